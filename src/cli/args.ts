@@ -1,0 +1,145 @@
+/**
+ * @module
+ * The command line, parsed strictly with node:util parseArgs. Returns a plain description of
+ * what to do; checking paths on disk happens in the batch command.
+ */
+import { parseArgs } from "node:util";
+
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+export interface BatchArgs {
+  mode: "batch";
+  input: string;
+  out?: string;
+  workers: number;
+  json: boolean;
+  restart: boolean;
+  retryFailed: boolean;
+  include: string[];
+  exclude: string[];
+  maxAttempts: number;
+  timeoutSec: number;
+  stallSec: number;
+  retryDelaySec: number;
+  maxSizeMb: number;
+  maxMemoryMb: number;
+}
+
+export type Command = { mode: "help" } | { mode: "version" } | { mode: "ui" } | BatchArgs;
+
+export function defaultWorkers(): number {
+  return Math.max(1, navigator.hardwareConcurrency || 1);
+}
+
+export const HELP = `gleaner: turn a folder of documents and media into an Obsidian vault
+
+Usage:
+  gleaner                         serve the web UI on 127.0.0.1
+  gleaner --batch DIR [options]   process DIR headlessly
+
+Options:
+  --batch DIR          input folder to process
+  --out VAULT          vault folder (default: DIR-vault beside DIR)
+  --workers N          files processed at once (default: number of cores, ${defaultWorkers()} here)
+  --json               write NDJSON events to stdout
+  --restart            discard the saved state of this job and start over
+  --retry-failed       try failed and quarantined files again
+  --include GLOB       only files matching GLOB (repeatable; relative to DIR)
+  --exclude GLOB       skip files or folders matching GLOB (repeatable)
+  --max-attempts N     failed attempts before a file is quarantined (default 3)
+  --timeout SEC        time budget per file, plus 60 s per MB (default 120)
+  --stall-timeout SEC  give up on a file that shows no sign of life this long (default 60)
+  --retry-delay SEC    first delay before a retry, doubling each time (default 1)
+  --max-size MB        largest input accepted (default 64)
+  --max-memory MB      heap limit of each worker (default 1024)
+  -h, --help           show this help
+  -V, --version        show the version
+
+Exit codes: 0 all done, 1 finished but some files failed, 2 usage or fatal error,
+130 interrupted. State lives in VAULT/.gleaner/; re-run the same command to resume.`;
+
+export function parseCommandLine(argv: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        batch: { type: "string" },
+        out: { type: "string" },
+        workers: { type: "string" },
+        json: { type: "boolean" },
+        restart: { type: "boolean" },
+        "retry-failed": { type: "boolean" },
+        include: { type: "string", multiple: true },
+        exclude: { type: "string", multiple: true },
+        "max-attempts": { type: "string" },
+        timeout: { type: "string" },
+        "stall-timeout": { type: "string" },
+        "retry-delay": { type: "string" },
+        "max-size": { type: "string" },
+        "max-memory": { type: "string" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "V" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split("\n")[0]);
+  }
+  const v = parsed.values;
+  if (v.help) return { mode: "help" };
+  if (v.version) return { mode: "version" };
+  if (v.batch === undefined) {
+    const batchOnly = Object.keys(v);
+    if (batchOnly.length > 0) {
+      throw new UsageError(`--${batchOnly[0]} needs --batch DIR`);
+    }
+    return { mode: "ui" };
+  }
+  if (v.batch.trim() === "") throw new UsageError("--batch needs a folder");
+  if (v.out !== undefined && v.out.trim() === "") throw new UsageError("--out needs a folder");
+  return {
+    mode: "batch",
+    input: v.batch,
+    out: v.out,
+    workers: integer("--workers", v.workers, defaultWorkers(), 1, 256),
+    json: v.json ?? false,
+    restart: v.restart ?? false,
+    retryFailed: v["retry-failed"] ?? false,
+    include: v.include ?? [],
+    exclude: v.exclude ?? [],
+    maxAttempts: integer("--max-attempts", v["max-attempts"], 3, 1, 100),
+    timeoutSec: number("--timeout", v.timeout, 120, 0.1),
+    stallSec: number("--stall-timeout", v["stall-timeout"], 60, 0.1),
+    retryDelaySec: number("--retry-delay", v["retry-delay"], 1, 0),
+    maxSizeMb: number("--max-size", v["max-size"], 64, 0.001),
+    maxMemoryMb: integer("--max-memory", v["max-memory"], 1024, 16, 65536),
+  };
+}
+
+function number(flag: string, raw: string | undefined, fallback: number, min: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(n) || n < min) {
+    throw new UsageError(`${flag} needs a number of at least ${min}, got "${raw}"`);
+  }
+  return n;
+}
+
+function integer(
+  flag: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || n < min || n > max) {
+    throw new UsageError(`${flag} needs a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return n;
+}

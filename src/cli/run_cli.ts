@@ -1,0 +1,132 @@
+/**
+ * @module
+ * What the `gleaner` command does with its arguments; returns the exit code.
+ */
+import { basename, dirname, join, resolve } from "node:path";
+import denoConfig from "../../deno.json" with { type: "json" };
+import type { EngineEvent, EngineEventInput } from "../protocol/messages.ts";
+import { Job, type JobOptions } from "../job/run_job.ts";
+import { ndjsonWriter } from "../progress/ndjson.ts";
+import { terminalOptions, terminalProgress } from "../progress/terminal.ts";
+import { type BatchArgs, HELP, parseCommandLine, UsageError } from "./args.ts";
+
+export const VERSION = denoConfig.version;
+
+export const EXIT = { ok: 0, someFailed: 1, fatal: 2, interrupted: 130 } as const;
+
+export interface CliOverrides {
+  /** The stage thread module; tests substitute one that injects faults. */
+  threadUrl?: URL;
+}
+
+const PRODUCTION_THREAD = new URL("../sandbox/stage_thread.ts", import.meta.url);
+
+export async function runCli(argv: string[], overrides: CliOverrides = {}): Promise<number> {
+  let command;
+  try {
+    command = parseCommandLine(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`gleaner: ${error.message} (see --help)`);
+    return EXIT.fatal;
+  }
+  switch (command.mode) {
+    case "help":
+      console.log(HELP);
+      return EXIT.ok;
+    case "version":
+      console.log(`gleaner ${VERSION}`);
+      return EXIT.ok;
+    case "ui":
+      console.error("gleaner: the web UI is not built yet; run gleaner --batch DIR (see --help)");
+      return EXIT.fatal;
+    case "batch":
+      return await runBatch(command, overrides);
+  }
+}
+
+async function runBatch(args: BatchArgs, overrides: CliOverrides): Promise<number> {
+  let paths;
+  try {
+    paths = await resolvePaths(args);
+  } catch (error) {
+    console.error(`gleaner: ${(error as Error).message}`);
+    return EXIT.fatal;
+  }
+  const options: JobOptions = {
+    ...paths,
+    workers: args.workers,
+    include: args.include,
+    exclude: args.exclude,
+    restart: args.restart,
+    retryFailed: args.retryFailed,
+    maxAttempts: args.maxAttempts,
+    poisonAfter: 3,
+    budgetBaseMs: args.timeoutSec * 1000,
+    budgetPerMbMs: 60_000,
+    stallMs: args.stallSec * 1000,
+    heapMb: args.maxMemoryMb,
+    retryBaseMs: args.retryDelaySec * 1000,
+    pipeline: { maxBytes: Math.round(args.maxSizeMb * 1024 * 1024) },
+    threadUrl: overrides.threadUrl ?? PRODUCTION_THREAD,
+    memoryCheckMs: 2000,
+  };
+
+  const terminal = terminalProgress(terminalOptions());
+  const ndjson = args.json ? ndjsonWriter() : undefined;
+  const emit = (input: EngineEventInput) => {
+    const event = { ...input, at: Date.now() } as EngineEvent;
+    ndjson?.(event);
+    terminal.handle(event);
+  };
+
+  const job = new Job(options, emit);
+  let interrupts = 0;
+  const onSignal = () => {
+    if (++interrupts > 1) {
+      // The interrupt is already on record, so the state stays consistent: leave now.
+      terminal.stop();
+      console.error("gleaner: interrupted again, exiting at once");
+      Deno.exit(EXIT.interrupted);
+    }
+    console.error("gleaner: interrupting: stopping workers and saving state (again to quit now)");
+    job.interrupt();
+  };
+  const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
+  for (const s of signals) Deno.addSignalListener(s, onSignal);
+  try {
+    const summary = await job.run();
+    if (summary.outcome !== "finished") return EXIT.interrupted;
+    return summary.failed + summary.quarantined > 0 ? EXIT.someFailed : EXIT.ok;
+  } catch (error) {
+    terminal.stop();
+    console.error(`gleaner: ${(error as Error).message}`);
+    return EXIT.fatal;
+  } finally {
+    for (const s of signals) Deno.removeSignalListener(s, onSignal);
+  }
+}
+
+async function resolvePaths(args: BatchArgs): Promise<{ inputDir: string; vaultDir: string }> {
+  let inputDir: string;
+  try {
+    inputDir = await Deno.realPath(resolve(args.input));
+  } catch {
+    throw new Error(`input folder not found: ${args.input}`);
+  }
+  if (!(await Deno.stat(inputDir)).isDirectory) {
+    throw new Error(`input is not a folder: ${args.input}`);
+  }
+  const wanted = args.out !== undefined
+    ? resolve(args.out)
+    : join(dirname(inputDir), `${basename(inputDir) || "input"}-vault`);
+  try {
+    await Deno.mkdir(wanted, { recursive: true });
+  } catch (error) {
+    throw new Error(`cannot create the vault folder ${wanted}: ${(error as Error).message}`);
+  }
+  if (!(await Deno.stat(wanted)).isDirectory) throw new Error(`vault is not a folder: ${wanted}`);
+  const vaultDir = await Deno.realPath(wanted);
+  if (vaultDir === inputDir) throw new Error("the vault cannot be the input folder itself");
+  return { inputDir, vaultDir };
+}

@@ -1,0 +1,237 @@
+/**
+ * @module
+ * Runs one job over an input folder into a vault: recovers what an earlier run left, reconciles
+ * the folder with the store, supervises the workers and closes the books. Used by batch mode
+ * (and, later, by the UI server); exposes pause, resume, cancel and interrupt.
+ */
+import { createHash } from "node:crypto";
+import type { EngineEventInput, PipelineOptions } from "../protocol/messages.ts";
+import type { JobStore } from "../store/job_store.ts";
+import {
+  defaultLimits,
+  governMemory,
+  type MemoryProbe,
+  systemProbe,
+} from "../supervisor/memory_governor.ts";
+import { type Outcome, Supervisor, type SupervisorConfig } from "../supervisor/supervisor.ts";
+import { VaultWriter } from "../vault/vault_writer.ts";
+import { openState } from "./open_state.ts";
+import { reconcile } from "./reconcile.ts";
+
+/** Bumped whenever the pipeline's output changes for the same input, so old notes are redone. */
+export const PIPELINE_VERSION = 1;
+
+export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".markdown"];
+
+export interface JobOptions extends Omit<SupervisorConfig, "threadUrl"> {
+  /** Absolute, symlink-resolved input folder. */
+  inputDir: string;
+  /** Absolute vault folder. */
+  vaultDir: string;
+  include: string[];
+  exclude: string[];
+  /** Discard the job's saved state and start over. */
+  restart: boolean;
+  /** Give failed and quarantined files a fresh set of attempts. */
+  retryFailed: boolean;
+  /** Unexplained process deaths in a row with a file in flight before it is quarantined. */
+  poisonAfter: number;
+  pipeline: PipelineOptions;
+  threadUrl: URL;
+  memoryProbe?: MemoryProbe;
+  memoryCheckMs: number;
+}
+
+export interface JobSummary {
+  jobId: number;
+  outcome: Outcome;
+  done: number;
+  failed: number;
+  skipped: number;
+  quarantined: number;
+}
+
+/** Event types kept in the store's events table (progress is not). */
+const RECORDED = new Set([
+  "state_recovered",
+  "state_rebuilt",
+  "file_failed",
+  "file_quarantined",
+  "file_removed",
+  "worker_restarted",
+  "concurrency_changed",
+  "job_finished",
+]);
+
+export class Job {
+  readonly #options: JobOptions;
+  readonly #emit: (event: EngineEventInput) => void;
+  #supervisor: Supervisor | undefined;
+  #store: JobStore | undefined;
+  #runId: number | undefined;
+  #stopRequested: "interrupted" | "cancelled" | undefined;
+  readonly #walkAbort = new AbortController();
+
+  constructor(options: JobOptions, emit: (event: EngineEventInput) => void) {
+    this.#options = options;
+    this.#emit = emit;
+  }
+
+  pause(): void {
+    this.#supervisor?.pause();
+  }
+
+  resume(): void {
+    this.#supervisor?.resume();
+  }
+
+  /** Ctrl-C, SIGTERM: recorded at once, so even an abrupt exit after it is not taken for a crash. */
+  interrupt(): void {
+    this.#stop("interrupted");
+  }
+
+  cancel(): void {
+    this.#stop("cancelled");
+  }
+
+  #stop(outcome: "interrupted" | "cancelled"): void {
+    this.#stopRequested ??= outcome;
+    if (this.#store && this.#runId !== undefined) this.#store.requestInterrupt(this.#runId);
+    this.#walkAbort.abort();
+    this.#supervisor?.stop(outcome);
+  }
+
+  async run(): Promise<JobSummary> {
+    const o = this.#options;
+    let jobId = -1;
+    const emit = (event: EngineEventInput) => {
+      if (jobId >= 0 && RECORDED.has(event.type)) {
+        this.#store?.recordEvent(jobId, this.#runId ?? null, event.type, event);
+      }
+      this.#emit(event);
+    };
+    const store = this.#store = await openState(o.vaultDir, emit);
+    try {
+      const optionsJson = JSON.stringify({ version: PIPELINE_VERSION, ...o.pipeline });
+      const optionsHash = createHash("sha256").update(optionsJson).digest("hex");
+      let job = store.findJob(o.inputDir);
+      if (job && o.restart) {
+        store.deleteJob(job.id);
+        job = undefined;
+      }
+      job ??= store.createJob(o.inputDir, optionsJson, optionsHash);
+      jobId = job.id;
+      store.updateJobOptions(job.id, optionsJson, optionsHash);
+      store.setJobState(job.id, "running");
+      if (o.retryFailed) store.resetFailed(job.id);
+
+      const recovered = store.recoverRuns(job.id);
+      const suspects = this.#judgeDeaths(store, recovered.diedFileIds, emit);
+      if (recovered.interruptedRuns + recovered.crashedRuns > 0) {
+        emit({
+          type: "state_recovered",
+          jobId: job.id,
+          interruptedRuns: recovered.interruptedRuns,
+          crashedRuns: recovered.crashedRuns,
+          suspects: suspects.map((f) => f.path),
+        });
+      }
+      this.#runId = store.beginRun(job.id, Deno.pid);
+      if (this.#stopRequested) store.requestInterrupt(this.#runId);
+
+      const vault = new VaultWriter(o.vaultDir, store);
+      await vault.prepare();
+      const supervisor = this.#supervisor = new Supervisor(o, {
+        store,
+        vault,
+        jobId: job.id,
+        runId: this.#runId,
+        inputDir: o.inputDir,
+        pipelineOptions: o.pipeline,
+        optionsHash,
+        emit,
+      });
+      if (this.#stopRequested) supervisor.stop(this.#stopRequested);
+
+      // Known work first, so a resumed job is busy at once while the folder is re-checked.
+      for (const file of suspects) supervisor.enqueue(file, { suspect: true });
+      for (const file of store.filesWithStatus(job.id, "pending")) supervisor.enqueue(file);
+      const counts = store.countByStatus(job.id);
+      const knownTotal = counts.pending + counts.done + counts.failed + counts.quarantined;
+      emit({ type: "job_started", jobId: job.id, total: knownTotal });
+
+      const memory = o.memoryProbe ?? systemProbe;
+      const limits = defaultLimits(memory);
+      const memoryTimer = setInterval(
+        () => governMemory(supervisor, o.workers, memory, limits),
+        o.memoryCheckMs,
+      );
+      let skipped = 0;
+      const walked = reconcile({
+        store,
+        jobId: job.id,
+        inputDir: o.inputDir,
+        vaultDir: o.vaultDir,
+        optionsHash,
+        walk: {
+          include: o.include,
+          exclude: o.exclude,
+          skipDirs: [o.vaultDir],
+          extensions: SUPPORTED_EXTENSIONS,
+        },
+        enqueue: (file) => supervisor.enqueue(file),
+        emit,
+        signal: this.#walkAbort.signal,
+      }).then((r) => {
+        skipped = r.skipped;
+        if (r.total !== knownTotal) emit({ type: "job_total", jobId: job.id, total: r.total });
+      }).finally(() => supervisor.closeInput());
+
+      let outcome: Outcome;
+      try {
+        [outcome] = await Promise.all([supervisor.run(), walked]);
+      } catch (error) {
+        store.endRun(this.#runId, "fatal");
+        store.setJobState(job.id, "interrupted");
+        throw error;
+      } finally {
+        clearInterval(memoryTimer);
+      }
+      store.endRun(this.#runId, outcome);
+      store.setJobState(job.id, outcome);
+      const final = store.countByStatus(job.id);
+      const summary: JobSummary = {
+        jobId: job.id,
+        outcome,
+        done: supervisor.counts.done,
+        failed: final.failed,
+        skipped,
+        quarantined: final.quarantined,
+      };
+      emit({ type: "job_finished", ...summary });
+      return summary;
+    } finally {
+      store.close();
+    }
+  }
+
+  /**
+   * Files in flight when a process died unexplained: after `poisonAfter` such deaths in a row a
+   * file is quarantined, so a poison file cannot crash every resume; the others run alone first.
+   */
+  #judgeDeaths(store: JobStore, fileIds: number[], emit: (e: EngineEventInput) => void) {
+    const suspects = [];
+    for (const id of new Set(fileIds)) {
+      const file = store.fileById(id);
+      if (!file || file.status !== "pending") continue;
+      const deaths = store.consecutiveDeaths(id);
+      if (deaths >= this.#options.poisonAfter) {
+        const reason = `suspected poison file: gleaner died ${deaths} times in a row while ` +
+          "processing it";
+        store.setFileStatus(id, "quarantined", reason);
+        emit({ type: "file_quarantined", path: file.path, error: reason });
+      } else suspects.push(file);
+    }
+    return suspects;
+  }
+}

@@ -1,0 +1,225 @@
+import assert from "node:assert/strict";
+import { decodeText, extractText, InputError } from "./text.ts";
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+function utf16(s: string, endian: "le" | "be"): Uint8Array {
+  const bytes = new Uint8Array(2 + s.length * 2);
+  const view = new DataView(bytes.buffer);
+  view.setUint16(0, 0xfeff, endian === "le");
+  for (let i = 0; i < s.length; i++) view.setUint16(2 + i * 2, s.charCodeAt(i), endian === "le");
+  return bytes;
+}
+
+function assertInputError(fn: () => unknown, message: RegExp) {
+  assert.throws(fn, (error: unknown) => {
+    assert.ok(error instanceof InputError, `expected an InputError: got ${error}`);
+    assert.equal(error.name, "InputError");
+    assert.match(error.message, message);
+    assert.ok(!error.message.endsWith("."), "message ends with a period");
+    return true;
+  });
+}
+
+Deno.test("decodeText() decodes UTF-8", () => {
+  assert.equal(decodeText(utf8("héllo wörld 😀 日本")), "héllo wörld 😀 日本");
+});
+
+Deno.test("decodeText() strips a UTF-8 BOM", () => {
+  assert.equal(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8("hi")])), "hi");
+});
+
+Deno.test("decodeText() strips a second BOM left after the first", () => {
+  const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, ...utf8("hi")]);
+  assert.equal(decodeText(bytes), "hi");
+});
+
+Deno.test("decodeText() decodes UTF-16LE and UTF-16BE with a BOM", () => {
+  const text = "Grüße 😀\r\nline";
+  assert.equal(decodeText(utf16(text, "le")), "Grüße 😀\nline");
+  assert.equal(decodeText(utf16(text, "be")), "Grüße 😀\nline");
+});
+
+Deno.test("decodeText() rejects UTF-16 with an odd number of bytes", () => {
+  const bytes = utf16("abc", "le");
+  assertInputError(
+    () => decodeText(bytes.subarray(0, bytes.length - 1)),
+    /^not valid UTF-16LE text: /,
+  );
+});
+
+Deno.test("decodeText() rejects UTF-16 that holds a NUL character", () => {
+  assertInputError(
+    () => decodeText(utf16("ab\0c", "be")),
+    /^binary content, not text: .* offset 6$/,
+  );
+});
+
+Deno.test("decodeText() rejects UTF-32 with a clear message", () => {
+  const bytes = new Uint8Array([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0]);
+  assertInputError(() => decodeText(bytes), /^UTF-32 text is not supported: /);
+});
+
+Deno.test("decodeText() rejects invalid UTF-8 and says where", () => {
+  const bytes = new Uint8Array([0x61, 0x62, 0xc3, 0x28, 0x63]);
+  assertInputError(
+    () => decodeText(bytes),
+    /^not valid UTF-8 text: unexpected byte 0x28 at byte offset 3; save it as UTF-8 and run again$/,
+  );
+});
+
+Deno.test("decodeText() finds an invalid byte deep in a long file", () => {
+  const broken = new Uint8Array([...utf8("é".repeat(50_000)), 0xff, ...utf8("tail")]);
+  assertInputError(() => decodeText(broken), /unexpected byte 0xFF at byte offset 100000;/);
+});
+
+Deno.test("decodeText() rejects UTF-8 cut off in the middle of a character", () => {
+  const bytes = utf8("ok €").subarray(0, 5);
+  assertInputError(() => decodeText(bytes), /^not valid UTF-8 text: the text ends in the middle/);
+});
+
+Deno.test("decodeText() keeps the decoder error as the cause", () => {
+  try {
+    decodeText(new Uint8Array([0xc3, 0x28]));
+    assert.fail("expected an error");
+  } catch (error) {
+    assert.ok(error instanceof InputError);
+    assert.ok(error.cause instanceof TypeError);
+  }
+});
+
+Deno.test("decodeText() calls content with a NUL byte binary and gives its offset", () => {
+  assertInputError(
+    () => decodeText(new Uint8Array([0x61, 0x62, 0x00, 0x63])),
+    /^binary content, not text: found a NUL byte at offset 2$/,
+  );
+  // Binary that is also invalid UTF-8 gets the binary message.
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]);
+  assertInputError(() => decodeText(png), /^binary content, not text: /);
+});
+
+Deno.test("decodeText() turns CRLF and lone CR into LF", () => {
+  assert.equal(decodeText(utf8("a\r\nb\rc\n\r\nd")), "a\nb\nc\n\nd");
+});
+
+Deno.test("extractText() takes the title of a Markdown file from its frontmatter", () => {
+  const text = "---\ntitle: From   frontmatter\ntags: [x]\n---\n# Heading\n\nBody text.\n";
+  const result = extractText(utf8(text), "file.md");
+  assert.deepEqual(result, {
+    title: "From frontmatter",
+    type: "markdown",
+    body: "# Heading\n\nBody text.",
+    wordCount: 3,
+  });
+});
+
+Deno.test("extractText() takes the title from the first H1 and drops it from the body", () => {
+  const text =
+    "Intro line\n\n# **Hello** [world](https://example.com) `code` #\n\nBody.\n\n# Second\n";
+  const result = extractText(utf8(text), "notes.markdown");
+  assert.equal(result.title, "Hello world code");
+  assert.equal(result.type, "markdown");
+  assert.equal(result.body, "Intro line\n\nBody.\n\n# Second");
+});
+
+Deno.test("extractText() keeps the blocks around a removed heading apart", () => {
+  const text = "Intro line\n# Title\nNext paragraph\n";
+  assert.equal(extractText(utf8(text), "x.md").body, "Intro line\n\nNext paragraph");
+});
+
+Deno.test("extractText() ignores a heading inside a fenced code block", () => {
+  const text =
+    "```sh\n# not a title\n```\n~~~~\n# nor this\n~~~\n# still code\n~~~~\n\n# Real title\n";
+  assert.equal(extractText(utf8(text), "x.md").title, "Real title");
+  const unclosed = "```\n# inside an unclosed fence\n";
+  assert.equal(extractText(utf8(unclosed), "Stem name.md").title, "Stem name");
+});
+
+Deno.test("extractText() does not take H2 headings, tags or indented code as the title", () => {
+  const text = "## Second level\n#tag\n    # indented code\n#no-space\n";
+  assert.equal(extractText(utf8(text), "My file.MD").title, "My file");
+});
+
+Deno.test("extractText() falls back to the file stem when there is no title", () => {
+  assert.equal(extractText(utf8("plain words"), "dir/sub/Report 2024.md").title, "Report 2024");
+  assert.equal(extractText(utf8("plain words"), "C:\\docs\\Letter.txt").title, "Letter");
+});
+
+Deno.test("extractText() falls back to the stem when the heading holds only markup", () => {
+  const result = extractText(utf8("# ![](logo.png) <br>\n\nText"), "Fallback.md");
+  assert.equal(result.title, "Fallback");
+  assert.equal(result.body, "# ![](logo.png) <br>\n\nText");
+});
+
+Deno.test("extractText() ignores a frontmatter title that is not text", () => {
+  const text = "---\ntitle: [a, b]\n---\n# Heading title\n";
+  assert.equal(extractText(utf8(text), "x.md").title, "Heading title");
+  assert.equal(extractText(utf8("---\ntitle: 2024\n---\nx"), "x.md").title, "2024");
+});
+
+Deno.test("extractText() keeps the text of a file with invalid frontmatter", () => {
+  const text = "---\ntitle: a: b\n---\nBody\n";
+  const result = extractText(utf8(text), "Broken.md");
+  assert.equal(result.title, "Broken");
+  assert.equal(result.body, text.trimEnd());
+});
+
+Deno.test("extractText() strips common inline Markdown from a heading title", () => {
+  const cases: [string, string][] = [
+    ["# *a* _b_ __c__ ***d*** ~~e~~", "a b c d e"],
+    ["# snake_case_name", "snake_case_name"],
+    ["# [[Target|Alias]] and [[Other]]", "Alias and Other"],
+    ["# ![logo](x.png) Name", "logo Name"],
+    ["# <em>Tagged</em> title", "Tagged title"],
+    ["# 2 \\* 3 \\*not emphasis\\*", "2 * 3 *not emphasis*"],
+    ["# C#", "C#"],
+    ["# Closing ###", "Closing"],
+  ];
+  for (const [line, title] of cases) assert.equal(extractText(utf8(line), "s.md").title, title);
+});
+
+Deno.test("extractText() treats every other extension as plain text", () => {
+  const result = extractText(utf8("# Not a heading here\nsecond line\n\n"), "Notes.txt");
+  assert.deepEqual(result, {
+    title: "Notes",
+    type: "text",
+    body: "# Not a heading here\nsecond line",
+    wordCount: 6,
+  });
+});
+
+Deno.test("extractText() names a file without a usable stem Untitled", () => {
+  assert.equal(extractText(utf8("words"), ".txt").title, ".txt");
+  assert.equal(extractText(utf8("words"), "").title, "Untitled");
+  assert.equal(extractText(utf8("words"), "dir/   .md").title, "Untitled");
+});
+
+Deno.test("extractText() rejects an empty or whitespace-only file", () => {
+  for (const text of ["", "   \n\t\r\n", "\uFEFF"]) {
+    assertInputError(
+      () => extractText(utf8(text), "empty.md"),
+      /^empty file: nothing to make a note from$/,
+    );
+  }
+});
+
+Deno.test("extractText() counts words in Latin, CJK and mixed text", () => {
+  const count = (s: string) => extractText(utf8(s), "w.txt").wordCount;
+  assert.equal(count("Hello, world! It's 3.14 — fine."), 5);
+  assert.equal(count("日本語のテキストです"), 4);
+  assert.equal(count("I ❤️ 🍕 pizza"), 2);
+  assert.equal(count("one\ntwo\n\nthree"), 3);
+});
+
+Deno.test("extractText() gives the same result every time", () => {
+  const bytes = utf8("---\ntitle: T\n---\n\nSome 日本語 text.\n");
+  assert.deepEqual(extractText(bytes, "a.md"), extractText(bytes, "a.md"));
+});
+
+Deno.test("extractText() copes quickly with a huge hostile heading", () => {
+  const line = "# " + "*_`[".repeat(250_000) + " . ".repeat(100_000);
+  const started = performance.now();
+  const result = extractText(utf8(line), "h.md");
+  assert.ok(result.title.length <= 1000);
+  assert.ok(performance.now() - started < 2000, "took too long");
+});

@@ -1,0 +1,190 @@
+/**
+ * @module
+ * The one protocol of gleaner: zod schemas for every message that crosses a thread boundary
+ * (main <-> sandbox host <-> stage thread) and for the engine events that main publishes to the
+ * terminal, NDJSON and (later) the UI. Both sides of every boundary import from here.
+ */
+import { z } from "zod";
+
+/** Bumped when a message shape changes incompatibly; a mismatch is a protocol error. */
+export const PROTOCOL_VERSION = 1;
+
+const v = z.literal(PROTOCOL_VERSION);
+
+/** Options that change what the pipeline produces; their hash decides whether a done file is redone. */
+export const PipelineOptions = z.object({
+  /** Largest input accepted, in bytes. */
+  maxBytes: z.number().int().positive(),
+});
+export type PipelineOptions = z.infer<typeof PipelineOptions>;
+
+/** Why a file failed. `input` errors are permanent; the others are worth another attempt. */
+export const FailureCode = z.enum([
+  "input", // the file itself is unusable (undecodable, too large, unsupported): never retried
+  "stage_error", // a stage threw
+  "timeout", // the file's time budget ran out
+  "stalled", // no heartbeat from the stage thread within the stall limit
+  "out_of_memory", // the stage thread hit its heap limit
+  "crashed", // the stage thread or sandbox died without a result
+  "protocol", // a message failed validation
+  "aborted", // stopped on request (interrupt, cancel); never counts as an attempt
+]);
+export type FailureCode = z.infer<typeof FailureCode>;
+
+export const Failure = z.object({ code: FailureCode, message: z.string() });
+export type Failure = z.infer<typeof Failure>;
+
+/** What the pipeline returns for one input: everything main needs to write the note. */
+export const NoteDraft = z.object({
+  title: z.string().min(1),
+  /** Source kind, e.g. "text" or "markdown". */
+  type: z.string(),
+  /** SHA-256 (hex) of the exact bytes the pipeline read. */
+  sourceHash: z.string().regex(/^[0-9a-f]{64}$/),
+  sourceBytes: z.number().int().nonnegative(),
+  wordCount: z.number().int().nonnegative(),
+  /** Markdown body of the note, without frontmatter. */
+  body: z.string(),
+});
+export type NoteDraft = z.infer<typeof NoteDraft>;
+
+/** One unit of work: a file handed to a worker. */
+export const Task = z.object({
+  /** Unique per dispatch; replies carry it so stale replies are recognised. */
+  taskId: z.number().int().nonnegative(),
+  absPath: z.string(),
+  relPath: z.string(),
+  size: z.number().int().nonnegative(),
+  budgetMs: z.number().int().positive(),
+  options: PipelineOptions,
+});
+export type Task = z.infer<typeof Task>;
+
+/** Main -> sandbox host (Web Worker). */
+export const ToSandbox = z.discriminatedUnion("type", [
+  z.object({
+    v,
+    type: z.literal("init"),
+    /** URL of the stage thread module; tests substitute a fault-injecting one. */
+    threadUrl: z.string(),
+    heapMb: z.number().int().positive(),
+    stallMs: z.number().int().positive(),
+  }),
+  z.object({ v, type: z.literal("run"), task: Task }),
+  z.object({ v, type: z.literal("abort"), taskId: z.number().int(), failure: Failure }),
+]);
+export type ToSandbox = z.infer<typeof ToSandbox>;
+
+/** Sandbox host -> main, and stage thread -> sandbox host (the same shapes). */
+export const FromSandbox = z.discriminatedUnion("type", [
+  z.object({ v, type: z.literal("ready") }),
+  z.object({
+    v,
+    type: z.literal("progress"),
+    taskId: z.number().int(),
+    stage: z.string(),
+    /** 0..100 within the file, when the stage knows it. */
+    percent: z.number().min(0).max(100).optional(),
+  }),
+  z.object({ v, type: z.literal("heartbeat"), taskId: z.number().int() }),
+  z.object({ v, type: z.literal("result"), taskId: z.number().int(), draft: NoteDraft }),
+  z.object({ v, type: z.literal("failed"), taskId: z.number().int(), failure: Failure }),
+]);
+export type FromSandbox = z.infer<typeof FromSandbox>;
+
+/** Main -> stage thread, relayed by the host. */
+export const ToThread = z.object({ v, type: z.literal("run"), task: Task });
+export type ToThread = z.infer<typeof ToThread>;
+
+/** Parses a message; a bad one becomes a described error instead of a crash. */
+export function parseMessage<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+): { ok: true; value: z.infer<S> } | { ok: false; error: string } {
+  const r = schema.safeParse(data);
+  if (r.success) return { ok: true, value: r.data };
+  return { ok: false, error: z.prettifyError(r.error).replaceAll("\n", "; ") };
+}
+
+// ---- engine events: supervisor -> terminal, NDJSON, UI ----
+
+const at = z.number(); // epoch ms; events are run metadata, never written into notes
+
+export const EngineEvent = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("job_started"), at, jobId: z.number(), total: z.number() }),
+  z.object({ type: z.literal("job_total"), at, jobId: z.number(), total: z.number() }),
+  z.object({
+    type: z.literal("state_recovered"),
+    at,
+    jobId: z.number(),
+    interruptedRuns: z.number(),
+    crashedRuns: z.number(),
+    suspects: z.array(z.string()),
+  }),
+  z.object({
+    type: z.literal("state_rebuilt"),
+    at,
+    reason: z.string(),
+    movedTo: z.string(),
+    notes: z.number(),
+  }),
+  z.object({
+    type: z.literal("file_started"),
+    at,
+    path: z.string(),
+    attempt: z.number(),
+    worker: z.number(),
+  }),
+  z.object({
+    type: z.literal("file_progress"),
+    at,
+    path: z.string(),
+    worker: z.number(),
+    stage: z.string(),
+    percent: z.number().optional(),
+  }),
+  z.object({ type: z.literal("file_done"), at, path: z.string(), note: z.string() }),
+  z.object({
+    type: z.literal("file_failed"),
+    at,
+    path: z.string(),
+    error: z.string(),
+    code: FailureCode,
+    willRetry: z.boolean(),
+  }),
+  z.object({ type: z.literal("file_skipped"), at, path: z.string(), reason: z.string() }),
+  z.object({ type: z.literal("file_quarantined"), at, path: z.string(), error: z.string() }),
+  z.object({ type: z.literal("file_removed"), at, path: z.string(), note: z.string().optional() }),
+  z.object({
+    type: z.literal("worker_restarted"),
+    at,
+    worker: z.number(),
+    reason: z.string(),
+    delayMs: z.number(),
+  }),
+  z.object({
+    type: z.literal("concurrency_changed"),
+    at,
+    from: z.number(),
+    to: z.number(),
+    reason: z.string(),
+  }),
+  z.object({ type: z.literal("job_paused"), at }),
+  z.object({ type: z.literal("job_resumed"), at }),
+  z.object({
+    type: z.literal("job_finished"),
+    at,
+    jobId: z.number(),
+    outcome: z.enum(["finished", "interrupted", "cancelled"]),
+    done: z.number(),
+    failed: z.number(),
+    skipped: z.number(),
+    quarantined: z.number(),
+  }),
+]);
+export type EngineEvent = z.infer<typeof EngineEvent>;
+export type EngineEventType = EngineEvent["type"];
+/** An event as emitted, before the timestamp is stamped on. */
+export type EngineEventInput = EngineEvent extends infer E
+  ? E extends unknown ? Omit<E, "at"> : never
+  : never;

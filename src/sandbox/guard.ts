@@ -1,0 +1,38 @@
+/**
+ * @module
+ * Runs synchronous stage work under a V8 execution timeout.
+ *
+ * Measured on Deno 2.9.6: neither `Worker.terminate()` nor node:worker_threads `terminate()`
+ * stops a thread stuck in a synchronous loop (it keeps a core busy forever), but a `node:vm`
+ * timeout does, catastrophic regex backtracking included. So every CPU-bound step of a stage
+ * runs through `guard()`, and only idle awaits are left to the host's terminate().
+ */
+import vm from "node:vm";
+
+/** A guarded section ran past its time. */
+export class StageTimeoutError extends Error {
+  override name = "StageTimeoutError";
+}
+
+const slot = "__gleanerGuarded";
+const script = new vm.Script(`globalThis.${slot}()`, { filename: "gleaner-guard" });
+
+/** Runs `fn` synchronously, stopping it if it runs longer than `timeoutMs`. */
+export function guard<T>(fn: () => T, timeoutMs: number): T {
+  const g = globalThis as Record<string, unknown>;
+  if (g[slot] !== undefined) return fn(); // nested: the outer guard's timeout already applies
+  if (timeoutMs < 1) throw new StageTimeoutError("time budget used up before the step began");
+  g[slot] = fn;
+  try {
+    return script.runInThisContext({ timeout: Math.ceil(timeoutMs) }) as T;
+  } catch (error) {
+    if ((error as { code?: string }).code === "ERR_SCRIPT_EXECUTION_TIMEOUT") {
+      throw new StageTimeoutError(`stage ran past its time budget of ${Math.ceil(timeoutMs)} ms`, {
+        cause: error,
+      });
+    }
+    throw error;
+  } finally {
+    g[slot] = undefined;
+  }
+}

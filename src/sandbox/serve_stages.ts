@@ -1,0 +1,66 @@
+/**
+ * @module
+ * The loop inside a stage thread (node:worker_threads, started by the sandbox host): receives
+ * one task at a time, runs the pipeline, posts heartbeats, progress and exactly one outcome.
+ */
+import { parentPort } from "node:worker_threads";
+import {
+  type Failure,
+  type FromSandbox,
+  parseMessage,
+  PROTOCOL_VERSION,
+  ToThread,
+} from "../protocol/messages.ts";
+import { InputError } from "../pipeline/text.ts";
+import type { Pipeline } from "../pipeline/pipeline.ts";
+import { guard, StageTimeoutError } from "./guard.ts";
+
+const HEARTBEAT_MS = 1000;
+
+export function serveStages(pipeline: Pipeline): void {
+  const port = parentPort;
+  if (!port) throw new Error("serveStages() must run inside a node:worker_threads thread");
+  const post = (m: FromSandbox) => port.postMessage(m);
+
+  port.on("message", async (data: unknown) => {
+    const parsed = parseMessage(ToThread, data);
+    if (!parsed.ok) {
+      const taskId = (data as { task?: { taskId?: number } })?.task?.taskId ?? -1;
+      post({ v: PROTOCOL_VERSION, type: "failed", taskId, failure: protocolFailure(parsed.error) });
+      return;
+    }
+    const { task } = parsed.value;
+    const deadline = performance.now() + task.budgetMs;
+    const heartbeat = setInterval(
+      () => post({ v: PROTOCOL_VERSION, type: "heartbeat", taskId: task.taskId }),
+      HEARTBEAT_MS,
+    );
+    try {
+      const draft = await pipeline(task, {
+        progress: (stage, percent) =>
+          post({ v: PROTOCOL_VERSION, type: "progress", taskId: task.taskId, stage, percent }),
+        guard: (fn) => guard(fn, deadline - performance.now()),
+      });
+      post({ v: PROTOCOL_VERSION, type: "result", taskId: task.taskId, draft });
+    } catch (error) {
+      post({ v: PROTOCOL_VERSION, type: "failed", taskId: task.taskId, failure: toFailure(error) });
+    } finally {
+      clearInterval(heartbeat);
+    }
+  });
+}
+
+function protocolFailure(detail: string): Failure {
+  return { code: "protocol", message: `invalid message to the stage thread: ${detail}` };
+}
+
+function toFailure(error: unknown): Failure {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof InputError) return { code: "input", message };
+  if (error instanceof StageTimeoutError) return { code: "timeout", message };
+  if (error instanceof RangeError && /call stack/i.test(message)) {
+    return { code: "stage_error", message: `stage recursed too deeply: ${message}` };
+  }
+  const name = error instanceof Error ? error.name : "Error";
+  return { code: "stage_error", message: `${name}: ${message}` };
+}

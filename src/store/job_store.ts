@@ -1,0 +1,506 @@
+/**
+ * @module
+ * The job store: SQLite (node:sqlite) at `VAULT/.gleaner/state.db`, WAL, synchronous=FULL.
+ * Only main touches it. Every state change that must survive a crash is one transaction.
+ */
+import { DatabaseSync, type SQLInputValue } from "node:sqlite";
+import { SCHEMA, SCHEMA_VERSION } from "./schema.ts";
+
+/** The state database cannot be trusted: it failed to open or its integrity check. */
+export class CorruptStateError extends Error {
+  override name = "CorruptStateError";
+}
+
+export type FileStatus = "pending" | "done" | "failed" | "quarantined" | "removed";
+export type JobState = "running" | "paused" | "finished" | "interrupted" | "cancelled";
+export type RunEnd = "finished" | "interrupted" | "cancelled" | "fatal";
+
+export interface JobRow {
+  id: number;
+  inputDir: string;
+  options: string;
+  optionsHash: string;
+  state: JobState;
+}
+
+export interface FileRow {
+  id: number;
+  jobId: number;
+  path: string;
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  status: FileStatus;
+  /** Failed attempts that count toward quarantine. */
+  failures: number;
+  optionsHash: string | null;
+  error: string | null;
+}
+
+export interface NoteRow {
+  fileId: number;
+  baseKey: string;
+  base: string;
+  path: string;
+  contentHash: string;
+}
+
+export interface VaultIntent {
+  id: number;
+  fileId: number;
+  fromPath: string;
+  toPath: string;
+  baseKey: string;
+  base: string;
+}
+
+export interface RecoveredRuns {
+  interruptedRuns: number;
+  crashedRuns: number;
+  /** Files that were in flight when a process died unexplained. */
+  diedFileIds: number[];
+}
+
+type Row = Record<string, SQLInputValue>;
+
+const fileFromRow = (r: Row): FileRow => ({
+  id: Number(r.id),
+  jobId: Number(r.job_id),
+  path: String(r.path),
+  size: Number(r.size),
+  mtimeMs: Number(r.mtime_ms),
+  hash: String(r.hash),
+  status: String(r.status) as FileStatus,
+  failures: Number(r.failures),
+  optionsHash: r.options_hash === null ? null : String(r.options_hash),
+  error: r.error === null ? null : String(r.error),
+});
+
+const noteFromRow = (r: Row): NoteRow => ({
+  fileId: Number(r.file_id),
+  baseKey: String(r.base_key),
+  base: String(r.base),
+  path: String(r.path),
+  contentHash: String(r.content_hash),
+});
+
+export class JobStore {
+  readonly #db: DatabaseSync;
+  readonly #clock: () => number;
+
+  private constructor(db: DatabaseSync, clock: () => number) {
+    this.#db = db;
+    this.#clock = clock;
+  }
+
+  /** Opens (creating if needed) and verifies the state database. */
+  static open(path: string, clock: () => number = Date.now): JobStore {
+    let db: DatabaseSync | undefined;
+    try {
+      db = new DatabaseSync(path);
+      db.exec("PRAGMA busy_timeout = 5000");
+      db.exec("PRAGMA journal_mode = WAL");
+      db.exec("PRAGMA synchronous = FULL");
+      db.exec("PRAGMA foreign_keys = ON");
+      const check = db.prepare("PRAGMA quick_check").all().map((r) => String(Object.values(r)[0]));
+      if (check.length !== 1 || check[0] !== "ok") {
+        throw new Error(`integrity check failed: ${check.slice(0, 3).join("; ")}`);
+      }
+      db.exec(SCHEMA);
+      const version = db.prepare("SELECT value FROM meta WHERE key = 'schema'").get();
+      if (version === undefined) {
+        db.prepare("INSERT INTO meta(key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
+      } else if (Number(version.value) !== SCHEMA_VERSION) {
+        throw new Error(`schema version ${version.value}, this gleaner uses ${SCHEMA_VERSION}`);
+      }
+      return new JobStore(db, clock);
+    } catch (error) {
+      try {
+        db?.close();
+      } catch { /* already unusable */ }
+      throw new CorruptStateError(`state database ${path} cannot be used: ${describe(error)}`, {
+        cause: error,
+      });
+    }
+  }
+
+  close(): void {
+    if (this.#db.isOpen) this.#db.close();
+  }
+
+  /** Runs `fn` in one IMMEDIATE transaction; durable when it returns (synchronous=FULL). */
+  transaction<T>(fn: () => T): T {
+    this.#db.exec("BEGIN IMMEDIATE");
+    try {
+      const result = fn();
+      this.#db.exec("COMMIT");
+      return result;
+    } catch (error) {
+      if (this.#db.isTransaction) this.#db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+
+  // ---- jobs ----
+
+  findJob(inputDir: string): JobRow | undefined {
+    const r = this.#db.prepare("SELECT * FROM jobs WHERE input_dir = ?").get(inputDir);
+    return r && this.#job(r);
+  }
+
+  getJob(jobId: number): JobRow | undefined {
+    const r = this.#db.prepare("SELECT * FROM jobs WHERE id = ?").get(jobId);
+    return r && this.#job(r);
+  }
+
+  createJob(inputDir: string, options: string, optionsHash: string): JobRow {
+    const now = this.#clock();
+    const r = this.#db.prepare(
+      `INSERT INTO jobs(input_dir, options, options_hash, state, created_at, updated_at)
+       VALUES (?, ?, ?, 'running', ?, ?) RETURNING *`,
+    ).get(inputDir, options, optionsHash, now, now)!;
+    return this.#job(r);
+  }
+
+  updateJobOptions(jobId: number, options: string, optionsHash: string): void {
+    this.#db.prepare("UPDATE jobs SET options = ?, options_hash = ?, updated_at = ? WHERE id = ?")
+      .run(options, optionsHash, this.#clock(), jobId);
+  }
+
+  setJobState(jobId: number, state: JobState): void {
+    this.#db.prepare("UPDATE jobs SET state = ?, updated_at = ? WHERE id = ?")
+      .run(state, this.#clock(), jobId);
+  }
+
+  /** Forgets a job and everything recorded for it; its notes stay in the vault. */
+  deleteJob(jobId: number): void {
+    this.#db.prepare("DELETE FROM jobs WHERE id = ?").run(jobId);
+  }
+
+  #job(r: Row): JobRow {
+    return {
+      id: Number(r.id),
+      inputDir: String(r.input_dir),
+      options: String(r.options),
+      optionsHash: String(r.options_hash),
+      state: String(r.state) as JobState,
+    };
+  }
+
+  // ---- runs ----
+
+  beginRun(jobId: number, pid: number): number {
+    const r = this.#db.prepare(
+      "INSERT INTO runs(job_id, pid, started_at) VALUES (?, ?, ?) RETURNING id",
+    ).get(jobId, pid, this.#clock())!;
+    return Number(r.id);
+  }
+
+  /** Recorded the moment an interrupt arrives, so even a second Ctrl-C is not a crash. */
+  requestInterrupt(runId: number): void {
+    this.#db.prepare("UPDATE runs SET interrupt_requested = 1 WHERE id = ?").run(runId);
+  }
+
+  endRun(runId: number, reason: RunEnd): void {
+    this.transaction(() => {
+      const now = this.#clock();
+      this.#db.prepare(
+        `UPDATE attempts SET outcome = 'interrupted', ended_at = ?
+         WHERE run_id = ? AND outcome IS NULL`,
+      ).run(now, runId);
+      this.#db.prepare("UPDATE runs SET ended_at = ?, end_reason = ? WHERE id = ?")
+        .run(now, reason, runId);
+    });
+  }
+
+  /**
+   * Closes the books on earlier runs of a job whose process is gone: attempts left open by an
+   * interrupted run are marked interrupted (never counted); those left by a run that died
+   * unexplained are marked `process_died`.
+   */
+  recoverRuns(jobId: number): RecoveredRuns {
+    return this.transaction(() => {
+      const open = this.#db.prepare(
+        "SELECT id, interrupt_requested FROM runs WHERE job_id = ? AND ended_at IS NULL",
+      ).all(jobId);
+      const result: RecoveredRuns = { interruptedRuns: 0, crashedRuns: 0, diedFileIds: [] };
+      const now = this.#clock();
+      for (const run of open) {
+        const interrupted = Number(run.interrupt_requested) === 1;
+        const outcome = interrupted ? "interrupted" : "process_died";
+        const files = this.#db.prepare(
+          `UPDATE attempts SET outcome = ?, ended_at = ?
+           WHERE run_id = ? AND outcome IS NULL RETURNING file_id`,
+        ).all(outcome, now, run.id);
+        if (!interrupted) result.diedFileIds.push(...files.map((f) => Number(f.file_id)));
+        this.#db.prepare("UPDATE runs SET ended_at = ?, end_reason = ? WHERE id = ?")
+          .run(now, interrupted ? "interrupted" : "died", run.id);
+        if (interrupted) result.interruptedRuns++;
+        else result.crashedRuns++;
+      }
+      return result;
+    });
+  }
+
+  // ---- files ----
+
+  getFile(jobId: number, path: string): FileRow | undefined {
+    const r = this.#db.prepare("SELECT * FROM files WHERE job_id = ? AND path = ?").get(
+      jobId,
+      path,
+    );
+    return r && fileFromRow(r);
+  }
+
+  fileById(fileId: number): FileRow | undefined {
+    const r = this.#db.prepare("SELECT * FROM files WHERE id = ?").get(fileId);
+    return r && fileFromRow(r);
+  }
+
+  insertFile(
+    jobId: number,
+    f: { path: string; size: number; mtimeMs: number; hash: string; status: FileStatus },
+  ): FileRow {
+    const r = this.#db.prepare(
+      `INSERT INTO files(job_id, path, size, mtime_ms, hash, status)
+       VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
+    ).get(jobId, f.path, f.size, f.mtimeMs, f.hash, f.status)!;
+    return fileFromRow(r);
+  }
+
+  /** Records a file's current stat and hash; a different hash starts it afresh. */
+  updateFileContent(
+    fileId: number,
+    f: { size: number; mtimeMs: number; hash: string; reset: boolean },
+  ): void {
+    if (f.reset) {
+      this.#db.prepare(
+        `UPDATE files SET size = ?, mtime_ms = ?, hash = ?, status = 'pending', failures = 0,
+         error = NULL WHERE id = ?`,
+      ).run(f.size, f.mtimeMs, f.hash, fileId);
+    } else {
+      this.#db.prepare("UPDATE files SET size = ?, mtime_ms = ? WHERE id = ?")
+        .run(f.size, f.mtimeMs, fileId);
+    }
+  }
+
+  setFileStatus(fileId: number, status: FileStatus, error: string | null = null): void {
+    this.#db.prepare("UPDATE files SET status = ?, error = ? WHERE id = ?").run(
+      status,
+      error,
+      fileId,
+    );
+  }
+
+  /** Gives failed and quarantined files a fresh set of attempts (`--retry-failed`). */
+  resetFailed(jobId: number): number {
+    return Number(
+      this.#db.prepare(
+        `UPDATE files SET status = 'pending', failures = 0, error = NULL
+         WHERE job_id = ? AND status IN ('failed', 'quarantined')`,
+      ).run(jobId).changes,
+    );
+  }
+
+  filesWithStatus(jobId: number, status: FileStatus): FileRow[] {
+    return this.#db.prepare("SELECT * FROM files WHERE job_id = ? AND status = ? ORDER BY id")
+      .all(jobId, status).map(fileFromRow);
+  }
+
+  /** Every file of the job, in discovery order, streamed so 100,000 rows need no big array. */
+  *iterateFiles(jobId: number): Generator<FileRow> {
+    for (
+      const r of this.#db.prepare("SELECT * FROM files WHERE job_id = ? ORDER BY id").iterate(jobId)
+    ) {
+      yield fileFromRow(r);
+    }
+  }
+
+  /** Files not seen by the latest walk (and not already marked removed). */
+  filesNotIn(jobId: number, seen: Set<string>): FileRow[] {
+    const missing: FileRow[] = [];
+    const rows = this.#db.prepare(
+      "SELECT * FROM files WHERE job_id = ? AND status != 'removed' ORDER BY id",
+    ).iterate(jobId);
+    for (const r of rows) if (!seen.has(String(r.path))) missing.push(fileFromRow(r));
+    return missing;
+  }
+
+  /** A file whose note was found in the vault after a rebuild: done without running again. */
+  commitAdopted(fileId: number, optionsHash: string): void {
+    this.#db.prepare("UPDATE files SET status = 'done', options_hash = ? WHERE id = ?")
+      .run(optionsHash, fileId);
+  }
+
+  countByStatus(jobId: number): Record<FileStatus, number> {
+    const counts: Record<FileStatus, number> = {
+      pending: 0,
+      done: 0,
+      failed: 0,
+      quarantined: 0,
+      removed: 0,
+    };
+    for (
+      const r of this.#db.prepare(
+        "SELECT status, count(*) AS n FROM files WHERE job_id = ? GROUP BY status",
+      ).all(jobId)
+    ) counts[String(r.status) as FileStatus] = Number(r.n);
+    return counts;
+  }
+
+  /** How many of the file's latest attempts in a row ended with the whole process dying. */
+  consecutiveDeaths(fileId: number): number {
+    const rows = this.#db.prepare(
+      "SELECT outcome FROM attempts WHERE file_id = ? AND outcome IS NOT NULL ORDER BY id DESC LIMIT 16",
+    ).all(fileId);
+    let n = 0;
+    for (const r of rows) {
+      if (r.outcome === "interrupted") continue; // an interrupt the app recorded says nothing
+      if (r.outcome !== "process_died") break;
+      n++;
+    }
+    return n;
+  }
+
+  // ---- attempts ----
+
+  /** Durable before the file is dispatched. */
+  startAttempt(fileId: number, runId: number): number {
+    const r = this.#db.prepare(
+      "INSERT INTO attempts(file_id, run_id, started_at) VALUES (?, ?, ?) RETURNING id",
+    ).get(fileId, runId, this.#clock())!;
+    return Number(r.id);
+  }
+
+  /** Ends an attempt that did not produce a note; `counts` says whether it moves toward quarantine. */
+  failAttempt(
+    attemptId: number,
+    fileId: number,
+    outcome: string,
+    error: string,
+    next: { status: FileStatus; counts: boolean },
+  ): FileRow {
+    return this.transaction(() => {
+      this.#db.prepare("UPDATE attempts SET outcome = ?, error = ?, ended_at = ? WHERE id = ?")
+        .run(outcome, error, this.#clock(), attemptId);
+      const r = this.#db.prepare(
+        `UPDATE files SET status = ?, error = ?, failures = failures + ? WHERE id = ? RETURNING *`,
+      ).get(next.status, error, next.counts ? 1 : 0, fileId)!;
+      return fileFromRow(r);
+    });
+  }
+
+  /** The checkpoint: the note is already durable on disk; this makes the file done. */
+  commitDone(
+    attemptId: number,
+    fileId: number,
+    done: { hash: string; optionsHash: string; note: NoteRow },
+  ): void {
+    this.#db.prepare("UPDATE attempts SET outcome = 'done', ended_at = ? WHERE id = ?")
+      .run(this.#clock(), attemptId);
+    this.#db.prepare(
+      `UPDATE files SET status = 'done', hash = ?, options_hash = ?, error = NULL, failures = 0
+       WHERE id = ?`,
+    ).run(done.hash, done.optionsHash, fileId);
+    this.upsertNote(done.note);
+  }
+
+  // ---- notes ----
+
+  noteForFile(fileId: number): NoteRow | undefined {
+    const r = this.#db.prepare("SELECT * FROM notes WHERE file_id = ?").get(fileId);
+    return r && noteFromRow(r);
+  }
+
+  noteAtPath(path: string): NoteRow | undefined {
+    const r = this.#db.prepare("SELECT * FROM notes WHERE path = ?").get(path);
+    return r && noteFromRow(r);
+  }
+
+  notesWithBase(baseKey: string): NoteRow[] {
+    return this.#db.prepare("SELECT * FROM notes WHERE base_key = ? ORDER BY file_id")
+      .all(baseKey).map(noteFromRow);
+  }
+
+  upsertNote(n: NoteRow): void {
+    this.#db.prepare(
+      `INSERT INTO notes(file_id, base_key, base, path, content_hash) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(file_id) DO UPDATE SET base_key = excluded.base_key, base = excluded.base,
+       path = excluded.path, content_hash = excluded.content_hash`,
+    ).run(n.fileId, n.baseKey, n.base, n.path, n.contentHash);
+  }
+
+  movedNote(fileId: number, path: string, base: string, baseKey: string): void {
+    this.#db.prepare("UPDATE notes SET path = ?, base = ?, base_key = ? WHERE file_id = ?")
+      .run(path, base, baseKey, fileId);
+  }
+
+  // ---- vault intents ----
+
+  addIntents(intents: Omit<VaultIntent, "id">[]): void {
+    const stmt = this.#db.prepare(
+      "INSERT INTO vault_intents(file_id, from_path, to_path, base_key, base) VALUES (?, ?, ?, ?, ?)",
+    );
+    for (const i of intents) stmt.run(i.fileId, i.fromPath, i.toPath, i.baseKey, i.base);
+  }
+
+  intents(): VaultIntent[] {
+    return this.#db.prepare("SELECT * FROM vault_intents ORDER BY id").all().map((r) => ({
+      id: Number(r.id),
+      fileId: Number(r.file_id),
+      fromPath: String(r.from_path),
+      toPath: String(r.to_path),
+      baseKey: String(r.base_key),
+      base: String(r.base),
+    }));
+  }
+
+  clearIntents(): void {
+    this.#db.exec("DELETE FROM vault_intents");
+  }
+
+  // ---- adoption after a rebuild ----
+
+  addAdoptable(a: {
+    source: string;
+    sourceHash: string;
+    path: string;
+    base: string;
+    contentHash: string;
+  }): void {
+    this.#db.prepare(
+      `INSERT OR IGNORE INTO adoptable(source, source_hash, path, base, content_hash)
+       VALUES (?, ?, ?, ?, ?)`,
+    ).run(a.source, a.sourceHash, a.path, a.base, a.contentHash);
+  }
+
+  /** A note found in the vault for exactly this source and content, claimed once. */
+  takeAdoptable(source: string, sourceHash: string):
+    | { path: string; base: string; contentHash: string }
+    | undefined {
+    const r = this.#db.prepare(
+      "DELETE FROM adoptable WHERE source = ? AND source_hash = ? RETURNING *",
+    ).get(source, sourceHash);
+    return r &&
+      { path: String(r.path), base: String(r.base), contentHash: String(r.content_hash) };
+  }
+
+  // ---- events ----
+
+  recordEvent(jobId: number, runId: number | null, type: string, data: unknown): void {
+    this.#db.prepare("INSERT INTO events(job_id, run_id, at, type, data) VALUES (?, ?, ?, ?, ?)")
+      .run(jobId, runId, this.#clock(), type, JSON.stringify(data));
+  }
+
+  eventsOf(jobId: number, type?: string): { type: string; data: unknown }[] {
+    const rows = type === undefined
+      ? this.#db.prepare("SELECT type, data FROM events WHERE job_id = ? ORDER BY id").all(jobId)
+      : this.#db.prepare("SELECT type, data FROM events WHERE job_id = ? AND type = ? ORDER BY id")
+        .all(jobId, type);
+    return rows.map((r) => ({ type: String(r.type), data: JSON.parse(String(r.data)) }));
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,124 @@
+/**
+ * @module
+ * Main's handle on one sandbox: a Web Worker (running worker.ts) whose only permission is to
+ * read the input folder and the stage thread's module. Validates everything it hears.
+ */
+import { dirname } from "node:path";
+import { fileURLToPath as fromFileUrl } from "node:url";
+import {
+  type Failure,
+  type FromSandbox,
+  FromSandbox as FromSandboxSchema,
+  parseMessage,
+  PROTOCOL_VERSION,
+  type Task,
+  type ToSandbox,
+} from "../protocol/messages.ts";
+
+export interface SlotConfig {
+  /** Absolute input folder: the only user data a sandbox may read. */
+  inputDir: string;
+  threadUrl: URL;
+  heapMb: number;
+  stallMs: number;
+}
+
+export interface SlotHandlers {
+  message(slot: SandboxSlot, message: FromSandbox): void;
+  /** The Web Worker itself failed (uncaught error or invalid message); it has been replaced. */
+  broken(slot: SandboxSlot, reason: string): void;
+}
+
+export class SandboxSlot {
+  readonly id: number;
+  readonly #config: SlotConfig;
+  readonly #handlers: SlotHandlers;
+  #worker: Worker;
+
+  constructor(id: number, config: SlotConfig, handlers: SlotHandlers) {
+    this.id = id;
+    this.#config = config;
+    this.#handlers = handlers;
+    this.#worker = this.#spawn();
+  }
+
+  run(task: Task): void {
+    this.#send({ v: PROTOCOL_VERSION, type: "run", task });
+  }
+
+  abort(taskId: number, failure: Failure): void {
+    this.#send({ v: PROTOCOL_VERSION, type: "abort", taskId, failure });
+  }
+
+  /** Replaces the Web Worker with a fresh one. */
+  restart(): void {
+    this.#worker.terminate();
+    this.#worker = this.#spawn();
+  }
+
+  dispose(): void {
+    this.#worker.terminate();
+  }
+
+  #send(message: ToSandbox): void {
+    this.#worker.postMessage(message);
+  }
+
+  #spawn(): Worker {
+    const { inputDir, threadUrl, heapMb, stallMs } = this.#config;
+    const worker = new Worker(new URL("../../worker.ts", import.meta.url), {
+      type: "module",
+      name: `gleaner-sandbox-${this.id}`,
+      deno: {
+        permissions: {
+          read: [inputDir, ...codeRoots(threadUrl)],
+          write: false,
+          net: false,
+          env: false,
+          run: false,
+          sys: false,
+          ffi: false,
+          import: false,
+        },
+      },
+    });
+    worker.onmessage = (event) => {
+      if (worker !== this.#worker) return;
+      const parsed = parseMessage(FromSandboxSchema, event.data);
+      if (parsed.ok) this.#handlers.message(this, parsed.value);
+      else this.#replace(`invalid message from the sandbox: ${parsed.error}`);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault(); // otherwise one sandbox's error would end the whole process
+      if (worker === this.#worker) this.#replace(`sandbox failed: ${event.message}`);
+    };
+    worker.postMessage(
+      {
+        v: PROTOCOL_VERSION,
+        type: "init",
+        threadUrl: threadUrl.href,
+        heapMb,
+        stallMs,
+      } satisfies ToSandbox,
+    );
+    return worker;
+  }
+
+  #replace(reason: string): void {
+    this.restart();
+    this.#handlers.broken(this, reason);
+  }
+}
+
+/**
+ * Where the stage thread's code lives. Inside a restricted Web Worker, node:worker_threads
+ * checks read permission for every module the thread loads, npm packages included, so the
+ * sandbox may read gleaner's own code and the npm package cache (public code), nothing more.
+ */
+function codeRoots(threadUrl: URL): string[] {
+  const src = fromFileUrl(new URL("..", import.meta.url));
+  const npmFile = fromFileUrl(import.meta.resolve("zod"));
+  const marker = npmFile.lastIndexOf("/node_modules/") >= 0 ? "/node_modules/" : "/npm/";
+  const npmRoot = npmFile.slice(0, npmFile.lastIndexOf(marker) + marker.length - 1);
+  return [src, dirname(fromFileUrl(threadUrl)), npmRoot];
+}

@@ -1,0 +1,425 @@
+/**
+ * @module
+ * The supervisor: hands one file at a time to each sandbox, records every attempt before it
+ * starts, and decides what a failure means (retry with backoff, fail, quarantine). It never
+ * blocks on a worker: a sandbox that stops answering is replaced, and its file fails alone.
+ */
+import type {
+  EngineEventInput,
+  Failure,
+  FromSandbox,
+  NoteDraft,
+  PipelineOptions,
+} from "../protocol/messages.ts";
+import type { FileRow, JobStore } from "../store/job_store.ts";
+import type { VaultWriter } from "../vault/vault_writer.ts";
+import { backoffMs } from "./backoff.ts";
+import { SandboxSlot } from "./sandbox_slot.ts";
+
+export interface SupervisorConfig {
+  workers: number;
+  /** Failed attempts (crash, timeout, out of memory, stage error) before quarantine. */
+  maxAttempts: number;
+  budgetBaseMs: number;
+  budgetPerMbMs: number;
+  stallMs: number;
+  heapMb: number;
+  /** First retry delay; doubles with each failure. */
+  retryBaseMs: number;
+  threadUrl: URL;
+}
+
+export interface SupervisorDeps {
+  store: JobStore;
+  vault: VaultWriter;
+  jobId: number;
+  runId: number;
+  inputDir: string;
+  pipelineOptions: PipelineOptions;
+  optionsHash: string;
+  emit(event: EngineEventInput): void;
+}
+
+export type Outcome = "finished" | "interrupted" | "cancelled";
+
+interface Queued {
+  file: FileRow;
+  notBefore: number;
+}
+
+interface Active {
+  file: FileRow;
+  attemptId: number;
+  taskId: number;
+  suspect: boolean;
+  watchdog: ReturnType<typeof setTimeout> | undefined;
+}
+
+/** Extra silence main tolerates past the host's own stall limit before replacing the sandbox. */
+const WATCHDOG_GRACE_MS = 10_000;
+/** How long a sandbox may take to confirm an abort before it is replaced. */
+const ABORT_GRACE_MS = 3_000;
+const MB = 1024 * 1024;
+
+export class Supervisor {
+  readonly #config: SupervisorConfig;
+  readonly #deps: SupervisorDeps;
+  readonly #slots: SandboxSlot[] = [];
+  readonly #active = new Map<number, Active>();
+  readonly #slotReadyAt: number[] = [];
+  readonly #slotFailures: number[] = [];
+  /** Fresh files in discovery order; `#head` avoids shifting a 100,000-entry array. */
+  #fresh: Queued[] = [];
+  #head = 0;
+  #retry: Queued[] = [];
+  /** Files in flight when an earlier process died: each runs alone to find the culprit. */
+  #suspects: Queued[] = [];
+  readonly #known = new Set<number>();
+  #target: number;
+  #paused = false;
+  #stopping: Outcome | null = null;
+  #inputClosed = false;
+  #commits = Promise.resolve();
+  #pendingCommits = 0;
+  #taskSeq = 0;
+  #wakeTimer: ReturnType<typeof setTimeout> | undefined;
+  #fatal: Error | undefined;
+  readonly #finished = Promise.withResolvers<Outcome>();
+  readonly counts = { done: 0, failed: 0, quarantined: 0 };
+  /** Time spent making results durable (note write + checkpoint), for the benchmark. */
+  checkpointMs = 0;
+
+  constructor(config: SupervisorConfig, deps: SupervisorDeps) {
+    this.#config = config;
+    this.#deps = deps;
+    this.#target = config.workers;
+    for (let i = 0; i < config.workers; i++) {
+      this.#slotReadyAt.push(0);
+      this.#slotFailures.push(0);
+      this.#slots.push(
+        new SandboxSlot(i + 1, {
+          inputDir: deps.inputDir,
+          threadUrl: config.threadUrl,
+          heapMb: config.heapMb,
+          stallMs: config.stallMs,
+        }, {
+          message: (slot, m) => this.#onMessage(slot, m),
+          broken: (slot, reason) => this.#onBroken(slot, reason),
+        }),
+      );
+    }
+  }
+
+  get concurrency(): number {
+    return this.#target;
+  }
+
+  get activeCount(): number {
+    return this.#active.size;
+  }
+
+  /** Adds a file to the work; a file already queued or running is ignored. */
+  enqueue(file: FileRow, options: { suspect?: boolean } = {}): void {
+    if (this.#known.has(file.id)) return;
+    this.#known.add(file.id);
+    (options.suspect ? this.#suspects : this.#fresh).push({ file, notBefore: 0 });
+    this.#pump();
+  }
+
+  /** No more files will be enqueued: the run ends when the queue drains. */
+  closeInput(): void {
+    this.#inputClosed = true;
+    this.#pump();
+  }
+
+  /** Resolves when every file is settled, or after stop(). Throws if the vault cannot be written. */
+  async run(): Promise<Outcome> {
+    this.#pump();
+    try {
+      const outcome = await this.#finished.promise;
+      await this.#commits;
+      if (this.#fatal) throw this.#fatal;
+      return outcome;
+    } finally {
+      clearTimeout(this.#wakeTimer);
+      for (const slot of this.#slots) slot.dispose();
+    }
+  }
+
+  pause(): void {
+    if (this.#paused || this.#stopping) return;
+    this.#paused = true;
+    this.#deps.emit({ type: "job_paused" });
+  }
+
+  resume(): void {
+    if (!this.#paused || this.#stopping) return;
+    this.#paused = false;
+    this.#deps.emit({ type: "job_resumed" });
+    this.#pump();
+  }
+
+  /** Stops dispatching and aborts files in flight; their attempts are not counted. */
+  stop(outcome: "interrupted" | "cancelled"): void {
+    if (this.#stopping) return;
+    this.#stopping = outcome;
+    clearTimeout(this.#wakeTimer);
+    for (const [slotId, active] of this.#active) {
+      const slot = this.#slots[slotId - 1];
+      slot.abort(active.taskId, { code: "aborted", message: `stopped: ${outcome}` });
+      clearTimeout(active.watchdog);
+      active.watchdog = setTimeout(() => {
+        slot.restart();
+        this.#settleFailure(slot, { code: "aborted", message: `stopped: ${outcome}` });
+      }, ABORT_GRACE_MS);
+    }
+    this.#checkFinished();
+  }
+
+  /** Lowers or raises how many sandboxes get work (memory pressure). */
+  setConcurrency(n: number, reason: string): void {
+    const to = Math.max(1, Math.min(this.#config.workers, n));
+    if (to === this.#target) return;
+    this.#deps.emit({ type: "concurrency_changed", from: this.#target, to, reason });
+    this.#target = to;
+    this.#pump();
+  }
+
+  #pump(): void {
+    if (this.#stopping || this.#paused) return this.#checkFinished();
+    const now = Date.now();
+    for (const slot of this.#slots) {
+      if (this.#active.size >= this.#target) break;
+      if (this.#active.has(slot.id) || this.#slotReadyAt[slot.id - 1] > now) continue;
+      const next = this.#takeNext(now);
+      if (!next) break;
+      this.#dispatch(slot, next.item, next.suspect);
+    }
+    this.#scheduleWake(now);
+    this.#checkFinished();
+  }
+
+  #takeNext(now: number): { item: Queued; suspect: boolean } | undefined {
+    if ([...this.#active.values()].some((a) => a.suspect)) return undefined;
+    if (this.#suspects.length > 0) {
+      return this.#active.size === 0 ? { item: this.#suspects.shift()!, suspect: true } : undefined;
+    }
+    const r = this.#retry.findIndex((q) => q.notBefore <= now);
+    if (r >= 0) return { item: this.#retry.splice(r, 1)[0], suspect: false };
+    if (this.#head < this.#fresh.length) {
+      const item = this.#fresh[this.#head++];
+      if (this.#head > 4096 && this.#head * 2 > this.#fresh.length) {
+        this.#fresh = this.#fresh.slice(this.#head);
+        this.#head = 0;
+      }
+      return { item, suspect: false };
+    }
+    return undefined;
+  }
+
+  #queuedCount(): number {
+    return this.#fresh.length - this.#head + this.#retry.length + this.#suspects.length;
+  }
+
+  #scheduleWake(now: number): void {
+    clearTimeout(this.#wakeTimer);
+    if (this.#queuedCount() === 0) return;
+    const times = [
+      ...this.#retry.map((q) => q.notBefore),
+      ...this.#slotReadyAt.filter((t) => t > now),
+    ].filter((t) => t > now);
+    if (times.length === 0) return;
+    this.#wakeTimer = setTimeout(() => this.#pump(), Math.min(...times) - now);
+  }
+
+  #checkFinished(): void {
+    if (this.#active.size > 0 || this.#pendingCommits > 0) return;
+    if (this.#stopping) return this.#finished.resolve(this.#stopping);
+    if (this.#inputClosed && this.#queuedCount() === 0) this.#finished.resolve("finished");
+  }
+
+  #dispatch(slot: SandboxSlot, item: Queued, suspect: boolean): void {
+    const { store, runId, pipelineOptions } = this.#deps;
+    const file = item.file;
+    // Durable before the file leaves main: a process death from here on is charged to it.
+    const attemptId = store.startAttempt(file.id, runId);
+    const taskId = ++this.#taskSeq;
+    const budgetMs = Math.round(
+      this.#config.budgetBaseMs + this.#config.budgetPerMbMs * (file.size / MB),
+    );
+    const active: Active = { file, attemptId, taskId, suspect, watchdog: undefined };
+    this.#active.set(slot.id, active);
+    this.#armWatchdog(slot, active);
+    slot.run({
+      taskId,
+      absPath: `${this.#deps.inputDir}/${file.path}`,
+      relPath: file.path,
+      size: file.size,
+      budgetMs,
+      options: pipelineOptions,
+    });
+    this.#deps.emit({
+      type: "file_started",
+      path: file.path,
+      attempt: file.failures + 1,
+      worker: slot.id,
+    });
+  }
+
+  #armWatchdog(slot: SandboxSlot, active: Active): void {
+    clearTimeout(active.watchdog);
+    active.watchdog = setTimeout(() => {
+      slot.restart();
+      this.#settleFailure(slot, {
+        code: "crashed",
+        message: `sandbox stopped answering for ${
+          Math.round((this.#config.stallMs + WATCHDOG_GRACE_MS) / 1000)
+        } s and was replaced`,
+      });
+    }, this.#config.stallMs + WATCHDOG_GRACE_MS);
+  }
+
+  #onMessage(slot: SandboxSlot, m: FromSandbox): void {
+    if (m.type === "ready") return;
+    const active = this.#active.get(slot.id);
+    if (!active || m.taskId !== active.taskId) return; // late reply to an aborted task
+    switch (m.type) {
+      case "heartbeat":
+        if (!this.#stopping) this.#armWatchdog(slot, active);
+        return;
+      case "progress":
+        if (!this.#stopping) this.#armWatchdog(slot, active);
+        this.#deps.emit({
+          type: "file_progress",
+          path: active.file.path,
+          worker: slot.id,
+          stage: m.stage,
+          percent: m.percent,
+        });
+        return;
+      case "failed":
+        this.#settleFailure(slot, m.failure);
+        return;
+      case "result":
+        this.#settleResult(slot, active, m.draft);
+        return;
+    }
+  }
+
+  #onBroken(slot: SandboxSlot, reason: string): void {
+    if (this.#active.has(slot.id)) this.#settleFailure(slot, { code: "crashed", message: reason });
+  }
+
+  #release(slot: SandboxSlot): Active | undefined {
+    const active = this.#active.get(slot.id);
+    if (!active) return undefined;
+    clearTimeout(active.watchdog);
+    this.#active.delete(slot.id);
+    return active;
+  }
+
+  #settleResult(slot: SandboxSlot, active: Active, draft: NoteDraft) {
+    this.#release(slot);
+    this.#slotFailures[slot.id - 1] = 0;
+    this.#pendingCommits++;
+    // Commits run one after another: note names depend on what is already in the vault.
+    this.#commits = this.#commits.then(async () => {
+      if (this.#fatal) return;
+      const started = performance.now();
+      try {
+        const note = await this.#deps.vault.commit({
+          file: active.file,
+          attemptId: active.attemptId,
+          draft,
+          optionsHash: this.#deps.optionsHash,
+        });
+        this.checkpointMs += performance.now() - started;
+        this.counts.done++;
+        this.#deps.emit({ type: "file_done", path: active.file.path, note });
+      } catch (error) {
+        // The vault itself failed (disk full, permissions): not this file's fault. Stop cleanly;
+        // the attempt stays open and is marked interrupted, so a re-run redoes just this file.
+        this.#fatal = new Error(
+          `cannot write the note for ${active.file.path}: ${(error as Error).message}`,
+          { cause: error },
+        );
+        this.stop("interrupted");
+      } finally {
+        this.#pendingCommits--;
+        this.#pump();
+      }
+    });
+    this.#pump();
+  }
+
+  #settleFailure(slot: SandboxSlot, failure: Failure): void {
+    const active = this.#release(slot);
+    if (!active) return;
+    const { store } = this.#deps;
+    const { file, attemptId } = active;
+    const threadReplaced = ["timeout", "stalled", "out_of_memory", "crashed", "protocol"].includes(
+      failure.code,
+    );
+    if (failure.code === "aborted") {
+      store.failAttempt(attemptId, file.id, "interrupted", failure.message, {
+        status: "pending",
+        counts: false,
+      });
+    } else if (failure.code === "input") {
+      store.failAttempt(attemptId, file.id, "failed:input", failure.message, {
+        status: "failed",
+        counts: false,
+      });
+      this.counts.failed++;
+      this.#deps.emit({
+        type: "file_failed",
+        path: file.path,
+        error: failure.message,
+        code: failure.code,
+        willRetry: false,
+      });
+    } else {
+      const quarantine = file.failures + 1 >= this.#config.maxAttempts;
+      const updated = store.failAttempt(
+        attemptId,
+        file.id,
+        `failed:${failure.code}`,
+        failure.message,
+        {
+          status: quarantine ? "quarantined" : "pending",
+          counts: true,
+        },
+      );
+      if (quarantine) {
+        const reason = `${failure.message} (failed ${updated.failures} attempts)`;
+        store.setFileStatus(file.id, "quarantined", reason);
+        this.counts.quarantined++;
+        this.#deps.emit({ type: "file_quarantined", path: file.path, error: reason });
+      } else {
+        this.#deps.emit({
+          type: "file_failed",
+          path: file.path,
+          error: failure.message,
+          code: failure.code,
+          willRetry: true,
+        });
+        this.#retry.push({
+          file: updated,
+          notBefore: Date.now() + backoffMs(updated.failures, this.#config.retryBaseMs),
+        });
+      }
+    }
+    if (threadReplaced && !this.#stopping) {
+      const n = ++this.#slotFailures[slot.id - 1];
+      const delayMs = backoffMs(n, this.#config.retryBaseMs);
+      this.#slotReadyAt[slot.id - 1] = Date.now() + delayMs;
+      this.#deps.emit({
+        type: "worker_restarted",
+        worker: slot.id,
+        reason: failure.message,
+        delayMs,
+      });
+    }
+    this.#pump();
+  }
+}

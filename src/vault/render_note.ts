@@ -1,0 +1,97 @@
+/**
+ * @module
+ * The text of a note: YAML frontmatter written by the `yaml` library, a title heading and the
+ * body. Rendering is deterministic, so an unchanged input yields byte-identical notes and the
+ * writer can skip them.
+ */
+import { parse, stringify } from "yaml";
+import type { NoteDraft } from "../protocol/messages.ts";
+
+/** Facts about a note that come from the run rather than from the pipeline. */
+export interface NoteMeta {
+  /** Path of the input relative to the input folder, with "/" separators. */
+  source: string;
+}
+
+/** Result of {@link parseFrontmatter}. */
+export interface Frontmatter {
+  /** The properties, or null when there is no block or it is not a YAML mapping. */
+  data: Record<string, unknown> | null;
+  /** The text after the block (the whole text when there is no usable block). */
+  body: string;
+  /** Why the block was rejected, when it was. */
+  error?: string;
+}
+
+/** Renders the full Markdown text of a note, LF line endings, ending in one newline. */
+export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
+  // Built in this order on purpose: stringify keeps insertion order, and the order is part of
+  // the byte-identical output.
+  const properties = {
+    title: draft.title,
+    type: draft.type,
+    source: meta.source,
+    source_hash: draft.sourceHash,
+    source_bytes: draft.sourceBytes,
+    words: draft.wordCount,
+  };
+  const yaml = stringify(properties, {
+    // Every string value double-quoted: Obsidian and other YAML 1.1 readers turn plain
+    // 2024-01-01 into a date and yes/no into booleans, which the library's 1.2 rules leave bare.
+    defaultStringType: "QUOTE_DOUBLE",
+    defaultKeyType: "PLAIN",
+    // No folding: a long title stays on one line, as Obsidian's property editor writes it.
+    lineWidth: 0,
+  });
+  const heading = draft.title.replace(/\s+/gu, " ").trim();
+  const body = normalizeBody(draft.body);
+  return `---\n${yaml}---\n\n# ${heading}\n` + (body === "" ? "" : `\n${body}\n`);
+}
+
+/**
+ * Splits a leading YAML frontmatter block (between `---` and a `---` or `...` line) from the
+ * rest. YAML that is invalid or not a mapping gives data null, an error and the whole text as
+ * body; no block gives data null and the whole text.
+ */
+export function parseFrontmatter(markdown: string): Frontmatter {
+  const text = markdown.startsWith("\uFEFF") ? markdown.slice(1) : markdown;
+  const open = /^---[ \t]*\r?\n/.exec(text);
+  if (!open) return { data: null, body: markdown };
+  const close = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
+  const rest = text.slice(open[0].length);
+  const end = close.exec(rest);
+  if (!end) return { data: null, body: markdown };
+
+  const block = rest.slice(0, end.index);
+  const body = rest.slice(end.index + end[0].length);
+  let value: unknown;
+  try {
+    // The core schema has no custom or language-specific tags (unknown tags read as plain
+    // strings), aliases are capped by the library, and "error" keeps warnings off the console
+    // while still throwing on errors.
+    value = parse(block, { schema: "core", logLevel: "error" });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return { data: null, body: markdown, error: `invalid YAML in frontmatter: ${detail}` };
+  }
+  // An empty block is still frontmatter, just without properties.
+  if (value === null || value === undefined) return { data: {}, body };
+  if (typeof value !== "object" || Array.isArray(value)) {
+    // Most likely not frontmatter at all (a Markdown rule, text, another rule): keep the text.
+    const found = Array.isArray(value) ? "a list" : `a ${typeof value}`;
+    return {
+      data: null,
+      body: markdown,
+      error: `frontmatter is not a YAML mapping: found ${found}`,
+    };
+  }
+  return { data: value as Record<string, unknown>, body };
+}
+
+function normalizeBody(body: string): string {
+  return body
+    .replace(/\r\n?/g, "\n")
+    // Leading blank lines only: indentation on the first line can be an indented code block.
+    .replace(/^(?:[ \t]*\n)+/, "")
+    .trimEnd();
+}

@@ -1,0 +1,220 @@
+import assert from "node:assert/strict";
+import type { NoteDraft } from "../protocol/messages.ts";
+import { parseFrontmatter, renderNote } from "./render_note.ts";
+
+const HASH = "0123456789abcdef".repeat(4);
+
+function draft(overrides: Partial<NoteDraft> = {}): NoteDraft {
+  return {
+    title: "Meeting notes",
+    type: "markdown",
+    sourceHash: HASH,
+    sourceBytes: 1234,
+    wordCount: 56,
+    body: "Some text.\n\nMore text.",
+    ...overrides,
+  };
+}
+
+const TRICKY_TITLES = [
+  "123",
+  "1e5",
+  "0x1F",
+  "true",
+  "yes",
+  "null",
+  "~",
+  "2024-01-01",
+  "a: b # c",
+  "[[x]]",
+  "{a: 1}",
+  "- leading dash",
+  "? question",
+  "& anchor",
+  "* alias",
+  "! tag",
+  "% directive",
+  "@at",
+  "'single' and \"double\"",
+  "emoji 😀 and 👨‍👩‍👧",
+  "first line\nsecond line",
+  "trailing space ",
+  "tab\there",
+  "back\\slash",
+  "x".repeat(500),
+  "\u202Eoverride",
+  "bell\u0007",
+  "---",
+  "...",
+];
+
+Deno.test("renderNote() writes frontmatter, heading and body in a fixed layout", () => {
+  const text = renderNote(draft(), { source: "folder/Meeting notes.md" });
+  assert.equal(
+    text,
+    [
+      "---",
+      'title: "Meeting notes"',
+      'type: "markdown"',
+      'source: "folder/Meeting notes.md"',
+      `source_hash: "${HASH}"`,
+      "source_bytes: 1234",
+      "words: 56",
+      "---",
+      "",
+      "# Meeting notes",
+      "",
+      "Some text.",
+      "",
+      "More text.",
+      "",
+    ].join("\n"),
+  );
+});
+
+Deno.test("renderNote() gives byte-identical output for the same input", () => {
+  for (const title of TRICKY_TITLES) {
+    const a = renderNote(draft({ title }), { source: "a/b.txt" });
+    const b = renderNote(draft({ title }), { source: "a/b.txt" });
+    assert.equal(a, b);
+  }
+});
+
+Deno.test("renderNote() round-trips tricky titles through parseFrontmatter as strings", () => {
+  for (const title of TRICKY_TITLES) {
+    const text = renderNote(draft({ title }), { source: "in/" + title + ".md" });
+    const { data, body, error } = parseFrontmatter(text);
+    assert.equal(error, undefined, title);
+    assert.ok(data, title);
+    assert.equal(data.title, title);
+    assert.equal(typeof data.title, "string");
+    assert.equal(data.source, "in/" + title + ".md");
+    assert.equal(data.source_hash, HASH);
+    assert.equal(data.source_bytes, 1234);
+    assert.equal(data.words, 56);
+    assert.deepEqual(Object.keys(data), [
+      "title",
+      "type",
+      "source",
+      "source_hash",
+      "source_bytes",
+      "words",
+    ]);
+    assert.ok(body.startsWith("\n# "), title);
+  }
+});
+
+Deno.test("renderNote() quotes date-like and boolean-like titles for YAML 1.1 readers", () => {
+  const text = renderNote(draft({ title: "2024-01-01" }), { source: "x.md" });
+  assert.ok(text.includes('title: "2024-01-01"\n'));
+  assert.ok(renderNote(draft({ title: "yes" }), { source: "x.md" }).includes('title: "yes"\n'));
+  assert.ok(renderNote(draft({ title: "[[x]]" }), { source: "x.md" }).includes('"[[x]]"'));
+});
+
+Deno.test("renderNote() keeps a long title on one frontmatter line", () => {
+  const title = "word ".repeat(60).trim();
+  const text = renderNote(draft({ title }), { source: "x.md" });
+  assert.ok(text.includes(`title: "${title}"\n`));
+});
+
+Deno.test("renderNote() keeps a multi-line title on one heading line", () => {
+  const text = renderNote(draft({ title: "first line\nsecond line" }), { source: "x.md" });
+  assert.ok(text.includes("\n# first line second line\n"));
+  assert.ok(text.includes('title: "first line\\nsecond line"\n'));
+});
+
+Deno.test("renderNote() trims the body and ends with exactly one newline", () => {
+  const text = renderNote(draft({ body: "\n\n  \nText here.   \n\n\n" }), { source: "x.md" });
+  assert.ok(text.endsWith("# Meeting notes\n\nText here.\n"));
+});
+
+Deno.test("renderNote() keeps the indentation of a body that starts with a code block", () => {
+  const text = renderNote(draft({ body: "\n    code line\n" }), { source: "x.md" });
+  assert.ok(text.endsWith("\n\n    code line\n"));
+});
+
+Deno.test("renderNote() ends with the heading when the body is empty", () => {
+  const text = renderNote(draft({ body: " \n\t\n" }), { source: "x.md" });
+  assert.ok(text.endsWith("---\n\n# Meeting notes\n"));
+});
+
+Deno.test("renderNote() writes only LF line endings", () => {
+  const text = renderNote(draft({ body: "a\r\nb\rc\n" }), { source: "x.md" });
+  assert.ok(!text.includes("\r"));
+  assert.ok(text.endsWith("a\nb\nc\n"));
+});
+
+Deno.test("parseFrontmatter() returns the properties and the text after the block", () => {
+  const result = parseFrontmatter("---\ntitle: Hello\ntags: [a, b]\n---\nBody\n");
+  assert.deepEqual(result, { data: { title: "Hello", tags: ["a", "b"] }, body: "Body\n" });
+});
+
+Deno.test("parseFrontmatter() accepts CRLF, a BOM and a closing ... line", () => {
+  assert.deepEqual(parseFrontmatter("---\r\ntitle: A\r\n---\r\nBody"), {
+    data: { title: "A" },
+    body: "Body",
+  });
+  assert.deepEqual(parseFrontmatter("\uFEFF---\ntitle: B\n---\n"), {
+    data: { title: "B" },
+    body: "",
+  });
+  assert.deepEqual(parseFrontmatter("---\ntitle: C\n...\nBody"), {
+    data: { title: "C" },
+    body: "Body",
+  });
+  assert.deepEqual(parseFrontmatter("---\ntitle: D\n---"), { data: { title: "D" }, body: "" });
+});
+
+Deno.test("parseFrontmatter() reads an empty block as no properties", () => {
+  assert.deepEqual(parseFrontmatter("---\n---\nBody"), { data: {}, body: "Body" });
+});
+
+Deno.test("parseFrontmatter() gives the whole text back when there is no block", () => {
+  for (const text of ["Just text\n", "", "--- \nno closing line\n", "text\n---\na: 1\n---\n"]) {
+    assert.deepEqual(parseFrontmatter(text), { data: null, body: text });
+  }
+});
+
+Deno.test("parseFrontmatter() reports invalid YAML and keeps the whole text as body", () => {
+  const text = "---\ntitle: a: b\n---\nBody\n";
+  const result = parseFrontmatter(text);
+  assert.equal(result.data, null);
+  assert.equal(result.body, text);
+  assert.match(result.error ?? "", /^invalid YAML in frontmatter: /);
+  assert.ok(!result.error?.includes("\n"));
+});
+
+Deno.test("parseFrontmatter() rejects YAML that is a list or a string", () => {
+  for (const text of ["---\n- a\n- b\n---\nBody", "---\njust a string\n---\nBody"]) {
+    const result = parseFrontmatter(text);
+    assert.equal(result.data, null);
+    assert.equal(result.body, text);
+    assert.match(result.error ?? "", /^frontmatter is not a YAML mapping: found a /);
+  }
+});
+
+Deno.test("parseFrontmatter() reads dates and unknown tags as plain strings", () => {
+  const { data } = parseFrontmatter(
+    "---\ndate: 2024-01-01\nfn: !!js/function 'x'\nt: !foo bar\n---\n",
+  );
+  assert.deepEqual(data, { date: "2024-01-01", fn: "x", t: "bar" });
+});
+
+Deno.test("parseFrontmatter() does not let a __proto__ key pollute objects", () => {
+  const { data } = parseFrontmatter("---\n__proto__: {polluted: true}\n---\n");
+  assert.ok(data);
+  assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  assert.equal(Object.getPrototypeOf(data), Object.prototype);
+});
+
+Deno.test("parseFrontmatter() rejects a billion-laughs alias bomb", () => {
+  const lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+  for (let i = 1; i < 10; i++) {
+    const prev = String.fromCharCode(96 + i);
+    const name = String.fromCharCode(97 + i);
+    lines.push(`${name}: &${name} [${Array(10).fill("*" + prev).join(", ")}]`);
+  }
+  const result = parseFrontmatter(`---\n${lines.join("\n")}\n---\n`);
+  assert.equal(result.data, null);
+  assert.ok(result.error);
+});

@@ -1,0 +1,203 @@
+/**
+ * @module
+ * The vault writer: the only code that writes notes. It turns a draft into a note file, picks
+ * its name and commits the file's checkpoint right after the note is durable.
+ *
+ * Names are a function of the inputs, not of the order in which workers finish: when titles
+ * collide, the file discovered first (lowest file id) gets the bare name and the others
+ * `Name (2)`, `Name (3)`... If a lower-ranked file arrives after a higher one already took the
+ * name, the others move up; those renames are announced in the store first (vault_intents)
+ * and replayed at the next start if a crash cuts them short.
+ */
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import type { NoteDraft } from "../protocol/messages.ts";
+import type { FileRow, JobStore, NoteRow } from "../store/job_store.ts";
+import { sweepTempFiles, syncDir, writeFileAtomic } from "./atomic_write.ts";
+import { nameKey, sanitizeNoteName, suffixedName } from "./note_name.ts";
+import { parseFrontmatter, renderNote } from "./render_note.ts";
+
+/** Folder of source notes inside the vault. */
+export const NOTES_DIR = "Sources";
+
+export interface CommitInput {
+  file: FileRow;
+  attemptId: number;
+  draft: NoteDraft;
+  optionsHash: string;
+}
+
+export class VaultWriter {
+  readonly vaultDir: string;
+  readonly #store: JobStore;
+
+  constructor(vaultDir: string, store: JobStore) {
+    this.vaultDir = vaultDir;
+    this.#store = store;
+  }
+
+  /** Makes the notes folder, finishes renames a crash cut short, removes torn temp files. */
+  async prepare(): Promise<void> {
+    await Deno.mkdir(join(this.vaultDir, NOTES_DIR), { recursive: true });
+    const intents = this.#store.intents();
+    for (const intent of intents) {
+      const from = this.#abs(intent.fromPath);
+      const to = this.#abs(intent.toPath);
+      if (await exists(from) && !await exists(to)) await Deno.rename(from, to);
+    }
+    if (intents.length > 0) {
+      await syncDir(join(this.vaultDir, NOTES_DIR));
+      this.#store.transaction(() => {
+        for (const i of intents) this.#store.movedNote(i.fileId, i.toPath, i.base, i.baseKey);
+        this.#store.clearIntents();
+      });
+    }
+    await sweepTempFiles(join(this.vaultDir, NOTES_DIR));
+  }
+
+  /** Writes the note durably, then marks the file done in one transaction. Returns the note path. */
+  async commit({ file, attemptId, draft, optionsHash }: CommitInput): Promise<string> {
+    const content = renderNote(draft, { source: file.path });
+    const contentHash = sha256(content);
+    const base = sanitizeNoteName(draft.title);
+    const baseKey = nameKey(base);
+    const previous = this.#store.noteForFile(file.id);
+
+    const placement = await this.#place(file, base, baseKey);
+    const moves = placement.moves;
+    if (moves.length > 0) {
+      this.#store.transaction(() => this.#store.addIntents(moves));
+      for (const m of moves) await Deno.rename(this.#abs(m.fromPath), this.#abs(m.toPath));
+    }
+    await writeFileAtomic(this.#abs(placement.path), content);
+    if (previous && previous.path !== placement.path) {
+      // The title changed: the old note is ours and now stale.
+      await Deno.remove(this.#abs(previous.path)).catch((error) => {
+        if (!(error instanceof Deno.errors.NotFound)) throw error;
+      });
+    }
+    if (moves.length > 0 || previous?.path !== placement.path) {
+      await syncDir(join(this.vaultDir, NOTES_DIR));
+    }
+    const note: NoteRow = { fileId: file.id, baseKey, base, path: placement.path, contentHash };
+    this.#store.transaction(() => {
+      for (const m of moves) this.#store.movedNote(m.fileId, m.toPath, m.base, m.baseKey);
+      this.#store.clearIntents();
+      this.#store.commitDone(attemptId, file.id, { hash: draft.sourceHash, optionsHash, note });
+    });
+    return placement.path;
+  }
+
+  /** Adopts notes already in the vault after the state database had to be rebuilt. */
+  async scanForAdoption(): Promise<number> {
+    let adopted = 0;
+    const dir = join(this.vaultDir, NOTES_DIR);
+    let entries: Deno.DirEntry[];
+    try {
+      entries = await Array.fromAsync(Deno.readDir(dir));
+    } catch (error) {
+      if (error instanceof Deno.errors.NotFound) return 0;
+      throw error;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (!entry.isFile || !entry.name.endsWith(".md")) continue;
+      const own = await this.#readOwnNote(`${NOTES_DIR}/${entry.name}`);
+      if (!own) continue;
+      this.#store.addAdoptable({ ...own, path: `${NOTES_DIR}/${entry.name}` });
+      adopted++;
+    }
+    return adopted;
+  }
+
+  /**
+   * Finds this file's name in its collision group and the moves that keep the group ordered by
+   * file id. Names held by other groups or by files gleaner did not write are never taken.
+   */
+  async #place(file: FileRow, base: string, baseKey: string) {
+    const others = this.#store.notesWithBase(baseKey).filter((n) => n.fileId !== file.id);
+    const members = [...others.map((n) => n.fileId), file.id].sort((a, b) => a - b);
+    const current = new Map(others.map((n) => [n.fileId, n]));
+    const taken = new Set<string>();
+    const moves: {
+      fileId: number;
+      fromPath: string;
+      toPath: string;
+      base: string;
+      baseKey: string;
+    }[] = [];
+    let path = "";
+    let n = 1;
+    for (const id of members) {
+      let candidate: string;
+      for (;;) {
+        candidate = `${NOTES_DIR}/${suffixedName(base, n++)}.md`;
+        const key = nameKey(candidate);
+        if (taken.has(key)) continue;
+        if (await this.#isFree(candidate, id, members, file)) break;
+      }
+      taken.add(nameKey(candidate));
+      if (id === file.id) path = candidate;
+      else if (current.get(id)!.path !== candidate) {
+        moves.push({
+          fileId: id,
+          fromPath: current.get(id)!.path,
+          toPath: candidate,
+          base,
+          baseKey,
+        });
+      }
+    }
+    // Members only ever move to higher suffixes, so renaming the highest first never clobbers.
+    moves.reverse();
+    return { path, moves };
+  }
+
+  async #isFree(candidate: string, id: number, members: number[], file: FileRow) {
+    const holder = this.#store.noteAtPath(candidate);
+    if (holder) return holder.fileId === id || members.includes(holder.fileId);
+    if (!await exists(this.#abs(candidate))) return true;
+    // A file gleaner has no record of: reuse it only if it is our own earlier note for this
+    // very source (state was reset); anything else belongs to the user.
+    if (id !== file.id) return false;
+    const own = await this.#readOwnNote(candidate);
+    return own?.source === file.path;
+  }
+
+  async #readOwnNote(path: string) {
+    let text: string;
+    try {
+      text = await Deno.readTextFile(this.#abs(path));
+    } catch {
+      return undefined;
+    }
+    const { data } = parseFrontmatter(text);
+    if (!data || typeof data.source !== "string" || typeof data.source_hash !== "string") {
+      return undefined;
+    }
+    const title = typeof data.title === "string" ? data.title : "";
+    return {
+      source: data.source,
+      sourceHash: data.source_hash,
+      base: sanitizeNoteName(title),
+      contentHash: sha256(text),
+    };
+  }
+
+  #abs(vaultPath: string): string {
+    return join(this.vaultDir, ...vaultPath.split("/"));
+  }
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.lstat(path);
+    return true;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return false;
+    throw error;
+  }
+}

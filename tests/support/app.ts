@@ -1,0 +1,75 @@
+/**
+ * @module
+ * Runs gleaner as a separate process, exactly as `deno task app` does (the release permission
+ * set from deno.json), from a temporary working folder so nothing relies on the source tree as
+ * cwd. Events come back parsed from `--json`.
+ */
+import { fileURLToPath as fromFileUrl } from "node:url";
+import { createInterface } from "node:readline";
+import { Readable } from "node:stream";
+import type { EngineEvent } from "../../src/protocol/messages.ts";
+
+export const REPO = fromFileUrl(new URL("../../", import.meta.url));
+export const MAIN = fromFileUrl(new URL("../../main.ts", import.meta.url));
+export const FAULT_APP = fromFileUrl(new URL("./fault_app.ts", import.meta.url));
+
+export interface AppResult {
+  code: number;
+  events: EngineEvent[];
+  stderr: string;
+}
+
+function command(args: string[], entry: string, cwd: string): Deno.Command {
+  return new Deno.Command(Deno.execPath(), {
+    args: ["run", "-P=release", "--no-prompt", "--config", `${REPO}deno.json`, entry, ...args],
+    cwd,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+    env: { NO_COLOR: "1" },
+  });
+}
+
+/** Runs the app to its end. */
+export async function runApp(
+  args: string[],
+  options: { entry?: string; cwd?: string } = {},
+): Promise<AppResult> {
+  const cwd = options.cwd ?? await Deno.makeTempDir({ prefix: "gleaner-cwd-" });
+  const out = await command(args, options.entry ?? MAIN, cwd).output();
+  if (!options.cwd) await Deno.remove(cwd, { recursive: true });
+  return {
+    code: out.code,
+    events: parseEvents(new TextDecoder().decode(out.stdout)),
+    stderr: new TextDecoder().decode(out.stderr),
+  };
+}
+
+export function parseEvents(stdout: string): EngineEvent[] {
+  return stdout.split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l));
+}
+
+/**
+ * Starts the app and calls `onEvent` for each event as it arrives; `onEvent` may kill the
+ * process (it gets the child). Resolves when the process has exited.
+ */
+export async function watchApp(
+  args: string[],
+  onEvent: (event: EngineEvent, child: Deno.ChildProcess) => void,
+  options: { entry?: string } = {},
+): Promise<AppResult> {
+  const cwd = await Deno.makeTempDir({ prefix: "gleaner-cwd-" });
+  const child = command(args, options.entry ?? MAIN, cwd).spawn();
+  const events: EngineEvent[] = [];
+  const stderr = new Response(child.stderr).text();
+  const lines = createInterface({ input: Readable.fromWeb(child.stdout), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() === "") continue;
+    const event = JSON.parse(line) as EngineEvent;
+    events.push(event);
+    onEvent(event, child);
+  }
+  const status = await child.status;
+  await Deno.remove(cwd, { recursive: true });
+  return { code: status.code, events, stderr: await stderr };
+}
