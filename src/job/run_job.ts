@@ -112,7 +112,8 @@ export class Job {
     };
     const store = this.#store = await openState(o.vaultDir, emit);
     try {
-      const optionsJson = JSON.stringify({ version: PIPELINE_VERSION, ...o.pipeline });
+      // Only what changes a note's content belongs in the hash; limits such as maxBytes do not.
+      const optionsJson = JSON.stringify({ version: PIPELINE_VERSION });
       const optionsHash = createHash("sha256").update(optionsJson).digest("hex");
       let job = store.findJob(o.inputDir);
       if (job && o.restart) {

@@ -130,9 +130,18 @@ function describeUtf8Error(bytes: Uint8Array): string {
     if (failsWithin(mid)) bad = mid;
     else ok = mid;
   }
-  const at = bad - 1;
+  // The decoder fails at the byte that breaks a sequence; the user needs where it began
+  // (in Latin-1 text, "é" is a lone 0xE9 followed by an ordinary byte).
+  let at = bad - 1;
+  for (let p = at - 1; p >= Math.max(0, at - 3); p--) {
+    const b = bytes[p];
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: keep looking for the lead
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    if (p + length > at) at = p; // the failing byte sits inside this lead's sequence
+    break;
+  }
   const hex = bytes[at].toString(16).toUpperCase().padStart(2, "0");
-  return `unexpected byte 0x${hex} at byte offset ${at}`;
+  return `invalid byte 0x${hex} at byte offset ${at}`;
 }
 
 function splitName(fileName: string): { stem: string; ext: string } {

@@ -64,13 +64,18 @@ Deno.test("decodeText() rejects invalid UTF-8 and says where", () => {
   const bytes = new Uint8Array([0x61, 0x62, 0xc3, 0x28, 0x63]);
   assertInputError(
     () => decodeText(bytes),
-    /^not valid UTF-8 text: unexpected byte 0x28 at byte offset 3; save it as UTF-8 and run again$/,
+    /^not valid UTF-8 text: invalid byte 0xC3 at byte offset 2; save it as UTF-8 and run again$/,
   );
+});
+
+Deno.test("decodeText() points at the start of a Latin-1 character, not the byte after it", () => {
+  const latin1 = new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a]); // "café\n" in ISO-8859-1
+  assertInputError(() => decodeText(latin1), /invalid byte 0xE9 at byte offset 3;/);
 });
 
 Deno.test("decodeText() finds an invalid byte deep in a long file", () => {
   const broken = new Uint8Array([...utf8("é".repeat(50_000)), 0xff, ...utf8("tail")]);
-  assertInputError(() => decodeText(broken), /unexpected byte 0xFF at byte offset 100000;/);
+  assertInputError(() => decodeText(broken), /invalid byte 0xFF at byte offset 100000;/);
 });
 
 Deno.test("decodeText() rejects UTF-8 cut off in the middle of a character", () => {

@@ -74,7 +74,8 @@ export class SandboxSlot {
           read: [inputDir, ...codeRoots(threadUrl)],
           write: false,
           net: false,
-          env: false,
+          // The yaml parser reads these two debug switches; without them it throws.
+          env: ["LOG_TOKENS", "LOG_STREAM"],
           run: false,
           sys: false,
           ffi: false,

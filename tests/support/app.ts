@@ -15,6 +15,7 @@ export const FAULT_APP = fromFileUrl(new URL("./fault_app.ts", import.meta.url))
 
 export interface AppResult {
   code: number;
+  stdout: string;
   events: EngineEvent[];
   stderr: string;
 }
@@ -38,15 +39,20 @@ export async function runApp(
   const cwd = options.cwd ?? await Deno.makeTempDir({ prefix: "gleaner-cwd-" });
   const out = await command(args, options.entry ?? MAIN, cwd).output();
   if (!options.cwd) await Deno.remove(cwd, { recursive: true });
+  const stdout = new TextDecoder().decode(out.stdout);
   return {
     code: out.code,
-    events: parseEvents(new TextDecoder().decode(out.stdout)),
-    stderr: new TextDecoder().decode(out.stderr),
+    stdout,
+    events: parseEvents(stdout),
+    stderr: new TextDecoder().decode(out.stderr).replace(DENO_NOTICE, ""),
   };
 }
 
+/** Deno's own notice about permission sets in deno.json; the compiled binary has none. */
+const DENO_NOTICE = /^Warning Permissions in the config file is an experimental feature.*\n/m;
+
 export function parseEvents(stdout: string): EngineEvent[] {
-  return stdout.split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l));
+  return stdout.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
 }
 
 /**
@@ -71,5 +77,5 @@ export async function watchApp(
   }
   const status = await child.status;
   await Deno.remove(cwd, { recursive: true });
-  return { code: status.code, events, stderr: await stderr };
+  return { code: status.code, stdout: "", events, stderr: (await stderr).replace(DENO_NOTICE, "") };
 }
