@@ -89,7 +89,6 @@ async function runBatch(args: BatchArgs, overrides: CliOverrides): Promise<numbe
       console.error("gleaner: interrupted again, exiting at once");
       Deno.exit(EXIT.interrupted);
     }
-    console.error("gleaner: interrupting: stopping workers and saving state (again to quit now)");
     job.interrupt();
   };
   const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];

@@ -95,8 +95,10 @@ export class Job {
   }
 
   #stop(outcome: "interrupted" | "cancelled"): void {
-    this.#stopRequested ??= outcome;
+    if (this.#stopRequested) return;
+    this.#stopRequested = outcome;
     if (this.#store && this.#runId !== undefined) this.#store.requestInterrupt(this.#runId);
+    this.#emit({ type: "job_stopping", reason: outcome });
     this.#walkAbort.abort();
     this.#supervisor?.stop(outcome);
   }
@@ -154,12 +156,12 @@ export class Job {
       });
       if (this.#stopRequested) supervisor.stop(this.#stopRequested);
 
-      // Known work first, so a resumed job is busy at once while the folder is re-checked.
-      for (const file of suspects) supervisor.enqueue(file, { suspect: true });
-      for (const file of store.filesWithStatus(job.id, "pending")) supervisor.enqueue(file);
       const counts = store.countByStatus(job.id);
       const knownTotal = counts.pending + counts.done + counts.failed + counts.quarantined;
       emit({ type: "job_started", jobId: job.id, total: knownTotal });
+      // Known work first, so a resumed job is busy at once while the folder is re-checked.
+      for (const file of suspects) supervisor.enqueue(file, { suspect: true });
+      for (const file of store.filesWithStatus(job.id, "pending")) supervisor.enqueue(file);
 
       const memory = o.memoryProbe ?? systemProbe;
       const limits = defaultLimits(memory);

@@ -133,6 +133,10 @@ export function terminalProgress(options: TerminalOptions) {
           `state database was damaged (${e.reason}); moved to ${e.movedTo}, ` +
             `rebuilt from ${e.notes} notes in the vault`,
         ));
+      case "job_stopping":
+        return say(
+          `stopping (${e.reason}): aborting files in flight; press Ctrl-C again to quit now`,
+        );
       case "job_paused":
         return say("paused");
       case "job_resumed":

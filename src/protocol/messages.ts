@@ -169,6 +169,11 @@ export const EngineEvent = z.discriminatedUnion("type", [
     to: z.number(),
     reason: z.string(),
   }),
+  z.object({
+    type: z.literal("job_stopping"),
+    at,
+    reason: z.enum(["interrupted", "cancelled"]),
+  }),
   z.object({ type: z.literal("job_paused"), at }),
   z.object({ type: z.literal("job_resumed"), at }),
   z.object({

@@ -18,6 +18,8 @@ import {
 
 /** Extra time past the budget before the host steps in; the thread's own guard should win. */
 const BUDGET_GRACE_MS = 2000;
+/** How often the host tells main it is alive while a task runs. */
+const HOST_HEARTBEAT_MS = 1000;
 
 interface Scope {
   postMessage(message: unknown): void;
@@ -26,6 +28,7 @@ interface Scope {
 
 interface Current {
   task: Task;
+  hostBeat: ReturnType<typeof setInterval>;
   budgetTimer: ReturnType<typeof setTimeout>;
   stallTimer: ReturnType<typeof setTimeout> | undefined;
 }
@@ -40,6 +43,7 @@ export function startHost(scope: Scope): void {
 
   const finish = (outcome: FromSandbox) => {
     if (!current) return;
+    clearInterval(current.hostBeat);
     clearTimeout(current.budgetTimer);
     clearTimeout(current.stallTimer);
     current = undefined;
@@ -69,7 +73,9 @@ export function startHost(scope: Scope): void {
       dropThread();
       fail(taskId, {
         code: "stalled",
-        message: `no sign of life from the stage for ${Math.round(stallMs / 1000)} s`,
+        message: `the stage showed no activity for ${
+          Math.round(stallMs / 1000)
+        } s (stuck, or out of memory)`,
       });
     }, stallMs);
   };
@@ -93,10 +99,11 @@ export function startHost(scope: Scope): void {
       }
       const m = parsed.value;
       if (m.type === "ready" || ("taskId" in m && m.taskId !== current.task.taskId)) return;
-      if (m.type === "progress" || m.type === "heartbeat") {
+      if (m.type === "progress") {
         armStall();
         post(m);
-      } else finish(m);
+      } else if (m.type === "heartbeat") armStall(); // main hears the host's own heartbeat
+      else finish(m);
     });
     t.on("error", (error: Error) => {
       lastThreadError = error.message;
@@ -156,6 +163,10 @@ export function startHost(scope: Scope): void {
         const { taskId } = m.task;
         current = {
           task: m.task,
+          hostBeat: setInterval(
+            () => post({ v: PROTOCOL_VERSION, type: "heartbeat", taskId }),
+            HOST_HEARTBEAT_MS,
+          ),
           stallTimer: undefined,
           budgetTimer: setTimeout(() => {
             dropThread();

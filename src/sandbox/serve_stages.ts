@@ -1,7 +1,13 @@
 /**
  * @module
  * The loop inside a stage thread (node:worker_threads, started by the sandbox host): receives
- * one task at a time, runs the pipeline, posts heartbeats, progress and exactly one outcome.
+ * one task at a time, runs the pipeline, posts progress and exactly one outcome.
+ *
+ * Heartbeats here mean activity, not a timer: one after every guarded step and with every
+ * progress report. Measured on Deno 2.9.6: when a thread hits its heap limit inside a message
+ * handler, the handler's execution is killed but the thread's event loop lives on, without an
+ * `error` or `exit` event. A timer heartbeat would keep such a thread looking healthy; activity
+ * stops, so the host's stall limit catches it.
  */
 import { parentPort } from "node:worker_threads";
 import {
@@ -14,8 +20,6 @@ import {
 import { InputError } from "../pipeline/text.ts";
 import type { Pipeline } from "../pipeline/pipeline.ts";
 import { guard, StageTimeoutError } from "./guard.ts";
-
-const HEARTBEAT_MS = 1000;
 
 export function serveStages(pipeline: Pipeline): void {
   const port = parentPort;
@@ -31,21 +35,19 @@ export function serveStages(pipeline: Pipeline): void {
     }
     const { task } = parsed.value;
     const deadline = performance.now() + task.budgetMs;
-    const heartbeat = setInterval(
-      () => post({ v: PROTOCOL_VERSION, type: "heartbeat", taskId: task.taskId }),
-      HEARTBEAT_MS,
-    );
     try {
       const draft = await pipeline(task, {
         progress: (stage, percent) =>
           post({ v: PROTOCOL_VERSION, type: "progress", taskId: task.taskId, stage, percent }),
-        guard: (fn) => guard(fn, deadline - performance.now()),
+        guard: (fn) => {
+          const value = guard(fn, deadline - performance.now());
+          post({ v: PROTOCOL_VERSION, type: "heartbeat", taskId: task.taskId });
+          return value;
+        },
       });
       post({ v: PROTOCOL_VERSION, type: "result", taskId: task.taskId, draft });
     } catch (error) {
       post({ v: PROTOCOL_VERSION, type: "failed", taskId: task.taskId, failure: toFailure(error) });
-    } finally {
-      clearInterval(heartbeat);
     }
   });
 }

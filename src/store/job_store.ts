@@ -206,7 +206,7 @@ export class JobStore {
       const now = this.#clock();
       this.#db.prepare(
         `UPDATE attempts SET outcome = 'interrupted', ended_at = ?
-         WHERE run_id = ? AND outcome IS NULL`,
+         WHERE run_id = ? AND (outcome IS NULL OR outcome = 'result')`,
       ).run(now, runId);
       this.#db.prepare("UPDATE runs SET ended_at = ?, end_reason = ? WHERE id = ?")
         .run(now, reason, runId);
@@ -228,6 +228,11 @@ export class JobStore {
       for (const run of open) {
         const interrupted = Number(run.interrupt_requested) === 1;
         const outcome = interrupted ? "interrupted" : "process_died";
+        // A result that was waiting for its note to be written was no longer in a worker: it
+        // is lost work, not a suspect.
+        this.#db.prepare(
+          "UPDATE attempts SET outcome = 'lost', ended_at = ? WHERE run_id = ? AND outcome = 'result'",
+        ).run(now, run.id);
         const files = this.#db.prepare(
           `UPDATE attempts SET outcome = ?, ended_at = ?
            WHERE run_id = ? AND outcome IS NULL RETURNING file_id`,
@@ -355,7 +360,8 @@ export class JobStore {
     ).all(fileId);
     let n = 0;
     for (const r of rows) {
-      if (r.outcome === "interrupted") continue; // an interrupt the app recorded says nothing
+      // An interrupt the app recorded, or a result lost while waiting for its note, says nothing.
+      if (r.outcome === "interrupted" || r.outcome === "lost") continue;
       if (r.outcome !== "process_died") break;
       n++;
     }
@@ -370,6 +376,11 @@ export class JobStore {
       "INSERT INTO attempts(file_id, run_id, started_at) VALUES (?, ?, ?) RETURNING id",
     ).get(fileId, runId, this.#clock())!;
     return Number(r.id);
+  }
+
+  /** The worker returned a result; only writing the note remains. */
+  markResult(attemptId: number): void {
+    this.#db.prepare("UPDATE attempts SET outcome = 'result' WHERE id = ?").run(attemptId);
   }
 
   /** Ends an attempt that did not produce a note; `counts` says whether it moves toward quarantine. */

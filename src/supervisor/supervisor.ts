@@ -321,6 +321,7 @@ export class Supervisor {
   #settleResult(slot: SandboxSlot, active: Active, draft: NoteDraft) {
     this.#release(slot);
     this.#slotFailures[slot.id - 1] = 0;
+    this.#deps.store.markResult(active.attemptId);
     this.#pendingCommits++;
     // Commits run one after another: note names depend on what is already in the vault.
     this.#commits = this.#commits.then(async () => {

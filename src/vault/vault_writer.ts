@@ -128,9 +128,12 @@ export class VaultWriter {
     let path = "";
     let n = 1;
     for (const id of members) {
+      // Each note keeps its own spelling of the title ("Title" and "title" share a group);
+      // using the committing file's spelling for all would make names depend on commit order.
+      const ownBase = id === file.id ? base : current.get(id)!.base;
       let candidate: string;
       for (;;) {
-        candidate = `${NOTES_DIR}/${suffixedName(base, n++)}.md`;
+        candidate = `${NOTES_DIR}/${suffixedName(ownBase, n++)}.md`;
         const key = nameKey(candidate);
         if (taken.has(key)) continue;
         if (await this.#isFree(candidate, id, members, file)) break;
@@ -142,7 +145,7 @@ export class VaultWriter {
           fileId: id,
           fromPath: current.get(id)!.path,
           toPath: candidate,
-          base,
+          base: ownBase,
           baseKey,
         });
       }

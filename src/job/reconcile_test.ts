@@ -1,0 +1,369 @@
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { dirname, join } from "node:path";
+import type { EngineEventInput } from "../protocol/messages.ts";
+import { type FileRow, JobStore } from "../store/job_store.ts";
+import { reconcile } from "./reconcile.ts";
+
+const OPTIONS_HASH = "1".repeat(64);
+const OTHER_OPTIONS_HASH = "2".repeat(64);
+const OLD_TIME = new Date("2001-02-03T04:05:06Z");
+const NEW_TIME = new Date("2011-12-13T14:15:16Z");
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** An input folder, a vault with a real store and one job, all in temp folders. */
+interface Setup {
+  inputDir: string;
+  vaultDir: string;
+  store: JobStore;
+  jobId: number;
+}
+
+interface Outcome {
+  enqueued: FileRow[];
+  events: EngineEventInput[];
+  skipped: number;
+  total: number;
+}
+
+async function withSetup(fn: (setup: Setup) => Promise<void>): Promise<void> {
+  const root = await Deno.realPath(await Deno.makeTempDir({ prefix: "gleaner-reconcile-" }));
+  const inputDir = join(root, "input");
+  const vaultDir = join(root, "vault");
+  await Deno.mkdir(inputDir);
+  await Deno.mkdir(join(vaultDir, ".gleaner"), { recursive: true });
+  await Deno.mkdir(join(vaultDir, "Sources"));
+  const store = JobStore.open(join(vaultDir, ".gleaner", "state.db"));
+  try {
+    const jobId = store.createJob(inputDir, "{}", OPTIONS_HASH).id;
+    await fn({ inputDir, vaultDir, store, jobId });
+  } finally {
+    store.close();
+    await Deno.remove(root, { recursive: true });
+  }
+}
+
+/** Writes each file with the given text and a fixed mtime, so stats are deterministic. */
+async function writeInputs(setup: Setup, files: Record<string, string>): Promise<void> {
+  for (const [path, text] of Object.entries(files)) {
+    const abs = join(setup.inputDir, ...path.split("/"));
+    await Deno.mkdir(dirname(abs), { recursive: true });
+    await Deno.writeTextFile(abs, text);
+    await Deno.utime(abs, OLD_TIME, OLD_TIME);
+  }
+}
+
+async function run(
+  setup: Setup,
+  options: { optionsHash?: string; signal?: AbortSignal } = {},
+): Promise<Outcome> {
+  const enqueued: FileRow[] = [];
+  const events: EngineEventInput[] = [];
+  const result = await reconcile({
+    store: setup.store,
+    jobId: setup.jobId,
+    inputDir: setup.inputDir,
+    vaultDir: setup.vaultDir,
+    optionsHash: options.optionsHash ?? OPTIONS_HASH,
+    walk: {
+      include: [],
+      exclude: [],
+      skipDirs: [setup.vaultDir],
+      extensions: [".txt", ".md", ".markdown"],
+    },
+    enqueue: (file) => enqueued.push(file),
+    emit: (event) => events.push(event),
+    signal: options.signal ?? new AbortController().signal,
+  });
+  return { enqueued, events, ...result };
+}
+
+/** Finishes a file the way the vault writer does: note on disk, then the checkpoint. */
+async function markDone(setup: Setup, path: string): Promise<string> {
+  const { store, jobId, vaultDir } = setup;
+  const file = store.getFile(jobId, path)!;
+  const notePath = `Sources/${path.replaceAll("/", " ")}.md`;
+  const text = `---\nsource: "${path}"\n---\n`;
+  await Deno.writeTextFile(join(vaultDir, ...notePath.split("/")), text);
+  const attempt = store.startAttempt(file.id, store.beginRun(jobId, 1));
+  store.commitDone(attempt, file.id, {
+    hash: file.hash,
+    optionsHash: OPTIONS_HASH,
+    note: {
+      fileId: file.id,
+      baseKey: notePath.toLowerCase(),
+      base: path,
+      path: notePath,
+      contentHash: sha256(text),
+    },
+  });
+  return notePath;
+}
+
+const paths = (files: FileRow[]) => files.map((f) => f.path);
+
+Deno.test("reconcile() records new files in sorted path order and enqueues them all", async () => {
+  await withSetup(async (setup) => {
+    await writeInputs(setup, {
+      "z.markdown": "zzz",
+      "b.txt": "bbb",
+      "sub/c.md": "# c",
+      "a.txt": "aaa",
+      "notes.pdf": "%PDF",
+    });
+
+    const outcome = await run(setup);
+
+    const expected = ["a.txt", "b.txt", "sub/c.md", "z.markdown"];
+    assert.deepEqual(paths(outcome.enqueued), expected);
+    const rows = [...setup.store.iterateFiles(setup.jobId)];
+    assert.deepEqual(paths(rows), expected);
+    const ids = rows.map((f) => f.id);
+    assert.deepEqual(ids, [...ids].sort((a, b) => a - b));
+    assert.deepEqual(outcome.enqueued, rows);
+    for (const row of rows) assert.equal(row.status, "pending");
+    assert.equal(setup.store.getFile(setup.jobId, "b.txt")?.hash, sha256("bbb"));
+    assert.equal(setup.store.getFile(setup.jobId, "b.txt")?.mtimeMs, OLD_TIME.getTime());
+    assert.deepEqual(outcome.events, [
+      { type: "file_skipped", path: "notes.pdf", reason: "unsupported file type .pdf" },
+    ]);
+    assert.deepEqual([outcome.total, outcome.skipped], [4, 1]);
+  });
+});
+
+Deno.test("reconcile() again over an unchanged folder enqueues nothing and skips done files as unchanged", async () => {
+  await withSetup(async (setup) => {
+    await writeInputs(setup, { "a.txt": "aaa", "b.txt": "bbb" });
+    await run(setup);
+    await markDone(setup, "a.txt");
+    await markDone(setup, "b.txt");
+
+    const outcome = await run(setup);
+
+    assert.deepEqual(outcome.enqueued, []);
+    assert.deepEqual(outcome.events, [
+      { type: "file_skipped", path: "a.txt", reason: "unchanged" },
+      { type: "file_skipped", path: "b.txt", reason: "unchanged" },
+    ]);
+    assert.deepEqual([outcome.total, outcome.skipped], [2, 2]);
+    assert.equal(setup.store.countByStatus(setup.jobId).done, 2);
+  });
+});
+
+Deno.test("reconcile() enqueues a file still pending from an earlier run", async () => {
+  await withSetup(async (setup) => {
+    await writeInputs(setup, { "a.txt": "aaa", "b.txt": "bbb" });
+    await run(setup);
+    await markDone(setup, "a.txt");
+
+    const outcome = await run(setup);
+
+    assert.deepEqual(paths(outcome.enqueued), ["b.txt"]);
+    assert.equal(outcome.enqueued[0].status, "pending");
+  });
+});
+
+Deno.test("reconcile() resets and enqueues a done file whose content changed", async () => {
+  await withSetup(async (setup) => {
+    await writeInputs(setup, { "a.txt": "aaa", "b.txt": "bbb" });
+    await run(setup);
+    await markDone(setup, "a.txt");
+    await markDone(setup, "b.txt");
+    const abs = join(setup.inputDir, "a.txt");
+    await Deno.writeTextFile(abs, "AAA"); // same size, other bytes
+    await Deno.utime(abs, NEW_TIME, NEW_TIME);
+
+    const outcome = await run(setup);
+
+    assert.deepEqual(paths(outcome.enqueued), ["a.txt"]);
+    const row = setup.store.getFile(setup.jobId, "a.txt")!;
+    assert.deepEqual(
+      [row.status, row.hash, row.mtimeMs, row.failures],
+      ["pending", sha256("AAA"), NEW_TIME.getTime(), 0],
+    );
+    assert.deepEqual(outcome.enqueued[0], row);
+    assert.deepEqual(outcome.events, [
+      { type: "file_skipped", path: "b.txt", reason: "unchanged" },
+    ]);
+  });
+});
+
+Deno.test("reconcile() does not reset a done file whose mtime changed but content did not", async () => {
+  await withSetup(async (setup) => {
+    await writeInputs(setup, { "a.txt": "aaa" });
+    await run(setup);
+    await markDone(setup, "a.txt");
+    await Deno.utime(join(setup.inputDir, "a.txt"), NEW_TIME, NEW_TIME);
+
+    const outcome = await run(setup);
+
+    assert.deepEqual(outcome.enqueued, []);
+    assert.deepEqual(outcome.events, [
+      { type: "file_skipped", path: "a.txt", reason: "unchanged" },
+    ]);
+    const row = setup.store.getFile(setup.jobId, "a.txt")!;
+    assert.deepEqual([row.status, row.hash, row.mtimeMs], [
+      "done",
+      sha256("aaa"),
+      NEW_TIME.getTime(),
+    ]);
+  });
+});
+
+Deno.test("reconcile() enqueues a done file again when its note is gone or the options changed", async () => {
+  await withSetup(async (setup) => {
+    await writeInputs(setup, { "a.txt": "aaa", "b.txt": "bbb" });
+    await run(setup);
+    const notePath = await markDone(setup, "a.txt");
+    await markDone(setup, "b.txt");
+    await Deno.remove(join(setup.vaultDir, ...notePath.split("/")));
+
+    assert.deepEqual(paths((await run(setup)).enqueued), ["a.txt"]);
+    const outcome = await run(setup, { optionsHash: OTHER_OPTIONS_HASH });
+    assert.deepEqual(paths(outcome.enqueued), ["a.txt", "b.txt"]);
+    assert.equal(setup.store.getFile(setup.jobId, "b.txt")?.status, "pending");
+  });
+});
+
+Deno.test("reconcile() reports a deleted file once and marks it removed", async () => {
+  await withSetup(async (setup) => {
+    await writeInputs(setup, { "a.txt": "aaa", "b.txt": "bbb", "c.txt": "ccc" });
+    await run(setup);
+    const notePath = await markDone(setup, "b.txt");
+    await Deno.remove(join(setup.inputDir, "b.txt"));
+    await Deno.remove(join(setup.inputDir, "c.txt"));
+
+    const outcome = await run(setup);
+
+    assert.deepEqual(paths(outcome.enqueued), ["a.txt"]);
+    assert.deepEqual(outcome.events, [
+      { type: "file_removed", path: "b.txt", note: notePath },
+      { type: "file_removed", path: "c.txt", note: undefined },
+    ]);
+    assert.equal(setup.store.getFile(setup.jobId, "b.txt")?.status, "removed");
+    assert.equal(setup.store.getFile(setup.jobId, "c.txt")?.status, "removed");
+    assert.equal(outcome.total, 1);
+
+    const again = await run(setup);
+    assert.deepEqual(again.events.filter((e) => e.type === "file_removed"), []);
+  });
+});
+
+Deno.test("reconcile() enqueues a removed file again when it comes back", async () => {
+  await withSetup(async (setup) => {
+    await writeInputs(setup, { "a.txt": "aaa" });
+    const first = (await run(setup)).enqueued[0];
+    await Deno.remove(join(setup.inputDir, "a.txt"));
+    await run(setup);
+    await writeInputs(setup, { "a.txt": "aaa" });
+
+    const outcome = await run(setup);
+
+    assert.deepEqual(outcome.enqueued.map((f) => [f.id, f.status]), [[first.id, "pending"]]);
+  });
+});
+
+Deno.test("reconcile() skips failed and quarantined files and says how to retry them", async () => {
+  await withSetup(async (setup) => {
+    await writeInputs(setup, { "a.txt": "aaa", "b.txt": "bbb", "c.txt": "ccc" });
+    await run(setup);
+    const { store, jobId } = setup;
+    store.setFileStatus(store.getFile(jobId, "a.txt")!.id, "failed", "cannot decode");
+    store.setFileStatus(store.getFile(jobId, "b.txt")!.id, "quarantined", "poison file");
+
+    const outcome = await run(setup);
+
+    assert.deepEqual(paths(outcome.enqueued), ["c.txt"]);
+    assert.equal(outcome.events.length, 2);
+    const [failed, quarantined] = outcome.events;
+    assert.equal(failed.type, "file_skipped");
+    assert.equal(quarantined.type, "file_skipped");
+    if (failed.type !== "file_skipped" || quarantined.type !== "file_skipped") return;
+    assert.equal(failed.path, "a.txt");
+    assert.match(failed.reason, /^failed earlier: cannot decode; .*--retry-failed/);
+    assert.equal(quarantined.path, "b.txt");
+    assert.match(quarantined.reason, /^quarantined earlier: poison file; .*--retry-failed/);
+    assert.equal(store.getFile(jobId, "a.txt")?.status, "failed");
+    assert.equal(store.getFile(jobId, "b.txt")?.status, "quarantined");
+  });
+});
+
+Deno.test("reconcile() resets a failed file whose content changed", async () => {
+  await withSetup(async (setup) => {
+    await writeInputs(setup, { "a.txt": "aaa" });
+    await run(setup);
+    const id = setup.store.getFile(setup.jobId, "a.txt")!.id;
+    setup.store.setFileStatus(id, "failed", "cannot decode");
+    await writeInputs(setup, { "a.txt": "fixed now" });
+
+    const outcome = await run(setup);
+
+    assert.deepEqual(outcome.enqueued.map((f) => [f.id, f.status, f.error]), [[
+      id,
+      "pending",
+      null,
+    ]]);
+  });
+});
+
+Deno.test("reconcile() adopts a note found in the vault for the same path and content", async () => {
+  await withSetup(async (setup) => {
+    await writeInputs(setup, { "a.txt": "aaa", "b.txt": "bbb" });
+    const { store, jobId } = setup;
+    const noteText = '---\nsource: "a.txt"\n---\n';
+    await Deno.writeTextFile(join(setup.vaultDir, "Sources", "Alpha.md"), noteText);
+    store.addAdoptable({
+      source: "a.txt",
+      sourceHash: sha256("aaa"),
+      path: "Sources/Alpha.md",
+      base: "Alpha",
+      contentHash: sha256(noteText),
+    });
+    // Same path, other content: not adopted.
+    store.addAdoptable({
+      source: "b.txt",
+      sourceHash: sha256("old b"),
+      path: "Sources/Beta.md",
+      base: "Beta",
+      contentHash: sha256("x"),
+    });
+
+    const outcome = await run(setup);
+
+    assert.deepEqual(paths(outcome.enqueued), ["b.txt"]);
+    const adopted = store.getFile(jobId, "a.txt")!;
+    assert.deepEqual([adopted.status, adopted.optionsHash], ["done", OPTIONS_HASH]);
+    assert.deepEqual(store.noteForFile(adopted.id), {
+      fileId: adopted.id,
+      baseKey: "alpha",
+      base: "Alpha",
+      path: "Sources/Alpha.md",
+      contentHash: sha256(noteText),
+    });
+    assert.equal(store.takeAdoptable("a.txt", sha256("aaa")), undefined);
+
+    const again = await run(setup);
+    assert.deepEqual(paths(again.enqueued), ["b.txt"]);
+    assert.deepEqual(again.events, [{ type: "file_skipped", path: "a.txt", reason: "unchanged" }]);
+  });
+});
+
+Deno.test("reconcile() with an aborted signal records nothing and reports no file as removed", async () => {
+  await withSetup(async (setup) => {
+    await writeInputs(setup, { "a.txt": "aaa" });
+    await run(setup);
+    await writeInputs(setup, { "b.txt": "bbb" });
+    const controller = new AbortController();
+    controller.abort();
+
+    const outcome = await run(setup, { signal: controller.signal });
+
+    assert.deepEqual(outcome.enqueued, []);
+    assert.deepEqual(outcome.events, []);
+    assert.equal(setup.store.getFile(setup.jobId, "a.txt")?.status, "pending");
+    assert.equal(setup.store.getFile(setup.jobId, "b.txt"), undefined);
+  });
+});

@@ -1,0 +1,191 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import type { EngineEvent } from "../src/protocol/messages.ts";
+import { FAULT_APP, runApp, watchApp } from "./support/app.ts";
+import { makeCorpus, snapshotVault, writeText } from "./support/corpus.ts";
+
+const ofType = <T extends EngineEvent["type"]>(events: EngineEvent[], type: T) =>
+  events.filter((e): e is Extract<EngineEvent, { type: T }> => e.type === type);
+
+async function withDirs(fn: (dir: string) => Promise<void>) {
+  const root = await Deno.makeTempDir({ prefix: "gleaner-crash-" });
+  try {
+    await fn(root);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+}
+
+/** Runs the batch and kills it with SIGKILL once `after` more files are done. */
+function killAfter(args: string[], after: number, entry?: string) {
+  let done = 0;
+  let killed = false;
+  return watchApp(args, (event, child) => {
+    if (event.type === "file_done" && ++done === after && !killed) {
+      killed = true;
+      child.kill("SIGKILL");
+    }
+  }, { entry });
+}
+
+Deno.test("kill -9 at several points, then plain re-runs, end byte-identical to an uninterrupted run", async () => {
+  await withDirs(async (root) => {
+    const input = join(root, "input");
+    await makeCorpus(input, 60);
+    const reference = join(root, "reference");
+    const ref = await runApp(["--batch", input, "--out", reference]);
+    assert.equal(ref.code, 0, ref.stderr);
+
+    const vault = join(root, "vault");
+    const args = ["--batch", input, "--out", vault, "--json"];
+    const committed = new Set<string>();
+    for (const after of [5, 12, 9]) {
+      const run = await killAfter(args, after);
+      assert.equal(run.code, 137, `expected SIGKILL, got ${run.code}: ${run.stderr}`);
+      for (const e of ofType(run.events, "file_started")) {
+        assert.ok(!committed.has(e.path), `${e.path} was committed and then processed again`);
+      }
+      for (const e of ofType(run.events, "file_done")) committed.add(e.path);
+    }
+    const last = await runApp(args);
+    assert.equal(last.code, 0, last.stderr);
+    for (const e of ofType(last.events, "file_started")) {
+      assert.ok(!committed.has(e.path), `${e.path} was committed and then processed again`);
+    }
+    const recovered = ofType(last.events, "state_recovered");
+    assert.equal(recovered.length, 1);
+    assert.equal(recovered[0].crashedRuns, 1);
+    assert.equal(ofType(last.events, "file_quarantined").length, 0);
+    assert.deepEqual(await snapshotVault(vault), await snapshotVault(reference));
+  });
+});
+
+Deno.test("a poison file that kills the process every time is quarantined and the rest finish", async () => {
+  await withDirs(async (root) => {
+    const input = join(root, "input");
+    await makeCorpus(input, 6);
+    // Hangs forever: the process is killed while it is in flight, as a crash would.
+    await writeText(join(input, "poison__hang__.md"), "# Poison\n");
+    const vault = join(root, "vault");
+    const args = ["--batch", input, "--out", vault, "--json", "--workers", "1"];
+    for (let death = 1; death <= 3; death++) {
+      const run = await watchApp(args, (event, child) => {
+        if (event.type === "file_started" && event.path === "poison__hang__.md") {
+          child.kill("SIGKILL");
+        }
+      }, { entry: FAULT_APP });
+      assert.equal(run.code, 137);
+      if (death > 1) {
+        // A suspect runs first and alone, so the next death points at it.
+        const firstStart = ofType(run.events, "file_started")[0];
+        assert.equal(firstStart.path, "poison__hang__.md");
+      }
+    }
+    const last = await runApp(args, { entry: FAULT_APP });
+    assert.equal(last.code, 1, last.stderr);
+    const [quarantined] = ofType(last.events, "file_quarantined");
+    assert.equal(quarantined.path, "poison__hang__.md");
+    assert.match(quarantined.error, /suspected poison file: gleaner died 3 times in a row/);
+    assert.equal(
+      ofType(last.events, "file_started").filter((e) => e.path === "poison__hang__.md").length,
+      0,
+    );
+    assert.equal((await snapshotVault(vault)).size, 6);
+  });
+});
+
+Deno.test("Ctrl-C stops with exit 130, is not counted as a crash, and a re-run finishes", async () => {
+  await withDirs(async (root) => {
+    const input = join(root, "input");
+    await makeCorpus(input, 30);
+    const vault = join(root, "vault");
+    const args = ["--batch", input, "--out", vault, "--json"];
+    let sent = false;
+    const run = await watchApp(args, (event, child) => {
+      if (event.type === "file_done" && !sent) {
+        sent = true;
+        child.kill("SIGINT");
+      }
+    });
+    assert.equal(run.code, 130, run.stderr);
+    const [finished] = ofType(run.events, "job_finished");
+    assert.equal(finished.outcome, "interrupted");
+
+    const again = await runApp(args);
+    assert.equal(again.code, 0, again.stderr);
+    const [recovered] = ofType(again.events, "state_recovered");
+    assert.equal(recovered?.crashedRuns ?? 0, 0);
+    assert.equal((await snapshotVault(vault)).size, 30);
+  });
+});
+
+Deno.test("an exit right after Ctrl-C, before the state is saved, is not taken for a crash", async () => {
+  await withDirs(async (root) => {
+    const input = join(root, "input");
+    await makeCorpus(input, 10);
+    await writeText(join(input, "slow__hang__.md"), "# Slow\n");
+    const vault = join(root, "vault");
+    const args = ["--batch", input, "--out", vault, "--json", "--workers", "1"];
+    // The hard kill stands for the second Ctrl-C's immediate exit: it lands after the
+    // interrupt is on record but before the run is closed.
+    const run = await watchApp(args, (event, child) => {
+      if (event.type === "file_started" && event.path === "slow__hang__.md") child.kill("SIGINT");
+      if (event.type === "job_stopping") child.kill("SIGKILL");
+    }, { entry: FAULT_APP });
+    // 137 almost always; 130 if the orderly stop won the race against the kill.
+    assert.ok([130, 137].includes(run.code), `${run.code}: ${run.stderr}`);
+
+    // The hanging file was in flight, yet its attempt counts as interrupted, not as a death.
+    const again = await runApp([...args, "--timeout", "1", "--max-attempts", "1"], {
+      entry: FAULT_APP,
+    });
+    const [recovered] = ofType(again.events, "state_recovered");
+    if (run.code === 137) {
+      assert.deepEqual(
+        [recovered.interruptedRuns, recovered.crashedRuns, recovered.suspects],
+        [1, 0, []],
+      );
+    } else assert.equal(recovered, undefined);
+    assert.equal(again.code, 1, again.stderr); // the hanging file times out, the rest are done
+    assert.equal((await snapshotVault(vault)).size, 10);
+  });
+});
+
+Deno.test("a second Ctrl-C exits with 130 at once", async () => {
+  await withDirs(async (root) => {
+    const input = join(root, "input");
+    await makeCorpus(input, 4);
+    await writeText(join(input, "slow__hang__.md"), "# Slow\n");
+    const args = ["--batch", input, "--out", join(root, "vault"), "--json", "--workers", "1"];
+    const run = await watchApp(args, (event, child) => {
+      if (event.type === "file_started" && event.path === "slow__hang__.md") child.kill("SIGINT");
+      if (event.type === "job_stopping") child.kill("SIGINT");
+    }, { entry: FAULT_APP });
+    assert.equal(run.code, 130, run.stderr);
+  });
+});
+
+Deno.test("a damaged state database is moved aside and rebuilt from the vault without redoing work", async () => {
+  await withDirs(async (root) => {
+    const input = join(root, "input");
+    await makeCorpus(input, 15);
+    const vault = join(root, "vault");
+    const args = ["--batch", input, "--out", vault, "--json"];
+    assert.equal((await runApp(args)).code, 0);
+    const before = await snapshotVault(vault);
+    const db = join(vault, ".gleaner", "state.db");
+    const bytes = await Deno.readFile(db);
+    bytes.fill(0x5a, 0, 100); // the header, and more
+    await Deno.writeFile(db, bytes);
+
+    const run = await runApp(args);
+    assert.equal(run.code, 0, run.stderr);
+    const [rebuilt] = ofType(run.events, "state_rebuilt");
+    assert.ok(rebuilt, "expected a state_rebuilt event");
+    assert.equal(rebuilt.notes, 15);
+    assert.match(rebuilt.movedTo, /state\.db\.corrupt-\d+$/);
+    assert.equal(ofType(run.events, "file_started").length, 0);
+    assert.deepEqual(await snapshotVault(vault), before);
+    assert.match(run.stderr, /state database was damaged/);
+  });
+});
