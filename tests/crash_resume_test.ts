@@ -189,3 +189,31 @@ Deno.test("a damaged state database is moved aside and rebuilt from the vault wi
     assert.match(run.stderr, /state database was damaged/);
   });
 });
+
+Deno.test("a second gleaner on the same vault is refused while the first runs", async () => {
+  await withDirs(async (root) => {
+    const input = join(root, "input");
+    await makeCorpus(input, 3);
+    await writeText(join(input, "slow__hang__.md"), "# Slow\n");
+    const vault = join(root, "vault");
+    const args = ["--batch", input, "--out", vault, "--json", "--workers", "1"];
+    let second: Promise<{ code: number; stderr: string }> | undefined;
+    const first = await watchApp(args, (event, child) => {
+      if (event.type === "file_started" && event.path === "slow__hang__.md" && !second) {
+        second = runApp(args).then((r) => {
+          child.kill("SIGKILL");
+          return r;
+        });
+      }
+    }, { entry: FAULT_APP });
+    assert.equal(first.code, 137);
+    const refused = await second!;
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /another gleaner is already working on the vault/);
+    // The lock died with the first process: a resume is not blocked by it.
+    const resumed = await runApp([...args, "--timeout", "1", "--max-attempts", "1"], {
+      entry: FAULT_APP,
+    });
+    assert.equal(resumed.code, 1, resumed.stderr);
+  });
+});

@@ -87,7 +87,7 @@ export function parseCommandLine(argv: string[]): Command {
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.split("\n")[0]);
+    throw new UsageError((error as Error).message.split("\n")[0].replace(/\.$/, ""));
   }
   const v = parsed.values;
   if (v.help) return { mode: "help" };

@@ -1,8 +1,10 @@
 /**
  * @module
  * Opens a vault's state database, and when it cannot be trusted, moves it aside and rebuilds
- * from the notes already in the vault, so finished work is not redone.
+ * from the notes already in the vault, so finished work is not redone. Holds the vault's lock
+ * first: two gleaner processes must never write one vault.
  */
+import { DatabaseSync } from "node:sqlite";
 import { join } from "node:path";
 import type { EngineEventInput } from "../protocol/messages.ts";
 import { CorruptStateError, JobStore } from "../store/job_store.ts";
@@ -10,13 +12,63 @@ import { VaultWriter } from "../vault/vault_writer.ts";
 
 export const STATE_DIR = ".gleaner";
 
+/** Another gleaner process holds the vault. */
+export class VaultBusyError extends Error {
+  override name = "VaultBusyError";
+}
+
+export interface OpenState {
+  store: JobStore;
+  /** Closes the store and lets another process have the vault. */
+  release(): void;
+}
+
 export async function openState(
   vaultDir: string,
   emit: (event: EngineEventInput) => void,
-): Promise<JobStore> {
+): Promise<OpenState> {
   const stateDir = join(vaultDir, STATE_DIR);
   await Deno.mkdir(stateDir, { recursive: true });
-  const dbPath = join(stateDir, "state.db");
+  const lock = lockVault(stateDir, vaultDir);
+  try {
+    const store = await openStore(join(stateDir, "state.db"), vaultDir, emit);
+    return {
+      store,
+      release: () => {
+        store.close();
+        lock.close();
+      },
+    };
+  } catch (error) {
+    lock.close();
+    throw error;
+  }
+}
+
+/**
+ * An EXCLUSIVE transaction held open on a lock database for the life of the job. The operating
+ * system drops it when the process dies, even by kill -9, so a stale lock cannot block a resume.
+ */
+function lockVault(stateDir: string, vaultDir: string): DatabaseSync {
+  const lock = new DatabaseSync(join(stateDir, "lock.db"));
+  try {
+    lock.exec("PRAGMA busy_timeout = 0");
+    lock.exec("BEGIN EXCLUSIVE");
+    return lock;
+  } catch (error) {
+    lock.close();
+    throw new VaultBusyError(
+      `another gleaner is already working on the vault ${vaultDir}: wait for it or stop it`,
+      { cause: error },
+    );
+  }
+}
+
+async function openStore(
+  dbPath: string,
+  vaultDir: string,
+  emit: (event: EngineEventInput) => void,
+): Promise<JobStore> {
   try {
     return JobStore.open(dbPath);
   } catch (error) {

@@ -112,7 +112,8 @@ export class Job {
       }
       this.#emit(event);
     };
-    const store = this.#store = await openState(o.vaultDir, emit);
+    const state = await openState(o.vaultDir, emit);
+    const store = this.#store = state.store;
     try {
       // Only what changes a note's content belongs in the hash; limits such as maxBytes do not.
       const optionsJson = JSON.stringify({ version: PIPELINE_VERSION });
@@ -214,7 +215,7 @@ export class Job {
       emit({ type: "job_finished", ...summary });
       return summary;
     } finally {
-      store.close();
+      state.release();
     }
   }
 

@@ -73,7 +73,7 @@ export function terminalProgress(options: TerminalOptions) {
   };
   const tick = (force = false) => {
     if (bar) return bar.update(settled, payload());
-    if (!force && now() - lastLine < LINE_INTERVAL_MS) return;
+    if (!force && (total === 0 || now() - lastLine < LINE_INTERVAL_MS)) return;
     lastLine = now();
     const pct = total > 0 ? Math.floor((settled / total) * 100) : 0;
     options.write(`gleaner: ${settled}/${total} files (${pct}%), ${rate()}, ETA ${eta()}`);

@@ -69,13 +69,15 @@ export class VaultWriter {
       this.#store.transaction(() => this.#store.addIntents(moves));
       for (const m of moves) await Deno.rename(this.#abs(m.fromPath), this.#abs(m.toPath));
     }
-    await writeFileAtomic(this.#abs(placement.path), content);
-    if (previous && previous.path !== placement.path) {
-      // The title changed: the old note is ours and now stale.
-      await Deno.remove(this.#abs(previous.path)).catch((error) => {
-        if (!(error instanceof Deno.errors.NotFound)) throw error;
-      });
+    const moved = previous !== undefined && previous.path !== placement.path;
+    // On a case-insensitive disk a change of case only names the same file: rename, never delete.
+    const caseOnly = moved && nameKey(previous.path) === nameKey(placement.path);
+    if (caseOnly) {
+      await ignoreMissing(Deno.rename(this.#abs(previous.path), this.#abs(placement.path)));
     }
+    await writeFileAtomic(this.#abs(placement.path), content);
+    // The title changed: the old note is ours and now stale.
+    if (moved && !caseOnly) await ignoreMissing(Deno.remove(this.#abs(previous.path)));
     if (moves.length > 0 || previous?.path !== placement.path) {
       await syncDir(join(this.vaultDir, NOTES_DIR));
     }
@@ -117,6 +119,8 @@ export class VaultWriter {
     const others = this.#store.notesWithBase(baseKey).filter((n) => n.fileId !== file.id);
     const members = [...others.map((n) => n.fileId), file.id].sort((a, b) => a - b);
     const current = new Map(others.map((n) => [n.fileId, n]));
+    // Members' notes as a case-insensitive disk sees them: such a path is ours, whatever its case.
+    const memberKeys = new Set(others.map((n) => nameKey(n.path)));
     const taken = new Set<string>();
     const moves: {
       fileId: number;
@@ -136,7 +140,7 @@ export class VaultWriter {
         candidate = `${NOTES_DIR}/${suffixedName(ownBase, n++)}.md`;
         const key = nameKey(candidate);
         if (taken.has(key)) continue;
-        if (await this.#isFree(candidate, id, members, file)) break;
+        if (await this.#isFree(candidate, id, members, file, memberKeys)) break;
       }
       taken.add(nameKey(candidate));
       if (id === file.id) path = candidate;
@@ -155,7 +159,14 @@ export class VaultWriter {
     return { path, moves };
   }
 
-  async #isFree(candidate: string, id: number, members: number[], file: FileRow) {
+  async #isFree(
+    candidate: string,
+    id: number,
+    members: number[],
+    file: FileRow,
+    memberKeys: Set<string>,
+  ) {
+    if (memberKeys.has(nameKey(candidate))) return true; // a later member's, and it moves on
     const holder = this.#store.noteAtPath(candidate);
     if (holder) return holder.fileId === id || members.includes(holder.fileId);
     if (!await exists(this.#abs(candidate))) return true;
@@ -193,6 +204,14 @@ export class VaultWriter {
 
 function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
+}
+
+async function ignoreMissing(operation: Promise<void>): Promise<void> {
+  try {
+    await operation;
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+  }
 }
 
 async function exists(path: string): Promise<boolean> {
