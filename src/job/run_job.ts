@@ -23,6 +23,12 @@ export const PIPELINE_VERSION = 1;
 
 export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".markdown"];
 
+/** What decides whether a done file must be redone: only options that change a note's content. */
+export function outputOptions(): { json: string; hash: string } {
+  const json = JSON.stringify({ version: PIPELINE_VERSION });
+  return { json, hash: createHash("sha256").update(json).digest("hex") };
+}
+
 export interface JobOptions extends Omit<SupervisorConfig, "threadUrl"> {
   /** Absolute, symlink-resolved input folder. */
   inputDir: string;
@@ -71,6 +77,8 @@ export class Job {
   #runId: number | undefined;
   #stopRequested: "interrupted" | "cancelled" | undefined;
   readonly #walkAbort = new AbortController();
+  /** Time spent making results durable, for the benchmark. */
+  checkpointMs = 0;
 
   constructor(options: JobOptions, emit: (event: EngineEventInput) => void) {
     this.#options = options;
@@ -115,9 +123,7 @@ export class Job {
     const state = await openState(o.vaultDir, emit);
     const store = this.#store = state.store;
     try {
-      // Only what changes a note's content belongs in the hash; limits such as maxBytes do not.
-      const optionsJson = JSON.stringify({ version: PIPELINE_VERSION });
-      const optionsHash = createHash("sha256").update(optionsJson).digest("hex");
+      const { json: optionsJson, hash: optionsHash } = outputOptions();
       let job = store.findJob(o.inputDir);
       if (job && o.restart) {
         store.deleteJob(job.id);
@@ -201,6 +207,7 @@ export class Job {
       } finally {
         clearInterval(memoryTimer);
       }
+      this.checkpointMs = supervisor.checkpointMs;
       store.endRun(this.#runId, outcome);
       store.setJobState(job.id, outcome);
       const final = store.countByStatus(job.id);

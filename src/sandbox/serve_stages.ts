@@ -9,7 +9,7 @@
  * `error` or `exit` event. A timer heartbeat would keep such a thread looking healthy; activity
  * stops, so the host's stall limit catches it.
  */
-import { parentPort } from "node:worker_threads";
+import { type MessagePort, workerData } from "node:worker_threads";
 import {
   type Failure,
   type FromSandbox,
@@ -22,8 +22,9 @@ import type { Pipeline } from "../pipeline/pipeline.ts";
 import { guard, StageTimeoutError } from "./guard.ts";
 
 export function serveStages(pipeline: Pipeline): void {
-  const port = parentPort;
-  if (!port) throw new Error("serveStages() must run inside a node:worker_threads thread");
+  // The host hands over a dedicated channel (see host.ts for why not parentPort).
+  const port = (workerData as { port?: MessagePort } | null)?.port;
+  if (!port) throw new Error("serveStages() needs the port its sandbox host passes in");
   const post = (m: FromSandbox) => port.postMessage(m);
 
   port.on("message", async (data: unknown) => {

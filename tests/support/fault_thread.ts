@@ -5,7 +5,7 @@
  * `__hang__` awaits forever, `__oom__` allocates until the heap limit, `__flaky__` throws on
  * the first attempt of each thread only, `__garbage__` posts a message that breaks the protocol.
  */
-import { parentPort } from "node:worker_threads";
+import { type MessagePort, workerData } from "node:worker_threads";
 import { runPipeline } from "../../src/pipeline/pipeline.ts";
 import { serveStages } from "../../src/sandbox/serve_stages.ts";
 
@@ -29,7 +29,12 @@ serveStages(async (task, ctx) => {
     throw new Error("injected one-time fault");
   }
   if (name.includes("__garbage__")) {
-    parentPort!.postMessage({ v: 1, type: "result", taskId: task.taskId, draft: { nope: 1 } });
+    (workerData.port as MessagePort).postMessage({
+      v: 1,
+      type: "result",
+      taskId: task.taskId,
+      draft: { nope: 1 },
+    });
     await new Promise(() => {});
   }
   return await runPipeline(task, ctx);

@@ -1,0 +1,282 @@
+/**
+ * @module
+ * `deno task bench`: the batch engine's figures, each measured side by side in one run and
+ * printed as a ratio next to its target. Not a test: nothing here fails on a number.
+ *
+ *   1. pool with 1 worker vs the pipeline called in-process, same CPU-bound corpus
+ *   2. 2 workers vs 1 on that corpus
+ *   3. share of batch time spent making results durable (note write + checkpoint)
+ *   4. launch to the first newly finished file, resuming a half-done 100,000-file job
+ *   5. peak RSS after 1,000 and after 10,000 files
+ */
+import { createHash } from "node:crypto";
+import { createInterface } from "node:readline";
+import { Readable } from "node:stream";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { Job, type JobOptions, outputOptions } from "../src/job/run_job.ts";
+import { runPipeline } from "../src/pipeline/pipeline.ts";
+import { guard } from "../src/sandbox/guard.ts";
+import { JobStore } from "../src/store/job_store.ts";
+import { VaultWriter } from "../src/vault/vault_writer.ts";
+import { nameKey } from "../src/vault/note_name.ts";
+
+const flags = parseArgs({
+  options: {
+    quick: { type: "boolean" },
+    "resume-files": { type: "string" },
+    "rss-files": { type: "string" },
+  },
+}).values;
+const RESUME_FILES = Number(flags["resume-files"] ?? (flags.quick ? 10_000 : 100_000));
+const RSS_FILES = Number(flags["rss-files"] ?? (flags.quick ? 2_000 : 10_000));
+const CPU_FILES = flags.quick ? 8 : 24;
+
+const REPO = fileURLToPath(new URL("../", import.meta.url));
+const THREAD = new URL("../src/sandbox/stage_thread.ts", import.meta.url);
+const WORDS = ("river archive signal tempo harbor lattice meadow quarry orbit ember canyon " +
+  "velvet prism sonnet glacier thimble").split(" ");
+
+const root = await Deno.makeTempDir({ prefix: "gleaner-bench-" });
+const rows: [string, string, string][] = [];
+const report = (name: string, value: string, target: string) => {
+  rows.push([name, value, target]);
+  console.error(`  ${name}: ${value}`);
+};
+
+try {
+  await cpuBound();
+  await resumeLatency();
+  await rssGrowth();
+} finally {
+  await Deno.remove(root, { recursive: true });
+}
+
+console.log("\ngleaner batch engine benchmark");
+const width = Math.max(...rows.map((r) => r[0].length));
+for (const [name, value, target] of rows) {
+  console.log(`${name.padEnd(width)}  ${value.padEnd(28)}  target ${target}`);
+}
+Deno.exit(0);
+
+// ---- 1-3: CPU-bound corpus ----
+
+async function cpuBound() {
+  const input = join(root, "cpu");
+  // About 1.5 MB of text each: word segmentation and hashing make them CPU-bound.
+  for (let i = 0; i < CPU_FILES; i++) {
+    const words = Array.from({ length: 220_000 }, (_, k) => WORDS[(i * 31 + k * 7 + k % 13) % 16]);
+    await write(join(input, `f${String(i).padStart(3, "0")}.txt`), words.join(" "));
+  }
+  console.error(`CPU-bound corpus: ${CPU_FILES} files of ~1.5 MB`);
+  const inProcess = await timeInProcess(input, join(root, "v-inproc"));
+  const one = await timeJob(input, join(root, "v-one"), 1);
+  const two = await timeJob(input, join(root, "v-two"), 2);
+  report("pool(1) / in-process", `${(one.ms / inProcess).toFixed(3)}`, "<= 1.05");
+  report("2 workers vs 1 (speed-up)", `${(one.ms / two.ms).toFixed(2)}x`, ">= 1.8x");
+  report(
+    "checkpoint share (2 workers)",
+    `${((two.checkpointMs / two.ms) * 100).toFixed(2)} %`,
+    "<= 2 %",
+  );
+}
+
+/** The same work as a 1-worker job, with no sandbox: pipeline, then the same durable commit. */
+async function timeInProcess(input: string, vaultDir: string): Promise<number> {
+  await Deno.mkdir(join(vaultDir, ".gleaner"), { recursive: true });
+  const store = JobStore.open(join(vaultDir, ".gleaner", "state.db"));
+  const vault = new VaultWriter(vaultDir, store);
+  const started = performance.now();
+  await vault.prepare();
+  const job = store.createJob(input, "{}", outputOptions().hash);
+  const runId = store.beginRun(job.id, Deno.pid);
+  const names = [...Deno.readDirSync(input)].map((e) => e.name).sort();
+  for (const name of names) {
+    const stat = await Deno.stat(join(input, name));
+    const file = store.insertFile(job.id, {
+      path: name,
+      size: stat.size,
+      mtimeMs: stat.mtime!.getTime(),
+      hash: "",
+      status: "pending",
+    });
+    const attemptId = store.startAttempt(file.id, runId);
+    const draft = await runPipeline({
+      taskId: file.id,
+      absPath: join(input, name),
+      relPath: name,
+      size: stat.size,
+      budgetMs: 600_000,
+      options: { maxBytes: 64 * 2 ** 20 },
+    }, { progress: () => {}, guard: (fn) => guard(fn, 600_000) });
+    await vault.commit({ file, attemptId, draft, optionsHash: outputOptions().hash });
+  }
+  const ms = performance.now() - started;
+  store.close();
+  console.error(`  in-process: ${ms.toFixed(0)} ms`);
+  return ms;
+}
+
+async function timeJob(input: string, vaultDir: string, workers: number) {
+  const options: JobOptions = {
+    inputDir: await Deno.realPath(input),
+    vaultDir: (await Deno.mkdir(vaultDir, { recursive: true }), await Deno.realPath(vaultDir)),
+    workers,
+    include: [],
+    exclude: [],
+    restart: false,
+    retryFailed: false,
+    maxAttempts: 3,
+    poisonAfter: 3,
+    budgetBaseMs: 600_000,
+    budgetPerMbMs: 60_000,
+    stallMs: 120_000,
+    heapMb: 1024,
+    retryBaseMs: 1000,
+    pipeline: { maxBytes: 64 * 2 ** 20 },
+    threadUrl: THREAD,
+    memoryCheckMs: 2000,
+  };
+  const job = new Job(options, () => {});
+  const started = performance.now();
+  const summary = await job.run();
+  const ms = performance.now() - started;
+  if (summary.done !== CPU_FILES) throw new Error(`expected ${CPU_FILES} done: ${summary.done}`);
+  console.error(`  pool(${workers}): ${ms.toFixed(0)} ms`);
+  return { ms, checkpointMs: job.checkpointMs };
+}
+
+// ---- 4: resume latency ----
+
+async function resumeLatency() {
+  const input = join(root, "resume-in");
+  const vaultDir = join(root, "resume-vault");
+  console.error(`resume: building a half-done job of ${RESUME_FILES} files`);
+  await Deno.mkdir(join(vaultDir, ".gleaner"), { recursive: true });
+  await Deno.mkdir(join(vaultDir, "Sources"), { recursive: true });
+  const store = JobStore.open(join(vaultDir, ".gleaner", "state.db"));
+  const inputDir = (await Deno.mkdir(input, { recursive: true }), await Deno.realPath(input));
+  const { json, hash: optionsHash } = outputOptions();
+  const job = store.createJob(inputDir, json, optionsHash);
+  const perFolder = 1000;
+  for (let start = 0; start < RESUME_FILES; start += perFolder) {
+    const folder = `d${String(start / perFolder).padStart(3, "0")}`;
+    Deno.mkdirSync(join(inputDir, folder));
+    store.transaction(() => {
+      for (let i = start; i < Math.min(start + perFolder, RESUME_FILES); i++) {
+        const path = `${folder}/n${String(i).padStart(6, "0")}.txt`;
+        const text = `note number ${i} about ${WORDS[i % 16]}\n`;
+        Deno.writeTextFileSync(join(inputDir, path), text);
+        const stat = Deno.statSync(join(inputDir, path));
+        const done = i < RESUME_FILES / 2;
+        const file = store.insertFile(job.id, {
+          path,
+          size: stat.size,
+          mtimeMs: stat.mtime!.getTime(),
+          hash: createHash("sha256").update(text).digest("hex"),
+          status: done ? "done" : "pending",
+        });
+        if (!done) continue;
+        const note = `Sources/n${String(i).padStart(6, "0")}.md`;
+        Deno.writeTextFileSync(join(vaultDir, note), `---\ntitle: "n${i}"\n---\n`);
+        store.upsertNote({
+          fileId: file.id,
+          base: `n${i}`,
+          baseKey: nameKey(`n${i}`),
+          path: note,
+          contentHash: "",
+        });
+        store.commitAdopted(file.id, optionsHash);
+      }
+    });
+  }
+  store.close();
+  const ms = await launchToFirstDone(["--batch", inputDir, "--out", vaultDir, "--json"]);
+  report(`resume ${RESUME_FILES} half done: first new note`, `${ms.toFixed(0)} ms`, "<= 1000 ms");
+}
+
+async function launchToFirstDone(args: string[]): Promise<number> {
+  const started = performance.now();
+  const child = appCommand(args).spawn();
+  let firstDone = NaN;
+  const lines = createInterface({ input: Readable.fromWeb(child.stdout) });
+  for await (const line of lines) {
+    if (line.includes('"type":"file_done"')) {
+      firstDone = performance.now() - started;
+      child.kill("SIGINT");
+      break;
+    }
+  }
+  lines.close();
+  await child.status;
+  return firstDone;
+}
+
+// ---- 5: RSS growth ----
+
+async function rssGrowth() {
+  const input = join(root, "rss-in");
+  const vaultDir = join(root, "rss-vault");
+  for (let i = 0; i < RSS_FILES; i++) {
+    const folder = `d${String(Math.floor(i / 1000)).padStart(3, "0")}`;
+    if (i % 1000 === 0) await Deno.mkdir(join(input, folder), { recursive: true });
+    Deno.writeTextFileSync(
+      join(input, folder, `n${String(i).padStart(6, "0")}.md`),
+      `# Note ${i}\n\n${Array.from({ length: 60 }, (_, k) => WORDS[(i + k) % 16]).join(" ")}\n`,
+    );
+  }
+  console.error(`RSS: a batch of ${RSS_FILES} small files`);
+  const child = appCommand(["--batch", input, "--out", vaultDir, "--json"]).spawn();
+  const marks = new Map<number, number>();
+  let done = 0;
+  const started = performance.now();
+  for await (const line of createInterface({ input: Readable.fromWeb(child.stdout) })) {
+    if (!line.includes('"type":"file_done"')) continue;
+    done++;
+    if (done === 1000 || done === RSS_FILES) marks.set(done, peakRss(child.pid));
+  }
+  const status = await child.status;
+  const seconds = (performance.now() - started) / 1000;
+  if (!status.success || done !== RSS_FILES) throw new Error(`RSS batch ended badly: ${done}`);
+  const at1k = marks.get(1000)!, atEnd = marks.get(RSS_FILES)!;
+  report("small files per second (2 workers)", `${(done / seconds).toFixed(0)}`, "(info)");
+  report(
+    `peak RSS 1,000 -> ${RSS_FILES.toLocaleString("en")} files`,
+    `${mb(at1k)} -> ${mb(atEnd)} (+${(((atEnd - at1k) / at1k) * 100).toFixed(1)} %)`,
+    "<= +10 %",
+  );
+}
+
+/** VmHWM of a process: the peak resident set size, in bytes (Linux). */
+function peakRss(pid: number): number {
+  const status = Deno.readTextFileSync(`/proc/${pid}/status`);
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
+  return kb * 1024;
+}
+
+function appCommand(args: string[]): Deno.Command {
+  return new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "-P=release",
+      "--no-prompt",
+      "--config",
+      `${REPO}deno.json`,
+      `${REPO}main.ts`,
+      ...args,
+    ],
+    stdout: "piped",
+    stderr: "null",
+    stdin: "null",
+  });
+}
+
+async function write(path: string, text: string) {
+  await Deno.mkdir(join(path, ".."), { recursive: true });
+  await Deno.writeTextFile(path, text);
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(0)} MB`;
+}
