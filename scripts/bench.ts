@@ -73,7 +73,12 @@ async function cpuBound() {
   const inProcess = await timeInProcess(input, join(root, "v-inproc"));
   const one = await timeJob(input, join(root, "v-one"), 1);
   const two = await timeJob(input, join(root, "v-two"), 2);
-  report("pool(1) / in-process", `${(one.ms / inProcess).toFixed(3)}`, "<= 1.05");
+  report("pool(1) / in-process, whole run", `${(one.ms / inProcess.ms).toFixed(3)}`, "<= 1.05");
+  report(
+    "pool(1) / in-process, per file after the first",
+    `${(one.steadyMs / inProcess.steadyMs).toFixed(3)}`,
+    "<= 1.05",
+  );
   report("2 workers vs 1 (speed-up)", `${(one.ms / two.ms).toFixed(2)}x`, ">= 1.8x");
   report(
     "checkpoint share (2 workers)",
@@ -83,7 +88,7 @@ async function cpuBound() {
 }
 
 /** The same work as a 1-worker job, with no sandbox: pipeline, then the same durable commit. */
-async function timeInProcess(input: string, vaultDir: string): Promise<number> {
+async function timeInProcess(input: string, vaultDir: string) {
   await Deno.mkdir(join(vaultDir, ".gleaner"), { recursive: true });
   const store = JobStore.open(join(vaultDir, ".gleaner", "state.db"));
   const vault = new VaultWriter(vaultDir, store);
@@ -92,6 +97,7 @@ async function timeInProcess(input: string, vaultDir: string): Promise<number> {
   const job = store.createJob(input, "{}", outputOptions().hash);
   const runId = store.beginRun(job.id, Deno.pid);
   const names = [...Deno.readDirSync(input)].map((e) => e.name).sort();
+  const doneAt: number[] = [];
   for (const name of names) {
     const stat = await Deno.stat(join(input, name));
     const file = store.insertFile(job.id, {
@@ -111,11 +117,17 @@ async function timeInProcess(input: string, vaultDir: string): Promise<number> {
       options: { maxBytes: 64 * 2 ** 20 },
     }, { progress: () => {}, guard: (fn) => guard(fn, 600_000) });
     await vault.commit({ file, attemptId, draft, optionsHash: outputOptions().hash });
+    doneAt.push(performance.now());
   }
   const ms = performance.now() - started;
   store.close();
   console.error(`  in-process: ${ms.toFixed(0)} ms`);
-  return ms;
+  return { ms, steadyMs: steady(doneAt) };
+}
+
+/** Mean time per file after the first one is done: the one-off start-up left out. */
+function steady(doneAt: number[]): number {
+  return (doneAt.at(-1)! - doneAt[0]) / (doneAt.length - 1);
 }
 
 async function timeJob(input: string, vaultDir: string, workers: number) {
@@ -138,13 +150,16 @@ async function timeJob(input: string, vaultDir: string, workers: number) {
     threadUrl: THREAD,
     memoryCheckMs: 2000,
   };
-  const job = new Job(options, () => {});
+  const doneAt: number[] = [];
+  const job = new Job(options, (e) => {
+    if (e.type === "file_done") doneAt.push(performance.now());
+  });
   const started = performance.now();
   const summary = await job.run();
   const ms = performance.now() - started;
   if (summary.done !== CPU_FILES) throw new Error(`expected ${CPU_FILES} done: ${summary.done}`);
   console.error(`  pool(${workers}): ${ms.toFixed(0)} ms`);
-  return { ms, checkpointMs: job.checkpointMs };
+  return { ms, steadyMs: steady(doneAt), checkpointMs: job.checkpointMs };
 }
 
 // ---- 4: resume latency ----

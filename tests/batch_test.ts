@@ -1,20 +1,10 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import type { EngineEvent } from "../src/protocol/messages.ts";
-import { runApp } from "./support/app.ts";
+import { ofType, runApp, withTempDir } from "./support/app.ts";
 import { makeCorpus, snapshotVault, writeText } from "./support/corpus.ts";
 
-const ofType = <T extends EngineEvent["type"]>(events: EngineEvent[], type: T) =>
-  events.filter((e): e is Extract<EngineEvent, { type: T }> => e.type === type);
-
-async function withDirs(fn: (input: string, vault: string) => Promise<void>) {
-  const root = await Deno.makeTempDir({ prefix: "gleaner-batch-" });
-  try {
-    await fn(join(root, "input"), join(root, "vault"));
-  } finally {
-    await Deno.remove(root, { recursive: true });
-  }
-}
+const withDirs = (fn: (input: string, vault: string) => Promise<void>) =>
+  withTempDir((root) => fn(join(root, "input"), join(root, "vault")));
 
 async function mtimes(vault: string): Promise<Map<string, number>> {
   const result = new Map<string, number>();

@@ -1,20 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import type { EngineEvent } from "../src/protocol/messages.ts";
-import { FAULT_APP, runApp, watchApp } from "./support/app.ts";
+import { FAULT_APP, ofType, runApp, watchApp, withTempDir } from "./support/app.ts";
 import { makeCorpus, snapshotVault, writeText } from "./support/corpus.ts";
-
-const ofType = <T extends EngineEvent["type"]>(events: EngineEvent[], type: T) =>
-  events.filter((e): e is Extract<EngineEvent, { type: T }> => e.type === type);
-
-async function withDirs(fn: (dir: string) => Promise<void>) {
-  const root = await Deno.makeTempDir({ prefix: "gleaner-crash-" });
-  try {
-    await fn(root);
-  } finally {
-    await Deno.remove(root, { recursive: true });
-  }
-}
 
 /** Runs the batch and kills it with SIGKILL once `after` more files are done. */
 function killAfter(args: string[], after: number, entry?: string) {
@@ -29,7 +16,7 @@ function killAfter(args: string[], after: number, entry?: string) {
 }
 
 Deno.test("kill -9 at several points, then plain re-runs, end byte-identical to an uninterrupted run", async () => {
-  await withDirs(async (root) => {
+  await withTempDir(async (root) => {
     const input = join(root, "input");
     await makeCorpus(input, 60);
     const reference = join(root, "reference");
@@ -61,7 +48,7 @@ Deno.test("kill -9 at several points, then plain re-runs, end byte-identical to 
 });
 
 Deno.test("a poison file that kills the process every time is quarantined and the rest finish", async () => {
-  await withDirs(async (root) => {
+  await withTempDir(async (root) => {
     const input = join(root, "input");
     await makeCorpus(input, 6);
     // Hangs forever: the process is killed while it is in flight, as a crash would.
@@ -95,7 +82,7 @@ Deno.test("a poison file that kills the process every time is quarantined and th
 });
 
 Deno.test("Ctrl-C stops with exit 130, is not counted as a crash, and a re-run finishes", async () => {
-  await withDirs(async (root) => {
+  await withTempDir(async (root) => {
     const input = join(root, "input");
     await makeCorpus(input, 30);
     const vault = join(root, "vault");
@@ -120,7 +107,7 @@ Deno.test("Ctrl-C stops with exit 130, is not counted as a crash, and a re-run f
 });
 
 Deno.test("an exit right after Ctrl-C, before the state is saved, is not taken for a crash", async () => {
-  await withDirs(async (root) => {
+  await withTempDir(async (root) => {
     const input = join(root, "input");
     await makeCorpus(input, 10);
     await writeText(join(input, "slow__hang__.md"), "# Slow\n");
@@ -152,7 +139,7 @@ Deno.test("an exit right after Ctrl-C, before the state is saved, is not taken f
 });
 
 Deno.test("a second Ctrl-C exits with 130 at once", async () => {
-  await withDirs(async (root) => {
+  await withTempDir(async (root) => {
     const input = join(root, "input");
     await makeCorpus(input, 4);
     await writeText(join(input, "slow__hang__.md"), "# Slow\n");
@@ -166,7 +153,7 @@ Deno.test("a second Ctrl-C exits with 130 at once", async () => {
 });
 
 Deno.test("a damaged state database is moved aside and rebuilt from the vault without redoing work", async () => {
-  await withDirs(async (root) => {
+  await withTempDir(async (root) => {
     const input = join(root, "input");
     await makeCorpus(input, 15);
     const vault = join(root, "vault");
@@ -191,7 +178,7 @@ Deno.test("a damaged state database is moved aside and rebuilt from the vault wi
 });
 
 Deno.test("a second gleaner on the same vault is refused while the first runs", async () => {
-  await withDirs(async (root) => {
+  await withTempDir(async (root) => {
     const input = join(root, "input");
     await makeCorpus(input, 3);
     await writeText(join(input, "slow__hang__.md"), "# Slow\n");

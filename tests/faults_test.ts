@@ -1,11 +1,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import type { EngineEvent } from "../src/protocol/messages.ts";
-import { FAULT_APP, runApp } from "./support/app.ts";
+import { FAULT_APP, ofType, runApp } from "./support/app.ts";
 import { makeCorpus, snapshotVault, writeText } from "./support/corpus.ts";
-
-const ofType = <T extends EngineEvent["type"]>(events: EngineEvent[], type: T) =>
-  events.filter((e): e is Extract<EngineEvent, { type: T }> => e.type === type);
 
 /** Runs a corpus with faulty files through the fault-injecting app. */
 async function runWithFaults(faulty: string[], extra: string[] = []) {

@@ -4,12 +4,12 @@
  * discovery order, changed ones are reset, unchanged done ones are skipped without being
  * touched, vanished ones are reported. Files that need work are handed to `enqueue` as found.
  */
-import { join } from "node:path";
 import type { EngineEventInput } from "../protocol/messages.ts";
 import type { FileRow, JobStore } from "../store/job_store.ts";
 import { hashFile } from "../discover/hash.ts";
 import { walkInputs, type WalkOptions } from "../discover/walk.ts";
 import { nameKey } from "../vault/note_name.ts";
+import { noteExists } from "../vault/vault_writer.ts";
 
 export interface ReconcileDeps {
   store: JobStore;
@@ -137,7 +137,7 @@ async function decide(
     case "done": {
       const note = store.noteForFile(row.id);
       if (row.optionsHash !== optionsHash || !note) return {};
-      if (!await exists(join(vaultDir, ...note.path.split("/")))) return {};
+      if (!await noteExists(vaultDir, note.path)) return {};
       return { skip: "unchanged", countSkipped: true };
     }
     case "failed":
@@ -149,14 +149,5 @@ async function decide(
       };
     default:
       return {};
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.lstat(path);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -13,7 +13,12 @@ import {
   type MemoryProbe,
   systemProbe,
 } from "../supervisor/memory_governor.ts";
-import { type Outcome, Supervisor, type SupervisorConfig } from "../supervisor/supervisor.ts";
+import {
+  type Outcome,
+  startSandboxes,
+  Supervisor,
+  type SupervisorConfig,
+} from "../supervisor/supervisor.ts";
 import { VaultWriter } from "../vault/vault_writer.ts";
 import { openState } from "./open_state.ts";
 import { reconcile } from "./reconcile.ts";
@@ -120,7 +125,15 @@ export class Job {
       }
       this.#emit(event);
     };
-    const state = await openState(o.vaultDir, emit);
+    // Sandboxes first: their start-up overlaps opening the store, recovery and the vault check.
+    const slots = startSandboxes(o, o.inputDir);
+    let state;
+    try {
+      state = await openState(o.vaultDir, emit);
+    } catch (error) {
+      for (const slot of slots) slot.dispose();
+      throw error;
+    }
     const store = this.#store = state.store;
     try {
       const { json: optionsJson, hash: optionsHash } = outputOptions();
@@ -160,7 +173,7 @@ export class Job {
         pipelineOptions: o.pipeline,
         optionsHash,
         emit,
-      });
+      }, slots);
       if (this.#stopRequested) supervisor.stop(this.#stopRequested);
 
       const counts = store.countByStatus(job.id);
@@ -222,6 +235,7 @@ export class Job {
       emit({ type: "job_finished", ...summary });
       return summary;
     } finally {
+      for (const slot of slots) slot.dispose(); // again, harmlessly, if the supervisor ran
       state.release();
     }
   }

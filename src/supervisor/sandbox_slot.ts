@@ -32,14 +32,19 @@ export interface SlotHandlers {
 export class SandboxSlot {
   readonly id: number;
   readonly #config: SlotConfig;
-  readonly #handlers: SlotHandlers;
+  /** Until a supervisor attaches, there is nothing to report: no task can be running. */
+  #handlers: SlotHandlers = { message: () => {}, broken: () => {} };
   #worker: Worker;
 
-  constructor(id: number, config: SlotConfig, handlers: SlotHandlers) {
+  /** Starts the sandbox at once: its stage thread takes about half a second to come up. */
+  constructor(id: number, config: SlotConfig) {
     this.id = id;
     this.#config = config;
-    this.#handlers = handlers;
     this.#worker = this.#spawn();
+  }
+
+  attach(handlers: SlotHandlers): void {
+    this.#handlers = handlers;
   }
 
   run(task: Task): void {

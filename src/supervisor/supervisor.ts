@@ -55,6 +55,20 @@ interface Active {
   watchdog: ReturnType<typeof setTimeout> | undefined;
 }
 
+/** Starts one sandbox per worker. */
+export function startSandboxes(
+  config: Pick<SupervisorConfig, "workers" | "threadUrl" | "heapMb" | "stallMs">,
+  inputDir: string,
+): SandboxSlot[] {
+  return Array.from({ length: config.workers }, (_, i) =>
+    new SandboxSlot(i + 1, {
+      inputDir,
+      threadUrl: config.threadUrl,
+      heapMb: config.heapMb,
+      stallMs: config.stallMs,
+    }));
+}
+
 /** Extra silence main tolerates past the host's own stall limit before replacing the sandbox. */
 const WATCHDOG_GRACE_MS = 10_000;
 /** How long a sandbox may take to confirm an abort before it is replaced. */
@@ -64,7 +78,7 @@ const MB = 1024 * 1024;
 export class Supervisor {
   readonly #config: SupervisorConfig;
   readonly #deps: SupervisorDeps;
-  readonly #slots: SandboxSlot[] = [];
+  readonly #slots: SandboxSlot[];
   readonly #active = new Map<number, Active>();
   readonly #slotReadyAt: number[] = [];
   readonly #slotFailures: number[] = [];
@@ -89,24 +103,19 @@ export class Supervisor {
   /** Time spent making results durable (note write + checkpoint), for the benchmark. */
   checkpointMs = 0;
 
-  constructor(config: SupervisorConfig, deps: SupervisorDeps) {
+  /** `slots` may have been started earlier (startSandboxes), so their start-up overlaps other work. */
+  constructor(config: SupervisorConfig, deps: SupervisorDeps, slots?: SandboxSlot[]) {
     this.#config = config;
     this.#deps = deps;
     this.#target = config.workers;
-    for (let i = 0; i < config.workers; i++) {
+    this.#slots = slots ?? startSandboxes(config, deps.inputDir);
+    for (const slot of this.#slots) {
       this.#slotReadyAt.push(0);
       this.#slotFailures.push(0);
-      this.#slots.push(
-        new SandboxSlot(i + 1, {
-          inputDir: deps.inputDir,
-          threadUrl: config.threadUrl,
-          heapMb: config.heapMb,
-          stallMs: config.stallMs,
-        }, {
-          message: (slot, m) => this.#onMessage(slot, m),
-          broken: (slot, reason) => this.#onBroken(slot, reason),
-        }),
-      );
+      slot.attach({
+        message: (slot, m) => this.#onMessage(slot, m),
+        broken: (slot, reason) => this.#onBroken(slot, reason),
+      });
     }
   }
 

@@ -202,6 +202,11 @@ export class VaultWriter {
   }
 }
 
+/** Whether a note (path relative to the vault) is on disk. */
+export function noteExists(vaultDir: string, notePath: string): Promise<boolean> {
+  return exists(join(vaultDir, ...notePath.split("/")));
+}
+
 function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }

@@ -51,6 +51,21 @@ export async function runApp(
 /** Deno's own notice about permission sets in deno.json; the compiled binary has none. */
 const DENO_NOTICE = /^Warning Permissions in the config file is an experimental feature.*\n/m;
 
+/** The events of one type, typed. */
+export function ofType<T extends EngineEvent["type"]>(events: EngineEvent[], type: T) {
+  return events.filter((e): e is Extract<EngineEvent, { type: T }> => e.type === type);
+}
+
+/** Runs `fn` with a fresh temporary folder and removes it afterwards. */
+export async function withTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await Deno.makeTempDir({ prefix: "gleaner-test-" });
+  try {
+    await fn(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
 export function parseEvents(stdout: string): EngineEvent[] {
   return stdout.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
 }
