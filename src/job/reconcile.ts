@@ -58,7 +58,7 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
       row.mtimeMs === entry.mtimeMs;
     let hash: string;
     try {
-      hash = statSame ? row.hash : await hashFile(entry.absPath, deps.signal);
+      hash = statSame ? row.hash : await hashFile(entry.absPath, deps.signal, entry.size);
     } catch (error) {
       if (deps.signal.aborted) break;
       skipped++;

@@ -119,7 +119,7 @@ Deno.test("reconcile() records new files in sorted path order and enqueues them 
 
     const expected = ["a.txt", "b.txt", "sub/c.md", "z.markdown"];
     assert.deepEqual(paths(outcome.enqueued), expected);
-    const rows = [...setup.store.iterateFiles(setup.jobId)];
+    const rows = setup.store.allFiles(setup.jobId);
     assert.deepEqual(paths(rows), expected);
     const ids = rows.map((f) => f.id);
     assert.deepEqual(ids, [...ids].sort((a, b) => a - b));

