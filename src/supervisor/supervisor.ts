@@ -334,9 +334,9 @@ export class Supervisor {
     this.#pendingCommits++;
     // Commits run one after another: note names depend on what is already in the vault.
     this.#commits = this.#commits.then(async () => {
-      if (this.#fatal) return;
       const started = performance.now();
       try {
+        if (this.#fatal) return; // the vault already failed; the re-run redoes this file
         const note = await this.#deps.vault.commit({
           file: active.file,
           attemptId: active.attemptId,

@@ -1,0 +1,68 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import type { EngineEventInput } from "../protocol/messages.ts";
+import { JobStore } from "../store/job_store.ts";
+import type { VaultWriter } from "../vault/vault_writer.ts";
+import { Supervisor } from "./supervisor.ts";
+
+const THREAD = new URL("../sandbox/stage_thread.ts", import.meta.url);
+
+async function setup(files: string[]) {
+  const root = await Deno.makeTempDir({ prefix: "gleaner-supervisor-" });
+  const input = join(root, "input");
+  await Deno.mkdir(input);
+  const store = JobStore.open(join(root, "state.db"));
+  const job = store.createJob(input, "{}", "h");
+  const runId = store.beginRun(job.id, Deno.pid);
+  const rows = [];
+  for (const name of files) {
+    await Deno.writeTextFile(join(input, name), `# ${name}\n\nSome text.\n`);
+    rows.push(store.insertFile(job.id, {
+      path: name,
+      size: 20,
+      mtimeMs: 0,
+      hash: "x",
+      status: "pending",
+    }));
+  }
+  return { root, input, store, jobId: job.id, runId, rows };
+}
+
+Deno.test("Supervisor stops cleanly, without hanging, when the vault cannot be written", async () => {
+  const { root, input, store, jobId, runId, rows } = await setup(["a.md", "b.md", "c.md"]);
+  const events: EngineEventInput[] = [];
+  const failingVault = {
+    commit: () => Promise.reject(new Error("No space left on device (os error 28)")),
+  } as unknown as VaultWriter;
+  const supervisor = new Supervisor({
+    workers: 2,
+    maxAttempts: 3,
+    budgetBaseMs: 60_000,
+    budgetPerMbMs: 0,
+    stallMs: 60_000,
+    heapMb: 256,
+    retryBaseMs: 0,
+    threadUrl: THREAD,
+  }, {
+    store,
+    vault: failingVault,
+    jobId,
+    runId,
+    inputDir: input,
+    pipelineOptions: { maxBytes: 1_000_000 },
+    optionsHash: "h",
+    emit: (e) => events.push(e),
+  });
+  for (const row of rows) supervisor.enqueue(row);
+  supervisor.closeInput();
+  try {
+    await assert.rejects(supervisor.run(), /cannot write the note for .*No space left on device/);
+    assert.equal(events.filter((e) => e.type === "file_done").length, 0);
+    // Nothing counted against the files: they are all still pending, ready for a re-run.
+    assert.deepEqual(store.countByStatus(jobId).pending, 3);
+    assert.equal(rows.every((r) => store.fileById(r.id)!.failures === 0), true);
+  } finally {
+    store.close();
+    await Deno.remove(root, { recursive: true });
+  }
+});
