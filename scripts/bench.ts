@@ -15,6 +15,7 @@ import { Readable } from "node:stream";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { Worker as NodeWorker } from "node:worker_threads";
 import { Job, type JobOptions, outputOptions } from "../src/job/run_job.ts";
 import { runPipeline } from "../src/pipeline/pipeline.ts";
 import { guard } from "../src/sandbox/guard.ts";
@@ -79,11 +80,27 @@ async function cpuBound() {
     `${(one.steadyMs / inProcess.steadyMs).toFixed(3)}`,
     "<= 1.05",
   );
-  report("2 workers vs 1 (speed-up)", `${(one.ms / two.ms).toFixed(2)}x`, ">= 1.8x");
+  report("2 workers vs 1, whole run", `${(one.ms / two.ms).toFixed(2)}x`, ">= 1.8x");
   report(
-    "checkpoint share (2 workers)",
-    `${((two.checkpointMs / two.ms) * 100).toFixed(2)} %`,
+    "2 workers vs 1, per file after the first",
+    `${(one.steadyMs / two.steadyMs).toFixed(2)}x`,
+    ">= 1.8x",
+  );
+  const ceiling = await bareThreadScaling();
+  report(
+    "  same CPU work in 2 bare threads vs 1",
+    `${ceiling.toFixed(2)}x`,
+    "(this machine's ceiling)",
+  );
+  report(
+    "checkpoint share (SQLite, 2 workers)",
+    `${((two.timings.checkpointMs / two.ms) * 100).toFixed(2)} %`,
     "<= 2 %",
+  );
+  report(
+    "  durable note write share (fsync, 1.5 MB notes)",
+    `${((two.timings.noteWriteMs / two.ms) * 100).toFixed(2)} %`,
+    "(info; overlaps the workers)",
   );
 }
 
@@ -159,7 +176,38 @@ async function timeJob(input: string, vaultDir: string, workers: number) {
   const ms = performance.now() - started;
   if (summary.done !== CPU_FILES) throw new Error(`expected ${CPU_FILES} done: ${summary.done}`);
   console.error(`  pool(${workers}): ${ms.toFixed(0)} ms`);
-  return { ms, steadyMs: steady(doneAt), checkpointMs: job.checkpointMs };
+  return { ms, steadyMs: steady(doneAt), timings: job.timings };
+}
+
+/**
+ * The machine's own limit for the 2-vs-1 figure: word segmentation, the pipeline's main cost,
+ * in bare node threads with no gleaner around it.
+ */
+async function bareThreadScaling(): Promise<number> {
+  const code = `
+    const { parentPort } = require("node:worker_threads");
+    const segmenter = new Intl.Segmenter("en", { granularity: "word" });
+    const text = "river archive signal tempo harbor lattice meadow ".repeat(20000);
+    parentPort.on("message", (n) => {
+      let words = 0;
+      for (let i = 0; i < n; i++) for (const s of segmenter.segment(text)) if (s.isWordLike) words++;
+      parentPort.postMessage(words);
+    });`;
+  const run = async (threads: number, rounds: number) => {
+    const workers = Array.from({ length: threads }, () => new NodeWorker(code, { eval: true }));
+    const ask = (w: NodeWorker, n: number) =>
+      new Promise((resolve) => {
+        w.once("message", resolve);
+        w.postMessage(n);
+      });
+    await Promise.all(workers.map((w) => ask(w, 1))); // warm up
+    const started = performance.now();
+    await Promise.all(workers.map((w) => ask(w, rounds)));
+    const ms = performance.now() - started;
+    await Promise.all(workers.map((w) => w.terminate()));
+    return ms;
+  };
+  return (await run(1, 12)) / (await run(2, 6));
 }
 
 // ---- 4: resume latency ----

@@ -82,8 +82,8 @@ export class Job {
   #runId: number | undefined;
   #stopRequested: "interrupted" | "cancelled" | undefined;
   readonly #walkAbort = new AbortController();
-  /** Time spent making results durable, for the benchmark. */
-  checkpointMs = 0;
+  /** Where commit time went, for the benchmark. */
+  timings = { noteWriteMs: 0, checkpointMs: 0 };
 
   constructor(options: JobOptions, emit: (event: EngineEventInput) => void) {
     this.#options = options;
@@ -220,7 +220,7 @@ export class Job {
       } finally {
         clearInterval(memoryTimer);
       }
-      this.checkpointMs = supervisor.checkpointMs;
+      this.timings = vault.timings;
       store.endRun(this.#runId, outcome);
       store.setJobState(job.id, outcome);
       const final = store.countByStatus(job.id);

@@ -100,8 +100,6 @@ export class Supervisor {
   #fatal: Error | undefined;
   readonly #finished = Promise.withResolvers<Outcome>();
   readonly counts = { done: 0, failed: 0, quarantined: 0 };
-  /** Time spent making results durable (note write + checkpoint), for the benchmark. */
-  checkpointMs = 0;
 
   /** `slots` may have been started earlier (startSandboxes), so their start-up overlaps other work. */
   constructor(config: SupervisorConfig, deps: SupervisorDeps, slots?: SandboxSlot[]) {
@@ -334,7 +332,6 @@ export class Supervisor {
     this.#pendingCommits++;
     // Commits run one after another: note names depend on what is already in the vault.
     this.#commits = this.#commits.then(async () => {
-      const started = performance.now();
       try {
         if (this.#fatal) return; // the vault already failed; the re-run redoes this file
         const note = await this.#deps.vault.commit({
@@ -343,7 +340,6 @@ export class Supervisor {
           draft,
           optionsHash: this.#deps.optionsHash,
         });
-        this.checkpointMs += performance.now() - started;
         this.counts.done++;
         this.#deps.emit({ type: "file_done", path: active.file.path, note });
       } catch (error) {
