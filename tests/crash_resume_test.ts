@@ -81,30 +81,32 @@ Deno.test("a poison file that kills the process every time is quarantined and th
   });
 });
 
-Deno.test("Ctrl-C stops with exit 130, is not counted as a crash, and a re-run finishes", async () => {
-  await withTempDir(async (root) => {
-    const input = join(root, "input");
-    await makeCorpus(input, 30);
-    const vault = join(root, "vault");
-    const args = ["--batch", input, "--out", vault, "--json"];
-    let sent = false;
-    const run = await watchApp(args, (event, child) => {
-      if (event.type === "file_done" && !sent) {
-        sent = true;
-        child.kill("SIGINT");
-      }
-    });
-    assert.equal(run.code, 130, run.stderr);
-    const [finished] = ofType(run.events, "job_finished");
-    assert.equal(finished.outcome, "interrupted");
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  Deno.test(`${signal} stops with exit 130, is not counted as a crash, and a re-run finishes`, async () => {
+    await withTempDir(async (root) => {
+      const input = join(root, "input");
+      await makeCorpus(input, 30);
+      const vault = join(root, "vault");
+      const args = ["--batch", input, "--out", vault, "--json"];
+      let sent = false;
+      const run = await watchApp(args, (event, child) => {
+        if (event.type === "file_done" && !sent) {
+          sent = true;
+          child.kill(signal);
+        }
+      });
+      assert.equal(run.code, 130, run.stderr);
+      const [finished] = ofType(run.events, "job_finished");
+      assert.equal(finished.outcome, "interrupted");
 
-    const again = await runApp(args);
-    assert.equal(again.code, 0, again.stderr);
-    const [recovered] = ofType(again.events, "state_recovered");
-    assert.equal(recovered?.crashedRuns ?? 0, 0);
-    assert.equal((await snapshotVault(vault)).size, 30);
+      const again = await runApp(args);
+      assert.equal(again.code, 0, again.stderr);
+      const [recovered] = ofType(again.events, "state_recovered");
+      assert.equal(recovered?.crashedRuns ?? 0, 0);
+      assert.equal((await snapshotVault(vault)).size, 30);
+    });
   });
-});
+}
 
 Deno.test("an exit right after Ctrl-C, before the state is saved, is not taken for a crash", async () => {
   await withTempDir(async (root) => {
