@@ -4,14 +4,9 @@
  * and extracts a title, a body and a word count for the note.
  */
 import { parseFrontmatter } from "../vault/render_note.ts";
+import { countWords, InputError } from "./extracted.ts";
 
-/** The input itself is unusable (not text, undecodable, empty); retrying will not help. */
-export class InputError extends Error {
-  override name = "InputError";
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
-}
+export { InputError };
 
 /** What one text or Markdown file contributes to its note. */
 export interface ExtractedText {
@@ -228,13 +223,4 @@ function capLength(s: string): string {
   const cut = s.slice(0, MAX_TITLE_LENGTH);
   // Never end on half of a surrogate pair.
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
-}
-
-// A fixed locale, so the count does not change with the machine running gleaner.
-const words = new Intl.Segmenter("en", { granularity: "word" });
-
-function countWords(text: string): number {
-  let count = 0;
-  for (const segment of words.segment(text)) if (segment.isWordLike) count++;
-  return count;
 }

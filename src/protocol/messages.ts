@@ -45,6 +45,8 @@ export const NoteDraft = z.object({
   wordCount: z.number().int().nonnegative(),
   /** Markdown body of the note, without frontmatter. */
   body: z.string(),
+  /** Extra frontmatter from the source (pages, duration, engine, model...). */
+  properties: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type NoteDraft = z.infer<typeof NoteDraft>;
 

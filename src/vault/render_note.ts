@@ -23,6 +23,8 @@ export interface Frontmatter {
   error?: string;
 }
 
+const STANDARD_KEYS = new Set(["title", "type", "source", "source_hash", "source_bytes", "words"]);
+
 /** Renders the full Markdown text of a note, LF line endings, ending in one newline. */
 export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
   // Built in this order on purpose: stringify keeps insertion order, and the order is part of
@@ -34,6 +36,10 @@ export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
     source_hash: draft.sourceHash,
     source_bytes: draft.sourceBytes,
     words: draft.wordCount,
+    // Source-specific keys come after the standard ones and never replace them.
+    ...Object.fromEntries(
+      Object.entries(draft.properties ?? {}).filter(([key]) => !STANDARD_KEYS.has(key)),
+    ),
   };
   const yaml = stringify(properties, {
     // Every string value double-quoted: Obsidian and other YAML 1.1 readers turn plain

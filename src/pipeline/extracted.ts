@@ -1,0 +1,46 @@
+/**
+ * @module
+ * What every format's extractor returns, and the helpers they share.
+ */
+
+/** The input itself is unusable (not text, undecodable, empty, encrypted); retrying will not help. */
+export class InputError extends Error {
+  override name = "InputError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** What one input contributes to its note. */
+export interface Extracted {
+  title: string;
+  /** The source kind written to the note's `type`: "text", "markdown", "html", "pdf"... */
+  type: string;
+  /** Markdown body of the note. */
+  body: string;
+  wordCount: number;
+  /** Extra frontmatter, in this order after the standard keys (pages, duration, engine...). */
+  properties?: Record<string, string | number>;
+}
+
+// A fixed locale, so the count does not change with the machine running gleaner.
+const words = new Intl.Segmenter("en", { granularity: "word" });
+
+export function countWords(text: string): number {
+  let count = 0;
+  for (const segment of words.segment(text)) if (segment.isWordLike) count++;
+  return count;
+}
+
+/** The file name without folders and extension; a leading dot is not an extension. */
+export function fileStem(fileName: string): string {
+  const base = fileName.slice(Math.max(fileName.lastIndexOf("/"), fileName.lastIndexOf("\\")) + 1);
+  const dot = base.lastIndexOf(".");
+  return dot <= 0 ? base : base.slice(0, dot);
+}
+
+/** A title cleaned for a note: whitespace collapsed; the file stem when nothing is left. */
+export function cleanTitle(title: string | undefined | null, fileName: string): string {
+  const cleaned = (title ?? "").replace(/\s+/gu, " ").trim().slice(0, 1000);
+  return cleaned || fileStem(fileName).trim() || "Untitled";
+}
