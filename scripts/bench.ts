@@ -12,6 +12,7 @@
 import { createHash } from "node:crypto";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
+import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -22,6 +23,9 @@ import { guard } from "../src/sandbox/guard.ts";
 import { JobStore } from "../src/store/job_store.ts";
 import { VaultWriter } from "../src/vault/vault_writer.ts";
 import { nameKey } from "../src/vault/note_name.ts";
+
+/** Deno's and @types/node's web streams differ only in their typings. */
+type WebStream = NodeWebStream<Uint8Array>;
 
 const flags = parseArgs({
   options: {
@@ -35,6 +39,8 @@ const RSS_FILES = Number(flags["rss-files"] ?? (flags.quick ? 2_000 : 10_000));
 const CPU_FILES = flags.quick ? 8 : 24;
 
 const REPO = fileURLToPath(new URL("../", import.meta.url));
+/** Real read speech from Debian's pocketsphinx-testdata. */
+const LIBRIVOX = "/usr/share/pocketsphinx/test/data/librivox";
 const THREAD = new URL("../src/sandbox/stage_thread.ts", import.meta.url);
 const WORDS = ("river archive signal tempo harbor lattice meadow quarry orbit ember canyon " +
   "velvet prism sonnet glacier thimble").split(" ");
@@ -47,6 +53,7 @@ const report = (name: string, value: string, target: string) => {
 };
 
 try {
+  await transcriptionOverhead();
   await cpuBound();
   await resumeLatency();
   await rssGrowth();
@@ -131,8 +138,8 @@ async function timeInProcess(input: string, vaultDir: string) {
       relPath: name,
       size: stat.size,
       budgetMs: 600_000,
-      options: { maxBytes: 64 * 2 ** 20 },
-    }, { progress: () => {}, guard: (fn) => guard(fn, 600_000) });
+      options: { maxBytes: 64 * 2 ** 20, maxDurationMs: 3_600_000, chunkMs: 300_000 },
+    }, { progress: () => {}, guard: (fn) => guard(fn, 600_000), chunkDone: () => {} });
     await vault.commit({ file, attemptId, draft, optionsHash: outputOptions().hash });
     doneAt.push(performance.now());
   }
@@ -163,7 +170,7 @@ async function timeJob(input: string, vaultDir: string, workers: number) {
     stallMs: 120_000,
     heapMb: 1024,
     retryBaseMs: 1000,
-    pipeline: { maxBytes: 64 * 2 ** 20 },
+    pipeline: { maxBytes: 64 * 2 ** 20, maxDurationMs: 3_600_000, chunkMs: 300_000 },
     threadUrl: THREAD,
     memoryCheckMs: 2000,
   };
@@ -208,6 +215,67 @@ async function bareThreadScaling(): Promise<number> {
     return ms;
   };
   return (await run(1, 12)) / (await run(2, 6));
+}
+
+// ---- recordings: gleaner's transcription path vs the engine run directly ----
+
+async function transcriptionOverhead() {
+  const input = join(root, "audio");
+  await Deno.mkdir(input);
+  const recording = join(input, "talk.mp3");
+  // Real read speech, joined to about two minutes by ffmpeg.
+  const clips = [...Deno.readDirSync(LIBRIVOX)].filter((e) => e.name.endsWith(".wav"))
+    .map((e) => join(LIBRIVOX, e.name)).sort();
+  const list = join(root, "clips.txt");
+  const repeats = flags.quick ? 2 : 8;
+  await Deno.writeTextFile(
+    list,
+    Array.from({ length: repeats }, () => clips.map((c) => `file '${c}'`).join("\n")).join("\n"),
+  );
+  await tool("ffmpeg", ["-v", "error", "-f", "concat", "-safe", "0", "-i", list, recording]);
+  console.error(`recording: ${repeats * clips.length} clips joined`);
+
+  // The engine alone: decode the whole file once, transcribe it once.
+  const direct = performance.now();
+  const wav = join(root, "direct.wav");
+  await tool("ffmpeg", ["-v", "error", "-i", recording, "-ac", "1", "-ar", "16000", wav]);
+  await tool("pocketsphinx_continuous", ["-infile", wav, "-time", "yes", "-logfn", "/dev/null"]);
+  const directMs = performance.now() - direct;
+
+  const started = performance.now();
+  const run = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "-P=release",
+      "--no-prompt",
+      "--config",
+      `${REPO}deno.json`,
+      `${REPO}main.ts`,
+      "--batch",
+      input,
+      "--out",
+      join(root, "audio-vault"),
+      "--workers",
+      "1",
+    ],
+    stdout: "null",
+    stderr: "null",
+  }).output();
+  const gleanerMs = performance.now() - started;
+  if (!run.success) throw new Error("the recording batch failed");
+  console.error(
+    `  engine directly: ${directMs.toFixed(0)} ms, gleaner: ${gleanerMs.toFixed(0)} ms`,
+  );
+  report(
+    "transcription: gleaner / engine directly",
+    `${(gleanerMs / directMs).toFixed(3)}`,
+    "<= 1.05",
+  );
+}
+
+async function tool(program: string, args: string[]) {
+  const out = await new Deno.Command(program, { args, stdout: "null", stderr: "piped" }).output();
+  if (!out.success) throw new Error(`${program} failed: ${new TextDecoder().decode(out.stderr)}`);
 }
 
 // ---- 4: resume latency ----
@@ -263,7 +331,7 @@ async function launchToFirstDone(args: string[]): Promise<number> {
   const started = performance.now();
   const child = appCommand(args).spawn();
   let firstDone = NaN;
-  const lines = createInterface({ input: Readable.fromWeb(child.stdout) });
+  const lines = createInterface({ input: Readable.fromWeb(child.stdout as unknown as WebStream) });
   for await (const line of lines) {
     if (line.includes('"type":"file_done"')) {
       firstDone = performance.now() - started;
@@ -294,7 +362,9 @@ async function rssGrowth() {
   const marks = new Map<number, number>();
   let done = 0;
   const started = performance.now();
-  for await (const line of createInterface({ input: Readable.fromWeb(child.stdout) })) {
+  for await (
+    const line of createInterface({ input: Readable.fromWeb(child.stdout as unknown as WebStream) })
+  ) {
     if (!line.includes('"type":"file_done"')) continue;
     done++;
     if (done === 1000 || done === 2000 || done === RSS_FILES) marks.set(done, peakRss(child.pid));

@@ -24,7 +24,7 @@ async function options(root: string, files: number): Promise<JobOptions> {
     stallMs: 60_000,
     heapMb: 256,
     retryBaseMs: 0,
-    pipeline: { maxBytes: 1_000_000 },
+    pipeline: { maxBytes: 1_000_000, maxDurationMs: 3_600_000, chunkMs: 300_000 },
     threadUrl: new URL("../src/sandbox/stage_thread.ts", import.meta.url),
     memoryCheckMs: 60_000,
   };

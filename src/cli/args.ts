@@ -25,6 +25,8 @@ export interface BatchArgs {
   retryDelaySec: number;
   maxSizeMb: number;
   maxMemoryMb: number;
+  maxDurationMin: number;
+  chunkMinutes: number;
 }
 
 export type Command = { mode: "help" } | { mode: "version" } | { mode: "ui" } | BatchArgs;
@@ -52,7 +54,9 @@ Options:
   --timeout SEC        time budget per file, plus 60 s per MB (default 120)
   --stall-timeout SEC  give up on a file that shows no sign of life this long (default 60)
   --retry-delay SEC    first delay before a retry, doubling each time (default 1)
-  --max-size MB        largest input accepted (default 64)
+  --max-size MB        largest document accepted (default 64)
+  --max-duration MIN   longest recording accepted, in minutes (default 720)
+  --chunk-minutes N    recordings are transcribed and checkpointed in chunks this long (default 5)
   --max-memory MB      heap limit of each worker (default 1024)
   -h, --help           show this help
   -V, --version        show the version
@@ -82,6 +86,8 @@ export function parseCommandLine(argv: string[]): Command {
         "retry-delay": { type: "string" },
         "max-size": { type: "string" },
         "max-memory": { type: "string" },
+        "max-duration": { type: "string" },
+        "chunk-minutes": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "V" },
       },
@@ -117,6 +123,8 @@ export function parseCommandLine(argv: string[]): Command {
     retryDelaySec: number("--retry-delay", v["retry-delay"], 1, 0),
     maxSizeMb: number("--max-size", v["max-size"], 64, 0.001),
     maxMemoryMb: integer("--max-memory", v["max-memory"], 1024, 16, 65536),
+    maxDurationMin: number("--max-duration", v["max-duration"], 720, 0.01),
+    chunkMinutes: number("--chunk-minutes", v["chunk-minutes"], 5, 0.05),
   };
 }
 

@@ -40,6 +40,8 @@ Deno.test("parseCommandLine() fills every batch option with its default", () => 
     retryDelaySec: 1,
     maxSizeMb: 64,
     maxMemoryMb: 1024,
+    maxDurationMin: 720,
+    chunkMinutes: 5,
   });
 });
 
@@ -71,6 +73,10 @@ Deno.test("parseCommandLine() reads every flag", () => {
       "0.5",
       "--max-memory",
       "256",
+      "--max-duration",
+      "90",
+      "--chunk-minutes",
+      "2.5",
     ),
     {
       mode: "batch",
@@ -88,6 +94,8 @@ Deno.test("parseCommandLine() reads every flag", () => {
       retryDelaySec: 0,
       maxSizeMb: 0.5,
       maxMemoryMb: 256,
+      maxDurationMin: 90,
+      chunkMinutes: 2.5,
     },
   );
 });

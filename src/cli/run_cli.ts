@@ -67,7 +67,11 @@ async function runBatch(args: BatchArgs, overrides: CliOverrides): Promise<numbe
     stallMs: args.stallSec * 1000,
     heapMb: args.maxMemoryMb,
     retryBaseMs: args.retryDelaySec * 1000,
-    pipeline: { maxBytes: Math.round(args.maxSizeMb * 1024 * 1024) },
+    pipeline: {
+      maxBytes: Math.round(args.maxSizeMb * 1024 * 1024),
+      maxDurationMs: Math.round(args.maxDurationMin * 60_000),
+      chunkMs: Math.round(args.chunkMinutes * 60_000),
+    },
     threadUrl: overrides.threadUrl ?? PRODUCTION_THREAD,
     memoryCheckMs: 2000,
   };

@@ -20,13 +20,15 @@ import {
   type SupervisorConfig,
 } from "../supervisor/supervisor.ts";
 import { VaultWriter } from "../vault/vault_writer.ts";
-import { openState } from "./open_state.ts";
+import { join } from "node:path";
+import { EXTENSIONS } from "../pipeline/detect.ts";
+import { openState, STATE_DIR } from "./open_state.ts";
 import { reconcile } from "./reconcile.ts";
 
 /** Bumped whenever the pipeline's output changes for the same input, so old notes are redone. */
 export const PIPELINE_VERSION = 1;
 
-export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".markdown"];
+export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS);
 
 /** What decides whether a done file must be redone: only options that change a note's content. */
 export function outputOptions(): { json: string; hash: string } {
@@ -126,7 +128,8 @@ export class Job {
       this.#emit(event);
     };
     // Sandboxes first: their start-up overlaps opening the store, recovery and the vault check.
-    const slots = startSandboxes(o, o.inputDir);
+    const scratchRoot = join(o.vaultDir, STATE_DIR, "tmp");
+    const slots = startSandboxes(o, o.inputDir, scratchRoot);
     let state;
     try {
       state = await openState(o.vaultDir, emit);
@@ -136,6 +139,8 @@ export class Job {
     }
     const store = this.#store = state.store;
     try {
+      // Under the vault's lock: what a killed run left in the scratch folders is of no use.
+      await clearScratch(scratchRoot, slots.map((s) => s.scratchDir));
       const { json: optionsJson, hash: optionsHash } = outputOptions();
       let job = store.findJob(o.inputDir);
       if (job && o.restart) {
@@ -170,6 +175,7 @@ export class Job {
         jobId: job.id,
         runId: this.#runId,
         inputDir: o.inputDir,
+        scratchRoot,
         pipelineOptions: o.pipeline,
         optionsHash,
         emit,
@@ -258,5 +264,19 @@ export class Job {
       } else suspects.push(file);
     }
     return suspects;
+  }
+}
+
+/** Empties the current sandboxes' scratch folders and removes any others. */
+async function clearScratch(root: string, keep: string[]): Promise<void> {
+  for await (const entry of Deno.readDir(root)) {
+    const path = join(root, entry.name);
+    if (!keep.includes(path)) {
+      await Deno.remove(path, { recursive: true });
+      continue;
+    }
+    for await (const inner of Deno.readDir(path)) {
+      await Deno.remove(join(path, inner.name), { recursive: true });
+    }
   }
 }

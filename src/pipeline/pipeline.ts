@@ -1,44 +1,96 @@
 /**
  * @module
- * The stages that turn one input file into a note draft. Runs inside the stage thread; pure:
- * it reads its input and returns a draft, it never writes.
+ * The stages that turn one input file into a note draft: identify it by content, then extract
+ * (documents) or transcribe (recordings). Runs inside the stage thread; pure: it reads its
+ * input and returns a draft and chunk checkpoints as messages, it never writes the vault.
  */
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
-import type { NoteDraft, Task } from "../protocol/messages.ts";
-import { extractText, InputError } from "./text.ts";
+import type { Chunk, NoteDraft, Task } from "../protocol/messages.ts";
+import { hashFile } from "../discover/hash.ts";
+import { detectKind, type Kind } from "./detect.ts";
+import { extractDocx } from "./docx.ts";
+import { type Extracted, InputError } from "./extracted.ts";
+import { extractHtml } from "./html.ts";
+import { transcribeMedia } from "./media/transcribe.ts";
+import { extractPdf } from "./pdf.ts";
+import { extractSubtitles } from "./subtitles.ts";
+import { extractText } from "./text.ts";
 
 /** What a stage may do besides computing: report progress and run CPU work under the budget. */
 export interface StageContext {
   progress(stage: string, percent?: number): void;
   /** Runs synchronous work, stopped when the file's time budget runs out. */
   guard<T>(fn: () => T): T;
+  /** Hands a finished chunk of a recording to main for its checkpoint. */
+  chunkDone(chunk: Chunk): void;
 }
 
 export type Pipeline = (task: Task, ctx: StageContext) => Promise<NoteDraft>;
 
 const MB = 1024 * 1024;
+/** Enough of the start of a file to recognise any format gleaner reads. */
+const HEAD_BYTES = 64 * 1024;
 
-/** The production pipeline: read, identify, extract. */
+/** The production pipeline. */
 export const runPipeline: Pipeline = async (task, ctx) => {
-  ctx.progress("read", 0);
-  const bytes = await readInput(task);
+  ctx.progress("identify", 0);
+  const name = basename(task.relPath);
+  const head = await readInput(task, HEAD_BYTES);
+  const { kind } = await detectKind(head, name);
+
+  if (kind === "audio" || kind === "video") {
+    // Recordings are never loaded whole: hashed as a stream, decoded by ffmpeg in chunks.
+    const sourceHash = await hashFile(task.absPath);
+    const extracted = await transcribeMedia(task, sourceHash, ctx);
+    const { size } = await Deno.stat(task.absPath);
+    return draft(extracted, sourceHash, size);
+  }
+
+  const bytes = await readInput(task, task.options.maxBytes, true);
   const sourceHash = ctx.guard(() => createHash("sha256").update(bytes).digest("hex"));
-  ctx.progress("extract", 50);
-  const text = ctx.guard(() => extractText(bytes, basename(task.relPath)));
+  ctx.progress("extract", 10);
+  const extracted = await extract(kind, bytes, name, ctx);
   ctx.progress("extract", 100);
-  return {
-    title: text.title,
-    type: text.type,
-    sourceHash,
-    sourceBytes: bytes.byteLength,
-    wordCount: text.wordCount,
-    body: text.body,
-  };
+  return draft(extracted, sourceHash, bytes.byteLength);
 };
 
-async function readInput(task: Task): Promise<Uint8Array> {
-  const limit = task.options.maxBytes;
+async function extract(
+  kind: Exclude<Kind, "audio" | "video">,
+  bytes: Uint8Array,
+  name: string,
+  ctx: StageContext,
+): Promise<Extracted> {
+  switch (kind) {
+    case "text":
+    case "markdown":
+      return ctx.guard(() => extractText(bytes, name));
+    case "html":
+      return ctx.guard(() => extractHtml(bytes, name));
+    case "subtitles":
+      return ctx.guard(() => extractSubtitles(bytes, name));
+    // These two parse asynchronously: the host's time budget and stall watch bound them.
+    case "pdf":
+      return await extractPdf(bytes, name);
+    case "docx":
+      return await extractDocx(bytes, name);
+  }
+}
+
+function draft(extracted: Extracted, sourceHash: string, sourceBytes: number): NoteDraft {
+  return {
+    title: extracted.title,
+    type: extracted.type,
+    sourceHash,
+    sourceBytes,
+    wordCount: extracted.wordCount,
+    body: extracted.body,
+    ...(extracted.properties ? { properties: extracted.properties } : {}),
+  };
+}
+
+/** Reads at most `limit` bytes; with `whole`, a larger file is an error instead of cut short. */
+async function readInput(task: Task, limit: number, whole = false): Promise<Uint8Array> {
   let file: Deno.FsFile;
   try {
     file = await Deno.open(task.absPath, { read: true });
@@ -48,16 +100,16 @@ async function readInput(task: Task): Promise<Uint8Array> {
   try {
     const info = await file.stat();
     if (!info.isFile) throw new InputError("not a regular file");
-    if (info.size > limit) throw tooLarge(info.size, limit);
-    // Read at most limit + 1 bytes: a file that grows while being read is still bounded.
-    const buffer = new Uint8Array(Math.min(info.size, limit) + 1);
+    if (whole && info.size > limit) throw tooLarge(info.size, limit);
+    // One byte more than allowed: a file that grows while being read is still bounded.
+    const buffer = new Uint8Array(Math.min(info.size, limit) + (whole ? 1 : 0));
     let filled = 0;
     while (filled < buffer.length) {
       const n = await file.read(buffer.subarray(filled));
       if (n === null) break;
       filled += n;
     }
-    if (filled > limit) throw tooLarge(filled, limit);
+    if (whole && filled > limit) throw tooLarge(filled, limit);
     return buffer.subarray(0, filled);
   } finally {
     file.close();

@@ -99,6 +99,8 @@ export function terminalProgress(options: TerminalOptions) {
       case "file_progress":
         current.set(e.worker, `${e.path} (${e.stage})`);
         return tick();
+      case "chunk_done":
+        return tick();
       case "file_done":
         doneThisRun++;
         settled++;

@@ -11,10 +11,14 @@ export const PROTOCOL_VERSION = 1;
 
 const v = z.literal(PROTOCOL_VERSION);
 
-/** Options that change what the pipeline produces; their hash decides whether a done file is redone. */
+/** Limits and settings the pipeline runs with. */
 export const PipelineOptions = z.object({
-  /** Largest input accepted, in bytes. */
+  /** Largest document accepted, in bytes (recordings are bounded by duration instead). */
   maxBytes: z.number().int().positive(),
+  /** Longest recording accepted, in ms. */
+  maxDurationMs: z.number().int().positive(),
+  /** Length of one transcription chunk, in ms: the unit of checkpointing for recordings. */
+  chunkMs: z.number().int().positive(),
 });
 export type PipelineOptions = z.infer<typeof PipelineOptions>;
 
@@ -50,6 +54,23 @@ export const NoteDraft = z.object({
 });
 export type NoteDraft = z.infer<typeof NoteDraft>;
 
+/** A timed piece of a transcript. */
+export const Segment = z.object({
+  startMs: z.number().int().nonnegative(),
+  endMs: z.number().int().nonnegative(),
+  text: z.string(),
+  speaker: z.string().optional(),
+});
+
+/** One transcribed chunk of a recording, checkpointed by main as soon as it is done. */
+export const Chunk = z.object({
+  index: z.number().int().nonnegative(),
+  chunkMs: z.number().int().positive(),
+  sourceHash: z.string().regex(/^[0-9a-f]{64}$/),
+  segments: z.array(Segment),
+});
+export type Chunk = z.infer<typeof Chunk>;
+
 /** One unit of work: a file handed to a worker. */
 export const Task = z.object({
   /** Unique per dispatch; replies carry it so stale replies are recognised. */
@@ -59,6 +80,10 @@ export const Task = z.object({
   size: z.number().int().nonnegative(),
   budgetMs: z.number().int().positive(),
   options: PipelineOptions,
+  /** The sandbox's own scratch folder (decoded audio chunks). */
+  scratchDir: z.string().optional(),
+  /** Chunks an earlier attempt finished, so a recording resumes where it stopped. */
+  chunks: z.array(Chunk).optional(),
 });
 export type Task = z.infer<typeof Task>;
 
@@ -89,6 +114,7 @@ export const FromSandbox = z.discriminatedUnion("type", [
     percent: z.number().min(0).max(100).optional(),
   }),
   z.object({ v, type: z.literal("heartbeat"), taskId: z.number().int() }),
+  z.object({ v, type: z.literal("chunk"), taskId: z.number().int(), chunk: Chunk }),
   z.object({ v, type: z.literal("result"), taskId: z.number().int(), draft: NoteDraft }),
   z.object({ v, type: z.literal("failed"), taskId: z.number().int(), failure: Failure }),
 ]);
@@ -144,6 +170,13 @@ export const EngineEvent = z.discriminatedUnion("type", [
     worker: z.number(),
     stage: z.string(),
     percent: z.number().optional(),
+  }),
+  z.object({
+    type: z.literal("chunk_done"),
+    at,
+    path: z.string(),
+    index: z.number(),
+    endMs: z.number(),
   }),
   z.object({ type: z.literal("file_done"), at, path: z.string(), note: z.string() }),
   z.object({

@@ -14,7 +14,7 @@ const task = {
   relPath: "a.md",
   size: 10,
   budgetMs: 1000,
-  options: { maxBytes: 100 },
+  options: { maxBytes: 100, maxDurationMs: 1000, chunkMs: 100 },
 };
 const draft = {
   title: "A",

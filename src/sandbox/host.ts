@@ -108,7 +108,7 @@ export function startHost(scope: Scope): void {
       }
       const m = parsed.value;
       if (m.type === "ready" || ("taskId" in m && m.taskId !== current.task.taskId)) return;
-      if (m.type === "progress") {
+      if (m.type === "progress" || m.type === "chunk") {
         armStall();
         post(m);
       } else if (m.type === "heartbeat") armStall(); // main hears the host's own heartbeat

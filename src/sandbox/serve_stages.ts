@@ -40,6 +40,8 @@ export function serveStages(pipeline: Pipeline): void {
       const draft = await pipeline(task, {
         progress: (stage, percent) =>
           post({ v: PROTOCOL_VERSION, type: "progress", taskId: task.taskId, stage, percent }),
+        chunkDone: (chunk) =>
+          post({ v: PROTOCOL_VERSION, type: "chunk", taskId: task.taskId, chunk }),
         guard: (fn) => {
           const value = guard(fn, deadline - performance.now());
           post({ v: PROTOCOL_VERSION, type: "heartbeat", taskId: task.taskId });

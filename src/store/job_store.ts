@@ -4,6 +4,7 @@
  * Only main touches it. Every state change that must survive a crash is one transaction.
  */
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
+import type { Chunk } from "../protocol/messages.ts";
 import { SCHEMA, SCHEMA_VERSION } from "./schema.ts";
 
 /** The state database cannot be trusted: it failed to open or its integrity check. */
@@ -424,7 +425,30 @@ export class JobStore {
       `UPDATE files SET status = 'done', hash = ?, options_hash = ?, error = NULL, failures = 0
        WHERE id = ?`,
     ).run(done.hash, done.optionsHash, fileId);
+    this.#sql("DELETE FROM chunks WHERE file_id = ?").run(fileId);
     this.upsertNote(done.note);
+  }
+
+  // ---- chunks of recordings ----
+
+  /** Checkpoints one transcribed chunk, durably, the moment it arrives. */
+  saveChunk(fileId: number, chunk: Chunk): void {
+    this.#sql(
+      `INSERT INTO chunks(file_id, idx, chunk_ms, source_hash, segments) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(file_id, idx) DO UPDATE SET chunk_ms = excluded.chunk_ms,
+       source_hash = excluded.source_hash, segments = excluded.segments`,
+    ).run(fileId, chunk.index, chunk.chunkMs, chunk.sourceHash, JSON.stringify(chunk.segments));
+  }
+
+  chunksFor(fileId: number): Chunk[] {
+    return this.#sql("SELECT * FROM chunks WHERE file_id = ? ORDER BY idx").all(fileId).map((
+      r,
+    ) => ({
+      index: Number(r.idx),
+      chunkMs: Number(r.chunk_ms),
+      sourceHash: String(r.source_hash),
+      segments: JSON.parse(String(r.segments)),
+    }));
   }
 
   // ---- notes ----

@@ -52,6 +52,7 @@ Deno.test("JobStore.open() creates the schema in a new database file", async () 
     assert.deepEqual(tables, [
       "adoptable",
       "attempts",
+      "chunks",
       "events",
       "files",
       "jobs",

@@ -92,6 +92,16 @@ CREATE TABLE IF NOT EXISTS adoptable(
   PRIMARY KEY(source, source_hash)
 );
 
+-- Finished chunks of a recording still being transcribed; dropped when its note is written.
+CREATE TABLE IF NOT EXISTS chunks(
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  chunk_ms INTEGER NOT NULL,
+  source_hash TEXT NOT NULL,
+  segments TEXT NOT NULL,
+  PRIMARY KEY(file_id, idx)
+);
+
 CREATE TABLE IF NOT EXISTS events(
   id INTEGER PRIMARY KEY,
   job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,

@@ -15,9 +15,14 @@ import {
   type ToSandbox,
 } from "../protocol/messages.ts";
 
+/** The engines a sandbox may start; nothing else, and never gleaner itself. */
+export const ENGINES = ["ffmpeg", "ffprobe", "pocketsphinx_continuous"];
+
 export interface SlotConfig {
   /** Absolute input folder: the only user data a sandbox may read. */
   inputDir: string;
+  /** The sandbox's own folder for decoded audio: the only place it may write. */
+  scratchDir: string;
   threadUrl: URL;
   heapMb: number;
   stallMs: number;
@@ -40,7 +45,12 @@ export class SandboxSlot {
   constructor(id: number, config: SlotConfig) {
     this.id = id;
     this.#config = config;
+    Deno.mkdirSync(config.scratchDir, { recursive: true });
     this.#worker = this.#spawn();
+  }
+
+  get scratchDir(): string {
+    return this.#config.scratchDir;
   }
 
   attach(handlers: SlotHandlers): void {
@@ -70,18 +80,18 @@ export class SandboxSlot {
   }
 
   #spawn(): Worker {
-    const { inputDir, threadUrl, heapMb, stallMs } = this.#config;
+    const { inputDir, scratchDir, threadUrl, heapMb, stallMs } = this.#config;
     const worker = new Worker(new URL("../../worker.ts", import.meta.url), {
       type: "module",
       name: `gleaner-sandbox-${this.id}`,
       deno: {
         permissions: {
-          read: [inputDir, ...codeRoots(threadUrl)],
-          write: false,
+          read: [inputDir, scratchDir, ...codeRoots(threadUrl)],
+          write: [scratchDir],
           net: false,
           // The yaml parser reads these two debug switches; without them it throws.
           env: ["LOG_TOKENS", "LOG_STREAM"],
-          run: false,
+          run: ENGINES,
           sys: false,
           ffi: false,
           import: false,

@@ -13,6 +13,7 @@ import type {
 } from "../protocol/messages.ts";
 import type { FileRow, JobStore } from "../store/job_store.ts";
 import type { VaultWriter } from "../vault/vault_writer.ts";
+import { join } from "node:path";
 import { backoffMs } from "./backoff.ts";
 import { SandboxSlot } from "./sandbox_slot.ts";
 
@@ -35,6 +36,8 @@ export interface SupervisorDeps {
   jobId: number;
   runId: number;
   inputDir: string;
+  /** Where each sandbox gets its scratch folder. */
+  scratchRoot: string;
   pipelineOptions: PipelineOptions;
   optionsHash: string;
   emit(event: EngineEventInput): void;
@@ -59,10 +62,12 @@ interface Active {
 export function startSandboxes(
   config: Pick<SupervisorConfig, "workers" | "threadUrl" | "heapMb" | "stallMs">,
   inputDir: string,
+  scratchRoot: string,
 ): SandboxSlot[] {
   return Array.from({ length: config.workers }, (_, i) =>
     new SandboxSlot(i + 1, {
       inputDir,
+      scratchDir: join(scratchRoot, `sandbox-${i + 1}`),
       threadUrl: config.threadUrl,
       heapMb: config.heapMb,
       stallMs: config.stallMs,
@@ -106,7 +111,7 @@ export class Supervisor {
     this.#config = config;
     this.#deps = deps;
     this.#target = config.workers;
-    this.#slots = slots ?? startSandboxes(config, deps.inputDir);
+    this.#slots = slots ?? startSandboxes(config, deps.inputDir, deps.scratchRoot);
     for (const slot of this.#slots) {
       this.#slotReadyAt.push(0);
       this.#slotFailures.push(0);
@@ -264,6 +269,8 @@ export class Supervisor {
       size: file.size,
       budgetMs,
       options: pipelineOptions,
+      scratchDir: slot.scratchDir,
+      chunks: this.#deps.store.chunksFor(file.id),
     });
     this.#deps.emit({
       type: "file_started",
@@ -302,6 +309,17 @@ export class Supervisor {
           worker: slot.id,
           stage: m.stage,
           percent: m.percent,
+        });
+        return;
+      case "chunk":
+        // The checkpoint of a recording's chunk: durable before the next chunk is heard of.
+        this.#deps.store.saveChunk(active.file.id, m.chunk);
+        if (!this.#stopping) this.#armWatchdog(slot, active);
+        this.#deps.emit({
+          type: "chunk_done",
+          path: active.file.path,
+          index: m.chunk.index,
+          endMs: (m.chunk.index + 1) * m.chunk.chunkMs,
         });
         return;
       case "failed":

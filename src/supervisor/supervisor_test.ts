@@ -49,7 +49,8 @@ Deno.test("Supervisor stops cleanly, without hanging, when the vault cannot be w
     jobId,
     runId,
     inputDir: input,
-    pipelineOptions: { maxBytes: 1_000_000 },
+    scratchRoot: join(root, "scratch"),
+    pipelineOptions: { maxBytes: 1_000_000, maxDurationMs: 3_600_000, chunkMs: 300_000 },
     optionsHash: "h",
     emit: (e) => events.push(e),
   });

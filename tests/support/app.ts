@@ -7,7 +7,11 @@
 import { fileURLToPath as fromFileUrl } from "node:url";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
+import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import type { EngineEvent } from "../../src/protocol/messages.ts";
+
+/** Deno's and @types/node's web streams differ only in their typings. */
+type WebStream = NodeWebStream<Uint8Array>;
 
 export const REPO = fromFileUrl(new URL("../../", import.meta.url));
 export const MAIN = fromFileUrl(new URL("../../main.ts", import.meta.url));
@@ -20,24 +24,29 @@ export interface AppResult {
   stderr: string;
 }
 
-function command(args: string[], entry: string, cwd: string): Deno.Command {
+function command(
+  args: string[],
+  entry: string,
+  cwd: string,
+  env: Record<string, string> = {},
+): Deno.Command {
   return new Deno.Command(Deno.execPath(), {
     args: ["run", "-P=release", "--no-prompt", "--config", `${REPO}deno.json`, entry, ...args],
     cwd,
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
-    env: { NO_COLOR: "1" },
+    env: { NO_COLOR: "1", ...env },
   });
 }
 
 /** Runs the app to its end. */
 export async function runApp(
   args: string[],
-  options: { entry?: string; cwd?: string } = {},
+  options: { entry?: string; cwd?: string; env?: Record<string, string> } = {},
 ): Promise<AppResult> {
   const cwd = options.cwd ?? await Deno.makeTempDir({ prefix: "gleaner-cwd-" });
-  const out = await command(args, options.entry ?? MAIN, cwd).output();
+  const out = await command(args, options.entry ?? MAIN, cwd, options.env).output();
   if (!options.cwd) await Deno.remove(cwd, { recursive: true });
   const stdout = new TextDecoder().decode(out.stdout);
   return {
@@ -83,7 +92,10 @@ export async function watchApp(
   const child = command(args, options.entry ?? MAIN, cwd).spawn();
   const events: EngineEvent[] = [];
   const stderr = new Response(child.stderr).text();
-  const lines = createInterface({ input: Readable.fromWeb(child.stdout), crlfDelay: Infinity });
+  const lines = createInterface({
+    input: Readable.fromWeb(child.stdout as unknown as WebStream),
+    crlfDelay: Infinity,
+  });
   for await (const line of lines) {
     if (line.trim() === "") continue;
     const event = JSON.parse(line) as EngineEvent;

@@ -1,0 +1,113 @@
+/**
+ * @module
+ * What an input really is, judged by its content first and its name second: a PDF named
+ * `.txt` is read as a PDF, and a picture named `.md` is refused with a clear reason.
+ */
+// file-type 19, not newer: from 20 on it loads `debug`, which reads every environment variable,
+// and the sandbox may read none but two.
+import { fileTypeFromBuffer } from "file-type";
+import { InputError } from "./extracted.ts";
+
+export type Kind = "text" | "markdown" | "html" | "pdf" | "docx" | "subtitles" | "audio" | "video";
+
+export const EXTENSIONS: Record<string, Kind> = {
+  ".txt": "text",
+  ".md": "markdown",
+  ".markdown": "markdown",
+  ".html": "html",
+  ".htm": "html",
+  ".xhtml": "html",
+  ".pdf": "pdf",
+  ".docx": "docx",
+  ".srt": "subtitles",
+  ".vtt": "subtitles",
+  ".mp3": "audio",
+  ".wav": "audio",
+  ".m4a": "audio",
+  ".flac": "audio",
+  ".ogg": "audio",
+  ".opus": "audio",
+  ".mp4": "video",
+  ".mkv": "video",
+  ".webm": "video",
+  ".mov": "video",
+};
+
+export interface Detected {
+  kind: Kind;
+  /** Set when the content contradicts the name, to tell the user. */
+  mismatch?: string;
+}
+
+/** Decides how to read `bytes`; throws InputError for content gleaner cannot use. */
+export async function detectKind(bytes: Uint8Array, fileName: string): Promise<Detected> {
+  const ext = extensionOf(fileName);
+  const named = EXTENSIONS[ext];
+  const sniffed = await sniffBinary(bytes);
+  const kind = sniffed ?? sniffText(bytes) ?? textKindFromName(named, ext);
+  const mismatch = named && named !== kind && !compatible(named, kind)
+    ? `named ${ext} but the content is ${describe(kind)}`
+    : undefined;
+  return mismatch ? { kind, mismatch } : { kind };
+}
+
+async function sniffBinary(bytes: Uint8Array): Promise<Kind | undefined> {
+  // A signature cut short (truncated file) is no verdict: the name and the reader decide.
+  const found = await fileTypeFromBuffer(bytes).catch(() => undefined);
+  if (!found) return undefined;
+  if (found.ext === "vtt") return "subtitles";
+  if (found.ext === "pdf") return "pdf";
+  if (found.ext === "docx") return "docx";
+  if (found.mime.startsWith("audio/")) return "audio";
+  if (found.mime.startsWith("video/")) return "video";
+  // Containers that hold sound as often as pictures: ffmpeg decides what is in them.
+  if (["ogg", "webm", "mkv", "mp4", "mov", "m4a", "opus"].includes(found.ext)) return "video";
+  if (found.ext === "xml") return undefined; // text; judged below
+  throw new InputError(`the content is ${found.mime} (.${found.ext}), not a supported document`);
+}
+
+/** Text formats that announce themselves in their first bytes. */
+function sniffText(bytes: Uint8Array): Kind | undefined {
+  const head = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 1024))
+    .replace(/^\uFEFF/, "").trimStart();
+  if (/^WEBVTT(?:[ \t\n]|$)/.test(head)) return "subtitles";
+  if (/^\d+[ \t]*\r?\n\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->/.test(head)) return "subtitles";
+  if (/^(?:<!doctype html|<html[\s>])/i.test(head)) return "html";
+  return undefined;
+}
+
+function textKindFromName(named: Kind | undefined, ext: string): Kind {
+  if (named === undefined) {
+    throw new InputError(`unsupported file type ${ext || "(no extension)"}`);
+  }
+  if (named === "pdf" || named === "docx" || named === "audio" || named === "video") {
+    throw new InputError(`named ${ext} but the content is not ${describe(named)}`);
+  }
+  return named;
+}
+
+/** Kinds that may stand for each other without a warning. */
+function compatible(named: Kind, kind: Kind): boolean {
+  const media = ["audio", "video"];
+  if (media.includes(named) && media.includes(kind)) return true;
+  return (named === "markdown" || named === "text") && (kind === "markdown" || kind === "text");
+}
+
+function describe(kind: Kind): string {
+  return {
+    text: "plain text",
+    markdown: "Markdown",
+    html: "an HTML page",
+    pdf: "a PDF",
+    docx: "a Word document",
+    subtitles: "subtitles",
+    audio: "audio",
+    video: "video",
+  }[kind];
+}
+
+function extensionOf(fileName: string): string {
+  const base = fileName.slice(fileName.lastIndexOf("/") + 1);
+  const dot = base.lastIndexOf(".");
+  return dot <= 0 ? "" : base.slice(dot).toLowerCase();
+}

@@ -1,0 +1,536 @@
+/**
+ * @module
+ * HTML inputs: decodes a page, keeps its main content (Readability, or for short pages the body
+ * without its navigation, sidebars, footers and cookie banners) and turns it into Markdown.
+ * `htmlToMarkdown` is shared with the DOCX extractor, which converts through HTML.
+ */
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import TurndownService from "turndown";
+import { cleanTitle, countWords, type Extracted, InputError } from "./extracted.ts";
+
+/** Options of {@link htmlToMarkdown}. */
+export interface MarkdownOptions {
+  /** The note's title: a first heading that only repeats it is left out of the Markdown. */
+  title?: string;
+}
+
+/**
+ * Extracts title, Markdown body and word count from an HTML page.
+ * @throws {InputError} when the bytes are binary, the page is nested too deeply to read, or it
+ * holds no readable text
+ */
+export function extractHtml(bytes: Uint8Array, fileName: string): Extracted {
+  const html = decodeHtml(bytes);
+  return guardStack(() => {
+    const document = parseDocument(html);
+    // Read before Readability, which takes headings out of the document it works on.
+    const known = metaTitle(document) || text(document.querySelector("h1"));
+    removeNoise(document, NOISE);
+    const article = readArticle(document);
+    let root = article?.root;
+    if (!article || article.length < ARTICLE_MIN_CHARS) {
+      // Readability found no article (short pages): the body without its chrome is the content.
+      const page = parseDocument(html);
+      removeNoise(page, `${CHROME}, form`);
+      // Whole pages sit inside a <form> in some frameworks; Readability looked inside it.
+      if (text(page.body) !== "" || !root) root = page.body;
+      else removeNoise(root, CHROME);
+    }
+    const title = cleanTitle(article?.title || known, fileName);
+    const body = root ? toMarkdown(root, title) : "";
+    if (body === "") throw new InputError("no readable text in this page");
+    return { title, type: "html", body, wordCount: countMarkdownWords(body) };
+  });
+}
+
+/**
+ * Converts HTML (a whole page or a fragment) to Markdown: ATX headings, `-` bullets, fenced
+ * code, inline links; scripts, styles and forms dropped; images kept only when their address is
+ * absolute http(s), since a relative or embedded one cannot show in a vault.
+ * @throws {InputError} when the HTML is nested too deeply to read
+ */
+export function htmlToMarkdown(html: string, options: MarkdownOptions = {}): string {
+  return guardStack(() => toMarkdown(parseDocument(html).body, options.title));
+}
+
+/** Counts the words of a Markdown body, leaving out link addresses and list numbers. */
+export function countMarkdownWords(markdown: string): number {
+  // Addresses hold no whitespace or parentheses (see escapeDestination), which also keeps the
+  // pattern linear on hostile text.
+  return countWords(markdown.replace(/\]\([^\s()]*\)/g, "]").replace(/^[ \t]*\d+[.)][ \t]/gm, ""));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+/**
+ * Decodes a page: a BOM wins, then a `<meta charset>` (or XML declaration) near the top, then
+ * UTF-8. Undeclared bytes that are not UTF-8 are read as windows-1252, as browsers do.
+ */
+function decodeHtml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return decodeUtf8(bytes.subarray(3), true);
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const encoding = bytes[0] === 0xff ? "utf-16le" : "utf-16be";
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(2));
+    } catch (error) {
+      throw new InputError(`not valid ${encoding.toUpperCase()} HTML: ${String(error)}`, {
+        cause: error,
+      });
+    }
+  }
+  rejectBinary(bytes);
+  const declared = declaredEncoding(bytes);
+  if (declared && declared !== "utf-8") return new TextDecoder(declared).decode(bytes);
+  return decodeUtf8(bytes, declared === "utf-8");
+}
+
+function rejectBinary(bytes: Uint8Array): void {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    throw new InputError(`binary content, not HTML: found a NUL byte at offset ${nul}`);
+  }
+  // Binary without a NUL still shows control bytes that no text uses; ESC is allowed for
+  // ISO-2022-JP.
+  const sample = bytes.subarray(0, 65536);
+  let controls = 0;
+  for (const b of sample) {
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) controls++;
+  }
+  if (controls * 100 > sample.length) {
+    throw new InputError(
+      `binary content, not HTML: ${controls} control bytes in the first ${sample.length} bytes`,
+    );
+  }
+}
+
+/** The encoding a page declares in its first 1024 bytes (where HTML says to look), if known. */
+function declaredEncoding(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder("windows-1252").decode(bytes.subarray(0, 1024));
+  const label = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1] ??
+    /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([\w.:-]+)/i.exec(head)?.[1];
+  if (!label) return undefined;
+  let encoding: string;
+  try {
+    encoding = new TextDecoder(label).encoding;
+  } catch {
+    return undefined; // an unknown label: browsers ignore it too
+  }
+  // The meta tag was readable as ASCII, so the bytes are not UTF-16 whatever they claim.
+  return encoding.startsWith("utf-16") ? "utf-8" : encoding;
+}
+
+function decodeUtf8(bytes: Uint8Array, declared: boolean): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const lenient = new TextDecoder("utf-8").decode(bytes);
+    if (declared) return lenient; // a few broken bytes in a UTF-8 page, as browsers show it
+    // Undeclared: UTF-8 with some damage keeps more real characters than it loses.
+    let lost = 0;
+    let kept = 0;
+    for (let i = 0; i < lenient.length; i++) {
+      const c = lenient.charCodeAt(i);
+      if (c === 0xfffd) lost++;
+      else if (c >= 0x80) kept++;
+    }
+    return kept > lost ? lenient : new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+// linkedom types its window with the browser's DOM, which Deno's default libraries do not
+// declare; these are the parts used here.
+interface DomNode {
+  readonly nodeName: string;
+  readonly textContent: string | null;
+  readonly parentNode: DomNode | null;
+  readonly nextSibling: DomNode | null;
+}
+interface DomElement extends DomNode {
+  readonly firstElementChild: DomElement | null;
+  readonly nextElementSibling: DomElement | null;
+  readonly parentElement: DomElement | null;
+  getAttribute(name: string): string | null;
+  querySelector(selectors: string): DomElement | null;
+  querySelectorAll(selectors: string): Iterable<DomElement>;
+  remove(): void;
+}
+interface DomDocument {
+  readonly documentElement: DomElement;
+  readonly body: DomElement;
+  querySelector(selectors: string): DomElement | null;
+  querySelectorAll(selectors: string): Iterable<DomElement>;
+}
+
+/**
+ * Deepest element nesting read, counted from `<html>`. Browsers stop nesting at 512 as well;
+ * the parser linkedom uses slows down quadratically with depth, Readability worse (a 500-deep
+ * chain costs it 2.4 s, a 2,000-deep one 50 s) and turndown recurses once per level.
+ */
+const MAX_DEPTH = 512;
+
+function parseDocument(html: string): DomDocument {
+  // linkedom builds a body only when the page has both <html> and <body> tags.
+  if (!/<html[\s>]/i.test(html) || !/<body[\s>]/i.test(html)) {
+    const title = findTitleElement(html);
+    // Bounded repeats: an unbounded [^>]* makes these patterns quadratic on "<body<body<body".
+    const rest = (title ? html.replace(title, "") : html).replace(
+      /<\/?(?:html|head|body)\b[^>]{0,1000}>/gi,
+      "",
+    );
+    html = `<!DOCTYPE html><html><head>${title}</head><body>${rest}</body></html>`;
+  }
+  checkNesting(html);
+  const { document } = parseHTML(html) as unknown as { document: DomDocument };
+  checkDepth(document.documentElement);
+  return document;
+}
+
+/** The first `<title>...</title>` of a page, found in linear time. */
+function findTitleElement(html: string): string {
+  const open = /<title\b[^>]{0,1000}>/i.exec(html);
+  if (!open) return "";
+  const close = /<\/title\s*>/gi;
+  close.lastIndex = open.index + open[0].length;
+  const found = close.exec(html);
+  return found ? html.slice(open.index, found.index + found[0].length) : "";
+}
+
+function tooDeep(detail: string, cause?: unknown): InputError {
+  return new InputError(`HTML nested too deeply to read: ${detail}`, cause ? { cause } : undefined);
+}
+
+/** Turns a stack overflow in a library's recursion into an InputError about the input. */
+function guardStack<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      throw tooDeep(error.message, error);
+    }
+    throw error;
+  }
+}
+
+/** Checks the element depth of a parsed document without recursion. */
+function checkDepth(root: DomElement): void {
+  let node: DomElement | null = root;
+  let depth = 1;
+  while (node) {
+    if (depth > MAX_DEPTH) throw tooDeep(`more than ${MAX_DEPTH} levels of elements`);
+    const child: DomElement | null = node.firstElementChild;
+    if (child) {
+      node = child;
+      depth++;
+      continue;
+    }
+    while (node && node !== root && !node.nextElementSibling) {
+      node = node.parentElement;
+      depth--;
+    }
+    node = node && node !== root ? node.nextElementSibling : null;
+  }
+}
+
+// What the parser (htmlparser2, inside linkedom) does with tags, so the nesting can be measured
+// before it runs: its open-element stack costs time quadratic in its depth (100,000 nested
+// <div>s take 3 s to parse, 400,000 take 132 s).
+const VOID = new Set(
+  "area base basefont br col command embed frame hr img input isindex keygen link meta param source track wbr"
+    .split(" "),
+);
+const RAW_TEXT = new Set(["script", "style", "textarea", "title", "xmp"]);
+const P = ["p"];
+const FORM = ["input", "option", "optgroup", "select", "button", "datalist", "textarea"];
+const IMPLIED_CLOSE = new Map<string, Set<string>>(([
+  ["tr", ["tr", "th", "td"]],
+  ["th", ["th"]],
+  ["td", ["thead", "th", "td"]],
+  ["body", ["head", "link", "script"]],
+  ["li", ["li"]],
+  ["option", ["option"]],
+  ["optgroup", ["optgroup", "option"]],
+  ["dd", ["dd", "dt"]],
+  ["dt", ["dd", "dt"]],
+  ["rt", ["rt", "rp"]],
+  ["rp", ["rt", "rp"]],
+  ["tbody", ["thead", "tbody"]],
+  ["tfoot", ["thead", "tbody"]],
+  ...["select", "input", "output", "button", "datalist", "textarea"].map((t) => [t, FORM]),
+  ...("p h1 h2 h3 h4 h5 h6 address article aside blockquote details div dl fieldset " +
+    "figcaption figure footer form header hr main nav ol pre section table ul")
+    .split(" ").map((t) => [t, P]),
+] as [string, string[]][]).map(([tag, closes]) => [tag, new Set(closes)]));
+
+/** Measures how deep the parser's element stack would grow, and stops past the limit. */
+function checkNesting(html: string): void {
+  const stack: string[] = [];
+  let foreign = 0; // open <svg> and <math> elements, inside which "/>" closes a tag
+  let at = html.indexOf("<");
+  while (at >= 0) {
+    if (html.startsWith("<!--", at)) {
+      const end = html.indexOf("-->", at + 4);
+      at = end < 0 ? -1 : html.indexOf("<", end + 3);
+      continue;
+    }
+    const closing = html[at + 1] === "/";
+    const nameStart = at + (closing ? 2 : 1);
+    const name = /^[A-Za-z][^\s/>]*/.exec(html.slice(nameStart, nameStart + 64))?.[0]
+      .toLowerCase();
+    if (!name) { // text, or a declaration such as <!DOCTYPE> or <?xml?>
+      const end = html[at + 1] === "!" || html[at + 1] === "?" ? html.indexOf(">", at) : at;
+      at = end < 0 ? -1 : html.indexOf("<", end + 1);
+      continue;
+    }
+    const { end, selfClosing } = tagEnd(html, nameStart + name.length);
+    if (closing) {
+      const open = VOID.has(name) ? -1 : stack.lastIndexOf(name);
+      if (open >= 0) {
+        for (let i = open; i < stack.length; i++) if (isForeign(stack[i])) foreign--;
+        stack.length = open;
+      }
+    } else {
+      const closes = IMPLIED_CLOSE.get(name);
+      while (closes && stack.length > 0 && closes.has(stack[stack.length - 1])) stack.pop();
+      if (!VOID.has(name) && !(selfClosing && foreign > 0)) {
+        stack.push(name);
+        if (isForeign(name)) foreign++;
+        if (stack.length > MAX_DEPTH) throw tooDeep(`more than ${MAX_DEPTH} levels of elements`);
+        if (RAW_TEXT.has(name) && end >= 0) {
+          // The parser reads everything up to the matching end tag as text.
+          const close = new RegExp(`</${name}[\\s/>]`, "gi");
+          close.lastIndex = end;
+          const found = close.exec(html);
+          if (found) stack.pop();
+          at = found ? html.indexOf("<", found.index + 1) : -1;
+          continue;
+        }
+      }
+    }
+    at = end < 0 ? -1 : html.indexOf("<", end);
+  }
+}
+
+function isForeign(name: string): boolean {
+  return name === "svg" || name === "math";
+}
+
+/** Finds the `>` ending a tag, skipping quoted attribute values. */
+function tagEnd(html: string, from: number): { end: number; selfClosing: boolean } {
+  for (let i = from; i < html.length; i++) {
+    const c = html[i];
+    if (c === '"' || c === "'") {
+      const close = html.indexOf(c, i + 1);
+      if (close < 0) return { end: -1, selfClosing: false };
+      i = close;
+    } else if (c === ">") {
+      return { end: i + 1, selfClosing: html[i - 1] === "/" };
+    }
+  }
+  return { end: -1, selfClosing: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main content
+
+/** Never content, and removed before Readability looks at the page. */
+const NOISE = "script, style, noscript, template";
+/** Page chrome, removed (with forms) from the body when Readability found no article. */
+const CHROME = "nav, header, footer, aside, script, style, noscript, template, " +
+  '[role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"]';
+const BANNER = /cookie|consent|banner/i;
+/** Readability's own threshold for an article (its `charThreshold`). */
+const ARTICLE_MIN_CHARS = 500;
+
+function removeNoise(root: DomDocument | DomElement, selectors: string): void {
+  for (const element of [...root.querySelectorAll(selectors)]) element.remove();
+  for (const element of [...root.querySelectorAll("[id], [class]")]) {
+    // A class on <body> such as "has-cookie-banner" says nothing about the page's content.
+    if (/^(?:HTML|BODY|MAIN|ARTICLE)$/.test(element.nodeName)) continue;
+    const names = `${element.getAttribute("id") ?? ""} ${element.getAttribute("class") ?? ""}`;
+    if (BANNER.test(names)) element.remove();
+  }
+}
+
+function readArticle(
+  document: DomDocument,
+): { root: DomElement; title: string; length: number } | null {
+  const reader = new Readability(document as never, {
+    // Classes name the language of code blocks ("language-python").
+    keepClasses: true,
+    serializer: (node: unknown) => node,
+  });
+  const article = reader.parse();
+  if (!article?.content) return null;
+  return {
+    root: article.content as DomElement,
+    title: article.title ?? "",
+    length: article.length ?? 0,
+  };
+}
+
+function metaTitle(document: DomDocument): string {
+  const og = document.querySelector('meta[property="og:title"], meta[name="og:title"]');
+  return (og?.getAttribute("content") ?? "").trim() || text(document.querySelector("title"));
+}
+
+function text(element: DomNode | null): string {
+  return (element?.textContent ?? "").replace(/\s+/g, " ").trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown
+
+function toMarkdown(root: DomElement, title?: string): string {
+  if (title) dropRepeatedTitle(root, title);
+  return tidy(turndown().turndown(root));
+}
+
+/** Removes the first heading (or the first <h1>) when it only repeats the title. */
+function dropRepeatedTitle(root: DomElement, title: string): void {
+  const wanted = title.replace(/\s+/g, " ").trim().toLowerCase();
+  for (const heading of [root.querySelector("h1, h2, h3, h4, h5, h6"), root.querySelector("h1")]) {
+    if (heading && text(heading).toLowerCase() === wanted) {
+      heading.remove();
+      return;
+    }
+  }
+}
+
+/** At most one blank line in a row outside fenced code, and no blank lines at the ends. */
+function tidy(markdown: string): string {
+  const out: string[] = [];
+  let fence = "";
+  for (const line of markdown.split("\n")) {
+    const marker = /^ *(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = "";
+    } else if (marker) {
+      fence = marker;
+    } else if (line.trim() === "") {
+      // A hard line break (two trailing spaces) before a blank line breaks nothing.
+      if (out.length > 0 && out[out.length - 1] !== "") out.push(out.pop()!.trimEnd(), "");
+      continue;
+    }
+    out.push(line);
+  }
+  return out.join("\n").trim();
+}
+
+let service: { turndown(root: DomElement): string } | undefined;
+
+/** One configured converter, built on first use; turndown keeps no state between calls. */
+function turndown(): { turndown(root: DomElement): string } {
+  if (service) return service;
+  const td = new TurndownService({
+    headingStyle: "atx",
+    hr: "---",
+    bulletListMarker: "-",
+    codeBlockStyle: "fenced",
+    fence: "```",
+    emDelimiter: "_",
+    strongDelimiter: "**",
+    linkStyle: "inlined",
+  });
+  td.remove([
+    ..."script style noscript template iframe object embed canvas svg head title meta link base"
+      .split(" "),
+    ..."button input select textarea".split(" "),
+  ]);
+  td.addRule("heading", {
+    filter: ["h1", "h2", "h3", "h4", "h5", "h6"],
+    replacement: (content: string, node: DomNode) => {
+      const line = content.replace(/\s+/g, " ").trim();
+      return line ? `\n\n${"#".repeat(Number(node.nodeName[1]))} ${line}\n\n` : "";
+    },
+  });
+  td.addRule("listItem", {
+    filter: "li",
+    replacement: (content: string, node: DomElement) => {
+      const parent = node.parentNode as DomElement | null;
+      let prefix = "- ";
+      if (parent?.nodeName === "OL") {
+        const start = Number.parseInt(parent.getAttribute("start") ?? "", 10);
+        prefix = `${(Number.isNaN(start) ? 1 : start) + itemIndex(parent, node)}. `;
+      }
+      const loose = content.endsWith("\n");
+      const inner = trimNewlines(content).replace(/\n(?=[^\n])/g, `\n${" ".repeat(prefix.length)}`);
+      return prefix + inner + (loose ? "\n" : "") + (node.nextSibling ? "\n" : "");
+    },
+  });
+  td.addRule("codeBlock", {
+    filter: "pre",
+    replacement: (_content: string, node: DomElement) => {
+      const code = (node.textContent ?? "").replace(/\n$/, "");
+      const classes = `${node.firstElementChild?.getAttribute("class") ?? ""} ${
+        node.getAttribute("class") ?? ""
+      }`;
+      const language = /(?:^|\s)(?:language|lang)-([\w+#.-]+)/.exec(classes)?.[1] ?? "";
+      let longest = 0;
+      for (const run of code.matchAll(/`{3,}/g)) longest = Math.max(longest, run[0].length);
+      const fence = "`".repeat(Math.max(3, longest + 1));
+      return `\n\n${fence}${language}\n${code}\n${fence}\n\n`;
+    },
+  });
+  td.addRule("link", {
+    filter: (node: DomElement) => node.nodeName === "A" && !!node.getAttribute("href"),
+    replacement: (content: string, node: DomElement) => {
+      const label = content.replace(/\s+/g, " ").trim();
+      const href = (node.getAttribute("href") ?? "").trim();
+      if (!label) return "";
+      if (/^(?:javascript|vbscript|data):/i.test(href)) return label;
+      return `[${label}](${escapeDestination(href)})`;
+    },
+  });
+  td.addRule("image", {
+    filter: "img",
+    replacement: (_content: string, node: DomElement) => {
+      const src = (node.getAttribute("src") ?? "").trim();
+      if (!/^https?:\/\/[^\s]/i.test(src)) return "";
+      const alt = (node.getAttribute("alt") ?? "").replace(/\s+/g, " ").trim()
+        .replace(/[[\]\\]/g, "\\$&");
+      return `![${alt}](${escapeDestination(src)})`;
+    },
+  });
+  service = td;
+  return td;
+}
+
+// By hand: /^\n+|\n+$/ is quadratic on a long run of newlines, as in code inside a list item.
+function trimNewlines(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && s[start] === "\n") start++;
+  while (end > start && s[end - 1] === "\n") end--;
+  return s.slice(start, end);
+}
+
+function escapeDestination(href: string): string {
+  // encodeURIComponent leaves parentheses alone, and they would end the destination.
+  return href.replace(
+    /[\s()<>]/g,
+    (c) => c === "(" ? "%28" : c === ")" ? "%29" : encodeURIComponent(c),
+  );
+}
+
+// Counting earlier siblings for every item would be quadratic in long lists.
+const itemIndexes = new WeakMap<DomElement, Map<DomElement, number>>();
+
+function itemIndex(list: DomElement, item: DomElement): number {
+  let indexes = itemIndexes.get(list);
+  if (!indexes) {
+    indexes = new Map();
+    let n = 0;
+    for (let child = list.firstElementChild; child; child = child.nextElementSibling) {
+      if (child.nodeName === "LI") indexes.set(child, n++);
+    }
+    itemIndexes.set(list, indexes);
+  }
+  return indexes.get(item) ?? 0;
+}

@@ -1,0 +1,307 @@
+import assert from "node:assert/strict";
+import { InputError } from "./extracted.ts";
+import { countMarkdownWords, extractHtml, htmlToMarkdown } from "./html.ts";
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const blog = await Deno.readFile(new URL("../../tests/fixtures/html/blog.html", import.meta.url));
+
+function assertInputError(fn: () => unknown, message: RegExp) {
+  assert.throws(fn, (error: unknown) => {
+    assert.ok(error instanceof InputError, `expected an InputError: got ${error}`);
+    assert.equal(error.name, "InputError");
+    assert.match(error.message, message);
+    assert.ok(!error.message.endsWith("."), "message ends with a period");
+    return true;
+  });
+}
+
+/** A page long enough (over 500 characters of text) for Readability to call it an article. */
+function articlePage(head: string, article: string): string {
+  const filler = "<p>" +
+    "Plenty of ordinary words fill this paragraph of the article. ".repeat(12) +
+    "</p>";
+  return `<!DOCTYPE html><html><head>${head}</head><body><nav><a href="/">Home</a></nav>` +
+    `<article>${article}${filler}</article><footer>Footer text</footer></body></html>`;
+}
+
+Deno.test("extractHtml() keeps a blog post and drops its navigation, sidebar, footer and cookie banner", () => {
+  const { title, type, body } = extractHtml(blog, "blog.html");
+  assert.equal(title, "Tending a Sourdough Starter");
+  assert.equal(type, "html");
+  for (const text of ["living culture of wild yeast", "If it has not doubled after three days"]) {
+    assert.ok(body.includes(text), `missing article text: ${text}`);
+  }
+  const chrome = [
+    "All recipes", // nav
+    "About the cooks",
+    "Popular posts", // sidebar
+    "Ten-minute focaccia",
+    "Subscribe", // form in the sidebar
+    "Copyright 2024", // footer
+    "Privacy policy",
+    "We use cookies", // cookie banner
+    "Accept all cookies",
+    "tracking pixel", // scripts
+    "script text must never show",
+    "font-family", // styles
+  ];
+  for (const text of chrome) assert.ok(!body.includes(text), `chrome leaked: ${text}`);
+});
+
+Deno.test("extractHtml() writes the article as Markdown with headings, bullets, a link and fenced code", () => {
+  const { body } = extractHtml(blog, "blog.html");
+  assert.ok(!body.startsWith("#"), "the title is repeated as the first heading");
+  assert.ok(!body.includes("# Tending a Sourdough Starter"));
+  assert.match(body, /^## Feeding on a schedule$/m);
+  assert.match(body, /^## Reading the signs$/m);
+  assert.match(body, /^- Keep 50 g of starter and discard the rest\.$/m);
+  assert.match(body, /^- Add 50 g of flour and 50 g of \*\*lukewarm\*\* water\.$/m);
+  assert.ok(body.includes("[float test](https://example.org/float-test)"));
+  assert.ok(
+    body.includes(
+      "```python\ndef doubling_hours(volumes):\n    return [t for t, v in volumes if v >= 2.0]\n```",
+    ),
+  );
+  assert.doesNotMatch(body, /<\/?[a-z][^>]*>/i, "raw HTML left in the Markdown");
+  assert.doesNotMatch(body, /\n\n\n/);
+});
+
+Deno.test("extractHtml() counts the words of the article, not of link addresses", () => {
+  const { body, wordCount } = extractHtml(blog, "blog.html");
+  assert.equal(wordCount, countMarkdownWords(body));
+  assert.equal(countMarkdownWords("[two words](https://example.org/a/b/c)"), 2);
+  assert.equal(countMarkdownWords("1. one\n2. two\n   10) ten"), 3);
+});
+
+Deno.test("extractHtml() prefers og:title to <title> and drops a heading that repeats it", () => {
+  const html = articlePage(
+    '<title>Site name | A longer page title</title><meta property="og:title" content="The article">',
+    "<h1>The article</h1><p>First paragraph.</p>",
+  );
+  const { title, body } = extractHtml(utf8(html), "page.html");
+  assert.equal(title, "The article");
+  assert.ok(body.startsWith("First paragraph."), body.slice(0, 80));
+});
+
+Deno.test("extractHtml() falls back to the body without its chrome on a short page", () => {
+  const html = `<!DOCTYPE html><html><head><title>Opening hours</title></head><body>
+    <header><a href="/">Logo</a></header>
+    <nav role="navigation"><a href="/menu">Menu</a></nav>
+    <div role="navigation">Breadcrumbs</div>
+    <div aria-hidden="true">Hidden decoration</div>
+    <div class="consent-dialog">Manage consent</div>
+    <div class="content"><h2>Weekdays</h2><p>Open 9 to 5.</p></div>
+    <aside>Related links</aside>
+    <form><label>Search the site</label></form>
+    <footer>Footer links</footer>
+  </body></html>`;
+  const { title, body } = extractHtml(utf8(html), "hours.html");
+  assert.equal(title, "Opening hours");
+  assert.equal(body, "## Weekdays\n\nOpen 9 to 5.");
+});
+
+Deno.test("extractHtml() keeps a short page that sits inside a <form>", () => {
+  const html = "<html><body><form id='main'><div><h2>Hours</h2><p>Open 9 to 5.</p></div></form>" +
+    "<footer>Footer</footer></body></html>";
+  assert.equal(extractHtml(utf8(html), "form.html").body, "## Hours\n\nOpen 9 to 5.");
+});
+
+Deno.test("extractHtml() takes the title from the first <h1> and drops that heading", () => {
+  const html = "<html><body><p>Intro line.</p><h1>Heading <em>title</em></h1><p>Text.</p>" +
+    "<h1>Second</h1></body></html>";
+  const { title, body } = extractHtml(utf8(html), "notes.html");
+  assert.equal(title, "Heading title");
+  assert.equal(body, "Intro line.\n\nText.\n\n# Second");
+});
+
+Deno.test("extractHtml() falls back to the file stem when the page has no title", () => {
+  const { title, body } = extractHtml(utf8("<p>Just a sentence.</p>"), "dir/My page.htm");
+  assert.equal(title, "My page");
+  assert.equal(body, "Just a sentence.");
+});
+
+Deno.test("extractHtml() reads a page without <html>, <head> and <body> tags", () => {
+  const html = "<!DOCTYPE html><title>Bare page</title><h2>Part</h2><p>Some <b>text</b>.</p>";
+  const result = extractHtml(utf8(html), "bare.html");
+  assert.equal(result.title, "Bare page");
+  assert.equal(result.body, "## Part\n\nSome **text**.");
+});
+
+Deno.test("extractHtml() honours a meta charset such as windows-1252 or Shift_JIS", () => {
+  const latin = new Uint8Array([
+    ...utf8('<html><head><meta charset="windows-1252"><title>Caf'),
+    0xe9,
+    ...utf8("</title></head><body><p>Cr"),
+    0xe8,
+    ...utf8("me br"),
+    0xfb,
+    ...utf8("l"),
+    0xe9,
+    ...utf8(" "),
+    0x80,
+    ...utf8("5</p></body></html>"),
+  ]);
+  const first = extractHtml(latin, "latin.html");
+  assert.equal(first.title, "Café");
+  assert.equal(first.body, "Crème brûlé €5");
+
+  // "日本" in Shift_JIS, declared the old way.
+  const sjis = new Uint8Array([
+    ...utf8('<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">'),
+    ...utf8("</head><body><p>"),
+    0x93,
+    0xfa,
+    0x96,
+    0x7b,
+    ...utf8("</p></body></html>"),
+  ]);
+  assert.equal(extractHtml(sjis, "sjis.html").body, "日本");
+});
+
+Deno.test("extractHtml() decodes UTF-16 with a BOM and drops a UTF-8 BOM", () => {
+  const html = "<html><body><p>Grüße 😀</p></body></html>";
+  const le = new Uint8Array(2 + html.length * 2);
+  const view = new DataView(le.buffer);
+  view.setUint16(0, 0xfeff, true);
+  for (let i = 0; i < html.length; i++) view.setUint16(2 + i * 2, html.charCodeAt(i), true);
+  assert.equal(extractHtml(le, "u16.html").body, "Grüße 😀");
+  const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(html)]);
+  assert.equal(extractHtml(bom, "bom.html").body, "Grüße 😀");
+});
+
+Deno.test("extractHtml() reads undeclared bytes that are not UTF-8 as windows-1252", () => {
+  const bytes = new Uint8Array([...utf8("<p>Na"), 0xef, ...utf8("ve caf"), 0xe9, ...utf8("</p>")]);
+  assert.equal(extractHtml(bytes, "old.html").body, "Naïve café");
+  // A UTF-8 page with one broken byte stays UTF-8.
+  const damaged = new Uint8Array([...utf8("<p>Grüße, café, "), 0xff, ...utf8(" señor</p>")]);
+  assert.equal(extractHtml(damaged, "damaged.html").body, "Grüße, café, \uFFFD señor");
+});
+
+Deno.test("extractHtml() rejects binary content with a clear message", () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+  assertInputError(
+    () => extractHtml(png, "image.html"),
+    /^binary content, not HTML: found a NUL byte at offset 8$/,
+  );
+  const noNul = new Uint8Array(256);
+  for (let i = 0; i < noNul.length; i++) noNul[i] = (i * 37) % 255 + 1;
+  assertInputError(() => extractHtml(noNul, "blob.html"), /^binary content, not HTML: \d+ control/);
+});
+
+Deno.test("extractHtml() rejects 100,000 nested <div>s instead of overflowing the stack", () => {
+  const deep = "<html><body>" + "<div>".repeat(100_000) + "text" + "</div>".repeat(100_000) +
+    "</body></html>";
+  assertInputError(
+    () => extractHtml(utf8(deep), "deep.html"),
+    /^HTML nested too deeply to read: more than 512 levels of elements$/,
+  );
+  // Tags the parser leaves open nest just as deeply.
+  assertInputError(() => extractHtml(utf8("<div/>".repeat(600)), "open.html"), /nested too deeply/);
+  assertInputError(() => extractHtml(utf8("<li><p>x".repeat(600)), "li.html"), /nested too/);
+});
+
+Deno.test("htmlToMarkdown() reads HTML nested up to 512 levels and rejects deeper", () => {
+  // <html> and <body> are two of the levels.
+  const nest = (n: number) => "<div>".repeat(n) + "inside" + "</div>".repeat(n);
+  assert.equal(htmlToMarkdown(nest(510)), "inside");
+  assertInputError(() => htmlToMarkdown(nest(511)), /^HTML nested too deeply to read: /);
+  // Siblings do not add up, and neither do elements the parser closes implicitly.
+  assert.equal(htmlToMarkdown("<div>a</div>".repeat(2000)).split("\n\n").length, 2000);
+  assert.equal(htmlToMarkdown("<ul>" + "<li>x".repeat(2000) + "</ul>").split("\n").length, 2000);
+  assert.equal(htmlToMarkdown("<p>x".repeat(2000)).split("\n\n").length, 2000);
+});
+
+Deno.test("extractHtml() rejects a page with no readable text", () => {
+  const pages = [
+    "",
+    "   ",
+    "<html><body><nav>Menu</nav><script>x()</script></body></html>",
+    "<html><body><header><a href='/'>Logo</a></header><footer>Footer</footer></body></html>",
+  ];
+  for (const html of pages) {
+    assertInputError(
+      () => extractHtml(utf8(html), "empty.html"),
+      /^no readable text in this page$/,
+    );
+  }
+});
+
+Deno.test("extractHtml() gives the same result every time", () => {
+  assert.deepEqual(extractHtml(blog, "blog.html"), extractHtml(blog, "blog.html"));
+});
+
+Deno.test("extractHtml() converts a 1 MB page completely", () => {
+  const sections = Array.from(
+    { length: 5000 },
+    (_, i) =>
+      `<section><h2>Section ${i}</h2><p>Paragraph ${i} with <a href="/s/${i}">a link</a>, ` +
+      `<em>emphasis</em> and enough ordinary words to read like prose.</p>` +
+      `<ul><li>item ${i}a</li><li>item ${i}b</li></ul><pre><code>x = ${i}</code></pre></section>`,
+  );
+  const html = articlePage("<title>Big page</title>", sections.join(""));
+  assert.ok(html.length > 1_000_000);
+  const { body } = extractHtml(utf8(html), "big.html");
+  assert.match(body, /^## Section 0$/m);
+  assert.match(body, /^## Section 4999$/m);
+  assert.match(body, /^- item 4999b$/m);
+  assert.ok(body.includes("```\nx = 4999\n```"));
+});
+
+Deno.test("htmlToMarkdown() writes lists with dashes, numbers from start and indented nesting", () => {
+  const html = "<ul><li>one</li><li>two<ul><li>nested</li></ul></li></ul>" +
+    '<ol start="3"><li>three</li><li><p>four</p><p>more</p></li></ol>';
+  assert.equal(
+    htmlToMarkdown(html),
+    "- one\n- two\n  - nested\n\n3. three\n4. four\n\n   more",
+  );
+});
+
+Deno.test("htmlToMarkdown() fences code longer than any backtick run and keeps its blank lines", () => {
+  const html = '<pre class="lang-js">let a = "```";\n\n\n\nlet b = 2;\n</pre>';
+  assert.equal(htmlToMarkdown(html), '````js\nlet a = "```";\n\n\n\nlet b = 2;\n````');
+  assert.equal(htmlToMarkdown("<p>Run <code>deno fmt</code> first.</p>"), "Run `deno fmt` first.");
+});
+
+Deno.test("htmlToMarkdown() collapses runs of blank lines outside code", () => {
+  assert.equal(
+    htmlToMarkdown("<p>a<br><br><br><br>b</p><p></p><p></p><div>c</div>"),
+    "a\n\nb\n\nc",
+  );
+});
+
+Deno.test("htmlToMarkdown() keeps links, escaping their addresses, and drops script links", () => {
+  assert.equal(
+    htmlToMarkdown('<p><a href="/a b(1)">spaced</a> <a href="javascript:go()">go</a></p>'),
+    "[spaced](/a%20b%281%29) go",
+  );
+  assert.equal(htmlToMarkdown('<p><a href="https://x.org"><span>\n</span></a>x</p>'), "x");
+});
+
+Deno.test("htmlToMarkdown() keeps absolute images and drops relative and embedded ones", () => {
+  const html = '<p><img src="https://example.org/a.png" alt="A [chart]">' +
+    '<img src="/relative.png" alt="rel"><img src="data:image/png;base64,AAAA" alt="data"></p>';
+  assert.equal(htmlToMarkdown(html), "![A \\[chart\\]](https://example.org/a.png)");
+});
+
+Deno.test("htmlToMarkdown() writes ATX headings on one line and drops empty ones", () => {
+  assert.equal(htmlToMarkdown("<h3>Two<br>lines</h3><h4> </h4><p>x</p>"), "### Two lines\n\nx");
+});
+
+Deno.test("htmlToMarkdown() leaves no raw HTML for ordinary markup", () => {
+  const html = "<div><section><blockquote><p>Quote <mark>marked</mark> <sup>1</sup></p>" +
+    "</blockquote><table><tr><td>cell</td></tr></table><details><summary>More</summary>x" +
+    "</details><hr><button>Click</button><iframe src=x></iframe><svg><text>svg</text></svg>" +
+    "</section></div>";
+  const markdown = htmlToMarkdown(html);
+  assert.doesNotMatch(markdown, /<\/?[a-z][^>]*>/i);
+  assert.ok(markdown.includes("> Quote marked 1"));
+  assert.ok(!markdown.includes("Click") && !markdown.includes("svg"));
+});
+
+Deno.test("htmlToMarkdown() leaves out a first heading that only repeats the title", () => {
+  assert.equal(htmlToMarkdown("<h1>My  Note</h1><p>Body</p>", { title: "my note" }), "Body");
+  assert.equal(
+    htmlToMarkdown("<h2>Other</h2><p>Body</p>", { title: "My note" }),
+    "## Other\n\nBody",
+  );
+});

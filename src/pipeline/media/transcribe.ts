@@ -1,0 +1,76 @@
+/**
+ * @module
+ * Audio and video: cut into chunks, each decoded by ffmpeg and transcribed by the speech
+ * engine. Every finished chunk goes to main at once, which checkpoints it, so a crash in hour
+ * two of a three-hour episode resumes at that chunk, not at zero.
+ */
+import { join } from "node:path";
+import type { Chunk, Task } from "../../protocol/messages.ts";
+import { cleanTitle, countWords, type Extracted, InputError } from "../extracted.ts";
+import { renderTranscript, type Segment, stamp } from "../transcript.ts";
+import { decodeChunk, probeMedia } from "./ffmpeg.ts";
+import { POCKETSPHINX, transcribeWithPocketsphinx } from "./pocketsphinx.ts";
+
+export interface MediaContext {
+  progress(stage: string, percent?: number): void;
+  /** Hands a finished chunk to main for its checkpoint. */
+  chunkDone(chunk: Chunk): void;
+}
+
+export async function transcribeMedia(
+  task: Task,
+  sourceHash: string,
+  ctx: MediaContext,
+): Promise<Extracted> {
+  const { chunkMs, maxDurationMs } = task.options;
+  const scratch = task.scratchDir;
+  if (!scratch) throw new Error("no scratch folder was given for a recording");
+  const alive = () => ctx.progress("transcribe");
+  ctx.progress("probe", 0);
+  const probe = await probeMedia(task.absPath, alive);
+  if (probe.durationMs > maxDurationMs) {
+    throw new InputError(
+      `recording too long: ${stamp(probe.durationMs)}, the limit is ${stamp(maxDurationMs)} ` +
+        "(raise it with --max-duration)",
+    );
+  }
+  // Chunks from an earlier attempt count only for these very bytes and this chunk length.
+  const earlier = new Map(
+    (task.chunks ?? [])
+      .filter((c) => c.sourceHash === sourceHash && c.chunkMs === chunkMs)
+      .map((c) => [c.index, c]),
+  );
+  const count = Math.max(1, Math.ceil(probe.durationMs / chunkMs));
+  const segments: Segment[] = [];
+  for (let index = 0; index < count; index++) {
+    const startMs = index * chunkMs;
+    const lengthMs = Math.min(chunkMs, probe.durationMs - startMs);
+    let chunk = earlier.get(index);
+    if (!chunk) {
+      const wav = join(scratch, `chunk-${task.taskId}-${index}.wav`);
+      try {
+        await decodeChunk(task.absPath, wav, startMs, lengthMs, alive);
+        const found = await transcribeWithPocketsphinx(wav, startMs, alive);
+        chunk = { index, chunkMs, sourceHash, segments: found };
+      } finally {
+        await Deno.remove(wav).catch(() => {});
+      }
+      ctx.chunkDone(chunk);
+    }
+    segments.push(...chunk.segments);
+    ctx.progress("transcribe", Math.min(100, ((startMs + lengthMs) / probe.durationMs) * 100));
+  }
+  const body = renderTranscript(segments);
+  return {
+    title: cleanTitle(probe.title, task.relPath),
+    type: task.relPath.match(/\.(mp4|mkv|webm|mov)$/i) ? "video" : "audio",
+    body: body || "_No speech was recognised in this recording._",
+    wordCount: countWords(segments.map((s) => s.text).join(" ")),
+    properties: {
+      duration: stamp(probe.durationMs).slice(1, -1),
+      engine: POCKETSPHINX,
+      model: "en-us",
+      chunks: count,
+    },
+  };
+}

@@ -1,0 +1,321 @@
+/**
+ * @module
+ * PDF inputs: reads the text layer with Mozilla pdf.js (the unpdf build, which runs pdf.js's
+ * "worker" half in this thread, so nothing is loaded by a computed import) and lays it out as
+ * Markdown, one `## Page N` section per page.
+ *
+ * Layout, in the order pdf.js returns the text (the content-stream order, which is the reading
+ * order in most PDFs, two-column pages included; sorting by position would interleave columns):
+ * - a new line starts when the baseline moves by more than half the font size; items on a line
+ *   are joined with a space when there is a visible gap between them;
+ * - lines are joined into paragraphs; a paragraph ends at a larger vertical gap than the page's
+ *   usual line pitch, a change of font size, a bullet, a short line ending a sentence, or a move
+ *   up the page (a new column) unless a sentence carries on there;
+ * - a word hyphenated across a line end ("para-" + "graph") is joined back ("paragraph").
+ */
+import { getDocument, VerbosityLevel } from "unpdf/pdfjs";
+import { cleanTitle, countWords, type Extracted, fileStem, InputError } from "./extracted.ts";
+
+/** The most pages read from one PDF; a longer one is refused rather than cut short. */
+export const MAX_PAGES = 2000;
+
+/** A first paragraph at least this long is body text, not a title. */
+const MAX_FIRST_LINE_TITLE = 120;
+
+/**
+ * Extracts the text of a PDF, page by page, with a title and the page count.
+ * @throws {InputError} when the PDF is encrypted, damaged, has no text layer (scanned images)
+ *   or more than {@link MAX_PAGES} pages
+ */
+export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<Extracted> {
+  const pdf = await openPdf(bytes);
+  try {
+    const pageCount = pdf.numPages;
+    if (pageCount > MAX_PAGES) {
+      throw new InputError(`too many pages: ${pageCount}, the limit is ${MAX_PAGES}`);
+    }
+    if (pageCount === 0) throw new InputError("not a readable PDF: it has no pages");
+    const pages: PageText[] = [];
+    // One page at a time: pdf.js parses in this thread anyway, and it then holds the parsed
+    // content of one page, not of all of them.
+    for (let number = 1; number <= pageCount; number++) pages.push(await readPage(pdf, number));
+
+    const texts = pages.flatMap((page) =>
+      "paragraphs" in page ? [page.paragraphs.join("\n\n")] : []
+    );
+    if (!texts.some((text) => text !== "")) {
+      const failed = pages.find((page) => "error" in page);
+      if (failed && "error" in failed) {
+        throw new InputError(`not a readable PDF: page ${failed.number}: ${failed.error}`);
+      }
+      const pagesHave = pageCount === 1 ? "its one page has" : `its ${pageCount} pages have`;
+      throw new InputError(
+        `no text layer: ${pagesHave} no text, so it is probably scanned images; ` +
+          "run OCR on it first (for example with ocrmypdf) and use the result",
+      );
+    }
+
+    const body = pages.map((page) => {
+      const text = "error" in page
+        ? `*This page could not be read: ${page.error}*`
+        : page.paragraphs.join("\n\n");
+      return text === "" ? `## Page ${page.number}` : `## Page ${page.number}\n\n${text}`;
+    }).join("\n\n");
+    const firstPage = pages[0];
+    const firstParagraph = "paragraphs" in firstPage ? firstPage.paragraphs[0] : undefined;
+    const title = metadataTitle(await readMetadata(pdf)) ??
+      (firstParagraph && firstParagraph.length < MAX_FIRST_LINE_TITLE &&
+          /\p{L}/u.test(firstParagraph)
+        ? cleanTitle(firstParagraph, fileName)
+        : cleanTitle(null, fileName));
+    return {
+      title,
+      type: "pdf",
+      body,
+      wordCount: countWords(texts.join("\n\n")),
+      properties: { pages: pageCount },
+    };
+  } finally {
+    await pdf.loadingTask.destroy();
+  }
+}
+
+type PdfDocument = Awaited<ReturnType<typeof getDocument>["promise"]>;
+
+/** A page's paragraphs, or why pdf.js could not read it. */
+type PageText = { number: number; paragraphs: string[] } | { number: number; error: string };
+
+async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
+  const task = getDocument({
+    // pdf.js transfers (detaches) the buffer it is given; the caller keeps its own.
+    data: bytes.slice(),
+    // Warnings would go to stdout, which in batch mode carries NDJSON.
+    verbosity: VerbosityLevel.ERRORS,
+    disableFontFace: true,
+    useSystemFonts: false,
+  });
+  try {
+    return await task.promise;
+  } catch (error) {
+    await task.destroy();
+    throw openError(error);
+  }
+}
+
+function openError(error: unknown): InputError {
+  const name = error instanceof Error ? error.name : "";
+  const detail = describe(error);
+  if (name === "PasswordException") {
+    return new InputError(
+      "encrypted PDF: it needs a password to open; save a copy without the password and use that",
+      { cause: error },
+    );
+  }
+  // An encryption pdf.js cannot handle (a certificate security handler, an unknown method).
+  if (/crypt/i.test(detail)) {
+    return new InputError(
+      `encrypted PDF: its encryption is not supported (${detail}); ` +
+        "save a copy without the password and use that",
+      { cause: error },
+    );
+  }
+  return new InputError(
+    `not a readable PDF: ${detail}; the file may be damaged or incomplete`,
+    { cause: error },
+  );
+}
+
+async function readPage(pdf: PdfDocument, number: number): Promise<PageText> {
+  try {
+    const page = await pdf.getPage(number);
+    const content = await page.getTextContent();
+    page.cleanup();
+    return { number, paragraphs: layOut(content.items) };
+  } catch (error) {
+    // One damaged page should not cost the other pages of the document.
+    return { number, error: describe(error) };
+  }
+}
+
+async function readMetadata(pdf: PdfDocument): Promise<string[]> {
+  try {
+    const { info, metadata } = await pdf.getMetadata();
+    // pdf.js's viewer prefers XMP, which is Unicode throughout, to the Info dictionary.
+    const candidates = [metadata?.get("dc:title"), (info as Record<string, unknown>)?.Title];
+    return candidates.filter((title): title is string => typeof title === "string");
+  } catch {
+    return []; // broken metadata only costs the title
+  }
+}
+
+const APP_PREFIX = /^\s*(?:Microsoft\s+(?:Word|PowerPoint|Excel)|Word|PowerPoint|Excel)\s+-\s+/i;
+const DOCUMENT_EXTENSION =
+  /\.(?:docx?|docm|dotx?|rtf|odt|odp|ods|pptx?|xlsx?|pdf|txt|tex|dvi|ps|eps|indd|qxd|pages|key|html?|md)$/i;
+const PLACEHOLDER =
+  /^(?:untitled|untitled[\s-]*\d+|untitled document|document\d*|doc\d*|presentation\d*|book\d*|title|no title|none|null|unknown|anonymous|\(anonymous\)|slide\s*\d+|page\s*\d+)$/i;
+
+/** The first metadata title that reads like a real one, cleaned; undefined when none does. */
+function metadataTitle(candidates: string[]): string | undefined {
+  for (const candidate of candidates) {
+    // Control characters turn up in badly encoded titles; a title has no use for them.
+    let title = candidate.slice(0, 2000).replace(/[\p{Cc}\p{Cf}]/gu, " ").replace(/\s+/gu, " ")
+      .trim();
+    // "Microsoft Word - Report 2024.docx" names the file the PDF was printed from: keep its stem.
+    title = title.replace(APP_PREFIX, "");
+    if (DOCUMENT_EXTENSION.test(title)) title = fileStem(title).trim();
+    if (title === "" || PLACEHOLDER.test(title) || !/\p{L}/u.test(title)) continue;
+    return cleanTitle(title, "");
+  }
+  return undefined;
+}
+
+/** The parts of a pdf.js text item the layout uses. */
+interface TextItem {
+  str: string;
+  transform: number[];
+  width: number;
+}
+
+interface Line {
+  text: string;
+  /** Baseline of the line's first item, in PDF user space (y grows upwards). */
+  y: number;
+  size: number;
+  /** Where the line's leftmost item starts. */
+  startX: number;
+  endX: number;
+}
+
+// Text is gathered in arrays and joined once: a hostile page can hold one enormous line or
+// paragraph, and testing the end of a string built with += flattens it every time.
+
+/** Turns a page's text items, in content-stream order, into paragraphs. */
+function layOut(items: readonly (TextItem | object)[]): string[] {
+  const lines: Line[] = [];
+  let parts: string[] = [];
+  let line: Line | undefined;
+  let endsWithSpace = false;
+  let spaceItem = false; // pdf.js reported a space as an item of its own
+  const finishLine = () => {
+    if (!line) return;
+    line.text = parts.join("").replace(/\s+/gu, " ").trim();
+    if (line.text !== "") lines.push(line);
+  };
+  for (const item of items) {
+    if (!("str" in item)) continue; // marked-content boundaries
+    const str = cleanText(item.str);
+    const [a, b, c, d, x, y] = item.transform;
+    if (![a, b, c, d, x, y].every(Number.isFinite)) continue;
+    if (str.trim() === "") {
+      spaceItem ||= str !== "";
+      continue;
+    }
+    const size = Math.hypot(c, d) || Math.hypot(a, b) || 1;
+    const width = Number.isFinite(item.width) ? item.width : 0;
+    if (line && Math.abs(y - line.y) <= 0.5 * Math.max(size, line.size)) {
+      const gap = x - line.endX;
+      const spaced = spaceItem || gap > 0.15 * size || gap < -size;
+      if (spaced && !endsWithSpace && !/^\s/u.test(str)) parts.push(" ");
+      line.size = Math.max(line.size, size);
+      line.startX = Math.min(line.startX, x);
+      line.endX = x + width;
+    } else {
+      finishLine();
+      parts = [];
+      line = { text: "", y, size, startX: x, endX: x + width };
+    }
+    parts.push(str);
+    endsWithSpace = /\s$/u.test(str);
+    spaceItem = false;
+  }
+  finishLine();
+  return toParagraphs(lines);
+}
+
+/** Groups lines into paragraphs; see the module comment for the rules. */
+function toParagraphs(lines: Line[]): string[] {
+  const pitch = usualPitch(lines);
+  const paragraphs: string[] = [];
+  let parts: string[] = [];
+  let right = -Infinity; // the right edge of the paragraph so far
+  let left = Infinity;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const prev = lines[i - 1];
+    if (prev) {
+      const size = Math.max(prev.size, line.size);
+      const drop = prev.y - line.y;
+      const prevEnd = prev.text.slice(-3);
+      // Moving up the page starts a new column, where a sentence may carry on.
+      const continues = drop <= 0 && /[\p{L},;-]$/u.test(prevEnd) && /^\p{Ll}/u.test(line.text);
+      const breaks = (drop <= 0 && !continues) ||
+        drop / size > pitch * 1.3 ||
+        Math.abs(prev.size - line.size) > 0.15 * size ||
+        BULLET.test(line.text) ||
+        (/[.!?:]["'”’)\]]?$/u.test(prevEnd) && right - prev.endX > 0.2 * (right - left));
+      if (breaks) {
+        paragraphs.push(parts.join(""));
+        parts = [];
+        right = -Infinity;
+        left = Infinity;
+      } else {
+        parts.push(lineBreak(parts, line.text));
+      }
+    }
+    parts.push(line.text);
+    right = Math.max(right, line.endX);
+    left = Math.min(left, line.startX);
+  }
+  if (parts.length > 0) paragraphs.push(parts.join(""));
+  return paragraphs;
+}
+
+/** The page's usual distance between baselines, in font sizes (1.2 when it cannot tell). */
+function usualPitch(lines: Line[]): number {
+  const ratios: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const prev = lines[i - 1];
+    const line = lines[i];
+    const size = Math.max(prev.size, line.size);
+    const ratio = (prev.y - line.y) / size;
+    if (Math.abs(prev.size - line.size) <= 0.15 * size && ratio > 0.8 && ratio < 3) {
+      ratios.push(ratio);
+    }
+  }
+  if (ratios.length === 0) return 1.2;
+  ratios.sort((p, q) => p - q);
+  return ratios[Math.floor((ratios.length - 1) / 2)];
+}
+
+const BULLET = /^[•●○◦▪■□‣∙⁃]\s?/u;
+const CJK_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
+const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * What replaces the break between the paragraph so far (`parts`, whose last entry is the
+ * previous line) and the next line: a space, or nothing across a hyphen and in CJK text.
+ */
+function lineBreak(parts: string[], next: string): string {
+  const last = parts.length - 1;
+  const tail = parts[last].slice(-2);
+  // A soft hyphen only ever marks a break; a hyphen between lowercase letters almost always.
+  if (
+    tail.endsWith("\u00AD") || (/^\p{Ll}[-\u2010]$/u.test(tail) && /^\p{Ll}/u.test(next))
+  ) {
+    parts[last] = parts[last].slice(0, -1);
+    return "";
+  }
+  return CJK_END.test(tail) && CJK_START.test(next) ? "" : " ";
+}
+
+/** Text as pdf.js returns it, without control characters (NUL turns up in broken fonts). */
+function cleanText(s: string): string {
+  return s.replace(/[\t\u00A0]/gu, " ").replace(/[\p{Cc}\uFFFD]/gu, "");
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // pdf.js messages end with a period; gleaner's messages carry details after a colon.
+  const text = message.slice(0, 300).replace(/\s+/gu, " ").trim().replace(/\.$/u, "");
+  return text || "unknown error";
+}
