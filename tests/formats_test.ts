@@ -1,0 +1,99 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ofType, runApp, withTempDir } from "./support/app.ts";
+import { snapshotVault, writeText } from "./support/corpus.ts";
+import { makeDocx, makePdf } from "./support/documents.ts";
+
+const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
+
+Deno.test("every document format becomes a note through the sandboxed pipeline", async () => {
+  await withTempDir(async (root) => {
+    const input = join(root, "input");
+    await Deno.mkdir(input);
+    await Deno.copyFile(join(FIXTURES, "html/blog.html"), join(input, "starter.html"));
+    await Deno.copyFile(
+      join(FIXTURES, "subtitles/interview.vtt"),
+      join(input, "interview.vtt"),
+    );
+    await Deno.copyFile(join(FIXTURES, "subtitles/drama.srt"), join(input, "drama.srt"));
+    await writeText(
+      join(input, "bees.pdf"),
+      await makePdf("A Study of Bees", [
+        "Honey bees dance to tell the hive where flowers are.",
+        "The waggle run points toward the food, measured against the sun.",
+      ]),
+    );
+    await writeText(
+      join(input, "memo.docx"),
+      await makeDocx("Quarterly Memo", ["Sales rose in the north.", "Costs fell in the south."]),
+    );
+    const vault = join(root, "vault");
+    const run = await runApp(["--batch", input, "--out", vault, "--json"]);
+    assert.equal(run.code, 0, run.stderr);
+    const notes = new Map(ofType(run.events, "file_done").map((e) => [e.path, e.note]));
+    assert.deepEqual(
+      [...notes.keys()].sort(),
+      ["bees.pdf", "drama.srt", "interview.vtt", "memo.docx", "starter.html"],
+    );
+    const vaultNotes = await snapshotVault(vault);
+    const note = (path: string) => vaultNotes.get(notes.get(path)!)!;
+
+    assert.equal(notes.get("starter.html"), "Sources/Tending a Sourdough Starter.md");
+    assert.match(note("starter.html"), /type: "html"/);
+    assert.doesNotMatch(note("starter.html"), /All recipes|tracking pixel/);
+
+    assert.equal(notes.get("bees.pdf"), "Sources/A Study of Bees.md");
+    assert.match(note("bees.pdf"), /pages: 2/);
+    assert.match(note("bees.pdf"), /waggle run points toward the food/);
+
+    assert.equal(notes.get("memo.docx"), "Sources/Quarterly Memo.md");
+    assert.match(note("memo.docx"), /# Background[\s\S]*Sales rose in the north\./);
+
+    assert.match(note("interview.vtt"), /\[00:00:\d\d\] \*\*[^*]+:\*\*/);
+    assert.match(note("drama.srt"), /type: "subtitles"/);
+    assert.match(note("drama.srt"), /\[00:\d\d:\d\d\]/);
+  });
+});
+
+Deno.test("broken and mislabelled files of every type get clear errors, or are read as what they are", async () => {
+  await withTempDir(async (root) => {
+    const input = join(root, "input");
+    await Deno.mkdir(input);
+    const pdf = await makePdf("Hidden Report", ["The numbers are in."]);
+    await writeText(join(input, "report.txt"), pdf); // a PDF named .txt
+    await writeText(join(input, "truncated.pdf"), pdf.subarray(0, 40));
+    await writeText(join(input, "fake.docx"), crypto.getRandomValues(new Uint8Array(2000)));
+    await writeText(join(input, "empty.srt"), "");
+    await writeText(join(input, "nocues.vtt"), "WEBVTT\n\nthis is not a cue\n");
+    await writeText(
+      join(input, "picture.md"),
+      new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1]),
+    );
+    await writeText(join(input, "song.mp3"), "these are words, not sound\n");
+    await writeText(join(input, "page.html"), "<html><body><nav>Home</nav></body></html>");
+    const run = await runApp(["--batch", input, "--out", join(root, "vault"), "--json"]);
+    assert.equal(run.code, 1, run.stderr);
+
+    assert.deepEqual(ofType(run.events, "file_done").map((e) => [e.path, e.note]), [
+      ["report.txt", "Sources/Hidden Report.md"],
+    ]);
+    const failed = new Map(ofType(run.events, "file_failed").map((e) => [e.path, e]));
+    const expect: [string, RegExp][] = [
+      ["truncated.pdf", /not a readable PDF/],
+      ["fake.docx", /named \.docx but the content is not a Word document|not a readable Word/],
+      ["empty.srt", /empty file|no subtitle cues/],
+      ["nocues.vtt", /no subtitle cues found/],
+      ["picture.md", /the content is image\/jpeg/],
+      ["song.mp3", /named \.mp3 but the content is not audio/],
+      ["page.html", /no readable text in this page/],
+    ];
+    for (const [path, pattern] of expect) {
+      const e = failed.get(path);
+      assert.ok(e, `${path} should fail`);
+      assert.match(e.error, pattern, path);
+      assert.equal(e.willRetry, false, path);
+    }
+    assert.equal(failed.size, expect.length);
+  });
+});
