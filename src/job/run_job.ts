@@ -140,7 +140,7 @@ export class Job {
     const store = this.#store = state.store;
     try {
       // Under the vault's lock: what a killed run left in the scratch folders is of no use.
-      await clearScratch(scratchRoot, slots.map((s) => s.scratchDir));
+      await clearScratch(scratchRoot);
       const { json: optionsJson, hash: optionsHash } = outputOptions();
       let job = store.findJob(o.inputDir);
       if (job && o.restart) {
@@ -267,11 +267,11 @@ export class Job {
   }
 }
 
-/** Empties the current sandboxes' scratch folders and removes any others. */
-async function clearScratch(root: string, keep: string[]): Promise<void> {
+/** Empties the sandboxes' scratch folders (the folders stay: running sandboxes own them). */
+async function clearScratch(root: string): Promise<void> {
   for await (const entry of Deno.readDir(root)) {
     const path = join(root, entry.name);
-    if (!keep.includes(path)) {
+    if (!entry.isDirectory) {
       await Deno.remove(path, { recursive: true });
       continue;
     }

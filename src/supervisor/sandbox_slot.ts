@@ -18,7 +18,14 @@ import {
 /** The engines a sandbox may start; nothing else, and never gleaner itself. */
 export const ENGINES = ["ffmpeg", "ffprobe", "pocketsphinx_continuous"];
 
+/**
+ * What a sandbox may do. A document sandbox reads its input and nothing else; only a media
+ * sandbox may also write its scratch folder and start the speech engines.
+ */
+export type Profile = "document" | "media";
+
 export interface SlotConfig {
+  profile: Profile;
   /** Absolute input folder: the only user data a sandbox may read. */
   inputDir: string;
   /** The sandbox's own folder for decoded audio: the only place it may write. */
@@ -49,8 +56,20 @@ export class SandboxSlot {
     this.#worker = this.#spawn();
   }
 
-  get scratchDir(): string {
-    return this.#config.scratchDir;
+  /** The scratch folder, for a media sandbox only. */
+  get scratchDir(): string | undefined {
+    return this.#config.profile === "media" ? this.#config.scratchDir : undefined;
+  }
+
+  get profile(): Profile {
+    return this.#config.profile;
+  }
+
+  /** Restarts the sandbox with the permissions of another profile. */
+  setProfile(profile: Profile): void {
+    if (profile === this.#config.profile) return;
+    this.#config.profile = profile;
+    this.restart();
   }
 
   attach(handlers: SlotHandlers): void {
@@ -80,18 +99,19 @@ export class SandboxSlot {
   }
 
   #spawn(): Worker {
-    const { inputDir, scratchDir, threadUrl, heapMb, stallMs } = this.#config;
+    const { profile, inputDir, scratchDir, threadUrl, heapMb, stallMs } = this.#config;
+    const media = profile === "media";
     const worker = new Worker(new URL("../../worker.ts", import.meta.url), {
       type: "module",
-      name: `gleaner-sandbox-${this.id}`,
+      name: `gleaner-${profile}-sandbox-${this.id}`,
       deno: {
         permissions: {
-          read: [inputDir, scratchDir, ...codeRoots(threadUrl)],
-          write: [scratchDir],
+          read: [inputDir, ...(media ? [scratchDir] : []), ...codeRoots(threadUrl)],
+          write: media ? [scratchDir] : false,
           net: false,
           // The yaml parser reads these two debug switches; without them it throws.
           env: ["LOG_TOKENS", "LOG_STREAM"],
-          run: ENGINES,
+          run: media ? ENGINES : false,
           sys: false,
           ffi: false,
           import: false,

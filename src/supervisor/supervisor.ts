@@ -15,7 +15,8 @@ import type { FileRow, JobStore } from "../store/job_store.ts";
 import type { VaultWriter } from "../vault/vault_writer.ts";
 import { join } from "node:path";
 import { backoffMs } from "./backoff.ts";
-import { SandboxSlot } from "./sandbox_slot.ts";
+import { EXTENSIONS } from "../pipeline/detect.ts";
+import { type Profile, SandboxSlot } from "./sandbox_slot.ts";
 
 export interface SupervisorConfig {
   workers: number;
@@ -58,6 +59,13 @@ interface Active {
   watchdog: ReturnType<typeof setTimeout> | undefined;
 }
 
+/** Recordings need a media sandbox; judged by name, the sandbox then checks the content. */
+function profileFor(path: string): Profile {
+  const ext = path.slice(path.lastIndexOf(".")).toLowerCase();
+  const kind = EXTENSIONS[ext];
+  return kind === "audio" || kind === "video" ? "media" : "document";
+}
+
 /** Starts one sandbox per worker. */
 export function startSandboxes(
   config: Pick<SupervisorConfig, "workers" | "threadUrl" | "heapMb" | "stallMs">,
@@ -66,6 +74,7 @@ export function startSandboxes(
 ): SandboxSlot[] {
   return Array.from({ length: config.workers }, (_, i) =>
     new SandboxSlot(i + 1, {
+      profile: "document",
       inputDir,
       scratchDir: join(scratchRoot, `sandbox-${i + 1}`),
       threadUrl: config.threadUrl,
@@ -200,11 +209,17 @@ export class Supervisor {
   #pump(): void {
     if (this.#stopping || this.#paused) return this.#checkFinished();
     const now = Date.now();
-    for (const slot of this.#slots) {
-      if (this.#active.size >= this.#target) break;
-      if (this.#active.has(slot.id) || this.#slotReadyAt[slot.id - 1] > now) continue;
+    while (this.#active.size < this.#target) {
+      const free = this.#slots.filter((s) =>
+        !this.#active.has(s.id) && this.#slotReadyAt[s.id - 1] <= now
+      );
+      if (free.length === 0) break;
       const next = this.#takeNext(now);
       if (!next) break;
+      // A sandbox of the right profile if one is free; otherwise one is restarted into it.
+      const profile = profileFor(next.item.file.path);
+      const slot = free.find((s) => s.profile === profile) ?? free[0];
+      slot.setProfile(profile);
       this.#dispatch(slot, next.item, next.suspect);
     }
     this.#scheduleWake(now);

@@ -3,9 +3,11 @@
  * A stage thread for fault-injection tests: the real pipeline, except for input files whose
  * name asks for a fault. `__throw__` throws, `__loop__` spins forever inside a guarded stage,
  * `__hang__` awaits forever, `__oom__` allocates until the heap limit, `__flaky__` throws on
- * the first attempt of each thread only, `__garbage__` posts a message that breaks the protocol.
+ * the first attempt of each thread only, `__garbage__` posts a message that breaks the protocol,
+ * `__probe__` tries what a sandbox must not do and writes what happened into its note.
  */
 import { type MessagePort, workerData } from "node:worker_threads";
+import type { NoteDraft, Task } from "../../src/protocol/messages.ts";
 import { runPipeline } from "../../src/pipeline/pipeline.ts";
 import { serveStages } from "../../src/sandbox/serve_stages.ts";
 
@@ -37,5 +39,40 @@ serveStages(async (task, ctx) => {
     });
     await new Promise(() => {});
   }
+  if (name.includes("__probe__")) return await probeSandbox(task);
   return await runPipeline(task, ctx);
 });
+
+/** Each attempt's outcome: "allowed" or the error's name. */
+async function probeSandbox(task: Task): Promise<NoteDraft> {
+  const attempt = async (label: string, fn: () => unknown) => {
+    try {
+      await fn();
+      return `${label}: allowed`;
+    } catch (error) {
+      return `${label}: ${(error as Error).name}`;
+    }
+  };
+  const inputDir = task.absPath.slice(0, -task.relPath.length - 1);
+  const lines = [
+    await attempt("read input", () => Deno.readFile(task.absPath)),
+    await attempt("read outside", () => Deno.readTextFile("/etc/hostname")),
+    await attempt("write input", () => Deno.writeTextFile(`${inputDir}/written.txt`, "x")),
+    await attempt("write tmp", () => Deno.writeTextFile("/tmp/gleaner-probe.txt", "x")),
+    await attempt("write scratch", () => Deno.writeTextFile(`${task.scratchDir}/probe.txt`, "x")),
+    await attempt("run engine", () => new Deno.Command("ffprobe", { args: ["-version"] }).output()),
+    await attempt("run shell", () => new Deno.Command("sh", { args: ["-c", "true"] }).output()),
+    await attempt("env", () => Deno.env.get("HOME")),
+    await attempt("net", () => Deno.connect({ hostname: "127.0.0.1", port: 9 })),
+    await attempt("ffi", () => Deno.dlopen("libc.so.6", {})),
+    await attempt("sys", () => Deno.hostname()),
+  ];
+  return {
+    title: "Probe",
+    type: "text",
+    sourceHash: "0".repeat(64),
+    sourceBytes: 0,
+    wordCount: 0,
+    body: lines.join("\n"),
+  };
+}

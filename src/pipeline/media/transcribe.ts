@@ -24,7 +24,13 @@ export async function transcribeMedia(
 ): Promise<Extracted> {
   const { chunkMs, maxDurationMs } = task.options;
   const scratch = task.scratchDir;
-  if (!scratch) throw new Error("no scratch folder was given for a recording");
+  if (!scratch) {
+    // Only media sandboxes may start engines, and files go to them by their extension.
+    throw new InputError(
+      "this file is a recording, but its name does not say so: give it its real extension " +
+        "(.mp3, .wav, .mp4...) so gleaner transcribes it",
+    );
+  }
   const alive = () => ctx.progress("transcribe");
   ctx.progress("probe", 0);
   const probe = await probeMedia(task.absPath, alive);
