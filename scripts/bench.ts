@@ -18,7 +18,13 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Worker as NodeWorker } from "node:worker_threads";
 import { Job, type JobOptions, outputOptions } from "../src/job/run_job.ts";
+import { extractDocx } from "../src/pipeline/docx.ts";
+import { extractHtml } from "../src/pipeline/html.ts";
+import { extractPdf } from "../src/pipeline/pdf.ts";
 import { runPipeline } from "../src/pipeline/pipeline.ts";
+import { extractSubtitles } from "../src/pipeline/subtitles.ts";
+import { extractText } from "../src/pipeline/text.ts";
+import { makeDocx, makePdf } from "../tests/support/documents.ts";
 import { guard } from "../src/sandbox/guard.ts";
 import { JobStore } from "../src/store/job_store.ts";
 import { VaultWriter } from "../src/vault/vault_writer.ts";
@@ -53,6 +59,7 @@ const report = (name: string, value: string, target: string) => {
 };
 
 try {
+  await extractionThroughput();
   await transcriptionOverhead();
   await cpuBound();
   await resumeLatency();
@@ -64,7 +71,7 @@ try {
 console.log("\ngleaner batch engine benchmark");
 const width = Math.max(...rows.map((r) => r[0].length));
 for (const [name, value, target] of rows) {
-  console.log(`${name.padEnd(width)}  ${value.padEnd(28)}  target ${target}`);
+  console.log(`${name.padEnd(width)}  ${value.padEnd(32)}  target ${target}`);
 }
 Deno.exit(0);
 
@@ -215,6 +222,81 @@ async function bareThreadScaling(): Promise<number> {
     return ms;
   };
   return (await run(1, 12)) / (await run(2, 6));
+}
+
+// ---- extraction throughput per format, one thread ----
+
+async function extractionThroughput() {
+  const sentence = (i: number) =>
+    `Sentence ${i} talks about ${WORDS[i % 16]} and ${WORDS[(i * 7) % 16]} near the ${
+      WORDS[(i * 3) % 16]
+    }.`;
+  const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => sentence(i));
+  const encode = (text: string) => new TextEncoder().encode(text);
+  const scale = flags.quick ? 1 : 4;
+  type Extractor = (b: Uint8Array, n: string) => { body: string } | Promise<{ body: string }>;
+  const inputs: [string, string, Uint8Array, Extractor][] = [
+    ["text", "t.txt", encode(paragraphs(20_000 * scale).join("\n\n")), extractText],
+    [
+      "markdown",
+      "m.md",
+      encode(
+        paragraphs(20_000 * scale).map((p, i) => (i % 20 ? p : `## Part ${i}\n\n${p}`)).join(
+          "\n\n",
+        ),
+      ),
+      extractText,
+    ],
+    [
+      "html",
+      "h.html",
+      encode(
+        `<html><head><title>Bench</title></head><body><nav>menu</nav><article><h1>Bench</h1>${
+          paragraphs(10_000 * scale).map((p) => `<p>${p}</p>`).join("")
+        }</article><footer>foot</footer></body></html>`,
+      ),
+      extractHtml,
+    ],
+    [
+      "pdf",
+      "p.pdf",
+      await makePdf(
+        "Bench",
+        Array.from({ length: 40 * scale }, (_, i) => paragraphs(60).join(" ") + i),
+      ),
+      extractPdf,
+    ],
+    ["docx", "d.docx", await makeDocx("Bench", paragraphs(10_000 * scale)), extractDocx],
+    [
+      "subtitles",
+      "s.srt",
+      encode(
+        paragraphs(10_000 * scale).map((p, i) =>
+          `${i + 1}\n${srtTime(i * 3000)} --> ${srtTime(i * 3000 + 2500)}\n${p}\n`
+        ).join("\n"),
+      ),
+      extractSubtitles,
+    ],
+  ];
+  for (const [format, name, bytes, extract] of inputs) {
+    const started = performance.now();
+    const { body } = await extract(bytes.slice(), name);
+    const seconds = (performance.now() - started) / 1000;
+    const mb = bytes.byteLength / 2 ** 20;
+    const textMb = new TextEncoder().encode(body).byteLength / 2 ** 20;
+    report(
+      `extract ${format} (${mb.toFixed(2)} MB in, ${textMb.toFixed(2)} MB text)`,
+      `${(mb / seconds).toFixed(2)} MB/s in, ${(textMb / seconds).toFixed(2)} MB/s text`,
+      "(info)",
+    );
+  }
+}
+
+function srtTime(ms: number): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, "0");
+  return `${p(Math.floor(ms / 3_600_000))}:${p(Math.floor(ms / 60_000) % 60)}:${
+    p(Math.floor(ms / 1000) % 60)
+  },${p(ms % 1000, 3)}`;
 }
 
 // ---- recordings: gleaner's transcription path vs the engine run directly ----
