@@ -325,24 +325,14 @@ async function transcriptionOverhead() {
   const directMs = performance.now() - direct;
 
   const started = performance.now();
-  const run = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "-P=release",
-      "--no-prompt",
-      "--config",
-      `${REPO}deno.json`,
-      `${REPO}main.ts`,
-      "--batch",
-      input,
-      "--out",
-      join(root, "audio-vault"),
-      "--workers",
-      "1",
-    ],
-    stdout: "null",
-    stderr: "null",
-  }).output();
+  const run = await appCommand([
+    "--batch",
+    input,
+    "--out",
+    join(root, "audio-vault"),
+    "--workers",
+    "1",
+  ]).output();
   const gleanerMs = performance.now() - started;
   if (!run.success) throw new Error("the recording batch failed");
   console.error(
