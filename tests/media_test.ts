@@ -154,3 +154,25 @@ Deno.test("a missing speech engine is one clear error for the recording; documen
     assert.deepEqual(ofType(run.events, "file_done").map((e) => e.path), ["notes.md"]);
   });
 });
+
+Deno.test("with a whisper model named but no whisper-cli, recordings fail clearly, never silently fall back", async () => {
+  await withTempDir(async (root) => {
+    const input = join(root, "input");
+    await Deno.mkdir(input);
+    await Deno.copyFile(
+      join(LIBRIVOX, "sense_and_sensibility_01_austen_64kb-0880.wav"),
+      join(input, "clip.wav"),
+    );
+    const model = join(root, "ggml-base.en.bin");
+    await Deno.writeTextFile(model, "not a real model: whisper-cli is not installed here");
+    const args = ["--batch", input, "--out", join(root, "vault"), "--json"];
+    const run = await runApp([...args, "--whisper-model", model]);
+    assert.equal(run.code, 1, run.stderr);
+    const [failed] = ofType(run.events, "file_failed");
+    assert.match(failed.error, /whisper-cli is not installed: install whisper\.cpp/);
+
+    const missing = await runApp([...args, "--whisper-model", join(root, "nope.bin")]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /whisper model not found: .*nope\.bin/);
+  });
+});

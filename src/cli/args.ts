@@ -27,6 +27,7 @@ export interface BatchArgs {
   maxMemoryMb: number;
   maxDurationMin: number;
   chunkMinutes: number;
+  whisperModel?: string;
 }
 
 export type Command = { mode: "help" } | { mode: "version" } | { mode: "ui" } | BatchArgs;
@@ -57,6 +58,7 @@ Options:
   --max-size MB        largest document accepted (default 64)
   --max-duration MIN   longest recording accepted, in minutes (default 720)
   --chunk-minutes N    recordings are transcribed and checkpointed in chunks this long (default 5)
+  --whisper-model FILE transcribe with whisper.cpp (whisper-cli) and this model, not PocketSphinx
   --max-memory MB      heap limit of each worker (default 1024)
   -h, --help           show this help
   -V, --version        show the version
@@ -88,6 +90,7 @@ export function parseCommandLine(argv: string[]): Command {
         "max-memory": { type: "string" },
         "max-duration": { type: "string" },
         "chunk-minutes": { type: "string" },
+        "whisper-model": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "V" },
       },
@@ -125,6 +128,7 @@ export function parseCommandLine(argv: string[]): Command {
     maxMemoryMb: integer("--max-memory", v["max-memory"], 1024, 16, 65536),
     maxDurationMin: number("--max-duration", v["max-duration"], 720, 0.01),
     chunkMinutes: number("--chunk-minutes", v["chunk-minutes"], 5, 0.05),
+    ...(v["whisper-model"] === undefined ? {} : { whisperModel: v["whisper-model"] }),
   };
 }
 

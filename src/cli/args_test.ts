@@ -77,6 +77,8 @@ Deno.test("parseCommandLine() reads every flag", () => {
       "90",
       "--chunk-minutes",
       "2.5",
+      "--whisper-model",
+      "models/ggml-base.en.bin",
     ),
     {
       mode: "batch",
@@ -96,6 +98,7 @@ Deno.test("parseCommandLine() reads every flag", () => {
       maxMemoryMb: 256,
       maxDurationMin: 90,
       chunkMinutes: 2.5,
+      whisperModel: "models/ggml-base.en.bin",
     },
   );
 });

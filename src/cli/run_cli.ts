@@ -53,8 +53,9 @@ async function runBatch(args: BatchArgs, overrides: CliOverrides): Promise<numbe
     console.error(`gleaner: ${(error as Error).message}`);
     return EXIT.fatal;
   }
+  const { whisperModel, ...dirs } = paths;
   const options: JobOptions = {
-    ...paths,
+    ...dirs,
     workers: args.workers,
     include: args.include,
     exclude: args.exclude,
@@ -71,6 +72,7 @@ async function runBatch(args: BatchArgs, overrides: CliOverrides): Promise<numbe
       maxBytes: Math.round(args.maxSizeMb * 1024 * 1024),
       maxDurationMs: Math.round(args.maxDurationMin * 60_000),
       chunkMs: Math.round(args.chunkMinutes * 60_000),
+      ...(whisperModel ? { whisperModel } : {}),
     },
     threadUrl: overrides.threadUrl ?? PRODUCTION_THREAD,
     memoryCheckMs: 2000,
@@ -110,7 +112,17 @@ async function runBatch(args: BatchArgs, overrides: CliOverrides): Promise<numbe
   }
 }
 
-async function resolvePaths(args: BatchArgs): Promise<{ inputDir: string; vaultDir: string }> {
+async function resolvePaths(
+  args: BatchArgs,
+): Promise<{ inputDir: string; vaultDir: string; whisperModel?: string }> {
+  let whisperModel: string | undefined;
+  if (args.whisperModel !== undefined) {
+    try {
+      whisperModel = await Deno.realPath(resolve(args.whisperModel));
+    } catch {
+      throw new Error(`whisper model not found: ${args.whisperModel}`);
+    }
+  }
   let inputDir: string;
   try {
     inputDir = await Deno.realPath(resolve(args.input));
@@ -131,5 +143,5 @@ async function resolvePaths(args: BatchArgs): Promise<{ inputDir: string; vaultD
   if (!(await Deno.stat(wanted)).isDirectory) throw new Error(`vault is not a folder: ${wanted}`);
   const vaultDir = await Deno.realPath(wanted);
   if (vaultDir === inputDir) throw new Error("the vault cannot be the input folder itself");
-  return { inputDir, vaultDir };
+  return { inputDir, vaultDir, ...(whisperModel ? { whisperModel } : {}) };
 }

@@ -20,7 +20,7 @@ import {
   type SupervisorConfig,
 } from "../supervisor/supervisor.ts";
 import { VaultWriter } from "../vault/vault_writer.ts";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { EXTENSIONS } from "../pipeline/detect.ts";
 import { openState, STATE_DIR } from "./open_state.ts";
 import { reconcile } from "./reconcile.ts";
@@ -31,8 +31,11 @@ export const PIPELINE_VERSION = 1;
 export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS);
 
 /** What decides whether a done file must be redone: only options that change a note's content. */
-export function outputOptions(): { json: string; hash: string } {
-  const json = JSON.stringify({ version: PIPELINE_VERSION });
+export function outputOptions(
+  pipeline: Pick<PipelineOptions, "whisperModel"> = {},
+): { json: string; hash: string } {
+  const engine = pipeline.whisperModel ? `whisper-cli ${basename(pipeline.whisperModel)}` : "";
+  const json = JSON.stringify({ version: PIPELINE_VERSION, ...(engine ? { engine } : {}) });
   return { json, hash: createHash("sha256").update(json).digest("hex") };
 }
 
@@ -141,7 +144,7 @@ export class Job {
     try {
       // Under the vault's lock: what a killed run left in the scratch folders is of no use.
       await clearScratch(scratchRoot);
-      const { json: optionsJson, hash: optionsHash } = outputOptions();
+      const { json: optionsJson, hash: optionsHash } = outputOptions(o.pipeline);
       let job = store.findJob(o.inputDir);
       if (job && o.restart) {
         store.deleteJob(job.id);

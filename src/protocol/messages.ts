@@ -19,6 +19,8 @@ export const PipelineOptions = z.object({
   maxDurationMs: z.number().int().positive(),
   /** Length of one transcription chunk, in ms: the unit of checkpointing for recordings. */
   chunkMs: z.number().int().positive(),
+  /** A whisper.cpp model file: when set, whisper-cli transcribes instead of PocketSphinx. */
+  whisperModel: z.string().optional(),
 });
 export type PipelineOptions = z.infer<typeof PipelineOptions>;
 
@@ -67,6 +69,8 @@ export const Chunk = z.object({
   index: z.number().int().nonnegative(),
   chunkMs: z.number().int().positive(),
   sourceHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Which engine and model made it: a chunk from another one is not reused. */
+  engine: z.string(),
   segments: z.array(Segment),
 });
 export type Chunk = z.infer<typeof Chunk>;

@@ -434,10 +434,18 @@ export class JobStore {
   /** Checkpoints one transcribed chunk, durably, the moment it arrives. */
   saveChunk(fileId: number, chunk: Chunk): void {
     this.#sql(
-      `INSERT INTO chunks(file_id, idx, chunk_ms, source_hash, segments) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO chunks(file_id, idx, chunk_ms, source_hash, engine, segments)
+       VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(file_id, idx) DO UPDATE SET chunk_ms = excluded.chunk_ms,
-       source_hash = excluded.source_hash, segments = excluded.segments`,
-    ).run(fileId, chunk.index, chunk.chunkMs, chunk.sourceHash, JSON.stringify(chunk.segments));
+       source_hash = excluded.source_hash, engine = excluded.engine, segments = excluded.segments`,
+    ).run(
+      fileId,
+      chunk.index,
+      chunk.chunkMs,
+      chunk.sourceHash,
+      chunk.engine,
+      JSON.stringify(chunk.segments),
+    );
   }
 
   chunksFor(fileId: number): Chunk[] {
@@ -447,6 +455,7 @@ export class JobStore {
       index: Number(r.idx),
       chunkMs: Number(r.chunk_ms),
       sourceHash: String(r.source_hash),
+      engine: String(r.engine),
       segments: JSON.parse(String(r.segments)),
     }));
   }

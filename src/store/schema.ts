@@ -98,6 +98,7 @@ CREATE TABLE IF NOT EXISTS chunks(
   idx INTEGER NOT NULL,
   chunk_ms INTEGER NOT NULL,
   source_hash TEXT NOT NULL,
+  engine TEXT NOT NULL,
   segments TEXT NOT NULL,
   PRIMARY KEY(file_id, idx)
 );

@@ -16,7 +16,7 @@ import {
 } from "../protocol/messages.ts";
 
 /** The engines a sandbox may start; nothing else, and never gleaner itself. */
-export const ENGINES = ["ffmpeg", "ffprobe", "pocketsphinx_continuous"];
+export const ENGINES = ["ffmpeg", "ffprobe", "pocketsphinx_continuous", "whisper-cli"];
 
 /**
  * What a sandbox may do. A document sandbox reads its input and nothing else; only a media

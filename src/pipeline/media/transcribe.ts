@@ -4,12 +4,13 @@
  * engine. Every finished chunk goes to main at once, which checkpoints it, so a crash in hour
  * two of a three-hour episode resumes at that chunk, not at zero.
  */
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import type { Chunk, Task } from "../../protocol/messages.ts";
 import { cleanTitle, countWords, type Extracted, InputError } from "../extracted.ts";
 import { renderTranscript, type Segment, stamp } from "../transcript.ts";
 import { decodeChunk, probeMedia } from "./ffmpeg.ts";
 import { POCKETSPHINX, transcribeWithPocketsphinx } from "./pocketsphinx.ts";
+import { transcribeWithWhisper, WHISPER } from "./whisper.ts";
 
 export interface MediaContext {
   progress(stage: string, percent?: number): void;
@@ -40,10 +41,12 @@ export async function transcribeMedia(
         "(raise it with --max-duration)",
     );
   }
-  // Chunks from an earlier attempt count only for these very bytes and this chunk length.
+  const model = task.options.whisperModel;
+  const engine = model ? `${WHISPER} ${basename(model)}` : `${POCKETSPHINX} en-us`;
+  // Chunks from an earlier attempt count only for these very bytes, chunk length and engine.
   const earlier = new Map(
     (task.chunks ?? [])
-      .filter((c) => c.sourceHash === sourceHash && c.chunkMs === chunkMs)
+      .filter((c) => c.sourceHash === sourceHash && c.chunkMs === chunkMs && c.engine === engine)
       .map((c) => [c.index, c]),
   );
   const count = Math.max(1, Math.ceil(probe.durationMs / chunkMs));
@@ -56,8 +59,10 @@ export async function transcribeMedia(
       const wav = join(scratch, `chunk-${task.taskId}-${index}.wav`);
       try {
         await decodeChunk(task.absPath, wav, startMs, lengthMs, alive);
-        const found = await transcribeWithPocketsphinx(wav, startMs, alive);
-        chunk = { index, chunkMs, sourceHash, segments: found };
+        const found = model
+          ? await transcribeWithWhisper(wav, model, scratch, startMs, alive)
+          : await transcribeWithPocketsphinx(wav, startMs, alive);
+        chunk = { index, chunkMs, sourceHash, engine, segments: found };
       } finally {
         await Deno.remove(wav).catch(() => {});
       }
@@ -74,8 +79,8 @@ export async function transcribeMedia(
     wordCount: countWords(segments.map((s) => s.text).join(" ")),
     properties: {
       duration: stamp(probe.durationMs).slice(1, -1),
-      engine: POCKETSPHINX,
-      model: "en-us",
+      engine: model ? WHISPER : POCKETSPHINX,
+      model: model ? basename(model) : "en-us",
       chunks: count,
     },
   };
