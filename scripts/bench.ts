@@ -467,6 +467,7 @@ function appCommand(args: string[]): Deno.Command {
   return new Deno.Command(Deno.execPath(), {
     args: [
       "run",
+      "--quiet",
       "-P=release",
       "--no-prompt",
       "--config",

@@ -148,8 +148,10 @@ function decodeUtf8(bytes: Uint8Array, declared: boolean): string {
 // declare; these are the parts used here.
 interface DomNode {
   readonly nodeName: string;
-  readonly textContent: string | null;
+  readonly nodeType: number;
+  textContent: string | null;
   readonly parentNode: DomNode | null;
+  readonly firstChild: DomNode | null;
   readonly nextSibling: DomNode | null;
 }
 interface DomElement extends DomNode {
@@ -387,9 +389,35 @@ function text(element: DomNode | null): string {
 // ---------------------------------------------------------------------------------------------
 // Markdown
 
+// turndown ends by trimming its output with /[\t\r\n\s]+$/, which takes time quadratic in the
+// length of every run of whitespace in it: 40,000 <br>s took 40 s. Runs are therefore kept
+// short: text outside <pre> is collapsed first, and the rules that write whitespace (line
+// breaks, code, list indentation) break it up with this private-use character, removed after.
+const BREAK = "\uE000";
+
 function toMarkdown(root: DomElement, title?: string): string {
   if (title) dropRepeatedTitle(root, title);
-  return tidy(turndown().turndown(root));
+  collapseWhitespace(root);
+  return tidy(turndown().turndown(root).replaceAll(BREAK, ""));
+}
+
+/** Collapses whitespace runs (NBSP included) in text outside <pre>, without recursion. */
+function collapseWhitespace(root: DomNode): void {
+  let node: DomNode | null = root;
+  while (node) {
+    if (node.nodeType === 3) {
+      const data = node.textContent ?? "";
+      const collapsed = data.replace(/\s{2,}/g, " ").replaceAll(BREAK, "");
+      if (collapsed !== data) node.textContent = collapsed;
+    }
+    const child: DomNode | null = node.nodeName === "PRE" ? null : node.firstChild;
+    if (child) {
+      node = child;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    node = node && node !== root ? node.nextSibling : null;
+  }
 }
 
 /** Removes the first heading (or the first <h1>) when it only repeats the title. */
@@ -460,14 +488,15 @@ function turndown(): { turndown(root: DomElement): string } {
         prefix = `${(Number.isNaN(start) ? 1 : start) + itemIndex(parent, node)}. `;
       }
       const loose = content.endsWith("\n");
-      const inner = trimNewlines(content).replace(/\n(?=[^\n])/g, `\n${" ".repeat(prefix.length)}`);
+      const indent = `\n${BREAK}${" ".repeat(prefix.length)}`;
+      const inner = trimNewlines(content).replace(/\n(?=[^\n])/g, indent);
       return prefix + inner + (loose ? "\n" : "") + (node.nextSibling ? "\n" : "");
     },
   });
   td.addRule("codeBlock", {
     filter: "pre",
     replacement: (_content: string, node: DomElement) => {
-      const code = (node.textContent ?? "").replace(/\n$/, "");
+      const code = (node.textContent ?? "").replace(/\n$/, "").replaceAll(BREAK, "");
       const classes = `${node.firstElementChild?.getAttribute("class") ?? ""} ${
         node.getAttribute("class") ?? ""
       }`;
@@ -475,8 +504,13 @@ function turndown(): { turndown(root: DomElement): string } {
       let longest = 0;
       for (const run of code.matchAll(/`{3,}/g)) longest = Math.max(longest, run[0].length);
       const fence = "`".repeat(Math.max(3, longest + 1));
-      return `\n\n${fence}${language}\n${code}\n${fence}\n\n`;
+      const broken = code.replace(/\s{64}/g, `$&${BREAK}`);
+      return `\n\n${fence}${language}\n${broken}\n${fence}\n\n`;
     },
+  });
+  td.addRule("lineBreak", {
+    filter: "br",
+    replacement: () => `  \n${BREAK}`,
   });
   td.addRule("link", {
     filter: (node: DomElement) => node.nodeName === "A" && !!node.getAttribute("href"),

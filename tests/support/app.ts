@@ -31,7 +31,16 @@ function command(
   env: Record<string, string> = {},
 ): Deno.Command {
   return new Deno.Command(Deno.execPath(), {
-    args: ["run", "-P=release", "--no-prompt", "--config", `${REPO}deno.json`, entry, ...args],
+    args: [
+      "run",
+      "--quiet",
+      "-P=release",
+      "--no-prompt",
+      "--config",
+      `${REPO}deno.json`,
+      entry,
+      ...args,
+    ],
     cwd,
     stdin: "null",
     stdout: "piped",
@@ -53,12 +62,9 @@ export async function runApp(
     code: out.code,
     stdout,
     events: parseEvents(stdout),
-    stderr: new TextDecoder().decode(out.stderr).replace(DENO_NOTICE, ""),
+    stderr: new TextDecoder().decode(out.stderr),
   };
 }
-
-/** Deno's own notice about permission sets in deno.json; the compiled binary has none. */
-const DENO_NOTICE = /^Warning Permissions in the config file is an experimental feature.*\n/m;
 
 /** The events of one type, typed. */
 export function ofType<T extends EngineEvent["type"]>(events: EngineEvent[], type: T) {
@@ -104,5 +110,5 @@ export async function watchApp(
   }
   const status = await child.status;
   await Deno.remove(cwd, { recursive: true });
-  return { code: status.code, stdout: "", events, stderr: (await stderr).replace(DENO_NOTICE, "") };
+  return { code: status.code, stdout: "", events, stderr: await stderr };
 }
