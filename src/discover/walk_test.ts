@@ -289,7 +289,7 @@ Deno.test({
             "--inh-caps=-all",
             "--bounding-set=-dac_override,-dac_read_search",
             "--",
-            Deno.execPath(),
+            "deno", // by name: gleaner's own code never refers to its executable
             "eval",
             "--ext=ts",
             code,
