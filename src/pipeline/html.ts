@@ -161,6 +161,7 @@ interface DomElement extends DomNode {
   getAttribute(name: string): string | null;
   querySelector(selectors: string): DomElement | null;
   querySelectorAll(selectors: string): Iterable<DomElement>;
+  normalize(): void;
   remove(): void;
 }
 interface DomDocument {
@@ -176,6 +177,12 @@ interface DomDocument {
  * chain costs it 2.4 s, a 2,000-deep one 50 s) and turndown recurses once per level.
  */
 const MAX_DEPTH = 512;
+/**
+ * Largest sum over elements of their depth squared. Readability's time grows with it (about
+ * 1.7e-8 s per unit: 8,000 paragraphs 500 levels deep took 33 s); a real 5 MB article sums to
+ * about 1e7, so this leaves ample room for real pages and refuses deep and wide ones.
+ */
+const MAX_NESTING_WORK = 500_000_000;
 
 function parseDocument(html: string): DomDocument {
   // linkedom builds a body only when the page has both <html> and <body> tags.
@@ -191,6 +198,10 @@ function parseDocument(html: string): DomDocument {
   checkNesting(html);
   const { document } = parseHTML(html) as unknown as { document: DomDocument };
   checkDepth(document.documentElement);
+  // The parser gives every character reference (each &nbsp;) a text node of its own, and
+  // Readability spends about 12 µs on each: a million of them took it 14 s.
+  document.documentElement.normalize();
+  collapseWhitespace(document.documentElement);
   return document;
 }
 
@@ -220,12 +231,21 @@ function guardStack<T>(fn: () => T): T {
   }
 }
 
-/** Checks the element depth of a parsed document without recursion. */
+/** Checks the element depth and nesting work of a parsed document, without recursion. */
 function checkDepth(root: DomElement): void {
   let node: DomElement | null = root;
   let depth = 1;
+  let elements = 0;
+  let deepest = 0;
+  let work = 0;
   while (node) {
     if (depth > MAX_DEPTH) throw tooDeep(`more than ${MAX_DEPTH} levels of elements`);
+    elements++;
+    deepest = Math.max(deepest, depth);
+    work += depth * depth;
+    if (work > MAX_NESTING_WORK) {
+      throw tooDeep(`${elements}+ elements at depths up to ${deepest} would take too long`);
+    }
     const child: DomElement | null = node.firstElementChild;
     if (child) {
       node = child;
@@ -391,18 +411,17 @@ function text(element: DomNode | null): string {
 
 // turndown ends by trimming its output with /[\t\r\n\s]+$/, which takes time quadratic in the
 // length of every run of whitespace in it: 40,000 <br>s took 40 s. Runs are therefore kept
-// short: text outside <pre> is collapsed first, and the rules that write whitespace (line
+// short: text outside <pre> is collapsed when parsed, and the rules that write whitespace (line
 // breaks, code, list indentation) break it up with this private-use character, removed after.
 const BREAK = "\uE000";
 
 function toMarkdown(root: DomElement, title?: string): string {
   if (title) dropRepeatedTitle(root, title);
-  collapseWhitespace(root);
   return tidy(turndown().turndown(root).replaceAll(BREAK, ""));
 }
 
 /** Collapses whitespace runs (NBSP included) in text outside <pre>, without recursion. */
-function collapseWhitespace(root: DomNode): void {
+function collapseWhitespace(root: DomElement): void {
   let node: DomNode | null = root;
   while (node) {
     if (node.nodeType === 3) {
@@ -431,12 +450,16 @@ function dropRepeatedTitle(root: DomElement, title: string): void {
   }
 }
 
+// A fence, also one opened inside list items and block quotes ("- ```", "> ```"). Each marker
+// is followed by its own whitespace, so the pattern cannot backtrack on a line of markers.
+const FENCE = /^[ \t]*(?:(?:[-+*>]|\d{1,9}[.)])[ \t]+)*(`{3,}|~{3,})/;
+
 /** At most one blank line in a row outside fenced code, and no blank lines at the ends. */
 function tidy(markdown: string): string {
   const out: string[] = [];
   let fence = "";
   for (const line of markdown.split("\n")) {
-    const marker = /^ *(`{3,}|~{3,})/.exec(line)?.[1];
+    const marker = FENCE.exec(line)?.[1];
     if (fence) {
       if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = "";
     } else if (marker) {

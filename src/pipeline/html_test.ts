@@ -211,6 +211,26 @@ Deno.test("htmlToMarkdown() reads HTML nested up to 512 levels and rejects deepe
   assert.equal(htmlToMarkdown("<p>x".repeat(2000)).split("\n\n").length, 2000);
 });
 
+Deno.test("extractHtml() refuses a page that is both deep and wide instead of grinding", () => {
+  // 3,000 paragraphs 500 levels down: Readability's time grows with depth squared per element.
+  const html = "<ul><li>x".repeat(250) + "<p>line</p>".repeat(3000);
+  assertInputError(
+    () => extractHtml(utf8(html), "wide.html"),
+    /^HTML nested too deeply to read: \d+\+ elements at depths up to \d+ would take too long$/,
+  );
+});
+
+Deno.test("htmlToMarkdown() handles long runs of whitespace in linear time", () => {
+  // Each of these made turndown's final trim quadratic: minutes, not milliseconds.
+  assert.equal(htmlToMarkdown("<p>a" + "<br>".repeat(50_000) + "b</p>"), "a\n\nb");
+  assert.equal(htmlToMarkdown("<p>a" + "&nbsp;".repeat(200_000) + "b</p>"), "a b");
+  const code = "x" + "\n".repeat(50_000) + "y" + " ".repeat(50_000) + "z";
+  const item = "- ```\n  x" + "\n".repeat(50_000) + "  y" + " ".repeat(50_000) + "z\n  ```";
+  // Some blank lines of the code may carry the list's indentation, which Markdown ignores.
+  const markdown = htmlToMarkdown(`<ul><li><pre>${code}</pre></li></ul>`);
+  assert.equal(markdown.replace(/^ +$/gm, ""), item);
+});
+
 Deno.test("extractHtml() rejects a page with no readable text", () => {
   const pages = [
     "",
@@ -263,6 +283,12 @@ Deno.test("htmlToMarkdown() fences code longer than any backtick run and keeps i
 });
 
 Deno.test("htmlToMarkdown() collapses runs of blank lines outside code", () => {
+  assert.equal(
+    htmlToMarkdown(
+      "<ul><li><pre>a\n\n\nb</pre></li></ul><blockquote><pre>c\n\n\nd</pre></blockquote>",
+    ),
+    "- ```\n  a\n\n\n  b\n  ```\n\n> ```\n> c\n> \n> \n> d\n> ```",
+  );
   assert.equal(
     htmlToMarkdown("<p>a<br><br><br><br>b</p><p></p><p></p><div>c</div>"),
     "a\n\nb\n\nc",
