@@ -14,7 +14,6 @@ import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Worker as NodeWorker } from "node:worker_threads";
 import { Job, type JobOptions, outputOptions } from "../src/job/run_job.ts";
@@ -24,6 +23,7 @@ import { extractPdf } from "../src/pipeline/pdf.ts";
 import { runPipeline } from "../src/pipeline/pipeline.ts";
 import { extractSubtitles } from "../src/pipeline/subtitles.ts";
 import { extractText } from "../src/pipeline/text.ts";
+import { appCommand } from "../tests/support/app.ts";
 import { makeDocx, makePdf } from "../tests/support/documents.ts";
 import { guard } from "../src/sandbox/guard.ts";
 import { JobStore } from "../src/store/job_store.ts";
@@ -44,7 +44,6 @@ const RESUME_FILES = Number(flags["resume-files"] ?? (flags.quick ? 10_000 : 100
 const RSS_FILES = Number(flags["rss-files"] ?? (flags.quick ? 2_000 : 10_000));
 const CPU_FILES = flags.quick ? 8 : 24;
 
-const REPO = fileURLToPath(new URL("../", import.meta.url));
 /** Real read speech from Debian's pocketsphinx-testdata. */
 const LIBRIVOX = "/usr/share/pocketsphinx/test/data/librivox";
 const THREAD = new URL("../src/sandbox/stage_thread.ts", import.meta.url);
@@ -332,7 +331,7 @@ async function transcriptionOverhead() {
     join(root, "audio-vault"),
     "--workers",
     "1",
-  ]).output();
+  ], { stderr: "null" }).output();
   const gleanerMs = performance.now() - started;
   if (!run.success) throw new Error("the recording batch failed");
   console.error(
@@ -401,7 +400,7 @@ async function resumeLatency() {
 
 async function launchToFirstDone(args: string[]): Promise<number> {
   const started = performance.now();
-  const child = appCommand(args).spawn();
+  const child = appCommand(args, { stderr: "null" }).spawn();
   let firstDone = NaN;
   const lines = createInterface({ input: Readable.fromWeb(child.stdout as unknown as WebStream) });
   for await (const line of lines) {
@@ -430,7 +429,8 @@ async function rssGrowth() {
     );
   }
   console.error(`RSS: a batch of ${RSS_FILES} small files`);
-  const child = appCommand(["--batch", input, "--out", vaultDir, "--json"]).spawn();
+  const child = appCommand(["--batch", input, "--out", vaultDir, "--json"], { stderr: "null" })
+    .spawn();
   const marks = new Map<number, number>();
   let done = 0;
   const started = performance.now();
@@ -461,24 +461,6 @@ function peakRss(pid: number): number {
   const status = Deno.readTextFileSync(`/proc/${pid}/status`);
   const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
   return kb * 1024;
-}
-
-function appCommand(args: string[]): Deno.Command {
-  return new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--quiet",
-      "-P=release",
-      "--no-prompt",
-      "--config",
-      `${REPO}deno.json`,
-      `${REPO}main.ts`,
-      ...args,
-    ],
-    stdout: "piped",
-    stderr: "null",
-    stdin: "null",
-  });
 }
 
 async function write(path: string, text: string) {

@@ -75,9 +75,14 @@ Deno.test("broken and mislabelled files of every type get clear errors, or are r
     const run = await runApp(["--batch", input, "--out", join(root, "vault"), "--json"]);
     assert.equal(run.code, 1, run.stderr);
 
-    assert.deepEqual(ofType(run.events, "file_done").map((e) => [e.path, e.note]), [
-      ["report.txt", "Sources/Hidden Report.md"],
+    assert.deepEqual(ofType(run.events, "file_done").map((e) => [e.path, e.note, e.warning]), [
+      [
+        "report.txt",
+        "Sources/Hidden Report.md",
+        "named .txt but the content is a PDF; read it as such",
+      ],
     ]);
+    assert.match(run.stderr, /note report\.txt: named \.txt but the content is a PDF/);
     const failed = new Map(ofType(run.events, "file_failed").map((e) => [e.path, e]));
     const expect: [string, RegExp][] = [
       ["truncated.pdf", /not a readable PDF/],

@@ -37,14 +37,15 @@ export const runPipeline: Pipeline = async (task, ctx) => {
   ctx.progress("identify", 0);
   const name = basename(task.relPath);
   const head = await readInput(task, HEAD_BYTES);
-  const { kind } = await detectKind(head, name);
+  const { kind, mismatch } = await detectKind(head, name);
+  const warning = mismatch ? { warning: `${mismatch}; read it as such` } : {};
 
   if (kind === "audio" || kind === "video") {
     // Recordings are never loaded whole: hashed as a stream, decoded by ffmpeg in chunks.
     const sourceHash = await hashFile(task.absPath);
     const extracted = await transcribeMedia(task, sourceHash, ctx);
     const { size } = await Deno.stat(task.absPath);
-    return draft(extracted, sourceHash, size);
+    return { ...draft(extracted, sourceHash, size), ...warning };
   }
 
   const bytes = await readInput(task, task.options.maxBytes, true);
@@ -52,7 +53,7 @@ export const runPipeline: Pipeline = async (task, ctx) => {
   ctx.progress("extract", 10);
   const extracted = await extract(kind, bytes, name, ctx);
   ctx.progress("extract", 100);
-  return draft(extracted, sourceHash, bytes.byteLength);
+  return { ...draft(extracted, sourceHash, bytes.byteLength), ...warning };
 };
 
 async function extract(

@@ -6,8 +6,6 @@
 import { parseFrontmatter } from "../vault/render_note.ts";
 import { countWords, InputError } from "./extracted.ts";
 
-export { InputError };
-
 /** What one text or Markdown file contributes to its note. */
 export interface ExtractedText {
   title: string;

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { decodeText, extractText, InputError } from "./text.ts";
+import { InputError } from "./extracted.ts";
+import { decodeText, extractText } from "./text.ts";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 

@@ -104,6 +104,7 @@ export function terminalProgress(options: TerminalOptions) {
       case "file_done":
         doneThisRun++;
         settled++;
+        if (e.warning) say(yellow(`note ${e.path}: ${e.warning}`));
         return tick();
       case "file_skipped":
         if (e.reason === "unchanged" || e.reason.startsWith("unsupported")) settled++;

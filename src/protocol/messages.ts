@@ -53,6 +53,8 @@ export const NoteDraft = z.object({
   body: z.string(),
   /** Extra frontmatter from the source (pages, duration, engine, model...). */
   properties: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  /** Something the user should know, never written into the note ("named .txt but a PDF"). */
+  warning: z.string().optional(),
 });
 export type NoteDraft = z.infer<typeof NoteDraft>;
 
@@ -182,7 +184,13 @@ export const EngineEvent = z.discriminatedUnion("type", [
     index: z.number(),
     endMs: z.number(),
   }),
-  z.object({ type: z.literal("file_done"), at, path: z.string(), note: z.string() }),
+  z.object({
+    type: z.literal("file_done"),
+    at,
+    path: z.string(),
+    note: z.string(),
+    warning: z.string().optional(),
+  }),
   z.object({
     type: z.literal("file_failed"),
     at,

@@ -17,7 +17,7 @@ import {
   PROTOCOL_VERSION,
   ToThread,
 } from "../protocol/messages.ts";
-import { InputError } from "../pipeline/text.ts";
+import { InputError } from "../pipeline/extracted.ts";
 import type { Pipeline } from "../pipeline/pipeline.ts";
 import { guard, StageTimeoutError } from "./guard.ts";
 

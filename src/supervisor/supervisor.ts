@@ -374,7 +374,12 @@ export class Supervisor {
           optionsHash: this.#deps.optionsHash,
         });
         this.counts.done++;
-        this.#deps.emit({ type: "file_done", path: active.file.path, note });
+        this.#deps.emit({
+          type: "file_done",
+          path: active.file.path,
+          note,
+          ...(draft.warning ? { warning: draft.warning } : {}),
+        });
       } catch (error) {
         // The vault itself failed (disk full, permissions): not this file's fault. Stop cleanly;
         // the attempt stays open and is marked interrupted, so a re-run redoes just this file.

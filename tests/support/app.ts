@@ -24,12 +24,16 @@ export interface AppResult {
   stderr: string;
 }
 
-function command(
-  args: string[],
-  entry: string,
-  cwd: string,
-  env: Record<string, string> = {},
-): Deno.Command {
+export interface AppCommandOptions {
+  entry?: string;
+  cwd?: string;
+  env?: Record<string, string>;
+  /** "null" for long runs whose diagnostics nobody reads, so the pipe never fills. */
+  stderr?: "piped" | "null";
+}
+
+/** The app as `deno task app` runs it: the release permission set, quiet. */
+export function appCommand(args: string[], options: AppCommandOptions = {}): Deno.Command {
   return new Deno.Command(Deno.execPath(), {
     args: [
       "run",
@@ -38,14 +42,14 @@ function command(
       "--no-prompt",
       "--config",
       `${REPO}deno.json`,
-      entry,
+      options.entry ?? MAIN,
       ...args,
     ],
-    cwd,
+    ...(options.cwd ? { cwd: options.cwd } : {}),
     stdin: "null",
     stdout: "piped",
-    stderr: "piped",
-    env: { NO_COLOR: "1", ...env },
+    stderr: options.stderr ?? "piped",
+    env: { NO_COLOR: "1", ...options.env },
   });
 }
 
@@ -55,7 +59,7 @@ export async function runApp(
   options: { entry?: string; cwd?: string; env?: Record<string, string> } = {},
 ): Promise<AppResult> {
   const cwd = options.cwd ?? await Deno.makeTempDir({ prefix: "gleaner-cwd-" });
-  const out = await command(args, options.entry ?? MAIN, cwd, options.env).output();
+  const out = await appCommand(args, { ...options, cwd }).output();
   if (!options.cwd) await Deno.remove(cwd, { recursive: true });
   const stdout = new TextDecoder().decode(out.stdout);
   return {
@@ -95,7 +99,7 @@ export async function watchApp(
   options: { entry?: string } = {},
 ): Promise<AppResult> {
   const cwd = await Deno.makeTempDir({ prefix: "gleaner-cwd-" });
-  const child = command(args, options.entry ?? MAIN, cwd).spawn();
+  const child = appCommand(args, { entry: options.entry, cwd }).spawn();
   const events: EngineEvent[] = [];
   const stderr = new Response(child.stderr).text();
   const lines = createInterface({
