@@ -43,8 +43,10 @@ async function engineAlone(wav: string): Promise<string> {
 /** The spoken words of a note's transcript, without stamps and markup. */
 function transcriptWords(note: string): string {
   const { body } = parseFrontmatter(note);
-  return body.split("\n").filter((l) => l.startsWith("[")).map((l) =>
+  const transcript = body.slice(body.indexOf("\n## Transcript\n"));
+  return transcript.split("\n").filter((l) => l.startsWith("[")).map((l) =>
     l.replace(/^\[\d\d:\d\d:\d\d\]\s*/, "").replace(/\*\*[^*]+:\*\*\s*/, "")
+      .replace(/ \^t-[\d-]+$/, "") // the block id a key point links to
   ).join(" ");
 }
 

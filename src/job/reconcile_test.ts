@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import type { EngineEventInput } from "../protocol/messages.ts";
 import { type FileRow, JobStore } from "../store/job_store.ts";
 import { reconcile } from "./reconcile.ts";
+import { plainDraft } from "../../tests/support/drafts.ts";
 
 const OPTIONS_HASH = "1".repeat(64);
 const OTHER_OPTIONS_HASH = "2".repeat(64);
@@ -99,6 +100,8 @@ async function markDone(setup: Setup, path: string): Promise<string> {
       path: notePath,
       contentHash: sha256(text),
     },
+    draft: plainDraft(path, "", file.hash),
+    related: [],
   });
   return notePath;
 }

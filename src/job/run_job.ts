@@ -21,12 +21,13 @@ import {
 } from "../supervisor/supervisor.ts";
 import { VaultWriter } from "../vault/vault_writer.ts";
 import { basename, join } from "node:path";
+import { linkVault } from "../knowledge/link_vault.ts";
 import { EXTENSIONS } from "../pipeline/detect.ts";
 import { openState, STATE_DIR } from "./open_state.ts";
 import { reconcile } from "./reconcile.ts";
 
 /** Bumped whenever the pipeline's output changes for the same input, so old notes are redone. */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS);
 
@@ -230,6 +231,8 @@ export class Job {
         clearInterval(memoryTimer);
       }
       this.timings = vault.timings;
+      // Also after an interrupted batch: the notes done so far get their links and maps.
+      emit({ type: "vault_linked", ...await linkVault(store, vault) });
       store.endRun(this.#runId, outcome);
       store.setJobState(job.id, outcome);
       const final = store.countByStatus(job.id);

@@ -1,11 +1,12 @@
 /**
  * @module
- * The stages that turn one input file into a note draft: identify it by content, then extract
- * (documents) or transcribe (recordings). Runs inside the stage thread; pure: it reads its
+ * The stages that turn one input file into a note draft: identify it by content, extract
+ * (documents) or transcribe (recordings), then analyse the text. Runs inside the stage thread; pure: it reads its
  * input and returns a draft and chunk checkpoints as messages, it never writes the vault.
  */
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
+import { analyse } from "../analyse/analyse.ts";
 import type { Chunk, NoteDraft, Task } from "../protocol/messages.ts";
 import { hashFile } from "../discover/hash.ts";
 import { detectKind, type Kind } from "./detect.ts";
@@ -45,15 +46,16 @@ export const runPipeline: Pipeline = async (task, ctx) => {
     const sourceHash = await hashFile(task.absPath);
     const extracted = await transcribeMedia(task, sourceHash, ctx);
     const { size } = await Deno.stat(task.absPath);
-    return { ...draft(extracted, sourceHash, size), ...warning };
+    ctx.progress("analyse");
+    return { ...draft(extracted, sourceHash, size, ctx), ...warning };
   }
 
   const bytes = await readInput(task, task.options.maxBytes, true);
   const sourceHash = ctx.guard(() => createHash("sha256").update(bytes).digest("hex"));
   ctx.progress("extract", 10);
   const extracted = await extract(kind, bytes, name, ctx);
-  ctx.progress("extract", 100);
-  return { ...draft(extracted, sourceHash, bytes.byteLength), ...warning };
+  ctx.progress("analyse", 60);
+  return { ...draft(extracted, sourceHash, bytes.byteLength, ctx), ...warning };
 };
 
 async function extract(
@@ -78,14 +80,21 @@ async function extract(
   }
 }
 
-function draft(extracted: Extracted, sourceHash: string, sourceBytes: number): NoteDraft {
+function draft(
+  extracted: Extracted,
+  sourceHash: string,
+  sourceBytes: number,
+  ctx: StageContext,
+): NoteDraft {
+  const { analysis, body } = ctx.guard(() => analyse(extracted));
   return {
     title: extracted.title,
     type: extracted.type,
     sourceHash,
     sourceBytes,
     wordCount: extracted.wordCount,
-    body: extracted.body,
+    body,
+    analysis,
     ...(extracted.properties ? { properties: extracted.properties } : {}),
   };
 }

@@ -82,7 +82,7 @@ function oneLine(s: string): string {
  * and `%%` of highlights, strikethrough and comments. Only where markup could start, so that
  * "[Music]" or "I <3 it" stay readable in the Markdown source too.
  */
-function escapeMarkdown(s: string): string {
+export function escapeMarkdown(s: string): string {
   return s
     .replace(/[\\`*_$^]/g, "\\$&")
     .replace(/<(?=[A-Za-z/!?])/g, "\\<")

@@ -140,6 +140,11 @@ export function terminalProgress(options: TerminalOptions) {
         return say(
           `stopping (${e.reason}): aborting files in flight; press Ctrl-C again to quit now`,
         );
+      case "vault_linked":
+        return say(
+          `linked ${e.notes} notes: ${e.relinked} given new related notes, ${e.topics} topics, ` +
+            `${e.mapsWritten} maps written`,
+        );
       case "job_paused":
         return say("paused");
       case "job_resumed":

@@ -40,6 +40,46 @@ export type FailureCode = z.infer<typeof FailureCode>;
 export const Failure = z.object({ code: FailureCode, message: z.string() });
 export type Failure = z.infer<typeof Failure>;
 
+/** A key point; in a transcript, linked to where it is said. */
+export const KeyPoint = z.object({
+  text: z.string(),
+  startMs: z.number().int().nonnegative().optional(),
+  /** Obsidian block id of the transcript paragraph it comes from. */
+  anchor: z.string().regex(/^[A-Za-z0-9-]+$/).optional(),
+});
+export type KeyPoint = z.infer<typeof KeyPoint>;
+
+/** A claim the source makes, with the quote that supports it (LLM mode). */
+export const Claim = z.object({ claim: z.string(), evidence: z.string() });
+export type Claim = z.infer<typeof Claim>;
+
+/** What a language model was asked and used for one file (LLM mode). */
+export const LlmUsage = z.object({
+  model: z.string(),
+  requests: z.number().int().nonnegative(),
+  promptTokens: z.number().int().nonnegative(),
+  completionTokens: z.number().int().nonnegative(),
+});
+export type LlmUsage = z.infer<typeof LlmUsage>;
+
+/** The knowledge drawn from one source's text. */
+export const Analysis = z.object({
+  /** Paragraphs. */
+  summary: z.array(z.string()),
+  keyPoints: z.array(KeyPoint),
+  keyphrases: z.array(z.string()),
+  /** Valid Obsidian tags, without `#`. */
+  tags: z.array(z.string()),
+  people: z.array(z.string()),
+  organizations: z.array(z.string()),
+  places: z.array(z.string()),
+  /** The text's most frequent stems and their counts: what related notes are found by. */
+  terms: z.array(z.tuple([z.string(), z.number().int().positive()])),
+  claims: z.array(Claim).optional(),
+  llm: LlmUsage.optional(),
+});
+export type Analysis = z.infer<typeof Analysis>;
+
 /** What the pipeline returns for one input: everything main needs to write the note. */
 export const NoteDraft = z.object({
   title: z.string().min(1),
@@ -49,8 +89,9 @@ export const NoteDraft = z.object({
   sourceHash: z.string().regex(/^[0-9a-f]{64}$/),
   sourceBytes: z.number().int().nonnegative(),
   wordCount: z.number().int().nonnegative(),
-  /** Markdown body of the note, without frontmatter. */
+  /** Markdown body of the note (the full text or transcript), without frontmatter. */
   body: z.string(),
+  analysis: Analysis,
   /** Extra frontmatter from the source (pages, duration, engine, model...). */
   properties: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   /** Something the user should know, never written into the note ("named .txt but a PDF"). */
@@ -220,6 +261,15 @@ export const EngineEvent = z.discriminatedUnion("type", [
     type: z.literal("job_stopping"),
     at,
     reason: z.enum(["interrupted", "cancelled"]),
+  }),
+  z.object({
+    /** Related notes and Maps of Content rebuilt from the store after the batch. */
+    type: z.literal("vault_linked"),
+    at,
+    notes: z.number(),
+    relinked: z.number(),
+    topics: z.number(),
+    mapsWritten: z.number(),
   }),
   z.object({ type: z.literal("job_paused"), at }),
   z.object({ type: z.literal("job_resumed"), at }),

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import {
+import { NO_ANALYSIS } from "../../tests/support/drafts.ts";
   EngineEvent,
   FromSandbox,
   parseMessage,
@@ -23,6 +24,7 @@ const draft = {
   sourceBytes: 10,
   wordCount: 2,
   body: "two words",
+  analysis: NO_ANALYSIS,
 };
 
 Deno.test("parseMessage() accepts every well-formed message of each boundary", () => {

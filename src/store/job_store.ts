@@ -4,7 +4,7 @@
  * Only main touches it. Every state change that must survive a crash is one transaction.
  */
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
-import type { Chunk } from "../protocol/messages.ts";
+import type { Chunk, LlmUsage, NoteDraft } from "../protocol/messages.ts";
 import { SCHEMA, SCHEMA_VERSION } from "./schema.ts";
 
 /** The state database cannot be trusted: it failed to open or its integrity check. */
@@ -44,6 +44,18 @@ export interface NoteRow {
   base: string;
   path: string;
   contentHash: string;
+}
+
+/** A note with what it was rendered from: the input to related notes and Maps of Content. */
+export interface LinkedNote {
+  fileId: number;
+  /** The input's path, relative to its job's folder. */
+  source: string;
+  path: string;
+  contentHash: string;
+  /** The draft without its body. */
+  draft: Omit<NoteDraft, "body">;
+  related: string[];
 }
 
 export interface VaultIntent {
@@ -417,7 +429,13 @@ export class JobStore {
   commitDone(
     attemptId: number,
     fileId: number,
-    done: { hash: string; optionsHash: string; note: NoteRow },
+    done: {
+      hash: string;
+      optionsHash: string;
+      note: NoteRow;
+      draft: NoteDraft;
+      related: string[];
+    },
   ): void {
     this.#sql("UPDATE attempts SET outcome = 'done', ended_at = ? WHERE id = ?")
       .run(this.#clock(), attemptId);
@@ -427,6 +445,98 @@ export class JobStore {
     ).run(done.hash, done.optionsHash, fileId);
     this.#sql("DELETE FROM chunks WHERE file_id = ?").run(fileId);
     this.upsertNote(done.note);
+    const { body, ...meta } = done.draft;
+    this.#sql(
+      `INSERT INTO drafts(file_id, meta, body, related) VALUES (?, ?, ?, ?)
+       ON CONFLICT(file_id) DO UPDATE SET meta = excluded.meta, body = excluded.body,
+       related = excluded.related`,
+    ).run(fileId, JSON.stringify(meta), body, JSON.stringify(done.related));
+    const usage = done.draft.analysis.llm;
+    if (usage) this.#recordUsage(fileId, attemptId, usage);
+  }
+
+  #recordUsage(fileId: number, attemptId: number, usage: LlmUsage): void {
+    this.#sql(
+      `INSERT INTO llm_usage(file_id, attempt_id, at, model, requests, prompt_tokens,
+       completion_tokens) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      fileId,
+      attemptId,
+      this.#clock(),
+      usage.model,
+      usage.requests,
+      usage.promptTokens,
+      usage.completionTokens,
+    );
+  }
+
+  /** Tokens used by a job's files so far (LLM mode). */
+  llmUsage(jobId: number): { requests: number; promptTokens: number; completionTokens: number } {
+    const r = this.#sql(
+      `SELECT COALESCE(SUM(requests), 0) AS requests, COALESCE(SUM(prompt_tokens), 0) AS prompt,
+       COALESCE(SUM(completion_tokens), 0) AS completion FROM llm_usage u
+       JOIN files f ON f.id = u.file_id WHERE f.job_id = ?`,
+    ).get(jobId)!;
+    return {
+      requests: Number(r.requests),
+      promptTokens: Number(r.prompt),
+      completionTokens: Number(r.completion),
+    };
+  }
+
+  // ---- drafts and maps ----
+
+  /** Every done file's note with its draft, in file order, across all jobs of the vault. */
+  linkedNotes(): LinkedNote[] {
+    return this.#sql(
+      `SELECT n.file_id, n.path, n.content_hash, f.path AS source, d.meta, d.related
+       FROM notes n JOIN files f ON f.id = n.file_id JOIN drafts d ON d.file_id = n.file_id
+       WHERE f.status = 'done' ORDER BY n.file_id`,
+    ).all().map((r) => ({
+      fileId: Number(r.file_id),
+      source: String(r.source),
+      path: String(r.path),
+      contentHash: String(r.content_hash),
+      draft: JSON.parse(String(r.meta)),
+      related: JSON.parse(String(r.related)),
+    }));
+  }
+
+  /** The related notes a file's note links to, or undefined before it has a draft. */
+  relatedOf(fileId: number): string[] | undefined {
+    const r = this.#sql("SELECT related FROM drafts WHERE file_id = ?").get(fileId);
+    return r && JSON.parse(String(r.related));
+  }
+
+  draftBody(fileId: number): string {
+    const r = this.#sql("SELECT body FROM drafts WHERE file_id = ?").get(fileId);
+    if (!r) throw new Error(`no draft for file ${fileId}`);
+    return String(r.body);
+  }
+
+  /** Records a note rendered again with new related notes. */
+  relinked(fileId: number, related: string[], contentHash: string): void {
+    this.#sql("UPDATE drafts SET related = ? WHERE file_id = ?")
+      .run(JSON.stringify(related), fileId);
+    this.#sql("UPDATE notes SET content_hash = ? WHERE file_id = ?").run(contentHash, fileId);
+  }
+
+  maps(): { path: string; contentHash: string }[] {
+    return this.#sql("SELECT * FROM maps ORDER BY path").all().map((r) => ({
+      path: String(r.path),
+      contentHash: String(r.content_hash),
+    }));
+  }
+
+  savedMap(path: string, contentHash: string): void {
+    this.#sql(
+      `INSERT INTO maps(path, content_hash) VALUES (?, ?)
+       ON CONFLICT(path) DO UPDATE SET content_hash = excluded.content_hash`,
+    ).run(path, contentHash);
+  }
+
+  forgetMap(path: string): void {
+    this.#sql("DELETE FROM maps WHERE path = ?").run(path);
   }
 
   // ---- chunks of recordings ----

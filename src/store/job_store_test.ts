@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { CorruptStateError, type FileStatus, JobStore } from "./job_store.ts";
+import { plainDraft } from "../../tests/support/drafts.ts";
 
 const HASH_A = "a".repeat(64);
 const HASH_B = "b".repeat(64);
@@ -53,16 +54,19 @@ Deno.test("JobStore.open() creates the schema in a new database file", async () 
       "adoptable",
       "attempts",
       "chunks",
+      "drafts",
       "events",
       "files",
       "jobs",
+      "llm_usage",
+      "maps",
       "meta",
       "notes",
       "runs",
       "vault_intents",
     ]);
     assert.deepEqual(rawRows(dbPath, "SELECT value FROM meta WHERE key = 'schema'"), [
-      { value: "1" },
+      { value: "2" },
     ]);
   });
 });
@@ -345,6 +349,8 @@ function attempts(store: JobStore, jobId: number, fileId: number, outcomes: stri
         hash: HASH_A,
         optionsHash: HASH_B,
         note: { fileId, baseKey: "a", base: "A", path: "Sources/A.md", contentHash: HASH_A },
+        draft: plainDraft("A", "", HASH_A),
+        related: [],
       });
       store.endRun(run, "finished");
     } else {
@@ -456,6 +462,8 @@ Deno.test("commitDone() makes the file done, clears its failures and records the
       hash: HASH_B,
       optionsHash: HASH_A,
       note,
+      draft: plainDraft("A", "text", HASH_B),
+      related: [],
     });
     const file = store.fileById(a.id)!;
     assert.deepEqual(

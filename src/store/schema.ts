@@ -3,7 +3,7 @@
  * The job store's SQLite schema. Run metadata lives here, never in notes.
  */
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -101,6 +101,34 @@ CREATE TABLE IF NOT EXISTS chunks(
   engine TEXT NOT NULL,
   segments TEXT NOT NULL,
   PRIMARY KEY(file_id, idx)
+);
+
+-- What a note was rendered from, kept so notes can be rendered again when their related notes
+-- change and so Maps of Content are built from the store: the draft without its body (JSON),
+-- the body, and the related notes the note currently links to (JSON list of vault paths).
+CREATE TABLE IF NOT EXISTS drafts(
+  file_id INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE,
+  meta TEXT NOT NULL,
+  body TEXT NOT NULL,
+  related TEXT NOT NULL
+);
+
+-- Maps of Content gleaner wrote, with the hash of what it wrote.
+CREATE TABLE IF NOT EXISTS maps(
+  path TEXT PRIMARY KEY,
+  content_hash TEXT NOT NULL
+);
+
+-- Tokens a language model used, per finished file (LLM mode).
+CREATE TABLE IF NOT EXISTS llm_usage(
+  id INTEGER PRIMARY KEY,
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  attempt_id INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  model TEXT NOT NULL,
+  requests INTEGER NOT NULL,
+  prompt_tokens INTEGER NOT NULL,
+  completion_tokens INTEGER NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS events(

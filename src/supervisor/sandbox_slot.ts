@@ -41,6 +41,24 @@ export interface SlotHandlers {
   broken(slot: SandboxSlot, reason: string): void;
 }
 
+/**
+ * Debug switches libraries in the pipeline read from the environment: yaml reads LOG_*,
+ * compromise DEBUG_*. Without permission to read them they throw; main clears them before any
+ * sandbox starts (see {@link clearLibrarySwitches}), so a user's shell cannot make a library
+ * print into gleaner's output.
+ */
+export const LIBRARY_SWITCHES = [
+  "LOG_TOKENS",
+  "LOG_STREAM",
+  "DEBUG_TAGS",
+  "DEBUG_CHUNKS",
+  "DEBUG_MATCH",
+] as const;
+
+export function clearLibrarySwitches(): void {
+  for (const name of LIBRARY_SWITCHES) Deno.env.delete(name);
+}
+
 export class SandboxSlot {
   readonly id: number;
   readonly #config: SlotConfig;
@@ -109,8 +127,7 @@ export class SandboxSlot {
           read: [inputDir, ...(media ? [scratchDir] : []), ...codeRoots(threadUrl)],
           write: media ? [scratchDir] : false,
           net: false,
-          // The yaml parser reads these two debug switches; without them it throws.
-          env: ["LOG_TOKENS", "LOG_STREAM"],
+          env: [...LIBRARY_SWITCHES],
           run: media ? ENGINES : false,
           sys: false,
           ffi: false,

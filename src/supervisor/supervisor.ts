@@ -16,7 +16,7 @@ import type { VaultWriter } from "../vault/vault_writer.ts";
 import { join } from "node:path";
 import { backoffMs } from "./backoff.ts";
 import { EXTENSIONS } from "../pipeline/detect.ts";
-import { type Profile, SandboxSlot } from "./sandbox_slot.ts";
+import { clearLibrarySwitches, type Profile, SandboxSlot } from "./sandbox_slot.ts";
 
 export interface SupervisorConfig {
   workers: number;
@@ -72,6 +72,7 @@ export function startSandboxes(
   inputDir: string,
   scratchRoot: string,
 ): SandboxSlot[] {
+  clearLibrarySwitches();
   return Array.from({ length: config.workers }, (_, i) =>
     new SandboxSlot(i + 1, {
       profile: "document",

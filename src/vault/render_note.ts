@@ -1,16 +1,20 @@
 /**
  * @module
- * The text of a note: YAML frontmatter written by the `yaml` library, a title heading and the
- * body. Rendering is deterministic, so an unchanged input yields byte-identical notes and the
+ * The text of a note: YAML frontmatter written by the `yaml` library, a title heading, the
+ * sections of the analysis and the full text. Rendering is deterministic, so an unchanged input yields byte-identical notes and the
  * writer can skip them.
  */
 import { parse, stringify } from "yaml";
-import type { NoteDraft } from "../protocol/messages.ts";
+import { fileStem } from "../pipeline/extracted.ts";
+import { escapeMarkdown, stamp } from "../pipeline/transcript.ts";
+import type { Analysis, Claim, KeyPoint, NoteDraft } from "../protocol/messages.ts";
 
 /** Facts about a note that come from the run rather than from the pipeline. */
 export interface NoteMeta {
   /** Path of the input relative to the input folder, with "/" separators. */
   source: string;
+  /** Notes about similar things, as vault paths ("Sources/Name.md"). */
+  related?: string[];
 }
 
 /** Result of {@link parseFrontmatter}. */
@@ -23,23 +27,53 @@ export interface Frontmatter {
   error?: string;
 }
 
-const STANDARD_KEYS = new Set(["title", "type", "source", "source_hash", "source_bytes", "words"]);
+const STANDARD_KEYS = new Set([
+  "title",
+  "aliases",
+  "type",
+  "source",
+  "duration",
+  "tags",
+  "people",
+  "organizations",
+  "places",
+  "related",
+  "source_hash",
+  "source_bytes",
+  "words",
+]);
 
-/** Renders the full Markdown text of a note, LF line endings, ending in one newline. */
+/** Kinds whose text is a transcript rather than a document. */
+const TIMED = new Set(["audio", "video", "subtitles"]);
+
+/**
+ * Renders the full Markdown text of a note, LF line endings, ending in one newline: frontmatter,
+ * then Summary, Key points, (Claims,) People, Related and the full text or transcript.
+ */
 export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
+  const { analysis } = draft;
+  const related = meta.related ?? [];
+  const stem = fileStem(meta.source);
+  const extra = draft.properties ?? {};
   // Built in this order on purpose: stringify keeps insertion order, and the order is part of
   // the byte-identical output.
   const properties = {
     title: draft.title,
+    ...(stem !== "" && stem !== draft.title ? { aliases: [stem] } : {}),
     type: draft.type,
     source: meta.source,
+    ...(extra.duration !== undefined ? { duration: extra.duration } : {}),
+    tags: analysis.tags,
+    people: analysis.people,
+    ...(analysis.organizations.length > 0 ? { organizations: analysis.organizations } : {}),
+    ...(analysis.places.length > 0 ? { places: analysis.places } : {}),
+    // Obsidian reads a quoted wikilink in a property as a link.
+    related: related.map((path) => wikilink(path)),
     source_hash: draft.sourceHash,
     source_bytes: draft.sourceBytes,
     words: draft.wordCount,
     // Source-specific keys come after the standard ones and never replace them.
-    ...Object.fromEntries(
-      Object.entries(draft.properties ?? {}).filter(([key]) => !STANDARD_KEYS.has(key)),
-    ),
+    ...Object.fromEntries(Object.entries(extra).filter(([key]) => !STANDARD_KEYS.has(key))),
   };
   const yaml = stringify(properties, {
     // Every string value double-quoted: Obsidian and other YAML 1.1 readers turn plain
@@ -50,8 +84,50 @@ export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
     lineWidth: 0,
   });
   const heading = draft.title.replace(/\s+/gu, " ").trim();
-  const body = normalizeBody(draft.body);
-  return `---\n${yaml}---\n\n# ${heading}\n` + (body === "" ? "" : `\n${body}\n`);
+  const sections = [
+    section("Summary", analysis.summary.map(escapeMarkdown).join("\n\n")),
+    section("Key points", analysis.keyPoints.map(keyPoint).join("\n")),
+    ...(analysis.claims ? [section("Claims", analysis.claims.map(claim).join("\n"))] : []),
+    section("People", people(analysis)),
+    section("Related", related.map((path) => `- ${wikilink(path)}`).join("\n")),
+    section(TIMED.has(draft.type) ? "Transcript" : "Full text", normalizeBody(draft.body)),
+  ];
+  return `---\n${yaml}---\n\n# ${heading}\n\n${sections.join("\n\n")}\n`;
+}
+
+/**
+ * A link to a note by its vault path ("Sources/Name.md" gives `[[Sources/Name|Name]]`): the full
+ * path, so a same-named file elsewhere in the vault cannot capture it.
+ */
+export function wikilink(path: string): string {
+  const target = path.replace(/\.md$/, "");
+  return `[[${target}|${target.slice(target.lastIndexOf("/") + 1)}]]`;
+}
+
+function section(name: string, content: string): string {
+  return `## ${name}\n\n${content === "" ? "_None._" : content}`;
+}
+
+function keyPoint(point: KeyPoint): string {
+  const text = escapeMarkdown(point.text);
+  if (point.startMs === undefined) return `- ${text}`;
+  const time = stamp(point.startMs).slice(1, -1);
+  return point.anchor ? `- [[#^${point.anchor}|${time}]] ${text}` : `- ${time} ${text}`;
+}
+
+function claim(c: Claim): string {
+  return `- ${escapeMarkdown(c.claim)}\n  > ${escapeMarkdown(c.evidence)}`;
+}
+
+function people(analysis: Analysis): string {
+  const lines = analysis.people.map((name) => `- ${escapeMarkdown(name)}`);
+  const also = (label: string, names: string[]) =>
+    names.length > 0 ? [`${label}: ${names.map(escapeMarkdown).join(", ")}`] : [];
+  const more = [
+    ...also("Organisations", analysis.organizations),
+    ...also("Places", analysis.places),
+  ];
+  return [lines.join("\n"), more.join("\n\n")].filter((part) => part !== "").join("\n\n");
 }
 
 /**

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { NoteDraft } from "../protocol/messages.ts";
 import { parseFrontmatter, renderNote } from "./render_note.ts";
+import { NO_ANALYSIS } from "../../tests/support/drafts.ts";
 
 const HASH = "0123456789abcdef".repeat(4);
 
@@ -12,6 +13,7 @@ function draft(overrides: Partial<NoteDraft> = {}): NoteDraft {
     sourceBytes: 1234,
     wordCount: 56,
     body: "Some text.\n\nMore text.",
+    analysis: NO_ANALYSIS,
     ...overrides,
   };
 }
@@ -48,7 +50,7 @@ const TRICKY_TITLES = [
   "...",
 ];
 
-Deno.test("renderNote() writes frontmatter, heading and body in a fixed layout", () => {
+Deno.test("renderNote() writes frontmatter, heading and sections in a fixed layout", () => {
   const text = renderNote(draft(), { source: "folder/Meeting notes.md" });
   assert.equal(
     text,
@@ -57,6 +59,9 @@ Deno.test("renderNote() writes frontmatter, heading and body in a fixed layout",
       'title: "Meeting notes"',
       'type: "markdown"',
       'source: "folder/Meeting notes.md"',
+      "tags: []",
+      "people: []",
+      "related: []",
       `source_hash: "${HASH}"`,
       "source_bytes: 1234",
       "words: 56",
@@ -64,9 +69,105 @@ Deno.test("renderNote() writes frontmatter, heading and body in a fixed layout",
       "",
       "# Meeting notes",
       "",
+      "## Summary",
+      "",
+      "_None._",
+      "",
+      "## Key points",
+      "",
+      "_None._",
+      "",
+      "## People",
+      "",
+      "_None._",
+      "",
+      "## Related",
+      "",
+      "_None._",
+      "",
+      "## Full text",
+      "",
       "Some text.",
       "",
       "More text.",
+      "",
+    ].join("\n"),
+  );
+});
+
+Deno.test("renderNote() shows the analysis: summary, linked key points, claims, names, related", () => {
+  const text = renderNote(
+    draft({
+      type: "audio",
+      properties: { duration: "01:02:03", engine: "pocketsphinx_continuous" },
+      body: "[00:00:05] Hello there. ^t-000005",
+      analysis: {
+        ...NO_ANALYSIS,
+        summary: ["First *point*.", "Second paragraph."],
+        keyPoints: [{ text: "Said early", startMs: 5000, anchor: "t-000005" }, { text: "Plain" }],
+        tags: ["engine/analytical-engine", "history"],
+        people: ["Ada Lovelace"],
+        organizations: ["Royal Society"],
+        places: ["London"],
+        claims: [{ claim: "The engine was designed", evidence: "Babbage designed it" }],
+      },
+    }),
+    { source: "talks/episode-1.mp3", related: ["Sources/Other note.md"] },
+  );
+  const { data, body } = parseFrontmatter(text);
+  assert.deepEqual(data, {
+    title: "Meeting notes",
+    aliases: ["episode-1"],
+    type: "audio",
+    source: "talks/episode-1.mp3",
+    duration: "01:02:03",
+    tags: ["engine/analytical-engine", "history"],
+    people: ["Ada Lovelace"],
+    organizations: ["Royal Society"],
+    places: ["London"],
+    related: ["[[Sources/Other note|Other note]]"],
+    source_hash: HASH,
+    source_bytes: 1234,
+    words: 56,
+    engine: "pocketsphinx_continuous",
+  });
+  assert.equal(
+    body,
+    [
+      "",
+      "# Meeting notes",
+      "",
+      "## Summary",
+      "",
+      "First \\*point\\*.",
+      "",
+      "Second paragraph.",
+      "",
+      "## Key points",
+      "",
+      "- [[#^t-000005|00:00:05]] Said early",
+      "- Plain",
+      "",
+      "## Claims",
+      "",
+      "- The engine was designed",
+      "  > Babbage designed it",
+      "",
+      "## People",
+      "",
+      "- Ada Lovelace",
+      "",
+      "Organisations: Royal Society",
+      "",
+      "Places: London",
+      "",
+      "## Related",
+      "",
+      "- [[Sources/Other note|Other note]]",
+      "",
+      "## Transcript",
+      "",
+      "[00:00:05] Hello there. ^t-000005",
       "",
     ].join("\n"),
   );
@@ -125,7 +226,7 @@ Deno.test("renderNote() keeps a multi-line title on one heading line", () => {
 
 Deno.test("renderNote() trims the body and ends with exactly one newline", () => {
   const text = renderNote(draft({ body: "\n\n  \nText here.   \n\n\n" }), { source: "x.md" });
-  assert.ok(text.endsWith("# Meeting notes\n\nText here.\n"));
+  assert.ok(text.endsWith("## Full text\n\nText here.\n"));
 });
 
 Deno.test("renderNote() keeps the indentation of a body that starts with a code block", () => {
@@ -133,9 +234,9 @@ Deno.test("renderNote() keeps the indentation of a body that starts with a code 
   assert.ok(text.endsWith("\n\n    code line\n"));
 });
 
-Deno.test("renderNote() ends with the heading when the body is empty", () => {
+Deno.test("renderNote() says so when the body is empty", () => {
   const text = renderNote(draft({ body: " \n\t\n" }), { source: "x.md" });
-  assert.ok(text.endsWith("---\n\n# Meeting notes\n"));
+  assert.ok(text.endsWith("## Full text\n\n_None._\n"));
 });
 
 Deno.test("renderNote() writes only LF line endings", () => {

@@ -1,7 +1,7 @@
 /**
  * @module
- * The vault writer: the only code that writes notes. It turns a draft into a note file, picks
- * its name and commits the file's checkpoint right after the note is durable.
+ * The vault writer: the only code that writes notes and maps. It turns a draft into a note file,
+ * picks its name and commits the file's checkpoint right after the note is durable.
  *
  * Names are a function of the inputs, not of the order in which workers finish: when titles
  * collide, the file discovered first (lowest file id) gets the bare name and the others
@@ -10,10 +10,12 @@
  * and replayed at the next start if a crash cuts them short.
  */
 import { createHash } from "node:crypto";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import type { MapFile } from "../knowledge/maps.ts";
 import type { NoteDraft } from "../protocol/messages.ts";
 import type { FileRow, JobStore, NoteRow } from "../store/job_store.ts";
 import { sweepTempFiles, syncDir, writeFileAtomic } from "./atomic_write.ts";
+import { mergeGenerated } from "./generated_part.ts";
 import { nameKey, sanitizeNoteName, suffixedName } from "./note_name.ts";
 import { parseFrontmatter, renderNote } from "./render_note.ts";
 
@@ -59,7 +61,11 @@ export class VaultWriter {
 
   /** Writes the note durably, then marks the file done in one transaction. Returns the note path. */
   async commit({ file, attemptId, draft, optionsHash }: CommitInput): Promise<string> {
-    const content = renderNote(draft, { source: file.path });
+    // Related notes are found across the vault after the batch; until then a redone note keeps
+    // the links it had, to notes that are still there.
+    const related = (this.#store.relatedOf(file.id) ?? [])
+      .filter((path) => this.#store.noteAtPath(path) !== undefined);
+    const content = renderNote(draft, { source: file.path, related });
     const contentHash = sha256(content);
     const base = sanitizeNoteName(draft.title);
     const baseKey = nameKey(base);
@@ -90,10 +96,58 @@ export class VaultWriter {
     this.#store.transaction(() => {
       for (const m of moves) this.#store.movedNote(m.fileId, m.toPath, m.base, m.baseKey);
       this.#store.clearIntents();
-      this.#store.commitDone(attemptId, file.id, { hash: draft.sourceHash, optionsHash, note });
+      this.#store.commitDone(attemptId, file.id, {
+        hash: draft.sourceHash,
+        optionsHash,
+        note,
+        draft,
+        related,
+      });
     });
     this.timings.checkpointMs += performance.now() - checkpointStarted;
     return placement.path;
+  }
+
+  /** Writes a note again with new related notes (the text is rendered by the caller). */
+  async relink(fileId: number, path: string, content: string, related: string[]): Promise<void> {
+    await writeFileAtomic(this.#abs(path), content);
+    this.#store.transaction(() => this.#store.relinked(fileId, related, sha256(content)));
+  }
+
+  /**
+   * Writes the Maps of Content whose text changed, each merged around what the user wrote
+   * outside its generated part. A map gleaner wrote before that is no longer wanted is removed
+   * when it holds only what gleaner wrote, otherwise emptied of links. Returns maps written.
+   */
+  async writeMaps(maps: MapFile[]): Promise<number> {
+    let written = 0;
+    const wanted = new Set(maps.map((m) => m.path));
+    for (const map of maps) {
+      const path = this.#abs(map.path);
+      await Deno.mkdir(dirname(path), { recursive: true });
+      const existing = await readIfExists(path);
+      const text = mergeGenerated(existing, map.title, map.generated);
+      if (text !== existing) {
+        await writeFileAtomic(path, text);
+        written++;
+      }
+      this.#store.savedMap(map.path, sha256(text));
+    }
+    for (const old of this.#store.maps()) {
+      if (wanted.has(old.path)) continue;
+      const path = this.#abs(old.path);
+      const existing = await readIfExists(path);
+      if (existing !== undefined && sha256(existing) === old.contentHash) {
+        await Deno.remove(path);
+      } else if (existing !== undefined) {
+        const title = old.path.slice(old.path.lastIndexOf("/") + 1).replace(/\.md$/, "");
+        const text = mergeGenerated(existing, title, "_No notes here any more._");
+        if (text !== existing) await writeFileAtomic(path, text);
+      }
+      this.#store.forgetMap(old.path);
+      written++;
+    }
+    return written;
   }
 
   /** Adopts notes already in the vault after the state database had to be rebuilt. */
@@ -222,6 +276,15 @@ async function ignoreMissing(operation: Promise<void>): Promise<void> {
     await operation;
   } catch (error) {
     if (!(error instanceof Deno.errors.NotFound)) throw error;
+  }
+}
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await Deno.readTextFile(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return undefined;
+    throw error;
   }
 }
 

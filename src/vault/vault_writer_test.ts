@@ -6,6 +6,7 @@ import { type FileRow, JobStore } from "../store/job_store.ts";
 import { TEMP_PREFIX } from "./atomic_write.ts";
 import { renderNote } from "./render_note.ts";
 import { NOTES_DIR, VaultWriter } from "./vault_writer.ts";
+import { NO_ANALYSIS } from "../../tests/support/drafts.ts";
 
 const OPTIONS_HASH = "0".repeat(64);
 const OLD_TIME = new Date("2001-02-03T04:05:06Z");
@@ -95,6 +96,7 @@ function draftFor(title: string, source: string, body = `Body of ${source}.`): N
     sourceBytes: 100,
     wordCount: 3,
     body,
+    analysis: NO_ANALYSIS,
   };
 }
 

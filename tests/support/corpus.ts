@@ -37,12 +37,17 @@ export async function writeText(path: string, text: string | Uint8Array): Promis
 }
 
 /** Every file under `dir` (except the state folder) with its bytes, for byte-identical checks. */
-export async function snapshotVault(dir: string): Promise<Map<string, string>> {
+export async function snapshotVault(
+  dir: string,
+  { maps = false }: { maps?: boolean } = {},
+): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const walk = async (sub: string) => {
     for await (const e of Deno.readDir(join(dir, sub))) {
       const rel = sub ? `${sub}/${e.name}` : e.name;
       if (rel === ".gleaner") continue;
+      // The source notes only, unless asked: Home.md and Maps/ change with every note added.
+      if (!maps && sub === "" && rel !== "Sources") continue;
       if (e.isDirectory) await walk(rel);
       else files.set(rel, await Deno.readTextFile(join(dir, rel)));
     }

@@ -10,6 +10,7 @@ import { type MessagePort, workerData } from "node:worker_threads";
 import type { NoteDraft, Task } from "../../src/protocol/messages.ts";
 import { runPipeline } from "../../src/pipeline/pipeline.ts";
 import { serveStages } from "../../src/sandbox/serve_stages.ts";
+import { NO_ANALYSIS } from "./drafts.ts";
 
 let flakyThrown = false;
 
@@ -74,5 +75,6 @@ async function probeSandbox(task: Task): Promise<NoteDraft> {
     sourceBytes: 0,
     wordCount: 0,
     body: lines.join("\n"),
+    analysis: NO_ANALYSIS,
   };
 }

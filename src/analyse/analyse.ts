@@ -1,0 +1,176 @@
+/**
+ * @module
+ * Offline analysis of one note's text: summary, key points (linked to their place in a
+ * transcript), keyphrases and tags, the people, organisations and places named, and the term
+ * counts that related notes are found by. Deterministic and pure: the same body gives the same
+ * analysis, and the body comes back with the block ids that key points link to.
+ */
+import type { Analysis, KeyPoint } from "../protocol/messages.ts";
+import { stamp } from "../pipeline/transcript.ts";
+import { readBody } from "./blocks.ts";
+import { rankNames } from "./entities.ts";
+import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
+import { readLanguage } from "./language.ts";
+import {
+  keyPointCount,
+  paragraphs,
+  pickKeyPoints,
+  pickUnits,
+  scoreUnits,
+  summaryLength,
+  type Unit,
+} from "./summarise.ts";
+import { terms, words } from "./terms.ts";
+
+/** What {@link analyse} reads. */
+export interface AnalysisInput {
+  title: string;
+  /** Markdown body of the note. */
+  body: string;
+  wordCount: number;
+}
+
+export interface Analysed {
+  analysis: Analysis;
+  /** The body, with a block id after each transcript paragraph a key point links to. */
+  body: string;
+}
+
+/** Stems kept per note for similarity. */
+const TERM_VECTOR = 64;
+/** A "sentence" longer than this (unpunctuated speech) is cut into pieces of about half. */
+const LONGEST_UNIT = 60;
+const KEYPHRASES = 10;
+
+export function analyse(input: AnalysisInput): Analysed {
+  const units = sentenceUnits(input.body);
+  const { list, language, text } = units;
+  const transcript = list.some((u) => u.startMs !== undefined);
+  const titleTerms = terms(input.title);
+  const scores = scoreUnits(list, { titleTerms, transcript });
+
+  const summaryAt = pickUnits(list, scores, summaryLength(input.wordCount));
+  const summary = paragraphs(summaryAt.map((i) => list[i].text));
+  const pointAt = pickKeyPoints(list, scores, keyPointCount(input.wordCount), new Set(summaryAt));
+
+  const counts = new Map<string, number>();
+  for (const u of list) for (const t of u.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const keyphrases = rankKeyphrases(
+    language.phrases,
+    counts,
+    titleTerms,
+    text.length,
+    KEYPHRASES,
+  );
+
+  const anchors = new Map<number, string>();
+  const used = new Set<string>();
+  const keyPoints: KeyPoint[] = pointAt.map((i) => {
+    const u = list[i];
+    const point: KeyPoint = { text: shorten(u.text) };
+    if (u.startMs === undefined) return point;
+    point.startMs = u.startMs;
+    const anchorAt = units.blocks[u.block].anchorAt;
+    if (anchorAt !== undefined) {
+      let id = anchors.get(anchorAt);
+      if (!id) {
+        const base = "t-" + stamp(u.startMs).slice(1, -1).replaceAll(":", "");
+        id = base;
+        for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+        used.add(id);
+        anchors.set(anchorAt, id);
+      }
+      point.anchor = id;
+    }
+    return point;
+  });
+
+  const speakers = [...new Set(units.blocks.map((b) => b.speaker).filter((s) => s !== undefined))]
+    .filter((s) => s.includes(" "));
+  return {
+    analysis: {
+      summary,
+      keyPoints,
+      keyphrases: keyphrases.map((k) => k.text),
+      tags: tagsFor(keyphrases),
+      people: rankNames(language.people, { mergeParts: true, limit: 30 }, speakers),
+      organizations: rankNames(language.organizations, { mergeParts: false, limit: 20 }),
+      places: rankNames(language.places, { mergeParts: false, limit: 20 }),
+      terms: [...counts]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, TERM_VECTOR),
+    },
+    body: withAnchors(input.body, anchors),
+  };
+}
+
+/** Splits the body into sentence units, each knowing its block, section and time. */
+function sentenceUnits(body: string) {
+  const { blocks } = readBody(body);
+  const starts: number[] = [];
+  let text = "";
+  for (const block of blocks) {
+    if (text !== "") text += "\n\n";
+    starts.push(text.length);
+    text += block.text;
+  }
+  const language = readLanguage(text);
+  const list: Unit[] = [];
+  let lastBlock = -1;
+  for (const sentence of language.sentences) {
+    const blockIndex = Math.max(0, upperBound(starts, sentence.start) - 1);
+    const block = blocks[blockIndex];
+    for (const piece of cut(sentence.text.trim())) {
+      list.push({
+        text: piece,
+        block: blockIndex,
+        section: block.section,
+        ...(block.startMs !== undefined ? { startMs: block.startMs } : {}),
+        terms: terms(piece),
+        words: words(piece).length,
+        leads: blockIndex !== lastBlock,
+      });
+      lastBlock = blockIndex;
+    }
+  }
+  return { list, language, text, blocks };
+}
+
+/** Unpunctuated speech comes as one endless "sentence": cut it into readable pieces. */
+function cut(sentence: string): string[] {
+  const tokens = sentence.split(" ");
+  if (tokens.length <= LONGEST_UNIT) return sentence === "" ? [] : [sentence];
+  const pieces: string[] = [];
+  const size = Math.ceil(tokens.length / Math.ceil(tokens.length / (LONGEST_UNIT / 2)));
+  for (let i = 0; i < tokens.length; i += size) pieces.push(tokens.slice(i, i + size).join(" "));
+  return pieces;
+}
+
+function upperBound(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A key point is one line: a long sentence is cut at a word near 240 characters. */
+function shorten(text: string): string {
+  if (text.length <= 240) return text;
+  const cutAt = text.lastIndexOf(" ", 240);
+  return text.slice(0, cutAt > 120 ? cutAt : 240).trimEnd() + "…";
+}
+
+function withAnchors(body: string, anchors: Map<number, string>): string {
+  if (anchors.size === 0) return body;
+  let out = "";
+  let from = 0;
+  for (const at of [...anchors.keys()].sort((a, b) => a - b)) {
+    out += body.slice(from, at) + ` ^${anchors.get(at)}`;
+    from = at;
+  }
+  return out + body.slice(from);
+}

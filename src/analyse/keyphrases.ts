@@ -1,0 +1,116 @@
+/**
+ * @module
+ * Keyphrases and the Obsidian tags made from them. Candidates are the noun phrases the language
+ * pass found; a phrase scores by how often it and its words occur, how early it first appears
+ * and whether the title uses it. Names of people are left to the People list.
+ */
+import type { Phrase } from "./language.ts";
+import { isContentWord, stem } from "./terms.ts";
+
+export interface Keyphrase {
+  /** As shown: lower case, single spaces. */
+  text: string;
+  /** Stems joined by spaces: the identity of the phrase. */
+  key: string;
+}
+
+const MAX_WORDS = 3;
+
+/**
+ * The best `limit` keyphrases of a text.
+ * @param phrases noun phrases in text order
+ * @param termCounts how often each stem occurs in the whole text
+ * @param textLength length of the text, for the position of first use
+ */
+export function rankKeyphrases(
+  phrases: Phrase[],
+  termCounts: ReadonlyMap<string, number>,
+  titleTerms: string[],
+  textLength: number,
+  limit: number,
+): Keyphrase[] {
+  const found = new Map<string, { text: Map<string, number>; count: number; first: number }>();
+  for (const phrase of phrases) {
+    if (phrase.person) continue;
+    const words = trimToContent(phrase.words.map((w) => w.replace(/['’]s$/u, "")));
+    if (words.length === 0 || words.length > MAX_WORDS) continue;
+    if (!words.every((w) => /^\p{L}[\p{L}\p{N}-]*$/u.test(w))) continue;
+    const key = words.map(stem).join(" ");
+    const text = words.join(" ");
+    const entry = found.get(key) ?? { text: new Map(), count: 0, first: phrase.start };
+    entry.count++;
+    entry.text.set(text, (entry.text.get(text) ?? 0) + 1);
+    found.set(key, entry);
+  }
+  const title = new Set(titleTerms);
+  const scored = [...found].map(([key, e]) => {
+    const stems = key.split(" ");
+    const wordWeight = stems.reduce((sum, s) => sum + Math.log(1 + (termCounts.get(s) ?? 0)), 0) /
+      stems.length;
+    const early = 1 - Math.min(1, e.first / Math.max(1, textLength));
+    const inTitle = stems.some((s) => title.has(s)) ? 1 : 0;
+    const multi = stems.length > 1 ? 1.3 : 1;
+    const score = Math.log(1 + e.count) * wordWeight * multi * (1 + 0.5 * early + 0.5 * inTitle);
+    return { key, text: mostUsed(e.text), score };
+  });
+  scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
+  const out: Keyphrase[] = [];
+  for (const s of scored) {
+    // "network" adds nothing next to "neural network" unless it stands on its own often.
+    if (out.some((k) => k.key === s.key)) continue;
+    out.push({ text: s.text, key: s.key });
+    if (out.length === limit) break;
+  }
+  return out;
+}
+
+/** Drops leading and trailing words that carry no meaning ("the", "very", "other"). */
+function trimToContent(words: string[]): string[] {
+  let start = 0;
+  let end = words.length;
+  while (start < end && !isContentWord(words[start])) start++;
+  while (end > start && !isContentWord(words[end - 1])) end--;
+  return words.slice(start, end);
+}
+
+function mostUsed(texts: Map<string, number>): string {
+  return [...texts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+}
+
+/**
+ * A keyphrase as an Obsidian tag: letters, digits, `_`, `-` and `/` only, words joined by `-`,
+ * never purely numeric. Undefined when nothing usable is left.
+ */
+export function toTag(phrase: string): string | undefined {
+  const tag = phrase
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[\s_]+/gu, "-")
+    .replace(/[^\p{L}\p{M}\p{N}-]/gu, "")
+    .replace(/-{2,}/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/g, "");
+  if (tag === "" || !/\p{L}/u.test(tag)) return undefined;
+  return tag;
+}
+
+/**
+ * Tags for a note's keyphrases, nested where the text makes it natural: a phrase whose last
+ * word is itself one of the keyphrases goes under it ("engine/analytical-engine").
+ */
+export function tagsFor(keyphrases: Keyphrase[]): string[] {
+  const singles = new Map(
+    keyphrases.filter((k) => !k.key.includes(" ")).map((k) => [k.key, toTag(k.text)]),
+  );
+  const tags: string[] = [];
+  for (const k of keyphrases) {
+    const tag = toTag(k.text);
+    if (!tag) continue;
+    const head = k.key.split(" ").at(-1)!;
+    const parent = k.key.includes(" ") ? singles.get(head) : undefined;
+    const full = parent ? `${parent}/${tag}` : tag;
+    if (!tags.includes(full)) tags.push(full);
+  }
+  return tags;
+}

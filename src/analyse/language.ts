@@ -1,0 +1,67 @@
+/**
+ * @module
+ * What the `compromise` NLP library reads in a text, in one pass: sentence boundaries (it knows
+ * "Dr." and "U.S." end no sentence), noun phrases (keyphrase candidates) and the people,
+ * organisations and places named.
+ *
+ * compromise reads DEBUG_TAGS, DEBUG_CHUNKS and DEBUG_MATCH through `process.env` as it tags:
+ * see LIBRARY_SWITCHES in the sandbox slot.
+ */
+import nlp from "compromise";
+
+/** A span of the text passed to {@link readLanguage}. */
+export interface Span {
+  text: string;
+  /** Offset of its first character (UTF-16 code units). */
+  start: number;
+}
+
+/** A noun phrase: its words lower-cased, and whether it names a person. */
+export interface Phrase extends Span {
+  words: string[];
+  person: boolean;
+}
+
+export interface Language {
+  sentences: Span[];
+  phrases: Phrase[];
+  people: Span[];
+  organizations: Span[];
+  places: Span[];
+}
+
+interface Term {
+  normal?: string;
+  tags?: string[];
+}
+interface Found {
+  text: string;
+  offset: { start: number; length: number };
+  terms?: Term[];
+}
+
+export function readLanguage(text: string): Language {
+  const doc = nlp(text);
+  const spans = (view: { json(options: object): unknown }): Span[] =>
+    (view.json({ offset: true, text: true, terms: false }) as Found[]).map((f) => ({
+      text: f.text,
+      start: f.offset.start,
+    }));
+  const phrases = (doc.match("#Adjective? #Noun+").not("(#Pronoun|#Honorific|#Value)").json({
+    offset: true,
+    text: true,
+    terms: { normal: true, tags: true },
+  }) as Found[]).map((f) => ({
+    text: f.text,
+    start: f.offset.start,
+    words: (f.terms ?? []).map((t) => t.normal ?? "").filter((w) => w !== ""),
+    person: (f.terms ?? []).some((t) => t.tags?.includes("Person")),
+  }));
+  return {
+    sentences: spans(doc.sentences()),
+    phrases,
+    people: spans(doc.people().not("#Honorific")),
+    organizations: spans(doc.organizations()),
+    places: spans(doc.places()),
+  };
+}

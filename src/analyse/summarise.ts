@@ -1,0 +1,155 @@
+/**
+ * @module
+ * Extractive summaries and key points. Each sentence is scored by centrality (how much it
+ * shares with the text's centroid: its most weighty terms, tf-idf over the text's sentences),
+ * by position (documents put their point early; transcripts less so) and by overlap with the
+ * title. Sentences are then picked by maximal marginal relevance, so a summary does not say the
+ * same thing twice.
+ */
+
+/** A sentence as the scorer sees it. */
+export interface Unit {
+  text: string;
+  /** Index of its block (paragraph) and section. */
+  block: number;
+  section: number;
+  startMs?: number;
+  /** Stems of its content words, in order. */
+  terms: string[];
+  /** Number of words. */
+  words: number;
+  /** First sentence of its block. */
+  leads: boolean;
+}
+
+export interface ScoreOptions {
+  titleTerms: string[];
+  /** Timed speech: position matters less, and chit-chat is common. */
+  transcript: boolean;
+}
+
+/** Terms in the centroid. */
+const CENTROID_TERMS = 40;
+/** How much a picked sentence's similarity to those already picked counts against it. */
+const REDUNDANCY = 0.7;
+
+/** A score per unit, higher is more worth including. */
+export function scoreUnits(units: Unit[], options: ScoreOptions): number[] {
+  const n = units.length;
+  if (n === 0) return [];
+  const tf = new Map<string, number>();
+  const sf = new Map<string, number>();
+  for (const u of units) {
+    for (const t of u.terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+    for (const t of new Set(u.terms)) sf.set(t, (sf.get(t) ?? 0) + 1);
+  }
+  const weight = (t: string) => (tf.get(t) ?? 0) * Math.log(1 + n / (sf.get(t) ?? 1));
+  const centroid = new Map(
+    [...tf.keys()]
+      .map((t) => [t, weight(t)] as const)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, CENTROID_TERMS),
+  );
+  const top = Math.max(...centroid.values(), 1e-9);
+  const title = new Set(options.titleTerms);
+
+  const centrality = units.map((u) => {
+    let sum = 0;
+    for (const t of new Set(u.terms)) sum += (centroid.get(t) ?? 0) / top;
+    return sum / Math.sqrt(Math.max(8, u.terms.length));
+  });
+  const best = Math.max(...centrality, 1e-9);
+  return units.map((u, i) => {
+    const position = options.transcript ? 0.15 * (1 - i / n) : 1 / (1 + (4 * i) / Math.max(n, 4));
+    const lead = u.leads && !options.transcript ? 0.15 : 0;
+    const inTitle = title.size === 0
+      ? 0
+      : u.terms.filter((t, j) => title.has(t) && u.terms.indexOf(t) === j).length / title.size;
+    let score = (centrality[i] / best) * (1 + 0.5 * position + lead) + 0.25 * inTitle;
+    if (u.words < 6) score *= 0.3;
+    else if (u.words > 60) score *= 0.6;
+    return score;
+  });
+}
+
+/** Picks up to `count` units by maximal marginal relevance; indices in text order. */
+export function pickUnits(
+  units: Unit[],
+  scores: number[],
+  count: number,
+  exclude: ReadonlySet<number> = new Set(),
+): number[] {
+  const sets = units.map((u) => new Set(u.terms));
+  const picked: number[] = [];
+  const candidates = units.map((_, i) => i).filter((i) => !exclude.has(i) && sets[i].size > 0);
+  while (picked.length < count && candidates.length > 0) {
+    let bestAt = -1;
+    let bestValue = -Infinity;
+    for (let k = 0; k < candidates.length; k++) {
+      const i = candidates[k];
+      let overlap = 0;
+      for (const j of picked) overlap = Math.max(overlap, similarity(sets[i], sets[j]));
+      const value = scores[i] - REDUNDANCY * overlap * scores[i] - 0.3 * overlap;
+      if (value > bestValue) {
+        bestValue = value;
+        bestAt = k;
+      }
+    }
+    picked.push(candidates[bestAt]);
+    candidates.splice(bestAt, 1);
+  }
+  return picked.sort((a, b) => a - b);
+}
+
+/** Cosine similarity of two term sets. */
+export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return shared / Math.sqrt(a.size * b.size);
+}
+
+/** Sentences in a summary: about three for a page, growing with the square root of length. */
+export function summaryLength(words: number): number {
+  return Math.min(25, Math.max(1, Math.round(3 * Math.sqrt(words / 500))));
+}
+
+/** Key points: one per 250 words, 3 to 10. */
+export function keyPointCount(words: number): number {
+  return Math.min(10, Math.max(3, Math.round(words / 250)));
+}
+
+/**
+ * One key point per stretch of the text, so they follow it from start to end: the text cut into
+ * `count` runs of sentences, and the best sentence of each not already in the summary.
+ */
+export function pickKeyPoints(
+  units: Unit[],
+  scores: number[],
+  count: number,
+  summary: ReadonlySet<number>,
+): number[] {
+  const usable = units.map((_, i) => i).filter((i) => units[i].terms.length > 0);
+  const k = Math.min(count, usable.length);
+  const picked: number[] = [];
+  for (let w = 0; w < k; w++) {
+    const run = usable.slice(
+      Math.floor((w * usable.length) / k),
+      Math.floor(((w + 1) * usable.length) / k),
+    );
+    const fresh = run.filter((i) => !summary.has(i));
+    const pool = fresh.length > 0 ? fresh : run;
+    let best = pool[0];
+    for (const i of pool) if (scores[i] > scores[best]) best = i;
+    picked.push(best);
+  }
+  return picked;
+}
+
+/** Groups summary sentences (in text order) into paragraphs of at most four. */
+export function paragraphs(texts: string[]): string[] {
+  const out: string[] = [];
+  const per = texts.length <= 5 ? 5 : 4;
+  for (let i = 0; i < texts.length; i += per) out.push(texts.slice(i, i + per).join(" "));
+  return out;
+}

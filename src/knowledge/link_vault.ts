@@ -1,0 +1,62 @@
+/**
+ * @module
+ * The step after a batch: related notes and Maps of Content, from what the job store holds.
+ * A note is written again only when its related notes changed, a map only when its text did.
+ */
+import { createHash } from "node:crypto";
+import type { JobStore, LinkedNote } from "../store/job_store.ts";
+import { renderNote } from "../vault/render_note.ts";
+import { noteExists, type VaultWriter } from "../vault/vault_writer.ts";
+import { buildMaps, contextLine } from "./maps.ts";
+import { relatedDocs } from "./related.ts";
+import { clusterTopics } from "./topics.ts";
+
+export interface Linked {
+  notes: number;
+  relinked: number;
+  topics: number;
+  mapsWritten: number;
+}
+
+export async function linkVault(store: JobStore, vault: VaultWriter): Promise<Linked> {
+  // Only notes that are on disk: a link to one the user deleted would dangle.
+  const notes: LinkedNote[] = [];
+  for (const note of store.linkedNotes()) {
+    if (await noteExists(vault.vaultDir, note.path)) notes.push(note);
+  }
+  const pathOf = new Map(notes.map((n) => [n.fileId, n.path]));
+  const related = relatedDocs(notes.map((n) => ({ id: n.fileId, terms: n.draft.analysis.terms })));
+
+  let relinked = 0;
+  for (const note of notes) {
+    const links = (related.get(note.fileId) ?? []).map((id) => pathOf.get(id)!);
+    if (sameList(links, note.related)) continue;
+    const draft = { ...note.draft, body: store.draftBody(note.fileId) };
+    const content = renderNote(draft, { source: note.source, related: links });
+    if (sha256(content) !== note.contentHash) {
+      await vault.relink(note.fileId, note.path, content, links);
+      relinked++;
+    }
+  }
+
+  const topics = clusterTopics(notes.map((n) => ({ id: n.fileId, tags: n.draft.analysis.tags })));
+  const maps = buildMaps(
+    notes.map((n) => ({
+      id: n.fileId,
+      path: n.path,
+      context: contextLine(n.draft.analysis.summary),
+      people: n.draft.analysis.people,
+    })),
+    topics,
+  );
+  const mapsWritten = await vault.writeMaps(maps);
+  return { notes: notes.length, relinked, topics: topics.topics.length, mapsWritten };
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
