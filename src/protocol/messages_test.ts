@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import {
 import { NO_ANALYSIS } from "../../tests/support/drafts.ts";
+import {
   EngineEvent,
   FromSandbox,
   parseMessage,
