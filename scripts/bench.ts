@@ -8,6 +8,9 @@
  *   3. share of batch time spent making results durable (note write + checkpoint)
  *   4. launch to the first newly finished file, resuming a half-done 100,000-file job
  *   5. peak RSS after 1,000 and after 10,000 files
+ *
+ * and first the knowledge figures (summary ROUGE against baselines, keyphrase F1, analysis
+ * throughput): see bench_knowledge.ts. `--knowledge` runs only those.
  */
 import { createHash } from "node:crypto";
 import { createInterface } from "node:readline";
@@ -29,6 +32,10 @@ import { guard } from "../src/sandbox/guard.ts";
 import { JobStore } from "../src/store/job_store.ts";
 import { VaultWriter } from "../src/vault/vault_writer.ts";
 import { nameKey } from "../src/vault/note_name.ts";
+import { knowledgeQuality } from "./bench_knowledge.ts";
+
+/** `--knowledge`: the knowledge figures are all that was asked for. */
+class Finished extends Error {}
 
 /** Deno's and @types/node's web streams differ only in their typings. */
 type WebStream = NodeWebStream<Uint8Array>;
@@ -38,6 +45,7 @@ const flags = parseArgs({
     quick: { type: "boolean" },
     "resume-files": { type: "string" },
     "rss-files": { type: "string" },
+    knowledge: { type: "boolean" },
   },
 }).values;
 const RESUME_FILES = Number(flags["resume-files"] ?? (flags.quick ? 10_000 : 100_000));
@@ -58,16 +66,20 @@ const report = (name: string, value: string, target: string) => {
 };
 
 try {
+  await knowledgeQuality(report);
+  if (flags.knowledge) throw new Finished();
   await extractionThroughput();
   await transcriptionOverhead();
   await cpuBound();
   await resumeLatency();
   await rssGrowth();
+} catch (error) {
+  if (!(error instanceof Finished)) throw error;
 } finally {
   await Deno.remove(root, { recursive: true });
 }
 
-console.log("\ngleaner batch engine benchmark");
+console.log("\ngleaner benchmark");
 const width = Math.max(...rows.map((r) => r[0].length));
 for (const [name, value, target] of rows) {
   console.log(`${name.padEnd(width)}  ${value.padEnd(32)}  target ${target}`);

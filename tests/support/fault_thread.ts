@@ -8,12 +8,14 @@
  */
 import { type MessagePort, workerData } from "node:worker_threads";
 import type { NoteDraft, Task } from "../../src/protocol/messages.ts";
+import { warmUp } from "../../src/analyse/analyse.ts";
 import { runPipeline } from "../../src/pipeline/pipeline.ts";
 import { serveStages } from "../../src/sandbox/serve_stages.ts";
 import { NO_ANALYSIS } from "./drafts.ts";
 
 let flakyThrown = false;
 
+warmUp(); // as the production thread does
 serveStages(async (task, ctx) => {
   const name = task.relPath;
   if (name.includes("__throw__")) throw new TypeError("injected stage fault");
