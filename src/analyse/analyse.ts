@@ -17,6 +17,7 @@ import {
   pickKeyPoints,
   pickUnits,
   scoreUnits,
+  similarity,
   summaryLength,
   type Unit,
 } from "./summarise.ts";
@@ -63,13 +64,61 @@ export function analyse(input: AnalysisInput): Analysed {
     KEYPHRASES,
   );
 
+  const linked = linkUnits(units, pointAt.map((i) => ({ text: shorten(list[i].text), unit: i })));
+  const speakers = [...new Set(units.blocks.map((b) => b.speaker).filter((s) => s !== undefined))]
+    .filter((s) => s.includes(" "));
+  return {
+    analysis: {
+      summary,
+      keyPoints: linked.keyPoints,
+      keyphrases: keyphrases.map((k) => k.text),
+      tags: tagsFor(keyphrases),
+      people: rankNames(language.people, { mergeParts: true, limit: 30 }, speakers),
+      organizations: rankNames(language.organizations, { mergeParts: false, limit: 20 }),
+      places: rankNames(language.places, { mergeParts: false, limit: 20 }),
+      terms: [...counts]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, TERM_VECTOR),
+    },
+    body: withAnchors(input.body, linked.anchors),
+  };
+}
+
+/**
+ * Key points written elsewhere (by a language model) tied to the sentence of the text they are
+ * closest to, so that in a transcript they link to where it is said.
+ */
+export function linkKeyPoints(
+  body: string,
+  points: string[],
+): { keyPoints: KeyPoint[]; body: string } {
+  const units = sentenceUnits(body);
+  const sets = units.list.map((u) => new Set(u.terms));
+  const picks = points.map((text) => {
+    const own = new Set(terms(text));
+    let unit: number | undefined;
+    let best = 0;
+    sets.forEach((set, i) => {
+      const s = similarity(own, set);
+      if (s > best) [best, unit] = [s, i];
+    });
+    return { text: shorten(text), unit };
+  });
+  const linked = linkUnits(units, picks);
+  return { keyPoints: linked.keyPoints, body: withAnchors(body, linked.anchors) };
+}
+
+/** Key points with the time and block id of their unit, when it has them. */
+function linkUnits(
+  units: ReturnType<typeof sentenceUnits>,
+  picks: { text: string; unit: number | undefined }[],
+) {
   const anchors = new Map<number, string>();
   const used = new Set<string>();
-  const keyPoints: KeyPoint[] = pointAt.map((i) => {
-    const u = list[i];
-    const point: KeyPoint = { text: shorten(u.text) };
-    if (u.startMs === undefined) return point;
-    point.startMs = u.startMs;
+  const keyPoints = picks.map(({ text, unit }): KeyPoint => {
+    const u = unit === undefined ? undefined : units.list[unit];
+    if (u?.startMs === undefined) return { text };
+    const point: KeyPoint = { text, startMs: u.startMs };
     const anchorAt = units.blocks[u.block].anchorAt;
     if (anchorAt !== undefined) {
       let id = anchors.get(anchorAt);
@@ -84,24 +133,7 @@ export function analyse(input: AnalysisInput): Analysed {
     }
     return point;
   });
-
-  const speakers = [...new Set(units.blocks.map((b) => b.speaker).filter((s) => s !== undefined))]
-    .filter((s) => s.includes(" "));
-  return {
-    analysis: {
-      summary,
-      keyPoints,
-      keyphrases: keyphrases.map((k) => k.text),
-      tags: tagsFor(keyphrases),
-      people: rankNames(language.people, { mergeParts: true, limit: 30 }, speakers),
-      organizations: rankNames(language.organizations, { mergeParts: false, limit: 20 }),
-      places: rankNames(language.places, { mergeParts: false, limit: 20 }),
-      terms: [...counts]
-        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-        .slice(0, TERM_VECTOR),
-    },
-    body: withAnchors(input.body, anchors),
-  };
+  return { keyPoints, anchors };
 }
 
 /**

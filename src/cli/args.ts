@@ -28,6 +28,8 @@ export interface BatchArgs {
   maxDurationMin: number;
   chunkMinutes: number;
   whisperModel?: string;
+  /** LLM mode; unset options come from the environment or the defaults. */
+  llm?: { url?: string; model?: string; timeoutSec: number; retries: number };
 }
 
 export type Command = { mode: "help" } | { mode: "version" } | { mode: "ui" } | BatchArgs;
@@ -60,6 +62,13 @@ Options:
   --chunk-minutes N    recordings are transcribed and checkpointed in chunks this long (default 5)
   --whisper-model FILE transcribe with whisper.cpp (whisper-cli) and this model, not PocketSphinx
   --max-memory MB      heap limit of each worker (default 1024)
+  --llm                summaries, key points, tags and claims by a language model through an
+                       OpenAI-compatible endpoint (default: offline analysis, no model needed)
+  --llm-url URL        its base URL (default $GLEANER_LLM_URL, else a local Ollama at
+                       http://127.0.0.1:11434/v1); the API key is read from $GLEANER_LLM_API_KEY
+  --llm-model NAME     the model (default $GLEANER_LLM_MODEL, else llama3.2)
+  --llm-timeout SEC    per request attempt (default 120)
+  --llm-retries N      further attempts after a timeout, 429 or 5xx (default 4)
   -h, --help           show this help
   -V, --version        show the version
 
@@ -91,6 +100,11 @@ export function parseCommandLine(argv: string[]): Command {
         "max-duration": { type: "string" },
         "chunk-minutes": { type: "string" },
         "whisper-model": { type: "string" },
+        llm: { type: "boolean" },
+        "llm-url": { type: "string" },
+        "llm-model": { type: "string" },
+        "llm-timeout": { type: "string" },
+        "llm-retries": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "V" },
       },
@@ -129,6 +143,31 @@ export function parseCommandLine(argv: string[]): Command {
     maxDurationMin: number("--max-duration", v["max-duration"], 720, 0.01),
     chunkMinutes: number("--chunk-minutes", v["chunk-minutes"], 5, 0.05),
     ...(v["whisper-model"] === undefined ? {} : { whisperModel: v["whisper-model"] }),
+    ...(llmArgs(v)),
+  };
+}
+
+function llmArgs(v: Record<string, string | boolean | string[] | undefined>) {
+  const named = ["llm-url", "llm-model", "llm-timeout", "llm-retries"].find((k) =>
+    v[k] !== undefined
+  );
+  if (!v.llm) {
+    if (named) throw new UsageError(`--${named} needs --llm`);
+    return {};
+  }
+  const url = v["llm-url"] as string | undefined;
+  if (url !== undefined && !/^https?:\/\/[^/\s]+/i.test(url)) {
+    throw new UsageError(`--llm-url needs an http:// or https:// URL, got "${url}"`);
+  }
+  const model = v["llm-model"] as string | undefined;
+  if (model !== undefined && model.trim() === "") throw new UsageError("--llm-model needs a name");
+  return {
+    llm: {
+      ...(url === undefined ? {} : { url }),
+      ...(model === undefined ? {} : { model }),
+      timeoutSec: number("--llm-timeout", v["llm-timeout"] as string | undefined, 120, 0.1),
+      retries: integer("--llm-retries", v["llm-retries"] as string | undefined, 4, 0, 20),
+    },
   };
 }
 

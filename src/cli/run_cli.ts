@@ -4,7 +4,7 @@
  */
 import { basename, dirname, join, resolve } from "node:path";
 import denoConfig from "../../deno.json" with { type: "json" };
-import type { EngineEvent, EngineEventInput } from "../protocol/messages.ts";
+import type { EngineEvent, EngineEventInput, LlmOptions } from "../protocol/messages.ts";
 import { Job, type JobOptions } from "../job/run_job.ts";
 import { ndjsonWriter } from "../progress/ndjson.ts";
 import { terminalOptions, terminalProgress } from "../progress/terminal.ts";
@@ -45,6 +45,22 @@ export async function runCli(argv: string[], overrides: CliOverrides = {}): Prom
   }
 }
 
+/** Defaults of LLM mode: a local Ollama, which needs no key. */
+const LLM_DEFAULTS = { url: "http://127.0.0.1:11434/v1", model: "llama3.2" };
+
+function llmOptions(args: NonNullable<BatchArgs["llm"]>): LlmOptions {
+  const env = (name: string) => Deno.env.get(name)?.trim() || undefined;
+  const apiKey = env("GLEANER_LLM_API_KEY");
+  return {
+    url: args.url ?? env("GLEANER_LLM_URL") ?? LLM_DEFAULTS.url,
+    model: args.model ?? env("GLEANER_LLM_MODEL") ?? LLM_DEFAULTS.model,
+    ...(apiKey ? { apiKey } : {}),
+    timeoutMs: Math.round(args.timeoutSec * 1000),
+    retries: args.retries,
+    retryDelayMs: 1000,
+  };
+}
+
 async function runBatch(args: BatchArgs, overrides: CliOverrides): Promise<number> {
   let paths;
   try {
@@ -73,6 +89,7 @@ async function runBatch(args: BatchArgs, overrides: CliOverrides): Promise<numbe
       maxDurationMs: Math.round(args.maxDurationMin * 60_000),
       chunkMs: Math.round(args.chunkMinutes * 60_000),
       ...(whisperModel ? { whisperModel } : {}),
+      ...(args.llm ? { llm: llmOptions(args.llm) } : {}),
     },
     threadUrl: overrides.threadUrl ?? PRODUCTION_THREAD,
     memoryCheckMs: 2000,

@@ -33,10 +33,16 @@ export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS);
 
 /** What decides whether a done file must be redone: only options that change a note's content. */
 export function outputOptions(
-  pipeline: Pick<PipelineOptions, "whisperModel"> = {},
+  pipeline: Pick<PipelineOptions, "whisperModel" | "llm"> = {},
 ): { json: string; hash: string } {
   const engine = pipeline.whisperModel ? `whisper-cli ${basename(pipeline.whisperModel)}` : "";
-  const json = JSON.stringify({ version: PIPELINE_VERSION, ...(engine ? { engine } : {}) });
+  // The model and its endpoint write the notes in LLM mode; the key is a secret and no output.
+  const llm = pipeline.llm ? { url: pipeline.llm.url, model: pipeline.llm.model } : undefined;
+  const json = JSON.stringify({
+    version: PIPELINE_VERSION,
+    ...(engine ? { engine } : {}),
+    ...(llm ? { llm } : {}),
+  });
   return { json, hash: createHash("sha256").update(json).digest("hex") };
 }
 
@@ -133,7 +139,7 @@ export class Job {
     };
     // Sandboxes first: their start-up overlaps opening the store, recovery and the vault check.
     const scratchRoot = join(o.vaultDir, STATE_DIR, "tmp");
-    const slots = startSandboxes(o, o.inputDir, scratchRoot);
+    const slots = startSandboxes(o, o.inputDir, scratchRoot, o.pipeline.llm);
     let state;
     try {
       state = await openState(o.vaultDir, emit);

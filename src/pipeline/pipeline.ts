@@ -6,7 +6,8 @@
  */
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
-import { analyse } from "../analyse/analyse.ts";
+import { analyse, type Analysed } from "../analyse/analyse.ts";
+import { analyseWithLlm } from "../llm/llm_analyse.ts";
 import type { Chunk, NoteDraft, Task } from "../protocol/messages.ts";
 import { hashFile } from "../discover/hash.ts";
 import { detectKind, type Kind } from "./detect.ts";
@@ -47,7 +48,7 @@ export const runPipeline: Pipeline = async (task, ctx) => {
     const extracted = await transcribeMedia(task, sourceHash, ctx);
     const { size } = await Deno.stat(task.absPath);
     ctx.progress("analyse");
-    return { ...draft(extracted, sourceHash, size, ctx), ...warning };
+    return withWarning(await draft(task, extracted, sourceHash, size, ctx), warning);
   }
 
   const bytes = await readInput(task, task.options.maxBytes, true);
@@ -55,7 +56,7 @@ export const runPipeline: Pipeline = async (task, ctx) => {
   ctx.progress("extract", 10);
   const extracted = await extract(kind, bytes, name, ctx);
   ctx.progress("analyse", 60);
-  return { ...draft(extracted, sourceHash, bytes.byteLength, ctx), ...warning };
+  return withWarning(await draft(task, extracted, sourceHash, bytes.byteLength, ctx), warning);
 };
 
 async function extract(
@@ -80,23 +81,36 @@ async function extract(
   }
 }
 
-function draft(
+async function draft(
+  task: Task,
   extracted: Extracted,
   sourceHash: string,
   sourceBytes: number,
   ctx: StageContext,
-): NoteDraft {
-  const { analysis, body } = ctx.guard(() => analyse(extracted));
+): Promise<NoteDraft> {
+  let analysed: Analysed & { warning?: string } = ctx.guard(() => analyse(extracted));
+  if (task.options.llm) {
+    analysed = await analyseWithLlm(extracted, analysed, task.options.llm, {
+      alive: (percent) => ctx.progress("summarise", percent),
+    });
+  }
   return {
     title: extracted.title,
     type: extracted.type,
     sourceHash,
     sourceBytes,
     wordCount: extracted.wordCount,
-    body,
-    analysis,
+    body: analysed.body,
+    analysis: analysed.analysis,
     ...(extracted.properties ? { properties: extracted.properties } : {}),
+    ...(analysed.warning ? { warning: analysed.warning } : {}),
   };
+}
+
+function withWarning(draft: NoteDraft, warning: { warning?: string }): NoteDraft {
+  if (!warning.warning) return draft;
+  const both = draft.warning ? `${warning.warning}; ${draft.warning}` : warning.warning;
+  return { ...draft, warning: both };
 }
 
 /** Reads at most `limit` bytes; with `whole`, a larger file is an error instead of cut short. */

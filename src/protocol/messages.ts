@@ -11,6 +11,26 @@ export const PROTOCOL_VERSION = 1;
 
 const v = z.literal(PROTOCOL_VERSION);
 
+/** An OpenAI-compatible chat endpoint that writes summaries, key points and claims. */
+export const LlmOptions = z.object({
+  /** Base URL of the API, e.g. http://127.0.0.1:11434/v1 (Ollama). */
+  url: z.url(),
+  model: z.string().min(1),
+  /** Sent as a bearer token; never stored. */
+  apiKey: z.string().optional(),
+  /** Per request attempt. */
+  timeoutMs: z.number().int().positive(),
+  /** Further attempts after a timeout, a 429 or a 5xx. */
+  retries: z.number().int().nonnegative(),
+  /** First backoff delay, doubled per attempt, with full jitter. */
+  retryDelayMs: z.number().int().nonnegative(),
+});
+export type LlmOptions = z.infer<typeof LlmOptions>;
+
+/** LLM mode cuts a text into parts of about this many characters (about 3,000 tokens, which
+ * fits the context of small local models): one request each, plus one to combine them. */
+export const LLM_PART_CHARS = 12_000;
+
 /** Limits and settings the pipeline runs with. */
 export const PipelineOptions = z.object({
   /** Largest document accepted, in bytes (recordings are bounded by duration instead). */
@@ -21,6 +41,8 @@ export const PipelineOptions = z.object({
   chunkMs: z.number().int().positive(),
   /** A whisper.cpp model file: when set, whisper-cli transcribes instead of PocketSphinx. */
   whisperModel: z.string().optional(),
+  /** LLM mode: summaries, key points, tags and claims from a language model. */
+  llm: LlmOptions.optional(),
 });
 export type PipelineOptions = z.infer<typeof PipelineOptions>;
 

@@ -33,6 +33,8 @@ export interface SlotConfig {
   threadUrl: URL;
   heapMb: number;
   stallMs: number;
+  /** `host:port` of the language model endpoint in LLM mode: the only place it may connect. */
+  net?: string;
 }
 
 export interface SlotHandlers {
@@ -117,7 +119,7 @@ export class SandboxSlot {
   }
 
   #spawn(): Worker {
-    const { profile, inputDir, scratchDir, threadUrl, heapMb, stallMs } = this.#config;
+    const { profile, inputDir, scratchDir, threadUrl, heapMb, stallMs, net } = this.#config;
     const media = profile === "media";
     const worker = new Worker(new URL("../../worker.ts", import.meta.url), {
       type: "module",
@@ -126,7 +128,7 @@ export class SandboxSlot {
         permissions: {
           read: [inputDir, ...(media ? [scratchDir] : []), ...codeRoots(threadUrl)],
           write: media ? [scratchDir] : false,
-          net: false,
+          net: net ? [net] : false,
           env: [...LIBRARY_SWITCHES],
           run: media ? ENGINES : false,
           sys: false,

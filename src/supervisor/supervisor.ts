@@ -4,12 +4,13 @@
  * starts, and decides what a failure means (retry with backoff, fail, quarantine). It never
  * blocks on a worker: a sandbox that stops answering is replaced, and its file fails alone.
  */
-import type {
-  EngineEventInput,
-  Failure,
-  FromSandbox,
-  NoteDraft,
-  PipelineOptions,
+import {
+  type EngineEventInput,
+  type Failure,
+  type FromSandbox,
+  LLM_PART_CHARS,
+  type NoteDraft,
+  type PipelineOptions,
 } from "../protocol/messages.ts";
 import type { FileRow, JobStore } from "../store/job_store.ts";
 import type { VaultWriter } from "../vault/vault_writer.ts";
@@ -71,8 +72,10 @@ export function startSandboxes(
   config: Pick<SupervisorConfig, "workers" | "threadUrl" | "heapMb" | "stallMs">,
   inputDir: string,
   scratchRoot: string,
+  llm?: PipelineOptions["llm"],
 ): SandboxSlot[] {
   clearLibrarySwitches();
+  const net = llm ? hostAndPort(llm.url) : undefined;
   return Array.from({ length: config.workers }, (_, i) =>
     new SandboxSlot(i + 1, {
       profile: "document",
@@ -81,7 +84,25 @@ export function startSandboxes(
       threadUrl: config.threadUrl,
       heapMb: config.heapMb,
       stallMs: config.stallMs,
+      ...(net ? { net } : {}),
     }));
+}
+
+/** `host:port` of a URL, the port filled in from the scheme: what a sandbox may connect to. */
+export function hostAndPort(url: string): string {
+  const u = new URL(url);
+  const port = u.port || (u.protocol === "https:" ? "443" : "80");
+  return `${u.hostname}:${port}`;
+}
+
+/**
+ * Extra time for a file in LLM mode: each request may take the full timeout on every attempt,
+ * and a text needs about one request per part plus one to combine them.
+ */
+function llmAllowanceMs(options: PipelineOptions, size: number): number {
+  if (!options.llm) return 0;
+  const requests = 2 + Math.ceil(size / LLM_PART_CHARS);
+  return requests * options.llm.timeoutMs * (options.llm.retries + 1);
 }
 
 /** Extra silence main tolerates past the host's own stall limit before replacing the sandbox. */
@@ -121,7 +142,8 @@ export class Supervisor {
     this.#config = config;
     this.#deps = deps;
     this.#target = config.workers;
-    this.#slots = slots ?? startSandboxes(config, deps.inputDir, deps.scratchRoot);
+    this.#slots = slots ??
+      startSandboxes(config, deps.inputDir, deps.scratchRoot, deps.pipelineOptions.llm);
     for (const slot of this.#slots) {
       this.#slotReadyAt.push(0);
       this.#slotFailures.push(0);
@@ -273,7 +295,8 @@ export class Supervisor {
     const attemptId = store.startAttempt(file.id, runId);
     const taskId = ++this.#taskSeq;
     const budgetMs = Math.round(
-      this.#config.budgetBaseMs + this.#config.budgetPerMbMs * (file.size / MB),
+      this.#config.budgetBaseMs + this.#config.budgetPerMbMs * (file.size / MB) +
+        llmAllowanceMs(pipelineOptions, file.size),
     );
     const active: Active = { file, attemptId, taskId, suspect, watchdog: undefined };
     this.#active.set(slot.id, active);
