@@ -89,6 +89,7 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
           contentHash: adopted.contentHash,
         });
         store.commitAdopted(file.id, optionsHash);
+        if (adopted.draft) store.saveDraft(file.id, adopted.draft, adopted.related ?? []);
         return undefined;
       });
     } else {

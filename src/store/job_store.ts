@@ -58,6 +58,16 @@ export interface LinkedNote {
   related: string[];
 }
 
+/** A note found in the vault after a rebuild, waiting for its source to be seen again. */
+export interface Adoptable {
+  path: string;
+  base: string;
+  contentHash: string;
+  /** Read back from the note, when it is in gleaner's layout. */
+  draft?: NoteDraft;
+  related?: string[];
+}
+
 export interface VaultIntent {
   id: number;
   fileId: number;
@@ -445,12 +455,7 @@ export class JobStore {
     ).run(done.hash, done.optionsHash, fileId);
     this.#sql("DELETE FROM chunks WHERE file_id = ?").run(fileId);
     this.upsertNote(done.note);
-    const { body, ...meta } = done.draft;
-    this.#sql(
-      `INSERT INTO drafts(file_id, meta, body, related) VALUES (?, ?, ?, ?)
-       ON CONFLICT(file_id) DO UPDATE SET meta = excluded.meta, body = excluded.body,
-       related = excluded.related`,
-    ).run(fileId, JSON.stringify(meta), body, JSON.stringify(done.related));
+    this.saveDraft(fileId, done.draft, done.related);
     const usage = done.draft.analysis.llm;
     if (usage) this.#recordUsage(fileId, attemptId, usage);
   }
@@ -500,6 +505,16 @@ export class JobStore {
       draft: JSON.parse(String(r.meta)),
       related: JSON.parse(String(r.related)),
     }));
+  }
+
+  /** Keeps what a note was rendered from, and the related notes it links to. */
+  saveDraft(fileId: number, draft: NoteDraft, related: string[]): void {
+    const { body, ...meta } = draft;
+    this.#sql(
+      `INSERT INTO drafts(file_id, meta, body, related) VALUES (?, ?, ?, ?)
+       ON CONFLICT(file_id) DO UPDATE SET meta = excluded.meta, body = excluded.body,
+       related = excluded.related`,
+    ).run(fileId, JSON.stringify(meta), body, JSON.stringify(related));
   }
 
   /** The related notes a file's note links to, or undefined before it has a draft. */
@@ -626,28 +641,36 @@ export class JobStore {
 
   // ---- adoption after a rebuild ----
 
-  addAdoptable(a: {
-    source: string;
-    sourceHash: string;
-    path: string;
-    base: string;
-    contentHash: string;
-  }): void {
+  addAdoptable(a: Adoptable & { source: string; sourceHash: string }): void {
     this.#sql(
-      `INSERT OR IGNORE INTO adoptable(source, source_hash, path, base, content_hash)
-       VALUES (?, ?, ?, ?, ?)`,
-    ).run(a.source, a.sourceHash, a.path, a.base, a.contentHash);
+      `INSERT OR IGNORE INTO adoptable(source, source_hash, path, base, content_hash, draft,
+       related) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      a.source,
+      a.sourceHash,
+      a.path,
+      a.base,
+      a.contentHash,
+      a.draft ? JSON.stringify(a.draft) : null,
+      a.draft ? JSON.stringify(a.related ?? []) : null,
+    );
   }
 
   /** A note found in the vault for exactly this source and content, claimed once. */
-  takeAdoptable(source: string, sourceHash: string):
-    | { path: string; base: string; contentHash: string }
-    | undefined {
+  takeAdoptable(source: string, sourceHash: string): Adoptable | undefined {
     const r = this.#sql(
       "DELETE FROM adoptable WHERE source = ? AND source_hash = ? RETURNING *",
     ).get(source, sourceHash);
-    return r &&
-      { path: String(r.path), base: String(r.base), contentHash: String(r.content_hash) };
+    if (!r) return undefined;
+    return {
+      path: String(r.path),
+      base: String(r.base),
+      contentHash: String(r.content_hash),
+      ...(r.draft === null ? {} : {
+        draft: JSON.parse(String(r.draft)),
+        related: JSON.parse(String(r.related)),
+      }),
+    };
   }
 
   // ---- events ----

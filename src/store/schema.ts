@@ -89,6 +89,9 @@ CREATE TABLE IF NOT EXISTS adoptable(
   path TEXT NOT NULL,
   base TEXT NOT NULL,
   content_hash TEXT NOT NULL,
+  -- What the note was rendered from, read back from it (JSON), when it is in gleaner's layout.
+  draft TEXT,
+  related TEXT,
   PRIMARY KEY(source, source_hash)
 );
 

@@ -17,6 +17,7 @@ import type { FileRow, JobStore, NoteRow } from "../store/job_store.ts";
 import { sweepTempFiles, syncDir, writeFileAtomic } from "./atomic_write.ts";
 import { mergeGenerated } from "./generated_part.ts";
 import { nameKey, sanitizeNoteName, suffixedName } from "./note_name.ts";
+import { readNote } from "./read_note.ts";
 import { parseFrontmatter, renderNote } from "./render_note.ts";
 
 /** Folder of source notes inside the vault. */
@@ -165,7 +166,10 @@ export class VaultWriter {
       if (!entry.isFile || !entry.name.endsWith(".md")) continue;
       const own = await this.#readOwnNote(`${NOTES_DIR}/${entry.name}`);
       if (!own) continue;
-      this.#store.addAdoptable({ ...own, path: `${NOTES_DIR}/${entry.name}` });
+      const { text, ...found } = own;
+      // Read back, the note keeps its place in related notes and maps.
+      const back = readNote(text);
+      this.#store.addAdoptable({ ...found, ...back, path: `${NOTES_DIR}/${entry.name}` });
       adopted++;
     }
     return adopted;
@@ -254,6 +258,7 @@ export class VaultWriter {
       sourceHash: data.source_hash,
       base: sanitizeNoteName(title),
       contentHash: sha256(text),
+      text,
     };
   }
 
