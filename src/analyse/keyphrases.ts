@@ -30,9 +30,20 @@ export function rankKeyphrases(
   limit: number,
 ): Keyphrase[] {
   const found = new Map<string, { text: Map<string, number>; count: number; first: number }>();
+  const count = (words: string[]) => words.map(stem).join(" ");
+  const adjectival = new Map<string, number>();
+  for (const p of phrases) {
+    if (p.adjective) adjectival.set(count(p.words), (adjectival.get(count(p.words)) ?? 0) + 1);
+  }
   for (const phrase of phrases) {
     if (phrase.person) continue;
-    const words = trimToContent(phrase.words.map((w) => w.replace(/['’]s$/u, "")));
+    let raw = phrase.words.map((w) => w.replace(/['’]s$/u, ""));
+    // An adjective makes a keyphrase only when the text repeats the pair ("varroa mites" yes,
+    // "strong colony" once: just "colony").
+    if (phrase.adjective && raw.length > 1 && (adjectival.get(count(phrase.words)) ?? 0) < 2) {
+      raw = raw.slice(1);
+    }
+    const words = trimToContent(raw);
     if (words.length === 0 || words.length > MAX_WORDS) continue;
     if (!words.every((w) => /^\p{L}[\p{L}\p{N}-]*$/u.test(w))) continue;
     const key = words.map(stem).join(" ");

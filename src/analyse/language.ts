@@ -16,10 +16,12 @@ export interface Span {
   start: number;
 }
 
-/** A noun phrase: its words lower-cased, and whether it names a person. */
+/** A noun phrase: its words lower-cased, whether it names a person, whether an adjective
+ * opens it ("strong colony"). */
 export interface Phrase extends Span {
   words: string[];
   person: boolean;
+  adjective: boolean;
 }
 
 export interface Language {
@@ -56,6 +58,7 @@ export function readLanguage(text: string): Language {
     start: f.offset.start,
     words: (f.terms ?? []).map((t) => t.normal ?? "").filter((w) => w !== ""),
     person: (f.terms ?? []).some((t) => t.tags?.includes("Person")),
+    adjective: f.terms?.[0]?.tags?.includes("Adjective") ?? false,
   }));
   return {
     sentences: locate(text, doc.sentences().out("array") as string[]),
