@@ -95,11 +95,15 @@ function peopleIndex(notes: MapNote[]): { name: string; paths: string[] }[] {
   return [...byKey].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, e]) => e);
 }
 
+/** A sentence's end: not after a title ("Dr."), an initial ("J.") or "e.g.". */
+const SENTENCE_END =
+  /(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Jr|St|Mt|vs|etc|e\.g|i\.e|Inc|Ltd|No|\p{Lu}))[.!?]["”’)]?\s/u;
+
 /** The first sentence of a summary, at most about 160 characters. */
 export function contextLine(summary: string[]): string {
   const first = summary[0] ?? "";
-  const end = first.search(/[.!?]["”’)]?\s/u);
-  const sentence = end >= 0 ? first.slice(0, end + 1) : first;
+  const end = SENTENCE_END.exec(first);
+  const sentence = end ? first.slice(0, end.index + end[0].trimEnd().length) : first;
   if (sentence.length <= 160) return sentence;
   const cut = sentence.lastIndexOf(" ", 160);
   return sentence.slice(0, cut > 80 ? cut : 160).trimEnd() + "…";

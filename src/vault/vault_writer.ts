@@ -15,7 +15,7 @@ import type { MapFile } from "../knowledge/maps.ts";
 import type { NoteDraft } from "../protocol/messages.ts";
 import type { FileRow, JobStore, NoteRow } from "../store/job_store.ts";
 import { sweepTempFiles, syncDir, writeFileAtomic } from "./atomic_write.ts";
-import { mergeGenerated } from "./generated_part.ts";
+import { mergeGenerated, onlyGenerated } from "./generated_part.ts";
 import { nameKey, sanitizeNoteName, suffixedName } from "./note_name.ts";
 import { readNote } from "./read_note.ts";
 import { parseFrontmatter, renderNote } from "./render_note.ts";
@@ -138,15 +138,19 @@ export class VaultWriter {
       if (wanted.has(old.path)) continue;
       const path = this.#abs(old.path);
       const existing = await readIfExists(path);
-      if (existing !== undefined && sha256(existing) === old.contentHash) {
+      const title = old.path.slice(old.path.lastIndexOf("/") + 1).replace(/\.md$/, "");
+      if (existing !== undefined && onlyGenerated(existing, title)) {
         await Deno.remove(path);
+        written++;
       } else if (existing !== undefined) {
-        const title = old.path.slice(old.path.lastIndexOf("/") + 1).replace(/\.md$/, "");
+        // The user wrote in it: keep their text, drop the links.
         const text = mergeGenerated(existing, title, "_No notes here any more._");
-        if (text !== existing) await writeFileAtomic(path, text);
+        if (text !== existing) {
+          await writeFileAtomic(path, text);
+          written++;
+        }
       }
       this.#store.forgetMap(old.path);
-      written++;
     }
     return written;
   }
