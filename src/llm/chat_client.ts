@@ -8,7 +8,7 @@
  */
 import ky, { HTTPError, TimeoutError } from "ky";
 import { z } from "zod";
-import type { LlmOptions } from "../protocol/messages.ts";
+import { LLM_MAX_DELAY_MS, type LlmOptions } from "../protocol/messages.ts";
 
 /** The model or its endpoint failed for this file. */
 export class LlmError extends Error {
@@ -36,8 +36,8 @@ const Completion = z.object({
   }).partial().optional(),
 });
 
-/** Delays are capped so that a server asking for an hour cannot stall a batch that long. */
-const MAX_DELAY_MS = 60_000;
+/** Statuses worth another attempt: the server is busy, overloaded or briefly failing. */
+const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
 
 export class ChatClient {
   readonly #options: LlmOptions;
@@ -54,10 +54,10 @@ export class ChatClient {
       retry: {
         limit: options.retries,
         methods: ["post"],
-        statusCodes: [408, 429, 500, 502, 503, 504],
+        statusCodes: RETRY_STATUS,
         afterStatusCodes: [429, 500, 502, 503, 504],
-        maxRetryAfter: MAX_DELAY_MS,
-        backoffLimit: MAX_DELAY_MS,
+        maxRetryAfter: LLM_MAX_DELAY_MS,
+        backoffLimit: LLM_MAX_DELAY_MS,
         delay: (attempt) => options.retryDelayMs * 2 ** (attempt - 1),
         jitter: true,
         retryOnTimeout: true,
@@ -111,24 +111,44 @@ export class ChatClient {
 function describe(error: unknown, options: LlmOptions): LlmError {
   const where = `${options.url} (model ${options.model})`;
   if (error instanceof LlmError) return error;
+  const cause = { cause: error };
   if (error instanceof HTTPError) {
     const tries = options.retries + 1;
+    const said = serverMessage(error.data);
     return new LlmError(
       `the language model endpoint ${where} answered HTTP ${error.response.status}` +
-        (error.response.status === 429 || error.response.status >= 500
-          ? ` after ${tries} attempts`
-          : ""),
+        (RETRY_STATUS.includes(error.response.status) ? ` after ${tries} attempts` : "") +
+        (said ? `: ${said}` : ""),
+      cause,
     );
   }
   if (error instanceof TimeoutError) {
     return new LlmError(
       `the language model endpoint ${where} did not answer within ` +
-        `${Math.round(options.timeoutMs / 1000)} s (${options.retries + 1} attempts)`,
+        `${options.timeoutMs / 1000} s (${options.retries + 1} attempts); ` +
+        "a slow model may need a longer --llm-timeout",
+      cause,
     );
   }
   if (error instanceof SyntaxError) {
-    return new LlmError(`the language model endpoint ${where} sent a body that is not JSON`);
+    return new LlmError(`the language model endpoint ${where} sent a body that is not JSON`, cause);
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new LlmError(`cannot reach the language model endpoint ${where}: ${message}`);
+  return new LlmError(
+    `cannot reach the language model endpoint ${where} (check --llm-url): ${message}`,
+    cause,
+  );
+}
+
+/** What the server said went wrong: OpenAI-style `{error: {message}}`, or a short text. */
+function serverMessage(data: unknown): string | undefined {
+  const found = typeof data === "string"
+    ? data
+    : (data as { error?: { message?: unknown } | string } | undefined)?.error;
+  const text = typeof found === "string"
+    ? found
+    : typeof found?.message === "string"
+    ? found.message
+    : undefined;
+  return text?.replace(/\s+/g, " ").trim().slice(0, 200) || undefined;
 }

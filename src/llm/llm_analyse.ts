@@ -103,10 +103,11 @@ export async function analyseWithLlm(
   }
 
   const verified = verifyClaims(claims, input.body);
-  const linked = linkKeyPoints(offline.body, whole.key_points.slice(0, 10));
+  // The original body, not offline.body: that one carries the offline key points' block ids.
+  const linked = linkKeyPoints(input.body, whole.key_points.slice(0, 10));
   const keyphrases = whole.keyphrases.map((k) => k.trim().toLowerCase()).filter((k) => k !== "")
     .slice(0, 10);
-  const dropped = claims.length - verified.length;
+  const dropped = verified.unfound;
   return {
     analysis: {
       ...offline.analysis,
@@ -114,7 +115,7 @@ export async function analyseWithLlm(
       keyPoints: linked.keyPoints,
       keyphrases,
       tags: tagsFor(keyphrases.map((text) => ({ text, key: words(text).map(stem).join(" ") }))),
-      claims: verified,
+      claims: verified.kept,
       llm: { model: options.model, ...client.usage },
     },
     body: linked.body,
@@ -184,21 +185,28 @@ ${text}
 """`;
 }
 
-/** Claims whose evidence is in the text (spacing, case and quote marks aside), deduplicated. */
-function verifyClaims(claims: Claim[], body: string): Claim[] {
+/**
+ * Claims whose evidence is in the text (spacing, case and quote marks aside), deduplicated, and
+ * how many were left out because their quote is not (repeats and those past the cap aside).
+ */
+function verifyClaims(claims: Claim[], body: string): { kept: Claim[]; unfound: number } {
   const haystack = normalize(readBody(body).blocks.map((b) => b.text).join(" "));
   const seen = new Set<string>();
   const out: Claim[] = [];
+  let unfound = 0;
   for (const c of claims) {
     const claim = c.claim.trim();
     const evidence = c.evidence.trim().replace(/^["“”']+|["“”']+$/g, "");
     const key = normalize(evidence);
-    if (key.length < 8 || seen.has(key) || !haystack.includes(key)) continue;
+    if (key.length < 8 || !haystack.includes(key)) {
+      unfound++;
+      continue;
+    }
+    if (seen.has(key) || out.length === MAX_CLAIMS) continue;
     seen.add(key);
     out.push({ claim, evidence });
-    if (out.length === MAX_CLAIMS) break;
   }
-  return out;
+  return { kept: out, unfound };
 }
 
 function normalize(text: string): string {

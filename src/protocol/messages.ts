@@ -31,6 +31,10 @@ export type LlmOptions = z.infer<typeof LlmOptions>;
  * fits the context of small local models): one request each, plus one to combine them. */
 export const LLM_PART_CHARS = 12_000;
 
+/** The longest wait between two attempts of an LLM request, whatever `Retry-After` asks for:
+ * a server asking for an hour must not stall a batch that long. */
+export const LLM_MAX_DELAY_MS = 60_000;
+
 /** Limits and settings the pipeline runs with. */
 export const PipelineOptions = z.object({
   /** Largest document accepted, in bytes (recordings are bounded by duration instead). */

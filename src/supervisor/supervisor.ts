@@ -8,6 +8,7 @@ import {
   type EngineEventInput,
   type Failure,
   type FromSandbox,
+  LLM_MAX_DELAY_MS,
   LLM_PART_CHARS,
   type NoteDraft,
   type PipelineOptions,
@@ -96,13 +97,15 @@ export function hostAndPort(url: string): string {
 }
 
 /**
- * Extra time for a file in LLM mode: each request may take the full timeout on every attempt,
- * and a text needs about one request per part plus one to combine them.
+ * Extra time for a file in LLM mode: a text needs about one request per part plus one to combine
+ * them, and each request may take the full timeout on every attempt and the longest wait between
+ * attempts.
  */
 function llmAllowanceMs(options: PipelineOptions, size: number): number {
   if (!options.llm) return 0;
+  const { timeoutMs, retries } = options.llm;
   const requests = 2 + Math.ceil(size / LLM_PART_CHARS);
-  return requests * options.llm.timeoutMs * (options.llm.retries + 1);
+  return requests * ((retries + 1) * timeoutMs + retries * LLM_MAX_DELAY_MS);
 }
 
 /** Extra silence main tolerates past the host's own stall limit before replacing the sandbox. */
