@@ -3,11 +3,10 @@
  * A note body (Markdown) as the blocks of prose the analysis reads: paragraphs and list items in
  * order, with the section they sit in, and for transcripts their `[hh:mm:ss]` time and speaker.
  * Parsed by mdast-util-from-markdown (CommonMark), so emphasis, escapes and links read as the
- * words they show; code and HTML are left out.
+ * words they show; code blocks and HTML tags are left out.
  */
 import type { Nodes, Parent } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
-import { toString } from "mdast-util-to-string";
 
 /** One block of prose. */
 export interface Block {
@@ -38,10 +37,10 @@ export function readBody(markdown: string): BodyText {
   const visit = (node: Nodes, topLevel: boolean) => {
     switch (node.type) {
       case "heading":
-        headings.push(oneLine(toString(node)));
+        headings.push(oneLine(plain(node)));
         return;
       case "paragraph": {
-        const raw = toString(node);
+        const raw = plain(node);
         // A transcript written as consecutive stamped lines is one Markdown paragraph: each
         // stamped line is a turn of its own.
         const lines = raw.split("\n");
@@ -68,9 +67,31 @@ export function readBody(markdown: string): BodyText {
         }
     }
   };
-  const tree = fromMarkdown(markdown);
+  // micromark drops a byte order mark, which would shift every offset by one.
+  const bom = markdown.startsWith("\uFEFF") ? 1 : 0;
+  const tree = fromMarkdown(bom ? markdown.slice(1) : markdown);
   for (const child of tree.children) visit(child, true);
+  if (bom) { for (const b of blocks) if (b.anchorAt !== undefined) b.anchorAt += bom; }
   return { blocks, headings };
+}
+
+/** The words a node shows: a hard line break is a space, inline HTML tags are no words. */
+function plain(node: Nodes): string {
+  switch (node.type) {
+    case "text":
+    case "inlineCode":
+      return node.value;
+    case "break":
+      return " ";
+    case "html":
+      return "";
+    case "image":
+      return node.alt ?? "";
+    default:
+      return "children" in node
+        ? (node as Parent).children.map((c) => plain(c as Nodes)).join("")
+        : "";
+  }
 }
 
 function groupTurns(lines: string[]): string[] {

@@ -57,8 +57,9 @@ export function cleanName(raw: string): string | undefined {
     .replace(/['’]s$/u, "")
     .replace(/\.$/u, (dot) => (/\b\p{Lu}\.$/u.test(raw.trim()) ? dot : ""))
     .trim();
-  // Shouted transcripts ("MARIA LOPEZ") read better in title case.
-  if (name === name.toUpperCase() && /\p{Lu}{2}/u.test(name)) {
+  // Shouted transcripts ("MARIA LOPEZ") read better in title case; one word in capitals is
+  // more likely an acronym ("NASA") and stays as it is.
+  if (name.includes(" ") && name === name.toUpperCase() && /\p{Lu}{2}/u.test(name)) {
     name = name.toLowerCase().replace(/(^|[ -])(\p{L})/gu, (_, sep, c) => sep + c.toUpperCase());
   }
   if (name.length < 2 || name.length > 60 || !NAME.test(name)) return undefined;

@@ -28,6 +28,8 @@ export function rankKeyphrases(
   titleTerms: string[],
   textLength: number,
   limit: number,
+  /** Lower-cased words of the people named: "lovelace" alone is a name, not a topic. */
+  nameWords: ReadonlySet<string> = new Set(),
 ): Keyphrase[] {
   const found = new Map<string, { text: Map<string, number>; count: number; first: number }>();
   const count = (words: string[]) => words.map(stem).join(" ");
@@ -45,6 +47,7 @@ export function rankKeyphrases(
     }
     const words = trimToContent(raw);
     if (words.length === 0 || words.length > MAX_WORDS) continue;
+    if (words.every((w) => nameWords.has(w))) continue;
     if (!words.every((w) => /^\p{L}[\p{L}\p{N}-]*$/u.test(w))) continue;
     const key = words.map(stem).join(" ");
     const text = words.join(" ");
@@ -67,10 +70,9 @@ export function rankKeyphrases(
   scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
   const out: Keyphrase[] = [];
   for (const s of scored) {
-    // "network" adds nothing next to "neural network" unless it stands on its own often.
+    if (out.length >= limit) break;
     if (out.some((k) => k.key === s.key)) continue;
     out.push({ text: s.text, key: s.key });
-    if (out.length === limit) break;
   }
   return out;
 }
@@ -99,11 +101,11 @@ export function toTag(phrase: string): string | undefined {
     .replace(/[\s_]+/gu, "-")
     .replace(/[^\p{L}\p{M}\p{N}-]/gu, "")
     .replace(/-{2,}/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/g, "");
-  if (tag === "" || !/\p{L}/u.test(tag)) return undefined;
-  return tag;
+    .replace(/^-+|-+$/g, "");
+  // Cut by code points, so a character outside the BMP is never split in half.
+  const cut = Array.from(tag).slice(0, 60).join("").replace(/-+$/g, "");
+  if (cut === "" || !/\p{L}/u.test(cut)) return undefined;
+  return cut;
 }
 
 /**

@@ -81,7 +81,15 @@ export function pickUnits(
 ): number[] {
   const sets = units.map((u) => new Set(u.terms));
   const picked: number[] = [];
-  const candidates = units.map((_, i) => i).filter((i) => !exclude.has(i) && sets[i].size > 0);
+  // A sentence the text repeats (a chorus, a refrain) is a candidate once.
+  const seen = new Set<string>();
+  const candidates = units.map((_, i) => i).filter((i) => {
+    if (exclude.has(i) || sets[i].size === 0) return false;
+    const key = sameText(units[i].text);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   while (picked.length < count && candidates.length > 0) {
     let bestAt = -1;
     let bestValue = -Infinity;
@@ -99,6 +107,11 @@ export function pickUnits(
     candidates.splice(bestAt, 1);
   }
   return picked.sort((a, b) => a - b);
+}
+
+/** Two sentences say the same when they match ignoring case, spacing and punctuation. */
+function sameText(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
 /** Cosine similarity of two term sets. */
@@ -132,13 +145,19 @@ export function pickKeyPoints(
   const usable = units.map((_, i) => i).filter((i) => units[i].terms.length > 0);
   const k = Math.min(count, usable.length);
   const picked: number[] = [];
+  const said = new Set([...summary].map((i) => sameText(units[i].text)));
   for (let w = 0; w < k; w++) {
     const run = usable.slice(
       Math.floor((w * usable.length) / k),
       Math.floor(((w + 1) * usable.length) / k),
     );
-    const fresh = run.filter((i) => !summary.has(i));
-    const pool = fresh.length > 0 ? fresh : run;
+    // Not what the summary or another key point already says; failing that, anything new.
+    const taken = new Set(picked.map((i) => sameText(units[i].text)));
+    const fresh = run.filter((i) =>
+      !said.has(sameText(units[i].text)) && !taken.has(sameText(units[i].text))
+    );
+    const pool = fresh.length > 0 ? fresh : run.filter((i) => !taken.has(sameText(units[i].text)));
+    if (pool.length === 0) continue;
     let best = pool[0];
     for (const i of pool) if (scores[i] > scores[best]) best = i;
     picked.push(best);

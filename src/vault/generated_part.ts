@@ -16,19 +16,33 @@ export const END = "%% gleaner: generated part ends %%";
 export function mergeGenerated(existing: string | undefined, title: string, generated: string) {
   const part = `${BEGIN}\n${generated}\n${END}`;
   if (existing === undefined) return `# ${title}\n\n${part}\n`;
-  const end = existing.indexOf(END);
-  // The last opening marker before the first closing one: a stray opening marker the user left
-  // earlier in the file must not swallow the text after it.
-  const begin = end < 0 ? -1 : existing.lastIndexOf(BEGIN, end);
-  if (begin < 0) return `${existing.trimEnd()}\n\n${part}\n`;
-  return existing.slice(0, begin) + part + existing.slice(end + END.length);
+  const found = locate(existing);
+  if (!found) return `${existing.trimEnd()}\n\n${part}\n`;
+  return existing.slice(0, found.begin) + part + existing.slice(found.end);
 }
 
 /** Whether a map holds nothing but what gleaner generated (its heading and the part). */
 export function onlyGenerated(text: string, title: string): boolean {
-  const end = text.indexOf(END);
-  const begin = end < 0 ? -1 : text.lastIndexOf(BEGIN, end);
-  if (begin < 0) return false;
-  const outside = (text.slice(0, begin) + text.slice(end + END.length)).trim();
+  const found = locate(text);
+  if (!found) return false;
+  const outside = (text.slice(0, found.begin) + text.slice(found.end)).trim();
   return outside === "" || outside === `# ${title}`;
+}
+
+/**
+ * The generated part: the last opening marker that has a closing one after it, up to that
+ * closing marker. A stray marker the user left (an opening one anywhere, a closing one before the
+ * pair) neither swallows their text nor makes the part appended again on every run.
+ */
+function locate(text: string): { begin: number; end: number } | undefined {
+  for (
+    let begin = text.lastIndexOf(BEGIN);
+    begin >= 0;
+    begin = text.lastIndexOf(BEGIN, begin - 1)
+  ) {
+    const end = text.indexOf(END, begin + BEGIN.length);
+    if (end >= 0) return { begin, end: end + END.length };
+    if (begin === 0) break;
+  }
+  return undefined;
 }

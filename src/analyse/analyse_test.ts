@@ -1,0 +1,492 @@
+import assert from "node:assert/strict";
+import { Analysis } from "../protocol/messages.ts";
+import { analyse, type Analysed, linkKeyPoints, warmUp } from "./analyse.ts";
+import { keyPointCount, summaryLength } from "./summarise.ts";
+
+/** A page of prose, about 420 words, naming people, organisations and places. */
+const ADA = `Ada Lovelace was an English mathematician who worked with Charles Babbage on the \
+Analytical Engine. Babbage designed the engine in London during the 1830s, and Lovelace wrote \
+the first published program for it.
+
+The Analytical Engine was a mechanical general-purpose computer. It had a mill for arithmetic \
+and a store for numbers, much like the processor and memory of a modern computer. Punched cards, \
+borrowed from the Jacquard loom, carried both the instructions and the data. Lovelace understood \
+that the engine could manipulate symbols as well as numbers, and she guessed that it might one \
+day compose music.
+
+In 1843 Lovelace translated an article by the Italian engineer Luigi Menabrea, who had attended \
+a lecture Babbage gave in Turin. Her notes on the translation were three times longer than the \
+article itself. Note G described an algorithm for computing Bernoulli numbers with the engine, \
+step by step, with a table of the operations and the variables they changed.
+
+The Royal Society and the British Association for the Advancement of Science followed the work \
+with interest. Babbage never finished building the Analytical Engine, because the government \
+stopped funding it after years of delays and disputes with his engineer. Only a small trial \
+piece of the mill was assembled before he died. His son later built part of the machine from \
+the surviving drawings.
+
+Lovelace died in 1852, at the age of thirty-six, and her notes were largely forgotten for a \
+century. Historians still argue about how much of the program was her own work and how much \
+came from Babbage, but her letters show that she corrected his figures and pushed the ideas \
+further than he had.
+
+Alan Turing read the notes in the 1940s and answered what he called Lady Lovelace's objection: \
+the claim that a machine can only do what we order it to do. Today Lovelace is remembered as a \
+pioneer of computing. Ada Lovelace Day celebrates women in science every October, and the \
+programming language Ada is named after her. In 1991 the Science Museum in London finished a \
+working difference engine from Babbage's plans, showing that his designs would have worked with \
+the tools of his time.
+
+The story of the engine is also a story about funding, patience and collaboration. Babbage was \
+a brilliant but difficult inventor who quarrelled with the government, with his engineer and \
+with the scientific societies. Lovelace, by contrast, explained the machine to readers who had \
+never seen it, and her notes remain the clearest account of what the Analytical Engine was \
+meant to do.`;
+
+const SUBJECTS = [
+  "The tide gauge",
+  "Our harbour wall",
+  "The salt marsh",
+  "Each storm surge",
+  "The river mouth",
+  "The sea level record",
+  "The flood barrier",
+  "That mud flat",
+  "The lifeboat crew",
+  "The survey boat",
+  "The old pier",
+  "The dune system",
+  "The pumping station",
+];
+const VERBS = [
+  "showed",
+  "changed",
+  "protected",
+  "measured",
+  "flooded",
+  "shifted",
+  "damaged",
+  "recorded",
+  "slowed",
+  "raised",
+  "exposed",
+];
+const OBJECTS = [
+  "the northern channel",
+  "twelve new moorings",
+  "the fishing village",
+  "the winter sediment",
+  "three coastal farms",
+  "the lighthouse footings",
+  "the shingle spit",
+  "a wide reed bed",
+  "the ferry landing",
+  "the tidal creek",
+];
+const WHEN = [
+  "last spring",
+  "during the autumn gales",
+  "after the big storm",
+  "over ten years",
+  "every single winter",
+  "before the new survey",
+  "in the early records",
+];
+
+/** The n-th sentence of the transcript: no two alike (13, 11, 10 and 7 share no factor). */
+const line = (n: number) =>
+  `${SUBJECTS[n % 13]} ${VERBS[n % 11]} ${OBJECTS[n % 10]} ${WHEN[n % 7]}.`;
+
+const clock = (s: number) =>
+  [Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60].map((n) => String(n).padStart(2, "0"))
+    .join(":");
+
+/** A podcast transcript: paragraphs of three sentences, 20 s apart, two speakers taking turns. */
+function transcript(paragraphs: number): string {
+  const out: string[] = [];
+  for (let p = 0; p < paragraphs; p++) {
+    const said = [0, 1, 2].map((s) => line(p * 3 + s)).join(" ");
+    out.push(`[${clock(p * 20)}] **${p % 2 === 0 ? "Ana Lopez" : "Bob Stone"}:** ${said}`);
+  }
+  return out.join("\n\n");
+}
+
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+const run = (body: string, title = "Notes"): Analysed =>
+  analyse({ title, body, wordCount: wordCount(body) });
+
+/** The sentences of a text or summary, stamps and speaker labels left out. */
+const sentencesOf = (text: string): string[] =>
+  text.split("\n\n")
+    .map((p) => p.replace(/^\[[\d:]+\] \*\*[^*]+:\*\* /, "").replace(/\n/g, " "))
+    .flatMap((p) => p.split(/(?<=[.!?])\s+/))
+    .filter((s) => s !== "");
+
+/** Where each sentence stands in the text; fails on a sentence the text does not have. */
+function positions(sentences: string[], text: string): number[] {
+  const all = sentencesOf(text);
+  return sentences.map((s) => {
+    const at = all.indexOf(s);
+    assert.ok(at >= 0, `not in the text: ${s}`);
+    return at;
+  });
+}
+
+const increasing = (ns: number[]) => ns.every((n, i) => i === 0 || n > ns[i - 1]);
+
+/** What Obsidian takes as a tag: letters, digits, _, - and /, no empty part, not all digits. */
+function assertValidTag(tag: string) {
+  assert.match(tag, /^[\p{L}\p{M}\p{N}_-]+(?:\/[\p{L}\p{M}\p{N}_-]+)*$/u, tag);
+  assert.match(tag, /\p{L}/u, tag);
+}
+
+const EMPTY: Analysis = {
+  summary: [],
+  keyPoints: [],
+  keyphrases: [],
+  tags: [],
+  people: [],
+  organizations: [],
+  places: [],
+  terms: [],
+};
+
+const LONG = transcript(100);
+
+Deno.test("analyse() summarises a page in one paragraph of three sentences", () => {
+  const { analysis } = run(ADA, "Ada Lovelace and the Analytical Engine");
+  assert.equal(summaryLength(wordCount(ADA)), 3);
+  assert.equal(analysis.summary.length, 1);
+  assert.equal(sentencesOf(analysis.summary[0]).length, 3);
+});
+
+Deno.test("analyse() summarises a long transcript in several paragraphs", () => {
+  const { analysis } = run(LONG, "Coastal change");
+  const sentences = sentencesOf(analysis.summary.join("\n\n"));
+  assert.ok(analysis.summary.length >= 2, `${analysis.summary.length}`);
+  assert.equal(sentences.length, summaryLength(wordCount(LONG)));
+  assert.ok(sentences.length > 3);
+});
+
+Deno.test("analyse() writes a longer summary for a longer text", () => {
+  const lengths = [10, 40, 160].map((n) =>
+    sentencesOf(run(transcript(n)).analysis.summary.join("\n\n")).length
+  );
+  assert.ok(lengths[0] < lengths[1] && lengths[1] < lengths[2], `${lengths}`);
+});
+
+Deno.test("analyse() takes the summary's sentences from the text, in its order, each once", () => {
+  for (const body of [ADA, LONG]) {
+    const { analysis } = run(body);
+    const at = positions(sentencesOf(analysis.summary.join("\n\n")), body);
+    assert.ok(increasing(at), `${at}`);
+  }
+});
+
+Deno.test("analyse() gives 3 to 10 key points, from the text, in its order", () => {
+  const page = run(ADA).analysis.keyPoints;
+  assert.equal(page.length, keyPointCount(wordCount(ADA)));
+  assert.equal(page.length, 3);
+  const long = run(LONG).analysis.keyPoints;
+  assert.equal(long.length, 10);
+  for (const [body, points] of [[ADA, page], [LONG, long]] as const) {
+    assert.ok(increasing(positions(points.map((p) => p.text), body)));
+  }
+});
+
+Deno.test("analyse() gives fewer key points only when the text has fewer sentences", () => {
+  assert.equal(run("The engine ran on steam from a coal boiler.").analysis.keyPoints.length, 1);
+  const two = "The engine ran on steam from a coal boiler. The mill ground wheat into fine flour.";
+  assert.equal(run(two).analysis.keyPoints.length, 2);
+});
+
+Deno.test("analyse() gives no key point twice, even when the text repeats a line", () => {
+  const chorus = "Carry the lantern down to the harbour and wait for the boats to come home.";
+  const verses = [
+    "The fishermen sailed out at dawn while the town was still asleep.",
+    "Their wives stood on the cliffs and watched the grey water for hours.",
+    "A storm came in from the west and the sky turned black by noon.",
+    "The lifeboat crew pulled three men from the sea near the lighthouse.",
+    "By evening every boat was safe inside the harbour wall again.",
+    "The church bell rang out across the bay when the last boat landed.",
+  ];
+  const song = verses.map((v) => `${v} ${chorus}`).join("\n\n");
+  const { summary, keyPoints } = run(song).analysis;
+  const said = [...sentencesOf(summary.join("\n\n")), ...keyPoints.map((p) => p.text)];
+  assert.deepEqual(said, [...new Set(said)]);
+});
+
+Deno.test("analyse() puts no sentence in the summary twice, even when the text repeats one", () => {
+  const body = [
+    "The harbour wall was rebuilt after the great storm of 1953.",
+    "Engineers raised the wall by two metres and added a wave return.",
+    ...Array(150).fill("The council promised to review the sea defences every five years."),
+  ].join(" ");
+  const summary = sentencesOf(run(body).analysis.summary.join("\n\n"));
+  assert.deepEqual(summary, [...new Set(summary)]);
+});
+
+Deno.test("analyse() links a transcript's key points to their time and paragraph", () => {
+  const { analysis } = run(LONG);
+  const paragraphs = LONG.split("\n\n");
+  for (const point of analysis.keyPoints) {
+    assert.notEqual(point.startMs, undefined, point.text);
+    assert.match(point.anchor ?? "", /^[A-Za-z0-9-]+$/);
+    const paragraph = paragraphs.find((p) => p.includes(point.text))!;
+    assert.ok(paragraph.startsWith(`[${clock(point.startMs! / 1000)}]`), paragraph);
+  }
+  const anchors = analysis.keyPoints.map((p) => p.anchor);
+  assert.equal(new Set(anchors).size, anchors.length);
+});
+
+Deno.test("analyse() appends a block id to exactly the paragraphs key points link to", () => {
+  const { analysis, body } = run(LONG);
+  const before = LONG.split("\n\n");
+  const after = body.split("\n\n");
+  assert.equal(after.length, before.length);
+  const linked = new Map(
+    analysis.keyPoints.map((p) => [before.findIndex((b) => b.includes(p.text)), p.anchor]),
+  );
+  after.forEach((paragraph, i) => {
+    const anchor = linked.get(i);
+    assert.equal(paragraph, anchor ? `${before[i]} ^${anchor}` : before[i]);
+  });
+});
+
+Deno.test("analyse() gives paragraphs stamped with the same time different block ids", () => {
+  const body = [
+    "[00:00:05] **Ana Lopez:** The tide gauge showed the northern channel last spring.",
+    "[00:00:05] **Bob Stone:** Our harbour wall changed twelve new moorings in autumn.",
+    "[00:00:05] **Ana Lopez:** The salt marsh protected the fishing village after the storm.",
+  ].join("\n\n");
+  const { analysis, body: anchored } = run(body);
+  assert.deepEqual(analysis.keyPoints.map((p) => p.anchor), [
+    "t-000005",
+    "t-000005-2",
+    "t-000005-3",
+  ]);
+  assert.deepEqual(anchored.split("\n\n").map((p) => p.slice(p.lastIndexOf(" ") + 1)), [
+    "^t-000005",
+    "^t-000005-2",
+    "^t-000005-3",
+  ]);
+});
+
+Deno.test("analyse() gives turns that share a paragraph a time but no block id", () => {
+  const body = [
+    "[00:00:01] Ana Lopez: The tide gauge showed the northern channel last spring.",
+    "[00:00:09] Bob Stone: Our harbour wall changed twelve new moorings in autumn.",
+    "[00:00:15] Ana Lopez: The salt marsh protected the fishing village after the storm.",
+  ].join("\n");
+  const analysed = run(body);
+  assert.deepEqual(analysed.analysis.keyPoints.map((p) => [p.startMs, p.anchor]), [
+    [1000, undefined],
+    [9000, undefined],
+    [15000, undefined],
+  ]);
+  assert.equal(analysed.body, body);
+});
+
+Deno.test("analyse() keeps unpunctuated transcript paragraphs apart", () => {
+  const said = [0, 1, 2, 3].map((n) => line(n).slice(0, -1).toLowerCase());
+  const body = said.map((s, i) => `[00:00:0${2 * i}] ${s}`).join("\n\n");
+  const { keyPoints } = run(body).analysis;
+  assert.equal(keyPoints.length, 3);
+  for (const point of keyPoints) {
+    const at = said.indexOf(point.text);
+    assert.ok(at >= 0, point.text);
+    assert.equal(point.startMs, 2000 * at);
+  }
+});
+
+Deno.test("analyse() cuts run-on speech into pieces of at most 60 words", () => {
+  const said = Array.from({ length: 40 }, (_, n) => line(n).slice(0, -1)).join(" ");
+  const { summary, keyPoints } = run(`[00:00:01] ${said}`).analysis;
+  assert.ok(wordCount(said) > 200);
+  assert.ok(keyPoints.length >= 3);
+  for (const point of keyPoints) {
+    assert.ok(wordCount(point.text) <= 60, point.text);
+    assert.ok(said.includes(point.text));
+    assert.equal(point.startMs, 1000);
+  }
+  assert.ok(summary.join(" ").length < said.length);
+});
+
+Deno.test("analyse() gives a text without stamps key points without times", () => {
+  const { analysis, body } = run(ADA);
+  for (const point of analysis.keyPoints) assert.deepEqual(Object.keys(point), ["text"]);
+  assert.equal(body, ADA);
+});
+
+Deno.test("analyse() shortens a very long key point to one line", () => {
+  // Long in characters, not in words: fewer than 60 words are no run-on speech to cut up.
+  const sentence = "The engine ran " + "extraordinarily ".repeat(30) + "smoothly all day.";
+  const { analysis } = run(`${sentence} The pier stood firm against the winter gales.`);
+  const long = analysis.keyPoints.find((p) => p.text.startsWith("The engine"))!;
+  assert.ok(long.text.length <= 241, `${long.text.length}`);
+  assert.ok(long.text.endsWith("…"));
+});
+
+Deno.test("analyse() makes only valid Obsidian tags", () => {
+  const messy = [
+    "# C++ and C# in 2024",
+    "",
+    "The café's crème brûlée won the #1 prize at the Straße festival in Zürich.",
+    "Machine learning, machine-learning and machine_learning are one idea; so are 3D printers.",
+    "Rock'n'roll fans sang «Ça ira» and ¿qué tal? at the Łódź fair with 東京 visitors.",
+  ].join("\n");
+  for (const body of [ADA, LONG, messy]) {
+    const { tags, keyphrases } = run(body).analysis;
+    assert.ok(tags.length > 0 && tags.length <= keyphrases.length && keyphrases.length <= 10);
+    for (const tag of tags) assertValidTag(tag);
+    assert.equal(new Set(tags).size, tags.length);
+  }
+});
+
+Deno.test("analyse() nests a tag only under a tag it also gives", () => {
+  for (const body of [ADA, LONG]) {
+    const { tags } = run(body).analysis;
+    for (const tag of tags.filter((t) => t.includes("/"))) {
+      assert.ok(tags.includes(tag.slice(0, tag.indexOf("/"))), tag);
+    }
+  }
+});
+
+Deno.test("analyse() finds the people named, a surname alone counted for the full name", () => {
+  const { people } = run(ADA).analysis;
+  assert.ok(people.includes("Ada Lovelace"), `${people}`);
+  assert.ok(people.includes("Charles Babbage"), `${people}`);
+  for (const part of ["Lovelace", "Babbage", "Ada", "Charles"]) {
+    assert.ok(!people.includes(part), `${part} in ${people}`);
+  }
+  assert.ok(people.indexOf("Ada Lovelace") < people.indexOf("Charles Babbage"));
+});
+
+Deno.test("analyse() finds the organisations and places named", () => {
+  const { organizations, places } = run(ADA).analysis;
+  assert.ok(organizations.includes("Royal Society"), `${organizations}`);
+  assert.ok(places.includes("London"), `${places}`);
+});
+
+Deno.test("analyse() counts speakers with a full name as people", () => {
+  const body = [
+    "[00:00:01] **Dev Raman:** Welcome back to the show about museum conservation work.",
+    "[00:00:09] **Kim:** Thanks for having me on the show today to talk about paintings.",
+  ].join("\n\n");
+  const { people } = run(body).analysis;
+  assert.ok(people.includes("Dev Raman"), `${people}`);
+  assert.ok(!people.includes("Kim"), `${people}`);
+  const { people: podcast } = run(LONG).analysis;
+  assert.ok(podcast.includes("Ana Lopez") && podcast.includes("Bob Stone"), `${podcast}`);
+});
+
+Deno.test("analyse() leaves the people it names out of the keyphrases", () => {
+  const { people, keyphrases } = run(ADA).analysis;
+  const names = new Set(people.flatMap((p) => [p, ...p.split(" ")]).map((n) => n.toLowerCase()));
+  assert.deepEqual(keyphrases.filter((k) => names.has(k)), []);
+});
+
+Deno.test("analyse() keeps the text's most frequent stems, most frequent first", () => {
+  const { terms } = run(LONG).analysis;
+  assert.equal(terms.length, 64);
+  for (let i = 1; i < terms.length; i++) {
+    const [[a, an], [b, bn]] = [terms[i - 1], terms[i]];
+    assert.ok(an > bn || (an === bn && a < b), `${a} ${an} before ${b} ${bn}`);
+  }
+  const few = run("The engine ran. The engine stopped.").analysis.terms;
+  assert.deepEqual(few, [["engin", 2], ["ran", 1], ["stop", 1]]);
+});
+
+Deno.test("analyse() gives the same analysis for the same input", () => {
+  for (const body of [ADA, LONG]) assert.deepEqual(run(body), run(body));
+});
+
+Deno.test("analyse() finds nothing in a body without prose, without throwing", () => {
+  const bodies = [
+    "",
+    "  \n\n\t",
+    "```ts\nconst engine = new Engine();\n```\n\n    indented code\n\n<div>markup</div>",
+    "# Only\n\n## Headings",
+    "---\n\n***",
+    "[00:00:01]\n[00:00:02]",
+  ];
+  for (const body of bodies) {
+    assert.deepEqual(run(body), { analysis: EMPTY, body }, JSON.stringify(body));
+  }
+});
+
+Deno.test("analyse() copes with hostile input", () => {
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  let garbage = "";
+  while (garbage.length < 20_000) {
+    const code = 1 + Math.floor(random() * 0xfffe);
+    // Lone surrogates are no text a decoder would hand over.
+    if (code < 0xd800 || code > 0xdfff) garbage += String.fromCharCode(code);
+  }
+  const bodies = [
+    ">".repeat(2000) + " deep quote about engines and mills",
+    "engine mill boiler ".repeat(1000),
+    "The mill ground flour. ".repeat(2000),
+    "😀 🎉 👨‍👩‍👧 are emoji. 🚀🚀🚀 The rocket 🚀 launched from Cape Canaveral with Ana Lopez.",
+    "هذا نص عربي طويل عن المحركات. שלום עולם, זה טקסט בעברית. \u202Eevil override\u202C text.",
+    "東京は日本の首都です。大阪は大きな都市です。",
+    garbage,
+    "[".repeat(5000) + "]".repeat(5000),
+    "*".repeat(5000) + "a" + "_".repeat(5000),
+    "[00:00:01] x\n".repeat(3000),
+    "- a\n".repeat(2000),
+    "Ana Lopez:".repeat(1000),
+  ];
+  for (const body of bodies) {
+    const analysed = run(body, "Hostile 😀 \u202E");
+    Analysis.parse(analysed.analysis);
+    for (const tag of analysed.analysis.tags) assertValidTag(tag);
+    assert.equal(typeof analysed.body, "string");
+  }
+});
+
+Deno.test("warmUp() runs without changing what analyse() gives", () => {
+  const before = run(ADA);
+  warmUp();
+  assert.deepEqual(run(ADA), before);
+});
+
+Deno.test("linkKeyPoints() ties each point to the sentence it is closest to", () => {
+  const body = transcript(6);
+  const { keyPoints, body: anchored } = linkKeyPoints(body, [
+    "The dune system showed twelve new moorings",
+    "The salt marsh protected the fishing village",
+  ]);
+  assert.deepEqual(keyPoints, [
+    { text: "The dune system showed twelve new moorings", startMs: 60_000, anchor: "t-000100" },
+    { text: "The salt marsh protected the fishing village", startMs: 0, anchor: "t-000000" },
+  ]);
+  const paragraphs = anchored.split("\n\n");
+  assert.ok(paragraphs[0].endsWith(" ^t-000000"));
+  assert.ok(paragraphs[3].endsWith(" ^t-000100"));
+  assert.equal(anchored.replace(/ \^t-\d+/g, ""), body);
+});
+
+Deno.test("linkKeyPoints() leaves a point that shares no words with the text unlinked", () => {
+  const body = transcript(3);
+  assert.deepEqual(linkKeyPoints(body, ["Quasars are bright"]), {
+    keyPoints: [{ text: "Quasars are bright" }],
+    body,
+  });
+  assert.deepEqual(linkKeyPoints(body, []), { keyPoints: [], body });
+});
+
+Deno.test("linkKeyPoints() gives points in a text without stamps no time", () => {
+  const body = "Plain text about the salt marsh. And more about the pier.";
+  assert.deepEqual(linkKeyPoints(body, ["salt marsh"]), {
+    keyPoints: [{ text: "salt marsh" }],
+    body,
+  });
+});
+
+Deno.test("linkKeyPoints() shortens a long point to one line", () => {
+  const [point] = linkKeyPoints("", ["word ".repeat(100)]).keyPoints;
+  assert.ok(point.text.length <= 241 && point.text.endsWith("…"), point.text);
+});

@@ -1,0 +1,212 @@
+import assert from "node:assert/strict";
+import { readBody } from "./blocks.ts";
+
+const texts = (markdown: string) => readBody(markdown).blocks.map((b) => b.text);
+
+Deno.test("readBody() finds nothing in an empty body", () => {
+  assert.deepEqual(readBody(""), { blocks: [], headings: [] });
+  assert.deepEqual(readBody(" \n\n\t\n"), { blocks: [], headings: [] });
+});
+
+Deno.test("readBody() reads paragraphs and list items in order", () => {
+  assert.deepEqual(texts("First one.\n\n- item one\n- item two\n\n1. numbered\n\nLast one."), [
+    "First one.",
+    "item one",
+    "item two",
+    "numbered",
+    "Last one.",
+  ]);
+});
+
+Deno.test("readBody() reads emphasis, links and escapes as the words they show", () => {
+  assert.deepEqual(
+    texts("Hello *big* __world__, see [the docs](https://x.test) and \\*stars\\*."),
+    ["Hello big world, see the docs and *stars*."],
+  );
+});
+
+Deno.test("readBody() leaves out the tags of inline HTML, keeping the words between them", () => {
+  assert.deepEqual(texts("Press <kbd>Ctrl</kbd> to copy."), ["Press Ctrl to copy."]);
+});
+
+Deno.test("readBody() joins the lines of a paragraph with single spaces", () => {
+  assert.deepEqual(texts("one\ntwo \nthree\t\tfour\r\nfive"), ["one two three four five"]);
+});
+
+Deno.test("readBody() keeps the words on either side of a hard line break apart", () => {
+  // Hard breaks are how HTML's <br> comes out of the converter: "Ada Lovelace<br>London".
+  assert.deepEqual(texts("Ada Lovelace  \nLondon"), ["Ada Lovelace London"]);
+  assert.deepEqual(texts("Ada Lovelace\\\nLondon"), ["Ada Lovelace London"]);
+});
+
+Deno.test("readBody() leaves out code, HTML, link definitions and rules", () => {
+  const body = [
+    "```ts",
+    "const hidden = 1;",
+    "```",
+    "",
+    "    indented code",
+    "",
+    "<div>html block</div>",
+    "",
+    "<!-- a comment -->",
+    "",
+    "[ref]: https://x.test",
+    "",
+    "***",
+    "",
+    "Kept.",
+  ].join("\n");
+  assert.deepEqual(texts(body), ["Kept."]);
+});
+
+Deno.test("readBody() leaves out a block with no text to show", () => {
+  assert.deepEqual(texts("![](picture.png)\n\n**  **\n\nKept."), ["Kept."]);
+});
+
+Deno.test("readBody() collects headings and numbers the sections the blocks sit in", () => {
+  const body = readBody("Intro.\n\n# One\n\nA.\n\n## Two *parts*\n\n## Three\n\nB.\n\n- C.");
+  assert.deepEqual(body.headings, ["One", "Two parts", "Three"]);
+  assert.deepEqual(body.blocks.map((b) => [b.text, b.section]), [
+    ["Intro.", 0],
+    ["A.", 1],
+    ["B.", 3],
+    ["C.", 3],
+  ]);
+});
+
+Deno.test("readBody() reads a setext heading as a heading", () => {
+  assert.deepEqual(readBody("Title\n=====\n\nText."), {
+    headings: ["Title"],
+    blocks: [{ text: "Text.", section: 1, anchorAt: 18 }],
+  });
+});
+
+Deno.test("readBody() reads the text inside block quotes and nested lists", () => {
+  assert.deepEqual(texts("> quoted\n> text\n\n- outer\n  - inner\n    > deep"), [
+    "quoted text",
+    "outer",
+    "inner",
+    "deep",
+  ]);
+});
+
+Deno.test("readBody() reads a [hh:mm:ss] stamp as the block's start time", () => {
+  assert.deepEqual(readBody("[01:02:03] Hello there.").blocks, [
+    { text: "Hello there.", section: 0, startMs: 3_723_000, anchorAt: 23 },
+  ]);
+  assert.equal(readBody("[123456:00:00] Long.").blocks[0].startMs, 123456 * 3_600_000);
+});
+
+Deno.test("readBody() reads a stamp only at the start of a block", () => {
+  assert.deepEqual(readBody("At [00:00:05] we met.").blocks, [
+    { text: "At [00:00:05] we met.", section: 0, anchorAt: 21 },
+  ]);
+});
+
+Deno.test("readBody() keeps a malformed stamp as text", () => {
+  for (const body of ["[00:60:00] x", "[00:00:60] x", "[1234567:00:00] x", "[0:0:0] x"]) {
+    assert.deepEqual(readBody(body).blocks, [{ text: body, section: 0, anchorAt: body.length }]);
+  }
+});
+
+Deno.test("readBody() reads a speaker label after the stamp, bold or plain", () => {
+  const body = readBody(
+    [
+      "[00:01:05] **Ana:** Bold label.",
+      "[00:01:10] Ana Maria Lopez: Plain label.",
+      "[00:01:15] **Dr. Ng**: Bold name, plain colon.",
+      "[00:01:20] O'Brien-Smith: Apostrophe and hyphen.",
+    ].join("\n\n"),
+  );
+  assert.deepEqual(body.blocks.map((b) => [b.startMs, b.speaker, b.text]), [
+    [65_000, "Ana", "Bold label."],
+    [70_000, "Ana Maria Lopez", "Plain label."],
+    [75_000, "Dr. Ng", "Bold name, plain colon."],
+    [80_000, "O'Brien-Smith", "Apostrophe and hyphen."],
+  ]);
+});
+
+Deno.test("readBody() reads no speaker where the words before a colon are no name", () => {
+  for (const text of ["maria: hi there", "The plan is simple: wait", "Ana:no space"]) {
+    const [block] = readBody(`[00:00:01] ${text}`).blocks;
+    assert.equal(block.speaker, undefined, text);
+    assert.equal(block.text, text);
+  }
+});
+
+Deno.test("readBody() reads no speaker in a block without a stamp", () => {
+  assert.deepEqual(readBody("Ana: hello.").blocks, [
+    { text: "Ana: hello.", section: 0, anchorAt: 11 },
+  ]);
+});
+
+Deno.test("readBody() skips a stamp with nothing after it", () => {
+  assert.deepEqual(texts("[00:00:05]\n\n[00:00:06]   \n\nKept."), ["Kept."]);
+});
+
+Deno.test("readBody() splits consecutive stamped lines into one turn each", () => {
+  const body = readBody(
+    "[00:00:01] Ana Lopez: One.\n[00:00:02] Bob: Two,\nstill two.\n[00:00:03] Three.",
+  );
+  assert.deepEqual(body.blocks, [
+    { text: "One.", section: 0, startMs: 1000, speaker: "Ana Lopez" },
+    { text: "Two, still two.", section: 0, startMs: 2000, speaker: "Bob" },
+    { text: "Three.", section: 0, startMs: 3000 },
+  ]);
+});
+
+Deno.test("readBody() keeps the lines before the first stamp as a turn of their own", () => {
+  assert.deepEqual(readBody("Preface line\n[00:00:01] One.\n[00:00:02] Two.").blocks, [
+    { text: "Preface line", section: 0 },
+    { text: "One.", section: 0, startMs: 1000 },
+    { text: "Two.", section: 0, startMs: 2000 },
+  ]);
+});
+
+Deno.test("readBody() keeps a paragraph with one stamped line whole", () => {
+  assert.deepEqual(readBody("[00:00:01] A: One,\nand more\nlines.").blocks, [
+    { text: "One, and more lines.", section: 0, startMs: 1000, speaker: "A", anchorAt: 34 },
+  ]);
+});
+
+Deno.test("readBody() gives each whole top-level paragraph the offset just past its end", () => {
+  const markdown = "# Title\n\nFirst *one*.\n\n[00:00:05] **Ana:** Second\none.\n\nThird.\n";
+  const { blocks } = readBody(markdown);
+  assert.deepEqual(blocks.map((b) => b.anchorAt), [21, 54, 62]);
+  for (const block of blocks) {
+    const before = markdown.slice(0, block.anchorAt);
+    assert.equal(before.at(-1), block.text.at(-1));
+    assert.ok(["\n", undefined].includes(markdown[block.anchorAt!]));
+  }
+});
+
+Deno.test("readBody() counts anchor offsets in a body with Windows line ends", () => {
+  const markdown = "First.\r\n\r\nSecond one.\r\n";
+  assert.deepEqual(readBody(markdown).blocks.map((b) => markdown.slice(0, b.anchorAt)), [
+    "First.",
+    "First.\r\n\r\nSecond one.",
+  ]);
+});
+
+Deno.test("readBody() counts anchor offsets in the text as given, byte order mark included", () => {
+  const markdown = "\uFEFFFirst.\n\nSecond.";
+  assert.deepEqual(readBody(markdown).blocks.map((b) => markdown.slice(0, b.anchorAt)), [
+    "\uFEFFFirst.",
+    "\uFEFFFirst.\n\nSecond.",
+  ]);
+});
+
+Deno.test("readBody() gives no anchor offset to list items, quotes or split turns", () => {
+  const { blocks } = readBody(
+    "- [00:00:01] **Bo:** In a list.\n\n> [00:00:02] Quoted.\n\n[00:00:03] A.\n[00:00:04] B.",
+  );
+  assert.equal(blocks.length, 4);
+  assert.deepEqual(blocks.map((b) => b.anchorAt), [undefined, undefined, undefined, undefined]);
+  assert.deepEqual(blocks.map((b) => b.startMs), [1000, 2000, 3000, 4000]);
+});
+
+Deno.test("readBody() reads deeply nested quotes without overflowing the stack", () => {
+  const { blocks } = readBody(">".repeat(2000) + " deep text");
+  assert.deepEqual(blocks.map((b) => b.text), ["deep text"]);
+});

@@ -1,0 +1,147 @@
+import assert from "node:assert/strict";
+import { cleanName, rankNames } from "./entities.ts";
+import type { Span } from "./language.ts";
+
+/** Spans in order, each at a later offset. */
+const spans = (...texts: string[]): Span[] => texts.map((text, i) => ({ text, start: i * 100 }));
+
+const MERGE = { mergeParts: true, limit: 30 };
+const KEEP = { mergeParts: false, limit: 30 };
+
+Deno.test("cleanName() keeps a plain name as it is", () => {
+  for (const name of ["Ada Lovelace", "Émile Zola", "Ng", "Leonardo da Vinci", "Bank of England"]) {
+    assert.equal(cleanName(name), name);
+  }
+});
+
+Deno.test("cleanName() collapses white space and trims the ends", () => {
+  assert.equal(cleanName("  Ada\n  Lovelace\t"), "Ada Lovelace");
+});
+
+Deno.test("cleanName() drops quotes, brackets and punctuation around a name", () => {
+  assert.equal(cleanName('"Ada Lovelace,"'), "Ada Lovelace");
+  assert.equal(cleanName("(Ada Lovelace)"), "Ada Lovelace");
+  assert.equal(cleanName("“Ada”"), "Ada");
+  assert.equal(cleanName("Luigi Menabrea;"), "Luigi Menabrea");
+  assert.equal(cleanName("Ana Lopez:"), "Ana Lopez");
+});
+
+Deno.test("cleanName() drops a possessive", () => {
+  assert.equal(cleanName("Ada Lovelace's"), "Ada Lovelace");
+  assert.equal(cleanName("Babbage’s"), "Babbage");
+});
+
+Deno.test("cleanName() drops a full stop but keeps the one of an initial", () => {
+  assert.equal(cleanName("Lovelace."), "Lovelace");
+  assert.equal(cleanName("John F."), "John F.");
+  assert.equal(cleanName("Washington D.C."), "Washington D.C.");
+});
+
+Deno.test("cleanName() writes a shouted name in title case", () => {
+  assert.equal(cleanName("MARIA LOPEZ"), "Maria Lopez");
+  assert.equal(cleanName("JEAN-PAUL SARTRE"), "Jean-Paul Sartre");
+});
+
+Deno.test("cleanName() keeps an acronym in capitals", () => {
+  assert.equal(cleanName("IBM"), "IBM");
+  assert.equal(cleanName("NASA"), "NASA");
+  assert.equal(cleanName("BBC"), "BBC");
+});
+
+Deno.test("cleanName() rejects what is plainly no name", () => {
+  const rejected = [
+    "",
+    "A",
+    "ada lovelace",
+    "the Beatles",
+    "**Ana**",
+    "Ana #1",
+    "2Pac",
+    "Ana - Lopez",
+    "Ana Lopez Garcia Smith Jones Brown Black",
+    "A" + "b".repeat(70),
+  ];
+  for (const raw of rejected) assert.equal(cleanName(raw), undefined, raw);
+});
+
+Deno.test("rankNames() ranks names by mentions, ties in order of first mention", () => {
+  assert.deepEqual(
+    rankNames(spans("Bob Stone", "Ana Lopez", "Cy Young", "Ana Lopez", "Cy Young"), KEEP),
+    ["Ana Lopez", "Cy Young", "Bob Stone"],
+  );
+});
+
+Deno.test("rankNames() counts names that differ only in case as one, first spelling kept", () => {
+  assert.deepEqual(rankNames(spans("Ana de Souza", "Ana De Souza", "Bob Stone"), KEEP), [
+    "Ana de Souza",
+    "Bob Stone",
+  ]);
+});
+
+Deno.test("rankNames() counts the same name with punctuation or a possessive as one", () => {
+  assert.deepEqual(
+    rankNames(spans("Bob Stone", "Ana Lopez,", "Ana Lopez's", "(Ana Lopez)"), KEEP),
+    [
+      "Ana Lopez",
+      "Bob Stone",
+    ],
+  );
+});
+
+Deno.test("rankNames() leaves out spans that are no name", () => {
+  assert.deepEqual(rankNames(spans("the man", "**Ana**", "Ana Lopez", "x"), KEEP), ["Ana Lopez"]);
+  assert.deepEqual(rankNames([], KEEP), []);
+});
+
+Deno.test("rankNames() counts a surname or first name alone for the full name", () => {
+  const names = spans(
+    "Charles Babbage",
+    "Ada Lovelace",
+    "Lovelace",
+    "Lovelace",
+    "Ada",
+    "Babbage",
+    "Menabrea",
+  );
+  assert.deepEqual(rankNames(names, MERGE), ["Ada Lovelace", "Charles Babbage", "Menabrea"]);
+});
+
+Deno.test("rankNames() merges parts of names only when asked", () => {
+  assert.deepEqual(rankNames(spans("Ada Lovelace", "Lovelace"), KEEP), [
+    "Ada Lovelace",
+    "Lovelace",
+  ]);
+});
+
+Deno.test("rankNames() keeps a lone word that could belong to two full names", () => {
+  assert.deepEqual(rankNames(spans("Mary Shelley", "Percy Shelley", "Shelley", "Shelley"), MERGE), [
+    "Shelley",
+    "Mary Shelley",
+    "Percy Shelley",
+  ]);
+});
+
+Deno.test("rankNames() keeps at most `limit` names, the most mentioned", () => {
+  const names = spans("Ana Lopez", "Bob Stone", "Bob Stone", "Cy Young", "Cy Young", "Cy Young");
+  assert.deepEqual(rankNames(names, { mergeParts: false, limit: 2 }), ["Cy Young", "Bob Stone"]);
+  assert.deepEqual(rankNames(names, { mergeParts: false, limit: 0 }), []);
+});
+
+Deno.test("rankNames() counts extra names once each, ahead of spans on a tie", () => {
+  assert.deepEqual(rankNames(spans("Cy Young", "Bob Stone"), KEEP, ["Ana Lopez"]), [
+    "Ana Lopez",
+    "Cy Young",
+    "Bob Stone",
+  ]);
+  assert.deepEqual(rankNames(spans("Cy Young", "Ana Lopez"), KEEP, ["Ana Lopez"]), [
+    "Ana Lopez",
+    "Cy Young",
+  ]);
+});
+
+Deno.test("rankNames() merges a lone word into an extra name", () => {
+  assert.deepEqual(rankNames(spans("Bob Stone", "Lopez", "Lopez"), MERGE, ["Ana Lopez"]), [
+    "Ana Lopez",
+    "Bob Stone",
+  ]);
+});

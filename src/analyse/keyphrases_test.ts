@@ -1,0 +1,232 @@
+import assert from "node:assert/strict";
+import { type Keyphrase, rankKeyphrases, tagsFor, toTag } from "./keyphrases.ts";
+import type { Phrase } from "./language.ts";
+import { stem } from "./terms.ts";
+
+/** A noun phrase as the language pass reports it: lower-cased words, an offset. */
+const phrase = (text: string, start = 0, person = false, adjective = false): Phrase => ({
+  text,
+  start,
+  words: text.toLowerCase().split(" "),
+  person,
+  adjective,
+});
+
+/** Term counts as the analysis makes them: each stem of the phrases, counted. */
+function countsOf(phrases: Phrase[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of phrases) {
+    for (const w of p.words) counts.set(stem(w), (counts.get(stem(w)) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const rank = (phrases: Phrase[], title: string[] = [], limit = 10) =>
+  rankKeyphrases(phrases, countsOf(phrases), title, 1000, limit);
+
+const texts = (phrases: Phrase[], title: string[] = [], limit = 10) =>
+  rank(phrases, title, limit).map((k) => k.text);
+
+const key = (text: string): Keyphrase => ({ text, key: text.split(" ").map(stem).join(" ") });
+
+/** What Obsidian takes as a tag: letters, digits, _, - and /, no empty part, not all digits. */
+const OBSIDIAN_TAG = /^[\p{L}\p{M}\p{N}_-]+(?:\/[\p{L}\p{M}\p{N}_-]+)*$/u;
+
+Deno.test("rankKeyphrases() finds nothing in no phrases", () => {
+  assert.deepEqual(rankKeyphrases([], new Map(), [], 0, 10), []);
+});
+
+Deno.test("rankKeyphrases() identifies a phrase by the stems of its words", () => {
+  assert.deepEqual(rank([phrase("analytical engines")]), [
+    { text: "analytical engines", key: "analyt engin" },
+  ]);
+});
+
+Deno.test("rankKeyphrases() shows the form of a phrase the text uses most", () => {
+  const phrases = [phrase("engine"), phrase("engines", 10), phrase("engines", 20)];
+  assert.deepEqual(rank(phrases), [{ text: "engines", key: "engin" }]);
+  // On a tie, the form that sorts first.
+  assert.deepEqual(texts([phrase("engines"), phrase("engine", 10)]), ["engine"]);
+});
+
+Deno.test("rankKeyphrases() ranks a phrase the text uses more often higher", () => {
+  const phrases = [phrase("boiler"), phrase("piston", 1), phrase("piston", 2), phrase("piston", 3)];
+  assert.deepEqual(texts(phrases), ["piston", "boiler"]);
+});
+
+Deno.test("rankKeyphrases() ranks a phrase the title uses higher", () => {
+  const phrases = [phrase("boiler"), phrase("piston")];
+  assert.deepEqual(texts(phrases), ["boiler", "piston"]);
+  assert.deepEqual(texts(phrases, ["piston"]), ["piston", "boiler"]);
+});
+
+Deno.test("rankKeyphrases() ranks a phrase used early in the text higher", () => {
+  assert.deepEqual(texts([phrase("beta", 900), phrase("zeta", 0)]), ["zeta", "beta"]);
+});
+
+Deno.test("rankKeyphrases() breaks ties by key, whatever the order of the phrases", () => {
+  const phrases = [phrase("piston"), phrase("boiler"), phrase("crank")];
+  assert.deepEqual(texts(phrases), ["boiler", "crank", "piston"]);
+  assert.deepEqual(texts(phrases.toReversed()), ["boiler", "crank", "piston"]);
+});
+
+Deno.test("rankKeyphrases() keeps at most `limit` phrases, the best ones", () => {
+  const phrases = [phrase("boiler"), phrase("piston", 1), phrase("piston", 2), phrase("crank")];
+  assert.deepEqual(texts(phrases, [], 1), ["piston"]);
+  assert.deepEqual(texts(phrases, [], 2), ["piston", "boiler"]);
+});
+
+Deno.test("rankKeyphrases() gives no phrases for a limit of 0", () => {
+  assert.deepEqual(rank([phrase("boiler"), phrase("piston")], [], 0), []);
+});
+
+Deno.test("rankKeyphrases() leaves out the names of people", () => {
+  assert.deepEqual(texts([phrase("ada lovelace", 0, true), phrase("engine", 5)]), ["engine"]);
+});
+
+Deno.test("rankKeyphrases() keeps an opening adjective only when the text repeats the pair", () => {
+  assert.deepEqual(texts([phrase("strong colony", 0, false, true)]), ["colony"]);
+  const twice = [phrase("varroa mites", 0, false, true), phrase("varroa mites", 50, false, true)];
+  assert.deepEqual(texts(twice), ["varroa mites"]);
+  assert.deepEqual(texts([phrase("strong", 0, false, true)]), ["strong"]);
+});
+
+Deno.test("rankKeyphrases() trims words that carry no meaning from the ends of a phrase", () => {
+  assert.deepEqual(texts([phrase("the very analytical engine")]), ["analytical engine"]);
+  assert.deepEqual(texts([phrase("bank of england")]), ["bank of england"]);
+  assert.deepEqual(texts([phrase("the other one")]), []);
+});
+
+Deno.test("rankKeyphrases() drops possessives", () => {
+  assert.deepEqual(rank([phrase("babbage's engine")]), [{
+    text: "babbage engine",
+    key: "babbag engin",
+  }]);
+});
+
+Deno.test("rankKeyphrases() leaves out phrases of more than three words", () => {
+  assert.deepEqual(texts([phrase("big old steam engine"), phrase("steam engine")]), [
+    "steam engine",
+  ]);
+});
+
+Deno.test("rankKeyphrases() leaves out words that do not start with a letter or hold symbols", () => {
+  const phrases = [
+    phrase("model 3 engine"),
+    phrase("c++ code"),
+    phrase("a.b test"),
+    phrase("x2 unit"),
+  ];
+  assert.deepEqual(texts(phrases), ["x2 unit"]);
+  // A number at either end is trimmed like any word without meaning.
+  assert.deepEqual(texts([phrase("2024 budget")]), ["budget"]);
+  assert.deepEqual(texts([phrase("well-known engine")]), ["well-known engine"]);
+});
+
+Deno.test("toTag() writes a phrase in lower case with words joined by hyphens", () => {
+  assert.equal(toTag("Machine Learning"), "machine-learning");
+  assert.equal(toTag("  steam   engine "), "steam-engine");
+  assert.equal(toTag("machine_learning"), "machine-learning");
+  assert.equal(toTag("--well--known--"), "well-known");
+});
+
+Deno.test("toTag() keeps accents and letters outside ASCII", () => {
+  assert.equal(toTag("Ünïcödé Straße"), "ünïcödé-straße");
+  assert.equal(toTag("東京 タワー"), "東京-タワー");
+  assert.equal(toTag("e\u0301te\u0301"), "\u00e9t\u00e9");
+});
+
+Deno.test("toTag() drops characters a tag cannot hold", () => {
+  assert.equal(toTag("#hash"), "hash");
+  assert.equal(toTag("a/b"), "ab");
+  assert.equal(toTag("rock'n'roll"), "rocknroll");
+  assert.equal(toTag("x\u200By"), "xy");
+  assert.equal(toTag("C++"), "c");
+});
+
+Deno.test("toTag() gives no tag for a phrase without a letter", () => {
+  for (const phrase of ["2024", "3.14", "-", "", "   ", "😀", "#", "٣٤", "1-2"]) {
+    assert.equal(toTag(phrase), undefined, phrase);
+  }
+});
+
+Deno.test("toTag() keeps digits next to letters", () => {
+  assert.equal(toTag("1st place"), "1st-place");
+  assert.equal(toTag("Windows 95"), "windows-95");
+});
+
+Deno.test("toTag() shortens a long phrase to 60 characters without a trailing hyphen", () => {
+  assert.equal(toTag("x".repeat(100)), "x".repeat(60));
+  assert.equal(toTag("a ".repeat(40)), "a-".repeat(29) + "a");
+  assert.equal(toTag("x".repeat(59) + " yz"), "x".repeat(59));
+});
+
+Deno.test("toTag() never splits a character when it shortens a long phrase", () => {
+  // "𝒜" takes two UTF-16 code units: the 60th unit is the first half of one.
+  const tag = toTag("a" + "𝒜".repeat(40))!;
+  assert.ok(tag.isWellFormed(), JSON.stringify(tag));
+});
+
+Deno.test("toTag() gives a valid Obsidian tag or none for any text", () => {
+  const inputs = [
+    "C#",
+    "half—price",
+    "½ price",
+    "Ａｂｃ",
+    "\u202Eevil\u202C override",
+    "tab\tand\nnewline",
+    "a / b / c",
+    "___",
+    "x-",
+    "[[link]]",
+    "%% comment %%",
+    "émoji 😀 here",
+  ];
+  for (const input of inputs) {
+    const tag = toTag(input);
+    if (tag === undefined) continue;
+    assert.match(tag, OBSIDIAN_TAG, input);
+    assert.match(tag, /\p{L}/u, input);
+    assert.doesNotMatch(tag, /^-|-$|--/, input);
+  }
+});
+
+Deno.test("tagsFor() makes a tag of each keyphrase, in order", () => {
+  assert.deepEqual(tagsFor([key("steam"), key("machine learning"), key("boiler")]), [
+    "steam",
+    "machine-learning",
+    "boiler",
+  ]);
+  assert.deepEqual(tagsFor([]), []);
+});
+
+Deno.test("tagsFor() nests a phrase under its last word when that word is a keyphrase", () => {
+  assert.deepEqual(tagsFor([key("analytical engine"), key("engine")]), [
+    "engine/analytical-engine",
+    "engine",
+  ]);
+  // The parent is the single keyphrase as the text shows it.
+  assert.deepEqual(tagsFor([key("engines"), key("analytical engine")]), [
+    "engines",
+    "engines/analytical-engine",
+  ]);
+});
+
+Deno.test("tagsFor() does not nest a phrase whose last word is no keyphrase of its own", () => {
+  assert.deepEqual(tagsFor([key("analytical engine")]), ["analytical-engine"]);
+  assert.deepEqual(tagsFor([key("steam engine"), key("steam")]), ["steam-engine", "steam"]);
+  assert.deepEqual(tagsFor([key("analytical engine"), key("difference engine")]), [
+    "analytical-engine",
+    "difference-engine",
+  ]);
+});
+
+Deno.test("tagsFor() gives each tag once", () => {
+  assert.deepEqual(tagsFor([key("machine learning"), key("machine-learning")]), [
+    "machine-learning",
+  ]);
+});
+
+Deno.test("tagsFor() skips a keyphrase that makes no tag", () => {
+  assert.deepEqual(tagsFor([{ text: "2024", key: "2024" }, key("engine")]), ["engine"]);
+});
