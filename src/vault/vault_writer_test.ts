@@ -406,11 +406,15 @@ Deno.test("scanForAdoption() registers gleaner's notes and ignores the user's", 
 
     assert.equal(await vault.writer.scanForAdoption(), 1);
 
-    assert.deepEqual(vault.store.takeAdoptable("talks/a.txt", draft.sourceHash), {
-      path: "Sources/Talk.md",
-      base: "Talk",
-      contentHash: sha256(renderNote(draft, { source: "talks/a.txt" })),
-    });
+    const note = renderNote(draft, { source: "talks/a.txt" });
+    const taken = vault.store.takeAdoptable("talks/a.txt", draft.sourceHash);
+    assert.deepEqual(
+      { path: taken?.path, base: taken?.base, contentHash: taken?.contentHash },
+      { path: "Sources/Talk.md", base: "Talk", contentHash: sha256(note) },
+    );
+    // Read back from the note: rendered again, it is the same note.
+    assert.ok(taken?.draft);
+    assert.equal(renderNote(taken.draft, { source: "talks/a.txt", related: taken.related }), note);
     assert.equal(vault.store.takeAdoptable("talks/b.txt", draft.sourceHash), undefined);
   });
 });
