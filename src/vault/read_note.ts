@@ -6,24 +6,12 @@
  */
 import { terms } from "../analyse/terms.ts";
 import type { Claim, KeyPoint, NoteDraft } from "../protocol/messages.ts";
-import { parseFrontmatter } from "./render_note.ts";
+import { parseFrontmatter, STANDARD_KEYS } from "./render_note.ts";
 
 const SECTIONS = ["Summary", "Key points", "Claims", "People", "Related"] as const;
 const FULL = /^## (?:Full text|Transcript)$/m;
-const OWN_KEYS = new Set([
-  "title",
-  "aliases",
-  "type",
-  "source",
-  "tags",
-  "people",
-  "organizations",
-  "places",
-  "related",
-  "source_hash",
-  "source_bytes",
-  "words",
-]);
+/** Keys read into the draft's own fields; `duration` is the source's and stays a property. */
+const OWN_KEYS = new Set([...STANDARD_KEYS].filter((key) => key !== "duration"));
 
 /** What a note says about itself, or undefined when it is not in gleaner's layout. */
 export function readNote(text: string): { draft: NoteDraft; related: string[] } | undefined {

@@ -27,7 +27,8 @@ export interface Frontmatter {
   error?: string;
 }
 
-const STANDARD_KEYS = new Set([
+/** Keys the note's own fields fill; the source's properties never replace them. */
+export const STANDARD_KEYS: ReadonlySet<string> = new Set([
   "title",
   "aliases",
   "type",
