@@ -4,6 +4,7 @@ import { FAULT_APP, ofType, runApp, withTempDir } from "./support/app.ts";
 import { snapshotVault } from "./support/corpus.ts";
 import { parseFrontmatter } from "../src/vault/render_note.ts";
 import { writeText } from "./support/corpus.ts";
+import { startFakeLlm } from "./support/fake_llm.ts";
 
 const CLIP =
   "/usr/share/pocketsphinx/test/data/librivox/sense_and_sensibility_01_austen_64kb-0880.wav";
@@ -28,13 +29,15 @@ Deno.test("a recording named like a document is refused by a document sandbox, w
   });
 });
 
-async function probe(name: string): Promise<Map<string, string>> {
+async function probe(name: string, extra: string[] = []): Promise<Map<string, string>> {
   let result = new Map<string, string>();
   await withTempDir(async (root) => {
     const input = join(root, "input");
     await writeText(join(input, name), "probe");
     const vault = join(root, "vault");
-    const run = await runApp(["--batch", input, "--out", vault, "--json"], { entry: FAULT_APP });
+    const run = await runApp(["--batch", input, "--out", vault, "--json", ...extra], {
+      entry: FAULT_APP,
+    });
     assert.equal(run.code, 0, run.stderr);
     const [note] = [...(await snapshotVault(vault)).values()];
     result = new Map(
@@ -79,4 +82,18 @@ Deno.test("a media sandbox may also write its scratch folder and start the named
     ffi: "NotCapable",
     sys: "NotCapable",
   });
+});
+
+Deno.test("in LLM mode a sandbox may connect to the model's host and port, and nowhere else", async () => {
+  const server = startFakeLlm();
+  try {
+    const seen = await probe("doc__probe__.md", ["--llm", "--llm-url", server.url]);
+    assert.equal(seen.get("net llm"), "allowed");
+    assert.equal(seen.get("net llm host, other port"), "NotCapable");
+    assert.equal(seen.get("net"), "NotCapable");
+    assert.equal(seen.get("read outside"), "NotCapable");
+    assert.equal(seen.get("env"), "NotCapable");
+  } finally {
+    await server.close();
+  }
 });

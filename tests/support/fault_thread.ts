@@ -4,7 +4,8 @@
  * name asks for a fault. `__throw__` throws, `__loop__` spins forever inside a guarded stage,
  * `__hang__` awaits forever, `__oom__` allocates until the heap limit, `__flaky__` throws on
  * the first attempt of each thread only, `__garbage__` posts a message that breaks the protocol,
- * `__probe__` tries what a sandbox must not do and writes what happened into its note.
+ * `__probe__` tries what a sandbox must not do and writes what happened into its note (in LLM
+ * mode also connecting to the model's host and port, and to another port of that host).
  */
 import { type MessagePort, workerData } from "node:worker_threads";
 import type { NoteDraft, Task } from "../../src/protocol/messages.ts";
@@ -70,6 +71,19 @@ async function probeSandbox(task: Task): Promise<NoteDraft> {
     await attempt("ffi", () => Deno.dlopen("libc.so.6", {})),
     await attempt("sys", () => Deno.hostname()),
   ];
+  const llm = task.options.llm && new URL(task.options.llm.url);
+  if (llm) {
+    lines.push(
+      await attempt("net llm", async () => {
+        const conn = await Deno.connect({ hostname: llm.hostname, port: Number(llm.port) });
+        conn.close();
+      }),
+      await attempt(
+        "net llm host, other port",
+        () => Deno.connect({ hostname: llm.hostname, port: Number(llm.port) + 1 }),
+      ),
+    );
+  }
   return {
     title: "Probe",
     type: "text",
