@@ -10,7 +10,7 @@
  *   5. peak RSS after 1,000 and after 10,000 files
  *
  * and first the knowledge figures (summary ROUGE against baselines, keyphrase F1, analysis
- * throughput): see bench_knowledge.ts. `--knowledge` runs only those.
+ * throughput): see bench_knowledge.ts. `--only knowledge,resume` runs just those sections.
  */
 import { createHash } from "node:crypto";
 import { createInterface } from "node:readline";
@@ -34,9 +34,6 @@ import { VaultWriter } from "../src/vault/vault_writer.ts";
 import { nameKey } from "../src/vault/note_name.ts";
 import { knowledgeQuality } from "./bench_knowledge.ts";
 
-/** `--knowledge`: the knowledge figures are all that was asked for. */
-class Finished extends Error {}
-
 /** Deno's and @types/node's web streams differ only in their typings. */
 type WebStream = NodeWebStream<Uint8Array>;
 
@@ -45,9 +42,24 @@ const flags = parseArgs({
     quick: { type: "boolean" },
     "resume-files": { type: "string" },
     "rss-files": { type: "string" },
-    knowledge: { type: "boolean" },
+    only: { type: "string" },
   },
 }).values;
+/** `--only knowledge,resume`: just those sections. */
+const SECTIONS = {
+  knowledge: () => knowledgeQuality(report),
+  extraction: extractionThroughput,
+  transcription: transcriptionOverhead,
+  cpu: cpuBound,
+  resume: resumeLatency,
+  rss: rssGrowth,
+};
+const only = flags.only?.split(",").map((s) => s.trim()) ?? Object.keys(SECTIONS);
+for (const name of only) {
+  if (!(name in SECTIONS)) {
+    throw new Error(`--only: no section "${name}" (${Object.keys(SECTIONS)})`);
+  }
+}
 const RESUME_FILES = Number(flags["resume-files"] ?? (flags.quick ? 10_000 : 100_000));
 const RSS_FILES = Number(flags["rss-files"] ?? (flags.quick ? 2_000 : 10_000));
 const CPU_FILES = flags.quick ? 8 : 24;
@@ -66,15 +78,7 @@ const report = (name: string, value: string, target: string) => {
 };
 
 try {
-  await knowledgeQuality(report);
-  if (flags.knowledge) throw new Finished();
-  await extractionThroughput();
-  await transcriptionOverhead();
-  await cpuBound();
-  await resumeLatency();
-  await rssGrowth();
-} catch (error) {
-  if (!(error instanceof Finished)) throw error;
+  for (const [name, run] of Object.entries(SECTIONS)) if (only.includes(name)) await run();
 } finally {
   await Deno.remove(root, { recursive: true });
 }

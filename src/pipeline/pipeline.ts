@@ -7,15 +7,11 @@
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import { analyse, type Analysed } from "../analyse/analyse.ts";
-import { analyseWithLlm } from "../llm/llm_analyse.ts";
 import type { Chunk, NoteDraft, Task } from "../protocol/messages.ts";
 import { hashFile } from "../discover/hash.ts";
 import { detectKind, type Kind } from "./detect.ts";
-import { extractDocx } from "./docx.ts";
 import { type Extracted, InputError } from "./extracted.ts";
-import { extractHtml } from "./html.ts";
 import { transcribeMedia } from "./media/transcribe.ts";
-import { extractPdf } from "./pdf.ts";
 import { extractSubtitles } from "./subtitles.ts";
 import { extractText } from "./text.ts";
 
@@ -65,19 +61,22 @@ async function extract(
   name: string,
   ctx: StageContext,
 ): Promise<Extracted> {
+  // The heavy parsers load on first use: a thread that only ever sees text starts sooner.
   switch (kind) {
     case "text":
     case "markdown":
       return ctx.guard(() => extractText(bytes, name));
-    case "html":
+    case "html": {
+      const { extractHtml } = await import("./html.ts");
       return ctx.guard(() => extractHtml(bytes, name));
+    }
     case "subtitles":
       return ctx.guard(() => extractSubtitles(bytes, name));
     // These two parse asynchronously: the host's time budget and stall watch bound them.
     case "pdf":
-      return await extractPdf(bytes, name);
+      return await (await import("./pdf.ts")).extractPdf(bytes, name);
     case "docx":
-      return await extractDocx(bytes, name);
+      return await (await import("./docx.ts")).extractDocx(bytes, name);
   }
 }
 
@@ -90,6 +89,7 @@ async function draft(
 ): Promise<NoteDraft> {
   let analysed: Analysed & { warning?: string } = ctx.guard(() => analyse(extracted));
   if (task.options.llm) {
+    const { analyseWithLlm } = await import("../llm/llm_analyse.ts");
     analysed = await analyseWithLlm(extracted, analysed, task.options.llm, {
       alive: (percent) => ctx.progress("summarise", percent),
     });
