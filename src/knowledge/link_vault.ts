@@ -25,27 +25,26 @@ export async function linkVault(store: JobStore, vault: VaultWriter): Promise<Li
     if (await noteExists(vault.vaultDir, note.path)) notes.push(note);
   }
   const pathOf = new Map(notes.map((n) => [n.fileId, n.path]));
-  const related = relatedDocs(notes.map((n) => ({ id: n.fileId, terms: n.draft.analysis.terms })));
+  const related = relatedDocs(notes.map((n) => ({ id: n.fileId, terms: n.terms })));
 
   let relinked = 0;
   for (const note of notes) {
     const links = (related.get(note.fileId) ?? []).map((id) => pathOf.get(id)!);
     if (sameList(links, note.related)) continue;
-    const draft = { ...note.draft, body: store.draftBody(note.fileId) };
-    const content = renderNote(draft, { source: note.source, related: links });
+    const content = renderNote(store.draftOf(note.fileId), { source: note.source, related: links });
     if (sha256(content) !== note.contentHash) {
       await vault.relink(note.fileId, note.path, content, links);
       relinked++;
     }
   }
 
-  const topics = clusterTopics(notes.map((n) => ({ id: n.fileId, tags: n.draft.analysis.tags })));
+  const topics = clusterTopics(notes.map((n) => ({ id: n.fileId, tags: n.tags })));
   const maps = buildMaps(
     notes.map((n) => ({
       id: n.fileId,
       path: n.path,
-      context: contextLine(n.draft.analysis.summary),
-      people: n.draft.analysis.people,
+      context: contextLine([n.lead]),
+      people: n.people,
     })),
     topics,
   );

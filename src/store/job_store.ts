@@ -46,16 +46,20 @@ export interface NoteRow {
   contentHash: string;
 }
 
-/** A note with what it was rendered from: the input to related notes and Maps of Content. */
+/** A note with what related notes and Maps of Content are made from, and nothing more: a vault
+ * of 10,000 notes must not need every draft in memory at once. */
 export interface LinkedNote {
   fileId: number;
   /** The input's path, relative to its job's folder. */
   source: string;
   path: string;
   contentHash: string;
-  /** The draft without its body. */
-  draft: Omit<NoteDraft, "body">;
   related: string[];
+  terms: [string, number][];
+  tags: string[];
+  people: string[];
+  /** The summary's first paragraph. */
+  lead: string;
 }
 
 /** A note found in the vault after a rebuild, waiting for its source to be seen again. */
@@ -491,10 +495,14 @@ export class JobStore {
 
   // ---- drafts and maps ----
 
-  /** Every done file's note with its draft, in file order, across all jobs of the vault. */
+  /** Every done file's note with its links' material, in file order, across the vault's jobs. */
   linkedNotes(): LinkedNote[] {
     return this.#sql(
-      `SELECT n.file_id, n.path, n.content_hash, f.path AS source, d.meta, d.related
+      `SELECT n.file_id, n.path, n.content_hash, f.path AS source, d.related,
+       json_extract(d.meta, '$.analysis.terms') AS terms,
+       json_extract(d.meta, '$.analysis.tags') AS tags,
+       json_extract(d.meta, '$.analysis.people') AS people,
+       COALESCE(json_extract(d.meta, '$.analysis.summary[0]'), '') AS lead
        FROM notes n JOIN files f ON f.id = n.file_id JOIN drafts d ON d.file_id = n.file_id
        WHERE f.status = 'done' ORDER BY n.file_id`,
     ).all().map((r) => ({
@@ -502,9 +510,19 @@ export class JobStore {
       source: String(r.source),
       path: String(r.path),
       contentHash: String(r.content_hash),
-      draft: JSON.parse(String(r.meta)),
       related: JSON.parse(String(r.related)),
+      terms: JSON.parse(String(r.terms)),
+      tags: JSON.parse(String(r.tags)),
+      people: JSON.parse(String(r.people)),
+      lead: String(r.lead),
     }));
+  }
+
+  /** The whole draft a note was rendered from. */
+  draftOf(fileId: number): NoteDraft {
+    const r = this.#sql("SELECT meta, body FROM drafts WHERE file_id = ?").get(fileId);
+    if (!r) throw new Error(`no draft for file ${fileId}`);
+    return { ...JSON.parse(String(r.meta)), body: String(r.body) };
   }
 
   /** Keeps what a note was rendered from, and the related notes it links to. */
@@ -523,11 +541,6 @@ export class JobStore {
     return r && JSON.parse(String(r.related));
   }
 
-  draftBody(fileId: number): string {
-    const r = this.#sql("SELECT body FROM drafts WHERE file_id = ?").get(fileId);
-    if (!r) throw new Error(`no draft for file ${fileId}`);
-    return String(r.body);
-  }
 
   /** Records a note rendered again with new related notes. */
   relinked(fileId: number, related: string[], contentHash: string): void {
