@@ -541,7 +541,6 @@ export class JobStore {
     return r && JSON.parse(String(r.related));
   }
 
-
   /** Records a note rendered again with new related notes. */
   relinked(fileId: number, related: string[], contentHash: string): void {
     this.#sql("UPDATE drafts SET related = ? WHERE file_id = ?")
