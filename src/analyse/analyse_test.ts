@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { NO_ANALYSIS } from "../../tests/support/drafts.ts";
 import { Analysis } from "../protocol/messages.ts";
 import { analyse, type Analysed, linkKeyPoints, warmUp } from "./analyse.ts";
 import { keyPointCount, summaryLength } from "./summarise.ts";
@@ -141,16 +142,7 @@ function assertValidTag(tag: string) {
   assert.match(tag, /\p{L}/u, tag);
 }
 
-const EMPTY: Analysis = {
-  summary: [],
-  keyPoints: [],
-  keyphrases: [],
-  tags: [],
-  people: [],
-  organizations: [],
-  places: [],
-  terms: [],
-};
+const EMPTY = NO_ANALYSIS;
 
 const LONG = transcript(100);
 
