@@ -32,7 +32,19 @@ export interface BatchArgs {
   llm?: { url?: string; model?: string; timeoutSec: number; retries: number };
 }
 
-export type Command = { mode: "help" } | { mode: "version" } | { mode: "ui" } | BatchArgs;
+export interface UiArgs {
+  mode: "ui";
+  /** Preferred port; a free one is taken when it is busy. */
+  port: number;
+  open: boolean;
+  /** Where the list of jobs is kept; default the user's state folder. */
+  state?: string;
+}
+
+export type Command = { mode: "help" } | { mode: "version" } | UiArgs | BatchArgs;
+
+/** The web UI's preferred port. */
+export const DEFAULT_PORT = 4870;
 
 export function defaultWorkers(): number {
   return Math.max(1, navigator.hardwareConcurrency || 1);
@@ -41,8 +53,13 @@ export function defaultWorkers(): number {
 export const HELP = `gleaner: turn a folder of documents and media into an Obsidian vault
 
 Usage:
-  gleaner                         serve the web UI on 127.0.0.1
+  gleaner [--port N] [--open]     serve the web UI on 127.0.0.1 and print its URL
   gleaner --batch DIR [options]   process DIR headlessly
+
+Web UI options:
+  --port N             preferred port (default ${DEFAULT_PORT}; a free one if that is taken)
+  --open               open the URL in the default browser
+  --state DIR          where the UI keeps its list of jobs (default: your state folder)
 
 Options:
   --batch DIR          input folder to process
@@ -84,6 +101,9 @@ export function parseCommandLine(argv: string[]): Command {
       allowPositionals: false,
       options: {
         batch: { type: "string" },
+        port: { type: "string" },
+        open: { type: "boolean" },
+        state: { type: "string" },
         out: { type: "string" },
         workers: { type: "string" },
         json: { type: "boolean" },
@@ -115,13 +135,24 @@ export function parseCommandLine(argv: string[]): Command {
   const v = parsed.values;
   if (v.help) return { mode: "help" };
   if (v.version) return { mode: "version" };
+  const uiOnly = ["port", "open", "state"];
   if (v.batch === undefined) {
-    const batchOnly = Object.keys(v);
+    const batchOnly = Object.keys(v).filter((k) => !uiOnly.includes(k));
     if (batchOnly.length > 0) {
       throw new UsageError(`--${batchOnly[0]} needs --batch DIR`);
     }
-    return { mode: "ui" };
+    if (v.state !== undefined && v.state.trim() === "") {
+      throw new UsageError("--state needs a folder");
+    }
+    return {
+      mode: "ui",
+      port: integer("--port", v.port, DEFAULT_PORT, 0, 65535),
+      open: v.open ?? false,
+      ...(v.state === undefined ? {} : { state: v.state }),
+    };
   }
+  const misplaced = uiOnly.find((k) => v[k as keyof typeof v] !== undefined);
+  if (misplaced) throw new UsageError(`--${misplaced} is for the web UI, not --batch`);
   if (v.batch.trim() === "") throw new UsageError("--batch needs a folder");
   if (v.out !== undefined && v.out.trim() === "") throw new UsageError("--out needs a folder");
   return {

@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { type BatchArgs, defaultWorkers, parseCommandLine, UsageError } from "./args.ts";
+import {
+  type BatchArgs,
+  DEFAULT_PORT,
+  defaultWorkers,
+  parseCommandLine,
+  UsageError,
+} from "./args.ts";
 
 /** Parses a command line that must be a batch command. */
 function batch(...argv: string[]): BatchArgs {
@@ -20,7 +26,17 @@ function refused(argv: string[], pattern: RegExp): void {
 }
 
 Deno.test("parseCommandLine() with no arguments serves the UI", () => {
-  assert.deepEqual(parseCommandLine([]), { mode: "ui" });
+  assert.deepEqual(parseCommandLine([]), { mode: "ui", port: DEFAULT_PORT, open: false });
+  assert.deepEqual(parseCommandLine(["--port", "0", "--open", "--state", "s"]), {
+    mode: "ui",
+    port: 0,
+    open: true,
+    state: "s",
+  });
+  assert.throws(
+    () => parseCommandLine(["--batch", "d", "--port", "1"]),
+    /--port is for the web UI/,
+  );
 });
 
 Deno.test("parseCommandLine() fills every batch option with its default", () => {

@@ -8,7 +8,7 @@ import type { EngineEvent, EngineEventInput, LlmOptions } from "../protocol/mess
 import { Job, type JobOptions } from "../job/run_job.ts";
 import { ndjsonWriter } from "../progress/ndjson.ts";
 import { terminalOptions, terminalProgress } from "../progress/terminal.ts";
-import { type BatchArgs, HELP, parseCommandLine, UsageError } from "./args.ts";
+import { type BatchArgs, HELP, parseCommandLine, type UiArgs, UsageError } from "./args.ts";
 
 export const VERSION = denoConfig.version;
 
@@ -38,8 +38,7 @@ export async function runCli(argv: string[], overrides: CliOverrides = {}): Prom
       console.log(`gleaner ${VERSION}`);
       return EXIT.ok;
     case "ui":
-      console.error("gleaner: the web UI is not built yet; run gleaner --batch DIR (see --help)");
-      return EXIT.fatal;
+      return await runUi(command, overrides);
     case "batch":
       return await runBatch(command, overrides);
   }
@@ -61,39 +60,42 @@ function llmOptions(args: NonNullable<BatchArgs["llm"]>): LlmOptions {
   };
 }
 
-async function runBatch(args: BatchArgs, overrides: CliOverrides): Promise<number> {
-  let paths;
+async function runUi(args: UiArgs, overrides: CliOverrides): Promise<number> {
+  // Imported here: batch mode never loads the server.
+  const { openBrowser, startServer } = await import("../server/serve.ts");
+  let server;
   try {
-    paths = await resolvePaths(args);
+    server = await startServer(args, overrides);
+  } catch (error) {
+    console.error(`gleaner: cannot start the web UI: ${(error as Error).message}`);
+    return EXIT.fatal;
+  }
+  console.log(`gleaner ${VERSION}: open ${server.url}`);
+  if (args.open) await openBrowser(server.url);
+  let interrupts = 0;
+  const onSignal = () => {
+    if (++interrupts > 1) Deno.exit(EXIT.interrupted);
+    console.error("gleaner: stopping: running jobs save their state; Ctrl-C again to quit now");
+    server.close();
+  };
+  const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
+  for (const s of signals) Deno.addSignalListener(s, onSignal);
+  try {
+    await server.finished;
+    return interrupts > 0 ? EXIT.interrupted : EXIT.ok;
+  } finally {
+    for (const s of signals) Deno.removeSignalListener(s, onSignal);
+  }
+}
+
+async function runBatch(args: BatchArgs, overrides: CliOverrides): Promise<number> {
+  let options: JobOptions;
+  try {
+    options = await prepareJob(args, overrides);
   } catch (error) {
     console.error(`gleaner: ${(error as Error).message}`);
     return EXIT.fatal;
   }
-  const { whisperModel, ...dirs } = paths;
-  const options: JobOptions = {
-    ...dirs,
-    workers: args.workers,
-    include: args.include,
-    exclude: args.exclude,
-    restart: args.restart,
-    retryFailed: args.retryFailed,
-    maxAttempts: args.maxAttempts,
-    poisonAfter: 3,
-    budgetBaseMs: args.timeoutSec * 1000,
-    budgetPerMbMs: 60_000,
-    stallMs: args.stallSec * 1000,
-    heapMb: args.maxMemoryMb,
-    retryBaseMs: args.retryDelaySec * 1000,
-    pipeline: {
-      maxBytes: Math.round(args.maxSizeMb * 1024 * 1024),
-      maxDurationMs: Math.round(args.maxDurationMin * 60_000),
-      chunkMs: Math.round(args.chunkMinutes * 60_000),
-      ...(whisperModel ? { whisperModel } : {}),
-      ...(args.llm ? { llm: llmOptions(args.llm) } : {}),
-    },
-    threadUrl: overrides.threadUrl ?? PRODUCTION_THREAD,
-    memoryCheckMs: 2000,
-  };
 
   const terminal = terminalProgress(terminalOptions());
   const ndjson = args.json ? ndjsonWriter() : undefined;
@@ -127,6 +129,43 @@ async function runBatch(args: BatchArgs, overrides: CliOverrides): Promise<numbe
   } finally {
     for (const s of signals) Deno.removeSignalListener(s, onSignal);
   }
+}
+
+/**
+ * The options of a job from its command line: folders checked and resolved, limits converted.
+ * @throws {Error} with a message for the user when a folder or file is unusable
+ */
+export async function prepareJob(
+  args: BatchArgs,
+  overrides: CliOverrides = {},
+): Promise<JobOptions> {
+  const paths = await resolvePaths(args);
+  const { whisperModel, ...dirs } = paths;
+  const options: JobOptions = {
+    ...dirs,
+    workers: args.workers,
+    include: args.include,
+    exclude: args.exclude,
+    restart: args.restart,
+    retryFailed: args.retryFailed,
+    maxAttempts: args.maxAttempts,
+    poisonAfter: 3,
+    budgetBaseMs: args.timeoutSec * 1000,
+    budgetPerMbMs: 60_000,
+    stallMs: args.stallSec * 1000,
+    heapMb: args.maxMemoryMb,
+    retryBaseMs: args.retryDelaySec * 1000,
+    pipeline: {
+      maxBytes: Math.round(args.maxSizeMb * 1024 * 1024),
+      maxDurationMs: Math.round(args.maxDurationMin * 60_000),
+      chunkMs: Math.round(args.chunkMinutes * 60_000),
+      ...(whisperModel ? { whisperModel } : {}),
+      ...(args.llm ? { llm: llmOptions(args.llm) } : {}),
+    },
+    threadUrl: overrides.threadUrl ?? PRODUCTION_THREAD,
+    memoryCheckMs: 2000,
+  };
+  return options;
 }
 
 async function resolvePaths(

@@ -92,6 +92,7 @@ export class Job {
   #supervisor: Supervisor | undefined;
   #store: JobStore | undefined;
   #runId: number | undefined;
+  #jobId: number | undefined;
   #stopRequested: "interrupted" | "cancelled" | undefined;
   readonly #walkAbort = new AbortController();
   /** Where commit time went, for the benchmark. */
@@ -100,6 +101,11 @@ export class Job {
   constructor(options: JobOptions, emit: (event: EngineEventInput) => void) {
     this.#options = options;
     this.#emit = emit;
+  }
+
+  /** Reads the job's state while it runs (main's thread; the store is not shared). */
+  inspect<T>(read: (store: JobStore, jobId: number) => T): T | undefined {
+    return this.#store && this.#jobId !== undefined ? read(this.#store, this.#jobId) : undefined;
   }
 
   pause(): void {
@@ -158,7 +164,7 @@ export class Job {
         job = undefined;
       }
       job ??= store.createJob(o.inputDir, optionsJson, optionsHash);
-      jobId = job.id;
+      jobId = this.#jobId = job.id;
       store.updateJobOptions(job.id, optionsJson, optionsHash);
       store.setJobState(job.id, "running");
       if (o.retryFailed) store.resetFailed(job.id);

@@ -145,6 +145,8 @@ export function terminalProgress(options: TerminalOptions) {
           `linked ${e.notes} notes: ${e.relinked} given new related notes, ${e.topics} topics, ` +
             `${e.mapsWritten} maps written`,
         );
+      case "job_failed":
+        return say(red(`failed: ${e.error}`));
       case "job_paused":
         return say("paused");
       case "job_resumed":

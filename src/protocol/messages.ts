@@ -297,6 +297,12 @@ export const EngineEvent = z.discriminatedUnion("type", [
     topics: z.number(),
     mapsWritten: z.number(),
   }),
+  z.object({
+    /** The job could not run at all (vault busy, state unusable); batch mode exits with 2. */
+    type: z.literal("job_failed"),
+    at,
+    error: z.string(),
+  }),
   z.object({ type: z.literal("job_paused"), at }),
   z.object({ type: z.literal("job_resumed"), at }),
   z.object({

@@ -1,0 +1,60 @@
+/**
+ * @module
+ * The web UI's HTTP API: zod schemas for what the UI sends and what the server answers, shared
+ * by both sides. A request is validated before anything acts on it.
+ */
+import { z } from "zod";
+
+/** A new job, as the UI's form sends it: the same choices as the batch command line. */
+export const JobRequest = z.object({
+  input: z.string().trim().min(1, "choose an input folder"),
+  out: z.string().trim().min(1).optional(),
+  workers: z.number().int().min(1).max(256).optional(),
+  include: z.array(z.string().min(1)).optional(),
+  exclude: z.array(z.string().min(1)).optional(),
+  restart: z.boolean().optional(),
+  whisperModel: z.string().trim().min(1).optional(),
+  llm: z.object({
+    url: z.string().trim().min(1).optional(),
+    model: z.string().trim().min(1).optional(),
+  }).optional(),
+}).strict();
+export type JobRequest = z.infer<typeof JobRequest>;
+
+/** The batch command line a request stands for: the CLI's parser then validates it. */
+export function requestArgv(r: JobRequest): string[] {
+  return [
+    "--batch",
+    r.input,
+    ...(r.out ? ["--out", r.out] : []),
+    ...(r.workers ? ["--workers", String(r.workers)] : []),
+    ...(r.include ?? []).flatMap((g) => ["--include", g]),
+    ...(r.exclude ?? []).flatMap((g) => ["--exclude", g]),
+    ...(r.restart ? ["--restart"] : []),
+    ...(r.whisperModel ? ["--whisper-model", r.whisperModel] : []),
+    ...(r.llm
+      ? [
+        "--llm",
+        ...(r.llm.url ? ["--llm-url", r.llm.url] : []),
+        ...(r.llm.model ? ["--llm-model", r.llm.model] : []),
+      ]
+      : []),
+  ];
+}
+
+/** How a stopped job is run again. */
+export const ResumeRequest = z.object({
+  restart: z.boolean().optional(),
+  retryFailed: z.boolean().optional(),
+}).strict();
+
+/** A folder of the folder browser. */
+export const FolderListing = z.object({
+  path: z.string(),
+  parent: z.string().nullable(),
+  folders: z.array(z.string()),
+});
+export type FolderListing = z.infer<typeof FolderListing>;
+
+/** Every error answer. */
+export const ApiError = z.object({ error: z.string() });

@@ -1,0 +1,168 @@
+/**
+ * @module
+ * The web UI's HTTP routes (Hono): JSON under `/api/`, the engine's events as server-sent
+ * events, a folder browser for picking inputs, and a vault reader that serves only files inside
+ * a job's vault. Every route sits behind {@link guard}.
+ */
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { UsageError } from "../cli/args.ts";
+import { VERSION } from "../cli/run_cli.ts";
+import { FolderListing, JobRequest, requestArgv, ResumeRequest } from "../protocol/api.ts";
+import { type JobEvent, type JobManager, NotFound } from "./job_manager.ts";
+import { guard } from "./security.ts";
+
+export interface AppDeps {
+  manager: JobManager;
+  token: string;
+  /** The port actually bound, known once the server listens. */
+  port: () => number;
+  /** Where the folder browser starts. */
+  home: string;
+  /** Aborted when the server shuts down: open event streams end. */
+  closing: AbortSignal;
+}
+
+export function createApp(deps: AppDeps): Hono {
+  const { manager } = deps;
+  const app = new Hono();
+  app.use("*", guard(deps.token, deps.port));
+  app.onError((error, c) => {
+    if (error instanceof NotFound) return c.json({ error: error.message }, 404);
+    if (error instanceof UsageError) return c.json({ error: error.message }, 400);
+    console.error(`gleaner: ${error.stack ?? error}`);
+    return c.json({ error: "internal error" }, 500);
+  });
+
+  app.get("/api/health", (c) => c.json({ ok: true, version: VERSION }));
+
+  app.get("/api/jobs", (c) => c.json(manager.list()));
+  app.post("/api/jobs", async (c) => {
+    const parsed = JobRequest.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) return c.json({ error: message(parsed.error) }, 400);
+    const entry = await manager.start(requestArgv(parsed.data));
+    return c.json({ id: entry.id }, 201);
+  });
+  app.get("/api/jobs/:id", (c) => c.json(manager.detail(id(c.req.param("id")))));
+  app.post(
+    "/api/jobs/:id/pause",
+    (c) => (manager.pause(id(c.req.param("id"))), c.json({ ok: true })),
+  );
+  app.post("/api/jobs/:id/resume", async (c) => {
+    const jobId = id(c.req.param("id"));
+    // A running job that is paused continues; a stopped one runs again.
+    if (manager.list().find((j) => j.id === jobId)?.running) {
+      manager.proceed(jobId);
+      return c.json({ id: jobId });
+    }
+    const body = await c.req.json().catch(() => ({}));
+    const parsed = ResumeRequest.safeParse(body);
+    if (!parsed.success) return c.json({ error: message(parsed.error) }, 400);
+    return c.json({ id: (await manager.resume(jobId, parsed.data)).id });
+  });
+  app.post(
+    "/api/jobs/:id/cancel",
+    (c) => (manager.cancel(id(c.req.param("id"))), c.json({ ok: true })),
+  );
+  app.delete("/api/jobs/:id", (c) => (manager.remove(id(c.req.param("id"))), c.json({ ok: true })));
+
+  app.get("/api/jobs/:id/note", async (c) => {
+    const { vaultDir } = manager.detail(id(c.req.param("id")));
+    const path = await insideVault(vaultDir, c.req.query("path") ?? "");
+    return c.text(await Deno.readTextFile(path), 200, {
+      "content-type": "text/markdown; charset=utf-8",
+    });
+  });
+
+  app.get("/api/folders", async (c) => {
+    const wanted = resolve(c.req.query("path") || deps.home);
+    const folders: string[] = [];
+    try {
+      for await (const e of Deno.readDir(wanted)) {
+        if (e.isDirectory && !e.name.startsWith(".")) folders.push(e.name);
+      }
+    } catch (error) {
+      if (error instanceof Deno.errors.NotFound) throw new NotFound(`no folder ${wanted}`);
+      if (error instanceof Deno.errors.PermissionDenied) {
+        throw new UsageError(`cannot read ${wanted}`);
+      }
+      throw error;
+    }
+    folders.sort((a, b) => a.localeCompare(b));
+    const parent = dirname(wanted) === wanted ? null : dirname(wanted);
+    return c.json(FolderListing.parse({ path: wanted, parent, folders }));
+  });
+
+  app.get("/api/events", (c) =>
+    streamSSE(c, async (stream) => {
+      const queue: JobEvent[] = [];
+      let wake: (() => void) | undefined;
+      const unsubscribe = manager.subscribe((e) => {
+        queue.push(e);
+        wake?.();
+      });
+      const closed = new Promise<void>((done) => {
+        stream.onAbort(done);
+        deps.closing.addEventListener("abort", () => done(), { once: true });
+      });
+      try {
+        await stream.writeSSE({ event: "hello", data: JSON.stringify({ version: VERSION }) });
+        for (;;) {
+          while (queue.length > 0) {
+            const e = queue.shift()!;
+            await stream.writeSSE({ event: "job", data: JSON.stringify(e) });
+          }
+          const more = new Promise<void>((resolve) => (wake = resolve));
+          if (await Promise.race([more.then(() => false), closed.then(() => true)])) break;
+        }
+      } finally {
+        unsubscribe();
+      }
+    }));
+
+  app.get("/", (c) =>
+    c.html(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>gleaner</title></head>` +
+        `<body><h1>gleaner ${VERSION}</h1><p>The API is at <code>/api/</code>.</p></body></html>`,
+    ));
+  return app;
+}
+
+function id(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 1) throw new NotFound(`no job ${raw}`);
+  return n;
+}
+
+function message(error: import("zod").ZodError): string {
+  return error.issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`).join("; ");
+}
+
+/**
+ * The absolute path of a vault file named by a request, refusing anything outside the vault:
+ * `..`, absolute paths, and symbolic links that lead out. Only Markdown notes are served.
+ */
+async function insideVault(vaultDir: string, wanted: string): Promise<string> {
+  if (wanted === "" || isAbsolute(wanted) || wanted.includes("\0") || !wanted.endsWith(".md")) {
+    throw new NotFound("no such note");
+  }
+  const root = await Deno.realPath(vaultDir);
+  const joined = resolve(root, wanted);
+  const within = (p: string) => {
+    const rel = relative(root, p);
+    return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) &&
+      !rel.split(sep).includes("..");
+  };
+  if (!within(joined) || relative(root, joined).split(sep)[0] === ".gleaner") {
+    throw new NotFound("no such note");
+  }
+  let real: string;
+  try {
+    real = await Deno.realPath(joined);
+  } catch {
+    throw new NotFound("no such note");
+  }
+  if (!within(real)) throw new NotFound("no such note");
+  return join(real);
+}

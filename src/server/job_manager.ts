@@ -1,0 +1,207 @@
+/**
+ * @module
+ * The jobs the web UI runs: started from a command line (the CLI's own parser validates it),
+ * registered so they can be resumed after a crash, run in this process by the same engine as
+ * batch mode, and watched through their events. The engine's stages run in the sandboxes; what
+ * runs here is supervision and the single writer, so HTTP stays responsive.
+ */
+import { join } from "node:path";
+import { type BatchArgs, parseCommandLine, UsageError } from "../cli/args.ts";
+import { type CliOverrides, prepareJob } from "../cli/run_cli.ts";
+import { Job } from "../job/run_job.ts";
+import { STATE_DIR } from "../job/open_state.ts";
+import { emptyView, foldEvent, type JobView } from "../progress/job_view.ts";
+import type { EngineEvent, EngineEventInput } from "../protocol/messages.ts";
+import { type FileRow, JobStore } from "../store/job_store.ts";
+import type { JobRegistry, RegisteredJob } from "./job_registry.ts";
+
+/** An event of one job, as the UI's event stream carries it. */
+export interface JobEvent {
+  jobId: number;
+  event: EngineEvent;
+}
+
+export interface JobSummaryRow {
+  id: number;
+  inputDir: string;
+  vaultDir: string;
+  running: boolean;
+  /** From the vault's store: "running" with no process means it was cut short. */
+  state: string;
+  counts: Record<string, number>;
+  view?: JobView;
+}
+
+interface Running {
+  job: Job;
+  view: JobView;
+  finished: Promise<void>;
+}
+
+export class JobManager {
+  readonly #registry: JobRegistry;
+  readonly #overrides: CliOverrides;
+  readonly #running = new Map<number, Running>();
+  readonly #listeners = new Set<(e: JobEvent) => void>();
+
+  constructor(registry: JobRegistry, overrides: CliOverrides = {}) {
+    this.#registry = registry;
+    this.#overrides = overrides;
+  }
+
+  /** Receives every event of every job; returns the unsubscribe function. */
+  subscribe(listener: (e: JobEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Starts a job from a batch command line (`["--batch", DIR, ...]`).
+   * @throws {UsageError} when the command line or its folders are not usable
+   */
+  async start(argv: string[]): Promise<RegisteredJob> {
+    const args = parseBatch(argv);
+    let options;
+    try {
+      options = await prepareJob(args, this.#overrides);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    // Stored without one-off switches: a resume must not restart or retry again.
+    const kept = argv.filter((a) => a !== "--restart" && a !== "--retry-failed");
+    const entry = this.#registry.put(options.inputDir, options.vaultDir, kept);
+    if (this.#running.has(entry.id)) throw new UsageError("this job is already running");
+    this.#run(entry.id, new Job(options, (e) => this.#emit(entry.id, e)));
+    return entry;
+  }
+
+  /** Runs a registered job again: it resumes where it stopped (or starts over, or retries). */
+  async resume(id: number, how: { restart?: boolean; retryFailed?: boolean } = {}) {
+    const entry = this.#entry(id);
+    const argv = [
+      ...entry.argv,
+      ...(how.restart ? ["--restart"] : []),
+      ...(how.retryFailed ? ["--retry-failed"] : []),
+    ];
+    return await this.start(argv);
+  }
+
+  pause(id: number): void {
+    this.#live(id).job.pause();
+  }
+
+  proceed(id: number): void {
+    this.#live(id).job.resume();
+  }
+
+  cancel(id: number): void {
+    this.#live(id).job.cancel();
+  }
+
+  /** Forgets a job that is not running: its vault, notes and state stay where they are. */
+  remove(id: number): void {
+    this.#entry(id);
+    if (this.#running.has(id)) throw new UsageError("stop the job before deleting it");
+    this.#registry.remove(id);
+  }
+
+  list(): JobSummaryRow[] {
+    return this.#registry.list().map((entry) => this.#summary(entry));
+  }
+
+  detail(id: number): JobSummaryRow & { argv: string[]; files: FileRow[] } {
+    const entry = this.#entry(id);
+    const running = this.#running.get(id);
+    const files = running?.job.inspect((store, jobId) => store.allFiles(jobId)) ??
+      this.#readStore(entry, (store, jobId) => store.allFiles(jobId)) ?? [];
+    return { ...this.#summary(entry), argv: entry.argv, files };
+  }
+
+  /** Interrupts every running job and waits until each has saved its state. */
+  async shutdown(): Promise<void> {
+    for (const r of this.#running.values()) r.job.interrupt();
+    await Promise.all([...this.#running.values()].map((r) => r.finished));
+  }
+
+  /** Waits for a job's current run to end (tests). */
+  async settled(id: number): Promise<void> {
+    await this.#running.get(id)?.finished;
+  }
+
+  #run(id: number, job: Job): void {
+    const running: Running = { job, view: emptyView(), finished: Promise.resolve() };
+    this.#running.set(id, running);
+    running.finished = job.run().then(
+      () => {},
+      (error: Error) => {
+        // A fatal error (vault busy, database unusable): the UI shows it as the job's end.
+        this.#emit(id, { type: "job_failed", error: error.message });
+      },
+    ).finally(() => this.#running.delete(id));
+  }
+
+  #emit(id: number, input: EngineEventInput): void {
+    const event = { ...input, at: Date.now() } as EngineEvent;
+    const running = this.#running.get(id);
+    if (running) running.view = foldEvent(running.view, event);
+    for (const listener of this.#listeners) listener({ jobId: id, event });
+  }
+
+  #summary(entry: RegisteredJob): JobSummaryRow {
+    const running = this.#running.get(entry.id);
+    const read = (store: JobStore, jobId: number) => ({
+      state: store.getJob(jobId)?.state ?? "new",
+      counts: store.countByStatus(jobId),
+    });
+    const found = running?.job.inspect(read) ?? this.#readStore(entry, read);
+    return {
+      id: entry.id,
+      inputDir: entry.inputDir,
+      vaultDir: entry.vaultDir,
+      running: running !== undefined,
+      state: found?.state ?? "new",
+      counts: found?.counts ?? {},
+      ...(running ? { view: running.view } : {}),
+    };
+  }
+
+  /** Reads a job's vault store when no run holds it; undefined when there is none yet. */
+  #readStore<T>(entry: RegisteredJob, read: (store: JobStore, jobId: number) => T): T | undefined {
+    const path = join(entry.vaultDir, STATE_DIR, "state.db");
+    try {
+      Deno.statSync(path);
+    } catch {
+      return undefined;
+    }
+    const store = JobStore.open(path);
+    try {
+      const job = store.findJob(entry.inputDir);
+      return job ? read(store, job.id) : undefined;
+    } finally {
+      store.close();
+    }
+  }
+
+  #entry(id: number): RegisteredJob {
+    const entry = this.#registry.get(id);
+    if (!entry) throw new NotFound(`no job ${id}`);
+    return entry;
+  }
+
+  #live(id: number): Running {
+    this.#entry(id);
+    const running = this.#running.get(id);
+    if (!running) throw new UsageError(`job ${id} is not running`);
+    return running;
+  }
+}
+
+export class NotFound extends Error {
+  override name = "NotFound";
+}
+
+function parseBatch(argv: string[]): BatchArgs {
+  const command = parseCommandLine(argv);
+  if (command.mode !== "batch") throw new UsageError("a job needs --batch DIR");
+  return command;
+}

@@ -1,0 +1,82 @@
+/**
+ * @module
+ * UI mode: the HTTP server on 127.0.0.1 (the preferred port, or a free one when it is taken),
+ * one line on stdout with the URL and its session token, and an orderly shutdown on Ctrl-C:
+ * running jobs save their state, event streams end, then the server closes.
+ */
+import type { UiArgs } from "../cli/args.ts";
+import type { CliOverrides } from "../cli/run_cli.ts";
+import { createApp } from "./app.ts";
+import { defaultStateDir, JobRegistry } from "./job_registry.ts";
+import { JobManager } from "./job_manager.ts";
+import { newToken } from "./security.ts";
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  token: string;
+  manager: JobManager;
+  /** Ends running jobs (their state saved), event streams and the server. */
+  close(): Promise<void>;
+  finished: Promise<void>;
+}
+
+export async function startServer(
+  args: UiArgs,
+  overrides: CliOverrides = {},
+): Promise<RunningServer> {
+  const registry = JobRegistry.open(args.state ?? defaultStateDir());
+  const manager = new JobManager(registry, overrides);
+  const token = newToken();
+  const closing = new AbortController();
+  let port = 0;
+  const app = createApp({
+    manager,
+    token,
+    port: () => port,
+    home: Deno.env.get("HOME") ?? Deno.env.get("USERPROFILE") ?? Deno.cwd(),
+    closing: closing.signal,
+  });
+  const serve = (wanted: number) =>
+    Deno.serve({ hostname: "127.0.0.1", port: wanted, onListen: () => {} }, app.fetch);
+  let server: Deno.HttpServer<Deno.NetAddr>;
+  try {
+    server = serve(args.port);
+  } catch (error) {
+    if (!(error instanceof Deno.errors.AddrInUse) || args.port === 0) throw error;
+    server = serve(0);
+  }
+  port = server.addr.port;
+  const url = `http://127.0.0.1:${port}/?token=${token}`;
+  let closed: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    token,
+    manager,
+    finished: server.finished,
+    close() {
+      closed ??= (async () => {
+        await manager.shutdown();
+        closing.abort();
+        await server.shutdown();
+        registry.close();
+      })();
+      return closed;
+    },
+  };
+}
+
+/** Opens a URL in the user's default browser; failing that, the printed URL is enough. */
+export async function openBrowser(url: string): Promise<void> {
+  const [cmd, ...args] = Deno.build.os === "windows"
+    ? ["explorer.exe", url]
+    : Deno.build.os === "darwin"
+    ? ["open", url]
+    : ["xdg-open", url];
+  try {
+    await new Deno.Command(cmd, { args, stdout: "null", stderr: "null" }).output();
+  } catch {
+    // No browser opener (or no permission to start it): the URL is on the terminal.
+  }
+}
