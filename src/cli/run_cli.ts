@@ -65,7 +65,7 @@ async function runUi(args: UiArgs, overrides: CliOverrides): Promise<number> {
   const { openBrowser, startServer } = await import("../server/serve.ts");
   let server;
   try {
-    server = await startServer(args, overrides);
+    server = startServer(args, overrides);
   } catch (error) {
     console.error(`gleaner: cannot start the web UI: ${(error as Error).message}`);
     return EXIT.fatal;

@@ -21,10 +21,7 @@ export interface RunningServer {
   finished: Promise<void>;
 }
 
-export async function startServer(
-  args: UiArgs,
-  overrides: CliOverrides = {},
-): Promise<RunningServer> {
+export function startServer(args: UiArgs, overrides: CliOverrides = {}): RunningServer {
   const registry = JobRegistry.open(args.state ?? defaultStateDir());
   const manager = new JobManager(registry, overrides);
   const token = newToken();
