@@ -1,0 +1,292 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { DEFAULT_PORT } from "../src/cli/args.ts";
+import type { JobEvent } from "../src/server/job_manager.ts";
+import { type RunningServer, startServer } from "../src/server/serve.ts";
+import { TOKEN_COOKIE } from "../src/server/security.ts";
+import { withTempDir } from "./support/app.ts";
+import { makeCorpus, writeText } from "./support/corpus.ts";
+
+/** A server on a free port with its own jobs registry, closed after `fn`. */
+async function withServer(fn: (s: RunningServer, root: string) => Promise<void>): Promise<void> {
+  await withTempDir(async (root) => {
+    const server = startServer({ mode: "ui", port: 0, open: false, state: join(root, "state") });
+    try {
+      await fn(server, root);
+    } finally {
+      await server.close();
+    }
+  });
+}
+
+function api(s: RunningServer, path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (!headers.has("authorization")) headers.set("authorization", `Bearer ${s.token}`);
+  return fetch(`http://127.0.0.1:${s.port}${path}`, { ...init, headers });
+}
+
+async function json(response: Response): Promise<unknown> {
+  return await response.json();
+}
+
+/** A request written by hand, so that headers fetch will not send (a foreign Host) can be. */
+async function raw(port: number, lines: string[]): Promise<string> {
+  const conn = await Deno.connect({ hostname: "127.0.0.1", port });
+  await conn.write(new TextEncoder().encode(lines.join("\r\n") + "\r\n\r\n"));
+  const chunks: Uint8Array[] = [];
+  const buffer = new Uint8Array(4096);
+  for (;;) {
+    const n = await conn.read(buffer);
+    if (n === null) break;
+    chunks.push(buffer.slice(0, n));
+    if (new TextDecoder().decode(chunks.at(-1)!).includes("\r\n\r\n")) break;
+  }
+  conn.close();
+  return new TextDecoder().decode(chunks.reduce((a, b) => new Uint8Array([...a, ...b])));
+}
+
+Deno.test("the UI server listens on loopback only and prints a URL with its token", async () => {
+  await withServer(async (s) => {
+    assert.match(s.url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
+    assert.notEqual(s.port, 0);
+    assert.equal(DEFAULT_PORT, 4870);
+  });
+});
+
+Deno.test("every API route needs the token: none and a wrong one are refused", async () => {
+  await withServer(async (s) => {
+    const none = await fetch(`http://127.0.0.1:${s.port}/api/health`);
+    assert.equal(none.status, 401);
+    await none.body?.cancel();
+    const wrong = await api(s, "/api/jobs", { headers: { authorization: "Bearer nope" } });
+    assert.equal(wrong.status, 401);
+    await wrong.body?.cancel();
+    const right = await api(s, "/api/health");
+    assert.equal(right.status, 200);
+    assert.deepEqual(await json(right), { ok: true, version: "0.1.0" });
+  });
+});
+
+Deno.test("the token in the URL becomes an HttpOnly SameSite=Strict cookie and leaves the address", async () => {
+  await withServer(async (s) => {
+    const page = await fetch(s.url, { redirect: "manual" });
+    assert.equal(page.status, 303);
+    assert.equal(page.headers.get("location"), "/");
+    const cookie = page.headers.get("set-cookie") ?? "";
+    assert.match(cookie, new RegExp(`^${TOKEN_COOKIE}=${s.token}; `));
+    assert.match(cookie, /HttpOnly/);
+    assert.match(cookie, /SameSite=Strict/);
+    await page.body?.cancel();
+    const withCookie = await fetch(`http://127.0.0.1:${s.port}/api/health`, {
+      headers: { cookie: `${TOKEN_COOKIE}=${s.token}` },
+    });
+    assert.equal(withCookie.status, 200);
+    await withCookie.body?.cancel();
+  });
+});
+
+Deno.test("a foreign Host is refused (DNS rebinding), even with the token", async () => {
+  await withServer(async (s) => {
+    const answer = await raw(s.port, [
+      "GET /api/health HTTP/1.1",
+      "Host: attacker.example:" + s.port,
+      `Authorization: Bearer ${s.token}`,
+      "Connection: close",
+    ]);
+    assert.match(answer, /^HTTP\/1\.1 421/);
+    const local = await raw(s.port, [
+      "GET /api/health HTTP/1.1",
+      `Host: localhost:${s.port}`,
+      `Authorization: Bearer ${s.token}`,
+      "Connection: close",
+    ]);
+    assert.match(local, /^HTTP\/1\.1 200/);
+  });
+});
+
+Deno.test("state-changing requests from another origin are refused, and no CORS is granted", async () => {
+  await withServer(async (s, root) => {
+    const input = join(root, "in");
+    await makeCorpus(input, 2);
+    const body = JSON.stringify({ input });
+    const foreign: Record<string, string>[] = [
+      { origin: "http://attacker.example" },
+      { origin: `http://127.0.0.1:${s.port + 1}` },
+      { "sec-fetch-site": "cross-site" },
+    ];
+    for (const headers of foreign) {
+      const r = await api(s, "/api/jobs", {
+        method: "POST",
+        body,
+        headers: { ...headers, "content-type": "application/json" },
+      });
+      assert.equal(r.status, 403, JSON.stringify(headers));
+      assert.equal(r.headers.get("access-control-allow-origin"), null);
+      await r.body?.cancel();
+    }
+    const preflight = await api(s, "/api/jobs", {
+      method: "OPTIONS",
+      headers: { origin: "http://attacker.example", "access-control-request-method": "POST" },
+    });
+    assert.equal(preflight.headers.get("access-control-allow-origin"), null);
+    await preflight.body?.cancel();
+    const list = await api(s, "/api/jobs");
+    assert.deepEqual(await json(list), [], "nothing was started");
+  });
+});
+
+Deno.test("every answer carries a strict Content-Security-Policy", async () => {
+  await withServer(async (s) => {
+    for (const path of ["/", "/api/health", "/api/nothing-here"]) {
+      const r = await api(s, path);
+      const csp = r.headers.get("content-security-policy") ?? "";
+      assert.match(csp, /default-src 'self'/, path);
+      assert.match(csp, /frame-ancestors 'none'/, path);
+      assert.equal(r.headers.get("x-content-type-options"), "nosniff");
+      assert.equal(r.headers.get("referrer-policy"), "no-referrer");
+      await r.body?.cancel();
+    }
+  });
+});
+
+Deno.test("a job started through the API runs, streams its events and shows its files", async () => {
+  await withServer(async (s, root) => {
+    const input = join(root, "in");
+    const paths = await makeCorpus(input, 6);
+    const events = await fetch(`http://127.0.0.1:${s.port}/api/events`, {
+      headers: { authorization: `Bearer ${s.token}` },
+    });
+    assert.equal(events.headers.get("content-type"), "text/event-stream");
+    const seen: JobEvent[] = [];
+    const reading = (async () => {
+      const reader = events.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let text = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += value;
+        for (const m of text.matchAll(/^event: job\ndata: (.+)$/gm)) seen.push(JSON.parse(m[1]));
+        text = text.slice(text.lastIndexOf("\n\n") + 2);
+        if (seen.some((e) => e.event.type === "job_finished")) break;
+      }
+      await reader.cancel();
+    })();
+
+    const created = await api(s, "/api/jobs", {
+      method: "POST",
+      body: JSON.stringify({ input, out: join(root, "vault"), workers: 1 }),
+      headers: { "content-type": "application/json" },
+    });
+    assert.equal(created.status, 201);
+    const { id } = await json(created) as { id: number };
+    await reading;
+    await s.manager.settled(id);
+
+    assert.ok(seen.every((e) => e.jobId === id));
+    const done = seen.filter((e) => e.event.type === "file_done").length;
+    assert.equal(done, paths.length);
+    const detail = await json(await api(s, `/api/jobs/${id}`)) as {
+      state: string;
+      running: boolean;
+      files: { path: string; status: string }[];
+    };
+    assert.equal(detail.state, "finished");
+    assert.equal(detail.running, false);
+    assert.deepEqual(detail.files.map((f) => f.status), paths.map(() => "done"));
+
+    const note = await api(s, `/api/jobs/${id}/note?path=${encodeURIComponent("Home.md")}`);
+    assert.equal(note.status, 200);
+    assert.match(await note.text(), /^# Home\n/);
+  });
+});
+
+Deno.test("bad job requests get clear errors and start nothing", async () => {
+  await withServer(async (s, root) => {
+    const post = (body: unknown) =>
+      api(s, "/api/jobs", {
+        method: "POST",
+        body: JSON.stringify(body),
+        headers: { "content-type": "application/json" },
+      });
+    const cases: [unknown, RegExp][] = [
+      [{}, /input/],
+      [{ input: "" }, /choose an input folder/],
+      [{ input: join(root, "missing") }, /input folder not found/],
+      [{ input: root, workers: 0 }, /workers/],
+      [{ input: root, surprise: true }, /surprise|unrecognized/i],
+      [{ input: root, llm: { url: "ftp://x" } }, /--llm-url needs an http/],
+    ];
+    for (const [body, message] of cases) {
+      const r = await post(body);
+      assert.equal(r.status, 400, JSON.stringify(body));
+      assert.match((await json(r) as { error: string }).error, message);
+    }
+    assert.deepEqual(await json(await api(s, "/api/jobs")), []);
+    const idle = await api(s, "/api/jobs/1/pause", { method: "POST" });
+    assert.equal(idle.status, 404);
+    await idle.body?.cancel();
+  });
+});
+
+Deno.test("note routes serve only Markdown files inside the job's vault", async () => {
+  await withServer(async (s, root) => {
+    const input = join(root, "in");
+    await makeCorpus(input, 1);
+    const vault = join(root, "vault");
+    const created = await api(s, "/api/jobs", {
+      method: "POST",
+      body: JSON.stringify({ input, out: vault, workers: 1 }),
+      headers: { "content-type": "application/json" },
+    });
+    const { id } = await json(created) as { id: number };
+    await s.manager.settled(id);
+    await writeText(join(root, "secret.md"), "secret");
+    await Deno.symlink(join(root, "secret.md"), join(vault, "Sources", "link.md"));
+    for (
+      const path of [
+        "../secret.md",
+        "Sources/../../secret.md",
+        join(root, "secret.md"),
+        ".gleaner/state.db",
+        ".gleaner/../../secret.md",
+        "Sources/link.md",
+        "Home",
+        "%2e%2e/secret.md",
+        "",
+      ]
+    ) {
+      const r = await api(s, `/api/jobs/${id}/note?path=${encodeURIComponent(path)}`);
+      assert.equal(r.status, 404, path);
+      assert.doesNotMatch(await r.text(), /secret/, path);
+    }
+  });
+});
+
+Deno.test("a finished job can be run again, and deleted from the list while its vault stays", async () => {
+  await withServer(async (s, root) => {
+    const input = join(root, "in");
+    await makeCorpus(input, 2);
+    const vault = join(root, "vault");
+    const created = await api(s, "/api/jobs", {
+      method: "POST",
+      body: JSON.stringify({ input, out: vault }),
+      headers: { "content-type": "application/json" },
+    });
+    const { id } = await json(created) as { id: number };
+    await s.manager.settled(id);
+    const again = await api(s, `/api/jobs/${id}/resume`, {
+      method: "POST",
+      body: JSON.stringify({ retryFailed: true }),
+      headers: { "content-type": "application/json" },
+    });
+    assert.deepEqual(await json(again), { id });
+    await s.manager.settled(id);
+    const removed = await api(s, `/api/jobs/${id}`, { method: "DELETE" });
+    assert.equal(removed.status, 200);
+    await removed.body?.cancel();
+    const gone = await api(s, `/api/jobs/${id}`);
+    assert.equal(gone.status, 404);
+    await gone.body?.cancel();
+    assert.ok((await Deno.stat(join(vault, "Home.md"))).isFile);
+  });
+});
