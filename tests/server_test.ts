@@ -50,6 +50,9 @@ Deno.test("the UI server listens on loopback only and prints a URL with its toke
     assert.match(s.url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
     assert.notEqual(s.port, 0);
     assert.equal(DEFAULT_PORT, 4870);
+    const health = await api(s, "/api/health");
+    assert.equal(health.status, 200);
+    await health.body?.cancel();
   });
 });
 
