@@ -12,6 +12,23 @@ import { VERSION } from "../cli/run_cli.ts";
 import { FolderListing, JobRequest, requestArgv, ResumeRequest } from "../protocol/api.ts";
 import { type JobEvent, type JobManager, NotFound } from "./job_manager.ts";
 import { guard } from "./security.ts";
+// Built by `deno task build:ui` (a dependency of every task that runs the app).
+import APP_JS from "../../ui/dist/app.js" with { type: "text" };
+import APP_CSS from "../../ui/dist/app.css" with { type: "text" };
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>gleaner</title>
+<link rel="stylesheet" href="/app.css">
+</head>
+<body>
+<div id="app"></div>
+<script type="module" src="/app.js"></script>
+</body>
+</html>`;
 
 export interface AppDeps {
   manager: JobManager;
@@ -121,11 +138,18 @@ export function createApp(deps: AppDeps): Hono {
       }
     }));
 
-  app.get("/", (c) =>
-    c.html(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>gleaner</title></head>` +
-        `<body><h1>gleaner ${VERSION}</h1><p>The API is at <code>/api/</code>.</p></body></html>`,
-    ));
+  app.get("/api/jobs/:id/notes", async (c) => {
+    const { vaultDir } = manager.detail(id(c.req.param("id")));
+    return c.json(await vaultNotes(vaultDir));
+  });
+
+  // The UI: one page, its script and its stylesheet, all embedded in the app.
+  app.get("/", (c) => c.html(PAGE));
+  app.get(
+    "/app.js",
+    (c) => c.body(APP_JS, 200, { "content-type": "text/javascript; charset=utf-8" }),
+  );
+  app.get("/app.css", (c) => c.body(APP_CSS, 200, { "content-type": "text/css; charset=utf-8" }));
   return app;
 }
 
@@ -165,4 +189,22 @@ async function insideVault(vaultDir: string, wanted: string): Promise<string> {
   }
   if (!within(real)) throw new NotFound("no such note");
   return join(real);
+}
+
+/** The Markdown files of a vault gleaner writes: Home, the maps and the source notes. */
+async function vaultNotes(vaultDir: string): Promise<string[]> {
+  const out: string[] = [];
+  const list = async (sub: string) => {
+    try {
+      for await (const e of Deno.readDir(join(vaultDir, sub))) {
+        if (e.isFile && e.name.endsWith(".md")) out.push(sub ? `${sub}/${e.name}` : e.name);
+      }
+    } catch (error) {
+      if (!(error instanceof Deno.errors.NotFound)) throw error;
+    }
+  };
+  await list("");
+  await list("Maps");
+  await list("Sources");
+  return out.sort((a, b) => (a === "Home.md" ? -1 : b === "Home.md" ? 1 : a.localeCompare(b)));
 }

@@ -4,7 +4,8 @@
  * name asks for a fault. `__throw__` throws, `__loop__` spins forever inside a guarded stage,
  * `__hang__` awaits forever, `__oom__` allocates until the heap limit, `__flaky__` throws on
  * the first attempt of each thread only, `__garbage__` posts a message that breaks the protocol,
- * `__probe__` tries what a sandbox must not do and writes what happened into its note (in LLM
+ * `__gate__` waits (showing progress) until a file `.release` appears in the input folder, so a
+ * test can hold a job mid-way for as long as it needs, `__probe__` tries what a sandbox must not do and writes what happened into its note (in LLM
  * mode also connecting to the model's host and port, and to another port of that host).
  */
 import { type MessagePort, workerData } from "node:worker_threads";
@@ -26,6 +27,7 @@ serveStages(async (task, ctx) => {
     });
   }
   if (name.includes("__hang__")) await new Promise(() => {});
+  if (name.includes("__gate__")) await gate(task, ctx);
   if (name.includes("__oom__")) {
     const hoard: number[][] = [];
     while (true) hoard.push(new Array(1_000_000).fill(hoard.length));
@@ -46,6 +48,20 @@ serveStages(async (task, ctx) => {
   if (name.includes("__probe__")) return await probeSandbox(task);
   return await runPipeline(task, ctx);
 });
+
+/** Holds the file until the test creates `.release` beside it: a condition, not a duration. */
+async function gate(task: Task, ctx: { progress(stage: string): void }): Promise<void> {
+  const release = task.absPath.slice(0, task.absPath.lastIndexOf("/")) + "/.release";
+  for (;;) {
+    try {
+      Deno.statSync(release);
+      return;
+    } catch {
+      ctx.progress("waiting for the test");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
 
 /** Each attempt's outcome: "allowed" or the error's name. */
 async function probeSandbox(task: Task): Promise<NoteDraft> {

@@ -1,0 +1,137 @@
+/**
+ * End to end in real headless Chromium (Debian's `chromium`, driven by playwright-core): create
+ * a job through the form, watch it, kill the app with SIGKILL mid-job, start it again, resume
+ * from the recovery panel, watch it finish, then browse the vault and follow wikilinks.
+ * Screenshots of the main views go to test-artifacts/.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { chromium, type Page } from "playwright-core";
+import { appCommand, FAULT_APP, REPO, withTempDir } from "./support/app.ts";
+import { writeText } from "./support/corpus.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = join(REPO, "test-artifacts");
+
+/** Starts the app in UI mode and returns it with the URL it printed. */
+async function startUi(state: string) {
+  const child = appCommand(["--port", "0", "--state", state], { entry: FAULT_APP, stderr: "null" })
+    .spawn();
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  let text = "";
+  while (!/\n/.test(text)) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`the app ended before printing its URL: ${text}`);
+    text += value;
+  }
+  const url = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(text)?.[1];
+  assert.ok(url, text);
+  // Keep draining stdout so the app never blocks on a full pipe.
+  const drained = (async () => {
+    while (!(await reader.read()).done) { /* discard */ }
+  })();
+  return { child, url, drained };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await Deno.mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+Deno.test({
+  name: "a job made in the browser survives kill -9, resumes from the recovery panel and finishes",
+  ignore: !(await Deno.stat(CHROMIUM).then(() => true, () => false)),
+  fn: async () => {
+    await withTempDir(async (root) => {
+      const input = join(root, "input");
+      const topics = ["bees and hives", "hives and honey", "honey and bees", "river boats"];
+      for (const [i, topic] of topics.entries()) {
+        await writeText(
+          join(input, `a-${i}.md`),
+          `# Note ${i} on ${topic}\n\nKeeping ${topic} takes patience. ` +
+            `Dr. Maria Keller studies ${topic} every summer. The ${topic} survey counts ` +
+            `colonies, hives and honey in the valley.\n`,
+        );
+      }
+      // Held until the test releases it: the job is mid-way, deterministically.
+      await writeText(join(input, "m__gate__.md"), "# Gate\n\nA file that waits for the test.\n");
+      for (let i = 0; i < 3; i++) {
+        await writeText(join(input, `z-${i}.md`), `# Later ${i}\n\nBees, hives and honey ${i}.\n`);
+      }
+      const vault = join(root, "vault");
+      const state = join(root, "state");
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+        ],
+      });
+      let app = await startUi(state);
+      try {
+        const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+        await page.goto(app.url);
+        assert.doesNotMatch(page.url(), /token=/, "the token leaves the address bar");
+        await page.getByRole("heading", { name: "New job" }).waitFor();
+        await shot(page, "1-home");
+
+        await page.getByLabel("Input folder").fill(input);
+        await page.getByLabel(/^Vault folder/).fill(vault);
+        await page.getByLabel(/^Workers/).fill("1");
+        await page.getByRole("button", { name: "Start" }).click();
+        await page.waitForURL(/#\/job\/1$/);
+        await page.getByText("waiting for the test").waitFor();
+        assert.equal(await page.getByTestId("phase").textContent(), "running");
+        await shot(page, "2-live-job");
+
+        // The power goes out.
+        app.child.kill("SIGKILL");
+        await app.child.status;
+        await app.drained;
+
+        app = await startUi(state);
+        await page.goto(app.url);
+        const recovery = page.getByRole("region", { name: "Interrupted jobs" });
+        await recovery.getByText(input).waitFor();
+        await shot(page, "3-recovery");
+
+        await Deno.writeTextFile(join(input, ".release"), "");
+        await recovery.getByRole("button", { name: "Resume" }).click();
+        await page.waitForURL(/#\/job\/1$/);
+        await page.getByTestId("phase").getByText("finished").waitFor({ timeout: 60_000 });
+        assert.equal(await page.getByTestId("percent").textContent(), "100%");
+        await shot(page, "4-finished");
+
+        await page.getByRole("link", { name: "Browse vault" }).click();
+        await page.getByRole("heading", { name: "Home", level: 1 }).waitFor();
+        await shot(page, "5-vault-home");
+        // Home -> a map -> a note: every step a wikilink rendered as a link.
+        for (const folder of ["Maps", "Sources"]) {
+          const link = page.locator("article").getByRole("link").first();
+          const name = (await link.textContent())!;
+          await link.click();
+          await page.waitForURL(new RegExp(`vault\\?path=${folder}%2F`));
+          await page.locator("article h1", { hasText: name }).waitFor();
+        }
+        assert.match(
+          (await page.locator("article h1").textContent())!,
+          /^(Note \d on|Later \d|Gate)/,
+        );
+        await shot(page, "6-note");
+      } finally {
+        await browser.close();
+        app.child.kill("SIGINT");
+        await app.child.status;
+        await app.drained;
+      }
+      // The resumed job wrote every note once.
+      const notes = [...Deno.readDirSync(join(vault, "Sources"))].map((e) => e.name);
+      assert.equal(notes.length, 8);
+    });
+  },
+});

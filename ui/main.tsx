@@ -1,0 +1,485 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+/**
+ * @module
+ * The web UI (Preact): jobs and recovery, a new-job form with a folder browser, the live view of
+ * a job, and a vault browser. Hash routes: `#/`, `#/job/ID`, `#/job/ID/vault?path=...`. Live data
+ * comes from the server's event stream; tables refresh from the API when a file settles.
+ */
+import { render } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { JobRequest } from "../src/protocol/api.ts";
+import type { EngineEvent } from "../src/protocol/messages.ts";
+import { api, type JobDetail, type JobRow, watchEvents } from "./api.ts";
+import { renderNote } from "./markdown.ts";
+
+function useHash(): string {
+  const [hash, setHash] = useState(location.hash || "#/");
+  useEffect(() => {
+    const on = () => setHash(location.hash || "#/");
+    addEventListener("hashchange", on);
+    return () => removeEventListener("hashchange", on);
+  }, []);
+  return hash;
+}
+
+/** Re-runs `load` now and whenever an event says a file or job settled. */
+function useLive<T>(load: () => Promise<T>, deps: unknown[]): [T | undefined, string | undefined] {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    let stale = false;
+    let pending = false;
+    const refresh = () => {
+      if (pending) return;
+      pending = true;
+      // Coalesced: a burst of events costs one request.
+      setTimeout(() => {
+        pending = false;
+        load().then((d) => !stale && (setData(d), setError(undefined)), (e) => setError(e.message));
+      }, 150);
+    };
+    load().then((d) => !stale && setData(d), (e) => setError(e.message));
+    const stop = watchEvents((_, e) => {
+      if (SETTLING.has(e.type)) refresh();
+    });
+    return () => {
+      stale = true;
+      stop();
+    };
+  }, deps);
+  return [data, error];
+}
+
+const SETTLING = new Set<EngineEvent["type"]>([
+  "job_started",
+  "file_done",
+  "file_failed",
+  "file_quarantined",
+  "file_skipped",
+  "job_paused",
+  "job_resumed",
+  "job_stopping",
+  "job_finished",
+  "job_failed",
+  "vault_linked",
+]);
+
+function App() {
+  const hash = useHash();
+  const job = /^#\/job\/(\d+)(\/vault)?(?:\?path=(.*))?$/.exec(hash);
+  let page;
+  if (job && job[2]) {
+    page = <Vault id={Number(job[1])} path={decodeURIComponent(job[3] ?? "Home.md")} />;
+  } else if (job) page = <Job id={Number(job[1])} />;
+  else page = <Home />;
+  return (
+    <>
+      <header>
+        <h1>gleaner</h1>
+        <nav class="row">
+          <a href="#/">Jobs</a>
+        </nav>
+      </header>
+      <main>{page}</main>
+    </>
+  );
+}
+
+function Home() {
+  const [jobs, error] = useLive(() => api.jobs(), []);
+  const stopped = (jobs ?? []).filter((j) =>
+    !j.running && (j.state === "running" || j.state === "interrupted")
+  );
+  const quarantined = (jobs ?? []).filter((j) =>
+    (j.counts.quarantined ?? 0) + (j.counts.failed ?? 0) > 0
+  );
+  return (
+    <>
+      {error && <p class="error" role="alert">{error}</p>}
+      {stopped.length > 0 && (
+        <section class="panel recovery" aria-labelledby="recovery">
+          <h2 id="recovery">Interrupted jobs</h2>
+          <p>These jobs stopped before they finished. Their finished files are kept.</p>
+          {stopped.map((j) => <JobLine key={j.id} job={j} recovery />)}
+        </section>
+      )}
+      {quarantined.length > 0 && (
+        <section class="panel" aria-labelledby="problems">
+          <h2 id="problems">Files that failed</h2>
+          {quarantined.map((j) => (
+            <p key={j.id}>
+              <a href={`#/job/${j.id}`}>{j.inputDir}</a>:{" "}
+              {(j.counts.quarantined ?? 0) + (j.counts.failed ?? 0)} file(s) failed or quarantined.
+              {" "}
+              <RetryButton id={j.id} />
+            </p>
+          ))}
+        </section>
+      )}
+      <NewJob />
+      <section aria-labelledby="history">
+        <h2 id="history">All jobs</h2>
+        {jobs?.length === 0 && <p class="muted">No jobs yet.</p>}
+        {(jobs ?? []).map((j) => <JobLine key={j.id} job={j} />)}
+      </section>
+    </>
+  );
+}
+
+function RetryButton({ id }: { id: number }) {
+  return (
+    <button
+      type="button"
+      onClick={() =>
+        api.resume(id, { retryFailed: true }).then(() => location.hash = `#/job/${id}`)}
+    >
+      Retry failed
+    </button>
+  );
+}
+
+function JobLine({ job, recovery }: { job: JobRow; recovery?: boolean }) {
+  const [error, setError] = useState<string>();
+  const act = (p: Promise<unknown>) =>
+    p.then(() => setError(undefined), (e) => setError(e.message));
+  const done = job.counts.done ?? 0;
+  const total = Object.values(job.counts).reduce((a, b) => a + b, 0) - (job.counts.removed ?? 0);
+  return (
+    <div class="panel">
+      <div class="row">
+        <a href={`#/job/${job.id}`}>
+          <b>{job.inputDir}</b>
+        </a>
+        <span class="muted">to {job.vaultDir}</span>
+      </div>
+      <div class="row">
+        <span>{job.running ? (job.view?.phase ?? "running") : label(job.state)}</span>
+        <span>{done} / {total} files done</span>
+        {!job.running && (
+          <>
+            <button
+              type="button"
+              onClick={() => act(api.resume(job.id).then(() => location.hash = `#/job/${job.id}`))}
+            >
+              Resume
+            </button>
+            {recovery && (
+              <button
+                type="button"
+                onClick={() => act(api.resume(job.id, { restart: true }))}
+              >
+                Restart
+              </button>
+            )}
+            <button type="button" onClick={() => act(api.remove(job.id))}>Delete</button>
+          </>
+        )}
+        <a href={`#/job/${job.id}/vault`}>Browse vault</a>
+      </div>
+      {error && <p class="error" role="alert">{error}</p>}
+    </div>
+  );
+}
+
+function label(state: string): string {
+  return state === "running" ? "interrupted (the app stopped)" : state;
+}
+
+function NewJob() {
+  const [input, setInput] = useState("");
+  const [out, setOut] = useState("");
+  const [workers, setWorkers] = useState("");
+  const [llm, setLlm] = useState(false);
+  const [llmUrl, setLlmUrl] = useState("");
+  const [llmModel, setLlmModel] = useState("");
+  const [browsing, setBrowsing] = useState(false);
+  const [error, setError] = useState<string>();
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const request = JobRequest.safeParse({
+      input,
+      ...(out.trim() ? { out } : {}),
+      ...(workers.trim() ? { workers: Number(workers) } : {}),
+      ...(llm
+        ? {
+          llm: {
+            ...(llmUrl.trim() ? { url: llmUrl } : {}),
+            ...(llmModel.trim() ? { model: llmModel } : {}),
+          },
+        }
+        : {}),
+    });
+    if (!request.success) return setError(request.error.issues.map((i) => i.message).join("; "));
+    try {
+      const { id } = await api.start(request.data);
+      location.hash = `#/job/${id}`;
+    } catch (error) {
+      setError((error as Error).message);
+    }
+  };
+  return (
+    <section class="panel" aria-labelledby="new-job">
+      <h2 id="new-job">New job</h2>
+      <form onSubmit={submit}>
+        <label for="input">Input folder</label>
+        <div class="row">
+          <input
+            id="input"
+            type="text"
+            value={input}
+            onInput={(e) => setInput(e.currentTarget.value)}
+          />
+          <button type="button" onClick={() => setBrowsing(!browsing)} aria-expanded={browsing}>
+            Browse…
+          </button>
+        </div>
+        {browsing && (
+          <FolderBrowser start={input} onPick={(p) => (setInput(p), setBrowsing(false))} />
+        )}
+        <label for="out">Vault folder (default: beside the input, named INPUT-vault)</label>
+        <input id="out" type="text" value={out} onInput={(e) => setOut(e.currentTarget.value)} />
+        <label for="workers">Workers (default: one per core)</label>
+        <input
+          id="workers"
+          type="number"
+          min={1}
+          value={workers}
+          onInput={(e) => setWorkers(e.currentTarget.value)}
+        />
+        <label>
+          <input type="checkbox" checked={llm} onChange={(e) => setLlm(e.currentTarget.checked)} />
+          {" "}
+          Summarise with a language model (OpenAI-compatible endpoint; default a local Ollama)
+        </label>
+        {llm && (
+          <>
+            <label for="llm-url">Endpoint URL</label>
+            <input
+              id="llm-url"
+              type="text"
+              placeholder="http://127.0.0.1:11434/v1"
+              value={llmUrl}
+              onInput={(e) => setLlmUrl(e.currentTarget.value)}
+            />
+            <label for="llm-model">Model</label>
+            <input
+              id="llm-model"
+              type="text"
+              placeholder="llama3.2"
+              value={llmModel}
+              onInput={(e) => setLlmModel(e.currentTarget.value)}
+            />
+          </>
+        )}
+        {error && <p class="error" role="alert">{error}</p>}
+        <p>
+          <button class="primary" type="submit">Start</button>
+        </p>
+      </form>
+    </section>
+  );
+}
+
+function FolderBrowser({ start, onPick }: { start: string; onPick: (path: string) => void }) {
+  const [path, setPath] = useState(start || undefined);
+  const [listing, setListing] = useState<
+    { path: string; parent: string | null; folders: string[] }
+  >();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    api.folders(path).then((l) => (setListing(l), setError(undefined)), (e) => setError(e.message));
+  }, [path]);
+  if (error) return <p class="error" role="alert">{error}</p>;
+  if (!listing) return <p class="muted">Loading…</p>;
+  const sep = listing.path.includes("\\") ? "\\" : "/";
+  return (
+    <div class="panel" role="group" aria-label="Folder browser">
+      <div class="row">
+        <b>{listing.path}</b>
+        <button type="button" onClick={() => onPick(listing.path)}>Use this folder</button>
+        {listing.parent && (
+          <button type="button" onClick={() => setPath(listing.parent!)}>Up</button>
+        )}
+      </div>
+      <ul>
+        {listing.folders.map((f) => (
+          <li key={f}>
+            <a
+              href="#/"
+              onClick={(
+                e,
+              ) => (e.preventDefault(), setPath(listing.path.replace(/[\\/]$/, "") + sep + f))}
+            >
+              {f}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Job({ id }: { id: number }) {
+  const [detail, error] = useLive(() => api.job(id), [id]);
+  const [view, setView] = useState<JobDetail["view"]>();
+  useEffect(
+    () =>
+      watchEvents((jobId) => jobId === id && api.job(id).then((d) => setView(d.view), () => {})),
+    [id],
+  );
+  if (error) return <p class="error" role="alert">{error}</p>;
+  if (!detail) return <p class="muted">Loading…</p>;
+  const live = view ?? detail.view;
+  const total = live?.total || detail.files.length;
+  const done = live ? live.done : detail.files.filter((f) => f.status === "done").length;
+  const percent = total > 0 ? Math.floor((done / total) * 100) : 0;
+  return (
+    <>
+      <h2>{detail.inputDir}</h2>
+      <p class="muted">
+        Vault: {detail.vaultDir} · <a href={`#/job/${id}/vault`}>Browse vault</a>
+      </p>
+      <div
+        class="bar"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-label="Progress"
+      >
+        <div style={{ width: `${percent}%` }} />
+      </div>
+      <div class="stats">
+        <div>
+          Progress<b data-testid="percent">{percent}%</b>
+        </div>
+        <div>
+          Files<b>{done} / {total}</b>
+        </div>
+        <div>
+          State<b data-testid="phase">
+            {detail.running ? (live?.phase ?? "running") : label(detail.state)}
+          </b>
+        </div>
+        <div>
+          Files per hour<b>{live?.filesPerHour ?? "–"}</b>
+        </div>
+        <div>
+          Time left<b>{live?.etaMs !== undefined ? duration(live.etaMs) : "–"}</b>
+        </div>
+        <div>
+          Failed<b>{(detail.counts.failed ?? 0) + (detail.counts.quarantined ?? 0)}</b>
+        </div>
+        <div>
+          Worker restarts<b>{live?.restarts ?? 0}</b>
+        </div>
+      </div>
+      <div class="row">
+        {detail.running && live?.phase !== "paused" && (
+          <button
+            type="button"
+            onClick={() => api.pause(id)}
+          >
+            Pause
+          </button>
+        )}
+        {detail.running && live?.phase === "paused" && (
+          <button
+            type="button"
+            onClick={() => api.resume(id)}
+          >
+            Resume
+          </button>
+        )}
+        {detail.running && <button type="button" onClick={() => api.cancel(id)}>Cancel</button>}
+        {!detail.running && <button type="button" onClick={() => api.resume(id)}>Run again</button>}
+      </div>
+      {live && Object.keys(live.workers).length > 0 && (
+        <>
+          <h2>Workers</h2>
+          <table>
+            <tbody>
+              {Object.entries(live.workers).map(([w, c]) => (
+                <tr key={w}>
+                  <td>Worker {w}</td>
+                  <td>{c.path}</td>
+                  <td>{c.stage}{c.percent !== undefined ? ` ${Math.round(c.percent)}%` : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <h2>Files</h2>
+      <div class="files">
+        <table>
+          <thead>
+            <tr>
+              <th>File</th>
+              <th>Status</th>
+              <th>Error</th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.files.map((f) => (
+              <tr key={f.id}>
+                <td>{f.path}</td>
+                <td>{f.status}</td>
+                <td>{f.error ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function duration(ms: number): string {
+  const minutes = Math.round(ms / 60000);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+function Vault({ id, path }: { id: number; path: string }) {
+  const [notes, setNotes] = useState<string[]>([]);
+  const [html, setHtml] = useState("");
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    api.notes(id).then(setNotes, (e) => setError(e.message));
+  }, [id]);
+  useEffect(() => {
+    api.note(id, path).then(
+      (
+        text,
+      ) => (setHtml(renderNote(text, (p) => `#/job/${id}/vault?path=${encodeURIComponent(p)}`)),
+        setError(undefined)),
+      (e) => setError(e.message),
+    );
+  }, [id, path]);
+  return (
+    <div class="vault">
+      <nav aria-label="Notes">
+        <ul>
+          {notes.map((n) => (
+            <li key={n}>
+              <a
+                href={`#/job/${id}/vault?path=${encodeURIComponent(n)}`}
+                aria-current={n === path ? "page" : undefined}
+              >
+                {n.replace(/\.md$/, "")}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <article class="note" aria-live="polite">
+        {error
+          ? <p class="error" role="alert">{error}</p>
+          : <div dangerouslySetInnerHTML={{ __html: html }} />}
+      </article>
+    </div>
+  );
+}
+
+render(<App />, document.getElementById("app")!);
