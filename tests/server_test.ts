@@ -46,13 +46,24 @@ async function raw(port: number, lines: string[]): Promise<string> {
 }
 
 Deno.test("the UI server listens on loopback only and prints a URL with its token", async () => {
+  assert.equal(DEFAULT_PORT, 4870, "the preferred port, which tests leave free (they ask for 0)");
   await withServer(async (s) => {
     assert.match(s.url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
     assert.notEqual(s.port, 0);
-    assert.equal(DEFAULT_PORT, 4870);
     const health = await api(s, "/api/health");
     assert.equal(health.status, 200);
     await health.body?.cancel();
+    // Bound to loopback: the machine's other addresses do not answer on that port.
+    const outside = Deno.networkInterfaces().filter((i) =>
+      i.family === "IPv4" && !i.address.startsWith("127.")
+    );
+    for (const { address } of outside) {
+      await assert.rejects(
+        Deno.connect({ hostname: address, port: s.port }),
+        Deno.errors.ConnectionRefused,
+        address,
+      );
+    }
   });
 });
 

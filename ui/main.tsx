@@ -10,7 +10,8 @@ import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { JobRequest } from "../src/protocol/api.ts";
 import type { EngineEvent } from "../src/protocol/messages.ts";
-import { api, type JobDetail, type JobRow, watchEvents } from "./api.ts";
+import { foldEvent, type JobView } from "../src/progress/job_view.ts";
+import { api, type JobRow, watchEvents } from "./api.ts";
 import { renderNote } from "./markdown.ts";
 
 function useHash(): string {
@@ -23,8 +24,15 @@ function useHash(): string {
   return hash;
 }
 
-/** Re-runs `load` now and whenever an event says a file or job settled. */
-function useLive<T>(load: () => Promise<T>, deps: unknown[]): [T | undefined, string | undefined] {
+/**
+ * Re-runs `load` now and whenever an event says a file or job settled; every event also goes to
+ * `onEvent`, over the same stream.
+ */
+function useLive<T>(
+  load: () => Promise<T>,
+  deps: unknown[],
+  onEvent?: (jobId: number, event: EngineEvent) => void,
+): [T | undefined, string | undefined] {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<string>();
   useEffect(() => {
@@ -40,7 +48,8 @@ function useLive<T>(load: () => Promise<T>, deps: unknown[]): [T | undefined, st
       }, 150);
     };
     load().then((d) => !stale && setData(d), (e) => setError(e.message));
-    const stop = watchEvents((_, e) => {
+    const stop = watchEvents((jobId, e) => {
+      onEvent?.(jobId, e);
       if (SETTLING.has(e.type)) refresh();
     });
     return () => {
@@ -321,16 +330,18 @@ function FolderBrowser({ start, onPick }: { start: string; onPick: (path: string
 }
 
 function Job({ id }: { id: number }) {
-  const [detail, error] = useLive(() => api.job(id), [id]);
-  const [view, setView] = useState<JobDetail["view"]>();
-  useEffect(
-    () =>
-      watchEvents((jobId) => jobId === id && api.job(id).then((d) => setView(d.view), () => {})),
+  // The live view is folded here from the event stream by the server's own reducer; the detail
+  // (with every file) is fetched again only when a file or the job settles.
+  const [view, setView] = useState<JobView>();
+  const [detail, error] = useLive(
+    () => api.job(id),
     [id],
+    (jobId, e) => jobId === id && setView((v) => v && foldEvent(v, e)),
   );
+  useEffect(() => setView(detail?.view), [detail]);
   if (error) return <p class="error" role="alert">{error}</p>;
   if (!detail) return <p class="muted">Loading…</p>;
-  const live = view ?? detail.view;
+  const live = view;
   const total = live?.total || detail.files.length;
   const done = live ? live.done : detail.files.filter((f) => f.status === "done").length;
   const percent = total > 0 ? Math.floor((done / total) * 100) : 0;

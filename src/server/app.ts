@@ -69,7 +69,7 @@ export function createApp(deps: AppDeps): Hono {
   app.post("/api/jobs/:id/resume", async (c) => {
     const jobId = id(c.req.param("id"));
     // A running job that is paused continues; a stopped one runs again.
-    if (manager.list().find((j) => j.id === jobId)?.running) {
+    if (manager.isRunning(jobId)) {
       manager.proceed(jobId);
       return c.json({ id: jobId });
     }
@@ -85,7 +85,7 @@ export function createApp(deps: AppDeps): Hono {
   app.delete("/api/jobs/:id", (c) => (manager.remove(id(c.req.param("id"))), c.json({ ok: true })));
 
   app.get("/api/jobs/:id/note", async (c) => {
-    const { vaultDir } = manager.detail(id(c.req.param("id")));
+    const vaultDir = manager.vaultOf(id(c.req.param("id")));
     const path = await insideVault(vaultDir, c.req.query("path") ?? "");
     return c.text(await Deno.readTextFile(path), 200, {
       "content-type": "text/markdown; charset=utf-8",
@@ -139,8 +139,7 @@ export function createApp(deps: AppDeps): Hono {
     }));
 
   app.get("/api/jobs/:id/notes", async (c) => {
-    const { vaultDir } = manager.detail(id(c.req.param("id")));
-    return c.json(await vaultNotes(vaultDir));
+    return c.json(await vaultNotes(manager.vaultOf(id(c.req.param("id")))));
   });
 
   // The UI: one page, its script and its stylesheet, all embedded in the app.

@@ -105,6 +105,15 @@ export class JobManager {
     this.#registry.remove(id);
   }
 
+  isRunning(id: number): boolean {
+    return this.#running.has(id);
+  }
+
+  /** A job's vault folder, from the registry alone. */
+  vaultOf(id: number): string {
+    return this.#entry(id).vaultDir;
+  }
+
   list(): JobSummaryRow[] {
     return this.#registry.list().map((entry) => this.#summary(entry));
   }
@@ -173,7 +182,7 @@ export class JobManager {
     } catch {
       return undefined;
     }
-    const store = JobStore.open(path);
+    const store = JobStore.openReadOnly(path);
     try {
       const job = store.findJob(entry.inputDir);
       return job ? read(store, job.id) : undefined;

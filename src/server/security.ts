@@ -7,6 +7,7 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
+import { Buffer } from "node:buffer";
 import { timingSafeEqual } from "node:crypto";
 
 export const TOKEN_COOKIE = "gleaner_token";
@@ -25,11 +26,7 @@ const CSP = [
 
 /** A random session token, 256 bits, URL-safe. */
 export function newToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(
-    /=+$/,
-    "",
-  );
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
 }
 
 export function guard(token: string, port: () => number): MiddlewareHandler {

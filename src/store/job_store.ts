@@ -134,6 +134,29 @@ export class JobStore {
   }
 
   /** Opens (creating if needed) and verifies the state database. */
+  /**
+   * Opens a state database only to read it (the web UI looking at a job no run holds): no
+   * integrity check over the whole file, no schema change, nothing written.
+   * @throws {CorruptStateError} when it cannot be opened or is of another schema version
+   */
+  static openReadOnly(path: string): JobStore {
+    let db: DatabaseSync | undefined;
+    try {
+      db = new DatabaseSync(path, { readOnly: true });
+      db.exec("PRAGMA busy_timeout = 5000");
+      const version = db.prepare("SELECT value FROM meta WHERE key = 'schema'").get();
+      if (Number(version?.value) !== SCHEMA_VERSION) {
+        throw new Error(`schema version ${version?.value}, this gleaner uses ${SCHEMA_VERSION}`);
+      }
+      return new JobStore(db, Date.now);
+    } catch (error) {
+      db?.close();
+      throw new CorruptStateError(`state database ${path} cannot be read: ${describe(error)}`, {
+        cause: error,
+      });
+    }
+  }
+
   static open(path: string, clock: () => number = Date.now): JobStore {
     let db: DatabaseSync | undefined;
     try {
