@@ -6,9 +6,8 @@
  * out, errors as messages the user can read, and the server's event stream.
  */
 import type { FolderListing, JobRequest } from "../src/protocol/api.ts";
-import type { JobSummaryRow } from "../src/server/job_manager.ts";
+import type { JobEvent, JobSummaryRow } from "../src/server/job_manager.ts";
 import type { FileRow } from "../src/store/job_store.ts";
-import type { EngineEvent } from "../src/protocol/messages.ts";
 
 export type JobRow = JobSummaryRow;
 export type JobDetail = JobSummaryRow & { argv: string[]; files: FileRow[] };
@@ -44,11 +43,8 @@ export const api = {
 };
 
 /** Calls `onEvent` for every engine event of every job until the returned function is called. */
-export function watchEvents(onEvent: (jobId: number, event: EngineEvent) => void): () => void {
+export function watchEvents(onEvent: (event: JobEvent) => void): () => void {
   const source = new EventSource("/api/events");
-  source.addEventListener("job", (m) => {
-    const { jobId, event } = JSON.parse((m as MessageEvent).data);
-    onEvent(jobId, event);
-  });
+  source.addEventListener("job", (m) => onEvent(JSON.parse((m as MessageEvent).data)));
   return () => source.close();
 }

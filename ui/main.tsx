@@ -7,10 +7,11 @@
  * comes from the server's event stream; tables refresh from the API when a file settles.
  */
 import { render } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { JobRequest } from "../src/protocol/api.ts";
 import type { EngineEvent } from "../src/protocol/messages.ts";
-import { foldEvent, type JobView } from "../src/progress/job_view.ts";
+import { eventOrder, foldEvent, type JobView, newerView } from "../src/progress/job_view.ts";
+import type { JobEvent } from "../src/server/job_manager.ts";
 import { api, type JobRow, watchEvents } from "./api.ts";
 import { renderNote } from "./markdown.ts";
 
@@ -25,13 +26,13 @@ function useHash(): string {
 }
 
 /**
- * Re-runs `load` now and whenever an event says a file or job settled; every event also goes to
- * `onEvent`, over the same stream.
+ * Re-runs `load` now and whenever an event says a file or job settled, or `onEvent` (which sees
+ * every event of the same stream) says the data fell behind.
  */
 function useLive<T>(
   load: () => Promise<T>,
   deps: unknown[],
-  onEvent?: (jobId: number, event: EngineEvent) => void,
+  onEvent?: (event: JobEvent) => boolean,
 ): [T | undefined, string | undefined] {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<string>();
@@ -48,9 +49,8 @@ function useLive<T>(
       }, 150);
     };
     load().then((d) => !stale && setData(d), (e) => setError(e.message));
-    const stop = watchEvents((jobId, e) => {
-      onEvent?.(jobId, e);
-      if (SETTLING.has(e.type)) refresh();
+    const stop = watchEvents((m) => {
+      if (onEvent?.(m) || SETTLING.has(m.event.type)) refresh();
     });
     return () => {
       stale = true;
@@ -330,15 +330,18 @@ function FolderBrowser({ start, onPick }: { start: string; onPick: (path: string
 }
 
 function Job({ id }: { id: number }) {
-  // The live view is folded here from the event stream by the server's own reducer; the detail
-  // (with every file) is fetched again only when a file or the job settles.
-  const [view, setView] = useState<JobView>();
-  const [detail, error] = useLive(
-    () => api.job(id),
-    [id],
-    (jobId, e) => jobId === id && setView((v) => v && foldEvent(v, e)),
-  );
-  useEffect(() => setView(detail?.view), [detail]);
+  // The live view is folded here from the event stream by the server's own reducer, starting
+  // from the snapshot in the detail: only events after it are folded, and a gap reloads it.
+  const [view, setViewState] = useState<JobView>();
+  const held = useRef<JobView>();
+  const setView = (v: JobView | undefined) => setViewState(held.current = v);
+  const [detail, error] = useLive(() => api.job(id), [id], (m) => {
+    if (m.jobId !== id || !held.current) return false;
+    const order = eventOrder(held.current, m.run, m.seq);
+    if (order === "next") setView(foldEvent(held.current, m.event));
+    return order === "gap";
+  });
+  useEffect(() => setView(newerView(held.current, detail?.view)), [detail]);
   if (error) return <p class="error" role="alert">{error}</p>;
   if (!detail) return <p class="muted">Loading…</p>;
   const live = view;

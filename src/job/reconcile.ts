@@ -19,6 +19,8 @@ export interface ReconcileDeps {
   optionsHash: string;
   walk: WalkOptions;
   enqueue(file: FileRow): void;
+  /** Files this run queued before the walk: they are seen, but already in hand. */
+  queued?: ReadonlySet<number>;
   emit(event: EngineEventInput): void;
   signal: AbortSignal;
 }
@@ -92,6 +94,9 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
         if (adopted.draft) store.saveDraft(file.id, adopted.draft, adopted.related ?? []);
         return undefined;
       });
+    } else if (deps.queued?.has(row.id) && hash === row.hash) {
+      // Its outcome belongs to this run: reporting it as skipped would count it twice.
+      continue;
     } else {
       const changed = hash !== row.hash;
       const decision = await decide(store, row, changed, optionsHash, deps.vaultDir);

@@ -59,7 +59,7 @@ async function writeInputs(setup: Setup, files: Record<string, string>): Promise
 
 async function run(
   setup: Setup,
-  options: { optionsHash?: string; signal?: AbortSignal } = {},
+  options: { optionsHash?: string; signal?: AbortSignal; queued?: Set<number> } = {},
 ): Promise<Outcome> {
   const enqueued: FileRow[] = [];
   const events: EngineEventInput[] = [];
@@ -76,6 +76,7 @@ async function run(
       extensions: [".txt", ".md", ".markdown"],
     },
     enqueue: (file) => enqueued.push(file),
+    ...(options.queued ? { queued: options.queued } : {}),
     emit: (event) => events.push(event),
     signal: options.signal ?? new AbortController().signal,
   });
@@ -153,6 +154,28 @@ Deno.test("reconcile() again over an unchanged folder enqueues nothing and skips
     ]);
     assert.deepEqual([outcome.total, outcome.skipped], [2, 2]);
     assert.equal(setup.store.countByStatus(setup.jobId).done, 2);
+  });
+});
+
+Deno.test("reconcile() passes over files this run queued before the walk, even once they are done", async () => {
+  await withSetup(async (setup) => {
+    await writeInputs(setup, { "a.txt": "aaa", "b.txt": "bbb", "c.txt": "ccc" });
+    await run(setup);
+    const queued = new Set(["a.txt", "b.txt"].map((p) => setup.store.getFile(setup.jobId, p)!.id));
+    // a.txt finished before the walk reached it; b.txt is still in a worker.
+    await markDone(setup, "a.txt");
+
+    const outcome = await run(setup, { queued });
+
+    assert.deepEqual(outcome.events, []);
+    assert.deepEqual(outcome.enqueued.map((f) => f.path), ["c.txt"]);
+    assert.deepEqual(setup.store.countByStatus(setup.jobId), {
+      pending: 2,
+      done: 1,
+      failed: 0,
+      quarantined: 0,
+      removed: 0,
+    });
   });
 });
 

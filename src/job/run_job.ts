@@ -202,8 +202,15 @@ export class Job {
       const knownTotal = counts.pending + counts.done + counts.failed + counts.quarantined;
       emit({ type: "job_started", jobId: job.id, total: knownTotal });
       // Known work first, so a resumed job is busy at once while the folder is re-checked.
-      for (const file of suspects) supervisor.enqueue(file, { suspect: true });
-      for (const file of store.filesWithStatus(job.id, "pending")) supervisor.enqueue(file);
+      const queued = new Set<number>();
+      for (const file of suspects) {
+        queued.add(file.id);
+        supervisor.enqueue(file, { suspect: true });
+      }
+      for (const file of store.filesWithStatus(job.id, "pending")) {
+        queued.add(file.id);
+        supervisor.enqueue(file);
+      }
 
       const memory = o.memoryProbe ?? systemProbe;
       const limits = defaultLimits(memory);
@@ -225,6 +232,7 @@ export class Job {
           extensions: SUPPORTED_EXTENSIONS,
         },
         enqueue: (file) => supervisor.enqueue(file),
+        queued,
         emit,
         signal: this.#walkAbort.signal,
       }).then((r) => {

@@ -15,6 +15,10 @@ export type JobPhase =
   | "cancelled";
 
 export interface JobView {
+  /** Which run of the job this is, and how many of its events are folded in: a client holding
+   * a snapshot folds only the events that come after it, and reloads on a gap. */
+  run: number;
+  seq: number;
   phase: JobPhase;
   total: number;
   done: number;
@@ -41,8 +45,10 @@ export interface JobView {
 
 const RECENT = 200;
 
-export function emptyView(): JobView {
+export function emptyView(run = 0): JobView {
   return {
+    run,
+    seq: 0,
     phase: "starting",
     total: 0,
     done: 0,
@@ -62,6 +68,7 @@ export function foldEvent(view: JobView, e: EngineEvent): JobView {
     ...view,
     workers: { ...view.workers },
     recent: view.recent,
+    seq: view.seq + 1,
     updatedAt: e.at,
   };
   const outcome = (o: JobView["recent"][number]) => {
@@ -137,6 +144,20 @@ export function foldEvent(view: JobView, e: EngineEvent): JobView {
     v.etaMs = Math.round(left / perMs);
   }
   return v;
+}
+
+/** Where a streamed event stands against a view: the next one to fold, one already in it, or
+ * one past a gap or of another run (the view must be loaded again). */
+export function eventOrder(view: JobView, run: number, seq: number): "next" | "seen" | "gap" {
+  if (run !== view.run) return "gap";
+  if (seq <= view.seq) return "seen";
+  return seq === view.seq + 1 ? "next" : "gap";
+}
+
+/** Of a view held and a snapshot loaded, the one that has seen more of the same run. */
+export function newerView(held: JobView | undefined, loaded: JobView | undefined) {
+  if (!held || !loaded || held.run !== loaded.run) return loaded;
+  return held.seq > loaded.seq ? held : loaded;
 }
 
 function clearWorker(v: JobView, path: string): void {

@@ -18,6 +18,9 @@ import type { JobRegistry, RegisteredJob } from "./job_registry.ts";
 /** An event of one job, as the UI's event stream carries it. */
 export interface JobEvent {
   jobId: number;
+  /** The run and the event's place in it, as in {@link JobView}. */
+  run: number;
+  seq: number;
   event: EngineEvent;
 }
 
@@ -43,6 +46,8 @@ export class JobManager {
   readonly #overrides: CliOverrides;
   readonly #running = new Map<number, Running>();
   readonly #listeners = new Set<(e: JobEvent) => void>();
+  /** Run numbers start at the clock so that they never repeat across restarts of the app. */
+  #nextRun = Date.now();
 
   constructor(registry: JobRegistry, overrides: CliOverrides = {}) {
     this.#registry = registry;
@@ -138,7 +143,7 @@ export class JobManager {
   }
 
   #run(id: number, job: Job): void {
-    const running: Running = { job, view: emptyView(), finished: Promise.resolve() };
+    const running: Running = { job, view: emptyView(this.#nextRun++), finished: Promise.resolve() };
     this.#running.set(id, running);
     running.finished = job.run().then(
       () => {},
@@ -152,8 +157,11 @@ export class JobManager {
   #emit(id: number, input: EngineEventInput): void {
     const event = { ...input, at: Date.now() } as EngineEvent;
     const running = this.#running.get(id);
-    if (running) running.view = foldEvent(running.view, event);
-    for (const listener of this.#listeners) listener({ jobId: id, event });
+    if (!running) return;
+    const view = running.view = foldEvent(running.view, event);
+    for (const listener of this.#listeners) {
+      listener({ jobId: id, run: view.run, seq: view.seq, event });
+    }
   }
 
   #summary(entry: RegisteredJob): JobSummaryRow {
