@@ -27,6 +27,7 @@ async function options(root: string, files: number): Promise<JobOptions> {
     pipeline: { maxBytes: 1_000_000, maxDurationMs: 3_600_000, chunkMs: 300_000 },
     threadUrl: new URL("../src/sandbox/stage_thread.ts", import.meta.url),
     memoryCheckMs: 60_000,
+    sampleMs: 60_000,
   };
 }
 
@@ -54,6 +55,22 @@ Deno.test("a paused job dispatches nothing until it is resumed, then finishes", 
     assert.equal(summary.done, 10);
     const types = events.map((e) => e.type);
     assert.ok(types.indexOf("job_paused") < types.indexOf("job_resumed"));
+  });
+});
+
+Deno.test("a pause asked for before the job has started holds it from its first file", async () => {
+  await withTempDir(async (root) => {
+    const events: EngineEventInput[] = [];
+    const job: Job = new Job(await options(root, 4), (e) => {
+      events.push(e);
+      if (e.type === "job_total") job.resume();
+    });
+    job.pause();
+    const summary = await job.run();
+    assert.equal(summary.done, 4);
+    const types = events.map((e) => e.type);
+    assert.equal(types.indexOf("job_paused"), types.indexOf("job_started") + 1);
+    assert.ok(types.indexOf("job_resumed") < types.indexOf("file_started"));
   });
 });
 

@@ -63,6 +63,8 @@ export interface JobOptions extends Omit<SupervisorConfig, "threadUrl"> {
   threadUrl: URL;
   memoryProbe?: MemoryProbe;
   memoryCheckMs: number;
+  /** How often a run records its metrics (files done, memory) for the metrics view. */
+  sampleMs: number;
 }
 
 export interface JobSummary {
@@ -83,6 +85,7 @@ const RECORDED = new Set([
   "file_removed",
   "worker_restarted",
   "concurrency_changed",
+  "metrics_sampled",
   "job_finished",
 ]);
 
@@ -94,6 +97,8 @@ export class Job {
   #runId: number | undefined;
   #jobId: number | undefined;
   #stopRequested: "interrupted" | "cancelled" | undefined;
+  /** A pause asked for before the supervisor exists is applied when it does. */
+  #pauseRequested = false;
   readonly #walkAbort = new AbortController();
   /** Where commit time went, for the benchmark. */
   timings = { noteWriteMs: 0, checkpointMs: 0 };
@@ -109,10 +114,12 @@ export class Job {
   }
 
   pause(): void {
+    this.#pauseRequested = true;
     this.#supervisor?.pause();
   }
 
   resume(): void {
+    this.#pauseRequested = false;
     this.#supervisor?.resume();
   }
 
@@ -201,6 +208,7 @@ export class Job {
       const counts = store.countByStatus(job.id);
       const knownTotal = counts.pending + counts.done + counts.failed + counts.quarantined;
       emit({ type: "job_started", jobId: job.id, total: knownTotal });
+      if (this.#pauseRequested) supervisor.pause();
       // Known work first, so a resumed job is busy at once while the folder is re-checked.
       const queued = new Set<number>();
       for (const file of suspects) {
@@ -218,6 +226,16 @@ export class Job {
         () => governMemory(supervisor, o.workers, memory, limits),
         o.memoryCheckMs,
       );
+      const sample = () =>
+        emit({
+          type: "metrics_sampled",
+          done: store.countByStatus(job.id).done,
+          rss: memory.rss(),
+          available: memory.available(),
+          concurrency: supervisor.concurrency,
+        });
+      sample();
+      const sampleTimer = setInterval(sample, o.sampleMs);
       let skipped = 0;
       const walked = reconcile({
         store,
@@ -249,7 +267,9 @@ export class Job {
         throw error;
       } finally {
         clearInterval(memoryTimer);
+        clearInterval(sampleTimer);
       }
+      sample();
       this.timings = vault.timings;
       // Also after an interrupted batch: the notes done so far get their links and maps.
       emit({ type: "vault_linked", ...await linkVault(store, vault) });
