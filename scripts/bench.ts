@@ -10,7 +10,8 @@
  *   5. peak RSS after 1,000 and after 10,000 files
  *
  * and first the knowledge figures (summary ROUGE against baselines, keyphrase F1, analysis
- * throughput): see bench_knowledge.ts. `--only knowledge,resume` runs just those sections.
+ * throughput): see bench_knowledge.ts; and last the web UI's (launch to URL, API latency idle and
+ * under load): see bench_ui.ts. `--only knowledge,resume` runs just those sections.
  */
 import { createHash } from "node:crypto";
 import { createInterface } from "node:readline";
@@ -33,6 +34,7 @@ import { JobStore } from "../src/store/job_store.ts";
 import { VaultWriter } from "../src/vault/vault_writer.ts";
 import { nameKey } from "../src/vault/note_name.ts";
 import { knowledgeQuality } from "./bench_knowledge.ts";
+import { uiLatency } from "./bench_ui.ts";
 
 /** Deno's and @types/node's web streams differ only in their typings. */
 type WebStream = NodeWebStream<Uint8Array>;
@@ -53,6 +55,7 @@ const SECTIONS = {
   cpu: cpuBound,
   resume: resumeLatency,
   rss: rssGrowth,
+  ui: () => uiLatency(report),
 };
 const only = flags.only?.split(",").map((s) => s.trim()) ?? Object.keys(SECTIONS);
 for (const name of only) {
@@ -195,6 +198,7 @@ async function timeJob(input: string, vaultDir: string, workers: number) {
     pipeline: { maxBytes: 64 * 2 ** 20, maxDurationMs: 3_600_000, chunkMs: 300_000 },
     threadUrl: THREAD,
     memoryCheckMs: 2000,
+    sampleMs: 60_000,
   };
   const doneAt: number[] = [];
   const job = new Job(options, (e) => {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { DEFAULT_PORT } from "../src/cli/args.ts";
 import type { JobEvent } from "../src/server/job_manager.ts";
+import type { JobMetrics } from "../src/progress/job_metrics.ts";
 import { type RunningServer, startServer } from "../src/server/serve.ts";
 import { TOKEN_COOKIE } from "../src/server/security.ts";
 import { withTempDir } from "./support/app.ts";
@@ -197,6 +198,8 @@ Deno.test("a job started through the API runs, streams its events and shows its 
     await s.manager.settled(id);
 
     assert.ok(seen.every((e) => e.jobId === id));
+    assert.deepEqual(seen.map((e) => e.seq), seen.map((_, i) => i + 1), "numbered in order");
+    assert.ok(seen.every((e) => e.run === seen[0].run), "one run");
     const done = seen.filter((e) => e.event.type === "file_done").length;
     assert.equal(done, paths.length);
     const detail = await json(await api(s, `/api/jobs/${id}`)) as {
@@ -207,6 +210,14 @@ Deno.test("a job started through the API runs, streams its events and shows its 
     assert.equal(detail.state, "finished");
     assert.equal(detail.running, false);
     assert.deepEqual(detail.files.map((f) => f.status), paths.map(() => "done"));
+
+    // The run's metrics: sampled at its start and end, the second after every file was done.
+    const metrics = await json(await api(s, `/api/jobs/${id}/metrics`)) as JobMetrics;
+    assert.deepEqual(metrics.runs.map((r) => r.end), ["finished"]);
+    assert.equal(metrics.at.length, 2);
+    assert.ok(metrics.memoryMb.every((mb) => mb !== null && mb > 10), `${metrics.memoryMb}`);
+    assert.deepEqual(metrics.restarts, [0, 0]);
+    assert.ok(metrics.filesPerHour[1]! > 0);
 
     const note = await api(s, `/api/jobs/${id}/note?path=${encodeURIComponent("Home.md")}`);
     assert.equal(note.status, 200);

@@ -33,6 +33,26 @@ async function startUi(state: string) {
   return { child, url, drained };
 }
 
+function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** Where the sections below the live parts start: it must not move while events stream. */
+async function filesHeadingTop(page: Page): Promise<number> {
+  return (await page.getByRole("heading", { name: "Files", level: 2 }).boundingBox())!.y;
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await Deno.mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
@@ -60,18 +80,7 @@ Deno.test({
       }
       const vault = join(root, "vault");
       const state = join(root, "state");
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
-      });
+      const browser = await launchBrowser();
       let app = await startUi(state);
       try {
         const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
@@ -87,6 +96,9 @@ Deno.test({
         await page.waitForURL(/#\/job\/1$/);
         await page.getByText("waiting for the test").waitFor();
         assert.equal(await page.getByTestId("phase").textContent(), "running");
+        const metrics = page.getByRole("region", { name: "Metrics" });
+        await metrics.getByText(/^Memory: [\d,.]+ MB$/).waitFor();
+        const liveTop = await filesHeadingTop(page);
         await shot(page, "2-live-job");
 
         // The power goes out.
@@ -105,6 +117,12 @@ Deno.test({
         await page.waitForURL(/#\/job\/1$/);
         await page.getByTestId("phase").getByText("finished").waitFor({ timeout: 60_000 });
         assert.equal(await page.getByTestId("percent").textContent(), "100%");
+        // Metrics over both runs: a chart each, and the run the power cut short.
+        assert.equal(await metrics.locator("figure canvas").count(), 3);
+        await metrics.getByText("Runs of this job (2)").click();
+        await metrics.getByText(/the app died/).waitFor();
+        await metrics.getByText("Runs of this job (2)").click();
+        assert.equal(await filesHeadingTop(page), liveTop, "the page did not move");
         await shot(page, "4-finished");
 
         await page.getByRole("link", { name: "Browse vault" }).click();
@@ -135,3 +153,79 @@ Deno.test({
     });
   },
 });
+
+Deno.test({
+  name: "the UI works from the keyboard alone and reads at 200% zoom without sideways scrolling",
+  ignore: !(await Deno.stat(CHROMIUM).then(() => true, () => false)),
+  fn: async () => {
+    await withTempDir(async (root) => {
+      const input = join(root, "input");
+      for (let i = 0; i < 3; i++) {
+        await writeText(
+          join(input, `n-${i}.md`),
+          `# Notebook ${i}\n\nBees forage for nectar ${i}. Hives need care in winter.\n`,
+        );
+      }
+      const vault = join(root, "vault");
+      const browser = await launchBrowser();
+      const app = await startUi(join(root, "state"));
+      try {
+        // A 1200 x 900 window at 200%: half the CSS pixels, each drawn twice as large.
+        const page = await browser.newPage({
+          viewport: { width: 600, height: 450 },
+          deviceScaleFactor: 2,
+        });
+        await page.goto(app.url);
+        await page.getByRole("heading", { name: "New job" }).waitFor();
+        await assertNoSidewaysScroll(page, "home");
+
+        await tabTo(page, "Input folder");
+        await page.keyboard.type(input);
+        await tabTo(page, /^Vault folder/);
+        await page.keyboard.type(vault);
+        await tabTo(page, "Start");
+        await page.keyboard.press("Enter");
+        await page.waitForURL(/#\/job\/1$/);
+        await page.getByTestId("phase").getByText("finished").waitFor({ timeout: 60_000 });
+        await assertNoSidewaysScroll(page, "job");
+        await shot(page, "7-zoom-job");
+
+        await tabTo(page, "Browse vault");
+        await page.keyboard.press("Enter");
+        await page.getByRole("heading", { name: "Home", level: 1 }).waitFor();
+        await assertNoSidewaysScroll(page, "vault");
+        await shot(page, "8-zoom-vault");
+      } finally {
+        await browser.close();
+        app.child.kill("SIGINT");
+        await app.child.status;
+        await app.drained;
+      }
+      assert.equal([...Deno.readDirSync(join(vault, "Sources"))].length, 3);
+    });
+  },
+});
+
+/** Presses Tab until the element named `name` has the focus, and fails if it never does. */
+async function tabTo(page: Page, name: string | RegExp): Promise<void> {
+  const seen: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press("Tab");
+    // Evaluated in the page (the test itself has no DOM types): the focused control's name.
+    const focused = await page.evaluate<string>(`(() => {
+      const el = document.activeElement;
+      const label = el?.id ? document.querySelector('label[for="' + el.id + '"]') : null;
+      return (label?.textContent ?? el?.getAttribute("aria-label") ?? el?.textContent ?? "").trim();
+    })()`);
+    seen.push(focused);
+    if (typeof name === "string" ? focused === name : name.test(focused)) return;
+  }
+  assert.fail(`Tab never reached ${name}; it went through: ${seen.join(" | ")}`);
+}
+
+async function assertNoSidewaysScroll(page: Page, where: string): Promise<void> {
+  const { scroll, width } = await page.evaluate<{ scroll: number; width: number }>(
+    "({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth })",
+  );
+  assert.ok(scroll <= width, `${where}: the page is ${scroll} px wide in a ${width} px window`);
+}

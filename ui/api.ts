@@ -6,11 +6,11 @@
  * out, errors as messages the user can read, and the server's event stream.
  */
 import type { FolderListing, JobRequest } from "../src/protocol/api.ts";
-import type { JobEvent, JobSummaryRow } from "../src/server/job_manager.ts";
-import type { FileRow } from "../src/store/job_store.ts";
+import type { JobDetail, JobEvent, JobSummaryRow } from "../src/server/job_manager.ts";
+import type { JobMetrics } from "../src/progress/job_metrics.ts";
 
+export type { JobDetail };
 export type JobRow = JobSummaryRow;
-export type JobDetail = JobSummaryRow & { argv: string[]; files: FileRow[] };
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(path, {
@@ -26,6 +26,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 export const api = {
   jobs: () => call<JobRow[]>("GET", "/api/jobs"),
   job: (id: number) => call<JobDetail>("GET", `/api/jobs/${id}`),
+  metrics: (id: number) => call<JobMetrics>("GET", `/api/jobs/${id}/metrics`),
   start: (request: JobRequest) => call<{ id: number }>("POST", "/api/jobs", request),
   pause: (id: number) => call("POST", `/api/jobs/${id}/pause`),
   resume: (id: number, how: { restart?: boolean; retryFailed?: boolean } = {}) =>

@@ -14,6 +14,8 @@ import { eventOrder, foldEvent, type JobView, newerView } from "../src/progress/
 import type { JobEvent } from "../src/server/job_manager.ts";
 import { api, type JobRow, watchEvents } from "./api.ts";
 import { renderNote } from "./markdown.ts";
+import { Chart } from "./chart.tsx";
+import type { JobMetrics } from "../src/progress/job_metrics.ts";
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash || "#/");
@@ -33,6 +35,7 @@ function useLive<T>(
   load: () => Promise<T>,
   deps: unknown[],
   onEvent?: (event: JobEvent) => boolean,
+  reloadOn: ReadonlySet<EngineEvent["type"]> = SETTLING,
 ): [T | undefined, string | undefined] {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<string>();
@@ -50,7 +53,7 @@ function useLive<T>(
     };
     load().then((d) => !stale && setData(d), (e) => setError(e.message));
     const stop = watchEvents((m) => {
-      if (onEvent?.(m) || SETTLING.has(m.event.type)) refresh();
+      if (onEvent?.(m) || reloadOn.has(m.event.type)) refresh();
     });
     return () => {
       stale = true;
@@ -377,7 +380,7 @@ function Job({ id }: { id: number }) {
           </b>
         </div>
         <div>
-          Files per hour<b>{live?.filesPerHour ?? "–"}</b>
+          Files per hour<b>{live?.filesPerHour?.toLocaleString() ?? "–"}</b>
         </div>
         <div>
           Time left<b>{live?.etaMs !== undefined ? duration(live.etaMs) : "–"}</b>
@@ -409,22 +412,25 @@ function Job({ id }: { id: number }) {
         {detail.running && <button type="button" onClick={() => api.cancel(id)}>Cancel</button>}
         {!detail.running && <button type="button" onClick={() => api.resume(id)}>Run again</button>}
       </div>
-      {live && Object.keys(live.workers).length > 0 && (
-        <>
-          <h2>Workers</h2>
-          <table>
-            <tbody>
-              {Object.entries(live.workers).map(([w, c]) => (
-                <tr key={w}>
-                  <td>Worker {w}</td>
-                  <td>{c.path}</td>
-                  <td>{c.stage}{c.percent !== undefined ? ` ${Math.round(c.percent)}%` : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
+      <h2>Workers</h2>
+      {/* One row per worker, busy or not: the page does not move as files come and go. */}
+      <table class="workers">
+        <tbody>
+          {Array.from({ length: detail.workers }, (_, i) => {
+            const c = live?.workers[i + 1]; // sandboxes count from 1
+            return (
+              <tr key={i}>
+                <td>Worker {i + 1}</td>
+                <td>{c?.path ?? <span class="muted">idle</span>}</td>
+                <td>
+                  {c && `${c.stage}${c.percent !== undefined ? ` ${Math.round(c.percent)}%` : ""}`}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <Metrics id={id} />
       <h2>Files</h2>
       <div class="files">
         <table>
@@ -450,8 +456,92 @@ function Job({ id }: { id: number }) {
   );
 }
 
+const METRIC_EVENTS = new Set<EngineEvent["type"]>([
+  "metrics_sampled",
+  "worker_restarted",
+  "job_started",
+  "job_finished",
+]);
+
+function Metrics({ id }: { id: number }) {
+  const [metrics, error] = useLive(() => api.metrics(id), [id], undefined, METRIC_EVENTS);
+  return (
+    <section aria-labelledby="metrics">
+      <h2 id="metrics">Metrics</h2>
+      {error && <p class="error" role="alert">{error}</p>}
+      {/* Drawn empty until the first sample, so nothing moves when it comes. */}
+      <MetricsCharts metrics={metrics ?? NO_METRICS} />
+      {metrics && metrics.runs.length > 0 && (
+        <details>
+          <summary>Runs of this job ({metrics.runs.length})</summary>
+          <ol>
+            {metrics.runs.map((r) => (
+              <li key={r.id}>
+                {new Date(r.startedAt).toLocaleString()} for {duration(r.lastSeenAt - r.startedAt)}:
+                {" "}
+                {RUN_ENDS[r.end] ?? r.end}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </section>
+  );
+}
+
+const NO_METRICS: JobMetrics = {
+  runs: [],
+  at: [],
+  filesPerHour: [],
+  memoryMb: [],
+  restarts: [],
+};
+
+function MetricsCharts({ metrics }: { metrics: JobMetrics }) {
+  return (
+    <div class="charts">
+      <Chart
+        label="Files per hour"
+        unit="files/h"
+        at={metrics.at}
+        values={metrics.filesPerHour}
+        color="#1a5fb4"
+        sync="metrics"
+      />
+      <Chart
+        label="Memory"
+        unit="MB"
+        at={metrics.at}
+        values={metrics.memoryMb}
+        color="#2e7d32"
+        sync="metrics"
+      />
+      <Chart
+        label="Worker restarts"
+        unit="restarts"
+        at={metrics.at}
+        values={metrics.restarts}
+        color="#c64600"
+        steps
+        sync="metrics"
+      />
+    </div>
+  );
+}
+
+const RUN_ENDS: Record<string, string> = {
+  running: "running now",
+  finished: "finished",
+  interrupted: "interrupted, state saved",
+  cancelled: "cancelled",
+  fatal: "stopped by an error",
+  died: "the app died (crash, kill or power loss); resumed later",
+  stopped: "the app stopped without a word; not resumed yet",
+};
+
 function duration(ms: number): string {
   const minutes = Math.round(ms / 60000);
+  if (minutes < 1) return "< 1 min";
   return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 

@@ -164,6 +164,7 @@ export async function prepareJob(
     },
     threadUrl: overrides.threadUrl ?? PRODUCTION_THREAD,
     memoryCheckMs: 2000,
+    sampleMs: 15_000,
   };
   return options;
 }

@@ -303,6 +303,18 @@ export const EngineEvent = z.discriminatedUnion("type", [
     at,
     error: z.string(),
   }),
+  z.object({
+    /** Taken at a run's start, every sample interval and at its end: the metrics view. */
+    type: z.literal("metrics_sampled"),
+    at,
+    /** Files done in the job so far. */
+    done: z.number(),
+    /** This process's resident set, bytes (the sandboxes are threads in it). */
+    rss: z.number(),
+    /** Memory the system can still give, bytes. */
+    available: z.number(),
+    concurrency: z.number(),
+  }),
   z.object({ type: z.literal("job_paused"), at }),
   z.object({ type: z.literal("job_resumed"), at }),
   z.object({

@@ -62,6 +62,7 @@ export function createApp(deps: AppDeps): Hono {
     return c.json({ id: entry.id }, 201);
   });
   app.get("/api/jobs/:id", (c) => c.json(manager.detail(id(c.req.param("id")))));
+  app.get("/api/jobs/:id/metrics", (c) => c.json(manager.metrics(id(c.req.param("id")))));
   app.post(
     "/api/jobs/:id/pause",
     (c) => (manager.pause(id(c.req.param("id"))), c.json({ ok: true })),

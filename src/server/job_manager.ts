@@ -11,6 +11,7 @@ import { type CliOverrides, prepareJob } from "../cli/run_cli.ts";
 import { Job } from "../job/run_job.ts";
 import { STATE_DIR } from "../job/open_state.ts";
 import { emptyView, foldEvent, type JobView } from "../progress/job_view.ts";
+import { type JobMetrics, jobMetrics, type MetricSample } from "../progress/job_metrics.ts";
 import type { EngineEvent, EngineEventInput } from "../protocol/messages.ts";
 import { type FileRow, JobStore } from "../store/job_store.ts";
 import type { JobRegistry, RegisteredJob } from "./job_registry.ts";
@@ -33,6 +34,13 @@ export interface JobSummaryRow {
   state: string;
   counts: Record<string, number>;
   view?: JobView;
+}
+
+export interface JobDetail extends JobSummaryRow {
+  argv: string[];
+  /** Files the job processes at once (its command line's `--workers`, or the default). */
+  workers: number;
+  files: FileRow[];
 }
 
 interface Running {
@@ -123,12 +131,33 @@ export class JobManager {
     return this.#registry.list().map((entry) => this.#summary(entry));
   }
 
-  detail(id: number): JobSummaryRow & { argv: string[]; files: FileRow[] } {
+  detail(id: number): JobDetail {
     const entry = this.#entry(id);
     const running = this.#running.get(id);
     const files = running?.job.inspect((store, jobId) => store.allFiles(jobId)) ??
       this.#readStore(entry, (store, jobId) => store.allFiles(jobId)) ?? [];
-    return { ...this.#summary(entry), argv: entry.argv, files };
+    const workers = parseBatch(entry.argv).workers;
+    return { ...this.#summary(entry), argv: entry.argv, workers, files };
+  }
+
+  /** Files per hour, memory and restarts over every run of a job, for the metrics view. */
+  metrics(id: number): JobMetrics {
+    const entry = this.#entry(id);
+    const running = this.#running.get(id);
+    const read = (store: JobStore, jobId: number) => {
+      const samples: MetricSample[] = [];
+      const restarts: number[] = [];
+      for (const { runId, at, type, data } of store.eventsByRun(jobId, RECORDED_METRICS)) {
+        if (type === "worker_restarted") restarts.push(at);
+        else {
+          const { done, rss } = data as { done: number; rss: number };
+          samples.push({ runId, at, done, rss });
+        }
+      }
+      return jobMetrics(store.runsOf(jobId), samples, restarts, running !== undefined);
+    };
+    return running?.job.inspect(read) ?? this.#readStore(entry, read) ??
+      jobMetrics([], [], [], false);
   }
 
   /** Interrupts every running job and waits until each has saved its state. */
@@ -212,6 +241,8 @@ export class JobManager {
     return running;
   }
 }
+
+const RECORDED_METRICS = ["metrics_sampled", "worker_restarted"];
 
 export class NotFound extends Error {
   override name = "NotFound";

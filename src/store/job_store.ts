@@ -81,6 +81,14 @@ export interface VaultIntent {
   base: string;
 }
 
+/** One process's work on a job; a run that died is closed by the next one's recovery. */
+export interface RunRow {
+  id: number;
+  startedAt: number;
+  endedAt: number | null;
+  endReason: string | null;
+}
+
 export interface RecoveredRuns {
   interruptedRuns: number;
   crashedRuns: number;
@@ -257,6 +265,17 @@ export class JobStore {
       "INSERT INTO runs(job_id, pid, started_at) VALUES (?, ?, ?) RETURNING id",
     ).get(jobId, pid, this.#clock())!;
     return Number(r.id);
+  }
+
+  runsOf(jobId: number): RunRow[] {
+    return this.#sql(
+      "SELECT id, started_at, ended_at, end_reason FROM runs WHERE job_id = ? ORDER BY id",
+    ).all(jobId).map((r) => ({
+      id: Number(r.id),
+      startedAt: Number(r.started_at),
+      endedAt: r.ended_at === null ? null : Number(r.ended_at),
+      endReason: r.end_reason === null ? null : String(r.end_reason),
+    }));
   }
 
   /** Recorded the moment an interrupt arrives, so even a second Ctrl-C is not a crash. */
@@ -721,6 +740,21 @@ export class JobStore {
       : this.#sql("SELECT type, data FROM events WHERE job_id = ? AND type = ? ORDER BY id")
         .all(jobId, type);
     return rows.map((r) => ({ type: String(r.type), data: JSON.parse(String(r.data)) }));
+  }
+
+  /** Events of the given types with the run that recorded them and when, in order. */
+  eventsByRun(
+    jobId: number,
+    types: string[],
+  ): { runId: number | null; at: number; type: string; data: unknown }[] {
+    return this.#sql(
+      "SELECT run_id, at, type, data FROM events WHERE job_id = ? AND type IN (SELECT value FROM json_each(?)) ORDER BY id",
+    ).all(jobId, JSON.stringify(types)).map((r) => ({
+      runId: r.run_id === null ? null : Number(r.run_id),
+      at: Number(r.at),
+      type: String(r.type),
+      data: JSON.parse(String(r.data)),
+    }));
   }
 }
 

@@ -698,3 +698,27 @@ Deno.test("recordEvent() keeps events per job in order, and eventsOf() filters t
     assert.deepEqual(store.eventsOf(job.id, "job_finished"), []);
   });
 });
+
+Deno.test("eventsByRun() gives the chosen types with their run and time; runsOf() how runs ended", async () => {
+  await withStore((store) => {
+    const job = store.createJob("/in", "{}", HASH_A); // at 1000
+    const first = store.beginRun(job.id, 1); // at 1001
+    store.recordEvent(job.id, first, "metrics_sampled", { done: 0 }); // 1002
+    store.recordEvent(job.id, first, "file_failed", { path: "a.txt" }); // 1003
+    store.recordEvent(job.id, first, "worker_restarted", { worker: 1 }); // 1004
+    store.recordEvent(job.id, null, "metrics_sampled", { done: 1 }); // 1005
+    assert.deepEqual(store.recoverRuns(job.id).crashedRuns, 1); // died, closed at 1006
+    const second = store.beginRun(job.id, 2); // 1007
+    store.endRun(second, "finished"); // 1008
+
+    assert.deepEqual(store.eventsByRun(job.id, ["metrics_sampled", "worker_restarted"]), [
+      { runId: first, at: 1002, type: "metrics_sampled", data: { done: 0 } },
+      { runId: first, at: 1004, type: "worker_restarted", data: { worker: 1 } },
+      { runId: null, at: 1005, type: "metrics_sampled", data: { done: 1 } },
+    ]);
+    assert.deepEqual(store.runsOf(job.id), [
+      { id: first, startedAt: 1001, endedAt: 1006, endReason: "died" },
+      { id: second, startedAt: 1007, endedAt: 1008, endReason: "finished" },
+    ]);
+  });
+});
