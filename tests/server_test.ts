@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { DEFAULT_PORT } from "../src/cli/args.ts";
-import type { JobEvent } from "../src/server/job_manager.ts";
+import type { JobEvent, JobSummaryRow } from "../src/server/job_manager.ts";
 import type { JobMetrics } from "../src/progress/job_metrics.ts";
 import { type RunningServer, startServer } from "../src/server/serve.ts";
 import { TOKEN_COOKIE } from "../src/server/security.ts";
@@ -287,10 +287,11 @@ Deno.test("note routes serve only Markdown files inside the job's vault", async 
   });
 });
 
-Deno.test("a finished job can be run again, and deleted from the list while its vault stays", async () => {
+Deno.test("a finished job lists its failed files with reasons, can be run again, and deleted from the list while its vault stays", async () => {
   await withServer(async (s, root) => {
     const input = join(root, "in");
     await makeCorpus(input, 2);
+    await Deno.writeFile(join(input, "broken.pdf"), new TextEncoder().encode("%PDF-1.7\ngarbage"));
     const vault = join(root, "vault");
     const created = await api(s, "/api/jobs", {
       method: "POST",
@@ -299,6 +300,10 @@ Deno.test("a finished job can be run again, and deleted from the list while its 
     });
     const { id } = await json(created) as { id: number };
     await s.manager.settled(id);
+    const [row] = await json(await api(s, "/api/jobs")) as JobSummaryRow[];
+    assert.equal(row.problems.length, 1);
+    assert.equal(row.problems[0].path, "broken.pdf");
+    assert.match(row.problems[0].error ?? "", /pdf/i);
     const again = await api(s, `/api/jobs/${id}/resume`, {
       method: "POST",
       body: JSON.stringify({ retryFailed: true }),

@@ -119,14 +119,30 @@ function Home() {
       {quarantined.length > 0 && (
         <section class="panel" aria-labelledby="problems">
           <h2 id="problems">Files that failed</h2>
-          {quarantined.map((j) => (
-            <p key={j.id}>
-              <a href={`#/job/${j.id}`}>{j.inputDir}</a>:{" "}
-              {(j.counts.quarantined ?? 0) + (j.counts.failed ?? 0)} file(s) failed or quarantined.
-              {" "}
-              <RetryButton id={j.id} />
-            </p>
-          ))}
+          {quarantined.map((j) => {
+            const count = (j.counts.quarantined ?? 0) + (j.counts.failed ?? 0);
+            return (
+              <div key={j.id}>
+                <p class="row">
+                  <a href={`#/job/${j.id}`}>{j.inputDir}</a>
+                  <span>{count} file(s) failed or quarantined</span>
+                  <RetryButton id={j.id} />
+                </p>
+                <ul>
+                  {j.problems.map((f) => (
+                    <li key={f.path}>
+                      <b>{f.path}</b> ({f.status}): {f.error ?? "no reason recorded"}
+                    </li>
+                  ))}
+                  {count > j.problems.length && (
+                    <li>
+                      <a href={`#/job/${j.id}`}>and {count - j.problems.length} more</a>
+                    </li>
+                  )}
+                </ul>
+              </div>
+            );
+          })}
         </section>
       )}
       <NewJob />

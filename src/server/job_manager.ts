@@ -33,6 +33,8 @@ export interface JobSummaryRow {
   /** From the vault's store: "running" with no process means it was cut short. */
   state: string;
   counts: Record<string, number>;
+  /** The first failed and quarantined files, with their reasons. */
+  problems: Pick<FileRow, "path" | "status" | "error">[];
   view?: JobView;
 }
 
@@ -198,6 +200,8 @@ export class JobManager {
     const read = (store: JobStore, jobId: number) => ({
       state: store.getJob(jobId)?.state ?? "new",
       counts: store.countByStatus(jobId),
+      problems: store.problemFiles(jobId, PROBLEMS_LISTED)
+        .map(({ path, status, error }) => ({ path, status, error })),
     });
     const found = running?.job.inspect(read) ?? this.#readStore(entry, read);
     return {
@@ -207,6 +211,7 @@ export class JobManager {
       running: running !== undefined,
       state: found?.state ?? "new",
       counts: found?.counts ?? {},
+      problems: found?.problems ?? [],
       ...(running ? { view: running.view } : {}),
     };
   }
@@ -241,6 +246,9 @@ export class JobManager {
     return running;
   }
 }
+
+/** Failed files listed with each job; the job's page lists them all. */
+const PROBLEMS_LISTED = 20;
 
 const RECORDED_METRICS = ["metrics_sampled", "worker_restarted"];
 

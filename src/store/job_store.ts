@@ -394,6 +394,13 @@ export class JobStore {
       .all(jobId, status).map(fileFromRow);
   }
 
+  /** Failed and quarantined files, the first `limit` in discovery order. */
+  problemFiles(jobId: number, limit: number): FileRow[] {
+    return this.#sql(
+      "SELECT * FROM files WHERE job_id = ? AND status IN ('failed', 'quarantined') ORDER BY id LIMIT ?",
+    ).all(jobId, limit).map(fileFromRow);
+  }
+
   /** Every file of the job, in discovery order. */
   allFiles(jobId: number): FileRow[] {
     return this.#sql("SELECT * FROM files WHERE job_id = ? ORDER BY id").all(jobId).map(
