@@ -3,7 +3,7 @@
  * Main's handle on one sandbox: a Web Worker (running worker.ts) whose only permission is to
  * read the input folder and the stage thread's module. Validates everything it hears.
  */
-import { dirname } from "node:path";
+import { dirname, sep } from "node:path";
 import { fileURLToPath as fromFileUrl } from "node:url";
 import {
   type Failure,
@@ -171,9 +171,16 @@ export class SandboxSlot {
  * sandbox may read gleaner's own code and the npm package cache (public code), nothing more.
  */
 function codeRoots(threadUrl: URL): string[] {
+  const thread = dirname(fromFileUrl(threadUrl));
+  // A compiled binary holds every module, npm packages included, in one embedded folder (the
+  // project's root inside the binary), and nothing else is in it.
+  if (Deno.build.standalone) return [fromFileUrl(new URL("../..", import.meta.url)), thread];
   const src = fromFileUrl(new URL("..", import.meta.url));
   const npmFile = fromFileUrl(import.meta.resolve("zod"));
-  const marker = npmFile.lastIndexOf("/node_modules/") >= 0 ? "/node_modules/" : "/npm/";
-  const npmRoot = npmFile.slice(0, npmFile.lastIndexOf(marker) + marker.length - 1);
-  return [src, dirname(fromFileUrl(threadUrl)), npmRoot];
+  const folder = [`${sep}node_modules${sep}`, `${sep}npm${sep}`]
+    .map((marker) => ({ marker, at: npmFile.lastIndexOf(marker) }))
+    .find(({ at }) => at >= 0);
+  if (!folder) throw new Error(`cannot tell where the npm packages are: ${npmFile}`);
+  const npmRoot = npmFile.slice(0, folder.at + folder.marker.length - 1);
+  return [src, thread, npmRoot];
 }

@@ -9,6 +9,7 @@ import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import type { EngineEvent } from "../../src/protocol/messages.ts";
+import { runArgs } from "../../scripts/release.ts";
 
 /** Deno's and @types/node's web streams differ only in their typings. */
 type WebStream = NodeWebStream<Uint8Array>;
@@ -32,17 +33,11 @@ export interface AppCommandOptions {
   stderr?: "piped" | "null";
 }
 
-/** The app as `deno task app` runs it: the release permission set, quiet. */
+/** The app as its release binary runs it: the compile flags, the release permission set. */
 export function appCommand(args: string[], options: AppCommandOptions = {}): Deno.Command {
   return new Deno.Command(Deno.execPath(), {
     args: [
-      "run",
-      "--quiet",
-      "-P=release",
-      "--no-prompt",
-      "--config",
-      `${REPO}deno.json`,
-      options.entry ?? MAIN,
+      ...runArgs(options.entry),
       ...args,
     ],
     ...(options.cwd ? { cwd: options.cwd } : {}),
