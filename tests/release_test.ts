@@ -8,7 +8,8 @@ import assert from "node:assert/strict";
 import { join, relative } from "node:path";
 import { compileArgs, REPO, runArgs, TARGETS } from "../scripts/release.ts";
 import denoConfig from "../deno.json" with { type: "json" };
-import { withTempDir } from "./support/app.ts";
+import { appCommand, FAULT_APP, withTempDir } from "./support/app.ts";
+import { appProcesses, descendantsOf, processTable } from "../scripts/smoke.ts";
 import { writeText } from "./support/corpus.ts";
 
 const PROBE = join(REPO, "tests/support/respawn_probe.ts");
@@ -118,6 +119,40 @@ Deno.test("the UI under the release flags, from another folder, serves its page 
     }
     assert.deepEqual(await sourceTreeReads(audit), []);
   });
+});
+
+Deno.test({
+  name:
+    "in the middle of a batch the app is a single process: its sandboxes are threads, never copies of it",
+  ignore: Deno.build.os !== "linux",
+  fn: async () => {
+    await withTempDir(async (root) => {
+      const input = join(root, "input");
+      for (let i = 0; i < 3; i++) await writeText(join(input, `a-${i}.md`), `# A ${i}\n\nText.\n`);
+      // Held until the test has looked: the batch is mid-way, with both sandboxes up.
+      await writeText(join(input, "m__gate__.md"), "# Gate\n\nWaits for the test.\n");
+      const child = appCommand(
+        ["--batch", input, "--out", join(root, "vault"), "--workers", "2", "--json"],
+        { entry: FAULT_APP, cwd: root, stderr: "null" },
+      ).spawn();
+      const lines = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+      let text = "";
+      while (!text.includes("waiting for the test")) {
+        const { value, done } = await lines.read();
+        assert.ok(!done, `the batch ended before the gate: ${text}`);
+        text += value;
+      }
+      const table = await processTable();
+      const app = await appProcesses(child.pid, table);
+      assert.equal(app.length, 1, `app processes: ${JSON.stringify(app)}`);
+      // Documents need no engine, so the app has no child process at all.
+      assert.deepEqual(descendantsOf(table, child.pid), []);
+
+      await Deno.writeTextFile(join(input, ".release"), "");
+      while (!(await lines.read()).done) { /* drain to the end */ }
+      assert.equal((await child.status).code, 0);
+    });
+  },
 });
 
 /** Reads inside the source tree that are not modules of the app (its code loaded by a worker). */
