@@ -513,34 +513,18 @@ const NO_METRICS: JobMetrics = {
   restarts: [],
 };
 
+const CHARTS = [
+  { label: "Files per hour", unit: "files/h", series: "filesPerHour", color: "#1a5fb4" },
+  { label: "Memory", unit: "MB", series: "memoryMb", color: "#2e7d32" },
+  { label: "Worker restarts", unit: "restarts", series: "restarts", color: "#c64600", steps: true },
+] as const;
+
 function MetricsCharts({ metrics }: { metrics: JobMetrics }) {
   return (
     <div class="charts">
-      <Chart
-        label="Files per hour"
-        unit="files/h"
-        at={metrics.at}
-        values={metrics.filesPerHour}
-        color="#1a5fb4"
-        sync="metrics"
-      />
-      <Chart
-        label="Memory"
-        unit="MB"
-        at={metrics.at}
-        values={metrics.memoryMb}
-        color="#2e7d32"
-        sync="metrics"
-      />
-      <Chart
-        label="Worker restarts"
-        unit="restarts"
-        at={metrics.at}
-        values={metrics.restarts}
-        color="#c64600"
-        steps
-        sync="metrics"
-      />
+      {CHARTS.map(({ series, ...chart }) => (
+        <Chart key={series} {...chart} at={metrics.at} values={metrics[series]} sync="metrics" />
+      ))}
     </div>
   );
 }
