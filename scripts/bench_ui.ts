@@ -10,6 +10,7 @@
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { appCommand } from "../tests/support/app.ts";
+import { seeded } from "./seeded.ts";
 
 type Report = (name: string, value: string, target: string) => void;
 
@@ -255,7 +256,7 @@ async function writeCorpus(dir: string): Promise<number> {
   await Deno.mkdir(dir, { recursive: true });
   let bytes = 0;
   for (let i = 0; i < FILES; i++) {
-    const random = mulberry32(1000 + i);
+    const random = seeded(1000 + i);
     const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
     const person = () => `${pick(FIRST)} ${pick(LAST)}`;
     const sentence = () => {
@@ -293,16 +294,4 @@ async function writeCorpus(dir: string): Promise<number> {
     bytes += text.length;
   }
   return bytes / 1e6;
-}
-
-/** A small seeded PRNG (mulberry32): the same seed, the same corpus. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
