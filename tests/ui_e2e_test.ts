@@ -12,6 +12,7 @@ import { writeText } from "./support/corpus.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(REPO, "test-artifacts");
+const NO_CHROMIUM = !(await Deno.stat(CHROMIUM).then(() => true, () => false));
 
 /** Starts the app in UI mode and returns it with the URL it printed. */
 async function startUi(state: string) {
@@ -60,7 +61,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 Deno.test({
   name: "a job made in the browser survives kill -9, resumes from the recovery panel and finishes",
-  ignore: !(await Deno.stat(CHROMIUM).then(() => true, () => false)),
+  ignore: NO_CHROMIUM,
   fn: async () => {
     await withTempDir(async (root) => {
       const input = join(root, "input");
@@ -156,7 +157,7 @@ Deno.test({
 
 Deno.test({
   name: "the UI works from the keyboard alone and reads at 200% zoom without sideways scrolling",
-  ignore: !(await Deno.stat(CHROMIUM).then(() => true, () => false)),
+  ignore: NO_CHROMIUM,
   fn: async () => {
     await withTempDir(async (root) => {
       const input = join(root, "input");
