@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { join, relative } from "node:path";
 import { compileArgs, REPO, runArgs, TARGETS } from "../scripts/release.ts";
 import denoConfig from "../deno.json" with { type: "json" };
-import { appCommand, FAULT_APP, withTempDir } from "./support/app.ts";
+import { appCommand, FAULT_APP, startUi, withTempDir } from "./support/app.ts";
 import { appProcesses, descendantsOf, processTable } from "../scripts/smoke.ts";
 import { writeText } from "./support/corpus.ts";
 
@@ -95,17 +95,10 @@ Deno.test("a batch under the release flags, from another folder, reads only its 
 Deno.test("the UI under the release flags, from another folder, serves its page from the binary's own files", async () => {
   await withTempDir(async (root) => {
     const audit = join(root, "audit.jsonl");
-    const child = new Deno.Command(Deno.execPath(), {
-      args: [...runArgs(), "--port", "0", "--state", join(root, "state")],
+    const { child, base, token, drained } = await startUi(join(root, "state"), {
       cwd: root,
       env: { DENO_AUDIT_PERMISSIONS: audit },
-      stdout: "piped",
-      stderr: "null",
-    }).spawn();
-    const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
-    let line = "";
-    while (!line.includes("\n")) line += (await reader.read()).value ?? "";
-    const [, base, token] = /(http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)/.exec(line)!;
+    });
     try {
       for (const path of ["/", "/app.js", "/app.css", "/api/health"]) {
         const r = await fetch(base + path, { headers: { authorization: `Bearer ${token}` } });
@@ -115,7 +108,7 @@ Deno.test("the UI under the release flags, from another folder, serves its page 
     } finally {
       child.kill("SIGINT");
       assert.equal((await child.status).code, 130);
-      await reader.cancel();
+      await drained;
     }
     assert.deepEqual(await sourceTreeReads(audit), []);
   });

@@ -7,32 +7,12 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { chromium, type Page } from "playwright-core";
-import { appCommand, FAULT_APP, REPO, withTempDir } from "./support/app.ts";
+import { FAULT_APP, REPO, startUi, withTempDir } from "./support/app.ts";
 import { writeText } from "./support/corpus.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(REPO, "test-artifacts");
 const NO_CHROMIUM = !(await Deno.stat(CHROMIUM).then(() => true, () => false));
-
-/** Starts the app in UI mode and returns it with the URL it printed. */
-async function startUi(state: string) {
-  const child = appCommand(["--port", "0", "--state", state], { entry: FAULT_APP, stderr: "null" })
-    .spawn();
-  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
-  let text = "";
-  while (!/\n/.test(text)) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`the app ended before printing its URL: ${text}`);
-    text += value;
-  }
-  const url = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(text)?.[1];
-  assert.ok(url, text);
-  // Keep draining stdout so the app never blocks on a full pipe.
-  const drained = (async () => {
-    while (!(await reader.read()).done) { /* discard */ }
-  })();
-  return { child, url, drained };
-}
 
 function launchBrowser() {
   return chromium.launch({
@@ -82,7 +62,7 @@ Deno.test({
       const vault = join(root, "vault");
       const state = join(root, "state");
       const browser = await launchBrowser();
-      let app = await startUi(state);
+      let app = await startUi(state, { entry: FAULT_APP });
       try {
         const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
         await page.goto(app.url);
@@ -107,7 +87,7 @@ Deno.test({
         await app.child.status;
         await app.drained;
 
-        app = await startUi(state);
+        app = await startUi(state, { entry: FAULT_APP });
         await page.goto(app.url);
         const recovery = page.getByRole("region", { name: "Interrupted jobs" });
         await recovery.getByText(input).waitFor();
@@ -169,7 +149,7 @@ Deno.test({
       }
       const vault = join(root, "vault");
       const browser = await launchBrowser();
-      const app = await startUi(join(root, "state"));
+      const app = await startUi(join(root, "state"), { entry: FAULT_APP });
       try {
         // A 1200 x 900 window at 200%: half the CSS pixels, each drawn twice as large.
         const page = await browser.newPage({

@@ -135,9 +135,7 @@ export class JobManager {
 
   detail(id: number): JobDetail {
     const entry = this.#entry(id);
-    const running = this.#running.get(id);
-    const files = running?.job.inspect((store, jobId) => store.allFiles(jobId)) ??
-      this.#readStore(entry, (store, jobId) => store.allFiles(jobId)) ?? [];
+    const files = this.#read(entry, (store, jobId) => store.allFiles(jobId)) ?? [];
     const workers = parseBatch(entry.argv).workers;
     return { ...this.#summary(entry), argv: entry.argv, workers, files };
   }
@@ -158,8 +156,7 @@ export class JobManager {
       }
       return jobMetrics(store.runsOf(jobId), samples, restarts, running !== undefined);
     };
-    return running?.job.inspect(read) ?? this.#readStore(entry, read) ??
-      jobMetrics([], [], [], false);
+    return this.#read(entry, read) ?? jobMetrics([], [], [], false);
   }
 
   /** Interrupts every running job and waits until each has saved its state. */
@@ -203,7 +200,7 @@ export class JobManager {
       problems: store.problemFiles(jobId, PROBLEMS_LISTED)
         .map(({ path, status, error }) => ({ path, status, error })),
     });
-    const found = running?.job.inspect(read) ?? this.#readStore(entry, read);
+    const found = this.#read(entry, read);
     return {
       id: entry.id,
       inputDir: entry.inputDir,
@@ -214,6 +211,12 @@ export class JobManager {
       problems: found?.problems ?? [],
       ...(running ? { view: running.view } : {}),
     };
+  }
+
+  /** Reads a job's store: through its run when one holds it, else from its vault; undefined
+   * when there is none yet. */
+  #read<T>(entry: RegisteredJob, read: (store: JobStore, jobId: number) => T): T | undefined {
+    return this.#running.get(entry.id)?.job.inspect(read) ?? this.#readStore(entry, read);
   }
 
   /** Reads a job's vault store when no run holds it; undefined when there is none yet. */

@@ -48,6 +48,39 @@ export function appCommand(args: string[], options: AppCommandOptions = {}): Den
   });
 }
 
+/** The app in UI mode, with what its one line on stdout says. */
+export interface UiApp {
+  child: Deno.ChildProcess;
+  /** The URL as printed, token included. */
+  url: string;
+  base: string;
+  token: string;
+  /** Settles when stdout has ended; it is drained meanwhile so the app never blocks on it. */
+  drained: Promise<void>;
+}
+
+/** Starts the app in UI mode on a free port and waits for its URL line. */
+export async function startUi(
+  state: string,
+  options: Omit<AppCommandOptions, "stderr"> = {},
+): Promise<UiApp> {
+  const child = appCommand(["--port", "0", "--state", state], { ...options, stderr: "null" })
+    .spawn();
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  let text = "";
+  while (!text.includes("\n")) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`the app ended before printing its URL: ${text}`);
+    text += value;
+  }
+  const found = /((http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+))/.exec(text);
+  if (!found) throw new Error(`no URL in the app's first line: ${text}`);
+  const drained = (async () => {
+    while (!(await reader.read()).done) { /* discard */ }
+  })();
+  return { child, url: found[1], base: found[2], token: found[3], drained };
+}
+
 /** Runs the app to its end. */
 export async function runApp(
   args: string[],
