@@ -10,6 +10,26 @@ import { ofType, runApp, watchApp } from "../../tests/support/app.ts";
 import { snapshotVault } from "../../tests/support/corpus.ts";
 import { makeMixedCorpus } from "./mixed_corpus.ts";
 import { seeded } from "../seeded.ts";
+import type { Section } from "./section.ts";
+
+const SIZES = {
+  short: { files: 60, kills: 5, recordings: 1 },
+  long: { files: 500, kills: 20, recordings: 4 },
+};
+
+export const hardKillsSection: Section = {
+  name: "hard kills",
+  async run({ root, profile, seed }) {
+    const kills = await hardKills(root, { ...SIZES[profile], seed });
+    return {
+      tried: `${kills.kills} x SIGKILL at random points of a ${kills.files}-file mixed batch ` +
+        `(${kills.recordings} recordings), a plain re-run after each`,
+      found: `${kills.lost} lost, ${kills.twice} processed twice after commit, ` +
+        `${kills.differing} differing from an uninterrupted run`,
+      problems: kills.problems,
+    };
+  },
+};
 
 export interface HardKillOptions {
   files: number;
