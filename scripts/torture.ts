@@ -7,9 +7,10 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { hardKillsSection } from "./torture/hard_kills.ts";
+import { stageFaultsSection } from "./torture/stage_faults.ts";
 import type { ProfileName, Section, SectionReport } from "./torture/section.ts";
 
-const SECTIONS: Section[] = [hardKillsSection];
+const SECTIONS: Section[] = [hardKillsSection, stageFaultsSection];
 
 const { values: flags } = parseArgs({
   args: Deno.args,

@@ -10,7 +10,7 @@ import { ofType, runApp, watchApp } from "../../tests/support/app.ts";
 import { snapshotVault } from "../../tests/support/corpus.ts";
 import { makeMixedCorpus } from "./mixed_corpus.ts";
 import { seeded } from "../seeded.ts";
-import type { Section } from "./section.ts";
+import { lastLines, type Section } from "./section.ts";
 
 const SIZES = {
   short: { files: 60, kills: 5, recordings: 1 },
@@ -68,7 +68,7 @@ export async function hardKills(root: string, o: HardKillOptions): Promise<HardK
   const reference = join(root, "reference");
   const ref = await runApp(["--batch", input, "--out", reference, "--json"]);
   if (ref.code !== 0) {
-    problems.push(`the uninterrupted run exited ${ref.code}: ${tail(ref.stderr)}`);
+    problems.push(`the uninterrupted run exited ${ref.code}: ${lastLines(ref.stderr)}`);
   }
   const workEvents = ref.events.filter((e) => WORK.has(e.type)).length;
 
@@ -103,11 +103,11 @@ export async function hardKills(root: string, o: HardKillOptions): Promise<HardK
     });
     account(run.events);
     if (run.code === 137) kills++;
-    else if (run.code !== 0) problems.push(`a run exited ${run.code}: ${tail(run.stderr)}`);
+    else if (run.code !== 0) problems.push(`a run exited ${run.code}: ${lastLines(run.stderr)}`);
   }
   const last = await runApp(args);
   account(last.events);
-  if (last.code !== 0) problems.push(`the last run exited ${last.code}: ${tail(last.stderr)}`);
+  if (last.code !== 0) problems.push(`the last run exited ${last.code}: ${lastLines(last.stderr)}`);
 
   const [want, got] = await Promise.all([
     snapshotVault(reference, { maps: true }),
@@ -129,8 +129,4 @@ export async function hardKills(root: string, o: HardKillOptions): Promise<HardK
   }
   if (ofType(last.events, "file_quarantined").length > 0) problems.push("a file was quarantined");
   return { ...corpus, kills, lost, twice, differing, problems };
-}
-
-function tail(text: string): string {
-  return text.trim().split("\n").slice(-3).join(" / ");
 }

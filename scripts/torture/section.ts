@@ -32,3 +32,8 @@ export interface Section {
   name: string;
   run(context: SectionContext): Promise<SectionReport>;
 }
+
+/** The last lines of a process's stderr, on one line: enough to say why it failed. */
+export function lastLines(text: string, count = 3): string {
+  return text.trim().split("\n").slice(-count).join(" / ");
+}
