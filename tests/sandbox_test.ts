@@ -5,6 +5,7 @@ import { snapshotVault } from "./support/corpus.ts";
 import { parseFrontmatter } from "../src/vault/render_note.ts";
 import { writeText } from "./support/corpus.ts";
 import { startFakeLlm } from "./support/fake_llm.ts";
+import { judgeEscapes, type Verdict } from "./support/escape_attempts.ts";
 
 const CLIP =
   "/usr/share/pocketsphinx/test/data/librivox/sense_and_sensibility_01_austen_64kb-0880.wav";
@@ -29,70 +30,48 @@ Deno.test("a recording named like a document is refused by a document sandbox, w
   });
 });
 
-async function probe(name: string, extra: string[] = []): Promise<Map<string, string>> {
-  let result = new Map<string, string>();
+/** Runs the `__escape__` stage on one file and judges what its note says. */
+async function escapeFrom(name: string, extra: string[] = []): Promise<Verdict> {
+  let verdict: Verdict | undefined;
   await withTempDir(async (root) => {
     const input = join(root, "input");
-    await writeText(join(input, name), "probe");
+    await writeText(join(input, name), "escape");
+    await writeText(join(root, "secret.txt"), "outside the input folder");
     const vault = join(root, "vault");
     const run = await runApp(["--batch", input, "--out", vault, "--json", ...extra], {
       entry: FAULT_APP,
     });
     assert.equal(run.code, 0, run.stderr);
     const [note] = [...(await snapshotVault(vault)).values()];
-    result = new Map(
-      parseFrontmatter(note).body.split("\n").filter((l) => l.includes(": ")).map((l) =>
-        l.split(": ") as [string, string]
-      ),
-    );
+    verdict = judgeEscapes(parseFrontmatter(note).body, {
+      media: name.endsWith(".wav"),
+      llm: extra.includes("--llm"),
+    });
     assert.deepEqual([...Deno.readDirSync(input)].map((e) => e.name), [name]);
   });
-  return result;
+  return verdict!;
 }
 
+// The attempts include signalling the app and undoing the seal that stops it (src/sandbox/seal.ts).
 Deno.test("a document sandbox may read its input and nothing else", async () => {
-  const seen = await probe("doc__probe__.md");
-  assert.deepEqual(Object.fromEntries(seen), {
-    "read input": "allowed",
-    "read outside": "NotCapable",
-    "write input": "NotCapable",
-    "write tmp": "NotCapable",
-    "write scratch": "NotCapable",
-    "run engine": "NotCapable",
-    "run shell": "NotCapable",
-    env: "NotCapable",
-    net: "NotCapable",
-    ffi: "NotCapable",
-    sys: "NotCapable",
-  });
+  const v = await escapeFrom("doc__escape__.md");
+  assert.deepEqual(v.problems, []);
+  assert.equal(v.controlsWorked, 1);
+  assert.ok(v.refused > 50, `only ${v.refused} attempts were judged`);
 });
 
 Deno.test("a media sandbox may also write its scratch folder and start the named engines", async () => {
-  const seen = await probe("talk__probe__.wav");
-  assert.deepEqual(Object.fromEntries(seen), {
-    "read input": "allowed",
-    "read outside": "NotCapable",
-    "write input": "NotCapable",
-    "write tmp": "NotCapable",
-    "write scratch": "allowed",
-    "run engine": "allowed",
-    "run shell": "NotCapable",
-    env: "NotCapable",
-    net: "NotCapable",
-    ffi: "NotCapable",
-    sys: "NotCapable",
-  });
+  const v = await escapeFrom("talk__escape__.wav");
+  assert.deepEqual(v.problems, []);
+  assert.equal(v.controlsWorked, 3);
 });
 
 Deno.test("in LLM mode a sandbox may connect to the model's host and port, and nowhere else", async () => {
   const server = startFakeLlm();
   try {
-    const seen = await probe("doc__probe__.md", ["--llm", "--llm-url", server.url]);
-    assert.equal(seen.get("net llm"), "allowed");
-    assert.equal(seen.get("net llm host, other port"), "NotCapable");
-    assert.equal(seen.get("net"), "NotCapable");
-    assert.equal(seen.get("read outside"), "NotCapable");
-    assert.equal(seen.get("env"), "NotCapable");
+    const v = await escapeFrom("doc__escape__.md", ["--llm", "--llm-url", server.url]);
+    assert.deepEqual(v.problems, []);
+    assert.equal(v.controlsWorked, 2);
   } finally {
     await server.close();
   }

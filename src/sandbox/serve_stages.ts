@@ -20,11 +20,13 @@ import {
 import { InputError } from "../pipeline/extracted.ts";
 import type { Pipeline } from "../pipeline/pipeline.ts";
 import { guard, StageTimeoutError } from "./guard.ts";
+import { sealSignals } from "./seal.ts";
 
 export function serveStages(pipeline: Pipeline): void {
   // The host hands over a dedicated channel (see host.ts for why not parentPort).
   const port = (workerData as { port?: MessagePort } | null)?.port;
   if (!port) throw new Error("serveStages() needs the port its sandbox host passes in");
+  sealSignals();
   const post = (m: FromSandbox) => port.postMessage(m);
 
   port.on("message", async (data: unknown) => {

@@ -5,8 +5,8 @@
  * `__hang__` awaits forever, `__oom__` allocates until the heap limit, `__flaky__` throws on
  * the first attempt of each thread only, `__garbage__` posts a message that breaks the protocol,
  * `__gate__` waits (showing progress) until a file `.release` appears in the input folder, so a
- * test can hold a job mid-way for as long as it needs, `__probe__` tries what a sandbox must not do and writes what happened into its note (in LLM
- * mode also connecting to the model's host and port, and to another port of that host).
+ * test can hold a job mid-way for as long as it needs, `__escape__` tries every way out of the
+ * sandbox in `escape_attempts.ts` and writes each outcome into its note.
  */
 import { type MessagePort, workerData } from "node:worker_threads";
 import type { NoteDraft, Task } from "../../src/protocol/messages.ts";
@@ -14,6 +14,7 @@ import { warmUp } from "../../src/analyse/analyse.ts";
 import { runPipeline } from "../../src/pipeline/pipeline.ts";
 import { serveStages } from "../../src/sandbox/serve_stages.ts";
 import { NO_ANALYSIS } from "./drafts.ts";
+import { placeOf, tryEscapes } from "./escape_attempts.ts";
 
 let flakyThrown = false;
 
@@ -45,7 +46,7 @@ serveStages(async (task, ctx) => {
     });
     await new Promise(() => {});
   }
-  if (name.includes("__probe__")) return await probeSandbox(task);
+  if (name.includes("__escape__")) return outcomes(await tryEscapes(placeOf(task)));
   return await runPipeline(task, ctx);
 });
 
@@ -63,43 +64,8 @@ async function gate(task: Task, ctx: { progress(stage: string): void }): Promise
   }
 }
 
-/** Each attempt's outcome: "allowed" or the error's name. */
-async function probeSandbox(task: Task): Promise<NoteDraft> {
-  const attempt = async (label: string, fn: () => unknown) => {
-    try {
-      await fn();
-      return `${label}: allowed`;
-    } catch (error) {
-      return `${label}: ${(error as Error).name}`;
-    }
-  };
-  const inputDir = task.absPath.slice(0, -task.relPath.length - 1);
-  const lines = [
-    await attempt("read input", () => Deno.readFile(task.absPath)),
-    await attempt("read outside", () => Deno.readTextFile("/etc/hostname")),
-    await attempt("write input", () => Deno.writeTextFile(`${inputDir}/written.txt`, "x")),
-    await attempt("write tmp", () => Deno.writeTextFile("/tmp/gleaner-probe.txt", "x")),
-    await attempt("write scratch", () => Deno.writeTextFile(`${task.scratchDir}/probe.txt`, "x")),
-    await attempt("run engine", () => new Deno.Command("ffprobe", { args: ["-version"] }).output()),
-    await attempt("run shell", () => new Deno.Command("sh", { args: ["-c", "true"] }).output()),
-    await attempt("env", () => Deno.env.get("HOME")),
-    await attempt("net", () => Deno.connect({ hostname: "127.0.0.1", port: 9 })),
-    await attempt("ffi", () => Deno.dlopen("libc.so.6", {})),
-    await attempt("sys", () => Deno.hostname()),
-  ];
-  const llm = task.options.llm && new URL(task.options.llm.url);
-  if (llm) {
-    lines.push(
-      await attempt("net llm", async () => {
-        const conn = await Deno.connect({ hostname: llm.hostname, port: Number(llm.port) });
-        conn.close();
-      }),
-      await attempt(
-        "net llm host, other port",
-        () => Deno.connect({ hostname: llm.hostname, port: Number(llm.port) + 1 }),
-      ),
-    );
-  }
+/** A note whose body is one outcome per line. */
+function outcomes(lines: string[]): NoteDraft {
   return {
     title: "Probe",
     type: "text",
