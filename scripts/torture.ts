@@ -7,10 +7,17 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { hardKillsSection } from "./torture/hard_kills.ts";
+import { sandboxEscapesSection } from "./torture/sandbox_escapes.ts";
+import { soakSection } from "./torture/soak.ts";
 import { stageFaultsSection } from "./torture/stage_faults.ts";
 import type { ProfileName, Section, SectionReport } from "./torture/section.ts";
 
-const SECTIONS: Section[] = [hardKillsSection, stageFaultsSection];
+const SECTIONS: Section[] = [
+  hardKillsSection,
+  stageFaultsSection,
+  sandboxEscapesSection,
+  soakSection,
+];
 
 const { values: flags } = parseArgs({
   args: Deno.args,
