@@ -54,8 +54,7 @@ export function analyse(input: AnalysisInput): Analysed {
   const summary = paragraphs(summaryAt.map((i) => list[i].text));
   const pointAt = pickKeyPoints(list, scores, keyPointCount(input.wordCount), new Set(summaryAt));
 
-  const counts = new Map<string, number>();
-  for (const u of list) for (const t of u.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const counts = termCounts(list);
   const speakers = [...new Set(units.blocks.map((b) => b.speaker).filter((s) => s !== undefined))]
     .filter((s) => s.includes(" "));
   const people = rankNames(language.people, { mergeParts: true, limit: 30 }, speakers);
@@ -79,12 +78,29 @@ export function analyse(input: AnalysisInput): Analysed {
       people,
       organizations: rankNames(language.organizations, { mergeParts: false, limit: 20 }),
       places: rankNames(language.places, { mergeParts: false, limit: 20 }),
-      terms: [...counts]
-        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-        .slice(0, TERM_VECTOR),
+      terms: topTerms(counts),
     },
     body: withAnchors(input.body, linked.anchors),
   };
+}
+
+/**
+ * The term counts related notes are found by, as {@link analyse} counts them: over the body's
+ * sentence units, so headings and a transcript's times and block ids count for nothing. A note
+ * read back gets exactly the terms it was analysed with.
+ */
+export function termVector(body: string): [string, number][] {
+  return topTerms(termCounts(sentenceUnits(body).list));
+}
+
+function termCounts(list: Unit[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const u of list) for (const t of u.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return counts;
+}
+
+function topTerms(counts: Map<string, number>): [string, number][] {
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TERM_VECTOR);
 }
 
 /**
@@ -191,15 +207,23 @@ const LONGEST_RUN = 100;
  * Breaks runs of more than {@link LONGEST_RUN} words without a full stop with a line break:
  * compromise's time grows much faster than linearly with the length of a sentence (measured:
  * 10,000 unpunctuated words 2 s, 100,000 words 72 s), and no real sentence is that long.
+ *
+ * Words without a letter or digit ("&", "—") past {@link LONGEST_RUN} in a row are dropped:
+ * compromise joins text without letters to the sentence around it whatever the breaks, so a
+ * page of 500,000 "&nbsp;&amp;" was one sentence to it (measured: 40,000 "&" took 35 s).
  */
 function breakLongRuns(text: string): string {
   if (text.length < LONGEST_RUN * 4) return text;
   let run = 0;
-  return text.replace(/\S+/g, (word) => {
+  let bare = 0;
+  return text.replace(/(\S+)(\s*)/g, (_, word: string, space: string) => {
+    bare = /[\p{L}\p{N}]/u.test(word) ? 0 : bare + 1;
+    // With its whitespace: a letterless run followed by 100,000 spaces is as slow.
+    if (bare > LONGEST_RUN) return "";
     run = /[.!?]["”’)]*$/.test(word) ? 0 : run + 1;
-    if (run < LONGEST_RUN) return word;
+    if (run < LONGEST_RUN) return word + space;
     run = 0;
-    return word + "\n\n";
+    return word + "\n\n" + space;
   });
 }
 

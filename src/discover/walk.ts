@@ -73,6 +73,12 @@ export async function* walkInputs(root: string, options: WalkOptions): AsyncGene
     const path = frame.path === "" ? entry.name : `${frame.path}/${entry.name}`;
     if (isExcluded(path)) continue;
     const absPath = join(frame.absPath, entry.name);
+    if (entry.name.includes("\uFFFD") && !(await exists(absPath))) {
+      // Deno lists a name that is not UTF-8 with U+FFFD for its bad bytes, and by that name
+      // the entry cannot be opened: every later look at it would say "No such file".
+      if (entry.isDirectory || isIncluded(path)) yield { kind: "skipped", path, reason: NOT_UTF8 };
+      continue;
+    }
 
     let realPath = join(frame.realPath, entry.name);
     let info: Deno.FileInfo | undefined;
@@ -138,6 +144,18 @@ async function inspectFile(
   // The file may have been swapped for something else since the listing.
   if (!info.isFile) return { kind: "skipped", path, reason: "not a regular file" };
   return { kind: "file", path, absPath, size: info.size, mtimeMs: info.mtime?.getTime() ?? 0 };
+}
+
+const NOT_UTF8 = "its name is not valid UTF-8, so it cannot be opened: rename it " +
+  "(for example with convmv) and run again";
+
+async function exists(absPath: string): Promise<boolean> {
+  try {
+    await Deno.lstat(absPath);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A predicate over POSIX relative paths; `whenEmpty` is its answer when there are no globs. */

@@ -336,6 +336,24 @@ Deno.test("walkInputs() handles hostile file names", async () => {
   });
 });
 
+Deno.test("walkInputs() reports names that are not UTF-8 as such, not as missing", async () => {
+  await withTempDir(async (root) => {
+    await writeFiles(root, "fine.md");
+    // Deno names files with strings, so the raw 0xFF byte comes from the shell.
+    const made = await new Deno.Command("sh", {
+      args: ["-c", 'b=$(printf "\\377"); echo x > "$1/bad$b.md"; mkdir "$1/dir$b"', "sh", root],
+    }).output();
+    ok(made.success);
+    deepStrictEqual(await summary(root), [
+      "bad\uFFFD.md (skipped: its name is not valid UTF-8, so it cannot be opened: rename it " +
+      "(for example with convmv) and run again)",
+      "dir\uFFFD (skipped: its name is not valid UTF-8, so it cannot be opened: rename it " +
+      "(for example with convmv) and run again)",
+      "fine.md",
+    ]);
+  });
+});
+
 Deno.test("walkInputs() throws when the root itself cannot be read", async () => {
   await withTempDir(async (dir) => {
     const missing = join(dir, "missing");

@@ -83,7 +83,14 @@ function describeMammothError(error: unknown): string {
   if (error instanceof RangeError && /call stack/i.test(message)) {
     return `it is nested too deeply to read: ${message}`;
   }
-  return message.replace(/\.$/, "");
+  // xmldom's own form: "[xmldom error]\tentity not found:&x;\n@#[line:undefined,col:undefined]".
+  const xml = message.replace(/^\[xmldom \w+\]\s*/, "").replace(/\s*@#\[line:[^\]]*\]\s*$/, "");
+  const entity = /entity not found:\s*(&[^;\s]{1,40};)/.exec(xml)?.[1];
+  if (entity) {
+    // Entities declared in a DOCTYPE (the billion-laughs bomb) are never expanded.
+    return `its XML uses the entity ${entity}, which no Word document defines`;
+  }
+  return xml.replace(/\s+/g, " ").trim().replace(/\.$/, "");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -243,6 +243,22 @@ Deno.test("extractDocx() stops inflating a part that lies about its size", async
   await assertInputError(extractDocx(smaller, "s.docx"), /inflates past the 100 bytes/);
 });
 
+Deno.test("extractDocx() names an undefined entity instead of quoting the XML parser", async () => {
+  // A billion-laughs bomb: DOCTYPE entities are never expanded, so the first one is undefined.
+  const levels = Array.from(
+    { length: 9 },
+    (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`,
+  );
+  const xml = `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY l0 "lol">${levels.join("")}]>` +
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    "<w:body><w:p><w:r><w:t>&l9;</w:t></w:r></w:p></w:body></w:document>";
+  const bomb = zip([{ name: "word/document.xml", data: new TextEncoder().encode(xml) }]);
+  await assertInputError(
+    extractDocx(bomb, "laughs.docx"),
+    /^not a readable Word document: its XML uses the entity &l9;, which no Word document defines$/,
+  );
+});
+
 Deno.test("extractDocx() gives the same result every time", async () => {
   const bytes = await makeDocx(sampleBody(), "Same");
   assert.deepEqual(await extractDocx(bytes, "a.docx"), await extractDocx(bytes, "a.docx"));

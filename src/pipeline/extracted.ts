@@ -11,6 +11,14 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * The file kept changing while it was read (something is still writing it): worth another
+ * attempt later, unlike an InputError.
+ */
+export class InputChangedError extends Error {
+  override name = "InputChangedError";
+}
+
 /** What one input contributes to its note. */
 export interface Extracted {
   title: string;

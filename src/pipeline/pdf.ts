@@ -13,11 +13,22 @@
  *   up the page (a new column) unless a sentence carries on there;
  * - a word hyphenated across a line end ("para-" + "graph") is joined back ("paragraph").
  */
+import { Buffer } from "node:buffer";
+import { constants, inflateSync } from "node:zlib";
 import { getDocument, VerbosityLevel } from "unpdf/pdfjs";
 import { cleanTitle, countWords, type Extracted, fileStem, InputError } from "./extracted.ts";
 
 /** The most pages read from one PDF; a longer one is refused rather than cut short. */
 export const MAX_PAGES = 2000;
+
+const MB = 1024 * 1024;
+/**
+ * Largest a compressed stream other than an image may inflate to. pdf.js inflates into
+ * ArrayBuffers, which the stage thread's heap limit does not bound: a 1 MB PDF whose one page
+ * inflated to 1 GB took the app to 2.3 GB of memory (measured). A real page's content stream, a
+ * font or an object stream is a few MB; images are not decoded for their text.
+ */
+const MAX_STREAM_BYTES = 256 * MB;
 
 /** A first paragraph at least this long is body text, not a title. */
 const MAX_FIRST_LINE_TITLE = 120;
@@ -28,6 +39,7 @@ const MAX_FIRST_LINE_TITLE = 120;
  *   or more than {@link MAX_PAGES} pages
  */
 export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<Extracted> {
+  checkStreams(bytes);
   const pdf = await openPdf(bytes);
   try {
     const pageCount = pdf.numPages;
@@ -77,6 +89,49 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
     };
   } finally {
     await pdf.loadingTask.destroy();
+  }
+}
+
+/**
+ * Refuses a PDF holding a decompression bomb: each Flate stream that is not an image is
+ * inflated once, never past {@link MAX_STREAM_BYTES}. Streams are found by their keywords, which
+ * every stream of a PDF has in the file itself (object streams hold no streams); one that does
+ * not inflate is left to pdf.js, which reports damage in its own words.
+ */
+function checkStreams(bytes: Uint8Array): void {
+  const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = file.indexOf("stream", 0, "latin1"); at >= 0;) {
+    const next = file.indexOf("stream", at + 6, "latin1");
+    // "endstream" ends a stream; the keyword that opens one is followed by an end of line.
+    const opens = file[at - 1] !== 0x64 && (file[at + 6] === 0x0a || file[at + 6] === 0x0d);
+    if (opens) {
+      const start = at + 6 + (file[at + 6] === 0x0d && file[at + 7] === 0x0a ? 2 : 1);
+      const end = file.indexOf("endstream", start, "latin1");
+      // The stream's dictionary: what precedes the keyword, back to its object's start.
+      const dictionary = file.toString("latin1", Math.max(0, at - 2048), at);
+      const own = dictionary.slice(dictionary.lastIndexOf(" obj") + 1);
+      if (end >= 0 && /\/FlateDecode\b|\/Fl\b/.test(own) && !/\/Subtype\s*\/Image\b/.test(own)) {
+        checkInflated(file.subarray(start, end));
+      }
+    }
+    at = next;
+  }
+}
+
+function checkInflated(data: Uint8Array): void {
+  try {
+    inflateSync(data, {
+      maxOutputLength: MAX_STREAM_BYTES,
+      // Streams are often cut a little short or padded: what inflates counts.
+      finishFlush: constants.Z_SYNC_FLUSH,
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code !== "ERR_BUFFER_TOO_LARGE") return;
+    throw new InputError(
+      `not a readable PDF: a compressed stream in it inflates past ${
+        MAX_STREAM_BYTES / MB
+      } MB (a decompression bomb?)`,
+    );
   }
 }
 

@@ -397,6 +397,18 @@ Deno.test("extractPdf() survives other reference loops: xref /Prev, /Length, a s
   }
 });
 
+Deno.test("extractPdf() refuses a content stream that inflates past the limit, before pdf.js", async () => {
+  // 300 MB of spaces deflate to about 300 KB.
+  const bomb = deflateSync(Buffer.alloc(300 * 1024 * 1024, 0x20));
+  const objects = pageObjects("");
+  objects[4] = `<< /Length ${bomb.length} /Filter /FlateDecode >>\nstream\n` +
+    `${bomb.toString("latin1")}\nendstream`;
+  await assertInputError(
+    extractPdf(craftPdf(objects), "bomb.pdf"),
+    /^not a readable PDF: a compressed stream in it inflates past 256 MB \(a decompression bomb\?\)$/,
+  );
+});
+
 Deno.test("extractPdf() refuses more pages than the limit before reading any", async () => {
   const count = MAX_PAGES + 1;
   const kids = Array.from({ length: count }, (_, i) => `${i + 5} 0 R`).join(" ");

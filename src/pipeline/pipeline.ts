@@ -10,7 +10,7 @@ import { analyse, type Analysed } from "../analyse/analyse.ts";
 import type { Chunk, NoteDraft, Task } from "../protocol/messages.ts";
 import { hashFile } from "../discover/hash.ts";
 import { detectKind, type Kind } from "./detect.ts";
-import { type Extracted, InputError } from "./extracted.ts";
+import { type Extracted, InputChangedError, InputError } from "./extracted.ts";
 import { transcribeMedia } from "./media/transcribe.ts";
 import { extractSubtitles } from "./subtitles.ts";
 import { extractText } from "./text.ts";
@@ -29,12 +29,22 @@ export type Pipeline = (task: Task, ctx: StageContext) => Promise<NoteDraft>;
 const MB = 1024 * 1024;
 /** Enough of the start of a file to recognise any format gleaner reads. */
 const HEAD_BYTES = 64 * 1024;
+/** Reads of a file that changes meanwhile before it is left for a later attempt. */
+const READ_TRIES = 3;
+/**
+ * How old a file's times must be before a read can trust them. They come from a clock that
+ * ticks every few ms (1 s on some file systems): 2,000 writes in a row left 161 distinct mtimes
+ * here, so a write in the same tick as the last one changes nothing a stat shows.
+ */
+const SETTLED_MS = 1000;
 
 /** The production pipeline. */
 export const runPipeline: Pipeline = async (task, ctx) => {
   ctx.progress("identify", 0);
   const name = basename(task.relPath);
   const head = await readInput(task, HEAD_BYTES);
+  // Before detection, which would call it "not a PDF" or "not audio" for want of any bytes.
+  if (head.length === 0) throw new InputError("empty file: nothing to make a note from");
   const { kind, mismatch } = await detectKind(head, name);
   const warning = mismatch ? { warning: `${mismatch}; read it as such` } : {};
 
@@ -113,8 +123,31 @@ function withWarning(draft: NoteDraft, warning: { warning?: string }): NoteDraft
   return { ...draft, warning: both };
 }
 
-/** Reads at most `limit` bytes; with `whole`, a larger file is an error instead of cut short. */
+/**
+ * Reads at most `limit` bytes; with `whole`, a larger file is an error instead of cut short,
+ * and the bytes are one version of the file: a read during which its size or times changed is
+ * done again, as tar does, and a file that keeps changing is left for a later attempt.
+ */
 async function readInput(task: Task, limit: number, whole = false): Promise<Uint8Array> {
+  for (let tries = 1;; tries++) {
+    const read = await readOnce(task, limit, whole);
+    if (!whole || (!read.changed && read.waitMs === 0)) return read.bytes;
+    if (tries === READ_TRIES) {
+      throw new InputChangedError(
+        "the file kept changing while it was being read (is something still writing it?): " +
+          "it is tried again later",
+      );
+    }
+    // Until its times are old enough that a write during the next read would show in them.
+    if (read.waitMs > 0) await new Promise((resolve) => setTimeout(resolve, read.waitMs));
+  }
+}
+
+async function readOnce(
+  task: Task,
+  limit: number,
+  whole: boolean,
+): Promise<{ bytes: Uint8Array; changed: boolean; waitMs: number }> {
   let file: Deno.FsFile;
   try {
     file = await Deno.open(task.absPath, { read: true });
@@ -125,6 +158,14 @@ async function readInput(task: Task, limit: number, whole = false): Promise<Uint
     const info = await file.stat();
     if (!info.isFile) throw new InputError("not a regular file");
     if (whole && info.size > limit) throw tooLarge(info.size, limit);
+    if (whole) {
+      // Changed so lately that a write during the read could leave its times as they are.
+      const at = Math.max(info.mtime?.getTime() ?? 0, info.ctime?.getTime() ?? 0);
+      const age = Date.now() - at;
+      if (age >= 0 && age < SETTLED_MS) {
+        return { bytes: new Uint8Array(), changed: false, waitMs: SETTLED_MS - age };
+      }
+    }
     // One byte more than allowed: a file that grows while being read is still bounded.
     const buffer = new Uint8Array(Math.min(info.size, limit) + (whole ? 1 : 0));
     let filled = 0;
@@ -134,7 +175,11 @@ async function readInput(task: Task, limit: number, whole = false): Promise<Uint
       filled += n;
     }
     if (whole && filled > limit) throw tooLarge(filled, limit);
-    return buffer.subarray(0, filled);
+    const after = whole ? await file.stat() : info;
+    const changed = after.size !== info.size || after.size !== filled ||
+      after.mtime?.getTime() !== info.mtime?.getTime() ||
+      after.ctime?.getTime() !== info.ctime?.getTime();
+    return { bytes: buffer.subarray(0, filled), changed, waitMs: 0 };
   } finally {
     file.close();
   }

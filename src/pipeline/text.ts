@@ -29,6 +29,13 @@ export function decodeText(bytes: Uint8Array): string {
   } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     text = decodeUtf16(bytes, "utf-16be");
   } else {
+    const order = utf16ByteOrder(bytes);
+    if (order) {
+      throw new InputError(
+        `UTF-16 text without a byte order mark (it reads as UTF-16${order}): ` +
+          "save it as UTF-8 and run again",
+      );
+    }
     // Checked on the bytes and before decoding: binary files are usually invalid UTF-8 as
     // well, and "binary" is the more useful message. In UTF-8 a NUL byte is a NUL character.
     const nul = bytes.indexOf(0);
@@ -78,6 +85,28 @@ export function extractText(bytes: Uint8Array, fileName: string): ExtractedText 
   }
   body = body.replace(/^(?:[ \t]*\n)+/, "").trimEnd();
   return { title: title || fallback, type: "markdown", body, wordCount: countWords(body) };
+}
+
+/**
+ * "LE" or "BE" when the bytes look like UTF-16 without a byte order mark: in their first 4 KB
+ * nearly every byte at one parity is 0 and nearly every other one is a text character, as in
+ * Latin text written by Windows tools. Such text would otherwise be called binary for its NULs.
+ */
+function utf16ByteOrder(bytes: Uint8Array): "LE" | "BE" | undefined {
+  const pairs = Math.min(bytes.length, 4096) >> 1;
+  if (pairs < 4) return undefined;
+  const zeros = [0, 0];
+  let text = 0;
+  for (let i = 0; i < pairs * 2; i++) {
+    const b = bytes[i];
+    if (b === 0) zeros[i & 1]++;
+    else if (b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) text++;
+  }
+  const mostly = (n: number) => n * 10 >= pairs * 9;
+  if (!mostly(text)) return undefined;
+  if (mostly(zeros[1]) && zeros[0] * 10 <= pairs) return "LE";
+  if (mostly(zeros[0]) && zeros[1] * 10 <= pairs) return "BE";
+  return undefined;
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): string {

@@ -104,6 +104,24 @@ Deno.test("decodeText() calls content with a NUL byte binary and gives its offse
   assertInputError(() => decodeText(png), /^binary content, not text: /);
 });
 
+Deno.test("decodeText() names UTF-16 without a byte order mark instead of calling it binary", () => {
+  const text = "Notes saved by an old Windows tool.\r\n";
+  for (const endian of ["le", "be"] as const) {
+    const withoutBom = utf16(text, endian).subarray(2);
+    assertInputError(
+      () => decodeText(withoutBom),
+      new RegExp(
+        `^UTF-16 text without a byte order mark \\(it reads as UTF-16${endian.toUpperCase()}\\): save it as UTF-8 and run again$`,
+      ),
+    );
+  }
+  // Binary with a few NULs is still binary.
+  assertInputError(
+    () => decodeText(new Uint8Array([0x41, 0x00, 0x42, 0x43, 0x44, 0x45, 0x00, 0x46, 0x47, 0x48])),
+    /^binary content, not text: found a NUL byte at offset 1$/,
+  );
+});
+
 Deno.test("decodeText() turns CRLF and lone CR into LF", () => {
   assert.equal(decodeText(utf8("a\r\nb\rc\n\r\nd")), "a\nb\nc\n\nd");
 });

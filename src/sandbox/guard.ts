@@ -15,6 +15,8 @@ export class StageTimeoutError extends Error {
 }
 
 const slot = "__gleanerGuarded";
+/** The longest timeout node:vm takes (it throws a RangeError past it): about 49 days. */
+const MAX_VM_TIMEOUT_MS = 2 ** 32 - 1;
 const script = new vm.Script(`globalThis.${slot}()`, { filename: "gleaner-guard" });
 
 /** Runs `fn` synchronously, stopping it if it runs longer than `timeoutMs`. */
@@ -24,7 +26,9 @@ export function guard<T>(fn: () => T, timeoutMs: number): T {
   if (timeoutMs < 1) throw new StageTimeoutError("time budget used up before the step began");
   g[slot] = fn;
   try {
-    return script.runInThisContext({ timeout: Math.ceil(timeoutMs) }) as T;
+    // A budget past the limit (a 1 TB file gets 60 s per MB) is as good as none.
+    const timeout = Math.min(Math.ceil(timeoutMs), MAX_VM_TIMEOUT_MS);
+    return script.runInThisContext({ timeout }) as T;
   } catch (error) {
     if ((error as { code?: string }).code === "ERR_SCRIPT_EXECUTION_TIMEOUT") {
       throw new StageTimeoutError(`stage ran past its time budget of ${Math.ceil(timeoutMs)} ms`, {

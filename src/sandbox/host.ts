@@ -20,6 +20,11 @@ import {
 const BUDGET_GRACE_MS = 2000;
 /** How often the host tells main it is alive while a task runs. */
 const HOST_HEARTBEAT_MS = 1000;
+/**
+ * The longest delay a timer takes: a longer one fires at once. A file's budget passes it from
+ * about 35 GB on (60 s per MB), which would fail every recording that large at its start.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 interface Scope {
   postMessage(message: unknown): void;
@@ -31,6 +36,8 @@ interface Current {
   hostBeat: ReturnType<typeof setInterval>;
   budgetTimer: ReturnType<typeof setTimeout>;
   stallTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The stage the file last reported, for the message when it stalls. */
+  stage?: string;
 }
 
 export function startHost(scope: Scope): void {
@@ -74,15 +81,18 @@ export function startHost(scope: Scope): void {
     clearTimeout(current.stallTimer);
     const { taskId } = current.task;
     const stallMs = config.stallMs;
+    const stage = current.stage;
     current.stallTimer = setTimeout(() => {
       dropThread();
+      // A step that is only slow (analysing a 50 MB text takes minutes) looks the same as a
+      // stuck one from here: say where it was and how to give it longer.
       fail(taskId, {
         code: "stalled",
-        message: `the stage showed no activity for ${
-          Math.round(stallMs / 1000)
-        } s (stuck, or out of memory)`,
+        message: `the stage showed no activity for ${Math.round(stallMs / 1000)} s${
+          stage ? ` in "${stage}"` : ""
+        } (stuck, out of memory, or too slow for this file: --stall-timeout gives it longer)`,
       });
-    }, stallMs);
+    }, Math.min(stallMs, MAX_TIMER_MS));
   };
 
   const startThread = (): NodeWorker => {
@@ -109,6 +119,7 @@ export function startHost(scope: Scope): void {
       const m = parsed.value;
       if (m.type === "ready" || ("taskId" in m && m.taskId !== current.task.taskId)) return;
       if (m.type === "progress" || m.type === "chunk") {
+        if (m.type === "progress") current.stage = m.stage;
         armStall();
         post(m);
       } else if (m.type === "heartbeat") armStall(); // main hears the host's own heartbeat
@@ -186,7 +197,7 @@ export function startHost(scope: Scope): void {
               code: "timeout",
               message: `stage ran past its time budget of ${Math.round(m.task.budgetMs / 1000)} s`,
             });
-          }, m.task.budgetMs + BUDGET_GRACE_MS),
+          }, Math.min(m.task.budgetMs + BUDGET_GRACE_MS, MAX_TIMER_MS)),
         };
         armStall();
         link.postMessage({ v: PROTOCOL_VERSION, type: "run", task: m.task });

@@ -17,7 +17,7 @@ import {
   PROTOCOL_VERSION,
   ToThread,
 } from "../protocol/messages.ts";
-import { InputError } from "../pipeline/extracted.ts";
+import { InputChangedError, InputError } from "../pipeline/extracted.ts";
 import type { Pipeline } from "../pipeline/pipeline.ts";
 import { guard, StageTimeoutError } from "./guard.ts";
 import { sealSignals } from "./seal.ts";
@@ -64,6 +64,8 @@ function protocolFailure(detail: string): Failure {
 function toFailure(error: unknown): Failure {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof InputError) return { code: "input", message };
+  // Retried like a stage error, but its message needs no error name to be understood.
+  if (error instanceof InputChangedError) return { code: "stage_error", message };
   if (error instanceof StageTimeoutError) return { code: "timeout", message };
   if (error instanceof RangeError && /call stack/i.test(message)) {
     return { code: "stage_error", message: `stage recursed too deeply: ${message}` };

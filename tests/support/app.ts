@@ -31,12 +31,17 @@ export interface AppCommandOptions {
   env?: Record<string, string>;
   /** "null" for long runs whose diagnostics nobody reads, so the pipe never fills. */
   stderr?: "piped" | "null";
+  /** A command that runs the app in its turn (`["setpriv", ..., "--"]`); the app's own command
+   * line follows it. */
+  wrap?: string[];
 }
 
 /** The app as its release binary runs it: the compile flags, the release permission set. */
 export function appCommand(args: string[], options: AppCommandOptions = {}): Deno.Command {
-  return new Deno.Command(Deno.execPath(), {
+  const [program, ...prefix] = [...(options.wrap ?? []), Deno.execPath()];
+  return new Deno.Command(program, {
     args: [
+      ...prefix,
       ...runArgs(options.entry),
       ...args,
     ],
@@ -84,7 +89,7 @@ export async function startUi(
 /** Runs the app to its end. */
 export async function runApp(
   args: string[],
-  options: { entry?: string; cwd?: string; env?: Record<string, string> } = {},
+  options: Omit<AppCommandOptions, "stderr"> = {},
 ): Promise<AppResult> {
   const cwd = options.cwd ?? await Deno.makeTempDir({ prefix: "gleaner-cwd-" });
   const out = await appCommand(args, { ...options, cwd }).output();
@@ -124,10 +129,10 @@ export function parseEvents(stdout: string): EngineEvent[] {
 export async function watchApp(
   args: string[],
   onEvent: (event: EngineEvent, child: Deno.ChildProcess) => void,
-  options: { entry?: string } = {},
+  options: Pick<AppCommandOptions, "entry" | "env" | "wrap"> = {},
 ): Promise<AppResult> {
   const cwd = await Deno.makeTempDir({ prefix: "gleaner-cwd-" });
-  const child = appCommand(args, { entry: options.entry, cwd }).spawn();
+  const child = appCommand(args, { ...options, cwd }).spawn();
   const events: EngineEvent[] = [];
   const stderr = new Response(child.stderr).text();
   const lines = createInterface({
