@@ -161,7 +161,7 @@ Deno.test("a damaged state database is moved aside and rebuilt from the vault wi
     const vault = join(root, "vault");
     const args = ["--batch", input, "--out", vault, "--json"];
     assert.equal((await runApp(args)).code, 0);
-    const before = await snapshotVault(vault);
+    const before = await snapshotVault(vault, { maps: true });
     const db = join(vault, ".gleaner", "state.db");
     const bytes = await Deno.readFile(db);
     bytes.fill(0x5a, 0, 100); // the header, and more
@@ -174,8 +174,103 @@ Deno.test("a damaged state database is moved aside and rebuilt from the vault wi
     assert.equal(rebuilt.notes, 15);
     assert.match(rebuilt.movedTo, /state\.db\.corrupt-\d+$/);
     assert.equal(ofType(run.events, "file_started").length, 0);
-    assert.deepEqual(await snapshotVault(vault), before);
+    // Read back, the notes keep their related notes and their places in the maps, byte for byte.
+    assert.deepEqual(await snapshotVault(vault, { maps: true }), before);
     assert.match(run.stderr, /state database was damaged/);
+  });
+});
+
+for (
+  const [how, damage] of [
+    ["emptied to 0 bytes", (db: string) => Deno.truncate(db, 0)],
+    ["deleted", (db: string) => Deno.remove(db)],
+  ] as const
+) {
+  Deno.test(`a state database ${how} is said, and the notes in the vault are taken as finished`, async () => {
+    await withTempDir(async (root) => {
+      const input = join(root, "input");
+      await makeCorpus(input, 12);
+      const vault = join(root, "vault");
+      const args = ["--batch", input, "--out", vault, "--json"];
+      assert.equal((await runApp(args)).code, 0);
+      const before = await snapshotVault(vault, { maps: true });
+      await damage(join(vault, ".gleaner", "state.db"));
+
+      const run = await runApp(args);
+      assert.equal(run.code, 0, run.stderr);
+      const [said] = ofType(run.events, "damage_repaired");
+      assert.equal(said?.path, ".gleaner/state.db");
+      assert.match(
+        said.problem,
+        /state\.db was (empty \(0 bytes\)|missing): 12 notes in the vault/,
+      );
+      assert.match(
+        run.stderr,
+        /damaged \.gleaner\/state\.db: .*12 notes in the vault are not recorded/,
+      );
+      assert.equal(ofType(run.events, "file_started").length, 0, "nothing processed again");
+      assert.deepEqual(await snapshotVault(vault, { maps: true }), before);
+    });
+  });
+}
+
+Deno.test("a write-ahead log that lost its header after kill -9 is noticed: its notes are adopted, not redone", async () => {
+  await withTempDir(async (root) => {
+    const input = join(root, "input");
+    await makeCorpus(input, 30);
+    const reference = join(root, "reference");
+    assert.equal((await runApp(["--batch", input, "--out", reference])).code, 0);
+    const vault = join(root, "vault");
+    const args = ["--batch", input, "--out", vault, "--json"];
+    const killed = await killAfter(args, 10);
+    assert.equal(killed.code, 137);
+    const finished = new Set(ofType(killed.events, "file_done").map((e) => e.path));
+    // SQLite then ignores the whole log, as it must: the state falls back to before the batch.
+    const wal = join(vault, ".gleaner", "state.db-wal");
+    const bytes = await Deno.readFile(wal);
+    bytes.fill(0xa5, 0, 32);
+    await Deno.writeFile(wal, bytes);
+
+    const run = await runApp(args);
+    assert.equal(run.code, 0, run.stderr);
+    const [said] = ofType(run.events, "damage_repaired");
+    assert.equal(said?.path, ".gleaner/state.db");
+    assert.match(
+      said.problem,
+      /the last run did not close .*: \d+ notes in the vault are not recorded/,
+    );
+    const again = ofType(run.events, "file_started").filter((e) => finished.has(e.path));
+    assert.deepEqual(again, [], "finished files processed again");
+    assert.deepEqual(
+      await snapshotVault(vault, { maps: true }),
+      await snapshotVault(reference, { maps: true }),
+    );
+  });
+});
+
+Deno.test("a note cut short in place, a map's torn part and a cut-short write's temp file are said and repaired", async () => {
+  await withTempDir(async (root) => {
+    const input = join(root, "input");
+    await makeCorpus(input, 12);
+    const vault = join(root, "vault");
+    const args = ["--batch", input, "--out", vault, "--json"];
+    assert.equal((await runApp(args)).code, 0);
+    const before = await snapshotVault(vault, { maps: true });
+    const note = [...before.keys()].find((p) => p.startsWith("Sources/"))!;
+    const map = [...before.keys()].find((p) => p.startsWith("Maps/"))!;
+    await Deno.truncate(join(vault, note), Math.floor(before.get(note)!.length / 2));
+    await Deno.truncate(join(vault, map), before.get(map)!.length - 20);
+    const temp = "Sources/.gleaner-tmp-0123";
+    await writeText(join(vault, temp), before.get(note)!.slice(0, 50));
+
+    const run = await runApp(args);
+    assert.equal(run.code, 0, run.stderr);
+    const said = ofType(run.events, "damage_repaired");
+    assert.deepEqual(said.map((e) => e.path).sort(), [map, note, temp].sort());
+    assert.match(said.find((e) => e.path === note)!.problem, /cut short: \d+ of its \d+ bytes/);
+    for (const path of [map, note, temp]) assert.match(run.stderr, new RegExp(`damaged ${path}`));
+    assert.equal(ofType(run.events, "file_started").length, 0, "nothing processed again");
+    assert.deepEqual(await snapshotVault(vault, { maps: true }), before);
   });
 });
 

@@ -205,6 +205,7 @@ function JobLine({ job, recovery }: { job: JobRow; recovery?: boolean }) {
         )}
         <a href={`#/job/${job.id}/vault`}>Browse vault</a>
       </div>
+      {job.error && <p class="error">Stopped: {job.error}</p>}
       {error && <p class="error" role="alert">{error}</p>}
     </div>
   );
@@ -373,6 +374,7 @@ function Job({ id }: { id: number }) {
       <p class="muted">
         Vault: {detail.vaultDir} · <a href={`#/job/${id}/vault`}>Browse vault</a>
       </p>
+      {detail.error && <p class="error" role="alert">Stopped: {detail.error}</p>}
       <div
         class="bar"
         role="progressbar"

@@ -8,6 +8,7 @@ import { DatabaseSync } from "node:sqlite";
 import { join } from "node:path";
 import type { EngineEventInput } from "../protocol/messages.ts";
 import { CorruptStateError, JobStore } from "../store/job_store.ts";
+import { isDiskFull, keepReserve, vaultFull } from "../store/disk_full.ts";
 import { VaultWriter } from "../vault/vault_writer.ts";
 
 export const STATE_DIR = ".gleaner";
@@ -21,6 +22,12 @@ export interface OpenState {
   store: JobStore;
   /** Closes the store and lets another process have the vault. */
   release(): void;
+  /**
+   * Why the store may not record every note in the vault, when it may not: it was missing or
+   * empty, or the last process did not close it (its write-ahead log was left, and may have lost
+   * its last writes). The vault is then searched for notes the store does not know.
+   */
+  unsure?: string;
 }
 
 export async function openState(
@@ -31,9 +38,14 @@ export async function openState(
   await Deno.mkdir(stateDir, { recursive: true });
   const lock = lockVault(stateDir, vaultDir);
   try {
-    const store = await openStore(join(stateDir, "state.db"), vaultDir, emit);
+    // No room for the reserve is no room for a run: stop before the state is touched.
+    await keepReserve(stateDir).catch((error) => {
+      throw isDiskFull(error) ? vaultFull(vaultDir, error) : error;
+    });
+    const { store, unsure } = await openStore(join(stateDir, "state.db"), vaultDir, emit);
     return {
       store,
+      ...(unsure ? { unsure } : {}),
       release: () => {
         store.close();
         lock.close();
@@ -57,6 +69,7 @@ function lockVault(stateDir: string, vaultDir: string): DatabaseSync {
     return lock;
   } catch (error) {
     lock.close();
+    if (isDiskFull(error)) throw vaultFull(vaultDir, error);
     throw new VaultBusyError(
       `another gleaner is already working on the vault ${vaultDir}: wait for it or stop it`,
       { cause: error },
@@ -68,9 +81,25 @@ async function openStore(
   dbPath: string,
   vaultDir: string,
   emit: (event: EngineEventInput) => void,
-): Promise<JobStore> {
+): Promise<{ store: JobStore; unsure?: string }> {
+  const [db, wal] = await Promise.all([sizeOf(dbPath), sizeOf(`${dbPath}-wal`)]);
   try {
-    return JobStore.open(dbPath);
+    if (!db && wal) {
+      // SQLite would start a new database and drop the log: say so instead, and rebuild.
+      throw new CorruptStateError(
+        `state database ${dbPath} is ${db === undefined ? "missing" : "empty"}, but its ` +
+          "write-ahead log is there, which cannot be read without it",
+      );
+    }
+    const store = JobStore.open(dbPath);
+    const unsure = db === undefined
+      ? `state database ${dbPath} was missing`
+      : db === 0
+      ? `state database ${dbPath} was empty (0 bytes)`
+      : wal !== undefined
+      ? `the last run did not close state database ${dbPath}`
+      : undefined;
+    return { store, ...(unsure ? { unsure } : {}) };
   } catch (error) {
     if (!(error instanceof CorruptStateError)) throw error;
     const movedTo = `${dbPath}.corrupt-${Date.now()}`;
@@ -82,6 +111,16 @@ async function openStore(
     const store = JobStore.open(dbPath);
     const notes = await new VaultWriter(vaultDir, store).scanForAdoption();
     emit({ type: "state_rebuilt", reason: error.message, movedTo, notes });
-    return store;
+    return { store };
+  }
+}
+
+/** A file's size, or undefined when there is none. */
+async function sizeOf(path: string): Promise<number | undefined> {
+  try {
+    return (await Deno.stat(path)).size;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return undefined;
+    throw error;
   }
 }

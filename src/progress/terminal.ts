@@ -136,6 +136,8 @@ export function terminalProgress(options: TerminalOptions) {
           `state database was damaged (${e.reason}); moved to ${e.movedTo}, ` +
             `rebuilt from ${e.notes} notes in the vault`,
         ));
+      case "damage_repaired":
+        return say(red(`damaged ${e.path}: ${e.problem}; ${e.action}`));
       case "job_stopping":
         return say(
           `stopping (${e.reason}): aborting files in flight; press Ctrl-C again to quit now`,

@@ -152,6 +152,8 @@ export const Task = z.object({
   relPath: z.string(),
   size: z.number().int().nonnegative(),
   budgetMs: z.number().int().positive(),
+  /** Which try at this file, from 1; the supervisor always sets it. */
+  attempt: z.number().int().positive().optional(),
   options: PipelineOptions,
   /** The sandbox's own scratch folder (decoded audio chunks). */
   scratchDir: z.string().optional(),
@@ -228,6 +230,16 @@ export const EngineEvent = z.discriminatedUnion("type", [
     reason: z.string(),
     movedTo: z.string(),
     notes: z.number(),
+  }),
+  z.object({
+    /** Damage found at a run's start and what was done about it: a torn note or map, an
+     * unfinished write's temp file, a state database that does not record notes in the vault. */
+    type: z.literal("damage_repaired"),
+    at,
+    /** The damaged file, relative to the vault. */
+    path: z.string(),
+    problem: z.string(),
+    action: z.string(),
   }),
   z.object({
     type: z.literal("file_started"),

@@ -91,6 +91,8 @@ Deno.test("EngineEvent describes every event the NDJSON stream promises", () => 
     { type: "file_skipped", at: 1, path: "c.jpg", reason: "unsupported file type .jpg" },
     { type: "file_quarantined", at: 1, path: "d.md", error: "x" },
     { type: "worker_restarted", at: 1, worker: 1, reason: "x", delayMs: 10 },
+    { type: "damage_repaired", at: 1, path: "Sources/A.md", problem: "cut short", action: "x" },
+    { type: "job_failed", at: 1, error: "the disk holding the vault /v is full" },
     {
       type: "job_finished",
       at: 1,

@@ -35,6 +35,9 @@ export interface JobSummaryRow {
   counts: Record<string, number>;
   /** The first failed and quarantined files, with their reasons. */
   problems: Pick<FileRow, "path" | "status" | "error">[];
+  /** Why the job's last run stopped, when an error stopped it (a full disk, say): it is not
+   * running, its finished files are kept, and Resume carries on once the cause is dealt with. */
+  error?: string;
   view?: JobView;
 }
 
@@ -56,6 +59,8 @@ export class JobManager {
   readonly #overrides: CliOverrides;
   readonly #running = new Map<number, Running>();
   readonly #listeners = new Set<(e: JobEvent) => void>();
+  /** The error each job's last run stopped with, until it runs again. */
+  readonly #stoppedBy = new Map<number, string>();
   /** Run numbers start at the clock so that they never repeat across restarts of the app. */
   #nextRun = Date.now();
 
@@ -86,6 +91,7 @@ export class JobManager {
     const kept = argv.filter((a) => a !== "--restart" && a !== "--retry-failed");
     const entry = this.#registry.put(options.inputDir, options.vaultDir, kept);
     if (this.#running.has(entry.id)) throw new UsageError("this job is already running");
+    this.#stoppedBy.delete(entry.id);
     this.#run(entry.id, new Job(options, (e) => this.#emit(entry.id, e)));
     return entry;
   }
@@ -118,6 +124,7 @@ export class JobManager {
     this.#entry(id);
     if (this.#running.has(id)) throw new UsageError("stop the job before deleting it");
     this.#registry.remove(id);
+    this.#stoppedBy.delete(id);
   }
 
   isRunning(id: number): boolean {
@@ -176,7 +183,9 @@ export class JobManager {
     running.finished = job.run().then(
       () => {},
       (error: Error) => {
-        // A fatal error (vault busy, database unusable): the UI shows it as the job's end.
+        // A fatal error (vault busy, disk full): the UI shows it as the job's end, and with the
+        // stopped job until it runs again.
+        this.#stoppedBy.set(id, error.message);
         this.#emit(id, { type: "job_failed", error: error.message });
       },
     ).finally(() => this.#running.delete(id));
@@ -201,6 +210,7 @@ export class JobManager {
         .map(({ path, status, error }) => ({ path, status, error })),
     });
     const found = this.#read(entry, read);
+    const error = this.#stoppedBy.get(entry.id);
     return {
       id: entry.id,
       inputDir: entry.inputDir,
@@ -209,6 +219,7 @@ export class JobManager {
       state: found?.state ?? "new",
       counts: found?.counts ?? {},
       problems: found?.problems ?? [],
+      ...(error !== undefined && !running ? { error } : {}),
       ...(running ? { view: running.view } : {}),
     };
   }

@@ -19,6 +19,7 @@ import { join } from "node:path";
 import { backoffMs } from "./backoff.ts";
 import { EXTENSIONS } from "../pipeline/detect.ts";
 import { clearLibrarySwitches, type Profile, SandboxSlot } from "./sandbox_slot.ts";
+import { isDiskFull } from "../store/disk_full.ts";
 
 export interface SupervisorConfig {
   workers: number;
@@ -151,8 +152,8 @@ export class Supervisor {
       this.#slotReadyAt.push(0);
       this.#slotFailures.push(0);
       slot.attach({
-        message: (slot, m) => this.#onMessage(slot, m),
-        broken: (slot, reason) => this.#onBroken(slot, reason),
+        message: (slot, m) => this.#guard(() => this.#onMessage(slot, m)),
+        broken: (slot, reason) => this.#guard(() => this.#onBroken(slot, reason)),
       });
     }
   }
@@ -215,12 +216,32 @@ export class Supervisor {
       const slot = this.#slots[slotId - 1];
       slot.abort(active.taskId, { code: "aborted", message: `stopped: ${outcome}` });
       clearTimeout(active.watchdog);
-      active.watchdog = setTimeout(() => {
-        slot.restart();
-        this.#settleFailure(slot, { code: "aborted", message: `stopped: ${outcome}` });
-      }, ABORT_GRACE_MS);
+      active.watchdog = setTimeout(() =>
+        this.#guard(() => {
+          slot.restart();
+          this.#settleFailure(slot, { code: "aborted", message: `stopped: ${outcome}` });
+        }), ABORT_GRACE_MS);
     }
     this.#checkFinished();
+  }
+
+  /**
+   * Stops the run because main itself cannot go on (the job store or the vault cannot be
+   * written, say on a full disk): files in flight are aborted, and {@link run} throws `error`.
+   */
+  fail(error: unknown): void {
+    this.#fatal ??= error instanceof Error ? error : new Error(String(error));
+    this.stop("interrupted");
+    this.#checkFinished();
+  }
+
+  /** Runs a handler of a sandbox's message or a timer: what it throws stops the run, cleanly. */
+  #guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      this.fail(error);
+    }
   }
 
   /** Lowers or raises how many sandboxes get work (memory pressure). */
@@ -233,6 +254,10 @@ export class Supervisor {
   }
 
   #pump(): void {
+    this.#guard(() => this.#dispatchFree());
+  }
+
+  #dispatchFree(): void {
     if (this.#stopping || this.#paused) return this.#checkFinished();
     const now = Date.now();
     while (this.#active.size < this.#target) {
@@ -297,6 +322,7 @@ export class Supervisor {
     // Durable before the file leaves main: a process death from here on is charged to it.
     const attemptId = store.startAttempt(file.id, runId);
     const taskId = ++this.#taskSeq;
+    const attempt = file.failures + 1;
     const budgetMs = Math.round(
       this.#config.budgetBaseMs + this.#config.budgetPerMbMs * (file.size / MB) +
         llmAllowanceMs(pipelineOptions, file.size),
@@ -310,6 +336,7 @@ export class Supervisor {
       relPath: file.path,
       size: file.size,
       budgetMs,
+      attempt,
       options: pipelineOptions,
       scratchDir: slot.scratchDir,
       chunks: this.#deps.store.chunksFor(file.id),
@@ -317,22 +344,23 @@ export class Supervisor {
     this.#deps.emit({
       type: "file_started",
       path: file.path,
-      attempt: file.failures + 1,
+      attempt,
       worker: slot.id,
     });
   }
 
   #armWatchdog(slot: SandboxSlot, active: Active): void {
     clearTimeout(active.watchdog);
-    active.watchdog = setTimeout(() => {
-      slot.restart();
-      this.#settleFailure(slot, {
-        code: "crashed",
-        message: `sandbox stopped answering for ${
-          Math.round((this.#config.stallMs + WATCHDOG_GRACE_MS) / 1000)
-        } s and was replaced`,
-      });
-    }, this.#config.stallMs + WATCHDOG_GRACE_MS);
+    active.watchdog = setTimeout(() =>
+      this.#guard(() => {
+        slot.restart();
+        this.#settleFailure(slot, {
+          code: "crashed",
+          message: `sandbox stopped answering for ${
+            Math.round((this.#config.stallMs + WATCHDOG_GRACE_MS) / 1000)
+          } s and was replaced`,
+        });
+      }), this.#config.stallMs + WATCHDOG_GRACE_MS);
   }
 
   #onMessage(slot: SandboxSlot, m: FromSandbox): void {
@@ -410,11 +438,12 @@ export class Supervisor {
       } catch (error) {
         // The vault itself failed (disk full, permissions): not this file's fault. Stop cleanly;
         // the attempt stays open and is marked interrupted, so a re-run redoes just this file.
-        this.#fatal = new Error(
-          `cannot write the note for ${active.file.path}: ${(error as Error).message}`,
-          { cause: error },
+        this.fail(
+          new Error(
+            `cannot write the note for ${active.file.path}: ${(error as Error).message}`,
+            { cause: error },
+          ),
         );
-        this.stop("interrupted");
       } finally {
         this.#pendingCommits--;
         this.#pump();
@@ -428,6 +457,20 @@ export class Supervisor {
     if (!active) return;
     const { store } = this.#deps;
     const { file, attemptId } = active;
+    // Its scratch files filled the vault's disk: the disk's fault, not the file's. Only when the
+    // message names the scratch folder: an input cannot then stop every run by its name alone.
+    const scratch = slot.scratchDir;
+    const scratchFull = scratch !== undefined && failure.message.includes(scratch) &&
+      isDiskFull(failure.message);
+    if (failure.code !== "aborted" && scratchFull) {
+      store.failAttempt(attemptId, file.id, "interrupted", failure.message, {
+        status: "pending",
+        counts: false,
+      });
+      return this.fail(
+        new Error(`cannot write the scratch files for ${file.path}: ${failure.message}`),
+      );
+    }
     const threadReplaced = ["timeout", "stalled", "out_of_memory", "crashed", "protocol"].includes(
       failure.code,
     );

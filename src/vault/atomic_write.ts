@@ -52,18 +52,18 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
 }
 
 /**
- * Removes leftover temp files of interrupted writes in a folder; returns how many.
+ * Removes leftover temp files of interrupted writes in a folder; returns their names.
  * Call it only while no write into that folder is under way: it cannot tell an abandoned temp
  * file from one that is being written.
  */
-export async function sweepTempFiles(dir: string): Promise<number> {
-  let removed = 0;
+export async function sweepTempFiles(dir: string): Promise<string[]> {
+  const removed: string[] = [];
   try {
     for await (const entry of Deno.readDir(dir)) {
       if (!entry.isFile || !entry.name.startsWith(TEMP_PREFIX)) continue;
       try {
         await Deno.remove(join(dir, entry.name));
-        removed++;
+        removed.push(entry.name);
       } catch (error) {
         if (!(error instanceof Deno.errors.NotFound)) throw error;
       }

@@ -121,7 +121,10 @@ Deno.test("sweepTempFiles() removes only files with the temp prefix", async () =
     await Deno.writeTextFile(join(dir, `x${TEMP_PREFIX}`), "keep");
     await Deno.mkdir(join(dir, `${TEMP_PREFIX}folder`));
 
-    assert.equal(await sweepTempFiles(dir), 2);
+    assert.deepEqual((await sweepTempFiles(dir)).sort(), [
+      `${TEMP_PREFIX}abc`,
+      `${TEMP_PREFIX}def`,
+    ]);
     assert.deepEqual(
       await names(dir),
       [
@@ -131,13 +134,13 @@ Deno.test("sweepTempFiles() removes only files with the temp prefix", async () =
         `x${TEMP_PREFIX}`,
       ].sort(),
     );
-    assert.equal(await sweepTempFiles(dir), 0);
+    assert.deepEqual(await sweepTempFiles(dir), []);
   });
 });
 
 Deno.test("sweepTempFiles() finds nothing in a folder that does not exist", async () => {
   await withTempDir(async (dir) => {
-    assert.equal(await sweepTempFiles(join(dir, "missing")), 0);
+    assert.deepEqual(await sweepTempFiles(join(dir, "missing")), []);
   });
 });
 

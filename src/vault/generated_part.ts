@@ -30,6 +30,26 @@ export function onlyGenerated(text: string, title: string): boolean {
 }
 
 /**
+ * A map whose generated part was cut short, as a write torn by a crash or a bad disk leaves it:
+ * the text before the part, which may be the user's, or undefined when the text holds a whole
+ * part or no sign of one. Nothing but a prefix of gleaner's own heading comes back as "".
+ * Only for a map gleaner wrote whose text is no longer what it wrote: a user's stray opening
+ * marker looks the same.
+ */
+export function beforeTornPart(text: string, title: string): string | undefined {
+  if (locate(text)) return undefined;
+  let cut = text.lastIndexOf(BEGIN);
+  // Cut inside the opening marker itself.
+  for (let k = BEGIN.length - 1; cut < 0 && k > 0; k--) {
+    if (text.endsWith(BEGIN.slice(0, k))) cut = text.length - k;
+  }
+  const heading = `# ${title}\n\n`;
+  if (cut < 0) return heading.startsWith(text) ? "" : undefined;
+  const kept = text.slice(0, cut);
+  return heading.startsWith(kept) ? "" : kept;
+}
+
+/**
  * The generated part: the last opening marker that has a closing one after it, up to that
  * closing marker. A stray marker the user left (an opening one anywhere, a closing one before the
  * pair) neither swallows their text nor makes the part appended again on every run.

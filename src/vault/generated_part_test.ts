@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { BEGIN, END, mergeGenerated, onlyGenerated } from "./generated_part.ts";
+import { beforeTornPart, BEGIN, END, mergeGenerated, onlyGenerated } from "./generated_part.ts";
 
 const part = (generated: string) => `${BEGIN}\n${generated}\n${END}`;
 
@@ -97,4 +97,26 @@ Deno.test("onlyGenerated() is false without a complete pair of markers", () => {
   assert.equal(onlyGenerated("# Engines\n", "Engines"), false);
   assert.equal(onlyGenerated(`# Engines\n\n${BEGIN}\n- x\n`, "Engines"), false);
   assert.equal(onlyGenerated(`# Engines\n\n- x\n${END}\n`, "Engines"), false);
+});
+
+Deno.test("beforeTornPart() gives the text before a generated part that was cut short", () => {
+  const whole = mergeGenerated("# Bees\n\nMine.\n", "Bees", "- [[Sources/A|A]]\n- [[Sources/B|B]]");
+  const part = whole.indexOf(BEGIN);
+  for (const length of [part + BEGIN.length + 4, part + 5, part + 1, whole.indexOf(END) + 5]) {
+    assert.equal(beforeTornPart(whole.slice(0, length), "Bees"), whole.slice(0, part), `${length}`);
+  }
+});
+
+Deno.test("beforeTornPart() gives nothing back when only gleaner's heading is left", () => {
+  const whole = mergeGenerated(undefined, "Bees", "- [[Sources/A|A]]");
+  for (const length of [0, 3, "# Bees\n\n".length, "# Bees\n\n".length + 6]) {
+    assert.equal(beforeTornPart(whole.slice(0, length), "Bees"), "", `${length}`);
+  }
+});
+
+Deno.test("beforeTornPart() leaves whole parts, and text without a sign of one, alone", () => {
+  const whole = mergeGenerated("# Bees\n\nMine.\n", "Bees", "- x");
+  assert.equal(beforeTornPart(whole, "Bees"), undefined);
+  assert.equal(beforeTornPart(`${whole}\nMore of mine, cut sh`, "Bees"), undefined);
+  assert.equal(beforeTornPart("# Bees\n\nMine, and no part.\n", "Bees"), undefined);
 });

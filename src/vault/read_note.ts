@@ -4,7 +4,7 @@
  * database had to be rebuilt, so adopted notes keep their place in related notes and Maps of
  * Content without their sources being processed again. The inverse of {@link renderNote}.
  */
-import { terms } from "../analyse/terms.ts";
+import { termVector } from "../analyse/analyse.ts";
 import type { Claim, KeyPoint, NoteDraft } from "../protocol/messages.ts";
 import { parseFrontmatter, STANDARD_KEYS } from "./render_note.ts";
 
@@ -40,8 +40,6 @@ export function readNote(text: string): { draft: NoteDraft; related: string[] } 
     if (OWN_KEYS.has(key)) continue;
     if (typeof value === "string" || typeof value === "number") properties[key] = value;
   }
-  const counts = new Map<string, number>();
-  for (const t of terms(fullText)) counts.set(t, (counts.get(t) ?? 0) + 1);
   const draft: NoteDraft = {
     title: data.title,
     type: data.type,
@@ -57,7 +55,7 @@ export function readNote(text: string): { draft: NoteDraft; related: string[] } 
       people: strings(data.people),
       organizations: strings(data.organizations),
       places: strings(data.places),
-      terms: [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 64),
+      terms: termVector(fullText),
       ...(sections.has("Claims") ? { claims: claims(sections.get("Claims")!) } : {}),
     },
     ...(Object.keys(properties).length > 0 ? { properties } : {}),

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { NoteDraft } from "../protocol/messages.ts";
 import { NO_ANALYSIS } from "../../tests/support/drafts.ts";
+import { analyse } from "../analyse/analyse.ts";
 import { readNote } from "./read_note.ts";
 import { renderNote } from "./render_note.ts";
 
@@ -59,6 +60,20 @@ Deno.test("readNote() recomputes the terms related notes are found by from the f
     source: "a.txt",
   }))!;
   assert.deepEqual(back.draft.analysis.terms, [["bee", 2], ["hive", 1]]);
+});
+
+Deno.test("readNote() gives back the terms the analysis found: headings and times count for nothing", () => {
+  const bodies = [
+    "# Background\n\nThe harbour survey counted boats, nets and gulls. Keeper Ada Lind wrote it up.",
+    "## Page 1\n\nPart 1\n\nBoats and nets.\n\n## Page 2\n\nPart 2\n\nGulls and nets.",
+    "[00:00:05] **Ana:** The hives were quiet.\n\n[00:01:00] **Bo:** Then the bees swarmed.",
+  ];
+  for (const body of bodies) {
+    const analysed = analyse({ title: "Harbour", body, wordCount: 20 });
+    const draft = rich({ type: "text", body: analysed.body, analysis: analysed.analysis });
+    const back = readNote(renderNote(draft, { source: "a.txt" }))!;
+    assert.deepEqual(back.draft.analysis.terms, analysed.analysis.terms, body);
+  }
 });
 
 Deno.test("readNote() refuses notes that are not in gleaner's layout", () => {

@@ -15,13 +15,20 @@ import type { MapFile } from "../knowledge/maps.ts";
 import type { NoteDraft } from "../protocol/messages.ts";
 import type { FileRow, JobStore, NoteRow } from "../store/job_store.ts";
 import { sweepTempFiles, syncDir, writeFileAtomic } from "./atomic_write.ts";
-import { mergeGenerated, onlyGenerated } from "./generated_part.ts";
+import { beforeTornPart, mergeGenerated, onlyGenerated } from "./generated_part.ts";
 import { nameKey, sanitizeNoteName, suffixedName } from "./note_name.ts";
-import { readNote } from "./read_note.ts";
 import { parseFrontmatter, renderNote } from "./render_note.ts";
 
 /** Folder of source notes inside the vault. */
 export const NOTES_DIR = "Sources";
+
+/** Damage {@link VaultWriter.prepare} found and what it did about it. */
+export interface Repair {
+  /** The damaged file, relative to the vault. */
+  path: string;
+  problem: string;
+  action: string;
+}
 
 export interface CommitInput {
   file: FileRow;
@@ -41,8 +48,13 @@ export class VaultWriter {
     this.#store = store;
   }
 
-  /** Makes the notes folder, finishes renames a crash cut short, removes torn temp files. */
-  async prepare(): Promise<void> {
+  /**
+   * Makes the notes folder, finishes renames a crash cut short, removes torn temp files, and
+   * checks the notes and maps the store says gleaner wrote: a note cut short or garbled is
+   * written again from its draft, a map's torn generated part is dropped (the map is rebuilt
+   * after the batch). A note or map the user edited is theirs and stays as it is.
+   */
+  async prepare(): Promise<Repair[]> {
     await Deno.mkdir(join(this.vaultDir, NOTES_DIR), { recursive: true });
     const intents = this.#store.intents();
     for (const intent of intents) {
@@ -57,7 +69,62 @@ export class VaultWriter {
         this.#store.clearIntents();
       });
     }
-    await sweepTempFiles(join(this.vaultDir, NOTES_DIR));
+    const repairs: Repair[] = [];
+    const folders = new Set(["", NOTES_DIR]);
+    for (const map of this.#store.maps()) folders.add(map.path.split("/").slice(0, -1).join("/"));
+    for (const folder of folders) {
+      for (const name of await sweepTempFiles(this.#abs(folder))) {
+        repairs.push({
+          path: folder ? `${folder}/${name}` : name,
+          problem: "a write that a crash cut short before its rename",
+          action: "removed; the file it was for is checked and written again if needed",
+        });
+      }
+    }
+    repairs.push(...await this.#checkNotes(), ...await this.#checkMaps());
+    return repairs;
+  }
+
+  /** Done files' notes that are not what gleaner wrote: torn ones are written again. */
+  async #checkNotes(): Promise<Repair[]> {
+    const repairs: Repair[] = [];
+    for (const note of this.#store.doneNotes()) {
+      const bytes = await readBytesIfExists(this.#abs(note.path));
+      // A missing note is the walk's business: its file is processed again.
+      if (bytes === undefined || sha256(bytes) === note.contentHash) continue;
+      const related = this.#store.relatedOf(note.fileId);
+      if (related === undefined) continue;
+      const text = renderNote(this.#store.draftOf(note.fileId), { source: note.source, related });
+      if (sha256(text) !== note.contentHash) continue; // no longer known what was written
+      const problem = damage(bytes, encoder.encode(text));
+      if (!problem) continue; // edited by the user: theirs
+      await writeFileAtomic(this.#abs(note.path), text);
+      repairs.push({ path: note.path, problem, action: "written again from the job store" });
+    }
+    return repairs;
+  }
+
+  /** Maps gleaner wrote whose generated part was cut short: the torn part is dropped. */
+  async #checkMaps(): Promise<Repair[]> {
+    const repairs: Repair[] = [];
+    for (const map of this.#store.maps()) {
+      const path = this.#abs(map.path);
+      const bytes = await readBytesIfExists(path);
+      if (bytes === undefined || sha256(bytes) === map.contentHash) continue;
+      const text = new TextDecoder().decode(bytes);
+      const kept = beforeTornPart(text, titleOf(map.path));
+      if (kept === undefined) continue;
+      if (kept.trim() === "") await Deno.remove(path);
+      else await writeFileAtomic(path, kept);
+      repairs.push({
+        path: map.path,
+        problem: `its generated part is cut short (${bytes.length} bytes left)`,
+        action: kept.trim() === ""
+          ? "removed; it is written again after the batch"
+          : "the torn part is dropped, your text is kept; it is written again after the batch",
+      });
+    }
+    return repairs;
   }
 
   /** Writes the note durably, then marks the file done in one transaction. Returns the note path. */
@@ -138,7 +205,7 @@ export class VaultWriter {
       if (wanted.has(old.path)) continue;
       const path = this.#abs(old.path);
       const existing = await readIfExists(path);
-      const title = old.path.slice(old.path.lastIndexOf("/") + 1).replace(/\.md$/, "");
+      const title = titleOf(old.path);
       if (existing !== undefined && onlyGenerated(existing, title)) {
         await Deno.remove(path);
         written++;
@@ -155,8 +222,12 @@ export class VaultWriter {
     return written;
   }
 
-  /** Adopts notes already in the vault after the state database had to be rebuilt. */
+  /**
+   * Finds gleaner's notes in the vault that the store does not record (after the state database
+   * was rebuilt, or lost its last writes) and offers them for adoption; returns how many.
+   */
   async scanForAdoption(): Promise<number> {
+    this.#store.clearAdoptable();
     let adopted = 0;
     const dir = join(this.vaultDir, NOTES_DIR);
     let entries: Deno.DirEntry[];
@@ -166,11 +237,16 @@ export class VaultWriter {
       if (error instanceof Deno.errors.NotFound) return 0;
       throw error;
     }
+    // Loaded only when there is something to adopt: reading a note back takes the analysis, which
+    // costs main a quarter of a second and some 60 MB that it never needs otherwise.
+    let readNote: typeof import("./read_note.ts").readNote | undefined;
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (!entry.isFile || !entry.name.endsWith(".md")) continue;
+      if (this.#store.noteAtPath(`${NOTES_DIR}/${entry.name}`)) continue;
       const own = await this.#readOwnNote(`${NOTES_DIR}/${entry.name}`);
       if (!own) continue;
       const { text, ...found } = own;
+      readNote ??= (await import("./read_note.ts")).readNote;
       // Read back, the note keeps its place in related notes and maps.
       const back = readNote(text);
       this.#store.addAdoptable({ ...found, ...back, path: `${NOTES_DIR}/${entry.name}` });
@@ -276,8 +352,42 @@ export function noteExists(vaultDir: string, notePath: string): Promise<boolean>
   return exists(join(vaultDir, ...notePath.split("/")));
 }
 
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+function sha256(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * What is wrong with a note's bytes against the text gleaner wrote, or undefined when they may
+ * be a user's edit: cut short (a prefix of it), or holding what no editor writes (NUL bytes,
+ * which is how a disk that lost a write often shows it, or bytes that are not UTF-8).
+ */
+function damage(bytes: Uint8Array, wrote: Uint8Array): string | undefined {
+  if (bytes.length < wrote.length && bytes.every((b, i) => b === wrote[i])) {
+    return `cut short: ${bytes.length} of its ${wrote.length} bytes are left`;
+  }
+  if (bytes.includes(0)) return "it holds NUL bytes, as a disk that lost a write leaves them";
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return "it is not UTF-8 text any more";
+  }
+  return undefined;
+}
+
+/** A map's title, from its path ("Maps/Topic.md" is "Topic"). */
+function titleOf(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/, "");
+}
+
+async function readBytesIfExists(path: string): Promise<Uint8Array | undefined> {
+  try {
+    return await Deno.readFile(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return undefined;
+    throw error;
+  }
 }
 
 async function ignoreMissing(operation: Promise<void>): Promise<void> {

@@ -354,12 +354,95 @@ Deno.test("prepare() records a rename that reached the disk before the crash", a
   });
 });
 
-Deno.test("prepare() removes temp files left by interrupted writes", async () => {
+Deno.test("prepare() removes temp files left by interrupted writes, and says which", async () => {
   await withVault(async (vault) => {
     await Deno.writeTextFile(vault.abs(`Sources/${TEMP_PREFIX}torn`), "half a no");
+    await Deno.writeTextFile(vault.abs(`${TEMP_PREFIX}home`), "half a ma");
     await Deno.writeTextFile(vault.abs("Sources/Keep.md"), "kept\n");
-    await vault.writer.prepare();
+    const repairs = await vault.writer.prepare();
     assert.deepEqual(await vault.notes(), { "Keep.md": "kept\n" });
+    assert.deepEqual(repairs.map((r) => r.path).sort(), [
+      `${TEMP_PREFIX}home`,
+      `Sources/${TEMP_PREFIX}torn`,
+    ]);
+    assert.match(repairs[0].problem, /cut short before its rename/);
+  });
+});
+
+Deno.test("prepare() writes a done file's note again when it was cut short or holds NUL bytes", async () => {
+  await withVault(async (vault) => {
+    const cut = vault.addFile("cut.txt");
+    const zeroed = vault.addFile("zeroed.txt");
+    const pathCut = await vault.commit(cut, draftFor("Cut", cut.path));
+    const pathZeroed = await vault.commit(zeroed, draftFor("Zeroed", zeroed.path));
+    const wantCut = await Deno.readTextFile(vault.abs(pathCut));
+    const wantZeroed = await Deno.readTextFile(vault.abs(pathZeroed));
+    await Deno.truncate(vault.abs(pathCut), 40);
+    // As a disk that lost a write shows it: the right size, zeros from some point on.
+    const bytes = new TextEncoder().encode(wantZeroed);
+    bytes.fill(0, 60);
+    await Deno.writeFile(vault.abs(pathZeroed), bytes);
+
+    const repairs = await vault.writer.prepare();
+
+    assert.equal(await Deno.readTextFile(vault.abs(pathCut)), wantCut);
+    assert.equal(await Deno.readTextFile(vault.abs(pathZeroed)), wantZeroed);
+    assert.deepEqual(repairs.map((r) => [r.path, r.action]), [
+      [pathCut, "written again from the job store"],
+      [pathZeroed, "written again from the job store"],
+    ]);
+    assert.match(repairs[0].problem, new RegExp(`cut short: 40 of its ${wantCut.length} bytes`));
+    assert.match(repairs[1].problem, /NUL bytes/);
+    assert.deepEqual(await vault.writer.prepare(), [], "nothing left to repair");
+  });
+});
+
+Deno.test("prepare() leaves a note the user edited as it is", async () => {
+  await withVault(async (vault) => {
+    const file = vault.addFile("mine.txt");
+    const path = await vault.commit(file, draftFor("Mine", file.path));
+    const edited = (await Deno.readTextFile(vault.abs(path))) + "\nMy own thoughts.\n";
+    await Deno.writeTextFile(vault.abs(path), edited);
+    // Shortened by hand, not cut short: no longer a prefix of what gleaner wrote.
+    const other = vault.addFile("other.txt");
+    const otherPath = await vault.commit(other, draftFor("Other", other.path));
+    const shortened = (await Deno.readTextFile(vault.abs(otherPath))).replace(/## People[^]*$/, "");
+    await Deno.writeTextFile(vault.abs(otherPath), shortened + "Trimmed by me.\n");
+
+    assert.deepEqual(await vault.writer.prepare(), []);
+    assert.equal(await Deno.readTextFile(vault.abs(path)), edited);
+    assert.equal(await Deno.readTextFile(vault.abs(otherPath)), shortened + "Trimmed by me.\n");
+  });
+});
+
+Deno.test("prepare() drops a map's torn generated part and keeps the user's text before it", async () => {
+  await withVault(async (vault) => {
+    const maps = [
+      { path: "Maps/Bees.md", title: "Bees", generated: "- [[Sources/A|A]]" },
+      { path: "Maps/Hives.md", title: "Hives", generated: "- [[Sources/B|B]]" },
+      { path: "Home.md", title: "Home", generated: "- [[Maps/Bees|Bees]]" },
+    ];
+    await vault.writer.writeMaps(maps);
+    const bees = await Deno.readTextFile(vault.abs("Maps/Bees.md"));
+    const mine = "# Hives\n\nMy notes on hives.\n\n";
+    await Deno.writeTextFile(vault.abs("Maps/Hives.md"), mine);
+    await vault.writer.writeMaps(maps);
+    const hives = await Deno.readTextFile(vault.abs("Maps/Hives.md"));
+    // Cut inside the generated part, inside the opening marker, and inside the heading.
+    await Deno.truncate(vault.abs("Maps/Bees.md"), bees.length - 10);
+    await Deno.truncate(vault.abs("Maps/Hives.md"), mine.length + 5);
+    await Deno.truncate(vault.abs("Home.md"), 3);
+
+    const repairs = await vault.writer.prepare();
+
+    assert.deepEqual(repairs.map((r) => r.path), ["Home.md", "Maps/Bees.md", "Maps/Hives.md"]);
+    assert.equal(await Deno.readTextFile(vault.abs("Maps/Hives.md")), mine);
+    await assert.rejects(Deno.stat(vault.abs("Maps/Bees.md")), Deno.errors.NotFound);
+    await assert.rejects(Deno.stat(vault.abs("Home.md")), Deno.errors.NotFound);
+    // Written again after the batch, each map is what it was.
+    await vault.writer.writeMaps(maps);
+    assert.equal(await Deno.readTextFile(vault.abs("Maps/Bees.md")), bees);
+    assert.equal(await Deno.readTextFile(vault.abs("Maps/Hives.md")), hives);
   });
 });
 
@@ -416,6 +499,17 @@ Deno.test("scanForAdoption() registers gleaner's notes and ignores the user's", 
     assert.ok(taken?.draft);
     assert.equal(renderNote(taken.draft, { source: "talks/a.txt", related: taken.related }), note);
     assert.equal(vault.store.takeAdoptable("talks/b.txt", draft.sourceHash), undefined);
+  });
+});
+
+Deno.test("scanForAdoption() passes over the notes the store records", async () => {
+  await withVault(async (vault) => {
+    const file = vault.addFile("talks/a.txt");
+    await vault.commit(file, draftFor("Talk", file.path));
+    assert.equal(await vault.writer.scanForAdoption(), 0);
+    // Forgotten by the store, as by a write-ahead log that lost its last frames: found.
+    vault.store.deleteJob(vault.jobId);
+    assert.equal(await vault.writer.scanForAdoption(), 1);
   });
 });
 

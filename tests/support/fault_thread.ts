@@ -3,7 +3,7 @@
  * A stage thread for fault-injection tests: the real pipeline, except for input files whose
  * name asks for a fault. `__throw__` throws, `__loop__` spins forever inside a guarded stage,
  * `__hang__` awaits forever, `__oom__` allocates until the heap limit, `__flaky__` throws on
- * the first attempt of each thread only, `__garbage__` posts a message that breaks the protocol,
+ * its first attempt only, `__garbage__` posts a message that breaks the protocol,
  * `__gate__` waits (showing progress) until a file `.release` appears in the input folder, so a
  * test can hold a job mid-way for as long as it needs, `__escape__` tries every way out of the
  * sandbox in `escape_attempts.ts` and writes each outcome into its note.
@@ -15,8 +15,6 @@ import { runPipeline } from "../../src/pipeline/pipeline.ts";
 import { serveStages } from "../../src/sandbox/serve_stages.ts";
 import { NO_ANALYSIS } from "./drafts.ts";
 import { placeOf, tryEscapes } from "./escape_attempts.ts";
-
-let flakyThrown = false;
 
 warmUp(); // as the production thread does
 serveStages(async (task, ctx) => {
@@ -33,8 +31,7 @@ serveStages(async (task, ctx) => {
     const hoard: number[][] = [];
     while (true) hoard.push(new Array(1_000_000).fill(hoard.length));
   }
-  if (name.includes("__flaky__") && !flakyThrown) {
-    flakyThrown = true;
+  if (name.includes("__flaky__") && task.attempt === 1) {
     throw new Error("injected one-time fault");
   }
   if (name.includes("__garbage__")) {

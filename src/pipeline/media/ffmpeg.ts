@@ -74,7 +74,17 @@ export async function decodeChunk(
     "wav",
     wavPath,
   ], alive);
+  // ffmpeg exits 0 when the disk fills as it writes the WAV's end (measured: "Error writing
+  // trailer ...: No space left on device", a truncated file, exit 0); transcribing that would
+  // cut the recording's transcript short without a word. A failed write is not the input's fault.
+  const unwritten = WRITE_FAILED.exec(run.stderr);
+  if (unwritten) {
+    throw new Error(`ffmpeg could not write the decoded audio ${wavPath}: ${unwritten[0].trim()}`);
+  }
   if (run.code !== 0) {
     throw new InputError(`ffmpeg could not decode the recording: ${lastLine(run.stderr)}`);
   }
 }
+
+/** How ffmpeg says it could not write its output. */
+const WRITE_FAILED = /^.*(?:error (?:writing|closing)|no space left on device|quota exceeded).*$/im;
