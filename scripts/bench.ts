@@ -10,8 +10,10 @@
  *   5. peak RSS after 1,000 and after 10,000 files
  *
  * and first the knowledge figures (summary ROUGE against baselines, keyphrase F1, analysis
- * throughput): see bench_knowledge.ts; and last the web UI's (launch to URL, API latency idle and
- * under load): see bench_ui.ts. `--only knowledge,resume` runs just those sections.
+ * throughput): see bench_knowledge.ts; then the web UI's (launch to URL, API latency idle and
+ * under load): see bench_ui.ts; and last the sharded batch's (one shard against three at once
+ * plus the merge, merge time per 1,000 notes): see bench_shards.ts. `--only knowledge,resume`
+ * runs just those sections.
  */
 import { createHash } from "node:crypto";
 import { createInterface } from "node:readline";
@@ -35,6 +37,7 @@ import { VaultWriter } from "../src/vault/vault_writer.ts";
 import { nameKey } from "../src/vault/note_name.ts";
 import { knowledgeQuality } from "./bench_knowledge.ts";
 import { uiLatency } from "./bench_ui.ts";
+import { shardScaling } from "./bench_shards.ts";
 
 /** Deno's and @types/node's web streams differ only in their typings. */
 type WebStream = NodeWebStream<Uint8Array>;
@@ -56,6 +59,7 @@ const SECTIONS = {
   resume: resumeLatency,
   rss: rssGrowth,
   ui: () => uiLatency(report),
+  shards: () => shardScaling(report, { quick: flags.quick ?? false }),
 };
 const only = flags.only?.split(",").map((s) => s.trim()) ?? Object.keys(SECTIONS);
 for (const name of only) {

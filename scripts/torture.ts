@@ -7,14 +7,20 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { hardKillsSection } from "./torture/hard_kills.ts";
+import { diskFullSection } from "./torture/disk_full.ts";
+import { hostileInputsSection } from "./torture/hostile_inputs.ts";
 import { sandboxEscapesSection } from "./torture/sandbox_escapes.ts";
 import { soakSection } from "./torture/soak.ts";
 import { stageFaultsSection } from "./torture/stage_faults.ts";
+import { tornStateSection } from "./torture/torn_state.ts";
 import type { ProfileName, Section, SectionReport } from "./torture/section.ts";
 
 const SECTIONS: Section[] = [
   hardKillsSection,
+  tornStateSection,
+  diskFullSection,
   stageFaultsSection,
+  hostileInputsSection,
   sandboxEscapesSection,
   soakSection,
 ];

@@ -4,10 +4,10 @@
  * what to do; checking paths on disk happens in the batch command.
  */
 import { parseArgs } from "node:util";
+import { parseShardFlag, type ShardRequest } from "../shard/shard_spec.ts";
+import { UsageError } from "./usage_error.ts";
 
-export class UsageError extends Error {
-  override name = "UsageError";
-}
+export { UsageError };
 
 export interface BatchArgs {
   mode: "batch";
@@ -30,6 +30,16 @@ export interface BatchArgs {
   whisperModel?: string;
   /** LLM mode; unset options come from the environment or the defaults. */
   llm?: { url?: string; model?: string; timeoutSec: number; retries: number };
+  /** Only this shard of the inputs (`--shard`); `auto` is resolved from the environment. */
+  shard?: ShardRequest;
+}
+
+/** `gleaner merge SHARD_VAULT... --out VAULT`. */
+export interface MergeArgs {
+  mode: "merge";
+  shards: string[];
+  out: string;
+  json: boolean;
 }
 
 export interface UiArgs {
@@ -41,7 +51,12 @@ export interface UiArgs {
   state?: string;
 }
 
-export type Command = { mode: "help" } | { mode: "version" } | UiArgs | BatchArgs;
+export type Command =
+  | { mode: "help" }
+  | { mode: "version" }
+  | UiArgs
+  | BatchArgs
+  | MergeArgs;
 
 /** The web UI's preferred port. */
 export const DEFAULT_PORT = 4870;
@@ -55,6 +70,8 @@ export const HELP = `gleaner: turn a folder of documents and media into an Obsid
 Usage:
   gleaner [--port N] [--open]     serve the web UI on 127.0.0.1 and print its URL
   gleaner --batch DIR [options]   process DIR headlessly
+  gleaner merge SHARD_VAULT... --out VAULT [--json]
+                                  merge the vaults of a sharded batch into one
 
 Web UI options:
   --port N             preferred port (default ${DEFAULT_PORT}; a free one if that is taken)
@@ -86,13 +103,22 @@ Options:
   --llm-model NAME     the model (default $GLEANER_LLM_MODEL, else llama3.2)
   --llm-timeout SEC    per request attempt (default 120)
   --llm-retries N      further attempts after a timeout, 429 or 5xx (default 4)
+  --shard K/N          only the inputs of shard K of N, by content hash; K counts from 0, so
+                       N machines run 0/N to N-1/N, each into its own --out, then merge
+  --shard auto[/N]     K (and N) from the cluster engine: JOB_COMPLETION_INDEX (Kubernetes),
+                       SLURM_ARRAY_TASK_ID/_MIN/_COUNT (Slurm), AWS_BATCH_JOB_ARRAY_INDEX/_SIZE
+                       (AWS Batch); N from /N or $GLEANER_SHARD_COUNT where the engine has none
   -h, --help           show this help
   -V, --version        show the version
 
 Exit codes: 0 all done, 1 finished but some files failed, 2 usage or fatal error,
-130 interrupted. State lives in VAULT/.gleaner/; re-run the same command to resume.`;
+130 interrupted. State lives in VAULT/.gleaner/; re-run the same command to resume.
+
+merge: reads the shard vaults (finished shard runs), writes VAULT exactly as one machine
+would have from all inputs, and can be run again as more shards finish. See docs/cluster.md.`;
 
 export function parseCommandLine(argv: string[]): Command {
+  if (argv[0] === "merge") return parseMerge(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({
@@ -125,6 +151,7 @@ export function parseCommandLine(argv: string[]): Command {
         "llm-model": { type: "string" },
         "llm-timeout": { type: "string" },
         "llm-retries": { type: "string" },
+        shard: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "V" },
       },
@@ -175,7 +202,35 @@ export function parseCommandLine(argv: string[]): Command {
     chunkMinutes: number("--chunk-minutes", v["chunk-minutes"], 5, 0.05),
     ...(v["whisper-model"] === undefined ? {} : { whisperModel: v["whisper-model"] }),
     ...(llmArgs(v)),
+    ...(v.shard === undefined ? {} : { shard: parseShardFlag(v.shard) }),
   };
+}
+
+function parseMerge(argv: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        out: { type: "string" },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`merge: ${(error as Error).message.split("\n")[0].replace(/\.$/, "")}`);
+  }
+  const v = parsed.values;
+  if (v.help) return { mode: "help" };
+  if (v.out === undefined || v.out.trim() === "") {
+    throw new UsageError("merge needs --out VAULT, the vault to merge into");
+  }
+  const shards = parsed.positionals;
+  if (shards.length === 0) throw new UsageError("merge needs at least one shard vault");
+  if (shards.some((s) => s.trim() === "")) throw new UsageError("merge: a shard vault is empty");
+  return { mode: "merge", shards, out: v.out, json: v.json ?? false };
 }
 
 function llmArgs(v: Record<string, string | boolean | string[] | undefined>) {

@@ -3,6 +3,7 @@ import {
   type BatchArgs,
   DEFAULT_PORT,
   defaultWorkers,
+  HELP,
   parseCommandLine,
   UsageError,
 } from "./args.ts";
@@ -198,4 +199,49 @@ Deno.test("parseCommandLine() answers -h and --help with help, even beside other
 Deno.test("parseCommandLine() answers -V and --version with the version", () => {
   assert.deepEqual(parseCommandLine(["-V"]), { mode: "version" });
   assert.deepEqual(parseCommandLine(["--version"]), { mode: "version" });
+});
+
+Deno.test("parseCommandLine() reads --shard K/N and --shard auto[/N] for a batch", () => {
+  assert.deepEqual(batch("--batch", "in", "--shard", "1/3").shard, {
+    kind: "fixed",
+    index: 1,
+    count: 3,
+  });
+  assert.deepEqual(batch("--batch", "in", "--shard=auto").shard, { kind: "auto" });
+  assert.deepEqual(batch("--batch", "in", "--shard", "auto/4").shard, { kind: "auto", count: 4 });
+  assert.equal(batch("--batch", "in").shard, undefined);
+  refused(["--batch", "in", "--shard", "3/3"], /--shard 3\/3/);
+  refused(["--batch", "in", "--shard", "half"], /--shard needs K\/N/);
+  refused(["--shard", "0/2"], /^--shard needs --batch DIR$/);
+});
+
+Deno.test("parseCommandLine() reads merge with its shard vaults and --out", () => {
+  assert.deepEqual(parseCommandLine(["merge", "s0", "s 1", "--out", "vault"]), {
+    mode: "merge",
+    shards: ["s0", "s 1"],
+    out: "vault",
+    json: false,
+  });
+  assert.deepEqual(parseCommandLine(["merge", "--json", "--out=v", "s2"]), {
+    mode: "merge",
+    shards: ["s2"],
+    out: "v",
+    json: true,
+  });
+  assert.deepEqual(parseCommandLine(["merge", "--help"]), { mode: "help" });
+  refused(["merge", "s0"], /^merge needs --out VAULT/);
+  refused(["merge", "--out", "v"], /^merge needs at least one shard vault$/);
+  refused(["merge", "s0", "--out", "v", "--workers", "2"], /^merge: .*--workers/);
+  refused(["merge", "s0", "--out", " "], /^merge needs --out VAULT/);
+  // Only as the first word: elsewhere it is a stray positional argument.
+  refused(["--batch", "in", "merge"], /merge/);
+});
+
+Deno.test("the help names merge and --shard, and says shards count from 0", () => {
+  assert.match(HELP, /gleaner merge SHARD_VAULT\.\.\. --out VAULT/);
+  assert.match(HELP, /--shard K\/N .*K counts from 0/s);
+  for (const name of ["JOB_COMPLETION_INDEX", "SLURM_ARRAY_TASK_ID", "AWS_BATCH_JOB_ARRAY_INDEX"]) {
+    assert.ok(HELP.includes(name), name);
+  }
+  for (const line of HELP.split("\n")) assert.ok(line.length <= 100, `too long: ${line}`);
 });

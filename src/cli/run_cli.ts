@@ -8,7 +8,15 @@ import type { EngineEvent, EngineEventInput, LlmOptions } from "../protocol/mess
 import { Job, type JobOptions } from "../job/run_job.ts";
 import { ndjsonWriter } from "../progress/ndjson.ts";
 import { terminalOptions, terminalProgress } from "../progress/terminal.ts";
-import { type BatchArgs, HELP, parseCommandLine, type UiArgs, UsageError } from "./args.ts";
+import { resolveShard } from "../shard/shard_spec.ts";
+import {
+  type BatchArgs,
+  HELP,
+  type MergeArgs,
+  parseCommandLine,
+  type UiArgs,
+  UsageError,
+} from "./args.ts";
 
 export const VERSION = denoConfig.version;
 
@@ -41,6 +49,8 @@ export async function runCli(argv: string[], overrides: CliOverrides = {}): Prom
       return await runUi(command, overrides);
     case "batch":
       return await runBatch(command, overrides);
+    case "merge":
+      return await runMerge(command);
   }
 }
 
@@ -93,7 +103,8 @@ async function runBatch(args: BatchArgs, overrides: CliOverrides): Promise<numbe
   try {
     options = await prepareJob(args, overrides);
   } catch (error) {
-    console.error(`gleaner: ${(error as Error).message}`);
+    const help = error instanceof UsageError ? " (see --help)" : "";
+    console.error(`gleaner: ${(error as Error).message}${help}`);
     return EXIT.fatal;
   }
 
@@ -124,6 +135,8 @@ async function runBatch(args: BatchArgs, overrides: CliOverrides): Promise<numbe
     return summary.failed + summary.quarantined > 0 ? EXIT.someFailed : EXIT.ok;
   } catch (error) {
     terminal.stop();
+    // Scripts reading --json learn why the job stopped from the events alone.
+    ndjson?.({ type: "job_failed", error: (error as Error).message, at: Date.now() });
     console.error(`gleaner: ${(error as Error).message}`);
     return EXIT.fatal;
   } finally {
@@ -139,6 +152,8 @@ export async function prepareJob(
   args: BatchArgs,
   overrides: CliOverrides = {},
 ): Promise<JobOptions> {
+  // Before any folder is made: a task without its shard must leave nothing behind.
+  const shard = args.shard ? resolveShard(args.shard, (name) => Deno.env.get(name)) : undefined;
   const paths = await resolvePaths(args);
   const { whisperModel, ...dirs } = paths;
   const options: JobOptions = {
@@ -165,8 +180,46 @@ export async function prepareJob(
     threadUrl: overrides.threadUrl ?? PRODUCTION_THREAD,
     memoryCheckMs: 2000,
     sampleMs: 15_000,
+    ...(shard ? { shard } : {}),
   };
   return options;
+}
+
+async function runMerge(args: MergeArgs): Promise<number> {
+  // Imported here: a batch never loads the merge.
+  const { mergeVaults } = await import("../merge/merge_vaults.ts");
+  const wanted = resolve(args.out);
+  try {
+    await Deno.mkdir(wanted, { recursive: true });
+    const vaultDir = await Deno.realPath(wanted);
+    const summary = await mergeVaults(args.shards, vaultDir, (event) => {
+      if (args.json) console.log(JSON.stringify({ ...event, at: Date.now() }));
+      else if (
+        event.type === "notes_written" && (event.done % 1000 === 0 || event.done === event.total)
+      ) {
+        console.error(`gleaner: ${event.done} of ${event.total} notes written`);
+      } else if (event.type === "shard_merged") {
+        console.error(
+          `gleaner: merged shard ${event.shard} from ${event.vault}: ${event.done} notes` +
+            (event.failed > 0 ? `, ${event.failed} failed files` : ""),
+        );
+      }
+    });
+    if (!args.json) {
+      console.error(
+        `gleaner: ${summary.vault} holds ${summary.notes} notes from shards ` +
+          `${summary.merged.join(", ")}: ${summary.written} notes written, ${summary.removed} ` +
+          `removed, ${summary.mapsWritten} maps written` +
+          (summary.missing.length > 0
+            ? `; not merged yet: ${summary.missing.join(", ")}`
+            : "; every shard is merged"),
+      );
+    }
+    return EXIT.ok;
+  } catch (error) {
+    console.error(`gleaner: merge: ${(error as Error).message}`);
+    return EXIT.fatal;
+  }
 }
 
 async function resolvePaths(

@@ -4,10 +4,13 @@
  * discovery order, changed ones are reset, unchanged done ones are skipped without being
  * touched, vanished ones are reported. Files that need work are handed to `enqueue` as found.
  */
+import { createHash } from "node:crypto";
 import type { EngineEventInput } from "../protocol/messages.ts";
-import type { FileRow, JobStore } from "../store/job_store.ts";
+import type { Adoptable, FileRow, JobStore } from "../store/job_store.ts";
 import { hashFile } from "../discover/hash.ts";
 import { walkInputs, type WalkOptions } from "../discover/walk.ts";
+import { EXTENSIONS } from "../pipeline/detect.ts";
+import { shardOf, type ShardSpec } from "../shard/shard_spec.ts";
 import { nameKey } from "../vault/note_name.ts";
 import { noteExists } from "../vault/vault_writer.ts";
 
@@ -23,6 +26,10 @@ export interface ReconcileDeps {
   queued?: ReadonlySet<number>;
   emit(event: EngineEventInput): void;
   signal: AbortSignal;
+  /** A shard of a sharded batch takes only the files whose content hash falls in it. */
+  shard?: ShardSpec;
+  /** `--max-size`: the pipeline refuses a larger document unread, so it is not hashed either. */
+  maxDocumentBytes?: number;
 }
 
 export interface ReconcileResult {
@@ -58,9 +65,20 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
     const row = store.getFile(jobId, entry.path);
     const statSame = row !== undefined && row.size === entry.size &&
       row.mtimeMs === entry.mtimeMs;
+    const other = row === undefined && deps.shard
+      ? store.otherShardFile(jobId, entry.path)
+      : undefined;
+    const otherSame = other !== undefined && other.size === entry.size &&
+      other.mtimeMs === entry.mtimeMs;
     let hash: string;
     try {
-      hash = statSame ? row.hash : await hashFile(entry.absPath, deps.signal, entry.size);
+      hash = statSame
+        ? row.hash
+        : otherSame
+        ? other.hash
+        : isTooLarge(entry, deps.maxDocumentBytes)
+        ? unreadKey(entry)
+        : await hashFile(entry.absPath, deps.signal, entry.size);
     } catch (error) {
       if (deps.signal.aborted) break;
       skipped++;
@@ -69,6 +87,20 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
         path: entry.path,
         reason: `cannot read: ${(error as Error).message}`,
       });
+      continue;
+    }
+
+    if (deps.shard && shardOf(hash, deps.shard.count) !== deps.shard.index) {
+      // Another shard's file. Unseen here, so one of this shard's that changed into it is
+      // reported removed; its hash is kept so a re-run need not read it again.
+      seen.delete(entry.path);
+      if (!otherSame) {
+        batch.push(() => {
+          store.rememberOtherShardFile(jobId, { ...entry, hash });
+          return undefined;
+        });
+        if (batch.length >= BATCH) flush();
+      }
       continue;
     }
 
@@ -83,15 +115,7 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
           status: adopted ? "done" : "pending",
         });
         if (!adopted) return file;
-        store.upsertNote({
-          fileId: file.id,
-          base: adopted.base,
-          baseKey: nameKey(adopted.base),
-          path: adopted.path,
-          contentHash: adopted.contentHash,
-        });
-        store.commitAdopted(file.id, optionsHash);
-        if (adopted.draft) store.saveDraft(file.id, adopted.draft, adopted.related ?? []);
+        adopt(store, file.id, adopted, optionsHash);
         return undefined;
       });
     } else if (deps.queued?.has(row.id) && hash === row.hash) {
@@ -127,6 +151,59 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
   }
   const counts = store.countByStatus(jobId);
   return { skipped, total: counts.pending + counts.done + counts.failed + counts.quarantined };
+}
+
+/**
+ * Whether a document is past the size limit. Recordings have no byte limit (their duration is
+ * checked instead), so they are always hashed.
+ */
+function isTooLarge(entry: { path: string; size: number }, maxBytes: number | undefined): boolean {
+  if (maxBytes === undefined || entry.size <= maxBytes) return false;
+  const kind = EXTENSIONS[entry.path.slice(entry.path.lastIndexOf(".")).toLowerCase()];
+  return kind !== "audio" && kind !== "video";
+}
+
+/**
+ * What stands for the content hash of a document too large to read: hashing it would hold the
+ * walk, and every file queued behind it, for as long as reading it takes (hours for a sparse
+ * 1 TB file) only for the pipeline to refuse it by its size. Size and mtime change when the
+ * content does, so a changed file is still tried again.
+ */
+function unreadKey(entry: { size: number; mtimeMs: number }): string {
+  return createHash("sha256").update(`unread: ${entry.size} bytes, mtime ${entry.mtimeMs}`)
+    .digest("hex");
+}
+
+/**
+ * Pending files of the job whose note is already in the vault, found by
+ * the vault writer's scanForAdoption for exactly their content: the store lost the record of
+ * their commit (the process died between the note and the checkpoint, or the database lost its
+ * last writes). They are done without being processed again; returns their paths.
+ */
+export function adoptPending(store: JobStore, jobId: number, optionsHash: string): string[] {
+  return store.transaction(() => {
+    const adopted: string[] = [];
+    for (const file of store.filesWithStatus(jobId, "pending")) {
+      const found = store.takeAdoptable(file.path, file.hash);
+      if (!found) continue;
+      adopt(store, file.id, found, optionsHash);
+      adopted.push(file.path);
+    }
+    return adopted;
+  });
+}
+
+/** Records a note found in the vault as the file's, and the file as done. */
+function adopt(store: JobStore, fileId: number, found: Adoptable, optionsHash: string): void {
+  store.upsertNote({
+    fileId,
+    base: found.base,
+    baseKey: nameKey(found.base),
+    path: found.path,
+    contentHash: found.contentHash,
+  });
+  store.commitAdopted(fileId, optionsHash);
+  if (found.draft) store.saveDraft(fileId, found.draft, found.related ?? []);
 }
 
 type Decision = { skip?: string; countSkipped?: boolean };

@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import type { EngineEventInput } from "../protocol/messages.ts";
 import { type FileRow, JobStore } from "../store/job_store.ts";
 import { reconcile } from "./reconcile.ts";
+import { shardOf, type ShardSpec } from "../shard/shard_spec.ts";
 import { plainDraft } from "../../tests/support/drafts.ts";
 
 const OPTIONS_HASH = "1".repeat(64);
@@ -59,7 +60,13 @@ async function writeInputs(setup: Setup, files: Record<string, string>): Promise
 
 async function run(
   setup: Setup,
-  options: { optionsHash?: string; signal?: AbortSignal; queued?: Set<number> } = {},
+  options: {
+    optionsHash?: string;
+    signal?: AbortSignal;
+    queued?: Set<number>;
+    maxDocumentBytes?: number;
+    shard?: ShardSpec;
+  } = {},
 ): Promise<Outcome> {
   const enqueued: FileRow[] = [];
   const events: EngineEventInput[] = [];
@@ -73,10 +80,12 @@ async function run(
       include: [],
       exclude: [],
       skipDirs: [setup.vaultDir],
-      extensions: [".txt", ".md", ".markdown"],
+      extensions: [".txt", ".md", ".markdown", ".mp3"],
     },
     enqueue: (file) => enqueued.push(file),
     ...(options.queued ? { queued: options.queued } : {}),
+    ...(options.maxDocumentBytes ? { maxDocumentBytes: options.maxDocumentBytes } : {}),
+    ...(options.shard ? { shard: options.shard } : {}),
     emit: (event) => events.push(event),
     signal: options.signal ?? new AbortController().signal,
   });
@@ -335,6 +344,38 @@ Deno.test("reconcile() resets a failed file whose content changed", async () => 
   });
 });
 
+Deno.test("reconcile() keys a document past the size limit by its stat instead of reading it", async () => {
+  await withSetup(async (setup) => {
+    await writeInputs(setup, { "big.txt": "x".repeat(200), "big.mp3": "y".repeat(200) });
+    await writeInputs(setup, { "small.txt": "small" });
+    const first = await run(setup, { maxDocumentBytes: 100 });
+
+    // All are queued: the pipeline refuses the large document with a clear error.
+    assert.deepEqual(paths(first.enqueued), ["big.mp3", "big.txt", "small.txt"]);
+    const row = (path: string) => setup.store.getFile(setup.jobId, path)!;
+    assert.equal(row("small.txt").hash, sha256("small"));
+    // Recordings have no byte limit, so a large one is hashed like any file.
+    assert.equal(row("big.mp3").hash, sha256("y".repeat(200)));
+    const key = row("big.txt").hash;
+    assert.match(key, /^[0-9a-f]{64}$/);
+    assert.notEqual(key, sha256("x".repeat(200)));
+
+    // New bytes under the same size and mtime go unnoticed: proof that they were not read.
+    setup.store.setFileStatus(row("big.txt").id, "failed", "file too large");
+    await writeInputs(setup, { "big.txt": "z".repeat(200) });
+    const same = await run(setup, { maxDocumentBytes: 100 });
+    assert.ok(!paths(same.enqueued).includes("big.txt"));
+    assert.equal(row("big.txt").hash, key);
+
+    // A new mtime is a change: the file is tried again.
+    await Deno.utime(join(setup.inputDir, "big.txt"), NEW_TIME, NEW_TIME);
+    const touched = await run(setup, { maxDocumentBytes: 100 });
+    assert.ok(paths(touched.enqueued).includes("big.txt"));
+    assert.notEqual(row("big.txt").hash, key);
+    assert.equal(row("big.txt").status, "pending");
+  });
+});
+
 Deno.test("reconcile() adopts a note found in the vault for the same path and content", async () => {
   await withSetup(async (setup) => {
     await writeInputs(setup, { "a.txt": "aaa", "b.txt": "bbb" });
@@ -391,5 +432,48 @@ Deno.test("reconcile() with an aborted signal records nothing and reports no fil
     assert.deepEqual(outcome.events, []);
     assert.equal(setup.store.getFile(setup.jobId, "a.txt")?.status, "pending");
     assert.equal(setup.store.getFile(setup.jobId, "b.txt"), undefined);
+  });
+});
+
+Deno.test("reconcile() with a shard takes only its own files and remembers the others' hashes", async () => {
+  await withSetup(async (setup) => {
+    const texts: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) texts[`doc-${i}.txt`] = `text number ${i}\n`;
+    await writeInputs(setup, texts);
+    const shard = { index: 1, count: 3 };
+    const mine = Object.keys(texts).filter((p) => shardOf(sha256(texts[p]), 3) === 1).sort();
+    assert.ok(mine.length > 0 && mine.length < 12, `shard 1 of 3 holds ${mine.length} of 12`);
+
+    const first = await run(setup, { shard });
+    assert.deepEqual(first.enqueued.map((f) => f.path).sort(), mine);
+    assert.equal(first.total, mine.length);
+    const others = Object.keys(texts).filter((p) => !mine.includes(p));
+    for (const path of others) {
+      assert.equal(setup.store.otherShardFile(setup.jobId, path)?.hash, sha256(texts[path]));
+    }
+
+    // Same size and time, other bytes (that would belong here): the kept hash is trusted, as a
+    // file's own row is, so the file is not read again.
+    const other = others[0];
+    let same = texts[other];
+    for (let i = 0; shardOf(sha256(same), 3) !== 1; i++) {
+      same = texts[other].slice(0, -2) + String.fromCharCode(97 + i) + "\n";
+    }
+    assert.equal(same.length, texts[other].length);
+    await writeInputs(setup, { [other]: same });
+    const again = await run(setup, { shard });
+    assert.deepEqual(again.enqueued.map((f) => f.path).sort(), mine);
+
+    // One of this shard's files changes into another shard's: it is removed from this one.
+    const moved = mine[0];
+    let text = texts[moved];
+    for (let i = 0; shardOf(sha256(text), 3) === 1; i++) text = `${texts[moved]}edit ${i}\n`;
+    await Deno.writeTextFile(join(setup.inputDir, moved), text);
+    const changed = await run(setup, { shard });
+    assert.deepEqual(
+      changed.events.filter((e) => e.type === "file_removed").map((e) => e.path),
+      [moved],
+    );
+    assert.equal(setup.store.getFile(setup.jobId, moved)?.status, "removed");
   });
 });

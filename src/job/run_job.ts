@@ -23,8 +23,10 @@ import { VaultWriter } from "../vault/vault_writer.ts";
 import { basename, join } from "node:path";
 import { linkVault } from "../knowledge/link_vault.ts";
 import { EXTENSIONS } from "../pipeline/detect.ts";
+import { formatShard, type ShardSpec } from "../shard/shard_spec.ts";
 import { openState, STATE_DIR } from "./open_state.ts";
-import { reconcile } from "./reconcile.ts";
+import { adoptPending, reconcile } from "./reconcile.ts";
+import { isDiskFull, releaseReserve, vaultFull } from "../store/disk_full.ts";
 
 /** Bumped whenever the pipeline's output changes for the same input, so old notes are redone. */
 export const PIPELINE_VERSION = 2;
@@ -65,6 +67,8 @@ export interface JobOptions extends Omit<SupervisorConfig, "threadUrl"> {
   memoryCheckMs: number;
   /** How often a run records its metrics (files done, memory) for the metrics view. */
   sampleMs: number;
+  /** One shard of a sharded batch (`--shard K/N`): only the inputs whose hash falls in it. */
+  shard?: ShardSpec;
 }
 
 export interface JobSummary {
@@ -80,6 +84,7 @@ export interface JobSummary {
 const RECORDED = new Set([
   "state_recovered",
   "state_rebuilt",
+  "damage_repaired",
   "file_failed",
   "file_quarantined",
   "file_removed",
@@ -141,12 +146,30 @@ export class Job {
     this.#supervisor?.stop(outcome);
   }
 
+  /**
+   * Runs the job to its end, or until it is stopped.
+   * @throws {VaultFullError} when the vault's disk is full: the run stopped cleanly, resumable
+   */
   async run(): Promise<JobSummary> {
+    try {
+      return await this.#run();
+    } catch (error) {
+      throw isDiskFull(error) ? vaultFull(this.#options.vaultDir, error) : error;
+    }
+  }
+
+  async #run(): Promise<JobSummary> {
     const o = this.#options;
     let jobId = -1;
     const emit = (event: EngineEventInput) => {
       if (jobId >= 0 && RECORDED.has(event.type)) {
-        this.#store?.recordEvent(jobId, this.#runId ?? null, event.type, event);
+        try {
+          this.#store?.recordEvent(jobId, this.#runId ?? null, event.type, event);
+        } catch (error) {
+          // The store cannot be written (a full disk): once files run, that stops them cleanly.
+          if (!this.#supervisor) throw error;
+          this.#supervisor.fail(error);
+        }
       }
       this.#emit(event);
     };
@@ -170,11 +193,39 @@ export class Job {
         store.deleteJob(job.id);
         job = undefined;
       }
-      job ??= store.createJob(o.inputDir, optionsJson, optionsHash);
+      if (job) checkShard(store, job.id, o);
+      else {
+        // One transaction: a shard's job never exists without its shard.
+        job = store.transaction(() => {
+          const created = store.createJob(o.inputDir, optionsJson, optionsHash);
+          if (o.shard) store.setShard(created.id, o.shard, shardWalk(o));
+          return created;
+        });
+      }
+      if (o.shard) store.setShard(job.id, o.shard, shardWalk(o));
       jobId = this.#jobId = job.id;
       store.updateJobOptions(job.id, optionsJson, optionsHash);
       store.setJobState(job.id, "running");
       if (o.retryFailed) store.resetFailed(job.id);
+
+      const vault = new VaultWriter(o.vaultDir, store);
+      for (const repair of await vault.prepare()) emit({ type: "damage_repaired", ...repair });
+      // Before the runs are judged: a file whose note is in the vault did not die with its run.
+      if (state.unsure && !o.restart) {
+        const found = await vault.scanForAdoption();
+        const adopted = adoptPending(store, job.id, optionsHash);
+        if (found > 0) {
+          emit({
+            type: "damage_repaired",
+            path: `${STATE_DIR}/state.db`,
+            problem: `${state.unsure}: ${found} ${
+              found === 1 ? "note in the vault is" : "notes in the vault are"
+            } not recorded in it`,
+            action: `each is taken as finished if its source is unchanged, without processing ` +
+              `it again (${adopted.length} at once, the others as the walk finds them)`,
+          });
+        }
+      }
 
       const recovered = store.recoverRuns(job.id);
       const suspects = this.#judgeDeaths(store, recovered.diedFileIds, emit);
@@ -190,8 +241,6 @@ export class Job {
       this.#runId = store.beginRun(job.id, Deno.pid);
       if (this.#stopRequested) store.requestInterrupt(this.#runId);
 
-      const vault = new VaultWriter(o.vaultDir, store);
-      await vault.prepare();
       const supervisor = this.#supervisor = new Supervisor(o, {
         store,
         vault,
@@ -253,18 +302,16 @@ export class Job {
         queued,
         emit,
         signal: this.#walkAbort.signal,
+        ...(o.shard ? { shard: o.shard } : {}),
+        maxDocumentBytes: o.pipeline.maxBytes,
       }).then((r) => {
         skipped = r.skipped;
         if (r.total !== knownTotal) emit({ type: "job_total", jobId: job.id, total: r.total });
-      }).finally(() => supervisor.closeInput());
+      }).catch((error) => supervisor.fail(error)).finally(() => supervisor.closeInput());
 
       let outcome: Outcome;
       try {
         [outcome] = await Promise.all([supervisor.run(), walked]);
-      } catch (error) {
-        store.endRun(this.#runId, "fatal");
-        store.setJobState(job.id, "interrupted");
-        throw error;
       } finally {
         clearInterval(memoryTimer);
         clearInterval(sampleTimer);
@@ -286,9 +333,27 @@ export class Job {
       };
       emit({ type: "job_finished", ...summary });
       return summary;
+    } catch (error) {
+      if (this.#runId !== undefined) this.#closeAfter(store, jobId, this.#runId, error);
+      throw error;
     } finally {
       for (const slot of slots) slot.dispose(); // again, harmlessly, if the supervisor ran
       state.release();
+    }
+  }
+
+  /**
+   * Records that the run ended on an error, so the next one does not take it for a crash and
+   * charge the files in flight with it. On a full disk the reserve is given back first, so that
+   * these last writes fit.
+   */
+  #closeAfter(store: JobStore, jobId: number, runId: number, error: unknown): void {
+    if (isDiskFull(error)) releaseReserve(join(this.#options.vaultDir, STATE_DIR));
+    try {
+      store.endRun(runId, "fatal");
+      store.setJobState(jobId, "interrupted");
+    } catch {
+      // Still no room: the next run finds this one open and recovers it as after a crash.
     }
   }
 
@@ -311,6 +376,28 @@ export class Job {
     }
     return suspects;
   }
+}
+
+/** The filters a shard walked with, as the merge compares them across shards. */
+function shardWalk(o: JobOptions): string {
+  return JSON.stringify({ include: o.include, exclude: o.exclude });
+}
+
+/**
+ * A vault holds either a whole batch or one shard of a sharded batch, and only ever the same
+ * shard: another one would mark this shard's files removed.
+ * @throws {Error} naming the vault, what it holds and what to do
+ */
+function checkShard(store: JobStore, jobId: number, o: JobOptions): void {
+  const held = store.shardJobs().find((s) => s.jobId === jobId);
+  const wanted = o.shard ? formatShard(o.shard) : undefined;
+  const holds = held ? formatShard(held) : undefined;
+  if (holds === wanted) return;
+  const what = holds ? `shard ${holds} of a sharded batch` : "a whole batch, not a shard";
+  const fix = wanted
+    ? `give each shard its own --out, or add --restart to make it shard ${wanted}`
+    : `run with --shard ${holds}, merge it with gleaner merge, or add --restart`;
+  throw new Error(`the vault ${o.vaultDir} holds ${what}: ${fix}`);
 }
 
 /** Empties the sandboxes' scratch folders (the folders stay: running sandboxes own them). */

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import type { JobStore, LinkedNote } from "../store/job_store.ts";
 import { renderNote } from "../vault/render_note.ts";
 import { noteExists, type VaultWriter } from "../vault/vault_writer.ts";
-import { buildMaps, contextLine } from "./maps.ts";
+import { buildMaps, contextLine, type MapFile } from "./maps.ts";
 import { relatedDocs } from "./related.ts";
 import { clusterTopics } from "./topics.ts";
 
@@ -18,26 +18,26 @@ export interface Linked {
   mapsWritten: number;
 }
 
-export async function linkVault(store: JobStore, vault: VaultWriter): Promise<Linked> {
-  // Only notes that are on disk: a link to one the user deleted would dangle.
-  const notes: LinkedNote[] = [];
-  for (const note of store.linkedNotes()) {
-    if (await noteExists(vault.vaultDir, note.path)) notes.push(note);
-  }
+/** What links are made from: a note's place, its terms, tags, people and summary's lead. */
+export type LinkSource = Pick<LinkedNote, "fileId" | "path" | "terms" | "tags" | "people" | "lead">;
+
+/** Each note's related notes (vault paths, by file id) and the Maps of Content. */
+export interface LinkPlan {
+  related: Map<number, string[]>;
+  topics: number;
+  maps: MapFile[];
+}
+
+/**
+ * The related notes and maps of a set of notes, given in file order: what the step after a batch
+ * writes, and what a merge of shard vaults writes for all their notes together.
+ */
+export function planLinks(notes: LinkSource[]): LinkPlan {
   const pathOf = new Map(notes.map((n) => [n.fileId, n.path]));
-  const related = relatedDocs(notes.map((n) => ({ id: n.fileId, terms: n.terms })));
-
-  let relinked = 0;
-  for (const note of notes) {
-    const links = (related.get(note.fileId) ?? []).map((id) => pathOf.get(id)!);
-    if (sameList(links, note.related)) continue;
-    const content = renderNote(store.draftOf(note.fileId), { source: note.source, related: links });
-    if (sha256(content) !== note.contentHash) {
-      await vault.relink(note.fileId, note.path, content, links);
-      relinked++;
-    }
-  }
-
+  const ids = relatedDocs(notes.map((n) => ({ id: n.fileId, terms: n.terms })));
+  const related = new Map(
+    notes.map((n) => [n.fileId, (ids.get(n.fileId) ?? []).map((id) => pathOf.get(id)!)]),
+  );
   const topics = clusterTopics(notes.map((n) => ({ id: n.fileId, tags: n.tags })));
   const maps = buildMaps(
     notes.map((n) => ({
@@ -48,8 +48,30 @@ export async function linkVault(store: JobStore, vault: VaultWriter): Promise<Li
     })),
     topics,
   );
-  const mapsWritten = await vault.writeMaps(maps);
-  return { notes: notes.length, relinked, topics: topics.topics.length, mapsWritten };
+  return { related, topics: topics.topics.length, maps };
+}
+
+export async function linkVault(store: JobStore, vault: VaultWriter): Promise<Linked> {
+  // Only notes that are on disk: a link to one the user deleted would dangle.
+  const notes: LinkedNote[] = [];
+  for (const note of store.linkedNotes()) {
+    if (await noteExists(vault.vaultDir, note.path)) notes.push(note);
+  }
+  const plan = planLinks(notes);
+
+  let relinked = 0;
+  for (const note of notes) {
+    const links = plan.related.get(note.fileId)!;
+    if (sameList(links, note.related)) continue;
+    const content = renderNote(store.draftOf(note.fileId), { source: note.source, related: links });
+    if (sha256(content) !== note.contentHash) {
+      await vault.relink(note.fileId, note.path, content, links);
+      relinked++;
+    }
+  }
+
+  const mapsWritten = await vault.writeMaps(plan.maps);
+  return { notes: notes.length, relinked, topics: plan.topics, mapsWritten };
 }
 
 function sameList(a: string[], b: string[]): boolean {

@@ -6,6 +6,7 @@
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
 import type { Chunk, LlmUsage, NoteDraft } from "../protocol/messages.ts";
 import { SCHEMA, SCHEMA_VERSION } from "./schema.ts";
+import { isDiskFull } from "./disk_full.ts";
 
 /** The state database cannot be trusted: it failed to open or its integrity check. */
 export class CorruptStateError extends Error {
@@ -184,11 +185,15 @@ export class JobStore {
       } else if (Number(version.value) !== SCHEMA_VERSION) {
         throw new Error(`schema version ${version.value}, this gleaner uses ${SCHEMA_VERSION}`);
       }
+      const torn = tornJson(db);
+      if (torn) throw new Error(`integrity check failed: ${torn}`);
       return new JobStore(db, clock);
     } catch (error) {
       try {
         db?.close();
       } catch { /* already unusable */ }
+      // A full disk says nothing about the database: moving it aside would lose it for nothing.
+      if (isDiskFull(error)) throw error;
       throw new CorruptStateError(`state database ${path} cannot be used: ${describe(error)}`, {
         cause: error,
       });
@@ -217,6 +222,11 @@ export class JobStore {
   findJob(inputDir: string): JobRow | undefined {
     const r = this.#sql("SELECT * FROM jobs WHERE input_dir = ?").get(inputDir);
     return r && this.#job(r);
+  }
+
+  /** Every job whose state this vault holds. */
+  jobs(): JobRow[] {
+    return this.#sql("SELECT * FROM jobs ORDER BY id").all().map((r) => this.#job(r));
   }
 
   getJob(jobId: number): JobRow | undefined {
@@ -658,6 +668,14 @@ export class JobStore {
     return r && noteFromRow(r);
   }
 
+  /** The notes of done files, with their sources: what a run checks against the vault. */
+  doneNotes(): (NoteRow & { source: string })[] {
+    return this.#sql(
+      `SELECT n.*, f.path AS source FROM notes n JOIN files f ON f.id = n.file_id
+       WHERE f.status = 'done' ORDER BY n.file_id`,
+    ).all().map((r) => ({ ...noteFromRow(r), source: String(r.source) }));
+  }
+
   notesWithBase(baseKey: string): NoteRow[] {
     return this.#sql("SELECT * FROM notes WHERE base_key = ? ORDER BY file_id")
       .all(baseKey).map(noteFromRow);
@@ -702,6 +720,11 @@ export class JobStore {
 
   // ---- adoption after a rebuild ----
 
+  /** Forgets notes found by an earlier scan: a new scan finds what is there now. */
+  clearAdoptable(): void {
+    this.#db.exec("DELETE FROM adoptable");
+  }
+
   addAdoptable(a: Adoptable & { source: string; sourceHash: string }): void {
     this.#sql(
       `INSERT OR IGNORE INTO adoptable(source, source_hash, path, base, content_hash, draft,
@@ -734,6 +757,47 @@ export class JobStore {
     };
   }
 
+  // ---- shards of a sharded batch ----
+
+  /** Every job that is one shard of a sharded batch, with its filters (JSON). */
+  shardJobs(): { jobId: number; index: number; count: number; walk: string }[] {
+    return this.#sql("SELECT * FROM shards ORDER BY job_id").all().map((r) => ({
+      jobId: Number(r.job_id),
+      index: Number(r.idx),
+      count: Number(r.count),
+      walk: String(r.walk),
+    }));
+  }
+
+  setShard(jobId: number, shard: { index: number; count: number }, walk: string): void {
+    this.#sql(
+      `INSERT INTO shards(job_id, idx, count, walk) VALUES (?, ?, ?, ?)
+       ON CONFLICT(job_id) DO UPDATE SET idx = excluded.idx, count = excluded.count,
+       walk = excluded.walk`,
+    ).run(jobId, shard.index, shard.count, walk);
+  }
+
+  /** What a shard last saw of an input that belongs to another shard. */
+  otherShardFile(
+    jobId: number,
+    path: string,
+  ): { size: number; mtimeMs: number; hash: string } | undefined {
+    const r = this.#sql("SELECT * FROM other_shard_files WHERE job_id = ? AND path = ?")
+      .get(jobId, path);
+    return r && { size: Number(r.size), mtimeMs: Number(r.mtime_ms), hash: String(r.hash) };
+  }
+
+  rememberOtherShardFile(
+    jobId: number,
+    f: { path: string; size: number; mtimeMs: number; hash: string },
+  ): void {
+    this.#sql(
+      `INSERT INTO other_shard_files(job_id, path, size, mtime_ms, hash) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(job_id, path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms,
+       hash = excluded.hash`,
+    ).run(jobId, f.path, f.size, f.mtimeMs, f.hash);
+  }
+
   // ---- events ----
 
   recordEvent(jobId: number, runId: number | null, type: string, data: unknown): void {
@@ -763,6 +827,32 @@ export class JobStore {
       data: JSON.parse(String(r.data)),
     }));
   }
+}
+
+/** The JSON columns, each with the rows that must hold valid JSON in it. */
+const JSON_COLUMNS = [
+  ["drafts", "meta"],
+  ["drafts", "related"],
+  ["chunks", "segments"],
+  ["adoptable", "draft"],
+  ["adoptable", "related"],
+  ["jobs", "options"],
+  ["events", "data"],
+] as const;
+
+/**
+ * Where the JSON a row holds is no longer JSON, or undefined. SQLite keeps no checksum of a
+ * row's bytes, so bytes overwritten inside one pass its integrity check; a draft garbled that way
+ * would fail every run at its end, so it counts as damage.
+ */
+function tornJson(db: DatabaseSync): string | undefined {
+  const found = JSON_COLUMNS.map(([table, column]) => {
+    const r = db.prepare(
+      `SELECT count(*) AS n FROM ${table} WHERE ${column} IS NOT NULL AND NOT json_valid(${column})`,
+    ).get()!;
+    return Number(r.n) > 0 ? `${r.n} rows of ${table}.${column} are not valid JSON` : "";
+  }).filter((s) => s !== "");
+  return found.length > 0 ? found.join("; ") : undefined;
 }
 
 function describe(error: unknown): string {

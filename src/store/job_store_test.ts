@@ -62,7 +62,9 @@ Deno.test("JobStore.open() creates the schema in a new database file", async () 
       "maps",
       "meta",
       "notes",
+      "other_shard_files",
       "runs",
+      "shards",
       "vault_intents",
     ]);
     assert.deepEqual(rawRows(dbPath, "SELECT value FROM meta WHERE key = 'schema'"), [
@@ -165,6 +167,31 @@ Deno.test("JobStore.open() turns a database truncated in the middle into a Corru
     assert.throws(() => JobStore.open(dbPath), (error: unknown) => {
       assert.ok(error instanceof CorruptStateError);
       assert.ok(error.message.includes(dbPath), error.message);
+      return true;
+    });
+  });
+});
+
+Deno.test("JobStore.open() takes a draft garbled in place, which SQLite's check passes, for damage", async () => {
+  await withTempDir(async (dir) => {
+    const dbPath = join(dir, "state.db");
+    const store = JobStore.open(dbPath);
+    const job = store.createJob("/in", "{}", HASH_A);
+    const file = addFile(store, job.id, "a.txt", "done");
+    store.saveDraft(file.id, plainDraft("A title to garble", "Body.", HASH_A), []);
+    store.close();
+    // Bytes overwritten inside a row, as a bad disk leaves them: the pages stay well formed.
+    const bytes = await Deno.readFile(dbPath);
+    const at = new TextDecoder("latin1").decode(bytes).indexOf('"title":"A title to garble"');
+    assert.ok(at > 0);
+    bytes.set(new TextEncoder().encode("\u0001{{"), at + 2);
+    await Deno.writeFile(dbPath, bytes);
+    const check = rawRows(dbPath, "PRAGMA integrity_check");
+    assert.deepEqual(check.map((r) => Object.values(r)[0]), ["ok"]);
+
+    assert.throws(() => JobStore.open(dbPath), (error: unknown) => {
+      assert.ok(error instanceof CorruptStateError);
+      assert.match(error.message, /1 rows of drafts\.meta are not valid JSON/);
       return true;
     });
   });
@@ -720,5 +747,23 @@ Deno.test("eventsByRun() gives the chosen types with their run and time; runsOf(
       { id: first, startedAt: 1001, endedAt: 1006, endReason: "died" },
       { id: second, startedAt: 1007, endedAt: 1008, endReason: "finished" },
     ]);
+  });
+});
+
+Deno.test("a shard job keeps its shard and the hashes of other shards' files", async () => {
+  await withStore((store) => {
+    const job = store.createJob("/in", "{}", HASH_A);
+    store.setShard(job.id, { index: 1, count: 3 }, '{"include":[],"exclude":[]}');
+    store.setShard(job.id, { index: 1, count: 3 }, '{"include":["*.md"],"exclude":[]}');
+    assert.deepEqual(store.shardJobs(), [
+      { jobId: job.id, index: 1, count: 3, walk: '{"include":["*.md"],"exclude":[]}' },
+    ]);
+    assert.equal(store.otherShardFile(job.id, "a.md"), undefined);
+    store.rememberOtherShardFile(job.id, { path: "a.md", size: 3, mtimeMs: 5, hash: HASH_A });
+    store.rememberOtherShardFile(job.id, { path: "a.md", size: 4, mtimeMs: 6, hash: HASH_B });
+    assert.deepEqual(store.otherShardFile(job.id, "a.md"), { size: 4, mtimeMs: 6, hash: HASH_B });
+    store.deleteJob(job.id);
+    assert.deepEqual(store.shardJobs(), []);
+    assert.equal(store.otherShardFile(job.id, "a.md"), undefined);
   });
 });

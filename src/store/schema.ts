@@ -134,6 +134,26 @@ CREATE TABLE IF NOT EXISTS llm_usage(
   completion_tokens INTEGER NOT NULL
 );
 
+-- The shard a job of a sharded batch does (--shard K/N), with the walk's filters (JSON), so that
+-- a merge can check that every shard ran over the same inputs.
+CREATE TABLE IF NOT EXISTS shards(
+  job_id INTEGER PRIMARY KEY REFERENCES jobs(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  count INTEGER NOT NULL,
+  walk TEXT NOT NULL
+);
+
+-- Content hashes of the inputs that belong to other shards, so a shard run again after a crash
+-- does not read every other shard's files once more to find out they are not its own.
+CREATE TABLE IF NOT EXISTS other_shard_files(
+  job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+  path TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  mtime_ms REAL NOT NULL,
+  hash TEXT NOT NULL,
+  PRIMARY KEY(job_id, path)
+);
+
 CREATE TABLE IF NOT EXISTS events(
   id INTEGER PRIMARY KEY,
   job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
