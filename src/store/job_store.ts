@@ -7,95 +7,39 @@ import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlit
 import type { Chunk, LlmUsage, NoteDraft } from "../protocol/messages.ts";
 import { SCHEMA, SCHEMA_VERSION } from "./schema.ts";
 import { isDiskFull } from "./disk_full.ts";
+import { tornJson } from "./torn_json.ts";
+import type {
+  Adoptable,
+  FileRow,
+  FileStatus,
+  JobRow,
+  JobState,
+  LinkedNote,
+  NoteRow,
+  RecoveredRuns,
+  RunEnd,
+  RunRow,
+  VaultIntent,
+} from "./rows.ts";
 
 /** The state database cannot be trusted: it failed to open or its integrity check. */
 export class CorruptStateError extends Error {
   override name = "CorruptStateError";
 }
 
-export type FileStatus = "pending" | "done" | "failed" | "quarantined" | "removed";
-export type JobState = "running" | "paused" | "finished" | "interrupted" | "cancelled";
-export type RunEnd = "finished" | "interrupted" | "cancelled" | "fatal";
-
-export interface JobRow {
-  id: number;
-  inputDir: string;
-  options: string;
-  optionsHash: string;
-  state: JobState;
-}
-
-export interface FileRow {
-  id: number;
-  jobId: number;
-  path: string;
-  size: number;
-  mtimeMs: number;
-  hash: string;
-  status: FileStatus;
-  /** Failed attempts that count toward quarantine. */
-  failures: number;
-  optionsHash: string | null;
-  error: string | null;
-}
-
-export interface NoteRow {
-  fileId: number;
-  baseKey: string;
-  base: string;
-  path: string;
-  contentHash: string;
-}
-
-/** A note with what related notes and Maps of Content are made from, and nothing more: a vault
- * of 10,000 notes must not need every draft in memory at once. */
-export interface LinkedNote {
-  fileId: number;
-  /** The input's path, relative to its job's folder. */
-  source: string;
-  path: string;
-  contentHash: string;
-  related: string[];
-  terms: [string, number][];
-  tags: string[];
-  people: string[];
-  /** The summary's first paragraph. */
-  lead: string;
-}
-
-/** A note found in the vault after a rebuild, waiting for its source to be seen again. */
-export interface Adoptable {
-  path: string;
-  base: string;
-  contentHash: string;
-  /** Read back from the note, when it is in gleaner's layout. */
-  draft?: NoteDraft;
-  related?: string[];
-}
-
-export interface VaultIntent {
-  id: number;
-  fileId: number;
-  fromPath: string;
-  toPath: string;
-  baseKey: string;
-  base: string;
-}
-
-/** One process's work on a job; a run that died is closed by the next one's recovery. */
-export interface RunRow {
-  id: number;
-  startedAt: number;
-  endedAt: number | null;
-  endReason: string | null;
-}
-
-export interface RecoveredRuns {
-  interruptedRuns: number;
-  crashedRuns: number;
-  /** Files that were in flight when a process died unexplained. */
-  diedFileIds: number[];
-}
+export type {
+  Adoptable,
+  FileRow,
+  FileStatus,
+  JobRow,
+  JobState,
+  LinkedNote,
+  NoteRow,
+  RecoveredRuns,
+  RunEnd,
+  RunRow,
+  VaultIntent,
+} from "./rows.ts";
 
 type Row = Record<string, SQLInputValue>;
 
@@ -827,32 +771,6 @@ export class JobStore {
       data: JSON.parse(String(r.data)),
     }));
   }
-}
-
-/** The JSON columns, each with the rows that must hold valid JSON in it. */
-const JSON_COLUMNS = [
-  ["drafts", "meta"],
-  ["drafts", "related"],
-  ["chunks", "segments"],
-  ["adoptable", "draft"],
-  ["adoptable", "related"],
-  ["jobs", "options"],
-  ["events", "data"],
-] as const;
-
-/**
- * Where the JSON a row holds is no longer JSON, or undefined. SQLite keeps no checksum of a
- * row's bytes, so bytes overwritten inside one pass its integrity check; a draft garbled that way
- * would fail every run at its end, so it counts as damage.
- */
-function tornJson(db: DatabaseSync): string | undefined {
-  const found = JSON_COLUMNS.map(([table, column]) => {
-    const r = db.prepare(
-      `SELECT count(*) AS n FROM ${table} WHERE ${column} IS NOT NULL AND NOT json_valid(${column})`,
-    ).get()!;
-    return Number(r.n) > 0 ? `${r.n} rows of ${table}.${column} are not valid JSON` : "";
-  }).filter((s) => s !== "");
-  return found.length > 0 ? found.join("; ") : undefined;
 }
 
 function describe(error: unknown): string {
