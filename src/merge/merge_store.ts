@@ -8,6 +8,8 @@
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
 import type { FileStatus } from "../store/job_store.ts";
 import { CorruptStateError } from "../store/job_store.ts";
+import { isDiskFull } from "../store/disk_full.ts";
+import { openDatabase } from "../store/open_database.ts";
 
 const SCHEMA_VERSION = 1;
 
@@ -95,29 +97,10 @@ export class MergeStore {
 
   /** @throws {CorruptStateError} when the file cannot be used */
   static open(path: string): MergeStore {
-    let db: DatabaseSync | undefined;
     try {
-      db = new DatabaseSync(path);
-      db.exec("PRAGMA busy_timeout = 5000");
-      db.exec("PRAGMA journal_mode = WAL");
-      db.exec("PRAGMA synchronous = FULL");
-      db.exec("PRAGMA foreign_keys = ON");
-      const check = db.prepare("PRAGMA quick_check").all().map((r) => String(Object.values(r)[0]));
-      if (check.length !== 1 || check[0] !== "ok") {
-        throw new Error(`integrity check failed: ${check.slice(0, 3).join("; ")}`);
-      }
-      db.exec(SCHEMA);
-      const version = db.prepare("SELECT value FROM meta WHERE key = 'schema'").get();
-      if (version === undefined) {
-        db.prepare("INSERT INTO meta(key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
-      } else if (Number(version.value) !== SCHEMA_VERSION) {
-        throw new Error(`schema version ${version.value}, this gleaner uses ${SCHEMA_VERSION}`);
-      }
-      return new MergeStore(db);
+      return new MergeStore(openDatabase(path, { schema: SCHEMA, version: SCHEMA_VERSION }));
     } catch (error) {
-      try {
-        db?.close();
-      } catch { /* already unusable */ }
+      if (isDiskFull(error)) throw error;
       throw new CorruptStateError(
         `merge database ${path} cannot be used: ${(error as Error).message}`,
         { cause: error },

@@ -8,6 +8,7 @@ import type { Chunk, LlmUsage, NoteDraft } from "../protocol/messages.ts";
 import { SCHEMA, SCHEMA_VERSION } from "./schema.ts";
 import { isDiskFull } from "./disk_full.ts";
 import { tornJson } from "./torn_json.ts";
+import { openDatabase } from "./open_database.ts";
 import type {
   Adoptable,
   FileRow,
@@ -111,31 +112,10 @@ export class JobStore {
   }
 
   static open(path: string, clock: () => number = Date.now): JobStore {
-    let db: DatabaseSync | undefined;
     try {
-      db = new DatabaseSync(path);
-      db.exec("PRAGMA busy_timeout = 5000");
-      db.exec("PRAGMA journal_mode = WAL");
-      db.exec("PRAGMA synchronous = FULL");
-      db.exec("PRAGMA foreign_keys = ON");
-      const check = db.prepare("PRAGMA quick_check").all().map((r) => String(Object.values(r)[0]));
-      if (check.length !== 1 || check[0] !== "ok") {
-        throw new Error(`integrity check failed: ${check.slice(0, 3).join("; ")}`);
-      }
-      db.exec(SCHEMA);
-      const version = db.prepare("SELECT value FROM meta WHERE key = 'schema'").get();
-      if (version === undefined) {
-        db.prepare("INSERT INTO meta(key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
-      } else if (Number(version.value) !== SCHEMA_VERSION) {
-        throw new Error(`schema version ${version.value}, this gleaner uses ${SCHEMA_VERSION}`);
-      }
-      const torn = tornJson(db);
-      if (torn) throw new Error(`integrity check failed: ${torn}`);
-      return new JobStore(db, clock);
+      const spec = { schema: SCHEMA, version: SCHEMA_VERSION, verify: tornJson };
+      return new JobStore(openDatabase(path, spec), clock);
     } catch (error) {
-      try {
-        db?.close();
-      } catch { /* already unusable */ }
       // A full disk says nothing about the database: moving it aside would lose it for nothing.
       if (isDiskFull(error)) throw error;
       throw new CorruptStateError(`state database ${path} cannot be used: ${describe(error)}`, {
