@@ -16,6 +16,7 @@ import { FAULT_APP, ofType, runApp, watchApp } from "../../tests/support/app.ts"
 import { writeText } from "../../tests/support/corpus.ts";
 import { buildControls, buildKinds, type Expect, prose, TOO_SLOW } from "./hostile_kinds.ts";
 import type { ProfileName, Section } from "./section.ts";
+import { exists } from "../../src/fs/maybe_missing.ts";
 
 const MB = 1024 * 1024;
 
@@ -777,15 +778,6 @@ async function succeeds(command: string, args: string[]): Promise<boolean> {
   try {
     const out = await new Deno.Command(command, { args, stdout: "null", stderr: "null" }).output();
     return out.success;
-  } catch {
-    return false;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.lstat(path);
-    return true;
   } catch {
     return false;
   }

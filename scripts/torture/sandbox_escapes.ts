@@ -12,6 +12,7 @@ import { snapshotVault, writeText } from "../../tests/support/corpus.ts";
 import { startFakeLlm } from "../../tests/support/fake_llm.ts";
 import { parseFrontmatter } from "../../src/vault/render_note.ts";
 import { lastLines, type Section } from "./section.ts";
+import { exists } from "../../src/fs/maybe_missing.ts";
 
 const SIZES = {
   short: { documents: 8, recordings: 4 },
@@ -100,13 +101,4 @@ async function listOutside(root: string): Promise<string> {
   };
   await walk(root);
   return lines.sort().join("\n");
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.lstat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -22,6 +22,7 @@ import { NOTES_DIR, VaultWriter } from "../vault/vault_writer.ts";
 import { type MergedShard, MergeStore } from "./merge_store.ts";
 import { compareWalkOrder, placeNotes } from "./plan_layout.ts";
 import { openShardVault, type ShardVault } from "./read_shard.ts";
+import { exists, ignoreMissing } from "../fs/maybe_missing.ts";
 
 /** Shards that cannot go together, or a vault that is not a merge's to write. */
 export class MergeConflictError extends Error {
@@ -331,25 +332,4 @@ async function noteSource(path: string): Promise<string | undefined> {
   return typeof data?.source === "string" && typeof data.source_hash === "string"
     ? data.source
     : undefined;
-}
-
-/** Whether the operation happened; a missing file is no error here. */
-async function ignoreMissing(operation: Promise<void>): Promise<boolean> {
-  try {
-    await operation;
-    return true;
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return false;
-    throw error;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.lstat(path);
-    return true;
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return false;
-    throw error;
-  }
 }

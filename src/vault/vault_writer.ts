@@ -18,6 +18,7 @@ import { sweepTempFiles, syncDir, writeFileAtomic } from "./atomic_write.ts";
 import { beforeTornPart, mergeGenerated, onlyGenerated } from "./generated_part.ts";
 import { nameKey, sanitizeNoteName, suffixedName } from "./note_name.ts";
 import { parseFrontmatter, renderNote } from "./render_note.ts";
+import { exists, ignoreMissing, readIfExists } from "../fs/maybe_missing.ts";
 
 /** Folder of source notes inside the vault. */
 export const NOTES_DIR = "Sources";
@@ -386,33 +387,6 @@ async function readBytesIfExists(path: string): Promise<Uint8Array | undefined> 
     return await Deno.readFile(path);
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) return undefined;
-    throw error;
-  }
-}
-
-async function ignoreMissing(operation: Promise<void>): Promise<void> {
-  try {
-    await operation;
-  } catch (error) {
-    if (!(error instanceof Deno.errors.NotFound)) throw error;
-  }
-}
-
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await Deno.readTextFile(path);
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return undefined;
-    throw error;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.lstat(path);
-    return true;
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return false;
     throw error;
   }
 }

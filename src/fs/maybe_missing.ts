@@ -1,0 +1,37 @@
+/**
+ * @module
+ * File operations where a missing file is an answer, not an error. Anything else (permissions, a
+ * full disk, an I/O error) still throws.
+ */
+
+/** Whether something is at `path`; a symlink counts as itself, not as its target. */
+export async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.lstat(path);
+    return true;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return false;
+    throw error;
+  }
+}
+
+/** Whether `operation` (a rename, a removal) happened: false when its file was not there. */
+export async function ignoreMissing(operation: Promise<void>): Promise<boolean> {
+  try {
+    await operation;
+    return true;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return false;
+    throw error;
+  }
+}
+
+/** The file's text, or undefined when there is no such file. */
+export async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await Deno.readTextFile(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return undefined;
+    throw error;
+  }
+}
