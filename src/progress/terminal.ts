@@ -7,6 +7,9 @@ import process from "node:process";
 import cliProgress from "cli-progress";
 import type { EngineEvent } from "../protocol/messages.ts";
 
+/** The skip reason of a file that failed or was quarantined in an earlier run. */
+const IN_TOTAL_EARLIER = /^(failed|quarantined) earlier: /;
+
 /** Plain mode prints at most one progress line per this many ms. */
 const LINE_INTERVAL_MS = 5000;
 
@@ -107,7 +110,9 @@ export function terminalProgress(options: TerminalOptions) {
         if (e.warning) say(yellow(`note ${e.path}: ${e.warning}`));
         return tick();
       case "file_skipped":
-        if (e.reason === "unchanged" || e.reason.startsWith("unsupported")) settled++;
+        // Only files the job holds are in the total: unchanged ones, and ones that failed in an
+        // earlier run; what the walk passed over (unsupported, unreadable) is not.
+        if (e.reason === "unchanged" || IN_TOTAL_EARLIER.test(e.reason)) settled++;
         if (e.reason !== "unchanged" && !e.reason.startsWith("unsupported")) {
           say(yellow(`skipped ${e.path}: ${e.reason}`));
         }
