@@ -57,7 +57,7 @@ export const runPipeline: Pipeline = async (task, ctx) => {
     return withWarning(await draft(task, extracted, sourceHash, size, ctx), warning);
   }
 
-  const bytes = await readInput(task, task.options.maxBytes, true);
+  const bytes = await readInput(task, task.options.maxBytes, ctx);
   const sourceHash = ctx.guard(() => createHash("sha256").update(bytes).digest("hex"));
   ctx.progress("extract", 10);
   const extracted = await extract(kind, bytes, name, ctx);
@@ -124,22 +124,30 @@ function withWarning(draft: NoteDraft, warning: { warning?: string }): NoteDraft
 }
 
 /**
- * Reads at most `limit` bytes; with `whole`, a larger file is an error instead of cut short,
- * and the bytes are one version of the file: a read during which its size or times changed is
+ * Reads at most `limit` bytes. Given `ctx`, it reads the whole file: a larger file is an error
+ * instead of cut short, and the bytes are one version of the file: a read during which its size or times changed is
  * done again, as tar does, and a file that keeps changing is left for a later attempt.
  */
-async function readInput(task: Task, limit: number, whole = false): Promise<Uint8Array> {
+async function readInput(
+  task: Task,
+  limit: number,
+  ctx?: StageContext,
+): Promise<Uint8Array> {
   for (let tries = 1;; tries++) {
-    const read = await readOnce(task, limit, whole);
-    if (!whole || (!read.changed && read.waitMs === 0)) return read.bytes;
+    const read = await readOnce(task, limit, ctx !== undefined);
+    if (!ctx || (!read.changed && read.waitMs === 0)) return read.bytes;
     if (tries === READ_TRIES) {
       throw new InputChangedError(
         "the file kept changing while it was being read (is something still writing it?): " +
           "it is tried again later",
       );
     }
-    // Until its times are old enough that a write during the next read would show in them.
-    if (read.waitMs > 0) await new Promise((resolve) => setTimeout(resolve, read.waitMs));
+    // Until its times are old enough that a write during the next read would show in them. Said
+    // as progress: a silent wait would look like a stalled stage.
+    if (read.waitMs > 0) {
+      ctx.progress("waiting for the file to settle");
+      await new Promise((resolve) => setTimeout(resolve, read.waitMs));
+    }
   }
 }
 

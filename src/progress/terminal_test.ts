@@ -32,8 +32,5 @@ Deno.test("files the walk passes over do not count toward the total: progress en
   }
   const progress = lines.filter((l) => /^gleaner: \d+\/\d+ files/.test(l));
   assert.match(progress.at(-1)!, /^gleaner: 4\/4 files \(100%\)/);
-  assert.ok(
-    progress.every((l) => !/\((1\d\d|[2-9]\d\d)%\)/.test(l) || /100%/.test(l)),
-    lines.join("\n"),
-  );
+  for (const line of progress) assert.ok(Number(/\((\d+)%\)/.exec(line)![1]) <= 100, line);
 });
