@@ -233,8 +233,9 @@ Deno.test("a write-ahead log that lost its header after kill -9 is noticed: its 
 
     const run = await runApp(args);
     assert.equal(run.code, 0, run.stderr);
-    const [said] = ofType(run.events, "damage_repaired");
-    assert.equal(said?.path, ".gleaner/state.db");
+    // The kill may also have cut a note's write short: that temp file is said too, on its own.
+    const said = ofType(run.events, "damage_repaired").find((e) => e.path === ".gleaner/state.db");
+    assert.ok(said, "the state database's damage was not said");
     assert.match(
       said.problem,
       /the last run did not close .*: \d+ notes in the vault are not recorded/,
