@@ -17,6 +17,7 @@ import { writeText } from "../../tests/support/corpus.ts";
 import { buildControls, buildKinds, type Expect, prose, TOO_SLOW } from "./hostile_kinds.ts";
 import type { ProfileName, Section } from "./section.ts";
 import { exists } from "../../src/fs/maybe_missing.ts";
+import { parseFrontmatter } from "../../src/vault/render_note.ts";
 
 const MB = 1024 * 1024;
 
@@ -128,7 +129,7 @@ export async function hostileInputs(
       await rewriter?.stop();
     });
     problems.push(...first.problems);
-    const outcomes = outcomesOf(first.events);
+    const outcomes = outcomesOf(first.events, await placedNotes(vault));
 
     let refused = 0;
     let slow = 0;
@@ -266,7 +267,28 @@ function unclear(message: string): string | undefined {
   return undefined;
 }
 
-function outcomesOf(events: EngineEvent[]): Map<string, Outcome> {
+/**
+ * Where each source's note is at the end: a later commit earlier in walk order moves the notes
+ * after it up a suffix ("report (2)" becomes "report (3)"), so a `file_done` event's path can be
+ * out of date by then.
+ */
+async function placedNotes(vault: string): Promise<Map<string, string>> {
+  const placed = new Map<string, string>();
+  try {
+    for await (const entry of Deno.readDir(join(vault, "Sources"))) {
+      if (!entry.isFile || !entry.name.endsWith(".md")) continue;
+      const note = `Sources/${entry.name}`;
+      const { data } = parseFrontmatter(await Deno.readTextFile(join(vault, note)));
+      const source = (data as { source?: unknown } | null)?.source;
+      if (typeof source === "string") placed.set(source, note);
+    }
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+  }
+  return placed;
+}
+
+function outcomesOf(events: EngineEvent[], placed: Map<string, string>): Map<string, Outcome> {
   const outcomes = new Map<string, Outcome>();
   const of = (path: string) => {
     let o = outcomes.get(path);
@@ -276,7 +298,7 @@ function outcomesOf(events: EngineEvent[]): Map<string, Outcome> {
   for (const e of events) {
     if (e.type === "file_started") of(e.path).started++;
     else if (e.type === "file_done") {
-      Object.assign(of(e.path), { note: e.note, refusal: undefined });
+      Object.assign(of(e.path), { note: placed.get(e.path) ?? e.note, refusal: undefined });
     } else if (e.type === "file_failed" && !e.willRetry) of(e.path).refusal = e.error;
     else if (e.type === "file_quarantined") of(e.path).refusal = e.error;
     else if (e.type === "file_skipped") of(e.path).refusal = e.reason;
@@ -686,7 +708,7 @@ async function heldBatch(
   );
   const problems = [...run.problems];
   if (!opened) problems.push("held batch: the walk never reported its total, so nothing was held");
-  const outcomes = outcomesOf(run.events);
+  const outcomes = outcomesOf(run.events, await placedNotes(vault));
   let refused = 0;
   let notes = 0;
   const kinds: [string, string, Expect][] = [
