@@ -8,28 +8,17 @@ import { deflateSync } from "node:zlib";
 import { Buffer } from "node:buffer";
 import { ofType, runApp, withTempDir } from "./support/app.ts";
 import { writeText } from "./support/corpus.ts";
+import { craftPdf } from "./support/documents.ts";
 
 /** A one-page PDF whose content stream is `stream` (already deflated). */
 function pdfWithStream(stream: Uint8Array): Uint8Array {
-  const head = "%PDF-1.4\n";
-  const objects = [
+  return craftPdf([
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
     "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
     `<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n` +
     `${Buffer.from(stream).toString("latin1")}\nendstream`,
-  ];
-  let out = head;
-  const offsets = objects.map((object, i) => {
-    const at = out.length;
-    out += `${i + 1} 0 obj\n${object}\nendobj\n`;
-    return at;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const at of offsets) out += `${String(at).padStart(10, "0")} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, "latin1");
+  ]);
 }
 
 Deno.test("hostile inputs are refused with errors that say what is wrong, or read", async () => {

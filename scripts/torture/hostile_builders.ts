@@ -153,22 +153,6 @@ export function textPage(text: string): string[] {
   ];
 }
 
-/** A PDF of the given objects (object n is `objects[n - 1]`) with a correct xref table. */
-export function craftPdf(objects: string[], trailer = ""): Uint8Array {
-  let out = "%PDF-1.4\n";
-  const offsets = objects.map((object, i) => {
-    const offset = out.length;
-    out += `${i + 1} 0 obj\n${object}\nendobj\n`;
-    return offset;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) out += `${String(offset).padStart(10, "0")} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailer}>>\n`;
-  out += `startxref\n${xref}\n%%EOF\n`;
-  return bytes(out);
-}
-
 /** An 8 kHz mono 8-bit WAV whose header declares `declared` bytes of samples over `actual`. */
 export function wav(declared: number, actual: number): Uint8Array {
   const out = new Uint8Array(44 + actual).fill(0x80, 44);

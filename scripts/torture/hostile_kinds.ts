@@ -11,7 +11,6 @@ import { writeText } from "../../tests/support/corpus.ts";
 import { makeDocx, makePdf } from "../../tests/support/documents.ts";
 import { seeded } from "../seeded.ts";
 import {
-  craftPdf,
   deflateSpaces,
   docx,
   HELVETICA,
@@ -25,6 +24,7 @@ import {
   zip,
   zlibSpaces,
 } from "./hostile_builders.ts";
+import { craftPdf } from "../../tests/support/documents.ts";
 
 /** What gleaner should do with one file. */
 export type Expect =

@@ -4,6 +4,7 @@ import { deflateSync } from "node:zlib";
 import PDFKit from "pdfkit";
 import { countWords, InputError } from "./extracted.ts";
 import { extractPdf, MAX_PAGES } from "./pdf.ts";
+import { craftPdf } from "../../tests/support/documents.ts";
 
 // Fixtures are made in memory: real PDFs written by pdfkit, and small ones crafted byte by byte
 // where a test needs exact positions or a damaged structure. pdfkit needs only read access
@@ -39,22 +40,6 @@ function pdfkit(
     draw(doc);
     doc.end();
   });
-}
-
-/** A PDF made of the given objects (object n is `objects[n - 1]`) with a correct xref table. */
-function craftPdf(objects: string[], trailer = ""): Uint8Array {
-  let out = "%PDF-1.4\n";
-  const offsets = objects.map((object, i) => {
-    const offset = out.length;
-    out += `${i + 1} 0 obj\n${object}\nendobj\n`;
-    return offset;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) out += `${String(offset).padStart(10, "0")} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailer}>>\n`;
-  out += `startxref\n${xref}\n%%EOF\n`;
-  return Uint8Array.from(out, (c) => c.charCodeAt(0));
 }
 
 function stream(content: string, dictionary = ""): string {

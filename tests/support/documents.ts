@@ -47,3 +47,22 @@ export async function makeDocx(title: string, paragraphs: string[]): Promise<Uin
   });
   return new Uint8Array(await Packer.toArrayBuffer(document));
 }
+
+/**
+ * A PDF of the given objects (object n is `objects[n - 1]`) with a correct xref table, for
+ * inputs no PDF library would write. Characters are bytes (Latin-1), so offsets are lengths.
+ */
+export function craftPdf(objects: string[], trailer = ""): Uint8Array {
+  let out = "%PDF-1.4\n";
+  const offsets = objects.map((object, i) => {
+    const offset = out.length;
+    out += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return offset;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) out += `${String(offset).padStart(10, "0")} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailer}>>\n`;
+  out += `startxref\n${xref}\n%%EOF\n`;
+  return Uint8Array.from(out, (c) => c.charCodeAt(0));
+}
