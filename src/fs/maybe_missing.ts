@@ -35,3 +35,23 @@ export async function readIfExists(path: string): Promise<string | undefined> {
     throw error;
   }
 }
+
+/** The file's bytes, or undefined when there is no such file. */
+export async function readBytesIfExists(path: string): Promise<Uint8Array | undefined> {
+  try {
+    return await Deno.readFile(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return undefined;
+    throw error;
+  }
+}
+
+/** The file's size in bytes, or undefined when there is no such file. */
+export async function sizeIfExists(path: string): Promise<number | undefined> {
+  try {
+    return (await Deno.stat(path)).size;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return undefined;
+    throw error;
+  }
+}

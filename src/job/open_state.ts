@@ -10,6 +10,7 @@ import type { EngineEventInput } from "../protocol/messages.ts";
 import { CorruptStateError, JobStore } from "../store/job_store.ts";
 import { isDiskFull, keepReserve, vaultFull } from "../store/disk_full.ts";
 import { VaultWriter } from "../vault/vault_writer.ts";
+import { sizeIfExists } from "../fs/maybe_missing.ts";
 
 export const STATE_DIR = ".gleaner";
 
@@ -82,7 +83,7 @@ async function openStore(
   vaultDir: string,
   emit: (event: EngineEventInput) => void,
 ): Promise<{ store: JobStore; unsure?: string }> {
-  const [db, wal] = await Promise.all([sizeOf(dbPath), sizeOf(`${dbPath}-wal`)]);
+  const [db, wal] = await Promise.all([sizeIfExists(dbPath), sizeIfExists(`${dbPath}-wal`)]);
   try {
     if (!db && wal) {
       // SQLite would start a new database and drop the log: say so instead, and rebuild.
@@ -112,15 +113,5 @@ async function openStore(
     const notes = await new VaultWriter(vaultDir, store).scanForAdoption();
     emit({ type: "state_rebuilt", reason: error.message, movedTo, notes });
     return { store };
-  }
-}
-
-/** A file's size, or undefined when there is none. */
-async function sizeOf(path: string): Promise<number | undefined> {
-  try {
-    return (await Deno.stat(path)).size;
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return undefined;
-    throw error;
   }
 }

@@ -194,15 +194,14 @@ export class Job {
         job = undefined;
       }
       if (job) checkShard(store, job.id, o);
-      else {
-        // One transaction: a shard's job never exists without its shard.
-        job = store.transaction(() => {
-          const created = store.createJob(o.inputDir, optionsJson, optionsHash);
-          if (o.shard) store.setShard(created.id, o.shard, shardWalk(o));
-          return created;
-        });
-      }
-      if (o.shard) store.setShard(job.id, o.shard, shardWalk(o));
+      // One transaction: a shard's job never exists without its shard. Its filters are recorded
+      // again on every run, as the merge compares what each shard last walked with.
+      const shardJob = job;
+      job = store.transaction(() => {
+        const held = shardJob ?? store.createJob(o.inputDir, optionsJson, optionsHash);
+        if (o.shard) store.setShard(held.id, o.shard, shardWalk(o));
+        return held;
+      });
       jobId = this.#jobId = job.id;
       store.updateJobOptions(job.id, optionsJson, optionsHash);
       store.setJobState(job.id, "running");

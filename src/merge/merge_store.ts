@@ -9,7 +9,7 @@ import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlit
 import type { FileStatus } from "../store/job_store.ts";
 import { CorruptStateError } from "../store/job_store.ts";
 import { isDiskFull } from "../store/disk_full.ts";
-import { openDatabase } from "../store/open_database.ts";
+import { immediateTransaction, openDatabase } from "../store/open_database.ts";
 
 const SCHEMA_VERSION = 1;
 
@@ -119,15 +119,7 @@ export class MergeStore {
   }
 
   transaction<T>(fn: () => T): T {
-    this.#db.exec("BEGIN IMMEDIATE");
-    try {
-      const result = fn();
-      this.#db.exec("COMMIT");
-      return result;
-    } catch (error) {
-      if (this.#db.isTransaction) this.#db.exec("ROLLBACK");
-      throw error;
-    }
+    return immediateTransaction(this.#db, fn);
   }
 
   shards(): MergedShard[] {

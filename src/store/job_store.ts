@@ -8,7 +8,7 @@ import type { Chunk, LlmUsage, NoteDraft } from "../protocol/messages.ts";
 import { SCHEMA, SCHEMA_VERSION } from "./schema.ts";
 import { isDiskFull } from "./disk_full.ts";
 import { tornJson } from "./torn_json.ts";
-import { openDatabase } from "./open_database.ts";
+import { immediateTransaction, openDatabase } from "./open_database.ts";
 import type {
   Adoptable,
   FileRow,
@@ -28,19 +28,8 @@ export class CorruptStateError extends Error {
   override name = "CorruptStateError";
 }
 
-export type {
-  Adoptable,
-  FileRow,
-  FileStatus,
-  JobRow,
-  JobState,
-  LinkedNote,
-  NoteRow,
-  RecoveredRuns,
-  RunEnd,
-  RunRow,
-  VaultIntent,
-} from "./rows.ts";
+// The row types come with the store: callers import both from here.
+export type * from "./rows.ts";
 
 type Row = Record<string, SQLInputValue>;
 
@@ -130,15 +119,7 @@ export class JobStore {
 
   /** Runs `fn` in one IMMEDIATE transaction; durable when it returns (synchronous=FULL). */
   transaction<T>(fn: () => T): T {
-    this.#db.exec("BEGIN IMMEDIATE");
-    try {
-      const result = fn();
-      this.#db.exec("COMMIT");
-      return result;
-    } catch (error) {
-      if (this.#db.isTransaction) this.#db.exec("ROLLBACK");
-      throw error;
-    }
+    return immediateTransaction(this.#db, fn);
   }
 
   // ---- jobs ----

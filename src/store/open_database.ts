@@ -42,3 +42,16 @@ export function openDatabase(path: string, spec: DatabaseSpec): DatabaseSync {
     throw error;
   }
 }
+
+/** Runs `fn` in one IMMEDIATE transaction; durable when it returns (synchronous=FULL). */
+export function immediateTransaction<T>(db: DatabaseSync, fn: () => T): T {
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    const result = fn();
+    db.exec("COMMIT");
+    return result;
+  } catch (error) {
+    if (db.isTransaction) db.exec("ROLLBACK");
+    throw error;
+  }
+}

@@ -18,7 +18,7 @@ import { sweepTempFiles, syncDir, writeFileAtomic } from "./atomic_write.ts";
 import { beforeTornPart, mergeGenerated, onlyGenerated } from "./generated_part.ts";
 import { nameKey, sanitizeNoteName, suffixedName } from "./note_name.ts";
 import { parseFrontmatter, renderNote } from "./render_note.ts";
-import { exists, ignoreMissing, readIfExists } from "../fs/maybe_missing.ts";
+import { exists, ignoreMissing, readBytesIfExists, readIfExists } from "../fs/maybe_missing.ts";
 
 /** Folder of source notes inside the vault. */
 export const NOTES_DIR = "Sources";
@@ -380,13 +380,4 @@ function damage(bytes: Uint8Array, wrote: Uint8Array): string | undefined {
 /** A map's title, from its path ("Maps/Topic.md" is "Topic"). */
 function titleOf(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/, "");
-}
-
-async function readBytesIfExists(path: string): Promise<Uint8Array | undefined> {
-  try {
-    return await Deno.readFile(path);
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return undefined;
-    throw error;
-  }
 }
