@@ -26,12 +26,11 @@ import { Job, type JobOptions, outputOptions } from "../src/job/run_job.ts";
 import { extractDocx } from "../src/pipeline/docx.ts";
 import { extractHtml } from "../src/pipeline/html.ts";
 import { extractPdf } from "../src/pipeline/pdf.ts";
-import { runPipeline } from "../src/pipeline/pipeline.ts";
+import { pipelineInProcess } from "./pipeline_in_process.ts";
 import { extractSubtitles } from "../src/pipeline/subtitles.ts";
 import { extractText } from "../src/pipeline/text.ts";
 import { appCommand } from "../tests/support/app.ts";
 import { makeDocx, makePdf } from "../tests/support/documents.ts";
-import { guard } from "../src/sandbox/guard.ts";
 import { JobStore } from "../src/store/job_store.ts";
 import { VaultWriter } from "../src/vault/vault_writer.ts";
 import { nameKey } from "../src/vault/note_name.ts";
@@ -161,14 +160,10 @@ async function timeInProcess(input: string, vaultDir: string) {
       status: "pending",
     });
     const attemptId = store.startAttempt(file.id, runId);
-    const draft = await runPipeline({
-      taskId: file.id,
-      absPath: join(input, name),
-      relPath: name,
-      size: stat.size,
-      budgetMs: 600_000,
-      options: { maxBytes: 64 * 2 ** 20, maxDurationMs: 3_600_000, chunkMs: 300_000 },
-    }, { progress: () => {}, guard: (fn) => guard(fn, 600_000), chunkDone: () => {} });
+    const draft = await pipelineInProcess(
+      { taskId: file.id, absPath: join(input, name), relPath: name, size: stat.size },
+      { budgetMs: 600_000, maxBytes: 64 * 2 ** 20 },
+    );
     await vault.commit({ file, attemptId, draft, optionsHash: outputOptions().hash });
     doneAt.push(performance.now());
   }

@@ -19,8 +19,7 @@ import { join } from "node:path";
 import { makeMixedCorpus } from "./torture/mixed_corpus.ts";
 import { seeded } from "./seeded.ts";
 import { outputOptions } from "../src/job/run_job.ts";
-import { runPipeline } from "../src/pipeline/pipeline.ts";
-import { guard } from "../src/sandbox/guard.ts";
+import { pipelineInProcess } from "./pipeline_in_process.ts";
 import { shardOf } from "../src/shard/shard_spec.ts";
 import { JobStore } from "../src/store/job_store.ts";
 import { nameKey } from "../src/vault/note_name.ts";
@@ -133,23 +132,23 @@ export async function makeShardVaults(
     store.setShard(job.id, { index, count: shards.length }, walk);
     return { store, jobId: job.id };
   }));
-  for (let i = 0; i < notes; i++) {
-    const name = `note-${String(i).padStart(5, "0")}.txt`;
+  // Every file first: the pipeline waits until a file is a second old before trusting its
+  // times, and written one by one each would wait that second.
+  const names = Array.from({ length: notes }, (_, i) => `note-${String(i).padStart(5, "0")}.txt`);
+  for (const [i, name] of names.entries()) {
     const words = Array.from(
       { length: 60 + (i % 17) * 9 },
       (_, k) => WORDS[(i * 7 + k * 3 + (k % (i % 5 + 2))) % WORDS.length],
     );
+    await Deno.writeTextFile(join(input, name), `${words.join(" ")}.\n`);
+  }
+  for (const [i, name] of names.entries()) {
     const absPath = join(input, name);
-    await Deno.writeTextFile(absPath, `${words.join(" ")}.\n`);
     const { size, mtime } = await Deno.stat(absPath);
-    const draft = await runPipeline({
-      taskId: i,
-      absPath,
-      relPath: name,
-      size,
-      budgetMs: 60_000,
-      options: { maxBytes: 2 ** 20, maxDurationMs: 3_600_000, chunkMs: 300_000 },
-    }, { progress: () => {}, guard: (fn) => guard(fn, 60_000), chunkDone: () => {} });
+    const draft = await pipelineInProcess(
+      { taskId: i, absPath, relPath: name, size },
+      { budgetMs: 60_000, maxBytes: 2 ** 20 },
+    );
     const { store, jobId } = stores[shardOf(draft.sourceHash, shards.length)];
     store.transaction(() => {
       const file = store.insertFile(jobId, {
