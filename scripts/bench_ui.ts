@@ -182,7 +182,11 @@ async function launch(state: string): Promise<App> {
   const get = (path: string, init: RequestInit = {}) => {
     const headers = new Headers(init.headers);
     headers.set("authorization", `Bearer ${token}`);
-    return fetch(`http://127.0.0.1:${port}${path}`, { ...init, headers });
+    // The server takes no POST without a JSON body.
+    const post = init.method === "POST";
+    if (post) headers.set("content-type", "application/json");
+    const body = post ? init.body ?? "{}" : init.body;
+    return fetch(`http://127.0.0.1:${port}${path}`, { ...init, headers, body });
   };
   const call = async <T>(path: string, init?: RequestInit) => {
     const response = await get(path, init);

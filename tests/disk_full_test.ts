@@ -199,7 +199,7 @@ Deno.test({
       await withSmallDisk(root, "60k", async (dir) => {
         const wav = join(dir, "chunk.wav");
         await assert.rejects(
-          decodeChunk(clips[0], wav, 0, 300_000, () => {}),
+          decodeChunk({ path: clips[0], demuxer: "wav" }, wav, 0, 300_000, () => {}),
           /ffmpeg could not write the decoded audio .*chunk\.wav: .*No space left on device/,
         );
       });

@@ -12,7 +12,7 @@ import { JobRequest } from "../src/protocol/api.ts";
 import type { EngineEvent } from "../src/protocol/messages.ts";
 import { eventOrder, foldEvent, type JobView, newerView } from "../src/progress/job_view.ts";
 import type { JobEvent } from "../src/server/job_manager.ts";
-import { api, type JobRow, watchEvents } from "./api.ts";
+import { api, type JobRow, signIn, watchEvents } from "./api.ts";
 import { renderNote } from "./markdown.ts";
 import { Chart } from "./chart.tsx";
 import type { JobMetrics } from "../src/progress/job_metrics.ts";
@@ -588,4 +588,25 @@ function Vault({ id, path }: { id: number; path: string }) {
   );
 }
 
-render(<App />, document.getElementById("app")!);
+/** Shown to a tab that holds no token: the printed URL is the way in. */
+function SignedOutPage() {
+  return (
+    <>
+      <header>
+        <h1>gleaner</h1>
+      </header>
+      <main>
+        <p class="error" role="alert">
+          This page needs the address gleaner printed when it started (the line that begins with
+          "open http://127.0.0.1"). Open that whole address; an address from an earlier start no
+          longer works.
+        </p>
+      </main>
+    </>
+  );
+}
+
+signIn().then(
+  (ok) => render(ok ? <App /> : <SignedOutPage />, document.getElementById("app")!),
+  () => render(<SignedOutPage />, document.getElementById("app")!),
+);

@@ -3,6 +3,7 @@
  * What the `gleaner` command does with its arguments; returns the exit code.
  */
 import { basename, dirname, join, resolve } from "node:path";
+import { type FolderRole, unsafeFolder } from "../fs/system_folders.ts";
 import denoConfig from "../../deno.json" with { type: "json" };
 import type { EngineEvent, EngineEventInput, LlmOptions } from "../protocol/messages.ts";
 import { Job, type JobOptions } from "../job/run_job.ts";
@@ -81,7 +82,7 @@ async function runUi(args: UiArgs, overrides: CliOverrides): Promise<number> {
     return EXIT.fatal;
   }
   console.log(`gleaner ${VERSION}: open ${server.url}`);
-  if (args.open) await openBrowser(server.url);
+  if (args.open) await openBrowser(server.openUrl());
   let interrupts = 0;
   const onSignal = () => {
     if (++interrupts > 1) Deno.exit(EXIT.interrupted);
@@ -190,8 +191,10 @@ async function runMerge(args: MergeArgs): Promise<number> {
   const { mergeVaults } = await import("../merge/merge_vaults.ts");
   const wanted = resolve(args.out);
   try {
+    refuseUnsafe(wanted, "vault");
     await Deno.mkdir(wanted, { recursive: true });
     const vaultDir = await Deno.realPath(wanted);
+    refuseUnsafe(vaultDir, "vault");
     const summary = await mergeVaults(args.shards, vaultDir, (event) => {
       if (args.json) console.log(JSON.stringify({ ...event, at: Date.now() }));
       else if (
@@ -222,6 +225,12 @@ async function runMerge(args: MergeArgs): Promise<number> {
   }
 }
 
+/** Throws when `path` must not be a job's `role` folder: see system_folders.ts. */
+function refuseUnsafe(path: string, role: FolderRole): void {
+  const why = unsafeFolder(path, role, Deno.env.get("HOME") ?? Deno.env.get("USERPROFILE"));
+  if (why) throw new Error(why);
+}
+
 async function resolvePaths(
   args: BatchArgs,
 ): Promise<{ inputDir: string; vaultDir: string; whisperModel?: string }> {
@@ -242,9 +251,12 @@ async function resolvePaths(
   if (!(await Deno.stat(inputDir)).isDirectory) {
     throw new Error(`input is not a folder: ${args.input}`);
   }
+  refuseUnsafe(inputDir, "input");
   const wanted = args.out !== undefined
     ? resolve(args.out)
     : join(dirname(inputDir), `${basename(inputDir) || "input"}-vault`);
+  // Before the folder is made, and again once links are resolved.
+  refuseUnsafe(wanted, "vault");
   try {
     await Deno.mkdir(wanted, { recursive: true });
   } catch (error) {
@@ -252,6 +264,7 @@ async function resolvePaths(
   }
   if (!(await Deno.stat(wanted)).isDirectory) throw new Error(`vault is not a folder: ${wanted}`);
   const vaultDir = await Deno.realPath(wanted);
+  refuseUnsafe(vaultDir, "vault");
   if (vaultDir === inputDir) throw new Error("the vault cannot be the input folder itself");
   return { inputDir, vaultDir, ...(whisperModel ? { whisperModel } : {}) };
 }

@@ -3,36 +3,44 @@
  * Content hashing of input files, read in chunks so a large file never sits in memory whole.
  */
 import { createHash } from "node:crypto";
+import { openRegularFile } from "../fs/open_regular.ts";
 
 // Large enough that the read syscalls cost little beside the hashing, small enough to be cheap
 // for each of the files hashed at once.
 const CHUNK_BYTES = 256 * 1024;
 
+export interface HashOptions {
+  /** The folder the file must lie in (absolute, symlink-resolved): see openRegularFile. */
+  root?: string;
+  signal?: AbortSignal;
+  /**
+   * The size the walk saw; it keeps the buffer small for small files: a 256 KiB buffer per file
+   * was most of the memory churn of walking 10,000 notes.
+   */
+  sizeHint?: number;
+}
+
 /**
- * Streamed SHA-256 (lower-case hex) of a file's content; never loads the whole file.
- * `sizeHint`, the size the walk saw, keeps the buffer small for small files: a 256 KiB buffer
- * per file was most of the memory churn of walking 10,000 notes.
+ * Streamed SHA-256 (lower-case hex) of a regular file's content; never loads the whole file, and
+ * never blocks on a FIFO swapped in for it.
  */
-export async function hashFile(
-  absPath: string,
-  signal?: AbortSignal,
-  sizeHint = CHUNK_BYTES,
-): Promise<string> {
+export async function hashFile(absPath: string, options: HashOptions = {}): Promise<string> {
+  const { root, signal, sizeHint = CHUNK_BYTES } = options;
   signal?.throwIfAborted();
   const hash = createHash("sha256");
-  const file = await Deno.open(absPath, { read: true });
+  const file = await openRegularFile(absPath, root);
   try {
     // One buffer for all reads: update() has consumed the bytes before the next read overwrites them.
     // A little slack, so a file that grew since the walk is still read in a few calls.
     const buffer = new Uint8Array(Math.min(CHUNK_BYTES, Math.max(sizeHint, 0) + 1024));
     while (true) {
       signal?.throwIfAborted();
-      const count = await file.read(buffer);
-      if (count === null) break;
-      hash.update(buffer.subarray(0, count));
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
     }
   } finally {
-    file.close();
+    await file.close();
   }
   return hash.digest("hex");
 }

@@ -51,7 +51,10 @@ Deno.test("hashFile() rejects with the abort reason when the signal is already a
     const path = join(dir, "abc.txt");
     await Deno.writeTextFile(path, "abc");
     const reason = new Error("stop now");
-    await rejects(hashFile(path, AbortSignal.abort(reason)), (error) => error === reason);
+    await rejects(
+      hashFile(path, { signal: AbortSignal.abort(reason) }),
+      (error) => error === reason,
+    );
   });
 });
 

@@ -78,7 +78,11 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
         ? other.hash
         : isTooLarge(entry, deps.maxDocumentBytes)
         ? unreadKey(entry)
-        : await hashFile(entry.absPath, deps.signal, entry.size);
+        : await hashFile(entry.absPath, {
+          root: deps.inputDir,
+          signal: deps.signal,
+          sizeHint: entry.size,
+        });
     } catch (error) {
       if (deps.signal.aborted) break;
       skipped++;

@@ -5,7 +5,7 @@
  */
 // file-type 19, not newer: from 20 on it loads `debug`, which reads every environment variable,
 // and the sandbox may read none but two.
-import { fileTypeFromBuffer } from "file-type";
+import { fileTypeFromBuffer, type FileTypeResult } from "file-type";
 import { InputError } from "./extracted.ts";
 
 export type Kind = "text" | "markdown" | "html" | "pdf" | "docx" | "subtitles" | "audio" | "video";
@@ -37,23 +37,26 @@ export interface Detected {
   kind: Kind;
   /** Set when the content contradicts the name, to tell the user. */
   mismatch?: string;
+  /** For recordings: the container the content is in, by its signature (file-type's `ext`). */
+  container?: string;
 }
 
 /** Decides how to read `bytes`; throws InputError for content gleaner cannot use. */
 export async function detectKind(bytes: Uint8Array, fileName: string): Promise<Detected> {
   const ext = extensionOf(fileName);
   const named = EXTENSIONS[ext];
-  const sniffed = await sniffBinary(bytes);
+  const found = await fileTypeFromBuffer(bytes).catch(() => undefined);
+  const sniffed = sniffBinary(found);
   const kind = sniffed ?? sniffText(bytes) ?? textKindFromName(named, ext);
   const mismatch = named && named !== kind && !compatible(named, kind)
     ? `named ${ext} but the content is ${describe(kind)}`
     : undefined;
-  return mismatch ? { kind, mismatch } : { kind };
+  const media = (kind === "audio" || kind === "video") && found ? { container: found.ext } : {};
+  return { kind, ...(mismatch ? { mismatch } : {}), ...media };
 }
 
-async function sniffBinary(bytes: Uint8Array): Promise<Kind | undefined> {
-  // A signature cut short (truncated file) is no verdict: the name and the reader decide.
-  const found = await fileTypeFromBuffer(bytes).catch(() => undefined);
+/** A signature cut short (truncated file) is no verdict: the name and the reader decide. */
+function sniffBinary(found: FileTypeResult | undefined): Kind | undefined {
   if (!found) return undefined;
   if (found.ext === "vtt") return "subtitles";
   if (found.ext === "pdf") return "pdf";

@@ -5,10 +5,12 @@
  * input and returns a draft and chunk checkpoints as messages, it never writes the vault.
  */
 import { createHash } from "node:crypto";
+import type { FileHandle } from "node:fs/promises";
 import { basename } from "node:path";
 import { analyse, type Analysed } from "../analyse/analyse.ts";
 import type { Chunk, NoteDraft, Task } from "../protocol/messages.ts";
 import { hashFile } from "../discover/hash.ts";
+import { openRegularFile, UnsafeFileError } from "../fs/open_regular.ts";
 import { detectKind, type Kind } from "./detect.ts";
 import { type Extracted, InputChangedError, InputError } from "./extracted.ts";
 import { transcribeMedia } from "./media/transcribe.ts";
@@ -45,13 +47,13 @@ export const runPipeline: Pipeline = async (task, ctx) => {
   const head = await readInput(task, HEAD_BYTES);
   // Before detection, which would call it "not a PDF" or "not audio" for want of any bytes.
   if (head.length === 0) throw new InputError("empty file: nothing to make a note from");
-  const { kind, mismatch } = await detectKind(head, name);
+  const { kind, mismatch, container } = await detectKind(head, name);
   const warning = mismatch ? { warning: `${mismatch}; read it as such` } : {};
 
   if (kind === "audio" || kind === "video") {
     // Recordings are never loaded whole: hashed as a stream, decoded by ffmpeg in chunks.
-    const sourceHash = await hashFile(task.absPath);
-    const extracted = await transcribeMedia(task, sourceHash, ctx);
+    const sourceHash = await hashFile(task.absPath, { root: inputRoot(task) });
+    const extracted = await transcribeMedia(task, sourceHash, container ?? "", ctx);
     const { size } = await Deno.stat(task.absPath);
     ctx.progress("analyse");
     return withWarning(await draft(task, extracted, sourceHash, size, ctx), warning);
@@ -156,19 +158,18 @@ async function readOnce(
   limit: number,
   whole: boolean,
 ): Promise<{ bytes: Uint8Array; changed: boolean; waitMs: number }> {
-  let file: Deno.FsFile;
+  let file: FileHandle;
   try {
-    file = await Deno.open(task.absPath, { read: true });
+    file = await openRegularFile(task.absPath, inputRoot(task));
   } catch (error) {
     throw new InputError(`cannot open the file: ${describeIoError(error)}`, { cause: error });
   }
   try {
     const info = await file.stat();
-    if (!info.isFile) throw new InputError("not a regular file");
     if (whole && info.size > limit) throw tooLarge(info.size, limit);
     if (whole) {
       // Changed so lately that a write during the read could leave its times as they are.
-      const at = Math.max(info.mtime?.getTime() ?? 0, info.ctime?.getTime() ?? 0);
+      const at = Math.max(info.mtimeMs, info.ctimeMs);
       const age = Date.now() - at;
       if (age >= 0 && age < SETTLED_MS) {
         return { bytes: new Uint8Array(), changed: false, waitMs: SETTLED_MS - age };
@@ -178,19 +179,27 @@ async function readOnce(
     const buffer = new Uint8Array(Math.min(info.size, limit) + (whole ? 1 : 0));
     let filled = 0;
     while (filled < buffer.length) {
-      const n = await file.read(buffer.subarray(filled));
-      if (n === null) break;
-      filled += n;
+      const { bytesRead } = await file.read(buffer, filled, buffer.length - filled, null);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
     }
     if (whole && filled > limit) throw tooLarge(filled, limit);
     const after = whole ? await file.stat() : info;
     const changed = after.size !== info.size || after.size !== filled ||
-      after.mtime?.getTime() !== info.mtime?.getTime() ||
-      after.ctime?.getTime() !== info.ctime?.getTime();
+      after.mtimeMs !== info.mtimeMs || after.ctimeMs !== info.ctimeMs;
     return { bytes: buffer.subarray(0, filled), changed, waitMs: 0 };
   } finally {
-    file.close();
+    await file.close();
   }
+}
+
+/** The input folder the task's file must lie in: its absolute path less the relative one. */
+function inputRoot(task: Task): string {
+  const tail = `/${task.relPath}`;
+  if (!task.absPath.endsWith(tail)) {
+    throw new TypeError(`task path ${task.absPath} does not end with ${task.relPath}`);
+  }
+  return task.absPath.slice(0, -tail.length);
 }
 
 function tooLarge(size: number, limit: number): InputError {
@@ -202,6 +211,7 @@ function tooLarge(size: number, limit: number): InputError {
 }
 
 function describeIoError(error: unknown): string {
+  if (error instanceof UnsafeFileError) return error.message;
   if (error instanceof Deno.errors.NotFound) return "it disappeared before it could be read";
   if (error instanceof Deno.errors.PermissionDenied) return "permission denied";
   if (error instanceof Deno.errors.NotCapable) return "the sandbox refused access to it";

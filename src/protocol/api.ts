@@ -58,3 +58,7 @@ export type FolderListing = z.infer<typeof FolderListing>;
 
 /** Every error answer. */
 export const ApiError = z.object({ error: z.string() });
+
+/** The page trades the one-time code of an `--open` link for the session token. */
+export const SessionRequest = z.object({ code: z.string().min(1).max(200) }).strict();
+export const SessionGranted = z.object({ token: z.string() });

@@ -9,9 +9,17 @@ import { streamSSE } from "hono/streaming";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UsageError } from "../cli/args.ts";
 import { VERSION } from "../cli/run_cli.ts";
-import { FolderListing, JobRequest, requestArgv, ResumeRequest } from "../protocol/api.ts";
+import {
+  FolderListing,
+  JobRequest,
+  requestArgv,
+  ResumeRequest,
+  SessionGranted,
+  SessionRequest,
+} from "../protocol/api.ts";
+import { inside, openRegularFile, UnsafeFileError } from "../fs/open_regular.ts";
 import { type JobEvent, type JobManager, NotFound } from "./job_manager.ts";
-import { guard } from "./security.ts";
+import { guard, limitBody, type OneTimeCodes, SESSION_PATH } from "./security.ts";
 // Built by `deno task build:ui` (a dependency of every task that runs the app).
 import APP_JS from "../../ui/dist/app.js" with { type: "text" };
 import APP_CSS from "../../ui/dist/app.css" with { type: "text" };
@@ -33,6 +41,8 @@ const PAGE = `<!doctype html>
 export interface AppDeps {
   manager: JobManager;
   token: string;
+  /** Codes that `--open` hands the browser, each traded once for the token. */
+  codes: OneTimeCodes;
   /** The port actually bound, known once the server listens. */
   port: () => number;
   /** Where the folder browser starts. */
@@ -45,6 +55,7 @@ export function createApp(deps: AppDeps): Hono {
   const { manager } = deps;
   const app = new Hono();
   app.use("*", guard(deps.token, deps.port));
+  app.use("*", limitBody);
   app.onError((error, c) => {
     if (error instanceof NotFound) return c.json({ error: error.message }, 404);
     if (error instanceof UsageError) return c.json({ error: error.message }, 400);
@@ -53,6 +64,17 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   app.get("/api/health", (c) => c.json({ ok: true, version: VERSION }));
+
+  // The one API route open without the token: it trades a one-time code for it.
+  app.post(SESSION_PATH, async (c) => {
+    const parsed = SessionRequest.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success || !deps.codes.redeem(parsed.data.code)) {
+      return c.json({
+        error: "this link was used already or has expired: open the URL gleaner printed",
+      }, 401);
+    }
+    return c.json(SessionGranted.parse({ token: deps.token }));
+  });
 
   app.get("/api/jobs", (c) => c.json(manager.list()));
   app.post("/api/jobs", async (c) => {
@@ -87,8 +109,7 @@ export function createApp(deps: AppDeps): Hono {
 
   app.get("/api/jobs/:id/note", async (c) => {
     const vaultDir = manager.vaultOf(id(c.req.param("id")));
-    const path = await insideVault(vaultDir, c.req.query("path") ?? "");
-    return c.text(await Deno.readTextFile(path), 200, {
+    return c.text(await readNote(vaultDir, c.req.query("path") ?? ""), 200, {
       "content-type": "text/markdown; charset=utf-8",
     });
   });
@@ -102,10 +123,8 @@ export function createApp(deps: AppDeps): Hono {
       }
     } catch (error) {
       if (error instanceof Deno.errors.NotFound) throw new NotFound(`no folder ${wanted}`);
-      if (error instanceof Deno.errors.PermissionDenied) {
-        throw new UsageError(`cannot read ${wanted}`);
-      }
-      throw error;
+      // Not a folder, not readable, a loop: the user picked a path that cannot be listed.
+      throw new UsageError(`cannot list ${wanted}: ${(error as Error).message}`);
     }
     folders.sort((a, b) => a.localeCompare(b));
     const parent = dirname(wanted) === wanted ? null : dirname(wanted);
@@ -163,32 +182,47 @@ function message(error: import("zod").ZodError): string {
   return error.issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`).join("; ");
 }
 
+/** Notes are text; a "note" this big is something else and is not loaded into memory. */
+const MAX_NOTE_BYTES = 64 * 1024 * 1024;
+
 /**
- * The absolute path of a vault file named by a request, refusing anything outside the vault:
- * `..`, absolute paths, and symbolic links that lead out. Only Markdown notes are served.
+ * The text of a vault note named by a request. Only Markdown files below the vault, outside its
+ * state folder, and regular files as they are when opened: `..`, absolute paths, symbolic links
+ * that lead out or into `.gleaner/`, FIFOs and devices are all "no such note".
  */
-async function insideVault(vaultDir: string, wanted: string): Promise<string> {
+async function readNote(vaultDir: string, wanted: string): Promise<string> {
   if (wanted === "" || isAbsolute(wanted) || wanted.includes("\0") || !wanted.endsWith(".md")) {
     throw new NotFound("no such note");
   }
   const root = await Deno.realPath(vaultDir);
+  const allowed = (path: string) =>
+    inside(path, root) && relative(root, path).split(sep)[0] !== ".gleaner" &&
+    path.endsWith(".md");
   const joined = resolve(root, wanted);
-  const within = (p: string) => {
-    const rel = relative(root, p);
-    return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) &&
-      !rel.split(sep).includes("..");
-  };
-  if (!within(joined) || relative(root, joined).split(sep)[0] === ".gleaner") {
-    throw new NotFound("no such note");
-  }
+  if (!allowed(joined)) throw new NotFound("no such note");
   let real: string;
   try {
     real = await Deno.realPath(joined);
   } catch {
     throw new NotFound("no such note");
   }
-  if (!within(real)) throw new NotFound("no such note");
-  return join(real);
+  if (!allowed(real)) throw new NotFound("no such note");
+  let file;
+  try {
+    file = await openRegularFile(real, root);
+  } catch (error) {
+    if (error instanceof UnsafeFileError || error instanceof Deno.errors.NotFound) {
+      throw new NotFound("no such note");
+    }
+    throw error;
+  }
+  try {
+    const { size } = await file.stat();
+    if (size > MAX_NOTE_BYTES) throw new NotFound("no such note");
+    return new TextDecoder().decode(await file.readFile());
+  } finally {
+    await file.close();
+  }
 }
 
 /** The Markdown files of a vault gleaner writes: Home, the maps and the source notes. */

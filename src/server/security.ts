@@ -1,16 +1,19 @@
 /**
  * @module
- * What keeps a local HTTP server local: requests must name the loopback address and our port in
- * `Host` (DNS rebinding), state-changing requests from another origin are refused (CSRF), every
- * `/api/` request needs the session token (query, HttpOnly SameSite=Strict cookie, or bearer),
- * no CORS headers are ever sent, and every answer carries a strict Content-Security-Policy.
+ * What keeps a local HTTP server local. Deny by default: every request needs the session token
+ * as `Authorization: Bearer`, except the page's own static files and the exchange of a one-time
+ * code for the token. The decision is made on the path the router matches (Hono's decoded
+ * `c.req.path`), so no spelling of `/api/` (`/%61pi/`, `//api`, `/API`) can route to a handler
+ * without the token. Besides: requests must name the loopback address and our port in `Host`
+ * (DNS rebinding), state-changing requests from another origin are refused (CSRF) and must be
+ * small JSON, no CORS headers are ever sent, and every answer carries a strict
+ * Content-Security-Policy. The token is never put in a cookie: cookies are not bound to a port,
+ * so every other server on 127.0.0.1 would receive it.
  */
-import type { Context, MiddlewareHandler } from "hono";
-import { getCookie, setCookie } from "hono/cookie";
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { Buffer } from "node:buffer";
 import { timingSafeEqual } from "node:crypto";
-
-export const TOKEN_COOKIE = "gleaner_token";
 
 const CSP = [
   "default-src 'self'",
@@ -24,7 +27,22 @@ const CSP = [
   "object-src 'none'",
 ].join("; ");
 
-/** A random session token, 256 bits, URL-safe. */
+/** What the page needs before it holds the token: the page itself and its two files. */
+const PUBLIC_FILES = new Set(["/", "/app.js", "/app.css", "/favicon.ico"]);
+
+/** Where the page trades a one-time code (from `--open`) for the token. */
+export const SESSION_PATH = "/api/session";
+
+/** Request bodies are small JSON objects; anything bigger is refused before it is read. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Refuses a body over {@link MAX_BODY_BYTES}, whether it says its length or streams. */
+export const limitBody: MiddlewareHandler = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: (c) => c.json({ error: `request body over ${MAX_BODY_BYTES} bytes` }, 413),
+});
+
+/** A random secret, 256 bits, URL-safe. */
 export function newToken(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
 }
@@ -43,39 +61,74 @@ export function guard(token: string, port: () => number): MiddlewareHandler {
       return c.json({ error: "wrong Host: this server answers only on its loopback address" }, 421);
     }
     const method = c.req.method;
-    if (method !== "GET" && method !== "HEAD") {
+    const reads = method === "GET" || method === "HEAD";
+    if (!reads) {
       const origin = c.req.header("origin");
       const site = c.req.header("sec-fetch-site");
       if ((origin !== undefined && !origins.includes(origin)) || site === "cross-site") {
         return c.json({ error: "cross-origin request refused" }, 403);
       }
     }
-    const path = new URL(c.req.url).pathname;
-    const query = c.req.query("token");
-    if (query !== undefined && same(query, token)) {
-      setCookie(c, TOKEN_COOKIE, token, {
-        httpOnly: true,
-        sameSite: "Strict",
-        path: "/",
-      });
-      // Out of the address bar (and history) at once.
-      if (!path.startsWith("/api/")) return c.redirect(path, 303);
-    }
-    if (path.startsWith("/api/") && !authorised(c, token)) {
+    // The router's own path: percent-decoded exactly as it will be matched.
+    const path = c.req.path;
+    const open = (reads && PUBLIC_FILES.has(path)) || (method === "POST" && path === SESSION_PATH);
+    if (!open && !bearerMatches(c.req.header("authorization"), token)) {
       return c.json({ error: "missing or wrong token: open the URL gleaner printed" }, 401);
+    }
+    if (method === "POST") {
+      const type = c.req.header("content-type") ?? "";
+      if (!/^application\/json\s*(?:;|$)/i.test(type)) {
+        return c.json({ error: "a POST must carry JSON (Content-Type: application/json)" }, 415);
+      }
     }
     await next();
   };
 }
 
-function authorised(c: Context, token: string): boolean {
-  const bearer = /^Bearer (.+)$/.exec(c.req.header("authorization") ?? "")?.[1];
-  const candidates = [c.req.query("token"), getCookie(c, TOKEN_COOKIE), bearer];
-  return candidates.some((t) => t !== undefined && same(t, token));
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const bearer = /^Bearer ([A-Za-z0-9_-]+)$/.exec(header ?? "")?.[1];
+  return bearer !== undefined && same(bearer, token);
 }
 
-function same(a: string, b: string): boolean {
+export function same(a: string, b: string): boolean {
   const x = new TextEncoder().encode(a);
   const y = new TextEncoder().encode(b);
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** How long a one-time code from `--open` stays good: enough for a browser to start. */
+const CODE_LIFETIME_MS = 120_000;
+
+/**
+ * One-time codes for `--open`: the URL handed to the browser opener is visible to every local
+ * user in the opener's process arguments, so it carries a code that is good once, briefly,
+ * instead of the token.
+ */
+export class OneTimeCodes {
+  #codes = new Map<string, number>();
+  #now: () => number;
+
+  constructor(now: () => number = Date.now) {
+    this.#now = now;
+  }
+
+  issue(): string {
+    const code = newToken();
+    this.#codes.set(code, this.#now() + CODE_LIFETIME_MS);
+    return code;
+  }
+
+  /** True once for a code that was issued and has not expired; it is gone afterwards. */
+  redeem(code: string): boolean {
+    const now = this.#now();
+    let found = false;
+    for (const [known, expires] of this.#codes) {
+      if (expires <= now) this.#codes.delete(known);
+      else if (same(known, code)) {
+        this.#codes.delete(known);
+        found = true;
+      }
+    }
+    return found;
+  }
 }

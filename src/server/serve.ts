@@ -9,10 +9,16 @@ import type { CliOverrides } from "../cli/run_cli.ts";
 import { createApp } from "./app.ts";
 import { defaultStateDir, JobRegistry } from "./job_registry.ts";
 import { JobManager } from "./job_manager.ts";
-import { newToken } from "./security.ts";
+import { newToken, OneTimeCodes } from "./security.ts";
 
 export interface RunningServer {
+  /** The address to print: it carries the session token, so only the terminal shows it. */
   url: string;
+  /**
+   * A fresh address for a browser opener, whose arguments every local user can read: it carries
+   * a one-time code that the page trades for the token, good once and for two minutes.
+   */
+  openUrl(): string;
   port: number;
   token: string;
   manager: JobManager;
@@ -25,11 +31,13 @@ export function startServer(args: UiArgs, overrides: CliOverrides = {}): Running
   const registry = JobRegistry.open(args.state ?? defaultStateDir());
   const manager = new JobManager(registry, overrides);
   const token = newToken();
+  const codes = new OneTimeCodes();
   const closing = new AbortController();
   let port = 0;
   const app = createApp({
     manager,
     token,
+    codes,
     port: () => port,
     home: Deno.env.get("HOME") ?? Deno.env.get("USERPROFILE") ?? Deno.cwd(),
     closing: closing.signal,
@@ -48,6 +56,7 @@ export function startServer(args: UiArgs, overrides: CliOverrides = {}): Running
   let closed: Promise<void> | undefined;
   return {
     url,
+    openUrl: () => `http://127.0.0.1:${port}/?code=${codes.issue()}`,
     port,
     token,
     manager,

@@ -2,16 +2,95 @@
  * @module
  * ffprobe and ffmpeg: how long a recording is, what it is called, and one chunk of it decoded
  * to 16 kHz mono WAV for a speech engine.
+ *
+ * ffmpeg runs outside Deno's permissions and, left to guess, follows whatever a file names:
+ * a concat list, an HLS playlist, an image sequence, a URL. A file that begins with an MP3's
+ * ID3 tag and goes on as an `ffconcat` list passes our content check as MP3, yet ffmpeg would
+ * pick its concat demuxer and read any file on the disk the list names. So every input is
+ * opened with the demuxer of the container its signature shows (`-f`), through the `file`
+ * protocol alone (`-protocol_whitelist file`, `file:` prefix), and QuickTime's external data
+ * references stay off: no container can make ffmpeg open a second file.
  */
 import { InputError } from "../extracted.ts";
 import { lastLine, runEngine } from "./run_engine.ts";
+
+/** A recording as ffmpeg must open it: its path and the one demuxer allowed to read it. */
+export interface MediaSource {
+  path: string;
+  demuxer: string;
+}
+
+/** file-type's name of a container -> ffmpeg's demuxer for it. None of these follow references. */
+const DEMUXERS: Record<string, string> = {
+  mp3: "mp3",
+  wav: "wav",
+  flac: "flac",
+  ogg: "ogg",
+  oga: "ogg",
+  ogv: "ogg",
+  ogm: "ogg",
+  opus: "ogg",
+  spx: "ogg",
+  mp4: "mov",
+  m4a: "mov",
+  m4b: "mov",
+  m4p: "mov",
+  m4v: "mov",
+  f4v: "mov",
+  f4a: "mov",
+  f4b: "mov",
+  mov: "mov",
+  "3gp": "mov",
+  "3g2": "mov",
+  mkv: "matroska",
+  mka: "matroska",
+  webm: "matroska",
+  aac: "aac",
+  aif: "aiff",
+  aiff: "aiff",
+  amr: "amr",
+  ac3: "ac3",
+  asf: "asf",
+  avi: "avi",
+  flv: "flv",
+  mpg: "mpeg",
+  mts: "mpegts",
+  wv: "wv",
+  ape: "ape",
+  mpc: "mpc",
+  voc: "voc",
+  au: "au",
+};
+
+/** The recording at `path`, to be read only as `container`; a container gleaner cannot pin is refused. */
+export function mediaSource(path: string, container: string): MediaSource {
+  const demuxer = DEMUXERS[container];
+  if (!demuxer) {
+    throw new InputError(
+      `unsupported recording container ${container ? `.${container}` : "(unknown)"}: ` +
+        "convert it to MP3, WAV, FLAC, Ogg, MP4 or Matroska",
+    );
+  }
+  return { path, demuxer };
+}
+
+/** ffmpeg's and ffprobe's input options for `source`: one demuxer, files only, no references. */
+function inputArgs(source: MediaSource): string[] {
+  return [
+    "-protocol_whitelist",
+    "file",
+    "-f",
+    source.demuxer,
+    ...(source.demuxer === "mov" ? ["-enable_drefs", "0"] : []),
+  ];
+}
 
 export interface Probe {
   durationMs: number;
   title?: string;
 }
 
-export async function probeMedia(path: string, alive: () => void): Promise<Probe> {
+export async function probeMedia(source: MediaSource, alive: () => void): Promise<Probe> {
   const run = await runEngine("ffprobe", [
     "-v",
     "error",
@@ -19,7 +98,9 @@ export async function probeMedia(path: string, alive: () => void): Promise<Probe
     "format=duration:format_tags=title:stream=codec_type",
     "-of",
     "json",
-    path,
+    ...inputArgs(source),
+    "-i",
+    `file:${source.path}`,
   ], alive);
   if (run.code !== 0) {
     throw new InputError(`not a readable recording: ${lastLine(run.stderr) || "ffprobe failed"}`);
@@ -46,7 +127,7 @@ export async function probeMedia(path: string, alive: () => void): Promise<Probe
 
 /** Decodes [startMs, startMs + lengthMs) of `source` into `wavPath` (16 kHz, mono, 16-bit). */
 export async function decodeChunk(
-  source: string,
+  source: MediaSource,
   wavPath: string,
   startMs: number,
   lengthMs: number,
@@ -61,8 +142,9 @@ export async function decodeChunk(
     (startMs / 1000).toFixed(3),
     "-t",
     (lengthMs / 1000).toFixed(3),
+    ...inputArgs(source),
     "-i",
-    source,
+    `file:${source.path}`,
     "-vn",
     "-ac",
     "1",
@@ -72,7 +154,7 @@ export async function decodeChunk(
     "s16",
     "-f",
     "wav",
-    wavPath,
+    `file:${wavPath}`,
   ], alive);
   // ffmpeg exits 0 when the disk fills as it writes the WAV's end (measured: "Error writing
   // trailer ...: No space left on device", a truncated file, exit 0); transcribing that would

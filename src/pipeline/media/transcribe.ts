@@ -8,7 +8,7 @@ import { basename, join } from "node:path";
 import type { Chunk, Task } from "../../protocol/messages.ts";
 import { cleanTitle, countWords, type Extracted, InputError } from "../extracted.ts";
 import { renderTranscript, type Segment, stamp } from "../transcript.ts";
-import { decodeChunk, probeMedia } from "./ffmpeg.ts";
+import { decodeChunk, mediaSource, probeMedia } from "./ffmpeg.ts";
 import { POCKETSPHINX, transcribeWithPocketsphinx } from "./pocketsphinx.ts";
 import { transcribeWithWhisper, WHISPER } from "./whisper.ts";
 
@@ -18,9 +18,11 @@ export interface MediaContext {
   chunkDone(chunk: Chunk): void;
 }
 
+/** `container` is the recording's container by its signature (detect.ts), e.g. "mp3". */
 export async function transcribeMedia(
   task: Task,
   sourceHash: string,
+  container: string,
   ctx: MediaContext,
 ): Promise<Extracted> {
   const { chunkMs, maxDurationMs } = task.options;
@@ -34,7 +36,8 @@ export async function transcribeMedia(
   }
   const alive = () => ctx.progress("transcribe");
   ctx.progress("probe", 0);
-  const probe = await probeMedia(task.absPath, alive);
+  const source = mediaSource(task.absPath, container);
+  const probe = await probeMedia(source, alive);
   if (probe.durationMs > maxDurationMs) {
     throw new InputError(
       `recording too long: ${stamp(probe.durationMs)}, the limit is ${stamp(maxDurationMs)} ` +
@@ -58,7 +61,7 @@ export async function transcribeMedia(
     if (!chunk) {
       const wav = join(scratch, `chunk-${task.taskId}-${index}.wav`);
       try {
-        await decodeChunk(task.absPath, wav, startMs, lengthMs, alive);
+        await decodeChunk(source, wav, startMs, lengthMs, alive);
         const found = model
           ? await transcribeWithWhisper(wav, model, scratch, startMs, alive)
           : await transcribeWithPocketsphinx(wav, startMs, alive);
