@@ -20,6 +20,7 @@ const escape = (s: string) =>
 export function safeHref(target: string): boolean {
   // As the browser reads the attribute: character references decoded ("&#106;avascript:"),
   // tabs, newlines and leading spaces inside a scheme ignored ("java\tscript:").
+  // deno-lint-ignore no-control-regex -- control characters are exactly what must go
   const squeezed = decodeHTML(target).replace(/[\u0000-\u0020\u007f]+/g, "").toLowerCase();
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(squeezed)?.[1];
   return scheme === undefined || ["http", "https", "mailto", "obsidian"].includes(scheme);
