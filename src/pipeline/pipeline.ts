@@ -13,6 +13,7 @@ import { hashFile } from "../discover/hash.ts";
 import { openRegularFile, UnsafeFileError } from "../fs/open_regular.ts";
 import { detectKind, type Kind } from "./detect.ts";
 import { type Extracted, InputChangedError, InputError } from "./extracted.ts";
+import { useEngines } from "./media/run_engine.ts";
 import { transcribeMedia } from "./media/transcribe.ts";
 import { extractSubtitles } from "./subtitles.ts";
 import { extractText } from "./text.ts";
@@ -53,6 +54,7 @@ export const runPipeline: Pipeline = async (task, ctx) => {
   if (kind === "audio" || kind === "video") {
     // Recordings are never loaded whole: hashed as a stream, decoded by ffmpeg in chunks.
     const sourceHash = await hashFile(task.absPath, { root: inputRoot(task) });
+    if (task.engines) useEngines(task.engines);
     const extracted = await transcribeMedia(task, sourceHash, container ?? "", ctx);
     const { size } = await Deno.stat(task.absPath);
     ctx.progress("analyse");

@@ -159,6 +159,11 @@ export const Task = z.object({
   scratchDir: z.string().optional(),
   /** Chunks an earlier attempt finished, so a recording resumes where it stopped. */
   chunks: z.array(Chunk).optional(),
+  /** The engines main found for media sandboxes: the paths they may start, or why not. */
+  engines: z.record(
+    z.string(),
+    z.union([z.object({ path: z.string() }).strict(), z.object({ refused: z.string() }).strict()]),
+  ).optional(),
 });
 export type Task = z.infer<typeof Task>;
 

@@ -9,6 +9,7 @@ import type { CliOverrides } from "../cli/run_cli.ts";
 import { createApp } from "./app.ts";
 import { defaultStateDir, JobRegistry } from "./job_registry.ts";
 import { JobManager } from "./job_manager.ts";
+import { findEngines } from "../pipeline/media/find_engines.ts";
 import { newToken, OneTimeCodes } from "./security.ts";
 
 export interface RunningServer {
@@ -80,9 +81,12 @@ export async function openBrowser(url: string): Promise<void> {
     : Deno.build.os === "darwin"
     ? ["open", url]
     : ["xdg-open", url];
+  // Resolved and checked like the engines: an opener that is gleaner itself is not started.
+  const found = findEngines([cmd])[cmd];
+  if (!found || "refused" in found) return;
   try {
-    await new Deno.Command(cmd, { args, stdout: "null", stderr: "null" }).output();
+    await new Deno.Command(found.path, { args, stdout: "null", stderr: "null" }).output();
   } catch {
-    // No browser opener (or no permission to start it): the URL is on the terminal.
+    // No permission to start it: the URL is on the terminal.
   }
 }

@@ -14,9 +14,7 @@ import {
   type Task,
   type ToSandbox,
 } from "../protocol/messages.ts";
-
-/** The engines a sandbox may start; nothing else, and never gleaner itself. */
-export const ENGINES = ["ffmpeg", "ffprobe", "pocketsphinx_continuous", "whisper-cli"];
+import type { EnginePath } from "../pipeline/media/find_engines.ts";
 
 /**
  * What a sandbox may do. A document sandbox reads its input and nothing else; only a media
@@ -35,6 +33,8 @@ export interface SlotConfig {
   stallMs: number;
   /** `host:port` of the language model endpoint in LLM mode: the only place it may connect. */
   net?: string;
+  /** The engines main found (find_engines.ts): a media sandbox may start these paths alone. */
+  engines: Record<string, EnginePath>;
 }
 
 export interface SlotHandlers {
@@ -92,6 +92,10 @@ export class SandboxSlot {
     this.restart();
   }
 
+  get engines(): Record<string, EnginePath> {
+    return this.#config.engines;
+  }
+
   attach(handlers: SlotHandlers): void {
     this.#handlers = handlers;
   }
@@ -130,7 +134,7 @@ export class SandboxSlot {
           write: media ? [scratchDir] : false,
           net: net ? [net] : false,
           env: [...LIBRARY_SWITCHES],
-          run: media ? ENGINES : false,
+          run: media ? runnable(this.#config.engines) : false,
           sys: false,
           ffi: false,
           import: false,
@@ -183,4 +187,10 @@ function codeRoots(threadUrl: URL): string[] {
   if (!folder) throw new Error(`cannot tell where the npm packages are: ${npmFile}`);
   const npmRoot = npmFile.slice(0, folder.at + folder.marker.length - 1);
   return [src, thread, npmRoot];
+}
+
+/** The paths a media sandbox may start: the engines found and not refused. */
+function runnable(engines: Record<string, EnginePath>): string[] | false {
+  const paths = Object.values(engines).flatMap((e) => ("path" in e ? [e.path] : []));
+  return paths.length > 0 ? paths : false;
 }

@@ -18,6 +18,8 @@ import type { VaultWriter } from "../vault/vault_writer.ts";
 import { join } from "node:path";
 import { backoffMs } from "./backoff.ts";
 import { EXTENSIONS } from "../pipeline/detect.ts";
+import { findEngines } from "../pipeline/media/find_engines.ts";
+import { ENGINES } from "../pipeline/media/run_engine.ts";
 import { clearLibrarySwitches, type Profile, SandboxSlot } from "./sandbox_slot.ts";
 import { isDiskFull } from "../store/disk_full.ts";
 
@@ -78,6 +80,7 @@ export function startSandboxes(
 ): SandboxSlot[] {
   clearLibrarySwitches();
   const net = llm ? hostAndPort(llm.url) : undefined;
+  const engines = findEngines(ENGINES);
   return Array.from({ length: config.workers }, (_, i) =>
     new SandboxSlot(i + 1, {
       profile: "document",
@@ -86,6 +89,7 @@ export function startSandboxes(
       threadUrl: config.threadUrl,
       heapMb: config.heapMb,
       stallMs: config.stallMs,
+      engines,
       ...(net ? { net } : {}),
     }));
 }
@@ -340,6 +344,7 @@ export class Supervisor {
       options: pipelineOptions,
       scratchDir: slot.scratchDir,
       chunks: this.#deps.store.chunksFor(file.id),
+      engines: slot.engines,
     });
     this.#deps.emit({
       type: "file_started",

@@ -5,6 +5,7 @@
  * missing program turned into a clear error that says how to install it.
  */
 import { InputError } from "../extracted.ts";
+import { type EnginePath, findEngines } from "./find_engines.ts";
 
 export const INSTALL_HINTS: Record<string, string> = {
   ffmpeg: "install ffmpeg (Debian/Ubuntu: apt install ffmpeg; macOS: brew install ffmpeg)",
@@ -14,6 +15,30 @@ export const INSTALL_HINTS: Record<string, string> = {
     "apt install pocketsphinx pocketsphinx-en-us)",
   "whisper-cli": "install whisper.cpp and put whisper-cli on the PATH",
 };
+
+/** The engines a media sandbox may start; nothing else, and never gleaner itself. */
+export const ENGINES = Object.keys(INSTALL_HINTS);
+
+/**
+ * Where this thread's engines are: main finds them (find_engines.ts) and sends them with every
+ * task, since a sandbox may neither read the PATH nor start anything else. Code that runs outside
+ * a sandbox (tests, the benchmark) finds them itself on first use.
+ */
+let enginePaths: Record<string, EnginePath> | undefined;
+
+export function useEngines(paths: Record<string, EnginePath>): void {
+  enginePaths = paths;
+}
+
+/** The path to start for `program`, or the reason it cannot be. */
+function locate(program: string): string {
+  const found = (enginePaths ??= findEngines(ENGINES))[program];
+  if (found === undefined) {
+    throw new InputError(`${program} is not installed: ${INSTALL_HINTS[program] ?? "install it"}`);
+  }
+  if ("refused" in found) throw new InputError(found.refused);
+  return found.path;
+}
 
 /** How often a running engine counts as a sign of life for the stall watch. */
 const ALIVE_MS = 5000;
@@ -29,9 +54,10 @@ export async function runEngine(
   args: string[],
   alive: () => void,
 ): Promise<EngineRun> {
+  const path = locate(program);
   const timer = setInterval(alive, ALIVE_MS);
   try {
-    const out = await new Deno.Command(program, {
+    const out = await new Deno.Command(path, {
       args,
       stdin: "null",
       stdout: "piped",
