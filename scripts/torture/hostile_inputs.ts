@@ -107,6 +107,7 @@ export async function hostileInputs(
       modesHold: sandbox.modesHold,
       cleanups,
     });
+    sandbox.secrets.push(...kinds.flatMap((k) => k.secrets ?? []));
     const controls = await buildControls(input);
     const live = "changing/live.txt";
     rewriter = await startRewriter(join(input, live), MB);
@@ -373,6 +374,8 @@ interface RunResult {
 interface AppSandbox {
   /** Whether file modes bind the app (not root, or root without CAP_DAC_OVERRIDE). */
   modesHold: boolean;
+  /** Paths outside the input that no process of the app may open, for any purpose. */
+  secrets: string[];
   capsDropped: boolean;
   traced: boolean;
   run(
@@ -407,7 +410,9 @@ async function appSandbox(root: string, harness: string): Promise<AppSandbox> {
   const allowed = traced ? await allowedOutside() : [];
   let runs = 0;
 
+  const secrets: string[] = [];
   return {
+    secrets,
     modesHold: !asRoot || canDrop,
     capsDropped: canDrop,
     traced,
@@ -452,6 +457,13 @@ async function appSandbox(root: string, harness: string): Promise<AppSandbox> {
       for (const change of compare(before, after2, volatile)) {
         outside.add(change.path);
         problems.push(`${label}: outside the vault, ${change.what}`);
+      }
+      if (traced && secrets.length > 0) {
+        for (const open of await tracedOpens(traceDir)) {
+          if (!within(open, secrets)) continue;
+          outside.add(open);
+          problems.push(`${label}: a process of the app opened ${show(open)}, outside the input`);
+        }
       }
       if (traced) {
         const vaults = [join(root, "vault"), join(root, "gated-vault")];
@@ -550,6 +562,25 @@ const WRITTEN: Record<string, [number, number][]> = {
   mknod: [[-1, 0]],
   mknodat: [[0, 1]],
 };
+
+/** Every path the traced processes opened, for reading or writing, from strace's logs. */
+async function tracedOpens(dir: string): Promise<string[]> {
+  const opens: string[] = [];
+  for await (const entry of Deno.readDir(dir)) {
+    const text = await Deno.readTextFile(join(dir, entry.name));
+    for (const line of text.split("\n")) {
+      const m = /^(open|openat)\((.*)\) = (\d+)/.exec(line);
+      if (!m) continue;
+      const args = m[2].split(", ");
+      const [dirArg, pathArg] = WRITTEN[m[1]][0];
+      const path = quoted(args[pathArg]);
+      if (path !== undefined) {
+        opens.push(resolve(dirArg >= 0 ? annotated(args[dirArg]) ?? "/" : "/", path));
+      }
+    }
+  }
+  return opens;
+}
 
 /** The paths the traced processes wrote, from strace's per-thread logs. */
 async function tracedWrites(dir: string): Promise<{ call: string; path: string }[]> {

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { writeText } from "../../tests/support/corpus.ts";
 import { makeDocx, makePdf } from "../../tests/support/documents.ts";
+import { referenceTricks } from "../../tests/support/media_tricks.ts";
 import { seeded } from "../seeded.ts";
 import {
   deflateSpaces,
@@ -50,6 +51,8 @@ export interface Kind {
   check?: (notes: Map<string, { path: string; text: string }>) => string[];
   /** Set when this machine cannot produce the kind honestly: why. */
   untestable?: string;
+  /** Paths outside the input that no process of the job may open (checked in the trace). */
+  secrets?: string[];
 }
 
 export interface BuildOptions {
@@ -457,6 +460,38 @@ export async function buildKinds(o: BuildOptions): Promise<Kind[]> {
       expect: refused(/not a readable recording|duration is unknown|no audio track/),
     }];
   });
+
+  const ffmpegThere = await succeeds("ffmpeg", "-version");
+  const outside = join(o.input, "..", "outside-the-input");
+  await kind(
+    "recordings that make ffmpeg follow a reference out of the input (concat, HLS)",
+    async () => {
+      await Deno.mkdir(outside, { recursive: true });
+      const secretMp3 = join(outside, "secret.mp3");
+      const secretWav = join(outside, "secret.wav");
+      await Deno.writeFile(secretWav, wav(32_000, 32_000));
+      const made = await succeeds("ffmpeg", "-v", "error", "-y", "-i", secretWav, secretMp3);
+      if (!made) throw new Error("ffmpeg could not make the outside MP3");
+      const files: HostileFile[] = [];
+      for (const [name, data] of Object.entries(referenceTricks(secretMp3, secretWav))) {
+        const path = `media/tricks/${name}`;
+        await put(path, data);
+        files.push({
+          path,
+          expect: refused(
+            name.endsWith(".m3u8")
+              ? /unsupported file type/
+              : /not a readable recording|but the content is not audio|unsupported recording/,
+          ),
+        });
+      }
+      return files;
+    },
+    {
+      secrets: [outside],
+      ...(ffmpegThere ? {} : { untestable: "needs ffmpeg (Debian package ffmpeg)" }),
+    },
+  );
 
   // ---- names
   const named = async (path: string, expect: Expect = note()) => {

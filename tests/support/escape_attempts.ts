@@ -233,6 +233,18 @@ export const ATTEMPTS: Attempt[] = [
     },
   },
   {
+    // A media sandbox may write its scratch folder: a program it writes there must not run.
+    label: "run a program written to scratch",
+    kind: "run",
+    try: async (p) => {
+      const dir = p.task.scratchDir;
+      if (!dir) throw new Deno.errors.NotCapable("no scratch folder in a document sandbox");
+      const path = `${dir}/escape.sh`;
+      await Deno.writeTextFile(path, "#!/bin/sh\ntrue\n", { mode: 0o755 });
+      return await new Deno.Command(path).output();
+    },
+  },
+  {
     label: "run engine",
     kind: "run",
     control: "media",
