@@ -3,6 +3,7 @@
  * File operations where a missing file is an answer, not an error. Anything else (permissions, a
  * full disk, an I/O error) still throws.
  */
+import { readRegularFile } from "./open_regular.ts";
 
 /** Whether something is at `path`; a symlink counts as itself, not as its target. */
 export async function exists(path: string): Promise<boolean> {
@@ -29,7 +30,7 @@ export async function ignoreMissing(operation: Promise<void>): Promise<boolean> 
 /** The file's text, or undefined when there is no such file. */
 export async function readIfExists(path: string): Promise<string | undefined> {
   try {
-    return await Deno.readTextFile(path);
+    return new TextDecoder().decode(await readRegularFile(path));
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) return undefined;
     throw error;
@@ -39,7 +40,7 @@ export async function readIfExists(path: string): Promise<string | undefined> {
 /** The file's bytes, or undefined when there is no such file. */
 export async function readBytesIfExists(path: string): Promise<Uint8Array | undefined> {
   try {
-    return await Deno.readFile(path);
+    return await readRegularFile(path);
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) return undefined;
     throw error;

@@ -51,6 +51,16 @@ export async function openRegularFile(path: string, root?: string): Promise<File
   }
 }
 
+/** The bytes of a regular file (see {@link openRegularFile}); never waits on a FIFO. */
+export async function readRegularFile(path: string, root?: string): Promise<Uint8Array> {
+  const file = await openRegularFile(path, root);
+  try {
+    return await file.readFile();
+  } finally {
+    await file.close();
+  }
+}
+
 /** Whether `path` lies strictly below `folder`; both absolute and symlink-resolved. */
 export function inside(path: string, folder: string): boolean {
   const rel = relative(folder, path);

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { hashFile } from "../discover/hash.ts";
-import { openRegularFile, UnsafeFileError } from "./open_regular.ts";
+import { readBytesIfExists, readIfExists } from "./maybe_missing.ts";
+import { openRegularFile, readRegularFile, UnsafeFileError } from "./open_regular.ts";
 
 async function withFolder(fn: (root: string, outside: string) => Promise<void>): Promise<void> {
   const base = await Deno.realPath(await Deno.makeTempDir({ prefix: "gleaner-open-" }));
@@ -60,5 +61,16 @@ Deno.test("openRegularFile() refuses a folder and says NotFound for a missing fi
     await Deno.mkdir(join(root, "d.md"));
     await assert.rejects(openRegularFile(join(root, "d.md"), root), /not a regular file/);
     await assert.rejects(openRegularFile(join(root, "none.md"), root), Deno.errors.NotFound);
+  });
+});
+
+Deno.test("a vault file swapped for a FIFO is refused at once by every reader of notes and maps", async () => {
+  await withFolder(async (root) => {
+    const fifo = join(root, "Map.md");
+    await mkfifo(fifo);
+    await assert.rejects(readRegularFile(fifo), /not a regular file/);
+    await assert.rejects(readIfExists(fifo), /not a regular file/);
+    await assert.rejects(readBytesIfExists(fifo), /not a regular file/);
+    assert.equal(await readIfExists(join(root, "missing.md")), undefined);
   });
 });

@@ -23,6 +23,7 @@ import { type MergedShard, MergeStore } from "./merge_store.ts";
 import { compareWalkOrder, placeNotes } from "./plan_layout.ts";
 import { openShardVault, type ShardVault } from "./read_shard.ts";
 import { exists, ignoreMissing } from "../fs/maybe_missing.ts";
+import { readRegularFile } from "../fs/open_regular.ts";
 
 /** Shards that cannot go together, or a vault that is not a merge's to write. */
 export class MergeConflictError extends Error {
@@ -324,7 +325,7 @@ function fingerprint(store: JobStore, jobId: number): string {
 async function noteSource(path: string): Promise<string | undefined> {
   let text: string;
   try {
-    text = await Deno.readTextFile(path);
+    text = new TextDecoder().decode(await readRegularFile(path));
   } catch {
     return undefined;
   }

@@ -4,6 +4,7 @@
  * note or the new one, never a torn file, and unchanged notes are not touched at all.
  */
 import { dirname, join } from "node:path";
+import { readRegularFile } from "../fs/open_regular.ts";
 
 /** Name prefix of the temporary files; {@link sweepTempFiles} removes leftovers by it. */
 export const TEMP_PREFIX = ".gleaner-tmp-";
@@ -103,7 +104,7 @@ async function holdsExactly(path: string, bytes: Uint8Array): Promise<boolean> {
     throw error;
   }
   if (!info.isFile || info.size !== bytes.length) return false;
-  const current = await Deno.readFile(path);
+  const current = await readRegularFile(path);
   if (current.length !== bytes.length) return false;
   for (let i = 0; i < bytes.length; i++) {
     if (current[i] !== bytes[i]) return false;

@@ -19,6 +19,7 @@ import { beforeTornPart, mergeGenerated, onlyGenerated } from "./generated_part.
 import { nameKey, sanitizeNoteName, suffixedName } from "./note_name.ts";
 import { parseFrontmatter, renderNote } from "./render_note.ts";
 import { exists, ignoreMissing, readBytesIfExists, readIfExists } from "../fs/maybe_missing.ts";
+import { readRegularFile } from "../fs/open_regular.ts";
 
 /** Folder of source notes inside the vault. */
 export const NOTES_DIR = "Sources";
@@ -325,7 +326,7 @@ export class VaultWriter {
   async #readOwnNote(path: string) {
     let text: string;
     try {
-      text = await Deno.readTextFile(this.#abs(path));
+      text = new TextDecoder().decode(await readRegularFile(this.#abs(path)));
     } catch {
       return undefined;
     }
