@@ -481,7 +481,7 @@ export async function buildKinds(o: BuildOptions): Promise<Kind[]> {
           expect: refused(
             name.endsWith(".m3u8")
               ? /unsupported file type/
-              : /not a readable recording|but the content is not audio|unsupported recording/,
+              : /not a readable recording|but the content is not audio|unsupported recording|binary content/,
           ),
         });
       }
