@@ -3,6 +3,7 @@
  * The UI server in-process for tests: one on a free port with its own jobs registry, calls that
  * carry its token, and requests written byte for byte (no client normalises them).
  */
+import { Buffer } from "node:buffer";
 import { join } from "node:path";
 import { type RunningServer, startServer } from "../../src/server/serve.ts";
 import { withTempDir } from "./app.ts";
@@ -60,9 +61,9 @@ export async function rawRequest(
       ...(body ? [`Content-Length: ${new TextEncoder().encode(body).length}`] : []),
     ];
     await conn.write(new TextEncoder().encode(lines.join("\r\n") + "\r\n\r\n" + body));
-    let bytes = new Uint8Array();
+    const chunks: Uint8Array[] = [];
     const buffer = new Uint8Array(65536);
-    const text = () => new TextDecoder().decode(bytes);
+    const text = () => new TextDecoder().decode(Buffer.concat(chunks));
     for (;;) {
       const head = text().indexOf("\r\n\r\n");
       if (head >= 0) {
@@ -79,7 +80,7 @@ export async function rawRequest(
         const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text())?.[1]);
         return { status, headers: text(), body: "" };
       }
-      bytes = new Uint8Array([...bytes, ...buffer.subarray(0, n)]);
+      chunks.push(buffer.slice(0, n));
     }
   } finally {
     conn.close();
