@@ -85,8 +85,8 @@ Deno.test("detectKind() recognises WebVTT, SRT and HTML by content whatever the 
 });
 
 Deno.test("detectKind() finds audio by its signature", async () => {
-  assert.deepEqual(await detectKind(wav, "talk.wav"), { kind: "audio" });
-  assert.deepEqual(await detectKind(wav, "talk.mp4"), { kind: "audio" });
+  assert.deepEqual(await detectKind(wav, "talk.wav"), { kind: "audio", container: "wav" });
+  assert.deepEqual(await detectKind(wav, "talk.mp4"), { kind: "audio", container: "wav" });
 });
 
 Deno.test("detectKind() refuses a picture, whatever its name", async () => {
