@@ -31,7 +31,7 @@ async function moduleGraph(entries: string[]): Promise<Graph["modules"]> {
       root,
       entries.map((e) => `import "./${e}";`).join("\n") + "\n",
     );
-    const out = await new Deno.Command(Deno.execPath(), {
+    const out = await new Deno.Command("deno", {
       args: ["info", "--json", root],
       cwd: REPO,
       stderr: "inherit",
