@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { makeCorpus, writeText } from "./support/corpus.ts";
-import { api, json, rawRequest, withServer } from "./support/server.ts";
+import { api, finishedJob, json, rawRequest, withServer } from "./support/server.ts";
 
 /** Every spelling of an API path a router might decode to `/api/...`. */
 const SPELLINGS = [
@@ -193,19 +193,9 @@ Deno.test("the folder browser answers 400 with a reason for a path it cannot lis
 
 Deno.test("the note route refuses links into the state folder and FIFOs, without hanging", async () => {
   await withServer(async (s, root) => {
-    const input = join(root, "in");
-    await makeCorpus(input, 1);
-    const vault = join(root, "vault");
-    const created = await api(s, "/api/jobs", {
-      method: "POST",
-      body: JSON.stringify({ input, out: vault, workers: 1 }),
-      headers: { "content-type": "application/json" },
-    });
-    const { id } = await json(created) as { id: number };
-    await s.manager.settled(id);
+    const { id, vault } = await finishedJob(s, root);
     await Deno.symlink("../.gleaner/state.db", join(vault, "Sources", "state.md"));
     await Deno.symlink(join(vault, ".gleaner", "state.db"), join(vault, "Sources", "abs.md"));
-    await Deno.mkdir(join(vault, ".gleaner", "fake.md"), { recursive: true }).catch(() => {});
     await writeText(join(vault, ".gleaner", "secret.md"), "secret");
     await Deno.symlink("../.gleaner/secret.md", join(vault, "Sources", "secret.md"));
     await new Deno.Command("mkfifo", { args: [join(vault, "Sources", "fifo.md")] }).output();

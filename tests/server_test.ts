@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { DEFAULT_PORT } from "../src/cli/args.ts";
 import type { JobEvent, JobSummaryRow } from "../src/server/job_manager.ts";
 import type { JobMetrics } from "../src/progress/job_metrics.ts";
-import { api, json, rawRequest, withServer } from "./support/server.ts";
+import { api, finishedJob, json, rawRequest, withServer } from "./support/server.ts";
 import { makeCorpus, writeText } from "./support/corpus.ts";
 
 Deno.test("the UI server listens on loopback only and prints a URL with its token", async () => {
@@ -214,16 +214,7 @@ Deno.test("bad job requests get clear errors and start nothing", async () => {
 
 Deno.test("note routes serve only Markdown files inside the job's vault", async () => {
   await withServer(async (s, root) => {
-    const input = join(root, "in");
-    await makeCorpus(input, 1);
-    const vault = join(root, "vault");
-    const created = await api(s, "/api/jobs", {
-      method: "POST",
-      body: JSON.stringify({ input, out: vault, workers: 1 }),
-      headers: { "content-type": "application/json" },
-    });
-    const { id } = await json(created) as { id: number };
-    await s.manager.settled(id);
+    const { id, vault } = await finishedJob(s, root);
     await writeText(join(root, "secret.md"), "secret");
     await Deno.symlink(join(root, "secret.md"), join(vault, "Sources", "link.md"));
     for (

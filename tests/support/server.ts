@@ -7,6 +7,7 @@ import { Buffer } from "node:buffer";
 import { join } from "node:path";
 import { type RunningServer, startServer } from "../../src/server/serve.ts";
 import { withTempDir } from "./app.ts";
+import { makeCorpus } from "./corpus.ts";
 
 /** A server on a free port with its own jobs registry, closed after `fn`. */
 export async function withServer(
@@ -30,6 +31,24 @@ export function api(s: RunningServer, path: string, init: RequestInit = {}): Pro
 
 export async function json(response: Response): Promise<unknown> {
   return await response.json();
+}
+
+/** A one-file job run through the API to its end: its id and vault. */
+export async function finishedJob(
+  s: RunningServer,
+  root: string,
+): Promise<{ id: number; vault: string }> {
+  const input = join(root, "in");
+  await makeCorpus(input, 1);
+  const vault = join(root, "vault");
+  const created = await api(s, "/api/jobs", {
+    method: "POST",
+    body: JSON.stringify({ input, out: vault, workers: 1 }),
+    headers: { "content-type": "application/json" },
+  });
+  const { id } = await json(created) as { id: number };
+  await s.manager.settled(id);
+  return { id, vault };
 }
 
 export interface RawAnswer {
