@@ -2,6 +2,7 @@
  * @module
  * What every format's extractor returns, and the helpers they share.
  */
+import type { SourceLink } from "../protocol/messages.ts";
 
 /** The input itself is unusable (not text, undecodable, empty, encrypted); retrying will not help. */
 export class InputError extends Error {
@@ -29,6 +30,10 @@ export interface Extracted {
   wordCount: number;
   /** Extra frontmatter, in this order after the standard keys (pages, duration, engine...). */
   properties?: Record<string, string | number>;
+  /** Targets of the body's `gleaner-link:N` placeholders (see SourceLink in the protocol). */
+  links?: SourceLink[];
+  /** Element ids that lead to a heading, and that heading's text. */
+  anchors?: Record<string, string>;
 }
 
 // A fixed locale, so the count does not change with the machine running gleaner.

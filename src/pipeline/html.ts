@@ -7,12 +7,25 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import TurndownService from "turndown";
+import { LINK_SCHEME } from "../protocol/messages.ts";
 import { cleanTitle, countWords, type Extracted, InputError } from "./extracted.ts";
+import { type LinkElement, LinkTable, prepareLinks } from "./html_links.ts";
 
 /** Options of {@link htmlToMarkdown}. */
 export interface MarkdownOptions {
   /** The note's title: a first heading that only repeats it is left out of the Markdown. */
   title?: string;
+  /**
+   * Where links and anchors go; its source is what relative links resolve against. Without
+   * one, links to files are reduced to their text.
+   */
+  links?: LinkTable;
+}
+
+/** Options of {@link extractHtml}. */
+export interface HtmlOptions {
+  /** The input's path relative to the input folder: relative links resolve against it. */
+  source?: string;
 }
 
 /**
@@ -20,10 +33,16 @@ export interface MarkdownOptions {
  * @throws {InputError} when the bytes are binary, the page is nested too deeply to read, or it
  * holds no readable text
  */
-export function extractHtml(bytes: Uint8Array, fileName: string): Extracted {
+export function extractHtml(
+  bytes: Uint8Array,
+  fileName: string,
+  options: HtmlOptions = {},
+): Extracted {
   const html = decodeHtml(bytes);
+  const table = new LinkTable(options.source);
   return guardStack(() => {
     const document = parseDocument(html);
+    prepareLinks(document.documentElement as unknown as LinkElement, table);
     // Read before Readability, which takes headings out of the document it works on.
     const known = metaTitle(document) || text(document.querySelector("h1"));
     removeNoise(document, NOISE);
@@ -32,6 +51,7 @@ export function extractHtml(bytes: Uint8Array, fileName: string): Extracted {
     if (!article || article.length < ARTICLE_MIN_CHARS) {
       // Readability found no article (short pages): the body without its chrome is the content.
       const page = parseDocument(html);
+      prepareLinks(page.documentElement as unknown as LinkElement, table);
       removeNoise(page, `${CHROME}, form`);
       // Whole pages sit inside a <form> in some frameworks; Readability looked inside it.
       if (text(page.body) !== "" || !root) root = page.body;
@@ -40,8 +60,30 @@ export function extractHtml(bytes: Uint8Array, fileName: string): Extracted {
     const title = cleanTitle(article?.title || known, fileName);
     const body = root ? toMarkdown(root, title) : "";
     if (body === "") throw new InputError("no readable text in this page");
-    return { title, type: "html", body, wordCount: countMarkdownWords(body) };
+    return {
+      title,
+      type: "html",
+      body,
+      wordCount: countMarkdownWords(body),
+      ...linksOf(table, title),
+    };
   });
+}
+
+/** The links and anchors a table gathered, as an extractor returns them. */
+export function linksOf(
+  table: LinkTable,
+  title: string,
+): Pick<Extracted, "links" | "anchors"> {
+  const wanted = title.replace(/\s+/g, " ").trim().toLowerCase();
+  // The heading that became the title is not in the body: a link to it leads to the note's top.
+  const anchors = Object.fromEntries(
+    [...table.anchors].map(([id, text]) => [id, text.toLowerCase() === wanted ? "" : text]),
+  );
+  return {
+    ...(table.links.length > 0 ? { links: table.links } : {}),
+    ...(table.anchors.size > 0 ? { anchors } : {}),
+  };
 }
 
 /**
@@ -51,7 +93,14 @@ export function extractHtml(bytes: Uint8Array, fileName: string): Extracted {
  * @throws {InputError} when the HTML is nested too deeply to read
  */
 export function htmlToMarkdown(html: string, options: MarkdownOptions = {}): string {
-  return guardStack(() => toMarkdown(parseDocument(html).body, options.title));
+  return guardStack(() => {
+    const document = parseDocument(html);
+    prepareLinks(
+      document.documentElement as unknown as LinkElement,
+      options.links ?? new LinkTable(),
+    );
+    return toMarkdown(document.body, options.title);
+  });
 }
 
 /** Counts the words of a Markdown body, leaving out link addresses and list numbers. */
@@ -444,7 +493,8 @@ function dropRepeatedTitle(root: DomElement, title: string): void {
   const wanted = title.replace(/\s+/g, " ").trim().toLowerCase();
   for (const heading of [root.querySelector("h1, h2, h3, h4, h5, h6"), root.querySelector("h1")]) {
     if (heading && text(heading).toLowerCase() === wanted) {
-      heading.remove();
+      // A document that is only its heading keeps it: the note would have no text otherwise.
+      if (text(root).length > text(heading).length) heading.remove();
       return;
     }
   }
@@ -541,7 +591,8 @@ function turndown(): { turndown(root: DomElement): string } {
       const label = content.replace(/\s+/g, " ").trim();
       const href = (node.getAttribute("href") ?? "").trim();
       if (!label) return "";
-      if (/^(?:javascript|vbscript|data):/i.test(href)) return label;
+      if (href.startsWith(LINK_SCHEME)) return `[${label}](${href})`;
+      if (!/^(?:https?|mailto):/i.test(href)) return label;
       return `[${label}](${escapeDestination(href)})`;
     },
   });

@@ -60,7 +60,8 @@ export const runPipeline: Pipeline = async (task, ctx) => {
   const bytes = await readInput(task, task.options.maxBytes, ctx);
   const sourceHash = ctx.guard(() => createHash("sha256").update(bytes).digest("hex"));
   ctx.progress("extract", 10);
-  const extracted = await extract(kind, bytes, name, ctx);
+  // HTML and Word read the whole relative path: their links resolve against its folder.
+  const extracted = await extract(kind, bytes, name, task.relPath, ctx);
   ctx.progress("analyse", 60);
   return withWarning(await draft(task, extracted, sourceHash, bytes.byteLength, ctx), warning);
 };
@@ -69,6 +70,7 @@ async function extract(
   kind: Exclude<Kind, "audio" | "video">,
   bytes: Uint8Array,
   name: string,
+  relPath: string,
   ctx: StageContext,
 ): Promise<Extracted> {
   // The heavy parsers load on first use: a thread that only ever sees text starts sooner.
@@ -78,7 +80,7 @@ async function extract(
       return ctx.guard(() => extractText(bytes, name));
     case "html": {
       const { extractHtml } = await import("./html.ts");
-      return ctx.guard(() => extractHtml(bytes, name));
+      return ctx.guard(() => extractHtml(bytes, name, { source: relPath }));
     }
     case "subtitles":
       return ctx.guard(() => extractSubtitles(bytes, name));
@@ -86,7 +88,7 @@ async function extract(
     case "pdf":
       return await (await import("./pdf.ts")).extractPdf(bytes, name);
     case "docx":
-      return await (await import("./docx.ts")).extractDocx(bytes, name);
+      return await (await import("./docx.ts")).extractDocx(bytes, name, { source: relPath });
   }
 }
 
@@ -113,6 +115,10 @@ async function draft(
     body: analysed.body,
     analysis: analysed.analysis,
     ...(extracted.properties ? { properties: extracted.properties } : {}),
+    ...(extracted.links?.length ? { links: extracted.links } : {}),
+    ...(extracted.anchors && Object.keys(extracted.anchors).length > 0
+      ? { anchors: extracted.anchors }
+      : {}),
     ...(analysed.warning ? { warning: analysed.warning } : {}),
   };
 }
