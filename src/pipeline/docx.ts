@@ -111,6 +111,7 @@ function describeMammothError(error: unknown): string {
 interface WordElement {
   type: string;
   styleName?: string | null;
+  styleId?: string | null;
   value?: string;
   children?: WordElement[];
 }
@@ -120,7 +121,9 @@ function findHeadingTitle(document: WordElement): string | undefined {
   const pending = [document];
   while (pending.length > 0) {
     const element = pending.pop()!;
-    if (element.type === "paragraph" && /^(?:title|heading 1)$/i.test(element.styleName ?? "")) {
+    // Without a styles part only the style's id ("Heading1") names it.
+    const style = element.styleName ?? element.styleId ?? "";
+    if (element.type === "paragraph" && /^(?:title|heading ?1)$/i.test(style)) {
       return textOf(element);
     }
     for (let i = (element.children?.length ?? 0) - 1; i >= 0; i--) {

@@ -9,7 +9,14 @@ import { parseHTML } from "linkedom";
 import TurndownService from "turndown";
 import { LINK_SCHEME } from "../protocol/messages.ts";
 import { cleanTitle, countWords, type Extracted, InputError } from "./extracted.ts";
+import {
+  type Footnote,
+  type NoteElement,
+  takeFootnotes,
+  writeFootnotes,
+} from "./html_footnotes.ts";
 import { type LinkElement, LinkTable, prepareLinks } from "./html_links.ts";
+import { tableRules } from "./html_tables.ts";
 
 /** Options of {@link htmlToMarkdown}. */
 export interface MarkdownOptions {
@@ -42,7 +49,7 @@ export function extractHtml(
   const table = new LinkTable(options.source);
   return guardStack(() => {
     const document = parseDocument(html);
-    prepareLinks(document.documentElement as unknown as LinkElement, table);
+    let notes = prepare(document, table);
     // Read before Readability, which takes headings out of the document it works on.
     const known = metaTitle(document) || text(document.querySelector("h1"));
     removeNoise(document, NOISE);
@@ -51,14 +58,16 @@ export function extractHtml(
     if (!article || article.length < ARTICLE_MIN_CHARS) {
       // Readability found no article (short pages): the body without its chrome is the content.
       const page = parseDocument(html);
-      prepareLinks(page.documentElement as unknown as LinkElement, table);
+      const pageNotes = prepare(page, table);
       removeNoise(page, `${CHROME}, form`);
       // Whole pages sit inside a <form> in some frameworks; Readability looked inside it.
-      if (text(page.body) !== "" || !root) root = page.body;
-      else removeNoise(root, CHROME);
+      if (text(page.body) !== "" || !root) {
+        root = page.body;
+        notes = pageNotes;
+      } else removeNoise(root, CHROME);
     }
     const title = cleanTitle(article?.title || known, fileName);
-    const body = root ? toMarkdown(root, title) : "";
+    const body = root ? toMarkdown(root, title, notes) : "";
     if (body === "") throw new InputError("no readable text in this page");
     return {
       title,
@@ -95,11 +104,8 @@ export function linksOf(
 export function htmlToMarkdown(html: string, options: MarkdownOptions = {}): string {
   return guardStack(() => {
     const document = parseDocument(html);
-    prepareLinks(
-      document.documentElement as unknown as LinkElement,
-      options.links ?? new LinkTable(),
-    );
-    return toMarkdown(document.body, options.title);
+    const notes = prepare(document, options.links ?? new LinkTable());
+    return toMarkdown(document.body, options.title, notes);
   });
 }
 
@@ -108,6 +114,14 @@ export function countMarkdownWords(markdown: string): number {
   // Addresses hold no whitespace or parentheses (see escapeDestination), which also keeps the
   // pattern linear on hostile text.
   return countWords(markdown.replace(/\]\([^\s()]*\)/g, "]").replace(/^[ \t]*\d+[.)][ \t]/gm, ""));
+}
+
+/** Takes the footnotes out and settles the links of a freshly parsed page (notes' too). */
+function prepare(document: DomDocument, table: LinkTable): Footnote[] {
+  const notes = takeFootnotes(document.documentElement as unknown as NoteElement);
+  prepareLinks(document.documentElement as unknown as LinkElement, table);
+  for (const note of notes) prepareLinks(note.element as unknown as LinkElement, table);
+  return notes;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -463,10 +477,14 @@ function text(element: DomNode | null): string {
 // short: text outside <pre> is collapsed when parsed, and the rules that write whitespace (line
 // breaks, code, list indentation) break it up with this private-use character, removed after.
 const BREAK = "\uE000";
+/** BREAK and the markers of tables and footnotes. */
+const MARKS = /[\uE000-\uE01F]/g;
 
-function toMarkdown(root: DomElement, title?: string): string {
+function toMarkdown(root: DomElement, title?: string, notes: Footnote[] = []): string {
   if (title) dropRepeatedTitle(root, title);
-  return tidy(turndown().turndown(root).replaceAll(BREAK, ""));
+  const convert = (element: DomElement | NoteElement) =>
+    tidy(turndown().turndown(element as DomElement).replaceAll(BREAK, ""));
+  return writeFootnotes(convert(root), notes, convert);
 }
 
 /** Collapses whitespace runs (NBSP included) in text outside <pre>, without recursion. */
@@ -475,7 +493,8 @@ function collapseWhitespace(root: DomElement): void {
   while (node) {
     if (node.nodeType === 3) {
       const data = node.textContent ?? "";
-      const collapsed = data.replace(/\s{2,}/g, " ").replaceAll(BREAK, "");
+      // The private-use characters the rules mark structure with never come from the page.
+      const collapsed = data.replace(/\s{2,}/g, " ").replace(MARKS, "");
       if (collapsed !== data) node.textContent = collapsed;
     }
     const child: DomNode | null = node.nodeName === "PRE" ? null : node.firstChild;
@@ -544,6 +563,20 @@ function turndown(): { turndown(root: DomElement): string } {
       .split(" "),
     ..."button input select textarea".split(" "),
   ]);
+  for (const [name, rule] of Object.entries(tableRules())) td.addRule(name, rule as never);
+  td.addRule("strikethrough", {
+    filter: ["del", "s", "strike"],
+    replacement: (content: string) => content.trim() ? `~~${content}~~` : content,
+  });
+  // Text that Obsidian would read as markup besides what turndown escapes: HTML tags, tags
+  // (#word), math ($), highlights (==), comments (%%), strikethrough (~~) and block ids (^).
+  const escape = td.escape.bind(td);
+  td.escape = (s: string) =>
+    escape(s)
+      .replace(/<(?=[A-Za-z/!?])/g, "\\<")
+      .replace(/(?<!\\)#(?=[^\s#\\])/g, "\\#")
+      .replace(/(?<!\\)[$^]/g, "\\$&")
+      .replace(/([=~%])(?=\1)/g, "\\$1");
   td.addRule("heading", {
     filter: ["h1", "h2", "h3", "h4", "h5", "h6"],
     replacement: (content: string, node: DomNode) => {

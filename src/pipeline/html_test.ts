@@ -333,3 +333,42 @@ Deno.test("htmlToMarkdown() leaves out a first heading that only repeats the tit
     "## Other\n\nBody",
   );
 });
+
+Deno.test("htmlToMarkdown() writes tables as GFM tables, merged and missing cells padded", () => {
+  const html = "<table><caption>Tools</caption><thead><tr><th>Tool</th><th>Use</th></tr></thead>" +
+    "<tbody><tr><td>Saw</td><td><p>Big | wood</p><p>only</p></td></tr>" +
+    '<tr><td colspan="2">Shared</td></tr><tr><td>Short</td></tr></tbody></table>';
+  assert.equal(
+    htmlToMarkdown(html),
+    "Tools\n\n| Tool | Use |\n| --- | --- |\n| Saw | Big \\| wood<br>only |\n" +
+      "| Shared |   |\n| Short |   |",
+  );
+});
+
+Deno.test("htmlToMarkdown() writes a one-column layout table as its paragraphs", () => {
+  assert.equal(
+    htmlToMarkdown("<table><tr><td><p>One</p></td></tr><tr><td>Two</td></tr></table>"),
+    "One\n\nTwo",
+  );
+});
+
+Deno.test("htmlToMarkdown() writes footnotes as [^n] and strikethrough as ~~", () => {
+  const html = '<p>Fish<a href="#fn1" id="r1" class="footnote-ref"><sup>1</sup></a> and ' +
+    '<s>Salmon</s> sold out.</p><section class="footnotes"><hr><ol><li id="fn1"><p>Fresh ' +
+    'today. <a href="#r1" class="footnote-back">↩︎</a></p></li></ol></section>';
+  assert.equal(htmlToMarkdown(html), "Fish[^1] and ~~Salmon~~ sold out.\n\n[^1]: Fresh today.");
+});
+
+Deno.test("htmlToMarkdown() escapes text that Obsidian would read as HTML, tags or math", () => {
+  assert.equal(
+    htmlToMarkdown("<h2>The &lt;img&gt; tag</h2><p>#include costs $5 ==hi== %%x%%</p>"),
+    "## The \\<img> tag\n\n\\#include costs \\$5 \\==hi\\== \\%%x\\%%",
+  );
+});
+
+Deno.test("extractHtml() keeps a page whose only text is its heading", () => {
+  const page = "<html><head></head><body><h1>Only a heading</h1></body></html>";
+  const { title, body } = extractHtml(utf8(page), "only.html");
+  assert.equal(title, "Only a heading");
+  assert.equal(body, "# Only a heading");
+});
