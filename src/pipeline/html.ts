@@ -17,6 +17,7 @@ import {
 } from "./html_footnotes.ts";
 import { type LinkElement, LinkTable, prepareLinks } from "./html_links.ts";
 import { tableRules } from "./html_tables.ts";
+import { htmlTitle, type TitleDocument } from "./html_title.ts";
 
 /** Options of {@link htmlToMarkdown}. */
 export interface MarkdownOptions {
@@ -51,7 +52,7 @@ export function extractHtml(
     const document = parseDocument(html);
     let notes = prepare(document, table);
     // Read before Readability, which takes headings out of the document it works on.
-    const known = metaTitle(document) || text(document.querySelector("h1"));
+    const known = htmlTitle(document as unknown as TitleDocument);
     removeNoise(document, NOISE);
     const article = readArticle(document);
     let root = article?.root;
@@ -66,7 +67,7 @@ export function extractHtml(
         notes = pageNotes;
       } else removeNoise(root, CHROME);
     }
-    const title = cleanTitle(article?.title || known, fileName);
+    const title = cleanTitle(known || article?.title, fileName);
     const body = root ? toMarkdown(root, title, notes) : "";
     if (body === "") throw new InputError("no readable text in this page");
     return {
@@ -147,7 +148,15 @@ function decodeHtml(bytes: Uint8Array): string {
   }
   rejectBinary(bytes);
   const declared = declaredEncoding(bytes);
-  if (declared && declared !== "utf-8") return new TextDecoder(declared).decode(bytes);
+  if (declared && declared !== "utf-8") {
+    // Bytes that are valid UTF-8 and not plain ASCII are UTF-8 whatever the page claims: a
+    // legacy encoding almost never forms valid multi-byte sequences by chance. ISO-2022-JP is
+    // ASCII with escapes, so its bytes are always "valid UTF-8" and are left to the declaration.
+    const utf8 = bytes.some((b) => b >= 0x80) && !bytes.includes(0x1b)
+      ? strictUtf8(bytes)
+      : undefined;
+    return utf8 ?? new TextDecoder(declared).decode(bytes);
+  }
   return decodeUtf8(bytes, declared === "utf-8");
 }
 
@@ -184,6 +193,14 @@ function declaredEncoding(bytes: Uint8Array): string | undefined {
   }
   // The meta tag was readable as ASCII, so the bytes are not UTF-16 whatever they claim.
   return encoding.startsWith("utf-16") ? "utf-8" : encoding;
+}
+
+function strictUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 function decodeUtf8(bytes: Uint8Array, declared: boolean): string {
@@ -458,11 +475,6 @@ function readArticle(
     title: article.title ?? "",
     length: article.length ?? 0,
   };
-}
-
-function metaTitle(document: DomDocument): string {
-  const og = document.querySelector('meta[property="og:title"], meta[name="og:title"]');
-  return (og?.getAttribute("content") ?? "").trim() || text(document.querySelector("title"));
 }
 
 function text(element: DomNode | null): string {
