@@ -8,6 +8,7 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import TurndownService from "turndown";
 import { LINK_SCHEME } from "../protocol/messages.ts";
+import { decodeText } from "./decode.ts";
 import { cleanTitle, countWords, type Extracted, InputError } from "./extracted.ts";
 import {
   type Footnote,
@@ -128,55 +129,9 @@ function prepare(document: DomDocument, table: LinkTable): Footnote[] {
 // ---------------------------------------------------------------------------------------------
 // Decoding
 
-/**
- * Decodes a page: a BOM wins, then a `<meta charset>` (or XML declaration) near the top, then
- * UTF-8. Undeclared bytes that are not UTF-8 are read as windows-1252, as browsers do.
- */
+/** Decodes a page by the one text decoder, with the charset the page declares. */
 function decodeHtml(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return decodeUtf8(bytes.subarray(3), true);
-  }
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    const encoding = bytes[0] === 0xff ? "utf-16le" : "utf-16be";
-    try {
-      return new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(2));
-    } catch (error) {
-      throw new InputError(`not valid ${encoding.toUpperCase()} HTML: ${String(error)}`, {
-        cause: error,
-      });
-    }
-  }
-  rejectBinary(bytes);
-  const declared = declaredEncoding(bytes);
-  if (declared && declared !== "utf-8") {
-    // Bytes that are valid UTF-8 and not plain ASCII are UTF-8 whatever the page claims: a
-    // legacy encoding almost never forms valid multi-byte sequences by chance. ISO-2022-JP is
-    // ASCII with escapes, so its bytes are always "valid UTF-8" and are left to the declaration.
-    const utf8 = bytes.some((b) => b >= 0x80) && !bytes.includes(0x1b)
-      ? strictUtf8(bytes)
-      : undefined;
-    return utf8 ?? new TextDecoder(declared).decode(bytes);
-  }
-  return decodeUtf8(bytes, declared === "utf-8");
-}
-
-function rejectBinary(bytes: Uint8Array): void {
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    throw new InputError(`binary content, not HTML: found a NUL byte at offset ${nul}`);
-  }
-  // Binary without a NUL still shows control bytes that no text uses; ESC is allowed for
-  // ISO-2022-JP.
-  const sample = bytes.subarray(0, 65536);
-  let controls = 0;
-  for (const b of sample) {
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) controls++;
-  }
-  if (controls * 100 > sample.length) {
-    throw new InputError(
-      `binary content, not HTML: ${controls} control bytes in the first ${sample.length} bytes`,
-    );
-  }
+  return decodeText(bytes, { what: "HTML", declared: declaredEncoding(bytes) });
 }
 
 /** The encoding a page declares in its first 1024 bytes (where HTML says to look), if known. */
@@ -193,32 +148,6 @@ function declaredEncoding(bytes: Uint8Array): string | undefined {
   }
   // The meta tag was readable as ASCII, so the bytes are not UTF-16 whatever they claim.
   return encoding.startsWith("utf-16") ? "utf-8" : encoding;
-}
-
-function strictUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
-function decodeUtf8(bytes: Uint8Array, declared: boolean): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    const lenient = new TextDecoder("utf-8").decode(bytes);
-    if (declared) return lenient; // a few broken bytes in a UTF-8 page, as browsers show it
-    // Undeclared: UTF-8 with some damage keeps more real characters than it loses.
-    let lost = 0;
-    let kept = 0;
-    for (let i = 0; i < lenient.length; i++) {
-      const c = lenient.charCodeAt(i);
-      if (c === 0xfffd) lost++;
-      else if (c >= 0x80) kept++;
-    }
-    return kept > lost ? lenient : new TextDecoder("windows-1252").decode(bytes);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

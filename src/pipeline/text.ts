@@ -1,9 +1,10 @@
 /**
  * @module
- * Plain-text and Markdown inputs: decodes their bytes strictly (UTF-8, or UTF-16 with a BOM)
- * and extracts a title, a body and a word count for the note.
+ * Plain-text and Markdown inputs: decoded by the one text decoder, then a title, a body and a
+ * word count for the note.
  */
 import { parseFrontmatter } from "../vault/render_note.ts";
+import { decodeText } from "./decode.ts";
 import { countWords, InputError } from "./extracted.ts";
 
 /** What one text or Markdown file contributes to its note. */
@@ -12,48 +13,6 @@ export interface ExtractedText {
   type: "text" | "markdown";
   body: string;
   wordCount: number;
-}
-
-/**
- * Decodes a text file: UTF-8 (BOM optional) or UTF-16 with a BOM, strictly. Line endings
- * become LF and a leading BOM is dropped.
- * @throws {InputError} when the bytes are binary or not valid in their encoding
- */
-export function decodeText(bytes: Uint8Array): string {
-  let text: string;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) {
-    // Checked before UTF-16LE, whose BOM is a prefix of this one.
-    throw new InputError("UTF-32 text is not supported: save it as UTF-8 and run again");
-  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    text = decodeUtf16(bytes, "utf-16le");
-  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    text = decodeUtf16(bytes, "utf-16be");
-  } else {
-    const order = utf16ByteOrder(bytes);
-    if (order) {
-      throw new InputError(
-        `UTF-16 text without a byte order mark (it reads as UTF-16${order}): ` +
-          "save it as UTF-8 and run again",
-      );
-    }
-    // Checked on the bytes and before decoding: binary files are usually invalid UTF-8 as
-    // well, and "binary" is the more useful message. In UTF-8 a NUL byte is a NUL character.
-    const nul = bytes.indexOf(0);
-    if (nul >= 0) {
-      throw new InputError(`binary content, not text: found a NUL byte at offset ${nul}`);
-    }
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch (error) {
-      throw new InputError(
-        `not valid UTF-8 text: ${describeUtf8Error(bytes)}; save it as UTF-8 and run again`,
-        { cause: error },
-      );
-    }
-  }
-  text = text.replace(/\r\n?/g, "\n");
-  // The decoder drops one BOM; a second one (or one after a UTF-16 BOM) would end up in notes.
-  return text.startsWith("\uFEFF") ? text.slice(1) : text;
 }
 
 /**
@@ -85,85 +44,6 @@ export function extractText(bytes: Uint8Array, fileName: string): ExtractedText 
   }
   body = body.replace(/^(?:[ \t]*\n)+/, "").trimEnd();
   return { title: title || fallback, type: "markdown", body, wordCount: countWords(body) };
-}
-
-/**
- * "LE" or "BE" when the bytes look like UTF-16 without a byte order mark: in their first 4 KB
- * nearly every byte at one parity is 0 and nearly every other one is a text character, as in
- * Latin text written by Windows tools. Such text would otherwise be called binary for its NULs.
- */
-function utf16ByteOrder(bytes: Uint8Array): "LE" | "BE" | undefined {
-  const pairs = Math.min(bytes.length, 4096) >> 1;
-  if (pairs < 4) return undefined;
-  const zeros = [0, 0];
-  let text = 0;
-  for (let i = 0; i < pairs * 2; i++) {
-    const b = bytes[i];
-    if (b === 0) zeros[i & 1]++;
-    else if (b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) text++;
-  }
-  const mostly = (n: number) => n * 10 >= pairs * 9;
-  if (!mostly(text)) return undefined;
-  if (mostly(zeros[1]) && zeros[0] * 10 <= pairs) return "LE";
-  if (mostly(zeros[0]) && zeros[1] * 10 <= pairs) return "BE";
-  return undefined;
-}
-
-function decodeUtf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): string {
-  let text: string;
-  try {
-    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-  } catch (error) {
-    throw new InputError(
-      `not valid ${encoding.toUpperCase()} text: odd byte count or unpaired surrogate; ` +
-        "save it as UTF-8 and run again",
-      { cause: error },
-    );
-  }
-  const nul = text.indexOf("\0");
-  if (nul >= 0) {
-    // +1 for the BOM, which the decoder dropped; two bytes per code unit.
-    throw new InputError(
-      `binary content, not text: found a NUL character at offset ${(nul + 1) * 2}`,
-    );
-  }
-  return text;
-}
-
-/**
- * Says where UTF-8 decoding fails. Runs only after decoding failed, so a binary search over
- * prefixes (each decoded in streaming mode, where a sequence cut off at the end is not yet
- * an error) is cheap enough and agrees exactly with the decoder.
- */
-function describeUtf8Error(bytes: Uint8Array): string {
-  const failsWithin = (length: number) => {
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, length), { stream: true });
-      return false;
-    } catch {
-      return true;
-    }
-  };
-  if (!failsWithin(bytes.length)) return "the text ends in the middle of a character";
-  let ok = 0; // longest prefix known to decode
-  let bad = bytes.length; // shortest prefix known to fail
-  while (bad - ok > 1) {
-    const mid = Math.floor((ok + bad) / 2);
-    if (failsWithin(mid)) bad = mid;
-    else ok = mid;
-  }
-  // The decoder fails at the byte that breaks a sequence; the user needs where it began
-  // (in Latin-1 text, "é" is a lone 0xE9 followed by an ordinary byte).
-  let at = bad - 1;
-  for (let p = at - 1; p >= Math.max(0, at - 3); p--) {
-    const b = bytes[p];
-    if ((b & 0xc0) === 0x80) continue; // a continuation byte: keep looking for the lead
-    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    if (p + length > at) at = p; // the failing byte sits inside this lead's sequence
-    break;
-  }
-  const hex = bytes[at].toString(16).toUpperCase().padStart(2, "0");
-  return `invalid byte 0x${hex} at byte offset ${at}`;
 }
 
 function splitName(fileName: string): { stem: string; ext: string } {
