@@ -114,9 +114,9 @@ Deno.test("extractHtml() takes the title from the first <h1> and drops that head
   assert.equal(body, "Intro line.\n\nText.\n\n# Second");
 });
 
-Deno.test("extractHtml() falls back to the file stem when the page has no title", () => {
+Deno.test("extractHtml() falls back to its folder and file name when the page has no title", () => {
   const { title, body } = extractHtml(utf8("<p>Just a sentence.</p>"), "dir/My page.htm");
-  assert.equal(title, "My page");
+  assert.equal(title, "dir – My page");
   assert.equal(body, "Just a sentence.");
 });
 

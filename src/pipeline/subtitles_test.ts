@@ -160,11 +160,11 @@ Deno.test("extractSubtitles() takes the title from the WebVTT header", () => {
     ["WEBVTT\tTabbed   title", "Tabbed title"],
     ["WEBVTT - Ignored\nKind: captions\nTitle: From metadata", "From metadata"],
     ["WEBVTT\ntitle = Lower case key", "Lower case key"],
-    ["WEBVTT", "Stem"],
-    ["WEBVTT FILE", "Stem"],
-    ["WEBVTT Kind: captions", "Stem"],
-    ["WEBVTT\nKind: captions\nLanguage: en", "Stem"],
-    ["WEBVTT -", "Stem"],
+    ["WEBVTT", "dir – Stem"],
+    ["WEBVTT FILE", "dir – Stem"],
+    ["WEBVTT Kind: captions", "dir – Stem"],
+    ["WEBVTT\nKind: captions\nLanguage: en", "dir – Stem"],
+    ["WEBVTT -", "dir – Stem"],
   ];
   for (const [header, title] of cases) {
     assert.equal(extractSubtitles(utf8(header + cue), "dir/Stem.vtt").title, title, header);
@@ -176,7 +176,13 @@ Deno.test("extractSubtitles() takes the title from the WebVTT header", () => {
 
 Deno.test("extractSubtitles() names a SubRip note after its file", () => {
   const text = srt([[0, 1000, "Title: not a header"]]);
-  assert.equal(extractSubtitles(utf8(text), "C:\\subs\\My Film.srt").title, "My Film");
+  assert.equal(extractSubtitles(utf8(text), "C:\\subs\\My Film.srt").title, "subs – My Film");
+  // Two courses' first lectures do not collide into "Lecture 01" and "Lecture 01 (2)".
+  const text2 = "1\n00:00:01,000 --> 00:00:02,000\nHello\n";
+  assert.equal(
+    extractSubtitles(utf8(text2), "Philosophy 185 Heidegger/Lecture 01.srt").title,
+    "Philosophy 185 Heidegger – Lecture 01",
+  );
 });
 
 Deno.test("extractSubtitles() reports the latest cue end and the file's cue count", () => {

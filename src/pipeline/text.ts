@@ -3,9 +3,10 @@
  * Plain-text and Markdown inputs: decoded by the one text decoder, then a title, a body and a
  * word count for the note.
  */
-import { parseFrontmatter } from "../vault/render_note.ts";
+import type { PropertyValue } from "../protocol/messages.ts";
+import { parseFrontmatter, STANDARD_KEYS } from "../vault/render_note.ts";
 import { decodeText } from "./decode.ts";
-import { countWords, InputError } from "./extracted.ts";
+import { countWords, fallbackTitle, InputError } from "./extracted.ts";
 
 /** What one text or Markdown file contributes to its note. */
 export interface ExtractedText {
@@ -13,6 +14,10 @@ export interface ExtractedText {
   type: "text" | "markdown";
   body: string;
   wordCount: number;
+  /** A Markdown file's own frontmatter, kept (its title, tags and aliases have their places). */
+  properties?: Record<string, PropertyValue>;
+  /** A Markdown file's own tags. */
+  tags?: string[];
 }
 
 /**
@@ -22,12 +27,18 @@ export interface ExtractedText {
 export function extractText(bytes: Uint8Array, fileName: string): ExtractedText {
   const text = decodeText(bytes);
   if (text.trim() === "") throw new InputError("empty file: nothing to make a note from");
-  const { stem, ext } = splitName(fileName);
-  const fallback = cleanTitle(capLength(stem)) || "Untitled";
+  const { ext } = splitName(fileName);
+  const fallback = fallbackTitle(fileName);
 
   if (ext !== ".md" && ext !== ".markdown") {
-    const body = text.trimEnd();
-    return { title: fallback, type: "text", body, wordCount: countWords(body) };
+    const heading = headingLine(text);
+    const body = (heading ? heading.rest : text).trimEnd();
+    return {
+      title: heading ? heading.title : fallback,
+      type: "text",
+      body,
+      wordCount: countWords(body),
+    };
   }
 
   const frontmatter = parseFrontmatter(text);
@@ -43,7 +54,86 @@ export function extractText(bytes: Uint8Array, fileName: string): ExtractedText 
     if (heading && title !== "") body = removeSpan(body, heading.start, heading.end);
   }
   body = body.replace(/^(?:[ \t]*\n)+/, "").trimEnd();
-  return { title: title || fallback, type: "markdown", body, wordCount: countWords(body) };
+  return {
+    title: title || fallback,
+    type: "markdown",
+    body,
+    wordCount: countWords(body),
+    ...ownFrontmatter(frontmatter.data ?? {}),
+  };
+}
+
+/** Most of a Markdown file's own properties kept, and most items of a list. */
+const MAX_PROPERTIES = 100;
+const MAX_ITEMS = 100;
+
+/**
+ * The frontmatter a Markdown file brings, for its note: tags (as Obsidian tags, nesting kept),
+ * aliases, and the other properties whose values are text, numbers, flags or lists of text.
+ * Keys gleaner fills itself stay gleaner's (see STANDARD_KEYS); nested mappings are left out.
+ */
+function ownFrontmatter(
+  data: Record<string, unknown>,
+): { properties?: Record<string, PropertyValue>; tags?: string[] } {
+  const properties: Record<string, PropertyValue> = {};
+  for (const [key, value] of Object.entries(data).slice(0, MAX_PROPERTIES)) {
+    if (key === "tags" || key === "title" || (STANDARD_KEYS.has(key) && key !== "aliases")) {
+      continue;
+    }
+    const kept = propertyValue(value);
+    if (kept !== undefined) properties[key] = kept;
+  }
+  const raw = data.tags ?? data.tag;
+  const list = Array.isArray(raw) ? raw : typeof raw === "string" ? raw.split(/[,\s]+/) : [];
+  const tags = [...new Set(list.slice(0, MAX_ITEMS).map((t) => toObsidianTag(String(t))))]
+    .filter((t): t is string => t !== undefined);
+  return {
+    ...(Object.keys(properties).length > 0 ? { properties } : {}),
+    ...(tags.length > 0 ? { tags } : {}),
+  };
+}
+
+function propertyValue(value: unknown): PropertyValue | undefined {
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) {
+    const items = value.slice(0, MAX_ITEMS)
+      .filter((v) => ["string", "number", "boolean"].includes(typeof v)).map(String);
+    return items.length > 0 ? items : undefined;
+  }
+  return undefined;
+}
+
+/** A tag as Obsidian reads one: no "#", words joined by "-", nesting by "/" kept. */
+function toObsidianTag(tag: string): string | undefined {
+  const cleaned = tag.replace(/^#+/, "").split("/").map((part) =>
+    part.normalize("NFC").replace(/\s+/gu, "-").replace(/[^\p{L}\p{M}\p{N}_-]/gu, "")
+  ).filter((part) => part !== "").join("/");
+  // Purely numeric tags are no tags in Obsidian.
+  return cleaned !== "" && /[^\d/]/.test(cleaned) ? cleaned.slice(0, 200) : undefined;
+}
+
+/** Longest first line of a text file that can be its title. */
+const MAX_HEADING_LINE = 100;
+
+/**
+ * A first line that reads as a heading: short, standing alone (a blank line after it), with a
+ * letter, not ending like a sentence or a lead-in (".", ",", ";", ":") and with text after it.
+ */
+function headingLine(text: string): { title: string; rest: string } | undefined {
+  const lead = /^(?:[ \t]*\n)*/.exec(text)![0].length;
+  const end = text.indexOf("\n", lead);
+  if (end < 0) return undefined;
+  const line = text.slice(lead, end).trim();
+  const rest = text.slice(end + 1);
+  if (!/^[ \t]*\n/.test(rest) || rest.trim() === "") return undefined;
+  if (line.length > MAX_HEADING_LINE || !/\p{L}/u.test(line) || /[.,;:]$/.test(line)) {
+    return undefined;
+  }
+  // A list item or a quotation is the text itself, not its heading.
+  if (/^(?:[-*+•>]|\d{1,3}[.)])\s/.test(line)) return undefined;
+  return { title: cleanTitle(line), rest: rest.replace(/^(?:[ \t]*\n)+/, "") };
 }
 
 function splitName(fileName: string): { stem: string; ext: string } {

@@ -133,6 +133,7 @@ Deno.test("extractText() takes the title of a Markdown file from its frontmatter
     type: "markdown",
     body: "# Heading\n\nBody text.",
     wordCount: 3,
+    tags: ["x"],
   });
 });
 
@@ -163,9 +164,13 @@ Deno.test("extractText() does not take H2 headings, tags or indented code as the
   assert.equal(extractText(utf8(text), "My file.MD").title, "My file");
 });
 
-Deno.test("extractText() falls back to the file stem when there is no title", () => {
-  assert.equal(extractText(utf8("plain words"), "dir/sub/Report 2024.md").title, "Report 2024");
-  assert.equal(extractText(utf8("plain words"), "C:\\docs\\Letter.txt").title, "Letter");
+Deno.test("extractText() falls back to its folder and file name when there is no title", () => {
+  assert.equal(
+    extractText(utf8("plain words"), "dir/sub/Report 2024.md").title,
+    "sub – Report 2024",
+  );
+  assert.equal(extractText(utf8("plain words"), "Report 2024.md").title, "Report 2024");
+  assert.equal(extractText(utf8("plain words"), "C:\\docs\\Letter.txt").title, "docs – Letter");
 });
 
 Deno.test("extractText() falls back to the stem when the heading holds only markup", () => {
@@ -214,7 +219,20 @@ Deno.test("extractText() treats every other extension as plain text", () => {
 Deno.test("extractText() names a file without a usable stem Untitled", () => {
   assert.equal(extractText(utf8("words"), ".txt").title, ".txt");
   assert.equal(extractText(utf8("words"), "").title, "Untitled");
-  assert.equal(extractText(utf8("words"), "dir/   .md").title, "Untitled");
+  assert.equal(extractText(utf8("words"), "dir/   .md").title, "dir");
+});
+
+Deno.test("extractText() takes a first line that reads as a heading as a text file's title", () => {
+  const notes = extractText(utf8("Season Three Planning\n\nWe met on Monday.\n"), "a/notes.txt");
+  assert.equal(notes.title, "Season Three Planning");
+  assert.equal(notes.body, "We met on Monday.");
+  for (
+    const text of ["We met on Monday and talked.\n\nMore.", "Agenda:\n\nItems.", "One line only"]
+  ) {
+    assert.equal(extractText(utf8(text), "a/notes.txt").title, "a – notes", text);
+  }
+  // A first line that runs on into the paragraph is no heading.
+  assert.equal(extractText(utf8("Short start\nof a paragraph.\n"), "notes.txt").title, "notes");
 });
 
 Deno.test("extractText() rejects an empty or whitespace-only file", () => {
@@ -245,4 +263,20 @@ Deno.test("extractText() copes quickly with a huge hostile heading", () => {
   const result = extractText(utf8(line), "h.md");
   assert.ok(result.title.length <= 1000);
   assert.ok(performance.now() - started < 2000, "took too long");
+});
+
+Deno.test("extractText() keeps a Markdown file's own frontmatter: tags, aliases and the rest", () => {
+  const text = "---\ntitle: Sample page\ntags: [sample, 'project/alpha beta', '#todo', 2024]\n" +
+    "aliases: [Specimen]\nstatus: draft\npublished: false\nrating: 4\nauthors: [Ann, Bo]\n" +
+    "nested: {a: 1}\nsource: not yours\n---\n\nBody text.\n";
+  const result = extractText(utf8(text), "page.md");
+  assert.equal(result.title, "Sample page");
+  assert.deepEqual(result.tags, ["sample", "project/alpha-beta", "todo"]);
+  assert.deepEqual(result.properties, {
+    aliases: ["Specimen"],
+    status: "draft",
+    published: false,
+    rating: 4,
+    authors: ["Ann", "Bo"],
+  });
 });

@@ -125,6 +125,10 @@ export type SourceLink = z.infer<typeof SourceLink>;
 /** The scheme of link placeholders in a draft's body (see {@link SourceLink}). */
 export const LINK_SCHEME = "gleaner-link:";
 
+/** A frontmatter value a source gives its note: text, a number, a flag or a list of text. */
+export const PropertyValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+export type PropertyValue = z.infer<typeof PropertyValue>;
+
 /** What the pipeline returns for one input: everything main needs to write the note. */
 export const NoteDraft = z.object({
   title: z.string().min(1),
@@ -138,7 +142,7 @@ export const NoteDraft = z.object({
   body: z.string(),
   analysis: Analysis,
   /** Extra frontmatter from the source (pages, duration, engine, model...). */
-  properties: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  properties: z.record(z.string(), PropertyValue).optional(),
   /** Something the user should know, never written into the note ("named .txt but a PDF"). */
   warning: z.string().optional(),
   /** Targets of the body's `gleaner-link:N` placeholders. */

@@ -63,7 +63,7 @@ export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
   // the byte-identical output.
   const properties = {
     title: draft.title,
-    ...(stem !== "" && stem !== draft.title ? { aliases: [stem] } : {}),
+    ...aliasesOf(extra.aliases, stem, draft.title),
     type: draft.type,
     source: meta.source,
     ...(extra.duration !== undefined ? { duration: extra.duration } : {}),
@@ -109,6 +109,14 @@ export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
 export function wikilink(path: string): string {
   const target = path.replace(/\.md$/, "");
   return `[[${target}|${target.slice(target.lastIndexOf("/") + 1)}]]`;
+}
+
+/** The source's own aliases (a Markdown file's frontmatter), then the file stem. */
+function aliasesOf(own: unknown, stem: string, title: string): { aliases?: string[] } {
+  const aliases = Array.isArray(own) ? own.filter((a) => typeof a === "string") : [];
+  if (stem !== "" && stem !== title) aliases.push(stem);
+  const unique = [...new Set(aliases)].filter((a) => a !== title);
+  return unique.length > 0 ? { aliases: unique } : {};
 }
 
 function noTarget(): undefined {
