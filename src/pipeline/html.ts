@@ -55,6 +55,7 @@ export function extractHtml(
     // Read before Readability, which takes headings out of the document it works on.
     const known = htmlTitle(document as unknown as TitleDocument);
     removeNoise(document, NOISE);
+    removeNavigation(document);
     const article = readArticle(document);
     let root = article?.root;
     if (!article || article.length < ARTICLE_MIN_CHARS) {
@@ -62,6 +63,7 @@ export function extractHtml(
       const page = parseDocument(html);
       const pageNotes = prepare(page, table);
       removeNoise(page, `${CHROME}, form`);
+      removeNavigation(page);
       // Whole pages sit inside a <form> in some frameworks; Readability looked inside it.
       if (text(page.body) !== "" || !root) {
         root = page.body;
@@ -376,6 +378,29 @@ const NOISE = "script, style, noscript, template";
 const CHROME = "nav, header, footer, aside, script, style, noscript, template, " +
   '[role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"]';
 const BANNER = /cookie|consent|banner/i;
+/**
+ * Navigation that documentation generators write as ordinary blocks: Sphinx's relation bars,
+ * sidebar and footer, DocBook's and Texinfo's header panels, breadcrumbs.
+ */
+const NAVIGATION = ".related, .sphinxsidebar, div.footer, .navheader, .navfooter, .nav-panel, " +
+  ".breadcrumbs, .breadcrumb, .prev-next-area, .rst-footer-buttons";
+/** A block that opens like Texinfo's "Next: ..., Previous: ..., Up: ..." line. */
+const NAV_LINE = /^\s*(?:next|previous|prev|up|forward|back|contents|index)\s*:/i;
+/** Longest text a "Next: ..." block may have and still be navigation, not prose. */
+const NAV_MAX_CHARS = 400;
+
+/** Removes navigation blocks: by their generators' classes, and by their "Next:" lines. */
+function removeNavigation(root: DomDocument): void {
+  for (const element of [...root.querySelectorAll(NAVIGATION)]) element.remove();
+  for (const element of [...root.querySelectorAll("div, p, table, header")]) {
+    const shown = element.textContent ?? "";
+    if (
+      shown.length < NAV_MAX_CHARS && NAV_LINE.test(shown) && element.querySelector("a") !== null
+    ) {
+      element.remove();
+    }
+  }
+}
 /** Readability's own threshold for an article (its `charThreshold`). */
 const ARTICLE_MIN_CHARS = 500;
 

@@ -372,3 +372,19 @@ Deno.test("extractHtml() keeps a page whose only text is its heading", () => {
   assert.equal(title, "Only a heading");
   assert.equal(body, "# Only a heading");
 });
+
+Deno.test("extractHtml() leaves out Texinfo and Sphinx navigation blocks", () => {
+  const filler = "<p>" + "A closure wraps a function with the data it needs to run. ".repeat(12) +
+    "</p>";
+  const page = "<html><head><title>Closure Example (libffi: the portable foreign function " +
+    "interface library)</title></head><body>" +
+    '<div class="header"><p>Next: <a href="Multiple-ABIs.html">Multiple ABIs</a>, Previous: ' +
+    '<a href="Simple-Example.html">Simple Example</a>, Up: <a href="Using.html">Using</a></p></div>' +
+    '<div class="related"><ul><li><a href="index.html">index</a></li></ul></div>' +
+    `<h4>2.3.4 Closure Example</h4>${filler}` +
+    '<div class="footer">© Copyright 2001, Python Software Foundation.</div></body></html>';
+  const { title, body } = extractHtml(utf8(page), "Closure-Example.html");
+  assert.equal(title, "Closure Example");
+  assert.doesNotMatch(body, /Next:|Previous:|Copyright|index/);
+  assert.match(body, /A closure wraps a function/);
+});

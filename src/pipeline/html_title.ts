@@ -51,11 +51,13 @@ export function htmlTitle(document: TitleDocument): string {
   const meta = (selector: string) =>
     oneLine(document.querySelector(selector)?.getAttribute("content"));
   const h1 = oneLine(document.querySelector("h1")?.textContent);
+  // Texinfo pages head their sections with <h3> or <h4>, not <h1>.
+  const firstHeading = oneLine(document.querySelector("h1, h2, h3, h4, h5, h6")?.textContent);
   const siteName = meta('meta[property="og:site_name"], meta[name="application-name"]');
   const titleElement = oneLine(document.querySelector("title")?.textContent);
   return jsonLdTitle(document) ||
     meta('meta[property="og:title"], meta[name="og:title"], meta[name="twitter:title"]') ||
-    withoutSiteName(titleElement, siteName, h1) || h1;
+    withoutSiteName(titleElement, siteName, h1 || firstHeading) || h1;
 }
 
 function oneLine(s: string | null | undefined): string {
