@@ -376,7 +376,9 @@ function tagEnd(html: string, from: number): { end: number; selfClosing: boolean
 const NOISE = "script, style, noscript, template";
 /** Page chrome, removed (with forms) from the body when Readability found no article. */
 const CHROME = "nav, header, footer, aside, script, style, noscript, template, " +
-  '[role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"]';
+  '[role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"], ' +
+  // What the page hides is no content either (Readability skips it in its own pass).
+  '[hidden], [style*="display:none"], [style*="display: none"], [style*="visibility:hidden"]';
 const BANNER = /cookie|consent|banner/i;
 /**
  * Navigation that documentation generators write as ordinary blocks: Sphinx's relation bars,

@@ -388,3 +388,10 @@ Deno.test("extractHtml() leaves out Texinfo and Sphinx navigation blocks", () =>
   assert.doesNotMatch(body, /Next:|Previous:|Copyright|index/);
   assert.match(body, /A closure wraps a function/);
 });
+
+Deno.test("extractHtml() leaves out what a short page hides", () => {
+  const page = "<html><head><title>Hours</title></head><body><p>Open from nine to five.</p>" +
+    '<div hidden>Secret draft text</div><p style="display: none">Old prices</p></body></html>';
+  const { body } = extractHtml(utf8(page), "hours.html");
+  assert.equal(body, "Open from nine to five.");
+});
