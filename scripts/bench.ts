@@ -12,7 +12,8 @@
  * and first the knowledge figures (summary ROUGE against baselines, keyphrase F1, analysis
  * throughput): see bench_knowledge.ts; then the web UI's (launch to URL, API latency idle and
  * under load): see bench_ui.ts; and last the sharded batch's (one shard against three at once
- * plus the merge, merge time per 1,000 notes): see bench_shards.ts. `--only knowledge,resume`
+ * plus the merge, merge time per 1,000 notes): see bench_shards.ts; and what survives extraction
+ * against pandoc and pdftotext: see bench_fidelity.ts. `--only knowledge,resume`
  * runs just those sections.
  */
 import { createHash } from "node:crypto";
@@ -37,6 +38,7 @@ import { nameKey } from "../src/vault/note_name.ts";
 import { knowledgeQuality } from "./bench_knowledge.ts";
 import { uiLatency } from "./bench_ui.ts";
 import { shardScaling } from "./bench_shards.ts";
+import { fidelity } from "./bench_fidelity.ts";
 
 /** Deno's and @types/node's web streams differ only in their typings. */
 type WebStream = NodeWebStream<Uint8Array>;
@@ -52,6 +54,7 @@ const flags = parseArgs({
 /** `--only knowledge,resume`: just those sections. */
 const SECTIONS = {
   knowledge: () => knowledgeQuality(report),
+  fidelity: () => fidelity(report, root),
   extraction: extractionThroughput,
   transcription: transcriptionOverhead,
   cpu: cpuBound,

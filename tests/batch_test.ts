@@ -115,14 +115,15 @@ Deno.test("--restart reprocesses everything and ends with byte-identical notes",
 Deno.test("bad inputs fail one by one with clear errors while the rest of the batch completes", async () => {
   await withDirs(async (input, vault) => {
     await writeText(join(input, "good.md"), "# Good\n\nFine text.\n");
-    await writeText(join(input, "latin1.txt"), new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+    // UTF-16 cut off in the middle of a code unit.
+    await writeText(join(input, "torn.txt"), new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42]));
     await writeText(join(input, "binary.txt"), new Uint8Array([0x41, 0x00, 0x42, 0x00, 0x43]));
     await writeText(join(input, "empty.md"), "");
     await writeText(join(input, "huge.txt"), "x".repeat(300_000));
     const run = await runApp(["--batch", input, "--out", vault, "--json", "--max-size", "0.2"]);
     assert.equal(run.code, 1, run.stderr);
     const failed = new Map(ofType(run.events, "file_failed").map((e) => [e.path, e]));
-    assert.match(failed.get("latin1.txt")!.error, /not valid UTF-8/);
+    assert.match(failed.get("torn.txt")!.error, /not valid UTF-16LE text/);
     assert.match(failed.get("binary.txt")!.error, /binary content/);
     assert.match(failed.get("empty.md")!.error, /empty file/);
     assert.match(failed.get("huge.txt")!.error, /file too large: 0\.3 MB, the limit is 0\.2 MB/);

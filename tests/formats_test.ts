@@ -102,3 +102,32 @@ Deno.test("broken and mislabelled files of every type get clear errors, or are r
     assert.equal(failed.size, expect.length);
   });
 });
+
+Deno.test("links between the pages of a batch become wikilinks to their notes, in-page ones heading links", async () => {
+  await withTempDir(async (root) => {
+    const input = join(root, "input");
+    await Deno.mkdir(join(input, "guide"), { recursive: true });
+    for (const name of ["intro.html", "pruning.html"]) {
+      await Deno.copyFile(join(FIXTURES, "links/guide", name), join(input, "guide", name));
+    }
+    const vault = join(root, "vault");
+    const run = await runApp(["--batch", input, "--out", vault, "--json"]);
+    assert.equal(run.code, 0, run.stderr);
+    const notes = new Map(ofType(run.events, "file_done").map((e) => [e.path, e.note]));
+    const vaultNotes = await snapshotVault(vault);
+    const intro = vaultNotes.get(notes.get("guide/intro.html")!)!;
+    const pruning = vaultNotes.get(notes.get("guide/pruning.html")!)!;
+    const pruningLink = notes.get("guide/pruning.html")!.replace(/\.md$/, "");
+    assert.ok(
+      intro.includes(`[[${pruningLink}#Winter pruning the basics|pruning in winter]]`),
+      intro,
+    );
+    assert.ok(intro.includes("[[#Soil and drainage|the soil section]]"), intro);
+    assert.ok(intro.includes("[the apple register](https://example.org/apples)"));
+    // A page not in the batch and a site-root path are their text; nothing points into the app.
+    assert.match(intro, /The old page is gone/);
+    assert.doesNotMatch(intro + pruning, /file:|stage_thread|gleaner-link|¶/);
+    const introLink = notes.get("guide/intro.html")!.replace(/\.md$/, "");
+    assert.ok(pruning.includes(`[[${introLink}|introduction]]`), pruning);
+  });
+});

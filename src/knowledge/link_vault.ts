@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import type { JobStore, LinkedNote } from "../store/job_store.ts";
 import { renderNote } from "../vault/render_note.ts";
+import { targetsInStore } from "../vault/source_links.ts";
 import { noteExists, type VaultWriter } from "../vault/vault_writer.ts";
 import { buildMaps, contextLine, type MapFile } from "./maps.ts";
 import { relatedDocs } from "./related.ts";
@@ -60,10 +61,17 @@ export async function linkVault(store: JobStore, vault: VaultWriter): Promise<Li
   const plan = planLinks(notes);
 
   let relinked = 0;
+  const findTarget = targetsInStore(store);
   for (const note of notes) {
     const links = plan.related.get(note.fileId)!;
-    if (sameList(links, note.related)) continue;
-    const content = renderNote(store.draftOf(note.fileId), { source: note.source, related: links });
+    // A note that links to other inputs is rendered again too: their notes may have been
+    // written (or renamed) after it.
+    if (sameList(links, note.related) && !note.hasLinks) continue;
+    const content = renderNote(store.draftOf(note.fileId), {
+      source: note.source,
+      related: links,
+      findTarget,
+    });
     if (sha256(content) !== note.contentHash) {
       await vault.relink(note.fileId, note.path, content, links);
       relinked++;

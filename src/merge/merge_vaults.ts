@@ -247,10 +247,16 @@ async function rebuild(
   };
   const hashes: string[] = [];
   let written = 0;
+  const rank = new Map(notes.map((n, i) => [n.path, i]));
+  const findTarget = (source: string) => {
+    const i = rank.get(source);
+    return i === undefined ? undefined : { path: paths[i], anchors: draftOf(source).anchors ?? {} };
+  };
   for (const [i, note] of notes.entries()) {
     const content = renderNote(draftOf(note.path), {
       source: note.path,
       related: plan.related.get(i + 1)!,
+      findTarget,
     });
     if (await writeFileAtomic(abs(paths[i]), content)) written++;
     hashes.push(createHash("sha256").update(content).digest("hex"));

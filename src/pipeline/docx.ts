@@ -9,7 +9,8 @@ import mammothPromises from "mammoth/lib/promises.js";
 import { Buffer } from "node:buffer";
 import { inflateRawSync } from "node:zlib";
 import { cleanTitle, type Extracted, InputError } from "./extracted.ts";
-import { countMarkdownWords, htmlToMarkdown } from "./html.ts";
+import { countMarkdownWords, type HtmlOptions, htmlToMarkdown, linksOf } from "./html.ts";
+import { LinkTable } from "./html_links.ts";
 
 // mammoth wraps the promise it returns in a subclass built with `__proto__` assignments, which
 // Deno disables (`ExternalPromise.resolve is not a function`). Its plain promise is just as good.
@@ -33,7 +34,11 @@ const MAX_CORE_BYTES = 64 * 1024;
  * @throws {InputError} when the file is not a readable .docx, would inflate past the limits,
  * or holds no text
  */
-export async function extractDocx(bytes: Uint8Array, fileName: string): Promise<Extracted> {
+export async function extractDocx(
+  bytes: Uint8Array,
+  fileName: string,
+  options: HtmlOptions = {},
+): Promise<Extracted> {
   const parts = readZipDirectory(bytes);
   checkParts(bytes, parts);
   let headingTitle: string | undefined;
@@ -60,15 +65,22 @@ export async function extractDocx(bytes: Uint8Array, fileName: string): Promise<
   }
   const title = cleanTitle(coreTitle(bytes, parts) || headingTitle, fileName);
   let body: string;
+  const links = new LinkTable(options.source);
   try {
-    body = htmlToMarkdown(html, { title });
+    body = htmlToMarkdown(html, { title, links });
   } catch (error) {
     // Lists or tables nested past what the HTML converter reads.
     if (!(error instanceof InputError)) throw error;
     throw new InputError(`not a readable Word document: ${error.message}`, { cause: error });
   }
   if (body === "") throw new InputError("no readable text in this Word document");
-  return { title, type: "docx", body, wordCount: countMarkdownWords(body) };
+  return {
+    title,
+    type: "docx",
+    body,
+    wordCount: countMarkdownWords(body),
+    ...linksOf(links, title),
+  };
 }
 
 function notDocx(detail: string): InputError {
@@ -99,6 +111,7 @@ function describeMammothError(error: unknown): string {
 interface WordElement {
   type: string;
   styleName?: string | null;
+  styleId?: string | null;
   value?: string;
   children?: WordElement[];
 }
@@ -108,7 +121,9 @@ function findHeadingTitle(document: WordElement): string | undefined {
   const pending = [document];
   while (pending.length > 0) {
     const element = pending.pop()!;
-    if (element.type === "paragraph" && /^(?:title|heading 1)$/i.test(element.styleName ?? "")) {
+    // Without a styles part only the style's id ("Heading1") names it.
+    const style = element.styleName ?? element.styleId ?? "";
+    if (element.type === "paragraph" && /^(?:title|heading ?1)$/i.test(style)) {
       return textOf(element);
     }
     for (let i = (element.children?.length ?? 0) - 1; i >= 0; i--) {

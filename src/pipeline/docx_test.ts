@@ -1,6 +1,16 @@
 import assert from "node:assert/strict";
 import { deflateRawSync } from "node:zlib";
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
+import {
+  Document,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from "docx";
 import { extractDocx } from "./docx.ts";
 import { InputError } from "./extracted.ts";
 
@@ -173,10 +183,10 @@ Deno.test("extractDocx() takes a paragraph styled Title as the title", async () 
   assert.equal(result.body, "# Attendees\n\nEveryone came.");
 });
 
-Deno.test("extractDocx() falls back to the file stem when there is no title", async () => {
+Deno.test("extractDocx() falls back to its folder and file name when there is no title", async () => {
   const children = [new Paragraph("Only a plain paragraph.")];
   const result = await extractDocx(await makeDocx(children), "dir/Letter to Ann.docx");
-  assert.equal(result.title, "Letter to Ann");
+  assert.equal(result.title, "dir – Letter to Ann");
   assert.equal(result.body, "Only a plain paragraph.");
 });
 
@@ -262,4 +272,39 @@ Deno.test("extractDocx() names an undefined entity instead of quoting the XML pa
 Deno.test("extractDocx() gives the same result every time", async () => {
   const bytes = await makeDocx(sampleBody(), "Same");
   assert.deepEqual(await extractDocx(bytes, "a.docx"), await extractDocx(bytes, "a.docx"));
+});
+
+Deno.test("extractDocx() keeps tables as GFM tables, footnotes as [^n] and strikethrough", async () => {
+  const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
+  const document = new Document({
+    footnotes: { 1: { children: [new Paragraph("Caught on the morning tide.")] } },
+    sections: [{
+      children: [
+        new Paragraph({
+          text: "Show notes: season three planning",
+          heading: HeadingLevel.HEADING_1,
+        }),
+        new Paragraph({
+          children: [
+            new TextRun({ text: "Today's Special: Salmon", strike: true }),
+            new TextRun(" Sold out"),
+            new FootnoteReferenceRun(1),
+          ],
+        }),
+        new Table({
+          rows: [
+            new TableRow({ children: [cell("Dish"), cell("Price")] }),
+            new TableRow({ children: [cell("Cod | chips"), cell("12")] }),
+          ],
+        }),
+      ],
+    }],
+  });
+  const bytes = new Uint8Array(await Packer.toArrayBuffer(document));
+  const result = await extractDocx(bytes, "episode.docx");
+  assert.equal(result.title, "Show notes: season three planning");
+  assert.match(result.body, /^~~Today's Special: Salmon~~ Sold out\[\^1\]$/m);
+  assert.match(result.body, /^\| Dish \| Price \|\n\| --- \| --- \|\n\| Cod \\\| chips \| 12 \|$/m);
+  assert.match(result.body, /^\[\^1\]: Caught on the morning tide\.$/m);
+  assert.doesNotMatch(result.body, /footnote-|\]\(#/);
 });

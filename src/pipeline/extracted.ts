@@ -2,6 +2,7 @@
  * @module
  * What every format's extractor returns, and the helpers they share.
  */
+import type { PropertyValue, SourceLink } from "../protocol/messages.ts";
 
 /** The input itself is unusable (not text, undecodable, empty, encrypted); retrying will not help. */
 export class InputError extends Error {
@@ -28,7 +29,13 @@ export interface Extracted {
   body: string;
   wordCount: number;
   /** Extra frontmatter, in this order after the standard keys (pages, duration, engine...). */
-  properties?: Record<string, string | number>;
+  properties?: Record<string, PropertyValue>;
+  /** Tags the source gives itself (a Markdown file's frontmatter), put before gleaner's own. */
+  tags?: string[];
+  /** Targets of the body's `gleaner-link:N` placeholders (see SourceLink in the protocol). */
+  links?: SourceLink[];
+  /** Element ids that lead to a heading, and that heading's text. */
+  anchors?: Record<string, string>;
 }
 
 // A fixed locale, so the count does not change with the machine running gleaner.
@@ -47,8 +54,21 @@ export function fileStem(fileName: string): string {
   return dot <= 0 ? base : base.slice(0, dot);
 }
 
-/** A title cleaned for a note: whitespace collapsed; the file stem when nothing is left. */
+/** A title cleaned for a note: whitespace collapsed; {@link fallbackTitle} when nothing is left. */
 export function cleanTitle(title: string | undefined | null, fileName: string): string {
   const cleaned = (title ?? "").replace(/\s+/gu, " ").trim().slice(0, 1000);
-  return cleaned || fileStem(fileName).trim() || "Untitled";
+  return cleaned || fallbackTitle(fileName);
+}
+
+/**
+ * The title of an input that declares none: its folder's name and its file stem together
+ * ("Philosophy 185 Heidegger – Lecture 01"), so that "Lecture 01" of two courses do not become
+ * "Lecture 01" and "Lecture 01 (2)"; the stem alone for a file at the top of the input folder.
+ */
+export function fallbackTitle(fileName: string): string {
+  const parts = fileName.split(/[/\\]/);
+  const stem = fileStem(fileName).replace(/\s+/gu, " ").trim().slice(0, 500);
+  const folder = parts.length > 1 ? parts[parts.length - 2].replace(/\s+/gu, " ").trim() : "";
+  if (folder === "" || folder === "." || folder === "..") return stem || "Untitled";
+  return stem ? `${folder.slice(0, 500)} – ${stem}` : folder.slice(0, 500);
 }

@@ -7,12 +7,34 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import TurndownService from "turndown";
+import { LINK_SCHEME } from "../protocol/messages.ts";
+import { decodeText } from "./decode.ts";
 import { cleanTitle, countWords, type Extracted, InputError } from "./extracted.ts";
+import {
+  type Footnote,
+  type NoteElement,
+  takeFootnotes,
+  writeFootnotes,
+} from "./html_footnotes.ts";
+import { type LinkElement, LinkTable, prepareLinks } from "./html_links.ts";
+import { tableRules } from "./html_tables.ts";
+import { htmlTitle, type TitleDocument } from "./html_title.ts";
 
 /** Options of {@link htmlToMarkdown}. */
 export interface MarkdownOptions {
   /** The note's title: a first heading that only repeats it is left out of the Markdown. */
   title?: string;
+  /**
+   * Where links and anchors go; its source is what relative links resolve against. Without
+   * one, links to files are reduced to their text.
+   */
+  links?: LinkTable;
+}
+
+/** Options of {@link extractHtml}. */
+export interface HtmlOptions {
+  /** The input's path relative to the input folder: relative links resolve against it. */
+  source?: string;
 }
 
 /**
@@ -20,28 +42,61 @@ export interface MarkdownOptions {
  * @throws {InputError} when the bytes are binary, the page is nested too deeply to read, or it
  * holds no readable text
  */
-export function extractHtml(bytes: Uint8Array, fileName: string): Extracted {
+export function extractHtml(
+  bytes: Uint8Array,
+  fileName: string,
+  options: HtmlOptions = {},
+): Extracted {
   const html = decodeHtml(bytes);
+  const table = new LinkTable(options.source);
   return guardStack(() => {
     const document = parseDocument(html);
+    let notes = prepare(document, table);
     // Read before Readability, which takes headings out of the document it works on.
-    const known = metaTitle(document) || text(document.querySelector("h1"));
+    const known = htmlTitle(document as unknown as TitleDocument);
     removeNoise(document, NOISE);
+    removeNavigation(document);
     const article = readArticle(document);
     let root = article?.root;
     if (!article || article.length < ARTICLE_MIN_CHARS) {
       // Readability found no article (short pages): the body without its chrome is the content.
       const page = parseDocument(html);
+      const pageNotes = prepare(page, table);
       removeNoise(page, `${CHROME}, form`);
+      removeNavigation(page);
       // Whole pages sit inside a <form> in some frameworks; Readability looked inside it.
-      if (text(page.body) !== "" || !root) root = page.body;
-      else removeNoise(root, CHROME);
+      if (text(page.body) !== "" || !root) {
+        root = page.body;
+        notes = pageNotes;
+      } else removeNoise(root, CHROME);
     }
-    const title = cleanTitle(article?.title || known, fileName);
-    const body = root ? toMarkdown(root, title) : "";
+    const title = cleanTitle(known || article?.title, fileName);
+    const body = root ? toMarkdown(root, title, notes) : "";
     if (body === "") throw new InputError("no readable text in this page");
-    return { title, type: "html", body, wordCount: countMarkdownWords(body) };
+    return {
+      title,
+      type: "html",
+      body,
+      wordCount: countMarkdownWords(body),
+      ...linksOf(table, title),
+    };
   });
+}
+
+/** The links and anchors a table gathered, as an extractor returns them. */
+export function linksOf(
+  table: LinkTable,
+  title: string,
+): Pick<Extracted, "links" | "anchors"> {
+  const wanted = title.replace(/\s+/g, " ").trim().toLowerCase();
+  // The heading that became the title is not in the body: a link to it leads to the note's top.
+  const anchors = Object.fromEntries(
+    [...table.anchors].map(([id, text]) => [id, text.toLowerCase() === wanted ? "" : text]),
+  );
+  return {
+    ...(table.links.length > 0 ? { links: table.links } : {}),
+    ...(table.anchors.size > 0 ? { anchors } : {}),
+  };
 }
 
 /**
@@ -51,7 +106,11 @@ export function extractHtml(bytes: Uint8Array, fileName: string): Extracted {
  * @throws {InputError} when the HTML is nested too deeply to read
  */
 export function htmlToMarkdown(html: string, options: MarkdownOptions = {}): string {
-  return guardStack(() => toMarkdown(parseDocument(html).body, options.title));
+  return guardStack(() => {
+    const document = parseDocument(html);
+    const notes = prepare(document, options.links ?? new LinkTable());
+    return toMarkdown(document.body, options.title, notes);
+  });
 }
 
 /** Counts the words of a Markdown body, leaving out link addresses and list numbers. */
@@ -61,50 +120,20 @@ export function countMarkdownWords(markdown: string): number {
   return countWords(markdown.replace(/\]\([^\s()]*\)/g, "]").replace(/^[ \t]*\d+[.)][ \t]/gm, ""));
 }
 
+/** Takes the footnotes out and settles the links of a freshly parsed page (notes' too). */
+function prepare(document: DomDocument, table: LinkTable): Footnote[] {
+  const notes = takeFootnotes(document.documentElement as unknown as NoteElement);
+  prepareLinks(document.documentElement as unknown as LinkElement, table);
+  for (const note of notes) prepareLinks(note.element as unknown as LinkElement, table);
+  return notes;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Decoding
 
-/**
- * Decodes a page: a BOM wins, then a `<meta charset>` (or XML declaration) near the top, then
- * UTF-8. Undeclared bytes that are not UTF-8 are read as windows-1252, as browsers do.
- */
+/** Decodes a page by the one text decoder, with the charset the page declares. */
 function decodeHtml(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return decodeUtf8(bytes.subarray(3), true);
-  }
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    const encoding = bytes[0] === 0xff ? "utf-16le" : "utf-16be";
-    try {
-      return new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(2));
-    } catch (error) {
-      throw new InputError(`not valid ${encoding.toUpperCase()} HTML: ${String(error)}`, {
-        cause: error,
-      });
-    }
-  }
-  rejectBinary(bytes);
-  const declared = declaredEncoding(bytes);
-  if (declared && declared !== "utf-8") return new TextDecoder(declared).decode(bytes);
-  return decodeUtf8(bytes, declared === "utf-8");
-}
-
-function rejectBinary(bytes: Uint8Array): void {
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    throw new InputError(`binary content, not HTML: found a NUL byte at offset ${nul}`);
-  }
-  // Binary without a NUL still shows control bytes that no text uses; ESC is allowed for
-  // ISO-2022-JP.
-  const sample = bytes.subarray(0, 65536);
-  let controls = 0;
-  for (const b of sample) {
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) controls++;
-  }
-  if (controls * 100 > sample.length) {
-    throw new InputError(
-      `binary content, not HTML: ${controls} control bytes in the first ${sample.length} bytes`,
-    );
-  }
+  return decodeText(bytes, { what: "HTML", declared: declaredEncoding(bytes) });
 }
 
 /** The encoding a page declares in its first 1024 bytes (where HTML says to look), if known. */
@@ -121,24 +150,6 @@ function declaredEncoding(bytes: Uint8Array): string | undefined {
   }
   // The meta tag was readable as ASCII, so the bytes are not UTF-16 whatever they claim.
   return encoding.startsWith("utf-16") ? "utf-8" : encoding;
-}
-
-function decodeUtf8(bytes: Uint8Array, declared: boolean): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    const lenient = new TextDecoder("utf-8").decode(bytes);
-    if (declared) return lenient; // a few broken bytes in a UTF-8 page, as browsers show it
-    // Undeclared: UTF-8 with some damage keeps more real characters than it loses.
-    let lost = 0;
-    let kept = 0;
-    for (let i = 0; i < lenient.length; i++) {
-      const c = lenient.charCodeAt(i);
-      if (c === 0xfffd) lost++;
-      else if (c >= 0x80) kept++;
-    }
-    return kept > lost ? lenient : new TextDecoder("windows-1252").decode(bytes);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -365,8 +376,33 @@ function tagEnd(html: string, from: number): { end: number; selfClosing: boolean
 const NOISE = "script, style, noscript, template";
 /** Page chrome, removed (with forms) from the body when Readability found no article. */
 const CHROME = "nav, header, footer, aside, script, style, noscript, template, " +
-  '[role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"]';
+  '[role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"], ' +
+  // What the page hides is no content either (Readability skips it in its own pass).
+  '[hidden], [style*="display:none"], [style*="display: none"], [style*="visibility:hidden"]';
 const BANNER = /cookie|consent|banner/i;
+/**
+ * Navigation that documentation generators write as ordinary blocks: Sphinx's relation bars,
+ * sidebar and footer, DocBook's and Texinfo's header panels, breadcrumbs.
+ */
+const NAVIGATION = ".related, .sphinxsidebar, div.footer, .navheader, .navfooter, .nav-panel, " +
+  ".breadcrumbs, .breadcrumb, .prev-next-area, .rst-footer-buttons";
+/** A block that opens like Texinfo's "Next: ..., Previous: ..., Up: ..." line. */
+const NAV_LINE = /^\s*(?:next|previous|prev|up|forward|back|contents|index)\s*:/i;
+/** Longest text a "Next: ..." block may have and still be navigation, not prose. */
+const NAV_MAX_CHARS = 400;
+
+/** Removes navigation blocks: by their generators' classes, and by their "Next:" lines. */
+function removeNavigation(root: DomDocument): void {
+  for (const element of [...root.querySelectorAll(NAVIGATION)]) element.remove();
+  for (const element of [...root.querySelectorAll("div, p, table, header")]) {
+    const shown = element.textContent ?? "";
+    if (
+      shown.length < NAV_MAX_CHARS && NAV_LINE.test(shown) && element.querySelector("a") !== null
+    ) {
+      element.remove();
+    }
+  }
+}
 /** Readability's own threshold for an article (its `charThreshold`). */
 const ARTICLE_MIN_CHARS = 500;
 
@@ -397,11 +433,6 @@ function readArticle(
   };
 }
 
-function metaTitle(document: DomDocument): string {
-  const og = document.querySelector('meta[property="og:title"], meta[name="og:title"]');
-  return (og?.getAttribute("content") ?? "").trim() || text(document.querySelector("title"));
-}
-
 function text(element: DomNode | null): string {
   return (element?.textContent ?? "").replace(/\s+/g, " ").trim();
 }
@@ -414,10 +445,14 @@ function text(element: DomNode | null): string {
 // short: text outside <pre> is collapsed when parsed, and the rules that write whitespace (line
 // breaks, code, list indentation) break it up with this private-use character, removed after.
 const BREAK = "\uE000";
+/** BREAK and the markers of tables and footnotes. */
+const MARKS = /[\uE000-\uE01F]/g;
 
-function toMarkdown(root: DomElement, title?: string): string {
+function toMarkdown(root: DomElement, title?: string, notes: Footnote[] = []): string {
   if (title) dropRepeatedTitle(root, title);
-  return tidy(turndown().turndown(root).replaceAll(BREAK, ""));
+  const convert = (element: DomElement | NoteElement) =>
+    tidy(turndown().turndown(element as DomElement).replaceAll(BREAK, ""));
+  return writeFootnotes(convert(root), notes, convert);
 }
 
 /** Collapses whitespace runs (NBSP included) in text outside <pre>, without recursion. */
@@ -426,7 +461,8 @@ function collapseWhitespace(root: DomElement): void {
   while (node) {
     if (node.nodeType === 3) {
       const data = node.textContent ?? "";
-      const collapsed = data.replace(/\s{2,}/g, " ").replaceAll(BREAK, "");
+      // The private-use characters the rules mark structure with never come from the page.
+      const collapsed = data.replace(/\s{2,}/g, " ").replace(MARKS, "");
       if (collapsed !== data) node.textContent = collapsed;
     }
     const child: DomNode | null = node.nodeName === "PRE" ? null : node.firstChild;
@@ -444,7 +480,8 @@ function dropRepeatedTitle(root: DomElement, title: string): void {
   const wanted = title.replace(/\s+/g, " ").trim().toLowerCase();
   for (const heading of [root.querySelector("h1, h2, h3, h4, h5, h6"), root.querySelector("h1")]) {
     if (heading && text(heading).toLowerCase() === wanted) {
-      heading.remove();
+      // A document that is only its heading keeps it: the note would have no text otherwise.
+      if (text(root).length > text(heading).length) heading.remove();
       return;
     }
   }
@@ -494,6 +531,20 @@ function turndown(): { turndown(root: DomElement): string } {
       .split(" "),
     ..."button input select textarea".split(" "),
   ]);
+  for (const [name, rule] of Object.entries(tableRules())) td.addRule(name, rule as never);
+  td.addRule("strikethrough", {
+    filter: ["del", "s", "strike"],
+    replacement: (content: string) => content.trim() ? `~~${content}~~` : content,
+  });
+  // Text that Obsidian would read as markup besides what turndown escapes: HTML tags, tags
+  // (#word), math ($), highlights (==), comments (%%), strikethrough (~~) and block ids (^).
+  const escape = td.escape.bind(td);
+  td.escape = (s: string) =>
+    escape(s)
+      .replace(/<(?=[A-Za-z/!?])/g, "\\<")
+      .replace(/(?<!\\)#(?=[^\s#\\])/g, "\\#")
+      .replace(/(?<!\\)[$^]/g, "\\$&")
+      .replace(/([=~%])(?=\1)/g, "\\$1");
   td.addRule("heading", {
     filter: ["h1", "h2", "h3", "h4", "h5", "h6"],
     replacement: (content: string, node: DomNode) => {
@@ -541,7 +592,8 @@ function turndown(): { turndown(root: DomElement): string } {
       const label = content.replace(/\s+/g, " ").trim();
       const href = (node.getAttribute("href") ?? "").trim();
       if (!label) return "";
-      if (/^(?:javascript|vbscript|data):/i.test(href)) return label;
+      if (href.startsWith(LINK_SCHEME)) return `[${label}](${href})`;
+      if (!/^(?:https?|mailto):/i.test(href)) return label;
       return `[${label}](${escapeDestination(href)})`;
     },
   });

@@ -114,9 +114,9 @@ Deno.test("extractHtml() takes the title from the first <h1> and drops that head
   assert.equal(body, "Intro line.\n\nText.\n\n# Second");
 });
 
-Deno.test("extractHtml() falls back to the file stem when the page has no title", () => {
+Deno.test("extractHtml() falls back to its folder and file name when the page has no title", () => {
   const { title, body } = extractHtml(utf8("<p>Just a sentence.</p>"), "dir/My page.htm");
-  assert.equal(title, "My page");
+  assert.equal(title, "dir – My page");
   assert.equal(body, "Just a sentence.");
 });
 
@@ -297,8 +297,10 @@ Deno.test("htmlToMarkdown() collapses runs of blank lines outside code", () => {
 
 Deno.test("htmlToMarkdown() keeps links, escaping their addresses, and drops script links", () => {
   assert.equal(
-    htmlToMarkdown('<p><a href="/a b(1)">spaced</a> <a href="javascript:go()">go</a></p>'),
-    "[spaced](/a%20b%281%29) go",
+    htmlToMarkdown(
+      '<p><a href="https://x.org/a b(1)">spaced</a> <a href="javascript:go()">go</a></p>',
+    ),
+    "[spaced](https://x.org/a%20b%281%29) go",
   );
   assert.equal(htmlToMarkdown('<p><a href="https://x.org"><span>\n</span></a>x</p>'), "x");
 });
@@ -330,4 +332,66 @@ Deno.test("htmlToMarkdown() leaves out a first heading that only repeats the tit
     htmlToMarkdown("<h2>Other</h2><p>Body</p>", { title: "My note" }),
     "## Other\n\nBody",
   );
+});
+
+Deno.test("htmlToMarkdown() writes tables as GFM tables, merged and missing cells padded", () => {
+  const html = "<table><caption>Tools</caption><thead><tr><th>Tool</th><th>Use</th></tr></thead>" +
+    "<tbody><tr><td>Saw</td><td><p>Big | wood</p><p>only</p></td></tr>" +
+    '<tr><td colspan="2">Shared</td></tr><tr><td>Short</td></tr></tbody></table>';
+  assert.equal(
+    htmlToMarkdown(html),
+    "Tools\n\n| Tool | Use |\n| --- | --- |\n| Saw | Big \\| wood<br>only |\n" +
+      "| Shared |   |\n| Short |   |",
+  );
+});
+
+Deno.test("htmlToMarkdown() writes a one-column layout table as its paragraphs", () => {
+  assert.equal(
+    htmlToMarkdown("<table><tr><td><p>One</p></td></tr><tr><td>Two</td></tr></table>"),
+    "One\n\nTwo",
+  );
+});
+
+Deno.test("htmlToMarkdown() writes footnotes as [^n] and strikethrough as ~~", () => {
+  const html = '<p>Fish<a href="#fn1" id="r1" class="footnote-ref"><sup>1</sup></a> and ' +
+    '<s>Salmon</s> sold out.</p><section class="footnotes"><hr><ol><li id="fn1"><p>Fresh ' +
+    'today. <a href="#r1" class="footnote-back">↩︎</a></p></li></ol></section>';
+  assert.equal(htmlToMarkdown(html), "Fish[^1] and ~~Salmon~~ sold out.\n\n[^1]: Fresh today.");
+});
+
+Deno.test("htmlToMarkdown() escapes text that Obsidian would read as HTML, tags or math", () => {
+  assert.equal(
+    htmlToMarkdown("<h2>The &lt;img&gt; tag</h2><p>#include costs $5 ==hi== %%x%%</p>"),
+    "## The \\<img> tag\n\n\\#include costs \\$5 \\==hi\\== \\%%x\\%%",
+  );
+});
+
+Deno.test("extractHtml() keeps a page whose only text is its heading", () => {
+  const page = "<html><head></head><body><h1>Only a heading</h1></body></html>";
+  const { title, body } = extractHtml(utf8(page), "only.html");
+  assert.equal(title, "Only a heading");
+  assert.equal(body, "# Only a heading");
+});
+
+Deno.test("extractHtml() leaves out Texinfo and Sphinx navigation blocks", () => {
+  const filler = "<p>" + "A closure wraps a function with the data it needs to run. ".repeat(12) +
+    "</p>";
+  const page = "<html><head><title>Closure Example (libffi: the portable foreign function " +
+    "interface library)</title></head><body>" +
+    '<div class="header"><p>Next: <a href="Multiple-ABIs.html">Multiple ABIs</a>, Previous: ' +
+    '<a href="Simple-Example.html">Simple Example</a>, Up: <a href="Using.html">Using</a></p></div>' +
+    '<div class="related"><ul><li><a href="index.html">index</a></li></ul></div>' +
+    `<h4>2.3.4 Closure Example</h4>${filler}` +
+    '<div class="footer">© Copyright 2001, Python Software Foundation.</div></body></html>';
+  const { title, body } = extractHtml(utf8(page), "Closure-Example.html");
+  assert.equal(title, "Closure Example");
+  assert.doesNotMatch(body, /Next:|Previous:|Copyright|index/);
+  assert.match(body, /A closure wraps a function/);
+});
+
+Deno.test("extractHtml() leaves out what a short page hides", () => {
+  const page = "<html><head><title>Hours</title></head><body><p>Open from nine to five.</p>" +
+    '<div hidden>Secret draft text</div><p style="display: none">Old prices</p></body></html>';
+  const { body } = extractHtml(utf8(page), "hours.html");
+  assert.equal(body, "Open from nine to five.");
 });

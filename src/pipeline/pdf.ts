@@ -15,8 +15,9 @@
  */
 import { Buffer } from "node:buffer";
 import { constants, inflateSync } from "node:zlib";
-import { getDocument, VerbosityLevel } from "unpdf/pdfjs";
+import { getDocument, OPS, VerbosityLevel } from "unpdf/pdfjs";
 import { cleanTitle, countWords, type Extracted, fileStem, InputError } from "./extracted.ts";
+import { escapeMarkdown } from "./transcript.ts";
 
 /** The most pages read from one PDF; a longer one is refused rather than cut short. */
 export const MAX_PAGES = 2000;
@@ -61,24 +62,26 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
         throw new InputError(`not a readable PDF: page ${failed.number}: ${failed.error}`);
       }
       const pagesHave = pageCount === 1 ? "its one page has" : `its ${pageCount} pages have`;
+      // Blank pages, vector drawings and empty forms have no text either, and OCR would not help.
+      if (!await hasImages(pdf, pageCount)) {
+        throw new InputError(`no text on any page: ${pagesHave} no text and no images`);
+      }
       throw new InputError(
-        `no text layer: ${pagesHave} no text, so it is probably scanned images; ` +
+        `no text layer: ${pagesHave} images but no text, so it is probably scanned; ` +
           "run OCR on it first (for example with ocrmypdf) and use the result",
       );
     }
 
     const body = pages.map((page) => {
       const text = "error" in page
-        ? `*This page could not be read: ${page.error}*`
-        : page.paragraphs.join("\n\n");
+        ? `*This page could not be read: ${escapeMarkdown(page.error)}*`
+        : page.paragraphs.map(escapePdfText).join("\n\n");
       return text === "" ? `## Page ${page.number}` : `## Page ${page.number}\n\n${text}`;
     }).join("\n\n");
-    const firstPage = pages[0];
-    const firstParagraph = "paragraphs" in firstPage ? firstPage.paragraphs[0] : undefined;
+    const largest = largestText(pages[0]);
     const title = metadataTitle(await readMetadata(pdf)) ??
-      (firstParagraph && firstParagraph.length < MAX_FIRST_LINE_TITLE &&
-          /\p{L}/u.test(firstParagraph)
-        ? cleanTitle(firstParagraph, fileName)
+      (largest && largest.length < MAX_FIRST_LINE_TITLE && /\p{L}/u.test(largest)
+        ? cleanTitle(largest, fileName)
         : cleanTitle(null, fileName));
     return {
       title,
@@ -137,8 +140,54 @@ function checkInflated(data: Uint8Array): void {
 
 type PdfDocument = Awaited<ReturnType<typeof getDocument>["promise"]>;
 
-/** A page's paragraphs, or why pdf.js could not read it. */
-type PageText = { number: number; paragraphs: string[] } | { number: number; error: string };
+/** A page's paragraphs (with the font size of each), or why pdf.js could not read it. */
+type PageText =
+  | { number: number; paragraphs: string[]; sizes: number[] }
+  | { number: number; error: string };
+
+/** The first paragraph of the page set in its largest type: a title by its looks. */
+function largestText(page: PageText): string | undefined {
+  if (!("paragraphs" in page) || page.paragraphs.length === 0) return undefined;
+  let best = 0;
+  for (let i = 1; i < page.sizes.length; i++) if (page.sizes[i] > page.sizes[best] * 1.05) best = i;
+  return page.paragraphs[best];
+}
+
+const IMAGE_OPS = new Set([
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageXObjectRepeat,
+  OPS.paintInlineImageXObjectGroup,
+  OPS.paintImageMaskXObjectGroup,
+  OPS.paintImageMaskXObjectRepeat,
+]);
+/** Pages looked at for images before a text-less PDF is called scanned. */
+const IMAGE_PAGES = 20;
+
+/** Whether any of the first pages paints an image (a scan is one image per page). */
+async function hasImages(pdf: PdfDocument, pageCount: number): Promise<boolean> {
+  for (let number = 1; number <= Math.min(pageCount, IMAGE_PAGES); number++) {
+    try {
+      const page = await pdf.getPage(number);
+      const ops = await page.getOperatorList();
+      page.cleanup();
+      if (ops.fnArray.some((op: number) => IMAGE_OPS.has(op))) return true;
+    } catch {
+      continue; // a damaged page says nothing either way
+    }
+  }
+  return false;
+}
+
+/**
+ * PDF text escaped as Markdown: inline markup (emphasis, tags, HTML, math) and what would start
+ * a block at the beginning of a paragraph (a heading, a quote, a list item, a table row).
+ */
+function escapePdfText(paragraph: string): string {
+  return escapeMarkdown(paragraph).replace(/^(?:#|>|[-+](?=\s|$)|\|)/, "\\$&")
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+}
 
 async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
   const task = getDocument({
@@ -185,7 +234,7 @@ async function readPage(pdf: PdfDocument, number: number): Promise<PageText> {
     const page = await pdf.getPage(number);
     const content = await page.getTextContent();
     page.cleanup();
-    return { number, paragraphs: layOut(content.items) };
+    return { number, ...layOut(content.items) };
   } catch (error) {
     // One damaged page should not cost the other pages of the document.
     return { number, error: describe(error) };
@@ -209,15 +258,27 @@ const DOCUMENT_EXTENSION =
 const PLACEHOLDER =
   /^(?:untitled|untitled[\s-]*\d+|untitled document|document\d*|doc\d*|presentation\d*|book\d*|title|no title|none|null|unknown|anonymous|\(anonymous\)|slide\s*\d+|page\s*\d+)$/i;
 
+/**
+ * A title of one token that only a file system or a tool would write: with a path separator,
+ * an underscore or a dot inside, or all in lowercase ("prpaperdraft", "main", "thesis_v2").
+ */
+function looksLikeFileName(title: string): boolean {
+  if (/\s/.test(title)) return false;
+  return /[/\\_]|\p{L}\.\p{L}/u.test(title) || !/\p{Lu}/u.test(title);
+}
+
 /** The first metadata title that reads like a real one, cleaned; undefined when none does. */
 function metadataTitle(candidates: string[]): string | undefined {
   for (const candidate of candidates) {
     // Control characters turn up in badly encoded titles; a title has no use for them.
     let title = candidate.slice(0, 2000).replace(/[\p{Cc}\p{Cf}]/gu, " ").replace(/\s+/gu, " ")
       .trim();
-    // "Microsoft Word - Report 2024.docx" names the file the PDF was printed from: keep its stem.
+    // "Microsoft Word - Report 2024.docx" names the file the PDF was printed from: its stem
+    // can be a title. "paper.dvi", "prpaperdraft" or "thesis_v2" are names only a file system
+    // or a tool writes: the page's own largest text says more.
     title = title.replace(APP_PREFIX, "");
     if (DOCUMENT_EXTENSION.test(title)) title = fileStem(title).trim();
+    if (looksLikeFileName(title)) continue;
     if (title === "" || PLACEHOLDER.test(title) || !/\p{L}/u.test(title)) continue;
     return cleanTitle(title, "");
   }
@@ -245,7 +306,9 @@ interface Line {
 // paragraph, and testing the end of a string built with += flattens it every time.
 
 /** Turns a page's text items, in content-stream order, into paragraphs. */
-function layOut(items: readonly (TextItem | object)[]): string[] {
+function layOut(
+  items: readonly (TextItem | object)[],
+): { paragraphs: string[]; sizes: number[] } {
   const lines: Line[] = [];
   let parts: string[] = [];
   let line: Line | undefined;
@@ -288,9 +351,11 @@ function layOut(items: readonly (TextItem | object)[]): string[] {
 }
 
 /** Groups lines into paragraphs; see the module comment for the rules. */
-function toParagraphs(lines: Line[]): string[] {
+function toParagraphs(lines: Line[]): { paragraphs: string[]; sizes: number[] } {
   const pitch = usualPitch(lines);
   const paragraphs: string[] = [];
+  const sizes: number[] = [];
+  let biggest = 0; // the largest type in the paragraph so far
   let parts: string[] = [];
   let right = -Infinity; // the right edge of the paragraph so far
   let left = Infinity;
@@ -310,6 +375,8 @@ function toParagraphs(lines: Line[]): string[] {
         (/[.!?:]["'”’)\]]?$/u.test(prevEnd) && right - prev.endX > 0.2 * (right - left));
       if (breaks) {
         paragraphs.push(parts.join(""));
+        sizes.push(biggest);
+        biggest = 0;
         parts = [];
         right = -Infinity;
         left = Infinity;
@@ -318,11 +385,15 @@ function toParagraphs(lines: Line[]): string[] {
       }
     }
     parts.push(line.text);
+    biggest = Math.max(biggest, line.size);
     right = Math.max(right, line.endX);
     left = Math.min(left, line.startX);
   }
-  if (parts.length > 0) paragraphs.push(parts.join(""));
-  return paragraphs;
+  if (parts.length > 0) {
+    paragraphs.push(parts.join(""));
+    sizes.push(biggest);
+  }
+  return { paragraphs, sizes };
 }
 
 /** The page's usual distance between baselines, in font sizes (1.2 when it cannot tell). */

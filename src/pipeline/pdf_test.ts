@@ -259,7 +259,7 @@ Deno.test("extractPdf() takes the title from XMP metadata", async () => {
 
 Deno.test("extractPdf() falls back to the file stem when page 1 opens with a long paragraph", async () => {
   const bytes = await pdfkit((doc) => doc.text(PARAGRAPH));
-  assert.equal((await extractPdf(bytes, "dir/Meeting notes.pdf")).title, "Meeting notes");
+  assert.equal((await extractPdf(bytes, "dir/Meeting notes.pdf")).title, "dir – Meeting notes");
 });
 
 Deno.test("extractPdf() refuses a PDF that holds only images and shapes", async () => {
@@ -270,8 +270,43 @@ Deno.test("extractPdf() refuses a PDF that holds only images and shapes", async 
   });
   await assertInputError(
     extractPdf(bytes, "scan.pdf"),
-    /^no text layer: its 2 pages have no text, .*scanned images; run OCR on it first/,
+    /^no text layer: its 2 pages have images but no text, so it is probably scanned; run OCR/,
   );
+});
+
+Deno.test("extractPdf() says a PDF of blank pages or drawings has no text, not that it is scanned", async () => {
+  const bytes = await pdfkit((doc) => {
+    doc.rect(72, 400, 200, 100).fill("#336699");
+    doc.addPage();
+  });
+  await assertInputError(
+    extractPdf(bytes, "drawing.pdf"),
+    /^no text on any page: its 2 pages have no text and no images$/,
+  );
+});
+
+Deno.test("extractPdf() passes over a metadata title that is a file or tool name for the largest text", async () => {
+  for (const title of ["paper.dvi", "prpaperdraft", "thesis_v2", "C:\\tmp\\main.tex"]) {
+    const bytes = await pdfkit((doc) => {
+      doc.info.Title = title;
+      doc.fontSize(10).text("Preprint, under review.");
+      doc.fontSize(24).text("Tidal Power in Narrow Straits");
+      doc.fontSize(11).text("The body of the paper starts here.");
+    });
+    assert.equal((await extractPdf(bytes, "f.pdf")).title, "Tidal Power in Narrow Straits", title);
+  }
+});
+
+Deno.test("extractPdf() escapes text that would read as Markdown: #include is no tag, # +% no heading", async () => {
+  const bytes = await pdfkit((doc) => {
+    doc.fontSize(12).text("#include <stdio.h> and *stars* here.");
+    doc.moveDown(2).text("# +% not a heading");
+    doc.moveDown(2).text("- not a list item");
+  });
+  const { body } = await extractPdf(bytes, "code.pdf");
+  assert.match(body, /^\\#include \\<stdio\.h> and \\\*stars\\\* here\.$/m);
+  assert.match(body, /^\\# \+% not a heading$/m);
+  assert.match(body, /^\\- not a list item$/m);
 });
 
 Deno.test("extractPdf() refuses a PDF that needs a password", async () => {

@@ -64,7 +64,9 @@ export const runPipeline: Pipeline = async (task, ctx) => {
   const bytes = await readInput(task, task.options.maxBytes, ctx);
   const sourceHash = ctx.guard(() => createHash("sha256").update(bytes).digest("hex"));
   ctx.progress("extract", 10);
-  const extracted = await extract(kind, bytes, name, ctx);
+  // The whole relative path: links resolve against its folder, and an input without a title of
+  // its own is named after its folder and file.
+  const extracted = await extract(kind, bytes, task.relPath, ctx);
   ctx.progress("analyse", 60);
   return withWarning(await draft(task, extracted, sourceHash, bytes.byteLength, ctx), warning);
 };
@@ -72,25 +74,25 @@ export const runPipeline: Pipeline = async (task, ctx) => {
 async function extract(
   kind: Exclude<Kind, "audio" | "video">,
   bytes: Uint8Array,
-  name: string,
+  relPath: string,
   ctx: StageContext,
 ): Promise<Extracted> {
   // The heavy parsers load on first use: a thread that only ever sees text starts sooner.
   switch (kind) {
     case "text":
     case "markdown":
-      return ctx.guard(() => extractText(bytes, name));
+      return ctx.guard(() => extractText(bytes, relPath));
     case "html": {
       const { extractHtml } = await import("./html.ts");
-      return ctx.guard(() => extractHtml(bytes, name));
+      return ctx.guard(() => extractHtml(bytes, relPath, { source: relPath }));
     }
     case "subtitles":
-      return ctx.guard(() => extractSubtitles(bytes, name));
+      return ctx.guard(() => extractSubtitles(bytes, relPath));
     // These two parse asynchronously: the host's time budget and stall watch bound them.
     case "pdf":
-      return await (await import("./pdf.ts")).extractPdf(bytes, name);
+      return await (await import("./pdf.ts")).extractPdf(bytes, relPath);
     case "docx":
-      return await (await import("./docx.ts")).extractDocx(bytes, name);
+      return await (await import("./docx.ts")).extractDocx(bytes, relPath, { source: relPath });
   }
 }
 
@@ -108,6 +110,8 @@ async function draft(
       alive: (percent) => ctx.progress("summarise", percent),
     });
   }
+  // The source's own tags first (a Markdown file's frontmatter), then those the analysis found.
+  const tags = [...new Set([...(extracted.tags ?? []), ...analysed.analysis.tags])];
   return {
     title: extracted.title,
     type: extracted.type,
@@ -115,8 +119,12 @@ async function draft(
     sourceBytes,
     wordCount: extracted.wordCount,
     body: analysed.body,
-    analysis: analysed.analysis,
+    analysis: { ...analysed.analysis, tags },
     ...(extracted.properties ? { properties: extracted.properties } : {}),
+    ...(extracted.links?.length ? { links: extracted.links } : {}),
+    ...(extracted.anchors && Object.keys(extracted.anchors).length > 0
+      ? { anchors: extracted.anchors }
+      : {}),
     ...(analysed.warning ? { warning: analysed.warning } : {}),
   };
 }

@@ -9,8 +9,9 @@
 // cue identifiers and STYLE blocks. TODO: move both specifiers to the import map.
 // @ts-types="@types/webvtt-parser"
 import webvtt from "webvtt-parser";
+import { characterEntities } from "character-entities";
 import { cleanTitle, countWords, type Extracted, InputError } from "./extracted.ts";
-import { decodeText } from "./text.ts";
+import { decodeText } from "./decode.ts";
 import { renderTranscript, type Segment, stamp } from "./transcript.ts";
 
 export type SubtitleFormat = "srt" | "vtt";
@@ -19,22 +20,13 @@ type Parsed = ReturnType<InstanceType<typeof webvtt.WebVTTParser>["parse"]>;
 type ParsedCue = Parsed["cues"][number];
 type TreeNode = ParsedCue["tree"]["children"][number];
 
-// The parser's own default table has keys without ";", so "&amp;" came out as "&;".
+// The full HTML table of named character references. The parser's own default table has keys
+// without ";" (so "&amp;" came out as "&;") and only eight names; "&copy;" stayed literal.
 const ENTITIES: Record<`&${string}`, string> = {};
-for (
-  const [name, value] of Object.entries({
-    amp: "&",
-    lt: "<",
-    gt: ">",
-    quot: '"',
-    apos: "'",
-    nbsp: "\u00A0",
-    lrm: "\u200E",
-    rlm: "\u200F",
-  })
-) {
-  ENTITIES[`&${name}`] = value;
-  ENTITIES[`&${name};`] = value;
+for (const [name, value] of Object.entries(characterEntities)) ENTITIES[`&${name};`] = value;
+// Without the ";", as old files write them, only the commonest few.
+for (const name of ["amp", "lt", "gt", "quot", "apos", "nbsp"]) {
+  ENTITIES[`&${name}`] = characterEntities[name];
 }
 const parser = new webvtt.WebVTTParser(ENTITIES);
 
@@ -51,7 +43,9 @@ const ROLL_LINES = 4;
  * @throws {InputError} when the bytes are not text, hold no cue, or only empty cues
  */
 export function extractSubtitles(bytes: Uint8Array, fileName: string): Extracted {
-  const text = decodeText(bytes);
+  // WebVTT replaces a NUL with U+FFFD rather than refusing the file (its parsing rules say so).
+  const vtt = /^(?:\uFEFF)?WEBVTT/.test(new TextDecoder().decode(bytes.subarray(0, 16)));
+  const text = decodeText(bytes, { nul: vtt ? "replace" : "refuse" });
   const format: SubtitleFormat = text.startsWith("WEBVTT") ? "vtt" : "srt";
   const read = readCues(text, format);
   if (read.cues.length === 0) throw new InputError(noCues(format, read.problem));
@@ -121,6 +115,9 @@ function readCues(text: string, format: SubtitleFormat): { cues: Cue[]; problem?
     const added = pos === 0 ? 0 : 2;
     const parsed = parseChunk((added ? "WEBVTT\n\n" : "") + source.slice(pos, end));
     for (const cue of parsed.cues) {
+      // A cue that ends as it starts is never shown: a converter's leftover. One that ends
+      // before it starts is more likely a typo in its end, and is kept.
+      if (cue.endTime === cue.startTime && Number.isFinite(cue.startTime)) continue;
       const startMs = toMs(cue.startTime);
       const endMs = Math.max(startMs, toMs(cue.endTime));
       cues.push({ startMs, endMs, runs: runsOf(cue.tree.children) });
@@ -249,8 +246,11 @@ function runsOf(children: TreeNode[]): Run[] {
   }
   const cleaned: Run[] = [];
   for (const r of runs) {
-    // ASS override blocks such as {\an8} or {\i1}, left in SubRip files by converters.
-    const text = oneLine(r.text.replace(/\{\\[^{}]*\}/g, ""));
+    // ASS override blocks such as {\an8} or {\i1}, left in SubRip files by converters, and
+    // its line break (\N, \n) and hard space (\h).
+    const text = oneLine(
+      r.text.replace(/\{\\[^{}]*\}/g, "").replace(/\\[Nn]/g, " ").replaceAll("\\h", "\u00A0"),
+    );
     if (text !== "") cleaned.push({ ...r, text });
   }
   return cleaned;

@@ -114,11 +114,24 @@ Deno.test("extractSubtitles() rejects text without any cue", () => {
   }
 });
 
+Deno.test("extractSubtitles() reads a windows-1252 SubRip file", () => {
+  const bytes = new Uint8Array([
+    ...utf8("1\r\n00:00:01,000 --> 00:00:02,000\r\nCaf"),
+    0xe9,
+    ...utf8(" au lait, "),
+    0x93,
+    ...utf8("tr"),
+    0xe8,
+    ...utf8("s bien"),
+    0x94,
+    ...utf8("\r\n"),
+  ]);
+  assert.match(extractSubtitles(bytes, "x.srt").body, /Café au lait, “très bien”/);
+});
+
 Deno.test("extractSubtitles() rejects garbage bytes", () => {
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
   assertInputError(() => extractSubtitles(png, "x.srt"), /^binary content, not text: /);
-  const latin1 = new Uint8Array([...utf8("1\n00:00:01,000 --> 00:00:02,000\nCaf"), 0xe9]);
-  assertInputError(() => extractSubtitles(latin1, "x.srt"), /^not valid UTF-8 text: /);
   let seed = 42; // a fixed pseudo-random sequence, the same on every run
   const noise = Uint8Array.from({ length: 4096 }, () => {
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
@@ -147,11 +160,11 @@ Deno.test("extractSubtitles() takes the title from the WebVTT header", () => {
     ["WEBVTT\tTabbed   title", "Tabbed title"],
     ["WEBVTT - Ignored\nKind: captions\nTitle: From metadata", "From metadata"],
     ["WEBVTT\ntitle = Lower case key", "Lower case key"],
-    ["WEBVTT", "Stem"],
-    ["WEBVTT FILE", "Stem"],
-    ["WEBVTT Kind: captions", "Stem"],
-    ["WEBVTT\nKind: captions\nLanguage: en", "Stem"],
-    ["WEBVTT -", "Stem"],
+    ["WEBVTT", "dir – Stem"],
+    ["WEBVTT FILE", "dir – Stem"],
+    ["WEBVTT Kind: captions", "dir – Stem"],
+    ["WEBVTT\nKind: captions\nLanguage: en", "dir – Stem"],
+    ["WEBVTT -", "dir – Stem"],
   ];
   for (const [header, title] of cases) {
     assert.equal(extractSubtitles(utf8(header + cue), "dir/Stem.vtt").title, title, header);
@@ -163,7 +176,13 @@ Deno.test("extractSubtitles() takes the title from the WebVTT header", () => {
 
 Deno.test("extractSubtitles() names a SubRip note after its file", () => {
   const text = srt([[0, 1000, "Title: not a header"]]);
-  assert.equal(extractSubtitles(utf8(text), "C:\\subs\\My Film.srt").title, "My Film");
+  assert.equal(extractSubtitles(utf8(text), "C:\\subs\\My Film.srt").title, "subs – My Film");
+  // Two courses' first lectures do not collide into "Lecture 01" and "Lecture 01 (2)".
+  const text2 = "1\n00:00:01,000 --> 00:00:02,000\nHello\n";
+  assert.equal(
+    extractSubtitles(utf8(text2), "Philosophy 185 Heidegger/Lecture 01.srt").title,
+    "Philosophy 185 Heidegger – Lecture 01",
+  );
 });
 
 Deno.test("extractSubtitles() reports the latest cue end and the file's cue count", () => {
@@ -365,6 +384,25 @@ Deno.test("parseSubtitles() keeps times past 99 hours and skips negative ones", 
     result.body,
     /^\[00:00:05\] ends before it starts\n\n\[123:04:05\] late\n\n\[\d+:\d\d:\d\d\] absurd$/,
   );
+});
+
+Deno.test("parseSubtitles() decodes every named character reference, ASS breaks, and drops zero-length cues", () => {
+  const text =
+    "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n&copy; 2024 &notin; set&hellip; A&amp;B\n\n" +
+    "00:00:03.000 --> 00:00:03.000\nnever shown\n\n" +
+    "00:00:04.000 --> 00:00:05.000\nfirst line\\Nsecond\\hline\n";
+  assert.deepEqual(parseSubtitles(text, "vtt").map((s) => s.text), [
+    "© 2024 ∉ set… A&B",
+    "first line second line",
+  ]);
+});
+
+Deno.test("extractSubtitles() reads a WebVTT NUL as U+FFFD, as the specification says", () => {
+  const bytes = utf8("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nbroken\0byte here\n");
+  assert.match(extractSubtitles(bytes, "x.vtt").body, /broken\uFFFDbyte here/);
+  // SubRip has no such rule: a NUL still means binary.
+  const srt = utf8("1\n00:00:01,000 --> 00:00:02,000\nbroken\0byte\n");
+  assertInputError(() => extractSubtitles(srt, "x.srt"), /^binary content, not text: /);
 });
 
 Deno.test("parseSubtitles() gives nothing for text without cues", () => {

@@ -1,10 +1,12 @@
 /**
  * @module
- * Plain-text and Markdown inputs: decodes their bytes strictly (UTF-8, or UTF-16 with a BOM)
- * and extracts a title, a body and a word count for the note.
+ * Plain-text and Markdown inputs: decoded by the one text decoder, then a title, a body and a
+ * word count for the note.
  */
-import { parseFrontmatter } from "../vault/render_note.ts";
-import { countWords, InputError } from "./extracted.ts";
+import type { PropertyValue } from "../protocol/messages.ts";
+import { parseFrontmatter, STANDARD_KEYS } from "../vault/render_note.ts";
+import { decodeText } from "./decode.ts";
+import { countWords, fallbackTitle, InputError } from "./extracted.ts";
 
 /** What one text or Markdown file contributes to its note. */
 export interface ExtractedText {
@@ -12,48 +14,10 @@ export interface ExtractedText {
   type: "text" | "markdown";
   body: string;
   wordCount: number;
-}
-
-/**
- * Decodes a text file: UTF-8 (BOM optional) or UTF-16 with a BOM, strictly. Line endings
- * become LF and a leading BOM is dropped.
- * @throws {InputError} when the bytes are binary or not valid in their encoding
- */
-export function decodeText(bytes: Uint8Array): string {
-  let text: string;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) {
-    // Checked before UTF-16LE, whose BOM is a prefix of this one.
-    throw new InputError("UTF-32 text is not supported: save it as UTF-8 and run again");
-  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    text = decodeUtf16(bytes, "utf-16le");
-  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    text = decodeUtf16(bytes, "utf-16be");
-  } else {
-    const order = utf16ByteOrder(bytes);
-    if (order) {
-      throw new InputError(
-        `UTF-16 text without a byte order mark (it reads as UTF-16${order}): ` +
-          "save it as UTF-8 and run again",
-      );
-    }
-    // Checked on the bytes and before decoding: binary files are usually invalid UTF-8 as
-    // well, and "binary" is the more useful message. In UTF-8 a NUL byte is a NUL character.
-    const nul = bytes.indexOf(0);
-    if (nul >= 0) {
-      throw new InputError(`binary content, not text: found a NUL byte at offset ${nul}`);
-    }
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch (error) {
-      throw new InputError(
-        `not valid UTF-8 text: ${describeUtf8Error(bytes)}; save it as UTF-8 and run again`,
-        { cause: error },
-      );
-    }
-  }
-  text = text.replace(/\r\n?/g, "\n");
-  // The decoder drops one BOM; a second one (or one after a UTF-16 BOM) would end up in notes.
-  return text.startsWith("\uFEFF") ? text.slice(1) : text;
+  /** A Markdown file's own frontmatter, kept (its title, tags and aliases have their places). */
+  properties?: Record<string, PropertyValue>;
+  /** A Markdown file's own tags. */
+  tags?: string[];
 }
 
 /**
@@ -63,12 +27,18 @@ export function decodeText(bytes: Uint8Array): string {
 export function extractText(bytes: Uint8Array, fileName: string): ExtractedText {
   const text = decodeText(bytes);
   if (text.trim() === "") throw new InputError("empty file: nothing to make a note from");
-  const { stem, ext } = splitName(fileName);
-  const fallback = cleanTitle(capLength(stem)) || "Untitled";
+  const { ext } = splitName(fileName);
+  const fallback = fallbackTitle(fileName);
 
   if (ext !== ".md" && ext !== ".markdown") {
-    const body = text.trimEnd();
-    return { title: fallback, type: "text", body, wordCount: countWords(body) };
+    const heading = headingLine(text);
+    const body = (heading ? heading.rest : text).trimEnd();
+    return {
+      title: heading ? heading.title : fallback,
+      type: "text",
+      body,
+      wordCount: countWords(body),
+    };
   }
 
   const frontmatter = parseFrontmatter(text);
@@ -84,86 +54,86 @@ export function extractText(bytes: Uint8Array, fileName: string): ExtractedText 
     if (heading && title !== "") body = removeSpan(body, heading.start, heading.end);
   }
   body = body.replace(/^(?:[ \t]*\n)+/, "").trimEnd();
-  return { title: title || fallback, type: "markdown", body, wordCount: countWords(body) };
+  return {
+    title: title || fallback,
+    type: "markdown",
+    body,
+    wordCount: countWords(body),
+    ...ownFrontmatter(frontmatter.data ?? {}),
+  };
 }
 
+/** Most of a Markdown file's own properties kept, and most items of a list. */
+const MAX_PROPERTIES = 100;
+const MAX_ITEMS = 100;
+
 /**
- * "LE" or "BE" when the bytes look like UTF-16 without a byte order mark: in their first 4 KB
- * nearly every byte at one parity is 0 and nearly every other one is a text character, as in
- * Latin text written by Windows tools. Such text would otherwise be called binary for its NULs.
+ * The frontmatter a Markdown file brings, for its note: tags (as Obsidian tags, nesting kept),
+ * aliases, and the other properties whose values are text, numbers, flags or lists of text.
+ * Keys gleaner fills itself stay gleaner's (see STANDARD_KEYS); nested mappings are left out.
  */
-function utf16ByteOrder(bytes: Uint8Array): "LE" | "BE" | undefined {
-  const pairs = Math.min(bytes.length, 4096) >> 1;
-  if (pairs < 4) return undefined;
-  const zeros = [0, 0];
-  let text = 0;
-  for (let i = 0; i < pairs * 2; i++) {
-    const b = bytes[i];
-    if (b === 0) zeros[i & 1]++;
-    else if (b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) text++;
+function ownFrontmatter(
+  data: Record<string, unknown>,
+): { properties?: Record<string, PropertyValue>; tags?: string[] } {
+  const properties: Record<string, PropertyValue> = {};
+  for (const [key, value] of Object.entries(data).slice(0, MAX_PROPERTIES)) {
+    if (key === "tags" || key === "title" || (STANDARD_KEYS.has(key) && key !== "aliases")) {
+      continue;
+    }
+    const kept = propertyValue(value);
+    if (kept !== undefined) properties[key] = kept;
   }
-  const mostly = (n: number) => n * 10 >= pairs * 9;
-  if (!mostly(text)) return undefined;
-  if (mostly(zeros[1]) && zeros[0] * 10 <= pairs) return "LE";
-  if (mostly(zeros[0]) && zeros[1] * 10 <= pairs) return "BE";
+  const raw = data.tags ?? data.tag;
+  const list = Array.isArray(raw) ? raw : typeof raw === "string" ? raw.split(/[,\s]+/) : [];
+  const tags = [...new Set(list.slice(0, MAX_ITEMS).map((t) => toObsidianTag(String(t))))]
+    .filter((t): t is string => t !== undefined);
+  return {
+    ...(Object.keys(properties).length > 0 ? { properties } : {}),
+    ...(tags.length > 0 ? { tags } : {}),
+  };
+}
+
+function propertyValue(value: unknown): PropertyValue | undefined {
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) {
+    const items = value.slice(0, MAX_ITEMS)
+      .filter((v) => ["string", "number", "boolean"].includes(typeof v)).map(String);
+    return items.length > 0 ? items : undefined;
+  }
   return undefined;
 }
 
-function decodeUtf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): string {
-  let text: string;
-  try {
-    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-  } catch (error) {
-    throw new InputError(
-      `not valid ${encoding.toUpperCase()} text: odd byte count or unpaired surrogate; ` +
-        "save it as UTF-8 and run again",
-      { cause: error },
-    );
-  }
-  const nul = text.indexOf("\0");
-  if (nul >= 0) {
-    // +1 for the BOM, which the decoder dropped; two bytes per code unit.
-    throw new InputError(
-      `binary content, not text: found a NUL character at offset ${(nul + 1) * 2}`,
-    );
-  }
-  return text;
+/** A tag as Obsidian reads one: no "#", words joined by "-", nesting by "/" kept. */
+function toObsidianTag(tag: string): string | undefined {
+  const cleaned = tag.replace(/^#+/, "").split("/").map((part) =>
+    part.normalize("NFC").replace(/\s+/gu, "-").replace(/[^\p{L}\p{M}\p{N}_-]/gu, "")
+  ).filter((part) => part !== "").join("/");
+  // Purely numeric tags are no tags in Obsidian.
+  return cleaned !== "" && /[^\d/]/.test(cleaned) ? cleaned.slice(0, 200) : undefined;
 }
 
+/** Longest first line of a text file that can be its title. */
+const MAX_HEADING_LINE = 100;
+
 /**
- * Says where UTF-8 decoding fails. Runs only after decoding failed, so a binary search over
- * prefixes (each decoded in streaming mode, where a sequence cut off at the end is not yet
- * an error) is cheap enough and agrees exactly with the decoder.
+ * A first line that reads as a heading: short, standing alone (a blank line after it), with a
+ * letter, not ending like a sentence or a lead-in (".", ",", ";", ":") and with text after it.
  */
-function describeUtf8Error(bytes: Uint8Array): string {
-  const failsWithin = (length: number) => {
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, length), { stream: true });
-      return false;
-    } catch {
-      return true;
-    }
-  };
-  if (!failsWithin(bytes.length)) return "the text ends in the middle of a character";
-  let ok = 0; // longest prefix known to decode
-  let bad = bytes.length; // shortest prefix known to fail
-  while (bad - ok > 1) {
-    const mid = Math.floor((ok + bad) / 2);
-    if (failsWithin(mid)) bad = mid;
-    else ok = mid;
+function headingLine(text: string): { title: string; rest: string } | undefined {
+  const lead = /^(?:[ \t]*\n)*/.exec(text)![0].length;
+  const end = text.indexOf("\n", lead);
+  if (end < 0) return undefined;
+  const line = text.slice(lead, end).trim();
+  const rest = text.slice(end + 1);
+  if (!/^[ \t]*\n/.test(rest) || rest.trim() === "") return undefined;
+  if (line.length > MAX_HEADING_LINE || !/\p{L}/u.test(line) || /[.,;:]$/.test(line)) {
+    return undefined;
   }
-  // The decoder fails at the byte that breaks a sequence; the user needs where it began
-  // (in Latin-1 text, "é" is a lone 0xE9 followed by an ordinary byte).
-  let at = bad - 1;
-  for (let p = at - 1; p >= Math.max(0, at - 3); p--) {
-    const b = bytes[p];
-    if ((b & 0xc0) === 0x80) continue; // a continuation byte: keep looking for the lead
-    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    if (p + length > at) at = p; // the failing byte sits inside this lead's sequence
-    break;
-  }
-  const hex = bytes[at].toString(16).toUpperCase().padStart(2, "0");
-  return `invalid byte 0x${hex} at byte offset ${at}`;
+  // A list item or a quotation is the text itself, not its heading.
+  if (/^(?:[-*+•>]|\d{1,3}[.)])\s/.test(line)) return undefined;
+  return { title: cleanTitle(line), rest: rest.replace(/^(?:[ \t]*\n)+/, "") };
 }
 
 function splitName(fileName: string): { stem: string; ext: string } {

@@ -106,6 +106,29 @@ export const Analysis = z.object({
 });
 export type Analysis = z.infer<typeof Analysis>;
 
+/**
+ * A link from a document to a file of the batch (or to a place in the document itself). The
+ * body writes it as `[label](gleaner-link:N)`, N its index in the draft's `links`; main turns it
+ * into a wikilink once it knows the target's note name, or into the bare label when the target
+ * has no note.
+ */
+export const SourceLink = z.object({
+  /** The target file, relative to the input folder, with "/" separators. */
+  path: z.string(),
+  /** The anchor inside it (an element id), decoded. */
+  fragment: z.string().optional(),
+  /** Written inside a table cell, where a wikilink's "|" must be escaped. */
+  inTable: z.boolean().optional(),
+});
+export type SourceLink = z.infer<typeof SourceLink>;
+
+/** The scheme of link placeholders in a draft's body (see {@link SourceLink}). */
+export const LINK_SCHEME = "gleaner-link:";
+
+/** A frontmatter value a source gives its note: text, a number, a flag or a list of text. */
+export const PropertyValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+export type PropertyValue = z.infer<typeof PropertyValue>;
+
 /** What the pipeline returns for one input: everything main needs to write the note. */
 export const NoteDraft = z.object({
   title: z.string().min(1),
@@ -119,9 +142,17 @@ export const NoteDraft = z.object({
   body: z.string(),
   analysis: Analysis,
   /** Extra frontmatter from the source (pages, duration, engine, model...). */
-  properties: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  properties: z.record(z.string(), PropertyValue).optional(),
   /** Something the user should know, never written into the note ("named .txt but a PDF"). */
   warning: z.string().optional(),
+  /** Targets of the body's `gleaner-link:N` placeholders. */
+  links: z.array(SourceLink).optional(),
+  /**
+   * The document's anchors (element ids) that lead to a heading, with that heading's text as
+   * written in the body: what a link from another note to `file#id` becomes `[[Note#Heading]]`
+   * by. An empty text stands for the top of the note (the heading that became the title).
+   */
+  anchors: z.record(z.string(), z.string()).optional(),
 });
 export type NoteDraft = z.infer<typeof NoteDraft>;
 

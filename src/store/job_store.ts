@@ -466,7 +466,8 @@ export class JobStore {
        json_extract(d.meta, '$.analysis.terms') AS terms,
        json_extract(d.meta, '$.analysis.tags') AS tags,
        json_extract(d.meta, '$.analysis.people') AS people,
-       COALESCE(json_extract(d.meta, '$.analysis.summary[0]'), '') AS lead
+       COALESCE(json_extract(d.meta, '$.analysis.summary[0]'), '') AS lead,
+       json_extract(d.meta, '$.links') IS NOT NULL AS has_links
        FROM notes n JOIN files f ON f.id = n.file_id JOIN drafts d ON d.file_id = n.file_id
        WHERE f.status = 'done' ORDER BY n.file_id`,
     ).all().map((r) => ({
@@ -479,7 +480,22 @@ export class JobStore {
       tags: JSON.parse(String(r.tags)),
       people: JSON.parse(String(r.people)),
       lead: String(r.lead),
+      hasLinks: Number(r.has_links) === 1,
     }));
+  }
+
+  /**
+   * The note of a done input (by its path relative to its job's folder) and the headings its
+   * anchors lead to: what a link to that input from another note becomes.
+   */
+  linkTarget(source: string): { path: string; anchors: Record<string, string> } | undefined {
+    const r = this.#sql(
+      `SELECT n.path, json_extract(d.meta, '$.anchors') AS anchors
+       FROM notes n JOIN files f ON f.id = n.file_id JOIN drafts d ON d.file_id = n.file_id
+       WHERE f.path = ? AND f.status = 'done' ORDER BY n.file_id LIMIT 1`,
+    ).get(source);
+    if (!r) return undefined;
+    return { path: String(r.path), anchors: r.anchors ? JSON.parse(String(r.anchors)) : {} };
   }
 
   /** The whole draft a note was rendered from. */

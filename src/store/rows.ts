@@ -52,6 +52,8 @@ export interface LinkedNote {
   people: string[];
   /** The summary's first paragraph. */
   lead: string;
+  /** Its body links to other inputs (or within itself), resolved when it is rendered. */
+  hasLinks: boolean;
 }
 
 /** A note found in the vault after a rebuild, waiting for its source to be seen again. */

@@ -5,7 +5,7 @@
  * Content without their sources being processed again. The inverse of {@link renderNote}.
  */
 import { termVector } from "../analyse/analyse.ts";
-import type { Claim, KeyPoint, NoteDraft } from "../protocol/messages.ts";
+import type { Claim, KeyPoint, NoteDraft, PropertyValue } from "../protocol/messages.ts";
 import { parseFrontmatter, STANDARD_KEYS } from "./render_note.ts";
 
 const SECTIONS = ["Summary", "Key points", "Claims", "People", "Related"] as const;
@@ -35,10 +35,15 @@ export function readNote(text: string): { draft: NoteDraft; related: string[] } 
   }
   if (!SECTIONS.every((s) => s === "Claims" || sections.has(s))) return undefined;
 
-  const properties: Record<string, string | number> = {};
+  const properties: Record<string, PropertyValue> = {};
   for (const [key, value] of Object.entries(data)) {
     if (OWN_KEYS.has(key)) continue;
-    if (typeof value === "string" || typeof value === "number") properties[key] = value;
+    if (
+      typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+    ) properties[key] = value;
+    else if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
+      properties[key] = value;
+    }
   }
   const draft: NoteDraft = {
     title: data.title,

@@ -8,6 +8,7 @@ import { parse, stringify } from "yaml";
 import { fileStem } from "../pipeline/extracted.ts";
 import { escapeMarkdown, stamp } from "../pipeline/transcript.ts";
 import type { Analysis, Claim, KeyPoint, NoteDraft } from "../protocol/messages.ts";
+import { type FindTarget, resolveLinks } from "./source_links.ts";
 
 /** Facts about a note that come from the run rather than from the pipeline. */
 export interface NoteMeta {
@@ -15,6 +16,8 @@ export interface NoteMeta {
   source: string;
   /** Notes about similar things, as vault paths ("Sources/Name.md"). */
   related?: string[];
+  /** Finds the notes of other inputs the body links to; without it such links are their text. */
+  findTarget?: FindTarget;
 }
 
 /** Result of {@link parseFrontmatter}. */
@@ -60,7 +63,7 @@ export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
   // the byte-identical output.
   const properties = {
     title: draft.title,
-    ...(stem !== "" && stem !== draft.title ? { aliases: [stem] } : {}),
+    ...aliasesOf(extra.aliases, stem, draft.title),
     type: draft.type,
     source: meta.source,
     ...(extra.duration !== undefined ? { duration: extra.duration } : {}),
@@ -91,7 +94,10 @@ export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
     ...(analysis.claims ? [section("Claims", analysis.claims.map(claim).join("\n"))] : []),
     section("People", people(analysis)),
     section("Related", related.map((path) => `- ${wikilink(path)}`).join("\n")),
-    section(TIMED.has(draft.type) ? "Transcript" : "Full text", normalizeBody(draft.body)),
+    section(
+      TIMED.has(draft.type) ? "Transcript" : "Full text",
+      normalizeBody(resolveLinks(draft, meta.source, meta.findTarget ?? noTarget)),
+    ),
   ];
   return `---\n${yaml}---\n\n# ${heading}\n\n${sections.join("\n\n")}\n`;
 }
@@ -103,6 +109,18 @@ export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
 export function wikilink(path: string): string {
   const target = path.replace(/\.md$/, "");
   return `[[${target}|${target.slice(target.lastIndexOf("/") + 1)}]]`;
+}
+
+/** The source's own aliases (a Markdown file's frontmatter), then the file stem. */
+function aliasesOf(own: unknown, stem: string, title: string): { aliases?: string[] } {
+  const aliases = Array.isArray(own) ? own.filter((a) => typeof a === "string") : [];
+  if (stem !== "" && stem !== title) aliases.push(stem);
+  const unique = [...new Set(aliases)].filter((a) => a !== title);
+  return unique.length > 0 ? { aliases: unique } : {};
+}
+
+function noTarget(): undefined {
+  return undefined;
 }
 
 function section(name: string, content: string): string {

@@ -323,3 +323,18 @@ Deno.test("parseFrontmatter() rejects a billion-laughs alias bomb", () => {
   assert.equal(result.data, null);
   assert.ok(result.error);
 });
+
+Deno.test("renderNote() writes a source's own aliases before the file stem and keeps its properties", () => {
+  const text = renderNote(
+    draft({
+      title: "Sample page",
+      properties: { aliases: ["Specimen"], status: "draft", published: false, authors: ["Ann"] },
+    }),
+    { source: "notes/page.md" },
+  );
+  const { data } = parseFrontmatter(text);
+  assert.deepEqual(data?.aliases, ["Specimen", "page"]);
+  assert.equal(data?.status, "draft");
+  assert.equal(data?.published, false);
+  assert.deepEqual(data?.authors, ["Ann"]);
+});

@@ -18,6 +18,7 @@ import { sweepTempFiles, syncDir, writeFileAtomic } from "./atomic_write.ts";
 import { beforeTornPart, mergeGenerated, onlyGenerated } from "./generated_part.ts";
 import { nameKey, sanitizeNoteName, suffixedName } from "./note_name.ts";
 import { parseFrontmatter, renderNote } from "./render_note.ts";
+import { targetsInStore } from "./source_links.ts";
 import { exists, ignoreMissing, readBytesIfExists, readIfExists } from "../fs/maybe_missing.ts";
 import { readRegularFile } from "../fs/open_regular.ts";
 
@@ -96,7 +97,11 @@ export class VaultWriter {
       if (bytes === undefined || sha256(bytes) === note.contentHash) continue;
       const related = this.#store.relatedOf(note.fileId);
       if (related === undefined) continue;
-      const text = renderNote(this.#store.draftOf(note.fileId), { source: note.source, related });
+      const text = renderNote(this.#store.draftOf(note.fileId), {
+        source: note.source,
+        related,
+        findTarget: targetsInStore(this.#store),
+      });
       if (sha256(text) !== note.contentHash) continue; // no longer known what was written
       const problem = damage(bytes, encoder.encode(text));
       if (!problem) continue; // edited by the user: theirs
@@ -135,7 +140,13 @@ export class VaultWriter {
     // the links it had, to notes that are still there.
     const related = (this.#store.relatedOf(file.id) ?? [])
       .filter((path) => this.#store.noteAtPath(path) !== undefined);
-    const content = renderNote(draft, { source: file.path, related });
+    // Links to inputs whose notes are not written yet are their text until the batch's end,
+    // when linkVault writes them again.
+    const content = renderNote(draft, {
+      source: file.path,
+      related,
+      findTarget: targetsInStore(this.#store),
+    });
     const contentHash = sha256(content);
     const base = sanitizeNoteName(draft.title);
     const baseKey = nameKey(base);

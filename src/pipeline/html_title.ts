@@ -1,0 +1,129 @@
+/**
+ * @module
+ * The title an HTML page declares, in this order: a JSON-LD headline (or the name of an
+ * article-like thing), Open Graph's `og:title`, `<title>` without the site's name when it
+ * carries one, then the first `<h1>`. Read before Readability, which removes scripts and
+ * headings, and whose own guess splits titles at any colon ("Closure Example (libffi: the
+ * portable ...)" became "the portable ...").
+ */
+
+/** The parts of linkedom's DOM used here. */
+export interface TitleDocument {
+  querySelector(
+    selectors: string,
+  ): { textContent: string | null; getAttribute(name: string): string | null } | null;
+  querySelectorAll(selectors: string): Iterable<{ textContent: string | null }>;
+}
+
+/** Largest JSON-LD block read for a title. */
+const MAX_JSON_LD = 256 * 1024;
+/** Schema.org types whose `name` is the page's own title (a WebSite's is the site's). */
+const TITLED_TYPES = new Set([
+  "Article",
+  "BlogPosting",
+  "NewsArticle",
+  "TechArticle",
+  "ScholarlyArticle",
+  "Report",
+  "WebPage",
+  "AboutPage",
+  "FAQPage",
+  "QAPage",
+  "CreativeWork",
+  "Book",
+  "Chapter",
+  "Recipe",
+  "HowTo",
+  "Course",
+  "Event",
+  "Product",
+  "PodcastEpisode",
+  "VideoObject",
+  "Movie",
+]);
+/** What a site's name says about itself at the end of a `<title>`. */
+const SITE_WORDS =
+  /\b(?:documentation|docs|manual|handbook|wiki|blog|news|home ?page|website|site|reference)\b|\.(?:com|org|net|io|dev|edu|gov)\b/i;
+const SEPARATORS = [" | ", " — ", " – ", " - ", " :: ", " » ", " · ", " // "];
+
+/** The page's title by the order above, or "" when it declares none. */
+export function htmlTitle(document: TitleDocument): string {
+  const meta = (selector: string) =>
+    oneLine(document.querySelector(selector)?.getAttribute("content"));
+  const h1 = oneLine(document.querySelector("h1")?.textContent);
+  // Texinfo pages head their sections with <h3> or <h4>, not <h1>.
+  const firstHeading = oneLine(document.querySelector("h1, h2, h3, h4, h5, h6")?.textContent);
+  const siteName = meta('meta[property="og:site_name"], meta[name="application-name"]');
+  const titleElement = oneLine(document.querySelector("title")?.textContent);
+  return jsonLdTitle(document) ||
+    meta('meta[property="og:title"], meta[name="og:title"], meta[name="twitter:title"]') ||
+    withoutSiteName(titleElement, siteName, h1 || firstHeading) || h1;
+}
+
+function oneLine(s: string | null | undefined): string {
+  return (s ?? "").replace(/\s+/g, " ").trim();
+}
+
+function jsonLdTitle(document: TitleDocument): string {
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    const source = script.textContent ?? "";
+    if (source.length > MAX_JSON_LD) continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(source);
+    } catch {
+      continue; // a broken block costs only this way to the title
+    }
+    const found = findTitle(data, 0);
+    if (found) return found;
+  }
+  return "";
+}
+
+/** A headline, or the name of an article-like item, searched through lists and `@graph`. */
+function findTitle(data: unknown, depth: number): string {
+  if (depth > 4 || data === null || typeof data !== "object") return "";
+  if (Array.isArray(data)) {
+    for (const item of data.slice(0, 100)) {
+      const found = findTitle(item, depth + 1);
+      if (found) return found;
+    }
+    return "";
+  }
+  const item = data as Record<string, unknown>;
+  if (typeof item.headline === "string" && oneLine(item.headline)) return oneLine(item.headline);
+  const types = ([] as unknown[]).concat(item["@type"] ?? []);
+  if (typeof item.name === "string" && types.some((t) => TITLED_TYPES.has(String(t)))) {
+    const name = oneLine(item.name);
+    if (name) return name;
+  }
+  return findTitle(item["@graph"], depth + 1);
+}
+
+/**
+ * A `<title>` without the site's name: the part the `<h1>` repeats; else without a part that
+ * is the declared site name or reads as one ("Python 3.11 documentation", "example.org"); else
+ * without a parenthesised tail when the `<h1>` is the rest. Otherwise the whole title.
+ */
+export function withoutSiteName(title: string, siteName: string, h1: string): string {
+  if (title === "") return "";
+  const lower = (s: string) => s.toLowerCase();
+  const heading = lower(h1.replace(/^[\d.]+\s+/, "")); // "2.3 Closure Example"
+  if (heading !== "" && lower(title) === heading) return title;
+  for (const separator of SEPARATORS) {
+    const at = title.lastIndexOf(separator);
+    const first = title.indexOf(separator);
+    if (at < 0) continue;
+    const parts = [title.slice(0, first), title.slice(at + separator.length)];
+    const [head, tail] = parts.map((p) => p.trim());
+    if (heading !== "" && lower(head) === heading) return head;
+    if (heading !== "" && lower(tail) === heading) return tail;
+    const site = lower(siteName);
+    if (site !== "" && lower(tail) === site) return title.slice(0, at).trim();
+    if (site !== "" && lower(head) === site) return title.slice(first + separator.length).trim();
+    if (SITE_WORDS.test(tail) && tail.split(" ").length <= 6) return title.slice(0, at).trim();
+  }
+  const paren = /^(.+?)\s*\(([^()]+)\)$/.exec(title);
+  if (paren && heading !== "" && lower(paren[1]) === heading) return paren[1];
+  return title;
+}

@@ -1,0 +1,52 @@
+import assert from "node:assert/strict";
+import { extractHtml } from "./html.ts";
+import { withoutSiteName } from "./html_title.ts";
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const page = (head: string, body = "<p>Some words of text.</p>") =>
+  utf8(`<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`);
+
+Deno.test("extractHtml() takes a JSON-LD headline first, though scripts are removed", () => {
+  const head =
+    '<title>Home | Example News</title><meta property="og:title" content="Example News">' +
+    '<script type="application/ld+json">{"@context":"https://schema.org","@graph":[' +
+    '{"@type":"WebSite","name":"Example News"},' +
+    '{"@type":"NewsArticle","headline":"Bridge reopens after repairs"}]}</script>';
+  assert.equal(extractHtml(page(head), "a.html").title, "Bridge reopens after repairs");
+  const broken = '<script type="application/ld+json">{not json</script><title>Kept</title>';
+  assert.equal(extractHtml(page(broken), "b.html").title, "Kept");
+});
+
+Deno.test("extractHtml() takes <title> without the site's name, the whole title otherwise", () => {
+  const titleOf = (head: string, body?: string) => extractHtml(page(head, body), "p.html").title;
+  assert.equal(titleOf("<title>Enum HOWTO — Python 3.11.4 documentation</title>"), "Enum HOWTO");
+  assert.equal(
+    titleOf('<title>Pruning · Orchard</title><meta property="og:site_name" content="Orchard">'),
+    "Pruning",
+  );
+  assert.equal(titleOf("<title>Chapter 1 - Introduction</title>"), "Chapter 1 - Introduction");
+  // Six pages of one manual must not all become "the portable foreign function interface library)".
+  assert.equal(
+    titleOf(
+      "<title>Closure Example (libffi: the portable foreign function interface library)</title>",
+      "<h3>2.3.4 Closure Example</h3><p>Words.</p><h1>2.3.4 Closure Example</h1>",
+    ),
+    "Closure Example",
+  );
+});
+
+Deno.test("withoutSiteName() keeps the part the page's heading repeats", () => {
+  assert.equal(
+    withoutSiteName("Orchard Docs | Getting Started", "", "Getting Started"),
+    "Getting Started",
+  );
+  assert.equal(withoutSiteName("A: B", "", ""), "A: B");
+});
+
+Deno.test("extractHtml() reads valid UTF-8 as UTF-8 even when the page declares gb2312", () => {
+  const html = '<html><head><meta charset="gb2312"><title>Café ☕ 咖啡</title></head>' +
+    "<body><p>Crème brûlée.</p></body></html>";
+  const result = extractHtml(utf8(html), "cafe.html");
+  assert.equal(result.title, "Café ☕ 咖啡");
+  assert.equal(result.body, "Crème brûlée.");
+});
