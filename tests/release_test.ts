@@ -11,6 +11,7 @@ import denoConfig from "../deno.json" with { type: "json" };
 import { appCommand, FAULT_APP, startUi, withTempDir } from "./support/app.ts";
 import { appProcesses, descendantsOf, processTable } from "../scripts/smoke.ts";
 import { writeText } from "./support/corpus.ts";
+import { findProgram } from "./support/requires.ts";
 
 const PROBE = join(REPO, "tests/support/respawn_probe.ts");
 
@@ -30,7 +31,8 @@ Deno.test("with the release permissions the app cannot start its own executable,
       spawnDenoByName: "NotCapable",
       spawnShell: "NotCapable",
       nodeSpawnSelf: "NotCapable",
-      ffmpegAllowed: true,
+      // Deno resolves a run permission's name on PATH: an engine not installed is not allowed.
+      ffmpegAllowed: findProgram("ffmpeg") !== undefined,
     });
   });
 });

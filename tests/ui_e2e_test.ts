@@ -9,14 +9,14 @@ import { join } from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { FAULT_APP, REPO, startUi, withTempDir } from "./support/app.ts";
 import { writeText } from "./support/corpus.ts";
+import { chromiumPath, requires } from "./support/requires.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(REPO, "test-artifacts");
-const NO_CHROMIUM = !(await Deno.stat(CHROMIUM).then(() => true, () => false));
+const NO_CHROMIUM = requires("ui_e2e_test", "chromium");
 
 function launchBrowser() {
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: chromiumPath(),
     args: [
       "--headless",
       "--no-sandbox",
