@@ -30,10 +30,24 @@ export function renderNote(markdown: string, href: (path: string) => string): st
   text = text.replace(
     /\[\[([^\]|#]*)(#[^\]|]*)?(?:\|([^\]]*))?\]\]/g,
     (_, target, anchor, alias) => {
-      const label = (alias ?? (target || anchor || "")).replace(/[[\]]/g, "");
+      const label = escapeMarkdown((alias ?? (target || anchor || "")).replace(/[[\]]/g, ""));
       if (!target) return label; // a link inside the same note: shown as its text
-      return `[${label}](${href(`${target}.md`)})`;
+      return `[${label}](<${linkDestination(href(`${target}.md`))}>)`;
     },
   );
   return front + (marked.parse(text, { async: false }) as string);
+}
+
+/** Backslash before every ASCII punctuation mark: a title's `*`, `_` or `)` stays text. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+}
+
+/**
+ * A URL as an angle-bracket link destination, in which a name's `(`, `)` or spaces cannot end
+ * the link early: only `<`, `>`, `\\` and line breaks must not appear there, so they are
+ * percent-encoded (a note named `A library) (4).md` once became `…library) (4)%20(4).md)`).
+ */
+function linkDestination(url: string): string {
+  return url.replace(/[<>\\\n\r ()]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
