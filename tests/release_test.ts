@@ -52,6 +52,8 @@ Deno.test("the release permission set and compile flags hold no blanket run righ
   for (const target of TARGETS) {
     const args = compileArgs(target, "dist");
     assert.ok(args.includes("--no-prompt"), target);
+    // Quiet as the tests run it: no "Info ..." lines from the runtime at every start.
+    assert.ok(args.includes("--quiet") && runArgs().includes("--quiet"), target);
     assert.ok(args.includes("--permission-set=release"), target);
     for (const arg of args) assert.doesNotMatch(arg, /^(-A|--allow-all|--allow-run|-R|--allow-)/);
   }
