@@ -196,3 +196,76 @@ Deno.test({
     });
   },
 });
+
+Deno.test({
+  name: "the vault browser searches titles, folds folders, shows properties and follows key points",
+  ignore: NO_CHROMIUM,
+  fn: async () => {
+    await withTempDir(async (root) => {
+      const input = join(root, "input");
+      const lines = [
+        "Welcome to the bee keeping podcast about hives.",
+        "Today we talk about honey harvests in the valley.",
+        "The survey counted forty colonies of bees this spring.",
+      ];
+      await writeText(
+        join(input, "episode.srt"),
+        lines.map((l, i) => `${i + 1}\n00:00:${i}0,000 --> 00:00:${i}5,000\n${l}\n`).join("\n"),
+      );
+      await writeText(join(input, "hives.md"), "# Hive Care\n\nHives need care in winter.\n");
+      await writeText(join(input, "Ökologie.md"), "# Ökologie\n\nBees and flowers.\n");
+      const vault = join(root, "vault");
+      const browser = await launchBrowser();
+      const app = await startUi(join(root, "state"), { entry: FAULT_APP });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+        await page.goto(app.url);
+        await page.getByLabel("Input folder").fill(input);
+        await page.getByLabel(/^Vault folder/).fill(vault);
+        await page.getByRole("button", { name: "Start" }).click();
+        await page.waitForURL(/#\/job\/1$/);
+        await page.getByTestId("phase").getByText("finished").waitFor({ timeout: 60_000 });
+        await page.locator(".files").getByRole("link", { name: "episode.srt" }).click();
+        await page.locator("article h1", { hasText: "episode" }).waitFor();
+
+        // Properties as a table, without the hash; block ids hidden.
+        const props = page.getByRole("table", { name: "Properties" });
+        assert.equal(await props.locator("th", { hasText: "type" }).count(), 1);
+        assert.equal(await props.getByText("source_hash").count(), 0);
+        assert.doesNotMatch((await page.locator("article").textContent())!, /\^t-/);
+        // Open in Obsidian, and back to the job.
+        assert.equal(
+          await page.getByRole("link", { name: "Open in Obsidian" }).getAttribute("href"),
+          `obsidian://open?path=${encodeURIComponent(`${vault}/Sources/episode.md`)}`,
+        );
+        assert.equal(
+          await page.getByRole("link", { name: "Back to the job" }).getAttribute("href"),
+          "#/job/1",
+        );
+        // A key point's time leads to its paragraph of the transcript.
+        await page.locator("article").getByRole("link", { name: "00:00:20" }).click();
+        await page.waitForURL(/&block=t-000020$/);
+        const target = page.locator("article p.target");
+        await target.waitFor();
+        assert.match((await target.textContent())!, /^\[00:00:20\] The survey counted/);
+        await shot(page, "pages-9-transcript-block");
+
+        // The folder tree and the search over titles (accents aside).
+        const nav = page.getByRole("navigation", { name: "Notes" });
+        await nav.getByText("Sources (3)").waitFor();
+        await nav.getByLabel("Search titles").fill("okolo");
+        await nav.getByText("1 of 6 notes").waitFor();
+        assert.deepEqual(await nav.getByRole("link").allTextContents(), [
+          "Back to the job",
+          "Ökologie",
+        ]);
+        await shot(page, "pages-10-vault-search");
+      } finally {
+        await browser.close();
+        app.child.kill("SIGINT");
+        await app.child.status;
+        await app.drained;
+      }
+    });
+  },
+});

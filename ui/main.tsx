@@ -82,7 +82,15 @@ function App() {
   const job = /^#\/job\/(\d+)(\/vault)?(?:\?path=(.*))?$/.exec(hash);
   let page;
   if (job && job[2]) {
-    page = <Vault id={Number(job[1])} path={decodeURIComponent(job[3] ?? "Home.md")} />;
+    // `&block=ID`: a block of the note to scroll to (a key point's time -> its paragraph).
+    const [path, block] = (job[3] ?? "").split("&block=");
+    page = (
+      <Vault
+        id={Number(job[1])}
+        path={path ? decodeURIComponent(path) : "Home.md"}
+        block={block}
+      />
+    );
   } else if (job) page = <Job id={Number(job[1])} />;
   else page = <Home />;
   return (
@@ -626,42 +634,98 @@ function duration(ms: number): string {
   return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
-function Vault({ id, path }: { id: number; path: string }) {
+function Vault({ id, path, block }: { id: number; path: string; block?: string }) {
   const [notes, setNotes] = useState<string[]>([]);
+  const [vaultDir, setVaultDir] = useState<string>();
   const [html, setHtml] = useState("");
   const [error, setError] = useState<string>();
+  const [query, setQuery] = useState("");
+  const article = useRef<HTMLElement>(null);
   useEffect(() => {
     api.notes(id).then(setNotes, (e) => setError(e.message));
+    api.job(id).then((j) => setVaultDir(j.vaultDir), () => {});
   }, [id]);
   useEffect(() => {
     api.note(id, path).then(
-      (
-        text,
-      ) => (setHtml(renderNote(text, (p) => noteHref(id, p))), setError(undefined)),
+      (text) => (
+        setHtml(renderNote(
+          text,
+          (p) => noteHref(id, p),
+          (b) => `${noteHref(id, path)}&block=${encodeURIComponent(b)}`,
+        )), setError(undefined)
+      ),
       (e) => setError(e.message),
     );
   }, [id, path]);
+  useEffect(() => {
+    // Ids are made from [A-Za-z0-9-] only (see markdown.ts), so the lookup needs no escaping.
+    const target = block && /^[A-Za-z0-9-]+$/.test(block)
+      ? article.current?.querySelector(`#block-${block}`)
+      : undefined;
+    article.current?.querySelectorAll(".target").forEach((e) => e.classList.remove("target"));
+    if (target) {
+      target.classList.add("target");
+      target.scrollIntoView({ block: "center" });
+    }
+  }, [html, block]);
+  // Titles are the names: the search filters them, case and accents aside.
+  const fold = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  const shown = notes.filter((n) => fold(n).includes(fold(query.trim())));
+  const folders = new Map<string, string[]>();
+  for (const n of shown) {
+    const at = n.lastIndexOf("/");
+    const folder = at < 0 ? "" : n.slice(0, at);
+    folders.set(folder, [...(folders.get(folder) ?? []), n]);
+  }
+  const link = (n: string) => (
+    <li key={n}>
+      <a href={noteHref(id, n)} aria-current={n === path ? "page" : undefined}>
+        {n.slice(n.lastIndexOf("/") + 1).replace(/\.md$/, "")}
+      </a>
+    </li>
+  );
+  const obsidian = vaultDir
+    ? `obsidian://open?path=${encodeURIComponent(`${vaultDir}/${path}`)}`
+    : undefined;
   return (
     <div class="vault">
       <nav aria-label="Notes">
-        <ul>
-          {notes.map((n) => (
-            <li key={n}>
-              <a
-                href={noteHref(id, n)}
-                aria-current={n === path ? "page" : undefined}
-              >
-                {n.replace(/\.md$/, "")}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <p class="row">
+          <a href={`#/job/${id}`}>Back to the job</a>
+        </p>
+        <label for="note-search">Search titles</label>
+        <input
+          id="note-search"
+          type="search"
+          value={query}
+          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+        />
+        <p class="muted" aria-live="polite">{shown.length} of {notes.length} notes</p>
+        {[...folders.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([folder, list]) =>
+          folder === ""
+            ? <ul key="">{list.map(link)}</ul>
+            : (
+              <details key={folder} open={query !== "" || path.startsWith(`${folder}/`)}>
+                <summary>
+                  {folder} ({list.length})
+                </summary>
+                <ul>{list.map(link)}</ul>
+              </details>
+            )
+        )}
       </nav>
-      <article class="note" aria-live="polite">
-        {error
-          ? <p class="error" role="alert">{error}</p>
-          : <div dangerouslySetInnerHTML={{ __html: html }} />}
-      </article>
+      <div>
+        {obsidian && (
+          <p class="row">
+            <a href={obsidian}>Open in Obsidian</a>
+          </p>
+        )}
+        <article class="note" aria-live="polite" ref={article}>
+          {error
+            ? <p class="error" role="alert">{error}</p>
+            : <div dangerouslySetInnerHTML={{ __html: html }} />}
+        </article>
+      </div>
     </div>
   );
 }
