@@ -54,7 +54,10 @@ export function progressLine(
   const size = columns >= 100 ? 24 : columns >= 70 ? 10 : 6;
   const filled = Math.round(fraction * size);
   const bar = "\u2588".repeat(filled) + "\u2591".repeat(size - filled);
-  let line = `${bar} ${Math.floor(fraction * 100)}% ${settled}/${total} files`;
+  // Before the walk has counted anything, "0/0 files" would look like an empty folder.
+  let line = total === 0
+    ? `${bar} checking the folder`
+    : `${bar} ${Math.floor(fraction * 100)}% ${settled}/${total} files`;
   if (state.eta !== undefined) line += ` | ETA ${state.eta}`;
   // One column spare: a line as wide as the terminal wraps on some of them.
   const room = columns - 1 - [...line].length - 3;

@@ -100,6 +100,8 @@ Deno.test("progressLine() fits 80 columns with two workers and keeps the names r
   assert.match(line, /95% 19\/20 files \| ETA 12m05s \| w1 07 Interview.*\u2026.*valley\.mp3 \+1$/);
   const wide = progressLine({ settled: 19, total: 20, eta: "12m05s", busy }, 200);
   assert.match(wide, /w1 07 Interview with the bee keepers of the valley\.mp3, w2 Honey/);
+  const first = progressLine({ settled: 0, total: 0, eta: undefined, busy: [] }, 80);
+  assert.match(first, /^\S+ checking the folder$/);
   const narrow = progressLine({ settled: 1, total: 2, eta: undefined, busy }, 40);
   assert.ok([...narrow].length < 40, narrow);
 });
