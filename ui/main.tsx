@@ -3,8 +3,9 @@
 /**
  * @module
  * The web UI (Preact): jobs and recovery, a new-job form with a folder browser, the live view of
- * a job, and a vault browser. Hash routes: `#/`, `#/job/ID`, `#/job/ID/vault?path=...`. Live data
- * comes from the server's event stream; tables refresh from the API when a file settles.
+ * a job, and the vault browser (vault.tsx). Hash routes: `#/`, `#/job/ID`,
+ * `#/job/ID/vault?path=...`. Live data comes from the server's event stream; tables refresh from
+ * the API when a file settles.
  */
 import { render } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
@@ -13,7 +14,7 @@ import type { EngineEvent } from "../src/protocol/messages.ts";
 import { eventOrder, foldEvent, type JobView, newerView } from "../src/progress/job_view.ts";
 import type { JobEvent } from "../src/server/job_manager.ts";
 import { api, type JobRow, watchEvents } from "./api.ts";
-import { renderNote } from "./markdown.ts";
+import { noteHref, Vault } from "./vault.tsx";
 import { Chart } from "./chart.tsx";
 import type { JobMetrics } from "../src/progress/job_metrics.ts";
 
@@ -241,11 +242,6 @@ function label(state: string): string {
  * changed files), an interrupted or cancelled one carries on. One word for it everywhere. */
 function againLabel(state: string): string {
   return state === "finished" ? "Run again" : "Resume";
-}
-
-/** The vault browser's address of a note. */
-function noteHref(id: number, path: string): string {
-  return `#/job/${id}/vault?path=${encodeURIComponent(path)}`;
 }
 
 function NewJob() {
@@ -632,102 +628,6 @@ function duration(ms: number): string {
   const minutes = Math.round(ms / 60000);
   if (minutes < 1) return "< 1 min";
   return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-
-function Vault({ id, path, block }: { id: number; path: string; block?: string }) {
-  const [notes, setNotes] = useState<string[]>([]);
-  const [vaultDir, setVaultDir] = useState<string>();
-  const [html, setHtml] = useState("");
-  const [error, setError] = useState<string>();
-  const [query, setQuery] = useState("");
-  const article = useRef<HTMLElement>(null);
-  useEffect(() => {
-    api.notes(id).then(setNotes, (e) => setError(e.message));
-    api.job(id).then((j) => setVaultDir(j.vaultDir), () => {});
-  }, [id]);
-  useEffect(() => {
-    api.note(id, path).then(
-      (text) => (
-        setHtml(renderNote(
-          text,
-          (p) => noteHref(id, p),
-          (b) => `${noteHref(id, path)}&block=${encodeURIComponent(b)}`,
-        )), setError(undefined)
-      ),
-      (e) => setError(e.message),
-    );
-  }, [id, path]);
-  useEffect(() => {
-    // Ids are made from [A-Za-z0-9-] only (see markdown.ts), so the lookup needs no escaping.
-    const target = block && /^[A-Za-z0-9-]+$/.test(block)
-      ? article.current?.querySelector(`#block-${block}`)
-      : undefined;
-    article.current?.querySelectorAll(".target").forEach((e) => e.classList.remove("target"));
-    if (target) {
-      target.classList.add("target");
-      target.scrollIntoView({ block: "center" });
-    }
-  }, [html, block]);
-  // Titles are the names: the search filters them, case and accents aside.
-  const fold = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-  const shown = notes.filter((n) => fold(n).includes(fold(query.trim())));
-  const folders = new Map<string, string[]>();
-  for (const n of shown) {
-    const at = n.lastIndexOf("/");
-    const folder = at < 0 ? "" : n.slice(0, at);
-    folders.set(folder, [...(folders.get(folder) ?? []), n]);
-  }
-  const link = (n: string) => (
-    <li key={n}>
-      <a href={noteHref(id, n)} aria-current={n === path ? "page" : undefined}>
-        {n.slice(n.lastIndexOf("/") + 1).replace(/\.md$/, "")}
-      </a>
-    </li>
-  );
-  const obsidian = vaultDir
-    ? `obsidian://open?path=${encodeURIComponent(`${vaultDir}/${path}`)}`
-    : undefined;
-  return (
-    <div class="vault">
-      <nav aria-label="Notes">
-        <p class="row">
-          <a href={`#/job/${id}`}>Back to the job</a>
-        </p>
-        <label for="note-search">Search titles</label>
-        <input
-          id="note-search"
-          type="search"
-          value={query}
-          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
-        />
-        <p class="muted" aria-live="polite">{shown.length} of {notes.length} notes</p>
-        {[...folders.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([folder, list]) =>
-          folder === ""
-            ? <ul key="">{list.map(link)}</ul>
-            : (
-              <details key={folder} open={query !== "" || path.startsWith(`${folder}/`)}>
-                <summary>
-                  {folder} ({list.length})
-                </summary>
-                <ul>{list.map(link)}</ul>
-              </details>
-            )
-        )}
-      </nav>
-      <div>
-        {obsidian && (
-          <p class="row">
-            <a href={obsidian}>Open in Obsidian</a>
-          </p>
-        )}
-        <article class="note" aria-live="polite" ref={article}>
-          {error
-            ? <p class="error" role="alert">{error}</p>
-            : <div dangerouslySetInnerHTML={{ __html: html }} />}
-        </article>
-      </div>
-    </div>
-  );
 }
 
 render(<App />, document.getElementById("app")!);
