@@ -41,6 +41,9 @@ export function binaryName(target: Target, version = VERSION): string {
 export function compileArgs(target: Target, outDir: string): string[] {
   return [
     "compile",
+    // Baked into the binary as its log level, as `deno run --quiet` runs the app in the tests:
+    // without it every start printed "Info Failed to resolve 'whisper-cli' for allow-run".
+    "--quiet",
     ...RUNTIME_FLAGS,
     "--frozen",
     "--exclude-unused-npm",

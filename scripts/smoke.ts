@@ -7,21 +7,26 @@
  * where the command starts gleaner: a compiled binary (`dist/gleaner-0.1.0-x86_64-unknown-linux-gnu`)
  * or `deno run -P=release --no-prompt --config /abs/deno.json /abs/main.ts`. It checks
  * `--version`, starts the web UI and asks `GET /api/health` with the printed token, stops it, runs
- * a batch over samples/ with media excluded, and samples the process table all along: the app must
- * never start a copy of itself, so exactly one app process shows at every sample.
+ * a batch over samples/ plus a PDF and a Word document (pdf.js and mammoth inside the binary) and,
+ * where ffmpeg, PocketSphinx and its test clips are installed, a recording (the media sandbox and
+ * its engines), and samples the process table all along: the app must never start a copy of
+ * itself, so exactly one app process shows at every sample. `--media` makes a missing engine a
+ * failure instead of a recording left out.
  * Exits 1 on any failure, 2 on a usage error.
  */
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import denoConfig from "../deno.json" with { type: "json" };
 import { EXTENSIONS } from "../src/pipeline/detect.ts";
+import { makeDocx, makePdf } from "../tests/support/documents.ts";
+import { LIBRIVOX, missing } from "../tests/support/requires.ts";
 
 const VERSION = denoConfig.version;
 const SAMPLES = fileURLToPath(new URL("../samples", import.meta.url));
 const IS_WINDOWS = Deno.build.os === "windows";
 
-// Release runners have no ffmpeg or PocketSphinx, so recordings would fail there. The exclude
-// globs are case-sensitive, hence both spellings of each extension.
+// Runners without ffmpeg or PocketSphinx would fail recordings: there the media in samples/ is
+// left out. The exclude globs are case-sensitive, hence both spellings of each extension.
 const MEDIA = Object.entries(EXTENSIONS)
   .filter(([, kind]) => kind === "audio" || kind === "video")
   .map(([ext]) => ext.slice(1));
@@ -234,9 +239,13 @@ class SmokeError extends Error {
 }
 
 async function main(argv: string[]): Promise<number> {
+  const media = argv[0] === "--media";
+  if (media) argv = argv.slice(1);
   const command = argv[0] === "--" ? argv.slice(1) : argv;
   if (command.length === 0) {
-    console.error("usage: deno run -A scripts/smoke.ts -- <command that starts gleaner...>");
+    console.error(
+      "usage: deno run -A scripts/smoke.ts [--media] -- <command that starts gleaner...>",
+    );
     return 2;
   }
   // The app runs in a temporary folder, so a path to a binary is made absolute first.
@@ -250,7 +259,7 @@ async function main(argv: string[]): Promise<number> {
   const phases: [string, () => Promise<string>][] = [
     ["version", () => checkVersion(command, cwd)],
     ["web UI", () => checkUi(command, cwd, join(dir, "state"))],
-    ["batch", () => checkBatch(command, cwd, join(dir, "vault"))],
+    ["batch", () => checkBatch(command, cwd, join(dir, "input"), join(dir, "vault"), media)],
   ];
   let failed = 0;
   for (const [name, run] of phases) {
@@ -337,11 +346,57 @@ async function checkUi(command: string[], cwd: string, state: string): Promise<s
   });
 }
 
-async function checkBatch(command: string[], cwd: string, vault: string): Promise<string> {
+/** The batch's input: samples/, a PDF, a Word document and, when it can be heard, a recording.
+ * Returns what it holds, and why the recording is not there. */
+async function batchInput(
+  input: string,
+  media: boolean,
+): Promise<{ kinds: string[]; noRecording?: string }> {
+  await Deno.mkdir(input, { recursive: true });
+  await copyTree(SAMPLES, input);
+  const text = "The bee survey counts colonies, hives and honey in the valley every spring.";
+  await Deno.writeFile(join(input, "survey.pdf"), await makePdf("Bee Survey", [text]));
+  await Deno.writeFile(join(input, "report.docx"), await makeDocx("Hive Report", [text]));
+  const kinds = ["samples", "PDF", "DOCX"];
+  const noRecording = missing("ffmpeg") ?? missing("pocketsphinx") ??
+    missing("pocketsphinx-testdata");
+  if (noRecording && media) throw new SmokeError(`--media, but ${noRecording}`);
+  if (!noRecording) {
+    const clip = [...Deno.readDirSync(LIBRIVOX)].map((e) =>
+      e.name
+    ).filter((n) => n.endsWith(".wav")).sort()[0];
+    await Deno.copyFile(join(LIBRIVOX, clip), join(input, "clip.wav"));
+    kinds.push("recording");
+  }
+  // The pipeline waits for a file to be a second old (still being written otherwise).
+  const past = new Date(Date.now() - 60_000);
+  for (const name of ["survey.pdf", "report.docx", "clip.wav"]) {
+    await Deno.utime(join(input, name), past, past).catch(() => {});
+  }
+  return { kinds, ...(noRecording ? { noRecording } : {}) };
+}
+
+async function copyTree(from: string, to: string): Promise<void> {
+  for await (const e of Deno.readDir(from)) {
+    if (e.isDirectory) {
+      await Deno.mkdir(join(to, e.name), { recursive: true });
+      await copyTree(join(from, e.name), join(to, e.name));
+    } else if (e.isFile) await Deno.copyFile(join(from, e.name), join(to, e.name));
+  }
+}
+
+async function checkBatch(
+  command: string[],
+  cwd: string,
+  input: string,
+  vault: string,
+  media: boolean,
+): Promise<string> {
+  const { kinds, noRecording } = await batchInput(input, media);
   const began = performance.now();
   const child = spawn(
     command,
-    ["--batch", SAMPLES, "--out", vault, "--exclude", MEDIA_GLOB, "--json"],
+    ["--batch", input, "--out", vault, "--json", ...(noRecording ? ["--exclude", MEDIA_GLOB] : [])],
     cwd,
   );
   // A fast batch may end before a slow process listing (PowerShell takes a second or two) has
@@ -361,8 +416,13 @@ async function checkBatch(command: string[], cwd: string, vault: string): Promis
       const info = await Deno.stat(join(vault, note)).catch(() => undefined);
       if (!info?.isFile || info.size === 0) throw new SmokeError(`note missing or empty: ${note}`);
     }
+    const done = new Set(events.filter((e) => e.type === "file_done").map((e) => e.path));
+    for (const path of ["survey.pdf", "report.docx", ...(noRecording ? [] : ["clip.wav"])]) {
+      if (!done.has(path)) throw new SmokeError(`${path} did not become a note`);
+    }
     const seconds = ((performance.now() - began) / 1000).toFixed(1);
-    return `exit 0 after ${seconds} s, ${notes.length} notes and Home.md written`;
+    return `exit 0 after ${seconds} s, ${notes.length} notes (${kinds.join(", ")}) and Home.md ` +
+      "written" + (noRecording ? `; no recording: ${noRecording}` : "");
   });
 }
 

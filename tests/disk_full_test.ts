@@ -11,6 +11,7 @@ import { startServer } from "../src/server/serve.ts";
 import { readNote } from "../src/vault/read_note.ts";
 import { ofType, runApp, withTempDir } from "./support/app.ts";
 import { makeCorpus, snapshotVault } from "./support/corpus.ts";
+import { LIBRIVOX, requires, requiresThat } from "./support/requires.ts";
 
 /** Why a tmpfs cannot be mounted here, or undefined when it can. */
 const MOUNT_REFUSED = await (async () => {
@@ -25,8 +26,12 @@ const MOUNT_REFUSED = await (async () => {
     await Deno.remove(dir, { recursive: true });
   }
 })();
-const ignore = MOUNT_REFUSED !== undefined;
-if (ignore) console.error(`disk_full_test: skipped, mounts are forbidden here: ${MOUNT_REFUSED}`);
+const MODULE = "disk_full_test";
+const ignore = requiresThat(
+  MODULE,
+  MOUNT_REFUSED && `mounts are forbidden here (run as root, in a container with --privileged): ` +
+      MOUNT_REFUSED,
+);
 
 async function mount(dir: string, size: string, remount = false): Promise<void> {
   const args = remount
@@ -134,7 +139,8 @@ Deno.test({
     }),
 });
 
-const LIBRIVOX = "/usr/share/pocketsphinx/test/data/librivox";
+/** Recordings also need ffmpeg (the decoder under test) and the speech clips. */
+const noMedia = ignore || requires(MODULE, "ffmpeg", "pocketsphinx-testdata");
 const clips = (() => {
   try {
     return [...Deno.readDirSync(LIBRIVOX)].map((e) => e.name).filter((n) => n.endsWith(".wav"))
@@ -146,7 +152,7 @@ const clips = (() => {
 
 Deno.test({
   name: "a recording whose scratch audio does not fit stops the job; the file is not failed",
-  ignore: ignore || clips.length === 0,
+  ignore: noMedia || requires(MODULE, "pocketsphinx"),
   fn: () =>
     withTempDir(async (root) => {
       // About two minutes of speech: decoded for the speech engine, some 4 MB of scratch audio.
@@ -192,7 +198,7 @@ Deno.test({
 
 Deno.test({
   name: "decoding a recording onto a disk that fills fails, though ffmpeg itself exits 0",
-  ignore: ignore || clips.length === 0,
+  ignore: noMedia,
   fn: () =>
     withTempDir(async (root) => {
       // 60 KB of room for some 220 KB of audio: ffmpeg notices only as it writes the WAV's end.

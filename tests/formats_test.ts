@@ -87,12 +87,15 @@ Deno.test("broken and mislabelled files of every type get clear errors, or are r
     const expect: [string, RegExp][] = [
       ["truncated.pdf", /not a readable PDF/],
       ["fake.docx", /named \.docx but the content is not a Word document|not a readable Word/],
-      ["empty.srt", /empty file|no subtitle cues/],
       ["nocues.vtt", /no subtitle cues found/],
       ["picture.md", /the content is image\/jpeg/],
       ["song.mp3", /named \.mp3 but the content is not audio/],
       ["page.html", /no readable text in this page/],
     ];
+    assert.deepEqual(
+      ofType(run.events, "file_skipped").map((e) => [e.path, e.reason]),
+      [["empty.srt", "empty file: nothing to make a note from"]],
+    );
     for (const [path, pattern] of expect) {
       const e = failed.get(path);
       assert.ok(e, `${path} should fail`);

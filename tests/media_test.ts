@@ -4,9 +4,11 @@ import { distance } from "fastest-levenshtein";
 import { parseFrontmatter } from "../src/vault/render_note.ts";
 import { ofType, runApp, watchApp, withTempDir } from "./support/app.ts";
 import { snapshotVault, writeText } from "./support/corpus.ts";
+import { LIBRIVOX, requires } from "./support/requires.ts";
 
-// Real human speech with reference transcriptions, from Debian's pocketsphinx-testdata.
-const LIBRIVOX = "/usr/share/pocketsphinx/test/data/librivox";
+const MODULE = "media_test";
+/** Transcribing real speech: the engines and the clips. */
+const NO_SPEECH = requires(MODULE, "ffmpeg", "pocketsphinx", "pocketsphinx-testdata");
 
 async function references(): Promise<Map<string, string>> {
   const text = await Deno.readTextFile(join(LIBRIVOX, "transcription"));
@@ -50,7 +52,10 @@ function transcriptWords(note: string): string {
   ).join(" ");
 }
 
-Deno.test("recordings of human speech are transcribed within a word error rate bound", async () => {
+Deno.test({
+  name: "recordings of human speech are transcribed within a word error rate bound",
+  ignore: NO_SPEECH,
+}, async () => {
   const refs = await references();
   await withTempDir(async (root) => {
     const input = join(root, "input");
@@ -102,7 +107,10 @@ async function makeLongRecording(path: string): Promise<void> {
   await Deno.remove(list);
 }
 
-Deno.test("kill -9 in the middle of a recording resumes at the next chunk, not at zero", async () => {
+Deno.test({
+  name: "kill -9 in the middle of a recording resumes at the next chunk, not at zero",
+  ignore: NO_SPEECH,
+}, async () => {
   await withTempDir(async (root) => {
     const input = join(root, "input");
     await Deno.mkdir(input);
@@ -136,7 +144,10 @@ Deno.test("kill -9 in the middle of a recording resumes at the next chunk, not a
   });
 });
 
-Deno.test("a missing speech engine is one clear error for the recording; documents go on", async () => {
+Deno.test({
+  name: "a missing speech engine is one clear error for the recording; documents go on",
+  ignore: requires(MODULE, "pocketsphinx-testdata"),
+}, async () => {
   await withTempDir(async (root) => {
     const input = join(root, "input");
     await Deno.mkdir(input);
@@ -157,7 +168,12 @@ Deno.test("a missing speech engine is one clear error for the recording; documen
   });
 });
 
-Deno.test("with a whisper model named but no whisper-cli, recordings fail clearly, never silently fall back", async () => {
+Deno.test({
+  name:
+    "with a whisper model named but no whisper-cli, recordings fail clearly, never silently fall back",
+  // ffprobe measures the recording before the engine is looked for.
+  ignore: requires(MODULE, "ffmpeg", "pocketsphinx-testdata"),
+}, async () => {
   await withTempDir(async (root) => {
     const input = join(root, "input");
     await Deno.mkdir(input);

@@ -7,10 +7,17 @@ import { writeText } from "./support/corpus.ts";
 import { startFakeLlm } from "./support/fake_llm.ts";
 import { judgeEscapes, type Verdict } from "./support/escape_attempts.ts";
 
-const CLIP =
-  "/usr/share/pocketsphinx/test/data/librivox/sense_and_sensibility_01_austen_64kb-0880.wav";
+import { LIBRIVOX, requires } from "./support/requires.ts";
 
-Deno.test("a recording named like a document is refused by a document sandbox, with a reason", async () => {
+const MODULE = "sandbox_test";
+const CLIP = join(LIBRIVOX, "sense_and_sensibility_01_austen_64kb-0880.wav");
+/** The escape attempts start ffprobe by name: without it there is nothing to refuse or allow. */
+const NO_FFPROBE = requires(MODULE, "ffmpeg");
+
+Deno.test({
+  name: "a recording named like a document is refused by a document sandbox, with a reason",
+  ignore: requires(MODULE, "ffmpeg", "pocketsphinx", "pocketsphinx-testdata"),
+}, async () => {
   await withTempDir(async (root) => {
     const input = join(root, "input");
     await Deno.mkdir(input);
@@ -53,20 +60,29 @@ async function escapeFrom(name: string, extra: string[] = []): Promise<Verdict> 
 }
 
 // The attempts include signalling the app and undoing the seal that stops it (src/sandbox/seal.ts).
-Deno.test("a document sandbox may read its input and nothing else", async () => {
+Deno.test({
+  name: "a document sandbox may read its input and nothing else",
+  ignore: NO_FFPROBE,
+}, async () => {
   const v = await escapeFrom("doc__escape__.md");
   assert.deepEqual(v.problems, []);
   assert.equal(v.controlsWorked, 1);
   assert.ok(v.refused > 50, `only ${v.refused} attempts were judged`);
 });
 
-Deno.test("a media sandbox may also write its scratch folder and start the named engines", async () => {
+Deno.test({
+  name: "a media sandbox may also write its scratch folder and start the named engines",
+  ignore: NO_FFPROBE,
+}, async () => {
   const v = await escapeFrom("talk__escape__.wav");
   assert.deepEqual(v.problems, []);
   assert.equal(v.controlsWorked, 3);
 });
 
-Deno.test("in LLM mode a sandbox may connect to the model's host and port, and nowhere else", async () => {
+Deno.test({
+  name: "in LLM mode a sandbox may connect to the model's host and port, and nowhere else",
+  ignore: NO_FFPROBE,
+}, async () => {
   const server = startFakeLlm();
   try {
     const v = await escapeFrom("doc__escape__.md", ["--llm", "--llm-url", server.url]);

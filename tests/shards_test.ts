@@ -20,7 +20,11 @@ import { makeCorpus, snapshotVault, writeText } from "./support/corpus.ts";
 async function writeCorpus(input: string): Promise<void> {
   await makeMixedCorpus(input, 30, 0);
   await writeText(join(input, "bad/binary.txt"), new Uint8Array([0x41, 0x00, 0x42, 0x00]));
-  await writeText(join(input, "bad/empty.md"), "");
+  // A picture named .md: refused by its content (an empty file would be skipped, not failed).
+  await writeText(
+    join(input, "bad/picture.md"),
+    new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1]),
+  );
   await writeText(
     join(input, "a b/x.md"),
     "# Shared title\n\nNotes from the folder with a space.\n",

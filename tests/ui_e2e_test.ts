@@ -6,37 +6,17 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { chromium, type Page } from "playwright-core";
-import { FAULT_APP, REPO, startUi, withTempDir } from "./support/app.ts";
+import type { Page } from "playwright-core";
+import { FAULT_APP, startUi, withTempDir } from "./support/app.ts";
+import { assertNoSidewaysScroll, launchBrowser, shot } from "./support/browser.ts";
 import { writeText } from "./support/corpus.ts";
+import { requires } from "./support/requires.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARTIFACTS = join(REPO, "test-artifacts");
-const NO_CHROMIUM = !(await Deno.stat(CHROMIUM).then(() => true, () => false));
-
-function launchBrowser() {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}
+const NO_CHROMIUM = requires("ui_e2e_test", "chromium");
 
 /** Where the sections below the live parts start: it must not move while events stream. */
 async function filesHeadingTop(page: Page): Promise<number> {
   return (await page.getByRole("heading", { name: "Files", level: 2 }).boundingBox())!.y;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await Deno.mkdir(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
 Deno.test({
@@ -202,11 +182,4 @@ async function tabTo(page: Page, name: string | RegExp): Promise<void> {
     if (typeof name === "string" ? focused === name : name.test(focused)) return;
   }
   assert.fail(`Tab never reached ${name}; it went through: ${seen.join(" | ")}`);
-}
-
-async function assertNoSidewaysScroll(page: Page, where: string): Promise<void> {
-  const { scroll, width } = await page.evaluate<{ scroll: number; width: number }>(
-    "({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth })",
-  );
-  assert.ok(scroll <= width, `${where}: the page is ${scroll} px wide in a ${width} px window`);
 }

@@ -3,8 +3,9 @@
 /**
  * @module
  * The web UI (Preact): jobs and recovery, a new-job form with a folder browser, the live view of
- * a job, and a vault browser. Hash routes: `#/`, `#/job/ID`, `#/job/ID/vault?path=...`. Live data
- * comes from the server's event stream; tables refresh from the API when a file settles.
+ * a job, and the vault browser (vault.tsx). Hash routes: `#/`, `#/job/ID`,
+ * `#/job/ID/vault?path=...`. Live data comes from the server's event stream; tables refresh from
+ * the API when a file settles.
  */
 import { render } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
@@ -13,7 +14,7 @@ import type { EngineEvent } from "../src/protocol/messages.ts";
 import { eventOrder, foldEvent, type JobView, newerView } from "../src/progress/job_view.ts";
 import type { JobEvent } from "../src/server/job_manager.ts";
 import { api, type JobRow, signIn, watchEvents } from "./api.ts";
-import { renderNote } from "./markdown.ts";
+import { noteHref, Vault } from "./vault.tsx";
 import { Chart } from "./chart.tsx";
 import type { JobMetrics } from "../src/progress/job_metrics.ts";
 
@@ -82,7 +83,15 @@ function App() {
   const job = /^#\/job\/(\d+)(\/vault)?(?:\?path=(.*))?$/.exec(hash);
   let page;
   if (job && job[2]) {
-    page = <Vault id={Number(job[1])} path={decodeURIComponent(job[3] ?? "Home.md")} />;
+    // `&block=ID`: a block of the note to scroll to (a key point's time -> its paragraph).
+    const [path, block] = (job[3] ?? "").split("&block=");
+    page = (
+      <Vault
+        id={Number(job[1])}
+        path={path ? decodeURIComponent(path) : "Home.md"}
+        block={block}
+      />
+    );
   } else if (job) page = <Job id={Number(job[1])} />;
   else page = <Home />;
   return (
@@ -99,7 +108,10 @@ function App() {
 }
 
 function Home() {
-  const [jobs, error] = useLive(() => api.jobs(), []);
+  // Bumped after a change the event stream does not report (a deleted job): the list reloads.
+  const [changes, setChanges] = useState(0);
+  const changed = () => setChanges((n) => n + 1);
+  const [jobs, error] = useLive(() => api.jobs(), [changes]);
   const stopped = (jobs ?? []).filter((j) =>
     !j.running && (j.state === "running" || j.state === "interrupted")
   );
@@ -113,7 +125,7 @@ function Home() {
         <section class="panel recovery" aria-labelledby="recovery">
           <h2 id="recovery">Interrupted jobs</h2>
           <p>These jobs stopped before they finished. Their finished files are kept.</p>
-          {stopped.map((j) => <JobLine key={j.id} job={j} recovery />)}
+          {stopped.map((j) => <JobLine key={j.id} job={j} recovery onChange={changed} />)}
         </section>
       )}
       {quarantined.length > 0 && (
@@ -149,7 +161,7 @@ function Home() {
       <section aria-labelledby="history">
         <h2 id="history">All jobs</h2>
         {jobs?.length === 0 && <p class="muted">No jobs yet.</p>}
-        {(jobs ?? []).map((j) => <JobLine key={j.id} job={j} />)}
+        {(jobs ?? []).map((j) => <JobLine key={j.id} job={j} onChange={changed} />)}
       </section>
     </>
   );
@@ -167,7 +179,9 @@ function RetryButton({ id }: { id: number }) {
   );
 }
 
-function JobLine({ job, recovery }: { job: JobRow; recovery?: boolean }) {
+function JobLine(
+  { job, recovery, onChange }: { job: JobRow; recovery?: boolean; onChange: () => void },
+) {
   const [error, setError] = useState<string>();
   const act = (p: Promise<unknown>) =>
     p.then(() => setError(undefined), (e) => setError(e.message));
@@ -190,7 +204,7 @@ function JobLine({ job, recovery }: { job: JobRow; recovery?: boolean }) {
               type="button"
               onClick={() => act(api.resume(job.id).then(() => location.hash = `#/job/${job.id}`))}
             >
-              Resume
+              {againLabel(job.state)}
             </button>
             {recovery && (
               <button
@@ -200,7 +214,16 @@ function JobLine({ job, recovery }: { job: JobRow; recovery?: boolean }) {
                 Restart
               </button>
             )}
-            <button type="button" onClick={() => act(api.remove(job.id))}>Delete</button>
+            <button
+              type="button"
+              onClick={() =>
+                confirm(
+                  `Delete the job for ${job.inputDir} from this list? ` +
+                    `The vault ${job.vaultDir} and its notes stay as they are.`,
+                ) && act(api.remove(job.id).then(onChange))}
+            >
+              Delete
+            </button>
           </>
         )}
         <a href={`#/job/${job.id}/vault`}>Browse vault</a>
@@ -213,6 +236,12 @@ function JobLine({ job, recovery }: { job: JobRow; recovery?: boolean }) {
 
 function label(state: string): string {
   return state === "running" ? "interrupted (the app stopped)" : state;
+}
+
+/** What starting a stopped job again does: a finished one runs again over its folder (new and
+ * changed files), an interrupted or cancelled one carries on. One word for it everywhere. */
+function againLabel(state: string): string {
+  return state === "finished" ? "Run again" : "Resume";
 }
 
 function NewJob() {
@@ -362,12 +391,30 @@ function Job({ id }: { id: number }) {
     return order === "gap";
   });
   useEffect(() => setView(newerView(held.current, detail?.view)), [detail]);
+  const [onlyFailed, setOnlyFailed] = useState(false);
+  const filesTable = useRef<HTMLHeadingElement>(null);
   if (error) return <p class="error" role="alert">{error}</p>;
   if (!detail) return <p class="muted">Loading…</p>;
   const live = view;
   const total = live?.total || detail.files.length;
   const done = live ? live.done : detail.files.filter((f) => f.status === "done").length;
-  const percent = total > 0 ? Math.floor((done / total) * 100) : 0;
+  // The live view is ahead of the detail between an event and the detail's reload.
+  const failed = Math.max(
+    (detail.counts.failed ?? 0) + (detail.counts.quarantined ?? 0),
+    live ? live.failed + live.quarantined : 0,
+  );
+  const finished = live?.phase === "finished" ||
+    (!detail.running && detail.state === "finished");
+  // A finished job has settled every file, failed ones too: its bar is full.
+  const percent = finished ? 100 : total > 0 ? Math.floor((done / total) * 100) : 0;
+  const problem = (f: { status: string }) => f.status === "failed" || f.status === "quarantined";
+  // Failed files first: they are what the page is opened for once a job is done.
+  const files = detail.files.filter((f) => f.status !== "removed" && (!onlyFailed || problem(f)))
+    .sort((a, b) => Number(problem(b)) - Number(problem(a)));
+  const showFailed = () => {
+    setOnlyFailed(true);
+    filesTable.current?.scrollIntoView();
+  };
   return (
     <>
       <h2>{detail.inputDir}</h2>
@@ -387,7 +434,9 @@ function Job({ id }: { id: number }) {
       </div>
       <div class="stats">
         <div>
-          Progress<b data-testid="percent">{percent}%</b>
+          Progress<b data-testid="percent">
+            {finished && failed > 0 ? `finished, ${failed} failed` : `${percent}%`}
+          </b>
         </div>
         <div>
           Files<b>{done} / {total}</b>
@@ -404,7 +453,15 @@ function Job({ id }: { id: number }) {
           Time left<b>{live?.etaMs !== undefined ? duration(live.etaMs) : "–"}</b>
         </div>
         <div>
-          Failed<b>{(detail.counts.failed ?? 0) + (detail.counts.quarantined ?? 0)}</b>
+          Failed<b>
+            {failed > 0
+              ? (
+                <a href={`#/job/${id}`} onClick={(e) => (e.preventDefault(), showFailed())}>
+                  {failed}
+                </a>
+              )
+              : 0}
+          </b>
         </div>
         <div>
           Worker restarts<b>{live?.restarts ?? 0}</b>
@@ -427,8 +484,21 @@ function Job({ id }: { id: number }) {
             Resume
           </button>
         )}
-        {detail.running && <button type="button" onClick={() => api.cancel(id)}>Cancel</button>}
-        {!detail.running && <button type="button" onClick={() => api.resume(id)}>Run again</button>}
+        {detail.running && (
+          <button
+            type="button"
+            onClick={() =>
+              confirm(
+                "Cancel this job? Files already done are kept; the rest wait for a resume.",
+              ) &&
+              api.cancel(id)}
+          >
+            Cancel
+          </button>
+        )}
+        {!detail.running && (
+          <button type="button" onClick={() => api.resume(id)}>{againLabel(detail.state)}</button>
+        )}
       </div>
       <h2>Workers</h2>
       {/* One row per worker, busy or not: the page does not move as files come and go. */}
@@ -449,7 +519,17 @@ function Job({ id }: { id: number }) {
         </tbody>
       </table>
       <Metrics id={id} />
-      <h2>Files</h2>
+      <h2 id="files" ref={filesTable}>Files</h2>
+      {failed > 0 && (
+        <p class="row" role="group" aria-label="Show">
+          <button type="button" aria-pressed={!onlyFailed} onClick={() => setOnlyFailed(false)}>
+            All files
+          </button>
+          <button type="button" aria-pressed={onlyFailed} onClick={() => setOnlyFailed(true)}>
+            Failed only ({failed})
+          </button>
+        </p>
+      )}
       <div class="files">
         <table>
           <thead>
@@ -460,13 +540,16 @@ function Job({ id }: { id: number }) {
             </tr>
           </thead>
           <tbody>
-            {detail.files.map((f) => (
-              <tr key={f.id}>
-                <td>{f.path}</td>
-                <td>{f.status}</td>
-                <td>{f.error ?? ""}</td>
-              </tr>
-            ))}
+            {files.map((f) => {
+              const note = f.status === "done" ? detail.notes[f.path] : undefined;
+              return (
+                <tr key={f.id} class={problem(f) ? "failed" : undefined}>
+                  <td>{note ? <a href={noteHref(id, note)}>{f.path}</a> : f.path}</td>
+                  <td>{f.status}</td>
+                  <td>{f.error ?? ""}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
@@ -545,47 +628,6 @@ function duration(ms: number): string {
   const minutes = Math.round(ms / 60000);
   if (minutes < 1) return "< 1 min";
   return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-
-function Vault({ id, path }: { id: number; path: string }) {
-  const [notes, setNotes] = useState<string[]>([]);
-  const [html, setHtml] = useState("");
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    api.notes(id).then(setNotes, (e) => setError(e.message));
-  }, [id]);
-  useEffect(() => {
-    api.note(id, path).then(
-      (
-        text,
-      ) => (setHtml(renderNote(text, (p) => `#/job/${id}/vault?path=${encodeURIComponent(p)}`)),
-        setError(undefined)),
-      (e) => setError(e.message),
-    );
-  }, [id, path]);
-  return (
-    <div class="vault">
-      <nav aria-label="Notes">
-        <ul>
-          {notes.map((n) => (
-            <li key={n}>
-              <a
-                href={`#/job/${id}/vault?path=${encodeURIComponent(n)}`}
-                aria-current={n === path ? "page" : undefined}
-              >
-                {n.replace(/\.md$/, "")}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <article class="note" aria-live="polite">
-        {error
-          ? <p class="error" role="alert">{error}</p>
-          : <div dangerouslySetInnerHTML={{ __html: html }} />}
-      </article>
-    </div>
-  );
 }
 
 /** Shown to a tab that holds no token: the printed URL is the way in. */

@@ -4,10 +4,12 @@
  * @module
  * A note as HTML for the vault browser: `marked` renders the Markdown; raw HTML in a note is
  * shown as text, never run; Obsidian wikilinks become links inside the browser; comments
- * (`%% ... %%`) are hidden as Obsidian hides them; the frontmatter is shown as a block.
+ * (`%% ... %%`) and block ids (`^t-…`) are hidden as Obsidian hides them; links to a block go to
+ * its paragraph; the frontmatter is shown as a table of properties.
  */
 import { decodeHTML } from "entities";
 import { Marked } from "marked";
+import { parse as parseYaml } from "yaml";
 
 const escape = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -26,8 +28,21 @@ export function safeHref(target: string): boolean {
   return scheme === undefined || ["http", "https", "mailto", "obsidian"].includes(scheme);
 }
 
-/** Renders `markdown`; `href(path)` makes the link of a vault path ("Sources/A.md"). */
-export function renderNote(markdown: string, href: (path: string) => string): string {
+/** Properties kept out of the table: for gleaner's own bookkeeping, not for reading. */
+const HIDDEN_PROPERTIES = new Set(["source_hash"]);
+
+/** Marks where a block id stood, until its paragraph is known (never in a note's own text). */
+const BLOCK = "\u2063";
+
+/**
+ * Renders `markdown`; `href(path)` makes the link of a vault path ("Sources/A.md"), and
+ * `blockHref(id)` the link of a block of this note (a key point's time to its paragraph).
+ */
+export function renderNote(
+  markdown: string,
+  href: (path: string) => string,
+  blockHref?: (id: string) => string,
+): string {
   const marked = new Marked({
     gfm: true,
     renderer: {
@@ -43,17 +58,69 @@ export function renderNote(markdown: string, href: (path: string) => string): st
   let front = "";
   const fm = /^---\n([\s\S]*?)\n---\n/.exec(text);
   if (fm) {
-    front = `<pre class="frontmatter">${escape(fm[1])}</pre>`;
+    front = properties(fm[1]);
     text = text.slice(fm[0].length);
   }
   text = text.replace(/%%[\s\S]*?%%/g, "");
+  // A block id ends its paragraph's last line: hidden, and the paragraph gets it as its id.
+  text = text.replace(/ \^([A-Za-z0-9-]+)[ \t]*$/gm, (_, id) => `${BLOCK}${id}${BLOCK}`);
   text = text.replace(
     /\[\[([^\]|#]*)(#[^\]|]*)?(?:\|([^\]]*))?\]\]/g,
     (_, target, anchor, alias) => {
-      const label = (alias ?? (target || anchor || "")).replace(/[[\]]/g, "");
-      if (!target) return label; // a link inside the same note: shown as its text
-      return `[${label}](${href(`${target}.md`)})`;
+      const label = escapeMarkdown((alias ?? (target || anchor || "")).replace(/[[\]]/g, ""));
+      if (!target) {
+        // A link inside the same note: to its block when it names one, else shown as its text.
+        const block = /^#\^([A-Za-z0-9-]+)$/.exec(anchor ?? "");
+        if (!block || !blockHref) return label;
+        return `[${label}](<${linkDestination(blockHref(block[1]))}>)`;
+      }
+      return `[${label}](<${linkDestination(href(`${target}.md`))}>)`;
     },
   );
-  return front + (marked.parse(text, { async: false }) as string);
+  const html = marked.parse(text, { async: false }) as string;
+  return front + html.replace(
+    // The paragraph (or list item) the block id ended, never one before it.
+    new RegExp(`<(p|li)>((?:(?!</(?:p|li)>)[\\s\\S])*?)${BLOCK}([A-Za-z0-9-]+)${BLOCK}`, "g"),
+    (_, tag, before, id) => `<${tag} id="block-${id}">${before}`,
+  ).replaceAll(new RegExp(`${BLOCK}[A-Za-z0-9-]*${BLOCK}`, "g"), "");
+}
+
+/** The frontmatter as a table of properties; as text when it is not valid YAML. */
+function properties(yaml: string): string {
+  let data: unknown;
+  try {
+    data = parseYaml(yaml, { maxAliasCount: 10 });
+  } catch {
+    return `<pre class="frontmatter">${escape(yaml)}</pre>`;
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    return `<pre class="frontmatter">${escape(yaml)}</pre>`;
+  }
+  const show = (v: unknown): string =>
+    Array.isArray(v)
+      ? v.map(show).join(", ")
+      : v !== null && typeof v === "object"
+      ? JSON.stringify(v)
+      : String(v ?? "");
+  const rows = Object.entries(data).filter(([key]) => !HIDDEN_PROPERTIES.has(key))
+    .map(([key, value]) =>
+      `<tr><th scope="row">${escape(key)}</th><td>${escape(show(value))}</td></tr>`
+    );
+  return `<table class="properties" aria-label="Properties"><tbody>${
+    rows.join("")
+  }</tbody></table>`;
+}
+
+/** Backslash before every ASCII punctuation mark: a title's `*`, `_` or `)` stays text. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+}
+
+/**
+ * A URL as an angle-bracket link destination, in which a name's `(`, `)` or spaces cannot end
+ * the link early: only `<`, `>`, `\\` and line breaks must not appear there, so they are
+ * percent-encoded (a note named `A library) (4).md` once became `…library) (4)%20(4).md)`).
+ */
+function linkDestination(url: string): string {
+  return url.replace(/[<>\\\n\r ()]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }

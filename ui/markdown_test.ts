@@ -1,6 +1,60 @@
 import assert from "node:assert/strict";
 import { renderNote, safeHref } from "./markdown.ts";
 
+const href = (path: string) => `#/job/1/vault?path=${encodeURIComponent(path)}`;
+
+/** The links of rendered HTML, as [text, href] pairs, decoded as the browser would. */
+function links(html: string): [string, string][] {
+  return [...html.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map((m) => [m[2], m[1]]);
+}
+
+Deno.test("renderNote() links a wikilink to a name with parentheses, spaces and marks intact", () => {
+  const names = [
+    "A library) (4)",
+    "Notes (draft",
+    "50% of *bees* _here_",
+    "a<b>c & d",
+    "back\\slash",
+  ]; // never [ or ]: Obsidian refuses them in names, and gleaner never writes them
+  for (const name of names) {
+    const html = renderNote(`See [[Sources/${name}]] now.`, href);
+    const [[text, url]] = links(html);
+    const decoded = decodeURIComponent(url.replace(/&amp;/g, "&").split("path=")[1]);
+    assert.equal(decoded, `Sources/${name}.md`, html);
+    const shown = text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    assert.equal(shown, `Sources/${name}`, html);
+  }
+});
+
+Deno.test("renderNote() keeps an alias as the link's text", () => {
+  const [[text, url]] = links(renderNote("[[Maps/Bees (topic)|the bees)]]", href));
+  assert.equal(text, "the bees)");
+  assert.equal(decodeURIComponent(url.split("path=")[1]), "Maps/Bees (topic).md");
+});
+
+Deno.test("renderNote() shows properties as a table without source_hash", () => {
+  const html = renderNote(
+    '---\ntitle: "Bees"\ntags:\n  - "bees"\n  - "hives"\nsource_hash: "abc"\nwords: 3\n---\n# Bees\n',
+    href,
+  );
+  assert.match(html, /<table class="properties"[^>]*><tbody>/);
+  assert.match(html, /<th scope="row">tags<\/th><td>bees, hives<\/td>/);
+  assert.match(html, /<th scope="row">words<\/th><td>3<\/td>/);
+  assert.doesNotMatch(html, /source_hash|abc/);
+});
+
+Deno.test("renderNote() hides block ids and links a key point's time to its paragraph", () => {
+  const note = "## Key points\n\n- [[#^t-0-1|00:00:05]] Bees swarm.\n\n## Transcript\n\n" +
+    "[00:00:01] Spring came. ^t-0-0\n\n[00:00:05] Bees swarm in May. ^t-0-1\n";
+  const html = renderNote(note, href, (id) => `#/job/1/vault?path=X.md&block=${id}`);
+  assert.doesNotMatch(html, /\^t-|\u2063/);
+  assert.match(html, /<a href="#\/job\/1\/vault\?path=X\.md&(amp;)?block=t-0-1">00:00:05<\/a>/);
+  assert.match(html, /<p id="block-t-0-0">\[00:00:01\] Spring came\.<\/p>/);
+  assert.match(html, /<p id="block-t-0-1">\[00:00:05\] Bees swarm in May\.<\/p>/);
+  // Without a way to link blocks, the time stays text.
+  assert.doesNotMatch(renderNote(note, href), /<a /);
+});
+
 /** What a browser would take as each link's target: attribute entities decoded. */
 function hrefs(html: string): string[] {
   return [...html.matchAll(/\shref="([^"]*)"/g)].map((m) =>

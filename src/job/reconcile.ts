@@ -37,6 +37,9 @@ export interface ReconcileResult {
   total: number;
 }
 
+/** Why an empty input is passed over. */
+export const EMPTY_FILE = "empty file: nothing to make a note from";
+
 /** Rows are written in batches: one transaction per file would cost an fsync each. */
 const BATCH = 256;
 
@@ -63,6 +66,20 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
       continue;
     }
     const row = store.getFile(jobId, entry.path);
+    if (entry.size === 0) {
+      // Nothing to read is no work: skipped, never failed, or every run of the batch would exit 1.
+      skipped++;
+      emit({ type: "file_skipped", path: entry.path, reason: EMPTY_FILE });
+      if (row && row.status !== "removed") {
+        // Out of the job's total; a later non-empty version is new content and is processed.
+        batch.push(() => {
+          store.setFileStatus(row.id, "removed");
+          return undefined;
+        });
+      }
+      if (batch.length >= BATCH) flush();
+      continue;
+    }
     const statSame = row !== undefined && row.size === entry.size &&
       row.mtimeMs === entry.mtimeMs;
     const other = row === undefined && deps.shard

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import type { EngineEventInput } from "../protocol/messages.ts";
 import { type FileRow, JobStore } from "../store/job_store.ts";
-import { reconcile } from "./reconcile.ts";
+import { EMPTY_FILE, reconcile } from "./reconcile.ts";
 import { shardOf, type ShardSpec } from "../shard/shard_spec.ts";
 import { plainDraft } from "../../tests/support/drafts.ts";
 
@@ -323,6 +323,49 @@ Deno.test("reconcile() skips failed and quarantined files and says how to retry 
     assert.match(quarantined.reason, /^quarantined earlier: poison file; .*--retry-failed/);
     assert.equal(store.getFile(jobId, "a.txt")?.status, "failed");
     assert.equal(store.getFile(jobId, "b.txt")?.status, "quarantined");
+  });
+});
+
+Deno.test("reconcile() skips an empty file with a reason, out of the total, and takes it once it has text", async () => {
+  await withSetup(async (setup) => {
+    await writeInputs(setup, { "a.txt": "aaa", "empty.md": "" });
+    const first = await run(setup);
+    assert.deepEqual(paths(first.enqueued), ["a.txt"]);
+    assert.deepEqual(first.events, [
+      { type: "file_skipped", path: "empty.md", reason: EMPTY_FILE },
+    ]);
+    assert.equal(first.skipped, 1);
+    assert.equal(first.total, 1);
+    await markDone(setup, "a.txt");
+
+    await writeInputs(setup, { "empty.md": "# Now it has text" });
+    const second = await run(setup);
+    assert.deepEqual(paths(second.enqueued), ["empty.md"]);
+  });
+});
+
+Deno.test("reconcile() takes an empty file that failed in an earlier version out of the failures", async () => {
+  await withSetup(async (setup) => {
+    await writeInputs(setup, { "a.txt": "aaa", "empty.md": "" });
+    const { store, jobId } = setup;
+    // As gleaner 0.1.0 left it: counted as failed on every run.
+    store.insertFile(jobId, {
+      path: "empty.md",
+      size: 0,
+      mtimeMs: 0,
+      hash: "0".repeat(64),
+      status: "pending",
+    });
+    store.setFileStatus(store.getFile(jobId, "empty.md")!.id, "failed", "empty file");
+
+    const outcome = await run(setup);
+
+    assert.deepEqual(outcome.events, [
+      { type: "file_skipped", path: "empty.md", reason: EMPTY_FILE },
+    ]);
+    assert.equal(store.getFile(jobId, "empty.md")?.status, "removed");
+    assert.equal(store.countByStatus(jobId).failed, 0);
+    assert.equal(outcome.total, 1);
   });
 });
 

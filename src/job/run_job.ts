@@ -197,6 +197,8 @@ export class Job {
       // One transaction: a shard's job never exists without its shard. Its filters are recorded
       // again on every run, as the merge compares what each shard last walked with.
       const shardJob = job;
+      /** The job ran before (and is not started over): this run takes it up where it stopped. */
+      const resumed = job !== undefined;
       job = store.transaction(() => {
         const held = shardJob ?? store.createJob(o.inputDir, optionsJson, optionsHash);
         if (o.shard) store.setShard(held.id, o.shard, shardWalk(o));
@@ -255,7 +257,21 @@ export class Job {
 
       const counts = store.countByStatus(job.id);
       const knownTotal = counts.pending + counts.done + counts.failed + counts.quarantined;
-      emit({ type: "job_started", jobId: job.id, total: knownTotal });
+      emit({
+        type: "job_started",
+        jobId: job.id,
+        total: knownTotal,
+        bytes: store.pendingBytes(job.id),
+        ...(resumed
+          ? {
+            resumed: {
+              done: counts.done,
+              pending: counts.pending,
+              failed: counts.failed + counts.quarantined,
+            },
+          }
+          : {}),
+      });
       if (this.#pauseRequested) supervisor.pause();
       // Known work first, so a resumed job is busy at once while the folder is re-checked.
       const queued = new Set<number>();
@@ -305,7 +321,12 @@ export class Job {
         maxDocumentBytes: o.pipeline.maxBytes,
       }).then((r) => {
         skipped = r.skipped;
-        if (r.total !== knownTotal) emit({ type: "job_total", jobId: job.id, total: r.total });
+        emit({
+          type: "job_total",
+          jobId: job.id,
+          total: r.total,
+          bytes: store.pendingBytes(job.id),
+        });
       }).catch((error) => supervisor.fail(error)).finally(() => supervisor.closeInput());
 
       let outcome: Outcome;

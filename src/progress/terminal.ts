@@ -5,7 +5,9 @@
  */
 import process from "node:process";
 import cliProgress from "cli-progress";
+import { basename } from "node:path";
 import type { EngineEvent } from "../protocol/messages.ts";
+import { formatEta, WorkEstimate } from "./eta.ts";
 
 /** The skip reason of a file that failed or was quarantined in an earlier run. */
 const IN_TOTAL_EARLIER = /^(failed|quarantined) earlier: /;
@@ -18,6 +20,8 @@ export interface TerminalOptions {
   color: boolean;
   write(line: string): void;
   now?: () => number;
+  /** Width of the terminal; the bar's line never passes it. */
+  columns?: () => number;
 }
 
 export function terminalOptions(): TerminalOptions {
@@ -26,12 +30,71 @@ export function terminalOptions(): TerminalOptions {
     tty,
     color: tty && !Deno.env.get("NO_COLOR"),
     write: (line) => process.stderr.write(line + "\n"),
+    columns: () => process.stderr.columns || 80,
   };
+}
+
+/** A file a worker has in hand, for the bar's line. */
+export interface Busy {
+  worker: number;
+  path: string;
+  percent?: number;
+}
+
+/**
+ * The live bar's line, at most `columns` wide: bar, percentage, files, ETA, then each worker's
+ * file, its name shortened in the middle (its end and extension kept) to share what room is left.
+ */
+export function progressLine(
+  state: { settled: number; total: number; eta: string | undefined; busy: Busy[] },
+  columns: number,
+): string {
+  const { settled, total } = state;
+  const fraction = total > 0 ? Math.min(1, settled / total) : 0;
+  const size = columns >= 100 ? 24 : columns >= 70 ? 10 : 6;
+  const filled = Math.round(fraction * size);
+  const bar = "\u2588".repeat(filled) + "\u2591".repeat(size - filled);
+  // Before the walk has counted anything, "0/0 files" would look like an empty folder.
+  let line = total === 0
+    ? `${bar} checking the folder`
+    : `${bar} ${Math.floor(fraction * 100)}% ${settled}/${total} files`;
+  if (state.eta !== undefined) line += ` | ETA ${state.eta}`;
+  // One column spare: a line as wide as the terminal wraps on some of them.
+  const room = columns - 1 - [...line].length - 3;
+  const label = (b: Busy, max: number) => {
+    const percent = b.percent !== undefined ? ` ${Math.floor(b.percent)}%` : "";
+    const worker = `w${b.worker} `;
+    return worker + shorten(basename(b.path), max - worker.length - percent.length) + percent;
+  };
+  const n = state.busy.length;
+  if (n === 0 || room < 12) return line;
+  const whole = state.busy.map((b) => label(b, Infinity)).join(", ");
+  if ([...whole].length <= room) return `${line} | ${whole}`;
+  const each = Math.floor((room - 2 * (n - 1)) / n);
+  if (each >= MIN_NAME) return `${line} | ${state.busy.map((b) => label(b, each)).join(", ")}`;
+  // Too narrow for every name: the longest-running file in full, and how many more.
+  const more = ` +${n - 1}`;
+  return `${line} | ${label(state.busy[0], room - more.length)}${more}`;
+}
+
+/** A worker's file name is not shown shorter than this: "w1: 07" helps nobody. */
+const MIN_NAME = 24;
+
+/** The name cut in the middle to `max` characters, keeping its start and its end. */
+export function shorten(name: string, max: number): string {
+  const chars = [...name];
+  if (chars.length <= max) return name;
+  if (max <= 1) return "\u2026".slice(0, Math.max(0, max));
+  // The end holds the extension and what tells numbered files apart; the start, the rest.
+  const tail = Math.min(Math.max(Math.floor((max - 1) / 3), 8), max - 2);
+  const head = max - 1 - tail;
+  return chars.slice(0, head).join("") + "\u2026" + chars.slice(chars.length - tail).join("");
 }
 
 /** Returns an event handler and a function that ends the display. */
 export function terminalProgress(options: TerminalOptions) {
   const now = options.now ?? Date.now;
+  const columns = options.columns ?? (() => 80);
   const red = (s: string) => (options.color ? `\x1b[31m${s}\x1b[0m` : s);
   const yellow = (s: string) => (options.color ? `\x1b[33m${s}\x1b[0m` : s);
   let total = 0;
@@ -39,47 +102,55 @@ export function terminalProgress(options: TerminalOptions) {
   let doneThisRun = 0;
   let startedAt = now();
   let lastLine = 0;
-  const current = new Map<number, string>();
+  const estimate = new WorkEstimate();
+  const busy = new Map<number, Busy>();
 
+  const eta = () => {
+    const left = total - settled;
+    return left > 0 ? formatEta(estimate.secondsLeft(now(), left)) : undefined;
+  };
+  const line = () =>
+    progressLine({ settled, total, eta: eta(), busy: [...busy.values()] }, columns());
   const bar = options.tty
     ? new cliProgress.SingleBar({
       stream: process.stderr,
-      format:
-        "{bar} {percentage}% | {value}/{total} files | {rate} | ETA {eta_formatted} | {current}",
+      format: line,
       hideCursor: true,
-      etaBuffer: 50,
       fps: 5,
-      barsize: 24,
       noTTYOutput: false,
-    }, cliProgress.Presets.shades_classic)
+      linewrap: false,
+    })
     : undefined;
 
   const rate = () => {
     const minutes = (now() - startedAt) / 60000;
-    return minutes > 0 ? `${(doneThisRun / minutes).toFixed(1)} files/min` : "";
+    return doneThisRun > 0 && minutes > 0
+      ? `, ${(doneThisRun / minutes).toFixed(1)} files/min`
+      : "";
   };
-  const eta = () => {
-    const elapsed = now() - startedAt;
-    if (doneThisRun === 0 || elapsed <= 0) return "unknown";
-    const seconds = Math.round(((total - settled) * elapsed) / doneThisRun / 1000);
-    const h = Math.floor(seconds / 3600), m = Math.floor((seconds % 3600) / 60), s = seconds % 60;
-    return h > 0 ? `${h}h${String(m).padStart(2, "0")}m` : `${m}m${String(s).padStart(2, "0")}s`;
-  };
-  const payload = () => ({
-    rate: rate(),
-    current: [...current.entries()].map(([w, f]) => `w${w}: ${f}`).join(", ").slice(0, 60),
-  });
   const say = (line: string) => {
     if (bar) bar.stop();
     options.write(line);
-    if (bar && total > 0) bar.start(total, settled, payload());
+    if (bar && total > 0) bar.start(total, settled);
   };
   const tick = (force = false) => {
-    if (bar) return bar.update(settled, payload());
+    if (bar) return bar.update(settled);
     if (!force && (total === 0 || now() - lastLine < LINE_INTERVAL_MS)) return;
     lastLine = now();
     const pct = total > 0 ? Math.floor((settled / total) * 100) : 0;
-    options.write(`gleaner: ${settled}/${total} files (${pct}%), ${rate()}, ETA ${eta()}`);
+    const left = eta();
+    options.write(
+      `gleaner: ${settled}/${total} files (${pct}%)${rate()}` + (left ? `, ETA ${left}` : ""),
+    );
+  };
+  /** The worker that had the file is free again. */
+  const free = (path: string) => {
+    for (const [worker, b] of busy) if (b.path === path) busy.delete(worker);
+  };
+  const settle = (path: string) => {
+    settled++;
+    estimate.settled(path);
+    free(path);
   };
 
   const handle = (e: EngineEvent) => {
@@ -87,53 +158,63 @@ export function terminalProgress(options: TerminalOptions) {
       case "job_started":
         total = e.total;
         startedAt = now();
-        bar?.start(total, 0, payload());
+        estimate.plan(e.bytes);
+        if (e.resumed) options.write(resumeLine(e.jobId, e.resumed));
+        bar?.start(total, 0);
         if (!bar) {
           options.write(`gleaner: job ${e.jobId}, ${total} files known, checking the folder`);
         }
         return;
       case "job_total":
         total = e.total;
+        estimate.plan(e.bytes);
         bar?.setTotal(total);
         return;
       case "file_started":
-        current.set(e.worker, e.path);
+        busy.set(e.worker, { worker: e.worker, path: e.path });
+        estimate.started(e.path, e.bytes, now());
         return tick();
       case "file_progress":
-        current.set(e.worker, `${e.path} (${e.stage})`);
+        busy.set(e.worker, { worker: e.worker, path: e.path, percent: e.percent });
+        estimate.progressed(e.path, e.percent);
         return tick();
       case "chunk_done":
         return tick();
       case "file_done":
         doneThisRun++;
-        settled++;
+        settle(e.path);
         if (e.warning) say(yellow(`note ${e.path}: ${e.warning}`));
         return tick();
       case "file_skipped":
         // Only files the job holds are in the total: unchanged ones, and ones that failed in an
-        // earlier run; what the walk passed over (unsupported, unreadable) is not.
+        // earlier run; what the walk passed over (unsupported, unreadable, empty) is not.
         if (e.reason === "unchanged" || IN_TOTAL_EARLIER.test(e.reason)) settled++;
         if (e.reason !== "unchanged" && !e.reason.startsWith("unsupported")) {
           say(yellow(`skipped ${e.path}: ${e.reason}`));
         }
         return tick();
       case "file_failed":
-        if (!e.willRetry) settled++;
+        if (e.willRetry) {
+          estimate.released(e.path);
+          free(e.path);
+        } else settle(e.path);
         say(red(`${e.willRetry ? "retrying" : "failed"} ${e.path}: ${e.error}`));
         return tick();
       case "file_quarantined":
-        settled++;
+        settle(e.path);
         return say(red(`quarantined ${e.path}: ${e.error}`));
       case "file_removed":
         return say(yellow(`removed from the input folder: ${e.path}`));
       case "worker_restarted":
+        busy.delete(e.worker);
         return say(yellow(`worker ${e.worker} restarted in ${e.delayMs} ms: ${e.reason}`));
       case "concurrency_changed":
         return say(yellow(`workers ${e.from} -> ${e.to}: ${e.reason}`));
       case "state_recovered":
         return say(
           yellow(
-            `resuming: ${e.crashedRuns} earlier run(s) ended abruptly, ${e.interruptedRuns} were interrupted`,
+            `recovered: ${e.crashedRuns} earlier run(s) ended abruptly, ${e.interruptedRuns} ` +
+              "were interrupted",
           ),
         );
       case "state_rebuilt":
@@ -159,6 +240,7 @@ export function terminalProgress(options: TerminalOptions) {
       case "job_resumed":
         return say("resumed");
       case "job_finished":
+        busy.clear();
         tick(true);
         bar?.stop();
         options.write(
@@ -168,5 +250,16 @@ export function terminalProgress(options: TerminalOptions) {
         return;
     }
   };
-  return { handle, stop: () => bar?.stop() };
+  /** `line` is what the live bar shows now. */
+  return { handle, stop: () => bar?.stop(), line };
+}
+
+/** The one line a re-run that takes up a job prints first. */
+export function resumeLine(
+  jobId: number,
+  r: { done: number; pending: number; failed: number },
+): string {
+  const hint = r.failed > 0 ? " (run with --retry-failed to try them again)" : "";
+  return `resuming job ${jobId}: ${r.done} done, ${r.pending} to go, ${r.failed} failed earlier` +
+    hint;
 }

@@ -250,8 +250,29 @@ export function parseMessage<S extends z.ZodType>(
 const at = z.number(); // epoch ms; events are run metadata, never written into notes
 
 export const EngineEvent = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("job_started"), at, jobId: z.number(), total: z.number() }),
-  z.object({ type: z.literal("job_total"), at, jobId: z.number(), total: z.number() }),
+  z.object({
+    type: z.literal("job_started"),
+    at,
+    jobId: z.number(),
+    total: z.number(),
+    /** Size of the files known to be waiting, bytes: what the ETA is measured in. */
+    bytes: z.number().optional(),
+    /** Set when the job ran before: where this run takes it up. */
+    resumed: z.object({
+      done: z.number(),
+      pending: z.number(),
+      /** Failed and quarantined files, left alone without `--retry-failed`. */
+      failed: z.number(),
+    }).optional(),
+  }),
+  z.object({
+    type: z.literal("job_total"),
+    at,
+    jobId: z.number(),
+    total: z.number(),
+    /** Size of the files waiting once the walk has found them all, bytes. */
+    bytes: z.number().optional(),
+  }),
   z.object({
     type: z.literal("state_recovered"),
     at,
@@ -283,6 +304,8 @@ export const EngineEvent = z.discriminatedUnion("type", [
     path: z.string(),
     attempt: z.number(),
     worker: z.number(),
+    /** The file's size. */
+    bytes: z.number().optional(),
   }),
   z.object({
     type: z.literal("file_progress"),

@@ -23,6 +23,7 @@ import { guard, limitBody, type OneTimeCodes, SESSION_PATH } from "./security.ts
 // Built by `deno task build:ui` (a dependency of every task that runs the app).
 import APP_JS from "../../ui/dist/app.js" with { type: "text" };
 import APP_CSS from "../../ui/dist/app.css" with { type: "text" };
+import FAVICON from "../../ui/favicon.svg" with { type: "text" };
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -169,6 +170,8 @@ export function createApp(deps: AppDeps): Hono {
     (c) => c.body(APP_JS, 200, { "content-type": "text/javascript; charset=utf-8" }),
   );
   app.get("/app.css", (c) => c.body(APP_CSS, 200, { "content-type": "text/css; charset=utf-8" }));
+  // Browsers ask for it on their own; an SVG, which they draw by its content type.
+  app.get("/favicon.ico", (c) => c.body(FAVICON, 200, { "content-type": "image/svg+xml" }));
   return app;
 }
 

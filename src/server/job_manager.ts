@@ -46,6 +46,8 @@ export interface JobDetail extends JobSummaryRow {
   /** Files the job processes at once (its command line's `--workers`, or the default). */
   workers: number;
   files: FileRow[];
+  /** The note of each done file, by the file's path: the job page links to them. */
+  notes: Record<string, string>;
 }
 
 interface Running {
@@ -143,8 +145,15 @@ export class JobManager {
   detail(id: number): JobDetail {
     const entry = this.#entry(id);
     const files = this.#read(entry, (store, jobId) => store.allFiles(jobId)) ?? [];
+    const notes = this.#read(entry, (store) => store.doneNotes()) ?? [];
     const workers = parseBatch(entry.argv).workers;
-    return { ...this.#summary(entry), argv: entry.argv, workers, files };
+    return {
+      ...this.#summary(entry),
+      argv: entry.argv,
+      workers,
+      files,
+      notes: Object.fromEntries(notes.map((n) => [n.source, n.path])),
+    };
   }
 
   /** Files per hour, memory and restarts over every run of a job, for the metrics view. */

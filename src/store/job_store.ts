@@ -309,6 +309,14 @@ export class JobStore {
       .all(jobId, status).map(fileFromRow);
   }
 
+  /** Total size of the job's files still to do, bytes. */
+  pendingBytes(jobId: number): number {
+    const row = this.#sql(
+      "SELECT coalesce(sum(size), 0) AS bytes FROM files WHERE job_id = ? AND status = 'pending'",
+    ).get(jobId);
+    return Number(row?.bytes ?? 0);
+  }
+
   /** Failed and quarantined files, the first `limit` in discovery order. */
   problemFiles(jobId: number, limit: number): FileRow[] {
     return this.#sql(

@@ -351,6 +351,7 @@ export class Supervisor {
       path: file.path,
       attempt,
       worker: slot.id,
+      bytes: file.size,
     });
   }
 

@@ -1,0 +1,40 @@
+/**
+ * @module
+ * Headless Chromium for the browser tests (Debian's `chromium`, driven by playwright-core), and
+ * screenshots of each page under test-artifacts/ for a reviewer to look at.
+ */
+import { join } from "node:path";
+import { chromium, type Page } from "playwright-core";
+import { REPO } from "./app.ts";
+import { chromiumPath } from "./requires.ts";
+
+export const ARTIFACTS = join(REPO, "test-artifacts");
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await Deno.mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+export async function assertNoSidewaysScroll(page: Page, where: string): Promise<void> {
+  const { scroll, width } = await page.evaluate<{ scroll: number; width: number }>(
+    "({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth })",
+  );
+  if (scroll > width) {
+    throw new Error(`${where}: the page is ${scroll} px wide in a ${width} px window`);
+  }
+}
