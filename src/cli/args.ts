@@ -94,7 +94,9 @@ Options:
   --max-size MB        largest document accepted (default 64)
   --max-duration MIN   longest recording accepted, in minutes (default 720)
   --chunk-minutes N    recordings are transcribed and checkpointed in chunks this long (default 5)
-  --whisper-model FILE transcribe with whisper.cpp (whisper-cli) and this model, not PocketSphinx
+  --whisper NAME|FILE  transcribe with whisper.cpp (whisper-cli) and this model: a name pulled
+                       with "gleaner models pull NAME", or a model file (default: an installed
+                       model when whisper-cli is on the PATH, else PocketSphinx)
   --max-memory MB      heap limit of each worker (default 1024)
   --llm                summaries, key points, tags and claims by a language model through an
                        OpenAI-compatible endpoint (default: offline analysis, no model needed)
@@ -145,6 +147,7 @@ export function parseCommandLine(argv: string[]): Command {
         "max-memory": { type: "string" },
         "max-duration": { type: "string" },
         "chunk-minutes": { type: "string" },
+        whisper: { type: "string" },
         "whisper-model": { type: "string" },
         llm: { type: "boolean" },
         "llm-url": { type: "string" },
@@ -200,10 +203,24 @@ export function parseCommandLine(argv: string[]): Command {
     maxMemoryMb: integer("--max-memory", v["max-memory"], 1024, 16, 65536),
     maxDurationMin: number("--max-duration", v["max-duration"], 720, 0.01),
     chunkMinutes: number("--chunk-minutes", v["chunk-minutes"], 5, 0.05),
-    ...(v["whisper-model"] === undefined ? {} : { whisperModel: v["whisper-model"] }),
+    ...whisperArg(v.whisper, v["whisper-model"]),
     ...(llmArgs(v)),
     ...(v.shard === undefined ? {} : { shard: parseShardFlag(v.shard) }),
   };
+}
+
+/** `--whisper`, or its older spelling `--whisper-model FILE`; not both. */
+function whisperArg(
+  whisper: string | undefined,
+  older: string | undefined,
+): { whisperModel?: string } {
+  if (whisper !== undefined && older !== undefined) {
+    throw new UsageError("--whisper and --whisper-model name the same thing: give one");
+  }
+  const value = whisper ?? older;
+  if (value === undefined) return {};
+  if (value.trim() === "") throw new UsageError("--whisper needs a model name or file");
+  return { whisperModel: value };
 }
 
 function parseMerge(argv: string[]): Command {

@@ -9,6 +9,8 @@ import { Job, type JobOptions } from "../job/run_job.ts";
 import { ndjsonWriter } from "../progress/ndjson.ts";
 import { terminalOptions, terminalProgress } from "../progress/terminal.ts";
 import { resolveShard } from "../shard/shard_spec.ts";
+import { chooseEngine } from "../models/choose_engine.ts";
+import { defaultStateDir } from "../server/job_registry.ts";
 import {
   type BatchArgs,
   HELP,
@@ -101,7 +103,7 @@ async function runUi(args: UiArgs, overrides: CliOverrides): Promise<number> {
 async function runBatch(args: BatchArgs, overrides: CliOverrides): Promise<number> {
   let options: JobOptions;
   try {
-    options = await prepareJob(args, overrides);
+    options = await prepareJob(args, overrides, (hint) => console.error(`gleaner: ${hint}`));
   } catch (error) {
     const help = error instanceof UsageError ? " (see --help)" : "";
     console.error(`gleaner: ${(error as Error).message}${help}`);
@@ -151,11 +153,15 @@ async function runBatch(args: BatchArgs, overrides: CliOverrides): Promise<numbe
 export async function prepareJob(
   args: BatchArgs,
   overrides: CliOverrides = {},
+  hint: (line: string) => void = () => {},
 ): Promise<JobOptions> {
   // Before any folder is made: a task without its shard must leave nothing behind.
   const shard = args.shard ? resolveShard(args.shard, (name) => Deno.env.get(name)) : undefined;
-  const paths = await resolvePaths(args);
-  const { whisperModel, ...dirs } = paths;
+  // The speech engine too: a missing or damaged model stops the batch before it starts.
+  const engine = await chooseEngine(args.whisperModel, defaultStateDir());
+  if (engine.hint) hint(engine.hint);
+  const dirs = await resolvePaths(args);
+  const whisperModel = engine.whisperModel;
   const options: JobOptions = {
     ...dirs,
     workers: args.workers,
@@ -222,17 +228,7 @@ async function runMerge(args: MergeArgs): Promise<number> {
   }
 }
 
-async function resolvePaths(
-  args: BatchArgs,
-): Promise<{ inputDir: string; vaultDir: string; whisperModel?: string }> {
-  let whisperModel: string | undefined;
-  if (args.whisperModel !== undefined) {
-    try {
-      whisperModel = await Deno.realPath(resolve(args.whisperModel));
-    } catch {
-      throw new Error(`whisper model not found: ${args.whisperModel}`);
-    }
-  }
+async function resolvePaths(args: BatchArgs): Promise<{ inputDir: string; vaultDir: string }> {
   let inputDir: string;
   try {
     inputDir = await Deno.realPath(resolve(args.input));
@@ -253,5 +249,5 @@ async function resolvePaths(
   if (!(await Deno.stat(wanted)).isDirectory) throw new Error(`vault is not a folder: ${wanted}`);
   const vaultDir = await Deno.realPath(wanted);
   if (vaultDir === inputDir) throw new Error("the vault cannot be the input folder itself");
-  return { inputDir, vaultDir, ...(whisperModel ? { whisperModel } : {}) };
+  return { inputDir, vaultDir };
 }

@@ -29,7 +29,10 @@ export interface TinyWhisperOptions {
   ftype?: 0 | 1;
   /** Width of the encoder and decoder (default 32: about 3.6 MB in f16). */
   state?: number;
-  /** Decoder context (default 64 tokens, so random decoding stops early in each window). */
+  /**
+   * Decoder context (default 32 tokens): whisper.cpp decodes at most 12 tokens per 30 s window
+   * then, which keeps random decoding (retried at every temperature) quick.
+   */
   textCtx?: number;
 }
 
@@ -45,7 +48,7 @@ export function tinyWhisperModel(options: TinyWhisperOptions = {}): Uint8Array {
   const seed = options.seed ?? 1;
   const ftype = options.ftype ?? 1;
   const state = options.state ?? 32;
-  const textCtx = options.textCtx ?? 64;
+  const textCtx = options.textCtx ?? 32;
   // 30 s windows of 10 ms mel frames, halved by the encoder's second convolution: whisper.cpp
   // computes timestamps from this, so it stays at the real models' 1500.
   const audioCtx = 1500;
@@ -165,8 +168,12 @@ function tensors(state: number, audioCtx: number, textCtx: number, nMels: number
 
 const SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "bi", "da", "fu", "go"];
 
+/** GPT-2's lone space, which whisper.cpp looks up by its text to suppress blank output. */
+const SPACE_TOKEN = 220;
+
 /** A distinct pronounceable word per token id, with the leading space GPT-2 tokens carry. */
 function tokenText(id: number): string {
+  if (id === SPACE_TOKEN) return " ";
   let word = "";
   let n = id;
   do {
