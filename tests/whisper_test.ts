@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { parseFrontmatter } from "../src/vault/render_note.ts";
 import { whisperCliAvailable } from "../src/models/choose_engine.ts";
-import { ofType, runApp, watchApp, withTempDir } from "./support/app.ts";
+import { appCommand, ofType, runApp, startUi, watchApp, withTempDir } from "./support/app.ts";
 import { snapshotVault } from "./support/corpus.ts";
 import { tinyWhisperModel, writeTinyWhisperModel } from "./support/tiny_whisper_model.ts";
 
@@ -213,7 +213,10 @@ Deno.test({
       const { input, model, env } = await setup(root, 5);
       const plain = await runApp(["--batch", input, "--out", join(root, "v1")], { env });
       assert.equal(plain.code, 0, plain.stderr);
-      assert.match(plain.stderr, /gleaner: recordings are transcribed with PocketSphinx .*models pull/);
+      assert.match(
+        plain.stderr,
+        /gleaner: recordings are transcribed with PocketSphinx .*models pull/,
+      );
       const first = await Deno.readTextFile(join(root, "v1", "Sources", "episode.md"));
       assert.match(first, /engine: "pocketsphinx_continuous"/);
 
@@ -232,5 +235,109 @@ Deno.test({
       });
       assert.equal(noCli.code, 0, noCli.stderr);
       assert.match(noCli.stderr, /transcribed with PocketSphinx/);
+    }),
+});
+
+/**
+ * A `whisper-cli` first on the PATH that tells the test its process id through a FIFO, then
+ * becomes the real whisper-cli (exec keeps the id): the test learns the moment the engine
+ * starts without polling. gleaner starts engines with an empty environment, so the paths are
+ * written into the script.
+ */
+async function engineSpy(root: string): Promise<{ bin: string; started: Promise<number> }> {
+  const real = new TextDecoder().decode(
+    (await new Deno.Command("sh", { args: ["-c", "command -v whisper-cli"] }).output()).stdout,
+  ).trim();
+  const bin = join(root, "spy-bin");
+  await Deno.mkdir(bin);
+  const fifo = join(root, "engine-started");
+  const made = await new Deno.Command("mkfifo", { args: [fifo] }).output();
+  assert.ok(made.success);
+  await Deno.writeTextFile(
+    join(bin, "whisper-cli"),
+    `#!/bin/sh\necho $$ > '${fifo}'\nexec '${real}' "$@"\n`,
+    { mode: 0o755 },
+  );
+  const started = Deno.readTextFile(fifo).then((text) => Number(text.trim()));
+  return { bin, started };
+}
+
+/** Whether a process still runs (a zombie waiting for its parent to reap it does not). */
+async function running(pid: number): Promise<boolean> {
+  try {
+    const stat = await Deno.readTextFile(`/proc/${pid}/stat`);
+    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+  } catch {
+    return false;
+  }
+}
+
+Deno.test({
+  name: "a batch stopped while whisper-cli works on a chunk leaves no engine running",
+  ignore: !ready || Deno.build.os !== "linux",
+  fn: () =>
+    withTempDir(async (root) => {
+      // One long chunk: the engine is mid-chunk when the batch is stopped.
+      const { input, model, env } = await setup(root, 600);
+      const spy = await engineSpy(root);
+      const child = appCommand(
+        ["--batch", input, "--out", join(root, "vault"), "--json", "--whisper", model],
+        {
+          env: { ...env, PATH: `${spy.bin}:${Deno.env.get("PATH")}` },
+          cwd: root,
+          stderr: "null",
+        },
+      ).spawn();
+      const stdout = new Response(child.stdout).text();
+      const pid = await spy.started;
+      assert.ok(await running(pid), "the engine had ended before the batch was stopped");
+      assert.match(await Deno.readTextFile(`/proc/${pid}/cmdline`), /ggml-tiny-test\.bin/);
+      child.kill("SIGINT");
+      const status = await child.status;
+      await stdout;
+      assert.equal(status.code, 130);
+      assert.equal(await running(pid), false, `whisper-cli ${pid} still runs after the batch`);
+    }),
+});
+
+Deno.test({
+  name: "a job cancelled in the web UI mid-chunk stops its whisper-cli while the app runs on",
+  ignore: !ready || Deno.build.os !== "linux",
+  fn: () =>
+    withTempDir(async (root) => {
+      const { input, model, env } = await setup(root, 600);
+      const spy = await engineSpy(root);
+      const ui = await startUi(join(root, "ui-state"), {
+        env: { ...env, PATH: `${spy.bin}:${Deno.env.get("PATH")}` },
+      });
+      const api = async (path: string, init: RequestInit = {}) => {
+        const response = await fetch(`${ui.base}${path}`, {
+          ...init,
+          headers: { authorization: `Bearer ${ui.token}`, "content-type": "application/json" },
+        });
+        assert.ok(response.ok, `${path}: ${response.status} ${await response.clone().text()}`);
+        return await response.json();
+      };
+      try {
+        const { id } = await api("/api/jobs", {
+          method: "POST",
+          body: JSON.stringify({ input, out: join(root, "vault"), whisperModel: model }),
+        });
+        const pid = await spy.started;
+        assert.ok(await running(pid), "the engine had ended before the job was cancelled");
+        await api(`/api/jobs/${id}/cancel`, { method: "POST", body: "{}" });
+        // The job settles when its sandbox has confirmed the abort (or been replaced): a bounded
+        // wait on that state, which the API reports.
+        for (let i = 0; i < 600 && (await api(`/api/jobs/${id}`)).running; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        assert.equal((await api(`/api/jobs/${id}`)).running, false, "the job never settled");
+        assert.equal(await running(pid), false, `whisper-cli ${pid} still runs after the cancel`);
+        assert.ok(await running(ui.child.pid), "the app itself should still run");
+      } finally {
+        ui.child.kill("SIGINT");
+        await ui.child.status;
+        await ui.drained;
+      }
     }),
 });

@@ -180,7 +180,7 @@ export async function prepareJob(
       maxBytes: Math.round(args.maxSizeMb * 1024 * 1024),
       maxDurationMs: Math.round(args.maxDurationMin * 60_000),
       chunkMs: Math.round(args.chunkMinutes * 60_000),
-      ...(whisperModel ? { whisperModel } : {}),
+      ...(whisperModel ? { whisperModel, whisperThreads: engineThreads(args.workers) } : {}),
       ...(args.llm ? { llm: llmOptions(args.llm) } : {}),
     },
     threadUrl: overrides.threadUrl ?? PRODUCTION_THREAD,
@@ -189,6 +189,11 @@ export async function prepareJob(
     ...(shard ? { shard } : {}),
   };
   return options;
+}
+
+/** The cores left to each of `workers` engines running at once; at least one. */
+function engineThreads(workers: number): number {
+  return Math.max(1, Math.floor((navigator.hardwareConcurrency || 1) / workers));
 }
 
 async function runMerge(args: MergeArgs): Promise<number> {

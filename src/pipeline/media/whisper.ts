@@ -19,6 +19,7 @@ export async function transcribeWithWhisper(
   scratchDir: string,
   offsetMs: number,
   lengthMs: number,
+  threads: number,
   alive: () => void,
 ): Promise<Segment[]> {
   // A name of its own per run: an engine orphaned by a killed gleaner may still be writing
@@ -37,6 +38,8 @@ export async function transcribeWithWhisper(
       "--output-json",
       "--output-file",
       outBase,
+      "--threads",
+      String(threads),
       "--no-prints",
     ],
     alive,
