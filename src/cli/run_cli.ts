@@ -10,6 +10,7 @@ import { ndjsonWriter } from "../progress/ndjson.ts";
 import { terminalOptions, terminalProgress } from "../progress/terminal.ts";
 import { resolveShard } from "../shard/shard_spec.ts";
 import { chooseEngine } from "../models/choose_engine.ts";
+import { runModels } from "../models/models_command.ts";
 import { defaultStateDir } from "../server/job_registry.ts";
 import {
   type BatchArgs,
@@ -53,6 +54,8 @@ export async function runCli(argv: string[], overrides: CliOverrides = {}): Prom
       return await runBatch(command, overrides);
     case "merge":
       return await runMerge(command);
+    case "models":
+      return await runModels(command, defaultStateDir());
   }
 }
 
