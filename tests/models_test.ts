@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { runApp, withTempDir } from "./support/app.ts";
+import { runApp, startUi, withTempDir } from "./support/app.ts";
 import { tinyWhisperModel } from "./support/tiny_whisper_model.ts";
 
 /** A model host on loopback that serves `body` for every model name (or 404 without one). */
@@ -55,5 +55,27 @@ Deno.test("gleaner models pull installs nothing when the file is not the publish
     const unknown = await runApp(["models", "pull", "huge"], { env });
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /no standard model is called huge/);
+  });
+});
+
+Deno.test("the web UI's API lists the installed whisper models, the preferred first", async () => {
+  await withTempDir(async (root) => {
+    const models = join(root, "gleaner", "models");
+    await Deno.mkdir(models, { recursive: true });
+    for (const name of ["tiny", "small.en", "base.en"]) {
+      await Deno.writeFile(join(models, `ggml-${name}.bin`), tinyWhisperModel());
+    }
+    const ui = await startUi(join(root, "ui-state"), { env: { XDG_STATE_HOME: root } });
+    try {
+      const response = await fetch(`${ui.base}/api/models`, {
+        headers: { authorization: `Bearer ${ui.token}` },
+      });
+      assert.equal(response.status, 200);
+      assert.deepEqual(await response.json(), ["base.en", "small.en", "tiny"]);
+    } finally {
+      ui.child.kill("SIGINT");
+      await ui.child.status;
+      await ui.drained;
+    }
   });
 });

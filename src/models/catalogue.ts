@@ -79,7 +79,7 @@ export function modelPath(stateDir: string, name: string): string {
   return join(modelsDir(stateDir), `ggml-${name}.bin`);
 }
 
-/** The catalogue's models present in the state folder, by name. */
+/** The catalogue's models present in the state folder, by name, the preferred one first. */
 export async function installedModels(stateDir: string): Promise<string[]> {
   const found: string[] = [];
   for (const m of CATALOGUE) {
@@ -89,5 +89,9 @@ export async function installedModels(stateDir: string): Promise<string[]> {
       // not installed
     }
   }
-  return found;
+  const rank = (name: string) => {
+    const at = PREFERENCE.indexOf(name);
+    return at < 0 ? PREFERENCE.length : at;
+  };
+  return found.sort((a, b) => rank(a) - rank(b));
 }

@@ -7,7 +7,7 @@
  */
 import { resolve } from "node:path";
 import { checkWhisperModel } from "../pipeline/media/whisper_model.ts";
-import { findModel, installedModels, modelPath, PREFERENCE } from "./catalogue.ts";
+import { findModel, installedModels, modelPath } from "./catalogue.ts";
 
 export interface EngineChoice {
   /** Absolute path of the whisper model; PocketSphinx when absent. */
@@ -62,7 +62,7 @@ export async function chooseEngine(
     return { whisperModel: real };
   }
   const installed = await installedModels(stateDir);
-  const best = PREFERENCE.find((name) => installed.includes(name)) ?? installed[0];
+  const best = installed[0]; // the preferred one comes first
   if (best && await cliAvailable()) {
     const path = await Deno.realPath(modelPath(stateDir, best));
     await checkWhisperModel(path);
