@@ -403,6 +403,9 @@ async function transcriptionOverhead() {
     "1",
     "--whisper",
     model,
+    // The default budget (120 s plus 60 s per MB) is too short for whisper on a busy machine.
+    "--timeout",
+    "3600",
   ], { stderr: "null", env }).output();
   const whisperMs = performance.now() - whisperStarted;
   if (!whisperRun.success) throw new Error("the whisper recording batch failed");
