@@ -14,6 +14,7 @@ import { shardOf } from "../src/shard/shard_spec.ts";
 import { JobStore } from "../src/store/job_store.ts";
 import { type AppResult, ofType, runApp, watchApp, withTempDir } from "./support/app.ts";
 import { makeCorpus, snapshotVault, writeText } from "./support/corpus.ts";
+import { writeTinyWhisperModel } from "./support/tiny_whisper_model.ts";
 
 /** Text, Markdown, HTML, PDF, DOCX and subtitles; two files that fail; a title in two folders
  * whose walk order differs from plain string order ("a b/" after "a/"). */
@@ -238,7 +239,8 @@ Deno.test("a merge refuses shards that conflict or do not belong together, and w
     assert.equal(counts.code, 2);
     assert.match(counts.stderr, /different numbers of shards/);
 
-    await Deno.writeTextFile(join(root, "model.bin"), "not a model");
+    // A model file gleaner accepts (it is checked before a batch starts).
+    await writeTinyWhisperModel(join(root, "model.bin"));
     await Deno.writeTextFile(join(input, moved), original);
     await runShard("s1-whisper", "1/2", "--whisper-model", join(root, "model.bin"));
     const options = await merge([shard("s1-whisper")], vault);

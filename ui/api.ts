@@ -90,6 +90,7 @@ export const api = {
     call<{ id: number }>("POST", `/api/jobs/${id}/resume`, how),
   cancel: (id: number) => call("POST", `/api/jobs/${id}/cancel`),
   remove: (id: number) => call("DELETE", `/api/jobs/${id}`),
+  models: () => call<string[]>("GET", "/api/models"),
   folders: (path?: string) =>
     call<FolderListing>("GET", `/api/folders${path ? `?path=${encodeURIComponent(path)}` : ""}`),
   notes: (id: number) => call<string[]>("GET", `/api/jobs/${id}/notes`),

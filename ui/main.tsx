@@ -251,6 +251,11 @@ function NewJob() {
   const [llm, setLlm] = useState(false);
   const [llmUrl, setLlmUrl] = useState("");
   const [llmModel, setLlmModel] = useState("");
+  const [whisper, setWhisper] = useState("");
+  const [models, setModels] = useState<string[]>([]);
+  useEffect(() => {
+    api.models().then(setModels).catch(() => {}); // the form works without the list
+  }, []);
   const [browsing, setBrowsing] = useState(false);
   const [error, setError] = useState<string>();
   const submit = async (e: Event) => {
@@ -259,6 +264,7 @@ function NewJob() {
       input,
       ...(out.trim() ? { out } : {}),
       ...(workers.trim() ? { workers: Number(workers) } : {}),
+      ...(whisper.trim() ? { whisperModel: whisper.trim() } : {}),
       ...(llm
         ? {
           llm: {
@@ -305,6 +311,22 @@ function NewJob() {
           value={workers}
           onInput={(e) => setWorkers(e.currentTarget.value)}
         />
+        <label for="whisper">
+          Whisper model for recordings (a name or a file; default: {models.length > 0
+            ? `the installed ${models[0]} when whisper-cli is on the PATH, else PocketSphinx`
+            : "PocketSphinx, as no model is installed"})
+        </label>
+        <input
+          id="whisper"
+          type="text"
+          list="whisper-models"
+          value={whisper}
+          onInput={(e) =>
+            setWhisper(e.currentTarget.value)}
+        />
+        <datalist id="whisper-models">
+          {models.map((m) => <option key={m} value={m} />)}
+        </datalist>
         <label>
           <input type="checkbox" checked={llm} onChange={(e) => setLlm(e.currentTarget.checked)} />
           {" "}

@@ -6,6 +6,7 @@
 import { parseArgs } from "node:util";
 import { parseShardFlag, type ShardRequest } from "../shard/shard_spec.ts";
 import { UsageError } from "./usage_error.ts";
+import type { ModelsArgs } from "../models/models_command.ts";
 
 export { UsageError };
 
@@ -56,7 +57,8 @@ export type Command =
   | { mode: "version" }
   | UiArgs
   | BatchArgs
-  | MergeArgs;
+  | MergeArgs
+  | ModelsArgs;
 
 /** The web UI's preferred port. */
 export const DEFAULT_PORT = 4870;
@@ -72,6 +74,10 @@ Usage:
   gleaner --batch DIR [options]   process DIR headlessly
   gleaner merge SHARD_VAULT... --out VAULT [--json]
                                   merge the vaults of a sharded batch into one
+  gleaner models                  list the standard whisper.cpp models and the installed ones
+  gleaner models pull NAME [--from URL]
+                                  download one into your state folder (resumable, SHA-1
+                                  checked); --from names a mirror with the same file names
 
 Web UI options:
   --port N             preferred port (default ${DEFAULT_PORT}; a free one if that is taken)
@@ -94,7 +100,9 @@ Options:
   --max-size MB        largest document accepted (default 64)
   --max-duration MIN   longest recording accepted, in minutes (default 720)
   --chunk-minutes N    recordings are transcribed and checkpointed in chunks this long (default 5)
-  --whisper-model FILE transcribe with whisper.cpp (whisper-cli) and this model, not PocketSphinx
+  --whisper NAME|FILE  transcribe with whisper.cpp (whisper-cli) and this model: a name pulled
+                       with "gleaner models pull NAME", or a model file (default: an installed
+                       model when whisper-cli is on the PATH, else PocketSphinx)
   --max-memory MB      heap limit of each worker (default 1024)
   --llm                summaries, key points, tags and claims by a language model through an
                        OpenAI-compatible endpoint (default: offline analysis, no model needed)
@@ -119,6 +127,7 @@ would have from all inputs, and can be run again as more shards finish. See docs
 
 export function parseCommandLine(argv: string[]): Command {
   if (argv[0] === "merge") return parseMerge(argv.slice(1));
+  if (argv[0] === "models") return parseModels(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({
@@ -145,6 +154,7 @@ export function parseCommandLine(argv: string[]): Command {
         "max-memory": { type: "string" },
         "max-duration": { type: "string" },
         "chunk-minutes": { type: "string" },
+        whisper: { type: "string" },
         "whisper-model": { type: "string" },
         llm: { type: "boolean" },
         "llm-url": { type: "string" },
@@ -200,10 +210,53 @@ export function parseCommandLine(argv: string[]): Command {
     maxMemoryMb: integer("--max-memory", v["max-memory"], 1024, 16, 65536),
     maxDurationMin: number("--max-duration", v["max-duration"], 720, 0.01),
     chunkMinutes: number("--chunk-minutes", v["chunk-minutes"], 5, 0.05),
-    ...(v["whisper-model"] === undefined ? {} : { whisperModel: v["whisper-model"] }),
+    ...whisperArg(v.whisper, v["whisper-model"]),
     ...(llmArgs(v)),
     ...(v.shard === undefined ? {} : { shard: parseShardFlag(v.shard) }),
   };
+}
+
+/** `--whisper`, or its older spelling `--whisper-model FILE`; not both. */
+function whisperArg(
+  whisper: string | undefined,
+  older: string | undefined,
+): { whisperModel?: string } {
+  if (whisper !== undefined && older !== undefined) {
+    throw new UsageError("--whisper and --whisper-model name the same thing: give one");
+  }
+  const value = whisper ?? older;
+  if (value === undefined) return {};
+  if (value.trim() === "") throw new UsageError("--whisper needs a model name or file");
+  return { whisperModel: value };
+}
+
+function parseModels(argv: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: { from: { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
+  } catch (error) {
+    throw new UsageError(`models: ${(error as Error).message.split("\n")[0].replace(/\.$/, "")}`);
+  }
+  if (parsed.values.help) return { mode: "help" };
+  const [verb, name, ...rest] = parsed.positionals;
+  if (verb === undefined) {
+    if (parsed.values.from !== undefined) throw new UsageError("models: --from is for pull");
+    return { mode: "models" };
+  }
+  if (verb !== "pull") {
+    throw new UsageError(`models: unknown command ${verb} (try: models pull NAME)`);
+  }
+  if (!name || rest.length > 0) throw new UsageError("models pull needs one model name");
+  const from = parsed.values.from;
+  if (from !== undefined && !/^https?:\/\//.test(from)) {
+    throw new UsageError("models pull: --from needs an http or https URL");
+  }
+  return { mode: "models", pull: name, ...(from === undefined ? {} : { from }) };
 }
 
 function parseMerge(argv: string[]): Command {

@@ -245,3 +245,25 @@ Deno.test("the help names merge and --shard, and says shards count from 0", () =
   }
   for (const line of HELP.split("\n")) assert.ok(line.length <= 100, `too long: ${line}`);
 });
+
+Deno.test("--whisper takes a model name or file; --whisper-model is its older spelling", () => {
+  const batch = (...more: string[]) => parseCommandLine(["--batch", "in", ...more]);
+  assert.equal((batch("--whisper", "base.en") as BatchArgs).whisperModel, "base.en");
+  assert.equal((batch("--whisper-model", "m.bin") as BatchArgs).whisperModel, "m.bin");
+  assert.throws(() => batch("--whisper", "a", "--whisper-model", "b"), /give one/);
+});
+
+Deno.test("models lists, models pull NAME downloads, from a mirror with --from", () => {
+  assert.deepEqual(parseCommandLine(["models"]), { mode: "models" });
+  assert.deepEqual(parseCommandLine(["models", "pull", "base.en"]), {
+    mode: "models",
+    pull: "base.en",
+  });
+  assert.deepEqual(
+    parseCommandLine(["models", "pull", "tiny", "--from", "http://127.0.0.1:9/m"]),
+    { mode: "models", pull: "tiny", from: "http://127.0.0.1:9/m" },
+  );
+  assert.throws(() => parseCommandLine(["models", "pull"]), /needs one model name/);
+  assert.throws(() => parseCommandLine(["models", "drop", "x"]), /unknown command drop/);
+  assert.throws(() => parseCommandLine(["models", "pull", "x", "--from", "file:///x"]), /http/);
+});

@@ -10,6 +10,9 @@ import { Job, type JobOptions } from "../job/run_job.ts";
 import { ndjsonWriter } from "../progress/ndjson.ts";
 import { terminalOptions, terminalProgress } from "../progress/terminal.ts";
 import { resolveShard } from "../shard/shard_spec.ts";
+import { chooseEngine } from "../models/choose_engine.ts";
+import { runModels } from "../models/models_command.ts";
+import { defaultStateDir } from "../server/job_registry.ts";
 import {
   type BatchArgs,
   HELP,
@@ -52,6 +55,8 @@ export async function runCli(argv: string[], overrides: CliOverrides = {}): Prom
       return await runBatch(command, overrides);
     case "merge":
       return await runMerge(command);
+    case "models":
+      return await runModels(command, defaultStateDir());
   }
 }
 
@@ -102,7 +107,7 @@ async function runUi(args: UiArgs, overrides: CliOverrides): Promise<number> {
 async function runBatch(args: BatchArgs, overrides: CliOverrides): Promise<number> {
   let options: JobOptions;
   try {
-    options = await prepareJob(args, overrides);
+    options = await prepareJob(args, overrides, (hint) => console.error(`gleaner: ${hint}`));
   } catch (error) {
     const help = error instanceof UsageError ? " (see --help)" : "";
     console.error(`gleaner: ${(error as Error).message}${help}`);
@@ -152,11 +157,15 @@ async function runBatch(args: BatchArgs, overrides: CliOverrides): Promise<numbe
 export async function prepareJob(
   args: BatchArgs,
   overrides: CliOverrides = {},
+  hint: (line: string) => void = () => {},
 ): Promise<JobOptions> {
   // Before any folder is made: a task without its shard must leave nothing behind.
   const shard = args.shard ? resolveShard(args.shard, (name) => Deno.env.get(name)) : undefined;
-  const paths = await resolvePaths(args);
-  const { whisperModel, ...dirs } = paths;
+  // The speech engine too: a missing or damaged model stops the batch before it starts.
+  const engine = await chooseEngine(args.whisperModel, defaultStateDir());
+  if (engine.hint) hint(engine.hint);
+  const dirs = await resolvePaths(args);
+  const whisperModel = engine.whisperModel;
   const options: JobOptions = {
     ...dirs,
     workers: args.workers,
@@ -175,7 +184,7 @@ export async function prepareJob(
       maxBytes: Math.round(args.maxSizeMb * 1024 * 1024),
       maxDurationMs: Math.round(args.maxDurationMin * 60_000),
       chunkMs: Math.round(args.chunkMinutes * 60_000),
-      ...(whisperModel ? { whisperModel } : {}),
+      ...(whisperModel ? { whisperModel, whisperThreads: engineThreads(args.workers) } : {}),
       ...(args.llm ? { llm: llmOptions(args.llm) } : {}),
     },
     threadUrl: overrides.threadUrl ?? PRODUCTION_THREAD,
@@ -184,6 +193,11 @@ export async function prepareJob(
     ...(shard ? { shard } : {}),
   };
   return options;
+}
+
+/** The cores left to each of `workers` engines running at once; at least one. */
+function engineThreads(workers: number): number {
+  return Math.max(1, Math.floor((navigator.hardwareConcurrency || 1) / workers));
 }
 
 async function runMerge(args: MergeArgs): Promise<number> {
@@ -231,17 +245,7 @@ function refuseUnsafe(path: string, role: FolderRole): void {
   if (why) throw new Error(why);
 }
 
-async function resolvePaths(
-  args: BatchArgs,
-): Promise<{ inputDir: string; vaultDir: string; whisperModel?: string }> {
-  let whisperModel: string | undefined;
-  if (args.whisperModel !== undefined) {
-    try {
-      whisperModel = await Deno.realPath(resolve(args.whisperModel));
-    } catch {
-      throw new Error(`whisper model not found: ${args.whisperModel}`);
-    }
-  }
+async function resolvePaths(args: BatchArgs): Promise<{ inputDir: string; vaultDir: string }> {
   let inputDir: string;
   try {
     inputDir = await Deno.realPath(resolve(args.input));
@@ -266,5 +270,5 @@ async function resolvePaths(
   const vaultDir = await Deno.realPath(wanted);
   refuseUnsafe(vaultDir, "vault");
   if (vaultDir === inputDir) throw new Error("the vault cannot be the input folder itself");
-  return { inputDir, vaultDir, ...(whisperModel ? { whisperModel } : {}) };
+  return { inputDir, vaultDir };
 }

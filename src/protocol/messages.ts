@@ -45,6 +45,11 @@ export const PipelineOptions = z.object({
   chunkMs: z.number().int().positive(),
   /** A whisper.cpp model file: when set, whisper-cli transcribes instead of PocketSphinx. */
   whisperModel: z.string().optional(),
+  /**
+   * Threads each whisper-cli may use: the cores shared among the workers. Measured on 2 busy
+   * cores: whisper-cli's default of 2 OpenMP threads took 23.7 s for a 30 s chunk, 1 took 1.7 s.
+   */
+  whisperThreads: z.number().int().positive().optional(),
   /** LLM mode: summaries, key points, tags and claims from a language model. */
   llm: LlmOptions.optional(),
 });

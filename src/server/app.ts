@@ -20,6 +20,8 @@ import {
 import { inside, openRegularFile, UnsafeFileError } from "../fs/open_regular.ts";
 import { type JobEvent, type JobManager, NotFound } from "./job_manager.ts";
 import { guard, limitBody, type OneTimeCodes, SESSION_PATH } from "./security.ts";
+import { installedModels } from "../models/catalogue.ts";
+import { defaultStateDir } from "./job_registry.ts";
 // Built by `deno task build:ui` (a dependency of every task that runs the app).
 import APP_JS from "../../ui/dist/app.js" with { type: "text" };
 import APP_CSS from "../../ui/dist/app.css" with { type: "text" };
@@ -78,6 +80,8 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   app.get("/api/jobs", (c) => c.json(manager.list()));
+  // The whisper models `gleaner models pull` installed, for the New job form.
+  app.get("/api/models", async (c) => c.json(await installedModels(defaultStateDir())));
   app.post("/api/jobs", async (c) => {
     const parsed = JobRequest.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) return c.json({ error: message(parsed.error) }, 400);

@@ -63,7 +63,15 @@ export async function transcribeMedia(
       try {
         await decodeChunk(source, wav, startMs, lengthMs, alive);
         const found = model
-          ? await transcribeWithWhisper(wav, model, scratch, startMs, alive)
+          ? await transcribeWithWhisper(
+            wav,
+            model,
+            scratch,
+            startMs,
+            lengthMs,
+            task.options.whisperThreads ?? 1,
+            alive,
+          )
           : await transcribeWithPocketsphinx(wav, startMs, alive);
         chunk = { index, chunkMs, sourceHash, engine, segments: found };
       } finally {

@@ -40,3 +40,17 @@ Deno.test("parseWhisperJson() shifts times by the chunk's offset", () => {
 Deno.test("parseWhisperJson() yields nothing for output without a transcription", () => {
   assert.deepEqual(parseWhisperJson("{}"), []);
 });
+
+Deno.test("parseWhisperJson() keeps times inside the chunk whisper's 30 s window overshoots", () => {
+  const json = JSON.stringify({
+    transcription: [
+      { offsets: { from: 1000, to: 3000 }, text: " inside" },
+      { offsets: { from: 4000, to: 30000 }, text: " runs past the end" },
+      { offsets: { from: 30000, to: 31000 }, text: " wholly past it" },
+    ],
+  });
+  assert.deepEqual(parseWhisperJson(json, 60_000, 5000), [
+    { startMs: 61_000, endMs: 63_000, text: "inside" },
+    { startMs: 64_000, endMs: 65_000, text: "runs past the end" },
+  ]);
+});
