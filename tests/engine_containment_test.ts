@@ -14,22 +14,10 @@ import { guard } from "../src/sandbox/guard.ts";
 import { ofType, runApp, withTempDir } from "./support/app.ts";
 import { writeText } from "./support/corpus.ts";
 import { referenceTricks } from "./support/media_tricks.ts";
+import { requires } from "./support/requires.ts";
 
-/** Whether `program` can be started at all (its answer to `-V` does not matter). */
-function installed(program: string): boolean {
-  try {
-    new Deno.Command(program, { args: ["-V"], stdout: "null", stderr: "null" }).outputSync();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const missing = ["ffmpeg", "ffprobe", "strace"].filter((p) => !installed(p));
-const skipReason = missing.length > 0
-  ? `needs ${missing.join(", ")} (Debian packages ffmpeg and strace)`
-  : undefined;
-if (skipReason) console.error(`engine containment tests skipped: ${skipReason}`);
+/** The engines, and strace to watch what they open. */
+const SKIP = requires("engine_containment_test", "ffmpeg", "strace");
 
 async function ffmpeg(args: string[]): Promise<void> {
   const out = await new Deno.Command("ffmpeg", { args: ["-v", "error", "-y", ...args] }).output();
@@ -38,7 +26,7 @@ async function ffmpeg(args: string[]): Promise<void> {
 
 Deno.test({
   name: "recordings that name other files make no engine open anything outside the input",
-  ignore: skipReason !== undefined,
+  ignore: SKIP,
   fn: () =>
     withTempDir(async (base) => {
       const root = await Deno.realPath(base);
@@ -81,7 +69,7 @@ Deno.test({
 
 Deno.test({
   name: "an ffprobe on the PATH that is the app's own executable is refused, never started",
-  ignore: skipReason !== undefined,
+  ignore: SKIP,
   fn: () =>
     withTempDir(async (root) => {
       const input = join(root, "input");

@@ -14,7 +14,8 @@ export type Requirement =
   | "pocketsphinx"
   | "pocketsphinx-testdata"
   | "chromium"
-  | "whisper-cli";
+  | "whisper-cli"
+  | "strace";
 
 /** Debian's pocketsphinx-testdata; `GLEANER_TESTDATA` moves it (tests of a machine without it). */
 export const TESTDATA = Deno.env.get("GLEANER_TESTDATA") ?? "/usr/share/pocketsphinx/test/data";
@@ -68,6 +69,8 @@ export function missing(need: Requirement): string | undefined {
         : `no speech clips in ${LIBRIVOX} (apt-get install pocketsphinx-testdata)`;
     case "chromium":
       return chromiumPath() ? undefined : "chromium is not on PATH (apt-get install chromium)";
+    case "strace":
+      return findProgram("strace") ? undefined : "strace is not on PATH (apt-get install strace)";
     case "whisper-cli":
       return findProgram("whisper-cli")
         ? undefined
