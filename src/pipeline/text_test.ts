@@ -222,19 +222,6 @@ Deno.test("extractText() names a file without a usable stem Untitled", () => {
   assert.equal(extractText(utf8("words"), "dir/   .md").title, "dir");
 });
 
-Deno.test("extractText() takes a first line that reads as a heading as a text file's title", () => {
-  const notes = extractText(utf8("Season Three Planning\n\nWe met on Monday.\n"), "a/notes.txt");
-  assert.equal(notes.title, "Season Three Planning");
-  assert.equal(notes.body, "We met on Monday.");
-  for (
-    const text of ["We met on Monday and talked.\n\nMore.", "Agenda:\n\nItems.", "One line only"]
-  ) {
-    assert.equal(extractText(utf8(text), "a/notes.txt").title, "a – notes", text);
-  }
-  // A first line that runs on into the paragraph is no heading.
-  assert.equal(extractText(utf8("Short start\nof a paragraph.\n"), "notes.txt").title, "notes");
-});
-
 Deno.test("extractText() rejects an empty or whitespace-only file", () => {
   for (const text of ["", "   \n\t\r\n", "\uFEFF"]) {
     assertInputError(
