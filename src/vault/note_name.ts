@@ -8,6 +8,12 @@
 export const MAX_NAME_LENGTH = 100;
 
 /**
+ * Longest name in UTF-8 bytes: file systems cap a name at 255 bytes, and " (n)" and ".md" must
+ * still fit (100 CJK characters are 300 bytes).
+ */
+export const MAX_NAME_BYTES = 200;
+
+/**
  * Characters replaced by a space: those Obsidian or an OS forbids in file names, C0 and C1
  * controls (newline and tab included), and bidi controls, which can make a name display
  * differently from what it is (for example a ".exe" that reads as ".txt").
@@ -26,13 +32,14 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 /**
  * Makes a note name from a title. The result is never empty, never contains "/" or "\\",
- * is at most {@link MAX_NAME_LENGTH} code units long and never splits a grapheme.
+ * is at most {@link MAX_NAME_LENGTH} code units and {@link MAX_NAME_BYTES} UTF-8 bytes long, and
+ * never splits a grapheme.
  */
 export function sanitizeNoteName(title: string): string {
   let name = trimEnds(title.normalize("NFC").replace(UNSAFE, " ").replace(/\s+/gu, " "));
   // Before truncating, so the "_" lands in the first few characters and always survives it.
   name = name.replace(RESERVED, "$1_");
-  name = trimEnds(truncate(name, MAX_NAME_LENGTH));
+  name = trimEnds(truncate(name, MAX_NAME_LENGTH, MAX_NAME_BYTES));
   return name === "" ? "Untitled" : name;
 }
 
@@ -68,22 +75,29 @@ function isTrimmed(char: string): boolean {
   return char === "." || /\s/u.test(char);
 }
 
-function truncate(s: string, max: number): string {
-  if (s.length <= max) return s;
+const utf8 = new TextEncoder();
+
+function truncate(s: string, max: number, maxBytes: number): string {
+  if (s.length <= max && utf8.encode(s).length <= maxBytes) return s;
   let out = "";
+  let bytes = 0;
+  const fits = (piece: string) =>
+    out.length + piece.length <= max && bytes + utf8.encode(piece).length <= maxBytes;
   for (const { segment } of graphemes.segment(s)) {
-    if (out.length + segment.length > max) {
+    if (!fits(segment)) {
       // A lone grapheme longer than the limit (a letter under hundreds of combining marks):
       // keep whole code points of it rather than no name at all.
       if (out === "") {
         for (const codePoint of segment) {
-          if (out.length + codePoint.length > max) break;
+          if (!fits(codePoint)) break;
           out += codePoint;
+          bytes += utf8.encode(codePoint).length;
         }
       }
       break;
     }
     out += segment;
+    bytes += utf8.encode(segment).length;
   }
   return out;
 }

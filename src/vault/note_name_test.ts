@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { MAX_NAME_LENGTH, nameKey, sanitizeNoteName, suffixedName } from "./note_name.ts";
+import {
+  MAX_NAME_BYTES,
+  MAX_NAME_LENGTH,
+  nameKey,
+  sanitizeNoteName,
+  suffixedName,
+} from "./note_name.ts";
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 const graphemeList = (s: string) => [...graphemes.segment(s)].map((g) => g.segment);
@@ -170,4 +176,12 @@ Deno.test("suffixedName() adds a number from the second candidate on", () => {
 Deno.test("suffixedName() rejects a count that is not a positive integer", () => {
   assert.throws(() => suffixedName("Notes", 0), RangeError);
   assert.throws(() => suffixedName("Notes", 1.5), RangeError);
+});
+
+Deno.test("sanitizeNoteName() keeps a name within 200 UTF-8 bytes, so its file name fits", () => {
+  const name = sanitizeNoteName(`names – ${"長".repeat(120)}`);
+  assert.ok(new TextEncoder().encode(name).length <= MAX_NAME_BYTES, name);
+  assert.ok(name.startsWith("names – 長長"));
+  assert.ok(new TextEncoder().encode(`${name} (99).md`).length <= 255);
+  assert.equal(sanitizeNoteName("short name"), "short name");
 });
