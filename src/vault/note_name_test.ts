@@ -147,11 +147,11 @@ Deno.test("sanitizeNoteName() keeps part of a single grapheme longer than the li
   assert.ok(name.startsWith("\u00e1"));
 });
 
-Deno.test("sanitizeNoteName() stays fast on a huge title of dots and spaces", () => {
-  const started = performance.now();
+// No clock here: a pattern that backtracks quadratically would take hours on this title, which
+// no run can miss, while a time limit fails on a busy machine.
+Deno.test("sanitizeNoteName() trims a huge title of dots and spaces in linear time", () => {
   const name = sanitizeNoteName(". ".repeat(200_000) + "x" + " .".repeat(200_000));
   assert.equal(name, "x");
-  assert.ok(performance.now() - started < 2000, "took too long");
 });
 
 Deno.test("sanitizeNoteName() is idempotent", () => {
