@@ -125,7 +125,7 @@ Deno.test("an exit right after Ctrl-C, before the state is saved, is not taken f
     assert.ok([130, 137].includes(run.code), `${run.code}: ${run.stderr}`);
 
     // The hanging file was in flight, yet its attempt counts as interrupted, not as a death.
-    const again = await runApp([...args, "--timeout", "1", "--max-attempts", "1"], {
+    const again = await runApp([...args, "--timeout", "8", "--max-attempts", "1"], {
       entry: FAULT_APP,
     });
     const [recovered] = ofType(again.events, "state_recovered");
