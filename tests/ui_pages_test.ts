@@ -253,13 +253,18 @@ Deno.test({
         // The folder tree and the search over titles (accents aside).
         const nav = page.getByRole("navigation", { name: "Notes" });
         await nav.getByText("Sources (3)").waitFor();
-        await nav.getByLabel("Search titles").fill("okolo");
+        await nav.getByLabel("Search titles and text").fill("okolo");
         await nav.getByText("1 of 6 notes").waitFor();
-        assert.deepEqual(await nav.getByRole("link").allTextContents(), [
-          "Back to the job",
-          "Ökologie",
-        ]);
+        const tree = nav.getByRole("group", { name: "Notes by folder" });
+        assert.deepEqual(await tree.getByRole("link").allTextContents(), ["Ökologie"]);
         await shot(page, "pages-10-vault-search");
+        // The same box searches the notes' text: "in winter" is in no title.
+        await nav.getByLabel("Search titles and text").fill("in winter");
+        const inText = nav.getByRole("region", { name: "Found in the text" });
+        await inText.getByRole("link", { name: "Hive Care" }).waitFor();
+        assert.match((await inText.textContent())!, /Hives need care in winter/);
+        assert.equal(await tree.getByRole("link").count(), 0, "no title holds it");
+        await shot(page, "pages-11-vault-text-search");
       } finally {
         await browser.close();
         app.child.kill("SIGINT");

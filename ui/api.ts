@@ -10,7 +10,7 @@
  * read through fetch (EventSource cannot send a header).
  */
 import { createParser } from "eventsource-parser";
-import type { FolderListing, JobRequest } from "../src/protocol/api.ts";
+import type { FolderListing, JobRequest, TextMatch } from "../src/protocol/api.ts";
 import type { JobDetail, JobEvent, JobSummaryRow } from "../src/server/job_manager.ts";
 import type { JobMetrics } from "../src/progress/job_metrics.ts";
 
@@ -94,6 +94,8 @@ export const api = {
   folders: (path?: string) =>
     call<FolderListing>("GET", `/api/folders${path ? `?path=${encodeURIComponent(path)}` : ""}`),
   notes: (id: number) => call<string[]>("GET", `/api/jobs/${id}/notes`),
+  search: (id: number, query: string) =>
+    call<TextMatch[]>("GET", `/api/jobs/${id}/search?q=${encodeURIComponent(query)}`),
   note: async (id: number, path: string) => {
     const r = await send(`/api/jobs/${id}/note?path=${encodeURIComponent(path)}`);
     if (!r.ok) throw new Error((await r.json().catch(() => ({}))).error ?? `${r.status}`);

@@ -2,11 +2,12 @@
 /// <reference lib="dom.iterable" />
 /**
  * @module
- * The vault browser: a job's notes as a folder tree with a search over their titles, and one
+ * The vault browser: a job's notes as a folder tree with a search over their titles and text, and one
  * note rendered, with its properties, working wikilinks, key points that lead to their paragraph
  * and a link that opens it in Obsidian. Route: `#/job/ID/vault?path=NOTE[&block=ID]`.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
+import type { TextMatch } from "../src/protocol/api.ts";
 import { api } from "./api.ts";
 import { renderNote } from "./markdown.ts";
 
@@ -21,7 +22,20 @@ export function Vault({ id, path, block }: { id: number; path: string; block?: s
   const [html, setHtml] = useState("");
   const [error, setError] = useState<string>();
   const [query, setQuery] = useState("");
+  const [inText, setInText] = useState<TextMatch[]>([]);
   const article = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // The server reads every note for this: once typing pauses, not at every key.
+    if (query.trim().length < 2) return setInText([]);
+    let stale = false;
+    const timer = setTimeout(() => {
+      api.search(id, query).then((m) => !stale && setInText(m), () => {});
+    }, 250);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [id, query]);
   useEffect(() => {
     api.notes(id).then(setNotes, (e) => setError(e.message));
     api.job(id).then((j) => setVaultDir(j.vaultDir), () => {});
@@ -74,7 +88,7 @@ export function Vault({ id, path, block }: { id: number; path: string; block?: s
         <p class="row">
           <a href={`#/job/${id}`}>Back to the job</a>
         </p>
-        <label for="note-search">Search titles</label>
+        <label for="note-search">Search titles and text</label>
         <input
           id="note-search"
           type="search"
@@ -82,18 +96,35 @@ export function Vault({ id, path, block }: { id: number; path: string; block?: s
           onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
         />
         <p class="muted" aria-live="polite">{shown.length} of {notes.length} notes</p>
-        {[...folders.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([folder, list]) =>
-          folder === ""
-            ? <ul key="">{list.map(link)}</ul>
-            : (
-              <details key={folder} open={query !== "" || path.startsWith(`${folder}/`)}>
-                <summary>
-                  {folder} ({list.length})
-                </summary>
-                <ul>{list.map(link)}</ul>
-              </details>
-            )
+        {inText.length > 0 && (
+          <section aria-label="Found in the text">
+            <p class="muted">In the text of {inText.length} notes:</p>
+            <ul class="matches">
+              {inText.map((m) => (
+                <li key={m.path}>
+                  <a href={noteHref(id, m.path)}>
+                    {m.path.slice(m.path.lastIndexOf("/") + 1).replace(/\.md$/, "")}
+                  </a>
+                  <span class="muted">{m.snippet}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
         )}
+        <div role="group" aria-label="Notes by folder">
+          {[...folders.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([folder, list]) =>
+            folder === ""
+              ? <ul key="">{list.map(link)}</ul>
+              : (
+                <details key={folder} open={query !== "" || path.startsWith(`${folder}/`)}>
+                  <summary>
+                    {folder} ({list.length})
+                  </summary>
+                  <ul>{list.map(link)}</ul>
+                </details>
+              )
+          )}
+        </div>
       </nav>
       <div>
         {obsidian && (

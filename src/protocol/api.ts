@@ -62,3 +62,7 @@ export const ApiError = z.object({ error: z.string() });
 /** The page trades the one-time code of an `--open` link for the session token. */
 export const SessionRequest = z.object({ code: z.string().min(1).max(200) }).strict();
 export const SessionGranted = z.object({ token: z.string() });
+
+/** A note whose text holds the vault browser's search, with the first line that does. */
+export const TextMatch = z.object({ path: z.string(), snippet: z.string() });
+export type TextMatch = z.infer<typeof TextMatch>;

@@ -19,6 +19,7 @@ import {
 } from "../protocol/api.ts";
 import { inside, openRegularFile, UnsafeFileError } from "../fs/open_regular.ts";
 import { type JobEvent, type JobManager, NotFound } from "./job_manager.ts";
+import { searchVault } from "./search_vault.ts";
 import { guard, limitBody, type OneTimeCodes, SESSION_PATH } from "./security.ts";
 import { installedModels } from "../models/catalogue.ts";
 import { defaultStateDir } from "./job_registry.ts";
@@ -165,6 +166,11 @@ export function createApp(deps: AppDeps): Hono {
 
   app.get("/api/jobs/:id/notes", async (c) => {
     return c.json(await vaultNotes(manager.vaultOf(id(c.req.param("id")))));
+  });
+  app.get("/api/jobs/:id/search", async (c) => {
+    const vaultDir = manager.vaultOf(id(c.req.param("id")));
+    const query = (c.req.query("q") ?? "").slice(0, 200);
+    return c.json(await searchVault(vaultDir, await vaultNotes(vaultDir), query));
   });
 
   // The UI: one page, its script and its stylesheet, all embedded in the app.
