@@ -11,6 +11,7 @@ import { readBody } from "./blocks.ts";
 import { rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
 import { readLanguage } from "./language.ts";
+import { leansBack, opensWithFiller, trimOpeners, unfitReason } from "./sentences.ts";
 import {
   keyPointCount,
   paragraphs,
@@ -49,10 +50,22 @@ export function analyse(input: AnalysisInput): Analysed {
   const transcript = list.some((u) => u.startMs !== undefined);
   const titleTerms = terms(input.title);
   const scores = scoreUnits(list, { titleTerms, transcript });
+  const unfit = unfitUnits(list, transcript);
+  list.forEach((u, i) => {
+    // Trimmed of its opener a sentence may still lean on the one before ("But that is why").
+    if (opensWithFiller(u.text)) scores[i] *= 0.85;
+    if (leansBack(trimOpeners(u.text))) scores[i] *= 0.8;
+  });
 
-  const summaryAt = pickUnits(list, scores, summaryLength(input.wordCount));
-  const summary = paragraphs(summaryAt.map((i) => list[i].text));
-  const pointAt = pickKeyPoints(list, scores, keyPointCount(input.wordCount), new Set(summaryAt));
+  const summaryAt = pickUnits(list, scores, summaryLength(input.wordCount), unfit);
+  const summary = paragraphs(summaryAt.map((i) => trimOpeners(list[i].text)));
+  const pointAt = pickKeyPoints(
+    list,
+    scores,
+    keyPointCount(input.wordCount),
+    new Set(summaryAt),
+    unfit,
+  );
 
   const counts = termCounts(list);
   const speakers = [...new Set(units.blocks.map((b) => b.speaker).filter((s) => s !== undefined))]
@@ -68,7 +81,10 @@ export function analyse(input: AnalysisInput): Analysed {
     nameWords,
   );
 
-  const linked = linkUnits(units, pointAt.map((i) => ({ text: shorten(list[i].text), unit: i })));
+  const linked = linkUnits(
+    units,
+    pointAt.map((i) => ({ text: shorten(trimOpeners(list[i].text)), unit: i })),
+  );
   return {
     analysis: {
       summary,
@@ -91,6 +107,18 @@ export function analyse(input: AnalysisInput): Analysed {
  */
 export function termVector(body: string): [string, number][] {
   return topTerms(termCounts(sentenceUnits(body).list));
+}
+
+/**
+ * The units that cannot stand alone (table rows, code, captions, fragments...): never a summary
+ * sentence or a key point, unless nothing else is left in the text.
+ */
+function unfitUnits(list: Unit[], speech: boolean): Set<number> {
+  const unfit = new Set<number>();
+  list.forEach((u, i) => {
+    if (unfitReason(u.text, { speech }) !== undefined) unfit.add(i);
+  });
+  return unfit.size === list.length ? new Set() : unfit;
 }
 
 function termCounts(list: Unit[]): Map<string, number> {
