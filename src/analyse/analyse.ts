@@ -70,7 +70,11 @@ export function analyse(input: AnalysisInput): Analysed {
   const counts = termCounts(list);
   const speakers = [...new Set(units.blocks.map((b) => b.speaker).filter((s) => s !== undefined))]
     .filter((s) => s.includes(" "));
-  const people = rankNames(language.people, { mergeParts: true, limit: 30 }, speakers);
+  const people = rankNames(
+    language.people,
+    { mergeParts: true, limit: 30, kind: "person" },
+    speakers,
+  );
   const nameWords = new Set(people.flatMap((p) => p.toLowerCase().split(" ")));
   const keyphrases = rankKeyphrases(
     language.phrases,
@@ -92,7 +96,11 @@ export function analyse(input: AnalysisInput): Analysed {
       keyphrases: keyphrases.map((k) => k.text),
       tags: tagsFor(keyphrases),
       people,
-      organizations: rankNames(language.organizations, { mergeParts: false, limit: 20 }),
+      organizations: rankNames(language.organizations, {
+        mergeParts: false,
+        limit: 20,
+        kind: "organization",
+      }),
       places: rankNames(language.places, { mergeParts: false, limit: 20 }),
       terms: topTerms(counts),
     },
