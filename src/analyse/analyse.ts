@@ -8,10 +8,10 @@
 import type { Analysis, KeyPoint } from "../protocol/messages.ts";
 import { stamp } from "../pipeline/transcript.ts";
 import { readBody } from "./blocks.ts";
-import { rankNames } from "./entities.ts";
+import { initialledNames, rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
 import { readLanguage } from "./language.ts";
-import { leansBack, opensWithFiller, trimOpeners, unfitReason } from "./sentences.ts";
+import { leansBack, trimOpeners, unfitReason } from "./sentences.ts";
 import {
   keyPointCount,
   paragraphs,
@@ -51,11 +51,9 @@ export function analyse(input: AnalysisInput): Analysed {
   const titleTerms = terms(input.title);
   const scores = scoreUnits(list, { titleTerms, transcript });
   const unfit = unfitUnits(list, transcript);
-  list.forEach((u, i) => {
-    // Trimmed of its opener a sentence may still lean on the one before ("But that is why").
-    if (opensWithFiller(u.text)) scores[i] *= 0.85;
-    if (leansBack(trimOpeners(u.text))) scores[i] *= 0.8;
-  });
+  // Trimmed of its opener a written sentence may still lean on the one before ("But this is
+  // why"); in speech nearly every sentence does, and the opener is simply trimmed.
+  if (!transcript) list.forEach((u, i) => leansBack(trimOpeners(u.text)) && (scores[i] *= 0.8));
 
   const summaryAt = pickUnits(list, scores, summaryLength(input.wordCount), unfit);
   const summary = paragraphs(summaryAt.map((i) => trimOpeners(list[i].text)));
@@ -71,7 +69,7 @@ export function analyse(input: AnalysisInput): Analysed {
   const speakers = [...new Set(units.blocks.map((b) => b.speaker).filter((s) => s !== undefined))]
     .filter((s) => s.includes(" "));
   const people = rankNames(
-    language.people,
+    [...language.people, ...initialledNames(text)].sort((a, b) => a.start - b.start),
     { mergeParts: true, limit: 30, kind: "person" },
     speakers,
   );

@@ -5,6 +5,7 @@
  * often they are mentioned.
  */
 import { distance } from "fastest-levenshtein";
+import { englishRank, GENERIC_RANK } from "./commonness.ts";
 import type { Span } from "./language.ts";
 
 /** Something that is plainly a name: capitalised words, a few connecting ones, no markup. */
@@ -163,4 +164,24 @@ function shortened(a: string, b: string): boolean {
   if (x.slice(1).join(" ") !== y.slice(1).join(" ")) return false;
   const [short, long] = x[0].length <= y[0].length ? [x[0], y[0]] : [y[0], x[0]];
   return short.length >= 3 && short !== long && long.startsWith(short);
+}
+
+/** "A. M. Kuchling", "E.R. Gansner", "K.P. Vo": initials and a surname, as bibliographies and
+ * credits write authors. */
+const INITIALLED =
+  /(?<![\p{L}\p{N}.]|\p{Lu}\p{Ll}+ )((?:\p{Lu}\.[ \t]?){1,3}\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])/gu;
+
+/**
+ * People written with initials, which the language pass mostly misses. A surname that is an
+ * everyday word ("U.S. Army", "A. Note") is no person, and the middle initial of a full name
+ * ("Terry J. Reedy") is left to the language pass.
+ */
+export function initialledNames(text: string): Span[] {
+  const found: Span[] = [];
+  for (const match of text.matchAll(INITIALLED)) {
+    const surname = match[1].split(/[ .]/u).at(-1)!;
+    if (englishRank(surname.toLowerCase()) < GENERIC_RANK) continue;
+    found.push({ text: match[1], start: match.index });
+  }
+  return found;
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { cleanName, personNames, rankNames } from "./entities.ts";
+import { cleanName, initialledNames, personNames, rankNames } from "./entities.ts";
 import type { Span } from "./language.ts";
 
 /** Spans in order, each at a later offset. */
@@ -190,5 +190,15 @@ Deno.test("rankNames() drops lone acronyms from organisations", () => {
   const kind = { mergeParts: false, limit: 20, kind: "organization" } as const;
   assert.deepEqual(rankNames(spans("SQL", "XML", "Library of Congress"), kind), [
     "Library of Congress",
+  ]);
+});
+
+Deno.test("initialledNames() finds authors written with initials, not everyday words", () => {
+  const text =
+    "Thanks to A. M. Kuchling and E.R. Gansner; see K.P. Vo. The U.S. Army. A. Note here.";
+  assert.deepEqual(initialledNames(text).map((s) => s.text), [
+    "A. M. Kuchling",
+    "E.R. Gansner",
+    "K.P. Vo",
   ]);
 });

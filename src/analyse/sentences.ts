@@ -87,7 +87,7 @@ const BOILERPLATE = new RegExp(
 /** Sentences that only make sense next to a part of the text they point at. */
 const REFERS_BACK = new RegExp(
   [
-    "\\b(?:the|this|that) (?:previous|preceding|last|next|following) (?:paragraph|section|chapter|example|figure|table|listing|subsection)s?\\b",
+    "\\b(?:the|this|that) (?:previous|preceding|next|following) (?:paragraph|section|chapter|example|figure|table|listing|subsection)s?\\b",
     "\\b(?:section|chapter|figure|table|step|appendix)\\s+\\d+(?:\\.\\d+)*\\s+(?:above|below)\\b",
     "\\b(?:as|is|are|was|were) (?:mentioned|described|shown|noted|discussed|explained|listed|outlined|defined|seen|stated|given) (?:above|below|earlier|previously|before)\\b",
     "\\b(?:described|explained|discussed|shown|covered|listed) (?:in (?:more )?detail )?below\\b",
