@@ -64,11 +64,17 @@ export function rankKeyphrases(
     const stems = key.split(" ");
     const text = mostUsed(e.text);
     const shown = text.split(" ");
-    // A generic word alone ("file", "value", "changes") tells nothing about the text.
-    if (shown.length === 1 && englishRank(shown[0]) < GENERIC_RANK) return [];
+    // A generic word alone ("file", "value", "changes") tells nothing about the text, unless
+    // its title names it ("honey" in "Keeping honey bees through winter").
+    if (shown.length === 1 && englishRank(shown[0]) < GENERIC_RANK && !title.has(stems[0])) {
+      return [];
+    }
     const specific = shown.map(specificity);
-    const distinct = 0.5 * Math.max(...specific) +
-      0.5 * specific.reduce((sum, x) => sum + x, 0) / specific.length;
+    // Words of the title are what the author says the text is about, everyday or not.
+    const distinct = stems.every((s) => title.has(s))
+      ? 1
+      : 0.5 * Math.max(...specific) + 0.5 * specific.reduce((sum, x) => sum + x, 0) /
+          specific.length;
     const wordWeight = stems.reduce((sum, s) => sum + Math.log(1 + (termCounts.get(s) ?? 0)), 0) /
       stems.length;
     const early = 1 - Math.min(1, e.first / Math.max(1, textLength));

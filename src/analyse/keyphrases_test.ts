@@ -249,3 +249,9 @@ Deno.test("rankKeyphrases() ranks rare words above everyday ones used as often",
 Deno.test("rankKeyphrases() trims a possessive determiner from a phrase", () => {
   assert.deepEqual(texts([phrase("its annotations")]), ["annotations"]);
 });
+
+Deno.test("rankKeyphrases() keeps a generic word that the title names", () => {
+  const phrases = [phrase("honey"), phrase("honey", 5), phrase("varroa", 9)];
+  assert.deepEqual(texts(phrases), ["varroa"]);
+  assert.deepEqual(texts(phrases, [stem("honey")]), ["honey", "varroa"]);
+});

@@ -2,12 +2,9 @@
  * @module
  * Topic clusters for Maps of Content, from the notes' tags: a tag (or the parent of a nested
  * tag) that several notes share is a candidate topic; the topics that cover the most notes are
- * kept, skipping one whose notes are nearly those of a topic already kept and one named by a
- * generic English word. A note sits in every
+ * kept, skipping one whose notes are nearly those of a topic already kept. A note sits in every
  * kept topic it carries; notes in none go to "Other notes". Deterministic: ties break by name.
  */
-
-import { englishRank, GENERIC_RANK } from "../analyse/commonness.ts";
 
 export interface TaggedNote {
   id: number;
@@ -46,7 +43,7 @@ export function clusterTopics(notes: TaggedNote[], limit = topicLimit(notes.leng
     }
   }
   const candidates = [...byTag]
-    .filter(([tag, members]) => members.size >= MIN_MEMBERS && !isGeneric(tag))
+    .filter(([, members]) => members.size >= MIN_MEMBERS)
     .sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1));
   const kept: { tag: string; members: Set<number> }[] = [];
   for (const [tag, members] of candidates) {
@@ -65,15 +62,6 @@ export function clusterTopics(notes: TaggedNote[], limit = topicLimit(notes.leng
       .sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0)),
     other: notes.map((n) => n.id).filter((id) => !covered.has(id)).sort((a, b) => a - b),
   };
-}
-
-/**
- * A tag whose last part is one everyday English word ("world", "time", "file", "people") names
- * no topic a reader would look for, and "People" would collide with the people map.
- */
-function isGeneric(tag: string): boolean {
-  const last = tag.slice(tag.lastIndexOf("/") + 1);
-  return !last.includes("-") && englishRank(last) < GENERIC_RANK;
 }
 
 /** A note's tags and the parents of its nested tags: "engine/analytical-engine" is "engine" too. */

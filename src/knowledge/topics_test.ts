@@ -147,11 +147,3 @@ Deno.test("clusterTopics() counts a note once for a tag it carries twice", () =>
   const topics = clusterTopics([note(1, "enzyme", "enzyme"), note(2, "brioche")]);
   assert.deepEqual(topics, { topics: [], other: [1, 2] });
 });
-
-Deno.test("clusterTopics() names no topic by a generic English word", () => {
-  // "world", "time" and "people" are everyday words (SUBTLEX-US ranks 251, 82 and 126);
-  // "people" would also collide with the people map.
-  const notes = [1, 2, 3].map((id) => note(id, "world", "time", "people", "phenomenology"));
-  const topics = clusterTopics(notes);
-  assert.deepEqual(topics.topics.map((t) => t.tag), ["phenomenology"]);
-});
