@@ -10,7 +10,8 @@
  *   5. peak RSS after 1,000 and after 10,000 files
  *
  * and first the knowledge figures (summary ROUGE against baselines, keyphrase F1, analysis
- * throughput): see bench_knowledge.ts; then the web UI's (launch to URL, API latency idle and
+ * throughput): see bench_knowledge.ts, and the same on real Debian documents with a held-out part:
+ * see bench_gold_debian.ts; then the web UI's (launch to URL, API latency idle and
  * under load): see bench_ui.ts; and last the sharded batch's (one shard against three at once
  * plus the merge, merge time per 1,000 notes): see bench_shards.ts; and what survives extraction
  * against pandoc and pdftotext: see bench_fidelity.ts. `--only knowledge,resume`
@@ -36,6 +37,7 @@ import { JobStore } from "../src/store/job_store.ts";
 import { VaultWriter } from "../src/vault/vault_writer.ts";
 import { nameKey } from "../src/vault/note_name.ts";
 import { knowledgeQuality } from "./bench_knowledge.ts";
+import { goldDebianQuality } from "./bench_gold_debian.ts";
 import { uiLatency } from "./bench_ui.ts";
 import { shardScaling } from "./bench_shards.ts";
 import { fidelity } from "./bench_fidelity.ts";
@@ -57,6 +59,7 @@ const flags = parseArgs({
 const SECTIONS = {
   knowledge: () => knowledgeQuality(report),
   fidelity: () => fidelity(report, root),
+  "gold-debian": () => goldDebianQuality(report),
   extraction: extractionThroughput,
   transcription: transcriptionOverhead,
   cpu: cpuBound,

@@ -22,7 +22,7 @@ import { extractText } from "../src/pipeline/text.ts";
 
 const GOLD = new URL("../tests/fixtures/gold/", import.meta.url);
 
-type Report = (name: string, value: string, target: string) => void;
+export type Report = (name: string, value: string, target: string) => void;
 
 interface GoldDoc {
   name: string;
@@ -118,9 +118,9 @@ function extract(bytes: Uint8Array, name: string): Extracted {
 }
 
 /** Porter-stemmed lower-case words, as ROUGE is usually run (rouge-score's use_stemmer). */
-const tokenizer = (text: string) => words(text).map(stem);
+export const tokenizer = (text: string) => words(text).map(stem);
 
-class Scores {
+export class Scores {
   #sums = { r1: 0, r2: 0, rl: 0 };
   count = 0;
 
@@ -142,7 +142,7 @@ class Scores {
 }
 
 /** ots's summary with the word count nearest `targetWords`, or undefined without ots. */
-async function otsSummary(text: string, targetWords: number): Promise<string | undefined> {
+export async function otsSummary(text: string, targetWords: number): Promise<string | undefined> {
   const file = await Deno.makeTempFile({ suffix: ".txt" });
   try {
     await Deno.writeTextFile(file, text);
@@ -168,7 +168,7 @@ async function otsSummary(text: string, targetWords: number): Promise<string | u
 }
 
 /** F1 of predicted against reference keyphrases, each compared as its sequence of stems. */
-function keyphraseF1(predicted: string[], reference: string[]): number {
+export function keyphraseF1(predicted: string[], reference: string[]): number {
   const key = (p: string) => words(p).map(stem).join(" ");
   const wanted = new Set(reference.map(key));
   const got = new Set(predicted.map(key));

@@ -8,9 +8,10 @@
 import type { Analysis, KeyPoint } from "../protocol/messages.ts";
 import { stamp } from "../pipeline/transcript.ts";
 import { readBody } from "./blocks.ts";
-import { rankNames } from "./entities.ts";
+import { initialledNames, rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
 import { readLanguage } from "./language.ts";
+import { leansBack, trimOpeners, unfitReason } from "./sentences.ts";
 import {
   keyPointCount,
   paragraphs,
@@ -49,15 +50,29 @@ export function analyse(input: AnalysisInput): Analysed {
   const transcript = list.some((u) => u.startMs !== undefined);
   const titleTerms = terms(input.title);
   const scores = scoreUnits(list, { titleTerms, transcript });
+  const unfit = unfitUnits(list, transcript);
+  // Trimmed of its opener a written sentence may still lean on the one before ("But this is
+  // why"); in speech nearly every sentence does, and the opener is simply trimmed.
+  if (!transcript) list.forEach((u, i) => leansBack(trimOpeners(u.text)) && (scores[i] *= 0.8));
 
-  const summaryAt = pickUnits(list, scores, summaryLength(input.wordCount));
-  const summary = paragraphs(summaryAt.map((i) => list[i].text));
-  const pointAt = pickKeyPoints(list, scores, keyPointCount(input.wordCount), new Set(summaryAt));
+  const summaryAt = pickUnits(list, scores, summaryLength(input.wordCount), unfit);
+  const summary = paragraphs(summaryAt.map((i) => trimOpeners(list[i].text)));
+  const pointAt = pickKeyPoints(
+    list,
+    scores,
+    keyPointCount(input.wordCount),
+    new Set(summaryAt),
+    unfit,
+  );
 
   const counts = termCounts(list);
   const speakers = [...new Set(units.blocks.map((b) => b.speaker).filter((s) => s !== undefined))]
     .filter((s) => s.includes(" "));
-  const people = rankNames(language.people, { mergeParts: true, limit: 30 }, speakers);
+  const people = rankNames(
+    [...language.people, ...initialledNames(text)].sort((a, b) => a.start - b.start),
+    { mergeParts: true, limit: 30, kind: "person" },
+    speakers,
+  );
   const nameWords = new Set(people.flatMap((p) => p.toLowerCase().split(" ")));
   const keyphrases = rankKeyphrases(
     language.phrases,
@@ -68,7 +83,10 @@ export function analyse(input: AnalysisInput): Analysed {
     nameWords,
   );
 
-  const linked = linkUnits(units, pointAt.map((i) => ({ text: shorten(list[i].text), unit: i })));
+  const linked = linkUnits(
+    units,
+    pointAt.map((i) => ({ text: shorten(trimOpeners(list[i].text)), unit: i })),
+  );
   return {
     analysis: {
       summary,
@@ -76,7 +94,11 @@ export function analyse(input: AnalysisInput): Analysed {
       keyphrases: keyphrases.map((k) => k.text),
       tags: tagsFor(keyphrases),
       people,
-      organizations: rankNames(language.organizations, { mergeParts: false, limit: 20 }),
+      organizations: rankNames(language.organizations, {
+        mergeParts: false,
+        limit: 20,
+        kind: "organization",
+      }),
       places: rankNames(language.places, { mergeParts: false, limit: 20 }),
       terms: topTerms(counts),
     },
@@ -91,6 +113,18 @@ export function analyse(input: AnalysisInput): Analysed {
  */
 export function termVector(body: string): [string, number][] {
   return topTerms(termCounts(sentenceUnits(body).list));
+}
+
+/**
+ * The units that cannot stand alone (table rows, code, captions, fragments...): never a summary
+ * sentence or a key point, unless nothing else is left in the text.
+ */
+function unfitUnits(list: Unit[], speech: boolean): Set<number> {
+  const unfit = new Set<number>();
+  list.forEach((u, i) => {
+    if (unfitReason(u.text, { speech }) !== undefined) unfit.add(i);
+  });
+  return unfit.size === list.length ? new Set() : unfit;
 }
 
 function termCounts(list: Unit[]): Map<string, number> {

@@ -4,6 +4,8 @@
  * punctuation dropped, a surname alone counted for the full name it belongs to, ranked by how
  * often they are mentioned.
  */
+import { distance } from "fastest-levenshtein";
+import { englishRank, GENERIC_RANK } from "./commonness.ts";
 import type { Span } from "./language.ts";
 
 /** Something that is plainly a name: capitalised words, a few connecting ones, no markup. */
@@ -14,18 +16,27 @@ export interface NameOptions {
   /** Count a lone word toward the one longer name that ends or starts with it ("Lovelace"). */
   mergeParts: boolean;
   limit: number;
+  /** What the names are: people and organisations get their own checks. */
+  kind?: "person" | "organization" | "place";
 }
 
 /** The distinct names among the spans, most mentioned first, ties in order of appearance. */
 export function rankNames(spans: Span[], options: NameOptions, extra: string[] = []): string[] {
   const counts = new Map<string, { name: string; count: number; first: number }>();
   const add = (raw: string, at: number) => {
-    const name = cleanName(raw);
-    if (!name) return;
-    const key = name.toLowerCase();
-    const entry = counts.get(key);
-    if (entry) entry.count++;
-    else counts.set(key, { name, count: 1, first: at });
+    const clean = cleanName(raw);
+    if (!clean) return;
+    const names = options.kind === "person"
+      ? personNames(clean)
+      : options.kind === "organization" && isAcronym(clean)
+      ? []
+      : [clean];
+    for (const name of names) {
+      const key = name.toLowerCase();
+      const entry = counts.get(key);
+      if (entry) entry.count++;
+      else counts.set(key, { name, count: 1, first: at });
+    }
   };
   extra.forEach((name, i) => add(name, -extra.length + i));
   for (const span of spans) add(span.text, span.start);
@@ -42,6 +53,13 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
         owners[0].count += entry.count;
         counts.delete(key);
       }
+    }
+  }
+  if (options.kind === "person") {
+    mergeVariants(counts);
+    // A lone word named once is more often a product or a word in capitals than a person.
+    for (const [key, entry] of counts) {
+      if (!entry.name.includes(" ") && entry.count < 2) counts.delete(key);
     }
   }
   return [...counts.values()]
@@ -64,4 +82,106 @@ export function cleanName(raw: string): string | undefined {
   }
   if (name.length < 2 || name.length > 60 || !NAME.test(name)) return undefined;
   return name;
+}
+
+/** Keys that name keys on a keyboard, not people ("Page Up", "Ctrl"). */
+const KEYS = new Set(
+  ("page up down home end enter return escape esc tab shift ctrl control alt option command cmd " +
+    "backspace delete del insert ins space spacebar left right caps lock num print screen")
+    .split(" "),
+);
+const CONJUNCTION =
+  /^(?:and|but|or|so|then|yet|if|when|while|because|as|thanks|dear|hi|hello|nor)$/iu;
+
+/**
+ * The people a cleaned name stands for: none when it is an acronym, a code identifier, keys of a
+ * keyboard or a cut-off word ("Merle-"); conjunctions at its ends dropped ("But Abraham"), cut
+ * at a contraction ("Homer I've"), and a run-together list split ("Smith and Jones").
+ */
+export function personNames(name: string): string[] {
+  return name.split(/ (?:and|&) /u).flatMap((part) => {
+    let words = part.split(" ");
+    const contraction = words.findIndex((w) =>
+      /['’]\p{Ll}/u.test(w) && !/^\p{Lu}['’]\p{Lu}/u.test(w)
+    );
+    if (contraction >= 0) words = words.slice(0, contraction);
+    while (words.length > 0 && CONJUNCTION.test(words[0])) words = words.slice(1);
+    while (words.length > 0 && CONJUNCTION.test(words[words.length - 1])) {
+      words = words.slice(0, -1);
+    }
+    const person = words.join(" ");
+    if (person.length < 2 || !/^\p{Lu}/u.test(person)) return [];
+    if (/^-|-$/u.test(person) || /[_\d/\\@#]/u.test(person)) return [];
+    if (words.some((w) => isAcronym(w))) return [];
+    // Code and products: "os.path", "JavaScript", "PostgreSQL".
+    if (words.some((w) => /\p{L}\.\p{Ll}/u.test(w) || /\p{Ll}{3,}\p{Lu}/u.test(w))) return [];
+    if (words.every((w) => KEYS.has(w.toLowerCase()) || /^F\d{1,2}$/u.test(w))) return [];
+    return [person];
+  });
+}
+
+/** A word in capitals ("ABI", "URI", "LANG"): an acronym, not a person or an organisation. */
+function isAcronym(word: string): boolean {
+  return !word.includes(" ") && /^\p{Lu}[\p{Lu}\p{N}&-]+s?$/u.test(word) && !/\./u.test(word);
+}
+
+/**
+ * Spellings of one person counted as one, under the name used most: a first name shortened
+ * ("Jeff Dean" / "Jeffrey Dean") or a surname misheard or misspelt ("Merleau-Ponty" /
+ * "Merlot-Ponty": edit distance at most a fifth of the name's length, same first letter).
+ */
+function mergeVariants(counts: Map<string, { name: string; count: number; first: number }>) {
+  const entries = [...counts.entries()].sort((a, b) =>
+    b[1].count - a[1].count || b[1].name.length - a[1].name.length || a[1].first - b[1].first
+  );
+  for (let i = 0; i < entries.length; i++) {
+    const [key, entry] = entries[i];
+    if (!counts.has(key)) continue;
+    for (let j = i + 1; j < entries.length; j++) {
+      const [otherKey, other] = entries[j];
+      if (!counts.has(otherKey) || !samePerson(key, otherKey)) continue;
+      entry.count += other.count;
+      entry.first = Math.min(entry.first, other.first);
+      // The fuller first name is the canonical one ("Jeffrey Dean" over "Jeff Dean").
+      if (other.name.length > entry.name.length && shortened(key, otherKey)) {
+        entry.name = other.name;
+      }
+      counts.delete(otherKey);
+    }
+  }
+}
+
+function samePerson(a: string, b: string): boolean {
+  if (shortened(a, b)) return true;
+  if (a[0] !== b[0] || a.split(" ").length !== b.split(" ").length) return false;
+  return distance(a, b) <= Math.floor(Math.min(a.length, b.length) / 5);
+}
+
+/** Same surname and words before it, one first name the start of the other ("jeff" "jeffrey"). */
+function shortened(a: string, b: string): boolean {
+  const [x, y] = [a.split(" "), b.split(" ")];
+  if (x.length < 2 || x.length !== y.length) return false;
+  if (x.slice(1).join(" ") !== y.slice(1).join(" ")) return false;
+  const [short, long] = x[0].length <= y[0].length ? [x[0], y[0]] : [y[0], x[0]];
+  return short.length >= 3 && short !== long && long.startsWith(short);
+}
+
+/** "A. M. Kuchling", "E.R. Gansner", "K.P. Vo": initials and a surname, as bibliographies and
+ * credits write authors. */
+const INITIALLED =
+  /(?<![\p{L}\p{N}.]|\p{Lu}\p{Ll}+ )((?:\p{Lu}\.[ \t]?){1,3}\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])/gu;
+
+/**
+ * People written with initials, which the language pass mostly misses. A surname that is an
+ * everyday word ("U.S. Army", "A. Note") is no person, and the middle initial of a full name
+ * ("Terry J. Reedy") is left to the language pass.
+ */
+export function initialledNames(text: string): Span[] {
+  const found: Span[] = [];
+  for (const match of text.matchAll(INITIALLED)) {
+    const surname = match[1].split(/[ .]/u).at(-1)!;
+    if (englishRank(surname.toLowerCase()) < GENERIC_RANK) continue;
+    found.push({ text: match[1], start: match.index });
+  }
+  return found;
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { cleanName, rankNames } from "./entities.ts";
+import { cleanName, initialledNames, personNames, rankNames } from "./entities.ts";
 import type { Span } from "./language.ts";
 
 /** Spans in order, each at a later offset. */
@@ -143,5 +143,62 @@ Deno.test("rankNames() merges a lone word into an extra name", () => {
   assert.deepEqual(rankNames(spans("Bob Stone", "Lopez", "Lopez"), MERGE, ["Ana Lopez"]), [
     "Ana Lopez",
     "Bob Stone",
+  ]);
+});
+
+const PEOPLE = { mergeParts: true, limit: 30, kind: "person" } as const;
+
+Deno.test("personNames() refuses acronyms, code identifiers, keys and cut-off words", () => {
+  for (const name of ["ABI", "LANG", "Travis CI", "Page Up", "Ctrl", "F5", "Merle-", "WYSI-"]) {
+    assert.deepEqual(personNames(name), [], name);
+  }
+  assert.deepEqual(personNames("JavaScript"), []);
+  assert.deepEqual(personNames("Os.path"), []);
+  assert.deepEqual(personNames("Ada Lovelace"), ["Ada Lovelace"]);
+  assert.deepEqual(personNames("Gordon McMillan"), ["Gordon McMillan"]);
+  assert.deepEqual(personNames("Conan O'Brien"), ["Conan O'Brien"]);
+});
+
+Deno.test("personNames() drops conjunctions and contractions, and splits run-together lists", () => {
+  assert.deepEqual(personNames("But Abraham"), ["Abraham"]);
+  assert.deepEqual(personNames("Phone T. And"), ["Phone T."]);
+  assert.deepEqual(personNames("Homer I've"), ["Homer"]);
+  assert.deepEqual(personNames("Eleanor Smith and Ravi Jones"), ["Eleanor Smith", "Ravi Jones"]);
+});
+
+Deno.test("rankNames() merges a shortened first name into the full one", () => {
+  const names = rankNames(
+    spans("Jeff Dean", "Jeffrey Dean", "Jeff Dean", "Sanjay Ghemawat"),
+    PEOPLE,
+  );
+  assert.deepEqual(names, ["Jeffrey Dean", "Sanjay Ghemawat"]);
+});
+
+Deno.test("rankNames() merges misspelt variants of one surname under the most used", () => {
+  const names = rankNames(
+    spans("Merleau-Ponty", "Merleau-Ponty", "Merlot-Ponty", "Merleau-Ponty", "Husserl", "Husserl"),
+    PEOPLE,
+  );
+  assert.deepEqual(names, ["Merleau-Ponty", "Husserl"]);
+});
+
+Deno.test("rankNames() keeps a lone word as a person only when it is named twice", () => {
+  assert.deepEqual(rankNames(spans("Pascal", "Kant", "Kant"), PEOPLE), ["Kant"]);
+});
+
+Deno.test("rankNames() drops lone acronyms from organisations", () => {
+  const kind = { mergeParts: false, limit: 20, kind: "organization" } as const;
+  assert.deepEqual(rankNames(spans("SQL", "XML", "Library of Congress"), kind), [
+    "Library of Congress",
+  ]);
+});
+
+Deno.test("initialledNames() finds authors written with initials, not everyday words", () => {
+  const text =
+    "Thanks to A. M. Kuchling and E.R. Gansner; see K.P. Vo. The U.S. Army. A. Note here.";
+  assert.deepEqual(initialledNames(text).map((s) => s.text), [
+    "A. M. Kuchling",
+    "E.R. Gansner",
+    "K.P. Vo",
   ]);
 });

@@ -5,6 +5,7 @@
  * and whether the title uses it. Names of people are left to the People list.
  */
 import type { Phrase } from "./language.ts";
+import { englishRank, GENERIC_RANK, specificity } from "./commonness.ts";
 import { isContentWord, stem } from "./terms.ts";
 
 export interface Keyphrase {
@@ -15,6 +16,8 @@ export interface Keyphrase {
 }
 
 const MAX_WORDS = 3;
+/** How much a term of two or three words is preferred to one word: terms of a field are. */
+const MULTI_WORD = 2;
 
 /**
  * The best `limit` keyphrases of a text.
@@ -57,15 +60,29 @@ export function rankKeyphrases(
     found.set(key, entry);
   }
   const title = new Set(titleTerms);
-  const scored = [...found].map(([key, e]) => {
+  const scored = [...found].flatMap(([key, e]) => {
     const stems = key.split(" ");
+    const text = mostUsed(e.text);
+    const shown = text.split(" ");
+    // A generic word alone ("file", "value", "changes") tells nothing about the text, unless
+    // its title names it ("honey" in "Keeping honey bees through winter").
+    if (shown.length === 1 && englishRank(shown[0]) < GENERIC_RANK && !title.has(stems[0])) {
+      return [];
+    }
+    const specific = shown.map(specificity);
+    // Words of the title are what the author says the text is about, everyday or not.
+    const distinct = stems.every((s) => title.has(s))
+      ? 1
+      : 0.5 * Math.max(...specific) + 0.5 * specific.reduce((sum, x) => sum + x, 0) /
+          specific.length;
     const wordWeight = stems.reduce((sum, s) => sum + Math.log(1 + (termCounts.get(s) ?? 0)), 0) /
       stems.length;
     const early = 1 - Math.min(1, e.first / Math.max(1, textLength));
     const inTitle = stems.some((s) => title.has(s)) ? 1 : 0;
-    const multi = stems.length > 1 ? 1.3 : 1;
-    const score = Math.log(1 + e.count) * wordWeight * multi * (1 + 0.5 * early + 0.5 * inTitle);
-    return { key, text: mostUsed(e.text), score };
+    const multi = stems.length > 1 ? MULTI_WORD : 1;
+    const score = Math.log(1 + e.count) * wordWeight * multi * distinct *
+      (1 + 0.5 * early + 0.5 * inTitle);
+    return [{ key, text, score }];
   });
   scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
   const out: Keyphrase[] = [];
@@ -77,11 +94,14 @@ export function rankKeyphrases(
   return out;
 }
 
+/** Words that point at something else: "its annotations" is the topic "annotations". */
+const DETERMINERS = new Set(["its", "their", "his", "her", "our", "your", "my", "whose", "own"]);
+
 /** Drops leading and trailing words that carry no meaning ("the", "very", "other"). */
 function trimToContent(words: string[]): string[] {
   let start = 0;
   let end = words.length;
-  while (start < end && !isContentWord(words[start])) start++;
+  while (start < end && (!isContentWord(words[start]) || DETERMINERS.has(words[start]))) start++;
   while (end > start && !isContentWord(words[end - 1])) end--;
   return words.slice(start, end);
 }

@@ -141,8 +141,10 @@ export function pickKeyPoints(
   scores: number[],
   count: number,
   summary: ReadonlySet<number>,
+  /** Units that must not be picked (they cannot stand alone). */
+  unfit: ReadonlySet<number> = new Set(),
 ): number[] {
-  const usable = units.map((_, i) => i).filter((i) => units[i].terms.length > 0);
+  const usable = units.map((_, i) => i).filter((i) => units[i].terms.length > 0 && !unfit.has(i));
   const k = Math.min(count, usable.length);
   const picked: number[] = [];
   const said = new Set([...summary].map((i) => sameText(units[i].text)));

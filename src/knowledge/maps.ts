@@ -5,6 +5,7 @@
  * mentioned where. Pure: notes and topics in, the generated part of each map out; the vault
  * writer merges it into the file around whatever the user wrote.
  */
+import { leansBack } from "../analyse/sentences.ts";
 import { escapeMarkdown } from "../pipeline/transcript.ts";
 import { wikilink } from "../vault/render_note.ts";
 import { nameKey, sanitizeNoteName, suffixedName } from "../vault/note_name.ts";
@@ -101,12 +102,28 @@ const SENTENCE_END =
 
 /** The first sentence of a summary, at most about 160 characters. */
 export function contextLine(summary: string[]): string {
-  const first = summary[0] ?? "";
-  const end = SENTENCE_END.exec(first);
-  const sentence = end ? first.slice(0, end.index + end[0].trimEnd().length) : first;
+  const sentences = summary.flatMap(splitSentences);
+  // The first sentence that says something on its own: not "You'll need to know how they work".
+  const sentence =
+    sentences.find((s) =>
+      s.split(" ").length >= 6 && !leansBack(s) && !/\b(?:they|it|this)\b/iu.test(s)
+    ) ?? sentences[0] ?? "";
   if (sentence.length <= 160) return sentence;
   const cut = sentence.lastIndexOf(" ", 160);
   return sentence.slice(0, cut > 80 ? cut : 160).trimEnd() + "…";
+}
+
+/** The sentences of a summary paragraph, in order. */
+function splitSentences(paragraph: string): string[] {
+  const out: string[] = [];
+  let rest = paragraph.trim();
+  while (rest !== "") {
+    const end = SENTENCE_END.exec(rest);
+    const cut = end ? end.index + end[0].trimEnd().length : rest.length;
+    out.push(rest.slice(0, cut).trim());
+    rest = rest.slice(cut).trim();
+  }
+  return out;
 }
 
 function uniqueName(base: string, taken: Set<string>): string {

@@ -234,3 +234,16 @@ Deno.test("contextLine() does not end the first sentence at a title or an initia
     "The U.S. Navy tested the engine.",
   );
 });
+
+Deno.test("contextLine() passes over a first sentence that leans on words it lacks", () => {
+  assert.equal(
+    contextLine([
+      "You will need to know how they work first. A socket is one end of a network connection.",
+    ]),
+    "A socket is one end of a network connection.",
+  );
+  assert.equal(
+    contextLine(["However, the tide turned that day. The Thames flooded the lower town in 1928."]),
+    "The Thames flooded the lower town in 1928.",
+  );
+});

@@ -13,7 +13,7 @@ Deno.test("topicLimit() allows 8 topics for a small vault, growing to 60", () =>
 
 Deno.test("topicName() titles the last part of a tag with spaces between words", () => {
   assert.equal(topicName("machine-learning"), "Machine learning");
-  assert.equal(topicName("engine/analytical-engine"), "Analytical engine");
+  assert.equal(topicName("enzyme/analytical-enzyme"), "Analytical enzyme");
   assert.equal(topicName("tidal_power"), "Tidal power");
   assert.equal(topicName("a--b__c"), "A b c");
   assert.equal(topicName("électricité"), "Électricité");
@@ -26,63 +26,63 @@ Deno.test("clusterTopics() finds no topics among no notes", () => {
 });
 
 Deno.test("clusterTopics() makes a topic of a tag that two notes share, not one", () => {
-  const topics = clusterTopics([note(1, "engine", "steam"), note(2, "engine"), note(3, "bread")]);
-  assert.deepEqual(topics, { topics: [{ tag: "engine", members: [1, 2] }], other: [3] });
+  const topics = clusterTopics([note(1, "enzyme", "steam"), note(2, "enzyme"), note(3, "brioche")]);
+  assert.deepEqual(topics, { topics: [{ tag: "enzyme", members: [1, 2] }], other: [3] });
 });
 
 Deno.test("clusterTopics() puts a note in every topic it carries", () => {
   const topics = clusterTopics([
-    note(1, "engine", "railway"),
-    note(2, "engine"),
+    note(1, "enzyme", "railway"),
+    note(2, "enzyme"),
     note(3, "railway"),
-    note(4, "engine", "railway", "bread"),
+    note(4, "enzyme", "railway", "brioche"),
   ]);
   assert.deepEqual(topics, {
-    topics: [{ tag: "engine", members: [1, 2, 4] }, { tag: "railway", members: [1, 3, 4] }],
+    topics: [{ tag: "enzyme", members: [1, 2, 4] }, { tag: "railway", members: [1, 3, 4] }],
     other: [],
   });
 });
 
 Deno.test("clusterTopics() counts a nested tag for its parent too", () => {
   const topics = clusterTopics([
-    note(1, "engine/analytical-engine"),
-    note(2, "engine/steam-engine"),
-    note(3, "engine/steam-engine"),
-    note(4, "bread"),
+    note(1, "enzyme/analytical-enzyme"),
+    note(2, "enzyme/steam-enzyme"),
+    note(3, "enzyme/steam-enzyme"),
+    note(4, "brioche"),
   ]);
   assert.deepEqual(topics, {
     topics: [
-      { tag: "engine", members: [1, 2, 3] },
-      { tag: "engine/steam-engine", members: [2, 3] },
+      { tag: "enzyme", members: [1, 2, 3] },
+      { tag: "enzyme/steam-enzyme", members: [2, 3] },
     ],
     other: [4],
   });
 });
 
 Deno.test("clusterTopics() skips a topic whose notes are nearly those of a bigger one", () => {
-  const notes = [1, 2, 3, 4, 5].map((id) => note(id, "engine", "engines"));
-  notes.push(note(6, "engine"), note(7, "bread"), note(8, "bread"));
+  const notes = [1, 2, 3, 4, 5].map((id) => note(id, "enzyme", "enzymes"));
+  notes.push(note(6, "enzyme"), note(7, "brioche"), note(8, "brioche"));
   const topics = clusterTopics(notes);
-  // "engines" has 5 of the 6 notes of "engine", all of them in it: a near duplicate.
-  assert.deepEqual(topics.topics.map((t) => t.tag), ["bread", "engine"]);
+  // "enzymes" has 5 of the 6 notes of "enzyme", all of them in it: a near duplicate.
+  assert.deepEqual(topics.topics.map((t) => t.tag), ["brioche", "enzyme"]);
 });
 
 Deno.test("clusterTopics() skips a nested tag that covers the same notes as its parent", () => {
   const topics = clusterTopics([
-    note(1, "engine/analytical-engine"),
-    note(2, "engine/analytical-engine"),
+    note(1, "enzyme/analytical-enzyme"),
+    note(2, "enzyme/analytical-enzyme"),
   ]);
-  assert.deepEqual(topics, { topics: [{ tag: "engine", members: [1, 2] }], other: [] });
+  assert.deepEqual(topics, { topics: [{ tag: "enzyme", members: [1, 2] }], other: [] });
 });
 
 Deno.test("clusterTopics() keeps a small topic inside a big one", () => {
-  const notes = Array.from({ length: 10 }, (_, i) => note(i + 1, "engine"));
+  const notes = Array.from({ length: 10 }, (_, i) => note(i + 1, "enzyme"));
   notes[0].tags.push("boiler");
   notes[1].tags.push("boiler");
   const topics = clusterTopics(notes);
   assert.deepEqual(topics.topics, [
     { tag: "boiler", members: [1, 2] },
-    { tag: "engine", members: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] },
+    { tag: "enzyme", members: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] },
   ]);
 });
 
@@ -106,16 +106,16 @@ Deno.test("clusterTopics() keeps at most topicLimit() topics by default", () => 
 });
 
 Deno.test("clusterTopics() breaks ties in size by tag name", () => {
-  const notes = [note(1, "b", "c", "a"), note(2, "c"), note(3, "b"), note(4, "a")];
+  const notes = [note(1, "zqb", "zqc", "zqa"), note(2, "zqc"), note(3, "zqb"), note(4, "zqa")];
   for (let i = 5; i < 11; i++) notes.push(note(i, `x${i}`));
-  assert.deepEqual(clusterTopics(notes, 2).topics.map((t) => t.tag), ["a", "b"]);
+  assert.deepEqual(clusterTopics(notes, 2).topics.map((t) => t.tag), ["zqa", "zqb"]);
 });
 
 Deno.test("clusterTopics() sends notes in no topic to `other`, in id order", () => {
   const topics = clusterTopics([
     note(9),
-    note(3, "engine"),
-    note(7, "engine"),
+    note(3, "enzyme"),
+    note(7, "enzyme"),
     note(1, "lonely"),
   ]);
   assert.deepEqual(topics.other, [1, 9]);
@@ -123,19 +123,19 @@ Deno.test("clusterTopics() sends notes in no topic to `other`, in id order", () 
 
 Deno.test("clusterTopics() gives the same topics for the notes in any order", () => {
   const notes = [
-    note(5, "engine/steam-engine", "railway"),
-    note(2, "engine"),
-    note(8, "railway", "bread"),
-    note(1, "bread"),
-    note(4, "engine/steam-engine"),
+    note(5, "enzyme/steam-enzyme", "railway"),
+    note(2, "enzyme"),
+    note(8, "railway", "brioche"),
+    note(1, "brioche"),
+    note(4, "enzyme/steam-enzyme"),
     note(3),
   ];
   const forward = clusterTopics(notes);
   assert.deepEqual(clusterTopics(notes.toReversed()), forward);
   assert.deepEqual(forward.topics.map((t) => t.tag), [
-    "bread",
-    "engine",
-    "engine/steam-engine",
+    "brioche",
+    "enzyme",
+    "enzyme/steam-enzyme",
     "railway",
   ]);
   for (const topic of forward.topics) {
@@ -144,6 +144,6 @@ Deno.test("clusterTopics() gives the same topics for the notes in any order", ()
 });
 
 Deno.test("clusterTopics() counts a note once for a tag it carries twice", () => {
-  const topics = clusterTopics([note(1, "engine", "engine"), note(2, "bread")]);
+  const topics = clusterTopics([note(1, "enzyme", "enzyme"), note(2, "brioche")]);
   assert.deepEqual(topics, { topics: [], other: [1, 2] });
 });

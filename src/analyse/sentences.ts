@@ -1,0 +1,137 @@
+/**
+ * @module
+ * What makes a sentence fit to stand alone in a summary or a key point. Table rows, code, figure
+ * captions, mail headers, navigation and licence lines, headings, fragments ending in ":" and
+ * sentences that lean on their neighbours ("the previous paragraph", "see above") never qualify;
+ * spoken openers ("So", "And", "I mean") are trimmed from the sentences that are kept.
+ */
+
+/** Openers of speech that carry no meaning at the start of a sentence. */
+const FILLER =
+  /^(?:so|and|but|or|well|okay|ok|um+|uh+|erm|yeah|now|then|like|anyway|right|i mean|you know|you see|of course|i guess|i think)\b[,\s]/iu;
+
+/** Whether the sentence opens with spoken filler ("So", "And", "But", "I mean", "you know"). */
+export function opensWithFiller(sentence: string): boolean {
+  return FILLER.test(sentence.trimStart().replace(/^["'“‘(]+/u, ""));
+}
+
+/**
+ * The sentence without its spoken openers ("So, and I mean the point is" → "The point is") and
+ * list numbering ("3. Make" → "Make"), its first letter capitalised. A sentence that would be
+ * left with fewer than four words stays as it was.
+ */
+export function trimOpeners(sentence: string): string {
+  let text = sentence.trim().replace(/^(?:\(?\d{1,2}[.)]|[-*•])\s+(?=\p{L})/u, "");
+  for (let i = 0; i < 4 && opensWithFiller(text); i++) {
+    text = text.replace(/^["'“‘(]*\p{L}+(?: (?:mean|know|see|course|guess|think))?[,\s]+/u, "");
+  }
+  if (text === sentence.trim() || text.split(/\s+/u).length < 4) return sentence.trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Why a sentence cannot stand alone in a summary or as a key point, or undefined when it can.
+ * In `speech` (a transcript), lower case, missing stops and run-on pieces are how it was
+ * written down, not signs of a fragment or a heading.
+ */
+export function unfitReason(
+  sentence: string,
+  options: { speech?: boolean } = {},
+): string | undefined {
+  const text = sentence.trim();
+  const words = text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length < 6) return "too short";
+  if ((text.match(/\|/g) ?? []).length >= 2) return "table row";
+  if (isNumeric(words)) return "table row";
+  if (isCode(text)) return "code";
+  if (CAPTION.test(text)) return "caption";
+  if (HEADER.test(text)) return "mail header";
+  if (BOILERPLATE.test(text)) return "boilerplate";
+  if (/:\s*$/u.test(text)) return "fragment";
+  if (!options.speech) {
+    if (/[;,(\-–—]\s*$/u.test(text)) return "fragment";
+    if (/^[\p{Ll}]/u.test(text) && !/^[\p{Ll}]+[\p{Lu}]/u.test(text)) return "fragment";
+    if (isHeading(text, words)) return "heading";
+  }
+  if (REFERS_BACK.test(text)) return "refers elsewhere";
+  return undefined;
+}
+
+/** "Figure 3: ...", "Table 2. ...", "Listing 1 - ...". */
+const CAPTION =
+  /^(?:figure|fig\.|table|listing|image|plate|chart|diagram)\s+\d+(?:\.\d+)*\s*[.:—–-]/iu;
+
+const HEADER = /^(?:from|date|subject|to|cc|message-id|reply-to|sent):\s/iu;
+
+/** Navigation and licence lines that web pages and manuals repeat on every page. */
+const BOILERPLATE = new RegExp(
+  [
+    "©",
+    "\\ball rights reserved\\b",
+    "\\bcopyright\\s+(?:\\(c\\)\\s*)?\\d{4}",
+    "\\bpermission is (?:hereby )?granted\\b",
+    "\\bskip to (?:main )?content\\b",
+    "\\b(?:previous|next) (?:topic|page|chapter)\\b\\s*$",
+    "\\bshow source\\b",
+    "\\blast (?:updated|modified) on\\b",
+    "\\bedit (?:this page|on github)\\b",
+    "\\bfound a bug\\b",
+    "\\bcreated using sphinx\\b",
+    "\\bcookie (?:policy|settings)\\b",
+    "\\bprivacy policy\\b",
+    "\\bterms of (?:use|service)\\b",
+  ].join("|"),
+  "iu",
+);
+
+/** Sentences that only make sense next to a part of the text they point at. */
+const REFERS_BACK = new RegExp(
+  [
+    "\\b(?:the|this|that) (?:previous|preceding|next|following) (?:paragraph|section|chapter|example|figure|table|listing|subsection)s?\\b",
+    "\\b(?:section|chapter|figure|table|step|appendix)\\s+\\d+(?:\\.\\d+)*\\s+(?:above|below)\\b",
+    "\\b(?:as|is|are|was|were) (?:mentioned|described|shown|noted|discussed|explained|listed|outlined|defined|seen|stated|given) (?:above|below|earlier|previously|before)\\b",
+    "\\b(?:described|explained|discussed|shown|covered|listed) (?:in (?:more )?detail )?below\\b",
+    "\\b(?:see|cf\\.) (?:above|below)\\b",
+    "\\b(?:the|this) (?:example|code|table|figure|list|output) (?:above|below)\\b",
+    "\\blike this\\s*[.:]?$",
+  ].join("|"),
+  "iu",
+);
+
+/** Most of the words are numbers: a row of a table or of a listing. */
+function isNumeric(words: string[]): boolean {
+  const numbers = words.filter((w) => /^[^\p{L}]*\p{N}[\p{N}.,%x/:-]*[^\p{L}]*$/u.test(w)).length;
+  return numbers >= 4 && numbers / words.length > 0.35;
+}
+
+/**
+ * Code and commands: brackets, operators and identifiers (`a_b`, `x.y(`, `->`) make up much of
+ * the line. Prose that mentions `sorted()` once stays prose.
+ */
+function isCode(text: string): boolean {
+  const visible = text.replace(/\s+/gu, "");
+  const symbols = (visible.match(/[{}()[\];=<>$\\|`]/g) ?? []).length;
+  // Linear patterns only: nested quantifiers over \w (which holds "_") backtrack exponentially.
+  const identifiers =
+    (text.match(/[\p{L}\p{N}]\.[\p{L}_]+\(|[\p{L}\p{N}]_[\p{L}\p{N}]|->|=>|:=|==|!=|&&|\|\|/gu) ??
+      []).length;
+  if (/[{};]\s*$/u.test(text) || /\bfunction\s*\(|\breturn\b.*;/u.test(text)) return true;
+  return symbols / Math.max(1, visible.length) > 0.06 || identifiers >= 4;
+}
+
+/** Title Case words without an ending stop: a heading that lost its `#`. */
+function isHeading(text: string, words: string[]): boolean {
+  if (/[.!?]["”’)]*$/u.test(text)) return false;
+  const capitalised = words.filter((w) => /^["'“(]*\p{Lu}/u.test(w)).length;
+  return capitalised / words.length >= 0.6;
+}
+
+/** Openers that lean on the sentence before ("However", "This", "He"): fine in a key point, a
+ * weaker opening for a summary. */
+const LEANS_BACK =
+  /^(?:however|therefore|thus|hence|also|moreover|furthermore|nevertheless|instead|otherwise|this|that|these|those|it|he|she|they|his|her|their|its|such|here|there)\b/iu;
+
+/** Whether the sentence opens leaning on what came before it. */
+export function leansBack(sentence: string): boolean {
+  return LEANS_BACK.test(sentence.trim().replace(/^["'“‘(]+/u, ""));
+}

@@ -1,0 +1,108 @@
+import assert from "node:assert/strict";
+import { leansBack, opensWithFiller, trimOpeners, unfitReason } from "./sentences.ts";
+
+Deno.test("opensWithFiller() spots spoken openers and leaves plain sentences alone", () => {
+  for (const s of ["So the tide turns twice a day.", "And then we left.", "But that was later."]) {
+    assert.equal(opensWithFiller(s), true, s);
+  }
+  assert.equal(opensWithFiller("I mean, the tide turns twice a day."), true);
+  assert.equal(opensWithFiller("You know, the moon pulls the sea."), true);
+  assert.equal(opensWithFiller("Sorting is stable in Python."), false);
+  assert.equal(opensWithFiller("Andrew wrote the parser."), false);
+});
+
+Deno.test("trimOpeners() drops fillers and list numbers, capitalising what is left", () => {
+  assert.equal(
+    trimOpeners("So, first, let us make a distinction between sockets."),
+    "First, let us make a distinction between sockets.",
+  );
+  assert.equal(
+    trimOpeners("And I mean the moon pulls the sea twice a day."),
+    "The moon pulls the sea twice a day.",
+  );
+  assert.equal(
+    trimOpeners("3. Make or override any decision of a Delegate."),
+    "Make or override any decision of a Delegate.",
+  );
+  // Too little would be left: kept whole.
+  assert.equal(trimOpeners("So that is it."), "So that is it.");
+});
+
+Deno.test("unfitReason() refuses table rows, code and captions", () => {
+  assert.equal(unfitReason("| zstd 1.5.1 | 2.887 | 530 MB/s | 1700 MB/s |"), "table row");
+  assert.equal(unfitReason("Cluster A B Chunkservers 342 227 Available 72 TB 180 TB"), "table row");
+  assert.equal(
+    unfitReason("fa.setcolor = function (gt, node) { node.attr.style = 'filled'; }"),
+    "code",
+  );
+  assert.equal(unfitReason("x = foo_bar(baz_qux, spam_eggs) if a_b else c_d"), "code");
+  assert.equal(unfitReason("Figure 3: Write control and data flow in the cluster."), "caption");
+});
+
+Deno.test("unfitReason() refuses mail headers, navigation and licence boilerplate", () => {
+  assert.equal(
+    unfitReason("Date: Fri, 19 Dec 2008 00:45:19 From: Linus about merging branches"),
+    "mail header",
+  );
+  assert.equal(
+    unfitReason("Copyright 2001-2023, Python Software Foundation and its many contributors."),
+    "boilerplate",
+  );
+  assert.equal(unfitReason("© 2024 The Example Team, all rights reserved here."), "boilerplate");
+  assert.equal(
+    unfitReason("Found a bug in this page of the manual? Tell us today."),
+    "boilerplate",
+  );
+});
+
+Deno.test("unfitReason() refuses fragments, headings and sentences that point elsewhere", () => {
+  assert.equal(
+    unfitReason("Each decision in the Project is made by one of the following:"),
+    "fragment",
+  );
+  assert.equal(unfitReason("propose themselves as a candidate in elections; 4."), "fragment");
+  assert.equal(unfitReason("Many Small Queries Are Efficient In SQLite"), "heading");
+  assert.equal(unfitReason("Single-File Documents"), "too short");
+  assert.equal(
+    unfitReason("To summarize the previous section: a string is a sequence of code points."),
+    "refers elsewhere",
+  );
+  assert.equal(
+    unfitReason("The rules in section 3.7 above apply to every lock as well."),
+    "refers elsewhere",
+  );
+  assert.equal(
+    unfitReason("Each of these points will be described in more detail below, after that."),
+    "refers elsewhere",
+  );
+});
+
+Deno.test("unfitReason() accepts ordinary sentences, with a call or an acronym in them", () => {
+  for (
+    const s of [
+      "Both list.sort() and sorted() accept a reverse parameter with a boolean value.",
+      "SQLite only supports one writer at a time per database file.",
+      "The Debian Project is an association of individuals who share a goal.",
+      "iPhone owners can repair the screen with a kit bought online.",
+    ]
+  ) assert.equal(unfitReason(s), undefined, s);
+});
+
+Deno.test("leansBack() spots openers that need the sentence before", () => {
+  assert.equal(leansBack("However, the lock is released at once."), true);
+  assert.equal(leansBack("This UID is hence not available."), true);
+  assert.equal(leansBack("SQLite provides isolation between connections."), false);
+  assert.equal(leansBack("Thistle grows on the cliffs."), false);
+});
+
+Deno.test("unfitReason() reads a line of 10,000 underscored characters in one pass", () => {
+  // Nested quantifiers over \w once made such a line take exponential time.
+  assert.equal(unfitReason("a_".repeat(5000) + "b and some words after it"), "code");
+});
+
+Deno.test("unfitReason() takes speech as it was written down", () => {
+  const said = "and then the tide comes in over the flats twice a day";
+  assert.equal(unfitReason(said), "fragment");
+  assert.equal(unfitReason(said, { speech: true }), undefined);
+  assert.equal(unfitReason("the ones we saw were these:", { speech: true }), "fragment");
+});
