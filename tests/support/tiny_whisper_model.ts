@@ -15,6 +15,7 @@
  *
  * Run directly to write one: `deno run -W tests/support/tiny_whisper_model.ts OUT.bin [SEED]`.
  */
+import { seeded } from "../../scripts/seeded.ts";
 
 /** The English-only vocabulary size: 50,256 text tokens, then the special and timestamp ones. */
 const N_VOCAB_EN = 51864;
@@ -85,7 +86,7 @@ export function tinyWhisperModel(options: TinyWhisperOptions = {}): Uint8Array {
     out.bytes(bytes);
   }
 
-  const random = mulberry32(seed);
+  const random = seeded(seed);
   for (const tensor of tensors(state, audioCtx, textCtx, nMels)) {
     const count = tensor.ne.reduce((a, b) => a * b, 1);
     const values = new Float32Array(count);
@@ -199,18 +200,6 @@ function melFilters(nMels: number, nFft: number): Float32Array {
     }
   }
   return filters;
-}
-
-/** A small seeded generator: the same seed gives the same model bytes on every machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Little-endian writer that grows as needed (whisper.cpp reads the file little-endian). */
