@@ -85,7 +85,10 @@ Deno.test({
       });
       const [failure] = ofType(result.events, "file_failed");
       assert.equal(failure?.path, "a.wav", result.stderr);
-      assert.match(failure.error, /ffprobe on the PATH \(.*\) is gleaner's own executable/);
+      assert.match(
+        failure.error,
+        /ffprobe on the PATH \(.*\) is a Deno executable, as gleaner's own/,
+      );
       const starts = (await Deno.readTextFile(trace)).split("\n")
         .filter((line) => /execve\(/.test(line) && !/ENOENT/.test(line));
       assert.equal(

@@ -1,13 +1,16 @@
 /**
  * @module
  * Finds the external engines (ffmpeg, the speech engines, the URL opener) on the PATH, as main
- * sees it, before any sandbox may start one, and refuses any that is the app's own executable.
+ * sees it, before any sandbox may start one, and refuses any that is a Deno executable, as the
+ * gleaner binary is.
  *
  * Deno's `run` permission names a program, not what it is: with `ffmpeg` on the PATH being a
  * link to (or a copy of) the gleaner binary, `new Deno.Command("ffmpeg")` would start gleaner
  * itself, and a batch that starts itself can multiply without end. So main resolves each name
- * to one file, compares that file with its own executable (same file, or same bytes), and grants
- * the sandboxes the resolved paths alone.
+ * to one file, looks inside it for the section marker every Deno executable carries (`deno`,
+ * `denort` and every `deno compile` output hold it; no engine does), and grants the sandboxes
+ * the resolved paths of the others alone. Judging the content catches a copy of any gleaner
+ * version, not just links to this one.
  */
 import { delimiter, join } from "node:path";
 
@@ -17,8 +20,6 @@ export type EnginePath = { path: string } | { refused: string };
 export interface FindOptions {
   /** The search path; default the PATH environment variable. */
   searchPath?: string;
-  /** The app's own executable; default `Deno.execPath()`. */
-  self?: string;
 }
 
 /** Each name found on the search path; a name found nowhere is left out. */
@@ -27,13 +28,15 @@ export function findEngines(
   options: FindOptions = {},
 ): Record<string, EnginePath> {
   const searchPath = options.searchPath ?? Deno.env.get("PATH") ?? "";
-  const self = identify(options.self ?? Deno.execPath());
   const found: Record<string, EnginePath> = {};
   for (const name of names) {
     const path = onSearchPath(name, searchPath);
     if (path === undefined) continue;
-    found[name] = self && isSelf(path, self)
-      ? { refused: `${name} on the PATH (${path}) is gleaner's own executable; it is not started` }
+    found[name] = isDenoExecutable(path)
+      ? {
+        refused: `${name} on the PATH (${path}) is a Deno executable, as gleaner's own ` +
+          "executable is; it is not started",
+      }
       : { path };
   }
   return found;
@@ -56,53 +59,42 @@ function onSearchPath(name: string, searchPath: string): string | undefined {
   return undefined;
 }
 
-interface Identity {
-  real: string;
-  size: number;
-  path: string;
-}
+/** The marker of the section that holds a Deno executable's program (libsui's name for it). */
+const DENO_MARKER = new TextEncoder().encode("d3n0l4nd");
 
-function identify(path: string): Identity | undefined {
+/** Whether the file holds Deno's section marker: read in chunks, overlapping by the marker. */
+export function isDenoExecutable(path: string): boolean {
+  let file: Deno.FsFile;
   try {
-    const real = Deno.realPathSync(path);
-    return { real, size: Deno.statSync(real).size, path: real };
+    file = Deno.openSync(path);
   } catch {
-    return undefined;
+    return false;
   }
-}
-
-/** The same file as the app's executable, through any link, or a copy of its bytes. */
-function isSelf(path: string, self: Identity): boolean {
-  const other = identify(path);
-  if (!other) return false;
-  if (other.real === self.real) return true;
-  return other.size === self.size && sameBytes(other.path, self.path);
-}
-
-function sameBytes(a: string, b: string): boolean {
-  const [x, y] = [Deno.openSync(a), Deno.openSync(b)];
   try {
-    const bufX = new Uint8Array(1 << 20);
-    const bufY = new Uint8Array(1 << 20);
+    const chunk = new Uint8Array(1 << 20);
+    const keep = DENO_MARKER.length - 1;
+    let carried = 0;
     for (;;) {
-      const n = readFull(x, bufX);
-      const m = readFull(y, bufY);
-      if (n !== m) return false;
-      if (n === 0) return true;
-      for (let i = 0; i < n; i++) if (bufX[i] !== bufY[i]) return false;
+      const n = file.readSync(chunk.subarray(carried));
+      if (n === null) return false;
+      const filled = carried + n;
+      if (indexOf(chunk.subarray(0, filled), DENO_MARKER) >= 0) return true;
+      // The marker may straddle two reads: the tail of this one starts the next.
+      carried = Math.min(keep, filled);
+      chunk.copyWithin(0, filled - carried, filled);
     }
   } finally {
-    x.close();
-    y.close();
+    file.close();
   }
 }
 
-function readFull(file: Deno.FsFile, buffer: Uint8Array): number {
-  let filled = 0;
-  while (filled < buffer.length) {
-    const n = file.readSync(buffer.subarray(filled));
-    if (n === null) break;
-    filled += n;
+function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
+  const first = needle[0];
+  for (let i = haystack.indexOf(first); i >= 0; i = haystack.indexOf(first, i + 1)) {
+    if (i + needle.length > haystack.length) return -1;
+    let j = 1;
+    while (j < needle.length && haystack[i + j] === needle[j]) j++;
+    if (j === needle.length) return i;
   }
-  return filled;
+  return -1;
 }
