@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { FAULT_APP, startUi, withTempDir } from "./support/app.ts";
-import { assertNoSidewaysScroll, launchBrowser, shot } from "./support/browser.ts";
+import { assertNoSidewaysScroll, closeAll, launchBrowser, shot } from "./support/browser.ts";
 import { writeText } from "./support/corpus.ts";
 import { requires } from "./support/requires.ts";
 
@@ -103,10 +103,7 @@ Deno.test({
         );
         await shot(page, "6-note");
       } finally {
-        await browser.close();
-        app.child.kill("SIGINT");
-        await app.child.status;
-        await app.drained;
+        await closeAll(browser, app);
       }
       // The resumed job wrote every note once.
       const notes = [...Deno.readDirSync(join(vault, "Sources"))].map((e) => e.name);
@@ -157,10 +154,7 @@ Deno.test({
         await assertNoSidewaysScroll(page, "vault");
         await shot(page, "8-zoom-vault");
       } finally {
-        await browser.close();
-        app.child.kill("SIGINT");
-        await app.child.status;
-        await app.drained;
+        await closeAll(browser, app);
       }
       assert.equal([...Deno.readDirSync(join(vault, "Sources"))].length, 3);
     });

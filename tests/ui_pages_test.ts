@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { FAULT_APP, startUi, withTempDir } from "./support/app.ts";
-import { assertNoSidewaysScroll, launchBrowser, shot } from "./support/browser.ts";
+import { assertNoSidewaysScroll, closeAll, launchBrowser, shot } from "./support/browser.ts";
 import { writeText } from "./support/corpus.ts";
 import { requires } from "./support/requires.ts";
 
@@ -142,10 +142,7 @@ Deno.test({
         assert.equal(dialogs.length, 2);
         await shot(page, "pages-7-home-deleted");
       } finally {
-        await browser.close();
-        app.child.kill("SIGINT");
-        await app.child.status;
-        await app.drained;
+        await closeAll(browser, app);
       }
     });
   },
@@ -186,10 +183,7 @@ Deno.test({
         await shot(page, "pages-8-job-cancelled");
       } finally {
         await Deno.writeTextFile(join(input, ".release"), "");
-        await browser.close();
-        app.child.kill("SIGINT");
-        await app.child.status;
-        await app.drained;
+        await closeAll(browser, app);
       }
     });
   },
@@ -264,10 +258,7 @@ Deno.test({
         assert.equal(await tree.getByRole("link").count(), 0, "no title holds it");
         await shot(page, "pages-11-vault-text-search");
       } finally {
-        await browser.close();
-        app.child.kill("SIGINT");
-        await app.child.status;
-        await app.drained;
+        await closeAll(browser, app);
       }
     });
   },

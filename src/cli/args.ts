@@ -3,7 +3,7 @@
  * The command line, parsed strictly with node:util parseArgs. Returns a plain description of
  * what to do; checking paths on disk happens in the batch command.
  */
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsOptionsConfig } from "node:util";
 import { parseShardFlag, type ShardRequest } from "../shard/shard_spec.ts";
 import { UsageError } from "./usage_error.ts";
 import type { ModelsArgs } from "../models/models_command.ts";
@@ -231,17 +231,10 @@ function whisperArg(
 }
 
 function parseModels(argv: string[]): Command {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: { from: { type: "string" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    throw new UsageError(`models: ${(error as Error).message.split("\n")[0].replace(/\.$/, "")}`);
-  }
+  const parsed = parseSubcommand("models", argv, {
+    from: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
   if (parsed.values.help) return { mode: "help" };
   const [verb, name, ...rest] = parsed.positionals;
   if (verb === undefined) {
@@ -259,22 +252,25 @@ function parseModels(argv: string[]): Command {
   return { mode: "models", pull: name, ...(from === undefined ? {} : { from }) };
 }
 
-function parseMerge(argv: string[]): Command {
-  let parsed;
+/** A subcommand's strict parse; node's error, first line, becomes a usage error named for it. */
+function parseSubcommand<T extends ParseArgsOptionsConfig>(
+  name: string,
+  argv: string[],
+  options: T,
+) {
   try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        out: { type: "string" },
-        json: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
+    return parseArgs({ args: argv, strict: true, allowPositionals: true, options });
   } catch (error) {
-    throw new UsageError(`merge: ${(error as Error).message.split("\n")[0].replace(/\.$/, "")}`);
+    throw new UsageError(`${name}: ${(error as Error).message.split("\n")[0].replace(/\.$/, "")}`);
   }
+}
+
+function parseMerge(argv: string[]): Command {
+  const parsed = parseSubcommand("merge", argv, {
+    out: { type: "string" },
+    json: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
   const v = parsed.values;
   if (v.help) return { mode: "help" };
   if (v.out === undefined || v.out.trim() === "") {

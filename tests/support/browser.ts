@@ -4,8 +4,8 @@
  * screenshots of each page under test-artifacts/ for a reviewer to look at.
  */
 import { join } from "node:path";
-import { chromium, type Page } from "playwright-core";
-import { REPO } from "./app.ts";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { REPO, type UiApp } from "./app.ts";
 import { chromiumPath } from "./requires.ts";
 
 export const ARTIFACTS = join(REPO, "test-artifacts");
@@ -37,4 +37,12 @@ export async function assertNoSidewaysScroll(page: Page, where: string): Promise
   if (scroll > width) {
     throw new Error(`${where}: the page is ${scroll} px wide in a ${width} px window`);
   }
+}
+
+/** Ends a browser test: the browser closed, the app stopped with Ctrl-C and its output drained. */
+export async function closeAll(browser: Browser, app: UiApp): Promise<void> {
+  await browser.close();
+  app.child.kill("SIGINT");
+  await app.child.status;
+  await app.drained;
 }
