@@ -35,7 +35,7 @@ import { appCommand } from "../tests/support/app.ts";
 import { makeDocx, makePdf } from "../tests/support/documents.ts";
 import { JobStore } from "../src/store/job_store.ts";
 import { VaultWriter } from "../src/vault/vault_writer.ts";
-import { nameKey } from "../src/vault/note_name.ts";
+import { nameKey } from "../src/markdown/note_name.ts";
 import { knowledgeQuality } from "./bench_knowledge.ts";
 import { goldDebianQuality } from "./bench_gold_debian.ts";
 import { uiLatency } from "./bench_ui.ts";

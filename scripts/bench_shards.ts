@@ -22,7 +22,7 @@ import { outputOptions } from "../src/job/run_job.ts";
 import { pipelineInProcess } from "./pipeline_in_process.ts";
 import { shardOf } from "../src/shard/shard_spec.ts";
 import { JobStore } from "../src/store/job_store.ts";
-import { nameKey } from "../src/vault/note_name.ts";
+import { nameKey } from "../src/markdown/note_name.ts";
 import { runApp } from "../tests/support/app.ts";
 import { snapshotVault } from "../tests/support/corpus.ts";
 

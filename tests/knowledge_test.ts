@@ -10,7 +10,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { BEGIN, END } from "../src/vault/generated_part.ts";
-import { parseFrontmatter, wikilink } from "../src/vault/render_note.ts";
+import { parseFrontmatter } from "../src/markdown/frontmatter.ts";
+import { wikilink } from "../src/markdown/note_name.ts";
 import { type AppResult, ofType, runApp, withTempDir } from "./support/app.ts";
 import { snapshotVault, writeText } from "./support/corpus.ts";
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { distance } from "fastest-levenshtein";
-import { parseFrontmatter } from "../src/vault/render_note.ts";
+import { parseFrontmatter } from "../src/markdown/frontmatter.ts";
 import { ofType, runApp, watchApp, withTempDir } from "./support/app.ts";
 import { snapshotVault, writeText } from "./support/corpus.ts";
 import { LIBRIVOX, requires } from "./support/requires.ts";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { FAULT_APP, ofType, runApp, withTempDir } from "./support/app.ts";
 import { snapshotVault } from "./support/corpus.ts";
-import { parseFrontmatter } from "../src/vault/render_note.ts";
+import { parseFrontmatter } from "../src/markdown/frontmatter.ts";
 import { writeText } from "./support/corpus.ts";
 import { startFakeLlm } from "./support/fake_llm.ts";
 import { judgeEscapes, type Verdict } from "./support/escape_attempts.ts";

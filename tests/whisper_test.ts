@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { parseFrontmatter } from "../src/vault/render_note.ts";
+import { parseFrontmatter } from "../src/markdown/frontmatter.ts";
 import { whisperCliAvailable } from "../src/models/choose_engine.ts";
 import { appCommand, ofType, runApp, startUi, watchApp, withTempDir } from "./support/app.ts";
 import { snapshotVault } from "./support/corpus.ts";

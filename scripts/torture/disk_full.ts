@@ -10,7 +10,8 @@
 import { join } from "node:path";
 import type { EngineEvent } from "../../src/protocol/messages.ts";
 import { readNote } from "../../src/vault/read_note.ts";
-import { parseFrontmatter, renderNote } from "../../src/vault/render_note.ts";
+import { parseFrontmatter } from "../../src/markdown/frontmatter.ts";
+import { renderNote } from "../../src/vault/render_note.ts";
 import { ofType, parseEvents, runApp } from "../../tests/support/app.ts";
 import { snapshotVault } from "../../tests/support/corpus.ts";
 import { runArgs } from "../release.ts";

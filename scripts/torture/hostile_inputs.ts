@@ -17,7 +17,7 @@ import { writeText } from "../../tests/support/corpus.ts";
 import { buildControls, buildKinds, type Expect, prose, TOO_SLOW } from "./hostile_kinds.ts";
 import type { ProfileName, Section } from "./section.ts";
 import { exists } from "../../src/fs/maybe_missing.ts";
-import { parseFrontmatter } from "../../src/vault/render_note.ts";
+import { parseFrontmatter } from "../../src/markdown/frontmatter.ts";
 
 const MB = 1024 * 1024;
 

@@ -10,7 +10,7 @@ import { ATTEMPTS, judgeEscapes } from "../../tests/support/escape_attempts.ts";
 import { FAULT_APP, ofType, runApp } from "../../tests/support/app.ts";
 import { snapshotVault, writeText } from "../../tests/support/corpus.ts";
 import { startFakeLlm } from "../../tests/support/fake_llm.ts";
-import { parseFrontmatter } from "../../src/vault/render_note.ts";
+import { parseFrontmatter } from "../../src/markdown/frontmatter.ts";
 import { lastLines, type Section } from "./section.ts";
 import { exists } from "../../src/fs/maybe_missing.ts";
 

@@ -6,7 +6,7 @@
  * analysis, and the body comes back with the block ids that key points link to.
  */
 import type { Analysis, KeyPoint } from "../protocol/messages.ts";
-import { stamp } from "../pipeline/transcript.ts";
+import { stamp } from "../markdown/transcript.ts";
 import { readBody } from "./blocks.ts";
 import { initialledNames, rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";

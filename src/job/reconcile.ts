@@ -11,7 +11,7 @@ import { hashFile } from "../discover/hash.ts";
 import { walkInputs, type WalkOptions } from "../discover/walk.ts";
 import { EXTENSIONS } from "../pipeline/detect.ts";
 import { shardOf, type ShardSpec } from "../shard/shard_spec.ts";
-import { nameKey } from "../vault/note_name.ts";
+import { nameKey } from "../markdown/note_name.ts";
 import { noteExists } from "../vault/vault_writer.ts";
 
 export interface ReconcileDeps {

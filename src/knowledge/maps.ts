@@ -6,9 +6,9 @@
  * writer merges it into the file around whatever the user wrote.
  */
 import { leansBack } from "../analyse/sentences.ts";
-import { escapeMarkdown } from "../pipeline/transcript.ts";
-import { wikilink } from "../vault/render_note.ts";
-import { nameKey, sanitizeNoteName, suffixedName } from "../vault/note_name.ts";
+import { escapeMarkdown } from "../markdown/transcript.ts";
+import { wikilink } from "../markdown/note_name.ts";
+import { nameKey, sanitizeNoteName, suffixedName } from "../markdown/note_name.ts";
 import type { Topics } from "./topics.ts";
 import { topicName } from "./topics.ts";
 

@@ -11,7 +11,7 @@ import { type Analysed, linkKeyPoints } from "../analyse/analyse.ts";
 import { readBody } from "../analyse/blocks.ts";
 import { tagsFor } from "../analyse/keyphrases.ts";
 import { stem, words } from "../analyse/terms.ts";
-import { stamp } from "../pipeline/transcript.ts";
+import { stamp } from "../markdown/transcript.ts";
 import { type Claim, LLM_PART_CHARS, type LlmOptions } from "../protocol/messages.ts";
 import { ChatClient, type ChatMessage, LlmError } from "./chat_client.ts";
 

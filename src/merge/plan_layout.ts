@@ -5,7 +5,7 @@
  * of a colliding title the bare name and the others `Name (2)`, `Name (3)`... The merge puts the
  * files of all shards in that walk order and names them in that order.
  */
-import { nameKey, sanitizeNoteName, suffixedName } from "../vault/note_name.ts";
+import { nameKey, sanitizeNoteName, suffixedName } from "../markdown/note_name.ts";
 import { NOTES_DIR } from "../vault/vault_writer.ts";
 
 /**

@@ -2,6 +2,7 @@
  * @module
  * What every format's extractor returns, and the helpers they share.
  */
+import { fileStem } from "../markdown/note_name.ts";
 import type { PropertyValue, SourceLink } from "../protocol/messages.ts";
 
 /** The input itself is unusable (not text, undecodable, empty, encrypted); retrying will not help. */
@@ -45,13 +46,6 @@ export function countWords(text: string): number {
   let count = 0;
   for (const segment of words.segment(text)) if (segment.isWordLike) count++;
   return count;
-}
-
-/** The file name without folders and extension; a leading dot is not an extension. */
-export function fileStem(fileName: string): string {
-  const base = fileName.slice(Math.max(fileName.lastIndexOf("/"), fileName.lastIndexOf("\\")) + 1);
-  const dot = base.lastIndexOf(".");
-  return dot <= 0 ? base : base.slice(0, dot);
 }
 
 /** A title cleaned for a note: whitespace collapsed; {@link fallbackTitle} when nothing is left. */

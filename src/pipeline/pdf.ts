@@ -16,8 +16,9 @@
 import { Buffer } from "node:buffer";
 import { constants, inflateSync } from "node:zlib";
 import { getDocument, OPS, VerbosityLevel } from "unpdf/pdfjs";
-import { cleanTitle, countWords, type Extracted, fileStem, InputError } from "./extracted.ts";
-import { escapeMarkdown } from "./transcript.ts";
+import { cleanTitle, countWords, type Extracted, InputError } from "./extracted.ts";
+import { fileStem } from "../markdown/note_name.ts";
+import { escapeMarkdown } from "../markdown/transcript.ts";
 
 /** The most pages read from one PDF; a longer one is refused rather than cut short. */
 export const MAX_PAGES = 2000;

@@ -12,7 +12,7 @@ import webvtt from "webvtt-parser";
 import { characterEntities } from "character-entities";
 import { cleanTitle, countWords, type Extracted, InputError } from "./extracted.ts";
 import { decodeText } from "./decode.ts";
-import { renderTranscript, type Segment, stamp } from "./transcript.ts";
+import { renderTranscript, type Segment, stamp } from "../markdown/transcript.ts";
 
 export type SubtitleFormat = "srt" | "vtt";
 

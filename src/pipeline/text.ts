@@ -4,7 +4,7 @@
  * word count for the note.
  */
 import type { PropertyValue } from "../protocol/messages.ts";
-import { parseFrontmatter, STANDARD_KEYS } from "../vault/render_note.ts";
+import { parseFrontmatter, STANDARD_KEYS } from "../markdown/frontmatter.ts";
 import { decodeText } from "./decode.ts";
 import { countWords, fallbackTitle, InputError } from "./extracted.ts";
 

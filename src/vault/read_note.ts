@@ -6,7 +6,7 @@
  */
 import { termVector } from "../analyse/analyse.ts";
 import type { Claim, KeyPoint, NoteDraft, PropertyValue } from "../protocol/messages.ts";
-import { parseFrontmatter, STANDARD_KEYS } from "./render_note.ts";
+import { parseFrontmatter, STANDARD_KEYS } from "../markdown/frontmatter.ts";
 
 const SECTIONS = ["Summary", "Key points", "Claims", "People", "Related"] as const;
 const FULL = /^## (?:Full text|Transcript)$/m;

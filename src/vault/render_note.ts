@@ -4,9 +4,10 @@
  * sections of the analysis and the full text. Rendering is deterministic, so an unchanged input yields byte-identical notes and the
  * writer can skip them.
  */
-import { parse, stringify } from "yaml";
-import { fileStem } from "../pipeline/extracted.ts";
-import { escapeMarkdown, stamp } from "../pipeline/transcript.ts";
+import { stringify } from "yaml";
+import { STANDARD_KEYS } from "../markdown/frontmatter.ts";
+import { fileStem, wikilink } from "../markdown/note_name.ts";
+import { escapeMarkdown, stamp } from "../markdown/transcript.ts";
 import type { Analysis, Claim, KeyPoint, NoteDraft } from "../protocol/messages.ts";
 import { type FindTarget, resolveLinks } from "./source_links.ts";
 
@@ -19,33 +20,6 @@ export interface NoteMeta {
   /** Finds the notes of other inputs the body links to; without it such links are their text. */
   findTarget?: FindTarget;
 }
-
-/** Result of {@link parseFrontmatter}. */
-export interface Frontmatter {
-  /** The properties, or null when there is no block or it is not a YAML mapping. */
-  data: Record<string, unknown> | null;
-  /** The text after the block (the whole text when there is no usable block). */
-  body: string;
-  /** Why the block was rejected, when it was. */
-  error?: string;
-}
-
-/** Keys the note's own fields fill; the source's properties never replace them. */
-export const STANDARD_KEYS: ReadonlySet<string> = new Set([
-  "title",
-  "aliases",
-  "type",
-  "source",
-  "duration",
-  "tags",
-  "people",
-  "organizations",
-  "places",
-  "related",
-  "source_hash",
-  "source_bytes",
-  "words",
-]);
 
 /** Kinds whose text is a transcript rather than a document. */
 const TIMED = new Set(["audio", "video", "subtitles"]);
@@ -102,15 +76,6 @@ export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
   return `---\n${yaml}---\n\n# ${heading}\n\n${sections.join("\n\n")}\n`;
 }
 
-/**
- * A link to a note by its vault path ("Sources/Name.md" gives `[[Sources/Name|Name]]`): the full
- * path, so a same-named file elsewhere in the vault cannot capture it.
- */
-export function wikilink(path: string): string {
-  const target = path.replace(/\.md$/, "");
-  return `[[${target}|${target.slice(target.lastIndexOf("/") + 1)}]]`;
-}
-
 /** The source's own aliases (a Markdown file's frontmatter), then the file stem. */
 function aliasesOf(own: unknown, stem: string, title: string): { aliases?: string[] } {
   const aliases = Array.isArray(own) ? own.filter((a) => typeof a === "string") : [];
@@ -147,46 +112,6 @@ function people(analysis: Analysis): string {
     ...also("Places", analysis.places),
   ];
   return [lines.join("\n"), more.join("\n\n")].filter((part) => part !== "").join("\n\n");
-}
-
-/**
- * Splits a leading YAML frontmatter block (between `---` and a `---` or `...` line) from the
- * rest. YAML that is invalid or not a mapping gives data null, an error and the whole text as
- * body; no block gives data null and the whole text.
- */
-export function parseFrontmatter(markdown: string): Frontmatter {
-  const text = markdown.startsWith("\uFEFF") ? markdown.slice(1) : markdown;
-  const open = /^---[ \t]*\r?\n/.exec(text);
-  if (!open) return { data: null, body: markdown };
-  const close = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
-  const rest = text.slice(open[0].length);
-  const end = close.exec(rest);
-  if (!end) return { data: null, body: markdown };
-
-  const block = rest.slice(0, end.index);
-  const body = rest.slice(end.index + end[0].length);
-  let value: unknown;
-  try {
-    // The core schema has no custom or language-specific tags (unknown tags read as plain
-    // strings), aliases are capped by the library, and "error" keeps warnings off the console
-    // while still throwing on errors.
-    value = parse(block, { schema: "core", logLevel: "error" });
-  } catch (error) {
-    const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return { data: null, body: markdown, error: `invalid YAML in frontmatter: ${detail}` };
-  }
-  // An empty block is still frontmatter, just without properties.
-  if (value === null || value === undefined) return { data: {}, body };
-  if (typeof value !== "object" || Array.isArray(value)) {
-    // Most likely not frontmatter at all (a Markdown rule, text, another rule): keep the text.
-    const found = Array.isArray(value) ? "a list" : `a ${typeof value}`;
-    return {
-      data: null,
-      body: markdown,
-      error: `frontmatter is not a YAML mapping: found ${found}`,
-    };
-  }
-  return { data: value as Record<string, unknown>, body };
 }
 
 function normalizeBody(body: string): string {

@@ -7,7 +7,7 @@
 import { basename, join } from "node:path";
 import type { Chunk, Task } from "../../protocol/messages.ts";
 import { cleanTitle, countWords, type Extracted, InputError } from "../extracted.ts";
-import { renderTranscript, type Segment, stamp } from "../transcript.ts";
+import { renderTranscript, type Segment, stamp } from "../../markdown/transcript.ts";
 import { decodeChunk, mediaSource, probeMedia } from "./ffmpeg.ts";
 import { POCKETSPHINX, transcribeWithPocketsphinx } from "./pocketsphinx.ts";
 import { transcribeWithWhisper, WHISPER } from "./whisper.ts";

@@ -1,7 +1,8 @@
 /**
  * @module
  * Turns arbitrary titles into note names that are safe as file names on every OS and as
- * Obsidian link targets, and says when two names would collide on disk.
+ * Obsidian link targets, says when two names would collide on disk, and writes the wikilink
+ * to a note. Below the extractors, the analysis and the vault, which all name notes.
  */
 
 /** Longest name, in UTF-16 code units, before any " (n)" suffix is added. */
@@ -100,4 +101,20 @@ function truncate(s: string, max: number, maxBytes: number): string {
     bytes += utf8.encode(segment).length;
   }
   return out;
+}
+
+/** The file name without folders and extension; a leading dot is not an extension. */
+export function fileStem(fileName: string): string {
+  const base = fileName.slice(Math.max(fileName.lastIndexOf("/"), fileName.lastIndexOf("\\")) + 1);
+  const dot = base.lastIndexOf(".");
+  return dot <= 0 ? base : base.slice(0, dot);
+}
+
+/**
+ * A link to a note by its vault path ("Sources/Name.md" gives `[[Sources/Name|Name]]`): the full
+ * path, so a same-named file elsewhere in the vault cannot capture it.
+ */
+export function wikilink(path: string): string {
+  const target = path.replace(/\.md$/, "");
+  return `[[${target}|${target.slice(target.lastIndexOf("/") + 1)}]]`;
 }
