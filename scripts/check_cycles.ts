@@ -2,7 +2,7 @@
  * @module
  * `deno task cycles`: the import cycles between the folders of `src/` (analyse, pipeline, vault...),
  * read from the module graph Deno itself builds (`deno info --json`), so what it checks is exactly
- * what the type checker and `deno compile` see. Prints each cycle with one import per step that
+ * what the type checker and `deno compile` see; type-only imports count as imports. Prints each cycle with one import per step that
  * makes it, and exits 1 when there is any.
  */
 import { relative } from "node:path";
@@ -11,7 +11,10 @@ import { fileURLToPath } from "node:url";
 const REPO = fileURLToPath(new URL("../", import.meta.url));
 
 interface Graph {
-  modules: { specifier: string; dependencies?: { code?: { specifier?: string } }[] }[];
+  modules: {
+    specifier: string;
+    dependencies?: { code?: { specifier?: string }; type?: { specifier?: string } }[];
+  }[];
 }
 
 /** `src/<folder>/...` -> folder; anything else (entries, tests, npm) is outside the check. */
@@ -95,7 +98,8 @@ for (const m of modules) {
   const from = folderOf(m.specifier);
   if (!from) continue;
   for (const d of m.dependencies ?? []) {
-    const target = d.code?.specifier;
+    // `import type` counts too: a folder that needs another's types to compile depends on it.
+    const target = d.code?.specifier ?? d.type?.specifier;
     const to = target ? folderOf(target) : undefined;
     if (!to || to === from) continue;
     if (!edges.has(from)) edges.set(from, new Set());

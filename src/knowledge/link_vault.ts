@@ -7,8 +7,8 @@ import { createHash } from "node:crypto";
 import type { JobStore, LinkedNote } from "../store/job_store.ts";
 import { renderNote } from "../vault/render_note.ts";
 import { targetsInStore } from "../vault/source_links.ts";
-import { noteExists, type VaultWriter } from "../vault/vault_writer.ts";
-import { buildMaps, contextLine, type MapFile } from "./maps.ts";
+import { type MapFile, noteExists, type VaultWriter } from "../vault/vault_writer.ts";
+import { buildMaps, contextLine } from "./maps.ts";
 import { relatedDocs } from "./related.ts";
 import { clusterTopics } from "./topics.ts";
 

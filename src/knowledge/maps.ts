@@ -9,6 +9,7 @@ import { leansBack } from "../analyse/sentences.ts";
 import { escapeMarkdown } from "../markdown/transcript.ts";
 import { wikilink } from "../markdown/note_name.ts";
 import { nameKey, sanitizeNoteName, suffixedName } from "../markdown/note_name.ts";
+import type { MapFile } from "../vault/vault_writer.ts";
 import type { Topics } from "./topics.ts";
 import { topicName } from "./topics.ts";
 
@@ -24,13 +25,6 @@ export interface MapNote {
   /** First sentence of its summary. */
   context: string;
   people: string[];
-}
-
-/** One map: where it goes, its heading when the file is new, and its generated part. */
-export interface MapFile {
-  path: string;
-  title: string;
-  generated: string;
 }
 
 export function buildMaps(notes: MapNote[], topics: Topics): MapFile[] {

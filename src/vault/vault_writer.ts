@@ -11,7 +11,6 @@
  */
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
-import type { MapFile } from "../knowledge/maps.ts";
 import type { NoteDraft } from "../protocol/messages.ts";
 import type { FileRow, JobStore, NoteRow } from "../store/job_store.ts";
 import { sweepTempFiles, syncDir, writeFileAtomic } from "./atomic_write.ts";
@@ -32,6 +31,16 @@ export interface Repair {
   path: string;
   problem: string;
   action: string;
+}
+
+/**
+ * One Map of Content as the knowledge step builds it: where it goes, its heading when the file is
+ * new, and its generated part.
+ */
+export interface MapFile {
+  path: string;
+  title: string;
+  generated: string;
 }
 
 export interface CommitInput {
