@@ -9,12 +9,12 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { runPipeline } from "../src/pipeline/pipeline.ts";
-import { InputError } from "../src/pipeline/extracted.ts";
 import { guard } from "../src/sandbox/guard.ts";
 import { ofType, runApp, withTempDir } from "./support/app.ts";
 import { writeText } from "./support/corpus.ts";
 import { referenceTricks } from "./support/media_tricks.ts";
 import { requires } from "./support/requires.ts";
+import { InputError } from "../src/common/errors.ts";
 
 /** The engines, and strace to watch what they open. */
 const SKIP = requires("engine_containment_test", "ffmpeg", "strace");

@@ -5,10 +5,8 @@
  */
 import { parseArgs, type ParseArgsOptionsConfig } from "node:util";
 import { parseShardFlag, type ShardRequest } from "../shard/shard_spec.ts";
-import { UsageError } from "./usage_error.ts";
 import type { ModelsArgs } from "../models/models_command.ts";
-
-export { UsageError };
+import { UsageError } from "../common/errors.ts";
 
 export interface BatchArgs {
   mode: "batch";

@@ -1,12 +1,6 @@
 import assert from "node:assert/strict";
-import {
-  type BatchArgs,
-  DEFAULT_PORT,
-  defaultWorkers,
-  HELP,
-  parseCommandLine,
-  UsageError,
-} from "./args.ts";
+import { type BatchArgs, DEFAULT_PORT, defaultWorkers, HELP, parseCommandLine } from "./args.ts";
+import { UsageError } from "../common/errors.ts";
 
 /** Parses a command line that must be a batch command. */
 function batch(...argv: string[]): BatchArgs {

@@ -4,7 +4,6 @@
  */
 import { basename, dirname, join, resolve } from "node:path";
 import { type FolderRole, unsafeFolder } from "../fs/system_folders.ts";
-import denoConfig from "../../deno.json" with { type: "json" };
 import type { EngineEvent, EngineEventInput, LlmOptions } from "../protocol/messages.ts";
 import { Job, type JobOptions } from "../job/run_job.ts";
 import { ndjsonWriter } from "../progress/ndjson.ts";
@@ -13,16 +12,9 @@ import { resolveShard } from "../shard/shard_spec.ts";
 import { chooseEngine } from "../models/choose_engine.ts";
 import { runModels } from "../models/models_command.ts";
 import { defaultStateDir } from "../server/job_registry.ts";
-import {
-  type BatchArgs,
-  HELP,
-  type MergeArgs,
-  parseCommandLine,
-  type UiArgs,
-  UsageError,
-} from "./args.ts";
-
-export const VERSION = denoConfig.version;
+import { type BatchArgs, HELP, type MergeArgs, parseCommandLine, type UiArgs } from "./args.ts";
+import { errorMessage, UsageError } from "../common/errors.ts";
+import { VERSION } from "../common/version.ts";
 
 export const EXIT = { ok: 0, someFailed: 1, fatal: 2, interrupted: 130 } as const;
 
@@ -83,7 +75,7 @@ async function runUi(args: UiArgs, overrides: CliOverrides): Promise<number> {
   try {
     server = startServer(args, overrides);
   } catch (error) {
-    console.error(`gleaner: cannot start the web UI: ${(error as Error).message}`);
+    console.error(`gleaner: cannot start the web UI: ${errorMessage(error)}`);
     return EXIT.fatal;
   }
   console.log(`gleaner ${VERSION}: open ${server.url}`);
@@ -110,7 +102,7 @@ async function runBatch(args: BatchArgs, overrides: CliOverrides): Promise<numbe
     options = await prepareJob(args, overrides, (hint) => console.error(`gleaner: ${hint}`));
   } catch (error) {
     const help = error instanceof UsageError ? " (see --help)" : "";
-    console.error(`gleaner: ${(error as Error).message}${help}`);
+    console.error(`gleaner: ${errorMessage(error)}${help}`);
     return EXIT.fatal;
   }
 
@@ -142,8 +134,8 @@ async function runBatch(args: BatchArgs, overrides: CliOverrides): Promise<numbe
   } catch (error) {
     terminal.stop();
     // Scripts reading --json learn why the job stopped from the events alone.
-    ndjson?.({ type: "job_failed", error: (error as Error).message, at: Date.now() });
-    console.error(`gleaner: ${(error as Error).message}`);
+    ndjson?.({ type: "job_failed", error: errorMessage(error), at: Date.now() });
+    console.error(`gleaner: ${errorMessage(error)}`);
     return EXIT.fatal;
   } finally {
     for (const s of signals) Deno.removeSignalListener(s, onSignal);
@@ -234,7 +226,7 @@ async function runMerge(args: MergeArgs): Promise<number> {
     }
     return EXIT.ok;
   } catch (error) {
-    console.error(`gleaner: merge: ${(error as Error).message}`);
+    console.error(`gleaner: merge: ${errorMessage(error)}`);
     return EXIT.fatal;
   }
 }
@@ -264,7 +256,9 @@ async function resolvePaths(args: BatchArgs): Promise<{ inputDir: string; vaultD
   try {
     await Deno.mkdir(wanted, { recursive: true });
   } catch (error) {
-    throw new Error(`cannot create the vault folder ${wanted}: ${(error as Error).message}`);
+    throw new Error(`cannot create the vault folder ${wanted}: ${errorMessage(error)}`, {
+      cause: error,
+    });
   }
   if (!(await Deno.stat(wanted)).isDirectory) throw new Error(`vault is not a folder: ${wanted}`);
   const vaultDir = await Deno.realPath(wanted);

@@ -5,6 +5,7 @@
  */
 import { join, resolve, sep } from "node:path";
 import picomatch from "picomatch";
+import { errorMessage } from "../common/errors.ts";
 
 export interface WalkOptions {
   /** picomatch globs matched against the POSIX relative path; empty = every file with a supported extension */
@@ -215,5 +216,5 @@ function describe(error: unknown): string {
     return "No such file or directory";
   }
   if (error instanceof Deno.errors.NotCapable) return "gleaner was not granted read access";
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

@@ -10,11 +10,7 @@
 import { constants } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
 import { isAbsolute, relative, sep } from "node:path";
-
-/** The path is not, or is no longer, a regular file inside the folder it must be in. */
-export class UnsafeFileError extends Error {
-  override name = "UnsafeFileError";
-}
+import { UnsafeFileError } from "../common/errors.ts";
 
 /**
  * `path` opened read-only. `root`, if given, is the absolute, symlink-resolved folder it must lie

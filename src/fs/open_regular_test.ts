@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { hashFile } from "../discover/hash.ts";
 import { readBytesIfExists, readIfExists } from "./maybe_missing.ts";
-import { openRegularFile, readRegularFile, UnsafeFileError } from "./open_regular.ts";
+import { openRegularFile, readRegularFile } from "./open_regular.ts";
+import { UnsafeFileError } from "../common/errors.ts";
 
 async function withFolder(fn: (root: string, outside: string) => Promise<void>): Promise<void> {
   const base = await Deno.realPath(await Deno.makeTempDir({ prefix: "gleaner-open-" }));

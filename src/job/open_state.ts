@@ -7,10 +7,11 @@
 import { DatabaseSync } from "node:sqlite";
 import { join } from "node:path";
 import type { EngineEventInput } from "../protocol/messages.ts";
-import { CorruptStateError, JobStore } from "../store/job_store.ts";
+import { JobStore } from "../store/job_store.ts";
 import { isDiskFull, keepReserve, vaultFull } from "../store/disk_full.ts";
 import { VaultWriter } from "../vault/vault_writer.ts";
 import { sizeIfExists } from "../fs/maybe_missing.ts";
+import { CorruptStateError } from "../common/errors.ts";
 
 export const STATE_DIR = ".gleaner";
 

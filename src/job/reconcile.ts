@@ -13,6 +13,7 @@ import { EXTENSIONS } from "../pipeline/detect.ts";
 import { shardOf, type ShardSpec } from "../shard/shard_spec.ts";
 import { nameKey } from "../markdown/note_name.ts";
 import { noteExists } from "../vault/vault_writer.ts";
+import { errorMessage } from "../common/errors.ts";
 
 export interface ReconcileDeps {
   store: JobStore;
@@ -106,7 +107,7 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
       emit({
         type: "file_skipped",
         path: entry.path,
-        reason: `cannot read: ${(error as Error).message}`,
+        reason: `cannot read: ${errorMessage(error)}`,
       });
       continue;
     }

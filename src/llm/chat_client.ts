@@ -8,6 +8,7 @@
  */
 import ky, { HTTPError, TimeoutError } from "ky";
 import { z } from "zod";
+import { errorMessage } from "../common/errors.ts";
 import { LLM_MAX_DELAY_MS, type LlmOptions } from "../protocol/messages.ts";
 
 /** The model or its endpoint failed for this file. */
@@ -133,7 +134,7 @@ function describe(error: unknown, options: LlmOptions): LlmError {
   if (error instanceof SyntaxError) {
     return new LlmError(`the language model endpoint ${where} sent a body that is not JSON`, cause);
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return new LlmError(
     `cannot reach the language model endpoint ${where} (check --llm-url): ${message}`,
     cause,

@@ -7,9 +7,9 @@
  */
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
 import type { FileStatus } from "../store/job_store.ts";
-import { CorruptStateError } from "../store/job_store.ts";
 import { isDiskFull } from "../store/disk_full.ts";
 import { immediateTransaction, openDatabase } from "../store/open_database.ts";
+import { CorruptStateError } from "../common/errors.ts";
 
 const SCHEMA_VERSION = 1;
 

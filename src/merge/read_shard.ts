@@ -9,6 +9,7 @@ import { STATE_DIR } from "../job/open_state.ts";
 import { formatShard, shardOf } from "../shard/shard_spec.ts";
 import { type FileRow, JobStore } from "../store/job_store.ts";
 import type { MergedFile, MergedShard } from "./merge_store.ts";
+import { errorMessage } from "../common/errors.ts";
 
 /** A shard vault that cannot be merged as it is. */
 export class ShardVaultError extends Error {
@@ -47,7 +48,7 @@ export async function openShardVault(dir: string): Promise<ShardVault> {
   try {
     store = JobStore.openReadOnly(dbPath);
   } catch (error) {
-    throw new ShardVaultError(`cannot read the shard vault ${dir}: ${(error as Error).message}`, {
+    throw new ShardVaultError(`cannot read the shard vault ${dir}: ${errorMessage(error)}`, {
       cause: error,
     });
   }

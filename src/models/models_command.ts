@@ -7,6 +7,7 @@ import process from "node:process";
 import cliProgress from "cli-progress";
 import { CATALOGUE, findModel, installedModels, modelPath, modelsDir } from "./catalogue.ts";
 import { MODEL_HOST, pullModel } from "./pull_model.ts";
+import { errorMessage } from "../common/errors.ts";
 
 export interface ModelsArgs {
   mode: "models";
@@ -56,7 +57,7 @@ export async function runModels(args: ModelsArgs, stateDir: string): Promise<num
     return 0;
   } catch (error) {
     bar.stop();
-    console.error(`gleaner: models pull ${model.name}: ${(error as Error).message}`);
+    console.error(`gleaner: models pull ${model.name}: ${errorMessage(error)}`);
     return 1;
   }
 }

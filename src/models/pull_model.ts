@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { dirname } from "node:path";
 import { checkWhisperModel } from "../pipeline/media/whisper_model.ts";
+import { errorMessage } from "../common/errors.ts";
 
 /** whisper.cpp's usual model host, as its models/download-ggml-model.sh names it. */
 export const MODEL_HOST = "https://huggingface.co/ggerganov/whisper.cpp/resolve/main";
@@ -44,7 +45,7 @@ export async function pullModel(request: PullRequest): Promise<number> {
       ...(request.signal ? { signal: request.signal } : {}),
     });
   } catch (error) {
-    throw new PullError(`cannot reach ${url}: ${(error as Error).message}`);
+    throw new PullError(`cannot reach ${url}: ${errorMessage(error)}`, { cause: error });
   }
   if (response.status === 416 && have > 0) {
     // The part is already whole (or longer than the file): the check below decides.
@@ -72,8 +73,9 @@ export async function pullModel(request: PullRequest): Promise<number> {
       }
     } catch (error) {
       throw new PullError(
-        `the download of ${url} broke off at ${done} bytes (${(error as Error).message}); ` +
+        `the download of ${url} broke off at ${done} bytes (${errorMessage(error)}); ` +
           "run the same command again to resume it",
+        { cause: error },
       );
     }
     await file.sync();
@@ -100,7 +102,7 @@ export async function pullModel(request: PullRequest): Promise<number> {
     await checkWhisperModel(part);
   } catch (error) {
     await Deno.remove(part).catch(() => {});
-    throw new PullError((error as Error).message);
+    throw new PullError(errorMessage(error), { cause: error });
   }
   await Deno.rename(part, dest);
   return (await Deno.stat(dest)).size;

@@ -14,7 +14,7 @@
 import chardet from "chardet";
 import iconv from "iconv-lite";
 import { Buffer } from "node:buffer";
-import { InputError } from "./extracted.ts";
+import { InputError } from "../common/errors.ts";
 
 /** Options of {@link decodeText}. */
 export interface DecodeOptions {

@@ -6,7 +6,7 @@
 // file-type 19, not newer: from 20 on it loads `debug`, which reads every environment variable,
 // and the sandbox may read none but two.
 import { fileTypeFromBuffer, type FileTypeResult } from "file-type";
-import { InputError } from "./extracted.ts";
+import { InputError } from "../common/errors.ts";
 
 export type Kind = "text" | "markdown" | "html" | "pdf" | "docx" | "subtitles" | "audio" | "video";
 

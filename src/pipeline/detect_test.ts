@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { detectKind } from "./detect.ts";
-import { InputError } from "./extracted.ts";
+import { InputError } from "../common/errors.ts";
 
 const text = (s: string) => new TextEncoder().encode(s);
 const pdf = text("%PDF-1.7\n1 0 obj\n<< >>\nendobj\n");

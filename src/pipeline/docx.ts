@@ -8,9 +8,10 @@ import mammoth from "mammoth";
 import mammothPromises from "mammoth/lib/promises.js";
 import { Buffer } from "node:buffer";
 import { inflateRawSync } from "node:zlib";
-import { cleanTitle, type Extracted, InputError } from "./extracted.ts";
+import { cleanTitle, type Extracted } from "./extracted.ts";
 import { countMarkdownWords, type HtmlOptions, htmlToMarkdown, linksOf } from "./html.ts";
 import { LinkTable } from "./html_links.ts";
+import { errorMessage, InputError } from "../common/errors.ts";
 
 // mammoth wraps the promise it returns in a subclass built with `__proto__` assignments, which
 // Deno disables (`ExternalPromise.resolve is not a function`). Its plain promise is just as good.
@@ -88,7 +89,7 @@ function notDocx(detail: string): InputError {
 }
 
 function describeMammothError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (/could not find main document part/i.test(message)) {
     return "it has no main document part (word/document.xml)";
   }

@@ -12,7 +12,7 @@ import {
   TextRun,
 } from "docx";
 import { extractDocx } from "./docx.ts";
-import { InputError } from "./extracted.ts";
+import { InputError } from "../common/errors.ts";
 
 /** A real .docx made by the `docx` package, in memory. */
 async function makeDocx(children: Paragraph[], title?: string): Promise<Uint8Array> {

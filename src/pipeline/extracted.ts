@@ -1,25 +1,10 @@
 /**
  * @module
- * What every format's extractor returns, and the helpers they share.
+ * What every format's extractor returns, and the helpers they share. The errors they throw
+ * (InputError, InputChangedError) are in src/common/errors.ts.
  */
 import { fileStem } from "../markdown/note_name.ts";
 import type { PropertyValue, SourceLink } from "../protocol/messages.ts";
-
-/** The input itself is unusable (not text, undecodable, empty, encrypted); retrying will not help. */
-export class InputError extends Error {
-  override name = "InputError";
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
-}
-
-/**
- * The file kept changing while it was read (something is still writing it): worth another
- * attempt later, unlike an InputError.
- */
-export class InputChangedError extends Error {
-  override name = "InputChangedError";
-}
 
 /** What one input contributes to its note. */
 export interface Extracted {

@@ -9,7 +9,7 @@ import { parseHTML } from "linkedom";
 import TurndownService from "turndown";
 import { LINK_SCHEME } from "../protocol/messages.ts";
 import { decodeText } from "./decode.ts";
-import { cleanTitle, countWords, type Extracted, InputError } from "./extracted.ts";
+import { cleanTitle, countWords, type Extracted } from "./extracted.ts";
 import {
   type Footnote,
   type NoteElement,
@@ -19,6 +19,7 @@ import {
 import { type LinkElement, LinkTable, prepareLinks } from "./html_links.ts";
 import { tableRules } from "./html_tables.ts";
 import { htmlTitle, type TitleDocument } from "./html_title.ts";
+import { InputError } from "../common/errors.ts";
 
 /** Options of {@link htmlToMarkdown}. */
 export interface MarkdownOptions {

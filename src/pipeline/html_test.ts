@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { InputError } from "./extracted.ts";
 import { countMarkdownWords, extractHtml, htmlToMarkdown } from "./html.ts";
+import { InputError } from "../common/errors.ts";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const blog = await Deno.readFile(new URL("../../tests/fixtures/html/blog.html", import.meta.url));

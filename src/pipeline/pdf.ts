@@ -16,9 +16,10 @@
 import { Buffer } from "node:buffer";
 import { constants, inflateSync } from "node:zlib";
 import { getDocument, OPS, VerbosityLevel } from "unpdf/pdfjs";
-import { cleanTitle, countWords, type Extracted, InputError } from "./extracted.ts";
+import { cleanTitle, countWords, type Extracted } from "./extracted.ts";
 import { fileStem } from "../markdown/note_name.ts";
 import { escapeMarkdown } from "../markdown/transcript.ts";
+import { InputError } from "../common/errors.ts";
 
 /** The most pages read from one PDF; a longer one is refused rather than cut short. */
 export const MAX_PAGES = 2000;

@@ -2,9 +2,10 @@ import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import { deflateSync } from "node:zlib";
 import PDFKit from "pdfkit";
-import { countWords, InputError } from "./extracted.ts";
+import { countWords } from "./extracted.ts";
 import { extractPdf, MAX_PAGES } from "./pdf.ts";
 import { craftPdf } from "../../tests/support/documents.ts";
+import { InputError } from "../common/errors.ts";
 
 // Fixtures are made in memory: real PDFs written by pdfkit, and small ones crafted byte by byte
 // where a test needs exact positions or a damaged structure. pdfkit needs only read access

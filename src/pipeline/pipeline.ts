@@ -10,13 +10,14 @@ import { basename } from "node:path";
 import { analyse, type Analysed } from "../analyse/analyse.ts";
 import type { Chunk, NoteDraft, Task } from "../protocol/messages.ts";
 import { hashFile } from "../discover/hash.ts";
-import { openRegularFile, UnsafeFileError } from "../fs/open_regular.ts";
+import { openRegularFile } from "../fs/open_regular.ts";
 import { detectKind, type Kind } from "./detect.ts";
-import { type Extracted, InputChangedError, InputError } from "./extracted.ts";
+import type { Extracted } from "./extracted.ts";
 import { useEngines } from "./media/run_engine.ts";
 import { transcribeMedia } from "./media/transcribe.ts";
 import { extractSubtitles } from "./subtitles.ts";
 import { extractText } from "./text.ts";
+import { errorMessage, InputChangedError, InputError, UnsafeFileError } from "../common/errors.ts";
 
 /** What a stage may do besides computing: report progress and run CPU work under the budget. */
 export interface StageContext {
@@ -225,5 +226,5 @@ function describeIoError(error: unknown): string {
   if (error instanceof Deno.errors.NotFound) return "it disappeared before it could be read";
   if (error instanceof Deno.errors.PermissionDenied) return "permission denied";
   if (error instanceof Deno.errors.NotCapable) return "the sandbox refused access to it";
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

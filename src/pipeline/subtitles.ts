@@ -10,9 +10,10 @@
 // @ts-types="@types/webvtt-parser"
 import webvtt from "webvtt-parser";
 import { characterEntities } from "character-entities";
-import { cleanTitle, countWords, type Extracted, InputError } from "./extracted.ts";
+import { cleanTitle, countWords, type Extracted } from "./extracted.ts";
 import { decodeText } from "./decode.ts";
 import { renderTranscript, type Segment, stamp } from "../markdown/transcript.ts";
+import { InputError } from "../common/errors.ts";
 
 export type SubtitleFormat = "srt" | "vtt";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { InputError } from "./extracted.ts";
 import { extractSubtitles, parseSubtitles } from "./subtitles.ts";
+import { InputError } from "../common/errors.ts";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const fixture = (name: string) =>

@@ -6,7 +6,8 @@
 import type { PropertyValue } from "../protocol/messages.ts";
 import { parseFrontmatter, STANDARD_KEYS } from "../markdown/frontmatter.ts";
 import { decodeText } from "./decode.ts";
-import { countWords, fallbackTitle, InputError } from "./extracted.ts";
+import { countWords, fallbackTitle } from "./extracted.ts";
+import { InputError } from "../common/errors.ts";
 
 /** What one text or Markdown file contributes to its note. */
 export interface ExtractedText {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { InputError } from "./extracted.ts";
 import { decodeText } from "./decode.ts";
 import { extractText } from "./text.ts";
+import { InputError } from "../common/errors.ts";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 

@@ -17,10 +17,10 @@ import {
   PROTOCOL_VERSION,
   ToThread,
 } from "../protocol/messages.ts";
-import { InputChangedError, InputError } from "../pipeline/extracted.ts";
 import type { Pipeline } from "../pipeline/pipeline.ts";
 import { guard, StageTimeoutError } from "./guard.ts";
 import { sealSignals } from "./seal.ts";
+import { errorMessage, InputChangedError, InputError } from "../common/errors.ts";
 
 export function serveStages(pipeline: Pipeline): void {
   // The host hands over a dedicated channel (see host.ts for why not parentPort).
@@ -62,7 +62,7 @@ function protocolFailure(detail: string): Failure {
 }
 
 function toFailure(error: unknown): Failure {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (error instanceof InputError) return { code: "input", message };
   // Retried like a stage error, but its message needs no error name to be understood.
   if (error instanceof InputChangedError) return { code: "stage_error", message };

@@ -7,8 +7,7 @@
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { UsageError } from "../cli/args.ts";
-import { VERSION } from "../cli/run_cli.ts";
+import { VERSION } from "../common/version.ts";
 import {
   FolderListing,
   JobRequest,
@@ -17,8 +16,8 @@ import {
   SessionGranted,
   SessionRequest,
 } from "../protocol/api.ts";
-import { inside, openRegularFile, UnsafeFileError } from "../fs/open_regular.ts";
-import { type JobEvent, type JobManager, NotFound } from "./job_manager.ts";
+import { inside, openRegularFile } from "../fs/open_regular.ts";
+import { type JobEvent, type JobManager } from "./job_manager.ts";
 import { searchVault } from "./search_vault.ts";
 import { guard, limitBody, type OneTimeCodes, SESSION_PATH } from "./security.ts";
 import { installedModels } from "../models/catalogue.ts";
@@ -27,6 +26,7 @@ import { defaultStateDir } from "./job_registry.ts";
 import APP_JS from "../../ui/dist/app.js" with { type: "text" };
 import APP_CSS from "../../ui/dist/app.css" with { type: "text" };
 import FAVICON from "../../ui/favicon.svg" with { type: "text" };
+import { errorMessage, NotFound, UnsafeFileError, UsageError } from "../common/errors.ts";
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -130,7 +130,7 @@ export function createApp(deps: AppDeps): Hono {
     } catch (error) {
       if (error instanceof Deno.errors.NotFound) throw new NotFound(`no folder ${wanted}`);
       // Not a folder, not readable, a loop: the user picked a path that cannot be listed.
-      throw new UsageError(`cannot list ${wanted}: ${(error as Error).message}`);
+      throw new UsageError(`cannot list ${wanted}: ${errorMessage(error)}`, { cause: error });
     }
     folders.sort((a, b) => a.localeCompare(b));
     const parent = dirname(wanted) === wanted ? null : dirname(wanted);

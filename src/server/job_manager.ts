@@ -6,7 +6,7 @@
  * runs here is supervision and the single writer, so HTTP stays responsive.
  */
 import { join } from "node:path";
-import { type BatchArgs, parseCommandLine, UsageError } from "../cli/args.ts";
+import { type BatchArgs, parseCommandLine } from "../cli/args.ts";
 import { type CliOverrides, prepareJob } from "../cli/run_cli.ts";
 import { Job } from "../job/run_job.ts";
 import { STATE_DIR } from "../job/open_state.ts";
@@ -15,6 +15,7 @@ import { type JobMetrics, jobMetrics, type MetricSample } from "../progress/job_
 import type { EngineEvent, EngineEventInput } from "../protocol/messages.ts";
 import { type FileRow, JobStore } from "../store/job_store.ts";
 import type { JobRegistry, RegisteredJob } from "./job_registry.ts";
+import { NotFound, UsageError } from "../common/errors.ts";
 
 /** An event of one job, as the UI's event stream carries it. */
 export interface JobEvent {
@@ -274,10 +275,6 @@ export class JobManager {
 const PROBLEMS_LISTED = 20;
 
 const RECORDED_METRICS = ["metrics_sampled", "worker_restarted"];
-
-export class NotFound extends Error {
-  override name = "NotFound";
-}
 
 function parseBatch(argv: string[]): BatchArgs {
   const command = parseCommandLine(argv);

@@ -1,3 +1,4 @@
+import { UsageError } from "../common/errors.ts";
 /**
  * @module
  * Which part of a sharded batch a process does: `--shard K/N`, K counted from 0, or
@@ -6,7 +7,6 @@
  * N when the first 52 bits of its SHA-256 content hash, as a number, leave K when divided by N:
  * the same on every machine and run, and every file in exactly one shard.
  */
-import { UsageError } from "../cli/usage_error.ts";
 
 /** Shard `index` of `count`, 0 <= index < count. */
 export interface ShardSpec {

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import denoConfig from "../../deno.json" with { type: "json" };
-import { UsageError } from "../cli/usage_error.ts";
 import {
   formatShard,
   parseShardFlag,
@@ -9,6 +8,7 @@ import {
   SHARD_VARIABLES,
   shardOf,
 } from "./shard_spec.ts";
+import { UsageError } from "../common/errors.ts";
 
 const env = (vars: Record<string, string>) => (name: string) => vars[name];
 

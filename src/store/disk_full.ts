@@ -6,11 +6,7 @@
  * stopped instead of leaving its state as if the process had died.
  */
 import { join } from "node:path";
-
-/** The disk that holds the vault is full, or the user's quota on it is used up. */
-export class VaultFullError extends Error {
-  override name = "VaultFullError";
-}
+import { errorMessage, VaultFullError } from "../common/errors.ts";
 
 /** SQLite's result code for "database or disk is full". */
 const SQLITE_FULL = 13;
@@ -34,7 +30,7 @@ export function isDiskFull(error: unknown): boolean {
 /** The error a job stops with when the vault's disk is full: where, and what to do. */
 export function vaultFull(vaultDir: string, error: unknown): VaultFullError {
   if (error instanceof VaultFullError) return error;
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorMessage(error);
   return new VaultFullError(
     `the disk holding the vault ${vaultDir} is full (${detail}): free some space on it, then ` +
       "resume the job (run the same command again, or Resume in the web UI); finished files " +

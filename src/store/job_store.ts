@@ -22,11 +22,7 @@ import type {
   RunRow,
   VaultIntent,
 } from "./rows.ts";
-
-/** The state database cannot be trusted: it failed to open or its integrity check. */
-export class CorruptStateError extends Error {
-  override name = "CorruptStateError";
-}
+import { CorruptStateError, errorMessage } from "../common/errors.ts";
 
 // The row types come with the store: callers import both from here.
 export type * from "./rows.ts";
@@ -94,7 +90,7 @@ export class JobStore {
       return new JobStore(db, Date.now);
     } catch (error) {
       db?.close();
-      throw new CorruptStateError(`state database ${path} cannot be read: ${describe(error)}`, {
+      throw new CorruptStateError(`state database ${path} cannot be read: ${errorMessage(error)}`, {
         cause: error,
       });
     }
@@ -107,7 +103,7 @@ export class JobStore {
     } catch (error) {
       // A full disk says nothing about the database: moving it aside would lose it for nothing.
       if (isDiskFull(error)) throw error;
-      throw new CorruptStateError(`state database ${path} cannot be used: ${describe(error)}`, {
+      throw new CorruptStateError(`state database ${path} cannot be used: ${errorMessage(error)}`, {
         cause: error,
       });
     }
@@ -756,8 +752,4 @@ export class JobStore {
       data: JSON.parse(String(r.data)),
     }));
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

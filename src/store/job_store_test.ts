@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
-import { CorruptStateError, type FileStatus, JobStore } from "./job_store.ts";
+import { type FileStatus, JobStore } from "./job_store.ts";
 import { plainDraft } from "../../tests/support/drafts.ts";
+import { CorruptStateError } from "../common/errors.ts";
 
 const HASH_A = "a".repeat(64);
 const HASH_B = "b".repeat(64);

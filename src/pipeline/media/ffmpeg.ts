@@ -11,8 +11,8 @@
  * protocol alone (`-protocol_whitelist file`, `file:` prefix), and QuickTime's external data
  * references stay off: no container can make ffmpeg open a second file.
  */
-import { InputError } from "../extracted.ts";
 import { lastLine, runEngine } from "./run_engine.ts";
+import { InputError } from "../../common/errors.ts";
 
 /** A recording as ffmpeg must open it: its path and the one demuxer allowed to read it. */
 export interface MediaSource {

@@ -4,8 +4,8 @@
  * inherited environment, output collected, the stage kept visibly alive while it runs, and a
  * missing program turned into a clear error that says how to install it.
  */
-import { InputError } from "../extracted.ts";
 import { type EnginePath, findEngines } from "./find_engines.ts";
+import { InputError } from "../../common/errors.ts";
 
 export const INSTALL_HINTS: Record<string, string> = {
   ffmpeg: "install ffmpeg (Debian/Ubuntu: apt install ffmpeg; macOS: brew install ffmpeg)",

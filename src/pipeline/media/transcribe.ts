@@ -6,11 +6,12 @@
  */
 import { basename, join } from "node:path";
 import type { Chunk, Task } from "../../protocol/messages.ts";
-import { cleanTitle, countWords, type Extracted, InputError } from "../extracted.ts";
+import { cleanTitle, countWords, type Extracted } from "../extracted.ts";
 import { renderTranscript, type Segment, stamp } from "../../markdown/transcript.ts";
 import { decodeChunk, mediaSource, probeMedia } from "./ffmpeg.ts";
 import { POCKETSPHINX, transcribeWithPocketsphinx } from "./pocketsphinx.ts";
 import { transcribeWithWhisper, WHISPER } from "./whisper.ts";
+import { InputError } from "../../common/errors.ts";
 
 export interface MediaContext {
   progress(stage: string, percent?: number): void;

@@ -10,6 +10,7 @@
 import { basename, join } from "node:path";
 import type { Segment } from "../../markdown/transcript.ts";
 import { lastLine, runEngine } from "./run_engine.ts";
+import { errorMessage } from "../../common/errors.ts";
 
 export const WHISPER = "whisper-cli";
 
@@ -53,7 +54,7 @@ export async function transcribeWithWhisper(
       json = await Deno.readTextFile(`${outBase}.json`);
     } catch (error) {
       throw new Error(
-        `${WHISPER} exited without writing its transcript (${(error as Error).message}): ` +
+        `${WHISPER} exited without writing its transcript (${errorMessage(error)}): ` +
           lastLine(run.stderr),
       );
     }
