@@ -18,7 +18,7 @@
 import { join } from "node:path";
 import { makeMixedCorpus } from "./torture/mixed_corpus.ts";
 import { seeded } from "./seeded.ts";
-import { outputOptions } from "../src/job/run_job.ts";
+import { outputOptions } from "../src/options/job_options.ts";
 import { pipelineInProcess } from "./pipeline_in_process.ts";
 import { shardOf } from "../src/shard/shard_spec.ts";
 import { JobStore } from "../src/store/job_store.ts";

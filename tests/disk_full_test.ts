@@ -220,7 +220,7 @@ Deno.test({
     withTempDir(async (root) => {
       const input = join(root, "input");
       await makeCorpus(input, 20);
-      const server = startServer({ mode: "ui", port: 0, open: false, state: join(root, "state") });
+      const server = startServer({ port: 0, state: join(root, "state") });
       const api = async (path: string, init: RequestInit = {}) => {
         const response = await fetch(`http://127.0.0.1:${server.port}${path}`, {
           ...init,

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import type { EngineEventInput } from "../src/protocol/messages.ts";
-import { Job, type JobOptions } from "../src/job/run_job.ts";
+import { Job } from "../src/job/run_job.ts";
+import type { JobOptions } from "../src/options/job_options.ts";
 import { withTempDir } from "./support/app.ts";
 import { makeCorpus, snapshotVault } from "./support/corpus.ts";
 

@@ -4,33 +4,24 @@
  * what to do; checking paths on disk happens in the batch command.
  */
 import { parseArgs, type ParseArgsOptionsConfig } from "node:util";
-import { parseShardFlag, type ShardRequest } from "../shard/shard_spec.ts";
+import { parseShardFlag } from "../shard/shard_spec.ts";
 import type { ModelsArgs } from "../models/models_command.ts";
 import { UsageError } from "../common/errors.ts";
+import {
+  defaultWorkers,
+  type JobSettings,
+  type JobSettingsInput,
+  LIMITS,
+  LLM_DEFAULTS,
+  parseJobSettings,
+  readNumber,
+} from "../options/job_options.ts";
 
-export interface BatchArgs {
+/** `gleaner --batch DIR [options]`: a job's settings, and how to report on it. */
+export interface BatchArgs extends JobSettings {
   mode: "batch";
-  input: string;
-  out?: string;
-  workers: number;
+  /** NDJSON events on stdout instead of the terminal's progress bar. */
   json: boolean;
-  restart: boolean;
-  retryFailed: boolean;
-  include: string[];
-  exclude: string[];
-  maxAttempts: number;
-  timeoutSec: number;
-  stallSec: number;
-  retryDelaySec: number;
-  maxSizeMb: number;
-  maxMemoryMb: number;
-  maxDurationMin: number;
-  chunkMinutes: number;
-  whisperModel?: string;
-  /** LLM mode; unset options come from the environment or the defaults. */
-  llm?: { url?: string; model?: string; timeoutSec: number; retries: number };
-  /** Only this shard of the inputs (`--shard`); `auto` is resolved from the environment. */
-  shard?: ShardRequest;
 }
 
 /** `gleaner merge SHARD_VAULT... --out VAULT`. */
@@ -60,10 +51,7 @@ export type Command =
 
 /** The web UI's preferred port. */
 export const DEFAULT_PORT = 4870;
-
-export function defaultWorkers(): number {
-  return Math.max(1, navigator.hardwareConcurrency || 1);
-}
+const PORT = { flag: "--port", default: DEFAULT_PORT, min: 0, max: 65535 };
 
 export const HELP = `gleaner: turn a folder of documents and media into an Obsidian vault
 
@@ -91,24 +79,24 @@ Options:
   --retry-failed       try failed and quarantined files again
   --include GLOB       only files matching GLOB (repeatable; relative to DIR)
   --exclude GLOB       skip files or folders matching GLOB (repeatable)
-  --max-attempts N     failed attempts before a file is quarantined (default 3)
-  --timeout SEC        time budget per file, plus 60 s per MB (default 120)
-  --stall-timeout SEC  give up on a file that shows no sign of life this long (default 60)
-  --retry-delay SEC    first delay before a retry, doubling each time (default 1)
-  --max-size MB        largest document accepted (default 64)
-  --max-duration MIN   longest recording accepted, in minutes (default 720)
-  --chunk-minutes N    recordings are transcribed and checkpointed in chunks this long (default 5)
+  --max-attempts N     failed attempts before a file is quarantined (default ${LIMITS.maxAttempts.default})
+  --timeout SEC        time budget per file, plus 60 s per MB (default ${LIMITS.timeoutSec.default})
+  --stall-timeout SEC  give up on a file that shows no sign of life this long (default ${LIMITS.stallSec.default})
+  --retry-delay SEC    first delay before a retry, doubling each time (default ${LIMITS.retryDelaySec.default})
+  --max-size MB        largest document accepted (default ${LIMITS.maxSizeMb.default})
+  --max-duration MIN   longest recording accepted, in minutes (default ${LIMITS.maxDurationMin.default})
+  --chunk-minutes N    recordings are transcribed and checkpointed in chunks this long (default ${LIMITS.chunkMinutes.default})
   --whisper NAME|FILE  transcribe with whisper.cpp (whisper-cli) and this model: a name pulled
                        with "gleaner models pull NAME", or a model file (default: an installed
                        model when whisper-cli is on the PATH, else PocketSphinx)
-  --max-memory MB      heap limit of each worker (default 1024)
+  --max-memory MB      heap limit of each worker (default ${LIMITS.maxMemoryMb.default})
   --llm                summaries, key points, tags and claims by a language model through an
                        OpenAI-compatible endpoint (default: offline analysis, no model needed)
   --llm-url URL        its base URL (default $GLEANER_LLM_URL, else a local Ollama at
-                       http://127.0.0.1:11434/v1); the API key is read from $GLEANER_LLM_API_KEY
-  --llm-model NAME     the model (default $GLEANER_LLM_MODEL, else llama3.2)
-  --llm-timeout SEC    per request attempt (default 120)
-  --llm-retries N      further attempts after a timeout, 429 or 5xx (default 4)
+                       ${LLM_DEFAULTS.url}); the API key is read from $GLEANER_LLM_API_KEY
+  --llm-model NAME     the model (default $GLEANER_LLM_MODEL, else ${LLM_DEFAULTS.model})
+  --llm-timeout SEC    per request attempt (default ${LIMITS.llmTimeoutSec.default})
+  --llm-retries N      further attempts after a timeout, 429 or 5xx (default ${LIMITS.llmRetries.default})
   --shard K/N          only the inputs of shard K of N, by content hash; K counts from 0, so
                        N machines run 0/N to N-1/N, each into its own --out, then merge
   --shard auto[/N]     K (and N) from the cluster engine: JOB_COMPLETION_INDEX (Kubernetes),
@@ -181,37 +169,34 @@ export function parseCommandLine(argv: string[]): Command {
     }
     return {
       mode: "ui",
-      port: integer("--port", v.port, DEFAULT_PORT, 0, 65535),
+      port: v.port === undefined ? DEFAULT_PORT : readNumber(PORT, v.port),
       open: v.open ?? false,
       ...(v.state === undefined ? {} : { state: v.state }),
     };
   }
   const misplaced = uiOnly.find((k) => v[k as keyof typeof v] !== undefined);
   if (misplaced) throw new UsageError(`--${misplaced} is for the web UI, not --batch`);
-  if (v.batch.trim() === "") throw new UsageError("--batch needs a folder");
-  if (v.out !== undefined && v.out.trim() === "") throw new UsageError("--out needs a folder");
-  return {
-    mode: "batch",
+  const settings: JobSettingsInput = {
     input: v.batch,
     out: v.out,
-    workers: integer("--workers", v.workers, defaultWorkers(), 1, 256),
-    json: v.json ?? false,
+    workers: v.workers,
     restart: v.restart ?? false,
     retryFailed: v["retry-failed"] ?? false,
     include: v.include ?? [],
     exclude: v.exclude ?? [],
-    maxAttempts: integer("--max-attempts", v["max-attempts"], 3, 1, 100),
-    timeoutSec: number("--timeout", v.timeout, 120, 0.1),
-    stallSec: number("--stall-timeout", v["stall-timeout"], 60, 0.1),
-    retryDelaySec: number("--retry-delay", v["retry-delay"], 1, 0),
-    maxSizeMb: number("--max-size", v["max-size"], 64, 0.001),
-    maxMemoryMb: integer("--max-memory", v["max-memory"], 1024, 16, 65536),
-    maxDurationMin: number("--max-duration", v["max-duration"], 720, 0.01),
-    chunkMinutes: number("--chunk-minutes", v["chunk-minutes"], 5, 0.05),
+    maxAttempts: v["max-attempts"],
+    timeoutSec: v.timeout,
+    stallSec: v["stall-timeout"],
+    retryDelaySec: v["retry-delay"],
+    maxSizeMb: v["max-size"],
+    maxMemoryMb: v["max-memory"],
+    maxDurationMin: v["max-duration"],
+    chunkMinutes: v["chunk-minutes"],
     ...whisperArg(v.whisper, v["whisper-model"]),
-    ...(llmArgs(v)),
+    ...llmArgs(v),
     ...(v.shard === undefined ? {} : { shard: parseShardFlag(v.shard) }),
   };
+  return { mode: "batch", json: v.json ?? false, ...parseJobSettings(settings) };
 }
 
 /** `--whisper`, or its older spelling `--whisper-model FILE`; not both. */
@@ -223,9 +208,7 @@ function whisperArg(
     throw new UsageError("--whisper and --whisper-model name the same thing: give one");
   }
   const value = whisper ?? older;
-  if (value === undefined) return {};
-  if (value.trim() === "") throw new UsageError("--whisper needs a model name or file");
-  return { whisperModel: value };
+  return value === undefined ? {} : { whisperModel: value };
 }
 
 function parseModels(argv: string[]): Command {
@@ -280,6 +263,7 @@ function parseMerge(argv: string[]): Command {
   return { mode: "merge", shards, out: v.out, json: v.json ?? false };
 }
 
+/** The LLM flags, which need --llm; their values are checked with the other settings. */
 function llmArgs(v: Record<string, string | boolean | string[] | undefined>) {
   const named = ["llm-url", "llm-model", "llm-timeout", "llm-retries"].find((k) =>
     v[k] !== undefined
@@ -288,42 +272,13 @@ function llmArgs(v: Record<string, string | boolean | string[] | undefined>) {
     if (named) throw new UsageError(`--${named} needs --llm`);
     return {};
   }
-  const url = v["llm-url"] as string | undefined;
-  if (url !== undefined && !/^https?:\/\/[^/\s]+/i.test(url)) {
-    throw new UsageError(`--llm-url needs an http:// or https:// URL, got "${url}"`);
-  }
-  const model = v["llm-model"] as string | undefined;
-  if (model !== undefined && model.trim() === "") throw new UsageError("--llm-model needs a name");
+  const text = (k: string) => v[k] as string | undefined;
   return {
     llm: {
-      ...(url === undefined ? {} : { url }),
-      ...(model === undefined ? {} : { model }),
-      timeoutSec: number("--llm-timeout", v["llm-timeout"] as string | undefined, 120, 0.1),
-      retries: integer("--llm-retries", v["llm-retries"] as string | undefined, 4, 0, 20),
+      ...(text("llm-url") === undefined ? {} : { url: text("llm-url") }),
+      ...(text("llm-model") === undefined ? {} : { model: text("llm-model") }),
+      timeoutSec: text("llm-timeout"),
+      retries: text("llm-retries"),
     },
   };
-}
-
-function number(flag: string, raw: string | undefined, fallback: number, min: number): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(n) || n < min) {
-    throw new UsageError(`${flag} needs a number of at least ${min}, got "${raw}"`);
-  }
-  return n;
-}
-
-function integer(
-  flag: string,
-  raw: string | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || n < min || n > max) {
-    throw new UsageError(`${flag} needs a whole number from ${min} to ${max}, got "${raw}"`);
-  }
-  return n;
 }

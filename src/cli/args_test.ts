@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { type BatchArgs, DEFAULT_PORT, defaultWorkers, HELP, parseCommandLine } from "./args.ts";
+import { type BatchArgs, DEFAULT_PORT, HELP, parseCommandLine } from "./args.ts";
+import { defaultWorkers } from "../options/job_options.ts";
 import { UsageError } from "../common/errors.ts";
 
 /** Parses a command line that must be a batch command. */

@@ -2,30 +2,21 @@
  * @module
  * What the `gleaner` command does with its arguments; returns the exit code.
  */
-import { basename, dirname, join, resolve } from "node:path";
-import { type FolderRole, unsafeFolder } from "../fs/system_folders.ts";
-import type { EngineEvent, EngineEventInput, LlmOptions } from "../protocol/messages.ts";
-import { Job, type JobOptions } from "../job/run_job.ts";
+import type { EngineEvent, EngineEventInput } from "../protocol/messages.ts";
+import { Job } from "../job/run_job.ts";
+import type { JobOptions } from "../options/job_options.ts";
+import { type JobOverrides, prepareJob, prepareMergeVault } from "../options/prepare_job.ts";
 import { ndjsonWriter } from "../progress/ndjson.ts";
 import { terminalOptions, terminalProgress } from "../progress/terminal.ts";
-import { resolveShard } from "../shard/shard_spec.ts";
-import { chooseEngine } from "../models/choose_engine.ts";
 import { runModels } from "../models/models_command.ts";
-import { defaultStateDir } from "../server/job_registry.ts";
+import { defaultStateDir } from "../fs/state_folder.ts";
 import { type BatchArgs, HELP, type MergeArgs, parseCommandLine, type UiArgs } from "./args.ts";
 import { errorMessage, UsageError } from "../common/errors.ts";
 import { VERSION } from "../common/version.ts";
 
 export const EXIT = { ok: 0, someFailed: 1, fatal: 2, interrupted: 130 } as const;
 
-export interface CliOverrides {
-  /** The stage thread module; tests substitute one that injects faults. */
-  threadUrl?: URL;
-}
-
-const PRODUCTION_THREAD = new URL("../sandbox/stage_thread.ts", import.meta.url);
-
-export async function runCli(argv: string[], overrides: CliOverrides = {}): Promise<number> {
+export async function runCli(argv: string[], overrides: JobOverrides = {}): Promise<number> {
   let command;
   try {
     command = parseCommandLine(argv);
@@ -52,23 +43,7 @@ export async function runCli(argv: string[], overrides: CliOverrides = {}): Prom
   }
 }
 
-/** Defaults of LLM mode: a local Ollama, which needs no key. */
-const LLM_DEFAULTS = { url: "http://127.0.0.1:11434/v1", model: "llama3.2" };
-
-function llmOptions(args: NonNullable<BatchArgs["llm"]>): LlmOptions {
-  const env = (name: string) => Deno.env.get(name)?.trim() || undefined;
-  const apiKey = env("GLEANER_LLM_API_KEY");
-  return {
-    url: args.url ?? env("GLEANER_LLM_URL") ?? LLM_DEFAULTS.url,
-    model: args.model ?? env("GLEANER_LLM_MODEL") ?? LLM_DEFAULTS.model,
-    ...(apiKey ? { apiKey } : {}),
-    timeoutMs: Math.round(args.timeoutSec * 1000),
-    retries: args.retries,
-    retryDelayMs: 1000,
-  };
-}
-
-async function runUi(args: UiArgs, overrides: CliOverrides): Promise<number> {
+async function runUi(args: UiArgs, overrides: JobOverrides): Promise<number> {
   // Imported here: batch mode never loads the server.
   const { openBrowser, startServer } = await import("../server/serve.ts");
   let server;
@@ -96,7 +71,7 @@ async function runUi(args: UiArgs, overrides: CliOverrides): Promise<number> {
   }
 }
 
-async function runBatch(args: BatchArgs, overrides: CliOverrides): Promise<number> {
+async function runBatch(args: BatchArgs, overrides: JobOverrides): Promise<number> {
   let options: JobOptions;
   try {
     options = await prepareJob(args, overrides, (hint) => console.error(`gleaner: ${hint}`));
@@ -142,65 +117,11 @@ async function runBatch(args: BatchArgs, overrides: CliOverrides): Promise<numbe
   }
 }
 
-/**
- * The options of a job from its command line: folders checked and resolved, limits converted.
- * @throws {Error} with a message for the user when a folder or file is unusable
- */
-export async function prepareJob(
-  args: BatchArgs,
-  overrides: CliOverrides = {},
-  hint: (line: string) => void = () => {},
-): Promise<JobOptions> {
-  // Before any folder is made: a task without its shard must leave nothing behind.
-  const shard = args.shard ? resolveShard(args.shard, (name) => Deno.env.get(name)) : undefined;
-  // The speech engine too: a missing or damaged model stops the batch before it starts.
-  const engine = await chooseEngine(args.whisperModel, defaultStateDir());
-  if (engine.hint) hint(engine.hint);
-  const dirs = await resolvePaths(args);
-  const whisperModel = engine.whisperModel;
-  const options: JobOptions = {
-    ...dirs,
-    workers: args.workers,
-    include: args.include,
-    exclude: args.exclude,
-    restart: args.restart,
-    retryFailed: args.retryFailed,
-    maxAttempts: args.maxAttempts,
-    poisonAfter: 3,
-    budgetBaseMs: args.timeoutSec * 1000,
-    budgetPerMbMs: 60_000,
-    stallMs: args.stallSec * 1000,
-    heapMb: args.maxMemoryMb,
-    retryBaseMs: args.retryDelaySec * 1000,
-    pipeline: {
-      maxBytes: Math.round(args.maxSizeMb * 1024 * 1024),
-      maxDurationMs: Math.round(args.maxDurationMin * 60_000),
-      chunkMs: Math.round(args.chunkMinutes * 60_000),
-      ...(whisperModel ? { whisperModel, whisperThreads: engineThreads(args.workers) } : {}),
-      ...(args.llm ? { llm: llmOptions(args.llm) } : {}),
-    },
-    threadUrl: overrides.threadUrl ?? PRODUCTION_THREAD,
-    memoryCheckMs: 2000,
-    sampleMs: 15_000,
-    ...(shard ? { shard } : {}),
-  };
-  return options;
-}
-
-/** The cores left to each of `workers` engines running at once; at least one. */
-function engineThreads(workers: number): number {
-  return Math.max(1, Math.floor((navigator.hardwareConcurrency || 1) / workers));
-}
-
 async function runMerge(args: MergeArgs): Promise<number> {
   // Imported here: a batch never loads the merge.
   const { mergeVaults } = await import("../merge/merge_vaults.ts");
-  const wanted = resolve(args.out);
   try {
-    refuseUnsafe(wanted, "vault");
-    await Deno.mkdir(wanted, { recursive: true });
-    const vaultDir = await Deno.realPath(wanted);
-    refuseUnsafe(vaultDir, "vault");
+    const vaultDir = await prepareMergeVault(args.out);
     const summary = await mergeVaults(args.shards, vaultDir, (event) => {
       if (args.json) console.log(JSON.stringify({ ...event, at: Date.now() }));
       else if (
@@ -229,40 +150,4 @@ async function runMerge(args: MergeArgs): Promise<number> {
     console.error(`gleaner: merge: ${errorMessage(error)}`);
     return EXIT.fatal;
   }
-}
-
-/** Throws when `path` must not be a job's `role` folder: see system_folders.ts. */
-function refuseUnsafe(path: string, role: FolderRole): void {
-  const why = unsafeFolder(path, role, Deno.env.get("HOME") ?? Deno.env.get("USERPROFILE"));
-  if (why) throw new Error(why);
-}
-
-async function resolvePaths(args: BatchArgs): Promise<{ inputDir: string; vaultDir: string }> {
-  let inputDir: string;
-  try {
-    inputDir = await Deno.realPath(resolve(args.input));
-  } catch {
-    throw new Error(`input folder not found: ${args.input}`);
-  }
-  if (!(await Deno.stat(inputDir)).isDirectory) {
-    throw new Error(`input is not a folder: ${args.input}`);
-  }
-  refuseUnsafe(inputDir, "input");
-  const wanted = args.out !== undefined
-    ? resolve(args.out)
-    : join(dirname(inputDir), `${basename(inputDir) || "input"}-vault`);
-  // Before the folder is made, and again once links are resolved.
-  refuseUnsafe(wanted, "vault");
-  try {
-    await Deno.mkdir(wanted, { recursive: true });
-  } catch (error) {
-    throw new Error(`cannot create the vault folder ${wanted}: ${errorMessage(error)}`, {
-      cause: error,
-    });
-  }
-  if (!(await Deno.stat(wanted)).isDirectory) throw new Error(`vault is not a folder: ${wanted}`);
-  const vaultDir = await Deno.realPath(wanted);
-  refuseUnsafe(vaultDir, "vault");
-  if (vaultDir === inputDir) throw new Error("the vault cannot be the input folder itself");
-  return { inputDir, vaultDir };
 }

@@ -4,72 +4,21 @@
  * the folder with the store, supervises the workers and closes the books. Used by batch mode
  * (and, later, by the UI server); exposes pause, resume, cancel and interrupt.
  */
-import { createHash } from "node:crypto";
-import type { EngineEventInput, PipelineOptions } from "../protocol/messages.ts";
+import type { EngineEventInput } from "../protocol/messages.ts";
 import type { JobStore } from "../store/job_store.ts";
-import {
-  defaultLimits,
-  governMemory,
-  type MemoryProbe,
-  systemProbe,
-} from "../supervisor/memory_governor.ts";
-import {
-  type Outcome,
-  startSandboxes,
-  Supervisor,
-  type SupervisorConfig,
-} from "../supervisor/supervisor.ts";
+import { defaultLimits, governMemory, systemProbe } from "../supervisor/memory_governor.ts";
+import { type Outcome, startSandboxes, Supervisor } from "../supervisor/supervisor.ts";
 import { VaultWriter } from "../vault/vault_writer.ts";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { linkVault } from "../knowledge/link_vault.ts";
 import { EXTENSIONS } from "../pipeline/detect.ts";
-import { formatShard, type ShardSpec } from "../shard/shard_spec.ts";
+import { formatShard } from "../shard/shard_spec.ts";
+import { type JobOptions, outputOptions } from "../options/job_options.ts";
 import { openState, STATE_DIR } from "./open_state.ts";
 import { adoptPending, reconcile } from "./reconcile.ts";
 import { isDiskFull, releaseReserve, vaultFull } from "../store/disk_full.ts";
 
-/** Bumped whenever the pipeline's output changes for the same input, so old notes are redone. */
-export const PIPELINE_VERSION = 2;
-
 export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS);
-
-/** What decides whether a done file must be redone: only options that change a note's content. */
-export function outputOptions(
-  pipeline: Pick<PipelineOptions, "whisperModel" | "llm"> = {},
-): { json: string; hash: string } {
-  const engine = pipeline.whisperModel ? `whisper-cli ${basename(pipeline.whisperModel)}` : "";
-  // The model and its endpoint write the notes in LLM mode; the key is a secret and no output.
-  const llm = pipeline.llm ? { url: pipeline.llm.url, model: pipeline.llm.model } : undefined;
-  const json = JSON.stringify({
-    version: PIPELINE_VERSION,
-    ...(engine ? { engine } : {}),
-    ...(llm ? { llm } : {}),
-  });
-  return { json, hash: createHash("sha256").update(json).digest("hex") };
-}
-
-export interface JobOptions extends Omit<SupervisorConfig, "threadUrl"> {
-  /** Absolute, symlink-resolved input folder. */
-  inputDir: string;
-  /** Absolute vault folder. */
-  vaultDir: string;
-  include: string[];
-  exclude: string[];
-  /** Discard the job's saved state and start over. */
-  restart: boolean;
-  /** Give failed and quarantined files a fresh set of attempts. */
-  retryFailed: boolean;
-  /** Unexplained process deaths in a row with a file in flight before it is quarantined. */
-  poisonAfter: number;
-  pipeline: PipelineOptions;
-  threadUrl: URL;
-  memoryProbe?: MemoryProbe;
-  memoryCheckMs: number;
-  /** How often a run records its metrics (files done, memory) for the metrics view. */
-  sampleMs: number;
-  /** One shard of a sharded batch (`--shard K/N`): only the inputs whose hash falls in it. */
-  shard?: ShardSpec;
-}
 
 export interface JobSummary {
   jobId: number;

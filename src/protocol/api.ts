@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 
-/** A new job, as the UI's form sends it: the same choices as the batch command line. */
+/** A new job, as the UI's form sends it: some of the choices of the batch command line, checked
+ * with the rest by the job options module (src/options/job_options.ts). */
 export const JobRequest = z.object({
   input: z.string().trim().min(1, "choose an input folder"),
   out: z.string().trim().min(1).optional(),
@@ -20,27 +21,6 @@ export const JobRequest = z.object({
   }).optional(),
 }).strict();
 export type JobRequest = z.infer<typeof JobRequest>;
-
-/** The batch command line a request stands for: the CLI's parser then validates it. */
-export function requestArgv(r: JobRequest): string[] {
-  return [
-    "--batch",
-    r.input,
-    ...(r.out ? ["--out", r.out] : []),
-    ...(r.workers ? ["--workers", String(r.workers)] : []),
-    ...(r.include ?? []).flatMap((g) => ["--include", g]),
-    ...(r.exclude ?? []).flatMap((g) => ["--exclude", g]),
-    ...(r.restart ? ["--restart"] : []),
-    ...(r.whisperModel ? ["--whisper-model", r.whisperModel] : []),
-    ...(r.llm
-      ? [
-        "--llm",
-        ...(r.llm.url ? ["--llm-url", r.llm.url] : []),
-        ...(r.llm.model ? ["--llm-model", r.llm.model] : []),
-      ]
-      : []),
-  ];
-}
 
 /** How a stopped job is run again. */
 export const ResumeRequest = z.object({

@@ -11,7 +11,6 @@ import { VERSION } from "../common/version.ts";
 import {
   FolderListing,
   JobRequest,
-  requestArgv,
   ResumeRequest,
   SessionGranted,
   SessionRequest,
@@ -21,7 +20,7 @@ import { type JobEvent, type JobManager } from "./job_manager.ts";
 import { searchVault } from "./search_vault.ts";
 import { guard, limitBody, type OneTimeCodes, SESSION_PATH } from "./security.ts";
 import { installedModels } from "../models/catalogue.ts";
-import { defaultStateDir } from "./job_registry.ts";
+import { defaultStateDir } from "../fs/state_folder.ts";
 // Built by `deno task build:ui` (a dependency of every task that runs the app).
 import APP_JS from "../../ui/dist/app.js" with { type: "text" };
 import APP_CSS from "../../ui/dist/app.css" with { type: "text" };
@@ -86,7 +85,7 @@ export function createApp(deps: AppDeps): Hono {
   app.post("/api/jobs", async (c) => {
     const parsed = JobRequest.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) return c.json({ error: message(parsed.error) }, 400);
-    const entry = await manager.start(requestArgv(parsed.data));
+    const entry = await manager.start(parsed.data);
     return c.json({ id: entry.id }, 201);
   });
   app.get("/api/jobs/:id", (c) => c.json(manager.detail(id(c.req.param("id")))));

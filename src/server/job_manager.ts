@@ -1,13 +1,14 @@
 /**
  * @module
- * The jobs the web UI runs: started from a command line (the CLI's own parser validates it),
- * registered so they can be resumed after a crash, run in this process by the same engine as
- * batch mode, and watched through their events. The engine's stages run in the sandboxes; what
+ * The jobs the web UI runs: started from a request (checked by the job options module, as the
+ * command line is), registered so they can be resumed after a crash, run in this process by the
+ * same engine as batch mode, and watched through their events. The engine's stages run in the sandboxes; what
  * runs here is supervision and the single writer, so HTTP stays responsive.
  */
 import { join } from "node:path";
-import { type BatchArgs, parseCommandLine } from "../cli/args.ts";
-import { type CliOverrides, prepareJob } from "../cli/run_cli.ts";
+import { parseJobSettings } from "../options/job_options.ts";
+import { type JobOverrides, prepareJob } from "../options/prepare_job.ts";
+import type { JobRequest } from "../protocol/api.ts";
 import { Job } from "../job/run_job.ts";
 import { STATE_DIR } from "../job/open_state.ts";
 import { emptyView, foldEvent, type JobView } from "../progress/job_view.ts";
@@ -15,7 +16,7 @@ import { type JobMetrics, jobMetrics, type MetricSample } from "../progress/job_
 import type { EngineEvent, EngineEventInput } from "../protocol/messages.ts";
 import { type FileRow, JobStore } from "../store/job_store.ts";
 import type { JobRegistry, RegisteredJob } from "./job_registry.ts";
-import { NotFound, UsageError } from "../common/errors.ts";
+import { errorMessage, NotFound, UsageError } from "../common/errors.ts";
 
 /** An event of one job, as the UI's event stream carries it. */
 export interface JobEvent {
@@ -43,8 +44,9 @@ export interface JobSummaryRow {
 }
 
 export interface JobDetail extends JobSummaryRow {
-  argv: string[];
-  /** Files the job processes at once (its command line's `--workers`, or the default). */
+  /** What the job was started with (without one-off switches such as restart). */
+  request: JobRequest;
+  /** Files the job processes at once (its request's `workers`, or the default). */
   workers: number;
   files: FileRow[];
   /** The note of each done file, by the file's path: the job page links to them. */
@@ -59,7 +61,7 @@ interface Running {
 
 export class JobManager {
   readonly #registry: JobRegistry;
-  readonly #overrides: CliOverrides;
+  readonly #overrides: JobOverrides;
   readonly #running = new Map<number, Running>();
   readonly #listeners = new Set<(e: JobEvent) => void>();
   /** The error each job's last run stopped with, until it runs again. */
@@ -67,7 +69,7 @@ export class JobManager {
   /** Run numbers start at the clock so that they never repeat across restarts of the app. */
   #nextRun = Date.now();
 
-  constructor(registry: JobRegistry, overrides: CliOverrides = {}) {
+  constructor(registry: JobRegistry, overrides: JobOverrides = {}) {
     this.#registry = registry;
     this.#overrides = overrides;
   }
@@ -79,19 +81,20 @@ export class JobManager {
   }
 
   /**
-   * Starts a job from a batch command line (`["--batch", DIR, ...]`).
-   * @throws {UsageError} when the command line or its folders are not usable
+   * Starts a job from a request; `retryFailed` gives its failed files a fresh set of attempts.
+   * @throws {UsageError} when the request or its folders are not usable
    */
-  async start(argv: string[]): Promise<RegisteredJob> {
-    const args = parseBatch(argv);
+  async start(request: JobRequest, retryFailed = false): Promise<RegisteredJob> {
+    const settings = parseJobSettings({ ...request, retryFailed });
     let options;
     try {
-      options = await prepareJob(args, this.#overrides);
+      options = await prepareJob(settings, this.#overrides);
     } catch (error) {
-      throw new UsageError((error as Error).message);
+      throw new UsageError(errorMessage(error), { cause: error });
     }
     // Stored without one-off switches: a resume must not restart or retry again.
-    const kept = argv.filter((a) => a !== "--restart" && a !== "--retry-failed");
+    const kept = { ...request };
+    delete kept.restart;
     const entry = this.#registry.put(options.inputDir, options.vaultDir, kept);
     if (this.#running.has(entry.id)) throw new UsageError("this job is already running");
     this.#stoppedBy.delete(entry.id);
@@ -101,13 +104,11 @@ export class JobManager {
 
   /** Runs a registered job again: it resumes where it stopped (or starts over, or retries). */
   async resume(id: number, how: { restart?: boolean; retryFailed?: boolean } = {}) {
-    const entry = this.#entry(id);
-    const argv = [
-      ...entry.argv,
-      ...(how.restart ? ["--restart"] : []),
-      ...(how.retryFailed ? ["--retry-failed"] : []),
-    ];
-    return await this.start(argv);
+    const { request } = this.#entry(id);
+    return await this.start(
+      { ...request, ...(how.restart ? { restart: true } : {}) },
+      how.retryFailed ?? false,
+    );
   }
 
   pause(id: number): void {
@@ -147,10 +148,10 @@ export class JobManager {
     const entry = this.#entry(id);
     const files = this.#read(entry, (store, jobId) => store.allFiles(jobId)) ?? [];
     const notes = this.#read(entry, (store) => store.doneNotes()) ?? [];
-    const workers = parseBatch(entry.argv).workers;
+    const { workers } = parseJobSettings(entry.request);
     return {
       ...this.#summary(entry),
-      argv: entry.argv,
+      request: entry.request,
       workers,
       files,
       notes: Object.fromEntries(notes.map((n) => [n.source, n.path])),
@@ -275,9 +276,3 @@ export class JobManager {
 const PROBLEMS_LISTED = 20;
 
 const RECORDED_METRICS = ["metrics_sampled", "worker_restarted"];
-
-function parseBatch(argv: string[]): BatchArgs {
-  const command = parseCommandLine(argv);
-  if (command.mode !== "batch") throw new UsageError("a job needs --batch DIR");
-  return command;
-}

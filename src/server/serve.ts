@@ -4,10 +4,10 @@
  * one line on stdout with the URL and its session token, and an orderly shutdown on Ctrl-C:
  * running jobs save their state, event streams end, then the server closes.
  */
-import type { UiArgs } from "../cli/args.ts";
-import type { CliOverrides } from "../cli/run_cli.ts";
+import { defaultStateDir } from "../fs/state_folder.ts";
+import type { JobOverrides } from "../options/prepare_job.ts";
 import { createApp } from "./app.ts";
-import { defaultStateDir, JobRegistry } from "./job_registry.ts";
+import { JobRegistry } from "./job_registry.ts";
 import { JobManager } from "./job_manager.ts";
 import { findEngines } from "../pipeline/media/find_engines.ts";
 import { newToken, OneTimeCodes } from "./security.ts";
@@ -28,7 +28,15 @@ export interface RunningServer {
   finished: Promise<void>;
 }
 
-export function startServer(args: UiArgs, overrides: CliOverrides = {}): RunningServer {
+/** Where the server listens and keeps its list of jobs. */
+export interface ServeOptions {
+  /** Preferred port; a free one is taken when it is busy. */
+  port: number;
+  /** Where the list of jobs is kept; default the user's state folder. */
+  state?: string;
+}
+
+export function startServer(args: ServeOptions, overrides: JobOverrides = {}): RunningServer {
   const registry = JobRegistry.open(args.state ?? defaultStateDir());
   const manager = new JobManager(registry, overrides);
   const token = newToken();

@@ -14,7 +14,7 @@ export async function withServer(
   fn: (s: RunningServer, root: string) => Promise<void>,
 ): Promise<void> {
   await withTempDir(async (root) => {
-    const server = startServer({ mode: "ui", port: 0, open: false, state: join(root, "state") });
+    const server = startServer({ port: 0, state: join(root, "state") });
     try {
       await fn(server, root);
     } finally {
