@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
-import type { JobSummaryRow } from "../src/server/job_manager.ts";
+import type { JobSummaryRow } from "../src/protocol/api.ts";
 import { decodeChunk } from "../src/pipeline/media/ffmpeg.ts";
 import { startServer } from "../src/server/serve.ts";
 import { readNote } from "../src/vault/read_note.ts";

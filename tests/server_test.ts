@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { DEFAULT_PORT } from "../src/cli/args.ts";
-import type { JobEvent, JobSummaryRow } from "../src/server/job_manager.ts";
-import type { JobMetrics } from "../src/progress/job_metrics.ts";
+import type { JobEvent, JobMetrics, JobSummaryRow } from "../src/protocol/api.ts";
 import { api, finishedJob, json, rawRequest, withServer } from "./support/server.ts";
 import { makeCorpus, writeText } from "./support/corpus.ts";
 

@@ -4,17 +4,31 @@
  * @module
  * The UI's side of the API: the session token, same-origin fetches that carry it as a bearer
  * header, JSON in and out, errors as messages the user can read, and the server's event stream.
+ * Every answer and event is parsed through its schema in src/protocol/api.ts before the page
+ * uses it, so a server that answers something else is reported, not half-rendered.
  *
  * The token lives in this tab's sessionStorage, which is bound to this origin (port included),
  * never in a cookie, which every other server on 127.0.0.1 would receive. So the event stream is
  * read through fetch (EventSource cannot send a header).
  */
 import { createParser } from "eventsource-parser";
-import type { FolderListing, JobRequest, TextMatch } from "../src/protocol/api.ts";
-import type { JobDetail, JobEvent, JobSummaryRow } from "../src/server/job_manager.ts";
-import type { JobMetrics } from "../src/progress/job_metrics.ts";
+import type { z } from "zod";
+import {
+  ApiError,
+  Done,
+  FolderListing,
+  JobDetail,
+  JobEvent,
+  JobList,
+  JobMetrics,
+  type JobRequest,
+  type JobSummaryRow,
+  Names,
+  SessionGranted,
+  Started,
+  TextMatches,
+} from "../src/protocol/api.ts";
 
-export type { JobDetail };
 export type JobRow = JobSummaryRow;
 
 const TOKEN_KEY = "gleaner-token";
@@ -43,10 +57,8 @@ export async function signIn(): Promise<boolean> {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ code }),
     });
-    const granted = await response.json().catch(() => ({}));
-    if (response.ok && typeof granted.token === "string") {
-      sessionStorage.setItem(TOKEN_KEY, granted.token);
-    }
+    const granted = SessionGranted.safeParse(await response.json().catch(() => undefined));
+    if (response.ok && granted.success) sessionStorage.setItem(TOKEN_KEY, granted.data.token);
   }
   return sessionStorage.getItem(TOKEN_KEY) !== null;
 }
@@ -67,7 +79,19 @@ async function send(path: string, init: RequestInit = {}): Promise<Response> {
   return response;
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** The message of an error answer: the server's own when it sent one, else the HTTP status. */
+function failure(response: Response, data: unknown): Error {
+  const error = ApiError.safeParse(data);
+  return new Error(error.success ? error.data.error : `${response.status} ${response.statusText}`);
+}
+
+/** Calls the API and parses its answer through `schema`. */
+async function call<S extends z.ZodType>(
+  schema: S,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<z.infer<S>> {
   // Every POST carries JSON, even an empty object: the server refuses any other POST.
   const payload = body ?? (method === "POST" ? {} : undefined);
   const response = await send(path, {
@@ -75,30 +99,36 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     headers: payload === undefined ? {} : { "content-type": "application/json" },
     body: payload === undefined ? undefined : JSON.stringify(payload),
   });
-  const data = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(data.error ?? `${response.status} ${response.statusText}`);
-  return data as T;
+  const data: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw failure(response, data);
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    throw new Error(
+      `gleaner's answer to ${method} ${path} was not understood: ${parsed.error.message}`,
+    );
+  }
+  return parsed.data;
 }
 
 export const api = {
-  jobs: () => call<JobRow[]>("GET", "/api/jobs"),
-  job: (id: number) => call<JobDetail>("GET", `/api/jobs/${id}`),
-  metrics: (id: number) => call<JobMetrics>("GET", `/api/jobs/${id}/metrics`),
-  start: (request: JobRequest) => call<{ id: number }>("POST", "/api/jobs", request),
-  pause: (id: number) => call("POST", `/api/jobs/${id}/pause`),
+  jobs: () => call(JobList, "GET", "/api/jobs"),
+  job: (id: number) => call(JobDetail, "GET", `/api/jobs/${id}`),
+  metrics: (id: number) => call(JobMetrics, "GET", `/api/jobs/${id}/metrics`),
+  start: (request: JobRequest) => call(Started, "POST", "/api/jobs", request),
+  pause: (id: number) => call(Done, "POST", `/api/jobs/${id}/pause`),
   resume: (id: number, how: { restart?: boolean; retryFailed?: boolean } = {}) =>
-    call<{ id: number }>("POST", `/api/jobs/${id}/resume`, how),
-  cancel: (id: number) => call("POST", `/api/jobs/${id}/cancel`),
-  remove: (id: number) => call("DELETE", `/api/jobs/${id}`),
-  models: () => call<string[]>("GET", "/api/models"),
+    call(Started, "POST", `/api/jobs/${id}/resume`, how),
+  cancel: (id: number) => call(Done, "POST", `/api/jobs/${id}/cancel`),
+  remove: (id: number) => call(Done, "DELETE", `/api/jobs/${id}`),
+  models: () => call(Names, "GET", "/api/models"),
   folders: (path?: string) =>
-    call<FolderListing>("GET", `/api/folders${path ? `?path=${encodeURIComponent(path)}` : ""}`),
-  notes: (id: number) => call<string[]>("GET", `/api/jobs/${id}/notes`),
+    call(FolderListing, "GET", `/api/folders${path ? `?path=${encodeURIComponent(path)}` : ""}`),
+  notes: (id: number) => call(Names, "GET", `/api/jobs/${id}/notes`),
   search: (id: number, query: string) =>
-    call<TextMatch[]>("GET", `/api/jobs/${id}/search?q=${encodeURIComponent(query)}`),
+    call(TextMatches, "GET", `/api/jobs/${id}/search?q=${encodeURIComponent(query)}`),
   note: async (id: number, path: string) => {
     const r = await send(`/api/jobs/${id}/note?path=${encodeURIComponent(path)}`);
-    if (!r.ok) throw new Error((await r.json().catch(() => ({}))).error ?? `${r.status}`);
+    if (!r.ok) throw failure(r, await r.json().catch(() => undefined));
     return await r.text();
   },
 };
@@ -115,7 +145,11 @@ export function watchEvents(onEvent: (event: JobEvent) => void): () => void {
   const stop = new AbortController();
   const parser = createParser({
     onEvent: (m) => {
-      if (m.event === "job") onEvent(JSON.parse(m.data));
+      // An event that does not parse is dropped: the page notices the gap in sequence numbers
+      // and reloads the job (see job_view.ts).
+      if (m.event !== "job") return;
+      const event = JobEvent.safeParse(parseJson(m.data));
+      if (event.success) onEvent(event.data);
     },
   });
   (async () => {
@@ -136,4 +170,12 @@ export function watchEvents(onEvent: (event: JobEvent) => void): () => void {
     }
   })();
   return () => stop.abort();
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

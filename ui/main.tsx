@@ -9,14 +9,12 @@
  */
 import { render } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { JobRequest } from "../src/protocol/api.ts";
+import { type JobEvent, type JobMetrics, JobRequest, type JobView } from "../src/protocol/api.ts";
 import type { EngineEvent } from "../src/protocol/messages.ts";
-import { eventOrder, foldEvent, type JobView, newerView } from "../src/progress/job_view.ts";
-import type { JobEvent } from "../src/server/job_manager.ts";
+import { eventOrder, foldEvent, newerView } from "../src/progress/job_view.ts";
 import { api, type JobRow, signIn, watchEvents } from "./api.ts";
 import { noteHref, Vault } from "./vault.tsx";
 import { Chart } from "./chart.tsx";
-import type { JobMetrics } from "../src/progress/job_metrics.ts";
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash || "#/");

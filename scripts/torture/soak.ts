@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { FAULT_APP, startUi } from "../../tests/support/app.ts";
 import { makeCorpus, snapshotVault, writeText } from "../../tests/support/corpus.ts";
 import { TEMP_PREFIX } from "../../src/vault/atomic_write.ts";
-import type { JobDetail, JobSummaryRow } from "../../src/server/job_manager.ts";
+import type { JobDetail, JobSummaryRow } from "../../src/protocol/api.ts";
 import { seeded } from "../seeded.ts";
 import type { Section } from "./section.ts";
 

@@ -14,7 +14,7 @@ import { type BatchArgs, HELP, type MergeArgs, parseCommandLine, type UiArgs } f
 import { errorMessage, UsageError } from "../common/errors.ts";
 import { VERSION } from "../common/version.ts";
 
-export const EXIT = { ok: 0, someFailed: 1, fatal: 2, interrupted: 130 } as const;
+const EXIT = { ok: 0, someFailed: 1, fatal: 2, interrupted: 130 } as const;
 
 export async function runCli(argv: string[], overrides: JobOverrides = {}): Promise<number> {
   let command;

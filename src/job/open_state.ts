@@ -16,7 +16,7 @@ import { CorruptStateError } from "../common/errors.ts";
 export const STATE_DIR = ".gleaner";
 
 /** Another gleaner process holds the vault. */
-export class VaultBusyError extends Error {
+class VaultBusyError extends Error {
   override name = "VaultBusyError";
 }
 

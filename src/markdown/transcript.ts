@@ -4,13 +4,7 @@
  * as Markdown paragraphs that each open with a `[hh:mm:ss]` stamp.
  */
 
-/** A timed piece of a transcript: what a subtitle cue or a recognised utterance says. */
-export interface Segment {
-  startMs: number;
-  endMs: number;
-  text: string;
-  speaker?: string;
-}
+import type { Segment } from "../protocol/messages.ts";
 
 /** Segments closer than this (end to start) may share a paragraph. */
 const JOIN_GAP_MS = 2_000;

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { renderTranscript, type Segment, stamp } from "./transcript.ts";
+import type { Segment } from "../protocol/messages.ts";
+import { renderTranscript, stamp } from "./transcript.ts";
 
 const seg = (startS: number, endS: number, text: string, speaker?: string): Segment =>
   speaker === undefined

@@ -54,7 +54,7 @@ export const CATALOGUE: readonly CatalogueModel[] = [
  * Which installed model a batch uses when none is named: the first of these that is there. The
  * English base model first: small enough for a laptop CPU and much better than PocketSphinx.
  */
-export const PREFERENCE = [
+const PREFERENCE = [
   "base.en",
   "small.en",
   "base",

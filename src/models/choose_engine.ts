@@ -17,7 +17,7 @@ export interface EngineChoice {
   hint?: string;
 }
 
-export const WHISPER_HINT = "recordings are transcribed with PocketSphinx (rough: about 40 % of " +
+const WHISPER_HINT = "recordings are transcribed with PocketSphinx (rough: about 40 % of " +
   "words wrong); for Whisper, install whisper.cpp's whisper-cli and run `gleaner models pull " +
   "base.en`, or name a model with --whisper FILE";
 

@@ -18,7 +18,7 @@ export interface ModelsArgs {
 }
 
 /** The list: name, size on disk, language, and whether it is installed. */
-export async function listModels(stateDir: string): Promise<string> {
+async function listModels(stateDir: string): Promise<string> {
   const installed = new Set(await installedModels(stateDir));
   const rows = CATALOGUE.map((m) =>
     (`${m.name.padEnd(21)}${m.disk.padStart(8)}  ${m.language.padEnd(13)}` +

@@ -12,7 +12,8 @@ import webvtt from "webvtt-parser";
 import { characterEntities } from "character-entities";
 import { cleanTitle, countWords, type Extracted } from "./extracted.ts";
 import { decodeText } from "./decode.ts";
-import { renderTranscript, type Segment, stamp } from "../markdown/transcript.ts";
+import { renderTranscript, stamp } from "../markdown/transcript.ts";
+import type { Segment } from "../protocol/messages.ts";
 import { InputError } from "../common/errors.ts";
 
 export type SubtitleFormat = "srt" | "vtt";

@@ -4,6 +4,7 @@
  * restarts as columns over time, ready for a chart, plus how each run ended. Made from the
  * samples and restarts the runs recorded in the store; pure.
  */
+import type { JobMetrics } from "../protocol/api.ts";
 import type { RunRow } from "../store/job_store.ts";
 
 export interface MetricSample {
@@ -12,26 +13,6 @@ export interface MetricSample {
   /** Files done in the job so far. */
   done: number;
   rss: number;
-}
-
-export interface RunSummary {
-  id: number;
-  startedAt: number;
-  /** The last moment the run is known to have been alive. */
-  lastSeenAt: number;
-  /** `finished`, `interrupted`, `cancelled`, `fatal`, `died` (found dead by the next run), or
-   * `running`; `stopped` when it is gone without a word and no run has looked at it since. */
-  end: string;
-}
-
-export interface JobMetrics {
-  runs: RunSummary[];
-  /** Columns of equal length; a null breaks the lines between runs. */
-  at: number[];
-  filesPerHour: (number | null)[];
-  memoryMb: (number | null)[];
-  /** Worker restarts so far in the job. */
-  restarts: (number | null)[];
 }
 
 /** Files per hour are measured over this window, so one slow file does not make a spike. */

@@ -3,45 +3,8 @@
  * A running job as the UI shows it, folded from its engine events: counts, rate and ETA, what
  * each worker is on, and the latest outcomes. Pure: the same events give the same view.
  */
+import type { JobView } from "../protocol/api.ts";
 import type { EngineEvent } from "../protocol/messages.ts";
-
-export type JobPhase =
-  | "starting"
-  | "running"
-  | "paused"
-  | "stopping"
-  | "finished"
-  | "interrupted"
-  | "cancelled";
-
-export interface JobView {
-  /** Which run of the job this is, and how many of its events are folded in: a client holding
-   * a snapshot folds only the events that come after it, and reloads on a gap. */
-  run: number;
-  seq: number;
-  phase: JobPhase;
-  total: number;
-  done: number;
-  failed: number;
-  skipped: number;
-  quarantined: number;
-  /** Files finished by this run, for the rate. */
-  doneThisRun: number;
-  startedAt?: number;
-  updatedAt?: number;
-  /** Files per hour in this run, once there is something to measure. */
-  filesPerHour?: number;
-  etaMs?: number;
-  workers: Record<string, { path: string; stage: string; percent?: number }>;
-  restarts: number;
-  /** Latest outcomes, newest last (at most {@link RECENT}). */
-  recent: {
-    path: string;
-    outcome: "done" | "failed" | "retrying" | "quarantined";
-    error?: string;
-    at: number;
-  }[];
-}
 
 const RECENT = 200;
 

@@ -161,13 +161,14 @@ export const NoteDraft = z.object({
 });
 export type NoteDraft = z.infer<typeof NoteDraft>;
 
-/** A timed piece of a transcript. */
+/** A timed piece of a transcript: what a subtitle cue or a recognised utterance says. */
 export const Segment = z.object({
   startMs: z.number().int().nonnegative(),
   endMs: z.number().int().nonnegative(),
   text: z.string(),
   speaker: z.string().optional(),
 });
+export type Segment = z.infer<typeof Segment>;
 
 /** One transcribed chunk of a recording, checkpointed by main as soon as it is done. */
 export const Chunk = z.object({
@@ -405,7 +406,6 @@ export const EngineEvent = z.discriminatedUnion("type", [
   }),
 ]);
 export type EngineEvent = z.infer<typeof EngineEvent>;
-export type EngineEventType = EngineEvent["type"];
 /** An event as emitted, before the timestamp is stamped on. */
 export type EngineEventInput = EngineEvent extends infer E
   ? E extends unknown ? Omit<E, "at"> : never

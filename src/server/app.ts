@@ -9,14 +9,19 @@ import { streamSSE } from "hono/streaming";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { VERSION } from "../common/version.ts";
 import {
+  Done,
   FolderListing,
+  Health,
+  Hello,
+  type JobEvent,
   JobRequest,
   ResumeRequest,
   SessionGranted,
   SessionRequest,
+  Started,
 } from "../protocol/api.ts";
 import { inside, openRegularFile } from "../fs/open_regular.ts";
-import { type JobEvent, type JobManager } from "./job_manager.ts";
+import type { JobManager } from "./job_manager.ts";
 import { searchVault } from "./search_vault.ts";
 import { guard, limitBody, type OneTimeCodes, SESSION_PATH } from "./security.ts";
 import { installedModels } from "../models/catalogue.ts";
@@ -54,6 +59,9 @@ export interface AppDeps {
   closing: AbortSignal;
 }
 
+/** The answer of an action that only says it was done. */
+const DONE = Done.parse({ ok: true });
+
 export function createApp(deps: AppDeps): Hono {
   const { manager } = deps;
   const app = new Hono();
@@ -66,7 +74,7 @@ export function createApp(deps: AppDeps): Hono {
     return c.json({ error: "internal error" }, 500);
   });
 
-  app.get("/api/health", (c) => c.json({ ok: true, version: VERSION }));
+  app.get("/api/health", (c) => c.json(Health.parse({ ok: true, version: VERSION })));
 
   // The one API route open without the token: it trades a one-time code for it.
   app.post(SESSION_PATH, async (c) => {
@@ -86,31 +94,31 @@ export function createApp(deps: AppDeps): Hono {
     const parsed = JobRequest.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) return c.json({ error: message(parsed.error) }, 400);
     const entry = await manager.start(parsed.data);
-    return c.json({ id: entry.id }, 201);
+    return c.json(Started.parse({ id: entry.id }), 201);
   });
   app.get("/api/jobs/:id", (c) => c.json(manager.detail(id(c.req.param("id")))));
   app.get("/api/jobs/:id/metrics", (c) => c.json(manager.metrics(id(c.req.param("id")))));
   app.post(
     "/api/jobs/:id/pause",
-    (c) => (manager.pause(id(c.req.param("id"))), c.json({ ok: true })),
+    (c) => (manager.pause(id(c.req.param("id"))), c.json(DONE)),
   );
   app.post("/api/jobs/:id/resume", async (c) => {
     const jobId = id(c.req.param("id"));
     // A running job that is paused continues; a stopped one runs again.
     if (manager.isRunning(jobId)) {
       manager.proceed(jobId);
-      return c.json({ id: jobId });
+      return c.json(Started.parse({ id: jobId }));
     }
     const body = await c.req.json().catch(() => ({}));
     const parsed = ResumeRequest.safeParse(body);
     if (!parsed.success) return c.json({ error: message(parsed.error) }, 400);
-    return c.json({ id: (await manager.resume(jobId, parsed.data)).id });
+    return c.json(Started.parse({ id: (await manager.resume(jobId, parsed.data)).id }));
   });
   app.post(
     "/api/jobs/:id/cancel",
-    (c) => (manager.cancel(id(c.req.param("id"))), c.json({ ok: true })),
+    (c) => (manager.cancel(id(c.req.param("id"))), c.json(DONE)),
   );
-  app.delete("/api/jobs/:id", (c) => (manager.remove(id(c.req.param("id"))), c.json({ ok: true })));
+  app.delete("/api/jobs/:id", (c) => (manager.remove(id(c.req.param("id"))), c.json(DONE)));
 
   app.get("/api/jobs/:id/note", async (c) => {
     const vaultDir = manager.vaultOf(id(c.req.param("id")));
@@ -149,7 +157,10 @@ export function createApp(deps: AppDeps): Hono {
         deps.closing.addEventListener("abort", () => done(), { once: true });
       });
       try {
-        await stream.writeSSE({ event: "hello", data: JSON.stringify({ version: VERSION }) });
+        await stream.writeSSE({
+          event: "hello",
+          data: JSON.stringify(Hello.parse({ version: VERSION })),
+        });
         for (;;) {
           while (queue.length > 0) {
             const e = queue.shift()!;

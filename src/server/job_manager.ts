@@ -8,50 +8,22 @@
 import { join } from "node:path";
 import { parseJobSettings } from "../options/job_options.ts";
 import { type JobOverrides, prepareJob } from "../options/prepare_job.ts";
-import type { JobRequest } from "../protocol/api.ts";
+import type {
+  JobDetail,
+  JobEvent,
+  JobMetrics,
+  JobRequest,
+  JobSummaryRow,
+  JobView,
+} from "../protocol/api.ts";
 import { Job } from "../job/run_job.ts";
 import { STATE_DIR } from "../job/open_state.ts";
-import { emptyView, foldEvent, type JobView } from "../progress/job_view.ts";
-import { type JobMetrics, jobMetrics, type MetricSample } from "../progress/job_metrics.ts";
+import { emptyView, foldEvent } from "../progress/job_view.ts";
+import { jobMetrics, type MetricSample } from "../progress/job_metrics.ts";
 import type { EngineEvent, EngineEventInput } from "../protocol/messages.ts";
-import { type FileRow, JobStore } from "../store/job_store.ts";
+import { JobStore } from "../store/job_store.ts";
 import type { JobRegistry, RegisteredJob } from "./job_registry.ts";
 import { errorMessage, NotFound, UsageError } from "../common/errors.ts";
-
-/** An event of one job, as the UI's event stream carries it. */
-export interface JobEvent {
-  jobId: number;
-  /** The run and the event's place in it, as in {@link JobView}. */
-  run: number;
-  seq: number;
-  event: EngineEvent;
-}
-
-export interface JobSummaryRow {
-  id: number;
-  inputDir: string;
-  vaultDir: string;
-  running: boolean;
-  /** From the vault's store: "running" with no process means it was cut short. */
-  state: string;
-  counts: Record<string, number>;
-  /** The first failed and quarantined files, with their reasons. */
-  problems: Pick<FileRow, "path" | "status" | "error">[];
-  /** Why the job's last run stopped, when an error stopped it (a full disk, say): it is not
-   * running, its finished files are kept, and Resume carries on once the cause is dealt with. */
-  error?: string;
-  view?: JobView;
-}
-
-export interface JobDetail extends JobSummaryRow {
-  /** What the job was started with (without one-off switches such as restart). */
-  request: JobRequest;
-  /** Files the job processes at once (its request's `workers`, or the default). */
-  workers: number;
-  files: FileRow[];
-  /** The note of each done file, by the file's path: the job page links to them. */
-  notes: Record<string, string>;
-}
 
 interface Running {
   job: Job;
@@ -146,7 +118,11 @@ export class JobManager {
 
   detail(id: number): JobDetail {
     const entry = this.#entry(id);
-    const files = this.#read(entry, (store, jobId) => store.allFiles(jobId)) ?? [];
+    const files = this.#read(
+      entry,
+      (store, jobId) =>
+        store.allFiles(jobId).map(({ id, path, status, error }) => ({ id, path, status, error })),
+    ) ?? [];
     const notes = this.#read(entry, (store) => store.doneNotes()) ?? [];
     const { workers } = parseJobSettings(entry.request);
     return {

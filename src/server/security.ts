@@ -34,7 +34,7 @@ const PUBLIC_FILES = new Set(["/", "/app.js", "/app.css", "/favicon.ico"]);
 export const SESSION_PATH = "/api/session";
 
 /** Request bodies are small JSON objects; anything bigger is refused before it is read. */
-export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 
 /** Refuses a body over {@link MAX_BODY_BYTES}, whether it says its length or streams. */
 export const limitBody: MiddlewareHandler = bodyLimit({

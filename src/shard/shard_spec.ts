@@ -20,10 +20,10 @@ export type ShardRequest =
   | { kind: "auto"; count?: number };
 
 /** Kubernetes allows 100,000 indexes in an Indexed Job, AWS Batch 10,000 children. */
-export const MAX_SHARDS = 100_000;
+const MAX_SHARDS = 100_000;
 
 /** Count of shards, for every engine; the manifest sets it beside the engine's index. */
-export const COUNT_VARIABLE = "GLEANER_SHARD_COUNT";
+const COUNT_VARIABLE = "GLEANER_SHARD_COUNT";
 
 /** Every variable `--shard auto` reads (deno.json's release permission set must allow them). */
 export const SHARD_VARIABLES = [

@@ -2,9 +2,11 @@
  * @module
  * What the job store hands out and takes in: plain rows, free of SQLite.
  */
+import type { FileStatus } from "../protocol/api.ts";
 import type { NoteDraft } from "../protocol/messages.ts";
 
-export type FileStatus = "pending" | "done" | "failed" | "quarantined" | "removed";
+export type { FileStatus };
+
 export type JobState = "running" | "paused" | "finished" | "interrupted" | "cancelled";
 export type RunEnd = "finished" | "interrupted" | "cancelled" | "fatal";
 

@@ -3,7 +3,7 @@
  * PocketSphinx (Debian's `pocketsphinx_continuous`, English model): transcribes one 16 kHz
  * mono WAV chunk into timed segments.
  */
-import type { Segment } from "../../markdown/transcript.ts";
+import type { Segment } from "../../protocol/messages.ts";
 import { lastLine, runEngine } from "./run_engine.ts";
 
 export const POCKETSPHINX = "pocketsphinx_continuous";

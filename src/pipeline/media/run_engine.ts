@@ -7,7 +7,7 @@
 import { type EnginePath, findEngines } from "./find_engines.ts";
 import { InputError } from "../../common/errors.ts";
 
-export const INSTALL_HINTS: Record<string, string> = {
+const INSTALL_HINTS: Record<string, string> = {
   ffmpeg: "install ffmpeg (Debian/Ubuntu: apt install ffmpeg; macOS: brew install ffmpeg)",
   ffprobe: "install ffmpeg, which brings ffprobe (Debian/Ubuntu: apt install ffmpeg; " +
     "macOS: brew install ffmpeg)",

@@ -5,9 +5,9 @@
  * two of a three-hour episode resumes at that chunk, not at zero.
  */
 import { basename, join } from "node:path";
-import type { Chunk, Task } from "../../protocol/messages.ts";
+import type { Chunk, Segment, Task } from "../../protocol/messages.ts";
 import { cleanTitle, countWords, type Extracted } from "../extracted.ts";
-import { renderTranscript, type Segment, stamp } from "../../markdown/transcript.ts";
+import { renderTranscript, stamp } from "../../markdown/transcript.ts";
 import { decodeChunk, mediaSource, probeMedia } from "./ffmpeg.ts";
 import { POCKETSPHINX, transcribeWithPocketsphinx } from "./pocketsphinx.ts";
 import { transcribeWithWhisper, WHISPER } from "./whisper.ts";

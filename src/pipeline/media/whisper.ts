@@ -8,7 +8,7 @@
  * generated model (tests/whisper_test.ts).
  */
 import { basename, join } from "node:path";
-import type { Segment } from "../../markdown/transcript.ts";
+import type { Segment } from "../../protocol/messages.ts";
 import { lastLine, runEngine } from "./run_engine.ts";
 import { errorMessage } from "../../common/errors.ts";
 
