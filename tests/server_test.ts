@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { DEFAULT_PORT } from "../src/cli/args.ts";
-import type { JobEvent, JobMetrics, JobSummaryRow } from "../src/protocol/api.ts";
+import { JobDetail, JobEvent, JobList, JobMetrics, Started } from "../src/protocol/api.ts";
 import { api, finishedJob, json, rawRequest, withServer } from "./support/server.ts";
 import { makeCorpus, writeText } from "./support/corpus.ts";
 
@@ -134,7 +134,9 @@ Deno.test("a job started through the API runs, streams its events and shows its 
         const { value, done } = await reader.read();
         if (done) break;
         text += value;
-        for (const m of text.matchAll(/^event: job\ndata: (.+)$/gm)) seen.push(JSON.parse(m[1]));
+        for (const m of text.matchAll(/^event: job\ndata: (.+)$/gm)) {
+          seen.push(JobEvent.parse(JSON.parse(m[1])));
+        }
         text = text.slice(text.lastIndexOf("\n\n") + 2);
         if (seen.some((e) => e.event.type === "job_finished")) break;
       }
@@ -147,7 +149,7 @@ Deno.test("a job started through the API runs, streams its events and shows its 
       headers: { "content-type": "application/json" },
     });
     assert.equal(created.status, 201);
-    const { id } = await json(created) as { id: number };
+    const { id } = Started.parse(await json(created));
     await reading;
     await s.manager.settled(id);
 
@@ -156,17 +158,16 @@ Deno.test("a job started through the API runs, streams its events and shows its 
     assert.ok(seen.every((e) => e.run === seen[0].run), "one run");
     const done = seen.filter((e) => e.event.type === "file_done").length;
     assert.equal(done, paths.length);
-    const detail = await json(await api(s, `/api/jobs/${id}`)) as {
-      state: string;
-      running: boolean;
-      files: { path: string; status: string }[];
-    };
+    // Every answer parses through the protocol's schema, as the UI parses it.
+    const detail = JobDetail.parse(await json(await api(s, `/api/jobs/${id}`)));
     assert.equal(detail.state, "finished");
     assert.equal(detail.running, false);
     assert.deepEqual(detail.files.map((f) => f.status), paths.map(() => "done"));
+    assert.deepEqual(detail.request, { input, out: join(root, "vault"), workers: 1 });
+    assert.equal(detail.workers, 1);
 
     // The run's metrics: sampled at its start and end, the second after every file was done.
-    const metrics = await json(await api(s, `/api/jobs/${id}/metrics`)) as JobMetrics;
+    const metrics = JobMetrics.parse(await json(await api(s, `/api/jobs/${id}/metrics`)));
     assert.deepEqual(metrics.runs.map((r) => r.end), ["finished"]);
     assert.equal(metrics.at.length, 2);
     assert.ok(metrics.memoryMb.every((mb) => mb !== null && mb > 10), `${metrics.memoryMb}`);
@@ -247,9 +248,9 @@ Deno.test("a finished job lists its failed files with reasons, can be run again,
       body: JSON.stringify({ input, out: vault }),
       headers: { "content-type": "application/json" },
     });
-    const { id } = await json(created) as { id: number };
+    const { id } = Started.parse(await json(created));
     await s.manager.settled(id);
-    const [row] = await json(await api(s, "/api/jobs")) as JobSummaryRow[];
+    const [row] = JobList.parse(await json(await api(s, "/api/jobs")));
     assert.equal(row.problems.length, 1);
     assert.equal(row.problems[0].path, "broken.pdf");
     assert.match(row.problems[0].error ?? "", /pdf/i);
