@@ -6,7 +6,7 @@
 import { parseArgs, type ParseArgsOptionsConfig } from "node:util";
 import { parseShardFlag } from "../shard/shard_spec.ts";
 import type { ModelsArgs } from "../models/models_command.ts";
-import { UsageError } from "../common/errors.ts";
+import { errorMessage, UsageError } from "../common/errors.ts";
 import {
   defaultWorkers,
   type JobSettings,
@@ -153,7 +153,7 @@ export function parseCommandLine(argv: string[]): Command {
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.split("\n")[0].replace(/\.$/, ""));
+    throw new UsageError(errorMessage(error).split("\n")[0].replace(/\.$/, ""));
   }
   const v = parsed.values;
   if (v.help) return { mode: "help" };
@@ -242,7 +242,7 @@ function parseSubcommand<T extends ParseArgsOptionsConfig>(
   try {
     return parseArgs({ args: argv, strict: true, allowPositionals: true, options });
   } catch (error) {
-    throw new UsageError(`${name}: ${(error as Error).message.split("\n")[0].replace(/\.$/, "")}`);
+    throw new UsageError(`${name}: ${errorMessage(error).split("\n")[0].replace(/\.$/, "")}`);
   }
 }
 

@@ -33,10 +33,7 @@ export function defaultWorkers(): number {
 
 /** Every number a job can be given, with its default and limits. */
 export const LIMITS = {
-  // The default is the machine's, so it is read when a job's settings are made.
-  get workers(): NumberSpec {
-    return { flag: "--workers", default: defaultWorkers(), min: 1, max: 256 };
-  },
+  workers: { flag: "--workers", default: defaultWorkers(), min: 1, max: 256 },
   maxAttempts: { flag: "--max-attempts", default: 3, min: 1, max: 100 },
   timeoutSec: { flag: "--timeout", default: 120, min: 0.1 },
   stallSec: { flag: "--stall-timeout", default: 60, min: 0.1 },
@@ -75,11 +72,11 @@ export function readNumber(spec: NumberSpec, raw: string | number): number {
 }
 
 /** A number field: text or a number in, the default when absent, the flag's message when bad. */
-function numberField(spec: () => NumberSpec) {
+function numberField(spec: NumberSpec) {
   return z.union([z.string(), z.number()]).optional().transform((raw, ctx) => {
-    if (raw === undefined) return spec().default;
+    if (raw === undefined) return spec.default;
     try {
-      return readNumber(spec(), raw);
+      return readNumber(spec, raw);
     } catch (error) {
       ctx.addIssue({ code: "custom", message: (error as UsageError).message });
       return z.NEVER;
@@ -109,21 +106,21 @@ export const JobSettings = z.object({
   input: filled("--batch needs a folder"),
   /** The vault folder, as given; default: the input folder's name plus "-vault", beside it. */
   out: filled("--out needs a folder").optional(),
-  workers: numberField(() => LIMITS.workers),
+  workers: numberField(LIMITS.workers),
   /** Discard the job's saved state and start over. */
   restart: z.boolean().default(false),
   /** Give failed and quarantined files a fresh set of attempts. */
   retryFailed: z.boolean().default(false),
   include: z.array(z.string()).default([]),
   exclude: z.array(z.string()).default([]),
-  maxAttempts: numberField(() => LIMITS.maxAttempts),
-  timeoutSec: numberField(() => LIMITS.timeoutSec),
-  stallSec: numberField(() => LIMITS.stallSec),
-  retryDelaySec: numberField(() => LIMITS.retryDelaySec),
-  maxSizeMb: numberField(() => LIMITS.maxSizeMb),
-  maxMemoryMb: numberField(() => LIMITS.maxMemoryMb),
-  maxDurationMin: numberField(() => LIMITS.maxDurationMin),
-  chunkMinutes: numberField(() => LIMITS.chunkMinutes),
+  maxAttempts: numberField(LIMITS.maxAttempts),
+  timeoutSec: numberField(LIMITS.timeoutSec),
+  stallSec: numberField(LIMITS.stallSec),
+  retryDelaySec: numberField(LIMITS.retryDelaySec),
+  maxSizeMb: numberField(LIMITS.maxSizeMb),
+  maxMemoryMb: numberField(LIMITS.maxMemoryMb),
+  maxDurationMin: numberField(LIMITS.maxDurationMin),
+  chunkMinutes: numberField(LIMITS.chunkMinutes),
   /** A whisper.cpp model, by name or file; default: an installed one when whisper-cli is found. */
   whisperModel: filled("--whisper needs a model name or file").optional(),
   /** LLM mode; an endpoint or model not given comes from the environment, then the defaults. */
@@ -137,8 +134,8 @@ export const JobSettings = z.object({
       }
     }).optional(),
     model: filled("--llm-model needs a name").optional(),
-    timeoutSec: numberField(() => LIMITS.llmTimeoutSec),
-    retries: numberField(() => LIMITS.llmRetries),
+    timeoutSec: numberField(LIMITS.llmTimeoutSec),
+    retries: numberField(LIMITS.llmRetries),
   }).optional(),
   /** Only this shard of the inputs (`--shard`); `auto` is resolved from the environment. */
   shard: ShardRequestField.optional(),
