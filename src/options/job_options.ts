@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import { z } from "zod";
-import { UsageError } from "../common/errors.ts";
+import { errorMessage, UsageError } from "../common/errors.ts";
 import type { PipelineOptions } from "../protocol/messages.ts";
 import type { ShardRequest, ShardSpec } from "../shard/shard_spec.ts";
 import type { MemoryProbe } from "../supervisor/memory_governor.ts";
@@ -78,7 +78,7 @@ function numberField(spec: NumberSpec) {
     try {
       return readNumber(spec, raw);
     } catch (error) {
-      ctx.addIssue({ code: "custom", message: (error as UsageError).message });
+      ctx.addIssue({ code: "custom", message: errorMessage(error) });
       return z.NEVER;
     }
   });
