@@ -1,9 +1,10 @@
 /**
  * @module
  * Timed text as a note body: the segments that subtitles and speech engines produce, rendered
- * as Markdown paragraphs that each open with a `[hh:mm:ss]` stamp.
+ * as Markdown paragraphs that each open with a `[hh:mm:ss]` stamp ({@link stamp}, which key
+ * points use too), and {@link escapeMarkdown}, which every part that writes a source's text into
+ * a note uses so that it cannot read as markup.
  */
-
 import type { Segment } from "../protocol/messages.ts";
 
 /** Segments closer than this (end to start) may share a paragraph. */
