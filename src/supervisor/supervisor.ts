@@ -16,12 +16,12 @@ import {
 import type { FileRow, JobStore } from "../store/job_store.ts";
 import type { VaultWriter } from "../vault/vault_writer.ts";
 import { join } from "node:path";
-import { backoffMs } from "./backoff.ts";
+import { CommitQueue } from "./commit_queue.ts";
+import { decideFailure } from "./failure_policy.ts";
 import { EXTENSIONS } from "../pipeline/detect.ts";
 import { findEngines } from "../pipeline/media/find_engines.ts";
 import { ENGINES } from "../pipeline/media/run_engine.ts";
 import { clearLibrarySwitches, type Profile, SandboxSlot } from "./sandbox_slot.ts";
-import { isDiskFull } from "../store/disk_full.ts";
 
 export interface SupervisorConfig {
   workers: number;
@@ -137,8 +137,7 @@ export class Supervisor {
   #paused = false;
   #stopping: Outcome | null = null;
   #inputClosed = false;
-  #commits = Promise.resolve();
-  #pendingCommits = 0;
+  readonly #commits = new CommitQueue();
   #taskSeq = 0;
   #wakeTimer: ReturnType<typeof setTimeout> | undefined;
   #fatal: Error | undefined;
@@ -189,7 +188,7 @@ export class Supervisor {
     this.#pump();
     try {
       const outcome = await this.#finished.promise;
-      await this.#commits;
+      await this.#commits.drained();
       if (this.#fatal) throw this.#fatal;
       return outcome;
     } finally {
@@ -315,7 +314,7 @@ export class Supervisor {
   }
 
   #checkFinished(): void {
-    if (this.#active.size > 0 || this.#pendingCommits > 0) return;
+    if (this.#active.size > 0 || this.#commits.pending > 0) return;
     if (this.#stopping) return this.#finished.resolve(this.#stopping);
     if (this.#inputClosed && this.#queuedCount() === 0) this.#finished.resolve("finished");
   }
@@ -423,9 +422,7 @@ export class Supervisor {
     this.#release(slot);
     this.#slotFailures[slot.id - 1] = 0;
     this.#deps.store.markResult(active.attemptId);
-    this.#pendingCommits++;
-    // Commits run one after another: note names depend on what is already in the vault.
-    this.#commits = this.#commits.then(async () => {
+    this.#commits.add(async () => {
       try {
         if (this.#fatal) return; // the vault already failed; the re-run redoes this file
         const note = await this.#deps.vault.commit({
@@ -450,94 +447,71 @@ export class Supervisor {
             { cause: error },
           ),
         );
-      } finally {
-        this.#pendingCommits--;
-        this.#pump();
       }
-    });
+    }, () => this.#pump());
     this.#pump();
   }
 
   #settleFailure(slot: SandboxSlot, failure: Failure): void {
     const active = this.#release(slot);
     if (!active) return;
-    const { store } = this.#deps;
+    const { store, emit } = this.#deps;
     const { file, attemptId } = active;
-    // Its scratch files filled the vault's disk: the disk's fault, not the file's. Only when the
-    // message names the scratch folder: an input cannot then stop every run by its name alone.
-    const scratch = slot.scratchDir;
-    const scratchFull = scratch !== undefined && failure.message.includes(scratch) &&
-      isDiskFull(failure.message);
-    if (failure.code !== "aborted" && scratchFull) {
-      store.failAttempt(attemptId, file.id, "interrupted", failure.message, {
-        status: "pending",
-        counts: false,
-      });
-      return this.fail(
-        new Error(`cannot write the scratch files for ${file.path}: ${failure.message}`),
-      );
-    }
-    const threadReplaced = ["timeout", "stalled", "out_of_memory", "crashed", "protocol"].includes(
-      failure.code,
-    );
-    if (failure.code === "aborted") {
-      store.failAttempt(attemptId, file.id, "interrupted", failure.message, {
-        status: "pending",
-        counts: false,
-      });
-    } else if (failure.code === "input") {
-      store.failAttempt(attemptId, file.id, "failed:input", failure.message, {
-        status: "failed",
-        counts: false,
-      });
-      this.counts.failed++;
-      this.#deps.emit({
-        type: "file_failed",
-        path: file.path,
-        error: failure.message,
-        code: failure.code,
-        willRetry: false,
-      });
-    } else {
-      const quarantine = file.failures + 1 >= this.#config.maxAttempts;
-      const updated = store.failAttempt(
-        attemptId,
-        file.id,
-        `failed:${failure.code}`,
-        failure.message,
-        {
-          status: quarantine ? "quarantined" : "pending",
-          counts: true,
-        },
-      );
-      if (quarantine) {
+    const decision = decideFailure({
+      failure,
+      failures: file.failures,
+      maxAttempts: this.#config.maxAttempts,
+      retryBaseMs: this.#config.retryBaseMs,
+      scratchDir: slot.scratchDir,
+      stopping: this.#stopping !== null,
+      sandboxFailures: this.#slotFailures[slot.id - 1],
+    });
+    const { outcome, ...next } = decision.attempt;
+    const updated = store.failAttempt(attemptId, file.id, outcome, failure.message, next);
+    const verdict = decision.file;
+    switch (verdict.kind) {
+      case "stop_run":
+        return this.fail(
+          new Error(`cannot write the scratch files for ${file.path}: ${verdict.error}`),
+        );
+      case "interrupted":
+        break;
+      case "failed":
+        this.counts.failed++;
+        emit({
+          type: "file_failed",
+          path: file.path,
+          error: failure.message,
+          code: failure.code,
+          willRetry: false,
+        });
+        break;
+      case "quarantined": {
         const reason = `${failure.message} (failed ${updated.failures} attempts)`;
         store.setFileStatus(file.id, "quarantined", reason);
         this.counts.quarantined++;
-        this.#deps.emit({ type: "file_quarantined", path: file.path, error: reason });
-      } else {
-        this.#deps.emit({
+        emit({ type: "file_quarantined", path: file.path, error: reason });
+        break;
+      }
+      case "retry":
+        emit({
           type: "file_failed",
           path: file.path,
           error: failure.message,
           code: failure.code,
           willRetry: true,
         });
-        this.#retry.push({
-          file: updated,
-          notBefore: Date.now() + backoffMs(updated.failures, this.#config.retryBaseMs),
-        });
-      }
+        this.#retry.push({ file: updated, notBefore: Date.now() + verdict.delayMs });
+        break;
     }
-    if (threadReplaced && !this.#stopping) {
-      const n = ++this.#slotFailures[slot.id - 1];
-      const delayMs = backoffMs(n, this.#config.retryBaseMs);
-      this.#slotReadyAt[slot.id - 1] = Date.now() + delayMs;
-      this.#deps.emit({
+    if (decision.sandboxRestDelayMs !== undefined) {
+      this.#slotFailures[slot.id - 1]++;
+      this.#slotReadyAt[slot.id - 1] = Date.now() + decision.sandboxRestDelayMs;
+      emit({
         type: "worker_restarted",
         worker: slot.id,
         reason: failure.message,
-        delayMs,
+        delayMs: decision.sandboxRestDelayMs,
       });
     }
     this.#pump();
