@@ -17,7 +17,7 @@
  * against pandoc and pdftotext: see bench_fidelity.ts. `--only knowledge,resume`
  * runs just those sections.
  */
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../src/fs/sha256.ts";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
@@ -472,7 +472,7 @@ async function resumeLatency() {
           path,
           size: stat.size,
           mtimeMs: stat.mtime!.getTime(),
-          hash: createHash("sha256").update(text).digest("hex"),
+          hash: sha256Hex(text),
           status: done ? "done" : "pending",
         });
         if (!done) continue;

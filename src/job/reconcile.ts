@@ -4,7 +4,7 @@
  * discovery order, changed ones are reset, unchanged done ones are skipped without being
  * touched, vanished ones are reported. Files that need work are handed to `enqueue` as found.
  */
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../fs/sha256.ts";
 import type { EngineEventInput } from "../protocol/messages.ts";
 import type { Adoptable, FileRow, JobStore } from "../store/job_store.ts";
 import { hashFile } from "../discover/hash.ts";
@@ -191,8 +191,7 @@ function isTooLarge(entry: { path: string; size: number }, maxBytes: number | un
  * content does, so a changed file is still tried again.
  */
 function unreadKey(entry: { size: number; mtimeMs: number }): string {
-  return createHash("sha256").update(`unread: ${entry.size} bytes, mtime ${entry.mtimeMs}`)
-    .digest("hex");
+  return sha256Hex(`unread: ${entry.size} bytes, mtime ${entry.mtimeMs}`);
 }
 
 /**

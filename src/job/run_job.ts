@@ -4,7 +4,7 @@
  * the folder with the store, supervises the workers and closes the books. Used by batch mode
  * (and, later, by the UI server); exposes pause, resume, cancel and interrupt.
  */
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../fs/sha256.ts";
 import type { EngineEventInput, PipelineOptions } from "../protocol/messages.ts";
 import type { FileRow, JobRow, JobStore } from "../store/job_store.ts";
 import {
@@ -45,7 +45,7 @@ export function outputOptions(
     ...(engine ? { engine } : {}),
     ...(llm ? { llm } : {}),
   });
-  return { json, hash: createHash("sha256").update(json).digest("hex") };
+  return { json, hash: sha256Hex(json) };
 }
 
 export interface JobOptions extends Omit<SupervisorConfig, "threadUrl"> {

@@ -8,7 +8,7 @@
  * writing anything, and writing only notes whose bytes change make it safe to run again, late, in
  * any order, or after a kill.
  */
-import { createHash } from "node:crypto";
+import { sha256, sha256Hex } from "../fs/sha256.ts";
 import { join } from "node:path";
 import { planLinks } from "../knowledge/link_vault.ts";
 import { openState, STATE_DIR } from "../job/open_state.ts";
@@ -259,7 +259,7 @@ async function rebuild(
       findTarget,
     });
     if (await writeFileAtomic(abs(paths[i]), content)) written++;
-    hashes.push(createHash("sha256").update(content).digest("hex"));
+    hashes.push(sha256Hex(content));
     if ((i + 1) % PROGRESS_EVERY === 0 || i === notes.length - 1) {
       emit({ type: "notes_written", done: i + 1, total: notes.length });
     }
@@ -322,7 +322,7 @@ async function rebuild(
 
 /** What a merge last left in state.db, so a batch's changes since are noticed. */
 function fingerprint(store: JobStore, jobId: number): string {
-  const hash = createHash("sha256");
+  const hash = sha256();
   for (const f of store.allFiles(jobId)) hash.update(`${f.path}\0${f.hash}\0${f.status}\n`);
   return hash.digest("hex");
 }

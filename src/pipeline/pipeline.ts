@@ -4,7 +4,7 @@
  * (documents) or transcribe (recordings), then analyse the text. Runs inside the stage thread; pure: it reads its
  * input and returns a draft and chunk checkpoints as messages, it never writes the vault.
  */
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../fs/sha256.ts";
 import type { FileHandle } from "node:fs/promises";
 import { basename } from "node:path";
 import { analyse, type Analysed } from "../analyse/analyse.ts";
@@ -62,7 +62,7 @@ export const runPipeline: Pipeline = async (task, ctx) => {
   }
 
   const bytes = await readInput(task, task.options.maxBytes, ctx);
-  const sourceHash = ctx.guard(() => createHash("sha256").update(bytes).digest("hex"));
+  const sourceHash = ctx.guard(() => sha256Hex(bytes));
   ctx.progress("extract", 10);
   // The whole relative path: links resolve against its folder, and an input without a title of
   // its own is named after its folder and file.

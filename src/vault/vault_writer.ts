@@ -9,7 +9,7 @@
  * name, the others move up; those renames are announced in the store first (vault_intents)
  * and replayed at the next start if a crash cuts them short.
  */
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../fs/sha256.ts";
 import { dirname, join } from "node:path";
 import type { MapFile } from "../knowledge/maps.ts";
 import type { NoteDraft } from "../protocol/messages.ts";
@@ -105,7 +105,7 @@ export class VaultWriter {
     for (const note of this.#store.doneNotes()) {
       const bytes = await readBytesIfExists(this.#abs(note.path));
       // A missing note is the walk's business: its file is processed again.
-      if (bytes === undefined || sha256(bytes) === note.contentHash) continue;
+      if (bytes === undefined || sha256Hex(bytes) === note.contentHash) continue;
       const related = this.#store.relatedOf(note.fileId);
       if (related === undefined) continue;
       const text = renderNote(this.#store.draftOf(note.fileId), {
@@ -113,7 +113,7 @@ export class VaultWriter {
         related,
         findTarget: targetsInStore(this.#store),
       });
-      if (sha256(text) !== note.contentHash) continue; // no longer known what was written
+      if (sha256Hex(text) !== note.contentHash) continue; // no longer known what was written
       const problem = damage(bytes, encoder.encode(text));
       if (!problem) continue; // edited by the user: theirs
       await writeFileAtomic(this.#abs(note.path), text);
@@ -128,7 +128,7 @@ export class VaultWriter {
     for (const map of this.#store.maps()) {
       const path = this.#abs(map.path);
       const bytes = await readBytesIfExists(path);
-      if (bytes === undefined || sha256(bytes) === map.contentHash) continue;
+      if (bytes === undefined || sha256Hex(bytes) === map.contentHash) continue;
       const text = new TextDecoder().decode(bytes);
       const kept = beforeTornPart(text, titleOf(map.path));
       if (kept === undefined) continue;
@@ -158,7 +158,7 @@ export class VaultWriter {
       related,
       findTarget: targetsInStore(this.#store),
     });
-    const contentHash = sha256(content);
+    const contentHash = sha256Hex(content);
     const base = sanitizeNoteName(draft.title);
     const baseKey = nameKey(base);
     const previous = this.#store.noteForFile(file.id);
@@ -203,7 +203,7 @@ export class VaultWriter {
   /** Writes a note again with new related notes (the text is rendered by the caller). */
   async relink(fileId: number, path: string, content: string, related: string[]): Promise<void> {
     await writeFileAtomic(this.#abs(path), content);
-    this.#store.transaction(() => this.#store.relinked(fileId, related, sha256(content)));
+    this.#store.transaction(() => this.#store.relinked(fileId, related, sha256Hex(content)));
   }
 
   /**
@@ -223,7 +223,7 @@ export class VaultWriter {
         await writeFileAtomic(path, text);
         written++;
       }
-      this.#store.savedMap(map.path, sha256(text));
+      this.#store.savedMap(map.path, sha256Hex(text));
     }
     for (const old of this.#store.maps()) {
       if (wanted.has(old.path)) continue;
@@ -361,7 +361,7 @@ export class VaultWriter {
       source: data.source,
       sourceHash: data.source_hash,
       base: sanitizeNoteName(title),
-      contentHash: sha256(text),
+      contentHash: sha256Hex(text),
       text,
     };
   }
@@ -374,10 +374,6 @@ export class VaultWriter {
 /** Whether a note (path relative to the vault) is on disk. */
 export function noteExists(vaultDir: string, notePath: string): Promise<boolean> {
   return exists(join(vaultDir, ...notePath.split("/")));
-}
-
-function sha256(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
 }
 
 const encoder = new TextEncoder();
