@@ -24,7 +24,8 @@ import { basename, join } from "node:path";
 import { linkVault } from "../knowledge/link_vault.ts";
 import { EXTENSIONS } from "../pipeline/detect.ts";
 import { formatShard, type ShardSpec } from "../shard/shard_spec.ts";
-import { type OpenState, openState, STATE_DIR } from "./open_state.ts";
+import { type OpenState, openState } from "./open_state.ts";
+import { STATE_DIR, statePath } from "../vault/layout.ts";
 import { adoptPending, reconcile } from "./reconcile.ts";
 import { isDiskFull, releaseReserve, vaultFull } from "../store/disk_full.ts";
 
@@ -166,7 +167,7 @@ export class Job {
   async #run(): Promise<JobSummary> {
     const o = this.#options;
     // Sandboxes first: their start-up overlaps opening the store, recovery and the vault check.
-    const scratchRoot = join(o.vaultDir, STATE_DIR, "tmp");
+    const scratchRoot = statePath(o.vaultDir, "tmp");
     const sandboxes = startSandboxes(o, o.inputDir, scratchRoot, o.pipeline.llm);
     let state: OpenState;
     try {

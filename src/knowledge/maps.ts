@@ -9,11 +9,10 @@ import { leansBack } from "../analyse/sentences.ts";
 import { escapeMarkdown } from "../pipeline/transcript.ts";
 import { wikilink } from "../vault/render_note.ts";
 import { nameKey, sanitizeNoteName, suffixedName } from "../vault/note_name.ts";
+import { HOME_NOTE, MAPS_DIR } from "../vault/layout.ts";
 import type { Topics } from "./topics.ts";
 import { topicName } from "./topics.ts";
 
-export const MAPS_DIR = "Maps";
-export const HOME = "Home.md";
 const PEOPLE = "People";
 const OTHER = "Other notes";
 
@@ -78,7 +77,7 @@ export function buildMaps(notes: MapNote[], topics: Topics): MapFile[] {
       ? ["## People", `- ${wikilink(peoplePath)} (${count(people.length, "person", "people")})`]
       : []),
   ].join("\n\n");
-  maps.unshift({ path: HOME, title: "Home", generated: homeText });
+  maps.unshift({ path: HOME_NOTE, title: "Home", generated: homeText });
   return maps;
 }
 

@@ -11,14 +11,15 @@
 import { sha256, sha256Hex } from "../fs/sha256.ts";
 import { join } from "node:path";
 import { planLinks } from "../knowledge/link_vault.ts";
-import { openState, STATE_DIR } from "../job/open_state.ts";
+import { openState } from "../job/open_state.ts";
 import type { NoteDraft } from "../protocol/messages.ts";
 import { formatShard } from "../shard/shard_spec.ts";
 import type { JobStore } from "../store/job_store.ts";
 import { syncDir, writeFileAtomic } from "../vault/atomic_write.ts";
 import { nameKey, sanitizeNoteName } from "../vault/note_name.ts";
 import { parseFrontmatter, renderNote } from "../vault/render_note.ts";
-import { NOTES_DIR, VaultWriter } from "../vault/vault_writer.ts";
+import { VaultWriter } from "../vault/vault_writer.ts";
+import { NOTES_DIR, statePath } from "../vault/layout.ts";
 import { type MergedShard, MergeStore } from "./merge_store.ts";
 import { compareWalkOrder, placeNotes } from "./plan_layout.ts";
 import { openShardVault, type ShardVault } from "./read_shard.ts";
@@ -71,7 +72,7 @@ export async function mergeVaults(
       );
     }
     checkOwnVault(store, vaultDir);
-    const staged = merge = MergeStore.open(join(vaultDir, STATE_DIR, "merge.db"));
+    const staged = merge = MergeStore.open(statePath(vaultDir, "merge.db"));
 
     // Every shard is read and checked before anything is written: a conflict changes nothing.
     const given = new Map<number, ShardVault>();

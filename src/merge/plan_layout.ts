@@ -6,7 +6,7 @@
  * files of all shards in that walk order and names them in that order.
  */
 import { nameKey, sanitizeNoteName, suffixedName } from "../vault/note_name.ts";
-import { NOTES_DIR } from "../vault/vault_writer.ts";
+import { NOTES_DIR } from "../vault/layout.ts";
 
 /**
  * The walk's order of two input paths (POSIX, relative): folder by folder, the entries of each

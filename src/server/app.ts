@@ -24,6 +24,7 @@ import { guard, limitBody, type OneTimeCodes, SESSION_PATH } from "./security.ts
 import { installedModels } from "../models/catalogue.ts";
 import { defaultStateDir } from "./job_registry.ts";
 // Built by `deno task build:ui` (a dependency of every task that runs the app).
+import { HOME_NOTE, MAPS_DIR, NOTES_DIR, STATE_DIR } from "../vault/layout.ts";
 import APP_JS from "../../ui/dist/app.js" with { type: "text" };
 import APP_CSS from "../../ui/dist/app.css" with { type: "text" };
 import FAVICON from "../../ui/favicon.svg" with { type: "text" };
@@ -209,7 +210,7 @@ async function readNote(vaultDir: string, wanted: string): Promise<string> {
   }
   const root = await Deno.realPath(vaultDir);
   const allowed = (path: string) =>
-    inside(path, root) && relative(root, path).split(sep)[0] !== ".gleaner" &&
+    inside(path, root) && relative(root, path).split(sep)[0] !== STATE_DIR &&
     path.endsWith(".md");
   const joined = resolve(root, wanted);
   if (!allowed(joined)) throw new NotFound("no such note");
@@ -251,7 +252,7 @@ async function vaultNotes(vaultDir: string): Promise<string[]> {
     }
   };
   await list("");
-  await list("Maps");
-  await list("Sources");
-  return out.sort((a, b) => (a === "Home.md" ? -1 : b === "Home.md" ? 1 : a.localeCompare(b)));
+  await list(MAPS_DIR);
+  await list(NOTES_DIR);
+  return out.sort((a, b) => a === HOME_NOTE ? -1 : b === HOME_NOTE ? 1 : a.localeCompare(b));
 }

@@ -5,11 +5,10 @@
  * batch mode, and watched through their events. The engine's stages run in the sandboxes; what
  * runs here is supervision and the single writer, so HTTP stays responsive.
  */
-import { join } from "node:path";
 import { type BatchArgs, parseCommandLine, UsageError } from "../cli/args.ts";
 import { type CliOverrides, prepareJob } from "../cli/run_cli.ts";
 import { Job } from "../job/run_job.ts";
-import { STATE_DIR } from "../job/open_state.ts";
+import { statePath } from "../vault/layout.ts";
 import { emptyView, foldEvent, type JobView } from "../progress/job_view.ts";
 import { type JobMetrics, jobMetrics, type MetricSample } from "../progress/job_metrics.ts";
 import type { EngineEvent, EngineEventInput } from "../protocol/messages.ts";
@@ -241,7 +240,7 @@ export class JobManager {
 
   /** Reads a job's vault store when no run holds it; undefined when there is none yet. */
   #readStore<T>(entry: RegisteredJob, read: (store: JobStore, jobId: number) => T): T | undefined {
-    const path = join(entry.vaultDir, STATE_DIR, "state.db");
+    const path = statePath(entry.vaultDir, "state.db");
     try {
       Deno.statSync(path);
     } catch {

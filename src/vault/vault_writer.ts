@@ -10,6 +10,7 @@
  * and replayed at the next start if a crash cuts them short.
  */
 import { sha256Hex } from "../fs/sha256.ts";
+import { NOTES_DIR } from "./layout.ts";
 import { dirname, join } from "node:path";
 import type { MapFile } from "../knowledge/maps.ts";
 import type { NoteDraft } from "../protocol/messages.ts";
@@ -21,9 +22,6 @@ import { parseFrontmatter, renderNote } from "./render_note.ts";
 import { targetsInStore } from "./source_links.ts";
 import { exists, ignoreMissing, readBytesIfExists, readIfExists } from "../fs/maybe_missing.ts";
 import { readRegularFile } from "../fs/open_regular.ts";
-
-/** Folder of source notes inside the vault. */
-export const NOTES_DIR = "Sources";
 
 /** Damage {@link VaultWriter.prepare} found and what it did about it. */
 export interface Repair {

@@ -5,7 +5,8 @@ import type { NoteDraft } from "../protocol/messages.ts";
 import { type FileRow, JobStore } from "../store/job_store.ts";
 import { TEMP_PREFIX } from "./atomic_write.ts";
 import { renderNote } from "./render_note.ts";
-import { NOTES_DIR, VaultWriter } from "./vault_writer.ts";
+import { VaultWriter } from "./vault_writer.ts";
+import { NOTES_DIR } from "./layout.ts";
 import { NO_ANALYSIS } from "../../tests/support/drafts.ts";
 
 const OPTIONS_HASH = "0".repeat(64);
