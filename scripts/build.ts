@@ -101,7 +101,9 @@ async function checkDenort(targets: Target[]): Promise<void> {
 /** `sha256sum` format, for the named files of the folder, sorted by name. */
 async function checksums(dir: string, names: string[]): Promise<string> {
   const lines = [];
-  for (const name of names) lines.push(`${await sha256OfFile(join(dir, name))}  ${basename(name)}\n`);
+  for (const name of names) {
+    lines.push(`${await sha256OfFile(join(dir, name))}  ${basename(name)}\n`);
+  }
   return lines.join("");
 }
 

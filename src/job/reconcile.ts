@@ -9,7 +9,7 @@ import type { EngineEventInput } from "../protocol/messages.ts";
 import type { Adoptable, FileRow, JobStore } from "../store/job_store.ts";
 import { hashFile } from "../discover/hash.ts";
 import { walkInputs, type WalkOptions } from "../discover/walk.ts";
-import { EXTENSIONS } from "../pipeline/detect.ts";
+import { isRecordingName } from "../pipeline/detect.ts";
 import { shardOf, type ShardSpec } from "../shard/shard_spec.ts";
 import { nameKey } from "../vault/note_name.ts";
 import { noteExists } from "../vault/vault_writer.ts";
@@ -180,8 +180,7 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
  */
 function isTooLarge(entry: { path: string; size: number }, maxBytes: number | undefined): boolean {
   if (maxBytes === undefined || entry.size <= maxBytes) return false;
-  const kind = EXTENSIONS[entry.path.slice(entry.path.lastIndexOf(".")).toLowerCase()];
-  return kind !== "audio" && kind !== "video";
+  return !isRecordingName(entry.path);
 }
 
 /**

@@ -18,7 +18,7 @@ import type { VaultWriter } from "../vault/vault_writer.ts";
 import { join } from "node:path";
 import { CommitQueue } from "./commit_queue.ts";
 import { decideFailure } from "./failure_policy.ts";
-import { EXTENSIONS } from "../pipeline/detect.ts";
+import { isRecordingName } from "../pipeline/detect.ts";
 import { findEngines } from "../pipeline/media/find_engines.ts";
 import { ENGINES } from "../pipeline/media/run_engine.ts";
 import { clearLibrarySwitches, type Profile, SandboxSlot } from "./sandbox_slot.ts";
@@ -66,9 +66,7 @@ interface Active {
 
 /** Recordings need a media sandbox; judged by name, the sandbox then checks the content. */
 function profileFor(path: string): Profile {
-  const ext = path.slice(path.lastIndexOf(".")).toLowerCase();
-  const kind = EXTENSIONS[ext];
-  return kind === "audio" || kind === "video" ? "media" : "document";
+  return isRecordingName(path) ? "media" : "document";
 }
 
 /** Starts one sandbox per worker. */
