@@ -605,6 +605,23 @@ export class JobStore {
     ).all().map((r) => ({ ...noteFromRow(r), source: String(r.source) }));
   }
 
+  /** The file ids of done files' notes, in file order: what a run checks, a few at a time. */
+  doneNoteIds(): number[] {
+    return this.#sql(
+      `SELECT n.file_id FROM notes n JOIN files f ON f.id = n.file_id
+       WHERE f.status = 'done' ORDER BY n.file_id`,
+    ).all().map((r) => Number(r.file_id));
+  }
+
+  /** A done file's note with its source, as it is now; undefined once the file is not done. */
+  doneNote(fileId: number): (NoteRow & { source: string }) | undefined {
+    const r = this.#sql(
+      `SELECT n.*, f.path AS source FROM notes n JOIN files f ON f.id = n.file_id
+       WHERE f.status = 'done' AND n.file_id = ?`,
+    ).get(fileId);
+    return r && { ...noteFromRow(r), source: String(r.source) };
+  }
+
   notesWithBase(baseKey: string): NoteRow[] {
     return this.#sql("SELECT * FROM notes WHERE base_key = ? ORDER BY file_id")
       .all(baseKey).map(noteFromRow);

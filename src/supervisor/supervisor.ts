@@ -175,6 +175,20 @@ export class Supervisor {
     this.#pump();
   }
 
+  /**
+   * Runs `write` in the single writer's turn, after the commits already waiting and before the
+   * ones that come later; the run does not end before it has run. What it throws stops the run.
+   */
+  write(write: () => Promise<void>): void {
+    this.#commits.add(async () => {
+      try {
+        if (!this.#fatal) await write();
+      } catch (error) {
+        this.fail(error);
+      }
+    }, () => this.#pump());
+  }
+
   /** No more files will be enqueued: the run ends when the queue drains. */
   closeInput(): void {
     this.#inputClosed = true;

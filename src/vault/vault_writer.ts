@@ -62,9 +62,9 @@ export class VaultWriter {
 
   /**
    * Makes the notes folder, finishes renames a crash cut short, removes torn temp files, and
-   * checks the notes and maps the store says gleaner wrote: a note cut short or garbled is
-   * written again from its draft, a map's torn generated part is dropped (the map is rebuilt
-   * after the batch). A note or map the user edited is theirs and stays as it is.
+   * checks the maps the store says gleaner wrote: a map's torn generated part is dropped (the
+   * map is rebuilt after the batch). A map the user edited is theirs and stays as it is. The
+   * notes are checked by {@link checkNotes}, while files are processed.
    */
   async prepare(): Promise<Repair[]> {
     await Deno.mkdir(join(this.vaultDir, NOTES_DIR), { recursive: true });
@@ -93,14 +93,21 @@ export class VaultWriter {
         });
       }
     }
-    repairs.push(...await this.#checkNotes(), ...await this.#checkMaps());
+    repairs.push(...await this.#checkMaps());
     return repairs;
   }
 
-  /** Done files' notes that are not what gleaner wrote: torn ones are written again. */
-  async #checkNotes(): Promise<Repair[]> {
+  /**
+   * Checks the notes of these done files (see {@link JobStore.doneNoteIds}) against what gleaner
+   * wrote: a note cut short or garbled is written again from its draft; one the user edited is
+   * theirs and stays as it is. Each note is looked up again, as a commit since may have moved
+   * or redone it; so this runs in the single writer's turn, between commits.
+   */
+  async checkNotes(fileIds: number[]): Promise<Repair[]> {
     const repairs: Repair[] = [];
-    for (const note of this.#store.doneNotes()) {
+    for (const fileId of fileIds) {
+      const note = this.#store.doneNote(fileId);
+      if (!note) continue;
       const bytes = await readBytesIfExists(this.#abs(note.path));
       // A missing note is the walk's business: its file is processed again.
       if (bytes === undefined || sha256Hex(bytes) === note.contentHash) continue;

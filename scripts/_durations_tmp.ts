@@ -1,0 +1,21 @@
+import { join } from "node:path";
+import { Job } from "../src/job/run_job.ts";
+import { realCorpus } from "./bench_workers.ts";
+const root = await Deno.makeTempDir({ prefix: "gl-dur-" });
+const input = join(root, "in");
+await realCorpus(input, Number(Deno.args[0] ?? 30));
+await Deno.mkdir(join(root, "v"));
+const starts = new Map<string, number>(); const rows: [number, string, number, number][] = [];
+const t0 = performance.now();
+const job = new Job({ inputDir: await Deno.realPath(input), vaultDir: await Deno.realPath(join(root, "v")), workers: Number(Deno.args[1] ?? 1), include: [], exclude: [], restart: false, retryFailed: false, maxAttempts: 3, poisonAfter: 3, budgetBaseMs: 600000, budgetPerMbMs: 60000, stallMs: 120000, heapMb: 1024, retryBaseMs: 1000, pipeline: { maxBytes: 64 * 2 ** 20, maxDurationMs: 3600000, chunkMs: 300000 }, threadUrl: new URL("../src/sandbox/stage_thread.ts", import.meta.url), memoryCheckMs: 2000, sampleMs: 60000 }, (e) => {
+  const now = performance.now() - t0;
+  if (e.type === "file_started") starts.set(e.path, now);
+  if (e.type === "file_done") rows.push([now - starts.get(e.path)!, e.path, starts.get(e.path)!, now]);
+  if (e.type === "job_total" || e.type === "vault_linked" || e.type === "job_started") console.log(e.type, now.toFixed(0));
+});
+await job.run();
+console.log("total", (performance.now() - t0).toFixed(0));
+for (const r of rows.sort((a, b) => b[0] - a[0]).slice(0, 15)) console.log(r[0].toFixed(0), r[1], "start", r[2].toFixed(0), "end", r[3].toFixed(0), Deno.statSync(join(input, r[1])).size);
+console.log("sum", rows.reduce((a, r) => a + r[0], 0).toFixed(0), "n", rows.length);
+await Deno.remove(root, { recursive: true });
+Deno.exit(0);

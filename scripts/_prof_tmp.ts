@@ -1,0 +1,42 @@
+import { Session } from "node:inspector";
+import { join } from "node:path";
+import { realCorpus, timeBatch } from "./bench_workers.ts";
+const root = await Deno.makeTempDir({ prefix: "gl-prof-" });
+const input = join(root, "in");
+const n = await realCorpus(input, Number(Deno.args[0] ?? 30));
+const s = new Session();
+s.connect();
+const post = (m: string, p?: object) => new Promise((res, rej) => s.post(m, p ?? {}, (e: unknown, r: unknown) => e ? rej(e) : res(r)));
+await post("Profiler.enable");
+await post("Profiler.setSamplingInterval", { interval: 500 });
+await post("Profiler.start");
+const t = await timeBatch(input, join(root, "v"), 2);
+const r = await post("Profiler.stop") as { profile: any };
+console.log(n, JSON.stringify(t));
+const p = r.profile;
+const dt = (p.endTime - p.startTime) / 1000;
+const self = new Map<number, number>();
+const counts = new Map<number, number>();
+for (const id of p.samples) counts.set(id, (counts.get(id) ?? 0) + 1);
+const total = p.samples.length;
+const byFn = new Map<string, number>(); const byFile = new Map<string, number>();
+for (const node of p.nodes) {
+  const c = counts.get(node.id) ?? 0; if (!c) continue;
+  const f = node.callFrame; const file = f.url.replace(/.*\/(wt-18b|npm\/registry.npmjs.org)\//, "");
+  const key = `${f.functionName || "(anon)"} ${file}:${f.lineNumber}`;
+  byFn.set(key, (byFn.get(key) ?? 0) + c); byFile.set(file || f.functionName, (byFile.get(file || f.functionName) ?? 0) + c);
+}
+const ms = (c: number) => (c / total * dt).toFixed(0);
+console.log("profile ms", dt.toFixed(0), "samples", total);
+console.log("--- by file"); for (const [k, v] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(ms(v), k);
+console.log("--- by fn"); for (const [k, v] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(ms(v), k);
+// inclusive time per function name for a few key ones
+const children = new Map<number, number[]>(); for (const nd of p.nodes) children.set(nd.id, nd.children ?? []);
+const byId = new Map(p.nodes.map((nd: any) => [nd.id, nd]));
+const incl = (id: number): number => (counts.get(id) ?? 0) + (children.get(id) ?? []).reduce((a, c) => a + incl(c), 0);
+const inclBy = new Map<string, number>();
+const walk = (id: number, seen: Set<string>) => { const nd: any = byId.get(id); const k = `${nd.callFrame.functionName} ${nd.callFrame.url.replace(/.*\//, "")}`; const first = !seen.has(k); if (first) { inclBy.set(k, (inclBy.get(k) ?? 0) + incl(id)); } const s2 = first ? new Set([...seen, k]) : seen; for (const c of children.get(id) ?? []) walk(c, s2); };
+walk(p.nodes[0].id, new Set());
+console.log("--- inclusive"); for (const [k, v] of [...inclBy].sort((a, b) => b[1] - a[1]).slice(0, 60)) console.log(ms(v), k);
+await Deno.remove(root, { recursive: true });
+Deno.exit(0);
