@@ -367,13 +367,17 @@ export class Job {
     suspects: FileRow[],
   ): Set<number> {
     const queued = new Set<number>();
-    for (const file of suspects) {
-      queued.add(file.id);
-      supervisor.enqueue(file, { suspect: true });
-    }
-    for (const file of store.filesWithStatus(jobId, "pending")) {
-      queued.add(file.id);
-      supervisor.enqueue(file);
+    const enqueue = (files: FileRow[], suspect = false) => {
+      for (const file of files) queued.add(file.id);
+      supervisor.enqueueAll(files, { suspect });
+    };
+    enqueue(suspects, true);
+    // A file for each sandbox first, so they start on it before the rest (up to 100,000 rows)
+    // is read.
+    const first = store.filesWithStatus(jobId, "pending", { limit: this.#options.workers });
+    enqueue(first);
+    if (first.length === this.#options.workers) {
+      enqueue(store.filesWithStatus(jobId, "pending", { afterId: first.at(-1)!.id }));
     }
     return queued;
   }

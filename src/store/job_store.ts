@@ -304,9 +304,15 @@ export class JobStore {
     );
   }
 
-  filesWithStatus(jobId: number, status: FileStatus): FileRow[] {
-    return this.#sql("SELECT * FROM files WHERE job_id = ? AND status = ? ORDER BY id")
-      .all(jobId, status).map(fileFromRow);
+  /** The job's files in a status, in discovery order; a page of them: after an id, so many. */
+  filesWithStatus(
+    jobId: number,
+    status: FileStatus,
+    page: { afterId?: number; limit?: number } = {},
+  ): FileRow[] {
+    return this.#sql(
+      "SELECT * FROM files WHERE job_id = ? AND status = ? AND id > ? ORDER BY id LIMIT ?",
+    ).all(jobId, status, page.afterId ?? 0, page.limit ?? -1).map(fileFromRow);
   }
 
   /** Total size of the job's files still to do, bytes. */

@@ -169,9 +169,16 @@ export class Supervisor {
 
   /** Adds a file to the work; a file already queued or running is ignored. */
   enqueue(file: FileRow, options: { suspect?: boolean } = {}): void {
-    if (this.#known.has(file.id)) return;
-    this.#known.add(file.id);
-    (options.suspect ? this.#suspects : this.#fresh).push({ file, notBefore: 0 });
+    this.enqueueAll([file], options);
+  }
+
+  /** Adds files to the work, in this order, and only then looks for free sandboxes. */
+  enqueueAll(files: FileRow[], options: { suspect?: boolean } = {}): void {
+    for (const file of files) {
+      if (this.#known.has(file.id)) continue;
+      this.#known.add(file.id);
+      (options.suspect ? this.#suspects : this.#fresh).push({ file, notBefore: 0 });
+    }
     this.#pump();
   }
 
