@@ -4,7 +4,7 @@
  * printed as a ratio next to its target. Not a test: nothing here fails on a number.
  *
  *   1. pool with 1 worker vs the pipeline called in-process, same CPU-bound corpus
- *   2. 2 workers vs 1 on that corpus
+ *   2. 2 workers vs 1 on that corpus, and on real documents (bench_workers.ts)
  *   3. share of batch time spent making results durable (note write + checkpoint)
  *   4. launch to the first newly finished file, resuming a half-done 100,000-file job
  *   5. peak RSS after 1,000 and after 10,000 files
@@ -41,6 +41,7 @@ import { goldDebianQuality } from "./bench_gold_debian.ts";
 import { uiLatency } from "./bench_ui.ts";
 import { shardScaling } from "./bench_shards.ts";
 import { fidelity } from "./bench_fidelity.ts";
+import { realDocumentScaling } from "./bench_workers.ts";
 import { whisperCliAvailable } from "../src/models/choose_engine.ts";
 import { writeTinyWhisperModel } from "../tests/support/tiny_whisper_model.ts";
 
@@ -63,6 +64,7 @@ const SECTIONS = {
   extraction: extractionThroughput,
   transcription: transcriptionOverhead,
   cpu: cpuBound,
+  workers: () => realDocumentScaling(report, root, { quick: flags.quick ?? false }),
   resume: resumeLatency,
   rss: rssGrowth,
   ui: () => uiLatency(report),
