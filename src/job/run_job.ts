@@ -127,9 +127,10 @@ export class Job {
     this.#supervisor?.pause();
   }
 
-  resume(): void {
+  /** Lifts a pause (the job goes on; nothing is run again). */
+  unpause(): void {
     this.#pauseRequested = false;
-    this.#supervisor?.resume();
+    this.#supervisor?.unpause();
   }
 
   /** Ctrl-C, SIGTERM: recorded at once, so even an abrupt exit after it is not taken for a crash. */

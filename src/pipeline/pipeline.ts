@@ -22,7 +22,7 @@ import { extractText } from "./text.ts";
 export interface StageContext {
   progress(stage: string, percent?: number): void;
   /** Runs synchronous work, stopped when the file's time budget runs out. */
-  guard<T>(fn: () => T): T;
+  timeBoxed<T>(fn: () => T): T;
   /** Hands a finished chunk of a recording to main for its checkpoint. */
   chunkDone(chunk: Chunk): void;
 }
@@ -62,7 +62,7 @@ export const runPipeline: Pipeline = async (task, ctx) => {
   }
 
   const bytes = await readInput(task, task.options.maxBytes, ctx);
-  const sourceHash = ctx.guard(() => sha256Hex(bytes));
+  const sourceHash = ctx.timeBoxed(() => sha256Hex(bytes));
   ctx.progress("extract", 10);
   // The whole relative path: links resolve against its folder, and an input without a title of
   // its own is named after its folder and file.
@@ -81,13 +81,13 @@ async function extract(
   switch (kind) {
     case "text":
     case "markdown":
-      return ctx.guard(() => extractText(bytes, relPath));
+      return ctx.timeBoxed(() => extractText(bytes, relPath));
     case "html": {
       const { extractHtml } = await import("./html.ts");
-      return ctx.guard(() => extractHtml(bytes, relPath, { source: relPath }));
+      return ctx.timeBoxed(() => extractHtml(bytes, relPath, { source: relPath }));
     }
     case "subtitles":
-      return ctx.guard(() => extractSubtitles(bytes, relPath));
+      return ctx.timeBoxed(() => extractSubtitles(bytes, relPath));
     // These two parse asynchronously: the host's time budget and stall watch bound them.
     case "pdf":
       return await (await import("./pdf.ts")).extractPdf(bytes, relPath);
@@ -103,7 +103,7 @@ async function draft(
   sourceBytes: number,
   ctx: StageContext,
 ): Promise<NoteDraft> {
-  let analysed: Analysed & { warning?: string } = ctx.guard(() => analyse(extracted));
+  let analysed: Analysed & { warning?: string } = ctx.timeBoxed(() => analyse(extracted));
   if (task.options.llm) {
     const { analyseWithLlm } = await import("../llm/llm_analyse.ts");
     analysed = await analyseWithLlm(extracted, analysed, task.options.llm, {

@@ -16,7 +16,7 @@ import {
   ToSandbox,
 } from "../protocol/messages.ts";
 
-/** Extra time past the budget before the host steps in; the thread's own guard should win. */
+/** Extra time past the budget before the host steps in; the thread's own time box should win. */
 const BUDGET_GRACE_MS = 2000;
 /** How often the host tells main it is alive while a task runs. */
 const HOST_HEARTBEAT_MS = 1000;

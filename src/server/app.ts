@@ -2,7 +2,7 @@
  * @module
  * The web UI's HTTP routes (Hono): JSON under `/api/`, the engine's events as server-sent
  * events, a folder browser for picking inputs, and a vault reader that serves only files inside
- * a job's vault. Every route sits behind {@link guard}.
+ * a job's vault. Every route sits behind {@link accessControl}.
  */
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
@@ -20,7 +20,7 @@ import {
 import { inside, openRegularFile, UnsafeFileError } from "../fs/open_regular.ts";
 import { type JobEvent, type JobManager, NotFound } from "./job_manager.ts";
 import { searchVault } from "./search_vault.ts";
-import { guard, limitBody, type OneTimeCodes, SESSION_PATH } from "./security.ts";
+import { accessControl, limitBody, type OneTimeCodes, SESSION_PATH } from "./security.ts";
 import { installedModels } from "../models/catalogue.ts";
 import { defaultStateDir } from "./job_registry.ts";
 // Built by `deno task build:ui` (a dependency of every task that runs the app).
@@ -59,7 +59,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const { manager } = deps;
   const app = new Hono();
-  app.use("*", guard(deps.token, deps.port));
+  app.use("*", accessControl(deps.token, deps.port));
   app.use("*", limitBody);
   app.onError((error, c) => {
     if (error instanceof NotFound) return c.json({ error: error.message }, 404);

@@ -113,7 +113,7 @@ export class JobManager {
   }
 
   proceed(id: number): void {
-    this.#live(id).job.resume();
+    this.#live(id).job.unpause();
   }
 
   cancel(id: number): void {

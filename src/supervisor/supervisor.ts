@@ -21,7 +21,7 @@ import { decideFailure } from "./failure_policy.ts";
 import { isRecordingName } from "../pipeline/detect.ts";
 import { findEngines } from "../pipeline/media/find_engines.ts";
 import { ENGINES } from "../pipeline/media/run_engine.ts";
-import { clearLibrarySwitches, type Profile, SandboxSlot } from "./sandbox_slot.ts";
+import { clearLibrarySwitches, type Profile, Sandbox } from "./sandbox.ts";
 
 export interface SupervisorConfig {
   workers: number;
@@ -75,12 +75,12 @@ export function startSandboxes(
   inputDir: string,
   scratchRoot: string,
   llm?: PipelineOptions["llm"],
-): SandboxSlot[] {
+): Sandbox[] {
   clearLibrarySwitches();
   const net = llm ? hostAndPort(llm.url) : undefined;
   const engines = findEngines(ENGINES);
   return Array.from({ length: config.workers }, (_, i) =>
-    new SandboxSlot(i + 1, {
+    new Sandbox(i + 1, {
       profile: "document",
       inputDir,
       scratchDir: join(scratchRoot, `sandbox-${i + 1}`),
@@ -120,10 +120,10 @@ const MB = 1024 * 1024;
 export class Supervisor {
   readonly #config: SupervisorConfig;
   readonly #deps: SupervisorDeps;
-  readonly #slots: SandboxSlot[];
+  readonly #sandboxes: Sandbox[];
   readonly #active = new Map<number, Active>();
-  readonly #slotReadyAt: number[] = [];
-  readonly #slotFailures: number[] = [];
+  readonly #sandboxReadyAt: number[] = [];
+  readonly #sandboxFailures: number[] = [];
   /** Fresh files in discovery order; `#head` avoids shifting a 100,000-entry array. */
   #fresh: Queued[] = [];
   #head = 0;
@@ -142,19 +142,19 @@ export class Supervisor {
   readonly #finished = Promise.withResolvers<Outcome>();
   readonly counts = { done: 0, failed: 0, quarantined: 0 };
 
-  /** `slots` may have been started earlier (startSandboxes), so their start-up overlaps other work. */
-  constructor(config: SupervisorConfig, deps: SupervisorDeps, slots?: SandboxSlot[]) {
+  /** `sandboxes` may have been started earlier (startSandboxes), so their start-up overlaps other work. */
+  constructor(config: SupervisorConfig, deps: SupervisorDeps, sandboxes?: Sandbox[]) {
     this.#config = config;
     this.#deps = deps;
     this.#target = config.workers;
-    this.#slots = slots ??
+    this.#sandboxes = sandboxes ??
       startSandboxes(config, deps.inputDir, deps.scratchRoot, deps.pipelineOptions.llm);
-    for (const slot of this.#slots) {
-      this.#slotReadyAt.push(0);
-      this.#slotFailures.push(0);
-      slot.attach({
-        message: (slot, m) => this.#guard(() => this.#onMessage(slot, m)),
-        broken: (slot, reason) => this.#guard(() => this.#onBroken(slot, reason)),
+    for (const sandbox of this.#sandboxes) {
+      this.#sandboxReadyAt.push(0);
+      this.#sandboxFailures.push(0);
+      sandbox.attach({
+        message: (sandbox, m) => this.#stopOnThrow(() => this.#onMessage(sandbox, m)),
+        broken: (sandbox, reason) => this.#stopOnThrow(() => this.#onBroken(sandbox, reason)),
       });
     }
   }
@@ -212,7 +212,7 @@ export class Supervisor {
       return outcome;
     } finally {
       clearTimeout(this.#wakeTimer);
-      for (const slot of this.#slots) slot.dispose();
+      for (const sandbox of this.#sandboxes) sandbox.dispose();
     }
   }
 
@@ -222,7 +222,7 @@ export class Supervisor {
     this.#deps.emit({ type: "job_paused" });
   }
 
-  resume(): void {
+  unpause(): void {
     if (!this.#paused || this.#stopping) return;
     this.#paused = false;
     this.#deps.emit({ type: "job_resumed" });
@@ -234,14 +234,14 @@ export class Supervisor {
     if (this.#stopping) return;
     this.#stopping = outcome;
     clearTimeout(this.#wakeTimer);
-    for (const [slotId, active] of this.#active) {
-      const slot = this.#slots[slotId - 1];
-      slot.abort(active.taskId, { code: "aborted", message: `stopped: ${outcome}` });
+    for (const [sandboxId, active] of this.#active) {
+      const sandbox = this.#sandboxes[sandboxId - 1];
+      sandbox.abort(active.taskId, { code: "aborted", message: `stopped: ${outcome}` });
       clearTimeout(active.watchdog);
       active.watchdog = setTimeout(() =>
-        this.#guard(() => {
-          slot.restart();
-          this.#settleFailure(slot, { code: "aborted", message: `stopped: ${outcome}` });
+        this.#stopOnThrow(() => {
+          sandbox.restart();
+          this.#settleFailure(sandbox, { code: "aborted", message: `stopped: ${outcome}` });
         }), ABORT_GRACE_MS);
     }
     this.#checkFinished();
@@ -258,7 +258,7 @@ export class Supervisor {
   }
 
   /** Runs a handler of a sandbox's message or a timer: what it throws stops the run, cleanly. */
-  #guard(fn: () => void): void {
+  #stopOnThrow(fn: () => void): void {
     try {
       fn();
     } catch (error) {
@@ -276,24 +276,24 @@ export class Supervisor {
   }
 
   #pump(): void {
-    this.#guard(() => this.#dispatchFree());
+    this.#stopOnThrow(() => this.#dispatchFree());
   }
 
   #dispatchFree(): void {
     if (this.#stopping || this.#paused) return this.#checkFinished();
     const now = Date.now();
     while (this.#active.size < this.#target) {
-      const free = this.#slots.filter((s) =>
-        !this.#active.has(s.id) && this.#slotReadyAt[s.id - 1] <= now
+      const free = this.#sandboxes.filter((s) =>
+        !this.#active.has(s.id) && this.#sandboxReadyAt[s.id - 1] <= now
       );
       if (free.length === 0) break;
       const next = this.#takeNext(now);
       if (!next) break;
       // A sandbox of the right profile if one is free; otherwise one is restarted into it.
       const profile = profileFor(next.item.file.path);
-      const slot = free.find((s) => s.profile === profile) ?? free[0];
-      slot.setProfile(profile);
-      this.#dispatch(slot, next.item, next.suspect);
+      const sandbox = free.find((s) => s.profile === profile) ?? free[0];
+      sandbox.setProfile(profile);
+      this.#dispatch(sandbox, next.item, next.suspect);
     }
     this.#scheduleWake(now);
     this.#checkFinished();
@@ -326,7 +326,7 @@ export class Supervisor {
     if (this.#queuedCount() === 0) return;
     const times = [
       ...this.#retry.map((q) => q.notBefore),
-      ...this.#slotReadyAt.filter((t) => t > now),
+      ...this.#sandboxReadyAt.filter((t) => t > now),
     ].filter((t) => t > now);
     if (times.length === 0) return;
     this.#wakeTimer = setTimeout(() => this.#pump(), Math.min(...times) - now);
@@ -338,7 +338,7 @@ export class Supervisor {
     if (this.#inputClosed && this.#queuedCount() === 0) this.#finished.resolve("finished");
   }
 
-  #dispatch(slot: SandboxSlot, item: Queued, suspect: boolean): void {
+  #dispatch(sandbox: Sandbox, item: Queued, suspect: boolean): void {
     const { store, runId, pipelineOptions } = this.#deps;
     const file = item.file;
     // Durable before the file leaves main: a process death from here on is charged to it.
@@ -350,9 +350,9 @@ export class Supervisor {
         llmAllowanceMs(pipelineOptions, file.size),
     );
     const active: Active = { file, attemptId, taskId, suspect, watchdog: undefined };
-    this.#active.set(slot.id, active);
-    this.#armWatchdog(slot, active);
-    slot.run({
+    this.#active.set(sandbox.id, active);
+    this.#armWatchdog(sandbox, active);
+    sandbox.run({
       taskId,
       absPath: `${this.#deps.inputDir}/${file.path}`,
       relPath: file.path,
@@ -360,25 +360,25 @@ export class Supervisor {
       budgetMs,
       attempt,
       options: pipelineOptions,
-      scratchDir: slot.scratchDir,
+      scratchDir: sandbox.scratchDir,
       chunks: this.#deps.store.chunksFor(file.id),
-      engines: slot.engines,
+      engines: sandbox.engines,
     });
     this.#deps.emit({
       type: "file_started",
       path: file.path,
       attempt,
-      worker: slot.id,
+      worker: sandbox.id,
       bytes: file.size,
     });
   }
 
-  #armWatchdog(slot: SandboxSlot, active: Active): void {
+  #armWatchdog(sandbox: Sandbox, active: Active): void {
     clearTimeout(active.watchdog);
     active.watchdog = setTimeout(() =>
-      this.#guard(() => {
-        slot.restart();
-        this.#settleFailure(slot, {
+      this.#stopOnThrow(() => {
+        sandbox.restart();
+        this.#settleFailure(sandbox, {
           code: "crashed",
           message: `sandbox stopped answering for ${
             Math.round((this.#config.stallMs + WATCHDOG_GRACE_MS) / 1000)
@@ -387,20 +387,20 @@ export class Supervisor {
       }), this.#config.stallMs + WATCHDOG_GRACE_MS);
   }
 
-  #onMessage(slot: SandboxSlot, m: FromSandbox): void {
+  #onMessage(sandbox: Sandbox, m: FromSandbox): void {
     if (m.type === "ready") return;
-    const active = this.#active.get(slot.id);
+    const active = this.#active.get(sandbox.id);
     if (!active || m.taskId !== active.taskId) return; // late reply to an aborted task
     switch (m.type) {
       case "heartbeat":
-        if (!this.#stopping) this.#armWatchdog(slot, active);
+        if (!this.#stopping) this.#armWatchdog(sandbox, active);
         return;
       case "progress":
-        if (!this.#stopping) this.#armWatchdog(slot, active);
+        if (!this.#stopping) this.#armWatchdog(sandbox, active);
         this.#deps.emit({
           type: "file_progress",
           path: active.file.path,
-          worker: slot.id,
+          worker: sandbox.id,
           stage: m.stage,
           percent: m.percent,
         });
@@ -408,7 +408,7 @@ export class Supervisor {
       case "chunk":
         // The checkpoint of a recording's chunk: durable before the next chunk is heard of.
         this.#deps.store.saveChunk(active.file.id, m.chunk);
-        if (!this.#stopping) this.#armWatchdog(slot, active);
+        if (!this.#stopping) this.#armWatchdog(sandbox, active);
         this.#deps.emit({
           type: "chunk_done",
           path: active.file.path,
@@ -417,29 +417,31 @@ export class Supervisor {
         });
         return;
       case "failed":
-        this.#settleFailure(slot, m.failure);
+        this.#settleFailure(sandbox, m.failure);
         return;
       case "result":
-        this.#settleResult(slot, active, m.draft);
+        this.#settleResult(sandbox, active, m.draft);
         return;
     }
   }
 
-  #onBroken(slot: SandboxSlot, reason: string): void {
-    if (this.#active.has(slot.id)) this.#settleFailure(slot, { code: "crashed", message: reason });
+  #onBroken(sandbox: Sandbox, reason: string): void {
+    if (this.#active.has(sandbox.id)) {
+      this.#settleFailure(sandbox, { code: "crashed", message: reason });
+    }
   }
 
-  #release(slot: SandboxSlot): Active | undefined {
-    const active = this.#active.get(slot.id);
+  #release(sandbox: Sandbox): Active | undefined {
+    const active = this.#active.get(sandbox.id);
     if (!active) return undefined;
     clearTimeout(active.watchdog);
-    this.#active.delete(slot.id);
+    this.#active.delete(sandbox.id);
     return active;
   }
 
-  #settleResult(slot: SandboxSlot, active: Active, draft: NoteDraft) {
-    this.#release(slot);
-    this.#slotFailures[slot.id - 1] = 0;
+  #settleResult(sandbox: Sandbox, active: Active, draft: NoteDraft) {
+    this.#release(sandbox);
+    this.#sandboxFailures[sandbox.id - 1] = 0;
     this.#deps.store.markResult(active.attemptId);
     this.#commits.add(async () => {
       try {
@@ -471,8 +473,8 @@ export class Supervisor {
     this.#pump();
   }
 
-  #settleFailure(slot: SandboxSlot, failure: Failure): void {
-    const active = this.#release(slot);
+  #settleFailure(sandbox: Sandbox, failure: Failure): void {
+    const active = this.#release(sandbox);
     if (!active) return;
     const { store, emit } = this.#deps;
     const { file, attemptId } = active;
@@ -481,9 +483,9 @@ export class Supervisor {
       failures: file.failures,
       maxAttempts: this.#config.maxAttempts,
       retryBaseMs: this.#config.retryBaseMs,
-      scratchDir: slot.scratchDir,
+      scratchDir: sandbox.scratchDir,
       stopping: this.#stopping !== null,
-      sandboxFailures: this.#slotFailures[slot.id - 1],
+      sandboxFailures: this.#sandboxFailures[sandbox.id - 1],
     });
     const { outcome, ...next } = decision.attempt;
     const updated = store.failAttempt(attemptId, file.id, outcome, failure.message, next);
@@ -524,11 +526,11 @@ export class Supervisor {
         break;
     }
     if (decision.sandboxRestDelayMs !== undefined) {
-      this.#slotFailures[slot.id - 1]++;
-      this.#slotReadyAt[slot.id - 1] = Date.now() + decision.sandboxRestDelayMs;
+      this.#sandboxFailures[sandbox.id - 1]++;
+      this.#sandboxReadyAt[sandbox.id - 1] = Date.now() + decision.sandboxRestDelayMs;
       emit({
         type: "worker_restarted",
-        worker: slot.id,
+        worker: sandbox.id,
         reason: failure.message,
         delayMs: decision.sandboxRestDelayMs,
       });
