@@ -15,15 +15,14 @@ import { openState } from "../job/open_state.ts";
 import type { NoteDraft } from "../protocol/messages.ts";
 import { formatShard } from "../shard/shard_spec.ts";
 import type { JobStore } from "../store/job_store.ts";
-import { syncDir, writeFileAtomic } from "../vault/atomic_write.ts";
 import { nameKey, sanitizeNoteName } from "../vault/note_name.ts";
 import { parseFrontmatter, renderNote } from "../vault/render_note.ts";
 import { VaultWriter } from "../vault/vault_writer.ts";
-import { NOTES_DIR, statePath } from "../vault/layout.ts";
+import { statePath } from "../vault/layout.ts";
 import { type MergedShard, MergeStore } from "./merge_store.ts";
 import { compareWalkOrder, placeNotes } from "./plan_layout.ts";
 import { openShardVault, type ShardVault } from "./read_shard.ts";
-import { exists, ignoreMissing } from "../fs/maybe_missing.ts";
+import { exists } from "../fs/maybe_missing.ts";
 import { readRegularFile } from "../fs/open_regular.ts";
 
 /** Shards that cannot go together, or a vault that is not a merge's to write. */
@@ -240,7 +239,7 @@ async function rebuild(
   for (const old of previous) {
     // On a case-insensitive disk a change of case names the same file: rename, never remove.
     const now = wanted.get(nameKey(old));
-    if (now !== undefined && now !== old) await ignoreMissing(Deno.rename(abs(old), abs(now)));
+    if (now !== undefined && now !== old) await vault.moveNote(old, now);
   }
   const draftOf = (path: string): NoteDraft => {
     const { meta, body } = merge.draft(path);
@@ -259,7 +258,7 @@ async function rebuild(
       related: plan.related.get(i + 1)!,
       findTarget,
     });
-    if (await writeFileAtomic(abs(paths[i]), content)) written++;
+    if (await vault.writeNote(paths[i], content)) written++;
     hashes.push(sha256Hex(content));
     if ((i + 1) % PROGRESS_EVERY === 0 || i === notes.length - 1) {
       emit({ type: "notes_written", done: i + 1, total: notes.length });
@@ -268,9 +267,9 @@ async function rebuild(
   let removed = 0;
   for (const old of previous) {
     if (wanted.has(nameKey(old))) continue;
-    if (await ignoreMissing(Deno.remove(abs(old)))) removed++;
+    if (await vault.removeNote(old)) removed++;
   }
-  await syncDir(join(vaultDir, NOTES_DIR));
+  await vault.syncNotes();
 
   const inputDir = shards.map((s) => s.inputDir).sort()[0];
   const index = new Map(notes.map((n, i) => [n.path, i]));

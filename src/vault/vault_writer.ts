@@ -1,7 +1,8 @@
 /**
  * @module
- * The vault writer: the only code that writes notes and maps. It turns a draft into a note file,
- * picks its name and commits the file's checkpoint right after the note is durable.
+ * The vault writer: the only code that writes notes and maps (a merge too writes through it). It
+ * turns a draft into a note file, picks its name and commits the file's checkpoint right after
+ * the note is durable.
  *
  * Names are a function of the inputs, not of the order in which workers finish: when titles
  * collide, the file discovered first (lowest file id) gets the bare name and the others
@@ -203,6 +204,29 @@ export class VaultWriter {
         });
       }));
     return placement.path;
+  }
+
+  /**
+   * A merge's writes, which rebuild the notes of a whole vault from its shards: a note's text
+   * (rendered by the merge) at a vault path; true when its bytes changed.
+   */
+  writeNote(path: string, content: string): Promise<boolean> {
+    return writeFileAtomic(this.#abs(path), content);
+  }
+
+  /** A merge's move of a note it wrote before (a change of case, on a case-insensitive disk). */
+  async moveNote(from: string, to: string): Promise<void> {
+    await ignoreMissing(Deno.rename(this.#abs(from), this.#abs(to)));
+  }
+
+  /** A merge's removal of a note it wrote before and no longer wants; true when it was there. */
+  removeNote(path: string): Promise<boolean> {
+    return ignoreMissing(Deno.remove(this.#abs(path)));
+  }
+
+  /** Makes the notes folder's renames and removals durable. */
+  syncNotes(): Promise<void> {
+    return syncDir(join(this.vaultDir, NOTES_DIR));
   }
 
   /** Writes a note again with new related notes (the text is rendered by the caller). */
