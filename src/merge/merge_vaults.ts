@@ -3,7 +3,7 @@
  * `gleaner merge SHARD_VAULT... --out VAULT`: brings the vaults of a sharded batch together into
  * the vault one machine would have made from all the inputs. Each merge records the shards it is
  * given (merge_store.ts), then rebuilds the vault from everything merged so far: notes named in
- * the walk's order (plan_layout.ts), related notes and maps by the same code as after a batch,
+ * the walk's order (discover/walk_order.ts, vault/collision_names.ts), related notes and maps by the same code as after a batch,
  * state.db as a batch would have left it. Holding the vault's lock, checking every shard before
  * writing anything, and writing only notes whose bytes change make it safe to run again, late, in
  * any order, or after a kill.
@@ -20,7 +20,8 @@ import { parseFrontmatter, renderNote } from "../vault/render_note.ts";
 import { VaultWriter } from "../vault/vault_writer.ts";
 import { statePath } from "../vault/layout.ts";
 import { type MergedShard, MergeStore } from "./merge_store.ts";
-import { compareWalkOrder, placeNotes } from "./plan_layout.ts";
+import { compareWalkOrder } from "../discover/walk_order.ts";
+import { nameInRankOrder } from "../vault/collision_names.ts";
 import { openShardVault, type ShardVault } from "./read_shard.ts";
 import { exists } from "../fs/maybe_missing.ts";
 import { readRegularFile } from "../fs/open_regular.ts";
@@ -218,9 +219,9 @@ async function rebuild(
   // short may have written before recording it.
   const previous = [...new Set([...store.linkedNotes().map((n) => n.path), ...merge.written()])];
   const ours = new Set(previous.map(nameKey));
-  const paths = await placeNotes(
-    notes.map((n) => ({ source: n.path, title: n.title })),
-    async (path, source) =>
+  const paths = await nameInRankOrder(
+    notes.map((n) => ({ source: n.path, base: sanitizeNoteName(n.title) })),
+    async (path, { source }) =>
       ours.has(nameKey(path)) || !(await exists(abs(path))) ||
       await noteSource(abs(path)) === source,
   );

@@ -18,7 +18,8 @@ import type { NoteDraft } from "../protocol/messages.ts";
 import type { FileRow, JobStore, NoteRow } from "../store/job_store.ts";
 import { sweepTempFiles, syncDir, writeFileAtomic } from "./atomic_write.ts";
 import { beforeTornPart, mergeGenerated, onlyGenerated } from "./generated_part.ts";
-import { nameKey, sanitizeNoteName, suffixedName } from "./note_name.ts";
+import { nameKey, sanitizeNoteName } from "./note_name.ts";
+import { nameInRankOrder } from "./collision_names.ts";
 import { parseFrontmatter, renderNote } from "./render_note.ts";
 import { targetsInStore } from "./source_links.ts";
 import { exists, ignoreMissing, readBytesIfExists, readIfExists } from "../fs/maybe_missing.ts";
@@ -314,46 +315,27 @@ export class VaultWriter {
    */
   async #place(file: FileRow, base: string, baseKey: string) {
     const others = this.#store.notesWithBase(baseKey).filter((n) => n.fileId !== file.id);
-    const members = [...others.map((n) => n.fileId), file.id].sort((a, b) => a - b);
-    const current = new Map(others.map((n) => [n.fileId, n]));
     // Members' notes as a case-insensitive disk sees them: such a path is ours, whatever its case.
     const memberKeys = new Set(others.map((n) => nameKey(n.path)));
-    const taken = new Set<string>();
-    const moves: {
-      fileId: number;
-      fromPath: string;
-      toPath: string;
-      base: string;
-      baseKey: string;
-    }[] = [];
-    let path = "";
-    let n = 1;
-    for (const id of members) {
-      // Each note keeps its own spelling of the title ("Title" and "title" share a group);
-      // using the committing file's spelling for all would make names depend on commit order.
-      const ownBase = id === file.id ? base : current.get(id)!.base;
-      let candidate: string;
-      for (;;) {
-        candidate = `${NOTES_DIR}/${suffixedName(ownBase, n++)}.md`;
-        const key = nameKey(candidate);
-        if (taken.has(key)) continue;
-        if (await this.#isFree(candidate, id, members, file, memberKeys)) break;
-      }
-      taken.add(nameKey(candidate));
-      if (id === file.id) path = candidate;
-      else if (current.get(id)!.path !== candidate) {
-        moves.push({
-          fileId: id,
-          fromPath: current.get(id)!.path,
-          toPath: candidate,
-          base: ownBase,
-          baseKey,
-        });
-      }
-    }
+    // Each note keeps its own spelling of the title ("Title" and "title" share a group); using
+    // the committing file's spelling for all would make names depend on commit order.
+    const members = [
+      ...others.map((n) => ({ id: n.fileId, base: n.base, path: n.path as string | undefined })),
+      { id: file.id, base, path: undefined },
+    ].sort((a, b) => a.id - b.id);
+    const ids = members.map((m) => m.id);
+    const paths = await nameInRankOrder(
+      members,
+      (candidate, m) => this.#isFree(candidate, m.id, ids, file, memberKeys),
+    );
+    const moves = members.flatMap((m, i) =>
+      m.path !== undefined && m.path !== paths[i]
+        ? [{ fileId: m.id, fromPath: m.path, toPath: paths[i], base: m.base, baseKey }]
+        : []
+    );
     // Members only ever move to higher suffixes, so renaming the highest first never clobbers.
     moves.reverse();
-    return { path, moves };
+    return { path: paths[ids.indexOf(file.id)], moves };
   }
 
   async #isFree(
