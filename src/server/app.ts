@@ -100,13 +100,13 @@ export function createApp(deps: AppDeps): Hono {
     const jobId = id(c.req.param("id"));
     // A running job that is paused continues; a stopped one runs again.
     if (manager.isRunning(jobId)) {
-      manager.proceed(jobId);
+      manager.unpause(jobId);
       return c.json({ id: jobId });
     }
     const body = await c.req.json().catch(() => ({}));
     const parsed = ResumeRequest.safeParse(body);
     if (!parsed.success) return c.json({ error: message(parsed.error) }, 400);
-    return c.json({ id: (await manager.resume(jobId, parsed.data)).id });
+    return c.json({ id: (await manager.rerun(jobId, parsed.data)).id });
   });
   app.post(
     "/api/jobs/:id/cancel",

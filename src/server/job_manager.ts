@@ -97,8 +97,8 @@ export class JobManager {
     return entry;
   }
 
-  /** Runs a registered job again: it resumes where it stopped (or starts over, or retries). */
-  async resume(id: number, how: { restart?: boolean; retryFailed?: boolean } = {}) {
+  /** Runs a registered job again: it takes up where it stopped (or starts over, or retries). */
+  async rerun(id: number, how: { restart?: boolean; retryFailed?: boolean } = {}) {
     const entry = this.#entry(id);
     const argv = [
       ...entry.argv,
@@ -112,7 +112,8 @@ export class JobManager {
     this.#live(id).job.pause();
   }
 
-  proceed(id: number): void {
+  /** Lifts a live job's pause. */
+  unpause(id: number): void {
     this.#live(id).job.unpause();
   }
 
