@@ -15,7 +15,7 @@ import type { JobDetail, JobEvent, JobSummaryRow } from "../src/server/job_manag
 import type { JobMetrics } from "../src/progress/job_metrics.ts";
 
 export type { JobDetail };
-export type JobRow = JobSummaryRow;
+export type { JobSummaryRow };
 
 const TOKEN_KEY = "gleaner-token";
 
@@ -81,7 +81,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 }
 
 export const api = {
-  jobs: () => call<JobRow[]>("GET", "/api/jobs"),
+  jobs: () => call<JobSummaryRow[]>("GET", "/api/jobs"),
   job: (id: number) => call<JobDetail>("GET", `/api/jobs/${id}`),
   metrics: (id: number) => call<JobMetrics>("GET", `/api/jobs/${id}/metrics`),
   start: (request: JobRequest) => call<{ id: number }>("POST", "/api/jobs", request),

@@ -13,7 +13,7 @@ import { JobRequest } from "../src/protocol/api.ts";
 import type { EngineEvent } from "../src/protocol/messages.ts";
 import { eventOrder, foldEvent, type JobView, newerView } from "../src/progress/job_view.ts";
 import type { JobEvent } from "../src/server/job_manager.ts";
-import { api, type JobRow, signIn, watchEvents } from "./api.ts";
+import { api, type JobSummaryRow, signIn, watchEvents } from "./api.ts";
 import { noteHref, Vault } from "./vault.tsx";
 import { Chart } from "./chart.tsx";
 import type { JobMetrics } from "../src/progress/job_metrics.ts";
@@ -180,7 +180,7 @@ function RetryButton({ id }: { id: number }) {
 }
 
 function JobLine(
-  { job, recovery, onChange }: { job: JobRow; recovery?: boolean; onChange: () => void },
+  { job, recovery, onChange }: { job: JobSummaryRow; recovery?: boolean; onChange: () => void },
 ) {
   const [error, setError] = useState<string>();
   const act = (p: Promise<unknown>) =>
