@@ -4,7 +4,7 @@
  * printed as a ratio next to its target. Not a test: nothing here fails on a number.
  *
  *   1. pool with 1 worker vs the pipeline called in-process, same CPU-bound corpus
- *   2. 2 workers vs 1 on that corpus
+ *   2. 2 workers vs 1 on that corpus, and on real documents (bench_workers.ts)
  *   3. share of batch time spent making results durable (note write + checkpoint)
  *   4. launch to the first newly finished file, resuming a half-done 100,000-file job
  *   5. peak RSS after 1,000 and after 10,000 files
@@ -17,7 +17,7 @@
  * against pandoc and pdftotext: see bench_fidelity.ts. `--only knowledge,resume`
  * runs just those sections.
  */
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../src/fs/sha256.ts";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
@@ -42,6 +42,7 @@ import { goldDebianQuality } from "./bench_gold_debian.ts";
 import { uiLatency } from "./bench_ui.ts";
 import { shardScaling } from "./bench_shards.ts";
 import { fidelity } from "./bench_fidelity.ts";
+import { realDocumentScaling } from "./bench_workers.ts";
 import { whisperCliAvailable } from "../src/models/choose_engine.ts";
 import { writeTinyWhisperModel } from "../tests/support/tiny_whisper_model.ts";
 
@@ -64,6 +65,7 @@ const SECTIONS = {
   extraction: extractionThroughput,
   transcription: transcriptionOverhead,
   cpu: cpuBound,
+  workers: () => realDocumentScaling(report, root, { quick: flags.quick ?? false }),
   resume: resumeLatency,
   rss: rssGrowth,
   ui: () => uiLatency(report),
@@ -208,6 +210,21 @@ async function timeJob(input: string, vaultDir: string, workers: number) {
     memoryCheckMs: 2000,
     sampleMs: 60_000,
   };
+  const timings = { noteWriteMs: 0, checkpointMs: 0 };
+  options.stopwatch = {
+    time(step, work) {
+      const started = performance.now();
+      const add = () => {
+        const ms = performance.now() - started;
+        if (step === "note_write") timings.noteWriteMs += ms;
+        else timings.checkpointMs += ms;
+      };
+      const result = work();
+      if (result instanceof Promise) return result.finally(add) as typeof result;
+      add();
+      return result;
+    },
+  };
   const doneAt: number[] = [];
   const job = new Job(options, (e) => {
     if (e.type === "file_done") doneAt.push(performance.now());
@@ -217,7 +234,7 @@ async function timeJob(input: string, vaultDir: string, workers: number) {
   const ms = performance.now() - started;
   if (summary.done !== CPU_FILES) throw new Error(`expected ${CPU_FILES} done: ${summary.done}`);
   console.error(`  pool(${workers}): ${ms.toFixed(0)} ms`);
-  return { ms, steadyMs: steady(doneAt), timings: job.timings };
+  return { ms, steadyMs: steady(doneAt), timings };
 }
 
 /**
@@ -458,7 +475,7 @@ async function resumeLatency() {
           path,
           size: stat.size,
           mtimeMs: stat.mtime!.getTime(),
-          hash: createHash("sha256").update(text).digest("hex"),
+          hash: sha256Hex(text),
           status: done ? "done" : "pending",
         });
         if (!done) continue;

@@ -8,7 +8,7 @@
  * access points `DENORT_BIN` at a local denort of the same Deno version. That one denort serves
  * one target only, the one its header names: any other target is refused.
  */
-import { createHash } from "node:crypto";
+import { sha256 } from "../src/fs/sha256.ts";
 import { createReadStream } from "node:fs";
 import { parseArgs } from "node:util";
 import { basename, join, resolve } from "node:path";
@@ -101,13 +101,15 @@ async function checkDenort(targets: Target[]): Promise<void> {
 /** `sha256sum` format, for the named files of the folder, sorted by name. */
 async function checksums(dir: string, names: string[]): Promise<string> {
   const lines = [];
-  for (const name of names) lines.push(`${await sha256(join(dir, name))}  ${basename(name)}\n`);
+  for (const name of names) {
+    lines.push(`${await sha256OfFile(join(dir, name))}  ${basename(name)}\n`);
+  }
   return lines.join("");
 }
 
-function sha256(path: string): Promise<string> {
+function sha256OfFile(path: string): Promise<string> {
   return new Promise((done, fail) => {
-    const hash = createHash("sha256");
+    const hash = sha256();
     createReadStream(path)
       .on("data", (chunk) => hash.update(chunk))
       .on("error", fail)

@@ -5,7 +5,7 @@
  */
 import type { NoteDraft } from "../src/protocol/messages.ts";
 import { runPipeline } from "../src/pipeline/pipeline.ts";
-import { guard } from "../src/sandbox/guard.ts";
+import { timeBoxed } from "../src/sandbox/time_box.ts";
 
 export function pipelineInProcess(
   file: { taskId: number; absPath: string; relPath: string; size: number },
@@ -17,7 +17,7 @@ export function pipelineInProcess(
     options: { maxBytes: limits.maxBytes, maxDurationMs: 3_600_000, chunkMs: 300_000 },
   }, {
     progress: () => {},
-    guard: (fn) => guard(fn, limits.budgetMs),
+    timeBoxed: (fn) => timeBoxed(fn, limits.budgetMs),
     chunkDone: () => {},
   });
 }

@@ -9,7 +9,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { runPipeline } from "../src/pipeline/pipeline.ts";
-import { guard } from "../src/sandbox/guard.ts";
+import { timeBoxed } from "../src/sandbox/time_box.ts";
 import { ofType, runApp, withTempDir } from "./support/app.ts";
 import { writeText } from "./support/corpus.ts";
 import { referenceTricks } from "./support/media_tricks.ts";
@@ -119,7 +119,7 @@ Deno.test("the stage refuses a file swapped for a link out of the input or for a
         size: 10,
         budgetMs: 60_000,
         options: { maxBytes: 1 << 20, maxDurationMs: 3_600_000, chunkMs: 300_000 },
-      }, { progress: () => {}, guard: (fn) => guard(fn, 60_000), chunkDone: () => {} });
+      }, { progress: () => {}, timeBoxed: (fn) => timeBoxed(fn, 60_000), chunkDone: () => {} });
       await assert.rejects(draft, (error: Error) => {
         assert.ok(error instanceof InputError, String(error));
         assert.match(error.message, reason as RegExp);

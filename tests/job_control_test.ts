@@ -48,7 +48,7 @@ Deno.test("a paused job dispatches nothing until it is resumed, then finishes", 
       if (e.type === "job_total") {
         assert.equal(startedWhilePaused, 0);
         paused = false;
-        job.resume();
+        job.unpause();
       }
     });
     const summary = await job.run();
@@ -64,7 +64,7 @@ Deno.test("a pause asked for before the job has started holds it from its first 
     const events: EngineEventInput[] = [];
     const job: Job = new Job(await options(root, 4), (e) => {
       events.push(e);
-      if (e.type === "job_total") job.resume();
+      if (e.type === "job_total") job.unpause();
     });
     job.pause();
     const summary = await job.run();

@@ -22,14 +22,11 @@ import {
   JobList,
   JobMetrics,
   type JobRequest,
-  type JobSummaryRow,
   Names,
   SessionGranted,
   Started,
   TextMatches,
 } from "../src/protocol/api.ts";
-
-export type JobRow = JobSummaryRow;
 
 const TOKEN_KEY = "gleaner-token";
 

@@ -9,10 +9,16 @@
  */
 import { render } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { type JobEvent, type JobMetrics, JobRequest, type JobView } from "../src/protocol/api.ts";
+import {
+  type JobEvent,
+  type JobMetrics,
+  JobRequest,
+  type JobSummaryRow,
+  type JobView,
+} from "../src/protocol/api.ts";
 import type { EngineEvent } from "../src/protocol/messages.ts";
 import { eventOrder, foldEvent, newerView } from "../src/progress/job_view.ts";
-import { api, type JobRow, signIn, watchEvents } from "./api.ts";
+import { api, signIn, watchEvents } from "./api.ts";
 import { noteHref, Vault } from "./vault.tsx";
 import { Chart } from "./chart.tsx";
 
@@ -178,7 +184,7 @@ function RetryButton({ id }: { id: number }) {
 }
 
 function JobLine(
-  { job, recovery, onChange }: { job: JobRow; recovery?: boolean; onChange: () => void },
+  { job, recovery, onChange }: { job: JobSummaryRow; recovery?: boolean; onChange: () => void },
 ) {
   const [error, setError] = useState<string>();
   const act = (p: Promise<unknown>) =>

@@ -35,10 +35,11 @@ const HIDDEN_PROPERTIES = new Set(["source_hash"]);
 const BLOCK = "\u2063";
 
 /**
- * Renders `markdown`; `href(path)` makes the link of a vault path ("Sources/A.md"), and
- * `blockHref(id)` the link of a block of this note (a key point's time to its paragraph).
+ * Turns a note's `markdown` into HTML; `href(path)` makes the link of a vault path
+ * ("Sources/A.md"), and `blockHref(id)` the link of a block of this note (a key point's time to
+ * its paragraph).
  */
-export function renderNote(
+export function noteToHtml(
   markdown: string,
   href: (path: string) => string,
   blockHref?: (id: string) => string,

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { renderNote, safeHref } from "./markdown.ts";
+import { noteToHtml, safeHref } from "./markdown.ts";
 
 const href = (path: string) => `#/job/1/vault?path=${encodeURIComponent(path)}`;
 
@@ -8,7 +8,7 @@ function links(html: string): [string, string][] {
   return [...html.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map((m) => [m[2], m[1]]);
 }
 
-Deno.test("renderNote() links a wikilink to a name with parentheses, spaces and marks intact", () => {
+Deno.test("noteToHtml() links a wikilink to a name with parentheses, spaces and marks intact", () => {
   const names = [
     "A library) (4)",
     "Notes (draft",
@@ -17,7 +17,7 @@ Deno.test("renderNote() links a wikilink to a name with parentheses, spaces and 
     "back\\slash",
   ]; // never [ or ]: Obsidian refuses them in names, and gleaner never writes them
   for (const name of names) {
-    const html = renderNote(`See [[Sources/${name}]] now.`, href);
+    const html = noteToHtml(`See [[Sources/${name}]] now.`, href);
     const [[text, url]] = links(html);
     const decoded = decodeURIComponent(url.replace(/&amp;/g, "&").split("path=")[1]);
     assert.equal(decoded, `Sources/${name}.md`, html);
@@ -26,14 +26,14 @@ Deno.test("renderNote() links a wikilink to a name with parentheses, spaces and 
   }
 });
 
-Deno.test("renderNote() keeps an alias as the link's text", () => {
-  const [[text, url]] = links(renderNote("[[Maps/Bees (topic)|the bees)]]", href));
+Deno.test("noteToHtml() keeps an alias as the link's text", () => {
+  const [[text, url]] = links(noteToHtml("[[Maps/Bees (topic)|the bees)]]", href));
   assert.equal(text, "the bees)");
   assert.equal(decodeURIComponent(url.split("path=")[1]), "Maps/Bees (topic).md");
 });
 
-Deno.test("renderNote() shows properties as a table without source_hash", () => {
-  const html = renderNote(
+Deno.test("noteToHtml() shows properties as a table without source_hash", () => {
+  const html = noteToHtml(
     '---\ntitle: "Bees"\ntags:\n  - "bees"\n  - "hives"\nsource_hash: "abc"\nwords: 3\n---\n# Bees\n',
     href,
   );
@@ -43,16 +43,16 @@ Deno.test("renderNote() shows properties as a table without source_hash", () => 
   assert.doesNotMatch(html, /source_hash|abc/);
 });
 
-Deno.test("renderNote() hides block ids and links a key point's time to its paragraph", () => {
+Deno.test("noteToHtml() hides block ids and links a key point's time to its paragraph", () => {
   const note = "## Key points\n\n- [[#^t-0-1|00:00:05]] Bees swarm.\n\n## Transcript\n\n" +
     "[00:00:01] Spring came. ^t-0-0\n\n[00:00:05] Bees swarm in May. ^t-0-1\n";
-  const html = renderNote(note, href, (id) => `#/job/1/vault?path=X.md&block=${id}`);
+  const html = noteToHtml(note, href, (id) => `#/job/1/vault?path=X.md&block=${id}`);
   assert.doesNotMatch(html, /\^t-|\u2063/);
   assert.match(html, /<a href="#\/job\/1\/vault\?path=X\.md&(amp;)?block=t-0-1">00:00:05<\/a>/);
   assert.match(html, /<p id="block-t-0-0">\[00:00:01\] Spring came\.<\/p>/);
   assert.match(html, /<p id="block-t-0-1">\[00:00:05\] Bees swarm in May\.<\/p>/);
   // Without a way to link blocks, the time stays text.
-  assert.doesNotMatch(renderNote(note, href), /<a /);
+  assert.doesNotMatch(noteToHtml(note, href), /<a /);
 });
 
 /** What a browser would take as each link's target: attribute entities decoded. */
@@ -64,7 +64,7 @@ function hrefs(html: string): string[] {
   );
 }
 
-Deno.test("renderNote() turns javascript:, data: and other script links into a dead anchor", () => {
+Deno.test("noteToHtml() turns javascript:, data: and other script links into a dead anchor", () => {
   const attacks = [
     "[a](javascript:alert(1))",
     "[b](JavaScript:alert(1))",
@@ -80,7 +80,7 @@ Deno.test("renderNote() turns javascript:, data: and other script links into a d
     "![k](javascript:alert(1))",
   ];
   for (const attack of attacks) {
-    const html = renderNote(attack, (p) => `#/vault?path=${p}`);
+    const html = noteToHtml(attack, (p) => `#/vault?path=${p}`);
     for (const href of hrefs(html)) {
       assert.ok(safeHref(href), `${attack} -> ${html}`);
       assert.doesNotMatch(href.replace(/\s/g, ""), /^(javascript|data|vbscript|file):/i, attack);
@@ -89,8 +89,8 @@ Deno.test("renderNote() turns javascript:, data: and other script links into a d
   }
 });
 
-Deno.test("renderNote() keeps web, mail, Obsidian and in-vault links", () => {
-  const html = renderNote(
+Deno.test("noteToHtml() keeps web, mail, Obsidian and in-vault links", () => {
+  const html = noteToHtml(
     "[w](https://example.org/a) [m](mailto:a@b.c) [o](obsidian://open?vault=v) [[Sources/A]]",
     (p) => `#/job/1/vault?path=${encodeURIComponent(p)}`,
   );

@@ -9,7 +9,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { TextMatch } from "../src/protocol/api.ts";
 import { api } from "./api.ts";
-import { renderNote } from "./markdown.ts";
+import { noteToHtml } from "./markdown.ts";
 
 /** The vault browser's address of a note. */
 export function noteHref(id: number, path: string): string {
@@ -43,7 +43,7 @@ export function Vault({ id, path, block }: { id: number; path: string; block?: s
   useEffect(() => {
     api.note(id, path).then(
       (text) => (
-        setHtml(renderNote(
+        setHtml(noteToHtml(
           text,
           (p) => noteHref(id, p),
           (b) => `${noteHref(id, path)}&block=${encodeURIComponent(b)}`,

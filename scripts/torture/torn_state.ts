@@ -6,7 +6,7 @@
  * a line on stderr naming the file), lose no finished note, redo no finished file, and end with
  * the vault of an uninterrupted run, byte for byte, maps included, with a state that agrees with it.
  */
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../../src/fs/sha256.ts";
 import { DatabaseSync } from "node:sqlite";
 import { dirname, join } from "node:path";
 import type { EngineEvent } from "../../src/protocol/messages.ts";
@@ -578,5 +578,5 @@ function pick<T>(items: T[], random: () => number): T {
 }
 
 function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  return sha256Hex(text);
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { NO_ANALYSIS } from "../../tests/support/drafts.ts";
 import { Analysis } from "../protocol/messages.ts";
-import { guard } from "../sandbox/guard.ts";
+import { timeBoxed } from "../sandbox/time_box.ts";
 import { analyse, type Analysed, linkKeyPoints, warmUp } from "./analyse.ts";
 import { keyPointCount, summaryLength } from "./summarise.ts";
 
@@ -442,10 +442,10 @@ Deno.test("analyse() copes with hostile input", () => {
 
 Deno.test("analyse() gets through 200,000 words without letters in a row", () => {
   // An HTML page of "&nbsp;&amp;" gives this: it took compromise minutes as one sentence. The
-  // guard's limit is about 100 times what it takes now, there only so a regression fails
+  // time box's limit is about 100 times what it takes now, there only so a regression fails
   // instead of hanging.
   const body = "&\u00a0".repeat(200_000) + "\n\nThe bridge was surveyed in spring by Ada Lind.";
-  const analysed = guard(() => run(body), 60_000);
+  const analysed = timeBoxed(() => run(body), 60_000);
   assert.ok(analysed.analysis.summary.join(" ").includes("The bridge was surveyed"));
 });
 

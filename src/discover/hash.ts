@@ -2,7 +2,7 @@
  * @module
  * Content hashing of input files, read in chunks so a large file never sits in memory whole.
  */
-import { createHash } from "node:crypto";
+import { sha256 } from "../fs/sha256.ts";
 import { openRegularFile } from "../fs/open_regular.ts";
 
 // Large enough that the read syscalls cost little beside the hashing, small enough to be cheap
@@ -27,7 +27,7 @@ export interface HashOptions {
 export async function hashFile(absPath: string, options: HashOptions = {}): Promise<string> {
   const { root, signal, sizeHint = CHUNK_BYTES } = options;
   signal?.throwIfAborted();
-  const hash = createHash("sha256");
+  const hash = sha256();
   const file = await openRegularFile(absPath, root);
   try {
     // One buffer for all reads: update() has consumed the bytes before the next read overwrites them.

@@ -12,8 +12,7 @@ import { isDiskFull, keepReserve, vaultFull } from "../store/disk_full.ts";
 import { VaultWriter } from "../vault/vault_writer.ts";
 import { sizeIfExists } from "../fs/maybe_missing.ts";
 import { CorruptStateError } from "../common/errors.ts";
-
-export const STATE_DIR = ".gleaner";
+import { STATE_DIR, statePath } from "../vault/layout.ts";
 
 /** Another gleaner process holds the vault. */
 class VaultBusyError extends Error {
@@ -38,13 +37,13 @@ export async function openState(
 ): Promise<OpenState> {
   const stateDir = join(vaultDir, STATE_DIR);
   await Deno.mkdir(stateDir, { recursive: true });
-  const lock = lockVault(stateDir, vaultDir);
+  const lock = lockVault(vaultDir);
   try {
     // No room for the reserve is no room for a run: stop before the state is touched.
     await keepReserve(stateDir).catch((error) => {
       throw isDiskFull(error) ? vaultFull(vaultDir, error) : error;
     });
-    const { store, unsure } = await openStore(join(stateDir, "state.db"), vaultDir, emit);
+    const { store, unsure } = await openStore(statePath(vaultDir, "state.db"), vaultDir, emit);
     return {
       store,
       ...(unsure ? { unsure } : {}),
@@ -63,8 +62,8 @@ export async function openState(
  * An EXCLUSIVE transaction held open on a lock database for the life of the job. The operating
  * system drops it when the process dies, even by kill -9, so a stale lock cannot block a resume.
  */
-function lockVault(stateDir: string, vaultDir: string): DatabaseSync {
-  const lock = new DatabaseSync(join(stateDir, "lock.db"));
+function lockVault(vaultDir: string): DatabaseSync {
+  const lock = new DatabaseSync(statePath(vaultDir, "lock.db"));
   try {
     lock.exec("PRAGMA busy_timeout = 0");
     lock.exec("BEGIN EXCLUSIVE");

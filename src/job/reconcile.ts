@@ -4,12 +4,12 @@
  * discovery order, changed ones are reset, unchanged done ones are skipped without being
  * touched, vanished ones are reported. Files that need work are handed to `enqueue` as found.
  */
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../fs/sha256.ts";
 import type { EngineEventInput } from "../protocol/messages.ts";
 import type { Adoptable, FileRow, JobStore } from "../store/job_store.ts";
 import { hashFile } from "../discover/hash.ts";
 import { walkInputs, type WalkOptions } from "../discover/walk.ts";
-import { EXTENSIONS } from "../pipeline/detect.ts";
+import { isRecordingName } from "../pipeline/detect.ts";
 import { shardOf, type ShardSpec } from "../shard/shard_spec.ts";
 import { nameKey } from "../markdown/note_name.ts";
 import { noteExists } from "../vault/vault_writer.ts";
@@ -181,8 +181,7 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
  */
 function isTooLarge(entry: { path: string; size: number }, maxBytes: number | undefined): boolean {
   if (maxBytes === undefined || entry.size <= maxBytes) return false;
-  const kind = EXTENSIONS[entry.path.slice(entry.path.lastIndexOf(".")).toLowerCase()];
-  return kind !== "audio" && kind !== "video";
+  return !isRecordingName(entry.path);
 }
 
 /**
@@ -192,8 +191,7 @@ function isTooLarge(entry: { path: string; size: number }, maxBytes: number | un
  * content does, so a changed file is still tried again.
  */
 function unreadKey(entry: { size: number; mtimeMs: number }): string {
-  return createHash("sha256").update(`unread: ${entry.size} bytes, mtime ${entry.mtimeMs}`)
-    .digest("hex");
+  return sha256Hex(`unread: ${entry.size} bytes, mtime ${entry.mtimeMs}`);
 }
 
 /**

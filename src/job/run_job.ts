@@ -5,7 +5,7 @@
  * (and, later, by the UI server); exposes pause, resume, cancel and interrupt.
  */
 import type { EngineEventInput } from "../protocol/messages.ts";
-import type { JobStore } from "../store/job_store.ts";
+import type { FileRow, JobRow, JobStore } from "../store/job_store.ts";
 import { defaultLimits, governMemory, systemProbe } from "../supervisor/memory_governor.ts";
 import { type Outcome, startSandboxes, Supervisor } from "../supervisor/supervisor.ts";
 import { VaultWriter } from "../vault/vault_writer.ts";
@@ -14,7 +14,8 @@ import { linkVault } from "../knowledge/link_vault.ts";
 import { EXTENSIONS } from "../pipeline/detect.ts";
 import { formatShard } from "../shard/shard_spec.ts";
 import { type JobOptions, outputOptions } from "../options/job_options.ts";
-import { openState, STATE_DIR } from "./open_state.ts";
+import { type OpenState, openState } from "./open_state.ts";
+import { STATE_DIR, statePath } from "../vault/layout.ts";
 import { adoptPending, reconcile } from "./reconcile.ts";
 import { isDiskFull, releaseReserve, vaultFull } from "../store/disk_full.ts";
 
@@ -43,6 +44,9 @@ const RECORDED = new Set([
   "job_finished",
 ]);
 
+/** Notes checked per turn of the single writer: a commit waits for at most this many reads. */
+const NOTE_CHECK_BATCH = 200;
+
 export class Job {
   readonly #options: JobOptions;
   readonly #emit: (event: EngineEventInput) => void;
@@ -54,8 +58,6 @@ export class Job {
   /** A pause asked for before the supervisor exists is applied when it does. */
   #pauseRequested = false;
   readonly #walkAbort = new AbortController();
-  /** Where commit time went, for the benchmark. */
-  timings = { noteWriteMs: 0, checkpointMs: 0 };
 
   constructor(options: JobOptions, emit: (event: EngineEventInput) => void) {
     this.#options = options;
@@ -72,9 +74,10 @@ export class Job {
     this.#supervisor?.pause();
   }
 
-  resume(): void {
+  /** Lifts a pause (the job goes on; nothing is run again). */
+  unpause(): void {
     this.#pauseRequested = false;
-    this.#supervisor?.resume();
+    this.#supervisor?.unpause();
   }
 
   /** Ctrl-C, SIGTERM: recorded at once, so even an abrupt exit after it is not taken for a crash. */
@@ -107,90 +110,33 @@ export class Job {
     }
   }
 
+  /**
+   * A run, phase by phase: open the vault's state, take up the job, repair the vault, recover
+   * earlier runs, start the supervisor, hand it the known work, walk the input folder for the
+   * rest, link the vault and close the books.
+   */
   async #run(): Promise<JobSummary> {
     const o = this.#options;
-    let jobId = -1;
-    const emit = (event: EngineEventInput) => {
-      if (jobId >= 0 && RECORDED.has(event.type)) {
-        try {
-          this.#store?.recordEvent(jobId, this.#runId ?? null, event.type, event);
-        } catch (error) {
-          // The store cannot be written (a full disk): once files run, that stops them cleanly.
-          if (!this.#supervisor) throw error;
-          this.#supervisor.fail(error);
-        }
-      }
-      this.#emit(event);
-    };
     // Sandboxes first: their start-up overlaps opening the store, recovery and the vault check.
-    const scratchRoot = join(o.vaultDir, STATE_DIR, "tmp");
-    const slots = startSandboxes(o, o.inputDir, scratchRoot, o.pipeline.llm);
-    let state;
+    const scratchRoot = statePath(o.vaultDir, "tmp");
+    const sandboxes = startSandboxes(o, o.inputDir, scratchRoot, o.pipeline.llm);
+    let state: OpenState;
     try {
-      state = await openState(o.vaultDir, emit);
+      state = await openState(o.vaultDir, (event) => this.#record(event));
     } catch (error) {
-      for (const slot of slots) slot.dispose();
+      for (const sandbox of sandboxes) sandbox.dispose();
       throw error;
     }
     const store = this.#store = state.store;
     try {
       // Under the vault's lock: what a killed run left in the scratch folders is of no use.
       await clearScratch(scratchRoot);
-      const { json: optionsJson, hash: optionsHash } = outputOptions(o.pipeline);
-      let job = store.findJob(o.inputDir);
-      if (job && o.restart) {
-        store.deleteJob(job.id);
-        job = undefined;
-      }
-      if (job) checkShard(store, job.id, o);
-      // One transaction: a shard's job never exists without its shard. Its filters are recorded
-      // again on every run, as the merge compares what each shard last walked with.
-      const shardJob = job;
-      /** The job ran before (and is not started over): this run takes it up where it stopped. */
-      const resumed = job !== undefined;
-      job = store.transaction(() => {
-        const held = shardJob ?? store.createJob(o.inputDir, optionsJson, optionsHash);
-        if (o.shard) store.setShard(held.id, o.shard, shardWalk(o));
-        return held;
-      });
-      jobId = this.#jobId = job.id;
-      store.updateJobOptions(job.id, optionsJson, optionsHash);
-      store.setJobState(job.id, "running");
-      if (o.retryFailed) store.resetFailed(job.id);
-
-      const vault = new VaultWriter(o.vaultDir, store);
-      for (const repair of await vault.prepare()) emit({ type: "damage_repaired", ...repair });
-      // Before the runs are judged: a file whose note is in the vault did not die with its run.
-      if (state.unsure && !o.restart) {
-        const found = await vault.scanForAdoption();
-        const adopted = adoptPending(store, job.id, optionsHash);
-        if (found > 0) {
-          emit({
-            type: "damage_repaired",
-            path: `${STATE_DIR}/state.db`,
-            problem: `${state.unsure}: ${found} ${
-              found === 1 ? "note in the vault is" : "notes in the vault are"
-            } not recorded in it`,
-            action: `each is taken as finished if its source is unchanged, without processing ` +
-              `it again (${adopted.length} at once, the others as the walk finds them)`,
-          });
-        }
-      }
-
-      const recovered = store.recoverRuns(job.id);
-      const suspects = this.#judgeDeaths(store, recovered.diedFileIds, emit);
-      if (recovered.interruptedRuns + recovered.crashedRuns > 0) {
-        emit({
-          type: "state_recovered",
-          jobId: job.id,
-          interruptedRuns: recovered.interruptedRuns,
-          crashedRuns: recovered.crashedRuns,
-          suspects: suspects.map((f) => f.path),
-        });
-      }
+      const { job, resumed, optionsHash } = this.#takeUpJob(store);
+      const vault = new VaultWriter(o.vaultDir, store, o.stopwatch);
+      await this.#repairVault(vault, store, job.id, optionsHash, state.unsure);
+      const suspects = this.#recoverRuns(store, job.id);
       this.#runId = store.beginRun(job.id, Deno.pid);
       if (this.#stopRequested) store.requestInterrupt(this.#runId);
-
       const supervisor = this.#supervisor = new Supervisor(o, {
         store,
         vault,
@@ -200,115 +146,277 @@ export class Job {
         scratchRoot,
         pipelineOptions: o.pipeline,
         optionsHash,
-        emit,
-      }, slots);
+        emit: (event) => this.#record(event),
+      }, sandboxes);
       if (this.#stopRequested) supervisor.stop(this.#stopRequested);
-
-      const counts = store.countByStatus(job.id);
-      const knownTotal = counts.pending + counts.done + counts.failed + counts.quarantined;
-      emit({
-        type: "job_started",
-        jobId: job.id,
-        total: knownTotal,
-        bytes: store.pendingBytes(job.id),
-        ...(resumed
-          ? {
-            resumed: {
-              done: counts.done,
-              pending: counts.pending,
-              failed: counts.failed + counts.quarantined,
-            },
-          }
-          : {}),
-      });
+      this.#announceStart(store, job.id, resumed);
+      this.#checkNotes(vault, store, supervisor);
       if (this.#pauseRequested) supervisor.pause();
-      // Known work first, so a resumed job is busy at once while the folder is re-checked.
-      const queued = new Set<number>();
-      for (const file of suspects) {
-        queued.add(file.id);
-        supervisor.enqueue(file, { suspect: true });
-      }
-      for (const file of store.filesWithStatus(job.id, "pending")) {
-        queued.add(file.id);
-        supervisor.enqueue(file);
-      }
-
-      const memory = o.memoryProbe ?? systemProbe;
-      const limits = defaultLimits(memory);
-      const memoryTimer = setInterval(
-        () => governMemory(supervisor, o.workers, memory, limits),
-        o.memoryCheckMs,
-      );
-      const sample = () =>
-        emit({
-          type: "metrics_sampled",
-          done: store.countByStatus(job.id).done,
-          rss: memory.rss(),
-          available: memory.available(),
-          concurrency: supervisor.concurrency,
-        });
-      sample();
-      const sampleTimer = setInterval(sample, o.sampleMs);
-      let skipped = 0;
-      const walked = reconcile({
-        store,
-        jobId: job.id,
-        inputDir: o.inputDir,
-        vaultDir: o.vaultDir,
-        optionsHash,
-        walk: {
-          include: o.include,
-          exclude: o.exclude,
-          skipDirs: [o.vaultDir],
-          extensions: SUPPORTED_EXTENSIONS,
-        },
-        enqueue: (file) => supervisor.enqueue(file),
-        queued,
-        emit,
-        signal: this.#walkAbort.signal,
-        ...(o.shard ? { shard: o.shard } : {}),
-        maxDocumentBytes: o.pipeline.maxBytes,
-      }).then((r) => {
-        skipped = r.skipped;
-        emit({
-          type: "job_total",
-          jobId: job.id,
-          total: r.total,
-          bytes: store.pendingBytes(job.id),
-        });
-      }).catch((error) => supervisor.fail(error)).finally(() => supervisor.closeInput());
-
+      const queued = this.#enqueueKnown(store, job.id, supervisor, suspects);
+      const timers = this.#startTimers(store, job.id, supervisor);
+      const walked = this.#walkInput(store, job.id, optionsHash, supervisor, queued);
       let outcome: Outcome;
       try {
-        [outcome] = await Promise.all([supervisor.run(), walked]);
+        [outcome] = await Promise.all([supervisor.run(), walked.done]);
       } finally {
-        clearInterval(memoryTimer);
-        clearInterval(sampleTimer);
+        timers.stop();
       }
-      sample();
-      this.timings = vault.timings;
+      timers.sample();
       // Also after an interrupted batch: the notes done so far get their links and maps.
-      emit({ type: "vault_linked", ...await linkVault(store, vault) });
-      store.endRun(this.#runId, outcome);
-      store.setJobState(job.id, outcome);
-      const final = store.countByStatus(job.id);
-      const summary: JobSummary = {
-        jobId: job.id,
-        outcome,
-        done: supervisor.counts.done,
-        failed: final.failed,
-        skipped,
-        quarantined: final.quarantined,
-      };
-      emit({ type: "job_finished", ...summary });
-      return summary;
+      this.#record({ type: "vault_linked", ...await linkVault(store, vault) });
+      return this.#close(store, job.id, this.#runId, outcome, walked.skipped());
     } catch (error) {
-      if (this.#runId !== undefined) this.#closeAfter(store, jobId, this.#runId, error);
+      if (this.#runId !== undefined) this.#closeAfter(store, this.#jobId!, this.#runId, error);
       throw error;
     } finally {
-      for (const slot of slots) slot.dispose(); // again, harmlessly, if the supervisor ran
+      for (const sandbox of sandboxes) sandbox.dispose(); // again, harmlessly, if it ran
       state.release();
     }
+  }
+
+  /**
+   * Emits an event, and keeps the ones worth keeping in the store's events table once the job
+   * is known.
+   */
+  #record(event: EngineEventInput): void {
+    if (this.#store && this.#jobId !== undefined && RECORDED.has(event.type)) {
+      try {
+        this.#store.recordEvent(this.#jobId, this.#runId ?? null, event.type, event);
+      } catch (error) {
+        // The store cannot be written (a full disk): once files run, that stops them cleanly.
+        if (!this.#supervisor) throw error;
+        this.#supervisor.fail(error);
+      }
+    }
+    this.#emit(event);
+  }
+
+  /**
+   * Finds the input folder's job in the store, or starts one (and starts it over on
+   * `--restart`), with this run's output options and shard.
+   */
+  #takeUpJob(store: JobStore): { job: JobRow; resumed: boolean; optionsHash: string } {
+    const o = this.#options;
+    const { json: optionsJson, hash: optionsHash } = outputOptions(o.pipeline);
+    let found = store.findJob(o.inputDir);
+    if (found && o.restart) {
+      store.deleteJob(found.id);
+      found = undefined;
+    }
+    if (found) checkShard(store, found.id, o);
+    // One transaction: a shard's job never exists without its shard. Its filters are recorded
+    // again on every run, as the merge compares what each shard last walked with.
+    const job = store.transaction(() => {
+      const held = found ?? store.createJob(o.inputDir, optionsJson, optionsHash);
+      if (o.shard) store.setShard(held.id, o.shard, shardWalk(o));
+      return held;
+    });
+    this.#jobId = job.id;
+    store.updateJobOptions(job.id, optionsJson, optionsHash);
+    store.setJobState(job.id, "running");
+    if (o.retryFailed) store.resetFailed(job.id);
+    // The job ran before (and is not started over): this run takes it up where it stopped.
+    return { job, resumed: found !== undefined, optionsHash };
+  }
+
+  /**
+   * Repairs what a crash or a bad disk left in the vault and, when the store may have lost
+   * notes, adopts the ones it does not record. Before the runs are judged: a file whose note is
+   * in the vault did not die with its run.
+   */
+  async #repairVault(
+    vault: VaultWriter,
+    store: JobStore,
+    jobId: number,
+    optionsHash: string,
+    unsure: string | undefined,
+  ): Promise<void> {
+    for (const repair of await vault.prepare()) {
+      this.#record({ type: "damage_repaired", ...repair });
+    }
+    if (!unsure || this.#options.restart) return;
+    const found = await vault.scanForAdoption();
+    const adopted = adoptPending(store, jobId, optionsHash);
+    if (found === 0) return;
+    this.#record({
+      type: "damage_repaired",
+      path: `${STATE_DIR}/state.db`,
+      problem: `${unsure}: ${found} ${
+        found === 1 ? "note in the vault is" : "notes in the vault are"
+      } not recorded in it`,
+      action: `each is taken as finished if its source is unchanged, without processing ` +
+        `it again (${adopted.length} at once, the others as the walk finds them)`,
+    });
+  }
+
+  /** Closes the runs that did not end and judges the files they had in flight. */
+  #recoverRuns(store: JobStore, jobId: number): FileRow[] {
+    const recovered = store.recoverRuns(jobId);
+    const suspects = this.#judgeDeaths(store, recovered.diedFileIds);
+    if (recovered.interruptedRuns + recovered.crashedRuns > 0) {
+      this.#record({
+        type: "state_recovered",
+        jobId,
+        interruptedRuns: recovered.interruptedRuns,
+        crashedRuns: recovered.crashedRuns,
+        suspects: suspects.map((f) => f.path),
+      });
+    }
+    return suspects;
+  }
+
+  /**
+   * Checks the done files' notes for damage (a crash, a full disk, a sync tool) a batch of them
+   * at a time, in the single writer's turn between commits: a resumed job of 50,000 done files
+   * then has its first new note without waiting for 50,000 reads. The run ends after the check.
+   */
+  #checkNotes(vault: VaultWriter, store: JobStore, supervisor: Supervisor): void {
+    const ids = store.doneNoteIds();
+    const checkFrom = (from: number) =>
+      supervisor.write(async () => {
+        const batch = ids.slice(from, from + NOTE_CHECK_BATCH);
+        for (const repair of await vault.checkNotes(batch)) {
+          this.#record({ type: "damage_repaired", ...repair });
+        }
+        // Queued behind the commits that arrived meanwhile; still before the run may end.
+        if (from + NOTE_CHECK_BATCH < ids.length) checkFrom(from + NOTE_CHECK_BATCH);
+      });
+    if (ids.length > 0) checkFrom(0);
+  }
+
+  /** `job_started`, with what the store knows before the walk. */
+  #announceStart(store: JobStore, jobId: number, resumed: boolean): void {
+    const counts = store.countByStatus(jobId);
+    this.#record({
+      type: "job_started",
+      jobId,
+      total: counts.pending + counts.done + counts.failed + counts.quarantined,
+      bytes: store.pendingBytes(jobId),
+      ...(resumed
+        ? {
+          resumed: {
+            done: counts.done,
+            pending: counts.pending,
+            failed: counts.failed + counts.quarantined,
+          },
+        }
+        : {}),
+    });
+  }
+
+  /**
+   * Known work first, so a resumed job is busy at once while the folder is re-checked: the
+   * suspects of a death (each alone), then the files left pending. Returns the files queued.
+   */
+  #enqueueKnown(
+    store: JobStore,
+    jobId: number,
+    supervisor: Supervisor,
+    suspects: FileRow[],
+  ): Set<number> {
+    const queued = new Set<number>();
+    const enqueue = (files: FileRow[], suspect = false) => {
+      for (const file of files) queued.add(file.id);
+      supervisor.enqueueAll(files, { suspect });
+    };
+    enqueue(suspects, true);
+    // A file for each sandbox first, so they start on it before the rest (up to 100,000 rows)
+    // is read.
+    const first = store.filesWithStatus(jobId, "pending", { limit: this.#options.workers });
+    enqueue(first);
+    if (first.length === this.#options.workers) {
+      enqueue(store.filesWithStatus(jobId, "pending", { afterId: first.at(-1)!.id }));
+    }
+    return queued;
+  }
+
+  /** The memory governor and the metrics sampler, both on timers while the files run. */
+  #startTimers(store: JobStore, jobId: number, supervisor: Supervisor) {
+    const o = this.#options;
+    const memory = o.memoryProbe ?? systemProbe;
+    const limits = defaultLimits(memory);
+    const memoryTimer = setInterval(
+      () => governMemory(supervisor, o.workers, memory, limits),
+      o.memoryCheckMs,
+    );
+    const sample = () =>
+      this.#record({
+        type: "metrics_sampled",
+        done: store.countByStatus(jobId).done,
+        rss: memory.rss(),
+        available: memory.available(),
+        concurrency: supervisor.concurrency,
+      });
+    sample();
+    const sampleTimer = setInterval(sample, o.sampleMs);
+    return {
+      sample,
+      stop: () => {
+        clearInterval(memoryTimer);
+        clearInterval(sampleTimer);
+      },
+    };
+  }
+
+  /**
+   * Walks the input folder and reconciles it with the store; files that need work go to the
+   * supervisor as they are found. The supervisor's input closes when the walk ends.
+   */
+  #walkInput(
+    store: JobStore,
+    jobId: number,
+    optionsHash: string,
+    supervisor: Supervisor,
+    queued: Set<number>,
+  ): { done: Promise<void>; skipped(): number } {
+    const o = this.#options;
+    let skipped = 0;
+    const done = reconcile({
+      store,
+      jobId,
+      inputDir: o.inputDir,
+      vaultDir: o.vaultDir,
+      optionsHash,
+      walk: {
+        include: o.include,
+        exclude: o.exclude,
+        skipDirs: [o.vaultDir],
+        extensions: SUPPORTED_EXTENSIONS,
+      },
+      enqueue: (file) => supervisor.enqueue(file),
+      queued,
+      emit: (event) => this.#record(event),
+      signal: this.#walkAbort.signal,
+      ...(o.shard ? { shard: o.shard } : {}),
+      maxDocumentBytes: o.pipeline.maxBytes,
+    }).then((r) => {
+      skipped = r.skipped;
+      this.#record({ type: "job_total", jobId, total: r.total, bytes: store.pendingBytes(jobId) });
+    }).catch((error) => supervisor.fail(error)).finally(() => supervisor.closeInput());
+    return { done, skipped: () => skipped };
+  }
+
+  /** Records how the run ended and sums it up in `job_finished`. */
+  #close(
+    store: JobStore,
+    jobId: number,
+    runId: number,
+    outcome: Outcome,
+    skipped: number,
+  ): JobSummary {
+    store.endRun(runId, outcome);
+    store.setJobState(jobId, outcome);
+    const final = store.countByStatus(jobId);
+    const summary: JobSummary = {
+      jobId,
+      outcome,
+      done: this.#supervisor!.counts.done,
+      failed: final.failed,
+      skipped,
+      quarantined: final.quarantined,
+    };
+    this.#record({ type: "job_finished", ...summary });
+    return summary;
   }
 
   /**
@@ -330,7 +438,7 @@ export class Job {
    * Files in flight when a process died unexplained: after `poisonAfter` such deaths in a row a
    * file is quarantined, so a poison file cannot crash every resume; the others run alone first.
    */
-  #judgeDeaths(store: JobStore, fileIds: number[], emit: (e: EngineEventInput) => void) {
+  #judgeDeaths(store: JobStore, fileIds: number[]): FileRow[] {
     const suspects = [];
     for (const id of new Set(fileIds)) {
       const file = store.fileById(id);
@@ -340,7 +448,7 @@ export class Job {
         const reason = `suspected poison file: gleaner died ${deaths} times in a row while ` +
           "processing it";
         store.setFileStatus(id, "quarantined", reason);
-        emit({ type: "file_quarantined", path: file.path, error: reason });
+        this.#record({ type: "file_quarantined", path: file.path, error: reason });
       } else suspects.push(file);
     }
     return suspects;

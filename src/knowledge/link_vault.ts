@@ -3,7 +3,7 @@
  * The step after a batch: related notes and Maps of Content, from what the job store holds.
  * A note is written again only when its related notes changed, a map only when its text did.
  */
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../fs/sha256.ts";
 import type { JobStore, LinkedNote } from "../store/job_store.ts";
 import { renderNote } from "../vault/render_note.ts";
 import { targetsInStore } from "../vault/source_links.ts";
@@ -72,7 +72,7 @@ export async function linkVault(store: JobStore, vault: VaultWriter): Promise<Li
       related: links,
       findTarget,
     });
-    if (sha256(content) !== note.contentHash) {
+    if (sha256Hex(content) !== note.contentHash) {
       await vault.relink(note.fileId, note.path, content, links);
       relinked++;
     }
@@ -84,8 +84,4 @@ export async function linkVault(store: JobStore, vault: VaultWriter): Promise<Li
 
 function sameList(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
 }

@@ -7,14 +7,12 @@
  */
 import { leansBack } from "../analyse/sentences.ts";
 import { escapeMarkdown } from "../markdown/transcript.ts";
-import { wikilink } from "../markdown/note_name.ts";
-import { nameKey, sanitizeNoteName, suffixedName } from "../markdown/note_name.ts";
+import { nameKey, sanitizeNoteName, suffixedName, wikilink } from "../markdown/note_name.ts";
 import type { MapFile } from "../vault/vault_writer.ts";
+import { HOME_NOTE, MAPS_DIR } from "../vault/layout.ts";
 import type { Topics } from "./topics.ts";
 import { topicName } from "./topics.ts";
 
-export const MAPS_DIR = "Maps";
-export const HOME = "Home.md";
 const PEOPLE = "People";
 const OTHER = "Other notes";
 
@@ -72,7 +70,7 @@ export function buildMaps(notes: MapNote[], topics: Topics): MapFile[] {
       ? ["## People", `- ${wikilink(peoplePath)} (${count(people.length, "person", "people")})`]
       : []),
   ].join("\n\n");
-  maps.unshift({ path: HOME, title: "Home", generated: homeText });
+  maps.unshift({ path: HOME_NOTE, title: "Home", generated: homeText });
   return maps;
 }
 

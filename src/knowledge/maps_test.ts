@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { buildMaps, contextLine, HOME, type MapNote, MAPS_DIR } from "./maps.ts";
+import { buildMaps, contextLine, type MapNote } from "./maps.ts";
+import { HOME_NOTE, MAPS_DIR } from "../vault/layout.ts";
 import type { Topics } from "./topics.ts";
 
 const note = (id: number, path: string, context = "", people: string[] = []): MapNote => ({
@@ -24,7 +25,7 @@ const paths = (topics: Topics, notes: MapNote[] = NOTES) =>
   buildMaps(notes, topics).map((m) => m.path);
 
 Deno.test("buildMaps() puts Home first, then the topics, Other notes and People", () => {
-  assert.equal(HOME, "Home.md");
+  assert.equal(HOME_NOTE, "Home.md");
   assert.equal(MAPS_DIR, "Maps");
   assert.deepEqual(paths(TOPICS), [
     "Home.md",

@@ -5,10 +5,11 @@
  * notes, maps and state.db are rebuilt from this at every merge, so merging a shard again, late,
  * or after a crash gives the same vault.
  */
-import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
+import type { DatabaseSync } from "node:sqlite";
 import type { FileStatus } from "../store/job_store.ts";
 import { isDiskFull } from "../store/disk_full.ts";
-import { immediateTransaction, openDatabase } from "../store/open_database.ts";
+import { openDatabase } from "../store/open_database.ts";
+import { fileColumns, type Row, SqliteStore } from "../store/sqlite_store.ts";
 import { CorruptStateError } from "../common/errors.ts";
 
 const SCHEMA_VERSION = 1;
@@ -75,24 +76,11 @@ export interface MergedNote extends MergedFile {
   lead: string;
 }
 
-type Row = Record<string, SQLInputValue>;
+const fileFromRow = (r: Row): MergedFile => ({ ...fileColumns(r), shard: Number(r.shard) });
 
-const fileFromRow = (r: Row): MergedFile => ({
-  path: String(r.path),
-  shard: Number(r.shard),
-  size: Number(r.size),
-  mtimeMs: Number(r.mtime_ms),
-  hash: String(r.hash),
-  status: String(r.status) as FileStatus,
-  error: r.error === null ? null : String(r.error),
-});
-
-export class MergeStore {
-  readonly #db: DatabaseSync;
-  readonly #statements = new Map<string, StatementSync>();
-
+export class MergeStore extends SqliteStore {
   private constructor(db: DatabaseSync) {
-    this.#db = db;
+    super(db);
   }
 
   /** @throws {CorruptStateError} when the file cannot be used */
@@ -108,22 +96,8 @@ export class MergeStore {
     }
   }
 
-  close(): void {
-    if (this.#db.isOpen) this.#db.close();
-  }
-
-  #sql(sql: string): StatementSync {
-    let statement = this.#statements.get(sql);
-    if (!statement) this.#statements.set(sql, statement = this.#db.prepare(sql));
-    return statement;
-  }
-
-  transaction<T>(fn: () => T): T {
-    return immediateTransaction(this.#db, fn);
-  }
-
   shards(): MergedShard[] {
-    return this.#sql("SELECT * FROM shards ORDER BY idx").all().map((r) => ({
+    return this.sql("SELECT * FROM shards ORDER BY idx").all().map((r) => ({
       index: Number(r.idx),
       count: Number(r.count),
       vault: String(r.vault),
@@ -136,8 +110,8 @@ export class MergeStore {
 
   /** Forgets what a shard brought before and records it afresh (call inside a transaction). */
   replaceShard(shard: MergedShard): void {
-    this.#sql("DELETE FROM files WHERE shard = ?").run(shard.index);
-    this.#sql(
+    this.sql("DELETE FROM files WHERE shard = ?").run(shard.index);
+    this.sql(
       `INSERT INTO shards(idx, count, vault, input_dir, options, options_hash, walk)
        VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(idx) DO UPDATE SET count = excluded.count, vault = excluded.vault,
@@ -155,7 +129,7 @@ export class MergeStore {
   }
 
   addFile(file: MergedFile, draft?: { meta: string; body: string }): void {
-    this.#sql(
+    this.sql(
       `INSERT INTO files(path, shard, size, mtime_ms, hash, status, error, meta, body)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
@@ -173,13 +147,13 @@ export class MergeStore {
 
   /** Every merged file, in no particular order. */
   files(): MergedFile[] {
-    return this.#sql("SELECT path, shard, size, mtime_ms, hash, status, error FROM files")
+    return this.sql("SELECT path, shard, size, mtime_ms, hash, status, error FROM files")
       .all().map(fileFromRow);
   }
 
   /** Every done file with what its name, links and maps are made from. */
   notes(): MergedNote[] {
-    return this.#sql(
+    return this.sql(
       `SELECT path, shard, size, mtime_ms, hash, status, error,
        json_extract(meta, '$.title') AS title,
        json_extract(meta, '$.analysis.terms') AS terms,
@@ -199,23 +173,23 @@ export class MergeStore {
 
   /** The draft of a done file: its JSON without the body, and the body. */
   draft(path: string): { meta: string; body: string } {
-    const r = this.#sql("SELECT meta, body FROM files WHERE path = ?").get(path);
+    const r = this.sql("SELECT meta, body FROM files WHERE path = ?").get(path);
     if (!r || r.meta === null) throw new Error(`no draft merged for ${path}`);
     return { meta: String(r.meta), body: String(r.body) };
   }
 
   written(): string[] {
-    return this.#sql("SELECT path FROM written ORDER BY path").all().map((r) => String(r.path));
+    return this.sql("SELECT path FROM written ORDER BY path").all().map((r) => String(r.path));
   }
 
   addWritten(paths: string[]): void {
     this.transaction(() => {
-      const insert = this.#sql("INSERT OR IGNORE INTO written(path) VALUES (?)");
+      const insert = this.sql("INSERT OR IGNORE INTO written(path) VALUES (?)");
       for (const path of paths) insert.run(path);
     });
   }
 
   clearWritten(): void {
-    this.#sql("DELETE FROM written").run();
+    this.sql("DELETE FROM written").run();
   }
 }

@@ -3,27 +3,28 @@
  * `gleaner merge SHARD_VAULT... --out VAULT`: brings the vaults of a sharded batch together into
  * the vault one machine would have made from all the inputs. Each merge records the shards it is
  * given (merge_store.ts), then rebuilds the vault from everything merged so far: notes named in
- * the walk's order (plan_layout.ts), related notes and maps by the same code as after a batch,
+ * the walk's order (discover/walk_order.ts, vault/collision_names.ts), related notes and maps by the same code as after a batch,
  * state.db as a batch would have left it. Holding the vault's lock, checking every shard before
  * writing anything, and writing only notes whose bytes change make it safe to run again, late, in
  * any order, or after a kill.
  */
-import { createHash } from "node:crypto";
+import { sha256, sha256Hex } from "../fs/sha256.ts";
 import { join } from "node:path";
 import { planLinks } from "../knowledge/link_vault.ts";
-import { openState, STATE_DIR } from "../job/open_state.ts";
+import { openState } from "../job/open_state.ts";
 import type { NoteDraft } from "../protocol/messages.ts";
 import { formatShard } from "../shard/shard_spec.ts";
 import type { JobStore } from "../store/job_store.ts";
-import { syncDir, writeFileAtomic } from "../vault/atomic_write.ts";
 import { nameKey, sanitizeNoteName } from "../markdown/note_name.ts";
 import { parseFrontmatter } from "../markdown/frontmatter.ts";
 import { renderNote } from "../vault/render_note.ts";
-import { NOTES_DIR, VaultWriter } from "../vault/vault_writer.ts";
+import { VaultWriter } from "../vault/vault_writer.ts";
+import { statePath } from "../vault/layout.ts";
 import { type MergedShard, MergeStore } from "./merge_store.ts";
-import { compareWalkOrder, placeNotes } from "./plan_layout.ts";
+import { compareWalkOrder } from "../discover/walk_order.ts";
+import { nameInRankOrder } from "../vault/collision_names.ts";
 import { openShardVault, type ShardVault } from "./read_shard.ts";
-import { exists, ignoreMissing } from "../fs/maybe_missing.ts";
+import { exists } from "../fs/maybe_missing.ts";
 import { readRegularFile } from "../fs/open_regular.ts";
 
 /** Shards that cannot go together, or a vault that is not a merge's to write. */
@@ -72,7 +73,7 @@ export async function mergeVaults(
       );
     }
     checkOwnVault(store, vaultDir);
-    const staged = merge = MergeStore.open(join(vaultDir, STATE_DIR, "merge.db"));
+    const staged = merge = MergeStore.open(statePath(vaultDir, "merge.db"));
 
     // Every shard is read and checked before anything is written: a conflict changes nothing.
     const given = new Map<number, ShardVault>();
@@ -219,9 +220,9 @@ async function rebuild(
   // short may have written before recording it.
   const previous = [...new Set([...store.linkedNotes().map((n) => n.path), ...merge.written()])];
   const ours = new Set(previous.map(nameKey));
-  const paths = await placeNotes(
-    notes.map((n) => ({ source: n.path, title: n.title })),
-    async (path, source) =>
+  const paths = await nameInRankOrder(
+    notes.map((n) => ({ source: n.path, base: sanitizeNoteName(n.title) })),
+    async (path, { source }) =>
       ours.has(nameKey(path)) || !(await exists(abs(path))) ||
       await noteSource(abs(path)) === source,
   );
@@ -240,7 +241,7 @@ async function rebuild(
   for (const old of previous) {
     // On a case-insensitive disk a change of case names the same file: rename, never remove.
     const now = wanted.get(nameKey(old));
-    if (now !== undefined && now !== old) await ignoreMissing(Deno.rename(abs(old), abs(now)));
+    if (now !== undefined && now !== old) await vault.moveNote(old, now);
   }
   const draftOf = (path: string): NoteDraft => {
     const { meta, body } = merge.draft(path);
@@ -259,8 +260,8 @@ async function rebuild(
       related: plan.related.get(i + 1)!,
       findTarget,
     });
-    if (await writeFileAtomic(abs(paths[i]), content)) written++;
-    hashes.push(createHash("sha256").update(content).digest("hex"));
+    if (await vault.writeNote(paths[i], content)) written++;
+    hashes.push(sha256Hex(content));
     if ((i + 1) % PROGRESS_EVERY === 0 || i === notes.length - 1) {
       emit({ type: "notes_written", done: i + 1, total: notes.length });
     }
@@ -268,9 +269,9 @@ async function rebuild(
   let removed = 0;
   for (const old of previous) {
     if (wanted.has(nameKey(old))) continue;
-    if (await ignoreMissing(Deno.remove(abs(old)))) removed++;
+    if (await vault.removeNote(old)) removed++;
   }
-  await syncDir(join(vaultDir, NOTES_DIR));
+  await vault.syncNotes();
 
   const inputDir = shards.map((s) => s.inputDir).sort()[0];
   const index = new Map(notes.map((n, i) => [n.path, i]));
@@ -323,7 +324,7 @@ async function rebuild(
 
 /** What a merge last left in state.db, so a batch's changes since are noticed. */
 function fingerprint(store: JobStore, jobId: number): string {
-  const hash = createHash("sha256");
+  const hash = sha256();
   for (const f of store.allFiles(jobId)) hash.update(`${f.path}\0${f.hash}\0${f.status}\n`);
   return hash.digest("hex");
 }

@@ -4,8 +4,7 @@
  * options and filters it ran, and the files it finished with the drafts of their notes. A shard
  * that has not finished, or that holds files of another shard, is refused with what to do.
  */
-import { join } from "node:path";
-import { STATE_DIR } from "../job/open_state.ts";
+import { STATE_DIR, statePath } from "../vault/layout.ts";
 import { formatShard, shardOf } from "../shard/shard_spec.ts";
 import { type FileRow, JobStore } from "../store/job_store.ts";
 import type { MergedFile, MergedShard } from "./merge_store.ts";
@@ -35,7 +34,7 @@ export async function openShardVault(dir: string): Promise<ShardVault> {
   } catch {
     throw new ShardVaultError(`shard vault not found: ${dir}`);
   }
-  const dbPath = join(vault, STATE_DIR, "state.db");
+  const dbPath = statePath(vault, "state.db");
   try {
     await Deno.stat(dbPath);
   } catch {

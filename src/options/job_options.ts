@@ -8,7 +8,6 @@
  *
  * The folders and the speech engine are looked up on disk by prepare_job.ts, beside this module.
  */
-import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import { z } from "zod";
 import { errorMessage, UsageError } from "../common/errors.ts";
@@ -16,6 +15,8 @@ import type { PipelineOptions } from "../protocol/messages.ts";
 import type { ShardRequest, ShardSpec } from "../shard/shard_spec.ts";
 import type { MemoryProbe } from "../supervisor/memory_governor.ts";
 import type { SupervisorConfig } from "../supervisor/supervisor.ts";
+import { sha256Hex } from "../fs/sha256.ts";
+import type { Stopwatch } from "../vault/vault_writer.ts";
 
 /** A number a user chooses: the flag that sets it, its default and its limits. */
 export interface NumberSpec {
@@ -181,6 +182,8 @@ export interface JobOptions extends Omit<SupervisorConfig, "threadUrl"> {
   sampleMs: number;
   /** One shard of a sharded batch (`--shard K/N`): only the inputs whose hash falls in it. */
   shard?: ShardSpec;
+  /** Times the steps of each commit (the benchmark's); by default nothing is timed. */
+  stopwatch?: Stopwatch;
 }
 
 /** What {@link jobOptions} needs beside the settings: what was found on disk and around. */
@@ -264,5 +267,5 @@ export function outputOptions(
     ...(engine ? { engine } : {}),
     ...(llm ? { llm } : {}),
   });
-  return { json, hash: createHash("sha256").update(json).digest("hex") };
+  return { json, hash: sha256Hex(json) };
 }

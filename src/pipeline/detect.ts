@@ -33,6 +33,15 @@ export const EXTENSIONS: Record<string, Kind> = {
   ".mov": "video",
 };
 
+/**
+ * Whether a file's name says it is a recording, before its content is read: main sends it to a
+ * media sandbox, and gives it no byte limit (its duration is checked instead).
+ */
+export function isRecordingName(path: string): boolean {
+  const kind = EXTENSIONS[extensionOf(path)];
+  return kind === "audio" || kind === "video";
+}
+
 export interface Detected {
   kind: Kind;
   /** Set when the content contradicts the name, to tell the user. */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { detectKind } from "./detect.ts";
+import { detectKind, isRecordingName } from "./detect.ts";
 import { InputError } from "../common/errors.ts";
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -111,4 +111,12 @@ Deno.test("detectKind() refuses a .pdf or .mp3 whose content is something else",
 Deno.test("detectKind() refuses unknown extensions", async () => {
   await assert.rejects(detectKind(text("x"), "data.csv"), /unsupported file type \.csv/);
   await assert.rejects(detectKind(text("x"), "README"), /unsupported file type \(no extension\)/);
+});
+
+Deno.test("isRecordingName() judges by the extension alone, in any case", () => {
+  assert.equal(isRecordingName("talks/Episode 1.MP3"), true);
+  assert.equal(isRecordingName("a.mkv"), true);
+  assert.equal(isRecordingName("notes.md"), false);
+  assert.equal(isRecordingName("mp3"), false);
+  assert.equal(isRecordingName("folder.mp4/readme"), false);
 });

@@ -4,7 +4,7 @@
  * (documents) or transcribe (recordings), then analyse the text. Runs inside the stage thread; pure: it reads its
  * input and returns a draft and chunk checkpoints as messages, it never writes the vault.
  */
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../fs/sha256.ts";
 import type { FileHandle } from "node:fs/promises";
 import { basename } from "node:path";
 import { analyse, type Analysed } from "../analyse/analyse.ts";
@@ -23,7 +23,7 @@ import { errorMessage, InputChangedError, InputError, UnsafeFileError } from "..
 export interface StageContext {
   progress(stage: string, percent?: number): void;
   /** Runs synchronous work, stopped when the file's time budget runs out. */
-  guard<T>(fn: () => T): T;
+  timeBoxed<T>(fn: () => T): T;
   /** Hands a finished chunk of a recording to main for its checkpoint. */
   chunkDone(chunk: Chunk): void;
 }
@@ -63,7 +63,7 @@ export const runPipeline: Pipeline = async (task, ctx) => {
   }
 
   const bytes = await readInput(task, task.options.maxBytes, ctx);
-  const sourceHash = ctx.guard(() => createHash("sha256").update(bytes).digest("hex"));
+  const sourceHash = ctx.timeBoxed(() => sha256Hex(bytes));
   ctx.progress("extract", 10);
   // The whole relative path: links resolve against its folder, and an input without a title of
   // its own is named after its folder and file.
@@ -82,13 +82,13 @@ async function extract(
   switch (kind) {
     case "text":
     case "markdown":
-      return ctx.guard(() => extractText(bytes, relPath));
+      return ctx.timeBoxed(() => extractText(bytes, relPath));
     case "html": {
       const { extractHtml } = await import("./html.ts");
-      return ctx.guard(() => extractHtml(bytes, relPath, { source: relPath }));
+      return ctx.timeBoxed(() => extractHtml(bytes, relPath, { source: relPath }));
     }
     case "subtitles":
-      return ctx.guard(() => extractSubtitles(bytes, relPath));
+      return ctx.timeBoxed(() => extractSubtitles(bytes, relPath));
     // These two parse asynchronously: the host's time budget and stall watch bound them.
     case "pdf":
       return await (await import("./pdf.ts")).extractPdf(bytes, relPath);
@@ -104,7 +104,7 @@ async function draft(
   sourceBytes: number,
   ctx: StageContext,
 ): Promise<NoteDraft> {
-  let analysed: Analysed & { warning?: string } = ctx.guard(() => analyse(extracted));
+  let analysed: Analysed & { warning?: string } = ctx.timeBoxed(() => analyse(extracted));
   if (task.options.llm) {
     const { analyseWithLlm } = await import("../llm/llm_analyse.ts");
     analysed = await analyseWithLlm(extracted, analysed, task.options.llm, {

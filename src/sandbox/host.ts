@@ -16,7 +16,7 @@ import {
   ToSandbox,
 } from "../protocol/messages.ts";
 
-/** Extra time past the budget before the host steps in; the thread's own guard should win. */
+/** Extra time past the budget before the host steps in; the thread's own time box should win. */
 const BUDGET_GRACE_MS = 2000;
 /** How often the host tells main it is alive while a task runs. */
 const HOST_HEARTBEAT_MS = 1000;
@@ -26,10 +26,37 @@ const HOST_HEARTBEAT_MS = 1000;
  */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-interface Scope {
+/** The Web Worker's global scope, as the host uses it. */
+export interface Scope {
   postMessage(message: unknown): void;
   onmessage: ((event: MessageEvent) => void) | null;
 }
+
+/** The host's hold on a stage thread: what it needs of a node:worker_threads Worker. */
+export interface StageThread {
+  on(event: "error", listener: (error: Error) => void): unknown;
+  on(event: "exit", listener: (code: number) => void): unknown;
+  removeAllListeners(): unknown;
+  terminate(): unknown;
+}
+
+export interface ThreadSpec {
+  threadUrl: URL;
+  heapMb: number;
+  /** The thread's end of the host's dedicated channel (see {@link SandboxHost}). */
+  port: MessagePort;
+}
+
+/** Starts a stage thread; tests pass one that starts a fake. */
+export type ThreadFactory = (spec: ThreadSpec) => StageThread;
+
+/** The real stage thread: a node:worker_threads Worker with a heap limit. */
+export const nodeThread: ThreadFactory = ({ threadUrl, heapMb, port }) =>
+  new NodeWorker(threadUrl, {
+    resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    workerData: { port },
+    transferList: [port],
+  });
 
 interface Current {
   task: Task;
@@ -40,125 +67,147 @@ interface Current {
   stage?: string;
 }
 
-export function startHost(scope: Scope): void {
-  let config: { threadUrl: URL; heapMb: number; stallMs: number } | undefined;
-  let thread: NodeWorker | undefined;
+/**
+ * Relays tasks from main to one stage thread and watches it: the stall limit, the time budget,
+ * a thread that died. Every task ends in exactly one `result` or `failed` message to main.
+ */
+export class SandboxHost {
+  readonly #scope: Scope;
+  readonly #startThread: ThreadFactory;
+  #config: { threadUrl: URL; heapMb: number; stallMs: number } | undefined;
+  #thread: StageThread | undefined;
   /** The link to the thread. Measured: through a Web Worker's node thread, `parentPort`
    * messages took about 500 ms each way; a dedicated MessageChannel takes about 1 ms. */
-  let port: MessagePort | undefined;
-  let current: Current | undefined;
-  let lastThreadError = "";
+  #port: MessagePort | undefined;
+  #current: Current | undefined;
+  #lastThreadError = "";
 
-  const post = (m: FromSandbox) => scope.postMessage(m);
+  constructor(scope: Scope, startThread: ThreadFactory = nodeThread) {
+    this.#scope = scope;
+    this.#startThread = startThread;
+    scope.onmessage = (event: MessageEvent) => this.#onMessage(event.data);
+  }
 
-  const finish = (outcome: FromSandbox) => {
+  #post(m: FromSandbox): void {
+    this.#scope.postMessage(m);
+  }
+
+  #finish(outcome: FromSandbox): void {
+    const current = this.#current;
     if (!current) return;
     clearInterval(current.hostBeat);
     clearTimeout(current.budgetTimer);
     clearTimeout(current.stallTimer);
-    current = undefined;
-    post(outcome);
-  };
+    this.#current = undefined;
+    this.#post(outcome);
+  }
 
-  const fail = (taskId: number, failure: Failure) =>
-    finish({ v: PROTOCOL_VERSION, type: "failed", taskId, failure });
+  #fail(taskId: number, failure: Failure): void {
+    this.#finish({ v: PROTOCOL_VERSION, type: "failed", taskId, failure });
+  }
 
   /** Ends the thread; the next task gets a fresh one. */
-  const dropThread = () => {
-    const t = thread;
-    thread = undefined;
-    port?.close();
-    port = undefined;
+  #dropThread(): void {
+    const t = this.#thread;
+    this.#thread = undefined;
+    this.#port?.close();
+    this.#port = undefined;
     if (t) {
       t.removeAllListeners();
       t.on("error", () => {}); // a dying thread may still report; nobody needs it
       void t.terminate();
     }
-  };
+  }
 
-  const armStall = () => {
-    if (!current || !config) return;
+  #armStall(): void {
+    const current = this.#current;
+    if (!current || !this.#config) return;
     clearTimeout(current.stallTimer);
     const { taskId } = current.task;
-    const stallMs = config.stallMs;
+    const stallMs = this.#config.stallMs;
     const stage = current.stage;
     current.stallTimer = setTimeout(() => {
-      dropThread();
+      this.#dropThread();
       // A step that is only slow (analysing a 50 MB text takes minutes) looks the same as a
       // stuck one from here: say where it was and how to give it longer.
-      fail(taskId, {
+      this.#fail(taskId, {
         code: "stalled",
         message: `the stage showed no activity for ${Math.round(stallMs / 1000)} s${
           stage ? ` in "${stage}"` : ""
         } (stuck, out of memory, or too slow for this file: --stall-timeout gives it longer)`,
       });
     }, Math.min(stallMs, MAX_TIMER_MS));
-  };
+  }
 
-  const startThread = (): NodeWorker => {
+  #spawnThread(): StageThread {
+    const config = this.#config;
     if (!config) throw new Error("sandbox host used before init");
     const channel = new MessageChannel();
-    const t = new NodeWorker(config.threadUrl, {
-      resourceLimits: { maxOldGenerationSizeMb: config.heapMb },
-      workerData: { port: channel.port2 },
-      transferList: [channel.port2],
+    const t = this.#startThread({
+      threadUrl: config.threadUrl,
+      heapMb: config.heapMb,
+      port: channel.port2,
     });
-    port = channel.port1;
-    lastThreadError = "";
-    port.on("message", (data: unknown) => {
-      if (t !== thread || !current) return; // a late word from a thread already replaced
-      const parsed = parseMessage(FromSandbox, data);
-      if (!parsed.ok) {
-        dropThread();
-        fail(current.task.taskId, {
-          code: "protocol",
-          message: `invalid message from the stage: ${parsed.error}`,
-        });
-        return;
-      }
-      const m = parsed.value;
-      if (m.type === "ready" || ("taskId" in m && m.taskId !== current.task.taskId)) return;
-      if (m.type === "progress" || m.type === "chunk") {
-        if (m.type === "progress") current.stage = m.stage;
-        armStall();
-        post(m);
-      } else if (m.type === "heartbeat") armStall(); // main hears the host's own heartbeat
-      else finish(m);
-    });
+    const port = this.#port = channel.port1;
+    this.#lastThreadError = "";
+    port.on("message", (data: unknown) => this.#onThreadMessage(t, data));
     t.on("error", (error: Error) => {
-      lastThreadError = error.message;
+      this.#lastThreadError = error.message;
     });
-    t.on("exit", (code: number) => {
-      if (t !== thread) return;
-      thread = undefined;
-      port?.close();
-      port = undefined;
-      if (!current) return;
-      const oom = /memory limit|out of memory/i.test(lastThreadError);
-      fail(
-        current.task.taskId,
-        oom
-          ? {
-            code: "out_of_memory",
-            message: `stage ran out of memory (heap limit ${config?.heapMb} MB)`,
-          }
-          : {
-            code: "crashed",
-            message: `stage thread died (exit ${code})${
-              lastThreadError ? `: ${lastThreadError}` : ""
-            }`,
-          },
-      );
-    });
+    t.on("exit", (code: number) => this.#onThreadExit(t, code));
     return t;
-  };
+  }
 
-  scope.onmessage = (event: MessageEvent) => {
-    const parsed = parseMessage(ToSandbox, event.data);
+  #onThreadMessage(t: StageThread, data: unknown): void {
+    const current = this.#current;
+    if (t !== this.#thread || !current) return; // a late word from a thread already replaced
+    const parsed = parseMessage(FromSandbox, data);
     if (!parsed.ok) {
-      const taskId = current?.task.taskId ?? -1;
-      if (current) dropThread();
-      fail(taskId, {
+      this.#dropThread();
+      this.#fail(current.task.taskId, {
+        code: "protocol",
+        message: `invalid message from the stage: ${parsed.error}`,
+      });
+      return;
+    }
+    const m = parsed.value;
+    if (m.type === "ready" || ("taskId" in m && m.taskId !== current.task.taskId)) return;
+    if (m.type === "progress" || m.type === "chunk") {
+      if (m.type === "progress") current.stage = m.stage;
+      this.#armStall();
+      this.#post(m);
+    } else if (m.type === "heartbeat") this.#armStall(); // main hears the host's own heartbeat
+    else this.#finish(m);
+  }
+
+  #onThreadExit(t: StageThread, code: number): void {
+    if (t !== this.#thread) return;
+    this.#thread = undefined;
+    this.#port?.close();
+    this.#port = undefined;
+    if (!this.#current) return;
+    const error = this.#lastThreadError;
+    const oom = /memory limit|out of memory/i.test(error);
+    this.#fail(
+      this.#current.task.taskId,
+      oom
+        ? {
+          code: "out_of_memory",
+          message: `stage ran out of memory (heap limit ${this.#config?.heapMb} MB)`,
+        }
+        : {
+          code: "crashed",
+          message: `stage thread died (exit ${code})${error ? `: ${error}` : ""}`,
+        },
+    );
+  }
+
+  #onMessage(data: unknown): void {
+    const parsed = parseMessage(ToSandbox, data);
+    if (!parsed.ok) {
+      const taskId = this.#current?.task.taskId ?? -1;
+      if (this.#current) this.#dropThread();
+      this.#fail(taskId, {
         code: "protocol",
         message: `invalid message to the sandbox: ${parsed.error}`,
       });
@@ -167,47 +216,49 @@ export function startHost(scope: Scope): void {
     const m = parsed.value;
     switch (m.type) {
       case "init":
-        config = { threadUrl: new URL(m.threadUrl), heapMb: m.heapMb, stallMs: m.stallMs };
-        thread = startThread();
-        post({ v: PROTOCOL_VERSION, type: "ready" });
+        this.#config = { threadUrl: new URL(m.threadUrl), heapMb: m.heapMb, stallMs: m.stallMs };
+        this.#thread = this.#spawnThread();
+        this.#post({ v: PROTOCOL_VERSION, type: "ready" });
         return;
-      case "run": {
-        if (current) {
-          post({
-            v: PROTOCOL_VERSION,
-            type: "failed",
-            taskId: m.task.taskId,
-            failure: { code: "protocol", message: "sandbox is busy with another file" },
-          });
-          return;
-        }
-        thread ??= startThread();
-        const link = port!;
-        const { taskId } = m.task;
-        current = {
-          task: m.task,
-          hostBeat: setInterval(
-            () => post({ v: PROTOCOL_VERSION, type: "heartbeat", taskId }),
-            HOST_HEARTBEAT_MS,
-          ),
-          stallTimer: undefined,
-          budgetTimer: setTimeout(() => {
-            dropThread();
-            fail(taskId, {
-              code: "timeout",
-              message: `stage ran past its time budget of ${Math.round(m.task.budgetMs / 1000)} s`,
-            });
-          }, Math.min(m.task.budgetMs + BUDGET_GRACE_MS, MAX_TIMER_MS)),
-        };
-        armStall();
-        link.postMessage({ v: PROTOCOL_VERSION, type: "run", task: m.task });
-        return;
-      }
+      case "run":
+        return this.#run(m.task);
       case "abort":
-        if (current?.task.taskId !== m.taskId) return;
-        dropThread();
-        fail(m.taskId, m.failure);
+        if (this.#current?.task.taskId !== m.taskId) return;
+        this.#dropThread();
+        this.#fail(m.taskId, m.failure);
         return;
     }
-  };
+  }
+
+  #run(task: Task): void {
+    if (this.#current) {
+      this.#post({
+        v: PROTOCOL_VERSION,
+        type: "failed",
+        taskId: task.taskId,
+        failure: { code: "protocol", message: "sandbox is busy with another file" },
+      });
+      return;
+    }
+    this.#thread ??= this.#spawnThread();
+    const link = this.#port!;
+    const { taskId } = task;
+    this.#current = {
+      task,
+      hostBeat: setInterval(
+        () => this.#post({ v: PROTOCOL_VERSION, type: "heartbeat", taskId }),
+        HOST_HEARTBEAT_MS,
+      ),
+      stallTimer: undefined,
+      budgetTimer: setTimeout(() => {
+        this.#dropThread();
+        this.#fail(taskId, {
+          code: "timeout",
+          message: `stage ran past its time budget of ${Math.round(task.budgetMs / 1000)} s`,
+        });
+      }, Math.min(task.budgetMs + BUDGET_GRACE_MS, MAX_TIMER_MS)),
+    };
+    this.#armStall();
+    link.postMessage({ v: PROTOCOL_VERSION, type: "run", task });
+  }
 }

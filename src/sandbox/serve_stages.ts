@@ -18,7 +18,7 @@ import {
   ToThread,
 } from "../protocol/messages.ts";
 import type { Pipeline } from "../pipeline/pipeline.ts";
-import { guard, StageTimeoutError } from "./guard.ts";
+import { StageTimeoutError, timeBoxed } from "./time_box.ts";
 import { sealSignals } from "./seal.ts";
 import { errorMessage, InputChangedError, InputError } from "../common/errors.ts";
 
@@ -44,8 +44,8 @@ export function serveStages(pipeline: Pipeline): void {
           post({ v: PROTOCOL_VERSION, type: "progress", taskId: task.taskId, stage, percent }),
         chunkDone: (chunk) =>
           post({ v: PROTOCOL_VERSION, type: "chunk", taskId: task.taskId, chunk }),
-        guard: (fn) => {
-          const value = guard(fn, deadline - performance.now());
+        timeBoxed: (fn) => {
+          const value = timeBoxed(fn, deadline - performance.now());
           post({ v: PROTOCOL_VERSION, type: "heartbeat", taskId: task.taskId });
           return value;
         },

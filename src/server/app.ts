@@ -2,7 +2,7 @@
  * @module
  * The web UI's HTTP routes (Hono): JSON under `/api/`, the engine's events as server-sent
  * events, a folder browser for picking inputs, and a vault reader that serves only files inside
- * a job's vault. Every route sits behind {@link guard}.
+ * a job's vault. Every route sits behind {@link accessControl}.
  */
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
@@ -23,10 +23,11 @@ import {
 import { inside, openRegularFile } from "../fs/open_regular.ts";
 import type { JobManager } from "./job_manager.ts";
 import { searchVault } from "./search_vault.ts";
-import { guard, limitBody, type OneTimeCodes, SESSION_PATH } from "./security.ts";
+import { accessControl, limitBody, type OneTimeCodes, SESSION_PATH } from "./security.ts";
 import { installedModels } from "../models/catalogue.ts";
 import { defaultStateDir } from "../fs/state_folder.ts";
 // Built by `deno task build:ui` (a dependency of every task that runs the app).
+import { HOME_NOTE, MAPS_DIR, NOTES_DIR, STATE_DIR } from "../vault/layout.ts";
 import APP_JS from "../../ui/dist/app.js" with { type: "text" };
 import APP_CSS from "../../ui/dist/app.css" with { type: "text" };
 import FAVICON from "../../ui/favicon.svg" with { type: "text" };
@@ -65,7 +66,7 @@ const DONE = Done.parse({ ok: true });
 export function createApp(deps: AppDeps): Hono {
   const { manager } = deps;
   const app = new Hono();
-  app.use("*", guard(deps.token, deps.port));
+  app.use("*", accessControl(deps.token, deps.port));
   app.use("*", limitBody);
   app.onError((error, c) => {
     if (error instanceof NotFound) return c.json({ error: error.message }, 404);
@@ -106,13 +107,13 @@ export function createApp(deps: AppDeps): Hono {
     const jobId = id(c.req.param("id"));
     // A running job that is paused continues; a stopped one runs again.
     if (manager.isRunning(jobId)) {
-      manager.proceed(jobId);
+      manager.unpause(jobId);
       return c.json(Started.parse({ id: jobId }));
     }
     const body = await c.req.json().catch(() => ({}));
     const parsed = ResumeRequest.safeParse(body);
     if (!parsed.success) return c.json({ error: message(parsed.error) }, 400);
-    return c.json(Started.parse({ id: (await manager.resume(jobId, parsed.data)).id }));
+    return c.json(Started.parse({ id: (await manager.rerun(jobId, parsed.data)).id }));
   });
   app.post(
     "/api/jobs/:id/cancel",
@@ -219,7 +220,7 @@ async function readNote(vaultDir: string, wanted: string): Promise<string> {
   }
   const root = await Deno.realPath(vaultDir);
   const allowed = (path: string) =>
-    inside(path, root) && relative(root, path).split(sep)[0] !== ".gleaner" &&
+    inside(path, root) && relative(root, path).split(sep)[0] !== STATE_DIR &&
     path.endsWith(".md");
   const joined = resolve(root, wanted);
   if (!allowed(joined)) throw new NotFound("no such note");
@@ -261,7 +262,7 @@ async function vaultNotes(vaultDir: string): Promise<string[]> {
     }
   };
   await list("");
-  await list("Maps");
-  await list("Sources");
-  return out.sort((a, b) => (a === "Home.md" ? -1 : b === "Home.md" ? 1 : a.localeCompare(b)));
+  await list(MAPS_DIR);
+  await list(NOTES_DIR);
+  return out.sort((a, b) => a === HOME_NOTE ? -1 : b === HOME_NOTE ? 1 : a.localeCompare(b));
 }

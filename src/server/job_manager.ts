@@ -5,7 +5,6 @@
  * same engine as batch mode, and watched through their events. The engine's stages run in the sandboxes; what
  * runs here is supervision and the single writer, so HTTP stays responsive.
  */
-import { join } from "node:path";
 import { parseJobSettings } from "../options/job_options.ts";
 import { type JobOverrides, prepareJob } from "../options/prepare_job.ts";
 import type {
@@ -17,7 +16,7 @@ import type {
   JobView,
 } from "../protocol/api.ts";
 import { Job } from "../job/run_job.ts";
-import { STATE_DIR } from "../job/open_state.ts";
+import { statePath } from "../vault/layout.ts";
 import { emptyView, foldEvent } from "../progress/job_view.ts";
 import { jobMetrics, type MetricSample } from "../progress/job_metrics.ts";
 import type { EngineEvent, EngineEventInput } from "../protocol/messages.ts";
@@ -74,8 +73,8 @@ export class JobManager {
     return entry;
   }
 
-  /** Runs a registered job again: it resumes where it stopped (or starts over, or retries). */
-  async resume(id: number, how: { restart?: boolean; retryFailed?: boolean } = {}) {
+  /** Runs a registered job again: it takes up where it stopped (or starts over, or retries). */
+  async rerun(id: number, how: { restart?: boolean; retryFailed?: boolean } = {}) {
     const { request } = this.#entry(id);
     return await this.start(
       { ...request, ...(how.restart ? { restart: true } : {}) },
@@ -87,8 +86,9 @@ export class JobManager {
     this.#live(id).job.pause();
   }
 
-  proceed(id: number): void {
-    this.#live(id).job.resume();
+  /** Lifts a live job's pause. */
+  unpause(id: number): void {
+    this.#live(id).job.unpause();
   }
 
   cancel(id: number): void {
@@ -219,7 +219,7 @@ export class JobManager {
 
   /** Reads a job's vault store when no run holds it; undefined when there is none yet. */
   #readStore<T>(entry: RegisteredJob, read: (store: JobStore, jobId: number) => T): T | undefined {
-    const path = join(entry.vaultDir, STATE_DIR, "state.db");
+    const path = statePath(entry.vaultDir, "state.db");
     try {
       Deno.statSync(path);
     } catch {

@@ -47,7 +47,7 @@ export function newToken(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
 }
 
-export function guard(token: string, port: () => number): MiddlewareHandler {
+export function accessControl(token: string, port: () => number): MiddlewareHandler {
   return async (c, next) => {
     c.header("Content-Security-Policy", CSP);
     c.header("X-Content-Type-Options", "nosniff");

@@ -3,12 +3,13 @@
  * The job store: SQLite (node:sqlite) at `VAULT/.gleaner/state.db`, WAL, synchronous=FULL.
  * Only main touches it. Every state change that must survive a crash is one transaction.
  */
-import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
+import { DatabaseSync } from "node:sqlite";
 import type { Chunk, LlmUsage, NoteDraft } from "../protocol/messages.ts";
 import { SCHEMA, SCHEMA_VERSION } from "./schema.ts";
 import { isDiskFull } from "./disk_full.ts";
 import { tornJson } from "./torn_json.ts";
-import { immediateTransaction, openDatabase } from "./open_database.ts";
+import { openDatabase } from "./open_database.ts";
+import { fileColumns, type Row, SqliteStore } from "./sqlite_store.ts";
 import type {
   Adoptable,
   FileRow,
@@ -27,19 +28,12 @@ import { CorruptStateError, errorMessage } from "../common/errors.ts";
 // The row types come with the store: callers import both from here.
 export type * from "./rows.ts";
 
-type Row = Record<string, SQLInputValue>;
-
 const fileFromRow = (r: Row): FileRow => ({
   id: Number(r.id),
   jobId: Number(r.job_id),
-  path: String(r.path),
-  size: Number(r.size),
-  mtimeMs: Number(r.mtime_ms),
-  hash: String(r.hash),
-  status: String(r.status) as FileStatus,
+  ...fileColumns(r),
   failures: Number(r.failures),
   optionsHash: r.options_hash === null ? null : String(r.options_hash),
-  error: r.error === null ? null : String(r.error),
 });
 
 const noteFromRow = (r: Row): NoteRow => ({
@@ -50,26 +44,12 @@ const noteFromRow = (r: Row): NoteRow => ({
   contentHash: String(r.content_hash),
 });
 
-export class JobStore {
-  readonly #db: DatabaseSync;
+export class JobStore extends SqliteStore {
   readonly #clock: () => number;
 
-  /** Prepared once and reused: a statement prepared per call kept its native memory alive
-   * (measured: about 25 KB per file, RSS +50 % over 10,000 files). */
-  readonly #statements = new Map<string, StatementSync>();
-
   private constructor(db: DatabaseSync, clock: () => number) {
-    this.#db = db;
+    super(db);
     this.#clock = clock;
-  }
-
-  #sql(sql: string): StatementSync {
-    let statement = this.#statements.get(sql);
-    if (!statement) {
-      statement = this.#db.prepare(sql);
-      this.#statements.set(sql, statement);
-    }
-    return statement;
   }
 
   /** Opens (creating if needed) and verifies the state database. */
@@ -109,35 +89,26 @@ export class JobStore {
     }
   }
 
-  close(): void {
-    if (this.#db.isOpen) this.#db.close();
-  }
-
-  /** Runs `fn` in one IMMEDIATE transaction; durable when it returns (synchronous=FULL). */
-  transaction<T>(fn: () => T): T {
-    return immediateTransaction(this.#db, fn);
-  }
-
   // ---- jobs ----
 
   findJob(inputDir: string): JobRow | undefined {
-    const r = this.#sql("SELECT * FROM jobs WHERE input_dir = ?").get(inputDir);
+    const r = this.sql("SELECT * FROM jobs WHERE input_dir = ?").get(inputDir);
     return r && this.#job(r);
   }
 
   /** Every job whose state this vault holds. */
   jobs(): JobRow[] {
-    return this.#sql("SELECT * FROM jobs ORDER BY id").all().map((r) => this.#job(r));
+    return this.sql("SELECT * FROM jobs ORDER BY id").all().map((r) => this.#job(r));
   }
 
   getJob(jobId: number): JobRow | undefined {
-    const r = this.#sql("SELECT * FROM jobs WHERE id = ?").get(jobId);
+    const r = this.sql("SELECT * FROM jobs WHERE id = ?").get(jobId);
     return r && this.#job(r);
   }
 
   createJob(inputDir: string, options: string, optionsHash: string): JobRow {
     const now = this.#clock();
-    const r = this.#sql(
+    const r = this.sql(
       `INSERT INTO jobs(input_dir, options, options_hash, state, created_at, updated_at)
        VALUES (?, ?, ?, 'running', ?, ?) RETURNING *`,
     ).get(inputDir, options, optionsHash, now, now)!;
@@ -145,18 +116,18 @@ export class JobStore {
   }
 
   updateJobOptions(jobId: number, options: string, optionsHash: string): void {
-    this.#sql("UPDATE jobs SET options = ?, options_hash = ?, updated_at = ? WHERE id = ?")
+    this.sql("UPDATE jobs SET options = ?, options_hash = ?, updated_at = ? WHERE id = ?")
       .run(options, optionsHash, this.#clock(), jobId);
   }
 
   setJobState(jobId: number, state: JobState): void {
-    this.#sql("UPDATE jobs SET state = ?, updated_at = ? WHERE id = ?")
+    this.sql("UPDATE jobs SET state = ?, updated_at = ? WHERE id = ?")
       .run(state, this.#clock(), jobId);
   }
 
   /** Forgets a job and everything recorded for it; its notes stay in the vault. */
   deleteJob(jobId: number): void {
-    this.#sql("DELETE FROM jobs WHERE id = ?").run(jobId);
+    this.sql("DELETE FROM jobs WHERE id = ?").run(jobId);
   }
 
   #job(r: Row): JobRow {
@@ -172,14 +143,14 @@ export class JobStore {
   // ---- runs ----
 
   beginRun(jobId: number, pid: number): number {
-    const r = this.#sql(
+    const r = this.sql(
       "INSERT INTO runs(job_id, pid, started_at) VALUES (?, ?, ?) RETURNING id",
     ).get(jobId, pid, this.#clock())!;
     return Number(r.id);
   }
 
   runsOf(jobId: number): RunRow[] {
-    return this.#sql(
+    return this.sql(
       "SELECT id, started_at, ended_at, end_reason FROM runs WHERE job_id = ? ORDER BY id",
     ).all(jobId).map((r) => ({
       id: Number(r.id),
@@ -191,17 +162,17 @@ export class JobStore {
 
   /** Recorded the moment an interrupt arrives, so even a second Ctrl-C is not a crash. */
   requestInterrupt(runId: number): void {
-    this.#sql("UPDATE runs SET interrupt_requested = 1 WHERE id = ?").run(runId);
+    this.sql("UPDATE runs SET interrupt_requested = 1 WHERE id = ?").run(runId);
   }
 
   endRun(runId: number, reason: RunEnd): void {
     this.transaction(() => {
       const now = this.#clock();
-      this.#sql(
+      this.sql(
         `UPDATE attempts SET outcome = 'interrupted', ended_at = ?
          WHERE run_id = ? AND (outcome IS NULL OR outcome = 'result')`,
       ).run(now, runId);
-      this.#sql("UPDATE runs SET ended_at = ?, end_reason = ? WHERE id = ?")
+      this.sql("UPDATE runs SET ended_at = ?, end_reason = ? WHERE id = ?")
         .run(now, reason, runId);
     });
   }
@@ -213,7 +184,7 @@ export class JobStore {
    */
   recoverRuns(jobId: number): RecoveredRuns {
     return this.transaction(() => {
-      const open = this.#sql(
+      const open = this.sql(
         "SELECT id, interrupt_requested FROM runs WHERE job_id = ? AND ended_at IS NULL",
       ).all(jobId);
       const result: RecoveredRuns = { interruptedRuns: 0, crashedRuns: 0, diedFileIds: [] };
@@ -223,15 +194,15 @@ export class JobStore {
         const outcome = interrupted ? "interrupted" : "process_died";
         // A result that was waiting for its note to be written was no longer in a worker: it
         // is lost work, not a suspect.
-        this.#sql(
+        this.sql(
           "UPDATE attempts SET outcome = 'lost', ended_at = ? WHERE run_id = ? AND outcome = 'result'",
         ).run(now, run.id);
-        const files = this.#sql(
+        const files = this.sql(
           `UPDATE attempts SET outcome = ?, ended_at = ?
            WHERE run_id = ? AND outcome IS NULL RETURNING file_id`,
         ).all(outcome, now, run.id);
         if (!interrupted) result.diedFileIds.push(...files.map((f) => Number(f.file_id)));
-        this.#sql("UPDATE runs SET ended_at = ?, end_reason = ? WHERE id = ?")
+        this.sql("UPDATE runs SET ended_at = ?, end_reason = ? WHERE id = ?")
           .run(now, interrupted ? "interrupted" : "died", run.id);
         if (interrupted) result.interruptedRuns++;
         else result.crashedRuns++;
@@ -243,7 +214,7 @@ export class JobStore {
   // ---- files ----
 
   getFile(jobId: number, path: string): FileRow | undefined {
-    const r = this.#sql("SELECT * FROM files WHERE job_id = ? AND path = ?").get(
+    const r = this.sql("SELECT * FROM files WHERE job_id = ? AND path = ?").get(
       jobId,
       path,
     );
@@ -251,7 +222,7 @@ export class JobStore {
   }
 
   fileById(fileId: number): FileRow | undefined {
-    const r = this.#sql("SELECT * FROM files WHERE id = ?").get(fileId);
+    const r = this.sql("SELECT * FROM files WHERE id = ?").get(fileId);
     return r && fileFromRow(r);
   }
 
@@ -259,7 +230,7 @@ export class JobStore {
     jobId: number,
     f: { path: string; size: number; mtimeMs: number; hash: string; status: FileStatus },
   ): FileRow {
-    const r = this.#sql(
+    const r = this.sql(
       `INSERT INTO files(job_id, path, size, mtime_ms, hash, status)
        VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
     ).get(jobId, f.path, f.size, f.mtimeMs, f.hash, f.status)!;
@@ -272,18 +243,18 @@ export class JobStore {
     f: { size: number; mtimeMs: number; hash: string; reset: boolean },
   ): void {
     if (f.reset) {
-      this.#sql(
+      this.sql(
         `UPDATE files SET size = ?, mtime_ms = ?, hash = ?, status = 'pending', failures = 0,
          error = NULL WHERE id = ?`,
       ).run(f.size, f.mtimeMs, f.hash, fileId);
     } else {
-      this.#sql("UPDATE files SET size = ?, mtime_ms = ? WHERE id = ?")
+      this.sql("UPDATE files SET size = ?, mtime_ms = ? WHERE id = ?")
         .run(f.size, f.mtimeMs, fileId);
     }
   }
 
   setFileStatus(fileId: number, status: FileStatus, error: string | null = null): void {
-    this.#sql("UPDATE files SET status = ?, error = ? WHERE id = ?").run(
+    this.sql("UPDATE files SET status = ?, error = ? WHERE id = ?").run(
       status,
       error,
       fileId,
@@ -293,21 +264,27 @@ export class JobStore {
   /** Gives failed and quarantined files a fresh set of attempts (`--retry-failed`). */
   resetFailed(jobId: number): number {
     return Number(
-      this.#sql(
+      this.sql(
         `UPDATE files SET status = 'pending', failures = 0, error = NULL
          WHERE job_id = ? AND status IN ('failed', 'quarantined')`,
       ).run(jobId).changes,
     );
   }
 
-  filesWithStatus(jobId: number, status: FileStatus): FileRow[] {
-    return this.#sql("SELECT * FROM files WHERE job_id = ? AND status = ? ORDER BY id")
-      .all(jobId, status).map(fileFromRow);
+  /** The job's files in a status, in discovery order; a page of them: after an id, so many. */
+  filesWithStatus(
+    jobId: number,
+    status: FileStatus,
+    page: { afterId?: number; limit?: number } = {},
+  ): FileRow[] {
+    return this.sql(
+      "SELECT * FROM files WHERE job_id = ? AND status = ? AND id > ? ORDER BY id LIMIT ?",
+    ).all(jobId, status, page.afterId ?? 0, page.limit ?? -1).map(fileFromRow);
   }
 
   /** Total size of the job's files still to do, bytes. */
   pendingBytes(jobId: number): number {
-    const row = this.#sql(
+    const row = this.sql(
       "SELECT coalesce(sum(size), 0) AS bytes FROM files WHERE job_id = ? AND status = 'pending'",
     ).get(jobId);
     return Number(row?.bytes ?? 0);
@@ -315,14 +292,14 @@ export class JobStore {
 
   /** Failed and quarantined files, the first `limit` in discovery order. */
   problemFiles(jobId: number, limit: number): FileRow[] {
-    return this.#sql(
+    return this.sql(
       "SELECT * FROM files WHERE job_id = ? AND status IN ('failed', 'quarantined') ORDER BY id LIMIT ?",
     ).all(jobId, limit).map(fileFromRow);
   }
 
   /** Every file of the job, in discovery order. */
   allFiles(jobId: number): FileRow[] {
-    return this.#sql("SELECT * FROM files WHERE job_id = ? ORDER BY id").all(jobId).map(
+    return this.sql("SELECT * FROM files WHERE job_id = ? ORDER BY id").all(jobId).map(
       fileFromRow,
     );
   }
@@ -330,7 +307,7 @@ export class JobStore {
   /** Files not seen by the latest walk (and not already marked removed). */
   filesNotIn(jobId: number, seen: Set<string>): FileRow[] {
     const missing: FileRow[] = [];
-    const rows = this.#sql(
+    const rows = this.sql(
       "SELECT * FROM files WHERE job_id = ? AND status != 'removed' ORDER BY id",
     ).iterate(jobId);
     for (const r of rows) if (!seen.has(String(r.path))) missing.push(fileFromRow(r));
@@ -339,7 +316,7 @@ export class JobStore {
 
   /** A file whose note was found in the vault after a rebuild: done without running again. */
   commitAdopted(fileId: number, optionsHash: string): void {
-    this.#sql("UPDATE files SET status = 'done', options_hash = ? WHERE id = ?")
+    this.sql("UPDATE files SET status = 'done', options_hash = ? WHERE id = ?")
       .run(optionsHash, fileId);
   }
 
@@ -352,7 +329,7 @@ export class JobStore {
       removed: 0,
     };
     for (
-      const r of this.#sql(
+      const r of this.sql(
         "SELECT status, count(*) AS n FROM files WHERE job_id = ? GROUP BY status",
       ).all(jobId)
     ) counts[String(r.status) as FileStatus] = Number(r.n);
@@ -361,7 +338,7 @@ export class JobStore {
 
   /** How many of the file's latest attempts in a row ended with the whole process dying. */
   consecutiveDeaths(fileId: number): number {
-    const rows = this.#sql(
+    const rows = this.sql(
       "SELECT outcome FROM attempts WHERE file_id = ? AND outcome IS NOT NULL ORDER BY id DESC LIMIT 16",
     ).all(fileId);
     let n = 0;
@@ -378,7 +355,7 @@ export class JobStore {
 
   /** Durable before the file is dispatched. */
   startAttempt(fileId: number, runId: number): number {
-    const r = this.#sql(
+    const r = this.sql(
       "INSERT INTO attempts(file_id, run_id, started_at) VALUES (?, ?, ?) RETURNING id",
     ).get(fileId, runId, this.#clock())!;
     return Number(r.id);
@@ -386,7 +363,7 @@ export class JobStore {
 
   /** The worker returned a result; only writing the note remains. */
   markResult(attemptId: number): void {
-    this.#sql("UPDATE attempts SET outcome = 'result' WHERE id = ?").run(attemptId);
+    this.sql("UPDATE attempts SET outcome = 'result' WHERE id = ?").run(attemptId);
   }
 
   /** Ends an attempt that did not produce a note; `counts` says whether it moves toward quarantine. */
@@ -398,9 +375,9 @@ export class JobStore {
     next: { status: FileStatus; counts: boolean },
   ): FileRow {
     return this.transaction(() => {
-      this.#sql("UPDATE attempts SET outcome = ?, error = ?, ended_at = ? WHERE id = ?")
+      this.sql("UPDATE attempts SET outcome = ?, error = ?, ended_at = ? WHERE id = ?")
         .run(outcome, error, this.#clock(), attemptId);
-      const r = this.#sql(
+      const r = this.sql(
         `UPDATE files SET status = ?, error = ?, failures = failures + ? WHERE id = ? RETURNING *`,
       ).get(next.status, error, next.counts ? 1 : 0, fileId)!;
       return fileFromRow(r);
@@ -419,13 +396,13 @@ export class JobStore {
       related: string[];
     },
   ): void {
-    this.#sql("UPDATE attempts SET outcome = 'done', ended_at = ? WHERE id = ?")
+    this.sql("UPDATE attempts SET outcome = 'done', ended_at = ? WHERE id = ?")
       .run(this.#clock(), attemptId);
-    this.#sql(
+    this.sql(
       `UPDATE files SET status = 'done', hash = ?, options_hash = ?, error = NULL, failures = 0
        WHERE id = ?`,
     ).run(done.hash, done.optionsHash, fileId);
-    this.#sql("DELETE FROM chunks WHERE file_id = ?").run(fileId);
+    this.sql("DELETE FROM chunks WHERE file_id = ?").run(fileId);
     this.upsertNote(done.note);
     this.saveDraft(fileId, done.draft, done.related);
     const usage = done.draft.analysis.llm;
@@ -433,7 +410,7 @@ export class JobStore {
   }
 
   #recordUsage(fileId: number, attemptId: number, usage: LlmUsage): void {
-    this.#sql(
+    this.sql(
       `INSERT INTO llm_usage(file_id, attempt_id, at, model, requests, prompt_tokens,
        completion_tokens) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(
@@ -449,7 +426,7 @@ export class JobStore {
 
   /** Tokens used by a job's files so far (LLM mode). */
   llmUsage(jobId: number): { requests: number; promptTokens: number; completionTokens: number } {
-    const r = this.#sql(
+    const r = this.sql(
       `SELECT COALESCE(SUM(requests), 0) AS requests, COALESCE(SUM(prompt_tokens), 0) AS prompt,
        COALESCE(SUM(completion_tokens), 0) AS completion FROM llm_usage u
        JOIN files f ON f.id = u.file_id WHERE f.job_id = ?`,
@@ -465,7 +442,7 @@ export class JobStore {
 
   /** Every done file's note with its links' material, in file order, across the vault's jobs. */
   linkedNotes(): LinkedNote[] {
-    return this.#sql(
+    return this.sql(
       `SELECT n.file_id, n.path, n.content_hash, f.path AS source, d.related,
        json_extract(d.meta, '$.analysis.terms') AS terms,
        json_extract(d.meta, '$.analysis.tags') AS tags,
@@ -493,7 +470,7 @@ export class JobStore {
    * anchors lead to: what a link to that input from another note becomes.
    */
   linkTarget(source: string): { path: string; anchors: Record<string, string> } | undefined {
-    const r = this.#sql(
+    const r = this.sql(
       `SELECT n.path, json_extract(d.meta, '$.anchors') AS anchors
        FROM notes n JOIN files f ON f.id = n.file_id JOIN drafts d ON d.file_id = n.file_id
        WHERE f.path = ? AND f.status = 'done' ORDER BY n.file_id LIMIT 1`,
@@ -504,7 +481,7 @@ export class JobStore {
 
   /** The whole draft a note was rendered from. */
   draftOf(fileId: number): NoteDraft {
-    const r = this.#sql("SELECT meta, body FROM drafts WHERE file_id = ?").get(fileId);
+    const r = this.sql("SELECT meta, body FROM drafts WHERE file_id = ?").get(fileId);
     if (!r) throw new Error(`no draft for file ${fileId}`);
     return { ...JSON.parse(String(r.meta)), body: String(r.body) };
   }
@@ -512,7 +489,7 @@ export class JobStore {
   /** Keeps what a note was rendered from, and the related notes it links to. */
   saveDraft(fileId: number, draft: NoteDraft, related: string[]): void {
     const { body, ...meta } = draft;
-    this.#sql(
+    this.sql(
       `INSERT INTO drafts(file_id, meta, body, related) VALUES (?, ?, ?, ?)
        ON CONFLICT(file_id) DO UPDATE SET meta = excluded.meta, body = excluded.body,
        related = excluded.related`,
@@ -521,40 +498,40 @@ export class JobStore {
 
   /** The related notes a file's note links to, or undefined before it has a draft. */
   relatedOf(fileId: number): string[] | undefined {
-    const r = this.#sql("SELECT related FROM drafts WHERE file_id = ?").get(fileId);
+    const r = this.sql("SELECT related FROM drafts WHERE file_id = ?").get(fileId);
     return r && JSON.parse(String(r.related));
   }
 
   /** Records a note rendered again with new related notes. */
   relinked(fileId: number, related: string[], contentHash: string): void {
-    this.#sql("UPDATE drafts SET related = ? WHERE file_id = ?")
+    this.sql("UPDATE drafts SET related = ? WHERE file_id = ?")
       .run(JSON.stringify(related), fileId);
-    this.#sql("UPDATE notes SET content_hash = ? WHERE file_id = ?").run(contentHash, fileId);
+    this.sql("UPDATE notes SET content_hash = ? WHERE file_id = ?").run(contentHash, fileId);
   }
 
   maps(): { path: string; contentHash: string }[] {
-    return this.#sql("SELECT * FROM maps ORDER BY path").all().map((r) => ({
+    return this.sql("SELECT * FROM maps ORDER BY path").all().map((r) => ({
       path: String(r.path),
       contentHash: String(r.content_hash),
     }));
   }
 
   savedMap(path: string, contentHash: string): void {
-    this.#sql(
+    this.sql(
       `INSERT INTO maps(path, content_hash) VALUES (?, ?)
        ON CONFLICT(path) DO UPDATE SET content_hash = excluded.content_hash`,
     ).run(path, contentHash);
   }
 
   forgetMap(path: string): void {
-    this.#sql("DELETE FROM maps WHERE path = ?").run(path);
+    this.sql("DELETE FROM maps WHERE path = ?").run(path);
   }
 
   // ---- chunks of recordings ----
 
   /** Checkpoints one transcribed chunk, durably, the moment it arrives. */
   saveChunk(fileId: number, chunk: Chunk): void {
-    this.#sql(
+    this.sql(
       `INSERT INTO chunks(file_id, idx, chunk_ms, source_hash, engine, segments)
        VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(file_id, idx) DO UPDATE SET chunk_ms = excluded.chunk_ms,
@@ -570,7 +547,7 @@ export class JobStore {
   }
 
   chunksFor(fileId: number): Chunk[] {
-    return this.#sql("SELECT * FROM chunks WHERE file_id = ? ORDER BY idx").all(fileId).map((
+    return this.sql("SELECT * FROM chunks WHERE file_id = ? ORDER BY idx").all(fileId).map((
       r,
     ) => ({
       index: Number(r.idx),
@@ -584,30 +561,47 @@ export class JobStore {
   // ---- notes ----
 
   noteForFile(fileId: number): NoteRow | undefined {
-    const r = this.#sql("SELECT * FROM notes WHERE file_id = ?").get(fileId);
+    const r = this.sql("SELECT * FROM notes WHERE file_id = ?").get(fileId);
     return r && noteFromRow(r);
   }
 
   noteAtPath(path: string): NoteRow | undefined {
-    const r = this.#sql("SELECT * FROM notes WHERE path = ?").get(path);
+    const r = this.sql("SELECT * FROM notes WHERE path = ?").get(path);
     return r && noteFromRow(r);
   }
 
   /** The notes of done files, with their sources: what a run checks against the vault. */
   doneNotes(): (NoteRow & { source: string })[] {
-    return this.#sql(
+    return this.sql(
       `SELECT n.*, f.path AS source FROM notes n JOIN files f ON f.id = n.file_id
        WHERE f.status = 'done' ORDER BY n.file_id`,
     ).all().map((r) => ({ ...noteFromRow(r), source: String(r.source) }));
   }
 
+  /** The file ids of done files' notes, in file order: what a run checks, a few at a time. */
+  doneNoteIds(): number[] {
+    return this.sql(
+      `SELECT n.file_id FROM notes n JOIN files f ON f.id = n.file_id
+       WHERE f.status = 'done' ORDER BY n.file_id`,
+    ).all().map((r) => Number(r.file_id));
+  }
+
+  /** A done file's note with its source, as it is now; undefined once the file is not done. */
+  doneNote(fileId: number): (NoteRow & { source: string }) | undefined {
+    const r = this.sql(
+      `SELECT n.*, f.path AS source FROM notes n JOIN files f ON f.id = n.file_id
+       WHERE f.status = 'done' AND n.file_id = ?`,
+    ).get(fileId);
+    return r && { ...noteFromRow(r), source: String(r.source) };
+  }
+
   notesWithBase(baseKey: string): NoteRow[] {
-    return this.#sql("SELECT * FROM notes WHERE base_key = ? ORDER BY file_id")
+    return this.sql("SELECT * FROM notes WHERE base_key = ? ORDER BY file_id")
       .all(baseKey).map(noteFromRow);
   }
 
   upsertNote(n: NoteRow): void {
-    this.#sql(
+    this.sql(
       `INSERT INTO notes(file_id, base_key, base, path, content_hash) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(file_id) DO UPDATE SET base_key = excluded.base_key, base = excluded.base,
        path = excluded.path, content_hash = excluded.content_hash`,
@@ -615,21 +609,21 @@ export class JobStore {
   }
 
   movedNote(fileId: number, path: string, base: string, baseKey: string): void {
-    this.#sql("UPDATE notes SET path = ?, base = ?, base_key = ? WHERE file_id = ?")
+    this.sql("UPDATE notes SET path = ?, base = ?, base_key = ? WHERE file_id = ?")
       .run(path, base, baseKey, fileId);
   }
 
   // ---- vault intents ----
 
   addIntents(intents: Omit<VaultIntent, "id">[]): void {
-    const stmt = this.#sql(
+    const stmt = this.sql(
       "INSERT INTO vault_intents(file_id, from_path, to_path, base_key, base) VALUES (?, ?, ?, ?, ?)",
     );
     for (const i of intents) stmt.run(i.fileId, i.fromPath, i.toPath, i.baseKey, i.base);
   }
 
   intents(): VaultIntent[] {
-    return this.#sql("SELECT * FROM vault_intents ORDER BY id").all().map((r) => ({
+    return this.sql("SELECT * FROM vault_intents ORDER BY id").all().map((r) => ({
       id: Number(r.id),
       fileId: Number(r.file_id),
       fromPath: String(r.from_path),
@@ -640,18 +634,18 @@ export class JobStore {
   }
 
   clearIntents(): void {
-    this.#db.exec("DELETE FROM vault_intents");
+    this.sql("DELETE FROM vault_intents").run();
   }
 
   // ---- adoption after a rebuild ----
 
   /** Forgets notes found by an earlier scan: a new scan finds what is there now. */
   clearAdoptable(): void {
-    this.#db.exec("DELETE FROM adoptable");
+    this.sql("DELETE FROM adoptable").run();
   }
 
   addAdoptable(a: Adoptable & { source: string; sourceHash: string }): void {
-    this.#sql(
+    this.sql(
       `INSERT OR IGNORE INTO adoptable(source, source_hash, path, base, content_hash, draft,
        related) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(
@@ -667,7 +661,7 @@ export class JobStore {
 
   /** A note found in the vault for exactly this source and content, claimed once. */
   takeAdoptable(source: string, sourceHash: string): Adoptable | undefined {
-    const r = this.#sql(
+    const r = this.sql(
       "DELETE FROM adoptable WHERE source = ? AND source_hash = ? RETURNING *",
     ).get(source, sourceHash);
     if (!r) return undefined;
@@ -686,7 +680,7 @@ export class JobStore {
 
   /** Every job that is one shard of a sharded batch, with its filters (JSON). */
   shardJobs(): { jobId: number; index: number; count: number; walk: string }[] {
-    return this.#sql("SELECT * FROM shards ORDER BY job_id").all().map((r) => ({
+    return this.sql("SELECT * FROM shards ORDER BY job_id").all().map((r) => ({
       jobId: Number(r.job_id),
       index: Number(r.idx),
       count: Number(r.count),
@@ -695,7 +689,7 @@ export class JobStore {
   }
 
   setShard(jobId: number, shard: { index: number; count: number }, walk: string): void {
-    this.#sql(
+    this.sql(
       `INSERT INTO shards(job_id, idx, count, walk) VALUES (?, ?, ?, ?)
        ON CONFLICT(job_id) DO UPDATE SET idx = excluded.idx, count = excluded.count,
        walk = excluded.walk`,
@@ -707,7 +701,7 @@ export class JobStore {
     jobId: number,
     path: string,
   ): { size: number; mtimeMs: number; hash: string } | undefined {
-    const r = this.#sql("SELECT * FROM other_shard_files WHERE job_id = ? AND path = ?")
+    const r = this.sql("SELECT * FROM other_shard_files WHERE job_id = ? AND path = ?")
       .get(jobId, path);
     return r && { size: Number(r.size), mtimeMs: Number(r.mtime_ms), hash: String(r.hash) };
   }
@@ -716,7 +710,7 @@ export class JobStore {
     jobId: number,
     f: { path: string; size: number; mtimeMs: number; hash: string },
   ): void {
-    this.#sql(
+    this.sql(
       `INSERT INTO other_shard_files(job_id, path, size, mtime_ms, hash) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(job_id, path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms,
        hash = excluded.hash`,
@@ -726,14 +720,14 @@ export class JobStore {
   // ---- events ----
 
   recordEvent(jobId: number, runId: number | null, type: string, data: unknown): void {
-    this.#sql("INSERT INTO events(job_id, run_id, at, type, data) VALUES (?, ?, ?, ?, ?)")
+    this.sql("INSERT INTO events(job_id, run_id, at, type, data) VALUES (?, ?, ?, ?, ?)")
       .run(jobId, runId, this.#clock(), type, JSON.stringify(data));
   }
 
   eventsOf(jobId: number, type?: string): { type: string; data: unknown }[] {
     const rows = type === undefined
-      ? this.#sql("SELECT type, data FROM events WHERE job_id = ? ORDER BY id").all(jobId)
-      : this.#sql("SELECT type, data FROM events WHERE job_id = ? AND type = ? ORDER BY id")
+      ? this.sql("SELECT type, data FROM events WHERE job_id = ? ORDER BY id").all(jobId)
+      : this.sql("SELECT type, data FROM events WHERE job_id = ? AND type = ? ORDER BY id")
         .all(jobId, type);
     return rows.map((r) => ({ type: String(r.type), data: JSON.parse(String(r.data)) }));
   }
@@ -743,7 +737,7 @@ export class JobStore {
     jobId: number,
     types: string[],
   ): { runId: number | null; at: number; type: string; data: unknown }[] {
-    return this.#sql(
+    return this.sql(
       "SELECT run_id, at, type, data FROM events WHERE job_id = ? AND type IN (SELECT value FROM json_each(?)) ORDER BY id",
     ).all(jobId, JSON.stringify(types)).map((r) => ({
       runId: r.run_id === null ? null : Number(r.run_id),

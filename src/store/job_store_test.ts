@@ -768,3 +768,16 @@ Deno.test("a shard job keeps its shard and the hashes of other shards' files", a
     assert.equal(store.otherShardFile(job.id, "a.md"), undefined);
   });
 });
+
+Deno.test("filesWithStatus() pages through files after an id, so many at a time", async () => {
+  await withStore((store) => {
+    const job = store.createJob("/in", "{}", "h");
+    const ids = ["a", "b", "c", "d"].map((path) =>
+      store.insertFile(job.id, { path, size: 1, mtimeMs: 0, hash: "", status: "pending" }).id
+    );
+    const first = store.filesWithStatus(job.id, "pending", { limit: 2 });
+    assert.deepEqual(first.map((f) => f.id), ids.slice(0, 2));
+    const rest = store.filesWithStatus(job.id, "pending", { afterId: first[1].id });
+    assert.deepEqual(rest.map((f) => f.id), ids.slice(2));
+  });
+});

@@ -16,12 +16,12 @@ import {
 import type { FileRow, JobStore } from "../store/job_store.ts";
 import type { VaultWriter } from "../vault/vault_writer.ts";
 import { join } from "node:path";
-import { backoffMs } from "./backoff.ts";
-import { EXTENSIONS } from "../pipeline/detect.ts";
+import { CommitQueue } from "./commit_queue.ts";
+import { decideFailure } from "./failure_policy.ts";
+import { isRecordingName } from "../pipeline/detect.ts";
 import { findEngines } from "../pipeline/media/find_engines.ts";
 import { ENGINES } from "../pipeline/media/run_engine.ts";
-import { clearLibrarySwitches, type Profile, SandboxSlot } from "./sandbox_slot.ts";
-import { isDiskFull } from "../store/disk_full.ts";
+import { clearLibrarySwitches, type Profile, Sandbox } from "./sandbox.ts";
 
 export interface SupervisorConfig {
   workers: number;
@@ -66,9 +66,7 @@ interface Active {
 
 /** Recordings need a media sandbox; judged by name, the sandbox then checks the content. */
 function profileFor(path: string): Profile {
-  const ext = path.slice(path.lastIndexOf(".")).toLowerCase();
-  const kind = EXTENSIONS[ext];
-  return kind === "audio" || kind === "video" ? "media" : "document";
+  return isRecordingName(path) ? "media" : "document";
 }
 
 /** Starts one sandbox per worker. */
@@ -77,12 +75,12 @@ export function startSandboxes(
   inputDir: string,
   scratchRoot: string,
   llm?: PipelineOptions["llm"],
-): SandboxSlot[] {
+): Sandbox[] {
   clearLibrarySwitches();
   const net = llm ? hostAndPort(llm.url) : undefined;
   const engines = findEngines(ENGINES);
   return Array.from({ length: config.workers }, (_, i) =>
-    new SandboxSlot(i + 1, {
+    new Sandbox(i + 1, {
       profile: "document",
       inputDir,
       scratchDir: join(scratchRoot, `sandbox-${i + 1}`),
@@ -122,10 +120,10 @@ const MB = 1024 * 1024;
 export class Supervisor {
   readonly #config: SupervisorConfig;
   readonly #deps: SupervisorDeps;
-  readonly #slots: SandboxSlot[];
+  readonly #sandboxes: Sandbox[];
   readonly #active = new Map<number, Active>();
-  readonly #slotReadyAt: number[] = [];
-  readonly #slotFailures: number[] = [];
+  readonly #sandboxReadyAt: number[] = [];
+  readonly #sandboxFailures: number[] = [];
   /** Fresh files in discovery order; `#head` avoids shifting a 100,000-entry array. */
   #fresh: Queued[] = [];
   #head = 0;
@@ -137,27 +135,26 @@ export class Supervisor {
   #paused = false;
   #stopping: Outcome | null = null;
   #inputClosed = false;
-  #commits = Promise.resolve();
-  #pendingCommits = 0;
+  readonly #commits = new CommitQueue();
   #taskSeq = 0;
   #wakeTimer: ReturnType<typeof setTimeout> | undefined;
   #fatal: Error | undefined;
   readonly #finished = Promise.withResolvers<Outcome>();
   readonly counts = { done: 0, failed: 0, quarantined: 0 };
 
-  /** `slots` may have been started earlier (startSandboxes), so their start-up overlaps other work. */
-  constructor(config: SupervisorConfig, deps: SupervisorDeps, slots?: SandboxSlot[]) {
+  /** `sandboxes` may have been started earlier (startSandboxes), so their start-up overlaps other work. */
+  constructor(config: SupervisorConfig, deps: SupervisorDeps, sandboxes?: Sandbox[]) {
     this.#config = config;
     this.#deps = deps;
     this.#target = config.workers;
-    this.#slots = slots ??
+    this.#sandboxes = sandboxes ??
       startSandboxes(config, deps.inputDir, deps.scratchRoot, deps.pipelineOptions.llm);
-    for (const slot of this.#slots) {
-      this.#slotReadyAt.push(0);
-      this.#slotFailures.push(0);
-      slot.attach({
-        message: (slot, m) => this.#guard(() => this.#onMessage(slot, m)),
-        broken: (slot, reason) => this.#guard(() => this.#onBroken(slot, reason)),
+    for (const sandbox of this.#sandboxes) {
+      this.#sandboxReadyAt.push(0);
+      this.#sandboxFailures.push(0);
+      sandbox.attach({
+        message: (sandbox, m) => this.#stopOnThrow(() => this.#onMessage(sandbox, m)),
+        broken: (sandbox, reason) => this.#stopOnThrow(() => this.#onBroken(sandbox, reason)),
       });
     }
   }
@@ -172,10 +169,31 @@ export class Supervisor {
 
   /** Adds a file to the work; a file already queued or running is ignored. */
   enqueue(file: FileRow, options: { suspect?: boolean } = {}): void {
-    if (this.#known.has(file.id)) return;
-    this.#known.add(file.id);
-    (options.suspect ? this.#suspects : this.#fresh).push({ file, notBefore: 0 });
+    this.enqueueAll([file], options);
+  }
+
+  /** Adds files to the work, in this order, and only then looks for free sandboxes. */
+  enqueueAll(files: FileRow[], options: { suspect?: boolean } = {}): void {
+    for (const file of files) {
+      if (this.#known.has(file.id)) continue;
+      this.#known.add(file.id);
+      (options.suspect ? this.#suspects : this.#fresh).push({ file, notBefore: 0 });
+    }
     this.#pump();
+  }
+
+  /**
+   * Runs `write` in the single writer's turn, after the commits already waiting and before the
+   * ones that come later; the run does not end before it has run. What it throws stops the run.
+   */
+  write(write: () => Promise<void>): void {
+    this.#commits.add(async () => {
+      try {
+        if (!this.#fatal) await write();
+      } catch (error) {
+        this.fail(error);
+      }
+    }, () => this.#pump());
   }
 
   /** No more files will be enqueued: the run ends when the queue drains. */
@@ -189,12 +207,12 @@ export class Supervisor {
     this.#pump();
     try {
       const outcome = await this.#finished.promise;
-      await this.#commits;
+      await this.#commits.drained();
       if (this.#fatal) throw this.#fatal;
       return outcome;
     } finally {
       clearTimeout(this.#wakeTimer);
-      for (const slot of this.#slots) slot.dispose();
+      for (const sandbox of this.#sandboxes) sandbox.dispose();
     }
   }
 
@@ -204,7 +222,7 @@ export class Supervisor {
     this.#deps.emit({ type: "job_paused" });
   }
 
-  resume(): void {
+  unpause(): void {
     if (!this.#paused || this.#stopping) return;
     this.#paused = false;
     this.#deps.emit({ type: "job_resumed" });
@@ -216,14 +234,14 @@ export class Supervisor {
     if (this.#stopping) return;
     this.#stopping = outcome;
     clearTimeout(this.#wakeTimer);
-    for (const [slotId, active] of this.#active) {
-      const slot = this.#slots[slotId - 1];
-      slot.abort(active.taskId, { code: "aborted", message: `stopped: ${outcome}` });
+    for (const [sandboxId, active] of this.#active) {
+      const sandbox = this.#sandboxes[sandboxId - 1];
+      sandbox.abort(active.taskId, { code: "aborted", message: `stopped: ${outcome}` });
       clearTimeout(active.watchdog);
       active.watchdog = setTimeout(() =>
-        this.#guard(() => {
-          slot.restart();
-          this.#settleFailure(slot, { code: "aborted", message: `stopped: ${outcome}` });
+        this.#stopOnThrow(() => {
+          sandbox.restart();
+          this.#settleFailure(sandbox, { code: "aborted", message: `stopped: ${outcome}` });
         }), ABORT_GRACE_MS);
     }
     this.#checkFinished();
@@ -240,7 +258,7 @@ export class Supervisor {
   }
 
   /** Runs a handler of a sandbox's message or a timer: what it throws stops the run, cleanly. */
-  #guard(fn: () => void): void {
+  #stopOnThrow(fn: () => void): void {
     try {
       fn();
     } catch (error) {
@@ -258,24 +276,24 @@ export class Supervisor {
   }
 
   #pump(): void {
-    this.#guard(() => this.#dispatchFree());
+    this.#stopOnThrow(() => this.#dispatchFree());
   }
 
   #dispatchFree(): void {
     if (this.#stopping || this.#paused) return this.#checkFinished();
     const now = Date.now();
     while (this.#active.size < this.#target) {
-      const free = this.#slots.filter((s) =>
-        !this.#active.has(s.id) && this.#slotReadyAt[s.id - 1] <= now
+      const free = this.#sandboxes.filter((s) =>
+        !this.#active.has(s.id) && this.#sandboxReadyAt[s.id - 1] <= now
       );
       if (free.length === 0) break;
       const next = this.#takeNext(now);
       if (!next) break;
       // A sandbox of the right profile if one is free; otherwise one is restarted into it.
       const profile = profileFor(next.item.file.path);
-      const slot = free.find((s) => s.profile === profile) ?? free[0];
-      slot.setProfile(profile);
-      this.#dispatch(slot, next.item, next.suspect);
+      const sandbox = free.find((s) => s.profile === profile) ?? free[0];
+      sandbox.setProfile(profile);
+      this.#dispatch(sandbox, next.item, next.suspect);
     }
     this.#scheduleWake(now);
     this.#checkFinished();
@@ -308,19 +326,19 @@ export class Supervisor {
     if (this.#queuedCount() === 0) return;
     const times = [
       ...this.#retry.map((q) => q.notBefore),
-      ...this.#slotReadyAt.filter((t) => t > now),
+      ...this.#sandboxReadyAt.filter((t) => t > now),
     ].filter((t) => t > now);
     if (times.length === 0) return;
     this.#wakeTimer = setTimeout(() => this.#pump(), Math.min(...times) - now);
   }
 
   #checkFinished(): void {
-    if (this.#active.size > 0 || this.#pendingCommits > 0) return;
+    if (this.#active.size > 0 || this.#commits.pending > 0) return;
     if (this.#stopping) return this.#finished.resolve(this.#stopping);
     if (this.#inputClosed && this.#queuedCount() === 0) this.#finished.resolve("finished");
   }
 
-  #dispatch(slot: SandboxSlot, item: Queued, suspect: boolean): void {
+  #dispatch(sandbox: Sandbox, item: Queued, suspect: boolean): void {
     const { store, runId, pipelineOptions } = this.#deps;
     const file = item.file;
     // Durable before the file leaves main: a process death from here on is charged to it.
@@ -332,9 +350,9 @@ export class Supervisor {
         llmAllowanceMs(pipelineOptions, file.size),
     );
     const active: Active = { file, attemptId, taskId, suspect, watchdog: undefined };
-    this.#active.set(slot.id, active);
-    this.#armWatchdog(slot, active);
-    slot.run({
+    this.#active.set(sandbox.id, active);
+    this.#armWatchdog(sandbox, active);
+    sandbox.run({
       taskId,
       absPath: `${this.#deps.inputDir}/${file.path}`,
       relPath: file.path,
@@ -342,25 +360,25 @@ export class Supervisor {
       budgetMs,
       attempt,
       options: pipelineOptions,
-      scratchDir: slot.scratchDir,
+      scratchDir: sandbox.scratchDir,
       chunks: this.#deps.store.chunksFor(file.id),
-      engines: slot.engines,
+      engines: sandbox.engines,
     });
     this.#deps.emit({
       type: "file_started",
       path: file.path,
       attempt,
-      worker: slot.id,
+      worker: sandbox.id,
       bytes: file.size,
     });
   }
 
-  #armWatchdog(slot: SandboxSlot, active: Active): void {
+  #armWatchdog(sandbox: Sandbox, active: Active): void {
     clearTimeout(active.watchdog);
     active.watchdog = setTimeout(() =>
-      this.#guard(() => {
-        slot.restart();
-        this.#settleFailure(slot, {
+      this.#stopOnThrow(() => {
+        sandbox.restart();
+        this.#settleFailure(sandbox, {
           code: "crashed",
           message: `sandbox stopped answering for ${
             Math.round((this.#config.stallMs + WATCHDOG_GRACE_MS) / 1000)
@@ -369,20 +387,20 @@ export class Supervisor {
       }), this.#config.stallMs + WATCHDOG_GRACE_MS);
   }
 
-  #onMessage(slot: SandboxSlot, m: FromSandbox): void {
+  #onMessage(sandbox: Sandbox, m: FromSandbox): void {
     if (m.type === "ready") return;
-    const active = this.#active.get(slot.id);
+    const active = this.#active.get(sandbox.id);
     if (!active || m.taskId !== active.taskId) return; // late reply to an aborted task
     switch (m.type) {
       case "heartbeat":
-        if (!this.#stopping) this.#armWatchdog(slot, active);
+        if (!this.#stopping) this.#armWatchdog(sandbox, active);
         return;
       case "progress":
-        if (!this.#stopping) this.#armWatchdog(slot, active);
+        if (!this.#stopping) this.#armWatchdog(sandbox, active);
         this.#deps.emit({
           type: "file_progress",
           path: active.file.path,
-          worker: slot.id,
+          worker: sandbox.id,
           stage: m.stage,
           percent: m.percent,
         });
@@ -390,7 +408,7 @@ export class Supervisor {
       case "chunk":
         // The checkpoint of a recording's chunk: durable before the next chunk is heard of.
         this.#deps.store.saveChunk(active.file.id, m.chunk);
-        if (!this.#stopping) this.#armWatchdog(slot, active);
+        if (!this.#stopping) this.#armWatchdog(sandbox, active);
         this.#deps.emit({
           type: "chunk_done",
           path: active.file.path,
@@ -399,33 +417,33 @@ export class Supervisor {
         });
         return;
       case "failed":
-        this.#settleFailure(slot, m.failure);
+        this.#settleFailure(sandbox, m.failure);
         return;
       case "result":
-        this.#settleResult(slot, active, m.draft);
+        this.#settleResult(sandbox, active, m.draft);
         return;
     }
   }
 
-  #onBroken(slot: SandboxSlot, reason: string): void {
-    if (this.#active.has(slot.id)) this.#settleFailure(slot, { code: "crashed", message: reason });
+  #onBroken(sandbox: Sandbox, reason: string): void {
+    if (this.#active.has(sandbox.id)) {
+      this.#settleFailure(sandbox, { code: "crashed", message: reason });
+    }
   }
 
-  #release(slot: SandboxSlot): Active | undefined {
-    const active = this.#active.get(slot.id);
+  #release(sandbox: Sandbox): Active | undefined {
+    const active = this.#active.get(sandbox.id);
     if (!active) return undefined;
     clearTimeout(active.watchdog);
-    this.#active.delete(slot.id);
+    this.#active.delete(sandbox.id);
     return active;
   }
 
-  #settleResult(slot: SandboxSlot, active: Active, draft: NoteDraft) {
-    this.#release(slot);
-    this.#slotFailures[slot.id - 1] = 0;
+  #settleResult(sandbox: Sandbox, active: Active, draft: NoteDraft) {
+    this.#release(sandbox);
+    this.#sandboxFailures[sandbox.id - 1] = 0;
     this.#deps.store.markResult(active.attemptId);
-    this.#pendingCommits++;
-    // Commits run one after another: note names depend on what is already in the vault.
-    this.#commits = this.#commits.then(async () => {
+    this.#commits.add(async () => {
       try {
         if (this.#fatal) return; // the vault already failed; the re-run redoes this file
         const note = await this.#deps.vault.commit({
@@ -450,94 +468,71 @@ export class Supervisor {
             { cause: error },
           ),
         );
-      } finally {
-        this.#pendingCommits--;
-        this.#pump();
       }
-    });
+    }, () => this.#pump());
     this.#pump();
   }
 
-  #settleFailure(slot: SandboxSlot, failure: Failure): void {
-    const active = this.#release(slot);
+  #settleFailure(sandbox: Sandbox, failure: Failure): void {
+    const active = this.#release(sandbox);
     if (!active) return;
-    const { store } = this.#deps;
+    const { store, emit } = this.#deps;
     const { file, attemptId } = active;
-    // Its scratch files filled the vault's disk: the disk's fault, not the file's. Only when the
-    // message names the scratch folder: an input cannot then stop every run by its name alone.
-    const scratch = slot.scratchDir;
-    const scratchFull = scratch !== undefined && failure.message.includes(scratch) &&
-      isDiskFull(failure.message);
-    if (failure.code !== "aborted" && scratchFull) {
-      store.failAttempt(attemptId, file.id, "interrupted", failure.message, {
-        status: "pending",
-        counts: false,
-      });
-      return this.fail(
-        new Error(`cannot write the scratch files for ${file.path}: ${failure.message}`),
-      );
-    }
-    const threadReplaced = ["timeout", "stalled", "out_of_memory", "crashed", "protocol"].includes(
-      failure.code,
-    );
-    if (failure.code === "aborted") {
-      store.failAttempt(attemptId, file.id, "interrupted", failure.message, {
-        status: "pending",
-        counts: false,
-      });
-    } else if (failure.code === "input") {
-      store.failAttempt(attemptId, file.id, "failed:input", failure.message, {
-        status: "failed",
-        counts: false,
-      });
-      this.counts.failed++;
-      this.#deps.emit({
-        type: "file_failed",
-        path: file.path,
-        error: failure.message,
-        code: failure.code,
-        willRetry: false,
-      });
-    } else {
-      const quarantine = file.failures + 1 >= this.#config.maxAttempts;
-      const updated = store.failAttempt(
-        attemptId,
-        file.id,
-        `failed:${failure.code}`,
-        failure.message,
-        {
-          status: quarantine ? "quarantined" : "pending",
-          counts: true,
-        },
-      );
-      if (quarantine) {
+    const decision = decideFailure({
+      failure,
+      failures: file.failures,
+      maxAttempts: this.#config.maxAttempts,
+      retryBaseMs: this.#config.retryBaseMs,
+      scratchDir: sandbox.scratchDir,
+      stopping: this.#stopping !== null,
+      sandboxFailures: this.#sandboxFailures[sandbox.id - 1],
+    });
+    const { outcome, ...next } = decision.attempt;
+    const updated = store.failAttempt(attemptId, file.id, outcome, failure.message, next);
+    const verdict = decision.file;
+    switch (verdict.kind) {
+      case "stop_run":
+        return this.fail(
+          new Error(`cannot write the scratch files for ${file.path}: ${verdict.error}`),
+        );
+      case "interrupted":
+        break;
+      case "failed":
+        this.counts.failed++;
+        emit({
+          type: "file_failed",
+          path: file.path,
+          error: failure.message,
+          code: failure.code,
+          willRetry: false,
+        });
+        break;
+      case "quarantined": {
         const reason = `${failure.message} (failed ${updated.failures} attempts)`;
         store.setFileStatus(file.id, "quarantined", reason);
         this.counts.quarantined++;
-        this.#deps.emit({ type: "file_quarantined", path: file.path, error: reason });
-      } else {
-        this.#deps.emit({
+        emit({ type: "file_quarantined", path: file.path, error: reason });
+        break;
+      }
+      case "retry":
+        emit({
           type: "file_failed",
           path: file.path,
           error: failure.message,
           code: failure.code,
           willRetry: true,
         });
-        this.#retry.push({
-          file: updated,
-          notBefore: Date.now() + backoffMs(updated.failures, this.#config.retryBaseMs),
-        });
-      }
+        this.#retry.push({ file: updated, notBefore: Date.now() + verdict.delayMs });
+        break;
     }
-    if (threadReplaced && !this.#stopping) {
-      const n = ++this.#slotFailures[slot.id - 1];
-      const delayMs = backoffMs(n, this.#config.retryBaseMs);
-      this.#slotReadyAt[slot.id - 1] = Date.now() + delayMs;
-      this.#deps.emit({
+    if (decision.sandboxRestDelayMs !== undefined) {
+      this.#sandboxFailures[sandbox.id - 1]++;
+      this.#sandboxReadyAt[sandbox.id - 1] = Date.now() + decision.sandboxRestDelayMs;
+      emit({
         type: "worker_restarted",
-        worker: slot.id,
+        worker: sandbox.id,
         reason: failure.message,
-        delayMs,
+        delayMs: decision.sandboxRestDelayMs,
       });
     }
     this.#pump();

@@ -1,7 +1,8 @@
 /**
  * @module
- * The vault writer: the only code that writes notes and maps. It turns a draft into a note file,
- * picks its name and commits the file's checkpoint right after the note is durable.
+ * The vault writer: the only code that writes notes and maps (a merge too writes through it). It
+ * turns a draft into a note file, picks its name and commits the file's checkpoint right after
+ * the note is durable.
  *
  * Names are a function of the inputs, not of the order in which workers finish: when titles
  * collide, the file discovered first (lowest file id) gets the bare name and the others
@@ -9,21 +10,20 @@
  * name, the others move up; those renames are announced in the store first (vault_intents)
  * and replayed at the next start if a crash cuts them short.
  */
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../fs/sha256.ts";
+import { NOTES_DIR } from "./layout.ts";
 import { dirname, join } from "node:path";
 import type { NoteDraft } from "../protocol/messages.ts";
 import type { FileRow, JobStore, NoteRow } from "../store/job_store.ts";
 import { sweepTempFiles, syncDir, writeFileAtomic } from "./atomic_write.ts";
 import { beforeTornPart, mergeGenerated, onlyGenerated } from "./generated_part.ts";
-import { nameKey, sanitizeNoteName, suffixedName } from "../markdown/note_name.ts";
+import { nameKey, sanitizeNoteName } from "../markdown/note_name.ts";
 import { parseFrontmatter } from "../markdown/frontmatter.ts";
+import { nameInRankOrder } from "./collision_names.ts";
 import { renderNote } from "./render_note.ts";
 import { targetsInStore } from "./source_links.ts";
 import { exists, ignoreMissing, readBytesIfExists, readIfExists } from "../fs/maybe_missing.ts";
 import { readRegularFile } from "../fs/open_regular.ts";
-
-/** Folder of source notes inside the vault. */
-export const NOTES_DIR = "Sources";
 
 /** Damage {@link VaultWriter.prepare} found and what it did about it. */
 export interface Repair {
@@ -50,22 +50,33 @@ export interface CommitInput {
   optionsHash: string;
 }
 
+/**
+ * Times the steps of a commit: the durable note write and the checkpoint. The benchmark passes
+ * one that measures; the product's runs {@link untimed}.
+ */
+export interface Stopwatch {
+  time<T>(step: "note_write" | "checkpoint", work: () => T): T;
+}
+
+/** A stopwatch that only runs the work. */
+export const untimed: Stopwatch = { time: (_step, work) => work() };
+
 export class VaultWriter {
   readonly vaultDir: string;
   readonly #store: JobStore;
-  /** Where commit time goes, for the benchmark: the durable note write, and the checkpoint. */
-  readonly timings = { noteWriteMs: 0, checkpointMs: 0 };
+  readonly #stopwatch: Stopwatch;
 
-  constructor(vaultDir: string, store: JobStore) {
+  constructor(vaultDir: string, store: JobStore, stopwatch: Stopwatch = untimed) {
     this.vaultDir = vaultDir;
     this.#store = store;
+    this.#stopwatch = stopwatch;
   }
 
   /**
    * Makes the notes folder, finishes renames a crash cut short, removes torn temp files, and
-   * checks the notes and maps the store says gleaner wrote: a note cut short or garbled is
-   * written again from its draft, a map's torn generated part is dropped (the map is rebuilt
-   * after the batch). A note or map the user edited is theirs and stays as it is.
+   * checks the maps the store says gleaner wrote: a map's torn generated part is dropped (the
+   * map is rebuilt after the batch). A map the user edited is theirs and stays as it is. The
+   * notes are checked by {@link checkNotes}, while files are processed.
    */
   async prepare(): Promise<Repair[]> {
     await Deno.mkdir(join(this.vaultDir, NOTES_DIR), { recursive: true });
@@ -94,17 +105,24 @@ export class VaultWriter {
         });
       }
     }
-    repairs.push(...await this.#checkNotes(), ...await this.#checkMaps());
+    repairs.push(...await this.#checkMaps());
     return repairs;
   }
 
-  /** Done files' notes that are not what gleaner wrote: torn ones are written again. */
-  async #checkNotes(): Promise<Repair[]> {
+  /**
+   * Checks the notes of these done files (see {@link JobStore.doneNoteIds}) against what gleaner
+   * wrote: a note cut short or garbled is written again from its draft; one the user edited is
+   * theirs and stays as it is. Each note is looked up again, as a commit since may have moved
+   * or redone it; so this runs in the single writer's turn, between commits.
+   */
+  async checkNotes(fileIds: number[]): Promise<Repair[]> {
     const repairs: Repair[] = [];
-    for (const note of this.#store.doneNotes()) {
+    for (const fileId of fileIds) {
+      const note = this.#store.doneNote(fileId);
+      if (!note) continue;
       const bytes = await readBytesIfExists(this.#abs(note.path));
       // A missing note is the walk's business: its file is processed again.
-      if (bytes === undefined || sha256(bytes) === note.contentHash) continue;
+      if (bytes === undefined || sha256Hex(bytes) === note.contentHash) continue;
       const related = this.#store.relatedOf(note.fileId);
       if (related === undefined) continue;
       const text = renderNote(this.#store.draftOf(note.fileId), {
@@ -112,7 +130,7 @@ export class VaultWriter {
         related,
         findTarget: targetsInStore(this.#store),
       });
-      if (sha256(text) !== note.contentHash) continue; // no longer known what was written
+      if (sha256Hex(text) !== note.contentHash) continue; // no longer known what was written
       const problem = damage(bytes, encoder.encode(text));
       if (!problem) continue; // edited by the user: theirs
       await writeFileAtomic(this.#abs(note.path), text);
@@ -127,7 +145,7 @@ export class VaultWriter {
     for (const map of this.#store.maps()) {
       const path = this.#abs(map.path);
       const bytes = await readBytesIfExists(path);
-      if (bytes === undefined || sha256(bytes) === map.contentHash) continue;
+      if (bytes === undefined || sha256Hex(bytes) === map.contentHash) continue;
       const text = new TextDecoder().decode(bytes);
       const kept = beforeTornPart(text, titleOf(map.path));
       if (kept === undefined) continue;
@@ -157,7 +175,7 @@ export class VaultWriter {
       related,
       findTarget: targetsInStore(this.#store),
     });
-    const contentHash = sha256(content);
+    const contentHash = sha256Hex(content);
     const base = sanitizeNoteName(draft.title);
     const baseKey = nameKey(base);
     const previous = this.#store.noteForFile(file.id);
@@ -174,35 +192,58 @@ export class VaultWriter {
     if (caseOnly) {
       await ignoreMissing(Deno.rename(this.#abs(previous.path), this.#abs(placement.path)));
     }
-    const writeStarted = performance.now();
-    await writeFileAtomic(this.#abs(placement.path), content);
-    this.timings.noteWriteMs += performance.now() - writeStarted;
+    await this.#stopwatch.time(
+      "note_write",
+      () => writeFileAtomic(this.#abs(placement.path), content),
+    );
     // The title changed: the old note is ours and now stale.
     if (moved && !caseOnly) await ignoreMissing(Deno.remove(this.#abs(previous.path)));
     if (moves.length > 0 || previous?.path !== placement.path) {
       await syncDir(join(this.vaultDir, NOTES_DIR));
     }
     const note: NoteRow = { fileId: file.id, baseKey, base, path: placement.path, contentHash };
-    const checkpointStarted = performance.now();
-    this.#store.transaction(() => {
-      for (const m of moves) this.#store.movedNote(m.fileId, m.toPath, m.base, m.baseKey);
-      this.#store.clearIntents();
-      this.#store.commitDone(attemptId, file.id, {
-        hash: draft.sourceHash,
-        optionsHash,
-        note,
-        draft,
-        related,
-      });
-    });
-    this.timings.checkpointMs += performance.now() - checkpointStarted;
+    this.#stopwatch.time("checkpoint", () =>
+      this.#store.transaction(() => {
+        for (const m of moves) this.#store.movedNote(m.fileId, m.toPath, m.base, m.baseKey);
+        this.#store.clearIntents();
+        this.#store.commitDone(attemptId, file.id, {
+          hash: draft.sourceHash,
+          optionsHash,
+          note,
+          draft,
+          related,
+        });
+      }));
     return placement.path;
+  }
+
+  /**
+   * A merge's writes, which rebuild the notes of a whole vault from its shards: a note's text
+   * (rendered by the merge) at a vault path; true when its bytes changed.
+   */
+  writeNote(path: string, content: string): Promise<boolean> {
+    return writeFileAtomic(this.#abs(path), content);
+  }
+
+  /** A merge's move of a note it wrote before (a change of case, on a case-insensitive disk). */
+  async moveNote(from: string, to: string): Promise<void> {
+    await ignoreMissing(Deno.rename(this.#abs(from), this.#abs(to)));
+  }
+
+  /** A merge's removal of a note it wrote before and no longer wants; true when it was there. */
+  removeNote(path: string): Promise<boolean> {
+    return ignoreMissing(Deno.remove(this.#abs(path)));
+  }
+
+  /** Makes the notes folder's renames and removals durable. */
+  syncNotes(): Promise<void> {
+    return syncDir(join(this.vaultDir, NOTES_DIR));
   }
 
   /** Writes a note again with new related notes (the text is rendered by the caller). */
   async relink(fileId: number, path: string, content: string, related: string[]): Promise<void> {
     await writeFileAtomic(this.#abs(path), content);
-    this.#store.transaction(() => this.#store.relinked(fileId, related, sha256(content)));
+    this.#store.transaction(() => this.#store.relinked(fileId, related, sha256Hex(content)));
   }
 
   /**
@@ -222,7 +263,7 @@ export class VaultWriter {
         await writeFileAtomic(path, text);
         written++;
       }
-      this.#store.savedMap(map.path, sha256(text));
+      this.#store.savedMap(map.path, sha256Hex(text));
     }
     for (const old of this.#store.maps()) {
       if (wanted.has(old.path)) continue;
@@ -284,46 +325,27 @@ export class VaultWriter {
    */
   async #place(file: FileRow, base: string, baseKey: string) {
     const others = this.#store.notesWithBase(baseKey).filter((n) => n.fileId !== file.id);
-    const members = [...others.map((n) => n.fileId), file.id].sort((a, b) => a - b);
-    const current = new Map(others.map((n) => [n.fileId, n]));
     // Members' notes as a case-insensitive disk sees them: such a path is ours, whatever its case.
     const memberKeys = new Set(others.map((n) => nameKey(n.path)));
-    const taken = new Set<string>();
-    const moves: {
-      fileId: number;
-      fromPath: string;
-      toPath: string;
-      base: string;
-      baseKey: string;
-    }[] = [];
-    let path = "";
-    let n = 1;
-    for (const id of members) {
-      // Each note keeps its own spelling of the title ("Title" and "title" share a group);
-      // using the committing file's spelling for all would make names depend on commit order.
-      const ownBase = id === file.id ? base : current.get(id)!.base;
-      let candidate: string;
-      for (;;) {
-        candidate = `${NOTES_DIR}/${suffixedName(ownBase, n++)}.md`;
-        const key = nameKey(candidate);
-        if (taken.has(key)) continue;
-        if (await this.#isFree(candidate, id, members, file, memberKeys)) break;
-      }
-      taken.add(nameKey(candidate));
-      if (id === file.id) path = candidate;
-      else if (current.get(id)!.path !== candidate) {
-        moves.push({
-          fileId: id,
-          fromPath: current.get(id)!.path,
-          toPath: candidate,
-          base: ownBase,
-          baseKey,
-        });
-      }
-    }
+    // Each note keeps its own spelling of the title ("Title" and "title" share a group); using
+    // the committing file's spelling for all would make names depend on commit order.
+    const members = [
+      ...others.map((n) => ({ id: n.fileId, base: n.base, path: n.path as string | undefined })),
+      { id: file.id, base, path: undefined },
+    ].sort((a, b) => a.id - b.id);
+    const ids = members.map((m) => m.id);
+    const paths = await nameInRankOrder(
+      members,
+      (candidate, m) => this.#isFree(candidate, m.id, ids, file, memberKeys),
+    );
+    const moves = members.flatMap((m, i) =>
+      m.path !== undefined && m.path !== paths[i]
+        ? [{ fileId: m.id, fromPath: m.path, toPath: paths[i], base: m.base, baseKey }]
+        : []
+    );
     // Members only ever move to higher suffixes, so renaming the highest first never clobbers.
     moves.reverse();
-    return { path, moves };
+    return { path: paths[ids.indexOf(file.id)], moves };
   }
 
   async #isFree(
@@ -360,7 +382,7 @@ export class VaultWriter {
       source: data.source,
       sourceHash: data.source_hash,
       base: sanitizeNoteName(title),
-      contentHash: sha256(text),
+      contentHash: sha256Hex(text),
       text,
     };
   }
@@ -373,10 +395,6 @@ export class VaultWriter {
 /** Whether a note (path relative to the vault) is on disk. */
 export function noteExists(vaultDir: string, notePath: string): Promise<boolean> {
   return exists(join(vaultDir, ...notePath.split("/")));
-}
-
-function sha256(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
 }
 
 const encoder = new TextEncoder();

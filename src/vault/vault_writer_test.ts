@@ -5,7 +5,8 @@ import type { NoteDraft } from "../protocol/messages.ts";
 import { type FileRow, JobStore } from "../store/job_store.ts";
 import { TEMP_PREFIX } from "./atomic_write.ts";
 import { renderNote } from "./render_note.ts";
-import { NOTES_DIR, VaultWriter } from "./vault_writer.ts";
+import { VaultWriter } from "./vault_writer.ts";
+import { NOTES_DIR } from "./layout.ts";
 import { NO_ANALYSIS } from "../../tests/support/drafts.ts";
 
 const OPTIONS_HASH = "0".repeat(64);
@@ -369,7 +370,7 @@ Deno.test("prepare() removes temp files left by interrupted writes, and says whi
   });
 });
 
-Deno.test("prepare() writes a done file's note again when it was cut short or holds NUL bytes", async () => {
+Deno.test("checkNotes() writes a done file's note again when it was cut short or holds NUL bytes", async () => {
   await withVault(async (vault) => {
     const cut = vault.addFile("cut.txt");
     const zeroed = vault.addFile("zeroed.txt");
@@ -383,7 +384,9 @@ Deno.test("prepare() writes a done file's note again when it was cut short or ho
     bytes.fill(0, 60);
     await Deno.writeFile(vault.abs(pathZeroed), bytes);
 
-    const repairs = await vault.writer.prepare();
+    const ids = vault.store.doneNoteIds();
+    assert.deepEqual(await vault.writer.prepare(), [], "notes are not prepare()'s business");
+    const repairs = await vault.writer.checkNotes(ids);
 
     assert.equal(await Deno.readTextFile(vault.abs(pathCut)), wantCut);
     assert.equal(await Deno.readTextFile(vault.abs(pathZeroed)), wantZeroed);
@@ -393,11 +396,11 @@ Deno.test("prepare() writes a done file's note again when it was cut short or ho
     ]);
     assert.match(repairs[0].problem, new RegExp(`cut short: 40 of its ${wantCut.length} bytes`));
     assert.match(repairs[1].problem, /NUL bytes/);
-    assert.deepEqual(await vault.writer.prepare(), [], "nothing left to repair");
+    assert.deepEqual(await vault.writer.checkNotes(ids), [], "nothing left to repair");
   });
 });
 
-Deno.test("prepare() leaves a note the user edited as it is", async () => {
+Deno.test("checkNotes() leaves a note the user edited as it is", async () => {
   await withVault(async (vault) => {
     const file = vault.addFile("mine.txt");
     const path = await vault.commit(file, draftFor("Mine", file.path));
@@ -409,7 +412,7 @@ Deno.test("prepare() leaves a note the user edited as it is", async () => {
     const shortened = (await Deno.readTextFile(vault.abs(otherPath))).replace(/## People[^]*$/, "");
     await Deno.writeTextFile(vault.abs(otherPath), shortened + "Trimmed by me.\n");
 
-    assert.deepEqual(await vault.writer.prepare(), []);
+    assert.deepEqual(await vault.writer.checkNotes(vault.store.doneNoteIds()), []);
     assert.equal(await Deno.readTextFile(vault.abs(path)), edited);
     assert.equal(await Deno.readTextFile(vault.abs(otherPath)), shortened + "Trimmed by me.\n");
   });

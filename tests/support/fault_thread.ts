@@ -21,7 +21,7 @@ serveStages(async (task, ctx) => {
   const name = task.relPath;
   if (name.includes("__throw__")) throw new TypeError("injected stage fault");
   if (name.includes("__loop__")) {
-    ctx.guard(() => {
+    ctx.timeBoxed(() => {
       while (true) { /* injected endless loop */ }
     });
   }

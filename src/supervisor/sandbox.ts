@@ -22,7 +22,7 @@ import type { EnginePath } from "../pipeline/media/find_engines.ts";
  */
 export type Profile = "document" | "media";
 
-export interface SlotConfig {
+export interface SandboxConfig {
   profile: Profile;
   /** Absolute input folder: the only user data a sandbox may read. */
   inputDir: string;
@@ -37,10 +37,10 @@ export interface SlotConfig {
   engines: Record<string, EnginePath>;
 }
 
-export interface SlotHandlers {
-  message(slot: SandboxSlot, message: FromSandbox): void;
+export interface SandboxHandlers {
+  message(sandbox: Sandbox, message: FromSandbox): void;
   /** The Web Worker itself failed (uncaught error or invalid message); it has been replaced. */
-  broken(slot: SandboxSlot, reason: string): void;
+  broken(sandbox: Sandbox, reason: string): void;
 }
 
 /**
@@ -61,15 +61,15 @@ export function clearLibrarySwitches(): void {
   for (const name of LIBRARY_SWITCHES) Deno.env.delete(name);
 }
 
-export class SandboxSlot {
+export class Sandbox {
   readonly id: number;
-  readonly #config: SlotConfig;
+  readonly #config: SandboxConfig;
   /** Until a supervisor attaches, there is nothing to report: no task can be running. */
-  #handlers: SlotHandlers = { message: () => {}, broken: () => {} };
+  #handlers: SandboxHandlers = { message: () => {}, broken: () => {} };
   #worker: Worker;
 
   /** Starts the sandbox at once: its stage thread takes about half a second to come up. */
-  constructor(id: number, config: SlotConfig) {
+  constructor(id: number, config: SandboxConfig) {
     this.id = id;
     this.#config = config;
     Deno.mkdirSync(config.scratchDir, { recursive: true });
@@ -96,7 +96,7 @@ export class SandboxSlot {
     return this.#config.engines;
   }
 
-  attach(handlers: SlotHandlers): void {
+  attach(handlers: SandboxHandlers): void {
     this.#handlers = handlers;
   }
 

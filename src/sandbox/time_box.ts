@@ -5,11 +5,11 @@
  * Measured on Deno 2.9.6: neither `Worker.terminate()` nor node:worker_threads `terminate()`
  * stops a thread stuck in a synchronous loop (it keeps a core busy forever), but a `node:vm`
  * timeout does, catastrophic regex backtracking included. So every CPU-bound step of a stage
- * runs through `guard()`, and only idle awaits are left to the host's terminate().
+ * runs through `timeBoxed()`, and only idle awaits are left to the host's terminate().
  */
 import vm from "node:vm";
 
-/** A guarded section ran past its time. */
+/** A time-boxed section ran past its time. */
 export class StageTimeoutError extends Error {
   override name = "StageTimeoutError";
 }
@@ -17,12 +17,12 @@ export class StageTimeoutError extends Error {
 const slot = "__gleanerGuarded";
 /** The longest timeout node:vm takes (it throws a RangeError past it): about 49 days. */
 const MAX_VM_TIMEOUT_MS = 2 ** 32 - 1;
-const script = new vm.Script(`globalThis.${slot}()`, { filename: "gleaner-guard" });
+const script = new vm.Script(`globalThis.${slot}()`, { filename: "gleaner-time-box" });
 
 /** Runs `fn` synchronously, stopping it if it runs longer than `timeoutMs`. */
-export function guard<T>(fn: () => T, timeoutMs: number): T {
+export function timeBoxed<T>(fn: () => T, timeoutMs: number): T {
   const g = globalThis as Record<string, unknown>;
-  if (g[slot] !== undefined) return fn(); // nested: the outer guard's timeout already applies
+  if (g[slot] !== undefined) return fn(); // nested: the outer time box's timeout already applies
   if (timeoutMs < 1) throw new StageTimeoutError("time budget used up before the step began");
   g[slot] = fn;
   try {
