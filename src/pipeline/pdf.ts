@@ -17,6 +17,7 @@ import { Buffer } from "node:buffer";
 import { constants, inflateSync } from "node:zlib";
 import { getDocument, OPS, VerbosityLevel } from "unpdf/pdfjs";
 import { cleanTitle, countWords, type Extracted, fileStem, InputError } from "./extracted.ts";
+import { CMAP_URL, EmbeddedBinaryData, STANDARD_FONT_DATA_URL } from "./pdf_data.ts";
 import { escapeMarkdown } from "./transcript.ts";
 
 /** The most pages read from one PDF; a longer one is refused rather than cut short. */
@@ -197,6 +198,13 @@ async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
     verbosity: VerbosityLevel.ERRORS,
     disableFontFace: true,
     useSystemFonts: false,
+    // CMaps for CJK fonts without ToUnicode, fonts for the standard 14 (ZapfDingbats' glyphs);
+    // the URLs only have to be well formed: the factory serves embedded bytes.
+    BinaryDataFactory: EmbeddedBinaryData,
+    useWorkerFetch: false,
+    cMapUrl: CMAP_URL,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONT_DATA_URL,
   });
   try {
     return await task.promise;
