@@ -7,7 +7,8 @@
  * Layout, in the order pdf.js returns the text (the content-stream order, which is the reading
  * order in most PDFs, two-column pages included; sorting by position would interleave columns):
  * - a new line starts when the baseline moves by more than half the font size; items on a line
- *   are joined with a space when there is a visible gap between them;
+ *   are joined with a space when the gap between their glyphs is wider than a tenth of the font
+ *   size, so words kerned apart stay whole;
  * - lines are joined into paragraphs; a paragraph ends at a larger vertical gap than the page's
  *   usual line pitch, a change of font size, a bullet, a short line ending a sentence, or a move
  *   up the page (a new column) unless a sentence carries on there;
@@ -31,6 +32,9 @@ const MB = 1024 * 1024;
  * font or an object stream is a few MB; images are not decoded for their text.
  */
 const MAX_STREAM_BYTES = 256 * MB;
+
+/** The narrowest gap between glyphs, in font sizes, that reads as a word space. */
+const WORD_SPACE = 0.1;
 
 /** A first paragraph at least this long is body text, not a title. */
 const MAX_FIRST_LINE_TITLE = 120;
@@ -340,7 +344,14 @@ function layOut(
     const width = Number.isFinite(item.width) ? item.width : 0;
     if (line && Math.abs(y - line.y) <= 0.5 * Math.max(size, line.size)) {
       const gap = x - line.endX;
-      const spaced = spaceItem || gap > 0.15 * size || gap < -size;
+      // A word space by the gap between the glyphs, as pdftotext judges it (a tenth of the
+      // font size, its minWordBreakSpace). pdf.js's own space items are believed only where
+      // the glyphs overlap and the widths cannot tell: it inserts them by its own measure of
+      // the gap, which for the Type 3 fonts dvips writes (set at size 1, scaled by the text
+      // matrix) puts a space at every kern: "numb ers", "imp ortant" (measured on
+      // dottyguide.pdf: 303 words split, 1 with this rule).
+      const spaced = gap > WORD_SPACE * size || gap < -size ||
+        (spaceItem && gap < -WORD_SPACE * size);
       if (spaced && !endsWithSpace && !/^\s/u.test(str)) parts.push(" ");
       line.size = Math.max(line.size, size);
       line.startX = Math.min(line.startX, x);

@@ -183,6 +183,45 @@ Deno.test("extractPdf() joins items on a line and lines into paragraphs by their
   );
 });
 
+/**
+ * A page in a Type 3 font as dvips writes them: glyph space is text space, the font is set at
+ * size 1 and the text matrix scales it, and each piece of text is placed on its own, `after`
+ * glyph units past the end of the one before (every glyph is 60 units wide).
+ */
+function dvipsPage(pieces: [text: string, after: number][]): Uint8Array {
+  const letters = [...new Set(pieces.map(([text]) => text).join(""))];
+  let content = "BT /F1 1 Tf 0.12 0 0 0.12 72 700 Tm\n";
+  for (const [text, after] of pieces) {
+    const codes = [...text].map((c) => String.fromCharCode(97 + letters.indexOf(c))).join("");
+    content += `(${codes}) Tj ${text.length * 60 + after} 0 Td\n`;
+  }
+  const glyph = "60 0 0 0 60 80 d1 5 0 50 80 re f";
+  return craftPdf([
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] " +
+    "/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+    "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 60 80] /FontMatrix [1 0 0 1 0 0] " +
+    "/CharProcs 6 0 R /Encoding << /Type /Encoding /Differences " +
+    `[97 ${letters.map((l) => `/${l}`).join(" ")}] >> /FirstChar 97 ` +
+    `/LastChar ${96 + letters.length} /Widths [${letters.map(() => 60).join(" ")}] >>`,
+    stream(`${content}ET`),
+    `<< ${letters.map((l) => `/${l} 7 0 R`).join(" ")} >>`,
+    stream(glyph),
+  ]);
+}
+
+Deno.test("extractPdf() keeps words whole across kerning gaps, as pdftotext does", async () => {
+  // Gaps of 4 and 5 units (0.07 and 0.08 of the font size) are kerns; 35 units are spaces.
+  // pdf.js reports a space item at every one of them: "numb ers imp ortant" before.
+  const pdf = dvipsPage([["numb", 4], ["ers", 35], ["imp", 5], ["ortant", 35], ["a", 35], [
+    "result",
+    0,
+  ]]);
+  const { body } = await extractPdf(pdf, "kerned.pdf");
+  assert.equal(body, "## Page 1\n\nnumbers important a result");
+});
+
 Deno.test("extractPdf() starts a paragraph after a short line that ends a sentence", async () => {
   const content = placedText(
     [72, 700, "A long first line of a paragraph that reaches the margin"],
