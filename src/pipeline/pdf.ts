@@ -443,9 +443,11 @@ const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scri
 function lineBreak(parts: string[], next: string): string {
   const last = parts.length - 1;
   const tail = parts[last].slice(-2);
-  // A soft hyphen only ever marks a break; a hyphen between lowercase letters almost always.
+  // A soft hyphen only ever marks a break; a hyphen between lowercase letters almost always,
+  // and between capitals when a word in capitals goes on ("ELE-" "MENT", as pdftotext joins).
   if (
-    tail.endsWith("\u00AD") || (/^\p{Ll}[-\u2010]$/u.test(tail) && /^\p{Ll}/u.test(next))
+    tail.endsWith("\u00AD") || (/^\p{Ll}[-\u2010]$/u.test(tail) && /^\p{Ll}/u.test(next)) ||
+    (/^\p{Lu}[-\u2010]$/u.test(tail) && /^\p{Lu}{2}/u.test(next))
   ) {
     parts[last] = parts[last].slice(0, -1);
     return "";

@@ -172,14 +172,15 @@ Deno.test("extractPdf() joins items on a line and lines into paragraphs by their
     "1 0 0 1 72 700 Tm (Items with a gap) Tj 1 0 0 1 200 700 Tm (stay apart,) Tj " +
     // A word drawn in two pieces: the second starts where the first ends.
     "1 0 0 1 72 686 Tm (and a word in two pie) Tj (ces stays one; a hyphen-) Tj " +
-    "1 0 0 1 72 672 Tm (ated word is joined again.) Tj " +
+    "1 0 0 1 72 672 Tm (ated word is joined again, an ELE-) Tj " +
+    "1 0 0 1 72 658 Tm (MENT in capitals too.) Tj " +
     "1 0 0 1 72 630 Tm (A wider gap starts a new paragraph, and) Tj " +
     "1 0 0 1 72 616 Tm (\\267 a bullet starts one too.) Tj ET"; // 0267: the bullet in StandardEncoding
   const { body } = await extractPdf(craftPdf(pageObjects(content)), "layout.pdf");
   assert.equal(
     body,
     "## Page 1\n\nItems with a gap stay apart, and a word in two pieces stays one; a hyphenated " +
-      "word is joined again.\n\nA wider gap starts a new paragraph, and\n\n• a bullet starts one too.",
+      "word is joined again, an ELEMENT in capitals too.\n\nA wider gap starts a new paragraph, and\n\n• a bullet starts one too.",
   );
 });
 
