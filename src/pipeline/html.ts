@@ -536,6 +536,16 @@ function turndown(): { turndown(root: DomElement): string } {
     filter: ["del", "s", "strike"],
     replacement: (content: string) => content.trim() ? `~~${content}~~` : content,
   });
+  // Obsidian has no Markdown for these (`x^2` is plain text there, `^id` a block id) but renders
+  // the HTML tags, as does the vault browser; the text inside stays escaped Markdown.
+  td.addRule("subSuperscript", {
+    filter: ["sub", "sup"],
+    replacement: (content: string, node: DomNode) => {
+      const text = content.replace(/\s+/g, " ");
+      const tag = node.nodeName.toLowerCase();
+      return text.trim() ? `<${tag}>${text}</${tag}>` : text;
+    },
+  });
   // Text that Obsidian would read as markup besides what turndown escapes: HTML tags, tags
   // (#word), math ($), highlights (==), comments (%%), strikethrough (~~) and block ids (^).
   const escape = td.escape.bind(td);
