@@ -132,7 +132,8 @@ function prepare(document: DomDocument, table: LinkTable): Footnote[] {
 // Decoding
 
 /** Decodes a page by the one text decoder, with the charset the page declares. */
-function decodeHtml(bytes: Uint8Array): string {
+/** The text of an HTML page: its BOM, else its declared charset unless the bytes are UTF-8. */
+export function decodeHtml(bytes: Uint8Array): string {
   return decodeText(bytes, { what: "HTML", declared: declaredEncoding(bytes) });
 }
 
