@@ -122,6 +122,10 @@ export function countMarkdownWords(markdown: string): number {
 
 /** Takes the footnotes out and settles the links of a freshly parsed page (notes' too). */
 function prepare(document: DomDocument, table: LinkTable): Footnote[] {
+  // A <picture>'s or <video>'s alternatives show nothing in a note, and as void elements they
+  // kept the whitespace between them apart: five <source>s left five spaces before the image,
+  // an indented code block in Obsidian showing raw Markdown.
+  for (const element of [...document.querySelectorAll("source, track")]) element.remove();
   const notes = takeFootnotes(document.documentElement as unknown as NoteElement);
   prepareLinks(document.documentElement as unknown as LinkElement, table);
   for (const note of notes) prepareLinks(note.element as unknown as LinkElement, table);

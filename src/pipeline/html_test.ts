@@ -359,6 +359,17 @@ Deno.test("htmlToMarkdown() writes footnotes as [^n] and strikethrough as ~~", (
   assert.equal(htmlToMarkdown(html), "Fish[^1] and ~~Salmon~~ sold out.\n\n[^1]: Fresh today.");
 });
 
+Deno.test("htmlToMarkdown() writes a <picture> of many <source>s as its image, not indented code", () => {
+  const source = '\n        <source srcset="https://e.org/a.webp" type="image/webp">';
+  const html = `<p>Before.</p><figure>\n      <picture>${source.repeat(5)}\n        ` +
+    '<img src="https://e.org/a.png" alt="A">\n      </picture>\n      <figcaption>The caption' +
+    "</figcaption>\n    </figure><p>After.</p>";
+  assert.equal(
+    htmlToMarkdown(html),
+    "Before.\n\n![A](https://e.org/a.png)\n\nThe caption\n\nAfter.",
+  );
+});
+
 Deno.test("htmlToMarkdown() keeps sub- and superscripts as the <sub> and <sup> Obsidian renders", () => {
   assert.equal(
     htmlToMarkdown("<p>H<sub>2</sub>O, E = mc<sup>2</sup>, x<sup> *n* </sup>, y<sup> </sup>z</p>"),
