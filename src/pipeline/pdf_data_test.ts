@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { version } from "unpdf/pdfjs";
-import { craftPdf } from "../../tests/support/documents.ts";
+import { makeCjkPdf } from "../../tests/support/documents.ts";
 import { extractPdf } from "./pdf.ts";
 import { EMBEDDED, EmbeddedBinaryData } from "./pdf_data.ts";
 
@@ -17,39 +17,16 @@ async function names(folder: string, pattern: RegExp): Promise<string[]> {
   return found.sort();
 }
 
-/**
- * A one-page PDF showing `codes` (hex) in a CJK font that is not embedded and has no ToUnicode
- * table, as many Chinese and Japanese PDFs are made: only the predefined CMap named by
- * `encoding` and the CID-to-Unicode CMap of `ordering` say which characters the codes are.
- */
-function cjkPdf(encoding: string, ordering: string, baseFont: string, codes: string): Uint8Array {
-  const content = `BT /F1 24 Tf 72 700 Td <${codes}> Tj ET`;
-  return craftPdf([
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] " +
-    "/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-    `<< /Type /Font /Subtype /Type0 /BaseFont /${baseFont} /Encoding /${encoding} ` +
-    "/DescendantFonts [6 0 R] >>",
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /${baseFont} ` +
-    `/CIDSystemInfo << /Registry (Adobe) /Ordering (${ordering}) /Supplement 2 >> ` +
-    "/FontDescriptor 7 0 R /DW 1000 >>",
-    `<< /Type /FontDescriptor /FontName /${baseFont} /Flags 6 /FontBBox [0 -200 1000 900] ` +
-    "/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
-  ]);
-}
-
 Deno.test("extractPdf() reads Chinese in a predefined UCS-2 CMap without ToUnicode", async () => {
   // 中文文本 as UCS-2 codes; before the CMaps were given, "no text on any page".
-  const pdf = cjkPdf("UniGB-UCS2-H", "GB1", "STSong-Light", "4E2D65876587672C");
+  const pdf = makeCjkPdf("UniGB-UCS2-H", "GB1", "STSong-Light", "4E2D65876587672C");
   const extracted = await extractPdf(pdf, "chinese.pdf");
   assert.equal(extracted.body, "## Page 1\n\n中文文本");
 });
 
 Deno.test("extractPdf() reads Japanese in Shift-JIS (90ms-RKSJ-H) without ToUnicode", async () => {
   // 日本語 in Shift-JIS.
-  const pdf = cjkPdf("90ms-RKSJ-H", "Japan1", "Ryumin-Light", "93FA967B8CEA");
+  const pdf = makeCjkPdf("90ms-RKSJ-H", "Japan1", "Ryumin-Light", "93FA967B8CEA");
   const extracted = await extractPdf(pdf, "japanese.pdf");
   assert.equal(extracted.body, "## Page 1\n\n日本語");
 });
