@@ -5,7 +5,8 @@
  * the tables, footnotes, headings, list items and links in the Markdown are counted, and the
  * text's word tokens compared (F1, pandoc's words as the reference). pandoc is given a page's
  * main region, the part gleaner keeps, so page chrome does not count for it. PDFs go through gleaner and
- * `pdftotext`, compared by word-token F1. Pages come from Debian's python3.11-doc (HOWTOs) when
+ * `pdftotext`, compared by word-token F1. An EPUB book pandoc makes of five pages goes through
+ * both too. Pages come from Debian's python3.11-doc (HOWTOs) when
  * it is installed, Word documents are made here with the `docx` package, PDFs are the ones under
  * /usr/share/doc. A missing program or corpus skips its part with a reason.
  */
@@ -25,8 +26,10 @@ import { parseHTML } from "linkedom";
 import { basename, join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { extractDocx } from "../src/pipeline/docx.ts";
+import { extractEpub } from "../src/pipeline/epub.ts";
 import { extractHtml } from "../src/pipeline/html.ts";
 import { extractPdf } from "../src/pipeline/pdf.ts";
+import { resolveLinks } from "../src/vault/source_links.ts";
 
 type Report = (name: string, value: string, target: string) => void;
 
@@ -58,6 +61,7 @@ export async function fidelity(report: Report, scratch: string): Promise<void> {
   } else {
     await compareHtml(report);
     await compareDocx(report, scratch);
+    await compareEpub(report, scratch);
   }
   if (!await hasProgram("pdftotext")) {
     report("fidelity vs pdftotext", "skipped", "(apt-get install poppler-utils)");
@@ -82,6 +86,42 @@ async function compareHtml(report: Report): Promise<void> {
     theirs.push(await pandoc(mainRegion(new TextDecoder().decode(bytes)), "html"));
   }
   side(report, `HTML (${pages.length} Python HOWTOs)`, ours, theirs);
+}
+
+/**
+ * An EPUB book made by pandoc from the main regions of five HOWTOs, one chapter each, read by
+ * gleaner (links between chapters resolved as main resolves them) and by pandoc.
+ */
+async function compareEpub(report: Report, scratch: string): Promise<void> {
+  const pages = (await listFiles(HOWTO, ".html")).slice(0, 5);
+  if (pages.length === 0) {
+    report("EPUB vs pandoc", "skipped", "(apt-get install python3.11-doc)");
+    return;
+  }
+  const chapters: string[] = [];
+  for (const page of pages) {
+    const path = join(scratch, `fidelity-${basename(page)}`);
+    await Deno.writeTextFile(path, mainRegion(await Deno.readTextFile(page)));
+    chapters.push(path);
+  }
+  const book = join(scratch, "fidelity.epub");
+  await run("pandoc", [
+    "-f",
+    "html",
+    "-t",
+    "epub3",
+    "--metadata",
+    "title=HOWTOs",
+    "-o",
+    book,
+    ...chapters,
+  ]);
+  const bytes = await Deno.readFile(book);
+  const extracted = extractEpub(bytes, "fidelity.epub", { source: "fidelity.epub" });
+  const body = resolveLinks(extracted, "fidelity.epub", () => undefined);
+  side(report, "EPUB (5 HOWTOs, made by pandoc)", [`# ${extracted.title}\n\n${body}`], [
+    await pandoc(book, "epub"),
+  ]);
 }
 
 async function compareDocx(report: Report, scratch: string): Promise<void> {
