@@ -25,8 +25,13 @@ const LIMITS: ZipLimits = {
   /** All files, pictures and fonts included: only what the spine names is ever inflated. */
   totalBytes: 2048 * MB,
 };
-/** Largest the container and package documents may be: a handful of KB in real books. */
+/** Largest the container and package documents may be: a few KB in real books. */
 const MAX_PACKAGE_BYTES = 4 * MB;
+/**
+ * Deepest a package document's elements may nest (real ones: 4). linkedom's XML parse takes
+ * time growing faster than the nesting: 16 s for 1 MB of nested elements (measured).
+ */
+const MAX_PACKAGE_DEPTH = 64;
 /** Largest all chapters together may inflate to: the text of a very long book is 10-20 MB. */
 const MAX_TEXT_BYTES = 128 * MB;
 const MIMETYPE = "application/epub+zip";
@@ -187,8 +192,22 @@ class Book {
       throw notEpub(`${path} is ${entry.size} bytes, more than a package file ever needs`);
     }
     const source = new TextDecoder().decode(this.inflate(entry));
+    if (depth(source) > MAX_PACKAGE_DEPTH) {
+      throw notEpub(`${path} nests its elements more than ${MAX_PACKAGE_DEPTH} deep`);
+    }
     return new DOMParser().parseFromString(source, "text/xml") as unknown as XmlDocument;
   }
+}
+
+/** How deep the elements of an XML text nest, by its tags alone (one pass, no parse). */
+function depth(xml: string): number {
+  let level = 0;
+  let deepest = 0;
+  for (const [, close, , selfClosing] of xml.matchAll(/<(\/?)([A-Za-z_][^<>]*?)(\/?)>/g)) {
+    if (close) level--;
+    else if (!selfClosing) deepest = Math.max(deepest, ++level);
+  }
+  return deepest;
 }
 
 /** The parts of linkedom's XML DOM used here. */

@@ -141,6 +141,14 @@ Deno.test("extractEpub() refuses what is not a readable book, saying why", () =>
       }),
       /its spine lists no XHTML chapters/,
     ],
+    [
+      book({
+        "META-INF/container.xml": CONTAINER,
+        // Before linkedom parses it: it took 16 s over 1 MB of nested elements.
+        "OEBPS/content.opf": opf("<x>".repeat(1000) + "</x>".repeat(1000), "", ""),
+      }),
+      /OEBPS\/content\.opf nests its elements more than 64 deep/,
+    ],
     [new TextEncoder().encode("not a zip at all"), /no ZIP directory found/],
   ];
   for (const [bytes, reason] of cases) {
