@@ -103,10 +103,13 @@ export function extractEpub(
       throw notEpub(`its chapters hold more than ${MAX_TEXT_BYTES / MB} MB of text`);
     }
     const table = new LinkTable(path);
+    // A chapter that lies about its size refuses the whole book, as any bomb does; one the
+    // converter cannot read is noted in its place.
+    const chapter = book.inflate(entry);
     let markdown: string;
     try {
       // The title page usually repeats the title as its first heading.
-      markdown = htmlToMarkdown(decodeHtml(book.inflate(entry)), {
+      markdown = htmlToMarkdown(decodeHtml(chapter), {
         links: table,
         ...(parts.length === 0 ? { title } : {}),
       });

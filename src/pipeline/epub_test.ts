@@ -178,6 +178,33 @@ Deno.test("extractEpub() refuses a chapter that declares a bomb's size before in
   );
 });
 
+Deno.test("extractEpub() stops inflating a chapter that inflates past its declared size", () => {
+  const bytes = book({
+    "META-INF/container.xml": CONTAINER,
+    "OEBPS/content.opf": opf(
+      "<dc:title>T</dc:title>",
+      '<item id="a" href="a.xhtml" media-type="application/xhtml+xml"/>',
+      '<itemref idref="a"/>',
+    ),
+    "OEBPS/a.xhtml": new Uint8Array(8 * 1024 * 1024).fill(0x20),
+  });
+  // The central directory entry of the chapter says 2 KB.
+  const name = new TextEncoder().encode("OEBPS/a.xhtml");
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let entry = -1;
+  for (let at = 0; at + 46 + name.length <= bytes.length && entry < 0; at++) {
+    if (
+      view.getUint32(at, true) === 0x02014b50 &&
+      name.every((b, i) => bytes[at + 46 + i] === b)
+    ) entry = at;
+  }
+  view.setUint32(entry + 24, 2048, true);
+  assert.throws(
+    () => extractEpub(bytes, "lying.epub"),
+    /not a readable EPUB book: OEBPS\/a\.xhtml inflates past the 2048 bytes its ZIP entry declares/,
+  );
+});
+
 Deno.test("extractEpub() keeps the other chapters when one is missing", () => {
   const bytes = book({
     "META-INF/container.xml": CONTAINER,
