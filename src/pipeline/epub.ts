@@ -90,11 +90,14 @@ export function extractEpub(
   const own = new LinkTable(options.source);
   const anchors: Record<string, string> = {};
   const parts: string[] = [];
+  /** What went wrong with chapters noted in their place, for a book with no text at all. */
+  const problems: string[] = [];
   let footnotes = 0;
   let textBytes = 0;
   for (const path of chapters) {
     const entry = book.entry(path);
     if (!entry) {
+      problems.push(`${path} is missing`);
       parts.push(`*A chapter is missing from the book: ${escapeMarkdown(path)}*`);
       continue;
     }
@@ -115,6 +118,7 @@ export function extractEpub(
       });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
+      problems.push(`${path}: ${error.message}`);
       parts.push(
         `*This chapter could not be read: ${escapeMarkdown(`${path}: ${error.message}`)}*`,
       );
@@ -136,8 +140,12 @@ export function extractEpub(
     });
     if (markdown !== "") parts.push(markdown);
   }
+  if (parts.length === problems.length) {
+    // Only notes of what went wrong: no note to make.
+    const why = problems.length > 0 ? `: ${problems[0]}` : "";
+    throw new InputError(`no readable text in this EPUB book${why}`);
+  }
   const body = parts.join("\n\n");
-  if (countMarkdownWords(body) === 0) throw new InputError("no readable text in this EPUB book");
   const wanted = title.toLowerCase();
   for (const [key, heading] of Object.entries(anchors)) {
     // The heading that became the title is not in the body: a link to it leads to the top.

@@ -205,6 +205,24 @@ Deno.test("extractEpub() stops inflating a chapter that inflates past its declar
   );
 });
 
+Deno.test("extractEpub() refuses a book none of whose chapters can be read, saying why", () => {
+  const bytes = book({
+    "META-INF/container.xml": CONTAINER,
+    "OEBPS/content.opf": opf(
+      "<dc:title>T</dc:title>",
+      '<item id="a" href="a.xhtml" media-type="application/xhtml+xml"/>' +
+        '<item id="b" href="b.xhtml" media-type="application/xhtml+xml"/>',
+      '<itemref idref="a"/><itemref idref="b"/>',
+    ),
+    "OEBPS/a.xhtml": new Uint8Array([0x3c, 0x70, 0x3e, 0, 0, 0, 0x41]),
+    "OEBPS/b.xhtml": xhtml('<p><img src="cover.png" alt=""/></p>'),
+  });
+  assert.throws(
+    () => extractEpub(bytes, "broken.epub"),
+    /^InputError: no readable text in this EPUB book: OEBPS\/a\.xhtml: binary content, not HTML/,
+  );
+});
+
 Deno.test("extractEpub() keeps the other chapters when one is missing", () => {
   const bytes = book({
     "META-INF/container.xml": CONTAINER,
