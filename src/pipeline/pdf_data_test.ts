@@ -31,6 +31,17 @@ Deno.test("extractPdf() reads Japanese in Shift-JIS (90ms-RKSJ-H) without ToUnic
   assert.equal(extracted.body, "## Page 1\n\n日本語");
 });
 
+Deno.test("extractPdf() reads Korean and traditional Chinese in UCS-2 CMaps without ToUnicode", async () => {
+  const cases = [
+    ["UniKS-UCS2-H", "Korea1", "HYSMyeongJo-Medium", "D55CAD6DC5B4", "한국어"],
+    ["UniCNS-UCS2-H", "CNS1", "MSung-Light", "7E414E2D6587", "繁中文"],
+  ];
+  for (const [encoding, ordering, font, codes, text] of cases) {
+    const extracted = await extractPdf(makeCjkPdf(encoding, ordering, font, codes), "cjk.pdf");
+    assert.equal(extracted.body, `## Page 1\n\n${text}`, encoding);
+  }
+});
+
 Deno.test("the embedded data holds every CMap and standard font of pdfjs-dist, and only those", async () => {
   assert.deepEqual([...EMBEDDED.cmaps].sort(), await names("cmaps", /\.bcmap$/));
   assert.deepEqual(
