@@ -5,7 +5,8 @@
  * the tables, footnotes, headings, list items and links in the Markdown are counted, and the
  * text's word tokens compared (F1, pandoc's words as the reference). pandoc is given a page's
  * main region, the part gleaner keeps, so page chrome does not count for it. PDFs go through gleaner and
- * `pdftotext`, compared by word-token F1. Pages come from Debian's python3.11-doc (HOWTOs) when
+ * `pdftotext`, compared by word-token F1. An EPUB book pandoc makes of five pages goes through
+ * both too. Pages come from Debian's python3.11-doc (HOWTOs) when
  * it is installed, Word documents are made here with the `docx` package, PDFs are the ones under
  * /usr/share/doc. A missing program or corpus skips its part with a reason.
  */
@@ -23,9 +24,12 @@ import {
 } from "docx";
 import { parseHTML } from "linkedom";
 import { basename, join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { extractDocx } from "../src/pipeline/docx.ts";
+import { extractEpub } from "../src/pipeline/epub.ts";
 import { extractHtml } from "../src/pipeline/html.ts";
 import { extractPdf } from "../src/pipeline/pdf.ts";
+import { resolveLinks } from "../src/vault/source_links.ts";
 
 type Report = (name: string, value: string, target: string) => void;
 
@@ -34,6 +38,9 @@ const PDFS = [
   "/usr/share/doc/shared-mime-info/shared-mime-info-spec.pdf",
   "/usr/share/doc/glpk-doc/cnfsat.pdf",
   "/usr/share/doc/libtasn1-doc/libtasn1.pdf",
+  // dvips output with Type 3 bitmap fonts, where words are placed piece by piece (graphviz-doc).
+  "/usr/share/doc/graphviz/pdf/dottyguide.pdf.gz",
+  "/usr/share/doc/graphviz/pdf/dotguide.pdf.gz",
 ];
 
 /** What a Markdown text holds, counted the same way for both converters. */
@@ -54,6 +61,7 @@ export async function fidelity(report: Report, scratch: string): Promise<void> {
   } else {
     await compareHtml(report);
     await compareDocx(report, scratch);
+    await compareEpub(report, scratch);
   }
   if (!await hasProgram("pdftotext")) {
     report("fidelity vs pdftotext", "skipped", "(apt-get install poppler-utils)");
@@ -80,6 +88,42 @@ async function compareHtml(report: Report): Promise<void> {
   side(report, `HTML (${pages.length} Python HOWTOs)`, ours, theirs);
 }
 
+/**
+ * An EPUB book made by pandoc from the main regions of five HOWTOs, one chapter each, read by
+ * gleaner (links between chapters resolved as main resolves them) and by pandoc.
+ */
+async function compareEpub(report: Report, scratch: string): Promise<void> {
+  const pages = (await listFiles(HOWTO, ".html")).slice(0, 5);
+  if (pages.length === 0) {
+    report("EPUB vs pandoc", "skipped", "(apt-get install python3.11-doc)");
+    return;
+  }
+  const chapters: string[] = [];
+  for (const page of pages) {
+    const path = join(scratch, `fidelity-${basename(page)}`);
+    await Deno.writeTextFile(path, mainRegion(await Deno.readTextFile(page)));
+    chapters.push(path);
+  }
+  const book = join(scratch, "fidelity.epub");
+  await run("pandoc", [
+    "-f",
+    "html",
+    "-t",
+    "epub3",
+    "--metadata",
+    "title=HOWTOs",
+    "-o",
+    book,
+    ...chapters,
+  ]);
+  const bytes = await Deno.readFile(book);
+  const extracted = extractEpub(bytes, "fidelity.epub", { source: "fidelity.epub" });
+  const body = resolveLinks(extracted, "fidelity.epub", () => undefined);
+  side(report, "EPUB (5 HOWTOs, made by pandoc)", [`# ${extracted.title}\n\n${body}`], [
+    await pandoc(book, "epub"),
+  ]);
+}
+
 async function compareDocx(report: Report, scratch: string): Promise<void> {
   const ours: string[] = [];
   const theirs: string[] = [];
@@ -101,14 +145,35 @@ async function comparePdf(report: Report): Promise<void> {
     return;
   }
   for (const path of files) {
-    const ours = (await extractPdf(await Deno.readFile(path), basename(path))).body;
-    const theirs = await run("pdftotext", [path, "-"]);
+    const name = basename(path, ".gz");
+    let bytes = await Deno.readFile(path);
+    if (path.endsWith(".gz")) bytes = new Uint8Array(gunzipSync(bytes));
+    const ours = (await extractPdf(bytes, name)).body;
+    const theirs = await run("pdftotext", ["-", "-"], bytes);
+    report(`PDF ${name}: word F1 vs pdftotext`, tokenF1(ours, theirs).toFixed(3), ">= 0.95");
     report(
-      `PDF ${basename(path)}: word F1 vs pdftotext`,
-      tokenF1(ours, theirs).toFixed(3),
-      ">= 0.95",
+      `PDF ${name}: words split apart`,
+      String(splitWords(ours, theirs)),
+      "(info: pdftotext 0)",
     );
   }
+}
+
+/**
+ * Words split in two where pdftotext has them whole: neighbouring words of `text` that together
+ * make a word of the reference while one of them is no word of it ("numb ers", "imp ortant").
+ */
+function splitWords(text: string, reference: string): number {
+  const words = (s: string) =>
+    s.replace(/\\(.)/g, "$1").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const known = new Set(words(reference));
+  const ours = words(text);
+  let count = 0;
+  for (let i = 1; i < ours.length; i++) {
+    const [a, b] = [ours[i - 1], ours[i]];
+    if (known.has(a + b) && (!known.has(a) || !known.has(b))) count++;
+  }
+  return count;
 }
 
 /** Reports the counts of both sides as ratios, and the token F1. */
@@ -266,8 +331,19 @@ async function pandoc(input: string, from: string): Promise<string> {
   return new TextDecoder().decode((await child.output()).stdout);
 }
 
-async function run(program: string, args: string[]): Promise<string> {
-  const out = await new Deno.Command(program, { args, stdout: "piped", stderr: "null" }).output();
+async function run(program: string, args: string[], input?: Uint8Array): Promise<string> {
+  const child = new Deno.Command(program, {
+    args,
+    stdin: input ? "piped" : "null",
+    stdout: "piped",
+    stderr: "null",
+  }).spawn();
+  if (input) {
+    const writer = child.stdin.getWriter();
+    await writer.write(input);
+    await writer.close();
+  }
+  const out = await child.output();
   return new TextDecoder().decode(out.stdout);
 }
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ofType, runApp, withTempDir } from "./support/app.ts";
 import { snapshotVault, writeText } from "./support/corpus.ts";
-import { makeDocx, makePdf } from "./support/documents.ts";
+import { makeCjkPdf, makeDocx, makeEpub, makePdf } from "./support/documents.ts";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 
@@ -28,13 +28,35 @@ Deno.test("every document format becomes a note through the sandboxed pipeline",
       join(input, "memo.docx"),
       await makeDocx("Quarterly Memo", ["Sales rose in the north.", "Costs fell in the south."]),
     );
+    await writeText(
+      join(input, "hives.epub"),
+      makeEpub("Keeping Hives", [
+        '<h2>Spring</h2><p>Check the queen in <a href="c1.xhtml#late">late spring</a>.</p>',
+        '<h2>Summer</h2><h3 id="late">Late spring and summer</h3><p>Add supers as the ' +
+        "nectar flows.</p>",
+      ]),
+    );
+    // 中文文本 in a CID font without ToUnicode: the CMaps are embedded modules the sandboxed
+    // stage thread loads without any read permission of its own.
+    await writeText(
+      join(input, "chinese.pdf"),
+      makeCjkPdf("UniGB-UCS2-H", "GB1", "STSong-Light", "4E2D65876587672C"),
+    );
     const vault = join(root, "vault");
     const run = await runApp(["--batch", input, "--out", vault, "--json"]);
     assert.equal(run.code, 0, run.stderr);
     const notes = new Map(ofType(run.events, "file_done").map((e) => [e.path, e.note]));
     assert.deepEqual(
       [...notes.keys()].sort(),
-      ["bees.pdf", "drama.srt", "interview.vtt", "memo.docx", "starter.html"],
+      [
+        "bees.pdf",
+        "chinese.pdf",
+        "drama.srt",
+        "hives.epub",
+        "interview.vtt",
+        "memo.docx",
+        "starter.html",
+      ],
     );
     const vaultNotes = await snapshotVault(vault);
     const note = (path: string) => vaultNotes.get(notes.get(path)!)!;
@@ -50,6 +72,15 @@ Deno.test("every document format becomes a note through the sandboxed pipeline",
     assert.equal(notes.get("memo.docx"), "Sources/Quarterly Memo.md");
     assert.match(note("memo.docx"), /# Background[\s\S]*Sales rose in the north\./);
 
+    assert.equal(notes.get("hives.epub"), "Sources/Keeping Hives.md");
+    assert.match(note("hives.epub"), /type: "epub"/);
+    assert.match(
+      note("hives.epub"),
+      /Check the queen in \[\[#Late spring and summer\|late spring\]\]\./,
+    );
+
+    assert.match(note("chinese.pdf"), /中文文本/);
+
     assert.match(note("interview.vtt"), /\[00:00:\d\d\] \*\*[^*]+:\*\*/);
     assert.match(note("drama.srt"), /type: "subtitles"/);
     assert.match(note("drama.srt"), /\[00:\d\d:\d\d\]/);
@@ -64,6 +95,9 @@ Deno.test("broken and mislabelled files of every type get clear errors, or are r
     await writeText(join(input, "report.txt"), pdf); // a PDF named .txt
     await writeText(join(input, "truncated.pdf"), pdf.subarray(0, 40));
     await writeText(join(input, "fake.docx"), crypto.getRandomValues(new Uint8Array(2000)));
+    await writeText(join(input, "fake.epub"), "a book in name only\n");
+    // A Word document named .epub is a ZIP too, and read as what its content is.
+    await writeText(join(input, "memo.epub"), await makeDocx("Memo", ["Not a book."]));
     await writeText(join(input, "empty.srt"), "");
     await writeText(join(input, "nocues.vtt"), "WEBVTT\n\nthis is not a cue\n");
     await writeText(
@@ -75,7 +109,14 @@ Deno.test("broken and mislabelled files of every type get clear errors, or are r
     const run = await runApp(["--batch", input, "--out", join(root, "vault"), "--json"]);
     assert.equal(run.code, 1, run.stderr);
 
-    assert.deepEqual(ofType(run.events, "file_done").map((e) => [e.path, e.note, e.warning]), [
+    const done = ofType(run.events, "file_done").map((e) => [e.path, e.note, e.warning]);
+    // Workers finish in any order.
+    assert.deepEqual(done.sort((a, b) => String(a[0]).localeCompare(String(b[0]))), [
+      [
+        "memo.epub",
+        "Sources/Memo.md",
+        "named .epub but the content is a Word document; read it as such",
+      ],
       [
         "report.txt",
         "Sources/Hidden Report.md",
@@ -87,6 +128,7 @@ Deno.test("broken and mislabelled files of every type get clear errors, or are r
     const expect: [string, RegExp][] = [
       ["truncated.pdf", /not a readable PDF/],
       ["fake.docx", /named \.docx but the content is not a Word document|not a readable Word/],
+      ["fake.epub", /named \.epub but the content is not an EPUB book/],
       ["nocues.vtt", /no subtitle cues found/],
       ["picture.md", /the content is image\/jpeg/],
       ["song.mp3", /named \.mp3 but the content is not audio/],

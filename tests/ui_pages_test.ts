@@ -263,3 +263,55 @@ Deno.test({
     });
   },
 });
+
+Deno.test({
+  name: "the vault browser follows a wikilink in a table cell and shows sub- and superscripts",
+  ignore: NO_CHROMIUM,
+  fn: async () => {
+    await withTempDir(async (root) => {
+      const input = join(root, "input");
+      const prose = "<p>Bees keep their hives warm through the winter by clustering together. " +
+        "The colony eats the honey it stored in summer, and the queen lays again in spring.</p>";
+      // A link inside a table cell becomes [[Sources/…\|label]]: its pipe escaped for the table.
+      await writeText(
+        join(input, "index.html"),
+        `<html><head><title>Hive Index</title></head><body><article><h1>Hive Index</h1>${prose}` +
+          "<table><tr><th>Page</th><th>About</th></tr><tr><td>" +
+          '<a href="winter.html">the winter page</a></td><td>CO<sub>2</sub> and m<sup>2</sup>' +
+          `</td></tr></table>${prose}</article></body></html>`,
+      );
+      await writeText(
+        join(input, "winter.html"),
+        "<html><head><title>Hives in Winter</title></head><body><article><h1>Hives in " +
+          `Winter</h1>${prose}${prose}</article></body></html>`,
+      );
+      const browser = await launchBrowser();
+      const app = await startUi(join(root, "state"), { entry: FAULT_APP });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+        await page.goto(app.url);
+        await page.getByLabel("Input folder").fill(input);
+        await page.getByLabel(/^Vault folder/).fill(join(root, "vault"));
+        await page.getByRole("button", { name: "Start" }).click();
+        await page.waitForURL(/#\/job\/1$/);
+        await page.getByTestId("phase").getByText("finished").waitFor({ timeout: 60_000 });
+        await page.locator(".files").getByRole("link", { name: "index.html" }).click();
+        await page.locator("article h1", { hasText: "Hive Index" }).waitFor();
+        const cell = page.locator("article table:not(.properties) td").first();
+        assert.equal((await cell.textContent())?.trim(), "the winter page");
+        assert.equal(
+          await page.locator("article table:not(.properties) td sub").textContent(),
+          "2",
+        );
+        assert.equal(
+          await page.locator("article table:not(.properties) td sup").textContent(),
+          "2",
+        );
+        await cell.getByRole("link", { name: "the winter page" }).click();
+        await page.locator("article h1", { hasText: "Hives in Winter" }).waitFor();
+      } finally {
+        await closeAll(browser, app);
+      }
+    });
+  },
+});

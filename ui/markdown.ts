@@ -3,9 +3,10 @@
 /**
  * @module
  * A note as HTML for the vault browser: `marked` renders the Markdown; raw HTML in a note is
- * shown as text, never run; Obsidian wikilinks become links inside the browser; comments
- * (`%% ... %%`) and block ids (`^t-…`) are hidden as Obsidian hides them; links to a block go to
- * its paragraph; the frontmatter is shown as a table of properties.
+ * shown as text, never run (but for bare `<sub>` and `<sup>`); Obsidian wikilinks become links
+ * inside the browser, in table cells too (`[[Note\|label]]`); comments (`%% ... %%`) and block
+ * ids (`^t-…`) are hidden as Obsidian hides them; links to a block go to its paragraph; the
+ * frontmatter is shown as a table of properties.
  */
 import { decodeHTML } from "entities";
 import { Marked } from "marked";
@@ -47,7 +48,9 @@ export function noteToHtml(
   const marked = new Marked({
     gfm: true,
     renderer: {
-      html: ({ text }) => escape(text),
+      // Sub- and superscripts (`<sub>`, `<sup>`, bare, as gleaner writes them) render as
+      // Obsidian renders them; every other tag is shown as text.
+      html: ({ text }) => /^<\/?su[bp]>$/.test(text) ? text : escape(text),
     },
     walkTokens: (token) => {
       if ((token.type === "link" || token.type === "image") && !safeHref(token.href)) {
@@ -65,8 +68,10 @@ export function noteToHtml(
   text = text.replace(/%%[\s\S]*?%%/g, "");
   // A block id ends its paragraph's last line: hidden, and the paragraph gets it as its id.
   text = text.replace(/ \^([A-Za-z0-9-]+)[ \t]*$/gm, (_, id) => `${BLOCK}${id}${BLOCK}`);
+  // Inside a table a wikilink's pipe is written `\|`, so that it does not end the cell;
+  // Obsidian reads it as the pipe of the link, and so does this.
   text = text.replace(
-    /\[\[([^\]|#]*)(#[^\]|]*)?(?:\|([^\]]*))?\]\]/g,
+    /\[\[([^\]|#]*?)(#[^\]|]*?)?(?:\\?\|([^\]]*))?\]\]/g,
     (_, target, anchor, alias) => {
       const label = escapeMarkdown((alias ?? (target || anchor || "")).replace(/[[\]]/g, ""));
       if (!target) {

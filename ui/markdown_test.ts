@@ -101,3 +101,32 @@ Deno.test("noteToHtml() keeps web, mail, Obsidian and in-vault links", () => {
     "#/job/1/vault?path=Sources%2FA.md",
   ]);
 });
+
+Deno.test("noteToHtml() reads `\\|` in a wikilink inside a table cell as the link's pipe", () => {
+  const note = "| note | about |\n| --- | --- |\n" +
+    "| [[Sources/Bees\\|the bees]] | hives |\n| [[Sources/Wasps#Nests\\|nests]] | paper |\n";
+  const html = noteToHtml(note, href);
+  assert.deepEqual(
+    links(html).map(([text, url]) => [text, decodeURIComponent(url.split("path=")[1])]),
+    [
+      ["the bees", "Sources/Bees.md"],
+      ["nests", "Sources/Wasps.md"],
+    ],
+  );
+  // Still a table of two columns, the link whole in its cell.
+  assert.equal(html.match(/<td>/g)?.length, 4, html);
+  assert.match(html, /<td><a [^>]*>the bees<\/a><\/td>\s*<td>hives<\/td>/);
+});
+
+Deno.test("noteToHtml() renders bare <sub> and <sup> and shows every other tag as text", () => {
+  const html = noteToHtml(
+    'H<sub>2</sub>O and x<sup>2</sup>, <sup class="x">no</sup> <b>bold</b>',
+    href,
+  );
+  assert.match(html, /H<sub>2<\/sub>O and x<sup>2<\/sup>/);
+  assert.match(
+    html,
+    /&lt;sup class=&quot;x&quot;&gt;no<\/sup>|&lt;sup class=&quot;x&quot;&gt;no&lt;\/sup&gt;/,
+  );
+  assert.match(html, /&lt;b&gt;bold&lt;\/b&gt;/);
+});

@@ -8,7 +8,16 @@
 import { fileTypeFromBuffer, type FileTypeResult } from "file-type";
 import { InputError } from "../common/errors.ts";
 
-export type Kind = "text" | "markdown" | "html" | "pdf" | "docx" | "subtitles" | "audio" | "video";
+export type Kind =
+  | "text"
+  | "markdown"
+  | "html"
+  | "pdf"
+  | "docx"
+  | "epub"
+  | "subtitles"
+  | "audio"
+  | "video";
 
 export const EXTENSIONS: Record<string, Kind> = {
   ".txt": "text",
@@ -19,6 +28,7 @@ export const EXTENSIONS: Record<string, Kind> = {
   ".xhtml": "html",
   ".pdf": "pdf",
   ".docx": "docx",
+  ".epub": "epub",
   ".srt": "subtitles",
   ".vtt": "subtitles",
   ".mp3": "audio",
@@ -55,7 +65,9 @@ export async function detectKind(bytes: Uint8Array, fileName: string): Promise<D
   const ext = extensionOf(fileName);
   const named = EXTENSIONS[ext];
   const found = await fileTypeFromBuffer(bytes).catch(() => undefined);
-  const sniffed = sniffBinary(found);
+  // file-type knows an EPUB by its `mimetype` entry stored first; a book zipped without that
+  // order is still one, and the EPUB reader says what is wrong if it is not.
+  const sniffed = named === "epub" && found?.ext === "zip" ? "epub" : sniffBinary(found);
   const kind = sniffed ?? sniffText(bytes) ?? textKindFromName(named, ext);
   const mismatch = named && named !== kind && !compatible(named, kind)
     ? `named ${ext} but the content is ${describe(kind)}`
@@ -70,6 +82,7 @@ function sniffBinary(found: FileTypeResult | undefined): Kind | undefined {
   if (found.ext === "vtt") return "subtitles";
   if (found.ext === "pdf") return "pdf";
   if (found.ext === "docx") return "docx";
+  if (found.ext === "epub") return "epub";
   if (found.mime.startsWith("audio/")) return "audio";
   if (found.mime.startsWith("video/")) return "video";
   // Containers that hold sound as often as pictures: ffmpeg decides what is in them.
@@ -92,7 +105,7 @@ function textKindFromName(named: Kind | undefined, ext: string): Kind {
   if (named === undefined) {
     throw new InputError(`unsupported file type ${ext || "(no extension)"}`);
   }
-  if (named === "pdf" || named === "docx" || named === "audio" || named === "video") {
+  if (["pdf", "docx", "epub", "audio", "video"].includes(named)) {
     throw new InputError(`named ${ext} but the content is not ${describe(named)}`);
   }
   return named;
@@ -112,6 +125,7 @@ function describe(kind: Kind): string {
     html: "an HTML page",
     pdf: "a PDF",
     docx: "a Word document",
+    epub: "an EPUB book",
     subtitles: "subtitles",
     audio: "audio",
     video: "video",

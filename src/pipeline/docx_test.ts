@@ -274,7 +274,7 @@ Deno.test("extractDocx() gives the same result every time", async () => {
   assert.deepEqual(await extractDocx(bytes, "a.docx"), await extractDocx(bytes, "a.docx"));
 });
 
-Deno.test("extractDocx() keeps tables as GFM tables, footnotes as [^n] and strikethrough", async () => {
+Deno.test("extractDocx() keeps tables as GFM tables, footnotes as [^n], strikethrough, sub and sup", async () => {
   const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
   const document = new Document({
     footnotes: { 1: { children: [new Paragraph("Caught on the morning tide.")] } },
@@ -289,6 +289,14 @@ Deno.test("extractDocx() keeps tables as GFM tables, footnotes as [^n] and strik
             new TextRun({ text: "Today's Special: Salmon", strike: true }),
             new TextRun(" Sold out"),
             new FootnoteReferenceRun(1),
+          ],
+        }),
+        new Paragraph({
+          children: [
+            new TextRun("Serves 10"),
+            new TextRun({ text: "2", superScript: true }),
+            new TextRun(" with CO"),
+            new TextRun({ text: "2", subScript: true }),
           ],
         }),
         new Table({
@@ -306,5 +314,6 @@ Deno.test("extractDocx() keeps tables as GFM tables, footnotes as [^n] and strik
   assert.match(result.body, /^~~Today's Special: Salmon~~ Sold out\[\^1\]$/m);
   assert.match(result.body, /^\| Dish \| Price \|\n\| --- \| --- \|\n\| Cod \\\| chips \| 12 \|$/m);
   assert.match(result.body, /^\[\^1\]: Caught on the morning tide\.$/m);
+  assert.match(result.body, /^Serves 10<sup>2<\/sup> with CO<sub>2<\/sub>$/m);
   assert.doesNotMatch(result.body, /footnote-|\]\(#/);
 });

@@ -123,6 +123,10 @@ export function countMarkdownWords(markdown: string): number {
 
 /** Takes the footnotes out and settles the links of a freshly parsed page (notes' too). */
 function prepare(document: DomDocument, table: LinkTable): Footnote[] {
+  // A <picture>'s or <video>'s alternatives show nothing in a note, and as void elements they
+  // kept the whitespace between them apart: five <source>s left five spaces before the image,
+  // an indented code block in Obsidian showing raw Markdown.
+  for (const element of [...document.querySelectorAll("source, track")]) element.remove();
   const notes = takeFootnotes(document.documentElement as unknown as NoteElement);
   prepareLinks(document.documentElement as unknown as LinkElement, table);
   for (const note of notes) prepareLinks(note.element as unknown as LinkElement, table);
@@ -133,7 +137,8 @@ function prepare(document: DomDocument, table: LinkTable): Footnote[] {
 // Decoding
 
 /** Decodes a page by the one text decoder, with the charset the page declares. */
-function decodeHtml(bytes: Uint8Array): string {
+/** The text of an HTML page: its BOM, else its declared charset unless the bytes are UTF-8. */
+export function decodeHtml(bytes: Uint8Array): string {
   return decodeText(bytes, { what: "HTML", declared: declaredEncoding(bytes) });
 }
 
@@ -536,6 +541,16 @@ function turndown(): { turndown(root: DomElement): string } {
   td.addRule("strikethrough", {
     filter: ["del", "s", "strike"],
     replacement: (content: string) => content.trim() ? `~~${content}~~` : content,
+  });
+  // Obsidian has no Markdown for these (`x^2` is plain text there, `^id` a block id) but renders
+  // the HTML tags, as does the vault browser; the text inside stays escaped Markdown.
+  td.addRule("subSuperscript", {
+    filter: ["sub", "sup"],
+    replacement: (content: string, node: DomNode) => {
+      const text = content.replace(/\s+/g, " ");
+      const tag = node.nodeName.toLowerCase();
+      return text.trim() ? `<${tag}>${text}</${tag}>` : text;
+    },
   });
   // Text that Obsidian would read as markup besides what turndown escapes: HTML tags, tags
   // (#word), math ($), highlights (==), comments (%%), strikethrough (~~) and block ids (^).

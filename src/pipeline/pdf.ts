@@ -7,7 +7,8 @@
  * Layout, in the order pdf.js returns the text (the content-stream order, which is the reading
  * order in most PDFs, two-column pages included; sorting by position would interleave columns):
  * - a new line starts when the baseline moves by more than half the font size; items on a line
- *   are joined with a space when there is a visible gap between them;
+ *   are joined with a space when the gap between their glyphs is wider than a tenth of the font
+ *   size, so words kerned apart stay whole;
  * - lines are joined into paragraphs; a paragraph ends at a larger vertical gap than the page's
  *   usual line pitch, a change of font size, a bullet, a short line ending a sentence, or a move
  *   up the page (a new column) unless a sentence carries on there;
@@ -17,6 +18,7 @@ import { Buffer } from "node:buffer";
 import { constants, inflateSync } from "node:zlib";
 import { getDocument, OPS, VerbosityLevel } from "unpdf/pdfjs";
 import { cleanTitle, countWords, type Extracted } from "./extracted.ts";
+import { CMAP_URL, EmbeddedBinaryData, STANDARD_FONT_DATA_URL } from "./pdf_data.ts";
 import { fileStem } from "../markdown/note_name.ts";
 import { escapeMarkdown } from "../markdown/transcript.ts";
 import { InputError } from "../common/errors.ts";
@@ -32,6 +34,9 @@ const MB = 1024 * 1024;
  * font or an object stream is a few MB; images are not decoded for their text.
  */
 const MAX_STREAM_BYTES = 256 * MB;
+
+/** The narrowest gap between glyphs, in font sizes, that reads as a word space. */
+const WORD_SPACE = 0.1;
 
 /** A first paragraph at least this long is body text, not a title. */
 const MAX_FIRST_LINE_TITLE = 120;
@@ -199,6 +204,13 @@ async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
     verbosity: VerbosityLevel.ERRORS,
     disableFontFace: true,
     useSystemFonts: false,
+    // CMaps for CJK fonts without ToUnicode, fonts for the standard 14 (ZapfDingbats' glyphs);
+    // the URLs only have to be well formed: the factory serves embedded bytes.
+    BinaryDataFactory: EmbeddedBinaryData,
+    useWorkerFetch: false,
+    cMapUrl: CMAP_URL,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONT_DATA_URL,
   });
   try {
     return await task.promise;
@@ -334,7 +346,14 @@ function layOut(
     const width = Number.isFinite(item.width) ? item.width : 0;
     if (line && Math.abs(y - line.y) <= 0.5 * Math.max(size, line.size)) {
       const gap = x - line.endX;
-      const spaced = spaceItem || gap > 0.15 * size || gap < -size;
+      // A word space by the gap between the glyphs, as pdftotext judges it (a tenth of the
+      // font size, its minWordBreakSpace). pdf.js's own space items are believed only where
+      // the glyphs overlap and the widths cannot tell: it inserts them by its own measure of
+      // the gap, which for the Type 3 fonts dvips writes (set at size 1, scaled by the text
+      // matrix) puts a space at every kern: "numb ers", "imp ortant" (measured on
+      // dottyguide.pdf: 303 words split, 1 with this rule).
+      const spaced = gap > WORD_SPACE * size || gap < -size ||
+        (spaceItem && gap < -WORD_SPACE * size);
       if (spaced && !endsWithSpace && !/^\s/u.test(str)) parts.push(" ");
       line.size = Math.max(line.size, size);
       line.startX = Math.min(line.startX, x);
@@ -426,9 +445,11 @@ const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scri
 function lineBreak(parts: string[], next: string): string {
   const last = parts.length - 1;
   const tail = parts[last].slice(-2);
-  // A soft hyphen only ever marks a break; a hyphen between lowercase letters almost always.
+  // A soft hyphen only ever marks a break; a hyphen between lowercase letters almost always,
+  // and between capitals when a word in capitals goes on ("ELE-" "MENT", as pdftotext joins).
   if (
-    tail.endsWith("\u00AD") || (/^\p{Ll}[-\u2010]$/u.test(tail) && /^\p{Ll}/u.test(next))
+    tail.endsWith("\u00AD") || (/^\p{Ll}[-\u2010]$/u.test(tail) && /^\p{Ll}/u.test(next)) ||
+    (/^\p{Lu}[-\u2010]$/u.test(tail) && /^\p{Lu}{2}/u.test(next))
   ) {
     parts[last] = parts[last].slice(0, -1);
     return "";

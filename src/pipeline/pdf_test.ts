@@ -173,15 +173,55 @@ Deno.test("extractPdf() joins items on a line and lines into paragraphs by their
     "1 0 0 1 72 700 Tm (Items with a gap) Tj 1 0 0 1 200 700 Tm (stay apart,) Tj " +
     // A word drawn in two pieces: the second starts where the first ends.
     "1 0 0 1 72 686 Tm (and a word in two pie) Tj (ces stays one; a hyphen-) Tj " +
-    "1 0 0 1 72 672 Tm (ated word is joined again.) Tj " +
+    "1 0 0 1 72 672 Tm (ated word is joined again, an ELE-) Tj " +
+    "1 0 0 1 72 658 Tm (MENT in capitals too.) Tj " +
     "1 0 0 1 72 630 Tm (A wider gap starts a new paragraph, and) Tj " +
     "1 0 0 1 72 616 Tm (\\267 a bullet starts one too.) Tj ET"; // 0267: the bullet in StandardEncoding
   const { body } = await extractPdf(craftPdf(pageObjects(content)), "layout.pdf");
   assert.equal(
     body,
     "## Page 1\n\nItems with a gap stay apart, and a word in two pieces stays one; a hyphenated " +
-      "word is joined again.\n\nA wider gap starts a new paragraph, and\n\n• a bullet starts one too.",
+      "word is joined again, an ELEMENT in capitals too.\n\nA wider gap starts a new paragraph, and\n\n• a bullet starts one too.",
   );
+});
+
+/**
+ * A page in a Type 3 font as dvips writes them: glyph space is text space, the font is set at
+ * size 1 and the text matrix scales it, and each piece of text is placed on its own, `after`
+ * glyph units past the end of the one before (every glyph is 60 units wide).
+ */
+function dvipsPage(pieces: [text: string, after: number][]): Uint8Array {
+  const letters = [...new Set(pieces.map(([text]) => text).join(""))];
+  let content = "BT /F1 1 Tf 0.12 0 0 0.12 72 700 Tm\n";
+  for (const [text, after] of pieces) {
+    const codes = [...text].map((c) => String.fromCharCode(97 + letters.indexOf(c))).join("");
+    content += `(${codes}) Tj ${text.length * 60 + after} 0 Td\n`;
+  }
+  const glyph = "60 0 0 0 60 80 d1 5 0 50 80 re f";
+  return craftPdf([
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] " +
+    "/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+    "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 60 80] /FontMatrix [1 0 0 1 0 0] " +
+    "/CharProcs 6 0 R /Encoding << /Type /Encoding /Differences " +
+    `[97 ${letters.map((l) => `/${l}`).join(" ")}] >> /FirstChar 97 ` +
+    `/LastChar ${96 + letters.length} /Widths [${letters.map(() => 60).join(" ")}] >>`,
+    stream(`${content}ET`),
+    `<< ${letters.map((l) => `/${l} 7 0 R`).join(" ")} >>`,
+    stream(glyph),
+  ]);
+}
+
+Deno.test("extractPdf() keeps words whole across kerning gaps, as pdftotext does", async () => {
+  // Gaps of 4 and 5 units (0.07 and 0.08 of the font size) are kerns; 35 units are spaces.
+  // pdf.js reports a space item at every one of them: "numb ers imp ortant" before.
+  const pdf = dvipsPage([["numb", 4], ["ers", 35], ["imp", 5], ["ortant", 35], ["a", 35], [
+    "result",
+    0,
+  ]]);
+  const { body } = await extractPdf(pdf, "kerned.pdf");
+  assert.equal(body, "## Page 1\n\nnumbers important a result");
 });
 
 Deno.test("extractPdf() starts a paragraph after a short line that ends a sentence", async () => {

@@ -89,6 +89,10 @@ async function extract(
     }
     case "subtitles":
       return ctx.timeBoxed(() => extractSubtitles(bytes, relPath));
+    case "epub": {
+      const { extractEpub } = await import("./epub.ts");
+      return ctx.timeBoxed(() => extractEpub(bytes, relPath, { source: relPath }));
+    }
     // These two parse asynchronously: the host's time budget and stall watch bound them.
     case "pdf":
       return await (await import("./pdf.ts")).extractPdf(bytes, relPath);

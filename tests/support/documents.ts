@@ -1,9 +1,11 @@
 /**
  * @module
- * Real PDF and Word files for integration tests, made by real tools (pdfkit, docx) in memory.
+ * Real PDF, Word and EPUB files for integration tests, made by real tools (pdfkit, docx, fflate)
+ * in memory.
  */
 import { Buffer } from "node:buffer";
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
+import { strToU8, type Zippable, zipSync } from "fflate";
 import PDFKit from "pdfkit";
 
 /** The part of pdfkit's document used here; pdfkit ships no types. */
@@ -65,4 +67,65 @@ export function craftPdf(objects: string[], trailer = ""): Uint8Array {
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailer}>>\n`;
   out += `startxref\n${xref}\n%%EOF\n`;
   return Uint8Array.from(out, (c) => c.charCodeAt(0));
+}
+
+/**
+ * A one-page PDF showing `codes` (hex) in a CJK font that is not embedded and has no ToUnicode
+ * table, as many Chinese and Japanese PDFs are made: only the predefined CMap named by
+ * `encoding` and the CID-to-Unicode CMap of `ordering` say which characters the codes are.
+ */
+export function makeCjkPdf(
+  encoding: string,
+  ordering: string,
+  baseFont: string,
+  codes: string,
+): Uint8Array {
+  const content = `BT /F1 24 Tf 72 700 Td <${codes}> Tj ET`;
+  return craftPdf([
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] " +
+    "/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+    `<< /Type /Font /Subtype /Type0 /BaseFont /${baseFont} /Encoding /${encoding} ` +
+    "/DescendantFonts [6 0 R] >>",
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /${baseFont} ` +
+    `/CIDSystemInfo << /Registry (Adobe) /Ordering (${ordering}) /Supplement 2 >> ` +
+    "/FontDescriptor 7 0 R /DW 1000 >>",
+    `<< /Type /FontDescriptor /FontName /${baseFont} /Flags 6 /FontBBox [0 -200 1000 900] ` +
+    "/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
+  ]);
+}
+
+/**
+ * An EPUB 3 book: `mimetype` stored first, the container, a package document with the title,
+ * and one XHTML chapter per entry of `chapters` (HTML body content), in spine order.
+ */
+export function makeEpub(title: string, chapters: string[]): Uint8Array {
+  const files: Zippable = {
+    mimetype: [strToU8("application/epub+zip"), { level: 0 }],
+    "META-INF/container.xml": strToU8(
+      '<?xml version="1.0"?><container version="1.0" ' +
+        'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>' +
+        '<rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>' +
+        "</rootfiles></container>",
+    ),
+  };
+  const items = chapters.map((_, i) =>
+    `<item id="c${i}" href="c${i}.xhtml" media-type="application/xhtml+xml"/>`
+  );
+  const spine = chapters.map((_, i) => `<itemref idref="c${i}"/>`);
+  files["OEBPS/content.opf"] = strToU8(
+    '<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" ' +
+      'version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/">' +
+      `<dc:title>${title}</dc:title></metadata><manifest>${items.join("")}</manifest>` +
+      `<spine>${spine.join("")}</spine></package>`,
+  );
+  chapters.forEach((body, i) => {
+    files[`OEBPS/c${i}.xhtml`] = strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml">' +
+        `<head><title>${i}</title></head><body>${body}</body></html>`,
+    );
+  });
+  return zipSync(files, { mtime: new Date(2020, 0, 1) });
 }
