@@ -1,0 +1,299 @@
+/**
+ * @module
+ * The maps and related-notes figures of `deno task bench` (`--only maps`), on a vault the real
+ * app builds from a mixed folder tree of documentation Debian packages install (Python HOWTOs,
+ * Git howtos and design notes, SQLite pages, Graphviz guides as PDF, systemd and zstd Markdown,
+ * Debian's policy texts), each set in its own folder as a user would keep them:
+ *
+ *   - topic maps: how many, the share named by a single generic English word, the share of notes
+ *     in no topic map, and how well maps follow the folders (purity: the share of a map's notes
+ *     from its main folder; completeness: the share of a folder's notes in its main map)
+ *   - map lines: the share opening with spoken filler and the share that are cut short
+ *   - related notes: notes with none, and how many stay within their folder
+ *   - ripple: notes rewritten when one input gains one sentence (target 0 besides that input)
+ *
+ * Standalone: `deno run -A scripts/bench_maps.ts [--keep DIR]` prints the figures and, with
+ * `--keep`, leaves the input tree and vault in DIR to be read.
+ */
+import { dirname, join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { parseArgs } from "node:util";
+import { englishRank, GENERIC_RANK } from "../src/analyse/commonness.ts";
+import { parseFrontmatter } from "../src/vault/render_note.ts";
+import { BEGIN, END } from "../src/vault/generated_part.ts";
+import { ofType, runApp } from "../tests/support/app.ts";
+import { snapshotVault } from "../tests/support/corpus.ts";
+
+export type Report = (name: string, value: string, target: string) => void;
+
+const PY = "/usr/share/doc/python3.11/html/howto";
+const GIT = "/usr/share/doc/git-doc";
+const SQLITE = "/usr/share/doc/sqlite3";
+const GRAPHVIZ = "/usr/share/doc/graphviz/pdf";
+
+/** Vault folder -> installed files (".gz" ones are decompressed). */
+const TREE: Record<string, string[]> = {
+  "python-howto": [
+    "annotations",
+    "argparse",
+    "descriptor",
+    "enum",
+    "functional",
+    "ipaddress",
+    "regex",
+    "sockets",
+    "sorting",
+    "unicode",
+    "urllib2",
+    "curses",
+  ].map((n) => `${PY}/${n}.html`),
+  "git/howto": [
+    "revert-a-faulty-merge",
+    "revert-branch-rebase",
+    "separating-topic-branches",
+    "rebase-from-internal-branch",
+    "recover-corrupted-blob-object",
+    "recover-corrupted-object-harder",
+    "use-git-daemon",
+    "setup-git-server-over-http",
+    "using-merge-subtree",
+    "maintain-git",
+    "keep-canonical-history-correct",
+  ].map((n) => `${GIT}/howto/${n}.txt`),
+  "git/technical": [
+    "pack-heuristics",
+    "racy-git",
+    "hash-function-transition",
+    "bitmap-format",
+    "commit-graph",
+    "api-parse-options",
+  ].map((n) => `${GIT}/technical/${n}.txt`),
+  "sqlite": [
+    "whentouse",
+    "np1queryprob",
+    "howtocorrupt",
+    "isolation",
+    "appfileformat",
+    "lockingv3",
+    "wal",
+    "atomiccommit",
+    "tempfiles",
+    "queryplanner",
+    "foreignkeys",
+    "datatype3",
+  ].map((n) => `${SQLITE}/${n}.html`),
+  "graphviz": ["dotguide", "neatoguide", "dottyguide"].map((n) => `${GRAPHVIZ}/${n}.pdf.gz`),
+  "debian": ["social-contract.txt.gz", "constitution.txt.gz"].map((n) => `/usr/share/doc/debian/${n}`),
+  "systemd": ["UIDS-GIDS.md.gz", "ENVIRONMENT.md.gz", "CODING_STYLE.md.gz", "HACKING.md.gz"]
+    .map((n) => `/usr/share/doc/systemd/${n}`),
+  "zstd": ["README.md.gz", "CONTRIBUTING.md.gz"].map((n) => `/usr/share/doc/zstd/${n}`),
+};
+
+/** The input that gains one sentence for the ripple figure, and the sentence. */
+const EDITED = "git/howto/revert-a-faulty-merge.txt";
+const SENTENCE = "\nReverting a merge is rarely the end of the story.\n";
+
+/** Openers that mark a map line as spoken filler or a sentence leaning on the one before. */
+const FILLER = /^(?:so|and|but|i|then|well|now|okay|ok|yeah|um|uh|also|or)\b/i;
+
+export async function mapsQuality(report: Report, root: string): Promise<void> {
+  const input = join(root, "maps-input");
+  const vault = join(root, "maps-vault");
+  const written = await writeTree(input);
+  if (written === 0) {
+    report("maps", "skipped: none of the Debian documentation sets is installed", "");
+    return;
+  }
+  const first = await build(input, vault);
+  const files = await snapshotVault(vault, { maps: true });
+  const folderOf = new Map(
+    ofType(first.events, "file_done").map((e) => [e.note, dirname(e.path)]),
+  );
+  const figures = readVault(files, folderOf);
+  report("maps: notes / topic maps", `${figures.notes} / ${figures.maps}`, "");
+  report(
+    "maps: named by a single generic English word",
+    `${pct(figures.genericNames, figures.maps)} (${figures.genericList.join(", ") || "none"})`,
+    "0%",
+  );
+  report("maps: notes in no topic map", pct(figures.unmapped, figures.notes), "");
+  report(
+    "maps: purity / completeness against the folders",
+    `${figures.purity.toFixed(2)} / ${figures.completeness.toFixed(2)}`,
+    "",
+  );
+  report(
+    "maps: lines opening with filler / cut short",
+    `${pct(figures.fillerLines, figures.lines)} / ${pct(figures.cutLines, figures.lines)}`,
+    "0% / 0%",
+  );
+  report(
+    "related: notes with none / links within the note's folder",
+    `${pct(figures.noRelated, figures.notes)} / ${pct(figures.relatedInFolder, figures.relatedLinks)}`,
+    "",
+  );
+
+  // One sentence more in one input: how many other notes are written again.
+  const path = join(input, EDITED);
+  await Deno.writeTextFile(path, (await Deno.readTextFile(path)) + SENTENCE);
+  await build(input, vault);
+  const after = await snapshotVault(vault, { maps: true });
+  const editedNote = [...folderOf.keys()].find((note) =>
+    parseFrontmatter(files.get(note)!).data?.source === EDITED
+  );
+  const rewritten = [...files].filter(([p, text]) =>
+    p.startsWith("Sources/") && p !== editedNote && after.get(p) !== text
+  ).map(([p]) => p);
+  const mapsChanged = [...new Set([...files.keys(), ...after.keys()])]
+    .filter((p) => !p.startsWith("Sources/") && files.get(p) !== after.get(p));
+  report(
+    "ripple: other notes rewritten when one input gains a sentence",
+    `${rewritten.length}${rewritten.length ? ` (${rewritten.join(", ")})` : ""}; maps ${
+      mapsChanged.length
+    }`,
+    "0",
+  );
+}
+
+async function writeTree(input: string): Promise<number> {
+  let written = 0;
+  for (const [folder, paths] of Object.entries(TREE)) {
+    for (const path of paths) {
+      let bytes: Uint8Array;
+      try {
+        bytes = await Deno.readFile(path);
+      } catch {
+        continue;
+      }
+      const name = path.slice(path.lastIndexOf("/") + 1).replace(/\.gz$/, "");
+      if (path.endsWith(".gz")) bytes = gunzipSync(bytes);
+      await Deno.mkdir(join(input, folder), { recursive: true });
+      await Deno.writeFile(join(input, folder, name), bytes);
+      written++;
+    }
+  }
+  return written;
+}
+
+async function build(input: string, vault: string) {
+  const run = await runApp(["--batch", input, "--out", vault, "--json"]);
+  if (run.code !== 0) throw new Error(`bench maps: the batch failed: ${run.stderr.slice(-2000)}`);
+  return run;
+}
+
+interface Figures {
+  notes: number;
+  maps: number;
+  genericNames: number;
+  genericList: string[];
+  unmapped: number;
+  purity: number;
+  completeness: number;
+  lines: number;
+  fillerLines: number;
+  cutLines: number;
+  noRelated: number;
+  relatedLinks: number;
+  relatedInFolder: number;
+}
+
+/** The figures of one vault; `folderOf` gives each note's input folder. */
+export function readVault(files: Map<string, string>, folderOf: Map<string, string>): Figures {
+  const notes = [...files.keys()].filter((p) => p.startsWith("Sources/"));
+  const special = new Set(["Maps/People.md", "Maps/Other notes.md"]);
+  const maps = [...files].filter(([p]) =>
+    p.startsWith("Maps/") && !special.has(p) && generated(files.get(p)!).includes("[[")
+  );
+  const genericList = maps.map(([p]) => p.slice(5, -3)).filter((name) => {
+    const words = name.replace(/\s*\(\d+\)$/, "").toLowerCase().split(/[\s-]+/);
+    return words.length === 1 && englishRank(words[0]) <= GENERIC_RANK;
+  });
+  const members = maps.map(([, text]) => links(generated(text)));
+  const mapped = new Set(members.flat());
+  let lines = 0, fillerLines = 0, cutLines = 0;
+  for (const [, text] of maps) {
+    for (const line of generated(text).split("\n")) {
+      const m = /^- \[\[[^\]]+\]\]: (.*)$/.exec(line);
+      if (!m) continue;
+      lines++;
+      if (FILLER.test(m[1])) fillerLines++;
+      if (/…$/.test(m[1]) || !/[.!?]["”’)]?$/.test(m[1])) cutLines++;
+    }
+  }
+  // Purity: each map's notes from its main folder; completeness: each folder's notes in its
+  // main map (notes in no map count against it).
+  let pure = 0, assigned = 0;
+  for (const list of members) {
+    const counts = countBy(list.map((n) => folderOf.get(n) ?? ""));
+    pure += Math.max(0, ...counts.values());
+    assigned += list.length;
+  }
+  const byFolder = new Map<string, string[]>();
+  for (const n of notes) {
+    const folder = folderOf.get(n) ?? "";
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), n]);
+  }
+  let complete = 0;
+  for (const list of byFolder.values()) {
+    complete += Math.max(0, ...members.map((m) => list.filter((n) => m.includes(n)).length));
+  }
+  let noRelated = 0, relatedLinks = 0, relatedInFolder = 0;
+  for (const n of notes) {
+    const related = (parseFrontmatter(files.get(n)!).data?.related ?? []) as string[];
+    if (related.length === 0) noRelated++;
+    for (const link of related) {
+      relatedLinks++;
+      const target = `${/^\[\[([^|\]]+)/.exec(link)![1]}.md`;
+      if (folderOf.get(target) === folderOf.get(n)) relatedInFolder++;
+    }
+  }
+  return {
+    notes: notes.length,
+    maps: maps.length,
+    genericNames: genericList.length,
+    genericList,
+    unmapped: notes.filter((n) => !mapped.has(n)).length,
+    purity: assigned ? pure / assigned : 0,
+    completeness: notes.length ? complete / notes.length : 0,
+    lines,
+    fillerLines,
+    cutLines,
+    noRelated,
+    relatedLinks,
+    relatedInFolder,
+  };
+}
+
+function generated(text: string): string {
+  const start = text.indexOf(BEGIN);
+  const end = text.indexOf(END);
+  return start < 0 || end < 0 ? "" : text.slice(start + BEGIN.length, end);
+}
+
+function links(text: string): string[] {
+  return [...text.matchAll(/\[\[([^|\]#]+)/g)].map((m) => `${m[1]}.md`)
+    .filter((p) => p.startsWith("Sources/"));
+}
+
+function countBy(values: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const v of values) out.set(v, (out.get(v) ?? 0) + 1);
+  return out;
+}
+
+function pct(part: number, whole: number): string {
+  return whole === 0 ? "n/a" : `${Math.round((100 * part) / whole)}% (${part}/${whole})`;
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ args: Deno.args, options: { keep: { type: "string" } } });
+  const root = values.keep ?? await Deno.makeTempDir({ prefix: "gleaner-bench-maps-" });
+  await Deno.mkdir(root, { recursive: true });
+  try {
+    await mapsQuality((name, value, target) => {
+      console.log(`${name}: ${value}${target ? `   [target ${target}]` : ""}`);
+    }, root);
+  } finally {
+    if (!values.keep) await Deno.remove(root, { recursive: true });
+  }
+}
