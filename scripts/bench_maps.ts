@@ -83,15 +83,21 @@ const TREE: Record<string, string[]> = {
     "datatype3",
   ].map((n) => `${SQLITE}/${n}.html`),
   "graphviz": ["dotguide", "neatoguide", "dottyguide"].map((n) => `${GRAPHVIZ}/${n}.pdf.gz`),
-  "debian": ["social-contract.txt.gz", "constitution.txt.gz"].map((n) => `/usr/share/doc/debian/${n}`),
+  "debian": ["social-contract.txt.gz", "constitution.txt.gz"].map((n) =>
+    `/usr/share/doc/debian/${n}`
+  ),
   "systemd": ["UIDS-GIDS.md.gz", "ENVIRONMENT.md.gz", "CODING_STYLE.md.gz", "HACKING.md.gz"]
     .map((n) => `/usr/share/doc/systemd/${n}`),
   "zstd": ["README.md.gz", "CONTRIBUTING.md.gz"].map((n) => `/usr/share/doc/zstd/${n}`),
 };
 
-/** The input that gains one sentence for the ripple figure, and the sentence. */
-const EDITED = "git/howto/revert-a-faulty-merge.txt";
-const SENTENCE = "\nReverting a merge is rarely the end of the story.\n";
+/** Inputs that each gain one sentence for the ripple figure, one rebuild after another. */
+const EDITS: [string, string][] = [
+  ["git/howto/revert-a-faulty-merge.txt", "Reverting a merge is rarely the end of the story."],
+  ["zstd/CONTRIBUTING.md", "Every pull request runs the fuzzing and benchmark suites first."],
+  ["systemd/HACKING.md", "Run the test suite under valgrind before sending a patch."],
+  ["debian/social-contract.txt", "The Debian Project keeps these promises in every release."],
+];
 
 /** Openers that mark a map line as spoken filler or a sentence leaning on the one before. */
 const FILLER = /^(?:so|and|but|i|then|well|now|okay|ok|yeah|um|uh|also|or)\b/i;
@@ -99,7 +105,7 @@ const FILLER = /^(?:so|and|but|i|then|well|now|okay|ok|yeah|um|uh|also|or)\b/i;
 export async function mapsQuality(report: Report, root: string): Promise<void> {
   const input = join(root, "maps-input");
   const vault = join(root, "maps-vault");
-  const written = await writeTree(input);
+  const written = await writeTree(input, true);
   if (written === 0) {
     report("maps", "skipped: none of the Debian documentation sets is installed", "");
     return;
@@ -109,53 +115,90 @@ export async function mapsQuality(report: Report, root: string): Promise<void> {
   const folderOf = new Map(
     ofType(first.events, "file_done").map((e) => [e.note, dirname(e.path)]),
   );
-  const figures = readVault(files, folderOf);
-  report("maps: notes / topic maps", `${figures.notes} / ${figures.maps}`, "");
-  report(
-    "maps: named by a single generic English word",
-    `${pct(figures.genericNames, figures.maps)} (${figures.genericList.join(", ") || "none"})`,
-    "0%",
+  reportFigures(report, "folders", readVault(files, folderOf));
+
+  // The same documents side by side in one folder: do the maps still follow the subjects?
+  const flatInput = join(root, "maps-flat-input");
+  const flatVault = join(root, "maps-flat-vault");
+  await writeTree(flatInput, false);
+  const flat = await build(flatInput, flatVault);
+  const setOf = new Map(
+    Object.entries(TREE).flatMap(([folder, paths]) => paths.map((p) => [baseName(p), folder])),
   );
-  report("maps: notes in no topic map", pct(figures.unmapped, figures.notes), "");
-  report(
-    "maps: purity / completeness against the folders",
-    `${figures.purity.toFixed(2)} / ${figures.completeness.toFixed(2)}`,
-    "",
+  const flatFolderOf = new Map(
+    ofType(flat.events, "file_done").map((e) => [e.note, setOf.get(e.path) ?? ""]),
   );
-  report(
-    "maps: lines opening with filler / cut short",
-    `${pct(figures.fillerLines, figures.lines)} / ${pct(figures.cutLines, figures.lines)}`,
-    "0% / 0%",
-  );
-  report(
-    "related: notes with none / links within the note's folder",
-    `${pct(figures.noRelated, figures.notes)} / ${pct(figures.relatedInFolder, figures.relatedLinks)}`,
-    "",
+  reportFigures(
+    report,
+    "one folder",
+    readVault(await snapshotVault(flatVault, { maps: true }), flatFolderOf),
   );
 
-  // One sentence more in one input: how many other notes are written again.
-  const path = join(input, EDITED);
-  await Deno.writeTextFile(path, (await Deno.readTextFile(path)) + SENTENCE);
-  await build(input, vault);
-  const after = await snapshotVault(vault, { maps: true });
-  const editedNote = [...folderOf.keys()].find((note) =>
-    parseFrontmatter(files.get(note)!).data?.source === EDITED
-  );
-  const rewritten = [...files].filter(([p, text]) =>
-    p.startsWith("Sources/") && p !== editedNote && after.get(p) !== text
-  ).map(([p]) => p);
-  const mapsChanged = [...new Set([...files.keys(), ...after.keys()])]
-    .filter((p) => !p.startsWith("Sources/") && files.get(p) !== after.get(p));
+  // One sentence more in one input, four times: how many other notes are written again.
+  let rewrittenTotal = 0;
+  let mapsTotal = 0;
+  const rewrittenNames: string[] = [];
+  for (const [edited, sentence] of EDITS) {
+    const path = join(input, edited);
+    const before = await snapshotVault(vault, { maps: true });
+    try {
+      await Deno.writeTextFile(path, `${await Deno.readTextFile(path)}\n${sentence}\n`);
+    } catch {
+      continue;
+    }
+    const run = await build(input, vault);
+    const editedNote = ofType(run.events, "file_done").find((e) => e.path === edited)?.note;
+    const after = await snapshotVault(vault, { maps: true });
+    const rewritten = [...before].filter(([p, text]) =>
+      p.startsWith("Sources/") && p !== editedNote && after.get(p) !== text
+    ).map(([p]) => p);
+    rewrittenTotal += rewritten.length;
+    rewrittenNames.push(...rewritten);
+    mapsTotal += [...new Set([...before.keys(), ...after.keys()])]
+      .filter((p) => !p.startsWith("Sources/") && before.get(p) !== after.get(p)).length;
+  }
   report(
-    "ripple: other notes rewritten when one input gains a sentence",
-    `${rewritten.length}${rewritten.length ? ` (${rewritten.join(", ")})` : ""}; maps ${
-      mapsChanged.length
-    }`,
+    `ripple: other notes rewritten when one input gains a sentence (${EDITS.length} edits)`,
+    `${rewrittenTotal}${
+      rewrittenNames.length ? ` (${rewrittenNames.join(", ")})` : ""
+    }; maps ${mapsTotal}`,
     "0",
   );
 }
 
-async function writeTree(input: string): Promise<number> {
+function reportFigures(report: Report, layout: string, figures: Figures): void {
+  report(`maps, ${layout}: notes / topic maps`, `${figures.notes} / ${figures.maps}`, "");
+  report(
+    `maps, ${layout}: named by a single generic English word`,
+    `${pct(figures.genericNames, figures.maps)} (${figures.genericList.join(", ") || "none"})`,
+    "0%",
+  );
+  report(`maps, ${layout}: notes in no topic map`, pct(figures.unmapped, figures.notes), "");
+  report(
+    `maps, ${layout}: purity / completeness against the document sets`,
+    `${figures.purity.toFixed(2)} / ${figures.completeness.toFixed(2)}`,
+    "",
+  );
+  report(
+    `maps, ${layout}: lines opening with filler / cut short`,
+    `${pct(figures.fillerLines, figures.lines)} / ${pct(figures.cutLines, figures.lines)}`,
+    "0% / 0%",
+  );
+  report(
+    `related, ${layout}: notes with none / links within the note's set`,
+    `${pct(figures.noRelated, figures.notes)} / ${
+      pct(figures.relatedInFolder, figures.relatedLinks)
+    }`,
+    "",
+  );
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1).replace(/\.gz$/, "");
+}
+
+/** Writes the documents into `input`, each set in its folder or (`folders` false) all in one. */
+async function writeTree(input: string, folders: boolean): Promise<number> {
   let written = 0;
   for (const [folder, paths] of Object.entries(TREE)) {
     for (const path of paths) {
@@ -165,10 +208,10 @@ async function writeTree(input: string): Promise<number> {
       } catch {
         continue;
       }
-      const name = path.slice(path.lastIndexOf("/") + 1).replace(/\.gz$/, "");
       if (path.endsWith(".gz")) bytes = gunzipSync(bytes);
-      await Deno.mkdir(join(input, folder), { recursive: true });
-      await Deno.writeFile(join(input, folder, name), bytes);
+      const dir = folders ? join(input, folder) : input;
+      await Deno.mkdir(dir, { recursive: true });
+      await Deno.writeFile(join(dir, baseName(path)), bytes);
       written++;
     }
   }

