@@ -15,7 +15,7 @@
  * Standalone: `deno run -A scripts/bench_maps.ts [--keep DIR]` prints the figures and, with
  * `--keep`, leaves the input tree and vault in DIR to be read.
  */
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { parseArgs } from "node:util";
 import { englishRank, GENERIC_RANK } from "../src/analyse/commonness.ts";
@@ -112,8 +112,9 @@ export async function mapsQuality(report: Report, root: string): Promise<void> {
   }
   const first = await build(input, vault);
   const files = await snapshotVault(vault, { maps: true });
+  // Figures compare against the documentation sets: "git/howto" and "git/technical" are Git's.
   const folderOf = new Map(
-    ofType(first.events, "file_done").map((e) => [e.note, dirname(e.path)]),
+    ofType(first.events, "file_done").map((e) => [e.note, e.path.split("/")[0]]),
   );
   reportFigures(report, "folders", readVault(files, folderOf));
 
@@ -123,7 +124,9 @@ export async function mapsQuality(report: Report, root: string): Promise<void> {
   await writeTree(flatInput, false);
   const flat = await build(flatInput, flatVault);
   const setOf = new Map(
-    Object.entries(TREE).flatMap(([folder, paths]) => paths.map((p) => [baseName(p), folder])),
+    Object.entries(TREE).flatMap(([folder, paths]) =>
+      paths.map((p) => [baseName(p), folder.split("/")[0]])
+    ),
   );
   const flatFolderOf = new Map(
     ofType(flat.events, "file_done").map((e) => [e.note, setOf.get(e.path) ?? ""]),

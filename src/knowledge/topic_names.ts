@@ -43,7 +43,7 @@ export function nameTopics(
     const ranked = rankPhrases(topic, phrasesOf, df, notes.length);
     const phrases = distinct(ranked).slice(0, 3);
     const candidates = [
-      ...(topic.folder ? [folderTitle(topic.folder.split("/"))] : []),
+      ...(topic.folder ? [spelledAsNotes(folderTitle(topic.folder.split("/")), topic)] : []),
       ...phrases.map((p) => p.charAt(0).toUpperCase() + p.slice(1)),
       ...(phrases.length >= 2 ? [`${cap(phrases[0])} and ${phrases[1]}`] : []),
     ].filter((c) => c !== "" && !isGenericWord(c));
@@ -55,6 +55,28 @@ export function nameTopics(
     taken.add(name.toLowerCase());
     return { ...topic, name, phrases };
   });
+}
+
+/**
+ * A folder's name with each word spelled as the topic's note names spell it: the folder
+ * "sqlite" holds "Atomic Commit In SQLite", so the map is "SQLite".
+ */
+function spelledAsNotes(name: string, topic: Topic): string {
+  const spellings = new Map<string, Map<string, number>>();
+  for (const key of topic.members) {
+    const base = key.slice(key.lastIndexOf("/") + 1).replace(/\.md$/, "");
+    for (const word of base.split(/[\s,;:()–-]+/u)) {
+      if (!/\p{Lu}.*\p{Lu}|\p{Ll}\p{Lu}/u.test(word)) continue; // only capitals of its own
+      const lower = word.toLowerCase();
+      let counts = spellings.get(lower);
+      if (!counts) spellings.set(lower, counts = new Map());
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  }
+  return name.split(" ").map((word) => {
+    const counts = spellings.get(word.toLowerCase());
+    return counts ? mostCommon([...counts].flatMap(([w, n]) => Array(n).fill(w))) : word;
+  }).join(" ");
 }
 
 /** A single word English uses every day: no name for a topic. */

@@ -52,6 +52,15 @@ Deno.test("nameTopics() names a topic that is one folder's notes after the folde
   assert.equal(topic.name, "Philosophy 185 Heidegger");
 });
 
+Deno.test("nameTopics() spells a folder's name as the notes in it spell its words", () => {
+  const notes = [
+    note("Sources/Atomic Commit In SQLite.md", []),
+    note("Sources/Query planning.md", []),
+  ];
+  const [topic] = nameTopics([{ members: notes.map((n) => n.key), folder: "docs/sqlite" }], notes);
+  assert.equal(topic.name, "SQLite");
+});
+
 Deno.test("nameTopics() never takes People or Home, nor a name twice", () => {
   const notes = [
     note("p1", ["people", "famous people"]),
