@@ -26,17 +26,17 @@ export interface RelatedOptions {
 
 /**
  * Chosen on the mixed vault of Debian documentation that bench_maps.ts builds (52 notes from 8
- * documentation sets), counting a link right when both notes come from one set: at 2 deviations
- * and half the best match 84% of 154 links were right and every note had some, where the top-64
- * cosine above 0.2 had 83% of 131 and left 3 notes with none. A note with k of the vault's n
- * notes on its subject stands at most sqrt((n - k) / k) deviations above its mean (1.9 for 11 of
- * 52), hence the exemption for matches near the best (see relatedCut).
+ * documentation sets), counting a link right when both notes come from one set: at 3 deviations
+ * above chance and half the best match, 84% of 178 links were right and every note had some,
+ * where the top-64 cosine above 0.2 had 83% of 131 and left 3 notes with none. Chance is measured
+ * without a note's closest few (see similarityGraph), or two close notes in a small vault would
+ * raise the spread above their own distance.
  */
 export const RELATED_DEFAULTS: RelatedOptions = {
   limit: 5,
   floor: 0.1,
   ofBest: 0.5,
-  aboveMean: 2,
+  aboveMean: 3,
 };
 
 /** For every note (by key), the keys of its related notes, most similar first. */

@@ -29,7 +29,10 @@ export interface SimilarityGraph {
   keys: string[];
   /** Each note's most similar others, most similar first (ties by key). */
   neighbours: Neighbour[][];
-  /** Each note's mean similarity to all the others (those sharing nothing count as 0)... */
+  /**
+   * Each note's mean similarity to the others but its five closest (those sharing nothing count
+   * as 0): what it shares with the vault by chance...
+   */
   mean: Float64Array;
   /** ...and its standard deviation: what a note's chance similarity looks like. */
   sd: Float64Array;
@@ -39,6 +42,8 @@ export interface SimilarityGraph {
 const K1 = 1.2;
 /** A keyphrase or tag shared says more than one stem shared: it is a whole idea of the note. */
 const PHRASE_WEIGHT = 2;
+/** The closest notes left out of a note's chance similarity, at most a quarter of the others. */
+const BACKGROUND_FROM = 5;
 /** Neighbours kept per note: more than any list or map needs. */
 const KEEP = 30;
 
@@ -159,21 +164,22 @@ export function similarityGraph(notes: NoteFeatures[], keep = KEEP): SimilarityG
         dots[other] += w * postWeight[p];
       }
     });
+    // Rounded, so that sums taken in another order cannot reorder two equal neighbours.
+    const ranked = touched
+      .map((other) => ({ index: other, score: Math.round(dots[other] * 1e9) / 1e9 }))
+      .sort((a, b) => b.score - a.score || a.index - b.index);
+    // Chance similarity is measured without the closest few, which are the candidates: with
+    // them, two close notes in a small vault raise the spread above their own distance.
     let sum = 0, squares = 0;
-    for (const other of touched) {
-      sum += dots[other];
-      squares += dots[other] * dots[other];
+    const skip = Math.min(BACKGROUND_FROM, Math.floor((n - 1) / 4), ranked.length);
+    for (const { score } of ranked.slice(skip)) {
+      sum += score;
+      squares += score * score;
     }
-    const others = Math.max(1, n - 1);
+    const others = Math.max(1, n - 1 - skip);
     mean[doc] = sum / others;
     sd[doc] = Math.sqrt(Math.max(0, squares / others - mean[doc] * mean[doc]));
-    // Rounded, so that sums taken in another order cannot reorder two equal neighbours.
-    neighbours.push(
-      touched
-        .map((other) => ({ index: other, score: Math.round(dots[other] * 1e9) / 1e9 }))
-        .sort((a, b) => b.score - a.score || a.index - b.index)
-        .slice(0, keep),
-    );
+    neighbours.push(ranked.slice(0, keep));
     for (const other of touched) dots[other] = 0;
     touched.length = 0;
   });
