@@ -13,6 +13,7 @@
 import { UndirectedGraph } from "graphology";
 import louvainModule from "graphology-communities-louvain";
 import { relatedCut } from "./related.ts";
+import { seeded } from "./seeded.ts";
 import type { SimilarityGraph } from "./similarity.ts";
 
 export interface Topic {
@@ -204,16 +205,4 @@ function countBy<T>(values: T[]): Map<T, number> {
   const out = new Map<T, number>();
   for (const v of values) out.set(v, (out.get(v) ?? 0) + 1);
   return out;
-}
-
-/** Mulberry32: a small seeded generator, so Louvain's random walk is the same every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
