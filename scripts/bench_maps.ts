@@ -139,6 +139,7 @@ export async function mapsQuality(report: Report, root: string): Promise<void> {
 
   // One sentence more in one input, four times: how many other notes are written again.
   let rewrittenTotal = 0;
+  let byEdited = 0;
   let mapsTotal = 0;
   const rewrittenNames: string[] = [];
   for (const [edited, sentence] of EDITS) {
@@ -155,17 +156,31 @@ export async function mapsQuality(report: Report, root: string): Promise<void> {
     const rewritten = [...before].filter(([p, text]) =>
       p.startsWith("Sources/") && p !== editedNote && after.get(p) !== text
     ).map(([p]) => p);
-    rewrittenTotal += rewritten.length;
-    rewrittenNames.push(...rewritten);
+    // A note whose list gained or lost the edited note changed because of it; any other
+    // rewrite is a ripple through the vault's weights.
+    const link = editedNote ? `[[${editedNote.slice(0, -3)}|` : "";
+    const lists = (text: string | undefined) =>
+      ((parseFrontmatter(text ?? "").data?.related ?? []) as string[]).join("\n");
+    for (const p of rewritten) {
+      const entered = lists(before.get(p)).includes(link) !== lists(after.get(p)).includes(link);
+      if (entered) byEdited++;
+      else {
+        rewrittenTotal++;
+        rewrittenNames.push(p);
+      }
+    }
     mapsTotal += [...new Set([...before.keys(), ...after.keys()])]
       .filter((p) => !p.startsWith("Sources/") && before.get(p) !== after.get(p)).length;
   }
   report(
     `ripple: other notes rewritten when one input gains a sentence (${EDITS.length} edits)`,
-    `${rewrittenTotal}${
-      rewrittenNames.length ? ` (${rewrittenNames.join(", ")})` : ""
-    }; maps ${mapsTotal}`,
+    `${rewrittenTotal}${rewrittenNames.length ? ` (${rewrittenNames.join(", ")})` : ""}`,
     "0",
+  );
+  report(
+    "ripple: notes rewritten because the edited note entered or left their list; maps written",
+    `${byEdited}; ${mapsTotal}`,
+    "",
   );
 }
 
