@@ -128,13 +128,18 @@ export function contextLine(summary: string[]): string {
   const sentences = summary.flatMap(splitSentences).map(trimOpeners)
     .filter((s) => /\p{L}/u.test(s));
   const standsAlone = (s: string) =>
-    s.split(" ").length >= 6 && !opensWithFiller(s) && !leansBack(s) &&
+    s.split(" ").length >= 6 && words(s) && !opensWithFiller(s) && !leansBack(s) &&
     !/\b(?:they|it|this)\b/iu.test(s) &&
     /[.!?]["”’)]?$/u.test(s);
   const fits = (s: string) => s.length <= LONGEST;
   return sentences.find((s) => standsAlone(s) && fits(s)) ??
     sentences.slice(0, 3).filter(standsAlone).sort((a, b) => a.length - b.length)[0] ??
-    sentences.find(fits) ?? sentences[0] ?? "";
+    sentences.find((s) => fits(s) && words(s)) ?? sentences.find(fits) ?? sentences[0] ?? "";
+}
+
+/** Whether a sentence opens with a word, not code or a diagram ("*+ [master^2] Replace"). */
+function words(sentence: string): boolean {
+  return /^["'“‘(]?\p{L}/u.test(sentence);
 }
 
 /** The sentences of a summary paragraph, in order. */

@@ -166,6 +166,15 @@ Deno.test("contextLine() never cuts a sentence: it takes the shortest whole one 
   assert.equal(contextLine([long]), long);
 });
 
+Deno.test("contextLine() passes over a line of code or a diagram for a sentence in words", () => {
+  assert.equal(
+    contextLine([
+      "*+ [master^2] Replace C99 array initializers with code. Git keeps the old history.",
+    ]),
+    "Git keeps the old history.",
+  );
+});
+
 Deno.test("contextLine() trims a spoken opener and passes over a sentence that opens with filler", () => {
   assert.equal(
     contextLine(["So the point is that Heidegger reads Aristotle against the grain here."]),
