@@ -59,7 +59,7 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
 
   const folderOf = new Map(notes.map((n) => [n.path, folderOfSource(n.source)]));
   const clustered = clusterTopics(graph, (path) => folderOf.get(path)!);
-  const topics = nameTopics(
+  const { named: topics, unnamed } = nameTopics(
     clustered.topics,
     notes.map((n) => ({ key: n.path, keyphrases: n.keyphrases, tags: n.tags })),
     RESERVED_MAPS,
@@ -67,7 +67,7 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
   const maps = buildMaps(
     notes.map((n) => ({ path: n.path, context: contextLine(n.summary), people: n.people })),
     topics,
-    clustered.alone,
+    [...clustered.alone, ...unnamed.flatMap((t) => t.members)],
   );
   return { related, topics: topics.length, maps };
 }

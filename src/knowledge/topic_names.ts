@@ -24,6 +24,9 @@ export interface NamedTopic extends Topic {
   phrases: string[];
 }
 
+/** Least share of a topic's notes that carry a phrase naming it. */
+const COVER = 0.25;
+
 /**
  * Names each topic, unique among them and never one of `reserved` (compared case-blind).
  * `notes` are every note of the vault, so that a phrase common to all is worth nothing.
@@ -32,14 +35,16 @@ export function nameTopics(
   topics: Topic[],
   notes: PhraseNote[],
   reserved: string[] = [],
-): NamedTopic[] {
+): { named: NamedTopic[]; unnamed: Topic[] } {
   const phrasesOf = new Map(notes.map((n) => [n.key, notePhrases(n)]));
   const df = new Map<string, number>();
   for (const phrases of phrasesOf.values()) {
     for (const key of phrases.keys()) df.set(key, (df.get(key) ?? 0) + 1);
   }
   const taken = new Set(reserved.map((r) => r.toLowerCase()));
-  return topics.map((topic) => {
+  const named: NamedTopic[] = [];
+  const unnamed: Topic[] = [];
+  for (const topic of topics) {
     const ranked = rankPhrases(topic, phrasesOf, df, notes.length);
     const phrases = distinct(ranked).slice(0, 3);
     const candidates = [
@@ -47,14 +52,21 @@ export function nameTopics(
       ...phrases.map((p) => p.charAt(0).toUpperCase() + p.slice(1)),
       ...(phrases.length >= 2 ? [`${cap(phrases[0])} and ${phrases[1]}`] : []),
     ].filter((c) => c !== "" && !isGenericWord(c));
+    // Notes that share no subject a phrase can name, and no folder, are no topic: a map named
+    // after nothing its notes have in common is the catch-all map a person would not make.
+    if (candidates.length === 0) {
+      unnamed.push(topic);
+      continue;
+    }
     let name = candidates.find((c) => !taken.has(c.toLowerCase()));
-    if (name === undefined) {
-      const base = candidates[0] ?? "Notes on their own subject";
-      for (let k = 2; taken.has((name = `${base} (${k})`).toLowerCase()); k++);
+    for (let k = 2; name === undefined; k++) {
+      const next = `${candidates[0]} (${k})`;
+      if (!taken.has(next.toLowerCase())) name = next;
     }
     taken.add(name.toLowerCase());
-    return { ...topic, name, phrases };
-  });
+    named.push({ ...topic, name, phrases });
+  }
+  return { named, unnamed };
 }
 
 /**
@@ -93,6 +105,13 @@ function notePhrases(note: PhraseNote): Map<string, string> {
     const key = phraseKey(text);
     if (key !== "" && !out.has(key)) out.set(key, text);
   }
+  // The words of its phrases too: "python lists" and "python version" are both about Python.
+  for (const text of [...out.values()]) {
+    for (const word of text.split(/\s+/u)) {
+      const key = phraseKey(word);
+      if (key !== "" && !out.has(key) && !isGenericWord(word)) out.set(key, word);
+    }
+  }
   return out;
 }
 
@@ -114,8 +133,9 @@ function rankPhrases(
   const size = topic.members.length;
   const scored: { text: string; score: number }[] = [];
   for (const [phrase, spellings] of inTopic) {
-    // A name speaks for the topic: a phrase of one note only speaks for that note.
-    if (size >= 2 && spellings.length < 2) continue;
+    // A name speaks for the topic: a phrase of one note only speaks for that note, and one of
+    // three notes in sixteen for those three.
+    if (size >= 2 && spellings.length < Math.max(2, COVER * size)) continue;
     const words = phrase.split(" ");
     const text = mostCommon(spellings);
     if (words.length === 1 && isGenericWord(text)) continue;

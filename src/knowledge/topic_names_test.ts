@@ -30,22 +30,22 @@ Deno.test("isGenericWord() tells an everyday word from a term of a field", () =>
 });
 
 Deno.test("nameTopics() names a topic by the phrase that sets its notes apart", () => {
-  const named = nameTopics(TOPICS, NOTES);
+  const { named } = nameTopics(TOPICS, NOTES);
   assert.equal(named[0].name, "Merge commit");
   assert.equal(named[1].name, "Rollback journal");
   assert.deepEqual(named[1].phrases.slice(0, 2), ["rollback journal", "write-ahead log"]);
 });
 
-Deno.test("nameTopics() never names a map by one generic English word", () => {
-  // Every phrase the notes share is an everyday word: no phrase names them.
+Deno.test("nameTopics() never names a map by one generic English word: such notes are no topic", () => {
+  // Every phrase the notes share is an everyday word: nothing names them, and no folder does.
   const notes = [note("x", ["file", "time", "world"]), note("y", ["file", "time", "world"])];
-  const [topic] = nameTopics([{ members: ["x", "y"], folder: "" }], notes);
-  assert.ok(!isGenericWord(topic.name), topic.name);
-  assert.deepEqual(topic.phrases, []);
+  const { named, unnamed } = nameTopics([{ members: ["x", "y"], folder: "" }], notes);
+  assert.deepEqual(named, []);
+  assert.deepEqual(unnamed, [{ members: ["x", "y"], folder: "" }]);
 });
 
 Deno.test("nameTopics() names a topic that is one folder's notes after the folder", () => {
-  const [topic] = nameTopics([{
+  const { named: [topic] } = nameTopics([{
     members: ["a", "b", "c"],
     folder: "courses/philosophy-185-heidegger",
   }], NOTES);
@@ -57,7 +57,10 @@ Deno.test("nameTopics() spells a folder's name as the notes in it spell its word
     note("Sources/Atomic Commit In SQLite.md", []),
     note("Sources/Query planning.md", []),
   ];
-  const [topic] = nameTopics([{ members: notes.map((n) => n.key), folder: "docs/sqlite" }], notes);
+  const { named: [topic] } = nameTopics([{
+    members: notes.map((n) => n.key),
+    folder: "docs/sqlite",
+  }], notes);
   assert.equal(topic.name, "SQLite");
 });
 
@@ -68,7 +71,7 @@ Deno.test("nameTopics() never takes People or Home, nor a name twice", () => {
     note("q1", ["famous people", "people"]),
     note("q2", ["famous people", "people"]),
   ];
-  const named = nameTopics(
+  const { named } = nameTopics(
     [{ members: ["p1", "p2"], folder: "" }, { members: ["q1", "q2"], folder: "" }],
     notes,
     ["Home", "People"],
@@ -80,4 +83,14 @@ Deno.test("nameTopics() never takes People or Home, nor a name twice", () => {
 
 Deno.test("nameTopics() is the same for the same topics whatever the order of the notes", () => {
   assert.deepEqual(nameTopics(TOPICS, [...NOTES].reverse()), nameTopics(TOPICS, NOTES));
+});
+
+Deno.test("nameTopics() names notes by a word their phrases share when no phrase is common", () => {
+  const notes = [
+    note("p1", ["python lists", "sorting"]),
+    note("p2", ["python version", "annotations"]),
+    note("p3", ["python string literals", "regular expressions"]),
+  ];
+  const { named } = nameTopics([{ members: ["p1", "p2", "p3"], folder: "" }], notes);
+  assert.equal(named[0].name, "Python");
 });
