@@ -129,6 +129,7 @@ export function contextLine(summary: string[]): string {
     .filter((s) => /\p{L}/u.test(s));
   const standsAlone = (s: string) =>
     s.split(" ").length >= 6 && words(s) && !opensWithFiller(s) && !leansBack(s) &&
+    !/^I\b/u.test(s) && // "I happen to know that": the author's story, not the note's subject
     !/\b(?:they|it|this)\b/iu.test(s) &&
     /[.!?]["”’)]?$/u.test(s);
   const fits = (s: string) => s.length <= LONGEST;
