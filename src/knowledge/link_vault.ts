@@ -9,67 +9,13 @@ import type { JobStore, LinkedNote } from "../store/job_store.ts";
 import { renderNote } from "../vault/render_note.ts";
 import { targetsInStore } from "../vault/source_links.ts";
 import { noteExists, type VaultWriter } from "../vault/vault_writer.ts";
-import { buildMaps, contextLine, type MapFile, RESERVED_MAPS } from "./maps.ts";
-import { relatedNotes, stableRelated } from "./related.ts";
-import { similarityGraph } from "./similarity.ts";
-import { nameTopics } from "./topic_names.ts";
-import { clusterTopics } from "./topics.ts";
+import type { LinkSource } from "./plan_links.ts";
 
 export interface Linked {
   notes: number;
   relinked: number;
   topics: number;
   mapsWritten: number;
-}
-
-/** What links are made from: a note's place and source, its terms, phrases, people, summary. */
-export type LinkSource = Pick<
-  LinkedNote,
-  "fileId" | "path" | "source" | "terms" | "keyphrases" | "tags" | "people" | "summary"
->;
-
-/** Each note's related notes (vault paths, by file id) and the Maps of Content. */
-export interface LinkPlan {
-  related: Map<number, string[]>;
-  topics: number;
-  maps: MapFile[];
-}
-
-/** The lists notes link to now (by vault path), and the notes changed since they were made. */
-export interface PreviousLinks {
-  related: Map<string, string[]>;
-  changed: Set<string>;
-}
-
-/**
- * The related notes and maps of a set of notes: what the step after a batch writes, and what a
- * merge of shard vaults writes for all their notes together. The result depends on the notes,
- * not on their order; with `previous`, unchanged notes keep their lists where they can.
- */
-export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPlan {
-  const graph = similarityGraph(notes.map((n) => ({
-    key: n.path,
-    terms: n.terms,
-    keyphrases: n.keyphrases,
-    tags: n.tags,
-  })));
-  const fresh = relatedNotes(graph);
-  const lists = previous ? stableRelated(fresh, previous.related, previous.changed) : fresh;
-  const related = new Map(notes.map((n) => [n.fileId, lists.get(n.path) ?? []]));
-
-  const folderOf = new Map(notes.map((n) => [n.path, folderOfSource(n.source)]));
-  const clustered = clusterTopics(graph, (path) => folderOf.get(path)!);
-  const { named: topics, unnamed } = nameTopics(
-    clustered.topics,
-    notes.map((n) => ({ key: n.path, keyphrases: n.keyphrases, tags: n.tags })),
-    RESERVED_MAPS,
-  );
-  const maps = buildMaps(
-    notes.map((n) => ({ path: n.path, context: contextLine(n.summary), people: n.people })),
-    topics,
-    [...clustered.alone, ...unnamed.flatMap((t) => t.members)],
-  );
-  return { related, topics: topics.length, maps };
 }
 
 /** What a note's related notes are found from, as a hash: when it changes, the note changed. */
@@ -87,6 +33,8 @@ export async function linkVault(store: JobStore, vault: VaultWriter): Promise<Li
   }
   const before = store.linkInputs();
   const inputs = new Map(notes.map((n) => [n.fileId, linkInputs(n)]));
+  // Loaded here, not with main: see plan_links.ts.
+  const { planLinks } = await import("./plan_links.ts");
   const plan = planLinks(notes, {
     related: new Map(notes.map((n) => [n.path, n.related])),
     changed: new Set(
@@ -118,12 +66,6 @@ export async function linkVault(store: JobStore, vault: VaultWriter): Promise<Li
 
   const mapsWritten = await vault.writeMaps(plan.maps);
   return { notes: notes.length, relinked, topics: plan.topics, mapsWritten };
-}
-
-/** The folder of an input's path relative to its job's folder, "" at the top. */
-function folderOfSource(source: string): string {
-  const cut = source.lastIndexOf("/");
-  return cut < 0 ? "" : source.slice(0, cut);
 }
 
 function sameList(a: string[], b: string[]): boolean {

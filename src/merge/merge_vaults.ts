@@ -10,7 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { planLinks } from "../knowledge/link_vault.ts";
+import { planLinks } from "../knowledge/plan_links.ts";
 import { openState, STATE_DIR } from "../job/open_state.ts";
 import type { NoteDraft } from "../protocol/messages.ts";
 import { formatShard } from "../shard/shard_spec.ts";

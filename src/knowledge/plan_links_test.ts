@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { type LinkSource, planLinks } from "./link_vault.ts";
+import { type LinkSource, planLinks } from "./plan_links.ts";
 
 const SUBJECTS: Record<string, string[]> = {
   bees: ["hive", "queen", "honey", "swarm", "varroa", "brood"],
