@@ -71,6 +71,6 @@ Deno.test("planLinks() keeps an unchanged note's related notes when only other n
   const plan = planLinks(changed, { related: previous, changed: new Set(["Sources/Stars.md"]) });
   for (const [id, list] of plan.related) {
     if (pathOf.get(id) === "Sources/Stars.md") continue;
-    assert.deepEqual(list, previous.get(pathOf.get(id)!), pathOf.get(id));
+    assert.deepEqual(list, previous.get(pathOf.get(id)!), pathOf.get(id)!);
   }
 });
