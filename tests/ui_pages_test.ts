@@ -246,7 +246,8 @@ Deno.test({
         const nav = page.getByRole("navigation", { name: "Notes" });
         await nav.getByText("Sources (3)").waitFor();
         await nav.getByLabel("Search titles and text").fill("okolo");
-        await nav.getByText("1 of 6 notes").waitFor();
+        // The count takes in Home and the maps too, whose number is not the point here.
+        await nav.getByText(/^1 of \d+ notes$/).waitFor();
         const tree = nav.getByRole("group", { name: "Notes by folder" });
         assert.deepEqual(await tree.getByRole("link").allTextContents(), ["Ökologie"]);
         await shot(page, "pages-10-vault-search");
