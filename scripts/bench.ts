@@ -11,7 +11,8 @@
  *
  * and first the knowledge figures (summary ROUGE against baselines, keyphrase F1, analysis
  * throughput): see bench_knowledge.ts, and the same on real Debian documents with a held-out part:
- * see bench_gold_debian.ts; then the web UI's (launch to URL, API latency idle and
+ * see bench_gold_debian.ts; the topic maps, related notes and ripple rewrites of a vault made from
+ * Debian's documentation sets: see bench_maps.ts; then the web UI's (launch to URL, API latency idle and
  * under load): see bench_ui.ts; and last the sharded batch's (one shard against three at once
  * plus the merge, merge time per 1,000 notes): see bench_shards.ts; and what survives extraction
  * against pandoc and pdftotext: see bench_fidelity.ts. `--only knowledge,resume`
@@ -39,6 +40,7 @@ import { VaultWriter } from "../src/vault/vault_writer.ts";
 import { nameKey } from "../src/markdown/note_name.ts";
 import { knowledgeQuality } from "./bench_knowledge.ts";
 import { goldDebianQuality } from "./bench_gold_debian.ts";
+import { mapsQuality } from "./bench_maps.ts";
 import { uiLatency } from "./bench_ui.ts";
 import { shardScaling } from "./bench_shards.ts";
 import { fidelity } from "./bench_fidelity.ts";
@@ -62,6 +64,7 @@ const SECTIONS = {
   knowledge: () => knowledgeQuality(report),
   fidelity: () => fidelity(report, root),
   "gold-debian": () => goldDebianQuality(report),
+  maps: () => mapsQuality(report, root),
   extraction: extractionThroughput,
   transcription: transcriptionOverhead,
   cpu: cpuBound,

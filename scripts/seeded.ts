@@ -1,15 +1,5 @@
 /**
  * @module
- * A seeded random number generator (mulberry32): the benchmark's corpora and the torture suite's
- * kill points come from a seed, so a run can be replayed exactly.
+ * The one seeded generator, for the benchmark and the torture suite (see src/knowledge/seeded.ts).
  */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded } from "../src/knowledge/seeded.ts";

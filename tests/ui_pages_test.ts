@@ -218,7 +218,7 @@ Deno.test({
         await page.waitForURL(/#\/job\/1$/);
         await page.getByTestId("phase").getByText("finished").waitFor({ timeout: 60_000 });
         await page.locator(".files").getByRole("link", { name: "episode.srt" }).click();
-        await page.locator("article h1", { hasText: "episode" }).waitFor();
+        await page.locator("article h1", { hasText: "Episode" }).waitFor();
 
         // Properties as a table, without the hash; block ids hidden.
         const props = page.getByRole("table", { name: "Properties" });
@@ -228,7 +228,7 @@ Deno.test({
         // Open in Obsidian, and back to the job.
         assert.equal(
           await page.getByRole("link", { name: "Open in Obsidian" }).getAttribute("href"),
-          `obsidian://open?path=${encodeURIComponent(`${vault}/Sources/episode.md`)}`,
+          `obsidian://open?path=${encodeURIComponent(`${vault}/Sources/Episode.md`)}`,
         );
         assert.equal(
           await page.getByRole("link", { name: "Back to the job" }).getAttribute("href"),
@@ -246,7 +246,8 @@ Deno.test({
         const nav = page.getByRole("navigation", { name: "Notes" });
         await nav.getByText("Sources (3)").waitFor();
         await nav.getByLabel("Search titles and text").fill("okolo");
-        await nav.getByText("1 of 6 notes").waitFor();
+        // The count takes in Home and the maps too, whose number is not the point here.
+        await nav.getByText(/^1 of \d+ notes$/).waitFor();
         const tree = nav.getByRole("group", { name: "Notes by folder" });
         assert.deepEqual(await tree.getByRole("link").allTextContents(), ["Ökologie"]);
         await shot(page, "pages-10-vault-search");

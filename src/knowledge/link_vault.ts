@@ -1,16 +1,15 @@
 /**
  * @module
  * The step after a batch: related notes and Maps of Content, from what the job store holds.
- * A note is written again only when its related notes changed, a map only when its text did.
+ * A note is written again only when its related notes changed because notes it lists (or now
+ * should list) changed, never through the vault's weights alone; a map only when its text did.
  */
 import { sha256Hex } from "../fs/sha256.ts";
 import type { JobStore, LinkedNote } from "../store/job_store.ts";
 import { renderNote } from "../vault/render_note.ts";
 import { targetsInStore } from "../vault/source_links.ts";
-import { type MapFile, noteExists, type VaultWriter } from "../vault/vault_writer.ts";
-import { buildMaps, contextLine } from "./maps.ts";
-import { relatedDocs } from "./related.ts";
-import { clusterTopics } from "./topics.ts";
+import { noteExists, type VaultWriter } from "../vault/vault_writer.ts";
+import type { LinkSource } from "./plan_links.ts";
 
 export interface Linked {
   notes: number;
@@ -19,37 +18,9 @@ export interface Linked {
   mapsWritten: number;
 }
 
-/** What links are made from: a note's place, its terms, tags, people and summary's lead. */
-export type LinkSource = Pick<LinkedNote, "fileId" | "path" | "terms" | "tags" | "people" | "lead">;
-
-/** Each note's related notes (vault paths, by file id) and the Maps of Content. */
-export interface LinkPlan {
-  related: Map<number, string[]>;
-  topics: number;
-  maps: MapFile[];
-}
-
-/**
- * The related notes and maps of a set of notes, given in file order: what the step after a batch
- * writes, and what a merge of shard vaults writes for all their notes together.
- */
-export function planLinks(notes: LinkSource[]): LinkPlan {
-  const pathOf = new Map(notes.map((n) => [n.fileId, n.path]));
-  const ids = relatedDocs(notes.map((n) => ({ id: n.fileId, terms: n.terms })));
-  const related = new Map(
-    notes.map((n) => [n.fileId, (ids.get(n.fileId) ?? []).map((id) => pathOf.get(id)!)]),
-  );
-  const topics = clusterTopics(notes.map((n) => ({ id: n.fileId, tags: n.tags })));
-  const maps = buildMaps(
-    notes.map((n) => ({
-      id: n.fileId,
-      path: n.path,
-      context: contextLine([n.lead]),
-      people: n.people,
-    })),
-    topics,
-  );
-  return { related, topics: topics.topics.length, maps };
+/** What a note's related notes are found from, as a hash: when it changes, the note changed. */
+export function linkInputs(note: LinkSource): string {
+  return sha256Hex(JSON.stringify([note.path, note.terms, note.keyphrases, note.tags]));
 }
 
 export async function linkVault(store: JobStore, vault: VaultWriter): Promise<Linked> {
@@ -58,7 +29,17 @@ export async function linkVault(store: JobStore, vault: VaultWriter): Promise<Li
   for (const note of store.linkedNotes()) {
     if (await noteExists(vault.vaultDir, note.path)) notes.push(note);
   }
-  const plan = planLinks(notes);
+  const before = store.linkInputs();
+  const inputs = new Map(notes.map((n) => [n.fileId, linkInputs(n)]));
+  // Loaded here, not with main: see plan_links.ts.
+  const { planLinks } = await import("./plan_links.ts");
+  const plan = planLinks(notes, {
+    related: new Map(notes.map((n) => [n.path, n.related])),
+    changed: new Set(
+      notes.filter((n) => before.get(n.fileId) !== inputs.get(n.fileId))
+        .map((n) => n.path),
+    ),
+  });
 
   let relinked = 0;
   const findTarget = targetsInStore(store);
@@ -77,6 +58,9 @@ export async function linkVault(store: JobStore, vault: VaultWriter): Promise<Li
       relinked++;
     }
   }
+  // Recorded after the notes are written: a crash before leaves them counted as changed, and
+  // the next run finds their lists afresh, as an uninterrupted run would have.
+  store.saveLinkInputs(new Map([...inputs].filter(([id, hash]) => before.get(id) !== hash)));
 
   const mapsWritten = await vault.writeMaps(plan.maps);
   return { notes: notes.length, relinked, topics: plan.topics, mapsWritten };

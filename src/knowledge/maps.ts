@@ -1,54 +1,58 @@
 /**
  * @module
  * The Maps of Content as text: `Home.md` linking every map, one map per topic with a line of
- * context for each note, "Other notes" for notes in no topic, and "People" listing who is
- * mentioned where. Pure: notes and topics in, the generated part of each map out; the vault
- * writer merges it into the file around whatever the user wrote.
+ * context for each note, the notes in no topic listed on Home itself, and "People" listing who
+ * is mentioned where. Pure: notes and named topics in, the generated part of each map out; the
+ * vault writer merges it into the file around whatever the user wrote.
  */
-import { leansBack } from "../analyse/sentences.ts";
+import { leansBack, opensWithFiller, trimOpeners } from "../analyse/sentences.ts";
 import { escapeMarkdown } from "../markdown/transcript.ts";
-import { nameKey, sanitizeNoteName, suffixedName, wikilink } from "../markdown/note_name.ts";
+import { sanitizeNoteName, wikilink } from "../markdown/note_name.ts";
 import type { MapFile } from "../vault/vault_writer.ts";
 import { HOME_NOTE, MAPS_DIR } from "../vault/layout.ts";
-import type { Topics } from "./topics.ts";
-import { topicName } from "./topics.ts";
+import type { NamedTopic } from "./topic_names.ts";
 
 const PEOPLE = "People";
-const OTHER = "Other notes";
+/** Names no topic map may take: Home, the people map, and the old catch-all map. */
+export const RESERVED_MAPS = ["Home", PEOPLE, "Other notes"];
 
 export interface MapNote {
-  id: number;
-  /** Vault path of the note. */
+  /** Vault path of the note: what topics list as their members. */
   path: string;
-  /** First sentence of its summary. */
+  /** One sentence saying what the note is about. */
   context: string;
   people: string[];
 }
 
-export function buildMaps(notes: MapNote[], topics: Topics): MapFile[] {
-  const byId = new Map(notes.map((n) => [n.id, n]));
-  const list = (ids: number[]) =>
-    ids.map((id) => byId.get(id)!).map((n) =>
-      `- ${wikilink(n.path)}${n.context ? `: ${escapeMarkdown(n.context)}` : ""}`
-    ).join("\n");
+/** Topics' names must be unique and none of {@link RESERVED_MAPS} (see nameTopics). */
+export function buildMaps(
+  notes: MapNote[],
+  topics: NamedTopic[],
+  alone: string[] = [],
+): MapFile[] {
+  const byPath = new Map(notes.map((n) => [n.path, n]));
+  const line = (path: string) => {
+    const n = byPath.get(path)!;
+    return `- ${wikilink(n.path)}${n.context ? `: ${escapeMarkdown(n.context)}` : ""}`;
+  };
 
-  const taken = new Set([nameKey(PEOPLE), nameKey(OTHER), nameKey("Home")]);
   const maps: MapFile[] = [];
   const home: string[] = [];
-  for (const topic of topics.topics) {
-    const title = uniqueName(sanitizeNoteName(topicName(topic.tag)), taken);
+  for (const topic of [...topics].sort((a, b) => compareNames(a.name, b.name))) {
+    const title = sanitizeNoteName(topic.name);
     const path = `${MAPS_DIR}/${title}.md`;
+    const about = topic.phrases.length > 0
+      ? `Notes about ${topic.phrases.map(escapeMarkdown).join(", ")}`
+      : "Notes on one subject";
+    const from = topic.folder ? ` (most from the folder \`${topic.folder}\`)` : "";
     maps.push({
       path,
       title,
-      generated: `Notes tagged #${topic.tag}:\n\n${list(topic.members)}`,
+      generated: `${about}${from}:\n\n${
+        [...topic.members].sort(compareNames).map(line).join("\n")
+      }`,
     });
     home.push(`- ${wikilink(path)} (${count(topic.members.length, "note")})`);
-  }
-  if (topics.other.length > 0) {
-    const path = `${MAPS_DIR}/${OTHER}.md`;
-    maps.push({ path, title: OTHER, generated: `Notes in no topic yet:\n\n${list(topics.other)}` });
-    home.push(`- ${wikilink(path)} (${count(topics.other.length, "note")})`);
   }
 
   const people = peopleIndex(notes);
@@ -65,13 +69,24 @@ export function buildMaps(notes: MapNote[], topics: Topics): MapFile[] {
 
   const homeText = [
     "## Topics",
-    home.length > 0 ? home.join("\n") : "_No notes yet._",
+    home.length > 0 ? home.join("\n") : alone.length > 0 ? "_No topics yet._" : "_No notes yet._",
+    // Notes that share a subject with no other note: linked here, not gathered into a map
+    // named after nothing they have in common.
+    ...(alone.length > 0
+      ? ["## Notes on subjects of their own", [...alone].sort(compareNames).map(line).join("\n")]
+      : []),
     ...(people.length > 0
       ? ["## People", `- ${wikilink(peoplePath)} (${count(people.length, "person", "people")})`]
       : []),
   ].join("\n\n");
   maps.unshift({ path: HOME_NOTE, title: "Home", generated: homeText });
   return maps;
+}
+
+/** Names in the order a reader expects: "Lecture 2" before "Lecture 10", case aside. */
+const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+function compareNames(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** Each person and the notes that mention them, in name order. */
@@ -92,17 +107,32 @@ function peopleIndex(notes: MapNote[]): { name: string; paths: string[] }[] {
 const SENTENCE_END =
   /(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Jr|St|Mt|vs|etc|e\.g|i\.e|Inc|Ltd|No|\p{Lu}))[.!?]["”’)]?\s/u;
 
-/** The first sentence of a summary, at most about 160 characters. */
+/** Longest context line: about two lines on a phone. */
+const LONGEST = 200;
+
+/**
+ * One whole sentence from a summary that says on its own what the note is about: its spoken
+ * opener trimmed ("So the point is" -> "The point is"), not leaning on words it lacks ("they",
+ * "this"), and short enough to read in a list. Never a sentence cut short: when every sentence
+ * is longer, the shortest of the first few stands.
+ */
 export function contextLine(summary: string[]): string {
-  const sentences = summary.flatMap(splitSentences);
-  // The first sentence that says something on its own: not "You'll need to know how they work".
-  const sentence =
-    sentences.find((s) =>
-      s.split(" ").length >= 6 && !leansBack(s) && !/\b(?:they|it|this)\b/iu.test(s)
-    ) ?? sentences[0] ?? "";
-  if (sentence.length <= 160) return sentence;
-  const cut = sentence.lastIndexOf(" ", 160);
-  return sentence.slice(0, cut > 80 ? cut : 160).trimEnd() + "…";
+  const sentences = summary.flatMap(splitSentences).map(trimOpeners)
+    .filter((s) => /\p{L}/u.test(s));
+  const standsAlone = (s: string) =>
+    s.split(" ").length >= 6 && words(s) && !opensWithFiller(s) && !leansBack(s) &&
+    !/^I\b/u.test(s) && // "I happen to know that": the author's story, not the note's subject
+    !/\b(?:they|it|this)\b/iu.test(s) &&
+    /[.!?]["”’)]?$/u.test(s);
+  const fits = (s: string) => s.length <= LONGEST;
+  return sentences.find((s) => standsAlone(s) && fits(s)) ??
+    sentences.slice(0, 3).filter(standsAlone).sort((a, b) => a.length - b.length)[0] ??
+    sentences.find((s) => fits(s) && words(s)) ?? sentences.find(fits) ?? sentences[0] ?? "";
+}
+
+/** Whether a sentence opens with a word, not code or a diagram ("*+ [master^2] Replace"). */
+function words(sentence: string): boolean {
+  return /^["'“‘(]?\p{L}/u.test(sentence);
 }
 
 /** The sentences of a summary paragraph, in order. */
@@ -116,16 +146,6 @@ function splitSentences(paragraph: string): string[] {
     rest = rest.slice(cut).trim();
   }
   return out;
-}
-
-function uniqueName(base: string, taken: Set<string>): string {
-  for (let n = 1;; n++) {
-    const name = suffixedName(base, n);
-    if (!taken.has(nameKey(name))) {
-      taken.add(nameKey(name));
-      return name;
-    }
-  }
 }
 
 function count(n: number, one: string, many = `${one}s`): string {

@@ -1,52 +1,62 @@
 import assert from "node:assert/strict";
 import { buildMaps, contextLine, type MapNote } from "./maps.ts";
 import { HOME_NOTE, MAPS_DIR } from "../vault/layout.ts";
-import type { Topics } from "./topics.ts";
+import type { NamedTopic } from "./topic_names.ts";
 
-const note = (id: number, path: string, context = "", people: string[] = []): MapNote => ({
-  id,
+const note = (path: string, context = "", people: string[] = []): MapNote => ({
   path,
   context,
   people,
 });
 
 const NOTES = [
-  note(1, "Sources/Engines.md", "Steam drove the mills.", ["Ada Lovelace", "Charles Babbage"]),
-  note(2, "Sources/Old/Rail.md", "", ["charles babbage"]),
-  note(3, "Sources/Bread.md", "Flour got dear."),
+  note("Sources/Engines.md", "Steam drove the mills.", ["Ada Lovelace", "Charles Babbage"]),
+  note("Sources/Old/Rail.md", "", ["charles babbage"]),
+  note("Sources/Bread.md", "Flour got dear."),
 ];
 
-const TOPICS: Topics = {
-  topics: [{ tag: "engine", members: [1, 2] }, { tag: "machine-learning", members: [2] }],
-  other: [3],
-};
+const topic = (
+  name: string,
+  members: string[],
+  phrases: string[] = [],
+  folder = "",
+): NamedTopic => ({
+  name,
+  members,
+  phrases,
+  folder,
+});
 
-const paths = (topics: Topics, notes: MapNote[] = NOTES) =>
-  buildMaps(notes, topics).map((m) => m.path);
+const TOPICS = [
+  topic("Steam engines", ["Sources/Old/Rail.md", "Sources/Engines.md"], ["steam engines", "mills"]),
+  topic("Machine learning", ["Sources/Old/Rail.md"], [], "ml"),
+];
 
-Deno.test("buildMaps() puts Home first, then the topics, Other notes and People", () => {
+Deno.test("buildMaps() puts Home first, then the topics by name, then People", () => {
   assert.equal(HOME_NOTE, "Home.md");
   assert.equal(MAPS_DIR, "Maps");
-  assert.deepEqual(paths(TOPICS), [
+  assert.deepEqual(buildMaps(NOTES, TOPICS, ["Sources/Bread.md"]).map((m) => m.path), [
     "Home.md",
-    "Maps/Engine.md",
     "Maps/Machine learning.md",
-    "Maps/Other notes.md",
+    "Maps/Steam engines.md",
     "Maps/People.md",
   ]);
 });
 
-Deno.test("buildMaps() links every map from Home with the number of its entries", () => {
-  const home = buildMaps(NOTES, TOPICS)[0];
+Deno.test("buildMaps() links every map from Home and the notes in no topic directly", () => {
+  const home = buildMaps(NOTES, TOPICS, ["Sources/Bread.md"])[0];
   assert.equal(home.title, "Home");
   assert.equal(
     home.generated,
     [
       "## Topics",
       "",
-      "- [[Maps/Engine|Engine]] (2 notes)",
       "- [[Maps/Machine learning|Machine learning]] (1 note)",
-      "- [[Maps/Other notes|Other notes]] (1 note)",
+      "- [[Maps/Steam engines|Steam engines]] (2 notes)",
+      "",
+      "## Notes on subjects of their own",
+      "",
+      "- [[Sources/Bread|Bread]]: Flour got dear.",
       "",
       "## People",
       "",
@@ -55,54 +65,46 @@ Deno.test("buildMaps() links every map from Home with the number of its entries"
   );
 });
 
-Deno.test("buildMaps() lists a topic's notes as wikilinks with their line of context", () => {
-  const engine = buildMaps(NOTES, TOPICS)[1];
-  assert.deepEqual(engine, {
-    path: "Maps/Engine.md",
-    title: "Engine",
+Deno.test("buildMaps() lists a topic's notes by name with their line of context", () => {
+  const maps = buildMaps(NOTES, TOPICS);
+  assert.deepEqual(maps[2], {
+    path: "Maps/Steam engines.md",
+    title: "Steam engines",
     generated: [
-      "Notes tagged #engine:",
+      "Notes about steam engines, mills:",
       "",
       "- [[Sources/Engines|Engines]]: Steam drove the mills.",
       "- [[Sources/Old/Rail|Rail]]",
     ].join("\n"),
   });
+  assert.match(maps[1].generated, /^Notes on one subject \(most from the folder `ml`\):/);
 });
 
-Deno.test("buildMaps() lists the notes in no topic under Other notes", () => {
-  const other = buildMaps(NOTES, TOPICS).find((m) => m.title === "Other notes");
-  assert.deepEqual(other, {
-    path: "Maps/Other notes.md",
-    title: "Other notes",
-    generated: "Notes in no topic yet:\n\n- [[Sources/Bread|Bread]]: Flour got dear.",
-  });
-});
-
-Deno.test("buildMaps() makes no Other notes map when every note is in a topic", () => {
-  assert.deepEqual(paths({ topics: TOPICS.topics, other: [] }), [
-    "Home.md",
-    "Maps/Engine.md",
-    "Maps/Machine learning.md",
-    "Maps/People.md",
-  ]);
+Deno.test("buildMaps() orders a course's lectures by number, not as text", () => {
+  const notes = ["Lecture 10", "Lecture 2", "Lecture 1"].map((t) => note(`Sources/${t}.md`));
+  const map = buildMaps(notes, [topic("Course", notes.map((n) => n.path))])[1];
+  assert.deepEqual(
+    map.generated.split("\n").slice(2),
+    ["Lecture 1", "Lecture 2", "Lecture 10"].map((t) => `- [[Sources/${t}|${t}]]`),
+  );
 });
 
 Deno.test("buildMaps() escapes Markdown in a note's context line", () => {
-  const notes = [note(1, "Sources/A.md", "Use *stars*, #hash and [[links]] `here`.")];
-  const map = buildMaps(notes, { topics: [{ tag: "x", members: [1] }], other: [] })[1];
+  const notes = [note("Sources/A.md", "Use *stars*, #hash and [[links]] `here`.")];
+  const map = buildMaps(notes, [topic("X y", ["Sources/A.md"])])[1];
   assert.equal(
     map.generated,
-    "Notes tagged #x:\n\n- [[Sources/A|A]]: Use \\*stars\\*, \\#hash and \\[\\[links\\]\\] \\`here\\`.",
+    "Notes on one subject:\n\n- [[Sources/A|A]]: Use \\*stars\\*, \\#hash and \\[\\[links\\]\\] \\`here\\`.",
   );
 });
 
 Deno.test("buildMaps() lists each person once, in name order, with the notes naming them", () => {
   const notes = [
-    note(1, "Sources/B.md", "", ["Zoe Quinn", "Ada Lovelace"]),
-    note(2, "Sources/A.md", "", ["ada lovelace", "Bob Stone"]),
-    note(3, "Sources/C.md", "", ["Ada Lovelace"]),
+    note("Sources/B.md", "", ["Zoe Quinn", "Ada Lovelace"]),
+    note("Sources/A.md", "", ["ada lovelace", "Bob Stone"]),
+    note("Sources/C.md", "", ["Ada Lovelace"]),
   ];
-  const people = buildMaps(notes, { topics: [], other: [] }).at(-1)!;
+  const people = buildMaps(notes, []).at(-1)!;
   assert.deepEqual(people, {
     path: "Maps/People.md",
     title: "People",
@@ -115,78 +117,26 @@ Deno.test("buildMaps() lists each person once, in name order, with the notes nam
 });
 
 Deno.test("buildMaps() escapes Markdown in people's names", () => {
-  const notes = [note(1, "Sources/A.md", "", ["Ana *Star* Lopez"])];
-  const people = buildMaps(notes, { topics: [], other: [] }).at(-1)!;
+  const notes = [note("Sources/A.md", "", ["Ana *Star* Lopez"])];
+  const people = buildMaps(notes, []).at(-1)!;
   assert.equal(people.generated, "- **Ana \\*Star\\* Lopez**: [[Sources/A|A]]");
 });
 
 Deno.test("buildMaps() makes no People map and no People section when nobody is named", () => {
-  const notes = [note(1, "Sources/A.md"), note(2, "Sources/B.md")];
-  const maps = buildMaps(notes, { topics: [], other: [1, 2] });
-  assert.deepEqual(maps.map((m) => m.path), ["Home.md", "Maps/Other notes.md"]);
-  assert.equal(maps[0].generated, "## Topics\n\n- [[Maps/Other notes|Other notes]] (2 notes)");
+  const notes = [note("Sources/A.md"), note("Sources/B.md")];
+  const maps = buildMaps(notes, [], ["Sources/B.md", "Sources/A.md"]);
+  assert.deepEqual(maps.map((m) => m.path), ["Home.md"]);
+  assert.equal(
+    maps[0].generated,
+    "## Topics\n\n_No topics yet._\n\n## Notes on subjects of their own\n\n" +
+      "- [[Sources/A|A]]\n- [[Sources/B|B]]",
+  );
 });
 
 Deno.test("buildMaps() gives an empty vault a Home that says so", () => {
-  assert.deepEqual(buildMaps([], { topics: [], other: [] }), [
+  assert.deepEqual(buildMaps([], []), [
     { path: "Home.md", title: "Home", generated: "## Topics\n\n_No notes yet._" },
   ]);
-});
-
-Deno.test("buildMaps() renames a topic whose name is taken by Home, People or Other notes", () => {
-  const topics: Topics = {
-    topics: [
-      { tag: "people", members: [1] },
-      { tag: "other-notes", members: [1] },
-      { tag: "home", members: [1] },
-      { tag: "x/PEOPLE", members: [1] },
-    ],
-    other: [2, 3],
-  };
-  assert.deepEqual(paths(topics), [
-    "Home.md",
-    "Maps/People (2).md",
-    "Maps/Other notes (2).md",
-    "Maps/Home (2).md",
-    "Maps/PEOPLE (3).md",
-    "Maps/Other notes.md",
-    "Maps/People.md",
-  ]);
-});
-
-Deno.test("buildMaps() gives topics with the same name different maps", () => {
-  const topics: Topics = {
-    topics: [
-      { tag: "engine", members: [1] },
-      { tag: "machines/engine", members: [2] },
-      { tag: "steam/engine", members: [3] },
-    ],
-    other: [],
-  };
-  const maps = buildMaps(NOTES, topics);
-  assert.deepEqual(maps.slice(1, 4).map((m) => [m.path, m.title]), [
-    ["Maps/Engine.md", "Engine"],
-    ["Maps/Engine (2).md", "Engine (2)"],
-    ["Maps/Engine (3).md", "Engine (3)"],
-  ]);
-  assert.match(maps[2].generated, /^Notes tagged #machines\/engine:/);
-  assert.match(maps[0].generated, /\[\[Maps\/Engine \(3\)\|Engine \(3\)\]\] \(1 note\)/);
-});
-
-Deno.test("buildMaps() gives every map its own path, whatever the tags", () => {
-  const tags = [
-    "people",
-    "People",
-    "home",
-    "other-notes",
-    "a/people",
-    "b/home",
-    "engine",
-    "c/engine",
-  ];
-  const topics: Topics = { topics: tags.map((tag) => ({ tag, members: [1] })), other: [2] };
-  const all = paths(topics).map((p) => p.toLowerCase());
-  assert.equal(new Set(all).size, all.length);
 });
 
 Deno.test("contextLine() takes the first sentence of the summary's first paragraph", () => {
@@ -208,16 +158,29 @@ Deno.test("contextLine() is empty for an empty summary", () => {
   assert.equal(contextLine([""]), "");
 });
 
-Deno.test("contextLine() cuts a long sentence at a word and marks the cut", () => {
-  const sentence = "word ".repeat(60).trim() + ".";
-  const line = contextLine([sentence]);
-  assert.ok(line.length <= 161, `${line.length}`);
-  assert.ok(line.endsWith("word…"), line);
-  assert.ok(sentence.startsWith(line.slice(0, -1)));
+Deno.test("contextLine() never cuts a sentence: it takes the shortest whole one of the first", () => {
+  const long = "The engine " + "turned the wheel and ".repeat(12) + "stopped.";
+  assert.equal(
+    contextLine([`${long} Steam engines drove the mills of Lancashire.`]),
+    "Steam engines drove the mills of Lancashire.",
+  );
+  assert.equal(contextLine([long]), long);
 });
 
-Deno.test("contextLine() cuts a long sentence without spaces at 160 characters", () => {
-  assert.equal(contextLine(["x".repeat(300)]), "x".repeat(160) + "…");
+Deno.test("contextLine() passes over a line of code or a diagram for a sentence in words", () => {
+  assert.equal(
+    contextLine([
+      "*+ [master^2] Replace C99 array initializers with code. Git keeps the old history.",
+    ]),
+    "Git keeps the old history.",
+  );
+});
+
+Deno.test("contextLine() trims a spoken opener and passes over a sentence that opens with filler", () => {
+  assert.equal(
+    contextLine(["So the point is that Heidegger reads Aristotle against the grain here."]),
+    "The point is that Heidegger reads Aristotle against the grain here.",
+  );
 });
 
 Deno.test("contextLine() keeps the closing quote of a first sentence that ends in one", () => {

@@ -1,90 +1,107 @@
 /**
  * @module
- * Related notes by content similarity: each note's term counts weighted by tf-idf across the
- * vault, compared by cosine similarity through an inverted index, so only notes that share a
- * term are ever compared.
+ * Related notes: from the similarity graph, each note's closest others that stand out from what
+ * that note shares with the vault by chance. The cut-off adapts to the vault and to the note: a
+ * neighbour counts when it is well above the note's mean similarity to all others (in standard
+ * deviations), not far below the note's best match, and above a small floor. A fixed cosine
+ * threshold was either too strict for transcripts of one course or too loose for a mixed folder.
+ *
+ * Stability: when some notes change, a note that did not change keeps the list it has unless a
+ * changed, new or removed note enters or leaves it. Global weights (how rare a stem is in the
+ * vault) move a little with every note added, and would otherwise reorder lists all through the
+ * vault: each such rewrite is a sync conflict for a vault kept in Dropbox, iCloud or git.
  */
-
-export interface TermDoc {
-  id: number;
-  terms: [string, number][];
-}
+import type { SimilarityGraph } from "./similarity.ts";
 
 export interface RelatedOptions {
   /** Most related notes per note. */
   limit: number;
-  /** Least cosine similarity that counts as related. */
-  minSimilarity: number;
+  /** Least similarity that counts in any vault. */
+  floor: number;
+  /** Least share of the note's best match. */
+  ofBest: number;
+  /** Least standard deviations above the note's mean similarity to all the others. */
+  aboveMean: number;
 }
 
-/** Measured on the gold set: at 0.12 nearly every note got five weak neighbours; at 0.2 what
- * remains is plainly on the same subject. */
-export const RELATED_DEFAULTS: RelatedOptions = { limit: 5, minSimilarity: 0.2 };
+/**
+ * Chosen on the mixed vault of Debian documentation that bench_maps.ts builds (52 notes from 8
+ * documentation sets), counting a link right when both notes come from one set: at 3 deviations
+ * above chance and half the best match, 84% of 178 links were right and every note had some,
+ * where the top-64 cosine above 0.2 had 83% of 131 and left 3 notes with none. Chance is measured
+ * without a note's closest few (see similarityGraph), or two close notes in a small vault would
+ * raise the spread above their own distance.
+ */
+export const RELATED_DEFAULTS: RelatedOptions = {
+  limit: 5,
+  floor: 0.1,
+  ofBest: 0.5,
+  aboveMean: 3,
+};
 
-/** For every document, the ids of the most similar others, most similar first (ties by id). */
-export function relatedDocs(
-  docs: TermDoc[],
+/** For every note (by key), the keys of its related notes, most similar first. */
+export function relatedNotes(
+  graph: SimilarityGraph,
   options: RelatedOptions = RELATED_DEFAULTS,
-): Map<number, number[]> {
-  const n = docs.length;
-  // Terms as small integers and vectors as typed arrays: a vault of 10,000 notes keeps about
-  // 640,000 weights, which as Maps of strings cost tens of megabytes.
-  const termIds = new Map<string, number>();
-  const docTerms = docs.map((d) =>
-    Int32Array.from(d.terms, ([t]) => {
-      let id = termIds.get(t);
-      if (id === undefined) termIds.set(t, id = termIds.size);
-      return id;
-    })
-  );
-  const df = new Int32Array(termIds.size);
-  for (const ids of docTerms) for (const id of ids) df[id]++;
-  // A term in most notes says nothing about which two belong together.
-  const idf = (id: number) => (df[id] < 2 || df[id] > n / 2 ? 0 : Math.log(n / df[id]));
-  const weights = docs.map((d, doc) => {
-    const w = Float64Array.from(
-      d.terms,
-      ([, count], k) => (1 + Math.log(count)) * idf(docTerms[doc][k]),
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  graph.keys.forEach((key, i) => {
+    const list = graph.neighbours[i];
+    const cut = relatedCut(graph, i, options);
+    out.set(
+      key,
+      list.filter((nb) => nb.score >= cut).slice(0, options.limit).map((nb) =>
+        graph.keys[nb.index]
+      ),
     );
-    const norm = Math.sqrt(w.reduce((sum, x) => sum + x * x, 0)) || 1;
-    return w.map((x) => x / norm);
   });
-  // Postings in one flat array per field, grouped by term (compressed sparse rows).
-  const start = new Int32Array(termIds.size + 1);
-  for (let id = 0; id < termIds.size; id++) start[id + 1] = start[id] + (idf(id) > 0 ? df[id] : 0);
-  const fill = start.slice(0, termIds.size);
-  const postDoc = new Int32Array(start[termIds.size]);
-  const postWeight = new Float64Array(start[termIds.size]);
-  docTerms.forEach((ids, doc) => {
-    ids.forEach((id, k) => {
-      if (weights[doc][k] <= 0) return;
-      postDoc[fill[id]] = doc;
-      postWeight[fill[id]++] = weights[doc][k];
-    });
-  });
+  return out;
+}
 
-  const out = new Map<number, number[]>();
-  const dots = new Float64Array(n);
-  const touched: number[] = [];
-  docTerms.forEach((ids, doc) => {
-    ids.forEach((id, k) => {
-      const w = weights[doc][k];
-      if (w <= 0) return;
-      for (let p = start[id]; p < start[id + 1]; p++) {
-        const other = postDoc[p];
-        if (other === doc) continue;
-        if (dots[other] === 0) touched.push(other);
-        dots[other] += w * postWeight[p];
-      }
-    });
-    const ranked = touched
-      .filter((other) => dots[other] >= options.minSimilarity)
-      .sort((a, b) => dots[b] - dots[a] || docs[a].id - docs[b].id)
-      .slice(0, options.limit)
-      .map((other) => docs[other].id);
-    for (const other of touched) dots[other] = 0;
-    touched.length = 0;
-    out.set(docs[doc].id, ranked);
-  });
+/**
+ * The least similarity a related note of note `i` has: above the floor, not far below the best
+ * match, and above chance for this note unless it is nearly as close as the best match (in a
+ * vault of one subject every note is close to every other, and the spread is small).
+ */
+export function relatedCut(
+  graph: SimilarityGraph,
+  i: number,
+  options: RelatedOptions = RELATED_DEFAULTS,
+): number {
+  const best = graph.neighbours[i][0]?.score ?? 0;
+  return Math.max(
+    options.floor,
+    options.ofBest * best,
+    Math.min(graph.mean[i] + options.aboveMean * graph.sd[i], NEAR_BEST * best),
+  );
+}
+
+/** A match this close to the best is never below chance. */
+const NEAR_BEST = 0.85;
+
+/**
+ * The lists to write, given the lists computed now (`fresh`), the lists the notes have
+ * (`previous`, by key; absent for a new note) and the notes whose content changed since those
+ * were computed. A note keeps its previous list unless it changed itself, or a changed note or
+ * one that is gone enters or leaves its list; then it takes the fresh one.
+ */
+export function stableRelated(
+  fresh: Map<string, string[]>,
+  previous: Map<string, string[]>,
+  changed: Set<string>,
+): Map<string, string[]> {
+  const moved = (key: string) => changed.has(key) || !fresh.has(key);
+  const out = new Map<string, string[]>();
+  for (const [key, list] of fresh) {
+    const old = previous.get(key);
+    if (old === undefined || changed.has(key)) {
+      out.set(key, list);
+      continue;
+    }
+    const before = old.filter(moved).sort();
+    const now = list.filter(moved).sort();
+    const same = before.length === now.length && before.every((k, i) => k === now[i]);
+    out.set(key, same ? old : list);
+  }
   return out;
 }

@@ -1,81 +1,216 @@
 /**
  * @module
- * Topic clusters for Maps of Content, from the notes' tags: a tag (or the parent of a nested
- * tag) that several notes share is a candidate topic; the topics that cover the most notes are
- * kept, skipping one whose notes are nearly those of a topic already kept. A note sits in every
- * kept topic it carries; notes in none go to "Other notes". Deterministic: ties break by name.
+ * Topics for Maps of Content: notes grouped by what they are about, as communities of the
+ * similarity graph (Louvain, npm `graphology-communities-louvain`), with the folder tree as a
+ * strong hint: notes in one folder (a course, a documentation set) are drawn together, those
+ * under one parent folder a little. A note that fits no group of its own joins the group it is
+ * closest to when one of that group's notes is plainly related to it, and otherwise stays out
+ * of the topic maps: a catch-all "Other notes" map is a topic nobody would make.
+ *
+ * Deterministic and independent of the order the notes come in: the graph is built in the order
+ * of the notes' keys, and Louvain's random walk draws from a fixed seed.
  */
-
-export interface TaggedNote {
-  id: number;
-  tags: string[];
-}
+import { UndirectedGraph } from "graphology";
+import louvainModule from "graphology-communities-louvain";
+import { relatedCut } from "./related.ts";
+import { seeded } from "./seeded.ts";
+import type { SimilarityGraph } from "./similarity.ts";
 
 export interface Topic {
-  /** The tag the topic is made of, e.g. "machine-learning" or "engine". */
-  tag: string;
-  members: number[];
+  /** Keys of the notes in it, in key order. */
+  members: string[];
+  /** The folder most of its notes come from, when its notes are that folder's ("" for none). */
+  folder: string;
 }
 
 export interface Topics {
   topics: Topic[];
-  /** Notes in no topic. */
-  other: number[];
+  /** Notes in no topic, in key order. */
+  alone: string[];
 }
 
-/** Least notes a topic has. */
-const MIN_MEMBERS = 2;
-/** Share of a candidate's notes already in one kept topic that makes it a duplicate. */
-const DUPLICATE = 0.8;
+export interface TopicOptions {
+  /** Edges per note: its closest neighbours above chance. */
+  edges: number;
+  /** Least standard deviations above the note's mean similarity for an edge. */
+  aboveMean: number;
+  /** Weight an edge gets from a shared folder, as a multiple of the median edge weight. */
+  folderWeight: number;
+  /** Least notes a topic has. */
+  minMembers: number;
+  /** Share of a topic from one folder, and of that folder in the topic, that make it the folder's. */
+  folderShare: number;
+  /**
+   * Louvain's resolution: above 1, smaller communities. At 1 the three Graphviz guides of the
+   * bench's one-folder vault went into the Python HOWTOs' map; at 1.3 they are a map of their
+   * own (purity 0.79 -> 0.85), and the vault with folders is unchanged.
+   */
+  resolution: number;
+}
+
+export const TOPIC_DEFAULTS: TopicOptions = {
+  edges: 8,
+  aboveMean: 1,
+  folderWeight: 1,
+  minMembers: 3,
+  folderShare: 0.6,
+  resolution: 1.3,
+};
 
 /** At most this many topics: enough to navigate, few enough to read on a Home note. */
 export function topicLimit(notes: number): number {
   return Math.min(60, Math.max(8, Math.round(2 * Math.sqrt(notes))));
 }
 
-export function clusterTopics(notes: TaggedNote[], limit = topicLimit(notes.length)): Topics {
-  const byTag = new Map<string, Set<number>>();
-  for (const note of notes) {
-    for (const tag of topicTags(note.tags)) {
-      let set = byTag.get(tag);
-      if (!set) byTag.set(tag, set = new Set());
-      set.add(note.id);
+/**
+ * Groups the notes of `graph`; `folderOf` gives each note's folder in the input ("" at its top,
+ * "a/b" for a subfolder).
+ */
+export function clusterTopics(
+  graph: SimilarityGraph,
+  folderOf: (key: string) => string,
+  options: TopicOptions = TOPIC_DEFAULTS,
+): Topics {
+  const n = graph.keys.length;
+  const folders = graph.keys.map(folderOf);
+  const weights = edgeWeights(graph, folders, options);
+  const g = new UndirectedGraph();
+  graph.keys.forEach((_, i) => g.addNode(String(i)));
+  for (const [pair, weight] of [...weights].sort((a, b) => a[0] - b[0])) {
+    g.addEdge(String(Math.floor(pair / n)), String(pair % n), { weight });
+  }
+  const community = g.size === 0 ? {} : louvain(g, {
+    getEdgeWeight: "weight",
+    resolution: options.resolution,
+    rng: seeded(15),
+  });
+  const groups = new Map<number, number[]>();
+  graph.keys.forEach((_, i) => {
+    const c = community[String(i)];
+    if (c === undefined) return;
+    let list = groups.get(c);
+    if (!list) groups.set(c, list = []);
+    list.push(i);
+  });
+  const least = n < 12 ? 2 : options.minMembers;
+  let kept = [...groups.values()].filter((members) => members.length >= least)
+    .sort((a, b) => b.length - a.length || a[0] - b[0]);
+  kept = kept.slice(0, topicLimit(n));
+  const topicOf = new Int32Array(n).fill(-1);
+  kept.forEach((members, t) => members.forEach((i) => topicOf[i] = t));
+
+  // A note left over joins the topic holding most of its related notes, if any.
+  const joins: [number, number][] = [];
+  graph.keys.forEach((_, i) => {
+    if (topicOf[i] >= 0) return;
+    const cut = relatedCut(graph, i);
+    const pull = new Map<number, number>();
+    for (const nb of graph.neighbours[i]) {
+      if (nb.score < cut || topicOf[nb.index] < 0) continue;
+      pull.set(topicOf[nb.index], (pull.get(topicOf[nb.index]) ?? 0) + nb.score);
+    }
+    const best = [...pull].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    if (best) joins.push([i, best[0]]);
+  });
+  for (const [i, t] of joins) kept[t].push(i);
+
+  const underFolder = countBy(folders.flatMap(ancestors));
+  const topics = kept.map((members): Topic => {
+    members.sort((a, b) => a - b);
+    // The folder that holds most of the topic's notes while most of its notes are in the topic,
+    // the deepest of equals: "git" for notes from "git/howto" and "git/technical" together.
+    const inTopic = countBy(members.flatMap((i) => ancestors(folders[i])));
+    const own = [...inTopic]
+      .filter(([folder, count]) =>
+        count >= options.folderShare * members.length &&
+        count >= options.folderShare * underFolder.get(folder)!
+      )
+      .sort((a, b) => b[1] - a[1] || depth(b[0]) - depth(a[0]) || (a[0] < b[0] ? -1 : 1))[0];
+    return { members: members.map((i) => graph.keys[i]), folder: own?.[0] ?? "" };
+  }).sort((a, b) => (a.members[0] < b.members[0] ? -1 : 1));
+  const placed = new Set(topics.flatMap((t) => t.members));
+  return { topics, alone: graph.keys.filter((key) => !placed.has(key)) };
+}
+
+/**
+ * The graph's edges, keyed `i * n + j` with i < j: each note's closest neighbours above chance,
+ * plus a folder's pull: notes in one folder get the median edge weight more, those under one
+ * parent folder half of it.
+ */
+function edgeWeights(
+  graph: SimilarityGraph,
+  folders: string[],
+  options: TopicOptions,
+): Map<number, number> {
+  const n = graph.keys.length;
+  const weights = new Map<number, number>();
+  const key = (i: number, j: number) => (i < j ? i * n + j : j * n + i);
+  graph.neighbours.forEach((list, i) => {
+    const cut = graph.mean[i] + options.aboveMean * graph.sd[i];
+    for (const nb of list.filter((nb) => nb.score > cut).slice(0, options.edges)) {
+      const k = key(i, nb.index);
+      weights.set(k, Math.max(weights.get(k) ?? 0, nb.score));
+    }
+  });
+  const sorted = [...weights.values()].sort((a, b) => a - b);
+  const median = sorted.length > 0 ? sorted[Math.floor(sorted.length / 2)] : 0.1;
+  const bonus = options.folderWeight * median;
+  // A folder holding nearly the whole vault says nothing about which notes belong together.
+  const byFolder = new Map<string, number[]>();
+  folders.forEach((folder, i) => {
+    if (folder === "") return;
+    let list = byFolder.get(folder);
+    if (!list) byFolder.set(folder, list = []);
+    list.push(i);
+  });
+  const telling = (size: number) => size >= 2 && size <= Math.max(2, 0.8 * n);
+  for (const members of byFolder.values()) {
+    if (!telling(members.length)) continue;
+    // In a large folder each note is tied to its closest few in it, not to all.
+    const all = members.length <= 40;
+    for (const i of members) {
+      const peers = all
+        ? members.filter((j) => j > i)
+        : graph.neighbours[i].map((nb) => nb.index).filter((j) => folders[j] === folders[i])
+          .slice(0, options.edges);
+      for (const j of peers) {
+        const k = key(i, j);
+        weights.set(k, (weights.get(k) ?? 0) + bonus);
+      }
     }
   }
-  const candidates = [...byTag]
-    .filter(([, members]) => members.size >= MIN_MEMBERS)
-    .sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1));
-  const kept: { tag: string; members: Set<number> }[] = [];
-  for (const [tag, members] of candidates) {
-    if (kept.length === limit) break;
-    const duplicate = kept.some((k) => {
-      let shared = 0;
-      for (const id of members) if (k.members.has(id)) shared++;
-      return shared / members.size >= DUPLICATE && shared / k.members.size >= DUPLICATE;
-    });
-    if (!duplicate) kept.push({ tag, members });
+  // Under one parent folder ("git/howto" and "git/technical"): half the pull, between notes
+  // that are already neighbours.
+  for (const [k, w] of weights) {
+    const i = Math.floor(k / n), j = k % n;
+    if (folders[i] !== folders[j] && sharesParent(folders[i], folders[j])) {
+      weights.set(k, w + bonus / 2);
+    }
   }
-  const covered = new Set(kept.flatMap((k) => [...k.members]));
-  return {
-    topics: kept
-      .map((k) => ({ tag: k.tag, members: [...k.members].sort((a, b) => a - b) }))
-      .sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0)),
-    other: notes.map((n) => n.id).filter((id) => !covered.has(id)).sort((a, b) => a - b),
-  };
+  return weights;
 }
 
-/** A note's tags and the parents of its nested tags: "engine/analytical-engine" is "engine" too. */
-function topicTags(tags: string[]): Set<string> {
-  const out = new Set<string>();
-  for (const tag of tags) {
-    const parts = tag.split("/");
-    for (let i = 1; i <= parts.length; i++) out.add(parts.slice(0, i).join("/"));
-  }
+/** A folder and the folders above it: "a/b" is in "a/b" and "a"; the top is in none. */
+function ancestors(folder: string): string[] {
+  if (folder === "") return [];
+  const parts = folder.split("/");
+  return parts.map((_, i) => parts.slice(0, i + 1).join("/"));
+}
+
+function depth(folder: string): number {
+  return folder.split("/").length;
+}
+
+function sharesParent(a: string, b: string): boolean {
+  const top = (f: string) => f.split("/")[0];
+  return a !== "" && b !== "" && (a.includes("/") || b.includes("/")) && top(a) === top(b);
+}
+
+// A CommonJS module whose typings declare an ES default export: Deno hands over module.exports.
+const louvain = louvainModule as unknown as typeof louvainModule.default;
+
+function countBy<T>(values: T[]): Map<T, number> {
+  const out = new Map<T, number>();
+  for (const v of values) out.set(v, (out.get(v) ?? 0) + 1);
   return out;
-}
-
-/** A topic's name as a title: the last part of its tag, words spaced, first letter capital. */
-export function topicName(tag: string): string {
-  const last = tag.slice(tag.lastIndexOf("/") + 1).replace(/[-_]+/g, " ").trim();
-  return last.charAt(0).toUpperCase() + last.slice(1);
 }

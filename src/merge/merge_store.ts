@@ -73,7 +73,8 @@ export interface MergedNote extends MergedFile {
   terms: [string, number][];
   tags: string[];
   people: string[];
-  lead: string;
+  keyphrases: string[];
+  summary: string[];
 }
 
 const fileFromRow = (r: Row): MergedFile => ({ ...fileColumns(r), shard: Number(r.shard) });
@@ -159,7 +160,8 @@ export class MergeStore extends SqliteStore {
        json_extract(meta, '$.analysis.terms') AS terms,
        json_extract(meta, '$.analysis.tags') AS tags,
        json_extract(meta, '$.analysis.people') AS people,
-       COALESCE(json_extract(meta, '$.analysis.summary[0]'), '') AS lead
+       json_extract(meta, '$.analysis.keyphrases') AS keyphrases,
+       json_extract(meta, '$.analysis.summary') AS summary
        FROM files WHERE status = 'done'`,
     ).all().map((r) => ({
       ...fileFromRow(r),
@@ -167,7 +169,8 @@ export class MergeStore extends SqliteStore {
       terms: JSON.parse(String(r.terms)),
       tags: JSON.parse(String(r.tags)),
       people: JSON.parse(String(r.people)),
-      lead: String(r.lead),
+      keyphrases: JSON.parse(String(r.keyphrases)),
+      summary: JSON.parse(String(r.summary)),
     }));
   }
 

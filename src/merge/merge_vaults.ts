@@ -10,7 +10,7 @@
  */
 import { sha256, sha256Hex } from "../fs/sha256.ts";
 import { join } from "node:path";
-import { planLinks } from "../knowledge/link_vault.ts";
+import { planLinks } from "../knowledge/plan_links.ts";
 import { openState } from "../job/open_state.ts";
 import type { NoteDraft } from "../protocol/messages.ts";
 import { formatShard } from "../shard/shard_spec.ts";
@@ -232,10 +232,12 @@ async function rebuild(
   const plan = planLinks(notes.map((n, i) => ({
     fileId: i + 1,
     path: paths[i],
+    source: n.path,
     terms: n.terms,
+    keyphrases: n.keyphrases,
     tags: n.tags,
     people: n.people,
-    lead: n.lead,
+    summary: n.summary,
   })));
   const wanted = new Map(paths.map((path) => [nameKey(path), path]));
   for (const old of previous) {

@@ -186,7 +186,7 @@ Deno.test("extractDocx() takes a paragraph styled Title as the title", async () 
 Deno.test("extractDocx() falls back to its folder and file name when there is no title", async () => {
   const children = [new Paragraph("Only a plain paragraph.")];
   const result = await extractDocx(await makeDocx(children), "dir/Letter to Ann.docx");
-  assert.equal(result.title, "dir – Letter to Ann");
+  assert.equal(result.title, "Dir – Letter to Ann");
   assert.equal(result.body, "Only a plain paragraph.");
 });
 

@@ -5,6 +5,7 @@
  */
 import { fileStem } from "../markdown/note_name.ts";
 import type { PropertyValue, SourceLink } from "../protocol/messages.ts";
+import { folderTitle, readableStem } from "./readable_name.ts";
 
 /** What one input contributes to its note. */
 export interface Extracted {
@@ -43,11 +44,13 @@ export function cleanTitle(title: string | undefined | null, fileName: string): 
  * The title of an input that declares none: its folder's name and its file stem together
  * ("Philosophy 185 Heidegger – Lecture 01"), so that "Lecture 01" of two courses do not become
  * "Lecture 01" and "Lecture 01 (2)"; the stem alone for a file at the top of the input folder.
+ * Both read as a title: "revert-a-faulty-merge" is "Revert a faulty merge", and a folder that
+ * only holds files ("git/howto") is named with its parent ("Git howto").
  */
 export function fallbackTitle(fileName: string): string {
   const parts = fileName.split(/[/\\]/);
-  const stem = fileStem(fileName).replace(/\s+/gu, " ").trim().slice(0, 500);
-  const folder = parts.length > 1 ? parts[parts.length - 2].replace(/\s+/gu, " ").trim() : "";
-  if (folder === "" || folder === "." || folder === "..") return stem || "Untitled";
-  return stem ? `${folder.slice(0, 500)} – ${stem}` : folder.slice(0, 500);
+  const stem = readableStem(fileStem(fileName).replace(/\s+/gu, " ").trim().slice(0, 500));
+  const folder = folderTitle(parts.slice(0, -1)).slice(0, 500);
+  if (folder === "") return stem || "Untitled";
+  return stem ? `${folder} – ${stem}` : folder;
 }

@@ -116,7 +116,7 @@ Deno.test("extractHtml() takes the title from the first <h1> and drops that head
 
 Deno.test("extractHtml() falls back to its folder and file name when the page has no title", () => {
   const { title, body } = extractHtml(utf8("<p>Just a sentence.</p>"), "dir/My page.htm");
-  assert.equal(title, "dir – My page");
+  assert.equal(title, "Dir – My page");
   assert.equal(body, "Just a sentence.");
 });
 

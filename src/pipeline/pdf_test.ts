@@ -300,7 +300,7 @@ Deno.test("extractPdf() takes the title from XMP metadata", async () => {
 
 Deno.test("extractPdf() falls back to the file stem when page 1 opens with a long paragraph", async () => {
   const bytes = await pdfkit((doc) => doc.text(PARAGRAPH));
-  assert.equal((await extractPdf(bytes, "dir/Meeting notes.pdf")).title, "dir – Meeting notes");
+  assert.equal((await extractPdf(bytes, "dir/Meeting notes.pdf")).title, "Dir – Meeting notes");
 });
 
 Deno.test("extractPdf() refuses a PDF that holds only images and shapes", async () => {

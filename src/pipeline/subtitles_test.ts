@@ -59,7 +59,7 @@ Deno.test("extractSubtitles() reads an interview with two voices", async () => {
 
 Deno.test("extractSubtitles() reads a SubRip drama with italics, dashes and labels", async () => {
   assert.deepEqual(extractSubtitles(await fixture("drama.srt"), "drama.srt"), {
-    title: "drama",
+    title: "Drama",
     type: "subtitles",
     body: [
       "[00:00:01] Previously on Harbour Lights... - Where were you last night? - Out.",
@@ -81,7 +81,7 @@ Deno.test("extractSubtitles() folds rolling captions into one paragraph", async 
     "[00:00:00] so today we're going to build a raised bed from old pallets",
   );
   assert.deepEqual(result.properties, { duration: "00:00:08", cues: 6 });
-  assert.equal(result.title, "rolling");
+  assert.equal(result.title, "Rolling");
 });
 
 Deno.test("extractSubtitles() takes the format from the content, not the name", () => {
@@ -160,11 +160,11 @@ Deno.test("extractSubtitles() takes the title from the WebVTT header", () => {
     ["WEBVTT\tTabbed   title", "Tabbed title"],
     ["WEBVTT - Ignored\nKind: captions\nTitle: From metadata", "From metadata"],
     ["WEBVTT\ntitle = Lower case key", "Lower case key"],
-    ["WEBVTT", "dir – Stem"],
-    ["WEBVTT FILE", "dir – Stem"],
-    ["WEBVTT Kind: captions", "dir – Stem"],
-    ["WEBVTT\nKind: captions\nLanguage: en", "dir – Stem"],
-    ["WEBVTT -", "dir – Stem"],
+    ["WEBVTT", "Dir – Stem"],
+    ["WEBVTT FILE", "Dir – Stem"],
+    ["WEBVTT Kind: captions", "Dir – Stem"],
+    ["WEBVTT\nKind: captions\nLanguage: en", "Dir – Stem"],
+    ["WEBVTT -", "Dir – Stem"],
   ];
   for (const [header, title] of cases) {
     assert.equal(extractSubtitles(utf8(header + cue), "dir/Stem.vtt").title, title, header);
@@ -176,7 +176,7 @@ Deno.test("extractSubtitles() takes the title from the WebVTT header", () => {
 
 Deno.test("extractSubtitles() names a SubRip note after its file", () => {
   const text = srt([[0, 1000, "Title: not a header"]]);
-  assert.equal(extractSubtitles(utf8(text), "C:\\subs\\My Film.srt").title, "subs – My Film");
+  assert.equal(extractSubtitles(utf8(text), "C:\\subs\\My Film.srt").title, "Subs – My Film");
   // Two courses' first lectures do not collide into "Lecture 01" and "Lecture 01 (2)".
   const text2 = "1\n00:00:01,000 --> 00:00:02,000\nHello\n";
   assert.equal(

@@ -167,10 +167,10 @@ Deno.test("extractText() does not take H2 headings, tags or indented code as the
 Deno.test("extractText() falls back to its folder and file name when there is no title", () => {
   assert.equal(
     extractText(utf8("plain words"), "dir/sub/Report 2024.md").title,
-    "sub – Report 2024",
+    "Sub – Report 2024",
   );
   assert.equal(extractText(utf8("plain words"), "Report 2024.md").title, "Report 2024");
-  assert.equal(extractText(utf8("plain words"), "C:\\docs\\Letter.txt").title, "docs – Letter");
+  assert.equal(extractText(utf8("plain words"), "C:\\docs\\Letter.txt").title, "Docs – Letter");
 });
 
 Deno.test("extractText() falls back to the stem when the heading holds only markup", () => {
@@ -219,7 +219,7 @@ Deno.test("extractText() treats every other extension as plain text", () => {
 Deno.test("extractText() names a file without a usable stem Untitled", () => {
   assert.equal(extractText(utf8("words"), ".txt").title, ".txt");
   assert.equal(extractText(utf8("words"), "").title, "Untitled");
-  assert.equal(extractText(utf8("words"), "dir/   .md").title, "dir");
+  assert.equal(extractText(utf8("words"), "dir/   .md").title, "Dir");
 });
 
 Deno.test("extractText() rejects an empty or whitespace-only file", () => {

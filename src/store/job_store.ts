@@ -447,7 +447,8 @@ export class JobStore extends SqliteStore {
        json_extract(d.meta, '$.analysis.terms') AS terms,
        json_extract(d.meta, '$.analysis.tags') AS tags,
        json_extract(d.meta, '$.analysis.people') AS people,
-       COALESCE(json_extract(d.meta, '$.analysis.summary[0]'), '') AS lead,
+       json_extract(d.meta, '$.analysis.keyphrases') AS keyphrases,
+       json_extract(d.meta, '$.analysis.summary') AS summary,
        json_extract(d.meta, '$.links') IS NOT NULL AS has_links
        FROM notes n JOIN files f ON f.id = n.file_id JOIN drafts d ON d.file_id = n.file_id
        WHERE f.status = 'done' ORDER BY n.file_id`,
@@ -460,7 +461,8 @@ export class JobStore extends SqliteStore {
       terms: JSON.parse(String(r.terms)),
       tags: JSON.parse(String(r.tags)),
       people: JSON.parse(String(r.people)),
-      lead: String(r.lead),
+      keyphrases: JSON.parse(String(r.keyphrases)),
+      summary: JSON.parse(String(r.summary)),
       hasLinks: Number(r.has_links) === 1,
     }));
   }
@@ -507,6 +509,25 @@ export class JobStore extends SqliteStore {
     this.sql("UPDATE drafts SET related = ? WHERE file_id = ?")
       .run(JSON.stringify(related), fileId);
     this.sql("UPDATE notes SET content_hash = ? WHERE file_id = ?").run(contentHash, fileId);
+  }
+
+  /** What each note's related notes were last found from (see linkInputs in link_vault.ts). */
+  linkInputs(): Map<number, string> {
+    return new Map(
+      this.sql("SELECT file_id, hash FROM link_inputs").all()
+        .map((r) => [Number(r.file_id), String(r.hash)]),
+    );
+  }
+
+  /** Records what notes' related notes were found from, in one transaction. */
+  saveLinkInputs(hashes: Map<number, string>): void {
+    this.transaction(() => {
+      const upsert = this.sql(
+        `INSERT INTO link_inputs(file_id, hash) VALUES (?, ?)
+         ON CONFLICT(file_id) DO UPDATE SET hash = excluded.hash`,
+      );
+      for (const [fileId, hash] of hashes) upsert.run(fileId, hash);
+    });
   }
 
   maps(): { path: string; contentHash: string }[] {

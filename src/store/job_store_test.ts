@@ -59,6 +59,7 @@ Deno.test("JobStore.open() creates the schema in a new database file", async () 
       "events",
       "files",
       "jobs",
+      "link_inputs",
       "llm_usage",
       "maps",
       "meta",

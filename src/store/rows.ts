@@ -52,8 +52,9 @@ export interface LinkedNote {
   terms: [string, number][];
   tags: string[];
   people: string[];
-  /** The summary's first paragraph. */
-  lead: string;
+  keyphrases: string[];
+  /** The summary's paragraphs. */
+  summary: string[];
   /** Its body links to other inputs (or within itself), resolved when it is rendered. */
   hasLinks: boolean;
 }

@@ -116,6 +116,15 @@ CREATE TABLE IF NOT EXISTS drafts(
   related TEXT NOT NULL
 );
 
+-- What each note's related notes were last found from (a hash of its place, terms, keyphrases
+-- and tags): a note whose inputs did not change since keeps its list unless a changed note
+-- enters or leaves it (see src/knowledge/related.ts). Added without a schema version: a store
+-- without it has simply never linked with it, and every note counts as changed once.
+CREATE TABLE IF NOT EXISTS link_inputs(
+  file_id INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE,
+  hash TEXT NOT NULL
+);
+
 -- Maps of Content gleaner wrote, with the hash of what it wrote.
 CREATE TABLE IF NOT EXISTS maps(
   path TEXT PRIMARY KEY,

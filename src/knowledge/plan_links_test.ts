@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { type LinkSource, planLinks } from "./plan_links.ts";
+
+const SUBJECTS: Record<string, string[]> = {
+  bees: ["hive", "queen", "honey", "swarm", "varroa", "brood"],
+  rail: ["locomot", "track", "signal", "timet", "station", "gaug"],
+};
+
+/** Notes on two subjects, each in its folder, and one on a subject of its own. */
+function notes(): LinkSource[] {
+  const out: LinkSource[] = [];
+  let fileId = 1;
+  for (const [subject, stems] of Object.entries(SUBJECTS)) {
+    for (let n = 0; n < 4; n++) {
+      out.push({
+        fileId: fileId++,
+        path: `Sources/${subject} ${n}.md`,
+        source: `${subject}/${n}.txt`,
+        terms: stems.filter((_, k) => (n + k) % 3 !== 0).map((t, k) => [t, 1 + ((n + k) % 3)]),
+        keyphrases: [subject === "bees" ? "honey bees" : "steam locomotives"],
+        tags: [],
+        people: [],
+        summary: [`So this note is number ${n} about ${subject} and what people do with them.`],
+      });
+    }
+  }
+  out.push({
+    fileId: fileId++,
+    path: "Sources/Stars.md",
+    source: "stars.txt",
+    terms: [["quasar", 2], ["pulsar", 1]],
+    keyphrases: ["radio astronomy"],
+    tags: [],
+    people: [],
+    summary: ["Quasars are the bright cores of distant galaxies."],
+  });
+  return out;
+}
+
+Deno.test("planLinks() gives the same links and maps whatever the order of the notes", () => {
+  const one = planLinks(notes());
+  const other = planLinks([...notes()].reverse());
+  assert.deepEqual(other.maps, one.maps);
+  assert.deepEqual([...other.related].sort((a, b) => a[0] - b[0]), [...one.related]);
+});
+
+Deno.test("planLinks() makes a map per folder of related notes and lists the lone note on Home", () => {
+  const { maps } = planLinks(notes());
+  assert.deepEqual(maps.map((m) => m.path), ["Home.md", "Maps/Bees.md", "Maps/Rail.md"]);
+  assert.match(
+    maps[0].generated,
+    /## Notes on subjects of their own\n\n- \[\[Sources\/Stars\|Stars\]\]/,
+  );
+  // The spoken opener of each summary's sentence is trimmed.
+  assert.match(maps[1].generated, /- \[\[Sources\/bees 0\|bees 0\]\]: This note is number 0/);
+});
+
+Deno.test("planLinks() keeps an unchanged note's related notes when only other notes changed", () => {
+  const before = notes();
+  const first = planLinks(before);
+  const pathOf = new Map(before.map((n) => [n.fileId, n.path]));
+  // Every list made up, to see which ones planLinks keeps.
+  const previous = new Map(
+    before.map((n) => [n.path, [...(first.related.get(n.fileId) ?? [])].reverse()]),
+  );
+  const changed = before.map((n) =>
+    n.path === "Sources/Stars.md"
+      ? { ...n, terms: [...n.terms, ["nebula", 1]] as [string, number][] }
+      : n
+  );
+  const plan = planLinks(changed, { related: previous, changed: new Set(["Sources/Stars.md"]) });
+  for (const [id, list] of plan.related) {
+    if (pathOf.get(id) === "Sources/Stars.md") continue;
+    assert.deepEqual(list, previous.get(pathOf.get(id)!), pathOf.get(id)!);
+  }
+});

@@ -1,0 +1,96 @@
+import assert from "node:assert/strict";
+import { isGenericWord, nameTopics, type PhraseNote } from "./topic_names.ts";
+import type { Topic } from "./topics.ts";
+
+const note = (key: string, keyphrases: string[], tags: string[] = []): PhraseNote => ({
+  key,
+  keyphrases,
+  tags,
+});
+
+/** Two topics: notes on git merges and notes on SQLite locking; "file" is everywhere. */
+const NOTES = [
+  note("a", ["file", "faulty merge", "merge commit", "revert"], ["git"]),
+  note("b", ["file", "merge commits", "topic branch", "git"]),
+  note("c", ["file", "merge commit", "rebase", "git"]),
+  note("d", ["file", "rollback journal", "database file", "locking"]),
+  note("e", ["file", "rollback journal", "write-ahead log", "locking"]),
+  note("f", ["files", "write-ahead log", "rollback journal", "checkpoint"]),
+];
+const TOPICS: Topic[] = [
+  { members: ["a", "b", "c"], folder: "" },
+  { members: ["d", "e", "f"], folder: "" },
+];
+
+Deno.test("isGenericWord() tells an everyday word from a term of a field", () => {
+  assert.equal(isGenericWord("File"), true);
+  assert.equal(isGenericWord("time"), true);
+  assert.equal(isGenericWord("Socket"), false);
+  assert.equal(isGenericWord("Merge commit"), false);
+});
+
+Deno.test("nameTopics() names a topic by the phrase that sets its notes apart", () => {
+  const { named } = nameTopics(TOPICS, NOTES);
+  assert.equal(named[0].name, "Merge commit");
+  assert.equal(named[1].name, "Rollback journal");
+  assert.deepEqual(named[1].phrases.slice(0, 2), ["rollback journal", "write-ahead log"]);
+});
+
+Deno.test("nameTopics() never names a map by one generic English word: such notes are no topic", () => {
+  // Every phrase the notes share is an everyday word: nothing names them, and no folder does.
+  const notes = [note("x", ["file", "time", "world"]), note("y", ["file", "time", "world"])];
+  const { named, unnamed } = nameTopics([{ members: ["x", "y"], folder: "" }], notes);
+  assert.deepEqual(named, []);
+  assert.deepEqual(unnamed, [{ members: ["x", "y"], folder: "" }]);
+});
+
+Deno.test("nameTopics() names a topic that is one folder's notes after the folder", () => {
+  const { named: [topic] } = nameTopics([{
+    members: ["a", "b", "c"],
+    folder: "courses/philosophy-185-heidegger",
+  }], NOTES);
+  assert.equal(topic.name, "Philosophy 185 Heidegger");
+});
+
+Deno.test("nameTopics() spells a folder's name as the notes in it spell its words", () => {
+  const notes = [
+    note("Sources/Atomic Commit In SQLite.md", []),
+    note("Sources/Query planning.md", []),
+  ];
+  const { named: [topic] } = nameTopics([{
+    members: notes.map((n) => n.key),
+    folder: "docs/sqlite",
+  }], notes);
+  assert.equal(topic.name, "SQLite");
+});
+
+Deno.test("nameTopics() never takes People or Home, nor a name twice", () => {
+  const notes = [
+    note("p1", ["people", "famous people"]),
+    note("p2", ["people", "famous people"]),
+    note("q1", ["famous people", "people"]),
+    note("q2", ["famous people", "people"]),
+  ];
+  const { named } = nameTopics(
+    [{ members: ["p1", "p2"], folder: "" }, { members: ["q1", "q2"], folder: "" }],
+    notes,
+    ["Home", "People"],
+  );
+  const names = named.map((t) => t.name.toLowerCase());
+  assert.ok(!names.includes("people") && !names.includes("home"), names.join(", "));
+  assert.equal(new Set(names).size, 2, names.join(", "));
+});
+
+Deno.test("nameTopics() is the same for the same topics whatever the order of the notes", () => {
+  assert.deepEqual(nameTopics(TOPICS, [...NOTES].reverse()), nameTopics(TOPICS, NOTES));
+});
+
+Deno.test("nameTopics() names notes by a word their phrases share when no phrase is common", () => {
+  const notes = [
+    note("p1", ["python lists", "sorting"]),
+    note("p2", ["python version", "annotations"]),
+    note("p3", ["python string literals", "regular expressions"]),
+  ];
+  const { named } = nameTopics([{ members: ["p1", "p2", "p3"], folder: "" }], notes);
+  assert.equal(named[0].name, "Python");
+});

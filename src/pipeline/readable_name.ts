@@ -1,0 +1,101 @@
+/**
+ * @module
+ * File and folder names as a reader would write them: `revert-a-faulty-merge` is "Revert a
+ * faulty merge", `philosophy-185-heidegger` is "Philosophy 185 Heidegger". Names that already
+ * read as text (spaces, capitals of their own) are kept as their author wrote them.
+ */
+
+/** Words kept in lower case inside a title-cased name (not at its start). */
+const SMALL = new Set([
+  "a",
+  "an",
+  "and",
+  "as",
+  "at",
+  "by",
+  "for",
+  "from",
+  "in",
+  "into",
+  "of",
+  "on",
+  "or",
+  "the",
+  "to",
+  "vs",
+  "with",
+]);
+
+/**
+ * Folder names that say where files are kept, not what they are about: such a folder is named
+ * together with its parent ("git/howto" is "Git howto").
+ */
+const CONTAINERS = new Set([
+  "doc",
+  "docs",
+  "documents",
+  "files",
+  "howto",
+  "howtos",
+  "html",
+  "misc",
+  "notes",
+  "other",
+  "pdf",
+  "pdfs",
+  "src",
+  "technical",
+  "text",
+  "texts",
+  "txt",
+]);
+
+/** A file stem in sentence case: "revert-a-faulty-merge" -> "Revert a faulty merge". */
+export function readableStem(stem: string): string {
+  return readable(stem, "sentence");
+}
+
+/** A folder name in title case: "philosophy-185-heidegger" -> "Philosophy 185 Heidegger". */
+export function readableFolder(name: string): string {
+  return readable(name, "title");
+}
+
+/**
+ * The name of a file's folder, with its parent when the folder is only a container
+ * ("git/howto" -> "Git howto"); "" for a file at the top. `folders` are the path's folders.
+ */
+export function folderTitle(folders: string[]): string {
+  const parts = folders.map((f) => f.replace(/\s+/gu, " ").trim())
+    .filter((f) => f !== "" && f !== "." && f !== ".." && !/^\p{L}:$/u.test(f));
+  if (parts.length === 0) return "";
+  const last = parts[parts.length - 1];
+  if (parts.length >= 2 && CONTAINERS.has(last.toLowerCase())) {
+    return `${readableFolder(parts[parts.length - 2])} ${readable(last, "lower")}`.trim();
+  }
+  return readableFolder(last);
+}
+
+function readable(name: string, mode: "sentence" | "title" | "lower"): string {
+  const trimmed = name.replace(/\s+/gu, " ").trim();
+  // Written by hand (spaces and capitals of its own): the author's spelling stands.
+  if (/ /.test(trimmed) && /\p{Lu}/u.test(trimmed) && !/[_]/.test(trimmed)) return trimmed;
+  const words = trimmed.replace(/(?<=\p{L})[-_.]+(?=\p{L})|[-_]+/gu, " ").replace(/\s+/gu, " ")
+    .trim().split(" ").filter((w) => w !== "");
+  if (words.length === 0) return trimmed;
+  // A name in capitals throughout ("CODING_STYLE") shouts; only its short words are acronyms.
+  const shouting = words.length >= 2 && words.every((w) => !/\p{Ll}/u.test(w));
+  return words.map((word, i) => {
+    if (shouting ? word.length <= 4 && /\p{Lu}/u.test(word) : keepsCase(word)) return word;
+    const lower = word.toLowerCase();
+    if (mode === "lower") return lower;
+    if (i === 0 || (mode === "title" && !SMALL.has(lower) && !CONTAINERS.has(lower))) {
+      return lower.charAt(0).toUpperCase() + lower.slice(1);
+    }
+    return lower;
+  }).join(" ");
+}
+
+/** Acronyms ("HTTP", "README"), words with capitals inside ("GitHub", "iPhone") and numbers. */
+function keepsCase(word: string): boolean {
+  return /^\p{Lu}{2,}\d*s?$/u.test(word) || /^\p{L}+\p{Lu}/u.test(word) || !/\p{L}/u.test(word);
+}

@@ -1,0 +1,53 @@
+import assert from "node:assert/strict";
+import { fallbackTitle } from "./extracted.ts";
+import { folderTitle, readableFolder, readableStem } from "./readable_name.ts";
+
+Deno.test("readableStem() turns a slug into a sentence-case title", () => {
+  assert.equal(readableStem("revert-a-faulty-merge"), "Revert a faulty merge");
+  assert.equal(readableStem("lecture-04"), "Lecture 04");
+  assert.equal(readableStem("setup_git_server_over_http"), "Setup git server over http");
+  assert.equal(readableStem("notes"), "Notes");
+});
+
+Deno.test("readableStem() keeps acronyms, inner capitals and numbers", () => {
+  assert.equal(readableStem("README"), "README");
+  assert.equal(readableStem("UIDS-GIDS"), "UIDS GIDS");
+  assert.equal(readableStem("using-GitHub-actions-v2"), "Using GitHub actions v2");
+  assert.equal(readableStem("python-3.11-notes"), "Python 3.11 notes");
+});
+
+Deno.test("readableStem() lowers a name written in capitals throughout, except short acronyms", () => {
+  assert.equal(readableStem("CODING_STYLE"), "Coding style");
+  assert.equal(readableStem("HTTP_API_NOTES"), "HTTP API notes");
+});
+
+Deno.test("readableStem() leaves a name its author wrote as text", () => {
+  assert.equal(readableStem("My Meeting With Bob"), "My Meeting With Bob");
+  assert.equal(readableStem("Report 2024"), "Report 2024");
+});
+
+Deno.test("readableFolder() title-cases a folder name, small words aside", () => {
+  assert.equal(readableFolder("philosophy-185-heidegger"), "Philosophy 185 Heidegger");
+  assert.equal(readableFolder("history_of_the_world"), "History of the World");
+});
+
+Deno.test("folderTitle() names a folder that only holds files together with its parent", () => {
+  assert.equal(folderTitle(["git", "howto"]), "Git howto");
+  assert.equal(folderTitle(["courses", "philosophy-185-heidegger"]), "Philosophy 185 Heidegger");
+  assert.equal(folderTitle(["howto"]), "Howto");
+  assert.equal(folderTitle([]), "");
+  assert.equal(folderTitle(["C:", "docs"]), "Docs");
+});
+
+Deno.test("fallbackTitle() reads like a title, folder first, and tells two courses apart", () => {
+  assert.equal(fallbackTitle("revert-a-faulty-merge.txt"), "Revert a faulty merge");
+  assert.equal(
+    fallbackTitle("philosophy-185-heidegger/lecture-04.srt"),
+    "Philosophy 185 Heidegger – Lecture 04",
+  );
+  assert.notEqual(
+    fallbackTitle("philosophy-6-merleau-ponty/lecture-04.srt"),
+    fallbackTitle("philosophy-185-heidegger/lecture-04.srt"),
+  );
+  assert.equal(fallbackTitle("git/howto/maintain-git.txt"), "Git howto – Maintain git");
+});
