@@ -115,7 +115,7 @@ Deno.test("extractEpub() names a book without a title after its folder and file"
     "OEBPS/a.xhtml": xhtml("<p>Only a paragraph of text here.</p>"),
   });
   const extracted = extractEpub(bytes, "Reading/notes.epub");
-  assert.equal(extracted.title, "Reading – notes");
+  assert.equal(extracted.title, "Reading – Notes");
   assert.equal(extracted.body, "Only a paragraph of text here.");
 });
 
