@@ -4,8 +4,8 @@
  * pass found; a phrase scores by how often it and its words occur, how early it first appears
  * and whether the title uses it. Names of people are left to the People list.
  */
-import type { Phrase } from "./language.ts";
 import { englishRank, GENERIC_RANK, specificity } from "./commonness.ts";
+import { lexiconTag, type Phrase } from "./language.ts";
 import { isContentWord, stem } from "./terms.ts";
 
 export interface Keyphrase {
@@ -16,6 +16,8 @@ export interface Keyphrase {
 }
 
 const MAX_WORDS = 3;
+/** Keyphrases of one word among a note's: terms of a field are mostly two or three words. */
+const MAX_SINGLE = 3;
 /** How much a term of two or three words is preferred to one word: terms of a field are. */
 const MULTI_WORD = 2;
 
@@ -69,6 +71,8 @@ export function rankKeyphrases(
     if (shown.length === 1 && englishRank(shown[0]) < GENERIC_RANK && !title.has(stems[0])) {
       return [];
     }
+    // A verb alone ("use", "reverting", "sorts") is an action the text mentions, not a topic.
+    if (shown.length === 1 && VERB.test(lexiconTag(shown[0])) && !title.has(stems[0])) return [];
     const specific = shown.map(specificity);
     // Words of the title are what the author says the text is about, everyday or not.
     const distinct = stems.every((s) => title.has(s))
@@ -86,13 +90,17 @@ export function rankKeyphrases(
   });
   scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
   const out: Keyphrase[] = [];
+  let singles = 0;
   for (const s of scored) {
     if (out.length >= limit) break;
     if (out.some((k) => k.key === s.key)) continue;
+    if (!s.key.includes(" ") && ++singles > MAX_SINGLE) continue;
     out.push({ text: s.text, key: s.key });
   }
   return out;
 }
+
+const VERB = /^(?:Infinitive|PresentTense|PastTense|Gerund|Participle|Verb)$/u;
 
 /** Words that point at something else: "its annotations" is the topic "annotations". */
 const DETERMINERS = new Set(["its", "their", "his", "her", "our", "your", "my", "whose", "own"]);

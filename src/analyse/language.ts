@@ -15,7 +15,7 @@
 import nlp from "compromise";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
-import { englishRank } from "./commonness.ts";
+import { englishRank, GENERIC_RANK } from "./commonness.ts";
 
 /** A span of the text passed to {@link readLanguage}. */
 export interface Span {
@@ -192,7 +192,7 @@ const CONNECTOR = /^(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|of)$/
 const CONTEXT = 6;
 /** Verbs whose subject is a person: "Heidegger argues", "Kant wrote". */
 const PERSON_VERB =
-  /^(?:says?|said|argues?|argued|thinks?|thought|writes?|wrote|claims?|claimed|believes?|believed|describes?|described|tells?|told|asks?|asked|suggests?|suggested|proposes?|proposed|insists?|insisted|rejects?|rejected|denies|denied|agrees?|agreed|disagrees?|disagreed|observes?|observed|explains?|explained|calls?|called|wants?|wanted|speaks?|spoke|talks?|talked|famously|himself|herself)$/iu;
+  /^(?:says?|said|argues?|argued|thinks?|thought|writes?|wrote|written|claims?|claimed|believes?|believed|describes?|described|tells?|told|asks?|asked|suggests?|suggested|proposes?|proposed|insists?|insisted|rejects?|rejected|denies|denied|agrees?|agreed|disagrees?|disagreed|observes?|observed|explains?|explained|calls?|called|wants?|wanted|speaks?|spoke|talks?|talked|famously|himself|herself)$/iu;
 
 interface Run {
   key: string;
@@ -211,8 +211,14 @@ interface Verdict {
   to: number;
 }
 
-const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string> } } })
+const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, unknown> } } })
   .model().one.lexicon;
+
+/** compromise's tag for a lower-cased word ("Infinitive", "MaleName"...), "" when none. */
+export function lexiconTag(word: string): string {
+  const tag = lexicon[word];
+  return typeof tag === "string" ? tag : Array.isArray(tag) ? tag.join(",") : "";
+}
 const PERSON_TAG = /^(?:Person|LastName|MaleName|FemaleName|FirstName)$/u;
 
 /**
@@ -270,6 +276,8 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       }
     }
   }
+  fullNames(runs, verdicts);
+  listedNames(text, runs, verdicts);
   for (const key of agents(words, runs, verdicts)) {
     verdicts.set(key, { kind: "people", from: 0, to: key.length });
   }
@@ -288,9 +296,74 @@ interface Found {
   offset: { start: number; length: number };
 }
 
+const FIRST_NAME = /^(?:MaleName|FemaleName|FirstName)$/u;
+
+/** Not an everyday word, or a surname compromise knows ("Mertz", "Smith"). */
+function nameLike(word: string): boolean {
+  const low = word.toLowerCase();
+  return /^\p{Lu}\p{Ll}/u.test(word) &&
+    (englishRank(low) > GENERIC_RANK || /LastName|Person/u.test(lexiconTag(low)));
+}
+
+/**
+ * A first name compromise knows and one or two more capitalised words that are no everyday
+ * words make a person, however compromise read the window ("David Mertz’s book" gave "David").
+ */
+function fullNames(runs: Run[], verdicts: Map<string, Verdict>): void {
+  for (const run of runs) {
+    const v = verdicts.get(run.key);
+    if (v && (v.kind !== "people" || v.to - v.from === run.key.length)) continue;
+    const parts = run.key.split(" ").filter((w) => !CONNECTOR.test(w));
+    if (parts.length < 2 || parts.length > 3) continue;
+    if (!FIRST_NAME.test(lexiconTag(parts[0].toLowerCase()))) continue;
+    // "Roman Numeral": a first name before a word of the dictionary is the word's adjective.
+    const last = parts[parts.length - 1];
+    if (!/^\p{Lu}\p{Ll}/u.test(last)) continue;
+    if (
+      englishRank(last.toLowerCase()) !== Infinity &&
+      !/LastName/u.test(lexiconTag(last.toLowerCase()))
+    ) {
+      continue;
+    }
+    verdicts.set(run.key, { kind: "people", from: 0, to: run.key.length });
+  }
+}
+
+/**
+ * Names in a list with a person are people ("revised by Georg Brandl, Andrew Kuchling, and Ezio
+ * Melotti"): a run of two or three words, the first no everyday word, next to a person's name
+ * with only a comma or "and" between.
+ */
+function listedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>): void {
+  const person = (r: Run) => verdicts.get(r.key)?.kind === "people";
+  const candidate = (r: Run) => {
+    const parts = r.key.split(" ");
+    return !verdicts.has(r.key) && parts.length >= 2 && parts.length <= 3 &&
+      nameLike(parts[0]) && parts.every((w) => /^\p{Lu}\p{Ll}/u.test(w));
+  };
+  const listed = (a: Run, b: Run) => /^(?:,\s*|,?\s+and\s+)$/u.test(text.slice(a.end, b.start));
+  // Forward and back, so that a name reaches along the whole list.
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 1; i < runs.length; i++) {
+      const [a, b] = pass === 0
+        ? [runs[i - 1], runs[i]]
+        : [runs[runs.length - i], runs[runs.length - i - 1]];
+      const [first, second] = pass === 0 ? [a, b] : [b, a];
+      if (person(a) && candidate(b) && listed(first, second)) {
+        verdicts.set(b.key, { kind: "people", from: 0, to: b.key.length });
+      }
+    }
+  }
+}
+
 /** What compromise's lexicon calls a word alone, if a name. */
 function lexiconKind(word: string): Kind | undefined {
-  const tag = lexicon[word.toLowerCase()] ?? "";
+  const low = word.toLowerCase();
+  const tag = lexiconTag(low);
+  // A first name alone that is also an everyday word ("Roman", "Troy", "Will") is the word.
+  if (/^(?:MaleName|FemaleName|FirstName)$/u.test(tag)) {
+    return englishRank(low) > GENERIC_RANK ? "people" : undefined;
+  }
   if (PERSON_TAG.test(tag)) return "people";
   if (/Organization/u.test(tag)) return "organizations";
   if (/Place|City|Country|Region/u.test(tag)) return "places";
@@ -306,7 +379,10 @@ function plausibleName(key: string): boolean {
 /** Runs of capitalised words in one sentence, small connecting words allowed inside. */
 function capitalisedRuns(text: string, words: Word[]): Run[] {
   const runs: Run[] = [];
-  const capital = (w: Word) => /^\p{Lu}/u.test(w.value) && !CLOSED.has(w.pos);
+  // "Later" or "Thanks" opening a sentence is capitalised for that alone.
+  const capital = (w: Word) =>
+    /^\p{Lu}/u.test(w.value) && !CLOSED.has(w.pos) && w.pos !== "ADV" &&
+    (!w.first || w.pos === "PROPN");
   for (let i = 0; i < words.length; i++) {
     if (!capital(words[i])) continue;
     let j = i;
@@ -336,20 +412,34 @@ function agents(words: Word[], runs: Run[], verdicts: Map<string, Verdict>): str
   const lower = new Set<string>();
   for (const w of words) if (/^\p{Ll}/u.test(w.value)) lower.add(w.value);
   const uses = new Map<string, number>();
+  const found: string[] = [];
   for (const run of runs) {
-    if (run.from !== run.to || verdicts.has(run.key)) continue;
-    const next = words[run.to + 1];
+    if (verdicts.has(run.key)) continue;
+    // "has written", "also said": the verb may come after an auxiliary or an adverb.
+    let at = run.to + 1;
+    while (at < run.to + 3 && /^(?:has|had|have|also|then|later|once)$/u.test(words[at]?.value)) {
+      at++;
+    }
+    const next = words[at];
     const acts = next !== undefined && next.sentence === words[run.to].sentence &&
       PERSON_VERB.test(next.value);
-    uses.set(run.key, (uses.get(run.key) ?? 0) + (acts ? 1 : 0));
+    if (run.from === run.to) uses.set(run.key, (uses.get(run.key) ?? 0) + (acts ? 1 : 0));
+    else if (acts && stranger(run.key)) found.push(run.key);
   }
   return [...uses].filter(([key, acts]) => {
     if (acts === 0 || !/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(key)) return false;
     const low = key.toLowerCase();
     if (lower.has(low)) return false;
-    if (PERSON_TAG.test(lexicon[low] ?? "")) return true;
-    return acts >= 2 && englishRank(low) > 10_000 && lexicon[low] === undefined;
-  }).map(([key]) => key);
+    if (PERSON_TAG.test(lexiconTag(low))) return true;
+    return acts >= 2 && englishRank(low) > 10_000 && lexiconTag(low) === "";
+  }).map(([key]) => key).concat(found);
+}
+
+/** Two or three capitalised words no everyday list has ("Jukka Korpela"). */
+function stranger(key: string): boolean {
+  const parts = key.split(" ");
+  return parts.length <= 3 &&
+    parts.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && englishRank(w.toLowerCase()) === Infinity);
 }
 
 function upperBound(sorted: number[], value: number): number {

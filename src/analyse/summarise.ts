@@ -90,21 +90,28 @@ export function pickUnits(
     seen.add(key);
     return true;
   });
+  // Each candidate's greatest similarity to the picks so far, brought up to date after each
+  // pick: one comparison per candidate and pick, not one per candidate, pick and round.
+  const overlap = new Map(candidates.map((i) => [i, 0]));
   while (picked.length < count && candidates.length > 0) {
     let bestAt = -1;
     let bestValue = -Infinity;
     for (let k = 0; k < candidates.length; k++) {
       const i = candidates[k];
-      let overlap = 0;
-      for (const j of picked) overlap = Math.max(overlap, similarity(sets[i], sets[j]));
-      const value = scores[i] - REDUNDANCY * overlap * scores[i] - 0.3 * overlap;
+      const o = overlap.get(i)!;
+      const value = scores[i] - REDUNDANCY * o * scores[i] - 0.3 * o;
       if (value > bestValue) {
         bestValue = value;
         bestAt = k;
       }
     }
-    picked.push(candidates[bestAt]);
+    const pick = candidates[bestAt];
+    picked.push(pick);
     candidates.splice(bestAt, 1);
+    for (const i of candidates) {
+      const s = similarity(sets[i], sets[pick]);
+      if (s > overlap.get(i)!) overlap.set(i, s);
+    }
   }
   return picked.sort((a, b) => a - b);
 }
