@@ -282,11 +282,16 @@ function upperBound(sorted: number[], value: number): number {
   return lo;
 }
 
-/** A key point is one line: a long sentence is cut at a word near 240 characters. */
-function shorten(text: string): string {
+/**
+ * A key point is one line: a long sentence is cut between words near 240 characters, never
+ * inside a word (a word longer than that, a URL say, is kept whole).
+ */
+export function shorten(text: string): string {
   if (text.length <= 240) return text;
-  const cutAt = text.lastIndexOf(" ", 240);
-  return text.slice(0, cutAt > 120 ? cutAt : 240).trimEnd() + "…";
+  let cutAt = text.lastIndexOf(" ", 240);
+  if (cutAt <= 120) cutAt = text.indexOf(" ", 240);
+  if (cutAt < 0) return text;
+  return text.slice(0, cutAt).replace(/[\s,;:–—-]+$/u, "") + "…";
 }
 
 function withAnchors(body: string, anchors: Map<number, string>): string {

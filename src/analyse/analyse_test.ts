@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { NO_ANALYSIS } from "../../tests/support/drafts.ts";
 import { Analysis } from "../protocol/messages.ts";
 import { guard } from "../sandbox/guard.ts";
-import { analyse, type Analysed, linkKeyPoints, warmUp } from "./analyse.ts";
+import { analyse, type Analysed, linkKeyPoints, shorten, warmUp } from "./analyse.ts";
 import { keyPointCount, summaryLength } from "./summarise.ts";
 
 /** A page of prose, about 420 words, naming people, organisations and places. */
@@ -491,4 +491,14 @@ Deno.test("linkKeyPoints() gives points in a text without stamps no time", () =>
 Deno.test("linkKeyPoints() shortens a long point to one line", () => {
   const [point] = linkKeyPoints("", ["word ".repeat(100)]).keyPoints;
   assert.ok(point.text.length <= 241 && point.text.endsWith("…"), point.text);
+});
+
+Deno.test("shorten() cuts a long key point between words, never inside one", () => {
+  const long = "A sentence about sorting lists, " + "with words ".repeat(30) + "and an end.";
+  const cut = shorten(long);
+  assert.ok(cut.endsWith("…") && cut.length <= 241);
+  assert.ok(long.startsWith(cut.slice(0, -1)));
+  assert.equal(long[cut.length - 1], " ", "the cut falls on a space");
+  const url = "See " + "x".repeat(300) + " for more words here.";
+  assert.equal(shorten(url), "See " + "x".repeat(300) + "…");
 });
