@@ -11,7 +11,7 @@ import { readBody } from "./blocks.ts";
 import { initialledNames, rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
 import { readLanguage } from "./language.ts";
-import { leansBack, trimOpeners, unfitReason } from "./sentences.ts";
+import { leansBack, trimOpeners, unfitReason, unresolved } from "./sentences.ts";
 import {
   keyPointCount,
   paragraphs,
@@ -53,13 +53,21 @@ export function analyse(input: AnalysisInput): Analysed {
   const unfit = unfitUnits(list, transcript);
   // Trimmed of its opener a written sentence may still lean on the one before ("But this is
   // why"); in speech nearly every sentence does, and the opener is simply trimmed.
-  if (!transcript) list.forEach((u, i) => leansBack(trimOpeners(u.text)) && (scores[i] *= 0.8));
+  // So may one that names someone only as "they" or "he".
+  if (!transcript) {
+    list.forEach((u, i) => {
+      const text = trimOpeners(u.text);
+      if (leansBack(text) || unresolved(text)) scores[i] *= 0.8;
+    });
+  }
 
   const summaryAt = pickUnits(list, scores, summaryLength(input.wordCount), unfit);
   const summary = paragraphs(summaryAt.map((i) => trimOpeners(list[i].text)));
+  // A key point is one line: a sentence that would have to be cut short is a weaker one.
+  const pointScores = scores.map((s, i) => list[i].text.length > 240 ? s * 0.6 : s);
   const pointAt = pickKeyPoints(
     list,
-    scores,
+    pointScores,
     keyPointCount(input.wordCount),
     new Set(summaryAt),
     unfit,
