@@ -189,7 +189,7 @@ function nounPhrases(text: string, words: Word[]): Phrase[] {
 /** Small words inside a name ("Guido van Rossum", "University of Tokyo"). */
 const CONNECTOR = /^(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|of)$/u;
 /** Words of the window compromise reads on each side of a capitalised run. */
-const CONTEXT = 6;
+const CONTEXT = 3;
 /** Verbs whose subject is a person: "Heidegger argues", "Kant wrote". */
 const PERSON_VERB =
   /^(?:says?|said|argues?|argued|thinks?|thought|writes?|wrote|written|claims?|claimed|believes?|believed|describes?|described|tells?|told|asks?|asked|suggests?|suggested|proposes?|proposed|insists?|insisted|rejects?|rejected|denies|denied|agrees?|agreed|disagrees?|disagreed|observes?|observed|explains?|explained|calls?|called|wants?|wanted|speaks?|spoke|talks?|talked|famously|himself|herself)$/iu;
@@ -236,6 +236,8 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       // A word alone is judged by compromise's lexicon: its patterns need two words.
       const kind = lexiconKind(run.key);
       if (kind) verdicts.set(run.key, { kind, from: 0, to: run.end - run.start });
+    } else if (knownPerson(run.key)) {
+      verdicts.set(run.key, { kind: "people", from: 0, to: run.end - run.start });
     } else if (plausibleName(run.key)) firsts.set(run.key, run);
   }
 
@@ -313,20 +315,22 @@ function fullNames(runs: Run[], verdicts: Map<string, Verdict>): void {
   for (const run of runs) {
     const v = verdicts.get(run.key);
     if (v && (v.kind !== "people" || v.to - v.from === run.key.length)) continue;
-    const parts = run.key.split(" ").filter((w) => !CONNECTOR.test(w));
-    if (parts.length < 2 || parts.length > 3) continue;
-    if (!FIRST_NAME.test(lexiconTag(parts[0].toLowerCase()))) continue;
-    // "Roman Numeral": a first name before a word of the dictionary is the word's adjective.
-    const last = parts[parts.length - 1];
-    if (!/^\p{Lu}\p{Ll}/u.test(last)) continue;
-    if (
-      englishRank(last.toLowerCase()) !== Infinity &&
-      !/LastName/u.test(lexiconTag(last.toLowerCase()))
-    ) {
-      continue;
+    if (knownPerson(run.key)) {
+      verdicts.set(run.key, { kind: "people", from: 0, to: run.key.length });
     }
-    verdicts.set(run.key, { kind: "people", from: 0, to: run.key.length });
   }
+}
+
+/** A first name compromise knows, then a surname it knows or no dictionary has ("Ada Lovelace"). */
+function knownPerson(key: string): boolean {
+  const parts = key.split(" ").filter((w) => !CONNECTOR.test(w));
+  if (parts.length < 2 || parts.length > 3) return false;
+  if (!FIRST_NAME.test(lexiconTag(parts[0].toLowerCase()))) return false;
+  // "Roman Numeral": a first name before a word of the dictionary is the word's adjective.
+  const last = parts[parts.length - 1];
+  if (!/^\p{Lu}\p{Ll}/u.test(last)) return false;
+  const low = last.toLowerCase();
+  return englishRank(low) === Infinity || /LastName/u.test(lexiconTag(low));
 }
 
 /**
