@@ -53,13 +53,11 @@ export function analyse(input: AnalysisInput): Analysed {
   const unfit = unfitUnits(list, transcript);
   // Trimmed of its opener a written sentence may still lean on the one before ("But this is
   // why"); in speech nearly every sentence does, and the opener is simply trimmed.
-  // So may one that names someone only as "they" or "he".
-  if (!transcript) {
-    list.forEach((u, i) => {
-      const text = trimOpeners(u.text);
-      if (leansBack(text) || unresolved(text)) scores[i] *= 0.8;
-    });
-  }
+  // In either, a sentence that names someone only as "they" or "he" weighs less.
+  list.forEach((u, i) => {
+    const text = trimOpeners(u.text);
+    if ((!transcript && leansBack(text)) || unresolved(text)) scores[i] *= 0.8;
+  });
 
   const summaryAt = pickUnits(list, scores, summaryLength(input.wordCount), unfit);
   const summary = paragraphs(summaryAt.map((i) => trimOpeners(list[i].text)));

@@ -87,6 +87,8 @@ function tokenize(text: string): { words: Word[]; sentences: Span[] } {
   }
   // Sentences as token ranges, joined where wink broke inside one: at an abbreviation, or
   // before a part with no space in front ("os." "path") or opening in lower case or a digit.
+  // Unpunctuated speech (PocketSphinx) is cut at its cues, its only boundaries.
+  const punctuated = /\p{L}[.!?]["”’)]?\s/u.test(text);
   const ranges: [number, number][] = [];
   for (let [from, to] of doc.sentences().out(its.span) as unknown as [number, number][]) {
     // Line breaks wink keeps as tokens at the ends are no part of the sentence.
@@ -94,12 +96,16 @@ function tokenize(text: string): { words: Word[]; sentences: Span[] } {
     while (to >= from && tags[to] === "SPACE") to--;
     if (from > to) continue;
     const last = ranges.at(-1);
-    const joins = last !== undefined && last[1] + 1 === from && (
-      spaces[from] === "" ||
-      /^[\p{Ll}\p{N}]/u.test(values[from]) ||
-      (values[last[1]] === "." && ABBREVIATION.test(values[last[1] - 1] ?? ""))
-    );
-    if (joins) last[1] = to;
+    let joins = false;
+    if (last !== undefined && last[1] + 1 === from) {
+      joins = spaces[from] === "" || /^[\p{Ll}\p{N}]/u.test(values[from]) ||
+        (values[last[1]] === "." && ABBREVIATION.test(values[last[1] - 1] ?? ""));
+    } else if (last !== undefined && punctuated) {
+      // Across a line break only when the sentence had no end and the next part goes on in
+      // lower case: a subtitle cue or a PDF page that breaks a sentence in two.
+      joins = !/^[.!?:;"”’)]$/u.test(values[last[1]]) && /^\p{Ll}/u.test(values[from]);
+    }
+    if (joins && last) last[1] = to;
     else ranges.push([from, to]);
   }
   const sentences: Span[] = [];
@@ -107,7 +113,8 @@ function tokenize(text: string): { words: Word[]; sentences: Span[] } {
   ranges.forEach(([from, to]) => {
     const index = sentences.length;
     sentences.push({
-      text: text.slice(starts[from], starts[to] + values[to].length),
+      // One line: a sentence joined across a break holds it.
+      text: text.slice(starts[from], starts[to] + values[to].length).replace(/\s*\n\s*/gu, " "),
       start: starts[from],
     });
     let first = true;

@@ -76,3 +76,14 @@ Deno.test("readLanguage() takes no everyday first name alone, no opener and no k
   assert.deepEqual(people("Roman roads lead to Troy. But the road is long."), []);
   assert.deepEqual(people("Later we press Page Up to scroll back."), []);
 });
+
+Deno.test("readLanguage() joins a sentence that a subtitle cue or page break cut in two", () => {
+  const { sentences } = readLanguage(
+    "She heard Termen play and\n\nswitched to the theremin at once.\n\nA new part.\n\nlower case after a stop.",
+  );
+  assert.deepEqual(sentences.map((s) => s.text), [
+    "She heard Termen play and switched to the theremin at once.",
+    "A new part.",
+    "lower case after a stop.",
+  ]);
+});
