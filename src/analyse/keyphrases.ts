@@ -73,6 +73,11 @@ export function rankKeyphrases(
     const stems = key.split(" ");
     const text = mostUsed(e.text);
     const shown = text.split(" ");
+    // Three words said once are more often a clause the tagger misread ("volcanoes show
+    // unrest", "magma forces rock") than a term of the field.
+    if (shown.length === 3 && shown.every(isContentWord) && e.count < 2) {
+      if (!stems.some((s) => title.has(s))) return [];
+    }
     // A generic word alone ("file", "value", "changes") tells nothing about the text, unless
     // its title names it ("honey" in "Keeping honey bees through winter").
     if (shown.length === 1 && englishRank(shown[0]) < GENERIC_RANK && !title.has(stems[0])) {

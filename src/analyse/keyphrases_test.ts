@@ -284,3 +284,10 @@ Deno.test("rankKeyphrases() takes a two-letter word only as the text writes it i
   ]);
   assert.deepEqual(found, ["ip addresses"]);
 });
+
+Deno.test("rankKeyphrases() takes three content words only when the text says them twice", () => {
+  assert.deepEqual(texts([phrase("magma forces rock")]), []);
+  const twice = [phrase("silesia compression corpus"), phrase("silesia compression corpus", 9)];
+  assert.deepEqual(texts(twice), ["silesia compression corpus"]);
+  assert.deepEqual(texts([phrase("bank of england")]), ["bank of england"]);
+});

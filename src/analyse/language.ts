@@ -434,8 +434,12 @@ function agents(words: Word[], runs: Run[], verdicts: Map<string, Verdict>): str
     const next = words[at];
     const acts = next !== undefined && next.sentence === words[run.to].sentence &&
       PERSON_VERB.test(next.value);
+    // "a young physicist called Lev Termen": introduced by name.
+    const before = words[run.from - 1];
+    const called = before !== undefined && before.sentence === words[run.from].sentence &&
+      /^(?:called|named)$/u.test(before.value) && run.from !== run.to;
     if (run.from === run.to) uses.set(run.key, (uses.get(run.key) ?? 0) + (acts ? 1 : 0));
-    else if (acts && stranger(run.key)) found.push(run.key);
+    else if ((acts || called) && stranger(run.key)) found.push(run.key);
   }
   return [...uses].filter(([key, acts]) => {
     if (acts === 0 || !/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(key)) return false;
@@ -446,11 +450,15 @@ function agents(words: Word[], runs: Run[], verdicts: Map<string, Verdict>): str
   }).map(([key]) => key).concat(found);
 }
 
-/** Two or three capitalised words no everyday list has ("Jukka Korpela"). */
+/** Two or three capitalised words no everyday list has ("Jukka Korpela", "Lev Termen"); a first
+ * name compromise knows may be one. */
 function stranger(key: string): boolean {
   const parts = key.split(" ");
   return parts.length <= 3 &&
-    parts.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && englishRank(w.toLowerCase()) === Infinity);
+    parts.every((w) =>
+      /^\p{Lu}\p{Ll}+$/u.test(w) &&
+      (englishRank(w.toLowerCase()) > 20_000 || FIRST_NAME.test(lexiconTag(w.toLowerCase())))
+    ) && englishRank(parts[parts.length - 1].toLowerCase()) === Infinity;
 }
 
 function upperBound(sorted: number[], value: number): number {

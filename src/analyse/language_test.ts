@@ -87,3 +87,10 @@ Deno.test("readLanguage() joins a sentence that a subtitle cue or page break cut
     "lower case after a stop.",
   ]);
 });
+
+Deno.test("readLanguage() reads two unknown capitalised words introduced by 'called' as a name", () => {
+  assert.deepEqual(people("There was a young physicist called Lev Termen in Petrograd."), [
+    "Lev Termen",
+  ]);
+  assert.deepEqual(people("It is a new format called Zstd Frames here."), []);
+});

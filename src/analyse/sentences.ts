@@ -140,7 +140,7 @@ const LEANS_BACK = new RegExp(
   "^(?:" + [
     "however|therefore|thus|hence|also|moreover|furthermore|nevertheless|instead|otherwise",
     "this|that|these|those|it|he|she|they|his|her|their|its|such|here|there",
-    "another|similarly|likewise|additionally|again|still|secondly|finally|luckily",
+    "another|similarly|likewise|additionally|again|still|secondly|finally|luckily|which|whereas",
     "fortunately|unfortunately|in addition|for (?:example|instance)|in other words",
     "in (?:this|that|such a|either) case|as a result|as such|the (?:same|latter|former)",
   ].join("|") + ")\\b",
