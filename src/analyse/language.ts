@@ -195,6 +195,15 @@ function nounPhrases(text: string, words: Word[]): Phrase[] {
 
 /** Small words inside a name ("Guido van Rossum", "University of Tokyo"). */
 const CONNECTOR = /^(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|of)$/u;
+/** The last word of an organisation's name ("Unicode Consortium"), or the word before "of" in
+ * one ("Chalmers University of Technology"); not a role ("Project Leader"). */
+const ORGANIZATION_END = new RegExp(
+  "\\b(?:Consortium|Foundation|Universit(?:y|ät|é)|Institute|Project|Society|Association|" +
+    "Company|Corporation|Corp|Inc|Ltd|LLC|GmbH|Committee|Council|Agency|Laboratories|Labs|" +
+    "Ministry|Department|Commission|Organi[sz]ation|College|School|Academy|Bank)(?:$| of )",
+  "u",
+);
+
 /** Words of the window compromise reads on each side of a capitalised run. */
 const CONTEXT = 3;
 /** Verbs whose subject is a person: "Heidegger argues", "Kant wrote". */
@@ -283,6 +292,11 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
         if (to <= from || verdicts.has(w.run.key)) continue;
         verdicts.set(w.run.key, { kind, from: from - runStart, to: to - runStart });
       }
+    }
+  }
+  for (const run of runs) {
+    if (ORGANIZATION_END.test(run.key) && run.from !== run.to) {
+      verdicts.set(run.key, { kind: "organizations", from: 0, to: run.end - run.start });
     }
   }
   fullNames(runs, verdicts);

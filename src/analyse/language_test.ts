@@ -94,3 +94,12 @@ Deno.test("readLanguage() reads two unknown capitalised words introduced by 'cal
   ]);
   assert.deepEqual(people("It is a new format called Zstd Frames here."), []);
 });
+
+Deno.test("readLanguage() reads a name ending like an organisation's as one, not a role", () => {
+  const orgs = (text: string) => readLanguage(text).organizations.map((o) => o.text);
+  assert.deepEqual(orgs("The Unicode Consortium publishes the standard."), ["Unicode Consortium"]);
+  assert.deepEqual(orgs("She studied at Chalmers University of Technology in the north."), [
+    "Chalmers University of Technology",
+  ]);
+  assert.deepEqual(orgs("The Project Leader appoints the Project Secretary."), []);
+});
