@@ -62,10 +62,11 @@ export function analyse(input: AnalysisInput): Analysed {
   const summaryAt = pickUnits(list, scores, summaryLength(input.wordCount), unfit);
   const summary = paragraphs(summaryAt.map((i) => trimOpeners(list[i].text)));
   // A key point is one line: a sentence that would have to be cut short is a weaker one.
-  // In speech too a key point should stand alone: "Which is why..." needs what came before.
+  // A key point is read alone, in speech too: "For example...", "Which is why..." need what
+  // came before (written sentences have already lost a fifth for it above).
   const pointScores = scores.map((s, i) =>
     (list[i].text.length > 240 ? 0.6 : 1) *
-    (transcript && leansBack(trimOpeners(list[i].text)) ? 0.8 : 1) * s
+    (leansBack(trimOpeners(list[i].text)) ? (transcript ? 0.8 : 0.75) : 1) * s
   );
   const pointAt = pickKeyPoints(
     list,
