@@ -116,12 +116,22 @@ const VERB = /^(?:Infinitive|PresentTense|PastTense|Gerund|Participle|Verb)$/u;
 
 /** Words that point at something else: "its annotations" is the topic "annotations". */
 const DETERMINERS = new Set(["its", "their", "his", "her", "our", "your", "my", "whose", "own"]);
+/** Adjectives that say nothing of the topic: "new iterator" and "different understanding" are the
+ * topics "iterator" and "understanding". */
+const VAGUE = new Set(
+  ("new old different same similar various several certain particular specific whole important " +
+    "good bad little previous following given usual typical possible actual entire")
+    .split(" "),
+);
 
 /** Drops leading and trailing words that carry no meaning ("the", "very", "other"). */
 function trimToContent(words: string[]): string[] {
   let start = 0;
   let end = words.length;
-  while (start < end && (!isContentWord(words[start]) || DETERMINERS.has(words[start]))) start++;
+  while (
+    start < end &&
+    (!isContentWord(words[start]) || DETERMINERS.has(words[start]) || VAGUE.has(words[start]))
+  ) start++;
   while (end > start && !isContentWord(words[end - 1])) end--;
   return words.slice(start, end);
 }

@@ -291,3 +291,8 @@ Deno.test("rankKeyphrases() takes three content words only when the text says th
   assert.deepEqual(texts(twice), ["silesia compression corpus"]);
   assert.deepEqual(texts([phrase("bank of england")]), ["bank of england"]);
 });
+
+Deno.test("rankKeyphrases() drops an adjective that says nothing of the topic", () => {
+  const phrases = [phrase("new iterator", 0, false, true), phrase("new iterator", 9, false, true)];
+  assert.deepEqual(texts(phrases), ["iterator"]);
+});
