@@ -86,7 +86,7 @@ function tokenize(text: string): { words: Word[]; sentences: Span[] } {
     at += values[i].length;
   }
   // Sentences as token ranges, joined where wink broke inside one: at an abbreviation, or
-  // before a part with no space in front ("os." "path") or opening in lower case or a digit.
+  // before a part with no space in front ("os." "path") or opening in lower case.
   // Unpunctuated speech (PocketSphinx) is cut at its cues, its only boundaries.
   const punctuated = /\p{L}[.!?]["”’)]?\s/u.test(text);
   const ranges: [number, number][] = [];
@@ -98,7 +98,8 @@ function tokenize(text: string): { words: Word[]; sentences: Span[] } {
     const last = ranges.at(-1);
     let joins = false;
     if (last !== undefined && last[1] + 1 === from) {
-      joins = spaces[from] === "" || /^[\p{Ll}\p{N}]/u.test(values[from]) ||
+      // Not before a digit: "...a Delegate. 4. Appoint..." is a list going on.
+      joins = spaces[from] === "" || /^\p{Ll}/u.test(values[from]) ||
         (values[last[1]] === "." && ABBREVIATION.test(values[last[1] - 1] ?? ""));
     } else if (last !== undefined && punctuated) {
       // Across a line break only when the sentence had no end and the next part goes on in

@@ -49,6 +49,8 @@ export function unfitReason(
   if (words.length < 6) return "too short";
   if ((text.match(/\|/g) ?? []).length >= 2) return "table row";
   if (isNumeric(words)) return "table row";
+  // "60001…60513 → UIDs for home directories": a row of a range table.
+  if (/^[\p{N}.,…–-]+\s*(?:→|->|=>|:)\s/u.test(text)) return "table row";
   if (isCode(text)) return "code";
   if (CAPTION.test(text)) return "caption";
   if (HEADER.test(text)) return "mail header";

@@ -146,3 +146,10 @@ Deno.test("unfitReason() reads a numbered line without a stop as a heading", () 
     undefined,
   );
 });
+
+Deno.test("unfitReason() reads a line opening with a range and an arrow as a table row", () => {
+  assert.equal(
+    unfitReason("60001…60513 → UIDs for home directories managed by systemd-homed."),
+    "table row",
+  );
+});
