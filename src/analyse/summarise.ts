@@ -30,6 +30,8 @@ export interface ScoreOptions {
 
 /** Terms in the centroid. */
 const CENTROID_TERMS = 40;
+/** Two sentences sharing this much of their terms (cosine) say the same thing. */
+const SAME_IDEA = 0.5;
 /** How much a picked sentence's similarity to those already picked counts against it. */
 const REDUNDANCY = 0.7;
 
@@ -165,7 +167,15 @@ export function pickKeyPoints(
     const fresh = run.filter((i) =>
       !said.has(sameText(units[i].text)) && !taken.has(sameText(units[i].text))
     );
-    const pool = fresh.length > 0 ? fresh : run.filter((i) => !taken.has(sameText(units[i].text)));
+    // One key point per idea: not one that mostly repeats the words of another or of the summary.
+    const sets = (i: number) => new Set(units[i].terms);
+    const others = [...picked, ...summary].map(sets);
+    const distinct = fresh.filter((i) => others.every((o) => similarity(sets(i), o) < SAME_IDEA));
+    const pool = distinct.length > 0
+      ? distinct
+      : fresh.length > 0
+      ? fresh
+      : run.filter((i) => !taken.has(sameText(units[i].text)));
     if (pool.length === 0) continue;
     let best = pool[0];
     for (const i of pool) if (scores[i] > scores[best]) best = i;
