@@ -247,6 +247,8 @@ function sentenceUnits(body: string) {
 
 /** Words without a sentence end after which a run is broken for the language pass. */
 const LONGEST_RUN = 100;
+/** Characters of a "word" past which it is cut in pieces for the language pass. */
+const LONGEST_WORD = 200;
 
 /**
  * Breaks runs of more than {@link LONGEST_RUN} words without a full stop with a line break:
@@ -261,7 +263,12 @@ function breakLongRuns(text: string): string {
   if (text.length < LONGEST_RUN * 4) return text;
   let run = 0;
   let bare = 0;
-  return text.replace(/(\S+)(\s*)/g, (_, word: string, space: string) => {
+  return text.replace(/(\S+)(\s*)/g, (_, whole: string, space: string) => {
+    // wink's tokenizer takes time quadratic in a word's length (measured: one 40,000-letter word
+    // 1 s, 160,000 letters 21 s); no real word, nor a URL, is longer than this.
+    const word = whole.length > LONGEST_WORD
+      ? whole.match(new RegExp(`[^]{1,${LONGEST_WORD}}`, "gu"))!.join(" ")
+      : whole;
     bare = /[\p{L}\p{N}]/u.test(word) ? 0 : bare + 1;
     // With its whitespace: a letterless run followed by 100,000 spaces is as slow.
     if (bare > LONGEST_RUN) return "";
