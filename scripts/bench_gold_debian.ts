@@ -18,7 +18,8 @@
  *   - the share of summary sentences that open with spoken filler, and of key points that are
  *     fragments ending in ":"
  *   - analysis throughput over the extracted texts, one thread: per wall-clock second and per
- *     second of the process's CPU time (steadier on a shared machine; includes the GC's threads)
+ *     second of the process's CPU time (steadier on a shared machine; includes the GC's threads),
+ *     on the first pass over the documents and on a second, warmed pass
  *
  * Run alone: `deno run -A scripts/bench_gold_debian.ts [--detail]`; `--detail` prints each tuning
  * document's output next to its reference (never a held-out one).
@@ -202,18 +203,41 @@ export async function goldDebianQuality(
     );
   }
   report(
-    "gold-debian: analysis throughput, one worker",
+    "gold-debian: analysis throughput, one worker, first pass",
     `${(bytes / 1e6 / seconds).toFixed(2)} MB/s wall, ${(bytes / 1e6 / cpuSeconds).toFixed(2)} ` +
       `MB per CPU second (${docs.length} docs)`,
     ">= 0.5 MB/s",
   );
+  // A worker analyses file after file: the second pass is the rate once the JIT has compiled
+  // the code paths and the stem cache is filled, as through most of a batch.
+  const warm = throughput(docs);
+  report(
+    "gold-debian: analysis throughput, one worker, warmed",
+    `${warm.wall.toFixed(2)} MB/s wall, ${warm.cpu.toFixed(2)} MB per CPU second`,
+    ">= 0.5 MB/s",
+  );
+}
+
+function throughput(docs: Doc[]): { wall: number; cpu: number } {
+  let bytes = 0;
+  const started = performance.now();
+  const cpu = cpuUsage();
+  for (const doc of docs) {
+    analyse(doc.extracted);
+    bytes += new TextEncoder().encode(doc.extracted.body).length;
+  }
+  const used = cpuUsage(cpu);
+  return {
+    wall: bytes / 1e6 / ((performance.now() - started) / 1000),
+    cpu: bytes / 1e6 / ((used.user + used.system) / 1e6),
+  };
 }
 
 function percent(part: number, whole: number): string {
   return `${((100 * part) / Math.max(1, whole)).toFixed(0)}%`;
 }
 
-async function loadDocs(): Promise<{ docs: Doc[]; missing: string[] }> {
+export async function loadDocs(): Promise<{ docs: Doc[]; missing: string[] }> {
   const manifest = JSON.parse(await Deno.readTextFile(new URL("manifest.json", DIR))) as Entry[];
   const docs: Doc[] = [];
   const missing: string[] = [];

@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { analyse } from "../src/analyse/analyse.ts";
 import { readBody } from "../src/analyse/blocks.ts";
 import { readLanguage } from "../src/analyse/language.ts";
+import { opensWithFiller } from "../src/analyse/sentences.ts";
 import { stem, words } from "../src/analyse/terms.ts";
 import type { Extracted } from "../src/pipeline/extracted.ts";
 import { extractHtml } from "../src/pipeline/html.ts";
@@ -36,9 +37,17 @@ export async function knowledgeQuality(report: Report): Promise<void> {
   const scores = { gleaner: new Scores(), lead3: new Scores(), ots: new Scores() };
   let otsMissing = false;
   let f1 = 0;
+  let spoken = 0;
+  let filler = 0;
   for (const doc of docs) {
     const { analysis } = analyse(doc.extracted);
     const summary = analysis.summary.join(" ");
+    if (/\.(?:srt|vtt)$/u.test(doc.name)) {
+      // The share of a transcript's summary sentences that still open with "So", "And"...
+      const sentences = readLanguage(summary).sentences.map((s) => s.text);
+      spoken += sentences.length;
+      filler += sentences.filter(opensWithFiller).length;
+    }
     scores.gleaner.add(summary, doc.summary);
     const text = readBody(doc.extracted.body).blocks.map((b) => b.text).join("\n\n");
     const lead = readLanguage(text).sentences.slice(0, 3).map((s) => s.text.trim()).join(" ");
@@ -64,6 +73,11 @@ export async function knowledgeQuality(report: Report): Promise<void> {
     "> 1.00x",
   );
   report("keyphrase F1@10", (f1 / docs.length).toFixed(3), "higher is better");
+  report(
+    "transcript summary sentences opening with filler",
+    `${((100 * filler) / Math.max(1, spoken)).toFixed(0)}% of ${spoken}`,
+    "<= 25%",
+  );
 
   // Throughput: the whole gold set, analysed three times over in this one thread.
   const bytes = docs.reduce((sum, d) => sum + new TextEncoder().encode(d.extracted.body).length, 0);

@@ -11,7 +11,7 @@ import { readBody } from "./blocks.ts";
 import { initialledNames, rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
 import { readLanguage } from "./language.ts";
-import { leansBack, trimOpeners, unfitReason } from "./sentences.ts";
+import { leansBack, trimOpeners, unfitReason, unresolved } from "./sentences.ts";
 import {
   keyPointCount,
   paragraphs,
@@ -53,13 +53,24 @@ export function analyse(input: AnalysisInput): Analysed {
   const unfit = unfitUnits(list, transcript);
   // Trimmed of its opener a written sentence may still lean on the one before ("But this is
   // why"); in speech nearly every sentence does, and the opener is simply trimmed.
-  if (!transcript) list.forEach((u, i) => leansBack(trimOpeners(u.text)) && (scores[i] *= 0.8));
+  // In either, a sentence that names someone only as "they" or "he" weighs less.
+  list.forEach((u, i) => {
+    const text = trimOpeners(u.text);
+    if ((!transcript && leansBack(text)) || unresolved(text)) scores[i] *= 0.8;
+  });
 
   const summaryAt = pickUnits(list, scores, summaryLength(input.wordCount), unfit);
   const summary = paragraphs(summaryAt.map((i) => trimOpeners(list[i].text)));
+  // A key point is one line: a sentence that would have to be cut short is a weaker one.
+  // A key point is read alone, in speech too: "For example...", "Which is why..." need what
+  // came before (written sentences have already lost a fifth for it above).
+  const pointScores = scores.map((s, i) =>
+    (list[i].text.length > 240 ? 0.6 : 1) *
+    (leansBack(trimOpeners(list[i].text)) ? (transcript ? 0.8 : 0.75) : 1) * s
+  );
   const pointAt = pickKeyPoints(
     list,
-    scores,
+    pointScores,
     keyPointCount(input.wordCount),
     new Set(summaryAt),
     unfit,
@@ -236,6 +247,8 @@ function sentenceUnits(body: string) {
 
 /** Words without a sentence end after which a run is broken for the language pass. */
 const LONGEST_RUN = 100;
+/** Characters of a "word" past which it is cut in pieces for the language pass. */
+const LONGEST_WORD = 200;
 
 /**
  * Breaks runs of more than {@link LONGEST_RUN} words without a full stop with a line break:
@@ -250,7 +263,12 @@ function breakLongRuns(text: string): string {
   if (text.length < LONGEST_RUN * 4) return text;
   let run = 0;
   let bare = 0;
-  return text.replace(/(\S+)(\s*)/g, (_, word: string, space: string) => {
+  return text.replace(/(\S+)(\s*)/g, (_, whole: string, space: string) => {
+    // wink's tokenizer takes time quadratic in a word's length (measured: one 40,000-letter word
+    // 1 s, 160,000 letters 21 s); no real word, nor a URL, is longer than this.
+    const word = whole.length > LONGEST_WORD
+      ? whole.match(new RegExp(`[^]{1,${LONGEST_WORD}}`, "gu"))!.join(" ")
+      : whole;
     bare = /[\p{L}\p{N}]/u.test(word) ? 0 : bare + 1;
     // With its whitespace: a letterless run followed by 100,000 spaces is as slow.
     if (bare > LONGEST_RUN) return "";
@@ -282,11 +300,16 @@ function upperBound(sorted: number[], value: number): number {
   return lo;
 }
 
-/** A key point is one line: a long sentence is cut at a word near 240 characters. */
-function shorten(text: string): string {
+/**
+ * A key point is one line: a long sentence is cut between words near 240 characters, never
+ * inside a word (a word longer than that, a URL say, is kept whole).
+ */
+export function shorten(text: string): string {
   if (text.length <= 240) return text;
-  const cutAt = text.lastIndexOf(" ", 240);
-  return text.slice(0, cutAt > 120 ? cutAt : 240).trimEnd() + "…";
+  let cutAt = text.lastIndexOf(" ", 240);
+  if (cutAt <= 120) cutAt = text.indexOf(" ", 240);
+  if (cutAt < 0) return text;
+  return text.slice(0, cutAt).replace(/[\s,;:–—-]+$/u, "") + "…";
 }
 
 function withAnchors(body: string, anchors: Map<number, string>): string {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { NO_ANALYSIS } from "../../tests/support/drafts.ts";
 import { Analysis } from "../protocol/messages.ts";
 import { timeBoxed } from "../sandbox/time_box.ts";
-import { analyse, type Analysed, linkKeyPoints, warmUp } from "./analyse.ts";
+import { analyse, type Analysed, linkKeyPoints, shorten, warmUp } from "./analyse.ts";
 import { keyPointCount, summaryLength } from "./summarise.ts";
 
 /** A page of prose, about 420 words, naming people, organisations and places. */
@@ -449,6 +449,14 @@ Deno.test("analyse() gets through 200,000 words without letters in a row", () =>
   assert.ok(analysed.analysis.summary.join(" ").includes("The bridge was surveyed"));
 });
 
+Deno.test("analyse() gets through a word of 500,000 letters", () => {
+  // wink's tokenizer is quadratic in a word's length: unbroken, this took hours. As above, the
+  // time box only makes a regression fail instead of hanging.
+  const body = "x".repeat(500_000) + "\n\nThe bridge was surveyed in spring by Ada Lind.";
+  const analysed = timeBoxed(() => run(body), 60_000);
+  assert.ok(analysed.analysis.summary.join(" ").includes("The bridge was surveyed"));
+});
+
 Deno.test("warmUp() runs without changing what analyse() gives", () => {
   const before = run(ADA);
   warmUp();
@@ -491,4 +499,14 @@ Deno.test("linkKeyPoints() gives points in a text without stamps no time", () =>
 Deno.test("linkKeyPoints() shortens a long point to one line", () => {
   const [point] = linkKeyPoints("", ["word ".repeat(100)]).keyPoints;
   assert.ok(point.text.length <= 241 && point.text.endsWith("…"), point.text);
+});
+
+Deno.test("shorten() cuts a long key point between words, never inside one", () => {
+  const long = "A sentence about sorting lists, " + "with words ".repeat(30) + "and an end.";
+  const cut = shorten(long);
+  assert.ok(cut.endsWith("…") && cut.length <= 241);
+  assert.ok(long.startsWith(cut.slice(0, -1)));
+  assert.equal(long[cut.length - 1], " ", "the cut falls on a space");
+  const url = "See " + "x".repeat(300) + " for more words here.";
+  assert.equal(shorten(url), "See " + "x".repeat(300) + "…");
 });

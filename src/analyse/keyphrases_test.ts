@@ -67,9 +67,11 @@ Deno.test("rankKeyphrases() ranks a phrase used early in the text higher", () =>
 });
 
 Deno.test("rankKeyphrases() breaks ties by key, whatever the order of the phrases", () => {
-  const phrases = [phrase("varroa"), phrase("apiary"), phrase("tariff")];
-  assert.deepEqual(texts(phrases), ["apiary", "tariff", "varroa"]);
-  assert.deepEqual(texts(phrases.toReversed()), ["apiary", "tariff", "varroa"]);
+  // Words no everyday list has, so that nothing but the key tells them apart.
+  const phrases = [phrase("zint blorp"), phrase("frap blorp"), phrase("glim blorp")];
+  const sorted = ["frap blorp", "glim blorp", "zint blorp"];
+  assert.deepEqual(texts(phrases), sorted);
+  assert.deepEqual(texts(phrases.toReversed()), sorted);
 });
 
 Deno.test("rankKeyphrases() keeps at most `limit` phrases, the best ones", () => {
@@ -254,4 +256,43 @@ Deno.test("rankKeyphrases() keeps a generic word that the title names", () => {
   const phrases = [phrase("honey"), phrase("honey", 5), phrase("varroa", 9)];
   assert.deepEqual(texts(phrases), ["varroa"]);
   assert.deepEqual(texts(phrases, [stem("honey")]), ["honey", "varroa"]);
+});
+
+Deno.test("rankKeyphrases() takes no verb alone, whatever the tagger called it", () => {
+  const phrases = ["reverting", "reverting", "reverting", "side branch", "side branch"].map((t) =>
+    phrase(t)
+  );
+  assert.deepEqual(texts(phrases), ["side branch"]);
+});
+
+Deno.test("rankKeyphrases() keeps at most three one-word keyphrases", () => {
+  const singles = ["iterator", "generator", "coroutine", "lambda"].flatMap((w) => [
+    phrase(w),
+    phrase(w),
+  ]);
+  const found = texts([...singles, phrase("functional programming")]);
+  assert.equal(found.filter((k) => !k.includes(" ")).length, 3);
+  assert.ok(found.includes("functional programming"));
+});
+
+Deno.test("rankKeyphrases() takes a two-letter word only as the text writes it in capitals", () => {
+  const found = texts([
+    phrase("IP addresses"),
+    phrase("IP addresses"),
+    phrase("gt graph"),
+    phrase("gt graph"),
+  ]);
+  assert.deepEqual(found, ["ip addresses"]);
+});
+
+Deno.test("rankKeyphrases() takes three content words only when the text says them twice", () => {
+  assert.deepEqual(texts([phrase("magma forces rock")]), []);
+  const twice = [phrase("silesia compression corpus"), phrase("silesia compression corpus", 9)];
+  assert.deepEqual(texts(twice), ["silesia compression corpus"]);
+  assert.deepEqual(texts([phrase("bank of england")]), ["bank of england"]);
+});
+
+Deno.test("rankKeyphrases() drops an adjective that says nothing of the topic", () => {
+  const phrases = [phrase("new iterator", 0, false, true), phrase("new iterator", 9, false, true)];
+  assert.deepEqual(texts(phrases), ["iterator"]);
 });

@@ -1,13 +1,21 @@
 /**
  * @module
- * What the `compromise` NLP library reads in a text, in one pass: sentence boundaries (it knows
- * "Dr." and "U.S." end no sentence), noun phrases (keyphrase candidates) and the people,
- * organisations and places named.
+ * What the language pass reads in a text: sentence boundaries, noun phrases (keyphrase
+ * candidates) and the people, organisations and places named.
+ *
+ * Two libraries, each where it is good and fast enough. `wink-nlp` (with its English light model)
+ * splits sentences and tags every word's part of speech, at about 1.5 MB/s. `compromise` knows
+ * names far better (thousands of first names, surnames, famous people, organisations and places,
+ * and patterns such as "Dr. X"), but tags at about 0.15 MB/s: it reads only a short window around
+ * the first use of each distinct capitalised run, and its verdict is applied to every use.
  *
  * compromise reads DEBUG_TAGS, DEBUG_CHUNKS and DEBUG_MATCH through `process.env` as it tags:
  * see LIBRARY_SWITCHES in the sandbox slot.
  */
 import nlp from "compromise";
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import { englishRank, GENERIC_RANK } from "./commonness.ts";
 
 /** A span of the text passed to {@link readLanguage}. */
 export interface Span {
@@ -32,57 +40,449 @@ export interface Language {
   places: Span[];
 }
 
-interface Term {
-  normal?: string;
-  tags?: string[];
-}
-interface Found {
-  text: string;
-  offset: { start: number; length: number };
-  terms?: Term[];
+/** Only sentence boundaries and parts of speech: wink's other steps cost time for nothing. */
+const wink = winkNLP(model, ["sbd", "pos"]);
+const its = wink.its;
+
+/** A word as the passes below see it: wink's tokens, with "Merleau - Ponty" glued back. */
+interface Word {
+  value: string;
+  pos: string;
+  start: number;
+  end: number;
+  /** Index of its sentence. */
+  sentence: number;
+  /** First word of its sentence. */
+  first: boolean;
 }
 
 export function readLanguage(text: string): Language {
-  const doc = nlp(text);
-  const spans = (view: { json(options: object): unknown }): Span[] =>
-    (view.json({ offset: true, text: true, terms: false }) as Found[]).map((f) => ({
-      text: f.text,
-      start: f.offset.start,
-    }));
-  const phrases = (doc.match("#Adjective? #Noun+").not("(#Pronoun|#Honorific|#Value)").json({
-    offset: true,
-    text: true,
-    terms: { normal: true, tags: true },
-  }) as Found[]).map((f) => ({
-    text: f.text,
-    start: f.offset.start,
-    words: (f.terms ?? []).map((t) => t.normal ?? "").filter((w) => w !== ""),
-    person: (f.terms ?? []).some((t) => t.tags?.includes("Person")),
-    adjective: f.terms?.[0]?.tags?.includes("Adjective") ?? false,
-  }));
-  return {
-    sentences: locate(text, doc.sentences().out("array") as string[]),
-    phrases,
-    people: spans(doc.people().not("#Honorific")),
-    organizations: spans(doc.organizations()),
-    places: spans(doc.places()),
+  const { words, sentences } = tokenize(text);
+  const phrases = nounPhrases(text, words);
+  const names = findNames(text, words);
+  // Spans come in text order: a phrase names a person when a person's span starts inside it.
+  const starts = names.people.map((s) => s.start);
+  for (const p of phrases) {
+    const at = upperBound(starts, p.start - 1);
+    p.person = at < starts.length && starts[at] < p.start + p.text.length;
+  }
+  return { sentences, phrases, ...names };
+}
+
+/** Abbreviations after which wink ends a sentence that goes on ("See Fig. 3 for details"). */
+const ABBREVIATION = /^(?:fig|figs|no|nos|vol|eq|eqs|sec|ch|chap|pp|ref|refs|cf|vs|approx|ex)$/iu;
+
+function tokenize(text: string): { words: Word[]; sentences: Span[] } {
+  const doc = wink.readDoc(text);
+  const tokens = doc.tokens();
+  const values = tokens.out() as string[];
+  const tags = tokens.out(its.pos) as string[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const starts: number[] = [];
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    at += spaces[i].length;
+    starts.push(at);
+    at += values[i].length;
+  }
+  // Sentences as token ranges, joined where wink broke inside one: at an abbreviation, or
+  // before a part with no space in front ("os." "path") or opening in lower case.
+  // Unpunctuated speech (PocketSphinx) is cut at its cues, its only boundaries.
+  const punctuated = /\p{L}[.!?]["”’)]?\s/u.test(text);
+  const ranges: [number, number][] = [];
+  for (let [from, to] of doc.sentences().out(its.span) as unknown as [number, number][]) {
+    // Line breaks wink keeps as tokens at the ends are no part of the sentence.
+    while (from <= to && tags[from] === "SPACE") from++;
+    while (to >= from && tags[to] === "SPACE") to--;
+    if (from > to) continue;
+    const last = ranges.at(-1);
+    let joins = false;
+    if (last !== undefined && last[1] + 1 === from) {
+      // Not before a digit: "...a Delegate. 4. Appoint..." is a list going on.
+      joins = spaces[from] === "" || /^\p{Ll}/u.test(values[from]) ||
+        (values[last[1]] === "." && ABBREVIATION.test(values[last[1] - 1] ?? ""));
+    } else if (last !== undefined && punctuated) {
+      // Across a line break only when the sentence had no end and the next part goes on in
+      // lower case: a subtitle cue or a PDF page that breaks a sentence in two.
+      joins = !/^[.!?:;"”’)]$/u.test(values[last[1]]) && /^\p{Ll}/u.test(values[from]);
+    }
+    if (joins && last) last[1] = to;
+    else ranges.push([from, to]);
+  }
+  const sentences: Span[] = [];
+  const words: Word[] = [];
+  ranges.forEach(([from, to]) => {
+    const index = sentences.length;
+    sentences.push({
+      // One line: a sentence joined across a break holds it.
+      text: text.slice(starts[from], starts[to] + values[to].length).replace(/\s*\n\s*/gu, " "),
+      start: starts[from],
+    });
+    let first = true;
+    for (let i = from; i <= to; i++) {
+      if (tags[i] === "SPACE") continue;
+      const word: Word = {
+        value: values[i],
+        pos: tags[i],
+        start: starts[i],
+        end: starts[i] + values[i].length,
+        sentence: index,
+        first,
+      };
+      first = false;
+      const prev = words.at(-1);
+      const glued = prev !== undefined && prev.sentence === index && prev.end === word.start &&
+        (/-$/u.test(prev.value) && /^\p{L}/u.test(word.value) ||
+          word.value === "-" && /\p{L}$/u.test(prev.value) && spaces[i + 1] === "" &&
+            /^\p{L}/u.test(values[i + 1] ?? ""));
+      if (glued) {
+        prev.value += word.value;
+        prev.end = word.end;
+        if (word.pos === "PROPN" || prev.pos !== "PROPN") {
+          prev.pos = word.pos === "PUNCT" ? prev.pos : word.pos;
+        }
+      } else words.push(word);
+    }
+  });
+  return { words, sentences };
+}
+
+/** Parts of speech that never begin or continue a noun phrase or a name. */
+const CLOSED = new Set([
+  "DET",
+  "PRON",
+  "ADP",
+  "CCONJ",
+  "SCONJ",
+  "AUX",
+  "PART",
+  "NUM",
+  "PUNCT",
+  "SYM",
+  "INTJ",
+  "SPACE",
+]);
+
+/** Runs of an optional adjective and nouns ("strong colony", "socket programming"). */
+function nounPhrases(text: string, words: Word[]): Phrase[] {
+  const phrases: Phrase[] = [];
+  let run: Word[] = [];
+  const close = () => {
+    if (run.some((w) => w.pos !== "ADJ")) {
+      const first = run[0];
+      phrases.push({
+        text: text.slice(first.start, run[run.length - 1].end),
+        start: first.start,
+        words: run.map((w) => w.value.toLowerCase()),
+        person: false,
+        adjective: first.pos === "ADJ",
+      });
+    }
+    run = [];
   };
+  for (const w of words) {
+    if (run.length > 0 && run[0].sentence !== w.sentence) close();
+    // "Dr." and "e.g." are no part of a topic.
+    if ((w.pos === "NOUN" || w.pos === "PROPN") && !/\.$/u.test(w.value)) run.push(w);
+    else if (w.pos === "ADJ") {
+      // One adjective opens a phrase; after nouns it starts the next one.
+      close();
+      run = [w];
+    } else close();
+  }
+  close();
+  return phrases;
+}
+
+/** Small words inside a name ("Guido van Rossum", "University of Tokyo"). */
+const CONNECTOR = /^(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|of)$/u;
+/** The last word of an organisation's name ("Unicode Consortium"), or the word before "of" in
+ * one ("Chalmers University of Technology"); not a role ("Project Leader"). */
+const ORGANIZATION_END = new RegExp(
+  "\\b(?:Consortium|Foundation|Universit(?:y|ät|é)|Institute|Project|Society|Association|" +
+    "Company|Corporation|Corp|Inc|Ltd|LLC|GmbH|Committee|Council|Agency|Laboratories|Labs|" +
+    "Ministry|Department|Commission|Organi[sz]ation|College|School|Academy|Bank)(?:$| of )",
+  "u",
+);
+
+/** Words of the window compromise reads on each side of a capitalised run. */
+const CONTEXT = 3;
+/** Verbs whose subject is a person: "Heidegger argues", "Kant wrote". */
+const PERSON_VERB =
+  /^(?:says?|said|argues?|argued|thinks?|thought|writes?|wrote|written|claims?|claimed|believes?|believed|describes?|described|tells?|told|asks?|asked|suggests?|suggested|proposes?|proposed|insists?|insisted|rejects?|rejected|denies|denied|agrees?|agreed|disagrees?|disagreed|observes?|observed|explains?|explained|calls?|called|wants?|wanted|speaks?|spoke|talks?|talked|famously|himself|herself)$/iu;
+
+interface Run {
+  key: string;
+  start: number;
+  end: number;
+  /** Index of its first and last word. */
+  from: number;
+  to: number;
+}
+
+type Kind = "people" | "organizations" | "places";
+interface Verdict {
+  kind: Kind;
+  /** The part of the run that is the name, as offsets into the run. */
+  from: number;
+  to: number;
+}
+
+const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, unknown> } } })
+  .model().one.lexicon;
+
+/** compromise's tag for a lower-cased word ("Infinitive", "MaleName"...), "" when none. */
+export function lexiconTag(word: string): string {
+  const tag = lexicon[word];
+  return typeof tag === "string" ? tag : Array.isArray(tag) ? tag.join(",") : "";
+}
+const PERSON_TAG = /^(?:Person|LastName|MaleName|FemaleName|FirstName)$/u;
+
+/**
+ * The people, organisations and places named: each distinct run of capitalised words is judged
+ * once, by compromise reading a few words around its first use; a surname used alone is a person
+ * when the text makes it the subject of "says", "argues", "wrote"... (see {@link PERSON_VERB}).
+ */
+function findNames(text: string, words: Word[]): Pick<Language, Kind> {
+  const runs = capitalisedRuns(text, words);
+  const firsts = new Map<string, Run>();
+  const verdicts = new Map<string, Verdict>();
+  for (const run of runs) {
+    if (firsts.has(run.key) || verdicts.has(run.key)) continue;
+    if (run.from === run.to) {
+      // A word alone is judged by compromise's lexicon: its patterns need two words.
+      const kind = lexiconKind(run.key);
+      if (kind) verdicts.set(run.key, { kind, from: 0, to: run.end - run.start });
+    } else if (knownPerson(run.key)) {
+      verdicts.set(run.key, { kind: "people", from: 0, to: run.end - run.start });
+    } else if (plausibleName(run.key)) firsts.set(run.key, run);
+  }
+
+  // One window per distinct run, each made a sentence of its own.
+  let joined = "";
+  const windows: { at: number; run: Run; offset: number }[] = [];
+  for (const run of firsts.values()) {
+    let a = run.from;
+    let b = run.to;
+    for (let k = 0; k < CONTEXT && a > 0 && words[a - 1].sentence === words[a].sentence; k++) a--;
+    for (
+      let k = 0;
+      k < CONTEXT && b + 1 < words.length && words[b + 1].sentence === words[b].sentence;
+      k++
+    ) b++;
+    const window = text.slice(words[a].start, words[b].end);
+    if (joined !== "") joined += "\n\n";
+    windows.push({ at: joined.length, run, offset: run.start - words[a].start });
+    joined += /[.!?]$/u.test(window) ? window : window + ".";
+  }
+  if (joined !== "") {
+    const doc = nlp(joined);
+    const ats = windows.map((x) => x.at);
+    const found: [Kind, { json(o: object): unknown }][] = [
+      ["people", doc.people().not("#Honorific")],
+      ["organizations", doc.organizations()],
+      ["places", doc.places()],
+    ];
+    for (const [kind, view] of found) {
+      for (const f of view.json({ offset: true, text: true, terms: false }) as Found[]) {
+        const w = windows[Math.max(0, upperBound(ats, f.offset.start) - 1)];
+        const runStart = w.at + w.offset;
+        const runEnd = runStart + (w.run.end - w.run.start);
+        const from = Math.max(f.offset.start, runStart);
+        const to = Math.min(f.offset.start + f.offset.length, runEnd);
+        if (to <= from || verdicts.has(w.run.key)) continue;
+        verdicts.set(w.run.key, { kind, from: from - runStart, to: to - runStart });
+      }
+    }
+  }
+  for (const run of runs) {
+    if (ORGANIZATION_END.test(run.key) && run.from !== run.to) {
+      verdicts.set(run.key, { kind: "organizations", from: 0, to: run.end - run.start });
+    }
+  }
+  fullNames(runs, verdicts);
+  listedNames(text, runs, verdicts);
+  for (const key of agents(words, runs, verdicts)) {
+    verdicts.set(key, { kind: "people", from: 0, to: key.length });
+  }
+  const out: Pick<Language, Kind> = { people: [], organizations: [], places: [] };
+  for (const run of runs) {
+    const v = verdicts.get(run.key);
+    if (!v) continue;
+    const name = text.slice(run.start, run.end);
+    out[v.kind].push({ text: name.slice(v.from, v.to), start: run.start + v.from });
+  }
+  return out;
+}
+
+interface Found {
+  text: string;
+  offset: { start: number; length: number };
+}
+
+const FIRST_NAME = /^(?:MaleName|FemaleName|FirstName)$/u;
+
+/** Not an everyday word, or a surname compromise knows ("Mertz", "Smith"). */
+function nameLike(word: string): boolean {
+  const low = word.toLowerCase();
+  return /^\p{Lu}\p{Ll}/u.test(word) &&
+    (englishRank(low) > GENERIC_RANK || /LastName|Person/u.test(lexiconTag(low)));
 }
 
 /**
- * Finds each sentence in the text, in order. compromise can report offsets itself, but for
- * sentences that took time quadratic in their number (11 s for 1,500 sentences, measured).
+ * A first name compromise knows and one or two more capitalised words that are no everyday
+ * words make a person, however compromise read the window ("David Mertz’s book" gave "David").
  */
-function locate(text: string, sentences: string[]): Span[] {
-  const spans: Span[] = [];
-  let cursor = 0;
-  for (const raw of sentences) {
-    const sentence = raw.trim();
-    if (sentence === "") continue;
-    const at = text.indexOf(sentence, cursor);
-    const start = at < 0 ? cursor : at;
-    spans.push({ text: sentence, start });
-    if (at >= 0) cursor = at + sentence.length;
+function fullNames(runs: Run[], verdicts: Map<string, Verdict>): void {
+  for (const run of runs) {
+    const v = verdicts.get(run.key);
+    if (v && (v.kind !== "people" || v.to - v.from === run.key.length)) continue;
+    if (knownPerson(run.key)) {
+      verdicts.set(run.key, { kind: "people", from: 0, to: run.key.length });
+    }
   }
-  return spans;
+}
+
+/** A first name compromise knows, then a surname it knows or no dictionary has ("Ada Lovelace"). */
+function knownPerson(key: string): boolean {
+  const parts = key.split(" ").filter((w) => !CONNECTOR.test(w));
+  if (parts.length < 2 || parts.length > 3) return false;
+  if (!FIRST_NAME.test(lexiconTag(parts[0].toLowerCase()))) return false;
+  // "Roman Numeral": a first name before a word of the dictionary is the word's adjective.
+  const last = parts[parts.length - 1];
+  if (!/^\p{Lu}\p{Ll}/u.test(last)) return false;
+  const low = last.toLowerCase();
+  return englishRank(low) === Infinity || /LastName/u.test(lexiconTag(low));
+}
+
+/**
+ * Names in a list with a person are people ("revised by Georg Brandl, Andrew Kuchling, and Ezio
+ * Melotti"): a run of two or three words, the first no everyday word, next to a person's name
+ * with only a comma or "and" between.
+ */
+function listedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>): void {
+  const person = (r: Run) => verdicts.get(r.key)?.kind === "people";
+  const candidate = (r: Run) => {
+    const parts = r.key.split(" ");
+    return !verdicts.has(r.key) && parts.length >= 2 && parts.length <= 3 &&
+      nameLike(parts[0]) && parts.every((w) => /^\p{Lu}\p{Ll}/u.test(w));
+  };
+  const listed = (a: Run, b: Run) => /^(?:,\s*|,?\s+and\s+)$/u.test(text.slice(a.end, b.start));
+  // Forward and back, so that a name reaches along the whole list.
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 1; i < runs.length; i++) {
+      const [a, b] = pass === 0
+        ? [runs[i - 1], runs[i]]
+        : [runs[runs.length - i], runs[runs.length - i - 1]];
+      const [first, second] = pass === 0 ? [a, b] : [b, a];
+      if (person(a) && candidate(b) && listed(first, second)) {
+        verdicts.set(b.key, { kind: "people", from: 0, to: b.key.length });
+      }
+    }
+  }
+}
+
+/** What compromise's lexicon calls a word alone, if a name. */
+function lexiconKind(word: string): Kind | undefined {
+  const low = word.toLowerCase();
+  const tag = lexiconTag(low);
+  // A first name alone that is also an everyday word ("Roman", "Troy", "Will") is the word.
+  if (/^(?:MaleName|FemaleName|FirstName)$/u.test(tag)) {
+    return englishRank(low) > GENERIC_RANK ? "people" : undefined;
+  }
+  if (PERSON_TAG.test(tag)) return "people";
+  if (/Organization/u.test(tag)) return "organizations";
+  if (/Place|City|Country|Region/u.test(tag)) return "places";
+  return undefined;
+}
+
+/** Runs of words in capitals, with code or digits, are no names: not worth compromise's time. */
+function plausibleName(key: string): boolean {
+  return !/[\d_/\\@#=()<>]/u.test(key) &&
+    key.split(" ").some((w) => /^\p{Lu}\p{Ll}/u.test(w) && !/\p{Ll}\p{Lu}/u.test(w));
+}
+
+/** Runs of capitalised words in one sentence, small connecting words allowed inside. */
+function capitalisedRuns(text: string, words: Word[]): Run[] {
+  const runs: Run[] = [];
+  // "Later" or "Thanks" opening a sentence is capitalised for that alone.
+  const capital = (w: Word) =>
+    /^\p{Lu}/u.test(w.value) && !CLOSED.has(w.pos) && w.pos !== "ADV" &&
+    (!w.first || w.pos === "PROPN");
+  for (let i = 0; i < words.length; i++) {
+    if (!capital(words[i])) continue;
+    let j = i;
+    while (j + 1 < words.length && words[j + 1].sentence === words[i].sentence && j - i < 5) {
+      const next = words[j + 1];
+      if (capital(next)) j++;
+      else if (
+        CONNECTOR.test(next.value) && j + 2 < words.length &&
+        words[j + 2].sentence === words[i].sentence && capital(words[j + 2])
+      ) j += 2;
+      else break;
+    }
+    const start = words[i].start;
+    const end = words[j].end;
+    runs.push({ key: text.slice(start, end).replace(/\s+/gu, " "), start, end, from: i, to: j });
+    i = j;
+  }
+  return runs;
+}
+
+/**
+ * Single capitalised words compromise did not call anything that the text treats as persons:
+ * the subject of a verb people do ("Heidegger argues"), never written in lower case, and either
+ * a name compromise's lexicon knows or a word no everyday list has, used so at least twice.
+ */
+function agents(words: Word[], runs: Run[], verdicts: Map<string, Verdict>): string[] {
+  const lower = new Set<string>();
+  for (const w of words) if (/^\p{Ll}/u.test(w.value)) lower.add(w.value);
+  const uses = new Map<string, number>();
+  const found: string[] = [];
+  for (const run of runs) {
+    if (verdicts.has(run.key)) continue;
+    // "has written", "also said": the verb may come after an auxiliary or an adverb.
+    let at = run.to + 1;
+    while (at < run.to + 3 && /^(?:has|had|have|also|then|later|once)$/u.test(words[at]?.value)) {
+      at++;
+    }
+    const next = words[at];
+    const acts = next !== undefined && next.sentence === words[run.to].sentence &&
+      PERSON_VERB.test(next.value);
+    // "a young physicist called Lev Termen": introduced by name.
+    const before = words[run.from - 1];
+    const called = before !== undefined && before.sentence === words[run.from].sentence &&
+      /^(?:called|named)$/u.test(before.value) && run.from !== run.to;
+    if (run.from === run.to) uses.set(run.key, (uses.get(run.key) ?? 0) + (acts ? 1 : 0));
+    else if ((acts || called) && stranger(run.key)) found.push(run.key);
+  }
+  return [...uses].filter(([key, acts]) => {
+    if (acts === 0 || !/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(key)) return false;
+    const low = key.toLowerCase();
+    if (lower.has(low)) return false;
+    if (PERSON_TAG.test(lexiconTag(low))) return true;
+    return acts >= 2 && englishRank(low) > 10_000 && lexiconTag(low) === "";
+  }).map(([key]) => key).concat(found);
+}
+
+/** Two or three capitalised words no everyday list has ("Jukka Korpela", "Lev Termen"); a first
+ * name compromise knows may be one. */
+function stranger(key: string): boolean {
+  const parts = key.split(" ");
+  return parts.length <= 3 &&
+    parts.every((w) =>
+      /^\p{Lu}\p{Ll}+$/u.test(w) &&
+      (englishRank(w.toLowerCase()) > 20_000 || FIRST_NAME.test(lexiconTag(w.toLowerCase())))
+    ) && englishRank(parts[parts.length - 1].toLowerCase()) === Infinity;
+}
+
+function upperBound(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

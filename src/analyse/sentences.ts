@@ -6,6 +6,8 @@
  * spoken openers ("So", "And", "I mean") are trimmed from the sentences that are kept.
  */
 
+import { STOPWORDS } from "./terms.ts";
+
 /** Openers of speech that carry no meaning at the start of a sentence. */
 const FILLER =
   /^(?:so|and|but|or|well|okay|ok|um+|uh+|erm|yeah|now|then|like|anyway|right|i mean|you know|you see|of course|i guess|i think)\b[,\s]/iu;
@@ -25,6 +27,10 @@ export function trimOpeners(sentence: string): string {
   for (let i = 0; i < 4 && opensWithFiller(text); i++) {
     text = text.replace(/^["'“‘(]*\p{L}+(?: (?:mean|know|see|course|guess|think))?[,\s]+/u, "");
   }
+  // "Now that Python sorting provides..." trimmed to "That Python sorting..." is a fragment.
+  if (/^(?:that|as|than|if)\s(?!is\b|was\b)/iu.test(text)) {
+    return sentence.trim();
+  }
   if (text === sentence.trim() || text.split(/\s+/u).length < 4) return sentence.trim();
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -43,6 +49,8 @@ export function unfitReason(
   if (words.length < 6) return "too short";
   if ((text.match(/\|/g) ?? []).length >= 2) return "table row";
   if (isNumeric(words)) return "table row";
+  // "60001…60513 → UIDs for home directories": a row of a range table.
+  if (/^[\p{N}.,…–-]+\s*(?:→|->|=>|:)\s/u.test(text)) return "table row";
   if (isCode(text)) return "code";
   if (CAPTION.test(text)) return "caption";
   if (HEADER.test(text)) return "mail header";
@@ -52,6 +60,8 @@ export function unfitReason(
     if (/[;,(\-–—]\s*$/u.test(text)) return "fragment";
     if (/^[\p{Ll}]/u.test(text) && !/^[\p{Ll}]+[\p{Lu}]/u.test(text)) return "fragment";
     if (isHeading(text, words)) return "heading";
+    // "2.1 glp read cnfsat — read CNF-SAT problem data": a numbered heading without its `#`.
+    if (/^\d+(?:\.\d+)+\.?\s/u.test(text) && !/[.!?]["”’)]*$/u.test(text)) return "heading";
   }
   if (REFERS_BACK.test(text)) return "refers elsewhere";
   return undefined;
@@ -126,12 +136,37 @@ function isHeading(text: string, words: string[]): boolean {
   return capitalised / words.length >= 0.6;
 }
 
-/** Openers that lean on the sentence before ("However", "This", "He"): fine in a key point, a
- * weaker opening for a summary. */
-const LEANS_BACK =
-  /^(?:however|therefore|thus|hence|also|moreover|furthermore|nevertheless|instead|otherwise|this|that|these|those|it|he|she|they|his|her|their|its|such|here|there)\b/iu;
+/** Openers that lean on the sentence before ("However", "This", "He", "Another example",
+ * "For example"): fine in a key point, a weaker opening for a summary. */
+const LEANS_BACK = new RegExp(
+  "^(?:" + [
+    "however|therefore|thus|hence|also|moreover|furthermore|nevertheless|instead|otherwise",
+    "this|that|these|those|it|he|she|they|his|her|their|its|such|here|there",
+    "another|similarly|likewise|additionally|again|still|secondly|finally|luckily|which|whereas",
+    "fortunately|unfortunately|in addition|for (?:example|instance)|in other words",
+    "in (?:this|that|such a|either) case|as a result|as such|the (?:same|latter|former)",
+  ].join("|") + ")\\b",
+  "iu",
+);
 
 /** Whether the sentence opens leaning on what came before it. */
 export function leansBack(sentence: string): boolean {
   return LEANS_BACK.test(sentence.trim().replace(/^["'“‘(]+/u, ""));
+}
+
+/** A person or thing met earlier, named by a pronoun near the start ("how they work"). */
+const EARLY_PRONOUN = /^(?:[^\s]+\s+){0,7}?(?:he|she|they|them|him|his|her|their|theirs)\b/iu;
+
+/**
+ * Whether the sentence names someone or something only by a pronoun before it names anything
+ * else: "You'll need to know how they work" leaves a reader asking who "they" are. A pronoun
+ * after a capitalised name in the same sentence ("Linus says he...") is resolved.
+ */
+export function unresolved(sentence: string): boolean {
+  const match = EARLY_PRONOUN.exec(sentence.trim());
+  if (!match) return false;
+  const before = match[0].split(/\s+/u).slice(0, -1).map((w) => w.replace(/^["'“‘(]+/u, ""));
+  return !before.some((w) =>
+    /^\p{Lu}\p{Ll}/u.test(w) && !STOPWORDS.has(w.toLowerCase().replace(/['’].*$/u, ""))
+  );
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { leansBack, opensWithFiller, trimOpeners, unfitReason } from "./sentences.ts";
+import { leansBack, opensWithFiller, trimOpeners, unfitReason, unresolved } from "./sentences.ts";
 
 Deno.test("opensWithFiller() spots spoken openers and leaves plain sentences alone", () => {
   for (const s of ["So the tide turns twice a day.", "And then we left.", "But that was later."]) {
@@ -105,4 +105,51 @@ Deno.test("unfitReason() takes speech as it was written down", () => {
   assert.equal(unfitReason(said), "fragment");
   assert.equal(unfitReason(said, { speech: true }), undefined);
   assert.equal(unfitReason("the ones we saw were these:", { speech: true }), "fragment");
+});
+
+Deno.test("trimOpeners() keeps an opener that a clause hangs on ('Now that', 'So as')", () => {
+  const now = "Now that Python sorting provides key-functions, this technique is rarely needed.";
+  assert.equal(trimOpeners(now), now);
+  assert.equal(
+    trimOpeners("So as I said, the list is sorted in place."),
+    "So as I said, the list is sorted in place.",
+  );
+  assert.equal(trimOpeners("So that is the whole point of it."), "That is the whole point of it.");
+});
+
+Deno.test("leansBack() catches openers that need the sentence before", () => {
+  for (
+    const s of [
+      "Another example is a call to the print() function.",
+      "For example the original list could contain complex numbers.",
+      "In this case the list is left alone.",
+      "The latter is faster by far.",
+    ]
+  ) assert.ok(leansBack(s), s);
+  assert.ok(!leansBack("Sorting is stable in Python."));
+});
+
+Deno.test("unresolved() catches a pronoun near the start with no name before it", () => {
+  assert.ok(unresolved("You'll need to know how they work before dealing with sockets."));
+  assert.ok(unresolved("He wrote the first draft in 1998."));
+  assert.ok(!unresolved("Linus says he merged the branch."));
+  assert.ok(!unresolved("The socket module offers a low-level interface; many use them."));
+});
+
+Deno.test("unfitReason() reads a numbered line without a stop as a heading", () => {
+  assert.equal(
+    unfitReason("2.1 glp read cnfsat — read CNF-SAT problem data in DIMACS format"),
+    "heading",
+  );
+  assert.equal(
+    unfitReason("3.5 million lines of code were read by the tool in an hour."),
+    undefined,
+  );
+});
+
+Deno.test("unfitReason() reads a line opening with a range and an arrow as a table row", () => {
+  assert.equal(
+    unfitReason("60001…60513 → UIDs for home directories managed by systemd-homed."),
+    "table row",
+  );
 });

@@ -30,6 +30,8 @@ export interface ScoreOptions {
 
 /** Terms in the centroid. */
 const CENTROID_TERMS = 40;
+/** Two sentences sharing this much of their terms (cosine) say the same thing. */
+const SAME_IDEA = 0.5;
 /** How much a picked sentence's similarity to those already picked counts against it. */
 const REDUNDANCY = 0.7;
 
@@ -90,21 +92,28 @@ export function pickUnits(
     seen.add(key);
     return true;
   });
+  // Each candidate's greatest similarity to the picks so far, brought up to date after each
+  // pick: one comparison per candidate and pick, not one per candidate, pick and round.
+  const overlap = new Map(candidates.map((i) => [i, 0]));
   while (picked.length < count && candidates.length > 0) {
     let bestAt = -1;
     let bestValue = -Infinity;
     for (let k = 0; k < candidates.length; k++) {
       const i = candidates[k];
-      let overlap = 0;
-      for (const j of picked) overlap = Math.max(overlap, similarity(sets[i], sets[j]));
-      const value = scores[i] - REDUNDANCY * overlap * scores[i] - 0.3 * overlap;
+      const o = overlap.get(i)!;
+      const value = scores[i] - REDUNDANCY * o * scores[i] - 0.3 * o;
       if (value > bestValue) {
         bestValue = value;
         bestAt = k;
       }
     }
-    picked.push(candidates[bestAt]);
+    const pick = candidates[bestAt];
+    picked.push(pick);
     candidates.splice(bestAt, 1);
+    for (const i of candidates) {
+      const s = similarity(sets[i], sets[pick]);
+      if (s > overlap.get(i)!) overlap.set(i, s);
+    }
   }
   return picked.sort((a, b) => a - b);
 }
@@ -158,7 +167,15 @@ export function pickKeyPoints(
     const fresh = run.filter((i) =>
       !said.has(sameText(units[i].text)) && !taken.has(sameText(units[i].text))
     );
-    const pool = fresh.length > 0 ? fresh : run.filter((i) => !taken.has(sameText(units[i].text)));
+    // One key point per idea: not one that mostly repeats the words of another or of the summary.
+    const sets = (i: number) => new Set(units[i].terms);
+    const others = [...picked, ...summary].map(sets);
+    const distinct = fresh.filter((i) => others.every((o) => similarity(sets(i), o) < SAME_IDEA));
+    const pool = distinct.length > 0
+      ? distinct
+      : fresh.length > 0
+      ? fresh
+      : run.filter((i) => !taken.has(sameText(units[i].text)));
     if (pool.length === 0) continue;
     let best = pool[0];
     for (const i of pool) if (scores[i] > scores[best]) best = i;

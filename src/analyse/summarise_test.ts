@@ -212,3 +212,14 @@ Deno.test("paragraphs() groups more than five sentences in fours", () => {
   const nine = "ABCDEFGHI".split("").map((c) => `${c}.`);
   assert.deepEqual(paragraphs(nine), ["A. B. C. D.", "E. F. G. H.", "I."]);
 });
+
+Deno.test("pickKeyPoints() takes one key point per idea, not two saying the same", () => {
+  const texts = [
+    "Sockets carry bytes between programs over the network.",
+    "A listening socket accepts connections from clients.",
+    "Sockets carry bytes between programs across the network.",
+    "Tides follow the moon around the earth every day.",
+  ];
+  // The second stretch's best sentence repeats the first key point: the next best is taken.
+  assert.deepEqual(pickKeyPoints(units(...texts), [1, 0.5, 0.9, 0.4], 2, new Set()), [0, 3]);
+});

@@ -50,6 +50,18 @@ function snippet(line: string, needle: string): string {
   if (text.length <= SNIPPET_CHARS) return text;
   // Folding keeps positions for most text; where it does not, the start of the line will do.
   const at = Math.max(0, fold(text).indexOf(needle) - SNIPPET_CHARS / 3);
-  const start = Math.min(at, text.length - SNIPPET_CHARS);
-  return `${start > 0 ? "…" : ""}${text.slice(start, start + SNIPPET_CHARS).trim()}…`;
+  let start = Math.min(at, text.length - SNIPPET_CHARS);
+  let end = start + SNIPPET_CHARS;
+  // Cut between words, never inside one ("the original list co…"): a word cut at the start is
+  // dropped, and the snippet ends at the last space before its end.
+  if (start > 0 && /\S/u.test(text[start - 1])) {
+    const space = text.indexOf(" ", start);
+    if (space >= 0 && space < end) start = space + 1;
+  }
+  if (end < text.length && /\S/u.test(text[end])) {
+    const space = text.lastIndexOf(" ", end);
+    if (space > start) end = space;
+  }
+  const ellipsis = end < text.length ? "…" : "";
+  return `${start > 0 ? "…" : ""}${text.slice(start, end).trim()}${ellipsis}`;
 }

@@ -23,3 +23,19 @@ Deno.test("searchVault() finds notes by their text, case and accents aside, with
     await Deno.remove(vault, { recursive: true });
   }
 });
+
+Deno.test("searchVault() cuts a long line's snippet between words, never inside one", async () => {
+  const vault = await Deno.makeTempDir({ prefix: "gleaner-search-" });
+  try {
+    const words = Array.from({ length: 60 }, (_, i) => `word${i}`);
+    words[30] = "needle";
+    await Deno.writeTextFile(join(vault, "A.md"), words.join(" ") + "\n");
+    const [found] = await searchVault(vault, ["A.md"], "needle");
+    const shown = found.snippet.replace(/^…|…$/gu, "").split(" ");
+    assert.ok(found.snippet.startsWith("…") && found.snippet.endsWith("…"));
+    assert.ok(shown.includes("needle"));
+    for (const word of shown) assert.ok(words.includes(word), `"${word}" is a cut word`);
+  } finally {
+    await Deno.remove(vault, { recursive: true });
+  }
+});

@@ -1,0 +1,105 @@
+import assert from "node:assert/strict";
+import { readLanguage } from "./language.ts";
+
+const people = (text: string) => readLanguage(text).people.map((p) => p.text);
+
+Deno.test("readLanguage() keeps a sentence going past an abbreviation and a dotted name", () => {
+  const { sentences } = readLanguage(
+    "See Fig. 3 for the details. Call os.path.join() to join paths. It works.",
+  );
+  assert.deepEqual(sentences.map((s) => s.text), [
+    "See Fig. 3 for the details.",
+    "Call os.path.join() to join paths.",
+    "It works.",
+  ]);
+});
+
+Deno.test("readLanguage() gives each sentence its offset in the text", () => {
+  const text = "A first sentence here.\n\nA second one, after a break.";
+  for (const s of readLanguage(text).sentences) {
+    assert.deepEqual(text.slice(s.start, s.start + s.text.length), s.text);
+  }
+});
+
+Deno.test("readLanguage() finds noun phrases with at most one adjective before them", () => {
+  const phrases = readLanguage("The strong colony keeps varroa mites out of the hive.").phrases;
+  assert(phrases.some((p) => p.words.join(" ") === "strong colony" && p.adjective));
+  assert(phrases.some((p) => p.words.join(" ") === "varroa mites" && !p.adjective));
+});
+
+Deno.test("readLanguage() glues a hyphenated name back together", () => {
+  assert.deepEqual(
+    readLanguage("Merleau-Ponty describes the body.").phrases[0].words,
+    ["merleau-ponty"],
+  );
+});
+
+Deno.test("readLanguage() finds people compromise knows, with the words around them", () => {
+  assert.deepEqual(people("As Rob Pike said, data dominates. Fred Brooks wrote a book."), [
+    "Rob Pike",
+    "Fred Brooks",
+  ]);
+});
+
+Deno.test("readLanguage() completes a known first name with the surname after it", () => {
+  assert.deepEqual(people("The first chapter of David Mertz’s book discusses text."), [
+    "David Mertz",
+  ]);
+});
+
+Deno.test("readLanguage() reads names listed next to a person as people", () => {
+  assert.deepEqual(
+    people("It was revised by Georg Brandl, Andrew Kuchling, and Ezio Melotti."),
+    ["Georg Brandl", "Andrew Kuchling", "Ezio Melotti"],
+  );
+});
+
+Deno.test("readLanguage() reads a surname alone as a person when the text makes it speak", () => {
+  assert.deepEqual(
+    people("Heidegger argues that being is time. Later Heidegger says more about it."),
+    ["Heidegger", "Heidegger"],
+  );
+  // Once is not enough for a word no list knows, and a word the text also writes in lower case
+  // is a word.
+  assert.deepEqual(people("Zorblat argues that being is time."), []);
+  assert.deepEqual(people("Python says hello. Python says more. Run python to start."), []);
+});
+
+Deno.test("readLanguage() reads two unknown capitalised words doing what people do as a name", () => {
+  assert.deepEqual(
+    people("To help, Jukka Korpela has written an introductory guide to the tables."),
+    ["Jukka Korpela"],
+  );
+});
+
+Deno.test("readLanguage() takes no everyday first name alone, no opener and no keys for people", () => {
+  assert.deepEqual(people("Roman roads lead to Troy. But the road is long."), []);
+  assert.deepEqual(people("Later we press Page Up to scroll back."), []);
+});
+
+Deno.test("readLanguage() joins a sentence that a subtitle cue or page break cut in two", () => {
+  const { sentences } = readLanguage(
+    "She heard Termen play and\n\nswitched to the theremin at once.\n\nA new part.\n\nlower case after a stop.",
+  );
+  assert.deepEqual(sentences.map((s) => s.text), [
+    "She heard Termen play and switched to the theremin at once.",
+    "A new part.",
+    "lower case after a stop.",
+  ]);
+});
+
+Deno.test("readLanguage() reads two unknown capitalised words introduced by 'called' as a name", () => {
+  assert.deepEqual(people("There was a young physicist called Lev Termen in Petrograd."), [
+    "Lev Termen",
+  ]);
+  assert.deepEqual(people("It is a new format called Zstd Frames here."), []);
+});
+
+Deno.test("readLanguage() reads a name ending like an organisation's as one, not a role", () => {
+  const orgs = (text: string) => readLanguage(text).organizations.map((o) => o.text);
+  assert.deepEqual(orgs("The Unicode Consortium publishes the standard."), ["Unicode Consortium"]);
+  assert.deepEqual(orgs("She studied at Chalmers University of Technology in the north."), [
+    "Chalmers University of Technology",
+  ]);
+  assert.deepEqual(orgs("The Project Leader appoints the Project Secretary."), []);
+});
