@@ -56,6 +56,7 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
     }
   }
   if (options.kind === "person") {
+    mergeInitials(counts);
     mergeVariants(counts);
     // A lone word named once is more often a product or a word in capitals than a person.
     for (const [key, entry] of counts) {
@@ -130,7 +131,7 @@ function isAcronym(word: string): boolean {
  * ("Jeff Dean" / "Jeffrey Dean") or a surname misheard or misspelt ("Merleau-Ponty" /
  * "Merlot-Ponty": edit distance at most a fifth of the name's length, same first letter).
  */
-function mergeVariants(counts: Map<string, { name: string; count: number; first: number }>) {
+function mergeVariants(counts: Counts) {
   const entries = [...counts.entries()].sort((a, b) =>
     b[1].count - a[1].count || b[1].name.length - a[1].name.length || a[1].first - b[1].first
   );
@@ -151,6 +152,65 @@ function mergeVariants(counts: Map<string, { name: string; count: number; first:
   }
 }
 
+type Counts = Map<string, { name: string; count: number; first: number }>;
+
+/** A name's given names and surname, initials apart ("s.c. north" gives s., c. and north). */
+function nameParts(key: string): { given: string[]; surname: string } {
+  const words = key.replace(/\.(?=\p{L})/gu, ". ").split(" ").filter((w) => w !== "");
+  const at = words.findIndex((w, i) => i > 0 && CONNECTING.test(w));
+  const cut = at > 0 ? at : words.length - 1;
+  return { given: words.slice(0, cut), surname: words.slice(cut).join(" ") };
+}
+const CONNECTING = /^(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn)$/u;
+
+/** One given name written for the other: the same, an initial of it, or shortened ("jeff"). */
+function sameGiven(a: string, b: string): boolean {
+  const initial = (w: string) => /^\p{L}\.?$/u.test(w) || /^\p{L}\.-\p{L}\.$/u.test(w);
+  if (a === b) return true;
+  if (initial(a) || initial(b)) return a[0] === b[0];
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 3 && long.startsWith(short);
+}
+
+/** The given names of one can be read in the other's: first names alike, middle ones in order
+ * or left out ("terry reedy", "terry j. reedy"; "e. koutsofios", "eleftherios koutsofios"). */
+function compatible(a: string, b: string): boolean {
+  const [x, y] = [nameParts(a), nameParts(b)];
+  if (x.surname !== y.surname || x.given.length === 0 || y.given.length === 0) return false;
+  if (!sameGiven(x.given[0], y.given[0])) return false;
+  const [short, long] = x.given.length <= y.given.length ? [x.given, y.given] : [y.given, x.given];
+  let j = 1;
+  for (const w of short.slice(1)) {
+    while (j < long.length && !sameGiven(w, long[j])) j++;
+    if (j++ >= long.length) return false;
+  }
+  return true;
+}
+
+/**
+ * A name written with initials or without its middle name counted for the fuller one it can only
+ * stand for ("S.C. North" and "Stephen North" for "Stephen C. North"), which becomes the name
+ * shown; a short name two different people could bear ("J. Smith": John and Jane) is left.
+ */
+function mergeInitials(counts: Counts): void {
+  const letters = (key: string) => key.replace(/[^\p{L}]/gu, "").length;
+  const keys = [...counts.keys()].filter((k) => k.includes(" "))
+    .sort((a, b) => letters(a) - letters(b));
+  for (const key of keys) {
+    const fuller = keys.filter((k) =>
+      k !== key && counts.has(k) && letters(k) > letters(key) && compatible(key, k)
+    );
+    if (fuller.length === 0 || !fuller.every((k) => fuller.every((l) => compatible(k, l)))) {
+      continue;
+    }
+    const target = fuller.reduce((a, b) => letters(b) > letters(a) ? b : a);
+    const [entry, into] = [counts.get(key)!, counts.get(target)!];
+    into.count += entry.count;
+    into.first = Math.min(into.first, entry.first);
+    counts.delete(key);
+  }
+}
+
 function samePerson(a: string, b: string): boolean {
   if (shortened(a, b)) return true;
   if (a[0] !== b[0] || a.split(" ").length !== b.split(" ").length) return false;
@@ -166,22 +226,76 @@ function shortened(a: string, b: string): boolean {
   return short.length >= 3 && short !== long && long.startsWith(short);
 }
 
-/** "A. M. Kuchling", "E.R. Gansner", "K.P. Vo": initials and a surname, as bibliographies and
+/** "A. M. Kuchling", "E.R. Gansner", "K.-P. Vo": initials and a surname, as bibliographies and
  * credits write authors. */
 const INITIALLED =
-  /(?<![\p{L}\p{N}.]|\p{Lu}\p{Ll}+ )((?:\p{Lu}\.[ \t]?){1,3}\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}.]|\p{Lu}\p{Ll}+ )((?:\p{Lu}\.(?:-\p{Lu}\.)?[ \t]?){1,3}\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])/gu;
+/** "Kamada, T." and "Knuth, D. E.": a surname, a comma and initials, as reference lists write
+ * authors; then what follows an author there (another author, a year, the title). */
+const SURNAME_FIRST =
+  /(?<![\p{L}\p{N}.'’-])(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?), ((?:\p{Lu}\.(?:-\p{Lu}\.)?[ ]?){1,3})(?=[,;:&(]|[ ]and |[ ]\(?\d{4}|[ ]\p{Lu}(?!\p{Ll}*(?:,| and |\.))|$)/gmu;
+/** Only a comma or "and" between two names of one list. */
+const LISTED = /^(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+)$/u;
 
 /**
- * People written with initials, which the language pass mostly misses. A surname that is an
- * everyday word ("U.S. Army", "A. Note") is no person, and the middle initial of a full name
- * ("Terry J. Reedy") is left to the language pass.
+ * People written with initials, which the language pass mostly misses, as the text writes them
+ * ("E.R. Gansner") or, written surname first, turned round ("Kamada, T." gives "T. Kamada"). A
+ * surname that is an everyday word ("U.S. Army", "A. Note") is no person unless the name stands
+ * in a list of such names ("E.R. Gansner, S.C. North, and K.P. Vo"), and the middle initial of a
+ * full name ("Terry J. Reedy") is left to the language pass.
  */
 export function initialledNames(text: string): Span[] {
-  const found: Span[] = [];
+  // "reverting W. Mainline's history", where the text says "mainline" elsewhere: a word.
+  const rare = (surname: string) => {
+    const low = surname.toLowerCase();
+    return englishRank(low) >= GENERIC_RANK && !usedInLowerCase(text, low);
+  };
+  const found: (Span & { end: number; plain: boolean })[] = [];
   for (const match of text.matchAll(INITIALLED)) {
     const surname = match[1].split(/[ .]/u).at(-1)!;
-    if (englishRank(surname.toLowerCase()) < GENERIC_RANK) continue;
-    found.push({ text: match[1], start: match.index });
+    found.push({
+      text: match[1],
+      start: match.index,
+      end: match.index + match[1].length,
+      plain: rare(surname),
+    });
   }
-  return found;
+  for (const match of text.matchAll(SURNAME_FIRST)) {
+    const [, surname, initials] = match;
+    found.push({
+      text: `${initials.trim()} ${surname}`,
+      start: match.index,
+      end: match.index + match[0].length,
+      plain: rare(surname),
+    });
+  }
+  found.sort((a, b) => a.start - b.start);
+  // A name in a list with a plain one is a name too, along the whole list.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let i = 0; i < found.length; i++) {
+      if (found[i].plain) continue;
+      const near = [found[i - 1], found[i + 1]].filter((f) => f?.plain);
+      if (
+        near.some((f) =>
+          LISTED.test(
+            f.start < found[i].start
+              ? text.slice(f.end, found[i].start)
+              : text.slice(found[i].end, f.start),
+          )
+        )
+      ) found[i].plain = changed = true;
+    }
+  }
+  return found.filter((f) => f.plain).map(({ text, start }) => ({ text, start }));
+}
+
+/** Whether the text writes the word in lower case somewhere, as a word of its own. */
+function usedInLowerCase(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = text[at - 1] ?? " ";
+    const after = text[at + word.length] ?? " ";
+    if (!/[\p{L}\p{N}_]/u.test(before) && !/[\p{L}\p{N}_]/u.test(after)) return true;
+  }
+  return false;
 }

@@ -202,3 +202,55 @@ Deno.test("initialledNames() finds authors written with initials, not everyday w
     "K.P. Vo",
   ]);
 });
+
+Deno.test("initialledNames() reads hyphenated initials", () => {
+  assert.deepEqual(initialledNames("A layout by J.-L. Moreau and others.").map((s) => s.text), [
+    "J.-L. Moreau",
+  ]);
+});
+
+Deno.test("initialledNames() turns a surname written first in a reference list round", () => {
+  const text = "[4] Okafor, B. and Lindqvist, E. M. Drawing trees. Journal, 1998.\n" +
+    "[5] Tanabe, R.-K. (2001). Layered layouts.";
+  assert.deepEqual(initialledNames(text).map((s) => s.text), [
+    "B. Okafor",
+    "E. M. Lindqvist",
+    "R.-K. Tanabe",
+  ]);
+});
+
+Deno.test("initialledNames() does not read the next author's initials as a surname's", () => {
+  const text = "[6] P. Quiroga, M. Oduya, and T. Varga. Some paper. Work by Quiroga, Oduya, et al.";
+  assert.deepEqual(initialledNames(text).map((s) => s.text), [
+    "P. Quiroga",
+    "M. Oduya",
+    "T. Varga",
+  ]);
+});
+
+Deno.test("initialledNames() reads an everyday surname as a name in a list of authors", () => {
+  const text = "[7] E.K. Haddad, S.C. North, and R. Page. Graphs. Then the U.S. Army left.";
+  assert.deepEqual(initialledNames(text).map((s) => s.text), [
+    "E.K. Haddad",
+    "S.C. North",
+    "R. Page",
+  ]);
+});
+
+Deno.test("initialledNames() refuses a surname the text writes in lower case elsewhere", () => {
+  const text = "Keep the mainline clean. Reverting W. Mainline's history undoes X. Trunkfield.";
+  assert.deepEqual(initialledNames(text).map((s) => s.text), ["X. Trunkfield"]);
+});
+
+Deno.test("rankNames() merges initials and a missing middle name into the fullest name", () => {
+  const names = rankNames(
+    spans("Stephen C. North", "S.C. North", "Stephen North", "E. Okafor", "Emeka Okafor"),
+    PEOPLE,
+  );
+  assert.deepEqual(names, ["Stephen C. North", "Emeka Okafor"]);
+});
+
+Deno.test("rankNames() keeps initials that two people with one surname could bear", () => {
+  const names = rankNames(spans("John Varga", "Jane Varga", "J. Varga", "Terry J. Reedy"), PEOPLE);
+  assert.deepEqual(names, ["John Varga", "Jane Varga", "J. Varga", "Terry J. Reedy"]);
+});

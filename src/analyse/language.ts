@@ -301,6 +301,7 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     }
   }
   fullNames(runs, verdicts);
+  creditedNames(text, runs, verdicts);
   listedNames(text, runs, verdicts);
   for (const key of agents(words, runs, verdicts)) {
     verdicts.set(key, { kind: "people", from: 0, to: key.length });
@@ -355,17 +356,66 @@ function knownPerson(key: string): boolean {
   return englishRank(low) === Infinity || /LastName/u.test(lexiconTag(low));
 }
 
+/** What opens a credit: "Author:", "Written by", "Copyright (C) 2003", "Reviewed-by:"... */
+const CREDIT = new RegExp(
+  "(?:^|[^\\p{L}])(?:(?:authors?|maintainers?|contributors?|credits?|editors?|translators?|" +
+    "(?:signed-off|reviewed|acked|helped|reported|tested|suggested|co-authored|mentored)-by)" +
+    "\\s*:|(?:thanks\\s+to|(?:written|contributed|maintained|edited|reviewed|translated|" +
+    "created|developed|designed|revised|authored|compiled)\\s+by)(?:\\s*:)?|" +
+    "(?:copyright|\\(c\\)|©)(?:\\s*(?:\\(c\\)|©))?" +
+    "(?:\\s*\\d{4}(?:\\s*[-–,]\\s*\\d{2,4})*\\s*,?)?)\\s*$",
+  "iu",
+);
+/** An e-mail address right after a name, as credits, trailers and mail headers write one
+ * ("Ana Lopez <ana@example.org>", "(ana at example dot org)"). */
+const ADDRESS =
+  /^\s*[<(\[]?\s*[\p{L}\p{N}._%+-]+(?:@|\s+at\s+)[\p{L}\p{N}-]+(?:\.|\s+dot\s+)\p{L}/u;
+
+/**
+ * Names a credit gives are people: after "Author:", "Written by", "Thanks to", a copyright's
+ * year, a commit trailer ("Reviewed-by:"), or before the person's e-mail address ("Alan
+ * <alan@example.org> said"). One to four words, each capitalised or an initial, the first a
+ * first name compromise knows or no everyday word ("Copyright 2003 Python Software Foundation"
+ * is an organisation's credit), a word alone only before an address.
+ */
+function creditedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>): void {
+  for (const run of runs) {
+    const v = verdicts.get(run.key);
+    if (v?.kind === "people" && v.to - v.from === run.key.length) continue;
+    const parts = run.key.split(" ").filter((w) => !CONNECTOR.test(w));
+    if (parts.length > 4) continue;
+    if (!parts.every((w) => /^(?:\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?|\p{Lu}\.?)$/u.test(w))) {
+      continue;
+    }
+    if (!/\p{Ll}/u.test(parts[parts.length - 1]) || ORGANIZATION_END.test(run.key)) continue;
+    const low = parts[0].toLowerCase();
+    if (!FIRST_NAME.test(lexiconTag(low)) && englishRank(low) < GENERIC_RANK) continue;
+    if (parts.some((w) => /Organization|Place|Country|City/u.test(lexiconTag(w.toLowerCase())))) {
+      continue;
+    }
+    const addressed = ADDRESS.test(text.slice(run.end, run.end + 80));
+    const credited = parts.length > 1 &&
+      CREDIT.test(text.slice(Math.max(0, run.start - 40), run.start));
+    if (addressed || credited) {
+      verdicts.set(run.key, { kind: "people", from: 0, to: run.key.length });
+    }
+  }
+}
+
 /**
  * Names in a list with a person are people ("revised by Georg Brandl, Andrew Kuchling, and Ezio
  * Melotti"): a run of two or three words, the first no everyday word, next to a person's name
- * with only a comma or "and" between.
+ * with only a comma or "and" between. A role after a name ("Ana Lopez, Engineering Manager")
+ * ends in an everyday word: such a last word is a surname only after a first name compromise
+ * knows or one no word list has ("Eryk Sun").
  */
 function listedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>): void {
   const person = (r: Run) => verdicts.get(r.key)?.kind === "people";
   const candidate = (r: Run) => {
     const parts = r.key.split(" ");
     return !verdicts.has(r.key) && parts.length >= 2 && parts.length <= 3 &&
-      nameLike(parts[0]) && parts.every((w) => /^\p{Lu}\p{Ll}/u.test(w));
+      nameLike(parts[0]) && (nameLike(parts[parts.length - 1]) || givenName(parts[0])) &&
+      parts.every((w) => /^\p{Lu}\p{Ll}/u.test(w));
   };
   const listed = (a: Run, b: Run) => /^(?:,\s*|,?\s+and\s+)$/u.test(text.slice(a.end, b.start));
   // Forward and back, so that a name reaches along the whole list.
@@ -380,6 +430,12 @@ function listedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>):
       }
     }
   }
+}
+
+/** A first name compromise knows, or a capitalised word that no everyday list has. */
+function givenName(word: string): boolean {
+  const low = word.toLowerCase();
+  return FIRST_NAME.test(lexiconTag(low)) || englishRank(low) === Infinity;
 }
 
 /** What compromise's lexicon calls a word alone, if a name. */

@@ -103,3 +103,35 @@ Deno.test("readLanguage() reads a name ending like an organisation's as one, not
   ]);
   assert.deepEqual(orgs("The Project Leader appoints the Project Secretary."), []);
 });
+
+Deno.test("readLanguage() reads names in credits and before an e-mail address as people", () => {
+  assert.deepEqual(
+    people(
+      "Author: Vinod Ramaswami. Copyright (C) 2004, 2009 Tarek Oyelaran. " +
+        "Reviewed-by: Ilse Vandermeer\n\nJunio C Hamano <jch@example.org> wrote it. " +
+        "Ola <ola@example.org> said no. Later Ola agreed.",
+    ),
+    ["Vinod Ramaswami", "Tarek Oyelaran", "Ilse Vandermeer", "Junio C Hamano", "Ola", "Ola"],
+  );
+});
+
+Deno.test("readLanguage() leaves an organisation's credit and a mailbox to organisations", () => {
+  assert.deepEqual(
+    people("Copyright 2001-2023, Python Software Foundation. Write to Support <help@example.org>."),
+    [],
+  );
+});
+
+Deno.test("readLanguage() does not read a role after a credited name as a person", () => {
+  assert.deepEqual(people("Author: Vinod Ramaswami, Engineering Manager, Payments."), [
+    "Vinod Ramaswami",
+  ]);
+});
+
+Deno.test("readLanguage() reads an everyday surname in a list after an unusual first name", () => {
+  assert.deepEqual(people("Thanks to Georg Brandl, Andrew Kuchling and Yeng Moon."), [
+    "Georg Brandl",
+    "Andrew Kuchling",
+    "Yeng Moon",
+  ]);
+});
