@@ -6,7 +6,7 @@
  */
 import { distance } from "fastest-levenshtein";
 import { englishRank, GENERIC_RANK } from "./commonness.ts";
-import type { Span } from "./language.ts";
+import { lexiconTag, type Span } from "./language.ts";
 
 /** Something that is plainly a name: capitalised words, a few connecting ones, no markup. */
 const NAME =
@@ -23,7 +23,17 @@ export interface NameOptions {
 /** The distinct names among the spans, most mentioned first, ties in order of appearance. */
 export function rankNames(spans: Span[], options: NameOptions, extra: string[] = []): string[] {
   const counts = new Map<string, { name: string; count: number; first: number }>();
+  const handles = new Set<string>();
   const add = (raw: string, at: number) => {
+    // "@inikep": a handle a credit names, kept as written without its "@".
+    if (options.kind === "person" && HANDLE.test(raw)) {
+      const key = raw.slice(1).toLowerCase();
+      handles.add(key);
+      const entry = counts.get(key);
+      if (entry) entry.count++;
+      else counts.set(key, { name: raw.slice(1), count: 1, first: at });
+      return;
+    }
     const clean = cleanName(raw);
     if (!clean) return;
     const names = options.kind === "person"
@@ -60,7 +70,7 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
     mergeVariants(counts);
     // A lone word named once is more often a product or a word in capitals than a person.
     for (const [key, entry] of counts) {
-      if (!entry.name.includes(" ") && entry.count < 2) counts.delete(key);
+      if (!entry.name.includes(" ") && entry.count < 2 && !handles.has(key)) counts.delete(key);
     }
   }
   return [...counts.values()]
@@ -84,6 +94,8 @@ export function cleanName(raw: string): string | undefined {
   if (name.length < 2 || name.length > 60 || !NAME.test(name)) return undefined;
   return name;
 }
+
+const HANDLE = /^@[\p{L}][\p{L}\p{N}_-]+$/u;
 
 /** Keys that name keys on a keyboard, not people ("Page Up", "Ctrl"). */
 const KEYS = new Set(
@@ -298,4 +310,100 @@ function usedInLowerCase(text: string, word: string): boolean {
     if (!/[\p{L}\p{N}_]/u.test(before) && !/[\p{L}\p{N}_]/u.test(after)) return true;
   }
   return false;
+}
+
+/** The people the text names by its form rather than by its words: initials ({@link
+ * initialledNames}), lines of authors ({@link authorLines}) and credited handles ({@link
+ * creditedHandles}). */
+export function writtenNames(text: string): Span[] {
+  return [...initialledNames(text), ...authorLines(text), ...creditedHandles(text)];
+}
+
+/** "@name" where no letter, dot or slash is before it (not an e-mail address or a path). */
+const AT_HANDLE =
+  /(?<![\p{L}\p{N}_.@\/])@([\p{L}][\p{L}\p{N}_-]{1,38})(?![\p{L}\p{N}_@]|\.\p{L})/gu;
+/** What credits a person by handle: "by @ana", "thanks to [@ana](...)", "cc @ana". */
+const HANDLE_CREDIT =
+  /(?:^|[^\p{L}])(?:by|thanks to|thanks|credit to|courtesy of|from|cc|authors?:|maintainers?:)\s*\[?$/iu;
+
+/**
+ * Handles the text credits ("an open-source benchmark by @ana", "scripts by [@Bo](...)"), and
+ * those listed with them ("@ana, @bo and @cy"); a decorator or a mention in passing ("the
+ * @property decorator") is none.
+ */
+export function creditedHandles(text: string): Span[] {
+  const all = [...text.matchAll(AT_HANDLE)].map((m) => ({
+    text: m[0],
+    start: m.index,
+    end: m.index + m[0].length,
+    credited: HANDLE_CREDIT.test(text.slice(Math.max(0, m.index - 24), m.index)),
+  }));
+  for (let i = 1; i < all.length; i++) {
+    const between = text.slice(all[i - 1].end, all[i].start).replace(/\]\([^)\s]*\)/gu, "");
+    if (all[i - 1].credited && /^\]?(?:,\s*(?:and\s+)?|\s+and\s+)\[?$/u.test(between)) {
+      all[i].credited = true;
+    }
+  }
+  return all.filter((h) => h.credited).map(({ text, start }) => ({ text, start }));
+}
+
+/** A word of a line of authors: a capitalised word ("Kiem-Phong") or initials ("R.", "J.-L."). */
+const AUTHOR_WORD = /^(?:\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?|(?:\p{Lu}\.(?:-\p{Lu}\.)?)+)$/u;
+const INITIALS = /^(?:\p{Lu}\.(?:-\p{Lu}\.)?)+$/u;
+
+/**
+ * The names on a line of their own that lists authors with no commas between, as a paper's or a
+ * manual's title page does ("Ana M. Lopez Bo Varga Cy R. Ndiaye"). A name with initials takes the
+ * word before them as its first name and the one after as its surname; the other words pair up,
+ * first name and surname. Each first name is one compromise knows or no everyday word, each
+ * surname no everyday word or a surname compromise knows, and at least one first name is one
+ * compromise knows: "Drawing Graphs With Dot" and "Python Software Foundation" are no authors.
+ */
+export function authorLines(text: string): Span[] {
+  const found: Span[] = [];
+  for (const line of text.matchAll(/^[ \t]*(\S(?:.*\S)?)[ \t]*$/gmu)) {
+    const words = line[1].split(/[ \t]+/u);
+    if (words.length < 4 || words.length > 16 || !words.every((w) => AUTHOR_WORD.test(w))) continue;
+    const names = splitAuthors(words);
+    if (!names || names.length < 2) continue;
+    const known = names.some((n) => FIRST_NAME_TAG.test(lexiconTag(n[0].toLowerCase())));
+    const fit = names.every((n) => {
+      const [given, surname] = [n[0].toLowerCase(), n[n.length - 1].toLowerCase()];
+      return (FIRST_NAME_TAG.test(lexiconTag(given)) || englishRank(given) >= GENERIC_RANK) &&
+        (/LastName/u.test(lexiconTag(surname)) || englishRank(surname) >= GENERIC_RANK);
+    });
+    if (!known || !fit) continue;
+    let at = line.index + line[0].indexOf(line[1]);
+    for (const name of names) {
+      const written = name.join(" ");
+      at = text.indexOf(name[0], at);
+      found.push({ text: written, start: at });
+      at += written.length;
+    }
+  }
+  return found;
+}
+const FIRST_NAME_TAG = /^(?:MaleName|FemaleName|FirstName)$/u;
+
+/** The words of a line of authors cut into names, or undefined when they do not cut evenly. */
+function splitAuthors(words: string[]): string[][] | undefined {
+  const names: string[][] = [];
+  let loose: string[] = [];
+  const pairUp = () => {
+    if (loose.length % 2 !== 0) return false;
+    for (let i = 0; i < loose.length; i += 2) names.push(loose.slice(i, i + 2));
+    loose = [];
+    return true;
+  };
+  for (let i = 0; i < words.length; i++) {
+    if (INITIALS.test(words[i])) return undefined;
+    if (i + 1 < words.length && INITIALS.test(words[i + 1])) {
+      let j = i + 1;
+      while (j < words.length && INITIALS.test(words[j])) j++;
+      if (j >= words.length || !pairUp()) return undefined;
+      names.push(words.slice(i, j + 1));
+      i = j;
+    } else loose.push(words[i]);
+  }
+  return pairUp() ? names : undefined;
 }

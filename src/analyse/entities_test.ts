@@ -1,5 +1,12 @@
 import assert from "node:assert/strict";
-import { cleanName, initialledNames, personNames, rankNames } from "./entities.ts";
+import {
+  authorLines,
+  cleanName,
+  creditedHandles,
+  initialledNames,
+  personNames,
+  rankNames,
+} from "./entities.ts";
 import type { Span } from "./language.ts";
 
 /** Spans in order, each at a later offset. */
@@ -253,4 +260,41 @@ Deno.test("rankNames() merges initials and a missing middle name into the fulles
 Deno.test("rankNames() keeps initials that two people with one surname could bear", () => {
   const names = rankNames(spans("John Varga", "Jane Varga", "J. Varga", "Terry J. Reedy"), PEOPLE);
   assert.deepEqual(names, ["John Varga", "Jane Varga", "J. Varga", "Terry J. Reedy"]);
+});
+
+Deno.test("authorLines() cuts a title page's line of authors into names", () => {
+  const text =
+    "Laying out trees\n\nMaria T. Lindqvist Emeka Okafor David B. Harrington Ines Moreau\n" +
+    "March 2004";
+  assert.deepEqual(authorLines(text), [
+    { text: "Maria T. Lindqvist", start: 18 },
+    { text: "Emeka Okafor", start: 37 },
+    { text: "David B. Harrington", start: 50 },
+    { text: "Ines Moreau", start: 70 },
+  ]);
+});
+
+Deno.test("authorLines() leaves headings and names that do not pair up", () => {
+  const text = "Drawing Graphs With Dot Today\nPython Software Foundation Trust\n" +
+    "Maria Lindqvist Emeka\nSee Maria Lindqvist Emeka Okafor here";
+  assert.deepEqual(authorLines(text), []);
+});
+
+Deno.test("creditedHandles() finds handles a credit names, and the ones listed with them", () => {
+  const text = "A benchmark by @qwerty42 and scripts by [@ZedK](https://example.org/ZedK). " +
+    "Thanks to @ana, @bo and @cy. Use the @property decorator; mail ana@example.org.";
+  assert.deepEqual(creditedHandles(text).map((h) => h.text), [
+    "@qwerty42",
+    "@ZedK",
+    "@ana",
+    "@bo",
+    "@cy",
+  ]);
+});
+
+Deno.test("rankNames() keeps a credited handle named once, without its @", () => {
+  assert.deepEqual(rankNames(spans("@qwerty42", "Ana Lopez", "Zed"), PEOPLE), [
+    "qwerty42",
+    "Ana Lopez",
+  ]);
 });
