@@ -241,7 +241,7 @@ function shortened(a: string, b: string): boolean {
 /** "A. M. Kuchling", "E.R. Gansner", "K.-P. Vo": initials and a surname, as bibliographies and
  * credits write authors. */
 const INITIALLED =
-  /(?<![\p{L}\p{N}.]|\p{Lu}\p{Ll}+ )((?:\p{Lu}\.(?:-\p{Lu}\.)?[ \t]?){1,3}\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}.]|\p{Lu}\p{Ll}+ |\p{Lu}\. )((?:\p{Lu}\.(?:-\p{Lu}\.)?[ \t]?){1,3}\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])/gu;
 /** "Kamada, T." and "Knuth, D. E.": a surname, a comma and initials, as reference lists write
  * authors; then what follows an author there (another author, a year, the title). */
 const SURNAME_FIRST =
@@ -313,10 +313,15 @@ function usedInLowerCase(text: string, word: string): boolean {
 }
 
 /** The people the text names by its form rather than by its words: initials ({@link
- * initialledNames}), lines of authors ({@link authorLines}) and credited handles ({@link
- * creditedHandles}). */
+ * initialledNames}), lines of authors ({@link authorLines}), the authors of a reference list's
+ * entries ({@link referenceAuthors}) and credited handles ({@link creditedHandles}). */
 export function writtenNames(text: string): Span[] {
-  return [...initialledNames(text), ...authorLines(text), ...creditedHandles(text)];
+  return [
+    ...initialledNames(text),
+    ...authorLines(text),
+    ...referenceAuthors(text),
+    ...creditedHandles(text),
+  ];
 }
 
 /** "@name" where no letter, dot or slash is before it (not an e-mail address or a path). */
@@ -406,4 +411,46 @@ function splitAuthors(words: string[]): string[][] | undefined {
     } else loose.push(words[i]);
   }
   return pairUp() ? names : undefined;
+}
+
+/** A reference list's entry: its key ("[KK89]", "[12]", "12.") at the start of a line, then its
+ * authors up to the first full stop that ends no initial. */
+const REFERENCE =
+  /^[ \t]*(?:\[[\p{L}\p{N}+&. -]{1,16}\]|\d{1,3}\.)[ \t]+((?:[^.\n]|(?<=(?:^|[ .-])\p{Lu})\.)+)\.(?=[ \t]|$)/gmu;
+/** A particle inside a name ("Guido van Rossum"). */
+const PARTICLE = /^(?:de|da|di|del|della|van|von|der|den|la|le|du)$/u;
+
+/**
+ * The authors of a reference list's entries ("[KK89] Tomihisa Kamada and Satoru Kawai. An
+ * algorithm..."): the names before the title, split at commas and "and", each of two to four
+ * capitalised words or initials. The entry counts only when every part is so shaped, opens with
+ * initials, a first name compromise knows or a word no word list has, and at least one part's
+ * surname is no everyday word ("[3] Python Documentation. ..." is a title).
+ */
+export function referenceAuthors(text: string): Span[] {
+  const found: Span[] = [];
+  for (const match of text.matchAll(REFERENCE)) {
+    const authors = match[1];
+    const offset = match.index + match[0].indexOf(authors);
+    const parts: Span[] = [];
+    for (const part of authors.matchAll(/[^,&]+?(?=\s*(?:,|&|\band\b|$))/gu)) {
+      const name = part[0].replace(/^\s*(?:and\s+)?/u, "");
+      if (name === "") continue;
+      parts.push({ text: name, start: offset + part.index + part[0].indexOf(name) });
+    }
+    const shaped = parts.length > 0 && parts.every((p) => {
+      const words = p.text.split(/\s+/u).filter((w) => !PARTICLE.test(w));
+      const given = words[0].toLowerCase();
+      return words.length >= 2 && words.length <= 4 &&
+        words.every((w) => AUTHOR_WORD.test(w)) && !INITIALS.test(words[words.length - 1]) &&
+        (INITIALS.test(words[0]) || FIRST_NAME_TAG.test(lexiconTag(given)) ||
+          englishRank(given) === Infinity);
+    });
+    const rare = parts.some((p) => {
+      const surname = p.text.split(/\s+/u).at(-1)!.toLowerCase();
+      return englishRank(surname) >= GENERIC_RANK || /LastName/u.test(lexiconTag(surname));
+    });
+    if (shaped && rare) found.push(...parts);
+  }
+  return found;
 }

@@ -6,6 +6,7 @@ import {
   initialledNames,
   personNames,
   rankNames,
+  referenceAuthors,
 } from "./entities.ts";
 import type { Span } from "./language.ts";
 
@@ -297,4 +298,32 @@ Deno.test("rankNames() keeps a credited handle named once, without its @", () =>
     "qwerty42",
     "Ana Lopez",
   ]);
+});
+
+Deno.test("initialledNames() leaves a first name's middle initials to the language pass", () => {
+  assert.deepEqual(
+    initialledNames("Written by Thomas M. J. Okonkwo in 1991.").map((s) => s.text),
+    [],
+  );
+});
+
+Deno.test("referenceAuthors() reads the authors of a reference list's entries", () => {
+  const text = "[KT89] Hoshiko Tanabe and Satoru Ikeda. Drawing graphs. Letters, 1989.\n" +
+    "12. Ana M. Lopez, Boris Varga, and Cyril de Vries. A title. 2001.";
+  assert.deepEqual(referenceAuthors(text).map((s) => s.text), [
+    "Hoshiko Tanabe",
+    "Satoru Ikeda",
+    "Ana M. Lopez",
+    "Boris Varga",
+    "Cyril de Vries",
+  ]);
+  for (const s of referenceAuthors(text)) {
+    assert.equal(text.slice(s.start, s.start + s.text.length), s.text);
+  }
+});
+
+Deno.test("referenceAuthors() leaves titles and numbered steps", () => {
+  const text = "[3] Python Documentation. The tutorial.\n1. Install Git Now. Then run it.\n" +
+    "2. Open the file. Save it.";
+  assert.deepEqual(referenceAuthors(text), []);
 });

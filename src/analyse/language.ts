@@ -346,7 +346,10 @@ function fullNames(runs: Run[], verdicts: Map<string, Verdict>): void {
 
 /** A first name compromise knows, then a surname it knows or no dictionary has ("Ada Lovelace"). */
 function knownPerson(key: string): boolean {
-  const parts = key.split(" ").filter((w) => !CONNECTOR.test(w));
+  // Connecting words and middle initials apart ("Thomas M. J. Fruchterman").
+  const parts = key.split(" ").filter((w, i, all) =>
+    !CONNECTOR.test(w) && (i === 0 || i === all.length - 1 || !/^\p{Lu}\.$/u.test(w))
+  );
   if (parts.length < 2 || parts.length > 3) return false;
   if (!FIRST_NAME.test(lexiconTag(parts[0].toLowerCase()))) return false;
   // "Roman Numeral": a first name before a word of the dictionary is the word's adjective.
@@ -412,7 +415,10 @@ function creditedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>
 function listedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>): void {
   const person = (r: Run) => verdicts.get(r.key)?.kind === "people";
   const candidate = (r: Run) => {
-    const parts = r.key.split(" ");
+    // Middle initials apart: "Emden R. Gansner".
+    const parts = r.key.split(" ").filter((w, i, all) =>
+      i === 0 || i === all.length - 1 || !/^\p{Lu}\.$/u.test(w)
+    );
     return !verdicts.has(r.key) && parts.length >= 2 && parts.length <= 3 &&
       nameLike(parts[0]) && (nameLike(parts[parts.length - 1]) || givenName(parts[0])) &&
       parts.every((w) => /^\p{Lu}\p{Ll}/u.test(w));

@@ -135,3 +135,10 @@ Deno.test("readLanguage() reads an everyday surname in a list after an unusual f
     "Yeng Moon",
   ]);
 });
+
+Deno.test("readLanguage() reads names with middle initials in a list with a person", () => {
+  assert.deepEqual(
+    people("[GK93] Tomasz R. Grabowski, Stephen C. Northam, and Thomas M. J. Okonkwo. A paper."),
+    ["Tomasz R. Grabowski", "Stephen C. Northam", "Thomas M. J. Okonkwo"],
+  );
+});
