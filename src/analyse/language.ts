@@ -303,7 +303,9 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
   fullNames(runs, verdicts);
   creditedNames(text, runs, verdicts);
   listedNames(text, runs, verdicts);
-  for (const key of agents(words, runs, verdicts)) {
+  const lower = new Set<string>();
+  for (const w of words) if (/^\p{Ll}/u.test(w.value)) lower.add(w.value);
+  for (const key of agents(words, runs, verdicts, lower)) {
     verdicts.set(key, { kind: "people", from: 0, to: key.length });
   }
   const out: Pick<Language, Kind> = { people: [], organizations: [], places: [] };
@@ -311,9 +313,24 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     const v = verdicts.get(run.key);
     if (!v) continue;
     const name = text.slice(run.start, run.end);
+    if (v.kind === "people" && wordAndName(name.slice(v.from, v.to), text)) continue;
     out[v.kind].push({ text: name.slice(v.from, v.to), start: run.start + v.from });
   }
   return out;
+}
+
+/**
+ * "Roman Numeral One", when the text also writes "Roman numerals": a first name that is an
+ * everyday word ("Roman", "Grant", "Mark") that the text also writes before the last word in
+ * lower case is a term in capitals, no person.
+ */
+function wordAndName(name: string, text: string): boolean {
+  const parts = name.split(" ");
+  if (parts.length < 2) return false;
+  const first = parts[0].toLowerCase();
+  if (!FIRST_NAME.test(lexiconTag(first)) || englishRank(first) >= GENERIC_RANK) return false;
+  const term = `${parts[0]} ${parts[parts.length - 1].toLowerCase()}`;
+  return text.includes(term + " ") || text.includes(term + "s") || text.includes(term + ".");
 }
 
 interface Found {
@@ -496,9 +513,12 @@ function capitalisedRuns(text: string, words: Word[]): Run[] {
  * the subject of a verb people do ("Heidegger argues"), never written in lower case, and either
  * a name compromise's lexicon knows or a word no everyday list has, used so at least twice.
  */
-function agents(words: Word[], runs: Run[], verdicts: Map<string, Verdict>): string[] {
-  const lower = new Set<string>();
-  for (const w of words) if (/^\p{Ll}/u.test(w.value)) lower.add(w.value);
+function agents(
+  words: Word[],
+  runs: Run[],
+  verdicts: Map<string, Verdict>,
+  lower: Set<string>,
+): string[] {
   const uses = new Map<string, number>();
   const found: string[] = [];
   for (const run of runs) {

@@ -142,3 +142,19 @@ Deno.test("readLanguage() reads names with middle initials in a list with a pers
     ["Tomasz R. Grabowski", "Stephen C. Northam", "Thomas M. J. Okonkwo"],
   );
 });
+
+Deno.test("readLanguage() reads an everyday first name before a word the text uses as a term", () => {
+  assert.deepEqual(
+    people(
+      "There is a character called “Roman Numeral Two”. Roman numerals are old. Mark Okafor agreed.",
+    ),
+    ["Mark Okafor"],
+  );
+});
+
+Deno.test("readLanguage() keeps a person an instrument or a word is named after", () => {
+  assert.deepEqual(people("Mark Okafor built the first okafor in 1920. Mark Okafor played it."), [
+    "Mark Okafor",
+    "Mark Okafor",
+  ]);
+});
