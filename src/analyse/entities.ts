@@ -38,7 +38,9 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
     if (!clean) return;
     const names = options.kind === "person"
       ? personNames(clean)
-      : options.kind === "organization" && isAcronym(clean)
+      : options.kind === "organization" && isAcronym(clean) &&
+          // "IBM", "AT&T" as compromise knows them; two letters are too ambiguous ("BP").
+          !(clean.length > 2 && /Organization/u.test(lexiconTag(clean.toLowerCase())))
       ? []
       : [clean];
     for (const name of names) {

@@ -327,3 +327,8 @@ Deno.test("referenceAuthors() leaves titles and numbered steps", () => {
     "2. Open the file. Save it.";
   assert.deepEqual(referenceAuthors(text), []);
 });
+
+Deno.test("rankNames() keeps organisations in capitals that compromise knows, of three letters or more", () => {
+  const kind = { mergeParts: false, limit: 20, kind: "organization" } as const;
+  assert.deepEqual(rankNames(spans("IBM", "AT&T", "BP", "SQL"), kind), ["IBM", "AT&T"]);
+});

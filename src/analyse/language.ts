@@ -197,11 +197,13 @@ function nounPhrases(text: string, words: Word[]): Phrase[] {
 /** Small words inside a name ("Guido van Rossum", "University of Tokyo"). */
 const CONNECTOR = /^(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|of)$/u;
 /** The last word of an organisation's name ("Unicode Consortium"), or the word before "of" in
- * one ("Chalmers University of Technology"); not a role ("Project Leader"). */
+ * one ("Chalmers University of Technology", "Library of Congress"); not a role ("Project
+ * Leader"). */
 const ORGANIZATION_END = new RegExp(
   "\\b(?:Consortium|Foundation|Universit(?:y|ät|é)|Institute|Project|Society|Association|" +
     "Company|Corporation|Corp|Inc|Ltd|LLC|GmbH|Committee|Council|Agency|Laboratories|Labs|" +
-    "Ministry|Department|Commission|Organi[sz]ation|College|School|Academy|Bank)(?:$| of )",
+    "Ministry|Department|Commission|Organi[sz]ation|College|School|Academy|Bank)(?:$| of )|" +
+    "\\b(?:Library|Museum|Office|Bureau|Court|House) of \\p{Lu}",
   "u",
 );
 
@@ -291,6 +293,11 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
         const from = Math.max(f.offset.start, runStart);
         const to = Math.min(f.offset.start + f.offset.length, runEnd);
         if (to <= from || verdicts.has(w.run.key)) continue;
+        // "Microsoft Excel", "Google Maps": a company's name before a product's is the product.
+        if (
+          kind === "organizations" && from === runStart && to < runEnd &&
+          !/\s/u.test(f.text.trim())
+        ) continue;
         verdicts.set(w.run.key, { kind, from: from - runStart, to: to - runStart });
       }
     }

@@ -158,3 +158,17 @@ Deno.test("readLanguage() keeps a person an instrument or a word is named after"
     "Mark Okafor",
   ]);
 });
+
+Deno.test("readLanguage() reads a company's name before a product's as the product", () => {
+  const found = readLanguage("Open it in Microsoft Excel. Microsoft said so.").organizations;
+  assert.deepEqual(found.map((o) => o.text), ["Microsoft"]);
+  assert.equal(found[0].start, 28);
+});
+
+Deno.test("readLanguage() reads 'Library of', 'Museum of'... as an organisation", () => {
+  assert.deepEqual(
+    readLanguage("The files went to the Library of Congress and the Museum of Lisbon.")
+      .organizations.map((o) => o.text),
+    ["Library of Congress", "Museum of Lisbon"],
+  );
+});
