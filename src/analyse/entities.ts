@@ -326,9 +326,10 @@ export function writtenNames(text: string): Span[] {
   ];
 }
 
-/** "@name" where no letter, dot or slash is before it (not an e-mail address or a path). */
+/** "@name" where no letter, dot or slash is before it and no slash after it (not an e-mail
+ * address, a path or a package scope such as "@types/node"). */
 const AT_HANDLE =
-  /(?<![\p{L}\p{N}_.@\/])@([\p{L}][\p{L}\p{N}_-]{1,38})(?![\p{L}\p{N}_@]|\.\p{L})/gu;
+  /(?<![\p{L}\p{N}_.@\/])@([\p{L}][\p{L}\p{N}_-]{1,38})(?![\p{L}\p{N}_@\/]|\.\p{L})/gu;
 /** What credits a person by handle: "by @ana", "thanks to [@ana](...)", "cc @ana". */
 const HANDLE_CREDIT =
   /(?:^|[^\p{L}])(?:by|thanks to|thanks|credit to|courtesy of|from|cc|authors?:|maintainers?:)\s*\[?$/iu;
@@ -427,7 +428,8 @@ const PARTICLE = /^(?:de|da|di|del|della|van|von|der|den|la|le|du)$/u;
  * algorithm..."): the names before the title, split at commas and "and", each of two to four
  * capitalised words or initials. The entry counts only when every part is so shaped, opens with
  * initials, a first name compromise knows or a word no word list has, and at least one part's
- * surname is no everyday word ("[3] Python Documentation. ..." is a title).
+ * surname is no everyday word ("[3] Python Documentation. ..." is a title). A numbered item
+ * names one author only with initials or a first name compromise knows.
  */
 export function referenceAuthors(text: string): Span[] {
   const found: Span[] = [];
@@ -452,7 +454,13 @@ export function referenceAuthors(text: string): Span[] {
       const surname = p.text.split(/\s+/u).at(-1)!.toLowerCase();
       return englishRank(surname) >= GENERIC_RANK || /LastName/u.test(lexiconTag(surname));
     });
-    if (shaped && rare) found.push(...parts);
+    // "12. Linux Kernel. ...": a numbered list's item names a thing as readily as an author.
+    const numbered = /^\s*\d/u.test(match[0]);
+    const known = parts.length > 1 || parts.every((p) => {
+      const given = p.text.split(/\s+/u)[0];
+      return INITIALS.test(given) || FIRST_NAME_TAG.test(lexiconTag(given.toLowerCase()));
+    });
+    if (shaped && rare && (!numbered || known)) found.push(...parts);
   }
   return found;
 }

@@ -283,7 +283,8 @@ Deno.test("authorLines() leaves headings and names that do not pair up", () => {
 
 Deno.test("creditedHandles() finds handles a credit names, and the ones listed with them", () => {
   const text = "A benchmark by @qwerty42 and scripts by [@ZedK](https://example.org/ZedK). " +
-    "Thanks to @ana, @bo and @cy. Use the @property decorator; mail ana@example.org.";
+    "Thanks to @ana, @bo and @cy. Use the @property decorator; mail ana@example.org. " +
+    "Types come from @types/node.";
   assert.deepEqual(creditedHandles(text).map((h) => h.text), [
     "@qwerty42",
     "@ZedK",
@@ -324,7 +325,7 @@ Deno.test("referenceAuthors() reads the authors of a reference list's entries", 
 
 Deno.test("referenceAuthors() leaves titles and numbered steps", () => {
   const text = "[3] Python Documentation. The tutorial.\n1. Install Git Now. Then run it.\n" +
-    "2. Open the file. Save it.";
+    "2. Open the file. Save it.\n3. Linux Kernel. The core.";
   assert.deepEqual(referenceAuthors(text), []);
 });
 
