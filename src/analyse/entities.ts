@@ -316,12 +316,14 @@ function usedInLowerCase(text: string, word: string): boolean {
 
 /** The people the text names by its form rather than by its words: initials ({@link
  * initialledNames}), lines of authors ({@link authorLines}), the authors of a reference list's
- * entries ({@link referenceAuthors}) and credited handles ({@link creditedHandles}). */
+ * entries ({@link referenceAuthors}), surnames before a citation key ({@link citedSurnames}) and
+ * credited handles ({@link creditedHandles}). */
 export function writtenNames(text: string): Span[] {
   return [
     ...initialledNames(text),
     ...authorLines(text),
     ...referenceAuthors(text),
+    ...citedSurnames(text),
     ...creditedHandles(text),
   ];
 }
@@ -461,6 +463,38 @@ export function referenceAuthors(text: string): Span[] {
       return INITIALS.test(given) || FIRST_NAME_TAG.test(lexiconTag(given.toLowerCase()));
     });
     if (shaped && rare && (!numbered || known)) found.push(...parts);
+  }
+  return found;
+}
+
+/** Surnames, listed, then a citation key made of their letters: "Kamada and Kawai [KK89]",
+ * "Gansner et al. [GKNV93]", "Himsolt [Him91]". */
+const CITED = new RegExp(
+  "(?<![\\p{L}\\p{N}-])(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?(?:(?:,[ ]*(?:and[ ]+)?|[ ]+and[ ]+|[ ]*&[ ]*)" +
+    "\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)*)(?:['’]s)?(,?[ ]+et[ ]+al\\.?)?[ ]*" +
+    "\\[(\\p{Lu}\\p{L}*)\\+?\\d{0,4}\\p{Ll}?\\]",
+  "gu",
+);
+
+/**
+ * Surnames a citation key vouches for: the key of an alphabetic style is made of the authors'
+ * initials ("[KK89]" for Kamada and Kawai) or the first letters of one author's surname
+ * ("[Him91]" for Himsolt), so a list of capitalised words before it whose letters match it are
+ * authors; "SQLite [1]" and "Graphviz [GN00]" are not.
+ */
+export function citedSurnames(text: string): Span[] {
+  const found: Span[] = [];
+  for (const match of text.matchAll(CITED)) {
+    const [, list, etAl, key] = match;
+    const names = [...list.matchAll(/\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?/gu)];
+    const capitals = key.replace(/\P{Lu}/gu, "");
+    const initials = names.map((n) => n[0][0]).join("");
+    const vouched = names.length > 1 || etAl
+      ? capitals.length >= 2 && capitals.startsWith(initials) &&
+        (etAl !== undefined || capitals.length === initials.length)
+      : key.length >= 2 && names[0][0].toLowerCase().startsWith(key.toLowerCase());
+    if (!vouched) continue;
+    for (const n of names) found.push({ text: n[0], start: match.index + n.index });
   }
   return found;
 }

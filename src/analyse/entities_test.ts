@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import {
   authorLines,
+  citedSurnames,
   cleanName,
   creditedHandles,
   initialledNames,
@@ -332,4 +333,15 @@ Deno.test("referenceAuthors() leaves titles and numbered steps", () => {
 Deno.test("rankNames() keeps organisations in capitals that compromise knows, of three letters or more", () => {
   const kind = { mergeParts: false, limit: 20, kind: "organization" } as const;
   assert.deepEqual(rankNames(spans("IBM", "AT&T", "BP", "SQL"), kind), ["IBM", "AT&T"]);
+});
+
+Deno.test("citedSurnames() reads surnames whose letters make the citation key after them", () => {
+  const text = "The layout of Okafor and Tanabe [OT89], as Lindqvist et al. [LMV93] and Harrow " +
+    "[Har91] did. Graphviz [GN00], SQLite [1] and Python [Gu91] are tools.";
+  assert.deepEqual(citedSurnames(text).map((s) => s.text), [
+    "Okafor",
+    "Tanabe",
+    "Lindqvist",
+    "Harrow",
+  ]);
 });
