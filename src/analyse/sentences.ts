@@ -55,6 +55,7 @@ export function unfitReason(
   if (CAPTION.test(text)) return "caption";
   if (HEADER.test(text)) return "mail header";
   if (BOILERPLATE.test(text)) return "boilerplate";
+  if (SMALL_TALK.test(text)) return "small talk";
   if (/:\s*$/u.test(text)) return "fragment";
   if (!options.speech) {
     if (/[;,(\-–—]\s*$/u.test(text)) return "fragment";
@@ -100,6 +101,23 @@ const BOILERPLATE = new RegExp(
     "\\bprivacy policy\\b",
     "\\bterms of (?:use|service)\\b",
   ].join("|"),
+  "iu",
+);
+
+/**
+ * The greetings and thanks of a show or a lecture ("Ruth, thanks for coming in so early."): part
+ * of the conversation, never of what it is about. Spoken first, after a name at most.
+ */
+const SMALL_TALK = new RegExp(
+  "^(?:(?:\\p{Lu}[\\p{L}'’-]*\\s*){1,2},\\s*)?(?:(?:and|so|well|okay|ok),?\\s+)?(?:" + [
+    "thanks?(?: you)?(?: (?:so|very) much)?(?:,? \\p{Lu}[\\p{L}'’-]*)? for (?:coming|having|joining|listening|watching|being|tuning)",
+    "welcome (?:back )?(?:to|everyone|everybody|all)\\b",
+    "good (?:morning|afternoon|evening)\\b",
+    "(?:hi|hello|hey),? (?:everyone|everybody|all|there|folks)\\b",
+    "(?:see|talk to) you (?:all )?(?:next|soon|later|again)\\b",
+    "(?:it'?s )?(?:great|good|nice|lovely) to (?:be here|have you|see you)\\b",
+    "(?:don'?t forget to|remember to) (?:subscribe|like|follow)\\b",
+  ].join("|") + ")",
   "iu",
 );
 

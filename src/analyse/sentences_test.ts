@@ -84,6 +84,24 @@ Deno.test("unfitReason() refuses mail headers, navigation and licence boilerplat
   ) assert.equal(unfitReason(s), "boilerplate", s);
 });
 
+Deno.test("unfitReason() refuses the greetings and thanks of a show", () => {
+  for (
+    const s of [
+      "Ruth, thanks for coming in so early this morning.",
+      "Thank you so much for having me on the show today.",
+      "Welcome back to the second half of the harbour history course.",
+      "Good morning everyone, and sorry about the broken projector.",
+      "So see you next week, when we turn to the spring tides.",
+    ]
+  ) assert.equal(unfitReason(s, { speech: true }), "small talk", s);
+  for (
+    const s of [
+      "Thanks to the new sensors, the forecasts now come a week earlier.",
+      "The harbour welcomed its first steamship in the spring of 1838.",
+    ]
+  ) assert.equal(unfitReason(s, { speech: true }), undefined, s);
+});
+
 Deno.test("unfitReason() refuses fragments, headings and sentences that point elsewhere", () => {
   assert.equal(
     unfitReason("Each decision in the Project is made by one of the following:"),
