@@ -49,6 +49,13 @@ const K1 = 1.2;
 const PHRASE_WEIGHT = 2;
 /** The closest notes left out of a note's chance similarity, at most a quarter of the others. */
 const BACKGROUND_FROM = 5;
+/**
+ * Features a note needs before its similarity is taken at face value. A note of a dozen words
+ * (a short clip's transcript) has a handful, and two common stems shared with anything made it
+ * look like a close match (cosine 0.29 between a 15-word clip and a volcano interview); below
+ * this its similarities are scaled down in proportion.
+ */
+const FULL_EVIDENCE = 20;
 /** Neighbours kept per note: more than any list or map needs. */
 const KEEP = 30;
 
@@ -140,6 +147,7 @@ export function similarityGraph(notes: NoteFeatures[], keep = KEEP): SimilarityG
     const norm = Math.sqrt(w.reduce((sum, x) => sum + x * x, 0)) || 1;
     return w.map((x) => x / norm);
   });
+  const evidence = docs.map(({ ids }) => Math.min(1, ids.length / FULL_EVIDENCE));
 
   // Postings grouped by feature (compressed sparse rows).
   const size = featureIds.size;
@@ -179,7 +187,7 @@ export function similarityGraph(notes: NoteFeatures[], keep = KEEP): SimilarityG
     let sum = 0, squares = 0;
     let least = -1;
     for (const other of touched) {
-      const dot = dots[other];
+      const dot = dots[other] * Math.min(evidence[doc], evidence[other]);
       sum += dot;
       squares += dot * dot;
       if (dot < least) continue; // most notes: well below the closest few
