@@ -55,6 +55,7 @@ export function unfitReason(
   if (CAPTION.test(text)) return "caption";
   if (HEADER.test(text)) return "mail header";
   if (BOILERPLATE.test(text)) return "boilerplate";
+  if (SMALL_TALK.test(text)) return "small talk";
   if (/:\s*$/u.test(text)) return "fragment";
   if (!options.speech) {
     if (/[;,(\-–—]\s*$/u.test(text)) return "fragment";
@@ -62,6 +63,9 @@ export function unfitReason(
     if (isHeading(text, words)) return "heading";
     // "2.1 glp read cnfsat — read CNF-SAT problem data": a numbered heading without its `#`.
     if (/^\d+(?:\.\d+)+\.?\s/u.test(text) && !/[.!?]["”’)]*$/u.test(text)) return "heading";
+    // A list item such as "Send messages of severity DEBUG to app.log": an instruction or a
+    // label, which runs into the next sentence of a summary.
+    if (!/[.!?…]["”’)\]]*$/u.test(text)) return "unterminated";
   }
   if (REFERS_BACK.test(text)) return "refers elsewhere";
   return undefined;
@@ -80,6 +84,12 @@ const BOILERPLATE = new RegExp(
     "\\ball rights reserved\\b",
     "\\bcopyright\\s+(?:\\(c\\)\\s*)?\\d{4}",
     "\\bpermission is (?:hereby )?granted\\b",
+    // The GNU licences' notices, which manuals print in their front matter.
+    "\\bcopy of the licen[cs]e is included\\b",
+    "\\bgnu (?:free documentation|general public|lesser general public) licen[cs]e\\b",
+    "\\b(?:invariant sections|front-cover texts?|back-cover texts?)\\b",
+    "\\bwithout any warranty\\b",
+    "\\b(?:is|are) (?:free software|licensed under)\\b",
     "\\bskip to (?:main )?content\\b",
     "\\b(?:previous|next) (?:topic|page|chapter)\\b\\s*$",
     "\\bshow source\\b",
@@ -91,6 +101,23 @@ const BOILERPLATE = new RegExp(
     "\\bprivacy policy\\b",
     "\\bterms of (?:use|service)\\b",
   ].join("|"),
+  "iu",
+);
+
+/**
+ * The greetings and thanks of a show or a lecture ("Ruth, thanks for coming in so early."): part
+ * of the conversation, never of what it is about. Spoken first, after a name at most.
+ */
+const SMALL_TALK = new RegExp(
+  "^(?:(?:\\p{Lu}[\\p{L}'’-]*\\s*){1,2},\\s*)?(?:(?:and|so|well|okay|ok),?\\s+)?(?:" + [
+    "thanks?(?: you)?(?: (?:so|very) much)?(?:,? \\p{Lu}[\\p{L}'’-]*)? for (?:coming|having|joining|listening|watching|being|tuning)",
+    "welcome (?:back )?(?:to|everyone|everybody|all)\\b",
+    "good (?:morning|afternoon|evening)\\b",
+    "(?:hi|hello|hey),? (?:everyone|everybody|all|there|folks)\\b",
+    "(?:see|talk to) you (?:all )?(?:next|soon|later|again)\\b",
+    "(?:it'?s )?(?:great|good|nice|lovely) to (?:be here|have you|see you)\\b",
+    "(?:don'?t forget to|remember to) (?:subscribe|like|follow)\\b",
+  ].join("|") + ")",
   "iu",
 );
 
@@ -126,6 +153,14 @@ function isCode(text: string): boolean {
     (text.match(/[\p{L}\p{N}]\.[\p{L}_]+\(|[\p{L}\p{N}]_[\p{L}\p{N}]|->|=>|:=|==|!=|&&|\|\|/gu) ??
       []).length;
   if (/[{};]\s*$/u.test(text) || /\bfunction\s*\(|\breturn\b.*;/u.test(text)) return true;
+  // A manual's definition line ("[Function] int f (char * s)") or a command's synopsis.
+  if (/^\[(?:function|macro|variable|data type|type|command)\]/iu.test(text)) return true;
+  if (/^(?:usage|synopsis):\s/iu.test(text)) return true;
+  // C declarations: "const char * file, unsigned int * len".
+  const pointers = text.match(
+    /\b(?:char|int|void|long|short|size_t|unsigned|struct \w+)\s*\*+\s*\w/gu,
+  );
+  if ((pointers ?? []).length >= 2) return true;
   return symbols / Math.max(1, visible.length) > 0.06 || identifiers >= 4;
 }
 
