@@ -293,6 +293,11 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
         const from = Math.max(f.offset.start, runStart);
         const to = Math.min(f.offset.start + f.offset.length, runEnd);
         if (to <= from || verdicts.has(w.run.key)) continue;
+        // "MS Windows": a person found beside a word in capitals in one run is a product's name.
+        if (
+          kind === "people" && (from > runStart || to < runEnd) &&
+          w.run.key.split(" ").some((word) => /^\p{Lu}{2,}$/u.test(word))
+        ) continue;
         // "Microsoft Excel", "Google Maps": a company's name before a product's is the product.
         if (
           kind === "organizations" && from === runStart && to < runEnd &&

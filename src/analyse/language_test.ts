@@ -172,3 +172,10 @@ Deno.test("readLanguage() reads 'Library of', 'Museum of'... as an organisation"
     ["Library of Congress", "Museum of Lisbon"],
   );
 });
+
+Deno.test("readLanguage() reads no person beside a word in capitals in one name", () => {
+  assert.deepEqual(
+    people("Under MS Windows, the graph is stored. The MS Windows version differs."),
+    [],
+  );
+});
