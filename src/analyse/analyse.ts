@@ -8,7 +8,7 @@
 import type { Analysis, KeyPoint } from "../protocol/messages.ts";
 import { stamp } from "../markdown/transcript.ts";
 import { readBody } from "./blocks.ts";
-import { rankNames, writtenNames } from "./entities.ts";
+import { rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
 import { readLanguage } from "./language.ts";
 import { leansBack, trimOpeners, unfitReason, unresolved } from "./sentences.ts";
@@ -23,6 +23,7 @@ import {
   type Unit,
 } from "./summarise.ts";
 import { terms, words } from "./terms.ts";
+import { writtenNames } from "./written_names.ts";
 
 /** What {@link analyse} reads. */
 export interface AnalysisInput {
