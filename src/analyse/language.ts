@@ -522,8 +522,9 @@ function capitalisedRuns(text: string, words: Word[]): Run[] {
 
 /**
  * Single capitalised words compromise did not call anything that the text treats as persons:
- * the subject of a verb people do ("Heidegger argues"), never written in lower case, and either
- * a name compromise's lexicon knows or a word no everyday list has, used so at least twice.
+ * the subject of a verb people do ("Heidegger argues") or the one "who" stands for, never
+ * written in lower case, and either a name compromise's lexicon knows or a word no everyday list
+ * has, used so at least twice.
  */
 function agents(
   words: Word[],
@@ -541,8 +542,12 @@ function agents(
       at++;
     }
     const next = words[at];
+    // "Kiem Vo, who wrote the layout": "who" stands for a person.
+    const relative = words[run.to + 1]?.value === "," ? words[run.to + 2] : words[run.to + 1];
     const acts = next !== undefined && next.sentence === words[run.to].sentence &&
-      PERSON_VERB.test(next.value);
+        PERSON_VERB.test(next.value) ||
+      relative !== undefined && relative.sentence === words[run.to].sentence &&
+        /^(?:who|whom|whose)$/u.test(relative.value);
     // "a young physicist called Lev Termen": introduced by name.
     const before = words[run.from - 1];
     const called = before !== undefined && before.sentence === words[run.from].sentence &&

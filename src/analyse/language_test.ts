@@ -179,3 +179,9 @@ Deno.test("readLanguage() reads no person beside a word in capitals in one name"
     [],
   );
 });
+
+Deno.test("readLanguage() reads a name that 'who' stands for as a person", () => {
+  assert.deepEqual(people("The layout is due to Kiem Okonkwo, who wrote the first version."), [
+    "Kiem Okonkwo",
+  ]);
+});
