@@ -53,6 +53,8 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
   extra.forEach((name, i) => add(name, -extra.length + i));
   for (const span of spans) add(span.text, span.start);
 
+  // Initials first, so that a surname alone finds one full name to belong to.
+  if (options.kind === "person") mergeInitials(counts);
   if (options.mergeParts) {
     const full = [...counts.values()].filter((e) => e.name.includes(" "));
     for (const [key, entry] of counts) {
@@ -68,7 +70,6 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
     }
   }
   if (options.kind === "person") {
-    mergeInitials(counts);
     mergeVariants(counts);
     // A lone word named once is more often a product or a word in capitals than a person.
     for (const [key, entry] of counts) {

@@ -217,3 +217,10 @@ Deno.test("rankNames() keeps organisations in capitals that compromise knows, of
   const kind = { mergeParts: false, limit: 20, kind: "organization" } as const;
   assert.deepEqual(rankNames(spans("IBM", "AT&T", "BP", "SQL"), kind), ["IBM", "AT&T"]);
 });
+
+Deno.test("rankNames() merges initials before a surname alone looks for its full name", () => {
+  assert.deepEqual(
+    rankNames(spans("Y. F. Okafor", "Okafor", "Okafor", "Yann F. Okafor"), PEOPLE),
+    ["Yann F. Okafor"],
+  );
+});

@@ -293,9 +293,9 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
         const from = Math.max(f.offset.start, runStart);
         const to = Math.min(f.offset.start + f.offset.length, runEnd);
         if (to <= from || verdicts.has(w.run.key)) continue;
-        // "MS Windows": a person found beside a word in capitals in one run is a product's name.
+        // "MS Windows": a word found a person beside a word in capitals is a product's name.
         if (
-          kind === "people" && (from > runStart || to < runEnd) &&
+          kind === "people" && (from > runStart || to < runEnd) && !/\s/u.test(f.text.trim()) &&
           w.run.key.split(" ").some((word) => /^\p{Lu}{2,}$/u.test(word))
         ) continue;
         // "Microsoft Excel", "Google Maps": a company's name before a product's is the product.
@@ -414,12 +414,18 @@ function creditedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>
   for (const run of runs) {
     const v = verdicts.get(run.key);
     if (v?.kind === "people" && v.to - v.from === run.key.length) continue;
-    const parts = run.key.split(" ").filter((w) => !CONNECTOR.test(w));
+    // "AUTHOR Ana Lopez": a manual page's heading run into the name.
+    const heading = /^(?:AUTHORS?|Authors?|MAINTAINERS?|Maintainers?|CREDITS|Credits) /u.exec(
+      run.key,
+    );
+    const skip = heading ? heading[0].length : 0;
+    const key = run.key.slice(skip);
+    const parts = key.split(" ").filter((w) => !CONNECTOR.test(w));
     if (parts.length > 4) continue;
     if (!parts.every((w) => /^(?:\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?|\p{Lu}\.?)$/u.test(w))) {
       continue;
     }
-    if (!/\p{Ll}/u.test(parts[parts.length - 1]) || ORGANIZATION_END.test(run.key)) continue;
+    if (!/\p{Ll}/u.test(parts[parts.length - 1]) || ORGANIZATION_END.test(key)) continue;
     const low = parts[0].toLowerCase();
     if (!FIRST_NAME.test(lexiconTag(low)) && englishRank(low) < GENERIC_RANK) continue;
     if (parts.some((w) => /Organization|Place|Country|City/u.test(lexiconTag(w.toLowerCase())))) {
@@ -427,9 +433,9 @@ function creditedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>
     }
     const addressed = ADDRESS.test(text.slice(run.end, run.end + 80));
     const credited = parts.length > 1 &&
-      CREDIT.test(text.slice(Math.max(0, run.start - 40), run.start));
+      (skip > 0 || CREDIT.test(text.slice(Math.max(0, run.start - 40), run.start)));
     if (addressed || credited) {
-      verdicts.set(run.key, { kind: "people", from: 0, to: run.key.length });
+      verdicts.set(run.key, { kind: "people", from: skip, to: run.key.length });
     }
   }
 }
@@ -444,10 +450,11 @@ function creditedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>
 function listedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>): void {
   const person = (r: Run) => verdicts.get(r.key)?.kind === "people";
   const candidate = (r: Run) => {
-    // Middle initials apart: "Emden R. Gansner".
-    const parts = r.key.split(" ").filter((w, i, all) =>
-      i === 0 || i === all.length - 1 || !/^\p{Lu}\.$/u.test(w)
-    );
+    // Middle initials apart: "Emden R. Gansner"; a word before initials is a first name
+    // only if it may be one ("References I. S. Duff" is a heading run into a name).
+    const all = r.key.split(" ");
+    const parts = all.filter((w, i) => i === 0 || i === all.length - 1 || !/^\p{Lu}\.$/u.test(w));
+    if (parts.length < all.length && !givenName(parts[0])) return false;
     return !verdicts.has(r.key) && parts.length >= 2 && parts.length <= 3 &&
       nameLike(parts[0]) && (nameLike(parts[parts.length - 1]) || givenName(parts[0])) &&
       parts.every((w) => /^\p{Lu}\p{Ll}/u.test(w));

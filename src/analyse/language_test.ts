@@ -185,3 +185,19 @@ Deno.test("readLanguage() reads a name that 'who' stands for as a person", () =>
     "Kiem Okonkwo",
   ]);
 });
+
+Deno.test("readLanguage() reads the name after a manual page's AUTHOR heading", () => {
+  assert.deepEqual(
+    people("EXIT STATUS It returns 0.\n\nAUTHOR Marek Okonkwo <marek@example.org>"),
+    [
+      "Marek Okonkwo",
+    ],
+  );
+});
+
+Deno.test("readLanguage() reads no heading run into a name with initials as a first name", () => {
+  assert.deepEqual(
+    people("References I. S. Duffield, Georg Brandl."),
+    ["Georg Brandl"],
+  );
+});
