@@ -393,11 +393,14 @@ const CREDIT = new RegExp(
   "(?:^|[^\\p{L}])(?:(?:authors?|maintainers?|contributors?|credits?|editors?|translators?|" +
     "(?:signed-off|reviewed|acked|helped|reported|tested|suggested|co-authored|mentored)-by)" +
     "\\s*:|(?:thanks\\s+to|(?:written|contributed|maintained|edited|reviewed|translated|" +
-    "created|developed|designed|revised|authored|compiled)\\s+by)(?:\\s*:)?|" +
+    "created|developed|designed|revised|authored|compiled|implemented|invented|proposed|" +
+    "reported|suggested|ported|rewritten|patched)\\s+by|courtesy\\s+of)(?:\\s*:)?|" +
     "(?:copyright|\\(c\\)|©)(?:\\s*(?:\\(c\\)|©))?" +
     "(?:\\s*\\d{4}(?:\\s*[-–,]\\s*\\d{2,4})*\\s*,?)?)\\s*$",
   "iu",
 );
+/** Years of a life right after a name: "(1889–1976)", "(born 1950)", "(b. 1950)". */
+const LIFE = /^\s*\((?:(?:born|b\.)\s*\d{3,4}|(?:c\.\s*)?\d{3,4}\s*[-–—]\s*(?:c\.\s*)?\d{2,4})\)/u;
 /** An e-mail address right after a name, as credits, trailers and mail headers write one
  * ("Ana Lopez <ana@example.org>", "(ana at example dot org)"). */
 const ADDRESS =
@@ -406,9 +409,10 @@ const ADDRESS =
 /**
  * Names a credit gives are people: after "Author:", "Written by", "Thanks to", a copyright's
  * year, a commit trailer ("Reviewed-by:"), or before the person's e-mail address ("Alan
- * <alan@example.org> said"). One to four words, each capitalised or an initial, the first a
- * first name compromise knows or no everyday word ("Copyright 2003 Python Software Foundation"
- * is an organisation's credit), a word alone only before an address.
+ * <alan@example.org> said") or years of a life ("Søren Kierkegaard (1813–1855)"). One to four
+ * words, each capitalised or an initial, the first a first name compromise knows or no everyday
+ * word ("Copyright 2003 Python Software Foundation" is an organisation's credit), a word alone
+ * only before an address or years of a life.
  */
 function creditedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>): void {
   for (const run of runs) {
@@ -428,10 +432,19 @@ function creditedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>
     if (!/\p{Ll}/u.test(parts[parts.length - 1]) || ORGANIZATION_END.test(key)) continue;
     const low = parts[0].toLowerCase();
     if (!FIRST_NAME.test(lexiconTag(low)) && englishRank(low) < GENERIC_RANK) continue;
+    // "proposed by Councillor Hadley": a title, which the person's full name elsewhere has not.
+    if (/Actor|Honorific/u.test(lexiconTag(low))) continue;
     if (parts.some((w) => /Organization|Place|Country|City/u.test(lexiconTag(w.toLowerCase())))) {
       continue;
     }
-    const addressed = ADDRESS.test(text.slice(run.end, run.end + 80));
+    const after = text.slice(run.end, run.end + 80);
+    // Years of a life follow periods and dynasties too ("Weimar Republic (1918–1933)"): only
+    // after a first name compromise knows or a word no list has, and before a surname
+    // compromise knows or one no list has.
+    const last = parts[parts.length - 1].toLowerCase();
+    const lived = LIFE.test(after) && givenName(parts[0]) &&
+      (englishRank(last) === Infinity || PERSON_TAG.test(lexiconTag(last)));
+    const addressed = ADDRESS.test(after) || lived;
     const credited = parts.length > 1 &&
       (skip > 0 || CREDIT.test(text.slice(Math.max(0, run.start - 40), run.start)));
     if (addressed || credited) {

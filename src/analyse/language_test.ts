@@ -201,3 +201,26 @@ Deno.test("readLanguage() reads no heading run into a name with initials as a fi
     ["Georg Brandl"],
   );
 });
+
+Deno.test("readLanguage() reads a name before years of a life as a person, not a period", () => {
+  assert.deepEqual(
+    people(
+      "Søren Aabyeklund (1813–1855) wrote on dread. The Weimar Republic (1918–1933) fell. " +
+        "The Graph Drawing (2001) paper. Xeroklund (born 1950) agreed.",
+    ),
+    ["Søren Aabyeklund", "Xeroklund"],
+  );
+});
+
+Deno.test("readLanguage() reads names after 'implemented by', 'ported by', 'courtesy of'", () => {
+  assert.deepEqual(
+    people(
+      "It was implemented by Ilse Vandermeer, ported by Oskar Tindemann. Photo courtesy of Ana Quispe.",
+    ),
+    ["Ilse Vandermeer", "Oskar Tindemann", "Ana Quispe"],
+  );
+});
+
+Deno.test("readLanguage() reads no title in a credit as a first name", () => {
+  assert.deepEqual(people("An amendment proposed by Councillor Vandermeer passed."), []);
+});
