@@ -44,7 +44,8 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
       ? []
       : [clean];
     for (const name of names) {
-      const key = name.toLowerCase();
+      // "E. R. Gansner" and "E.R. Gansner" are one spelling.
+      const key = name.toLowerCase().replace(/(?<=\b\p{L}\.) (?=\p{L}\.)/gu, "");
       const entry = counts.get(key);
       if (entry) entry.count++;
       else counts.set(key, { name, count: 1, first: at });

@@ -224,3 +224,13 @@ Deno.test("rankNames() merges initials before a surname alone looks for its full
     ["Yann F. Okafor"],
   );
 });
+
+Deno.test("rankNames() counts initials with and without spaces between as one name", () => {
+  assert.deepEqual(
+    rankNames(spans("E.R. Okafor", "E. R. Okafor", "K. P. Varga", "K.P. Varga"), PEOPLE),
+    [
+      "E.R. Okafor",
+      "K. P. Varga",
+    ],
+  );
+});
