@@ -285,6 +285,8 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       ["organizations", doc.organizations()],
       ["places", doc.places()],
     ];
+    // Runs found to be products: no place or organisation either.
+    const products = new Set<string>();
     for (const [kind, view] of found) {
       for (const f of view.json({ offset: true, text: true, terms: false }) as Found[]) {
         const w = windows[Math.max(0, upperBound(ats, f.offset.start) - 1)];
@@ -292,17 +294,18 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
         const runEnd = runStart + (w.run.end - w.run.start);
         const from = Math.max(f.offset.start, runStart);
         const to = Math.min(f.offset.start + f.offset.length, runEnd);
-        if (to <= from || verdicts.has(w.run.key)) continue;
-        // "MS Windows": a word found a person beside a word in capitals is a product's name.
+        if (to <= from || verdicts.has(w.run.key) || products.has(w.run.key)) continue;
+        const word = !/\s/u.test(f.text.trim());
         if (
-          kind === "people" && (from > runStart || to < runEnd) && !/\s/u.test(f.text.trim()) &&
-          w.run.key.split(" ").some((word) => /^\p{Lu}{2,}$/u.test(word))
-        ) continue;
-        // "Microsoft Excel", "Google Maps": a company's name before a product's is the product.
-        if (
-          kind === "organizations" && from === runStart && to < runEnd &&
-          !/\s/u.test(f.text.trim())
-        ) continue;
+          // "MS Windows": a word found a person beside a word in capitals is a product's name.
+          kind === "people" && (from > runStart || to < runEnd) && word &&
+            w.run.key.split(" ").some((word) => /^\p{Lu}{2,}$/u.test(word)) ||
+          // "Microsoft Excel", "Google Maps": a company's name before a product's is the product.
+          kind === "organizations" && from === runStart && to < runEnd && word
+        ) {
+          products.add(w.run.key);
+          continue;
+        }
         verdicts.set(w.run.key, { kind, from: from - runStart, to: to - runStart });
       }
     }

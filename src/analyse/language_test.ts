@@ -224,3 +224,8 @@ Deno.test("readLanguage() reads names after 'implemented by', 'ported by', 'cour
 Deno.test("readLanguage() reads no title in a credit as a first name", () => {
   assert.deepEqual(people("An amendment proposed by Councillor Vandermeer passed."), []);
 });
+
+Deno.test("readLanguage() reads a product's name as no place once it is found no person", () => {
+  const found = readLanguage("Run the XML Georgia parser now.");
+  assert.deepEqual([found.people, found.organizations, found.places], [[], [], []]);
+});
