@@ -54,7 +54,7 @@ export function unfitReason(
   if (isCode(text)) return "code";
   if (CAPTION.test(text)) return "caption";
   if (HEADER.test(text)) return "mail header";
-  if (BOILERPLATE.test(text)) return "boilerplate";
+  if (BOILERPLATE.test(text) || LICENCE_TERMS.test(text)) return "boilerplate";
   if (SMALL_TALK.test(text)) return "small talk";
   if (/:\s*$/u.test(text)) return "fragment";
   if (!options.speech) {
@@ -103,6 +103,12 @@ const BOILERPLATE = new RegExp(
   ].join("|"),
   "iu",
 );
+
+/**
+ * The defined terms of a licence's own text ("under this License", "any Modified Version"), as
+ * manuals append it: capitalised as the licence writes them, so prose about licences stays.
+ */
+const LICENCE_TERMS = /\b(?:this|the) Licen[cs]e\b|\bModified Versions?\b|\bCover Texts\b/u;
 
 /**
  * The greetings and thanks of a show or a lecture ("Ruth, thanks for coming in so early."): part
@@ -154,7 +160,7 @@ function isCode(text: string): boolean {
       []).length;
   if (/[{};]\s*$/u.test(text) || /\bfunction\s*\(|\breturn\b.*;/u.test(text)) return true;
   // A manual's definition line ("[Function] int f (char * s)") or a command's synopsis.
-  if (/^\[(?:function|macro|variable|data type|type|command)\]/iu.test(text)) return true;
+  if (/\[(?:function|macro|variable|data type|type|command)\]/iu.test(text)) return true;
   if (/^(?:usage|synopsis):\s/iu.test(text)) return true;
   // C declarations: "const char * file, unsigned int * len".
   const pointers = text.match(

@@ -55,7 +55,17 @@ Deno.test("unfitReason() refuses a manual's definition lines, synopses and C dec
     "code",
   );
   assert.equal(
+    unfitReason(
+      "Chapter 4 lamp on [Function] int lamp_on (lamp node * lamp) lamp: the lamp to light.",
+    ),
+    "code",
+  );
+  assert.equal(
     unfitReason("The function returns a pointer to the first lamp that is still lit."),
+    undefined,
+  );
+  assert.equal(
+    unfitReason("The project moved to a more permissive license in its third year."),
     undefined,
   );
 });
@@ -80,6 +90,8 @@ Deno.test("unfitReason() refuses mail headers, navigation and licence boilerplat
       "This manual is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY.",
       "This library is free software; you can redistribute it and modify it as you wish.",
       "The manual has no Invariant Sections and no Back-Cover Texts at all.",
+      "Termination of your rights under this section does not terminate the rights under this License.",
+      "You may add a passage of up to five words as a Front-Cover Text to a Modified Version.",
     ]
   ) assert.equal(unfitReason(s), "boilerplate", s);
 });
