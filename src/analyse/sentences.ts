@@ -60,6 +60,8 @@ export function unfitReason(
   if (!options.speech) {
     if (/[;,(\-–—]\s*$/u.test(text)) return "fragment";
     if (/^[\p{Ll}]/u.test(text) && !/^[\p{Ll}]+[\p{Lu}]/u.test(text)) return "fragment";
+    // An aside in brackets, or the end of one a sentence split began: it needs its sentence.
+    if (/^\(/u.test(text)) return "fragment";
     if (isHeading(text, words)) return "heading";
     // "2.1 glp read cnfsat — read CNF-SAT problem data": a numbered heading without its `#`.
     if (/^\d+(?:\.\d+)+\.?\s/u.test(text) && !/[.!?]["”’)]*$/u.test(text)) return "heading";
@@ -135,7 +137,7 @@ const REFERS_BACK = new RegExp(
     "\\b(?:as|is|are|was|were) (?:mentioned|described|shown|noted|discussed|explained|listed|outlined|defined|seen|stated|given) (?:above|below|earlier|previously|before)\\b",
     "\\b(?:described|explained|discussed|shown|covered|listed) (?:in (?:more )?detail )?below\\b",
     "\\b(?:see|cf\\.) (?:above|below)\\b",
-    "\\b(?:the|this) (?:example|code|table|figure|list|output) (?:above|below)\\b",
+    "\\b(?:the|this) (?:example|code|table|figure|list|output|command|listing|program|snippet)s? (?:above|below)\\b",
     "\\blike this\\s*[.:]?$",
   ].join("|"),
   "iu",

@@ -122,6 +122,14 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
   assert.equal(unfitReason("propose themselves as a candidate in elections; 4."), "fragment");
   assert.equal(unfitReason("Many Small Queries Are Efficient In SQLite"), "heading");
   assert.equal(
+    unfitReason("(Otherwise the lamp would go out at once, and nobody would relight it.)"),
+    "fragment",
+  );
+  assert.equal(
+    unfitReason("Running the command below will write a lamps.out file with the counts."),
+    "refers elsewhere",
+  );
+  assert.equal(
     unfitReason("Send messages of severity DEBUG and above to the file app.log"),
     "unterminated",
   );

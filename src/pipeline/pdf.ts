@@ -91,7 +91,12 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
         : page.paragraphs.map(escapePdfText).join("\n\n");
       return text === "" ? `## Page ${page.number}` : `## Page ${page.number}\n\n${text}`;
     }).join("\n\n");
-    const largest = largestText(pages[0]);
+    // The title by its looks from the first page as printed: a title repeated as the running
+    // head of every page is left out of the text, not out of the title.
+    const first = read[0];
+    const largest = largestText(
+      "lines" in first ? { number: 1, ...toParagraphs(first.lines) } : first,
+    );
     const title = metadataTitle(await readMetadata(pdf)) ??
       (largest && largest.length < MAX_FIRST_LINE_TITLE && /\p{L}/u.test(largest)
         ? cleanTitle(largest, fileName)

@@ -6,7 +6,7 @@
  * nested") and become the opening words of summaries. pdftotext keeps them too; readers of the
  * note never want them.
  *
- * A line is running when it is among the two highest or the two lowest lines of a page (by
+ * A line is running when it is short, among the two highest or the two lowest lines of a page (by
  * position, not by the order the content stream draws them in) and the same text (in a short
  * line, with its numbers as wildcards) is at an edge of at least {@link SHARE} of the pages (and of four:
  * shorter documents show no pattern, and a three-page paper repeats little).
@@ -45,9 +45,15 @@ export function dropRunningLines<L extends PageLine>(pages: L[][]): L[][] {
 /** The two highest and two lowest lines of a page. */
 function edgeLines<L extends PageLine>(lines: L[]): Set<L> {
   const byHeight = [...lines].sort((a, b) => b.y - a.y);
-  return new Set([...byHeight.slice(0, EDGE), ...byHeight.slice(-EDGE)]);
+  return new Set(
+    [...byHeight.slice(0, EDGE), ...byHeight.slice(-EDGE)].filter((line) =>
+      line.text.split(/\s+/u).length <= MOST_WORDS
+    ),
+  );
 }
 
+/** Most words of a running line: a line of body text across the page is longer. */
+const MOST_WORDS = 10;
 /** Most words of a line whose numbers may differ from page to page ("Page 3 of 40"). */
 const NUMBERED_WORDS = 6;
 
