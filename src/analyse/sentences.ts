@@ -49,6 +49,8 @@ export function unfitReason(
   if (words.length < 6) return "too short";
   if ((text.match(/\|/g) ?? []).length >= 2) return "table row";
   if (isNumeric(words)) return "table row";
+  // "5.3 Choice of interleave level . . . . . 23": the dot leaders of a table of contents.
+  if (/(?:\.\s+){3}\.|\.{4}|…{2}/u.test(text) || /^[.…]/u.test(text)) return "table of contents";
   // "60001…60513 → UIDs for home directories": a row of a range table.
   if (/^[\p{N}.,…–-]+\s*(?:→|->|=>|:)\s/u.test(text)) return "table row";
   if (isCode(text)) return "code";

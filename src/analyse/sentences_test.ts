@@ -37,6 +37,18 @@ Deno.test("unfitReason() refuses table rows, code and captions", () => {
   );
   assert.equal(unfitReason("x = foo_bar(baz_qux, spam_eggs) if a_b else c_d"), "code");
   assert.equal(unfitReason("Figure 3: Write control and data flow in the cluster."), "caption");
+  assert.equal(
+    unfitReason("22 5.3 Lighting the lamps of the outer quay . . . . . . . . 23 5.4 Wicks"),
+    "table of contents",
+  );
+  assert.equal(
+    unfitReason(". . . . 12 4.9 Trimming a wick by hand on a windy night . . ."),
+    "table of contents",
+  );
+  assert.equal(
+    unfitReason("Lighting the lamps of the outer quay.......... 23"),
+    "table of contents",
+  );
 });
 
 Deno.test("unfitReason() refuses a manual's definition lines, synopses and C declarations", () => {
