@@ -6,6 +6,7 @@
  * spoken openers ("So", "And", "I mean") are trimmed from the sentences that are kept.
  */
 
+import { englishRank, GENERIC_RANK } from "./commonness.ts";
 import { STOPWORDS } from "./terms.ts";
 
 /** Openers of speech that carry no meaning at the start of a sentence. */
@@ -61,7 +62,7 @@ export function unfitReason(
   if (/:\s*$/u.test(text)) return "fragment";
   if (!options.speech) {
     if (/[;,(\-–—]\s*$/u.test(text)) return "fragment";
-    if (/^[\p{Ll}]/u.test(text) && !/^[\p{Ll}]+[\p{Lu}]/u.test(text)) return "fragment";
+    if (cutShort(text)) return "fragment";
     // An aside in brackets, or the end of one a sentence split began: it needs its sentence.
     if (/^\(/u.test(text)) return "fragment";
     if (isHeading(text, words)) return "heading";
@@ -73,6 +74,17 @@ export function unfitReason(
   }
   if (REFERS_BACK.test(text)) return "refers elsewhere";
   return undefined;
+}
+
+/**
+ * A sentence opening in lower case with an everyday word ("and then", "which means") is the end
+ * of one cut in two. A name its makers write in lower case ("gleaner turns a folder...", "git
+ * stores", "iPhone") opens a sentence of its own: such words are rare in everyday English.
+ */
+function cutShort(text: string): boolean {
+  const first = /^(\p{Ll}[\p{L}\p{N}]*)/u.exec(text)?.[1];
+  if (first === undefined || /\p{Lu}/u.test(first)) return false;
+  return englishRank(first) <= GENERIC_RANK;
 }
 
 /** "Figure 3: ...", "Table 2. ...", "Listing 1 - ...". */

@@ -132,6 +132,13 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
     "fragment",
   );
   assert.equal(unfitReason("propose themselves as a candidate in elections; 4."), "fragment");
+  assert.equal(unfitReason("and then the lamps of the quay were lit again."), "fragment");
+  // A name its makers write in lower case opens a sentence of its own.
+  assert.equal(
+    unfitReason("gleaner turns a folder of recordings and documents into an Obsidian vault."),
+    undefined,
+  );
+  assert.equal(unfitReason("zstd compresses the logs of the lamp keepers every night."), undefined);
   assert.equal(unfitReason("Many Small Queries Are Efficient In SQLite"), "heading");
   assert.equal(
     unfitReason("(Otherwise the lamp would go out at once, and nobody would relight it.)"),
