@@ -37,6 +37,18 @@ Deno.test("unfitReason() refuses table rows, code and captions", () => {
   );
   assert.equal(unfitReason("x = foo_bar(baz_qux, spam_eggs) if a_b else c_d"), "code");
   assert.equal(unfitReason("Figure 3: Write control and data flow in the cluster."), "caption");
+  assert.equal(
+    unfitReason("22 5.3 Lighting the lamps of the outer quay . . . . . . . . 23 5.4 Wicks"),
+    "table of contents",
+  );
+  assert.equal(
+    unfitReason(". . . . 12 4.9 Trimming a wick by hand on a windy night . . ."),
+    "table of contents",
+  );
+  assert.equal(
+    unfitReason("Lighting the lamps of the outer quay.......... 23"),
+    "table of contents",
+  );
 });
 
 Deno.test("unfitReason() refuses a manual's definition lines, synopses and C declarations", () => {
@@ -55,7 +67,17 @@ Deno.test("unfitReason() refuses a manual's definition lines, synopses and C dec
     "code",
   );
   assert.equal(
+    unfitReason(
+      "Chapter 4 lamp on [Function] int lamp_on (lamp node * lamp) lamp: the lamp to light.",
+    ),
+    "code",
+  );
+  assert.equal(
     unfitReason("The function returns a pointer to the first lamp that is still lit."),
+    undefined,
+  );
+  assert.equal(
+    unfitReason("The project moved to a more permissive license in its third year."),
     undefined,
   );
 });
@@ -80,6 +102,8 @@ Deno.test("unfitReason() refuses mail headers, navigation and licence boilerplat
       "This manual is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY.",
       "This library is free software; you can redistribute it and modify it as you wish.",
       "The manual has no Invariant Sections and no Back-Cover Texts at all.",
+      "Termination of your rights under this section does not terminate the rights under this License.",
+      "You may add a passage of up to five words as a Front-Cover Text to a Modified Version.",
     ]
   ) assert.equal(unfitReason(s), "boilerplate", s);
 });
@@ -108,7 +132,22 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
     "fragment",
   );
   assert.equal(unfitReason("propose themselves as a candidate in elections; 4."), "fragment");
+  assert.equal(unfitReason("and then the lamps of the quay were lit again."), "fragment");
+  // A name its makers write in lower case opens a sentence of its own.
+  assert.equal(
+    unfitReason("gleaner turns a folder of recordings and documents into an Obsidian vault."),
+    undefined,
+  );
+  assert.equal(unfitReason("zstd compresses the logs of the lamp keepers every night."), undefined);
   assert.equal(unfitReason("Many Small Queries Are Efficient In SQLite"), "heading");
+  assert.equal(
+    unfitReason("(Otherwise the lamp would go out at once, and nobody would relight it.)"),
+    "fragment",
+  );
+  assert.equal(
+    unfitReason("Running the command below will write a lamps.out file with the counts."),
+    "refers elsewhere",
+  );
   assert.equal(
     unfitReason("Send messages of severity DEBUG and above to the file app.log"),
     "unterminated",
