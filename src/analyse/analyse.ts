@@ -8,7 +8,7 @@
 import type { Analysis, KeyPoint } from "../protocol/messages.ts";
 import { stamp } from "../markdown/transcript.ts";
 import { readBody } from "./blocks.ts";
-import { initialledNames, rankNames } from "./entities.ts";
+import { rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
 import { readLanguage } from "./language.ts";
 import { leansBack, trimOpeners, unfitReason, unresolved } from "./sentences.ts";
@@ -23,6 +23,7 @@ import {
   type Unit,
 } from "./summarise.ts";
 import { terms, words } from "./terms.ts";
+import { writtenNames } from "./written_names.ts";
 
 /** What {@link analyse} reads. */
 export interface AnalysisInput {
@@ -80,7 +81,7 @@ export function analyse(input: AnalysisInput): Analysed {
   const speakers = [...new Set(units.blocks.map((b) => b.speaker).filter((s) => s !== undefined))]
     .filter((s) => s.includes(" "));
   const people = rankNames(
-    [...language.people, ...initialledNames(text)].sort((a, b) => a.start - b.start),
+    [...language.people, ...writtenNames(text)].sort((a, b) => a.start - b.start),
     { mergeParts: true, limit: 30, kind: "person" },
     speakers,
   );

@@ -1,12 +1,12 @@
 /**
  * @module
  * Names found by the language pass, cleaned into the lists a note shows: possessives and stray
- * punctuation dropped, a surname alone counted for the full name it belongs to, ranked by how
- * often they are mentioned.
+ * punctuation dropped, a surname alone counted for the full name it belongs to, spellings of
+ * one person merged (initials, a shortened or misspelt name), ranked by how often they are
+ * mentioned.
  */
 import { distance } from "fastest-levenshtein";
-import { englishRank, GENERIC_RANK } from "./commonness.ts";
-import type { Span } from "./language.ts";
+import { lexiconTag, type Span } from "./language.ts";
 
 /** Something that is plainly a name: capitalised words, a few connecting ones, no markup. */
 const NAME =
@@ -23,16 +23,29 @@ export interface NameOptions {
 /** The distinct names among the spans, most mentioned first, ties in order of appearance. */
 export function rankNames(spans: Span[], options: NameOptions, extra: string[] = []): string[] {
   const counts = new Map<string, { name: string; count: number; first: number }>();
+  const handles = new Set<string>();
   const add = (raw: string, at: number) => {
+    // "@inikep": a handle a credit names, kept as written without its "@".
+    if (options.kind === "person" && HANDLE.test(raw)) {
+      const key = raw.slice(1).toLowerCase();
+      handles.add(key);
+      const entry = counts.get(key);
+      if (entry) entry.count++;
+      else counts.set(key, { name: raw.slice(1), count: 1, first: at });
+      return;
+    }
     const clean = cleanName(raw);
     if (!clean) return;
     const names = options.kind === "person"
       ? personNames(clean)
-      : options.kind === "organization" && isAcronym(clean)
+      : options.kind === "organization" && isAcronym(clean) &&
+          // "IBM", "AT&T" as compromise knows them; two letters are too ambiguous ("BP").
+          !(clean.length > 2 && /Organization/u.test(lexiconTag(clean.toLowerCase())))
       ? []
       : [clean];
     for (const name of names) {
-      const key = name.toLowerCase();
+      // "E. R. Gansner" and "E.R. Gansner" are one spelling.
+      const key = name.toLowerCase().replace(/(?<=\b\p{L}\.) (?=\p{L}\.)/gu, "");
       const entry = counts.get(key);
       if (entry) entry.count++;
       else counts.set(key, { name, count: 1, first: at });
@@ -41,6 +54,8 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
   extra.forEach((name, i) => add(name, -extra.length + i));
   for (const span of spans) add(span.text, span.start);
 
+  // Initials first, so that a surname alone finds one full name to belong to.
+  if (options.kind === "person") mergeInitials(counts);
   if (options.mergeParts) {
     const full = [...counts.values()].filter((e) => e.name.includes(" "));
     for (const [key, entry] of counts) {
@@ -59,7 +74,7 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
     mergeVariants(counts);
     // A lone word named once is more often a product or a word in capitals than a person.
     for (const [key, entry] of counts) {
-      if (!entry.name.includes(" ") && entry.count < 2) counts.delete(key);
+      if (!entry.name.includes(" ") && entry.count < 2 && !handles.has(key)) counts.delete(key);
     }
   }
   return [...counts.values()]
@@ -83,6 +98,8 @@ export function cleanName(raw: string): string | undefined {
   if (name.length < 2 || name.length > 60 || !NAME.test(name)) return undefined;
   return name;
 }
+
+const HANDLE = /^@[\p{L}][\p{L}\p{N}_-]+$/u;
 
 /** Keys that name keys on a keyboard, not people ("Page Up", "Ctrl"). */
 const KEYS = new Set(
@@ -130,7 +147,7 @@ function isAcronym(word: string): boolean {
  * ("Jeff Dean" / "Jeffrey Dean") or a surname misheard or misspelt ("Merleau-Ponty" /
  * "Merlot-Ponty": edit distance at most a fifth of the name's length, same first letter).
  */
-function mergeVariants(counts: Map<string, { name: string; count: number; first: number }>) {
+function mergeVariants(counts: Counts) {
   const entries = [...counts.entries()].sort((a, b) =>
     b[1].count - a[1].count || b[1].name.length - a[1].name.length || a[1].first - b[1].first
   );
@@ -151,6 +168,65 @@ function mergeVariants(counts: Map<string, { name: string; count: number; first:
   }
 }
 
+type Counts = Map<string, { name: string; count: number; first: number }>;
+
+/** A name's given names and surname, initials apart ("s.c. north" gives s., c. and north). */
+function nameParts(key: string): { given: string[]; surname: string } {
+  const words = key.replace(/\.(?=\p{L})/gu, ". ").split(" ").filter((w) => w !== "");
+  const at = words.findIndex((w, i) => i > 0 && CONNECTING.test(w));
+  const cut = at > 0 ? at : words.length - 1;
+  return { given: words.slice(0, cut), surname: words.slice(cut).join(" ") };
+}
+const CONNECTING = /^(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn)$/u;
+
+/** One given name written for the other: the same, an initial of it, or shortened ("jeff"). */
+function sameGiven(a: string, b: string): boolean {
+  const initial = (w: string) => /^\p{L}\.?$/u.test(w) || /^\p{L}\.-\p{L}\.$/u.test(w);
+  if (a === b) return true;
+  if (initial(a) || initial(b)) return a[0] === b[0];
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 3 && long.startsWith(short);
+}
+
+/** The given names of one can be read in the other's: first names alike, middle ones in order
+ * or left out ("terry reedy", "terry j. reedy"; "e. koutsofios", "eleftherios koutsofios"). */
+function compatible(a: string, b: string): boolean {
+  const [x, y] = [nameParts(a), nameParts(b)];
+  if (x.surname !== y.surname || x.given.length === 0 || y.given.length === 0) return false;
+  if (!sameGiven(x.given[0], y.given[0])) return false;
+  const [short, long] = x.given.length <= y.given.length ? [x.given, y.given] : [y.given, x.given];
+  let j = 1;
+  for (const w of short.slice(1)) {
+    while (j < long.length && !sameGiven(w, long[j])) j++;
+    if (j++ >= long.length) return false;
+  }
+  return true;
+}
+
+/**
+ * A name written with initials or without its middle name counted for the fuller one it can only
+ * stand for ("S.C. North" and "Stephen North" for "Stephen C. North"), which becomes the name
+ * shown; a short name two different people could bear ("J. Smith": John and Jane) is left.
+ */
+function mergeInitials(counts: Counts): void {
+  const letters = (key: string) => key.replace(/[^\p{L}]/gu, "").length;
+  const keys = [...counts.keys()].filter((k) => k.includes(" "))
+    .sort((a, b) => letters(a) - letters(b));
+  for (const key of keys) {
+    const fuller = keys.filter((k) =>
+      k !== key && counts.has(k) && letters(k) > letters(key) && compatible(key, k)
+    );
+    if (fuller.length === 0 || !fuller.every((k) => fuller.every((l) => compatible(k, l)))) {
+      continue;
+    }
+    const target = fuller.reduce((a, b) => letters(b) > letters(a) ? b : a);
+    const [entry, into] = [counts.get(key)!, counts.get(target)!];
+    into.count += entry.count;
+    into.first = Math.min(into.first, entry.first);
+    counts.delete(key);
+  }
+}
+
 function samePerson(a: string, b: string): boolean {
   if (shortened(a, b)) return true;
   if (a[0] !== b[0] || a.split(" ").length !== b.split(" ").length) return false;
@@ -164,24 +240,4 @@ function shortened(a: string, b: string): boolean {
   if (x.slice(1).join(" ") !== y.slice(1).join(" ")) return false;
   const [short, long] = x[0].length <= y[0].length ? [x[0], y[0]] : [y[0], x[0]];
   return short.length >= 3 && short !== long && long.startsWith(short);
-}
-
-/** "A. M. Kuchling", "E.R. Gansner", "K.P. Vo": initials and a surname, as bibliographies and
- * credits write authors. */
-const INITIALLED =
-  /(?<![\p{L}\p{N}.]|\p{Lu}\p{Ll}+ )((?:\p{Lu}\.[ \t]?){1,3}\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])/gu;
-
-/**
- * People written with initials, which the language pass mostly misses. A surname that is an
- * everyday word ("U.S. Army", "A. Note") is no person, and the middle initial of a full name
- * ("Terry J. Reedy") is left to the language pass.
- */
-export function initialledNames(text: string): Span[] {
-  const found: Span[] = [];
-  for (const match of text.matchAll(INITIALLED)) {
-    const surname = match[1].split(/[ .]/u).at(-1)!;
-    if (englishRank(surname.toLowerCase()) < GENERIC_RANK) continue;
-    found.push({ text: match[1], start: match.index });
-  }
-  return found;
 }

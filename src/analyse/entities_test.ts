@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { cleanName, initialledNames, personNames, rankNames } from "./entities.ts";
+import { cleanName, personNames, rankNames } from "./entities.ts";
 import type { Span } from "./language.ts";
 
 /** Spans in order, each at a later offset. */
@@ -193,12 +193,44 @@ Deno.test("rankNames() drops lone acronyms from organisations", () => {
   ]);
 });
 
-Deno.test("initialledNames() finds authors written with initials, not everyday words", () => {
-  const text =
-    "Thanks to A. M. Kuchling and E.R. Gansner; see K.P. Vo. The U.S. Army. A. Note here.";
-  assert.deepEqual(initialledNames(text).map((s) => s.text), [
-    "A. M. Kuchling",
-    "E.R. Gansner",
-    "K.P. Vo",
+Deno.test("rankNames() merges initials and a missing middle name into the fullest name", () => {
+  const names = rankNames(
+    spans("Stephen C. North", "S.C. North", "Stephen North", "E. Okafor", "Emeka Okafor"),
+    PEOPLE,
+  );
+  assert.deepEqual(names, ["Stephen C. North", "Emeka Okafor"]);
+});
+
+Deno.test("rankNames() keeps initials that two people with one surname could bear", () => {
+  const names = rankNames(spans("John Varga", "Jane Varga", "J. Varga", "Terry J. Reedy"), PEOPLE);
+  assert.deepEqual(names, ["John Varga", "Jane Varga", "J. Varga", "Terry J. Reedy"]);
+});
+
+Deno.test("rankNames() keeps a credited handle named once, without its @", () => {
+  assert.deepEqual(rankNames(spans("@qwerty42", "Ana Lopez", "Zed"), PEOPLE), [
+    "qwerty42",
+    "Ana Lopez",
   ]);
+});
+
+Deno.test("rankNames() keeps organisations in capitals that compromise knows, of three letters or more", () => {
+  const kind = { mergeParts: false, limit: 20, kind: "organization" } as const;
+  assert.deepEqual(rankNames(spans("IBM", "AT&T", "BP", "SQL"), kind), ["IBM", "AT&T"]);
+});
+
+Deno.test("rankNames() merges initials before a surname alone looks for its full name", () => {
+  assert.deepEqual(
+    rankNames(spans("Y. F. Okafor", "Okafor", "Okafor", "Yann F. Okafor"), PEOPLE),
+    ["Yann F. Okafor"],
+  );
+});
+
+Deno.test("rankNames() counts initials with and without spaces between as one name", () => {
+  assert.deepEqual(
+    rankNames(spans("E.R. Okafor", "E. R. Okafor", "K. P. Varga", "K.P. Varga"), PEOPLE),
+    [
+      "E.R. Okafor",
+      "K. P. Varga",
+    ],
+  );
 });

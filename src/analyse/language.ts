@@ -197,11 +197,13 @@ function nounPhrases(text: string, words: Word[]): Phrase[] {
 /** Small words inside a name ("Guido van Rossum", "University of Tokyo"). */
 const CONNECTOR = /^(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|of)$/u;
 /** The last word of an organisation's name ("Unicode Consortium"), or the word before "of" in
- * one ("Chalmers University of Technology"); not a role ("Project Leader"). */
+ * one ("Chalmers University of Technology", "Library of Congress"); not a role ("Project
+ * Leader"). */
 const ORGANIZATION_END = new RegExp(
   "\\b(?:Consortium|Foundation|Universit(?:y|ät|é)|Institute|Project|Society|Association|" +
     "Company|Corporation|Corp|Inc|Ltd|LLC|GmbH|Committee|Council|Agency|Laboratories|Labs|" +
-    "Ministry|Department|Commission|Organi[sz]ation|College|School|Academy|Bank)(?:$| of )",
+    "Ministry|Department|Commission|Organi[sz]ation|College|School|Academy|Bank)(?:$| of )|" +
+    "\\b(?:Library|Museum|Office|Bureau|Court|House) of \\p{Lu}",
   "u",
 );
 
@@ -283,6 +285,8 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       ["organizations", doc.organizations()],
       ["places", doc.places()],
     ];
+    // Runs found to be products: no place or organisation either.
+    const products = new Set<string>();
     for (const [kind, view] of found) {
       for (const f of view.json({ offset: true, text: true, terms: false }) as Found[]) {
         const w = windows[Math.max(0, upperBound(ats, f.offset.start) - 1)];
@@ -290,7 +294,18 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
         const runEnd = runStart + (w.run.end - w.run.start);
         const from = Math.max(f.offset.start, runStart);
         const to = Math.min(f.offset.start + f.offset.length, runEnd);
-        if (to <= from || verdicts.has(w.run.key)) continue;
+        if (to <= from || verdicts.has(w.run.key) || products.has(w.run.key)) continue;
+        const word = !/\s/u.test(f.text.trim());
+        if (
+          // "MS Windows": a word found a person beside a word in capitals is a product's name.
+          kind === "people" && (from > runStart || to < runEnd) && word &&
+            w.run.key.split(" ").some((word) => /^\p{Lu}{2,}$/u.test(word)) ||
+          // "Microsoft Excel", "Google Maps": a company's name before a product's is the product.
+          kind === "organizations" && from === runStart && to < runEnd && word
+        ) {
+          products.add(w.run.key);
+          continue;
+        }
         verdicts.set(w.run.key, { kind, from: from - runStart, to: to - runStart });
       }
     }
@@ -301,8 +316,11 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     }
   }
   fullNames(runs, verdicts);
+  creditedNames(text, runs, verdicts);
   listedNames(text, runs, verdicts);
-  for (const key of agents(words, runs, verdicts)) {
+  const lower = new Set<string>();
+  for (const w of words) if (/^\p{Ll}/u.test(w.value)) lower.add(w.value);
+  for (const key of agents(words, runs, verdicts, lower)) {
     verdicts.set(key, { kind: "people", from: 0, to: key.length });
   }
   const out: Pick<Language, Kind> = { people: [], organizations: [], places: [] };
@@ -310,9 +328,24 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     const v = verdicts.get(run.key);
     if (!v) continue;
     const name = text.slice(run.start, run.end);
+    if (v.kind === "people" && wordAndName(name.slice(v.from, v.to), text)) continue;
     out[v.kind].push({ text: name.slice(v.from, v.to), start: run.start + v.from });
   }
   return out;
+}
+
+/**
+ * "Roman Numeral One", when the text also writes "Roman numerals": a first name that is an
+ * everyday word ("Roman", "Grant", "Mark") that the text also writes before the last word in
+ * lower case is a term in capitals, no person.
+ */
+function wordAndName(name: string, text: string): boolean {
+  const parts = name.split(" ");
+  if (parts.length < 2) return false;
+  const first = parts[0].toLowerCase();
+  if (!FIRST_NAME.test(lexiconTag(first)) || englishRank(first) >= GENERIC_RANK) return false;
+  const term = `${parts[0]} ${parts[parts.length - 1].toLowerCase()}`;
+  return text.includes(term + " ") || text.includes(term + "s") || text.includes(term + ".");
 }
 
 interface Found {
@@ -345,7 +378,10 @@ function fullNames(runs: Run[], verdicts: Map<string, Verdict>): void {
 
 /** A first name compromise knows, then a surname it knows or no dictionary has ("Ada Lovelace"). */
 function knownPerson(key: string): boolean {
-  const parts = key.split(" ").filter((w) => !CONNECTOR.test(w));
+  // Connecting words and middle initials apart ("Thomas M. J. Fruchterman").
+  const parts = key.split(" ").filter((w, i, all) =>
+    !CONNECTOR.test(w) && (i === 0 || i === all.length - 1 || !/^\p{Lu}\.$/u.test(w))
+  );
   if (parts.length < 2 || parts.length > 3) return false;
   if (!FIRST_NAME.test(lexiconTag(parts[0].toLowerCase()))) return false;
   // "Roman Numeral": a first name before a word of the dictionary is the word's adjective.
@@ -355,17 +391,89 @@ function knownPerson(key: string): boolean {
   return englishRank(low) === Infinity || /LastName/u.test(lexiconTag(low));
 }
 
+/** What opens a credit: "Author:", "Written by", "Copyright (C) 2003", "Reviewed-by:"... */
+const CREDIT = new RegExp(
+  "(?:^|[^\\p{L}])(?:(?:authors?|maintainers?|contributors?|credits?|editors?|translators?|" +
+    "(?:signed-off|reviewed|acked|helped|reported|tested|suggested|co-authored|mentored)-by)" +
+    "\\s*:|(?:thanks\\s+to|(?:written|contributed|maintained|edited|reviewed|translated|" +
+    "created|developed|designed|revised|authored|compiled|implemented|invented|proposed|" +
+    "reported|suggested|ported|rewritten|patched)\\s+by|courtesy\\s+of)(?:\\s*:)?|" +
+    "(?:copyright|\\(c\\)|©)(?:\\s*(?:\\(c\\)|©))?" +
+    "(?:\\s*\\d{4}(?:\\s*[-–,]\\s*\\d{2,4})*\\s*,?)?)\\s*$",
+  "iu",
+);
+/** Years of a life right after a name: "(1889–1976)", "(born 1950)", "(b. 1950)". */
+const LIFE = /^\s*\((?:(?:born|b\.)\s*\d{3,4}|(?:c\.\s*)?\d{3,4}\s*[-–—]\s*(?:c\.\s*)?\d{2,4})\)/u;
+/** An e-mail address right after a name, as credits, trailers and mail headers write one
+ * ("Ana Lopez <ana@example.org>", "(ana at example dot org)"). */
+const ADDRESS =
+  /^\s*[<(\[]?\s*[\p{L}\p{N}._%+-]+(?:@|\s+at\s+)[\p{L}\p{N}-]+(?:\.|\s+dot\s+)\p{L}/u;
+
+/**
+ * Names a credit gives are people: after "Author:", "Written by", "Thanks to", a copyright's
+ * year, a commit trailer ("Reviewed-by:"), or before the person's e-mail address ("Alan
+ * <alan@example.org> said") or years of a life ("Søren Kierkegaard (1813–1855)"). One to four
+ * words, each capitalised or an initial, the first a first name compromise knows or no everyday
+ * word ("Copyright 2003 Python Software Foundation" is an organisation's credit), a word alone
+ * only before an address or years of a life.
+ */
+function creditedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>): void {
+  for (const run of runs) {
+    const v = verdicts.get(run.key);
+    if (v?.kind === "people" && v.to - v.from === run.key.length) continue;
+    // "AUTHOR Ana Lopez": a manual page's heading run into the name.
+    const heading = /^(?:AUTHORS?|Authors?|MAINTAINERS?|Maintainers?|CREDITS|Credits) /u.exec(
+      run.key,
+    );
+    const skip = heading ? heading[0].length : 0;
+    const key = run.key.slice(skip);
+    const parts = key.split(" ").filter((w) => !CONNECTOR.test(w));
+    if (parts.length > 4) continue;
+    if (!parts.every((w) => /^(?:\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?|\p{Lu}\.?)$/u.test(w))) {
+      continue;
+    }
+    if (!/\p{Ll}/u.test(parts[parts.length - 1]) || ORGANIZATION_END.test(key)) continue;
+    const low = parts[0].toLowerCase();
+    if (!FIRST_NAME.test(lexiconTag(low)) && englishRank(low) < GENERIC_RANK) continue;
+    // "proposed by Councillor Hadley": a title, which the person's full name elsewhere has not.
+    if (/Actor|Honorific/u.test(lexiconTag(low))) continue;
+    if (parts.some((w) => /Organization|Place|Country|City/u.test(lexiconTag(w.toLowerCase())))) {
+      continue;
+    }
+    const after = text.slice(run.end, run.end + 80);
+    // Years of a life follow periods and dynasties too ("Weimar Republic (1918–1933)"): only
+    // after a first name compromise knows or a word no list has, and before a surname
+    // compromise knows or one no list has.
+    const last = parts[parts.length - 1].toLowerCase();
+    const lived = LIFE.test(after) && givenName(parts[0]) &&
+      (englishRank(last) === Infinity || PERSON_TAG.test(lexiconTag(last)));
+    const addressed = ADDRESS.test(after) || lived;
+    const credited = parts.length > 1 &&
+      (skip > 0 || CREDIT.test(text.slice(Math.max(0, run.start - 40), run.start)));
+    if (addressed || credited) {
+      verdicts.set(run.key, { kind: "people", from: skip, to: run.key.length });
+    }
+  }
+}
+
 /**
  * Names in a list with a person are people ("revised by Georg Brandl, Andrew Kuchling, and Ezio
  * Melotti"): a run of two or three words, the first no everyday word, next to a person's name
- * with only a comma or "and" between.
+ * with only a comma or "and" between. A role after a name ("Ana Lopez, Engineering Manager")
+ * ends in an everyday word: such a last word is a surname only after a first name compromise
+ * knows or one no word list has ("Eryk Sun").
  */
 function listedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>): void {
   const person = (r: Run) => verdicts.get(r.key)?.kind === "people";
   const candidate = (r: Run) => {
-    const parts = r.key.split(" ");
+    // Middle initials apart: "Emden R. Gansner"; a word before initials is a first name
+    // only if it may be one ("References I. S. Duff" is a heading run into a name).
+    const all = r.key.split(" ");
+    const parts = all.filter((w, i) => i === 0 || i === all.length - 1 || !/^\p{Lu}\.$/u.test(w));
+    if (parts.length < all.length && !givenName(parts[0])) return false;
     return !verdicts.has(r.key) && parts.length >= 2 && parts.length <= 3 &&
-      nameLike(parts[0]) && parts.every((w) => /^\p{Lu}\p{Ll}/u.test(w));
+      nameLike(parts[0]) && (nameLike(parts[parts.length - 1]) || givenName(parts[0])) &&
+      parts.every((w) => /^\p{Lu}\p{Ll}/u.test(w));
   };
   const listed = (a: Run, b: Run) => /^(?:,\s*|,?\s+and\s+)$/u.test(text.slice(a.end, b.start));
   // Forward and back, so that a name reaches along the whole list.
@@ -380,6 +488,12 @@ function listedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>):
       }
     }
   }
+}
+
+/** A first name compromise knows, or a capitalised word that no everyday list has. */
+function givenName(word: string): boolean {
+  const low = word.toLowerCase();
+  return FIRST_NAME.test(lexiconTag(low)) || englishRank(low) === Infinity;
 }
 
 /** What compromise's lexicon calls a word alone, if a name. */
@@ -431,12 +545,16 @@ function capitalisedRuns(text: string, words: Word[]): Run[] {
 
 /**
  * Single capitalised words compromise did not call anything that the text treats as persons:
- * the subject of a verb people do ("Heidegger argues"), never written in lower case, and either
- * a name compromise's lexicon knows or a word no everyday list has, used so at least twice.
+ * the subject of a verb people do ("Heidegger argues") or the one "who" stands for, never
+ * written in lower case, and either a name compromise's lexicon knows or a word no everyday list
+ * has, used so at least twice.
  */
-function agents(words: Word[], runs: Run[], verdicts: Map<string, Verdict>): string[] {
-  const lower = new Set<string>();
-  for (const w of words) if (/^\p{Ll}/u.test(w.value)) lower.add(w.value);
+function agents(
+  words: Word[],
+  runs: Run[],
+  verdicts: Map<string, Verdict>,
+  lower: Set<string>,
+): string[] {
   const uses = new Map<string, number>();
   const found: string[] = [];
   for (const run of runs) {
@@ -447,8 +565,12 @@ function agents(words: Word[], runs: Run[], verdicts: Map<string, Verdict>): str
       at++;
     }
     const next = words[at];
+    // "Kiem Vo, who wrote the layout": "who" stands for a person.
+    const relative = words[run.to + 1]?.value === "," ? words[run.to + 2] : words[run.to + 1];
     const acts = next !== undefined && next.sentence === words[run.to].sentence &&
-      PERSON_VERB.test(next.value);
+        PERSON_VERB.test(next.value) ||
+      relative !== undefined && relative.sentence === words[run.to].sentence &&
+        /^(?:who|whom|whose)$/u.test(relative.value);
     // "a young physicist called Lev Termen": introduced by name.
     const before = words[run.from - 1];
     const called = before !== undefined && before.sentence === words[run.from].sentence &&

@@ -103,3 +103,129 @@ Deno.test("readLanguage() reads a name ending like an organisation's as one, not
   ]);
   assert.deepEqual(orgs("The Project Leader appoints the Project Secretary."), []);
 });
+
+Deno.test("readLanguage() reads names in credits and before an e-mail address as people", () => {
+  assert.deepEqual(
+    people(
+      "Author: Vinod Ramaswami. Copyright (C) 2004, 2009 Tarek Oyelaran. " +
+        "Reviewed-by: Ilse Vandermeer\n\nJunio C Hamano <jch@example.org> wrote it. " +
+        "Ola <ola@example.org> said no. Later Ola agreed.",
+    ),
+    ["Vinod Ramaswami", "Tarek Oyelaran", "Ilse Vandermeer", "Junio C Hamano", "Ola", "Ola"],
+  );
+});
+
+Deno.test("readLanguage() leaves an organisation's credit and a mailbox to organisations", () => {
+  assert.deepEqual(
+    people("Copyright 2001-2023, Python Software Foundation. Write to Support <help@example.org>."),
+    [],
+  );
+});
+
+Deno.test("readLanguage() does not read a role after a credited name as a person", () => {
+  assert.deepEqual(people("Author: Vinod Ramaswami, Engineering Manager, Payments."), [
+    "Vinod Ramaswami",
+  ]);
+});
+
+Deno.test("readLanguage() reads an everyday surname in a list after an unusual first name", () => {
+  assert.deepEqual(people("Thanks to Georg Brandl, Andrew Kuchling and Yeng Moon."), [
+    "Georg Brandl",
+    "Andrew Kuchling",
+    "Yeng Moon",
+  ]);
+});
+
+Deno.test("readLanguage() reads names with middle initials in a list with a person", () => {
+  assert.deepEqual(
+    people("[GK93] Tomasz R. Grabowski, Stephen C. Northam, and Thomas M. J. Okonkwo. A paper."),
+    ["Tomasz R. Grabowski", "Stephen C. Northam", "Thomas M. J. Okonkwo"],
+  );
+});
+
+Deno.test("readLanguage() reads an everyday first name before a word the text uses as a term", () => {
+  assert.deepEqual(
+    people(
+      "There is a character called “Roman Numeral Two”. Roman numerals are old. Mark Okafor agreed.",
+    ),
+    ["Mark Okafor"],
+  );
+});
+
+Deno.test("readLanguage() keeps a person an instrument or a word is named after", () => {
+  assert.deepEqual(people("Mark Okafor built the first okafor in 1920. Mark Okafor played it."), [
+    "Mark Okafor",
+    "Mark Okafor",
+  ]);
+});
+
+Deno.test("readLanguage() reads a company's name before a product's as the product", () => {
+  const found = readLanguage("Open it in Microsoft Excel. Microsoft said so.").organizations;
+  assert.deepEqual(found.map((o) => o.text), ["Microsoft"]);
+  assert.equal(found[0].start, 28);
+});
+
+Deno.test("readLanguage() reads 'Library of', 'Museum of'... as an organisation", () => {
+  assert.deepEqual(
+    readLanguage("The files went to the Library of Congress and the Museum of Lisbon.")
+      .organizations.map((o) => o.text),
+    ["Library of Congress", "Museum of Lisbon"],
+  );
+});
+
+Deno.test("readLanguage() reads no person beside a word in capitals in one name", () => {
+  assert.deepEqual(
+    people("Under MS Windows, the graph is stored. The MS Windows version differs."),
+    [],
+  );
+});
+
+Deno.test("readLanguage() reads a name that 'who' stands for as a person", () => {
+  assert.deepEqual(people("The layout is due to Kiem Okonkwo, who wrote the first version."), [
+    "Kiem Okonkwo",
+  ]);
+});
+
+Deno.test("readLanguage() reads the name after a manual page's AUTHOR heading", () => {
+  assert.deepEqual(
+    people("EXIT STATUS It returns 0.\n\nAUTHOR Marek Okonkwo <marek@example.org>"),
+    [
+      "Marek Okonkwo",
+    ],
+  );
+});
+
+Deno.test("readLanguage() reads no heading run into a name with initials as a first name", () => {
+  assert.deepEqual(
+    people("References I. S. Duffield, Georg Brandl."),
+    ["Georg Brandl"],
+  );
+});
+
+Deno.test("readLanguage() reads a name before years of a life as a person, not a period", () => {
+  assert.deepEqual(
+    people(
+      "Søren Aabyeklund (1813–1855) wrote on dread. The Weimar Republic (1918–1933) fell. " +
+        "The Graph Drawing (2001) paper. Xeroklund (born 1950) agreed.",
+    ),
+    ["Søren Aabyeklund", "Xeroklund"],
+  );
+});
+
+Deno.test("readLanguage() reads names after 'implemented by', 'ported by', 'courtesy of'", () => {
+  assert.deepEqual(
+    people(
+      "It was implemented by Ilse Vandermeer, ported by Oskar Tindemann. Photo courtesy of Ana Quispe.",
+    ),
+    ["Ilse Vandermeer", "Oskar Tindemann", "Ana Quispe"],
+  );
+});
+
+Deno.test("readLanguage() reads no title in a credit as a first name", () => {
+  assert.deepEqual(people("An amendment proposed by Councillor Vandermeer passed."), []);
+});
+
+Deno.test("readLanguage() reads a product's name as no place once it is found no person", () => {
+  const found = readLanguage("Run the XML Georgia parser now.");
+  assert.deepEqual([found.people, found.organizations, found.places], [[], [], []]);
+});

@@ -1,0 +1,281 @@
+/**
+ * @module
+ * The people a text names by its form rather than by its words, which the language pass mostly
+ * misses: initials and a surname ("E.R. Gansner", "Kamada, T."), a title page's line of
+ * authors, the authors of a reference list's entries, surnames before a citation key made of
+ * their letters, and handles a credit names ("by @ana").
+ */
+import { englishRank, GENERIC_RANK } from "./commonness.ts";
+import { lexiconTag, type Span } from "./language.ts";
+
+/** "A. M. Kuchling", "E.R. Gansner", "K.-P. Vo": initials and a surname, as bibliographies and
+ * credits write authors. What may not come before is looked at only after a capital (here and
+ * below): a look-behind at every character took three times as long. */
+const INITIALLED =
+  /((?:\p{Lu}(?<=(?:^|[^\p{L}\p{N}.])\p{Lu})\.(?:-\p{Lu}\.)?[ \t]?)(?:\p{Lu}\.(?:-\p{Lu}\.)?[ \t]?){0,2}\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])/gu;
+/** "Kamada, T." and "Knuth, D. E.": a surname, a comma and initials, as reference lists write
+ * authors; then what follows an author there (another author, a year, the title). */
+const SURNAME_FIRST =
+  /(\p{Lu}(?<=(?:^|[^\p{L}\p{N}.'’-])\p{Lu})\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?), ((?:\p{Lu}\.(?:-\p{Lu}\.)?[ ]?){1,3})(?=[,;:&(]|[ ]and |[ ]\(?\d{4}|[ ]\p{Lu}(?!\p{Ll}*(?:,| and |\.))|$)/gmu;
+/** Only a comma or "and" between two names of one list. */
+const LISTED = /^(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+)$/u;
+
+/**
+ * People written with initials, which the language pass mostly misses, as the text writes them
+ * ("E.R. Gansner") or, written surname first, turned round ("Kamada, T." gives "T. Kamada"). A
+ * surname that is an everyday word ("U.S. Army", "A. Note") is no person unless the name stands
+ * in a list of such names ("E.R. Gansner, S.C. North, and K.P. Vo"), and the middle initial of a
+ * full name ("Terry J. Reedy") is left to the language pass.
+ */
+export function initialledNames(text: string): Span[] {
+  // "reverting W. Mainline's history", where the text says "mainline" elsewhere: a word.
+  const rare = (surname: string) => {
+    const low = surname.toLowerCase();
+    return englishRank(low) >= GENERIC_RANK && !usedInLowerCase(text, low);
+  };
+  const found: (Span & { end: number; plain: boolean })[] = [];
+  for (const match of text.matchAll(INITIALLED)) {
+    // The middle initials of a full name ("Terry J. Reedy", "Thomas M. J. Okonkwo").
+    if (
+      /(?:\p{Lu}\p{Ll}+|\p{Lu}\.) $/u.test(text.slice(Math.max(0, match.index - 30), match.index))
+    ) {
+      continue;
+    }
+    const surname = match[1].split(/[ .]/u).at(-1)!;
+    found.push({
+      text: match[1],
+      start: match.index,
+      end: match.index + match[1].length,
+      plain: rare(surname),
+    });
+  }
+  for (const match of text.matchAll(SURNAME_FIRST)) {
+    const [, surname, initials] = match;
+    found.push({
+      text: `${initials.trim()} ${surname}`,
+      start: match.index,
+      end: match.index + match[0].length,
+      plain: rare(surname),
+    });
+  }
+  found.sort((a, b) => a.start - b.start);
+  // A name in a list with a plain one is a name too, along the whole list.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let i = 0; i < found.length; i++) {
+      if (found[i].plain) continue;
+      const near = [found[i - 1], found[i + 1]].filter((f) => f?.plain);
+      if (
+        near.some((f) =>
+          LISTED.test(
+            f.start < found[i].start
+              ? text.slice(f.end, found[i].start)
+              : text.slice(found[i].end, f.start),
+          )
+        )
+      ) found[i].plain = changed = true;
+    }
+  }
+  return found.filter((f) => f.plain).map(({ text, start }) => ({ text, start }));
+}
+
+/** Whether the text writes the word in lower case somewhere, as a word of its own. */
+function usedInLowerCase(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = text[at - 1] ?? " ";
+    const after = text[at + word.length] ?? " ";
+    if (!/[\p{L}\p{N}_]/u.test(before) && !/[\p{L}\p{N}_]/u.test(after)) return true;
+  }
+  return false;
+}
+
+/** The people the text names by its form rather than by its words: initials ({@link
+ * initialledNames}), lines of authors ({@link authorLines}), the authors of a reference list's
+ * entries ({@link referenceAuthors}), surnames before a citation key ({@link citedSurnames}) and
+ * credited handles ({@link creditedHandles}). */
+export function writtenNames(text: string): Span[] {
+  return [
+    ...initialledNames(text),
+    ...authorLines(text),
+    ...referenceAuthors(text),
+    ...citedSurnames(text),
+    ...creditedHandles(text),
+  ];
+}
+
+/** "@name" where no letter, dot or slash is before it and no slash after it (not an e-mail
+ * address, a path or a package scope such as "@types/node"). */
+const AT_HANDLE =
+  /(?<![\p{L}\p{N}_.@\/])@([\p{L}][\p{L}\p{N}_-]{1,38})(?![\p{L}\p{N}_@\/]|\.\p{L})/gu;
+/** What credits a person by handle: "by @ana", "thanks to [@ana](...)", "cc @ana". */
+const HANDLE_CREDIT =
+  /(?:^|[^\p{L}])(?:by|thanks to|thanks|credit to|courtesy of|from|cc|authors?:|maintainers?:)\s*\[?$/iu;
+
+/**
+ * Handles the text credits ("an open-source benchmark by @ana", "scripts by [@Bo](...)"), and
+ * those listed with them ("@ana, @bo and @cy"); a decorator or a mention in passing ("the
+ * @property decorator") is none.
+ */
+export function creditedHandles(text: string): Span[] {
+  const all = [...text.matchAll(AT_HANDLE)].map((m) => ({
+    text: m[0],
+    start: m.index,
+    end: m.index + m[0].length,
+    credited: HANDLE_CREDIT.test(text.slice(Math.max(0, m.index - 24), m.index)),
+  }));
+  for (let i = 1; i < all.length; i++) {
+    const between = text.slice(all[i - 1].end, all[i].start).replace(/\]\([^)\s]*\)/gu, "");
+    if (all[i - 1].credited && /^\]?(?:,\s*(?:and\s+)?|\s+and\s+)\[?$/u.test(between)) {
+      all[i].credited = true;
+    }
+  }
+  return all.filter((h) => h.credited).map(({ text, start }) => ({ text, start }));
+}
+
+/** A word of a line of authors: a capitalised word ("Kiem-Phong") or initials ("R.", "J.-L."). */
+const AUTHOR_WORD = /^(?:\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?|(?:\p{Lu}\.(?:-\p{Lu}\.)?)+)$/u;
+const INITIALS = /^(?:\p{Lu}\.(?:-\p{Lu}\.)?)+$/u;
+
+/**
+ * The names on a line of their own that lists authors with no commas between, as a paper's or a
+ * manual's title page does ("Ana M. Lopez Bo Varga Cy R. Ndiaye"). A name with initials takes the
+ * word before them as its first name and the one after as its surname; the other words pair up,
+ * first name and surname. Each first name is one compromise knows or no everyday word, each
+ * surname no everyday word or a surname compromise knows, and at least one first name is one
+ * compromise knows: "Drawing Graphs With Dot" and "Python Software Foundation" are no authors.
+ */
+export function authorLines(text: string): Span[] {
+  const found: Span[] = [];
+  let lineStart = 0;
+  for (const raw of text.split("\n")) {
+    const at = lineStart;
+    lineStart += raw.length + 1;
+    // Sixteen words of a name are far shorter than most lines: those are not read.
+    const line = raw.trim();
+    if (line.length < 10 || line.length > 240) continue;
+    const words = line.split(/[ \t]+/u);
+    if (words.length < 4 || words.length > 16 || !words.every((w) => AUTHOR_WORD.test(w))) continue;
+    const names = splitAuthors(words);
+    if (!names || names.length < 2) continue;
+    const known = names.some((n) => FIRST_NAME_TAG.test(lexiconTag(n[0].toLowerCase())));
+    const fit = names.every((n) => {
+      const [given, surname] = [n[0].toLowerCase(), n[n.length - 1].toLowerCase()];
+      return (FIRST_NAME_TAG.test(lexiconTag(given)) || englishRank(given) >= GENERIC_RANK) &&
+        (/LastName/u.test(lexiconTag(surname)) || englishRank(surname) >= GENERIC_RANK);
+    });
+    if (!known || !fit) continue;
+    let from = at + raw.indexOf(line);
+    for (const name of names) {
+      const written = name.join(" ");
+      const start = text.indexOf(name[0], from);
+      found.push({ text: written, start });
+      from = start + written.length;
+    }
+  }
+  return found;
+}
+const FIRST_NAME_TAG = /^(?:MaleName|FemaleName|FirstName)$/u;
+
+/** The words of a line of authors cut into names, or undefined when they do not cut evenly. */
+function splitAuthors(words: string[]): string[][] | undefined {
+  const names: string[][] = [];
+  let loose: string[] = [];
+  const pairUp = () => {
+    if (loose.length % 2 !== 0) return false;
+    for (let i = 0; i < loose.length; i += 2) names.push(loose.slice(i, i + 2));
+    loose = [];
+    return true;
+  };
+  for (let i = 0; i < words.length; i++) {
+    if (INITIALS.test(words[i])) return undefined;
+    if (i + 1 < words.length && INITIALS.test(words[i + 1])) {
+      let j = i + 1;
+      while (j < words.length && INITIALS.test(words[j])) j++;
+      if (j >= words.length || !pairUp()) return undefined;
+      names.push(words.slice(i, j + 1));
+      i = j;
+    } else loose.push(words[i]);
+  }
+  return pairUp() ? names : undefined;
+}
+
+/** A reference list's entry: its key ("[KK89]", "[12]", "12.") at the start of a line, then its
+ * authors up to the first full stop that ends no initial. */
+const REFERENCE =
+  /^[ \t]*(?:\[[\p{L}\p{N}+&. -]{1,16}\]|\d{1,3}\.)[ \t]+((?:[^.\n]|(?<=(?:^|[ .-])\p{Lu})\.)+)\.(?=[ \t]|$)/gmu;
+/** A particle inside a name ("Guido van Rossum"). */
+const PARTICLE = /^(?:de|da|di|del|della|van|von|der|den|la|le|du)$/u;
+
+/**
+ * The authors of a reference list's entries ("[KK89] Tomihisa Kamada and Satoru Kawai. An
+ * algorithm..."): the names before the title, split at commas and "and", each of two to four
+ * capitalised words or initials. The entry counts only when every part is so shaped, opens with
+ * initials, a first name compromise knows or a word no word list has, and at least one part's
+ * surname is no everyday word ("[3] Python Documentation. ..." is a title). A numbered item
+ * names one author only with initials or a first name compromise knows.
+ */
+export function referenceAuthors(text: string): Span[] {
+  const found: Span[] = [];
+  for (const match of text.matchAll(REFERENCE)) {
+    const authors = match[1];
+    const offset = match.index + match[0].indexOf(authors);
+    const parts: Span[] = [];
+    for (const part of authors.matchAll(/[^,&]+?(?=\s*(?:,|&|\band\b|$))/gu)) {
+      const name = part[0].replace(/^\s*(?:and\s+)?/u, "");
+      if (name === "") continue;
+      parts.push({ text: name, start: offset + part.index + part[0].indexOf(name) });
+    }
+    const shaped = parts.length > 0 && parts.every((p) => {
+      const words = p.text.split(/\s+/u).filter((w) => !PARTICLE.test(w));
+      const given = words[0].toLowerCase();
+      return words.length >= 2 && words.length <= 4 &&
+        words.every((w) => AUTHOR_WORD.test(w)) && !INITIALS.test(words[words.length - 1]) &&
+        (INITIALS.test(words[0]) || FIRST_NAME_TAG.test(lexiconTag(given)) ||
+          englishRank(given) === Infinity);
+    });
+    const rare = parts.some((p) => {
+      const surname = p.text.split(/\s+/u).at(-1)!.toLowerCase();
+      return englishRank(surname) >= GENERIC_RANK || /LastName/u.test(lexiconTag(surname));
+    });
+    // "12. Linux Kernel. ...": a numbered list's item names a thing as readily as an author.
+    const numbered = /^\s*\d/u.test(match[0]);
+    const known = parts.length > 1 || parts.every((p) => {
+      const given = p.text.split(/\s+/u)[0];
+      return INITIALS.test(given) || FIRST_NAME_TAG.test(lexiconTag(given.toLowerCase()));
+    });
+    if (shaped && rare && (!numbered || known)) found.push(...parts);
+  }
+  return found;
+}
+
+/** Surnames, listed, then a citation key made of their letters: "Kamada and Kawai [KK89]",
+ * "Gansner et al. [GKNV93]", "Himsolt [Him91]". */
+const CITED = new RegExp(
+  "(?<![\\p{L}\\p{N}-])(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?(?:(?:,[ ]*(?:and[ ]+)?|[ ]+and[ ]+|[ ]*&[ ]*)" +
+    "\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)*)(?:['’]s)?(,?[ ]+et[ ]+al\\.?)?[ ]*" +
+    "\\[(\\p{Lu}\\p{L}*)\\+?\\d{0,4}\\p{Ll}?\\]",
+  "gu",
+);
+
+/**
+ * Surnames a citation key vouches for: the key of an alphabetic style is made of the authors'
+ * initials ("[KK89]" for Kamada and Kawai) or the first letters of one author's surname
+ * ("[Him91]" for Himsolt), so a list of capitalised words before it whose letters match it are
+ * authors; "SQLite [1]" and "Graphviz [GN00]" are not.
+ */
+export function citedSurnames(text: string): Span[] {
+  const found: Span[] = [];
+  for (const match of text.matchAll(CITED)) {
+    const [, list, etAl, key] = match;
+    const names = [...list.matchAll(/\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?/gu)];
+    const capitals = key.replace(/\P{Lu}/gu, "");
+    const initials = names.map((n) => n[0][0]).join("");
+    const vouched = names.length > 1 || etAl
+      ? capitals.length >= 2 && capitals.startsWith(initials) &&
+        (etAl !== undefined || capitals.length === initials.length)
+      : key.length >= 2 && names[0][0].toLowerCase().startsWith(key.toLowerCase());
+    if (!vouched) continue;
+    for (const n of names) found.push({ text: n[0], start: match.index + n.index });
+  }
+  return found;
+}

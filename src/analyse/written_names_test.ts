@@ -1,0 +1,127 @@
+import assert from "node:assert/strict";
+import {
+  authorLines,
+  citedSurnames,
+  creditedHandles,
+  initialledNames,
+  referenceAuthors,
+} from "./written_names.ts";
+
+Deno.test("initialledNames() finds authors written with initials, not everyday words", () => {
+  const text =
+    "Thanks to A. M. Kuchling and E.R. Gansner; see K.P. Vo. The U.S. Army. A. Note here.";
+  assert.deepEqual(initialledNames(text).map((s) => s.text), [
+    "A. M. Kuchling",
+    "E.R. Gansner",
+    "K.P. Vo",
+  ]);
+});
+
+Deno.test("initialledNames() reads hyphenated initials", () => {
+  assert.deepEqual(initialledNames("A layout by J.-L. Moreau and others.").map((s) => s.text), [
+    "J.-L. Moreau",
+  ]);
+});
+
+Deno.test("initialledNames() turns a surname written first in a reference list round", () => {
+  const text = "[4] Okafor, B. and Lindqvist, E. M. Drawing trees. Journal, 1998.\n" +
+    "[5] Tanabe, R.-K. (2001). Layered layouts.";
+  assert.deepEqual(initialledNames(text).map((s) => s.text), [
+    "B. Okafor",
+    "E. M. Lindqvist",
+    "R.-K. Tanabe",
+  ]);
+});
+
+Deno.test("initialledNames() does not read the next author's initials as a surname's", () => {
+  const text = "[6] P. Quiroga, M. Oduya, and T. Varga. Some paper. Work by Quiroga, Oduya, et al.";
+  assert.deepEqual(initialledNames(text).map((s) => s.text), [
+    "P. Quiroga",
+    "M. Oduya",
+    "T. Varga",
+  ]);
+});
+
+Deno.test("initialledNames() reads an everyday surname as a name in a list of authors", () => {
+  const text = "[7] E.K. Haddad, S.C. North, and R. Page. Graphs. Then the U.S. Army left.";
+  assert.deepEqual(initialledNames(text).map((s) => s.text), [
+    "E.K. Haddad",
+    "S.C. North",
+    "R. Page",
+  ]);
+});
+
+Deno.test("initialledNames() refuses a surname the text writes in lower case elsewhere", () => {
+  const text = "Keep the mainline clean. Reverting W. Mainline's history undoes X. Trunkfield.";
+  assert.deepEqual(initialledNames(text).map((s) => s.text), ["X. Trunkfield"]);
+});
+
+Deno.test("authorLines() cuts a title page's line of authors into names", () => {
+  const text =
+    "Laying out trees\n\nMaria T. Lindqvist Emeka Okafor David B. Harrington Ines Moreau\n" +
+    "March 2004";
+  assert.deepEqual(authorLines(text), [
+    { text: "Maria T. Lindqvist", start: 18 },
+    { text: "Emeka Okafor", start: 37 },
+    { text: "David B. Harrington", start: 50 },
+    { text: "Ines Moreau", start: 70 },
+  ]);
+});
+
+Deno.test("authorLines() leaves headings and names that do not pair up", () => {
+  const text = "Drawing Graphs With Dot Today\nPython Software Foundation Trust\n" +
+    "Maria Lindqvist Emeka\nSee Maria Lindqvist Emeka Okafor here";
+  assert.deepEqual(authorLines(text), []);
+});
+
+Deno.test("creditedHandles() finds handles a credit names, and the ones listed with them", () => {
+  const text = "A benchmark by @qwerty42 and scripts by [@ZedK](https://example.org/ZedK). " +
+    "Thanks to @ana, @bo and @cy. Use the @property decorator; mail ana@example.org. " +
+    "Types come from @types/node.";
+  assert.deepEqual(creditedHandles(text).map((h) => h.text), [
+    "@qwerty42",
+    "@ZedK",
+    "@ana",
+    "@bo",
+    "@cy",
+  ]);
+});
+
+Deno.test("initialledNames() leaves a first name's middle initials to the language pass", () => {
+  assert.deepEqual(
+    initialledNames("Written by Thomas M. J. Okonkwo in 1991.").map((s) => s.text),
+    [],
+  );
+});
+
+Deno.test("referenceAuthors() reads the authors of a reference list's entries", () => {
+  const text = "[KT89] Hoshiko Tanabe and Satoru Ikeda. Drawing graphs. Letters, 1989.\n" +
+    "12. Ana M. Lopez, Boris Varga, and Cyril de Vries. A title. 2001.";
+  assert.deepEqual(referenceAuthors(text).map((s) => s.text), [
+    "Hoshiko Tanabe",
+    "Satoru Ikeda",
+    "Ana M. Lopez",
+    "Boris Varga",
+    "Cyril de Vries",
+  ]);
+  for (const s of referenceAuthors(text)) {
+    assert.equal(text.slice(s.start, s.start + s.text.length), s.text);
+  }
+});
+
+Deno.test("referenceAuthors() leaves titles and numbered steps", () => {
+  const text = "[3] Python Documentation. The tutorial.\n1. Install Git Now. Then run it.\n" +
+    "2. Open the file. Save it.\n3. Linux Kernel. The core.";
+  assert.deepEqual(referenceAuthors(text), []);
+});
+
+Deno.test("citedSurnames() reads surnames whose letters make the citation key after them", () => {
+  const text = "The layout of Okafor and Tanabe [OT89], as Lindqvist et al. [LMV93] and Harrow " +
+    "[Har91] did. Graphviz [GN00], SQLite [1] and Python [Gu91] are tools.";
+  assert.deepEqual(citedSurnames(text).map((s) => s.text), [
+    "Okafor",
+    "Tanabe",
+    "Lindqvist",
+    "Harrow",
+  ]);
+});
