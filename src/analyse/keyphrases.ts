@@ -95,7 +95,8 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     found.set(key, entry);
   }
   if (context.sentenceTerms) {
-    addLabelPhrases(found, [context.title, ...(context.headings ?? [])], context.sentenceTerms);
+    const labels = [context.title, ...(context.headings ?? [])];
+    addLabelPhrases(found, labels, context.sentenceTerms, nameWords);
   }
   const title = new Set(terms(context.title));
   const titleRun = stemRuns([context.title]);
@@ -163,26 +164,39 @@ function keyOf(text: string): string {
  * them. A heading names a section's topic in a few words ("Static Analysis", "Application File
  * Format"), and the tagger misses many of them in running text, where it reads "file" in "file
  * format" or "merge" in "merge conflict" as a verb. A phrase the body never uses is left out: a
- * heading may be a label of the page ("Executive Summary").
+ * heading may be a label of the page ("Executive Summary"). Part of a longer heading phrase is a
+ * term of its own when the text uses it more often than the whole ("operator module" in
+ * "Operator Module Functions"); used as often, it is only a piece of the whole.
  */
 function addLabelPhrases(
   found: Map<string, Candidate>,
   labels: string[],
   sentenceTerms: string[][],
+  nameWords: ReadonlySet<string>,
 ): void {
   const corpus = sentenceTerms.map((t) => ` ${t.join(" ")} `).join("|");
+  const uses = (run: string[]) => {
+    const needle = ` ${terms(run.join(" ")).join(" ")} `;
+    let n = 0;
+    for (let at = corpus.indexOf(needle); at >= 0; at = corpus.indexOf(needle, at + 1)) n++;
+    return n;
+  };
   for (const label of labels) {
     for (const run of labelPhrases(label)) {
-      if (run.length < 2 || run.length > MAX_WORDS) continue;
-      const text = run.join(" ");
-      const needle = ` ${terms(text).join(" ")} `;
-      let uses = 0;
-      for (let at = corpus.indexOf(needle); at >= 0; at = corpus.indexOf(needle, at + 1)) uses++;
-      if (uses === 0) continue;
-      const key = keyOf(text);
-      const entry = found.get(key);
-      if (entry) entry.count = Math.max(entry.count, uses);
-      else found.set(key, { text: new Map([[text, 1]]), count: uses, first: 0 });
+      const whole = run.length <= MAX_WORDS ? uses(run) : 0;
+      for (let from = 0; from < run.length; from++) {
+        for (let to = from + 2; to <= Math.min(run.length, from + MAX_WORDS); to++) {
+          const part = run.slice(from, to);
+          if (part.every((w) => nameWords.has(w))) continue;
+          const n = part.length === run.length ? whole : uses(part);
+          if (n === 0 || (part.length < run.length && n <= whole)) continue;
+          const text = part.join(" ");
+          const key = keyOf(text);
+          const entry = found.get(key);
+          if (entry) entry.count = Math.max(entry.count, n);
+          else found.set(key, { text: new Map([[text, 1]]), count: n, first: 0 });
+        }
+      }
     }
   }
 }

@@ -396,3 +396,30 @@ Deno.test("rankKeyphrases() lets the phrase's own use outweigh its words' use", 
   const termCounts = new Map([["zorb", 40], ["wibbl", 1], ["frimp", 2], ["quaddl", 2]]);
   assert.deepEqual(rankWith(phrases, { termCounts }), ["frimp quaddle", "zorb wibble"]);
 });
+
+Deno.test("rankKeyphrases() takes part of a heading's phrase when the text uses it on its own", () => {
+  const sentenceTerms = [
+    terms("The operator module functions make keys."),
+    terms("Operator module functions are fast."),
+    terms("The operator module has itemgetter."),
+    terms("Import the operator module first."),
+  ];
+  const found = rankWith([phrase("itemgetter", 0)], {
+    sentenceTerms,
+    headings: ["Operator Module Functions"],
+  });
+  assert.ok(found.includes("operator module"), found.join(" | "));
+  assert.ok(found.includes("operator module functions"), found.join(" | "));
+  // "module functions" is said only within the whole.
+  assert.ok(!found.includes("module functions"), found.join(" | "));
+});
+
+Deno.test("rankKeyphrases() leaves a heading that names a person to the People list", () => {
+  const sentenceTerms = [terms("Ada Lovelace wrote the notes."), terms("Ada Lovelace did.")];
+  const found = rankWith([phrase("analytical engine", 0)], {
+    sentenceTerms,
+    title: "Ada Lovelace",
+    nameWords: new Set(["ada", "lovelace"]),
+  });
+  assert.deepEqual(found, ["analytical engine"]);
+});
