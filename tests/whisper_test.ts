@@ -81,7 +81,7 @@ Deno.test({
       assert.deepEqual(chunks.map((c) => c.index), [0, 1, 2, 3]);
       assert.deepEqual(chunks.map((c) => c.endMs), [30_000, 60_000, 90_000, 120_000]);
 
-      const note = await Deno.readTextFile(join(vault, "Sources", "episode.md"));
+      const note = await Deno.readTextFile(join(vault, "Sources", "Episode.md"));
       const frontmatter = parseFrontmatter(note).data ?? {};
       assert.equal(frontmatter.engine, "whisper-cli");
       assert.equal(frontmatter.model, "ggml-tiny-test.bin");
@@ -103,7 +103,7 @@ Deno.test({
       // The same model on the same audio gives the same note: whisper-cli is deterministic here.
       const again = await runApp([...args, "--whisper", model, "--restart"], { env });
       assert.equal(again.code, 0, again.stderr);
-      assert.equal(await Deno.readTextFile(join(vault, "Sources", "episode.md")), note);
+      assert.equal(await Deno.readTextFile(join(vault, "Sources", "Episode.md")), note);
     }),
 });
 
@@ -221,7 +221,7 @@ Deno.test({
         plain.stderr,
         /gleaner: recordings are transcribed with PocketSphinx .*models pull/,
       );
-      const first = await Deno.readTextFile(join(root, "v1", "Sources", "episode.md"));
+      const first = await Deno.readTextFile(join(root, "v1", "Sources", "Episode.md"));
       assert.match(first, /engine: "pocketsphinx_continuous"/);
 
       const models = join(env.XDG_STATE_HOME, "gleaner", "models");
@@ -230,7 +230,7 @@ Deno.test({
       const whisper = await runApp(["--batch", input, "--out", join(root, "v2")], { env });
       assert.equal(whisper.code, 0, whisper.stderr);
       assert.doesNotMatch(whisper.stderr, /PocketSphinx/);
-      const note = await Deno.readTextFile(join(root, "v2", "Sources", "episode.md"));
+      const note = await Deno.readTextFile(join(root, "v2", "Sources", "Episode.md"));
       assert.match(note, /engine: "whisper-cli"\nmodel: "ggml-base\.en\.bin"/);
 
       // The model alone is not enough: without whisper-cli on the PATH, PocketSphinx and the hint.

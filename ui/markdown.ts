@@ -62,7 +62,7 @@ export function noteToHtml(
   let front = "";
   const fm = /^---\n([\s\S]*?)\n---\n/.exec(text);
   if (fm) {
-    front = properties(fm[1]);
+    front = properties(fm[1], href);
     text = text.slice(fm[0].length);
   }
   text = text.replace(/%%[\s\S]*?%%/g, "");
@@ -91,8 +91,11 @@ export function noteToHtml(
   ).replaceAll(new RegExp(`${BLOCK}[A-Za-z0-9-]*${BLOCK}`, "g"), "");
 }
 
-/** The frontmatter as a table of properties; as text when it is not valid YAML. */
-function properties(yaml: string): string {
+/**
+ * The frontmatter as a table of properties, a wikilink in it (`related`) a link as Obsidian shows
+ * it; as text when it is not valid YAML.
+ */
+function properties(yaml: string, href: (path: string) => string): string {
   let data: unknown;
   try {
     data = parseYaml(yaml, { maxAliasCount: 10 });
@@ -102,16 +105,16 @@ function properties(yaml: string): string {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     return `<pre class="frontmatter">${escape(yaml)}</pre>`;
   }
-  const show = (v: unknown): string =>
-    Array.isArray(v)
-      ? v.map(show).join(", ")
-      : v !== null && typeof v === "object"
-      ? JSON.stringify(v)
-      : String(v ?? "");
+  const show = (v: unknown): string => {
+    if (Array.isArray(v)) return v.map(show).join(", ");
+    if (v !== null && typeof v === "object") return escape(JSON.stringify(v));
+    const text = String(v ?? "");
+    const link = /^\[\[([^\]|#]+)(?:\|([^\]]*))?\]\]$/.exec(text);
+    if (!link) return escape(text);
+    return `<a href="${escape(href(`${link[1]}.md`))}">${escape(link[2] ?? link[1])}</a>`;
+  };
   const rows = Object.entries(data).filter(([key]) => !HIDDEN_PROPERTIES.has(key))
-    .map(([key, value]) =>
-      `<tr><th scope="row">${escape(key)}</th><td>${escape(show(value))}</td></tr>`
-    );
+    .map(([key, value]) => `<tr><th scope="row">${escape(key)}</th><td>${show(value)}</td></tr>`);
   return `<table class="properties" aria-label="Properties"><tbody>${
     rows.join("")
   }</tbody></table>`;

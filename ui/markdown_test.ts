@@ -130,3 +130,17 @@ Deno.test("noteToHtml() renders bare <sub> and <sup> and shows every other tag a
   );
   assert.match(html, /&lt;b&gt;bold&lt;\/b&gt;/);
 });
+
+Deno.test("noteToHtml() shows a wikilink among the properties as a link, as Obsidian does", () => {
+  const html = noteToHtml(
+    '---\nrelated:\n  - "[[Sources/Bee <dances>|Bee <dances>]]"\n  - "[[Sources/Hives]]"\n' +
+      'title: "[[not a whole link"\n---\n# Bees\n',
+    href,
+  );
+  const shown = links(html).map(([text, url]) => [text, decodeURIComponent(url.split("path=")[1])]);
+  assert.deepEqual(shown, [["Bee &lt;dances&gt;", "Sources/Bee <dances>.md"], [
+    "Sources/Hives",
+    "Sources/Hives.md",
+  ]]);
+  assert.match(html, /<td>\[\[not a whole link<\/td>/);
+});

@@ -6,6 +6,7 @@
  * spoken openers ("So", "And", "I mean") are trimmed from the sentences that are kept.
  */
 
+import { englishRank, GENERIC_RANK } from "./commonness.ts";
 import { STOPWORDS } from "./terms.ts";
 
 /** Openers of speech that carry no meaning at the start of a sentence. */
@@ -49,22 +50,41 @@ export function unfitReason(
   if (words.length < 6) return "too short";
   if ((text.match(/\|/g) ?? []).length >= 2) return "table row";
   if (isNumeric(words)) return "table row";
+  // "5.3 Choice of interleave level . . . . . 23": the dot leaders of a table of contents.
+  if (/(?:\.\s+){3}\.|\.{4}|…{2}/u.test(text) || /^[.…]/u.test(text)) return "table of contents";
   // "60001…60513 → UIDs for home directories": a row of a range table.
   if (/^[\p{N}.,…–-]+\s*(?:→|->|=>|:)\s/u.test(text)) return "table row";
   if (isCode(text)) return "code";
   if (CAPTION.test(text)) return "caption";
   if (HEADER.test(text)) return "mail header";
-  if (BOILERPLATE.test(text)) return "boilerplate";
+  if (BOILERPLATE.test(text) || LICENCE_TERMS.test(text)) return "boilerplate";
+  if (SMALL_TALK.test(text)) return "small talk";
   if (/:\s*$/u.test(text)) return "fragment";
   if (!options.speech) {
     if (/[;,(\-–—]\s*$/u.test(text)) return "fragment";
-    if (/^[\p{Ll}]/u.test(text) && !/^[\p{Ll}]+[\p{Lu}]/u.test(text)) return "fragment";
+    if (cutShort(text)) return "fragment";
+    // An aside in brackets, or the end of one a sentence split began: it needs its sentence.
+    if (/^\(/u.test(text)) return "fragment";
     if (isHeading(text, words)) return "heading";
     // "2.1 glp read cnfsat — read CNF-SAT problem data": a numbered heading without its `#`.
     if (/^\d+(?:\.\d+)+\.?\s/u.test(text) && !/[.!?]["”’)]*$/u.test(text)) return "heading";
+    // A list item such as "Send messages of severity DEBUG to app.log": an instruction or a
+    // label, which runs into the next sentence of a summary.
+    if (!/[.!?…]["”’)\]]*$/u.test(text)) return "unterminated";
   }
   if (REFERS_BACK.test(text)) return "refers elsewhere";
   return undefined;
+}
+
+/**
+ * A sentence opening in lower case with an everyday word ("and then", "which means") is the end
+ * of one cut in two. A name its makers write in lower case ("gleaner turns a folder...", "git
+ * stores", "iPhone") opens a sentence of its own: such words are rare in everyday English.
+ */
+function cutShort(text: string): boolean {
+  const first = /^(\p{Ll}[\p{L}\p{N}]*)/u.exec(text)?.[1];
+  if (first === undefined || /\p{Lu}/u.test(first)) return false;
+  return englishRank(first) <= GENERIC_RANK;
 }
 
 /** "Figure 3: ...", "Table 2. ...", "Listing 1 - ...". */
@@ -80,6 +100,12 @@ const BOILERPLATE = new RegExp(
     "\\ball rights reserved\\b",
     "\\bcopyright\\s+(?:\\(c\\)\\s*)?\\d{4}",
     "\\bpermission is (?:hereby )?granted\\b",
+    // The GNU licences' notices, which manuals print in their front matter.
+    "\\bcopy of the licen[cs]e is included\\b",
+    "\\bgnu (?:free documentation|general public|lesser general public) licen[cs]e\\b",
+    "\\b(?:invariant sections|front-cover texts?|back-cover texts?)\\b",
+    "\\bwithout any warranty\\b",
+    "\\b(?:is|are) (?:free software|licensed under)\\b",
     "\\bskip to (?:main )?content\\b",
     "\\b(?:previous|next) (?:topic|page|chapter)\\b\\s*$",
     "\\bshow source\\b",
@@ -94,6 +120,29 @@ const BOILERPLATE = new RegExp(
   "iu",
 );
 
+/**
+ * The defined terms of a licence's own text ("under this License", "any Modified Version"), as
+ * manuals append it: capitalised as the licence writes them, so prose about licences stays.
+ */
+const LICENCE_TERMS = /\b(?:this|the) Licen[cs]e\b|\bModified Versions?\b|\bCover Texts\b/u;
+
+/**
+ * The greetings and thanks of a show or a lecture ("Ruth, thanks for coming in so early."): part
+ * of the conversation, never of what it is about. Spoken first, after a name at most.
+ */
+const SMALL_TALK = new RegExp(
+  "^(?:(?:\\p{Lu}[\\p{L}'’-]*\\s*){1,2},\\s*)?(?:(?:and|so|well|okay|ok),?\\s+)?(?:" + [
+    "thanks?(?: you)?(?: (?:so|very) much)?(?:,? \\p{Lu}[\\p{L}'’-]*)? for (?:coming|having|joining|listening|watching|being|tuning)",
+    "welcome (?:back )?(?:to|everyone|everybody|all)\\b",
+    "good (?:morning|afternoon|evening)\\b",
+    "(?:hi|hello|hey),? (?:everyone|everybody|all|there|folks)\\b",
+    "(?:see|talk to) you (?:all )?(?:next|soon|later|again)\\b",
+    "(?:it'?s )?(?:great|good|nice|lovely) to (?:be here|have you|see you)\\b",
+    "(?:don'?t forget to|remember to) (?:subscribe|like|follow)\\b",
+  ].join("|") + ")",
+  "iu",
+);
+
 /** Sentences that only make sense next to a part of the text they point at. */
 const REFERS_BACK = new RegExp(
   [
@@ -102,7 +151,7 @@ const REFERS_BACK = new RegExp(
     "\\b(?:as|is|are|was|were) (?:mentioned|described|shown|noted|discussed|explained|listed|outlined|defined|seen|stated|given) (?:above|below|earlier|previously|before)\\b",
     "\\b(?:described|explained|discussed|shown|covered|listed) (?:in (?:more )?detail )?below\\b",
     "\\b(?:see|cf\\.) (?:above|below)\\b",
-    "\\b(?:the|this) (?:example|code|table|figure|list|output) (?:above|below)\\b",
+    "\\b(?:the|this) (?:example|code|table|figure|list|output|command|listing|program|snippet)s? (?:above|below)\\b",
     "\\blike this\\s*[.:]?$",
   ].join("|"),
   "iu",
@@ -126,6 +175,14 @@ function isCode(text: string): boolean {
     (text.match(/[\p{L}\p{N}]\.[\p{L}_]+\(|[\p{L}\p{N}]_[\p{L}\p{N}]|->|=>|:=|==|!=|&&|\|\|/gu) ??
       []).length;
   if (/[{};]\s*$/u.test(text) || /\bfunction\s*\(|\breturn\b.*;/u.test(text)) return true;
+  // A manual's definition line ("[Function] int f (char * s)") or a command's synopsis.
+  if (/\[(?:function|macro|variable|data type|type|command)\]/iu.test(text)) return true;
+  if (/^(?:usage|synopsis):\s/iu.test(text)) return true;
+  // C declarations: "const char * file, unsigned int * len".
+  const pointers = text.match(
+    /\b(?:char|int|void|long|short|size_t|unsigned|struct \w+)\s*\*+\s*\w/gu,
+  );
+  if ((pointers ?? []).length >= 2) return true;
   return symbols / Math.max(1, visible.length) > 0.06 || identifiers >= 4;
 }
 

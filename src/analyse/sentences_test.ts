@@ -37,6 +37,49 @@ Deno.test("unfitReason() refuses table rows, code and captions", () => {
   );
   assert.equal(unfitReason("x = foo_bar(baz_qux, spam_eggs) if a_b else c_d"), "code");
   assert.equal(unfitReason("Figure 3: Write control and data flow in the cluster."), "caption");
+  assert.equal(
+    unfitReason("22 5.3 Lighting the lamps of the outer quay . . . . . . . . 23 5.4 Wicks"),
+    "table of contents",
+  );
+  assert.equal(
+    unfitReason(". . . . 12 4.9 Trimming a wick by hand on a windy night . . ."),
+    "table of contents",
+  );
+  assert.equal(
+    unfitReason("Lighting the lamps of the outer quay.......... 23"),
+    "table of contents",
+  );
+});
+
+Deno.test("unfitReason() refuses a manual's definition lines, synopses and C declarations", () => {
+  assert.equal(
+    unfitReason(
+      "[Function] int tree_read (const char * name, node * root, size_t len) root: the tree.",
+    ),
+    "code",
+  );
+  assert.equal(
+    unfitReason("Usage: lampctl [OPTION] FILE Switches the lamps named in FILE."),
+    "code",
+  );
+  assert.equal(
+    unfitReason("The call takes const char * name and unsigned int * count and fills both."),
+    "code",
+  );
+  assert.equal(
+    unfitReason(
+      "Chapter 4 lamp on [Function] int lamp_on (lamp node * lamp) lamp: the lamp to light.",
+    ),
+    "code",
+  );
+  assert.equal(
+    unfitReason("The function returns a pointer to the first lamp that is still lit."),
+    undefined,
+  );
+  assert.equal(
+    unfitReason("The project moved to a more permissive license in its third year."),
+    undefined,
+  );
 });
 
 Deno.test("unfitReason() refuses mail headers, navigation and licence boilerplate", () => {
@@ -53,6 +96,34 @@ Deno.test("unfitReason() refuses mail headers, navigation and licence boilerplat
     unfitReason("Found a bug in this page of the manual? Tell us today."),
     "boilerplate",
   );
+  for (
+    const s of [
+      "A copy of the license is included in the section entitled “GNU Free Documentation License”.",
+      "This manual is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY.",
+      "This library is free software; you can redistribute it and modify it as you wish.",
+      "The manual has no Invariant Sections and no Back-Cover Texts at all.",
+      "Termination of your rights under this section does not terminate the rights under this License.",
+      "You may add a passage of up to five words as a Front-Cover Text to a Modified Version.",
+    ]
+  ) assert.equal(unfitReason(s), "boilerplate", s);
+});
+
+Deno.test("unfitReason() refuses the greetings and thanks of a show", () => {
+  for (
+    const s of [
+      "Ruth, thanks for coming in so early this morning.",
+      "Thank you so much for having me on the show today.",
+      "Welcome back to the second half of the harbour history course.",
+      "Good morning everyone, and sorry about the broken projector.",
+      "So see you next week, when we turn to the spring tides.",
+    ]
+  ) assert.equal(unfitReason(s, { speech: true }), "small talk", s);
+  for (
+    const s of [
+      "Thanks to the new sensors, the forecasts now come a week earlier.",
+      "The harbour welcomed its first steamship in the spring of 1838.",
+    ]
+  ) assert.equal(unfitReason(s, { speech: true }), undefined, s);
 });
 
 Deno.test("unfitReason() refuses fragments, headings and sentences that point elsewhere", () => {
@@ -61,7 +132,30 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
     "fragment",
   );
   assert.equal(unfitReason("propose themselves as a candidate in elections; 4."), "fragment");
+  assert.equal(unfitReason("and then the lamps of the quay were lit again."), "fragment");
+  // A name its makers write in lower case opens a sentence of its own.
+  assert.equal(
+    unfitReason("gleaner turns a folder of recordings and documents into an Obsidian vault."),
+    undefined,
+  );
+  assert.equal(unfitReason("zstd compresses the logs of the lamp keepers every night."), undefined);
   assert.equal(unfitReason("Many Small Queries Are Efficient In SQLite"), "heading");
+  assert.equal(
+    unfitReason("(Otherwise the lamp would go out at once, and nobody would relight it.)"),
+    "fragment",
+  );
+  assert.equal(
+    unfitReason("Running the command below will write a lamps.out file with the counts."),
+    "refers elsewhere",
+  );
+  assert.equal(
+    unfitReason("Send messages of severity DEBUG and above to the file app.log"),
+    "unterminated",
+  );
+  assert.equal(
+    unfitReason("so we kept going down the coast until the tide turned", { speech: true }),
+    undefined,
+  );
   assert.equal(unfitReason("Single-File Documents"), "too short");
   assert.equal(
     unfitReason("To summarize the previous section: a string is a sequence of code points."),

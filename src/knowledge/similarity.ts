@@ -49,6 +49,13 @@ const K1 = 1.2;
 const PHRASE_WEIGHT = 2;
 /** The closest notes left out of a note's chance similarity, at most a quarter of the others. */
 const BACKGROUND_FROM = 5;
+/**
+ * Features a note needs before its similarity is taken at face value. A note of a dozen words
+ * (a short clip's transcript) has a handful, and two common stems shared with anything made it
+ * look like a close match (cosine 0.29 between a 15-word clip and a volcano interview); below
+ * this its similarities are scaled down in proportion.
+ */
+const FULL_EVIDENCE = 20;
 /** Neighbours kept per note: more than any list or map needs. */
 const KEEP = 30;
 
@@ -128,18 +135,19 @@ export function similarityGraph(notes: NoteFeatures[], keep = KEEP): SimilarityG
   // together and compares every pair of them: in half the notes of a small vault, a tenth of a
   // large one (30,000 notes sharing phrases by tenths took 22 s, 9 s without them).
   const most = Math.max(n / 10, Math.min(n / 2, 50));
-  const idf = (id: number) =>
-    df[id] < 2 || (n >= 6 && df[id] > most)
-      ? 0
-      : Math.log(1 + (n - df[id] + 0.5) / (df[id] + 0.5)) * kind[id];
+  const bm25 = (id: number) => Math.log(1 + (n - df[id] + 0.5) / (df[id] + 0.5)) * kind[id];
+  const idf = (id: number) => df[id] < 2 || (n >= 6 && df[id] > most) ? 0 : bm25(id);
   const weights = docs.map(({ ids, counts }) => {
-    const w = Float64Array.from(
-      ids,
-      (id, k) => ((K1 + 1) * counts[k]) / (K1 + counts[k]) * idf(id),
-    );
-    const norm = Math.sqrt(w.reduce((sum, x) => sum + x * x, 0)) || 1;
+    const tf = (k: number) => ((K1 + 1) * counts[k]) / (K1 + counts[k]);
+    const w = Float64Array.from(ids, (id, k) => tf(k) * idf(id));
+    // The length counts what only this note says too: measured over the stems it shares alone,
+    // two notes of a small vault sharing "water" and "gravity" looked alike (cosine 0.45).
+    let squares = 0;
+    ids.forEach((id, k) => squares += (df[id] < 2 ? tf(k) * bm25(id) : w[k]) ** 2);
+    const norm = Math.sqrt(squares) || 1;
     return w.map((x) => x / norm);
   });
+  const evidence = docs.map(({ ids }) => Math.min(1, ids.length / FULL_EVIDENCE));
 
   // Postings grouped by feature (compressed sparse rows).
   const size = featureIds.size;
@@ -179,7 +187,7 @@ export function similarityGraph(notes: NoteFeatures[], keep = KEEP): SimilarityG
     let sum = 0, squares = 0;
     let least = -1;
     for (const other of touched) {
-      const dot = dots[other];
+      const dot = dots[other] * Math.min(evidence[doc], evidence[other]);
       sum += dot;
       squares += dot * dot;
       if (dot < least) continue; // most notes: well below the closest few

@@ -49,3 +49,42 @@ Deno.test("similarityGraph() gives the same graph for the notes in any order", (
   const other = similarityGraph([...VAULT].reverse());
   assert.deepEqual(other, one);
 });
+
+Deno.test("similarityGraph() trusts a note of a few words less than a full one", () => {
+  // Two long notes on tides share ten stems; a clip of three stems shares two of them.
+  const tides = Object.fromEntries(
+    ["tide", "moon", "bulg", "coast", "harbour", "spring", "neap", "orbit", "gravit", "ocean"]
+      .map((t) => [t, 3]),
+  );
+  const long = (key: string, extra: string[]) =>
+    note(key, { ...tides, ...Object.fromEntries(extra.map((t) => [t, 2])) });
+  const filler = (k: number) => Array.from({ length: 12 }, (_, i) => `w${k}x${i}`);
+  const graph = similarityGraph([
+    long("lecture", filler(1)),
+    long("notes", filler(2)),
+    note("clip", { tide: 1, moon: 1, gull: 1 }),
+    note("other", { gull: 2, sand: 2, ...Object.fromEntries(filler(3).map((t) => [t, 1])) }),
+    note("more", { gull: 1, ...Object.fromEntries(filler(3).map((t) => [t, 1])) }),
+  ]);
+  const score = (x: string, y: string) =>
+    graph.neighbours[graph.keys.indexOf(x)].find((nb) => graph.keys[nb.index] === y)?.score ?? 0;
+  assert.ok(score("lecture", "notes") > 0.1, String(score("lecture", "notes")));
+  // The clip's three stems make its cosine with the lecture 0.059; trusted at 3/20, it is 0.009.
+  assert.ok(score("clip", "lecture") < 0.01, String(score("clip", "lecture")));
+  assert.equal(score("clip", "lecture"), score("lecture", "clip"));
+});
+
+Deno.test("similarityGraph() measures a note's length over what it alone says too", () => {
+  // Two long notes that share two everyday stems and nothing else: measured over the shared
+  // stems alone, their cosine was 1.
+  const own = (k: string) =>
+    Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`${k}${i}`, 2]));
+  const graph = similarityGraph([
+    note("tides", { water: 2, move: 2, ...own("tide") }),
+    note("sewers", { water: 2, move: 2, ...own("sewer") }),
+    note("third", { bread: 2, ...own("bread") }),
+  ]);
+  const [first] = graph.neighbours[graph.keys.indexOf("tides")];
+  assert.equal(graph.keys[first.index], "sewers");
+  assert.ok(first.score < 0.1, String(first.score));
+});

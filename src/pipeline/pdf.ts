@@ -12,13 +12,15 @@
  * - lines are joined into paragraphs; a paragraph ends at a larger vertical gap than the page's
  *   usual line pitch, a change of font size, a bullet, a short line ending a sentence, or a move
  *   up the page (a new column) unless a sentence carries on there;
- * - a word hyphenated across a line end ("para-" + "graph") is joined back ("paragraph").
+ * - a word hyphenated across a line end ("para-" + "graph") is joined back ("paragraph");
+ * - running heads and feet repeated across the pages are left out (see pdf_running_lines.ts).
  */
 import { Buffer } from "node:buffer";
 import { constants, inflateSync } from "node:zlib";
 import { getDocument, OPS, VerbosityLevel } from "unpdf/pdfjs";
 import { cleanTitle, countWords, type Extracted } from "./extracted.ts";
 import { CMAP_URL, EmbeddedBinaryData, STANDARD_FONT_DATA_URL } from "./pdf_data.ts";
+import { dropRunningLines } from "./pdf_running_lines.ts";
 import { fileStem } from "../markdown/note_name.ts";
 import { escapeMarkdown } from "../markdown/transcript.ts";
 import { InputError } from "../common/errors.ts";
@@ -55,10 +57,14 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
       throw new InputError(`too many pages: ${pageCount}, the limit is ${MAX_PAGES}`);
     }
     if (pageCount === 0) throw new InputError("not a readable PDF: it has no pages");
-    const pages: PageText[] = [];
+    const read: PageLines[] = [];
     // One page at a time: pdf.js parses in this thread anyway, and it then holds the parsed
     // content of one page, not of all of them.
-    for (let number = 1; number <= pageCount; number++) pages.push(await readPage(pdf, number));
+    for (let number = 1; number <= pageCount; number++) read.push(await readPage(pdf, number));
+    const kept = dropRunningLines(read.map((page) => "lines" in page ? page.lines : []));
+    const pages: PageText[] = read.map((page, i) =>
+      "lines" in page ? { number: page.number, ...toParagraphs(kept[i]) } : page
+    );
 
     const texts = pages.flatMap((page) =>
       "paragraphs" in page ? [page.paragraphs.join("\n\n")] : []
@@ -85,7 +91,12 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
         : page.paragraphs.map(escapePdfText).join("\n\n");
       return text === "" ? `## Page ${page.number}` : `## Page ${page.number}\n\n${text}`;
     }).join("\n\n");
-    const largest = largestText(pages[0]);
+    // The title by its looks from the first page as printed: a title repeated as the running
+    // head of every page is left out of the text, not out of the title.
+    const first = read[0];
+    const largest = largestText(
+      "lines" in first ? { number: 1, ...toParagraphs(first.lines) } : first,
+    );
     const title = metadataTitle(await readMetadata(pdf)) ??
       (largest && largest.length < MAX_FIRST_LINE_TITLE && /\p{L}/u.test(largest)
         ? cleanTitle(largest, fileName)
@@ -146,6 +157,9 @@ function checkInflated(data: Uint8Array): void {
 }
 
 type PdfDocument = Awaited<ReturnType<typeof getDocument>["promise"]>;
+
+/** A page's lines as laid out, or why pdf.js could not read it. */
+type PageLines = { number: number; lines: Line[] } | { number: number; error: string };
 
 /** A page's paragraphs (with the font size of each), or why pdf.js could not read it. */
 type PageText =
@@ -243,12 +257,12 @@ function openError(error: unknown): InputError {
   );
 }
 
-async function readPage(pdf: PdfDocument, number: number): Promise<PageText> {
+async function readPage(pdf: PdfDocument, number: number): Promise<PageLines> {
   try {
     const page = await pdf.getPage(number);
     const content = await page.getTextContent();
     page.cleanup();
-    return { number, ...layOut(content.items) };
+    return { number, lines: layOut(content.items) };
   } catch (error) {
     // One damaged page should not cost the other pages of the document.
     return { number, error: describe(error) };
@@ -319,10 +333,8 @@ interface Line {
 // Text is gathered in arrays and joined once: a hostile page can hold one enormous line or
 // paragraph, and testing the end of a string built with += flattens it every time.
 
-/** Turns a page's text items, in content-stream order, into paragraphs. */
-function layOut(
-  items: readonly (TextItem | object)[],
-): { paragraphs: string[]; sizes: number[] } {
+/** Turns a page's text items, in content-stream order, into lines. */
+function layOut(items: readonly (TextItem | object)[]): Line[] {
   const lines: Line[] = [];
   let parts: string[] = [];
   let line: Line | undefined;
@@ -368,7 +380,7 @@ function layOut(
     spaceItem = false;
   }
   finishLine();
-  return toParagraphs(lines);
+  return lines;
 }
 
 /** Groups lines into paragraphs; see the module comment for the rules. */

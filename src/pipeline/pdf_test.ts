@@ -14,6 +14,9 @@ import { InputError } from "../common/errors.ts";
 /** The part of pdfkit's document the fixtures use; pdfkit ships no types. */
 interface PdfKitDocument {
   info: Record<string, unknown>;
+  /** Where the next text goes. */
+  x: number;
+  y: number;
   on(event: string, listener: (chunk: Uint8Array) => void): void;
   addPage(): PdfKitDocument;
   fontSize(size: number): PdfKitDocument;
@@ -143,6 +146,27 @@ Deno.test("extractPdf() reads a three-page document page by page under its metad
     wordCount: 3 * countWords(`Chapter 1 ${PARAGRAPH} A second paragraph on page 1.`),
     properties: { pages: 3 },
   });
+});
+
+Deno.test("extractPdf() leaves out running heads and page numbers but keeps the title", async () => {
+  const bytes = await pdfkit((doc) => {
+    for (let page = 1; page <= 4; page++) {
+      if (page > 1) doc.addPage();
+      const at = (x: number, y: number) => {
+        doc.x = x;
+        doc.y = y;
+        return doc;
+      };
+      at(72, 40).fontSize(20).text("Harbour Lamps Manual");
+      // Real pages differ: the same paragraph's last line on every page would be a running foot.
+      at(72, 120).fontSize(12).text(`${PARAGRAPH} Here page ${page} ends.`);
+      at(290, 700).fontSize(9).text(String(page));
+    }
+  });
+  const result = await extractPdf(bytes, "lamps.pdf");
+  assert.equal(result.title, "Harbour Lamps Manual");
+  const pages = result.body.split(/^## Page \d+\n\n/mu).slice(1).map((p) => p.trim());
+  assert.deepEqual(pages, [1, 2, 3, 4].map((n) => `${PARAGRAPH} Here page ${n} ends.`));
 });
 
 Deno.test("extractPdf() gives the same result every time and leaves the caller's bytes alone", async () => {

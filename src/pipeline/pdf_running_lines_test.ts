@@ -1,0 +1,42 @@
+import assert from "node:assert/strict";
+import { dropRunningLines, type PageLine } from "./pdf_running_lines.ts";
+
+/** A page of lines from top to bottom (y falls as a page is read). */
+const page = (...texts: string[]): PageLine[] =>
+  texts.map((text, i) => ({ text, y: 800 - 20 * i }));
+
+const body = (n: number) => [
+  `The lamps of quay ${n} were lit at dusk by the harbour watch.`,
+  `Each lamp burned oil from the stores, which were counted weekly.`,
+  `The count for week ${n} showed that the stores would last the winter.`,
+];
+
+Deno.test("dropRunningLines() drops a running head and the page numbers, and keeps the text", () => {
+  const pages = [1, 2, 3, 4, 5].map((n) =>
+    page("Harbour Lamps Manual", ...body(n), `Page ${n} of 5`)
+  );
+  const kept = dropRunningLines(pages);
+  kept.forEach((lines, i) => assert.deepEqual(lines.map((l) => l.text), body(i + 1)));
+});
+
+Deno.test("dropRunningLines() finds heads by position, whatever order they were drawn in", () => {
+  const pages = [1, 2, 3, 4].map((n) => {
+    const lines = page("Harbour Lamps Manual", ...body(n), `${n}`);
+    return [...lines.slice(1), lines[0]]; // the head drawn last
+  });
+  for (const [i, lines] of dropRunningLines(pages).entries()) {
+    assert.deepEqual(lines.map((l) => l.text), body(i + 1));
+  }
+});
+
+Deno.test("dropRunningLines() leaves short documents and lines away from the edges alone", () => {
+  const three = [1, 2, 3].map((n) => page("Harbour Lamps Manual", ...body(n)));
+  assert.deepEqual(dropRunningLines(three), three);
+  // The same sentence in the middle of every page is the text's, not the layout's.
+  const middle = [1, 2, 3, 4].map((n) =>
+    page(`Quay ${n}`, `Notes for quay ${n} follow.`, "Check the wicks.", ...body(n))
+  );
+  for (const lines of dropRunningLines(middle)) {
+    assert.ok(lines.some((l) => l.text === "Check the wicks."));
+  }
+});
