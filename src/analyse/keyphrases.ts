@@ -156,8 +156,13 @@ interface Candidate {
 
 /** The identity of a phrase: the stems of its words, split where the text's tokens split. */
 function keyOf(text: string): string {
+  // Words of letters alone split at the spaces, as the word segmenter would, and much faster.
+  if (PLAIN.test(text)) return text.split(" ").map(stem).join(" ");
   return words(text).map(stem).join(" ");
 }
+
+/** Lower-case words of letters, one space between. */
+const PLAIN = /^\p{Ll}+(?: \p{Ll}+)*$/u;
 
 /**
  * Adds the phrases of the title and the headings as candidates, counted where the sentences use
@@ -265,7 +270,7 @@ function trimToContent(words: string[]): string[] {
  * "journal"), not as nothing.
  */
 function usage(word: string, counts: ReadonlyMap<string, number>): number {
-  const parts = terms(word);
+  const parts = PLAIN.test(word) ? (isContentWord(word) ? [stem(word)] : []) : terms(word);
   if (parts.length === 0) return Math.log(1 + (counts.get(stem(word)) ?? 0));
   return parts.reduce((sum, p) => sum + Math.log(1 + (counts.get(p) ?? 0)), 0) / parts.length;
 }
