@@ -423,3 +423,10 @@ Deno.test("rankKeyphrases() leaves a heading that names a person to the People l
   });
   assert.deepEqual(found, ["analytical engine"]);
 });
+
+Deno.test("rankKeyphrases() lifts no single word for being a heading", () => {
+  // Equally rare words, equally used: a one-word heading is a label, not a term's name.
+  const phrases = [phrase("apiary"), phrase("varroa", 1)];
+  assert.deepEqual(rankWith(phrases, {}), ["apiary", "varroa"]);
+  assert.deepEqual(rankWith(phrases, { headings: ["Varroa"] }), ["apiary", "varroa"]);
+});
