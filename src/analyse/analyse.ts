@@ -86,14 +86,15 @@ export function analyse(input: AnalysisInput): Analysed {
     speakers,
   );
   const nameWords = new Set(people.flatMap((p) => p.toLowerCase().split(" ")));
-  const keyphrases = rankKeyphrases(
-    language.phrases,
-    counts,
-    titleTerms,
-    text.length,
-    KEYPHRASES,
+  const keyphrases = rankKeyphrases(language.phrases, {
+    termCounts: counts,
+    sentenceTerms: list.map((u) => u.terms),
+    title: input.title,
+    headings: units.headings,
+    textLength: text.length,
+    limit: KEYPHRASES,
     nameWords,
-  );
+  });
 
   const linked = linkUnits(
     units,
@@ -216,7 +217,7 @@ export function warmUp(): void {
 
 /** Splits the body into sentence units, each knowing its block, section and time. */
 function sentenceUnits(body: string) {
-  const { blocks } = readBody(body);
+  const { blocks, headings } = readBody(body);
   const starts: number[] = [];
   let text = "";
   for (const block of blocks) {
@@ -243,7 +244,7 @@ function sentenceUnits(body: string) {
       lastBlock = blockIndex;
     }
   }
-  return { list, language, text, blocks };
+  return { list, language, text, blocks, headings };
 }
 
 /** Words without a sentence end after which a run is broken for the language pass. */

@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
-import { type Keyphrase, rankKeyphrases, tagsFor, toTag } from "./keyphrases.ts";
+import {
+  type Keyphrase,
+  type KeyphraseContext,
+  labelPhrases,
+  rankKeyphrases,
+  tagsFor,
+  toTag,
+} from "./keyphrases.ts";
 import type { Phrase } from "./language.ts";
-import { stem } from "./terms.ts";
+import { stem, terms } from "./terms.ts";
 
 /** A noun phrase as the language pass reports it: lower-cased words, an offset. */
 const phrase = (text: string, start = 0, person = false, adjective = false): Phrase => ({
@@ -21,10 +28,15 @@ function countsOf(phrases: Phrase[]): Map<string, number> {
   return counts;
 }
 
-const rank = (phrases: Phrase[], title: string[] = [], limit = 10) =>
-  rankKeyphrases(phrases, countsOf(phrases), title, 1000, limit);
+const rank = (phrases: Phrase[], title = "", limit = 10) =>
+  rankKeyphrases(phrases, {
+    termCounts: countsOf(phrases),
+    title,
+    textLength: 1000,
+    limit,
+  });
 
-const texts = (phrases: Phrase[], title: string[] = [], limit = 10) =>
+const texts = (phrases: Phrase[], title = "", limit = 10) =>
   rank(phrases, title, limit).map((k) => k.text);
 
 const key = (text: string): Keyphrase => ({ text, key: text.split(" ").map(stem).join(" ") });
@@ -33,7 +45,10 @@ const key = (text: string): Keyphrase => ({ text, key: text.split(" ").map(stem)
 const OBSIDIAN_TAG = /^[\p{L}\p{M}\p{N}_-]+(?:\/[\p{L}\p{M}\p{N}_-]+)*$/u;
 
 Deno.test("rankKeyphrases() finds nothing in no phrases", () => {
-  assert.deepEqual(rankKeyphrases([], new Map(), [], 0, 10), []);
+  assert.deepEqual(
+    rankKeyphrases([], { termCounts: new Map(), title: "", textLength: 0, limit: 10 }),
+    [],
+  );
 });
 
 Deno.test("rankKeyphrases() identifies a phrase by the stems of its words", () => {
@@ -59,7 +74,7 @@ Deno.test("rankKeyphrases() ranks a phrase the title uses higher", () => {
   // Equally rare words (neither in SUBTLEX-US's first 30,000), so only the title tells them apart.
   const phrases = [phrase("apiary"), phrase("varroa")];
   assert.deepEqual(texts(phrases), ["apiary", "varroa"]);
-  assert.deepEqual(texts(phrases, ["varroa"]), ["varroa", "apiary"]);
+  assert.deepEqual(texts(phrases, "varroa"), ["varroa", "apiary"]);
 });
 
 Deno.test("rankKeyphrases() ranks a phrase used early in the text higher", () => {
@@ -76,12 +91,12 @@ Deno.test("rankKeyphrases() breaks ties by key, whatever the order of the phrase
 
 Deno.test("rankKeyphrases() keeps at most `limit` phrases, the best ones", () => {
   const phrases = [phrase("boiler"), phrase("piston", 1), phrase("piston", 2), phrase("crank")];
-  assert.deepEqual(texts(phrases, [], 1), ["piston"]);
-  assert.deepEqual(texts(phrases, [], 2), ["piston", "boiler"]);
+  assert.deepEqual(texts(phrases, "", 1), ["piston"]);
+  assert.deepEqual(texts(phrases, "", 2), ["piston", "boiler"]);
 });
 
 Deno.test("rankKeyphrases() gives no phrases for a limit of 0", () => {
-  assert.deepEqual(rank([phrase("boiler"), phrase("piston")], [], 0), []);
+  assert.deepEqual(rank([phrase("boiler"), phrase("piston")], "", 0), []);
 });
 
 Deno.test("rankKeyphrases() leaves out the names of people", () => {
@@ -255,7 +270,7 @@ Deno.test("rankKeyphrases() trims a possessive determiner from a phrase", () => 
 Deno.test("rankKeyphrases() keeps a generic word that the title names", () => {
   const phrases = [phrase("honey"), phrase("honey", 5), phrase("varroa", 9)];
   assert.deepEqual(texts(phrases), ["varroa"]);
-  assert.deepEqual(texts(phrases, [stem("honey")]), ["honey", "varroa"]);
+  assert.deepEqual(texts(phrases, "Honey"), ["honey", "varroa"]);
 });
 
 Deno.test("rankKeyphrases() takes no verb alone, whatever the tagger called it", () => {
@@ -295,4 +310,123 @@ Deno.test("rankKeyphrases() takes three content words only when the text says th
 Deno.test("rankKeyphrases() drops an adjective that says nothing of the topic", () => {
   const phrases = [phrase("new iterator", 0, false, true), phrase("new iterator", 9, false, true)];
   assert.deepEqual(texts(phrases), ["iterator"]);
+});
+
+/** Keyphrases of phrases with the counts, title and headings a test gives. */
+const rankWith = (phrases: Phrase[], context: Partial<KeyphraseContext>) =>
+  rankKeyphrases(phrases, {
+    termCounts: countsOf(phrases),
+    title: "",
+    textLength: 1000,
+    limit: 10,
+    ...context,
+  }).map((k) => k.text);
+
+Deno.test("rankKeyphrases() counts a hyphenated word as the text uses its parts", () => {
+  // The text's term counts split "super-journal" into "super" and "journal", as words() does.
+  const phrases = [
+    ...Array.from({ length: 4 }, (_, i) => phrase("super-journal", i)),
+    phrase("bloom filter", 10),
+    phrase("bloom filter", 11),
+  ];
+  const termCounts = new Map([["super", 4], ["journal", 4], ["bloom", 2], ["filter", 2]]);
+  assert.deepEqual(rankWith(phrases, { termCounts }), ["super-journal", "bloom filter"]);
+});
+
+Deno.test("rankKeyphrases() takes spellings with a hyphen or a space as one phrase", () => {
+  const phrases = [
+    phrase("key-functions"),
+    phrase("key function", 5),
+    phrase("key functions", 9),
+    phrase("key functions", 12),
+  ];
+  // One phrase, shown as the text writes it most.
+  assert.deepEqual(texts(phrases), ["key functions"]);
+  assert.equal(rank(phrases)[0].key, "kei function");
+});
+
+Deno.test("rankKeyphrases() ranks a phrase a heading names above one it does not", () => {
+  const phrases = [phrase("bloom filter"), phrase("hash table", 1)];
+  assert.deepEqual(rankWith(phrases, {}), ["bloom filter", "hash table"]);
+  assert.deepEqual(rankWith(phrases, { headings: ["Hash Tables"] }), [
+    "hash table",
+    "bloom filter",
+  ]);
+});
+
+Deno.test("rankKeyphrases() takes a heading's phrase the sentences use, even if the tagger missed it", () => {
+  // The tagger read "file" in "application file format" as a verb: no noun phrase holds it.
+  const phrases = [phrase("application", 0), phrase("format", 20), phrase("bloom filter", 40)];
+  const sentenceTerms = [
+    terms("An application file format keeps a document."),
+    terms("Each application file format is a choice."),
+  ];
+  const found = rankWith(phrases, {
+    sentenceTerms,
+    headings: ["What Is An Application File Format?", "Executive Summary"],
+  });
+  assert.equal(found[0], "application file format");
+  // "Executive Summary" labels the page: no sentence says it.
+  assert.ok(!found.includes("executive summary"), found.join(" | "));
+});
+
+Deno.test("labelPhrases() splits a heading into its noun phrases", () => {
+  assert.deepEqual(labelPhrases("Static Analysis and Continuous Integration"), [
+    ["static", "analysis"],
+    ["continuous", "integration"],
+  ]);
+  assert.deepEqual(labelPhrases("Users, Groups, UIDs"), [["users"], ["groups"], ["uids"]]);
+  assert.deepEqual(labelPhrases("Python’s Unicode Support"), [["python", "unicode", "support"]]);
+});
+
+Deno.test("labelPhrases() leaves out the verbs and question words of a heading", () => {
+  assert.deepEqual(labelPhrases("Creating Network Objects"), [["network", "objects"]]);
+  assert.deepEqual(labelPhrases("When Sockets Die"), [["sockets", "die"]]);
+  assert.deepEqual(labelPhrases("Why the build fails"), [["build"]]);
+  assert.deepEqual(labelPhrases("Manually Un-Stringizing Annotations"), [[
+    "un-stringizing",
+    "annotations",
+  ]]);
+});
+
+Deno.test("rankKeyphrases() lets the phrase's own use outweigh its words' use", () => {
+  // Words no everyday list has. "zorb" is the text's most used word, but "zorb wibble" is said
+  // once and "frimp quaddle" twice.
+  const phrases = [phrase("zorb wibble"), phrase("frimp quaddle", 1), phrase("frimp quaddle", 2)];
+  const termCounts = new Map([["zorb", 40], ["wibbl", 1], ["frimp", 2], ["quaddl", 2]]);
+  assert.deepEqual(rankWith(phrases, { termCounts }), ["frimp quaddle", "zorb wibble"]);
+});
+
+Deno.test("rankKeyphrases() takes part of a heading's phrase when the text uses it on its own", () => {
+  const sentenceTerms = [
+    terms("The operator module functions make keys."),
+    terms("Operator module functions are fast."),
+    terms("The operator module has itemgetter."),
+    terms("Import the operator module first."),
+  ];
+  const found = rankWith([phrase("itemgetter", 0)], {
+    sentenceTerms,
+    headings: ["Operator Module Functions"],
+  });
+  assert.ok(found.includes("operator module"), found.join(" | "));
+  assert.ok(found.includes("operator module functions"), found.join(" | "));
+  // "module functions" is said only within the whole.
+  assert.ok(!found.includes("module functions"), found.join(" | "));
+});
+
+Deno.test("rankKeyphrases() leaves a heading that names a person to the People list", () => {
+  const sentenceTerms = [terms("Ada Lovelace wrote the notes."), terms("Ada Lovelace did.")];
+  const found = rankWith([phrase("analytical engine", 0)], {
+    sentenceTerms,
+    title: "Ada Lovelace",
+    nameWords: new Set(["ada", "lovelace"]),
+  });
+  assert.deepEqual(found, ["analytical engine"]);
+});
+
+Deno.test("rankKeyphrases() lifts no single word for being a heading", () => {
+  // Equally rare words, equally used: a one-word heading is a label, not a term's name.
+  const phrases = [phrase("apiary"), phrase("varroa", 1)];
+  assert.deepEqual(rankWith(phrases, {}), ["apiary", "varroa"]);
+  assert.deepEqual(rankWith(phrases, { headings: ["Varroa"] }), ["apiary", "varroa"]);
 });
