@@ -6,6 +6,7 @@
  */
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
+import { parse as parseSpec, serialize } from "parse5";
 import TurndownService from "turndown";
 import { LINK_SCHEME } from "../protocol/messages.ts";
 import { decodeText } from "./decode.ts";
@@ -213,6 +214,11 @@ function parseDocument(html: string): DomDocument {
     html = `<!DOCTYPE html><html><head>${title}</head><body>${rest}</body></html>`;
   }
   checkNesting(html);
+  // linkedom builds the tree as the tags are written: an <li> or <p> whose end tag the page
+  // leaves out (as HTML allows, and SQLite's documentation does) held every later item of its
+  // list, fifteen levels deep, which the note showed as indented code. parse5 builds it as the
+  // HTML standard and browsers do, and linkedom reads its well-formed output.
+  html = guardStack(() => serialize(parseSpec(html)));
   const { document } = parseHTML(html) as unknown as { document: DomDocument };
   checkDepth(document.documentElement);
   // The parser gives every character reference (each &nbsp;) a text node of its own, and

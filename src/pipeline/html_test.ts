@@ -414,3 +414,14 @@ Deno.test("extractHtml() leaves out what a short page hides", () => {
   const { body } = extractHtml(utf8(page), "hours.html");
   assert.equal(body, "Open from nine to five.");
 });
+
+Deno.test("extractHtml() ends a list item or paragraph where HTML implies it, as browsers do", () => {
+  const html = "<html><body><h1>Lamps</h1><ol><li><p>Trim the wick.<li><p>Fill the oil." +
+    "<li><p>Light the lamp at dusk.</ol><p>Then walk the quay.</body></html>";
+  const { body } = extractHtml(new TextEncoder().encode(html), "lamps.html");
+  // Items of paragraphs make a loose list, as pandoc writes it.
+  assert.equal(
+    body,
+    "1. Trim the wick.\n\n2. Fill the oil.\n\n3. Light the lamp at dusk.\n\nThen walk the quay.",
+  );
+});
