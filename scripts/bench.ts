@@ -26,7 +26,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Worker as NodeWorker } from "node:worker_threads";
 import { Job } from "../src/job/run_job.ts";
-import { type JobOptions, outputOptions } from "../src/options/job_options.ts";
+import { outputOptions } from "../src/options/job_options.ts";
 import { extractDocx } from "../src/pipeline/docx.ts";
 import { extractHtml } from "../src/pipeline/html.ts";
 import { extractPdf } from "../src/pipeline/pdf.ts";
@@ -44,7 +44,7 @@ import { mapsQuality } from "./bench_maps.ts";
 import { uiLatency } from "./bench_ui.ts";
 import { shardScaling } from "./bench_shards.ts";
 import { fidelity } from "./bench_fidelity.ts";
-import { realDocumentScaling } from "./bench_workers.ts";
+import { benchJobOptions, realDocumentScaling } from "./bench_workers.ts";
 import { whisperCliAvailable } from "../src/models/choose_engine.ts";
 import { writeTinyWhisperModel } from "../tests/support/tiny_whisper_model.ts";
 
@@ -86,7 +86,6 @@ const CPU_FILES = flags.quick ? 8 : 24;
 
 /** Real read speech from Debian's pocketsphinx-testdata. */
 const LIBRIVOX = "/usr/share/pocketsphinx/test/data/librivox";
-const THREAD = new URL("../src/sandbox/stage_thread.ts", import.meta.url);
 const WORDS = ("river archive signal tempo harbor lattice meadow quarry orbit ember canyon " +
   "velvet prism sonnet glacier thimble").split(" ");
 
@@ -193,26 +192,7 @@ function steady(doneAt: number[]): number {
 }
 
 async function timeJob(input: string, vaultDir: string, workers: number) {
-  const options: JobOptions = {
-    inputDir: await Deno.realPath(input),
-    vaultDir: (await Deno.mkdir(vaultDir, { recursive: true }), await Deno.realPath(vaultDir)),
-    workers,
-    include: [],
-    exclude: [],
-    restart: false,
-    retryFailed: false,
-    maxAttempts: 3,
-    poisonAfter: 3,
-    budgetBaseMs: 600_000,
-    budgetPerMbMs: 60_000,
-    stallMs: 120_000,
-    heapMb: 1024,
-    retryBaseMs: 1000,
-    pipeline: { maxBytes: 64 * 2 ** 20, maxDurationMs: 3_600_000, chunkMs: 300_000 },
-    threadUrl: THREAD,
-    memoryCheckMs: 2000,
-    sampleMs: 60_000,
-  };
+  const options = await benchJobOptions(input, vaultDir, workers);
   const timings = { noteWriteMs: 0, checkpointMs: 0 };
   options.stopwatch = {
     time(step, work) {

@@ -73,10 +73,14 @@ interface Timed {
   linkMs: number;
 }
 
-/** One batch over `input` into a fresh vault, with its phases timed from its events. */
-export async function timeBatch(input: string, vaultDir: string, workers: number): Promise<Timed> {
+/** The options of a benchmark's batch: the app's defaults, limits no real document reaches. */
+export async function benchJobOptions(
+  input: string,
+  vaultDir: string,
+  workers: number,
+): Promise<JobOptions> {
   await Deno.mkdir(vaultDir, { recursive: true });
-  const options: JobOptions = {
+  return {
     inputDir: await Deno.realPath(input),
     vaultDir: await Deno.realPath(vaultDir),
     workers,
@@ -96,6 +100,11 @@ export async function timeBatch(input: string, vaultDir: string, workers: number
     memoryCheckMs: 2000,
     sampleMs: 60_000,
   };
+}
+
+/** One batch over `input` into a fresh vault, with its phases timed from its events. */
+export async function timeBatch(input: string, vaultDir: string, workers: number): Promise<Timed> {
+  const options = await benchJobOptions(input, vaultDir, workers);
   let firstStarted = NaN;
   let lastDone = NaN;
   let linked = NaN;

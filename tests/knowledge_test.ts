@@ -10,7 +10,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { BEGIN, END } from "../src/vault/generated_part.ts";
-import { parseFrontmatter } from "../src/markdown/frontmatter.ts";
+import {
+  parseFrontmatter,
+  STANDARD_KEYS as STANDARD_KEY_SET,
+} from "../src/markdown/frontmatter.ts";
 import { wikilink } from "../src/markdown/note_name.ts";
 import { isGenericWord } from "../src/knowledge/topic_names.ts";
 import { type AppResult, ofType, runApp, withTempDir } from "./support/app.ts";
@@ -92,21 +95,7 @@ the honey harvest from such colonies is larger year after year.
 `,
 };
 
-const STANDARD_KEYS = [
-  "title",
-  "aliases",
-  "type",
-  "source",
-  "duration",
-  "tags",
-  "people",
-  "organizations",
-  "places",
-  "related",
-  "source_hash",
-  "source_bytes",
-  "words",
-];
+const STANDARD_KEYS = [...STANDARD_KEY_SET];
 const REQUIRED_KEYS = [
   "title",
   "type",

@@ -10,7 +10,7 @@ import { stamp } from "../markdown/transcript.ts";
 import { readBody } from "./blocks.ts";
 import { rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
-import { readLanguage } from "./language.ts";
+import { readLanguage, upperBound } from "./language.ts";
 import { leansBack, trimOpeners, unfitReason, unresolved } from "./sentences.ts";
 import {
   keyPointCount,
@@ -289,17 +289,6 @@ function cut(sentence: string): string[] {
   const size = Math.ceil(tokens.length / Math.ceil(tokens.length / (LONGEST_UNIT / 2)));
   for (let i = 0; i < tokens.length; i += size) pieces.push(tokens.slice(i, i + size).join(" "));
   return pieces;
-}
-
-function upperBound(sorted: number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

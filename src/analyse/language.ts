@@ -598,7 +598,8 @@ function stranger(key: string): boolean {
     ) && englishRank(parts[parts.length - 1].toLowerCase()) === Infinity;
 }
 
-function upperBound(sorted: number[], value: number): number {
+/** How many of the sorted numbers are at most `value`. */
+export function upperBound(sorted: number[], value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
