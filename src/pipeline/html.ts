@@ -203,21 +203,12 @@ const MAX_DEPTH = 512;
 const MAX_NESTING_WORK = 500_000_000;
 
 function parseDocument(html: string): DomDocument {
-  // linkedom builds a body only when the page has both <html> and <body> tags.
-  if (!/<html[\s>]/i.test(html) || !/<body[\s>]/i.test(html)) {
-    const title = findTitleElement(html);
-    // Bounded repeats: an unbounded [^>]* makes these patterns quadratic on "<body<body<body".
-    const rest = (title ? html.replace(title, "") : html).replace(
-      /<\/?(?:html|head|body)\b[^>]{0,1000}>/gi,
-      "",
-    );
-    html = `<!DOCTYPE html><html><head>${title}</head><body>${rest}</body></html>`;
-  }
   checkNesting(html);
   // linkedom builds the tree as the tags are written: an <li> or <p> whose end tag the page
   // leaves out (as HTML allows, and SQLite's documentation does) held every later item of its
   // list, fifteen levels deep, which the note showed as indented code. parse5 builds it as the
-  // HTML standard and browsers do, and linkedom reads its well-formed output.
+  // HTML standard and browsers do (with <html>, <head> and <body> whether the page writes them
+  // or not, which linkedom needs), and linkedom reads its well-formed output.
   html = guardStack(() => serialize(parseSpec(html)));
   const { document } = parseHTML(html) as unknown as { document: DomDocument };
   checkDepth(document.documentElement);
@@ -226,16 +217,6 @@ function parseDocument(html: string): DomDocument {
   document.documentElement.normalize();
   collapseWhitespace(document.documentElement);
   return document;
-}
-
-/** The first `<title>...</title>` of a page, found in linear time. */
-function findTitleElement(html: string): string {
-  const open = /<title\b[^>]{0,1000}>/i.exec(html);
-  if (!open) return "";
-  const close = /<\/title\s*>/gi;
-  close.lastIndex = open.index + open[0].length;
-  const found = close.exec(html);
-  return found ? html.slice(open.index, found.index + found[0].length) : "";
 }
 
 function tooDeep(detail: string, cause?: unknown): InputError {
