@@ -68,10 +68,8 @@ export function noteToHtml(
   text = text.replace(/%%[\s\S]*?%%/g, "");
   // A block id ends its paragraph's last line: hidden, and the paragraph gets it as its id.
   text = text.replace(/ \^([A-Za-z0-9-]+)[ \t]*$/gm, (_, id) => `${BLOCK}${id}${BLOCK}`);
-  // Inside a table a wikilink's pipe is written `\|`, so that it does not end the cell;
-  // Obsidian reads it as the pipe of the link, and so does this.
   text = text.replace(
-    /\[\[([^\]|#]*?)(#[^\]|]*?)?(?:\\?\|([^\]]*))?\]\]/g,
+    new RegExp(WIKILINK.source, "g"),
     (_, target, anchor, alias) => {
       const label = escapeMarkdown((alias ?? (target || anchor || "")).replace(/[[\]]/g, ""));
       if (!target) {
@@ -92,6 +90,12 @@ export function noteToHtml(
 }
 
 /**
+ * A wikilink: its target, `#anchor` and alias. Inside a table its pipe is written `\|`, so that
+ * it does not end the cell; Obsidian reads that as the link's pipe, and so does this.
+ */
+const WIKILINK = /\[\[([^\]|#]*?)(#[^\]|]*?)?(?:\\?\|([^\]]*))?\]\]/;
+
+/**
  * The frontmatter as a table of properties, a wikilink in it (`related`) a link as Obsidian shows
  * it; as text when it is not valid YAML.
  */
@@ -109,9 +113,9 @@ function properties(yaml: string, href: (path: string) => string): string {
     if (Array.isArray(v)) return v.map(show).join(", ");
     if (v !== null && typeof v === "object") return escape(JSON.stringify(v));
     const text = String(v ?? "");
-    const link = /^\[\[([^\]|#]+)(?:\|([^\]]*))?\]\]$/.exec(text);
-    if (!link) return escape(text);
-    return `<a href="${escape(href(`${link[1]}.md`))}">${escape(link[2] ?? link[1])}</a>`;
+    const link = new RegExp(`^${WIKILINK.source}$`).exec(text);
+    if (!link?.[1]) return escape(text);
+    return `<a href="${escape(href(`${link[1]}.md`))}">${escape(link[3] ?? link[1])}</a>`;
   };
   const rows = Object.entries(data).filter(([key]) => !HIDDEN_PROPERTIES.has(key))
     .map(([key, value]) => `<tr><th scope="row">${escape(key)}</th><td>${show(value)}</td></tr>`);
