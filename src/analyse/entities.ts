@@ -7,6 +7,7 @@
  */
 import { distance } from "fastest-levenshtein";
 import { lexiconTag, type Span } from "./language.ts";
+import { isTitle } from "./titles.ts";
 
 /** Something that is plainly a name: capitalised words, a few connecting ones, no markup. */
 const NAME =
@@ -23,12 +24,13 @@ export interface NameOptions {
 /** The distinct names among the spans, most mentioned first, ties in order of appearance. */
 export function rankNames(spans: Span[], options: NameOptions, extra: string[] = []): string[] {
   const counts = new Map<string, { name: string; count: number; first: number }>();
-  const handles = new Set<string>();
+  /** Lone words known to be people however often named: handles, and surnames after a title. */
+  const sure = new Set<string>();
   const add = (raw: string, at: number) => {
     // "@inikep": a handle a credit names, kept as written without its "@".
     if (options.kind === "person" && HANDLE.test(raw)) {
       const key = raw.slice(1).toLowerCase();
-      handles.add(key);
+      sure.add(key);
       const entry = counts.get(key);
       if (entry) entry.count++;
       else counts.set(key, { name: raw.slice(1), count: 1, first: at });
@@ -36,6 +38,9 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
     }
     const clean = cleanName(raw);
     if (!clean) return;
+    // "President Truman": a title before a surname makes it a person, even named once.
+    const titled = options.kind === "person" && clean.includes(" ") &&
+      isTitle(clean.slice(0, clean.indexOf(" ")));
     const names = options.kind === "person"
       ? personNames(clean)
       : options.kind === "organization" && isAcronym(clean) &&
@@ -46,6 +51,8 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
     for (const name of names) {
       // "E. R. Gansner" and "E.R. Gansner" are one spelling.
       const key = name.toLowerCase().replace(/(?<=\b\p{L}\.) (?=\p{L}\.)/gu, "");
+      // Not "Justice Sandra", cut from "Justice Sandra Day O'Connor".
+      if (titled && (name.includes(" ") || !firstName(key))) sure.add(key);
       const entry = counts.get(key);
       if (entry) entry.count++;
       else counts.set(key, { name, count: 1, first: at });
@@ -74,7 +81,7 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
     mergeVariants(counts);
     // A lone word named once is more often a product or a word in capitals than a person.
     for (const [key, entry] of counts) {
-      if (!entry.name.includes(" ") && entry.count < 2 && !handles.has(key)) counts.delete(key);
+      if (!entry.name.includes(" ") && entry.count < 2 && !sure.has(key)) counts.delete(key);
     }
   }
   return [...counts.values()]
@@ -99,6 +106,8 @@ export function cleanName(raw: string): string | undefined {
   return name;
 }
 
+const firstName = (word: string) => /MaleName|FemaleName|FirstName/u.test(lexiconTag(word));
+
 const HANDLE = /^@[\p{L}][\p{L}\p{N}_-]+$/u;
 
 /** Keys that name keys on a keyboard, not people ("Page Up", "Ctrl"). */
@@ -110,10 +119,20 @@ const KEYS = new Set(
 const CONJUNCTION =
   /^(?:and|but|or|so|then|yet|if|when|while|because|as|thanks|dear|hi|hello|nor)$/iu;
 
+/** Last words that make a name a law, a programme, a prize or a place ("Ryan White Act"). */
+const NAMED_AFTER = new Set(
+  ("act acts law bill amendment treaty doctrine plan program programme initiative fund " +
+    "foundation prize award medal memorial center centre institute university college school " +
+    "hospital street avenue boulevard highway bridge day airport library museum stadium")
+    .split(" "),
+);
+
 /**
  * The people a cleaned name stands for: none when it is an acronym, a code identifier, keys of a
- * keyboard or a cut-off word ("Merle-"); conjunctions at its ends dropped ("But Abraham"), cut
- * at a contraction ("Homer I've"), and a run-together list split ("Smith and Jones").
+ * keyboard, a cut-off word ("Merle-"), a role alone ("Mr. President") or a law or place named
+ * after someone ("Ryan White Act"); conjunctions at its ends and titles before it dropped ("But
+ * Abraham", "Justice John Roberts"), cut at a contraction ("Homer I've"), and a run-together list
+ * split ("Smith and Jones").
  */
 export function personNames(name: string): string[] {
   return name.split(/ (?:and|&) /u).flatMap((part) => {
@@ -122,7 +141,10 @@ export function personNames(name: string): string[] {
       /['’]\p{Ll}/u.test(w) && !/^\p{Lu}['’]\p{Lu}/u.test(w)
     );
     if (contraction >= 0) words = words.slice(0, contraction);
-    while (words.length > 0 && CONJUNCTION.test(words[0])) words = words.slice(1);
+    if (words.length > 1 && NAMED_AFTER.has(words[words.length - 1].toLowerCase())) return [];
+    while (words.length > 0 && (CONJUNCTION.test(words[0]) || isTitle(words[0]))) {
+      words = words.slice(1);
+    }
     while (words.length > 0 && CONJUNCTION.test(words[words.length - 1])) {
       words = words.slice(0, -1);
     }

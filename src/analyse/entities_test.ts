@@ -166,6 +166,32 @@ Deno.test("personNames() drops conjunctions and contractions, and splits run-tog
   assert.deepEqual(personNames("Eleanor Smith and Ravi Jones"), ["Eleanor Smith", "Ravi Jones"]);
 });
 
+Deno.test("personNames() drops titles before a name, and roles and laws that are no person", () => {
+  assert.deepEqual(personNames("Justice John Roberts"), ["John Roberts"]);
+  assert.deepEqual(personNames("Leader Howard Baker"), ["Howard Baker"]);
+  assert.deepEqual(personNames("Staff Sergeant Dan Clay"), ["Dan Clay"]);
+  assert.deepEqual(personNames("Dr. Ada Lovelace"), ["Ada Lovelace"]);
+  for (const role of ["Mr. President", "Vice President", "Mr. Speaker", "Madam Speaker"]) {
+    assert.deepEqual(personNames(role), [], role);
+  }
+  for (
+    const law of ["Ryan White Act", "Martin Luther King Day", "Nobel Prize", "First Amendment"]
+  ) {
+    assert.deepEqual(personNames(law), [], law);
+  }
+  // A surname that is also a title's word stays where it is not first.
+  assert.deepEqual(personNames("Martin Luther King"), ["Martin Luther King"]);
+  assert.deepEqual(personNames("John Major"), ["John Major"]);
+});
+
+Deno.test("rankNames() keeps a surname named once after a title, not a first name", () => {
+  const names = rankNames(
+    spans("President Eisenhower", "Kennedy", "Mr. President", "Justice Sandra"),
+    PEOPLE,
+  );
+  assert.deepEqual(names, ["Eisenhower"]);
+});
+
 Deno.test("rankNames() merges a shortened first name into the full one", () => {
   const names = rankNames(
     spans("Jeff Dean", "Jeffrey Dean", "Jeff Dean", "Sanjay Ghemawat"),

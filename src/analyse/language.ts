@@ -16,6 +16,7 @@ import nlp from "compromise";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { englishRank, GENERIC_RANK } from "./commonness.ts";
+import { isTitle } from "./titles.ts";
 
 /** A span of the text passed to {@link readLanguage}. */
 export interface Span {
@@ -329,7 +330,11 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     if (!v) continue;
     const name = text.slice(run.start, run.end);
     if (v.kind === "people" && wordAndName(name.slice(v.from, v.to), text)) continue;
-    out[v.kind].push({ text: name.slice(v.from, v.to), start: run.start + v.from });
+    // "President Truman" found as "Truman": the title stays, as the name's evidence.
+    const from = v.kind === "people" && name.slice(0, v.from).trim().split(/\s+/u).every(isTitle)
+      ? 0
+      : v.from;
+    out[v.kind].push({ text: name.slice(from, v.to), start: run.start + from });
   }
   return out;
 }
