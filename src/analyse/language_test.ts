@@ -47,6 +47,15 @@ Deno.test("readLanguage() completes a known first name with the surname after it
   ]);
 });
 
+Deno.test("readLanguage() takes a surname after a person's title as a person", () => {
+  assert.deepEqual(
+    people("We thank Vice President Cheney for his work. Governor Branstad spoke after him."),
+    ["Vice President Cheney", "Governor Branstad"],
+  );
+  // "General" and "First" also come before things.
+  assert.deepEqual(people("The Developers may pass General Resolutions by vote."), []);
+});
+
 Deno.test("readLanguage() reads names listed next to a person as people", () => {
   assert.deepEqual(
     people("It was revised by Georg Brandl, Andrew Kuchling, and Ezio Melotti."),

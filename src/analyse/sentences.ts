@@ -19,12 +19,25 @@ export function opensWithFiller(sentence: string): boolean {
 }
 
 /**
+ * A speech's opening address before a colon: "Mr. Speaker, Mr. Vice President, Members of the
+ * Congress, my fellow Americans:", "Ladies and gentlemen:", "Friends:". Its parts are titles,
+ * groups addressed and their epithets, so no clause with a verb is cut by mistake.
+ */
+const ADDRESSED =
+  "(?:(?:and|my|our)\\s+)?(?:(?:mr|mrs|ms|madam|madame)\\.?(?:\\s+[\\p{L}.]+){1,3}?|" +
+  "ladies and gentlemen|(?:(?:distinguished|honou?red|fellow|dear|esteemed)\\s+)*" +
+  "(?:members|guests|citizens|americans|friends|colleagues|delegates|senators|representatives|" +
+  "justices|governors|visitors|countrymen|ladies|gentlemen)(?:\\s+of\\s+[\\p{L}\\p{N}\\s]+?)?)";
+const SALUTATION = new RegExp(`^${ADDRESSED}(?:\\s*,\\s*${ADDRESSED})*\\s*:\\s+`, "iu");
+
+/**
  * The sentence without its spoken openers ("So, and I mean the point is" → "The point is") and
  * list numbering ("3. Make" → "Make"), its first letter capitalised. A sentence that would be
  * left with fewer than four words stays as it was.
  */
 export function trimOpeners(sentence: string): string {
-  let text = sentence.trim().replace(/^(?:\(?\d{1,2}[.)]|[-*•])\s+(?=\p{L})/u, "");
+  let text = sentence.trim().replace(/^(?:\(?\d{1,2}[.)]|[-*•])\s+(?=\p{L})/u, "")
+    .replace(SALUTATION, "");
   for (let i = 0; i < 4 && opensWithFiller(text); i++) {
     text = text.replace(/^["'“‘(]*\p{L}+(?: (?:mean|know|see|course|guess|think))?[,\s]+/u, "");
   }

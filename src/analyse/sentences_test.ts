@@ -201,6 +201,26 @@ Deno.test("unfitReason() takes speech as it was written down", () => {
   assert.equal(unfitReason("the ones we saw were these:", { speech: true }), "fragment");
 });
 
+Deno.test("trimOpeners() drops a speech's opening address, not a clause before a colon", () => {
+  assert.equal(
+    trimOpeners(
+      "Mr. Speaker, Mr. President, Members of the House and the Senate, my fellow Americans: " +
+        "I come before you tonight to report on the State of the Union.",
+    ),
+    "I come before you tonight to report on the State of the Union.",
+  );
+  assert.equal(
+    trimOpeners("Ladies and gentlemen: the results of the vote are in and they are clear."),
+    "The results of the vote are in and they are clear.",
+  );
+  for (
+    const kept of [
+      "Mr. Smith said the result was wrong: the figures had been copied twice.",
+      "Note: this sentence about notes has a label before its colon.",
+    ]
+  ) assert.equal(trimOpeners(kept), kept);
+});
+
 Deno.test("trimOpeners() keeps an opener that a clause hangs on ('Now that', 'So as')", () => {
   const now = "Now that Python sorting provides key-functions, this technique is rarely needed.";
   assert.equal(trimOpeners(now), now);

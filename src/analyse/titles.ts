@@ -13,8 +13,21 @@ const TITLE = new Set(
     "adm sergeant sgt staff captain capt lieutenant lt colonel col major commander corporal " +
     "private governor gov mayor chairman chairwoman chair chief judge ambassador minister " +
     "prime premier chancellor commissioner director reverend rev father bishop cardinal pope " +
-    "rabbi imam majority minority first " +
+    "rabbi imam majority minority first class democrat republican " +
     "former late elect deputy attorney surgeon officer detective agent")
     .split(" "),
 );
 export const isTitle = (word: string) => TITLE.has(word.toLowerCase().replace(/\.$/u, ""));
+
+/** Titles said only of a person: after one of these a capitalised word is a name ("Governor
+ * Branstad"), where after "General" or "First" it may be a thing ("General Resolutions"). */
+const PERSON_TITLE = new Set(
+  ("mr mrs ms miss mx dr prof sir dame lady lord madam president speaker justice leader " +
+    "senator sen representative rep congressman congresswoman secretary admiral adm sergeant " +
+    "sgt captain capt lieutenant lt colonel col governor gov mayor chairman chairwoman judge " +
+    "ambassador minister premier chancellor reverend rev bishop cardinal pope rabbi imam " +
+    "democrat republican")
+    .split(" "),
+);
+export const isPersonTitle = (word: string) =>
+  PERSON_TITLE.has(word.toLowerCase().replace(/\.$/u, ""));
