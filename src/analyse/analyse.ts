@@ -8,6 +8,7 @@
 import type { Analysis, KeyPoint } from "../protocol/messages.ts";
 import { stamp } from "../markdown/transcript.ts";
 import { readBody } from "./blocks.ts";
+import { stemWeight } from "./commonness.ts";
 import { rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
 import { readLanguage, upperBound } from "./language.ts";
@@ -146,8 +147,21 @@ function termCounts(list: Unit[]): Map<string, number> {
   return counts;
 }
 
+/**
+ * The stems that say most about the text: used often here and rarely in everyday English (count
+ * times the square root of the stem's weight). By count alone a long speech's were "year",
+ * "nation", "people", "not", and five State of the Union addresses shared too little else to be
+ * each other's related notes. On bench_maps.ts's 52 Debian documents, related links within their
+ * documentation set went from 81% to 83% (folders) and 80% to 83% (one folder); by the full
+ * weight they reached 85%, but one-folder topic maps lost completeness (0.75 to 0.63).
+ */
 function topTerms(counts: Map<string, number>): [string, number][] {
-  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TERM_VECTOR);
+  const say = (term: string, count: number) => count * Math.sqrt(stemWeight(term));
+  return [...counts]
+    .map(([term, count]) => ({ term, count, weight: say(term, count) }))
+    .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1))
+    .slice(0, TERM_VECTOR)
+    .map(({ term, count }) => [term, count]);
 }
 
 /**

