@@ -2,7 +2,14 @@ import assert from "node:assert/strict";
 import { NO_ANALYSIS } from "../../tests/support/drafts.ts";
 import { Analysis } from "../protocol/messages.ts";
 import { timeBoxed } from "../sandbox/time_box.ts";
-import { analyse, type Analysed, linkKeyPoints, shorten, warmUp } from "./analyse.ts";
+import {
+  analyse,
+  type Analysed,
+  hyphensAsDashes,
+  linkKeyPoints,
+  shorten,
+  warmUp,
+} from "./analyse.ts";
 import { stemWeight } from "./commonness.ts";
 import { keyPointCount, summaryLength } from "./summarise.ts";
 
@@ -512,4 +519,30 @@ Deno.test("shorten() cuts a long key point between words, never inside one", () 
   assert.equal(long[cut.length - 1], " ", "the cut falls on a space");
   const url = "See " + "x".repeat(300) + " for more words here.";
   assert.equal(shorten(url), "See " + "x".repeat(300) + "…");
+});
+
+Deno.test("hyphensAsDashes() reads a hyphen beside a word that makes no compound as a dash", () => {
+  assert.equal(
+    hyphensAsDashes("the seat of Hammarskjold-or Red China, together-not as rivals"),
+    "the seat of Hammarskjold—or Red China, together—not as rivals",
+  );
+  // Compounds stay, chains too, and "and", "a", "to" beside a hyphen in a text that does not
+  // write its dashes as hyphens.
+  const compounds = "a state-of-the-art, up-to-date, rock-and-roll not-for-profit a-frame " +
+    "with built-in and add-on parts";
+  assert.equal(hyphensAsDashes(compounds), compounds);
+});
+
+Deno.test("hyphensAsDashes() reads more hyphens as dashes where the text writes dashes so", () => {
+  assert.equal(
+    hyphensAsDashes(
+      "We-I mean you-or they. The Congress-a program for the sixties-and more, and state-of-the-art.",
+    ),
+    "We—I mean you—or they. The Congress—a program for the sixties—and more, and state-of-the-art.",
+  );
+  // The same hyphens in a text with no sure dash are compounds' or the author's.
+  assert.equal(
+    hyphensAsDashes("The Congress-a program for the sixties-and more."),
+    "The Congress-a program for the sixties-and more.",
+  );
 });
