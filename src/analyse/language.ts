@@ -208,6 +208,27 @@ const ORGANIZATION_END = new RegExp(
   "u",
 );
 
+/**
+ * Institutions named by one word, which compromise's lexicon does not know as organisations:
+ * written with a capital inside a sentence they name the body ("the Congress", "the Senate"),
+ * not the thing ("a congress of historians"). In State of the Union addresses, "Congress" was the
+ * organisation named most and found in none. Buildings that stand for a body ("the Pentagon",
+ * "the Kremlin") are left out: as often the place.
+ */
+const INSTITUTION = new Set([
+  "congress",
+  "senate",
+  "parliament",
+  "bundestag",
+  "knesset",
+  "duma",
+  "army",
+  "navy",
+  "treasury",
+  "politburo",
+  "judiciary",
+]);
+
 /** Words of the window compromise reads on each side of a capitalised run. */
 const CONTEXT = 3;
 /** Verbs whose subject is a person: "Heidegger argues", "Kant wrote". */
@@ -517,6 +538,7 @@ function givenName(word: string): boolean {
 /** What compromise's lexicon calls a word alone, if a name. */
 function lexiconKind(word: string): Kind | undefined {
   const low = word.toLowerCase();
+  if (INSTITUTION.has(low)) return "organizations";
   const tag = lexiconTag(low);
   // A first name alone that is also an everyday word ("Roman", "Troy", "Will") is the word.
   if (/^(?:MaleName|FemaleName|FirstName)$/u.test(tag)) {

@@ -56,6 +56,15 @@ Deno.test("readLanguage() takes a surname after a person's title as a person", (
   assert.deepEqual(people("The Developers may pass General Resolutions by vote."), []);
 });
 
+Deno.test("readLanguage() takes a body named by one word as an organisation", () => {
+  const orgs = (text: string) => readLanguage(text).organizations.map((o) => o.text);
+  assert.deepEqual(
+    orgs("Last year the Senate passed the bill, and then the Congress agreed to it."),
+    ["Senate", "Congress"],
+  );
+  assert.deepEqual(orgs("She spoke at a congress of historians in the spring."), []);
+});
+
 Deno.test("readLanguage() reads names listed next to a person as people", () => {
   assert.deepEqual(
     people("It was revised by Georg Brandl, Andrew Kuchling, and Ezio Melotti."),
