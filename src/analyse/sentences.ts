@@ -30,14 +30,32 @@ const ADDRESSED =
   "justices|governors|visitors|countrymen|ladies|gentlemen)(?:\\s+of\\s+[\\p{L}\\p{N}\\s]+?)?)";
 const SALUTATION = new RegExp(`^${ADDRESSED}(?:\\s*,\\s*${ADDRESSED})*\\s*:\\s+`, "iu");
 
+/** Words in capitals before a capitalised word that opens the sentence proper. */
+const CAPS_RUN = /^((?:[\p{Lu}'’-]+\s+){2,12})(?=\p{Lu}\p{Ll})/u;
+
+/**
+ * The sentence without a heading in capitals that a plain text runs into it ("THE NEW AND
+ * DEVELOPING NATIONS Our efforts to help..."): at least two of its words are words of the
+ * dictionary, so acronyms ("US GDP Growth") stay.
+ */
+function withoutCapsHeading(text: string): string {
+  const run = CAPS_RUN.exec(text)?.[1];
+  if (!run) return text;
+  const words = run.trim().split(/\s+/u).map((w) => w.toLowerCase());
+  return words.filter((w) => w.length >= 3 && englishRank(w) < Infinity).length >= 2
+    ? text.slice(run.length)
+    : text;
+}
+
 /**
  * The sentence without its spoken openers ("So, and I mean the point is" → "The point is") and
  * list numbering ("3. Make" → "Make"), its first letter capitalised. A sentence that would be
  * left with fewer than four words stays as it was.
  */
 export function trimOpeners(sentence: string): string {
-  let text = sentence.trim().replace(/^(?:\(?\d{1,2}[.)]|[-*•])\s+(?=\p{L})/u, "")
-    .replace(SALUTATION, "");
+  let text = withoutCapsHeading(
+    sentence.trim().replace(/^(?:\(?\d{1,2}[.)]|[-*•])\s+(?=\p{L})/u, "").replace(SALUTATION, ""),
+  );
   for (let i = 0; i < 4 && opensWithFiller(text); i++) {
     text = text.replace(/^["'“‘(]*\p{L}+(?: (?:mean|know|see|course|guess|think))?[,\s]+/u, "");
   }

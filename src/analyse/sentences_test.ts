@@ -221,6 +221,17 @@ Deno.test("trimOpeners() drops a speech's opening address, not a clause before a
   ) assert.equal(trimOpeners(kept), kept);
 });
 
+Deno.test("trimOpeners() drops a heading in capitals run into the sentence, not acronyms", () => {
+  assert.equal(
+    trimOpeners(
+      "THE NEW AND DEVELOPING NATIONS Our efforts to help other nations have made progress.",
+    ),
+    "Our efforts to help other nations have made progress.",
+  );
+  const kept = "US GDP Growth was slower in the third quarter than the year before.";
+  assert.equal(trimOpeners(kept), kept);
+});
+
 Deno.test("trimOpeners() keeps an opener that a clause hangs on ('Now that', 'So as')", () => {
   const now = "Now that Python sorting provides key-functions, this technique is rarely needed.";
   assert.equal(trimOpeners(now), now);
