@@ -276,9 +276,11 @@ const DASH_WORDS = "or|but|not|nor|yet|I|we|you|he|she|they|it's|which|who|whose
 /**
  * Words that do make compounds ("rock-and-roll", "up-to-date", "a-frame"), but in a text that
  * already uses hyphens as dashes stand beside one far more often ("sixties-and designed", "the
- * Congress-a program"). "in" and "on" are left out: "built-in", "add-on" are common in manuals.
+ * Congress-a program"). Whether the text does is judged without "in", "on" and "at": "built-in"
+ * and "add-on" are common in manuals, and would make one "X-or" turn them into dashes.
  */
-const MORE_DASH_WORDS = "a|an|the|and|to|of|for|with|as|are|was|were|has|have|had";
+const DASH_TEXT_WORDS = "a|an|the|and|to|of|for|with|as|are|was|were|has|have|had";
+const MORE_DASH_WORDS = `${DASH_TEXT_WORDS}|in|on|at|it|its|such|from|what`;
 /** A text uses hyphens as dashes when this many stand beside a function word, one of them
  * beside a word that never makes a compound (Nixon's 1970 address: 1 and 14, of 25 hyphens). */
 const DASH_TEXT = 4;
@@ -291,13 +293,14 @@ function hyphenAsDash(words: string): RegExp {
   );
 }
 const HYPHEN_AS_DASH = hyphenAsDash(DASH_WORDS);
+const DASH_TEXT_HYPHENS = hyphenAsDash(DASH_TEXT_WORDS);
 const MORE_HYPHENS_AS_DASHES = hyphenAsDash(MORE_DASH_WORDS);
 
 /** The text with a hyphen that stands for a dash written as one (same length, so offsets hold). */
 export function hyphensAsDashes(text: string): string {
   if (!text.includes("-")) return text;
   const sure = text.match(HYPHEN_AS_DASH)?.length ?? 0;
-  const more = sure === 0 ? 0 : text.match(MORE_HYPHENS_AS_DASHES)?.length ?? 0;
+  const more = sure === 0 ? 0 : text.match(DASH_TEXT_HYPHENS)?.length ?? 0;
   const dashed = text.replace(HYPHEN_AS_DASH, "—");
   return sure + more >= DASH_TEXT ? dashed.replace(MORE_HYPHENS_AS_DASHES, "—") : dashed;
 }

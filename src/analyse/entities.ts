@@ -136,7 +136,8 @@ const NAMED_AFTER = new Set(
  */
 export function personNames(name: string): string[] {
   return name.split(/ (?:and|&) /u).flatMap((part) => {
-    let words = part.split(" ");
+    // "Truman-in Korea", "Brezhnev-joint": a dash written as a hyphen ends the name.
+    let words = part.replace(/(?<=\p{L})-\p{Ll}.*$/u, "").split(" ");
     const contraction = words.findIndex((w) =>
       /['’]\p{Ll}/u.test(w) && !/^\p{Lu}['’]\p{Lu}/u.test(w)
     );

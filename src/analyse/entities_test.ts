@@ -163,6 +163,8 @@ Deno.test("personNames() drops conjunctions and contractions, and splits run-tog
   assert.deepEqual(personNames("But Abraham"), ["Abraham"]);
   assert.deepEqual(personNames("Phone T. And"), ["Phone T."]);
   assert.deepEqual(personNames("Homer I've"), ["Homer"]);
+  assert.deepEqual(personNames("Eisenhower-in Cuba"), ["Eisenhower"]);
+  assert.deepEqual(personNames("Merleau-Ponty"), ["Merleau-Ponty"]);
   assert.deepEqual(personNames("Eleanor Smith and Ravi Jones"), ["Eleanor Smith", "Ravi Jones"]);
 });
 

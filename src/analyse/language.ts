@@ -351,6 +351,13 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     if (!v) continue;
     const name = text.slice(run.start, run.end);
     if (v.kind === "people" && wordAndName(name.slice(v.from, v.to), text)) continue;
+    // "Inflation is not a Robin Hood": a name after "a" is a figure of speech, not the person.
+    if (
+      v.kind === "people" &&
+      /(?<!\p{L})[Aa]n? $/u.test(text.slice(Math.max(0, run.start - 4), run.start))
+    ) {
+      continue;
+    }
     // "President Truman" found as "Truman": the title stays, as the name's evidence.
     const from = v.kind === "people" && name.slice(0, v.from).trim().split(/\s+/u).every(isTitle)
       ? 0

@@ -56,6 +56,13 @@ Deno.test("readLanguage() takes a surname after a person's title as a person", (
   assert.deepEqual(people("The Developers may pass General Resolutions by vote."), []);
 });
 
+Deno.test("readLanguage() takes no figure of speech for a person", () => {
+  assert.deepEqual(
+    people("Inflation is not a Robin Hood. More than Ada Lovelace wrote the notes."),
+    ["Ada Lovelace"],
+  );
+});
+
 Deno.test("readLanguage() takes a body named by one word as an organisation", () => {
   const orgs = (text: string) => readLanguage(text).organizations.map((o) => o.text);
   assert.deepEqual(

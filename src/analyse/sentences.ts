@@ -24,7 +24,9 @@ export function opensWithFiller(sentence: string): boolean {
  * groups addressed and their epithets, so no clause with a verb is cut by mistake.
  */
 const ADDRESSED =
-  "(?:(?:and|my|our)\\s+)?(?:(?:mr|mrs|ms|madam|madame)\\.?(?:\\s+[\\p{L}.]+){1,3}?|" +
+  "(?:(?:and|my|our|to)\\s+)?(?:(?:mr|mrs|ms|madam|madame)\\.?(?:\\s+[\\p{L}.]+){1,3}?|" +
+  "(?:vice\\s+)?president(?:\\s+[\\p{L}.]+){0,2}?|(?:the\\s+)?(?:congress|senate|house)" +
+  "(?:\\s+of\\s+[\\p{L}\\s]+?)?|" +
   "ladies and gentlemen|(?:(?:distinguished|honou?red|fellow|dear|esteemed)\\s+)*" +
   "(?:members|guests|citizens|americans|friends|colleagues|delegates|senators|representatives|" +
   "justices|governors|visitors|countrymen|ladies|gentlemen)(?:\\s+of\\s+[\\p{L}\\p{N}\\s]+?)?)";
@@ -54,7 +56,8 @@ function withoutCapsHeading(text: string): string {
  */
 export function trimOpeners(sentence: string): string {
   let text = withoutCapsHeading(
-    sentence.trim().replace(/^(?:\(?\d{1,2}[.)]|[-*•])\s+(?=\p{L})/u, "").replace(SALUTATION, ""),
+    sentence.trim().replace(/^(?:\(?\d{1,2}[.)]|[-*•]|(?:[IVX]{2,5}|V)\.)\s+(?=\p{L})/u, "")
+      .replace(SALUTATION, ""),
   );
   for (let i = 0; i < 4 && opensWithFiller(text); i++) {
     text = text.replace(/^["'“‘(]*\p{L}+(?: (?:mean|know|see|course|guess|think))?[,\s]+/u, "");

@@ -213,10 +213,26 @@ Deno.test("trimOpeners() drops a speech's opening address, not a clause before a
     trimOpeners("Ladies and gentlemen: the results of the vote are in and they are clear."),
     "The results of the vote are in and they are clear.",
   );
+  assert.equal(
+    trimOpeners(
+      "Mr. Speaker, Vice President Cheney, Members of Congress, distinguished guests, and " +
+        "fellow citizens: Every year, by law and by custom, we meet here.",
+    ),
+    "Every year, by law and by custom, we meet here.",
+  );
+  assert.equal(
+    trimOpeners("To the Congress: This Nation in the past two years has fought."),
+    "This Nation in the past two years has fought.",
+  );
+  assert.equal(
+    trimOpeners("V. I have referred to the inescapable facts of life."),
+    "I have referred to the inescapable facts of life.",
+  );
   for (
     const kept of [
       "Mr. Smith said the result was wrong: the figures had been copied twice.",
       "Note: this sentence about notes has a label before its colon.",
+      "President Lincoln said it best: a house divided cannot stand, and he was right.",
     ]
   ) assert.equal(trimOpeners(kept), kept);
 });
