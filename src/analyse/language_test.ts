@@ -63,6 +63,15 @@ Deno.test("readLanguage() takes no figure of speech for a person", () => {
   );
 });
 
+Deno.test("readLanguage() knows a country and a group compromise files wrongly", () => {
+  const found = readLanguage(
+    "The Soviet Union tested a bomb in August. We will defeat Al Qaida wherever it hides.",
+  );
+  assert.deepEqual(found.places.map((p) => p.text), ["Soviet Union"]);
+  assert.deepEqual(found.organizations.map((o) => o.text), ["Al Qaida"]);
+  assert.deepEqual(found.people, []);
+});
+
 Deno.test("readLanguage() takes a body named by one word as an organisation", () => {
   const orgs = (text: string) => readLanguage(text).organizations.map((o) => o.text);
   assert.deepEqual(
