@@ -5,8 +5,8 @@
  * one person merged (initials, a shortened or misspelt name), ranked by how often they are
  * mentioned.
  */
-import { distance } from "fastest-levenshtein";
 import { lexiconTag, type Span } from "./language.ts";
+import { mergeInitials, mergeParts, mergeVariants } from "./name_variants.ts";
 import { isTitle } from "./titles.ts";
 
 /** Something that is plainly a name: capitalised words, a few connecting ones, no markup. */
@@ -63,20 +63,7 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
 
   // Initials first, so that a surname alone finds one full name to belong to.
   if (options.kind === "person") mergeInitials(counts);
-  if (options.mergeParts) {
-    const full = [...counts.values()].filter((e) => e.name.includes(" "));
-    for (const [key, entry] of counts) {
-      if (entry.name.includes(" ")) continue;
-      const owners = full.filter((f) => {
-        const parts = f.name.toLowerCase().split(" ");
-        return parts[0] === key || parts[parts.length - 1] === key;
-      });
-      if (owners.length === 1) {
-        owners[0].count += entry.count;
-        counts.delete(key);
-      }
-    }
-  }
+  if (options.mergeParts) mergeParts(counts);
   if (options.kind === "person") {
     mergeVariants(counts);
     // A lone word named once is more often a product or a word in capitals than a person.
@@ -163,104 +150,4 @@ export function personNames(name: string): string[] {
 /** A word in capitals ("ABI", "URI", "LANG"): an acronym, not a person or an organisation. */
 function isAcronym(word: string): boolean {
   return !word.includes(" ") && /^\p{Lu}[\p{Lu}\p{N}&-]+s?$/u.test(word) && !/\./u.test(word);
-}
-
-/**
- * Spellings of one person counted as one, under the name used most: a first name shortened
- * ("Jeff Dean" / "Jeffrey Dean") or a surname misheard or misspelt ("Merleau-Ponty" /
- * "Merlot-Ponty": edit distance at most a fifth of the name's length, same first letter).
- */
-function mergeVariants(counts: Counts) {
-  const entries = [...counts.entries()].sort((a, b) =>
-    b[1].count - a[1].count || b[1].name.length - a[1].name.length || a[1].first - b[1].first
-  );
-  for (let i = 0; i < entries.length; i++) {
-    const [key, entry] = entries[i];
-    if (!counts.has(key)) continue;
-    for (let j = i + 1; j < entries.length; j++) {
-      const [otherKey, other] = entries[j];
-      if (!counts.has(otherKey) || !samePerson(key, otherKey)) continue;
-      entry.count += other.count;
-      entry.first = Math.min(entry.first, other.first);
-      // The fuller first name is the canonical one ("Jeffrey Dean" over "Jeff Dean").
-      if (other.name.length > entry.name.length && shortened(key, otherKey)) {
-        entry.name = other.name;
-      }
-      counts.delete(otherKey);
-    }
-  }
-}
-
-type Counts = Map<string, { name: string; count: number; first: number }>;
-
-/** A name's given names and surname, initials apart ("s.c. north" gives s., c. and north). */
-function nameParts(key: string): { given: string[]; surname: string } {
-  const words = key.replace(/\.(?=\p{L})/gu, ". ").split(" ").filter((w) => w !== "");
-  const at = words.findIndex((w, i) => i > 0 && CONNECTING.test(w));
-  const cut = at > 0 ? at : words.length - 1;
-  return { given: words.slice(0, cut), surname: words.slice(cut).join(" ") };
-}
-const CONNECTING = /^(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn)$/u;
-
-/** One given name written for the other: the same, an initial of it, or shortened ("jeff"). */
-function sameGiven(a: string, b: string): boolean {
-  const initial = (w: string) => /^\p{L}\.?$/u.test(w) || /^\p{L}\.-\p{L}\.$/u.test(w);
-  if (a === b) return true;
-  if (initial(a) || initial(b)) return a[0] === b[0];
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 3 && long.startsWith(short);
-}
-
-/** The given names of one can be read in the other's: first names alike, middle ones in order
- * or left out ("terry reedy", "terry j. reedy"; "e. koutsofios", "eleftherios koutsofios"). */
-function compatible(a: string, b: string): boolean {
-  const [x, y] = [nameParts(a), nameParts(b)];
-  if (x.surname !== y.surname || x.given.length === 0 || y.given.length === 0) return false;
-  if (!sameGiven(x.given[0], y.given[0])) return false;
-  const [short, long] = x.given.length <= y.given.length ? [x.given, y.given] : [y.given, x.given];
-  let j = 1;
-  for (const w of short.slice(1)) {
-    while (j < long.length && !sameGiven(w, long[j])) j++;
-    if (j++ >= long.length) return false;
-  }
-  return true;
-}
-
-/**
- * A name written with initials or without its middle name counted for the fuller one it can only
- * stand for ("S.C. North" and "Stephen North" for "Stephen C. North"), which becomes the name
- * shown; a short name two different people could bear ("J. Smith": John and Jane) is left.
- */
-function mergeInitials(counts: Counts): void {
-  const letters = (key: string) => key.replace(/[^\p{L}]/gu, "").length;
-  const keys = [...counts.keys()].filter((k) => k.includes(" "))
-    .sort((a, b) => letters(a) - letters(b));
-  for (const key of keys) {
-    const fuller = keys.filter((k) =>
-      k !== key && counts.has(k) && letters(k) > letters(key) && compatible(key, k)
-    );
-    if (fuller.length === 0 || !fuller.every((k) => fuller.every((l) => compatible(k, l)))) {
-      continue;
-    }
-    const target = fuller.reduce((a, b) => letters(b) > letters(a) ? b : a);
-    const [entry, into] = [counts.get(key)!, counts.get(target)!];
-    into.count += entry.count;
-    into.first = Math.min(into.first, entry.first);
-    counts.delete(key);
-  }
-}
-
-function samePerson(a: string, b: string): boolean {
-  if (shortened(a, b)) return true;
-  if (a[0] !== b[0] || a.split(" ").length !== b.split(" ").length) return false;
-  return distance(a, b) <= Math.floor(Math.min(a.length, b.length) / 5);
-}
-
-/** Same surname and words before it, one first name the start of the other ("jeff" "jeffrey"). */
-function shortened(a: string, b: string): boolean {
-  const [x, y] = [a.split(" "), b.split(" ")];
-  if (x.length < 2 || x.length !== y.length) return false;
-  if (x.slice(1).join(" ") !== y.slice(1).join(" ")) return false;
-  const [short, long] = x[0].length <= y[0].length ? [x[0], y[0]] : [y[0], x[0]];
-  return short.length >= 3 && short !== long && long.startsWith(short);
 }

@@ -10,7 +10,7 @@
 const TITLE = new Set(
   ("mr mrs ms miss mx dr prof sir dame lady lord madam president vice speaker justice leader " +
     "senator sen representative rep congressman congresswoman secretary general gen admiral " +
-    "adm sergeant sgt staff captain capt lieutenant lt colonel col major commander corporal " +
+    "adm sergeant sgt staff captain capt lieutenant lt colonel col major commander corporal marshal " +
     "private governor gov mayor chairman chairwoman chair chief judge ambassador minister " +
     "prime premier chancellor commissioner director reverend rev father bishop cardinal pope " +
     "rabbi imam majority minority first class democrat republican " +
@@ -24,7 +24,7 @@ export const isTitle = (word: string) => TITLE.has(word.toLowerCase().replace(/\
 const PERSON_TITLE = new Set(
   ("mr mrs ms miss mx dr prof sir dame lady lord madam president speaker justice leader " +
     "senator sen representative rep congressman congresswoman secretary admiral adm sergeant " +
-    "sgt captain capt lieutenant lt colonel col governor gov mayor chairman chairwoman judge " +
+    "sgt captain capt lieutenant lt colonel col marshal governor gov mayor chairman chairwoman judge " +
     "ambassador minister premier chancellor reverend rev bishop cardinal pope rabbi imam " +
     "democrat republican")
     .split(" "),

@@ -5,6 +5,7 @@
  * is mentioned where. Pure: notes and named topics in, the generated part of each map out; the
  * vault writer merges it into the file around whatever the user wrote.
  */
+import { canonicalNames } from "../analyse/name_variants.ts";
 import { leansBack, opensWithFiller, trimOpeners } from "../analyse/sentences.ts";
 import { escapeMarkdown } from "../markdown/transcript.ts";
 import { sanitizeNoteName, wikilink } from "../markdown/note_name.ts";
@@ -89,15 +90,24 @@ function compareNames(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/** Each person and the notes that mention them, in name order. */
+/**
+ * Each person and the notes that mention them, in name order; one person named differently in
+ * different notes ("Roosevelt", "Franklin Delano Roosevelt") is one entry under the fuller name.
+ */
 function peopleIndex(notes: MapNote[]): { name: string; paths: string[] }[] {
+  const named = new Map<string, number>();
+  for (const note of notes) {
+    for (const name of note.people) named.set(name, (named.get(name) ?? 0) + 1);
+  }
+  const canonical = canonicalNames(named);
   const byKey = new Map<string, { name: string; paths: string[] }>();
   for (const note of notes) {
-    for (const name of note.people) {
+    for (const mentioned of note.people) {
+      const name = canonical.get(mentioned) ?? mentioned;
       const key = name.toLowerCase();
       let entry = byKey.get(key);
       if (!entry) byKey.set(key, entry = { name, paths: [] });
-      entry.paths.push(note.path);
+      if (!entry.paths.includes(note.path)) entry.paths.push(note.path);
     }
   }
   return [...byKey].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, e]) => e);

@@ -1,0 +1,157 @@
+/**
+ * @module
+ * Spellings of one person merged under one name: initials and left-out middle names ("S.C.
+ * North", "Stephen North" for "Stephen C. North"), a surname alone for the one full name it
+ * belongs to, a shortened first name ("Jeff Dean" for "Jeffrey Dean"), a misspelt surname
+ * ("Merlot-Ponty"). Used within a note and across the vault's people map, so it loads no
+ * language model.
+ */
+import { distance } from "fastest-levenshtein";
+
+/** Names by lower-cased key, with how often each is named and where first. */
+export type Counts = Map<string, { name: string; count: number; first: number }>;
+
+/**
+ * For people named across many notes (each with how many notes name it), the name each is
+ * shown under: the one full name a surname alone belongs to, the fuller of two spellings
+ * ("Franklin Roosevelt", "Roosevelt" -> "Franklin Delano Roosevelt"), by the same rules as within
+ * a note. A surname two full names end with ("Kennedy": John, Robert) stays as it is.
+ */
+export function canonicalNames(named: Map<string, number>): Map<string, string> {
+  const counts: Counts = new Map();
+  const merged = new Map<string, string>();
+  let first = 0;
+  for (const [name, count] of named) {
+    const key = name.toLowerCase();
+    const entry = counts.get(key);
+    if (entry) entry.count += count;
+    else counts.set(key, { name, count, first: first++ });
+  }
+  const onMerge = (from: string, into: string) => merged.set(from, into);
+  mergeInitials(counts, onMerge);
+  mergeParts(counts, onMerge);
+  mergeVariants(counts, onMerge);
+  const final = (key: string): string => (merged.has(key) ? final(merged.get(key)!) : key);
+  return new Map(
+    [...named.keys()].map((name) => [name, counts.get(final(name.toLowerCase()))!.name]),
+  );
+}
+
+type OnMerge = (from: string, into: string) => void;
+
+/** A lone word counted for the one longer name that ends or starts with it ("Lovelace"). */
+export function mergeParts(counts: Counts, onMerge?: OnMerge): void {
+  const full = [...counts].filter(([, e]) => e.name.includes(" "));
+  for (const [key, entry] of counts) {
+    if (entry.name.includes(" ")) continue;
+    const owners = full.filter(([, f]) => {
+      const parts = f.name.toLowerCase().split(" ");
+      return parts[0] === key || parts[parts.length - 1] === key;
+    });
+    if (owners.length === 1) {
+      owners[0][1].count += entry.count;
+      counts.delete(key);
+      onMerge?.(key, owners[0][0]);
+    }
+  }
+}
+
+/**
+ * Spellings of one person counted as one, under the name used most: a first name shortened
+ * ("Jeff Dean" / "Jeffrey Dean") or a surname misheard or misspelt ("Merleau-Ponty" /
+ * "Merlot-Ponty": edit distance at most a fifth of the name's length, same first letter).
+ */
+export function mergeVariants(counts: Counts, onMerge?: OnMerge) {
+  const entries = [...counts.entries()].sort((a, b) =>
+    b[1].count - a[1].count || b[1].name.length - a[1].name.length || a[1].first - b[1].first
+  );
+  for (let i = 0; i < entries.length; i++) {
+    const [key, entry] = entries[i];
+    if (!counts.has(key)) continue;
+    for (let j = i + 1; j < entries.length; j++) {
+      const [otherKey, other] = entries[j];
+      if (!counts.has(otherKey) || !samePerson(key, otherKey)) continue;
+      entry.count += other.count;
+      entry.first = Math.min(entry.first, other.first);
+      // The fuller first name is the canonical one ("Jeffrey Dean" over "Jeff Dean").
+      if (other.name.length > entry.name.length && shortened(key, otherKey)) {
+        entry.name = other.name;
+      }
+      counts.delete(otherKey);
+      onMerge?.(otherKey, key);
+    }
+  }
+}
+
+/** A name's given names and surname, initials apart ("s.c. north" gives s., c. and north). */
+function nameParts(key: string): { given: string[]; surname: string } {
+  const words = key.replace(/\.(?=\p{L})/gu, ". ").split(" ").filter((w) => w !== "");
+  const at = words.findIndex((w, i) => i > 0 && CONNECTING.test(w));
+  const cut = at > 0 ? at : words.length - 1;
+  return { given: words.slice(0, cut), surname: words.slice(cut).join(" ") };
+}
+const CONNECTING = /^(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn)$/u;
+
+/** One given name written for the other: the same, an initial of it, or shortened ("jeff"). */
+function sameGiven(a: string, b: string): boolean {
+  const initial = (w: string) => /^\p{L}\.?$/u.test(w) || /^\p{L}\.-\p{L}\.$/u.test(w);
+  if (a === b) return true;
+  if (initial(a) || initial(b)) return a[0] === b[0];
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 3 && long.startsWith(short);
+}
+
+/** The given names of one can be read in the other's: first names alike, middle ones in order
+ * or left out ("terry reedy", "terry j. reedy"; "e. koutsofios", "eleftherios koutsofios"). */
+function compatible(a: string, b: string): boolean {
+  const [x, y] = [nameParts(a), nameParts(b)];
+  if (x.surname !== y.surname || x.given.length === 0 || y.given.length === 0) return false;
+  if (!sameGiven(x.given[0], y.given[0])) return false;
+  const [short, long] = x.given.length <= y.given.length ? [x.given, y.given] : [y.given, x.given];
+  let j = 1;
+  for (const w of short.slice(1)) {
+    while (j < long.length && !sameGiven(w, long[j])) j++;
+    if (j++ >= long.length) return false;
+  }
+  return true;
+}
+
+/**
+ * A name written with initials or without its middle name counted for the fuller one it can only
+ * stand for ("S.C. North" and "Stephen North" for "Stephen C. North"), which becomes the name
+ * shown; a short name two different people could bear ("J. Smith": John and Jane) is left.
+ */
+export function mergeInitials(counts: Counts, onMerge?: OnMerge): void {
+  const letters = (key: string) => key.replace(/[^\p{L}]/gu, "").length;
+  const keys = [...counts.keys()].filter((k) => k.includes(" "))
+    .sort((a, b) => letters(a) - letters(b));
+  for (const key of keys) {
+    const fuller = keys.filter((k) =>
+      k !== key && counts.has(k) && letters(k) > letters(key) && compatible(key, k)
+    );
+    if (fuller.length === 0 || !fuller.every((k) => fuller.every((l) => compatible(k, l)))) {
+      continue;
+    }
+    const target = fuller.reduce((a, b) => letters(b) > letters(a) ? b : a);
+    const [entry, into] = [counts.get(key)!, counts.get(target)!];
+    into.count += entry.count;
+    into.first = Math.min(into.first, entry.first);
+    counts.delete(key);
+    onMerge?.(key, target);
+  }
+}
+
+function samePerson(a: string, b: string): boolean {
+  if (shortened(a, b)) return true;
+  if (a[0] !== b[0] || a.split(" ").length !== b.split(" ").length) return false;
+  return distance(a, b) <= Math.floor(Math.min(a.length, b.length) / 5);
+}
+
+/** Same surname and words before it, one first name the start of the other ("jeff" "jeffrey"). */
+function shortened(a: string, b: string): boolean {
+  const [x, y] = [a.split(" "), b.split(" ")];
+  if (x.length < 2 || x.length !== y.length) return false;
+  if (x.slice(1).join(" ") !== y.slice(1).join(" ")) return false;
+  const [short, long] = x[0].length <= y[0].length ? [x[0], y[0]] : [y[0], x[0]];
+  return short.length >= 3 && short !== long && long.startsWith(short);
+}

@@ -1,0 +1,27 @@
+import assert from "node:assert/strict";
+import { canonicalNames } from "./name_variants.ts";
+
+Deno.test("canonicalNames() shows one person named differently in different notes once", () => {
+  const names = canonicalNames(
+    new Map([
+      ["Roosevelt", 3],
+      ["Franklin Roosevelt", 1],
+      ["Franklin Delano Roosevelt", 2],
+      ["Jeff Dean", 1],
+      ["Jeffrey Dean", 1],
+      ["Ada Lovelace", 1],
+    ]),
+  );
+  assert.equal(names.get("Roosevelt"), "Franklin Delano Roosevelt");
+  assert.equal(names.get("Franklin Roosevelt"), "Franklin Delano Roosevelt");
+  assert.equal(names.get("Jeff Dean"), "Jeffrey Dean");
+  assert.equal(names.get("Ada Lovelace"), "Ada Lovelace");
+});
+
+Deno.test("canonicalNames() leaves a surname two full names end with", () => {
+  const names = canonicalNames(
+    new Map([["Kennedy", 2], ["John F. Kennedy", 1], ["Robert Kennedy", 1]]),
+  );
+  assert.equal(names.get("Kennedy"), "Kennedy");
+  assert.equal(names.get("Robert Kennedy"), "Robert Kennedy");
+});
