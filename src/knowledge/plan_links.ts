@@ -16,7 +16,7 @@ import { clusterTopics } from "./topics.ts";
 /** What links are made from: a note's place and source, its terms, phrases, people, summary. */
 export type LinkSource = Pick<
   LinkedNote,
-  "fileId" | "path" | "source" | "terms" | "keyphrases" | "tags" | "people" | "summary"
+  "fileId" | "path" | "source" | "terms" | "keyphrases" | "tags" | "people" | "names" | "summary"
 >;
 
 /** Each note's related notes (vault paths, by file id) and the Maps of Content. */
@@ -52,7 +52,12 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
   const clustered = clusterTopics(graph, (path) => folderOf.get(path)!);
   const { named: topics, unnamed } = nameTopics(
     clustered.topics,
-    notes.map((n) => ({ key: n.path, keyphrases: n.keyphrases, tags: n.tags })),
+    notes.map((n) => ({
+      key: n.path,
+      keyphrases: n.keyphrases,
+      tags: n.tags,
+      names: [...n.people, ...n.names],
+    })),
     RESERVED_MAPS,
   );
   const maps = buildMaps(

@@ -20,6 +20,7 @@ function notes(): LinkSource[] {
         keyphrases: [subject === "bees" ? "honey bees" : "steam locomotives"],
         tags: [],
         people: [],
+        names: [],
         summary: [`So this note is number ${n} about ${subject} and what people do with them.`],
       });
     }
@@ -32,6 +33,7 @@ function notes(): LinkSource[] {
     keyphrases: ["radio astronomy"],
     tags: [],
     people: [],
+    names: [],
     summary: ["Quasars are the bright cores of distant galaxies."],
   });
   return out;

@@ -15,6 +15,8 @@ export interface PhraseNote {
   key: string;
   keyphrases: string[];
   tags: string[];
+  /** The people, organisations and places it names, as written. */
+  names?: string[];
 }
 
 export interface NamedTopic extends Topic {
@@ -37,6 +39,7 @@ export function nameTopics(
   reserved: string[] = [],
 ): { named: NamedTopic[]; unnamed: Topic[] } {
   const phrasesOf = new Map(notes.map((n) => [n.key, notePhrases(n)]));
+  const namesOf = new Map(notes.map((n) => [n.key, n.names ?? []]));
   const df = new Map<string, number>();
   for (const phrases of phrasesOf.values()) {
     for (const key of phrases.keys()) df.set(key, (df.get(key) ?? 0) + 1);
@@ -49,7 +52,7 @@ export function nameTopics(
     const phrases = distinct(ranked).slice(0, 3);
     const candidates = [
       ...(topic.folder ? [spelledAsNotes(folderTitle(topic.folder.split("/")), topic)] : []),
-      ...phrases.map((p) => p.charAt(0).toUpperCase() + p.slice(1)),
+      ...phrases.map((p) => spelledAsNamed(p.charAt(0).toUpperCase() + p.slice(1), topic, namesOf)),
       ...(phrases.length >= 2 ? [`${cap(phrases[0])} and ${phrases[1]}`] : []),
     ].filter((c) => c !== "" && !isGenericWord(c));
     // Notes that share no subject a phrase can name, and no folder, are no topic: a map named
@@ -89,6 +92,25 @@ function spelledAsNotes(name: string, topic: Topic): string {
     const counts = spellings.get(word.toLowerCase());
     return counts ? mostCommon([...counts].flatMap(([w, n]) => Array(n).fill(w))) : word;
   }).join(" ");
+}
+
+/**
+ * A name with the words of a proper name spelled as the notes write that name: the phrase
+ * "united nations" is the map "United Nations", "Soviet Union and arms control" keeps its capitals.
+ */
+function spelledAsNamed(name: string, topic: Topic, namesOf: Map<string, string[]>): string {
+  const words = name.split(" ");
+  const lower = words.map((w) => w.toLowerCase());
+  for (const key of topic.members) {
+    for (const named of namesOf.get(key) ?? []) {
+      const parts = named.split(" ");
+      const low = parts.map((w) => w.toLowerCase());
+      for (let at = 0; at + low.length <= lower.length; at++) {
+        if (low.every((w, k) => lower[at + k] === w)) words.splice(at, parts.length, ...parts);
+      }
+    }
+  }
+  return words.join(" ");
 }
 
 /** A single word English uses every day: no name for a topic. */

@@ -44,6 +44,21 @@ Deno.test("nameTopics() never names a map by one generic English word: such note
   assert.deepEqual(unnamed, [{ members: ["x", "y"], folder: "" }]);
 });
 
+Deno.test("nameTopics() spells a proper name in a map's name as its notes write it", () => {
+  const notes = ["a", "b", "c", "d"].map((key) => ({
+    key,
+    keyphrases: ["united nations", "security council"],
+    tags: [],
+    names: ["United Nations"],
+  }));
+  const others = ["e", "f"].map((key) => note(key, ["bees"]));
+  const { named: [topic] } = nameTopics([{ members: ["a", "b", "c", "d"], folder: "" }], [
+    ...notes,
+    ...others,
+  ]);
+  assert.equal(topic.name, "United Nations");
+});
+
 Deno.test("nameTopics() names a topic that is one folder's notes after the folder", () => {
   const { named: [topic] } = nameTopics([{
     members: ["a", "b", "c"],

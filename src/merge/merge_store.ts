@@ -73,6 +73,8 @@ export interface MergedNote extends MergedFile {
   terms: [string, number][];
   tags: string[];
   people: string[];
+  /** Organisations and places it names. */
+  names: string[];
   keyphrases: string[];
   summary: string[];
 }
@@ -160,6 +162,8 @@ export class MergeStore extends SqliteStore {
        json_extract(meta, '$.analysis.terms') AS terms,
        json_extract(meta, '$.analysis.tags') AS tags,
        json_extract(meta, '$.analysis.people') AS people,
+       json_extract(meta, '$.analysis.organizations') AS organizations,
+       json_extract(meta, '$.analysis.places') AS places,
        json_extract(meta, '$.analysis.keyphrases') AS keyphrases,
        json_extract(meta, '$.analysis.summary') AS summary
        FROM files WHERE status = 'done'`,
@@ -169,6 +173,10 @@ export class MergeStore extends SqliteStore {
       terms: JSON.parse(String(r.terms)),
       tags: JSON.parse(String(r.tags)),
       people: JSON.parse(String(r.people)),
+      names: [
+        ...JSON.parse(String(r.organizations ?? "[]")),
+        ...JSON.parse(String(r.places ?? "[]")),
+      ],
       keyphrases: JSON.parse(String(r.keyphrases)),
       summary: JSON.parse(String(r.summary)),
     }));

@@ -237,6 +237,7 @@ async function rebuild(
     keyphrases: n.keyphrases,
     tags: n.tags,
     people: n.people,
+    names: n.names,
     summary: n.summary,
   })));
   const wanted = new Map(paths.map((path) => [nameKey(path), path]));

@@ -447,6 +447,8 @@ export class JobStore extends SqliteStore {
        json_extract(d.meta, '$.analysis.terms') AS terms,
        json_extract(d.meta, '$.analysis.tags') AS tags,
        json_extract(d.meta, '$.analysis.people') AS people,
+       json_extract(d.meta, '$.analysis.organizations') AS organizations,
+       json_extract(d.meta, '$.analysis.places') AS places,
        json_extract(d.meta, '$.analysis.keyphrases') AS keyphrases,
        json_extract(d.meta, '$.analysis.summary') AS summary,
        json_extract(d.meta, '$.links') IS NOT NULL AS has_links
@@ -461,6 +463,10 @@ export class JobStore extends SqliteStore {
       terms: JSON.parse(String(r.terms)),
       tags: JSON.parse(String(r.tags)),
       people: JSON.parse(String(r.people)),
+      names: [
+        ...JSON.parse(String(r.organizations ?? "[]")),
+        ...JSON.parse(String(r.places ?? "[]")),
+      ],
       keyphrases: JSON.parse(String(r.keyphrases)),
       summary: JSON.parse(String(r.summary)),
       hasLinks: Number(r.has_links) === 1,

@@ -52,6 +52,8 @@ export interface LinkedNote {
   terms: [string, number][];
   tags: string[];
   people: string[];
+  /** The organisations and places it names: how the words of a map's name are spelled. */
+  names: string[];
   keyphrases: string[];
   /** The summary's paragraphs. */
   summary: string[];
