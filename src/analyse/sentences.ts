@@ -9,9 +9,12 @@
 import { englishRank, GENERIC_RANK } from "./commonness.ts";
 import { STOPWORDS } from "./terms.ts";
 
-/** Openers of speech that carry no meaning at the start of a sentence. */
+/**
+ * Openers of speech that carry no meaning at the start of a sentence. "So long as", "so many",
+ * "so far" and "like many other nations" (a comparison) are kept: there they carry the sentence.
+ */
 const FILLER =
-  /^(?:so|and|but|or|well|okay|ok|um+|uh+|erm|yeah|now|then|like|anyway|right|i mean|you know|you see|of course|i guess|i think)\b[,\s]/iu;
+  /^(?:so(?! (?:long|far|much|many|few|little)\b)|and|but|or|well|okay|ok|um+|uh+|erm|yeah|now|then|like(?=,)|anyway|right|i mean|you know|you see|of course|i guess|i think)\b[,\s]/iu;
 
 /** Whether the sentence opens with spoken filler ("So", "And", "But", "I mean", "you know"). */
 export function opensWithFiller(sentence: string): boolean {

@@ -248,6 +248,21 @@ Deno.test("trimOpeners() drops a heading in capitals run into the sentence, not 
   assert.equal(trimOpeners(kept), kept);
 });
 
+Deno.test("trimOpeners() keeps 'so long as' and a comparison with 'like'", () => {
+  assert.equal(
+    trimOpeners("But like many other nations, we have been deeply concerned by the violence."),
+    "Like many other nations, we have been deeply concerned by the violence.",
+  );
+  assert.equal(
+    trimOpeners("So long as we continue to trust the people, our economy will grow."),
+    "So long as we continue to trust the people, our economy will grow.",
+  );
+  assert.equal(
+    trimOpeners("Like, the thing is that nobody came."),
+    "The thing is that nobody came.",
+  );
+});
+
 Deno.test("trimOpeners() keeps an opener that a clause hangs on ('Now that', 'So as')", () => {
   const now = "Now that Python sorting provides key-functions, this technique is rarely needed.";
   assert.equal(trimOpeners(now), now);

@@ -67,7 +67,7 @@ export function nameTopics(
       if (!taken.has(next.toLowerCase())) name = next;
     }
     taken.add(name.toLowerCase());
-    named.push({ ...topic, name, phrases });
+    named.push({ ...topic, name, phrases: phrases.map((p) => spelledAsNamed(p, topic, namesOf)) });
   }
   return { named, unnamed };
 }
