@@ -35,6 +35,13 @@ const ADDRESSED =
   "justices|governors|visitors|countrymen|ladies|gentlemen)(?:\\s+of\\s+[\\p{L}\\p{N}\\s]+?)?)";
 const SALUTATION = new RegExp(`^${ADDRESSED}(?:\\s*,\\s*${ADDRESSED})*\\s*:\\s+`, "iu");
 
+/**
+ * What a transcriber notes of the room, not the speaker's words: "[Laughter]", "[Applause]",
+ * "(Inaudible)". Not a link's text ("[Docs](…)") or a reference ("[3]", "[sic]").
+ */
+const STAGE_DIRECTION =
+  /\s*[[(](?:laughter|laughs|applause|music|inaudible|crosstalk|silence|cheers|cheering|booing|pause|coughs?|sighs?|indistinct|unintelligible)(?: [\p{L} ]{0,20})?[\])](?![[(])\s*/giu;
+
 /** Words in capitals before a capitalised word that opens the sentence proper. */
 const CAPS_RUN = /^((?:[\p{Lu}'’-]+\s+){2,12})(?=\p{Lu}\p{Ll})/u;
 
@@ -59,7 +66,8 @@ function withoutCapsHeading(text: string): string {
  */
 export function trimOpeners(sentence: string): string {
   let text = withoutCapsHeading(
-    sentence.trim().replace(/^(?:\(?\d{1,2}[.)]|[-*•]|(?:[IVX]{2,5}|V)\.)\s+(?=\p{L})/u, "")
+    sentence.replace(STAGE_DIRECTION, " ").trim()
+      .replace(/^(?:\(?\d{1,2}[.)]|[-*•]|(?:[IVX]{2,5}|V)\.)\s+(?=\p{L})/u, "")
       .replace(SALUTATION, ""),
   );
   for (let i = 0; i < 4 && opensWithFiller(text); i++) {

@@ -248,6 +248,19 @@ Deno.test("trimOpeners() drops a heading in capitals run into the sentence, not 
   assert.equal(trimOpeners(kept), kept);
 });
 
+Deno.test("trimOpeners() drops what a transcriber notes of the room", () => {
+  assert.equal(
+    trimOpeners("[Laughter] This year, let's all come together and get it done."),
+    "This year, let's all come together and get it done.",
+  );
+  assert.equal(
+    trimOpeners("We will win (applause) and we will build it together."),
+    "We will win and we will build it together.",
+  );
+  const kept = "See the [Docs](https://example.org) and reference [3] for the details.";
+  assert.equal(trimOpeners(kept), kept);
+});
+
 Deno.test("trimOpeners() keeps 'so long as' and a comparison with 'like'", () => {
   assert.equal(
     trimOpeners("But like many other nations, we have been deeply concerned by the violence."),
