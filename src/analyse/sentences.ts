@@ -32,8 +32,11 @@ const ADDRESSED =
   "(?:\\s+of\\s+[\\p{L}\\s]+?)?|" +
   "ladies and gentlemen|(?:(?:distinguished|honou?red|fellow|dear|esteemed)\\s+)*" +
   "(?:members|guests|citizens|americans|friends|colleagues|delegates|senators|representatives|" +
-  "justices|governors|visitors|countrymen|ladies|gentlemen)(?:\\s+of\\s+[\\p{L}\\p{N}\\s]+?)?)";
-const SALUTATION = new RegExp(`^${ADDRESSED}(?:\\s*,\\s*${ADDRESSED})*\\s*:\\s+`, "iu");
+  "justices|governors|visitors|countrymen|ladies|gentlemen)(?:\\s+(?:of|in)\\s+[\\p{L}\\p{N}\\s]+?)?)";
+const SALUTATION = new RegExp(
+  `^${ADDRESSED}(?:(?:\\s*,\\s*|\\s+and\\s+)${ADDRESSED})*\\s*:\\s+`,
+  "iu",
+);
 
 /**
  * What a transcriber notes of the room, not the speaker's words: "[Laughter]", "[Applause]",
@@ -41,6 +44,15 @@ const SALUTATION = new RegExp(`^${ADDRESSED}(?:\\s*,\\s*${ADDRESSED})*\\s*:\\s+`
  */
 const STAGE_DIRECTION =
   /\s*[[(](?:laughter|laughs|applause|music|inaudible|crosstalk|silence|cheers|cheering|booing|pause|coughs?|sighs?|indistinct|unintelligible)(?: [\p{L} ]{0,20})?[\])](?![[(])\s*/giu;
+
+/** The longest opening address looked for: its parts can be read more than one way ("Members
+ * of the House and the Senate"), so the pattern only ever sees a sentence's first characters. */
+const LONGEST_SALUTATION = 240;
+
+function withoutSalutation(text: string): string {
+  const found = SALUTATION.exec(text.slice(0, LONGEST_SALUTATION));
+  return found ? text.slice(found[0].length) : text;
+}
 
 /** Words in capitals before a capitalised word that opens the sentence proper. */
 const CAPS_RUN = /^((?:[\p{Lu}'’-]+\s+){2,12})(?=\p{Lu}\p{Ll})/u;
@@ -65,11 +77,9 @@ function withoutCapsHeading(text: string): string {
  * left with fewer than four words stays as it was.
  */
 export function trimOpeners(sentence: string): string {
-  let text = withoutCapsHeading(
-    sentence.replace(STAGE_DIRECTION, " ").trim()
-      .replace(/^(?:\(?\d{1,2}[.)]|[-*•]|(?:[IVX]{2,5}|V)\.)\s+(?=\p{L})/u, "")
-      .replace(SALUTATION, ""),
-  );
+  const numbered = sentence.replace(STAGE_DIRECTION, " ").trim()
+    .replace(/^(?:\(?\d{1,2}[.)]|[-*•]|(?:[IVX]{2,5}|V)\.)\s+(?=\p{L})/u, "");
+  let text = withoutCapsHeading(withoutSalutation(numbered));
   for (let i = 0; i < 4 && opensWithFiller(text); i++) {
     text = text.replace(/^["'“‘(]*\p{L}+(?: (?:mean|know|see|course|guess|think))?[,\s]+/u, "");
   }

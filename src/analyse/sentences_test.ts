@@ -221,6 +221,13 @@ Deno.test("trimOpeners() drops a speech's opening address, not a clause before a
     "Every year, by law and by custom, we meet here.",
   );
   assert.equal(
+    trimOpeners(
+      "Mr. President and Mr. Speaker and Members of the United States Congress: I come to " +
+        "this House of the people.",
+    ),
+    "I come to this House of the people.",
+  );
+  assert.equal(
     trimOpeners("To the Congress: This Nation in the past two years has fought."),
     "This Nation in the past two years has fought.",
   );
