@@ -1,9 +1,10 @@
 /**
  * @module
  * Keyphrases and the Obsidian tags made from them. Candidates are the noun phrases the language
- * pass found, and the runs of content words in the title and the section headings that the text
- * also uses; a phrase scores by how often it and its words occur, how early it first appears and
- * whether the title or a heading names it. Names of people are left to the People list.
+ * pass found and the shorter terms inside them, the title's own phrase, and the runs of content
+ * words in the section headings that the text also uses; a phrase scores by how often it and its
+ * words occur, how early it first appears and whether the title or a heading names it. Names of
+ * people are left to the People list, and a phrase that repeats one already chosen is skipped.
  */
 import { englishRank, GENERIC_RANK, specificity } from "./commonness.ts";
 import { lexiconTag, type Phrase } from "./language.ts";
@@ -34,6 +35,12 @@ export interface KeyphraseContext {
 }
 
 const MAX_WORDS = 3;
+/**
+ * Noun phrases of up to this many words give their runs of two and three words as candidates:
+ * "SQLite Archive files" and "an SQLite archive features" both use "sqlite archive". A longer
+ * run is more often a list or a title the tagger read as one phrase.
+ */
+const MAX_CHUNK = 6;
 /** Keyphrases of one word among a note's: terms of a field are mostly two or three words. */
 const MAX_SINGLE = 3;
 /** How much a term of two or three words is preferred to one word: terms of a field are
@@ -70,6 +77,9 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
   for (const p of phrases) {
     if (p.adjective) adjectival.set(count(p.words), (adjectival.get(count(p.words)) ?? 0) + 1);
   }
+  const inside = new Map<string, Candidate>();
+  /** The longer phrases each run inside one is part of. */
+  const holding = new Map<string, Set<string>>();
   for (const phrase of phrases) {
     if (phrase.person) continue;
     let raw = phrase.words.map((w) => w.replace(/['’]s$/u, ""));
@@ -79,21 +89,37 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
       raw = raw.slice(1);
     }
     const kept = trimToContent(raw);
-    if (kept.length === 0 || kept.length > MAX_WORDS) continue;
-    if (kept.every((w) => nameWords.has(w))) continue;
-    if (!kept.every((w) => /^\p{L}[\p{L}\p{N}-]*$/u.test(w))) continue;
+    if (kept.length === 0) continue;
     // Two letters are a word of the field only in capitals ("IP", "OS"); "gt" and "fa" in lower
     // case are the remains of markup or of a word a PDF split.
     const bare = (w: string) =>
       w.length <= 2 && /^\p{L}+$/u.test(w) && isContentWord(w) &&
       !new RegExp(`\\b${w.toUpperCase()}\\b`, "u").test(phrase.text);
-    if (kept.some(bare)) continue;
-    const text = kept.join(" ");
-    const key = keyOf(text);
-    const entry = found.get(key) ?? { text: new Map(), count: 0, first: phrase.start };
-    entry.count++;
-    entry.text.set(text, (entry.text.get(text) ?? 0) + 1);
-    found.set(key, entry);
+    const usable = (run: string[]) =>
+      !run.every((w) => nameWords.has(w)) &&
+      run.every((w) => /^\p{L}[\p{L}\p{N}-]*$/u.test(w)) && !run.some(bare);
+    if (kept.length <= MAX_WORDS && usable(kept)) add(found, kept, phrase.start);
+    if (kept.length < 3 || kept.length > MAX_CHUNK) continue;
+    const whole = keyOf(kept.join(" "));
+    for (let from = 0; from < kept.length; from++) {
+      for (let to = from + 2; to <= Math.min(kept.length, from + MAX_WORDS); to++) {
+        if (to - from === kept.length) continue;
+        const part = trimToContent(kept.slice(from, to));
+        if (part.length < to - from || !usable(part)) continue;
+        const key = add(inside, part, phrase.start);
+        const holders = holding.get(key) ?? new Set<string>();
+        holding.set(key, holders.add(whole));
+      }
+    }
+  }
+  // A run inside longer phrases counts those uses too. One the text never writes alone is a
+  // term only when two different phrases hold it ("sqlite archive" in "SQLite archive files"
+  // and "SQLite archive features"); inside one phrase only, it is a piece of that phrase.
+  // Measured on the gold-debian tune part: F1@10 partial 0.305 without the runs, 0.315 with.
+  for (const [key, e] of inside) {
+    const entry = found.get(key);
+    if (entry) entry.count += e.count;
+    else if (holding.get(key)!.size >= 2) found.set(key, e);
   }
   if (context.sentenceTerms) {
     const labels = [context.title, ...(context.headings ?? [])];
@@ -143,10 +169,33 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
   let singles = 0;
   for (const s of scored) {
     if (out.length >= limit) break;
+    if (out.some((o) => nested(o.key, s.key))) continue;
     if (!s.key.includes(" ") && ++singles > MAX_SINGLE) continue;
     out.push({ text: s.text, key: s.key });
   }
   return out;
+}
+
+/** Counts one use of a candidate, in the form the text writes it. */
+function add(found: Map<string, Candidate>, words: string[], start: number): string {
+  const text = words.join(" ");
+  const key = keyOf(text);
+  const entry = found.get(key) ?? { text: new Map(), count: 0, first: start };
+  entry.count++;
+  entry.text.set(text, (entry.text.get(text) ?? 0) + 1);
+  found.set(key, entry);
+  return key;
+}
+
+/**
+ * Whether a candidate repeats a keyphrase already chosen: a run of its stems ("curses" after
+ * "curses module"), or a longer phrase around it of two words or more ("python curses module"
+ * after "curses module"). A word alone chosen first leaves its phrases free ("socket",
+ * "socket programming").
+ */
+function nested(chosen: string, key: string): boolean {
+  if (` ${chosen} `.includes(` ${key} `)) return true;
+  return chosen.includes(" ") && ` ${key} `.includes(` ${chosen} `);
 }
 
 interface Candidate {
@@ -189,14 +238,20 @@ function addLabelPhrases(
     for (let at = corpus.indexOf(needle); at >= 0; at = corpus.indexOf(needle, at + 1)) n++;
     return n;
   };
-  for (const label of labels) {
+  for (const [i, label] of labels.entries()) {
     for (const run of labelPhrases(label)) {
       const whole = run.length <= MAX_WORDS ? uses(run) : 0;
       for (let from = 0; from < run.length; from++) {
         for (let to = from + 2; to <= Math.min(run.length, from + MAX_WORDS); to++) {
           const part = run.slice(from, to);
           if (part.every((w) => nameWords.has(w))) continue;
-          const n = part.length === run.length ? whole : uses(part);
+          let n = part.length === run.length ? whole : uses(part);
+          // The title's own phrase is what the author says the text is about, even when the
+          // body does not repeat it ("Socket Programming HOWTO"), if it uses one of its words.
+          if (
+            n === 0 && i === 0 && part.length === run.length &&
+            terms(part.join(" ")).some((t) => corpus.includes(` ${t} `))
+          ) n = 1;
           if (n === 0 || (part.length < run.length && n <= whole)) continue;
           const text = part.join(" ");
           const key = keyOf(text);
@@ -229,7 +284,7 @@ export function labelPhrases(label: string): string[][] {
     const tag = lexiconTag(w);
     if (
       !/^\p{L}[\p{L}\p{N}-]*$/u.test(w) || !isContentWord(w) || DETERMINERS.has(w) ||
-      VAGUE.has(w) || LABEL_BREAK.test(tag) || /ly$/u.test(w)
+      VAGUE.has(w) || GENRE.has(w) || LABEL_BREAK.test(tag) || /ly$/u.test(w)
     ) close();
     else if (run.length === 0 && tag === "Gerund") close();
     else run.push(w);
@@ -244,6 +299,12 @@ const LABEL_BREAK =
 const LABEL_VERB = /^(?:PresentTense|PastTense)$/u;
 
 const VERB = /^(?:Infinitive|PresentTense|PastTense|Gerund|Participle|Verb)$/u;
+
+/** Words that name the kind of document, not its topic: "Socket Programming HOWTO". */
+const GENRE = new Set(
+  ("howto introduction guide tutorial manual handbook readme faq overview primer notes " +
+    "cheatsheet documentation").split(" "),
+);
 
 /** Words that point at something else: "its annotations" is the topic "annotations". */
 const DETERMINERS = new Set(["its", "their", "his", "her", "our", "your", "my", "whose", "own"]);
