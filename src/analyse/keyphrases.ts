@@ -162,14 +162,14 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     const multi = stems.length > 1 ? MULTI_WORD : 1;
     const score = Math.log(1 + e.count) * wordWeight ** WORD_USE * multi * distinct *
       (1 + 0.5 * early + 0.5 * inTitle + named);
-    return [{ key, text, score }];
+    return [{ key, text, score, named: named > 0 }];
   });
   scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
   const out: Keyphrase[] = [];
   let singles = 0;
   for (const s of scored) {
     if (out.length >= limit) break;
-    if (out.some((o) => nested(o.key, s.key))) continue;
+    if (out.some((o) => nested(o.key, s.key, s.named))) continue;
     if (!s.key.includes(" ") && ++singles > MAX_SINGLE) continue;
     out.push({ text: s.text, key: s.key });
   }
@@ -191,11 +191,12 @@ function add(found: Map<string, Candidate>, words: string[], start: number): str
  * Whether a candidate repeats a keyphrase already chosen: a run of its stems ("curses" after
  * "curses module"), or a longer phrase around it of two words or more ("python curses module"
  * after "curses module"). A word alone chosen first leaves its phrases free ("socket",
- * "socket programming").
+ * "socket programming"), and so does a phrase the title or a heading names ("application file
+ * format" after "file format": gold-debian tune F1@10 exact 0.252 -> 0.257).
  */
-function nested(chosen: string, key: string): boolean {
+function nested(chosen: string, key: string, named: boolean): boolean {
   if (` ${chosen} `.includes(` ${key} `)) return true;
-  return chosen.includes(" ") && ` ${key} `.includes(` ${chosen} `);
+  return !named && chosen.includes(" ") && ` ${key} `.includes(` ${chosen} `);
 }
 
 interface Candidate {
@@ -308,11 +309,20 @@ const GENRE = new Set(
 
 /** Words that point at something else: "its annotations" is the topic "annotations". */
 const DETERMINERS = new Set(["its", "their", "his", "her", "our", "your", "my", "whose", "own"]);
-/** Adjectives that say nothing of the topic: "new iterator" and "different understanding" are the
- * topics "iterator" and "understanding". */
+/**
+ * Adjectives that say nothing of the topic: "new iterator" and "different understanding" are the
+ * topics "iterator" and "understanding". Besides those, whole classes of adjectives that grade or
+ * point rather than classify: size ("small queries"), order in time ("original database"),
+ * selection ("selected node", "corresponding values"), number ("separate files", "individual
+ * developer"), ease and degree ("complex queries", "significant byte"). Measured on the
+ * gold-debian tune part: F1@10 exact 0.257 -> 0.266, partial 0.326 -> 0.330.
+ */
 const VAGUE = new Set(
   ("new old different same similar various several certain particular specific whole important " +
-    "good bad little previous following given usual typical possible actual entire")
+    "good bad little previous following given usual typical possible actual entire " +
+    "small large big tiny huge current original initial final prior subsequent selected " +
+    "corresponding relevant appropriate respective multiple additional extra separate " +
+    "individual numerous complex simple easy empty significant relative major minor")
     .split(" "),
 );
 
