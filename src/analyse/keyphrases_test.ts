@@ -445,6 +445,19 @@ Deno.test("rankKeyphrases() takes a term inside two different longer phrases", (
   assert.ok(!found.includes("quaddle wibble"), found.join(" | "));
 });
 
+Deno.test("rankKeyphrases() takes no run that is always beside the same word", () => {
+  // "hallowmere dark" is in two phrases, but always before "skies": a piece of a name.
+  const phrases = [
+    phrase("hallowmere dark skies"),
+    phrase("hallowmere dark skies plans", 20),
+  ];
+  // The text uses "hallowmere" and "dark" far more than "skies": the run would rank first.
+  const termCounts = new Map([["hallowmer", 30], ["dark", 30], ["ski", 2], ["plan", 1]]);
+  const found = rankWith(phrases, { termCounts });
+  assert.ok(!found.includes("hallowmere dark"), found.join(" | "));
+  assert.ok(found.includes("hallowmere dark skies"), found.join(" | "));
+});
+
 Deno.test("rankKeyphrases() counts a phrase's uses inside longer phrases", () => {
   // "frimp quaddle" is said alone once, as often as "zorb wibble", and once more inside a
   // longer phrase: it ranks first.
@@ -461,18 +474,30 @@ Deno.test("rankKeyphrases() skips a phrase that repeats one already chosen", () 
   const phrases = [
     ...Array.from({ length: 6 }, (_, i) => phrase("zorb module", i * 10)),
     phrase("python zorb module", 100),
-    ...Array.from({ length: 3 }, (_, i) => phrase("zorb", 200 + i * 10)),
     phrase("frimp quaddle", 300),
   ];
   assert.deepEqual(texts(phrases), ["zorb module", "frimp quaddle"]);
+  // "frimp" is the text's most used word: the longer phrase ranks first, and its run after it.
+  const longFirst = [
+    ...Array.from({ length: 6 }, (_, i) => phrase("frimp zorb module", i * 10)),
+    phrase("zorb module", 100),
+  ];
+  const termCounts = new Map([["frimp", 40], ["zorb", 7], ["modul", 7]]);
+  assert.deepEqual(rankWith(longFirst, { termCounts }), ["frimp zorb module"]);
 });
 
-Deno.test("rankKeyphrases() keeps the phrases of a word alone chosen before them", () => {
+Deno.test("rankKeyphrases() keeps a word alone and its phrases", () => {
   const phrases = [
     ...Array.from({ length: 40 }, (_, i) => phrase("zorb", i * 10)),
     phrase("zorb wibble", 500),
   ];
   assert.deepEqual(texts(phrases), ["zorb", "zorb wibble"]);
+  const phraseFirst = [
+    ...Array.from({ length: 6 }, (_, i) => phrase("neap tides", i * 10)),
+    phrase("tides", 500),
+    phrase("tides", 510),
+  ];
+  assert.deepEqual(texts(phraseFirst), ["neap tides", "tides"]);
 });
 
 Deno.test("rankKeyphrases() takes the title's phrase even when the body does not repeat it", () => {
@@ -484,9 +509,17 @@ Deno.test("rankKeyphrases() takes the title's phrase even when the body does not
   // "HOWTO" names the kind of document, not its topic.
   assert.equal(found[0], "socket programming");
   assert.ok(!found.some((k) => k.includes("howto")), found.join(" | "));
-  // A title none of whose words the body uses is no keyphrase of it.
-  const none = rankWith([phrase("socket", 0)], { sentenceTerms, title: "Weekly Frimp Quaddle" });
-  assert.deepEqual(none, ["socket"]);
+  // A title none of whose words the body uses is no keyphrase of it, nor is a file's name
+  // with a number the body never writes.
+  for (const title of ["Weekly Frimp Quaddle", "G04 zorb sockets"]) {
+    assert.deepEqual(rankWith([phrase("socket", 0)], { sentenceTerms, title }), ["socket"]);
+  }
+  // A headline of several phrases gives only what the body says.
+  const headline = rankWith([phrase("socket", 0)], {
+    sentenceTerms,
+    title: "Zorb recalls 84,000 socket wibbles over delayed frimps",
+  });
+  assert.deepEqual(headline, ["socket"]);
 });
 
 Deno.test("labelPhrases() leaves out the words that name the kind of document", () => {
