@@ -168,6 +168,9 @@ const OBJECT_START = new Set(["DET", "PRON", "NUM"]);
 /** Pronouns that open a relative clause after a noun ("sockets that", "users who"). */
 const RELATIVE = /^(?:that|which|who|whom|whose|what)$/iu;
 
+/** A plural noun: "-s", not "-ss", "-is", "-us" or "-ics" ("class", "analysis", "status"). */
+const PLURAL = /\p{Ll}(?<![siu]|ic)s$/u;
+
 /** Runs of an optional adjective and nouns ("strong colony", "socket programming"). */
 function nounPhrases(text: string, words: Word[]): Phrase[] {
   const phrases: Phrase[] = [];
@@ -185,7 +188,7 @@ function nounPhrases(text: string, words: Word[]): Phrase[] {
     }
     run = [];
   };
-  for (const w of words) {
+  for (const [at, w] of words.entries()) {
     if (run.length > 0 && run[0].sentence !== w.sentence) close();
     // "recv returns 0", "the library supplies a window": a word in -s after a noun and before
     // an object is the verb of a clause, not the head of a compound.
@@ -197,7 +200,17 @@ function nounPhrases(text: string, words: Word[]): Phrase[] {
       run.pop();
       close();
     }
-    if (identifier(text, w)) close();
+    // "doesn't support iteration", "to use SQLite", "applications use SQLite": a word the
+    // lexicon knows as a verb's base form, after an auxiliary, "to" or a plural noun, is a verb
+    // the tagger read as a noun.
+    const before = words[at - 1];
+    if (
+      w.pos === "NOUN" && lexiconTag(w.value.toLowerCase()) === "Infinitive" &&
+      before !== undefined && before.sentence === w.sentence &&
+      (before.pos === "AUX" || before.pos === "PART" ||
+        run.length > 0 && last!.pos === "NOUN" && PLURAL.test(last!.value))
+    ) close();
+    else if (identifier(text, w)) close();
     // "Dr." and "e.g." are no part of a topic.
     else if ((w.pos === "NOUN" || w.pos === "PROPN") && !/\.$/u.test(w.value)) run.push(w);
     else if (w.pos === "ADJ") {

@@ -47,6 +47,21 @@ Deno.test("readLanguage() ends a noun phrase before a verb in -s that takes an o
   assert.ok(phraseTexts("Client sockets that block are slow.").includes("client sockets"));
 });
 
+Deno.test("readLanguage() reads a verb's base form after an auxiliary or a subject as a verb", () => {
+  for (
+    const text of [
+      "Lists and tuples support iterators.",
+      "Many applications use SQLite today.",
+      "It raises an error if the object doesn't support iteration.",
+    ]
+  ) {
+    const found = phraseTexts(text);
+    assert.ok(!found.some((p) => /support|use/u.test(p)), `${text}: ${found.join(" | ")}`);
+  }
+  // As a noun it stays: "the support team".
+  assert.ok(phraseTexts("Ask the support team.").includes("support team"));
+});
+
 Deno.test("readLanguage() glues a hyphenated name back together", () => {
   assert.deepEqual(
     readLanguage("Merleau-Ponty describes the body.").phrases[0].words,
