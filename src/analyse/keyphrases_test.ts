@@ -549,3 +549,18 @@ Deno.test("rankKeyphrases() drops an adjective of size, order or number", () => 
   // An adjective that classifies stays: a static analysis is a kind of analysis.
   assert.deepEqual(texts(twice("static analysis")), ["static analysis"]);
 });
+
+Deno.test("rankKeyphrases() leaves a phrase with a person's name to the People list", () => {
+  const phrases = [
+    phrase("Councillor Hadley"),
+    phrase("Councillor Hadley", 10),
+    phrase("Theremin kits", 20),
+    phrase("theremin kits", 30),
+    phrase("street lighting", 40),
+  ];
+  const found = rankWith(phrases, { nameWords: new Set(["hadley", "leon", "theremin"]) });
+  assert.ok(!found.includes("councillor hadley"), found.join(" | "));
+  // The text writes "theremin" as a word too: an instrument named after its inventor.
+  assert.ok(found.includes("theremin kits"), found.join(" | "));
+  assert.ok(found.includes("street lighting"), found.join(" | "));
+});
