@@ -207,7 +207,8 @@ function nounPhrases(text: string, words: Word[]): Phrase[] {
     if (
       w.pos === "NOUN" && lexiconTag(w.value.toLowerCase()) === "Infinitive" &&
       before !== undefined && before.sentence === w.sentence &&
-      (before.pos === "AUX" || before.pos === "PART" ||
+      (before.pos === "AUX" ||
+        before.pos === "PART" && /^(?:to|not|n['’]t)$/iu.test(before.value) ||
         run.length > 0 && last!.pos === "NOUN" && PLURAL.test(last!.value))
     ) close();
     else if (identifier(text, w)) close();

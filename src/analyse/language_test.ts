@@ -58,8 +58,9 @@ Deno.test("readLanguage() reads a verb's base form after an auxiliary or a subje
     const found = phraseTexts(text);
     assert.ok(!found.some((p) => /support|use/u.test(p)), `${text}: ${found.join(" | ")}`);
   }
-  // As a noun it stays: "the support team".
+  // As a noun it stays: "the support team", "the container's base UID".
   assert.ok(phraseTexts("Ask the support team.").includes("support team"));
+  assert.ok(phraseTexts("Adjust the container's base UID.").includes("base uid"));
 });
 
 Deno.test("readLanguage() glues a hyphenated name back together", () => {
