@@ -564,3 +564,23 @@ Deno.test("rankKeyphrases() leaves a phrase with a person's name to the People l
   assert.ok(found.includes("theremin kits"), found.join(" | "));
   assert.ok(found.includes("street lighting"), found.join(" | "));
 });
+
+Deno.test("rankKeyphrases() lets a named phrase take the place of a piece of it", () => {
+  const phrases = [
+    phrase("zorb wibble"),
+    ...Array.from({ length: 3 }, (_, i) => phrase("zorb wibble frimp", 100 + i * 10)),
+    ...Array.from({ length: 9 }, (_, i) => phrase("quaddle drong", 200 + i * 10)),
+    phrase("quaddle drong frimp", 400),
+  ];
+  // "frimp" is rare in the text: the piece ranks before the named phrase.
+  const termCounts = new Map([["zorb", 9], ["wibbl", 9], ["frimp", 1], ["quaddl", 9], [
+    "drong",
+    9,
+  ]]);
+  const found = rankWith(phrases, { termCounts, title: "The Zorb Wibble Frimp" });
+  assert.ok(found.includes("zorb wibble frimp"), found.join(" | "));
+  // Four uses, three of them in the named phrase: a piece of it.
+  assert.ok(!found.includes("zorb wibble"), found.join(" | "));
+  // Ten uses, one in a phrase no title names: a term of its own.
+  assert.ok(found.includes("quaddle drong"), found.join(" | "));
+});
