@@ -82,6 +82,8 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
   // Theremin). Older gold set F1@10 0.344 -> 0.348; gold-debian tune part unchanged.
   const personal = new Set(nameWords);
   for (const p of phrases) {
+    if (personal.size === 0) break;
+    if (!p.words.some((w) => personal.has(w))) continue;
     for (const [word] of p.text.matchAll(/(?<!\p{L})\p{Ll}[\p{L}'’-]*/gu)) personal.delete(word);
   }
   const inside = new Map<string, Candidate>();

@@ -205,11 +205,11 @@ function nounPhrases(text: string, words: Word[]): Phrase[] {
     // the tagger read as a noun.
     const before = words[at - 1];
     if (
-      w.pos === "NOUN" && lexiconTag(w.value.toLowerCase()) === "Infinitive" &&
-      before !== undefined && before.sentence === w.sentence &&
+      w.pos === "NOUN" && before !== undefined && before.sentence === w.sentence &&
       (before.pos === "AUX" ||
         before.pos === "PART" && /^(?:to|not|n['’]t)$/iu.test(before.value) ||
-        run.length > 0 && last!.pos === "NOUN" && PLURAL.test(last!.value))
+        run.length > 0 && last!.pos === "NOUN" && PLURAL.test(last!.value)) &&
+      lexiconTag(w.value.toLowerCase()) === "Infinitive"
     ) close();
     else if (identifier(text, w)) close();
     // "Dr." and "e.g." are no part of a topic.
@@ -230,12 +230,17 @@ function nounPhrases(text: string, words: Word[]): Phrase[] {
  * ("glp", "step") is no term of the field, and neither is a run it would join ("routine glp").
  */
 function identifier(text: string, w: Word): boolean {
+  // Most words touch a space or punctuation that is none of these: no slicing for them.
+  if (!CODE_AFTER.has(text[w.end]) && !CODE_BEFORE.has(text[w.start - 1])) return false;
   const after = text.slice(w.end, w.end + 3);
   const before = text.slice(Math.max(0, w.start - 3), w.start);
   // An underscore between letters only: "_emphasis_" in plain text is no code.
   return /^(?:\\?_[\p{L}\p{N}]|\(|[.:]\p{L})/u.test(after) ||
     /[\p{L}\p{N}](?:\\?_|\.)$/u.test(before);
 }
+
+const CODE_AFTER = new Set(["_", "\\", "(", ".", ":"]);
+const CODE_BEFORE = new Set(["_", "."]);
 
 /** Small words inside a name ("Guido van Rossum", "University of Tokyo"). */
 const CONNECTOR = /^(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|of)$/u;
