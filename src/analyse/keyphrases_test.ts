@@ -430,3 +430,157 @@ Deno.test("rankKeyphrases() lifts no single word for being a heading", () => {
   assert.deepEqual(rankWith(phrases, {}), ["apiary", "varroa"]);
   assert.deepEqual(rankWith(phrases, { headings: ["Varroa"] }), ["apiary", "varroa"]);
 });
+
+Deno.test("rankKeyphrases() takes a term inside two different longer phrases", () => {
+  const phrases = [
+    phrase("zorb archive files"),
+    phrase("zorb archive features", 20),
+    phrase("frimp quaddle wibble", 40),
+    phrase("frimp quaddle wibble", 60),
+  ];
+  const found = texts(phrases);
+  assert.ok(found.includes("zorb archive"), found.join(" | "));
+  // Inside one phrase only, however often, a run is a piece of that phrase.
+  assert.ok(!found.includes("frimp quaddle"), found.join(" | "));
+  assert.ok(!found.includes("quaddle wibble"), found.join(" | "));
+});
+
+Deno.test("rankKeyphrases() takes no run that is always beside the same word", () => {
+  // "hallowmere dark" is in two phrases, but always before "skies": a piece of a name.
+  const phrases = [
+    phrase("hallowmere dark skies"),
+    phrase("hallowmere dark skies plans", 20),
+  ];
+  // The text uses "hallowmere" and "dark" far more than "skies": the run would rank first.
+  const termCounts = new Map([["hallowmer", 30], ["dark", 30], ["ski", 2], ["plan", 1]]);
+  const found = rankWith(phrases, { termCounts });
+  assert.ok(!found.includes("hallowmere dark"), found.join(" | "));
+  assert.ok(found.includes("hallowmere dark skies"), found.join(" | "));
+});
+
+Deno.test("rankKeyphrases() counts a phrase's uses inside longer phrases", () => {
+  // "frimp quaddle" is said alone once, as often as "zorb wibble", and once more inside a
+  // longer phrase: it ranks first.
+  const phrases = [
+    phrase("zorb wibble"),
+    phrase("frimp quaddle", 10),
+    phrase("frimp quaddle drong", 20),
+  ];
+  const termCounts = new Map([["zorb", 2], ["wibbl", 2], ["frimp", 2], ["quaddl", 2]]);
+  assert.equal(rankWith(phrases, { termCounts })[0], "frimp quaddle");
+});
+
+Deno.test("rankKeyphrases() skips a phrase that repeats one already chosen", () => {
+  const phrases = [
+    ...Array.from({ length: 6 }, (_, i) => phrase("zorb module", i * 10)),
+    phrase("python zorb module", 100),
+    phrase("frimp quaddle", 300),
+  ];
+  assert.deepEqual(texts(phrases), ["zorb module", "frimp quaddle"]);
+  // "frimp" is the text's most used word: the longer phrase ranks first, and its run after it.
+  const longFirst = [
+    ...Array.from({ length: 6 }, (_, i) => phrase("frimp zorb module", i * 10)),
+    phrase("zorb module", 100),
+  ];
+  const termCounts = new Map([["frimp", 40], ["zorb", 7], ["modul", 7]]);
+  assert.deepEqual(rankWith(longFirst, { termCounts }), ["frimp zorb module"]);
+});
+
+Deno.test("rankKeyphrases() keeps a word alone and its phrases", () => {
+  const phrases = [
+    ...Array.from({ length: 40 }, (_, i) => phrase("zorb", i * 10)),
+    phrase("zorb wibble", 500),
+  ];
+  assert.deepEqual(texts(phrases), ["zorb", "zorb wibble"]);
+  const phraseFirst = [
+    ...Array.from({ length: 6 }, (_, i) => phrase("neap tides", i * 10)),
+    phrase("tides", 500),
+    phrase("tides", 510),
+  ];
+  assert.deepEqual(texts(phraseFirst), ["neap tides", "tides"]);
+});
+
+Deno.test("rankKeyphrases() takes the title's phrase even when the body does not repeat it", () => {
+  const sentenceTerms = [terms("A socket is an endpoint."), terms("Each socket has a buffer.")];
+  const found = rankWith([phrase("socket", 0), phrase("socket", 10)], {
+    sentenceTerms,
+    title: "Socket Programming HOWTO",
+  });
+  // "HOWTO" names the kind of document, not its topic.
+  assert.equal(found[0], "socket programming");
+  assert.ok(!found.some((k) => k.includes("howto")), found.join(" | "));
+  // A title none of whose words the body uses is no keyphrase of it, nor is a file's name
+  // with a number the body never writes.
+  for (const title of ["Weekly Frimp Quaddle", "G04 zorb sockets"]) {
+    assert.deepEqual(rankWith([phrase("socket", 0)], { sentenceTerms, title }), ["socket"]);
+  }
+  // A headline of several phrases gives only what the body says.
+  const headline = rankWith([phrase("socket", 0)], {
+    sentenceTerms,
+    title: "Zorb recalls 84,000 socket wibbles over delayed frimps",
+  });
+  assert.deepEqual(headline, ["socket"]);
+});
+
+Deno.test("labelPhrases() leaves out the words that name the kind of document", () => {
+  assert.deepEqual(labelPhrases("Socket Programming HOWTO"), [["socket", "programming"]]);
+  assert.deepEqual(labelPhrases("An Introduction to the ipaddress Module"), [[
+    "ipaddress",
+    "module",
+  ]]);
+});
+
+Deno.test("rankKeyphrases() keeps a phrase the title names around one already chosen", () => {
+  const phrases = [
+    ...Array.from({ length: 8 }, (_, i) => phrase("file format", i * 10)),
+    phrase("application file format", 100),
+    phrase("application file format", 110),
+  ];
+  assert.deepEqual(texts(phrases), ["file format"]);
+  const found = texts(phrases, "Zorb As An Application File Format");
+  assert.ok(found.includes("application file format"), found.join(" | "));
+  assert.ok(found.includes("file format"), found.join(" | "));
+});
+
+Deno.test("rankKeyphrases() drops an adjective of size, order or number", () => {
+  const twice = (text: string) => [0, 9].map((at) => phrase(text, at, false, true));
+  assert.deepEqual(texts(twice("small queries")), ["queries"]);
+  assert.deepEqual(texts(twice("original database")), ["database"]);
+  // An adjective that classifies stays: a static analysis is a kind of analysis.
+  assert.deepEqual(texts(twice("static analysis")), ["static analysis"]);
+});
+
+Deno.test("rankKeyphrases() leaves a phrase with a person's name to the People list", () => {
+  const phrases = [
+    phrase("Councillor Hadley"),
+    phrase("Councillor Hadley", 10),
+    phrase("Theremin kits", 20),
+    phrase("theremin kits", 30),
+    phrase("street lighting", 40),
+  ];
+  const found = rankWith(phrases, { nameWords: new Set(["hadley", "leon", "theremin"]) });
+  assert.ok(!found.includes("councillor hadley"), found.join(" | "));
+  // The text writes "theremin" as a word too: an instrument named after its inventor.
+  assert.ok(found.includes("theremin kits"), found.join(" | "));
+  assert.ok(found.includes("street lighting"), found.join(" | "));
+});
+
+Deno.test("rankKeyphrases() lets a named phrase take the place of a piece of it", () => {
+  const phrases = [
+    phrase("zorb wibble"),
+    ...Array.from({ length: 3 }, (_, i) => phrase("zorb wibble frimp", 100 + i * 10)),
+    ...Array.from({ length: 9 }, (_, i) => phrase("quaddle drong", 200 + i * 10)),
+    phrase("quaddle drong frimp", 400),
+  ];
+  // "frimp" is rare in the text: the piece ranks before the named phrase.
+  const termCounts = new Map([["zorb", 9], ["wibbl", 9], ["frimp", 1], ["quaddl", 9], [
+    "drong",
+    9,
+  ]]);
+  const found = rankWith(phrases, { termCounts, title: "The Zorb Wibble Frimp" });
+  assert.ok(found.includes("zorb wibble frimp"), found.join(" | "));
+  // Four uses, three of them in the named phrase: a piece of it.
+  assert.ok(!found.includes("zorb wibble"), found.join(" | "));
+  // Ten uses, one in a phrase no title names: a term of its own.
+  assert.ok(found.includes("quaddle drong"), found.join(" | "));
+});

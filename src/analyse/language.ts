@@ -189,6 +189,14 @@ const CLOSED = new Set([
   "SPACE",
 ]);
 
+/** Parts of speech that open the object of a verb ("returns a", "supplies 0", "uses them"). */
+const OBJECT_START = new Set(["DET", "PRON", "NUM"]);
+/** Pronouns that open a relative clause after a noun ("sockets that", "users who"). */
+const RELATIVE = /^(?:that|which|who|whom|whose|what)$/iu;
+
+/** A plural noun: "-s", not "-ss", "-is", "-us" or "-ics" ("class", "analysis", "status"). */
+const PLURAL = /\p{Ll}(?<![siu]|ic)s$/u;
+
 /** Runs of an optional adjective and nouns ("strong colony", "socket programming"). */
 function nounPhrases(text: string, words: Word[]): Phrase[] {
   const phrases: Phrase[] = [];
@@ -206,10 +214,32 @@ function nounPhrases(text: string, words: Word[]): Phrase[] {
     }
     run = [];
   };
-  for (const w of words) {
+  for (const [at, w] of words.entries()) {
     if (run.length > 0 && run[0].sentence !== w.sentence) close();
+    // "recv returns 0", "the library supplies a window": a word in -s after a noun and before
+    // an object is the verb of a clause, not the head of a compound.
+    const last = run.at(-1);
+    if (
+      run.length > 1 && last!.pos === "NOUN" && /\p{Ll}s$/u.test(last!.value) &&
+      OBJECT_START.has(w.pos) && !RELATIVE.test(w.value)
+    ) {
+      run.pop();
+      close();
+    }
+    // "doesn't support iteration", "to use SQLite", "applications use SQLite": a word the
+    // lexicon knows as a verb's base form, after an auxiliary, "to" or a plural noun, is a verb
+    // the tagger read as a noun.
+    const before = words[at - 1];
+    if (
+      w.pos === "NOUN" && before !== undefined && before.sentence === w.sentence &&
+      (before.pos === "AUX" ||
+        before.pos === "PART" && /^(?:to|not|n['’]t)$/iu.test(before.value) ||
+        run.length > 0 && last!.pos === "NOUN" && PLURAL.test(last!.value)) &&
+      lexiconTag(w.value.toLowerCase()) === "Infinitive"
+    ) close();
+    else if (identifier(text, w)) close();
     // "Dr." and "e.g." are no part of a topic.
-    if ((w.pos === "NOUN" || w.pos === "PROPN") && !/\.$/u.test(w.value)) run.push(w);
+    else if ((w.pos === "NOUN" || w.pos === "PROPN") && !/\.$/u.test(w.value)) run.push(w);
     else if (w.pos === "ADJ") {
       // One adjective opens a phrase; after nouns it starts the next one.
       close();
@@ -219,6 +249,24 @@ function nounPhrases(text: string, words: Word[]): Phrase[] {
   close();
   return phrases;
 }
+
+/**
+ * Whether a word is part of a name in code: joined without a space to an underscore, a call's
+ * bracket or a member's dot ("glp_read_cnfsat", "sqlite3_step()", "os.path"). Such a piece
+ * ("glp", "step") is no term of the field, and neither is a run it would join ("routine glp").
+ */
+function identifier(text: string, w: Word): boolean {
+  // Most words touch a space or punctuation that is none of these: no slicing for them.
+  if (!CODE_AFTER.has(text[w.end]) && !CODE_BEFORE.has(text[w.start - 1])) return false;
+  const after = text.slice(w.end, w.end + 3);
+  const before = text.slice(Math.max(0, w.start - 3), w.start);
+  // An underscore between letters only: "_emphasis_" in plain text is no code.
+  return /^(?:\\?_[\p{L}\p{N}]|\(|[.:]\p{L})/u.test(after) ||
+    /[\p{L}\p{N}](?:\\?_|\.)$/u.test(before);
+}
+
+const CODE_AFTER = new Set(["_", "\\", "(", ".", ":"]);
+const CODE_BEFORE = new Set(["_", "."]);
 
 /** Small words inside a name ("Guido van Rossum", "University of Tokyo"). */
 const CONNECTOR = /^(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|of)$/u;

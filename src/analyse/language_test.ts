@@ -27,6 +27,42 @@ Deno.test("readLanguage() finds noun phrases with at most one adjective before t
   assert(phrases.some((p) => p.words.join(" ") === "varroa mites" && !p.adjective));
 });
 
+const phraseTexts = (text: string) => readLanguage(text).phrases.map((p) => p.words.join(" "));
+
+Deno.test("readLanguage() takes no piece of a name in code into a noun phrase", () => {
+  const found = phraseTexts(
+    "The routine glp_read_cnfsat reads the problem data. Call sqlite3_step() on each row.",
+  );
+  assert.ok(!found.some((p) => /glp|cnfsat|step/u.test(p)), found.join(" | "));
+  assert.ok(found.includes("problem data"), found.join(" | "));
+  // Underscores around words in plain text mark emphasis.
+  assert.ok(phraseTexts("Use _socket programming_ here.").includes("socket programming"));
+});
+
+Deno.test("readLanguage() ends a noun phrase before a verb in -s that takes an object", () => {
+  const found = phraseTexts("The socket library supplies a default timeout.");
+  assert.ok(found.includes("socket library"), found.join(" | "));
+  assert.ok(!found.some((p) => p.endsWith("supplies")), found.join(" | "));
+  // A plural noun before a relative clause is the head of its phrase.
+  assert.ok(phraseTexts("Client sockets that block are slow.").includes("client sockets"));
+});
+
+Deno.test("readLanguage() reads a verb's base form after an auxiliary or a subject as a verb", () => {
+  for (
+    const text of [
+      "Lists and tuples support iterators.",
+      "Many applications use SQLite today.",
+      "It raises an error if the object doesn't support iteration.",
+    ]
+  ) {
+    const found = phraseTexts(text);
+    assert.ok(!found.some((p) => /support|use/u.test(p)), `${text}: ${found.join(" | ")}`);
+  }
+  // As a noun it stays: "the support team", "the container's base UID".
+  assert.ok(phraseTexts("Ask the support team.").includes("support team"));
+  assert.ok(phraseTexts("Adjust the container's base UID.").includes("base uid"));
+});
+
 Deno.test("readLanguage() glues a hyphenated name back together", () => {
   assert.deepEqual(
     readLanguage("Merleau-Ponty describes the body.").phrases[0].words,
