@@ -416,9 +416,13 @@ if (import.meta.main) {
   }).values;
   const sets: Record<string, GoldSet> = { debian: GOLD_DEBIAN, speeches: GOLD_SPEECHES };
   if (!(set in sets)) throw new Error(`--set: "debian" or "speeches", not "${set}"`);
-  await goldQuality((name, value, target) => {
-    rows.push([name, value, target]);
-  }, sets[set], { detail });
+  await goldQuality(
+    (name, value, target) => {
+      rows.push([name, value, target]);
+    },
+    sets[set],
+    { detail },
+  );
   const width = Math.max(...rows.map((r) => r[0].length));
   for (const [name, value, target] of rows) {
     console.log(`${name.padEnd(width)}  ${value.padEnd(44)}  target ${target}`);
