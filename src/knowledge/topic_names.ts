@@ -49,10 +49,10 @@ export function nameTopics(
   const unnamed: Topic[] = [];
   for (const topic of topics) {
     const ranked = rankPhrases(topic, phrasesOf, df, notes.length);
-    const phrases = distinct(ranked).slice(0, 3);
+    const phrases = distinct(ranked).slice(0, 3).map((p) => spelledAsNamed(p, topic, namesOf));
     const candidates = [
       ...(topic.folder ? [spelledAsNotes(folderTitle(topic.folder.split("/")), topic)] : []),
-      ...phrases.map((p) => spelledAsNamed(p.charAt(0).toUpperCase() + p.slice(1), topic, namesOf)),
+      ...phrases.map(cap),
       ...(phrases.length >= 2 ? [`${cap(phrases[0])} and ${phrases[1]}`] : []),
     ].filter((c) => c !== "" && !isGenericWord(c));
     // Notes that share no subject a phrase can name, and no folder, are no topic: a map named
@@ -67,7 +67,7 @@ export function nameTopics(
       if (!taken.has(next.toLowerCase())) name = next;
     }
     taken.add(name.toLowerCase());
-    named.push({ ...topic, name, phrases: phrases.map((p) => spelledAsNamed(p, topic, namesOf)) });
+    named.push({ ...topic, name, phrases });
   }
   return { named, unnamed };
 }
@@ -104,6 +104,8 @@ function spelledAsNamed(name: string, topic: Topic, namesOf: Map<string, string[
   for (const key of topic.members) {
     for (const named of namesOf.get(key) ?? []) {
       const parts = named.split(" ");
+      // A name that is an everyday word ("Hope") would capitalise the word.
+      if (parts.length === 1 && englishRank(named.toLowerCase()) <= GENERIC_RANK) continue;
       const low = parts.map((w) => w.toLowerCase());
       for (let at = 0; at + low.length <= lower.length; at++) {
         if (low.every((w, k) => lower[at + k] === w)) words.splice(at, parts.length, ...parts);
