@@ -83,7 +83,7 @@ Deno.test("a stage that exhausts its heap dies alone and the app carries on", as
     "--max-attempts",
     "2",
     "--max-memory",
-    "64", // wink's model needs about 20 MB of heap in each stage beside compromise
+    "128", // the least a stage may have: its language models take about 55 MB
     // Room for the healthy files on a busy machine; the silent, dying stage still ends by it.
     "--stall-timeout",
     "5",

@@ -61,7 +61,7 @@ export const stageFaultsSection: Section = {
       "--stall-timeout",
       String(STALL_SEC),
       "--max-memory",
-      "64",
+      "128",
     ];
 
     // The clean run sees the files that must end as notes: the one-off failures included.

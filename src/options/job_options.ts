@@ -40,7 +40,9 @@ export const LIMITS = {
   stallSec: { flag: "--stall-timeout", default: 60, min: 0.1 },
   retryDelaySec: { flag: "--retry-delay", default: 1, min: 0 },
   maxSizeMb: { flag: "--max-size", default: 64, min: 0.001 },
-  maxMemoryMb: { flag: "--max-memory", default: 1024, min: 16, max: 65536 },
+  // A stage's language models take about 55 MB of heap before its first file (compromise, wink's
+  // model, the English word list); below this a stage cannot read a PDF beside them.
+  maxMemoryMb: { flag: "--max-memory", default: 1024, min: 128, max: 65536 },
   maxDurationMin: { flag: "--max-duration", default: 720, min: 0.01 },
   chunkMinutes: { flag: "--chunk-minutes", default: 5, min: 0.05 },
   llmTimeoutSec: { flag: "--llm-timeout", default: 120, min: 0.1 },
