@@ -18,13 +18,6 @@ import {
 
 /** Extra time past the budget before the host steps in; the thread's own time box should win. */
 const BUDGET_GRACE_MS = 2000;
-/**
- * How long a new stage thread may take to load its modules and warm up before its first task's
- * time budget and stall limit start. Measured: 1.8 to 2.4 s on 2 cores with two threads starting
- * at once (0.54 s of it Deno's start of a worker inside a worker); counting it against a 2 s
- * budget failed the first file of every replaced thread, and so the next, and the next.
- */
-const THREAD_START_MS = 60_000;
 /** How often the host tells main it is alive while a task runs. */
 const HOST_HEARTBEAT_MS = 1000;
 /**
@@ -68,7 +61,6 @@ export const nodeThread: ThreadFactory = ({ threadUrl, heapMb, port }) =>
 interface Current {
   task: Task;
   hostBeat: ReturnType<typeof setInterval>;
-  /** The time budget, once the thread has started (before: its start limit). */
   budgetTimer: ReturnType<typeof setTimeout>;
   stallTimer: ReturnType<typeof setTimeout> | undefined;
   /** The stage the file last reported, for the message when it stalls. */
@@ -88,8 +80,6 @@ export class SandboxHost {
    * messages took about 500 ms each way; a dedicated MessageChannel takes about 1 ms. */
   #port: MessagePort | undefined;
   #current: Current | undefined;
-  /** Whether the thread has loaded and warmed up: it said "ready" or answered a task. */
-  #threadStarted = false;
   #lastThreadError = "";
 
   constructor(scope: Scope, startThread: ThreadFactory = nodeThread) {
@@ -160,7 +150,6 @@ export class SandboxHost {
     });
     const port = this.#port = channel.port1;
     this.#lastThreadError = "";
-    this.#threadStarted = false;
     port.on("message", (data: unknown) => this.#onThreadMessage(t, data));
     t.on("error", (error: Error) => {
       this.#lastThreadError = error.message;
@@ -170,13 +159,8 @@ export class SandboxHost {
   }
 
   #onThreadMessage(t: StageThread, data: unknown): void {
-    if (t !== this.#thread) return; // a late word from a thread already replaced
     const current = this.#current;
-    if (!current) {
-      // Started before any task came: the first one's clocks start when it is handed over.
-      if ((data as { type?: unknown } | null)?.type === "ready") this.#threadStarted = true;
-      return;
-    }
+    if (t !== this.#thread || !current) return; // a late word from a thread already replaced
     const parsed = parseMessage(FromSandbox, data);
     if (!parsed.ok) {
       this.#dropThread();
@@ -187,10 +171,6 @@ export class SandboxHost {
       return;
     }
     const m = parsed.value;
-    if (!this.#threadStarted) {
-      this.#threadStarted = true;
-      this.#startClocks(current);
-    }
     if (m.type === "ready" || ("taskId" in m && m.taskId !== current.task.taskId)) return;
     if (m.type === "progress" || m.type === "chunk") {
       if (m.type === "progress") current.stage = m.stage;
@@ -263,7 +243,7 @@ export class SandboxHost {
     this.#thread ??= this.#spawnThread();
     const link = this.#port!;
     const { taskId } = task;
-    const current: Current = {
+    this.#current = {
       task,
       hostBeat: setInterval(
         () => this.#post({ v: PROTOCOL_VERSION, type: "heartbeat", taskId }),
@@ -273,27 +253,12 @@ export class SandboxHost {
       budgetTimer: setTimeout(() => {
         this.#dropThread();
         this.#fail(taskId, {
-          code: "stalled",
-          message: `the stage thread did not start within ${THREAD_START_MS / 1000} s`,
+          code: "timeout",
+          message: `stage ran past its time budget of ${Math.round(task.budgetMs / 1000)} s`,
         });
-      }, THREAD_START_MS),
+      }, Math.min(task.budgetMs + BUDGET_GRACE_MS, MAX_TIMER_MS)),
     };
-    this.#current = current;
-    if (this.#threadStarted) this.#startClocks(current);
-    link.postMessage({ v: PROTOCOL_VERSION, type: "run", task });
-  }
-
-  /** The task's time budget and stall limit, from when its thread can work on it. */
-  #startClocks(current: Current): void {
-    const { taskId, budgetMs } = current.task;
-    clearTimeout(current.budgetTimer);
-    current.budgetTimer = setTimeout(() => {
-      this.#dropThread();
-      this.#fail(taskId, {
-        code: "timeout",
-        message: `stage ran past its time budget of ${Math.round(budgetMs / 1000)} s`,
-      });
-    }, Math.min(budgetMs + BUDGET_GRACE_MS, MAX_TIMER_MS));
     this.#armStall();
+    link.postMessage({ v: PROTOCOL_VERSION, type: "run", task });
   }
 }

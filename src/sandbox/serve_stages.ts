@@ -29,8 +29,6 @@ export function serveStages(pipeline: Pipeline): void {
   sealSignals();
   const post = (m: FromSandbox) => port.postMessage(m);
 
-  // Loaded and warmed up: the host starts the first task's clocks now (see host.ts).
-  post({ v: PROTOCOL_VERSION, type: "ready" });
   port.on("message", async (data: unknown) => {
     const parsed = parseMessage(ToThread, data);
     if (!parsed.ok) {
