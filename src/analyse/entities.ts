@@ -5,7 +5,7 @@
  * one person merged (initials, a shortened or misspelt name), ranked by how often they are
  * mentioned.
  */
-import { lexiconTag, type Span } from "./language.ts";
+import { isFirstName, lexiconTag, type Span } from "./language.ts";
 import { mergeInitials, mergeParts, mergeVariants } from "./name_variants.ts";
 import { isTitle } from "./titles.ts";
 
@@ -52,7 +52,7 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
       // "E. R. Gansner" and "E.R. Gansner" are one spelling.
       const key = name.toLowerCase().replace(/(?<=\b\p{L}\.) (?=\p{L}\.)/gu, "");
       // Not "Justice Sandra", cut from "Justice Sandra Day O'Connor".
-      if (titled && (name.includes(" ") || !firstName(key))) sure.add(key);
+      if (titled && (name.includes(" ") || !isFirstName(key))) sure.add(key);
       const entry = counts.get(key);
       if (entry) entry.count++;
       else counts.set(key, { name, count: 1, first: at });
@@ -92,8 +92,6 @@ export function cleanName(raw: string): string | undefined {
   if (name.length < 2 || name.length > 60 || !NAME.test(name)) return undefined;
   return name;
 }
-
-const firstName = (word: string) => /MaleName|FemaleName|FirstName/u.test(lexiconTag(word));
 
 const HANDLE = /^@[\p{L}][\p{L}\p{N}_-]+$/u;
 

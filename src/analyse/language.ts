@@ -452,7 +452,7 @@ function wordAndName(name: string, text: string): boolean {
   const parts = name.split(" ");
   if (parts.length < 2) return false;
   const first = parts[0].toLowerCase();
-  if (!FIRST_NAME.test(lexiconTag(first)) || englishRank(first) >= GENERIC_RANK) return false;
+  if (!isFirstName(first) || englishRank(first) >= GENERIC_RANK) return false;
   const term = `${parts[0]} ${parts[parts.length - 1].toLowerCase()}`;
   return text.includes(term + " ") || text.includes(term + "s") || text.includes(term + ".");
 }
@@ -463,6 +463,11 @@ interface Found {
 }
 
 const FIRST_NAME = /^(?:MaleName|FemaleName|FirstName)$/u;
+
+/** A lower-cased word compromise knows as a first name ("ada", "truman"). */
+export function isFirstName(word: string): boolean {
+  return FIRST_NAME.test(lexiconTag(word));
+}
 
 /** Not an everyday word, or a surname compromise knows ("Mertz", "Smith"). */
 function nameLike(word: string): boolean {
@@ -492,7 +497,7 @@ function knownPerson(key: string): boolean {
     !CONNECTOR.test(w) && (i === 0 || i === all.length - 1 || !/^\p{Lu}\.$/u.test(w))
   );
   if (parts.length < 2 || parts.length > 3) return false;
-  if (!FIRST_NAME.test(lexiconTag(parts[0].toLowerCase()))) return false;
+  if (!isFirstName(parts[0].toLowerCase())) return false;
   // "Roman Numeral": a first name before a word of the dictionary is the word's adjective.
   const last = parts[parts.length - 1];
   if (!/^\p{Lu}\p{Ll}/u.test(last)) return false;
@@ -556,7 +561,7 @@ function creditedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>
     }
     if (!/\p{Ll}/u.test(parts[parts.length - 1]) || ORGANIZATION_END.test(key)) continue;
     const low = parts[0].toLowerCase();
-    if (!FIRST_NAME.test(lexiconTag(low)) && englishRank(low) < GENERIC_RANK) continue;
+    if (!isFirstName(low) && englishRank(low) < GENERIC_RANK) continue;
     // "proposed by Councillor Hadley": a title, which the person's full name elsewhere has not.
     if (/Actor|Honorific/u.test(lexiconTag(low))) continue;
     if (parts.some((w) => /Organization|Place|Country|City/u.test(lexiconTag(w.toLowerCase())))) {
@@ -615,7 +620,7 @@ function listedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>):
 /** A first name compromise knows, or a capitalised word that no everyday list has. */
 function givenName(word: string): boolean {
   const low = word.toLowerCase();
-  return FIRST_NAME.test(lexiconTag(low)) || englishRank(low) === Infinity;
+  return isFirstName(low) || englishRank(low) === Infinity;
 }
 
 /** What compromise's lexicon calls a word alone, if a name. */
@@ -624,7 +629,7 @@ function lexiconKind(word: string): Kind | undefined {
   if (INSTITUTION.has(low)) return "organizations";
   const tag = lexiconTag(low);
   // A first name alone that is also an everyday word ("Roman", "Troy", "Will") is the word.
-  if (/^(?:MaleName|FemaleName|FirstName)$/u.test(tag)) {
+  if (FIRST_NAME.test(tag)) {
     return englishRank(low) > GENERIC_RANK ? "people" : undefined;
   }
   if (PERSON_TAG.test(tag)) return "people";
@@ -717,7 +722,7 @@ function stranger(key: string): boolean {
   return parts.length <= 3 &&
     parts.every((w) =>
       /^\p{Lu}\p{Ll}+$/u.test(w) &&
-      (englishRank(w.toLowerCase()) > 20_000 || FIRST_NAME.test(lexiconTag(w.toLowerCase())))
+      (englishRank(w.toLowerCase()) > 20_000 || isFirstName(w.toLowerCase()))
     ) && englishRank(parts[parts.length - 1].toLowerCase()) === Infinity;
 }
 

@@ -6,7 +6,7 @@
  * their letters, and handles a credit names ("by @ana").
  */
 import { englishRank, GENERIC_RANK } from "./commonness.ts";
-import { lexiconTag, type Span } from "./language.ts";
+import { isFirstName, lexiconTag, type Span } from "./language.ts";
 
 /** "A. M. Kuchling", "E.R. Gansner", "K.-P. Vo": initials and a surname, as bibliographies and
  * credits write authors. What may not come before is looked at only after a capital (here and
@@ -157,10 +157,10 @@ export function authorLines(text: string): Span[] {
     if (words.length < 4 || words.length > 16 || !words.every((w) => AUTHOR_WORD.test(w))) continue;
     const names = splitAuthors(words);
     if (!names || names.length < 2) continue;
-    const known = names.some((n) => FIRST_NAME_TAG.test(lexiconTag(n[0].toLowerCase())));
+    const known = names.some((n) => isFirstName(n[0].toLowerCase()));
     const fit = names.every((n) => {
       const [given, surname] = [n[0].toLowerCase(), n[n.length - 1].toLowerCase()];
-      return (FIRST_NAME_TAG.test(lexiconTag(given)) || englishRank(given) >= GENERIC_RANK) &&
+      return (isFirstName(given) || englishRank(given) >= GENERIC_RANK) &&
         (/LastName/u.test(lexiconTag(surname)) || englishRank(surname) >= GENERIC_RANK);
     });
     if (!known || !fit) continue;
@@ -174,7 +174,6 @@ export function authorLines(text: string): Span[] {
   }
   return found;
 }
-const FIRST_NAME_TAG = /^(?:MaleName|FemaleName|FirstName)$/u;
 
 /** The words of a line of authors cut into names, or undefined when they do not cut evenly. */
 function splitAuthors(words: string[]): string[][] | undefined {
@@ -230,7 +229,7 @@ export function referenceAuthors(text: string): Span[] {
       const given = words[0].toLowerCase();
       return words.length >= 2 && words.length <= 4 &&
         words.every((w) => AUTHOR_WORD.test(w)) && !INITIALS.test(words[words.length - 1]) &&
-        (INITIALS.test(words[0]) || FIRST_NAME_TAG.test(lexiconTag(given)) ||
+        (INITIALS.test(words[0]) || isFirstName(given) ||
           englishRank(given) === Infinity);
     });
     const rare = parts.some((p) => {
@@ -241,7 +240,7 @@ export function referenceAuthors(text: string): Span[] {
     const numbered = /^\s*\d/u.test(match[0]);
     const known = parts.length > 1 || parts.every((p) => {
       const given = p.text.split(/\s+/u)[0];
-      return INITIALS.test(given) || FIRST_NAME_TAG.test(lexiconTag(given.toLowerCase()));
+      return INITIALS.test(given) || isFirstName(given.toLowerCase());
     });
     if (shaped && rare && (!numbered || known)) found.push(...parts);
   }
