@@ -13,6 +13,7 @@
  *   usual line pitch, a change of font size, a bullet, a short line ending a sentence, or a move
  *   up the page (a new column) unless a sentence carries on there;
  * - a word hyphenated across a line end ("para-" + "graph") is joined back ("paragraph");
+ * - a word whose ligature pdf.js could not read is put back together (see pdf_ligatures.ts);
  * - running heads and feet repeated across the pages are left out (see pdf_running_lines.ts).
  */
 import { Buffer } from "node:buffer";
@@ -20,6 +21,7 @@ import { constants, inflateSync } from "node:zlib";
 import { getDocument, OPS, VerbosityLevel } from "unpdf/pdfjs";
 import { cleanTitle, countWords, type Extracted } from "./extracted.ts";
 import { CMAP_URL, EmbeddedBinaryData, STANDARD_FONT_DATA_URL } from "./pdf_data.ts";
+import { ligatureRepair } from "./pdf_ligatures.ts";
 import { dropRunningLines } from "./pdf_running_lines.ts";
 import { fileStem } from "../markdown/note_name.ts";
 import { escapeMarkdown } from "../markdown/transcript.ts";
@@ -62,8 +64,14 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
     // content of one page, not of all of them.
     for (let number = 1; number <= pageCount; number++) read.push(await readPage(pdf, number));
     const kept = dropRunningLines(read.map((page) => "lines" in page ? page.lines : []));
-    const pages: PageText[] = read.map((page, i) =>
+    const laidOut: PageText[] = read.map((page, i) =>
       "lines" in page ? { number: page.number, ...toParagraphs(kept[i]) } : page
+    );
+    const repair = ligatureRepair(
+      laidOut.flatMap((page) => "paragraphs" in page ? page.paragraphs : []),
+    );
+    const pages = laidOut.map((page) =>
+      "paragraphs" in page ? { ...page, paragraphs: page.paragraphs.map(repair) } : page
     );
 
     const texts = pages.flatMap((page) =>
@@ -99,7 +107,7 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
     );
     const title = metadataTitle(await readMetadata(pdf)) ??
       (largest && largest.length < MAX_FIRST_LINE_TITLE && /\p{L}/u.test(largest)
-        ? cleanTitle(largest, fileName)
+        ? cleanTitle(repair(largest), fileName)
         : cleanTitle(null, fileName));
     return {
       title,

@@ -1,0 +1,131 @@
+/**
+ * @module
+ * Words whose ligature pdf.js could not read. TeX's Type 1 fonts draw "fi", "fl", "ff", "ffi" and
+ * "ffl" as one glyph that many PDFs give no Unicode for, and pdf.js then leaves it out (pdf.js
+ * issue #12237): "field" reads " eld", "different" "di erent", "specifies" "speci es". Such a
+ * word, split or cut, is put back when the English word list knows the whole and not the part.
+ */
+import { englishRank } from "../analyse/commonness.ts";
+
+/** Longest first, so "ffi" is tried before "ff" and "fi". */
+const LIGATURES = ["ffi", "ffl", "ff", "fi", "fl"];
+/**
+ * Distinct words split by a lost ligature ("speci es", "di erent") a document must show before
+ * anything is repaired: a font that lost its ligatures loses them in dozens of words; a healthy
+ * text shows at most a lucky match or two.
+ */
+const EVIDENCE = 3;
+
+const WORD = /\p{L}+/gu;
+
+/**
+ * A function that restores lost ligatures in one text of a document, given all of the
+ * document's texts to judge whether it lost any; it returns a text unchanged when it did not.
+ * A word cut at its start (" eld") is repaired only with a ligature the document is seen to
+ * lose inside words, and only when it stands alone: "int" in code is not "flint".
+ */
+export function ligatureRepair(texts: string[]): (text: string) => string {
+  const split = new Map<string, string>();
+  for (const text of texts) {
+    for (const repair of repairs(text, new Set())) split.set(repair.word, repair.ligature);
+  }
+  if (split.size < EVIDENCE) return (text) => text;
+  const lost = new Set(split.values());
+  return (text) => {
+    let out = "";
+    let at = 0;
+    for (const { start, end, word } of repairs(text, lost)) {
+      out += text.slice(at, start) + word;
+      at = end;
+    }
+    return out + text.slice(at);
+  };
+}
+
+interface Repair {
+  start: number;
+  end: number;
+  word: string;
+  ligature: string;
+}
+
+/**
+ * The repairs a text needs, in order and not overlapping: words split in two, and words cut at
+ * their start by a ligature in `lostAtStart`.
+ */
+function* repairs(text: string, lostAtStart: ReadonlySet<string>): Generator<Repair> {
+  let prev: { start: number; end: number; word: string } | undefined;
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0];
+    const start = match.index;
+    const end = start + word.length;
+    const before = prev;
+    prev = { start, end, word };
+    // "di erent", "speci es": the word before, a ligature and this one, one space apart, when
+    // the two are not both words of their own.
+    if (
+      before && before.end === start - 1 && text[before.end] === " " &&
+      !(isWord(before.word) && isWord(word)) && standsAlone(text, before.start, end)
+    ) {
+      const joined = withLigature(before.word, word);
+      // "in eld" is "in field", not "infield"; "in nite" is "infinite", not "in finite".
+      const alone = isWord(before.word) ? withLigature("", word) : undefined;
+      if (joined && !(alone && rank(alone.word) < rank(joined.word))) {
+        prev = undefined; // a word used up cannot start the next repair
+        yield { start: before.start, end, ...joined };
+        continue;
+      }
+    }
+    // " eld": a ligature lost at the start of a word.
+    if (lostAtStart.size === 0 || !standsAlone(text, start, end)) continue;
+    const whole = withLigature("", word);
+    if (whole && lostAtStart.has(whole.ligature) && cutShort(word, whole.word)) {
+      prev = undefined;
+      yield { start, end, ...whole };
+    }
+  }
+}
+
+/** `head` + a ligature + `tail` when the word list knows it. */
+function withLigature(head: string, tail: string): { word: string; ligature: string } | undefined {
+  if (!/^\p{Ll}/u.test(tail)) return undefined;
+  for (const ligature of LIGATURES) {
+    const word = head + ligature + tail;
+    if (rank(word) !== Infinity) return { word, ligature };
+  }
+  return undefined;
+}
+
+/**
+ * A word of its own, not the part of one: "a", "I", and the list's 1,000 most used. The list is
+ * made from subtitles, which hold fragments too: "de" ranks 1,497, "nd" 4,281, "cult" 7,396.
+ */
+function isWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (lower.length === 1) return lower === "a" || lower === "i";
+  return rank(lower) <= 1000;
+}
+
+function rank(word: string): number {
+  return englishRank(word.toLowerCase());
+}
+
+/**
+ * `word` is more likely `whole` with its start lost than a word of its own: unknown to the list
+ * or at most half as used as `whole` ("le" 3,143 against "file" 1,454; not "ends" 1,906 against
+ * "fiends" 19,982). A fragment of two or three letters is too often code or an abbreviation to
+ * stand for a rare word: not "int" for "flint" (7,503), "nn" for "finn".
+ */
+function cutShort(word: string, whole: string): boolean {
+  if (word.length < 2 || (word.length < 4 && rank(whole) > 5000)) return false;
+  return rank(word) === Infinity || rank(word) >= 2 * rank(whole);
+}
+
+/** Text from `start` to `end` is prose, not part of an identifier, path, formula or number. */
+function standsAlone(text: string, start: number, end: number): boolean {
+  // An opening bracket after a name is a call: "glp_del_rows(le)".
+  return /(?:^|\s|(?<![\p{L}\p{N}_])[(\[{"'“‘])$/u.test(
+    text.slice(Math.max(0, start - 2), start),
+  ) &&
+    /^(?:$|\s|[.,;:!?)\]}"'”’](?![\p{L}\p{N}]))/u.test(text.slice(end, end + 2));
+}

@@ -1,0 +1,39 @@
+import assert from "node:assert/strict";
+import { ligatureRepair } from "./pdf_ligatures.ts";
+
+/** Text as pdf.js reads it from a TeX font whose "fi", "ff" and "fl" glyphs have no Unicode. */
+const lost = [
+  "The routine speci es a di erent e ect for each eld of the table.",
+  "This is su cient for the rst gure, and the le is closed when it is de ned.",
+];
+
+Deno.test("ligatureRepair() puts back words split or cut by a lost ligature", () => {
+  const repair = ligatureRepair(lost);
+  assert.deepEqual(lost.map(repair), [
+    "The routine specifies a different effect for each field of the table.",
+    "This is sufficient for the first figure, and the file is closed when it is defined.",
+  ]);
+});
+
+Deno.test("ligatureRepair() leaves a text alone that shows too few split words", () => {
+  // "de ne" could be "define", but one split word is no evidence of a font that lost ligatures.
+  const texts = ["Je ne sais pas, said the pilot; the rst of them is de ne."];
+  assert.equal(ligatureRepair(texts)(texts[0]), texts[0]);
+});
+
+Deno.test("ligatureRepair() repairs no identifier, path, formula or number", () => {
+  const code = "Call glp_del_rows(le) or /usr/bin/rst; set lm+n = 2, then rst.txt and eld1.";
+  const repair = ligatureRepair([...lost, code]);
+  assert.equal(repair(code), code);
+});
+
+Deno.test("ligatureRepair() prefers the reading that English uses more", () => {
+  const repair = ligatureRepair(lost);
+  // "in field" (field is common, infield rare) but "infinite" (finite is the rarer).
+  assert.equal(
+    repair("Stored in eld two, which is in nite."),
+    "Stored in field two, which is infinite.",
+  );
+  // "ends" is a word far more used than "fiends"; "int" is too short to stand for "flint".
+  assert.equal(repair("It ends with an int value."), "It ends with an int value.");
+});
