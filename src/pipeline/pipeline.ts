@@ -12,7 +12,8 @@ import type { Chunk, NoteDraft, Task } from "../protocol/messages.ts";
 import { hashFile } from "../discover/hash.ts";
 import { openRegularFile } from "../fs/open_regular.ts";
 import { detectKind, type Kind } from "./detect.ts";
-import type { Extracted } from "./extracted.ts";
+import { type Extracted, fallbackTitle } from "./extracted.ts";
+import { casedLikeText } from "./readable_name.ts";
 import { useEngines } from "./media/run_engine.ts";
 import { transcribeMedia } from "./media/transcribe.ts";
 import { extractSubtitles } from "./subtitles.ts";
@@ -118,7 +119,10 @@ async function draft(
   // The source's own tags first (a Markdown file's frontmatter), then those the analysis found.
   const tags = [...new Set([...(extracted.tags ?? []), ...analysed.analysis.tags])];
   return {
-    title: extracted.title,
+    // A title made from the file name takes the text's spelling of names ("Heidegger").
+    title: extracted.title === fallbackTitle(task.relPath)
+      ? casedLikeText(extracted.title, extracted.body)
+      : extracted.title,
     type: extracted.type,
     sourceHash,
     sourceBytes,

@@ -50,6 +50,46 @@ const CONTAINERS = new Set([
   "txt",
 ]);
 
+/** How much of a text {@link casedLikeText} reads for the spelling of a title's words. */
+const SPELLING_SAMPLE = 200_000;
+
+/**
+ * A title made from a file name, each of its lower-case words spelled as the text spells it when
+ * the text always or nearly always writes it with capitals: "Lecture 04 heidegger" becomes
+ * "Lecture 04 Heidegger" and "Intro to nasa" "Intro to NASA" when the text says so. A file name
+ * cannot tell a name from a word; the text can.
+ */
+export function casedLikeText(title: string, text: string): string {
+  const sample = text.slice(0, SPELLING_SAMPLE);
+  return title.replace(/\p{L}[\p{L}\p{M}]*/gu, (word) => {
+    if (word.length < 2 || word !== word.toLowerCase() || SMALL.has(word)) return word;
+    return textSpelling(word, sample) ?? word;
+  });
+}
+
+/**
+ * The capitalised spelling `text` gives `word` when it uses one at least twice and at least five
+ * times as often as the word in lower case; a sentence's first word does not count.
+ */
+function textSpelling(word: string, text: string): string | undefined {
+  const at = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])${word}(?![\\p{L}\\p{N}\\p{M}])`, "giu");
+  const spellings = new Map<string, number>();
+  let lower = 0;
+  for (const match of text.matchAll(at)) {
+    if (
+      /(?:^|[.!?]\s+|\n[\s#>*+-]*)$/u.test(text.slice(Math.max(0, match.index - 8), match.index))
+    ) {
+      continue;
+    }
+    const found = match[0];
+    if (found === word) lower++;
+    else spellings.set(found, (spellings.get(found) ?? 0) + 1);
+  }
+  let best: [string, number] | undefined;
+  for (const entry of spellings) if (!best || entry[1] > best[1]) best = entry;
+  return best && best[1] >= 2 && best[1] >= 5 * lower ? best[0] : undefined;
+}
+
 /** A file stem in sentence case: "revert-a-faulty-merge" -> "Revert a faulty merge". */
 export function readableStem(stem: string): string {
   return readable(stem, "sentence");

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { fallbackTitle } from "./extracted.ts";
-import { folderTitle, readableFolder, readableStem } from "./readable_name.ts";
+import { casedLikeText, folderTitle, readableFolder, readableStem } from "./readable_name.ts";
 
 Deno.test("readableStem() turns a slug into a sentence-case title", () => {
   assert.equal(readableStem("revert-a-faulty-merge"), "Revert a faulty merge");
@@ -50,4 +50,18 @@ Deno.test("fallbackTitle() reads like a title, folder first, and tells two cours
     fallbackTitle("philosophy-185-heidegger/lecture-04.srt"),
   );
   assert.equal(fallbackTitle("git/howto/maintain-git.txt"), "Git howto – Maintain git");
+});
+
+Deno.test("casedLikeText() spells a title's words as the text does when it writes them with capitals", () => {
+  const text = "Today we read Heidegger. In Being and Time, Heidegger asks what being is. " +
+    "The NASA report, which NASA published, uses time differently.\n\nTime is short.";
+  assert.equal(casedLikeText("Lecture 04 heidegger", text), "Lecture 04 Heidegger");
+  assert.equal(casedLikeText("Notes on nasa and time", text), "Notes on NASA and time");
+});
+
+Deno.test("casedLikeText() keeps a word the text writes in lower case, or capitalises only to start a sentence", () => {
+  // "Time" twice, both at a sentence's start; "time" in lower case inside one.
+  const text = "Time passes. We lose time.\nTime heals. The apple fell; an Apple laptop. An apple.";
+  assert.equal(casedLikeText("Time and apple", text), "Time and apple");
+  assert.equal(casedLikeText("On time", text), "On time");
 });
