@@ -8,6 +8,7 @@ import { sha256Hex } from "../fs/sha256.ts";
 import type { FileHandle } from "node:fs/promises";
 import { basename } from "node:path";
 import { analyse, type Analysed } from "../analyse/analyse.ts";
+import { capitaliseNames } from "../analyse/named_in_file_name.ts";
 import type { Chunk, NoteDraft, Task } from "../protocol/messages.ts";
 import { hashFile } from "../discover/hash.ts";
 import { openRegularFile } from "../fs/open_regular.ts";
@@ -119,9 +120,10 @@ async function draft(
   // The source's own tags first (a Markdown file's frontmatter), then those the analysis found.
   const tags = [...new Set([...(extracted.tags ?? []), ...analysed.analysis.tags])];
   return {
-    // A title made from the file name takes the text's spelling of names ("Heidegger").
+    // A title made from the file name takes the text's spelling of names ("Heidegger") and
+    // capitalises the people it names ("John Smith").
     title: extracted.title === fallbackTitle(task.relPath)
-      ? casedLikeText(extracted.title, extracted.body)
+      ? capitaliseNames(casedLikeText(extracted.title, extracted.body))
       : extracted.title,
     type: extracted.type,
     sourceHash,

@@ -1,0 +1,66 @@
+/**
+ * @module
+ * People named in a file name, which a file name writes in lower case ("interview-john-smith",
+ * "1953_dwight_d_eisenhower"): a title made from it capitalises them as a reader would.
+ */
+import { englishRank, GENERIC_RANK } from "./commonness.ts";
+import { isFirstName, lexiconTag } from "./language.ts";
+
+/**
+ * `title` with the people it names capitalised: a run of two or more words that holds a name
+ * compromise knows (a first name or a surname) and is otherwise made of words too rare to be
+ * everyday ones, with single-letter initials inside ("Dwight D Eisenhower", "John Smith",
+ * "Barack Obama"). The word after a first name and an initial is the surname, however common
+ * ("George W Bush"). A lone name is left as it is: "mark", "bill" and "rose" are words too.
+ */
+export function capitaliseNames(title: string): string {
+  const tokens = title.split(/(\s+)/u); // words at even places, spaces between
+  const words = tokens.filter((_, i) => i % 2 === 0);
+  const capital = new Set<number>();
+  for (let i = 0; i < words.length;) {
+    if (!isFirstName(words[i].toLowerCase()) && !nameWord(words[i])) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < words.length) {
+      const word = words[end];
+      const initial = isInitial(word);
+      if (initial && end + 1 < words.length && isWord(words[end + 1])) end++;
+      else if (!initial && nameWord(word)) end++;
+      else if (
+        !initial && isWord(word) && isInitial(words[end - 1]) && isFirstName(words[i].toLowerCase())
+      ) {
+        end++;
+        break;
+      } else break;
+    }
+    const run = words.slice(i, end);
+    if (run.length >= 2 && run.some(known)) { for (let k = i; k < end; k++) capital.add(k); }
+    i = end;
+  }
+  let w = 0;
+  return tokens.map((token, i) => {
+    if (i % 2 === 1) return token;
+    return capital.has(w++) ? token.charAt(0).toUpperCase() + token.slice(1) : token;
+  }).join("");
+}
+
+function isWord(word: string): boolean {
+  return /^\p{Ll}{2,}$/u.test(word);
+}
+
+function isInitial(word: string): boolean {
+  return /^\p{Ll}$/u.test(word) && word !== "a";
+}
+
+/** A first name or surname compromise knows. */
+function known(word: string): boolean {
+  const lower = word.toLowerCase();
+  return isFirstName(lower) || /LastName|Person/u.test(lexiconTag(lower));
+}
+
+/** A lower-case word that can be part of a person's name: one compromise knows, or a rare one. */
+function nameWord(word: string): boolean {
+  return isWord(word) && (known(word) || englishRank(word) > GENERIC_RANK);
+}
