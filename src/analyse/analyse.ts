@@ -292,6 +292,18 @@ function hyphenAsDash(words: string): RegExp {
     "gu",
   );
 }
+/**
+ * In a text that writes dashes as hyphens, a hyphen between a word in lower case and a name
+ * ("at war-Britain, Canada", "that-America's youth"), prefixes aside ("anti-American"), or after
+ * a plural ("their neighbors-profits in money", "peoples-progress toward") is a dash too.
+ */
+const PREFIX = "anti|pro|non|mid|trans|post|pre|neo|pan|un|ex|inter|intra|sub|super|ultra|semi|" +
+  "self|all|counter|cross|multi|pseudo|quasi|co|de|re|over|under|out|sino|euro|afro|indo";
+const CASE_OR_PLURAL_DASH = new RegExp(
+  `(?<=(?<![\\p{L}-])(?!(?:${PREFIX})-)\\p{Ll}{3,})-(?=\\p{Lu}\\p{Ll})|` +
+    `(?<=(?<![\\p{L}-])\\p{Ll}{2,}[^\\Ws]s)-(?=\\p{Ll}{2,}\\b(?!-))`,
+  "gu",
+);
 const HYPHEN_AS_DASH = hyphenAsDash(DASH_WORDS);
 const DASH_TEXT_HYPHENS = hyphenAsDash(DASH_TEXT_WORDS);
 const MORE_HYPHENS_AS_DASHES = hyphenAsDash(MORE_DASH_WORDS);
@@ -302,7 +314,9 @@ export function hyphensAsDashes(text: string): string {
   const sure = text.match(HYPHEN_AS_DASH)?.length ?? 0;
   const more = sure === 0 ? 0 : text.match(DASH_TEXT_HYPHENS)?.length ?? 0;
   const dashed = text.replace(HYPHEN_AS_DASH, "—");
-  return sure + more >= DASH_TEXT ? dashed.replace(MORE_HYPHENS_AS_DASHES, "—") : dashed;
+  return sure + more >= DASH_TEXT
+    ? dashed.replace(MORE_HYPHENS_AS_DASHES, "—").replace(CASE_OR_PLURAL_DASH, "—")
+    : dashed;
 }
 
 /**

@@ -540,6 +540,14 @@ Deno.test("hyphensAsDashes() reads more hyphens as dashes where the text writes 
     ),
     "We—I mean you—or they. The Congress—a program for the sixties—and more, and state-of-the-art.",
   );
+  assert.equal(
+    hyphensAsDashes(
+      "We-I mean you-or they-and the Congress-a program. Nations at war-Britain and our " +
+        "neighbors-profits, an anti-American arms-control self-Portrait of Indo-China.",
+    ),
+    "We—I mean you—or they—and the Congress—a program. Nations at war—Britain and our " +
+      "neighbors—profits, an anti-American arms—control self-Portrait of Indo-China.",
+  );
   // The same hyphens in a text with no sure dash are compounds' or the author's.
   assert.equal(
     hyphensAsDashes("The Congress-a program for the sixties-and more."),

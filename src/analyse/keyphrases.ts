@@ -151,6 +151,14 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     if (shown.length === 1 && englishRank(shown[0]) < GENERIC_RANK && !title.has(stems[0])) {
       return [];
     }
+    // A hyphenated word said once with a function word or a number in it ("that-america",
+    // "two-democracy", "nation-finland-has") is more often two words either side of a dash
+    // typed as a hyphen than a compound.
+    if (e.count < 2 && shown.some((w) => w.includes("-") && w.split("-").some(notCompoundPart))) {
+      return [];
+    }
+    // A phrase ending in a day or a month ("last january", "congress today") says when.
+    if (/^(?:Date|Month|WeekDay)$/u.test(lexiconTag(shown[shown.length - 1]))) return [];
     // A verb alone ("use", "reverting", "sorts") is an action the text mentions, not a topic.
     if (shown.length === 1 && VERB.test(lexiconTag(shown[0])) && !title.has(stems[0])) return [];
     const specific = shown.map(specificity);
@@ -423,4 +431,14 @@ export function tagsFor(keyphrases: Keyphrase[]): string[] {
     if (!tags.includes(full)) tags.push(full);
   }
   return tags;
+}
+
+/** A part of a hyphenated word that a compound seldom has: a determiner, pronoun, conjunction,
+ * form of "be" or "have", or number word ("utf-8" has a number, not a number word; "re-do",
+ * "babel-like" and "decorate-sort-undecorate" are compounds). */
+function notCompoundPart(part: string): boolean {
+  return /^(?:has|have|had)$/u.test(part) ||
+    /Determiner|Pronoun|Conjunction|Copula|Possessive|QuestionWord|Cardinal/u.test(
+      lexiconTag(part),
+    );
 }

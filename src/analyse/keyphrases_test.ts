@@ -584,3 +584,25 @@ Deno.test("rankKeyphrases() lets a named phrase take the place of a piece of it"
   // Ten uses, one in a phrase no title names: a term of its own.
   assert.ok(found.includes("quaddle drong"), found.join(" | "));
 });
+
+Deno.test("rankKeyphrases() takes no hyphenated word said once around a function or number word", () => {
+  const found = texts([
+    phrase("nation-finland-has", 0),
+    phrase("two-democracy", 10),
+    phrase("that-america", 20),
+    phrase("decorate-sort-undecorate", 30),
+    phrase("utf-8 encoding", 40),
+    phrase("two-thirds", 50),
+    phrase("two-thirds", 60),
+  ]);
+  assert.deepEqual(found.sort(), ["decorate-sort-undecorate", "two-thirds", "utf-8 encoding"]);
+});
+
+Deno.test("rankKeyphrases() takes no phrase that ends in a day or a month", () => {
+  const found = texts([
+    phrase("congress today", 0),
+    phrase("last january", 10),
+    phrase("fiscal year", 20),
+  ]);
+  assert.deepEqual(found, ["fiscal year"]);
+});
