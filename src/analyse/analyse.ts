@@ -110,10 +110,10 @@ export function analyse(input: AnalysisInput): Analysed {
       people,
       organizations: rankNames(language.organizations, {
         mergeParts: false,
-        limit: 20,
+        limit: 30,
         kind: "organization",
       }),
-      places: rankNames(language.places, { mergeParts: false, limit: 20 }),
+      places: rankNames(language.places, { mergeParts: false, limit: 30 }),
       terms: topTerms(counts),
     },
     body: withAnchors(input.body, linked.anchors),

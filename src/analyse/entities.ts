@@ -5,6 +5,7 @@
  * one person merged (initials, a shortened or misspelt name), ranked by how often they are
  * mentioned.
  */
+import { englishRank } from "./commonness.ts";
 import { isFirstName, lexiconTag, type Span } from "./language.ts";
 import { mergeInitials, mergeParts, mergeVariants } from "./name_variants.ts";
 import { isTitle } from "./titles.ts";
@@ -141,8 +142,28 @@ export function personNames(name: string): string[] {
     // Code and products: "os.path", "JavaScript", "PostgreSQL".
     if (words.some((w) => /\p{L}\.\p{Ll}/u.test(w) || /\p{Ll}{3,}\p{Lu}/u.test(w))) return [];
     if (words.every((w) => KEYS.has(w.toLowerCase()) || /^F\d{1,2}$/u.test(w))) return [];
+    if (words.length > 1 && !endsAsName(words)) return [];
     return [person];
   });
+}
+
+/** Words up to this rank in spoken English are everyday ones ("employment" is 6,597). */
+const EVERYDAY_RANK = 10_000;
+
+/**
+ * A name of two or more words ends as a person's does: not in a role ("U.N. Secretary-General"),
+ * and not in an everyday word after another everyday word or an abbreviation ("U.S. Employment",
+ * "Van Allen Radiation Belt"). A first name or an initial before makes it a person's ("John
+ * Major", "D. Simpson"), as do a surname compromise knows and a rare word before ("Eryk Sun").
+ */
+function endsAsName(words: string[]): boolean {
+  const first = words[0].toLowerCase();
+  // "John Major", "Laura Bush", "D. Simpson".
+  if (isFirstName(first) || /^\p{L}\.$/u.test(first)) return true;
+  const last = words[words.length - 1].toLowerCase();
+  if (last.split("-").some(isTitle)) return false;
+  if (englishRank(last) > EVERYDAY_RANK || /LastName|Person/u.test(lexiconTag(last))) return true;
+  return englishRank(first) > EVERYDAY_RANK && !/\./u.test(first);
 }
 
 /** A word in capitals ("ABI", "URI", "LANG"): an acronym, not a person or an organisation. */

@@ -262,3 +262,12 @@ Deno.test("rankNames() counts initials with and without spaces between as one na
     ],
   );
 });
+
+Deno.test("personNames() refuses a name ending in a role or in an everyday word after another", () => {
+  for (const name of ["U.N. Secretary-General", "U.S. Employment", "Van Allen Radiation Belt"]) {
+    assert.deepEqual(personNames(name), [], name);
+  }
+  // A surname that is also a word, after a first name or a rare word, is a person's.
+  assert.deepEqual(personNames("Laura Bush"), ["Laura Bush"]);
+  assert.deepEqual(personNames("Eryk Sun"), ["Eryk Sun"]);
+});

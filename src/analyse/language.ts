@@ -273,10 +273,13 @@ const CONNECTOR = /^(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|of)$/
 /** The last word of an organisation's name ("Unicode Consortium"), or the word before "of" in
  * one ("Chalmers University of Technology", "Library of Congress"); not a role ("Project
  * Leader"). */
+/** Last words of a programme's or an event's name: "Caribbean Basin Initiative" is no place. */
+const EVENT_END = /\b(?:Initiative|Conference|Summit|Program|Programme|Act|Plan)$/u;
 const ORGANIZATION_END = new RegExp(
   "\\b(?:Consortium|Foundation|Universit(?:y|ät|é)|Institute|Project|Society|Association|" +
     "Company|Corporation|Corp|Inc|Ltd|LLC|GmbH|Committee|Council|Agency|Laboratories|Labs|" +
-    "Ministry|Department|Commission|Organi[sz]ation|College|School|Academy|Bank)(?:$| of )|" +
+    "Ministry|Department|Commission|Commissioners|Administration|Authority|Board|Corps|" +
+    "Organi[sz]ation|College|School|Academy|Bank)(?:$| of )|" +
     "\\b(?:Library|Museum|Office|Bureau|Court|House) of \\p{Lu}",
   "u",
 );
@@ -409,9 +412,10 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     }
   }
   for (const run of runs) {
-    if (ORGANIZATION_END.test(run.key) && run.from !== run.to) {
+    if (run.from === run.to) continue;
+    if (ORGANIZATION_END.test(run.key)) {
       verdicts.set(run.key, { kind: "organizations", from: 0, to: run.end - run.start });
-    }
+    } else if (EVENT_END.test(run.key)) verdicts.delete(run.key);
   }
   fullNames(runs, verdicts);
   creditedNames(text, runs, verdicts);

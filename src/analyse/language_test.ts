@@ -299,3 +299,12 @@ Deno.test("readLanguage() reads a product's name as no place once it is found no
   const found = readLanguage("Run the XML Georgia parser now.");
   assert.deepEqual([found.people, found.organizations, found.places], [[], [], []]);
 });
+
+Deno.test("readLanguage() reads an administration as an organisation and a programme as no place", () => {
+  const language = readLanguage(
+    "Funds went to the Columbia Valley Administration. We back the Caribbean Basin Initiative, " +
+      "and the Caribbean is near.",
+  );
+  assert.ok(language.organizations.some((o) => o.text === "Columbia Valley Administration"));
+  assert.ok(!language.places.some((p) => /Administration|Initiative/u.test(p.text)));
+});
