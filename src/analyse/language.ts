@@ -49,15 +49,15 @@ const wink = winkNLP(model, ["sbd", "pos"]);
  * addresses: "Soviet Union" an organisation in 14 notes, "Al Qaida" a person in 5). Taught to
  * compromise, and judged from this table where a run is the whole name.
  */
-const KNOWN_KIND: Record<string, Kind> = {
-  "soviet union": "places",
-  "west bank": "places",
-  "gaza strip": "places",
-  "al qaida": "organizations",
-  "al qaeda": "organizations",
-  "al-qaida": "organizations",
-  "al-qaeda": "organizations",
-};
+const KNOWN_KIND = new Map<string, Kind>([
+  ["soviet union", "places"],
+  ["west bank", "places"],
+  ["gaza strip", "places"],
+  ["al qaida", "organizations"],
+  ["al qaeda", "organizations"],
+  ["al-qaida", "organizations"],
+  ["al-qaeda", "organizations"],
+]);
 const COMPROMISE_TAG: Record<Kind, string> = {
   people: "Person",
   organizations: "Organization",
@@ -65,7 +65,7 @@ const COMPROMISE_TAG: Record<Kind, string> = {
 };
 nlp.addWords(
   Object.fromEntries(
-    Object.entries(KNOWN_KIND).map(([name, kind]) => [name, COMPROMISE_TAG[kind]]),
+    [...KNOWN_KIND].map(([name, kind]) => [name, COMPROMISE_TAG[kind]]),
   ),
 );
 const its = wink.its;
@@ -349,7 +349,8 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
   const verdicts = new Map<string, Verdict>();
   for (const run of runs) {
     if (firsts.has(run.key) || verdicts.has(run.key)) continue;
-    const known = KNOWN_KIND[run.key.toLowerCase()];
+    // A Map: an object's "Constructor" or "ToString" would find its prototype's functions.
+    const known = KNOWN_KIND.get(run.key.toLowerCase());
     if (known) {
       verdicts.set(run.key, { kind: known, from: 0, to: run.end - run.start });
     } else if (run.from === run.to) {

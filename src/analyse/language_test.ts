@@ -308,3 +308,12 @@ Deno.test("readLanguage() reads an administration as an organisation and a progr
   assert.ok(language.organizations.some((o) => o.text === "Columbia Valley Administration"));
   assert.ok(!language.places.some((p) => /Administration|Initiative/u.test(p.text)));
 });
+
+Deno.test("readLanguage() reads names that are also an object's built-in keys", () => {
+  // A table of known names once looked "Constructor" up on an object and found its prototype's
+  // function: the note of Python's datetime and queue pages failed.
+  const language = readLanguage(
+    "We call the Constructor first, then the ToString method; the Prototype of each is kept.",
+  );
+  assert.ok(Array.isArray(language.people));
+});
