@@ -50,6 +50,14 @@ export class VaultFullError extends Error {
   override name = "VaultFullError";
 }
 
+/**
+ * A note could not be made from what its stage returned (a defect the input brought out, not the
+ * vault's disk): that file fails, and the rest of the batch goes on.
+ */
+export class NoteContentError extends Error {
+  override name = "NoteContentError";
+}
+
 /** The message of anything thrown: an Error's message, else the value as a string. */
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -16,6 +16,7 @@ import {
 import type { FileRow, JobStore } from "../store/job_store.ts";
 import type { VaultWriter } from "../vault/vault_writer.ts";
 import { join } from "node:path";
+import { NoteContentError } from "../common/errors.ts";
 import { CommitQueue } from "./commit_queue.ts";
 import { decideFailure } from "./failure_policy.ts";
 import { isRecordingName } from "../pipeline/detect.ts";
@@ -460,6 +461,11 @@ export class Supervisor {
           ...(draft.warning ? { warning: draft.warning } : {}),
         });
       } catch (error) {
+        // No note can be made of what the stage returned: that file fails, as an unusable
+        // input does; stopping the run would stop every re-run at the same file.
+        if (error instanceof NoteContentError) {
+          return this.#failFile(active, `cannot make the note: ${error.message}`);
+        }
         // The vault itself failed (disk full, permissions): not this file's fault. Stop cleanly;
         // the attempt stays open and is marked interrupted, so a re-run redoes just this file.
         this.fail(
@@ -471,6 +477,29 @@ export class Supervisor {
       }
     }, () => this.#pump());
     this.#pump();
+  }
+
+  /** Ends a file whose result made no note, as an unusable input is ended: not retried. */
+  #failFile(active: Active, message: string): void {
+    const { file, attemptId } = active;
+    const { outcome, ...next } = decideFailure({
+      failure: { code: "input", message },
+      failures: file.failures,
+      maxAttempts: this.#config.maxAttempts,
+      retryBaseMs: this.#config.retryBaseMs,
+      scratchDir: undefined,
+      stopping: this.#stopping !== null,
+      sandboxFailures: 0,
+    }).attempt;
+    this.#deps.store.failAttempt(attemptId, file.id, outcome, message, next);
+    this.counts.failed++;
+    this.#deps.emit({
+      type: "file_failed",
+      path: file.path,
+      error: message,
+      code: "input",
+      willRetry: false,
+    });
   }
 
   #settleFailure(sandbox: Sandbox, failure: Failure): void {

@@ -42,16 +42,26 @@ export function resolveLinks(
     const alias = aliasOf(label);
     const pipe = link.inTable ? "\\|" : "|";
     if (link.path === source) {
-      const heading = link.fragment ? draft.anchors?.[link.fragment] : undefined;
+      const heading = headingAt(draft.anchors, link.fragment);
       return heading ? `[[#${headingRef(heading)}${pipe}${alias}]]` : label;
     }
     const target = find(link.path);
     if (!target) return label;
     const name = target.path.replace(/\.md$/, "");
-    const heading = link.fragment ? target.anchors[link.fragment] : undefined;
+    const heading = headingAt(target.anchors, link.fragment);
     const sub = heading ? `#${headingRef(heading)}` : "";
     return `[[${name}${sub}${pipe}${alias}]]`;
   });
+}
+
+/**
+ * The heading an anchor leads to. Only the table's own keys: a link to "#constructor" or
+ * "#toString" found the object's prototype's functions, and the note could not be written.
+ */
+function headingAt(anchors: Record<string, string> | undefined, fragment: string | undefined) {
+  if (!anchors || !fragment || !Object.hasOwn(anchors, fragment)) return undefined;
+  const heading = anchors[fragment];
+  return typeof heading === "string" ? heading : undefined;
 }
 
 /** A Markdown label as a wikilink's alias: escapes undone, what would end the link gone. */

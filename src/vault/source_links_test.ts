@@ -39,3 +39,16 @@ Deno.test("resolveLinks() leaves a body without links as it is", () => {
     "[x](gleaner-link:0)",
   );
 });
+
+Deno.test("resolveLinks() finds no heading for an anchor named like an object's built-in key", () => {
+  const body = "[a](gleaner-link:0) [b](gleaner-link:1) [c](gleaner-link:2)";
+  const links = [
+    { path: "me.html", fragment: "constructor" },
+    { path: "me.html", fragment: "__proto__" },
+    { path: "docs/pruning.html", fragment: "toString" },
+  ];
+  assert.equal(
+    resolveLinks({ body, links, anchors: { soil: "Soil" } }, "me.html", find),
+    "a b [[Sources/Pruning|c]]",
+  );
+});

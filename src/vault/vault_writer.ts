@@ -10,6 +10,7 @@
  * name, the others move up; those renames are announced in the store first (vault_intents)
  * and replayed at the next start if a crash cuts them short.
  */
+import { errorMessage, NoteContentError } from "../common/errors.ts";
 import { sha256Hex } from "../fs/sha256.ts";
 import { NOTES_DIR } from "./layout.ts";
 import { dirname, join } from "node:path";
@@ -170,13 +171,19 @@ export class VaultWriter {
       .filter((path) => this.#store.noteAtPath(path) !== undefined);
     // Links to inputs whose notes are not written yet are their text until the batch's end,
     // when linkVault writes them again.
-    const content = renderNote(draft, {
-      source: file.path,
-      related,
-      findTarget: targetsInStore(this.#store),
-    });
+    let content: string;
+    let base: string;
+    try {
+      content = renderNote(draft, {
+        source: file.path,
+        related,
+        findTarget: targetsInStore(this.#store),
+      });
+      base = sanitizeNoteName(draft.title);
+    } catch (error) {
+      throw new NoteContentError(errorMessage(error), { cause: error });
+    }
     const contentHash = sha256Hex(content);
-    const base = sanitizeNoteName(draft.title);
     const baseKey = nameKey(base);
     const previous = this.#store.noteForFile(file.id);
 
