@@ -57,6 +57,8 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
       keyphrases: n.keyphrases,
       tags: n.tags,
       names: [...n.people, ...n.names],
+      folder: folderOf.get(n.path)!,
+      summary: n.summary.join(" "),
     })),
     RESERVED_MAPS,
   );

@@ -17,6 +17,10 @@ export interface PhraseNote {
   tags: string[];
   /** The people, organisations and places it names, as written. */
   names?: string[];
+  /** The folder of its input, relative to the job's folder ("" at the top). */
+  folder?: string;
+  /** Its summary: how it spells the words of a name ("SQL", "API"). */
+  summary?: string;
 }
 
 export interface NamedTopic extends Topic {
@@ -28,6 +32,13 @@ export interface NamedTopic extends Topic {
 
 /** Least share of a topic's notes that carry a phrase naming it. */
 const COVER = 0.25;
+/**
+ * Most share of the notes outside a topic that may carry a phrase naming it: in a vault of
+ * Python's documentation "python" and "module" are in most notes and tell no topic from another.
+ */
+const VAULT_COMMON = 0.3;
+/** Least notes outside a topic before a phrase is judged common to the vault. */
+const VAULT_COMMON_MIN = 10;
 
 /**
  * Names each topic, unique among them and never one of `reserved` (compared case-blind).
@@ -40,6 +51,8 @@ export function nameTopics(
 ): { named: NamedTopic[]; unnamed: Topic[] } {
   const phrasesOf = new Map(notes.map((n) => [n.key, notePhrases(n)]));
   const namesOf = new Map(notes.map((n) => [n.key, n.names ?? []]));
+  const folderOf = new Map(notes.map((n) => [n.key, n.folder ?? ""]));
+  const summaryOf = new Map(notes.map((n) => [n.key, n.summary ?? ""]));
   const df = new Map<string, number>();
   for (const phrases of phrasesOf.values()) {
     for (const key of phrases.keys()) df.set(key, (df.get(key) ?? 0) + 1);
@@ -49,17 +62,30 @@ export function nameTopics(
   const unnamed: Topic[] = [];
   for (const topic of topics) {
     const ranked = rankPhrases(topic, phrasesOf, df, notes.length);
-    const phrases = distinct(ranked).slice(0, 3).map((p) => spelledAsNamed(p, topic, namesOf));
+    const phrases = distinct(ranked).slice(0, 3)
+      .map((p) => spelledAsNotes(spelledAsNamed(p, topic, namesOf), topic, summaryOf));
+    const series = seriesTitle(topic);
+    const folder = mainFolder(topic, folderOf);
     const candidates = [
       ...(topic.folder ? [spelledAsNotes(folderTitle(topic.folder.split("/")), topic)] : []),
+      ...(series ? [series] : []),
       ...phrases.map(cap),
       ...(phrases.length >= 2 ? [`${cap(phrases[0])} and ${phrases[1]}`] : []),
+      // Notes most of which share a folder still have a subject their owner named.
+      ...(folder !== "" ? [spelledAsNotes(folderTitle(folder.split("/")), topic)] : []),
     ].filter((c) => c !== "" && !isGenericWord(c));
     // Notes that share no subject a phrase can name, and no folder, are no topic: a map named
     // after nothing its notes have in common is the catch-all map a person would not make.
     if (candidates.length === 0) {
       unnamed.push(topic);
       continue;
+    }
+    // A name another map has: told apart by the folder most of its notes come from.
+    if (folder !== "" && folder !== topic.folder) {
+      const where = spelledAsNotes(folderTitle(folder.split("/")), topic);
+      if (where.toLowerCase() !== candidates[0].toLowerCase()) {
+        candidates.push(`${candidates[0]} in ${where}`);
+      }
     }
     let name = candidates.find((c) => !taken.has(c.toLowerCase()));
     for (let k = 2; name === undefined; k++) {
@@ -72,26 +98,77 @@ export function nameTopics(
   return { named, unnamed };
 }
 
+/** Share of a topic's notes whose titles must start alike to name it after them. */
+const SERIES = 0.6;
+
 /**
- * A folder's name with each word spelled as the topic's note names spell it: the folder
- * "sqlite" holds "Atomic Commit In SQLite", so the map is "SQLite".
+ * The start that most of a topic's note titles share, when they are a series ("What’s New in
+ * Python 2.0", "What’s New in Python 2.1"...): two words or more, without the numbers and
+ * separators that tell the parts apart; undefined when there is none.
  */
-function spelledAsNotes(name: string, topic: Topic): string {
+function seriesTitle(topic: Topic): string | undefined {
+  if (topic.members.length < 3) return undefined;
+  const titles = topic.members.map((key) =>
+    key.slice(key.lastIndexOf("/") + 1).replace(/\.md$/, "").split(/\s+/u)
+  );
+  // Compared case-blind ("What’s New In Python 3.0", "What’s New in Python 2.7").
+  const starts = new Map<string, string[]>();
+  for (const words of titles) {
+    for (let n = 2; n < words.length; n++) {
+      const start = words.slice(0, n).join(" ");
+      const key = start.toLowerCase();
+      const spellings = starts.get(key);
+      if (spellings) spellings.push(start);
+      else starts.set(key, [start]);
+    }
+  }
+  let best: string | undefined;
+  for (const [key, spellings] of starts) {
+    if (spellings.length < SERIES * titles.length) continue;
+    if (!best || key.length > best.length) best = key;
+  }
+  const name = best && mostCommon(starts.get(best)!).replace(/[\s\p{N}.,;:–—-]+$/u, "");
+  return name && name.includes(" ") ? name : undefined;
+}
+
+/** The folder at least half of a topic's notes come from, "" when none does. */
+function mainFolder(topic: Topic, folderOf: Map<string, string>): string {
+  const counts = new Map<string, number>();
+  for (const key of topic.members) {
+    const folder = folderOf.get(key) ?? "";
+    counts.set(folder, (counts.get(folder) ?? 0) + 1);
+  }
+  const [folder, count] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ??
+    ["", 0];
+  return count * 2 >= topic.members.length ? folder : "";
+}
+
+/**
+ * A name with each word spelled as the topic's note names (and summaries) spell it: the folder
+ * "sqlite" holds "Atomic Commit In SQLite", so the map is "SQLite"; "sql queries" is "SQL
+ * queries". The parts of a hyphenated word are spelled one by one ("SHA-1").
+ */
+function spelledAsNotes(name: string, topic: Topic, summaryOf?: Map<string, string>): string {
   const spellings = new Map<string, Map<string, number>>();
   for (const key of topic.members) {
     const base = key.slice(key.lastIndexOf("/") + 1).replace(/\.md$/, "");
-    for (const word of base.split(/[\s,;:()–-]+/u)) {
-      if (!/\p{Lu}.*\p{Lu}|\p{Ll}\p{Lu}/u.test(word)) continue; // only capitals of its own
+    const text = `${base} ${summaryOf?.get(key) ?? ""}`;
+    for (const word of text.split(/[^\p{L}\p{N}]+/u)) {
       const lower = word.toLowerCase();
       let counts = spellings.get(lower);
       if (!counts) spellings.set(lower, counts = new Map());
       counts.set(word, (counts.get(word) ?? 0) + 1);
     }
   }
-  return name.split(" ").map((word) => {
+  // The spelling the notes use most, when it has capitals of its own: not "ROLLBACK" from a
+  // statement quoted once beside "rollback" written ten times.
+  const spell = (word: string) => {
     const counts = spellings.get(word.toLowerCase());
-    return counts ? mostCommon([...counts].flatMap(([w, n]) => Array(n).fill(w))) : word;
-  }).join(" ");
+    if (!counts) return word;
+    const most = mostCommon([...counts].flatMap(([w, n]) => Array(n).fill(w)));
+    return /\p{Lu}.*\p{Lu}|\p{Ll}\p{Lu}/u.test(most) ? most : word;
+  };
+  return name.split(" ").map((word) => word.split("-").map(spell).join("-")).join(" ");
 }
 
 /**
@@ -160,6 +237,10 @@ function rankPhrases(
     // A name speaks for the topic: a phrase of one note only speaks for that note, and one of
     // three notes in sixteen for those three.
     if (size >= 2 && spellings.length < Math.max(2, COVER * size)) continue;
+    const outside = total - size;
+    if (
+      outside >= VAULT_COMMON_MIN && df.get(phrase)! - spellings.length > VAULT_COMMON * outside
+    ) continue;
     const words = phrase.split(" ");
     const text = mostCommon(spellings);
     if (words.length === 1 && isGenericWord(text)) continue;

@@ -109,3 +109,49 @@ Deno.test("nameTopics() names notes by a word their phrases share when no phrase
   const { named } = nameTopics([{ members: ["p1", "p2", "p3"], folder: "" }], notes);
   assert.equal(named[0].name, "Python");
 });
+
+Deno.test("nameTopics() names no topic by a phrase most of the vault's notes carry", () => {
+  // 24 notes, all about "python"; two topics of 12 that only "python" and their own terms join.
+  const notes = Array.from(
+    { length: 24 },
+    (_, i) => note(`n${i}`, ["python", i < 12 ? "event loop" : "string formatting"]),
+  );
+  const topics = [
+    { members: notes.slice(0, 12).map((n) => n.key), folder: "" },
+    { members: notes.slice(12).map((n) => n.key), folder: "" },
+  ];
+  const { named } = nameTopics(topics, notes);
+  assert.deepEqual(named.map((t) => t.name), ["Event loop", "String formatting"]);
+});
+
+Deno.test("nameTopics() spells a name's words as the notes' titles and summaries do", () => {
+  const notes = ["Sources/Query Planning.md", "Sources/Indexes.md", "Sources/Joins.md"].map((
+    key,
+  ) => ({
+    ...note(key, ["sql queries", "query planner"]),
+    summary: "How SQL queries are planned; sql in general.",
+  }));
+  const { named } = nameTopics([{ members: notes.map((n) => n.key), folder: "" }], notes);
+  assert.equal(named[0].name, "SQL queries");
+});
+
+Deno.test("nameTopics() names a series of notes after the start their titles share", () => {
+  const notes = ["2.0", "2.1", "3.0", "3.1"].map((v, i) =>
+    note(`Sources/What’s New ${i === 3 ? "In" : "in"} Python ${v}.md`, ["changes"])
+  );
+  const { named } = nameTopics([{ members: notes.map((n) => n.key), folder: "" }], notes);
+  assert.equal(named[0].name, "What’s New in Python");
+});
+
+Deno.test("nameTopics() tells two maps of one name apart by the folder of their notes", () => {
+  const notes = [
+    ...["a", "b", "c"].map((k) => ({ ...note(k, ["merge commit"]), folder: "git/howto" })),
+    ...["d", "e", "f"].map((k) => ({ ...note(k, ["merge commit"]), folder: "git/technical" })),
+  ];
+  const { named } = nameTopics([
+    { members: ["a", "b", "c"], folder: "" },
+    { members: ["d", "e", "f"], folder: "" },
+  ], notes);
+  // The folder's own name first, as a map named after a folder is.
+  assert.deepEqual(named.map((t) => t.name), ["Merge commit", "Git technical"]);
+});
