@@ -554,3 +554,27 @@ Deno.test("hyphensAsDashes() reads more hyphens as dashes where the text writes 
     "The Congress-a program for the sixties-and more.",
   );
 });
+
+Deno.test("analyse() puts the sentence in which the author says what they propose in the summary", () => {
+  const harbour = [
+    "The harbour of Lindholm has served the fishing fleet for two hundred years.",
+    "Its quays were built of granite brought from the northern quarries by barge.",
+    "The fleet grew each decade, and the quays grew with it along the shore.",
+    "Storms in the winter of the great flood broke the eastern quay in two places.",
+    "The harbour master counted forty boats lost and many nets gone with the tide.",
+    "Repairs since then have been made piece by piece, as money allowed each year.",
+    "The fishing fleet now lands its catch at the western quay, which is crowded.",
+    "Merchants complain that the crowded quay slows the trade of fish to the towns.",
+    "I propose that the council rebuild the eastern quay in stone before next winter.",
+    "The old granite is still sound where the sea has not reached the foundations.",
+    "Children still fish from the western quay on summer evenings after school.",
+    "The lighthouse keeper records every boat that passes the harbour mouth at night.",
+  ].join(" ");
+  const summary = sentencesOf(run(harbour, "The harbour").analysis.summary.join("\n\n"));
+  assert.ok(
+    summary.includes(
+      "I propose that the council rebuild the eastern quay in stone before next winter.",
+    ),
+    summary.join(" | "),
+  );
+});
