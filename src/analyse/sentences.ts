@@ -37,6 +37,15 @@ const SALUTATION = new RegExp(
   `^${ADDRESSED}(?:(?:\\s*,\\s*|\\s+and\\s+)${ADDRESSED})*\\s*:\\s+`,
   "iu",
 );
+/**
+ * An address that names someone between its titles and groups: "Mr. Vice President, my old
+ * colleague from Massachusetts and your new Speaker, John McCormack, Members of the 87th Congress,
+ * ladies and gentlemen:". It must open and end with words of an address.
+ */
+const NAMING_SALUTATION = new RegExp(
+  `^${ADDRESSED}(?:\\s*,\\s*[^,:;!?]{1,60}?){1,8}\\s*,\\s*(?:and\\s+)?${ADDRESSED}\\s*:\\s+`,
+  "iu",
+);
 
 /**
  * What a transcriber notes of the room, not the speaker's words: "[Laughter]", "[Applause]",
@@ -50,12 +59,13 @@ const STAGE_DIRECTION =
 const LONGEST_SALUTATION = 240;
 
 function withoutSalutation(text: string): string {
-  const found = SALUTATION.exec(text.slice(0, LONGEST_SALUTATION));
+  const opening = text.slice(0, LONGEST_SALUTATION);
+  const found = SALUTATION.exec(opening) ?? NAMING_SALUTATION.exec(opening);
   return found ? text.slice(found[0].length) : text;
 }
 
-/** Words in capitals before a capitalised word that opens the sentence proper. */
-const CAPS_RUN = /^((?:[\p{Lu}'’-]+\s+){2,12})(?=\p{Lu}\p{Ll})/u;
+/** Words in capitals before a capitalised word (or "I") that opens the sentence proper. */
+const CAPS_RUN = /^((?:[\p{Lu}'’-]+\s+){2,12})(?=\p{Lu}\p{Ll}|I\s)/u;
 
 /**
  * The sentence without a heading in capitals that a plain text runs into it ("THE NEW AND

@@ -329,3 +329,20 @@ Deno.test("unfitReason() reads a line opening with a range and an arrow as a tab
     "table row",
   );
 });
+
+Deno.test("trimOpeners() drops an opening address that names someone, and a heading before 'I'", () => {
+  assert.equal(
+    trimOpeners(
+      "Mr. Vice President, my old colleague from Massachusetts and your new Speaker, John " +
+        "McCormack, Members of the 87th Congress, ladies and gentlemen: This week we begin anew.",
+    ),
+    "This week we begin anew.",
+  );
+  assert.equal(
+    trimOpeners("FEDERAL LAND BANKS I recommend that the Congress act on the banks."),
+    "I recommend that the Congress act on the banks.",
+  );
+  // A clause before a colon that is no address stays.
+  const clause = "Mr. Smith, the author of the guide, wrote this: see below for more.";
+  assert.equal(trimOpeners(clause), clause);
+});
