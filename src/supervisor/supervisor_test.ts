@@ -29,55 +29,12 @@ async function setup(files: string[]) {
   return { root, input, store, jobId: job.id, runId, rows };
 }
 
-Deno.test("Supervisor stops cleanly, without hanging, when the vault cannot be written", async () => {
-  const { root, input, store, jobId, runId, rows } = await setup(["a.md", "b.md", "c.md"]);
-  const events: EngineEventInput[] = [];
-  const failingVault = {
-    commit: () => Promise.reject(new Error("No space left on device (os error 28)")),
-  } as unknown as VaultWriter;
-  const supervisor = new Supervisor({
-    workers: 2,
-    maxAttempts: 3,
-    budgetBaseMs: 60_000,
-    budgetPerMbMs: 0,
-    stallMs: 60_000,
-    heapMb: 256,
-    retryBaseMs: 0,
-    threadUrl: THREAD,
-  }, {
-    store,
-    vault: failingVault,
-    jobId,
-    runId,
-    inputDir: input,
-    scratchRoot: join(root, "scratch"),
-    pipelineOptions: { maxBytes: 1_000_000, maxDurationMs: 3_600_000, chunkMs: 300_000 },
-    optionsHash: "h",
-    emit: (e) => events.push(e),
-  });
-  for (const row of rows) supervisor.enqueue(row);
-  supervisor.closeInput();
-  try {
-    await assert.rejects(supervisor.run(), /cannot write the note for .*No space left on device/);
-    assert.equal(events.filter((e) => e.type === "file_done").length, 0);
-    // Nothing counted against the files: they are all still pending, ready for a re-run.
-    assert.deepEqual(store.countByStatus(jobId).pending, 3);
-    assert.equal(rows.every((r) => store.fileById(r.id)!.failures === 0), true);
-  } finally {
-    store.close();
-    await Deno.remove(root, { recursive: true });
-  }
-});
-
-Deno.test("Supervisor fails a file whose result makes no note, and goes on with the others", async () => {
-  const { root, input, store, jobId, runId, rows } = await setup(["a.md", "bad.md", "c.md"]);
-  const events: EngineEventInput[] = [];
-  const vault = {
-    commit: ({ file }: { file: { path: string } }) =>
-      file.path === "bad.md"
-        ? Promise.reject(new NoteContentError("heading.replace is not a function"))
-        : Promise.resolve(`Sources/${file.path}`),
-  } as unknown as VaultWriter;
+/** A supervisor of two sandboxes over `setup`'s files, writing through `vault`, every file queued. */
+function superviseAll(
+  { root, input, store, jobId, runId, rows }: Awaited<ReturnType<typeof setup>>,
+  vault: VaultWriter,
+  events: EngineEventInput[],
+): Supervisor {
   const supervisor = new Supervisor({
     workers: 2,
     maxAttempts: 3,
@@ -100,6 +57,40 @@ Deno.test("Supervisor fails a file whose result makes no note, and goes on with 
   });
   for (const row of rows) supervisor.enqueue(row);
   supervisor.closeInput();
+  return supervisor;
+}
+
+Deno.test("Supervisor stops cleanly, without hanging, when the vault cannot be written", async () => {
+  const files = await setup(["a.md", "b.md", "c.md"]);
+  const { root, store, jobId, rows } = files;
+  const events: EngineEventInput[] = [];
+  const failingVault = {
+    commit: () => Promise.reject(new Error("No space left on device (os error 28)")),
+  } as unknown as VaultWriter;
+  const supervisor = superviseAll(files, failingVault, events);
+  try {
+    await assert.rejects(supervisor.run(), /cannot write the note for .*No space left on device/);
+    assert.equal(events.filter((e) => e.type === "file_done").length, 0);
+    // Nothing counted against the files: they are all still pending, ready for a re-run.
+    assert.deepEqual(store.countByStatus(jobId).pending, 3);
+    assert.equal(rows.every((r) => store.fileById(r.id)!.failures === 0), true);
+  } finally {
+    store.close();
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("Supervisor fails a file whose result makes no note, and goes on with the others", async () => {
+  const files = await setup(["a.md", "bad.md", "c.md"]);
+  const { root, store, rows } = files;
+  const events: EngineEventInput[] = [];
+  const vault = {
+    commit: ({ file }: { file: { path: string } }) =>
+      file.path === "bad.md"
+        ? Promise.reject(new NoteContentError("heading.replace is not a function"))
+        : Promise.resolve(`Sources/${file.path}`),
+  } as unknown as VaultWriter;
+  const supervisor = superviseAll(files, vault, events);
   try {
     await supervisor.run();
     assert.deepEqual(
