@@ -44,9 +44,10 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
       isTitle(clean.slice(0, clean.indexOf(" ")));
     const names = options.kind === "person"
       ? personNames(clean)
-      : options.kind === "organization" && isAcronym(clean) &&
-          // "IBM", "AT&T" as compromise knows them; two letters are too ambiguous ("BP").
-          !(clean.length > 2 && /Organization/u.test(lexiconTag(clean.toLowerCase())))
+      : options.kind === "organization" && (isAcronym(clean) &&
+            // "IBM", "AT&T" as compromise knows them; two letters are too ambiguous ("BP").
+            !(clean.length > 2 && /Organization/u.test(lexiconTag(clean.toLowerCase()))) ||
+          INITIALS_AND_WORD.test(clean))
       ? []
       : [clean];
     for (const name of names) {
@@ -95,6 +96,8 @@ export function cleanName(raw: string): string | undefined {
 }
 
 const HANDLE = /^@[\p{L}][\p{L}\p{N}_-]+$/u;
+/** Initials and a word ("B Lay", "D G Rough"): a reference list's author, not an organisation. */
+const INITIALS_AND_WORD = /^(?:\p{Lu}\.?\s+){1,3}\p{Lu}\p{Ll}+$/u;
 
 /** Keys that name keys on a keyboard, not people ("Page Up", "Ctrl"). */
 const KEYS = new Set(
@@ -143,6 +146,8 @@ export function personNames(name: string): string[] {
     if (words.some((w) => /\p{L}\.\p{Ll}/u.test(w) || /\p{Ll}{3,}\p{Lu}/u.test(w))) return [];
     if (words.every((w) => KEYS.has(w.toLowerCase()) || /^F\d{1,2}$/u.test(w))) return [];
     if (words.length > 1 && !endsAsName(words)) return [];
+    // "Implementing Goldberg": a heading's verb run into a surname.
+    if (isGerund(words[0])) return [];
     return [person];
   });
 }
@@ -164,6 +169,12 @@ function endsAsName(words: string[]): boolean {
   if (last.split("-").some(isTitle)) return false;
   if (englishRank(last) > EVERYDAY_RANK || /LastName|Person/u.test(lexiconTag(last))) return true;
   return englishRank(first) > EVERYDAY_RANK && !/\./u.test(first);
+}
+
+/** A verb in -ing as compromise knows it ("Implementing", "Using"); not "Sterling", "Irving". */
+function isGerund(word: string): boolean {
+  const lower = word.toLowerCase();
+  return /Gerund/u.test(lexiconTag(lower)) && !isFirstName(lower);
 }
 
 /** A word in capitals ("ABI", "URI", "LANG"): an acronym, not a person or an organisation. */

@@ -271,3 +271,17 @@ Deno.test("personNames() refuses a name ending in a role or in an everyday word 
   assert.deepEqual(personNames("Laura Bush"), ["Laura Bush"]);
   assert.deepEqual(personNames("Eryk Sun"), ["Eryk Sun"]);
 });
+
+Deno.test("rankNames() takes no initials and a word for an organisation, no verb for a first name", () => {
+  const span = (text: string, start: number) => ({ text, start });
+  assert.deepEqual(
+    rankNames([span("B Lay", 0), span("D G Rough", 10), span("RAND Corp", 20)], {
+      mergeParts: false,
+      limit: 10,
+      kind: "organization",
+    }),
+    ["RAND Corp"],
+  );
+  assert.deepEqual(personNames("Implementing Goldberg"), []);
+  assert.deepEqual(personNames("Sterling Morrison"), ["Sterling Morrison"]);
+});

@@ -346,3 +346,11 @@ Deno.test("trimOpeners() drops an opening address that names someone, and a head
   const clause = "Mr. Smith, the author of the guide, wrote this: see below for more.";
   assert.equal(trimOpeners(clause), clause);
 });
+
+Deno.test("unfitReason() refuses a declaration a reference manual opens a field's line with", () => {
+  assert.equal(unfitReason("char \\*name; Symbolic name assigned to the graph object."), "code");
+  assert.equal(unfitReason("int na; The number of arcs in the graph, na 0 or more."), "code");
+  assert.equal(unfitReason("struct glp_arc \\*tail; Pointer to the tail of the arc."), "code");
+  // Prose that opens with the word "int" or a type's name stays.
+  assert.equal(unfitReason("Char is the type that holds one byte in the C language."), undefined);
+});
