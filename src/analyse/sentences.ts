@@ -233,7 +233,7 @@ function isNumeric(words: string[]): boolean {
  * the line. Prose that mentions `sorted()` once stays prose.
  */
 const DECLARATION =
-  /^(?:const\s+)?(?:(?:unsigned|signed)\s+)?(?:char|int|double|float|void|long|short|size_t|bool|struct\s+\w+)\s*(?:\\?\*\s*)*[\p{L}_][\p{L}\p{N}_\\]*\s*(?:\[[^\]]*\]\s*)?;/u;
+  /(?:^|[.!?]\s+)(?:const\s+)?(?:(?:unsigned|signed)\s+)?(?:char|int|double|float|void|long|short|size_t|bool|struct\s+\w+)\s*(?:\\?\*\s*)*[\p{L}_][\p{L}\p{N}_\\]*\s*(?:\[[^\]]*\]\s*)?;/u;
 
 function isCode(text: string): boolean {
   const visible = text.replace(/\s+/gu, "");
@@ -251,8 +251,9 @@ function isCode(text: string): boolean {
     /\b(?:char|int|void|long|short|size_t|unsigned|struct \w+)\s*\*+\s*\w/gu,
   );
   if ((pointers ?? []).length >= 2) return true;
-  // A declaration opening the sentence, as a reference manual lists a struct's fields ("char
-  // \*name; Symbolic name assigned to the graph.", "int na; The number of arcs").
+  // A declaration opening the sentence (or what the splitter took for its second half), as a
+  // reference manual lists a struct's fields ("char \*name; Symbolic name assigned to the
+  // graph.", "If none, it is NULL. int na; The number of arcs").
   if (DECLARATION.test(text)) return true;
   return symbols / Math.max(1, visible.length) > 0.06 || identifiers >= 4;
 }

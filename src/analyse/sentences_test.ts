@@ -351,6 +351,10 @@ Deno.test("unfitReason() refuses a declaration a reference manual opens a field'
   assert.equal(unfitReason("char \\*name; Symbolic name assigned to the graph object."), "code");
   assert.equal(unfitReason("int na; The number of arcs in the graph, na 0 or more."), "code");
   assert.equal(unfitReason("struct glp_arc \\*tail; Pointer to the tail of the arc."), "code");
+  assert.equal(
+    unfitReason("If no name is assigned, this field is NULL. int nv; The number of vertices."),
+    "code",
+  );
   // Prose that opens with the word "int" or a type's name stays.
   assert.equal(unfitReason("Char is the type that holds one byte in the C language."), undefined);
 });
