@@ -50,6 +50,9 @@ Deno.test("fallbackTitle() reads like a title, folder first, and tells two cours
     fallbackTitle("philosophy-185-heidegger/lecture-04.srt"),
   );
   assert.equal(fallbackTitle("git/howto/maintain-git.txt"), "Git howto – Maintain git");
+  // Sphinx ships its sources as "classes.rst.txt".
+  assert.equal(fallbackTitle("tutorial/classes.rst.txt"), "Tutorial – Classes");
+  assert.equal(fallbackTitle("notes/v1.2.txt"), "Notes – V1.2");
 });
 
 Deno.test("casedLikeText() spells a title's words as the text does when it writes them with capitals", () => {
