@@ -50,7 +50,10 @@ export function cleanTitle(title: string | undefined | null, fileName: string): 
 export function fallbackTitle(fileName: string): string {
   const parts = fileName.split(/[/\\]/);
   // "classes.rst.txt", as Sphinx ships its sources: the inner extension is no part of the name.
-  const bare = fileStem(fileName).replace(/(?<=[^.])\.(?:rst|md|markdown|txt|html?|adoc|org|tex)$/iu, "");
+  const bare = fileStem(fileName).replace(
+    /(?<=[^.])\.(?:rst|md|markdown|txt|html?|adoc|org|tex)$/iu,
+    "",
+  );
   const stem = readableStem(bare.replace(/\s+/gu, " ").trim().slice(0, 500));
   const folder = folderTitle(parts.slice(0, -1)).slice(0, 500);
   if (folder === "") return stem || "Untitled";
