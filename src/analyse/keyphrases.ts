@@ -161,6 +161,8 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     if (/^(?:Date|Month|WeekDay)$/u.test(lexiconTag(shown[shown.length - 1]))) return [];
     // A verb alone ("use", "reverting", "sorts") is an action the text mentions, not a topic.
     if (shown.length === 1 && VERB.test(lexiconTag(shown[0])) && !title.has(stems[0])) return [];
+    // Words of C's grammar alone ("const char", "typedef struct", "unsigned int") are code.
+    if (shown.every((w) => w.split("-").every((part) => C_KEYWORDS.has(part)))) return [];
     const specific = shown.map(specificity);
     // Words of the title are what the author says the text is about, everyday or not.
     const distinct = stems.every((s) => title.has(s))
@@ -345,6 +347,11 @@ const GENRE = new Set(
 );
 
 /** Words that point at something else: "its annotations" is the topic "annotations". */
+/** C's type names and declaration keywords, which reference manuals print in every synopsis. */
+const C_KEYWORDS = new Set(
+  ("auto bool char const double enum extern float int long register short signed size_t " +
+    "static struct typedef union unsigned void volatile").split(" "),
+);
 const DETERMINERS = new Set(["its", "their", "his", "her", "our", "your", "my", "whose", "own"]);
 /**
  * Adjectives that say nothing of the topic: "new iterator" and "different understanding" are the

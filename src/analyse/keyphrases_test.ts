@@ -606,3 +606,15 @@ Deno.test("rankKeyphrases() takes no phrase that ends in a day or a month", () =
   ]);
   assert.deepEqual(found, ["fiscal year"]);
 });
+
+Deno.test("rankKeyphrases() takes no phrase made of C's keywords alone", () => {
+  const found = texts([
+    phrase("const char", 0),
+    phrase("const char", 5),
+    phrase("typedef struct", 10),
+    phrase("typedef struct", 15),
+    phrase("char pointer", 20),
+    phrase("char pointer", 25),
+  ]);
+  assert.deepEqual(found, ["char pointer"]);
+});
