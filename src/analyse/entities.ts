@@ -125,8 +125,12 @@ const NAMED_AFTER = new Set(
  */
 export function personNames(name: string): string[] {
   return name.split(/ (?:and|&) /u).flatMap((part) => {
-    // "Truman-in Korea", "Brezhnev-joint": a dash written as a hyphen ends the name.
-    let words = part.replace(/(?<=\p{L})-\p{Ll}.*$/u, "").split(" ");
+    // "Truman-in Korea", "Brezhnev-joint": a dash written as a hyphen ends the name; a part no
+    // word list has is the name's own ("Chiang Kai-shek").
+    let words = part.replace(
+      /(?<=\p{L})-(\p{Ll}+).*$/u,
+      (dash, next) => englishRank(next) === Infinity && !dash.includes(" ") ? dash : "",
+    ).split(" ");
     const contraction = words.findIndex((w) =>
       /['’]\p{Ll}/u.test(w) && !/^\p{Lu}['’]\p{Lu}/u.test(w)
     );

@@ -443,7 +443,11 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     const from = v.kind === "people" && name.slice(0, v.from).trim().split(/\s+/u).every(isTitle)
       ? 0
       : v.from;
-    out[v.kind].push({ text: name.slice(from, v.to), start: run.start + from });
+    // compromise cuts "Chiang Kai-shek" at its hyphen: the name runs on to the word's end.
+    const to = name[v.to - 1] === "-"
+      ? v.to + (/^\p{L}*/u.exec(name.slice(v.to))![0].length)
+      : v.to;
+    out[v.kind].push({ text: name.slice(from, to), start: run.start + from });
   }
   return out;
 }
@@ -483,16 +487,29 @@ function nameLike(word: string): boolean {
 
 /**
  * A first name compromise knows and one or two more capitalised words that are no everyday
- * words make a person, however compromise read the window ("David Mertz’s book" gave "David").
+ * words make a person, however compromise read the window ("David Mertz’s book" gave "David");
+ * so do two words no word list has that compromise called nothing ("Vaclav Havel", "Dag
+ * Hammarskjold"), named twice.
  */
 function fullNames(runs: Run[], verdicts: Map<string, Verdict>): void {
+  const uses = new Map<string, number>();
+  for (const run of runs) uses.set(run.key, (uses.get(run.key) ?? 0) + 1);
   for (const run of runs) {
     const v = verdicts.get(run.key);
     if (v && (v.kind !== "people" || v.to - v.from === run.key.length)) continue;
-    if (knownPerson(run.key)) {
+    if (knownPerson(run.key) || !v && uses.get(run.key)! >= 2 && unlistedName(run.key)) {
       verdicts.set(run.key, { kind: "people", from: 0, to: run.key.length });
     }
   }
+}
+
+/** Two capitalised words that neither the everyday list nor compromise's lexicon has. */
+function unlistedName(key: string): boolean {
+  const parts = key.split(" ");
+  return parts.length === 2 && parts.every((w) => {
+    const low = w.toLowerCase();
+    return /^\p{Lu}\p{Ll}+$/u.test(w) && englishRank(low) === Infinity && lexiconTag(low) === "";
+  });
 }
 
 /** A first name compromise knows, then a surname it knows or no dictionary has ("Ada Lovelace"). */

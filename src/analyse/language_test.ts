@@ -317,3 +317,18 @@ Deno.test("readLanguage() reads names that are also an object's built-in keys", 
   );
   assert.ok(Array.isArray(language.people));
 });
+
+Deno.test("readLanguage() keeps the part after a hyphen that compromise cuts from a name", () => {
+  assert.deepEqual(
+    people("He met Chiang Kai-shek in Cairo. Later Chiang Kai-shek left."),
+    ["Chiang Kai-shek", "Chiang Kai-shek"],
+  );
+});
+
+Deno.test("readLanguage() reads two words no list has, named twice, as a person", () => {
+  const text = "A year ago, freedom's playwright, Zdeno Varkol, languished in prison. " +
+    "And today it's Zdeno Varkol, head of his country.";
+  assert.deepEqual(people(text), ["Zdeno Varkol", "Zdeno Varkol"]);
+  // Named once, such a pair may be a place or a product as well as a person.
+  assert.deepEqual(people("They sailed past Zdeno Varkol in the night."), []);
+});

@@ -42,11 +42,12 @@ export function initialledNames(text: string): Span[] {
       continue;
     }
     const surname = match[1].split(/[ .]/u).at(-1)!;
+    const end = match.index + match[1].length;
     found.push({
       text: match[1],
       start: match.index,
-      end: match.index + match[1].length,
-      plain: rare(surname),
+      end,
+      plain: rare(surname) || quoted(text, match.index, end),
     });
   }
   for (const match of text.matchAll(SURNAME_FIRST)) {
@@ -77,6 +78,15 @@ export function initialledNames(text: string): Span[] {
     }
   }
   return found.filter((f) => f.plain).map(({ text, start }) => ({ text, start }));
+}
+
+/** "said H. G. Wells", "J. P. Morgan once wrote": a verb of saying before or after the name. */
+const SAID_BEFORE = /(?:^|[^\p{L}])(?:said|says|wrote|writes|asked|remarked|observed)[ ,]*$/u;
+const SAID_AFTER = /^,? (?:(?:once|also) )?(?:said|says|wrote|writes|asked|remarked|observed)\b/u;
+
+function quoted(text: string, start: number, end: number): boolean {
+  return SAID_BEFORE.test(text.slice(Math.max(0, start - 12), start)) ||
+    SAID_AFTER.test(text.slice(end, end + 20));
 }
 
 /** Whether the text writes the word in lower case somewhere, as a word of its own. */

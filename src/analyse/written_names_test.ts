@@ -125,3 +125,12 @@ Deno.test("citedSurnames() reads surnames whose letters make the citation key af
     "Harrow",
   ]);
 });
+
+Deno.test("initialledNames() takes an everyday surname after initials as said or writing", () => {
+  const said = '"Civilization," said H. G. Wells, "is a race between education and catastrophe."';
+  assert.deepEqual(initialledNames(said).map((s) => s.text), ["H. G. Wells"]);
+  const wrote = "In 1920, H. L. Field once wrote that the weather is English.";
+  assert.deepEqual(initialledNames(wrote).map((s) => s.text), ["H. L. Field"]);
+  // Without a verb of saying, an everyday word after initials is no surname.
+  assert.deepEqual(initialledNames("Draw the water from U. S. Wells in the valley.").length, 0);
+});
