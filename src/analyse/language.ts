@@ -98,6 +98,11 @@ export function readLanguage(text: string): Language {
 /** Abbreviations after which wink ends a sentence that goes on ("See Fig. 3 for details"). */
 const ABBREVIATION = /^(?:fig|figs|no|nos|vol|eq|eqs|sec|ch|chap|pp|ref|refs|cf|vs|approx|ex)$/iu;
 
+/** A heading as a PDF's text shows it, a paragraph of its own: a section's number and a few
+ * words of title ("2.2.1 Data Structures"), or up to four capitalised words ("Abstract"). */
+const HEADING =
+  /^(?:(?:\d+\.)*\d+\.?\s+\p{Lu}[^.!?]{0,60}|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})$/u;
+
 function tokenize(text: string): { words: Word[]; sentences: Span[] } {
   const doc = wink.readDoc(text);
   const tokens = doc.tokens();
@@ -130,7 +135,11 @@ function tokenize(text: string): { words: Word[]; sentences: Span[] } {
     } else if (last !== undefined && punctuated) {
       // Across a line break only when the sentence had no end and the next part goes on in
       // lower case: a subtitle cue or a PDF page that breaks a sentence in two.
-      joins = !/^[.!?:;"”’)]$/u.test(values[last[1]]) && /^\p{Ll}/u.test(values[from]);
+      // Never after a heading ("2.2.1 Data Structures" above "dotty provides...").
+      joins = !/^[.!?:;"”’)]$/u.test(values[last[1]]) && /^\p{Ll}/u.test(values[from]) &&
+        !HEADING.test(
+          text.slice(starts[last[0]], starts[last[1]] + values[last[1]].length),
+        );
     }
     if (joins && last) last[1] = to;
     else ranges.push([from, to]);

@@ -332,3 +332,15 @@ Deno.test("readLanguage() reads two words no list has, named twice, as a person"
   // Named once, such a pair may be a place or a product as well as a person.
   assert.deepEqual(people("They sailed past Zdeno Varkol in the night."), []);
 });
+
+Deno.test("readLanguage() joins no sentence across a PDF's heading above a name in lower case", () => {
+  const { sentences } = readLanguage(
+    "2.2.1 Data Structures\n\ndotty provides two classes.\n\nAbstract\n\ndotty edits graphs.",
+  );
+  assert.deepEqual(sentences.map((s) => s.text), [
+    "2.2.1 Data Structures",
+    "dotty provides two classes.",
+    "Abstract",
+    "dotty edits graphs.",
+  ]);
+});

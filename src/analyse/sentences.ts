@@ -81,23 +81,32 @@ function withoutCapsHeading(text: string): string {
     : text;
 }
 
+/** A reference manual's heading run into its first sentence ("Returns The routine returns
+ * zero", "Description The routine reads..."): only before a word that opens sentences, so
+ * "Returns True if..." stays. */
+const RUN_IN_HEADING = new RegExp(
+  "^(?:Synopsis|Description|Returns|Parameters|Arguments|Examples?|Comments|Remarks|Usage|" +
+    "Abstract|Overview|Introduction|Background|Purpose)\\s+(?=(?:The|A|An|This|These|Those|If|" +
+    "In|It|Its|When|For|Each|All|Any|On|To|Otherwise|Unless|Given)\\s)",
+  "u",
+);
+
 /**
  * The sentence without its spoken openers ("So, and I mean the point is" → "The point is") and
  * list numbering ("3. Make" → "Make"), its first letter capitalised. A sentence that would be
  * left with fewer than four words stays as it was.
  */
 export function trimOpeners(sentence: string): string {
-  const numbered = sentence.replace(STAGE_DIRECTION, " ").trim()
+  const own = sentence.trim().replace(RUN_IN_HEADING, "");
+  const numbered = own.replace(STAGE_DIRECTION, " ").trim()
     .replace(/^(?:\(?\d{1,2}[.)]|[-*•]|(?:[IVX]{2,5}|V)\.)\s+(?=\p{L})/u, "");
   let text = withoutCapsHeading(withoutSalutation(numbered));
   for (let i = 0; i < 4 && opensWithFiller(text); i++) {
     text = text.replace(/^["'“‘(]*\p{L}+(?: (?:mean|know|see|course|guess|think))?[,\s]+/u, "");
   }
   // "Now that Python sorting provides..." trimmed to "That Python sorting..." is a fragment.
-  if (/^(?:that|as|than|if)\s(?!is\b|was\b)/iu.test(text)) {
-    return sentence.trim();
-  }
-  if (text === sentence.trim() || text.split(/\s+/u).length < 4) return sentence.trim();
+  if (text !== own && /^(?:that|as|than|if)\s(?!is\b|was\b)/iu.test(text)) return own;
+  if (text === own || text.split(/\s+/u).length < 4) return own;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -235,6 +244,11 @@ function isNumeric(words: string[]): boolean {
 const DECLARATION =
   /(?:^|[.!?]\s+)(?:const\s+)?(?:(?:unsigned|signed)\s+)?(?:char|int|double|float|void|long|short|size_t|bool|struct\s+\w+)\s*(?:\\?\*\s*)*[\p{L}_][\p{L}\p{N}_\\]*\s*(?:\[[^\]]*\]\s*)?;/u;
 
+/** A call's signature opening the sentence, as an API reference heads each entry: a name in
+ * lower case, maybe dotted, and names of arguments in brackets; not a manual section ("ls(1)"). */
+const SIGNATURE =
+  /^[\p{Ll}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)*\s?\((?!\d+\))[\p{L}\p{N}_,\s*.]*\)/u;
+
 function isCode(text: string): boolean {
   const visible = text.replace(/\s+/gu, "");
   const symbols = (visible.match(/[{}()[\];=<>$\\|`]/g) ?? []).length;
@@ -255,6 +269,8 @@ function isCode(text: string): boolean {
   // reference manual lists a struct's fields ("char \*name; Symbolic name assigned to the
   // graph.", "If none, it is NULL. int na; The number of arcs").
   if (DECLARATION.test(text)) return true;
+  // A reference entry's signature ("gt.findnode (gt, vt) asks for a node name").
+  if (SIGNATURE.test(text)) return true;
   return symbols / Math.max(1, visible.length) > 0.06 || identifiers >= 4;
 }
 

@@ -358,3 +358,36 @@ Deno.test("unfitReason() refuses a declaration a reference manual opens a field'
   // Prose that opens with the word "int" or a type's name stays.
   assert.equal(unfitReason("Char is the type that holds one byte in the C language."), undefined);
 });
+
+Deno.test("unfitReason() refuses a sentence an API reference opens with a call's signature", () => {
+  for (
+    const entry of [
+      "gt.findnode (gt, vt) asks for a node name or label.",
+      "dotty.pushbusy (gt, views) dotty.popbusy (gt, views) These functions implement a stack.",
+      "glp_add_arc(G, i, j) adds a new arc to the specified graph.",
+    ]
+  ) assert.equal(unfitReason(entry), "code", entry);
+  // A manual section's number and an ordinary sentence about a call are prose.
+  assert.notEqual(unfitReason("ls(1) lists the files of a directory in a table."), "code");
+  assert.equal(unfitReason("The routine findnode (gt, vt) asks for a node name."), undefined);
+});
+
+Deno.test("trimOpeners() drops a reference manual's heading run into its first sentence", () => {
+  assert.equal(
+    trimOpeners("Returns The routine glp_add_vertices returns the number of the first vertex."),
+    "The routine glp_add_vertices returns the number of the first vertex.",
+  );
+  assert.equal(
+    trimOpeners("Description If the graph is empty, the routine does nothing at all."),
+    "If the graph is empty, the routine does nothing at all.",
+  );
+  // "Returns" before a value, and "Note" before "that", are the sentence's own words.
+  for (
+    const kept of [
+      "Returns True if the value is set in the table.",
+      "Note that the graph is copied.",
+    ]
+  ) {
+    assert.equal(trimOpeners(kept), kept);
+  }
+});

@@ -26,6 +26,8 @@ import { dropRunningLines } from "./pdf_running_lines.ts";
 import { fileStem } from "../markdown/note_name.ts";
 import { escapeMarkdown } from "../markdown/transcript.ts";
 import { InputError } from "../common/errors.ts";
+import { englishRank } from "../analyse/commonness.ts";
+import { isFirstName } from "../analyse/language.ts";
 
 /** The most pages read from one PDF; a longer one is refused rather than cut short. */
 export const MAX_PAGES = 2000;
@@ -102,13 +104,15 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
     // The title by its looks from the first page as printed: a title repeated as the running
     // head of every page is left out of the text, not out of the title.
     const first = read[0];
-    const largest = largestText(
-      "lines" in first ? { number: 1, ...toParagraphs(first.lines) } : first,
+    const firstPage = "lines" in first ? { number: 1, ...toParagraphs(first.lines) } : first;
+    const largest = largestText(firstPage);
+    const title = withSubtitle(
+      metadataTitle(await readMetadata(pdf)) ??
+        (largest && largest.length < MAX_FIRST_LINE_TITLE && /\p{L}/u.test(largest)
+          ? cleanTitle(repair(largest), fileName)
+          : cleanTitle(null, fileName)),
+      firstPage,
     );
-    const title = metadataTitle(await readMetadata(pdf)) ??
-      (largest && largest.length < MAX_FIRST_LINE_TITLE && /\p{L}/u.test(largest)
-        ? cleanTitle(repair(largest), fileName)
-        : cleanTitle(null, fileName));
     return {
       title,
       type: "pdf",
@@ -180,6 +184,40 @@ function largestText(page: PageText): string | undefined {
   let best = 0;
   for (let i = 1; i < page.sizes.length; i++) if (page.sizes[i] > page.sizes[best] * 1.05) best = i;
   return page.paragraphs[best];
+}
+
+/** Small words a subtitle may hold in lower case ("Graph and Network Routines"). */
+const SMALL_WORD = /^(?:and|of|for|the|in|on|with|to|a|an|or)$/u;
+
+/**
+ * A subtitle: one to eight words of the dictionary, capitalised but for small words ("Reference
+ * Manual", "Graph and Network Routines"); not a line of authors ("Stephen C. North"), a
+ * version ("for GLPK Version 5.0") or a date.
+ */
+function isSubtitle(line: string): boolean {
+  const words = line.split(" ");
+  return words.length <= 8 && /^\p{Lu}/u.test(line) &&
+    words.every((w) =>
+      SMALL_WORD.test(w) ||
+      /^\p{Lu}\p{Ll}+(?:-\p{L}+)?$/u.test(w) && englishRank(w.toLowerCase()) < Infinity &&
+        !isFirstName(w.toLowerCase())
+    );
+}
+
+/**
+ * The title with the subtitle the first page prints right under it, in type larger than the
+ * page's smallest: manuals of one series share a title ("GNU Linear Programming Kit") and
+ * differ there ("Reference Manual", "Graph and Network Routines").
+ */
+function withSubtitle(title: string, page: PageText): string {
+  if (!("paragraphs" in page)) return title;
+  const plain = (text: string) => text.replace(/\s+/gu, " ").trim();
+  const at = page.paragraphs.findIndex((p) => plain(p).toLowerCase() === title.toLowerCase());
+  const next = plain(page.paragraphs[at + 1] ?? "");
+  if (at < 0 || !isSubtitle(next) || title.toLowerCase().includes(next.toLowerCase())) {
+    return title;
+  }
+  return page.sizes[at + 1] > Math.min(...page.sizes) * 1.15 ? `${title}: ${next}` : title;
 }
 
 const IMAGE_OPS = new Set([

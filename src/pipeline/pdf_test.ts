@@ -511,3 +511,23 @@ Deno.test("extractPdf() refuses more pages than the limit before reading any", a
     /^too many pages: 2001, the limit is 2000$/,
   );
 });
+
+Deno.test("extractPdf() adds the subtitle a title page prints under a series' title", async () => {
+  const titlePage = (subtitle: string, size: number) =>
+    pdfkit((doc) => {
+      doc.info.Title = "GNU Linear Programming Kit";
+      doc.fontSize(24).text("GNU Linear Programming Kit");
+      doc.fontSize(size).text(subtitle);
+      doc.fontSize(12).text("for GLPK Version 5.0");
+    });
+  const title = async (subtitle: string, size: number) =>
+    (await extractPdf(await titlePage(subtitle, size), "f.pdf")).title;
+  assert.equal(
+    await title("Graph and Network Routines", 18),
+    "GNU Linear Programming Kit: Graph and Network Routines",
+  );
+  assert.equal(await title("Reference Manual", 18), "GNU Linear Programming Kit: Reference Manual");
+  // Authors, and a line in the page's smallest type, are no subtitle.
+  assert.equal(await title("Stephen C. North", 18), "GNU Linear Programming Kit");
+  assert.equal(await title("Reference Manual", 12), "GNU Linear Programming Kit");
+});
