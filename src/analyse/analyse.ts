@@ -106,6 +106,7 @@ export function analyse(input: AnalysisInput): Analysed {
     speakers,
   );
   const nameWords = new Set(people.flatMap((p) => p.toLowerCase().split(" ")));
+  const surnames = new Set(people.filter((p) => p.includes(" ")).map((p) => p.split(" ").at(-1)));
   const keyphrases = rankKeyphrases(language.phrases, {
     termCounts: counts,
     sentenceTerms: list.map((u) => u.terms),
@@ -127,11 +128,12 @@ export function analyse(input: AnalysisInput): Analysed {
       keyphrases: keyphrases.map((k) => k.text),
       tags: tagsFor(keyphrases),
       people,
+      // "Ford" in "the Ford-Fulkerson algorithm" by "L. R. Ford": the person's surname.
       organizations: rankNames(language.organizations, {
         mergeParts: false,
         limit: 30,
         kind: "organization",
-      }),
+      }).filter((name) => name.includes(" ") || !surnames.has(name)),
       places: rankNames(language.places, { mergeParts: false, limit: 30 }),
       terms: topTerms(counts),
     },

@@ -578,3 +578,12 @@ Deno.test("analyse() puts the sentence in which the author says what they propos
     summary.join(" | "),
   );
 });
+
+Deno.test("analyse() takes no surname of a person it names for an organisation", () => {
+  const body = "The routine solves the problem with the Ford-Fulkerson algorithm. Ford gave it " +
+    "in a book. The algorithm is based on the following book: L. R. Ford, Jr., and D. R. " +
+    "Fulkerson, Flows in Networks. The routine returns zero when it finds a solution.";
+  const { people, organizations } = run(body).analysis;
+  assert.ok(people.includes("L. R. Ford"), `${people}`);
+  assert.ok(!organizations.includes("Ford"), `${organizations}`);
+});

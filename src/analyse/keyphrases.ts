@@ -161,8 +161,13 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     if (/^(?:Date|Month|WeekDay)$/u.test(lexiconTag(shown[shown.length - 1]))) return [];
     // A verb alone ("use", "reverting", "sorts") is an action the text mentions, not a topic.
     if (shown.length === 1 && VERB.test(lexiconTag(shown[0])) && !title.has(stems[0])) return [];
-    // Words of C's grammar alone ("const char", "typedef struct", "unsigned int") are code.
-    if (shown.every((w) => w.split("-").every((part) => C_KEYWORDS.has(part)))) return [];
+    // Words of C's grammar alone ("const char", "typedef struct", "unsigned int") are code, and
+    // so is a phrase ending in a word that is nothing but C's ("synopsis int"); "char pointer"
+    // is a term. "Synopsis" heads an entry of a reference manual ("graph synopsis").
+    if (
+      shown.every((w) => w.split("-").every((part) => C_KEYWORDS.has(part))) ||
+      C_ONLY.has(shown[shown.length - 1].split("-").at(-1)!) || shown.includes("synopsis")
+    ) return [];
     const specific = shown.map(specificity);
     // Words of the title are what the author says the text is about, everyday or not.
     const distinct = stems.every((s) => title.has(s))
@@ -346,12 +351,14 @@ const GENRE = new Set(
     "cheatsheet documentation").split(" "),
 );
 
-/** Words that point at something else: "its annotations" is the topic "annotations". */
 /** C's type names and declaration keywords, which reference manuals print in every synopsis. */
 const C_KEYWORDS = new Set(
   ("auto bool char const double enum extern float int long register short signed size_t " +
     "static struct typedef union unsigned void volatile").split(" "),
 );
+/** Those of them that are no English words. */
+const C_ONLY = new Set(["char", "enum", "int", "size_t", "struct", "typedef", "unsigned"]);
+/** Words that point at something else: "its annotations" is the topic "annotations". */
 const DETERMINERS = new Set(["its", "their", "his", "her", "our", "your", "my", "whose", "own"]);
 /**
  * Adjectives that say nothing of the topic: "new iterator" and "different understanding" are the

@@ -607,7 +607,7 @@ Deno.test("rankKeyphrases() takes no phrase that ends in a day or a month", () =
   assert.deepEqual(found, ["fiscal year"]);
 });
 
-Deno.test("rankKeyphrases() takes no phrase made of C's keywords alone", () => {
+Deno.test("rankKeyphrases() takes no phrase made of C's keywords alone or ending in one", () => {
   const found = texts([
     phrase("const char", 0),
     phrase("const char", 5),
@@ -615,6 +615,10 @@ Deno.test("rankKeyphrases() takes no phrase made of C's keywords alone", () => {
     phrase("typedef struct", 15),
     phrase("char pointer", 20),
     phrase("char pointer", 25),
+    phrase("synopsis int", 30),
+    phrase("synopsis int", 35),
+    phrase("graph synopsis", 40),
+    phrase("graph synopsis", 45),
   ]);
   assert.deepEqual(found, ["char pointer"]);
 });

@@ -257,6 +257,8 @@ function isCode(text: string): boolean {
     (text.match(/[\p{L}\p{N}]\.[\p{L}_]+\(|[\p{L}\p{N}]_[\p{L}\p{N}]|->|=>|:=|==|!=|&&|\|\|/gu) ??
       []).length;
   if (/[{};]\s*$/u.test(text) || /\bfunction\s*\(|\breturn\b.*;/u.test(text)) return true;
+  // A C type's definition, or a comment in C's brackets ("typedef struct { /* arc data */").
+  if (/\btypedef\s+(?:struct|union|enum)\b|\/\*.*\*\//u.test(text)) return true;
   // A manual's definition line ("[Function] int f (char * s)") or a command's synopsis.
   if (/\[(?:function|macro|variable|data type|type|command)\]/iu.test(text)) return true;
   if (/^(?:usage|synopsis):\s/iu.test(text)) return true;

@@ -359,12 +359,13 @@ Deno.test("unfitReason() refuses a declaration a reference manual opens a field'
   assert.equal(unfitReason("Char is the type that holds one byte in the C language."), undefined);
 });
 
-Deno.test("unfitReason() refuses a sentence an API reference opens with a call's signature", () => {
+Deno.test("unfitReason() refuses an API reference's signatures and C type definitions", () => {
   for (
     const entry of [
       "gt.findnode (gt, vt) asks for a node name or label.",
       "dotty.pushbusy (gt, views) dotty.popbusy (gt, views) These functions implement a stack.",
       "glp_add_arc(G, i, j) adds a new arc to the specified graph.",
+      "typedef struct { /* arc data block */ ... double low, cap, cost; ... The line must come first.",
     ]
   ) assert.equal(unfitReason(entry), "code", entry);
   // A manual section's number and an ordinary sentence about a call are prose.

@@ -17,8 +17,8 @@ const INITIALLED =
  * authors; then what follows an author there (another author, a year, the title). */
 const SURNAME_FIRST =
   /(\p{Lu}(?<=(?:^|[^\p{L}\p{N}.'’-])\p{Lu})\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?), ((?:\p{Lu}\.(?:-\p{Lu}\.)?[ ]?){1,3})(?=[,;:&(]|[ ]and |[ ]\(?\d{4}|[ ]\p{Lu}(?!\p{Ll}*(?:,| and |\.))|$)/gmu;
-/** Only a comma or "and" between two names of one list. */
-const LISTED = /^(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+)$/u;
+/** Only a comma or "and" between two names of one list, maybe after "Jr.". */
+const LISTED = /^(?:,[ \t]*(?:(?:Jr|Sr)\.,[ \t]*)?(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+)$/u;
 
 /**
  * People written with initials, which the language pass mostly misses, as the text writes them
