@@ -104,8 +104,10 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     const bare = (w: string) =>
       w.length <= 2 && /^\p{L}+$/u.test(w) && isContentWord(w) &&
       !new RegExp(`\\b${w.toUpperCase()}\\b`, "u").test(phrase.text);
+    // "marco-ippolito", a handle made of a named person's name, is the person too.
     const usable = (run: string[]) =>
-      !run.some((w) => personal.has(w)) && !run.every((w) => nameWords.has(w)) &&
+      !run.some((w) => personal.has(w)) &&
+      !run.every((w) => w.split("-").every((part) => nameWords.has(part))) &&
       run.every((w) => /^\p{L}[\p{L}\p{N}-]*$/u.test(w)) && !run.some(bare);
     if (kept.length <= MAX_WORDS && usable(kept)) add(found, kept, phrase.start);
     if (kept.length < 3 || kept.length > MAX_CHUNK) continue;

@@ -622,3 +622,14 @@ Deno.test("rankKeyphrases() takes no phrase made of C's keywords alone or ending
   ]);
   assert.deepEqual(found, ["char pointer"]);
 });
+
+Deno.test("rankKeyphrases() leaves a handle made of a named person's name to the People list", () => {
+  const phrases = [
+    phrase("marco-ippolito", 0),
+    phrase("marco-ippolito", 5),
+    phrase("release keys", 10),
+    phrase("release keys", 15),
+  ];
+  const found = rankWith(phrases, { nameWords: new Set(["marco", "ippolito"]) });
+  assert.deepEqual(found, ["release keys"]);
+});
