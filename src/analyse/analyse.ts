@@ -53,8 +53,9 @@ const STATES_PURPOSE = new RegExp(
     "would|should)\\s+){0,2}(?:propos|recommend|ask|urg|request|call(?:ing)? (?:on|upon)|" +
     "present|introduc|describ|seek|submit|send|sent|challeng|pledg)\\w*\\b|" +
     "\\b(?:this|the present) (?:paper|document|article|chapter|guide|section|report|note|" +
-    "message|address|howto|tutorial) (?:describes|presents|explains|introduces|shows|proposes|" +
-    "covers|discusses|gives|is about)\\b",
+    "message|address|howto|tutorial|manual|book|specification) (?:describes|presents|explains|" +
+    "introduces|shows|proposes|covers|discusses|gives|defines|specifies|documents|is about|" +
+    "is (?:intended|meant|designed) to|aims to)\\b",
   "iu",
 );
 

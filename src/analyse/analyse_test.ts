@@ -577,6 +577,18 @@ Deno.test("analyse() puts the sentence in which the author says what they propos
     ),
     summary.join(" | "),
   );
+  // A guide says what it is for as "This tutorial is intended to...".
+  const guide = harbour.replace(
+    "I propose that the council rebuild the eastern quay in stone before next winter.",
+    "This guide is intended to help the council rebuild the eastern quay before winter.",
+  );
+  const guideSummary = sentencesOf(run(guide, "The harbour").analysis.summary.join("\n\n"));
+  assert.ok(
+    guideSummary.includes(
+      "This guide is intended to help the council rebuild the eastern quay before winter.",
+    ),
+    guideSummary.join(" | "),
+  );
 });
 
 Deno.test("analyse() takes no surname of a person it names for an organisation", () => {
