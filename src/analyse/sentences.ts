@@ -292,6 +292,7 @@ const LEANS_BACK = new RegExp(
     "another|similarly|likewise|additionally|again|still|secondly|finally|luckily|which|whereas",
     "fortunately|unfortunately|in addition|for (?:example|instance)|in other words",
     "in (?:this|that|such a|either) case|as a result|as such|the (?:same|latter|former)",
+    "the (?:first|second|third|next|last|other|previous) ones?|the above|both",
   ].join("|") + ")\\b",
   "iu",
 );

@@ -300,9 +300,12 @@ Deno.test("leansBack() catches openers that need the sentence before", () => {
       "For example the original list could contain complex numbers.",
       "In this case the list is left alone.",
       "The latter is faster by far.",
+      "The second one starts to display the usefulness of the argparse module.",
+      "Both take a list of names.",
     ]
   ) assert.ok(leansBack(s), s);
   assert.ok(!leansBack("Sorting is stable in Python."));
+  assert.ok(!leansBack("The second argument is the port number."));
 });
 
 Deno.test("unresolved() catches a pronoun near the start with no name before it", () => {
