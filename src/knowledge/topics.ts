@@ -93,7 +93,8 @@ export function clusterTopics(
     list.push(i);
   });
   const least = n < 12 ? 2 : options.minMembers;
-  let kept = [...groups.values()].filter((members) => members.length >= least)
+  let kept = [...groups.values()].map((members) => belonging(graph, members, folders))
+    .filter((members) => members.length >= least)
     .sort((a, b) => b.length - a.length || a[0] - b[0]);
   kept = kept.slice(0, topicLimit(n));
   const topicOf = new Int32Array(n).fill(-1);
@@ -130,6 +131,23 @@ export function clusterTopics(
   }).sort((a, b) => (a.members[0] < b.members[0] ? -1 : 1));
   const placed = new Set(topics.flatMap((t) => t.members));
   return { topics, alone: graph.keys.filter((key) => !placed.has(key)) };
+}
+
+/**
+ * A note whose best match is below this shares next to nothing with any other: a lone
+ * recording among manuals (0.002) that Louvain put with whichever group its faint similarities
+ * pointed at. At 0.04, the related notes' floor, two notes of the maps bench's one-folder vault
+ * that Louvain places right left their maps (completeness 0.73 -> 0.69); at 0.01 none does.
+ */
+const LONE = 0.01;
+
+/** A community's members but those close to no note, unless most members share their folder. */
+function belonging(graph: SimilarityGraph, members: number[], folders: string[]): number[] {
+  const byFolder = countBy(members.map((i) => folders[i]).filter((f) => f !== ""));
+  return members.filter((i) =>
+    (graph.neighbours[i][0]?.score ?? 0) >= LONE ||
+    (byFolder.get(folders[i]) ?? 0) * 2 > members.length
+  );
 }
 
 /**

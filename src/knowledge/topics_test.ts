@@ -99,6 +99,20 @@ Deno.test("clusterTopics() leaves a note on a subject of its own out of every to
   assert.equal(topics.length, 3);
 });
 
+Deno.test("clusterTopics() keeps a note that shares next to nothing with any out of topics", () => {
+  const notes = vault();
+  // One faint word in common with the bread notes: Louvain alone would put it with them.
+  notes.push({
+    key: "stars.md",
+    terms: [["quasar", 40], ["pulsar", 40], ["nebula", 40], ["loaf", 1]],
+    keyphrases: [],
+    tags: [],
+  });
+  const { topics, alone } = clusterTopics(similarityGraph(notes), noFolders);
+  assert.deepEqual(alone, ["stars.md"]);
+  assert.equal(topics.length, 3);
+});
+
 Deno.test("clusterTopics() puts a note close to one topic into it, though alone it is no topic", () => {
   const notes = vault();
   // Shares a few stems with the bread notes and nothing else.
