@@ -85,3 +85,14 @@ export function escapeMarkdown(s: string): string {
     .replace(/\[(?=[[^])|\](?=[\]([])|(?<=\[)\[|(?<=\])\]/g, "\\$&")
     .replace(/([=~%])(?=\1)/g, "\\$1");
 }
+
+/**
+ * {@link escapeMarkdown} for a text that starts a paragraph or a list item, where it must not
+ * open a block either: a heading, a quote, a list item or a table row (a key point "# This file
+ * was generated" was a heading in Obsidian's outline).
+ */
+export function escapeMarkdownBlock(s: string): string {
+  return escapeMarkdown(s)
+    .replace(/^(\s*)(#|>|[-+](?=\s|$)|\|)/, "$1\\$2")
+    .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+}

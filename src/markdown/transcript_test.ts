@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { Segment } from "../protocol/messages.ts";
-import { renderTranscript, stamp } from "./transcript.ts";
+import { escapeMarkdownBlock, renderTranscript, stamp } from "./transcript.ts";
 
 const seg = (startS: number, endS: number, text: string, speaker?: string): Segment =>
   speaker === undefined
@@ -114,4 +114,20 @@ Deno.test("renderTranscript() escapes text that Markdown or Obsidian would read 
 Deno.test("renderTranscript() gives the same text every time", () => {
   const segments = [seg(1, 2, "a", "Ann"), seg(3, 4, "b"), seg(70, 80, "c", "Ann")];
   assert.equal(renderTranscript(segments), renderTranscript(structuredClone(segments)));
+});
+
+Deno.test("escapeMarkdownBlock() keeps a text from opening a heading, a quote or a list", () => {
+  const cases: [string, string][] = [
+    ["# This file was generated.", "\\# This file was generated."],
+    ["## Two", "\\## Two"],
+    ["> quoted", "\\> quoted"],
+    ["- item", "\\- item"],
+    ["+ item", "\\+ item"],
+    ["3. Make the bed.", "3\\. Make the bed."],
+    ["| a | b |", "\\| a | b |"],
+    // Inside a sentence these are plain text and stay as they are.
+    ["Ranks 1 - 3 and > 2 are in C# code.", "Ranks 1 - 3 and > 2 are in C# code."],
+    ["2023 was a good year.", "2023 was a good year."],
+  ];
+  for (const [text, escaped] of cases) assert.equal(escapeMarkdownBlock(text), escaped, text);
 });

@@ -24,7 +24,7 @@ import { CMAP_URL, EmbeddedBinaryData, STANDARD_FONT_DATA_URL } from "./pdf_data
 import { ligatureRepair } from "./pdf_ligatures.ts";
 import { dropRunningLines } from "./pdf_running_lines.ts";
 import { fileStem } from "../markdown/note_name.ts";
-import { escapeMarkdown } from "../markdown/transcript.ts";
+import { escapeMarkdown, escapeMarkdownBlock } from "../markdown/transcript.ts";
 import { InputError } from "../common/errors.ts";
 import { englishRank } from "../analyse/commonness.ts";
 import { isFirstName } from "../analyse/language.ts";
@@ -98,7 +98,7 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
     const body = pages.map((page) => {
       const text = "error" in page
         ? `*This page could not be read: ${escapeMarkdown(page.error)}*`
-        : page.paragraphs.map(escapePdfText).join("\n\n");
+        : page.paragraphs.map(escapeMarkdownBlock).join("\n\n");
       return text === "" ? `## Page ${page.number}` : `## Page ${page.number}\n\n${text}`;
     }).join("\n\n");
     // The title by its looks from the first page as printed: a title repeated as the running
@@ -245,15 +245,6 @@ async function hasImages(pdf: PdfDocument, pageCount: number): Promise<boolean> 
     }
   }
   return false;
-}
-
-/**
- * PDF text escaped as Markdown: inline markup (emphasis, tags, HTML, math) and what would start
- * a block at the beginning of a paragraph (a heading, a quote, a list item, a table row).
- */
-function escapePdfText(paragraph: string): string {
-  return escapeMarkdown(paragraph).replace(/^(?:#|>|[-+](?=\s|$)|\|)/, "\\$&")
-    .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
 }
 
 async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {

@@ -7,7 +7,7 @@
 import { stringify } from "yaml";
 import { STANDARD_KEYS } from "../markdown/frontmatter.ts";
 import { fileStem, wikilink } from "../markdown/note_name.ts";
-import { escapeMarkdown, stamp } from "../markdown/transcript.ts";
+import { escapeMarkdown, escapeMarkdownBlock, stamp } from "../markdown/transcript.ts";
 import type { Analysis, Claim, KeyPoint, NoteDraft } from "../protocol/messages.ts";
 import { type FindTarget, resolveLinks } from "./source_links.ts";
 
@@ -63,7 +63,7 @@ export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
   });
   const heading = draft.title.replace(/\s+/gu, " ").trim();
   const sections = [
-    section("Summary", analysis.summary.map(escapeMarkdown).join("\n\n")),
+    section("Summary", analysis.summary.map(escapeMarkdownBlock).join("\n\n")),
     section("Key points", analysis.keyPoints.map(keyPoint).join("\n")),
     ...(analysis.claims ? [section("Claims", analysis.claims.map(claim).join("\n"))] : []),
     section("People", people(analysis)),
@@ -93,18 +93,18 @@ function section(name: string, content: string): string {
 }
 
 function keyPoint(point: KeyPoint): string {
-  const text = escapeMarkdown(point.text);
+  const text = escapeMarkdownBlock(point.text);
   if (point.startMs === undefined) return `- ${text}`;
   const time = stamp(point.startMs).slice(1, -1);
   return point.anchor ? `- [[#^${point.anchor}|${time}]] ${text}` : `- ${time} ${text}`;
 }
 
 function claim(c: Claim): string {
-  return `- ${escapeMarkdown(c.claim)}\n  > ${escapeMarkdown(c.evidence)}`;
+  return `- ${escapeMarkdownBlock(c.claim)}\n  > ${escapeMarkdownBlock(c.evidence)}`;
 }
 
 function people(analysis: Analysis): string {
-  const lines = analysis.people.map((name) => `- ${escapeMarkdown(name)}`);
+  const lines = analysis.people.map((name) => `- ${escapeMarkdownBlock(name)}`);
   const also = (label: string, names: string[]) =>
     names.length > 0 ? [`${label}: ${names.map(escapeMarkdown).join(", ")}`] : [];
   const more = [
