@@ -55,7 +55,8 @@ const STATES_PURPOSE = new RegExp(
     "\\b(?:this|the present) (?:paper|document|article|chapter|guide|section|report|note|" +
     "message|address|howto|tutorial|manual|book|specification) (?:describes|presents|explains|" +
     "introduces|shows|proposes|covers|discusses|gives|defines|specifies|documents|is about|" +
-    "is (?:intended|meant|designed) to|aims to)\\b",
+    "is (?:intended|meant|designed) to|aims to|" +
+    "is (?:an?|the) (?:[\\w-]+ ){0,2}(?:introduction|tutorial|guide|overview))\\b",
   "iu",
 );
 

@@ -589,6 +589,17 @@ Deno.test("analyse() puts the sentence in which the author says what they propos
     ),
     guideSummary.join(" | "),
   );
+  const tutorial = harbour.replace(
+    "I propose that the council rebuild the eastern quay in stone before next winter.",
+    "This document is an introductory tutorial on the harbour quays and the fishing fleet.",
+  );
+  const tutorialSummary = sentencesOf(run(tutorial, "The harbour").analysis.summary.join("\n\n"));
+  assert.ok(
+    tutorialSummary.includes(
+      "This document is an introductory tutorial on the harbour quays and the fishing fleet.",
+    ),
+    tutorialSummary.join(" | "),
+  );
 });
 
 Deno.test("analyse() takes no surname of a person it names for an organisation", () => {

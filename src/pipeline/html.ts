@@ -56,6 +56,8 @@ export function extractHtml(
     let notes = prepare(document, table);
     // Read before Readability, which takes headings out of the document it works on.
     const known = htmlTitle(document as unknown as TitleDocument);
+    forgetSectionIds(document);
+    keepTopics(document);
     removeNoise(document, NOISE);
     removeNavigation(document);
     const article = readArticle(document);
@@ -176,7 +178,12 @@ interface DomElement extends DomNode {
   readonly firstElementChild: DomElement | null;
   readonly nextElementSibling: DomElement | null;
   readonly parentElement: DomElement | null;
+  readonly childNodes: Iterable<DomNode>;
+  append(...nodes: DomNode[]): void;
+  replaceWith(node: DomNode): void;
   getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+  removeAttribute(name: string): void;
   querySelector(selectors: string): DomElement | null;
   querySelectorAll(selectors: string): Iterable<DomElement>;
   normalize(): void;
@@ -185,6 +192,7 @@ interface DomElement extends DomNode {
 interface DomDocument {
   readonly documentElement: DomElement;
   readonly body: DomElement;
+  createElement(name: string): DomElement;
   querySelector(selectors: string): DomElement | null;
   querySelectorAll(selectors: string): Iterable<DomElement>;
 }
@@ -396,6 +404,34 @@ function removeNavigation(root: DomDocument): void {
     }
   }
 }
+/**
+ * Takes the ids off headings and the sections they head, once {@link prepare} has recorded
+ * where each leads. An id is named after its heading, and Readability (and the banner rule
+ * below) read such names as page chrome: `<section id="headers">` (a "Headers" chapter),
+ * `<h4 id="data_pagination">` and `<h1 id="use_of_wal_without_shared_memory">` went missing
+ * with their text.
+ */
+function forgetSectionIds(document: DomDocument): void {
+  for (const element of [...document.querySelectorAll(SECTION_IDS)]) {
+    element.removeAttribute("id");
+  }
+}
+const SECTION_IDS = "h1[id], h2[id], h3[id], h4[id], h5[id], h6[id], section[id], div.section[id]";
+
+/**
+ * Turns a docutils "topic" (the abstract atop a Python HOWTO: `<aside class="topic">`) into a
+ * plain block: Readability drops every `<aside>`, and the abstract is the page's best summary
+ * of itself. A local table of contents (`topic contents`) stays an aside.
+ */
+function keepTopics(document: DomDocument): void {
+  for (const aside of [...document.querySelectorAll("aside.topic:not(.contents)")]) {
+    const block = document.createElement("div");
+    block.setAttribute("class", aside.getAttribute("class") ?? "");
+    block.append(...aside.childNodes);
+    aside.replaceWith(block);
+  }
+}
+
 /** Readability's own threshold for an article (its `charThreshold`). */
 const ARTICLE_MIN_CHARS = 500;
 

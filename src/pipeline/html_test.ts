@@ -425,3 +425,42 @@ Deno.test("extractHtml() ends a list item or paragraph where HTML implies it, as
     "1. Trim the wick.\n\n2. Fill the oil.\n\n3. Light the lamp at dusk.\n\nThen walk the quay.",
   );
 });
+
+Deno.test("extractHtml() keeps sections whose ids read like page chrome, and their links", () => {
+  const page = articlePage(
+    "<title>Fetching URLs</title>",
+    '<section id="intro"><h2>Introduction</h2><p>See <a href="#headers">the headers</a>.</p>' +
+      '</section><section id="headers"><h2>Headers</h2><p>The User-Agent header names ' +
+      "the client that asks.</p></section>" +
+      '<section id="cookies"><h2>Cookies</h2><p>A cookie jar keeps what servers set.</p>' +
+      '</section><h2 id="use_of_wal_without_shared_memory">Use of WAL Without Shared-Memory</h2>' +
+      "<p>Exclusive locking mode lets WAL work without shared memory.</p>" +
+      '<h4 id="data_pagination">Pagination</h4><p>Large doclists are split across pages.</p>',
+  );
+  const { body, anchors } = extractHtml(utf8(page), "urllib.html", { source: "urllib.html" });
+  for (
+    const kept of [
+      "## Headers",
+      "User-Agent header",
+      "## Cookies",
+      "cookie jar",
+      "## Use of WAL Without Shared-Memory",
+      "#### Pagination",
+    ]
+  ) assert.ok(body.includes(kept), `${kept} in\n${body}`);
+  assert.equal(anchors?.headers, "Headers");
+  assert.equal(anchors?.data_pagination, "Pagination");
+});
+
+Deno.test("extractHtml() keeps a Sphinx page's abstract, not its local contents", () => {
+  const page = articlePage(
+    "<title>Regular Expression HOWTO</title>",
+    '<aside class="topic"><p class="topic-title">Abstract</p><p>This document is an ' +
+      "introductory tutorial to regular expressions.</p></aside>" +
+      '<aside class="topic contents"><p><a href="#intro">Introduction</a></p></aside>' +
+      "<h2>Introduction</h2><p>Regular expressions are a small language.</p>",
+  );
+  const { body } = extractHtml(utf8(page), "regex.html");
+  assert.ok(body.includes("This document is an introductory tutorial"), body);
+  assert.ok(!body.includes("[Introduction]"), body);
+});
