@@ -190,6 +190,8 @@ const BOILERPLATE = new RegExp(
     "\\bcookie (?:policy|settings)\\b",
     "\\bprivacy policy\\b",
     "\\bterms of (?:use|service)\\b",
+    // Node.js's API docs mark each entry's stability ("Stability: 3 - Legacy: Use...").
+    "^stability: \\d\\b",
   ].join("|"),
   "iu",
 );
@@ -249,6 +251,11 @@ const DECLARATION =
 const SIGNATURE =
   /^[\p{Ll}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)*\s?\((?!\d+\))[\p{L}\p{N}_,\s*.]*\)/u;
 
+/** A parameter's or a return value's line in an API reference: a name, then its type in
+ * braces, as Node.js's docs write them ("localPort {number} Local port...", "{boolean}
+ * Indicates whether...", "Returns: {net.Socket} The socket"). */
+const TYPED_PARAMETER = /^(?:[\p{L}_$][\w$.]*\s+|Returns:\s*)?\{[\w$.|<>\[\]\s]+\}(?:\s|$)/u;
+
 function isCode(text: string): boolean {
   const visible = text.replace(/\s+/gu, "");
   const symbols = (visible.match(/[{}()[\];=<>$\\|`]/g) ?? []).length;
@@ -271,8 +278,13 @@ function isCode(text: string): boolean {
   // reference manual lists a struct's fields ("char \*name; Symbolic name assigned to the
   // graph.", "If none, it is NULL. int na; The number of arcs").
   if (DECLARATION.test(text)) return true;
-  // A reference entry's signature ("gt.findnode (gt, vt) asks for a node name").
-  if (SIGNATURE.test(text)) return true;
+  // A reference entry's signature ("gt.findnode (gt, vt) asks for a node name"), or a
+  // parameter's line with its type in braces ("ip {string} The IP...", "Returns: {net.Socket}").
+  if (SIGNATURE.test(text) || TYPED_PARAMETER.test(text)) return true;
+  // An event's entry, whose name is its heading: "Emitted when a new connection is made."
+  if (/^Emitted (?:when|if|after|before|once|whenever)\b/u.test(text)) return true;
+  // XML or HTML markup: a declaration, a comment, or an element with attributes.
+  if (/<\?xml\b|<!--|<[\p{L}][\w:-]*(?:\s+[\w:-]+="[^"]*")+\s*\/?>/u.test(text)) return true;
   return symbols / Math.max(1, visible.length) > 0.06 || identifiers >= 4;
 }
 

@@ -82,6 +82,13 @@ Deno.test("unfitReason() refuses a manual's definition lines, synopses and C dec
   );
 });
 
+Deno.test("unfitReason() refuses an API entry's stability note as boilerplate", () => {
+  assert.equal(
+    unfitReason("Stability: 3 - Legacy: Use the WHATWG URL API instead."),
+    "boilerplate",
+  );
+});
+
 Deno.test("unfitReason() refuses mail headers, navigation and licence boilerplate", () => {
   assert.equal(
     unfitReason("Date: Fri, 19 Dec 2008 00:45:19 From: Linus about merging branches"),
@@ -369,11 +376,19 @@ Deno.test("unfitReason() refuses an API reference's signatures and C type defini
       "dotty.pushbusy (gt, views) dotty.popbusy (gt, views) These functions implement a stack.",
       "glp_add_arc(G, i, j) adds a new arc to the specified graph.",
       "typedef struct { /* arc data block */ ... double low, cap, cost; ... The line must come first.",
+      "ip {string} The IP which the socket is attempting to connect to.",
+      "{boolean} Indicates whether or not the server is listening for connections.",
+      "Returns: {net.Socket} The newly created socket used to start the connection.",
+      "Emitted when a new connection is made to the server by a client.",
+      '<?xml version="1.0" encoding="utf-8"?> <mime-type type="text/x-diff"> The file lists types.',
+      '<comment xml:lang="de">Unterschiede zwischen Dateien</comment> names the type in German.',
     ]
   ) assert.equal(unfitReason(entry), "code", entry);
   // A manual section's number and an ordinary sentence about a call are prose.
   assert.notEqual(unfitReason("ls(1) lists the files of a directory in a table."), "code");
   assert.equal(unfitReason("The routine findnode (gt, vt) asks for a node name."), undefined);
+  assert.equal(unfitReason("The options object {a, b} is copied before the call."), undefined);
+  assert.equal(unfitReason("The <mime-type> element names one type of file."), undefined);
 });
 
 Deno.test("trimOpeners() drops a reference manual's heading run into its first sentence", () => {
