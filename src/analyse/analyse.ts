@@ -56,7 +56,10 @@ const STATES_PURPOSE = new RegExp(
     "message|address|howto|tutorial|manual|book|specification) (?:describes|presents|explains|" +
     "introduces|shows|proposes|covers|discusses|gives|defines|specifies|documents|is about|" +
     "is (?:intended|meant|designed) to|aims to|" +
-    "is (?:an?|the) (?:[\\w-]+ ){0,2}(?:introduction|tutorial|guide|overview))\\b",
+    "is (?:an?|the) (?:[\\w-]+ ){0,2}(?:introduction|tutorial|guide|overview))\\b|" +
+    // "The node:net module provides...", as API references open each module's page.
+    "^(?:the|this) [\\w:.-]+ (?:module|package|library|extension|api) (?:provides|implements|" +
+    "defines|offers|contains|lets|allows|enables)\\b",
   "iu",
 );
 

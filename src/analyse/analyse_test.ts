@@ -593,6 +593,15 @@ Deno.test("analyse() puts the sentence in which the author says what they propos
     "I propose that the council rebuild the eastern quay in stone before next winter.",
     "This document is an introductory tutorial on the harbour quays and the fishing fleet.",
   );
+  const module = harbour.replace(
+    "I propose that the council rebuild the eastern quay in stone before next winter.",
+    "The harbour module provides the fishing fleet with quays and moorings.",
+  );
+  assert.ok(
+    sentencesOf(run(module, "The harbour").analysis.summary.join("\n\n")).includes(
+      "The harbour module provides the fishing fleet with quays and moorings.",
+    ),
+  );
   const tutorialSummary = sentencesOf(run(tutorial, "The harbour").analysis.summary.join("\n\n"));
   assert.ok(
     tutorialSummary.includes(
