@@ -153,20 +153,24 @@ function spelledAsNotes(name: string, topic: Topic, summaryOf?: Map<string, stri
   for (const key of topic.members) {
     const base = key.slice(key.lastIndexOf("/") + 1).replace(/\.md$/, "");
     const text = `${base} ${summaryOf?.get(key) ?? ""}`;
-    for (const word of text.split(/[^\p{L}\p{N}]+/u)) {
-      const lower = word.toLowerCase();
-      let counts = spellings.get(lower);
-      if (!counts) spellings.set(lower, counts = new Map());
+    const count = (key: string, word: string) => {
+      let counts = spellings.get(key);
+      if (!counts) spellings.set(key, counts = new Map());
       counts.set(word, (counts.get(word) ?? 0) + 1);
+    };
+    for (const word of text.split(/[^\p{L}\p{N}]+/u)) count(word.toLowerCase(), word);
+    // "Node.js" spells the folder "nodejs": a name with a dot in it, as one word.
+    for (const [dotted] of text.matchAll(/\p{L}[\p{L}\p{N}]*(?:\.\p{L}[\p{L}\p{N}]*)+/gu)) {
+      count(dotted.replaceAll(".", "").toLowerCase(), dotted);
     }
   }
-  // The spelling the notes use most, when it has capitals of its own: not "ROLLBACK" from a
-  // statement quoted once beside "rollback" written ten times.
+  // The spelling the notes use most, when it has capitals or a dot of its own: not "ROLLBACK"
+  // from a statement quoted once beside "rollback" written ten times.
   const spell = (word: string) => {
     const counts = spellings.get(word.toLowerCase());
     if (!counts) return word;
     const most = mostCommon([...counts].flatMap(([w, n]) => Array(n).fill(w)));
-    return /\p{Lu}.*\p{Lu}|\p{Ll}\p{Lu}/u.test(most) ? most : word;
+    return /\p{Lu}.*\p{Lu}|\p{Ll}\p{Lu}|\./u.test(most) ? most : word;
   };
   return name.split(" ").map((word) => word.split("-").map(spell).join("-")).join(" ");
 }

@@ -77,6 +77,13 @@ Deno.test("nameTopics() spells a folder's name as the notes in it spell its word
     folder: "docs/sqlite",
   }], notes);
   assert.equal(topic.name, "SQLite");
+  // A name with a dot in it spells the folder that leaves the dot out.
+  const node = [note("Sources/Building Node.js.md", []), note("Sources/Net.md", [])];
+  const { named: [nodeTopic] } = nameTopics(
+    [{ members: node.map((n) => n.key), folder: "nodejs" }],
+    node,
+  );
+  assert.equal(nodeTopic.name, "Node.js");
 });
 
 Deno.test("nameTopics() never takes People or Home, nor a name twice", () => {
