@@ -139,7 +139,7 @@ export function analyse(input: AnalysisInput): Analysed {
         limit: 30,
         kind: "organization",
       }).filter((name) => name.includes(" ") || !surnames.has(name)),
-      places: rankNames(language.places, { mergeParts: false, limit: 30 }),
+      places: rankNames(language.places, { mergeParts: false, limit: 30, kind: "place" }),
       terms: topTerms(counts),
     },
     body: withAnchors(input.body, linked.anchors),

@@ -285,3 +285,27 @@ Deno.test("rankNames() takes no initials and a word for an organisation, no verb
   assert.deepEqual(personNames("Implementing Goldberg"), []);
   assert.deepEqual(personNames("Sterling Morrison"), ["Sterling Morrison"]);
 });
+
+Deno.test("rankNames() keeps places and leaves headings, classes and products out of them", () => {
+  const places = rankNames(
+    spans(
+      "Panama Canal",
+      "North Carolina",
+      "Latin America",
+      "Los Angeles",
+      "London",
+      "Readable Stream",
+      "Standard Library",
+      "Managing Global State",
+      "TeX",
+    ),
+    { mergeParts: false, limit: 30, kind: "place" },
+  );
+  assert.deepEqual(places, [
+    "Panama Canal",
+    "North Carolina",
+    "Latin America",
+    "Los Angeles",
+    "London",
+  ]);
+});
