@@ -592,13 +592,23 @@ function creditedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>
     }
     if (!/\p{Ll}/u.test(parts[parts.length - 1]) || ORGANIZATION_END.test(key)) continue;
     const low = parts[0].toLowerCase();
-    if (!isFirstName(low) && englishRank(low) < GENERIC_RANK) continue;
     // "proposed by Councillor Hadley": a title, which the person's full name elsewhere has not.
     if (/Actor|Honorific/u.test(lexiconTag(low))) continue;
+    const after = text.slice(run.end, run.end + 80);
+    // "Guy Bedford <guy@example.org>", "Chengzhong Wu <...>": two words or more before an
+    // address are a person however compromise files the words (a city, an everyday word), if
+    // one of them is no everyday word ("Contact Support <help@...>" is a mailbox).
+    if (
+      parts.length > 1 && ADDRESS.test(after) &&
+      parts.some((w) => englishRank(w.toLowerCase()) > GENERIC_RANK)
+    ) {
+      verdicts.set(run.key, { kind: "people", from: skip, to: run.key.length });
+      continue;
+    }
+    if (!isFirstName(low) && englishRank(low) < GENERIC_RANK) continue;
     if (parts.some((w) => /Organization|Place|Country|City/u.test(lexiconTag(w.toLowerCase())))) {
       continue;
     }
-    const after = text.slice(run.end, run.end + 80);
     // Years of a life follow periods and dynasties too ("Weimar Republic (1918–1933)"): only
     // after a first name compromise knows or a word no list has, and before a surname
     // compromise knows or one no list has.

@@ -192,6 +192,16 @@ Deno.test("readLanguage() leaves an organisation's credit and a mailbox to organ
   );
 });
 
+Deno.test("readLanguage() reads two words before an e-mail address as a person, filed as a city or not", () => {
+  assert.deepEqual(
+    people(
+      "Collaborators:\n\n- Chengzhong Wu <legendecas@example.org> (he/him)\n" +
+        "- Guy Bedford <guybedford@example.org> (he/him)\n- Contact Support <help@example.org>",
+    ),
+    ["Chengzhong Wu", "Guy Bedford"],
+  );
+});
+
 Deno.test("readLanguage() does not read a role after a credited name as a person", () => {
   assert.deepEqual(people("Author: Vinod Ramaswami, Engineering Manager, Payments."), [
     "Vinod Ramaswami",
