@@ -49,7 +49,9 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
       : options.kind === "organization" && (isAcronym(clean) &&
             // "IBM", "AT&T" as compromise knows them; two letters are too ambiguous ("BP").
             !(clean.length > 2 && /Organization/u.test(lexiconTag(clean.toLowerCase()))) ||
-          INITIALS_AND_WORD.test(clean))
+          INITIALS_AND_WORD.test(clean) ||
+          // "Co" (a Unicode category, or "& Co" cut off); "ACAP ACAP Media" (a row of a list).
+          /^\p{Lu}\p{Ll}$/u.test(clean) || /\b(\p{L}+) \1\b/u.test(clean))
       ? []
       : [clean];
     for (const name of names) {

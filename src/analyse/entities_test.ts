@@ -219,6 +219,10 @@ Deno.test("rankNames() drops lone acronyms from organisations", () => {
   assert.deepEqual(rankNames(spans("SQL", "XML", "Library of Congress"), kind), [
     "Library of Congress",
   ]);
+  // Two letters in capital and small, and a word said twice in a row, are no organisation.
+  assert.deepEqual(rankNames(spans("Co", "ACAP ACAP Media", "X Desktop Group"), kind), [
+    "X Desktop Group",
+  ]);
 });
 
 Deno.test("rankNames() merges initials and a missing middle name into the fullest name", () => {
