@@ -119,8 +119,10 @@ function readable(name: string, mode: "sentence" | "title" | "lower"): string {
   const trimmed = name.replace(/\s+/gu, " ").trim();
   // Written by hand (spaces and capitals of its own): the author's spelling stands.
   if (/ /.test(trimmed) && /\p{Lu}/u.test(trimmed) && !/[_]/.test(trimmed)) return trimmed;
-  const words = trimmed.replace(/(?<=\p{L})[-_.]+(?=\p{L})|[-_]+/gu, " ").replace(/\s+/gu, " ")
+  const all = trimmed.replace(/(?<=\p{L})[-_.]+(?=\p{L})|[-_]+/gu, " ").replace(/\s+/gu, " ")
     .trim().split(" ").filter((w) => w !== "");
+  // "sense_and_sensibility_01_austen_64kb": how the file was encoded is no part of its name.
+  const words = all.some((w) => !ENCODING.test(w)) ? all.filter((w) => !ENCODING.test(w)) : all;
   if (words.length === 0) return trimmed;
   // A name in capitals throughout ("CODING_STYLE") shouts; only its short words are acronyms.
   const shouting = words.length >= 2 && words.every((w) => !/\p{Ll}/u.test(w));
@@ -134,6 +136,9 @@ function readable(name: string, mode: "sentence" | "title" | "lower"): string {
     return lower;
   }).join(" ");
 }
+
+/** Words of a media file's name that say how it was encoded: "64kb", "128kbps", "720p", "x264". */
+const ENCODING = /^(?:\d{2,4}k(?:b|bps|bit)?|\d{3,4}p|[xh]26[45]|hevc|webrip|hdtv|bluray)$/iu;
 
 /** Acronyms ("HTTP", "README"), words with capitals inside ("GitHub", "iPhone") and numbers. */
 function keepsCase(word: string): boolean {

@@ -68,3 +68,13 @@ Deno.test("casedLikeText() keeps a word the text writes in lower case, or capita
   assert.equal(casedLikeText("Time and apple", text), "Time and apple");
   assert.equal(casedLikeText("On time", text), "On time");
 });
+
+Deno.test("readableStem() leaves out how a media file was encoded", () => {
+  assert.equal(
+    readableStem("sense_and_sensibility_01_austen_64kb-0870"),
+    "Sense and sensibility 01 austen 0870",
+  );
+  assert.equal(readableStem("lecture-03-720p-x264"), "Lecture 03");
+  // A name that is nothing else stays as it is.
+  assert.equal(readableStem("128kbps"), "128kbps");
+});
