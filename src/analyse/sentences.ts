@@ -330,3 +330,27 @@ export function unresolved(sentence: string): boolean {
     /^\p{Lu}\p{Ll}/u.test(w) && !STOPWORDS.has(w.toLowerCase().replace(/['’].*$/u, ""))
   );
 }
+
+/**
+ * A sentence in which the author says what they propose, ask or set out ("I recommend that the
+ * Congress...", "We propose...", "This paper describes...", "The node:net module provides..."):
+ * what a reader of a summary, or of a map's line, wants first (Edmundson's cue words).
+ */
+export function statesPurpose(sentence: string): boolean {
+  return STATES_PURPOSE.test(sentence);
+}
+
+const STATES_PURPOSE = new RegExp(
+  "\\b(?:I|we)\\s+(?:(?:am|are|will|shall|must|do|also|now|again|therefore|strongly|hereby|" +
+    "would|should)\\s+){0,2}(?:propos|recommend|ask|urg|request|call(?:ing)? (?:on|upon)|" +
+    "present|introduc|describ|seek|submit|send|sent|challeng|pledg)\\w*\\b|" +
+    "\\b(?:this|the present) (?:paper|document|article|chapter|guide|section|report|note|" +
+    "message|address|howto|tutorial|manual|book|specification) (?:describes|presents|explains|" +
+    "introduces|shows|proposes|covers|discusses|gives|defines|specifies|documents|is about|" +
+    "is (?:intended|meant|designed) to|aims to|" +
+    "is (?:an?|the) (?:[\\w-]+ ){0,2}(?:introduction|tutorial|guide|overview))\\b|" +
+    // "The node:net module provides...", as API references open each module's page.
+    "^(?:the|this) [\\w:.-]+ (?:module|package|library|extension|api) (?:provides|implements|" +
+    "defines|offers|contains|lets|allows|enables)\\b",
+  "iu",
+);

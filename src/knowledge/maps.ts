@@ -6,7 +6,7 @@
  * vault writer merges it into the file around whatever the user wrote.
  */
 import { canonicalNames } from "../analyse/name_variants.ts";
-import { leansBack, opensWithFiller, trimOpeners } from "../analyse/sentences.ts";
+import { leansBack, opensWithFiller, statesPurpose, trimOpeners } from "../analyse/sentences.ts";
 import { escapeMarkdown } from "../markdown/transcript.ts";
 import { sanitizeNoteName, wikilink } from "../markdown/note_name.ts";
 import type { MapFile } from "../vault/vault_writer.ts";
@@ -121,7 +121,8 @@ const SENTENCE_END =
 const LONGEST = 200;
 
 /**
- * One whole sentence from a summary that says on its own what the note is about: its spoken
+ * One whole sentence from a summary that says on its own what the note is about: one in which
+ * the note says what it is for ("This tutorial is intended to..."), else one with its spoken
  * opener trimmed ("So the point is" -> "The point is"), not leaning on words it lacks ("they",
  * "this"), and short enough to read in a list. Never a sentence cut short: when every sentence
  * is longer, the shortest of the first few stands.
@@ -135,7 +136,10 @@ export function contextLine(summary: string[]): string {
     !/\b(?:they|it|this)\b/iu.test(s) &&
     /[.!?]["”’)]?$/u.test(s);
   const fits = (s: string) => s.length <= LONGEST;
-  return sentences.find((s) => standsAlone(s) && fits(s)) ??
+  // "This tutorial is intended to be a gentle introduction to argparse": the note's own words
+  // for what it is about, "this" or not.
+  return sentences.find((s) => statesPurpose(s) && fits(s) && words(s) && !/^I\b/u.test(s)) ??
+    sentences.find((s) => standsAlone(s) && fits(s)) ??
     sentences.slice(0, 3).filter(standsAlone).sort((a, b) => a.length - b.length)[0] ??
     sentences.find((s) => fits(s) && words(s)) ?? sentences.find(fits) ?? sentences[0] ?? "";
 }

@@ -211,3 +211,13 @@ Deno.test("contextLine() passes over a first sentence that leans on words it lac
     "The Thames flooded the lower town in 1928.",
   );
 });
+
+Deno.test("contextLine() takes the sentence in which the note says what it is for", () => {
+  assert.equal(
+    contextLine([
+      "The ls command is useful when run without any options at all. This tutorial is " +
+      "intended to be a gentle introduction to argparse, the parsing module.",
+    ]),
+    "This tutorial is intended to be a gentle introduction to argparse, the parsing module.",
+  );
+});
