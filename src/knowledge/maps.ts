@@ -42,10 +42,18 @@ export function buildMaps(
   for (const topic of [...topics].sort((a, b) => compareNames(a.name, b.name))) {
     const title = sanitizeNoteName(topic.name);
     const path = `${MAPS_DIR}/${title}.md`;
-    const about = topic.phrases.length > 0
-      ? `Notes about ${topic.phrases.map(escapeMarkdown).join(", ")}`
+    // Terms of two words or more: a word alone ("module", "static") reads as keyword soup.
+    const terms = topic.phrases.filter((p) => /\s/u.test(p));
+    const about = terms.length > 0
+      ? `Notes about ${terms.map(escapeMarkdown).join(", ")}`
+      : topic.folder
+      ? "Notes"
       : "Notes on one subject";
-    const from = topic.folder ? ` (most from the folder \`${topic.folder}\`)` : "";
+    const from = topic.folder
+      ? terms.length > 0
+        ? ` (most from the folder \`${topic.folder}\`)`
+        : ` from the folder \`${topic.folder}\``
+      : "";
     maps.push({
       path,
       title,

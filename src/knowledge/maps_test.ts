@@ -71,13 +71,13 @@ Deno.test("buildMaps() lists a topic's notes by name with their line of context"
     path: "Maps/Steam engines.md",
     title: "Steam engines",
     generated: [
-      "Notes about steam engines, mills:",
+      "Notes about steam engines:",
       "",
       "- [[Sources/Engines|Engines]]: Steam drove the mills.",
       "- [[Sources/Old/Rail|Rail]]",
     ].join("\n"),
   });
-  assert.match(maps[1].generated, /^Notes on one subject \(most from the folder `ml`\):/);
+  assert.match(maps[1].generated, /^Notes from the folder `ml`:/);
 });
 
 Deno.test("buildMaps() orders a course's lectures by number, not as text", () => {
