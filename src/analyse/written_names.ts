@@ -35,12 +35,13 @@ export function initialledNames(text: string): Span[] {
   };
   const found: (Span & { end: number; plain: boolean })[] = [];
   for (const match of text.matchAll(INITIALLED)) {
-    // The middle initials of a full name ("Terry J. Reedy", "Thomas M. J. Okonkwo").
-    if (
-      /(?:\p{Lu}\p{Ll}+|\p{Lu}\.) $/u.test(text.slice(Math.max(0, match.index - 30), match.index))
-    ) {
-      continue;
-    }
+    // The middle initials of a full name ("Terry J. Reedy", "Thomas M. J. Okonkwo", "and Frank
+    // L. Berry"); not after a heading's everyday word opening a sentence ("References I. S.
+    // Duff").
+    const before = /(?:(^|[.:!?]\s+|\n)(\p{Lu}\p{Ll}+)|\p{Lu}\p{Ll}+|\p{Lu}\.) $/u.exec(
+      text.slice(Math.max(0, match.index - 30), match.index),
+    );
+    if (before && !(before[2] && everydayNotName(before[2]))) continue;
     const surname = match[1].split(/[ .]/u).at(-1)!;
     const end = match.index + match[1].length;
     found.push({
@@ -87,6 +88,13 @@ const SAID_AFTER = /^,? (?:(?:once|also) )?(?:said|says|wrote|writes|asked|remar
 function quoted(text: string, start: number, end: number): boolean {
   return SAID_BEFORE.test(text.slice(Math.max(0, start - 12), start)) ||
     SAID_AFTER.test(text.slice(end, end + 20));
+}
+
+/** A word of the dictionary that no name is ("References", "See"), not "Terry" or "Will". */
+function everydayNotName(word: string): boolean {
+  const low = word.toLowerCase();
+  return englishRank(low) < 20_000 && !isFirstName(low) &&
+    !/LastName|Person/u.test(lexiconTag(low));
 }
 
 /** Whether the text writes the word in lower case somewhere, as a word of its own. */

@@ -134,3 +134,11 @@ Deno.test("initialledNames() takes an everyday surname after initials as said or
   // Without a verb of saying, an everyday word after initials is no surname.
   assert.deepEqual(initialledNames("Draw the water from U. S. Wells in the valley.").length, 0);
 });
+
+Deno.test("initialledNames() reads initials after a heading's everyday word as a name", () => {
+  const text = "References I. S. Duff, J. K. Reid, Algorithm 529: Permutations to block form.";
+  assert.deepEqual(initialledNames(text).map((s) => s.text), ["I. S. Duff", "J. K. Reid"]);
+  // After a first name they are its middle initials.
+  assert.deepEqual(initialledNames("Terry J. Reedy wrote it.").map((s) => s.text), []);
+  assert.deepEqual(initialledNames("Kounavis and Frank L. Berry wrote it.").length, 0);
+});
