@@ -147,7 +147,9 @@ export function termVector(body: string): [string, number][] {
 function unfitUnits(list: Unit[], speech: boolean): Set<number> {
   const unfit = new Set<number>();
   list.forEach((u, i) => {
-    if (unfitReason(u.text, { speech }) !== undefined) unfit.add(i);
+    // A piece of a long written sentence starts or ends mid-sentence ("composed; where
+    // government provides..."); unpunctuated speech has no other pieces to offer.
+    if (unfitReason(u.text, { speech }) !== undefined || u.piece && !speech) unfit.add(i);
   });
   return unfit.size === list.length ? new Set() : unfit;
 }
@@ -256,8 +258,10 @@ function sentenceUnits(body: string) {
   for (const sentence of language.sentences) {
     const blockIndex = Math.max(0, upperBound(starts, sentence.start) - 1);
     const block = blocks[blockIndex];
-    for (const piece of cut(sentence.text.trim())) {
+    const pieces = cut(sentence.text.trim());
+    for (const piece of pieces) {
       list.push({
+        ...(pieces.length > 1 ? { piece: true } : {}),
         text: piece,
         block: blockIndex,
         section: block.section,

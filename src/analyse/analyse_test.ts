@@ -619,3 +619,24 @@ Deno.test("analyse() takes no surname of a person it names for an organisation",
   assert.ok(people.includes("L. R. Ford"), `${people}`);
   assert.ok(!organizations.includes("Ford"), `${organizations}`);
 });
+
+Deno.test("analyse() takes no piece of a long written sentence for the summary or a key point", () => {
+  // 64 words: read in three pieces, the last opening on a rare word in lower case, as "crumble
+  // but grow stronger" did in a State of the Union address.
+  const fill = ["harbour", "towns", "and", "coast", "ships", "with"];
+  const tokens = Array.from({ length: 64 }, (_, i) => fill[i % fill.length]);
+  tokens[0] = "The";
+  tokens[44] = "crumble";
+  tokens[63] = "harbour.";
+  const body = [
+    "Bread is baked in the town bakery each morning before six.",
+    tokens.join(" "),
+    "Rain fell on the hills for most of April this year.",
+    "The mayor opened a new school near the old market hall.",
+    "Cats sleep by the fire in the inn when the nights are cold.",
+  ].join(" ");
+  const { summary, keyPoints } = run(body, "Harbour towns").analysis;
+  for (const text of [...sentencesOf(summary.join("\n\n")), ...keyPoints.map((k) => k.text)]) {
+    assert.ok(!text.includes("crumble") && !text.startsWith("The towns"), text);
+  }
+});

@@ -20,6 +20,8 @@ export interface Unit {
   words: number;
   /** First sentence of its block. */
   leads: boolean;
+  /** A piece of a sentence too long to read as one, cut between words. */
+  piece?: boolean;
 }
 
 export interface ScoreOptions {
