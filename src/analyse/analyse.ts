@@ -105,6 +105,7 @@ export function analyse(input: AnalysisInput): Analysed {
     textLength: text.length,
     limit: KEYPHRASES,
     nameWords,
+    dashesAsHyphens: dashesAsHyphens(input.body),
   });
 
   const linked = linkUnits(
@@ -326,12 +327,18 @@ const MORE_HYPHENS_AS_DASHES = hyphenAsDash(MORE_DASH_WORDS);
 /** The text with a hyphen that stands for a dash written as one (same length, so offsets hold). */
 export function hyphensAsDashes(text: string): string {
   if (!text.includes("-")) return text;
-  const sure = text.match(HYPHEN_AS_DASH)?.length ?? 0;
-  const more = sure === 0 ? 0 : text.match(DASH_TEXT_HYPHENS)?.length ?? 0;
   const dashed = text.replace(HYPHEN_AS_DASH, "—");
-  return sure + more >= DASH_TEXT
+  return dashesAsHyphens(text)
     ? dashed.replace(MORE_HYPHENS_AS_DASHES, "—").replace(CASE_OR_PLURAL_DASH, "—")
     : dashed;
+}
+
+/** Whether a text writes its dashes as hyphens: {@link DASH_TEXT} or more beside function words. */
+function dashesAsHyphens(text: string): boolean {
+  if (!text.includes("-")) return false;
+  const sure = text.match(HYPHEN_AS_DASH)?.length ?? 0;
+  const more = sure === 0 ? 0 : text.match(DASH_TEXT_HYPHENS)?.length ?? 0;
+  return sure + more >= DASH_TEXT;
 }
 
 /**

@@ -32,6 +32,8 @@ export interface KeyphraseContext {
   limit: number;
   /** Lower-cased words of the people named: "lovelace" alone is a name, not a topic. */
   nameWords?: ReadonlySet<string>;
+  /** The text types its dashes as hyphens ("this year-others by the time"). */
+  dashesAsHyphens?: boolean;
 }
 
 const MAX_WORDS = 3;
@@ -159,6 +161,9 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     if (e.count < 2 && shown.some((w) => w.includes("-") && w.split("-").some(notCompoundPart))) {
       return [];
     }
+    // In a text that types its dashes as hyphens, any hyphenated word said once may be two
+    // words either side of a dash ("year-others", "partisanship-programs", "out-work").
+    if (context.dashesAsHyphens && e.count < 2 && shown.some((w) => w.includes("-"))) return [];
     // A phrase ending in a day or a month ("last january", "congress today") says when.
     if (/^(?:Date|Month|WeekDay)$/u.test(lexiconTag(shown[shown.length - 1]))) return [];
     // A verb alone ("use", "reverting", "sorts") is an action the text mentions, not a topic.

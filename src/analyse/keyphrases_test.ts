@@ -633,3 +633,19 @@ Deno.test("rankKeyphrases() leaves a handle made of a named person's name to the
   const found = rankWith(phrases, { nameWords: new Set(["marco", "ippolito"]) });
   assert.deepEqual(found, ["release keys"]);
 });
+
+Deno.test("rankKeyphrases() takes no hyphenated word said once from a text that types dashes so", () => {
+  const phrases = [
+    phrase("partisanship-programs", 0),
+    phrase("cease-fire", 10),
+    phrase("cease-fire", 20),
+    phrase("housing units", 30),
+    phrase("housing units", 40),
+  ];
+  assert.deepEqual(rankWith(phrases, { dashesAsHyphens: true }).sort(), [
+    "cease-fire",
+    "housing units",
+  ]);
+  // Where dashes are dashes, a compound said once may be a term.
+  assert.ok(rankWith(phrases, {}).includes("partisanship-programs"));
+});
