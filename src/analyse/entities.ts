@@ -37,8 +37,17 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
       else counts.set(key, { name: raw.slice(1), count: 1, first: at });
       return;
     }
-    const clean = cleanName(raw);
-    if (!clean) return;
+    const named = cleanName(raw);
+    if (!named) return;
+    // "New York-that", "Supreme Court of December": a dash or a date run into an
+    // organisation's or a place's name.
+    const clean = options.kind === "place" || options.kind === "organization"
+      ? withoutDashTail(named).replace(
+        / of (?:January|February|March|April|May|June|July|August|September|October|November|December)$/u,
+        "",
+      )
+      : named;
+    if (clean === "") return;
     // "President Truman": a title before a surname makes it a person, even named once.
     const titled = options.kind === "person" && clean.includes(" ") &&
       isTitle(clean.slice(0, clean.indexOf(" ")));
@@ -129,12 +138,7 @@ const NAMED_AFTER = new Set(
  */
 export function personNames(name: string): string[] {
   return name.split(/ (?:and|&) /u).flatMap((part) => {
-    // "Truman-in Korea", "Brezhnev-joint": a dash written as a hyphen ends the name; a part no
-    // word list has is the name's own ("Chiang Kai-shek").
-    let words = part.replace(
-      /(?<=\p{L})-(\p{Ll}+).*$/u,
-      (dash, next) => englishRank(next) === Infinity && !dash.includes(" ") ? dash : "",
-    ).split(" ");
+    let words = withoutDashTail(part).split(" ");
     const contraction = words.findIndex((w) =>
       /['’]\p{Ll}/u.test(w) && !/^\p{Lu}['’]\p{Lu}/u.test(w)
     );
@@ -189,6 +193,17 @@ const GEOGRAPHIC = new Set(
     "border continent hemisphere waterway everglades")
     .split(" "),
 );
+
+/**
+ * A name without what a dash typed as a hyphen ran into it ("Truman-in Korea", "New York-that",
+ * "Brezhnev-joint"); a part no word list has is the name's own ("Chiang Kai-shek").
+ */
+function withoutDashTail(name: string): string {
+  return name.replace(
+    /(?<=\p{L})-(\p{Ll}+).*$/u,
+    (dash, next) => englishRank(next) === Infinity && !dash.includes(" ") ? dash : "",
+  );
+}
 
 /**
  * A name of a place, as a name of two or more words: none opening with a verb in -ing

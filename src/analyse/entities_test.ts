@@ -313,3 +313,22 @@ Deno.test("rankNames() keeps places and leaves headings, classes and products ou
     "London",
   ]);
 });
+
+Deno.test("rankNames() cuts a dash or a date run into a place's or an organisation's name", () => {
+  assert.deepEqual(
+    rankNames(spans("New York-that", "United States-then", "Indo-China"), {
+      mergeParts: false,
+      limit: 30,
+      kind: "place",
+    }),
+    ["New York", "United States", "Indo-China"],
+  );
+  assert.deepEqual(
+    rankNames(spans("Supreme Court of December"), {
+      mergeParts: false,
+      limit: 30,
+      kind: "organization",
+    }),
+    ["Supreme Court"],
+  );
+});
