@@ -441,6 +441,8 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     if (!v) continue;
     const name = text.slice(run.start, run.end);
     if (v.kind === "people" && wordAndName(name.slice(v.from, v.to), text)) continue;
+    // "Jim Crow laws", "Pell grants": a name before the law or programme it names.
+    if (v.kind === "people" && NAMES_A_THING.test(text.slice(run.end, run.end + 16))) continue;
     // "Inflation is not a Robin Hood": a name after "a" is a figure of speech, not the person.
     if (
       v.kind === "people" &&
@@ -460,6 +462,10 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
   }
   return out;
 }
+
+/** Words after a name that make it the name of a law, a treaty or a programme. */
+const NAMES_A_THING =
+  /^\s+(?:laws?|acts?|bills?|amendments?|doctrines?|treat(?:y|ies)|grants?|programs?|programmes?)\b/u;
 
 /**
  * "Roman Numeral One", when the text also writes "Roman numerals": a first name that is an

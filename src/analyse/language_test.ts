@@ -354,3 +354,10 @@ Deno.test("readLanguage() joins no sentence across a PDF's heading above a name 
     "dotty edits graphs.",
   ]);
 });
+
+Deno.test("readLanguage() reads no person in the name of a law or a grant", () => {
+  assert.deepEqual(
+    people("We ended the Jim Crow laws at last. Students receive Pell grants. Jim Smith spoke."),
+    ["Jim Smith"],
+  );
+});
