@@ -11,7 +11,8 @@ import { isFirstName, lexiconTag } from "./language.ts";
  * compromise knows (a first name or a surname) and is otherwise made of words too rare to be
  * everyday ones, with single-letter initials inside ("Dwight D Eisenhower", "John Smith",
  * "Barack Obama"). The word after a first name and an initial is the surname, however common
- * ("George W Bush"). A lone name is left as it is: "mark", "bill" and "rose" are words too.
+ * ("George W Bush"), and so is the word after a first name that follows a number ("1991 George
+ * Bush"). A lone name is left as it is: "mark", "bill" and "rose" are words too.
  */
 export function capitaliseNames(title: string): string {
   const tokens = title.split(/(\s+)/u); // words at even places, spaces between
@@ -35,6 +36,13 @@ export function capitaliseNames(title: string): string {
         break;
       } else break;
     }
+    // "1991 george bush": a first name after a number, as archives name files by year and
+    // person, and the word after it are a name, however common the word ("bush").
+    if (
+      end === i + 1 && i > 0 && /^\d+$/u.test(words[i - 1]) &&
+      isFirstName(words[i].toLowerCase()) &&
+      end < words.length && isWord(words[end])
+    ) end++;
     const run = words.slice(i, end);
     if (run.length >= 2 && run.some(known)) { for (let k = i; k < end; k++) capital.add(k); }
     i = end;

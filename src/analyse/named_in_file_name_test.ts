@@ -10,6 +10,8 @@ Deno.test("capitaliseNames() capitalises the people a title made from a file nam
   );
   // After a first name and an initial comes the surname, however common a word it is.
   assert.equal(capitaliseNames("2003 george w bush"), "2003 George W Bush");
+  // After a year, a first name and the word after it are a name.
+  assert.equal(capitaliseNames("1990s – 1991 george bush r"), "1990s – 1991 George Bush r");
 });
 
 Deno.test("capitaliseNames() leaves lone names and everyday words alone", () => {

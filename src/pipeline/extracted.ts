@@ -56,6 +56,18 @@ export function fallbackTitle(fileName: string): string {
   );
   const stem = readableStem(bare.replace(/\s+/gu, " ").trim().slice(0, 500));
   const folder = folderTitle(parts.slice(0, -1)).slice(0, 500);
-  if (folder === "") return stem || "Untitled";
+  if (folder === "" || dated(stem, folder)) return stem || "Untitled";
   return stem ? `${folder} – ${stem}` : folder;
+}
+
+/**
+ * A stem that holds a year its folder already names, as archives file by decade or year
+ * ("1990s/1991_george_bush_r", "2024/2024-05-03 standup"): the folder adds nothing.
+ */
+function dated(stem: string, folder: string): boolean {
+  const period = /^(\d{3})(\d)(s?)$/u.exec(folder);
+  if (!period) return false;
+  const [, decade, digit, plural] = period;
+  const year = plural ? `${decade}\\d` : `${decade}${digit}`;
+  return new RegExp(`(?<!\\d)${year}(?!\\d)`, "u").test(stem);
 }

@@ -53,6 +53,11 @@ Deno.test("fallbackTitle() reads like a title, folder first, and tells two cours
   // Sphinx ships its sources as "classes.rst.txt".
   assert.equal(fallbackTitle("tutorial/classes.rst.txt"), "Tutorial – Classes");
   assert.equal(fallbackTitle("notes/v1.2.txt"), "Notes – V1.2");
+  // A folder for a decade or a year says nothing a dated file name does not.
+  assert.equal(fallbackTitle("1990s/1991_george_bush_r.txt"), "1991 george bush r");
+  assert.equal(fallbackTitle("2024/2024-05-03-standup.md"), "2024 05 03 standup");
+  assert.equal(fallbackTitle("1990s/speech.txt"), "1990s – Speech");
+  assert.equal(fallbackTitle("2024/2023-12-31-review.md"), "2024 – 2023 12 31 review");
 });
 
 Deno.test("casedLikeText() spells a title's words as the text does when it writes them with capitals", () => {
