@@ -305,6 +305,8 @@ const LEANS_BACK = new RegExp(
     "fortunately|unfortunately|in addition|for (?:example|instance)|in other words",
     "in (?:this|that|such a|either) case|as a result|as such|the (?:same|latter|former)",
     "the (?:first|second|third|next|last|other|previous) ones?|the above|both",
+    // "Second, we must...": one of a list whose first item is elsewhere.
+    "(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?(?=\\s*[,:])",
   ].join("|") + ")\\b",
   "iu",
 );

@@ -309,10 +309,13 @@ Deno.test("leansBack() catches openers that need the sentence before", () => {
       "The latter is faster by far.",
       "The second one starts to display the usefulness of the argparse module.",
       "Both take a list of names.",
+      "Third, we must cut the deficit in half by the end of the decade.",
+      "Fourth: a new program for the cities.",
     ]
   ) assert.ok(leansBack(s), s);
   assert.ok(!leansBack("Sorting is stable in Python."));
   assert.ok(!leansBack("The second argument is the port number."));
+  assert.ok(!leansBack("Second World War veterans came home to a new country."));
 });
 
 Deno.test("unresolved() catches a pronoun near the start with no name before it", () => {
