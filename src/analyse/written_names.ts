@@ -153,6 +153,8 @@ export function creditedHandles(text: string): Span[] {
 /** A word of a line of authors: a capitalised word ("Kiem-Phong") or initials ("R.", "J.-L."). */
 const AUTHOR_WORD = /^(?:\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?|(?:\p{Lu}\.(?:-\p{Lu}\.)?)+)$/u;
 const INITIALS = /^(?:\p{Lu}\.(?:-\p{Lu}\.)?)+$/u;
+/** A footnote's mark after an author's name on a title page: "Kadatch1", "Jenkins*". */
+const FOOTNOTE_MARK = /(?<=\p{Ll})(?:\d{1,2}|[*†‡§])$/u;
 
 /**
  * The names on a line of their own that lists authors with no commas between, as a paper's or a
@@ -171,7 +173,9 @@ export function authorLines(text: string): Span[] {
     // Sixteen words of a name are far shorter than most lines: those are not read.
     const line = raw.trim();
     if (line.length < 10 || line.length > 240) continue;
-    const words = line.split(/[ \t]+/u);
+    // "Andrew Kadatch1 and Bob Jenkins2": footnote marks after names, "and" between them.
+    const words = line.split(/[ \t]+/u).filter((w) => w !== "and" && w !== "&")
+      .map((w) => w.replace(FOOTNOTE_MARK, ""));
     if (words.length < 4 || words.length > 16 || !words.every((w) => AUTHOR_WORD.test(w))) continue;
     const names = splitAuthors(words);
     if (!names || names.length < 2) continue;

@@ -142,3 +142,8 @@ Deno.test("initialledNames() reads initials after a heading's everyday word as a
   assert.deepEqual(initialledNames("Terry J. Reedy wrote it.").map((s) => s.text), []);
   assert.deepEqual(initialledNames("Kounavis and Frank L. Berry wrote it.").length, 0);
 });
+
+Deno.test("authorLines() reads authors with footnote marks and 'and' between them", () => {
+  const text = "Everything we know about CRC\n\nAndrew Kadatch1 and Bob Jenkins2\n\nAbstract text.";
+  assert.deepEqual(authorLines(text).map((s) => s.text), ["Andrew Kadatch", "Bob Jenkins"]);
+});
