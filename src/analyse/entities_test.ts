@@ -231,6 +231,8 @@ Deno.test("rankNames() merges initials and a missing middle name into the fulles
     PEOPLE,
   );
   assert.deepEqual(names, ["Stephen C. North", "Emeka Okafor"]);
+  // A first initial before the name a person goes by.
+  assert.deepEqual(rankNames(spans("H. Michael Ji", "Michael Ji"), PEOPLE), ["H. Michael Ji"]);
 });
 
 Deno.test("rankNames() keeps initials that two people with one surname could bear", () => {

@@ -102,12 +102,18 @@ function sameGiven(a: string, b: string): boolean {
 }
 
 /** The given names of one can be read in the other's: first names alike, middle ones in order
- * or left out ("terry reedy", "terry j. reedy"; "e. koutsofios", "eleftherios koutsofios"). */
+ * or left out ("terry reedy", "terry j. reedy"; "e. koutsofios", "eleftherios koutsofios"), a
+ * first initial left out ("michael ji", "h. michael ji"). */
 function compatible(a: string, b: string): boolean {
   const [x, y] = [nameParts(a), nameParts(b)];
   if (x.surname !== y.surname || x.given.length === 0 || y.given.length === 0) return false;
-  if (!sameGiven(x.given[0], y.given[0])) return false;
-  const [short, long] = x.given.length <= y.given.length ? [x.given, y.given] : [y.given, x.given];
+  let [short, long] = x.given.length <= y.given.length ? [x.given, y.given] : [y.given, x.given];
+  // "H. Michael Ji" goes by "Michael Ji": a first initial before the name a person goes by.
+  if (
+    long.length > short.length && /^\p{L}\.$/u.test(long[0]) && !/^\p{L}\.$/u.test(short[0]) &&
+    sameGiven(short[0], long[1])
+  ) long = long.slice(1);
+  if (!sameGiven(short[0], long[0])) return false;
   let j = 1;
   for (const w of short.slice(1)) {
     while (j < long.length && !sameGiven(w, long[j])) j++;
