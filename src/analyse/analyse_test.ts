@@ -570,45 +570,21 @@ Deno.test("analyse() puts the sentence in which the author says what they propos
     "Children still fish from the western quay on summer evenings after school.",
     "The lighthouse keeper records every boat that passes the harbour mouth at night.",
   ].join(" ");
-  const summary = sentencesOf(run(harbour, "The harbour").analysis.summary.join("\n\n"));
-  assert.ok(
-    summary.includes(
-      "I propose that the council rebuild the eastern quay in stone before next winter.",
-    ),
-    summary.join(" | "),
-  );
-  // A guide says what it is for as "This tutorial is intended to...".
-  const guide = harbour.replace(
-    "I propose that the council rebuild the eastern quay in stone before next winter.",
-    "This guide is intended to help the council rebuild the eastern quay before winter.",
-  );
-  const guideSummary = sentencesOf(run(guide, "The harbour").analysis.summary.join("\n\n"));
-  assert.ok(
-    guideSummary.includes(
+  // The author's proposal, and the ways a guide or a reference says what it is for.
+  const proposal =
+    "I propose that the council rebuild the eastern quay in stone before next winter.";
+  for (
+    const purpose of [
+      proposal,
       "This guide is intended to help the council rebuild the eastern quay before winter.",
-    ),
-    guideSummary.join(" | "),
-  );
-  const tutorial = harbour.replace(
-    "I propose that the council rebuild the eastern quay in stone before next winter.",
-    "This document is an introductory tutorial on the harbour quays and the fishing fleet.",
-  );
-  const module = harbour.replace(
-    "I propose that the council rebuild the eastern quay in stone before next winter.",
-    "The harbour module provides the fishing fleet with quays and moorings.",
-  );
-  assert.ok(
-    sentencesOf(run(module, "The harbour").analysis.summary.join("\n\n")).includes(
-      "The harbour module provides the fishing fleet with quays and moorings.",
-    ),
-  );
-  const tutorialSummary = sentencesOf(run(tutorial, "The harbour").analysis.summary.join("\n\n"));
-  assert.ok(
-    tutorialSummary.includes(
       "This document is an introductory tutorial on the harbour quays and the fishing fleet.",
-    ),
-    tutorialSummary.join(" | "),
-  );
+      "The harbour module provides the fishing fleet with quays and moorings.",
+    ]
+  ) {
+    const text = harbour.replace(proposal, purpose);
+    const summary = sentencesOf(run(text, "The harbour").analysis.summary.join("\n\n"));
+    assert.ok(summary.includes(purpose), summary.join(" | "));
+  }
 });
 
 Deno.test("analyse() takes no surname of a person it names for an organisation", () => {
