@@ -66,6 +66,8 @@ export function extractHtml(
       // Readability found no article (short pages): the body without its chrome is the content.
       const page = parseDocument(html);
       const pageNotes = prepare(page, table);
+      forgetSectionIds(page);
+      keepTopics(page);
       removeNoise(page, `${CHROME}, form`);
       removeNavigation(page);
       // Whole pages sit inside a <form> in some frameworks; Readability looked inside it.

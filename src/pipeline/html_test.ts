@@ -464,3 +464,11 @@ Deno.test("extractHtml() keeps a Sphinx page's abstract, not its local contents"
   assert.ok(body.includes("This document is an introductory tutorial"), body);
   assert.ok(!body.includes("[Introduction]"), body);
 });
+
+Deno.test("extractHtml() keeps a short page's section whose id reads like a banner", () => {
+  const page = "<html><body><p>Notes on the HTTP state of a client.</p>" +
+    '<section id="cookies"><h2>Cookies</h2><p>A cookie jar keeps what servers set.</p>' +
+    "</section></body></html>";
+  const { body } = extractHtml(utf8(page), "cookies.html");
+  assert.ok(body.includes("cookie jar"), body);
+});
