@@ -503,8 +503,8 @@ function nameLike(word: string): boolean {
 /**
  * A first name compromise knows and one or two more capitalised words that are no everyday
  * words make a person, however compromise read the window ("David Mertz’s book" gave "David");
- * so do two words no word list has that compromise called nothing ("Vaclav Havel", "Dag
- * Hammarskjold"), named twice.
+ * so do two words no word list has that compromise called nothing ("Vaclav Havel"), named
+ * twice.
  */
 function fullNames(runs: Run[], verdicts: Map<string, Verdict>): void {
   const uses = new Map<string, number>();
