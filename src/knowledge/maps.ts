@@ -145,8 +145,9 @@ export function contextLine(summary: string[]): string {
     /[.!?]["”’)]?$/u.test(s);
   const fits = (s: string) => s.length <= LONGEST;
   // "This tutorial is intended to be a gentle introduction to argparse": the note's own words
-  // for what it is about, "this" or not.
-  return sentences.find((s) => statesPurpose(s) && fits(s) && words(s) && !/^I\b/u.test(s)) ??
+  // for what it is about, "this" or not; not an author's advice ("we recommend using...").
+  const describes = (s: string) => statesPurpose(s) && !/\b(?:I|we|We)\b/u.test(s);
+  return sentences.find((s) => describes(s) && fits(s) && words(s)) ??
     sentences.find((s) => standsAlone(s) && fits(s)) ??
     sentences.slice(0, 3).filter(standsAlone).sort((a, b) => a.length - b.length)[0] ??
     sentences.find((s) => fits(s) && words(s)) ?? sentences.find(fits) ?? sentences[0] ?? "";

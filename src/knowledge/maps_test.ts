@@ -221,3 +221,13 @@ Deno.test("contextLine() takes the sentence in which the note says what it is fo
     "This tutorial is intended to be a gentle introduction to argparse, the parsing module.",
   );
 });
+
+Deno.test("contextLine() takes no author's advice for what a note is about", () => {
+  assert.equal(
+    contextLine([
+      "An Enum is a set of symbolic names bound to unique values. Because Enums are constants " +
+      "we recommend using upper case names for their members.",
+    ]),
+    "An Enum is a set of symbolic names bound to unique values.",
+  );
+});
