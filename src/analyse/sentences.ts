@@ -333,15 +333,6 @@ export function unresolved(sentence: string): boolean {
   );
 }
 
-/**
- * A sentence in which the author says what they propose, ask or set out ("I recommend that the
- * Congress...", "We propose...", "This paper describes...", "The node:net module provides..."):
- * what a reader of a summary, or of a map's line, wants first (Edmundson's cue words).
- */
-export function statesPurpose(sentence: string): boolean {
-  return STATES_PURPOSE.test(sentence);
-}
-
 const STATES_PURPOSE = new RegExp(
   "\\b(?:I|we)\\s+(?:(?:am|are|will|shall|must|do|also|now|again|therefore|strongly|hereby|" +
     "would|should)\\s+){0,2}(?:propos|recommend|ask|urg|request|call(?:ing)? (?:on|upon)|" +
@@ -356,3 +347,12 @@ const STATES_PURPOSE = new RegExp(
     "defines|offers|contains|lets|allows|enables)\\b",
   "iu",
 );
+
+/**
+ * A sentence in which the author says what they propose, ask or set out ("I recommend that the
+ * Congress...", "We propose...", "This paper describes...", "The node:net module provides..."):
+ * what a reader of a summary, or of a map's line, wants first (Edmundson's cue words).
+ */
+export function statesPurpose(sentence: string): boolean {
+  return STATES_PURPOSE.test(sentence);
+}

@@ -48,7 +48,7 @@ export function initialledNames(text: string): Span[] {
       text: match[1],
       start: match.index,
       end,
-      plain: rare(surname) || quoted(text, match.index, end),
+      plain: rare(surname) || saidBy(text, match.index, end),
     });
   }
   for (const match of text.matchAll(SURNAME_FIRST)) {
@@ -85,7 +85,7 @@ export function initialledNames(text: string): Span[] {
 const SAID_BEFORE = /(?:^|[^\p{L}])(?:said|says|wrote|writes|asked|remarked|observed)[ ,]*$/u;
 const SAID_AFTER = /^,? (?:(?:once|also) )?(?:said|says|wrote|writes|asked|remarked|observed)\b/u;
 
-function quoted(text: string, start: number, end: number): boolean {
+function saidBy(text: string, start: number, end: number): boolean {
   return SAID_BEFORE.test(text.slice(Math.max(0, start - 12), start)) ||
     SAID_AFTER.test(text.slice(end, end + 20));
 }
