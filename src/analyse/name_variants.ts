@@ -15,7 +15,8 @@ export type Counts = Map<string, { name: string; count: number; first: number }>
  * For people named across many notes (each with how many notes name it), the name each is
  * shown under: the one full name a surname alone belongs to, the fuller of two spellings
  * ("Franklin Roosevelt", "Roosevelt" -> "Franklin Delano Roosevelt"), by the same rules as within
- * a note. A surname two full names end with ("Kennedy": John, Robert) stays as it is.
+ * a note. A surname two full names end with ("Kennedy": John, Robert) stays as it is, and so does
+ * one whose full name only one note gives.
  */
 export function canonicalNames(named: Map<string, number>): Map<string, string> {
   const counts: Counts = new Map();
@@ -29,7 +30,10 @@ export function canonicalNames(named: Map<string, number>): Map<string, string> 
   }
   const onMerge = (from: string, into: string) => merged.set(from, into);
   mergeInitials(counts, onMerge);
-  mergeParts(counts, onMerge);
+  // A surname alone in one note is taken for a full name from other notes only when that name
+  // recurs: one named once elsewhere is as likely someone else ("Ambassador Fisher" in 1968,
+  // "Brandon Fisher" in 2011; Vice President Biden and Jill Biden).
+  mergeParts(counts, onMerge, 2);
   mergeVariants(counts, onMerge);
   const final = (key: string): string => (merged.has(key) ? final(merged.get(key)!) : key);
   return new Map(
@@ -39,8 +43,11 @@ export function canonicalNames(named: Map<string, number>): Map<string, string> 
 
 type OnMerge = (from: string, into: string) => void;
 
-/** A lone word counted for the one longer name that ends or starts with it ("Lovelace"). */
-export function mergeParts(counts: Counts, onMerge?: OnMerge): void {
+/**
+ * A lone word counted for the one longer name that ends or starts with it ("Lovelace"), when that
+ * name is counted at least `ownerCount` times.
+ */
+export function mergeParts(counts: Counts, onMerge?: OnMerge, ownerCount = 1): void {
   const full = [...counts].filter(([, e]) => e.name.includes(" "));
   for (const [key, entry] of counts) {
     if (entry.name.includes(" ")) continue;
@@ -48,7 +55,7 @@ export function mergeParts(counts: Counts, onMerge?: OnMerge): void {
       const parts = f.name.toLowerCase().split(" ");
       return parts[0] === key || parts[parts.length - 1] === key;
     });
-    if (owners.length === 1) {
+    if (owners.length === 1 && owners[0][1].count >= ownerCount) {
       owners[0][1].count += entry.count;
       counts.delete(key);
       onMerge?.(key, owners[0][0]);

@@ -25,3 +25,12 @@ Deno.test("canonicalNames() leaves a surname two full names end with", () => {
   assert.equal(names.get("Kennedy"), "Kennedy");
   assert.equal(names.get("Robert Kennedy"), "Robert Kennedy");
 });
+
+Deno.test("canonicalNames() takes a surname alone for a full name only one other note gives", () => {
+  const names = canonicalNames(
+    new Map([["Fisher", 1], ["Brandon Fisher", 1], ["Biden", 2], ["Jill Biden", 1]]),
+  );
+  assert.equal(names.get("Fisher"), "Fisher");
+  assert.equal(names.get("Biden"), "Biden");
+  assert.equal(names.get("Brandon Fisher"), "Brandon Fisher");
+});
