@@ -279,13 +279,14 @@ const CODE_BEFORE = new Set(["_", "."]);
 
 /** Small words inside a name ("Guido van Rossum", "University of Tokyo"). */
 const CONNECTOR = /^(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|of)$/u;
-/** The last word of an organisation's name ("Unicode Consortium"), or the word before "of" in
- * one ("Chalmers University of Technology", "Library of Congress"); not a role ("Project
- * Leader"). */
 /** Last words of a programme's or an event's name: "Caribbean Basin Initiative" is no place. */
 const EVENT_END = /\b(?:Initiative|Conference|Summit|Program|Programme|Act|Plan)$/u;
+/** The last word of an organisation's name ("Unicode Consortium", "Allen Brothers": no one
+ * person), or the word before "of" in one ("Chalmers University of Technology", "Library of
+ * Congress"); not a role ("Project Leader"). */
 const ORGANIZATION_END = new RegExp(
   "\\b(?:Consortium|Foundation|Universit(?:y|ät|é)|Institute|Project|Society|Association|" +
+    "Brothers|Bros|" +
     "Company|Corporation|Corp|Inc|Ltd|LLC|GmbH|Committee|Council|Agency|Laboratories|Labs|" +
     "Ministry|Department|Commission|Commissioners|Administration|Authority|Board|Corps|" +
     "Organi[sz]ation|College|School|Academy|Bank)(?:$| of )|" +
@@ -458,9 +459,32 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     const to = name[v.to - 1] === "-"
       ? v.to + (/^\p{L}*/u.exec(name.slice(v.to))![0].length)
       : v.to;
-    out[v.kind].push({ text: name.slice(from, to), start: run.start + from });
+    const found = name.slice(from, to);
+    if (v.kind !== "people") {
+      out[v.kind].push({ text: found, start: run.start + from });
+      continue;
+    }
+    for (const person of sharingSurname(found, text.slice(0, run.start + from))) {
+      out.people.push({ text: person, start: run.start + from });
+    }
   }
   return out;
+}
+
+/**
+ * "Robert and Gary Allen" names two Allens: the first name before "and" shares the surname, if
+ * it stands alone ("Michael Jordan and Scottie Pippen" is two full names). A family named in the
+ * plural ("the Richard and Judy Andersons") is each of them by the surname.
+ */
+function sharingSurname(name: string, before: string): string[] {
+  const parts = name.split(" ");
+  const shared = /(?:^|[^\p{L}\s,]\s*|\b\p{Ll}+\s+)(\p{Lu}\p{Ll}+) and $/u.exec(before);
+  if (parts.length !== 2 || !shared || !isFirstName(shared[1].toLowerCase())) return [name];
+  let surname = parts[1];
+  if (/\bthe \p{Lu}\p{Ll}+ and $/u.test(before) && /[^s]s$/u.test(surname)) {
+    surname = surname.slice(0, -1);
+  }
+  return [`${shared[1]} ${surname}`, `${parts[0]} ${surname}`];
 }
 
 /** Words after a name that make it the name of a law, a treaty or a programme. */

@@ -83,6 +83,18 @@ Deno.test("readLanguage() completes a known first name with the surname after it
   ]);
 });
 
+Deno.test("readLanguage() gives two first names before one surname that surname", () => {
+  assert.deepEqual(
+    people("Robert and Gary Allen run a roofing company. We thank the Richard and Judy Andersons."),
+    ["Robert Allen", "Gary Allen", "Richard Anderson", "Judy Anderson"],
+  );
+  // Two full names, and a surname before "and", share nothing.
+  assert.deepEqual(
+    people("Michael Jordan and Scottie Pippen won. Senator Clinton and Laura Bush spoke."),
+    ["Michael Jordan", "Scottie Pippen", "Senator Clinton", "Laura Bush"],
+  );
+});
+
 Deno.test("readLanguage() takes a surname after a person's title as a person", () => {
   assert.deepEqual(
     people("We thank Vice President Cheney for his work. Governor Branstad spoke after him."),
@@ -106,6 +118,12 @@ Deno.test("readLanguage() knows a country and a group compromise files wrongly",
   assert.deepEqual(found.places.map((p) => p.text), ["Soviet Union"]);
   assert.deepEqual(found.organizations.map((o) => o.text), ["Al Qaida"]);
   assert.deepEqual(found.people, []);
+});
+
+Deno.test("readLanguage() takes a family firm for an organisation, not a person", () => {
+  const found = readLanguage("That dream drove the Allen Brothers to reinvent their company.");
+  assert.deepEqual(found.people, []);
+  assert.deepEqual(found.organizations.map((o) => o.text), ["Allen Brothers"]);
 });
 
 Deno.test("readLanguage() takes a body named by one word as an organisation", () => {
