@@ -26,7 +26,8 @@ const TIMED = new Set(["audio", "video", "subtitles"]);
 
 /**
  * Renders the full Markdown text of a note, LF line endings, ending in one newline: frontmatter,
- * then Summary, Key points, (Claims,) People, Related and the full text or transcript.
+ * then Summary, Key points, (Claims,) People, (Organizations, Places,) Related and the full text
+ * or transcript.
  */
 export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
   const { analysis } = draft;
@@ -42,7 +43,7 @@ export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
     source: meta.source,
     ...(extra.duration !== undefined ? { duration: extra.duration } : {}),
     tags: analysis.tags,
-    people: analysis.people,
+    ...(analysis.people.length > 0 ? { people: analysis.people } : {}),
     ...(analysis.organizations.length > 0 ? { organizations: analysis.organizations } : {}),
     ...(analysis.places.length > 0 ? { places: analysis.places } : {}),
     // Obsidian reads a quoted wikilink in a property as a link.
@@ -66,7 +67,13 @@ export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
     section("Summary", analysis.summary.map(escapeMarkdownBlock).join("\n\n")),
     section("Key points", analysis.keyPoints.map(keyPoint).join("\n")),
     ...(analysis.claims ? [section("Claims", analysis.claims.map(claim).join("\n"))] : []),
-    section("People", people(analysis)),
+    section("People", list(analysis.people)),
+    // Named the way the properties are, and only when there are any: a "People" heading over
+    // nothing but "Places: Greenwich" promised people it did not have.
+    ...(analysis.organizations.length > 0
+      ? [section("Organizations", list(analysis.organizations))]
+      : []),
+    ...(analysis.places.length > 0 ? [section("Places", list(analysis.places))] : []),
     section("Related", related.map((path) => `- ${wikilink(path)}`).join("\n")),
     section(
       TIMED.has(draft.type) ? "Transcript" : "Full text",
@@ -103,15 +110,8 @@ function claim(c: Claim): string {
   return `- ${escapeMarkdownBlock(c.claim)}\n  > ${escapeMarkdownBlock(c.evidence)}`;
 }
 
-function people(analysis: Analysis): string {
-  const lines = analysis.people.map((name) => `- ${escapeMarkdownBlock(name)}`);
-  const also = (label: string, names: string[]) =>
-    names.length > 0 ? [`${label}: ${names.map(escapeMarkdown).join(", ")}`] : [];
-  const more = [
-    ...also("Organisations", analysis.organizations),
-    ...also("Places", analysis.places),
-  ];
-  return [lines.join("\n"), more.join("\n\n")].filter((part) => part !== "").join("\n\n");
+function list(names: string[]): string {
+  return names.map((name) => `- ${escapeMarkdownBlock(name)}`).join("\n");
 }
 
 function normalizeBody(body: string): string {
