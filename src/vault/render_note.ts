@@ -43,7 +43,7 @@ export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
     source: meta.source,
     ...(extra.duration !== undefined ? { duration: extra.duration } : {}),
     tags: analysis.tags,
-    ...(analysis.people.length > 0 ? { people: analysis.people } : {}),
+    people: analysis.people,
     ...(analysis.organizations.length > 0 ? { organizations: analysis.organizations } : {}),
     ...(analysis.places.length > 0 ? { places: analysis.places } : {}),
     // Obsidian reads a quoted wikilink in a property as a link.
