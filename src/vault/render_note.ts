@@ -83,10 +83,17 @@ export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
   return `---\n${yaml}---\n\n# ${heading}\n\n${sections.join("\n\n")}\n`;
 }
 
+/**
+ * File names every project uses for its own copy: as an alias, "README" would catch every
+ * `[[README]]` the user links in their vault.
+ */
+const CONVENTIONAL_STEM =
+  /^(?:readme|index|license|licence|copying|changelog|changes|news|history|security|contributing|building|install|authors|credits|notice|todo|faq|main)$/iu;
+
 /** The source's own aliases (a Markdown file's frontmatter), then the file stem. */
 function aliasesOf(own: unknown, stem: string, title: string): { aliases?: string[] } {
   const aliases = Array.isArray(own) ? own.filter((a) => typeof a === "string") : [];
-  if (stem !== "" && stem !== title) aliases.push(stem);
+  if (stem !== "" && stem !== title && !CONVENTIONAL_STEM.test(stem)) aliases.push(stem);
   const unique = [...new Set(aliases)].filter((a) => a !== title);
   return unique.length > 0 ? { aliases: unique } : {};
 }

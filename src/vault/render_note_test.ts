@@ -285,3 +285,14 @@ Deno.test("renderNote() opens no heading, quote or list with a summary or a key 
   assert.ok(text.includes("\n- 1\\. A numbered step."), text);
   assert.ok(!/^#+ This file/mu.test(text), text);
 });
+
+Deno.test("renderNote() takes no file name every project uses as an alias", () => {
+  for (const source of ["node/README.md", "docs/SECURITY.md", "site/index.html"]) {
+    const { data } = parseFrontmatter(renderNote({ ...draft(), title: "Node.js" }, { source }));
+    assert.equal(data?.aliases, undefined, source);
+  }
+  const { data } = parseFrontmatter(
+    renderNote({ ...draft(), title: "WITH" }, { source: "lang_with.html" }),
+  );
+  assert.deepEqual(data?.aliases, ["lang_with"]);
+});
