@@ -14,7 +14,7 @@ import {
   parseFrontmatter,
   STANDARD_KEYS as STANDARD_KEY_SET,
 } from "../src/markdown/frontmatter.ts";
-import { wikilink } from "../src/markdown/note_name.ts";
+import { sanitizeNoteName, wikilink } from "../src/markdown/note_name.ts";
 import { isGenericWord } from "../src/knowledge/topic_names.ts";
 import { type AppResult, ofType, runApp, withTempDir } from "./support/app.ts";
 import { snapshotVault, writeText } from "./support/corpus.ts";
@@ -369,17 +369,27 @@ Deno.test("every note has valid frontmatter in the standard key order and sectio
       if (key in data) assert.ok(isStringList(data[key]), `${path}: ${key}`);
     }
     assert.ok(isStringList(data.related), `${path}: related`);
+    // Shown as the note's title, which its file is named after.
     for (const link of data.related) {
-      assert.match(link, /^\[\[Sources\/([^|\]]+)\|\1\]\]$/, `${path}: related ${link}`);
+      const [, target, shown] = /^\[\[Sources\/([^|\]]+)\|([^|\]]+)\]\]$/.exec(link) ?? [];
+      assert.ok(target && sanitizeNoteName(shown) === target, `${path}: related ${link}`);
     }
     assert.match(String(data.source_hash), /^[0-9a-f]{64}$/, path);
     assert.ok(Number.isInteger(data.source_bytes) && Number.isInteger(data.words), path);
 
     // The title heading, then the sections in order; the full text may bring its own headings.
     assert.ok(body.startsWith(`\n# ${String(data.title).replace(/\s+/g, " ").trim()}\n`), path);
+    // Organizations and Places only when the note names any.
+    const sections = NOTE_SECTIONS.flatMap((s) =>
+      s !== "People"
+        ? [s]
+        : [s, ...(isStringList(data.organizations) ? ["Organizations"] : [])].concat(
+          isStringList(data.places) ? ["Places"] : [],
+        )
+    );
     const headings = [...body.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
     const last = data.type === "subtitles" ? "Transcript" : "Full text";
-    assert.deepEqual(headings.slice(0, NOTE_SECTIONS.length + 1), [...NOTE_SECTIONS, last], path);
+    assert.deepEqual(headings.slice(0, sections.length + 1), [...sections, last], path);
 
     // The Related section lists what the property lists, in the same order.
     const section = /^## Related\n\n([\s\S]*?)\n\n## /m.exec(body)![1];

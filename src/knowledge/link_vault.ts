@@ -31,27 +31,32 @@ export async function linkVault(store: JobStore, vault: VaultWriter): Promise<Li
   }
   const before = store.linkInputs();
   const inputs = new Map(notes.map((n) => [n.fileId, linkInputs(n)]));
+  const changed = new Set(
+    notes.filter((n) => before.get(n.fileId) !== inputs.get(n.fileId)).map((n) => n.path),
+  );
   // Loaded here, not with main: see plan_links.ts.
   const { planLinks } = await import("./plan_links.ts");
   const plan = planLinks(notes, {
     related: new Map(notes.map((n) => [n.path, n.related])),
-    changed: new Set(
-      notes.filter((n) => before.get(n.fileId) !== inputs.get(n.fileId))
-        .map((n) => n.path),
-    ),
+    changed,
   });
 
   let relinked = 0;
   const findTarget = targetsInStore(store);
+  const titles = new Map(notes.map((n) => [n.path, n.title]));
   for (const note of notes) {
     const links = plan.related.get(note.fileId)!;
     // A note that links to other inputs is rendered again too: their notes may have been
-    // written (or renamed) after it.
-    if (sameList(links, note.related) && !note.hasLinks) continue;
+    // written (or renamed) after it; and so is one that lists a changed note, whose title the
+    // link shows.
+    if (
+      sameList(links, note.related) && !note.hasLinks && !links.some((l) => changed.has(l))
+    ) continue;
     const content = renderNote(store.draftOf(note.fileId), {
       source: note.source,
       related: links,
       findTarget,
+      titleOf: (path) => titles.get(path),
     });
     if (sha256Hex(content) !== note.contentHash) {
       await vault.relink(note.fileId, note.path, content, links);

@@ -20,6 +20,8 @@ export const RESERVED_MAPS = ["Home", PEOPLE, "Other notes"];
 export interface MapNote {
   /** Vault path of the note: what topics list as their members. */
   path: string;
+  /** Shown on the links to it. */
+  title: string;
   /** One sentence saying what the note is about. */
   context: string;
   people: string[];
@@ -34,7 +36,7 @@ export function buildMaps(
   const byPath = new Map(notes.map((n) => [n.path, n]));
   const line = (path: string) => {
     const n = byPath.get(path)!;
-    return `- ${wikilink(n.path)}${n.context ? `: ${escapeMarkdown(n.context)}` : ""}`;
+    return `- ${wikilink(n.path, n.title)}${n.context ? `: ${escapeMarkdown(n.context)}` : ""}`;
   };
 
   const maps: MapFile[] = [];
@@ -71,7 +73,9 @@ export function buildMaps(
       path: peoplePath,
       title: PEOPLE,
       generated: people.map(({ name, paths }) =>
-        `- **${escapeMarkdown(name)}**: ${paths.map(wikilink).join(", ")}`
+        `- **${escapeMarkdown(name)}**: ${
+          paths.map((path) => wikilink(path, byPath.get(path)!.title)).join(", ")
+        }`
       ).join("\n"),
     });
   }

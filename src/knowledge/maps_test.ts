@@ -5,6 +5,7 @@ import type { NamedTopic } from "./topic_names.ts";
 
 const note = (path: string, context = "", people: string[] = []): MapNote => ({
   path,
+  title: path.slice(path.lastIndexOf("/") + 1, -3),
   context,
   people,
 });
@@ -229,5 +230,18 @@ Deno.test("contextLine() takes no author's advice for what a note is about", () 
       "we recommend using upper case names for their members.",
     ]),
     "An Enum is a set of symbolic names bound to unique values.",
+  );
+});
+
+Deno.test("buildMaps() links notes by their titles", () => {
+  const notes = [{
+    ...note("Sources/Modules Packages.md", "", ["Ada Lovelace"]),
+    title: "Modules: Packages",
+  }];
+  const maps = buildMaps(notes, [topic("Modules", ["Sources/Modules Packages.md"])]);
+  const link = "[[Sources/Modules Packages|Modules: Packages]]";
+  assert.ok(maps.find((m) => m.title === "Modules")!.generated.includes(`- ${link}`));
+  assert.ok(
+    maps.find((m) => m.title === "People")!.generated.includes(`**Ada Lovelace**: ${link}`),
   );
 });

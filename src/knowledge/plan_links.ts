@@ -16,7 +16,16 @@ import { clusterTopics } from "./topics.ts";
 /** What links are made from: a note's place and source, its terms, phrases, people, summary. */
 export type LinkSource = Pick<
   LinkedNote,
-  "fileId" | "path" | "source" | "terms" | "keyphrases" | "tags" | "people" | "names" | "summary"
+  | "fileId"
+  | "path"
+  | "title"
+  | "source"
+  | "terms"
+  | "keyphrases"
+  | "tags"
+  | "people"
+  | "names"
+  | "summary"
 >;
 
 /** Each note's related notes (vault paths, by file id) and the Maps of Content. */
@@ -63,7 +72,12 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
     RESERVED_MAPS,
   );
   const maps = buildMaps(
-    notes.map((n) => ({ path: n.path, context: contextLine(n.summary), people: n.people })),
+    notes.map((n) => ({
+      path: n.path,
+      title: n.title,
+      context: contextLine(n.summary),
+      people: n.people,
+    })),
     topics,
     [...clustered.alone, ...unnamed.flatMap((t) => t.members)],
   );

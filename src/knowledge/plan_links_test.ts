@@ -15,6 +15,7 @@ function notes(): LinkSource[] {
       out.push({
         fileId: fileId++,
         path: `Sources/${subject} ${n}.md`,
+        title: `${subject} ${n}`,
         source: `${subject}/${n}.txt`,
         terms: stems.filter((_, k) => (n + k) % 3 !== 0).map((t, k) => [t, 1 + ((n + k) % 3)]),
         keyphrases: [subject === "bees" ? "honey bees" : "steam locomotives"],
@@ -28,6 +29,7 @@ function notes(): LinkSource[] {
   out.push({
     fileId: fileId++,
     path: "Sources/Stars.md",
+    title: "Stars",
     source: "stars.txt",
     terms: [["quasar", 2], ["pulsar", 1]],
     keyphrases: ["radio astronomy"],

@@ -112,9 +112,14 @@ export function fileStem(fileName: string): string {
 
 /**
  * A link to a note by its vault path ("Sources/Name.md" gives `[[Sources/Name|Name]]`): the full
- * path, so a same-named file elsewhere in the vault cannot capture it.
+ * path, so a same-named file elsewhere in the vault cannot capture it. Shown as the note's title
+ * when the file is named after it: a file name cannot hold the title's ":" or "?" ("Modules:
+ * ECMAScript modules"). A file named "Name (2)" keeps its name, which tells two notes apart.
  */
-export function wikilink(path: string): string {
+export function wikilink(path: string, title?: string): string {
   const target = path.replace(/\.md$/, "");
-  return `[[${target}|${target.slice(target.lastIndexOf("/") + 1)}]]`;
+  const stem = target.slice(target.lastIndexOf("/") + 1);
+  const shown = title?.replace(/\s+/gu, " ").trim();
+  const label = shown && !/[|[\]]/u.test(shown) && sanitizeNoteName(shown) === stem ? shown : stem;
+  return `[[${target}|${label}]]`;
 }

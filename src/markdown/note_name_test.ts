@@ -5,6 +5,7 @@ import {
   nameKey,
   sanitizeNoteName,
   suffixedName,
+  wikilink,
 } from "./note_name.ts";
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
@@ -184,4 +185,15 @@ Deno.test("sanitizeNoteName() keeps a name within 200 UTF-8 bytes, so its file n
   assert.ok(name.startsWith("names – 長長"));
   assert.ok(new TextEncoder().encode(`${name} (99).md`).length <= 255);
   assert.equal(sanitizeNoteName("short name"), "short name");
+});
+
+Deno.test("wikilink() shows the title its note is named after, else the file's name", () => {
+  assert.equal(wikilink("Sources/Notes.md"), "[[Sources/Notes|Notes]]");
+  assert.equal(
+    wikilink("Sources/Modules ECMAScript modules.md", "Modules: ECMAScript modules"),
+    "[[Sources/Modules ECMAScript modules|Modules: ECMAScript modules]]",
+  );
+  // Two notes of one title stay apart, and a title a link cannot show is not shown.
+  assert.equal(wikilink("Sources/Intro (2).md", "Intro"), "[[Sources/Intro (2)|Intro (2)]]");
+  assert.equal(wikilink("Sources/A B.md", "A|B"), "[[Sources/A B|A B]]");
 });

@@ -232,6 +232,7 @@ async function rebuild(
   const plan = planLinks(notes.map((n, i) => ({
     fileId: i + 1,
     path: paths[i],
+    title: n.title,
     source: n.path,
     terms: n.terms,
     keyphrases: n.keyphrases,
@@ -257,11 +258,13 @@ async function rebuild(
     const i = rank.get(source);
     return i === undefined ? undefined : { path: paths[i], anchors: draftOf(source).anchors ?? {} };
   };
+  const titles = new Map(notes.map((n, i) => [paths[i], n.title]));
   for (const [i, note] of notes.entries()) {
     const content = renderNote(draftOf(note.path), {
       source: note.path,
       related: plan.related.get(i + 1)!,
       findTarget,
+      titleOf: (path) => titles.get(path),
     });
     if (await vault.writeNote(paths[i], content)) written++;
     hashes.push(sha256Hex(content));

@@ -444,6 +444,7 @@ export class JobStore extends SqliteStore {
   linkedNotes(): LinkedNote[] {
     return this.sql(
       `SELECT n.file_id, n.path, n.content_hash, f.path AS source, d.related,
+       json_extract(d.meta, '$.title') AS title,
        json_extract(d.meta, '$.analysis.terms') AS terms,
        json_extract(d.meta, '$.analysis.tags') AS tags,
        json_extract(d.meta, '$.analysis.people') AS people,
@@ -458,6 +459,7 @@ export class JobStore extends SqliteStore {
       fileId: Number(r.file_id),
       source: String(r.source),
       path: String(r.path),
+      title: String(r.title),
       contentHash: String(r.content_hash),
       related: JSON.parse(String(r.related)),
       terms: JSON.parse(String(r.terms)),
@@ -590,6 +592,15 @@ export class JobStore extends SqliteStore {
   noteForFile(fileId: number): NoteRow | undefined {
     const r = this.sql("SELECT * FROM notes WHERE file_id = ?").get(fileId);
     return r && noteFromRow(r);
+  }
+
+  /** The title of the note at a vault path, from the draft it was rendered from. */
+  titleAt(path: string): string | undefined {
+    const r = this.sql(
+      `SELECT json_extract(d.meta, '$.title') AS title FROM notes n
+       JOIN drafts d ON d.file_id = n.file_id WHERE n.path = ?`,
+    ).get(path);
+    return r ? String(r.title) : undefined;
   }
 
   noteAtPath(path: string): NoteRow | undefined {

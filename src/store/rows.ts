@@ -47,6 +47,7 @@ export interface LinkedNote {
   /** The input's path, relative to its job's folder. */
   source: string;
   path: string;
+  title: string;
   contentHash: string;
   related: string[];
   terms: [string, number][];

@@ -19,6 +19,8 @@ export interface NoteMeta {
   related?: string[];
   /** Finds the notes of other inputs the body links to; without it such links are their text. */
   findTarget?: FindTarget;
+  /** The title of a note by its vault path, to show on the links to it. */
+  titleOf?: (path: string) => string | undefined;
 }
 
 /** Kinds whose text is a transcript rather than a document. */
@@ -32,6 +34,7 @@ const TIMED = new Set(["audio", "video", "subtitles"]);
 export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
   const { analysis } = draft;
   const related = meta.related ?? [];
+  const link = (path: string) => wikilink(path, meta.titleOf?.(path));
   const stem = fileStem(meta.source);
   const extra = draft.properties ?? {};
   // Built in this order on purpose: stringify keeps insertion order, and the order is part of
@@ -47,7 +50,7 @@ export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
     ...(analysis.organizations.length > 0 ? { organizations: analysis.organizations } : {}),
     ...(analysis.places.length > 0 ? { places: analysis.places } : {}),
     // Obsidian reads a quoted wikilink in a property as a link.
-    related: related.map((path) => wikilink(path)),
+    related: related.map(link),
     source_hash: draft.sourceHash,
     source_bytes: draft.sourceBytes,
     words: draft.wordCount,
@@ -74,7 +77,7 @@ export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
       ? [section("Organizations", list(analysis.organizations))]
       : []),
     ...(analysis.places.length > 0 ? [section("Places", list(analysis.places))] : []),
-    section("Related", related.map((path) => `- ${wikilink(path)}`).join("\n")),
+    section("Related", related.map((path) => `- ${link(path)}`).join("\n")),
     section(
       TIMED.has(draft.type) ? "Transcript" : "Full text",
       normalizeBody(resolveLinks(draft, meta.source, meta.findTarget ?? noTarget)),

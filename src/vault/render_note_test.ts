@@ -296,3 +296,14 @@ Deno.test("renderNote() takes no file name every project uses as an alias", () =
   );
   assert.deepEqual(data?.aliases, ["lang_with"]);
 });
+
+Deno.test("renderNote() shows related notes by their titles", () => {
+  const link = "[[Sources/Modules ECMAScript modules|Modules: ECMAScript modules]]";
+  const text = renderNote(draft(), {
+    source: "a.md",
+    related: ["Sources/Modules ECMAScript modules.md"],
+    titleOf: (path) => path.includes("Modules") ? "Modules: ECMAScript modules" : undefined,
+  });
+  assert.ok(text.includes(`related:\n  - "${link}"`), text);
+  assert.ok(text.includes(`## Related\n\n- ${link}`), text);
+});

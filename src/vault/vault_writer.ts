@@ -130,6 +130,7 @@ export class VaultWriter {
         source: note.source,
         related,
         findTarget: targetsInStore(this.#store),
+        titleOf: (path) => this.#store.titleAt(path),
       });
       if (sha256Hex(text) !== note.contentHash) continue; // no longer known what was written
       const problem = damage(bytes, encoder.encode(text));
@@ -178,6 +179,7 @@ export class VaultWriter {
         source: file.path,
         related,
         findTarget: targetsInStore(this.#store),
+        titleOf: (path) => this.#store.titleAt(path),
       });
       base = sanitizeNoteName(draft.title);
     } catch (error) {
