@@ -62,8 +62,9 @@ export function extractHtml(
     removeNavigation(document);
     const article = readArticle(document);
     let root = article?.root;
-    if (!article || article.length < ARTICLE_MIN_CHARS) {
-      // Readability found no article (short pages): the body without its chrome is the content.
+    if (!article || article.length < ARTICLE_MIN_CHARS || lostSections(article.root, html)) {
+      // Readability found no article (short pages), or kept one section of several: the body
+      // without its chrome is the content.
       const page = parseDocument(html);
       const pageNotes = prepare(page, table);
       forgetSectionIds(page);
@@ -380,6 +381,10 @@ const NOISE = "script, style, noscript, template";
 /** Page chrome, removed (with forms) from the body when Readability found no article. */
 const CHROME = "nav, header, footer, aside, script, style, noscript, template, " +
   '[role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"], ' +
+  // Menus, taglines and tables of contents written as ordinary blocks (SQLite's pages:
+  // "mainmenu", "tagline", "fancy_toc").
+  '[class~="menu"], [class~="navbar"], [class~="tagline"], [class~="toc"], [id="toc"], ' +
+  '[class~="fancy_toc"], ' +
   // What the page hides is no content either (Readability skips it in its own pass).
   '[hidden], [style*="display:none"], [style*="display: none"], [style*="visibility:hidden"]';
 const BANNER = /cookie|consent|banner/i;
@@ -463,6 +468,30 @@ function readArticle(
     length: article.length ?? 0,
   };
 }
+
+/**
+ * Whether Readability kept less than half of a page's section headings: on a page that writes
+ * its sections as headings and lists side by side in the body (SQLite's "Appropriate Uses"), it
+ * kept the longest list and dropped the others, headings and all. One heading alone ("Comments"
+ * under a blog post) is no sign of that.
+ */
+function lostSections(article: DomElement, html: string): boolean {
+  const page = parseDocument(html);
+  removeNoise(page, `${CHROME}, form`);
+  removeNavigation(page);
+  // Letters and digits only: the page's headings still hold their "¶" permalinks.
+  const headings = (root: { querySelectorAll(s: string): Iterable<DomNode> }) =>
+    new Set(
+      [...root.querySelectorAll(SECTION_HEADINGS)]
+        .map((h) => text(h).replace(/[^\p{L}\p{N}]+/gu, " ").trim())
+        .filter((t) => t !== ""),
+    );
+  const onPage = headings(page);
+  if (onPage.size < 2) return false;
+  const kept = headings(article);
+  return [...onPage].filter((h) => kept.has(h)).length < onPage.size / 2;
+}
+const SECTION_HEADINGS = "h2, h3, h4";
 
 function text(element: DomNode | null): string {
   return (element?.textContent ?? "").replace(/\s+/g, " ").trim();

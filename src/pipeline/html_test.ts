@@ -100,6 +100,34 @@ Deno.test("extractHtml() falls back to the body without its chrome on a short pa
   assert.equal(body, "## Weekdays\n\nOpen 9 to 5.");
 });
 
+Deno.test("extractHtml() keeps every section of a page that writes them side by side", () => {
+  const para = (topic: string) =>
+    `<p>${topic} is a good fit for ${
+      "many small programs, devices and tools that ".repeat(5)
+    }need it.</p>`;
+  const long = Array.from(
+    { length: 8 },
+    (_, i) => `<li><p><b>Use ${i}</b></p>${para(`Use ${i}`)}${para("It")}`,
+  )
+    .join("");
+  const html = `<html><head><title>Appropriate Uses</title></head><body>
+    <div class="menu mainmenu"><ul><li><a href="index.html">Home</a><li><a href="about.html">About</a></ul></div>
+    <div class="tagline">Small. Fast. Reliable.</div>
+    <h1>Appropriate Uses</h1><p>${
+    "This page weighs where the library works well and where not. ".repeat(3)
+  }</p>
+    <h2>Where It Works Well</h2><ul>${long}</ul>
+    <h2>Where A Server May Work Better</h2>
+    <ul><li><p><b>High concurrency</b></p><p>Only one writer at a time is allowed.</p></ul>
+    <h2>Checklist</h2><ol><li><p>Is the data far away? Then choose a server.</p></ol>
+  </body></html>`;
+  const { body } = extractHtml(utf8(html), "uses.html");
+  for (const kept of ["## Where A Server May Work Better", "Only one writer", "## Checklist"]) {
+    assert.ok(body.includes(kept), kept);
+  }
+  assert.ok(!/Home|About|Small\. Fast/.test(body), body);
+});
+
 Deno.test("extractHtml() keeps a short page that sits inside a <form>", () => {
   const html = "<html><body><form id='main'><div><h2>Hours</h2><p>Open 9 to 5.</p></div></form>" +
     "<footer>Footer</footer></body></html>";
