@@ -16,6 +16,8 @@ export interface WalkOptions {
   skipDirs: string[];
   /** lower-case extensions with dot, e.g. [".txt", ".md", ".markdown"] */
   extensions: string[];
+  /** Names of files without an extension that are taken too ("README"). */
+  names?: RegExp;
 }
 
 export type WalkEntry =
@@ -53,6 +55,10 @@ export async function* walkInputs(root: string, options: WalkOptions): AsyncGene
   // A symlink can lead below a skipped folder without passing through it.
   const isSkipped = (realPath: string) => skipDirs.some((dir) => isInside(realPath, dir));
   const extensions = new Set(options.extensions);
+  const supported = (name: string) => {
+    const extension = extensionOf(name);
+    return extensions.has(extension) || extension === "" && options.names?.test(name) === true;
+  };
 
   let entries: Deno.DirEntry[];
   try {
@@ -115,19 +121,20 @@ export async function* walkInputs(root: string, options: WalkOptions): AsyncGene
     if (!isIncluded(path)) continue;
     if (entry.isSymlink && isSkipped(realPath)) continue;
     const isFile = info?.isFile ?? entry.isFile;
-    yield await inspectFile({ path, absPath, isFile, viaSymlink: entry.isSymlink }, extensions);
+    yield await inspectFile({ path, absPath, isFile, viaSymlink: entry.isSymlink }, supported);
   }
 }
 
 /** A file that passed the path filters: its entry, or why it cannot be taken. */
 async function inspectFile(
   file: { path: string; absPath: string; isFile: boolean; viaSymlink: boolean },
-  extensions: Set<string>,
+  supported: (name: string) => boolean,
 ): Promise<WalkEntry> {
   const { path, absPath } = file;
   if (!file.isFile) return { kind: "skipped", path, reason: "not a regular file" };
-  const extension = extensionOf(path.slice(path.lastIndexOf("/") + 1));
-  if (!extensions.has(extension)) {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  if (!supported(name)) {
+    const extension = extensionOf(name);
     const reason = extension === ""
       ? "unsupported file type (no extension)"
       : `unsupported file type ${extension}`;

@@ -167,6 +167,17 @@ Deno.test("walkInputs() skips unsupported extensions, compared without case", as
   });
 });
 
+Deno.test("walkInputs() takes files without an extension only by the names it is given", async () => {
+  await withTempDir(async (root) => {
+    await writeFiles(root, "NEWS", "gzip-README", "Makefile");
+    deepStrictEqual(await summary(root, { names: /(?:^|-)(?:news|readme)$/i }), [
+      "Makefile (skipped: unsupported file type (no extension))",
+      "NEWS",
+      "gzip-README",
+    ]);
+  });
+});
+
 Deno.test("walkInputs() follows a symlink to a file inside the root", async () => {
   await withTempDir(async (root) => {
     await writeFiles(root, "real/doc.md");

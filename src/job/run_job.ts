@@ -11,7 +11,7 @@ import { type Outcome, startSandboxes, Supervisor } from "../supervisor/supervis
 import { VaultWriter } from "../vault/vault_writer.ts";
 import { join } from "node:path";
 import { linkVault } from "../knowledge/link_vault.ts";
-import { EXTENSIONS } from "../pipeline/detect.ts";
+import { DOCUMENT_NAME, EXTENSIONS } from "../pipeline/detect.ts";
 import { formatShard } from "../shard/shard_spec.ts";
 import { type JobOptions, outputOptions } from "../options/job_options.ts";
 import { type OpenState, openState } from "./open_state.ts";
@@ -382,6 +382,7 @@ export class Job {
         exclude: o.exclude,
         skipDirs: [o.vaultDir],
         extensions: SUPPORTED_EXTENSIONS,
+        names: DOCUMENT_NAME,
       },
       enqueue: (file) => supervisor.enqueue(file),
       queued,

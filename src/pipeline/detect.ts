@@ -44,6 +44,20 @@ export const EXTENSIONS: Record<string, Kind> = {
 };
 
 /**
+ * Plain-text documents named by convention without an extension ("README", "NEWS", "ChangeLog",
+ * also after a prefix: "gzip-NEWS"): every package's documentation folder holds them.
+ */
+export const DOCUMENT_NAME =
+  /(?:^|[-_.])(?:readme|news|changes|changelog|authors|thanks|todo|install|hacking|bugs|faq|history|contributing)$/i;
+
+/** The kind a file's name says it is: by its extension, else by a document's conventional name. */
+function kindOfName(fileName: string): Kind | undefined {
+  const ext = extensionOf(fileName);
+  if (ext !== "") return EXTENSIONS[ext];
+  return DOCUMENT_NAME.test(fileName.slice(fileName.lastIndexOf("/") + 1)) ? "text" : undefined;
+}
+
+/**
  * Whether a file's name says it is a recording, before its content is read: main sends it to a
  * media sandbox, and gives it no byte limit (its duration is checked instead).
  */
@@ -63,7 +77,7 @@ export interface Detected {
 /** Decides how to read `bytes`; throws InputError for content gleaner cannot use. */
 export async function detectKind(bytes: Uint8Array, fileName: string): Promise<Detected> {
   const ext = extensionOf(fileName);
-  const named = EXTENSIONS[ext];
+  const named = kindOfName(fileName);
   const found = await fileTypeFromBuffer(bytes).catch(() => undefined);
   // file-type knows an EPUB by its `mimetype` entry stored first; a book zipped without that
   // order is still one, and the EPUB reader says what is wrong if it is not.

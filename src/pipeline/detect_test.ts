@@ -110,7 +110,14 @@ Deno.test("detectKind() refuses a .pdf or .mp3 whose content is something else",
 
 Deno.test("detectKind() refuses unknown extensions", async () => {
   await assert.rejects(detectKind(text("x"), "data.csv"), /unsupported file type \.csv/);
-  await assert.rejects(detectKind(text("x"), "README"), /unsupported file type \(no extension\)/);
+  await assert.rejects(detectKind(text("x"), "Makefile"), /unsupported file type \(no extension\)/);
+});
+
+Deno.test("detectKind() reads a document named by convention without an extension as text", async () => {
+  for (const name of ["README", "NEWS", "docs/ChangeLog", "gzip-NEWS"]) {
+    assert.deepEqual(await detectKind(text("Version 1.2 fixes a crash."), name), { kind: "text" });
+  }
+  assert.equal((await detectKind(text("<!DOCTYPE html><p>x"), "README")).kind, "html");
 });
 
 Deno.test("isRecordingName() judges by the extension alone, in any case", () => {

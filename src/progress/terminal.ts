@@ -104,6 +104,8 @@ export function terminalProgress(options: TerminalOptions) {
   let lastLine = 0;
   const estimate = new WorkEstimate();
   const busy = new Map<number, Busy>();
+  /** Files passed over as unsupported: too many to print as they come, named at the end. */
+  const unsupported: string[] = [];
 
   const eta = () => {
     const left = total - settled;
@@ -189,9 +191,8 @@ export function terminalProgress(options: TerminalOptions) {
         // Only files the job holds are in the total: unchanged ones, and ones that failed in an
         // earlier run; what the walk passed over (unsupported, unreadable, empty) is not.
         if (e.reason === "unchanged" || IN_TOTAL_EARLIER.test(e.reason)) settled++;
-        if (e.reason !== "unchanged" && !e.reason.startsWith("unsupported")) {
-          say(yellow(`skipped ${e.path}: ${e.reason}`));
-        }
+        if (e.reason.startsWith("unsupported")) unsupported.push(e.path);
+        else if (e.reason !== "unchanged") say(yellow(`skipped ${e.path}: ${e.reason}`));
         return tick();
       case "file_failed":
         if (e.willRetry) {
@@ -243,6 +244,7 @@ export function terminalProgress(options: TerminalOptions) {
         busy.clear();
         tick(true);
         bar?.stop();
+        if (unsupported.length > 0) options.write(unsupportedLine(unsupported));
         options.write(
           `gleaner: ${e.outcome}: ${e.done} done, ${e.skipped} skipped, ${e.failed} failed, ` +
             `${e.quarantined} quarantined`,
@@ -252,6 +254,14 @@ export function terminalProgress(options: TerminalOptions) {
   };
   /** `line` is what the live bar shows now. */
   return { handle, stop: () => bar?.stop(), line };
+}
+
+/** Names the files passed over as of no supported type: the first three, and how many more. */
+function unsupportedLine(paths: string[]): string {
+  const named = paths.slice(0, 3).join(", ");
+  const more = paths.length > 3 ? ` and ${paths.length - 3} more` : "";
+  const files = paths.length === 1 ? "1 file" : `${paths.length} files`;
+  return `gleaner: ${files} of no supported type passed over: ${named}${more}`;
 }
 
 /** The one line a re-run that takes up a job prints first. */

@@ -136,3 +136,26 @@ Deno.test("a worker whose file is settled is no longer shown busy, even at 100%"
   });
   assert.match(line(), /100% 2\/2 files$/);
 });
+
+Deno.test("the files passed over as unsupported are named once, at the end", () => {
+  const t = plain();
+  t.send({ type: "job_started", at: 0, jobId: 1, total: 1 });
+  for (const path of ["a.xyz", "b.jpg", "c.csv", "Makefile"]) {
+    t.send({ type: "file_skipped", at: 0, path, reason: "unsupported file type" });
+  }
+  assert.equal(t.lines.filter((l) => l.includes("a.xyz")).length, 0);
+  t.send({
+    type: "job_finished",
+    at: 0,
+    jobId: 1,
+    outcome: "finished",
+    done: 1,
+    failed: 0,
+    skipped: 4,
+    quarantined: 0,
+  });
+  assert.deepEqual(t.lines.slice(-2), [
+    "gleaner: 4 files of no supported type passed over: a.xyz, b.jpg, c.csv and 1 more",
+    "gleaner: finished: 1 done, 4 skipped, 0 failed, 0 quarantined",
+  ]);
+});
