@@ -120,6 +120,11 @@ const KEYS = new Set(
 );
 const CONJUNCTION =
   /^(?:and|but|or|so|then|yet|if|when|while|because|as|thanks|dear|hi|hello|nor)$/iu;
+/** A month after a name is the date beside it in a table ("Ian Jackson January 1998"). */
+const MONTH =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/u;
+/** Endings of adverbs no surname has: "Ctrl-D. Alternately" is no "D. Alternately". */
+const ADVERB = /\p{L}(?:ately|ually|ically|ially|inally|ently|antly|ously|ively|fully|lessly)$/u;
 
 /** Last words that make a name a law, a programme, a prize or a place ("Ryan White Act"). */
 const NAMED_AFTER = new Set(
@@ -147,9 +152,16 @@ export function personNames(name: string): string[] {
     while (words.length > 0 && (CONJUNCTION.test(words[0]) || isTitle(words[0]))) {
       words = words.slice(1);
     }
-    while (words.length > 0 && CONJUNCTION.test(words[words.length - 1])) {
+    while (
+      words.length > 0 &&
+      (CONJUNCTION.test(words[words.length - 1]) || words.length > 2 && MONTH.test(words.at(-1)!))
+    ) {
       words = words.slice(0, -1);
     }
+    // "Ian Ian Murdock": a word said twice in a table's cell or a command's output.
+    words = words.filter((w, i) => w !== words[i - 1]);
+    // "Roman No. 9 L": a font's number, not a name.
+    if (words.at(-1) === "No" || ADVERB.test(words.at(-1) ?? "")) return [];
     const person = words.join(" ");
     if (person.length < 2 || !/^\p{Lu}/u.test(person)) return [];
     if (/^-|-$/u.test(person) || /[_\d/\\@#]/u.test(person)) return [];

@@ -168,6 +168,17 @@ Deno.test("personNames() drops conjunctions and contractions, and splits run-tog
   assert.deepEqual(personNames("Eleanor Smith and Ravi Jones"), ["Eleanor Smith", "Ravi Jones"]);
 });
 
+Deno.test("personNames() drops a month and a repeated word, and refuses fonts and adverbs", () => {
+  assert.deepEqual(personNames("Ian Jackson January"), ["Ian Jackson"]);
+  assert.deepEqual(personNames("Ian Ian Murdock"), ["Ian Murdock"]);
+  assert.deepEqual(personNames("May"), ["May"]);
+  assert.deepEqual(personNames("Theresa May"), ["Theresa May"]);
+  for (const name of ["Roman No", "D. Alternately", "C. Finally"]) {
+    assert.deepEqual(personNames(name), [], name);
+  }
+  assert.deepEqual(personNames("Kelly Donnelly"), ["Kelly Donnelly"]);
+});
+
 Deno.test("personNames() drops titles before a name, and roles and laws that are no person", () => {
   assert.deepEqual(personNames("Justice John Roberts"), ["John Roberts"]);
   assert.deepEqual(personNames("Leader Howard Baker"), ["Howard Baker"]);
