@@ -7,6 +7,7 @@
 import { termVector } from "../analyse/analyse.ts";
 import type { Claim, KeyPoint, NoteDraft, PropertyValue } from "../protocol/messages.ts";
 import { parseFrontmatter, STANDARD_KEYS } from "../markdown/frontmatter.ts";
+import { unnestHeadings } from "../markdown/heading_levels.ts";
 
 const SECTIONS = ["Summary", "Key points", "Claims", "People", "Related"] as const;
 const FULL = /^## (?:Full text|Transcript)$/m;
@@ -51,7 +52,7 @@ export function readNote(text: string): { draft: NoteDraft; related: string[] } 
     sourceHash: data.source_hash,
     sourceBytes: typeof data.source_bytes === "number" ? data.source_bytes : 0,
     wordCount: typeof data.words === "number" ? data.words : 0,
-    body: fullText === "_None._" ? "" : fullText,
+    body: fullText === "_None._" ? "" : unnestHeadings(fullText),
     analysis: {
       summary: sections.get("Summary")!.split(/\n{2,}/).filter((p) => p !== "").map(unescape),
       keyPoints: lines(sections.get("Key points")!).map(keyPoint),

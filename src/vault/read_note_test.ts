@@ -44,6 +44,13 @@ Deno.test("readNote() reads a rendered note back into a draft that renders ident
       }),
       [],
     ],
+    [
+      rich({
+        type: "html",
+        body: "## Part\n\n###### Deep\n\n##### Deeper\n\n```sh\n# a comment\n```\n\nText.",
+      }),
+      [],
+    ],
     [{ ...rich(), analysis: NO_ANALYSIS, properties: undefined, body: "" }, []],
   ];
   for (const [draft, related] of cases) {

@@ -8,6 +8,7 @@ import { stringify } from "yaml";
 import { STANDARD_KEYS } from "../markdown/frontmatter.ts";
 import { fileStem, wikilink } from "../markdown/note_name.ts";
 import { escapeMarkdown, escapeMarkdownBlock, stamp } from "../markdown/transcript.ts";
+import { nestHeadings } from "../markdown/heading_levels.ts";
 import type { Analysis, Claim, KeyPoint, NoteDraft } from "../protocol/messages.ts";
 import { type FindTarget, resolveLinks } from "./source_links.ts";
 
@@ -80,7 +81,7 @@ export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
     section("Related", related.map((path) => `- ${link(path)}`).join("\n")),
     section(
       TIMED.has(draft.type) ? "Transcript" : "Full text",
-      normalizeBody(resolveLinks(draft, meta.source, meta.findTarget ?? noTarget)),
+      nestHeadings(normalizeBody(resolveLinks(draft, meta.source, meta.findTarget ?? noTarget))),
     ),
   ];
   return `---\n${yaml}---\n\n# ${heading}\n\n${sections.join("\n\n")}\n`;
