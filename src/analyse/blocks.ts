@@ -31,6 +31,9 @@ export interface BodyText {
 }
 
 const STAMP = /^\[(\d{1,6}):([0-5]\d):([0-5]\d)\]\s*/;
+/** A heading of a plain text in Emacs' outline form, GNU's NEWS files' ("** Bug fixes"): to
+ * Markdown a paragraph, which the sentence after it ran into. */
+const OUTLINE_HEADING = /^\*{2,3}[ \t]+[^\s*][^\n]*$/u;
 /** "Maria Lopez: ..." at the start of a transcript turn: a short capitalised label. */
 const LABEL = /^(\p{Lu}[\p{L}\p{M}.'’-]*(?:[ \t]\p{Lu}[\p{L}\p{M}.'’-]*){0,3}):\s+/u;
 
@@ -103,8 +106,18 @@ export function readBody(markdown: string): BodyText {
   }
   const original = (offset: number) => offset + bom + countBelow(shifts, offset);
   let offset = 0;
-  for (const token of marked.lexer(source)) {
-    if (token.type === "paragraph") {
+  const tokens = marked.lexer(source);
+  // In a text written in outline form, "* Noteworthy changes in release 1.12" alone is the
+  // heading above the "** " ones, though to Markdown a list of one item.
+  const outline = tokens.some((t) => t.type === "paragraph" && OUTLINE_HEADING.test(t.raw.trim()));
+  for (const token of tokens) {
+    const line = token.raw.trim();
+    if (
+      token.type === "paragraph" && OUTLINE_HEADING.test(line) ||
+      outline && token.type === "list" && /^\*[ \t]+[^\n]*[^\s.:;!?]$/u.test(line)
+    ) {
+      headings.push(line.replace(/^\*+\s+/u, ""));
+    } else if (token.type === "paragraph") {
       const end = offset + token.raw.replace(/\s+$/u, "").length;
       paragraph(token.tokens, token.text, original(end));
     } else visit([token]);

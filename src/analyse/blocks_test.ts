@@ -18,6 +18,17 @@ Deno.test("readBody() reads paragraphs and list items in order", () => {
   ]);
 });
 
+Deno.test("readBody() reads a plain text's outline headings as headings", () => {
+  const body = readBody(
+    "* Changes in release 1.12\n\n** Bug fixes\n\n  zgrep no longer fails.\n\n**bold** words start this.",
+  );
+  assert.deepEqual(body.headings, ["Changes in release 1.12", "Bug fixes"]);
+  assert.deepEqual(body.blocks.map((b) => [b.text, b.section]), [
+    ["zgrep no longer fails.", 2],
+    ["bold words start this.", 2],
+  ]);
+});
+
 Deno.test("readBody() reads emphasis, links and escapes as the words they show", () => {
   assert.deepEqual(
     texts("Hello *big* __world__, see [the docs](https://x.test) and \\*stars\\*."),

@@ -135,8 +135,9 @@ function tokenize(text: string): { words: Word[]; sentences: Span[] } {
     } else if (last !== undefined && punctuated) {
       // Across a line break only when the sentence had no end and the next part goes on in
       // lower case: a subtitle cue or a PDF page that breaks a sentence in two.
-      // Never after a heading ("2.2.1 Data Structures" above "dotty provides...").
-      joins = !/^[.!?:;"”’)]$/u.test(values[last[1]]) && /^\p{Ll}/u.test(values[from]) &&
+      // Never after a heading ("2.2.1 Data Structures" above "dotty provides..."), nor after a
+      // note in brackets that closes a paragraph ("[bug introduced in gzip-1.3.10]").
+      joins = !/^[.!?:;"”’)\]]$/u.test(values[last[1]]) && /^\p{Ll}/u.test(values[from]) &&
         !HEADING.test(
           text.slice(starts[last[0]], starts[last[1]] + values[last[1]].length),
         );

@@ -373,6 +373,17 @@ Deno.test("readLanguage() joins no sentence across a PDF's heading above a name 
   ]);
 });
 
+Deno.test("readLanguage() joins no sentence across a note in brackets that ends a paragraph", () => {
+  const { sentences } = readLanguage(
+    "zgrep can no longer overwrite a file.\n[bug introduced in gzip-1.3.10]\n\nzgrep names its input.",
+  );
+  assert.deepEqual(sentences.map((s) => s.text), [
+    "zgrep can no longer overwrite a file.",
+    "[bug introduced in gzip-1.3.10]",
+    "zgrep names its input.",
+  ]);
+});
+
 Deno.test("readLanguage() reads no person in the name of a law or a grant", () => {
   assert.deepEqual(
     people("We ended the Jim Crow laws at last. Students receive Pell grants. Jim Smith spoke."),
