@@ -59,8 +59,10 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
             // "IBM", "AT&T" as compromise knows them; two letters are too ambiguous ("BP").
             !(clean.length > 2 && /Organization/u.test(lexiconTag(clean.toLowerCase()))) ||
           INITIALS_AND_WORD.test(clean) ||
-          // "Co" (a Unicode category, or "& Co" cut off); "ACAP ACAP Media" (a row of a list).
-          /^\p{Lu}\p{Ll}$/u.test(clean) || /\b(\p{L}+) \1\b/u.test(clean))
+          // "Co" (a Unicode category, or "& Co" cut off); "ACAP ACAP Media" (a row of a list);
+          // "Inc" cut from "Free Software Foundation, Inc.".
+          /^\p{Lu}\p{Ll}$/u.test(clean) || /\b(\p{L}+) \1\b/u.test(clean) ||
+          /^(?:Inc|Ltd|LLC|Corp|GmbH|PLC|Pty)$/u.test(clean))
       ? []
       : [clean];
     for (const name of names) {

@@ -234,6 +234,10 @@ Deno.test("rankNames() drops lone acronyms from organisations", () => {
   assert.deepEqual(rankNames(spans("Co", "ACAP ACAP Media", "X Desktop Group"), kind), [
     "X Desktop Group",
   ]);
+  // A company's suffix cut from its name is none either.
+  assert.deepEqual(rankNames(spans("Free Software Foundation", "Inc", "Ltd"), kind), [
+    "Free Software Foundation",
+  ]);
 });
 
 Deno.test("rankNames() merges initials and a missing middle name into the fullest name", () => {

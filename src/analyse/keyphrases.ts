@@ -66,6 +66,10 @@ const HEADING_RUN = 3;
  */
 const WORD_USE = 0.5;
 
+/** "gzip-1", "libffi-3": a program's name and the first number of its version; "sha-256" and
+ * "utf-8" are an algorithm and an encoding. */
+const VERSIONED = /^(?!(?:utf|ucs|iso|latin|cp|win|ecma|rfc|mp|sha|md|aes|x)-)\p{L}{2,}-\d+$/iu;
+
 /**
  * The best `limit` keyphrases of a text.
  * @param phrases noun phrases in text order
@@ -164,6 +168,9 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     // In a text that types its dashes as hyphens, any hyphenated word said once may be two
     // words either side of a dash ("year-others", "partisanship-programs", "out-work").
     if (context.dashesAsHyphens && e.count < 2 && shown.some((w) => w.includes("-"))) return [];
+    // A name with the first number of its version ("gzip-1" of "gzip-1.3.10", "libffi-3") is
+    // the release, not a term.
+    if (shown.some((w) => VERSIONED.test(w))) return [];
     // A phrase ending in a day or a month ("last january", "congress today") says when.
     if (/^(?:Date|Month|WeekDay)$/u.test(lexiconTag(shown[shown.length - 1]))) return [];
     // A verb alone ("use", "reverting", "sorts") is an action the text mentions, not a topic.

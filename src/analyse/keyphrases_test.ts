@@ -649,3 +649,18 @@ Deno.test("rankKeyphrases() takes no hyphenated word said once from a text that 
   // Where dashes are dashes, a compound said once may be a term.
   assert.ok(rankWith(phrases, {}).includes("partisanship-programs"));
 });
+
+Deno.test("rankKeyphrases() takes a name with its version's number for no term, an encoding for one", () => {
+  const phrases = [
+    "gzip-1",
+    "gzip-1",
+    "libffi-3",
+    "libffi-3",
+    "utf-8",
+    "utf-8",
+    "SHA-256",
+    "SHA-256",
+  ]
+    .map((t, i) => phrase(t, i * 10));
+  assert.deepEqual(texts(phrases).sort(), ["sha-256", "utf-8"]);
+});
