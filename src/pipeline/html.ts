@@ -381,19 +381,18 @@ const NOISE = "script, style, noscript, template";
 /** Page chrome, removed (with forms) from the body when Readability found no article. */
 const CHROME = "nav, header, footer, aside, script, style, noscript, template, " +
   '[role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"], ' +
-  // Menus, taglines and tables of contents written as ordinary blocks (SQLite's pages:
-  // "mainmenu", "tagline", "fancy_toc").
-  '[class~="menu"], [class~="navbar"], [class~="tagline"], [class~="toc"], [id="toc"], ' +
-  '[class~="fancy_toc"], ' +
   // What the page hides is no content either (Readability skips it in its own pass).
   '[hidden], [style*="display:none"], [style*="display: none"], [style*="visibility:hidden"]';
 const BANNER = /cookie|consent|banner/i;
 /**
  * Navigation that documentation generators write as ordinary blocks: Sphinx's relation bars,
- * sidebar and footer, DocBook's and Texinfo's header panels, breadcrumbs.
+ * sidebar and footer, DocBook's and Texinfo's header panels, breadcrumbs; menus, taglines and
+ * tables of contents (SQLite's pages: "mainmenu", "tagline", "fancy_toc").
  */
 const NAVIGATION = ".related, .sphinxsidebar, div.footer, .navheader, .navfooter, .nav-panel, " +
-  ".breadcrumbs, .breadcrumb, .prev-next-area, .rst-footer-buttons";
+  ".breadcrumbs, .breadcrumb, .prev-next-area, .rst-footer-buttons, " +
+  '[class~="menu"], [class~="navbar"], [class~="tagline"], [class~="toc"], [id="toc"], ' +
+  '[class~="fancy_toc"]';
 /** A block that opens like Texinfo's "Next: ..., Previous: ..., Up: ..." line. */
 const NAV_LINE = /^\s*(?:next|previous|prev|up|forward|back|contents|index)\s*:/i;
 /** Longest text a "Next: ..." block may have and still be navigation, not prose. */
