@@ -21,8 +21,27 @@ Deno.test("nestHeadings() leaves code alone and stops at level 6", () => {
   assert.equal(nestHeadings("    # indented code"), "    # indented code");
 });
 
+Deno.test("nestHeadings() writes an underlined heading with #s, one level down like the rest", () => {
+  assert.equal(
+    nestHeadings("Introduction\n============\n\nText.\n\nUsage\n-----\n\n- item\n---"),
+    "### Introduction\n\nText.\n\n#### Usage\n\n- item\n---",
+  );
+  // A paragraph's second line is no heading, nor is a rule after a blank line.
+  assert.equal(
+    nestHeadings("One line\nand another\n---\n\n---"),
+    "One line\nand another\n---\n\n---",
+  );
+});
+
 Deno.test("unnestHeadings() gives back a body that nests to the same text", () => {
-  for (const body of ["# A\n\n## B\n\n###### F", "## Part\n\n### Step", "Plain text."]) {
+  for (
+    const body of [
+      "# A\n\n## B\n\n###### F",
+      "## Part\n\n### Step",
+      "Plain text.",
+      "Top\n===\n\nSub\n---",
+    ]
+  ) {
     const nested = nestHeadings(body);
     assert.equal(nestHeadings(unnestHeadings(nested)), nested);
   }
