@@ -94,10 +94,17 @@ export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
 const CONVENTIONAL_STEM =
   /^(?:readme|index|license|licence|copying|changelog|changes|news|history|security|contributing|building|install|authors|credits|notice|todo|faq|main)$/iu;
 
-/** The source's own aliases (a Markdown file's frontmatter), then the file stem. */
+/**
+ * The source's own aliases (a Markdown file's frontmatter), then the file stem, unless it adds
+ * nothing to the title: the title in other case ("zlib"), or one of its words ("errors" for "8.
+ * Errors and Exceptions"), which would only crowd every `[[` completion.
+ */
 function aliasesOf(own: unknown, stem: string, title: string): { aliases?: string[] } {
   const aliases = Array.isArray(own) ? own.filter((a) => typeof a === "string") : [];
-  if (stem !== "" && stem !== title && !CONVENTIONAL_STEM.test(stem)) aliases.push(stem);
+  const titleWords = new Set(title.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  const adds = stem.toLowerCase() !== title.toLowerCase() &&
+    !(/^\p{Ll}+$/u.test(stem) && titleWords.has(stem));
+  if (stem !== "" && adds && !CONVENTIONAL_STEM.test(stem)) aliases.push(stem);
   const unique = [...new Set(aliases)].filter((a) => a !== title);
   return unique.length > 0 ? { aliases: unique } : {};
 }

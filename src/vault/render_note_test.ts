@@ -260,10 +260,10 @@ Deno.test("renderNote() writes a source's own aliases before the file stem and k
       title: "Sample page",
       properties: { aliases: ["Specimen"], status: "draft", published: false, authors: ["Ann"] },
     }),
-    { source: "notes/page.md" },
+    { source: "notes/sample_v1.md" },
   );
   const { data } = parseFrontmatter(text);
-  assert.deepEqual(data?.aliases, ["Specimen", "page"]);
+  assert.deepEqual(data?.aliases, ["Specimen", "sample_v1"]);
   assert.equal(data?.status, "draft");
   assert.equal(data?.published, false);
   assert.deepEqual(data?.authors, ["Ann"]);
@@ -306,4 +306,19 @@ Deno.test("renderNote() shows related notes by their titles", () => {
   });
   assert.ok(text.includes(`related:\n  - "${link}"`), text);
   assert.ok(text.includes(`## Related\n\n- ${link}`), text);
+});
+
+Deno.test("renderNote() takes no file name that is the title or a word of it as an alias", () => {
+  const cases: [string, string][] = [["Zlib", "zlib.md"], [
+    "8. Errors and Exceptions",
+    "errors.html",
+  ]];
+  for (const [title, source] of cases) {
+    const { data } = parseFrontmatter(renderNote({ ...draft(), title }, { source }));
+    assert.equal(data?.aliases, undefined, source);
+  }
+  const { data } = parseFrontmatter(
+    renderNote({ ...draft(), title: "Isolation" }, { source: "isolation_v2.html" }),
+  );
+  assert.deepEqual(data?.aliases, ["isolation_v2"]);
 });
