@@ -5,7 +5,7 @@
  */
 import { fileStem } from "../markdown/note_name.ts";
 import type { PropertyValue, SourceLink } from "../protocol/messages.ts";
-import { folderTitle, readableStem } from "./readable_name.ts";
+import { folderTitle, keepingFolder, readableStem } from "./readable_name.ts";
 
 /** What one input contributes to its note. */
 export interface Extracted {
@@ -55,8 +55,12 @@ export function fallbackTitle(fileName: string): string {
     "",
   );
   const stem = readableStem(bare.replace(/\s+/gu, " ").trim().slice(0, 500));
-  const folder = folderTitle(parts.slice(0, -1)).slice(0, 500);
-  if (folder === "" || dated(stem, folder)) return stem || "Untitled";
+  const folders = parts.slice(0, -1);
+  const folder = folderTitle(folders).slice(0, 500);
+  const telling = stem.split(" ").length >= 2;
+  if (folder === "" || dated(stem, folder) || telling && keepingFolder(folders)) {
+    return stem || "Untitled";
+  }
   return stem ? `${folder} – ${stem}` : folder;
 }
 

@@ -105,14 +105,28 @@ export function readableFolder(name: string): string {
  * ("git/howto" -> "Git howto"); "" for a file at the top. `folders` are the path's folders.
  */
 export function folderTitle(folders: string[]): string {
-  const parts = folders.map((f) => f.replace(/\s+/gu, " ").trim())
-    .filter((f) => f !== "" && f !== "." && f !== ".." && !/^\p{L}:$/u.test(f));
+  const parts = namedFolders(folders);
   if (parts.length === 0) return "";
   const last = parts[parts.length - 1];
   if (parts.length >= 2 && CONTAINERS.has(last.toLowerCase())) {
     return `${readableFolder(parts[parts.length - 2])} ${readable(last, "lower")}`.trim();
   }
   return readableFolder(last);
+}
+
+/**
+ * Whether the folders are one that says only where files are kept ("misc", "docs"): it tells
+ * apart files whose names say little ("Docs – Letter"), but before a name that says what the
+ * file is ("httplib2 README") it is noise.
+ */
+export function keepingFolder(folders: string[]): boolean {
+  const parts = namedFolders(folders);
+  return parts.length === 1 && CONTAINERS.has(parts[0].toLowerCase());
+}
+
+function namedFolders(folders: string[]): string[] {
+  return folders.map((f) => f.replace(/\s+/gu, " ").trim())
+    .filter((f) => f !== "" && f !== "." && f !== ".." && !/^\p{L}:$/u.test(f));
 }
 
 function readable(name: string, mode: "sentence" | "title" | "lower"): string {

@@ -53,6 +53,10 @@ Deno.test("fallbackTitle() reads like a title, folder first, and tells two cours
   // Sphinx ships its sources as "classes.rst.txt".
   assert.equal(fallbackTitle("tutorial/classes.rst.txt"), "Tutorial – Classes");
   assert.equal(fallbackTitle("notes/v1.2.txt"), "Notes – V1.2");
+  // A folder that says only where files are kept adds nothing to a name that says what they are.
+  assert.equal(fallbackTitle("misc/httplib2-README"), "Httplib2 README");
+  assert.equal(fallbackTitle("misc/README"), "Misc – README");
+  assert.equal(fallbackTitle("gzip/misc/gzip-NEWS"), "Gzip misc – Gzip NEWS");
   // A folder for a decade or a year says nothing a dated file name does not.
   assert.equal(fallbackTitle("1990s/1991_george_bush_r.txt"), "1991 george bush r");
   assert.equal(fallbackTitle("2024/2024-05-03-standup.md"), "2024 05 03 standup");
