@@ -392,7 +392,9 @@ const BANNER = /cookie|consent|banner/i;
 const NAVIGATION = ".related, .sphinxsidebar, div.footer, .navheader, .navfooter, .nav-panel, " +
   ".breadcrumbs, .breadcrumb, .prev-next-area, .rst-footer-buttons, " +
   '[class~="menu"], [class~="navbar"], [class~="tagline"], [class~="toc"], [id="toc"], ' +
-  '[class~="fancy_toc"]';
+  // A page's own table of contents (Sphinx's `<nav class="contents">`): links to its headings,
+  // whose questions opened the Design FAQ's summary.
+  '[class~="fancy_toc"], nav.contents, .contents.local';
 /** A block that opens like Texinfo's "Next: ..., Previous: ..., Up: ..." line. */
 const NAV_LINE = /^\s*(?:next|previous|prev|up|forward|back|contents|index)\s*:/i;
 /** Longest text a "Next: ..." block may have and still be navigation, not prose. */

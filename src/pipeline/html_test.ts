@@ -128,6 +128,21 @@ Deno.test("extractHtml() keeps every section of a page that writes them side by 
   assert.ok(!/Home|About|Small\. Fast/.test(body), body);
 });
 
+Deno.test("extractHtml() leaves out a page's own table of contents", () => {
+  const section = (n: number) =>
+    `<section id="q${n}"><h2>Why is question ${n} asked?</h2>` +
+    `<p>${
+      `Answer ${n} explains the design and its history at some length. `.repeat(6)
+    }</p></section>`;
+  const html = `<html><head><title>Design FAQ</title></head><body><main>
+    <nav class="contents" id="contents"><p class="topic-title">Contents</p><ul>
+      <li><a href="#q1">Why is question 1 asked?</a></li><li><a href="#q2">Why is question 2 asked?</a></li>
+    </ul></nav>${section(1)}${section(2)}</main></body></html>`;
+  const { body } = extractHtml(utf8(html), "design.html");
+  assert.ok(!body.includes("Contents"), body);
+  assert.equal(body.match(/Why is question 1 asked\?/g)?.length, 1, body);
+});
+
 Deno.test("extractHtml() keeps a short page that sits inside a <form>", () => {
   const html = "<html><body><form id='main'><div><h2>Hours</h2><p>Open 9 to 5.</p></div></form>" +
     "<footer>Footer</footer></body></html>";
