@@ -120,6 +120,8 @@ const KEYS = new Set(
     "backspace delete del insert ins space spacebar left right caps lock num print screen")
     .split(" "),
 );
+const KEY_CHORD = /^(?:ctrl|alt|shift|cmd|meta|super|control)[-+]\S/iu;
+const KEY_END = /^(?:esc|escape|tab|ctrl|alt|shift|backspace|enter)$/iu;
 const CONJUNCTION =
   /^(?:and|but|or|so|then|yet|if|when|while|because|as|thanks|dear|hi|hello|nor)$/iu;
 /** A month after a name is the date beside it in a table ("Ian Jackson January 1998"). */
@@ -171,6 +173,10 @@ export function personNames(name: string): string[] {
     // Code and products: "os.path", "JavaScript", "PostgreSQL".
     if (words.some((w) => /\p{L}\.\p{Ll}/u.test(w) || /\p{Ll}{3,}\p{Lu}/u.test(w))) return [];
     if (words.every((w) => KEYS.has(w.toLowerCase()) || /^F\d{1,2}$/u.test(w))) return [];
+    // "Ctrl-V Tab", "C. Esc": a key chord, or a key after an initial, in a table of key bindings.
+    if (words.some((w) => KEY_CHORD.test(w)) || words.length > 1 && KEY_END.test(words.at(-1)!)) {
+      return [];
+    }
     if (words.length > 1 && !endsAsName(words)) return [];
     // "Implementing Goldberg": a heading's verb run into a surname.
     if (isGerund(words[0])) return [];
