@@ -195,9 +195,14 @@ function toBlock(raw: string, section: number): Block {
       text = text.slice(label[0].length);
     }
   }
-  block.text = text;
+  // A footnote's mark ("a module object [^1], initializing it") and its label ("[^1]: This
+  // limitation...") are no words of the sentence: as a key point they showed as "[\^1]:".
+  block.text = text.replace(FOOTNOTE_LABEL, "").replace(FOOTNOTE_MARK, "");
   return block;
 }
+
+const FOOTNOTE_LABEL = /^\[\^[^\]\s]+\]:\s*/u;
+const FOOTNOTE_MARK = /\s?\[\^[^\]\s]+\](?!:)/gu;
 
 function oneLine(s: string): string {
   return s.replace(/\s+/gu, " ").trim();

@@ -29,6 +29,13 @@ Deno.test("readBody() reads a plain text's outline headings as headings", () => 
   ]);
 });
 
+Deno.test("readBody() reads no footnote's mark or label as words", () => {
+  assert.deepEqual(
+    texts("It creates a module object [^1], initializing it.\n\n[^1]: The code is compiled."),
+    ["It creates a module object, initializing it.", "The code is compiled."],
+  );
+});
+
 Deno.test("readBody() reads emphasis, links and escapes as the words they show", () => {
   assert.deepEqual(
     texts("Hello *big* __world__, see [the docs](https://x.test) and \\*stars\\*."),
