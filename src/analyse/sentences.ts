@@ -16,6 +16,11 @@ import { STOPWORDS } from "./terms.ts";
 const FILLER =
   /^(?:so(?! (?:long|far|much|many|few|little)\b)|and|but|or|well|okay|ok|um+|uh+|erm|yeah|now|then|like(?=,)|anyway|right|i mean|you know|you see|of course|i guess|i think)\b[,\s]/iu;
 
+/** A writer's aside to the reader before the sentence's point: "As you can see, the finally
+ * clause is executed in any event." */
+const ASIDE =
+  /^(?:as (?:you can see|you may have guessed|we (?:have|'ve) seen|(?:noted|mentioned) (?:above|before|earlier))|needless to say),\s*/iu;
+
 /** Whether the sentence opens with spoken filler ("So", "And", "But", "I mean", "you know"). */
 export function opensWithFiller(sentence: string): boolean {
   return FILLER.test(sentence.trimStart().replace(/^["'“‘(]+/u, ""));
@@ -100,7 +105,7 @@ export function trimOpeners(sentence: string): string {
   const own = sentence.trim().replace(RUN_IN_HEADING, "");
   const numbered = own.replace(STAGE_DIRECTION, " ").trim()
     .replace(/^(?:\(?\d{1,2}[.)]|[-*•]|(?:[IVX]{2,5}|V)\.)\s+(?=\p{L})/u, "");
-  let text = withoutCapsHeading(withoutSalutation(numbered));
+  let text = withoutCapsHeading(withoutSalutation(numbered)).replace(ASIDE, "");
   for (let i = 0; i < 4 && opensWithFiller(text); i++) {
     text = text.replace(/^["'“‘(]*\p{L}+(?: (?:mean|know|see|course|guess|think))?[,\s]+/u, "");
   }

@@ -208,6 +208,17 @@ Deno.test("unfitReason() takes speech as it was written down", () => {
   assert.equal(unfitReason("the ones we saw were these:", { speech: true }), "fragment");
 });
 
+Deno.test("trimOpeners() drops a writer's aside to the reader before the point", () => {
+  assert.equal(
+    trimOpeners("As you can see, the finally clause is executed in any event."),
+    "The finally clause is executed in any event.",
+  );
+  assert.equal(
+    trimOpeners("As you can see the result, it works."),
+    "As you can see the result, it works.",
+  );
+});
+
 Deno.test("trimOpeners() drops a speech's opening address, not a clause before a colon", () => {
   assert.equal(
     trimOpeners(
