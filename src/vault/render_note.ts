@@ -7,9 +7,9 @@
 import { stringify } from "yaml";
 import { STANDARD_KEYS } from "../markdown/frontmatter.ts";
 import { fileStem, wikilink } from "../markdown/note_name.ts";
-import { escapeMarkdown, escapeMarkdownBlock, stamp } from "../markdown/transcript.ts";
+import { escapeMarkdownBlock, stamp } from "../markdown/transcript.ts";
 import { nestHeadings } from "../markdown/heading_levels.ts";
-import type { Analysis, Claim, KeyPoint, NoteDraft } from "../protocol/messages.ts";
+import type { Claim, KeyPoint, NoteDraft } from "../protocol/messages.ts";
 import { type FindTarget, resolveLinks } from "./source_links.ts";
 
 /** Facts about a note that come from the run rather than from the pipeline. */
