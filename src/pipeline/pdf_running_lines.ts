@@ -63,5 +63,13 @@ const NUMBERED_WORDS = 6;
  */
 function pattern(line: PageLine): string {
   const text = line.text.toLowerCase().replace(/\s+/gu, " ").trim();
-  return text.split(" ").length <= NUMBERED_WORDS ? text.replace(/\d+/gu, "#") : text;
+  if (text.split(" ").length > NUMBERED_WORDS) return text;
+  // Front matter numbers its pages in roman numerals ("Debian Reference xviii") and the rest
+  // "Debian Reference 3 / 233": one head.
+  const words = text.replace(/\d+(?:\s*(?:\/|of)\s*\d+)?/gu, "#").split(" ");
+  for (const at of new Set([0, words.length - 1])) if (ROMAN.test(words[at])) words[at] = "#";
+  return words.join(" ");
 }
+
+/** A roman numeral up to 399 ("xviii"), as a page of front matter is numbered. */
+const ROMAN = /^(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/u;

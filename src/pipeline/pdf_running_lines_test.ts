@@ -40,3 +40,11 @@ Deno.test("dropRunningLines() leaves short documents and lines away from the edg
     assert.ok(lines.some((l) => l.text === "Check the wicks."));
   }
 });
+
+Deno.test("dropRunningLines() takes a head numbered in roman numerals for the same head", () => {
+  const numbers = ["iii", "iv", "xviii", "1 / 3", "2 / 3", "3 / 3"];
+  const pages = numbers.map((n, i) => page(`Harbour Lamps Manual ${n}`, ...body(i)));
+  for (const [i, lines] of dropRunningLines(pages).entries()) {
+    assert.deepEqual(lines.map((l) => l.text), body(i));
+  }
+});
