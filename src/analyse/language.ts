@@ -465,7 +465,10 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       out[v.kind].push({ text: found, start: run.start + from });
       continue;
     }
-    for (const person of sharingSurname(found, text.slice(0, run.start + from))) {
+    // The words just before the name: slicing the whole text before each of thousands of
+    // names made a long text's reading quadratic.
+    const at = run.start + from;
+    for (const person of sharingSurname(found, text.slice(Math.max(0, at - 80), at))) {
       out.people.push({ text: person, start: run.start + from });
     }
   }
