@@ -23,6 +23,7 @@ import { cleanTitle, countWords, type Extracted } from "./extracted.ts";
 import { CMAP_URL, EmbeddedBinaryData, STANDARD_FONT_DATA_URL } from "./pdf_data.ts";
 import { ligatureRepair } from "./pdf_ligatures.ts";
 import { dropRunningLines } from "./pdf_running_lines.ts";
+import { type Placed, placeOutline, readOutline, withoutContents } from "./pdf_outline.ts";
 import { fileStem } from "../markdown/note_name.ts";
 import { escapeMarkdown, escapeMarkdownBlock } from "../markdown/transcript.ts";
 import { InputError } from "../common/errors.ts";
@@ -73,7 +74,9 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
       laidOut.flatMap((page) => "paragraphs" in page ? page.paragraphs : []),
     );
     const pages = laidOut.map((page) =>
-      "paragraphs" in page ? { ...page, paragraphs: page.paragraphs.map(repair) } : page
+      "paragraphs" in page
+        ? withoutContents({ ...page, paragraphs: page.paragraphs.map(repair) })
+        : page
     );
 
     const texts = pages.flatMap((page) =>
@@ -95,12 +98,11 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
       );
     }
 
-    const body = pages.map((page) => {
-      const text = "error" in page
-        ? `*This page could not be read: ${escapeMarkdown(page.error)}*`
-        : page.paragraphs.map(escapeMarkdownBlock).join("\n\n");
-      return text === "" ? `## Page ${page.number}` : `## Page ${page.number}\n\n${text}`;
-    }).join("\n\n");
+    const placed = placeOutline(
+      pages.filter((page) => "paragraphs" in page),
+      await readOutline(pdf),
+    );
+    const body = placed ? sectionedBody(pages, placed) : pagedBody(pages);
     // The title by its looks from the first page as printed: a title repeated as the running
     // head of every page is left out of the text, not out of the title.
     const first = read[0];
@@ -123,6 +125,43 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
   } finally {
     await pdf.loadingTask.destroy();
   }
+}
+
+/** One `## Page N` section per page: for a PDF whose outline gives no sections. */
+function pagedBody(pages: PageText[]): string {
+  return pages.map((page) => {
+    const text = "error" in page
+      ? `*This page could not be read: ${escapeMarkdown(page.error)}*`
+      : page.paragraphs.map(escapeMarkdownBlock).join("\n\n");
+    return text === "" ? `## Page ${page.number}` : `## Page ${page.number}\n\n${text}`;
+  }).join("\n\n");
+}
+
+/** The text under the outline's headings, `##` for its top level; pages run on. */
+function sectionedBody(pages: PageText[], placed: Map<number, Placed[]>): string {
+  const blocks: string[] = [];
+  for (const page of pages) {
+    if ("error" in page) {
+      blocks.push(`*Page ${page.number} could not be read: ${escapeMarkdown(page.error)}*`);
+      continue;
+    }
+    const headings = new Map((placed.get(page.number) ?? []).map((p) => [p.index, p]));
+    const labels = new Set([...headings.values()].map((p) => p.label));
+    page.paragraphs.forEach((paragraph, i) => {
+      const heading = headings.get(i);
+      if (labels.has(i)) return; // "Chapter 3", printed into its heading below
+      if (!heading) {
+        blocks.push(escapeMarkdownBlock(paragraph));
+        return;
+      }
+      const label = heading.label === undefined ? "" : `${page.paragraphs[heading.label]}: `;
+      const title = label + heading.title;
+      blocks.push(`${"#".repeat(Math.min(6, heading.depth + 2))} ${escapeMarkdown(title)}`);
+      const rest = paragraph.split(" ").slice(heading.words).join(" ");
+      if (rest !== "") blocks.push(escapeMarkdownBlock(rest));
+    });
+  }
+  return blocks.join("\n\n");
 }
 
 /**
@@ -173,10 +212,15 @@ type PdfDocument = Awaited<ReturnType<typeof getDocument>["promise"]>;
 /** A page's lines as laid out, or why pdf.js could not read it. */
 type PageLines = { number: number; lines: Line[] } | { number: number; error: string };
 
-/** A page's paragraphs (with the font size of each), or why pdf.js could not read it. */
-type PageText =
-  | { number: number; paragraphs: string[]; sizes: number[] }
-  | { number: number; error: string };
+/** A page's paragraphs, with the largest font size and the first baseline of each. */
+interface Paragraphs {
+  paragraphs: string[];
+  sizes: number[];
+  tops: number[];
+}
+
+/** A page's paragraphs, or why pdf.js could not read it. */
+type PageText = ({ number: number } & Paragraphs) | { number: number; error: string };
 
 /** The first paragraph of the page set in its largest type: a title by its looks. */
 function largestText(page: PageText): string | undefined {
@@ -421,14 +465,16 @@ function layOut(items: readonly (TextItem | object)[]): Line[] {
 }
 
 /** Groups lines into paragraphs; see the module comment for the rules. */
-function toParagraphs(lines: Line[]): { paragraphs: string[]; sizes: number[] } {
+function toParagraphs(lines: Line[]): Paragraphs {
   const pitch = usualPitch(lines);
   const paragraphs: string[] = [];
   const sizes: number[] = [];
+  const tops: number[] = [];
   let biggest = 0; // the largest type in the paragraph so far
   let parts: string[] = [];
   let right = -Infinity; // the right edge of the paragraph so far
   let left = Infinity;
+  let top = 0; // the first line's baseline
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const prev = lines[i - 1];
@@ -446,6 +492,7 @@ function toParagraphs(lines: Line[]): { paragraphs: string[]; sizes: number[] } 
       if (breaks) {
         paragraphs.push(parts.join(""));
         sizes.push(biggest);
+        tops.push(top);
         biggest = 0;
         parts = [];
         right = -Infinity;
@@ -454,6 +501,7 @@ function toParagraphs(lines: Line[]): { paragraphs: string[]; sizes: number[] } 
         parts.push(lineBreak(parts, line.text));
       }
     }
+    if (parts.length === 0) top = line.y;
     parts.push(line.text);
     biggest = Math.max(biggest, line.size);
     right = Math.max(right, line.endX);
@@ -462,8 +510,9 @@ function toParagraphs(lines: Line[]): { paragraphs: string[]; sizes: number[] } 
   if (parts.length > 0) {
     paragraphs.push(parts.join(""));
     sizes.push(biggest);
+    tops.push(top);
   }
-  return { paragraphs, sizes };
+  return { paragraphs, sizes, tops };
 }
 
 /** The page's usual distance between baselines, in font sizes (1.2 when it cannot tell). */

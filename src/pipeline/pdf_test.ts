@@ -25,7 +25,12 @@ interface PdfKitDocument {
   rect(x: number, y: number, width: number, height: number): PdfKitDocument;
   fill(color: string): PdfKitDocument;
   image(source: Buffer, x: number, y: number, options?: Record<string, unknown>): PdfKitDocument;
+  /** The document's bookmarks; an item points at the current page. */
+  outline: PdfKitOutline;
   end(): void;
+}
+interface PdfKitOutline {
+  addItem(title: string): PdfKitOutline;
 }
 const PDFDocument = PDFKit as new (options?: Record<string, unknown>) => PdfKitDocument;
 
@@ -146,6 +151,32 @@ Deno.test("extractPdf() reads a three-page document page by page under its metad
     wordCount: 3 * countWords(`Chapter 1 ${PARAGRAPH} A second paragraph on page 1.`),
     properties: { pages: 3 },
   });
+});
+
+Deno.test("extractPdf() makes the outline's entries headings and leaves out the printed contents", async () => {
+  const bytes = await pdfkit((doc) => {
+    doc.fontSize(20).text("Contents");
+    doc.fontSize(12).text("1 Moorings . . . . . . . . . . 2");
+    doc.text("1.1 Swing moorings . . . . . . . 2");
+    doc.text("2 Knots . . . . . . . . . . . . 3");
+    doc.addPage();
+    const moorings = doc.outline.addItem("Moorings");
+    doc.fontSize(20).text("1 Moorings");
+    doc.fontSize(12).text(PARAGRAPH);
+    doc.moveDown();
+    moorings.addItem("Swing moorings");
+    doc.fontSize(16).text("1.1 Swing moorings");
+    doc.fontSize(12).text("A swing mooring lets the boat turn with the tide.");
+    doc.addPage();
+    doc.outline.addItem("Knots");
+    doc.fontSize(20).text("2 Knots");
+    doc.fontSize(12).text("A bowline makes a fixed loop.");
+  });
+  assert.equal(
+    (await extractPdf(bytes, "harbour.pdf")).body,
+    `## 1 Moorings\n\n${PARAGRAPH}\n\n### 1.1 Swing moorings\n\n` +
+      "A swing mooring lets the boat turn with the tide.\n\n## 2 Knots\n\nA bowline makes a fixed loop.",
+  );
 });
 
 Deno.test("extractPdf() leaves out running heads and page numbers but keeps the title", async () => {

@@ -1,0 +1,86 @@
+import assert from "node:assert/strict";
+import {
+  type OutlineEntry,
+  placeOutline,
+  type PlacingPage,
+  withoutContents,
+} from "./pdf_outline.ts";
+
+const page = (number: number, lines: [top: number, text: string][]): PlacingPage => ({
+  number,
+  paragraphs: lines.map(([, text]) => text),
+  tops: lines.map(([top]) => top),
+});
+
+const entry = (title: string, depth: number, page: number, top?: number): OutlineEntry => ({
+  title,
+  depth,
+  page,
+  top,
+});
+
+Deno.test("placeOutline() finds each entry's title at or below where it points, numbering aside", () => {
+  const pages = [
+    page(1, [[700, "Chapter 2"], [680, "Moorings"], [600, "Boats are tied up here."]]),
+    page(2, [
+      [700, "Boats wait. Moorings are cheap."], // not a heading: the entry points lower
+      [500, "2.1. Swing moorings"],
+      [480, "A swing mooring lets the boat turn."],
+    ]),
+  ];
+  const placed = placeOutline(pages, [
+    entry("Moorings", 0, 1, 710),
+    entry("2.1 Swing moorings", 1, 2, 510),
+  ]);
+  assert.deepEqual(placed?.get(1), [
+    { index: 1, depth: 0, words: 1, title: "Moorings", label: 0 },
+  ]);
+  assert.deepEqual(placed?.get(2), [
+    { index: 1, depth: 1, words: 3, title: "2.1 Swing moorings", label: undefined },
+  ]);
+});
+
+Deno.test("placeOutline() takes the page's number before a bare title, and a heading run into its text", () => {
+  const pages = [page(1, [[700, "3.4 Knots and bends The bowline makes a fixed loop."]])];
+  const placed = placeOutline(pages, [entry("Knots and bends", 1, 1), entry("Bowline", 2, 1)]);
+  // One of two entries found is too few to trust; with a second page it is enough.
+  assert.equal(placed, undefined);
+  const more = [...pages, page(2, [[700, "Hitches"], [650, "A hitch ties to a post."]])];
+  const found = placeOutline(more, [entry("Knots and bends", 1, 1), entry("Hitches", 1, 2)]);
+  assert.deepEqual(found?.get(1), [
+    { index: 0, depth: 1, words: 4, title: "3.4 Knots and bends", label: undefined },
+  ]);
+});
+
+Deno.test("placeOutline() gives up on an outline that mostly points at nothing on the page", () => {
+  const pages = [page(1, [[700, "Tides"], [650, "Water rises."]])];
+  const entries = [
+    entry("Tides", 0, 1),
+    entry("Currents", 0, 1),
+    entry("Charts", 0, 2),
+    entry("Lights", 0, 3),
+  ];
+  assert.equal(placeOutline(pages, entries), undefined);
+});
+
+Deno.test("withoutContents() drops a printed table of contents and its caption, nothing else", () => {
+  const before = {
+    number: 3,
+    paragraphs: [
+      "Contents",
+      "1 Moorings . . . . . . . . 1 1.1 Swing moorings . . . . . . 2",
+      "2 Knots ............ 7",
+      "Reading goes on. . . . and on.",
+    ],
+    sizes: [14, 10, 10, 10],
+    tops: [700, 680, 660, 640],
+  };
+  assert.deepEqual(withoutContents(before), {
+    number: 3,
+    paragraphs: ["Reading goes on. . . . and on."],
+    sizes: [10],
+    tops: [640],
+  });
+  const prose = { ...before, paragraphs: ["Contents", "Nothing here is a list."] };
+  assert.equal(withoutContents(prose), prose);
+});
