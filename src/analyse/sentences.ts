@@ -96,13 +96,16 @@ const RUN_IN_HEADING = new RegExp(
   "u",
 );
 
+/** The label of a manual's admonition box, run into its text ("Tip You can undelete..."). */
+const ADMONITION = /^(?:Note|Tip|Hint|Warning|Caution|Important|Danger)\s+(?=\p{Lu}\p{Ll})/u;
+
 /**
  * The sentence without its spoken openers ("So, and I mean the point is" → "The point is") and
  * list numbering ("3. Make" → "Make"), its first letter capitalised. A sentence that would be
  * left with fewer than four words stays as it was.
  */
 export function trimOpeners(sentence: string): string {
-  const own = sentence.trim().replace(RUN_IN_HEADING, "");
+  const own = sentence.trim().replace(RUN_IN_HEADING, "").replace(ADMONITION, "");
   const numbered = own.replace(STAGE_DIRECTION, " ").trim()
     .replace(/^(?:\(?\d{1,2}[.)]|[-*•]|(?:[IVX]{2,5}|V)\.)\s+(?=\p{L})/u, "");
   let text = withoutCapsHeading(withoutSalutation(numbered)).replace(ASIDE, "");
@@ -191,6 +194,9 @@ const BOILERPLATE = new RegExp(
     "\\blast (?:updated|modified) on\\b",
     "\\bedit (?:this page|on github)\\b",
     "\\bfound a bug\\b",
+    // "Please file bug reports on the debian-reference package using reportbug(1)".
+    "\\bplease (?:file|report|send|submit|open) (?:any )?(?:bugs?|issues?)\\b",
+    "\\bplease (?:file|send|submit) (?:a |any )?bug reports?\\b",
     "\\bcreated using sphinx\\b",
     "\\bcookie (?:policy|settings)\\b",
     "\\bprivacy policy\\b",

@@ -28,6 +28,23 @@ Deno.test("trimOpeners() drops fillers and list numbers, capitalising what is le
   assert.equal(trimOpeners("So that is it."), "So that is it.");
 });
 
+Deno.test("trimOpeners() drops an admonition's label run into its text, not the word", () => {
+  assert.equal(
+    trimOpeners("Tip You can mend a net with a shuttle and some twine."),
+    "You can mend a net with a shuttle and some twine.",
+  );
+  assert.equal(
+    trimOpeners("Note File names on the card are case-sensitive."),
+    "File names on the card are case-sensitive.",
+  );
+  for (
+    const kept of [
+      "Note that the tide turns twice a day here.",
+      "Note G described an algorithm for the engine, step by step.",
+    ]
+  ) assert.equal(trimOpeners(kept), kept);
+});
+
 Deno.test("unfitReason() refuses table rows, code and captions", () => {
   assert.equal(unfitReason("| zstd 1.5.1 | 2.887 | 530 MB/s | 1700 MB/s |"), "table row");
   assert.equal(unfitReason("Cluster A B Chunkservers 342 227 Available 72 TB 180 TB"), "table row");
@@ -101,6 +118,14 @@ Deno.test("unfitReason() refuses mail headers, navigation and licence boilerplat
   assert.equal(unfitReason("© 2024 The Example Team, all rights reserved here."), "boilerplate");
   assert.equal(
     unfitReason("Found a bug in this page of the manual? Tell us today."),
+    "boilerplate",
+  );
+  assert.equal(
+    unfitReason("Please file bug reports on the harbour package if you find any issues."),
+    "boilerplate",
+  );
+  assert.equal(
+    unfitReason("Please report bugs to the list, with the version you run."),
     "boilerplate",
   );
   for (
