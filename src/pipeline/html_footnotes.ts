@@ -121,6 +121,3 @@ export function writeFootnotes(
   });
   return lines.length === 0 ? body : `${body}\n\n${lines.join("\n")}`;
 }
-
-/** Characters the markers use, never left in a page's text. */
-export const FOOTNOTE_MARKS = /[\uE015\uE016]/g;

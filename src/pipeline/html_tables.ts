@@ -22,15 +22,14 @@ export interface TableRule {
 }
 
 // Private-use characters frame cells and rows while turndown builds the table from the inside
-// out; they are removed from the page's own text when it is parsed (see STRIPPED).
+// out; html.ts removes them (MARKS) from the page's own text when it is parsed. \uE015 and
+// \uE016 are the footnotes'.
 const CELL_OPEN = "\uE010";
 const CELL_CLOSE = "\uE011";
 const ROW_OPEN = "\uE012";
 const ROW_CLOSE = "\uE013";
 const HEADER_ROW = "\uE014";
-
-/** Characters the rules use as markers, never left in a page's text. */
-export const STRIPPED = /[\uE010-\uE014]/g;
+const HEADER_CELL = "\uE017";
 
 /** Widest merged cell spread out; a larger colspan is a layout trick, not data. */
 const MAX_SPAN = 50;
@@ -46,14 +45,18 @@ export function tableRules(): Record<string, TableRule> {
           MAX_SPAN,
           Math.max(1, Number.parseInt(node.getAttribute("colspan") ?? "1", 10) || 1),
         );
-        const cell = `${CELL_OPEN}${text}${CELL_CLOSE}`;
-        return cell + `${CELL_OPEN}${CELL_CLOSE}`.repeat(span - 1);
+        const mark = node.nodeName === "TH" ? HEADER_CELL : "";
+        const cell = `${CELL_OPEN}${mark}${text}${CELL_CLOSE}`;
+        return cell + `${CELL_OPEN}${mark}${CELL_CLOSE}`.repeat(span - 1);
       },
     },
     tableRow: {
       filter: ["tr"],
       replacement: (content, node) => {
-        const header = node.parentNode?.nodeName === "THEAD" ? HEADER_ROW : "";
+        // A row of <th> cells labels the columns as a <thead> row does.
+        const labels = node.parentNode?.nodeName === "THEAD" ||
+          !content.split(CELL_OPEN).slice(1).some((cell) => !cell.startsWith(HEADER_CELL));
+        const header = labels ? HEADER_ROW : "";
         return `${ROW_OPEN}${header}${content}${ROW_CLOSE}`;
       },
     },
@@ -90,7 +93,9 @@ function writeTable(content: string): string {
     const end = part.indexOf(ROW_CLOSE);
     if (end < 0) continue;
     const row = part.slice(0, end);
-    const cells = [...row.matchAll(/\uE010([^\uE010\uE011]*)\uE011/g)].map((m) => m[1].trim());
+    const cells = [...row.matchAll(/\uE010\uE017?([^\uE010\uE011]*)\uE011/g)].map((m) =>
+      m[1].trim()
+    );
     if (cells.length > 0) rows.push({ header: row.startsWith(HEADER_ROW), cells });
   }
   const columns = Math.max(0, ...rows.map((r) => r.cells.length));
@@ -105,12 +110,19 @@ function writeTable(content: string): string {
     const padded = [...cells, ...Array(columns - cells.length).fill("")];
     return `| ${padded.map((c) => c === "" ? " " : c).join(" | ")} |`;
   };
-  // GFM needs a header row: the marked one, else the first row (most tables label their columns
-  // there even when they do not mark them).
-  const headerIndex = Math.max(0, rows.findIndex((r) => r.header));
-  const header = rows[headerIndex];
+  // GFM needs a header row: the marked one, else a first row of labels (Word tables seldom mark
+  // theirs), else an empty one: a row of data in bold type over the table reads as its labels.
+  const marked = rows.findIndex((r) => r.header);
+  const headerIndex = marked >= 0 ? marked : areLabels(rows[0].cells) ? 0 : -1;
+  const header = headerIndex >= 0 ? rows[headerIndex].cells : [];
   const body = rows.filter((_, i) => i !== headerIndex);
   const separator = `| ${Array(columns).fill("---").join(" | ")} |`;
-  return captionText + [line(header.cells), separator, ...body.map((r) => line(r.cells))]
-    .join("\n");
+  return captionText + [line(header), separator, ...body.map((r) => line(r.cells))].join("\n");
+}
+
+/** Cells that read as column labels: each a few words, none a sentence ("Dish", "Price"). */
+function areLabels(cells: string[]): boolean {
+  return cells.every((cell) =>
+    cell !== "" && cell.split(/\s+/u).length <= 6 && !/[.!?:;,]$/u.test(cell)
+  );
 }

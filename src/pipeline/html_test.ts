@@ -388,6 +388,29 @@ Deno.test("htmlToMarkdown() writes tables as GFM tables, merged and missing cell
   );
 });
 
+Deno.test("htmlToMarkdown() heads a table with its row of <th> or labels, else with an empty row", () => {
+  assert.equal(
+    htmlToMarkdown(
+      "<table><tr><th>Knot</th><th>Use</th></tr><tr><td>Bowline</td><td>Loop</td></tr></table>",
+    ),
+    "| Knot | Use |\n| --- | --- |\n| Bowline | Loop |",
+  );
+  assert.equal(
+    htmlToMarkdown(
+      "<table><tr><td>Knot</td><td>Use</td></tr><tr><td>Bowline</td><td>Loop</td></tr></table>",
+    ),
+    "| Knot | Use |\n| --- | --- |\n| Bowline | Loop |",
+  );
+  // Terms and what they mean, from the first row on: no row of labels.
+  const terms = "<table><tr><td>SLACK</td><td>The tide is turning. Nothing moves.</td></tr>" +
+    "<tr><td>FLOOD</td><td>The tide is coming in.</td></tr></table>";
+  assert.equal(
+    htmlToMarkdown(terms),
+    "|   |   |\n| --- | --- |\n| SLACK | The tide is turning. Nothing moves. |\n" +
+      "| FLOOD | The tide is coming in. |",
+  );
+});
+
 Deno.test("htmlToMarkdown() writes a one-column layout table as its paragraphs", () => {
   assert.equal(
     htmlToMarkdown("<table><tr><td><p>One</p></td></tr><tr><td>Two</td></tr></table>"),
