@@ -5,8 +5,8 @@
  * A note as HTML for the vault browser: `marked` renders the Markdown; raw HTML in a note is
  * shown as text, never run (but for bare `<sub>` and `<sup>`); Obsidian wikilinks become links
  * inside the browser, in table cells too (`[[Note\|label]]`); comments (`%% ... %%`) and block
- * ids (`^t-…`) are hidden as Obsidian hides them; links to a block go to its paragraph; the
- * frontmatter is shown as a table of properties.
+ * ids (`^t-…`) are hidden as Obsidian hides them; links to a block go to its paragraph; callouts
+ * stand out; the frontmatter is shown as a table of properties.
  */
 import { decodeHTML } from "entities";
 import { Marked } from "marked";
@@ -81,12 +81,25 @@ export function noteToHtml(
       return `[${label}](<${linkDestination(href(`${target}.md`))}>)`;
     },
   );
-  const html = marked.parse(text, { async: false }) as string;
+  const html = callouts(marked.parse(text, { async: false }) as string);
   return front + html.replace(
     // The paragraph (or list item) the block id ended, never one before it.
     new RegExp(`<(p|li)>((?:(?!</(?:p|li)>)[\\s\\S])*?)${BLOCK}([A-Za-z0-9-]+)${BLOCK}`, "g"),
     (_, tag, before, id) => `<${tag} id="block-${id}">${before}`,
   ).replaceAll(new RegExp(`${BLOCK}[A-Za-z0-9-]*${BLOCK}`, "g"), "");
+}
+
+/**
+ * Obsidian's callouts (`> [!warning] Title` over a quote): the quote marked with its kind and the
+ * title set apart, as Obsidian shows them; the kind is a word, so it is safe in an attribute.
+ */
+function callouts(html: string): string {
+  return html.replace(
+    /<blockquote>\s*<p>\[!([A-Za-z-]{1,30})\][ \t]*([^\n<]*)\n?/g,
+    (_, kind: string, title: string) =>
+      `<blockquote class="callout" data-callout="${kind.toLowerCase()}">` +
+      `<p class="callout-title">${title || kind}</p><p>`,
+  );
 }
 
 /**

@@ -144,3 +144,16 @@ Deno.test("noteToHtml() shows a wikilink among the properties as a link, as Obsi
   ]]);
   assert.match(html, /<td>\[\[not a whole link<\/td>/);
 });
+
+Deno.test("noteToHtml() shows a callout with its kind and title, as Obsidian does", () => {
+  const html = noteToHtml(
+    "> [!warning] Rough transcript\n> Four words in ten are *wrong*.\n\n> A plain quote.",
+    href,
+  );
+  assert.equal(
+    html,
+    '<blockquote class="callout" data-callout="warning"><p class="callout-title">Rough ' +
+      "transcript</p><p>Four words in ten are <em>wrong</em>.</p>\n</blockquote>\n" +
+      "<blockquote>\n<p>A plain quote.</p>\n</blockquote>\n",
+  );
+});

@@ -84,7 +84,26 @@ export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
       nestHeadings(normalizeBody(resolveLinks(draft, meta.source, meta.findTarget ?? noTarget))),
     ),
   ];
-  return `---\n${yaml}---\n\n# ${heading}\n\n${sections.join("\n\n")}\n`;
+  const warning = caveat(draft);
+  return `---\n${yaml}---\n\n# ${heading}\n\n${warning ? `${warning}\n\n` : ""}${
+    sections.join("\n\n")
+  }\n`;
+}
+
+/**
+ * What a reader must know before trusting the note, as a callout under its title: a transcript
+ * by PocketSphinx (the `engine` property names the program) gets about four words in ten wrong,
+ * and its summary and names are no better.
+ */
+function caveat(draft: NoteDraft): string | undefined {
+  if (draft.properties?.engine !== "pocketsphinx_continuous") return undefined;
+  return [
+    "> [!warning] Rough transcript",
+    "> PocketSphinx made this transcript and gets about four words in ten wrong, so the summary, " +
+    "key points and names below come from a rough text. For a usable one, install whisper.cpp's " +
+    "`whisper-cli`, run `gleaner models pull base.en` and run gleaner on this folder again: it " +
+    "transcribes the recording anew.",
+  ].join("\n");
 }
 
 /**

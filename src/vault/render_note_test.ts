@@ -138,6 +138,12 @@ Deno.test("renderNote() shows the analysis: summary, linked key points, claims, 
       "",
       "# Meeting notes",
       "",
+      "> [!warning] Rough transcript",
+      "> PocketSphinx made this transcript and gets about four words in ten wrong, so the " +
+      "summary, key points and names below come from a rough text. For a usable one, install " +
+      "whisper.cpp's `whisper-cli`, run `gleaner models pull base.en` and run gleaner on this " +
+      "folder again: it transcribes the recording anew.",
+      "",
       "## Summary",
       "",
       "First \\*point\\*.",
