@@ -261,14 +261,15 @@ function sentenceUnits(body: string) {
     const block = blocks[blockIndex];
     const pieces = cut(sentence.text.trim());
     for (const piece of pieces) {
+      const tokens = words(piece);
       list.push({
         ...(pieces.length > 1 ? { piece: true } : {}),
         text: piece,
         block: blockIndex,
         section: block.section,
         ...(block.startMs !== undefined ? { startMs: block.startMs } : {}),
-        terms: terms(piece),
-        words: words(piece).length,
+        terms: terms(piece, tokens),
+        words: tokens.length,
         leads: blockIndex !== lastBlock,
       });
       lastBlock = blockIndex;

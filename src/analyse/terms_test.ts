@@ -89,3 +89,25 @@ Deno.test("terms() finds nothing in a text of stopwords, numbers and punctuation
   assert.deepEqual(terms("Yeah, um, it is what it is: 42, 1999!"), []);
   assert.deepEqual(terms(""), []);
 });
+
+Deno.test("words() reads ASCII text exactly as the Unicode word segmenter does", () => {
+  const segmenter = new Intl.Segmenter("en", { granularity: "word" });
+  const segmented = (text: string) =>
+    [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment.toLowerCase());
+  const samples = [
+    "e.g. the U.S.A. is 3.14 and 1,000,000 or a.1 x_y __init__ don't rock'n'roll a:b",
+    "foo.bar.baz 12:30 a--b 1.2.3 end. 'quoted' 9am 1st 3,a a,3 v1.2 _x_ x' a''b 1;2 1'2 _ __",
+  ];
+  // Random strings of the characters whose joins the rules decide, from a fixed seed.
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const alphabet = "aZ9_.,;:'\"- \n\t/@#$%&+=?!()[]0x";
+  for (let i = 0; i < 20_000; i++) {
+    let text = "";
+    for (let n = 1 + Math.floor(random() * 9); n > 0; n--) {
+      text += alphabet[Math.floor(random() * alphabet.length)];
+    }
+    samples.push(text);
+  }
+  for (const text of samples) assert.deepEqual(words(text), segmented(text), JSON.stringify(text));
+});
