@@ -23,7 +23,13 @@ import { cleanTitle, countWords, type Extracted } from "./extracted.ts";
 import { CMAP_URL, EmbeddedBinaryData, STANDARD_FONT_DATA_URL } from "./pdf_data.ts";
 import { ligatureRepair } from "./pdf_ligatures.ts";
 import { dropRunningLines } from "./pdf_running_lines.ts";
-import { type Placed, placeOutline, readOutline, withoutContents } from "./pdf_outline.ts";
+import {
+  numberedHeadings,
+  type Placed,
+  placeOutline,
+  readOutline,
+  withoutContents,
+} from "./pdf_outline.ts";
 import { fileStem } from "../markdown/note_name.ts";
 import { escapeMarkdown, escapeMarkdownBlock } from "../markdown/transcript.ts";
 import { InputError } from "../common/errors.ts";
@@ -98,10 +104,8 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
       );
     }
 
-    const placed = placeOutline(
-      pages.filter((page) => "paragraphs" in page),
-      await readOutline(pdf),
-    );
+    const readable = pages.filter((page) => "paragraphs" in page);
+    const placed = placeOutline(readable, await readOutline(pdf)) ?? numberedHeadings(readable);
     const body = placed ? sectionedBody(pages, placed) : pagedBody(pages);
     // The title by its looks from the first page as printed: a title repeated as the running
     // head of every page is left out of the text, not out of the title.

@@ -205,3 +205,75 @@ export function withoutContents<P extends PlacingPage & { sizes: number[] }>(pag
     tops: keep(page.tops),
   };
 }
+
+/** "2.1 Node Shapes", "2.1 glp_read_cnfsat": a section number of up to four parts, then words. */
+const NUMBERED = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?=\p{L})/u;
+/** Sections a paper has without a number. */
+const UNNUMBERED =
+  /^(?:abstract|introduction|conclusions?|summary|references|bibliography|acknowledge?ments?|related work|appendix(?: [A-Z])?)$/iu;
+/** How much larger than the body text a heading is set, at least (LaTeX: 12 pt over 10 pt). */
+const HEADING_SIZE = 1.08;
+const MAX_NUMBERED_WORDS = 12;
+
+/**
+ * The headings a PDF without an outline prints: paragraphs in type larger than its body text
+ * that are numbered in sequence ("1 Basic Graph Drawing", "2.1 Node Shapes", "2.2 Labels"), or
+ * a paper's unnumbered sections ("Abstract", "References"). A numbered paragraph that does not
+ * follow the one before (a list item, a figure's label) is left as text. Undefined when fewer
+ * than two are found.
+ */
+export function numberedHeadings(
+  pages: readonly (PlacingPage & { sizes: number[] })[],
+): Map<number, Placed[]> | undefined {
+  const body = bodySize(pages);
+  const placed = new Map<number, Placed[]>();
+  let last: number[] = [];
+  let found = 0;
+  for (const page of pages) {
+    page.paragraphs.forEach((paragraph, index) => {
+      const larger = page.sizes[index] >= body * HEADING_SIZE;
+      const words = paragraph.split(" ");
+      const number = NUMBERED.exec(paragraph)?.[1];
+      let depth: number;
+      if (number !== undefined) {
+        const parts = number.split(".").map(Number);
+        if (words.length > MAX_NUMBERED_WORDS || /[.,;:]$/u.test(paragraph)) return;
+        // A subsection is often set in bold at the body's size; "2." alone is a list item.
+        if (!(larger || parts.length >= 2) || !follows(last, parts)) return;
+        last = parts;
+        depth = parts.length - 1;
+      } else if (larger && UNNUMBERED.test(paragraph)) depth = 0;
+      else return;
+      const onPage = placed.get(page.number) ?? [];
+      onPage.push({ index, depth, words: words.length, title: paragraph });
+      placed.set(page.number, onPage);
+      found++;
+    });
+  }
+  return found >= 2 ? placed : undefined;
+}
+
+/**
+ * Whether section `next` can come after `last`: the next number at some level, its subsections
+ * starting at 1 ("2.2.3" → "2.3", "3", "3.1"; a heading lost to the layout may be skipped), or
+ * the first subsection ("2.2" → "2.2.1").
+ */
+function follows(last: number[], next: number[]): boolean {
+  if (last.length === 0) return true; // the first may be lost to the layout ("1 Introduction")
+  let k = 0;
+  while (k < last.length && k < next.length && next[k] === last[k]) k++;
+  const ones = (from: number) => next.slice(from).every((n) => n === 1);
+  if (k === last.length) return next.length === last.length + 1 && ones(k);
+  return k < next.length && next[k] === last[k] + 1 && ones(k + 1);
+}
+
+/** The size of most of the text: the middle size, each paragraph counted by its length. */
+function bodySize(pages: readonly (PlacingPage & { sizes: number[] })[]): number {
+  const sized = pages.flatMap((page) =>
+    page.paragraphs.map((p, i) => ({ size: page.sizes[i], weight: p.length }))
+  ).sort((a, b) => a.size - b.size);
+  const half = sized.reduce((sum, s) => sum + s.weight, 0) / 2;
+  let so = 0;
+  for (const s of sized) if ((so += s.weight) >= half) return s.size;
+  return 0;
+}

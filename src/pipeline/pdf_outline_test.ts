@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import {
+  numberedHeadings,
   type OutlineEntry,
   placeOutline,
   type PlacingPage,
@@ -83,4 +84,43 @@ Deno.test("withoutContents() drops a printed table of contents and its caption, 
   });
   const prose = { ...before, paragraphs: ["Contents", "Nothing here is a list."] };
   assert.equal(withoutContents(prose), prose);
+});
+
+const sized = (number: number, lines: [size: number, text: string][]) => ({
+  number,
+  paragraphs: lines.map(([, text]) => text),
+  sizes: lines.map(([size]) => size),
+  tops: lines.map(() => 0),
+});
+
+const BODY = "A paragraph of body text, long enough to set the size most of the text is in. "
+  .repeat(3);
+
+Deno.test("numberedHeadings() finds numbered sections in sequence, set larger or numbered deeper", () => {
+  const placed = numberedHeadings([
+    sized(1, [[10, BODY], [12, "1 Tides"], [10, BODY], [10, "2. Buy a chart first"]]),
+    sized(2, [
+      [12, "2 Charts and Lights"],
+      [10, "2.1 Reading a chart"], // a subsection in bold at the body's size
+      [10, BODY],
+      [12, "7 Things to Pack"], // out of sequence: a list item in large type
+      [12, "3 Knots"],
+      [12, "References"],
+    ]),
+  ]);
+  assert.deepEqual(placed?.get(1), [{ index: 1, depth: 0, words: 2, title: "1 Tides" }]);
+  assert.deepEqual(placed?.get(2)?.map((p) => [p.title, p.depth]), [
+    ["2 Charts and Lights", 0],
+    ["2.1 Reading a chart", 1],
+    ["3 Knots", 0],
+    ["References", 0],
+  ]);
+});
+
+Deno.test("numberedHeadings() finds nothing in a text of numbered list items", () => {
+  const items = ["1. Open the valve", "2. Wait for the hiss", "3. Close it again"];
+  assert.equal(
+    numberedHeadings([sized(1, [[10, BODY], ...items.map((i) => [10, i] as [number, string])])]),
+    undefined,
+  );
 });
