@@ -60,7 +60,7 @@ export function analyse(input: AnalysisInput): Analysed {
   const transcript = list.some((u) => u.startMs !== undefined);
   const titleTerms = terms(input.title);
   const scores = scoreUnits(list, { titleTerms, transcript });
-  const unfit = unfitUnits(list, transcript);
+  const unfit = unfitUnits(list, transcript, units.headings);
   // Trimmed of its opener a written sentence may still lean on the one before ("But this is
   // why"); in speech nearly every sentence does, and the opener is simply trimmed.
   // In either, a sentence that names someone only as "they" or "he" weighs less.
@@ -145,15 +145,22 @@ export function termVector(body: string): [string, number][] {
  * The units that cannot stand alone (table rows, code, captions, fragments...): never a summary
  * sentence or a key point, unless nothing else is left in the text.
  */
-function unfitUnits(list: Unit[], speech: boolean): Set<number> {
+function unfitUnits(list: Unit[], speech: boolean, headings: string[]): Set<number> {
   const unfit = new Set<number>();
   list.forEach((u, i) => {
     // A piece of a long written sentence starts or ends mid-sentence ("composed; where
     // government provides..."); unpunctuated speech has no other pieces to offer.
     if (unfitReason(u.text, { speech }) !== undefined || u.piece && !speech) unfit.add(i);
+    // A document's apparatus cites and thanks: "[KD91] Eleftherios Koutsofios and David
+    // Dobkin. Lefty: A two-view editor..." says nothing of what the document says.
+    if (u.section > 0 && BACK_MATTER.test(headings[u.section - 1])) unfit.add(i);
   });
   return unfit.size === list.length ? new Set() : unfit;
 }
+
+/** The headings of a document's references, notes, thanks and index, numbered or not. */
+const BACK_MATTER =
+  /^(?:[\dA-Z]{1,2}(?:\.\d+)*\.?\s+)?(?:references|bibliography|works cited|literature cited|acknowledge?ments?|notes|footnotes|index)$/iu;
 
 function termCounts(list: Unit[]): Map<string, number> {
   const counts = new Map<string, number>();

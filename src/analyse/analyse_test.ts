@@ -616,3 +616,17 @@ Deno.test("analyse() takes no piece of a long written sentence for the summary o
     assert.ok(!text.includes("crumble") && !text.startsWith("The towns"), text);
   }
 });
+
+Deno.test("analyse() takes no summary sentence or key point from the references or thanks", () => {
+  const cited = "Tides of the Moon: How the Moon Pulls the Tides of the Sea Twice a Day. " +
+    "Harbour Press, 1999.";
+  const body = "## 1 Tides\n\nThe moon pulls the sea, and the tides follow it twice a day. " +
+    "A harbour master reads the tides from a table printed each year. Sailors leave on the ebb " +
+    "and come home on the flood, when the water is deep enough.\n\n## 7 Acknowledgments\n\n" +
+    "We thank the harbour master of the port for the tides of the moon and the sea.\n\n" +
+    `## References\n\n[1] A. Fisher. ${cited}`;
+  const { analysis } = run(body, "Tides of the Moon");
+  for (const sentence of [...analysis.summary, ...analysis.keyPoints.map((p) => p.text)]) {
+    assert.doesNotMatch(sentence, /Harbour Press|We thank/, sentence);
+  }
+});
