@@ -278,8 +278,16 @@ function isCode(text: string): boolean {
   // A C type's definition, or a comment in C's brackets ("typedef struct { /* arc data */").
   if (/\btypedef\s+(?:struct|union|enum)\b|\/\*.*\*\//u.test(text)) return true;
   // A manual's definition line ("[Function] int f (char * s)") or a command's synopsis.
-  if (/\[(?:function|macro|variable|data type|type|command)\]/iu.test(text)) return true;
+  if (
+    /\[(?:function|macro|variable|data type|type|command|constant|(?:context |meta )?struct)\]/iu
+      .test(text)
+  ) return true;
   if (/^(?:usage|synopsis):\s/iu.test(text)) return true;
+  // A synopsis run into its C prototype: "Synopsis void glp_set_col_bnds(glp_prob *P, ...".
+  if (
+    /^synopsis:?\s+(?:#include|(?:void|int|double|char|long|float|const|unsigned|struct|size_t|bool)\b)/iu
+      .test(text)
+  ) return true;
   // C declarations: "const char * file, unsigned int * len".
   const pointers = text.match(
     /\b(?:char|int|void|long|short|size_t|unsigned|struct \w+)\s*\*+\s*\w/gu,

@@ -76,6 +76,18 @@ Deno.test("unfitReason() refuses a manual's definition lines, synopses and C dec
     "code",
   );
   assert.equal(
+    unfitReason(
+      "Synopsis void lamp set wick(lamp lamp *L, int j, double len); Description The routine " +
+        "lamp set wick sets the length of the wick of the specified lamp to the given length.",
+    ),
+    "code",
+  );
+  assert.equal(
+    unfitReason("[Context struct] struct lamp ctx The state of one lamp while it burns on."),
+    "code",
+  );
+  assert.equal(unfitReason("Synopsis The routine trims the wick of the named lamp."), undefined);
+  assert.equal(
     unfitReason("Usage: lampctl [OPTION] FILE Switches the lamps named in FILE."),
     "code",
   );
