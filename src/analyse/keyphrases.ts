@@ -368,10 +368,28 @@ const GENRE = new Set(
 /** C's type names and declaration keywords, which reference manuals print in every synopsis. */
 const C_KEYWORDS = new Set(
   ("auto bool char const double enum extern float int long register short signed size_t " +
-    "static struct typedef union unsigned void volatile").split(" "),
+    "static struct typedef union unsigned void volatile int8 int16 int32 int64 uint8 uint16 " +
+    "uint32 uint64").split(" "),
 );
-/** Those of them that are no English words. */
-const C_ONLY = new Set(["char", "enum", "int", "size_t", "struct", "typedef", "unsigned"]);
+/** Those of them that are no English words ("node-const" is code too). */
+const C_ONLY = new Set([
+  "char",
+  "const",
+  "enum",
+  "int",
+  "size_t",
+  "struct",
+  "typedef",
+  "unsigned",
+  "int8",
+  "int16",
+  "int32",
+  "int64",
+  "uint8",
+  "uint16",
+  "uint32",
+  "uint64",
+]);
 /** Words that point at something else: "its annotations" is the topic "annotations". */
 const DETERMINERS = new Set(["its", "their", "his", "her", "our", "your", "my", "whose", "own"]);
 /**

@@ -664,3 +664,14 @@ Deno.test("rankKeyphrases() takes a name with its version's number for no term, 
     .map((t, i) => phrase(t, i * 10));
   assert.deepEqual(texts(phrases).sort(), ["sha-256", "utf-8"]);
 });
+
+Deno.test("rankKeyphrases() reads stdint's types and a phrase ending in const as code", () => {
+  const phrases = [
+    phrase("const uint8", 0),
+    phrase("const uint8", 5),
+    phrase("lamp-const", 9),
+    phrase("lamp-const", 10),
+    phrase("wick trimmer", 12),
+  ];
+  assert.deepEqual(texts(phrases), ["wick trimmer"]);
+});
