@@ -127,8 +127,12 @@ const CONJUNCTION =
 /** A month after a name is the date beside it in a table ("Ian Jackson January 1998"). */
 const MONTH =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/u;
-/** Endings of adverbs no surname has: "Ctrl-D. Alternately" is no "D. Alternately". */
-const ADVERB = /\p{L}(?:ately|ually|ically|ially|inally|ently|antly|ously|ively|fully|lessly)$/u;
+/**
+ * Adverbs no surname is: endings ("Ctrl-D. Alternately" is no "D. Alternately") and the words
+ * that open a sentence after a letter's full stop ("from G to F. Furthermore, the...").
+ */
+const ADVERB =
+  /\p{L}(?:ately|ually|ically|ially|inally|ently|antly|ously|ively|fully|lessly)$|^(?:Furthermore|Moreover|However|Therefore|Thus|Hence|Nevertheless|Nonetheless|Meanwhile|Otherwise|Instead|Consequently|Finally|Similarly|Likewise|Besides|Also|Then|Here|There)$/u;
 
 /** Last words that make a name a law, a programme, a prize or a place ("Ryan White Act"). */
 const NAMED_AFTER = new Set(

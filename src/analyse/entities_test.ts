@@ -173,7 +173,17 @@ Deno.test("personNames() drops a month and a repeated word, and refuses fonts an
   assert.deepEqual(personNames("Ian Ian Murdock"), ["Ian Murdock"]);
   assert.deepEqual(personNames("May"), ["May"]);
   assert.deepEqual(personNames("Theresa May"), ["Theresa May"]);
-  for (const name of ["Roman No", "D. Alternately", "C. Finally", "Ctrl-V Tab", "C. Esc"]) {
+  for (
+    const name of [
+      "Roman No",
+      "D. Alternately",
+      "C. Finally",
+      "F. Furthermore",
+      "G. However",
+      "Ctrl-V Tab",
+      "C. Esc",
+    ]
+  ) {
     assert.deepEqual(personNames(name), [], name);
   }
   assert.deepEqual(personNames("Kelly Donnelly"), ["Kelly Donnelly"]);

@@ -194,6 +194,12 @@ const BOILERPLATE = new RegExp(
     "\\blast (?:updated|modified) on\\b",
     "\\bedit (?:this page|on github)\\b",
     "\\bfound a bug\\b",
+    "\\breport bugs to\\b",
+    "\\bverbatim copies\\b",
+    // Python's reference: the audit hook of a call, and the notes of each version.
+    "^raises an auditing event\\b",
+    "^(?:changed|new) in version \\d",
+    "^deprecated since version \\d",
     // "Please file bug reports on the debian-reference package using reportbug(1)".
     "\\bplease (?:file|report|send|submit|open) (?:any )?(?:bugs?|issues?)\\b",
     "\\bplease (?:file|send|submit) (?:a |any )?bug reports?\\b",

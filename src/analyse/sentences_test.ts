@@ -142,6 +142,16 @@ Deno.test("unfitReason() refuses mail headers, navigation and licence boilerplat
   );
   for (
     const s of [
+      "Report bugs to: help-lamps@example.org Lamps home page: the harbour site.",
+      "Everyone is permitted to copy and distribute verbatim copies of this license document.",
+      "Raises an auditing event lamp.light with argument wick.",
+      "Changed in version 3.4: Use a shorter wick if the lamp is new.",
+      "New in version 3.11: The wick can be trimmed by hand.",
+      "Deprecated since version 3.10: This method is deprecated in favor of trim().",
+    ]
+  ) assert.equal(unfitReason(s), "boilerplate", s);
+  for (
+    const s of [
       "A copy of the license is included in the section entitled “GNU Free Documentation License”.",
       "This manual is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY.",
       "This library is free software; you can redistribute it and modify it as you wish.",

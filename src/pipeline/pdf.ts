@@ -234,6 +234,8 @@ function largestText(page: PageText): string | undefined {
   return page.paragraphs[best];
 }
 
+const MAN_SECTION = /^(?:name|synopsis|description|options|contents|abstract|introduction)$/iu;
+
 /** Small words a subtitle may hold in lower case ("Graph and Network Routines"). */
 const SMALL_WORD = /^(?:and|of|for|the|in|on|with|to|a|an|or)$/u;
 
@@ -244,6 +246,8 @@ const SMALL_WORD = /^(?:and|of|for|the|in|on|with|to|a|an|or)$/u;
  */
 function isSubtitle(line: string): boolean {
   const words = line.split(" ");
+  // A manual page's first section ("fonts-conf" over "Name") is no subtitle.
+  if (MAN_SECTION.test(line)) return false;
   return words.length <= 8 && /^\p{Lu}/u.test(line) &&
     words.every((w) =>
       SMALL_WORD.test(w) ||

@@ -561,4 +561,6 @@ Deno.test("extractPdf() adds the subtitle a title page prints under a series' ti
   // Authors, and a line in the page's smallest type, are no subtitle.
   assert.equal(await title("Stephen C. North", 18), "GNU Linear Programming Kit");
   assert.equal(await title("Reference Manual", 12), "GNU Linear Programming Kit");
+  // A manual page's first section label.
+  assert.equal(await title("Name", 18), "GNU Linear Programming Kit");
 });
