@@ -104,9 +104,16 @@ const SLACK = 4;
 /** The longest heading, in words. */
 const MAX_HEADING_WORDS = 40;
 
-/** Letters and digits only, in lower case: "1.1. Console basics" ~ "1.1 Console basics". */
+/**
+ * Letters and digits only, in lower case ("1.1. Console basics" ~ "1.1 Console basics"), and
+ * without the letters of ligatures: a TeX font's "fl" that pdf.js cannot read is lost from the
+ * page ("Minimum cost ow problem"), never from the outline.
+ */
 const plain = (text: string) =>
-  text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "").replace(
+    /ff[il]?|f[il]/gu,
+    "",
+  );
 
 /** A section number ahead of a title: "2", "2.1.", "IV", "A.3". */
 const NUMBER = /^(?:\d+|[IVXLC]+|[A-Z])(?:\.\d+)*\.?$/u;
@@ -124,7 +131,8 @@ function numbering(words: string[]): number {
  */
 function printsTitle(paragraph: string, title: string): number {
   const titleWords = title.split(" ");
-  const wanted = plain(titleWords.slice(numbering(titleWords)).join(" "));
+  // Word by word, as the paragraph is read below: a ligature is never across two words.
+  const wanted = titleWords.slice(numbering(titleWords)).map(plain).join("");
   if (wanted === "") return 0;
   const words = paragraph.split(" ");
   let so = "";

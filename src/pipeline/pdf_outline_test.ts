@@ -53,6 +53,18 @@ Deno.test("placeOutline() takes the page's number before a bare title, and a hea
   ]);
 });
 
+Deno.test("placeOutline() finds a title whose ligature the page lost", () => {
+  const pages = [
+    page(1, [[700, "2.1 Minimum cost ow problem"], [650, "Water ows downhill."]]),
+    page(2, [[700, "2.2 Maximum ow problem"], [650, "More water."]]),
+  ];
+  const placed = placeOutline(pages, [
+    entry("Minimum cost flow problem", 1, 1),
+    entry("Maximum flow problem", 1, 2),
+  ]);
+  assert.deepEqual(placed?.get(1)?.map((p) => p.title), ["2.1 Minimum cost flow problem"]);
+});
+
 Deno.test("placeOutline() gives up on an outline that mostly points at nothing on the page", () => {
   const pages = [page(1, [[700, "Tides"], [650, "Water rises."]])];
   const entries = [
