@@ -28,6 +28,7 @@ import {
   type Placed,
   placeOutline,
   readOutline,
+  titleKey,
   withoutContents,
 } from "./pdf_outline.ts";
 import { fileStem } from "../markdown/note_name.ts";
@@ -72,7 +73,14 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
     // One page at a time: pdf.js parses in this thread anyway, and it then holds the parsed
     // content of one page, not of all of them.
     for (let number = 1; number <= pageCount; number++) read.push(await readPage(pdf, number));
-    const kept = dropRunningLines(read.map((page) => "lines" in page ? page.lines : []));
+    const outline = await readOutline(pdf);
+    // A part's title page may print the head its pages repeat ("Valgrind User Manual"): the
+    // line an outline entry points to is its heading, never a running head.
+    const titled = new Set(outline.map((entry) => `${entry.page} ${titleKey(entry.title)}`));
+    const kept = dropRunningLines(
+      read.map((page) => "lines" in page ? page.lines : []),
+      (page, line) => titled.has(`${page + 1} ${titleKey(line.text)}`),
+    );
     const laidOut: PageText[] = read.map((page, i) =>
       "lines" in page ? { number: page.number, ...toParagraphs(kept[i]) } : page
     );
@@ -105,7 +113,7 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
     }
 
     const readable = pages.filter((page) => "paragraphs" in page);
-    const placed = placeOutline(readable, await readOutline(pdf)) ?? numberedHeadings(readable);
+    const placed = placeOutline(readable, outline) ?? numberedHeadings(readable);
     const body = placed ? sectionedBody(pages, placed) : pagedBody(pages);
     // The title by its looks from the first page as printed: a title repeated as the running
     // head of every page is left out of the text, not out of the title.

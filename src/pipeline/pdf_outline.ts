@@ -125,14 +125,19 @@ function numbering(words: string[]): number {
   return NUMBER.test(words[0] ?? "") && words.length > 1 ? 1 : 0;
 }
 
+/** A title as {@link placeOutline} compares it, its section number aside. */
+export function titleKey(title: string): string {
+  const words = title.split(" ");
+  return words.slice(numbering(words)).map(plain).join("");
+}
+
 /**
  * How many leading words of `paragraph` print `title`, numbering aside on either side; 0 when
  * the paragraph does not open with it.
  */
 function printsTitle(paragraph: string, title: string): number {
-  const titleWords = title.split(" ");
   // Word by word, as the paragraph is read below: a ligature is never across two words.
-  const wanted = titleWords.slice(numbering(titleWords)).map(plain).join("");
+  const wanted = titleKey(title);
   if (wanted === "") return 0;
   const words = paragraph.split(" ");
   let so = "";

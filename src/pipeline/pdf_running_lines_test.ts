@@ -48,3 +48,20 @@ Deno.test("dropRunningLines() takes a head numbered in roman numerals for the sa
     assert.deepEqual(lines.map((l) => l.text), body(i));
   }
 });
+
+Deno.test("dropRunningLines() drops a chapter's head on pages close together, and keeps a title", () => {
+  // Twelve pages: the head of the second chapter is on three of pages 5 to 9 only.
+  const pages = Array.from({ length: 12 }, (_, n) => {
+    if (n === 4) return page("Wick Trimming", ...body(n)); // the chapter's title page
+    const head = n >= 5 && n <= 9 && n % 2 === 1 ? ["Wick Trimming"] : [];
+    return page(...head, ...body(n), `Chapter ${n < 4 ? 1 : 2}: Lamps ${n}`);
+  });
+  const kept = dropRunningLines(pages, (at, line) => at === 4 && line.text === "Wick Trimming");
+  kept.forEach((lines, n) =>
+    assert.deepEqual(
+      lines.map((l) => l.text),
+      n === 4 ? ["Wick Trimming", ...body(n)] : body(n),
+      `page ${n}`,
+    )
+  );
+});
