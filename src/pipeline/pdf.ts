@@ -81,15 +81,21 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
       read.map((page) => "lines" in page ? page.lines : []),
       (page, line) => titled.has(`${page + 1} ${titleKey(line.text)}`),
     );
+    codeByFont(kept);
     const laidOut: PageText[] = read.map((page, i) =>
       "lines" in page ? { number: page.number, ...toParagraphs(kept[i]) } : page
     );
     const repair = ligatureRepair(
-      laidOut.flatMap((page) => "paragraphs" in page ? page.paragraphs : []),
+      laidOut.flatMap((page) =>
+        "paragraphs" in page ? page.paragraphs.filter((_, i) => !page.code[i]) : []
+      ),
     );
     const pages = laidOut.map((page) =>
       "paragraphs" in page
-        ? withoutContents({ ...page, paragraphs: page.paragraphs.map(repair) })
+        ? withoutContents({
+          ...page,
+          paragraphs: page.paragraphs.map((p, i) => page.code[i] ? p : repair(p)),
+        })
         : page
     );
 
@@ -144,17 +150,18 @@ function pagedBody(pages: PageText[]): string {
   return pages.map((page) => {
     const text = "error" in page
       ? `*This page could not be read: ${escapeMarkdown(page.error)}*`
-      : page.paragraphs.map(escapeMarkdownBlock).join("\n\n");
+      : joinBlocks(page.paragraphs.map((p, i) => block(p, page.code[i])));
     return text === "" ? `## Page ${page.number}` : `## Page ${page.number}\n\n${text}`;
   }).join("\n\n");
 }
 
 /** The text under the outline's headings, `##` for its top level; pages run on. */
 function sectionedBody(pages: PageText[], placed: Map<number, Placed[]>): string {
-  const blocks: string[] = [];
+  const blocks: Block[] = [];
   for (const page of pages) {
     if ("error" in page) {
-      blocks.push(`*Page ${page.number} could not be read: ${escapeMarkdown(page.error)}*`);
+      const markdown = `*Page ${page.number} could not be read: ${escapeMarkdown(page.error)}*`;
+      blocks.push({ code: false, markdown });
       continue;
     }
     const headings = new Map((placed.get(page.number) ?? []).map((p) => [p.index, p]));
@@ -163,17 +170,54 @@ function sectionedBody(pages: PageText[], placed: Map<number, Placed[]>): string
       const heading = headings.get(i);
       if (labels.has(i)) return; // "Chapter 3", printed into its heading below
       if (!heading) {
-        blocks.push(escapeMarkdownBlock(paragraph));
+        blocks.push(block(paragraph, page.code[i]));
         return;
       }
       const label = heading.label === undefined ? "" : `${page.paragraphs[heading.label]}: `;
       const title = label + heading.title;
-      blocks.push(`${"#".repeat(Math.min(6, heading.depth + 2))} ${escapeMarkdown(title)}`);
+      blocks.push({
+        code: false,
+        markdown: `${"#".repeat(Math.min(6, heading.depth + 2))} ${escapeMarkdown(title)}`,
+      });
       const rest = paragraph.split(" ").slice(heading.words).join(" ");
-      if (rest !== "") blocks.push(escapeMarkdownBlock(rest));
+      if (rest !== "") blocks.push(block(rest));
     });
   }
-  return blocks.join("\n\n");
+  return joinBlocks(blocks);
+}
+
+/** A paragraph as Markdown: code as it is (fenced when joined), other text escaped. */
+interface Block {
+  code: boolean;
+  markdown: string;
+}
+
+function block(text: string, code = false): Block {
+  return { code, markdown: code ? text : escapeMarkdownBlock(text) };
+}
+
+/** The blocks as Markdown; code blocks in a row (a program over a page break) in one fence. */
+function joinBlocks(blocks: Block[]): string {
+  const out: string[] = [];
+  let code: string[] = [];
+  const fence = () => {
+    if (code.length === 0) return;
+    const text = code.join("\n\n");
+    // Longer than any run of backticks in the code, so that none of them closes it.
+    const longest = (text.match(/`+/g) ?? []).reduce((most, run) => Math.max(most, run.length), 0);
+    const marks = "`".repeat(Math.max(3, longest + 1));
+    out.push(`${marks}\n${text}\n${marks}`);
+    code = [];
+  };
+  for (const b of blocks) {
+    if (b.code) code.push(b.markdown);
+    else {
+      fence();
+      out.push(b.markdown);
+    }
+  }
+  fence();
+  return out.join("\n\n");
 }
 
 /**
@@ -229,6 +273,8 @@ interface Paragraphs {
   paragraphs: string[];
   sizes: number[];
   tops: number[];
+  /** Set in a monospaced font, line by line: a program, a command, a file's lines. */
+  code: boolean[];
 }
 
 /** A page's paragraphs, or why pdf.js could not read it. */
@@ -359,7 +405,7 @@ async function readPage(pdf: PdfDocument, number: number): Promise<PageLines> {
     const page = await pdf.getPage(number);
     const content = await page.getTextContent();
     page.cleanup();
-    return { number, lines: layOut(content.items) };
+    return { number, lines: layOut(content.items, content.styles) };
   } catch (error) {
     // One damaged page should not cost the other pages of the document.
     return { number, error: describe(error) };
@@ -415,7 +461,11 @@ interface TextItem {
   str: string;
   transform: number[];
   width: number;
+  fontName?: string;
 }
+
+/** What pdf.js says of each font of a page: "monospace" for a fixed-pitch one. */
+type FontStyles = Record<string, { fontFamily?: string } | undefined>;
 
 interface Line {
   text: string;
@@ -425,13 +475,15 @@ interface Line {
   /** Where the line's leftmost item starts. */
   startX: number;
   endX: number;
+  /** Every item of it is in a fixed-pitch font. */
+  mono: boolean;
 }
 
 // Text is gathered in arrays and joined once: a hostile page can hold one enormous line or
 // paragraph, and testing the end of a string built with += flattens it every time.
 
 /** Turns a page's text items, in content-stream order, into lines. */
-function layOut(items: readonly (TextItem | object)[]): Line[] {
+function layOut(items: readonly (TextItem | object)[], styles: FontStyles = {}): Line[] {
   const lines: Line[] = [];
   let parts: string[] = [];
   let line: Line | undefined;
@@ -453,6 +505,7 @@ function layOut(items: readonly (TextItem | object)[]): Line[] {
     }
     const size = Math.hypot(c, d) || Math.hypot(a, b) || 1;
     const width = Number.isFinite(item.width) ? item.width : 0;
+    const mono = styles[item.fontName ?? ""]?.fontFamily === "monospace";
     if (line && Math.abs(y - line.y) <= 0.5 * Math.max(size, line.size)) {
       const gap = x - line.endX;
       // A word space by the gap between the glyphs, as pdftotext judges it (a tenth of the
@@ -467,10 +520,11 @@ function layOut(items: readonly (TextItem | object)[]): Line[] {
       line.size = Math.max(line.size, size);
       line.startX = Math.min(line.startX, x);
       line.endX = x + width;
+      line.mono &&= mono;
     } else {
       finishLine();
       parts = [];
-      line = { text: "", y, size, startX: x, endX: x + width };
+      line = { text: "", y, size, startX: x, endX: x + width, mono };
     }
     parts.push(str);
     endsWithSpace = /\s$/u.test(str);
@@ -483,17 +537,25 @@ function layOut(items: readonly (TextItem | object)[]): Line[] {
 /** Groups lines into paragraphs; see the module comment for the rules. */
 function toParagraphs(lines: Line[]): Paragraphs {
   const pitch = usualPitch(lines);
-  const paragraphs: string[] = [];
-  const sizes: number[] = [];
-  const tops: number[] = [];
-  let biggest = 0; // the largest type in the paragraph so far
+  const out: Paragraphs = { paragraphs: [], sizes: [], tops: [], code: [] };
+  let held: Line[] = []; // the paragraph's lines so far
   let parts: string[] = [];
   let right = -Infinity; // the right edge of the paragraph so far
   let left = Infinity;
-  let top = 0; // the first line's baseline
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const prev = lines[i - 1];
+  const finish = () => {
+    if (held.length === 0) return;
+    const code = isCodeBlock(held);
+    out.paragraphs.push(code ? codeText(held) : parts.join(""));
+    out.sizes.push(held.reduce((most, line) => Math.max(most, line.size), 0));
+    out.tops.push(held[0].y);
+    out.code.push(code);
+    held = [];
+    parts = [];
+    right = -Infinity;
+    left = Infinity;
+  };
+  for (const line of lines) {
+    const prev = held.at(-1);
     if (prev) {
       const size = Math.max(prev.size, line.size);
       const drop = prev.y - line.y;
@@ -503,32 +565,57 @@ function toParagraphs(lines: Line[]): Paragraphs {
       const breaks = (drop <= 0 && !continues) ||
         drop / size > pitch * 1.3 ||
         Math.abs(prev.size - line.size) > 0.15 * size ||
+        prev.mono !== line.mono ||
         BULLET.test(line.text) ||
         (/[.!?:]["'”’)\]]?$/u.test(prevEnd) && right - prev.endX > 0.2 * (right - left));
-      if (breaks) {
-        paragraphs.push(parts.join(""));
-        sizes.push(biggest);
-        tops.push(top);
-        biggest = 0;
-        parts = [];
-        right = -Infinity;
-        left = Infinity;
-      } else {
-        parts.push(lineBreak(parts, line.text));
-      }
+      if (breaks) finish();
+      else parts.push(lineBreak(parts, line.text));
     }
-    if (parts.length === 0) top = line.y;
+    held.push(line);
     parts.push(line.text);
-    biggest = Math.max(biggest, line.size);
     right = Math.max(right, line.endX);
     left = Math.min(left, line.startX);
   }
-  if (parts.length > 0) {
-    paragraphs.push(parts.join(""));
-    sizes.push(biggest);
-    tops.push(top);
+  finish();
+  return out;
+}
+
+/**
+ * Keeps a fixed-pitch font as the mark of code only where the text is mostly in others: a
+ * typescript, a PDF of CJK text (whose full-width fonts are fixed-pitch) or one whose fonts
+ * pdf.js cannot tell apart has no code to set apart by its type.
+ */
+function codeByFont(pages: Line[][]): void {
+  let mono = 0;
+  let all = 0;
+  for (const line of pages.flat()) {
+    all += line.text.length;
+    if (line.mono) mono += line.text.length;
   }
-  return { paragraphs, sizes, tops };
+  if (mono > all / 2) { for (const line of pages.flat()) line.mono = false; }
+}
+
+/**
+ * Lines in a fixed-pitch font: a program, a command, a configuration file. One line of one word
+ * is a name set in code type inside running text ("$HOME", "apt-get"), which wrapped onto a line
+ * of its own.
+ */
+function isCodeBlock(lines: Line[]): boolean {
+  return lines.every((line) => line.mono) &&
+    (lines.length > 1 || /\s|[(){};=<>]/u.test(lines[0].text));
+}
+
+/** The most indentation kept, in characters: deeper is a layout's, not the program's. */
+const MOST_INDENT = 40;
+
+/** Code as its lines, each indented by its distance from the block's left edge. */
+function codeText(lines: Line[]): string {
+  const left = lines.reduce((least, line) => Math.min(least, line.startX), Infinity);
+  return lines.map((line) => {
+    // A fixed-pitch character is about 0.6 of the font size wide (Courier, cmtt, DejaVu Mono).
+    const columns = Math.round((line.startX - left) / (0.6 * line.size));
+    return " ".repeat(Math.max(0, Math.min(MOST_INDENT, columns))) + line.text;
+  }).join("\n");
 }
 
 /** The page's usual distance between baselines, in font sizes (1.2 when it cannot tell). */

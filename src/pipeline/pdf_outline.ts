@@ -82,6 +82,8 @@ export interface PlacingPage {
   number: number;
   paragraphs: string[];
   tops: number[];
+  /** Which paragraphs are code: never a numbered heading nor a table of contents. */
+  code?: boolean[];
 }
 
 /** A paragraph that prints an entry's title: its first `words` words are the heading. */
@@ -205,7 +207,7 @@ function isContents(paragraph: string): boolean {
  * neither sentences nor terms.
  */
 export function withoutContents<P extends PlacingPage & { sizes: number[] }>(page: P): P {
-  const contents = page.paragraphs.map(isContents);
+  const contents = page.paragraphs.map((p, i) => !page.code?.[i] && isContents(p));
   if (!contents.includes(true)) return page;
   const drop = contents.map((is, i) =>
     is || CONTENTS_CAPTION.test(page.paragraphs[i]) && contents.slice(i + 1).includes(true)
@@ -216,6 +218,7 @@ export function withoutContents<P extends PlacingPage & { sizes: number[] }>(pag
     paragraphs: keep(page.paragraphs),
     sizes: keep(page.sizes),
     tops: keep(page.tops),
+    ...(page.code ? { code: keep(page.code) } : {}),
   };
 }
 
@@ -244,6 +247,7 @@ export function numberedHeadings(
   let found = 0;
   for (const page of pages) {
     page.paragraphs.forEach((paragraph, index) => {
+      if (page.code?.[index]) return;
       const larger = page.sizes[index] >= body * HEADING_SIZE;
       const words = paragraph.split(" ");
       const number = NUMBERED.exec(paragraph)?.[1];

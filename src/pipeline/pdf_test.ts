@@ -20,6 +20,7 @@ interface PdfKitDocument {
   on(event: string, listener: (chunk: Uint8Array) => void): void;
   addPage(): PdfKitDocument;
   fontSize(size: number): PdfKitDocument;
+  font(name: string): PdfKitDocument;
   text(text: string, options?: Record<string, unknown>): PdfKitDocument;
   moveDown(lines?: number): PdfKitDocument;
   rect(x: number, y: number, width: number, height: number): PdfKitDocument;
@@ -176,6 +177,27 @@ Deno.test("extractPdf() makes the outline's entries headings and leaves out the 
     (await extractPdf(bytes, "harbour.pdf")).body,
     `## 1 Moorings\n\n${PARAGRAPH}\n\n### 1.1 Swing moorings\n\n` +
       "A swing mooring lets the boat turn with the tide.\n\n## 2 Knots\n\nA bowline makes a fixed loop.",
+  );
+});
+
+Deno.test("extractPdf() fences lines in a fixed-pitch font as code, indented as printed", async () => {
+  const bytes = await pdfkit((doc) => {
+    doc.font("Helvetica").fontSize(12).text(PARAGRAPH);
+    doc.text("Light the lamp like this:");
+    doc.moveDown();
+    doc.font("Courier").text("int main(void)");
+    doc.text("{");
+    doc.text("    light(`lamp`);", { indent: 0 });
+    doc.text("}");
+    doc.moveDown();
+    doc.font("Helvetica").text("The program apt-get and the file $HOME stay words of the text.");
+  });
+  const body = (await extractPdf(bytes, "lamp.pdf")).body;
+  assert.equal(
+    body,
+    `## Page 1\n\n${PARAGRAPH}\n\nLight the lamp like this:\n\n` +
+      "```\nint main(void)\n{\n    light(`lamp`);\n}\n```\n\n" +
+      "The program apt-get and the file \\$HOME stay words of the text.",
   );
 });
 
