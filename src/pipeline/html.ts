@@ -58,6 +58,7 @@ export function extractHtml(
     const known = htmlTitle(document as unknown as TitleDocument);
     forgetSectionIds(document);
     keepTopics(document);
+    keepNotices(document);
     removeNoise(document, NOISE);
     removeNavigation(document);
     const article = readArticle(document);
@@ -69,6 +70,7 @@ export function extractHtml(
       const pageNotes = prepare(page, table);
       forgetSectionIds(page);
       keepTopics(page);
+      keepNotices(page);
       removeNoise(page, `${CHROME}, form`);
       removeNavigation(page);
       // Whole pages sit inside a <form> in some frameworks; Readability looked inside it.
@@ -184,6 +186,7 @@ interface DomElement extends DomNode {
   readonly childNodes: Iterable<DomNode>;
   append(...nodes: DomNode[]): void;
   replaceWith(node: DomNode): void;
+  before(...nodes: DomNode[]): void;
   getAttribute(name: string): string | null;
   setAttribute(name: string, value: string): void;
   removeAttribute(name: string): void;
@@ -439,6 +442,21 @@ function keepTopics(document: DomDocument): void {
     aside.replaceWith(block);
   }
 }
+
+/**
+ * Unwraps the notices of API documentation (Sphinx's "Deprecated since version 3.10: ...",
+ * "Changed in version 3.8: ...", notes and warnings) into their paragraphs: a notice is a short
+ * `<div>` of cross-references, and Readability dropped such divs as link lists. Python's pathlib
+ * page lost that `Path.link_to()` is deprecated.
+ */
+function keepNotices(document: DomDocument): void {
+  for (const notice of [...document.querySelectorAll(NOTICES)]) {
+    notice.before(...notice.childNodes);
+    notice.remove();
+  }
+}
+const NOTICES = "div.versionadded, div.versionchanged, div.deprecated, div.deprecated-removed, " +
+  "div.admonition:not(.seealso)";
 
 /** Readability's own threshold for an article (its `charThreshold`). */
 const ARTICLE_MIN_CHARS = 500;

@@ -531,6 +531,29 @@ Deno.test("extractHtml() keeps a Sphinx page's abstract, not its local contents"
   assert.ok(!body.includes("[Introduction]"), body);
 });
 
+Deno.test("extractHtml() keeps an API page's notices, though they are short lists of links", () => {
+  const ref = (name: string) =>
+    `<a class="reference internal" href="#lamp.${name}" title="lamp.${name}"><code ` +
+    `class="xref py py-meth docutils literal notranslate"><span class="pre">${name}()</span>` +
+    `</code></a>`;
+  const page = articlePage(
+    "<title>lamp — Harbour lamps</title>",
+    ["dim", "cover", "wick", "trim", "fill"].map((name) =>
+      `<dl class="py method"><dt id="lamp.${name}">Lamp.${name}()</dt><dd><p>The lamp's ` +
+      `${name}, as the harbour master sets it each evening.</p></dd></dl>`
+    ).join("") +
+      `<dl class="py method"><dt id="lamp.snuff">Lamp.snuff()</dt><dd><p>Put the lamp out.</p>` +
+      `<div class="deprecated"><p><span class="versionmodified deprecated">Deprecated since ` +
+      `version 3.10: </span>Use ${ref("dim")} or ${ref("cover")}, as ${ref("snuff")} ` +
+      `leaves ${ref("wick")} hot.</p></div>` +
+      `<div class="admonition note"><p class="admonition-title">Note</p><p>See ${ref("trim")}` +
+      ` and ${ref("fill")}.</p></div></dd></dl>`,
+  );
+  const { body } = extractHtml(utf8(page), "lamp.html");
+  assert.match(body, /Deprecated since version 3\.10: Use `dim\(\)` or `cover\(\)`/);
+  assert.match(body, /See `trim\(\)` and `fill\(\)`\./);
+});
+
 Deno.test("extractHtml() keeps a short page's section whose id reads like a banner", () => {
   const page = "<html><body><p>Notes on the HTTP state of a client.</p>" +
     '<section id="cookies"><h2>Cookies</h2><p>A cookie jar keeps what servers set.</p>' +
