@@ -27,14 +27,23 @@ const WORD = /\p{L}+/gu;
 export function ligatureRepair(texts: string[]): (text: string) => string {
   const split = new Map<string, string>();
   for (const text of texts) {
-    for (const repair of repairs(text, new Set())) split.set(repair.word, repair.ligature);
+    for (const repair of repairs(text, new Set(), NO_WORDS)) {
+      split.set(repair.word, repair.ligature);
+    }
   }
   if (split.size < EVIDENCE) return (text) => text;
   const lost = new Set(split.values());
+  const uses = new Map<string, number>();
+  for (const text of texts) {
+    for (const [word] of text.matchAll(WORD)) {
+      const lower = word.toLowerCase();
+      uses.set(lower, (uses.get(lower) ?? 0) + 1);
+    }
+  }
   return (text) => {
     let out = "";
     let at = 0;
-    for (const { start, end, word } of repairs(text, lost)) {
+    for (const { start, end, word } of repairs(text, lost, uses)) {
       out += text.slice(at, start) + word;
       at = end;
     }
@@ -53,7 +62,11 @@ interface Repair {
  * The repairs a text needs, in order and not overlapping: words split in two, and words cut at
  * their start by a ligature in `lostAtStart`.
  */
-function* repairs(text: string, lostAtStart: ReadonlySet<string>): Generator<Repair> {
+function* repairs(
+  text: string,
+  lostAtStart: ReadonlySet<string>,
+  uses: ReadonlyMap<string, number>,
+): Generator<Repair> {
   let prev: { start: number; end: number; word: string } | undefined;
   for (const match of text.matchAll(WORD)) {
     const word = match[0];
@@ -79,7 +92,12 @@ function* repairs(text: string, lostAtStart: ReadonlySet<string>): Generator<Rep
     // " eld": a ligature lost at the start of a word.
     if (lostAtStart.size === 0 || !standsAlone(text, start, end)) continue;
     const whole = withLigature("", word);
-    if (whole && lostAtStart.has(whole.ligature) && cutShort(word, whole.word)) {
+    // A word the document uses cut far more than whole is cut whichever ligature it lost: the
+    // fonts that lose "fi" lose "fl" too, in words the document may split nowhere.
+    if (
+      whole && (lostAtStart.has(whole.ligature) && cutShort(word, whole.word) ||
+        lostAtStart.size > 0 && oftenCut(word, whole.word, uses))
+    ) {
       prev = undefined;
       yield { start, end, ...whole };
     }
@@ -121,11 +139,29 @@ function cutShort(word: string, whole: string): boolean {
   return rank(word) === Infinity || rank(word) >= 2 * rank(whole);
 }
 
+/**
+ * `word` stands for `whole` throughout a document that loses the ligature: the document prints
+ * the whole word too (in a font that keeps the ligature), but the cut one more than twice as
+ * often, three times at least, and the cut one is no everyday word ("ow" 94 times and "flow" 21
+ * in GLPK's graph manual; not "ends" for "fiends", which no page prints whole).
+ */
+function oftenCut(word: string, whole: string, uses: ReadonlyMap<string, number>): boolean {
+  const lower = word.toLowerCase();
+  // As in cutShort: two or three letters are too often code to stand for a rare word ("int").
+  if (lower.length < 2 || (lower.length < 4 && rank(whole) > 5000)) return false;
+  const cut = uses.get(lower) ?? 0;
+  const printed = uses.get(whole.toLowerCase()) ?? 0;
+  return rank(lower) > 500 && printed > 0 && cut >= 3 && cut > 2 * printed;
+}
+
+const NO_WORDS: ReadonlyMap<string, number> = new Map();
+
 /** Text from `start` to `end` is prose, not part of an identifier, path, formula or number. */
 function standsAlone(text: string, start: number, end: number): boolean {
   // An opening bracket after a name is a call: "glp_del_rows(le)".
   return /(?:^|\s|(?<![\p{L}\p{N}_])[(\[{"'“‘])$/u.test(
     text.slice(Math.max(0, start - 2), start),
   ) &&
-    /^(?:$|\s|[.,;:!?)\]}"'”’](?![\p{L}\p{N}]))/u.test(text.slice(end, end + 2));
+    // "oating-point": the first part of a compound.
+    /^(?:$|\s|-\p{L}|[.,;:!?)\]}"'”’](?![\p{L}\p{N}]))/u.test(text.slice(end, end + 2));
 }

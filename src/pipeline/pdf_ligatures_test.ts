@@ -37,3 +37,26 @@ Deno.test("ligatureRepair() prefers the reading that English uses more", () => {
   // "ends" is a word far more used than "fiends"; "int" is too short to stand for "flint".
   assert.equal(repair("It ends with an int value."), "It ends with an int value.");
 });
+
+Deno.test("ligatureRepair() puts back a word the document prints cut far more often than whole", () => {
+  // "fl" is seen lost nowhere inside a word, but "ow" stands for "flow" five times to one.
+  const texts = [
+    ...lost,
+    "The flow problem is stated in bold type.",
+    ...Array.from({ length: 5 }, (_, n) => `Arc ${n} carries the ow it is given, and ends.`),
+    "The oating-point value of each ow and the ends of each arc.",
+  ];
+  const repair = ligatureRepair(texts);
+  assert.equal(repair(texts[3]), "Arc 0 carries the flow it is given, and ends.");
+  // "oating" stays: "fl" is seen lost inside no word here, and no page prints "floating".
+  assert.equal(
+    repair(texts.at(-1)!),
+    "The oating-point value of each flow and the ends of each arc.",
+  );
+  // Where "fl" is lost inside words too ("con ict"), the first part of a compound is repaired.
+  const withFl = ligatureRepair([...texts, "A con ict arises.", "Re ect on it."]);
+  assert.equal(
+    withFl(texts.at(-1)!),
+    "The floating-point value of each flow and the ends of each arc.",
+  );
+});
