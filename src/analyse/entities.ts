@@ -150,7 +150,7 @@ const NAMED_AFTER = new Set(
  * split ("Smith and Jones").
  */
 export function personNames(name: string): string[] {
-  return name.split(/ (?:and|&) /u).flatMap((part) => {
+  return name.split(/ (?:and|&) /u).flatMap(byPairs).flatMap((part) => {
     let words = withoutDashTail(part).split(" ");
     const contraction = words.findIndex((w) =>
       /['’]\p{Ll}/u.test(w) && !/^\p{Lu}['’]\p{Lu}/u.test(w)
@@ -186,6 +186,24 @@ export function personNames(name: string): string[] {
     if (isGerund(words[0])) return [];
     return [person];
   });
+}
+
+/**
+ * A list of authors run together in a byline ("Fabio Fiorina Simon Josefsson Nikos
+ * Mavrogiannopoulos"): four words or more, in pairs that each open with a first name, are as
+ * many people; a name of three words ("Tollef Fog Heen") is left whole.
+ */
+function byPairs(name: string): string[] {
+  const words = name.split(" ");
+  if (words.length < 4 || words.length % 2 !== 0) return [name];
+  const pairs: string[] = [];
+  for (let i = 0; i < words.length; i += 2) {
+    if (!isFirstName(words[i].toLowerCase()) || !/^\p{Lu}\p{Ll}/u.test(words[i + 1])) {
+      return [name];
+    }
+    pairs.push(`${words[i]} ${words[i + 1]}`);
+  }
+  return pairs;
 }
 
 /** Words up to this rank in spoken English are everyday ones ("employment" is 6,597). */

@@ -187,6 +187,14 @@ Deno.test("personNames() drops a month and a repeated word, and refuses fonts an
     assert.deepEqual(personNames(name), [], name);
   }
   assert.deepEqual(personNames("Kelly Donnelly"), ["Kelly Donnelly"]);
+  // A byline's authors run together, in pairs of first name and surname.
+  assert.deepEqual(personNames("Anna Kovacs Peter Lind Maria Olsen"), [
+    "Anna Kovacs",
+    "Peter Lind",
+    "Maria Olsen",
+  ]);
+  assert.deepEqual(personNames("Tollef Fog Heen"), ["Tollef Fog Heen"]);
+  assert.deepEqual(personNames("Martin Luther King Jr"), ["Martin Luther King Jr"]);
 });
 
 Deno.test("personNames() drops titles before a name, and roles and laws that are no person", () => {

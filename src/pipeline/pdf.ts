@@ -491,7 +491,7 @@ function layOut(items: readonly (TextItem | object)[], styles: FontStyles = {}):
   let spaceItem = false; // pdf.js reported a space as an item of its own
   const finishLine = () => {
     if (!line) return;
-    line.text = parts.join("").replace(/\s+/gu, " ").trim();
+    line.text = withAccents(parts.join("").replace(/\s+/gu, " ").trim());
     if (line.text !== "") lines.push(line);
   };
   for (const item of items) {
@@ -656,6 +656,29 @@ function lineBreak(parts: string[], next: string): string {
     return "";
   }
   return CJK_END.test(tail) && CJK_START.test(next) ? "" : " ";
+}
+
+/** TeX's spacing accents and the combining marks they stand for. */
+const ACCENTS: Record<string, string> = {
+  "\u00A8": "\u0308", // ¨ diaeresis
+  "\u00B4": "\u0301", // ´ acute
+  "\u02C6": "\u0302", // ˆ circumflex
+  "\u02DC": "\u0303", // ˜ tilde
+  "\u00B8": "\u0327", // ¸ cedilla
+  "\u02C7": "\u030C", // ˇ caron
+  "\u02DA": "\u030A", // ˚ ring
+};
+const SPACING_ACCENT = /(?<=^|[\p{L}\s])([\u00A8\u00B4\u02C6\u02DC\u00B8\u02C7\u02DA])(\p{L})/gu;
+
+/**
+ * A letter with the accent TeX draws as a glyph of its own before it, as one character: "M¨oller"
+ * is "Möller", "Micha¨el" "Michaël" (pdftotext composes them too).
+ */
+function withAccents(text: string): string {
+  return text.replace(
+    SPACING_ACCENT,
+    (_, accent: string, letter: string) => (letter + ACCENTS[accent]).normalize("NFC"),
+  );
 }
 
 /** Text as pdf.js returns it, without control characters (NUL turns up in broken fonts). */

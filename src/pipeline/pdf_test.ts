@@ -180,6 +180,16 @@ Deno.test("extractPdf() makes the outline's entries headings and leaves out the 
   );
 });
 
+Deno.test("extractPdf() puts a spacing accent TeX draws before its letter on the letter", async () => {
+  const bytes = await pdfkit((doc) =>
+    doc.text("Niels M\u00A8oller and Micha\u00A8el met at \u00B4Ecole.")
+  );
+  assert.equal(
+    (await extractPdf(bytes, "a.pdf")).body,
+    "## Page 1\n\nNiels Möller and Michaël met at École.",
+  );
+});
+
 Deno.test("extractPdf() fences lines in a fixed-pitch font as code, indented as printed", async () => {
   const bytes = await pdfkit((doc) => {
     doc.font("Helvetica").fontSize(12).text(PARAGRAPH);
