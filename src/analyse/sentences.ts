@@ -330,6 +330,8 @@ const LEANS_BACK = new RegExp(
     "fortunately|unfortunately|in addition|for (?:example|instance)|in other words",
     "in (?:this|that|such a|either) case|as a result|as such|the (?:same|latter|former)",
     "the (?:first|second|third|next|last|other|previous) ones?|the above|both",
+    // "The solution is to use raw strings", "The rest of this guide...": of what came before.
+    "the (?:solution|answer|remedy|workaround|rest)",
     // "Second, we must...": one of a list whose first item is elsewhere.
     "(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?(?=\\s*[,:])",
   ].join("|") + ")\\b",

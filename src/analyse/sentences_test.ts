@@ -241,6 +241,9 @@ Deno.test("leansBack() spots openers that need the sentence before", () => {
   assert.equal(leansBack("This UID is hence not available."), true);
   assert.equal(leansBack("SQLite provides isolation between connections."), false);
   assert.equal(leansBack("Thistle grows on the cliffs."), false);
+  assert.equal(leansBack("The solution is to use a longer wick."), true);
+  assert.equal(leansBack("The rest of this guide covers the lamps."), true);
+  assert.equal(leansBack("The restaurant on the quay opens at six."), false);
 });
 
 Deno.test("unfitReason() reads a line of 10,000 underscored characters in one pass", () => {
