@@ -158,6 +158,13 @@ function unfitUnits(list: Unit[], speech: boolean, headings: string[]): Set<numb
   return unfit.size === list.length ? new Set() : unfit;
 }
 
+/**
+ * The heading of a licence's whole text: "GNU Free Documentation License", "Copying". Not a
+ * README's "License" section, which says in a line what the licence is (a reader wants that).
+ */
+const LICENCE =
+  /^(?:[\dA-Z]{1,2}(?:\.\d+)*\.?\s+|appendix [a-z][.:]?\s+)?(?:(?:the )?gnu (?:free documentation|(?:lesser |library )?general public) licen[cs]e(?: version [\d.]+)?|gnu fdl|copying(?: this manual)?|copying conditions)$/iu;
+
 /** The headings of a document's references, notes, thanks and index, numbered or not. */
 const BACK_MATTER =
   /^(?:[\dA-Z]{1,2}(?:\.\d+)*\.?\s+)?(?:references|bibliography|works cited|literature cited|acknowledge?ments?|notes|footnotes|index)$/iu;
@@ -256,9 +263,12 @@ function sentenceUnits(body: string) {
   const starts: number[] = [];
   let text = "";
   for (const block of blocks) {
-    if (text !== "") text += "\n\n";
+    // A licence a manual appends is read by nobody for the manual's subject: its sample names
+    // ("Ty Coon") are no people, its terms ("invariant sections") no tags of the note.
+    const licence = block.section > 0 && LICENCE.test(headings[block.section - 1]);
+    if (text !== "" && !licence) text += "\n\n";
     starts.push(text.length);
-    text += breakLongRuns(hyphensAsDashes(block.text));
+    if (!licence) text += breakLongRuns(hyphensAsDashes(block.text));
   }
   const language = readLanguage(text);
   const list: Unit[] = [];
