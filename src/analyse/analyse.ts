@@ -165,6 +165,18 @@ function unfitUnits(list: Unit[], speech: boolean, headings: string[]): Set<numb
 const LICENCE =
   /^(?:[\dA-Z]{1,2}(?:\.\d+)*\.?\s+|appendix [a-z][.:]?\s+)?(?:(?:the )?gnu (?:free documentation|(?:lesser |library )?general public) licen[cs]e(?: version [\d.]+)?|gnu fdl|copying(?: this manual)?|copying conditions)$/iu;
 
+/** The sections (numbered as blocks number them) under a licence's heading, subsections too. */
+function licenceSections(headings: string[], levels: number[]): Set<number> {
+  const inside = new Set<number>();
+  let under: number | undefined; // the level of the licence's heading while inside it
+  headings.forEach((heading, i) => {
+    if (under !== undefined && levels[i] <= under) under = undefined;
+    if (under === undefined && LICENCE.test(heading)) under = levels[i];
+    if (under !== undefined) inside.add(i + 1);
+  });
+  return inside;
+}
+
 /** The headings of a document's references, notes, thanks and index, numbered or not. */
 const BACK_MATTER =
   /^(?:[\dA-Z]{1,2}(?:\.\d+)*\.?\s+)?(?:references|bibliography|works cited|literature cited|acknowledge?ments?|notes|footnotes|index)$/iu;
@@ -259,13 +271,14 @@ export function warmUp(): void {
 
 /** Splits the body into sentence units, each knowing its block, section and time. */
 function sentenceUnits(body: string) {
-  const { blocks, headings } = readBody(body);
+  const { blocks, headings, levels } = readBody(body);
+  const licensed = licenceSections(headings, levels);
   const starts: number[] = [];
   let text = "";
   for (const block of blocks) {
     // A licence a manual appends is read by nobody for the manual's subject: its sample names
     // ("Ty Coon") are no people, its terms ("invariant sections") no tags of the note.
-    const licence = block.section > 0 && LICENCE.test(headings[block.section - 1]);
+    const licence = licensed.has(block.section);
     if (text !== "" && !licence) text += "\n\n";
     starts.push(text.length);
     if (!licence) text += breakLongRuns(hyphensAsDashes(block.text));

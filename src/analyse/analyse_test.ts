@@ -634,11 +634,12 @@ Deno.test("analyse() takes no summary sentence or key point from the references 
 Deno.test("analyse() reads nothing of a licence a manual appends: no names, tags or sentences", () => {
   const body = "## 1 Lamps\n\nHarbour lamps burn whale oil, and the keepers trim their wicks at " +
     "dusk. Ada Lovelace inspected the lamps of the quay in 1840.\n\n" +
-    "## Appendix A GNU General Public License\n\nTy Coon, President of Vice, signed this " +
+    "## Appendix A GNU General Public License\n\nThe licence applies to the lamps.\n\n" +
+    "### How to apply these terms\n\nTy Coon, President of Vice, signed this " +
     "disclaimer of copyright interest in the program, for the invariant sections and the " +
-    "invariant sections again.";
+    "invariant sections again.\n\n## 2 Wicks\n\nJohn Smeaton trimmed the wicks of the quay.";
   const { analysis } = run(body, "Lamps");
-  assert.deepEqual(analysis.people, ["Ada Lovelace"]);
+  assert.deepEqual(analysis.people, ["Ada Lovelace", "John Smeaton"]);
   assert.ok(!analysis.tags.some((t) => t.includes("invariant")), analysis.tags.join(" "));
   assert.ok(
     ![...analysis.summary, ...analysis.keyPoints.map((p) => p.text)].some((s) =>

@@ -28,6 +28,8 @@ export interface Block {
 export interface BodyText {
   blocks: Block[];
   headings: string[];
+  /** Each heading's level: 1 for `#`, 2 for `##`... */
+  levels: number[];
 }
 
 const STAMP = /^\[(\d{1,6}):([0-5]\d):([0-5]\d)\]\s*/;
@@ -40,6 +42,7 @@ const LABEL = /^(\p{Lu}[\p{L}\p{M}.'’-]*(?:[ \t]\p{Lu}[\p{L}\p{M}.'’-]*){0,3
 export function readBody(markdown: string): BodyText {
   const blocks: Block[] = [];
   const headings: string[] = [];
+  const levels: number[] = [];
   const paragraph = (inline: Token[] | undefined, fallback: string, end: number | undefined) => {
     const raw = plain(inline, fallback);
     // A transcript written as consecutive stamped lines is one Markdown paragraph: each
@@ -69,6 +72,7 @@ export function readBody(markdown: string): BodyText {
       switch (token.type) {
         case "heading":
           headings.push(oneLine(plain(token.tokens, token.text)));
+          levels.push((token as Tokens.Heading).depth);
           break;
         case "paragraph":
         case "text":
@@ -117,13 +121,14 @@ export function readBody(markdown: string): BodyText {
       outline && token.type === "list" && /^\*[ \t]+[^\n]*[^\s.:;!?]$/u.test(line)
     ) {
       headings.push(line.replace(/^\*+\s+/u, ""));
+      levels.push(/^\*+/u.exec(line)![0].length);
     } else if (token.type === "paragraph") {
       const end = offset + token.raw.replace(/\s+$/u, "").length;
       paragraph(token.tokens, token.text, original(end));
     } else visit([token]);
     offset += token.raw.length;
   }
-  return { blocks, headings };
+  return { blocks, headings, levels };
 }
 
 /** How many of the sorted offsets are below `value`. */

@@ -4,8 +4,8 @@ import { readBody } from "./blocks.ts";
 const texts = (markdown: string) => readBody(markdown).blocks.map((b) => b.text);
 
 Deno.test("readBody() finds nothing in an empty body", () => {
-  assert.deepEqual(readBody(""), { blocks: [], headings: [] });
-  assert.deepEqual(readBody(" \n\n\t\n"), { blocks: [], headings: [] });
+  assert.deepEqual(readBody(""), { blocks: [], headings: [], levels: [] });
+  assert.deepEqual(readBody(" \n\n\t\n"), { blocks: [], headings: [], levels: [] });
 });
 
 Deno.test("readBody() reads paragraphs and list items in order", () => {
@@ -96,6 +96,7 @@ Deno.test("readBody() collects headings and numbers the sections the blocks sit 
 Deno.test("readBody() reads a setext heading as a heading", () => {
   assert.deepEqual(readBody("Title\n=====\n\nText."), {
     headings: ["Title"],
+    levels: [1],
     blocks: [{ text: "Text.", section: 1, anchorAt: 18 }],
   });
 });
