@@ -90,11 +90,11 @@ export function analyse(input: AnalysisInput): Analysed {
   const counts = termCounts(list);
   const speakers = [...new Set(units.blocks.map((b) => b.speaker).filter((s) => s !== undefined))]
     .filter((s) => s.includes(" "));
-  const people = rankNames(
+  const people = withoutPlaceholders(rankNames(
     [...language.people, ...writtenNames(text)].sort((a, b) => a.start - b.start),
     { mergeParts: true, limit: 30, kind: "person" },
     speakers,
-  );
+  ));
   const nameWords = new Set(people.flatMap((p) => p.toLowerCase().split(" ")));
   const surnames = new Set(people.filter((p) => p.includes(" ")).map((p) => p.split(" ").at(-1)));
   const keyphrases = rankKeyphrases(language.phrases, {
@@ -164,6 +164,15 @@ function unfitUnits(list: Unit[], speech: boolean, headings: string[]): Set<numb
  */
 const LICENCE =
   /^(?:[\dA-Z]{1,2}(?:\.\d+)*\.?\s+|appendix [a-z][.:]?\s+)?(?:(?:the )?gnu (?:free documentation|(?:lesser |library )?general public) licen[cs]e(?: version [\d.]+)?|gnu fdl|copying(?: this manual)?|copying conditions)$/iu;
+
+/** The cast of cryptography's examples: where Alice writes to Bob, none of them is a person. */
+const PLACEHOLDERS = new Set(["Alice", "Bob", "Carol", "Dave", "Eve", "Mallory", "Trent", "Peggy"]);
+
+/** `people` without the cast of placeholder names when Alice and Bob are both in it. */
+function withoutPlaceholders(people: string[]): string[] {
+  if (!people.includes("Alice") || !people.includes("Bob")) return people;
+  return people.filter((name) => !PLACEHOLDERS.has(name));
+}
 
 /** The sections (numbered as blocks number them) under a licence's heading, subsections too. */
 function licenceSections(headings: string[], levels: number[]): Set<number> {

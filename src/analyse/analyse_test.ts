@@ -647,3 +647,13 @@ Deno.test("analyse() reads nothing of a licence a manual appends: no names, tags
     ),
   );
 });
+
+Deno.test("analyse() takes no placeholder of cryptography's examples for a person", () => {
+  const body = "Alice and Bob share a secret. Alice says hello to Bob, and Bob says hello to " +
+    "Alice. Whitfield Diffie and Martin Hellman described the exchange in 1976.";
+  assert.deepEqual(run(body, "Keys").analysis.people, ["Whitfield Diffie", "Martin Hellman"]);
+  // Alice without Bob is someone.
+  const letter = "Suppose Alice wants to send a message to Bob. Alice encrypts it with the " +
+    "public key of Bob, and Bob decrypts it. Whitfield Diffie and Martin Hellman described it.";
+  assert.ok(run(letter, "Keys").analysis.people.includes("Alice"));
+});

@@ -134,6 +134,8 @@ const MONTH =
 const ADVERB =
   /\p{L}(?:ately|ually|ically|ially|inally|ently|antly|ously|ively|fully|lessly)$|^(?:Furthermore|Moreover|However|Therefore|Thus|Hence|Nevertheless|Nonetheless|Meanwhile|Otherwise|Instead|Consequently|Finally|Similarly|Likewise|Besides|Also|Then|Here|There)$/u;
 
+const CONTACT = /^(?:e-?mail|mail|homepage|website|web|phone|tel|fax)$/iu;
+
 /** Last words that make a name a law, a programme, a prize or a place ("Ryan White Act"). */
 const NAMED_AFTER = new Set(
   ("act acts law bill amendment treaty doctrine plan program programme initiative fund " +
@@ -157,6 +159,8 @@ export function personNames(name: string): string[] {
     );
     if (contraction >= 0) words = words.slice(0, contraction);
     if (words.length > 1 && NAMED_AFTER.has(words[words.length - 1].toLowerCase())) return [];
+    // "Valgrind Developers Email: valgrind@...": a label of a title page's contact lines.
+    if (words.length > 1 && CONTACT.test(words[words.length - 1])) return [];
     while (words.length > 0 && (CONJUNCTION.test(words[0]) || isTitle(words[0]))) {
       words = words.slice(1);
     }

@@ -194,6 +194,7 @@ Deno.test("personNames() drops a month and a repeated word, and refuses fonts an
     "Maria Olsen",
   ]);
   assert.deepEqual(personNames("Tollef Fog Heen"), ["Tollef Fog Heen"]);
+  assert.deepEqual(personNames("Lamp Keepers Email"), []);
   assert.deepEqual(personNames("Martin Luther King Jr"), ["Martin Luther King Jr"]);
 });
 
