@@ -158,12 +158,19 @@ function unfitUnits(list: Unit[], speech: boolean, headings: string[]): Set<numb
   return unfit.size === list.length ? new Set() : unfit;
 }
 
+/** A heading's section number: "7 ", "A.2. ". */
+const SECTION_NUMBER = "[\\dA-Z]{1,2}(?:\\.\\d+)*\\.?\\s+";
+
 /**
  * The heading of a licence's whole text: "GNU Free Documentation License", "Copying". Not a
  * README's "License" section, which says in a line what the licence is (a reader wants that).
  */
-const LICENCE =
-  /^(?:[\dA-Z]{1,2}(?:\.\d+)*\.?\s+|appendix [a-z][.:]?\s+)?(?:(?:the )?gnu (?:free documentation|(?:lesser |library )?general public) licen[cs]e(?: version [\d.]+)?|gnu fdl|copying(?: this manual)?|copying conditions)$/iu;
+const LICENCE = new RegExp(
+  `^(?:${SECTION_NUMBER}|appendix [a-z][.:]?\\s+)?(?:(?:the )?gnu (?:free documentation|` +
+    "(?:lesser |library )?general public) licen[cs]e(?: version [\\d.]+)?|gnu fdl|" +
+    "copying(?: this manual)?|copying conditions)$",
+  "iu",
+);
 
 /** The cast of cryptography's examples: where Alice writes to Bob, none of them is a person. */
 const PLACEHOLDERS = new Set(["Alice", "Bob", "Carol", "Dave", "Eve", "Mallory", "Trent", "Peggy"]);
@@ -187,8 +194,11 @@ function licenceSections(headings: string[], levels: number[]): Set<number> {
 }
 
 /** The headings of a document's references, notes, thanks and index, numbered or not. */
-const BACK_MATTER =
-  /^(?:[\dA-Z]{1,2}(?:\.\d+)*\.?\s+)?(?:references|bibliography|works cited|literature cited|acknowledge?ments?|notes|footnotes|index)$/iu;
+const BACK_MATTER = new RegExp(
+  `^(?:${SECTION_NUMBER})?(?:references|bibliography|works cited|literature cited|` +
+    "acknowledge?ments?|notes|footnotes|index)$",
+  "iu",
+);
 
 function termCounts(list: Unit[]): Map<string, number> {
   const counts = new Map<string, number>();

@@ -366,11 +366,13 @@ const GENRE = new Set(
 );
 
 /** C's type names and declaration keywords, which reference manuals print in every synopsis. */
-const C_KEYWORDS = new Set(
-  ("auto bool char const double enum extern float int long register short signed size_t " +
-    "static struct typedef union unsigned void volatile int8 int16 int32 int64 uint8 uint16 " +
-    "uint32 uint64").split(" "),
-);
+/** stdint.h's types, as the tagger splits "uint8_t": "uint8". */
+const STDINT = ["8", "16", "32", "64"].flatMap((bits) => [`int${bits}`, `uint${bits}`]);
+const C_KEYWORDS = new Set([
+  ..."auto bool char const double enum extern float int long register short signed size_t static struct typedef union unsigned void volatile"
+    .split(" "),
+  ...STDINT,
+]);
 /** Those of them that are no English words ("node-const" is code too). */
 const C_ONLY = new Set([
   "char",
@@ -381,14 +383,7 @@ const C_ONLY = new Set([
   "struct",
   "typedef",
   "unsigned",
-  "int8",
-  "int16",
-  "int32",
-  "int64",
-  "uint8",
-  "uint16",
-  "uint32",
-  "uint64",
+  ...STDINT,
 ]);
 /** Words that point at something else: "its annotations" is the topic "annotations". */
 const DETERMINERS = new Set(["its", "their", "his", "her", "our", "your", "my", "whose", "own"]);

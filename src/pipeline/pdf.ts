@@ -30,7 +30,7 @@ import {
   readOutline,
   titleKey,
   withoutContents,
-} from "./pdf_outline.ts";
+} from "./pdf_sections.ts";
 import { fileStem } from "../markdown/note_name.ts";
 import { escapeMarkdown, escapeMarkdownBlock } from "../markdown/transcript.ts";
 import { InputError } from "../common/errors.ts";

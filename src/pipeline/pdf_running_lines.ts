@@ -42,7 +42,11 @@ export function dropRunningLines<L extends PageLine>(
   /** The pages (their indices, rising) each pattern is at an edge of. */
   const seen = new Map<string, number[]>();
   edgesOf.forEach((edges, i) => {
-    for (const key of new Set([...edges].map(pattern))) seen.set(key, [...seen.get(key) ?? [], i]);
+    for (const key of new Set([...edges].map(pattern))) {
+      const at = seen.get(key);
+      if (at) at.push(i);
+      else seen.set(key, [i]);
+    }
   });
   const least = Math.max(LEAST_PAGES, Math.ceil(SHARE * withText.length));
   const running = new Set(

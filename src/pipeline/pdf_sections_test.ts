@@ -5,7 +5,7 @@ import {
   placeOutline,
   type PlacingPage,
   withoutContents,
-} from "./pdf_outline.ts";
+} from "./pdf_sections.ts";
 
 const page = (number: number, lines: [top: number, text: string][]): PlacingPage => ({
   number,
@@ -94,7 +94,11 @@ Deno.test("withoutContents() drops a printed table of contents and its caption, 
     sizes: [10],
     tops: [640],
   });
-  const prose = { ...before, paragraphs: ["Contents", "Nothing here is a list."] };
+  // One leader in a sentence that ends in a word, even a word ending like a roman numeral.
+  const prose = {
+    ...before,
+    paragraphs: ["Contents", "Nothing here is a list . . . . 12 bars of the harbour music"],
+  };
   assert.equal(withoutContents(prose), prose);
 });
 

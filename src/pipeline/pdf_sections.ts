@@ -1,10 +1,11 @@
 /**
  * @module
- * A PDF's outline (its bookmarks) as the note's headings. The text layer alone cannot tell a
- * heading from a short paragraph, but manuals and papers made with LaTeX, DocBook, Texinfo or a
- * word processor list their sections in the outline, each pointing at a page and a height on
- * it. Each entry is looked for there: the paragraph that prints its title becomes a heading at
- * the entry's depth.
+ * A PDF's sections as the note's headings. The text layer alone cannot tell a heading from a
+ * short paragraph, but manuals and papers made with LaTeX, DocBook, Texinfo or a word processor
+ * list their sections in the outline (the bookmarks), each pointing at a page and a height on it.
+ * Each entry is looked for there: the paragraph that prints its title becomes a heading at the
+ * entry's depth. A PDF without an outline gets headings from its paragraphs numbered in sequence.
+ * The printed table of contents, which repeats the sections with page numbers, is left out.
  */
 
 /** An outline entry that points into the document. */
@@ -101,7 +102,10 @@ export interface Placed {
 
 /** Below this share of entries found on their pages, the outline is not trusted. */
 const MIN_SHARE = 0.5;
-/** How far below the height an entry points at its title's first baseline may be, in points. */
+/**
+ * How far above the height an entry points at its title's first baseline may be, in points: the
+ * height is the top of the line, the baseline below it, give or take the generator's rounding.
+ */
 const SLACK = 4;
 /** The longest heading, in words. */
 const MAX_HEADING_WORDS = 40;
@@ -198,7 +202,7 @@ function isContents(paragraph: string): boolean {
   const entries = paragraph.match(LEADER)?.length ?? 0;
   return entries >= 2 ||
     entries === 1 && paragraph.replace(LEADER, "").split(" ").length <= 25 &&
-      /\s*(?:\d+|[ivxlcdm]+)$/iu.test(paragraph);
+      /(?:^|\s)(?:\d+|[ivxlcdm]+)$/iu.test(paragraph);
 }
 
 /**
