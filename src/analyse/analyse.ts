@@ -7,7 +7,7 @@
  */
 import type { Analysis, KeyPoint } from "../protocol/messages.ts";
 import { stamp } from "../markdown/transcript.ts";
-import { readBody } from "./blocks.ts";
+import { type Block, readBody } from "./blocks.ts";
 import { stemWeight } from "./commonness.ts";
 import { rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
@@ -48,6 +48,9 @@ export interface Analysed {
  */
 const PURPOSE_BONUS = 0.75;
 
+/** The weight in the summary of a sentence from an entry of API documentation. */
+const ENTRY = 0.5;
+
 /** Stems kept per note for similarity. */
 const TERM_VECTOR = 64;
 /** A "sentence" longer than this (unpunctuated speech) is cut into pieces of about half. */
@@ -60,7 +63,7 @@ export function analyse(input: AnalysisInput): Analysed {
   const transcript = list.some((u) => u.startMs !== undefined);
   const titleTerms = terms(input.title);
   const scores = scoreUnits(list, { titleTerms, transcript });
-  const unfit = unfitUnits(list, transcript, units.headings);
+  const unfit = unfitUnits(units, transcript);
   // Trimmed of its opener a written sentence may still lean on the one before ("But this is
   // why"); in speech nearly every sentence does, and the opener is simply trimmed.
   // In either, a sentence that names someone only as "they" or "he" weighs less.
@@ -69,8 +72,11 @@ export function analyse(input: AnalysisInput): Analysed {
     if ((!transcript && leansBack(text)) || unresolved(text)) scores[i] *= 0.8;
     if (statesPurpose(text)) scores[i] *= 1 + PURPOSE_BONUS;
   });
+  // A summary of a reference page says what the page is about, as its prose around the entries
+  // does, not what one of its functions does.
+  const summaryScores = scores.map((s, i) => units.blocks[list[i].block].entry ? ENTRY * s : s);
 
-  const summaryAt = pickUnits(list, scores, summaryLength(input.wordCount), unfit);
+  const summaryAt = pickUnits(list, summaryScores, summaryLength(input.wordCount), unfit);
   const summary = paragraphs(summaryAt.map((i) => trimOpeners(list[i].text)));
   // A key point is one line: a sentence that would have to be cut short is a weaker one.
   // A key point is read alone, in speech too: "For example...", "Which is why..." need what
@@ -145,9 +151,14 @@ export function termVector(body: string): [string, number][] {
  * The units that cannot stand alone (table rows, code, captions, fragments...): never a summary
  * sentence or a key point, unless nothing else is left in the text.
  */
-function unfitUnits(list: Unit[], speech: boolean, headings: string[]): Set<number> {
+function unfitUnits(
+  { list, blocks, headings }: { list: Unit[]; blocks: Block[]; headings: string[] },
+  speech: boolean,
+): Set<number> {
   const unfit = new Set<number>();
   list.forEach((u, i) => {
+    // "Make an iterator that returns...": the subject is the signature above.
+    if (u.leads && blocks[u.block].entry === "opens") unfit.add(i);
     // A piece of a long written sentence starts or ends mid-sentence ("composed; where
     // government provides..."); unpunctuated speech has no other pieces to offer.
     if (unfitReason(u.text, { speech }) !== undefined || u.piece && !speech) unfit.add(i);

@@ -657,3 +657,15 @@ Deno.test("analyse() takes no placeholder of cryptography's examples for a perso
     "public key of Bob, and Bob decrypts it. Whitfield Diffie and Martin Hellman described it.";
   assert.ok(run(letter, "Keys").analysis.people.includes("Alice"));
 });
+
+Deno.test("analyse() summarises a reference page by its prose, not by the entries' first lines", () => {
+  const entry = (name: string, what: string) =>
+    `\`lamp.${name}(wick)\`\n\nReturn the ${what} of the harbour lamp wick.\n\n`;
+  const body = "The lamp module gives keepers the tools to tend harbour lamps through the " +
+    "night.\n\n" + entry("trim", "length") + entry("soak", "oil") + entry("light", "flame") +
+    entry("snuff", "smoke") + "Every harbour lamp wick in the module is a lamp wick of cotton.";
+  const { analysis } = run(body, "lamp");
+  const picked = [...analysis.summary, ...analysis.keyPoints.map((p) => p.text)].join(" ");
+  assert.doesNotMatch(picked, /Return the/, picked);
+  assert.match(analysis.summary[0], /^The lamp module gives keepers/);
+});

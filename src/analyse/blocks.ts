@@ -22,6 +22,13 @@ export interface Block {
   /** Offset in the Markdown just past the block's last character, when the block is a whole
    * top-level paragraph: an Obsidian block id may be appended there. */
   anchorAt?: number;
+  /**
+   * Where the block stands in an entry of API documentation, a signature in a line of its own
+   * ("`itertools.accumulate(iterable[, func])`") and the paragraphs after it up to the next
+   * signature or heading: "opens" for the first, whose first sentence has its subject in the
+   * signature ("Make an iterator that..."), "inside" for the rest.
+   */
+  entry?: "opens" | "inside";
 }
 
 /** The parsed body: its prose blocks and its headings. */
@@ -43,6 +50,8 @@ export function readBody(markdown: string): BodyText {
   const blocks: Block[] = [];
   const headings: string[] = [];
   const levels: number[] = [];
+  /** The entry of API documentation being read, and whether its first block is still to come. */
+  let entry: "opens" | "inside" | undefined;
   const paragraph = (inline: Token[] | undefined, fallback: string, end: number | undefined) => {
     const raw = plain(inline, fallback);
     // A transcript written as consecutive stamped lines is one Markdown paragraph: each
@@ -55,6 +64,8 @@ export function readBody(markdown: string): BodyText {
       const block = toBlock(turn, headings.length);
       if (block.text === "") continue;
       if (turns.length === 1 && end !== undefined) block.anchorAt = end;
+      if (entry) block.entry = entry;
+      entry &&= "inside";
       blocks.push(block);
     }
   };
@@ -122,14 +133,37 @@ export function readBody(markdown: string): BodyText {
     ) {
       headings.push(line.replace(/^\*+\s+/u, ""));
       levels.push(/^\*+/u.exec(line)![0].length);
+    } else if (token.type === "paragraph" && isSignature(token as Tokens.Paragraph)) {
+      entry = "opens";
     } else if (token.type === "paragraph") {
       const end = offset + token.raw.replace(/\s+$/u, "").length;
       paragraph(token.tokens, token.text, original(end));
-    } else visit([token]);
+    } else {
+      if (token.type === "heading") entry = undefined;
+      visit([token]);
+    }
     offset += token.raw.length;
   }
   return { blocks, headings, levels };
 }
+
+/**
+ * A paragraph that is one piece of code naming something, as API documentation heads an entry:
+ * "`itertools.accumulate(iterable[, func])`", "`Counter.total()`", "`datetime.min`". It holds
+ * no prose.
+ */
+function isSignature(token: Tokens.Paragraph): boolean {
+  const shown = token.tokens.filter((t) => !(t.type === "text" && t.raw.trim() === ""));
+  if (shown.length !== 1 || shown[0].type !== "codespan") return false;
+  const code = (shown[0] as Tokens.Codespan).text;
+  return NAME_ALONE.test(code) || CALL.test(code);
+}
+
+/** A name alone: "`datetime.min`", "`parents`". */
+const NAME_ALONE = /^[\p{L}_][\p{L}\p{N}_.]*$/u;
+/** A call's signature, after words such as "class" or a C return type: "`class
+ * collections.deque([iterable[, maxlen]])`", "`int PyObject_Print(PyObject *o)`". */
+const CALL = /^(?:[\p{L}_][\p{L}\p{N}_*]*\s+){0,4}\**[\p{L}_][\p{L}\p{N}_.]*\s*\(.*\)$/u;
 
 /** How many of the sorted offsets are below `value`. */
 function countBelow(sorted: number[], value: number): number {

@@ -229,3 +229,22 @@ Deno.test("readBody() reads deeply nested quotes without overflowing the stack",
   const { blocks } = readBody(">".repeat(2000) + " deep text");
   assert.deepEqual(blocks.map((b) => b.text), ["deep text"]);
 });
+
+Deno.test("readBody() reads an entry of API documentation: its signature no prose, its text marked", () => {
+  const body = readBody(
+    "The lamp module keeps harbour lamps.\n\n`lamp.trim(wick[, length])`\n\nTrim the wick to " +
+      "its length.\n\nA trimmed wick burns brighter.\n\n`class lamp.Lamp(oil)`\n\n- Return a " +
+      "lamp.\n\n## Keepers\n\nKeepers trim lamps. `npm install lamp`\n\n`npm install lamp`\n\n" +
+      "Run it once.",
+  );
+  assert.deepEqual(body.blocks.map((b) => [b.text, b.entry]), [
+    ["The lamp module keeps harbour lamps.", undefined],
+    ["Trim the wick to its length.", "opens"],
+    ["A trimmed wick burns brighter.", "inside"],
+    ["Return a lamp.", "opens"],
+    // A heading ends the entry; a command alone on its line is no signature.
+    ["Keepers trim lamps. npm install lamp", undefined],
+    ["npm install lamp", undefined],
+    ["Run it once.", undefined],
+  ]);
+});

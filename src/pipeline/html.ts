@@ -59,6 +59,7 @@ export function extractHtml(
     forgetSectionIds(document);
     keepTopics(document);
     keepNotices(document);
+    codeSignatures(document);
     removeNoise(document, NOISE);
     removeNavigation(document);
     const article = readArticle(document);
@@ -71,6 +72,7 @@ export function extractHtml(
       forgetSectionIds(page);
       keepTopics(page);
       keepNotices(page);
+      codeSignatures(page);
       removeNoise(page, `${CHROME}, form`);
       removeNavigation(page);
       // Whole pages sit inside a <form> in some frameworks; Readability looked inside it.
@@ -455,8 +457,24 @@ function keepNotices(document: DomDocument): void {
     notice.remove();
   }
 }
+
 const NOTICES = "div.versionadded, div.versionchanged, div.deprecated, div.deprecated-removed, " +
   "div.admonition:not(.seealso)";
+
+/**
+ * Sets each signature of API documentation (Sphinx's `<dt class="sig">`) as one piece of code,
+ * "`itertools.accumulate(iterable[, func, *, initial=None])`": as text its parameters were
+ * emphasis among escaped brackets, and nothing told the analysis that the description after it
+ * ("Make an iterator that returns...") has its subject in the line above.
+ */
+function codeSignatures(document: DomDocument): void {
+  for (const term of [...document.querySelectorAll("dt.sig")]) {
+    const code = document.createElement("code");
+    code.textContent = (term.textContent ?? "").replace(/\s+/g, " ").trim();
+    term.textContent = "";
+    term.append(code);
+  }
+}
 
 /** Readability's own threshold for an article (its `charThreshold`). */
 const ARTICLE_MIN_CHARS = 500;

@@ -554,6 +554,22 @@ Deno.test("extractHtml() keeps an API page's notices, though they are short list
   assert.match(body, /See `trim\(\)` and `fill\(\)`\./);
 });
 
+Deno.test("extractHtml() sets an API entry's signature as one piece of code", () => {
+  const page = articlePage(
+    "<title>lamp — Harbour lamps</title>",
+    `<dl class="py function"><dt class="sig sig-object py" id="lamp.trim"><span ` +
+      `class="sig-prename descclassname"><span class="pre">lamp.</span></span><span ` +
+      `class="sig-name descname"><span class="pre">trim</span></span><span class="sig-paren">(` +
+      `</span><em class="sig-param"><span class="n"><span class="pre">wick</span></span></em>` +
+      `<span class="optional">[</span>, <em class="sig-param"><span class="pre">length=2</span>` +
+      `</em><span class="optional">]</span><span class="sig-paren">)</span><a ` +
+      `class="headerlink" href="#lamp.trim" title="Permalink to this definition">¶</a></dt>` +
+      `<dd><p>Trim the <em>wick</em> to its length.</p></dd></dl>`,
+  );
+  const { body } = extractHtml(utf8(page), "lamp.html");
+  assert.match(body, /^`lamp\.trim\(wick\[, length=2\]\)`\n\nTrim the _wick_ to its length\.$/m);
+});
+
 Deno.test("extractHtml() keeps a short page's section whose id reads like a banner", () => {
   const page = "<html><body><p>Notes on the HTTP state of a client.</p>" +
     '<section id="cookies"><h2>Cookies</h2><p>A cookie jar keeps what servers set.</p>' +
