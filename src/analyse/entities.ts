@@ -5,7 +5,7 @@
  * one person merged (initials, a shortened or misspelt name), ranked by how often they are
  * mentioned.
  */
-import { englishRank } from "./commonness.ts";
+import { englishRank, GENERIC_RANK } from "./commonness.ts";
 import { isFirstName, lexiconTag, type Span } from "./language.ts";
 import { mergeInitials, mergeParts, mergeVariants } from "./name_variants.ts";
 import { isTitle } from "./titles.ts";
@@ -263,11 +263,24 @@ function isPlaceName(name: string): boolean {
   const words = name.split(" ");
   // "TeX", "macOS": a capital after a small letter is a product's name.
   if (words.some((w) => /\p{Ll}\p{Lu}/u.test(w))) return false;
-  if (words.length < 2) return true;
+  if (words.length < 2) return !isEverydayWord(name);
   if (isGerund(words[0])) return false;
   const last = words[words.length - 1].toLowerCase();
   return GEOGRAPHIC.has(last) || /Place|Country|City|Region/u.test(lexiconTag(last)) ||
     englishRank(last) > EVERYDAY_RANK || PLACE_START.test(words[0]);
+}
+
+/**
+ * A word of everyday English that names no place, only capitalised at the head of a line or a
+ * table's cell ("Last" of "First Second Last field"): an adjective, a verb or a function word
+ * among the most used. The compass points name regions ("the South").
+ */
+function isEverydayWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return word !== word.toUpperCase() && englishRank(lower) < GENERIC_RANK &&
+    !/^(?:north|south|east|west)$/u.test(lower) &&
+    /Adjective|Gerund|Verb|Infinitive|Tense|Participle|Pronoun|Determiner|Conjunction|Preposition|Adverb/u
+      .test(lexiconTag(lower));
 }
 
 /** First words of places' names ("North Carolina", "New Orleans", "Great Britain"). */

@@ -338,6 +338,11 @@ Deno.test("rankNames() keeps places and leaves headings, classes and products ou
       "Standard Library",
       "Managing Global State",
       "TeX",
+      // A table's cells: "First Second Last field".
+      "Last",
+      "Main",
+      "South",
+      "US",
     ),
     { mergeParts: false, limit: 30, kind: "place" },
   );
@@ -347,6 +352,8 @@ Deno.test("rankNames() keeps places and leaves headings, classes and products ou
     "Latin America",
     "Los Angeles",
     "London",
+    "South",
+    "US",
   ]);
 });
 
