@@ -133,11 +133,13 @@ export function readBody(markdown: string): BodyText {
     ) {
       headings.push(line.replace(/^\*+\s+/u, ""));
       levels.push(/^\*+/u.exec(line)![0].length);
-    } else if (token.type === "paragraph" && isSignature(token as Tokens.Paragraph)) {
-      entry = "opens";
     } else if (token.type === "paragraph") {
+      // A signature's names are the note's terms too, though it is no sentence.
+      const signature = isSignature(token as Tokens.Paragraph);
+      if (signature) entry = undefined;
       const end = offset + token.raw.replace(/\s+$/u, "").length;
       paragraph(token.tokens, token.text, original(end));
+      if (signature) entry = "opens";
     } else {
       if (token.type === "heading") entry = undefined;
       visit([token]);
@@ -149,8 +151,7 @@ export function readBody(markdown: string): BodyText {
 
 /**
  * A paragraph that is one piece of code naming something, as API documentation heads an entry:
- * "`itertools.accumulate(iterable[, func])`", "`Counter.total()`", "`datetime.min`". It holds
- * no prose.
+ * "`itertools.accumulate(iterable[, func])`", "`Counter.total()`", "`datetime.min`".
  */
 function isSignature(token: Tokens.Paragraph): boolean {
   const shown = token.tokens.filter((t) => !(t.type === "text" && t.raw.trim() === ""));

@@ -230,7 +230,7 @@ Deno.test("readBody() reads deeply nested quotes without overflowing the stack",
   assert.deepEqual(blocks.map((b) => b.text), ["deep text"]);
 });
 
-Deno.test("readBody() reads an entry of API documentation: its signature no prose, its text marked", () => {
+Deno.test("readBody() marks the text of an entry of API documentation, after its signature", () => {
   const body = readBody(
     "The lamp module keeps harbour lamps.\n\n`lamp.trim(wick[, length])`\n\nTrim the wick to " +
       "its length.\n\nA trimmed wick burns brighter.\n\n`class lamp.Lamp(oil)`\n\n- Return a " +
@@ -239,8 +239,10 @@ Deno.test("readBody() reads an entry of API documentation: its signature no pros
   );
   assert.deepEqual(body.blocks.map((b) => [b.text, b.entry]), [
     ["The lamp module keeps harbour lamps.", undefined],
+    ["lamp.trim(wick[, length])", undefined],
     ["Trim the wick to its length.", "opens"],
     ["A trimmed wick burns brighter.", "inside"],
+    ["class lamp.Lamp(oil)", undefined],
     ["Return a lamp.", "opens"],
     // A heading ends the entry; a command alone on its line is no signature.
     ["Keepers trim lamps. npm install lamp", undefined],
