@@ -96,11 +96,14 @@ export function analyse(input: AnalysisInput): Analysed {
   const counts = termCounts(list);
   const speakers = [...new Set(units.blocks.map((b) => b.speaker).filter((s) => s !== undefined))]
     .filter((s) => s.includes(" "));
-  const people = withoutPlaceholders(rankNames(
-    [...language.people, ...writtenNames(text)].sort((a, b) => a.start - b.start),
-    { mergeParts: true, limit: 30, kind: "person" },
-    speakers,
-  ));
+  const people = withoutWords(
+    withoutPlaceholders(rankNames(
+      [...language.people, ...writtenNames(text)].sort((a, b) => a.start - b.start),
+      { mergeParts: true, limit: 30, kind: "person" },
+      speakers,
+    )),
+    input.body,
+  );
   const nameWords = new Set(people.flatMap((p) => p.toLowerCase().split(" ")));
   const surnames = new Set(people.filter((p) => p.includes(" ")).map((p) => p.split(" ").at(-1)));
   const keyphrases = rankKeyphrases(language.phrases, {
@@ -190,6 +193,25 @@ const PLACEHOLDERS = new Set(["Alice", "Bob", "Carol", "Dave", "Eve", "Mallory",
 function withoutPlaceholders(people: string[]): string[] {
   if (!people.includes("Alice") || !people.includes("Bob")) return people;
   return people.filter((name) => !PLACEHOLDERS.has(name));
+}
+
+/**
+ * `people` without the lone names the body also writes in small letters, as often or more:
+ * those are words of the text, such as Debian's codenames ("Potato", "Sid" beside "potato" and
+ * "unstable (sid)"), not people.
+ */
+function withoutWords(people: string[], body: string): string[] {
+  const uses = (word: string) => {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return body.match(new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, "gu"))
+      ?.length ?? 0;
+  };
+  return people.filter((name) => {
+    const lower = name.toLowerCase();
+    if (name.includes(" ") || lower === name) return true;
+    const small = uses(lower);
+    return small < 2 || small < uses(name);
+  });
 }
 
 /** The sections (numbered as blocks number them) under a licence's heading, subsections too. */

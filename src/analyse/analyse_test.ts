@@ -669,3 +669,14 @@ Deno.test("analyse() summarises a reference page by its prose, not by the entrie
   assert.doesNotMatch(picked, /Return the/, picked);
   assert.match(analysis.summary[0], /^The lamp module gives keepers/);
 });
+
+Deno.test("analyse() takes no lone name the text also writes in small letters for a person", () => {
+  const body = "Release 2.2 was called Sid. Sid shipped in 2000, and Sid was loved. Ian " +
+    "Murdock founded the project.\n\n```\ndeb http://archive.example.org sid main\n" +
+    "deb http://archive.example.org sid contrib\nsid\n```";
+  assert.deepEqual(run(body, "Releases").analysis.people, ["Ian Murdock"]);
+  // A name written as a word less often than as a name stays.
+  const named = "Lincoln spoke at Gettysburg. Lincoln freed the slaves, and Lincoln was shot. " +
+    "The lincoln penny and a lincoln car.";
+  assert.deepEqual(run(named, "Speeches").analysis.people, ["Lincoln"]);
+});
