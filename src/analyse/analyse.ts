@@ -11,6 +11,7 @@ import { type Block, readBody } from "./blocks.ts";
 import { stemWeight } from "./commonness.ts";
 import { rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
+import { subjectsOf } from "./subjects.ts";
 import { readLanguage, upperBound } from "./language.ts";
 import { leansBack, statesPurpose, trimOpeners, unfitReason, unresolved } from "./sentences.ts";
 import {
@@ -104,7 +105,9 @@ export function analyse(input: AnalysisInput): Analysed {
     )),
     input.body,
   );
+  const places = rankNames(language.places, { mergeParts: false, limit: 30, kind: "place" });
   const nameWords = new Set(people.flatMap((p) => p.toLowerCase().split(" ")));
+  const placeWords = places.flatMap((p) => p.toLowerCase().split(" "));
   const surnames = new Set(people.filter((p) => p.includes(" ")).map((p) => p.split(" ").at(-1)));
   const keyphrases = rankKeyphrases(language.phrases, {
     termCounts: counts,
@@ -126,7 +129,7 @@ export function analyse(input: AnalysisInput): Analysed {
       summary,
       keyPoints: linked.keyPoints,
       keyphrases: keyphrases.map((k) => k.text),
-      tags: tagsFor(keyphrases),
+      tags: tagsFor(keyphrases, subjectsOf(text, new Set([...nameWords, ...placeWords]))),
       people,
       // "Ford" in "the Ford-Fulkerson algorithm" by "L. R. Ford": the person's surname.
       organizations: rankNames(language.organizations, {
@@ -134,7 +137,7 @@ export function analyse(input: AnalysisInput): Analysed {
         limit: 30,
         kind: "organization",
       }).filter((name) => name.includes(" ") || !surnames.has(name)),
-      places: rankNames(language.places, { mergeParts: false, limit: 30, kind: "place" }),
+      places,
       terms: topTerms(counts),
     },
     body: withAnchors(input.body, linked.anchors),

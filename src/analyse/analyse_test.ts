@@ -680,3 +680,15 @@ Deno.test("analyse() takes no lone name the text also writes in small letters fo
     "The lincoln penny and a lincoln car.";
   assert.deepEqual(run(named, "Speeches").analysis.people, ["Lincoln"]);
 });
+
+Deno.test("analyse() tags a note first with the program it keeps naming, not with its people", () => {
+  const body = Array.from(
+    { length: 6 },
+    (_, i) =>
+      `The keepers of harbour ${i} trust Quillmark with their tide tables, and Ada Lovelace ` +
+      `checks what Quillmark prints.`,
+  ).join(" ");
+  const { tags } = run(body, "Tide tables").analysis;
+  assert.equal(tags[0], "quillmark", tags.join(" "));
+  assert.ok(!tags.some((t) => t.includes("lovelace")), tags.join(" "));
+});

@@ -455,14 +455,17 @@ export function toTag(phrase: string): string | undefined {
 }
 
 /**
- * Tags for a note's keyphrases, nested where the text makes it natural: a phrase whose last
- * word is itself one of the keyphrases goes under it ("engine/analytical-engine").
+ * Tags for a note: its subjects first (see subjects.ts), which other notes share, then its
+ * keyphrases, nested where the text makes it natural: a phrase whose last word is itself one of
+ * the keyphrases goes under it ("engine/analytical-engine"), unless that word is an everyday one
+ * ("system/debian-system").
  */
-export function tagsFor(keyphrases: Keyphrase[]): string[] {
+export function tagsFor(keyphrases: Keyphrase[], subjects: string[] = []): string[] {
   const singles = new Map(
-    keyphrases.filter((k) => !k.key.includes(" ")).map((k) => [k.key, toTag(k.text)]),
+    keyphrases.filter((k) => !k.key.includes(" ") && englishRank(k.text) >= GENERIC_RANK)
+      .map((k) => [k.key, toTag(k.text)]),
   );
-  const tags: string[] = [];
+  const tags: string[] = subjects.flatMap((s) => toTag(s) ?? []);
   for (const k of keyphrases) {
     const tag = toTag(k.text);
     if (!tag) continue;

@@ -220,14 +220,24 @@ Deno.test("tagsFor() makes a tag of each keyphrase, in order", () => {
 });
 
 Deno.test("tagsFor() nests a phrase under its last word when that word is a keyphrase", () => {
-  assert.deepEqual(tagsFor([key("analytical engine"), key("engine")]), [
-    "engine/analytical-engine",
-    "engine",
+  assert.deepEqual(tagsFor([key("linux kernel"), key("kernel")]), [
+    "kernel/linux-kernel",
+    "kernel",
   ]);
   // The parent is the single keyphrase as the text shows it.
-  assert.deepEqual(tagsFor([key("engines"), key("analytical engine")]), [
-    "engines",
-    "engines/analytical-engine",
+  assert.deepEqual(tagsFor([key("kernels"), key("linux kernel")]), [
+    "kernels",
+    "kernels/linux-kernel",
+  ]);
+  // An everyday word is no topic to gather others under.
+  assert.deepEqual(tagsFor([key("debian system"), key("system")]), ["debian-system", "system"]);
+});
+
+Deno.test("tagsFor() puts the text's subjects first, each tag once", () => {
+  assert.deepEqual(tagsFor([key("write-ahead log"), key("sqlite")], ["sqlite", "wal"]), [
+    "sqlite",
+    "wal",
+    "write-ahead-log",
   ]);
 });
 

@@ -51,7 +51,6 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
     key: n.path,
     terms: n.terms,
     keyphrases: n.keyphrases,
-    tags: n.tags,
   })));
   const fresh = relatedNotes(graph);
   const lists = previous ? stableRelated(fresh, previous.related, previous.changed) : fresh;

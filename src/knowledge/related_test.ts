@@ -3,7 +3,7 @@ import { RELATED_DEFAULTS, relatedNotes, stableRelated } from "./related.ts";
 import { type NoteFeatures, similarityGraph } from "./similarity.ts";
 
 const note = (key: string, terms: Record<string, number>, keyphrases: string[] = []) =>
-  ({ key, terms: Object.entries(terms), keyphrases, tags: [] }) as NoteFeatures;
+  ({ key, terms: Object.entries(terms), keyphrases }) as NoteFeatures;
 
 /** Four notes on beekeeping, four on railways, one on both, and one on neither. */
 function vault(): NoteFeatures[] {

@@ -8,7 +8,7 @@
  */
 import { englishRank, GENERIC_RANK, specificity } from "../analyse/commonness.ts";
 import { folderTitle } from "../pipeline/readable_name.ts";
-import { phraseKey, tagPhrase } from "./similarity.ts";
+import { phraseKey } from "./similarity.ts";
 import type { Topic } from "./topics.ts";
 
 export interface PhraseNote {
@@ -278,4 +278,9 @@ function mostCommon(spellings: string[]): string {
 
 function cap(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A tag's last part as words: "databases/write-ahead-log" is "write ahead log". */
+function tagPhrase(tag: string): string {
+  return tag.slice(tag.lastIndexOf("/") + 1).replace(/[-_]+/g, " ");
 }

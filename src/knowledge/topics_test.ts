@@ -15,7 +15,6 @@ function note(key: string, subject: string, n: number): NoteFeatures {
     key,
     terms: stems.map((t, k) => [t, 1 + ((n * 3 + k) % 4)] as [string, number]),
     keyphrases: [],
-    tags: [],
   };
 }
 
@@ -93,7 +92,7 @@ Deno.test("clusterTopics() names a topic's folder when it spans one parent's sub
 
 Deno.test("clusterTopics() leaves a note on a subject of its own out of every topic", () => {
   const notes = vault();
-  notes.push({ key: "stars.md", terms: [["quasar", 3], ["pulsar", 1]], keyphrases: [], tags: [] });
+  notes.push({ key: "stars.md", terms: [["quasar", 3], ["pulsar", 1]], keyphrases: [] });
   const { topics, alone } = clusterTopics(similarityGraph(notes), noFolders);
   assert.deepEqual(alone, ["stars.md"]);
   assert.equal(topics.length, 3);
@@ -106,7 +105,6 @@ Deno.test("clusterTopics() keeps a note that shares next to nothing with any out
     key: "stars.md",
     terms: [["quasar", 40], ["pulsar", 40], ["nebula", 40], ["loaf", 1]],
     keyphrases: [],
-    tags: [],
   });
   const { topics, alone } = clusterTopics(similarityGraph(notes), noFolders);
   assert.deepEqual(alone, ["stars.md"]);
@@ -120,7 +118,6 @@ Deno.test("clusterTopics() puts a note close to one topic into it, though alone 
     key: "zz-pizza.md",
     terms: [["dough", 2], ["oven", 2], ["yeast", 1], ["tomato", 3]],
     keyphrases: [],
-    tags: [],
   });
   const { topics, alone } = clusterTopics(similarityGraph(notes), noFolders);
   assert.deepEqual(alone, []);
