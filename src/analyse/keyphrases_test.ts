@@ -556,6 +556,9 @@ Deno.test("rankKeyphrases() drops an adjective of size, order or number", () => 
   const twice = (text: string) => [0, 9].map((at) => phrase(text, at, false, true));
   assert.deepEqual(texts(twice("small queries")), ["queries"]);
   assert.deepEqual(texts(twice("original database")), ["database"]);
+  // A participle that only says a thing is at hand ("used arguments", "specified problem").
+  assert.deepEqual(texts(twice("used arguments")), ["arguments"]);
+  assert.deepEqual(texts(twice("specified problem")), ["problem"]);
   // An adjective that classifies stays: a static analysis is a kind of analysis.
   assert.deepEqual(texts(twice("static analysis")), ["static analysis"]);
 });
