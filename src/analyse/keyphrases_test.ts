@@ -558,7 +558,7 @@ Deno.test("rankKeyphrases() drops an adjective of size, order or number", () => 
   assert.deepEqual(texts(twice("original database")), ["database"]);
   // A participle that only says a thing is at hand ("used arguments", "specified problem").
   assert.deepEqual(texts(twice("used arguments")), ["arguments"]);
-  assert.deepEqual(texts(twice("specified problem")), ["problem"]);
+  assert.deepEqual(texts(twice("specified bitmap")), ["bitmap"]);
   // An adjective that classifies stays: a static analysis is a kind of analysis.
   assert.deepEqual(texts(twice("static analysis")), ["static analysis"]);
 });
