@@ -366,12 +366,14 @@ const STATES_PURPOSE = new RegExp(
     "present|introduc|describ|seek|submit|send|sent|challeng|pledg)\\w*\\b|" +
     "\\b(?:this|the present) (?:paper|document|article|chapter|guide|section|report|note|" +
     "message|address|howto|tutorial|manual|book|specification) (?:describes|presents|explains|" +
-    "introduces|shows|proposes|covers|discusses|gives|defines|specifies|documents|is about|" +
+    "introduces|shows|proposes|covers|discusses|gives|provides|outlines|summari[sz]es|defines|" +
+    "specifies|documents|is about|" +
     "is (?:intended|meant|designed) to|aims to|" +
     "is (?:an?|the) (?:[\\w-]+ ){0,2}(?:introduction|tutorial|guide|overview))\\b|" +
-    // "The node:net module provides...", as API references open each module's page.
-    "^(?:the|this) [\\w:.-]+ (?:module|package|library|extension|api) (?:provides|implements|" +
-    "defines|offers|contains|lets|allows|enables)\\b",
+    // "The node:net module provides...", "This module implements...", as API references open
+    // each module's page.
+    "^(?:the|this) (?:[\\w:.-]+ )?(?:module|package|library|extension|api) (?:provides|" +
+    "implements|defines|offers|contains|lets|allows|enables|is for)\\b",
   "iu",
 );
 

@@ -1,5 +1,12 @@
 import assert from "node:assert/strict";
-import { leansBack, opensWithFiller, trimOpeners, unfitReason, unresolved } from "./sentences.ts";
+import {
+  leansBack,
+  opensWithFiller,
+  statesPurpose,
+  trimOpeners,
+  unfitReason,
+  unresolved,
+} from "./sentences.ts";
 
 Deno.test("opensWithFiller() spots spoken openers and leaves plain sentences alone", () => {
   for (const s of ["So the tide turns twice a day.", "And then we left.", "But that was later."]) {
@@ -473,4 +480,24 @@ Deno.test("trimOpeners() drops a reference manual's heading run into its first s
   ) {
     assert.equal(trimOpeners(kept), kept);
   }
+});
+
+Deno.test("statesPurpose() finds the sentence in which a text says what it is about", () => {
+  for (
+    const sentence of [
+      "This paper describes a lamp for harbours.",
+      "This document provides background on how the lamps are trimmed.",
+      "This module implements a number of lamp building blocks.",
+      "The lamp module provides tools for harbour lamps.",
+      "The functools module is for higher-order functions.",
+      "I propose that the council rebuild the quay.",
+    ]
+  ) assert.ok(statesPurpose(sentence), sentence);
+  for (
+    const sentence of [
+      "The lamp burns oil.",
+      "This module is old.",
+      "The lamp.ascii module supplies lamp names.",
+    ]
+  ) assert.ok(!statesPurpose(sentence), sentence);
 });
