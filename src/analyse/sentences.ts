@@ -355,9 +355,12 @@ export function unresolved(sentence: string): boolean {
   const match = EARLY_PRONOUN.exec(sentence.trim());
   if (!match) return false;
   const before = match[0].split(/\s+/u).slice(0, -1).map((w) => w.replace(/^["'“‘(]+/u, ""));
-  return !before.some((w) =>
-    /^\p{Lu}\p{Ll}/u.test(w) && !STOPWORDS.has(w.toLowerCase().replace(/['’].*$/u, ""))
-  );
+  // The first word's capital says nothing of a name: "Together, they form..." names no one.
+  return !before.some((w, i) => {
+    const word = w.toLowerCase().replace(/['’].*$|\p{P}+$/gu, "");
+    return /^\p{Lu}\p{Ll}/u.test(w) && !STOPWORDS.has(word) &&
+      (i > 0 || englishRank(word) >= GENERIC_RANK);
+  });
 }
 
 const STATES_PURPOSE = new RegExp(

@@ -390,6 +390,9 @@ Deno.test("unresolved() catches a pronoun near the start with no name before it"
   assert.ok(unresolved("You'll need to know how they work before dealing with sockets."));
   assert.ok(unresolved("He wrote the first draft in 1998."));
   assert.ok(!unresolved("Linus says he merged the branch."));
+  // A capital that only opens the sentence names no one.
+  assert.ok(unresolved("Together, they form an algebra of lamps."));
+  assert.ok(unresolved("Often their wicks burn down."));
   assert.ok(!unresolved("The socket module offers a low-level interface; many use them."));
 });
 
