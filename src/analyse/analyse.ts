@@ -77,7 +77,9 @@ export function analyse(input: AnalysisInput): Analysed {
   // does, not what one of its functions does.
   const summaryScores = scores.map((s, i) => units.blocks[list[i].block].entry ? ENTRY * s : s);
 
-  const summaryAt = pickUnits(list, summaryScores, summaryLength(input.wordCount), unfit);
+  const summaryAt = pickSummary(list, summaryScores, summaryLength(input.wordCount), unfit, {
+    transcript,
+  });
   const summary = paragraphs(summaryAt.map((i) => trimOpeners(list[i].text)));
   // A key point is one line: a sentence that would have to be cut short is a weaker one.
   // A key point is read alone, in speech too: "For example...", "Which is why..." need what
@@ -144,6 +146,38 @@ export function analyse(input: AnalysisInput): Analysed {
   };
 }
 
+/** Sentences a written summary may drop to find one that opens it standing alone. */
+const OPENER_TRIES = 3;
+
+/**
+ * The summary's sentences: a written one opens with a sentence that stands alone, not one that
+ * leans on what came before ("That list is public...", "Together, they form..."), which a reader
+ * meets first and cannot place. Such an opener is left out and the summary picked again.
+ */
+function pickSummary(
+  list: Unit[],
+  scores: number[],
+  count: number,
+  unfit: Set<number>,
+  { transcript }: { transcript: boolean },
+): number[] {
+  let picked = pickUnits(list, scores, count, unfit);
+  if (transcript) return picked;
+  const standsAlone = (i: number) => {
+    const text = trimOpeners(list[i].text);
+    // "This document describes...": the text's own "this", which needs nothing before it.
+    return statesPurpose(text) || !leansBack(text) && !unresolved(text);
+  };
+  const skipped = new Set(unfit);
+  for (let tries = 0; tries < OPENER_TRIES && picked.length > 0; tries++) {
+    const first = picked[0];
+    if (standsAlone(first)) break;
+    skipped.add(first);
+    picked = pickUnits(list, scores, count, skipped);
+  }
+  return picked;
+}
+
 /**
  * The term counts related notes are found by, as {@link analyse} counts them: over the body's
  * sentence units, so headings and a transcript's times and block ids count for nothing. A note
@@ -167,7 +201,9 @@ function unfitUnits(
     if (u.leads && blocks[u.block].entry === "opens") unfit.add(i);
     // A piece of a long written sentence starts or ends mid-sentence ("composed; where
     // government provides..."); unpunctuated speech has no other pieces to offer.
-    if (unfitReason(u.text, { speech }) !== undefined || u.piece && !speech) unfit.add(i);
+    if (unfitReason(u.text, { speech }) !== undefined || (u.piece || u.runsOn) && !speech) {
+      unfit.add(i);
+    }
     // A document's apparatus cites and thanks: "[KD91] Eleftherios Koutsofios and David
     // Dobkin. Lefty: A two-view editor..." says nothing of what the document says.
     if (u.section > 0 && BACK_MATTER.test(headings[u.section - 1])) unfit.add(i);
@@ -344,11 +380,16 @@ function sentenceUnits(body: string) {
   for (const sentence of language.sentences) {
     const blockIndex = Math.max(0, upperBound(starts, sentence.start) - 1);
     const block = blocks[blockIndex];
+    // The language pass reads on past a paragraph without a full stop: "you can use" and, after
+    // a code block, "which will notice..." were one sentence without its code.
+    const runsOn = blockIndex + 1 < starts.length &&
+      starts[blockIndex + 1] < sentence.start + sentence.text.length;
     const pieces = cut(sentence.text.trim());
     for (const piece of pieces) {
       const tokens = words(piece);
       list.push({
         ...(pieces.length > 1 ? { piece: true } : {}),
+        ...(runsOn ? { runsOn: true } : {}),
         text: piece,
         block: blockIndex,
         section: block.section,

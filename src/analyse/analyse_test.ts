@@ -692,3 +692,24 @@ Deno.test("analyse() tags a note first with the program it keeps naming, not wit
   assert.equal(tags[0], "quillmark", tags.join(" "));
   assert.ok(!tags.some((t) => t.includes("lovelace")), tags.join(" "));
 });
+
+Deno.test("analyse() opens a written summary with a sentence that stands alone", () => {
+  const lamps =
+    "every harbour lamp of the harbour burning with harbour lamp oil for harbour lamp " +
+    "keepers";
+  const rest = "Gulls fly. Boats sail out at dawn. Fish are sold on the quay. Nets dry in the sun.";
+  for (const opener of [`That oil keeps ${lamps}.`, `Together, they keep ${lamps}.`]) {
+    const { summary } = run(`Keepers came. ${opener} ${rest}`, "Harbour lamps").analysis;
+    assert.ok(!summary[0].startsWith(opener.slice(0, 8)), summary[0]);
+  }
+});
+
+Deno.test("analyse() takes no sentence that runs on past a code block into the next paragraph", () => {
+  const body = "Keepers trim the harbour lamps each evening with the lamp tool. To trim every " +
+    "harbour lamp at once, keepers run\n\n```\n$ lamp trim --all\n```\n\nwhich trims every " +
+    "harbour lamp wick and logs each harbour lamp in the harbour book.\n\nThe harbour master " +
+    "reads the harbour book of the lamps each week.";
+  const { analysis } = run(body, "Harbour lamps");
+  const picked = [...analysis.summary, ...analysis.keyPoints.map((p) => p.text)].join(" ");
+  assert.doesNotMatch(picked, /keepers run which/, picked);
+});

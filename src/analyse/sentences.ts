@@ -373,6 +373,8 @@ const STATES_PURPOSE = new RegExp(
     "specifies|documents|is about|" +
     "is (?:intended|meant|designed) to|aims to|" +
     "is (?:an?|the) (?:[\\w-]+ ){0,2}(?:introduction|tutorial|guide|overview))\\b|" +
+    // "Here's a summary of the requirements...": what follows, announced.
+    "^here(?:'s|’s| is) (?:a|an) (?:[\\w-]+ ){0,2}(?:summary|overview|introduction|description)\\b|" +
     // "The node:net module provides...", "This module implements...", as API references open
     // each module's page.
     "^(?:the|this) (?:[\\w:.-]+ )?(?:module|package|library|extension|api) (?:provides|" +

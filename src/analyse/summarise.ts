@@ -22,6 +22,8 @@ export interface Unit {
   leads: boolean;
   /** A piece of a sentence too long to read as one, cut between words. */
   piece?: boolean;
+  /** Runs on into the next paragraph, past what lay between (a code block, a list). */
+  runsOn?: boolean;
 }
 
 export interface ScoreOptions {
