@@ -507,10 +507,13 @@ function readArticle(
 }
 
 /**
- * Whether Readability kept less than half of a page's section headings: on a page that writes
- * its sections as headings and lists side by side in the body (SQLite's "Appropriate Uses"), it
- * kept the longest list and dropped the others, headings and all. One heading alone ("Comments"
- * under a blog post) is no sign of that.
+ * Whether Readability lost sections of the page's text: less than half of its section headings
+ * kept (on a page that writes its sections as headings and lists side by side in the body,
+ * SQLite's "Appropriate Uses", it kept the longest list and dropped the others, headings and
+ * all), or a section dropped between two it kept (a short one dense with links: the Debian
+ * FAQ's "What is missing from Debian?", the Git User Manual's "Object access and
+ * manipulation"). One heading alone ("Comments" under a blog post) is no sign of that, nor are
+ * headings after the last one kept (a blog's sidebar).
  */
 function lostSections(article: DomElement, html: string): boolean {
   const page = parseDocument(html);
@@ -518,16 +521,17 @@ function lostSections(article: DomElement, html: string): boolean {
   removeNavigation(page);
   // Letters and digits only: the page's headings still hold their "¶" permalinks.
   const headings = (root: { querySelectorAll(s: string): Iterable<DomNode> }) =>
-    new Set(
-      [...root.querySelectorAll(SECTION_HEADINGS)]
-        .map((h) => text(h).replace(/[^\p{L}\p{N}]+/gu, " ").trim())
-        .filter((t) => t !== ""),
-    );
+    [...root.querySelectorAll(SECTION_HEADINGS)]
+      .map((h) => text(h).replace(/[^\p{L}\p{N}]+/gu, " ").trim())
+      .filter((t) => t !== "");
   const onPage = headings(page);
-  if (onPage.size < 2) return false;
-  const kept = headings(article);
-  return [...onPage].filter((h) => kept.has(h)).length < onPage.size / 2;
+  if (new Set(onPage).size < 2) return false;
+  const kept = new Set(headings(article));
+  const keptAt = onPage.flatMap((h, i) => (kept.has(h) ? [i] : []));
+  if (new Set(keptAt.map((i) => onPage[i])).size < new Set(onPage).size / 2) return true;
+  return onPage.some((h, i) => !kept.has(h) && i > keptAt[0] && i < keptAt[keptAt.length - 1]);
 }
+
 const SECTION_HEADINGS = "h2, h3, h4";
 
 function text(element: DomNode | null): string {

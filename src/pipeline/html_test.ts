@@ -570,6 +570,24 @@ Deno.test("extractHtml() sets an API entry's signature as one piece of code", ()
   assert.match(body, /^`lamp\.trim\(wick\[, length=2\]\)`\n\nTrim the _wick_ to its length\.$/m);
 });
 
+Deno.test("extractHtml() keeps a short section of links between two it keeps", () => {
+  const prose = (topic: string) =>
+    `<p>${`The keepers of the harbour lamps write about ${topic} at length. `.repeat(15)}</p>`;
+  const links = ["wicks", "oil", "glass", "brass"].map((w) =>
+    `<a href="https://example.org/${w}">the ${w} list</a>`
+  ).join(", ");
+  const section = (title: string, body: string) =>
+    `<div class="section"><div class="titlepage"><h2 class="title">${title}</h2></div>${body}` +
+    "</div>";
+  const page = '<html><head><title>Lamps</title></head><body><div class="chapter">' +
+    section("5.4. Trimming", prose("trimming")) +
+    section("5.5. What is missing?", `<p>See ${links}.</p>`) +
+    section("5.6. Lighting", prose("lighting")) + "</div></body></html>";
+  const { body } = extractHtml(utf8(page), "lamps.html");
+  assert.match(body, /5\.5\. What is missing\?/);
+  assert.match(body, /\[the oil list\]\(https:\/\/example\.org\/oil\)/);
+});
+
 Deno.test("extractHtml() keeps a short page's section whose id reads like a banner", () => {
   const page = "<html><body><p>Notes on the HTTP state of a client.</p>" +
     '<section id="cookies"><h2>Cookies</h2><p>A cookie jar keeps what servers set.</p>' +
