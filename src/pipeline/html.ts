@@ -59,6 +59,7 @@ export function extractHtml(
     forgetSectionIds(document);
     keepTopics(document);
     keepNotices(document);
+    keepManName(document);
     codeSignatures(document);
     removeNoise(document, NOISE);
     removeNavigation(document);
@@ -72,6 +73,7 @@ export function extractHtml(
       forgetSectionIds(page);
       keepTopics(page);
       keepNotices(page);
+      keepManName(page);
       codeSignatures(page);
       removeNoise(page, `${CHROME}, form`);
       removeNavigation(page);
@@ -460,6 +462,23 @@ function keepNotices(document: DomDocument): void {
 
 const NOTICES = "div.versionadded, div.versionchanged, div.deprecated, div.deprecated-removed, " +
   "div.admonition:not(.seealso)";
+
+/**
+ * Moves an AsciiDoc manual page's NAME section ("git-rebase - Reapply commits on top of another
+ * base tip"), which AsciiDoc sets in the page's `#header` beside the title, to the head of its
+ * `#content`: Readability drops a header, and the line that says what the command does with it.
+ */
+function keepManName(document: DomDocument): void {
+  const content = document.querySelector("body.manpage #content");
+  const name = [...document.querySelectorAll("body.manpage #header > h2")]
+    .find((h) => text(h).toUpperCase() === "NAME");
+  const body = name?.nextElementSibling;
+  if (!content?.firstElementChild || !name || body?.getAttribute("class") !== "sectionbody") return;
+  const section = document.createElement("div");
+  section.setAttribute("class", "sect1");
+  section.append(name, body);
+  content.firstElementChild.before(section);
+}
 
 /**
  * Sets each signature of API documentation (Sphinx's `<dt class="sig">`) as one piece of code,

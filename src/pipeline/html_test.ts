@@ -588,6 +588,24 @@ Deno.test("extractHtml() keeps a short section of links between two it keeps", (
   assert.match(body, /\[the oil list\]\(https:\/\/example\.org\/oil\)/);
 });
 
+Deno.test("extractHtml() keeps the NAME line of an AsciiDoc manual page", () => {
+  const section = (id: string, title: string, words: string) =>
+    `<div class="sect1"><h2 id="${id}">${title}</h2><div class="sectionbody"><p>` +
+    `${words.repeat(12)}</p></div></div>`;
+  const page = '<html><head><title>lamp-trim(1)</title></head><body class="manpage">' +
+    '<div id="header"><h1>lamp-trim(1) Manual Page</h1><h2>NAME</h2><div class="sectionbody">' +
+    "<p>lamp-trim -\n   Trim the wicks of the harbour lamps\n</p></div></div>" +
+    '<div id="content">' +
+    section("_description", "DESCRIPTION", "The command trims each wick of the harbour. ") +
+    section("_options", "OPTIONS", "Each option names a lamp of the harbour to trim. ") +
+    "</div></body></html>";
+  const { body } = extractHtml(utf8(page), "lamp-trim.html");
+  assert.match(
+    body,
+    /^## NAME\n\nlamp-trim - Trim the wicks of the harbour lamps\n\n## DESCRIPTION/,
+  );
+});
+
 Deno.test("extractHtml() keeps a short page's section whose id reads like a banner", () => {
   const page = "<html><body><p>Notes on the HTTP state of a client.</p>" +
     '<section id="cookies"><h2>Cookies</h2><p>A cookie jar keeps what servers set.</p>' +
