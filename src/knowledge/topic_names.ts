@@ -7,7 +7,7 @@
  * folder, which is what its owner called it.
  */
 import { englishRank, GENERIC_RANK, specificity } from "../analyse/commonness.ts";
-import { folderTitle } from "../pipeline/readable_name.ts";
+import { folderTitle, keepingFolder } from "../pipeline/readable_name.ts";
 import { phraseKey } from "./similarity.ts";
 import type { Topic } from "./topics.ts";
 
@@ -62,12 +62,16 @@ export function nameTopics(
   const unnamed: Topic[] = [];
   for (const topic of topics) {
     const ranked = rankPhrases(topic, phrasesOf, df, notes.length);
-    const phrases = distinct(ranked).slice(0, 3)
+    const phrases = distinct(ranked.map((r) => r.text)).slice(0, 3)
       .map((p) => spelledAsNotes(spelledAsNamed(p, topic, namesOf), topic, summaryOf));
     const series = seriesTitle(topic);
     const folder = mainFolder(topic, folderOf);
+    // A folder that only keeps files ("markdown", "pdfs") names no subject, unless no phrase
+    // speaks for half its notes: six READMEs of unrelated programs were "Berkeley db".
+    const subjectFolder = topic.folder &&
+      (!keepingFolder(topic.folder.split("/")) || !(ranked[0]?.cover >= 0.5));
     const candidates = [
-      ...(topic.folder ? [spelledAsNotes(folderTitle(topic.folder.split("/")), topic)] : []),
+      ...(subjectFolder ? [spelledAsNotes(folderTitle(topic.folder.split("/")), topic)] : []),
       ...(series ? [series] : []),
       ...phrases.map(cap),
       ...(phrases.length >= 2 ? [`${cap(phrases[0])} and ${phrases[1]}`] : []),
@@ -220,13 +224,16 @@ function notePhrases(note: PhraseNote): Map<string, string> {
   return out;
 }
 
-/** The topic's phrases by class-based TF-IDF, best first, each as most of its notes spell it. */
+/**
+ * The topic's phrases by class-based TF-IDF, best first, each as most of its notes spell it,
+ * with the share of the notes that have it.
+ */
 function rankPhrases(
   topic: Topic,
   phrasesOf: Map<string, Map<string, string>>,
   df: Map<string, number>,
   total: number,
-): string[] {
+): { text: string; cover: number }[] {
   const inTopic = new Map<string, string[]>();
   for (const key of topic.members) {
     for (const [phrase, text] of phrasesOf.get(key) ?? []) {
@@ -236,7 +243,7 @@ function rankPhrases(
     }
   }
   const size = topic.members.length;
-  const scored: { text: string; score: number }[] = [];
+  const scored: { text: string; score: number; cover: number }[] = [];
   for (const [phrase, spellings] of inTopic) {
     // A name speaks for the topic: a phrase of one note only speaks for that note, and one of
     // three notes in sixteen for those three.
@@ -252,9 +259,9 @@ function rankPhrases(
     const specific = Math.max(...text.toLowerCase().split(/[\s-]+/u).map(specificity));
     const score = (spellings.length / size) * Math.log(1 + total / df.get(phrase)!) * length *
       (0.3 + 0.7 * specific);
-    scored.push({ text, score });
+    scored.push({ text, score, cover: spellings.length / size });
   }
-  return scored.sort((a, b) => b.score - a.score || (a.text < b.text ? -1 : 1)).map((s) => s.text);
+  return scored.sort((a, b) => b.score - a.score || (a.text < b.text ? -1 : 1));
 }
 
 /** Phrases that do not repeat one another's words ("merge" after "faulty merge" adds nothing). */

@@ -164,3 +164,20 @@ Deno.test("nameTopics() tells two maps of one name apart by the folder of their 
   // The folder's own name first, as a map named after a folder is.
   assert.deepEqual(named.map((t) => t.name), ["Merge commit", "Git technical"]);
 });
+
+Deno.test("nameTopics() names a folder that only keeps files by what its notes share, if they do", () => {
+  const inFolder = (folder: string) => (n: PhraseNote) => ({ ...n, folder });
+  // "pdfs" says how the files are kept; the notes' phrase says what they are about.
+  const shared = nameTopics([{ ...TOPICS[1], folder: "pdfs" }], NOTES.map(inFolder("pdfs")));
+  assert.equal(shared.named[0].name, "Rollback journal");
+  // Notes that share no phrase with half of them keep the folder's name.
+  const apart = [
+    note("g", ["harbour lamp", "wick"]),
+    note("h", ["harbour lamp", "tide table"]),
+    note("i", ["tide table", "quay"]),
+    note("j", ["ferry timetable", "quay"]),
+    note("k", ["ferry timetable", "gull"]),
+  ].map(inFolder("markdown"));
+  const topic = { members: ["g", "h", "i", "j", "k"], folder: "markdown" };
+  assert.equal(nameTopics([topic], apart).named[0].name, "Markdown");
+});

@@ -123,3 +123,19 @@ Deno.test("clusterTopics() puts a note close to one topic into it, though alone 
   assert.deepEqual(alone, []);
   assert.ok(topics.find((t) => t.members.includes("zz-pizza.md"))!.members.includes("bread/0.md"));
 });
+
+Deno.test("clusterTopics() keeps two folders it finds alike as a topic each", () => {
+  const notes = vault();
+  for (let n = 0; n < 3; n++) notes.push(note(`pastry/${n}.md`, "bread", n + 5));
+  const graph = similarityGraph(notes);
+  // Without folders, the pastry notes are bread notes.
+  const flat = clusterTopics(graph, noFolders).topics;
+  assert.ok(
+    flat.some((t) => t.members.includes("bread/0.md") && t.members.includes("pastry/0.md")),
+  );
+  const { topics } = clusterTopics(graph, topFolder);
+  assert.deepEqual(
+    topics.map((t) => [t.folder, t.members.length]).sort(),
+    [["bees", 5], ["bread", 5], ["pastry", 3], ["rail", 5]],
+  );
+});

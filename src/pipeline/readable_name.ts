@@ -27,17 +27,23 @@ const SMALL = new Set([
 ]);
 
 /**
- * Folder names that say where files are kept, not what they are about: such a folder is named
- * together with its parent ("git/howto" is "Git howto").
+ * Folder names that say where files are kept or what format they are in, not what they are
+ * about: such a folder is named together with its parent ("git/howto" is "Git howto").
  */
 const CONTAINERS = new Set([
+  "audio",
   "doc",
   "docs",
   "documents",
+  "downloads",
   "files",
   "howto",
   "howtos",
   "html",
+  "inbox",
+  "markdown",
+  "md",
+  "media",
   "misc",
   "notes",
   "other",
@@ -48,6 +54,8 @@ const CONTAINERS = new Set([
   "text",
   "texts",
   "txt",
+  "video",
+  "videos",
 ]);
 
 /** How much of a text {@link casedLikeText} reads for the spelling of a title's words. */

@@ -55,6 +55,8 @@ Deno.test("fallbackTitle() reads like a title, folder first, and tells two cours
   assert.equal(fallbackTitle("notes/v1.2.txt"), "Notes – V1.2");
   // A folder that says only where files are kept adds nothing to a name that says what they are.
   assert.equal(fallbackTitle("misc/httplib2-README"), "Httplib2 README");
+  // A folder named for the files' format keeps them as "misc" does.
+  assert.equal(fallbackTitle("markdown/libffi8-README"), "Libffi8 README");
   assert.equal(fallbackTitle("misc/README"), "Misc – README");
   assert.equal(fallbackTitle("gzip/misc/gzip-NEWS"), "Gzip misc – Gzip NEWS");
   // A folder for a decade or a year says nothing a dated file name does not.
