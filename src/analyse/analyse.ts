@@ -13,7 +13,14 @@ import { rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
 import { subjectsOf } from "./subjects.ts";
 import { readLanguage, upperBound } from "./language.ts";
-import { leansBack, statesPurpose, trimOpeners, unfitReason, unresolved } from "./sentences.ts";
+import {
+  leansBack,
+  statesPurpose,
+  trimOpeners,
+  turnsFromBefore,
+  unfitReason,
+  unresolved,
+} from "./sentences.ts";
 import {
   keyPointCount,
   paragraphs,
@@ -88,12 +95,13 @@ export function analyse(input: AnalysisInput): Analysed {
     (list[i].text.length > 240 ? 0.6 : 1) *
     (leansBack(trimOpeners(list[i].text)) ? (transcript ? 0.8 : 0.75) : 1) * s
   );
+  const pointCount = keyPointCount(input.wordCount);
   const pointAt = pickKeyPoints(
     list,
     pointScores,
-    keyPointCount(input.wordCount),
+    pointCount,
     new Set(summaryAt),
-    unfit,
+    transcript ? unfit : withLeaning(list, unfit, pointCount),
   );
 
   const counts = termCounts(list);
@@ -144,6 +152,20 @@ export function analyse(input: AnalysisInput): Analysed {
     },
     body: withAnchors(input.body, linked.anchors),
   };
+}
+
+/**
+ * `unfit` and the written sentences that lean on the one before ("On the other hand, ...", "If
+ * this is the case, ..."), which a key point, read alone, cannot do: as long as enough others
+ * are left for `count` key points.
+ */
+function withLeaning(list: Unit[], unfit: Set<number>, count: number): Set<number> {
+  const out = new Set(unfit);
+  list.forEach((u, i) => {
+    const text = trimOpeners(u.text);
+    if ((leansBack(text) || turnsFromBefore(text)) && !statesPurpose(text)) out.add(i);
+  });
+  return list.length - out.size >= count ? out : unfit;
 }
 
 /** Sentences a written summary may drop to find one that opens it standing alone. */

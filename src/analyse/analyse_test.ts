@@ -713,3 +713,19 @@ Deno.test("analyse() takes no sentence that runs on past a code block into the n
   const picked = [...analysis.summary, ...analysis.keyPoints.map((p) => p.text)].join(" ");
   assert.doesNotMatch(picked, /keepers run which/, picked);
 });
+
+Deno.test("analyse() takes no key point of a written text that leans on the sentence before", () => {
+  const things =
+    "gulls ferries nets quays tides sails anchors ropes buoys cranes piers docks masts " +
+    "oars crabs boats";
+  const facts = things.split(" ").map((w, i) => `The town counts ${i + 2} ${w} on the waterfront.`);
+  ["On the other hand,", "This means", "Moreover,", "If so,", "However,"].forEach((opener, k) =>
+    facts.splice(
+      3 + k * 4,
+      0,
+      `${opener} harbour lamps of the harbour burn harbour lamp oil ${k} times in harbour lamps.`,
+    )
+  );
+  const { keyPoints } = run(facts.join(" "), "Harbour lamps").analysis;
+  for (const point of keyPoints) assert.match(point.text, /^The town counts/, point.text);
+});

@@ -4,6 +4,7 @@ import {
   opensWithFiller,
   statesPurpose,
   trimOpeners,
+  turnsFromBefore,
   unfitReason,
   unresolved,
 } from "./sentences.ts";
@@ -503,4 +504,18 @@ Deno.test("statesPurpose() finds the sentence in which a text says what it is ab
       "The lamp.ascii module supplies lamp names.",
     ]
   ) assert.ok(!statesPurpose(sentence), sentence);
+});
+
+Deno.test("unfitReason() takes the end of an aside a sentence split began for a fragment", () => {
+  assert.equal(
+    unfitReason(") , may be computed with the table of the harbour lamps described above."),
+    "fragment",
+  );
+});
+
+Deno.test("turnsFromBefore() finds a sentence that answers or turns from the one before", () => {
+  assert.ok(turnsFromBefore("On the other hand, the lamps burn longer in winter."));
+  assert.ok(turnsFromBefore("If this is the case, you might want to trim the wick."));
+  assert.ok(turnsFromBefore("If so, the keeper logs it."));
+  assert.ok(!turnsFromBefore("If the wick is long, the keeper trims it."));
 });
