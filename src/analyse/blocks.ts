@@ -57,8 +57,11 @@ export function readBody(markdown: string): BodyText {
     // A transcript written as consecutive stamped lines is one Markdown paragraph: each
     // stamped line is a turn of its own.
     const lines = raw.split("\n");
+    // So is each of the footnotes a note lists in one run ("[^1]: ...\n[^2]: ...").
     const turns = lines.length > 1 && lines.filter((l) => STAMP.test(l)).length > 1
-      ? groupTurns(lines)
+      ? groupTurns(lines, STAMP)
+      : lines.length > 1 && lines.filter((l) => FOOTNOTE_LABEL.test(l)).length > 1
+      ? groupTurns(lines, FOOTNOTE_LABEL)
       : [raw];
     for (const turn of turns) {
       const block = toBlock(turn, headings.length);
@@ -213,10 +216,11 @@ function decode(text: string): string {
   return text.includes("&") ? decodeHTML(text) : text;
 }
 
-function groupTurns(lines: string[]): string[] {
+/** Lines as the runs that each open with a line `opens` matches. */
+function groupTurns(lines: string[], opens: RegExp): string[] {
   const turns: string[] = [];
   for (const line of lines) {
-    if (STAMP.test(line) || turns.length === 0) turns.push(line);
+    if (opens.test(line) || turns.length === 0) turns.push(line);
     else turns[turns.length - 1] += "\n" + line;
   }
   return turns;

@@ -250,3 +250,14 @@ Deno.test("readBody() marks the text of an entry of API documentation, after its
     ["Run it once.", undefined],
   ]);
 });
+
+Deno.test("readBody() reads each footnote of a run of them as a block of its own", () => {
+  const body = "Lamps burn oil.[^1]\n\n[^1]: Whale oil, at first.\n[^2]: Later `paraffin`, " +
+    "from the mainland.\n[^3]: Gas came last.";
+  assert.deepEqual(texts(body), [
+    "Lamps burn oil.",
+    "Whale oil, at first.",
+    "Later paraffin, from the mainland.",
+    "Gas came last.",
+  ]);
+});
