@@ -136,11 +136,16 @@ const ADVERB =
 
 const CONTACT = /^(?:e-?mail|mail|homepage|website|web|phone|tel|fax)$/iu;
 
-/** Last words that make a name a law, a programme, a prize or a place ("Ryan White Act"). */
+/**
+ * Last words that make a name a law, a programme, a prize, a place or a piece of software or
+ * its format ("Ryan White Act", "Rich Text Format", "Common Lisp Interface").
+ */
 const NAMED_AFTER = new Set(
   ("act acts law bill amendment treaty doctrine plan program programme initiative fund " +
     "foundation prize award medal memorial center centre institute university college school " +
-    "hospital street avenue boulevard highway bridge day airport library museum stadium")
+    "hospital street avenue boulevard highway bridge day airport library museum stadium " +
+    "format language protocol markup notation standard specification interface framework " +
+    "toolkit compiler editor server database")
     .split(" "),
 );
 

@@ -207,7 +207,14 @@ Deno.test("personNames() drops titles before a name, and roles and laws that are
     assert.deepEqual(personNames(role), [], role);
   }
   for (
-    const law of ["Ryan White Act", "Martin Luther King Day", "Nobel Prize", "First Amendment"]
+    const law of [
+      "Ryan White Act",
+      "Martin Luther King Day",
+      "Nobel Prize",
+      "First Amendment",
+      "Rich Text Format",
+      "Ada Language",
+    ]
   ) {
     assert.deepEqual(personNames(law), [], law);
   }
