@@ -26,12 +26,23 @@ const WORD = /\p{L}+/gu;
  */
 export function ligatureRepair(texts: string[]): (text: string) => string {
   const split = new Map<string, string>();
+  const ligaturesAfter = new Map<string, Set<string>>();
   for (const text of texts) {
-    for (const repair of repairs(text, new Set(), NO_WORDS)) {
+    for (const repair of repairs(text, new Set(), NO_WORDS, NO_HEADS)) {
       split.set(repair.word, repair.ligature);
+      if (!repair.head) continue;
+      const seen = ligaturesAfter.get(repair.head) ?? new Set<string>();
+      ligaturesAfter.set(repair.head, seen.add(repair.ligature));
     }
   }
   if (split.size < EVIDENCE) return (text) => text;
+  // A head that took one ligature only: "con" is "conflict" and "configure" both.
+  const heads = new Map(
+    [...ligaturesAfter].filter(([, seen]) => seen.size === 1).map(([head, seen]) => [
+      head,
+      [...seen][0],
+    ]),
+  );
   const lost = new Set(split.values());
   const uses = new Map<string, number>();
   for (const text of texts) {
@@ -43,7 +54,7 @@ export function ligatureRepair(texts: string[]): (text: string) => string {
   return (text) => {
     let out = "";
     let at = 0;
-    for (const { start, end, word } of repairs(text, lost, uses)) {
+    for (const { start, end, word } of repairs(text, lost, uses, heads)) {
       out += text.slice(at, start) + word;
       at = end;
     }
@@ -56,6 +67,8 @@ interface Repair {
   end: number;
   word: string;
   ligature: string;
+  /** The part before the ligature of a split word that is no word ("speci" of "speci es"). */
+  head?: string;
 }
 
 /**
@@ -66,6 +79,7 @@ function* repairs(
   text: string,
   lostAtStart: ReadonlySet<string>,
   uses: ReadonlyMap<string, number>,
+  heads: ReadonlyMap<string, string>,
 ): Generator<Repair> {
   let prev: { start: number; end: number; word: string } | undefined;
   for (const match of text.matchAll(WORD)) {
@@ -80,12 +94,13 @@ function* repairs(
       before && before.end === start - 1 && text[before.end] === " " &&
       !(isWord(before.word) && isWord(word)) && standsAlone(text, before.start, end)
     ) {
-      const joined = withLigature(before.word, word);
+      const joined = withLigature(before.word, word) ?? headed(before.word, word, heads);
       // "in eld" is "in field", not "infield"; "in nite" is "infinite", not "in finite".
       const alone = isWord(before.word) ? withLigature("", word) : undefined;
       if (joined && !(alone && rank(alone.word) < rank(joined.word))) {
         prev = undefined; // a word used up cannot start the next repair
-        yield { start: before.start, end, ...joined };
+        const head = isWord(before.word) ? {} : { head: before.word.toLowerCase() };
+        yield { start: before.start, end, ...joined, ...head };
         continue;
       }
     }
@@ -102,6 +117,23 @@ function* repairs(
       yield { start, end, ...whole };
     }
   }
+}
+
+/**
+ * `head` + a ligature + `tail` when the document splits `head` so in words the list knows, though
+ * the list lacks this one: "speci er" is "specifier" where "speci es" was "specifies".
+ */
+function headed(
+  head: string,
+  tail: string,
+  heads: ReadonlyMap<string, string>,
+): { word: string; ligature: string } | undefined {
+  const ligature = heads.get(head.toLowerCase());
+  // A part that starts with "f" kept its ligature: "con figuring" is no "conflfiguring".
+  if (!ligature || !/^\p{Ll}/u.test(tail) || tail.startsWith("f") || isWord(head)) {
+    return undefined;
+  }
+  return { word: head + ligature + tail, ligature };
 }
 
 /** `head` + a ligature + `tail` when the word list knows it. */
@@ -155,11 +187,13 @@ function oftenCut(word: string, whole: string, uses: ReadonlyMap<string, number>
 }
 
 const NO_WORDS: ReadonlyMap<string, number> = new Map();
+const NO_HEADS: ReadonlyMap<string, string> = new Map();
 
 /** Text from `start` to `end` is prose, not part of an identifier, path, formula or number. */
 function standsAlone(text: string, start: number, end: number): boolean {
-  // An opening bracket after a name is a call: "glp_del_rows(le)".
-  return /(?:^|\s|(?<![\p{L}\p{N}_])[(\[{"'“‘])$/u.test(
+  // An opening bracket after a name is a call: "glp_del_rows(le)". A hyphen after letters joins
+  // a compound: "non-signi cant".
+  return /(?:^|\s|(?<![\p{L}\p{N}_])[(\[{"'“‘]|(?<=\p{L})-)$/u.test(
     text.slice(Math.max(0, start - 2), start),
   ) &&
     // "oating-point": the first part of a compound.

@@ -60,3 +60,24 @@ Deno.test("ligatureRepair() puts back a word the document prints cut far more of
     "The floating-point value of each flow and the ends of each arc.",
   );
 });
+
+Deno.test("ligatureRepair() puts back a word after a hyphen of its compound", () => {
+  const text = "A user-de ned set and a non-signi cant blank.";
+  assert.equal(
+    ligatureRepair([...lost, text])(text),
+    "A user-defined set and a non-significant blank.",
+  );
+});
+
+Deno.test("ligatureRepair() puts back a word the list lacks by how the document splits its head", () => {
+  // "specifier" is in no word list of everyday English; "speci es" shows "speci" lost "fi".
+  const text = "Each conversion speci er begins with a percent sign.";
+  assert.equal(
+    ligatureRepair([...lost, text])(text),
+    "Each conversion specifier begins with a percent sign.",
+  );
+  // "con" took "fl" in "con icts" and "fi" in "con gure": it tells no ligature.
+  const both = ["The con icts are many.", "We con gure it.", "The con guring tool."];
+  const repair = ligatureRepair([...lost, ...both]);
+  assert.doesNotMatch(repair(both[2]), /conflg/);
+});
