@@ -98,7 +98,9 @@ export function Vault({ id, path, block }: { id: number; path: string; block?: s
         <p class="muted" aria-live="polite">{shown.length} of {notes.length} notes</p>
         {inText.length > 0 && (
           <section aria-label="Found in the text">
-            <p class="muted">In the text of {inText.length} notes:</p>
+            <p class="muted">
+              In the text of {inText.length} {inText.length === 1 ? "note" : "notes"}:
+            </p>
             <ul class="matches">
               {inText.map((m) => (
                 <li key={m.path}>

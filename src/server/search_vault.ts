@@ -36,16 +36,32 @@ export async function searchVault(
       continue; // gone or not a regular file since it was listed: nothing to show
     }
     if (!fold(text).includes(needle)) continue;
-    const line = text.split("\n").find((l) => fold(l).includes(needle)) ?? "";
+    // A line of the note's text before one of its properties ('title: "git-rebase(1)"').
+    const { properties, body } = splitFrontmatter(text);
+    const holds = (l: string) => fold(l).includes(needle);
+    const line = body.find(holds) ?? properties.find(holds) ?? "";
     found.push({ path, snippet: snippet(line, needle) });
     if (found.length === MAX_MATCHES) break;
   }
   return found;
 }
 
+/** The lines of a note's frontmatter and of its text. */
+function splitFrontmatter(text: string): { properties: string[]; body: string[] } {
+  const lines = text.split("\n");
+  const end = lines[0] === "---" ? lines.indexOf("---", 1) : -1;
+  return end < 0
+    ? { properties: [], body: lines }
+    : { properties: lines.slice(1, end), body: lines.slice(end + 1) };
+}
+
 function snippet(line: string, needle: string): string {
-  // As a reader sees the line: a wikilink by its label, no list mark.
-  const text = line.replace(/\[\[(?:[^\]|]*\|)?([^\]]*)\]\]/g, "$1").replace(/^\s*[-*]\s+/, "")
+  // As a reader sees the line: a wikilink by its label, no list mark, heading mark, emphasis or
+  // escape ("branch.\<name>.remote").
+  const text = line.replace(/\[\[(?:[^\]|]*\|)?([^\]]*)\]\]/g, "$1")
+    .replace(/^\s*(?:[-*]|#{1,6})\s+/, "")
+    .replace(/\*\*|__/g, "")
+    .replace(/\\([!-/:-@[-`{-~])/g, "$1")
     .trim();
   if (text.length <= SNIPPET_CHARS) return text;
   // Folding keeps positions for most text; where it does not, the start of the line will do.

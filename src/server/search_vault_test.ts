@@ -39,3 +39,26 @@ Deno.test("searchVault() cuts a long line's snippet between words, never inside 
     await Deno.remove(vault, { recursive: true });
   }
 });
+
+Deno.test("searchVault() shows a line of the note's text before a property, as a reader sees it", async () => {
+  const vault = await Deno.makeTempDir({ prefix: "gleaner-search-" });
+  try {
+    await Deno.writeTextFile(
+      join(vault, "Lamps.md"),
+      '---\ntitle: "lamp-trim(1)"\n---\n\n# lamp-trim(1)\n\n## Trimming **lamp-trim** wicks\n\n' +
+        "Set branch.\\<name>.lamp-trim to trim them.\n",
+    );
+    assert.deepEqual(await searchVault(vault, ["Lamps.md"], "lamp-trim to"), [
+      { path: "Lamps.md", snippet: "Set branch.<name>.lamp-trim to trim them." },
+    ]);
+    assert.deepEqual(await searchVault(vault, ["Lamps.md"], "trimming"), [
+      { path: "Lamps.md", snippet: "Trimming lamp-trim wicks" },
+    ]);
+    // A note only a property matches shows that line.
+    assert.deepEqual(await searchVault(vault, ["Lamps.md"], "title"), [
+      { path: "Lamps.md", snippet: 'title: "lamp-trim(1)"' },
+    ]);
+  } finally {
+    await Deno.remove(vault, { recursive: true });
+  }
+});
