@@ -245,6 +245,9 @@ const REFERS_BACK = new RegExp(
     "\\b(?:as|is|are|was|were) (?:mentioned|described|shown|noted|discussed|explained|listed|outlined|defined|seen|stated|given) (?:above|below|earlier|previously|before)\\b",
     "\\b(?:described|explained|discussed|shown|covered|listed) (?:in (?:more )?detail )?below\\b",
     "\\b(?:see|cf\\.) (?:above|below)\\b",
+    // "('unstable' in the above example)", "the packages listed above".
+    "\\bthe above\\b",
+    "\\b(?:shown|listed|given|mentioned|described) above\\b",
     "\\b(?:the|this) (?:example|code|table|figure|list|output|command|listing|program|snippet)s? (?:above|below)\\b",
     "\\blike this\\s*[.:]?$",
   ].join("|"),

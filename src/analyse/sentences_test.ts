@@ -228,6 +228,14 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
     "refers elsewhere",
   );
   assert.equal(
+    unfitReason("The third field ('unstable' in the above example) names the distribution."),
+    "refers elsewhere",
+  );
+  assert.equal(
+    unfitReason("Each of the lamps listed above burns whale oil through the night."),
+    "refers elsewhere",
+  );
+  assert.equal(
     unfitReason("Each of these points will be described in more detail below, after that."),
     "refers elsewhere",
   );
