@@ -8,25 +8,30 @@
 import type { LinkedNote } from "../store/job_store.ts";
 import type { MapFile } from "../vault/vault_writer.ts";
 import { buildMaps, contextLine, RESERVED_MAPS } from "./maps.ts";
-import { relatedNotes, stableRelated } from "./related.ts";
+import { RELATED_DEFAULTS, relatedNotes, stableRelated } from "./related.ts";
 import { similarityGraph } from "./similarity.ts";
 import { nameTopics } from "./topic_names.ts";
 import { clusterTopics } from "./topics.ts";
 
-/** What links are made from: a note's place and source, its terms, phrases, people, summary. */
-export type LinkSource = Pick<
-  LinkedNote,
-  | "fileId"
-  | "path"
-  | "title"
-  | "source"
-  | "terms"
-  | "keyphrases"
-  | "tags"
-  | "people"
-  | "names"
-  | "summary"
->;
+/**
+ * What links are made from: a note's place and source, its terms, phrases, people, summary, and
+ * the other inputs its text links to.
+ */
+export type LinkSource =
+  & Pick<
+    LinkedNote,
+    | "fileId"
+    | "path"
+    | "title"
+    | "source"
+    | "terms"
+    | "keyphrases"
+    | "tags"
+    | "people"
+    | "names"
+    | "summary"
+  >
+  & Partial<Pick<LinkedNote, "linksTo">>;
 
 /** Each note's related notes (vault paths, by file id) and the Maps of Content. */
 export interface LinkPlan {
@@ -52,7 +57,7 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
     terms: n.terms,
     keyphrases: n.keyphrases,
   })));
-  const fresh = relatedNotes(graph);
+  const fresh = relatedNotes(graph, RELATED_DEFAULTS, linkedPairs(notes));
   const lists = previous ? stableRelated(fresh, previous.related, previous.changed) : fresh;
   const related = new Map(notes.map((n) => [n.fileId, lists.get(n.path) ?? []]));
 
@@ -81,6 +86,22 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
     [...clustered.alone, ...unnamed.flatMap((t) => t.members)],
   );
   return { related, topics: topics.length, maps };
+}
+
+/** Each note (by vault path) and the notes its text links to or is linked from. */
+function linkedPairs(notes: LinkSource[]): Map<string, Set<string>> {
+  const pathOf = new Map(notes.map((n) => [n.source, n.path]));
+  const out = new Map<string, Set<string>>();
+  const add = (a: string, b: string) => out.set(a, (out.get(a) ?? new Set<string>()).add(b));
+  for (const note of notes) {
+    for (const source of note.linksTo ?? []) {
+      const target = pathOf.get(source);
+      if (target === undefined || target === note.path) continue;
+      add(note.path, target);
+      add(target, note.path);
+    }
+  }
+  return out;
 }
 
 /** The folder of an input's path relative to its job's folder, "" at the top. */

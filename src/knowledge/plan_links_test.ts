@@ -78,3 +78,16 @@ Deno.test("planLinks() keeps an unchanged note's related notes when only other n
     assert.deepEqual(list, previous.get(pathOf.get(id)!), pathOf.get(id)!);
   }
 });
+
+Deno.test("planLinks() relates the notes of inputs one links to, both ways", () => {
+  const all = notes();
+  const bees = all.find((n) => n.source === "bees/0.txt")!;
+  const rail = all.find((n) => n.source === "rail/0.txt")!;
+  // One stem in common: too little to relate them by their words alone.
+  bees.terms = [...bees.terms, ["station", 1]];
+  assert.ok(!planLinks(all).related.get(bees.fileId)!.includes(rail.path));
+  bees.linksTo = ["rail/0.txt", "gone.txt"];
+  const plan = planLinks(all);
+  assert.ok(plan.related.get(bees.fileId)!.includes(rail.path));
+  assert.ok(plan.related.get(rail.fileId)!.includes(bees.path));
+});

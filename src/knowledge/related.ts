@@ -41,20 +41,25 @@ export const RELATED_DEFAULTS: RelatedOptions = {
   aboveMean: 3,
 };
 
-/** For every note (by key), the keys of its related notes, most similar first. */
+/**
+ * For every note (by key), the keys of its related notes, most similar first. A note its text
+ * links to, or that links to it (`linked`), is related whenever the two share anything: the
+ * author said so (the Git User Manual names git-rebase(1), which the cut-off left out).
+ */
 export function relatedNotes(
   graph: SimilarityGraph,
   options: RelatedOptions = RELATED_DEFAULTS,
+  linked: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): Map<string, string[]> {
   const out = new Map<string, string[]>();
   graph.keys.forEach((key, i) => {
     const list = graph.neighbours[i];
     const cut = relatedCut(graph, i, options);
+    const links = linked.get(key);
     out.set(
       key,
-      list.filter((nb) => nb.score >= cut).slice(0, options.limit).map((nb) =>
-        graph.keys[nb.index]
-      ),
+      list.filter((nb) => nb.score >= cut || links?.has(graph.keys[nb.index]))
+        .slice(0, options.limit).map((nb) => graph.keys[nb.index]),
     );
   });
   return out;

@@ -96,3 +96,13 @@ Deno.test("relatedNotes() ripples nowhere: a changed note's neighbours keep unre
     }
   }
 });
+
+Deno.test("relatedNotes() relates a note to one its text links to, though below the cut-off", () => {
+  const graph = similarityGraph(vault());
+  assert.ok(!relatedNotes(graph).get("bees-0")!.includes("bees-by-rail"));
+  const linked = new Map([["bees-0", new Set(["bees-by-rail"])]]);
+  assert.ok(relatedNotes(graph, RELATED_DEFAULTS, linked).get("bees-0")!.includes("bees-by-rail"));
+  // A linked note that shares nothing is still no related note.
+  const stars = new Map([["bees-0", new Set(["quasar"])]]);
+  assert.ok(!relatedNotes(graph, RELATED_DEFAULTS, stars).get("bees-0")!.includes("quasar"));
+});

@@ -127,6 +127,11 @@ export const SourceLink = z.object({
 });
 export type SourceLink = z.infer<typeof SourceLink>;
 
+/** The other files a draft's links lead to, each once: not `own`, the draft's own file. */
+export function linkedFiles(links: SourceLink[] | undefined, own: string): string[] {
+  return [...new Set((links ?? []).map((l) => l.path))].filter((path) => path !== own);
+}
+
 /** The scheme of link placeholders in a draft's body (see {@link SourceLink}). */
 export const LINK_SCHEME = "gleaner-link:";
 

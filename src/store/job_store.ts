@@ -4,7 +4,7 @@
  * Only main touches it. Every state change that must survive a crash is one transaction.
  */
 import { DatabaseSync } from "node:sqlite";
-import type { Chunk, LlmUsage, NoteDraft } from "../protocol/messages.ts";
+import { type Chunk, linkedFiles, type LlmUsage, type NoteDraft } from "../protocol/messages.ts";
 import { SCHEMA, SCHEMA_VERSION } from "./schema.ts";
 import { isDiskFull } from "./disk_full.ts";
 import { tornJson } from "./torn_json.ts";
@@ -452,7 +452,7 @@ export class JobStore extends SqliteStore {
        json_extract(d.meta, '$.analysis.places') AS places,
        json_extract(d.meta, '$.analysis.keyphrases') AS keyphrases,
        json_extract(d.meta, '$.analysis.summary') AS summary,
-       json_extract(d.meta, '$.links') IS NOT NULL AS has_links
+       json_extract(d.meta, '$.links') AS links
        FROM notes n JOIN files f ON f.id = n.file_id JOIN drafts d ON d.file_id = n.file_id
        WHERE f.status = 'done' ORDER BY n.file_id`,
     ).all().map((r) => ({
@@ -471,7 +471,8 @@ export class JobStore extends SqliteStore {
       ],
       keyphrases: JSON.parse(String(r.keyphrases)),
       summary: JSON.parse(String(r.summary)),
-      hasLinks: Number(r.has_links) === 1,
+      hasLinks: r.links !== null,
+      linksTo: r.links === null ? [] : linkedFiles(JSON.parse(String(r.links)), String(r.source)),
     }));
   }
 

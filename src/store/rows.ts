@@ -60,6 +60,8 @@ export interface LinkedNote {
   summary: string[];
   /** Its body links to other inputs (or within itself), resolved when it is rendered. */
   hasLinks: boolean;
+  /** The other inputs its body links to, by path relative to its job's folder. */
+  linksTo: string[];
 }
 
 /** A note found in the vault after a rebuild, waiting for its source to be seen again. */
