@@ -14,6 +14,7 @@ import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
 import { subjectsOf } from "./subjects.ts";
 import { readLanguage, upperBound } from "./language.ts";
 import {
+  instructs,
   leansBack,
   statesPurpose,
   trimOpeners,
@@ -174,7 +175,8 @@ const OPENER_TRIES = 3;
 /**
  * The summary's sentences: a written one opens with a sentence that stands alone, not one that
  * leans on what came before ("That list is public...", "Together, they form..."), which a reader
- * meets first and cannot place. Such an opener is left out and the summary picked again.
+ * meets first and cannot place, nor an instruction ("Please read the manual..."). Such an opener
+ * is left out and the summary picked again.
  */
 function pickSummary(
   list: Unit[],
@@ -188,7 +190,7 @@ function pickSummary(
   const standsAlone = (i: number) => {
     const text = trimOpeners(list[i].text);
     // "This document describes...": the text's own "this", which needs nothing before it.
-    return statesPurpose(text) || !leansBack(text) && !unresolved(text);
+    return statesPurpose(text) || !leansBack(text) && !unresolved(text) && !instructs(text);
   };
   const skipped = new Set(unfit);
   for (let tries = 0; tries < OPENER_TRIES && picked.length > 0; tries++) {

@@ -729,3 +729,11 @@ Deno.test("analyse() takes no key point of a written text that leans on the sent
   const { keyPoints } = run(facts.join(" "), "Harbour lamps").analysis;
   for (const point of keyPoints) assert.match(point.text, /^The town counts/, point.text);
 });
+
+Deno.test("analyse() opens no written summary with an instruction to the reader", () => {
+  const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
+  const rest = "Gulls fly. Boats sail out at dawn. Fish are sold on the quay. Nets dry in the sun.";
+  const body = `Keepers came. Please read the ${lamps} guide first. ${rest}`;
+  const { summary } = run(body, "Harbour lamps").analysis;
+  assert.ok(!summary[0].startsWith("Please read"), summary[0]);
+});

@@ -347,6 +347,19 @@ export function leansBack(sentence: string): boolean {
   return LEANS_BACK.test(sentence.trim().replace(/^["'“‘(]+/u, ""));
 }
 
+/** Openers of an instruction to the reader: "Please read...", "Check the web page...". */
+const INSTRUCTS =
+  /^(?:please|check|read|see|run|install|download|visit|make sure|note that|refer to|go to|click|type)\b/iu;
+
+/**
+ * Whether the sentence tells the reader what to do ("Please read the man-db manual...", "Check the
+ * libffi web page for updates"): a README's instruction, which says nothing of what the text is
+ * about and opens no summary.
+ */
+export function instructs(sentence: string): boolean {
+  return INSTRUCTS.test(sentence.trim().replace(/^["'“‘(]+/u, ""));
+}
+
 /** Openers that answer or turn from the sentence before: "On the other hand", "If so". */
 const TURNS =
   /^(?:on the other hand|conversely|if (?:this|that|so) is (?:the case|so)|if so|if not)\b/iu;

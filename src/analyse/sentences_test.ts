@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import {
+  instructs,
   leansBack,
   opensWithFiller,
   statesPurpose,
@@ -526,4 +527,11 @@ Deno.test("turnsFromBefore() finds a sentence that answers or turns from the one
   assert.ok(turnsFromBefore("If this is the case, you might want to trim the wick."));
   assert.ok(turnsFromBefore("If so, the keeper logs it."));
   assert.ok(!turnsFromBefore("If the wick is long, the keeper trims it."));
+});
+
+Deno.test("instructs() finds a sentence that tells the reader what to do", () => {
+  assert.ok(instructs("Please read the lamp manual, included in the docs folder."));
+  assert.ok(instructs("Check the lamp web page for updates."));
+  assert.ok(!instructs("Checking the lamps is the keeper's first task."));
+  assert.ok(!instructs("The keeper reads the lamp manual each night."));
 });
