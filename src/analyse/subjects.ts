@@ -1,7 +1,7 @@
 /**
  * @module
- * The names a text is about: the program, project or programme it keeps naming ("SQLite",
- * "Python", "CRC", "Medicare"). A keyphrase is the text's own term, seldom shared by another
+ * The names a text is about: the program, project or system it keeps naming ("SQLite",
+ * "Python", "Debian", "CRC"). A keyphrase is the text's own term, seldom shared by another
  * note; a subject is what many notes of a vault share, so it makes the tag a reader groups them
  * by. It comes from the note's own text alone: another note never changes it.
  */

@@ -1,9 +1,10 @@
 /**
  * @module
  * How alike two notes are, for related notes and topic maps: each note is a vector of its stems
- * (the analysis's term counts) and of its keyphrases as whole phrases, weighted BM25 style (a saturating term frequency times the inverse document frequency across the vault), and
- * two notes are compared by cosine similarity through an inverted index, so only notes that
- * share something are ever compared. Notes are taken in the order of their keys, whatever order
+ * (the analysis's term counts) and of its keyphrases as whole phrases, weighted BM25 style (a
+ * saturating term frequency times the inverse document frequency across the vault), and two
+ * notes are compared by cosine similarity through an inverted index, so only notes that share
+ * something are ever compared. Notes are taken in the order of their keys, whatever order
  * they come in, so the result depends only on what the notes are.
  */
 import { stemWeight } from "../analyse/commonness.ts";

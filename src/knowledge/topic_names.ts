@@ -69,7 +69,7 @@ export function nameTopics(
     // A folder that only keeps files ("markdown", "pdfs") names no subject, unless no phrase
     // speaks for half its notes: six READMEs of unrelated programs were "Berkeley db".
     const subjectFolder = topic.folder &&
-      (!keepingFolder(topic.folder.split("/")) || !(ranked[0]?.cover >= 0.5));
+      (!keepingFolder(topic.folder.split("/")) || (ranked[0]?.cover ?? 0) < 0.5);
     const candidates = [
       ...(subjectFolder ? [spelledAsNotes(folderTitle(topic.folder.split("/")), topic)] : []),
       ...(series ? [series] : []),
