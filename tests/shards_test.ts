@@ -31,6 +31,18 @@ async function writeCorpus(input: string): Promise<void> {
     "# Shared title\n\nNotes from the folder with a space.\n",
   );
   await writeText(join(input, "a/x.md"), "# Shared title\n\nNotes from the plain folder.\n");
+  // Two notes related only by their links, which a merge must read as one machine does.
+  const page = (title: string, text: string, other: string) =>
+    `<html><head><title>${title}</title></head><body><h1>${title}</h1><p>${text} See ` +
+    `<a href="${other}.html">${other}</a>.</p></body></html>`;
+  await writeText(
+    join(input, "linked/tides.html"),
+    page("Tides", "The moon pulls the harbour water twice a day.", "lamps"),
+  );
+  await writeText(
+    join(input, "linked/lamps.html"),
+    page("Lamps", "Keepers trim harbour wicks at dusk.", "tides"),
+  );
 }
 
 const mergeEvents = (run: AppResult) => run.events as unknown as MergeEvent[];

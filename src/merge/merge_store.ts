@@ -11,6 +11,7 @@ import { isDiskFull } from "../store/disk_full.ts";
 import { openDatabase } from "../store/open_database.ts";
 import { fileColumns, type Row, SqliteStore } from "../store/sqlite_store.ts";
 import { CorruptStateError } from "../common/errors.ts";
+import { linkedFiles } from "../protocol/messages.ts";
 
 const SCHEMA_VERSION = 1;
 
@@ -77,6 +78,8 @@ export interface MergedNote extends MergedFile {
   names: string[];
   keyphrases: string[];
   summary: string[];
+  /** The other inputs its body links to. */
+  linksTo: string[];
 }
 
 const fileFromRow = (r: Row): MergedFile => ({ ...fileColumns(r), shard: Number(r.shard) });
@@ -165,7 +168,8 @@ export class MergeStore extends SqliteStore {
        json_extract(meta, '$.analysis.organizations') AS organizations,
        json_extract(meta, '$.analysis.places') AS places,
        json_extract(meta, '$.analysis.keyphrases') AS keyphrases,
-       json_extract(meta, '$.analysis.summary') AS summary
+       json_extract(meta, '$.analysis.summary') AS summary,
+       json_extract(meta, '$.links') AS links
        FROM files WHERE status = 'done'`,
     ).all().map((r) => ({
       ...fileFromRow(r),
@@ -179,6 +183,7 @@ export class MergeStore extends SqliteStore {
       ],
       keyphrases: JSON.parse(String(r.keyphrases)),
       summary: JSON.parse(String(r.summary)),
+      linksTo: r.links === null ? [] : linkedFiles(JSON.parse(String(r.links)), String(r.path)),
     }));
   }
 

@@ -12,7 +12,7 @@ import { sha256, sha256Hex } from "../fs/sha256.ts";
 import { join } from "node:path";
 import { planLinks } from "../knowledge/plan_links.ts";
 import { openState } from "../job/open_state.ts";
-import { linkedFiles, type NoteDraft } from "../protocol/messages.ts";
+import type { NoteDraft } from "../protocol/messages.ts";
 import { formatShard } from "../shard/shard_spec.ts";
 import type { JobStore } from "../store/job_store.ts";
 import { nameKey, sanitizeNoteName } from "../markdown/note_name.ts";
@@ -240,7 +240,7 @@ async function rebuild(
     people: n.people,
     names: n.names,
     summary: n.summary,
-    linksTo: linkedFiles((JSON.parse(merge.draft(n.path).meta) as NoteDraft).links, n.path),
+    linksTo: n.linksTo,
   })));
   const wanted = new Map(paths.map((path) => [nameKey(path), path]));
   for (const old of previous) {
