@@ -36,7 +36,7 @@ export function subjectsOf(text: string, exclude: ReadonlySet<string>): string[]
     let entry = seen.get(key);
     if (!entry) seen.set(key, entry = { uses: 0, inside: 0, capital: 0, unit: 0 });
     entry.uses++;
-    if (/\p{N}\s?$/u.test(text.slice(Math.max(0, match.index - 2), match.index))) entry.unit++;
+    if (afterNumber(text, match.index)) entry.unit++;
     if (opensSentence(text, match.index)) continue;
     entry.inside++;
     if (word !== key) entry.capital++;
@@ -53,6 +53,12 @@ export function subjectsOf(text: string, exclude: ReadonlySet<string>): string[]
     .sort((a, b) => b[1].uses - a[1].uses || (a[0] < b[0] ? -1 : 1))
     .slice(0, MOST)
     .map(([key]) => key);
+}
+
+/** Whether the word at `at` follows a number, at most a space between ("530 MB"). */
+function afterNumber(text: string, at: number): boolean {
+  const before = text[at - 1] === " " ? at - 2 : at - 1;
+  return before >= 0 && /\p{N}/u.test(text[before]);
 }
 
 /** Whether the word at `at` opens a sentence, a line or a list item: its capital says nothing. */
