@@ -45,6 +45,7 @@ import type { Extracted } from "../src/pipeline/extracted.ts";
 import { extractHtml } from "../src/pipeline/html.ts";
 import { extractPdf } from "../src/pipeline/pdf.ts";
 import { extractText } from "../src/pipeline/text.ts";
+import { n as rougeN } from "js-rouge";
 import { keyphraseF1, otsSummary, type Report, Scores, tokenizer } from "./bench_knowledge.ts";
 
 /** A source the references describe, as the gold set's manifest lists it. */
@@ -398,7 +399,9 @@ function printDetail(
 ): void {
   const out = (s: string) => console.error(s);
   out(`\n=== ${doc.entry.id} (${doc.extracted.title}, ${doc.extracted.wordCount} words)`);
-  out(`summary: ${analysis.summary.join(" ")}`);
+  const summary = analysis.summary.join(" ");
+  const rouge2 = rougeN(summary, doc.reference.summary, { n: 2, tokenizer });
+  out(`summary (ROUGE-2 ${rouge2.toFixed(3)}): ${summary}`);
   out(`key points:\n${analysis.keyPoints.map((k) => "  - " + k.text).join("\n")}`);
   out(`keyphrases: ${analysis.keyphrases.join(" | ")}`);
   out(`reference:  ${doc.reference.keyphrases.join(" | ")}`);

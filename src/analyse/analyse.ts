@@ -14,9 +14,13 @@ import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
 import { subjectsOf } from "./subjects.ts";
 import { readLanguage, upperBound } from "./language.ts";
 import {
+  definesSubject,
   instructs,
   leansBack,
+  namesManPage,
+  pointsAhead,
   statesPurpose,
+  titleWords,
   trimOpeners,
   turnsFromBefore,
   unfitReason,
@@ -87,8 +91,12 @@ export function analyse(input: AnalysisInput): Analysed {
 
   const summaryAt = pickSummary(list, summaryScores, summaryLength(input.wordCount), unfit, {
     transcript,
+    lead: transcript ? undefined : openingSentence(list, units.blocks, unfit, input.title),
   });
-  const summary = paragraphs(summaryAt.map((i) => trimOpeners(list[i].text)));
+  // A NAME line, unterminated, would run into the next sentence.
+  const summary = paragraphs(
+    summaryAt.map((i) => trimOpeners(list[i].text).replace(/(?<![.!?…]["”’)\]]*)$/u, ".")),
+  );
   // A key point is one line: a sentence that would have to be cut short is a weaker one.
   // A key point is read alone, in speech too: "For example...", "Which is why..." need what
   // came before (written sentences have already lost a fifth for it above).
@@ -183,14 +191,16 @@ function pickSummary(
   scores: number[],
   count: number,
   unfit: Set<number>,
-  { transcript }: { transcript: boolean },
+  { transcript, lead }: { transcript: boolean; lead?: number },
 ): number[] {
   let picked = pickUnits(list, scores, count, unfit);
   if (transcript) return picked;
+  if (lead !== undefined) return [lead, ...picked.filter((i) => i !== lead)];
   const standsAlone = (i: number) => {
     const text = trimOpeners(list[i].text);
     // "This document describes...": the text's own "this", which needs nothing before it.
-    return statesPurpose(text) || !leansBack(text) && !unresolved(text) && !instructs(text);
+    return statesPurpose(text) ||
+      !leansBack(text) && !unresolved(text) && !instructs(text) && !pointsAhead(text);
   };
   const skipped = new Set(unfit);
   for (let tries = 0; tries < OPENER_TRIES && picked.length > 0; tries++) {
@@ -200,6 +210,39 @@ function pickSummary(
     picked = pickUnits(list, scores, count, skipped);
   }
   return picked;
+}
+
+/** How many fit sentences from the start a summary's lead may be found among. */
+const LEAD_WINDOW = 15;
+
+/**
+ * The sentence near the start that says what the text is, when there is one: the author's own
+ * "This chapter covers...", or the title's subject opening a sentence that says what it is or
+ * does ("GnuTLS implements the TLS/SSL protocol"). It opens the summary whatever its score.
+ */
+function openingSentence(
+  list: Unit[],
+  blocks: Block[],
+  unfit: Set<number>,
+  title: string,
+): number | undefined {
+  const subject = titleWords(title);
+  let seen = 0;
+  for (let i = 0; i < list.length && seen < LEAD_WINDOW; i++) {
+    // A NAME line has no full stop, which leaves it unfit as a sentence; it is the page's own
+    // line for what it is.
+    if (seen === 0 && namesManPage(list[i].text, subject)) return i;
+    if (unfit.has(i) || blocks[list[i].block].entry) continue;
+    seen++;
+    if (saysWhat(list[i].text, subject)) return i;
+  }
+  return undefined;
+}
+
+/** Whether a sentence says what the text or its subject is: a summary's best opener. */
+function saysWhat(sentence: string, subject: Set<string>): boolean {
+  const text = trimOpeners(sentence);
+  return statesPurpose(text) || definesSubject(text, subject);
 }
 
 /**

@@ -737,3 +737,17 @@ Deno.test("analyse() opens no written summary with an instruction to the reader"
   const { summary } = run(body, "Harbour lamps").analysis;
   assert.ok(!summary[0].startsWith("Please read"), summary[0]);
 });
+
+Deno.test("analyse() opens a written summary with the text's own line for what it is", () => {
+  const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
+  const facts = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +
+    `Nets dry in the sun. The ${lamps} burns all night. Keepers trim the ${lamps} at dusk.`;
+  const body = `Keepers came in the spring. Lampwick is a tool for trimming wicks. ${facts}`;
+  const { summary } = run(body, "Lampwick").analysis;
+  assert.ok(summary[0].startsWith("Lampwick is a tool"), summary[0]);
+  // A manual page's NAME line, which has no full stop, opens it as a sentence.
+  const page =
+    `### NAME\n\nlampwick - Trim the wicks of harbour lamps\n\n### DESCRIPTION\n\n${facts}`;
+  const named = run(page, "lampwick(1)").analysis.summary[0];
+  assert.ok(named.startsWith("lampwick - Trim the wicks of harbour lamps. "), named);
+});

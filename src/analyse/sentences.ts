@@ -347,9 +347,15 @@ export function leansBack(sentence: string): boolean {
   return LEANS_BACK.test(sentence.trim().replace(/^["'“‘(]+/u, ""));
 }
 
-/** Openers of an instruction to the reader: "Please read...", "Check the web page...". */
-const INSTRUCTS =
-  /^(?:please|check|read|see|run|install|download|visit|make sure|note that|refer to|go to|click|type)\b/iu;
+/**
+ * Openers of an instruction to the reader: "Please read...", "Check the web page...", "If you're
+ * interested mainly in usage, skip to chapter 8".
+ */
+const INSTRUCTS = new RegExp(
+  "^(?:if you[^,]{0,120}, )?(?:please|check|read|see|run|install|download|visit|make sure|" +
+    "note that|refer to|go to|click|type|skip|consult|start with)\\b",
+  "iu",
+);
 
 /**
  * Whether the sentence tells the reader what to do ("Please read the man-db manual...", "Check the
@@ -358,6 +364,14 @@ const INSTRUCTS =
  */
 export function instructs(sentence: string): boolean {
   return INSTRUCTS.test(sentence.trim().replace(/^["'“‘(]+/u, ""));
+}
+
+/** "The following list of options...", "as follows": the sentence announces what comes next. */
+const POINTS_AHEAD = /^(?:the|these) following\b|\b(?:as follows|listed below)\b/iu;
+
+/** Whether the sentence announces what follows it, which a summary does not hold. */
+export function pointsAhead(sentence: string): boolean {
+  return POINTS_AHEAD.test(sentence.trim());
 }
 
 /** Openers that answer or turn from the sentence before: "On the other hand", "If so". */
@@ -401,7 +415,7 @@ const STATES_PURPOSE = new RegExp(
     "\\b(?:this|the present) (?:paper|document|article|chapter|guide|section|report|note|" +
     "message|address|howto|tutorial|manual|book|specification) (?:describes|presents|explains|" +
     "introduces|shows|proposes|covers|discusses|gives|provides|outlines|summari[sz]es|defines|" +
-    "specifies|documents|is about|" +
+    "specifies|documents|is about|touches on|deals with|looks at|walks through|" +
     "is (?:intended|meant|designed) to|aims to|" +
     "is (?:an?|the) (?:[\\w-]+ ){0,2}(?:introduction|tutorial|guide|overview))\\b|" +
     // "Here's a summary of the requirements...": what follows, announced.
@@ -420,4 +434,64 @@ const STATES_PURPOSE = new RegExp(
  */
 export function statesPurpose(sentence: string): boolean {
   return STATES_PURPOSE.test(sentence);
+}
+
+/** A verb by which a sentence that opens with its subject says what the subject is or does. */
+const DEFINING_VERB = new RegExp(
+  "^(?:is|are|was|were|does|do|can|has|have|will|may|must|should|uses|implements|introduced|" +
+    "introduces|provides|lets|allows|offers|defines|contains|enables|supports|gives|describes|" +
+    "performs|converts|handles|manages|creates|reads|writes|consists|works|runs|stores|keeps|" +
+    "makes)$",
+  "iu",
+);
+
+/**
+ * Whether the sentence opens by saying what the text's subject is or does: the subject, a word
+ * of the title, then a verb ("GnuTLS implements the TLS/SSL protocol", "Git is a fast
+ * distributed revision control system", "The SELECT statement is used to query the
+ * database"). What a reader wants first of a reference page or a README.
+ */
+export function definesSubject(sentence: string, titleWords: ReadonlySet<string>): boolean {
+  const words = sentence.trim().split(/\s+/u);
+  // The subject's words, one of them the title's, then the verb: "The SELECT statement is",
+  // not "In a SELECT statement, ..." nor "SELECT in a subquery is".
+  // After "a" or "an" the subject is one of a kind: the title's name for it says which ("An
+  // SQLite database file is..."); a title's words as words define a kind of thing ("A file
+  // format is used..." under "SQLite As An Application File Format").
+  const start = /^(?:the|an?)$/iu.test(words[0] ?? "") ? 1 : 0;
+  const ofAKind = /^an?$/iu.test(words[0] ?? "");
+  let named = false;
+  for (let i = start; i < Math.min(words.length - 2, start + 4); i++) {
+    const w = word(words[i]);
+    if (named && DEFINING_VERB.test(w)) return true;
+    if (STOPWORDS.has(w) || w === "") return false;
+    // An everyday word of the title names the subject only when written as a name: "The
+    // SELECT statement is", not "the select is".
+    const asName = i > 0 && /\p{Lu}/u.test(words[i]);
+    named ||= titleWords.has(w) && (asName || !ofAKind && englishRank(w) >= GENERIC_RANK);
+    if (/\p{P}$/u.test(words[i])) return false;
+  }
+  return false;
+}
+
+/** A manual page's NAME line: "git-rebase - Reapply commits on top of another base tip". */
+export function namesManPage(sentence: string, titleWords: ReadonlySet<string>): boolean {
+  const words = sentence.trim().split(/\s+/u);
+  return words.length >= 4 && words[1] === "-" && titleWords.has(word(words[0])) &&
+    /^\p{L}/u.test(words[2]);
+}
+
+/** A word lower-cased, without the punctuation around it. */
+function word(w: string): string {
+  return w.toLowerCase().replace(/^\p{P}+|\p{P}+$/gu, "");
+}
+
+/** The words of a title that may name its subject: "git-rebase(1)" gives "git-rebase", "git"
+ * and "rebase". */
+export function titleWords(title: string): Set<string> {
+  const out = new Set<string>();
+  for (const [w] of title.toLowerCase().matchAll(/\p{L}[\p{L}\p{N}+-]*/gu)) {
+    for (const part of [w, ...w.split("-")]) if (part && !STOPWORDS.has(part)) out.add(part);
+  }
+  return out;
 }

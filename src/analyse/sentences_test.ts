@@ -1,9 +1,13 @@
 import assert from "node:assert/strict";
 import {
+  definesSubject,
   instructs,
   leansBack,
+  namesManPage,
   opensWithFiller,
+  pointsAhead,
   statesPurpose,
+  titleWords,
   trimOpeners,
   turnsFromBefore,
   unfitReason,
@@ -504,6 +508,7 @@ Deno.test("statesPurpose() finds the sentence in which a text says what it is ab
       "The lamp module provides tools for harbour lamps.",
       "The functools module is for higher-order functions.",
       "I propose that the council rebuild the quay.",
+      "This chapter touches on the lower levels of lamp trimming.",
     ]
   ) assert.ok(statesPurpose(sentence), sentence);
   for (
@@ -532,6 +537,41 @@ Deno.test("turnsFromBefore() finds a sentence that answers or turns from the one
 Deno.test("instructs() finds a sentence that tells the reader what to do", () => {
   assert.ok(instructs("Please read the lamp manual, included in the docs folder."));
   assert.ok(instructs("Check the lamp web page for updates."));
+  assert.ok(instructs("If you're interested mainly in trimming, skip to chapter 8."));
+  assert.ok(!instructs("If you trim the wick, the lamp burns longer."));
   assert.ok(!instructs("Checking the lamps is the keeper's first task."));
   assert.ok(!instructs("The keeper reads the lamp manual each night."));
+});
+
+Deno.test("definesSubject() finds a sentence that opens saying what the title's subject is", () => {
+  const title = titleWords("Lampwick -- Information for keepers");
+  for (
+    const sentence of [
+      "Lampwick implements the harbour light protocol.",
+      "The Lampwick tool is used to trim harbour lamps.",
+    ]
+  ) assert.ok(definesSubject(sentence, title), sentence);
+  for (
+    const sentence of [
+      "In a Lampwick session, the keeper trims each lamp.",
+      "Keepers use Lampwick every night.",
+      "Lampwick, the keepers say, is old.",
+    ]
+  ) assert.ok(!definesSubject(sentence, title), sentence);
+  // A title's everyday words name its subject only when written as a name.
+  const select = titleWords("The SELECT lamp");
+  assert.ok(definesSubject("The SELECT lamp is used to light the quay.", select));
+  assert.ok(!definesSubject("A select lamp is used to light the quay.", select));
+});
+
+Deno.test("namesManPage() finds a manual page's NAME line", () => {
+  const title = titleWords("lamp-trim(1)");
+  assert.ok(namesManPage("lamp-trim - Trim the wicks of harbour lamps", title));
+  assert.ok(!namesManPage("wick-oil - Pour oil into harbour lamps", title));
+});
+
+Deno.test("pointsAhead() finds a sentence that announces what follows", () => {
+  assert.ok(pointsAhead("The following list of options is taken from the lamp manual."));
+  assert.ok(pointsAhead("The wick is trimmed as follows."));
+  assert.ok(!pointsAhead("The keeper follows the lamp rules."));
 });

@@ -6,7 +6,15 @@
  * vault writer merges it into the file around whatever the user wrote.
  */
 import { canonicalNames } from "../analyse/name_variants.ts";
-import { leansBack, opensWithFiller, statesPurpose, trimOpeners } from "../analyse/sentences.ts";
+import {
+  instructs,
+  leansBack,
+  opensWithFiller,
+  pointsAhead,
+  statesPurpose,
+  trimOpeners,
+  unresolved,
+} from "../analyse/sentences.ts";
 import { escapeMarkdown } from "../markdown/transcript.ts";
 import { sanitizeNoteName, wikilink } from "../markdown/note_name.ts";
 import type { MapFile } from "../vault/vault_writer.ts";
@@ -136,7 +144,8 @@ const LONGEST = 200;
  * One whole sentence from a summary that says on its own what the note is about: one in which
  * the note says what it is for ("This tutorial is intended to..."), else one with its spoken
  * opener trimmed ("So the point is" -> "The point is"), not leaning on words it lacks ("they",
- * "this"), and short enough to read in a list. Never a sentence cut short: when every sentence
+ * "this"), telling the reader what to do or announcing what follows, and short enough to read
+ * in a list. Never a sentence cut short: when every sentence
  * is longer, the shortest of the first few stands.
  */
 export function contextLine(summary: string[]): string {
@@ -144,8 +153,11 @@ export function contextLine(summary: string[]): string {
     .filter((s) => /\p{L}/u.test(s));
   const standsAlone = (s: string) =>
     s.split(" ").length >= 6 && words(s) && !opensWithFiller(s) && !leansBack(s) &&
+    !instructs(s) && !pointsAhead(s) &&
     !/^I\b/u.test(s) && // "I happen to know that": the author's story, not the note's subject
-    !/\b(?:they|it|this)\b/iu.test(s) &&
+    // "It is a container...", "This lets you...", "how they work": the subject is in the
+    // sentence before; "makes it easy", "this library" later in a sentence point within it.
+    !unresolved(s) && !/^(?:\S+\s+){0,3}(?:it|this|these)\b/iu.test(s) &&
     /[.!?]["”’)]?$/u.test(s);
   const fits = (s: string) => s.length <= LONGEST;
   // "This tutorial is intended to be a gentle introduction to argparse": the note's own words

@@ -213,6 +213,16 @@ Deno.test("contextLine() passes over a first sentence that leans on words it lac
   );
 });
 
+Deno.test("contextLine() takes no instruction and no sentence announcing what follows", () => {
+  assert.equal(
+    contextLine([
+      "The following list of options is taken from the lamp manual. If you are in a hurry, " +
+      "skip to chapter 8. The lamp module makes it easy to trim the wicks of harbour lamps.",
+    ]),
+    "The lamp module makes it easy to trim the wicks of harbour lamps.",
+  );
+});
+
 Deno.test("contextLine() takes the sentence in which the note says what it is for", () => {
   assert.equal(
     contextLine([
