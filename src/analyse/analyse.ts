@@ -304,19 +304,22 @@ function withoutPlaceholders(people: string[]): string[] {
 /**
  * `people` without the lone names the body also writes in small letters, as often or more:
  * those are words of the text, such as Debian's codenames ("Potato", "Sid" beside "potato" and
- * "unstable (sid)"), not people.
+ * "unstable (sid)"), not people. Nor a lone name the body only ever writes as the name of a
+ * kind of thing ("the Darwin linker"): a system or a product named after someone, if anyone.
  */
 function withoutWords(people: string[], body: string): string[] {
-  const uses = (word: string) => {
+  const uses = (word: string, before = "", after = "") => {
     const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    return body.match(new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, "gu"))
-      ?.length ?? 0;
+    return body.match(
+      new RegExp(`${before}(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])${after}`, "gu"),
+    )?.length ?? 0;
   };
   return people.filter((name) => {
     const lower = name.toLowerCase();
     if (name.includes(" ") || lower === name) return true;
     const small = uses(lower);
-    return small < 2 || small < uses(name);
+    const all = uses(name);
+    return (small < 2 || small < all) && uses(name, "\\b[Tt]he ", " \\p{Ll}") < all;
   });
 }
 

@@ -681,6 +681,15 @@ Deno.test("analyse() takes no lone name the text also writes in small letters fo
   assert.deepEqual(run(named, "Speeches").analysis.people, ["Lincoln"]);
 });
 
+Deno.test("analyse() takes no lone name the text only writes as the name of a thing for a person", () => {
+  const body = "Fix a build failure with the Darwin linker. Colin Watson fixed the pager. " +
+    "Add a test for the Darwin loader.";
+  assert.deepEqual(run(body, "News").analysis.people, ["Colin Watson"]);
+  const named = "Darwin sailed on the Beagle. Charles Darwin wrote the book. The Darwin archive " +
+    "keeps his letters.";
+  assert.deepEqual(run(named, "Voyages").analysis.people, ["Charles Darwin"]);
+});
+
 Deno.test("analyse() tags a note first with the program it keeps naming, not with its people", () => {
   const body = Array.from(
     { length: 6 },
