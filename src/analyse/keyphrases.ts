@@ -114,7 +114,8 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     const usable = (run: string[]) =>
       !run.some((w) => personal.has(w)) &&
       !run.every((w) => w.split("-").every((part) => nameWords.has(part))) &&
-      run.every((w) => /^\p{L}[\p{L}\p{N}-]*$/u.test(w)) && !run.some(bare);
+      run.every((w) => /^\p{L}[\p{L}\p{N}-]*(?:\/\p{L}[\p{L}\p{N}-]*)*$/u.test(w)) &&
+      !run.some(bare);
     if (kept.length <= MAX_WORDS && usable(kept)) add(found, kept, phrase.start);
     if (kept.length < 3 || kept.length > MAX_CHUNK) continue;
     for (let from = 0; from < kept.length; from++) {
@@ -447,7 +448,7 @@ export function toTag(phrase: string): string | undefined {
   const tag = phrase
     .normalize("NFC")
     .toLowerCase()
-    .replace(/[\s_]+/gu, "-")
+    .replace(/[\s_/]+/gu, "-") // "gnu/linux" is one word; a slash would nest the tag
     .replace(/[^\p{L}\p{M}\p{N}-]/gu, "")
     .replace(/-{2,}/g, "-")
     .replace(/^-+|-+$/g, "");

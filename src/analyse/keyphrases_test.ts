@@ -147,6 +147,8 @@ Deno.test("toTag() writes a phrase in lower case with words joined by hyphens", 
   assert.equal(toTag("  steam   engine "), "steam-engine");
   assert.equal(toTag("machine_learning"), "machine-learning");
   assert.equal(toTag("--well--known--"), "well-known");
+  // A slash would nest the tag in Obsidian.
+  assert.equal(toTag("debian gnu/linux"), "debian-gnu-linux");
 });
 
 Deno.test("toTag() keeps accents and letters outside ASCII", () => {
@@ -157,7 +159,7 @@ Deno.test("toTag() keeps accents and letters outside ASCII", () => {
 
 Deno.test("toTag() drops characters a tag cannot hold", () => {
   assert.equal(toTag("#hash"), "hash");
-  assert.equal(toTag("a/b"), "ab");
+  assert.equal(toTag("a/b"), "a-b");
   assert.equal(toTag("rock'n'roll"), "rocknroll");
   assert.equal(toTag("x\u200By"), "xy");
   assert.equal(toTag("C++"), "c");

@@ -226,9 +226,19 @@ function nounPhrases(text: string, words: Word[]): Phrase[] {
   };
   for (const [at, w] of words.entries()) {
     if (run.length > 0 && run[0].sentence !== w.sentence) close();
+    // "GNU/Linux", "client/server": two words a slash joins without spaces are one word of the
+    // phrase, not the ends of two ("debian gnu").
+    const last = run.at(-1);
+    const joins = (a: Word | undefined, b: Word | undefined) =>
+      a !== undefined && b !== undefined && b.start === a.end + 1 && text[a.end] === "/" &&
+      (b.pos === "NOUN" || b.pos === "PROPN" || b.pos === "ADJ") && slashPair(text, a, b);
+    if (joins(last, w)) {
+      run[run.length - 1] = { ...last!, value: `${last!.value}/${w.value}`, end: w.end };
+      continue;
+    }
+    if (w.value === "/" && joins(last, words[at + 1])) continue;
     // "recv returns 0", "the library supplies a window": a word in -s after a noun and before
     // an object is the verb of a clause, not the head of a compound.
-    const last = run.at(-1);
     if (
       run.length > 1 && last!.pos === "NOUN" && /\p{Ll}s$/u.test(last!.value) &&
       OBJECT_START.has(w.pos) && !RELATIVE.test(w.value)
@@ -265,6 +275,19 @@ function nounPhrases(text: string, words: Word[]): Phrase[] {
  * bracket or a member's dot ("glp_read_cnfsat", "sqlite3_step()", "os.path"). Such a piece
  * ("glp", "step") is no term of the field, and neither is a run it would join ("routine glp").
  */
+/**
+ * Whether two words a slash joins are a pair of names ("GNU/Linux") or of words ("client/server",
+ * "input/output"), not a path ("foo/bar/makefile"), a media type ("text/asciidoc") or a unit
+ * ("MB/s").
+ */
+function slashPair(text: string, a: Word, b: Word): boolean {
+  if (text[a.start - 1] === "/" || text[b.end] === "/") return false;
+  const parts = [a.value, b.value];
+  return parts.every((p) => /^\p{L}{2,}$/u.test(p)) &&
+    (parts.every((p) => /^\p{Lu}/u.test(p)) ||
+      parts.every((p) => englishRank(p.toLowerCase()) < Infinity));
+}
+
 function identifier(text: string, w: Word): boolean {
   // Most words touch a space or punctuation that is none of these: no slicing for them.
   if (!CODE_AFTER.has(text[w.end]) && !CODE_BEFORE.has(text[w.start - 1])) return false;

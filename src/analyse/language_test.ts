@@ -29,6 +29,17 @@ Deno.test("readLanguage() finds noun phrases with at most one adjective before t
 
 const phraseTexts = (text: string) => readLanguage(text).phrases.map((p) => p.words.join(" "));
 
+Deno.test("readLanguage() reads two words a slash joins as one word of a noun phrase", () => {
+  const phrases = phraseTexts(
+    "Debian GNU/Linux keeps a client/server database. It logs 50 MB/s to foo/bar/makefile " +
+      "as text/asciidoc files.",
+  );
+  assert.ok(phrases.includes("debian gnu/linux"), phrases.join(" | "));
+  assert.ok(phrases.includes("client/server database"), phrases.join(" | "));
+  // A unit, a path and a media type are no pair of words.
+  for (const p of phrases) assert.doesNotMatch(p, /mb\/s|makefile\/|\/makefile|text\/asciidoc/);
+});
+
 Deno.test("readLanguage() takes no piece of a name in code into a noun phrase", () => {
   const found = phraseTexts(
     "The routine glp_read_cnfsat reads the problem data. Call sqlite3_step() on each row.",

@@ -26,12 +26,15 @@ export interface PhraseNote {
 export interface NamedTopic extends Topic {
   /** The map's name. */
   name: string;
-  /** The phrases that best describe it, best first (at most three). */
+  /** The phrases that best describe it, best first: at most three, each one half its notes
+   * have ("Notes about berkeley db" said nothing of four READMEs in six). */
   phrases: string[];
 }
 
 /** Least share of a topic's notes that carry a phrase naming it. */
 const COVER = 0.25;
+/** Least share of a topic's notes that carry a phrase describing it. */
+const ABOUT = 0.5;
 /**
  * Most share of the notes outside a topic that may carry a phrase naming it: in a vault of
  * Python's documentation "python" and "module" are in most notes and tell no topic from another.
@@ -62,8 +65,12 @@ export function nameTopics(
   const unnamed: Topic[] = [];
   for (const topic of topics) {
     const ranked = rankPhrases(topic, phrasesOf, df, notes.length);
-    const phrases = distinct(ranked.map((r) => r.text)).slice(0, 3)
-      .map((p) => spelledAsNotes(spelledAsNamed(p, topic, namesOf), topic, summaryOf));
+    const best = distinct(ranked.map((r) => r.text)).slice(0, 3);
+    const phrases = best.map((p) =>
+      spelledAsNotes(spelledAsNamed(p, topic, namesOf), topic, summaryOf)
+    );
+    const cover = new Map(ranked.map((r) => [r.text, r.cover]));
+    const about = phrases.filter((_, i) => cover.get(best[i])! >= ABOUT);
     const series = seriesTitle(topic);
     const folder = mainFolder(topic, folderOf);
     // A folder that only keeps files ("markdown", "pdfs") names no subject, unless no phrase
@@ -97,7 +104,7 @@ export function nameTopics(
       if (!taken.has(next.toLowerCase())) name = next;
     }
     taken.add(name.toLowerCase());
-    named.push({ ...topic, name, phrases });
+    named.push({ ...topic, name, phrases: about });
   }
   return { named, unnamed };
 }
