@@ -179,5 +179,8 @@ Deno.test("nameTopics() names a folder that only keeps files by what its notes s
     note("k", ["ferry timetable", "gull"]),
   ].map(inFolder("markdown"));
   const topic = { members: ["g", "h", "i", "j", "k"], folder: "markdown" };
-  assert.equal(nameTopics([topic], apart).named[0].name, "Markdown");
+  const named = nameTopics([topic], apart).named[0];
+  assert.equal(named.name, "Markdown");
+  // Nor does a phrase two notes in five have describe them.
+  assert.deepEqual(named.phrases, []);
 });
