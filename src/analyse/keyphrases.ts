@@ -95,7 +95,7 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
   const inside = new Map<string, Candidate>();
   /** The words around each run inside a longer phrase: its neighbours there. */
   const holding = new Map<string, Set<string>>();
-  for (const phrase of phrases) {
+  for (const phrase of phrases.flatMap(atPossessives)) {
     if (phrase.person) continue;
     let raw = phrase.words.map((w) => w.replace(/['’]s$/u, ""));
     // An adjective makes a keyphrase only when the text repeats the pair ("varroa mites" yes,
@@ -228,6 +228,26 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
   return out;
 }
 
+/**
+ * A phrase split after a possessive that a name follows: "the Free Software Foundation's GNU
+ * project" names two things, not "foundation gnu"; "SQLite's query planner" is one.
+ */
+function atPossessives(phrase: Phrase): Phrase[] {
+  const cut = phrase.text.search(/['’]s\s+\p{Lu}/u) + 2;
+  if (cut < 2) return [phrase];
+  const at = phrase.text.slice(0, cut).split(/\s+/u).length - 1;
+  if (!/['’]s$/u.test(phrase.words[at] ?? "") || at === phrase.words.length - 1) return [phrase];
+  return [
+    { ...phrase, words: phrase.words.slice(0, at + 1), text: phrase.text.slice(0, cut) },
+    ...atPossessives({
+      ...phrase,
+      words: phrase.words.slice(at + 1),
+      text: phrase.text.slice(cut).trimStart(),
+      adjective: false,
+    }),
+  ];
+}
+
 /** Counts one use of a candidate, in the form the text writes it. */
 function add(found: Map<string, Candidate>, words: string[], start: number): string {
   const text = words.join(" ");
@@ -326,9 +346,10 @@ function addLabelPhrases(
 
 /**
  * The runs of content words of a title or heading, split at punctuation and at words that open
- * or join no noun phrase: "Sort Stability and Complex Sorts" gives "sort stability" and "complex
- * sorts". A leading "-ing" form is a verb ("Creating Address objects"), and so is a trailing
- * verb ending in -s or -ed ("When sockets die", "instance creation fails").
+ * or join no noun phrase: "Static Analysis and Continuous Integration" gives "static analysis"
+ * and "continuous integration". A leading "-ing" form is a verb ("Creating Address objects"), and so is a trailing
+ * verb ending in -s or -ed ("When sockets die", "instance creation fails") and a verb after its
+ * subject in a question ("Can I use Debian...").
  */
 export function labelPhrases(label: string): string[][] {
   const out: string[][] = [];
@@ -338,16 +359,31 @@ export function labelPhrases(label: string): string[][] {
     if (run.length > 0) out.push(run);
     run = [];
   };
-  const tokens = label.toLowerCase().matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*|[^\s\p{L}\p{N}]+/gu);
+  // "GNU/Linux" is one word, as in running text.
+  const tokens = label.toLowerCase().matchAll(
+    /[\p{L}\p{N}][\p{L}\p{N}'’_-]*(?:\/\p{L}[\p{L}\p{N}'’_-]*)?|[^\s\p{L}\p{N}]+/gu,
+  );
+  // After "does", "can" or "should" a question's verb follows its subject ("What tools does
+  // Debian provide", "Can I use Debian").
+  let asking = false;
+  let previous = "";
   for (const [token] of tokens) {
     const w = token.replace(/['’]s$/u, "");
     const tag = lexiconTag(w);
+    const auxiliary = /^(?:does|do|did)$/u.test(w) || /^(?:Modal|Auxiliary)$/u.test(tag);
     if (
-      !/^\p{L}[\p{L}\p{N}-]*$/u.test(w) || !isContentWord(w) || DETERMINERS.has(w) ||
-      VAGUE.has(w) || GENRE.has(w) || LABEL_BREAK.test(tag) || /ly$/u.test(w)
+      !/^\p{L}[\p{L}\p{N}-]*(?:\/\p{L}[\p{L}\p{N}-]*)?$/u.test(w) || !isContentWord(w) ||
+      DETERMINERS.has(w) || VAGUE.has(w) || GENRE.has(w) || LABEL_BREAK.test(tag) ||
+      /ly$/u.test(w) || auxiliary
     ) close();
     else if (run.length === 0 && tag === "Gerund") close();
-    else run.push(w);
+    // ... and "to" opens a verb ("to build custom kernels").
+    else if (tag === "Infinitive" && (asking || previous === "to")) {
+      close();
+      asking = false;
+    } else run.push(w);
+    asking ||= auxiliary;
+    previous = w;
   }
   close();
   return out;

@@ -395,6 +395,15 @@ Deno.test("labelPhrases() leaves out the verbs and question words of a heading",
   assert.deepEqual(labelPhrases("Creating Network Objects"), [["network", "objects"]]);
   assert.deepEqual(labelPhrases("When Sockets Die"), [["sockets", "die"]]);
   assert.deepEqual(labelPhrases("Why the build fails"), [["build"]]);
+  assert.deepEqual(labelPhrases("Can I use Lampwick GNU/Linux on a boat?"), [
+    ["lampwick", "gnu/linux"],
+    ["boat"],
+  ]);
+  assert.deepEqual(labelPhrases("What tools does Lampwick provide to trim harbour lamps?"), [
+    ["tools"],
+    ["lampwick"],
+    ["harbour", "lamps"],
+  ]);
   assert.deepEqual(labelPhrases("Manually Un-Stringizing Annotations"), [[
     "un-stringizing",
     "annotations",
@@ -689,4 +698,12 @@ Deno.test("rankKeyphrases() reads stdint's types and a phrase ending in const as
     phrase("wick trimmer", 12),
   ];
   assert.deepEqual(texts(phrases), ["wick trimmer"]);
+});
+
+Deno.test("rankKeyphrases() splits a phrase after a possessive inside it", () => {
+  const phrases = [1, 2, 3].map((i) => phrase("Harbour Trust's Lampwick project", i));
+  const ranked = rankWith(phrases, {});
+  assert.ok(ranked.includes("harbour trust"), ranked.join(" | "));
+  assert.ok(ranked.includes("lampwick project"), ranked.join(" | "));
+  assert.ok(!ranked.some((k) => k.includes("trust lampwick")), ranked.join(" | "));
 });
