@@ -8,6 +8,8 @@ import { parseFrontmatter, STANDARD_KEYS } from "../markdown/frontmatter.ts";
 import { decodeText } from "./decode.ts";
 import { countWords, fallbackTitle } from "./extracted.ts";
 import { InputError } from "../common/errors.ts";
+import { marked } from "marked";
+import { inlineText } from "../markdown/inline_text.ts";
 
 /** What one text or Markdown file contributes to its note. */
 export interface ExtractedText {
@@ -46,7 +48,7 @@ export function extractText(bytes: Uint8Array, fileName: string): ExtractedText 
     : "";
   if (title === "") {
     const heading = findFirstH1(body);
-    title = heading ? cleanTitle(stripInlineMarkdown(capLength(heading.text))) : "";
+    title = heading ? cleanTitle(heading.text) : "";
     // Only a heading that became the title goes, so the note does not show it twice.
     if (heading && title !== "") body = removeSpan(body, heading.start, heading.end);
   }
@@ -123,11 +125,19 @@ const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 // A fence closes with the same character, at least as long, and nothing after it.
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const H1 = /^ {0,3}#(?=[ \t]|$)/;
+/** The line under a setext heading of level 1: "Poppler" over "=======". */
+const SETEXT_H1 = /^ {0,3}=+[ \t]*$/;
 
-/** The first level-1 ATX heading outside fenced code, with its line's span in `text`. */
+/**
+ * The first level-1 heading outside fenced code, ATX ("# Poppler") or setext ("Poppler" over
+ * "======="), with its lines' span in `text`. Found line by line, in linear time whatever the
+ * text: marked's lexer took two minutes over a hostile megabyte line.
+ */
 function findFirstH1(text: string): { text: string; start: number; end: number } | null {
   let fence = "";
   let start = 0;
+  /** The line before, when it was a line of text that a setext underline makes a heading. */
+  let previous: { line: string; start: number } | undefined;
   while (start < text.length) {
     const newline = text.indexOf("\n", start);
     const end = newline === -1 ? text.length : newline + 1;
@@ -135,22 +145,24 @@ function findFirstH1(text: string): { text: string; start: number; end: number }
     if (fence !== "") {
       const marker = FENCE_CLOSE.exec(line)?.[1];
       if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = "";
+      previous = undefined;
     } else {
       const open = FENCE_OPEN.exec(line);
       if (open) fence = open[1];
       const heading = open ? null : H1.exec(line);
-      if (heading) return { text: stripClosingHashes(line.slice(heading[0].length)), start, end };
+      if (heading) {
+        return { text: headingText(stripClosingHashes(line.slice(heading[0].length))), start, end };
+      }
+      if (previous && SETEXT_H1.test(line)) {
+        return { text: headingText(previous.line.trim()), start: previous.start, end };
+      }
+      previous = !open && line.trim() !== "" && !/^ {4}|^\t/.test(line)
+        ? { line, start }
+        : undefined;
     }
     start = end;
   }
   return null;
-}
-
-/** Cuts a block out of Markdown, leaving one blank line between what was around it. */
-function removeSpan(text: string, start: number, end: number): string {
-  const before = text.slice(0, start).trimEnd();
-  const after = text.slice(end).replace(/^(?:[ \t]*\n)+/, "");
-  return before === "" ? after : `${before}\n\n${after}`;
 }
 
 // By hand: the obvious regex backtracks quadratically on long runs of spaces.
@@ -164,20 +176,21 @@ function stripClosingHashes(s: string): string {
 }
 
 /**
- * Removes the commonest inline Markdown from a heading: links, images, wikilinks, code spans,
- * emphasis, strikethrough, HTML tags and backslash escapes. Deliberately small, not a parser.
+ * A heading's words as they render, read by marked's inline lexer: emphasis, links, code spans,
+ * escapes and HTML tags by their text; an image, such as a build badge, is none. An Obsidian
+ * wikilink, which marked does not know, by its alias or target.
  */
-function stripInlineMarkdown(s: string): string {
-  return s
-    .replace(/!?\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_, target, alias) => alias ?? target)
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, "$1")
-    .replace(/(`+)(.+?)\1/g, "$2")
-    .replace(/<\/?[A-Za-z][^>]*>/g, "")
-    .replace(/(?<!\\)(\*{1,3}|~~)(?=\S)(.+?)(?<=[^\s\\])\1/g, "$2")
-    // Underscores only at word edges: snake_case is not emphasis.
-    .replace(/(?<![\p{L}\p{N}_\\])(_{1,3})(?=\S)(.+?)(?<=[^\s\\])\1(?![\p{L}\p{N}_])/gu, "$2")
-    .replace(/\\([!-/:-@[-`{-~])/g, "$1");
+function headingText(markdown: string): string {
+  const source = capLength(markdown);
+  const words = inlineText(marked.Lexer.lexInline(source), source, { images: false });
+  return words.replace(/\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_, target, alias) => alias ?? target);
+}
+
+/** Cuts a block out of Markdown, leaving one blank line between what was around it. */
+function removeSpan(text: string, start: number, end: number): string {
+  const before = text.slice(0, start).trimEnd();
+  const after = text.slice(end).replace(/^(?:[ \t]*\n)+/, "");
+  return before === "" ? after : `${before}\n\n${after}`;
 }
 
 function cleanTitle(s: string): string {

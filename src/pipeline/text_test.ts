@@ -197,13 +197,27 @@ Deno.test("extractText() strips common inline Markdown from a heading title", ()
     ["# *a* _b_ __c__ ***d*** ~~e~~", "a b c d e"],
     ["# snake_case_name", "snake_case_name"],
     ["# [[Target|Alias]] and [[Other]]", "Alias and Other"],
-    ["# ![logo](x.png) Name", "logo Name"],
+    // An image in a title is decoration: a logo, a build badge.
+    ["# ![logo](x.png) Name", "Name"],
+    ["# pkgtool [![test](https://ci.example/badge.svg)](https://ci.example/test.yml)", "pkgtool"],
     ["# <em>Tagged</em> title", "Tagged title"],
     ["# 2 \\* 3 \\*not emphasis\\*", "2 * 3 *not emphasis*"],
     ["# C#", "C#"],
     ["# Closing ###", "Closing"],
   ];
   for (const [line, title] of cases) assert.equal(extractText(utf8(line), "s.md").title, title);
+});
+
+Deno.test("extractText() takes a setext heading of level 1 for the title", () => {
+  const result = extractText(
+    utf8("Lampwick, a wick trimmer\n========================\n\nThis is Lampwick.\n"),
+    "README.md",
+  );
+  assert.equal(result.title, "Lampwick, a wick trimmer");
+  assert.equal(result.body, "This is Lampwick.");
+  // Under "---" a line is a heading of level 2, and inside code no heading at all.
+  assert.equal(extractText(utf8("Part\n----\n\nText.\n"), "p2.md").title, "P2");
+  assert.equal(extractText(utf8("```\nx\n===\n```\n"), "code.md").title, "Code");
 });
 
 Deno.test("extractText() treats every other extension as plain text", () => {
