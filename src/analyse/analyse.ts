@@ -93,9 +93,11 @@ export function analyse(input: AnalysisInput): Analysed {
     transcript,
     lead: transcript ? undefined : openingSentence(list, units.blocks, unfit, input.title),
   });
-  // A NAME line, unterminated, would run into the next sentence.
+  // A NAME line, unterminated, or a lead ending in ":" would run into the next sentence.
   const summary = paragraphs(
-    summaryAt.map((i) => trimOpeners(list[i].text).replace(/(?<![.!?…]["”’)\]]*)$/u, ".")),
+    summaryAt.map((i) =>
+      trimOpeners(list[i].text).replace(/\s*:$/u, "").replace(/(?<![.!?…]["”’)\]]*)$/u, ".")
+    ),
   );
   // A key point is one line: a sentence that would have to be cut short is a weaker one.
   // A key point is read alone, in speech too: "For example...", "Which is why..." need what
@@ -232,9 +234,13 @@ function openingSentence(
     // A NAME line has no full stop, which leaves it unfit as a sentence; it is the page's own
     // line for what it is.
     if (seen === 0 && namesManPage(list[i].text, subject)) return i;
-    if (unfit.has(i) || blocks[list[i].block].entry) continue;
+    if (blocks[list[i].block].entry) continue;
+    // "xmltodict is a Python module that makes XML feel like JSON, as in this spec:" says what
+    // its subject is before it shows an example, which leaves it a fragment.
+    const text = list[i].text;
+    if (unfit.has(i) && !(/:$/u.test(text) && !unfitReason(text.replace(/:$/u, ".")))) continue;
     seen++;
-    if (saysWhat(list[i].text, subject)) return i;
+    if (saysWhat(text, subject)) return i;
   }
   return undefined;
 }

@@ -760,3 +760,19 @@ Deno.test("analyse() opens a written summary with the text's own line for what i
   const named = run(page, "lampwick(1)").analysis.summary[0];
   assert.ok(named.startsWith("lampwick - Trim the wicks of harbour lamps. "), named);
 });
+
+Deno.test("analyse() opens a summary with the line that says what its subject is before an example", () => {
+  const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
+  const facts = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +
+    `Nets dry in the sun. The ${lamps} burns all night. Keepers trim the ${lamps} at dusk.`;
+  const body =
+    "Lampwick is a tool that makes trimming wicks feel like lighting them, as here:\n\n" +
+    "```\nlampwick --trim all\n```\n\n" + facts;
+  const { summary } = run(body, "Lampwick").analysis;
+  assert.ok(
+    summary[0].startsWith(
+      "Lampwick is a tool that makes trimming wicks feel like lighting them, as here. ",
+    ),
+    summary[0],
+  );
+});

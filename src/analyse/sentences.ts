@@ -353,7 +353,7 @@ export function leansBack(sentence: string): boolean {
  */
 const INSTRUCTS = new RegExp(
   "^(?:if you[^,]{0,120}, )?(?:please|check|read|see|run|install|download|visit|make sure|" +
-    "note that|refer to|go to|click|type|skip|consult|start with)\\b",
+    "note that|refer to|go to|click|type|skip|consult|start with|do not|don['’]t|never|avoid)\\b",
   "iu",
 );
 
@@ -421,9 +421,12 @@ const STATES_PURPOSE = new RegExp(
     // "Here's a summary of the requirements...": what follows, announced.
     "^here(?:'s|’s| is) (?:a|an) (?:[\\w-]+ ){0,2}(?:summary|overview|introduction|description)\\b|" +
     // "The node:net module provides...", "This module implements...", as API references open
-    // each module's page.
-    "^(?:the|this) (?:[\\w:.-]+ )?(?:module|package|library|extension|api) (?:provides|" +
-    "implements|defines|offers|contains|lets|allows|enables|is for)\\b",
+    // each module's page, and "This repository contains..." as a README opens.
+    "^(?:the|this) (?:[\\w:.-]+ )?(?:module|package|library|extension|api|repository|project|" +
+    "program|tool|utility|suite) (?:provides|implements|defines|offers|contains|lets|allows|" +
+    "enables|is for)\\b|" +
+    // "This is Poppler, a library for rendering PDF files": a README introducing its program.
+    "^this is [^\\s,.;:]+(?: [^\\s,.;:]+)?(?:,| -| —|:) (?:an?|the)\\b",
   "iu",
 );
 

@@ -509,12 +509,16 @@ Deno.test("statesPurpose() finds the sentence in which a text says what it is ab
       "The functools module is for higher-order functions.",
       "I propose that the council rebuild the quay.",
       "This chapter touches on the lower levels of lamp trimming.",
+      "This is Lampwick, a library for trimming harbour lamps.",
+      "This is lampwick - A small tool to trim wicks.",
+      "This repository contains the lamp protocol's definitions.",
     ]
   ) assert.ok(statesPurpose(sentence), sentence);
   for (
     const sentence of [
       "The lamp burns oil.",
       "This module is old.",
+      "This is the lamp the keeper trims.",
       "The lamp.ascii module supplies lamp names.",
     ]
   ) assert.ok(!statesPurpose(sentence), sentence);
@@ -538,6 +542,7 @@ Deno.test("instructs() finds a sentence that tells the reader what to do", () =>
   assert.ok(instructs("Please read the lamp manual, included in the docs folder."));
   assert.ok(instructs("Check the lamp web page for updates."));
   assert.ok(instructs("If you're interested mainly in trimming, skip to chapter 8."));
+  assert.ok(instructs("If you build Lampwick with old compilers, do not use -flto."));
   assert.ok(!instructs("If you trim the wick, the lamp burns longer."));
   assert.ok(!instructs("Checking the lamps is the keeper's first task."));
   assert.ok(!instructs("The keeper reads the lamp manual each night."));

@@ -48,7 +48,7 @@ export function extractText(bytes: Uint8Array, fileName: string): ExtractedText 
     : "";
   if (title === "") {
     const heading = findFirstH1(body);
-    title = heading ? cleanTitle(heading.text) : "";
+    title = heading && !SECTION_LABEL.test(heading.text) ? cleanTitle(heading.text) : "";
     // Only a heading that became the title goes, so the note does not show it twice.
     if (heading && title !== "") body = removeSpan(body, heading.start, heading.end);
   }
@@ -125,6 +125,13 @@ const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 // A fence closes with the same character, at least as long, and nothing after it.
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const H1 = /^ {0,3}#(?=[ \t]|$)/;
+/**
+ * A first heading that labels the first section, not the document: libjpeg-turbo's README opens
+ * with "Background". The file's name says more.
+ */
+const SECTION_LABEL =
+  /^\s*(?:background|introduction|overview|about|contents|table of contents|description|summary|abstract|preface|synopsis|news|changes|changelog)\s*$/iu;
+
 /** The line under a setext heading of level 1: "Poppler" over "=======". */
 const SETEXT_H1 = /^ {0,3}=+[ \t]*$/;
 

@@ -218,6 +218,10 @@ Deno.test("extractText() takes a setext heading of level 1 for the title", () =>
   // Under "---" a line is a heading of level 2, and inside code no heading at all.
   assert.equal(extractText(utf8("Part\n----\n\nText.\n"), "p2.md").title, "P2");
   assert.equal(extractText(utf8("```\nx\n===\n```\n"), "code.md").title, "Code");
+  // A heading that labels the first section names no document.
+  const labelled = extractText(utf8("Background\n==========\n\nText.\n"), "lampwick.md");
+  assert.equal(labelled.title, "Lampwick");
+  assert.equal(labelled.body, "Background\n==========\n\nText.");
 });
 
 Deno.test("extractText() treats every other extension as plain text", () => {
