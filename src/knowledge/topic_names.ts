@@ -221,9 +221,11 @@ function notePhrases(note: PhraseNote): Map<string, string> {
     const key = phraseKey(text);
     if (key !== "" && !out.has(key)) out.set(key, text);
   }
-  // The words of its phrases too: "python lists" and "python version" are both about Python.
+  // The words that modify its phrases too: "python lists" and "python version" are both about
+  // Python. Not their heads: "file format", "dimacs format" and "compressed file format" name
+  // three kinds of thing, and "Format" named three unrelated manuals.
   for (const text of [...out.values()]) {
-    for (const word of text.split(/\s+/u)) {
+    for (const word of text.split(/\s+/u).slice(0, -1)) {
       const key = phraseKey(word);
       if (key !== "" && !out.has(key) && !isGenericWord(word)) out.set(key, word);
     }

@@ -184,3 +184,21 @@ Deno.test("nameTopics() names a folder that only keeps files by what its notes s
   // Nor does a phrase two notes in five have describe them.
   assert.deepEqual(named.phrases, []);
 });
+
+Deno.test("nameTopics() names no map after the head word its notes' phrases share", () => {
+  // Three kinds of format in three unrelated manuals: no subject "Format" in common.
+  const notes = [
+    note("p", ["file format", "lamp oil"]),
+    note("q", ["dimacs format", "flow problem"]),
+    note("r", ["compressed file format", "wick trimming"]),
+  ].map((n) => ({ ...n, folder: "pdfs" }));
+  const { named } = nameTopics([{ members: ["p", "q", "r"], folder: "pdfs" }], notes);
+  assert.equal(named[0].name, "Pdfs");
+  // A word that modifies their phrases is their subject: "python lists", "python version".
+  const python = [note("s", ["python lists"]), note("t", ["python version"])]
+    .map((n) => ({ ...n, folder: "pdfs" }));
+  assert.equal(
+    nameTopics([{ members: ["s", "t"], folder: "pdfs" }], python).named[0].name,
+    "Python",
+  );
+});
