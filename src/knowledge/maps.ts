@@ -60,7 +60,7 @@ export function buildMaps(
       ? "Notes"
       : "Notes on one subject";
     const from = topic.folder
-      ? terms.length > 0
+      ? terms.length > 0 || topic.elsewhere
         ? ` (most from the folder \`${topic.folder}\`)`
         : ` from the folder \`${topic.folder}\``
       : "";

@@ -79,6 +79,9 @@ Deno.test("buildMaps() lists a topic's notes by name with their line of context"
     ].join("\n"),
   });
   assert.match(maps[1].generated, /^Notes from the folder `ml`:/);
+  // A map with notes from elsewhere too says so.
+  const mixed = buildMaps(NOTES, [{ ...TOPICS[1], elsewhere: 1 }]);
+  assert.match(mixed[1].generated, /^Notes \(most from the folder `ml`\):/);
 });
 
 Deno.test("buildMaps() orders a course's lectures by number, not as text", () => {

@@ -21,6 +21,8 @@ export interface Topic {
   members: string[];
   /** The folder most of its notes come from, when its notes are that folder's ("" for none). */
   folder: string;
+  /** How many of its notes come from outside `folder`, when some do. */
+  elsewhere?: number;
 }
 
 export interface Topics {
@@ -134,7 +136,13 @@ export function clusterTopics(
         count >= options.folderShare * underFolder.get(folder)!
       )
       .sort((a, b) => b[1] - a[1] || depth(b[0]) - depth(a[0]) || (a[0] < b[0] ? -1 : 1))[0];
-    return { members: members.map((i) => graph.keys[i]), folder: own?.[0] ?? "" };
+    const folder = own?.[0] ?? "";
+    const elsewhere = folder === "" ? 0 : members.length - own![1];
+    return {
+      members: members.map((i) => graph.keys[i]),
+      folder,
+      ...(elsewhere > 0 ? { elsewhere } : {}),
+    };
   }).sort((a, b) => (a.members[0] < b.members[0] ? -1 : 1));
   const placed = new Set(topics.flatMap((t) => t.members));
   return { topics, alone: graph.keys.filter((key) => !placed.has(key)) };

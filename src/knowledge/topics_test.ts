@@ -122,6 +122,15 @@ Deno.test("clusterTopics() puts a note close to one topic into it, though alone 
   const { topics, alone } = clusterTopics(similarityGraph(notes), noFolders);
   assert.deepEqual(alone, []);
   assert.ok(topics.find((t) => t.members.includes("zz-pizza.md"))!.members.includes("bread/0.md"));
+  // With folders, the bread topic is still the "bread" folder's, and counts the note from
+  // elsewhere.
+  const bread = clusterTopics(similarityGraph(notes), topFolder).topics
+    .find((t) => t.members.includes("zz-pizza.md"))!;
+  assert.equal(bread.folder, "bread");
+  assert.equal(bread.elsewhere, 1);
+  const bees = clusterTopics(similarityGraph(notes), topFolder).topics
+    .find((t) => t.members.includes("bees/0.md"))!;
+  assert.equal(bees.elsewhere, undefined);
 });
 
 Deno.test("clusterTopics() keeps two folders it finds alike as a topic each", () => {
