@@ -101,9 +101,13 @@ export function clusterTopics(
   });
   const least = n < 12 ? 2 : options.minMembers;
   const folderSize = countBy(folders);
+  // A folder of two notes is a topic too when it is whole: the user put them together.
+  const wholeFolder = (members: number[]) =>
+    folders[members[0]] !== "" && members.every((i) => folders[i] === folders[members[0]]) &&
+    members.length === folderSize.get(folders[members[0]]);
   let kept = [...groups.values()].map((members) => belonging(graph, members, folders))
-    .flatMap((members) => byWholeFolders(members, folders, folderSize, least))
-    .filter((members) => members.length >= least)
+    .flatMap((members) => byWholeFolders(members, folders, folderSize, Math.min(2, least)))
+    .filter((members) => members.length >= least || members.length >= 2 && wholeFolder(members))
     .sort((a, b) => b.length - a.length || a[0] - b[0]);
   kept = kept.slice(0, topicLimit(n));
   const topicOf = new Int32Array(n).fill(-1);

@@ -148,3 +148,13 @@ Deno.test("clusterTopics() keeps two folders it finds alike as a topic each", ()
     [["bees", 5], ["bread", 5], ["pastry", 3], ["rail", 5]],
   );
 });
+
+Deno.test("clusterTopics() keeps a whole folder of two notes as a topic of its own", () => {
+  const notes = vault();
+  for (let n = 0; n < 2; n++) notes.push(note(`pastry/${n}.md`, "bread", n + 5));
+  const { topics } = clusterTopics(similarityGraph(notes), topFolder);
+  assert.deepEqual(
+    topics.map((t) => [t.folder, t.members.length]).sort(),
+    [["bees", 5], ["bread", 5], ["pastry", 2], ["rail", 5]],
+  );
+});
