@@ -66,9 +66,10 @@ const HEADING_RUN = 3;
  */
 const WORD_USE = 0.5;
 
-/** "gzip-1", "libffi-3": a program's name and the first number of its version; "sha-256" and
- * "utf-8" are an algorithm and an encoding. */
-const VERSIONED = /^(?!(?:utf|ucs|iso|latin|cp|win|ecma|rfc|mp|sha|md|aes|x)-)\p{L}{2,}-\d+$/iu;
+/** "gzip-1", "libffi-3", "bzip2-0" (of "bzip2-0.1"): a program's name and the first number of
+ * its version; "sha-256" and "utf-8" are an algorithm and an encoding, "x86-64" an architecture. */
+const VERSIONED =
+  /^(?!(?:utf|ucs|iso|latin|cp|win|ecma|rfc|mp|sha|md|aes|x)-)(?:\p{L}{2,}-\d+|\p{L}[\p{L}\p{N}]*\p{N}-\d)$/iu;
 
 /**
  * The best `limit` keyphrases of a text.

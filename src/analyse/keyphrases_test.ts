@@ -684,9 +684,13 @@ Deno.test("rankKeyphrases() takes a name with its version's number for no term, 
     "utf-8",
     "SHA-256",
     "SHA-256",
+    "bzip2-0",
+    "bzip2-0",
+    "x86-64",
+    "x86-64",
   ]
     .map((t, i) => phrase(t, i * 10));
-  assert.deepEqual(texts(phrases).sort(), ["sha-256", "utf-8"]);
+  assert.deepEqual(texts(phrases).sort(), ["sha-256", "utf-8", "x86-64"]);
 });
 
 Deno.test("rankKeyphrases() reads stdint's types and a phrase ending in const as code", () => {

@@ -479,9 +479,13 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     const from = v.kind === "people" && name.slice(0, v.from).trim().split(/\s+/u).every(isTitle)
       ? 0
       : v.from;
-    // compromise cuts "Chiang Kai-shek" at its hyphen: the name runs on to the word's end.
+    // compromise cuts "Chiang Kai-shek" at its hyphen: the name runs on to the word's end; and
+    // "Markus F X J Oberhumer" after an initial: it runs on through the initials to the surname.
     const to = name[v.to - 1] === "-"
       ? v.to + (/^\p{L}*/u.exec(name.slice(v.to))![0].length)
+      : v.kind === "people" && /(?:^|\s)\p{Lu}\.?$/u.test(name.slice(0, v.to))
+      ? v.to +
+        (/^(?:\s+\p{Lu}\.?)*\s+\p{Lu}\p{Ll}+(?=\s|$)/u.exec(name.slice(v.to))?.[0].length ?? 0)
       : v.to;
     const found = name.slice(from, to);
     if (v.kind !== "people") {

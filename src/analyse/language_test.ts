@@ -401,3 +401,10 @@ Deno.test("readLanguage() reads no person in the name of a law or a grant", () =
     ["Jim Smith"],
   );
 });
+
+Deno.test("readLanguage() reads a name through its initials to the surname", () => {
+  assert.deepEqual(
+    people("For speed, you might try Markus F X J Oberhumer’s LZO compression library."),
+    ["Markus F X J Oberhumer"],
+  );
+});
