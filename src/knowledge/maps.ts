@@ -71,7 +71,14 @@ export function buildMaps(
         [...topic.members].sort(compareNames).map(line).join("\n")
       }`,
     });
-    home.push(`- ${wikilink(path)} (${count(topic.members.length, "note")})`);
+    // What the map is about, where its name alone may not say: "SQLite (6 notes): rollback
+    // journal, write-ahead log".
+    const more = terms.filter((t) => t.toLowerCase() !== title.toLowerCase());
+    home.push(
+      `- ${wikilink(path)} (${count(topic.members.length, "note")})${
+        more.length > 0 ? `: ${more.map(escapeMarkdown).join(", ")}` : ""
+      }`,
+    );
   }
 
   const people = peopleIndex(notes);

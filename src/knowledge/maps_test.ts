@@ -84,6 +84,12 @@ Deno.test("buildMaps() lists a topic's notes by name with their line of context"
   assert.match(mixed[1].generated, /^Notes \(most from the folder `ml`\):/);
 });
 
+Deno.test("buildMaps() says on Home what a map is about where its name does not", () => {
+  const topics = [topic("Lamps", ["Sources/Engines.md"], ["harbour lamps", "wick trimming"])];
+  const home = buildMaps(NOTES, topics)[0].generated;
+  assert.match(home, /^- \[\[Maps\/Lamps\|Lamps\]\] \(1 note\): harbour lamps, wick trimming$/m);
+});
+
 Deno.test("buildMaps() orders a course's lectures by number, not as text", () => {
   const notes = ["Lecture 10", "Lecture 2", "Lecture 1"].map((t) => note(`Sources/${t}.md`));
   const map = buildMaps(notes, [topic("Course", notes.map((n) => n.path))])[1];
