@@ -17,6 +17,11 @@ const INITIALLED =
  * authors; then what follows an author there (another author, a year, the title). */
 const SURNAME_FIRST =
   /(\p{Lu}(?<=(?:^|[^\p{L}\p{N}.'’-])\p{Lu})\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?), ((?:\p{Lu}\.(?:-\p{Lu}\.)?[ ]?){1,3})(?=[,;:&(]|[ ]and |[ ]\(?\d{4}|[ ]\p{Lu}(?!\p{Ll}*(?:,| and |\.))|$)/gmu;
+/** A word that stands before a variable ("of X", "if P"), not the "by", "and" or "thanks to"
+ * that stand before authors. */
+const VARIABLE_BEFORE =
+  /(?<![\p{L}\p{N}])(?:of|in|on|at|for|from|than|if|is|are|where|when|whether)[ \t]+$/u;
+
 /** Only a comma or "and" between two names of one list, maybe after "Jr.". */
 const LISTED = /^(?:,[ \t]*(?:(?:Jr|Sr)\.,[ \t]*)?(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+)$/u;
 
@@ -43,6 +48,12 @@ export function initialledNames(text: string): Span[] {
     );
     if (before && !(before[2] && everydayNotName(before[2]))) continue;
     const surname = match[1].split(/[ .]/u).at(-1)!;
+    // "any element of X. Errors are thrown": a variable ending a sentence, then a word opening
+    // the next; "the work of D. Knuth" is a person.
+    if (
+      VARIABLE_BEFORE.test(text.slice(Math.max(0, match.index - 12), match.index)) &&
+      englishRank(surname.toLowerCase()) < Infinity
+    ) continue;
     const end = match.index + match[1].length;
     found.push({
       text: match[1],

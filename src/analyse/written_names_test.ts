@@ -147,3 +147,9 @@ Deno.test("authorLines() reads authors with footnote marks and 'and' between the
   const text = "Everything we know about CRC\n\nAndrew Kadatch1 and Bob Jenkins2\n\nAbstract text.";
   assert.deepEqual(authorLines(text).map((s) => s.text), ["Andrew Kadatch", "Bob Jenkins"]);
 });
+
+Deno.test("initialledNames() takes no variable ending a sentence for an initial", () => {
+  const text = "It returns NULL if no lamp is found in any harbour of X. Errors are thrown " +
+    "otherwise. The wicks follow the work of D. Knuth.";
+  assert.deepEqual(initialledNames(text).map((n) => n.text), ["D. Knuth"]);
+});
