@@ -525,11 +525,16 @@ const NAMES_A_THING =
 /**
  * "Roman Numeral One", when the text also writes "Roman numerals": a first name that is an
  * everyday word ("Roman", "Grant", "Mark") that the text also writes before the last word in
- * lower case is a term in capitals, no person.
+ * lower case is a term in capitals, no person. So is a name of everyday words only that the text
+ * also writes in lower case ("Application Defined Page Cache" beside "the page cache").
  */
 function wordAndName(name: string, text: string): boolean {
   const parts = name.split(" ");
   if (parts.length < 2) return false;
+  if (
+    parts.every((w) => englishRank(w.toLowerCase()) < Infinity) &&
+    text.includes(` ${name.toLowerCase()}`)
+  ) return true;
   const first = parts[0].toLowerCase();
   if (!isFirstName(first) || englishRank(first) >= GENERIC_RANK) return false;
   const term = `${parts[0]} ${parts[parts.length - 1].toLowerCase()}`;

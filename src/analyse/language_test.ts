@@ -408,3 +408,13 @@ Deno.test("readLanguage() reads a name through its initials to the surname", () 
     ["Markus F X J Oberhumer"],
   );
 });
+
+Deno.test("readLanguage() takes a name of words the text also writes in lower case for no person", () => {
+  assert.deepEqual(
+    people(
+      "It is up to the Application Defined Page Cache. The default page cache is built in. " +
+        "Mark Page wrote the harbour book.",
+    ),
+    ["Mark Page"],
+  );
+});
