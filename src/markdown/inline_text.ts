@@ -1,7 +1,8 @@
 /**
  * @module
  * The words that marked's inline tokens show, as a reader sees them rendered: emphasis, links and
- * code spans by their text, entities decoded, a hard line break a space, inline HTML tags none.
+ * code spans by their text, entities decoded, a hard line break a space, inline HTML tags and
+ * badges none.
  */
 import { decodeHTML } from "entities";
 import type { Token } from "marked";
@@ -36,6 +37,13 @@ export function inlineText(
         break;
       case "image":
         if (options.images !== false) out += t.text ?? "";
+        break;
+      case "link":
+        // A link that is only an image is a badge or a logo ("Build Status"): no words.
+        if ((t.tokens ?? []).every((inner) => inner.type === "image" || /^\s*$/u.test(inner.raw))) {
+          break;
+        }
+        out += inlineText(t.tokens, t.text, options);
         break;
       default: {
         // Emphasis, links, strike-through and tokens of extensions: the words inside.
