@@ -163,6 +163,10 @@ export function personNames(name: string): string[] {
       /['’]\p{Ll}/u.test(w) && !/^\p{Lu}['’]\p{Lu}/u.test(w)
     );
     if (contraction >= 0) words = words.slice(0, contraction);
+    // "Derek Noonburg of Glyph & Cog": a full name, then where the person works; "Catherine of
+    // Aragon" is one name.
+    const of = words.indexOf("of");
+    if (of >= 2) words = words.slice(0, of);
     if (words.length > 1 && NAMED_AFTER.has(words[words.length - 1].toLowerCase())) return [];
     // "Valgrind Developers Email: valgrind@...": a label of a title page's contact lines.
     if (words.length > 1 && CONTACT.test(words[words.length - 1])) return [];

@@ -382,3 +382,8 @@ Deno.test("rankNames() cuts a dash or a date run into a place's or an organisati
     ["Supreme Court"],
   );
 });
+
+Deno.test("personNames() ends a full name before the place its person works at", () => {
+  assert.deepEqual(personNames("Derek Noonburg of Glyph"), ["Derek Noonburg"]);
+  assert.deepEqual(personNames("Catherine of Aragon"), ["Catherine of Aragon"]);
+});
