@@ -78,12 +78,14 @@ export function nameTopics(
     const subjectFolder = topic.folder &&
       (!keepingFolder(topic.folder.split("/")) || (ranked[0]?.cover ?? 0) < 0.5);
     const candidates = [
-      ...(subjectFolder ? [spelledAsNotes(folderTitle(topic.folder.split("/")), topic)] : []),
+      ...(subjectFolder
+        ? [spelledAsNotes(folderTitle(topic.folder.split("/")), topic, summaryOf)]
+        : []),
       ...(series ? [series] : []),
       ...phrases.map(cap),
       ...(phrases.length >= 2 ? [`${cap(phrases[0])} and ${phrases[1]}`] : []),
       // Notes most of which share a folder still have a subject their owner named.
-      ...(folder !== "" ? [spelledAsNotes(folderTitle(folder.split("/")), topic)] : []),
+      ...(folder !== "" ? [spelledAsNotes(folderTitle(folder.split("/")), topic, summaryOf)] : []),
     ].filter((c) => c !== "" && !isGenericWord(c));
     // Notes that share no subject a phrase can name, and no folder, are no topic: a map named
     // after nothing its notes have in common is the catch-all map a person would not make.
@@ -93,7 +95,7 @@ export function nameTopics(
     }
     // A name another map has: told apart by the folder most of its notes come from.
     if (folder !== "" && folder !== topic.folder) {
-      const where = spelledAsNotes(folderTitle(folder.split("/")), topic);
+      const where = spelledAsNotes(folderTitle(folder.split("/")), topic, summaryOf);
       if (where.toLowerCase() !== candidates[0].toLowerCase()) {
         candidates.push(`${candidates[0]} in ${where}`);
       }

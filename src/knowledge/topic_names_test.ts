@@ -193,7 +193,7 @@ Deno.test("nameTopics() names no map after the head word its notes' phrases shar
     note("r", ["compressed file format", "wick trimming"]),
   ].map((n) => ({ ...n, folder: "pdfs" }));
   const { named } = nameTopics([{ members: ["p", "q", "r"], folder: "pdfs" }], notes);
-  assert.equal(named[0].name, "Pdfs");
+  assert.equal(named[0].name, "PDFs");
   // A word that modifies their phrases is their subject: "python lists", "python version".
   const python = [note("s", ["python lists"]), note("t", ["python version"])]
     .map((n) => ({ ...n, folder: "pdfs" }));

@@ -151,6 +151,11 @@ function readable(name: string, mode: "sentence" | "title" | "lower"): string {
   return words.map((word, i) => {
     if (shouting ? word.length <= 4 && /\p{Lu}/u.test(word) : keepsCase(word)) return word;
     const lower = word.toLowerCase();
+    // "debian-faq", "pdfs": acronyms a folder's name writes in lower case.
+    if (ACRONYMS.has(lower)) return lower.toUpperCase();
+    if (/s$/u.test(lower) && ACRONYMS.has(lower.slice(0, -1))) {
+      return `${lower.slice(0, -1).toUpperCase()}s`;
+    }
     if (mode === "lower") return lower;
     if (i === 0 || (mode === "title" && !SMALL.has(lower) && !CONTAINERS.has(lower))) {
       return lower.charAt(0).toUpperCase() + lower.slice(1);
@@ -158,6 +163,12 @@ function readable(name: string, mode: "sentence" | "title" | "lower"): string {
     return lower;
   }).join(" ");
 }
+
+/** Acronyms of computing that names write in lower case, none of them an English word. */
+const ACRONYMS = new Set(
+  ("faq api pdf html css sql url cli gui ui os ocr usb cpu gpu xml json yaml csv tcp http https " +
+    "dns ssh ssl tls vpn rss svg png jpg gif mp3 mp4 dvd nlp llm").split(" "),
+);
 
 /** Words of a media file's name that say how it was encoded: "64kb", "128kbps", "720p", "x264". */
 const ENCODING = /^(?:\d{2,4}k(?:b|bps|bit)?|\d{3,4}p|[xh]26[45]|hevc|webrip|hdtv|bluray)$/iu;

@@ -5,7 +5,7 @@ import { casedLikeText, folderTitle, readableFolder, readableStem } from "./read
 Deno.test("readableStem() turns a slug into a sentence-case title", () => {
   assert.equal(readableStem("revert-a-faulty-merge"), "Revert a faulty merge");
   assert.equal(readableStem("lecture-04"), "Lecture 04");
-  assert.equal(readableStem("setup_git_server_over_http"), "Setup git server over http");
+  assert.equal(readableStem("setup_git_server_over_http"), "Setup git server over HTTP");
   assert.equal(readableStem("notes"), "Notes");
 });
 
@@ -88,4 +88,10 @@ Deno.test("readableStem() leaves out how a media file was encoded", () => {
   assert.equal(readableStem("lecture-03-720p-x264"), "Lecture 03");
   // A name that is nothing else stays as it is.
   assert.equal(readableStem("128kbps"), "128kbps");
+});
+
+Deno.test("readableFolder() writes an acronym a folder's name has in lower case in capitals", () => {
+  assert.equal(readableFolder("debian-faq"), "Debian FAQ");
+  assert.equal(readableFolder("pdfs"), "PDFs");
+  assert.equal(readableFolder("lamps"), "Lamps");
 });
