@@ -245,11 +245,20 @@ function openingSentence(
   return undefined;
 }
 
-/** Whether a sentence says what the text or its subject is: a summary's best opener. */
+/**
+ * Whether a sentence says what the text or its subject is: a summary's best opener. A speaker's
+ * "I urge a new Department of Urban Affairs" is one of a speech's asks, not what it is about;
+ * "In this paper we propose..." says what the paper is.
+ */
 function saysWhat(sentence: string, subject: Set<string>): boolean {
   const text = trimOpeners(sentence);
-  return statesPurpose(text) || definesSubject(text, subject);
+  if (definesSubject(text, subject)) return true;
+  return statesPurpose(text) && (!/\b(?:I|we|We)\b/u.test(text) || THIS_TEXT.test(text));
 }
+
+/** The text itself, named as the author names it. */
+const THIS_TEXT =
+  /\b(?:this|the present) (?:paper|article|report|document|chapter|section|work|note|book|thesis|essay|study)\b/iu;
 
 /**
  * The term counts related notes are found by, as {@link analyse} counts them: over the body's

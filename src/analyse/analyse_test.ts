@@ -776,3 +776,12 @@ Deno.test("analyse() opens a summary with the line that says what its subject is
     summary[0],
   );
 });
+
+Deno.test("analyse() opens no summary with a speaker's ask for what the text is about", () => {
+  const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
+  const facts = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +
+    `Nets dry in the sun. The ${lamps} burns all night. Keepers trim the ${lamps} at dusk.`;
+  const body = `Keepers came in the spring. I urge the council to buy a new boat. ${facts}`;
+  const { summary } = run(body, "Harbour lamps").analysis;
+  assert.ok(!summary[0].startsWith("I urge"), summary[0]);
+});
