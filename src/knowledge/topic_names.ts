@@ -124,8 +124,10 @@ function seriesTitle(topic: Topic): string | undefined {
   const titles = topic.members.map((key) =>
     key.slice(key.lastIndexOf("/") + 1).replace(/\.md$/, "").split(/\s+/u)
   );
-  // Compared case-blind ("What’s New In Python 3.0", "What’s New in Python 2.7").
+  // Compared case-blind ("What’s New In Python 3.0", "What’s New in Python 2.7"); one title
+  // twice (the same README in two packages) is no series.
   const starts = new Map<string, string[]>();
+  const distinct = new Map<string, Set<string>>();
   for (const words of titles) {
     for (let n = 2; n < words.length; n++) {
       const start = words.slice(0, n).join(" ");
@@ -133,11 +135,16 @@ function seriesTitle(topic: Topic): string | undefined {
       const spellings = starts.get(key);
       if (spellings) spellings.push(start);
       else starts.set(key, [start]);
+      if (!distinct.has(key)) distinct.set(key, new Set());
+      // "... (2)": the vault's second note of one name.
+      distinct.get(key)!.add(words.join(" ").toLowerCase().replace(/ \(\d+\)$/u, ""));
     }
   }
   let best: string | undefined;
   for (const [key, spellings] of starts) {
-    if (spellings.length < SERIES * titles.length) continue;
+    if (distinct.get(key)!.size < SERIES * titles.length) continue;
+    // "debian-reference (Version": a start that opens a bracket and leaves it open.
+    if (/[([][^)\]]*$/u.test(key)) continue;
     if (!best || key.length > best.length) best = key;
   }
   const name = best && mostCommon(starts.get(best)!).replace(/[\s\p{N}.,;:–—-]+$/u, "");

@@ -150,6 +150,14 @@ Deno.test("nameTopics() names a series of notes after the start their titles sha
   );
   const { named } = nameTopics([{ members: notes.map((n) => n.key), folder: "" }], notes);
   assert.equal(named[0].name, "What’s New in Python");
+  // One title twice, beside another, is no series; nor is a start that leaves a bracket open.
+  const twice = [
+    "Sources/lampwick (Version 2 series).md",
+    "Sources/lampwick (Version 2 series) (2).md",
+    "Sources/Harbour codes.md",
+  ].map((key) => note(key, ["harbour lamps"]));
+  const { named: apart } = nameTopics([{ members: twice.map((n) => n.key), folder: "" }], twice);
+  assert.equal(apart[0].name, "Harbour lamps");
 });
 
 Deno.test("nameTopics() tells two maps of one name apart by the folder of their notes", () => {
