@@ -368,6 +368,7 @@ export function labelPhrases(label: string): string[][] {
   // Debian provide", "Can I use Debian").
   let asking = false;
   let previous = "";
+  let howTo = false;
   for (const [token] of tokens) {
     const w = token.replace(/['’]s$/u, "");
     const tag = lexiconTag(w);
@@ -378,12 +379,16 @@ export function labelPhrases(label: string): string[][] {
       /ly$/u.test(w) || auxiliary
     ) close();
     else if (run.length === 0 && tag === "Gerund") close();
-    // ... and "to" opens a verb ("to build custom kernels").
-    else if (tag === "Infinitive" && (asking || previous === "to")) {
+    // ... and "to" opens a verb ("to build custom kernels"), whatever else the word may be after
+    // "how to" ("How to convert SQLite values").
+    else if (
+      tag === "Infinitive" && (asking || previous === "to") || previous === "to" && howTo
+    ) {
       close();
       asking = false;
     } else run.push(w);
     asking ||= auxiliary;
+    howTo = previous === "how" && w === "to";
     previous = w;
   }
   close();

@@ -399,6 +399,10 @@ Deno.test("labelPhrases() leaves out the verbs and question words of a heading",
     ["lampwick", "gnu/linux"],
     ["boat"],
   ]);
+  assert.deepEqual(labelPhrases("How to convert lamp values to harbour types"), [
+    ["lamp", "values"],
+    ["harbour", "types"],
+  ]);
   assert.deepEqual(labelPhrases("What tools does Lampwick provide to trim harbour lamps?"), [
     ["tools"],
     ["lampwick"],
