@@ -422,9 +422,10 @@ const STATES_PURPOSE = new RegExp(
     "^here(?:'s|’s| is) (?:a|an) (?:[\\w-]+ ){0,2}(?:summary|overview|introduction|description)\\b|" +
     // "The node:net module provides...", "This module implements...", as API references open
     // each module's page, and "This repository contains..." as a README opens.
-    "^(?:the|this) (?:[\\w:.-]+ )?(?:module|package|library|extension|api|repository|project|" +
-    "program|tool|utility|suite) (?:provides|implements|defines|offers|contains|lets|allows|" +
-    "enables|is for)\\b|" +
+    "^(?:(?:the|this) (?:[\\w:.-]+ )?(?:module|package|library|extension|api)|" +
+    // Not "the program": "The program defines what arguments it requires" is the reader's.
+    "this (?:repository|project|program|tool|utility|suite)) (?:provides|implements|defines|" +
+    "offers|contains|lets|allows|enables|is for)\\b|" +
     // "This is Poppler, a library for rendering PDF files": a README introducing its program.
     "^this is [^\\s,.;:]+(?: [^\\s,.;:]+)?(?:,| -| —|:) (?:an?|the)\\b",
   "iu",

@@ -519,6 +519,7 @@ Deno.test("statesPurpose() finds the sentence in which a text says what it is ab
       "The lamp burns oil.",
       "This module is old.",
       "This is the lamp the keeper trims.",
+      "The program defines what arguments it requires.",
       "The lamp.ascii module supplies lamp names.",
     ]
   ) assert.ok(!statesPurpose(sentence), sentence);

@@ -48,7 +48,9 @@ export function extractText(bytes: Uint8Array, fileName: string): ExtractedText 
     : "";
   if (title === "") {
     const heading = findFirstH1(body);
-    title = heading && !SECTION_LABEL.test(heading.text) ? cleanTitle(heading.text) : "";
+    title = heading && !SECTION_LABEL.test(heading.text) && !RELEASE.test(heading.text)
+      ? cleanTitle(heading.text)
+      : "";
     // Only a heading that became the title goes, so the note does not show it twice.
     if (heading && title !== "") body = removeSpan(body, heading.start, heading.end);
   }
@@ -131,6 +133,12 @@ const H1 = /^ {0,3}#(?=[ \t]|$)/;
  */
 const SECTION_LABEL =
   /^\s*(?:background|introduction|overview|about|contents|table of contents|description|summary|abstract|preface|synopsis|news|changes|changelog)\s*$/iu;
+
+/**
+ * A first heading that names a release, as a NEWS file's first entry does ("man-db 2.11.2 (8
+ * January 2023)"): the file is the project's news, not that release.
+ */
+const RELEASE = /\b\d+\.\d+(?:\.\d+)*\b.*\b(?:19|20)\d\d\b|^\s*(?:version|release)\s+v?\d/iu;
 
 /** The line under a setext heading of level 1: "Poppler" over "=======". */
 const SETEXT_H1 = /^ {0,3}=+[ \t]*$/;

@@ -218,6 +218,9 @@ Deno.test("extractText() takes a setext heading of level 1 for the title", () =>
   // Under "---" a line is a heading of level 2, and inside code no heading at all.
   assert.equal(extractText(utf8("Part\n----\n\nText.\n"), "p2.md").title, "P2");
   assert.equal(extractText(utf8("```\nx\n===\n```\n"), "code.md").title, "Code");
+  // Nor does a NEWS file's first entry, a release.
+  const news = extractText(utf8("lampwick 2.11.2 (8 January 2023)\n====\n\nFixes.\n"), "NEWS.md");
+  assert.equal(news.title, "NEWS");
   // A heading that labels the first section names no document.
   const labelled = extractText(utf8("Background\n==========\n\nText.\n"), "lampwick.md");
   assert.equal(labelled.title, "Lampwick");
