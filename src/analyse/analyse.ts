@@ -252,6 +252,10 @@ function openingSentence(
  */
 function saysWhat(sentence: string, subject: Set<string>): boolean {
   const text = trimOpeners(sentence);
+  // "The PostgreSQL client wrapper is designed to permit this.": what "this" is came before.
+  if (leansBack(text) || unresolved(text) || /\b(?:this|that|these|those)[.!?]$/iu.test(text)) {
+    return false;
+  }
   if (definesSubject(text, subject)) return true;
   return statesPurpose(text) && (!/\b(?:I|we|We)\b/u.test(text) || THIS_TEXT.test(text));
 }

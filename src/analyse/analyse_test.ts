@@ -754,6 +754,12 @@ Deno.test("analyse() opens a written summary with the text's own line for what i
   const body = `Keepers came in the spring. Lampwick is a tool for trimming wicks. ${facts}`;
   const { summary } = run(body, "Lampwick").analysis;
   assert.ok(summary[0].startsWith("Lampwick is a tool"), summary[0]);
+  // Not one whose "this" is in the sentence before.
+  const leaning = run(
+    `Keepers came in the spring. The Lampwick tool is designed to permit this. ${body}`,
+    "Lampwick",
+  ).analysis.summary[0];
+  assert.ok(leaning.startsWith("Lampwick is a tool"), leaning);
   // A manual page's NAME line, which has no full stop, opens it as a sentence.
   const page =
     `### NAME\n\nlampwick - Trim the wicks of harbour lamps\n\n### DESCRIPTION\n\n${facts}`;
