@@ -252,12 +252,11 @@ function openingSentence(
  */
 function saysWhat(sentence: string, subject: Set<string>): boolean {
   const text = trimOpeners(sentence);
+  // "This section covers...": the text's own "this", which needs nothing before it.
+  if (statesPurpose(text)) return !/\b(?:I|we|We)\b/u.test(text) || THIS_TEXT.test(text);
   // "The PostgreSQL client wrapper is designed to permit this.": what "this" is came before.
-  if (leansBack(text) || unresolved(text) || /\b(?:this|that|these|those)[.!?]$/iu.test(text)) {
-    return false;
-  }
-  if (definesSubject(text, subject)) return true;
-  return statesPurpose(text) && (!/\b(?:I|we|We)\b/u.test(text) || THIS_TEXT.test(text));
+  return definesSubject(text, subject) && !leansBack(text) && !unresolved(text) &&
+    !/\b(?:this|that|these|those)[.!?]$/iu.test(text);
 }
 
 /** The text itself, named as the author names it. */
