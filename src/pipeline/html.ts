@@ -59,6 +59,7 @@ export function extractHtml(
     forgetSectionIds(document);
     keepTopics(document);
     keepNotices(document);
+    quoteAdmonitions(document);
     keepManName(document);
     codeSignatures(document);
     removeNoise(document, NOISE);
@@ -73,6 +74,7 @@ export function extractHtml(
       forgetSectionIds(page);
       keepTopics(page);
       keepNotices(page);
+      quoteAdmonitions(page);
       keepManName(page);
       codeSignatures(page);
       removeNoise(page, `${CHROME}, form`);
@@ -462,6 +464,34 @@ function keepNotices(document: DomDocument): void {
 
 const NOTICES = "div.versionadded, div.versionchanged, div.deprecated, div.deprecated-removed, " +
   "div.admonition:not(.seealso)";
+
+/**
+ * Sets DocBook's admonitions ("Note", "Warning", "Tip"), which its stylesheets lay out as a table
+ * of an icon and the text, as a quotation of their text under their label: as tables they were
+ * rows of "|   | Warning |" in the note and "\\| If you have been using..." in its summary (74 in
+ * three chapters of the Debian Reference).
+ */
+function quoteAdmonitions(document: DomDocument): void {
+  for (const box of [...document.querySelectorAll(ADMONITIONS)]) {
+    const table = [...box.querySelectorAll("table")].find((t) => t.parentElement === box);
+    if (!table || !table.querySelector("img")) continue;
+    const quote = document.createElement("blockquote");
+    const label = text(table.querySelector("th"));
+    if (label !== "") {
+      const strong = document.createElement("strong");
+      strong.textContent = label;
+      const p = document.createElement("p");
+      p.append(strong);
+      quote.append(p);
+    }
+    for (const cell of [...table.querySelectorAll("td")]) {
+      if (text(cell) !== "") quote.append(...cell.childNodes);
+    }
+    table.replaceWith(quote);
+  }
+}
+
+const ADMONITIONS = "div.note, div.warning, div.tip, div.caution, div.important";
 
 /**
  * Moves an AsciiDoc manual page's NAME section ("git-rebase - Reapply commits on top of another

@@ -554,6 +554,19 @@ Deno.test("extractHtml() keeps an API page's notices, though they are short list
   assert.match(body, /See `trim\(\)` and `fill\(\)`\./);
 });
 
+Deno.test("extractHtml() sets DocBook's note beside its icon as a quotation, not a table", () => {
+  const page = articlePage(
+    "<title>Harbour lamps</title>",
+    "<p>Keepers trim the harbour lamps at dusk and at dawn, every day of the year.</p>" +
+      `<div class="warning"><table border="0" summary="Warning"><tr><td rowspan="2">` +
+      `<img alt="[Warning]" src="images/warning.png"/></td><th align="left">Warning</th></tr>` +
+      `<tr><td align="left"><p>Never trim a lamp that is still hot.</p></td></tr></table></div>`,
+  );
+  const { body } = extractHtml(utf8(page), "lamps.html");
+  assert.match(body, /^> \*\*Warning\*\*\n> \n> Never trim a lamp that is still hot\.$/m);
+  assert.doesNotMatch(body, /\|/);
+});
+
 Deno.test("extractHtml() sets an API entry's signature as one piece of code", () => {
   const page = articlePage(
     "<title>lamp — Harbour lamps</title>",
