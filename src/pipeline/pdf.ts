@@ -13,7 +13,8 @@
  *   usual line pitch, a change of font size, a bullet, a short line ending a sentence, or a move
  *   up the page (a new column) unless a sentence carries on there;
  * - a word hyphenated across a line end ("para-" + "graph") is joined back ("paragraph");
- * - a word whose ligature pdf.js could not read is put back together (see pdf_ligatures.ts);
+ * - a word whose ligature pdf.js could not read is put back together (see pdf_ligatures.ts), and
+ *   TeX's quotation marks and dashes its fonts lost (see pdf_tex_punctuation.ts);
  * - running heads and feet repeated across the pages are left out (see pdf_running_lines.ts).
  */
 import { Buffer } from "node:buffer";
@@ -22,6 +23,7 @@ import { getDocument, OPS, VerbosityLevel } from "unpdf/pdfjs";
 import { cleanTitle, countWords, type Extracted } from "./extracted.ts";
 import { CMAP_URL, EmbeddedBinaryData, STANDARD_FONT_DATA_URL } from "./pdf_data.ts";
 import { ligatureRepair } from "./pdf_ligatures.ts";
+import { texPunctuation } from "./pdf_tex_punctuation.ts";
 import { dropRunningLines } from "./pdf_running_lines.ts";
 import {
   numberedHeadings,
@@ -85,11 +87,12 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
     const laidOut: PageText[] = read.map((page, i) =>
       "lines" in page ? { number: page.number, ...toParagraphs(kept[i]) } : page
     );
-    const repair = ligatureRepair(
-      laidOut.flatMap((page) =>
-        "paragraphs" in page ? page.paragraphs.filter((_, i) => !page.code[i]) : []
-      ),
+    const prose = laidOut.flatMap((page) =>
+      "paragraphs" in page ? page.paragraphs.filter((_, i) => !page.code[i]) : []
     );
+    const ligatures = ligatureRepair(prose);
+    const punctuation = texPunctuation(prose);
+    const repair = (text: string) => punctuation(ligatures(text));
     const pages = laidOut.map((page) =>
       "paragraphs" in page
         ? withoutContents({

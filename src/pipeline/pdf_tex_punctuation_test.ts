@@ -1,0 +1,23 @@
+import assert from "node:assert/strict";
+import { texPunctuation } from "./pdf_tex_punctuation.ts";
+
+const lost = [
+  'The routine sets the constant term (\\shift") of the lamp.',
+  'A new lamp is \\empty", i.e. has no wick.',
+  'The \\standard" wick fits the Forrest{Tomlin lamp, pages 1{3 (1.1)|(1.3).',
+];
+
+Deno.test("texPunctuation() puts back the quotation marks and dashes TeX's fonts lost", () => {
+  const fix = texPunctuation(lost);
+  assert.equal(fix(lost[0]), "The routine sets the constant term (“shift”) of the lamp.");
+  assert.equal(
+    fix(lost[2]),
+    "The “standard” wick fits the Forrest–Tomlin lamp, pages 1–3 (1.1)—(1.3).",
+  );
+});
+
+Deno.test("texPunctuation() leaves a document alone that shows too few such quotations", () => {
+  const texts = ['Type \\n" for a newline.', "Use a|b in the shell, and {a,b} for both."];
+  const fix = texPunctuation(texts);
+  for (const text of texts) assert.equal(fix(text), text);
+});
