@@ -251,14 +251,22 @@ const GEOGRAPHIC = new Set(
 
 /**
  * A name without what a dash typed as a hyphen ran into it ("Truman-in Korea", "New York-that",
- * "Brezhnev-joint"); a part no word list has is the name's own ("Chiang Kai-shek").
+ * "Brezhnev-joint"); a part no everyday word is the name's own ("Chiang Kai-shek", "Jean-loup
+ * Gailly").
  */
 function withoutDashTail(name: string): string {
   return name.replace(
     /(?<=\p{L})-(\p{Ll}+).*$/u,
-    (dash, next) => englishRank(next) === Infinity && !dash.includes(" ") ? dash : "",
+    (dash, next) =>
+      englishRank(next) === Infinity && !dash.includes(" ") ||
+        englishRank(next) > RARE_RANK && /^-\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(dash)
+        ? dash
+        : "",
   );
 }
+
+/** Rarer than this in everyday English, a word after a hyphen is part of a first name ("loup"). */
+const RARE_RANK = 20_000;
 
 /**
  * A name of a place, as a name of two or more words: none opening with a verb in -ing

@@ -387,3 +387,8 @@ Deno.test("personNames() ends a full name before the place its person works at",
   assert.deepEqual(personNames("Derek Noonburg of Glyph"), ["Derek Noonburg"]);
   assert.deepEqual(personNames("Catherine of Aragon"), ["Catherine of Aragon"]);
 });
+
+Deno.test("personNames() keeps a hyphenated first name whole", () => {
+  assert.deepEqual(personNames("Jean-loup Gailly"), ["Jean-loup Gailly"]);
+  assert.deepEqual(personNames("Truman-in Korea"), ["Truman"]);
+});
