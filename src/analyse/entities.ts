@@ -187,6 +187,9 @@ export function personNames(name: string): string[] {
     if (person.length < 2 || !/^\p{Lu}/u.test(person)) return [];
     if (/^-|-$/u.test(person) || /[_\d/\\@#]/u.test(person)) return [];
     if (words.some((w) => isAcronym(w))) return [];
+    // "Minimization Maximization", "Pluggable Authentication": nouns of process or state, as
+    // table headers and terms in capitals write them.
+    if (words.some((w) => ABSTRACT.test(w))) return [];
     // Code and products: "os.path", "JavaScript", "PostgreSQL".
     if (words.some((w) => /\p{L}\.\p{Ll}/u.test(w) || /\p{Ll}{3,}\p{Lu}/u.test(w))) return [];
     if (words.every((w) => KEYS.has(w.toLowerCase()) || /^F\d{1,2}$/u.test(w))) return [];
@@ -264,6 +267,10 @@ function withoutDashTail(name: string): string {
         : "",
   );
 }
+
+/** Long English nouns of process or state, by their endings: no name ends so ("Clement",
+ * "Trinity" are short). */
+const ABSTRACT = /^\p{Lu}\p{Ll}{4,}(?:ation|ment|ness|ity|ism)$/u;
 
 /** Rarer than this in everyday English, a word after a hyphen is part of a first name ("loup"). */
 const RARE_RANK = 20_000;

@@ -392,3 +392,10 @@ Deno.test("personNames() keeps a hyphenated first name whole", () => {
   assert.deepEqual(personNames("Jean-loup Gailly"), ["Jean-loup Gailly"]);
   assert.deepEqual(personNames("Truman-in Korea"), ["Truman"]);
 });
+
+Deno.test("personNames() takes no nouns of process or state for a name", () => {
+  assert.deepEqual(personNames("Minimization Maximization"), []);
+  assert.deepEqual(personNames("Pluggable Authentication"), []);
+  assert.deepEqual(personNames("Grace Hopper"), ["Grace Hopper"]);
+  assert.deepEqual(personNames("Clement Attlee"), ["Clement Attlee"]);
+});
