@@ -146,6 +146,8 @@ const SENTENCE_END =
 
 /** Longest context line: about two lines on a phone. */
 const LONGEST = 200;
+/** Longest context line that is the summary's opener: a little over two lines on a phone. */
+const LONGEST_OPENER = 240;
 
 /**
  * One whole sentence from a summary that says on its own what the note is about: one in which
@@ -170,8 +172,14 @@ export function contextLine(summary: string[]): string {
   // "This tutorial is intended to be a gentle introduction to argparse": the note's own words
   // for what it is about, "this" or not; not an author's advice ("we recommend using...").
   const describes = (s: string) => statesPurpose(s) && !/\b(?:I|we|We)\b/u.test(s);
-  return sentences.find((s) => describes(s) && fits(s) && words(s)) ??
-    sentences.find((s) => standsAlone(s) && fits(s)) ??
+  const described = sentences.find((s) => describes(s) && fits(s) && words(s));
+  if (described) return described;
+  // The summary's opener, which the analysis chose to say what the text is, may run a little
+  // longer: "SQLite is a C library that provides a lightweight disk-based database that..."
+  // (215 characters) gave way to "The SQLite web page; the documentation describes...".
+  const opener = sentences[0];
+  if (opener && standsAlone(opener) && opener.length <= LONGEST_OPENER) return opener;
+  return sentences.find((s) => standsAlone(s) && fits(s)) ??
     sentences.slice(0, 3).filter(standsAlone).sort((a, b) => a.length - b.length)[0] ??
     sentences.find((s) => fits(s) && words(s)) ?? sentences.find(fits) ?? sentences[0] ?? "";
 }

@@ -232,6 +232,17 @@ Deno.test("contextLine() takes no instruction and no sentence announcing what fo
   );
 });
 
+Deno.test("contextLine() takes a summary's opener that runs a little long over a later line", () => {
+  const opener = "Lampwick is a C library that trims the wicks of harbour lamps without a keeper " +
+    "on the quay and lets a town light its lamps in a nonstandard order from a schedule " +
+    "it reads from a file at dusk each and every day.";
+  assert.ok(opener.length > 200 && opener.length <= 240, `${opener.length}`);
+  assert.equal(
+    contextLine([`${opener} The lamp web page lists the supported lamp types.`]),
+    opener,
+  );
+});
+
 Deno.test("contextLine() takes the sentence in which the note says what it is for", () => {
   assert.equal(
     contextLine([
