@@ -154,14 +154,20 @@ export function readBody(markdown: string): BodyText {
 
 /**
  * A paragraph that is one piece of code naming something, as API documentation heads an entry:
- * "`itertools.accumulate(iterable[, func])`", "`Counter.total()`", "`datetime.min`".
+ * "`itertools.accumulate(iterable[, func])`", "`Counter.total()`", "`datetime.min`", and as a
+ * manual page heads an option's: "`--edit`".
  */
 function isSignature(token: Tokens.Paragraph): boolean {
   const shown = token.tokens.filter((t) => !(t.type === "text" && t.raw.trim() === ""));
   if (shown.length !== 1 || shown[0].type !== "codespan") return false;
   const code = (shown[0] as Tokens.Codespan).text;
-  return NAME_ALONE.test(code) || CALL.test(code);
+  return NAME_ALONE.test(code) || CALL.test(code) || OPTION.test(code);
 }
+
+/** A command's option or argument, as a manual page heads its entry: "`--edit`",
+ * "`--cleanup=<mode>`", "`<commit>…`". */
+const OPTION =
+  /^(?:-{1,2}[\p{L}\p{N}][\p{L}\p{N}_-]*(?:[= [].*)?|<[\p{L}\p{N}_-]+>(?:…|\.\.\.)?)$/u;
 
 /** A name alone: "`datetime.min`", "`parents`". */
 const NAME_ALONE = /^[\p{L}_][\p{L}\p{N}_.]*$/u;

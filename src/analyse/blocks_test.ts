@@ -251,6 +251,19 @@ Deno.test("readBody() marks the text of an entry of API documentation, after its
   ]);
 });
 
+Deno.test("readBody() marks the text of a manual page's option, after the option", () => {
+  const body = readBody(
+    "`-e`\n\n`--edit`\n\nWith this option, the lamp asks first.\n\n`<wick>…`\n\nWicks to trim.",
+  );
+  assert.deepEqual(body.blocks.map((b) => [b.text, b.entry]), [
+    ["-e", undefined],
+    ["--edit", undefined],
+    ["With this option, the lamp asks first.", "opens"],
+    ["<wick>…", undefined],
+    ["Wicks to trim.", "opens"],
+  ]);
+});
+
 Deno.test("readBody() reads each footnote of a run of them as a block of its own", () => {
   const body = "Lamps burn oil.[^1]\n\n[^1]: Whale oil, at first.\n[^2]: Later `paraffin`, " +
     "from the mainland.\n[^3]: Gas came last.";

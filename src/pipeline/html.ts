@@ -511,19 +511,25 @@ function keepManName(document: DomDocument): void {
 }
 
 /**
- * Sets each signature of API documentation (Sphinx's `<dt class="sig">`) as one piece of code,
+ * Sets each signature of API documentation (Sphinx's `<dt class="sig">`), and each option a manual
+ * page lists (AsciiDoc's `<dt class="hdlist1">--edit</dt>`), as one piece of code,
  * "`itertools.accumulate(iterable[, func, *, initial=None])`": as text its parameters were
  * emphasis among escaped brackets, and nothing told the analysis that the description after it
  * ("Make an iterator that returns...") has its subject in the line above.
  */
 function codeSignatures(document: DomDocument): void {
-  for (const term of [...document.querySelectorAll("dt.sig")]) {
+  const options = [...document.querySelectorAll("dt.hdlist1")]
+    .filter((term) => OPTION_TERM.test(text(term)));
+  for (const term of [...document.querySelectorAll("dt.sig"), ...options]) {
     const code = document.createElement("code");
     code.textContent = (term.textContent ?? "").replace(/\s+/g, " ").trim();
     term.textContent = "";
     term.append(code);
   }
 }
+
+/** An AsciiDoc manual page's term that is an option or an argument: "-e", "--edit", "<commit>…". */
+const OPTION_TERM = /^(?:-{1,2}[\p{L}\p{N}]|<[\p{L}\p{N}_-]+>)/u;
 
 /** Readability's own threshold for an article (its `charThreshold`). */
 const ARTICLE_MIN_CHARS = 500;

@@ -583,6 +583,19 @@ Deno.test("extractHtml() sets an API entry's signature as one piece of code", ()
   assert.match(body, /^`lamp\.trim\(wick\[, length=2\]\)`\n\nTrim the _wick_ to its length\.$/m);
 });
 
+Deno.test("extractHtml() sets a manual page's options as code, its glossary's terms not", () => {
+  const page = articlePage(
+    "<title>lamp-trim(1)</title>",
+    '<div class="dlist"><dl><dt class="hdlist1">-e</dt><dt class="hdlist1">--edit</dt><dd>' +
+      '<p>With this option, the lamp asks first.</p></dd><dt class="hdlist1">harbour lamp</dt>' +
+      "<dd><p>A lamp on the quay.</p></dd></dl></div>",
+  );
+  const { body } = extractHtml(utf8(page), "lamp-trim.html");
+  assert.match(body, /^`-e`$/m);
+  assert.match(body, /^`--edit`$/m);
+  assert.doesNotMatch(body, /`harbour lamp`/);
+});
+
 Deno.test("extractHtml() keeps a short section of links between two it keeps", () => {
   const prose = (topic: string) =>
     `<p>${`The keepers of the harbour lamps write about ${topic} at length. `.repeat(15)}</p>`;
