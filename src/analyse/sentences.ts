@@ -456,7 +456,11 @@ const DEFINING_VERB = new RegExp(
  * database"). What a reader wants first of a reference page or a README.
  */
 export function definesSubject(sentence: string, titleWords: ReadonlySet<string>): boolean {
-  const words = sentence.trim().split(/\s+/u);
+  // "GLPK (GNU Linear Programming Kit) is a set of routines...": the name spelled out in
+  // brackets is the subject's too.
+  const spelled = SPELLED_OUT.exec(sentence.trim());
+  const text = spelled ? `${spelled[1]} ${sentence.trim().slice(spelled[0].length)}` : sentence;
+  const words = text.trim().split(/\s+/u);
   // The subject's words, one of them the title's, then the verb: "The SELECT statement is",
   // not "In a SELECT statement, ..." nor "SELECT in a subquery is".
   // After "a" or "an" the subject is one of a kind: the title's name for it says which ("An
@@ -464,7 +468,8 @@ export function definesSubject(sentence: string, titleWords: ReadonlySet<string>
   // format is used..." under "SQLite As An Application File Format").
   const start = /^(?:the|an?)$/iu.test(words[0] ?? "") ? 1 : 0;
   const ofAKind = /^an?$/iu.test(words[0] ?? "");
-  let named = false;
+  let named = spelled !== null &&
+    spelled[2].split(/\s+/u).some((w) => titleWords.has(word(w)) && /^\p{Lu}/u.test(w));
   for (let i = start; i < Math.min(words.length - 2, start + 4); i++) {
     const w = word(words[i]);
     if (named && DEFINING_VERB.test(w)) return true;
@@ -477,6 +482,9 @@ export function definesSubject(sentence: string, titleWords: ReadonlySet<string>
   }
   return false;
 }
+
+/** A name and, in brackets, what it stands for: "GLPK (GNU Linear Programming Kit)". */
+const SPELLED_OUT = /^(\p{Lu}[\p{L}\p{N}+-]*) \(([^()]{3,80})\)/u;
 
 /** A manual page's NAME line: "git-rebase - Reapply commits on top of another base tip". */
 export function namesManPage(sentence: string, titleWords: ReadonlySet<string>): boolean {

@@ -557,6 +557,10 @@ Deno.test("definesSubject() finds a sentence that opens saying what the title's 
       "The Lampwick tool is used to trim harbour lamps.",
     ]
   ) assert.ok(definesSubject(sentence, title), sentence);
+  // The name spelled out in brackets is the subject's.
+  const spelled = titleWords("Harbour Lamp Kit Reference Manual");
+  assert.ok(definesSubject("HLK (Harbour Lamp Kit) is a set of routines for lamps.", spelled));
+  assert.ok(!definesSubject("HLK (see below) is a set of routines for lamps.", spelled));
   for (
     const sentence of [
       "In a Lampwick session, the keeper trims each lamp.",
