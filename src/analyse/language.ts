@@ -461,11 +461,18 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     verdicts.set(key, { kind: "people", from: 0, to: key.length });
   }
   const out: Pick<Language, Kind> = { people: [], organizations: [], places: [] };
+  // Once per name, not per mention: each looks through the whole text.
+  const terms = new Map<string, boolean>();
+  const termInCapitals = (name: string) => {
+    let known = terms.get(name);
+    if (known === undefined) terms.set(name, known = wordAndName(name, text));
+    return known;
+  };
   for (const run of runs) {
     const v = verdicts.get(run.key);
     if (!v) continue;
     const name = text.slice(run.start, run.end);
-    if (v.kind === "people" && wordAndName(name.slice(v.from, v.to), text)) continue;
+    if (v.kind === "people" && termInCapitals(name.slice(v.from, v.to))) continue;
     // "Jim Crow laws", "Pell grants": a name before the law or programme it names.
     if (v.kind === "people" && NAMES_A_THING.test(text.slice(run.end, run.end + 16))) continue;
     // "Inflation is not a Robin Hood": a name after "a" is a figure of speech, not the person.
