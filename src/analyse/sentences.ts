@@ -477,6 +477,12 @@ export function definesSubject(sentence: string, titleWords: ReadonlySet<string>
     // An everyday word of the title names the subject only when written as a name: "The
     // SELECT statement is", not "the select is".
     const asName = i > 0 && /\p{Lu}/u.test(words[i]);
+    // A name the title lacks makes the subject another thing: "END TRANSACTION is an alias for
+    // COMMIT" under "Transaction".
+    const spelledName = spelled !== null && i === start;
+    if ((asName || /^\p{Lu}{2,}$/u.test(words[i])) && !titleWords.has(w) && !spelledName) {
+      return false;
+    }
     named ||= titleWords.has(w) && (asName || !ofAKind && englishRank(w) >= GENERIC_RANK);
     if (/\p{P}$/u.test(words[i])) return false;
   }

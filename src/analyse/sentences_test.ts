@@ -566,6 +566,7 @@ Deno.test("definesSubject() finds a sentence that opens saying what the title's 
       "In a Lampwick session, the keeper trims each lamp.",
       "Keepers use Lampwick every night.",
       "Lampwick, the keepers say, is old.",
+      "END LAMPWICK is an alias for STOP.",
     ]
   ) assert.ok(!definesSubject(sentence, title), sentence);
   // A title's everyday words name its subject only when written as a name.
