@@ -243,6 +243,13 @@ Deno.test("contextLine() takes a summary's opener that runs a little long over a
   );
 });
 
+Deno.test("contextLine() takes a manual page's NAME line, however short", () => {
+  assert.equal(
+    contextLine(["lamp-trim - Trim lamp wicks. Wicks are useful in various lamps, to light them."]),
+    "lamp-trim - Trim lamp wicks.",
+  );
+});
+
 Deno.test("contextLine() takes the sentence in which the note says what it is for", () => {
   assert.equal(
     contextLine([
