@@ -141,7 +141,7 @@ function seriesTitle(topic: Topic): string | undefined {
     }
   }
   let best: string | undefined;
-  for (const [key, spellings] of starts) {
+  for (const key of starts.keys()) {
     if (distinct.get(key)!.size < SERIES * titles.length) continue;
     // "debian-reference (Version": a start that opens a bracket and leaves it open.
     if (/[([][^)\]]*$/u.test(key)) continue;
