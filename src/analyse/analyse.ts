@@ -238,7 +238,8 @@ function openingSentence(
     // "xmltodict is a Python module that makes XML feel like JSON, as in this spec:" says what
     // its subject is before it shows an example, which leaves it a fragment.
     const text = list[i].text;
-    if (unfit.has(i) && !(/:$/u.test(text) && !unfitReason(text.replace(/:$/u, ".")))) continue;
+    const beforeExample = /:$/u.test(text) && unfitReason(text.replace(/:$/u, ".")) === undefined;
+    if (unfit.has(i) && !beforeExample) continue;
     seen++;
     if (saysWhat(text, subject)) return i;
   }

@@ -348,9 +348,9 @@ function addLabelPhrases(
 /**
  * The runs of content words of a title or heading, split at punctuation and at words that open
  * or join no noun phrase: "Static Analysis and Continuous Integration" gives "static analysis"
- * and "continuous integration". A leading "-ing" form is a verb ("Creating Address objects"), and so is a trailing
- * verb ending in -s or -ed ("When sockets die", "instance creation fails") and a verb after its
- * subject in a question ("Can I use Debian...").
+ * and "continuous integration". A leading "-ing" form is a verb ("Creating Address objects"), and
+ * so are a trailing verb ending in -s or -ed ("When sockets die", "instance creation fails"), a
+ * verb after its subject in a question ("Can I use Debian...") and a word after "to".
  */
 export function labelPhrases(label: string): string[][] {
   const out: string[][] = [];

@@ -532,8 +532,8 @@ const NAMES_A_THING =
 /**
  * "Roman Numeral One", when the text also writes "Roman numerals": a first name that is an
  * everyday word ("Roman", "Grant", "Mark") that the text also writes before the last word in
- * lower case is a term in capitals, no person. So is a name of everyday words only that the text
- * also writes in lower case ("Application Defined Page Cache" beside "the page cache").
+ * lower case is a term in capitals, no person. So is a name made only of English words that the
+ * text also writes in lower case ("Application Defined Page Cache" beside "the page cache").
  */
 function wordAndName(name: string, text: string): boolean {
   const parts = name.split(" ");

@@ -154,8 +154,8 @@ const LONGEST_OPENER = 240;
  * the note says what it is for ("This tutorial is intended to..."), else one with its spoken
  * opener trimmed ("So the point is" -> "The point is"), not leaning on words it lacks ("they",
  * "this"), telling the reader what to do or announcing what follows, and short enough to read
- * in a list. Never a sentence cut short: when every sentence
- * is longer, the shortest of the first few stands.
+ * in a list. Never a sentence cut short: when every sentence is longer, the shortest of the
+ * first few stands.
  */
 export function contextLine(summary: string[]): string {
   const sentences = summary.flatMap(splitSentences).map(trimOpeners)
