@@ -492,11 +492,20 @@ export function definesSubject(sentence: string, titleWords: ReadonlySet<string>
 /** A name and, in brackets, what it stands for: "GLPK (GNU Linear Programming Kit)". */
 const SPELLED_OUT = /^(\p{Lu}[\p{L}\p{N}+-]*) \(([^()]{3,80})\)/u;
 
-/** A manual page's NAME line: "git-rebase - Reapply commits on top of another base tip". */
+/** The shape of a manual page's NAME line: a command, " - ", then what it does. */
+const NAME_LINE = /^([\p{L}\p{N}._+-]+) - \p{L}\S* \S/u;
+
+/** Whether the sentence has the shape of a manual page's NAME line ("git-reflog - Manage
+ * reflog information"). */
+export function isNameLine(sentence: string): boolean {
+  return NAME_LINE.test(sentence.trim());
+}
+
+/** A manual page's NAME line for the page's own command: "git-rebase - Reapply commits on top
+ * of another base tip" under "git-rebase(1)". */
 export function namesManPage(sentence: string, titleWords: ReadonlySet<string>): boolean {
-  const words = sentence.trim().split(/\s+/u);
-  return words.length >= 4 && words[1] === "-" && titleWords.has(word(words[0])) &&
-    /^\p{L}/u.test(words[2]);
+  const name = NAME_LINE.exec(sentence.trim())?.[1];
+  return name !== undefined && titleWords.has(word(name));
 }
 
 /** A word lower-cased, without the punctuation around it. */

@@ -8,6 +8,7 @@
 import { canonicalNames } from "../analyse/name_variants.ts";
 import {
   instructs,
+  isNameLine,
   leansBack,
   opensWithFiller,
   pointsAhead,
@@ -180,7 +181,7 @@ export function contextLine(summary: string[]): string {
   const opener = sentences[0];
   if (opener && standsAlone(opener) && opener.length <= LONGEST_OPENER) return opener;
   // A manual page's NAME line, however short: "git-reflog - Manage reflog information."
-  if (opener && /^[\p{L}\p{N}._+-]+ - \p{L}\S* \S/u.test(opener)) return opener;
+  if (opener && isNameLine(opener)) return opener;
   return sentences.find((s) => standsAlone(s) && fits(s)) ??
     sentences.slice(0, 3).filter(standsAlone).sort((a, b) => a.length - b.length)[0] ??
     sentences.find((s) => fits(s) && words(s)) ?? sentences.find(fits) ?? sentences[0] ?? "";
