@@ -31,7 +31,7 @@ export type LinkSource =
     | "names"
     | "summary"
   >
-  & Partial<Pick<LinkedNote, "linksTo">>;
+  & Partial<Pick<LinkedNote, "linksTo" | "sourceHash">>;
 
 /** Each note's related notes (vault paths, by file id) and the Maps of Content. */
 export interface LinkPlan {
@@ -52,20 +52,28 @@ export interface PreviousLinks {
  * not on their order; with `previous`, unchanged notes keep their lists where they can.
  */
 export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPlan {
-  const graph = similarityGraph(notes.map((n) => ({
+  // Byte-identical inputs (Debian ships one upstream README in several packages) would be two
+  // notes saying the same thing in every map and twice in People: the first in rank order stands
+  // for them all, and it and its copies list each other as related.
+  const { firsts, copies } = sameContent(notes);
+  const graph = similarityGraph(firsts.map((n) => ({
     key: n.path,
     terms: n.terms,
     keyphrases: n.keyphrases,
   })));
-  const fresh = relatedNotes(graph, RELATED_DEFAULTS, linkedPairs(notes));
+  const fresh = relatedNotes(graph, RELATED_DEFAULTS, linkedPairs(notes, copies));
+  for (const [first, same] of copies) {
+    fresh.set(first, [...same, ...fresh.get(first)!]);
+    for (const copy of same) fresh.set(copy, [first]);
+  }
   const lists = previous ? stableRelated(fresh, previous.related, previous.changed) : fresh;
   const related = new Map(notes.map((n) => [n.fileId, lists.get(n.path) ?? []]));
 
-  const folderOf = new Map(notes.map((n) => [n.path, folderOfSource(n.source)]));
+  const folderOf = new Map(firsts.map((n) => [n.path, folderOfSource(n.source)]));
   const clustered = clusterTopics(graph, (path) => folderOf.get(path)!);
   const { named: topics, unnamed } = nameTopics(
     clustered.topics,
-    notes.map((n) => ({
+    firsts.map((n) => ({
       key: n.path,
       keyphrases: n.keyphrases,
       tags: n.tags,
@@ -76,7 +84,7 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
     RESERVED_MAPS,
   );
   const maps = buildMaps(
-    notes.map((n) => ({
+    firsts.map((n) => ({
       path: n.path,
       title: n.title,
       context: contextLine(n.summary),
@@ -88,17 +96,47 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
   return { related, topics: topics.length, maps };
 }
 
-/** Each note (by vault path) and the notes its text links to or is linked from. */
-function linkedPairs(notes: LinkSource[]): Map<string, Set<string>> {
-  const pathOf = new Map(notes.map((n) => [n.source, n.path]));
+/**
+ * The notes of distinct content, and for each that has copies (by vault path) the paths of the
+ * notes of byte-identical inputs, in rank order. Notes without a hash are all distinct.
+ */
+function sameContent(notes: LinkSource[]) {
+  const byRank = [...notes].sort((a, b) => a.fileId - b.fileId);
+  const first = new Map<string, string>();
+  const firsts: LinkSource[] = [];
+  const copies = new Map<string, string[]>();
+  for (const note of byRank) {
+    const standsFor = note.sourceHash === undefined ? undefined : first.get(note.sourceHash);
+    if (standsFor === undefined) {
+      if (note.sourceHash !== undefined) first.set(note.sourceHash, note.path);
+      firsts.push(note);
+    } else {
+      copies.set(standsFor, [...copies.get(standsFor) ?? [], note.path]);
+    }
+  }
+  return { firsts, copies };
+}
+
+/**
+ * Each note (by vault path) and the notes its text links to or is linked from; a copy of another
+ * input's content links as the note that stands for it.
+ */
+function linkedPairs(
+  notes: LinkSource[],
+  copies: ReadonlyMap<string, string[]>,
+): Map<string, Set<string>> {
+  const firstOf = new Map([...copies].flatMap(([first, same]) => same.map((c) => [c, first])));
+  const standing = (path: string) => firstOf.get(path) ?? path;
+  const pathOf = new Map(notes.map((n) => [n.source, standing(n.path)]));
   const out = new Map<string, Set<string>>();
   const add = (a: string, b: string) => out.set(a, (out.get(a) ?? new Set<string>()).add(b));
   for (const note of notes) {
+    const from = standing(note.path);
     for (const source of note.linksTo ?? []) {
       const target = pathOf.get(source);
-      if (target === undefined || target === note.path) continue;
-      add(note.path, target);
-      add(target, note.path);
+      if (target === undefined || target === from) continue;
+      add(from, target);
+      add(target, from);
     }
   }
   return out;

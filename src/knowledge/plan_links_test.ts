@@ -91,3 +91,26 @@ Deno.test("planLinks() relates the notes of inputs one links to, both ways", () 
   assert.ok(plan.related.get(bees.fileId)!.includes(rail.path));
   assert.ok(plan.related.get(rail.fileId)!.includes(bees.path));
 });
+
+Deno.test("planLinks() lets the first of byte-identical inputs stand for its copies", () => {
+  const all = notes().map((n) => ({ ...n, sourceHash: `hash of ${n.source}` }));
+  const first = all.find((n) => n.source === "bees/1.txt")!;
+  // One stem in common with rail/0.txt: related only when a text links the two.
+  first.terms = [...first.terms, ["station", 1]];
+  const copy = {
+    ...first,
+    fileId: 99,
+    path: "Sources/bees 1 (2).md",
+    source: "more/bees-1.txt",
+    linksTo: ["rail/0.txt"],
+  };
+  const plan = planLinks([...all, copy]);
+  // The copy changes no map, nor People; the two list each other.
+  assert.deepEqual(plan.maps, planLinks(all).maps);
+  assert.deepEqual(plan.related.get(copy.fileId), [first.path]);
+  assert.equal(plan.related.get(first.fileId)![0], copy.path);
+  // A link from the copy counts as the first's.
+  const rail = all.find((n) => n.source === "rail/0.txt")!;
+  assert.ok(plan.related.get(rail.fileId)!.includes(first.path));
+  assert.ok(!plan.related.get(rail.fileId)!.includes(copy.path));
+});

@@ -234,6 +234,7 @@ async function rebuild(
     path: paths[i],
     title: n.title,
     source: n.path,
+    sourceHash: n.hash,
     terms: n.terms,
     keyphrases: n.keyphrases,
     tags: n.tags,

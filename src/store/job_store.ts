@@ -443,7 +443,8 @@ export class JobStore extends SqliteStore {
   /** Every done file's note with its links' material, in file order, across the vault's jobs. */
   linkedNotes(): LinkedNote[] {
     return this.sql(
-      `SELECT n.file_id, n.path, n.content_hash, f.path AS source, d.related,
+      `SELECT n.file_id, n.path, n.content_hash, f.path AS source, f.hash AS source_hash,
+       d.related,
        json_extract(d.meta, '$.title') AS title,
        json_extract(d.meta, '$.analysis.terms') AS terms,
        json_extract(d.meta, '$.analysis.tags') AS tags,
@@ -458,6 +459,7 @@ export class JobStore extends SqliteStore {
     ).all().map((r) => ({
       fileId: Number(r.file_id),
       source: String(r.source),
+      sourceHash: String(r.source_hash),
       path: String(r.path),
       title: String(r.title),
       contentHash: String(r.content_hash),

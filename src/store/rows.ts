@@ -46,6 +46,8 @@ export interface LinkedNote {
   fileId: number;
   /** The input's path, relative to its job's folder. */
   source: string;
+  /** SHA-256 of the input's bytes: byte-identical inputs make one subject, not two. */
+  sourceHash: string;
   path: string;
   title: string;
   contentHash: string;
