@@ -7,7 +7,7 @@
  * people are left to the People list, and a phrase that repeats one already chosen is skipped.
  */
 import { englishRank, GENERIC_RANK, specificity } from "./commonness.ts";
-import { lexiconTag, type Phrase } from "./language.ts";
+import { lexiconTag, type Phrase, wordClasses } from "./language.ts";
 import { isContentWord, stem, terms, words } from "./terms.ts";
 
 export interface Keyphrase {
@@ -349,34 +349,42 @@ function addLabelPhrases(
  * The runs of content words of a title or heading, split at punctuation and at words that open
  * or join no noun phrase: "Static Analysis and Continuous Integration" gives "static analysis"
  * and "continuous integration". A leading "-ing" form is a verb ("Creating Address objects"), and
- * so are a trailing verb ending in -s or -ed ("When sockets die", "instance creation fails"), a
- * verb after its subject in a question ("Can I use Debian...") and a word after "to".
+ * so are a trailing verb ending in -s or -ed ("instance creation fails") unless wink reads it as
+ * a noun ("unit tests"), the verb of a clause "how" or "when" opens ("When sockets die"), a verb
+ * after its subject in a question ("Can I use Debian...") and a word after "to".
  */
 export function labelPhrases(label: string): string[][] {
   const out: string[][] = [];
   let run: string[] = [];
+  // As wink's tagger reads the words in the label, lower-cased: in capitals every word is a name.
+  let read: Map<string, string> | undefined;
+  const classOf = (w: string) => (read ??= wordClasses(label.toLowerCase())).get(w);
   const close = () => {
-    while (run.length > 0 && LABEL_VERB.test(lexiconTag(run.at(-1)!))) run.pop();
+    while (
+      run.length > 0 && LABEL_VERB.test(lexiconTag(run.at(-1)!)) && classOf(run.at(-1)!) !== "NOUN"
+    ) run.pop();
     if (run.length > 0) out.push(run);
     run = [];
   };
   // "GNU/Linux" is one word, as in running text.
-  const tokens = label.toLowerCase().matchAll(
-    /[\p{L}\p{N}][\p{L}\p{N}'’_-]*(?:\/\p{L}[\p{L}\p{N}'’_-]*)?|[^\s\p{L}\p{N}]+/gu,
-  );
+  const tokens = [
+    ...label.toLowerCase().matchAll(
+      /[\p{L}\p{N}][\p{L}\p{N}'’_-]*(?:\/\p{L}[\p{L}\p{N}'’_-]*)?|[^\s\p{L}\p{N}]+/gu,
+    ),
+  ].map(([token]) => token.replace(/['’]s$/u, ""));
+  const verbAt = clauseVerb(tokens, classOf);
   // After "does", "can" or "should" a question's verb follows its subject ("What tools does
   // Debian provide", "Can I use Debian").
   let asking = false;
   let previous = "";
   let howTo = false;
-  for (const [token] of tokens) {
-    const w = token.replace(/['’]s$/u, "");
+  for (const [i, w] of tokens.entries()) {
     const tag = lexiconTag(w);
     const auxiliary = /^(?:does|do|did)$/u.test(w) || /^(?:Modal|Auxiliary)$/u.test(tag);
     if (
       !/^\p{L}[\p{L}\p{N}-]*(?:\/\p{L}[\p{L}\p{N}-]*)?$/u.test(w) || !isContentWord(w) ||
       DETERMINERS.has(w) || VAGUE.has(w) || GENRE.has(w) || LABEL_BREAK.test(tag) ||
-      /ly$/u.test(w) || auxiliary
+      /ly$/u.test(w) || auxiliary || i === verbAt
     ) close();
     else if (run.length === 0 && tag === "Gerund") close();
     // ... and "to" opens a verb ("to build custom kernels"), whatever else the word may be after
@@ -393,6 +401,39 @@ export function labelPhrases(label: string): string[][] {
   }
   close();
   return out;
+}
+
+/**
+ * Where the verb stands in a clause that "how", "why", "when" or "where" opens ("How WAL Works",
+ * "Why Functional Programming Matters", "When sockets die"), -1 for none: the first word after
+ * the subject's first that wink's tagger reads as a verb in the heading ("How Python Handles
+ * Unicode Strings"). It misses many ("How Git Stores Objects"), and the lexicon reads "works"
+ * and "matters" as nouns; then the verb is the last word that agrees with the one before: in -s
+ * after a singular ("Git Stores"), plain after a plural ("Indexes Work", "Data Types Work").
+ */
+function clauseVerb(tokens: string[], classOf: (w: string) => string | undefined): number {
+  const opens = tokens.findIndex((t) => /^(?:how|why|when|where)$/u.test(t));
+  // "How to build...": no subject.
+  if (opens < 0 || tokens[opens + 1] === "to") return -1;
+  const word = (t: string | undefined) => t !== undefined && /^\p{L}/u.test(t) && isContentWord(t);
+  let start = opens + 1;
+  // "How the Query Planner...".
+  while (/^\p{L}/u.test(tokens[start] ?? "") && !word(tokens[start])) start++;
+  if (!word(tokens[start])) return -1;
+  let end = start + 1;
+  while (word(tokens[end])) end++;
+  for (let i = start + 1; i < end; i++) if (classOf(tokens[i]) === "VERB") return i;
+  const plural = (t: string) => /[^su]s$/u.test(t);
+  let at = -1;
+  for (let i = start + 1; i < end; i++) {
+    const w = tokens[i];
+    const tag = lexiconTag(w);
+    const agrees = plural(tokens[i - 1])
+      ? !/s$/u.test(w) && /^(?:Infinitive|Singular)$/u.test(tag)
+      : plural(w);
+    if (agrees) at = i;
+  }
+  return at;
 }
 
 /** compromise's tags of words that are no part of a noun phrase. */

@@ -391,9 +391,29 @@ Deno.test("labelPhrases() splits a heading into its noun phrases", () => {
   assert.deepEqual(labelPhrases("Python’s Unicode Support"), [["python", "unicode", "support"]]);
 });
 
+Deno.test("labelPhrases() finds the verb of a clause that a question word opens", () => {
+  assert.deepEqual(labelPhrases("How WAL Works"), [["wal"]]);
+  assert.deepEqual(labelPhrases("Why Functional Programming Matters"), [[
+    "functional",
+    "programming",
+  ]]);
+  assert.deepEqual(labelPhrases("How Harbour Lamps Work"), [["harbour", "lamps"]]);
+  assert.deepEqual(labelPhrases("How Lampwick Stores Wicks"), [["lampwick"], ["wicks"]]);
+  assert.deepEqual(labelPhrases("How the Harbour Master Chooses Lamps"), [
+    ["harbour", "master"],
+    ["lamps"],
+  ]);
+  assert.deepEqual(labelPhrases("Situations Where Lampwick Works Well"), [
+    ["situations"],
+    ["lampwick"],
+  ]);
+  // A plural at the end of a heading with no such clause is a noun.
+  assert.deepEqual(labelPhrases("How to Write Unit Tests"), [["unit", "tests"]]);
+});
+
 Deno.test("labelPhrases() leaves out the verbs and question words of a heading", () => {
   assert.deepEqual(labelPhrases("Creating Network Objects"), [["network", "objects"]]);
-  assert.deepEqual(labelPhrases("When Sockets Die"), [["sockets", "die"]]);
+  assert.deepEqual(labelPhrases("When Sockets Die"), [["sockets"]]);
   assert.deepEqual(labelPhrases("Why the build fails"), [["build"]]);
   assert.deepEqual(labelPhrases("Can I use Lampwick GNU/Linux on a boat?"), [
     ["lampwick", "gnu/linux"],

@@ -95,6 +95,16 @@ export function readLanguage(text: string): Language {
   return { sentences, phrases, ...names };
 }
 
+/**
+ * wink's part of speech ("NOUN", "VERB"...) of each word, lower-cased, of a short text such as
+ * a heading, read in context; the last reading of a word used twice.
+ */
+export function wordClasses(text: string): Map<string, string> {
+  const tokens = wink.readDoc(text).tokens();
+  const tags = tokens.out(its.pos) as string[];
+  return new Map((tokens.out() as string[]).map((w, i) => [w.toLowerCase(), tags[i]]));
+}
+
 /** Abbreviations after which wink ends a sentence that goes on ("See Fig. 3 for details"). */
 const ABBREVIATION = /^(?:fig|figs|no|nos|vol|eq|eqs|sec|ch|chap|pp|ref|refs|cf|vs|approx|ex)$/iu;
 
