@@ -144,6 +144,13 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     const labels = [context.title, ...(context.headings ?? [])];
     addLabelPhrases(found, labels, context.sentenceTerms, nameWords);
   }
+  // Words the text uses in the plural: kinds of thing. A word that the English list lacks, and
+  // that the text never uses so, is a name ("libxcrypt", "iso"), not a kind ("worktrees"),
+  // unless English made it ("simplification").
+  const plurals = new Set(phrases.flatMap((p) => p.words).filter((w) => /[^s]s$/u.test(w)));
+  const nameLike = (w: string) =>
+    englishRank(w) === Infinity && !/s$/u.test(w) && !plurals.has(`${w}s`) &&
+    !plurals.has(`${w}es`) && !DERIVED.test(w);
   const title = new Set(terms(context.title));
   const titleRun = stemRuns([context.title]);
   const headingRun = stemRuns(context.headings ?? []);
@@ -173,6 +180,9 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     // A name with the first number of its version ("gzip-1" of "gzip-1.3.10", "libffi-3") is
     // the release, not a term.
     if (shown.some((w) => VERSIONED.test(w))) return [];
+    // An everyday word before a name ("official ISO", "in case libxcrypt...") is no term of
+    // the field; before a kind of thing it may be ("main worktree").
+    if (shown.length === 2 && englishRank(shown[0]) < GENERIC_RANK && nameLike(shown[1])) return [];
     // A phrase ending in a day or a month ("last january", "congress today") says when.
     if (/^(?:Date|Month|WeekDay)$/u.test(lexiconTag(shown[shown.length - 1]))) return [];
     // A verb alone ("use", "reverting", "sorts") is an action the text mentions, not a topic.
@@ -440,6 +450,10 @@ function clauseVerb(tokens: string[], classOf: (w: string) => string | undefined
 const LABEL_BREAK =
   /^(?:QuestionWord|Expression|Adverb|Preposition|Conjunction|Determiner|Pronoun|Copula|Modal|Auxiliary|Negative)$/u;
 const LABEL_VERB = /^(?:PresentTense|PastTense)$/u;
+
+/** Endings of words English derives from others: "simplification", "locking", "iterator". */
+const DERIVED =
+  /(?:tion|sion|ment|ness|ity|ism|ance|ence|ing|ship|ure|age|ery|ics|ful|less|able|or|er)$/u;
 
 const VERB = /^(?:Infinitive|PresentTense|PastTense|Gerund|Participle|Verb)$/u;
 

@@ -735,3 +735,17 @@ Deno.test("rankKeyphrases() splits a phrase after a possessive inside it", () =>
   assert.ok(ranked.includes("lampwick project"), ranked.join(" | "));
   assert.ok(!ranked.some((k) => k.includes("trust lampwick")), ranked.join(" | "));
 });
+
+Deno.test("rankKeyphrases() takes no everyday word before a name as a term", () => {
+  const twice = (text: string) => [phrase(text, 10), phrase(text, 20)];
+  const found = texts([
+    ...twice("official lampwickd"),
+    ...twice("main wickstore"),
+    phrase("wickstores", 30),
+    ...twice("tax simplification"),
+  ]);
+  assert.ok(!found.includes("official lampwickd"), found.join(" | "));
+  // A kind of thing, which the text makes plural, or a word English derived.
+  assert.ok(found.includes("main wickstore"), found.join(" | "));
+  assert.ok(found.includes("tax simplification"), found.join(" | "));
+});
