@@ -37,7 +37,7 @@ import {
   type Unit,
 } from "./summarise.ts";
 import { terms, words } from "./terms.ts";
-import { writtenNames } from "./written_names.ts";
+import { sourceNames, writtenNames } from "./written_names.ts";
 
 /** What {@link analyse} reads. */
 export interface AnalysisInput {
@@ -120,7 +120,8 @@ export function analyse(input: AnalysisInput): Analysed {
     .filter((s) => s.includes(" "));
   const people = withoutWords(
     withoutPlaceholders(rankNames(
-      [...language.people, ...writtenNames(text)].sort((a, b) => a.start - b.start),
+      [...language.people, ...writtenNames(text), ...sourceNames(input.body, text)]
+        .sort((a, b) => a.start - b.start),
       { mergeParts: true, limit: 30, kind: "person" },
       speakers,
     )),

@@ -53,15 +53,23 @@ export function readBody(markdown: string): BodyText {
   /** The entry of API documentation being read, and whether its first block is still to come. */
   let entry: "opens" | "inside" | undefined;
   const paragraph = (inline: Token[] | undefined, fallback: string, end: number | undefined) => {
-    const raw = inlineText(inline, fallback);
+    // A column's gap ("Guillaume Hanrot<tab>Main author") parts what stands either side.
+    const raw = inlineText(inline, fallback).replace(COLUMN_GAP, " — ");
     // A transcript written as consecutive stamped lines is one Markdown paragraph: each
     // stamped line is a turn of its own.
     const lines = raw.split("\n");
-    // So is each of the footnotes a note lists in one run ("[^1]: ...\n[^2]: ...").
+    // So is each of the footnotes a note lists in one run ("[^1]: ...\n[^2]: ..."), and each
+    // line of a list written one item to a line ("Clark Cooper" / "Fred L. Drake, Jr."): the
+    // words of one line never run on into the next's.
     const turns = lines.length > 1 && lines.filter((l) => STAMP.test(l)).length > 1
       ? groupTurns(lines, STAMP)
       : lines.length > 1 && lines.filter((l) => FOOTNOTE_LABEL.test(l)).length > 1
       ? groupTurns(lines, FOOTNOTE_LABEL)
+      : lines.length >= LIST_LINES &&
+          lines.every((l, i) =>
+            l.trim().length <= SHORT_LINE && (i === 0 || /^\s*[\p{Lu}\p{N}]/u.test(l))
+          )
+      ? lines
       : [raw];
     for (const turn of turns) {
       const block = toBlock(turn, headings.length);
@@ -186,6 +194,13 @@ function countBelow(sorted: number[], value: number): number {
   }
   return lo;
 }
+
+/** A gap of a tab or three spaces after a word: columns laid out with spaces, not a sentence's. */
+const COLUMN_GAP = /(?<=[\p{L}\p{N})\]])(?:[ ]*\t[ \t]*|[ ]{3,})(?=\S)/gu;
+/** Lines of a paragraph, none longer than SHORT_LINE and each but the first opening with a
+ * capital or a digit, that make a list, not wrapped prose. */
+const LIST_LINES = 3;
+const SHORT_LINE = 40;
 
 /** Lines as the runs that each open with a line `opens` matches. */
 function groupTurns(lines: string[], opens: RegExp): string[] {

@@ -48,7 +48,7 @@ Deno.test("readBody() leaves out the tags of inline HTML, keeping the words betw
 });
 
 Deno.test("readBody() joins the lines of a paragraph with single spaces", () => {
-  assert.deepEqual(texts("one\ntwo \nthree\t\tfour\r\nfive"), ["one two three four five"]);
+  assert.deepEqual(texts("one\ntwo \nthree  four\r\nfive"), ["one two three four five"]);
 });
 
 Deno.test("readBody() keeps the words on either side of a hard line break apart", () => {
@@ -273,4 +273,29 @@ Deno.test("readBody() reads each footnote of a run of them as a block of its own
     "Later paraffin, from the mainland.",
     "Gas came last.",
   ]);
+});
+
+Deno.test("readBody() parts a column's gap and reads a list of short lines line by line", () => {
+  assert.deepEqual(texts("Ilse Brandvold\tMain author\n\nTomasz Wielkopolski        Lamps"), [
+    "Ilse Brandvold — Main author",
+    "Tomasz Wielkopolski — Lamps",
+  ]);
+  assert.deepEqual(
+    texts(
+      "Lampwick is brought to you by:\n\nIlse Brandvold\nTomasz Wielkopolski\nOyelaran Adebisi",
+    ),
+    [
+      "Lampwick is brought to you by:",
+      "Ilse Brandvold",
+      "Tomasz Wielkopolski",
+      "Oyelaran Adebisi",
+    ],
+  );
+  // Wrapped prose, and two spaces after a full stop, are left as they are.
+  assert.deepEqual(
+    texts("The harbour lamps were trimmed.  Then they\nwere lit by Ilse Brandvold."),
+    [
+      "The harbour lamps were trimmed. Then they were lit by Ilse Brandvold.",
+    ],
+  );
 });

@@ -177,10 +177,13 @@ function tokenize(text: string): { words: Word[]; sentences: Span[] } {
       };
       first = false;
       const prev = words.at(-1);
+      // wink cuts words at some letters past ASCII: "Micha" "ł", "Ł" "ukasz".
       const glued = prev !== undefined && prev.sentence === index && prev.end === word.start &&
         (/-$/u.test(prev.value) && /^\p{L}/u.test(word.value) ||
           word.value === "-" && /\p{L}$/u.test(prev.value) && spaces[i + 1] === "" &&
-            /^\p{L}/u.test(values[i + 1] ?? ""));
+            /^\p{L}/u.test(values[i + 1] ?? "") ||
+          /\p{L}$/u.test(prev.value) && /^\p{L}/u.test(word.value) &&
+            (/[^\p{ASCII}]$/u.test(prev.value) || /^[^\p{ASCII}]/u.test(word.value)));
       if (glued) {
         prev.value += word.value;
         prev.end = word.end;
@@ -769,21 +772,35 @@ function plausibleName(key: string): boolean {
 }
 
 /** Runs of capitalised words in one sentence, small connecting words allowed inside. */
+/** Characters of a line that ends short of a wrapped paragraph's width (most wrap at 70 to 80). */
+const SHORT_LINE = 40;
+
 function capitalisedRuns(text: string, words: Word[]): Run[] {
   const runs: Run[] = [];
   // "Later" or "Thanks" opening a sentence is capitalised for that alone.
   const capital = (w: Word) =>
     /^\p{Lu}/u.test(w.value) && !CLOSED.has(w.pos) && w.pos !== "ADV" &&
     (!w.first || w.pos === "PROPN");
+  // A name's words stand one space apart, or a line apart where a paragraph's line was full
+  // ("...implemented by Kresten Krab" / "Thorup."). A tab, spaces in a row, or the break of a
+  // short line end one name: a column of names beside what they did ("Guillaume Hanrot    Main
+  // author"), a list of names one to a line ("Clark Cooper" / "Fred L. Drake").
+  const apart = (a: Word, b: Word) => {
+    const gap = text.slice(a.end, b.start);
+    if (/\t| {2}/u.test(gap)) return true;
+    return gap.includes("\n") && a.end - text.lastIndexOf("\n", a.end - 1) <= SHORT_LINE;
+  };
   for (let i = 0; i < words.length; i++) {
     if (!capital(words[i])) continue;
     let j = i;
     while (j + 1 < words.length && words[j + 1].sentence === words[i].sentence && j - i < 5) {
       const next = words[j + 1];
+      if (apart(words[j], next)) break;
       if (capital(next)) j++;
       else if (
         CONNECTOR.test(next.value) && j + 2 < words.length &&
-        words[j + 2].sentence === words[i].sentence && capital(words[j + 2])
+        words[j + 2].sentence === words[i].sentence && capital(words[j + 2]) &&
+        !apart(next, words[j + 2])
       ) j += 2;
       else break;
     }

@@ -418,3 +418,8 @@ Deno.test("readLanguage() takes a name of words the text also writes in lower ca
     ["Mark Page"],
   );
 });
+
+Deno.test("readLanguage() keeps a name whole that wink cuts at a letter past ASCII", () => {
+  const language = readLanguage("The decoder was written by Michał Górny and Łukasz Nowak.");
+  assert.deepEqual(language.people.map((p) => p.text), ["Michał Górny", "Łukasz Nowak"]);
+});

@@ -311,3 +311,120 @@ export function citedSurnames(text: string): Span[] {
   }
   return found;
 }
+
+/**
+ * The people the source's own text names where the prose the language pass reads has lost them:
+ * signatures with an address ({@link signedNames}) and credits tables ({@link creditedNames}).
+ * Each is placed in `text` where it is named there, or else at the same share of its length.
+ */
+export function sourceNames(source: string, text: string): Span[] {
+  return [...signedNames(source), ...creditedNames(source)].map((name) => {
+    const at = text.indexOf(name.text);
+    return {
+      text: name.text,
+      start: at >= 0 ? at : Math.round(name.start * text.length / Math.max(1, source.length)),
+    };
+  });
+}
+
+/** A word of a signed or credited name: "Osamu", "Hans-Peter", "Vybíral", "O'Neil". */
+const NAME_WORD = "\\p{Lu}\\p{Ll}+(?:[-'’]\\p{Lu}\\p{Ll}+)*";
+/** Two to four such words, a particle maybe between ("Guido van Rossum"). */
+const FULL_NAME = `${NAME_WORD}(?:[ \\t]+(?:(?:de|da|di|del|van|von|der|den|la|le|du)[ \\t]+)?` +
+  `${NAME_WORD}){1,3}`;
+/** An e-mail address as signatures write it, maybe spelled out against spam ("osamu at debian
+ * dot org"), in angle or round brackets. */
+const MAIL = "[\\p{L}\\p{N}._+-]+[ \\t]*(?:@|\\(at\\)|\\[at\\]|[ \\t]at[ \\t])[ \\t]*" +
+  "[\\p{L}\\p{N}-]+(?:[ \\t]*(?:\\.|\\(dot\\)|\\[dot\\]|[ \\t]dot[ \\t])[ \\t]*[\\p{L}\\p{N}-]+)+";
+const SIGNED = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${FULL_NAME}),?[ \\t]*\\n?[ \\t]*` +
+    `(?:<[ \\t]*${MAIL}[ \\t]*>|\\([ \\t]*${MAIL}[ \\t]*\\))`,
+  "gu",
+);
+
+/**
+ * Names signed with an e-mail address, as AUTHORS files, changelogs, copyright lines and READMEs
+ * write their authors: "Osamu Aoki, <osamu at debian dot org>", "Hylke Bons <h.bons@gmail.com>",
+ * the address maybe on the next line of a wrapped paragraph.
+ * Read from the source's own text, where the address is still there (Markdown drops it as an
+ * HTML tag). Words before the name that open no name ("Copyright", "Maintainer") are left out;
+ * an address may be a group's ("Debian Developers", "Lampwick Team").
+ */
+export function signedNames(source: string): Span[] {
+  const found: Span[] = [];
+  for (const match of source.matchAll(SIGNED)) {
+    const words = match[1].split(/[ \t]+/u);
+    while (words.length > 2 && everydayNotName(words[0])) words.shift();
+    const name = words.join(" ");
+    // The address vouches for a surname that is an everyday word too ("Jia Tan").
+    if (words.length >= 2 && plausibleGiven(words[0]) && !GROUP.test(words.at(-1)!)) {
+      found.push({ text: name, start: source.indexOf(name, match.index) });
+    }
+  }
+  return found;
+}
+
+/** Words that end the name of a group, not a person's. */
+const GROUP =
+  /^(?:Developers|Maintainers|Contributors|Authors|Team|Project|Community|Group|Foundation|List|Members|Staff|Support|Admins?|Hackers)$/u;
+
+/** A row of a two-column table laid out with spaces: a key of a word or two, two spaces or more,
+ * the cell; or a line that carries on the cell above, indented far. */
+const TABLE_ROW = /^[ \t]*\S+(?:[ \t]\S+)?[ \t]{2,}(\S.*?)[ \t]*$|^[ \t]{8,}(\S.*?)[ \t]*$/u;
+/** A cell of names split by commas ("Simon Posnjak, Hans-Peter Nilsson"). */
+const NAMES_CELL = new RegExp(`^${FULL_NAME}(?:,[ \t]*${FULL_NAME})*,?$`, "u");
+/** Rows of a table that name people, fewer of which may be a coincidence of layout. */
+const CREDIT_ROWS = 3;
+
+/**
+ * The names in a credits table, as READMEs list who ported or maintains each part ("aarch64
+ * Marcus Shawcroft, James Greenhalgh"), often indented so that Markdown reads it as code. A table
+ * counts when three of its rows name people and most of those names are plausible; rows that
+ * name none ("arc   Hackers at Synopsis") and lines that carry on a cell are part of it.
+ */
+export function creditedNames(source: string): Span[] {
+  const found: Span[] = [];
+  let named: Span[][] = [];
+  const flush = () => {
+    const names = named.flat();
+    const fit = names.filter((n) => plausibleName(n.text.split(/[ \t]+/u)));
+    // The table vouches for the names that fit no rule ("Ma Jun", "Anthony Green").
+    if (named.length >= CREDIT_ROWS && fit.length * 2 > names.length) found.push(...names);
+    named = [];
+  };
+  let at = 0;
+  for (const line of source.split("\n")) {
+    const row = TABLE_ROW.exec(line);
+    const cell = row?.[1] ?? row?.[2];
+    if (cell === undefined) flush();
+    else if (NAMES_CELL.test(cell)) {
+      const from = at + line.indexOf(cell);
+      named.push(
+        [...cell.matchAll(new RegExp(FULL_NAME, "gu"))].map((m) => ({
+          text: m[0],
+          start: from + m.index,
+        })),
+      );
+    }
+    at += line.length + 1;
+  }
+  flush();
+  return found;
+}
+
+/**
+ * Words that may be a person's name: a plausible first name, then a surname compromise knows or
+ * no everyday word.
+ */
+function plausibleName(words: string[]): boolean {
+  if (words.length < 2) return false;
+  const surname = words[words.length - 1].toLowerCase();
+  return plausibleGiven(words[0]) &&
+    (/LastName/u.test(lexiconTag(surname)) || englishRank(surname) >= GENERIC_RANK);
+}
+
+/** A first name compromise knows, or no everyday word ("Osamu"; not "Bug" of "Bug Reports"). */
+function plausibleGiven(word: string): boolean {
+  const given = word.toLowerCase();
+  return isFirstName(given) || englishRank(given) >= GENERIC_RANK;
+}

@@ -3,8 +3,10 @@ import {
   authorLines,
   citedSurnames,
   creditedHandles,
+  creditedNames,
   initialledNames,
   referenceAuthors,
+  signedNames,
 } from "./written_names.ts";
 
 Deno.test("initialledNames() finds authors written with initials, not everyday words", () => {
@@ -152,4 +154,46 @@ Deno.test("initialledNames() takes no variable ending a sentence for an initial"
   const text = "It returns NULL if no lamp is found in any harbour of X. Errors are thrown " +
     "otherwise. The wicks follow the work of D. Knuth.";
   assert.deepEqual(initialledNames(text).map((n) => n.text), ["D. Knuth"]);
+});
+
+Deno.test("signedNames() reads the names signed with an e-mail address", () => {
+  const text = [
+    "Lampwick is kept by Tomasz Wielkopolski,",
+    "<tomasz at harbour dot example>, and Jia Tan <jia@lamps.example>.",
+    "Copyright (C) 2019 Ilse Brandvold <ilse@lamps.example>",
+    "Maintainer: Oyelaran Adebisi (oyelaran@wicks.example)",
+    "Lampwick Developers <devel@lampwick.example>",
+    "GNU Project <bug@gnu.example>",
+  ].join("\n");
+  assert.deepEqual(signedNames(text).map((s) => s.text), [
+    "Tomasz Wielkopolski",
+    "Jia Tan",
+    "Ilse Brandvold",
+    "Oyelaran Adebisi",
+  ]);
+});
+
+Deno.test("creditedNames() reads the names of a credits table, and no other table's", () => {
+  const credits = [
+    "Ports were contributed by the following developers:",
+    "",
+    "    arm64        Tomasz Wielkopolski, Ma Jun",
+    "    mips         Ilse Brandvold",
+    "    sparc        Hackers at Lampwick Labs",
+    "    x86          Oyelaran Adebisi,",
+    "                 Pan Xuefeng",
+  ].join("\n");
+  assert.deepEqual(creditedNames(credits).map((s) => s.text), [
+    "Tomasz Wielkopolski",
+    "Ma Jun",
+    "Ilse Brandvold",
+    "Oyelaran Adebisi",
+    "Pan Xuefeng",
+  ]);
+  const options = [
+    "    --verbose    Print More",
+    "    --quiet      Print Less",
+    "    --help       Show Help",
+  ].join("\n");
+  assert.deepEqual(creditedNames(options), []);
 });

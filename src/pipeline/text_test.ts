@@ -287,3 +287,38 @@ Deno.test("extractText() keeps a Markdown file's own frontmatter: tags, aliases 
     authors: ["Ann", "Bo"],
   });
 });
+
+Deno.test("extractText() moves a plain text's indented prose to the margin, not its columns", () => {
+  const text = [
+    "Authors of Lampwick",
+    "",
+    "    Lampwick is written and kept by Ilse Brandvold. The harbour",
+    "    lamps were drawn by Tomasz Wielkopolski.",
+    "",
+    "    arm64        Tomasz Wielkopolski",
+    "    mips         Ilse Brandvold",
+    "",
+    "    while (lit) {",
+    "        trim();",
+    "    }",
+  ].join("\n");
+  const { body } = extractText(utf8(text), "AUTHORS.txt");
+  assert.equal(
+    body,
+    [
+      "Authors of Lampwick",
+      "",
+      "Lampwick is written and kept by Ilse Brandvold. The harbour",
+      "lamps were drawn by Tomasz Wielkopolski.",
+      "",
+      "    arm64        Tomasz Wielkopolski",
+      "    mips         Ilse Brandvold",
+      "",
+      "    while (lit) {",
+      "        trim();",
+      "    }",
+    ].join("\n"),
+  );
+  // Markdown is the author's: its indented block is code.
+  assert.match(extractText(utf8(text), "AUTHORS.md").body, /\n {4}Lampwick is written/u);
+});
