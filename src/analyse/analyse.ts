@@ -16,6 +16,7 @@ import { readLanguage, upperBound } from "./language.ts";
 import {
   definesSubject,
   instructs,
+  lacksSubject,
   leansBack,
   namesManPage,
   pointsAhead,
@@ -284,8 +285,11 @@ function unfitUnits(
 ): Set<number> {
   const unfit = new Set<number>();
   list.forEach((u, i) => {
-    // "Make an iterator that returns...": the subject is the signature above.
-    if (u.leads && blocks[u.block].entry === "opens") unfit.add(i);
+    // "Make an iterator that returns...": the subject is the signature above; and "Can be used
+    // to continue...", "Matches the empty string...": the subject is the entry's name.
+    if (u.leads && blocks[u.block].entry === "opens" || !speech && lacksSubject(u.text)) {
+      unfit.add(i);
+    }
     // A piece of a long written sentence starts or ends mid-sentence ("composed; where
     // government provides..."); unpunctuated speech has no other pieces to offer.
     if (unfitReason(u.text, { speech }) !== undefined || (u.piece || u.runsOn) && !speech) {

@@ -366,6 +366,30 @@ export function instructs(sentence: string): boolean {
   return INSTRUCTS.test(sentence.trim().replace(/^["'“‘(]+/u, ""));
 }
 
+/**
+ * A sentence with no subject, as reference entries go on after their name: "Can be used to
+ * continue after resolving conflicts", "Matches the empty string, but only...", "Attempts to
+ * match...". Alone, it does not say what can or what matches.
+ */
+const NO_SUBJECT = new RegExp(
+  "^(?:(?:Can|May|Must|Should|Will|Could|Might)(?: not| also| only)? be\\b|" +
+    // A verb in -s before its object: "Returns the...", "Specifies a...".
+    "\\p{Lu}\\p{Ll}*[^s\\P{L}]s (?:the|a|an|to|if|whether|all|any|no|one|only|true|false|none|" +
+    "zero|its|their|this|that|these|those)\\b)",
+  "u",
+);
+/** Words in -s that open a sentence with its subject after them: "Sometimes the value...". */
+const NOT_VERBS = new Set(
+  ("sometimes perhaps besides unless always nevertheless regardless whereas thus nowadays " +
+    "afterwards towards as is was has its this his yes news").split(" "),
+);
+
+/** Whether the sentence opens with its verb, its subject left to the entry it is part of. */
+export function lacksSubject(sentence: string): boolean {
+  const text = sentence.trim().replace(/^["'“‘(]+/u, "");
+  return NO_SUBJECT.test(text) && !NOT_VERBS.has(/^\p{L}+/u.exec(text)![0].toLowerCase());
+}
+
 /** "The following list of options...", "as follows": the sentence announces what comes next. */
 const POINTS_AHEAD = /^(?:the|these) following\b|\b(?:as follows|listed below)\b/iu;
 

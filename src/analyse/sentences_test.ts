@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   definesSubject,
   instructs,
+  lacksSubject,
   leansBack,
   namesManPage,
   opensWithFiller,
@@ -585,4 +586,25 @@ Deno.test("pointsAhead() finds a sentence that announces what follows", () => {
   assert.ok(pointsAhead("The following list of options is taken from the lamp manual."));
   assert.ok(pointsAhead("The wick is trimmed as follows."));
   assert.ok(!pointsAhead("The keeper follows the lamp rules."));
+});
+
+Deno.test("lacksSubject() finds the sentences of an entry that leave out their subject", () => {
+  for (
+    const text of [
+      "Can be used to continue after resolving conflicts.",
+      "May not be combined with --trim.",
+      "Matches the empty string, but only at the start of a word.",
+      "Attempts to match the lamp as if it was lit.",
+      "Returns the wick's length.",
+    ]
+  ) assert.ok(lacksSubject(text), text);
+  for (
+    const text of [
+      "Sometimes the wick is too short.",
+      "Perhaps the best lamp is the oldest.",
+      "Lampwick trims wicks.",
+      "This returns the length.",
+      "Canada has many harbours.",
+    ]
+  ) assert.ok(!lacksSubject(text), text);
 });
