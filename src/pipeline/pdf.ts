@@ -24,6 +24,7 @@ import { cleanTitle, countWords, type Extracted } from "./extracted.ts";
 import { CMAP_URL, EmbeddedBinaryData, STANDARD_FONT_DATA_URL } from "./pdf_data.ts";
 import { ligatureRepair } from "./pdf_ligatures.ts";
 import { texPunctuation } from "./pdf_tex_punctuation.ts";
+import { TexSymbols } from "./pdf_tex_symbols.ts";
 import { dropRunningLines } from "./pdf_running_lines.ts";
 import {
   numberedHeadings,
@@ -74,7 +75,15 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
     const read: PageLines[] = [];
     // One page at a time: pdf.js parses in this thread anyway, and it then holds the parsed
     // content of one page, not of all of them.
-    for (let number = 1; number <= pageCount; number++) read.push(await readPage(pdf, number));
+    const symbols = new TexSymbols();
+    for (let number = 1; number <= pageCount; number++) {
+      read.push(await readPage(pdf, number, symbols));
+    }
+    // What TeX's fonts mean by their control characters is known once every page is read.
+    const readSymbols = symbols.reader();
+    for (const page of read) {
+      if ("lines" in page) { for (const line of page.lines) line.text = readSymbols(line.text); }
+    }
     const outline = await readOutline(pdf);
     // A part's title page may print the head its pages repeat ("Valgrind User Manual"): the
     // line an outline entry points to is its heading, never a running head.
@@ -403,12 +412,16 @@ function openError(error: unknown): InputError {
   );
 }
 
-async function readPage(pdf: PdfDocument, number: number): Promise<PageLines> {
+async function readPage(
+  pdf: PdfDocument,
+  number: number,
+  symbols: TexSymbols,
+): Promise<PageLines> {
   try {
     const page = await pdf.getPage(number);
     const content = await page.getTextContent();
     page.cleanup();
-    return { number, lines: layOut(content.items, content.styles) };
+    return { number, lines: layOut(content.items, content.styles, symbols) };
   } catch (error) {
     // One damaged page should not cost the other pages of the document.
     return { number, error: describe(error) };
@@ -486,7 +499,11 @@ interface Line {
 // paragraph, and testing the end of a string built with += flattens it every time.
 
 /** Turns a page's text items, in content-stream order, into lines. */
-function layOut(items: readonly (TextItem | object)[], styles: FontStyles = {}): Line[] {
+function layOut(
+  items: readonly (TextItem | object)[],
+  styles: FontStyles,
+  symbols: TexSymbols,
+): Line[] {
   const lines: Line[] = [];
   let parts: string[] = [];
   let line: Line | undefined;
@@ -499,7 +516,7 @@ function layOut(items: readonly (TextItem | object)[], styles: FontStyles = {}):
   };
   for (const item of items) {
     if (!("str" in item)) continue; // marked-content boundaries
-    const str = cleanText(item.str);
+    const str = cleanText(symbols.mark(item.str, item.fontName));
     const [a, b, c, d, x, y] = item.transform;
     if (![a, b, c, d, x, y].every(Number.isFinite)) continue;
     if (str.trim() === "") {
