@@ -125,7 +125,9 @@ export class TexSymbols {
 
 /** The printable codes at which OMS has other glyphs. */
 const PRINTABLE = Object.keys(OMS_PRINTABLE).join("");
+// deno-lint-ignore no-control-regex -- the control characters are what TeX's fonts put there
 const CONTROL = /[\x00-\x08\x0A-\x1F]/gu;
+// deno-lint-ignore no-control-regex -- as above
 const CONTROL_OR_PRINTABLE = /[\x00-\x08\x0A-\x1F0-3:;89fghijn]/gu;
 /** The first mark: U+F0000, then a slot for each control character and printable code of each
  * font. */
