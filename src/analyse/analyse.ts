@@ -103,10 +103,13 @@ export function analyse(input: AnalysisInput): Analysed {
   // A key point is one line: a sentence that would have to be cut short is a weaker one.
   // A key point is read alone, in speech too: "For example...", "Which is why..." need what
   // came before (written sentences have already lost a fifth for it above).
-  const pointScores = scores.map((s, i) =>
-    (list[i].text.length > 240 ? 0.6 : 1) *
-    (leansBack(trimOpeners(list[i].text)) ? (transcript ? 0.8 : 0.75) : 1) * s
-  );
+  // An instruction ("See INSTALL.md for building released versions", "Please rename...") tells
+  // the reader what to do, not what the text says.
+  const pointScores = scores.map((s, i) => {
+    const text = trimOpeners(list[i].text);
+    return (list[i].text.length > 240 ? 0.6 : 1) *
+      (leansBack(text) ? (transcript ? 0.8 : 0.75) : 1) * (instructs(text) ? 0.5 : 1) * s;
+  });
   const pointCount = keyPointCount(input.wordCount);
   const pointAt = pickKeyPoints(
     list,

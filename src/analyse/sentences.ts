@@ -99,13 +99,29 @@ const RUN_IN_HEADING = new RegExp(
 /** The label of a manual's admonition box, run into its text ("Tip You can undelete..."). */
 const ADMONITION = /^(?:Note|Tip|Hint|Warning|Caution|Important|Danger)\s+(?=\p{Lu}\p{Ll})/u;
 
+/** "Note that", "Please note", "Keep in mind that": the sentence after it is the point. */
+const NOTE_THAT =
+  /^(?:(?:please\s+)?note,?\s+that|please\s+note,?|it should be noted that|keep in mind that|remember that|be aware that)\s+/iu;
+
+/**
+ * The sentence without "Note that" before it ("Note that relative imports are based on..."),
+ * its first letter capitalised unless it opens with code ("m.start(group) will equal...").
+ */
+function withoutNoteThat(sentence: string): string {
+  const text = sentence.replace(NOTE_THAT, "");
+  if (text === sentence || text.split(/\s+/u).length < 4) return sentence;
+  return /^\p{Ll}+(?![\p{L}\p{N}._(\[])/u.test(text)
+    ? text.charAt(0).toUpperCase() + text.slice(1)
+    : text;
+}
+
 /**
  * The sentence without its spoken openers ("So, and I mean the point is" → "The point is") and
  * list numbering ("3. Make" → "Make"), its first letter capitalised. A sentence that would be
  * left with fewer than four words stays as it was.
  */
 export function trimOpeners(sentence: string): string {
-  const own = sentence.trim().replace(RUN_IN_HEADING, "").replace(ADMONITION, "");
+  const own = withoutNoteThat(sentence.trim().replace(RUN_IN_HEADING, "").replace(ADMONITION, ""));
   const numbered = own.replace(STAGE_DIRECTION, " ").trim()
     .replace(/^(?:\(?\d{1,2}[.)]|[-*•]|(?:[IVX]{2,5}|V)\.)\s+(?=\p{L})/u, "");
   let text = withoutCapsHeading(withoutSalutation(numbered)).replace(ASIDE, "");

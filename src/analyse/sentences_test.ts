@@ -53,7 +53,7 @@ Deno.test("trimOpeners() drops an admonition's label run into its text, not the 
   );
   for (
     const kept of [
-      "Note that the tide turns twice a day here.",
+      "Note the tide, which turns twice a day here.",
       "Note G described an algorithm for the engine, step by step.",
     ]
   ) assert.equal(trimOpeners(kept), kept);
@@ -493,7 +493,7 @@ Deno.test("trimOpeners() drops a reference manual's heading run into its first s
   for (
     const kept of [
       "Returns True if the value is set in the table.",
-      "Note that the graph is copied.",
+      "Note the graph, which is copied.",
     ]
   ) {
     assert.equal(trimOpeners(kept), kept);
@@ -607,4 +607,20 @@ Deno.test("lacksSubject() finds the sentences of an entry that leave out their s
       "Canada has many harbours.",
     ]
   ) assert.ok(!lacksSubject(text), text);
+});
+
+Deno.test('trimOpeners() leaves out "Note that" before the point', () => {
+  assert.equal(
+    trimOpeners("Note that relative imports are based on the lamp's name."),
+    "Relative imports are based on the lamp's name.",
+  );
+  assert.equal(
+    trimOpeners("Please note many wick files are changed in the harbour."),
+    "Many wick files are changed in the harbour.",
+  );
+  // Code keeps its case.
+  assert.equal(
+    trimOpeners("Note that m.start(group) will equal m.end(group) here."),
+    "m.start(group) will equal m.end(group) here.",
+  );
 });
