@@ -70,6 +70,8 @@ const TERM_VECTOR = 64;
 /** A "sentence" longer than this (unpunctuated speech) is cut into pieces of about half. */
 const LONGEST_UNIT = 60;
 const KEYPHRASES = 10;
+/** People a note lists, unless a credits table or signatures name more. */
+const PEOPLE = 30;
 
 export function analyse(input: AnalysisInput): Analysed {
   const units = sentenceUnits(input.body);
@@ -122,11 +124,16 @@ export function analyse(input: AnalysisInput): Analysed {
   const counts = termCounts(list);
   const speakers = [...new Set(units.blocks.map((b) => b.speaker).filter((s) => s !== undefined))]
     .filter((s) => s.includes(" "));
+  // An AUTHORS file credits more people than a note lists otherwise: each of them is its point.
+  const signed = sourceNames(input.body, text);
   const people = withoutWords(
     withoutPlaceholders(rankNames(
-      [...language.people, ...writtenNames(text), ...sourceNames(input.body, text)]
-        .sort((a, b) => a.start - b.start),
-      { mergeParts: true, limit: 30, kind: "person" },
+      [...language.people, ...writtenNames(text), ...signed].sort((a, b) => a.start - b.start),
+      {
+        mergeParts: true,
+        limit: Math.max(PEOPLE, new Set(signed.map((n) => n.text)).size),
+        kind: "person",
+      },
       speakers,
     )),
     input.body,
@@ -259,7 +266,9 @@ function openingSentence(
 function saysWhat(sentence: string, subject: Set<string>): boolean {
   const text = trimOpeners(sentence);
   // "This section covers...": the text's own "this", which needs nothing before it.
-  if (statesPurpose(text)) return !/\b(?:I|we|We)\b/u.test(text) || THIS_TEXT.test(text);
+  if (statesPurpose(text)) {
+    return (!/\b(?:I|we|We)\b/u.test(text) || THIS_TEXT.test(text)) && !pointsAhead(text);
+  }
   // "The PostgreSQL client wrapper is designed to permit this.": what "this" is came before.
   return definesSubject(text, subject) && !leansBack(text) && !unresolved(text) &&
     !/\b(?:this|that|these|those)[.!?]$/iu.test(text);

@@ -65,10 +65,7 @@ export function readBody(markdown: string): BodyText {
       ? groupTurns(lines, STAMP)
       : lines.length > 1 && lines.filter((l) => FOOTNOTE_LABEL.test(l)).length > 1
       ? groupTurns(lines, FOOTNOTE_LABEL)
-      : lines.length >= LIST_LINES &&
-          lines.every((l, i) =>
-            l.trim().length <= SHORT_LINE && (i === 0 || /^\s*[\p{Lu}\p{N}]/u.test(l))
-          )
+      : isListOfLines(lines)
       ? lines
       : [raw];
     for (const turn of turns) {
@@ -197,10 +194,28 @@ function countBelow(sorted: number[], value: number): number {
 
 /** A gap of a tab or three spaces after a word: columns laid out with spaces, not a sentence's. */
 const COLUMN_GAP = /(?<=[\p{L}\p{N})\]])(?:[ ]*\t[ \t]*|[ ]{3,})(?=\S)/gu;
-/** Lines of a paragraph, none longer than SHORT_LINE and each but the first opening with a
- * capital or a digit, that make a list, not wrapped prose. */
+/** Lines of a paragraph that may make a list. */
 const LIST_LINES = 3;
 const SHORT_LINE = 40;
+
+/**
+ * Whether the lines of a paragraph are a list written one item to a line, not wrapped prose:
+ * short lines each opening with a capital or a digit ("Clark Cooper" / "Fred L. Drake, Jr."), or
+ * lines of which most end far short of the longest ("Joe Steffen - Creator of Cscope" /
+ * "Hans-Bernhard Broeker <broeker@...> - Maintainer"), where a wrapped paragraph fills each line
+ * but its last and breaks after commas.
+ */
+function isListOfLines(lines: string[]): boolean {
+  if (lines.length < LIST_LINES) return false;
+  const trimmed = lines.map((l) => l.trim());
+  if (
+    trimmed.every((l, i) => l.length <= SHORT_LINE && (i === 0 || /^[\p{Lu}\p{N}]/u.test(l)))
+  ) return true;
+  const longest = Math.max(...trimmed.map((l) => l.length));
+  const body = trimmed.slice(0, -1);
+  return longest >= SHORT_LINE && longest <= 100 && !body.some((l) => /[,;-]$/u.test(l)) &&
+    body.filter((l) => l.length < 0.6 * longest).length * 2 >= body.length;
+}
 
 /** Lines as the runs that each open with a line `opens` matches. */
 function groupTurns(lines: string[], opens: RegExp): string[] {

@@ -291,6 +291,20 @@ Deno.test("readBody() parts a column's gap and reads a list of short lines line 
       "Oyelaran Adebisi",
     ],
   );
+  // Lines that end far short of the longest are items too.
+  assert.deepEqual(
+    texts(
+      "Ilse Brandvold - Creator of Lampwick\n" +
+        "Tomasz Wielkopolski <tomasz@harbour-lamps.example> - Initial Harbour Maintainer\n" +
+        "Oyelaran Adebisi - wick support\nMa Jun - trims",
+    ),
+    [
+      "Ilse Brandvold - Creator of Lampwick",
+      "Tomasz Wielkopolski tomasz@harbour-lamps.example - Initial Harbour Maintainer",
+      "Oyelaran Adebisi - wick support",
+      "Ma Jun - trims",
+    ],
+  );
   // Wrapped prose, and two spaces after a full stop, are left as they are.
   assert.deepEqual(
     texts("The harbour lamps were trimmed.  Then they\nwere lit by Ilse Brandvold."),

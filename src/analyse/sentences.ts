@@ -406,8 +406,10 @@ export function lacksSubject(sentence: string): boolean {
   return NO_SUBJECT.test(text) && !NOT_VERBS.has(/^\p{L}+/u.exec(text)![0].toLowerCase());
 }
 
-/** "The following list of options...", "as follows": the sentence announces what comes next. */
-const POINTS_AHEAD = /^(?:the|these) following\b|\b(?:as follows|listed below)\b/iu;
+/** "The following list of options...", "as follows", "The module defines the following
+ * user-callable items.": the sentence announces what comes next. */
+const POINTS_AHEAD =
+  /^(?:the|these) following\b|\b(?:as follows|listed below)\b|\bthe following(?: [\p{L}-]+){0,3}[.:]$/iu;
 
 /** Whether the sentence announces what follows it, which a summary does not hold. */
 export function pointsAhead(sentence: string): boolean {
@@ -466,6 +468,8 @@ const STATES_PURPOSE = new RegExp(
     // Not "the program": "The program defines what arguments it requires" is the reader's.
     "this (?:repository|project|program|tool|utility|suite)) (?:provides|implements|defines|" +
     "offers|contains|lets|allows|enables|is for)\\b|" +
+    // "This package supplies the master copies of /etc/passwd": a Debian README's opening.
+    "^this package supplies\\b|" +
     // "This is Poppler, a library for rendering PDF files": a README introducing its program.
     "^this is [^\\s,.;:]+(?: [^\\s,.;:]+)?(?:,| -| —|:) (?:an?|the)\\b",
   "iu",

@@ -585,6 +585,7 @@ Deno.test("namesManPage() finds a manual page's NAME line", () => {
 Deno.test("pointsAhead() finds a sentence that announces what follows", () => {
   assert.ok(pointsAhead("The following list of options is taken from the lamp manual."));
   assert.ok(pointsAhead("The wick is trimmed as follows."));
+  assert.ok(pointsAhead("The lamp module defines the following user-callable items."));
   assert.ok(!pointsAhead("The keeper follows the lamp rules."));
 });
 

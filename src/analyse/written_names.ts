@@ -7,6 +7,7 @@
  */
 import { englishRank, GENERIC_RANK } from "./commonness.ts";
 import { isFirstName, lexiconTag, type Span } from "./language.ts";
+import { STOPWORDS } from "./terms.ts";
 
 /** "A. M. Kuchling", "E.R. Gansner", "K.-P. Vo": initials and a surname, as bibliographies and
  * credits write authors. What may not come before is looked at only after a capital (here and
@@ -64,6 +65,12 @@ export function initialledNames(text: string): Span[] {
   }
   for (const match of text.matchAll(SURNAME_FIRST)) {
     const [, surname, initials] = match;
+    // "Padraig Brady, Q. Frank Xia": initials that open the next person's full name (not "Knuth,
+    // D. E. The Art of...": a title).
+    const next = /^ ?(\p{Lu}\p{Ll}+) \p{Lu}\p{Ll}+/u.exec(
+      text.slice(match.index + match[0].length),
+    );
+    if (next && !STOPWORDS.has(next[1].toLowerCase())) continue;
     found.push({
       text: `${initials.trim()} ${surname}`,
       start: match.index,
@@ -327,11 +334,12 @@ export function sourceNames(source: string, text: string): Span[] {
   });
 }
 
-/** A word of a signed or credited name: "Osamu", "Hans-Peter", "Vybíral", "O'Neil". */
-const NAME_WORD = "\\p{Lu}\\p{Ll}+(?:[-'’]\\p{Lu}\\p{Ll}+)*";
-/** Two to four such words, a particle maybe between ("Guido van Rossum"). */
-const FULL_NAME = `${NAME_WORD}(?:[ \\t]+(?:(?:de|da|di|del|van|von|der|den|la|le|du)[ \\t]+)?` +
-  `${NAME_WORD}){1,3}`;
+/** A word of a signed or credited name: "Osamu", "Hans-Peter", "Vybíral", "O'Neil", "MacKenzie". */
+const NAME_WORD = "\\p{Lu}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+)?(?:[-'’]\\p{Lu}\\p{Ll}+)*";
+/** Two to four such words, initials ("Richard M. Stallman", "H. Peter Anvin") or a particle
+ * ("Guido van Rossum") between, ending in a word. */
+const FULL_NAME = `(?:\\p{Lu}\\.[ \\t]+)?${NAME_WORD}(?:[ \\t]+(?:\\p{Lu}\\.[ \\t]+)?` +
+  `(?:(?:de|da|di|del|van|von|der|den|la|le|du)[ \\t]+)?${NAME_WORD}){1,3}`;
 /** An e-mail address as signatures write it, maybe spelled out against spam ("osamu at debian
  * dot org"), in angle or round brackets. */
 const MAIL = "[\\p{L}\\p{N}._+-]+[ \\t]*(?:@|\\(at\\)|\\[at\\]|[ \\t]at[ \\t])[ \\t]*" +
@@ -368,19 +376,27 @@ export function signedNames(source: string): Span[] {
 const GROUP =
   /^(?:Developers|Maintainers|Contributors|Authors|Team|Project|Community|Group|Foundation|List|Members|Staff|Support|Admins?|Hackers)$/u;
 
-/** A row of a two-column table laid out with spaces: a key of a word or two, two spaces or more,
- * the cell; or a line that carries on the cell above, indented far. */
-const TABLE_ROW = /^[ \t]*\S+(?:[ \t]\S+)?[ \t]{2,}(\S.*?)[ \t]*$|^[ \t]{8,}(\S.*?)[ \t]*$/u;
-/** A cell of names split by commas ("Simon Posnjak, Hans-Peter Nilsson"). */
-const NAMES_CELL = new RegExp(`^${FULL_NAME}(?:,[ \t]*${FULL_NAME})*,?$`, "u");
+/**
+ * A row of a two-column table: a key of up to four words, then a tab, two spaces or more, a
+ * dash ("Joe Steffen - Creator of Cscope"), or a colon after a one-word key ("cksum: Padraig
+ * Brady, Q. Frank Xia"), then the cell; or a line that carries on the cell above, indented far.
+ */
+const TABLE_ROW =
+  /^[ \t]*(\S+(?:[ \t]\S+){0,3}?)(?:\t[ \t]*|[ ]{2,}|[ ]-[ ])(\S.*?)[ \t]*$|^[ \t]*([\p{L}\p{N}_.+-]+):[ \t]+(\S.*?)[ \t]*$|^(?:\t{2,}|[ \t]{8,})(\S.*?)[ \t]*$/u;
+/** Names split by commas ("Simon Posnjak, Hans-Peter Nilsson"), initials allowed. */
+const NAMES = `${FULL_NAME}(?:,[ \\t]*${FULL_NAME})*,?`;
+const NAMES_CELL = new RegExp(`^${NAMES}$`, "u");
+const NAME_KEY = new RegExp(`^${FULL_NAME}$`, "u");
 /** Rows of a table that name people, fewer of which may be a coincidence of layout. */
 const CREDIT_ROWS = 3;
 
 /**
- * The names in a credits table, as READMEs list who ported or maintains each part ("aarch64
- * Marcus Shawcroft, James Greenhalgh"), often indented so that Markdown reads it as code. A table
- * counts when three of its rows name people and most of those names are plausible; rows that
- * name none ("arc   Hackers at Synopsis") and lines that carry on a cell are part of it.
+ * The names in a credits table, as AUTHORS files and READMEs list who wrote or ported each part:
+ * names in the cell ("aarch64   Marcus Shawcroft, James Greenhalgh", "cat: Torbjorn Granlund,
+ * Richard M. Stallman") or in the key before what they did ("Guillaume Hanrot   Main author"),
+ * often indented so that Markdown reads the table as code. A table counts when three of its rows
+ * name people and most of those names are plausible; rows that name none ("arc   Hackers at
+ * Synopsis"), blank lines and lines that carry on a cell are part of it.
  */
 export function creditedNames(source: string): Span[] {
   const found: Span[] = [];
@@ -395,17 +411,22 @@ export function creditedNames(source: string): Span[] {
   let at = 0;
   for (const line of source.split("\n")) {
     const row = TABLE_ROW.exec(line);
-    const cell = row?.[1] ?? row?.[2];
-    if (cell === undefined) flush();
-    else if (NAMES_CELL.test(cell)) {
-      const from = at + line.indexOf(cell);
-      named.push(
-        [...cell.matchAll(new RegExp(FULL_NAME, "gu"))].map((m) => ({
-          text: m[0],
-          start: from + m.index,
-        })),
-      );
-    }
+    const [key, cell] = row
+      ? [row[1] ?? row[3], row[2] ?? row[4] ?? row[5]]
+      : [undefined, undefined];
+    const names = (text: string) => {
+      const from = at + line.indexOf(text);
+      return [...text.matchAll(new RegExp(FULL_NAME, "gu"))].map((m) => ({
+        text: m[0],
+        start: from + m.index,
+      }));
+    };
+    if (cell === undefined) {
+      if (line.trim() !== "") flush();
+    } // "Petr Sorfa <petr@...> - Initial OpenSource Maintainer": the key without its address.
+    else if (key !== undefined && NAME_KEY.test(key.replace(/[ \t]*<[^>]*>$/u, ""))) {
+      named.push(names(key));
+    } else if (NAMES_CELL.test(cell)) named.push(names(cell));
     at += line.length + 1;
   }
   flush();

@@ -197,3 +197,44 @@ Deno.test("creditedNames() reads the names of a credits table, and no other tabl
   ].join("\n");
   assert.deepEqual(creditedNames(options), []);
 });
+
+Deno.test("creditedNames() reads names before what they did, after a colon or a dash", () => {
+  const keyed = [
+    "Ilse Brandvold\tMain author",
+    "",
+    "Tomasz Wielkopolski\t\tOriginal version of wick.c, trim.c,",
+    "\t\t\tand lamp.c",
+    "",
+    "Oyelaran Adebisi\tHarbour port",
+  ].join("\n");
+  assert.deepEqual(creditedNames(keyed).map((s) => s.text), [
+    "Ilse Brandvold",
+    "Tomasz Wielkopolski",
+    "Oyelaran Adebisi",
+  ]);
+  const colon = "trim: Ilse Brandvold, Q. Frank Xia\nlight: H. Peter Anvin\nsnuff: Ma Jun";
+  assert.deepEqual(creditedNames(colon).map((s) => s.text), [
+    "Ilse Brandvold",
+    "Q. Frank Xia",
+    "H. Peter Anvin",
+    "Ma Jun",
+  ]);
+  const dashed = [
+    "Ilse Brandvold - Creator of Lampwick",
+    "Tomasz Wielkopolski <tomasz@lamps.example> - Initial Harbour Maintainer",
+    "Oyelaran Adebisi - wick support",
+  ].join("\n");
+  assert.deepEqual(creditedNames(dashed).map((s) => s.text), [
+    "Ilse Brandvold",
+    "Tomasz Wielkopolski",
+    "Oyelaran Adebisi",
+  ]);
+});
+
+Deno.test("initialledNames() takes initials that open the next full name for no surname's", () => {
+  assert.deepEqual(initialledNames("trim: Ilse Brandvold, Q. Frank Xia").map((s) => s.text), []);
+  assert.deepEqual(
+    initialledNames("[K73] Knuth, D. E. The Art of Computer Programming.").map((s) => s.text),
+    ["D. E. Knuth"],
+  );
+});

@@ -172,7 +172,8 @@ export function contextLine(summary: string[]): string {
   const fits = (s: string) => s.length <= LONGEST;
   // "This tutorial is intended to be a gentle introduction to argparse": the note's own words
   // for what it is about, "this" or not; not an author's advice ("we recommend using...").
-  const describes = (s: string) => statesPurpose(s) && !/\b(?:I|we|We)\b/u.test(s);
+  const describes = (s: string) =>
+    statesPurpose(s) && !/\b(?:I|we|We)\b/u.test(s) && !pointsAhead(s);
   const described = sentences.find((s) => describes(s) && fits(s) && words(s));
   if (described) return described;
   // The summary's opener, which the analysis chose to say what the text is, may run a little
