@@ -100,7 +100,7 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
       "paragraphs" in page ? page.paragraphs.filter((_, i) => !page.code[i]) : []
     );
     const ligatures = ligatureRepair(prose);
-    const punctuation = texPunctuation(prose);
+    const punctuation = texPunctuation(prose, symbols.usesTexMath());
     const repair = (text: string) => punctuation(ligatures(text));
     const pages = laidOut.map((page) =>
       "paragraphs" in page

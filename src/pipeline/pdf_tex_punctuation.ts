@@ -21,15 +21,17 @@ const EVIDENCE = 3;
 
 /**
  * A function that puts TeX's quotation marks and dashes back in one text of a document, given
- * all of the document's prose to judge whether its fonts lost them; it returns a text unchanged
+ * all of the document's prose to judge whether its fonts lost them, or `texMath` when its
+ * mathematics is known to be set in TeX's fonts without Unicode; it returns a text unchanged
  * when they did not.
  */
-export function texPunctuation(texts: string[]): (text: string) => string {
+export function texPunctuation(texts: string[], texMath = false): (text: string) => string {
   let quotations = 0;
   for (const text of texts) {
     quotations += text.match(QUOTED)?.length ?? 0;
     if (quotations >= EVIDENCE) break;
   }
-  if (quotations < EVIDENCE) return (text) => text;
+  // A document whose mathematics is in TeX's fonts has its text in them too, quoted or not.
+  if (quotations < EVIDENCE && !texMath) return (text) => text;
   return (text) => text.replace(QUOTED, "“$1”").replace(EN_DASH, "–").replace(EM_DASH, "—");
 }

@@ -21,3 +21,8 @@ Deno.test("texPunctuation() leaves a document alone that shows too few such quot
   const fix = texPunctuation(texts);
   for (const text of texts) assert.equal(fix(text), text);
 });
+
+Deno.test("texPunctuation() puts back the dashes of a document with TeX's math fonts", () => {
+  const fix = texPunctuation(["The instance (1.5){(1.6) is read."], true);
+  assert.equal(fix("The instance (1.5){(1.6) is read."), "The instance (1.5)–(1.6) is read.");
+});

@@ -86,6 +86,14 @@ export class TexSymbols {
     });
   }
 
+  /** Whether the document sets mathematics in TeX's fonts, as far as it has been read. */
+  usesTexMath(): boolean {
+    return this.#uses.some((use) => {
+      const encoding = encodingOf(use);
+      return encoding === "italic" || encoding === "symbol";
+    });
+  }
+
   /**
    * What turns the marks in a text into TeX's symbols, now that every font is known. A mark of
    * a font that is none of TeX's is dropped, as control characters always were, and a marked
@@ -95,7 +103,7 @@ export class TexSymbols {
     const encodings = this.#uses.map(encodingOf);
     // A text font's codes 0 to 10 are OT1's Greek capitals ("Σ", "Δ") in a document that sets
     // mathematics in TeX's fonts; elsewhere such a code is more likely a broken font's NUL.
-    const tex = encodings.some((e) => e === "italic" || e === "symbol");
+    const tex = this.usesTexMath();
     return (text) =>
       text.replace(/[\u{F0000}-\u{FFFFD}]/gu, (mark, offset: number) => {
         const slot = mark.codePointAt(0)! - MARKS;

@@ -50,3 +50,11 @@ Deno.test("TexSymbols drops the control characters of a document without TeX's f
   const out = read([...prose, ["broken\u0000 font\u0006", "text"], ["12", "other"]]);
   assert.deepEqual(out.slice(-2), ["broken font", "12"]);
 });
+
+Deno.test("TexSymbols knows a document whose mathematics is in TeX's fonts", () => {
+  const symbols = new TexSymbols();
+  for (const [str, font] of prose) symbols.mark(str, font);
+  assert.equal(symbols.usesTexMath(), false);
+  symbols.mark("\u0014", "symbol");
+  assert.equal(symbols.usesTexMath(), true);
+});
