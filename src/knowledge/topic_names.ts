@@ -73,20 +73,27 @@ export function nameTopics(
     const about = phrases.filter((_, i) => cover.get(best[i])! >= ABOUT);
     const series = seriesTitle(topic);
     const folder = mainFolder(topic, folderOf);
-    // A folder that only keeps files ("markdown", "pdfs") names no subject, unless no phrase
-    // speaks for half its notes: six READMEs of unrelated programs were "Berkeley db".
+    // A folder that only keeps files ("markdown", "pdfs", "papers") names no subject, unless no
+    // phrase speaks for most of its notes: six READMEs of unrelated programs were "Berkeley db",
+    // four unrelated papers "DIMACS format" after two of them.
     const subjectFolder = topic.folder &&
-      (!keepingFolder(topic.folder.split("/")) || (ranked[0]?.cover ?? 0) < 0.5);
+      (!keepingFolder(topic.folder.split("/")) || (ranked[0]?.cover ?? 0) <= 0.5);
+    const folderName = subjectFolder
+      ? spelledAsNotes(folderTitle(topic.folder!.split("/")), topic, summaryOf)
+      : "";
     const candidates = [
-      ...(subjectFolder
-        ? [spelledAsNotes(folderTitle(topic.folder.split("/")), topic, summaryOf)]
-        : []),
+      ...(folderName !== "" ? [folderName] : []),
       ...(series ? [series] : []),
       ...phrases.map(cap),
       ...(phrases.length >= 2 ? [`${cap(phrases[0])} and ${phrases[1]}`] : []),
       // Notes most of which share a folder still have a subject their owner named.
       ...(folder !== "" ? [spelledAsNotes(folderTitle(folder.split("/")), topic, summaryOf)] : []),
-    ].filter((c) => c !== "" && !isGenericWord(c));
+    ].filter((c) =>
+      c !== "" &&
+      // A folder that keeps files of no one subject ("papers") is named as its owner named it,
+      // everyday word or not: "DIMACS format" named four papers after two of them.
+      (!isGenericWord(c) || c === folderName && keepingFolder(topic.folder!.split("/")))
+    );
     // Notes that share no subject a phrase can name, and no folder, are no topic: a map named
     // after nothing its notes have in common is the catch-all map a person would not make.
     if (candidates.length === 0) {
@@ -106,7 +113,9 @@ export function nameTopics(
       if (!taken.has(next.toLowerCase())) name = next;
     }
     taken.add(name.toLowerCase());
-    named.push({ ...topic, name, phrases: about });
+    // Named for a folder of files on no one subject, the map claims none of them for all.
+    const grabBag = name === folderName && keepingFolder(topic.folder!.split("/"));
+    named.push({ ...topic, name, phrases: grabBag ? [] : about });
   }
   return { named, unnamed };
 }

@@ -191,6 +191,17 @@ Deno.test("nameTopics() names a folder that only keeps files by what its notes s
   assert.equal(named.name, "Markdown");
   // Nor does a phrase two notes in five have describe them.
   assert.deepEqual(named.phrases, []);
+  // An everyday word is the name its owner gave such a folder, where half the notes share a
+  // phrase and half do not.
+  const papers = [
+    note("l", ["dimacs format", "wick"]),
+    note("m", ["dimacs format", "tide table"]),
+    note("n", ["crc computation", "quay"]),
+    note("o", ["font configuration", "gull"]),
+  ].map(inFolder("papers"));
+  const grabBag = nameTopics([{ members: ["l", "m", "n", "o"], folder: "papers" }], papers);
+  assert.equal(grabBag.named[0].name, "Papers");
+  assert.deepEqual(grabBag.named[0].phrases, []);
 });
 
 Deno.test("nameTopics() names no map after the head word its notes' phrases share", () => {

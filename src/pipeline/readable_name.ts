@@ -31,7 +31,9 @@ const SMALL = new Set([
  * about: such a folder is named together with its parent ("git/howto" is "Git howto").
  */
 const CONTAINERS = new Set([
+  "articles",
   "audio",
+  "books",
   "doc",
   "docs",
   "documents",
@@ -43,12 +45,17 @@ const CONTAINERS = new Set([
   "inbox",
   "markdown",
   "md",
+  "manuals",
   "media",
   "misc",
   "notes",
   "other",
+  "papers",
   "pdf",
   "pdfs",
+  "readmes",
+  "reports",
+  "slides",
   "src",
   "technical",
   "text",
