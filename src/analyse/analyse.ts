@@ -340,8 +340,9 @@ function withoutPlaceholders(people: string[]): string[] {
 /**
  * `people` without the lone names the body also writes in small letters, as often or more:
  * those are words of the text, such as Debian's codenames ("Potato", "Sid" beside "potato" and
- * "unstable (sid)"), not people. Nor a lone name the body only ever writes as the name of a
- * kind of thing ("the Darwin linker"): a system or a product named after someone, if anyone.
+ * "unstable (sid)"), not people. Nor a lone name the body writes mostly as the name of a kind
+ * of thing ("the Darwin linker") or of a version ("Ada 2022", "the Ada 2022 standard"): a
+ * system, a language or a product named after someone, if anyone.
  */
 function withoutWords(people: string[], body: string): string[] {
   const uses = (word: string, before = "", after = "") => {
@@ -355,7 +356,8 @@ function withoutWords(people: string[], body: string): string[] {
     if (name.includes(" ") || lower === name) return true;
     const small = uses(lower);
     const all = uses(name);
-    return (small < 2 || small < all) && uses(name, "\\b[Tt]he ", " \\p{Ll}") < all;
+    const asThing = uses(name, "\\b[Tt]he ", " \\p{Ll}") + uses(name, "", " \\d");
+    return (small < 2 || small < all) && asThing * 2 < all;
   });
 }
 

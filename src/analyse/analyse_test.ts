@@ -688,6 +688,10 @@ Deno.test("analyse() takes no lone name the text only writes as the name of a th
   const named = "Darwin sailed on the Beagle. Charles Darwin wrote the book. The Darwin archive " +
     "keeps his letters.";
   assert.deepEqual(run(named, "Voyages").analysis.people, ["Charles Darwin"]);
+  // A language by its versions: "Ada 2022".
+  const language = "Ada 2022 support is complete. Ada programs build faster. Colin Watson wrote " +
+    "the strict Ada 2022 checks. The Ada front end is new.";
+  assert.deepEqual(run(language, "News").analysis.people, ["Colin Watson"]);
 });
 
 Deno.test("analyse() tags a note first with the program it keeps naming, not with its people", () => {

@@ -49,6 +49,8 @@ export function initialledNames(text: string): Span[] {
     );
     if (before && !(before[2] && everydayNotName(before[2]))) continue;
     const surname = match[1].split(/[ .]/u).at(-1)!;
+    // "A. Achieving FHS compliance...": a FAQ's answer, its first word a verb in -ing.
+    if (/ing$/u.test(surname) && englishRank(surname.toLowerCase()) < Infinity) continue;
     // "any element of X. Errors are thrown": a variable ending a sentence, then a word opening
     // the next; "the work of D. Knuth" is a person.
     if (
