@@ -36,7 +36,7 @@ export function extractText(bytes: Uint8Array, fileName: string): ExtractedText 
   // A plain text's first line is not taken as its title: on the gold set that cost keyphrase
   // F1 (0.252 -> 0.243), the analysis being tuned to titles it does not repeat from the text.
   if (ext !== ".md" && ext !== ".markdown") {
-    const body = unindentProse(text.trimEnd());
+    const body = asMarkdown(text.trimEnd());
     return { title: fallback, type: "text", body, wordCount: countWords(body) };
   }
 
@@ -62,6 +62,48 @@ export function extractText(bytes: Uint8Array, fileName: string): ExtractedText 
     wordCount: countWords(body),
     ...ownFrontmatter(frontmatter.data ?? {}),
   };
+}
+
+/**
+ * A plain text as Markdown shows it best: each paragraph by itself ({@link ownBlocks}), and the
+ * indented paragraphs of prose at the margin ({@link unindentProse}).
+ */
+function asMarkdown(text: string): string {
+  return unindentProse(ownBlocks(text));
+}
+
+/**
+ * A plain text with blank lines where Markdown would run two of its blocks into one: an indented
+ * table or listing right under the line that introduces it ("Reserved uids:" over "    uid |
+ * name"), which Markdown reads as more of that line's paragraph; and a rule of dashes under a
+ * paragraph of several lines, which Markdown reads as the underline of a heading (bc's README
+ * ended in a heading of eleven lines).
+ */
+function ownBlocks(text: string): string {
+  const lines = text.split("\n");
+  const out: string[] = [];
+  let run = 0; // lines of the paragraph so far
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const indented = /^(?: {4}|\t)\S?/u.test(line) && line.trim() !== "";
+    const opensLayout = indented && run > 0 && !/^(?: {4}|\t)/u.test(lines[i - 1]) &&
+      !isProse(lines.slice(i, nextBlank(lines, i)).join("\n"));
+    const rule = /^\s*(?:-{3,}|={3,})\s*$/u.test(line) && run >= 2;
+    if (opensLayout || rule) {
+      out.push("");
+      run = 0;
+    }
+    out.push(line);
+    run = line.trim() === "" ? 0 : run + 1;
+  }
+  return out.join("\n");
+}
+
+/** The index of the first blank line at or after `from`, or the end. */
+function nextBlank(lines: string[], from: number): number {
+  let i = from;
+  while (i < lines.length && lines[i].trim() !== "") i++;
+  return i;
 }
 
 /**

@@ -322,3 +322,36 @@ Deno.test("extractText() moves a plain text's indented prose to the margin, not 
   // Markdown is the author's: its indented block is code.
   assert.match(extractText(utf8(text), "AUTHORS.md").body, /\n {4}Lampwick is written/u);
 });
+
+Deno.test("extractText() gives a plain text's listing and closing rule blocks of their own", () => {
+  const text = [
+    "Reserved wicks:",
+    "    wick  | lamp",
+    "    ------+------",
+    "    64000 | harbour",
+    "",
+    "The harbour lamps are trimmed at dusk by the keeper, who",
+    "lights them again at dawn.",
+    "-----------------------------",
+  ].join("\n");
+  assert.equal(
+    extractText(utf8(text), "README").body,
+    [
+      "Reserved wicks:",
+      "",
+      "    wick  | lamp",
+      "    ------+------",
+      "    64000 | harbour",
+      "",
+      "The harbour lamps are trimmed at dusk by the keeper, who",
+      "lights them again at dawn.",
+      "",
+      "-----------------------------",
+    ].join("\n"),
+  );
+  // A title's underline stays one.
+  assert.equal(
+    extractText(utf8("Lampwick\n========\n\nText."), "README").body,
+    "Lampwick\n========\n\nText.",
+  );
+});
