@@ -625,3 +625,12 @@ Deno.test('trimOpeners() leaves out "Note that" before the point', () => {
     "m.start(group) will equal m.end(group) here.",
   );
 });
+
+Deno.test("definesSubject() reads past an aside between the subject and its verb", () => {
+  const subject = titleWords("lwf — LWF encoder and decoder");
+  assert.ok(definesSubject(
+    "LWF (Lamp Wick Format), specified by RFC 9999 and by ECMA-999, is a small format.",
+    subject,
+  ));
+  assert.ok(!definesSubject("In LWF, as in most formats, keys are strings.", subject));
+});

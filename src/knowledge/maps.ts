@@ -13,6 +13,7 @@ import {
   opensWithFiller,
   pointsAhead,
   statesPurpose,
+  titleWords,
   trimOpeners,
   unresolved,
 } from "../analyse/sentences.ts";
@@ -152,13 +153,14 @@ const LONGEST_OPENER = 240;
 
 /**
  * One whole sentence from a summary that says on its own what the note is about: one in which
- * the note says what it is for ("This tutorial is intended to..."), else one with its spoken
+ * the note (titled `title`) says what it is for ("This tutorial is intended to..."), else one
+ * with its spoken
  * opener trimmed ("So the point is" -> "The point is"), not leaning on words it lacks ("they",
  * "this"), telling the reader what to do or announcing what follows, and short enough to read
  * in a list. Never a sentence cut short: when every sentence is longer, the shortest of the
  * first few stands.
  */
-export function contextLine(summary: string[]): string {
+export function contextLine(summary: string[], title = ""): string {
   const sentences = summary.flatMap(splitSentences).map(trimOpeners)
     .filter((s) => /\p{L}/u.test(s));
   const standsAlone = (s: string) =>
@@ -172,8 +174,16 @@ export function contextLine(summary: string[]): string {
   const fits = (s: string) => s.length <= LONGEST;
   // "This tutorial is intended to be a gentle introduction to argparse": the note's own words
   // for what it is about, "this" or not; not an author's advice ("we recommend using...").
+  // Not "The json.tool module provides..." under "json — JSON encoder and decoder": a part of
+  // the subject, which the page goes on to.
+  const subject = titleWords(title);
+  const ofAnother = (s: string) => {
+    const named = /^(?:the|this) ([\p{L}\p{N}_:.-]+) (?:module|package|library|extension)\b/iu
+      .exec(s)?.[1].toLowerCase();
+    return title !== "" && named !== undefined && !subject.has(named);
+  };
   const describes = (s: string) =>
-    statesPurpose(s) && !/\b(?:I|we|We)\b/u.test(s) && !pointsAhead(s);
+    statesPurpose(s) && !/\b(?:I|we|We)\b/u.test(s) && !pointsAhead(s) && !ofAnother(s);
   const described = sentences.find((s) => describes(s) && fits(s) && words(s));
   if (described) return described;
   // The summary's opener, which the analysis chose to say what the text is, may run a little

@@ -282,3 +282,18 @@ Deno.test("buildMaps() links notes by their titles", () => {
     maps.find((m) => m.title === "People")!.generated.includes(`**Ada Lovelace**: ${link}`),
   );
 });
+
+Deno.test("contextLine() takes no purpose of a part of the note's subject for the note's", () => {
+  const summary = [
+    "Lampwick is a small library that trims harbour lamps at dusk and lights them at dawn. " +
+    "The lampwick.tool module provides a command line interface to trim one lamp.",
+  ];
+  assert.equal(
+    contextLine(summary, "lampwick — Harbour lamp trimming"),
+    "Lampwick is a small library that trims harbour lamps at dusk and lights them at dawn.",
+  );
+  assert.equal(
+    contextLine(summary),
+    "The lampwick.tool module provides a command line interface to trim one lamp.",
+  );
+});

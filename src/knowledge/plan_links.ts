@@ -87,7 +87,7 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
     firsts.map((n) => ({
       path: n.path,
       title: n.title,
-      context: contextLine(n.summary),
+      context: contextLine(n.summary, n.title),
       people: n.people,
     })),
     topics,
