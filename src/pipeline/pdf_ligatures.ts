@@ -94,10 +94,14 @@ function* repairs(
       before && before.end === start - 1 && text[before.end] === " " &&
       !(isWord(before.word) && isWord(word)) && standsAlone(text, before.start, end)
     ) {
-      const joined = withLigature(before.word, word) ?? headed(before.word, word, heads);
-      // "in eld" is "in field", not "infield"; "in nite" is "infinite", not "in finite".
+      const joined = withLigature(before.word, word, uses) ?? headed(before.word, word, heads);
+      // "in eld" is "in field", not "infield"; "in nite" is "infinite", not "in finite"; "over
+      // ow" is "overflow" where the document writes "overflow" whole.
       const alone = isWord(before.word) ? withLigature("", word) : undefined;
-      if (joined && !(alone && rank(alone.word) < rank(joined.word))) {
+      // ... and "over ow" is "overflow" where "ow" alone would stay as it is.
+      const aloneRepaired = alone !== undefined && cutAtStart(word, alone, lostAtStart, uses);
+      const used = joined !== undefined && uses.has(joined.word.toLowerCase());
+      if (joined && !(aloneRepaired && rank(alone!.word) < rank(joined.word) && !used)) {
         prev = undefined; // a word used up cannot start the next repair
         const head = isWord(before.word) ? {} : { head: before.word.toLowerCase() };
         yield { start: before.start, end, ...joined, ...head };
@@ -107,16 +111,26 @@ function* repairs(
     // " eld": a ligature lost at the start of a word.
     if (lostAtStart.size === 0 || !standsAlone(text, start, end)) continue;
     const whole = withLigature("", word);
-    // A word the document uses cut far more than whole is cut whichever ligature it lost: the
-    // fonts that lose "fi" lose "fl" too, in words the document may split nowhere.
-    if (
-      whole && (lostAtStart.has(whole.ligature) && cutShort(word, whole.word) ||
-        lostAtStart.size > 0 && oftenCut(word, whole.word, uses))
-    ) {
+    if (whole && cutAtStart(word, whole, lostAtStart, uses)) {
       prev = undefined;
       yield { start, end, ...whole };
     }
   }
+}
+
+/**
+ * Whether `word` is `whole` with its ligature lost at its start, in a document that loses the
+ * ligatures in `lost`. A word the document uses cut far more than whole is cut whichever ligature
+ * it lost: the fonts that lose "fi" lose "fl" too, in words the document may split nowhere.
+ */
+function cutAtStart(
+  word: string,
+  whole: { word: string; ligature: string },
+  lost: ReadonlySet<string>,
+  uses: ReadonlyMap<string, number>,
+): boolean {
+  return lost.has(whole.ligature) && cutShort(word, whole.word, uses) ||
+    lost.size > 0 && oftenCut(word, whole.word, uses);
 }
 
 /**
@@ -136,12 +150,20 @@ function headed(
   return { word: head + ligature + tail, ligature };
 }
 
-/** `head` + a ligature + `tail` when the word list knows it. */
-function withLigature(head: string, tail: string): { word: string; ligature: string } | undefined {
+/**
+ * `head` + a ligature + `tail` when the word list knows it, or the document writes it whole
+ * elsewhere (`uses`): "Satis ability" is "Satisfiability", a word of the field the list lacks,
+ * where the title prints it whole.
+ */
+function withLigature(
+  head: string,
+  tail: string,
+  uses: ReadonlyMap<string, number> = NO_WORDS,
+): { word: string; ligature: string } | undefined {
   if (!/^\p{Ll}/u.test(tail)) return undefined;
   for (const ligature of LIGATURES) {
     const word = head + ligature + tail;
-    if (rank(word) !== Infinity) return { word, ligature };
+    if (rank(word) !== Infinity || uses.has(word.toLowerCase())) return { word, ligature };
   }
   return undefined;
 }
@@ -166,8 +188,10 @@ function rank(word: string): number {
  * "fiends" 19,982). A fragment of two or three letters is too often code or an abbreviation to
  * stand for a rare word: not "int" for "flint" (7,503), "nn" for "finn".
  */
-function cutShort(word: string, whole: string): boolean {
-  if (word.length < 2 || (word.length < 4 && rank(whole) > 5000)) return false;
+function cutShort(word: string, whole: string, uses: ReadonlyMap<string, number>): boolean {
+  // ... unless it is no word and the document prints the whole one: "ows" for "flows".
+  const printed = rank(word) === Infinity && uses.has(whole.toLowerCase());
+  if (word.length < 2 || (word.length < 4 && rank(whole) > 5000 && !printed)) return false;
   return rank(word) === Infinity || rank(word) >= 2 * rank(whole);
 }
 

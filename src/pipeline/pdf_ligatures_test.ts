@@ -81,3 +81,18 @@ Deno.test("ligatureRepair() puts back a word the list lacks by how the document 
   const repair = ligatureRepair([...lost, ...both]);
   assert.doesNotMatch(repair(both[2]), /conflg/);
 });
+
+Deno.test("ligatureRepair() reads words of the field by the document's own vocabulary", () => {
+  const texts = [
+    ...lost,
+    "CNF Satisfiability and arc flows.",
+    "The Satis ability problem may over ow; the routine nds ows xij.",
+    "An overflow is reported.",
+  ];
+  const repair = ligatureRepair(texts);
+  // "Satisfiability" and "overflow" are printed whole elsewhere; "ows" is no word, and "flows" is.
+  assert.equal(
+    repair(texts[3]),
+    "The Satisfiability problem may overflow; the routine finds flows xij.",
+  );
+});
