@@ -213,8 +213,10 @@ function pickSummary(
   const standsAlone = (i: number) => {
     const text = trimOpeners(list[i].text);
     // "This document describes...": the text's own "this", which needs nothing before it.
+    // A question opens no summary of a written text: its answer says what the text says.
     return statesPurpose(text) ||
-      !leansBack(text) && !unresolved(text) && !instructs(text) && !pointsAhead(text);
+      !leansBack(text) && !unresolved(text) && !instructs(text) && !pointsAhead(text) &&
+        !/\?["”’)]?$/u.test(text);
   };
   const skipped = new Set(unfit);
   for (let tries = 0; tries < OPENER_TRIES && picked.length > 0; tries++) {

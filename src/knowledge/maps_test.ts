@@ -297,3 +297,12 @@ Deno.test("contextLine() takes no purpose of a part of the note's subject for th
     "The lampwick.tool module provides a command line interface to trim one lamp.",
   );
 });
+
+Deno.test("contextLine() takes a statement over a question", () => {
+  assert.equal(
+    contextLine([
+      "Why did the harbour lamps fail last winter? The keeper trims every lamp at dusk.",
+    ]),
+    "The keeper trims every lamp at dusk.",
+  );
+});
