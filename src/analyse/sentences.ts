@@ -266,6 +266,10 @@ const REFERS_BACK = new RegExp(
     "\\b(?:shown|listed|given|mentioned|described) above\\b",
     "\\b(?:the|this) (?:example|code|table|figure|list|output|command|listing|program|snippet)s? (?:above|below)\\b",
     "\\blike this\\s*[.:]?$",
+    // "The C function to the right demonstrates...": the page's layout, which a note lacks.
+    "\\b(?:to|on|at) the (?:right|left)\\b(?! (?:of|to|and|or)\\b)",
+    // "...in two aspects: (a) We use zero-based indexing.": an enumeration cut after its first.
+    ":\\s*\\((?:a|i|1)\\)(?!.*\\((?:b|ii|2)\\))",
   ].join("|"),
   "iu",
 );

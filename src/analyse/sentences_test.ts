@@ -234,6 +234,15 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
     "refers elsewhere",
   );
   assert.equal(
+    unfitReason("The C function to the right demonstrates how to trim a harbour lamp."),
+    "refers elsewhere",
+  );
+  assert.equal(
+    unfitReason("The keeper differs from the pilot in two ways: (a) He trims the wicks."),
+    "refers elsewhere",
+  );
+  assert.equal(unfitReason("Turn to the right of the harbour and walk to the lamp."), undefined);
+  assert.equal(
     unfitReason("The third field ('unstable' in the above example) names the distribution."),
     "refers elsewhere",
   );
