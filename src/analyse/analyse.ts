@@ -488,30 +488,74 @@ function sentenceUnits(body: string) {
   const list: Unit[] = [];
   let lastBlock = -1;
   for (const sentence of language.sentences) {
-    const blockIndex = Math.max(0, upperBound(starts, sentence.start) - 1);
-    const block = blocks[blockIndex];
     // The language pass reads on past a paragraph without a full stop: "you can use" and, after
-    // a code block, "which will notice..." were one sentence without its code.
-    const runsOn = blockIndex + 1 < starts.length &&
-      starts[blockIndex + 1] < sentence.start + sentence.text.length;
-    const pieces = cut(sentence.text.trim());
-    for (const piece of pieces) {
-      const tokens = words(piece);
-      list.push({
-        ...(pieces.length > 1 ? { piece: true } : {}),
-        ...(runsOn ? { runsOn: true } : {}),
-        text: piece,
-        block: blockIndex,
-        section: block.section,
-        ...(block.startMs !== undefined ? { startMs: block.startMs } : {}),
-        terms: terms(piece, tokens),
-        words: tokens.length,
-        leads: blockIndex !== lastBlock,
-      });
-      lastBlock = blockIndex;
+    // a code block, "which will notice..." were one sentence without its code, which stands
+    // nowhere. The lines of a list ("Joe Steffen - Creator of Cscope", "garp@digi.com - .cc
+    // support") or paragraphs that each open with a capital were one sentence of thirty: each
+    // is a unit of its own.
+    const parts = blockParts(text, starts, sentence);
+    const entries = parts.length > 1 &&
+      parts.every((p) => blocks[p.block].line || /^[\p{Lu}\p{N}"“(]/u.test(p.text));
+    const units = entries ? parts : [{ text: sentence.text.trim(), block: parts[0].block }];
+    for (const unit of units) {
+      const block = blocks[unit.block];
+      const pieces = cut(unit.text);
+      for (const piece of pieces) {
+        const tokens = words(piece);
+        list.push({
+          ...(pieces.length > 1 ? { piece: true } : {}),
+          ...(parts.length > 1 && !entries ? { runsOn: true } : {}),
+          text: piece,
+          block: unit.block,
+          section: block.section,
+          ...(block.startMs !== undefined ? { startMs: block.startMs } : {}),
+          terms: terms(piece, tokens),
+          words: tokens.length,
+          leads: unit.block !== lastBlock,
+        });
+        lastBlock = unit.block;
+      }
     }
   }
   return { list, language, text, blocks, headings };
+}
+
+/** A sentence's text in each block it spans (`starts`: where each block starts in `text`). */
+function blockParts(
+  text: string,
+  starts: number[],
+  sentence: { text: string; start: number },
+): { text: string; block: number }[] {
+  const end = originalEnd(text, sentence.start, sentence.text);
+  const parts: { text: string; block: number }[] = [];
+  for (let at = Math.max(0, upperBound(starts, sentence.start) - 1); at < starts.length; at++) {
+    if (starts[at] >= end && parts.length > 0) break;
+    const part = text.slice(
+      Math.max(sentence.start, starts[at]),
+      Math.min(end, starts[at + 1] ?? end),
+    )
+      .replace(/\s+/gu, " ").trim();
+    if (part !== "") parts.push({ text: part, block: at });
+  }
+  return parts.length > 0 ? parts : [{ text: sentence.text.trim(), block: 0 }];
+}
+
+/**
+ * Where in `text` a sentence that starts at `start` ends, given its text as the language pass
+ * gives it, with its line breaks and the spaces around them made one space.
+ */
+function originalEnd(text: string, start: number, oneLine: string): number {
+  let i = start;
+  let j = 0;
+  while (j < oneLine.length && i < text.length) {
+    if (text[i] === oneLine[j]) {
+      i++;
+      j++;
+    } else if (/\s/u.test(text[i])) i++;
+    else if (/\s/u.test(oneLine[j])) j++;
+    else break;
+  }
+  return i;
 }
 
 /** Words without a sentence end after which a run is broken for the language pass. */

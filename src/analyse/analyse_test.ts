@@ -795,3 +795,16 @@ Deno.test("analyse() opens no summary with a speaker's ask for what the text is 
   const { summary } = run(body, "Harbour lamps").analysis;
   assert.ok(!summary[0].startsWith("I urge"), summary[0]);
 });
+
+Deno.test("analyse() reads each line of a list of entries as a sentence of its own", () => {
+  const body = [
+    "Ilse Brandvold - Creator of Lampwick and of its harbour lamp trimming tools",
+    "garp@lamps.example - wick trimming support for the older harbour lamps",
+    "Tomasz Wielkopolski - the tide table reader and the lamp oil gauge",
+    "jens persson - the new manual page for the harbour lamp keepers",
+  ].join("\n");
+  const { summary, keyPoints } = run(body, "Lampwick authors").analysis;
+  for (const text of [...summary, ...keyPoints.map((k) => k.text)]) {
+    assert.ok(text.split(" - ").length <= 2 + (text.match(/\. /gu)?.length ?? 0), text);
+  }
+});

@@ -29,6 +29,8 @@ export interface Block {
    * signature ("Make an iterator that..."), "inside" for the rest.
    */
   entry?: "opens" | "inside";
+  /** A line of a list written one item to a line, a unit of its own with or without a stop. */
+  line?: true;
 }
 
 /** The parsed body: its prose blocks and its headings. */
@@ -61,16 +63,18 @@ export function readBody(markdown: string): BodyText {
     // So is each of the footnotes a note lists in one run ("[^1]: ...\n[^2]: ..."), and each
     // line of a list written one item to a line ("Clark Cooper" / "Fred L. Drake, Jr."): the
     // words of one line never run on into the next's.
+    const listed = isListOfLines(lines);
     const turns = lines.length > 1 && lines.filter((l) => STAMP.test(l)).length > 1
       ? groupTurns(lines, STAMP)
       : lines.length > 1 && lines.filter((l) => FOOTNOTE_LABEL.test(l)).length > 1
       ? groupTurns(lines, FOOTNOTE_LABEL)
-      : isListOfLines(lines)
+      : listed
       ? lines
       : [raw];
     for (const turn of turns) {
       const block = toBlock(turn, headings.length);
       if (block.text === "") continue;
+      if (listed && turns === lines) block.line = true;
       if (turns.length === 1 && end !== undefined) block.anchorAt = end;
       if (entry) block.entry = entry;
       entry &&= "inside";
@@ -201,9 +205,9 @@ const SHORT_LINE = 40;
 /**
  * Whether the lines of a paragraph are a list written one item to a line, not wrapped prose:
  * short lines each opening with a capital or a digit ("Clark Cooper" / "Fred L. Drake, Jr."), or
- * lines of which most end far short of the longest ("Joe Steffen - Creator of Cscope" /
- * "Hans-Bernhard Broeker <broeker@...> - Maintainer"), where a wrapped paragraph fills each line
- * but its last and breaks after commas.
+ * lines nearly all of which are entries of a key, a dash or a colon and a value ("Joe Steffen -
+ * Creator of Cscope" / "Hans-Bernhard Broeker <broeker@...> - Maintainer"), which wrapped prose
+ * seldom has on every line.
  */
 function isListOfLines(lines: string[]): boolean {
   if (lines.length < LIST_LINES) return false;
@@ -211,11 +215,15 @@ function isListOfLines(lines: string[]): boolean {
   if (
     trimmed.every((l, i) => l.length <= SHORT_LINE && (i === 0 || /^[\p{Lu}\p{N}]/u.test(l)))
   ) return true;
-  const longest = Math.max(...trimmed.map((l) => l.length));
-  const body = trimmed.slice(0, -1);
-  return longest >= SHORT_LINE && longest <= 100 && !body.some((l) => /[,;-]$/u.test(l)) &&
-    body.filter((l) => l.length < 0.6 * longest).length * 2 >= body.length;
+  // Entries: "Joe Steffen - Creator of Cscope", "arch: David MacKenzie, Karel Zak", "Author:
+  // Philip A. Nelson".
+  const entries = trimmed.filter((l) => ENTRY_LINE.test(l)).length;
+  return trimmed.every((l) => l.length <= 160 && !/[,;]$/u.test(l)) &&
+    entries >= 0.8 * trimmed.length;
 }
+
+/** A line of an entry: a name or key, then a dash, a colon or a tab, then what it is. */
+const ENTRY_LINE = /^\S[^\t]{0,60}?(?: [-–—] |: |\t)\S/u;
 
 /** Lines as the runs that each open with a line `opens` matches. */
 function groupTurns(lines: string[], opens: RegExp): string[] {
