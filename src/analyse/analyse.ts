@@ -216,16 +216,19 @@ function pickSummary(
     // A question opens no summary of a written text: its answer says what the text says.
     return statesPurpose(text) ||
       !leansBack(text) && !unresolved(text) && !instructs(text) && !pointsAhead(text) &&
-        !/\?["”’)]?$/u.test(text);
+        !/\?["”’)]?$/u.test(text) && !/^Q[.:]\s/u.test(text);
   };
   const skipped = new Set(unfit);
+  const firstTry = picked;
   for (let tries = 0; tries < OPENER_TRIES && picked.length > 0; tries++) {
     const first = picked[0];
     if (standsAlone(first)) break;
     skipped.add(first);
     picked = pickUnits(list, scores, count, skipped);
   }
-  return picked;
+  // A text with no sentence fit to open a summary keeps what it has: "Here are the names of the
+  // programs in this package..." over an AUTHORS file's list of names.
+  return picked.length > 0 ? picked : firstTry;
 }
 
 /** How many fit sentences from the start a summary's lead may be found among. */

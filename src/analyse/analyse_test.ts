@@ -808,3 +808,11 @@ Deno.test("analyse() reads each line of a list of entries as a sentence of its o
     assert.ok(text.split(" - ").length <= 2 + (text.match(/\. /gu)?.length ?? 0), text);
   }
 });
+
+Deno.test("analyse() keeps a summary of the one sentence that leans on what follows", () => {
+  const body = "Here are the names of the lamps in this harbour, each followed by its keeper.\n\n" +
+    ["north: Ilse Brandvold", "south: Tomasz Wielkopolski", "east: Oyelaran Adebisi"].join("\n");
+  assert.deepEqual(run(body, "Lamp keepers").analysis.summary, [
+    "Here are the names of the lamps in this harbour, each followed by its keeper.",
+  ]);
+});
