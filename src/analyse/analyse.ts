@@ -529,9 +529,14 @@ function blockParts(
   starts: number[],
   sentence: { text: string; start: number },
 ): { text: string; block: number }[] {
+  const first = Math.max(0, upperBound(starts, sentence.start) - 1);
+  // Most sentences end well inside their block: the one-line text is never longer than the text.
+  if (!(starts[first + 1] < sentence.start + sentence.text.length)) {
+    return [{ text: sentence.text.trim(), block: first }];
+  }
   const end = originalEnd(text, sentence.start, sentence.text);
   const parts: { text: string; block: number }[] = [];
-  for (let at = Math.max(0, upperBound(starts, sentence.start) - 1); at < starts.length; at++) {
+  for (let at = first; at < starts.length; at++) {
     if (starts[at] >= end && parts.length > 0) break;
     const part = text.slice(
       Math.max(sentence.start, starts[at]),

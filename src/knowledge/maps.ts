@@ -154,10 +154,9 @@ const LONGEST_OPENER = 240;
 /**
  * One whole sentence from a summary that says on its own what the note is about: one in which
  * the note (titled `title`) says what it is for ("This tutorial is intended to..."), else one
- * with its spoken
- * opener trimmed ("So the point is" -> "The point is"), not leaning on words it lacks ("they",
- * "this"), telling the reader what to do or announcing what follows, and short enough to read
- * in a list. Never a sentence cut short: when every sentence is longer, the shortest of the
+ * with its spoken opener trimmed ("So the point is" -> "The point is"), not a question, not
+ * leaning on words it lacks ("they", "this"), telling the reader what to do or announcing what
+ * follows, and short enough to read in a list. Never a sentence cut short: when every sentence is longer, the shortest of the
  * first few stands.
  */
 export function contextLine(summary: string[], title = ""): string {

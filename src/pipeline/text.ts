@@ -85,8 +85,8 @@ function ownBlocks(text: string): string {
   let run = 0; // lines of the paragraph so far
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const indented = /^(?: {4}|\t)\S?/u.test(line) && line.trim() !== "";
-    const opensLayout = indented && run > 0 && !/^(?: {4}|\t)/u.test(lines[i - 1]) &&
+    const indented = INDENTED.test(line) && line.trim() !== "";
+    const opensLayout = indented && run > 0 && !INDENTED.test(lines[i - 1]) &&
       !isProse(lines.slice(i, nextBlank(lines, i)).join("\n"));
     const rule = /^\s*(?:-{3,}|={3,})\s*$/u.test(line) && run >= 2;
     if (opensLayout || rule) {
@@ -114,21 +114,21 @@ function nextBlank(lines: string[], from: number): number {
  * indent keeps its layout.
  */
 function unindentProse(text: string): string {
-  return text.split(/(\n[ \t]*\n)/u).map((part, i) =>
-    i % 2 === 0 && isProse(part) ? dedent(part) : part
-  )
-    .join("");
+  const parts = text.split(/(\n[ \t]*\n)/u); // paragraphs, and the blank lines between them
+  return parts.map((part, i) => i % 2 === 0 && isProse(part) ? dedent(part) : part).join("");
 }
 
 /** Indented by four spaces or a tab throughout, and written in sentences, not columns or code. */
 function isProse(paragraph: string): boolean {
   const lines = paragraph.split("\n").filter((l) => l.trim() !== "");
-  return lines.length > 0 && lines.every((l) => /^(?: {4}|\t)/u.test(l)) &&
+  return lines.length > 0 && lines.every((l) => INDENTED.test(l)) &&
     /\p{L}[.!?]["')\]]?(?:\s|$)/u.test(paragraph) &&
     (paragraph.match(/\p{L}+/gu)?.length ?? 0) >= 6 &&
     !lines.some((l) => COLUMNS.test(l.trim()) || CODE_LINE.test(l));
 }
 
+/** An indent that Markdown reads as code. */
+const INDENTED = /^(?: {4}|\t)/u;
 /** A gap of a tab or three spaces inside a line: a table laid out with spaces. */
 const COLUMNS = /\S(?:\t| {3,})\S/u;
 /** A line of code or a shell session: a block's brace or a statement's end, an assignment, a
