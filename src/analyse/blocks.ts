@@ -56,7 +56,9 @@ export function readBody(markdown: string): BodyText {
   let entry: "opens" | "inside" | undefined;
   const paragraph = (inline: Token[] | undefined, fallback: string, end: number | undefined) => {
     // A column's gap ("Guillaume Hanrot<tab>Main author") parts what stands either side.
-    const raw = inlineText(inline, fallback).replace(COLUMN_GAP, " — ");
+    let raw = inlineText(inline, fallback).replace(COLUMN_GAP, " — ");
+    // A mail's header says who wrote when, in fields that are no prose; its abstract is.
+    if (MAIL_HEADER.test(raw)) raw = abstractOf(raw);
     // A transcript written as consecutive stamped lines is one Markdown paragraph: each
     // stamped line is a turn of its own.
     const lines = raw.split("\n");
@@ -194,6 +196,20 @@ function countBelow(sorted: number[], value: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * A mail's header as a paragraph: lines of fields ("Date: ...", "From: ...", "Content-type: ..."),
+ * a field's value maybe carried on an indented line, one of them naming who wrote or what about.
+ */
+const MAIL_HEADER = /^(?:[A-Za-z][\w-]*:[ \t][^\n]*(?:\n[ \t]+[^\n]*)*\n?)+$/u;
+const SENDER = /^(?:From|Subject|Date|Message-ID):/imu;
+
+/** The abstract a mail's header carries ("Abstract: Sometimes a branch..."), or nothing. */
+function abstractOf(header: string): string {
+  if (!SENDER.test(header)) return header;
+  const abstract = /^Abstract:[ \t]*([^\n]*(?:\n[ \t]+[^\n]*)*)/imu.exec(header);
+  return abstract ? abstract[1].replace(/\s+/gu, " ").trim() : "";
 }
 
 /** A gap of a tab or three spaces after a word: columns laid out with spaces, not a sentence's. */

@@ -313,3 +313,26 @@ Deno.test("readBody() parts a column's gap and reads a list of short lines line 
     ],
   );
 });
+
+Deno.test("readBody() reads a mail's header for its abstract alone", () => {
+  const mail = [
+    "Date: Fri, 19 Dec 2008 00:45:19 -0800",
+    "From: Ilse Brandvold <ilse@lamps.example>",
+    "Subject: Re: Odd wick behaviour",
+    "Abstract: Sometimes a wick that was already trimmed is later found",
+    " to be short. Ilse gives guidance on trimming it again.",
+    "Content-type: text/plain",
+    "",
+    "The keeper asked how to trim a short wick.",
+  ].join("\n");
+  assert.deepEqual(texts(mail), [
+    "Sometimes a wick that was already trimmed is later found to be short. Ilse gives guidance on trimming it again.",
+    "The keeper asked how to trim a short wick.",
+  ]);
+  // Fields with no sender or subject are a list of entries, not a mail.
+  assert.deepEqual(texts("Program: GNU bc\nAuthor: Philip A. Nelson\nOS: UNIX"), [
+    "Program: GNU bc",
+    "Author: Philip A. Nelson",
+    "OS: UNIX",
+  ]);
+});
