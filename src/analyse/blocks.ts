@@ -56,9 +56,9 @@ export function readBody(markdown: string): BodyText {
   let entry: "opens" | "inside" | undefined;
   const paragraph = (inline: Token[] | undefined, fallback: string, end: number | undefined) => {
     // A column's gap ("Guillaume Hanrot<tab>Main author") parts what stands either side.
-    let raw = inlineText(inline, fallback).replace(COLUMN_GAP, " — ");
-    // A mail's header says who wrote when, in fields that are no prose; its abstract is.
-    if (MAIL_HEADER.test(raw)) raw = abstractOf(raw);
+    const raw = inlineText(inline, fallback).replace(COLUMN_GAP, " — ");
+    // A mail's header is fields, most of them no words of the text; the others are a block each.
+    const mail = MAIL_HEADER.test(raw) ? mailFields(raw) : undefined;
     // A transcript written as consecutive stamped lines is one Markdown paragraph: each
     // stamped line is a turn of its own.
     const lines = raw.split("\n");
@@ -66,7 +66,9 @@ export function readBody(markdown: string): BodyText {
     // line of a list written one item to a line ("Clark Cooper" / "Fred L. Drake, Jr."): the
     // words of one line never run on into the next's.
     const listed = isListOfLines(lines);
-    const turns = lines.length > 1 && lines.filter((l) => STAMP.test(l)).length > 1
+    const turns = mail
+      ? mail
+      : lines.length > 1 && lines.filter((l) => STAMP.test(l)).length > 1
       ? groupTurns(lines, STAMP)
       : lines.length > 1 && lines.filter((l) => FOOTNOTE_LABEL.test(l)).length > 1
       ? groupTurns(lines, FOOTNOTE_LABEL)
@@ -205,11 +207,17 @@ function countBelow(sorted: number[], value: number): number {
 const MAIL_HEADER = /^(?:[A-Za-z][\w-]*:[ \t][^\n]*(?:\n[ \t]+[^\n]*)*\n?)+$/u;
 const SENDER = /^(?:From|Subject|Date|Message-ID):/imu;
 
-/** The abstract a mail's header carries ("Abstract: Sometimes a branch..."), or nothing. */
-function abstractOf(header: string): string {
-  if (!SENDER.test(header)) return header;
-  const abstract = /^Abstract:[ \t]*([^\n]*(?:\n[ \t]+[^\n]*)*)/imu.exec(header);
-  return abstract ? abstract[1].replace(/\s+/gu, " ").trim() : "";
+/**
+ * What a mail's header says in words: who wrote it and about what (the From and Subject fields,
+ * whose names are the note's people and whose subject its topic) and its abstract ("Abstract:
+ * Sometimes a branch..."); its other fields ("Message-ID:", "Content-type:") are none. A
+ * paragraph of fields without a sender or a subject is no mail's header.
+ */
+function mailFields(header: string): string[] | undefined {
+  if (!SENDER.test(header)) return undefined;
+  return [...header.matchAll(/^([A-Za-z][\w-]*):[ \t]*([^\n]*(?:\n[ \t]+[^\n]*)*)/gmu)]
+    .filter(([, name]) => /^(?:From|Subject|Abstract)$/iu.test(name))
+    .map(([field, name, value]) => /^abstract$/iu.test(name) ? value : field);
 }
 
 /** A gap of a tab or three spaces after a word: columns laid out with spaces, not a sentence's. */

@@ -314,7 +314,7 @@ Deno.test("readBody() parts a column's gap and reads a list of short lines line 
   );
 });
 
-Deno.test("readBody() reads a mail's header for its abstract alone", () => {
+Deno.test("readBody() reads a mail's header for who wrote it, about what, and its abstract", () => {
   const mail = [
     "Date: Fri, 19 Dec 2008 00:45:19 -0800",
     "From: Ilse Brandvold <ilse@lamps.example>",
@@ -326,6 +326,8 @@ Deno.test("readBody() reads a mail's header for its abstract alone", () => {
     "The keeper asked how to trim a short wick.",
   ].join("\n");
   assert.deepEqual(texts(mail), [
+    "From: Ilse Brandvold ilse@lamps.example",
+    "Subject: Re: Odd wick behaviour",
     "Sometimes a wick that was already trimmed is later found to be short. Ilse gives guidance on trimming it again.",
     "The keeper asked how to trim a short wick.",
   ]);

@@ -389,6 +389,7 @@ const TABLE_ROW =
 const NAMES = `${FULL_NAME}(?:,[ \\t]*${FULL_NAME})*,?`;
 const NAMES_CELL = new RegExp(`^${NAMES}$`, "u");
 const NAME_KEY = new RegExp(`^${FULL_NAME}$`, "u");
+const EACH_NAME = new RegExp(FULL_NAME, "gu");
 /** Rows of a table that name people, fewer of which may be a coincidence of layout. */
 const CREDIT_ROWS = 3;
 
@@ -418,17 +419,14 @@ export function creditedNames(source: string): Span[] {
       : [undefined, undefined];
     const names = (text: string) => {
       const from = at + line.indexOf(text);
-      return [...text.matchAll(new RegExp(FULL_NAME, "gu"))].map((m) => ({
-        text: m[0],
-        start: from + m.index,
-      }));
+      return [...text.matchAll(EACH_NAME)].map((m) => ({ text: m[0], start: from + m.index }));
     };
+    // "Petr Sorfa <petr@...> - Initial OpenSource Maintainer": the key without its address.
+    const keyName = key !== undefined && NAME_KEY.test(key.replace(/[ \t]*<[^>]*>$/u, ""));
     if (cell === undefined) {
       if (line.trim() !== "") flush();
-    } // "Petr Sorfa <petr@...> - Initial OpenSource Maintainer": the key without its address.
-    else if (key !== undefined && NAME_KEY.test(key.replace(/[ \t]*<[^>]*>$/u, ""))) {
-      named.push(names(key));
-    } else if (NAMES_CELL.test(cell)) named.push(names(cell));
+    } else if (keyName) named.push(names(key!));
+    else if (NAMES_CELL.test(cell)) named.push(names(cell));
     at += line.length + 1;
   }
   flush();
