@@ -76,11 +76,13 @@ export function nameTopics(
     // A folder that only keeps files ("markdown", "pdfs", "papers") names no subject, unless no
     // phrase speaks for most of its notes: six READMEs of unrelated programs were "Berkeley db",
     // four unrelated papers "DIMACS format" after two of them.
-    const subjectFolder = topic.folder &&
-      (!keepingFolder(topic.folder.split("/")) || (ranked[0]?.cover ?? 0) <= 0.5);
-    const folderName = subjectFolder
-      ? spelledAsNotes(folderTitle(topic.folder!.split("/")), topic, summaryOf)
+    const keeping = topic.folder !== undefined && keepingFolder(topic.folder.split("/"));
+    const folderName = topic.folder && (!keeping || (ranked[0]?.cover ?? 0) <= 0.5)
+      ? spelledAsNotes(folderTitle(topic.folder.split("/")), topic, summaryOf)
       : "";
+    // A folder that keeps files of no one subject ("papers") is named as its owner named it,
+    // everyday word or not: "DIMACS format" named four papers after two of them.
+    const grabBag = keeping && folderName !== "";
     const candidates = [
       ...(folderName !== "" ? [folderName] : []),
       ...(series ? [series] : []),
@@ -88,12 +90,7 @@ export function nameTopics(
       ...(phrases.length >= 2 ? [`${cap(phrases[0])} and ${phrases[1]}`] : []),
       // Notes most of which share a folder still have a subject their owner named.
       ...(folder !== "" ? [spelledAsNotes(folderTitle(folder.split("/")), topic, summaryOf)] : []),
-    ].filter((c) =>
-      c !== "" &&
-      // A folder that keeps files of no one subject ("papers") is named as its owner named it,
-      // everyday word or not: "DIMACS format" named four papers after two of them.
-      (!isGenericWord(c) || c === folderName && keepingFolder(topic.folder!.split("/")))
-    );
+    ].filter((c) => c !== "" && (!isGenericWord(c) || grabBag && c === folderName));
     // Notes that share no subject a phrase can name, and no folder, are no topic: a map named
     // after nothing its notes have in common is the catch-all map a person would not make.
     if (candidates.length === 0) {
@@ -114,8 +111,7 @@ export function nameTopics(
     }
     taken.add(name.toLowerCase());
     // Named for a folder of files on no one subject, the map claims none of them for all.
-    const grabBag = name === folderName && keepingFolder(topic.folder!.split("/"));
-    named.push({ ...topic, name, phrases: grabBag ? [] : about });
+    named.push({ ...topic, name, phrases: grabBag && name === folderName ? [] : about });
   }
   return { named, unnamed };
 }

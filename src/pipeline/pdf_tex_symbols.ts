@@ -135,12 +135,11 @@ export class TexSymbols {
 const PRINTABLE = Object.keys(OMS_PRINTABLE).join("");
 // deno-lint-ignore no-control-regex -- the control characters are what TeX's fonts put there
 const CONTROL = /[\x00-\x08\x0A-\x1F]/gu;
-// deno-lint-ignore no-control-regex -- as above
-const CONTROL_OR_PRINTABLE = /[\x00-\x08\x0A-\x1F0-3:;89fghijn]/gu;
+const CONTROL_OR_PRINTABLE = new RegExp(`${CONTROL.source.slice(0, -1)}${PRINTABLE}]`, "gu");
 /** The first mark: U+F0000, then a slot for each control character and printable code of each
  * font. */
 const MARKS = 0xF0000;
-const SLOTS = 0x20 + 14;
+const SLOTS = 0x20 + PRINTABLE.length;
 /** Fonts whose codes can be marked, within the Private Use Area-A's 65,534 code points. */
 const MAX_FONTS = Math.floor(65_534 / SLOTS);
 
