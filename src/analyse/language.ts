@@ -772,7 +772,7 @@ function plausibleName(key: string): boolean {
 }
 
 /** Runs of capitalised words in one sentence, small connecting words allowed inside. */
-/** Characters of a line that ends short of a wrapped paragraph's width (most wrap at 70 to 80). */
+/** Characters of a block short enough to be a list's line (a paragraph's lines wrap at 70 to 80). */
 const SHORT_LINE = 40;
 
 function capitalisedRuns(text: string, words: Word[]): Run[] {
@@ -781,15 +781,12 @@ function capitalisedRuns(text: string, words: Word[]): Run[] {
   const capital = (w: Word) =>
     /^\p{Lu}/u.test(w.value) && !CLOSED.has(w.pos) && w.pos !== "ADV" &&
     (!w.first || w.pos === "PROPN");
-  // A name's words stand one space apart, or a line apart where a paragraph's line was full
-  // ("...implemented by Kresten Krab" / "Thorup."). A tab, spaces in a row, or the break of a
-  // short line end one name: a column of names beside what they did ("Guillaume Hanrot    Main
-  // author"), a list of names one to a line ("Clark Cooper" / "Fred L. Drake").
-  const apart = (a: Word, b: Word) => {
-    const gap = text.slice(a.end, b.start);
-    if (/\t| {2}/u.test(gap)) return true;
-    return gap.includes("\n") && a.end - text.lastIndexOf("\n", a.end - 1) <= SHORT_LINE;
-  };
+  // The text is blocks, each one line, "\n\n" between them. A name does not run on from a
+  // short block into the next: the lines of a list are blocks ("Clark Cooper" / "Fred L.
+  // Drake"). From a long one it may, where a page or a column broke it.
+  const apart = (a: Word, b: Word) =>
+    text.slice(a.end, b.start).includes("\n") &&
+    a.end - text.lastIndexOf("\n", a.end - 1) <= SHORT_LINE;
   for (let i = 0; i < words.length; i++) {
     if (!capital(words[i])) continue;
     let j = i;
