@@ -150,6 +150,7 @@ export function analyse(input: AnalysisInput): Analysed {
     textLength: text.length,
     limit: KEYPHRASES,
     nameWords,
+    places: new Set(places.map((p) => p.toLowerCase())),
     dashesAsHyphens: dashesAsHyphens(input.body),
   });
 

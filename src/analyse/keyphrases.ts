@@ -32,6 +32,8 @@ export interface KeyphraseContext {
   limit: number;
   /** Lower-cased words of the people named: "lovelace" alone is a name, not a topic. */
   nameWords?: ReadonlySet<string>;
+  /** Lower-cased names of the places named: "united states" is where, not what. */
+  places?: ReadonlySet<string>;
   /** The text types its dashes as hyphens ("this year-others by the time"). */
   dashesAsHyphens?: boolean;
 }
@@ -65,6 +67,9 @@ const HEADING_RUN = 3;
  * (gold-debian tune F1@10 0.198 at 1, 0.213 at 0.5).
  */
 const WORD_USE = 0.5;
+
+const RECENT = /^(?:last|past|next|this|coming|current|recent)$/u;
+const SPAN = /^(?:years?|months?|weeks?|days?|decades?|century|centuries|session)$/u;
 
 /** "gzip-1", "libffi-3", "bzip2-0" (of "bzip2-0.1"): a program's name and the first number of
  * its version; "sha-256" and "utf-8" are an algorithm and an encoding, "x86-64" an architecture. */
@@ -185,6 +190,10 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     if (shown.length === 2 && englishRank(shown[0]) < GENERIC_RANK && nameLike(shown[1])) return [];
     // A phrase ending in a day or a month ("last january", "congress today") says when.
     if (/^(?:Date|Month|WeekDay)$/u.test(lexiconTag(shown[shown.length - 1]))) return [];
+    // ... or a span of time from now ("last year", "past decade").
+    if (shown.length === 2 && RECENT.test(shown[0]) && SPAN.test(shown[1])) return [];
+    // A place is where, not what ("united states", "west indies"): the Places list has it.
+    if (context.places?.has(text)) return [];
     // A verb alone ("use", "reverting", "sorts") is an action the text mentions, not a topic.
     if (shown.length === 1 && VERB.test(lexiconTag(shown[0])) && !title.has(stems[0])) return [];
     // Words of C's grammar alone ("const char", "typedef struct", "unsigned int") are code, and
@@ -200,6 +209,13 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
       ? 1
       : 0.5 * Math.max(...specific) + 0.5 * specific.reduce((sum, x) => sum + x, 0) /
           specific.length;
+    // Everyday words the text says together more often than apart are its term ("clean energy",
+    // "civil rights", "tax relief" in a speech): the share of the rarer word's uses that are in
+    // the phrase stands in for rarity. Gold-speeches tune F1@10 partial 0.091 -> 0.136, exact
+    // 0.073 -> 0.082; gold-debian tune unchanged (0.277 exact, 0.341 partial).
+    const bound = stems.length > 1 && e.count >= 2
+      ? e.count / rarestUse(stems, termCounts, e.count)
+      : 0;
     const wordWeight = shown.reduce((sum, w) => sum + usage(w, termCounts), 0) / shown.length;
     const early = 1 - Math.min(1, e.first / Math.max(1, textLength));
     const inTitle = stems.some((s) => title.has(s)) ? 1 : 0;
@@ -210,7 +226,8 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
       (headingRun.includes(run) ? HEADING_RUN : 0);
     // A hyphenated word ("super-journal", "utf-8") is a compound term as two words are.
     const multi = stems.length > 1 ? MULTI_WORD : 1;
-    const score = Math.log(1 + e.count) * wordWeight ** WORD_USE * multi * distinct *
+    const score = Math.log(1 + e.count) * wordWeight ** WORD_USE * multi *
+      Math.max(distinct, bound) *
       (1 + 0.5 * early + 0.5 * inTitle + named);
     return [{ key, text, score, named: named > 0 }];
   });
@@ -522,6 +539,12 @@ function trimToContent(words: string[]): string[] {
  * split a word at a hyphen or slash, so "super-journal" counts as its parts do ("super",
  * "journal"), not as nothing.
  */
+/** Uses of the least used of a phrase's stems that the text counts (at least the phrase's own). */
+function rarestUse(stems: string[], counts: ReadonlyMap<string, number>, uses: number): number {
+  const known = stems.flatMap((s) => counts.get(s) ?? []);
+  return Math.max(uses, ...known.length > 0 ? [Math.min(...known)] : []);
+}
+
 function usage(word: string, counts: ReadonlyMap<string, number>): number {
   const parts = PLAIN.test(word) ? (isContentWord(word) ? [stem(word)] : []) : terms(word);
   if (parts.length === 0) return Math.log(1 + (counts.get(stem(word)) ?? 0));

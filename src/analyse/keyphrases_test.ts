@@ -749,3 +749,25 @@ Deno.test("rankKeyphrases() takes no everyday word before a name as a term", () 
   assert.ok(found.includes("main wickstore"), found.join(" | "));
   assert.ok(found.includes("tax simplification"), found.join(" | "));
 });
+
+Deno.test("rankKeyphrases() takes everyday words the text says together as its term", () => {
+  // "main" and "window" are also used apart; "clean" and "energy" only together.
+  const phrases = [
+    ...[0, 1, 2].map((i) => phrase("main window", i)),
+    ...[3, 4, 5, 6, 7, 8].flatMap((i) => [phrase("main", i), phrase("window", i)]),
+    ...[900, 910, 920].map((i) => phrase("clean energy", i)),
+  ];
+  assert.deepEqual(texts(phrases, "", 1), ["clean energy"]);
+});
+
+Deno.test("rankKeyphrases() takes no span of time from now", () => {
+  const phrases = [0, 1, 2].flatMap((i) => [phrase("last year", i), phrase("past decade", i)]);
+  assert.deepEqual(texts([...phrases, phrase("fiscal year", 5), phrase("fiscal year", 6)]), [
+    "fiscal year",
+  ]);
+});
+
+Deno.test("rankKeyphrases() leaves the places named to the Places list", () => {
+  const phrases = [0, 1, 2].flatMap((i) => [phrase("West Indies", i), phrase("naval bases", i)]);
+  assert.deepEqual(rankWith(phrases, { places: new Set(["west indies"]) }), ["naval bases"]);
+});
