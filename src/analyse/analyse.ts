@@ -7,7 +7,7 @@
  */
 import type { Analysis, KeyPoint } from "../protocol/messages.ts";
 import { stamp } from "../markdown/transcript.ts";
-import { type Block, readBody } from "./blocks.ts";
+import { type Block, type BodyText, readBody } from "./blocks.ts";
 import { stemWeight } from "./commonness.ts";
 import { rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
@@ -94,13 +94,29 @@ export function analyse(input: AnalysisInput): Analysed {
 
   const summaryAt = pickSummary(list, summaryScores, summaryLength(input.wordCount), unfit, {
     transcript,
-    lead: transcript ? undefined : openingSentence(list, units.blocks, unfit, input.title),
+    lead: transcript
+      ? undefined
+      : openingSentence(list, units.blocks, unfit, subjectLine(input.title, units)),
   });
-  // A NAME line, unterminated, or a lead ending in ":" would run into the next sentence.
+  // An AUTHORS file credits more people than a note lists otherwise: each of them is its point.
+  const signed = sourceNames(input.body, text);
+  // A lead ending in ":" says its list's items; alone, or a NAME line unterminated, it would run
+  // into the next sentence.
+  const listed = new Map(summaryAt.map((i) => [i, listAfter(list, units.blocks, i)]));
   const summary = paragraphs(
-    summaryAt.map((i) =>
-      trimOpeners(list[i].text).replace(/\s*:$/u, "").replace(/(?<![.!?…]["”’)\]]*)$/u, ".")
-    ),
+    creditsFirst(
+      summaryAt,
+      list,
+      signed.toSorted((a, b) => a.start - b.start).map((n) => n.text),
+      subjectLine("", units) || openingLine(units),
+    ).map((i) => {
+      if (typeof i === "string") return i;
+      const items = listed.get(i)!;
+      const text = trimOpeners(list[i].text);
+      return items.length > 0
+        ? withList(text, items.map((j) => list[j].text))
+        : text.replace(/\s*:$/u, "").replace(/(?<![.!?…]["”’)\]]*)$/u, ".");
+    }),
   );
   // A key point is one line: a sentence that would have to be cut short is a weaker one.
   // A key point is read alone, in speech too: "For example...", "Which is why..." need what
@@ -118,14 +134,16 @@ export function analyse(input: AnalysisInput): Analysed {
     pointScores,
     pointCount,
     new Set(summaryAt),
-    transcript ? unfit : withLeaning(list, unfit, pointCount),
+    // A lead that named its list, and the list's items, are said in the summary.
+    new Set([
+      ...(transcript ? unfit : withLeaning(list, unfit, pointCount)),
+      ...[...listed].flatMap(([i, items]) => items.length > 0 ? [i, ...items] : []),
+    ]),
   );
 
   const counts = termCounts(list);
   const speakers = [...new Set(units.blocks.map((b) => b.speaker).filter((s) => s !== undefined))]
     .filter((s) => s.includes(" "));
-  // An AUTHORS file credits more people than a note lists otherwise: each of them is its point.
-  const signed = sourceNames(input.body, text);
   const people = withoutWords(
     withoutPlaceholders(rankNames(
       [...language.people, ...writtenNames(text), ...signed].sort((a, b) => a.start - b.start),
@@ -192,6 +210,89 @@ function withLeaning(list: Unit[], unfit: Set<number>, count: number): Set<numbe
   return list.length - out.size >= count ? out : unfit;
 }
 
+/** People a text must credit by its form (table rows, signatures) to be read as a credits list. */
+const CREDITS = 5;
+
+/**
+ * A credits file's summary: its rows ("Darrylo Okahata darrylo@... - code quality
+ * improvements", "Paul Zimmermann — mpn/generic/mul_fft.c...") say what one person did, so the
+ * summary opens instead with one sentence naming the first people it credits, under the heading
+ * the text opens with: "Authors of GNU MP: Torbjörn Granlund, John Amanatides... and 40 more."
+ * Its prose sentences stay ("XZ Utils is developed and maintained by...").
+ */
+function creditsFirst(
+  summaryAt: number[],
+  list: Unit[],
+  credited: string[],
+  heading: string,
+): (number | string)[] {
+  const names = [...new Set(credited)];
+  const row = (i: number) =>
+    names.some((n) =>
+      list[i].text.startsWith(n) &&
+      /^\s*(?:[—–-]\s|<|\(|,|[\p{L}\p{N}._+-]+@|$)/u.test(list[i].text.slice(n.length))
+    );
+  // The heading, which the sentence says, or a row.
+  const said = (i: number) => row(i) || list[i].text.trim() === heading.trim();
+  if (names.length < CREDITS || summaryAt.length === 0 || !said(summaryAt[0])) return summaryAt;
+  // A first line that is itself a row ("Joe Steffen - Creator of Cscope") is no heading.
+  const titled = heading !== "" && !names.some((n) => heading.startsWith(n));
+  const lead = titled ? heading.trim().replace(/[.:]$/u, "") : `Credits ${names.length} people`;
+  return [withList(`${lead}:`, names), ...summaryAt.filter((i) => !said(i))];
+}
+
+/** A text's first block when it is one short line without a stop, as a plain text's title is. */
+function openingLine({ blocks }: Pick<BodyText, "blocks">): string {
+  const first = blocks[0]?.text.trim() ?? "";
+  return !first.includes("\n") && first.split(/\s+/u).length <= 12 && /^\p{Lu}/u.test(first) &&
+      !/[.!?:;,]$/u.test(first)
+    ? first
+    : "";
+}
+
+/** The most items of a list a summary's lead names before "and N more". */
+const LISTED = 6;
+/** A list's item a lead may name: a few words, like a name ("Fred L. Drake, Jr."). */
+const ITEM_WORDS = 6;
+
+/**
+ * The units of the list right after a lead ending in ":", when it is a list of short items, each
+ * a block of its own: "Expat is brought to you by:" and "Clark Cooper", "Greg Stein"...
+ */
+function listAfter(list: Unit[], blocks: Block[], at: number): number[] {
+  if (!/\p{L}\s*:$/u.test(list[at].text)) return [];
+  const items: number[] = [];
+  for (let j = at + 1; j < list.length; j++) {
+    const unit = list[j];
+    const text = unit.text.trim();
+    const whole = list[j + 1]?.block !== unit.block && blocks[unit.block].text.trim() === text;
+    if (
+      unit.block !== list[j - 1].block + 1 || !whole || unit.words > ITEM_WORDS ||
+      (/[.!?]$/u.test(text) && !blocks[unit.block].line)
+    ) break;
+    items.push(j);
+  }
+  return items.length >= 2 ? items : [];
+}
+
+/**
+ * A lead and its list's items as one sentence: "Expat is brought to you by Clark Cooper, Greg
+ * Stein and James Clark."; "Other authors: Jonathan Nieder and Joachim Henke.".
+ */
+function withList(lead: string, items: string[]): string {
+  const shown = items.slice(0, LISTED).map((t) => t.trim().replace(/[,;]$/u, ""));
+  const more = items.length - shown.length;
+  const named = more > 0
+    ? `${shown.join(", ")} and ${more} more`
+    : `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
+  // The colon goes where the lead's last word asks for what follows: "by", "include".
+  const open = /\b(?:by|to|from|with|for|of|include|includes|including|are|were|is|was)\s*:$/iu
+      .test(lead)
+    ? lead.replace(/\s*:$/u, " ")
+    : `${lead} `;
+  return `${open}${named}`.replace(/(?<![.!?…]["”’)\]]*)$/u, ".");
+}
+
 /** Sentences a written summary may drop to find one that opens it standing alone. */
 const OPENER_TRIES = 3;
 
@@ -230,6 +331,17 @@ function pickSummary(
   // A text with no sentence fit to open a summary keeps what it has: "Here are the names of the
   // programs in this package..." over an AUTHORS file's list of names.
   return picked.length > 0 ? picked : firstTry;
+}
+
+/**
+ * What names the text's subject: its title, and the heading it opens with, which is the author's
+ * own when the title comes from a file name ("Authors of XZ Utils" in "liblzma5_AUTHORS.txt").
+ */
+function subjectLine(
+  title: string,
+  { blocks, headings }: Pick<BodyText, "blocks" | "headings">,
+): string {
+  return (blocks[0]?.section ?? 0) > 0 ? `${title} ${headings[0]}` : title;
 }
 
 /** How many fit sentences from the start a summary's lead may be found among. */

@@ -816,3 +816,49 @@ Deno.test("analyse() keeps a summary of the one sentence that leans on what foll
     "Here are the names of the lamps in this harbour, each followed by its keeper.",
   ]);
 });
+
+Deno.test("analyse() says a lead's list of short lines in the summary, not the lead alone", () => {
+  const body = [
+    "Lampwick is brought to you by:",
+    "",
+    "Ilse Brandvold\nTomasz Wielkopolski\nAda Marsh\nJonas Brandvold\nEli Marsh\nOla Berg\nPer Lund",
+  ].join("\n");
+  const { analysis } = run(body, "Lampwick AUTHORS");
+  assert.deepEqual(analysis.summary, [
+    "Lampwick is brought to you by Ilse Brandvold, Tomasz Wielkopolski, Ada Marsh, Jonas " +
+    "Brandvold, Eli Marsh, Ola Berg and 1 more.",
+  ]);
+  // The names are said: no key point repeats one.
+  assert.deepEqual(analysis.keyPoints, []);
+});
+
+Deno.test("analyse() opens a credits table's summary with the people it credits", () => {
+  const rows = [
+    ["Ilse Brandvold", "Main author"],
+    ["Tomasz Wielkopolski", "Original version of wick.c"],
+    ["Ada Marsh", "Lamp glass routines, now defunct"],
+    ["Jonas Brandvold", "Harbour port"],
+    ["Eli Marsh", "Random trimming framework"],
+  ];
+  const table = rows.map(([name, did]) => `${name}\t\t${did}`).join("\n\n");
+  const titled = run(`Authors of Lampwick (in order of first contribution)\n\n${table}`);
+  assert.equal(
+    titled.analysis.summary[0],
+    "Authors of Lampwick (in order of first contribution): Ilse Brandvold, Tomasz " +
+      "Wielkopolski, Ada Marsh, Jonas Brandvold and Eli Marsh.",
+  );
+  assert.match(run(table).analysis.summary[0], /^Credits 5 people: Ilse Brandvold, /u);
+});
+
+Deno.test("analyse() opens a summary with the subject of the heading a text starts with", () => {
+  const body = [
+    "# Authors of Lampwick",
+    "",
+    "Lampwick is developed and maintained by Ilse Brandvold.",
+    "",
+    "Major parts of the wick trimmer are based on code written by Tomasz Wielkopolski, " +
+    "specifically the harbour lamp kit and its trimming routines.",
+  ].join("\n");
+  const { analysis } = run(body, "lampwick_AUTHORS");
+  assert.match(analysis.summary[0], /^Lampwick is developed and maintained by Ilse Brandvold\./u);
+});

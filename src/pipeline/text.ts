@@ -118,13 +118,25 @@ function unindentProse(text: string): string {
   return parts.map((part, i) => i % 2 === 0 && isProse(part) ? dedent(part) : part).join("");
 }
 
-/** Indented by four spaces or a tab throughout, and written in sentences, not columns or code. */
+/**
+ * Indented by four spaces or a tab throughout, and written in sentences ("...and Jia Tan
+ * <jia@example.org>.") or as a lead and its list ("Other authors:" / "  - Jonathan Nieder"),
+ * not columns or code.
+ */
 function isProse(paragraph: string): boolean {
   const lines = paragraph.split("\n").filter((l) => l.trim() !== "");
   return lines.length > 0 && lines.every((l) => INDENTED.test(l)) &&
-    /\p{L}[.!?]["')\]]?(?:\s|$)/u.test(paragraph) &&
+    (SENTENCE_END.test(paragraph) || isLeadAndList(lines)) &&
     (paragraph.match(/\p{L}+/gu)?.length ?? 0) >= 6 &&
     !lines.some((l) => COLUMNS.test(l.trim()) || CODE_LINE.test(l));
+}
+
+/** A stop after a word, or after the bracket that closes an address or a note. */
+const SENTENCE_END = /[\p{L}\p{N}][>)\]"'”’]*[.!?]["')\]”’]?(?:\s|$)/u;
+
+function isLeadAndList(lines: string[]): boolean {
+  return lines.length > 2 && /\p{L}:$/u.test(lines[0].trim()) &&
+    lines.slice(1).every((l) => /^\s*[-*+]\s+\S/u.test(l));
 }
 
 /** An indent that Markdown reads as code. */
