@@ -70,8 +70,9 @@ const TERM_VECTOR = 64;
 /** A "sentence" longer than this (unpunctuated speech) is cut into pieces of about half. */
 const LONGEST_UNIT = 60;
 const KEYPHRASES = 10;
-/** People a note lists, unless a credits table or signatures name more. */
-const PEOPLE = 30;
+/** People a note lists, unless a credits table or signatures name more: a "What's New" page
+ * thanks thirty-odd (gold-debian tune recall 158 -> 159 of 182 from 30, precision unchanged). */
+const PEOPLE = 50;
 
 export function analyse(input: AnalysisInput): Analysed {
   const units = sentenceUnits(input.body);

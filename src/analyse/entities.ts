@@ -37,7 +37,9 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
       else counts.set(key, { name: raw.slice(1), count: 1, first: at });
       return;
     }
-    const named = cleanName(raw);
+    // "Fred L. Drake, Jr.": the name is judged without its suffix, which it keeps.
+    const suffix = options.kind === "person" ? GENERATION.exec(raw)?.[0] ?? "" : "";
+    const named = cleanName(raw.slice(0, raw.length - suffix.length));
     if (!named) return;
     // "New York-that", "Supreme Court of December": a dash or a date run into an
     // organisation's or a place's name.
@@ -65,7 +67,7 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
           /^(?:Inc|Ltd|LLC|Corp|GmbH|PLC|Pty)$/u.test(clean))
       ? []
       : [clean];
-    for (const name of names) {
+    for (const name of names.length === 1 && suffix ? [names[0] + suffix.trimEnd()] : names) {
       // "E. R. Gansner" and "E.R. Gansner" are one spelling.
       const key = name.toLowerCase().replace(/(?<=\b\p{L}\.) (?=\p{L}\.)/gu, "");
       // Not "Justice Sandra", cut from "Justice Sandra Day O'Connor".
@@ -109,6 +111,9 @@ export function cleanName(raw: string): string | undefined {
   if (name.length < 2 || name.length > 60 || !NAME.test(name)) return undefined;
   return name;
 }
+
+/** A generational suffix ending a name: ", Jr.", " Sr.", " III". */
+const GENERATION = /,?[ \t](?:Jr\.|Sr\.|II|III|IV)\s*$/u;
 
 const HANDLE = /^@[\p{L}][\p{L}\p{N}_-]+$/u;
 /** Initials and a word ("B Lay", "D G Rough"): a reference list's author, not an organisation. */

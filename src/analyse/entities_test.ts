@@ -399,3 +399,11 @@ Deno.test("personNames() takes no nouns of process or state for a name", () => {
   assert.deepEqual(personNames("Grace Hopper"), ["Grace Hopper"]);
   assert.deepEqual(personNames("Clement Attlee"), ["Clement Attlee"]);
 });
+
+Deno.test("rankNames() keeps a person's generational suffix", () => {
+  const spans = [{ text: "Fred L. Drake, Jr.", start: 0 }, { text: "Ilse Brandvold", start: 30 }];
+  assert.deepEqual(rankNames(spans, { mergeParts: true, limit: 10, kind: "person" }), [
+    "Fred L. Drake, Jr.",
+    "Ilse Brandvold",
+  ]);
+});

@@ -495,9 +495,15 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     ) {
       continue;
     }
-    // "President Truman" found as "Truman": the title stays, as the name's evidence.
+    // "President Truman" found as "Truman": the title stays, as the name's evidence; "H. Peter
+    // Anvin" found as "Peter Anvin": so do the initials before the first name.
+    const initials = v.kind === "people"
+      ? /(?<![\p{L}\p{N}.])(?:\p{Lu}\.[ \t]+)+$/u.exec(name.slice(0, v.from))
+      : null;
     const from = v.kind === "people" && name.slice(0, v.from).trim().split(/\s+/u).every(isTitle)
       ? 0
+      : initials
+      ? initials.index
       : v.from;
     // compromise cuts "Chiang Kai-shek" at its hyphen: the name runs on to the word's end; and
     // "Markus F X J Oberhumer" after an initial: it runs on through the initials to the surname.
@@ -507,7 +513,11 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       ? v.to +
         (/^(?:\s+\p{Lu}\.?)*\s+\p{Lu}\p{Ll}+(?=\s|$)/u.exec(name.slice(v.to))?.[0].length ?? 0)
       : v.to;
-    const found = name.slice(from, to);
+    // "Fred L. Drake, Jr.": the suffix is the name's, past the comma that ends the run.
+    const suffix = v.kind === "people" && to === name.length
+      ? SUFFIX.exec(text.slice(run.end, run.end + 6))?.[0] ?? ""
+      : "";
+    const found = name.slice(from, to) + suffix;
     if (v.kind !== "people") {
       out[v.kind].push({ text: found, start: run.start + from });
       continue;
@@ -521,6 +531,9 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
   }
   return out;
 }
+
+/** A generational suffix after a name. */
+const SUFFIX = /^,?[ \t](?:Jr|Sr)\.|^,?[ \t](?:II|III|IV)\b/u;
 
 /**
  * "Robert and Gary Allen" names two Allens: the first name before "and" shares the surname, if

@@ -252,6 +252,13 @@ Deno.test("readLanguage() reads names with middle initials in a list with a pers
   );
 });
 
+Deno.test("readLanguage() keeps the initials before a first name, and a suffix after a name", () => {
+  assert.deepEqual(
+    people("The tools were tested by H. Peter Okonkwo, and Fred L. Brandvold, Jr. wrote the docs."),
+    ["H. Peter Okonkwo", "Fred L. Brandvold, Jr."],
+  );
+});
+
 Deno.test("readLanguage() reads an everyday first name before a word the text uses as a term", () => {
   assert.deepEqual(
     people(

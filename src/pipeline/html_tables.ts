@@ -5,7 +5,8 @@
  * keeps every table without a header row as raw HTML, and Joplin's fork keeps tables with lists,
  * headings or code in them as raw HTML too; a note should hold no raw HTML from its source. Here
  * every table becomes Markdown: block content in a cell is joined with `<br>`, a merged cell
- * spreads over empty ones, short rows are padded, and a one-column layout table is its content.
+ * spreads over empty ones, short rows are padded, and a layout table (one filled column, or headings in cells) is its
+ * content.
  */
 
 /** The parts of linkedom's DOM the rules read. */
@@ -101,10 +102,14 @@ function writeTable(content: string): string {
   const columns = Math.max(0, ...rows.map((r) => r.cells.length));
   const captionText = caption ? `${caption}\n\n` : "";
   if (rows.length === 0) return captionText.trim();
-  // A one-column table lays out blocks; its cells are paragraphs, not data.
-  if (columns === 1) {
-    return captionText + rows.map((r) => r.cells[0].replaceAll("<br>", "\n\n")).filter(Boolean)
-      .join("\n\n");
+  // A table of one column, or of one column and empty ones (an image's cell, a margin), lays out
+  // blocks; so does one with a heading in a cell ("## SQLite Forensics (2018)<br>Author: ...").
+  // Its cells are paragraphs, not data.
+  const filled = new Set(rows.flatMap((r) => r.cells.flatMap((c, i) => c === "" ? [] : [i])));
+  const headed = rows.some((r) => r.cells.some((c) => /(?:^|<br>)#{1,6} /u.test(c)));
+  if (filled.size <= 1 || headed) {
+    return captionText + rows.flatMap((r) => r.cells).filter(Boolean)
+      .map((c) => c.replaceAll("<br>", "\n\n")).join("\n\n");
   }
   const line = (cells: string[]) => {
     const padded = [...cells, ...Array(columns - cells.length).fill("")];

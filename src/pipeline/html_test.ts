@@ -418,6 +418,28 @@ Deno.test("htmlToMarkdown() writes a one-column layout table as its paragraphs",
   );
 });
 
+Deno.test("htmlToMarkdown() writes a table of one filled column, or of headings, as its blocks", () => {
+  // An empty margin cell beside the content, as a page of book covers lays itself out.
+  assert.equal(
+    htmlToMarkdown("<table><tr><td></td><td><p>One</p><p>Two</p></td></tr></table>"),
+    "One\n\nTwo",
+  );
+  assert.equal(
+    htmlToMarkdown(
+      "<table><tr><td><b>Cover</b></td><td><h2>Lamp Oils (2018)</h2>Author: Ilse Brandvold<br>" +
+        "Publisher: Harbour Press</td></tr></table>",
+    ),
+    "**Cover**\n\n## Lamp Oils (2018)\n\nAuthor: Ilse Brandvold\n\nPublisher: Harbour Press",
+  );
+  // Data keeps its table.
+  assert.match(
+    htmlToMarkdown(
+      "<table><tr><th>Oil</th><th>Hours</th></tr><tr><td>Whale</td><td></td></tr></table>",
+    ),
+    /^\| Oil \| Hours \|/u,
+  );
+});
+
 Deno.test("htmlToMarkdown() writes footnotes as [^n] and strikethrough as ~~", () => {
   const html = '<p>Fish<a href="#fn1" id="r1" class="footnote-ref"><sup>1</sup></a> and ' +
     '<s>Salmon</s> sold out.</p><section class="footnotes"><hr><ol><li id="fn1"><p>Fresh ' +
