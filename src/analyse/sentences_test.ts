@@ -238,6 +238,10 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
     "refers elsewhere",
   );
   assert.equal(
+    unfitReason("The Lamp Trimming API was created to address these concerns."),
+    "refers elsewhere",
+  );
+  assert.equal(
     unfitReason("The keeper differs from the pilot in two ways: (a) He trims the wicks."),
     "refers elsewhere",
   );

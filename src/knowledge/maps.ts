@@ -156,8 +156,9 @@ const LONGEST_OPENER = 240;
  * the note (titled `title`) says what it is for ("This tutorial is intended to..."), else one
  * with its spoken opener trimmed ("So the point is" -> "The point is"), not a question, not
  * leaning on words it lacks ("they", "this"), telling the reader what to do or announcing what
- * follows, and short enough to read in a list. Never a sentence cut short: when every sentence is longer, the shortest of the
- * first few stands.
+ * follows, and short enough to read in a list. Never a sentence cut mid-clause: a long opener may
+ * lose the asides after its main clause, and when no sentence fits, the shortest of the first few
+ * stands.
  */
 export function contextLine(summary: string[], title = ""): string {
   const sentences = summary.flatMap(splitSentences).map(trimOpeners)
@@ -192,12 +193,34 @@ export function contextLine(summary: string[], title = ""): string {
   // (215 characters) gave way to "The SQLite web page; the documentation describes...".
   const opener = sentences[0];
   if (opener && standsAlone(opener) && opener.length <= LONGEST_OPENER) return opener;
+  // A longer one keeps its main clause: "The CNF Satisfiability Problem (CNF-SAT) is a version of
+  // the Satisfiability Problem, where the Boolean formula (1.1) is specified in the Conjunctive
+  // Normal Form (CNF), that means that it is a conjunction of clauses, where..."
+  const clause = opener && standsAlone(opener) ? mainClause(opener) : undefined;
+  if (clause) return clause;
   // A manual page's NAME line, however short: "git-reflog - Manage reflog information."
   if (opener && isNameLine(opener)) return opener;
   return sentences.find((s) => standsAlone(s) && fits(s)) ??
     sentences.slice(0, 3).filter(standsAlone).sort((a, b) => a.length - b.length)[0] ??
     sentences.find((s) => fits(s) && words(s)) ?? sentences.find(fits) ?? sentences[0] ?? "";
 }
+
+/**
+ * A long sentence up to the last aside that fits a context line: a clause after a comma that
+ * adds to what the sentence has said (", where", ", which", ", because"...) or after a
+ * semicolon. Undefined when no such cut leaves a sentence of six words.
+ */
+function mainClause(sentence: string): string | undefined {
+  let cut: number | undefined;
+  for (const m of sentence.matchAll(ASIDE)) {
+    if (m.index > LONGEST_OPENER - 1) break;
+    if (sentence.slice(0, m.index).split(" ").length >= 6) cut = m.index;
+  }
+  return cut === undefined ? undefined : `${sentence.slice(0, cut)}.`;
+}
+
+const ASIDE =
+  /(?:, (?:where|which|whereas|while|although|though|because|since|so that|that means|that is|i\.e\.|e\.g\.)\b|;) /gu;
 
 /** Whether a sentence opens with a word, not code or a diagram ("*+ [master^2] Replace"). */
 function words(sentence: string): boolean {

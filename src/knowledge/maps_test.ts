@@ -163,6 +163,17 @@ Deno.test("contextLine() keeps a summary with one sentence whole", () => {
   assert.equal(contextLine(["no full stop at all"]), "no full stop at all");
 });
 
+Deno.test("contextLine() keeps the main clause of a long opener, without its asides", () => {
+  const opener = "The harbour lamp problem (HLP) is a version of the lighting problem, where " +
+    "each lamp (1.1) is trimmed in the keeper's order, that means that " +
+    "every wick is cut before dusk, ".repeat(4) + "and lit at night.";
+  assert.equal(
+    contextLine([`${opener} One may note that lamp (1.2) is lit.`]),
+    "The harbour lamp problem (HLP) is a version of the lighting problem, where each lamp (1.1) " +
+      "is trimmed in the keeper's order.",
+  );
+});
+
 Deno.test("contextLine() is empty for an empty summary", () => {
   assert.equal(contextLine([]), "");
   assert.equal(contextLine([""]), "");
