@@ -45,18 +45,22 @@ type OnMerge = (from: string, into: string) => void;
 
 /**
  * A lone word counted for the one longer name that ends or starts with it ("Lovelace"), when that
- * name is counted at least `ownerCount` times.
+ * name is counted at least `ownerCount` times; and a name cut short, for the one longer name it
+ * opens or ends ("Vikash Kumar" of "Vikash Kumar Karn", "A. Kreibich" of "Jay A. Kreibich").
  */
 export function mergeParts(counts: Counts, onMerge?: OnMerge, ownerCount = 1): void {
   const full = [...counts].filter(([, e]) => e.name.includes(" "));
   for (const [key, entry] of counts) {
-    if (entry.name.includes(" ")) continue;
-    const owners = full.filter(([, f]) => {
-      const parts = f.name.toLowerCase().split(" ");
-      return parts[0] === key || parts[parts.length - 1] === key;
+    const words = key.split(" ");
+    const owners = full.filter(([other]) => {
+      const parts = other.split(" ");
+      return parts.length > words.length && counts.has(other) &&
+        (words.every((w, i) => parts[i] === w) ||
+          words.every((w, i) => parts[parts.length - words.length + i] === w));
     });
-    if (owners.length === 1 && owners[0][1].count >= ownerCount) {
+    if (owners.length === 1 && (words.length > 1 || owners[0][1].count >= ownerCount)) {
       owners[0][1].count += entry.count;
+      owners[0][1].first = Math.min(owners[0][1].first, entry.first);
       counts.delete(key);
       onMerge?.(key, owners[0][0]);
     }

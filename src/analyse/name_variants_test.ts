@@ -34,3 +34,14 @@ Deno.test("canonicalNames() takes a surname alone for a full name only one other
   assert.equal(names.get("Biden"), "Biden");
   assert.equal(names.get("Brandon Fisher"), "Brandon Fisher");
 });
+
+Deno.test("canonicalNames() takes a name cut short for the one longer name it opens or ends", () => {
+  const names = canonicalNames(
+    new Map([["Vikash Kumar", 1], ["Vikash Kumar Karn", 1], ["A. Okonkwo", 1], [
+      "Jay A. Okonkwo",
+      1,
+    ]]),
+  );
+  assert.equal(names.get("Vikash Kumar"), "Vikash Kumar Karn");
+  assert.equal(names.get("A. Okonkwo"), "Jay A. Okonkwo");
+});

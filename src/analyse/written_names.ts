@@ -327,13 +327,15 @@ export function citedSurnames(text: string): Span[] {
  * Each is placed in `text` where it is named there, or else at the same share of its length.
  */
 export function sourceNames(source: string, text: string): Span[] {
-  return [...signedNames(source), ...creditedNames(source)].map((name) => {
-    const at = text.indexOf(name.text);
-    return {
-      text: name.text,
-      start: at >= 0 ? at : Math.round(name.start * text.length / Math.max(1, source.length)),
-    };
-  });
+  return [...signedNames(source), ...creditedNames(source), ...labelledNames(source)].map(
+    (name) => {
+      const at = text.indexOf(name.text);
+      return {
+        text: name.text,
+        start: at >= 0 ? at : Math.round(name.start * text.length / Math.max(1, source.length)),
+      };
+    },
+  );
 }
 
 /** A word of a signed or credited name: "Osamu", "Hans-Peter", "Vybíral", "O'Neil", "MacKenzie". */
@@ -341,7 +343,7 @@ const NAME_WORD = "\\p{Lu}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+)?(?:[-'’]\\p{Lu}\\p{Ll}+)
 /** Two to four such words, initials ("Richard M. Stallman", "H. Peter Anvin") or a particle
  * ("Guido van Rossum") between, ending in a word. */
 const FULL_NAME = `(?:\\p{Lu}\\.[ \\t]+)?${NAME_WORD}(?:[ \\t]+(?:\\p{Lu}\\.[ \\t]+)?` +
-  `(?:(?:de|da|di|del|van|von|der|den|la|le|du)[ \\t]+)?${NAME_WORD}){1,3}`;
+  `(?:(?:[Dd][aeiu]|del|van|von|der|den|la|le)[ \\t]+){0,2}${NAME_WORD}){1,3}`;
 /** An e-mail address as signatures write it, maybe spelled out against spam ("osamu at debian
  * dot org"), in angle or round brackets. */
 const MAIL = "[\\p{L}\\p{N}._+-]+[ \\t]*(?:@|\\(at\\)|\\[at\\]|[ \\t]at[ \\t])[ \\t]*" +
@@ -432,6 +434,31 @@ export function creditedNames(source: string): Span[] {
   flush();
   return found;
 }
+
+/**
+ * A line that labels the people it names, as a book list, a title page or a package's page
+ * does: "Author: Jay A. Kreibich", "Authors: Sunny Kumar Aditya and Vikash Kumar Karn",
+ * "Translator: Key Droessler". The label vouches for each name, however rare its words.
+ */
+export function labelledNames(source: string): Span[] {
+  const found: Span[] = [];
+  for (const match of source.matchAll(LABELLED)) {
+    const from = match.indices![1]![0];
+    for (const name of match[1].matchAll(EACH_NAME)) {
+      found.push({ text: name[0], start: from + name.index });
+    }
+  }
+  return found;
+}
+
+/** A label of people, then their names, "and" or "&" before the last, and nothing else. */
+const LABELLED = new RegExp(
+  "^[ \\t]*(?:[*_]{1,2})?(?:Authors?|Written by|Editors?|Edited by|Translators?|Translated by|" +
+    "Illustrators?|Maintainers?|Maintained by|Contributors?|Creators?|Created by)" +
+    `(?:[*_]{1,2})?[ \\t]*:?(?:[*_]{1,2})?[ \\t]+(${FULL_NAME}(?:(?:,[ \\t]*|,?[ \\t]+(?:and|&)[ \\t]+)` +
+    `${FULL_NAME})*)[ \\t]*\\.?[ \\t]*$`,
+  "dgmu",
+);
 
 /**
  * Words that may be a person's name: a plausible first name, then a surname compromise knows or

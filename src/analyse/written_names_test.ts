@@ -5,6 +5,7 @@ import {
   creditedHandles,
   creditedNames,
   initialledNames,
+  labelledNames,
   referenceAuthors,
   signedNames,
 } from "./written_names.ts";
@@ -238,4 +239,26 @@ Deno.test("initialledNames() takes initials that open the next full name for no 
     initialledNames("[K73] Knuth, D. E. The Art of Computer Programming.").map((s) => s.text),
     ["D. E. Knuth"],
   );
+});
+
+Deno.test("labelledNames() takes the people a line labels as authors, translators...", () => {
+  const text = [
+    "## Lamp Oils (2010)",
+    "Author: Jay A. Brandvold",
+    "Authors: Sunny Kumar Okonkwo and Vikash Kumar Karn",
+    "**Translator:** Rick F. van der Lans",
+    "Author: Gene Da Rocha.",
+    "Publisher: Harbour Press",
+    "Author: see the harbour master for details",
+  ].join("\n");
+  assert.deepEqual(labelledNames(text).map((n) => n.text), [
+    "Jay A. Brandvold",
+    "Sunny Kumar Okonkwo",
+    "Vikash Kumar Karn",
+    "Rick F. van der Lans",
+    "Gene Da Rocha",
+  ]);
+  for (const name of labelledNames(text)) {
+    assert.equal(text.slice(name.start, name.start + name.text.length), name.text);
+  }
 });
