@@ -97,7 +97,8 @@ const RUN_IN_HEADING = new RegExp(
 );
 
 /** The label of a manual's admonition box, run into its text ("Tip You can undelete..."). */
-const ADMONITION = /^(?:Note|Tip|Hint|Warning|Caution|Important|Danger)\s+(?=\p{Lu}\p{Ll})/u;
+const ADMONITION =
+  /^(?:Note|Tip|Hint|Warning|Caution|Important|Danger)(?:\s+\d{1,2})?(?::\s*|\s+)(?=\p{Lu}\p{Ll})/u;
 
 /** "Note that", "Please note", "Keep in mind that": the sentence after it is the point. */
 const NOTE_THAT =

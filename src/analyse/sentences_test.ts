@@ -51,6 +51,10 @@ Deno.test("trimOpeners() drops an admonition's label run into its text, not the 
     trimOpeners("Note File names on the card are case-sensitive."),
     "File names on the card are case-sensitive.",
   );
+  assert.equal(
+    trimOpeners("Note 1: Lampwick no longer supports the version 1 wick interface."),
+    "Lampwick no longer supports the version 1 wick interface.",
+  );
   for (
     const kept of [
       "Note the tide, which turns twice a day here.",

@@ -387,6 +387,11 @@ const GROUP =
  */
 const TABLE_ROW =
   /^[ \t]*(\S+(?:[ \t]\S+){0,3}?)(?:\t[ \t]*|[ ]{2,}|[ ]-[ ])(\S.*?)[ \t]*$|^[ \t]*([\p{L}\p{N}_.+-]+):[ \t]+(\S.*?)[ \t]*$|^(?:\t{2,}|[ \t]{8,})(\S.*?)[ \t]*$/u;
+/** A line, maybe a list's item, that opens with a full name and a colon, then what they did. */
+const NAME_COLON = new RegExp(
+  `^[ \\t]*(?:[-*+][ \\t]+)?(${FULL_NAME}):[ \\t]+(\\S.*?)[ \\t]*$`,
+  "u",
+);
 /** Names split by commas ("Simon Posnjak, Hans-Peter Nilsson"), initials allowed. */
 const NAMES = `${FULL_NAME}(?:,[ \\t]*${FULL_NAME})*,?`;
 const NAMES_CELL = new RegExp(`^${NAMES}$`, "u");
@@ -416,8 +421,12 @@ export function creditedNames(source: string): Span[] {
   let at = 0;
   for (const line of source.split("\n")) {
     const row = TABLE_ROW.exec(line);
+    // "- Carsten Hoeger: Search scope handling.": a list of who did what.
+    const credit = row ? null : NAME_COLON.exec(line);
     const [key, cell] = row
       ? [row[1] ?? row[3], row[2] ?? row[4] ?? row[5]]
+      : credit
+      ? [credit[1], credit[2]]
       : [undefined, undefined];
     const names = (text: string) => {
       const from = at + line.indexOf(text);

@@ -214,6 +214,16 @@ Deno.test("creditedNames() reads names before what they did, after a colon or a 
     "Tomasz Wielkopolski",
     "Oyelaran Adebisi",
   ]);
+  const listed = [
+    "- Ilse Brandvold: Wrote the first wick code.",
+    "- Carsten Hoeger: Trimming scope handling.",
+    "- Hery Rakotoarisoa: Patches for lamp glass.",
+  ].join("\n");
+  assert.deepEqual(creditedNames(listed).map((s) => s.text), [
+    "Ilse Brandvold",
+    "Carsten Hoeger",
+    "Hery Rakotoarisoa",
+  ]);
   const colon = "trim: Ilse Brandvold, Q. Frank Xia\nlight: H. Peter Anvin\nsnuff: Ma Jun";
   assert.deepEqual(creditedNames(colon).map((s) => s.text), [
     "Ilse Brandvold",
