@@ -205,13 +205,14 @@ function countBelow(sorted: number[], value: number): number {
  * a field's value maybe carried on an indented line, one of them naming who wrote or what about.
  */
 const MAIL_HEADER = /^(?:[A-Za-z][\w-]*:[ \t][^\n]*(?:\n[ \t]+[^\n]*)*\n?)+$/u;
-const SENDER = /^(?:From|Subject|Date|Message-ID):/imu;
+const SENDER = /^(?:From|Subject|Date|Message-ID|Content-type|Abstract):/imu;
 
 /**
  * What a mail's header says in words: who wrote it and about what (the From and Subject fields,
  * whose names are the note's people and whose subject its topic) and its abstract ("Abstract:
  * Sometimes a branch..."); its other fields ("Message-ID:", "Content-type:") are none. A
- * paragraph of fields without a sender or a subject is no mail's header.
+ * paragraph of fields without a sender, a subject, a content type or an abstract is no mail's
+ * header (Git's howtos open with "Content-type:" and "Abstract:" alone).
  */
 function mailFields(header: string): string[] | undefined {
   if (!SENDER.test(header)) return undefined;

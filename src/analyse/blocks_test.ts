@@ -331,6 +331,11 @@ Deno.test("readBody() reads a mail's header for who wrote it, about what, and it
     "Sometimes a wick that was already trimmed is later found to be short. Ilse gives guidance on trimming it again.",
     "The keeper asked how to trim a short wick.",
   ]);
+  // A howto's own header: a content type and an abstract.
+  assert.deepEqual(
+    texts("Content-type: text/asciidoc\nAbstract: When a wick is short, we trim it\n again.\n"),
+    ["When a wick is short, we trim it again."],
+  );
   // Fields with no sender or subject are a list of entries, not a mail.
   assert.deepEqual(texts("Program: GNU bc\nAuthor: Philip A. Nelson\nOS: UNIX"), [
     "Program: GNU bc",
