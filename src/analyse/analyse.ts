@@ -19,6 +19,7 @@ import {
   lacksSubject,
   leansBack,
   namesManPage,
+  opensWithDefinition,
   pointsAhead,
   statesPurpose,
   titleWords,
@@ -361,6 +362,7 @@ function openingSentence(
 ): number | undefined {
   const subject = titleWords(title);
   let seen = 0;
+  let first: number | undefined;
   for (let i = 0; i < list.length && seen < LEAD_WINDOW; i++) {
     // A NAME line has no full stop, which leaves it unfit as a sentence; it is the page's own
     // line for what it is.
@@ -372,8 +374,12 @@ function openingSentence(
     const beforeExample = /:$/u.test(text) && unfitReason(text.replace(/:$/u, ".")) === undefined;
     if (unfit.has(i) && !beforeExample) continue;
     seen++;
+    first ??= i;
     if (saysWhat(text, subject)) return i;
   }
+  // A text whose title its words do not use (a file's name, "algorithm.txt") may still open by
+  // saying what its subject is: "The deflation algorithm used by gzip is a variation of LZ77".
+  if (first !== undefined && opensWithDefinition(trimOpeners(list[first].text))) return first;
   return undefined;
 }
 

@@ -579,3 +579,11 @@ export function titleWords(title: string): Set<string> {
   }
   return out;
 }
+
+/** "The X ... is a Y", "Xs are the Y": a definition, its subject a noun phrase, not a pronoun. */
+export function opensWithDefinition(text: string): boolean {
+  return DEFINITION.test(text) && !leansBack(text) && !unresolved(text) && !pointsAhead(text);
+}
+
+const DEFINITION =
+  /^(?:(?:The|An?)\s+)?(?!(?:It|This|That|These|Those|There|Here|He|She|They|We|You|I)\b)[\p{L}\p{N}][^.,;:!?]{1,80}?\s(?:is|are)\s(?:a|an|the|one of)\s/u;

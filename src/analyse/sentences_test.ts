@@ -5,6 +5,7 @@ import {
   lacksSubject,
   leansBack,
   namesManPage,
+  opensWithDefinition,
   opensWithFiller,
   pointsAhead,
   statesPurpose,
@@ -650,4 +651,23 @@ Deno.test("definesSubject() reads past an aside between the subject and its verb
     subject,
   ));
   assert.ok(!definesSubject("In LWF, as in most formats, keys are strings.", subject));
+});
+
+Deno.test("opensWithDefinition() finds a sentence that says what its subject is", () => {
+  for (
+    const defining of [
+      "The wick trimming method used by harbour keepers is a variation of the scissor cut.",
+      "Lampwick is a library for trimming harbour lamps.",
+      "Harbour lamps are one of the oldest aids to navigation.",
+    ]
+  ) assert.ok(opensWithDefinition(defining), defining);
+  for (
+    const other of [
+      "It is a variation of the scissor cut.",
+      "This is a library for trimming harbour lamps.",
+      "There is a lamp on every pier.",
+      "The keeper trims the wick, and the lamp is a little brighter.",
+      "The following is a list of the lamps.",
+    ]
+  ) assert.ok(!opensWithDefinition(other), other);
 });
