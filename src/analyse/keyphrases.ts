@@ -68,6 +68,8 @@ const HEADING_RUN = 3;
  */
 const WORD_USE = 0.5;
 
+/** Below this rank in spoken English, words said together may be an idiom ("real life"). */
+const IDIOM_RANK = 500;
 const RECENT = /^(?:last|past|next|this|coming|current|recent)$/u;
 const SPAN = /^(?:years?|months?|weeks?|days?|decades?|century|centuries|session)$/u;
 
@@ -212,8 +214,11 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     // Everyday words the text says together more often than apart are its term ("clean energy",
     // "civil rights", "tax relief" in a speech): the share of the rarer word's uses that are in
     // the phrase stands in for rarity. Gold-speeches tune F1@10 partial 0.091 -> 0.136, exact
-    // 0.073 -> 0.082; gold-debian tune unchanged (0.277 exact, 0.341 partial).
-    const bound = stems.length > 1 && e.count >= 2
+    // 0.073 -> 0.082; gold-debian tune unchanged (0.277 exact, 0.341 partial). Not words of
+    // the few hundred most used alone: "in real life", "hard work" are idioms.
+    const bound = stems.length > 1 && e.count >= 2 && shown.some((w) =>
+        englishRank(w) >= IDIOM_RANK
+      )
       ? e.count / rarestUse(stems, termCounts, e.count)
       : 0;
     const wordWeight = shown.reduce((sum, w) => sum + usage(w, termCounts), 0) / shown.length;

@@ -771,3 +771,11 @@ Deno.test("rankKeyphrases() leaves the places named to the Places list", () => {
   const phrases = [0, 1, 2].flatMap((i) => [phrase("West Indies", i), phrase("naval bases", i)]);
   assert.deepEqual(rankWith(phrases, { places: new Set(["west indies"]) }), ["naval bases"]);
 });
+
+Deno.test("rankKeyphrases() takes no idiom of the most used words as a term", () => {
+  const phrases = [
+    ...[0, 1, 2].map((i) => phrase("real life", i)),
+    ...[900, 910, 920].map((i) => phrase("clean energy", i)),
+  ];
+  assert.deepEqual(texts(phrases, "", 1), ["clean energy"]);
+});
