@@ -94,12 +94,16 @@ export function analyse(input: AnalysisInput): Analysed {
   // does, not what one of its functions does.
   const summaryScores = scores.map((s, i) => units.blocks[list[i].block].entry ? ENTRY * s : s);
 
-  const summaryAt = pickSummary(list, summaryScores, summaryLength(input.wordCount), unfit, {
-    transcript,
-    lead: transcript
-      ? undefined
-      : openingSentence(list, units.blocks, unfit, subjectLine(input.title, units)),
-  });
+  const lead = transcript
+    ? undefined
+    : openingSentence(list, units.blocks, unfit, subjectLine(input.title, units));
+  const summaryAt = pickSummary(
+    list,
+    summaryScores,
+    summaryLength(input.wordCount),
+    transcript ? unfit : withoutAntecedent(list, unfit, lead),
+    { transcript, lead },
+  );
   // An AUTHORS file credits more people than a note lists otherwise: each of them is its point.
   const signed = sourceNames(input.body, text);
   // A lead ending in ":" says its list's items; alone, or a NAME line unterminated, it would run
@@ -210,6 +214,23 @@ function withLeaning(list: Unit[], unfit: Set<number>, count: number): Set<numbe
     if ((leansBack(text) || turnsFromBefore(text)) && !statesPurpose(text)) out.add(i);
   });
   return list.length - out.size >= count ? out : unfit;
+}
+
+/**
+ * `unfit` and the written sentences that name someone only as "he" or "they", unless they follow
+ * the summary's lead, who they are: after another sentence of the summary "He holds a degree..."
+ * would be said of the wrong person (Dan Kennedy's degree given to D. Richard Hipp).
+ */
+function withoutAntecedent(
+  list: Unit[],
+  unfit: Set<number>,
+  lead: number | undefined,
+): Set<number> {
+  const out = new Set(unfit);
+  list.forEach((u, i) => {
+    if (i - 1 !== lead && unresolved(trimOpeners(u.text))) out.add(i);
+  });
+  return out;
 }
 
 /** People a text must credit by its form (table rows, signatures) to be read as a credits list. */

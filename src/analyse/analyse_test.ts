@@ -862,3 +862,26 @@ Deno.test("analyse() opens a summary with the subject of the heading a text star
   const { analysis } = run(body, "lampwick_AUTHORS");
   assert.match(analysis.summary[0], /^Lampwick is developed and maintained by Ilse Brandvold\./u);
 });
+
+Deno.test("analyse() says 'he' in a written summary only right after who he is", () => {
+  const posts = (from: number) =>
+    Array.from(
+      { length: 6 },
+      (_, i) =>
+        `Post ${
+          from + i
+        } of the old pier was painted blue by volunteers during the summer festival.`,
+    );
+  const body = [
+    "Ilse Brandvold began the Lampwick project in 2001 and still leads the work.",
+    ...posts(0),
+    "Tomasz Wielkopolski is based in the north. He holds a degree in harbour lamp wick trimming " +
+    "from the harbour lamp college and has trimmed harbour lamp wicks and lamp oil on many coasts.",
+    ...posts(6),
+  ].join("\n\n");
+  const { analysis } = run(body, "Harbour lamp wick trimming");
+  const sentences = analysis.summary.flatMap((p) => p.split(/(?<=\.) /u));
+  sentences.forEach((s, i) => {
+    if (s.startsWith("He ")) assert.match(sentences[i - 1] ?? "", /^Tomasz Wielkopolski is/u);
+  });
+});
