@@ -42,6 +42,13 @@ Deno.test("every document format becomes a note through the sandboxed pipeline",
       join(input, "chinese.pdf"),
       makeCjkPdf("UniGB-UCS2-H", "GB1", "STSong-Light", "4E2D65876587672C"),
     );
+    // AsciiDoc, which its reader loads in the sandboxed stage thread with no access to the
+    // environment or the home folder.
+    await writeText(
+      join(input, "trimming.txt"),
+      "Trimming harbour lamps\n======================\n\nWicks\n~~~~~\n\nThe keeper trims each " +
+        "wick at dusk.\n\n------------\n# trim --all\n------------\n",
+    );
     const vault = join(root, "vault");
     const run = await runApp(["--batch", input, "--out", vault, "--json"]);
     assert.equal(run.code, 0, run.stderr);
@@ -56,6 +63,7 @@ Deno.test("every document format becomes a note through the sandboxed pipeline",
         "interview.vtt",
         "memo.docx",
         "starter.html",
+        "trimming.txt",
       ],
     );
     const vaultNotes = await snapshotVault(vault);
@@ -80,6 +88,12 @@ Deno.test("every document format becomes a note through the sandboxed pipeline",
     );
 
     assert.match(note("chinese.pdf"), /中文文本/);
+
+    assert.equal(notes.get("trimming.txt"), "Sources/Trimming harbour lamps.md");
+    assert.match(
+      note("trimming.txt"),
+      /#+ Wicks\n\nThe keeper trims each wick at dusk\.\n\n```\n# trim --all\n```/,
+    );
 
     assert.match(note("interview.vtt"), /\[00:00:\d\d\] \*\*[^*]+:\*\*/);
     assert.match(note("drama.srt"), /type: "subtitles"/);

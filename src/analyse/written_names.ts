@@ -327,7 +327,9 @@ export function citedSurnames(text: string): Span[] {
  * Each is placed in `text` where it is named there, or else at the same share of its length.
  */
 export function sourceNames(source: string, text: string): Span[] {
-  return [...signedNames(source), ...creditedNames(source), ...labelledNames(source)].map(
+  // A name in a code sample is sample data ("Con Tributor <nitfol@example.com>" in a session).
+  const prose = withoutFences(source);
+  return [...signedNames(prose), ...creditedNames(source), ...labelledNames(prose)].map(
     (name) => {
       const at = text.indexOf(name.text);
       return {
@@ -335,6 +337,14 @@ export function sourceNames(source: string, text: string): Span[] {
         start: at >= 0 ? at : Math.round(name.start * text.length / Math.max(1, source.length)),
       };
     },
+  );
+}
+
+/** Markdown's fenced code blocks blanked, each character a space, so offsets stay. */
+function withoutFences(markdown: string): string {
+  return markdown.replace(
+    /^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[ \t]*$/gmu,
+    (block) => block.replace(/[^\n]/gu, " "),
   );
 }
 

@@ -8,6 +8,7 @@ import {
   labelledNames,
   referenceAuthors,
   signedNames,
+  sourceNames,
 } from "./written_names.ts";
 
 Deno.test("initialledNames() finds authors written with initials, not everyday words", () => {
@@ -271,4 +272,16 @@ Deno.test("labelledNames() takes the people a line labels as authors, translator
   for (const name of labelledNames(text)) {
     assert.equal(text.slice(name.start, name.start + name.text.length), name.text);
   }
+});
+
+Deno.test("sourceNames() takes no name from a code sample", () => {
+  const body = [
+    "Lampwick is kept by Ilse Brandvold <ilse@lamps.example>.",
+    "",
+    "```",
+    'gpg: Good signature from "Con Tributor <nitfol@example.com>"',
+    "Author: Inte Grator",
+    "```",
+  ].join("\n");
+  assert.deepEqual(sourceNames(body, body).map((n) => n.text), ["Ilse Brandvold"]);
 });

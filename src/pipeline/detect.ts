@@ -21,6 +21,8 @@ export type Kind =
 
 export const EXTENSIONS: Record<string, Kind> = {
   ".txt": "text",
+  ".adoc": "text",
+  ".asciidoc": "text",
   ".md": "markdown",
   ".markdown": "markdown",
   ".html": "html",

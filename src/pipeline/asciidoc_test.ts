@@ -1,0 +1,63 @@
+import assert from "node:assert/strict";
+import { asciidocToMarkdown, isAsciiDoc } from "./asciidoc.ts";
+
+Deno.test("isAsciiDoc() knows AsciiDoc by its header, its underlines or its macros", () => {
+  assert.ok(isAsciiDoc("Content-type: text/asciidoc\nAbstract: Wicks.\n\nText."));
+  assert.ok(isAsciiDoc("Title\n=====\n\nWicks\n~~~~~\n\nText."));
+  assert.ok(isAsciiDoc("See link:howto/trim.html[the trimming howto]."));
+  assert.ok(isAsciiDoc("[[[1]]] Ilse Brandvold. Lamps. 2009."));
+  // Markdown's and plain text's own underlines and rules say nothing.
+  assert.ok(!isAsciiDoc("Title\n=====\n\nSection\n-------\n\nText.\n\n-----\n"));
+  assert.ok(!isAsciiDoc("A line.\n~~~\ncode\n~~~\n"));
+});
+
+Deno.test("asciidocToMarkdown() writes titles as headings, listings as code, and keeps the header", () => {
+  const doc = asciidocToMarkdown(
+    [
+      "Content-type: text/asciidoc",
+      "Abstract: How the keeper trims.",
+      "",
+      "Trimming harbour lamps",
+      "======================",
+      "",
+      "Wicks",
+      "-----",
+      "",
+      "The keeper trims each wick at dusk, as link:lamps.html[the lamp howto] says.",
+      "",
+      "Cutting",
+      "~~~~~~~",
+      "",
+      "------------",
+      "# trim --all",
+      ' gpg: Good signature from "Con Tributor"',
+      "------------",
+    ].join("\n"),
+  );
+  assert.equal(doc.title, "Trimming harbour lamps");
+  assert.equal(
+    doc.body,
+    [
+      "Content-type: text/asciidoc",
+      "Abstract: How the keeper trims.",
+      "",
+      "## Wicks",
+      "",
+      // A relative link has nowhere to go in a vault: its words stay.
+      "The keeper trims each wick at dusk, as the lamp howto says.",
+      "",
+      "### Cutting",
+      "",
+      "```",
+      "# trim --all",
+      ' gpg: Good signature from "Con Tributor"',
+      "```",
+    ].join("\n"),
+  );
+});
+
+Deno.test("asciidocToMarkdown() reads no file and no attribute from outside the text", () => {
+  const doc = asciidocToMarkdown("include::/etc/passwd[]\n\nHome is {user-home}, on {localdate}.");
+  assert.doesNotMatch(doc.body, /root:/u);
+  assert.doesNotMatch(doc.body, /\/root|\d{4}-\d\d-\d\d/u);
+});
