@@ -7,8 +7,12 @@
  * pdftotext knows the encoding. The typewriter font keeps ASCII, so code is left alone.
  */
 
-/** A quotation as OT1 leaves it: a backslash before a word, a straight quote after the last. */
-const QUOTED = /\\(\p{L}[^\\"\n]{0,200}?)"/gu;
+/**
+ * A quotation as OT1 leaves it: a backslash before a word, a straight quote after the last. Not an
+ * escape a text about formats writes ("MIME-Magic\0\n"", "\x03"") nor TeX's own markup
+ * ("$\backslash$x03""): the word has two letters and the quotation no "$".
+ */
+const QUOTED = /\\(\p{L}{2}[^\\"\n$]{0,200}?)"/gu;
 /** Between two words or numbers, with no space: "Forrest{Tomlin", "1{3". */
 const EN_DASH = /(?<=[\p{L}\p{N})])\{(?=[\p{L}\p{N}(])/gu;
 /** "(1.1)|(1.3)", "constraints|the". */

@@ -26,3 +26,13 @@ Deno.test("texPunctuation() puts back the dashes of a document with TeX's math f
   const fix = texPunctuation(["The instance (1.5){(1.6) is read."], true);
   assert.equal(fix("The instance (1.5){(1.6) is read."), "The instance (1.5)–(1.6) is read.");
 });
+
+Deno.test("texPunctuation() takes no escape sequence or TeX markup for a quotation", () => {
+  const texts = [
+    'The file starts with "LAMP-Magic\\0\\n". Lines end at "\\n". Fields end at "\\t".',
+    'Bytes are "\\x01\\x02\\x03" and "$\\backslash$x01$\\backslash$x03" in the source.',
+    'The next "\\n" ends the line, and "\\r\\n" does too.',
+  ];
+  const fix = texPunctuation(texts);
+  for (const text of texts) assert.equal(fix(text), text);
+});
