@@ -486,6 +486,10 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     if (!v) continue;
     const name = text.slice(run.start, run.end);
     if (v.kind === "people" && termInCapitals(name.slice(v.from, v.to))) continue;
+    // "Greenwich Mean Time", "Georgia Tech", "Calgary Text Compression Corpus", "A Universal
+    // Algorithm for Sequential Data Compression": a place or an organisation read in a longer
+    // capitalised name is a part of that name.
+    if (v.kind !== "people" && /^[ \t]+\p{Lu}/u.test(name.slice(v.to))) continue;
     // "Jim Crow laws", "Pell grants": a name before the law or programme it names.
     if (v.kind === "people" && NAMES_A_THING.test(text.slice(run.end, run.end + 16))) continue;
     // "Inflation is not a Robin Hood": a name after "a" is a figure of speech, not the person.

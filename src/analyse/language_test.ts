@@ -430,3 +430,15 @@ Deno.test("readLanguage() keeps a name whole that wink cuts at a letter past ASC
   const language = readLanguage("The decoder was written by Michał Górny and Łukasz Nowak.");
   assert.deepEqual(language.people.map((p) => p.text), ["Michał Górny", "Łukasz Nowak"]);
 });
+
+Deno.test("readLanguage() takes no place or organisation inside a longer capitalised name", () => {
+  const text = "Times are in Greenwich Mean Time. She studied at Georgia Tech and moved to " +
+    "Charlotte, North Carolina. The Calgary Text Compression Corpus is old. Lampwick works " +
+    "with the Harbour Trust in Oslo.";
+  const read = readLanguage(text);
+  const places = read.places.map((p) => p.text);
+  assert.ok(!places.includes("Greenwich"), places.join(" | "));
+  assert.ok(!places.includes("Georgia"), places.join(" | "));
+  assert.ok(!places.includes("Calgary"), places.join(" | "));
+  assert.ok(places.includes("Oslo"), places.join(" | "));
+});
