@@ -797,7 +797,7 @@ function capitalisedRuns(text: string, words: Word[]): Run[] {
   // "Later" or "Thanks" opening a sentence is capitalised for that alone.
   const capital = (w: Word) =>
     /^\p{Lu}/u.test(w.value) && !CLOSED.has(w.pos) && w.pos !== "ADV" &&
-    (!w.first || w.pos === "PROPN");
+    (!w.first || w.pos === "PROPN") && !inIdentifier(text, w);
   // The text is blocks, each one line, "\n\n" between them. A name does not run on from a
   // short block into the next: the lines of a list are blocks ("Clark Cooper" / "Fred L.
   // Drake"). From a long one it may, where a page or a column broke it.
@@ -824,6 +824,13 @@ function capitalisedRuns(text: string, words: Word[]): Run[] {
     i = j;
   }
   return runs;
+}
+
+/** Part of a name in code: "ST" of "stat.ST_SIZE", "Path" of "os.Path"; not an initial ("E.R."). */
+function inIdentifier(text: string, w: Word): boolean {
+  return text[w.end] === "_" ||
+    /[\p{Ll}\p{N}_][._]$/u.test(text.slice(Math.max(0, w.start - 2), w.start)) ||
+    /^\.[\p{Ll}_]/u.test(text.slice(w.end, w.end + 2));
 }
 
 /**

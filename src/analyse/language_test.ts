@@ -442,3 +442,12 @@ Deno.test("readLanguage() takes no place or organisation inside a longer capital
   assert.ok(!places.includes("Calgary"), places.join(" | "));
   assert.ok(places.includes("Oslo"), places.join(" | "));
 });
+
+Deno.test("readLanguage() takes no name from an identifier of code", () => {
+  const read = readLanguage(
+    "The size is in stat.ST_SIZE, the mode in ST_MODE, and os.Path joins them. Ilse Brandvold " +
+      "wrote it in Oslo with E.R. Okonkwo.",
+  );
+  assert.deepEqual(read.places.map((p) => p.text), ["Oslo"]);
+  assert.ok(read.people.some((p) => p.text === "Ilse Brandvold"));
+});
