@@ -26,14 +26,15 @@ export interface PhraseNote {
 export interface NamedTopic extends Topic {
   /** The map's name. */
   name: string;
-  /** The phrases that best describe it, best first: at most three, each one half its notes
+  /** The phrases that best describe it, best first: at most three, each one more than half its notes
    * have ("Notes about berkeley db" said nothing of four READMEs in six). */
   phrases: string[];
 }
 
 /** Least share of a topic's notes that carry a phrase naming it. */
 const COVER = 0.25;
-/** Least share of a topic's notes that carry a phrase describing it. */
+/** Share of a topic's notes that a phrase describing it must pass: more than half ("Notes about
+ * nested scopes" spoke for the two "What's New" pages of four Python notes). */
 const ABOUT = 0.5;
 /**
  * Most share of the notes outside a topic that may carry a phrase naming it: in a vault of
@@ -70,7 +71,7 @@ export function nameTopics(
       spelledAsNotes(spelledAsNamed(p, topic, namesOf), topic, summaryOf)
     );
     const cover = new Map(ranked.map((r) => [r.text, r.cover]));
-    const about = phrases.filter((_, i) => cover.get(best[i])! >= ABOUT);
+    const about = phrases.filter((_, i) => cover.get(best[i])! > ABOUT);
     const series = seriesTitle(topic);
     const folder = mainFolder(topic, folderOf);
     // A folder that only keeps files ("markdown", "pdfs", "papers") names no subject, unless no

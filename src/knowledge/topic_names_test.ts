@@ -189,8 +189,17 @@ Deno.test("nameTopics() names a folder that only keeps files by what its notes s
   const topic = { members: ["g", "h", "i", "j", "k"], folder: "markdown" };
   const named = nameTopics([topic], apart).named[0];
   assert.equal(named.name, "Markdown");
-  // Nor does a phrase two notes in five have describe them.
+  // Nor does a phrase two notes in five have describe them, nor one two in four have.
   assert.deepEqual(named.phrases, []);
+  const python = [
+    note("p", ["nested scopes", "weak references"]),
+    note("q", ["nested scopes", "descriptors"]),
+    note("r", ["url schemes", "descriptors"]),
+    note("s", ["regular expressions", "weak references"]),
+  ].map(inFolder("python"));
+  const half = nameTopics([{ members: ["p", "q", "r", "s"], folder: "python" }], python);
+  assert.equal(half.named[0].name, "Python");
+  assert.deepEqual(half.named[0].phrases, []);
   // An everyday word is the name its owner gave such a folder, where half the notes share a
   // phrase and half do not.
   const papers = [
