@@ -587,3 +587,20 @@ export function opensWithDefinition(text: string): boolean {
 
 const DEFINITION =
   /^(?:(?:The|An?)\s+)?(?!(?:It|This|That|These|Those|There|Here|He|She|They|We|You|I)\b)[\p{L}\p{N}][^.,;:!?]{1,80}?\s(?:is|are)\s(?:a|an|the|one of)\s/u;
+
+/**
+ * Whether a sentence opens with a verb's bare form, as an order or an item of a to-do list does:
+ * "Add functions for a C code file generation...", "Use the sorted() function". It says what to
+ * do, not what the text is about.
+ */
+export function ordersOrPlans(sentence: string): boolean {
+  return IMPERATIVE.test(sentence.trim().replace(/^["'“‘(]+/u, ""));
+}
+
+const IMPERATIVE = new RegExp(
+  "^(?:add|use|create|make|fix|remove|implement|write|build|set up|ensure|update|change|" +
+    "replace|rewrite|move|rename|call|pass|define|declare|allow|support|provide|improve|" +
+    "consider|try|let|keep|put|open|close|compile|configure|enable|disable|specify|select|" +
+    "choose|edit|delete|insert|append|copy)\\s+(?!(?:is|are|was|were|of|for|and|or)\\b)",
+  "iu",
+);

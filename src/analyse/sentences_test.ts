@@ -7,6 +7,7 @@ import {
   namesManPage,
   opensWithDefinition,
   opensWithFiller,
+  ordersOrPlans,
   pointsAhead,
   statesPurpose,
   titleWords,
@@ -670,4 +671,11 @@ Deno.test("opensWithDefinition() finds a sentence that says what its subject is"
       "The following is a list of the lamps.",
     ]
   ) assert.ok(!opensWithDefinition(other), other);
+});
+
+Deno.test("ordersOrPlans() finds a sentence that says what to do", () => {
+  assert.ok(ordersOrPlans("Add functions for a C code file generation of the lamp tables."));
+  assert.ok(ordersOrPlans("Use the trim() function to cut a wick."));
+  assert.ok(!ordersOrPlans("Support for wicks was added in version 2."));
+  assert.ok(!ordersOrPlans("Lampwick trims the wicks of harbour lamps."));
 });

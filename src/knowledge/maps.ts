@@ -11,6 +11,7 @@ import {
   isNameLine,
   leansBack,
   opensWithFiller,
+  ordersOrPlans,
   pointsAhead,
   statesPurpose,
   titleWords,
@@ -165,7 +166,7 @@ export function contextLine(summary: string[], title = ""): string {
     .filter((s) => /\p{L}/u.test(s));
   const standsAlone = (s: string) =>
     s.split(" ").length >= 6 && words(s) && !opensWithFiller(s) && !leansBack(s) &&
-    !instructs(s) && !pointsAhead(s) &&
+    !instructs(s) && !ordersOrPlans(s) && !pointsAhead(s) &&
     !/^I\b/u.test(s) && // "I happen to know that": the author's story, not the note's subject
     // "Q. I upgraded my system and now my /etc/issue says trixie/sid?": a question says nothing.
     !/\?["”’)]?$/u.test(s) && !/^Q[.:]\s/u.test(s) &&

@@ -174,6 +174,16 @@ Deno.test("contextLine() keeps the main clause of a long opener, without its asi
   );
 });
 
+Deno.test("contextLine() takes no order or item of a to-do list", () => {
+  assert.equal(
+    contextLine([
+      "Add functions for a C code file generation of the lamp tables. Lampwick is a library " +
+      "that reads the tables of harbour lamps.",
+    ]),
+    "Lampwick is a library that reads the tables of harbour lamps.",
+  );
+});
+
 Deno.test("contextLine() is empty for an empty summary", () => {
   assert.equal(contextLine([]), "");
   assert.equal(contextLine([""]), "");
