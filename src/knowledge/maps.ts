@@ -170,6 +170,8 @@ export function contextLine(summary: string[], title = ""): string {
     !/^I\b/u.test(s) && // "I happen to know that": the author's story, not the note's subject
     // "Q. I upgraded my system and now my /etc/issue says trixie/sid?": a question says nothing.
     !/\?["”’)]?$/u.test(s) && !/^Q[.:]\s/u.test(s) &&
+    // "definitions: return the pointer to...": a parameter's entry in an API reference.
+    !/^[^\s:]+:\s/u.test(s) &&
     // "It is a container...", "This lets you...", "how they work": the subject is in the
     // sentence before; "makes it easy", "this library" later in a sentence point within it.
     !unresolved(s) && !/^(?:\S+\s+){0,3}(?:it|this|these)\b/iu.test(s) &&

@@ -182,6 +182,13 @@ Deno.test("contextLine() takes no order or item of a to-do list", () => {
     ]),
     "Lampwick is a library that reads the tables of harbour lamps.",
   );
+  assert.equal(
+    contextLine([
+      "definitions: return the pointer to the structure created from the lamp file. Lampwick " +
+      "is a library that reads the tables of harbour lamps.",
+    ]),
+    "Lampwick is a library that reads the tables of harbour lamps.",
+  );
 });
 
 Deno.test("contextLine() is empty for an empty summary", () => {
