@@ -217,7 +217,7 @@ function withLeaning(list: Unit[], unfit: Set<number>, count: number): Set<numbe
 }
 
 /**
- * `unfit` and the written sentences that name someone only as "he" or "they", unless they follow
+ * `unfit` and the written sentences that open naming someone as "he" or "they", unless they follow
  * the summary's lead, who they are: after another sentence of the summary "He holds a degree..."
  * would be said of the wrong person (Dan Kennedy's degree given to D. Richard Hipp).
  */
@@ -228,10 +228,13 @@ function withoutAntecedent(
 ): Set<number> {
   const out = new Set(unfit);
   list.forEach((u, i) => {
-    if (i - 1 !== lead && unresolved(trimOpeners(u.text))) out.add(i);
+    if (i - 1 !== lead && PERSONAL.test(trimOpeners(u.text))) out.add(i);
   });
   return out;
 }
+
+/** A sentence that opens naming someone by a pronoun. */
+const PERSONAL = /^(?:He|She|They|His|Her|Their|Him|Them)\b/u;
 
 /** People a text must credit by its form (table rows, signatures) to be read as a credits list. */
 const CREDITS = 5;
