@@ -45,6 +45,7 @@ import type { Extracted } from "../src/pipeline/extracted.ts";
 import { extractHtml } from "../src/pipeline/html.ts";
 import { extractPdf } from "../src/pipeline/pdf.ts";
 import { extractText } from "../src/pipeline/text.ts";
+import { extractTextFile } from "../src/pipeline/text_file.ts";
 import { n as rougeN } from "js-rouge";
 import { keyphraseF1, otsSummary, type Report, Scores, tokenizer } from "./bench_knowledge.ts";
 
@@ -334,7 +335,9 @@ function extract({ bytes, name, format }: Source): Promise<Extracted> {
       return Promise.resolve(extractHtml(bytes, name));
     case "pdf":
       return extractPdf(bytes, name);
+    // As the pipeline reads them: a text in AsciiDoc (Git's howtos) by Asciidoctor.js.
     case "text":
+      return extractTextFile(bytes, name);
     case "markdown":
       return Promise.resolve(extractText(bytes, name));
   }

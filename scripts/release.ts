@@ -31,7 +31,11 @@ export const ENTRY = `${REPO}/main.ts`;
 export const RUNTIME_FLAGS = ["--no-prompt", "--permission-set=release", "--config", CONFIG];
 
 /** Modules loaded by URL rather than by import: the sandbox's Web Worker and its stage thread. */
-export const INCLUDED = [`${REPO}/worker.ts`, `${REPO}/src/sandbox/stage_thread.ts`];
+export const INCLUDED = [
+  `${REPO}/worker.ts`,
+  `${REPO}/src/sandbox/stage_thread.ts`,
+  `${REPO}/src/pipeline/asciidoc_thread.ts`,
+];
 
 export function binaryName(target: Target, version = VERSION): string {
   return `gleaner-${version}-${target}${target.includes("windows") ? ".exe" : ""}`;

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { asciidocToMarkdown, isAsciiDoc } from "./asciidoc.ts";
+import { asciidocToMarkdown } from "./asciidoc.ts";
+import { isAsciiDoc } from "./text_file.ts";
 
 Deno.test("isAsciiDoc() knows AsciiDoc by its header, its underlines or its macros", () => {
   assert.ok(isAsciiDoc("Content-type: text/asciidoc\nAbstract: Wicks.\n\nText."));

@@ -19,6 +19,7 @@ import { useEngines } from "./media/run_engine.ts";
 import { transcribeMedia } from "./media/transcribe.ts";
 import { extractSubtitles } from "./subtitles.ts";
 import { extractText } from "./text.ts";
+import { extractTextFile } from "./text_file.ts";
 import { errorMessage, InputChangedError, InputError, UnsafeFileError } from "../common/errors.ts";
 
 /** What a stage may do besides computing: report progress and run CPU work under the budget. */
@@ -83,6 +84,7 @@ async function extract(
   // The heavy parsers load on first use: a thread that only ever sees text starts sooner.
   switch (kind) {
     case "text":
+      return await extractTextFile(bytes, relPath);
     case "markdown":
       return ctx.timeBoxed(() => extractText(bytes, relPath));
     case "html": {

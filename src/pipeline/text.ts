@@ -6,8 +6,6 @@
 import type { PropertyValue } from "../protocol/messages.ts";
 import { parseFrontmatter, STANDARD_KEYS } from "../markdown/frontmatter.ts";
 import { decodeText } from "./decode.ts";
-import { ASCIIDOC_EXTENSIONS, asciidocToMarkdown, isAsciiDoc } from "./asciidoc.ts";
-import { countMarkdownWords } from "./html.ts";
 import { countWords, fallbackTitle } from "./extracted.ts";
 import { InputError } from "../common/errors.ts";
 import { marked } from "marked";
@@ -38,17 +36,6 @@ export function extractText(bytes: Uint8Array, fileName: string): ExtractedText 
   // A plain text's first line is not taken as its title: on the gold set that cost keyphrase
   // F1 (0.252 -> 0.243), the analysis being tuned to titles it does not repeat from the text.
   if (ext !== ".md" && ext !== ".markdown") {
-    // AsciiDoc's document title is the author's own, unlike a plain text's first line.
-    if (ASCIIDOC_EXTENSIONS.has(ext) || isAsciiDoc(text)) {
-      const doc = asciidocToMarkdown(text);
-      const body = doc.body.trimEnd();
-      return {
-        title: doc.title ?? fallback,
-        type: "text",
-        body,
-        wordCount: countMarkdownWords(body),
-      };
-    }
     const body = asMarkdown(text.trimEnd());
     return { title: fallback, type: "text", body, wordCount: countWords(body) };
   }

@@ -1,0 +1,65 @@
+/**
+ * @module
+ * A plain text file as a note's text: AsciiDoc (Git's howtos and design notes, `.adoc` files)
+ * read by Asciidoctor.js in a thread of its own, anything else as Markdown (text.ts). Read as
+ * Markdown, AsciiDoc's "~~~~" title underlines opened code fences, its "----" listings ran into
+ * prose and its "# gpg:" lines became headings.
+ */
+import { Worker as NodeWorker } from "node:worker_threads";
+import { InputError } from "../common/errors.ts";
+import { decodeText } from "./decode.ts";
+import { countWords, type Extracted, fallbackTitle } from "./extracted.ts";
+import { extractText } from "./text.ts";
+
+/** File name endings that say AsciiDoc outright. */
+const ASCIIDOC_EXTENSIONS = /\.(?:adoc|asciidoc)$/iu;
+
+/** The heap the AsciiDoc thread may use. */
+const HEAP_MB = 512;
+
+/**
+ * Whether a plain text is written in AsciiDoc: it says so in its header ("Content-type:
+ * text/asciidoc"), or it uses what only AsciiDoc writes: a title underlined with "~", "^" or "+",
+ * or a macro ("link:howto/x.html[this howto]", "include::x[]", "[[[1]]]").
+ */
+export function isAsciiDoc(text: string): boolean {
+  return /^Content-type:[ \t]*text\/asciidoc/imu.test(text) || UNDERLINE.test(text) ||
+    MACRO.test(text);
+}
+
+/** A line of text, then a line of at least four "~", "^" or "+" (the same character). */
+const UNDERLINE = /^[^\s\n][^\n]*\n(?:~{4,}|\^{4,}|\+{4,})[ \t]*$/mu;
+const MACRO = /\b(?:link|include|image)::?[^\s[\]]+\[[^\]\n]*\]|^\[\[\[[^\]\n]+\]\]\]/mu;
+
+/** A text file (`.txt`, a README, `.adoc`...) as a note's text. */
+export async function extractTextFile(bytes: Uint8Array, fileName: string): Promise<Extracted> {
+  const text = decodeText(bytes);
+  if (text.trim() === "" || !(ASCIIDOC_EXTENSIONS.test(fileName) || isAsciiDoc(text))) {
+    return extractText(bytes, fileName);
+  }
+  const doc = await readAsciiDoc(text);
+  const body = doc.body.trimEnd();
+  // AsciiDoc's document title is the author's own, unlike a plain text's first line.
+  return {
+    title: doc.title ?? fallbackTitle(fileName),
+    type: "text",
+    body,
+    wordCount: countWords(body),
+  };
+}
+
+/** Reads an AsciiDoc text in a thread of its own, which ends with it. */
+function readAsciiDoc(text: string): Promise<{ title?: string; body: string }> {
+  const thread = new NodeWorker(new URL("./asciidoc_thread.ts", import.meta.url), {
+    workerData: { text },
+    resourceLimits: { maxOldGenerationSizeMb: HEAP_MB },
+  });
+  return new Promise<{ title?: string; body: string }>((resolve, reject) => {
+    thread.once("message", (m: { ok?: { title?: string; body: string }; error?: string }) => {
+      if (m.ok) resolve(m.ok);
+      else reject(new InputError(`cannot read this AsciiDoc: ${m.error}`));
+    });
+    thread.once("error", (error) => reject(error));
+    thread.once("exit", (code) => reject(new Error(`the AsciiDoc thread stopped (exit ${code})`)));
+  }).finally(() => thread.terminate());
+}
