@@ -125,12 +125,14 @@ export function trimOpeners(sentence: string): string {
   const own = withoutNoteThat(sentence.trim().replace(RUN_IN_HEADING, "").replace(ADMONITION, ""));
   const numbered = own.replace(STAGE_DIRECTION, " ").trim()
     .replace(/^(?:\(?\d{1,2}[.)]|[-*•]|(?:[IVX]{2,5}|V)\.)\s+(?=\p{L})/u, "");
-  let text = withoutCapsHeading(withoutSalutation(numbered)).replace(ASIDE, "");
+  const greeted = withoutCapsHeading(withoutSalutation(numbered)).replace(ASIDE, "");
+  let text = greeted;
   for (let i = 0; i < 4 && opensWithFiller(text); i++) {
     text = text.replace(/^["'“‘(]*\p{L}+(?: (?:mean|know|see|course|guess|think))?[,\s]+/u, "");
   }
-  // "Now that Python sorting provides..." trimmed to "That Python sorting..." is a fragment.
-  if (text !== own && /^(?:that|as|than|if)\s(?!is\b|was\b)/iu.test(text)) return own;
+  // "Now that Python sorting provides..." trimmed to "That Python sorting..." is a fragment; "Mr.
+  // Speaker, ...: As we gather tonight, ..." without its salutation is a sentence.
+  if (text !== greeted && /^(?:that|as|than|if)\s(?!is\b|was\b)/iu.test(text)) text = greeted;
   if (text === own || text.split(/\s+/u).length < 4) return own;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -337,6 +337,13 @@ Deno.test("trimOpeners() drops a speech's opening address, not a clause before a
     "I come to this House of the people.",
   );
   assert.equal(
+    trimOpeners(
+      "Mr. Speaker, Vice President Cheney, Members of Congress, distinguished guests, fellow " +
+        "citizens: As we gather tonight, our Nation is at war.",
+    ),
+    "As we gather tonight, our Nation is at war.",
+  );
+  assert.equal(
     trimOpeners("To the Congress: This Nation in the past two years has fought."),
     "This Nation in the past two years has fought.",
   );
