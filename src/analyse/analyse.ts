@@ -114,7 +114,7 @@ export function analyse(input: AnalysisInput): Analysed {
       summaryAt,
       list,
       signed.toSorted((a, b) => a.start - b.start).map((n) => n.text),
-      subjectLine("", units) || openingLine(units),
+      openingHeading(units) || openingLine(units),
     ).map((i) => {
       if (typeof i === "string") return i;
       const items = listed.get(i)!;
@@ -363,11 +363,13 @@ function pickSummary(
  * What names the text's subject: its title, and the heading it opens with, which is the author's
  * own when the title comes from a file name ("Authors of XZ Utils" in "liblzma5_AUTHORS.txt").
  */
-function subjectLine(
-  title: string,
-  { blocks, headings }: Pick<BodyText, "blocks" | "headings">,
-): string {
-  return (blocks[0]?.section ?? 0) > 0 ? `${title} ${headings[0]}` : title;
+function subjectLine(title: string, units: Pick<BodyText, "blocks" | "headings">): string {
+  return `${title} ${openingHeading(units)}`.trim();
+}
+
+/** The heading the text opens with, "" when it opens with prose. */
+function openingHeading({ blocks, headings }: Pick<BodyText, "blocks" | "headings">): string {
+  return (blocks[0]?.section ?? 0) > 0 ? headings[0] : "";
 }
 
 /** How many fit sentences from the start a summary's lead may be found among. */

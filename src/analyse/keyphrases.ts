@@ -216,9 +216,8 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     // the phrase stands in for rarity. Gold-speeches tune F1@10 partial 0.091 -> 0.136, exact
     // 0.073 -> 0.082; gold-debian tune unchanged (0.277 exact, 0.341 partial). Not words of
     // the few hundred most used alone: "in real life", "hard work" are idioms.
-    const bound = stems.length > 1 && e.count >= 2 && shown.some((w) =>
-        englishRank(w) >= IDIOM_RANK
-      )
+    const idiom = shown.every((w) => englishRank(w) < IDIOM_RANK);
+    const bound = stems.length > 1 && e.count >= 2 && !idiom
       ? e.count / rarestUse(stems, termCounts, e.count)
       : 0;
     const wordWeight = shown.reduce((sum, w) => sum + usage(w, termCounts), 0) / shown.length;
@@ -539,17 +538,17 @@ function trimToContent(words: string[]): string[] {
   return words.slice(start, end);
 }
 
-/**
- * How much a text uses a word: log(1 + count). The counts are of the text's word tokens, which
- * split a word at a hyphen or slash, so "super-journal" counts as its parts do ("super",
- * "journal"), not as nothing.
- */
 /** Uses of the least used of a phrase's stems that the text counts (at least the phrase's own). */
 function rarestUse(stems: string[], counts: ReadonlyMap<string, number>, uses: number): number {
   const known = stems.flatMap((s) => counts.get(s) ?? []);
   return Math.max(uses, ...known.length > 0 ? [Math.min(...known)] : []);
 }
 
+/**
+ * How much a text uses a word: log(1 + count). The counts are of the text's word tokens, which
+ * split a word at a hyphen or slash, so "super-journal" counts as its parts do ("super",
+ * "journal"), not as nothing.
+ */
 function usage(word: string, counts: ReadonlyMap<string, number>): number {
   const parts = PLAIN.test(word) ? (isContentWord(word) ? [stem(word)] : []) : terms(word);
   if (parts.length === 0) return Math.log(1 + (counts.get(stem(word)) ?? 0));

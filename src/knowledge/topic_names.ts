@@ -26,8 +26,8 @@ export interface PhraseNote {
 export interface NamedTopic extends Topic {
   /** The map's name. */
   name: string;
-  /** The phrases that best describe it, best first: at most three, each one more than half its notes
-   * have ("Notes about berkeley db" said nothing of four READMEs in six). */
+  /** The phrases that best describe it, best first: at most three, each one more than half its
+   * notes have ("Notes about berkeley db" said nothing of four READMEs in six). */
   phrases: string[];
 }
 

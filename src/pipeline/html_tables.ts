@@ -5,8 +5,8 @@
  * keeps every table without a header row as raw HTML, and Joplin's fork keeps tables with lists,
  * headings or code in them as raw HTML too; a note should hold no raw HTML from its source. Here
  * every table becomes Markdown: block content in a cell is joined with `<br>`, a merged cell
- * spreads over empty ones, short rows are padded, and a layout table (one filled column, or headings in cells) is its
- * content.
+ * spreads over empty ones, short rows are padded, and a layout table (one filled column, or
+ * headings in cells) is its content.
  */
 
 /** The parts of linkedom's DOM the rules read. */

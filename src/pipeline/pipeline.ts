@@ -84,7 +84,7 @@ async function extract(
   // The heavy parsers load on first use: a thread that only ever sees text starts sooner.
   switch (kind) {
     case "text":
-      return await extractTextFile(bytes, relPath);
+      return await extractTextFile(bytes, relPath, (fn) => ctx.timeBoxed(fn));
     case "markdown":
       return ctx.timeBoxed(() => extractText(bytes, relPath));
     case "html": {

@@ -28,7 +28,11 @@ export interface ExtractedText {
  * @throws {InputError} when the file cannot be decoded or holds only whitespace
  */
 export function extractText(bytes: Uint8Array, fileName: string): ExtractedText {
-  const text = decodeText(bytes);
+  return readText(decodeText(bytes), fileName);
+}
+
+/** {@link extractText} of a text already decoded. */
+export function readText(text: string, fileName: string): ExtractedText {
   if (text.trim() === "") throw new InputError("empty file: nothing to make a note from");
   const { ext } = splitName(fileName);
   const fallback = fallbackTitle(fileName);

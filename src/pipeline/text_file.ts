@@ -9,7 +9,7 @@ import { Worker as NodeWorker } from "node:worker_threads";
 import { InputError } from "../common/errors.ts";
 import { decodeText } from "./decode.ts";
 import { countWords, type Extracted, fallbackTitle } from "./extracted.ts";
-import { extractText } from "./text.ts";
+import { readText } from "./text.ts";
 
 /** File name endings that say AsciiDoc outright. */
 const ASCIIDOC_EXTENSIONS = /\.(?:adoc|asciidoc)$/iu;
@@ -31,12 +31,24 @@ export function isAsciiDoc(text: string): boolean {
 const UNDERLINE = /^[^\s\n][^\n]*\n(?:~{4,}|\^{4,}|\+{4,})[ \t]*$/mu;
 const MACRO = /\b(?:link|include|image)::?[^\s[\]]+\[[^\]\n]*\]|^\[\[\[[^\]\n]+\]\]\]/mu;
 
-/** A text file (`.txt`, a README, `.adoc`...) as a note's text. */
-export async function extractTextFile(bytes: Uint8Array, fileName: string): Promise<Extracted> {
-  const text = decodeText(bytes);
-  if (text.trim() === "" || !(ASCIIDOC_EXTENSIONS.test(fileName) || isAsciiDoc(text))) {
-    return extractText(bytes, fileName);
-  }
+/** Runs CPU work under the stage's time budget (a stage's `timeBoxed`). */
+type Cpu = <T>(fn: () => T) => T;
+
+/**
+ * A text file (`.txt`, a README, `.adoc`...) as a note's text. Decoding, telling AsciiDoc apart
+ * and reading a plain text run through `cpu`; AsciiDoc's own thread is bounded, as any await
+ * of a stage is, by the host's time budget and stall watch.
+ */
+export async function extractTextFile(
+  bytes: Uint8Array,
+  fileName: string,
+  cpu: Cpu = (fn) => fn(),
+): Promise<Extracted> {
+  const text = cpu(() => decodeText(bytes));
+  const asciidoc = cpu(() =>
+    text.trim() !== "" && (ASCIIDOC_EXTENSIONS.test(fileName) || isAsciiDoc(text))
+  );
+  if (!asciidoc) return cpu(() => readText(text, fileName));
   const doc = await readAsciiDoc(text);
   const body = doc.body.trimEnd();
   // AsciiDoc's document title is the author's own, unlike a plain text's first line.
