@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { RELATED_DEFAULTS, relatedNotes, stableRelated } from "./related.ts";
-import { type NoteFeatures, similarityGraph } from "./similarity.ts";
+import { type NoteFeatures, type SimilarityGraph, similarityGraph } from "./similarity.ts";
 
 const note = (key: string, terms: Record<string, number>, keyphrases: string[] = []) =>
   ({ key, terms: Object.entries(terms), keyphrases }) as NoteFeatures;
@@ -105,4 +105,25 @@ Deno.test("relatedNotes() relates a note to one its text links to, though below 
   // A linked note that shares nothing is still no related note.
   const stars = new Map([["bees-0", new Set(["quasar"])]]);
   assert.ok(!relatedNotes(graph, RELATED_DEFAULTS, stars).get("bees-0")!.includes("quasar"));
+});
+
+Deno.test("relatedNotes() takes a weak match below the floor when it stands far out from chance", () => {
+  // Three notes of one Git howto folder in a mixed vault: each shares little with anything (0.05
+  // at best), but a tenth of that with the rest; a note whose 0.05 is within its spread does not.
+  const graph: SimilarityGraph = {
+    keys: ["bisect", "signed-tag", "mime-spec", "faint"],
+    neighbours: [
+      [{ index: 1, score: 0.05 }, { index: 2, score: 0.02 }],
+      [{ index: 0, score: 0.05 }],
+      [{ index: 0, score: 0.05 }],
+      [{ index: 0, score: 0.035 }],
+    ],
+    mean: Float64Array.from([0.01, 0.005, 0.02, 0]),
+    sd: Float64Array.from([0.005, 0.005, 0.01, 0.001]),
+  };
+  const related = relatedNotes(graph);
+  assert.deepEqual(related.get("bisect"), ["signed-tag"]);
+  assert.deepEqual(related.get("signed-tag"), ["bisect"]);
+  assert.deepEqual(related.get("mime-spec"), [], "0.05 is 3 deviations above its chance");
+  assert.deepEqual(related.get("faint"), [], "below the least similarity that ever counts");
 });
