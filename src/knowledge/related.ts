@@ -83,9 +83,9 @@ export function relatedNotes(
 
 /**
  * The least similarity a related note of note `i` has: above the floor (lower for a match that
- * stands far out from the note's chance), not far below the best
- * match, and above chance for this note unless it is nearly as close as the best match (in a
- * vault of one subject every note is close to every other, and the spread is small).
+ * stands far out from the note's chance), not far below the best match, and above chance for
+ * this note unless it is nearly as close as the best match (in a vault of one subject every note
+ * is close to every other, and the spread is small).
  */
 export function relatedCut(
   graph: SimilarityGraph,
