@@ -7,7 +7,7 @@
  */
 import { englishRank, GENERIC_RANK } from "./commonness.ts";
 import { isFirstName, lexiconTag, type Span } from "./language.ts";
-import { mergeInitials, mergeParts, mergeVariants } from "./name_variants.ts";
+import { type Counts, mergeInitials, mergeParts, mergeVariants } from "./name_variants.ts";
 import { isTitle } from "./titles.ts";
 
 /** Something that is plainly a name: capitalised words, a few connecting ones, no markup. */
@@ -83,6 +83,7 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
   // Initials first, so that a surname alone finds one full name to belong to.
   if (options.kind === "person") mergeInitials(counts);
   if (options.mergeParts) mergeParts(counts);
+  if (options.kind === "place") mergePlaceForms(counts);
   if (options.kind === "person") {
     mergeVariants(counts);
     // A lone word named once is more often a product or a word in capitals than a person.
@@ -94,6 +95,35 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
     .sort((a, b) => b.count - a.count || a.first - b.first)
     .slice(0, options.limit)
     .map((e) => e.name);
+}
+
+/**
+ * A place's short form and its initials merged with its full name, under the form used most:
+ * "United States", "United States of America" and "USA" are one place. The short form is the
+ * full name's words before "of"; the initials those of its capitalised words.
+ */
+function mergePlaceForms(counts: Counts): void {
+  const full = [...counts.keys()].filter((key) => key.includes(" "));
+  for (const long of full) {
+    const words = counts.get(long)?.name.split(" ") ?? [];
+    const initials = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0].toLowerCase());
+    const forms = [
+      / of /u.test(long) ? long.slice(0, long.indexOf(" of ")) : "",
+      initials.length > 1 ? initials.join("") : "",
+    ];
+    for (const [key, entry] of counts) {
+      if (key === long || !counts.has(long)) continue;
+      const acronym = entry.name.replace(/\./gu, "");
+      const same = key === forms[0] ||
+        /^\p{Lu}{2,}$/u.test(acronym) && acronym.toLowerCase() === forms[1];
+      if (!same) continue;
+      const owner = counts.get(long)!;
+      if (entry.count > owner.count) owner.name = entry.name;
+      owner.count += entry.count;
+      owner.first = Math.min(owner.first, entry.first);
+      counts.delete(key);
+    }
+  }
 }
 
 /** A name as a note shows it, or undefined when the span is no usable name. */

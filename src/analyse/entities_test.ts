@@ -407,3 +407,22 @@ Deno.test("rankNames() keeps a person's generational suffix", () => {
     "Ilse Brandvold",
   ]);
 });
+
+Deno.test("rankNames() merges a place's short form and initials into its full name", () => {
+  const places = rankNames(
+    spans(
+      "United States of America",
+      "United States",
+      "USA",
+      "United States",
+      "U.K.",
+      "United Kingdom",
+      "Gulf of Mexico",
+      "Mexico",
+      "NATO",
+    ),
+    { mergeParts: false, limit: 30, kind: "place" },
+  );
+  // The form said most is the one shown; "Mexico" is no short form of "Gulf of Mexico".
+  assert.deepEqual(places, ["United States", "United Kingdom", "Gulf of Mexico", "Mexico", "NATO"]);
+});
