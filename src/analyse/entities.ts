@@ -325,6 +325,8 @@ function isPlaceName(name: string): boolean {
   if (words.length < 2) return !isEverydayWord(name);
   if (isGerund(words[0])) return false;
   const last = words[words.length - 1].toLowerCase();
+  // "House Republicans", "Young Americans": members of a party or a nation, no place.
+  if (/(?:cans|crats|ists)$/u.test(last)) return false;
   return GEOGRAPHIC.has(last) || /Place|Country|City|Region/u.test(lexiconTag(last)) ||
     englishRank(last) > EVERYDAY_RANK || PLACE_START.test(words[0]);
 }

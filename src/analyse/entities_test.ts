@@ -350,6 +350,7 @@ Deno.test("rankNames() keeps places and leaves headings, classes and products ou
       "Main",
       "South",
       "US",
+      "House Republicans",
     ),
     { mergeParts: false, limit: 30, kind: "place" },
   );
