@@ -319,14 +319,14 @@ const CONNECTOR = /^(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|of)$/
 /** Last words of a programme's or an event's name: "Caribbean Basin Initiative" is no place. */
 const EVENT_END = /\b(?:Initiative|Conference|Summit|Program|Programme|Act|Plan)$/u;
 /** The last word of an organisation's name ("Unicode Consortium", "Allen Brothers": no one
- * person), or the word before "of" in one ("Chalmers University of Technology", "Library of
- * Congress"); not a role ("Project Leader"). */
+ * person; "Supreme Court", "Red Army"), or the word before "of" in one ("Chalmers University of
+ * Technology", "Library of Congress"); not a role ("Project Leader"). */
 const ORGANIZATION_END = new RegExp(
   "\\b(?:Consortium|Foundation|Universit(?:y|ät|é)|Institute|Project|Society|Association|" +
     "Brothers|Bros|" +
     "Company|Corporation|Corp|Inc|Ltd|LLC|GmbH|Committee|Council|Agency|Laboratories|Labs|" +
     "Ministry|Department|Commission|Commissioners|Administration|Authority|Board|Corps|" +
-    "Organi[sz]ation|College|School|Academy|Bank)(?:$| of )|" +
+    "Organi[sz]ation|College|School|Academy|Bank|Court|Party|Army|Navy|Guard)(?:$| of )|" +
     "\\b(?:Library|Museum|Office|Bureau|Court|House) of \\p{Lu}",
   "u",
 );

@@ -201,6 +201,10 @@ Deno.test("readLanguage() reads a name ending like an organisation's as one, not
     "Chalmers University of Technology",
   ]);
   assert.deepEqual(orgs("The Project Leader appoints the Project Secretary."), []);
+  assert.deepEqual(
+    orgs("Last week the Supreme Court ruled, and the Communist Party and the Red Army obeyed."),
+    ["Supreme Court", "Communist Party", "Red Army"],
+  );
 });
 
 Deno.test("readLanguage() reads names in credits and before an e-mail address as people", () => {
