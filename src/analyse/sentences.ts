@@ -363,6 +363,8 @@ const LEANS_BACK = new RegExp(
     "the (?:solution|answer|remedy|workaround|rest)",
     // "Second, we must...": one of a list whose first item is elsewhere.
     "(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?(?=\\s*[,:])",
+    // "For we are not developing the Nation's wealth for its own sake": "for" as "because".
+    "for(?= (?:we|they|he|she|it|i)\\b)",
   ].join("|") + ")\\b",
   "iu",
 );

@@ -285,6 +285,8 @@ Deno.test("leansBack() spots openers that need the sentence before", () => {
   assert.equal(leansBack("The solution is to use a longer wick."), true);
   assert.equal(leansBack("The rest of this guide covers the lamps."), true);
   assert.equal(leansBack("The restaurant on the quay opens at six."), false);
+  assert.equal(leansBack("For we are not building the lighthouse for its own sake."), true);
+  assert.equal(leansBack("For the first time the lamp runs on gas."), false);
 });
 
 Deno.test("unfitReason() reads a line of 10,000 underscored characters in one pass", () => {
