@@ -441,8 +441,10 @@ export function turnsFromBefore(sentence: string): boolean {
   return TURNS.test(sentence.trim().replace(/^["'“‘(]+/u, ""));
 }
 
-/** A person or thing met earlier, named by a pronoun near the start ("how they work"). */
-const EARLY_PRONOUN = /^(?:[^\s]+\s+){0,7}?(?:he|she|they|them|him|his|her|their|theirs)\b/iu;
+/** A person or thing met earlier, named by a pronoun near the start ("how they work", "we held
+ * to these principles"); not "those who". */
+const EARLY_PRONOUN =
+  /^(?:[^\s]+\s+){0,7}?(?:he|she|they|them|him|his|her|their|theirs|(?:these|those)(?! (?:who|whom|that|which|of|days)\b))\b/iu;
 
 /**
  * Whether the sentence names someone or something only by a pronoun before it names anything

@@ -437,6 +437,9 @@ Deno.test("unresolved() catches a pronoun near the start with no name before it"
   assert.ok(unresolved("Together, they form an algebra of lamps."));
   assert.ok(unresolved("Often their wicks burn down."));
   assert.ok(!unresolved("The socket module offers a low-level interface; many use them."));
+  // "these principles": which ones was said before.
+  assert.ok(unresolved("We have held to these principles in all our dealings."));
+  assert.ok(!unresolved("Help is given to those who keep the lighthouse."));
 });
 
 Deno.test("unfitReason() reads a numbered line without a stop as a heading", () => {
