@@ -163,6 +163,14 @@ export function unfitReason(
   if (/:\s*$/u.test(text)) return "fragment";
   if (!options.speech) {
     if (/[;,(\-–—]\s*$/u.test(text)) return "fragment";
+    // "len: number of bytes of *value to use", "max ider len: pointer to an integer": a
+    // parameter's entry in an API reference, its name in lower case before a colon (a PDF may
+    // have lost the name's underscores).
+    if (/^\p{Ll}[\p{L}\p{N}_.]*(?: \p{Ll}[\p{L}\p{N}_.]*){0,2}:\s/u.test(text)) return "entry";
+    // "Returns: ASN1_SUCCESS if successful": the same entry's labelled parts.
+    if (/^(?:Returns?|Return value|Parameters?|Arguments?|Since|Deprecated):\s/u.test(text)) {
+      return "entry";
+    }
     if (cutShort(text)) return "fragment";
     // An aside in brackets, or the end of one a sentence split began (") , may be computed"):
     // it needs its sentence.

@@ -691,3 +691,13 @@ Deno.test("ordersOrPlans() finds a sentence that says what to do", () => {
   assert.ok(!ordersOrPlans("Support for wicks was added in version 2."));
   assert.ok(!ordersOrPlans("Lampwick trims the wicks of harbour lamps."));
 });
+
+Deno.test("unfitReason() takes a parameter's entry of an API reference for no sentence", () => {
+  assert.equal(unfitReason("len: number of bytes of *value to use to set the lamp."), "entry");
+  assert.equal(
+    unfitReason("max wick len: pointer to an integer giving the wick's length."),
+    "entry",
+  );
+  assert.equal(unfitReason("Returns: LAMP_SUCCESS if successful or an error value."), "entry");
+  assert.equal(unfitReason("Lampwick reads the tables of harbour lamps: all of them."), undefined);
+});

@@ -189,12 +189,17 @@ export function contextLine(summary: string[], title = ""): string {
   };
   const describes = (s: string) =>
     statesPurpose(s) && !/\b(?:I|we|We)\b/u.test(s) && !pointsAhead(s) && !ofAnother(s);
-  const described = sentences.find((s) => describes(s) && fits(s) && words(s));
+  // A long sentence may fit without its asides in brackets: "This document describes the
+  // Libtasn1 library that provides Abstract Syntax Notation One (ASN.1, as specified by the X.680
+  // ITU-T recommendation) parsing..." (274 characters, 198 without them).
+  const bare = (s: string, longest = LONGEST) =>
+    s.length <= longest ? s : s.replace(/\s*\([^()]*\)/gu, "");
+  const described = sentences.map((s) => bare(s)).find((s) => describes(s) && fits(s) && words(s));
   if (described) return described;
   // The summary's opener, which the analysis chose to say what the text is, may run a little
   // longer: "SQLite is a C library that provides a lightweight disk-based database that..."
   // (215 characters) gave way to "The SQLite web page; the documentation describes...".
-  const opener = sentences[0];
+  const opener = sentences[0] && bare(sentences[0], LONGEST_OPENER);
   if (opener && standsAlone(opener) && opener.length <= LONGEST_OPENER) return opener;
   // A longer one keeps its main clause: "The CNF Satisfiability Problem (CNF-SAT) is a version of
   // the Satisfiability Problem, where the Boolean formula (1.1) is specified in the Conjunctive

@@ -169,8 +169,20 @@ Deno.test("contextLine() keeps the main clause of a long opener, without its asi
     "every wick is cut before dusk, ".repeat(4) + "and lit at night.";
   assert.equal(
     contextLine([`${opener} One may note that lamp (1.2) is lit.`]),
-    "The harbour lamp problem (HLP) is a version of the lighting problem, where each lamp (1.1) " +
-      "is trimmed in the keeper's order.",
+    "The harbour lamp problem is a version of the lighting problem, where each lamp is trimmed " +
+      "in the keeper's order.",
+  );
+});
+
+Deno.test("contextLine() takes a long opener whole but for its asides in brackets", () => {
+  const opener = "Lampwick is a library that reads Harbour Lamp Notation (HLN, as the lighthouse " +
+    "board of 1898 specified it, with the amendments of 1911 and 1923) tables and writes " +
+    "Standard Wick Rules (SWR, as per the board's second rulebook and its four later " +
+    "supplements) records.";
+  assert.equal(
+    contextLine([`${opener} It is small.`]),
+    "Lampwick is a library that reads Harbour Lamp Notation tables and writes Standard Wick " +
+      "Rules records.",
   );
 });
 
