@@ -237,6 +237,18 @@ Deno.test("extractText() treats every other extension as plain text", () => {
   });
 });
 
+Deno.test("extractText() takes a plain text's underlined first line as its title", () => {
+  const text =
+    "\nHistory of the Harbour Lamps\n============================\n\nThe first lamp burnt oil.\n";
+  const result = extractText(utf8(text), "history.txt");
+  assert.equal(result.title, "History of the Harbour Lamps");
+  assert.equal(result.body, "The first lamp burnt oil.");
+  // A section's label, a line underlined short, or a second line are no title.
+  assert.equal(extractText(utf8("Introduction\n============\n\nText."), "a.txt").title, "A");
+  assert.equal(extractText(utf8("Lamps of the harbour\n===\n\nText."), "b.txt").title, "B");
+  assert.equal(extractText(utf8("Lamps\nof the harbour\n---\nText."), "c.txt").title, "C");
+});
+
 Deno.test("extractText() names a file without a usable stem Untitled", () => {
   assert.equal(extractText(utf8("words"), ".txt").title, ".txt");
   assert.equal(extractText(utf8("words"), "").title, "Untitled");
@@ -334,9 +346,9 @@ Deno.test("extractText() gives a plain text's listing and closing rule blocks of
     extractText(utf8(text), "README").body,
     text.replace("wicks:\n", "wicks:\n\n").replace("dawn.\n", "dawn.\n\n"),
   );
-  // A title's underline stays one.
+  // A heading's underline stays one.
   assert.equal(
-    extractText(utf8("Lampwick\n========\n\nText."), "README").body,
-    "Lampwick\n========\n\nText.",
+    extractText(utf8("The lamps.\n\nLampwick\n========\n\nText."), "README").body,
+    "The lamps.\n\nLampwick\n========\n\nText.",
   );
 });
