@@ -311,7 +311,8 @@ const SIGNATURE =
 const TYPED_PARAMETER = /^(?:[\p{L}_$][\w$.]*\s+|Returns:\s*)?\{[\w$.|<>\[\]\s]+\}(?:\s|$)/u;
 
 function isCode(text: string): boolean {
-  const visible = text.replace(/\s+/gu, "");
+  // A manual page named in prose ("aliases(5), virtual(5)") is a reference, not a call.
+  const visible = text.replace(MAN_PAGE, "$1").replace(/\s+/gu, "");
   const symbols = (visible.match(/[{}()[\];=<>$\\|`]/g) ?? []).length;
   // Linear patterns only: nested quantifiers over \w (which holds "_") backtrack exponentially.
   const identifiers =
@@ -349,6 +350,8 @@ function isCode(text: string): boolean {
   if (/<\?xml\b|<!--|<[\p{L}][\w:-]*(?:\s+[\w:-]+="[^"]*")+\s*\/?>/u.test(text)) return true;
   return symbols / Math.max(1, visible.length) > 0.06 || identifiers >= 4;
 }
+
+const MAN_PAGE = /\b([\p{L}\p{N}_.-]+)\(\d[a-z]*\)/gu;
 
 /** Title Case words without an ending stop: a heading that lost its `#`. */
 function isHeading(text: string, words: string[]): boolean {

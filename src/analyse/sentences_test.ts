@@ -701,3 +701,11 @@ Deno.test("unfitReason() takes a parameter's entry of an API reference for no se
   assert.equal(unfitReason("Returns: LAMP_SUCCESS if successful or an error value."), "entry");
   assert.equal(unfitReason("Lampwick reads the tables of harbour lamps: all of them."), undefined);
 });
+
+Deno.test("unfitReason() reads manual pages named in prose as words, not code", () => {
+  const text =
+    "Lampwick can use a directory as a source for any of its tables: tides(5), wicks(5), " +
+    "lamps(5), etc.";
+  assert.equal(unfitReason(text), undefined);
+  assert.equal(unfitReason("x = foo(a) + bar(b) * baz(c) - qux(d) + quux(e);"), "code");
+});

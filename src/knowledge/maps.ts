@@ -143,9 +143,13 @@ function peopleIndex(notes: MapNote[]): { name: string; paths: string[] }[] {
   return [...byKey].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, e]) => e);
 }
 
-/** A sentence's end: not after a title ("Dr."), an initial ("J.") or "e.g.". */
-const SENTENCE_END =
-  /(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Jr|St|Mt|vs|etc|e\.g|i\.e|Inc|Ltd|No|\p{Lu}))[.!?]["”’)]?\s/u;
+/** A sentence's end: not after a title ("Dr."), an initial ("J.") or "e.g.", nor after "etc."
+ * unless a capital follows ("...canonical(5), etc. Postfix no longer..."). */
+const SENTENCE_END = new RegExp(
+  String.raw`(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Jr|St|Mt|vs|etc|e\.g|i\.e|Inc|Ltd|No|\p{Lu}))` +
+    String.raw`[.!?]["”’)]?\s|(?<=\betc)\.\s(?=\p{Lu})`,
+  "u",
+);
 
 /** Longest context line: about two lines on a phone. */
 const LONGEST = 200;

@@ -346,3 +346,14 @@ Deno.test("contextLine() takes a statement over a question", () => {
     "The keeper trims every lamp at dusk.",
   );
 });
+
+Deno.test("contextLine() ends a sentence at 'etc.' before a capital, not before a small letter", () => {
+  assert.equal(
+    contextLine(["Lampwick reads harbour tables: tides(5), wicks(5), etc. Lampwick is small."]),
+    "Lampwick reads harbour tables: tides(5), wicks(5), etc.",
+  );
+  assert.equal(
+    contextLine(["Lampwick reads tides, wicks, etc. and writes the keeper's daily log."]),
+    "Lampwick reads tides, wicks, etc. and writes the keeper's daily log.",
+  );
+});
