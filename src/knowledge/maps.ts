@@ -62,11 +62,13 @@ export function buildMaps(
       : topic.folder
       ? "Notes"
       : "Notes on one subject";
-    const from = topic.folder
-      ? terms.length > 0 || topic.elsewhere
-        ? ` (most from the folder \`${topic.folder}\`)`
-        : ` from the folder \`${topic.folder}\``
-      : "";
+    const from = !topic.folder
+      ? ""
+      : topic.elsewhere
+      ? ` (most from the folder \`${topic.folder}\`)`
+      : terms.length > 0
+      ? ` (from the folder \`${topic.folder}\`)`
+      : ` from the folder \`${topic.folder}\``;
     maps.push({
       path,
       title,

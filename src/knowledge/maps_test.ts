@@ -82,6 +82,9 @@ Deno.test("buildMaps() lists a topic's notes by name with their line of context"
   // A map with notes from elsewhere too says so.
   const mixed = buildMaps(NOTES, [{ ...TOPICS[1], elsewhere: 1 }]);
   assert.match(mixed[1].generated, /^Notes \(most from the folder `ml`\):/);
+  // One described by a phrase, all of whose notes are from the folder, says no "most".
+  const whole = buildMaps(NOTES, [{ ...TOPICS[1], phrases: ["neural networks"] }]);
+  assert.match(whole[1].generated, /^Notes about neural networks \(from the folder `ml`\):/);
 });
 
 Deno.test("buildMaps() says on Home what a map is about where its name does not", () => {

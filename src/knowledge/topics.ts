@@ -105,7 +105,8 @@ export function clusterTopics(
   const wholeFolder = (members: number[]) =>
     folders[members[0]] !== "" && members.every((i) => folders[i] === folders[members[0]]) &&
     members.length === folderSize.get(folders[members[0]]);
-  let kept = [...groups.values()].map((members) => belonging(graph, members, folders))
+  let kept = [...groups.values()]
+    .map((members) => belonging(graph, members, folders, folderSize))
     .flatMap((members) => byWholeFolders(members, folders, folderSize, Math.min(2, least)))
     .filter((members) => members.length >= least || members.length >= 2 && wholeFolder(members))
     .sort((a, b) => b.length - a.length || a[0] - b[0]);
@@ -160,12 +161,31 @@ export function clusterTopics(
  */
 const LONE = 0.01;
 
-/** A community's members but those close to no note, unless most members share their folder. */
-function belonging(graph: SimilarityGraph, members: number[], folders: string[]): number[] {
+/**
+ * A community's members but those close to no note, unless most members share their folder, and
+ * the notes of a folder of their own, related to none of the members, where most members share
+ * another folder: Postfix's LDAP howto, alone in its folder, went with the SQLite pages its faint
+ * likeness pointed at.
+ */
+function belonging(
+  graph: SimilarityGraph,
+  members: number[],
+  folders: string[],
+  folderSize: Map<string, number>,
+): number[] {
   const byFolder = countBy(members.map((i) => folders[i]).filter((f) => f !== ""));
+  const most = (folder: string) => (byFolder.get(folder) ?? 0) * 2 > members.length;
+  const majority = [...byFolder.keys()].some(most);
+  const inGroup = new Set(members);
+  const apart = (i: number) => {
+    const folder = folders[i];
+    if (!majority || folder === "" || most(folder)) return false;
+    if (byFolder.get(folder) !== folderSize.get(folder)) return false;
+    const cut = relatedCut(graph, i);
+    return !graph.neighbours[i].some((nb) => nb.score >= cut && inGroup.has(nb.index));
+  };
   return members.filter((i) =>
-    (graph.neighbours[i][0]?.score ?? 0) >= LONE ||
-    (byFolder.get(folders[i]) ?? 0) * 2 > members.length
+    ((graph.neighbours[i][0]?.score ?? 0) >= LONE || most(folders[i])) && !apart(i)
   );
 }
 

@@ -26,7 +26,8 @@ function vault(): NoteFeatures[] {
   return notes;
 }
 
-const topFolder = (key: string) => key.split("/")[0];
+/** As the app has them: a note at the top is in no folder. */
+const topFolder = (key: string) => key.includes("/") ? key.split("/")[0] : "";
 const noFolders = () => "";
 
 Deno.test("topicLimit() allows 8 topics for a small vault, growing to 60", () => {
@@ -131,6 +132,20 @@ Deno.test("clusterTopics() puts a note close to one topic into it, though alone 
   const bees = clusterTopics(similarityGraph(notes), topFolder).topics
     .find((t) => t.members.includes("bees/0.md"))!;
   assert.equal(bees.elsewhere, undefined);
+});
+
+Deno.test("clusterTopics() leaves a folder's one note out of a topic it is not related to", () => {
+  const notes = vault();
+  // As faint a likeness to the bread notes as the pizza note above, but put in a folder of its
+  // own by the user: no part of the bread topic.
+  notes.push({
+    key: "pizza/margherita.md",
+    terms: [["dough", 2], ["oven", 2], ["yeast", 1], ["tomato", 3]],
+    keyphrases: [],
+  });
+  const { topics, alone } = clusterTopics(similarityGraph(notes), topFolder);
+  assert.deepEqual(alone, ["pizza/margherita.md"]);
+  assert.ok(topics.every((t) => !t.members.includes("pizza/margherita.md")));
 });
 
 Deno.test("clusterTopics() keeps two folders it finds alike as a topic each", () => {
