@@ -364,7 +364,7 @@ function isHeading(text: string, words: string[]): boolean {
  * "For example"): fine in a key point, a weaker opening for a summary. */
 const LEANS_BACK = new RegExp(
   "^(?:" + [
-    "however|therefore|thus|hence|also|moreover|furthermore|nevertheless|instead|otherwise",
+    "however|therefore|thus|hence|also|moreover|further|furthermore|nevertheless|instead|otherwise",
     "this|that|these|those|it|he|she|they|his|her|their|its|such|here|there",
     "another|similarly|likewise|additionally|again|still|secondly|finally|luckily|which|whereas",
     "fortunately|unfortunately|in addition|for (?:example|instance)|in other words",

@@ -287,6 +287,7 @@ Deno.test("leansBack() spots openers that need the sentence before", () => {
   assert.equal(leansBack("The restaurant on the quay opens at six."), false);
   assert.equal(leansBack("For we are not building the lighthouse for its own sake."), true);
   assert.equal(leansBack("For the first time the lamp runs on gas."), false);
+  assert.equal(leansBack("Further, you will learn to trim the wicks."), true);
 });
 
 Deno.test("unfitReason() reads a line of 10,000 underscored characters in one pass", () => {

@@ -193,8 +193,14 @@ export function contextLine(summary: string[], title = ""): string {
       .exec(s)?.[1].toLowerCase();
     return title !== "" && named !== undefined && !subject.has(named);
   };
+  // Not "This book provides..." under "Books About SQLite": one of the things the note lists.
+  const ofOne = (s: string) => {
+    const kind = /^(?:this|the present) (\p{L}+)/iu.exec(s)?.[1].toLowerCase();
+    return kind !== undefined && subject.has(`${kind}s`);
+  };
   const describes = (s: string) =>
-    statesPurpose(s) && !/\b(?:I|we|We)\b/u.test(s) && !pointsAhead(s) && !ofAnother(s);
+    statesPurpose(s) && !/\b(?:I|we|We)\b/u.test(s) && !pointsAhead(s) && !ofAnother(s) &&
+    !ofOne(s);
   // A long sentence may fit without its asides in brackets: "This document describes the
   // Libtasn1 library that provides Abstract Syntax Notation One (ASN.1, as specified by the X.680
   // ITU-T recommendation) parsing..." (274 characters, 198 without them).

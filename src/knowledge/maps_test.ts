@@ -360,3 +360,18 @@ Deno.test("contextLine() ends a sentence at 'etc.' before a capital, not before 
     "Lampwick reads tides, wicks, etc. and writes the keeper's daily log.",
   );
 });
+
+Deno.test("contextLine() takes no blurb of one of the things a note lists for the note", () => {
+  const summary = [
+    "This book provides a full description of the harbour lamps of Cornwall. " +
+    "Harbour lamps burnt whale oil until the keepers' strike of 1851.",
+  ];
+  assert.equal(
+    contextLine(summary, "Books About Harbour Lamps"),
+    "Harbour lamps burnt whale oil until the keepers' strike of 1851.",
+  );
+  assert.equal(
+    contextLine(summary, "Harbour Lamps of Cornwall"),
+    "This book provides a full description of the harbour lamps of Cornwall.",
+  );
+});
