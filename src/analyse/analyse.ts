@@ -96,7 +96,7 @@ export function analyse(input: AnalysisInput): Analysed {
 
   const lead = transcript
     ? undefined
-    : openingSentence(list, units.blocks, unfit, subjectLine(input.title, units));
+    : openingSentence(list, units, unfit, subjectLine(input.title, units));
   const summaryAt = pickSummary(
     list,
     summaryScores,
@@ -382,10 +382,17 @@ const LEAD_WINDOW = 15;
  */
 function openingSentence(
   list: Unit[],
-  blocks: Block[],
+  { blocks, headings }: Pick<BodyText, "blocks" | "headings">,
   unfit: Set<number>,
   title: string,
 ): number | undefined {
+  // An abstract the text opens with is its author's own summary: "\"git bisect\" enables
+  // software users and developers to easily find the commit that introduced a regression".
+  const abstract = list.findIndex((u, i) => {
+    const section = blocks[u.block].section;
+    return section > 0 && section <= 2 && ABSTRACT.test(headings[section - 1]) && !unfit.has(i);
+  });
+  if (abstract >= 0 && abstract < LEAD_WINDOW * 2) return abstract;
   const subject = titleWords(title);
   let seen = 0;
   let first: number | undefined;
@@ -424,6 +431,9 @@ function saysWhat(sentence: string, subject: Set<string>): boolean {
   return definesSubject(text, subject) && !leansBack(text) && !unresolved(text) &&
     !/\b(?:this|that|these|those)[.!?]$/iu.test(text);
 }
+
+/** The heading of an abstract, numbered or not. */
+const ABSTRACT = /^(?:\d+\.?\s+)?(?:abstract|summary)\.?$/iu;
 
 /** The text itself, named as the author names it. */
 const THIS_TEXT =

@@ -787,6 +787,16 @@ Deno.test("analyse() opens a summary with the line that says what its subject is
   );
 });
 
+Deno.test("analyse() opens a summary with the abstract a text opens with", () => {
+  const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
+  const facts = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +
+    `Nets dry in the sun. The ${lamps} burns all night. Keepers trim the ${lamps} at dusk.`;
+  const body = "### Abstract\n\nTrimming the wicks at dusk lets keepers find the lamp that " +
+    "smokes.\n\n### Introduction\n\nLampwick is a tool for trimming wicks. " + facts;
+  const { summary } = run(body, "Lampwick").analysis;
+  assert.ok(summary[0].startsWith("Trimming the wicks at dusk"), summary[0]);
+});
+
 Deno.test("analyse() opens no summary with a speaker's ask for what the text is about", () => {
   const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
   const facts = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +
