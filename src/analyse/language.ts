@@ -314,6 +314,13 @@ function identifier(text: string, w: Word): boolean {
 const CODE_AFTER = new Set(["_", "\\", "(", ".", ":"]);
 const CODE_BEFORE = new Set(["_", "."]);
 
+/** The word before "of" in the name of a body that may run on with "and". */
+const BODY = new RegExp(
+  "^(?:Department|Institutes?|Ministry|Office|Bureau|Council|Commission|Board|Agency|Academy|" +
+    "School|College|University|Society|Association|Museum|Library|Committee)$",
+  "u",
+);
+
 /** Small words inside a name ("Guido van Rossum", "University of Tokyo"). */
 const CONNECTOR = /^(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|of)$/u;
 /** Last words of a programme's or an event's name: "Caribbean Basin Initiative" is no place. */
@@ -812,7 +819,15 @@ function capitalisedRuns(text: string, words: Word[]): Run[] {
       if (apart(words[j], next)) break;
       if (capital(next)) j++;
       else if (
-        CONNECTOR.test(next.value) && j + 2 < words.length &&
+        // "Department of Health and Human Services", "National Institute of Standards and
+        // Technology": "and" after a body's "of" joins the name's last parts ("Legislatures
+        // of Alabama and Tennessee" are two places).
+        (CONNECTOR.test(next.value) ||
+          next.value === "and" &&
+            words.slice(i + 1, j).some((w, k) =>
+              w.value === "of" && BODY.test(words[i + k].value)
+            )) &&
+        j + 2 < words.length &&
         words[j + 2].sentence === words[i].sentence && capital(words[j + 2]) &&
         !apart(next, words[j + 2])
       ) j += 2;

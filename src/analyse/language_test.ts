@@ -205,6 +205,16 @@ Deno.test("readLanguage() reads a name ending like an organisation's as one, not
     orgs("Last week the Supreme Court ruled, and the Communist Party and the Red Army obeyed."),
     ["Supreme Court", "Communist Party", "Red Army"],
   );
+  assert.deepEqual(
+    orgs("The National Institute of Standards and Technology set the rules for the harbour."),
+    ["National Institute of Standards and Technology"],
+  );
+  // Two places after a body that is no organisation's name.
+  assert.deepEqual(
+    readLanguage("The Legislatures of Alabama and Tennessee chose three members each.").places
+      .map((p) => p.text),
+    ["Alabama", "Tennessee"],
+  );
 });
 
 Deno.test("readLanguage() reads names in credits and before an e-mail address as people", () => {
