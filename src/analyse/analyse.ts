@@ -204,14 +204,17 @@ export function analyse(input: AnalysisInput): Analysed {
 
 /**
  * `unfit` and the written sentences that lean on the one before ("On the other hand, ...", "If
- * this is the case, ..."), which a key point, read alone, cannot do: as long as enough others
- * are left for `count` key points.
+ * this is the case, ...") or ask a question, which a key point, read alone, cannot do: as long as
+ * enough others are left for `count` key points.
  */
 function withLeaning(list: Unit[], unfit: Set<number>, count: number): Set<number> {
   const out = new Set(unfit);
   list.forEach((u, i) => {
     const text = trimOpeners(u.text);
-    if ((leansBack(text) || turnsFromBefore(text)) && !statesPurpose(text)) out.add(i);
+    // A question read alone asks and says nothing ("The aborted attempt to look at the
+    // inflated output to see what was wrong?").
+    const asks = /\?["”’)\]]*$/u.test(text);
+    if ((leansBack(text) || turnsFromBefore(text) || asks) && !statesPurpose(text)) out.add(i);
   });
   return list.length - out.size >= count ? out : unfit;
 }

@@ -743,6 +743,21 @@ Deno.test("analyse() takes no key point of a written text that leans on the sent
   for (const point of keyPoints) assert.match(point.text, /^The town counts/, point.text);
 });
 
+Deno.test("analyse() takes no question for a written text's key point", () => {
+  const things = ["gulls", "boats", "nets", "keepers", "lamps", "storms", "tides", "ropes"];
+  const body = things.flatMap((t, i) => [
+    `The harbour ${t} of Porthmellin were counted by the ${things[(i + 1) % 8]} warden in ${
+      1850 + i
+    }.`,
+    i % 3 === 0
+      ? `Why did the harbour ${t} of Porthmellin fail the winter warden's count?`
+      : `Each harbour ${t} needs care from the ${things[(i + 2) % 8]} crew at dusk.`,
+  ]).join(" ");
+  const { keyPoints } = run(body, "Harbour of Porthmellin").analysis;
+  assert.ok(keyPoints.length > 0);
+  for (const point of keyPoints) assert.ok(!point.text.endsWith("?"), point.text);
+});
+
 Deno.test("analyse() opens no written summary with an instruction to the reader", () => {
   const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
   const rest = "Gulls fly. Boats sail out at dawn. Fish are sold on the quay. Nets dry in the sun.";
