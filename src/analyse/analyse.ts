@@ -266,7 +266,9 @@ function creditsFirst(
   if (names.length < CREDITS || summaryAt.length === 0 || !said(summaryAt[0])) return summaryAt;
   // A first line that is itself a row ("Joe Steffen - Creator of Cscope") is no heading.
   const titled = heading !== "" && !names.some((n) => heading.startsWith(n));
-  const lead = titled ? heading.trim().replace(/[.:]$/u, "") : `Credits ${names.length} people`;
+  const lead = titled
+    ? heading.trim().replace(/[.:]$/u, "")
+    : `${names.length} people are credited`;
   return [withList(`${lead}:`, names), ...summaryAt.filter((i) => !said(i))];
 }
 
