@@ -479,11 +479,13 @@ const STATES_PURPOSE = new RegExp(
     "would|should)\\s+){0,2}(?:propos|recommend|ask|urg|request|call(?:ing)? (?:on|upon)|" +
     "present|introduc|describ|seek|submit|send|sent|challeng|pledg)\\w*\\b|" +
     "\\b(?:this|the present) (?:paper|document|article|chapter|guide|section|report|note|" +
-    "message|address|howto|tutorial|manual|book|specification) (?:describes|presents|explains|" +
-    "introduces|shows|proposes|covers|discusses|gives|provides|outlines|summari[sz]es|defines|" +
+    "message|address|howto|tutorial|manual|book|specification|page) " +
+    "(?:describes|presents|explains|introduces|shows|proposes|covers|discusses|gives|provides|outlines|summari[sz]es|defines|" +
     "specifies|documents|is about|touches on|deals with|looks at|walks through|" +
     "is (?:intended|meant|designed) to|aims to|" +
-    "is (?:an?|the) (?:[\\w-]+ ){0,2}(?:introduction|tutorial|guide|overview))\\b|" +
+    // "This page is a \"brief\" summary of some of the huge number of improvements in GCC 12".
+    'is (?:an?|the) (?:["“”]?[\\w-]+["“”]? ){0,2}(?:introduction|tutorial|guide|overview|' +
+    "summary))\\b|" +
     // "Here's a summary of the requirements...": what follows, announced.
     "^here(?:'s|’s| is) (?:a|an) (?:[\\w-]+ ){0,2}(?:summary|overview|introduction|description)\\b|" +
     // "The node:net module provides...", "This module implements...", as API references open

@@ -545,6 +545,7 @@ Deno.test("statesPurpose() finds the sentence in which a text says what it is ab
       "This is Lampwick, a library for trimming harbour lamps.",
       "This is lampwick - A small tool to trim wicks.",
       "This repository contains the lamp protocol's definitions.",
+      'This page is a "brief" summary of the many changes to the harbour lamps in 1912.',
     ]
   ) assert.ok(statesPurpose(sentence), sentence);
   for (
