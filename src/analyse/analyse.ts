@@ -214,7 +214,8 @@ function withLeaning(list: Unit[], unfit: Set<number>, count: number): Set<numbe
     // A question read alone asks and says nothing ("The aborted attempt to look at the
     // inflated output to see what was wrong?").
     const asks = /\?["”’)\]]*$/u.test(text);
-    if ((leansBack(text) || turnsFromBefore(text) || asks) && !statesPurpose(text)) out.add(i);
+    const aside = leansBack(text) || turnsFromBefore(text) || pointsAhead(text) || asks;
+    if (aside && !statesPurpose(text)) out.add(i);
   });
   return list.length - out.size >= count ? out : unfit;
 }

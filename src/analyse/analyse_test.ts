@@ -743,7 +743,7 @@ Deno.test("analyse() takes no key point of a written text that leans on the sent
   for (const point of keyPoints) assert.match(point.text, /^The town counts/, point.text);
 });
 
-Deno.test("analyse() takes no question for a written text's key point", () => {
+Deno.test("analyse() takes no question or announcement for a written text's key point", () => {
   const things = ["gulls", "boats", "nets", "keepers", "lamps", "storms", "tides", "ropes"];
   const body = things.flatMap((t, i) => [
     `The harbour ${t} of Porthmellin were counted by the ${things[(i + 1) % 8]} warden in ${
@@ -756,6 +756,14 @@ Deno.test("analyse() takes no question for a written text's key point", () => {
   const { keyPoints } = run(body, "Harbour of Porthmellin").analysis;
   assert.ok(keyPoints.length > 0);
   for (const point of keyPoints) assert.ok(!point.text.endsWith("?"), point.text);
+  // Nor a speaker's announcement of what comes next.
+  const turns = body.replaceAll("Why did the", "I now turn to the").replaceAll(
+    "fail the winter warden's count?",
+    "and the winter warden's count.",
+  );
+  for (const point of run(turns, "Harbour of Porthmellin").analysis.keyPoints) {
+    assert.ok(!point.text.startsWith("I now turn"), point.text);
+  }
 });
 
 Deno.test("analyse() opens no written summary with an instruction to the reader", () => {

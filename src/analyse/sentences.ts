@@ -369,6 +369,8 @@ const LEANS_BACK = new RegExp(
     "another|similarly|likewise|additionally|again|still|secondly|finally|luckily|which|whereas",
     "fortunately|unfortunately|in addition|for (?:example|instance)|in other words",
     "in (?:this|that|such a|either) case|as a result|as such|the (?:same|latter|former)",
+    // "In that same decade the American people paid the bill": the decade was named before.
+    "in (?:that|this|the) same",
     "the (?:first|second|third|next|last|other|previous) ones?|the above|both",
     // "The solution is to use raw strings", "The rest of this guide...": of what came before.
     "the (?:solution|answer|remedy|workaround|rest)",
@@ -430,8 +432,13 @@ export function lacksSubject(sentence: string): boolean {
 
 /** "The following list of options...", "as follows", "The module defines the following
  * user-callable items.": the sentence announces what comes next. */
-const POINTS_AHEAD =
-  /^(?:the|these) following\b|\b(?:as follows|listed below)\b|\bthe following(?: [\p{L}-]+){0,3}[.:]$/iu;
+const POINTS_AHEAD = new RegExp(
+  String.raw`^(?:the|these) following\b|\b(?:as follows|listed below)\b|` +
+    String.raw`\bthe following(?: [\p{L}-]+){0,3}[.:]$|` +
+    // "I now turn to a subject which...": a speaker announcing the next part.
+    String.raw`^(?:I (?:now )?turn(?: now)? to|let me (?:now )?turn to)\b`,
+  "iu",
+);
 
 /** Whether the sentence announces what follows it, which a summary does not hold. */
 export function pointsAhead(sentence: string): boolean {

@@ -288,6 +288,7 @@ Deno.test("leansBack() spots openers that need the sentence before", () => {
   assert.equal(leansBack("For we are not building the lighthouse for its own sake."), true);
   assert.equal(leansBack("For the first time the lamp runs on gas."), false);
   assert.equal(leansBack("Further, you will learn to trim the wicks."), true);
+  assert.equal(leansBack("In that same decade the keepers paid for the oil."), true);
 });
 
 Deno.test("unfitReason() reads a line of 10,000 underscored characters in one pass", () => {
@@ -618,6 +619,8 @@ Deno.test("namesManPage() finds a manual page's NAME line", () => {
 Deno.test("pointsAhead() finds a sentence that announces what follows", () => {
   assert.ok(pointsAhead("The following list of options is taken from the lamp manual."));
   assert.ok(pointsAhead("The wick is trimmed as follows."));
+  assert.ok(pointsAhead("I now turn to a subject which may well become the keepers' concern."));
+  assert.ok(!pointsAhead("The tide turns to the west at noon."));
   assert.ok(pointsAhead("The lamp module defines the following user-callable items."));
   assert.ok(!pointsAhead("The keeper follows the lamp rules."));
 });
