@@ -214,7 +214,10 @@ function withLeaning(list: Unit[], unfit: Set<number>, count: number): Set<numbe
     // A question read alone asks and says nothing ("The aborted attempt to look at the
     // inflated output to see what was wrong?").
     const asks = /\?["”’)\]]*$/u.test(text);
-    const aside = leansBack(text) || turnsFromBefore(text) || pointsAhead(text) || asks;
+    // "But as an institution, it should...": a conjunction the trimming kept, since the rest
+    // opens like a clause ("As...").
+    const joined = /^(?:but|and|yet|or|nor)\b/iu.test(text);
+    const aside = leansBack(text) || turnsFromBefore(text) || pointsAhead(text) || asks || joined;
     if (aside && !statesPurpose(text)) out.add(i);
   });
   return list.length - out.size >= count ? out : unfit;

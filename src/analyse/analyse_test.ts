@@ -743,7 +743,7 @@ Deno.test("analyse() takes no key point of a written text that leans on the sent
   for (const point of keyPoints) assert.match(point.text, /^The town counts/, point.text);
 });
 
-Deno.test("analyse() takes no question or announcement for a written text's key point", () => {
+Deno.test("analyse() takes no question, announcement or joined sentence for a written key point", () => {
   const things = ["gulls", "boats", "nets", "keepers", "lamps", "storms", "tides", "ropes"];
   const body = things.flatMap((t, i) => [
     `The harbour ${t} of Porthmellin were counted by the ${things[(i + 1) % 8]} warden in ${
@@ -763,6 +763,14 @@ Deno.test("analyse() takes no question or announcement for a written text's key 
   );
   for (const point of run(turns, "Harbour of Porthmellin").analysis.keyPoints) {
     assert.ok(!point.text.startsWith("I now turn"), point.text);
+  }
+  // Nor a sentence that opens joined to the one before.
+  const joined = body.replaceAll("Why did the", "But as for the").replaceAll(
+    "fail the winter warden's count?",
+    "they failed the winter warden's count.",
+  );
+  for (const point of run(joined, "Harbour of Porthmellin").analysis.keyPoints) {
+    assert.ok(!point.text.startsWith("But"), point.text);
   }
 });
 

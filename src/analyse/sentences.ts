@@ -370,7 +370,9 @@ const LEANS_BACK = new RegExp(
     "fortunately|unfortunately|in addition|for (?:example|instance)|in other words",
     "in (?:this|that|such a|either) case|as a result|as such|the (?:same|latter|former)",
     // "In that same decade the American people paid the bill": the decade was named before.
-    "in (?:that|this|the) same",
+    "in (?:that|this|the) same|in like (?:fashion|manner)",
+    // "The third is freedom from want": the third of a list whose first came before.
+    "the (?:second|third|fourth|fifth|sixth|last|latter|former) (?:is|was|are|were)",
     "the (?:first|second|third|next|last|other|previous) ones?|the above|both",
     // "The solution is to use raw strings", "The rest of this guide...": of what came before.
     "the (?:solution|answer|remedy|workaround|rest)",

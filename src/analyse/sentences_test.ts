@@ -289,6 +289,9 @@ Deno.test("leansBack() spots openers that need the sentence before", () => {
   assert.equal(leansBack("For the first time the lamp runs on gas."), false);
   assert.equal(leansBack("Further, you will learn to trim the wicks."), true);
   assert.equal(leansBack("In that same decade the keepers paid for the oil."), true);
+  assert.equal(leansBack("In like fashion the tides rose for ninety-nine years."), true);
+  assert.equal(leansBack("The third is freedom from the fog."), true);
+  assert.equal(leansBack("The third lamp is lit at dusk."), false);
 });
 
 Deno.test("unfitReason() reads a line of 10,000 underscored characters in one pass", () => {
