@@ -187,6 +187,8 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     // A name with the first number of its version ("gzip-1" of "gzip-1.3.10", "libffi-3") is
     // the release, not a term.
     if (shown.some((w) => VERSIONED.test(w))) return [];
+    // "miss-tash-kin": a name's pronunciation in syllables, short and not all words.
+    if (shown.some(syllables)) return [];
     // An everyday word before a name ("official ISO", "in case libxcrypt...") is no term of
     // the field; before a kind of thing it may be ("main worktree").
     if (shown.length === 2 && englishRank(shown[0]) < GENERIC_RANK && nameLike(shown[1])) return [];
@@ -608,6 +610,13 @@ export function tagsFor(keyphrases: Keyphrase[], subjects: string[] = []): strin
 /** A part of a hyphenated word that a compound seldom has: a determiner, pronoun, conjunction,
  * form of "be" or "have", or number word ("utf-8" has a number, not a number word; "re-do",
  * "babel-like" and "decorate-sort-undecorate" are compounds). */
+/** A word spelt out in three or more short syllables, one of them no English word. */
+function syllables(word: string): boolean {
+  const parts = word.split("-");
+  return parts.length >= 3 && parts.every((p) => p.length <= 4) &&
+    parts.some((p) => englishRank(p) === Infinity);
+}
+
 function notCompoundPart(part: string): boolean {
   return /^(?:has|have|had)$/u.test(part) ||
     /Determiner|Pronoun|Conjunction|Copula|Possessive|QuestionWord|Cardinal/u.test(

@@ -717,6 +717,12 @@ Deno.test("rankKeyphrases() takes a name with its version's number for no term, 
   assert.deepEqual(texts(phrases).sort(), ["sha-256", "utf-8", "x86-64"]);
 });
 
+Deno.test("rankKeyphrases() takes a name's pronunciation in syllables for no term", () => {
+  const phrases = ["miss-tash-kin", "miss-tash-kin", "pile-of-files", "pile-of-files"]
+    .map((t, i) => phrase(t, i * 10));
+  assert.deepEqual(texts(phrases), ["pile-of-files"]);
+});
+
 Deno.test("rankKeyphrases() reads stdint's types and a phrase ending in const as code", () => {
   const phrases = [
     phrase("const uint8", 0),
