@@ -204,8 +204,8 @@ export function analyse(input: AnalysisInput): Analysed {
 
 /**
  * `unfit` and the written sentences that lean on the one before ("On the other hand, ...", "If
- * this is the case, ...") or ask a question, which a key point, read alone, cannot do: as long as
- * enough others are left for `count` key points.
+ * this is the case, ...", "But ..."), ask a question or announce what follows, which a key point,
+ * read alone, cannot do: as long as enough others are left for `count` key points.
  */
 function withLeaning(list: Unit[], unfit: Set<number>, count: number): Set<number> {
   const out = new Set(unfit);

@@ -245,7 +245,11 @@ const RELEASE = /\b\d+\.\d+(?:\.\d+)*\b.*\b(?:19|20)\d\d\b|^\s*(?:version|releas
  * underline; not a section's label ("Introduction") or a release.
  */
 function underlinedTitle(text: string): { title: string; end: number } | undefined {
-  const m = /^\s*?[ \t]*(\S[^\n]{1,150})\r?\n[ \t]*(=+|-+)[ \t]*(?:\r?\n|$)/u.exec(text);
+  // Blank lines, then the line: no two parts of the pattern take the same spaces, so a text that
+  // opens with a million of them is read in one pass.
+  const m = /^(?:[ \t]*\r?\n)*[ \t]*(\S[^\n]{1,150})\r?\n[ \t]*(=+|-+)[ \t]*(?:\r?\n|$)/u.exec(
+    text,
+  );
   if (!m) return undefined;
   const title = m[1].trim();
   if (
