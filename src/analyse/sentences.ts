@@ -96,6 +96,17 @@ const RUN_IN_HEADING = new RegExp(
   "u",
 );
 
+/**
+ * A manual page's section head in capitals, run into its first sentence where a PDF set it in the
+ * body's type ("DESCRIPTION Cdt manages run-time dictionaries"), after the synopsis's last
+ * bracket ("[ sourcenode file ] DESCRIPTION dijkstra reads...").
+ */
+const MAN_SECTION_HEAD = new RegExp(
+  String.raw`^(?:\[[^\]]{0,80}\]\s+)*(?:DESCRIPTION|OPTIONS|RETURN VALUE|EXIT STATUS|` +
+    String.raw`ENVIRONMENT|FILES|EXAMPLES?|NOTES|BUGS|AUTHORS?|SEE ALSO)\s+(?=\S)`,
+  "u",
+);
+
 /** The label of a manual's admonition box, run into its text ("Tip You can undelete..."). */
 const ADMONITION =
   /^(?:Note|Tip|Hint|Warning|Caution|Important|Danger)(?:\s+\d{1,2})?(?::\s*|\s+)(?=\p{Lu}\p{Ll})/u;
@@ -122,7 +133,12 @@ function withoutNoteThat(sentence: string): string {
  * left with fewer than four words stays as it was.
  */
 export function trimOpeners(sentence: string): string {
-  const own = withoutNoteThat(sentence.trim().replace(RUN_IN_HEADING, "").replace(ADMONITION, ""));
+  const own = withoutNoteThat(
+    sentence.trim().replace(MAN_SECTION_HEAD, "").replace(RUN_IN_HEADING, "").replace(
+      ADMONITION,
+      "",
+    ),
+  );
   const numbered = own.replace(STAGE_DIRECTION, " ").trim()
     .replace(/^(?:\(?\d{1,2}[.)]|[-*•]|(?:[IVX]{2,5}|V)\.)\s+(?=\p{L})/u, "");
   const greeted = withoutCapsHeading(withoutSalutation(numbered)).replace(ASIDE, "");

@@ -717,3 +717,14 @@ Deno.test("unfitReason() reads manual pages named in prose as words, not code", 
   assert.equal(unfitReason(text), undefined);
   assert.equal(unfitReason("x = foo(a) + bar(b) * baz(c) - qux(d) + quux(e);"), "code");
 });
+
+Deno.test("trimOpeners() drops a manual page's section head run into its first sentence", () => {
+  assert.equal(
+    trimOpeners("DESCRIPTION Lampwick trims the wicks of harbour lamps at dusk."),
+    "Lampwick trims the wicks of harbour lamps at dusk.",
+  );
+  assert.equal(
+    trimOpeners("[ lamp file ] DESCRIPTION lampwick reads a list of lamps and trims each."),
+    "lampwick reads a list of lamps and trims each.",
+  );
+});

@@ -139,7 +139,7 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
     const firstPage = "lines" in first ? { number: 1, ...toParagraphs(first.lines) } : first;
     const largest = largestText(firstPage);
     const title = withSubtitle(
-      metadataTitle(await readMetadata(pdf)) ??
+      metadataTitle(await readMetadata(pdf)) ?? manPageName(firstPage) ??
         (largest && largest.length < MAX_FIRST_LINE_TITLE && /\p{L}/u.test(largest)
           ? cleanTitle(repair(largest), fileName)
           : cleanTitle(null, fileName)),
@@ -298,6 +298,19 @@ function largestText(page: PageText): string | undefined {
   let best = 0;
   for (let i = 1; i < page.sizes.length; i++) if (page.sizes[i] > page.sizes[best] * 1.05) best = i;
   return page.paragraphs[best];
+}
+
+/**
+ * A manual page's NAME line, when the first page opens like one (groff's "DIJKSTRA(1)" head, then
+ * "NAME" and "dijkstra − single-source distance filter for Graphviz"): its title. Its largest type
+ * ran the section heads into it: "NAME Cdt − container data types SYNOPSIS".
+ */
+function manPageName(page: PageText): string | undefined {
+  if (!("paragraphs" in page)) return undefined;
+  const text = page.paragraphs.slice(0, 8).join("\n");
+  const m = /(?:^|\s)NAME\s+(\S[^\n]{0,150}?\s[−—–-]\s[^\n]{1,150}?)(?=\s+SYNOPSIS\b|\s*\n|\s*$)/u
+    .exec(text);
+  return m ? m[1].replace(/\s+/gu, " ").trim() : undefined;
 }
 
 const MAN_SECTION = /^(?:name|synopsis|description|options|contents|abstract|introduction)$/iu;

@@ -596,3 +596,25 @@ Deno.test("extractPdf() adds the subtitle a title page prints under a series' ti
   // A manual page's first section label.
   assert.equal(await title("Name", 18), "GNU Linear Programming Kit");
 });
+
+Deno.test("extractPdf() titles a manual page by its NAME line", async () => {
+  // groff writes "−" (U+2212); pdfkit's standard fonts have no such glyph, so a hyphen.
+  const bytes = await pdfkit((doc) => {
+    doc.font("Times-Bold").fontSize(10).text(
+      "LAMPWICK(1)    General Commands Manual    LAMPWICK(1)",
+    );
+    doc.moveDown();
+    doc.text("NAME");
+    doc.font("Times-Roman").text("lampwick - trim the wicks of harbour lamps");
+    doc.moveDown();
+    doc.font("Times-Bold").text("SYNOPSIS");
+    doc.font("Times-Roman").text("lampwick [ −d ] lamp [ file ... ]");
+    doc.moveDown();
+    doc.font("Times-Bold").text("DESCRIPTION");
+    doc.font("Times-Roman").text(PARAGRAPH);
+  });
+  assert.equal(
+    (await extractPdf(bytes, "lampwick.1.pdf")).title,
+    "lampwick - trim the wicks of harbour lamps",
+  );
+});
