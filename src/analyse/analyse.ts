@@ -481,8 +481,18 @@ function unfitUnits(
     // Dobkin. Lefty: A two-view editor..." says nothing of what the document says.
     if (u.section > 0 && BACK_MATTER.test(headings[u.section - 1])) unfit.add(i);
   });
-  return unfit.size === list.length ? new Set() : unfit;
+  if (unfit.size < list.length) return unfit;
+  // Nothing fits (a page that is a table and a line or two): short lines and fragments will do,
+  // but not the page's footer or its table's rows ("| Date | Version |. 334 releases over 22.4
+  // years. This page last modified on 2022-12-28...").
+  const never = new Set(
+    list.flatMap((u, i) => NEVER.has(unfitReason(u.text, { speech }) ?? "") ? [i] : []),
+  );
+  return never.size === list.length ? new Set() : never;
 }
+
+/** Why a unit is unfit that no shortage of sentences excuses. */
+const NEVER = new Set(["boilerplate", "table row", "table of contents", "code", "mail header"]);
 
 /** A heading's section number: "7 ", "A.2. ". */
 const SECTION_NUMBER = "[\\dA-Z]{1,2}(?:\\.\\d+)*\\.?\\s+";

@@ -774,6 +774,21 @@ Deno.test("analyse() takes no question, announcement or joined sentence for a wr
   }
 });
 
+Deno.test("analyse() summarises a page that is all table by its lines, not its rows or footer", () => {
+  const body = [
+    "| Date | Lamp |",
+    "| ---- | ---- |",
+    "| 1850-01-01 | Porthmellin |",
+    "| 1851-06-01 | Porthleven |",
+    "",
+    "Two lamps over one year.",
+    "",
+    "This page last modified on 2022-12-28 14:21:19 UTC.",
+  ].join("\n");
+  const { summary } = run(body, "History of the lamps").analysis;
+  assert.deepEqual(summary, ["Two lamps over one year."]);
+});
+
 Deno.test("analyse() opens no written summary with an instruction to the reader", () => {
   const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
   const rest = "Gulls fly. Boats sail out at dawn. Fish are sold on the quay. Nets dry in the sun.";

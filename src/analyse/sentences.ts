@@ -164,8 +164,8 @@ export function unfitReason(
 ): string | undefined {
   const text = sentence.trim();
   const words = text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (words.length < 6) return "too short";
   if ((text.match(/\|/g) ?? []).length >= 2) return "table row";
+  if (words.length < 6) return "too short";
   if (isNumeric(words)) return "table row";
   // "5.3 Choice of interleave level . . . . . 23": the dot leaders of a table of contents.
   if (/(?:\.\s+){3}\.|\.{4}|…{2}/u.test(text) || /^[.…]/u.test(text)) return "table of contents";
