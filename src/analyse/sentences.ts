@@ -327,7 +327,8 @@ const SIGNATURE =
 const TYPED_PARAMETER = /^(?:[\p{L}_$][\w$.]*\s+|Returns:\s*)?\{[\w$.|<>\[\]\s]+\}(?:\s|$)/u;
 
 function isCode(text: string): boolean {
-  // A manual page named in prose ("aliases(5), virtual(5)") is a reference, not a call.
+  // A manual page or a function named in prose ("aliases(5), virtual(5)", "the functions
+  // uuid1(), uuid3()") is a reference, not a call.
   const visible = text.replace(MAN_PAGE, "$1").replace(/\s+/gu, "");
   const symbols = (visible.match(/[{}()[\];=<>$\\|`]/g) ?? []).length;
   // Linear patterns only: nested quantifiers over \w (which holds "_") backtrack exponentially.
@@ -367,7 +368,7 @@ function isCode(text: string): boolean {
   return symbols / Math.max(1, visible.length) > 0.06 || identifiers >= 4;
 }
 
-const MAN_PAGE = /\b([\p{L}\p{N}_.-]+)\(\d[a-z]*\)/gu;
+const MAN_PAGE = /\b([\p{L}\p{N}_.-]+)\((?:\d[a-z]*)?\)/gu;
 
 /** Title Case words without an ending stop: a heading that lost its `#`. */
 function isHeading(text: string, words: string[]): boolean {
@@ -453,6 +454,9 @@ export function lacksSubject(sentence: string): boolean {
 const POINTS_AHEAD = new RegExp(
   String.raw`^(?:the|these) following\b|\b(?:as follows|listed below)\b|` +
     String.raw`\bthe following(?: [\p{L}-]+){0,3}[.:]$|` +
+    // "The uuid module defines the following namespace identifiers for use with uuid3()".
+    String
+      .raw`\b(?:defines|lists|provides|offers|contains|includes|supports|has) the following\b|` +
     // "I now turn to a subject which...": a speaker announcing the next part.
     String.raw`^(?:I (?:now )?turn(?: now)? to|let me (?:now )?turn to)\b`,
   "iu",

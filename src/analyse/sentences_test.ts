@@ -624,6 +624,7 @@ Deno.test("pointsAhead() finds a sentence that announces what follows", () => {
   assert.ok(pointsAhead("The wick is trimmed as follows."));
   assert.ok(pointsAhead("I now turn to a subject which may well become the keepers' concern."));
   assert.ok(!pointsAhead("The tide turns to the west at noon."));
+  assert.ok(pointsAhead("The lamp module defines the following wick sizes for use with trim()."));
   assert.ok(pointsAhead("The lamp module defines the following user-callable items."));
   assert.ok(!pointsAhead("The keeper follows the lamp rules."));
 });
@@ -716,6 +717,10 @@ Deno.test("unfitReason() reads manual pages named in prose as words, not code", 
     "lamps(5), etc.";
   assert.equal(unfitReason(text), undefined);
   assert.equal(unfitReason("x = foo(a) + bar(b) * baz(c) - qux(d) + quux(e);"), "code");
+  assert.equal(
+    unfitReason("This module provides the functions trim(), light(), douse() and relight()."),
+    undefined,
+  );
 });
 
 Deno.test("trimOpeners() drops a manual page's section head run into its first sentence", () => {
