@@ -107,9 +107,13 @@ const MAN_SECTION_HEAD = new RegExp(
   "u",
 );
 
-/** The label of a manual's admonition box, run into its text ("Tip You can undelete..."). */
-const ADMONITION =
-  /^(?:Note|Tip|Hint|Warning|Caution|Important|Danger)(?:\s+\d{1,2})?(?::\s*|\s+)(?=\p{Lu}\p{Ll})/u;
+/** The label of a manual's admonition box, run into its text ("Tip You can undelete..."), or of
+ * an entry's field ("Description : Support for Debian users that speak Russian."). */
+const ADMONITION = new RegExp(
+  String.raw`^(?:Note|Tip|Hint|Warning|Caution|Important|Danger)(?:\s+\d{1,2})?(?::\s*|\s+)` +
+    String.raw`(?=\p{Lu}\p{Ll})|^(?:Description|Summary|Purpose)\s*:\s+(?=\p{Lu})`,
+  "u",
+);
 
 /** "Note that", "Please note", "Keep in mind that": the sentence after it is the point. */
 const NOTE_THAT =

@@ -723,6 +723,13 @@ Deno.test("unfitReason() reads manual pages named in prose as words, not code", 
   );
 });
 
+Deno.test("trimOpeners() drops an entry's field label run into its sentence", () => {
+  assert.equal(
+    trimOpeners("Description : Support for harbour keepers who speak Cornish."),
+    "Support for harbour keepers who speak Cornish.",
+  );
+});
+
 Deno.test("trimOpeners() drops a manual page's section head run into its first sentence", () => {
   assert.equal(
     trimOpeners("DESCRIPTION Lampwick trims the wicks of harbour lamps at dusk."),
