@@ -201,6 +201,9 @@ export function unfitReason(
     // A list item such as "Send messages of severity DEBUG to app.log": an instruction or a
     // label, which runs into the next sentence of a summary.
     if (!/[.!?…]["”’)\]]*$/u.test(text)) return "unterminated";
+    // "Writer objects have the following public methods.": the list it announces is not there
+    // (one after a colon is).
+    if (pointsAhead(text) && !/:\s+\S/u.test(text)) return "announces";
   }
   if (REFERS_BACK.test(text)) return "refers elsewhere";
   return undefined;

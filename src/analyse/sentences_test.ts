@@ -701,6 +701,11 @@ Deno.test("ordersOrPlans() finds a sentence that says what to do", () => {
   assert.ok(!ordersOrPlans("Lampwick trims the wicks of harbour lamps."));
 });
 
+Deno.test("unfitReason() takes a sentence announcing a list it does not hold for no sentence", () => {
+  assert.equal(unfitReason("Lamp objects have the following public methods."), "announces");
+  assert.equal(unfitReason("The wick is trimmed as follows: cut it, then light it."), undefined);
+});
+
 Deno.test("unfitReason() takes a parameter's entry of an API reference for no sentence", () => {
   assert.equal(unfitReason("len: number of bytes of *value to use to set the lamp."), "entry");
   assert.equal(
