@@ -607,9 +607,6 @@ export function tagsFor(keyphrases: Keyphrase[], subjects: string[] = []): strin
   return tags;
 }
 
-/** A part of a hyphenated word that a compound seldom has: a determiner, pronoun, conjunction,
- * form of "be" or "have", or number word ("utf-8" has a number, not a number word; "re-do",
- * "babel-like" and "decorate-sort-undecorate" are compounds). */
 /** A word spelt out in three or more short syllables, one of them no English word. */
 function syllables(word: string): boolean {
   const parts = word.split("-");
@@ -617,6 +614,9 @@ function syllables(word: string): boolean {
     parts.some((p) => englishRank(p) === Infinity);
 }
 
+/** A part of a hyphenated word that a compound seldom has: a determiner, pronoun, conjunction,
+ * form of "be" or "have", or number word ("utf-8" has a number, not a number word; "re-do",
+ * "babel-like" and "decorate-sort-undecorate" are compounds). */
 function notCompoundPart(part: string): boolean {
   return /^(?:has|have|had)$/u.test(part) ||
     /Determiner|Pronoun|Conjunction|Copula|Possessive|QuestionWord|Cardinal/u.test(

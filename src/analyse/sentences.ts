@@ -375,6 +375,7 @@ function isCode(text: string): boolean {
   return symbols / Math.max(1, visible.length) > 0.06 || identifiers >= 4;
 }
 
+/** A manual page or a function named with its brackets: "aliases(5)", "uuid1()". */
 const MAN_PAGE = /\b([\p{L}\p{N}_.-]+)\((?:\d[a-z]*)?\)/gu;
 
 /** Title Case words without an ending stop: a heading that lost its `#`. */
