@@ -463,8 +463,8 @@ const POINTS_AHEAD = new RegExp(
   String.raw`^(?:the|these) following\b|\b(?:as follows|listed below)\b|` +
     String.raw`\bthe following(?: [\p{L}-]+){0,3}[.:]$|` +
     // "The uuid module defines the following namespace identifiers for use with uuid3()".
-    String
-      .raw`\b(?:defines|lists|provides|offers|contains|includes|supports|has) the following\b|` +
+    String.raw`\b(?:defines|lists|provides|offers|contains|includes|supports|has) ` +
+    String.raw`the following\b|` +
     // "I now turn to a subject which...": a speaker announcing the next part.
     String.raw`^(?:I (?:now )?turn(?: now)? to|let me (?:now )?turn to)\b`,
   "iu",
@@ -491,8 +491,11 @@ export function turnsFromBefore(sentence: string): boolean {
 
 /** A person or thing met earlier, named by a pronoun near the start ("how they work", "we held
  * to these principles"); not "those who". */
-const EARLY_PRONOUN =
-  /^(?:[^\s]+\s+){0,7}?(?:he|she|they|them|him|his|her|their|theirs|(?:these|those)(?! (?:who|whom|that|which|of|days)\b))\b/iu;
+const EARLY_PRONOUN = new RegExp(
+  String.raw`^(?:[^\s]+\s+){0,7}?(?:he|she|they|them|him|his|her|their|theirs|` +
+    String.raw`(?:these|those)(?! (?:who|whom|that|which|of|days)\b))\b`,
+  "iu",
+);
 
 /**
  * Whether the sentence names someone or something only by a pronoun before it names anything
@@ -516,9 +519,9 @@ const STATES_PURPOSE = new RegExp(
     "would|should)\\s+){0,2}(?:propos|recommend|ask|urg|request|call(?:ing)? (?:on|upon)|" +
     "present|introduc|describ|seek|submit|send|sent|challeng|pledg)\\w*\\b|" +
     "\\b(?:this|the present) (?:paper|document|article|chapter|guide|section|report|note|" +
-    "message|address|howto|tutorial|manual|book|specification|page) " +
-    "(?:describes|presents|explains|introduces|shows|proposes|covers|discusses|gives|provides|outlines|summari[sz]es|defines|" +
-    "specifies|documents|is about|touches on|deals with|looks at|walks through|" +
+    "message|address|howto|tutorial|manual|book|specification|page) (?:describes|presents|" +
+    "explains|introduces|shows|proposes|covers|discusses|gives|provides|outlines|summari[sz]es|" +
+    "defines|specifies|documents|is about|touches on|deals with|looks at|walks through|" +
     "is (?:intended|meant|designed) to|aims to|" +
     // "This page is a \"brief\" summary of some of the huge number of improvements in GCC 12".
     'is (?:an?|the) (?:["“”]?[\\w-]+["“”]? ){0,2}(?:introduction|tutorial|guide|overview|' +
