@@ -157,6 +157,7 @@ export function analyse(input: AnalysisInput): Analysed {
         mergeParts: true,
         limit: Math.max(PEOPLE, new Set(signed.map((n) => n.text)).size),
         kind: "person",
+        text,
       },
       speakers,
     )),

@@ -20,6 +20,8 @@ export interface NameOptions {
   limit: number;
   /** What the names are: people and organisations get their own checks. */
   kind?: "person" | "organization" | "place";
+  /** The text the spans are in, to see where a name runs on after its span. */
+  text?: string;
 }
 
 /** The distinct names among the spans, most mentioned first, ties in order of appearance. */
@@ -53,6 +55,13 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
     // "President Truman": a title before a surname makes it a person, even named once.
     const titled = options.kind === "person" && clean.includes(" ") &&
       isTitle(clean.slice(0, clean.indexOf(" ")));
+    // A first name after a title is the whole name ("President Truman", "Speaker Albert"),
+    // unless the language pass cut it short ("Justice Sandra" of "Justice Sandra Day
+    // O'Connor"); a dash typed as a hyphen ends it ("President Truman-in the Formosa Straits").
+    const read = at >= 0 && options.text?.startsWith(raw, at) === true;
+    const cut = read &&
+      /^\s\p{Lu}/u.test(options.text!.slice(at + raw.length, at + raw.length + 2));
+    const whole = read && !cut || withoutDashTail(clean) !== clean;
     const names = options.kind === "person"
       ? personNames(clean)
       : options.kind === "place" && !isPlaceName(clean)
@@ -71,7 +80,10 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
       // "E. R. Gansner" and "E.R. Gansner" are one spelling.
       const key = name.toLowerCase().replace(/(?<=\b\p{L}\.) (?=\p{L}\.)/gu, "");
       // Not "Justice Sandra", cut from "Justice Sandra Day O'Connor".
-      if (titled && (name.includes(" ") || !isFirstName(key))) sure.add(key);
+      if (titled && (name.includes(" ") || whole || !isFirstName(key))) sure.add(key);
+      if (read && !name.includes(" ") && isFirstName(key) && addressed(options.text!, at, raw)) {
+        sure.add(key);
+      }
       const entry = counts.get(key);
       if (entry) entry.count++;
       else counts.set(key, { name, count: 1, first: at });
@@ -95,6 +107,26 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
     .sort((a, b) => b.count - a.count || a.first - b.first)
     .slice(0, options.limit)
     .map((e) => e.name);
+}
+
+/** "my wife Michelle", "Hadiya's parents, Nate and Cleo": one of the family, named. */
+const KIN = new RegExp(
+  "(?:\\b(?:my|his|her|their|our|your)|['’]s) (?:wife|husband|son|daughter|mother|father|mom|" +
+    "dad|brother|sister|grandmother|grandfather|grandson|granddaughter|parents|children|" +
+    "kids|friend),?(?: \\p{Lu}\\p{Ll}+(?:,| and))? $",
+  "u",
+);
+/** "Thank you, Hillary.": spoken to. */
+const SPOKEN_TO = /\b(?:thank you|thanks|congratulations|welcome),? $/iu;
+
+/**
+ * A first name alone is a person, even named once, where the text names one of the family by it
+ * or speaks to someone by it, before a stop or a comma.
+ */
+function addressed(text: string, at: number, name: string): boolean {
+  const before = text.slice(Math.max(0, at - 60), at);
+  return KIN.test(before) ||
+    SPOKEN_TO.test(before) && /^[.!,]/u.test(text.slice(at + name.length, at + name.length + 1));
 }
 
 /**

@@ -231,6 +231,40 @@ Deno.test("rankNames() keeps a surname named once after a title, not a first nam
   assert.deepEqual(names, ["Eisenhower"]);
 });
 
+Deno.test("rankNames() keeps a first name after a title when a typed dash ended the name", () => {
+  // "under President Truman-in the Formosa Straits": Truman is a first name too, but nothing
+  // was cut from this one.
+  const names = rankNames(spans("President Truman-in", "Justice Sandra"), PEOPLE);
+  assert.deepEqual(names, ["Truman"]);
+});
+
+Deno.test("rankNames() keeps a first name after a title unless the name runs on", () => {
+  const text = "We thank Justice Sandra Day O'Connor. I differed with President Truman. " +
+    "Thank you, Speaker Albert.";
+  const found = (name: string) => ({ text: name, start: text.indexOf(name) });
+  const names = rankNames(
+    [found("Justice Sandra"), found("President Truman"), found("Speaker Albert")],
+    { ...PEOPLE, text },
+  );
+  assert.deepEqual(names, ["Truman", "Albert"]);
+});
+
+Deno.test("rankNames() reads a plural title as a title", () => {
+  const names = rankNames(spans("Senators Frist", "Presidents Roosevelt"), PEOPLE);
+  assert.deepEqual(names, ["Frist", "Roosevelt"]);
+});
+
+Deno.test("rankNames() keeps a first name alone named once for one of the family or spoken to", () => {
+  const text = "Thank you, Hillary. I thank my wife Michelle. Hadiya's parents, Nate and Cleo, " +
+    "are here. We met Grace in Virginia. Thank you, Laura Bush.";
+  const found = (name: string) => ({ text: name, start: text.indexOf(name) });
+  const names = rankNames(
+    ["Hillary", "Michelle", "Nate", "Cleo", "Grace", "Virginia"].map(found),
+    { ...PEOPLE, text },
+  );
+  assert.deepEqual(names, ["Hillary", "Michelle", "Nate", "Cleo"]);
+});
+
 Deno.test("rankNames() merges a shortened first name into the full one", () => {
   const names = rankNames(
     spans("Jeff Dean", "Jeffrey Dean", "Jeff Dean", "Sanjay Ghemawat"),

@@ -25,6 +25,12 @@ const TITLE = new Set([
     .split(" "),
 ]);
 
-const bare = (word: string) => word.toLowerCase().replace(/\.$/u, "");
-export const isTitle = (word: string) => TITLE.has(bare(word));
-export const isPersonTitle = (word: string) => PERSON_TITLE.has(bare(word));
+/** Whether the set holds the word as a title, plural too ("Senators Frist and Breaux",
+ * "Congressmen"). */
+function holds(set: Set<string>, word: string): boolean {
+  const bare = word.toLowerCase().replace(/\.$/u, "");
+  return set.has(bare) || set.has(bare.replace(/men$/u, "man")) ||
+    /\p{L}{3}s$/u.test(bare) && set.has(bare.slice(0, -1));
+}
+export const isTitle = (word: string) => holds(TITLE, word);
+export const isPersonTitle = (word: string) => holds(PERSON_TITLE, word);
