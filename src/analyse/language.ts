@@ -363,7 +363,7 @@ const INSTITUTION = new Set([
 const CONTEXT = 3;
 /** Verbs whose subject is a person: "Heidegger argues", "Kant wrote". */
 const PERSON_VERB =
-  /^(?:says?|said|argues?|argued|thinks?|thought|writes?|wrote|written|claims?|claimed|believes?|believed|describes?|described|tells?|told|asks?|asked|suggests?|suggested|proposes?|proposed|insists?|insisted|rejects?|rejected|denies|denied|agrees?|agreed|disagrees?|disagreed|observes?|observed|explains?|explained|calls?|called|wants?|wanted|speaks?|spoke|talks?|talked|famously|himself|herself)$/iu;
+  /^(?:says?|said|argues?|argued|thinks?|thought|writes?|wrote|written|claims?|claimed|believes?|believed|describes?|described|tells?|told|asks?|asked|suggests?|suggested|proposes?|proposed|insists?|insisted|rejects?|rejected|denies|denied|contributes|contributed|agrees?|agreed|disagrees?|disagreed|observes?|observed|explains?|explained|calls?|called|wants?|wanted|speaks?|spoke|talks?|talked|famously|himself|herself)$/iu;
 
 interface Run {
   key: string;
@@ -863,7 +863,10 @@ function agents(
   const uses = new Map<string, number>();
   const found: string[] = [];
   for (const run of runs) {
-    if (verdicts.has(run.key)) continue;
+    // "Quanah Gibson-Mount contributed…": compromise's place for the "Mount" in a stranger's
+    // name gives way to what the name does.
+    const verdict = verdicts.get(run.key);
+    if (verdict && (verdict.kind !== "places" || run.from === run.to)) continue;
     // "has written", "also said": the verb may come after an auxiliary or an adverb.
     let at = run.to + 1;
     while (at < run.to + 3 && /^(?:has|had|have|also|then|later|once)$/u.test(words[at]?.value)) {
@@ -880,7 +883,9 @@ function agents(
     const before = words[run.from - 1];
     const called = before !== undefined && before.sentence === words[run.from].sentence &&
       /^(?:called|named)$/u.test(before.value) && run.from !== run.to;
-    if (run.from === run.to) uses.set(run.key, (uses.get(run.key) ?? 0) + (acts ? 1 : 0));
+    if (verdict) {
+      if (acts && stranger(run.key)) found.push(run.key);
+    } else if (run.from === run.to) uses.set(run.key, (uses.get(run.key) ?? 0) + (acts ? 1 : 0));
     else if ((acts || called) && stranger(run.key)) found.push(run.key);
   }
   return [...uses].filter(([key, acts]) => {
@@ -892,13 +897,13 @@ function agents(
   }).map(([key]) => key).concat(found);
 }
 
-/** Two or three capitalised words no everyday list has ("Jukka Korpela", "Lev Termen"); a first
- * name compromise knows may be one. */
+/** Two or three capitalised words no everyday list has ("Jukka Korpela", "Lev Termen",
+ * "Quanah Gibson-Mount"); a first name compromise knows may be one. */
 function stranger(key: string): boolean {
   const parts = key.split(" ");
   return parts.length <= 3 &&
     parts.every((w) =>
-      /^\p{Lu}\p{Ll}+$/u.test(w) &&
+      /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(w) &&
       (englishRank(w.toLowerCase()) > 20_000 || isFirstName(w.toLowerCase()))
     ) && englishRank(parts[parts.length - 1].toLowerCase()) === Infinity;
 }

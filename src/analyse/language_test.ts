@@ -171,6 +171,19 @@ Deno.test("readLanguage() reads two unknown capitalised words doing what people 
   );
 });
 
+Deno.test("readLanguage() reads a stranger's name that compromise took for a place by what it does", () => {
+  const read = readLanguage(
+    "Quanah Gibson-Mount contributed support for advanced LDAP SASL mechanisms.",
+  );
+  assert.deepEqual(read.people.map((p) => p.text), ["Quanah Gibson-Mount"]);
+  assert.deepEqual(read.places, []);
+  // A place that does what people do stays a place when its words are everyday ones.
+  assert.deepEqual(
+    readLanguage("North Korea said it would talk.").places.map((p) => p.text),
+    ["North Korea"],
+  );
+});
+
 Deno.test("readLanguage() takes no everyday first name alone, no opener and no keys for people", () => {
   assert.deepEqual(people("Roman roads lead to Troy. But the road is long."), []);
   assert.deepEqual(people("Later we press Page Up to scroll back."), []);
