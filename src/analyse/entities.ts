@@ -129,24 +129,34 @@ function addressed(text: string, at: number, name: string): boolean {
     SPOKEN_TO.test(before) && /^[.!,]/u.test(text.slice(at + name.length, at + name.length + 1));
 }
 
+/** What English calls a country by a name that is neither its short form nor its initials. */
+const COMMON_NAME = new Map([
+  ["united states", "america"],
+  ["united kingdom", "britain"],
+  ["great britain", "britain"],
+]);
+
 /**
- * A place's short form and its initials merged with its full name, under the form used most:
- * "United States", "United States of America" and "USA" are one place. The short form is the
- * full name's words before "of"; the initials those of its capitalised words.
+ * A place's short form, its initials and its common name merged with its full name, under the
+ * form used most: "United States", "United States of America", "USA" and "America" are one
+ * place. The short form is the full name's words before "of"; the initials those of its
+ * capitalised words.
  */
 function mergePlaceForms(counts: Counts): void {
   const full = [...counts.keys()].filter((key) => key.includes(" "));
   for (const long of full) {
     const words = counts.get(long)?.name.split(" ") ?? [];
     const initials = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0].toLowerCase());
+    const short = / of /u.test(long) ? long.slice(0, long.indexOf(" of ")) : long;
     const forms = [
-      / of /u.test(long) ? long.slice(0, long.indexOf(" of ")) : "",
+      short === long ? "" : short,
       initials.length > 1 ? initials.join("") : "",
+      COMMON_NAME.get(short) ?? "",
     ];
     for (const [key, entry] of counts) {
       if (key === long || !counts.has(long)) continue;
       const acronym = entry.name.replace(/\./gu, "");
-      const same = key === forms[0] ||
+      const same = key === forms[0] || key === forms[2] ||
         /^\p{Lu}{2,}$/u.test(acronym) && acronym.toLowerCase() === forms[1];
       if (!same) continue;
       const owner = counts.get(long)!;

@@ -443,7 +443,7 @@ Deno.test("rankNames() keeps a person's generational suffix", () => {
   ]);
 });
 
-Deno.test("rankNames() merges a place's short form and initials into its full name", () => {
+Deno.test("rankNames() merges a place's short form, initials and common name into its full name", () => {
   const places = rankNames(
     spans(
       "United States of America",
@@ -455,6 +455,8 @@ Deno.test("rankNames() merges a place's short form and initials into its full na
       "Gulf of Mexico",
       "Mexico",
       "NATO",
+      "America",
+      "Britain",
     ),
     { mergeParts: false, limit: 30, kind: "place" },
   );
