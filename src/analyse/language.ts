@@ -480,6 +480,7 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
   for (const key of agents(words, runs, verdicts, lower)) {
     verdicts.set(key, { kind: "people", from: 0, to: key.length });
   }
+  placesByFirstNames(text, runs, verdicts);
   const out: Pick<Language, Kind> = { people: [], organizations: [], places: [] };
   // Once per name, not per mention: each looks through the whole text.
   const terms = new Map<string, boolean>();
@@ -541,6 +542,38 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     }
   }
   return out;
+}
+
+/** Words before a place, not before a person: "in Chad", "from Georgia". */
+const AT_PLACE = /(?<!\p{L})(?:in|at|from|near|across|throughout|outside)\s+$/iu;
+
+/**
+ * A first name alone that the text puts where places go at least half the times it names it
+ * ("in Chad", "from Virginia", "Norfolk, Virginia") is a place: "Chad", "Virginia", "Charlotte"
+ * are places too.
+ */
+function placesByFirstNames(text: string, runs: Run[], verdicts: Map<string, Verdict>): void {
+  const uses = new Map<string, { all: number; placed: number }>();
+  runs.forEach((run, i) => {
+    if (run.from !== run.to || verdicts.get(run.key)?.kind !== "people") return;
+    // A given name, or one compromise keeps as a person's only ("Virginia", "Jordan").
+    const low = run.key.toLowerCase();
+    if (!isFirstName(low) && lexiconTag(low) !== "Person") return;
+    const use = uses.get(run.key) ?? { all: 0, placed: 0 };
+    use.all++;
+    const previous = runs[i - 1];
+    // "Norfolk, Virginia, and…", not "In the Dominican Republic, Hillary helped…".
+    const inPlace = previous !== undefined && verdicts.get(previous.key)?.kind === "places" &&
+      /^,\s+$/u.test(text.slice(previous.end, run.start)) && /^[,.;]/u.test(text[run.end] ?? "");
+    if (
+      (inPlace || AT_PLACE.test(text.slice(Math.max(0, run.start - 12), run.start))) &&
+      !/^['’]s\b/u.test(text.slice(run.end, run.end + 3))
+    ) use.placed++;
+    uses.set(run.key, use);
+  });
+  for (const [key, use] of uses) {
+    if (use.placed * 2 >= use.all) verdicts.set(key, { kind: "places", from: 0, to: key.length });
+  }
 }
 
 /** A generational suffix after a name. */

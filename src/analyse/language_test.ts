@@ -184,6 +184,23 @@ Deno.test("readLanguage() reads a stranger's name that compromise took for a pla
   );
 });
 
+Deno.test("readLanguage() reads a first name alone where places go as a place", () => {
+  const read = readLanguage(
+    "Ports such as Norfolk, Virginia, and Baltimore, Maryland, could grow. In Chad, the world " +
+      "is watching. In the Dominican Republic, Hillary helped. A letter from Hillary came. " +
+      "Hillary spoke.",
+  );
+  assert.deepEqual([...new Set(read.people.map((p) => p.text))], ["Hillary"]);
+  assert.deepEqual(read.places.map((p) => p.text), [
+    "Norfolk",
+    "Virginia",
+    "Baltimore",
+    "Maryland",
+    "Chad",
+    "Dominican Republic",
+  ]);
+});
+
 Deno.test("readLanguage() takes no everyday first name alone, no opener and no keys for people", () => {
   assert.deepEqual(people("Roman roads lead to Troy. But the road is long."), []);
   assert.deepEqual(people("Later we press Page Up to scroll back."), []);
