@@ -9,7 +9,7 @@ import type { Analysis, KeyPoint } from "../protocol/messages.ts";
 import { stamp } from "../markdown/transcript.ts";
 import { type Block, type BodyText, readBody } from "./blocks.ts";
 import { stemWeight } from "./commonness.ts";
-import { rankNames } from "./entities.ts";
+import { cleanName, rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
 import { subjectsOf } from "./subjects.ts";
 import { readLanguage, upperBound } from "./language.ts";
@@ -175,7 +175,12 @@ export function analyse(input: AnalysisInput): Analysed {
     textLength: text.length,
     limit: KEYPHRASES,
     nameWords,
-    places: new Set(places.map((p) => p.toLowerCase())),
+    // Every form a place is named by: "United States" is where, though "America" is shown.
+    places: new Set(
+      [...places, ...language.places.map((p) => cleanName(p.text) ?? "")].map((p) =>
+        p.toLowerCase()
+      ),
+    ),
     dashesAsHyphens: dashesAsHyphens(input.body),
   });
 

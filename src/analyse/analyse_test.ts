@@ -941,3 +941,16 @@ Deno.test("analyse() says 'he' in a written summary only right after who he is",
     if (s.startsWith("He ")) assert.match(sentences[i - 1] ?? "", /^Tomasz Wielkopolski is/u);
   });
 });
+
+Deno.test("analyse() takes no keyphrase that is a place under any of its names", () => {
+  const body = [
+    "America trades grain with Canada. America ships grain by rail and by sea.",
+    "The United States grain trade grew as United States ports grew.",
+    "America stores the grain harvest in new elevators, and America sells the grain harvest abroad.",
+    "Grain elevators hold the grain harvest until the ships come.",
+  ].join("\n\n");
+  const { analysis } = run(body, "Grain");
+  assert.ok(analysis.places.includes("America"), `${analysis.places}`);
+  assert.ok(!analysis.places.includes("United States"), `${analysis.places}`);
+  assert.ok(!analysis.keyphrases.includes("united states"), `${analysis.keyphrases}`);
+});
