@@ -12,7 +12,7 @@ import { stemWeight } from "./commonness.ts";
 import { cleanName, rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
 import { subjectsOf } from "./subjects.ts";
-import { readLanguage, upperBound } from "./language.ts";
+import { isRegion, readLanguage, upperBound } from "./language.ts";
 import {
   definesSubject,
   instructs,
@@ -175,11 +175,11 @@ export function analyse(input: AnalysisInput): Analysed {
     textLength: text.length,
     limit: KEYPHRASES,
     nameWords,
-    // Every form a place is named by: "United States" is where, though "America" is shown.
+    // Every form a place is named by: "United States" is where, though "America" is shown. A
+    // region ("Middle East", "Latin America") may be what a text is about.
     places: new Set(
-      [...places, ...language.places.map((p) => cleanName(p.text) ?? "")].map((p) =>
-        p.toLowerCase()
-      ),
+      [...places, ...language.places.map((p) => cleanName(p.text) ?? "")]
+        .filter((p) => !isRegion(p)).map((p) => p.toLowerCase()),
     ),
     dashesAsHyphens: dashesAsHyphens(input.body),
   });

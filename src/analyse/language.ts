@@ -324,6 +324,22 @@ const BODY = new RegExp(
 /** Small words inside a name ("Guido van Rossum", "University of Tokyo"). */
 const CONNECTOR = /^(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|of)$/u;
 /** Last words of a programme's or an event's name: "Caribbean Basin Initiative" is no place. */
+/** Words that make a part of a place a region of its own ("Latin America", "Southeast Asia"). */
+const REGION =
+  /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Middle|Far|Near|Latin|Upper|Lower|(?:North|South)(?:east|west))$/u;
+/** A place named as a region of a larger one, or by the compass: "Middle East", "Latin America". */
+export function isRegion(place: string): boolean {
+  const words = place.split(" ");
+  return words.length > 1 && REGION.test(words[0]);
+}
+
+/** Regions named by the compass alone: "Middle East", "Western Hemisphere". */
+const REGION_OF_COMPASS =
+  /^(?:(?:Middle|Far|Near) East|(?:Western|Eastern|Northern|Southern) Hemisphere)$/u;
+/** The last word of a natural feature's or a waterway's name ("South China Sea", "Panama
+ * Canal", "Strait of Hormuz" is compromise's already). */
+const FEATURE_END =
+  /\b(?:Sea|Ocean|Gulf|Bay|River|Lake|Canal|Straits?|Mountains|Islands|Peninsula|Desert|Coast|Shelf|Basin|Delta|Waterway|Shoals)$/u;
 const EVENT_END = /\b(?:Initiative|Conference|Summit|Program|Programme|Act|Plan)$/u;
 /** The last word of an organisation's name ("Unicode Consortium", "Allen Brothers": no one
  * person; "Supreme Court", "Red Army"), or the word before "of" in one ("Chalmers University of
@@ -467,10 +483,22 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     }
   }
   for (const run of runs) {
-    if (run.from === run.to) continue;
+    if (run.from === run.to || KNOWN_KIND.has(run.key.toLowerCase())) continue;
+    const v = verdicts.get(run.key);
+    // "Latin America", "Southeast Asia": compromise finds the place without its region's word.
+    if (
+      v?.kind === "places" && v.from > 0 && run.key.slice(0, v.from).trim().split(" ").every(
+        (w) => REGION.test(w),
+      )
+    ) verdicts.set(run.key, { ...v, from: 0 });
     if (ORGANIZATION_END.test(run.key)) {
       verdicts.set(run.key, { kind: "organizations", from: 0, to: run.end - run.start });
     } else if (EVENT_END.test(run.key)) verdicts.delete(run.key);
+    else if (
+      (!v || v.kind === "places") && (FEATURE_END.test(run.key) || REGION_OF_COMPASS.test(run.key))
+    ) {
+      verdicts.set(run.key, { kind: "places", from: 0, to: run.end - run.start });
+    }
   }
   fullNames(runs, verdicts);
   creditedNames(text, runs, verdicts);

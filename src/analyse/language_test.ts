@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readLanguage } from "./language.ts";
+import { isRegion, readLanguage } from "./language.ts";
 
 const people = (text: string) => readLanguage(text).people.map((p) => p.text);
 
@@ -199,6 +199,27 @@ Deno.test("readLanguage() reads a first name alone where places go as a place", 
     "Chad",
     "Dominican Republic",
   ]);
+});
+
+Deno.test("readLanguage() reads a region, a sea, a canal and a shoal by their whole names", () => {
+  const read = readLanguage(
+    "We work with Latin America. Troops left Southeast Asia. We defend the Western Hemisphere. " +
+      "Peace in the Middle East matters. Ships sail the South China Sea. We built the Panama " +
+      "Canal at Muscle Shoals. The West Bank and Gaza. The Mississippi River Commission met.",
+  );
+  assert.deepEqual(read.places.map((p) => p.text), [
+    "Latin America",
+    "Southeast Asia",
+    "Western Hemisphere",
+    "Middle East",
+    "South China Sea",
+    "Panama Canal",
+    "Muscle Shoals",
+    "West Bank",
+    "Gaza",
+  ]);
+  assert.deepEqual(read.organizations.map((o) => o.text), ["Mississippi River Commission"]);
+  assert.ok(isRegion("Middle East") && isRegion("Latin America") && !isRegion("United States"));
 });
 
 Deno.test("readLanguage() takes no everyday first name alone, no opener and no keys for people", () => {
