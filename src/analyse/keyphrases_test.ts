@@ -773,6 +773,17 @@ Deno.test("rankKeyphrases() takes no span of time from now", () => {
   ]);
 });
 
+Deno.test("rankKeyphrases() takes no form of address", () => {
+  const phrases = [0, 1, 2].flatMap((i) => [
+    phrase("fellow Americans", i),
+    phrase("fellow citizens", i),
+    phrase("fellow countrymen", i),
+  ]);
+  assert.deepEqual(texts([...phrases, phrase("farm income", 5), phrase("farm income", 6)]), [
+    "farm income",
+  ]);
+});
+
 Deno.test("rankKeyphrases() leaves the places named to the Places list", () => {
   const phrases = [0, 1, 2].flatMap((i) => [phrase("West Indies", i), phrase("naval bases", i)]);
   assert.deepEqual(rankWith(phrases, { places: new Set(["west indies"]) }), ["naval bases"]);

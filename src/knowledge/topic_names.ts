@@ -31,6 +31,9 @@ export interface NamedTopic extends Topic {
   phrases: string[];
 }
 
+/** Words up to this rank in spoken English ("economic" is 6,906, "python" 13,789) are
+ * everyday ones. */
+const MODIFIER_RANK = 10_000;
 /** Least share of a topic's notes that carry a phrase naming it. */
 const COVER = 0.25;
 /** Share of a topic's notes that a phrase describing it must pass: more than half ("Notes about
@@ -54,6 +57,20 @@ export function nameTopics(
   reserved: string[] = [],
 ): { named: NamedTopic[]; unnamed: Topic[] } {
   const phrasesOf = new Map(notes.map((n) => [n.key, notePhrases(n)]));
+  // A word everyday English has that no note has as a thing, a phrase alone or a phrase's head,
+  // says what kind of thing ("economic" of "economic growth"): "Economic" named three
+  // addresses with nothing else in common. A rarer one is a name ("python lists").
+  const things = new Set(
+    notes.flatMap((n) =>
+      [...n.keyphrases, ...n.tags.map(tagPhrase)].map((p) => phraseKey(p).split(" ").at(-1)!)
+    ),
+  );
+  for (const phrases of phrasesOf.values()) {
+    for (const [key, text] of [...phrases]) {
+      if (key.includes(" ") || things.has(key)) continue;
+      if (englishRank(text.toLowerCase()) <= MODIFIER_RANK) phrases.delete(key);
+    }
+  }
   const namesOf = new Map(notes.map((n) => [n.key, n.names ?? []]));
   const folderOf = new Map(notes.map((n) => [n.key, n.folder ?? ""]));
   const summaryOf = new Map(notes.map((n) => [n.key, n.summary ?? ""]));

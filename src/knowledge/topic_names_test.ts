@@ -117,6 +117,22 @@ Deno.test("nameTopics() names notes by a word their phrases share when no phrase
   assert.equal(named[0].name, "Python");
 });
 
+Deno.test("nameTopics() names no topic by an everyday word its notes only have before others", () => {
+  // "economic" says what kind of growth, policy or aid: no subject the three share.
+  const notes = [
+    note("s1", ["economic growth", "farm prices"]),
+    note("s2", ["economic policy", "school lunches"]),
+    note("s3", ["economic aid", "space flight"]),
+  ];
+  const { named, unnamed } = nameTopics([{ members: ["s1", "s2", "s3"], folder: "" }], notes);
+  assert.deepEqual(named, []);
+  assert.equal(unnamed.length, 1);
+  // A note that has the word as a thing of its own makes it one.
+  const thing = [...notes, note("s4", ["economics", "budget"])];
+  const topic = { members: ["s1", "s2", "s3", "s4"], folder: "" };
+  assert.equal(nameTopics([topic], thing).named[0]?.name, "Economic");
+});
+
 Deno.test("nameTopics() names no topic by a phrase most of the vault's notes carry", () => {
   // 24 notes that all carry "python module"; a quarter of each topic of 12 carries its own term.
   // By its cover alone "python module" would name both (it did before the vault was weighed).
