@@ -277,6 +277,8 @@ export function personNames(name: string): string[] {
     if (words.length > 1 && !endsAsName(words)) return [];
     // "Implementing Goldberg": a heading's verb run into a surname.
     if (isGerund(words[0])) return [];
+    // "Superstorm Sandy", "Hurricane Katrina": a storm is named as people are.
+    if (words.length > 1 && STORM.test(words[0])) return [];
     return [person];
   });
 }
@@ -344,6 +346,8 @@ function withoutDashTail(name: string): string {
         : "",
   );
 }
+
+const STORM = /^(?:Hurricane|Superstorm|Typhoon|Cyclone|Storm)$/u;
 
 /** Long English nouns of process or state, by their endings: no name ends so ("Clement",
  * "Trinity" are short). */

@@ -365,6 +365,8 @@ Deno.test("rankNames() takes no initials and a word for an organisation, no verb
   );
   assert.deepEqual(personNames("Implementing Goldberg"), []);
   assert.deepEqual(personNames("Sterling Morrison"), ["Sterling Morrison"]);
+  assert.deepEqual(personNames("Superstorm Sandy"), []);
+  assert.deepEqual(personNames("Hurricane Katrina"), []);
 });
 
 Deno.test("rankNames() keeps places and leaves headings, classes and products out of them", () => {

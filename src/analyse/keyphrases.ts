@@ -196,8 +196,9 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     if (/^(?:Date|Month|WeekDay)$/u.test(lexiconTag(shown[shown.length - 1]))) return [];
     // ... or a span of time from now ("last year", "past decade").
     if (shown.length === 2 && RECENT.test(shown[0]) && SPAN.test(shown[1])) return [];
-    // Whom a speech addresses ("fellow americans", "fellow citizens") is no subject of it.
+    // Whom a speech addresses ("fellow americans", "madam speaker") is no subject of it.
     if (shown.length === 2 && shown[0] === "fellow" && /(?:s|men)$/u.test(shown[1])) return [];
+    if (shown.length === 2 && /^(?:madam|mister|mr)$/u.test(shown[0])) return [];
     // A place is where, not what ("united states", "west indies"): the Places list has it.
     if (context.places?.has(text)) return [];
     // A verb alone ("use", "reverting", "sorts") is an action the text mentions, not a topic.

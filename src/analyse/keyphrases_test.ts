@@ -778,6 +778,7 @@ Deno.test("rankKeyphrases() takes no form of address", () => {
     phrase("fellow Americans", i),
     phrase("fellow citizens", i),
     phrase("fellow countrymen", i),
+    phrase("Madam Speaker", i),
   ]);
   assert.deepEqual(texts([...phrases, phrase("farm income", 5), phrase("farm income", 6)]), [
     "farm income",
