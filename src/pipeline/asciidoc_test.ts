@@ -7,6 +7,10 @@ Deno.test("isAsciiDoc() knows AsciiDoc by its header, its underlines or its macr
   assert.ok(isAsciiDoc("Title\n=====\n\nWicks\n~~~~~\n\nText."));
   assert.ok(isAsciiDoc("See link:howto/trim.html[the trimming howto]."));
   assert.ok(isAsciiDoc("[[[1]]] Ilse Brandvold. Lamps. 2009."));
+  assert.ok(isAsciiDoc("Ask on the list; its https://lore.kernel.org/git[archive] is open."));
+  assert.ok(isAsciiDoc("Lamps\n=====\n\n[[summary]]\n== Summary\n\nText."));
+  // Markdown's links and a wiki's double brackets inside a line are no AsciiDoc.
+  assert.ok(!isAsciiDoc("See [the archive](https://lore.kernel.org/git) and [[Lamps]] too."));
   // Markdown's and plain text's own underlines and rules say nothing.
   assert.ok(!isAsciiDoc("Title\n=====\n\nSection\n-------\n\nText.\n\n-----\n"));
   assert.ok(!isAsciiDoc("A line.\n~~~\ncode\n~~~\n"));

@@ -20,7 +20,9 @@ const HEAP_MB = 512;
 /**
  * Whether a plain text is written in AsciiDoc: it says so in its header ("Content-type:
  * text/asciidoc"), or it uses what only AsciiDoc writes: a title underlined with "~", "^" or "+",
- * or a macro ("link:howto/x.html[this howto]", "include::x[]", "[[[1]]]").
+ * a macro ("link:howto/x.html[this howto]", "include::x[]", "[[[1]]]", an address with its
+ * text after it: "https://lore.kernel.org/git[archive]"), or an anchor on a line of its own
+ * ("[[summary]]").
  */
 export function isAsciiDoc(text: string): boolean {
   return /^Content-type:[ \t]*text\/asciidoc/imu.test(text) || UNDERLINE.test(text) ||
@@ -29,7 +31,8 @@ export function isAsciiDoc(text: string): boolean {
 
 /** A line of text, then a line of at least four "~", "^" or "+" (the same character). */
 const UNDERLINE = /^[^\s\n][^\n]*\n(?:~{4,}|\^{4,}|\+{4,})[ \t]*$/mu;
-const MACRO = /\b(?:link|include|image)::?[^\s[\]]+\[[^\]\n]*\]|^\[\[\[[^\]\n]+\]\]\]/mu;
+const MACRO =
+  /\b(?:link|include|image)::?[^\s[\]]+\[[^\]\n]*\]|^\[\[\[[^\]\n]+\]\]\]|\bhttps?:\/\/[^\s[\]()]+\[[^\]\n]+\]|^\[\[[\w-]+\]\][ \t]*$/mu;
 
 /** Runs CPU work under the stage's time budget (a stage's `timeBoxed`). */
 type Cpu = <T>(fn: () => T) => T;
