@@ -110,8 +110,9 @@ const MAN_SECTION_HEAD = new RegExp(
 /** The label of a manual's admonition box, run into its text ("Tip You can undelete..."), or of
  * an entry's field ("Description : Support for Debian users that speak Russian."). */
 const ADMONITION = new RegExp(
-  String.raw`^(?:Note|Tip|Hint|Warning|Caution|Important|Danger)(?:\s+\d{1,2})?(?::\s*|\s+)` +
-    String.raw`(?=\p{Lu}\p{Ll})|^(?:Description|Summary|Purpose)\s*:\s+(?=\p{Lu})`,
+  String.raw`^(?:Note|Tip|Hint|Warning|Caution|Important|Danger|NOTE|TIP|HINT|WARNING|CAUTION|` +
+    String.raw`IMPORTANT|DANGER)(?:\s+\d{1,2})?(?::\s*(?=\p{L})|\s+(?=\p{Lu}\p{Ll}))|` +
+    String.raw`^(?:Description|Summary|Purpose)\s*:\s+(?=\p{Lu})`,
   "u",
 );
 
@@ -124,7 +125,13 @@ const NOTE_THAT =
  * its first letter capitalised unless it opens with code ("m.start(group) will equal...").
  */
 function withoutNoteThat(sentence: string): string {
-  const text = sentence.replace(NOTE_THAT, "");
+  return without(sentence, NOTE_THAT);
+}
+
+/** The sentence without what `label` matches at its start, capitalised as
+ * {@link withoutNoteThat} says; as it was when fewer than four words would be left. */
+function without(sentence: string, label: RegExp): string {
+  const text = sentence.replace(label, "");
   if (text === sentence || text.split(/\s+/u).length < 4) return sentence;
   return /^\p{Ll}+(?![\p{L}\p{N}._(\[])/u.test(text)
     ? text.charAt(0).toUpperCase() + text.slice(1)
@@ -138,10 +145,7 @@ function withoutNoteThat(sentence: string): string {
  */
 export function trimOpeners(sentence: string): string {
   const own = withoutNoteThat(
-    sentence.trim().replace(MAN_SECTION_HEAD, "").replace(RUN_IN_HEADING, "").replace(
-      ADMONITION,
-      "",
-    ),
+    without(sentence.trim().replace(MAN_SECTION_HEAD, "").replace(RUN_IN_HEADING, ""), ADMONITION),
   );
   const numbered = own.replace(STAGE_DIRECTION, " ").trim()
     .replace(/^(?:\(?\d{1,2}[.)]|[-*•]|(?:[IVX]{2,5}|V)\.)\s+(?=\p{L})/u, "");

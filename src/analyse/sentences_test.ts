@@ -57,6 +57,14 @@ Deno.test("trimOpeners() drops an admonition's label run into its text, not the 
     trimOpeners("Note 1: Lampwick no longer supports the version 1 wick interface."),
     "Lampwick no longer supports the version 1 wick interface.",
   );
+  assert.equal(
+    trimOpeners("NOTE: The lamp build runs in parallel on every wick."),
+    "The lamp build runs in parallel on every wick.",
+  );
+  assert.equal(
+    trimOpeners("Note: if your lamp defines a wick then the wick is trimmed first."),
+    "If your lamp defines a wick then the wick is trimmed first.",
+  );
   for (
     const kept of [
       "Note the tide, which turns twice a day here.",
@@ -361,7 +369,7 @@ Deno.test("trimOpeners() drops a speech's opening address, not a clause before a
   for (
     const kept of [
       "Mr. Smith said the result was wrong: the figures had been copied twice.",
-      "Note: this sentence about notes has a label before its colon.",
+      "Rule: this sentence about rules has a label before its colon.",
       "President Lincoln said it best: a house divided cannot stand, and he was right.",
     ]
   ) assert.equal(trimOpeners(kept), kept);
