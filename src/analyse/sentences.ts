@@ -54,10 +54,11 @@ const NAMING_SALUTATION = new RegExp(
 
 /**
  * What a transcriber notes of the room, not the speaker's words: "[Laughter]", "[Applause]",
- * "(Inaudible)". Not a link's text ("[Docs](…)") or a reference ("[3]", "[sic]").
+ * "(Inaudible)", and an editor's page mark ("[p.7]"). Not a link's text ("[Docs](…)") or a
+ * reference ("[3]", "[sic]").
  */
 const STAGE_DIRECTION =
-  /\s*[[(](?:laughter|laughs|applause|music|inaudible|crosstalk|silence|cheers|cheering|booing|pause|coughs?|sighs?|indistinct|unintelligible)(?: [\p{L} ]{0,20})?[\])](?![[(])\s*/giu;
+  /\s*[[(](?:laughter|laughs|applause|music|inaudible|crosstalk|silence|cheers|cheering|booing|pause|coughs?|sighs?|indistinct|unintelligible|p\.\s?\d{1,4}|page\s\d{1,4})(?: [\p{L} ]{0,20})?[\])](?![[(])\s*/giu;
 
 /** The longest opening address looked for: its parts can be read more than one way ("Members
  * of the House and the Senate"), so the pattern only ever sees a sentence's first characters. */

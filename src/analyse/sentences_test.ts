@@ -395,6 +395,10 @@ Deno.test("trimOpeners() drops what a transcriber notes of the room", () => {
     trimOpeners("We will win (applause) and we will build it together."),
     "We will win and we will build it together.",
   );
+  assert.equal(
+    trimOpeners("The United States has become great because [p.2] we have worked together."),
+    "The United States has become great because we have worked together.",
+  );
   const kept = "See the [Docs](https://example.org) and reference [3] for the details.";
   assert.equal(trimOpeners(kept), kept);
 });
