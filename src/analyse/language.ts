@@ -57,6 +57,9 @@ const KNOWN_KIND = new Map<string, Kind>([
   ["al qaeda", "organizations"],
   ["al-qaida", "organizations"],
   ["al-qaeda", "organizations"],
+  // A party by its members, as a noun: "not as Republicans, not as Democrats".
+  ["republicans", "organizations"],
+  ["democrats", "organizations"],
 ]);
 const COMPROMISE_TAG: Record<Kind, string> = {
   people: "Person",

@@ -222,6 +222,13 @@ Deno.test("readLanguage() reads a region, a sea, a canal and a shoal by their wh
   assert.ok(isRegion("Middle East") && isRegion("Latin America") && !isRegion("United States"));
 });
 
+Deno.test("readLanguage() reads a party named by its members as an organisation", () => {
+  const read = readLanguage(
+    "We must act not as Republicans, not as Democrats but as Americans. Republican leaders agreed.",
+  );
+  assert.deepEqual(read.organizations.map((o) => o.text), ["Republicans", "Democrats"]);
+});
+
 Deno.test("readLanguage() takes no everyday first name alone, no opener and no keys for people", () => {
   assert.deepEqual(people("Roman roads lead to Troy. But the road is long."), []);
   assert.deepEqual(people("Later we press Page Up to scroll back."), []);
