@@ -73,7 +73,7 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
           // "Co" (a Unicode category, or "& Co" cut off); "ACAP ACAP Media" (a row of a list);
           // "Inc" cut from "Free Software Foundation, Inc.".
           /^\p{Lu}\p{Ll}$/u.test(clean) || /\b(\p{L}+) \1\b/u.test(clean) ||
-          /^(?:Inc|Ltd|LLC|Corp|GmbH|PLC|Pty)$/u.test(clean))
+          /^(?:Inc|Ltd|LLC|Corp|GmbH|PLC|Pty)$/u.test(clean) || aGovernment(clean))
       ? []
       : [clean];
     for (const name of names.length === 1 && suffix ? [names[0] + suffix.trimEnd()] : names) {
@@ -346,6 +346,19 @@ function withoutDashTail(name: string): string {
         : "",
   );
 }
+
+/**
+ * "Federal Government", "Iraqi Government": a country's or a level's government said with a
+ * capital, no body's name ("Government Accountability Office" is one).
+ */
+function aGovernment(name: string): boolean {
+  const words = name.split(" ");
+  if (words.length !== 2 || words[1] !== "Government") return false;
+  const low = words[0].toLowerCase();
+  return GOVERNMENT_LEVEL.test(low) || /Demonym/u.test(lexiconTag(low));
+}
+const GOVERNMENT_LEVEL =
+  /^(?:federal|national|state|local|central|provisional|british|soviet|polish|french)$/u;
 
 const STORM = /^(?:Hurricane|Superstorm|Typhoon|Cyclone|Storm)$/u;
 

@@ -353,6 +353,14 @@ Deno.test("personNames() refuses a name ending in a role or in an everyday word 
   assert.deepEqual(personNames("Eryk Sun"), ["Eryk Sun"]);
 });
 
+Deno.test("rankNames() takes a country's or a level's government for no organisation's name", () => {
+  const names = rankNames(
+    spans("Federal Government", "Iraqi Government", "Government Accountability Office", "NATO"),
+    { mergeParts: false, limit: 10, kind: "organization" },
+  );
+  assert.deepEqual(names, ["Government Accountability Office", "NATO"]);
+});
+
 Deno.test("rankNames() takes no initials and a word for an organisation, no verb for a first name", () => {
   const span = (text: string, start: number) => ({ text, start });
   assert.deepEqual(
