@@ -199,6 +199,11 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     // Whom a speech addresses ("fellow americans", "madam speaker") is no subject of it.
     if (shown.length === 2 && shown[0] === "fellow" && /(?:s|men)$/u.test(shown[1])) return [];
     if (shown.length === 2 && /^(?:madam|mister|mr)$/u.test(shown[0])) return [];
+    // "federal government", "local governments": a level of government, no subject of its own.
+    if (
+      shown.length === 2 && /^governments?$/u.test(shown[1]) &&
+      /^(?:federal|national|state|local|central)$/u.test(shown[0])
+    ) return [];
     // A place is where, not what ("united states", "west indies"): the Places list has it.
     if (context.places?.has(text)) return [];
     // A verb alone ("use", "reverting", "sorts") is an action the text mentions, not a topic.

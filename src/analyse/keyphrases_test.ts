@@ -773,12 +773,14 @@ Deno.test("rankKeyphrases() takes no span of time from now", () => {
   ]);
 });
 
-Deno.test("rankKeyphrases() takes no form of address", () => {
+Deno.test("rankKeyphrases() takes no form of address and no level of government", () => {
   const phrases = [0, 1, 2].flatMap((i) => [
     phrase("fellow Americans", i),
     phrase("fellow citizens", i),
     phrase("fellow countrymen", i),
     phrase("Madam Speaker", i),
+    phrase("Federal Government", i),
+    phrase("local governments", i),
   ]);
   assert.deepEqual(texts([...phrases, phrase("farm income", 5), phrase("farm income", 6)]), [
     "farm income",
