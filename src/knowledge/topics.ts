@@ -105,9 +105,12 @@ export function clusterTopics(
   const wholeFolder = (members: number[]) =>
     folders[members[0]] !== "" && members.every((i) => folders[i] === folders[members[0]]) &&
     members.length === folderSize.get(folders[members[0]]);
-  let kept = [...groups.values()]
-    .map((members) => belonging(graph, members, folders, folderSize))
-    .flatMap((members) => byWholeFolders(members, folders, folderSize, Math.min(2, least)))
+  let kept = unbroken(
+    [...groups.values()]
+      .map((members) => belonging(graph, members, folders, folderSize))
+      .flatMap((members) => byWholeFolders(members, folders, folderSize, Math.min(2, least))),
+    folders,
+  )
     .filter((members) => members.length >= least || members.length >= 2 && wholeFolder(members))
     .sort((a, b) => b.length - a.length || a[0] - b[0]);
   kept = kept.slice(0, topicLimit(n));
@@ -187,6 +190,38 @@ function belonging(
   return members.filter((i) =>
     ((graph.neighbours[i][0]?.score ?? 0) >= LONE || most(folders[i])) && !apart(i)
   );
+}
+
+/** Most notes in a crumb of a folder: see {@link unbroken}. */
+const CRUMB = 3;
+
+/**
+ * The groups with each folder that Louvain broke into crumbs made one again: when every group of
+ * a folder's notes alone has at most {@link CRUMB} notes, the folder is one group. Ten State of
+ * the Union addresses in "sotu" were four maps of two or three ("Fiscal year", "Social
+ * security"), no grouping a person would make of one folder of one kind; a folder of many
+ * subjects breaks into parts larger than that.
+ */
+function unbroken(groups: number[][], folders: string[]): number[][] {
+  const only = (members: number[]) =>
+    members.every((i) => folders[i] === folders[members[0]]) ? folders[members[0]] : "";
+  const parts = new Map<string, number[][]>();
+  for (const members of groups) {
+    const folder = only(members);
+    if (folder === "") continue;
+    let list = parts.get(folder);
+    if (!list) parts.set(folder, list = []);
+    list.push(members);
+  }
+  const broken = new Set(
+    [...parts].filter(([, list]) => list.length >= 2 && list.every((m) => m.length <= CRUMB))
+      .map(([folder]) => folder),
+  );
+  const out = groups.filter((members) => !broken.has(only(members)));
+  for (const folder of broken) {
+    out.push(parts.get(folder)!.flat().sort((a, b) => a - b));
+  }
+  return out;
 }
 
 /**

@@ -173,3 +173,13 @@ Deno.test("clusterTopics() keeps a whole folder of two notes as a topic of its o
     [["bees", 5], ["bread", 5], ["pastry", 2], ["rail", 5]],
   );
 });
+
+Deno.test("clusterTopics() keeps a folder whole that would break into crumbs", () => {
+  const subjects = ["bees", "bees", "rail", "rail", "bread", "bread"];
+  const crumbs = subjects.map((subject, n) => note(`talks/${n}.md`, subject, n));
+  const { topics } = clusterTopics(similarityGraph(crumbs), topFolder);
+  assert.deepEqual(topics.map((t) => [t.folder, t.members.length]), [["talks", 6]]);
+  // A folder of several subjects, each with more notes than a crumb, stays in parts.
+  const docs = vault().map((n) => ({ ...n, key: `docs/${n.key.replace("/", "-")}` }));
+  assert.equal(clusterTopics(similarityGraph(docs), topFolder).topics.length, 3);
+});
