@@ -542,7 +542,10 @@ const STATES_PURPOSE = new RegExp(
     // "This package supplies the master copies of /etc/passwd": a Debian README's opening.
     "^this package supplies\\b|" +
     // "This is Poppler, a library for rendering PDF files": a README introducing its program.
-    "^this is [^\\s,.;:]+(?: [^\\s,.;:]+)?(?:,| -| —|:) (?:an?|the)\\b",
+    "^this is [^\\s,.;:]+(?: [^\\s,.;:]+)?(?:,| -| —|:) (?:an?|the)\\b|" +
+    // "This is a tutorial demonstrating the end-to-end workflow of…": Git's how-tos open so.
+    "^this is (?:an?|the) (?:[\\w-]+ ){0,2}(?:tutorial|guide|introduction|overview|howto|" +
+    "how-to|manual|walkthrough|primer)\\b",
   "iu",
 );
 
