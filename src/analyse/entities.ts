@@ -77,8 +77,9 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
       ? []
       : [clean];
     for (const name of names.length === 1 && suffix ? [names[0] + suffix.trimEnd()] : names) {
-      // "E. R. Gansner" and "E.R. Gansner" are one spelling.
-      const key = name.toLowerCase().replace(/(?<=\b\p{L}\.) (?=\p{L}\.)/gu, "");
+      // "E. R. Gansner" and "E.R. Gansner", "Juan Guaidó" and "Juan Guaido" are one spelling.
+      const key = name.toLowerCase().replace(/(?<=\b\p{L}\.) (?=\p{L}\.)/gu, "")
+        .normalize("NFD").replace(/\p{M}/gu, "");
       // Not "Justice Sandra", cut from "Justice Sandra Day O'Connor".
       if (titled && (name.includes(" ") || whole || !isFirstName(key))) sure.add(key);
       if (read && !name.includes(" ") && isFirstName(key) && addressed(options.text!, at, raw)) {
@@ -218,7 +219,8 @@ const CONTACT = /^(?:e-?mail|mail|homepage|website|web|phone|tel|fax)$/iu;
  * its format ("Ryan White Act", "Rich Text Format", "Common Lisp Interface").
  */
 const NAMED_AFTER = new Set(
-  ("act acts law bill amendment treaty doctrine plan program programme initiative fund " +
+  ("act acts law bill amendment treaty doctrine plan program programme initiative fund report " +
+    "vehicle force base " +
     "foundation prize award medal memorial center centre institute university college school " +
     "hospital street avenue boulevard highway bridge day airport library museum stadium " +
     "format language protocol markup notation standard specification interface framework " +
@@ -262,6 +264,8 @@ export function personNames(name: string): string[] {
     if (words.at(-1) === "No" || ADVERB.test(words.at(-1) ?? "")) return [];
     const person = words.join(" ");
     if (person.length < 2 || !/^\p{Lu}/u.test(person)) return [];
+    // "Jr.": the suffix of a name the language pass read apart from it.
+    if (/^(?:Jr|Sr)\.?$/u.test(person)) return [];
     if (/^-|-$/u.test(person) || /[_\d/\\@#]/u.test(person)) return [];
     if (words.some((w) => isAcronym(w))) return [];
     // "Minimization Maximization", "Pluggable Authentication": nouns of process or state, as

@@ -265,6 +265,10 @@ Deno.test("rankNames() keeps a first name alone named once for one of the family
   assert.deepEqual(names, ["Hillary", "Michelle", "Nate", "Cleo"]);
 });
 
+Deno.test("rankNames() takes a name with and without its accents for one", () => {
+  assert.deepEqual(rankNames(spans("Juan Guaidó", "Juan Guaido"), PEOPLE), ["Juan Guaidó"]);
+});
+
 Deno.test("rankNames() merges a shortened first name into the full one", () => {
   const names = rankNames(
     spans("Jeff Dean", "Jeffrey Dean", "Jeff Dean", "Sanjay Ghemawat"),
@@ -374,6 +378,10 @@ Deno.test("rankNames() takes no initials and a word for an organisation, no verb
   assert.deepEqual(personNames("Implementing Goldberg"), []);
   assert.deepEqual(personNames("Sterling Morrison"), ["Sterling Morrison"]);
   assert.deepEqual(personNames("Superstorm Sandy"), []);
+  assert.deepEqual(personNames("Jr."), []);
+  assert.deepEqual(personNames("Kay Report"), []);
+  assert.deepEqual(personNames("Specialist James Allen Johnson"), ["James Allen Johnson"]);
+  assert.deepEqual(personNames("Coach John Thompson"), ["John Thompson"]);
   assert.deepEqual(personNames("Hurricane Katrina"), []);
 });
 

@@ -21,7 +21,7 @@ const PERSON_TITLE = new Set(
  */
 const TITLE = new Set([
   ...PERSON_TITLE,
-  ..."vice general gen staff major commander corporal private chair chief prime commissioner director father majority minority first class former late elect deputy attorney surgeon officer detective agent"
+  ..."vice general gen staff major commander corporal private chair chief prime commissioner director father majority minority first class former late elect deputy attorney surgeon officer detective agent specialist seaman airman veteran coach trooper"
     .split(" "),
 ]);
 
