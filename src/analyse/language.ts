@@ -512,6 +512,18 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     verdicts.set(key, { kind: "people", from: 0, to: key.length });
   }
   placesByFirstNames(text, runs, verdicts);
+  // Whether a first name stands alone at least twice, not before a surname or another name.
+  const alone = new Map<string, boolean>();
+  const aloneOften = (first: string) => {
+    let often = alone.get(first);
+    if (often === undefined) {
+      const uses = text.matchAll(
+        new RegExp(`\\b${first}\\b(?!\\s+(?:\\p{Lu}|and\\s+\\p{Lu}\\p{Ll}))`, "gu"),
+      );
+      alone.set(first, often = uses.take(2).toArray().length === 2);
+    }
+    return often;
+  };
   const out: Pick<Language, Kind> = { people: [], organizations: [], places: [] };
   // Once per name, not per mention: each looks through the whole text.
   const terms = new Map<string, boolean>();
@@ -568,7 +580,7 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     // The words just before the name: slicing the whole text before each of thousands of
     // names made a long text's reading quadratic.
     const at = run.start + from;
-    for (const person of sharingSurname(found, text.slice(Math.max(0, at - 80), at))) {
+    for (const person of sharingSurname(found, text.slice(Math.max(0, at - 80), at), aloneOften)) {
       out.people.push({ text: person, start: run.start + from });
     }
   }
@@ -615,10 +627,17 @@ const SUFFIX = /^,?[ \t](?:Jr|Sr)\.|^,?[ \t](?:II|III|IV)\b/u;
  * it stands alone ("Michael Jordan and Scottie Pippen" is two full names). A family named in the
  * plural ("the Richard and Judy Andersons") is each of them by the surname.
  */
-function sharingSurname(name: string, before: string): string[] {
+function sharingSurname(
+  name: string,
+  before: string,
+  aloneOften: (first: string) => boolean,
+): string[] {
   const parts = name.split(" ");
   const shared = /(?:^|[^\p{L}\s,]\s*|\b\p{Ll}+\s+)(\p{Lu}\p{Ll}+) and $/u.exec(before);
   if (parts.length !== 2 || !shared || !isFirstName(shared[1].toLowerCase())) return [name];
+  // "Michelle and Jill Biden" where the text calls Michelle by her first name alone elsewhere:
+  // she goes by it, and the surname is Jill's.
+  if (aloneOften(shared[1])) return [`${parts[0]} ${parts[1]}`];
   let surname = parts[1];
   if (/\bthe \p{Lu}\p{Ll}+ and $/u.test(before) && /[^s]s$/u.test(surname)) {
     surname = surname.slice(0, -1);

@@ -104,6 +104,14 @@ Deno.test("readLanguage() gives two first names before one surname that surname"
     people("Michael Jordan and Scottie Pippen won. Senator Clinton and Laura Bush spoke."),
     ["Michael Jordan", "Scottie Pippen", "Senator Clinton", "Laura Bush"],
   );
+  // A first name the text goes on calling its bearer by alone keeps to itself.
+  assert.deepEqual(
+    people(
+      "Michelle's garden grew. The alliance that Michelle and Jill Biden began has grown. " +
+        "Michelle and I thank them.",
+    ),
+    ["Michelle", "Michelle", "Jill Biden", "Michelle"],
+  );
 });
 
 Deno.test("readLanguage() takes a surname after a person's title as a person", () => {
