@@ -80,7 +80,7 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
       // "E. R. Gansner" and "E.R. Gansner", "Juan Guaidó" and "Juan Guaido" are one spelling.
       const key = name.toLowerCase().replace(/(?<=\b\p{L}\.) (?=\p{L}\.)/gu, "")
         .normalize("NFD").replace(/\p{M}/gu, "");
-      // Not "Justice Sandra", cut from "Justice Sandra Day O'Connor".
+      // A first name after a title only when it is the whole name (above).
       if (titled && (name.includes(" ") || whole || !isFirstName(key))) sure.add(key);
       if (read && !name.includes(" ") && isFirstName(key) && addressed(options.text!, at, raw)) {
         sure.add(key);

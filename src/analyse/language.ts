@@ -326,7 +326,6 @@ const BODY = new RegExp(
 
 /** Small words inside a name ("Guido van Rossum", "University of Tokyo"). */
 const CONNECTOR = /^(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|of)$/u;
-/** Last words of a programme's or an event's name: "Caribbean Basin Initiative" is no place. */
 /** Words that make a part of a place a region of its own ("Latin America", "Southeast Asia"). */
 const REGION =
   /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Middle|Far|Near|Latin|Upper|Lower|(?:North|South)(?:east|west))$/u;
@@ -343,6 +342,7 @@ const REGION_OF_COMPASS =
  * Canal", "Strait of Hormuz" is compromise's already). */
 const FEATURE_END =
   /\b(?:Sea|Ocean|Gulf|Bay|River|Lake|Canal|Straits?|Mountains|Islands|Peninsula|Desert|Coast|Shelf|Basin|Delta|Waterway|Shoals)$/u;
+/** Last words of a programme's or an event's name: "Caribbean Basin Initiative" is no place. */
 const EVENT_END = /\b(?:Initiative|Conference|Summit|Program|Programme|Act|Plan)$/u;
 /** The last word of an organisation's name ("Unicode Consortium", "Allen Brothers": no one
  * person; "Supreme Court", "Red Army"), or the word before "of" in one ("Chalmers University of

@@ -122,15 +122,10 @@ const NOTE_THAT =
   /^(?:(?:please\s+)?note,?\s+that|please\s+note,?|it should be noted that|keep in mind that|remember that|be aware that)\s+/iu;
 
 /**
- * The sentence without "Note that" before it ("Note that relative imports are based on..."),
- * its first letter capitalised unless it opens with code ("m.start(group) will equal...").
+ * The sentence without what `label` matches at its start ("Note that relative imports are based
+ * on...", "NOTE: The Git build..."), its first letter capitalised unless it opens with code
+ * ("m.start(group) will equal..."); as it was when fewer than four words would be left.
  */
-function withoutNoteThat(sentence: string): string {
-  return without(sentence, NOTE_THAT);
-}
-
-/** The sentence without what `label` matches at its start, capitalised as
- * {@link withoutNoteThat} says; as it was when fewer than four words would be left. */
 function without(sentence: string, label: RegExp): string {
   const text = sentence.replace(label, "");
   if (text === sentence || text.split(/\s+/u).length < 4) return sentence;
@@ -145,9 +140,8 @@ function without(sentence: string, label: RegExp): string {
  * left with fewer than four words stays as it was.
  */
 export function trimOpeners(sentence: string): string {
-  const own = withoutNoteThat(
-    without(sentence.trim().replace(MAN_SECTION_HEAD, "").replace(RUN_IN_HEADING, ""), ADMONITION),
-  );
+  const labelled = sentence.trim().replace(MAN_SECTION_HEAD, "").replace(RUN_IN_HEADING, "");
+  const own = without(without(labelled, ADMONITION), NOTE_THAT);
   const numbered = own.replace(STAGE_DIRECTION, " ").trim()
     .replace(/^(?:\(?\d{1,2}[.)]|[-*•]|(?:[IVX]{2,5}|V)\.)\s+(?=\p{L})/u, "");
   const greeted = withoutCapsHeading(withoutSalutation(numbered)).replace(ASIDE, "");
