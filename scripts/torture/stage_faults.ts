@@ -21,7 +21,9 @@ const FAULTS = {
   throw: { poison: true, error: /injected stage fault/ },
   loop: { poison: true, error: /time budget|showed no activity/ },
   hang: { poison: true, error: /time budget|showed no activity/ },
-  oom: { poison: true, error: /out of memory|showed no activity/ },
+  // A fresh thread's loading is no silence (host.ts), so the budget, which counts it, may end an
+  // out-of-memory thread before its stall limit does.
+  oom: { poison: true, error: /out of memory|showed no activity|time budget/ },
   garbage: { poison: true, error: /invalid message from the stage/ },
   flaky: { poison: false, error: /injected one-time fault/ },
 } as const;
