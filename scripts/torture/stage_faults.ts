@@ -21,8 +21,7 @@ const FAULTS = {
   throw: { poison: true, error: /injected stage fault/ },
   loop: { poison: true, error: /time budget|showed no activity/ },
   hang: { poison: true, error: /time budget|showed no activity/ },
-  // A fresh thread's loading is no silence (host.ts), so the budget, which counts it, may end an
-  // out-of-memory thread before its stall limit does.
+  // The budget (and its grace) may end an out-of-memory thread before the stall limit does.
   oom: { poison: true, error: /out of memory|showed no activity|time budget/ },
   garbage: { poison: true, error: /invalid message from the stage/ },
   flaky: { poison: false, error: /injected one-time fault/ },
@@ -30,8 +29,11 @@ const FAULTS = {
 type Fault = keyof typeof FAULTS;
 
 const MAX_ATTEMPTS = 2;
-const TIMEOUT_SEC = 2;
-const STALL_SEC = 3;
+/** A file's budget counts its thread's loading: past the 3 to 4 s a fresh thread took there. */
+const TIMEOUT_SEC = 5;
+/** Past a fresh stage thread's loading: on a 2-core machine that took over 3 s, and a 3 s limit
+ * failed the file it was given as stuck. */
+const STALL_SEC = 6;
 /** Ending a hung thread and reporting it takes a moment past the budget itself. */
 const GRACE_MS = 3000;
 

@@ -18,12 +18,6 @@ import {
 
 /** Extra time past the budget before the host steps in; the thread's own time box should win. */
 const BUDGET_GRACE_MS = 2000;
-/**
- * The stall limit of a thread still loading its modules (it says "ready" when done): on a slow
- * 2-core machine a fresh thread took over 3 s to load, which the torture suite's 3 s stall limit
- * read as a stuck file. A thread that never loads still ends here.
- */
-const STARTUP_MS = 30_000;
 /** How often the host tells main it is alive while a task runs. */
 const HOST_HEARTBEAT_MS = 1000;
 /**
@@ -87,8 +81,6 @@ export class SandboxHost {
   #port: MessagePort | undefined;
   #current: Current | undefined;
   #lastThreadError = "";
-  /** Whether the thread has said it is ready: until then its silence is its loading. */
-  #threadReady = false;
 
   constructor(scope: Scope, startThread: ThreadFactory = nodeThread) {
     this.#scope = scope;
@@ -132,9 +124,7 @@ export class SandboxHost {
     if (!current || !this.#config) return;
     clearTimeout(current.stallTimer);
     const { taskId } = current.task;
-    const stallMs = this.#threadReady
-      ? this.#config.stallMs
-      : Math.max(this.#config.stallMs, STARTUP_MS);
+    const stallMs = this.#config.stallMs;
     const stage = current.stage;
     current.stallTimer = setTimeout(() => {
       this.#dropThread();
@@ -160,7 +150,6 @@ export class SandboxHost {
     });
     const port = this.#port = channel.port1;
     this.#lastThreadError = "";
-    this.#threadReady = false;
     port.on("message", (data: unknown) => this.#onThreadMessage(t, data));
     t.on("error", (error: Error) => {
       this.#lastThreadError = error.message;
@@ -171,14 +160,8 @@ export class SandboxHost {
 
   #onThreadMessage(t: StageThread, data: unknown): void {
     const current = this.#current;
-    if (t !== this.#thread) return; // a late word from a thread already replaced
+    if (t !== this.#thread || !current) return; // a late word from a thread already replaced
     const parsed = parseMessage(FromSandbox, data);
-    if (parsed.ok && parsed.value.type === "ready") {
-      this.#threadReady = true;
-      if (current) this.#armStall(); // the stall limit from now on, not the loading one
-      return;
-    }
-    if (!current) return;
     if (!parsed.ok) {
       this.#dropThread();
       this.#fail(current.task.taskId, {
@@ -188,7 +171,7 @@ export class SandboxHost {
       return;
     }
     const m = parsed.value;
-    if ("taskId" in m && m.taskId !== current.task.taskId) return;
+    if (m.type === "ready" || ("taskId" in m && m.taskId !== current.task.taskId)) return;
     if (m.type === "progress" || m.type === "chunk") {
       if (m.type === "progress") current.stage = m.stage;
       this.#armStall();

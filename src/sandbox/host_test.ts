@@ -9,15 +9,10 @@ class FakeThread extends EventEmitter implements StageThread {
   readonly port: MessagePort;
   terminated = false;
 
-  constructor(
-    spec: ThreadSpec,
-    onTask: (thread: FakeThread, task: Task) => void,
-    ready = true,
-  ) {
+  constructor(spec: ThreadSpec, onTask: (thread: FakeThread, task: Task) => void) {
     super();
     this.port = spec.port;
     this.port.on("message", (m: { task: Task }) => onTask(this, m.task));
-    if (ready) this.send({ v: PROTOCOL_VERSION, type: "ready" });
   }
 
   send(message: unknown): void {
@@ -36,11 +31,7 @@ class FakeThread extends EventEmitter implements StageThread {
 }
 
 /** A host under test: what it posts to main arrives on `next()`, one message at a time. */
-function hostWith(
-  onTask: (thread: FakeThread, task: Task) => void,
-  stallMs = 60_000,
-  ready = true,
-) {
+function hostWith(onTask: (thread: FakeThread, task: Task) => void, stallMs = 60_000) {
   const threads: FakeThread[] = [];
   const inbox: FromSandbox[] = [];
   let wake: (() => void) | undefined;
@@ -52,7 +43,7 @@ function hostWith(
     },
   };
   new SandboxHost(scope, (spec) => {
-    const thread = new FakeThread(spec, onTask, ready);
+    const thread = new FakeThread(spec, onTask);
     threads.push(thread);
     return thread;
   });
@@ -142,30 +133,6 @@ Deno.test("SandboxHost ends a silent stage at its stall limit and names the stag
   assert.equal(end.type === "failed" && end.failure.code, "stalled");
   assert.match(end.type === "failed" ? end.failure.message : "", /in "analyse"/);
   assert.ok(host.threads[0].terminated, "the stuck thread is ended");
-});
-
-Deno.test("SandboxHost does not count a thread's loading against the stall limit", async () => {
-  // The thread says it is ready only after the stall limit has passed, then answers.
-  const host = hostWith(
-    (thread, t) => {
-      setTimeout(() => {
-        thread.send({ v: PROTOCOL_VERSION, type: "ready" });
-        thread.send({
-          v: PROTOCOL_VERSION,
-          type: "failed",
-          taskId: t.taskId,
-          failure: { code: "input", message: "not a document" },
-        });
-      }, 60);
-    },
-    20,
-    false,
-  );
-  await host.next();
-  host.send(run(4));
-  let end = await host.next();
-  while (end.type === "heartbeat") end = await host.next();
-  assert.equal(end.type === "failed" && end.failure.code, "input");
 });
 
 Deno.test("SandboxHost refuses a second task while one runs", async () => {

@@ -28,8 +28,6 @@ export function serveStages(pipeline: Pipeline): void {
   if (!port) throw new Error("serveStages() needs the port its sandbox host passes in");
   sealSignals();
   const post = (m: FromSandbox) => port.postMessage(m);
-  // Loaded: the host's stall limit runs from here, not through the thread's start.
-  post({ v: PROTOCOL_VERSION, type: "ready" });
 
   port.on("message", async (data: unknown) => {
     const parsed = parseMessage(ToThread, data);
