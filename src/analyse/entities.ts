@@ -212,6 +212,10 @@ const MONTH =
 const ADVERB =
   /\p{L}(?:ately|ually|ically|ially|inally|ently|antly|ously|ively|fully|lessly)$|^(?:Furthermore|Moreover|However|Therefore|Thus|Hence|Nevertheless|Nonetheless|Meanwhile|Otherwise|Instead|Consequently|Finally|Similarly|Likewise|Besides|Also|Then|Here|There)$/u;
 
+/** Plural kin and company that end the name of a group ("Gold Star Mothers"). */
+const KIN_GROUP =
+  /^(?:Moms|Dads|Mothers|Fathers|Parents|Families|Brothers|Sisters|Sons|Daughters|Kids|Friends|Heroes)$/u;
+
 const CONTACT = /^(?:e-?mail|mail|homepage|website|web|phone|tel|fax)$/iu;
 
 /**
@@ -262,6 +266,10 @@ export function personNames(name: string): string[] {
     words = words.filter((w, i) => w !== words[i - 1]);
     // "Roman No. 9 L": a font's number, not a name.
     if (words.at(-1) === "No" || ADVERB.test(words.at(-1) ?? "")) return [];
+    // "Angel Moms", "Wright Brothers": a group of people, not one.
+    if (words.length > 1 && KIN_GROUP.test(words.at(-1)!)) return [];
+    // "[former Senator Henry M.] Scoop Jackson": a name cut off after its initial.
+    if (words.length > 1 && /^\p{Lu}\.$/u.test(words.at(-1)!)) return [];
     const person = words.join(" ");
     if (person.length < 2 || !/^\p{Lu}/u.test(person)) return [];
     // "Jr.": the suffix of a name the language pass read apart from it.

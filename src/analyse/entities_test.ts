@@ -161,11 +161,21 @@ Deno.test("personNames() refuses acronyms, code identifiers, keys and cut-off wo
 
 Deno.test("personNames() drops conjunctions and contractions, and splits run-together lists", () => {
   assert.deepEqual(personNames("But Abraham"), ["Abraham"]);
-  assert.deepEqual(personNames("Phone T. And"), ["Phone T."]);
+  // A name cut off after its initial is no one's ("Phone T.", "[Senator Henry M.] Scoop").
+  assert.deepEqual(personNames("Phone T. And"), []);
+  assert.deepEqual(personNames("Henry M."), []);
+  assert.deepEqual(personNames("Harry S. Truman"), ["Harry S. Truman"]);
   assert.deepEqual(personNames("Homer I've"), ["Homer"]);
   assert.deepEqual(personNames("Eisenhower-in Cuba"), ["Eisenhower"]);
   assert.deepEqual(personNames("Merleau-Ponty"), ["Merleau-Ponty"]);
   assert.deepEqual(personNames("Eleanor Smith and Ravi Jones"), ["Eleanor Smith", "Ravi Jones"]);
+});
+
+Deno.test("personNames() takes a group of kin for no one", () => {
+  assert.deepEqual(personNames("Angel Moms"), []);
+  assert.deepEqual(personNames("Wright Brothers"), []);
+  assert.deepEqual(personNames("Gold Star Mothers"), []);
+  assert.deepEqual(personNames("Jeff Sessions"), ["Jeff Sessions"]);
 });
 
 Deno.test("personNames() drops a month and a repeated word, and refuses fonts and adverbs", () => {

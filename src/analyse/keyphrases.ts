@@ -71,7 +71,8 @@ const WORD_USE = 0.5;
 /** Below this rank in spoken English, words said together may be an idiom ("real life"). */
 const IDIOM_RANK = 500;
 const RECENT = /^(?:last|past|next|this|coming|current|recent)$/u;
-const SPAN = /^(?:years?|months?|weeks?|days?|decades?|century|centuries|session)$/u;
+const SPAN =
+  /^(?:years?|months?|weeks?|days?|decades?|century|centuries|session|summer|fall|autumn|winter|spring)$/u;
 
 /** "gzip-1", "libffi-3", "bzip2-0" (of "bzip2-0.1"): a program's name and the first number of
  * its version; "sha-256" and "utf-8" are an algorithm and an encoding, "x86-64" an architecture. */
@@ -194,7 +195,7 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     if (shown.length === 2 && englishRank(shown[0]) < GENERIC_RANK && nameLike(shown[1])) return [];
     // A phrase ending in a day or a month ("last january", "congress today") says when.
     if (/^(?:Date|Month|WeekDay)$/u.test(lexiconTag(shown[shown.length - 1]))) return [];
-    // ... or a span of time from now ("last year", "past decade").
+    // ... or a span of time from now ("last year", "past decade", "last fall").
     if (shown.length === 2 && RECENT.test(shown[0]) && SPAN.test(shown[1])) return [];
     // Whom a speech addresses ("fellow americans", "madam speaker") is no subject of it.
     if (shown.length === 2 && shown[0] === "fellow" && /(?:s|men)$/u.test(shown[1])) return [];

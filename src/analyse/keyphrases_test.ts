@@ -767,7 +767,12 @@ Deno.test("rankKeyphrases() takes everyday words the text says together as its t
 });
 
 Deno.test("rankKeyphrases() takes no span of time from now", () => {
-  const phrases = [0, 1, 2].flatMap((i) => [phrase("last year", i), phrase("past decade", i)]);
+  const phrases = [0, 1, 2].flatMap((i) => [
+    phrase("last year", i),
+    phrase("past decade", i),
+    phrase("last fall", i),
+    phrase("this summer", i),
+  ]);
   assert.deepEqual(texts([...phrases, phrase("fiscal year", 5), phrase("fiscal year", 6)]), [
     "fiscal year",
   ]);

@@ -470,7 +470,8 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
         const from = Math.max(f.offset.start, runStart);
         const to = Math.min(f.offset.start + f.offset.length, runEnd);
         if (to <= from || verdicts.has(w.run.key) || products.has(w.run.key)) continue;
-        const word = !/\s/u.test(f.text.trim());
+        // One word of the run: compromise's text may carry the punctuation after it ("Cole --").
+        const word = !/\s/u.test(joined.slice(from, to).trim());
         if (
           // "MS Windows": a word found a person beside a word in capitals is a product's name.
           kind === "people" && (from > runStart || to < runEnd) && word &&

@@ -11,7 +11,7 @@ import { buildMaps, contextLine, RESERVED_MAPS } from "./maps.ts";
 import { RELATED_DEFAULTS, relatedNotes, stableRelated } from "./related.ts";
 import { similarityGraph } from "./similarity.ts";
 import { nameTopics } from "./topic_names.ts";
-import { clusterTopics } from "./topics.ts";
+import { clusterTopics, joinRelated } from "./topics.ts";
 
 /**
  * What links are made from: a note's place and source, its terms, phrases, people, summary, and
@@ -83,6 +83,7 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
     })),
     RESERVED_MAPS,
   );
+  const placed = joinRelated(graph, topics, unnamed.flatMap((t) => t.members));
   const maps = buildMaps(
     firsts.map((n) => ({
       path: n.path,
@@ -90,8 +91,8 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
       context: contextLine(n.summary, n.title),
       people: n.people,
     })),
-    topics,
-    [...clustered.alone, ...unnamed.flatMap((t) => t.members)],
+    placed.topics,
+    [...clustered.alone, ...placed.alone],
   );
   return { related, topics: topics.length, maps };
 }

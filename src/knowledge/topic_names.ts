@@ -36,6 +36,10 @@ export interface NamedTopic extends Topic {
 const MODIFIER_RANK = 10_000;
 /** Least share of a topic's notes that carry a phrase naming it. */
 const COVER = 0.25;
+/** Least share of the notes of a topic of {@link NAMING_MIN} notes or more that a phrase
+ * naming it has; in a smaller one, two notes may name it. */
+const NAME_COVER = 0.5;
+const NAMING_MIN = 4;
 /** Share of a topic's notes that a phrase describing it must pass: more than half ("Notes about
  * nested scopes" spoke for the two "What's New" pages of four Python notes). */
 const ABOUT = 0.5;
@@ -83,7 +87,11 @@ export function nameTopics(
   const unnamed: Topic[] = [];
   for (const topic of topics) {
     const ranked = rankPhrases(topic, phrasesOf, df, notes.length);
-    const best = distinct(ranked.map((r) => r.text)).slice(0, 3);
+    // A name speaks for half the notes at least: "Rural" named five addresses after two.
+    const naming = topic.members.length >= NAMING_MIN
+      ? ranked.filter((r) => r.cover >= NAME_COVER)
+      : ranked;
+    const best = distinct(naming.map((r) => r.text)).slice(0, 3);
     const phrases = best.map((p) =>
       spelledAsNotes(spelledAsNamed(p, topic, namesOf), topic, summaryOf)
     );

@@ -134,12 +134,12 @@ Deno.test("nameTopics() names no topic by an everyday word its notes only have b
 });
 
 Deno.test("nameTopics() names no topic by a phrase most of the vault's notes carry", () => {
-  // 24 notes that all carry "python module"; a quarter of each topic of 12 carries its own term.
+  // 24 notes that all carry "python module"; half of each topic of 12 carries its own term.
   // By its cover alone "python module" would name both (it did before the vault was weighed).
   const notes = Array.from({ length: 24 }, (_, i) =>
     note(`n${i}`, [
       "python module",
-      ...(i % 12 < 3 ? [i < 12 ? "event loop" : "string formatting"] : []),
+      ...(i % 12 < 6 ? [i < 12 ? "event loop" : "string formatting"] : []),
     ]));
   const topics = [
     { members: notes.slice(0, 12).map((n) => n.key), folder: "" },
@@ -147,6 +147,29 @@ Deno.test("nameTopics() names no topic by a phrase most of the vault's notes car
   ];
   const { named } = nameTopics(topics, notes);
   assert.deepEqual(named.map((t) => t.name), ["Event loop", "String formatting"]);
+});
+
+Deno.test("nameTopics() names a topic of four notes or more only by a phrase half of them have", () => {
+  // Five addresses: two speak of rural America, three of the American people.
+  const notes = [
+    note("a1", ["rural america", "american people"]),
+    note("a2", ["rural communities", "american people"]),
+    note("a3", ["american people", "tax reform"]),
+    note("a4", ["health care"]),
+    note("a5", ["social security"]),
+    note("b1", ["space program"]),
+  ];
+  const topic = { members: ["a1", "a2", "a3", "a4", "a5"], folder: "" };
+  assert.equal(nameTopics([topic], notes).named[0]?.name, "American people");
+  // Without a phrase half of them have, no name speaks for them.
+  const fewer = notes.map((n) => ({
+    ...n,
+    keyphrases: n.keyphrases.filter((p) => !/people/.test(p)),
+  }));
+  assert.deepEqual(nameTopics([topic], fewer).named, []);
+  // Of three notes, two may name it.
+  const three = { members: ["a1", "a2", "a4"], folder: "" };
+  assert.equal(nameTopics([three], fewer).named[0]?.name, "Rural");
 });
 
 Deno.test("nameTopics() spells a name's words as the notes' titles and summaries do", () => {

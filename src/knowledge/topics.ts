@@ -121,14 +121,8 @@ export function clusterTopics(
   const joins: [number, number][] = [];
   graph.keys.forEach((_, i) => {
     if (topicOf[i] >= 0) return;
-    const cut = relatedCut(graph, i);
-    const pull = new Map<number, number>();
-    for (const nb of graph.neighbours[i]) {
-      if (nb.score < cut || topicOf[nb.index] < 0) continue;
-      pull.set(topicOf[nb.index], (pull.get(topicOf[nb.index]) ?? 0) + nb.score);
-    }
-    const best = [...pull].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-    if (best) joins.push([i, best[0]]);
+    const t = nearestTopic(graph, i, topicOf);
+    if (t !== undefined) joins.push([i, t]);
   });
   for (const [i, t] of joins) kept[t].push(i);
 
@@ -154,6 +148,48 @@ export function clusterTopics(
   }).sort((a, b) => (a.members[0] < b.members[0] ? -1 : 1));
   const placed = new Set(topics.flatMap((t) => t.members));
   return { topics, alone: graph.keys.filter((key) => !placed.has(key)) };
+}
+
+/** The topic (by `topicOf`, -1 for none) holding most of note `i`'s related notes, if any. */
+function nearestTopic(
+  graph: SimilarityGraph,
+  i: number,
+  topicOf: ArrayLike<number>,
+): number | undefined {
+  const cut = relatedCut(graph, i);
+  const pull = new Map<number, number>();
+  for (const nb of graph.neighbours[i]) {
+    if (nb.score < cut || topicOf[nb.index] < 0) continue;
+    pull.set(topicOf[nb.index], (pull.get(topicOf[nb.index]) ?? 0) + nb.score);
+  }
+  return [...pull].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+}
+
+/**
+ * `topics` with each of `notes` (keys of `graph`) in the one that holds most of its related
+ * notes, and the notes no topic holds: the notes of a group no name speaks for (a catch-all
+ * that had been "Systemd-nspawn" for eleven unrelated manuals) go where they belong, if
+ * anywhere. Members stay in key order.
+ */
+export function joinRelated<T extends Topic>(
+  graph: SimilarityGraph,
+  topics: T[],
+  notes: string[],
+): { topics: T[]; alone: string[] } {
+  const indexOf = new Map(graph.keys.map((key, i) => [key, i]));
+  const topicOf = new Int32Array(graph.keys.length).fill(-1);
+  topics.forEach((t, k) => t.members.forEach((key) => topicOf[indexOf.get(key)!] = k));
+  const joined = topics.map((t) => [...t.members]);
+  const alone: string[] = [];
+  for (const key of notes) {
+    const t = nearestTopic(graph, indexOf.get(key)!, topicOf);
+    if (t === undefined) alone.push(key);
+    else joined[t].push(key);
+  }
+  return {
+    topics: topics.map((t, k) => ({ ...t, members: joined[k].sort() })),
+    alone: alone.sort(),
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { type NoteFeatures, similarityGraph } from "./similarity.ts";
-import { clusterTopics, topicLimit } from "./topics.ts";
+import { clusterTopics, joinRelated, topicLimit } from "./topics.ts";
 
 const STEMS: Record<string, string[]> = {
   bees: ["hive", "queen", "honey", "swarm", "varroa", "brood", "comb", "apiari"],
@@ -132,6 +132,23 @@ Deno.test("clusterTopics() puts a note close to one topic into it, though alone 
   const bees = clusterTopics(similarityGraph(notes), topFolder).topics
     .find((t) => t.members.includes("bees/0.md"))!;
   assert.equal(bees.elsewhere, undefined);
+});
+
+Deno.test("joinRelated() puts notes into the topic holding their related notes, or none", () => {
+  const notes = vault();
+  notes.push(
+    { key: "zz-pizza.md", terms: [["dough", 2], ["oven", 2], ["yeast", 1]], keyphrases: [] },
+    { key: "zz-tax.md", terms: [["ledger", 2], ["audit", 2]], keyphrases: [] },
+  );
+  const graph = similarityGraph(notes);
+  const topics = ["bees", "bread"].map((subject) => ({
+    members: notes.filter((n) => n.key.startsWith(`${subject}/`)).map((n) => n.key),
+    folder: "",
+  }));
+  const { topics: joined, alone } = joinRelated(graph, topics, ["zz-pizza.md", "zz-tax.md"]);
+  assert.deepEqual(joined[0].members, topics[0].members);
+  assert.deepEqual(joined[1].members, [...topics[1].members, "zz-pizza.md"]);
+  assert.deepEqual(alone, ["zz-tax.md"]);
 });
 
 Deno.test("clusterTopics() leaves a folder's one note out of a topic it is not related to", () => {
