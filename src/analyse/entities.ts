@@ -6,7 +6,7 @@
  * mentioned.
  */
 import { englishRank, GENERIC_RANK } from "./commonness.ts";
-import { isFirstName, lexiconTag, type Span } from "./language.ts";
+import { isFirstName, lexiconTag, ownerFollows, type Span } from "./language.ts";
 import { type Counts, mergeInitials, mergeParts, mergeVariants } from "./name_variants.ts";
 import { isTitle } from "./titles.ts";
 
@@ -83,6 +83,12 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
       // A first name after a title only when it is the whole name (above).
       if (titled && (name.includes(" ") || whole || !isFirstName(key))) sure.add(key);
       if (read && !name.includes(" ") && isFirstName(key) && addressed(options.text!, at, raw)) {
+        sure.add(key);
+      }
+      // "the eloquence of Churchill": a surname named once, as a person's.
+      if (
+        read && !name.includes(" ") && ownerFollows(options.text!.slice(Math.max(0, at - 30), at))
+      ) {
         sure.add(key);
       }
       const entry = counts.get(key);
@@ -271,7 +277,10 @@ export function personNames(name: string): string[] {
     // "[former Senator Henry M.] Scoop Jackson": a name cut off after its initial.
     if (words.length > 1 && /^\p{Lu}\.$/u.test(words.at(-1)!)) return [];
     const person = words.join(" ");
-    if (person.length < 2 || !/^\p{Lu}/u.test(person)) return [];
+    // "de Gaulle", "van Gogh": a surname's particle may open it in lower case.
+    if (person.length < 2 || !/^(?:(?:de|da|di|du|van|von|der|den|le|la) )?\p{Lu}/u.test(person)) {
+      return [];
+    }
     // "Jr.": the suffix of a name the language pass read apart from it.
     if (/^(?:Jr|Sr)\.?$/u.test(person)) return [];
     if (/^-|-$/u.test(person) || /[_\d/\\@#]/u.test(person)) return [];

@@ -164,6 +164,11 @@ Deno.test("personNames() drops conjunctions and contractions, and splits run-tog
   // A name cut off after its initial is no one's ("Phone T.", "[Senator Henry M.] Scoop").
   assert.deepEqual(personNames("Phone T. And"), []);
   assert.deepEqual(personNames("Henry M."), []);
+  // A surname's particle may open it in lower case; a lower-case word may not.
+  assert.deepEqual(personNames("General de Gaulle"), ["de Gaulle"]);
+  assert.deepEqual(personNames("von Neumann"), ["von Neumann"]);
+  assert.deepEqual(personNames("and Smith"), ["Smith"]);
+  assert.deepEqual(personNames("the Smith"), []);
   assert.deepEqual(personNames("Harry S. Truman"), ["Harry S. Truman"]);
   assert.deepEqual(personNames("Homer I've"), ["Homer"]);
   assert.deepEqual(personNames("Eisenhower-in Cuba"), ["Eisenhower"]);

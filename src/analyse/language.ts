@@ -384,6 +384,21 @@ const CONTEXT = 3;
 const PERSON_VERB =
   /^(?:says?|said|argues?|argued|thinks?|thought|writes?|wrote|written|claims?|claimed|believes?|believed|describes?|described|tells?|told|asks?|asked|suggests?|suggested|proposes?|proposed|insists?|insisted|rejects?|rejected|denies|denied|contributes|contributed|agrees?|agreed|disagrees?|disagreed|observes?|observed|explains?|explained|calls?|called|wants?|wanted|speaks?|spoke|talks?|talked|famously|himself|herself)$/iu;
 
+/** Who is introduced by name: "a woman named Rosa Parks". */
+const PERSON_NOUN =
+  /^(?:man|woman|boy|girl|lady|gentleman|person|child|son|daughter|wife|husband|friend|officer|soldier|teacher|student|doctor|nurse|worker|mother|father)$/iu;
+
+/** A person's gifts and works, before "of" and the person: "the eloquence of Churchill". */
+const PERSONAL_QUALITY =
+  "eloquence|idealism|wisdom|courage|genius|leadership|integrity|compassion|humility|statesmanship|teachings|writings|sermons|speeches";
+
+const OWNER_FOLLOWS = new RegExp(`(?<!\\p{L})(?:${PERSONAL_QUALITY})\\s+of\\s+$`, "iu");
+
+/** Whether `before` ends in a person's gift and "of": the name after it is the person's. */
+export function ownerFollows(before: string): boolean {
+  return OWNER_FOLLOWS.test(before);
+}
+
 interface Run {
   key: string;
   start: number;
@@ -561,13 +576,17 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       : initials
       ? initials.index
       : v.from;
-    // compromise cuts "Chiang Kai-shek" at its hyphen: the name runs on to the word's end; and
-    // "Markus F X J Oberhumer" after an initial: it runs on through the initials to the surname.
+    // compromise cuts "Chiang Kai-shek" at its hyphen: the name runs on to the word's end;
+    // "Markus F X J Oberhumer" after an initial: it runs on through the initials to the
+    // surname; and "Congressman Frank Tejeda" before a surname no dictionary has.
+    const rest = name.slice(v.to);
     const to = name[v.to - 1] === "-"
-      ? v.to + (/^\p{L}*/u.exec(name.slice(v.to))![0].length)
+      ? v.to + (/^\p{L}*/u.exec(rest)![0].length)
       : v.kind === "people" && /(?:^|\s)\p{Lu}\.?$/u.test(name.slice(0, v.to))
-      ? v.to +
-        (/^(?:\s+\p{Lu}\.?)*\s+\p{Lu}\p{Ll}+(?=\s|$)/u.exec(name.slice(v.to))?.[0].length ?? 0)
+      ? v.to + (/^(?:\s+\p{Lu}\.?)*\s+\p{Lu}\p{Ll}+(?=\s|$)/u.exec(rest)?.[0].length ?? 0)
+      : v.kind === "people" && /^ \p{Lu}\p{Ll}+$/u.test(rest) &&
+          englishRank(rest.trim().toLowerCase()) === Infinity
+      ? name.length
       : v.to;
     // "Fred L. Drake, Jr.": the suffix is the name's, past the comma that ends the run.
     const suffix = v.kind === "people" && to === name.length
@@ -944,7 +963,7 @@ function agents(
   verdicts: Map<string, Verdict>,
   lower: Set<string>,
 ): string[] {
-  const uses = new Map<string, number>();
+  const uses = new Map<string, { acts: number; owns: boolean }>();
   const found: string[] = [];
   for (const run of runs) {
     // "Quanah Gibson-Mount contributed…": compromise's place for the "Mount" in a stranger's
@@ -967,17 +986,29 @@ function agents(
     const before = words[run.from - 1];
     const called = before !== undefined && before.sentence === words[run.from].sentence &&
       /^(?:called|named)$/u.test(before.value) && run.from !== run.to;
+    const quality = words[run.from - 2];
+    const owns = before?.value === "of" && quality !== undefined &&
+      quality.sentence === words[run.from].sentence &&
+      ownerFollows(`${quality.value} of `);
+    // "a woman named Rosa Parks": a person introduced by name, whatever compromise took it for.
+    const introduced = called && PERSON_NOUN.test(words[run.from - 2]?.value ?? "") &&
+      isFirstName(run.key.slice(0, run.key.indexOf(" ")).toLowerCase());
     if (verdict) {
-      if (acts && stranger(run.key)) found.push(run.key);
-    } else if (run.from === run.to) uses.set(run.key, (uses.get(run.key) ?? 0) + (acts ? 1 : 0));
-    else if ((acts || called) && stranger(run.key)) found.push(run.key);
+      if (acts && stranger(run.key) || introduced) found.push(run.key);
+    } else if (run.from === run.to) {
+      const use = uses.get(run.key) ?? { acts: 0, owns: false };
+      uses.set(run.key, { acts: use.acts + (acts ? 1 : 0), owns: use.owns || owns });
+    } else if ((acts || called) && stranger(run.key)) found.push(run.key);
   }
-  return [...uses].filter(([key, acts]) => {
-    if (acts === 0 || !/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(key)) return false;
+  return [...uses].filter(([key, { acts, owns }]) => {
+    if (acts === 0 && !owns || !/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(key)) return false;
     const low = key.toLowerCase();
     if (lower.has(low)) return false;
     if (PERSON_TAG.test(lexiconTag(low))) return true;
-    return acts >= 2 && englishRank(low) > 10_000 && lexiconTag(low) === "";
+    // Owning a person's gift is surer than a verb ("the eloquence of Churchill"), and a
+    // surname may be a rarer word of English than a stranger's must ("churchill" is 9,739th).
+    const rank = englishRank(low);
+    return lexiconTag(low) === "" && (owns && rank > 5_000 || acts >= 2 && rank > 10_000);
   }).map(([key]) => key).concat(found);
 }
 

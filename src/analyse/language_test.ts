@@ -384,6 +384,30 @@ Deno.test("readLanguage() reads a name that 'who' stands for as a person", () =>
   ]);
 });
 
+Deno.test("readLanguage() reads a surname named as the owner of a person's gift", () => {
+  assert.deepEqual(
+    people("It echoed the undimmed eloquence of Okonkwo and the idealism of Marrowby."),
+    ["Okonkwo", "Marrowby"],
+  );
+  // Without the gift, a lone capitalised word is no one.
+  assert.deepEqual(people("It echoed the hills of Okonkwo and the roads of Marrowby."), []);
+});
+
+Deno.test("readLanguage() reads a person introduced by name, whatever compromise took it for", () => {
+  // compromise reads "Parks" as a place.
+  assert.deepEqual(people("It began when a woman named Rosa Parks sat down on a bus."), [
+    "Rosa Parks",
+  ]);
+  assert.deepEqual(people("We reached a town named Rosa Parks soon after."), []);
+});
+
+Deno.test("readLanguage() runs a titled name on to a surname no dictionary has", () => {
+  // compromise ends the name at "Frank".
+  assert.deepEqual(people("Congressman Frank Tejeda was buried yesterday."), [
+    "Congressman Frank Tejeda",
+  ]);
+});
+
 Deno.test("readLanguage() reads the name after a manual page's AUTHOR heading", () => {
   assert.deepEqual(
     people("EXIT STATUS It returns 0.\n\nAUTHOR Marek Okonkwo <marek@example.org>"),
