@@ -12,6 +12,7 @@
  */
 import { UndirectedGraph } from "graphology";
 import louvainModule from "graphology-communities-louvain";
+import { keepingFolder } from "../pipeline/readable_name.ts";
 import { relatedCut } from "./related.ts";
 import { seeded } from "./seeded.ts";
 import type { SimilarityGraph } from "./similarity.ts";
@@ -105,11 +106,16 @@ export function clusterTopics(
   const wholeFolder = (members: number[]) =>
     folders[members[0]] !== "" && members.every((i) => folders[i] === folders[members[0]]) &&
     members.length === folderSize.get(folders[members[0]]);
-  let kept = unbroken(
-    [...groups.values()]
-      .map((members) => belonging(graph, members, folders, folderSize))
-      .flatMap((members) => byWholeFolders(members, folders, folderSize, Math.min(2, least))),
+  let kept = gathered(
+    unbroken(
+      [...groups.values()]
+        .map((members) => belonging(graph, members, folders, folderSize))
+        .flatMap((members) => byWholeFolders(members, folders, folderSize, Math.min(2, least))),
+      folders,
+    ),
     folders,
+    folderSize,
+    n,
   )
     .filter((members) => members.length >= least || members.length >= 2 && wholeFolder(members))
     .sort((a, b) => b.length - a.length || a[0] - b[0]);
@@ -258,6 +264,40 @@ function unbroken(groups: number[][], folders: string[]): number[][] {
     out.push(parts.get(folder)!.flat().sort((a, b) => a - b));
   }
   return out;
+}
+
+/**
+ * The groups with each folder that Louvain scattered made one again: when no group holds half a
+ * folder's notes, the folder is one group, its notes taken out of the others. Thirteen pages of
+ * Node.js's manual in "nodejs" were four maps ("ES modules", "Js", and two in others' maps,
+ * beside Python's pathlib and a PDF from elsewhere), no grouping a person would make of one
+ * folder. Not a folder that only keeps files ("docs", "misc"), nor one that holds most of the
+ * vault: they say nothing of a subject.
+ */
+function gathered(
+  groups: number[][],
+  folders: string[],
+  folderSize: Map<string, number>,
+  n: number,
+): number[][] {
+  const largest = new Map<string, number>();
+  for (const members of groups) {
+    for (const [folder, count] of countBy(members.map((i) => folders[i]))) {
+      largest.set(folder, Math.max(largest.get(folder) ?? 0, count));
+    }
+  }
+  const scattered = new Set(
+    [...folderSize].filter(([folder, size]) =>
+      folder !== "" && size >= 3 && size <= Math.max(2, 0.8 * n) &&
+      !keepingFolder(folder.split("/")) && 2 * (largest.get(folder) ?? 0) < size
+    ).map(([folder]) => folder),
+  );
+  if (scattered.size === 0) return groups;
+  const out = groups.map((members) => members.filter((i) => !scattered.has(folders[i])));
+  for (const folder of scattered) {
+    out.push(folders.flatMap((f, i) => f === folder ? [i] : []));
+  }
+  return out.filter((members) => members.length > 0);
 }
 
 /**

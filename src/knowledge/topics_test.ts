@@ -134,6 +134,25 @@ Deno.test("clusterTopics() puts a note close to one topic into it, though alone 
   assert.equal(bees.elsewhere, undefined);
 });
 
+Deno.test("clusterTopics() keeps a folder whole that its notes' subjects would scatter", () => {
+  // The top holds five notes on each of three subjects; the folder "mixed" two on each.
+  const notes = vault().map((n) => ({ ...n, key: n.key.replace("/", "-") }));
+  for (const subject of Object.keys(STEMS)) {
+    for (const n of [5, 6]) notes.push(note(`mixed/${subject}-${n}.md`, subject, n));
+  }
+  const { topics } = clusterTopics(similarityGraph(notes), topFolder);
+  const mixed = topics.find((t) => t.folder === "mixed");
+  assert.deepEqual(
+    mixed?.members,
+    notes.filter((n) => n.key.startsWith("mixed/")).map((n) => n.key).sort(),
+  );
+  // Without folders, each goes with its subject.
+  const apart = clusterTopics(similarityGraph(notes), noFolders).topics;
+  assert.ok(
+    apart.find((t) => t.members.includes("mixed/bees-5.md"))!.members.includes("bees-0.md"),
+  );
+});
+
 Deno.test("joinRelated() puts notes into the topic holding their related notes, or none", () => {
   const notes = vault();
   notes.push(
