@@ -12,7 +12,7 @@ import { stemWeight } from "./commonness.ts";
 import { cleanName, rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
 import { subjectsOf } from "./subjects.ts";
-import { isRegion, readLanguage, upperBound } from "./language.ts";
+import { isRegion, readLanguage, upperBound, withoutVerbs } from "./language.ts";
 import {
   definesSubject,
   instructs,
@@ -81,7 +81,7 @@ export function analyse(input: AnalysisInput): Analysed {
   const transcript = list.some((u) => u.startMs !== undefined);
   const titleTerms = terms(input.title);
   const scores = scoreUnits(list, { titleTerms, transcript });
-  const unfit = unfitUnits(units, transcript);
+  const unfit = unfitUnits(units, transcript, scores);
   // Trimmed of its opener a written sentence may still lean on the one before ("But this is
   // why"); in speech nearly every sentence does, and the opener is simply trimmed.
   // In either, a sentence that names someone only as "they" or "he" weighs less.
@@ -463,6 +463,9 @@ export function termVector(body: string): [string, number][] {
   return topTerms(termCounts(sentenceUnits(body).list));
 }
 
+/** Most units, best scored first, checked for a verb: more than a summary and key points take. */
+const VERB_CHECKS = 40;
+
 /**
  * The units that cannot stand alone (table rows, code, captions, fragments...): never a summary
  * sentence or a key point, unless nothing else is left in the text.
@@ -470,6 +473,7 @@ export function termVector(body: string): [string, number][] {
 function unfitUnits(
   { list, blocks, headings }: { list: Unit[]; blocks: Block[]; headings: string[] },
   speech: boolean,
+  scores: number[],
 ): Set<number> {
   const unfit = new Set<number>();
   list.forEach((u, i) => {
@@ -487,6 +491,16 @@ function unfitUnits(
     // Dobkin. Lefty: A two-view editor..." says nothing of what the document says.
     if (u.section > 0 && BACK_MATTER.test(headings[u.section - 1])) unfit.add(i);
   });
+  // "The maximum number of listeners per EventTarget event.": a field's description in a
+  // reference, which says nothing alone. Speech leaves out verbs as it goes. Checked only where
+  // it may be chosen, nothing else ruling it out: compromise is slow (a fifth of a reference
+  // manual's reading time when every unit was).
+  if (!speech) {
+    const verbless = list.flatMap((u, i) => u.verbless && !unfit.has(i) ? [i] : [])
+      .sort((a, b) => scores[b] - scores[a] || a - b).slice(0, VERB_CHECKS);
+    const confirmed = withoutVerbs(verbless.map((i) => list[i].text));
+    verbless.forEach((i, k) => confirmed[k] && unfit.add(i));
+  }
   if (unfit.size < list.length) return unfit;
   // Nothing fits (a page that is a table and a line or two): short lines and fragments will do,
   // but not the page's footer or its table's rows ("| Date | Version |. 334 releases over 22.4
@@ -689,6 +703,7 @@ function sentenceUnits(body: string) {
         list.push({
           ...(pieces.length > 1 ? { piece: true } : {}),
           ...(parts.length > 1 && !entries ? { runsOn: true } : {}),
+          ...(sentence.verbless ? { verbless: true as const } : {}),
           text: piece,
           block: unit.block,
           section: block.section,

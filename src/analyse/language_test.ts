@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { isRegion, readLanguage } from "./language.ts";
+import { isRegion, readLanguage, withoutVerbs } from "./language.ts";
 
 const people = (text: string) => readLanguage(text).people.map((p) => p.text);
 
@@ -556,4 +556,16 @@ Deno.test("readLanguage() takes no name from an identifier of code", () => {
   );
   assert.deepEqual(read.places.map((p) => p.text), ["Oslo"]);
   assert.ok(read.people.some((p) => p.text === "Ilse Brandvold"));
+});
+
+Deno.test("readLanguage() marks a sentence wink finds no verb in; withoutVerbs() confirms", () => {
+  // wink takes "returns" and "defaults" for plural nouns, but after a noun they may be verbs.
+  const { sentences } = readLanguage(
+    "The maximum number of listeners per event. It was created. The function returns a list. " +
+      "The option defaults to 16 bytes.",
+  );
+  assert.deepEqual(sentences.map((s) => s.verbless ?? false), [true, false, false, false]);
+  // compromise knows "returns" for a verb.
+  assert.deepEqual(withoutVerbs([sentences[0].text, "Git returns a list."]), [true, false]);
+  assert.deepEqual(withoutVerbs([]), []);
 });

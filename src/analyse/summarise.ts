@@ -24,6 +24,8 @@ export interface Unit {
   piece?: boolean;
   /** Runs on into the next paragraph, past what lay between (a code block, a list). */
   runsOn?: boolean;
+  /** Of a sentence with no verb: a label or a field's description, no statement. */
+  verbless?: true;
 }
 
 export interface ScoreOptions {
