@@ -51,7 +51,7 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
         "",
       )
       : named;
-    if (clean === "") return;
+    if (clean === "" || SOFTWARE.has(clean.toLowerCase())) return;
     // "President Truman": a title before a surname makes it a person, even named once.
     const titled = options.kind === "person" && clean.includes(" ") &&
       isTitle(clean.slice(0, clean.indexOf(" ")));
@@ -217,6 +217,15 @@ const MONTH =
  */
 const ADVERB =
   /\p{L}(?:ately|ually|ically|ially|inally|ently|antly|ously|ively|fully|lessly)$|^(?:Furthermore|Moreover|However|Therefore|Thus|Hence|Nevertheless|Nonetheless|Meanwhile|Otherwise|Instead|Consequently|Finally|Similarly|Likewise|Besides|Also|Then|Here|There)$/u;
+
+/**
+ * Operating systems and programming languages that compromise reads as places or companies
+ * ("on Linux", "as in Pascal"): no person, organisation or place of the note.
+ */
+const SOFTWARE = new Set(
+  ("linux unix windows macos freebsd openbsd netbsd solaris android pascal fortran cobol " +
+    "haskell erlang perl").split(" "),
+);
 
 /** Plural kin and company that end the name of a group ("Gold Star Mothers"). */
 const KIN_GROUP =

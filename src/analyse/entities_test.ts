@@ -71,6 +71,11 @@ Deno.test("rankNames() ranks names by mentions, ties in order of first mention",
   );
 });
 
+Deno.test("rankNames() takes an operating system or a programming language for no place", () => {
+  const place = { limit: 10, mergeParts: false, kind: "place" as const };
+  assert.deepEqual(rankNames(spans("Linux", "Pascal", "Ohio", "Linux"), place), ["Ohio"]);
+});
+
 Deno.test("rankNames() counts names that differ only in case as one, first spelling kept", () => {
   assert.deepEqual(rankNames(spans("Ana de Souza", "Ana De Souza", "Bob Stone"), KEEP), [
     "Ana de Souza",
