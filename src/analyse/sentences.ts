@@ -419,7 +419,10 @@ export function leansBack(sentence: string): boolean {
  */
 const INSTRUCTS = new RegExp(
   "^(?:if you[^,]{0,120}, )?(?:please|check|read|see|run|install|download|visit|make sure|" +
-    "note that|refer to|go to|click|type|skip|consult|start with|do not|don['’]t|never|avoid)\\b",
+    "note that|refer to|go to|click|type|skip|consult|start with|do not|don['’]t|never|avoid)\\b|" +
+    // "If you can reproduce a test failure, search for it...": after "if you", any order.
+    "^if you[^,]{0,120}, (?!(?:it|this|that|these|those|they|you|we|he|she|the|a|an|there|your|" +
+    "its|their|our|my|his|her|one|some|all|each|every|no|then|only)\\b|\\p{L}+ing\\b)\\p{Ll}",
   "iu",
 );
 

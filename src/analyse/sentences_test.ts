@@ -596,6 +596,9 @@ Deno.test("instructs() finds a sentence that tells the reader what to do", () =>
   assert.ok(instructs("If you're interested mainly in trimming, skip to chapter 8."));
   assert.ok(instructs("If you build Lampwick with old compilers, do not use -flto."));
   assert.ok(!instructs("If you trim the wick, the lamp burns longer."));
+  // After "if you", an order opens with any verb; a gerund is a subject.
+  assert.ok(instructs("If you see a lamp flicker, report it to the keeper's log."));
+  assert.ok(!instructs("If you trim often, trimming the wick takes longer."));
   assert.ok(!instructs("Checking the lamps is the keeper's first task."));
   assert.ok(!instructs("The keeper reads the lamp manual each night."));
 });

@@ -170,6 +170,8 @@ const LONGEST_OPENER = 240;
 export function contextLine(summary: string[], title = ""): string {
   const sentences = summary.flatMap(splitSentences).map(trimOpeners)
     .filter((s) => /\p{L}/u.test(s));
+  // "...by solving these two issues": things named in the sentences before.
+  const pointsBack = (s: string) => /\b(?:these|those)\s+(?:two|three|\p{L}+s)\b/iu.test(s);
   const standsAlone = (s: string) =>
     s.split(" ").length >= 6 && words(s) && !opensWithFiller(s) && !leansBack(s) &&
     !instructs(s) && !ordersOrPlans(s) && !pointsAhead(s) &&
@@ -180,7 +182,7 @@ export function contextLine(summary: string[], title = ""): string {
     !/^[^\s:]+:\s/u.test(s) &&
     // "It is a container...", "This lets you...", "how they work": the subject is in the
     // sentence before; "makes it easy", "this library" later in a sentence point within it.
-    !unresolved(s) && !/^(?:\S+\s+){0,3}(?:it|this|these)\b/iu.test(s) &&
+    !unresolved(s) && !/^(?:\S+\s+){0,3}(?:it|this|these)\b/iu.test(s) && !pointsBack(s) &&
     /[.!?]["”’)]?$/u.test(s);
   const fits = (s: string) => s.length <= LONGEST;
   // "This tutorial is intended to be a gentle introduction to argparse": the note's own words
@@ -200,7 +202,7 @@ export function contextLine(summary: string[], title = ""): string {
   };
   const describes = (s: string) =>
     statesPurpose(s) && !/\b(?:I|we|We)\b/u.test(s) && !pointsAhead(s) && !ofAnother(s) &&
-    !ofOne(s);
+    !ofOne(s) && !pointsBack(s);
   // A long sentence may fit without its asides in brackets: "This document describes the
   // Libtasn1 library that provides Abstract Syntax Notation One (ASN.1, as specified by the X.680
   // ITU-T recommendation) parsing..." (274 characters, 198 without them).

@@ -206,6 +206,16 @@ Deno.test("contextLine() takes no order or item of a to-do list", () => {
   );
 });
 
+Deno.test("contextLine() takes no sentence that points back at things named before", () => {
+  assert.equal(
+    contextLine([
+      "Lampwick reads the tables of harbour lamps from their keepers' logs. This API allows " +
+      "safely reading a lamp's table by solving these two issues at once.",
+    ], "Lampwick"),
+    "Lampwick reads the tables of harbour lamps from their keepers' logs.",
+  );
+});
+
 Deno.test("contextLine() is empty for an empty summary", () => {
   assert.equal(contextLine([]), "");
   assert.equal(contextLine([""]), "");
