@@ -197,10 +197,13 @@ function mainFolder(topic: Topic, folderOf: Map<string, string>): string {
 /**
  * A name with each word spelled as the topic's note names (and summaries) spell it: the folder
  * "sqlite" holds "Atomic Commit In SQLite", so the map is "SQLite"; "sql queries" is "SQL
- * queries". The parts of a hyphenated word are spelled one by one ("SHA-1").
+ * queries"; "american people" is "American people" where the summaries write "American" inside
+ * their sentences, never "american". The parts of a hyphenated word are spelled one by one
+ * ("SHA-1").
  */
 function spelledAsNotes(name: string, topic: Topic, summaryOf?: Map<string, string>): string {
   const spellings = new Map<string, Map<string, number>>();
+  const inside = new Map<string, { capital: number; lower: number }>();
   for (const key of topic.members) {
     const base = key.slice(key.lastIndexOf("/") + 1).replace(/\.md$/, "");
     const text = `${base} ${summaryOf?.get(key) ?? ""}`;
@@ -210,6 +213,14 @@ function spelledAsNotes(name: string, topic: Topic, summaryOf?: Map<string, stri
       counts.set(word, (counts.get(word) ?? 0) + 1);
     };
     for (const word of text.split(/[^\p{L}\p{N}]+/u)) count(word.toLowerCase(), word);
+    // Inside a sentence of the summary, a capital is the word's own ("American").
+    for (const [, word] of (summaryOf?.get(key) ?? "").matchAll(/(?<![.!?:]|^)\s+(\p{L}+)/gu)) {
+      const low = word.toLowerCase();
+      const seen = inside.get(low) ?? { capital: 0, lower: 0 };
+      if (/^\p{Lu}\p{Ll}+$/u.test(word)) seen.capital++;
+      else if (word === low) seen.lower++;
+      inside.set(low, seen);
+    }
     // "Node.js" spells the folder "nodejs": a name with a dot in it, as one word.
     for (const [dotted] of text.matchAll(/\p{L}[\p{L}\p{N}]*(?:\.\p{L}[\p{L}\p{N}]*)+/gu)) {
       count(dotted.replaceAll(".", "").toLowerCase(), dotted);
@@ -221,7 +232,11 @@ function spelledAsNotes(name: string, topic: Topic, summaryOf?: Map<string, stri
     const counts = spellings.get(word.toLowerCase());
     if (!counts) return word;
     const most = mostCommon([...counts].flatMap(([w, n]) => Array(n).fill(w)));
-    return /\p{Lu}.*\p{Lu}|\p{Ll}\p{Lu}|\./u.test(most) ? most : word;
+    if (/\p{Lu}.*\p{Lu}|\p{Ll}\p{Lu}|\./u.test(most)) return most;
+    const seen = inside.get(word.toLowerCase());
+    return seen && seen.capital >= 2 && seen.lower === 0
+      ? word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()
+      : word;
   };
   return name.split(" ").map((word) => word.split("-").map(spell).join("-")).join(" ");
 }

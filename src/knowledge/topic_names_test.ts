@@ -183,6 +183,18 @@ Deno.test("nameTopics() spells a name's words as the notes' titles and summaries
   assert.equal(named[0].name, "SQL queries");
 });
 
+Deno.test("nameTopics() capitalises a word the summaries capitalise inside their sentences", () => {
+  const notes = ["Sources/A.md", "Sources/B.md", "Sources/C.md"].map((key) => ({
+    ...note(key, ["american farms", "crop rotation"]),
+    summary: "Rotation keeps American farms fertile. American growers plant clover.",
+  }));
+  const { named } = nameTopics([{ members: notes.map((n) => n.key), folder: "" }], notes);
+  assert.equal(named[0].name, "American farms");
+  assert.deepEqual(named[0].phrases.slice(0, 1), ["American farms"]);
+  // A word written in lower case inside a sentence keeps it: "Crop rotation", not "Crop Rotation".
+  assert.ok(named[0].phrases.includes("crop rotation"));
+});
+
 Deno.test("nameTopics() names a series of notes after the start their titles share", () => {
   const notes = ["2.0", "2.1", "3.0", "3.1"].map((v, i) =>
     note(`Sources/What’s New ${i === 3 ? "In" : "in"} Python ${v}.md`, ["changes"])
