@@ -157,6 +157,8 @@ function readable(name: string, mode: "sentence" | "title" | "lower"): string {
   const shouting = words.length >= 2 && words.every((w) => !/\p{Ll}/u.test(w));
   return words.map((word, i) => {
     if (shouting ? word.length <= 4 && /\p{Lu}/u.test(word) : keepsCase(word)) return word;
+    // "appendix-b", "1972_richard_nixon_r": a letter that ends a name is a label, a capital.
+    if (i > 0 && i === words.length - 1 && /^\p{L}$/u.test(word)) return word.toUpperCase();
     const lower = word.toLowerCase();
     // "debian-faq", "pdfs": acronyms a folder's name writes in lower case.
     if (ACRONYMS.has(lower)) return lower.toUpperCase();

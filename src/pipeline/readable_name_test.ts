@@ -7,6 +7,10 @@ Deno.test("readableStem() turns a slug into a sentence-case title", () => {
   assert.equal(readableStem("lecture-04"), "Lecture 04");
   assert.equal(readableStem("setup_git_server_over_http"), "Setup git server over HTTP");
   assert.equal(readableStem("notes"), "Notes");
+  // A letter that ends a name is a label: "Appendix B", not "Appendix b".
+  assert.equal(readableStem("appendix-b"), "Appendix B");
+  assert.equal(readableStem("1972_richard_nixon_r"), "1972 richard nixon R");
+  assert.equal(readableStem("a"), "A");
 });
 
 Deno.test("readableStem() keeps acronyms, inner capitals and numbers", () => {
@@ -60,7 +64,7 @@ Deno.test("fallbackTitle() reads like a title, folder first, and tells two cours
   assert.equal(fallbackTitle("misc/README"), "Misc – README");
   assert.equal(fallbackTitle("gzip/misc/gzip-NEWS"), "Gzip misc – Gzip NEWS");
   // A folder for a decade or a year says nothing a dated file name does not.
-  assert.equal(fallbackTitle("1990s/1991_george_bush_r.txt"), "1991 george bush r");
+  assert.equal(fallbackTitle("1990s/1991_george_bush_r.txt"), "1991 george bush R");
   assert.equal(fallbackTitle("2024/2024-05-03-standup.md"), "2024 05 03 standup");
   assert.equal(fallbackTitle("1990s/speech.txt"), "1990s – Speech");
   assert.equal(fallbackTitle("2024/2023-12-31-review.md"), "2024 – 2023 12 31 review");
