@@ -364,7 +364,8 @@ const CODE_BEFORE = new Set(["_", "."]);
 /** The word before "of" in the name of a body that may run on with "and". */
 const BODY = new RegExp(
   "^(?:Department|Institutes?|Ministry|Office|Bureau|Council|Commission|Board|Agency|Academy|" +
-    "School|College|University|Society|Association|Museum|Library|Committee)$",
+    "School|College|University|Society|Association|Museum|Library|Committee|Cent(?:er|re)|" +
+    "Foundation|Fund)$",
   "u",
 );
 
@@ -554,7 +555,18 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
         (w) => REGION.test(w),
       )
     ) verdicts.set(run.key, { ...v, from: 0 });
-    if (ORGANIZATION_END.test(run.key)) {
+    // "National Institutes of Health": compromise's organisation stops at the "of" of its name.
+    if (
+      v?.kind === "organizations" && v.from === 0 && v.to < run.end - run.start &&
+      /^ (?:of|for) \p{Lu}\p{L}*(?: (?:and|of) \p{Lu}\p{L}*| \p{Lu}\p{L}*)*$/u.test(
+        run.key.slice(v.to),
+      )
+    ) verdicts.set(run.key, { ...v, to: run.end - run.start });
+    // "Agency for International Development", "Center for Disease Control": a body's word, then
+    // what the body is of or for, is the body's whole name.
+    const body = BODY.test(run.key.slice(0, run.key.indexOf(" "))) &&
+      / (?:of|for) \p{Lu}/u.test(run.key);
+    if (ORGANIZATION_END.test(run.key) || body) {
       verdicts.set(run.key, { kind: "organizations", from: 0, to: run.end - run.start });
     } else if (EVENT_END.test(run.key)) verdicts.delete(run.key);
     else if (
@@ -973,7 +985,9 @@ function capitalisedRuns(text: string, words: Word[]): Run[] {
           next.value === "and" &&
             words.slice(i + 1, j).some((w, k) =>
               w.value === "of" && BODY.test(words[i + k].value)
-            )) &&
+            ) ||
+          // "Agency for International Development", "Center for Applied Linguistics".
+          next.value === "for" && BODY.test(words[j].value)) &&
         j + 2 < words.length &&
         words[j + 2].sentence === words[i].sentence && capital(words[j + 2]) &&
         !apart(next, words[j + 2])

@@ -369,6 +369,20 @@ Deno.test("readLanguage() reads 'Library of', 'Museum of'... as an organisation"
   );
 });
 
+Deno.test("readLanguage() reads a body's whole name, with what it is of or for", () => {
+  assert.deepEqual(
+    readLanguage(
+      "The grant went to the National Institutes of Health and the Agency for International " +
+        "Development. The Center for Lamp Research agreed.",
+    ).organizations.map((o) => o.text),
+    [
+      "National Institutes of Health",
+      "Agency for International Development",
+      "Center for Lamp Research",
+    ],
+  );
+});
+
 Deno.test("readLanguage() reads no person beside a word in capitals in one name", () => {
   assert.deepEqual(
     people("Under MS Windows, the graph is stored. The MS Windows version differs."),
