@@ -73,7 +73,9 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
           // "Co" (a Unicode category, or "& Co" cut off); "ACAP ACAP Media" (a row of a list);
           // "Inc" cut from "Free Software Foundation, Inc.".
           /^\p{Lu}\p{Ll}$/u.test(clean) || /\b(\p{L}+) \1\b/u.test(clean) ||
-          /^(?:Inc|Ltd|LLC|Corp|GmbH|PLC|Pty)$/u.test(clean) || aGovernment(clean))
+          /^(?:Inc|Ltd|LLC|Corp|GmbH|PLC|Pty)$/u.test(clean) || aGovernment(clean) ||
+          // "Vice President": an office, no body ("Democrats" alone is a party).
+          clean.includes(" ") && clean.split(" ").every(isTitle))
       ? []
       : [clean];
     for (const name of names.length === 1 && suffix ? [names[0] + suffix.trimEnd()] : names) {

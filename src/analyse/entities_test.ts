@@ -71,6 +71,13 @@ Deno.test("rankNames() ranks names by mentions, ties in order of first mention",
   );
 });
 
+Deno.test("rankNames() takes an office alone for no organisation", () => {
+  const org = { limit: 10, mergeParts: false, kind: "organization" as const };
+  assert.deepEqual(rankNames(spans("Vice President", "Senate", "Vice President"), org), [
+    "Senate",
+  ]);
+});
+
 Deno.test("rankNames() takes an operating system or a programming language for no place", () => {
   const place = { limit: 10, mergeParts: false, kind: "place" as const };
   assert.deepEqual(rankNames(spans("Linux", "Pascal", "Ohio", "Linux"), place), ["Ohio"]);

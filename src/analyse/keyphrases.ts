@@ -9,6 +9,7 @@
 import { englishRank, GENERIC_RANK, specificity } from "./commonness.ts";
 import { lexiconTag, type Phrase, wordClasses } from "./language.ts";
 import { isContentWord, stem, terms, words } from "./terms.ts";
+import { isTitle } from "./titles.ts";
 
 export interface Keyphrase {
   /** As shown: lower case, single spaces. */
@@ -200,6 +201,8 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     // Whom a speech addresses ("fellow americans", "madam speaker") is no subject of it.
     if (shown.length === 2 && shown[0] === "fellow" && /(?:s|men)$/u.test(shown[1])) return [];
     if (shown.length === 2 && /^(?:madam|mister|mr)$/u.test(shown[0])) return [];
+    // "vice president", "secretary general": an office, named for whoever holds it.
+    if (shown.length > 1 && shown.every(isTitle)) return [];
     // "federal government", "local governments": a level of government, no subject of its own.
     if (
       shown.length === 2 && /^governments?$/u.test(shown[1]) &&

@@ -778,12 +778,13 @@ Deno.test("rankKeyphrases() takes no span of time from now", () => {
   ]);
 });
 
-Deno.test("rankKeyphrases() takes no form of address and no level of government", () => {
+Deno.test("rankKeyphrases() takes no form of address, office or level of government", () => {
   const phrases = [0, 1, 2].flatMap((i) => [
     phrase("fellow Americans", i),
     phrase("fellow citizens", i),
     phrase("fellow countrymen", i),
     phrase("Madam Speaker", i),
+    phrase("Vice President", i),
     phrase("Federal Government", i),
     phrase("local governments", i),
   ]);
