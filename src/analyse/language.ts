@@ -584,6 +584,7 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     verdicts.set(key, { kind: "people", from: 0, to: key.length });
   }
   placesByFirstNames(text, runs, verdicts);
+  placesBeforeRegions(text, runs, verdicts);
   // Whether a first name stands alone at least twice, not before a surname or another name.
   const alone = new Map<string, boolean>();
   const aloneOften = (first: string) => {
@@ -693,6 +694,26 @@ function placesByFirstNames(text: string, runs: Run[], verdicts: Map<string, Ver
   for (const [key, use] of uses) {
     if (use.placed * 2 >= use.all) verdicts.set(key, { kind: "places", from: 0, to: key.length });
   }
+}
+
+/**
+ * A name the text writes before its state or country ("Elkhart, Indiana;", "Tampa, Florida,") is
+ * a town: compromise knows the state, not the town. Not a person's name ("Senator Brown, Ohio")
+ * nor an organisation's.
+ */
+function placesBeforeRegions(text: string, runs: Run[], verdicts: Map<string, Verdict>): void {
+  runs.forEach((run, i) => {
+    const next = runs[i + 1];
+    const kind = verdicts.get(run.key)?.kind;
+    if (next === undefined || kind === "people" || kind === "organizations") return;
+    if (next.from !== next.to || !/^,[ \t]+$/u.test(text.slice(run.end, next.start))) return;
+    if (!/Region|Country/u.test(lexiconTag(next.key.toLowerCase()))) return;
+    if (!/^(?:[,.;:)]|$)/u.test(text.slice(next.end, next.end + 1))) return;
+    const words = run.key.split(" ");
+    if (words.length > 3 || !words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) return;
+    if (words.some((w) => englishRank(w.toLowerCase()) <= GENERIC_RANK)) return;
+    verdicts.set(run.key, { kind: "places", from: 0, to: run.end - run.start });
+  });
 }
 
 /** A generational suffix after a name. */

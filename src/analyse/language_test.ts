@@ -369,6 +369,21 @@ Deno.test("readLanguage() reads 'Library of', 'Museum of'... as an organisation"
   );
 });
 
+Deno.test("readLanguage() reads a name before its state or country as a town", () => {
+  const places = (text: string) => readLanguage(text).places.map((p) => p.text);
+  assert.deepEqual(places("Owners in Marrowby, Ohio, and Quillfen, France, agree."), [
+    "Marrowby",
+    "Ohio",
+    "Quillfen",
+    "France",
+  ]);
+  // Not a person's name, nor an everyday word.
+  assert.deepEqual(places("Senator Marrowby, Ohio, objected. Last, Ohio agreed."), [
+    "Ohio",
+    "Ohio",
+  ]);
+});
+
 Deno.test("readLanguage() reads a body's whole name, with what it is of or for", () => {
   assert.deepEqual(
     readLanguage(
