@@ -152,6 +152,8 @@ export function trimOpeners(sentence: string): string {
   // "Now that Python sorting provides..." trimmed to "That Python sorting..." is a fragment; "Mr.
   // Speaker, ...: As we gather tonight, ..." without its salutation is a sentence.
   if (text !== greeted && /^(?:that|as|than|if)\s(?!is\b|was\b)/iu.test(text)) text = greeted;
+  // "Now is the time to act" trimmed to "Is the time to act": the opener was the subject.
+  if (text !== greeted && /^(?:is|was|are|were|comes|came)\s/iu.test(text)) text = greeted;
   if (text === own || text.split(/\s+/u).length < 4) return own;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

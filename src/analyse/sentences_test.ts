@@ -426,6 +426,9 @@ Deno.test("trimOpeners() keeps an opener that a clause hangs on ('Now that', 'So
     "So as I said, the list is sorted in place.",
   );
   assert.equal(trimOpeners("So that is the whole point of it."), "That is the whole point of it.");
+  // "Now is the time": the opener is the sentence's subject.
+  const time = "Now is the time for the keepers to trim every lamp.";
+  assert.equal(trimOpeners(time), time);
 });
 
 Deno.test("leansBack() catches openers that need the sentence before", () => {
