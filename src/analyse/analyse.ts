@@ -493,8 +493,8 @@ function unfitUnits(
   });
   // "The maximum number of listeners per EventTarget event.": a field's description in a
   // reference, which says nothing alone. Speech leaves out verbs as it goes. Checked only where
-  // it may be chosen, nothing else ruling it out: compromise is slow (a fifth of a reference
-  // manual's reading time when every unit was).
+  // it may be chosen, nothing else ruling it out: compromise is slow (checking every sentence
+  // wink marked more than halved the Debian gold set's throughput in one run).
   if (!speech) {
     const verbless = list.flatMap((u, i) => u.verbless && !unfit.has(i) ? [i] : [])
       .sort((a, b) => scores[b] - scores[a] || a - b).slice(0, VERB_CHECKS);

@@ -1065,12 +1065,11 @@ function agents(
     const before = words[run.from - 1];
     const called = before !== undefined && before.sentence === words[run.from].sentence &&
       /^(?:called|named)$/u.test(before.value) && run.from !== run.to;
-    const quality = words[run.from - 2];
-    const owns = before?.value === "of" && quality !== undefined &&
-      quality.sentence === words[run.from].sentence &&
-      ownerFollows(`${quality.value} of `);
+    const twoBefore = words[run.from - 2];
+    const owns = before?.value === "of" && twoBefore !== undefined &&
+      twoBefore.sentence === words[run.from].sentence && ownerFollows(`${twoBefore.value} of `);
     // "a woman named Rosa Parks": a person introduced by name, whatever compromise took it for.
-    const introduced = called && PERSON_NOUN.test(words[run.from - 2]?.value ?? "") &&
+    const introduced = called && PERSON_NOUN.test(twoBefore?.value ?? "") &&
       isFirstName(run.key.slice(0, run.key.indexOf(" ")).toLowerCase());
     if (verdict) {
       if (acts && stranger(run.key) || introduced) found.push(run.key);

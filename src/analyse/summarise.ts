@@ -24,7 +24,7 @@ export interface Unit {
   piece?: boolean;
   /** Runs on into the next paragraph, past what lay between (a code block, a list). */
   runsOn?: boolean;
-  /** Of a sentence with no verb: a label or a field's description, no statement. */
+  /** Of a sentence wink found no verb in: maybe a label or a field's description. */
   verbless?: true;
 }
 

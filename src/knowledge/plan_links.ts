@@ -83,7 +83,12 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
     })),
     RESERVED_MAPS,
   );
-  const placed = joinRelated(graph, topics, unnamed.flatMap((t) => t.members));
+  const placed = joinRelated(
+    graph,
+    topics,
+    unnamed.flatMap((t) => t.members),
+    (path) => folderOf.get(path)!,
+  );
   const maps = buildMaps(
     firsts.map((n) => ({
       path: n.path,

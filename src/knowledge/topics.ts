@@ -181,6 +181,7 @@ export function joinRelated<T extends Topic>(
   graph: SimilarityGraph,
   topics: T[],
   notes: string[],
+  folderOf: (key: string) => string,
 ): { topics: T[]; alone: string[] } {
   const indexOf = new Map(graph.keys.map((key, i) => [key, i]));
   const topicOf = new Int32Array(graph.keys.length).fill(-1);
@@ -192,8 +193,17 @@ export function joinRelated<T extends Topic>(
     if (t === undefined) alone.push(key);
     else joined[t].push(key);
   }
+  // A topic of a folder counts the notes that joined it from elsewhere.
+  const outside = (t: T, key: string) => {
+    const folder = folderOf(key);
+    return folder !== t.folder && !folder.startsWith(`${t.folder}/`);
+  };
   return {
-    topics: topics.map((t, k) => ({ ...t, members: joined[k].sort() })),
+    topics: topics.map((t, k) => {
+      const elsewhere = t.folder === "" ? 0 : joined[k].filter((key) => outside(t, key)).length;
+      const { elsewhere: _, ...rest } = t;
+      return { ...rest, members: joined[k].sort(), ...(elsewhere > 0 ? { elsewhere } : {}) } as T;
+    }),
     alone: alone.sort(),
   };
 }

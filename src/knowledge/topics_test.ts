@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { type NoteFeatures, similarityGraph } from "./similarity.ts";
-import { clusterTopics, joinRelated, topicLimit } from "./topics.ts";
+import { clusterTopics, joinRelated, type Topic, topicLimit } from "./topics.ts";
 
 const STEMS: Record<string, string[]> = {
   bees: ["hive", "queen", "honey", "swarm", "varroa", "brood", "comb", "apiari"],
@@ -164,10 +164,20 @@ Deno.test("joinRelated() puts notes into the topic holding their related notes, 
     members: notes.filter((n) => n.key.startsWith(`${subject}/`)).map((n) => n.key),
     folder: "",
   }));
-  const { topics: joined, alone } = joinRelated(graph, topics, ["zz-pizza.md", "zz-tax.md"]);
+  const { topics: joined, alone } = joinRelated(
+    graph,
+    topics,
+    ["zz-pizza.md", "zz-tax.md"],
+    topFolder,
+  );
   assert.deepEqual(joined[0].members, topics[0].members);
   assert.deepEqual(joined[1].members, [...topics[1].members, "zz-pizza.md"]);
   assert.deepEqual(alone, ["zz-tax.md"]);
+  // A topic of a folder counts the note that joined it from elsewhere.
+  const ofFolders: Topic[] = topics.map((t, k) => ({ ...t, folder: k === 0 ? "bees" : "bread" }));
+  const counted = joinRelated(graph, ofFolders, ["zz-pizza.md"], topFolder).topics;
+  assert.equal(counted[0].elsewhere, undefined);
+  assert.equal(counted[1].elsewhere, 1);
 });
 
 Deno.test("clusterTopics() leaves a folder's one note out of a topic it is not related to", () => {
