@@ -81,7 +81,7 @@ export function analyse(input: AnalysisInput): Analysed {
   const transcript = list.some((u) => u.startMs !== undefined);
   const titleTerms = terms(input.title);
   const scores = scoreUnits(list, { titleTerms, transcript });
-  const unfit = unfitUnits(units, transcript, scores);
+  const unfit = unfitUnits(units, transcript);
   // Trimmed of its opener a written sentence may still lean on the one before ("But this is
   // why"); in speech nearly every sentence does, and the opener is simply trimmed.
   // In either, a sentence that names someone only as "they" or "he" weighs less.
@@ -463,9 +463,6 @@ export function termVector(body: string): [string, number][] {
   return topTerms(termCounts(sentenceUnits(body).list));
 }
 
-/** Most units, best scored first, checked for a verb: more than a summary and key points take. */
-const VERB_CHECKS = 40;
-
 /**
  * The units that cannot stand alone (table rows, code, captions, fragments...): never a summary
  * sentence or a key point, unless nothing else is left in the text.
@@ -473,7 +470,6 @@ const VERB_CHECKS = 40;
 function unfitUnits(
   { list, blocks, headings }: { list: Unit[]; blocks: Block[]; headings: string[] },
   speech: boolean,
-  scores: number[],
 ): Set<number> {
   const unfit = new Set<number>();
   list.forEach((u, i) => {
@@ -493,11 +489,10 @@ function unfitUnits(
   });
   // "The maximum number of listeners per EventTarget event.": a field's description in a
   // reference, which says nothing alone. Speech leaves out verbs as it goes. Checked only where
-  // it may be chosen, nothing else ruling it out: compromise is slow (checking every sentence
-  // wink marked more than halved the Debian gold set's throughput in one run).
+  // nothing else rules the unit out: compromise is slow, and checking every sentence wink marked
+  // (table rows and headings too) more than halved the Debian gold set's throughput in one run.
   if (!speech) {
-    const verbless = list.flatMap((u, i) => u.verbless && !unfit.has(i) ? [i] : [])
-      .sort((a, b) => scores[b] - scores[a] || a - b).slice(0, VERB_CHECKS);
+    const verbless = list.flatMap((u, i) => u.verbless && !unfit.has(i) ? [i] : []);
     const confirmed = withoutVerbs(verbless.map((i) => list[i].text));
     verbless.forEach((i, k) => confirmed[k] && unfit.add(i));
   }
