@@ -166,13 +166,14 @@ Deno.test("a job started through the API runs, streams its events and shows its 
     assert.deepEqual(detail.request, { input, out: join(root, "vault"), workers: 1 });
     assert.equal(detail.workers, 1);
 
-    // The run's metrics: sampled at its start and end, the second after every file was done.
+    // The run's metrics: sampled at its start, every 15 s on a slow machine, and at its end,
+    // the last after every file was done.
     const metrics = JobMetrics.parse(await json(await api(s, `/api/jobs/${id}/metrics`)));
     assert.deepEqual(metrics.runs.map((r) => r.end), ["finished"]);
-    assert.equal(metrics.at.length, 2);
+    assert.ok(metrics.at.length >= 2, `${metrics.at}`);
     assert.ok(metrics.memoryMb.every((mb) => mb !== null && mb > 10), `${metrics.memoryMb}`);
-    assert.deepEqual(metrics.restarts, [0, 0]);
-    assert.ok(metrics.filesPerHour[1]! > 0);
+    assert.ok(metrics.restarts.every((n) => n === 0), `${metrics.restarts}`);
+    assert.ok(metrics.filesPerHour.at(-1)! > 0);
 
     const note = await api(s, `/api/jobs/${id}/note?path=${encodeURIComponent("Home.md")}`);
     assert.equal(note.status, 200);
