@@ -218,6 +218,10 @@ export const ToSandbox = z.discriminatedUnion("type", [
     threadUrl: z.string(),
     heapMb: z.number().int().positive(),
     stallMs: z.number().int().positive(),
+    /** The sandbox's number, its name on the start lock. */
+    sandbox: z.number().int().positive(),
+    /** Shared by every sandbox: one stage thread starts at a time (src/sandbox/start_lock.ts). */
+    startLock: z.instanceof(SharedArrayBuffer),
   }),
   z.object({ v, type: z.literal("run"), task: Task }),
   z.object({ v, type: z.literal("abort"), taskId: z.number().int(), failure: Failure }),
@@ -226,6 +230,7 @@ export type ToSandbox = z.infer<typeof ToSandbox>;
 
 /** Sandbox host -> main, and stage thread -> sandbox host (the same shapes). */
 export const FromSandbox = z.discriminatedUnion("type", [
+  /** From a stage thread: its module is loaded and it takes tasks. */
   z.object({ v, type: z.literal("ready") }),
   z.object({
     v,

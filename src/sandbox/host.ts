@@ -15,6 +15,7 @@ import {
   type Task,
   ToSandbox,
 } from "../protocol/messages.ts";
+import { releaseStartLock, takeStartLock } from "./start_lock.ts";
 
 /** Extra time past the budget before the host steps in; the thread's own time box should win. */
 const BUDGET_GRACE_MS = 2000;
@@ -61,7 +62,7 @@ export const nodeThread: ThreadFactory = ({ threadUrl, heapMb, port }) =>
 interface Current {
   task: Task;
   hostBeat: ReturnType<typeof setInterval>;
-  budgetTimer: ReturnType<typeof setTimeout>;
+  budgetTimer: ReturnType<typeof setTimeout> | undefined;
   stallTimer: ReturnType<typeof setTimeout> | undefined;
   /** The stage the file last reported, for the message when it stalls. */
   stage?: string;
@@ -74,8 +75,14 @@ interface Current {
 export class SandboxHost {
   readonly #scope: Scope;
   readonly #startThread: ThreadFactory;
-  #config: { threadUrl: URL; heapMb: number; stallMs: number } | undefined;
+  #config:
+    | { threadUrl: URL; heapMb: number; stallMs: number; sandbox: number; lock: SharedArrayBuffer }
+    | undefined;
   #thread: StageThread | undefined;
+  /** A thread waiting for its turn to start (src/sandbox/start_lock.ts). */
+  #starting: Promise<void> | undefined;
+  /** Ends a thread that takes the lock and never becomes ready, so the others may start. */
+  #startTimer: ReturnType<typeof setTimeout> | undefined;
   /** The link to the thread. Measured: through a Web Worker's node thread, `parentPort`
    * messages took about 500 ms each way; a dedicated MessageChannel takes about 1 ms. */
   #port: MessagePort | undefined;
@@ -110,6 +117,7 @@ export class SandboxHost {
   #dropThread(): void {
     const t = this.#thread;
     this.#thread = undefined;
+    this.#releaseStart();
     this.#port?.close();
     this.#port = undefined;
     if (t) {
@@ -139,9 +147,25 @@ export class SandboxHost {
     }, Math.min(stallMs, MAX_TIMER_MS));
   }
 
-  #spawnThread(): StageThread {
+  /** A thread to run on: the current one, or a new one once no other is starting. */
+  #threadStarted(): Promise<void> {
+    if (this.#thread) return Promise.resolve();
     const config = this.#config;
     if (!config) throw new Error("sandbox host used before init");
+    this.#starting ??= takeStartLock(config.lock, config.sandbox).then(() => {
+      this.#starting = undefined;
+      this.#thread ??= this.#spawnThread(config);
+    });
+    return this.#starting;
+  }
+
+  /** Held from a thread's start until it is ready, dies or is dropped. */
+  #releaseStart(): void {
+    clearTimeout(this.#startTimer);
+    if (this.#config) releaseStartLock(this.#config.lock, this.#config.sandbox);
+  }
+
+  #spawnThread(config: { threadUrl: URL; heapMb: number; stallMs: number }): StageThread {
     const channel = new MessageChannel();
     const t = this.#startThread({
       threadUrl: config.threadUrl,
@@ -155,12 +179,21 @@ export class SandboxHost {
       this.#lastThreadError = error.message;
     });
     t.on("exit", (code: number) => this.#onThreadExit(t, code));
+    // With a file on it, the file's stall limit ends the thread.
+    this.#startTimer = setTimeout(() => {
+      if (t === this.#thread && !this.#current) this.#dropThread();
+    }, Math.min(config.stallMs, MAX_TIMER_MS));
     return t;
   }
 
   #onThreadMessage(t: StageThread, data: unknown): void {
+    if (t !== this.#thread) return; // a late word from a thread already replaced
+    if ((data as { type?: unknown })?.type === "ready") {
+      this.#releaseStart();
+      return this.#post({ v: PROTOCOL_VERSION, type: "ready" });
+    }
     const current = this.#current;
-    if (t !== this.#thread || !current) return; // a late word from a thread already replaced
+    if (!current) return;
     const parsed = parseMessage(FromSandbox, data);
     if (!parsed.ok) {
       this.#dropThread();
@@ -183,6 +216,7 @@ export class SandboxHost {
   #onThreadExit(t: StageThread, code: number): void {
     if (t !== this.#thread) return;
     this.#thread = undefined;
+    this.#releaseStart();
     this.#port?.close();
     this.#port = undefined;
     if (!this.#current) return;
@@ -216,9 +250,14 @@ export class SandboxHost {
     const m = parsed.value;
     switch (m.type) {
       case "init":
-        this.#config = { threadUrl: new URL(m.threadUrl), heapMb: m.heapMb, stallMs: m.stallMs };
-        this.#thread = this.#spawnThread();
-        this.#post({ v: PROTOCOL_VERSION, type: "ready" });
+        this.#config = {
+          threadUrl: new URL(m.threadUrl),
+          heapMb: m.heapMb,
+          stallMs: m.stallMs,
+          sandbox: m.sandbox,
+          lock: m.startLock,
+        };
+        void this.#threadStarted();
         return;
       case "run":
         return this.#run(m.task);
@@ -240,8 +279,6 @@ export class SandboxHost {
       });
       return;
     }
-    this.#thread ??= this.#spawnThread();
-    const link = this.#port!;
     const { taskId } = task;
     this.#current = {
       task,
@@ -250,15 +287,22 @@ export class SandboxHost {
         HOST_HEARTBEAT_MS,
       ),
       stallTimer: undefined,
-      budgetTimer: setTimeout(() => {
+      budgetTimer: undefined,
+    };
+    // The budget and the stall limit count from the hand-over: waiting for another thread to
+    // start is not this file's time, and main hears the host's heartbeat meanwhile.
+    void this.#threadStarted().then(() => {
+      const current = this.#current;
+      if (current?.task.taskId !== taskId) return;
+      current.budgetTimer = setTimeout(() => {
         this.#dropThread();
         this.#fail(taskId, {
           code: "timeout",
           message: `stage ran past its time budget of ${Math.round(task.budgetMs / 1000)} s`,
         });
-      }, Math.min(task.budgetMs + BUDGET_GRACE_MS, MAX_TIMER_MS)),
-    };
-    this.#armStall();
-    link.postMessage({ v: PROTOCOL_VERSION, type: "run", task });
+      }, Math.min(task.budgetMs + BUDGET_GRACE_MS, MAX_TIMER_MS));
+      this.#armStall();
+      this.#port!.postMessage({ v: PROTOCOL_VERSION, type: "run", task });
+    });
   }
 }

@@ -3,16 +3,27 @@ import { EventEmitter } from "node:events";
 import type { MessagePort } from "node:worker_threads";
 import { type FromSandbox, PROTOCOL_VERSION, type Task } from "../protocol/messages.ts";
 import { SandboxHost, type Scope, type StageThread, type ThreadSpec } from "./host.ts";
+import { newStartLock } from "./start_lock.ts";
 
 /** A stage thread of the test's making: it hears each task and does what the test says. */
 class FakeThread extends EventEmitter implements StageThread {
   readonly port: MessagePort;
   terminated = false;
 
-  constructor(spec: ThreadSpec, onTask: (thread: FakeThread, task: Task) => void) {
+  constructor(
+    spec: ThreadSpec,
+    onTask: (thread: FakeThread, task: Task) => void,
+    ready = true,
+  ) {
     super();
     this.port = spec.port;
     this.port.on("message", (m: { task: Task }) => onTask(this, m.task));
+    if (ready) this.ready();
+  }
+
+  /** What serveStages() says once its module is loaded and it listens. */
+  ready(): void {
+    this.send({ v: PROTOCOL_VERSION, type: "ready" });
   }
 
   send(message: unknown): void {
@@ -30,9 +41,22 @@ class FakeThread extends EventEmitter implements StageThread {
   }
 }
 
-/** A host under test: what it posts to main arrives on `next()`, one message at a time. */
-function hostWith(onTask: (thread: FakeThread, task: Task) => void, stallMs = 60_000) {
+/**
+ * A host under test: what it posts to main arrives on `next()`, one message at a time. Hosts
+ * given one `startLock` are a job's sandboxes; `ready: false` threads wait for `ready()`.
+ */
+function hostWith(
+  onTask: (thread: FakeThread, task: Task) => void,
+  stallMs = 60_000,
+  { startLock = newStartLock(), sandbox = 1, ready = true } = {},
+) {
   const threads: FakeThread[] = [];
+  let started: (() => void) | undefined;
+  /** The host's first thread, once it has started it (a thread starts when the lock is free). */
+  const firstThread = async (): Promise<FakeThread> => {
+    if (threads.length === 0) await new Promise<void>((resolve) => started = resolve);
+    return threads[0];
+  };
   const inbox: FromSandbox[] = [];
   let wake: (() => void) | undefined;
   const scope: Scope = {
@@ -43,8 +67,9 @@ function hostWith(onTask: (thread: FakeThread, task: Task) => void, stallMs = 60
     },
   };
   new SandboxHost(scope, (spec) => {
-    const thread = new FakeThread(spec, onTask);
+    const thread = new FakeThread(spec, onTask, ready);
     threads.push(thread);
+    started?.();
     return thread;
   });
   const send = (data: unknown) => scope.onmessage!(new MessageEvent("message", { data }));
@@ -52,8 +77,16 @@ function hostWith(onTask: (thread: FakeThread, task: Task) => void, stallMs = 60
     while (inbox.length === 0) await new Promise<void>((resolve) => wake = resolve);
     return inbox.shift()!;
   };
-  send({ v: PROTOCOL_VERSION, type: "init", threadUrl: "file:///stage.ts", heapMb: 64, stallMs });
-  return { threads, send, next };
+  send({
+    v: PROTOCOL_VERSION,
+    type: "init",
+    threadUrl: "file:///stage.ts",
+    heapMb: 64,
+    stallMs,
+    sandbox,
+    startLock,
+  });
+  return { threads, firstThread, send, next };
 }
 
 function task(taskId: number): Task {
@@ -68,6 +101,14 @@ function task(taskId: number): Task {
 }
 
 const run = (taskId: number) => ({ v: PROTOCOL_VERSION, type: "run", task: task(taskId) });
+
+/** A stage's answer that needs no note. */
+const refusal = (taskId: number) => ({
+  v: PROTOCOL_VERSION,
+  type: "failed",
+  taskId,
+  failure: { code: "input", message: "not a document" },
+});
 
 Deno.test("SandboxHost says it is ready, then relays the stage's progress and answer", async () => {
   const host = hostWith((thread, t) => {
@@ -163,4 +204,44 @@ Deno.test("SandboxHost fails the task when the stage sends what the protocol doe
   const end = await host.next();
   assert.equal(end.type === "failed" && end.failure.code, "protocol");
   assert.match(end.type === "failed" ? end.failure.message : "", /invalid message from the stage/);
+});
+
+Deno.test("SandboxHost starts its thread only once the other sandbox's thread is ready", async () => {
+  const startLock = newStartLock();
+  const answer = (thread: FakeThread, t: Task) => thread.send(refusal(t.taskId));
+  const first = hostWith(answer, 60_000, { startLock, sandbox: 1, ready: false });
+  const second = hostWith(answer, 60_000, { startLock, sandbox: 2 });
+  const starting = await first.firstThread();
+  second.send(run(2));
+  // A message through a channel takes the event loop turns a start without the lock would take.
+  const { port1, port2 } = new MessageChannel();
+  port2.postMessage("turn");
+  await new Promise((resolve) => port1.onmessage = resolve);
+  port1.close();
+  assert.equal(second.threads.length, 0, "started while another thread was starting");
+
+  starting.ready();
+  assert.deepEqual(await first.next(), { v: PROTOCOL_VERSION, type: "ready" });
+  assert.deepEqual(await second.next(), { v: PROTOCOL_VERSION, type: "ready" });
+  assert.equal(second.threads.length, 1);
+  const outcome = await second.next();
+  assert.equal(outcome.type === "failed" && outcome.taskId, 2);
+});
+
+Deno.test("SandboxHost ends a thread that never gets ready at the stall limit, so others start", async () => {
+  const startLock = newStartLock();
+  const first = hostWith(() => {}, 20, { startLock, sandbox: 1, ready: false });
+  first.send(run(1));
+  const end = await first.next();
+  assert.equal(end.type === "failed" && end.failure.code, "stalled");
+  assert.ok((await first.firstThread()).terminated);
+  // The lock is free again: another sandbox's thread starts and answers.
+  const second = hostWith((thread, t) => thread.send(refusal(t.taskId)), 60_000, {
+    startLock,
+    sandbox: 2,
+  });
+  second.send(run(2));
+  assert.deepEqual(await second.next(), { v: PROTOCOL_VERSION, type: "ready" });
+  const outcome = await second.next();
+  assert.equal(outcome.type === "failed" && outcome.taskId, 2);
 });

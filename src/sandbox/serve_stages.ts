@@ -55,6 +55,8 @@ export function serveStages(pipeline: Pipeline): void {
       post({ v: PROTOCOL_VERSION, type: "failed", taskId: task.taskId, failure: toFailure(error) });
     }
   });
+  // Loaded and listening: the host lets the next sandbox's thread start.
+  post({ v: PROTOCOL_VERSION, type: "ready" });
 }
 
 function protocolFailure(detail: string): Failure {

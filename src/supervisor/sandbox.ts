@@ -15,6 +15,7 @@ import {
   type ToSandbox,
 } from "../protocol/messages.ts";
 import type { EnginePath } from "../pipeline/media/find_engines.ts";
+import { releaseStartLock } from "../sandbox/start_lock.ts";
 
 /**
  * What a sandbox may do. A document sandbox reads its input and nothing else; only a media
@@ -31,6 +32,8 @@ export interface SandboxConfig {
   threadUrl: URL;
   heapMb: number;
   stallMs: number;
+  /** One for all sandboxes of the process: their stage threads start one at a time. */
+  startLock: SharedArrayBuffer;
   /** `host:port` of the language model endpoint in LLM mode: the only place it may connect. */
   net?: string;
   /** The engines main found (find_engines.ts): a media sandbox may start these paths alone. */
@@ -111,11 +114,13 @@ export class Sandbox {
   /** Replaces the Web Worker with a fresh one. */
   restart(): void {
     this.#worker.terminate();
+    releaseStartLock(this.#config.startLock, this.id);
     this.#worker = this.#spawn();
   }
 
   dispose(): void {
     this.#worker.terminate();
+    releaseStartLock(this.#config.startLock, this.id);
   }
 
   #send(message: ToSandbox): void {
@@ -123,7 +128,8 @@ export class Sandbox {
   }
 
   #spawn(): Worker {
-    const { profile, inputDir, scratchDir, threadUrl, heapMb, stallMs, net } = this.#config;
+    const { profile, inputDir, scratchDir, threadUrl, heapMb, stallMs, startLock, net } =
+      this.#config;
     const media = profile === "media";
     const worker = new Worker(new URL("../../worker.ts", import.meta.url), {
       type: "module",
@@ -158,6 +164,8 @@ export class Sandbox {
         threadUrl: threadUrl.href,
         heapMb,
         stallMs,
+        sandbox: this.id,
+        startLock,
       } satisfies ToSandbox,
     );
     return worker;

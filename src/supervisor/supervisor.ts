@@ -23,6 +23,7 @@ import { isRecordingName } from "../pipeline/detect.ts";
 import { findEngines } from "../pipeline/media/find_engines.ts";
 import { ENGINES } from "../pipeline/media/run_engine.ts";
 import { clearLibrarySwitches, type Profile, Sandbox } from "./sandbox.ts";
+import { newStartLock } from "../sandbox/start_lock.ts";
 
 export interface SupervisorConfig {
   workers: number;
@@ -70,6 +71,9 @@ function profileFor(path: string): Profile {
   return isRecordingName(path) ? "media" : "document";
 }
 
+/** One for the process: the jobs the UI server runs side by side start their threads in turn. */
+const START_LOCK = newStartLock();
+
 /** Starts one sandbox per worker. */
 export function startSandboxes(
   config: Pick<SupervisorConfig, "workers" | "threadUrl" | "heapMb" | "stallMs">,
@@ -88,6 +92,7 @@ export function startSandboxes(
       threadUrl: config.threadUrl,
       heapMb: config.heapMb,
       stallMs: config.stallMs,
+      startLock: START_LOCK,
       engines,
       ...(net ? { net } : {}),
     }));
