@@ -209,11 +209,15 @@ function tokenize(text: string): { words: Word[]; sentences: Sentence[] } {
 /**
  * Whether tokens `from`..`to` hold a verb, or a word in -s after a noun that may be one: wink
  * and compromise both take "defaults" in "the option defaults to 16 bytes" for a plural noun.
+ * Not "class" of "the Event class", nor "status" or "analysis": no verb's -s form ends so.
  */
 function mayHaveVerb(values: string[], tags: string[], from: number, to: number): boolean {
   for (let i = from; i <= to; i++) {
     if (tags[i] === "VERB" || tags[i] === "AUX") return true;
-    if (i > from && /^(?:NOUN|PROPN)$/u.test(tags[i - 1]) && /^\p{Ll}+s$/u.test(values[i])) {
+    if (
+      i > from && /^(?:NOUN|PROPN)$/u.test(tags[i - 1]) && /^\p{Ll}+$/u.test(values[i]) &&
+      PLURAL.test(values[i])
+    ) {
       return true;
     }
   }

@@ -591,9 +591,10 @@ Deno.test("readLanguage() marks a sentence wink finds no verb in; withoutVerbs()
   // wink takes "returns" and "defaults" for plural nouns, but after a noun they may be verbs.
   const { sentences } = readLanguage(
     "The maximum number of listeners per event. It was created. The function returns a list. " +
-      "The option defaults to 16 bytes.",
+      "The option defaults to 16 bytes. A browser-compatible implementation of the Event class.",
   );
-  assert.deepEqual(sentences.map((s) => s.verbless ?? false), [true, false, false, false]);
+  // No verb's -s form ends in -ss: "class" after "Event" is no verb.
+  assert.deepEqual(sentences.map((s) => s.verbless ?? false), [true, false, false, false, true]);
   // compromise knows "returns" for a verb.
   assert.deepEqual(withoutVerbs([sentences[0].text, "Git returns a list."]), [true, false]);
   assert.deepEqual(withoutVerbs([]), []);
