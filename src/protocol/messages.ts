@@ -209,6 +209,12 @@ export const Task = z.object({
 });
 export type Task = z.infer<typeof Task>;
 
+/** The UI imports this module too, and a browser page has no `SharedArrayBuffer` unless it is
+ * cross-origin isolated: the name is looked up only when a message is checked. */
+function isSharedBuffer(value: unknown): value is SharedArrayBuffer {
+  return typeof SharedArrayBuffer === "function" && value instanceof SharedArrayBuffer;
+}
+
 /** Main -> sandbox host (Web Worker). */
 export const ToSandbox = z.discriminatedUnion("type", [
   z.object({
@@ -221,7 +227,7 @@ export const ToSandbox = z.discriminatedUnion("type", [
     /** The sandbox's number, its name on the start lock. */
     sandbox: z.number().int().positive(),
     /** Shared by every sandbox: one stage thread starts at a time (src/sandbox/start_lock.ts). */
-    startLock: z.instanceof(SharedArrayBuffer),
+    startLock: z.custom<SharedArrayBuffer>(isSharedBuffer, "a SharedArrayBuffer"),
   }),
   z.object({ v, type: z.literal("run"), task: Task }),
   z.object({ v, type: z.literal("abort"), taskId: z.number().int(), failure: Failure }),

@@ -27,9 +27,18 @@ const draft = {
   analysis: NO_ANALYSIS,
 };
 
+const init = {
+  v: 1,
+  type: "init",
+  threadUrl: "file:///t.ts",
+  heapMb: 64,
+  stallMs: 1000,
+  sandbox: 1,
+};
+
 Deno.test("parseMessage() accepts every well-formed message of each boundary", () => {
   const cases: [Parameters<typeof parseMessage>[0], unknown][] = [
-    [ToSandbox, { v: 1, type: "init", threadUrl: "file:///t.ts", heapMb: 64, stallMs: 1000 }],
+    [ToSandbox, { ...init, startLock: new SharedArrayBuffer(4) }],
     [ToSandbox, { v: 1, type: "run", task }],
     [ToSandbox, { v: 1, type: "abort", taskId: 7, failure: { code: "aborted", message: "x" } }],
     [ToThread, { v: 1, type: "run", task }],
@@ -42,6 +51,12 @@ Deno.test("parseMessage() accepts every well-formed message of each boundary", (
   for (const [schema, message] of cases) {
     const parsed = parseMessage(schema, message);
     assert.ok(parsed.ok, JSON.stringify(message));
+  }
+});
+
+Deno.test("parseMessage() refuses a start lock that is no shared memory", () => {
+  for (const startLock of [new ArrayBuffer(4), undefined, {}]) {
+    assert.equal(parseMessage(ToSandbox, { ...init, startLock }).ok, false);
   }
 });
 
