@@ -224,8 +224,8 @@ export const ToSandbox = z.discriminatedUnion("type", [
     threadUrl: z.string(),
     heapMb: z.number().int().positive(),
     stallMs: z.number().int().positive(),
-    /** The sandbox's number, its name on the start lock. */
-    sandbox: z.number().int().positive(),
+    /** The sandbox's name on the start lock: one of its own in the process, whose jobs share it. */
+    lockOwner: z.number().int().positive(),
     /** Shared by every sandbox: one stage thread starts at a time (src/sandbox/start_lock.ts). */
     startLock: z.custom<SharedArrayBuffer>(isSharedBuffer, "a SharedArrayBuffer"),
   }),

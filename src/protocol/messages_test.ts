@@ -33,7 +33,7 @@ const init = {
   threadUrl: "file:///t.ts",
   heapMb: 64,
   stallMs: 1000,
-  sandbox: 1,
+  lockOwner: 1,
 };
 
 Deno.test("parseMessage() accepts every well-formed message of each boundary", () => {

@@ -76,7 +76,7 @@ export class SandboxHost {
   readonly #scope: Scope;
   readonly #startThread: ThreadFactory;
   #config:
-    | { threadUrl: URL; heapMb: number; stallMs: number; sandbox: number; lock: SharedArrayBuffer }
+    | { threadUrl: URL; heapMb: number; stallMs: number; owner: number; lock: SharedArrayBuffer }
     | undefined;
   #thread: StageThread | undefined;
   /** A thread waiting for its turn to start (src/sandbox/start_lock.ts). */
@@ -152,7 +152,7 @@ export class SandboxHost {
     if (this.#thread) return Promise.resolve();
     const config = this.#config;
     if (!config) throw new Error("sandbox host used before init");
-    this.#starting ??= takeStartLock(config.lock, config.sandbox).then(() => {
+    this.#starting ??= takeStartLock(config.lock, config.owner).then(() => {
       this.#starting = undefined;
       this.#thread ??= this.#spawnThread(config);
     });
@@ -162,7 +162,7 @@ export class SandboxHost {
   /** Held from a thread's start until it is ready, dies or is dropped. */
   #releaseStart(): void {
     clearTimeout(this.#startTimer);
-    if (this.#config) releaseStartLock(this.#config.lock, this.#config.sandbox);
+    if (this.#config) releaseStartLock(this.#config.lock, this.#config.owner);
   }
 
   #spawnThread(config: { threadUrl: URL; heapMb: number; stallMs: number }): StageThread {
@@ -254,7 +254,7 @@ export class SandboxHost {
           threadUrl: new URL(m.threadUrl),
           heapMb: m.heapMb,
           stallMs: m.stallMs,
-          sandbox: m.sandbox,
+          owner: m.lockOwner,
           lock: m.startLock,
         };
         void this.#threadStarted();

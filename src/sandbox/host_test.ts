@@ -48,7 +48,7 @@ class FakeThread extends EventEmitter implements StageThread {
 function hostWith(
   onTask: (thread: FakeThread, task: Task) => void,
   stallMs = 60_000,
-  { startLock = newStartLock(), sandbox = 1, ready = true } = {},
+  { startLock = newStartLock(), lockOwner = 1, ready = true } = {},
 ) {
   const threads: FakeThread[] = [];
   let started: (() => void) | undefined;
@@ -83,7 +83,7 @@ function hostWith(
     threadUrl: "file:///stage.ts",
     heapMb: 64,
     stallMs,
-    sandbox,
+    lockOwner,
     startLock,
   });
   return { threads, firstThread, send, next };
@@ -209,8 +209,8 @@ Deno.test("SandboxHost fails the task when the stage sends what the protocol doe
 Deno.test("SandboxHost starts its thread only once the other sandbox's thread is ready", async () => {
   const startLock = newStartLock();
   const answer = (thread: FakeThread, t: Task) => thread.send(refusal(t.taskId));
-  const first = hostWith(answer, 60_000, { startLock, sandbox: 1, ready: false });
-  const second = hostWith(answer, 60_000, { startLock, sandbox: 2 });
+  const first = hostWith(answer, 60_000, { startLock, lockOwner: 1, ready: false });
+  const second = hostWith(answer, 60_000, { startLock, lockOwner: 2 });
   const starting = await first.firstThread();
   second.send(run(2));
   // A message through a channel takes the event loop turns a start without the lock would take.
@@ -230,7 +230,7 @@ Deno.test("SandboxHost starts its thread only once the other sandbox's thread is
 
 Deno.test("SandboxHost ends a thread that never gets ready at the stall limit, so others start", async () => {
   const startLock = newStartLock();
-  const first = hostWith(() => {}, 20, { startLock, sandbox: 1, ready: false });
+  const first = hostWith(() => {}, 20, { startLock, lockOwner: 1, ready: false });
   first.send(run(1));
   const end = await first.next();
   assert.equal(end.type === "failed" && end.failure.code, "stalled");
@@ -238,7 +238,7 @@ Deno.test("SandboxHost ends a thread that never gets ready at the stall limit, s
   // The lock is free again: another sandbox's thread starts and answers.
   const second = hostWith((thread, t) => thread.send(refusal(t.taskId)), 60_000, {
     startLock,
-    sandbox: 2,
+    lockOwner: 2,
   });
   second.send(run(2));
   assert.deepEqual(await second.next(), { v: PROTOCOL_VERSION, type: "ready" });

@@ -5,7 +5,7 @@
  * (4 of 332 batches run 8 side by side) had every stage thread it ever started come online and
  * never evaluate its module, so each file stalled until it was quarantined; started one after
  * another, none did (0 of 400). Main makes the lock and every sandbox host shares it: the word
- * holds the id of the sandbox whose thread is starting, 0 when none is.
+ * holds the name of the sandbox whose thread is starting (its `lockOwner`), 0 when none is.
  */
 
 /** A new lock, shared with every sandbox through its `init` message. */

@@ -34,6 +34,8 @@ export interface SandboxConfig {
   stallMs: number;
   /** One for all sandboxes of the process: their stage threads start one at a time. */
   startLock: SharedArrayBuffer;
+  /** This sandbox's name on the lock, no other's in the process (sandbox ids repeat per job). */
+  lockOwner: number;
   /** `host:port` of the language model endpoint in LLM mode: the only place it may connect. */
   net?: string;
   /** The engines main found (find_engines.ts): a media sandbox may start these paths alone. */
@@ -114,13 +116,13 @@ export class Sandbox {
   /** Replaces the Web Worker with a fresh one. */
   restart(): void {
     this.#worker.terminate();
-    releaseStartLock(this.#config.startLock, this.id);
+    releaseStartLock(this.#config.startLock, this.#config.lockOwner);
     this.#worker = this.#spawn();
   }
 
   dispose(): void {
     this.#worker.terminate();
-    releaseStartLock(this.#config.startLock, this.id);
+    releaseStartLock(this.#config.startLock, this.#config.lockOwner);
   }
 
   #send(message: ToSandbox): void {
@@ -128,7 +130,7 @@ export class Sandbox {
   }
 
   #spawn(): Worker {
-    const { profile, inputDir, scratchDir, threadUrl, heapMb, stallMs, startLock, net } =
+    const { profile, inputDir, scratchDir, threadUrl, heapMb, stallMs, startLock, lockOwner, net } =
       this.#config;
     const media = profile === "media";
     const worker = new Worker(new URL("../../worker.ts", import.meta.url), {
@@ -164,7 +166,7 @@ export class Sandbox {
         threadUrl: threadUrl.href,
         heapMb,
         stallMs,
-        sandbox: this.id,
+        lockOwner,
         startLock,
       } satisfies ToSandbox,
     );

@@ -73,6 +73,8 @@ function profileFor(path: string): Profile {
 
 /** One for the process: the jobs the UI server runs side by side start their threads in turn. */
 const START_LOCK = newStartLock();
+/** The last name given on it; a job's sandboxes are numbered from 1, so they cannot be named so. */
+let lockOwners = 0;
 
 /** Starts one sandbox per worker. */
 export function startSandboxes(
@@ -93,6 +95,7 @@ export function startSandboxes(
       heapMb: config.heapMb,
       stallMs: config.stallMs,
       startLock: START_LOCK,
+      lockOwner: ++lockOwners,
       engines,
       ...(net ? { net } : {}),
     }));
