@@ -19,7 +19,8 @@ export async function takeStartLock(lock: SharedArrayBuffer, owner: number): Pro
   for (;;) {
     const holder = Atomics.compareExchange(word, 0, 0, owner);
     if (holder === 0 || holder === owner) return;
-    // Bounded, so a wake-up missed between the check and the wait costs a quarter second.
+    // Bounded: Deno runs a wait's wake-up as a task of the waiting thread's event loop, so the
+    // wait also ends after a quarter second and looks again, whatever that loop is doing.
     const wait = Atomics.waitAsync(word, 0, holder, 250);
     if (wait.async) await wait.value;
   }
