@@ -805,3 +805,33 @@ Deno.test("rankKeyphrases() takes no idiom of the most used words as a term", ()
   ];
   assert.deepEqual(texts(phrases, "", 1), ["clean energy"]);
 });
+
+Deno.test("rankKeyphrases() takes no nation's people as a subject", () => {
+  const phrases = [0, 1, 2].flatMap((i) => [
+    phrase("American people", i),
+    phrase("Afghan people", i),
+    phrase("American workers", i),
+    phrase("young Americans", i),
+    phrase("farm income", i),
+  ]);
+  assert.deepEqual(texts([...phrases, phrase("American industry", 5)]), [
+    "farm income",
+    "american industry",
+  ]);
+});
+
+Deno.test("rankKeyphrases() takes a longer term in place of the piece most of its uses are in", () => {
+  const phrases = [
+    ...[0, 1, 2].map((i) => phrase("investment tax credit", 10 + i)),
+    phrase("tax credit", 50),
+    ...[0, 1, 2, 3].map((i) => phrase("zorb wibble", 100 + i)),
+    ...[0, 1].map((i) => phrase("zorb wibble frimp", 200 + i)),
+  ];
+  const found = texts(phrases);
+  // Three of the four uses of "tax credit" are in the longer term.
+  assert.ok(found.includes("investment tax credit"), found.join(" | "));
+  assert.ok(!found.includes("tax credit"), found.join(" | "));
+  // Two of six: "zorb wibble" is a term of its own, and the longer one repeats it.
+  assert.ok(found.includes("zorb wibble"), found.join(" | "));
+  assert.ok(!found.includes("zorb wibble frimp"), found.join(" | "));
+});
