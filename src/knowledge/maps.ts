@@ -18,6 +18,7 @@ import {
   trimOpeners,
   unresolved,
 } from "../analyse/sentences.ts";
+import { terms } from "../analyse/terms.ts";
 import { escapeMarkdown } from "../markdown/transcript.ts";
 import { sanitizeNoteName, wikilink } from "../markdown/note_name.ts";
 import type { MapFile } from "../vault/vault_writer.ts";
@@ -36,6 +37,10 @@ export interface MapNote {
   /** One sentence saying what the note is about. */
   context: string;
   people: string[];
+  /** The summary's paragraphs and the key points: where a map finds what the note says of the
+   * map's topic. */
+  summary?: string[];
+  keyPoints?: string[];
 }
 
 /** Topics' names must be unique and none of {@link RESERVED_MAPS} (see nameTopics). */
@@ -45,9 +50,15 @@ export function buildMaps(
   alone: string[] = [],
 ): MapFile[] {
   const byPath = new Map(notes.map((n) => [n.path, n]));
-  const line = (path: string) => {
+  const line = (path: string, topic?: NamedTopic) => {
     const n = byPath.get(path)!;
-    return `- ${wikilink(n.path, n.title)}${n.context ? `: ${escapeMarkdown(n.context)}` : ""}`;
+    // Under a topic the text names ("Middle East"), the line says what the note says of it: a
+    // speech's summary opens with its greeting more often than with what it is about.
+    const about = topic && !topic.folder ? [topic.name, ...topic.phrases] : [];
+    const context = about.length > 0 && n.summary
+      ? contextLine(n.summary, n.title, { topic: about, keyPoints: n.keyPoints })
+      : n.context;
+    return `- ${wikilink(n.path, n.title)}${context ? `: ${escapeMarkdown(context)}` : ""}`;
   };
 
   const maps: MapFile[] = [];
@@ -73,7 +84,7 @@ export function buildMaps(
       path,
       title,
       generated: `${about}${from}:\n\n${
-        [...topic.members].sort(compareNames).map(line).join("\n")
+        [...topic.members].sort(compareNames).map((path) => line(path, topic)).join("\n")
       }`,
     });
     // What the map is about, where its name alone may not say: "SQLite (6 notes): rollback
@@ -106,7 +117,10 @@ export function buildMaps(
     // Notes that share a subject with no other note: linked here, not gathered into a map
     // named after nothing they have in common.
     ...(alone.length > 0
-      ? ["## Notes on subjects of their own", [...alone].sort(compareNames).map(line).join("\n")]
+      ? [
+        "## Notes on subjects of their own",
+        [...alone].sort(compareNames).map((path) => line(path)).join("\n"),
+      ]
       : []),
     ...(people.length > 0
       ? ["## People", `- ${wikilink(peoplePath)} (${count(people.length, "person", "people")})`]
@@ -161,13 +175,19 @@ const LONGEST_OPENER = 240;
 /**
  * One whole sentence from a summary that says on its own what the note is about: one in which
  * the note (titled `title`) says what it is for ("This tutorial is intended to..."), else one
+ * of the summary, else of the key points, that names the `topic` of the map it is on (its name
+ * or phrases), else one
  * with its spoken opener trimmed ("So the point is" -> "The point is"), not a question, not
  * leaning on words it lacks ("they", "this"), telling the reader what to do or announcing what
  * follows, and short enough to read in a list. Never a sentence cut mid-clause: a long opener may
  * lose the asides after its main clause, and when no sentence fits, the shortest of the first few
  * stands.
  */
-export function contextLine(summary: string[], title = ""): string {
+export function contextLine(
+  summary: string[],
+  title = "",
+  { topic = [], keyPoints = [] }: { topic?: string[]; keyPoints?: string[] } = {},
+): string {
   const sentences = summary.flatMap(splitSentences).map(trimOpeners)
     .filter((s) => /\p{L}/u.test(s));
   // "...by solving these two issues": things named in the sentences before.
@@ -210,6 +230,12 @@ export function contextLine(summary: string[], title = ""): string {
     s.length <= longest ? s : s.replace(/\s*\([^()]*\)/gu, "");
   const described = sentences.map((s) => bare(s)).find((s) => describes(s) && fits(s) && words(s));
   if (described) return described;
+  // "...peace in the Middle East" under "Middle East": why the note is on the topic's map.
+  const named = topic.map((t) => ` ${terms(t).join(" ")} `).filter((t) => t.trim() !== "");
+  const onTopic = [...sentences, ...keyPoints.flatMap(splitSentences).map(trimOpeners)].find((s) =>
+    standsAlone(s) && fits(s) && named.some((t) => ` ${terms(s).join(" ")} `.includes(t))
+  );
+  if (onTopic) return onTopic;
   // The summary's opener, which the analysis chose to say what the text is, may run a little
   // longer: "SQLite is a C library that provides a lightweight disk-based database that..."
   // (215 characters) gave way to "The SQLite web page; the documentation describes...".

@@ -385,3 +385,44 @@ Deno.test("contextLine() takes no blurb of one of the things a note lists for th
     "This book provides a full description of the harbour lamps of Cornwall.",
   );
 });
+
+Deno.test("buildMaps() lines a note on a named topic's map with what it says of the topic", () => {
+  const speech: MapNote = {
+    ...note("Sources/1980.md", "Tonight freedom and peace depend on the state of our Union."),
+    summary: ["Tonight freedom and peace depend on the state of our Union. We face a challenge."],
+    keyPoints: [
+      "The peace treaty between Egypt and Israel is a notable achievement for the Middle East.",
+    ],
+  };
+  const lines = (topics: NamedTopic[]) =>
+    buildMaps([speech], topics).find((m) => m.path !== HOME_NOTE)!.generated.split("\n").at(-1);
+  assert.equal(
+    lines([topic("Middle East", ["Sources/1980.md"], ["peace treaty"])]),
+    "- [[Sources/1980|1980]]: The peace treaty between Egypt and Israel is a notable achievement " +
+      "for the Middle East.",
+  );
+  // A folder's map says what each note is about, whatever the folder is named.
+  assert.equal(
+    lines([topic("Middle East", ["Sources/1980.md"], [], "middle-east")]),
+    "- [[Sources/1980|1980]]: Tonight freedom and peace depend on the state of our Union.",
+  );
+});
+
+Deno.test("contextLine() takes a sentence naming the map's topic, in any form of its words", () => {
+  const summary = [
+    "We meet here tonight at a time of great challenge. We have cut the taxes of families.",
+    "Our tax codes reward work and saving.",
+  ];
+  assert.equal(contextLine(summary), "We meet here tonight at a time of great challenge.");
+  assert.equal(
+    contextLine(summary, "", { topic: ["tax code"] }),
+    "Our tax codes reward work and saving.",
+  );
+  // The note's own words for what it is for come first, on any map.
+  assert.equal(
+    contextLine(["This guide describes the tax code of 1986. Our tax code rewards work."], "", {
+      topic: ["tax code"],
+    }),
+    "This guide describes the tax code of 1986.",
+  );
+});

@@ -14,8 +14,8 @@ import { nameTopics } from "./topic_names.ts";
 import { clusterTopics, joinRelated } from "./topics.ts";
 
 /**
- * What links are made from: a note's place and source, its terms, phrases, people, summary, and
- * the other inputs its text links to.
+ * What links are made from: a note's place and source, its terms, phrases, people, summary, key
+ * points (a map's line may be one), and the other inputs its text links to.
  */
 export type LinkSource =
   & Pick<
@@ -31,7 +31,7 @@ export type LinkSource =
     | "names"
     | "summary"
   >
-  & Partial<Pick<LinkedNote, "linksTo" | "sourceHash">>;
+  & Partial<Pick<LinkedNote, "linksTo" | "sourceHash" | "keyPoints">>;
 
 /** Each note's related notes (vault paths, by file id) and the Maps of Content. */
 export interface LinkPlan {
@@ -95,6 +95,8 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
       title: n.title,
       context: contextLine(n.summary, n.title),
       people: n.people,
+      summary: n.summary,
+      keyPoints: n.keyPoints,
     })),
     placed.topics,
     [...clustered.alone, ...placed.alone],

@@ -78,6 +78,7 @@ export interface MergedNote extends MergedFile {
   names: string[];
   keyphrases: string[];
   summary: string[];
+  keyPoints: string[];
   /** The other inputs its body links to. */
   linksTo: string[];
 }
@@ -169,6 +170,8 @@ export class MergeStore extends SqliteStore {
        json_extract(meta, '$.analysis.places') AS places,
        json_extract(meta, '$.analysis.keyphrases') AS keyphrases,
        json_extract(meta, '$.analysis.summary') AS summary,
+       (SELECT json_group_array(json_extract(value, '$.text'))
+        FROM json_each(meta, '$.analysis.keyPoints')) AS key_points,
        json_extract(meta, '$.links') AS links
        FROM files WHERE status = 'done'`,
     ).all().map((r) => ({
@@ -183,6 +186,7 @@ export class MergeStore extends SqliteStore {
       ],
       keyphrases: JSON.parse(String(r.keyphrases)),
       summary: JSON.parse(String(r.summary)),
+      keyPoints: JSON.parse(String(r.key_points)),
       linksTo: r.links === null ? [] : linkedFiles(JSON.parse(String(r.links)), String(r.path)),
     }));
   }

@@ -241,6 +241,7 @@ async function rebuild(
     people: n.people,
     names: n.names,
     summary: n.summary,
+    keyPoints: n.keyPoints,
     linksTo: n.linksTo,
   })));
   const wanted = new Map(paths.map((path) => [nameKey(path), path]));

@@ -453,6 +453,8 @@ export class JobStore extends SqliteStore {
        json_extract(d.meta, '$.analysis.places') AS places,
        json_extract(d.meta, '$.analysis.keyphrases') AS keyphrases,
        json_extract(d.meta, '$.analysis.summary') AS summary,
+       (SELECT json_group_array(json_extract(value, '$.text'))
+        FROM json_each(d.meta, '$.analysis.keyPoints')) AS key_points,
        json_extract(d.meta, '$.links') AS links
        FROM notes n JOIN files f ON f.id = n.file_id JOIN drafts d ON d.file_id = n.file_id
        WHERE f.status = 'done' ORDER BY n.file_id`,
@@ -473,6 +475,7 @@ export class JobStore extends SqliteStore {
       ],
       keyphrases: JSON.parse(String(r.keyphrases)),
       summary: JSON.parse(String(r.summary)),
+      keyPoints: JSON.parse(String(r.key_points)),
       hasLinks: r.links !== null,
       linksTo: r.links === null ? [] : linkedFiles(JSON.parse(String(r.links)), String(r.source)),
     }));

@@ -60,6 +60,8 @@ export interface LinkedNote {
   keyphrases: string[];
   /** The summary's paragraphs. */
   summary: string[];
+  /** The key points' sentences. */
+  keyPoints: string[];
   /** Its body links to other inputs (or within itself), resolved when it is rendered. */
   hasLinks: boolean;
   /** The other inputs its body links to, by path relative to its job's folder. */
