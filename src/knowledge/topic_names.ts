@@ -130,7 +130,12 @@ export function nameTopics(
         candidates.push(`${candidates[0]} in ${where}`);
       }
     }
-    let name = candidates.find((c) => !taken.has(c.toLowerCase()));
+    // Taken all the same: a phrase fewer of its notes share tells it from the map that has the
+    // name ("Topic branches" for a second map of Git's notes, not "Git (2)").
+    const fewer = ranked.filter((r) => r.text.includes(" ")).map((r) =>
+      cap(spelledAsNotes(spelledAsNamed(r.text, topic, namesOf), topic, summaryOf))
+    );
+    let name = [...candidates, ...fewer].find((c) => !taken.has(c.toLowerCase()));
     for (let k = 2; name === undefined; k++) {
       const next = `${candidates[0]} (${k})`;
       if (!taken.has(next.toLowerCase())) name = next;
@@ -179,7 +184,10 @@ function seriesTitle(topic: Topic): string | undefined {
     if (!best || key.length > best.length) best = key;
   }
   const name = best && mostCommon(starts.get(best)!).replace(/[\s\p{N}.,;:–—-]+$/u, "");
-  return name && name.includes(" ") ? name : undefined;
+  // "How to" of "How to revert a faulty merge", "How to use git-daemon": a start of everyday
+  // words says how the titles are written, not what the notes are about.
+  const everyday = (w: string) => englishRank(w.toLowerCase()) <= GENERIC_RANK;
+  return name && name.includes(" ") && !name.split(/\s+/u).every(everyday) ? name : undefined;
 }
 
 /** The folder at least half of a topic's notes come from, "" when none does. */

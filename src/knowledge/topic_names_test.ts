@@ -209,6 +209,12 @@ Deno.test("nameTopics() names a series of notes after the start their titles sha
   ].map((key) => note(key, ["harbour lamps"]));
   const { named: apart } = nameTopics([{ members: twice.map((n) => n.key), folder: "" }], twice);
   assert.equal(apart[0].name, "Harbour lamps");
+  // Titles that start with the same everyday words are written alike, not about one subject.
+  const howtos = ["revert a faulty merge", "use the subtree merge", "rebase a merge"].map((t) =>
+    note(`Sources/How to ${t}.md`, ["merge commit"])
+  );
+  const { named: how } = nameTopics([{ members: howtos.map((n) => n.key), folder: "" }], howtos);
+  assert.equal(how[0].name, "Merge commit");
 });
 
 Deno.test("nameTopics() tells two maps of one name apart by the folder of their notes", () => {
@@ -280,4 +286,17 @@ Deno.test("nameTopics() names no map after the head word its notes' phrases shar
     nameTopics([{ members: ["s", "t"], folder: "pdfs" }], python).named[0].name,
     "Python",
   );
+});
+
+Deno.test("nameTopics() names a second map of one subject by a phrase fewer of its notes share", () => {
+  // "git" in every note; each other phrase in two notes of five, too few to name a map.
+  const notes = [
+    ...["a", "b", "c", "d", "e"].map((k, i) => note(k, ["git", i < 2 ? "packed objects" : k])),
+    ...["f", "g", "h", "i", "j"].map((k, i) => note(k, ["git", i < 2 ? "topic branches" : k])),
+  ];
+  const { named } = nameTopics([
+    { members: ["a", "b", "c", "d", "e"], folder: "" },
+    { members: ["f", "g", "h", "i", "j"], folder: "" },
+  ], notes);
+  assert.deepEqual(named.map((t) => t.name), ["Git", "Topic branches"]);
 });
