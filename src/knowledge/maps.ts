@@ -167,6 +167,10 @@ const SENTENCE_END = new RegExp(
   "u",
 );
 
+/** Words of the moment a speech is given, which a reader of the map was not at. */
+const OCCASION =
+  /\b(?:tonight|this evening|this (?:podium|chamber|rostrum)|(?:stand|meet|met|gather) here)\b/iu;
+
 /** Longest context line: about two lines on a phone. */
 const LONGEST = 200;
 /** Longest context line that is the summary's opener: a little over two lines on a phone. */
@@ -196,6 +200,8 @@ export function contextLine(
     s.split(" ").length >= 6 && words(s) && !opensWithFiller(s) && !leansBack(s) &&
     !instructs(s) && !ordersOrPlans(s) && !pointsAhead(s) &&
     !/^I\b/u.test(s) && // "I happen to know that": the author's story, not the note's subject
+    // "We meet here tonight at a time of great challenge": the occasion, not the subject.
+    !OCCASION.test(s) &&
     // "Q. I upgraded my system and now my /etc/issue says trixie/sid?": a question says nothing.
     !/\?["”’)]?$/u.test(s) && !/^Q[.:]\s/u.test(s) &&
     // "definitions: return the pointer to...": a parameter's entry in an API reference.

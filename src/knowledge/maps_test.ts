@@ -410,10 +410,10 @@ Deno.test("buildMaps() lines a note on a named topic's map with what it says of 
 
 Deno.test("contextLine() takes a sentence naming the map's topic, in any form of its words", () => {
   const summary = [
-    "We meet here tonight at a time of great challenge. We have cut the taxes of families.",
+    "Our nation faces a time of great challenge. We have cut the taxes of families.",
     "Our tax codes reward work and saving.",
   ];
-  assert.equal(contextLine(summary), "We meet here tonight at a time of great challenge.");
+  assert.equal(contextLine(summary), "Our nation faces a time of great challenge.");
   assert.equal(
     contextLine(summary, "", { topic: ["tax code"] }),
     "Our tax codes reward work and saving.",
@@ -424,5 +424,15 @@ Deno.test("contextLine() takes a sentence naming the map's topic, in any form of
       topic: ["tax code"],
     }),
     "This guide describes the tax code of 1986.",
+  );
+});
+
+Deno.test("contextLine() passes over a sentence about the occasion of a speech", () => {
+  assert.equal(
+    contextLine([
+      "We meet here tonight at a time of great challenge for America. Seven years ago, " +
+      "America was weak, and freedom everywhere was under siege.",
+    ]),
+    "Seven years ago, America was weak, and freedom everywhere was under siege.",
   );
 });
