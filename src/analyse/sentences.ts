@@ -530,6 +530,10 @@ const STATES_PURPOSE = new RegExp(
     // "This page is a \"brief\" summary of some of the huge number of improvements in GCC 12".
     'is (?:an?|the) (?:["“”]?[\\w-]+["“”]? ){0,2}(?:introduction|tutorial|guide|overview|' +
     "summary))\\b|" +
+    // "In this document, we explore the various techniques for sorting data using Python".
+    "^in this (?:paper|document|article|chapter|guide|section|report|note|howto|tutorial|" +
+    "manual|book|page),? (?:I|we)(?:'ll|’ll| will| shall)? (?:explore|describe|discuss|present|" +
+    "show|look at|cover|introduce|explain|walk through|examine|review|outline)\\b|" +
     // "Here's a summary of the requirements...": what follows, announced.
     "^here(?:'s|’s| is) (?:a|an) (?:[\\w-]+ ){0,2}(?:summary|overview|introduction|description)\\b|" +
     // "The node:net module provides...", "This module implements...", as API references open

@@ -566,6 +566,7 @@ Deno.test("statesPurpose() finds the sentence in which a text says what it is ab
       "This repository contains the lamp protocol's definitions.",
       'This page is a "brief" summary of the many changes to the harbour lamps in 1912.',
       "This is a tutorial demonstrating how a lamp is trimmed, lit and put out.",
+      "In this document, we explore the ways of trimming a harbour lamp.",
     ]
   ) assert.ok(statesPurpose(sentence), sentence);
   for (
@@ -575,6 +576,7 @@ Deno.test("statesPurpose() finds the sentence in which a text says what it is ab
       "This is the lamp the keeper trims.",
       "The program defines what arguments it requires.",
       "The lamp.ascii module supplies lamp names.",
+      "In this harbour, we explore the wrecks at low tide.",
     ]
   ) assert.ok(!statesPurpose(sentence), sentence);
 });

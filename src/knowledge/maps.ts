@@ -227,7 +227,8 @@ export function contextLine(
     return kind !== undefined && subject.has(`${kind}s`);
   };
   const describes = (s: string) =>
-    statesPurpose(s) && !/\b(?:I|we|We)\b/u.test(s) && !pointsAhead(s) && !ofAnother(s) &&
+    statesPurpose(s) && (!/\b(?:I|we|We)\b/u.test(s) || /^In this \p{L}+,? (?:I|we)\b/u.test(s)) &&
+    !pointsAhead(s) && !ofAnother(s) &&
     !ofOne(s) && !pointsBack(s);
   // A long sentence may fit without its asides in brackets: "This document describes the
   // Libtasn1 library that provides Abstract Syntax Notation One (ASN.1, as specified by the X.680

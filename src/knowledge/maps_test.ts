@@ -436,3 +436,13 @@ Deno.test("contextLine() passes over a sentence about the occasion of a speech",
     "Seven years ago, America was weak, and freedom everywhere was under siege.",
   );
 });
+
+Deno.test("contextLine() takes the author's word for what the note covers", () => {
+  assert.equal(
+    contextLine([
+      "In this document, we explore the various techniques for sorting data using Python. " +
+      "The sort is stable – if two items have the same key, their order will be preserved.",
+    ]),
+    "In this document, we explore the various techniques for sorting data using Python.",
+  );
+});
