@@ -403,9 +403,12 @@ function openingSentence(
 ): number | undefined {
   // An abstract the text opens with is its author's own summary: "\"git bisect\" enables
   // software users and developers to easily find the commit that introduced a regression".
+  // Sphinx writes "Abstract" as a paragraph of its own ("Socket Programming HOWTO").
   const abstract = list.findIndex((u, i) => {
     const section = blocks[u.block].section;
-    return section > 0 && section <= 2 && ABSTRACT.test(headings[section - 1]) && !unfit.has(i);
+    const labelled = section > 0 && section <= 2 && ABSTRACT.test(headings[section - 1]) ||
+      u.block > 0 && ABSTRACT.test(blocks[u.block - 1].text.trim());
+    return labelled && !unfit.has(i);
   });
   if (abstract >= 0 && abstract < LEAD_WINDOW * 2) return abstract;
   const subject = titleWords(title);

@@ -854,6 +854,11 @@ Deno.test("analyse() opens a summary with the abstract a text opens with", () =>
     "smokes.\n\n### Introduction\n\nLampwick is a tool for trimming wicks. " + facts;
   const { summary } = run(body, "Lampwick").analysis;
   assert.ok(summary[0].startsWith("Trimming the wicks at dusk"), summary[0]);
+  // "Abstract" in a paragraph of its own, as Sphinx writes it.
+  const labelled = "Abstract\n\nTrimming the wicks at dusk lets keepers find the lamp that " +
+    "smokes.\n\n### Introduction\n\nLampwick is a tool for trimming wicks. " + facts;
+  const { summary: own } = run(labelled, "Lampwick").analysis;
+  assert.ok(own[0].startsWith("Trimming the wicks at dusk"), own[0]);
 });
 
 Deno.test("analyse() opens no summary with a speaker's ask for what the text is about", () => {
