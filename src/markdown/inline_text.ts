@@ -1,8 +1,8 @@
 /**
  * @module
  * The words that marked's inline tokens show, as a reader sees them rendered: emphasis, links and
- * code spans by their text, entities decoded, a hard line break a space, inline HTML tags and
- * badges none.
+ * code spans by their text (a MyST role's by what it shows), entities decoded, a hard line
+ * break a space, inline HTML tags and badges none.
  */
 import { decodeHTML } from "entities";
 import type { Token } from "marked";
@@ -27,8 +27,15 @@ export function inlineText(
         out += "tokens" in t && t.tokens ? inlineText(t.tokens, t.text, options) : decode(t.text);
         break;
       case "escape":
-      case "codespan":
         out += t.text;
+        break;
+      case "codespan":
+        // A MyST role, as Sphinx projects write Markdown: "{ref}`--no-deps <install-no-deps>`"
+        // shows "--no-deps", "{py:func}`~json.dumps`" shows "dumps".
+        if (MYST_ROLE.test(out)) {
+          out = out.replace(MYST_ROLE, "");
+          out += roleText(t.text);
+        } else out += t.text;
         break;
       case "br":
         out += " ";
@@ -55,6 +62,17 @@ export function inlineText(
     }
   }
   return out;
+}
+
+/** A MyST role's name just before its code span: "{ref}", "{py:class}". */
+const MYST_ROLE = /\{[A-Za-z][\w:.+-]*\}$/u;
+
+/** What a role's target shows: its title before "<target>", or the last part after "~". */
+function roleText(target: string): string {
+  const titled = /^(.*?)\s*<[^<>]+>$/su.exec(target)?.[1];
+  if (titled) return titled;
+  const bare = target.replace(/^!/u, "");
+  return bare.startsWith("~") ? bare.slice(bare.lastIndexOf(".") + 1) : bare;
 }
 
 function decode(text: string): string {

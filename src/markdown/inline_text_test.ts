@@ -23,3 +23,13 @@ Deno.test("inlineText() reads a badge, a link made only of an image, as no words
     "Lampwick  trims.",
   );
 });
+
+Deno.test("inlineText() reads a MyST role as what it shows", () => {
+  assert.equal(
+    text("Use {ref}`pip freeze` or {ref}`--no-deps <install_--no-deps>` with {pypi}`keyring`."),
+    "Use pip freeze or --no-deps with keyring.",
+  );
+  assert.equal(text("See {py:func}`~json.dumps` and {term}`!wheel`."), "See dumps and wheel.");
+  // Braces that open no role stay.
+  assert.equal(text("A set {1, 2} and `code`."), "A set {1, 2} and code.");
+});
