@@ -69,12 +69,6 @@ const HEADING_RUN = 3;
  */
 const WORD_USE = 0.5;
 
-/** Uses below which an adjective of quality and an everyday noun are a turn of phrase. */
-const TURN_OF_PHRASE = 3;
-/** The endings of adjectives that relate a noun to a field or thing: "economic", "federal",
- * "nuclear", "monetary", "parisian", "japanese". */
-const RELATIONAL = /(?:al|ic|ary|ar|ian|ese)$/u;
-
 /** Below this rank in spoken English, words said together may be an idiom ("real life"). */
 const IDIOM_RANK = 500;
 const RECENT = /^(?:last|past|next|this|coming|current|recent)$/u;
@@ -227,15 +221,6 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     if (
       shown.every((w) => w.split("-").every((part) => C_KEYWORDS.has(part))) ||
       C_ONLY.has(shown[shown.length - 1].split("-").at(-1)!) || shown.includes("synopsis")
-    ) return [];
-    // An everyday noun after an adjective of quality ("decent respect", "great chamber",
-    // "reasonable man", "single dime") is a turn of phrase, unless the text keeps saying it
-    // ("clean energy"); one of relation or state names a kind of the thing ("economic
-    // recovery", "corrupted object"). Gold-speeches tune F1@10 exact 0.082 -> 0.091, partial
-    // 0.136 -> 0.145 (3 uses; 4 gave 0.082); gold-debian tune and the maps bench unchanged.
-    if (
-      shown.length === 2 && adjectival.has(key) && ofQuality(shown[0]) &&
-      englishRank(shown[1]) < GENERIC_RANK && e.count < TURN_OF_PHRASE
     ) return [];
     const specific = shown.map(specificity);
     // Words of the title are what the author says the text is about, everyday or not.
@@ -661,15 +646,4 @@ function isPeopleOf(first: string, second: string): boolean {
   const tag = lexiconTag(second);
   if (/Demonym/u.test(tag)) return /Plural/u.test(tag);
   return /Demonym/u.test(lexiconTag(first)) && /Actor/u.test(tag);
-}
-
-/**
- * Whether an adjective says what something is like ("decent", "great", "unfinished"), not what
- * kind it is: not one of relation ("economic", "nuclear"), not a verb's participle, which says
- * what state it is in ("corrupted object", "missing object"), and not a noun or an ordinal the
- * tagger read as an adjective ("side branch", "master branch", "second parent").
- */
-function ofQuality(word: string): boolean {
-  return !RELATIONAL.test(word) && !/(?:ed|ing)$/u.test(word) &&
-    !/Noun|Singular|Plural|Actor|Value|Tense/u.test(lexiconTag(word));
 }

@@ -835,15 +835,3 @@ Deno.test("rankKeyphrases() takes a longer term in place of the piece most of it
   assert.ok(found.includes("zorb wibble"), found.join(" | "));
   assert.ok(!found.includes("zorb wibble frimp"), found.join(" | "));
 });
-
-Deno.test("rankKeyphrases() takes an adjective of quality and an everyday noun said twice for no term", () => {
-  const twice = (text: string, at: number) => [0, 1].map((i) => phrase(text, at + i, false, true));
-  const found = texts([
-    ...twice("decent respect", 0),
-    ...twice("reasonable man", 10),
-    ...twice("corrupted object", 40),
-    ...twice("economic recovery", 20),
-    ...[0, 1, 2].map((i) => phrase("clean energy", 30 + i, false, true)),
-  ]);
-  assert.deepEqual(found.sort(), ["clean energy", "corrupted object", "economic recovery"]);
-});
