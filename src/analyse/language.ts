@@ -63,10 +63,14 @@ const KNOWN_KIND = new Map<string, Kind>([
   ["al qaeda", "organizations"],
   ["al-qaida", "organizations"],
   ["al-qaeda", "organizations"],
+  // The office of the US President, as a body: "legislation the White House sent".
+  ["white house", "organizations"],
   // A party by its members, as a noun: "not as Republicans, not as Democrats".
   ["republicans", "organizations"],
   ["democrats", "organizations"],
 ]);
+/** A chamber of a parliament, called by its word alone. */
+const CHAMBER = /^(?:House|Senate)$/u;
 const COMPROMISE_TAG: Record<Kind, string> = {
   people: "Person",
   organizations: "Organization",
@@ -491,6 +495,14 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     if (known) {
       verdicts.set(run.key, { kind: known, from: 0, to: run.end - run.start });
     } else if (run.from === run.to) {
+      // "the House and the Senate": a chamber of a parliament, capitalised inside a sentence.
+      if (
+        CHAMBER.test(run.key) &&
+        /\bthe\s+$/iu.test(text.slice(Math.max(0, run.start - 4), run.start))
+      ) {
+        verdicts.set(run.key, { kind: "organizations", from: 0, to: run.end - run.start });
+        continue;
+      }
       // A word alone is judged by compromise's lexicon: its patterns need two words.
       const kind = lexiconKind(run.key);
       if (kind) verdicts.set(run.key, { kind, from: 0, to: run.end - run.start });
