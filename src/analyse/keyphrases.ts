@@ -314,9 +314,9 @@ function add(found: Map<string, Candidate>, words: string[], start: number): str
  * curses module"), or a longer phrase around it ("python curses module" after "curses module"),
  * unless the longer one takes the place of the piece: the title or a heading names it
  * ("application file format" after "file format": gold-debian tune F1@10 exact 0.252 -> 0.257),
- * or it is a term said twice that holds most of the piece's uses. A word alone and its phrases are both
- * topics ("tides" and "neap tides"; skipping the word cost the older gold set 0.013 F1@10 and
- * gained the gold-debian tune part 0.004).
+ * or it is a term said twice that holds most of the piece's uses. A word alone and its phrases
+ * are both topics ("tides" and "neap tides"; skipping the word cost the older gold set 0.013
+ * F1@10 and gained the gold-debian tune part 0.004).
  */
 function nested(chosen: string, key: string, replaces: boolean): boolean {
   if (key.includes(" ") && ` ${chosen} `.includes(` ${key} `)) return true;

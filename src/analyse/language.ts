@@ -498,7 +498,7 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       // "the House and the Senate": a chamber of a parliament, capitalised inside a sentence.
       if (
         CHAMBER.test(run.key) &&
-        /\bthe\s+$/iu.test(text.slice(Math.max(0, run.start - 4), run.start))
+        /(?:^|[^\p{L}])the\s$/iu.test(text.slice(Math.max(0, run.start - 5), run.start))
       ) {
         verdicts.set(run.key, { kind: "organizations", from: 0, to: run.end - run.start });
         continue;

@@ -178,12 +178,12 @@ const LONGEST_OPENER = 240;
 
 /**
  * One whole sentence from a summary that says on its own what the note is about: one in which
- * the note (titled `title`) says what it is for ("This tutorial is intended to..."), else one
- * of the summary, else of the key points, that names the `topic` of the map it is on (its name
- * or phrases), else one
- * with its spoken opener trimmed ("So the point is" -> "The point is"), not a question, not
- * leaning on words it lacks ("they", "this"), telling the reader what to do or announcing what
- * follows, and short enough to read in a list. Never a sentence cut mid-clause: a long opener may
+ * the note (titled `title`) says what it is for ("This tutorial is intended to..."), else one of
+ * the summary, else of the key points, that names the `topic` of the map it is on (its name or
+ * phrases), else one with its spoken opener trimmed ("So the point is" -> "The point is"), not a
+ * question, not leaning on words it lacks ("they", "this"), telling the reader what to do,
+ * announcing what follows or speaking of the occasion ("We meet here tonight"), and short enough
+ * to read in a list. Never a sentence cut mid-clause: a long opener may
  * lose the asides after its main clause, and when no sentence fits, the shortest of the first few
  * stands.
  */
