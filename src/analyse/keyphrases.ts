@@ -194,8 +194,10 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     // An everyday word before a name ("official ISO", "in case libxcrypt...") is no term of
     // the field; before a kind of thing it may be ("main worktree").
     if (shown.length === 2 && englishRank(shown[0]) < GENERIC_RANK && nameLike(shown[1])) return [];
-    // A phrase ending in a day or a month ("last january", "congress today") says when.
-    if (/^(?:Date|Month|WeekDay)$/u.test(lexiconTag(shown[shown.length - 1]))) return [];
+    // A phrase ending in a day or a month ("last january", "congress today", "objective
+    // tonight") says when.
+    const last = shown[shown.length - 1];
+    if (last === "tonight" || /^(?:Date|Month|WeekDay)$/u.test(lexiconTag(last))) return [];
     // ... or a span of time from now ("last year", "past decade", "last fall").
     if (shown.length === 2 && RECENT.test(shown[0]) && SPAN.test(shown[1])) return [];
     // Whom a speech addresses ("fellow americans", "madam speaker") is no subject of it.

@@ -650,6 +650,7 @@ Deno.test("rankKeyphrases() takes no phrase that ends in a day or a month", () =
   const found = texts([
     phrase("congress today", 0),
     phrase("last january", 10),
+    phrase("objective tonight", 15),
     phrase("fiscal year", 20),
   ]);
   assert.deepEqual(found, ["fiscal year"]);
