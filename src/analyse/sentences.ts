@@ -39,7 +39,7 @@ const ADDRESSED =
   "(?:members|guests|citizens|americans|friends|colleagues|delegates|senators|representatives|" +
   "justices|governors|visitors|countrymen|ladies|gentlemen)(?:\\s+(?:of|in)\\s+[\\p{L}\\p{N}\\s]+?)?)";
 const SALUTATION = new RegExp(
-  `^${ADDRESSED}(?:(?:\\s*,\\s*|\\s+and\\s+)${ADDRESSED})*\\s*:\\s+`,
+  `^${ADDRESSED}(?:(?:\\s*,\\s*|\\s+and\\s+)${ADDRESSED})*(?:\\s*:\\s+|\\s*(?:—\\s*—?|--)\\s*)`,
   "iu",
 );
 /**

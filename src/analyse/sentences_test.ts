@@ -337,6 +337,11 @@ Deno.test("trimOpeners() drops a speech's opening address, not a clause before a
     trimOpeners("Ladies and gentlemen: the results of the vote are in and they are clear."),
     "The results of the vote are in and they are clear.",
   );
+  // A transcript may set the address off with dashes.
+  assert.equal(
+    trimOpeners("Madam Speaker, Madam Vice President— —no one has stood here before us two."),
+    "No one has stood here before us two.",
+  );
   assert.equal(
     trimOpeners(
       "Mr. Speaker, Vice President Cheney, Members of Congress, distinguished guests, and " +
