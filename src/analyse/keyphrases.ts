@@ -7,7 +7,7 @@
  * people are left to the People list, and a phrase that repeats one already chosen is skipped.
  */
 import { englishRank, GENERIC_RANK, specificity } from "./commonness.ts";
-import { lexiconTag, type Phrase, wordClasses } from "./language.ts";
+import { isRegion, lexiconTag, type Phrase, wordClasses } from "./language.ts";
 import { isContentWord, stem, terms, words } from "./terms.ts";
 import { isTitle } from "./titles.ts";
 
@@ -213,8 +213,14 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
       shown.length === 2 && /^governments?$/u.test(shown[1]) &&
       /^(?:federal|national|state|local|central)$/u.test(shown[0])
     ) return [];
-    // A place is where, not what ("united states", "west indies"): the Places list has it.
+    // A place is where, not what ("united states", "west indies"): the Places list has it; so
+    // is one with a word of praise ("a strong America", "a free Iraq"), not a region ("latin
+    // america", whose first word makes another place).
     if (context.places?.has(text)) return [];
+    if (
+      shown.length === 2 && adjectival.has(key) && context.places?.has(shown[1]) &&
+      !isRegion(shown.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" "))
+    ) return [];
     // A verb alone ("use", "reverting", "sorts") is an action the text mentions, not a topic.
     if (shown.length === 1 && VERB.test(lexiconTag(shown[0])) && !title.has(stems[0])) return [];
     // Words of C's grammar alone ("const char", "typedef struct", "unsigned int") are code, and

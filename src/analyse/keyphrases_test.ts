@@ -836,3 +836,16 @@ Deno.test("rankKeyphrases() takes a longer term in place of the piece most of it
   assert.ok(found.includes("zorb wibble"), found.join(" | "));
   assert.ok(!found.includes("zorb wibble frimp"), found.join(" | "));
 });
+
+Deno.test("rankKeyphrases() takes a place with a word of praise for the place, not a region", () => {
+  const phrases = [0, 1, 2].flatMap((i) => [
+    phrase("strong America", i, false, true),
+    phrase("free Iraq", i, false, true),
+    phrase("Latin America", i, false, true),
+    phrase("farm income", i),
+  ]);
+  assert.deepEqual(
+    rankWith(phrases, { places: new Set(["america", "iraq"]) }).sort(),
+    ["farm income", "latin america"],
+  );
+});
