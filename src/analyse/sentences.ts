@@ -39,7 +39,10 @@ const ADDRESSED =
   "(?:members|guests|citizens|americans|friends|colleagues|delegates|senators|representatives|" +
   "justices|governors|visitors|countrymen|ladies|gentlemen)(?:\\s+(?:of|in)\\s+[\\p{L}\\p{N}\\s]+?)?)";
 const SALUTATION = new RegExp(
-  `^${ADDRESSED}(?:(?:\\s*,\\s*|\\s+and\\s+)${ADDRESSED})*(?:\\s*:\\s+|\\s*(?:—\\s*—?|--)\\s*)`,
+  `^${ADDRESSED}(?:(?:\\s*,\\s*|\\s+and\\s+)${ADDRESSED})*\\s*:\\s+|` +
+    // Set off with dashes, an address of two or more: one alone ("President Lincoln -- the
+    // great emancipator -- freed...") is the sentence's subject.
+    `^${ADDRESSED}(?:(?:\\s*,\\s*|\\s+and\\s+)${ADDRESSED})+\\s*(?:—\\s*—?|--)\\s*`,
   "iu",
 );
 /**

@@ -343,6 +343,10 @@ Deno.test("trimOpeners() drops a speech's opening address, not a clause before a
     "No one has stood here before us two.",
   );
   assert.equal(
+    trimOpeners("President Lincoln -- the great emancipator -- signed the proclamation."),
+    "President Lincoln -- the great emancipator -- signed the proclamation.",
+  );
+  assert.equal(
     trimOpeners(
       "Mr. Speaker, Vice President Cheney, Members of Congress, distinguished guests, and " +
         "fellow citizens: Every year, by law and by custom, we meet here.",
