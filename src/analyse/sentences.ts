@@ -38,11 +38,11 @@ const ADDRESSED =
   "ladies and gentlemen|(?:(?:distinguished|honou?red|fellow|dear|esteemed)\\s+)*" +
   "(?:members|guests|citizens|americans|friends|colleagues|delegates|senators|representatives|" +
   "justices|governors|visitors|countrymen|ladies|gentlemen)(?:\\s+(?:of|in)\\s+[\\p{L}\\p{N}\\s]+?)?)";
+const NEXT_ADDRESSED = `(?:\\s*,\\s*|\\s+and\\s+)${ADDRESSED}`;
+/** An opening address before a colon, or of two or more set off with dashes: one alone
+ * ("President Lincoln -- the great emancipator -- signed...") is the sentence's subject. */
 const SALUTATION = new RegExp(
-  `^${ADDRESSED}(?:(?:\\s*,\\s*|\\s+and\\s+)${ADDRESSED})*\\s*:\\s+|` +
-    // Set off with dashes, an address of two or more: one alone ("President Lincoln -- the
-    // great emancipator -- freed...") is the sentence's subject.
-    `^${ADDRESSED}(?:(?:\\s*,\\s*|\\s+and\\s+)${ADDRESSED})+\\s*(?:—\\s*—?|--)\\s*`,
+  `^${ADDRESSED}(?:(?:${NEXT_ADDRESSED})*\\s*:\\s+|(?:${NEXT_ADDRESSED})+\\s*(?:—\\s*—?|--)\\s*)`,
   "iu",
 );
 /**

@@ -54,9 +54,9 @@ export function buildMaps(
     const n = byPath.get(path)!;
     // Under a topic the text names ("Middle East"), the line says what the note says of it: a
     // speech's summary opens with its greeting more often than with what it is about.
-    const about = topic && !topic.folder ? [topic.name, ...topic.phrases] : [];
-    const context = about.length > 0 && n.summary
-      ? contextLine(n.summary, n.title, { topic: about, keyPoints: n.keyPoints })
+    const subject = topic && !topic.folder ? [topic.name, ...topic.phrases] : [];
+    const context = subject.length > 0 && n.summary
+      ? contextLine(n.summary, n.title, { topic: subject, keyPoints: n.keyPoints })
       : n.context;
     return `- ${wikilink(n.path, n.title)}${context ? `: ${escapeMarkdown(context)}` : ""}`;
   };
@@ -67,9 +67,9 @@ export function buildMaps(
     const title = sanitizeNoteName(topic.name);
     const path = `${MAPS_DIR}/${title}.md`;
     // Terms of two words or more: a word alone ("module", "static") reads as keyword soup.
-    const terms = topic.phrases.filter((p) => /\s/u.test(p));
-    const about = terms.length > 0
-      ? `Notes about ${terms.map(escapeMarkdown).join(", ")}`
+    const multiWord = topic.phrases.filter((p) => /\s/u.test(p));
+    const about = multiWord.length > 0
+      ? `Notes about ${multiWord.map(escapeMarkdown).join(", ")}`
       : topic.folder
       ? "Notes"
       : "Notes on one subject";
@@ -77,7 +77,7 @@ export function buildMaps(
       ? ""
       : topic.elsewhere
       ? ` (most from the folder \`${topic.folder}\`)`
-      : terms.length > 0
+      : multiWord.length > 0
       ? ` (from the folder \`${topic.folder}\`)`
       : ` from the folder \`${topic.folder}\``;
     maps.push({
@@ -89,7 +89,7 @@ export function buildMaps(
     });
     // What the map is about, where its name alone may not say: "SQLite (6 notes): rollback
     // journal, write-ahead log".
-    const more = terms.filter((t) => t.toLowerCase() !== title.toLowerCase());
+    const more = multiWord.filter((t) => t.toLowerCase() !== title.toLowerCase());
     home.push(
       `- ${wikilink(path)} (${count(topic.members.length, "note")})${
         more.length > 0 ? `: ${more.map(escapeMarkdown).join(", ")}` : ""

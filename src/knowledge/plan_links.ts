@@ -30,8 +30,9 @@ export type LinkSource =
     | "people"
     | "names"
     | "summary"
+    | "keyPoints"
   >
-  & Partial<Pick<LinkedNote, "linksTo" | "sourceHash" | "keyPoints">>;
+  & Partial<Pick<LinkedNote, "linksTo" | "sourceHash">>;
 
 /** Each note's related notes (vault paths, by file id) and the Maps of Content. */
 export interface LinkPlan {

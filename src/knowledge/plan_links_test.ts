@@ -23,6 +23,7 @@ function notes(): LinkSource[] {
         people: [],
         names: [],
         summary: [`So this note is number ${n} about ${subject} and what people do with them.`],
+        keyPoints: [],
       });
     }
   }
@@ -37,6 +38,7 @@ function notes(): LinkSource[] {
     people: [],
     names: [],
     summary: ["Quasars are the bright cores of distant galaxies."],
+    keyPoints: [],
   });
   return out;
 }

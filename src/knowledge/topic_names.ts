@@ -186,8 +186,7 @@ function seriesTitle(topic: Topic): string | undefined {
   const name = best && mostCommon(starts.get(best)!).replace(/[\s\p{N}.,;:–—-]+$/u, "");
   // "How to" of "How to revert a faulty merge", "How to use git-daemon": a start of everyday
   // words says how the titles are written, not what the notes are about.
-  const everyday = (w: string) => englishRank(w.toLowerCase()) <= GENERIC_RANK;
-  return name && name.includes(" ") && !name.split(/\s+/u).every(everyday) ? name : undefined;
+  return name && name.includes(" ") && !name.split(/\s+/u).every(isGenericWord) ? name : undefined;
 }
 
 /** The folder at least half of a topic's notes come from, "" when none does. */
