@@ -489,6 +489,9 @@ function unfitUnits(
     // A document's apparatus cites and thanks: "[KD91] Eleftherios Koutsofios and David
     // Dobkin. Lefty: A two-view editor..." says nothing of what the document says.
     if (u.section > 0 && BACK_MATTER.test(headings[u.section - 1])) unfit.add(i);
+    // What is not done yet is no part of what the text says: Libtasn1's summary told of "Add
+    // functions for a C code file generation...", its "Future developments".
+    if (u.section > 0 && PLANS.test(headings[u.section - 1])) unfit.add(i);
   });
   // "The maximum number of listeners per EventTarget event.": a field's description in a
   // reference, which says nothing alone. Speech leaves out verbs as it goes. Checked only where
@@ -575,6 +578,13 @@ function licenceSections(headings: string[], levels: number[]): Set<number> {
 const BACK_MATTER = new RegExp(
   `^(?:${SECTION_NUMBER})?(?:references|bibliography|works cited|literature cited|` +
     "acknowledge?ments?|notes|footnotes|index)$",
+  "iu",
+);
+
+/** The headings of what a project has yet to do, numbered or not. */
+const PLANS = new RegExp(
+  `^(?:${SECTION_NUMBER})?(?:future (?:work|developments?|directions|plans|enhancements|` +
+    "improvements)|to-?do(?: list)?|roadmap|wish ?list|planned features)$",
   "iu",
 );
 

@@ -644,6 +644,18 @@ Deno.test("analyse() takes no summary sentence or key point from the references 
   }
 });
 
+Deno.test("analyse() takes no summary sentence or key point from what is yet to be done", () => {
+  const body = "## 1 Tides\n\nThe moon pulls the sea, and the tides follow it twice a day. " +
+    "A harbour master reads the tides from a table printed each year. Sailors leave on the ebb " +
+    "and come home on the flood, when the water is deep enough.\n\n## 2.5 Future work\n\n" +
+    "- Add tables of the tides for the harbours of the moon and the sea each year.\n\n" +
+    "## TODO\n\n- Print the tide tables of the moon for every harbour master and sailor.";
+  const { analysis } = run(body, "Tides of the Moon");
+  for (const sentence of [...analysis.summary, ...analysis.keyPoints.map((p) => p.text)]) {
+    assert.doesNotMatch(sentence, /^(?:Add|Print) /, sentence);
+  }
+});
+
 Deno.test("analyse() reads nothing of a licence a manual appends: no names, tags or sentences", () => {
   const body = "## 1 Lamps\n\nHarbour lamps burn whale oil, and the keepers trim their wicks at " +
     "dusk. Ada Lovelace inspected the lamps of the quay in 1840.\n\n" +
