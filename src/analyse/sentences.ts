@@ -308,6 +308,8 @@ const REFERS_BACK = new RegExp(
     "\\b(?:to|on|at) the (?:right|left)\\b(?! (?:of|to|and|or)\\b)",
     // "The Online Backup API was created to address these concerns.": what they were came before.
     "\\b(?:these|those|such) (?:concerns|problems|issues|limitations|shortcomings|drawbacks|difficulties|challenges|questions|objections|complaints)\\b",
+    // "No President has ever said those words from this podium.": they were said just before.
+    "\\bthose words\\b",
     // "...in two aspects: (a) We use zero-based indexing.": an enumeration cut after its first.
     ":\\s*\\((?:a|i|1)\\)(?!.*\\((?:b|ii|2)\\))",
   ].join("|"),

@@ -256,6 +256,10 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
     "refers elsewhere",
   );
   assert.equal(
+    unfitReason("No keeper has ever said those words from this lighthouse.", { speech: true }),
+    "refers elsewhere",
+  );
+  assert.equal(
     unfitReason("The keeper differs from the pilot in two ways: (a) He trims the wicks."),
     "refers elsewhere",
   );
