@@ -6,7 +6,7 @@
  * mentioned.
  */
 import { englishRank, GENERIC_RANK } from "./commonness.ts";
-import { isFirstName, lexiconTag, ownerFollows, type Span } from "./language.ts";
+import { isFirstName, lexiconTag, ownerFollows, type Person } from "./language.ts";
 import { type Counts, mergeInitials, mergeParts, mergeVariants } from "./name_variants.ts";
 import { isTitle } from "./titles.ts";
 
@@ -25,11 +25,15 @@ export interface NameOptions {
 }
 
 /** The distinct names among the spans, most mentioned first, ties in order of appearance. */
-export function rankNames(spans: Span[], options: NameOptions, extra: string[] = []): string[] {
+export function rankNames(
+  spans: Person[],
+  options: NameOptions,
+  extra: string[] = [],
+): string[] {
   const counts = new Map<string, { name: string; count: number; first: number }>();
   /** Lone words known to be people however often named: handles, and surnames after a title. */
   const sure = new Set<string>();
-  const add = (raw: string, at: number) => {
+  const add = (raw: string, at: number, agent = false) => {
     // "@inikep": a handle a credit names, kept as written without its "@".
     if (options.kind === "person" && HANDLE.test(raw)) {
       const key = raw.slice(1).toLowerCase();
@@ -87,9 +91,11 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
       if (read && !name.includes(" ") && isFirstName(key) && addressed(options.text!, at, raw)) {
         sure.add(key);
       }
-      // "the eloquence of Churchill": a surname named once, as a person's.
+      // "the eloquence of Churchill": a surname named once, as a person's; "Lincoln could have
+      // accepted peace": one who acts.
       if (
-        read && !name.includes(" ") && ownerFollows(options.text!.slice(Math.max(0, at - 30), at))
+        !name.includes(" ") &&
+        (agent || read && ownerFollows(options.text!.slice(Math.max(0, at - 30), at)))
       ) {
         sure.add(key);
       }
@@ -99,7 +105,8 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
     }
   };
   extra.forEach((name, i) => add(name, -extra.length + i));
-  for (const span of spans) add(span.text, span.start);
+  const named = options.kind === "person" ? namedTogether(spans, options.text) : new Set();
+  spans.forEach((span, i) => add(span.text, span.start, span.agent || named.has(i)));
 
   // Initials first, so that a surname alone finds one full name to belong to.
   if (options.kind === "person") mergeInitials(counts);
@@ -116,6 +123,22 @@ export function rankNames(spans: Span[], options: NameOptions, extra: string[] =
     .sort((a, b) => b.count - a.count || a.first - b.first)
     .slice(0, options.limit)
     .map((e) => e.name);
+}
+
+/**
+ * The lone names named next to another ("from Roosevelt to Truman to Kennedy to Reagan",
+ * "Gauss and Euler"): persons among persons, each sure though named once. As indices of `spans`,
+ * which come in text order.
+ */
+function namedTogether(spans: Person[], text = ""): Set<number> {
+  const together = new Set<number>();
+  for (let i = 1; i < spans.length; i++) {
+    const [a, b] = [spans[i - 1], spans[i]];
+    if (a.text.includes(" ") || b.text.includes(" ")) continue;
+    const between = text.slice(a.start + a.text.length, b.start);
+    if (/^(?:,\s*(?:and\s+)?|\s+(?:and|or|nor|to)\s+)$/u.test(between)) together.add(i - 1).add(i);
+  }
+  return together;
 }
 
 /** "my wife Michelle", "Hadiya's parents, Nate and Cleo": one of the family, named. */

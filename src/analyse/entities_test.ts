@@ -292,6 +292,21 @@ Deno.test("rankNames() keeps a first name alone named once for one of the family
   assert.deepEqual(names, ["Hillary", "Michelle", "Nate", "Cleo"]);
 });
 
+Deno.test("rankNames() keeps a lone name named once that acts or is named beside another", () => {
+  const text = "Leaders from Roosevelt to Truman rejected retreat. Lincoln spoke at Gettysburg. " +
+    "Curie worked late. We sang with Kennedy at the hall.";
+  const found = (name: string, agent = false) => ({
+    text: name,
+    start: text.indexOf(name),
+    ...(agent ? { agent: true as const } : {}),
+  });
+  const names = rankNames(
+    [found("Roosevelt"), found("Truman"), found("Lincoln", true), found("Kennedy")],
+    { ...PEOPLE, text },
+  );
+  assert.deepEqual(names, ["Roosevelt", "Truman", "Lincoln"]);
+});
+
 Deno.test("rankNames() takes a name with and without its accents for one", () => {
   assert.deepEqual(rankNames(spans("José Ángel Núñez", "Jose Angel Nunez"), PEOPLE), [
     "José Ángel Núñez",

@@ -25,6 +25,12 @@ export interface Span {
   start: number;
 }
 
+/** A person named: a lone word that opens a clause and acts ("Lincoln could have accepted
+ * peace") is a person even where the text names it once. */
+export interface Person extends Span {
+  agent?: true;
+}
+
 export interface Sentence extends Span {
   /** wink found no verb in it: "The maximum number of listeners per event." (see
    * {@link withoutVerbs}). */
@@ -42,7 +48,7 @@ export interface Phrase extends Span {
 export interface Language {
   sentences: Sentence[];
   phrases: Phrase[];
-  people: Span[];
+  people: Person[];
   organizations: Span[];
   places: Span[];
 }
@@ -671,11 +677,20 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     // The words just before the name: slicing the whole text before each of thousands of
     // names made a long text's reading quadratic.
     const at = run.start + from;
+    const agent = run.from === run.to && acts(words, run) ? { agent: true as const } : {};
     for (const person of sharingSurname(found, text.slice(Math.max(0, at - 80), at), aloneOften)) {
-      out.people.push({ text: person, start: run.start + from });
+      out.people.push({ text: person, start: run.start + from, ...agent });
     }
   }
   return out;
+}
+
+/** Whether the run opens a clause and a verb follows it: "Lincoln could have...", "Marx is...". */
+function acts(words: Word[], run: Run): boolean {
+  const next = words[run.to + 1];
+  const before = words[run.from - 1];
+  return next?.sentence === words[run.to].sentence && (next.pos === "AUX" || next.pos === "VERB") &&
+    (before?.sentence !== words[run.from].sentence || /^(?:[,;:—–]|and|but)$/u.test(before.value));
 }
 
 /** Words before a place, not before a person: "in Chad", "from Georgia". */

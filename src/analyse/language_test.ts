@@ -172,6 +172,14 @@ Deno.test("readLanguage() reads a surname alone as a person when the text makes 
   assert.deepEqual(people("Python says hello. Python says more. Run python to start."), []);
 });
 
+Deno.test("readLanguage() marks a lone name that opens a clause and acts as an agent", () => {
+  const text = "Lincoln could have accepted peace at any cost. The road to Lincoln is long. " +
+    "We drove past Kennedy and on to the coast.";
+  const people = readLanguage(text).people.map((p) => `${p.text}${p.agent ? " (agent)" : ""}`);
+  assert.ok(people.includes("Lincoln (agent)"), people.join(", "));
+  assert.ok(!people.includes("Kennedy (agent)"), people.join(", "));
+});
+
 Deno.test("readLanguage() reads two unknown capitalised words doing what people do as a name", () => {
   assert.deepEqual(
     people("To help, Jukka Korpela has written an introductory guide to the tables."),
