@@ -661,9 +661,8 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       ? v.to + (/^\p{L}*/u.exec(rest)![0].length)
       : v.kind === "people" && /(?:^|\s)\p{Lu}\.?$/u.test(name.slice(0, v.to))
       ? v.to + (/^(?:\s+\p{Lu}\.?)*\s+\p{Lu}\p{Ll}+(?=\s|$)/u.exec(rest)?.[0].length ?? 0)
-      : v.kind === "people" && /^ \p{Lu}\p{Ll}+$/u.test(rest) &&
-          englishRank(rest.trim().toLowerCase()) === Infinity
-      ? name.length
+      : v.kind === "people"
+      ? v.to + surnameAfter(rest)
       : v.to;
     // "Fred L. Drake, Jr.": the suffix is the name's, past the comma that ends the run.
     const suffix = v.kind === "people" && to === name.length
@@ -691,6 +690,17 @@ function acts(words: Word[], run: Run): boolean {
   const before = words[run.from - 1];
   return next?.sentence === words[run.to].sentence && (next.pos === "AUX" || next.pos === "VERB") &&
     (before?.sentence !== words[run.from].sentence || /^(?:[,;:—–]|and|but)$/u.test(before.value));
+}
+
+/**
+ * How much of what follows a person's name found short is its surname, which no dictionary has:
+ * "Lee" + " Metcalf of Montana", "Justice Sandra" + " Day O'Connor" (compromise reads "Day" as a
+ * duration). 0 when an everyday word ends it ("Ada Lovelace" + " Street").
+ */
+function surnameAfter(rest: string): number {
+  const m = /^(?: \p{Lu}\p{Ll}+)?? \p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?= of |$)/u.exec(rest);
+  const last = m?.[0].trim().split(" ").at(-1)?.toLowerCase();
+  return last !== undefined && englishRank(last) === Infinity ? m![0].length : 0;
 }
 
 /** Words before a place, not before a person: "in Chad", "from Georgia". */
@@ -864,8 +874,14 @@ function titledName(key: string): boolean {
   let at = 0;
   while (at < parts.length && isTitle(parts[at])) at++;
   const name = parts.slice(at);
-  return at > 0 && isPersonTitle(parts[at - 1]) && name.length >= 1 && name.length <= 3 &&
-    name.every((w) => /^\p{Lu}\.$/u.test(w) || nameLike(w));
+  // "General Westmoreland", "General Marshall"; "General Motors" and "General Assembly" are
+  // everyday words after it.
+  const general = /^Gen(?:eral|\.)?$/u.test(parts[at - 1]) && name.length === 1 &&
+    /^\p{Lu}\p{L}+$/u.test(name[0]) &&
+    (englishRank(name[0].toLowerCase()) === Infinity ||
+      /LastName|MaleName/u.test(lexiconTag(name[0].toLowerCase())));
+  return at > 0 && (isPersonTitle(parts[at - 1]) || general) && name.length >= 1 &&
+    name.length <= 3 && name.every((w) => /^\p{Lu}\.$/u.test(w) || nameLike(w));
 }
 
 /** What opens a credit: "Author:", "Written by", "Copyright (C) 2003", "Reviewed-by:"... */

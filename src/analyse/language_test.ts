@@ -119,8 +119,12 @@ Deno.test("readLanguage() takes a surname after a person's title as a person", (
     people("We thank Vice President Cheney for his work. Governor Branstad spoke after him."),
     ["Vice President Cheney", "Governor Branstad"],
   );
-  // "General" and "First" also come before things.
+  // "General" and "First" also come before things; a general's surname is no everyday word.
   assert.deepEqual(people("The Developers may pass General Resolutions by vote."), []);
+  assert.deepEqual(
+    people("General Westmoreland reports progress. General Motors sells cars to the Army."),
+    ["General Westmoreland"],
+  );
 });
 
 Deno.test("readLanguage() takes no figure of speech for a person", () => {
@@ -443,6 +447,11 @@ Deno.test("readLanguage() runs a titled name on to a surname no dictionary has",
   assert.deepEqual(people("Congressman Frank Tejeda was buried yesterday."), [
     "Congressman Frank Tejeda",
   ]);
+  // Past a word compromise reads as no name ("Day", a duration), and before "of" a place.
+  assert.deepEqual(
+    people("We thank Justice Sandra Day O'Connor. We lost Lee Metcalf of Montana."),
+    ["Justice Sandra Day O'Connor", "Lee Metcalf"],
+  );
 });
 
 Deno.test("readLanguage() reads the name after a manual page's AUTHOR heading", () => {
