@@ -33,7 +33,7 @@ export function rankNames(
   const counts = new Map<string, { name: string; count: number; first: number }>();
   /** Lone words known to be people however often named: handles, and surnames after a title. */
   const sure = new Set<string>();
-  const add = (raw: string, at: number, agent = false) => {
+  const add = (raw: string, at: number, certain = false) => {
     // "@inikep": a handle a credit names, kept as written without its "@".
     if (options.kind === "person" && HANDLE.test(raw)) {
       const key = raw.slice(1).toLowerCase();
@@ -91,11 +91,11 @@ export function rankNames(
       if (read && !name.includes(" ") && isFirstName(key) && addressed(options.text!, at, raw)) {
         sure.add(key);
       }
-      // "the eloquence of Churchill": a surname named once, as a person's; "Lincoln could have
-      // accepted peace": one who acts.
+      // "the eloquence of Churchill": a surname named once, as a person's (and see
+      // Person.sure).
       if (
         !name.includes(" ") &&
-        (agent || read && ownerFollows(options.text!.slice(Math.max(0, at - 30), at)))
+        (certain || read && ownerFollows(options.text!.slice(Math.max(0, at - 30), at)))
       ) {
         sure.add(key);
       }
@@ -106,7 +106,7 @@ export function rankNames(
   };
   extra.forEach((name, i) => add(name, -extra.length + i));
   const named = options.kind === "person" ? namedTogether(spans, options.text) : new Set();
-  spans.forEach((span, i) => add(span.text, span.start, span.agent || named.has(i)));
+  spans.forEach((span, i) => add(span.text, span.start, span.sure || named.has(i)));
 
   // Initials first, so that a surname alone finds one full name to belong to.
   if (options.kind === "person") mergeInitials(counts);

@@ -295,10 +295,10 @@ Deno.test("rankNames() keeps a first name alone named once for one of the family
 Deno.test("rankNames() keeps a lone name named once that acts or is named beside another", () => {
   const text = "Leaders from Roosevelt to Truman rejected retreat. Lincoln spoke at Gettysburg. " +
     "Curie worked late. We sang with Kennedy at the hall.";
-  const found = (name: string, agent = false) => ({
+  const found = (name: string, sure = false) => ({
     text: name,
     start: text.indexOf(name),
-    ...(agent ? { agent: true as const } : {}),
+    ...(sure ? { sure: true as const } : {}),
   });
   const names = rankNames(
     [found("Roosevelt"), found("Truman"), found("Lincoln", true), found("Kennedy")],

@@ -25,10 +25,11 @@ export interface Span {
   start: number;
 }
 
-/** A person named: a lone word that opens a clause and acts ("Lincoln could have accepted
- * peace") is a person even where the text names it once. */
+/** A person named; `sure` of a lone word that is a person's name even where the text names it
+ * once: it opens a clause and acts ("Lincoln could have accepted peace"), or a plural title
+ * names it ("Senators McCain and Feingold"). */
 export interface Person extends Span {
-  agent?: true;
+  sure?: true;
 }
 
 export interface Sentence extends Span {
@@ -676,9 +677,20 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     // The words just before the name: slicing the whole text before each of thousands of
     // names made a long text's reading quadratic.
     const at = run.start + from;
-    const agent = run.from === run.to && acts(words, run) ? { agent: true as const } : {};
+    const sure = run.from === run.to && acts(words, run) ? { sure: true as const } : {};
     for (const person of sharingSurname(found, text.slice(Math.max(0, at - 80), at), aloneOften)) {
-      out.people.push({ text: person, start: run.start + from, ...agent });
+      out.people.push({ text: person, start: run.start + from, ...sure });
+    }
+    // "Senators McCain and Feingold": the title is both's.
+    const title = found.slice(0, found.indexOf(" "));
+    const second = /^,? and (\p{Lu}\p{Ll}+(?:['’-]\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])(?! \p{Lu})/u
+      .exec(text.slice(run.end, run.end + 40));
+    if (second && /\p{L}{3}s\.?$/u.test(title) && isTitle(title)) {
+      out.people.push({
+        text: second[1],
+        start: run.end + second[0].indexOf(second[1]),
+        sure: true,
+      });
     }
   }
   return out;

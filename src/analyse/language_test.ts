@@ -176,12 +176,14 @@ Deno.test("readLanguage() reads a surname alone as a person when the text makes 
   assert.deepEqual(people("Python says hello. Python says more. Run python to start."), []);
 });
 
-Deno.test("readLanguage() marks a lone name that opens a clause and acts as an agent", () => {
+Deno.test("readLanguage() is sure of a lone name that acts or that a plural title names", () => {
   const text = "Lincoln could have accepted peace at any cost. The road to Lincoln is long. " +
-    "We drove past Kennedy and on to the coast.";
-  const people = readLanguage(text).people.map((p) => `${p.text}${p.agent ? " (agent)" : ""}`);
-  assert.ok(people.includes("Lincoln (agent)"), people.join(", "));
-  assert.ok(!people.includes("Kennedy (agent)"), people.join(", "));
+    "We drove past Kennedy and on to the coast. Senators McCain and Feingold proposed it.";
+  const people = readLanguage(text).people.map((p) => `${p.text}${p.sure ? " (sure)" : ""}`);
+  assert.deepEqual(
+    people.filter((p) => p.endsWith("(sure)")),
+    ["Lincoln (sure)", "Feingold (sure)"],
+  );
 });
 
 Deno.test("readLanguage() reads two unknown capitalised words doing what people do as a name", () => {
