@@ -12,7 +12,7 @@ import { isTitle } from "./titles.ts";
 
 /** Something that is plainly a name: capitalised words, a few connecting ones, no markup. */
 const NAME =
-  /^\p{Lu}[\p{L}\p{M}\p{N}.'’&-]*(?:[ ](?:of|de|da|van|von|der|la|le|du|and|the|for|\p{Lu}[\p{L}\p{M}\p{N}.'’&-]*)){0,5}$/u;
+  /^\p{Lu}[\p{L}\p{M}\p{N}.'’&-]*(?:[ ](?:of|on|de|da|van|von|der|la|le|du|and|the|for|\p{Lu}[\p{L}\p{M}\p{N}.'’&-]*)){0,5}$/u;
 
 export interface NameOptions {
   /** Count a lone word toward the one longer name that ends or starts with it ("Lovelace"). */
@@ -56,6 +56,7 @@ export function rankNames(
       )
       : named;
     if (clean === "" || SOFTWARE.has(clean.toLowerCase())) return;
+    if (options.kind === "organization" && PROGRAMME.has(clean.toLowerCase())) return;
     // "President Truman": a title before a surname makes it a person, even named once.
     const titled = options.kind === "person" && clean.includes(" ") &&
       isTitle(clean.slice(0, clean.indexOf(" ")));
@@ -251,6 +252,10 @@ const SOFTWARE = new Set(
   ("linux unix windows macos freebsd openbsd netbsd solaris android pascal fortran cobol " +
     "haskell erlang perl").split(" "),
 );
+
+/** Programmes of a government that compromise's lexicon files as companies: they pay, nobody
+ * works there (organisations of 6 of gold-speeches' 18 tuning addresses). */
+const PROGRAMME = new Set(["medicare", "medicaid", "obamacare"]);
 
 /** Plural kin and company that end the name of a group ("Gold Star Mothers"). */
 const KIN_GROUP =

@@ -333,6 +333,15 @@ Deno.test("rankNames() keeps a lone word as a person only when it is named twice
   assert.deepEqual(rankNames(spans("Pascal", "Kant", "Kant"), PEOPLE), ["Kant"]);
 });
 
+Deno.test("rankNames() takes a government's programme for no organisation", () => {
+  const names = rankNames(spans("Medicare", "Medicaid", "Peace Corps", "Commission on Lamps"), {
+    mergeParts: false,
+    limit: 10,
+    kind: "organization",
+  });
+  assert.deepEqual(names, ["Peace Corps", "Commission on Lamps"]);
+});
+
 Deno.test("rankNames() drops lone acronyms from organisations", () => {
   const kind = { mergeParts: false, limit: 20, kind: "organization" } as const;
   assert.deepEqual(rankNames(spans("SQL", "XML", "Library of Congress"), kind), [

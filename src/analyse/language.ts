@@ -410,7 +410,7 @@ const ORGANIZATION_END = new RegExp(
     "Brothers|Bros|" +
     "Company|Corporation|Corp|Inc|Ltd|LLC|GmbH|Committee|Council|Agency|Laboratories|Labs|" +
     "Ministry|Department|Commission|Commissioners|Administration|Authority|Board|Corps|" +
-    "Organi[sz]ation|College|School|Academy|Bank|Court|Party|Army|Navy|Guard)(?:$| of )|" +
+    "Organi[sz]ation|College|School|Academy|Bank|Court|Party|Army|Navy|Guard)(?:$| (?:of|on) )|" +
     "\\b(?:Library|Museum|Office|Bureau|Court|House) of \\p{Lu}",
   "u",
 );
@@ -1064,8 +1064,8 @@ function capitalisedRuns(text: string, words: Word[]): Run[] {
             words.slice(i + 1, j).some((w, k) =>
               w.value === "of" && BODY.test(words[i + k].value)
             ) ||
-          // "Agency for International Development", "Center for Applied Linguistics".
-          next.value === "for" && BODY.test(words[j].value)) &&
+          // "Agency for International Development", "Commission on Civil Rights".
+          /^(?:for|on)$/u.test(next.value) && BODY.test(words[j].value)) &&
         j + 2 < words.length &&
         words[j + 2].sentence === words[i].sentence && capital(words[j + 2]) &&
         !apart(next, words[j + 2])

@@ -402,12 +402,14 @@ Deno.test("readLanguage() reads a body's whole name, with what it is of or for",
   assert.deepEqual(
     readLanguage(
       "The grant went to the National Institutes of Health and the Agency for International " +
-        "Development. The Center for Lamp Research agreed.",
+        "Development. The Center for Lamp Research agreed with the National Commission on " +
+        "Harbour Lights.",
     ).organizations.map((o) => o.text),
     [
       "National Institutes of Health",
       "Agency for International Development",
       "Center for Lamp Research",
+      "National Commission on Harbour Lights",
     ],
   );
 });
