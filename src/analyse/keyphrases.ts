@@ -105,8 +105,24 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
   const inside = new Map<string, Candidate>();
   /** The words around each run inside a longer phrase: its neighbours there. */
   const holding = new Map<string, Set<string>>();
+  const linked = new Map<string, Candidate>();
+  /** The words after each linked run where it is said, "" where it ends the phrase. */
+  const ending = new Map<string, Set<string>>();
   for (const phrase of phrases.flatMap(atPossessives)) {
     if (phrase.person) continue;
+    if (phrase.linked) {
+      // Each run from its start: "balance of payments" is said in "balance of payments
+      // deficit" too.
+      // "House of Representatives", "Republic of Korea" are names, which the lists of
+      // organisations and places have; "areas of Iraq", "security of Israel" are about where.
+      const term = /^\p{Lu}.* \p{Lu}/u.test(phrase.text) ? undefined : linkedTerm(phrase.words);
+      if (term && context.places?.has(term.tail.join(" "))) continue;
+      for (let k = 1; term && k <= term.tail.length && term.head.length + k <= MAX_WORDS; k++) {
+        const key = add(linked, [...term.head, term.link, ...term.tail.slice(0, k)], phrase.start);
+        ending.set(key, (ending.get(key) ?? new Set<string>()).add(term.tail[k] ?? ""));
+      }
+      continue;
+    }
     let raw = phrase.words.map((w) => w.replace(/['’]s$/u, ""));
     // An adjective makes a keyphrase only when the text repeats the pair ("varroa mites" yes,
     // "strong colony" once: just "colony").
@@ -149,6 +165,11 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     if (entry) entry.count += e.count;
     else if (holding.get(key)!.size >= 2) found.set(key, e);
   }
+  // A linked term said once is more often a phrase of the sentence ("point of view"); one
+  // never said alone is a piece of a longer one ("weapons of mass").
+  for (const [key, e] of linked) {
+    if (e.count >= 2 && ending.get(key)!.has("") && !found.has(key)) found.set(key, e);
+  }
   if (context.sentenceTerms) {
     const labels = [context.title, ...(context.headings ?? [])];
     addLabelPhrases(found, labels, context.sentenceTerms, nameWords);
@@ -164,9 +185,10 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
   const titleRun = stemRuns([context.title]);
   const headingRun = stemRuns(context.headings ?? []);
   const scored = [...found].flatMap(([key, e]) => {
-    const stems = key.split(" ");
     const text = mostUsed(e.text);
-    const shown = text.split(" ");
+    // The word that links two phrases ("of", "on") is weighed as no word of the term.
+    const stems = key.split(" ").filter((s) => !LINK.test(s));
+    const shown = text.split(" ").filter((w) => !LINK.test(w));
     // Three words said once are more often a clause the tagger misread ("volcanoes show
     // unrest", "magma forces rock") than a term of the field.
     if (shown.length === 3 && shown.every(isContentWord) && e.count < 2) {
@@ -285,6 +307,38 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
   }
   return out;
 }
+
+const LINK = /^(?:of|on)$/u;
+
+/**
+ * The term two linked noun phrases make ("weapons of mass destruction", "war on terror"), or
+ * undefined: each side a term of one or two content words, neither a quantity or a kind of
+ * something ("millions of americans", "kind of work", "members of congress").
+ */
+function linkedTerm(
+  words: string[],
+): { head: string[]; link: string; tail: string[] } | undefined {
+  const at = words.findIndex((w) => LINK.test(w));
+  const head = trimToContent(words.slice(0, at));
+  const tail = words.slice(at + 1);
+  if (head.length === 0 || head.length > 2 || trimToContent(tail).length !== tail.length) {
+    return undefined;
+  }
+  if (QUANTITY.test(head.at(-1)!) || !head.every(isContentWord)) return undefined;
+  if (!tail.every((w) => /^\p{L}[\p{L}-]*$/u.test(w))) return undefined;
+  return { head, link: words[at], tail };
+}
+
+/** Words that count, sort or measure what follows "of" ("millions of", "kind of", "cost of"). */
+const QUANTITY = new RegExp(
+  "^(?:lots?|numbers?|millions|thousands|billions|hundreds|dozens|tens|kinds?|sorts?|types?|" +
+    "parts?|percent|rest|amounts?|levels?|series|variety|couple|pairs?|sets?|groups?|shares?|" +
+    "half|thirds?|quarters?|majority|minority|members?|times?|years?|months?|weeks?|days?|" +
+    "decades?|centuries|century|generations?|sums?|piles?|bits?|pieces?|lines?|lists?|" +
+    "examples?|cases?|uses?|means|ways?|forms?|points?|sides?|ends?|tops?|bottoms?|heads?|" +
+    "versions?|editions?|releases?|costs?|prices?|rates?|growth|sizes?|values?|speeds?)$",
+  "u",
+);
 
 /**
  * A phrase split after a possessive that a name follows: "the Free Software Foundation's GNU

@@ -849,3 +849,29 @@ Deno.test("rankKeyphrases() takes a place with a word of praise for the place, n
     ["farm income", "latin america"],
   );
 });
+
+Deno.test("rankKeyphrases() takes two phrases 'of' or 'on' links, said alone twice, as one term", () => {
+  const linked = (text: string, start: number): Phrase => ({
+    ...phrase(text, start),
+    linked: true,
+  });
+  const phrases = [
+    linked("balance of payments", 10),
+    linked("balance of payments deficit", 200),
+    linked("balance of payments", 300),
+    linked("war on terror", 400),
+    linked("war on terror", 500),
+    linked("millions of americans", 600),
+    linked("millions of americans", 700),
+    linked("weapons of mass destruction programs", 800),
+    linked("weapons of mass destruction programs", 900),
+    linked("point of view", 950),
+  ];
+  const found = texts(phrases);
+  assert.ok(found.includes("balance of payments"), found.join(" | "));
+  assert.ok(found.includes("war on terror"), found.join(" | "));
+  // A quantity of something, a piece never said alone, a term said once.
+  for (const junk of ["millions of americans", "weapons of mass", "point of view"]) {
+    assert.ok(!found.includes(junk), found.join(" | "));
+  }
+});

@@ -44,6 +44,9 @@ export interface Phrase extends Span {
   words: string[];
   person: boolean;
   adjective: boolean;
+  /** Two noun phrases an "of" or "on" joins ("balance of payments", "war on terror"); its
+   * words are both's, the joining word between. */
+  linked?: true;
 }
 
 export interface Language {
@@ -340,7 +343,27 @@ function nounPhrases(text: string, words: Word[]): Phrase[] {
     } else close();
   }
   close();
-  return phrases;
+  return [...phrases, ...linkedPhrases(text, phrases)];
+}
+
+/** Each two noun phrases in a row that "of" or "on" joins, as one ("weapons of mass destruction"). */
+function linkedPhrases(text: string, phrases: Phrase[]): Phrase[] {
+  const out: Phrase[] = [];
+  for (let i = 1; i < phrases.length; i++) {
+    const [a, b] = [phrases[i - 1], phrases[i]];
+    const end = a.start + a.text.length;
+    const link = /^ (of|on) $/u.exec(text.slice(end, b.start));
+    if (!link) continue;
+    out.push({
+      text: text.slice(a.start, b.start + b.text.length),
+      start: a.start,
+      words: [...a.words, link[1], ...b.words],
+      person: false,
+      adjective: a.adjective,
+      linked: true,
+    });
+  }
+  return out;
 }
 
 /**

@@ -629,3 +629,9 @@ Deno.test("readLanguage() takes the House and the Senate for bodies", () => {
   assert.deepEqual([...new Set(read.organizations.map((o) => o.text))], ["House", "Senate"]);
   assert.deepEqual(read.places.map((p) => p.text), []);
 });
+
+Deno.test("readLanguage() gives two noun phrases 'of' or 'on' joins as one linked phrase too", () => {
+  const linked = readLanguage("The balance of payments worried us. We fight a war on terror.")
+    .phrases.filter((p) => p.linked).map((p) => p.words.join(" "));
+  assert.deepEqual(linked, ["balance of payments", "war on terror"]);
+});
