@@ -21,6 +21,7 @@ import {
   namesManPage,
   opensWithDefinition,
   pointsAhead,
+  speaksOfOccasion,
   statesPurpose,
   titleWords,
   trimOpeners,
@@ -89,6 +90,10 @@ export function analyse(input: AnalysisInput): Analysed {
     const text = trimOpeners(u.text);
     if ((!transcript && leansBack(text)) || unresolved(text)) scores[i] *= 0.8;
     if (statesPurpose(text)) scores[i] *= 1 + PURPOSE_BONUS;
+    // "We meet here tonight at a time of great challenge": the room, not what is said in it.
+    // Gold-speeches tune ROUGE-2 1.38x -> 1.40x. Its hour ("Tonight I propose...") is often
+    // where a speech asks for what it is about.
+    if (speaksOfOccasion(text)) scores[i] *= 0.5;
   });
   // A summary of a reference page says what the page is about, as its prose around the entries
   // does, not what one of its functions does.

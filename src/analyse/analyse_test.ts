@@ -984,3 +984,16 @@ Deno.test("analyse() takes no keyphrase that is a place under any of its names",
   assert.ok(!analysis.places.includes("United States"), `${analysis.places}`);
   assert.ok(!analysis.keyphrases.includes("united states"), `${analysis.keyphrases}`);
 });
+
+Deno.test("analyse() opens a speech's summary with what it says, not the room it is said in", () => {
+  const body = [
+    "We meet here tonight at a time of great change for the harbour towns and their lighthouses.",
+    "The harbour towns need new lighthouses, and every lighthouse needs a keeper who trims it.",
+    "Fog closed the harbour towns for forty days last winter, and the ships waited at sea.",
+    "A keeper trims the lighthouse lamps at dusk, and the harbour towns pay the keepers.",
+    "The sea rose over the quay twice, and the towns rebuilt the quay with stone from the hills.",
+    "Children of the harbour towns learn to read the tides and the lamps of the lighthouses.",
+  ].join(" ");
+  const { summary } = run(body, "Address on the harbour towns").analysis;
+  assert.doesNotMatch(sentencesOf(summary.join("\n\n"))[0], /meet here/, summary.join(" "));
+});

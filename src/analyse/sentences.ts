@@ -411,9 +411,23 @@ const LEANS_BACK = new RegExp(
     "(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?(?=\\s*[,:])",
     // "For we are not developing the Nation's wealth for its own sake": "for" as "because".
     "for(?= (?:we|they|he|she|it|i)\\b)",
+    // "All of this was made possible by...", "Each day since, we have...": since what was told.
+    "all (?:of )?(?:this|that|these|those)|(?:each|every) (?:day|week|month|year) since|ever since",
   ].join("|") + ")\\b",
   "iu",
 );
+
+/** Words of the room a speech is given in ("We meet here tonight", "from this podium"), which a
+ * reader was not in. */
+const THE_ROOM = /\bthis (?:podium|chamber|rostrum)\b|\b(?:stand|meet|met|gather) here\b/iu;
+/** ... and of its hour. */
+const THE_HOUR = /\b(?:tonight|this evening)\b/iu;
+
+/** Whether a sentence speaks of the room a speech is given in, or with `hour` of its hour too
+ * ("Tonight I ask you..."). */
+export function speaksOfOccasion(sentence: string, { hour = false } = {}): boolean {
+  return THE_ROOM.test(sentence) || hour && THE_HOUR.test(sentence);
+}
 
 /** Whether the sentence opens leaning on what came before it. */
 export function leansBack(sentence: string): boolean {

@@ -9,6 +9,7 @@ import {
   opensWithFiller,
   ordersOrPlans,
   pointsAhead,
+  speaksOfOccasion,
   statesPurpose,
   titleWords,
   trimOpeners,
@@ -304,6 +305,17 @@ Deno.test("leansBack() spots openers that need the sentence before", () => {
   assert.equal(leansBack("In like fashion the tides rose for ninety-nine years."), true);
   assert.equal(leansBack("The third is freedom from the fog."), true);
   assert.equal(leansBack("The third lamp is lit at dusk."), false);
+  assert.equal(leansBack("All of this was made possible by the keepers."), true);
+  assert.equal(leansBack("Each day since, we have trimmed the wicks."), true);
+  assert.equal(leansBack("All keepers trim the wicks each day."), false);
+});
+
+Deno.test("speaksOfOccasion() finds the room a speech is given in, and its hour when asked", () => {
+  assert.equal(speaksOfOccasion("We meet here tonight at a time of great challenge."), true);
+  assert.equal(speaksOfOccasion("No keeper has spoken from this podium before."), true);
+  assert.equal(speaksOfOccasion("Tonight I propose a new lighthouse."), false);
+  assert.equal(speaksOfOccasion("Tonight I propose a new lighthouse.", { hour: true }), true);
+  assert.equal(speaksOfOccasion("The keepers meet at the harbour each year."), false);
 });
 
 Deno.test("unfitReason() reads a line of 10,000 underscored characters in one pass", () => {

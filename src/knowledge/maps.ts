@@ -13,6 +13,7 @@ import {
   opensWithFiller,
   ordersOrPlans,
   pointsAhead,
+  speaksOfOccasion,
   statesPurpose,
   titleWords,
   trimOpeners,
@@ -167,10 +168,6 @@ const SENTENCE_END = new RegExp(
   "u",
 );
 
-/** Words of the moment a speech is given, which a reader of the map was not at. */
-const OCCASION =
-  /\b(?:tonight|this evening|this (?:podium|chamber|rostrum)|(?:stand|meet|met|gather) here)\b/iu;
-
 /** Longest context line: about two lines on a phone. */
 const LONGEST = 200;
 /** Longest context line that is the summary's opener: a little over two lines on a phone. */
@@ -201,7 +198,7 @@ export function contextLine(
     !instructs(s) && !ordersOrPlans(s) && !pointsAhead(s) &&
     !/^I\b/u.test(s) && // "I happen to know that": the author's story, not the note's subject
     // "We meet here tonight at a time of great challenge": the occasion, not the subject.
-    !OCCASION.test(s) &&
+    !speaksOfOccasion(s, { hour: true }) &&
     // "Q. I upgraded my system and now my /etc/issue says trixie/sid?": a question says nothing.
     !/\?["”’)]?$/u.test(s) && !/^Q[.:]\s/u.test(s) &&
     // "definitions: return the pointer to...": a parameter's entry in an API reference.
