@@ -66,6 +66,8 @@ const PURPOSE_BONUS = 0.75;
 
 /** The weight in the summary of a sentence from an entry of API documentation. */
 const ENTRY = 0.5;
+/** The weight in the summary of a sentence from a callout. */
+const ASIDE = 0.5;
 
 /** Stems kept per note for similarity. */
 const TERM_VECTOR = 64;
@@ -97,7 +99,11 @@ export function analyse(input: AnalysisInput): Analysed {
   });
   // A summary of a reference page says what the page is about, as its prose around the entries
   // does, not what one of its functions does.
-  const summaryScores = scores.map((s, i) => units.blocks[list[i].block].entry ? ENTRY * s : s);
+  // Nor is an aside the text sets apart in a callout ("> [!caution]") what it is about.
+  const summaryScores = scores.map((s, i) => {
+    const block = units.blocks[list[i].block];
+    return (block.entry ? ENTRY : 1) * (block.aside ? ASIDE : 1) * s;
+  });
 
   const lead = transcript
     ? undefined

@@ -31,6 +31,8 @@ export interface Block {
   entry?: "opens" | "inside";
   /** A line of a list written one item to a line, a unit of its own with or without a stop. */
   line?: true;
+  /** In an Obsidian callout ("> [!note]"): an aside from what the text is about. */
+  aside?: true;
 }
 
 /** The parsed body: its prose blocks and its headings. */
@@ -42,6 +44,10 @@ export interface BodyText {
 }
 
 const STAMP = /^\[(\d{1,6}):([0-5]\d):([0-5]\d)\]\s*/;
+/** The first line of an Obsidian callout: its type, whether it folds, its title. */
+const CALLOUT = /^\[![\w-]+\][+-]?[^\n]*(?:\n|$)/u;
+/** Where the walk leaves a callout (a token no lexer makes). */
+const CALLOUT_END = { type: "space", raw: "" } as Token;
 /** A heading of a plain text in Emacs' outline form, GNU's NEWS files' ("** Bug fixes"): to
  * Markdown a paragraph, which the sentence after it ran into. */
 const OUTLINE_HEADING = /^\*{2,3}[ \t]+[^\s*][^\n]*$/u;
@@ -54,9 +60,15 @@ export function readBody(markdown: string): BodyText {
   const levels: number[] = [];
   /** The entry of API documentation being read, and whether its first block is still to come. */
   let entry: "opens" | "inside" | undefined;
+  /** How many callouts the blocks being read are in, and whether one's first line is next. */
+  let asides = 0;
+  let calloutHead = false;
   const paragraph = (inline: Token[] | undefined, fallback: string, end: number | undefined) => {
     // A column's gap ("Guillaume Hanrot<tab>Main author") parts what stands either side.
-    const raw = inlineText(inline, fallback).replace(COLUMN_GAP, " — ");
+    let raw = inlineText(inline, fallback).replace(COLUMN_GAP, " — ");
+    // "[!note] Example": the callout's type and title label it; they are none of its prose.
+    if (calloutHead) raw = raw.replace(CALLOUT, "");
+    calloutHead = false;
     // A mail's header is fields, most of them no words of the text; the others are a block each.
     const mail = MAIL_HEADER.test(raw) ? mailFields(raw) : undefined;
     // A transcript written as consecutive stamped lines is one Markdown paragraph: each
@@ -81,6 +93,7 @@ export function readBody(markdown: string): BodyText {
       if (listed && turns === lines) block.line = true;
       if (turns.length === 1 && end !== undefined) block.anchorAt = end;
       if (entry) block.entry = entry;
+      if (asides > 0) block.aside = true;
       entry &&= "inside";
       blocks.push(block);
     }
@@ -96,6 +109,10 @@ export function readBody(markdown: string): BodyText {
         stack.pop();
         continue;
       }
+      if (token === CALLOUT_END) {
+        asides--;
+        continue;
+      }
       switch (token.type) {
         case "heading":
           headings.push(oneLine(inlineText(token.tokens, token.text)));
@@ -105,9 +122,16 @@ export function readBody(markdown: string): BodyText {
         case "text":
           paragraph(token.tokens, token.text ?? "", undefined);
           break;
-        case "blockquote":
-          stack.push((token as Tokens.Blockquote).tokens.slice().reverse());
+        case "blockquote": {
+          const inside = (token as Tokens.Blockquote).tokens;
+          if (inside[0]?.type === "paragraph" && CALLOUT.test(inside[0].raw)) {
+            stack.push([CALLOUT_END]);
+            asides++;
+            calloutHead = true;
+          }
+          stack.push(inside.slice().reverse());
           break;
+        }
         case "list":
           stack.push(
             (token as Tokens.List).items.flatMap((item) => item.tokens).reverse(),

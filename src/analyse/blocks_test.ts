@@ -343,3 +343,17 @@ Deno.test("readBody() reads a mail's header for who wrote it, about what, and it
     "OS: UNIX",
   ]);
 });
+
+Deno.test("readBody() reads a callout's prose as an aside, without its type and title", () => {
+  const body = readBody(
+    "Trim the wicks.\n\n> [!caution] Hot oil\n> The oil burns.\n>\n> - Keep water away.\n\n" +
+      "> A keeper said so.\n\nLight the lamp.",
+  );
+  assert.deepEqual(body.blocks.map((b) => [b.text, b.aside ?? false]), [
+    ["Trim the wicks.", false],
+    ["The oil burns.", true],
+    ["Keep water away.", true],
+    ["A keeper said so.", false],
+    ["Light the lamp.", false],
+  ]);
+});

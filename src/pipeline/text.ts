@@ -10,6 +10,7 @@ import { countWords, fallbackTitle } from "./extracted.ts";
 import { InputError } from "../common/errors.ts";
 import { marked } from "marked";
 import { inlineText } from "../markdown/inline_text.ts";
+import { mystAsObsidian } from "../markdown/myst.ts";
 
 /** What one text or Markdown file contributes to its note. */
 export interface ExtractedText {
@@ -49,7 +50,7 @@ export function readText(text: string, fileName: string): ExtractedText {
   }
 
   const frontmatter = parseFrontmatter(text);
-  let body = frontmatter.body;
+  let body = mystAsObsidian(frontmatter.body);
   const property = frontmatter.data?.title;
   let title = typeof property === "string" || typeof property === "number"
     ? cleanTitle(capLength(String(property)))

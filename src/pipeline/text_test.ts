@@ -352,3 +352,12 @@ Deno.test("extractText() gives a plain text's listing and closing rule blocks of
     "The lamps.\n\nLampwick\n========\n\nText.",
   );
 });
+
+Deno.test("extractText() shows a Markdown file's MyST admonitions as callouts, a plain text's as written", () => {
+  const source = "# Lamps\n\nTrim the wicks.\n\n```{warning}\nThe oil burns.\n```\n";
+  assert.equal(
+    extractText(utf8(source), "lamps.md").body,
+    "Trim the wicks.\n\n> [!warning]\n> The oil burns.",
+  );
+  assert.match(extractText(utf8(source), "lamps.txt").body, /```\{warning\}/);
+});
