@@ -377,6 +377,8 @@ function endsAsName(words: string[]): boolean {
   const last = words[words.length - 1].toLowerCase();
   if (last.split("-").some(isTitle)) return false;
   if (englishRank(last) > EVERYDAY_RANK || /LastName|Person/u.test(lexiconTag(last))) return true;
+  // "Dick Riley": a first name serves as a surname, not after a place's word ("Camp David").
+  if (isFirstName(last) && !GEOGRAPHIC.has(first) && !/^(?:camp|fort)$/u.test(first)) return true;
   return englishRank(first) > EVERYDAY_RANK && !/\./u.test(first);
 }
 

@@ -188,6 +188,11 @@ Deno.test("personNames() drops conjunctions and contractions, and splits run-tog
   assert.deepEqual(personNames("Eleanor Smith and Ravi Jones"), ["Eleanor Smith", "Ravi Jones"]);
 });
 
+Deno.test("personNames() takes a first name for a surname, not after a place's word", () => {
+  assert.deepEqual(personNames("Dick Riley"), ["Dick Riley"]);
+  assert.deepEqual(personNames("Camp David"), []);
+});
+
 Deno.test("personNames() takes a group of kin for no one", () => {
   assert.deepEqual(personNames("Angel Moms"), []);
   assert.deepEqual(personNames("Wright Brothers"), []);
