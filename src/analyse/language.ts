@@ -73,6 +73,10 @@ const KNOWN_KIND = new Map<string, Kind>([
   ["al qaeda", "organizations"],
   ["al-qaida", "organizations"],
   ["al-qaeda", "organizations"],
+  // Companies named as people are: "Fannie Mae and Freddie Mac" were two persons in Bush 2008.
+  ["fannie mae", "organizations"],
+  ["freddie mac", "organizations"],
+  ["sallie mae", "organizations"],
   // A party by its members, as a noun: "not as Republicans, not as Democrats".
   ["republicans", "organizations"],
   ["democrats", "organizations"],

@@ -136,10 +136,15 @@ Deno.test("readLanguage() takes no figure of speech for a person", () => {
 
 Deno.test("readLanguage() knows a country and a group compromise files wrongly", () => {
   const found = readLanguage(
-    "The Soviet Union tested a bomb in August. We will defeat Al Qaida wherever it hides.",
+    "The Soviet Union tested a bomb in August. We will defeat Al Qaida wherever it hides. " +
+      "We must reform Fannie Mae and Freddie Mac.",
   );
   assert.deepEqual(found.places.map((p) => p.text), ["Soviet Union"]);
-  assert.deepEqual(found.organizations.map((o) => o.text), ["Al Qaida"]);
+  assert.deepEqual(found.organizations.map((o) => o.text), [
+    "Al Qaida",
+    "Fannie Mae",
+    "Freddie Mac",
+  ]);
   assert.deepEqual(found.people, []);
 });
 
