@@ -199,6 +199,9 @@ export function unfitReason(
     // An aside in brackets, or the end of one a sentence split began (") , may be computed"):
     // it needs its sentence.
     if (/^[(),;:]/u.test(text)) return "fragment";
+    // "...type the path to the .git directory!)": the rest of an aside whose start is in the
+    // sentence before.
+    if (closesUnopened(text)) return "fragment";
     if (isHeading(text, words)) return "heading";
     // "2.1 glp read cnfsat — read CNF-SAT problem data": a numbered heading without its `#`.
     if (/^\d+(?:\.\d+)+\.?\s/u.test(text) && !/[.!?]["”’)]*$/u.test(text)) return "heading";
@@ -315,6 +318,19 @@ const REFERS_BACK = new RegExp(
   ].join("|"),
   "iu",
 );
+
+/** Whether a bracket closes that the text never opened (a smiley's ":-)" and a list's "1)"
+ * are none). */
+function closesUnopened(text: string): boolean {
+  let depth = 0;
+  const own = text.replace(/^(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s/iu, "").replace(/[:;]-?[()]/gu, "");
+  for (const c of own) {
+    if (c === "(" || c === "[") depth++;
+    else if (c === ")" || c === "]") depth--;
+    if (depth < 0) return true;
+  }
+  return false;
+}
 
 /** Most of the words are numbers: a row of a table or of a listing. */
 function isNumeric(words: string[]): boolean {

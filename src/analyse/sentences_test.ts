@@ -241,6 +241,15 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
   );
   assert.equal(unfitReason("Single-File Documents"), "too short");
   assert.equal(
+    unfitReason("If the lamp is not lit, be aware that you have to trim the wick first!)"),
+    "fragment",
+  );
+  assert.equal(unfitReason("1) Trim the wick of the lamp at dusk and light it."), undefined);
+  assert.equal(
+    unfitReason("The keeper trims the wick at dusk and smiles :-) every night."),
+    undefined,
+  );
+  assert.equal(
     unfitReason("To summarize the previous section: a string is a sequence of code points."),
     "refers elsewhere",
   );
