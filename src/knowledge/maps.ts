@@ -81,12 +81,25 @@ export function buildMaps(
       : multiWord.length > 0
       ? ` (from the folder \`${topic.folder}\`)`
       : ` from the folder \`${topic.folder}\``;
+    // Under a topic the text names, the notes whose summary never names it come last, as such:
+    // a "United Nations" map listed Roosevelt's address of 1934 as one of its notes.
+    const members = [...topic.members].sort(compareNames);
+    const subject = topic.folder ? [] : [topic.name, ...topic.phrases];
+    const naming = members.filter((p) =>
+      subject.length === 0 || namesTopic(byPath.get(p)!, subject)
+    );
+    const near = members.filter((p) => !naming.includes(p));
+    const rest = naming.length > 0 && near.length > 0
+      ? `\n\nClose to these, though their summaries do not name it:\n\n${
+        near.map((path) => line(path, topic)).join("\n")
+      }`
+      : "";
     maps.push({
       path,
       title,
       generated: `${about}${from}:\n\n${
-        [...topic.members].sort(compareNames).map((path) => line(path, topic)).join("\n")
-      }`,
+        (rest === "" ? members : naming).map((path) => line(path, topic)).join("\n")
+      }${rest}`,
     });
     // What the map is about, where its name alone may not say: "SQLite (6 notes): rollback
     // journal, write-ahead log".
@@ -255,6 +268,15 @@ export function contextLine(
   return sentences.find((s) => standsAlone(s) && fits(s)) ??
     sentences.slice(0, 3).filter(standsAlone).sort((a, b) => a.length - b.length)[0] ??
     sentences.find((s) => fits(s) && words(s)) ?? sentences.find(fits) ?? sentences[0] ?? "";
+}
+
+/** Whether the note's summary or key points name the topic, in any form of its words. */
+function namesTopic(note: MapNote, topic: string[]): boolean {
+  const named = topic.map((t) => ` ${terms(t).join(" ")} `).filter((t) => t.trim() !== "");
+  return [...note.summary ?? [], ...note.keyPoints ?? []].some((text) => {
+    const said = ` ${terms(text).join(" ")} `;
+    return named.some((t) => said.includes(t));
+  });
 }
 
 /**

@@ -408,6 +408,31 @@ Deno.test("buildMaps() lines a note on a named topic's map with what it says of 
   );
 });
 
+Deno.test("buildMaps() lists last, as such, the notes whose summary does not name the topic", () => {
+  const speech = (path: string, summary: string): MapNote => ({
+    ...note(path, summary),
+    summary: [summary],
+    keyPoints: [],
+  });
+  const notes = [
+    speech("Sources/1934.md", "We seek the end of monopoly in trade and industry."),
+    speech("Sources/1953.md", "We relied on the United Nations to keep the peace."),
+  ];
+  const map = buildMaps(notes, [topic("United Nations", ["Sources/1934.md", "Sources/1953.md"])])
+    .find((m) => m.path !== HOME_NOTE)!.generated;
+  assert.equal(
+    map,
+    "Notes on one subject:\n\n- [[Sources/1953|1953]]: We relied on the United Nations to keep " +
+      "the peace.\n\nClose to these, though their summaries do not name it:\n\n" +
+      "- [[Sources/1934|1934]]: We seek the end of monopoly in trade and industry.",
+  );
+  // A folder's map lists its notes alike.
+  const folder = buildMaps(notes, [
+    topic("United Nations", ["Sources/1934.md", "Sources/1953.md"], [], "un"),
+  ]).find((m) => m.path !== HOME_NOTE)!.generated;
+  assert.doesNotMatch(folder, /Close to these/);
+});
+
 Deno.test("contextLine() takes a sentence naming the map's topic, in any form of its words", () => {
   const summary = [
     "Our nation faces a time of great challenge. We have cut the taxes of families.",
