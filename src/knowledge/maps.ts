@@ -209,7 +209,9 @@ export function contextLine(
   const standsAlone = (s: string) =>
     s.split(" ").length >= 6 && words(s) && !opensWithFiller(s) && !leansBack(s) &&
     !instructs(s) && !ordersOrPlans(s) && !pointsAhead(s) &&
-    !/^I\b/u.test(s) && // "I happen to know that": the author's story, not the note's subject
+    // "I happen to know that": the author's story, not the note's subject; "I will send you a
+    // proposal" is what a speech asks for.
+    (!/^I\b/u.test(s) || statesPurpose(s)) &&
     // "We meet here tonight at a time of great challenge": the occasion, not the subject.
     !speaksOfOccasion(s, { hour: true }) &&
     // "Q. I upgraded my system and now my /etc/issue says trixie/sid?": a question says nothing.
@@ -249,9 +251,17 @@ export function contextLine(
   if (described) return described;
   // "...peace in the Middle East" under "Middle East": why the note is on the topic's map.
   const named = topic.map((t) => ` ${terms(t).join(" ")} `).filter((t) => t.trim() !== "");
-  const onTopic = [...sentences, ...keyPoints.flatMap(splitSentences).map(trimOpeners)].find((s) =>
-    standsAlone(s) && fits(s) && named.some((t) => ` ${terms(s).join(" ")} `.includes(t))
-  );
+  // It may run as long as an opener, or keep its main clause when that still names the topic.
+  const naming = (s: string) => named.some((t) => ` ${terms(s).join(" ")} `.includes(t));
+  const onTopic = [...sentences, ...keyPoints.flatMap(splitSentences).map(trimOpeners)]
+    .filter((s) => standsAlone(s) && naming(s))
+    .map((s) => {
+      const shown = bare(s, LONGEST_OPENER);
+      if (shown.length <= LONGEST_OPENER) return shown;
+      const clause = mainClause(shown);
+      return clause && naming(clause) ? clause : undefined;
+    })
+    .find((s) => s !== undefined);
   if (onTopic) return onTopic;
   // The summary's opener, which the analysis chose to say what the text is, may run a little
   // longer: "SQLite is a C library that provides a lightweight disk-based database that..."

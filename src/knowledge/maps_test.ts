@@ -408,6 +408,17 @@ Deno.test("buildMaps() lines a note on a named topic's map with what it says of 
   );
 });
 
+Deno.test("contextLine() takes a speech's proposal on the topic, as long as an opener may run", () => {
+  const proposal = "I will send you a proposal to double the budget of the harbour lamps and to " +
+    "focus its new work on the training of keepers, the trimming of wicks, the buying of oil " +
+    "and the building of towers in the Middle East.";
+  const summary = [
+    "Americans are proving once again to be the hardest working people. " + proposal,
+  ];
+  assert.ok(proposal.length > 200 && proposal.length <= 240);
+  assert.equal(contextLine(summary, "2004", { topic: ["Middle East"] }), proposal);
+});
+
 Deno.test("buildMaps() lists last, as such, the notes whose summary does not name the topic", () => {
   const speech = (path: string, summary: string): MapNote => ({
     ...note(path, summary),
