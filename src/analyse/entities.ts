@@ -6,13 +6,13 @@
  * mentioned.
  */
 import { englishRank, GENERIC_RANK } from "./commonness.ts";
-import { isFirstName, lexiconTag, ownerFollows, type Person } from "./language.ts";
+import { addressed, isFirstName, lexiconTag, ownerFollows, type Person } from "./language.ts";
 import { type Counts, mergeInitials, mergeParts, mergeVariants } from "./name_variants.ts";
 import { isTitle } from "./titles.ts";
 
 /** Something that is plainly a name: capitalised words, a few connecting ones, no markup. */
 const NAME =
-  /^\p{Lu}[\p{L}\p{M}\p{N}.'’&-]*(?:[ ](?:of|on|de|da|van|von|der|la|le|du|and|the|for|\p{Lu}[\p{L}\p{M}\p{N}.'’&-]*)){0,5}$/u;
+  /^\p{Lu}[\p{L}\p{M}\p{N}.'’&-]*(?:[ ](?:of|on|de|da|di|del|van|von|der|la|le|du|bin|ibn|and|the|for|\p{Lu}[\p{L}\p{M}\p{N}.'’&-]*)){0,5}$/u;
 
 export interface NameOptions {
   /** Count a lone word toward the one longer name that ends or starts with it ("Lovelace"). */
@@ -140,26 +140,6 @@ function namedTogether(spans: Person[], text = ""): Set<number> {
     if (/^(?:,\s*(?:and\s+)?|\s+(?:and|or|nor|to)\s+)$/u.test(between)) together.add(i - 1).add(i);
   }
   return together;
-}
-
-/** "my wife Michelle", "Hadiya's parents, Nate and Cleo": one of the family, named. */
-const KIN = new RegExp(
-  "(?:\\b(?:my|his|her|their|our|your)|['’]s) (?:wife|husband|son|daughter|mother|father|mom|" +
-    "dad|brother|sister|grandmother|grandfather|grandson|granddaughter|parents|children|" +
-    "kids|friend),?(?: \\p{Lu}\\p{Ll}+(?:,| and))? $",
-  "u",
-);
-/** "Thank you, Hillary.": spoken to. */
-const SPOKEN_TO = /\b(?:thank you|thanks|congratulations|welcome),? $/iu;
-
-/**
- * A first name alone is a person, even named once, where the text names one of the family by it
- * or speaks to someone by it, before a stop or a comma.
- */
-function addressed(text: string, at: number, name: string): boolean {
-  const before = text.slice(Math.max(0, at - 60), at);
-  return KIN.test(before) ||
-    SPOKEN_TO.test(before) && /^[.!,]/u.test(text.slice(at + name.length, at + name.length + 1));
 }
 
 /** What English calls a country by a name that is neither its short form nor its initials. */

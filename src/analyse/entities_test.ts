@@ -190,6 +190,7 @@ Deno.test("personNames() drops conjunctions and contractions, and splits run-tog
 
 Deno.test("personNames() takes a first name for a surname, not after a place's word", () => {
   assert.deepEqual(personNames("Dick Riley"), ["Dick Riley"]);
+  assert.equal(cleanName("Usama bin Ladin"), "Usama bin Ladin");
   assert.deepEqual(personNames("Camp David"), []);
 });
 

@@ -625,6 +625,14 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
   }
   fullNames(runs, verdicts);
   creditedNames(text, runs, verdicts);
+  // "Sharon's granddaughter, Heather": a first name that is an everyday word too ("heather",
+  // "jack") is a person where the text names one of the family by it.
+  for (const run of runs) {
+    if (
+      run.from === run.to && !verdicts.has(run.key) && isFirstName(run.key.toLowerCase()) &&
+      addressed(text, run.start, run.key)
+    ) verdicts.set(run.key, { kind: "people", from: 0, to: run.key.length });
+  }
   listedNames(text, runs, verdicts);
   const lower = new Set<string>();
   for (const w of words) if (/^\p{Ll}/u.test(w.value)) lower.add(w.value);
@@ -740,6 +748,30 @@ function surnameAfter(rest: string): number {
   const m = /^(?: \p{Lu}\p{Ll}+)?? \p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?= of |$)/u.exec(rest);
   const last = m?.[0].trim().split(" ").at(-1)?.toLowerCase();
   return last !== undefined && englishRank(last) === Infinity ? m![0].length : 0;
+}
+
+/**
+ * "my wife Michelle", "Hadiya's parents, Nate and Cleo", "their first child, Jack", "a second
+ * son, Henry", "Sharon's granddaughter, Heather": one of the family, named.
+ */
+const KIN = new RegExp(
+  "(?:\\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our|[Aa]n?)|['’]s) (?:(?:first|second|third|only|eldest|oldest|" +
+    "youngest|younger|older|little|baby|late) )?(?:great-)?(?:wife|husband|son|daughter|mother|" +
+    "father|mom|dad|brother|sister|grandmother|grandfather|grandson|granddaughter|parents|" +
+    "child|children|kids|friend),?(?: \\p{Lu}\\p{Ll}+(?:,| and))? $",
+  "u",
+);
+/** "Thank you, Hillary.": spoken to. */
+const SPOKEN_TO = /\b(?:thank you|thanks|congratulations|welcome),? $/iu;
+
+/**
+ * A first name alone is a person, even named once, where the text names one of the family by it
+ * or speaks to someone by it, before a stop or a comma.
+ */
+export function addressed(text: string, at: number, name: string): boolean {
+  const before = text.slice(Math.max(0, at - 60), at);
+  return KIN.test(before) ||
+    SPOKEN_TO.test(before) && /^[.!,]/u.test(text.slice(at + name.length, at + name.length + 1));
 }
 
 /** Words before a place, not before a person: "in Chad", "from Georgia". */
@@ -1000,7 +1032,8 @@ function creditedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>
 
 /**
  * Names in a list with a person are people ("revised by Georg Brandl, Andrew Kuchling, and Ezio
- * Melotti"): a run of two or three words, the first no everyday word, next to a person's name
+ * Melotti"): a first name alone, or a run of two or three words, the first no everyday word,
+ * next to a person's name
  * with only a comma or "and" between. A role after a name ("Ana Lopez, Engineering Manager")
  * ends in an everyday word: such a last word is a surname only after a first name compromise
  * knows or one no word list has ("Eryk Sun").
@@ -1013,6 +1046,8 @@ function listedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>):
     const all = r.key.split(" ");
     const parts = all.filter((w, i) => i === 0 || i === all.length - 1 || !/^\p{Lu}\.$/u.test(w));
     if (parts.length < all.length && !givenName(parts[0])) return false;
+    // "Gerald and Sharon": a first name alone, beside a person's.
+    if (all.length === 1) return !verdicts.has(r.key) && isFirstName(r.key.toLowerCase());
     return !verdicts.has(r.key) && parts.length >= 2 && parts.length <= 3 &&
       nameLike(parts[0]) && (nameLike(parts[parts.length - 1]) || givenName(parts[0])) &&
       parts.every((w) => /^\p{Lu}\p{Ll}/u.test(w));
@@ -1025,7 +1060,10 @@ function listedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>):
         ? [runs[i - 1], runs[i]]
         : [runs[runs.length - i], runs[runs.length - i - 1]];
       const [first, second] = pass === 0 ? [a, b] : [b, a];
-      if (person(a) && candidate(b) && listed(first, second)) {
+      // A first name alone before a full name shares its surname ("Robert and Gary Allen"):
+      // sharingSurname's to name.
+      const shares = !b.key.includes(" ") && a.key.includes(" ") && second === a;
+      if (person(a) && candidate(b) && listed(first, second) && !shares) {
         verdicts.set(b.key, { kind: "people", from: 0, to: b.key.length });
       }
     }

@@ -640,3 +640,14 @@ Deno.test("readLanguage() gives two noun phrases 'of' or 'on' joins as one linke
     .phrases.filter((p) => p.linked).map((p) => p.words.join(" "));
   assert.deepEqual(linked, ["balance of payments", "war on terror"]);
 });
+
+Deno.test("readLanguage() reads an everyday first name as a person where the family names it", () => {
+  assert.deepEqual(
+    people(
+      "Their first child, Jack, was on the way. Debra's parents, Gerald and Sharon, were " +
+        "here, with Sharon's granddaughter, Heather. A jack lifts the car. Heather grows on hills.",
+    ),
+    // A name's verdict holds for each of its uses: the last "Heather" is the plant.
+    ["Jack", "Debra", "Gerald", "Sharon", "Sharon", "Heather", "Heather"],
+  );
+});
