@@ -814,13 +814,17 @@ function hyphenAsDash(words: string): RegExp {
 }
 /**
  * In a text that writes dashes as hyphens, a hyphen between a word in lower case and a name
- * ("at war-Britain, Canada", "that-America's youth"), prefixes aside ("anti-American"), or after
- * a plural ("their neighbors-profits in money", "peoples-progress toward") is a dash too.
+ * ("at war-Britain, Canada", "that-America's youth") or a name and a word in lower case
+ * ("Kennedy to Reagan-rejected isolation"), prefixes aside ("anti-American", "Anti-war"), or
+ * after a plural ("their neighbors-profits in money", "peoples-progress toward") is a dash too.
  */
 const PREFIX = "anti|pro|non|mid|trans|post|pre|neo|pan|un|ex|inter|intra|sub|super|ultra|semi|" +
   "self|all|counter|cross|multi|pseudo|quasi|co|de|re|over|under|out|sino|euro|afro|indo";
+/** The prefixes as a sentence opens with them: "Anti-war". */
+const CAPITAL_PREFIX = PREFIX.split("|").map((p) => p[0].toUpperCase() + p.slice(1)).join("|");
 const CASE_OR_PLURAL_DASH = new RegExp(
   `(?<=(?<![\\p{L}-])(?!(?:${PREFIX})-)\\p{Ll}{3,})-(?=\\p{Lu}\\p{Ll})|` +
+    `(?<=(?<![\\p{L}-])(?!(?:${CAPITAL_PREFIX})-)\\p{Lu}\\p{Ll}{2,})-(?=\\p{Ll}{3,}\\b(?!-))|` +
     `(?<=(?<![\\p{L}-])\\p{Ll}{2,}[^\\Ws]s)-(?=\\p{Ll}{2,}\\b(?!-))`,
   "gu",
 );

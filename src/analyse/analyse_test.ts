@@ -556,10 +556,12 @@ Deno.test("hyphensAsDashes() reads more hyphens as dashes where the text writes 
   assert.equal(
     hyphensAsDashes(
       "We-I mean you-or they-and the Congress-a program. Nations at war-Britain and our " +
-        "neighbors-profits, an anti-American arms-control self-Portrait of Indo-China.",
+        "neighbors-profits, an anti-American arms-control self-Portrait of Indo-China. From " +
+        "Kennedy to Reagan-rejected, an Anti-war rally.",
     ),
     "We—I mean you—or they—and the Congress—a program. Nations at war—Britain and our " +
-      "neighbors—profits, an anti-American arms—control self-Portrait of Indo-China.",
+      "neighbors—profits, an anti-American arms—control self-Portrait of Indo-China. From " +
+      "Kennedy to Reagan—rejected, an Anti-war rally.",
   );
   // The same hyphens in a text with no sure dash are compounds' or the author's.
   assert.equal(
