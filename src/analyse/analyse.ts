@@ -193,6 +193,7 @@ export function analyse(input: AnalysisInput): Analysed {
         .filter((p) => !isRegion(p)).map((p) => p.toLowerCase()),
     ),
     dashesAsHyphens: dashesAsHyphens(input.body),
+    purposeTerms: list.filter((u) => statesPurpose(trimOpeners(u.text))).map((u) => u.terms),
   });
 
   const linked = linkUnits(

@@ -875,3 +875,25 @@ Deno.test("rankKeyphrases() takes two phrases 'of' or 'on' links, said alone twi
     assert.ok(!found.includes(junk), found.join(" | "));
   }
 });
+
+Deno.test("rankKeyphrases() ranks first, of terms used alike, the one a sentence of purpose asks for", () => {
+  const phrases = [
+    phrase("harbour lamps", 100),
+    phrase("savings plan", 200),
+    phrase("harbour lamps", 300),
+    phrase("savings plan", 400),
+  ];
+  const ranked = (purposeTerms: string[][]) =>
+    rankKeyphrases(phrases, {
+      termCounts: countsOf(phrases),
+      title: "",
+      textLength: 1000,
+      limit: 2,
+      purposeTerms,
+    }).map((k) => k.text);
+  assert.deepEqual(ranked([]), ["harbour lamps", "savings plan"]);
+  assert.deepEqual(ranked([terms("I propose a new savings plan for every family.")]), [
+    "savings plan",
+    "harbour lamps",
+  ]);
+});
