@@ -137,6 +137,10 @@ function without(sentence: string, label: RegExp): string {
     : text;
 }
 
+/** The place of an item in a list the sentence is one of: "Second, I will ask the Congress...". */
+const ORDINAL =
+  /^(?:first(?:ly| of all)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|finally|lastly),\s+(?=\p{L})/iu;
+
 /**
  * The sentence without its spoken openers ("So, and I mean the point is" → "The point is") and
  * list numbering ("3. Make" → "Make"), its first letter capitalised. A sentence that would be
@@ -144,7 +148,7 @@ function without(sentence: string, label: RegExp): string {
  */
 export function trimOpeners(sentence: string): string {
   const labelled = sentence.trim().replace(MAN_SECTION_HEAD, "").replace(RUN_IN_HEADING, "");
-  const own = without(without(labelled, ADMONITION), NOTE_THAT);
+  const own = without(without(without(labelled, ADMONITION), NOTE_THAT), ORDINAL);
   const numbered = own.replace(STAGE_DIRECTION, " ").trim()
     .replace(/^(?:\(?\d{1,2}[.)]|[-*•]|(?:[IVX]{2,5}|V)\.)\s+(?=\p{L})/u, "");
   const greeted = withoutCapsHeading(withoutSalutation(numbered)).replace(ASIDE, "");

@@ -43,6 +43,12 @@ Deno.test("trimOpeners() drops fillers and list numbers, capitalising what is le
   );
   // Too little would be left: kept whole.
   assert.equal(trimOpeners("So that is it."), "So that is it.");
+  // An item's place in a list said before.
+  assert.equal(
+    trimOpeners("Second, I will ask the keepers to trim the wicks."),
+    "I will ask the keepers to trim the wicks.",
+  );
+  assert.equal(trimOpeners("Finally, the lamp is lit at dusk."), "The lamp is lit at dusk.");
 });
 
 Deno.test("trimOpeners() drops an admonition's label run into its text, not the word", () => {
