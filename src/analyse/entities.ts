@@ -113,6 +113,7 @@ export function rankNames(
   if (options.kind === "person") mergeInitials(counts);
   if (options.mergeParts) mergeParts(counts);
   if (options.kind === "place") mergePlaceForms(counts);
+  if (options.kind === "organization") mergeBodyForms(counts);
   if (options.kind === "person") {
     mergeVariants(counts);
     // A lone word named once is more often a product or a word in capitals than a person.
@@ -140,6 +141,26 @@ function namedTogether(spans: Person[], text = ""): Set<number> {
     if (/^(?:,\s*(?:and\s+)?|\s+(?:and|or|nor|to)\s+)$/u.test(between)) together.add(i - 1).add(i);
   }
   return together;
+}
+
+/** A body named by what it is of before its kind, or after: "Commission on Social Security". */
+const BODY_OF =
+  /^(commission|committee|council|board|department|office|bureau|agency|institute) (?:on|of|for) (.+)$/u;
+
+/**
+ * "Commission on Social Security" and "Social Security Commission" as one body, under the form
+ * used most (both in Reagan's 1983 address).
+ */
+function mergeBodyForms(counts: Counts): void {
+  for (const [key, entry] of [...counts]) {
+    const m = BODY_OF.exec(key);
+    const other = m && counts.get(`${m[2]} ${m[1]}`);
+    if (!other || !counts.has(key)) continue;
+    const [keep, drop] = other.count >= entry.count ? [other, entry] : [entry, other];
+    keep.count += drop.count;
+    keep.first = Math.min(keep.first, drop.first);
+    counts.delete(drop === entry ? key : `${m![2]} ${m![1]}`);
+  }
 }
 
 /** What English calls a country by a name that is neither its short form nor its initials. */

@@ -348,6 +348,18 @@ Deno.test("rankNames() takes a government's programme for no organisation", () =
   assert.deepEqual(names, ["Peace Corps", "Commission on Lamps"]);
 });
 
+Deno.test("rankNames() takes a body named with its kind first or last for one", () => {
+  const names = rankNames(
+    spans(
+      "Commission on Social Security",
+      "Social Security Commission",
+      "Social Security Commission",
+    ),
+    { mergeParts: false, limit: 10, kind: "organization" },
+  );
+  assert.deepEqual(names, ["Social Security Commission"]);
+});
+
 Deno.test("rankNames() drops lone acronyms from organisations", () => {
   const kind = { mergeParts: false, limit: 20, kind: "organization" } as const;
   assert.deepEqual(rankNames(spans("SQL", "XML", "Library of Congress"), kind), [
