@@ -341,7 +341,9 @@ function nounPhrases(text: string, words: Word[]): Phrase[] {
     // "Dr." and "e.g." are no part of a topic.
     else if ((w.pos === "NOUN" || w.pos === "PROPN") && !/\.$/u.test(w.value)) run.push(w);
     else if (w.pos === "ADJ") {
-      // One adjective opens a phrase; after nouns it starts the next one.
+      // One adjective opens a phrase; after nouns it starts the next one. A compound alone
+      // before it modifies it ("the long-term unemployed", "an all-time low"): no phrase.
+      if (run.length === 1 && run[0].value.includes("-")) run = [];
       close();
       run = [w];
     } else close();

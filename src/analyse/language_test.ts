@@ -651,3 +651,12 @@ Deno.test("readLanguage() reads an everyday first name as a person where the fam
     ["Jack", "Debra", "Gerald", "Sharon", "Sharon", "Heather", "Heather"],
   );
 });
+
+Deno.test("readLanguage() gives no phrase of a compound alone that modifies the word after it", () => {
+  const phrases = readLanguage(
+    "We help the long-term unemployed. Unemployment reached an all-time low. The long-term " +
+      "care of the lamps costs money.",
+  ).phrases.map((p) => p.words.join(" "));
+  assert.ok(!phrases.includes("long-term") && !phrases.includes("all-time"), phrases.join(" | "));
+  assert.ok(phrases.includes("long-term care"), phrases.join(" | "));
+});
