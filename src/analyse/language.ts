@@ -25,9 +25,11 @@ export interface Span {
   start: number;
 }
 
-/** A person named; `sure` of a lone word that is a person's name even where the text names it
- * once: it opens a clause and acts ("Lincoln could have accepted peace"), or a plural title
- * names it ("Senators McCain and Feingold"). */
+/**
+ * A person named. `sure`: a lone word that is a person's name though the text names it once, as
+ * it opens a clause and acts ("Lincoln could have accepted peace") or a plural title names it
+ * ("Senators McCain and Feingold").
+ */
 export interface Person extends Span {
   sure?: true;
 }
@@ -714,7 +716,7 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     // The words just before the name: slicing the whole text before each of thousands of
     // names made a long text's reading quadratic.
     const at = run.start + from;
-    const sure = run.from === run.to && acts(words, run) ? { sure: true as const } : {};
+    const sure = run.from === run.to && opensAndActs(words, run) ? { sure: true as const } : {};
     for (const person of sharingSurname(found, text.slice(Math.max(0, at - 80), at), aloneOften)) {
       out.people.push({ text: person, start: run.start + from, ...sure });
     }
@@ -734,7 +736,7 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
 }
 
 /** Whether the run opens a clause and a verb follows it: "Lincoln could have...", "Marx is...". */
-function acts(words: Word[], run: Run): boolean {
+function opensAndActs(words: Word[], run: Run): boolean {
   const next = words[run.to + 1];
   const before = words[run.from - 1];
   return next?.sentence === words[run.to].sentence && (next.pos === "AUX" || next.pos === "VERB") &&
@@ -757,10 +759,11 @@ function surnameAfter(rest: string): number {
  * son, Henry", "Sharon's granddaughter, Heather": one of the family, named.
  */
 const KIN = new RegExp(
-  "(?:\\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our|[Aa]n?)|['’]s) (?:(?:first|second|third|only|eldest|oldest|" +
-    "youngest|younger|older|little|baby|late) )?(?:great-)?(?:wife|husband|son|daughter|mother|" +
-    "father|mom|dad|brother|sister|grandmother|grandfather|grandson|granddaughter|parents|" +
-    "child|children|kids|friend),?(?: \\p{Lu}\\p{Ll}+(?:,| and))? $",
+  "(?:\\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our|[Aa]n?)|['’]s) " +
+    "(?:(?:first|second|third|only|eldest|oldest|youngest|younger|older|little|baby|late) )?" +
+    "(?:great-)?(?:wife|husband|son|daughter|mother|father|mom|dad|brother|sister|grandmother|" +
+    "grandfather|grandson|granddaughter|parents|child|children|kids|friend),?" +
+    "(?: \\p{Lu}\\p{Ll}+(?:,| and))? $",
   "u",
 );
 /** "Thank you, Hillary.": spoken to. */
@@ -1035,10 +1038,9 @@ function creditedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>
 /**
  * Names in a list with a person are people ("revised by Georg Brandl, Andrew Kuchling, and Ezio
  * Melotti"): a first name alone, or a run of two or three words, the first no everyday word,
- * next to a person's name
- * with only a comma or "and" between. A role after a name ("Ana Lopez, Engineering Manager")
- * ends in an everyday word: such a last word is a surname only after a first name compromise
- * knows or one no word list has ("Eryk Sun").
+ * next to a person's name with only a comma or "and" between. A role after a name ("Ana Lopez,
+ * Engineering Manager") ends in an everyday word: such a last word is a surname only after a
+ * first name compromise knows or one no word list has ("Eryk Sun").
  */
 function listedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>): void {
   const person = (r: Run) => verdicts.get(r.key)?.kind === "people";
