@@ -88,10 +88,15 @@ export function analyse(input: AnalysisInput): Analysed {
   // Trimmed of its opener a written sentence may still lean on the one before ("But this is
   // why"); in speech nearly every sentence does, and the opener is simply trimmed.
   // In either, a sentence that names someone only as "they" or "he" weighs less.
+  /** The units that say what the text asks or is for: weightier here, their terms in keyphrases. */
+  const purposes: Unit[] = [];
   list.forEach((u, i) => {
     const text = trimOpeners(u.text);
     if ((!transcript && leansBack(text)) || unresolved(text)) scores[i] *= 0.8;
-    if (statesPurpose(text)) scores[i] *= 1 + PURPOSE_BONUS;
+    if (statesPurpose(text)) {
+      scores[i] *= 1 + PURPOSE_BONUS;
+      purposes.push(u);
+    }
     // "We meet here tonight at a time of great challenge": the room, not what is said in it.
     // Gold-speeches tune ROUGE-2 1.38x -> 1.40x. Its hour ("Tonight I propose...") is often
     // where a speech asks for what it is about.
@@ -193,7 +198,7 @@ export function analyse(input: AnalysisInput): Analysed {
         .filter((p) => !isRegion(p)).map((p) => p.toLowerCase()),
     ),
     dashesAsHyphens: dashesAsHyphens(input.body),
-    purposeTerms: list.filter((u) => statesPurpose(trimOpeners(u.text))).map((u) => u.terms),
+    purposeTerms: purposes.map((u) => u.terms),
   });
 
   const linked = linkUnits(

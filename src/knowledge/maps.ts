@@ -249,10 +249,9 @@ export function contextLine(
     s.length <= longest ? s : s.replace(/\s*\([^()]*\)/gu, "");
   const described = sentences.map((s) => bare(s)).find((s) => describes(s) && fits(s) && words(s));
   if (described) return described;
-  // "...peace in the Middle East" under "Middle East": why the note is on the topic's map.
-  const named = topic.map((t) => ` ${terms(t).join(" ")} `).filter((t) => t.trim() !== "");
-  // It may run as long as an opener, or keep its main clause when that still names the topic.
-  const naming = (s: string) => named.some((t) => ` ${terms(s).join(" ")} `.includes(t));
+  // "...peace in the Middle East" under "Middle East": why the note is on the topic's map. It
+  // may run as long as an opener, or keep its main clause when that still names the topic.
+  const naming = (s: string) => namesAny(s, topic);
   const onTopic = [...sentences, ...keyPoints.flatMap(splitSentences).map(trimOpeners)]
     .filter((s) => standsAlone(s) && naming(s))
     .map((s) => {
@@ -280,12 +279,17 @@ export function contextLine(
     sentences.find((s) => fits(s) && words(s)) ?? sentences.find(fits) ?? sentences[0] ?? "";
 }
 
-/** Whether the note's summary or key points name the topic, in any form of its words. */
+/** Whether the note's summary or key points name the topic. */
 function namesTopic(note: MapNote, topic: string[]): boolean {
-  const named = topic.map((t) => ` ${terms(t).join(" ")} `).filter((t) => t.trim() !== "");
-  return [...note.summary ?? [], ...note.keyPoints ?? []].some((text) => {
-    const said = ` ${terms(text).join(" ")} `;
-    return named.some((t) => said.includes(t));
+  return [...note.summary ?? [], ...note.keyPoints ?? []].some((text) => namesAny(text, topic));
+}
+
+/** Whether a text names one of the phrases, in any form of its words ("tax codes", "tax code"). */
+function namesAny(text: string, phrases: string[]): boolean {
+  const said = ` ${terms(text).join(" ")} `;
+  return phrases.some((p) => {
+    const stems = terms(p).join(" ");
+    return stems !== "" && said.includes(` ${stems} `);
   });
 }
 
