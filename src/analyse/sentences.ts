@@ -19,7 +19,7 @@ const FILLER =
 /** A writer's aside to the reader before the sentence's point: "As you can see, the finally
  * clause is executed in any event." */
 const ASIDE =
-  /^(?:as (?:you can see|you may have guessed|we (?:have|'ve) seen|(?:noted|mentioned) (?:above|before|earlier))|needless to say),\s*/iu;
+  /^(?:as (?:you can see|you may have guessed|we (?:have|'ve) seen|(?:noted|mentioned) (?:above|before|earlier)|we (?:meet|gather)(?: here)?(?: tonight| this evening)?)|needless to say),\s*/iu;
 
 /** Whether the sentence opens with spoken filler ("So", "And", "But", "I mean", "you know"). */
 export function opensWithFiller(sentence: string): boolean {
@@ -439,7 +439,8 @@ const LEANS_BACK = new RegExp(
 
 /** Words of the room a speech is given in ("We meet here tonight", "from this podium"), which a
  * reader was not in. */
-const THE_ROOM = /\bthis (?:podium|chamber|rostrum)\b|\b(?:stand|meet|met|gather) here\b/iu;
+const THE_ROOM =
+  /\bthis (?:podium|chamber|rostrum)\b|\b(?:stand|meet|met|gather) here\b|\bwe (?:meet|gather) tonight\b/iu;
 /** ... and of its hour. */
 const THE_HOUR = /\b(?:tonight|this evening)\b/iu;
 

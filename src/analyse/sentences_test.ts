@@ -49,6 +49,11 @@ Deno.test("trimOpeners() drops fillers and list numbers, capitalising what is le
     "I will ask the keepers to trim the wicks.",
   );
   assert.equal(trimOpeners("Finally, the lamp is lit at dusk."), "The lamp is lit at dusk.");
+  // The occasion as an aside before the point.
+  assert.equal(
+    trimOpeners("As we gather tonight, our harbour is closed and our lamps are out."),
+    "Our harbour is closed and our lamps are out.",
+  );
 });
 
 Deno.test("trimOpeners() drops an admonition's label run into its text, not the word", () => {
@@ -327,6 +332,7 @@ Deno.test("leansBack() spots openers that need the sentence before", () => {
 
 Deno.test("speaksOfOccasion() finds the room a speech is given in, and its hour when asked", () => {
   assert.equal(speaksOfOccasion("We meet here tonight at a time of great challenge."), true);
+  assert.equal(speaksOfOccasion("We meet tonight at a moment of unlimited potential."), true);
   assert.equal(speaksOfOccasion("No keeper has spoken from this podium before."), true);
   assert.equal(speaksOfOccasion("Tonight I propose a new lighthouse."), false);
   assert.equal(speaksOfOccasion("Tonight I propose a new lighthouse.", { hour: true }), true);
@@ -396,7 +402,8 @@ Deno.test("trimOpeners() drops a speech's opening address, not a clause before a
       "Mr. Speaker, Vice President Cheney, Members of Congress, distinguished guests, fellow " +
         "citizens: As we gather tonight, our Nation is at war.",
     ),
-    "As we gather tonight, our Nation is at war.",
+    // The occasion goes too, as an aside before the point.
+    "Our Nation is at war.",
   );
   assert.equal(
     trimOpeners("To the Congress: This Nation in the past two years has fought."),
