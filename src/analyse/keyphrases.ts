@@ -323,9 +323,11 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
 const LINK = /^(?:of|on)$/u;
 
 /**
- * The term two linked noun phrases make ("weapons of mass destruction", "war on terror"), or
- * undefined: each side a term of one or two content words, neither a quantity or a kind of
- * something ("millions of americans", "kind of work", "members of congress").
+ * The term two linked noun phrases make ("weapons of mass destruction", "war on terror"), split
+ * at its linking word, or undefined: the head one or two content words and no quantity or kind
+ * of something ("millions of americans", "kind of work", "members of congress"), the tail words
+ * of letters with no word of no meaning at either end. rankKeyphrases takes the tail's runs from
+ * its start, as long as the term stays within {@link MAX_WORDS} content words.
  */
 function linkedTerm(
   words: string[],

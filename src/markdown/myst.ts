@@ -55,9 +55,8 @@ export function mystAsObsidian(markdown: string): string {
     if (token.type === "paragraph" && TARGET.test(token.raw)) return "";
     if (token.type !== "code") return token.raw;
     const callout = asCallout(token as Tokens.Code);
-    if (callout === undefined) return token.raw;
-    const trailing = /\n*$/u.exec(token.raw)![0];
-    return callout + (trailing === "" ? "" : trailing);
+    // The blank lines after the block stay, so the callout ends where the block did.
+    return callout === undefined ? token.raw : callout + /\n*$/u.exec(token.raw)![0];
   }).join("");
 }
 
