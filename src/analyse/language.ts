@@ -59,8 +59,48 @@ export interface Language {
   places: Span[];
 }
 
+/**
+ * The words wink has met beyond its lexicon, in the text it reads now. wink adds each such word to
+ * its model's lexicon, and what it added changes how it splits and tags the texts after (wink-nlp
+ * issue #143): "Alice's" was two words in the first text a worker read and one after, and Trump's
+ * address of 2019 named "America" as a place or not by which addresses its worker had read
+ * before: notes hung on the order files were handed out. So the lexicon's table of words reads
+ * through to the words wink ships with and to these alone, which each text starts afresh; wink
+ * numbers each word again where a text meets it again, which costs a few bytes a word. A reader
+ * per text is no way out: wink builds its automata anew for each, and twenty ran V8 out of memory.
+ */
+const met = new Map<string, number>();
+
+/** wink's model with the table of words {@link met} extends. */
+function forgetful<T>(theModel: T): T {
+  const { core } = theModel as unknown as { core(): WinkCore };
+  return {
+    ...theModel,
+    core: () => {
+      const decoded = core();
+      const lexeme = decoded.features.lexeme;
+      const shipped = lexeme.hash;
+      lexeme.hash = new Proxy(Object.create(null), {
+        get: (_, word: string) => met.get(word) ?? shipped[word],
+        set: (_, word: string, index: number) => (met.set(word, index), true),
+      });
+      return decoded;
+    },
+  };
+}
+
+interface WinkCore {
+  features: { lexeme: { hash: Record<string, number> } };
+}
+
 /** Only sentence boundaries and parts of speech: wink's other steps cost time for nothing. */
-const wink = winkNLP(model, ["sbd", "pos"]);
+const wink = winkNLP(forgetful(model), ["sbd", "pos"]);
+
+/** wink's reading of a text, as if it were the first it read. */
+function readFresh(text: string) {
+  met.clear();
+  return wink.readDoc(text);
+}
 
 /**
  * Names compromise's lexicon files under the wrong kind (found reading 25 State of the Union
@@ -127,7 +167,7 @@ export function readLanguage(text: string): Language {
  * a heading, read in context; the last reading of a word used twice.
  */
 export function wordClasses(text: string): Map<string, string> {
-  const tokens = wink.readDoc(text).tokens();
+  const tokens = readFresh(text).tokens();
   const tags = tokens.out(its.pos) as string[];
   return new Map((tokens.out() as string[]).map((w, i) => [w.toLowerCase(), tags[i]]));
 }
@@ -141,7 +181,7 @@ const HEADING =
   /^(?:(?:\d+\.)*\d+\.?\s+\p{Lu}[^.!?]{0,60}|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})$/u;
 
 function tokenize(text: string): { words: Word[]; sentences: Sentence[] } {
-  const doc = wink.readDoc(text);
+  const doc = readFresh(text);
   const tokens = doc.tokens();
   const values = tokens.out() as string[];
   const tags = tokens.out(its.pos) as string[];

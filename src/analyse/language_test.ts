@@ -1,7 +1,18 @@
 import assert from "node:assert/strict";
-import { isRegion, readLanguage, withoutVerbs } from "./language.ts";
+import { isRegion, readLanguage, withoutVerbs, wordClasses } from "./language.ts";
 
 const people = (text: string) => readLanguage(text).people.map((p) => p.text);
+
+Deno.test("readLanguage() reads a text the same whatever texts were read before it", () => {
+  // wink keeps the words it met: after "it's America's." it took "America's" for one word.
+  const text = "We have a foreign policy that puts America's interests first.";
+  const fresh = readLanguage(text);
+  const words = [...wordClasses(text).keys()];
+  assert.ok(words.includes("america"));
+  readLanguage("The world's future is on the line, and it's America's.");
+  assert.deepEqual([...wordClasses(text).keys()], words);
+  assert.deepEqual(readLanguage(text), fresh);
+});
 
 Deno.test("readLanguage() keeps a sentence going past an abbreviation and a dotted name", () => {
   const { sentences } = readLanguage(
