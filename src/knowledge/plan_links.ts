@@ -11,7 +11,7 @@ import { buildMaps, contextLine, RESERVED_MAPS } from "./maps.ts";
 import { RELATED_DEFAULTS, relatedNotes, stableRelated } from "./related.ts";
 import { similarityGraph } from "./similarity.ts";
 import { nameTopics } from "./topic_names.ts";
-import { clusterTopics, joinRelated } from "./topics.ts";
+import { clusterTopics, joinRelated, relatedParts } from "./topics.ts";
 
 /**
  * What links are made from: a note's place and source, its terms, phrases, people, summary, key
@@ -72,22 +72,26 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
 
   const folderOf = new Map(firsts.map((n) => [n.path, folderOfSource(n.source)]));
   const clustered = clusterTopics(graph, (path) => folderOf.get(path)!);
-  const { named: topics, unnamed } = nameTopics(
-    clustered.topics,
-    firsts.map((n) => ({
-      key: n.path,
-      keyphrases: n.keyphrases,
-      tags: n.tags,
-      names: [...n.people, ...n.names],
-      folder: folderOf.get(n.path)!,
-      summary: n.summary.join(" "),
-    })),
-    RESERVED_MAPS,
-  );
+  const phraseNotes = firsts.map((n) => ({
+    key: n.path,
+    keyphrases: n.keyphrases,
+    tags: n.tags,
+    names: [...n.people, ...n.names],
+    folder: folderOf.get(n.path)!,
+    summary: n.summary.join(" "),
+  }));
+  const first = nameTopics(clustered.topics, phraseNotes, RESERVED_MAPS);
+  // A group no phrase names may be subjects Louvain ran together: its parts are named apart.
+  const { parts, rest } = relatedParts(graph, first.unnamed.map((t) => t.members));
+  const second = nameTopics(parts, phraseNotes, [
+    ...RESERVED_MAPS,
+    ...first.named.map((t) => t.name),
+  ]);
+  const topics = [...first.named, ...second.named];
   const placed = joinRelated(
     graph,
     topics,
-    unnamed.flatMap((t) => t.members),
+    [...rest, ...second.unnamed.flatMap((t) => t.members)].sort(),
     (path) => folderOf.get(path)!,
   );
   const maps = buildMaps(

@@ -100,7 +100,7 @@ export function clusterTopics(
     if (!list) groups.set(c, list = []);
     list.push(i);
   });
-  const least = n < 12 ? 2 : options.minMembers;
+  const least = leastMembers(n, options);
   const folderSize = countBy(folders);
   // A folder of two notes is a topic too when it is whole: the user put them together.
   const wholeFolder = (members: number[]) =>
@@ -154,6 +154,58 @@ export function clusterTopics(
   }).sort((a, b) => (a.members[0] < b.members[0] ? -1 : 1));
   const placed = new Set(topics.flatMap((t) => t.members));
   return { topics, alone: graph.keys.filter((key) => !placed.has(key)) };
+}
+
+/** The least notes of a topic in a vault of `n` notes: in a small vault, two. */
+function leastMembers(n: number, options: TopicOptions = TOPIC_DEFAULTS): number {
+  return n < 12 ? 2 : options.minMembers;
+}
+
+/**
+ * The notes of groups no phrase names (keys of `graph`), parted where they are not related both
+ * ways: Louvain may run several subjects together. In the maps bench's one-folder vault it put
+ * systemd's three notes, Debian's constitution and social contract, Zstandard's two and four
+ * notes on the web and servers in one group of eleven, which no phrase names; parted, systemd's
+ * notes are a topic of their own. Parts of a topic's least notes or more are `parts`, to be named
+ * in their turn; the notes of smaller ones are `rest`. All in key order.
+ */
+export function relatedParts(
+  graph: SimilarityGraph,
+  groups: string[][],
+): { parts: Topic[]; rest: string[] } {
+  const indexOf = new Map(graph.keys.map((key, i) => [key, i]));
+  const cut = graph.keys.map((_, i) => relatedCut(graph, i));
+  const least = leastMembers(graph.keys.length);
+  const parts: Topic[] = [];
+  const rest: string[] = [];
+  for (const group of groups) {
+    const members = group.map((key) => indexOf.get(key)!).sort((a, b) => a - b);
+    const inGroup = new Set(members);
+    // Union-find over the pairs each of which is among the other's related notes.
+    const root = new Map(members.map((i) => [i, i]));
+    const find = (i: number): number => root.get(i) === i ? i : find(root.get(i)!);
+    for (const i of members) {
+      for (const nb of graph.neighbours[i]) {
+        if (nb.score < cut[i] || nb.score < cut[nb.index] || !inGroup.has(nb.index)) continue;
+        const [a, b] = [find(i), find(nb.index)];
+        if (a !== b) root.set(Math.max(a, b), Math.min(a, b));
+      }
+    }
+    const byRoot = new Map<number, number[]>();
+    for (const i of members) {
+      const r = find(i);
+      byRoot.set(r, [...byRoot.get(r) ?? [], i]);
+    }
+    for (const part of byRoot.values()) {
+      const keys = part.map((i) => graph.keys[i]);
+      if (part.length >= least) parts.push({ members: keys, folder: "" });
+      else rest.push(...keys);
+    }
+  }
+  return {
+    parts: parts.sort((a, b) => (a.members[0] < b.members[0] ? -1 : 1)),
+    rest: rest.sort(),
+  };
 }
 
 /** The topic (by `topicOf`, -1 for none) holding most of note `i`'s related notes, if any. */

@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { type NoteFeatures, similarityGraph } from "./similarity.ts";
-import { clusterTopics, joinRelated, type Topic, topicLimit } from "./topics.ts";
+import { clusterTopics, joinRelated, relatedParts, type Topic, topicLimit } from "./topics.ts";
 
 const STEMS: Record<string, string[]> = {
   bees: ["hive", "queen", "honey", "swarm", "varroa", "brood", "comb", "apiari"],
   rail: ["locomot", "track", "signal", "timet", "station", "gaug", "carriag", "viaduct"],
   bread: ["flour", "dough", "yeast", "oven", "crust", "sourdough", "knead", "loaf"],
+  tea: ["leaf", "steep", "oolong", "kettl", "infus", "teapot", "matcha", "tannin"],
 };
 
 /** A note on `subject`: most of its stems, counted by a fixed rule. */
@@ -20,7 +21,7 @@ function note(key: string, subject: string, n: number): NoteFeatures {
 
 function vault(): NoteFeatures[] {
   const notes: NoteFeatures[] = [];
-  for (const subject of Object.keys(STEMS)) {
+  for (const subject of ["bees", "rail", "bread"]) {
     for (let n = 0; n < 5; n++) notes.push(note(`${subject}/${n}.md`, subject, n));
   }
   return notes;
@@ -228,4 +229,16 @@ Deno.test("clusterTopics() keeps a folder whole that would break into crumbs", (
   // A folder of several subjects, each with more notes than a crumb, stays in parts.
   const docs = vault().map((n) => ({ ...n, key: `docs/${n.key.replace("/", "-")}` }));
   assert.equal(clusterTopics(similarityGraph(docs), topFolder).topics.length, 3);
+});
+
+Deno.test("relatedParts() parts a group of several subjects, the notes of small parts apart", () => {
+  const notes = [...vault(), note("tea/0.md", "tea", 0), note("tea/1.md", "tea", 1)];
+  const graph = similarityGraph(notes);
+  const { parts, rest } = relatedParts(graph, [graph.keys]);
+  assert.deepEqual(
+    parts.map((t) => t.members.map(topFolder)),
+    [Array(5).fill("bees"), Array(5).fill("bread"), Array(5).fill("rail")],
+  );
+  assert.ok(parts.every((t) => t.folder === ""));
+  assert.deepEqual(rest, ["tea/0.md", "tea/1.md"]);
 });
