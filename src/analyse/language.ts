@@ -328,6 +328,22 @@ const RELATIVE = /^(?:that|which|who|whom|whose|what)$/iu;
 
 /** A plural noun: "-s", not "-ss", "-is", "-us" or "-ics" ("class", "analysis", "status"). */
 const PLURAL = /\p{Ll}(?<![siu]|ic)s$/u;
+/**
+ * Plurals English uses to modify a noun ("arms control", "savings plan", "sales tax"), where
+ * the word after is the compound's head, though the lexicon knows it for a verb too.
+ */
+const PLURAL_MODIFIER = new Set([
+  "arms",
+  "savings",
+  "sales",
+  "goods",
+  "customs",
+  "sports",
+  "earnings",
+  "securities",
+  "futures",
+  "jobs",
+]);
 
 /** Runs of an optional adjective and nouns ("strong colony", "socket programming"). */
 function nounPhrases(text: string, words: Word[]): Phrase[] {
@@ -376,7 +392,8 @@ function nounPhrases(text: string, words: Word[]): Phrase[] {
       w.pos === "NOUN" && before !== undefined && before.sentence === w.sentence &&
       (before.pos === "AUX" ||
         before.pos === "PART" && /^(?:to|not|n['’]t)$/iu.test(before.value) ||
-        run.length > 0 && last!.pos === "NOUN" && PLURAL.test(last!.value)) &&
+        run.length > 0 && last!.pos === "NOUN" && PLURAL.test(last!.value) &&
+          !PLURAL_MODIFIER.has(last!.value.toLowerCase())) &&
       lexiconTag(w.value.toLowerCase()) === "Infinitive"
     ) close();
     else if (identifier(text, w)) close();
