@@ -312,11 +312,13 @@ Deno.test("rankKeyphrases() takes a two-letter word only as the text writes it i
   assert.deepEqual(found, ["ip addresses"]);
 });
 
-Deno.test("rankKeyphrases() takes three content words only when the text says them twice", () => {
+Deno.test("rankKeyphrases() takes three content words only when said twice or written as a name", () => {
   assert.deepEqual(texts([phrase("magma forces rock")]), []);
   const twice = [phrase("silesia compression corpus"), phrase("silesia compression corpus", 9)];
   assert.deepEqual(texts(twice), ["silesia compression corpus"]);
   assert.deepEqual(texts([phrase("bank of england")]), ["bank of england"]);
+  // A name of three words is one, said once or more.
+  assert.deepEqual(texts([phrase("Family Savings Plan")]), ["family savings plan"]);
 });
 
 Deno.test("rankKeyphrases() drops an adjective that says nothing of the topic", () => {
