@@ -330,11 +330,12 @@ function unbroken(groups: number[][], folders: string[]): number[][] {
 
 /**
  * The groups with each folder that Louvain scattered made one again: when no group holds half a
- * folder's notes, the folder is one group, its notes taken out of the others. Thirteen pages of
- * Node.js's manual in "nodejs" were four maps ("ES modules", "Js", and two in others' maps,
- * beside Python's pathlib and a PDF from elsewhere), no grouping a person would make of one
- * folder. Not a folder that only keeps files ("docs", "misc"), nor one that holds most of the
- * vault: they say nothing of a subject.
+ * folder's notes (of a folder of two, both), the folder is one group, its notes taken out of the
+ * others. Thirteen pages of Node.js's manual in "nodejs" were four maps ("ES modules", "Js", and
+ * two in others' maps, beside Python's pathlib and a PDF from elsewhere), and systemd's notes
+ * for porters and for translators went one alone, one to pip's map: no grouping a person would
+ * make of one folder. Not a folder that only keeps files ("docs", "misc"), nor one that holds
+ * most of the vault: they say nothing of a subject.
  */
 function gathered(
   groups: number[][],
@@ -350,8 +351,9 @@ function gathered(
   }
   const scattered = new Set(
     [...folderSize].filter(([folder, size]) =>
-      folder !== "" && size >= 3 && size <= Math.max(2, 0.8 * n) &&
-      !keepingFolder(folder.split("/")) && 2 * (largest.get(folder) ?? 0) < size
+      folder !== "" && size >= 2 && size <= Math.max(2, 0.8 * n) &&
+      !keepingFolder(folder.split("/")) &&
+      (size === 2 ? (largest.get(folder) ?? 0) < 2 : 2 * (largest.get(folder) ?? 0) < size)
     ).map(([folder]) => folder),
   );
   if (scattered.size === 0) return groups;

@@ -8,6 +8,8 @@ const STEMS: Record<string, string[]> = {
   bread: ["flour", "dough", "yeast", "oven", "crust", "sourdough", "knead", "loaf"],
   tea: ["leaf", "steep", "oolong", "kettl", "infus", "teapot", "matcha", "tannin"],
 };
+/** The subjects of {@link vault}; tea is for notes a test adds. */
+const SUBJECTS = ["bees", "rail", "bread"];
 
 /** A note on `subject`: most of its stems, counted by a fixed rule. */
 function note(key: string, subject: string, n: number): NoteFeatures {
@@ -21,7 +23,7 @@ function note(key: string, subject: string, n: number): NoteFeatures {
 
 function vault(): NoteFeatures[] {
   const notes: NoteFeatures[] = [];
-  for (const subject of ["bees", "rail", "bread"]) {
+  for (const subject of SUBJECTS) {
     for (let n = 0; n < 5; n++) notes.push(note(`${subject}/${n}.md`, subject, n));
   }
   return notes;
@@ -138,7 +140,7 @@ Deno.test("clusterTopics() puts a note close to one topic into it, though alone 
 Deno.test("clusterTopics() keeps a folder whole that its notes' subjects would scatter", () => {
   // The top holds five notes on each of three subjects; the folder "mixed" two on each.
   const notes = vault().map((n) => ({ ...n, key: n.key.replace("/", "-") }));
-  for (const subject of Object.keys(STEMS)) {
+  for (const subject of SUBJECTS) {
     for (const n of [5, 6]) notes.push(note(`mixed/${subject}-${n}.md`, subject, n));
   }
   const { topics } = clusterTopics(similarityGraph(notes), topFolder);
@@ -152,6 +154,20 @@ Deno.test("clusterTopics() keeps a folder whole that its notes' subjects would s
   assert.ok(
     apart.find((t) => t.members.includes("mixed/bees-5.md"))!.members.includes("bees-0.md"),
   );
+});
+
+Deno.test("clusterTopics() keeps a folder of two notes on two subjects as a topic", () => {
+  // systemd's porting notes and its translators' notes: the user's folder, not pip's map.
+  const notes = vault().map((n) => ({ ...n, key: n.key.replace("/", "-") }));
+  notes.push(note("pair/bees-5.md", "bees", 5), note("pair/rail-5.md", "rail", 5));
+  const { topics } = clusterTopics(similarityGraph(notes), topFolder);
+  assert.deepEqual(
+    topics.find((t) => t.folder === "pair")?.members,
+    ["pair/bees-5.md", "pair/rail-5.md"],
+  );
+  // Not a folder that only keeps files: "papers" says nothing of a subject.
+  const kept = notes.map((n) => ({ ...n, key: n.key.replace("pair/", "papers/") }));
+  assert.ok(!clusterTopics(similarityGraph(kept), topFolder).topics.some((t) => t.folder));
 });
 
 Deno.test("joinRelated() puts notes into the topic holding their related notes, or none", () => {
