@@ -109,7 +109,7 @@ export function clusterTopics(
   let kept = gathered(
     unbroken(
       [...groups.values()]
-        .map((members) => belonging(graph, members, folders, folderSize))
+        .map((members) => belonging(graph, members, folders))
         .flatMap((members) => byWholeFolders(members, folders, folderSize, Math.min(2, least))),
       folders,
     ),
@@ -127,7 +127,7 @@ export function clusterTopics(
   const joins: [number, number][] = [];
   graph.keys.forEach((_, i) => {
     if (topicOf[i] >= 0) return;
-    const t = nearestTopic(graph, i, topicOf);
+    const t = nearestTopic(graph, i, topicOf, folders);
     if (t !== undefined) joins.push([i, t]);
   });
   for (const [i, t] of joins) kept[t].push(i);
@@ -208,19 +208,27 @@ export function relatedParts(
   };
 }
 
-/** The topic (by `topicOf`, -1 for none) holding most of note `i`'s related notes, if any. */
+/**
+ * The topic (by `topicOf`, -1 for none) holding most of note `i`'s related notes, if any; one
+ * related note from another folder (`folders`, by index) is not enough (see {@link belonging}).
+ */
 function nearestTopic(
   graph: SimilarityGraph,
   i: number,
   topicOf: ArrayLike<number>,
+  folders: string[],
 ): number | undefined {
   const cut = relatedCut(graph, i);
-  const pull = new Map<number, number>();
+  const pull = new Map<number, { score: number; notes: number; near: boolean }>();
   for (const nb of graph.neighbours[i]) {
-    if (nb.score < cut || topicOf[nb.index] < 0) continue;
-    pull.set(topicOf[nb.index], (pull.get(topicOf[nb.index]) ?? 0) + nb.score);
+    const t = topicOf[nb.index];
+    if (nb.score < cut || t < 0) continue;
+    const p = pull.get(t) ?? { score: 0, notes: 0, near: false };
+    const near = folders[nb.index] === folders[i] || sharesParent(folders[nb.index], folders[i]);
+    pull.set(t, { score: p.score + nb.score, notes: p.notes + 1, near: p.near || near });
   }
-  return [...pull].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+  return [...pull].filter(([, p]) => p.notes >= 2 || p.near)
+    .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])[0]?.[0];
 }
 
 /**
@@ -236,12 +244,13 @@ export function joinRelated<T extends Topic>(
   folderOf: (key: string) => string,
 ): { topics: T[]; alone: string[] } {
   const indexOf = new Map(graph.keys.map((key, i) => [key, i]));
+  const folders = graph.keys.map(folderOf);
   const topicOf = new Int32Array(graph.keys.length).fill(-1);
   topics.forEach((t, k) => t.members.forEach((key) => topicOf[indexOf.get(key)!] = k));
   const joined = topics.map((t) => [...t.members]);
   const alone: string[] = [];
   for (const key of notes) {
-    const t = nearestTopic(graph, indexOf.get(key)!, topicOf);
+    const t = nearestTopic(graph, indexOf.get(key)!, topicOf, folders);
     if (t === undefined) alone.push(key);
     else joined[t].push(key);
   }
@@ -269,27 +278,28 @@ export function joinRelated<T extends Topic>(
 const LONE = 0.01;
 
 /**
- * A community's members but those close to no note, unless most members share their folder, and
- * the notes of a folder of their own, related to none of the members, where most members share
- * another folder: Postfix's LDAP howto, alone in its folder, went with the SQLite pages its faint
- * likeness pointed at.
+ * A community's members but those close to no note, unless most members share their folder, and,
+ * where most members share another folder, the notes from elsewhere related to one member at
+ * most: Postfix's LDAP howto, alone in its folder, went with the SQLite pages its faint likeness
+ * pointed at, and Libtasn1's manual, in "papers", with the Python HOWTOs for its likeness to the
+ * Unicode HOWTO. A folder under the same parent is no other folder ("git/technical" beside
+ * "git/howto").
  */
 function belonging(
   graph: SimilarityGraph,
   members: number[],
   folders: string[],
-  folderSize: Map<string, number>,
 ): number[] {
   const byFolder = countBy(members.map((i) => folders[i]).filter((f) => f !== ""));
   const most = (folder: string) => (byFolder.get(folder) ?? 0) * 2 > members.length;
-  const majority = [...byFolder.keys()].some(most);
   const inGroup = new Set(members);
+  const main = [...byFolder.keys()].find(most);
   const apart = (i: number) => {
     const folder = folders[i];
-    if (!majority || folder === "" || most(folder)) return false;
-    if (byFolder.get(folder) !== folderSize.get(folder)) return false;
+    if (main === undefined || folder === "" || folder === main) return false;
     const cut = relatedCut(graph, i);
-    return !graph.neighbours[i].some((nb) => nb.score >= cut && inGroup.has(nb.index));
+    const ties = graph.neighbours[i].filter((nb) => nb.score >= cut && inGroup.has(nb.index));
+    return !sharesParent(folder, main) && ties.length < 2;
   };
   return members.filter((i) =>
     ((graph.neighbours[i][0]?.score ?? 0) >= LONE || most(folders[i])) && !apart(i)

@@ -211,6 +211,20 @@ Deno.test("clusterTopics() leaves a folder's one note out of a topic it is not r
   assert.ok(topics.every((t) => !t.members.includes("pizza/margherita.md")));
 });
 
+Deno.test("clusterTopics() keeps a note from elsewhere related to one note out of a topic", () => {
+  // Libtasn1's manual, in "papers", and the Unicode HOWTO among Python's: one likeness only.
+  const notes = vault();
+  const extra: [string, [string, number][]][] = [
+    ["bread/rye.md", [["rye", 4], ["caraway", 4], ["millstone", 3], ["flour", 2], ["dough", 2]]],
+    ["papers/seeds.md", [["rye", 4], ["caraway", 4], ["millstone", 3], ["seed", 2]]],
+  ];
+  for (const [key, terms] of extra) notes.push({ key, terms, keyphrases: [] });
+  const graph = similarityGraph(notes);
+  const { topics, alone } = clusterTopics(graph, topFolder);
+  assert.ok(alone.includes("papers/seeds.md"), JSON.stringify(topics));
+  assert.ok(topics.find((t) => t.folder === "bread")?.members.includes("bread/rye.md"));
+});
+
 Deno.test("clusterTopics() keeps two folders it finds alike as a topic each", () => {
   const notes = vault();
   for (let n = 0; n < 3; n++) notes.push(note(`pastry/${n}.md`, "bread", n + 5));
