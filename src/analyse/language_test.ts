@@ -84,10 +84,12 @@ Deno.test("readLanguage() reads a verb's base form after an auxiliary or a subje
   assert.ok(phraseTexts("Ask the support team.").includes("support team"));
   assert.ok(phraseTexts("Adjust the container's base UID.").includes("base uid"));
   // After a plural English uses as a modifier it is the compound's head.
-  for (const [text, phrase] of [
-    ["Our arms control talks must now conclude.", "arms control talks"],
-    ["I propose a new Family Savings Plan.", "new family savings plan"],
-  ]) assert.ok(phraseTexts(text).includes(phrase), phraseTexts(text).join(" | "));
+  for (
+    const [text, phrase] of [
+      ["Our arms control talks must now conclude.", "arms control talks"],
+      ["I propose a new Family Savings Plan.", "new family savings plan"],
+    ]
+  ) assert.ok(phraseTexts(text).includes(phrase), phraseTexts(text).join(" | "));
 });
 
 Deno.test("readLanguage() glues a hyphenated name back together", () => {
