@@ -18,6 +18,7 @@ import {
   instructs,
   lacksSubject,
   leansBack,
+  listsAddresses,
   namesManPage,
   opensWithDefinition,
   pointsAhead,
@@ -68,6 +69,8 @@ const PURPOSE_BONUS = 0.75;
 const ENTRY = 0.5;
 /** The weight in the summary of a sentence from a callout. */
 const ASIDE = 0.5;
+/** The weight in the summary of a sentence that lists addresses or versions (gold sets unchanged). */
+const ADDRESSES = 0.5;
 
 /** Stems kept per note for similarity. */
 const TERM_VECTOR = 64;
@@ -104,10 +107,13 @@ export function analyse(input: AnalysisInput): Analysed {
   });
   // A summary of a reference page says what the page is about, as its prose around the entries
   // does, not what one of its functions does.
-  // Nor is an aside the text sets apart in a callout ("> [!caution]") what it is about.
+  // Nor is an aside the text sets apart in a callout ("> [!caution]") what it is about, nor a
+  // list of addresses what a sentence around it is about (systemd's porting notes were summed
+  // up with "...DNS servers 1.1.1.1, 8.8.8.8, 1.0.0.1, 8.8.4.4, 2606:4700:4700::1111...").
   const summaryScores = scores.map((s, i) => {
     const block = units.blocks[list[i].block];
-    return (block.entry ? ENTRY : 1) * (block.aside ? ASIDE : 1) * s;
+    return (block.entry ? ENTRY : 1) * (block.aside ? ASIDE : 1) *
+      (listsAddresses(list[i].text) ? ADDRESSES : 1) * s;
   });
 
   const lead = transcript

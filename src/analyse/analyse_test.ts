@@ -999,3 +999,18 @@ Deno.test("analyse() opens a speech's summary with what it says, not the room it
   const { summary } = run(body, "Address on the harbour towns").analysis;
   assert.doesNotMatch(sentencesOf(summary.join("\n\n"))[0], /meet here/, summary.join(" "));
 });
+
+Deno.test("analyse() leaves a sentence listing addresses out of the summary", () => {
+  const body = [
+    "# Fallback DNS servers",
+    "You need to set these options for your distribution:",
+    "By default the resolver uses the public fallback DNS servers 192.0.2.1, 192.0.2.2, " +
+    "198.51.100.1 and 198.51.100.2 when no other DNS server configuration is available.",
+    "Use the resolver option to direct the resolver to different fallback DNS servers.",
+    "The default configuration does not enable any hardening options for the resolver.",
+    "Distributions may change the default fallback servers in their own configuration.",
+  ].join("\n\n");
+  const { summary } = run(body, "Fallback DNS servers").analysis;
+  assert.ok(summary.length > 0);
+  assert.ok(!summary.join(" ").includes("192.0.2.1"), summary.join(" "));
+});

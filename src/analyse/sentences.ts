@@ -336,6 +336,18 @@ function closesUnopened(text: string): boolean {
   return false;
 }
 
+/**
+ * Four numbers or more written with dots or colons: addresses or versions listed ("1.1.1.1,
+ * 8.8.8.8, 2606:4700:4700::1111", "3.9, 3.10, 3.11, 3.12"), data more than what is said of it.
+ */
+export function listsAddresses(text: string): boolean {
+  let found = 0;
+  for (const w of text.split(/\s+/u)) {
+    if (/^[^\p{L}]*\p{N}[\p{N}.,%x/:-]*[^\p{L}]*$/u.test(w) && /[.:]\p{N}/u.test(w)) found++;
+  }
+  return found >= 4;
+}
+
 /** Most of the words are numbers: a row of a table or of a listing. */
 function isNumeric(words: string[]): boolean {
   const numbers = words.filter((w) => /^[^\p{L}]*\p{N}[\p{N}.,%x/:-]*[^\p{L}]*$/u.test(w)).length;

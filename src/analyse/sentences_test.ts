@@ -4,6 +4,7 @@ import {
   instructs,
   lacksSubject,
   leansBack,
+  listsAddresses,
   namesManPage,
   opensWithDefinition,
   opensWithFiller,
@@ -811,5 +812,16 @@ Deno.test("trimOpeners() drops a manual page's section head run into its first s
   assert.equal(
     trimOpeners("[ lamp file ] DESCRIPTION lampwick reads a list of lamps and trims each."),
     "lampwick reads a list of lamps and trims each.",
+  );
+});
+
+Deno.test("listsAddresses() finds four addresses or versions in a sentence, not amounts", () => {
+  assert.ok(listsAddresses(
+    "By default, systemd-resolved uses Cloudflare and Google Public DNS servers 1.1.1.1, " +
+      "8.8.8.8, 1.0.0.1, 8.8.4.4, 2606:4700:4700::1111 as fallback.",
+  ));
+  assert.ok(listsAddresses("It runs on Python 3.9, 3.10, 3.11 and 3.12."));
+  assert.ok(
+    !listsAddresses("In 1990 we spent $2.5 billion, 4 percent more, on 300 schools in 12 states."),
   );
 });
