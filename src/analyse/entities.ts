@@ -12,7 +12,7 @@ import { isTitle } from "./titles.ts";
 
 /** Something that is plainly a name: capitalised words, a few connecting ones, no markup. */
 const NAME =
-  /^\p{Lu}[\p{L}\p{M}\p{N}.'’&-]*(?:[ ](?:of|on|de|da|di|del|van|von|der|la|le|du|bin|ibn|and|the|for|\p{Lu}[\p{L}\p{M}\p{N}.'’&-]*)){0,5}$/u;
+  /^\p{Lu}[\p{L}\p{M}\p{N}.'’&-]*(?:[ ](?:of|on|de|da|di|del|van|von|der|la|le|du|bin|ibn|and|the|for|\p{Lu}[\p{L}\p{M}\p{N}.'’&-]*)){0,7}$/u;
 
 export interface NameOptions {
   /** Count a lone word toward the one longer name that ends or starts with it ("Lovelace"). */

@@ -463,6 +463,10 @@ const CODE_AFTER = new Set(["_", "\\", "(", ".", ":"]);
 const CODE_BEFORE = new Set(["_", "."]);
 
 /** The word before "of" in the name of a body that may run on with "and". */
+/** A minister's office, named by its department ("Secretary of Health and Human Services"). */
+const OFFICE = /^(?:Secretary|Secretaries|Minister|Ministers)$/u;
+/** An office and a department of two words or more: the department is the organisation. */
+const DEPARTMENT_OF = /^(?:Secretary|Secretaries|Minister|Ministers) of \p{Lu}\S* (?:and )?\p{Lu}/u;
 const BODY = new RegExp(
   "^(?:Department|Institutes?|Ministry|Office|Bureau|Council|Commission|Board|Agency|Academy|" +
     "School|College|University|Society|Association|Museum|Library|Committee|Cent(?:er|re)|" +
@@ -601,6 +605,11 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       if (kind) verdicts.set(run.key, { kind, from: 0, to: run.end - run.start });
     } else if (knownPerson(run.key) || titledName(run.key)) {
       verdicts.set(run.key, { kind: "people", from: 0, to: run.end - run.start });
+    } else if (DEPARTMENT_OF.test(run.key)) {
+      // "Secretary of Health and Human Services": the office is named by its department.
+      const of = /\sof\s+/u.exec(text.slice(run.start, run.end))!;
+      const from = of.index + of[0].length;
+      verdicts.set(run.key, { kind: "organizations", from, to: run.end - run.start });
     } else if (plausibleName(run.key)) firsts.set(run.key, run);
   }
 
@@ -1177,18 +1186,19 @@ function capitalisedRuns(text: string, words: Word[]): Run[] {
   for (let i = 0; i < words.length; i++) {
     if (!capital(words[i])) continue;
     let j = i;
-    while (j + 1 < words.length && words[j + 1].sentence === words[i].sentence && j - i < 5) {
+    while (j + 1 < words.length && words[j + 1].sentence === words[i].sentence && j - i < 7) {
       const next = words[j + 1];
       if (apart(words[j], next)) break;
       if (capital(next)) j++;
       else if (
-        // "Department of Health and Human Services", "National Institute of Standards and
-        // Technology": "and" after a body's "of" joins the name's last parts ("Legislatures
-        // of Alabama and Tennessee" are two places).
+        // "Department of Health and Human Services", "National Center for Missing and
+        // Exploited Children": "and" after a body's "of" or "for" joins the name's last parts
+        // ("Legislatures of Alabama and Tennessee" are two places).
         (CONNECTOR.test(next.value) ||
           next.value === "and" &&
             words.slice(i + 1, j).some((w, k) =>
-              w.value === "of" && BODY.test(words[i + k].value)
+              /^(?:of|for)$/u.test(w.value) &&
+              (BODY.test(words[i + k].value) || w.value === "of" && OFFICE.test(words[i + k].value))
             ) ||
           // "Agency for International Development", "Commission on Civil Rights".
           /^(?:for|on)$/u.test(next.value) && BODY.test(words[j].value)) &&

@@ -312,6 +312,15 @@ Deno.test("readLanguage() reads a name ending like an organisation's as one, not
     orgs("The National Institute of Standards and Technology set the rules for the harbour."),
     ["National Institute of Standards and Technology"],
   );
+  assert.deepEqual(
+    orgs("She works with the National Center for Missing and Exploited Children in Virginia."),
+    ["National Center for Missing and Exploited Children"],
+  );
+  // An office is named by its department.
+  assert.deepEqual(
+    orgs("I have asked the Secretary of Health and Human Services to work with Congress."),
+    ["Health and Human Services", "Congress"],
+  );
   // Two places after a body that is no organisation's name.
   assert.deepEqual(
     readLanguage("The Legislatures of Alabama and Tennessee chose three members each.").places
