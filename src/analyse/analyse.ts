@@ -12,7 +12,7 @@ import { stemWeight } from "./commonness.ts";
 import { cleanName, rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
 import { subjectsOf } from "./subjects.ts";
-import { isRegion, readLanguage, upperBound, withoutVerbs } from "./language.ts";
+import { isFirstName, isRegion, readLanguage, upperBound, withoutVerbs } from "./language.ts";
 import {
   definesSubject,
   instructs,
@@ -185,6 +185,11 @@ export function analyse(input: AnalysisInput): Analysed {
     )),
     input.body,
   );
+  const organizations = rankNames(language.organizations, {
+    mergeParts: false,
+    limit: 30,
+    kind: "organization",
+  });
   const places = rankNames(language.places, { mergeParts: false, limit: 30, kind: "place" });
   const nameWords = new Set(people.flatMap((p) => p.toLowerCase().split(" ")));
   const placeWords = places.flatMap((p) => p.toLowerCase().split(" "));
@@ -217,13 +222,9 @@ export function analyse(input: AnalysisInput): Analysed {
       keyPoints: linked.keyPoints,
       keyphrases: keyphrases.map((k) => k.text),
       tags: tagsFor(keyphrases, subjectsOf(text, new Set([...nameWords, ...placeWords]))),
-      people,
+      people: withoutCompanies(people, organizations),
       // "Ford" in "the Ford-Fulkerson algorithm" by "L. R. Ford": the person's surname.
-      organizations: rankNames(language.organizations, {
-        mergeParts: false,
-        limit: 30,
-        kind: "organization",
-      }).filter((name) => name.includes(" ") || !surnames.has(name)),
+      organizations: organizations.filter((name) => name.includes(" ") || !surnames.has(name)),
       places,
       terms: topTerms(counts),
     },
@@ -559,6 +560,21 @@ const PLACEHOLDERS = new Set(["Alice", "Bob", "Carol", "Dave", "Eve", "Mallory",
 function withoutPlaceholders(people: string[]): string[] {
   if (!people.includes("Alice") || !people.includes("Bob")) return people;
   return people.filter((name) => !PLACEHOLDERS.has(name));
+}
+
+/** What ends a company's name. */
+const COMPANY = /^(?:Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|LLC|Group|Foundation)$/u;
+
+/**
+ * `people` without the names of companies: "Baby Einstein" beside "The Baby Einstein Company".
+ * Not a name that opens with a first name ("Walt Disney" beside "Walt Disney Company").
+ */
+function withoutCompanies(people: string[], organizations: string[]): string[] {
+  const companies = new Set(
+    organizations.map((o) => o.split(" ")).filter((w) => w.length > 1 && COMPANY.test(w.at(-1)!))
+      .map((w) => w.slice(0, -1).join(" ").replace(/^The /u, "")),
+  );
+  return people.filter((p) => !companies.has(p) || isFirstName(p.split(" ")[0].toLowerCase()));
 }
 
 /**

@@ -1014,3 +1014,13 @@ Deno.test("analyse() leaves a sentence listing addresses out of the summary", ()
   assert.ok(summary.length > 0);
   assert.ok(!summary.join(" ").includes("192.0.2.1"), summary.join(" "));
 });
+
+Deno.test("analyse() lists a company named like a person as no person", () => {
+  const body = "Julie Aigner-Clark started making videos in her basement. The Baby Einstein " +
+    "Company was born, and in five years it grew. Julie sold Baby Einstein to the Walt Disney " +
+    "Company. Walt Disney had founded it long before.";
+  const { people, organizations } = run(body).analysis;
+  assert.ok(!people.includes("Baby Einstein"), people.join(" | "));
+  assert.ok(organizations.includes("Baby Einstein Company"), organizations.join(" | "));
+  assert.ok(people.includes("Julie Aigner-Clark"), people.join(" | "));
+});
