@@ -215,6 +215,11 @@ export function cleanName(raw: string): string | undefined {
     name = name.toLowerCase().replace(/(^|[ -])(\p{L})/gu, (_, sep, c) => sep + c.toUpperCase());
   }
   if (name.length < 2 || name.length > 60 || !NAME.test(name)) return undefined;
+  // Seven capitalised words or more are a list run together ("Ana Lopez Garcia Smith Jones
+  // Brown Black"), unless small words join them ("National Center for Missing and Exploited
+  // Children").
+  const words = name.split(" ");
+  if (words.length > 6 && words.every((w) => /^\p{Lu}/u.test(w))) return undefined;
   return name;
 }
 
