@@ -1024,3 +1024,9 @@ Deno.test("analyse() lists a company named like a person as no person", () => {
   assert.ok(organizations.includes("Baby Einstein Company"), organizations.join(" | "));
   assert.ok(people.includes("Julie Aigner-Clark"), people.join(" | "));
 });
+
+Deno.test("analyse() names a pope by his title and name", () => {
+  const body = 'As His Holiness, Pope Francis, has said, diplomacy is the work of "small steps." ' +
+    "These small steps have added up to new hope for the future in Cuba.";
+  assert.deepEqual(run(body).analysis.people, ["Pope Francis"]);
+});

@@ -305,6 +305,8 @@ export function personNames(name: string): string[] {
     // "Valgrind Developers Email: valgrind@...": a label of a title page's contact lines.
     if (words.length > 1 && CONTACT.test(words[words.length - 1])) return [];
     while (words.length > 0 && (CONJUNCTION.test(words[0]) || isTitle(words[0]))) {
+      // "Pope Francis": a pope is named by his title and one name.
+      if (words.length === 2 && /^Pope$/u.test(words[0])) break;
       words = words.slice(1);
     }
     while (

@@ -463,6 +463,8 @@ const CODE_AFTER = new Set(["_", "\\", "(", ".", ":"]);
 const CODE_BEFORE = new Set(["_", "."]);
 
 /** The word before "of" in the name of a body that may run on with "and". */
+/** A name with its father's: "Usama bin Laden", "Ahmad ibn Hanbal". */
+const PATRONYMIC = /^\p{Lu}\p{Ll}+ (?:bin|ibn) \p{Lu}\p{Ll}+$/u;
 /** A minister's office, named by its department ("Secretary of Health and Human Services"). */
 const OFFICE = /^(?:Secretary|Secretaries|Minister|Ministers)$/u;
 /** An office and a department of two words or more: the department is the organisation. */
@@ -603,7 +605,7 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       // A word alone is judged by compromise's lexicon: its patterns need two words.
       const kind = lexiconKind(run.key);
       if (kind) verdicts.set(run.key, { kind, from: 0, to: run.end - run.start });
-    } else if (knownPerson(run.key) || titledName(run.key)) {
+    } else if (knownPerson(run.key) || titledName(run.key) || PATRONYMIC.test(run.key)) {
       verdicts.set(run.key, { kind: "people", from: 0, to: run.end - run.start });
     } else if (DEPARTMENT_OF.test(run.key)) {
       // "Secretary of Health and Human Services": the office is named by its department.
@@ -1022,8 +1024,11 @@ function titledName(key: string): boolean {
     /^\p{Lu}\p{L}+$/u.test(name[0]) &&
     (englishRank(name[0].toLowerCase()) === Infinity ||
       /LastName|MaleName/u.test(lexiconTag(name[0].toLowerCase())));
+  // "the Reverend Dr. Martin Luther King": after a first name, a surname may be an everyday word.
+  const named = name.length >= 2 && isFirstName(name[0].toLowerCase()) &&
+    name.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w));
   return at > 0 && (isPersonTitle(parts[at - 1]) || general) && name.length >= 1 &&
-    name.length <= 3 && name.every((w) => /^\p{Lu}\.$/u.test(w) || nameLike(w));
+    name.length <= 3 && (named || name.every((w) => /^\p{Lu}\.$/u.test(w) || nameLike(w)));
 }
 
 /** What opens a credit: "Author:", "Written by", "Copyright (C) 2003", "Reviewed-by:"... */

@@ -687,3 +687,15 @@ Deno.test("readLanguage() gives no phrase of a compound alone that modifies the 
   assert.ok(!phrases.includes("long-term") && !phrases.includes("all-time"), phrases.join(" | "));
   assert.ok(phrases.includes("long-term care"), phrases.join(" | "));
 });
+
+Deno.test("readLanguage() reads a name with its father's, and a titled first name and surname", () => {
+  // Opening a sentence, where compromise sees no person.
+  assert.deepEqual(people('Usama bin Laden declared: "Death is better than living."'), [
+    "Usama bin Laden",
+  ]);
+  // After a first name, a surname that is an everyday word.
+  assert.ok(
+    people("From Lincoln to the Reverend Dr. Martin Luther King, Jr., we have rejected limits.")
+      .some((p) => p.includes("Martin Luther King")),
+  );
+});
