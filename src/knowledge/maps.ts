@@ -68,12 +68,13 @@ export function buildMaps(
     const title = sanitizeNoteName(topic.name);
     const path = `${MAPS_DIR}/${title}.md`;
     // Terms of two words or more: a word alone ("module", "static") reads as keyword soup.
+    // Without any, the map's own name ("Notes on one subject" left the reader to guess which).
     const multiWord = topic.phrases.filter((p) => /\s/u.test(p));
     const about = multiWord.length > 0
       ? `Notes about ${multiWord.map(escapeMarkdown).join(", ")}`
       : topic.folder
       ? "Notes"
-      : "Notes on one subject";
+      : `Notes about ${escapeMarkdown(topic.name.replace(/ \(\d+\)$/u, ""))}`;
     const from = !topic.folder
       ? ""
       : topic.elsewhere

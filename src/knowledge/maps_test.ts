@@ -107,7 +107,7 @@ Deno.test("buildMaps() escapes Markdown in a note's context line", () => {
   const map = buildMaps(notes, [topic("X y", ["Sources/A.md"])])[1];
   assert.equal(
     map.generated,
-    "Notes on one subject:\n\n- [[Sources/A|A]]: Use \\*stars\\*, \\#hash and \\[\\[links\\]\\] \\`here\\`.",
+    "Notes about X y:\n\n- [[Sources/A|A]]: Use \\*stars\\*, \\#hash and \\[\\[links\\]\\] \\`here\\`.",
   );
 });
 
@@ -433,7 +433,7 @@ Deno.test("buildMaps() lists last, as such, the notes whose summary does not nam
     .find((m) => m.path !== HOME_NOTE)!.generated;
   assert.equal(
     map,
-    "Notes on one subject:\n\n- [[Sources/1953|1953]]: We relied on the United Nations to keep " +
+    "Notes about United Nations:\n\n- [[Sources/1953|1953]]: We relied on the United Nations to keep " +
       "the peace.\n\nClose to these, though their summaries do not name it:\n\n" +
       "- [[Sources/1934|1934]]: We seek the end of monopoly in trade and industry.",
   );
