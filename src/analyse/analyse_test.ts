@@ -1030,3 +1030,12 @@ Deno.test("analyse() names a pope by his title and name", () => {
     "These small steps have added up to new hope for the future in Cuba.";
   assert.deepEqual(run(body).analysis.people, ["Pope Francis"]);
 });
+
+Deno.test("analyse() takes a name after what the person is, and a surname opening in small letters", () => {
+  const role = "As the philosopher Heidegger put it, being is always being somewhere. " +
+    "The poet Keats died young, in Rome.";
+  assert.deepEqual(run(role).analysis.people, ["Heidegger", "Keats"]);
+  const particle = 'Usama bin Laden declared: "Death is better than living." Terrorists like ' +
+    "bin Laden are serious about mass murder.";
+  assert.deepEqual(run(particle).analysis.people, ["Usama bin Laden"]);
+});

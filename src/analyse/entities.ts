@@ -12,7 +12,7 @@ import { isTitle } from "./titles.ts";
 
 /** Something that is plainly a name: capitalised words, a few connecting ones, no markup. */
 const NAME =
-  /^\p{Lu}[\p{L}\p{M}\p{N}.'’&-]*(?:[ ](?:of|on|de|da|di|del|van|von|der|la|le|du|bin|ibn|and|the|for|\p{Lu}[\p{L}\p{M}\p{N}.'’&-]*)){0,7}$/u;
+  /^(?:(?:bin|ibn|van|von|de|da|di|del|le|la) )?\p{Lu}[\p{L}\p{M}\p{N}.'’&-]*(?:[ ](?:of|on|de|da|di|del|van|von|der|la|le|du|bin|ibn|and|the|for|\p{Lu}[\p{L}\p{M}\p{N}.'’&-]*)){0,7}$/u;
 
 export interface NameOptions {
   /** Count a lone word toward the one longer name that ends or starts with it ("Lovelace"). */
@@ -324,8 +324,11 @@ export function personNames(name: string): string[] {
     // "[former Senator Henry M.] Scoop Jackson": a name cut off after its initial.
     if (words.length > 1 && /^\p{Lu}\.$/u.test(words.at(-1)!)) return [];
     const person = words.join(" ");
-    // "de Gaulle", "van Gogh": a surname's particle may open it in lower case.
-    if (person.length < 2 || !/^(?:(?:de|da|di|du|van|von|der|den|le|la) )?\p{Lu}/u.test(person)) {
+    // "de Gaulle", "van Gogh", "bin Laden": a surname's particle may open it in lower case.
+    if (
+      person.length < 2 ||
+      !/^(?:(?:de|da|di|du|van|von|der|den|le|la|bin|ibn) )?\p{Lu}/u.test(person)
+    ) {
       return [];
     }
     // "Jr.": the suffix of a name the language pass read apart from it.

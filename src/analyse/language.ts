@@ -464,7 +464,7 @@ const CODE_BEFORE = new Set(["_", "."]);
 
 /** The word before "of" in the name of a body that may run on with "and". */
 /** A name with its father's: "Usama bin Laden", "Ahmad ibn Hanbal". */
-const PATRONYMIC = /^\p{Lu}\p{Ll}+ (?:bin|ibn) \p{Lu}\p{Ll}+$/u;
+const PATRONYMIC = /^(?:\p{Lu}\p{Ll}+ )?(?:bin|ibn) \p{Lu}\p{Ll}+$/u;
 /** A minister's office, named by its department ("Secretary of Health and Human Services"). */
 const OFFICE = /^(?:Secretary|Secretaries|Minister|Ministers)$/u;
 /** An office and a department of two words or more: the department is the organisation. */
@@ -535,6 +535,10 @@ const CONTEXT = 3;
 /** Verbs whose subject is a person: "Heidegger argues", "Kant wrote". */
 const PERSON_VERB =
   /^(?:says?|said|argues?|argued|thinks?|thought|writes?|wrote|written|claims?|claimed|believes?|believed|describes?|described|tells?|told|asks?|asked|suggests?|suggested|proposes?|proposed|insists?|insisted|rejects?|rejected|denies|denied|contributes|contributed|agrees?|agreed|disagrees?|disagreed|observes?|observed|explains?|explained|calls?|called|wants?|wanted|speaks?|spoke|talks?|talked|famously|himself|herself)$/iu;
+
+/** What a person is, said before the name: "the terrorist Zarqawi", "the poet Keats". */
+const ROLE =
+  /^(?:terrorist|dictator|tyrant|philosopher|poet|novelist|writer|author|playwright|composer|painter|sculptor|scientist|physicist|chemist|mathematician|economist|historian|inventor|explorer|prophet|apostle|theologian|psychologist|sociologist|astronomer|biologist|singer|songwriter|actor|actress)$/u;
 
 /** Who is introduced by name: "a woman named Rosa Parks". */
 const PERSON_NOUN =
@@ -784,7 +788,9 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     // The words just before the name: slicing the whole text before each of thousands of
     // names made a long text's reading quadratic.
     const at = run.start + from;
-    const sure = run.from === run.to && opensAndActs(words, run) ? { sure: true as const } : {};
+    const sure = run.from === run.to && (opensAndActs(words, run) || afterRole(words, run))
+      ? { sure: true as const }
+      : {};
     for (const person of sharingSurname(found, text.slice(Math.max(0, at - 80), at), aloneOften)) {
       out.people.push({ text: person, start: run.start + from, ...sure });
     }
@@ -801,6 +807,14 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     }
   }
   return out;
+}
+
+/** Whether a lone name follows what the person is: "the terrorist Zarqawi", "the poet Keats". */
+function afterRole(words: Word[], run: Run): boolean {
+  const [before, twoBefore] = [words[run.from - 1], words[run.from - 2]];
+  return run.from === run.to && twoBefore?.sentence === words[run.from].sentence &&
+    ROLE.test(before.value) && /^(?:the|late|famous|great)$/iu.test(twoBefore.value) &&
+    /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(words[run.from].value);
 }
 
 /** Whether the run opens a clause and a verb follows it: "Lincoln could have...", "Marx is...". */
@@ -1188,8 +1202,13 @@ function capitalisedRuns(text: string, words: Word[]): Run[] {
   const apart = (a: Word, b: Word) =>
     text.slice(a.end, b.start).includes("\n") &&
     a.end - text.lastIndexOf("\n", a.end - 1) <= SHORT_LINE;
+  // "like bin Laden": a surname may open with its particle in small letters.
+  const particle = (i: number) =>
+    /^(?:bin|ibn)$/u.test(words[i].value) && words[i + 1]?.sentence === words[i].sentence &&
+    capital(words[i + 1]) &&
+    !(words[i - 1]?.sentence === words[i].sentence && capital(words[i - 1]));
   for (let i = 0; i < words.length; i++) {
-    if (!capital(words[i])) continue;
+    if (!capital(words[i]) && !particle(i)) continue;
     let j = i;
     while (j + 1 < words.length && words[j + 1].sentence === words[i].sentence && j - i < 7) {
       const next = words[j + 1];
@@ -1269,6 +1288,10 @@ function agents(
     // "a woman named Rosa Parks": a person introduced by name, whatever compromise took it for.
     const introduced = called && PERSON_NOUN.test(twoBefore?.value ?? "") &&
       isFirstName(run.key.slice(0, run.key.indexOf(" ")).toLowerCase());
+    if (afterRole(words, run) && !lower.has(run.key.toLowerCase())) {
+      found.push(run.key);
+      continue;
+    }
     if (verdict) {
       if (acts && stranger(run.key) || introduced) found.push(run.key);
     } else if (run.from === run.to) {
