@@ -1039,3 +1039,9 @@ Deno.test("analyse() takes a name after what the person is, and a surname openin
     "bin Laden are serious about mass murder.";
   assert.deepEqual(run(particle).analysis.people, ["Usama bin Laden"]);
 });
+
+Deno.test("analyse() takes the name one of the family goes by, though it is an everyday word", () => {
+  const body = "His mom and dad, Sara Jo and Bud, are with us this evening. Her husband, Tip, " +
+    "was there too.";
+  assert.deepEqual(run(body).analysis.people, ["Sara Jo", "Bud", "Tip"]);
+});

@@ -712,7 +712,7 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
   listedNames(text, runs, verdicts);
   const lower = new Set<string>();
   for (const w of words) if (/^\p{Ll}/u.test(w.value)) lower.add(w.value);
-  for (const key of agents(words, runs, verdicts, lower)) {
+  for (const key of agents(text, words, runs, verdicts, lower)) {
     verdicts.set(key, { kind: "people", from: 0, to: key.length });
   }
   placesByFirstNames(text, runs, verdicts);
@@ -788,7 +788,8 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     // The words just before the name: slicing the whole text before each of thousands of
     // names made a long text's reading quadratic.
     const at = run.start + from;
-    const sure = run.from === run.to && (opensAndActs(words, run) || afterRole(words, run))
+    const sure = run.from === run.to &&
+        (opensAndActs(words, run) || afterRole(words, run) || kinNamed(text, run))
       ? { sure: true as const }
       : {};
     for (const person of sharingSurname(found, text.slice(Math.max(0, at - 80), at), aloneOften)) {
@@ -807,6 +808,15 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     }
   }
   return out;
+}
+
+/**
+ * Whether a lone word is the name one of the family goes by: "her husband, Tip, was there", "his
+ * mom and dad, Sara Jo and Bud, are here", though "tip" and "bud" are everyday words.
+ */
+function kinNamed(text: string, run: Run): boolean {
+  return run.from === run.to && /^[,.;]/u.test(text[run.end] ?? "") &&
+    KIN.test(text.slice(Math.max(0, run.start - 60), run.start));
 }
 
 /** Whether a lone name follows what the person is: "the terrorist Zarqawi", "the poet Keats". */
@@ -843,9 +853,10 @@ function surnameAfter(rest: string): number {
 const KIN = new RegExp(
   "(?:\\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our|[Aa]n?)|['’]s) " +
     "(?:(?:first|second|third|only|eldest|oldest|youngest|younger|older|little|baby|late) )?" +
-    "(?:great-)?(?:wife|husband|son|daughter|mother|father|mom|dad|brother|sister|grandmother|" +
-    "grandfather|grandson|granddaughter|parents|child|children|kids|friend),?" +
-    "(?: \\p{Lu}\\p{Ll}+(?:,| and))? $",
+    "(?:great-)?(?:mom and dad|mother and father|wife|husband|son|daughter|mother|father|mom|" +
+    "dad|brother|sister|grandmother|grandfather|grandson|granddaughter|parents|child|children|" +
+    "kids|friend),?" +
+    "(?: \\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?(?:,| and))? $",
   "u",
 );
 /** "Thank you, Hillary.": spoken to. */
@@ -1254,6 +1265,7 @@ function inIdentifier(text: string, w: Word): boolean {
  * has, used so at least twice.
  */
 function agents(
+  text: string,
   words: Word[],
   runs: Run[],
   verdicts: Map<string, Verdict>,
@@ -1288,7 +1300,7 @@ function agents(
     // "a woman named Rosa Parks": a person introduced by name, whatever compromise took it for.
     const introduced = called && PERSON_NOUN.test(twoBefore?.value ?? "") &&
       isFirstName(run.key.slice(0, run.key.indexOf(" ")).toLowerCase());
-    if (afterRole(words, run) && !lower.has(run.key.toLowerCase())) {
+    if ((afterRole(words, run) || kinNamed(text, run)) && !lower.has(run.key.toLowerCase())) {
       found.push(run.key);
       continue;
     }
