@@ -546,7 +546,7 @@ const PERSON_NOUN =
 
 /** A person's gifts and works, before "of" and the person: "the eloquence of Churchill". */
 const PERSONAL_QUALITY =
-  "eloquence|idealism|wisdom|courage|genius|leadership|integrity|compassion|humility|statesmanship|teachings|writings|sermons|speeches";
+  "eloquence|idealism|wisdom|courage|genius|leadership|integrity|compassion|humility|statesmanship|teachings|writings|sermons|speeches|prophecies|prophecy";
 
 const OWNER_FOLLOWS = new RegExp(`(?<!\\p{L})(?:${PERSONAL_QUALITY})\\s+of\\s+$`, "iu");
 

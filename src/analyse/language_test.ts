@@ -466,6 +466,9 @@ Deno.test("readLanguage() reads a surname named as the owner of a person's gift"
     people("It echoed the undimmed eloquence of Okonkwo and the idealism of Marrowby."),
     ["Okonkwo", "Marrowby"],
   );
+  assert.deepEqual(people("Defying the old prophecies of Marrowby, a new Europe takes shape."), [
+    "Marrowby",
+  ]);
   // Without the gift, a lone capitalised word is no one.
   assert.deepEqual(people("It echoed the hills of Okonkwo and the roads of Marrowby."), []);
 });
