@@ -1045,3 +1045,14 @@ Deno.test("analyse() takes the name one of the family goes by, though it is an e
     "was there too.";
   assert.deepEqual(run(body).analysis.people, ["Sara Jo", "Bud", "Tip"]);
 });
+
+Deno.test("analyse() keeps a syllable after a hyphen that ends a name", () => {
+  const body = "His name is Mr. Ji Seong-ho. In 1996, Seong-ho was a starving boy in North " +
+    "Korea. Seong-ho traveled thousands of miles on crutches.";
+  assert.deepEqual(run(body).analysis.people, ["Ji Seong-ho"]);
+  // A dash typed as a hyphen still ends a name.
+  assert.deepEqual(
+    run("It was tested in Korea under President Truman-in Cuba under another.").analysis.people,
+    ["Truman"],
+  );
+});

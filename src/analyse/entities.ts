@@ -9,6 +9,7 @@ import { englishRank, GENERIC_RANK } from "./commonness.ts";
 import { addressed, isFirstName, lexiconTag, ownerFollows, type Person } from "./language.ts";
 import { type Counts, mergeInitials, mergeParts, mergeVariants } from "./name_variants.ts";
 import { isTitle } from "./titles.ts";
+import { STOPWORDS } from "./terms.ts";
 
 /** Something that is plainly a name: capitalised words, a few connecting ones, no markup. */
 const NAME =
@@ -407,16 +408,20 @@ const GEOGRAPHIC = new Set(
 /**
  * A name without what a dash typed as a hyphen ran into it ("Truman-in Korea", "New York-that",
  * "Brezhnev-joint"); a part no everyday word is the name's own ("Chiang Kai-shek", "Jean-loup
- * Gailly").
+ * Gailly"), and so is a syllable ending a name after a part no dictionary has ("Ji Seong-ho").
  */
 function withoutDashTail(name: string): string {
   return name.replace(
-    /(?<=\p{L})-(\p{Ll}+).*$/u,
-    (dash, next) =>
-      englishRank(next) === Infinity && !dash.includes(" ") ||
-        englishRank(next) > RARE_RANK && /^-\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(dash)
-        ? dash
-        : "",
+    /(\p{L}+)-(\p{Ll}+).*$/u,
+    (all, part, next) => {
+      const dash = all.slice(part.length);
+      return englishRank(next) === Infinity && !dash.includes(" ") ||
+          englishRank(next) > RARE_RANK && /^-\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(dash) ||
+          dash === `-${next}` && next.length <= 3 && !STOPWORDS.has(next) &&
+            englishRank(part.toLowerCase()) === Infinity
+        ? all
+        : part;
+    },
   );
 }
 
