@@ -7,7 +7,7 @@
  * people are left to the People list, and a phrase that repeats one already chosen is skipped.
  */
 import { englishRank, GENERIC_RANK, specificity } from "./commonness.ts";
-import { isRegion, lexiconTag, type Phrase, wordClasses } from "./language.ts";
+import { isFirstName, isRegion, lexiconTag, type Phrase, wordClasses } from "./language.ts";
 import { isContentWord, stem, terms, words } from "./terms.ts";
 import { isTitle } from "./titles.ts";
 
@@ -246,8 +246,12 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     // A nation's people ("american people", "afghan people", "young americans") are who, as a
     // place is where: the subject is what is said about them.
     if (shown.length === 2 && isPeopleOf(shown[0], shown[1])) return [];
-    // "vice president", "secretary general": an office, named for whoever holds it.
-    if (shown.length > 1 && shown.every(isTitle)) return [];
+    // "vice president", "secretary general", "senate majority leader": an office, named for
+    // whoever holds it.
+    if (
+      shown.length > 1 && isTitle(shown.at(-1)!) &&
+      shown.every((w) => isTitle(w) || /^(?:senate|house|cabinet|party)$/u.test(w))
+    ) return [];
     // "federal government", "local governments": a level of government, no subject of its own.
     if (
       shown.length === 2 && /^governments?$/u.test(shown[1]) &&
@@ -453,7 +457,7 @@ function addLabelPhrases(
       for (let from = 0; from < run.length; from++) {
         for (let to = from + 2; to <= Math.min(run.length, from + MAX_WORDS); to++) {
           const part = run.slice(from, to);
-          if (part.every((w) => nameWords.has(w))) continue;
+          if (part.every((w) => nameWords.has(w)) || personIn(label, part)) continue;
           let n = part.length === run.length ? whole : uses(part);
           // A title that is one noun phrase names what the text is about, even when the body
           // does not repeat it ("Socket Programming HOWTO"), if the body uses one of its words
@@ -476,6 +480,18 @@ function addLabelPhrases(
       }
     }
   }
+}
+
+/**
+ * Whether the label writes the words as a person's name: a first name and capitalised words
+ * ("1987 Ronald Reagan R", a file named after the speaker, gave the tag "ronald-reagan").
+ */
+function personIn(label: string, part: string[]): boolean {
+  if (!isFirstName(part[0])) return false;
+  const written = part
+    .map((w) => (w.charAt(0).toUpperCase() + w.slice(1)).replace(/[.*+?^${}()|[\]\\]/gu, "\\$&"))
+    .join("\\s+");
+  return new RegExp(`(?<![\\p{L}])${written}(?![\\p{L}])`, "u").test(label);
 }
 
 /**
@@ -624,7 +640,9 @@ const VAGUE = new Set(
     "small large big tiny huge current original initial final prior subsequent selected " +
     "corresponding relevant appropriate respective multiple additional extra separate " +
     "individual numerous complex simple easy empty significant relative major minor used " +
-    "specified existing required desired defined provided supplied")
+    "specified existing required desired defined provided supplied " +
+    "greatest gravest worst biggest warmest overwhelming substantial detailed historic tough " +
+    "talented")
     .split(" "),
 );
 

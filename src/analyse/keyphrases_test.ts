@@ -596,6 +596,9 @@ Deno.test("rankKeyphrases() drops an adjective of size, order or number", () => 
   // A participle that only says a thing is at hand ("used arguments", "specified problem").
   assert.deepEqual(texts(twice("used arguments")), ["arguments"]);
   assert.deepEqual(texts(twice("specified bitmap")), ["bitmap"]);
+  // Nor one that only praises or weighs ("the greatest war", "a tough fight").
+  assert.deepEqual(texts(twice("gravest pandemic")), ["pandemic"]);
+  assert.deepEqual(texts(twice("overwhelming bipartisanship")), ["bipartisanship"]);
   // An adjective that classifies stays: a static analysis is a kind of analysis.
   assert.deepEqual(texts(twice("static analysis")), ["static analysis"]);
 });
@@ -788,6 +791,7 @@ Deno.test("rankKeyphrases() takes no form of address, office or level of governm
     phrase("fellow countrymen", i),
     phrase("Madam Speaker", i),
     phrase("Vice President", i),
+    phrase("Senate Majority Leader", i),
     phrase("Federal Government", i),
     phrase("local governments", i),
   ]);
@@ -898,4 +902,17 @@ Deno.test("rankKeyphrases() ranks first, of terms used alike, the one a sentence
     "savings plan",
     "harbour lamps",
   ]);
+});
+
+Deno.test("rankKeyphrases() takes no person the title names for a term", () => {
+  const phrases = [phrase("trade partners"), phrase("trade partners", 9), phrase("Reagan", 20)];
+  const found = rankKeyphrases(phrases, {
+    termCounts: countsOf(phrases),
+    title: "1987 Ronald Reagan R",
+    textLength: 1000,
+    limit: 10,
+    sentenceTerms: [["reagan"], ["ronald", "reagan", "spoke"], ["trade", "partner"]],
+  }).map((k) => k.text);
+  assert.ok(!found.includes("ronald reagan"), found.join(" | "));
+  assert.ok(found.includes("trade partners"), found.join(" | "));
 });
