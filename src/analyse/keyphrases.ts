@@ -231,6 +231,8 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     if (shown.some((w) => VERSIONED.test(w))) return [];
     // "miss-tash-kin": a name's pronunciation in syllables, short and not all words.
     if (shown.some(syllables)) return [];
+    // "git-foo", "frotz-for-xyzzy-tag", "blah-branches": an example's placeholder names.
+    if (shown.some((w) => w.split("-").some((part) => PLACEHOLDER.has(part)))) return [];
     // An everyday word before a name ("official ISO", "in case libxcrypt...") is no term of
     // the field; before a kind of thing it may be ("main worktree").
     if (shown.length === 2 && englishRank(shown[0]) < GENERIC_RANK && nameLike(shown[1])) return [];
@@ -481,6 +483,13 @@ function addLabelPhrases(
     }
   }
 }
+
+/** Names programmers give what an example leaves open ("foo", "xyzzy"); "bar" and "spam" are
+ * words of their own too. */
+const PLACEHOLDER = new Set(
+  ("foo baz qux quux quuz corge grault garply waldo plugh xyzzy thud frotz nitfol blah hoge " +
+    "fuga piyo").split(" "),
+);
 
 /**
  * Whether the label writes the words as a person's name: a first name and capitalised words

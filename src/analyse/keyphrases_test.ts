@@ -916,3 +916,11 @@ Deno.test("rankKeyphrases() takes no person the title names for a term", () => {
   assert.ok(!found.includes("ronald reagan"), found.join(" | "));
   assert.ok(found.includes("trade partners"), found.join(" | "));
 });
+
+Deno.test("rankKeyphrases() takes no term with an example's placeholder name", () => {
+  const twice = (text: string) => [phrase(text, 0), phrase(text, 9)];
+  assert.deepEqual(
+    texts([...twice("git-foo"), ...twice("blah branches"), ...twice("subcommand name")]),
+    ["subcommand name"],
+  );
+});
