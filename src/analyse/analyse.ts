@@ -19,6 +19,7 @@ import {
   lacksSubject,
   leansBack,
   listsAddresses,
+  namedAsInCode,
   namesManPage,
   opensWithDefinition,
   pointsAhead,
@@ -256,7 +257,8 @@ function withLeaning(list: Unit[], unfit: Set<number>, count: number): Set<numbe
 /**
  * `unfit` and the written sentences that open naming someone as "he" or "they", unless they follow
  * the summary's lead, who they are: after another sentence of the summary "He holds a degree..."
- * would be said of the wrong person (Dan Kennedy's degree given to D. Richard Hipp).
+ * would be said of the wrong person (Dan Kennedy's degree given to D. Richard Hipp). Nor those
+ * naming a thing as the code before them did ("the socket s"), code a summary leaves out.
  */
 function withoutAntecedent(
   list: Unit[],
@@ -265,7 +267,9 @@ function withoutAntecedent(
 ): Set<number> {
   const out = new Set(unfit);
   list.forEach((u, i) => {
-    if (i - 1 !== lead && PERSONAL.test(trimOpeners(u.text))) out.add(i);
+    if (i - 1 !== lead && PERSONAL.test(trimOpeners(u.text)) || namedAsInCode(u.text)) {
+      out.add(i);
+    }
   });
   return out;
 }

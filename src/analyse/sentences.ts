@@ -337,6 +337,15 @@ function closesUnopened(text: string): boolean {
 }
 
 /**
+ * Whether the sentence names a thing by the one-letter name code gave it ("When the connect
+ * completes, the socket s can be used to send...", "the list x"): it leans on the code, which a
+ * summary leaves out.
+ */
+export function namedAsInCode(sentence: string): boolean {
+  return /\b(?:the|this|that|your|our|its) \p{Ll}{3,} [b-hj-z](?![\p{L}\p{N}'’.-])/u.test(sentence);
+}
+
+/**
  * Four numbers or more written with dots or colons: addresses or versions listed ("1.1.1.1,
  * 8.8.8.8, 2606:4700:4700::1111", "3.9, 3.10, 3.11, 3.12"), data more than what is said of it.
  */

@@ -5,6 +5,7 @@ import {
   lacksSubject,
   leansBack,
   listsAddresses,
+  namedAsInCode,
   namesManPage,
   opensWithDefinition,
   opensWithFiller,
@@ -824,4 +825,13 @@ Deno.test("listsAddresses() finds four addresses or versions in a sentence, not 
   assert.ok(
     !listsAddresses("In 1990 we spent $2.5 billion, 4 percent more, on 300 schools in 12 states."),
   );
+});
+
+Deno.test("namedAsInCode() finds a thing named by the one-letter name code gave it", () => {
+  assert.ok(namedAsInCode("When the connect completes, the socket s can be used to send."));
+  assert.ok(namedAsInCode("Then append to the list x the new items."));
+  // "a" and "I" are words, and a letter that names a grade or a vitamin is no variable here.
+  assert.ok(!namedAsInCode("They gave the student a grade."));
+  assert.ok(!namedAsInCode("Is the result I expected the right one?"));
+  assert.ok(!namedAsInCode("The socket is closed."));
 });
