@@ -70,7 +70,7 @@ const PURPOSE_BONUS = 0.75;
 const ENTRY = 0.5;
 /** The weight in the summary of a sentence from a callout. */
 const ASIDE = 0.5;
-/** The weight in the summary of a sentence that lists addresses or versions (gold sets unchanged). */
+/** The weight in the summary of a sentence listing addresses or versions (gold sets unchanged). */
 const ADDRESSES = 0.5;
 
 /** Stems kept per note for similarity. */

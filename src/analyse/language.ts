@@ -462,13 +462,14 @@ function identifier(text: string, w: Word): boolean {
 const CODE_AFTER = new Set(["_", "\\", "(", ".", ":"]);
 const CODE_BEFORE = new Set(["_", "."]);
 
-/** The word before "of" in the name of a body that may run on with "and". */
 /** A name with its father's: "Usama bin Laden", "Ahmad ibn Hanbal". */
 const PATRONYMIC = /^(?:\p{Lu}\p{Ll}+ )?(?:bin|ibn) \p{Lu}\p{Ll}+$/u;
+const OFFICES = "Secretary|Secretaries|Minister|Ministers";
 /** A minister's office, named by its department ("Secretary of Health and Human Services"). */
-const OFFICE = /^(?:Secretary|Secretaries|Minister|Ministers)$/u;
+const OFFICE = new RegExp(`^(?:${OFFICES})$`, "u");
 /** An office and a department of two words or more: the department is the organisation. */
-const DEPARTMENT_OF = /^(?:Secretary|Secretaries|Minister|Ministers) of \p{Lu}\S* (?:and )?\p{Lu}/u;
+const DEPARTMENT_OF = new RegExp(`^(?:${OFFICES}) of \\p{Lu}\\S* (?:and )?\\p{Lu}`, "u");
+/** The word before "of" in the name of a body that may run on with "and". */
 const BODY = new RegExp(
   "^(?:Department|Institutes?|Ministry|Office|Bureau|Council|Commission|Board|Agency|Academy|" +
     "School|College|University|Society|Association|Museum|Library|Committee|Cent(?:er|re)|" +

@@ -351,15 +351,16 @@ export function namedAsInCode(sentence: string): boolean {
  */
 export function listsAddresses(text: string): boolean {
   let found = 0;
-  for (const w of text.split(/\s+/u)) {
-    if (/^[^\p{L}]*\p{N}[\p{N}.,%x/:-]*[^\p{L}]*$/u.test(w) && /[.:]\p{N}/u.test(w)) found++;
-  }
+  for (const w of text.split(/\s+/u)) if (NUMBER.test(w) && /[.:]\p{N}/u.test(w)) found++;
   return found >= 4;
 }
 
+/** A word that is a number, however written ("12", "3.5%", "1.1.1.1", "(2001:4860::8888)"). */
+const NUMBER = /^[^\p{L}]*\p{N}[\p{N}.,%x/:-]*[^\p{L}]*$/u;
+
 /** Most of the words are numbers: a row of a table or of a listing. */
 function isNumeric(words: string[]): boolean {
-  const numbers = words.filter((w) => /^[^\p{L}]*\p{N}[\p{N}.,%x/:-]*[^\p{L}]*$/u.test(w)).length;
+  const numbers = words.filter((w) => NUMBER.test(w)).length;
   return numbers >= 4 && numbers / words.length > 0.35;
 }
 

@@ -164,8 +164,8 @@ function leastMembers(n: number, options: TopicOptions = TOPIC_DEFAULTS): number
 /**
  * The notes of groups no phrase names (keys of `graph`), parted where they are not related both
  * ways: Louvain may run several subjects together. In the maps bench's one-folder vault it put
- * systemd's three notes, Debian's constitution and social contract, Zstandard's two and four
- * notes on the web and servers in one group of eleven, which no phrase names; parted, systemd's
+ * systemd's three notes, Debian's constitution and social contract, Zstandard's two notes and
+ * four on the web and servers in one group of eleven, which no phrase names; parted, systemd's
  * notes are a topic of their own. Parts of a topic's least notes or more are `parts`, to be named
  * in their turn; the notes of smaller ones are `rest`. All in key order.
  */
@@ -193,8 +193,9 @@ export function relatedParts(
     }
     const byRoot = new Map<number, number[]>();
     for (const i of members) {
-      const r = find(i);
-      byRoot.set(r, [...byRoot.get(r) ?? [], i]);
+      const part = byRoot.get(find(i));
+      if (part) part.push(i);
+      else byRoot.set(find(i), [i]);
     }
     for (const part of byRoot.values()) {
       const keys = part.map((i) => graph.keys[i]);
