@@ -168,6 +168,7 @@ export function analyse(input: AnalysisInput): Analysed {
       ...(transcript ? unfit : withLeaning(list, unfit, pointCount)),
       ...[...listed].flatMap(([i, items]) => items.length > 0 ? [i, ...items] : []),
     ]),
+    transcript,
   );
 
   const counts = termCounts(list);

@@ -153,7 +153,10 @@ export function keyPointCount(words: number): number {
 
 /**
  * One key point per stretch of the text, so they follow it from start to end: the text cut into
- * `count` runs of sentences, and the best sentence of each not already in the summary.
+ * `count` runs of sentences, and the best sentence of each not already in the summary. Where a
+ * stretch has nothing else, a summary sentence only when `repeat` allows: a transcript's key
+ * points lead to their times, a written text's would say the summary again (a note of three
+ * sentences listed its summary's one among its key points).
  */
 export function pickKeyPoints(
   units: Unit[],
@@ -162,6 +165,7 @@ export function pickKeyPoints(
   summary: ReadonlySet<number>,
   /** Units that must not be picked (they cannot stand alone). */
   unfit: ReadonlySet<number> = new Set(),
+  repeat = true,
 ): number[] {
   const usable = units.map((_, i) => i).filter((i) => units[i].terms.length > 0 && !unfit.has(i));
   const k = Math.min(count, usable.length);
@@ -185,7 +189,9 @@ export function pickKeyPoints(
       ? distinct
       : fresh.length > 0
       ? fresh
-      : run.filter((i) => !taken.has(sameText(units[i].text)));
+      : run.filter((i) =>
+        !taken.has(sameText(units[i].text)) && (repeat || !said.has(sameText(units[i].text)))
+      );
     if (pool.length === 0) continue;
     let best = pool[0];
     for (const i of pool) if (scores[i] > scores[best]) best = i;

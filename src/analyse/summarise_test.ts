@@ -188,8 +188,10 @@ Deno.test("pickKeyPoints() skips sentences in the summary while a stretch has ot
   const text = units(...Array.from({ length: 6 }, (_, i) => `Engine part number ${i} turned.`));
   const scores = [1, 3, 2, 1, 3, 2];
   assert.deepEqual(pickKeyPoints(text, scores, 2, new Set([1, 4])), [2, 5]);
-  // A stretch holding nothing but summary sentences still gives its best one.
+  // A stretch holding nothing but summary sentences still gives its best one, where a key point
+  // may repeat one (a transcript's, which leads to its time); otherwise none.
   assert.deepEqual(pickKeyPoints(text, scores, 6, new Set([1])), [0, 1, 2, 3, 4, 5]);
+  assert.deepEqual(pickKeyPoints(text, scores, 6, new Set([1]), new Set(), false), [0, 2, 3, 4, 5]);
 });
 
 Deno.test("pickKeyPoints() gives fewer points when there are fewer usable units", () => {
