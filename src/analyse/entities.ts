@@ -11,9 +11,16 @@ import { type Counts, mergeInitials, mergeParts, mergeVariants } from "./name_va
 import { isTitle } from "./titles.ts";
 import { STOPWORDS } from "./terms.ts";
 
+/** The particles of a surname, in lower case even where it opens the name ("de Gaulle", "van
+ * Gogh", "bin Laden"). */
+const PARTICLE = "de|da|di|del|du|van|von|der|den|le|la|bin|ibn";
+const PARTICLE_OR_CAPITAL = new RegExp(`^(?:(?:${PARTICLE}) )?\\p{Lu}`, "u");
 /** Something that is plainly a name: capitalised words, a few connecting ones, no markup. */
-const NAME =
-  /^(?:(?:bin|ibn|van|von|de|da|di|del|le|la) )?\p{Lu}[\p{L}\p{M}\p{N}.'’&-]*(?:[ ](?:of|on|de|da|di|del|van|von|der|la|le|du|bin|ibn|and|the|for|\p{Lu}[\p{L}\p{M}\p{N}.'’&-]*)){0,7}$/u;
+const NAME = new RegExp(
+  `^(?:(?:${PARTICLE}) )?\\p{Lu}[\\p{L}\\p{M}\\p{N}.'’&-]*` +
+    `(?:[ ](?:of|on|and|the|for|${PARTICLE}|\\p{Lu}[\\p{L}\\p{M}\\p{N}.'’&-]*)){0,7}$`,
+  "u",
+);
 
 export interface NameOptions {
   /** Count a lone word toward the one longer name that ends or starts with it ("Lovelace"). */
@@ -325,11 +332,8 @@ export function personNames(name: string): string[] {
     // "[former Senator Henry M.] Scoop Jackson": a name cut off after its initial.
     if (words.length > 1 && /^\p{Lu}\.$/u.test(words.at(-1)!)) return [];
     const person = words.join(" ");
-    // "de Gaulle", "van Gogh", "bin Laden": a surname's particle may open it in lower case.
-    if (
-      person.length < 2 ||
-      !/^(?:(?:de|da|di|du|van|von|der|den|le|la|bin|ibn) )?\p{Lu}/u.test(person)
-    ) {
+    // A surname's particle may open it in lower case (see PARTICLE).
+    if (person.length < 2 || !PARTICLE_OR_CAPITAL.test(person)) {
       return [];
     }
     // "Jr.": the suffix of a name the language pass read apart from it.

@@ -703,17 +703,19 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
   fullNames(runs, verdicts);
   creditedNames(text, runs, verdicts);
   // "Sharon's granddaughter, Heather": a first name that is an everyday word too ("heather",
-  // "jack") is a person where the text names one of the family by it.
+  // "jack") is a person where the text names one of the family by it or speaks to it, and so is
+  // any word the family goes by ("her husband, Tip,").
   for (const run of runs) {
     if (
-      run.from === run.to && !verdicts.has(run.key) && isFirstName(run.key.toLowerCase()) &&
-      addressed(text, run.start, run.key)
+      run.from === run.to && !verdicts.has(run.key) &&
+      (isFirstName(run.key.toLowerCase()) && addressed(text, run.start, run.key) ||
+        kinNamed(text, run))
     ) verdicts.set(run.key, { kind: "people", from: 0, to: run.key.length });
   }
   listedNames(text, runs, verdicts);
   const lower = new Set<string>();
   for (const w of words) if (/^\p{Ll}/u.test(w.value)) lower.add(w.value);
-  for (const key of agents(text, words, runs, verdicts, lower)) {
+  for (const key of agents(words, runs, verdicts, lower)) {
     verdicts.set(key, { kind: "people", from: 0, to: key.length });
   }
   placesByFirstNames(text, runs, verdicts);
@@ -1266,7 +1268,6 @@ function inIdentifier(text: string, w: Word): boolean {
  * has, used so at least twice.
  */
 function agents(
-  text: string,
   words: Word[],
   runs: Run[],
   verdicts: Map<string, Verdict>,
@@ -1301,7 +1302,7 @@ function agents(
     // "a woman named Rosa Parks": a person introduced by name, whatever compromise took it for.
     const introduced = called && PERSON_NOUN.test(twoBefore?.value ?? "") &&
       isFirstName(run.key.slice(0, run.key.indexOf(" ")).toLowerCase());
-    if ((afterRole(words, run) || kinNamed(text, run)) && !lower.has(run.key.toLowerCase())) {
+    if (afterRole(words, run) && !lower.has(run.key.toLowerCase())) {
       found.push(run.key);
       continue;
     }
