@@ -108,6 +108,12 @@ Deno.test("rankKeyphrases() keeps an opening adjective only when the text repeat
   const twice = [phrase("varroa mites", 0, false, true), phrase("varroa mites", 50, false, true)];
   assert.deepEqual(texts(twice), ["varroa mites"]);
   assert.deepEqual(texts([phrase("varroa", 0, false, true)]), ["varroa"]);
+  // The pair said twice, once alone and once in a longer phrase.
+  const longer = [
+    phrase("balanced budget amendment", 0, false, true),
+    phrase("balanced budget", 50, false, true),
+  ];
+  assert.ok(texts(longer).includes("balanced budget"));
 });
 
 Deno.test("rankKeyphrases() trims words that carry no meaning from the ends of a phrase", () => {
