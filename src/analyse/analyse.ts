@@ -11,6 +11,7 @@ import { type Block, type BodyText, readBody } from "./blocks.ts";
 import { stemWeight } from "./commonness.ts";
 import { cleanName, rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
+import { isPersonTitle } from "./titles.ts";
 import { subjectsOf } from "./subjects.ts";
 import { isFirstName, isRegion, readLanguage, upperBound, withoutVerbs } from "./language.ts";
 import {
@@ -590,19 +591,25 @@ function withoutCompanies(people: string[], organizations: string[]): string[] {
  * system, a language or a product named after someone, if anyone.
  */
 function withoutWords(people: string[], body: string): string[] {
-  const uses = (word: string, before = "", after = "") => {
-    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    return body.match(
-      new RegExp(`${before}(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])${after}`, "gu"),
+  const uses = (word: string, before = "", after = "") =>
+    body.match(
+      new RegExp(
+        `${before}(?<![\\p{L}\\p{N}_])${RegExp.escape(word)}(?![\\p{L}\\p{N}_])${after}`,
+        "gu",
+      ),
     )?.length ?? 0;
-  };
   return people.filter((name) => {
     const lower = name.toLowerCase();
     if (name.includes(" ") || lower === name) return true;
     const small = uses(lower);
     const all = uses(name);
     const asThing = uses(name, "\\b[Tt]he ", " \\p{Ll}") + uses(name, "", " \\d");
-    return (small < 2 || small < all) && asThing * 2 < all;
+    // "President Kennedy" beside "the Kennedy tax cuts": a title says it is the person.
+    const titled = body.matchAll(
+      new RegExp(`([\\p{L}.]+) ${RegExp.escape(name)}(?![\\p{L}\\p{N}_])`, "gu"),
+    )
+      .some((m) => isPersonTitle(m[1]));
+    return (small < 2 || small < all) && (asThing * 2 < all || titled);
   });
 }
 

@@ -725,6 +725,10 @@ Deno.test("analyse() takes no lone name the text only writes as the name of a th
   const language = "Ada 2022 support is complete. Ada programs build faster. Colin Watson wrote " +
     "the strict Ada 2022 checks. The Ada front end is new.";
   assert.deepEqual(run(language, "News").analysis.people, ["Colin Watson"]);
+  // A title says the name is the person's too ("President Kennedy").
+  const titled = "This is the first cut since the Kennedy tax cuts. During the years of " +
+    "President Kennedy, defense was half the budget.";
+  assert.deepEqual(run(titled, "Budget").analysis.people, ["Kennedy"]);
 });
 
 Deno.test("analyse() tags a note first with the program it keeps naming, not with its people", () => {

@@ -469,6 +469,20 @@ const OFFICES = "Secretary|Secretaries|Minister|Ministers";
 const OFFICE = new RegExp(`^(?:${OFFICES})$`, "u");
 /** An office and a department of two words or more: the department is the organisation. */
 const DEPARTMENT_OF = new RegExp(`^(?:${OFFICES}) of \\p{Lu}\\S* (?:and )?\\p{Lu}`, "u");
+/** Departments and chambers that name an office: "Secretary of State", "Speaker of the House". */
+const DEPARTMENTS = "State|Defense|War|Navy|Labor|Commerce|Agriculture|Energy|Education|" +
+  "Transportation|Treasury|Interior|Justice|Homeland Security|Veterans Affairs|" +
+  "Health and Human Services|Housing and Urban Development|House|Commons|Exchequer";
+/**
+ * An office and the name of the one who holds it: "Secretary of State Rice", "Speaker of the
+ * House O'Neill", "Secretary of Health and Human Services Kathleen Sebelius".
+ */
+const HELD_OFFICE = new RegExp(
+  `(?:${OFFICES}|Speaker|Chancellor) of (?:the )?(?:${DEPARTMENTS}) ` +
+    "(\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}\\.)?(?: \\p{Lu}[\\p{L}'’-]+){0,2})$",
+  "u",
+);
+
 /** The word before "of" in the name of a body that may run on with "and". */
 const BODY = new RegExp(
   "^(?:Department|Institutes?|Ministry|Office|Bureau|Council|Commission|Board|Agency|Academy|" +
@@ -571,6 +585,8 @@ interface Verdict {
   /** The part of the run that is the name, as offsets into the run. */
   from: number;
   to: number;
+  /** A person though named once and by one word ("Secretary of State Rice"). */
+  sure?: true;
 }
 
 const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, unknown> } } })
@@ -596,8 +612,12 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     if (firsts.has(run.key) || verdicts.has(run.key)) continue;
     // A Map: an object's "Constructor" or "ToString" would find its prototype's functions.
     const known = KNOWN_KIND.get(run.key.toLowerCase());
+    const holder = HELD_OFFICE.exec(text.slice(Math.max(0, run.start - 60), run.end))?.[1];
     if (known) {
       verdicts.set(run.key, { kind: known, from: 0, to: run.end - run.start });
+    } else if (holder && holder.length <= run.end - run.start && !BODY.test(holder)) {
+      const to = run.end - run.start;
+      verdicts.set(run.key, { kind: "people", from: to - holder.length, to, sure: true });
     } else if (run.from === run.to) {
       // "the House and the Senate": a chamber of a parliament, capitalised inside a sentence.
       if (
@@ -612,6 +632,12 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       if (kind) verdicts.set(run.key, { kind, from: 0, to: run.end - run.start });
     } else if (knownPerson(run.key) || titledName(run.key) || PATRONYMIC.test(run.key)) {
       verdicts.set(run.key, { kind: "people", from: 0, to: run.end - run.start });
+    } else if (
+      /^(?:House|Senate) /u.test(run.key) && titledName(run.key.slice(run.key.indexOf(" ") + 1))
+    ) {
+      // "Senate Majority Leader Baker": the chamber is the office's, not the name's.
+      const from = text.slice(run.start, run.end).indexOf(" ") + 1;
+      verdicts.set(run.key, { kind: "people", from, to: run.end - run.start });
     } else if (DEPARTMENT_OF.test(run.key)) {
       // "Secretary of Health and Human Services": the office is named by its department.
       const of = /\sof\s+/u.exec(text.slice(run.start, run.end))!;
@@ -733,6 +759,8 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     return often;
   };
   const out: Pick<Language, Kind> = { people: [], organizations: [], places: [] };
+  /** Each run by the index of its last word. */
+  const endsAt = new Map(runs.map((r) => [r.to, r]));
   // Once per name, not per mention: each looks through the whole text.
   const terms = new Map<string, boolean>();
   const termInCapitals = (name: string) => {
@@ -791,8 +819,13 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     // The words just before the name: slicing the whole text before each of thousands of
     // names made a long text's reading quadratic.
     const at = run.start + from;
-    const sure = run.from === run.to &&
-        (opensAndActs(words, run) || afterRole(words, run) || kinNamed(text, run))
+    const sure = v.sure || run.from === run.to &&
+        (opensAndActs(
+          words,
+          run,
+          verdicts.get(endsAt.get(run.from - 2)?.key ?? "")?.kind === "places",
+        ) ||
+          afterRole(words, run) || kinNamed(text, run))
       ? { sure: true as const }
       : {};
     for (const person of sharingSurname(found, text.slice(Math.max(0, at - 80), at), aloneOften)) {
@@ -830,12 +863,16 @@ function afterRole(words: Word[], run: Run): boolean {
     /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(words[run.from].value);
 }
 
-/** Whether the run opens a clause and a verb follows it: "Lincoln could have...", "Marx is...". */
-function opensAndActs(words: Word[], run: Run): boolean {
+/**
+ * Whether the run opens a clause and a verb follows it: "Lincoln could have...", "Marx is...".
+ * After a place and "and" it ends a list of places ("programs in New York and Houston provide").
+ */
+function opensAndActs(words: Word[], run: Run, afterPlace: boolean): boolean {
   const next = words[run.to + 1];
   const before = words[run.from - 1];
   return next?.sentence === words[run.to].sentence && (next.pos === "AUX" || next.pos === "VERB") &&
-    (before?.sentence !== words[run.from].sentence || /^(?:[,;:—–]|and|but)$/u.test(before.value));
+    (before?.sentence !== words[run.from].sentence ||
+      /^(?:[,;:—–]|but)$/u.test(before.value) || before.value === "and" && !afterPlace);
 }
 
 /**
@@ -1052,11 +1089,16 @@ function titledName(key: string): boolean {
     /^\p{Lu}\p{L}+$/u.test(name[0]) &&
     (englishRank(name[0].toLowerCase()) === Infinity ||
       /LastName|MaleName/u.test(lexiconTag(name[0].toLowerCase())));
-  // "the Reverend Dr. Martin Luther King": after a first name, a surname may be an everyday word.
-  const named = name.length >= 2 && isFirstName(name[0].toLowerCase()) &&
+  // "the Reverend Dr. Martin Luther King", "Senator Orrin Hatch": after a first name, or a word
+  // no dictionary has, a surname may be an everyday word.
+  const named = name.length >= 2 &&
+    (isFirstName(name[0].toLowerCase()) || englishRank(name[0].toLowerCase()) === Infinity) &&
     name.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w));
+  // "Majority Leader Baker", "Vice President Bush": after an office of two words, any one.
+  const office = at >= 2 && name.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(name[0]);
   return at > 0 && (isPersonTitle(parts[at - 1]) || general) && name.length >= 1 &&
-    name.length <= 3 && (named || name.every((w) => /^\p{Lu}\.$/u.test(w) || nameLike(w)));
+    name.length <= 3 &&
+    (named || office || name.every((w) => /^\p{Lu}\.$/u.test(w) || nameLike(w)));
 }
 
 /** What opens a credit: "Author:", "Written by", "Copyright (C) 2003", "Reviewed-by:"... */

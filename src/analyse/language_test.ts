@@ -207,6 +207,34 @@ Deno.test("readLanguage() is sure of a lone name that acts or that a plural titl
     people.filter((p) => p.endsWith("(sure)")),
     ["Lincoln (sure)", "Feingold (sure)"],
   );
+  // A word that ends a list of places and acts is the last place, no person.
+  const places = readLanguage(
+    "Its shelters in New York and Houston provide beds for thousands of children.",
+  ).people;
+  assert.deepEqual(places.filter((p) => p.sure), []);
+});
+
+Deno.test("readLanguage() reads the holder of an office a department or chamber names", () => {
+  const sure = (text: string) => readLanguage(text).people.filter((p) => p.sure).map((p) => p.text);
+  assert.deepEqual(sure("Tomorrow Secretary of State Rice departs for Israel."), ["Rice"]);
+  assert.deepEqual(sure("I spoke with Speaker of the House O'Neill today."), ["O'Neill"]);
+  assert.deepEqual(
+    sure("The Secretary of Health and Human Services Kathleen Sebelius agreed."),
+    ["Kathleen Sebelius"],
+  );
+  // The office alone names the department, as before.
+  assert.deepEqual(sure("The Secretary of Health and Human Services agreed."), []);
+});
+
+Deno.test("readLanguage() reads a name after a chamber's office or a name no dictionary has", () => {
+  assert.deepEqual(
+    people("I spoke with Senate Majority Leader Baker and House Minority Leader Michel."),
+    ["Majority Leader Baker", "Minority Leader Michel"],
+  );
+  assert.deepEqual(
+    people("The bill bears the name of Senator Orrin Hatch, who never stopped asking."),
+    ["Senator Orrin Hatch"],
+  );
 });
 
 Deno.test("readLanguage() reads two unknown capitalised words doing what people do as a name", () => {
