@@ -557,7 +557,7 @@ const ROLE =
 
 /** Who is introduced by name: "a woman named Rosa Parks". */
 const PERSON_NOUN =
-  /^(?:man|woman|boy|girl|lady|gentleman|person|child|son|daughter|wife|husband|friend|officer|soldier|teacher|student|doctor|nurse|worker|mother|father)$/iu;
+  /^(?:man|woman|boy|girl|lady|gentleman|person|child|son|daughter|wife|husband|friend|officer|soldier|teacher|student|doctor|nurse|worker|mother|father|colleague|survivor|astronaut|veteran|hero|agent|pilot|volunteer|neighbor|neighbour)$/iu;
 
 /** A person's gifts and works, before "of" and the person: "the eloquence of Churchill". */
 const PERSONAL_QUALITY =
@@ -1242,10 +1242,10 @@ function plausibleName(key: string): boolean {
     key.split(" ").some((w) => /^\p{Lu}\p{Ll}/u.test(w) && !/\p{Ll}\p{Lu}/u.test(w));
 }
 
-/** Runs of capitalised words in one sentence, small connecting words allowed inside. */
 /** Characters of a block short enough to be a list's line (a paragraph's lines wrap at 70 to 80). */
 const SHORT_LINE = 40;
 
+/** Runs of capitalised words in one sentence, small connecting words allowed inside. */
 function capitalisedRuns(text: string, words: Word[]): Run[] {
   const runs: Run[] = [];
   // "Later" or "Thanks" opening a sentence is capitalised for that alone.
@@ -1263,8 +1263,15 @@ function capitalisedRuns(text: string, words: Word[]): Run[] {
     /^(?:bin|ibn)$/u.test(words[i].value) && words[i + 1]?.sentence === words[i].sentence &&
     capital(words[i + 1]) &&
     !(words[i - 1]?.sentence === words[i].sentence && capital(words[i - 1]));
+  // "Estiven Rodriguez couldn't speak": a word no dictionary has, opening a sentence before a
+  // capitalised word, is the name's first.
+  const opensName = (i: number) =>
+    words[i].first && /^\p{Lu}\p{Ll}+$/u.test(words[i].value) &&
+    words[i + 1]?.sentence === words[i].sentence && capital(words[i + 1]) &&
+    englishRank(words[i].value.toLowerCase()) === Infinity &&
+    lexiconTag(words[i].value.toLowerCase()) === "";
   for (let i = 0; i < words.length; i++) {
-    if (!capital(words[i]) && !particle(i)) continue;
+    if (!capital(words[i]) && !particle(i) && !opensName(i)) continue;
     let j = i;
     while (j + 1 < words.length && words[j + 1].sentence === words[i].sentence && j - i < 7) {
       const next = words[j + 1];
@@ -1319,9 +1326,11 @@ function agents(
   const found: string[] = [];
   for (const run of runs) {
     // "Quanah Gibson-Mount contributed…": compromise's place for the "Mount" in a stranger's
-    // name gives way to what the name does.
+    // name gives way to what the name does, and so does a person it cut short ("Rodriguez" of
+    // "Estiven Rodriguez").
     const verdict = verdicts.get(run.key);
-    if (verdict && (verdict.kind !== "places" || run.from === run.to)) continue;
+    const open = run.from !== run.to && (verdict?.kind === "places" || verdict?.from !== 0);
+    if (verdict && !open) continue;
     // "has written", "also said": the verb may come after an auxiliary or an adverb.
     let at = run.to + 1;
     while (at < run.to + 3 && /^(?:has|had|have|also|then|later|once)$/u.test(words[at]?.value)) {
@@ -1348,12 +1357,19 @@ function agents(
       found.push(run.key);
       continue;
     }
+    // "Gabby Giffords deserves a vote", "survivor Judah Samet": a name that acts or follows
+    // what the person is.
+    const presented = run.from !== run.to && newcomer(run.key) &&
+      (opensAndActs(words, run, false) || PERSON_NOUN.test(before?.value ?? "") ||
+        ROLE.test(before?.value ?? ""));
     if (verdict) {
-      if (acts && stranger(run.key) || introduced) found.push(run.key);
+      if (acts && stranger(run.key) || introduced || verdict.kind === "people" && presented) {
+        found.push(run.key);
+      }
     } else if (run.from === run.to) {
       const use = uses.get(run.key) ?? { acts: 0, owns: false };
       uses.set(run.key, { acts: use.acts + (acts ? 1 : 0), owns: use.owns || owns });
-    } else if ((acts || called) && stranger(run.key)) found.push(run.key);
+    } else if ((acts || called) && stranger(run.key) || presented) found.push(run.key);
   }
   return [...uses].filter(([key, { acts, owns }]) => {
     if (acts === 0 && !owns || !/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(key)) return false;
@@ -1377,6 +1393,23 @@ function stranger(key: string): boolean {
       (englishRank(w.toLowerCase()) > 20_000 || isFirstName(w.toLowerCase()))
     ) && englishRank(parts[parts.length - 1].toLowerCase()) === Infinity;
 }
+
+/**
+ * Two or three capitalised words, the last a surname no dictionary has and the first a first
+ * name or no everyday word: "Gabby Giffords", "Judah Samet", "Estiven Rodriguez". A person where
+ * the name acts or what the person is comes before it (see {@link agents}).
+ */
+function newcomer(key: string): boolean {
+  const parts = key.split(" ");
+  const last = parts[parts.length - 1].toLowerCase();
+  const first = parts[0].toLowerCase();
+  return parts.length <= 3 && parts.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(w)) &&
+    (englishRank(last) === Infinity && lexiconTag(last) === "" ||
+      /LastName/u.test(lexiconTag(last))) &&
+    (isFirstName(first) || englishRank(first) > NEWCOMER_RANK);
+}
+/** Below this rank a capitalised word opening a run is more often a word than a first name. */
+const NEWCOMER_RANK = 2_000;
 
 /** How many of the sorted numbers are at most `value`. */
 export function upperBound(sorted: number[], value: number): number {

@@ -226,6 +226,21 @@ Deno.test("readLanguage() reads the holder of an office a department or chamber 
   assert.deepEqual(sure("The Secretary of Health and Human Services agreed."), []);
 });
 
+Deno.test("readLanguage() reads a stranger's name that acts or follows what the person is", () => {
+  assert.deepEqual(people("They deserve a vote. Gabby Giffords deserves a vote."), [
+    "Gabby Giffords",
+  ]);
+  assert.deepEqual(people("We are joined by Pittsburgh survivor Judah Samet tonight."), [
+    "Judah Samet",
+  ]);
+  // compromise finds the surname alone; the first name opens the sentence.
+  assert.deepEqual(people("Estiven Rodriguez couldn't speak a word of English."), [
+    "Estiven Rodriguez",
+  ]);
+  // A name of everyday words is no stranger's.
+  assert.deepEqual(people("Punch Pizza raised its wages."), []);
+});
+
 Deno.test("readLanguage() reads a name after a chamber's office or a name no dictionary has", () => {
   assert.deepEqual(
     people("I spoke with Senate Majority Leader Baker and House Minority Leader Michel."),
