@@ -831,11 +831,12 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     for (const person of sharingSurname(found, text.slice(Math.max(0, at - 80), at), aloneOften)) {
       out.people.push({ text: person, start: run.start + from, ...sure });
     }
-    // "Senators McCain and Feingold": the title is both's.
-    const title = found.slice(0, found.indexOf(" "));
+    // "Senators McCain and Feingold", "Secretaries of State Dulles and Herter": the title is
+    // both's.
+    const title = name.slice(0, name.indexOf(" "));
     const second = /^,? and (\p{Lu}\p{Ll}+(?:['’-]\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])(?! \p{Lu})/u
       .exec(text.slice(run.end, run.end + 40));
-    if (second && /\p{L}{3}s\.?$/u.test(title) && isTitle(title)) {
+    if (second && /\p{L}{3}s\.?$/u.test(title) && (isTitle(title) || OFFICE.test(title))) {
       out.people.push({
         text: second[1],
         start: run.end + second[0].indexOf(second[1]),
@@ -1281,11 +1282,14 @@ function capitalisedRuns(text: string, words: Word[]): Run[] {
         // "Department of Health and Human Services", "National Center for Missing and
         // Exploited Children": "and" after a body's "of" or "for" joins the name's last parts
         // ("Legislatures of Alabama and Tennessee" are two places).
+        // "Secretaries of State Dulles and Herter" are two people (an office's department is
+        // one word before the "and"), "City University of New York and IBM" two bodies.
         (CONNECTOR.test(next.value) ||
-          next.value === "and" &&
+          next.value === "and" && !/^\p{Lu}{2,}$/u.test(words[j + 2]?.value ?? "") &&
             words.slice(i + 1, j).some((w, k) =>
               /^(?:of|for)$/u.test(w.value) &&
-              (BODY.test(words[i + k].value) || w.value === "of" && OFFICE.test(words[i + k].value))
+              (BODY.test(words[i + k].value) ||
+                w.value === "of" && OFFICE.test(words[i + k].value) && i + k + 2 === j)
             ) ||
           // "Agency for International Development", "Commission on Civil Rights".
           /^(?:for|on)$/u.test(next.value) && BODY.test(words[j].value)) &&

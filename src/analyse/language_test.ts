@@ -218,6 +218,10 @@ Deno.test("readLanguage() reads the holder of an office a department or chamber 
   const sure = (text: string) => readLanguage(text).people.filter((p) => p.sure).map((p) => p.text);
   assert.deepEqual(sure("Tomorrow Secretary of State Rice departs for Israel."), ["Rice"]);
   assert.deepEqual(sure("I spoke with Speaker of the House O'Neill today."), ["O'Neill"]);
+  assert.deepEqual(sure("I thank Secretaries of State Dulles and Herter for their work."), [
+    "Dulles",
+    "Herter",
+  ]);
   assert.deepEqual(
     sure("The Secretary of Health and Human Services Kathleen Sebelius agreed."),
     ["Kathleen Sebelius"],
@@ -359,6 +363,14 @@ Deno.test("readLanguage() reads a name ending like an organisation's as one, not
     orgs("She works with the National Center for Missing and Exploited Children in Virginia."),
     ["National Center for Missing and Exploited Children"],
   );
+  // Two bodies: a name in capitals after the "and" is another's.
+  assert.deepEqual(
+    orgs("The school joined the City University of New York and IBM last year."),
+    ["City University of New York", "IBM"],
+  );
+  assert.deepEqual(orgs("I urge a new Department of Urban Affairs and Housing."), [
+    "Department of Urban Affairs and Housing",
+  ]);
   // An office is named by its department.
   assert.deepEqual(
     orgs("I have asked the Secretary of Health and Human Services to work with Congress."),
