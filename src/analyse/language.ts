@@ -632,11 +632,11 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       if (kind) verdicts.set(run.key, { kind, from: 0, to: run.end - run.start });
     } else if (knownPerson(run.key) || titledName(run.key) || PATRONYMIC.test(run.key)) {
       verdicts.set(run.key, { kind: "people", from: 0, to: run.end - run.start });
-    } else if (
-      /^(?:House|Senate) /u.test(run.key) && titledName(run.key.slice(run.key.indexOf(" ") + 1))
-    ) {
-      // "Senate Majority Leader Baker": the chamber is the office's, not the name's.
-      const from = text.slice(run.start, run.end).indexOf(" ") + 1;
+    } else if (titledAfter(run.key) > 0) {
+      // "Senate Majority Leader Baker", "Texas Governor Greg Abbott": what the office is of
+      // comes before its title, and is no part of the name.
+      const at = titledAfter(run.key);
+      const from = text.slice(run.start, run.end).split(/(\s+)/u).slice(0, 2 * at).join("").length;
       verdicts.set(run.key, { kind: "people", from, to: run.end - run.start });
     } else if (DEPARTMENT_OF.test(run.key)) {
       // "Secretary of Health and Human Services": the office is named by its department.
@@ -1077,9 +1077,10 @@ function knownPerson(key: string): boolean {
 
 /**
  * "Vice President Cheney", "Governor Branstad", "Private First Class James Markwell": titles,
- * then one to three capitalised words that are no everyday words, make a person.
+ * then one to three capitalised words that are no everyday words, make a person. `strict`: a
+ * word alone after one title must be in no word list at all.
  */
-function titledName(key: string): boolean {
+function titledName(key: string, strict = false): boolean {
   const parts = key.split(" ");
   let at = 0;
   while (at < parts.length && isTitle(parts[at])) at++;
@@ -1099,7 +1100,24 @@ function titledName(key: string): boolean {
   const office = at >= 2 && name.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(name[0]);
   return at > 0 && (isPersonTitle(parts[at - 1]) || general) && name.length >= 1 &&
     name.length <= 3 &&
-    (named || office || name.every((w) => /^\p{Lu}\.$/u.test(w) || nameLike(w)));
+    (named || office ||
+      name.every((w) =>
+        /^\p{Lu}\.$/u.test(w) ||
+        nameLike(w) && (!strict || englishRank(w.toLowerCase()) === Infinity)
+      ));
+}
+
+/**
+ * The index of the word that opens a titled name at the end of a run after other words
+ * ("Senate Majority Leader Baker": 1), or 0 when there is none. A surname alone after such a
+ * title must be no word at all: "Criminal Justice Reform" is a law.
+ */
+function titledAfter(key: string): number {
+  const parts = key.split(" ");
+  for (let k = 1; k < parts.length - 1; k++) {
+    if (isTitle(parts[k]) && titledName(parts.slice(k).join(" "), true)) return k;
+  }
+  return 0;
 }
 
 /** What opens a credit: "Author:", "Written by", "Copyright (C) 2003", "Reviewed-by:"... */
@@ -1362,10 +1380,18 @@ function agents(
       continue;
     }
     // "Gabby Giffords deserves a vote", "survivor Judah Samet": a name that acts or follows
-    // what the person is.
+    // what the person is; "the President of the Iraqi Governing Council, Adnan Pachachi.": a
+    // stranger's name set beside what the person is.
+    const after = words[run.to + 1];
+    const apposed = before?.value === "," && stranger(run.key) &&
+      (after?.sentence !== words[run.to].sentence || /^[.,;!?]$/u.test(after.value)) &&
+      words.slice(Math.max(0, run.from - 9), run.from - 1).some((w) =>
+        w.sentence === words[run.from].sentence &&
+        (isPersonTitle(w.value) || PERSON_NOUN.test(w.value) || ROLE.test(w.value))
+      );
     const presented = run.from !== run.to && newcomer(run.key) &&
       (opensAndActs(words, run, false) || PERSON_NOUN.test(before?.value ?? "") ||
-        ROLE.test(before?.value ?? ""));
+        ROLE.test(before?.value ?? "") || apposed);
     if (verdict) {
       if (acts && stranger(run.key) || introduced || verdict.kind === "people" && presented) {
         found.push(run.key);

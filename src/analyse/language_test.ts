@@ -243,12 +243,25 @@ Deno.test("readLanguage() reads a stranger's name that acts or follows what the 
   ]);
   // A name of everyday words is no stranger's.
   assert.deepEqual(people("Punch Pizza raised its wages."), []);
+  // Set beside the office the person holds; beside a place's description it is the place.
+  assert.deepEqual(
+    people("We are joined by the President of the Governing Council, Adnan Pachachi. Welcome."),
+    ["Adnan Pachachi"],
+  );
+  assert.deepEqual(people("We visited the old capital, Nizhny Novgorod. It was cold."), []);
 });
 
 Deno.test("readLanguage() reads a name after a chamber's office or a name no dictionary has", () => {
   assert.deepEqual(
     people("I spoke with Senate Majority Leader Baker and House Minority Leader Michel."),
     ["Majority Leader Baker", "Minority Leader Michel"],
+  );
+  assert.deepEqual(
+    people("Texas Governor Greg Abbott came, and so did Army Staff Sergeant Peck."),
+    [
+      "Governor Greg Abbott",
+      "Staff Sergeant Peck",
+    ],
   );
   assert.deepEqual(
     people("The bill bears the name of Senator Orrin Hatch, who never stopped asking."),
