@@ -1098,7 +1098,8 @@ function titledName(key: string, strict = false): boolean {
     name.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w));
   // "Majority Leader Baker", "Vice President Bush": after an office of two words, any one.
   const office = at >= 2 && name.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(name[0]);
-  return at > 0 && (isPersonTitle(parts[at - 1]) || general) && name.length >= 1 &&
+  // "Sergeant First Class Townsend Williams": the person's title may come first.
+  return at > 0 && (parts.slice(0, at).some(isPersonTitle) || general) && name.length >= 1 &&
     name.length <= 3 &&
     (named || office ||
       name.every((w) =>
@@ -1282,13 +1283,13 @@ function capitalisedRuns(text: string, words: Word[]): Run[] {
     /^(?:bin|ibn)$/u.test(words[i].value) && words[i + 1]?.sentence === words[i].sentence &&
     capital(words[i + 1]) &&
     !(words[i - 1]?.sentence === words[i].sentence && capital(words[i - 1]));
-  // "Estiven Rodriguez couldn't speak": a word no dictionary has, opening a sentence before a
-  // capitalised word, is the name's first.
+  // "Estiven Rodriguez couldn't speak", "President Carter tried": a word no dictionary has, or
+  // a person's title, opening a sentence before a capitalised word, is the name's first.
   const opensName = (i: number) =>
-    words[i].first && /^\p{Lu}\p{Ll}+$/u.test(words[i].value) &&
+    words[i].first && /^\p{Lu}\p{Ll}+\.?$/u.test(words[i].value) &&
     words[i + 1]?.sentence === words[i].sentence && capital(words[i + 1]) &&
-    englishRank(words[i].value.toLowerCase()) === Infinity &&
-    lexiconTag(words[i].value.toLowerCase()) === "";
+    (englishRank(words[i].value.toLowerCase()) === Infinity &&
+        lexiconTag(words[i].value.toLowerCase()) === "" || isPersonTitle(words[i].value));
   for (let i = 0; i < words.length; i++) {
     if (!capital(words[i]) && !particle(i) && !opensName(i)) continue;
     let j = i;
@@ -1346,6 +1347,16 @@ function agents(
 ): string[] {
   const uses = new Map<string, { acts: number; owns: boolean }>();
   const found: string[] = [];
+  // "watched Yitzhak Rabin and Yasser Arafat": two strangers' names paired, nothing else found.
+  const byFirst = new Map(runs.map((r) => [r.from, r]));
+  const stray = (r: Run | undefined) =>
+    r !== undefined && r.from !== r.to && !verdicts.has(r.key) && stranger(r.key);
+  for (const run of runs) {
+    const partner = byFirst.get(run.to + 2);
+    if (words[run.to + 1]?.value === "and" && stray(run) && stray(partner)) {
+      found.push(run.key, partner!.key);
+    }
+  }
   for (const run of runs) {
     // "Quanah Gibson-Mount contributed…": compromise's place for the "Mount" in a stranger's
     // name gives way to what the name does, and so does a person it cut short ("Rodriguez" of

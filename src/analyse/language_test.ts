@@ -249,6 +249,11 @@ Deno.test("readLanguage() reads a stranger's name that acts or follows what the 
     ["Adnan Pachachi"],
   );
   assert.deepEqual(people("We visited the old capital, Nizhny Novgorod. It was cold."), []);
+  // Two strangers' names paired.
+  assert.deepEqual(people("The world watched Yitzhak Rabin and Yasser Arafat at the table."), [
+    "Yitzhak Rabin",
+    "Yasser Arafat",
+  ]);
 });
 
 Deno.test("readLanguage() reads a name after a chamber's office or a name no dictionary has", () => {
@@ -256,6 +261,13 @@ Deno.test("readLanguage() reads a name after a chamber's office or a name no dic
     people("I spoke with Senate Majority Leader Baker and House Minority Leader Michel."),
     ["Majority Leader Baker", "Minority Leader Michel"],
   );
+  // A title opening a sentence; a person's title before the rest of the rank.
+  assert.deepEqual(people("President Carter tried. The special interests won."), [
+    "President Carter",
+  ]);
+  assert.deepEqual(people("Her husband, Sergeant First Class Townsend Williams, is away."), [
+    "Sergeant First Class Townsend Williams",
+  ]);
   assert.deepEqual(
     people("Texas Governor Greg Abbott came, and so did Army Staff Sergeant Peck."),
     [
