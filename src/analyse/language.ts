@@ -172,8 +172,10 @@ export function wordClasses(text: string): Map<string, string> {
   return new Map((tokens.out() as string[]).map((w, i) => [w.toLowerCase(), tags[i]]));
 }
 
-/** Abbreviations after which wink ends a sentence that goes on ("See Fig. 3 for details"). */
-const ABBREVIATION = /^(?:fig|figs|no|nos|vol|eq|eqs|sec|ch|chap|pp|ref|refs|cf|vs|approx|ex)$/iu;
+/** Abbreviations after which wink ends a sentence that goes on ("See Fig. 3 for details", "St.
+ * Jude"). */
+const ABBREVIATION =
+  /^(?:fig|figs|no|nos|vol|eq|eqs|sec|ch|chap|pp|ref|refs|cf|vs|approx|ex|st|mt|ft)$/iu;
 
 /** A heading as a PDF's text shows it, a paragraph of its own: a section's number and a few
  * words of title ("2.2.1 Data Structures"), or up to four capitalised words ("Abstract"). */
@@ -517,7 +519,8 @@ const EVENT_END = /\b(?:Initiative|Conference|Summit|Program|Programme|Act|Plan)
 const ORGANIZATION_END = new RegExp(
   "\\b(?:Consortium|Foundation|Universit(?:y|ät|é)|Institute|Project|Society|Association|" +
     "Brothers|Bros|" +
-    "Company|Corporation|Corp|Inc|Ltd|LLC|GmbH|Committee|Council|Agency|Laboratories|Labs|" +
+    "Company|Corporation|Corp|Inc|Ltd|LLC|GmbH|Committee|Council|Agency|Laborator(?:y|ies)|Labs|" +
+    "Hospital|" +
     "Ministry|Department|Commission|Commissioners|Administration|Authority|Board|Corps|" +
     "Organi[sz]ation|College|School|Academy|Bank|Court|Party|Army|Navy|Guard)(?:$| (?:of|on) )|" +
     "\\b(?:Library|Museum|Office|Bureau|Court|House) of \\p{Lu}",
@@ -1317,6 +1320,18 @@ function capitalisedRuns(text: string, words: Word[]): Run[] {
         !apart(next, words[j + 2])
       ) j += 2;
       else break;
+    }
+    // "St. Jude Children's Research Hospital", "McDonald's Corporation": a body's name may hold
+    // a possessive; "the Department of Commerce's National Institute of Standards" names two.
+    if (
+      /^['’]s$/u.test(words[j + 1]?.value ?? "") && words[j + 1].sentence === words[i].sentence &&
+      !ORGANIZATION_END.test(text.slice(words[i].start, words[j].end))
+    ) {
+      let k = j + 1;
+      while (
+        k - j <= 4 && words[k + 1]?.sentence === words[i].sentence && capital(words[k + 1])
+      ) k++;
+      if (k > j + 1 && ORGANIZATION_END.test(text.slice(words[j + 2].start, words[k].end))) j = k;
     }
     const start = words[i].start;
     const end = words[j].end;

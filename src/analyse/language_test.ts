@@ -393,6 +393,14 @@ Deno.test("readLanguage() reads a name ending like an organisation's as one, not
     orgs("The school joined the City University of New York and IBM last year."),
     ["City University of New York", "IBM"],
   );
+  // A possessive inside a body's name, and a saint's abbreviation that ends no sentence.
+  assert.deepEqual(orgs("She gave to St. Jude Children's Research Hospital. It helped."), [
+    "St. Jude Children's Research Hospital",
+  ]);
+  assert.deepEqual(
+    orgs("The Department of Commerce's National Institute of Standards and Technology did."),
+    ["Department of Commerce", "National Institute of Standards and Technology"],
+  );
   assert.deepEqual(orgs("I urge a new Department of Urban Affairs and Housing."), [
     "Department of Urban Affairs and Housing",
   ]);
