@@ -62,6 +62,22 @@ export function buildMaps(
     return `- ${wikilink(n.path, n.title)}${context ? `: ${escapeMarkdown(context)}` : ""}`;
   };
 
+  /** A map's name as its notes write it inside a sentence: "minimum wage", though the map is
+   * "Minimum wage"; "Git" and "United Nations" as they are. A name no summary says is written
+   * as its phrase would be. */
+  const asWritten = (name: string, topic: NamedTopic) => {
+    const lower = name.charAt(0).toLowerCase() + name.slice(1);
+    if (lower === name) return name;
+    const said = topic.members.map((p) => byPath.get(p)!)
+      .flatMap((n) => [...n.summary ?? [], ...n.keyPoints ?? []]).join("\n");
+    const count = (form: string) =>
+      said.match(new RegExp(`(?<![\\p{L}\\p{N}])${RegExp.escape(form)}(?![\\p{L}\\p{N}])`, "gu"))
+        ?.length ?? 0;
+    const [small, capital] = [count(lower), count(name)];
+    // Said neither way: a phrase of everyday words in small letters after the first.
+    if (small + capital === 0) return /^\p{Lu}\p{Ll}*(?: \p{Ll}+)+$/u.test(name) ? lower : name;
+    return small > capital ? lower : name;
+  };
   const maps: MapFile[] = [];
   const home: string[] = [];
   for (const topic of [...topics].sort((a, b) => compareNames(a.name, b.name))) {
@@ -74,7 +90,7 @@ export function buildMaps(
       ? `Notes about ${multiWord.map(escapeMarkdown).join(", ")}`
       : topic.folder
       ? "Notes"
-      : `Notes about ${escapeMarkdown(topic.name.replace(/ \(\d+\)$/u, ""))}`;
+      : `Notes about ${escapeMarkdown(asWritten(topic.name.replace(/ \(\d+\)$/u, ""), topic))}`;
     const from = !topic.folder
       ? ""
       : topic.elsewhere

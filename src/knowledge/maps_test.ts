@@ -107,7 +107,7 @@ Deno.test("buildMaps() escapes Markdown in a note's context line", () => {
   const map = buildMaps(notes, [topic("X y", ["Sources/A.md"])])[1];
   assert.equal(
     map.generated,
-    "Notes about X y:\n\n- [[Sources/A|A]]: Use \\*stars\\*, \\#hash and \\[\\[links\\]\\] \\`here\\`.",
+    "Notes about x y:\n\n- [[Sources/A|A]]: Use \\*stars\\*, \\#hash and \\[\\[links\\]\\] \\`here\\`.",
   );
 });
 
@@ -436,6 +436,16 @@ Deno.test("buildMaps() lists last, as such, the notes whose summary does not nam
     "Notes about United Nations:\n\n- [[Sources/1953|1953]]: We relied on the United Nations to keep " +
       "the peace.\n\nClose to these, though their summaries do not name it:\n\n" +
       "- [[Sources/1934|1934]]: We seek the end of monopoly in trade and industry.",
+  );
+  // A name the summaries write in small letters is written so in the line.
+  const wage = [
+    speech("Sources/1949.md", "We must raise the minimum wage to 75 cents an hour."),
+    speech("Sources/1952.md", "The minimum wage has helped millions."),
+  ];
+  assert.match(
+    buildMaps(wage, [topic("Minimum wage", ["Sources/1949.md", "Sources/1952.md"])])
+      .find((m) => m.path !== HOME_NOTE)!.generated,
+    /^Notes about minimum wage:/,
   );
   // A folder's map lists its notes alike.
   const folder = buildMaps(notes, [
