@@ -245,6 +245,8 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     if (last === "tonight" || /^(?:Date|Month|WeekDay)$/u.test(lexiconTag(last))) return [];
     // ... or a span of time from now ("last year", "past decade", "last fall").
     if (shown.length === 2 && RECENT.test(shown[0]) && SPAN.test(shown[1])) return [];
+    // An adjective before a noun that says nothing alone ("brave people", "deeper purpose").
+    if (shown.length === 2 && adjectival.has(key) && GENERIC_HEAD.test(shown[1])) return [];
     // Whom a speech addresses ("fellow americans", "madam speaker") is no subject of it.
     if (shown.length === 2 && shown[0] === "fellow" && /(?:s|men)$/u.test(shown[1])) return [];
     if (shown.length === 2 && /^(?:madam|mister|mr)$/u.test(shown[0])) return [];
@@ -337,6 +339,11 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
 }
 
 const LINK = /^(?:of|on)$/u;
+/**
+ * Nouns so general that an adjective before them makes no term ("brave people", "deeper
+ * purpose", "common sense"); "local time", "spare parts" and "normal form" are terms.
+ */
+const GENERIC_HEAD = /^(?:people|purposes?|sense)$/u;
 
 /**
  * The term two linked noun phrases make ("weapons of mass destruction", "war on terror"), split

@@ -595,6 +595,11 @@ Deno.test("rankKeyphrases() keeps a phrase the title names around one already ch
   assert.ok(found.includes("file format"), found.join(" | "));
 });
 
+Deno.test("rankKeyphrases() takes no adjective before a noun that says nothing alone", () => {
+  const twice = (text: string) => [phrase(text, 0, false, true), phrase(text, 50, false, true)];
+  assert.deepEqual(texts([...twice("brave people"), ...twice("spare parts")]), ["spare parts"]);
+});
+
 Deno.test("rankKeyphrases() drops an adjective of size, order or number", () => {
   const twice = (text: string) => [0, 9].map((at) => phrase(text, at, false, true));
   assert.deepEqual(texts(twice("small queries")), ["queries"]);
