@@ -616,6 +616,7 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     // A Map: an object's "Constructor" or "ToString" would find its prototype's functions.
     const known = KNOWN_KIND.get(run.key.toLowerCase());
     const holder = HELD_OFFICE.exec(text.slice(Math.max(0, run.start - 60), run.end))?.[1];
+    const titledAt = run.from === run.to ? 0 : titledAfter(run.key);
     if (known) {
       verdicts.set(run.key, { kind: known, from: 0, to: run.end - run.start });
     } else if (holder && holder.length <= run.end - run.start && !BODY.test(holder)) {
@@ -635,11 +636,11 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       if (kind) verdicts.set(run.key, { kind, from: 0, to: run.end - run.start });
     } else if (knownPerson(run.key) || titledName(run.key) || PATRONYMIC.test(run.key)) {
       verdicts.set(run.key, { kind: "people", from: 0, to: run.end - run.start });
-    } else if (titledAfter(run.key) > 0) {
+    } else if (titledAt > 0) {
       // "Senate Majority Leader Baker", "Texas Governor Greg Abbott": what the office is of
       // comes before its title, and is no part of the name.
-      const at = titledAfter(run.key);
-      const from = text.slice(run.start, run.end).split(/(\s+)/u).slice(0, 2 * at).join("").length;
+      const from = text.slice(run.start, run.end).split(/(\s+)/u).slice(0, 2 * titledAt).join("")
+        .length;
       verdicts.set(run.key, { kind: "people", from, to: run.end - run.start });
     } else if (DEPARTMENT_OF.test(run.key)) {
       // "Secretary of Health and Human Services": the office is named by its department.
@@ -822,13 +823,9 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     // The words just before the name: slicing the whole text before each of thousands of
     // names made a long text's reading quadratic.
     const at = run.start + from;
+    const afterPlace = verdicts.get(endsAt.get(run.from - 2)?.key ?? "")?.kind === "places";
     const sure = v.sure || run.from === run.to &&
-        (opensAndActs(
-          words,
-          run,
-          verdicts.get(endsAt.get(run.from - 2)?.key ?? "")?.kind === "places",
-        ) ||
-          afterRole(words, run) || kinNamed(text, run))
+        (opensAndActs(words, run, afterPlace) || afterRole(words, run) || kinNamed(text, run))
       ? { sure: true as const }
       : {};
     for (const person of sharingSurname(found, text.slice(Math.max(0, at - 80), at), aloneOften)) {
@@ -1302,10 +1299,10 @@ function capitalisedRuns(text: string, words: Word[]): Run[] {
       if (capital(next)) j++;
       else if (
         // "Department of Health and Human Services", "National Center for Missing and
-        // Exploited Children": "and" after a body's "of" or "for" joins the name's last parts
-        // ("Legislatures of Alabama and Tennessee" are two places).
-        // "Secretaries of State Dulles and Herter" are two people (an office's department is
-        // one word before the "and"), "City University of New York and IBM" two bodies.
+        // Exploited Children": "and" after a body's "of" or "for" joins the name's last parts;
+        // but "Legislatures of Alabama and Tennessee" are two places, "Secretaries of State
+        // Dulles and Herter" two people (an office's department is one word before the "and")
+        // and "City University of New York and IBM" two bodies.
         (CONNECTOR.test(next.value) ||
           next.value === "and" && !/^\p{Lu}{2,}$/u.test(words[j + 2]?.value ?? "") &&
             words.slice(i + 1, j).some((w, k) =>
@@ -1377,8 +1374,8 @@ function agents(
     // name gives way to what the name does, and so does a person it cut short ("Rodriguez" of
     // "Estiven Rodriguez").
     const verdict = verdicts.get(run.key);
-    const open = run.from !== run.to && (verdict?.kind === "places" || verdict?.from !== 0);
-    if (verdict && !open) continue;
+    const reopened = run.from !== run.to && (verdict?.kind === "places" || verdict?.from !== 0);
+    if (verdict && !reopened) continue;
     // "has written", "also said": the verb may come after an auxiliary or an adverb.
     let at = run.to + 1;
     while (at < run.to + 3 && /^(?:has|had|have|also|then|later|once)$/u.test(words[at]?.value)) {
@@ -1450,6 +1447,9 @@ function stranger(key: string): boolean {
     ) && englishRank(parts[parts.length - 1].toLowerCase()) === Infinity;
 }
 
+/** Below this rank a capitalised word opening a run is more often a word than a first name. */
+const NEWCOMER_RANK = 2_000;
+
 /**
  * Two or three capitalised words, the last a surname no dictionary has and the first a first
  * name or no everyday word: "Gabby Giffords", "Judah Samet", "Estiven Rodriguez". A person where
@@ -1464,8 +1464,6 @@ function newcomer(key: string): boolean {
       /LastName/u.test(lexiconTag(last))) &&
     (isFirstName(first) || englishRank(first) > NEWCOMER_RANK);
 }
-/** Below this rank a capitalised word opening a run is more often a word than a first name. */
-const NEWCOMER_RANK = 2_000;
 
 /** How many of the sorted numbers are at most `value`. */
 export function upperBound(sorted: number[], value: number): number {
