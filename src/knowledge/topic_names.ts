@@ -91,7 +91,11 @@ export function nameTopics(
     const naming = topic.members.length >= NAMING_MIN
       ? ranked.filter((r) => r.cover >= NAME_COVER)
       : ranked;
-    const best = distinct(naming.map((r) => r.text)).slice(0, 3);
+    // And one that speaks for most of them comes first: "High school diploma" (two addresses of
+    // four) named a map whose line said "Notes about health care" (three of four).
+    const most = naming.filter((r) => r.cover > ABOUT);
+    const best = distinct([...most, ...naming.filter((r) => r.cover <= ABOUT)].map((r) => r.text))
+      .slice(0, 3);
     const phrases = best.map((p) =>
       spelledAsNotes(spelledAsNamed(p, topic, namesOf), topic, summaryOf)
     );
