@@ -298,6 +298,25 @@ Deno.test("rankKeyphrases() takes no verb alone, whatever the tagger called it",
   assert.deepEqual(texts(phrases), ["side branch"]);
 });
 
+Deno.test("rankKeyphrases() takes no hyphenated verb alone", () => {
+  const phrases = ["re-written", "re-written", "pre-commit", "pre-commit", "side branch"].map((t) =>
+    phrase(t)
+  );
+  assert.deepEqual(texts(phrases).toSorted(), ["pre-commit", "side branch"]);
+});
+
+Deno.test("rankKeyphrases() keeps no word that is a preposition in a verb's form", () => {
+  const found = texts([
+    phrase("web applications using", 0),
+    phrase("web applications using", 5),
+    phrase("using x509 certificate", 10),
+    phrase("using x509 certificate", 15),
+    phrase("document using keys", 20),
+    phrase("document using keys", 25),
+  ]);
+  assert.deepEqual(found.toSorted(), ["web applications", "x509 certificate"]);
+});
+
 Deno.test("rankKeyphrases() keeps at most three one-word keyphrases", () => {
   const singles = ["iterator", "generator", "coroutine", "lambda"].flatMap((w) => [
     phrase(w),
@@ -330,6 +349,12 @@ Deno.test("rankKeyphrases() takes three content words only when said twice or wr
 Deno.test("rankKeyphrases() drops an adjective that says nothing of the topic", () => {
   const phrases = [phrase("new iterator", 0, false, true), phrase("new iterator", 9, false, true)];
   assert.deepEqual(texts(phrases), ["iterator"]);
+  // How many: "a single coroutine" is about coroutines.
+  const single = [
+    phrase("single coroutine", 0, false, true),
+    phrase("single coroutine", 9, false, true),
+  ];
+  assert.deepEqual(texts(single), ["coroutine"]);
 });
 
 /** Keyphrases of phrases with the counts, title and headings a test gives. */
@@ -397,6 +422,11 @@ Deno.test("labelPhrases() splits a heading into its noun phrases", () => {
   ]);
   assert.deepEqual(labelPhrases("Users, Groups, UIDs"), [["users"], ["groups"], ["uids"]]);
   assert.deepEqual(labelPhrases("Python’s Unicode Support"), [["python", "unicode", "support"]]);
+  assert.deepEqual(labelPhrases("Web applications using Gunicorn and uWSGI"), [
+    ["web", "applications"],
+    ["gunicorn"],
+    ["uwsgi"],
+  ]);
 });
 
 Deno.test("labelPhrases() finds the verb of a clause that a question word opens", () => {
@@ -509,6 +539,13 @@ Deno.test("rankKeyphrases() takes no run that is always beside the same word", (
   const found = rankWith(phrases, { termCounts });
   assert.ok(!found.includes("hallowmere dark"), found.join(" | "));
   assert.ok(found.includes("hallowmere dark skies"), found.join(" | "));
+  // Whatever comes before it: "range jet" of two kinds of jet bomber. The best phrase alone,
+  // before a longer one can take the place of its piece.
+  const bombers = rankWith([
+    phrase("B-58 Medium Range Jet Bomber"),
+    phrase("B-52 Long Range Jet Bomber", 20),
+  ], { termCounts: new Map([["rang", 2], ["jet", 2], ["bomber", 2]]), limit: 1 });
+  assert.deepEqual(bombers, ["range jet bomber"]);
 });
 
 Deno.test("rankKeyphrases() counts a phrase's uses inside longer phrases", () => {
@@ -686,6 +723,15 @@ Deno.test("rankKeyphrases() takes no phrase made of C's keywords alone or ending
     phrase("graph synopsis", 45),
   ]);
   assert.deepEqual(found, ["char pointer"]);
+});
+
+Deno.test("rankKeyphrases() takes no declaration of a parameter of a type", () => {
+  const found = texts([
+    ...["str filename", "int lineno", "int value", "enum members", "char pointer"].flatMap((
+      text,
+    ) => [phrase(text), phrase(text)]),
+  ]);
+  assert.deepEqual(found.toSorted(), ["char pointer", "enum members"]);
 });
 
 Deno.test("rankKeyphrases() leaves a handle made of a named person's name to the People list", () => {
