@@ -601,6 +601,8 @@ export function lexiconTag(word: string): string {
   return typeof tag === "string" ? tag : Array.isArray(tag) ? tag.join(",") : "";
 }
 const PERSON_TAG = /^(?:Person|LastName|MaleName|FemaleName|FirstName)$/u;
+/** What opens an example in quotes: "for example “", "e.g. '". */
+const EXAMPLE_QUOTED = /(?:for example|for instance|e\.g\.),?\s*["“‘']$/iu;
 
 /**
  * The people, organisations and places named: each distinct run of capitalised words is judged
@@ -613,6 +615,8 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
   const verdicts = new Map<string, Verdict>();
   for (const run of runs) {
     if (firsts.has(run.key) || verdicts.has(run.key)) continue;
+    // "the person's display name (for example “Com M Itter”)": a name made up to show a form.
+    if (EXAMPLE_QUOTED.test(text.slice(Math.max(0, run.start - 20), run.start))) continue;
     // A Map: an object's "Constructor" or "ToString" would find its prototype's functions.
     const known = KNOWN_KIND.get(run.key.toLowerCase());
     const holder = HELD_OFFICE.exec(text.slice(Math.max(0, run.start - 60), run.end))?.[1];

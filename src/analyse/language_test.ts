@@ -152,6 +152,16 @@ Deno.test("readLanguage() takes no figure of speech for a person", () => {
   );
 });
 
+Deno.test("readLanguage() takes no name made up for an example as a person", () => {
+  assert.deepEqual(
+    people(
+      "Here name is the person's display name (for example “Com M Itter”). " +
+        "Junio Hamano wrote the importer.",
+    ),
+    ["Junio Hamano"],
+  );
+});
+
 Deno.test("readLanguage() knows a country and a group compromise files wrongly", () => {
   const found = readLanguage(
     "The Soviet Union tested a bomb in August. We will defeat Al Qaida wherever it hides. " +
