@@ -70,6 +70,8 @@ export interface Language {
  * per text is no way out: wink builds its automata anew for each, and twenty ran V8 out of memory.
  */
 const met = new Map<string, number>();
+/** The words wink ships with: the everyday words of English and some names ("Peck", "Warner"). */
+let shippedWords: Record<string, number> = {};
 
 /** wink's model with the table of words {@link met} extends. */
 function forgetful<T>(theModel: T): T {
@@ -80,6 +82,7 @@ function forgetful<T>(theModel: T): T {
       const decoded = core();
       const lexeme = decoded.features.lexeme;
       const shipped = lexeme.hash;
+      shippedWords = shipped;
       lexeme.hash = new Proxy(Object.create(null), {
         get: (_, word: string) => met.get(word) ?? shipped[word],
         set: (_, word: string, index: number) => (met.set(word, index), true),
@@ -1076,7 +1079,16 @@ function knownPerson(key: string): boolean {
   const last = parts[parts.length - 1];
   if (!/^\p{Lu}\p{Ll}/u.test(last)) return false;
   const low = last.toLowerCase();
-  return englishRank(low) === Infinity || /LastName/u.test(lexiconTag(low));
+  return englishRank(low) === Infinity || /LastName/u.test(lexiconTag(low)) ||
+    rareName(low) && !FEATURE_END.test(key);
+}
+
+/**
+ * A word that film subtitles say seldom and wink's dictionary lacks: a name ("Tubman", "Eisenhower",
+ * "Welk"), where "Numeral" of "Roman Numeral" and "Islands" of "Caroline Islands" are words.
+ */
+function rareName(low: string): boolean {
+  return englishRank(low) > GENERIC_RANK && !Object.hasOwn(shippedWords, low);
 }
 
 /**
@@ -1093,7 +1105,7 @@ function titledName(key: string, strict = false): boolean {
   // everyday words after it.
   const general = /^Gen(?:eral|\.)?$/u.test(parts[at - 1]) && name.length === 1 &&
     /^\p{Lu}\p{L}+$/u.test(name[0]) &&
-    (englishRank(name[0].toLowerCase()) === Infinity ||
+    (englishRank(name[0].toLowerCase()) === Infinity || rareName(name[0].toLowerCase()) ||
       /LastName|MaleName/u.test(lexiconTag(name[0].toLowerCase())));
   // "the Reverend Dr. Martin Luther King", "Senator Orrin Hatch": after a first name, or a word
   // no dictionary has, a surname may be an everyday word.

@@ -152,6 +152,18 @@ Deno.test("readLanguage() takes no figure of speech for a person", () => {
   );
 });
 
+Deno.test("readLanguage() takes a rare word no dictionary has after a first name or a general as a surname", () => {
+  // "Tubman" and "Eisenhower" are in the subtitles' list of words, rarely; "Islands" is in
+  // wink's dictionary.
+  assert.deepEqual(
+    people(
+      "We preserve places like Harriet Tubman's home. In two weeks, General Eisenhower will be " +
+        "inaugurated. We have bases in the Caroline Islands.",
+    ),
+    ["Harriet Tubman", "General Eisenhower"],
+  );
+});
+
 Deno.test("readLanguage() takes no name made up for an example as a person", () => {
   assert.deepEqual(
     people(
