@@ -643,6 +643,8 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       if (kind) verdicts.set(run.key, { kind, from: 0, to: run.end - run.start });
     } else if (knownPerson(run.key) || titledName(run.key) || PATRONYMIC.test(run.key)) {
       verdicts.set(run.key, { kind: "people", from: 0, to: run.end - run.start });
+    } else if (titledWord(run.key, text)) {
+      verdicts.set(run.key, { kind: "people", from: 0, to: run.end - run.start });
     } else if (titledAt > 0) {
       // "Senate Majority Leader Baker", "Texas Governor Greg Abbott": what the office is of
       // comes before its title, and is no part of the name.
@@ -699,7 +701,10 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
           kind === "people" && (from > runStart || to < runEnd) && word &&
             w.run.key.split(" ").some((word) => /^\p{Lu}{2,}$/u.test(word)) ||
           // "Microsoft Excel", "Google Maps": a company's name before a product's is the product.
-          kind === "organizations" && from === runStart && to < runEnd && word
+          kind === "organizations" && from === runStart && to < runEnd && word ||
+          // "Urban Development Action Grant": a person found at the end of a longer name, all
+          // everyday words and the first no first name, is the thing's name.
+          kind === "people" && from > runStart && everydayWords(joined.slice(from, to))
         ) {
           products.add(w.run.key);
           continue;
@@ -798,8 +803,9 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       continue;
     }
     // "President Truman" found as "Truman": the title stays, as the name's evidence; "H. Peter
-    // Anvin" found as "Peter Anvin": so do the initials before the first name.
-    const initials = v.kind === "people"
+    // Anvin" found as "Peter Anvin": so do the initials before the first name, but not before a
+    // title ("islands A, C, and E. Admiral Nimitz").
+    const initials = v.kind === "people" && !isTitle(name.slice(v.from).split(" ")[0])
       ? /(?<![\p{L}\p{N}.])(?:\p{Lu}\.[ \t]+)+$/u.exec(name.slice(0, v.from))
       : null;
     const from = v.kind === "people" && name.slice(0, v.from).trim().split(/\s+/u).every(isTitle)
@@ -1122,6 +1128,34 @@ function titledName(key: string, strict = false): boolean {
         /^\p{Lu}\.$/u.test(w) ||
         nameLike(w) && (!strict || englishRank(w.toLowerCase()) === Infinity)
       ));
+}
+
+/** Whether a name is words of everyday English, the first no first name or title. */
+function everydayWords(name: string): boolean {
+  const words = name.trim().split(/\s+/u);
+  return words.every((w) => englishRank(w.toLowerCase()) <= GENERIC_RANK) &&
+    !isFirstName(words[0].toLowerCase()) && !isTitle(words[0]);
+}
+
+/**
+ * "President Bush", "Admiral King": a person's title, then one capitalised word that the text
+ * never writes in small letters and that names no body or place ("Justice Department",
+ * "Republican Party", "Lady Liberty" is a statue, but "liberty" is said in small letters too).
+ */
+function titledWord(key: string, text: string): boolean {
+  const [title, word, more] = key.split(" ");
+  // "MS Windows": a title in capitals is an abbreviation.
+  if (
+    more !== undefined || word === undefined || !isPersonTitle(title) ||
+    !/^\p{Lu}\p{Ll}+\.?$/u.test(title) || isTitle(word)
+  ) return false;
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word) || BODY.test(word) || ORGANIZATION_END.test(word)) {
+    return false;
+  }
+  if (FEATURE_END.test(word) || EVENT_END.test(word) || INSTITUTION.has(word.toLowerCase())) {
+    return false;
+  }
+  return !new RegExp(`(?<!\\p{L})${word.toLowerCase()}(?!\\p{L})`, "u").test(text);
 }
 
 /**

@@ -164,6 +164,33 @@ Deno.test("readLanguage() takes a rare word no dictionary has after a first name
   );
 });
 
+Deno.test("readLanguage() takes a word after a person's title as a surname where the text never says the word", () => {
+  assert.deepEqual(
+    people(
+      "That is why President Bush is here. The plan is supported by General Marshall and " +
+        "Admiral King. The Justice Department acts. Senator Hope spoke; we have hope.",
+    ),
+    ["President Bush", "General Marshall", "Admiral King"],
+  );
+});
+
+Deno.test("readLanguage() takes no initial before a title into a name", () => {
+  assert.deepEqual(
+    people("We bypassed islands A, C, and E. Admiral Nimitz thereupon offered his plan."),
+    ["Admiral Nimitz"],
+  );
+});
+
+Deno.test("readLanguage() takes no person at the end of a programme's name", () => {
+  assert.deepEqual(
+    people(
+      "We created the Urban Development Action Grant (UDAG) program. Their husbands, Deputy " +
+        "Sheriff Danny Oliver and Detective Michael Davis, were slain.",
+    ),
+    ["Deputy Sheriff Danny Oliver", "Detective Michael Davis"],
+  );
+});
+
 Deno.test("readLanguage() takes no name made up for an example as a person", () => {
   assert.deepEqual(
     people(

@@ -9,7 +9,7 @@ const PERSON_TITLE = new Set(
   ("mr mrs ms miss mx dr prof sir dame lady lord madam president speaker justice leader " +
     "senator sen representative rep congressman congresswoman secretary admiral adm sergeant " +
     "sgt captain capt lieutenant lt colonel col marshal governor gov mayor chairman chairwoman " +
-    "judge ambassador minister premier chancellor reverend rev bishop cardinal pope rabbi imam " +
+    "judge ambassador minister premier chancellor reverend rev bishop cardinal pope rabbi imam sheriff " +
     "democrat republican")
     .split(" "),
 );
