@@ -604,12 +604,13 @@ function withoutWords(people: string[], body: string): string[] {
     const small = uses(lower);
     const all = uses(name);
     const asThing = uses(name, "\\b[Tt]he ", " \\p{Ll}") + uses(name, "", " \\d");
-    // "President Kennedy" beside "the Kennedy tax cuts": a title says it is the person. Looked
-    // for only where needed: each look reads the whole body.
+    // "President Kennedy" beside "the Kennedy tax cuts", "Prime Minister Begin" beside "we
+    // begin": a title says it is the person. Looked for only where needed: each look reads the
+    // whole body.
     const titled = () =>
       body.matchAll(new RegExp(`([\\p{L}.]+) ${RegExp.escape(name)}(?![\\p{L}\\p{N}_])`, "gu"))
         .some((m) => isPersonTitle(m[1]));
-    return (small < 2 || small < all) && (asThing * 2 < all || titled());
+    return (small < 2 || small < all) && asThing * 2 < all || titled();
   });
 }
 

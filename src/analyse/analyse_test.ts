@@ -729,6 +729,10 @@ Deno.test("analyse() takes no lone name the text only writes as the name of a th
   const titled = "This is the first cut since the Kennedy tax cuts. During the years of " +
     "President Kennedy, defense was half the budget.";
   assert.deepEqual(run(titled, "Budget").analysis.people, ["Kennedy"]);
+  // And beside the word in small letters ("we begin").
+  const talks = "We begin again. Both President Sadat and Prime Minister Begin remain " +
+    "committed. Talks begin soon, and the talks begin in Cairo.";
+  assert.deepEqual(run(talks, "Talks").analysis.people, ["Sadat", "Begin"]);
 });
 
 Deno.test("analyse() tags a note first with the program it keeps naming, not with its people", () => {

@@ -1113,11 +1113,11 @@ function titledName(key: string, strict = false): boolean {
     /^\p{Lu}\p{L}+$/u.test(name[0]) &&
     (englishRank(name[0].toLowerCase()) === Infinity || rareName(name[0].toLowerCase()) ||
       /LastName|MaleName/u.test(lexiconTag(name[0].toLowerCase())));
-  // "the Reverend Dr. Martin Luther King", "Senator Orrin Hatch": after a first name, or a word
-  // no dictionary has, a surname may be an everyday word.
+  // "the Reverend Dr. Martin Luther King", "Senator Orrin Hatch", "Prime Minister MacKenzie
+  // King": after a first name, or a word no dictionary has, a surname may be an everyday word.
   const named = name.length >= 2 &&
     (isFirstName(name[0].toLowerCase()) || englishRank(name[0].toLowerCase()) === Infinity) &&
-    name.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w));
+    name.every((w) => /^(?:\p{Lu}\p{Ll}+){1,2}$/u.test(w));
   // "Majority Leader Baker", "Vice President Bush": after an office of two words, any one.
   const office = at >= 2 && name.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(name[0]);
   // "Sergeant First Class Townsend Williams": the person's title may come first.

@@ -172,6 +172,10 @@ Deno.test("readLanguage() takes a word after a person's title as a surname where
     ),
     ["President Bush", "General Marshall", "Admiral King"],
   );
+  // A surname written in two parts, each with its capital.
+  assert.deepEqual(people("Last November, Prime Minister MacKenzie King and I announced it."), [
+    "Prime Minister MacKenzie King",
+  ]);
 });
 
 Deno.test("readLanguage() takes no initial before a title into a name", () => {
