@@ -5,7 +5,7 @@
  * counts that related notes are found by. Deterministic and pure: the same body gives the same
  * analysis, and the body comes back with the block ids that key points link to.
  */
-import type { Analysis, KeyPoint } from "../protocol/messages.ts";
+import type { Analysis, KeyPoint, PropertyValue } from "../protocol/messages.ts";
 import { stamp } from "../markdown/transcript.ts";
 import { type Block, type BodyText, readBody } from "./blocks.ts";
 import { stemWeight } from "./commonness.ts";
@@ -13,7 +13,14 @@ import { cleanName, rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
 import { isPersonTitle } from "./titles.ts";
 import { subjectsOf } from "./subjects.ts";
-import { isFirstName, isRegion, readLanguage, upperBound, withoutVerbs } from "./language.ts";
+import {
+  isFirstName,
+  isRegion,
+  type Language,
+  readLanguage,
+  upperBound,
+  withoutVerbs,
+} from "./language.ts";
 import {
   definesSubject,
   instructs,
@@ -51,6 +58,9 @@ export interface AnalysisInput {
   /** Markdown body of the note. */
   body: string;
   wordCount: number;
+  /** What the extractor read about the source beyond its body: a web page's `copyright` holder,
+   * from a footer the body leaves out, is a name it gives. */
+  properties?: Record<string, PropertyValue>;
 }
 
 export interface Analysed {
@@ -173,11 +183,21 @@ export function analyse(input: AnalysisInput): Analysed {
   );
 
   const counts = termCounts(list);
+  // The copyright holder's name, read as the language pass reads one in a credit.
+  const holder = input.properties?.copyright;
+  const owner: Pick<Language, "people" | "organizations"> = typeof holder === "string"
+    ? readLanguage(`© ${holder}.`)
+    : { people: [], organizations: [] };
+  const after = <T extends { start: number }>(found: T): T => ({
+    ...found,
+    start: text.length + found.start,
+  });
   const speakers = [...new Set(units.blocks.map((b) => b.speaker).filter((s) => s !== undefined))]
     .filter((s) => s.includes(" "));
   const people = withoutWords(
     withoutPlaceholders(rankNames(
-      [...language.people, ...writtenNames(text), ...signed].sort((a, b) => a.start - b.start),
+      [...language.people, ...writtenNames(text), ...signed, ...owner.people.map(after)]
+        .sort((a, b) => a.start - b.start),
       {
         mergeParts: true,
         limit: Math.max(PEOPLE, new Set(signed.map((n) => n.text)).size),
@@ -188,7 +208,7 @@ export function analyse(input: AnalysisInput): Analysed {
     )),
     input.body,
   );
-  const organizations = rankNames(language.organizations, {
+  const organizations = rankNames([...language.organizations, ...owner.organizations.map(after)], {
     mergeParts: false,
     limit: 30,
     kind: "organization",

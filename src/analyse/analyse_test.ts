@@ -735,6 +735,16 @@ Deno.test("analyse() takes no lone name the text only writes as the name of a th
   assert.deepEqual(run(talks, "Talks").analysis.people, ["Sadat", "Begin"]);
 });
 
+Deno.test("analyse() names the copyright holder a page's footer gave as a property", () => {
+  const body = "Sockets are used nearly everywhere. This page explains how they work. " +
+    "Gordon McMillan wrote the first version of it, and the rest of the text explains why.";
+  const input = { title: "Sockets", body, wordCount: wordCount(body) };
+  const owned = analyse({ ...input, properties: { copyright: "Python Software Foundation" } });
+  assert.deepEqual(owned.analysis.organizations, ["Python Software Foundation"]);
+  assert.deepEqual(owned.analysis.people, ["Gordon McMillan"]);
+  assert.deepEqual(analyse(input).analysis.organizations, []);
+});
+
 Deno.test("analyse() tags a note first with the program it keeps naming, not with its people", () => {
   const body = Array.from(
     { length: 6 },

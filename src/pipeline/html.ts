@@ -11,6 +11,7 @@ import TurndownService from "turndown";
 import { LINK_SCHEME } from "../protocol/messages.ts";
 import { decodeText } from "./decode.ts";
 import { cleanTitle, countWords, type Extracted } from "./extracted.ts";
+import { copyrightHolder } from "./html_copyright.ts";
 import {
   type Footnote,
   type NoteElement,
@@ -53,6 +54,8 @@ export function extractHtml(
   const table = new LinkTable(options.source);
   return guardStack(() => {
     const document = parseDocument(html);
+    // Read before the footer that holds it is taken out as the page's chrome.
+    const copyright = copyrightHolder(text(document.body));
     let notes = prepare(document, table);
     // Read before Readability, which takes headings out of the document it works on.
     const known = htmlTitle(document as unknown as TitleDocument);
@@ -93,6 +96,7 @@ export function extractHtml(
       type: "html",
       body,
       wordCount: countMarkdownWords(body),
+      ...(copyright ? { properties: { copyright } } : {}),
       ...linksOf(table, title),
     };
   });

@@ -48,6 +48,12 @@ Deno.test("extractHtml() keeps a blog post and drops its navigation, sidebar, fo
   for (const text of chrome) assert.ok(!body.includes(text), `chrome leaked: ${text}`);
 });
 
+Deno.test("extractHtml() keeps who the footer's copyright notice names as a property", () => {
+  assert.deepEqual(extractHtml(blog, "blog.html").properties, { copyright: "The Slow Kitchen" });
+  const page = articlePage("<title>Lamps</title>", "<h1>Lamps</h1><p>On lamps.</p>");
+  assert.equal(extractHtml(new TextEncoder().encode(page), "lamps.html").properties, undefined);
+});
+
 Deno.test("extractHtml() writes the article as Markdown with headings, bullets, a link and fenced code", () => {
   const { body } = extractHtml(blog, "blog.html");
   assert.ok(!body.startsWith("#"), "the title is repeated as the first heading");
