@@ -517,13 +517,14 @@ const FEATURE_END =
 /** Last words of a programme's or an event's name: "Caribbean Basin Initiative" is no place. */
 const EVENT_END = /\b(?:Initiative|Conference|Summit|Program|Programme|Act|Plan)$/u;
 /** The last word of an organisation's name ("Unicode Consortium", "Allen Brothers": no one
- * person; "Supreme Court", "Red Army"), or the word before "of" in one ("Chalmers University of
+ * person; "Supreme Court", "Red Army", "Sun Microsystems"), or the word before "of" in one ("Chalmers University of
  * Technology", "Library of Congress"); not a role ("Project Leader"). */
 const ORGANIZATION_END = new RegExp(
   "\\b(?:Consortium|Foundation|Universit(?:y|ät|é)|Institute|Project|Society|Association|" +
     "Brothers|Bros|" +
     "Company|Corporation|Corp|Inc|Ltd|LLC|GmbH|Committee|Council|Agency|Laborator(?:y|ies)|Labs|" +
-    "Hospital|" +
+    "Hospital|Microsystems|Publishing|Publishers|Verlag|Press|Technologies|Industries|" +
+    "Electronics|Airlines|Pharmaceuticals|" +
     "Ministry|Department|Commission|Commissioners|Administration|Authority|Board|Corps|" +
     "Organi[sz]ation|College|School|Academy|Bank|Court|Party|Army|Navy|Guard)(?:$| (?:of|on) )|" +
     "\\b(?:Library|Museum|Office|Bureau|Court|House) of \\p{Lu}",

@@ -454,6 +454,11 @@ Deno.test("readLanguage() reads a name ending like an organisation's as one, not
     orgs("The Department of Commerce's National Institute of Standards and Technology did."),
     ["Department of Commerce", "National Institute of Standards and Technology"],
   );
+  // A company named by its trade.
+  assert.deepEqual(
+    orgs("The conventions were written at Sun Microsystems and printed by Packt Publishing."),
+    ["Sun Microsystems", "Packt Publishing"],
+  );
   assert.deepEqual(orgs("I urge a new Department of Urban Affairs and Housing."), [
     "Department of Urban Affairs and Housing",
   ]);
