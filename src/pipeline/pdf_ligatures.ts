@@ -189,9 +189,13 @@ function rank(word: string): number {
  * stand for a rare word: not "int" for "flint" (7,503), "nn" for "finn".
  */
 function cutShort(word: string, whole: string, uses: ReadonlyMap<string, number>): boolean {
-  // ... unless it is no word and the document prints the whole one: "ows" for "flows".
+  // ... unless it is no word and the document prints the whole one: "ows" for "flows"; or it
+  // has no vowel, as no word has: "lls" for "fills".
   const printed = rank(word) === Infinity && uses.has(whole.toLowerCase());
-  if (word.length < 2 || (word.length < 4 && rank(whole) > 5000 && !printed)) return false;
+  const vowelless = word.length >= 3 && rank(word) === Infinity && !/[aeiouy]/iu.test(word);
+  if (word.length < 2 || (word.length < 4 && rank(whole) > 5000 && !printed && !vowelless)) {
+    return false;
+  }
   return rank(word) === Infinity || rank(word) >= 2 * rank(whole);
 }
 

@@ -36,6 +36,8 @@ Deno.test("ligatureRepair() prefers the reading that English uses more", () => {
   );
   // "ends" is a word far more used than "fiends"; "int" is too short to stand for "flint".
   assert.equal(repair("It ends with an int value."), "It ends with an int value.");
+  // "lls" is as short, but no word is without a vowel.
+  assert.equal(repair("It lls the block with zeros."), "It fills the block with zeros.");
 });
 
 Deno.test("ligatureRepair() puts back a word the document prints cut far more often than whole", () => {
