@@ -551,6 +551,14 @@ function unfitUnits(
     const verbless = list.flatMap((u, i) => u.verbless && !unfit.has(i) ? [i] : []);
     const confirmed = withoutVerbs(verbless.map((i) => list[i].text));
     verbless.forEach((i, k) => confirmed[k] && unfit.add(i));
+    // "Logger.makeRecord(), which is called in the normal process of logging an event.": a
+    // name and what is said of it in a relative clause, with no clause of its own.
+    const relative = list.flatMap((u, i) => {
+      const head = !unfit.has(i) && RELATIVE_ONLY.exec(u.text.trim())?.[1];
+      return head ? [{ i, head }] : [];
+    });
+    const headless = withoutVerbs(relative.map((r) => r.head));
+    relative.forEach((r, k) => headless[k] && unfit.add(r.i));
   }
   if (unfit.size < list.length) return unfit;
   // Nothing fits (a page that is a table and a line or two): short lines and fragments will do,
@@ -561,6 +569,10 @@ function unfitUnits(
   );
   return never.size === list.length ? new Set() : never;
 }
+
+/** A sentence that is a phrase, a comma and a relative clause to its end; the phrase. */
+const RELATIVE_ONLY =
+  /^((?:[^\s,;:]+ ){0,5}[^\s,;:]+),\s+(?:which|who|whose|where)\s[^,;:]*[.!?]["”’)]*$/u;
 
 /** Why a unit is unfit that no shortage of sentences excuses. */
 const NEVER = new Set(["boilerplate", "table row", "table of contents", "code", "mail header"]);

@@ -218,6 +218,19 @@ Deno.test("analyse() takes no sentence without a verb for a key point or the sum
   assert.match(said, /millstones/);
 });
 
+Deno.test("analyse() takes no phrase with a relative clause and no clause of its own", () => {
+  const body = [
+    "The mill turned wheat into fine flour for the whole valley.",
+    "The mill's main millstone, which turned the wheat of the whole valley into flour.",
+    "The miller kept the millstones dressed and the sluice gates clear of weed.",
+    "Farmers brought their harvest to the mill in carts every autumn, which pleased the miller.",
+  ].join(" ");
+  const { analysis } = run(body);
+  const said = [...analysis.summary, ...analysis.keyPoints.map((p) => p.text)].join(" ");
+  assert.doesNotMatch(said, /main millstone/);
+  assert.match(said, /pleased the miller/);
+});
+
 Deno.test("analyse() gives no key point twice, even when the text repeats a line", () => {
   const chorus = "Carry the lantern down to the harbour and wait for the boats to come home.";
   const verses = [
