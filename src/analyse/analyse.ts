@@ -50,6 +50,7 @@ import {
   type Unit,
 } from "./summarise.ts";
 import { terms, words } from "./terms.ts";
+import { foreignStopwords } from "./text_language.ts";
 import { sourceNames, writtenNames } from "./written_names.ts";
 
 /** What {@link analyse} reads. */
@@ -233,6 +234,7 @@ export function analyse(input: AnalysisInput): Analysed {
     ),
     dashesAsHyphens: dashesAsHyphens(input.body),
     purposeTerms: purposes.map((u) => u.terms),
+    stopwords: foreignStopwords(text),
   });
 
   const linked = linkUnits(

@@ -40,6 +40,9 @@ export interface KeyphraseContext {
   /** The stems of each sentence that says what the text asks or is for ("I propose a Family
    * Savings Plan"). */
   purposeTerms?: string[][];
+  /** The function words of the text's language where it is not English ("de", "los"): no term
+   * starts or ends with one. */
+  stopwords?: ReadonlySet<string>;
 }
 
 const MAX_WORDS = 3;
@@ -97,6 +100,7 @@ const VERSIONED =
 export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Keyphrase[] {
   const { termCounts, textLength, limit } = context;
   const nameWords = context.nameWords ?? new Set<string>();
+  const foreign = context.stopwords ?? NONE;
   const found = new Map<string, Candidate>();
   // An adjective and the word it qualifies, as stems: "balanced budget" in "a balanced budget"
   // and in "the balanced budget amendment" is one pair said twice.
@@ -144,7 +148,7 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     if (phrase.adjective && raw.length > 1 && (adjectival.get(pair(phrase.words)) ?? 0) < 2) {
       raw = raw.slice(1);
     }
-    const kept = trimToContent(raw);
+    const kept = trimToContent(raw, foreign);
     if (kept.length === 0) continue;
     // Two letters are a word of the field only in capitals ("IP", "OS"); "gt" and "fa" in lower
     // case are the remains of markup or of a word a PDF split.
@@ -166,7 +170,7 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     for (let from = 0; from < kept.length; from++) {
       for (let to = from + 2; to <= Math.min(kept.length, from + MAX_WORDS); to++) {
         if (to - from === kept.length) continue;
-        const part = trimToContent(kept.slice(from, to));
+        const part = trimToContent(kept.slice(from, to), foreign);
         if (part.length < to - from || !usable(part)) continue;
         const key = add(inside, part, phrase.start);
         const next = to < kept.length ? stem(kept[to]) : `${stem(kept[from - 1])} at the end`;
@@ -194,7 +198,7 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
   }
   if (context.sentenceTerms) {
     const labels = [context.title, ...(context.headings ?? [])];
-    addLabelPhrases(found, labels, context.sentenceTerms, nameWords);
+    addLabelPhrases(found, labels, context.sentenceTerms, nameWords, foreign);
   }
   // Words the text uses in the plural: kinds of thing. A word that the English list lacks, and
   // that the text never uses so, is a name ("libxcrypt", "iso"), not a kind ("worktrees"),
@@ -352,6 +356,8 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
 }
 
 const LINK = /^(?:of|on)$/u;
+/** No words: an English text's function words beyond those of {@link isContentWord}. */
+const NONE: ReadonlySet<string> = new Set();
 /**
  * Nouns so general that an adjective before them makes no term ("brave people", "deeper
  * purpose", "common sense"); "local time", "spare parts" and "normal form" are terms.
@@ -467,6 +473,7 @@ function addLabelPhrases(
   labels: string[],
   sentenceTerms: string[][],
   nameWords: ReadonlySet<string>,
+  foreign: ReadonlySet<string>,
 ): void {
   const corpus = sentenceTerms.map((t) => ` ${t.join(" ")} `).join("|");
   const uses = (run: string[]) => {
@@ -476,7 +483,7 @@ function addLabelPhrases(
     return n;
   };
   for (const [i, label] of labels.entries()) {
-    const runs = labelPhrases(label);
+    const runs = labelPhrases(label, foreign);
     for (const run of runs) {
       const whole = run.length <= MAX_WORDS ? uses(run) : 0;
       for (let from = 0; from < run.length; from++) {
@@ -534,7 +541,7 @@ function personIn(label: string, part: string[]): boolean {
  * a noun ("unit tests"), the verb of a clause "how" or "when" opens ("When sockets die"), a verb
  * after its subject in a question ("Can I use Debian...") and a word after "to".
  */
-export function labelPhrases(label: string): string[][] {
+export function labelPhrases(label: string, foreign: ReadonlySet<string> = NONE): string[][] {
   const out: string[][] = [];
   let run: string[] = [];
   // As wink's tagger reads the words in the label, lower-cased: in capitals every word is a name.
@@ -564,6 +571,7 @@ export function labelPhrases(label: string): string[][] {
     const auxiliary = /^(?:does|do|did)$/u.test(w) || /^(?:Modal|Auxiliary)$/u.test(tag);
     if (
       !/^\p{L}[\p{L}\p{N}-]*(?:\/\p{L}[\p{L}\p{N}-]*)?$/u.test(w) || !isContentWord(w) ||
+      foreign.has(w) ||
       DETERMINERS.has(w) || VAGUE.has(w) || GENRE.has(w) || PREPOSITIONAL.has(w) ||
       LABEL_BREAK.test(tag) ||
       /ly$/u.test(w) || auxiliary || i === verbAt
@@ -701,8 +709,8 @@ const PREPOSITIONAL = new Set(
 );
 
 /** Drops leading and trailing words that carry no meaning ("the", "very", "other"). */
-function trimToContent(words: string[]): string[] {
-  const empty = (w: string) => !isContentWord(w) || PREPOSITIONAL.has(w);
+function trimToContent(words: string[], foreign: ReadonlySet<string> = NONE): string[] {
+  const empty = (w: string) => !isContentWord(w) || PREPOSITIONAL.has(w) || foreign.has(w);
   let start = 0;
   let end = words.length;
   while (

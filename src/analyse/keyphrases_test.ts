@@ -725,6 +725,14 @@ Deno.test("rankKeyphrases() takes no phrase made of C's keywords alone or ending
   assert.deepEqual(found, ["char pointer"]);
 });
 
+Deno.test("rankKeyphrases() starts and ends no term with a function word of the text's language", () => {
+  const phrases = ["los datos", "los datos", "la descripción del", "la descripción del"]
+    .map((text, i) => phrase(text, i * 20));
+  const spanish = new Set(["los", "la", "del", "de"]);
+  assert.deepEqual(rankWith(phrases, { stopwords: spanish }).toSorted(), ["datos", "descripción"]);
+  assert.ok(rankWith(phrases, {}).includes("los datos"));
+});
+
 Deno.test("rankKeyphrases() takes no declaration of a parameter of a type", () => {
   const found = texts([
     ...["str filename", "int lineno", "int value", "enum members", "char pointer"].flatMap((

@@ -488,13 +488,18 @@ const HELD_OFFICE = new RegExp(
   "u",
 );
 
-/** The word before "of" in the name of a body that may run on with "and". */
+/** The word before "of" in the name of a body that may run on with "and"; in French, German,
+ * Italian, Spanish and Portuguese too ("Facultad de Ciencias Agrarias"). */
 const BODY = new RegExp(
   "^(?:Department|Institutes?|Ministry|Office|Bureau|Council|Commission|Board|Agency|Academy|" +
     "School|College|University|Society|Association|Museum|Library|Committee|Cent(?:er|re)|" +
-    "Foundation|Fund)$",
+    "Foundation|Fund|Facultad|Faculdade|Faculté|Fakultät|Facoltà|Universidad|Universidade|" +
+    "Université|Universität|Università|Instituto|Institut|Istituto|Departamento|Ministerio|" +
+    "Ministère|Ministero|Escuela|Escola|École|Scuola)$",
   "u",
 );
+/** The word after a body's word that says what the body is of or for. */
+const BODY_OF = / (?:of|for|de|del|des|du|da|do|di|della|für) \p{Lu}/u;
 
 /** Small words inside a name ("Guido van Rossum", "University of Tokyo"). */
 const CONNECTOR = /^(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|of)$/u;
@@ -732,8 +737,7 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     ) verdicts.set(run.key, { ...v, to: run.end - run.start });
     // "Agency for International Development", "Center for Disease Control": a body's word, then
     // what the body is of or for, is the body's whole name.
-    const body = BODY.test(run.key.slice(0, run.key.indexOf(" "))) &&
-      / (?:of|for) \p{Lu}/u.test(run.key);
+    const body = BODY.test(run.key.slice(0, run.key.indexOf(" "))) && BODY_OF.test(run.key);
     if (ORGANIZATION_END.test(run.key) || body) {
       verdicts.set(run.key, { kind: "organizations", from: 0, to: run.end - run.start });
     } else if (EVENT_END.test(run.key)) verdicts.delete(run.key);

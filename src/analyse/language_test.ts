@@ -454,6 +454,10 @@ Deno.test("readLanguage() reads a name ending like an organisation's as one, not
     orgs("The Department of Commerce's National Institute of Standards and Technology did."),
     ["Department of Commerce", "National Institute of Standards and Technology"],
   );
+  // A body of another language, of what it is.
+  assert.deepEqual(orgs("Pablo Yapura, de la Facultad de Ciencias Agrarias, tradujo el texto."), [
+    "Facultad de Ciencias Agrarias",
+  ]);
   // A company named by its trade.
   assert.deepEqual(
     orgs("The conventions were written at Sun Microsystems and printed by Packt Publishing."),

@@ -1,0 +1,23 @@
+import assert from "node:assert/strict";
+import { foreignStopwords } from "./text_language.ts";
+
+const SPANISH = "La descripción del modelo escrita en el lenguaje consiste en un conjunto de " +
+  "sentencias y bloques de datos construidos por el usuario a partir de los elementos del " +
+  "lenguaje que se describen en este documento. Los nombres simbólicos se usan para " +
+  "identificar los objetos del modelo, y las expresiones numéricas calculan sus valores.";
+
+Deno.test("foreignStopwords() gives the function words of a text in another language", () => {
+  const found = foreignStopwords(SPANISH);
+  assert.ok(found?.has("los") && found.has("del"), [...found ?? []].join(" "));
+});
+
+Deno.test("foreignStopwords() gives none for English, however much code it holds", () => {
+  assert.equal(
+    foreignStopwords("The routine reads the graph from a file and stores it in memory."),
+    undefined,
+  );
+  const code = "glp_add_arc(G, i, j); glp_set_obj_dir(lp, GLP_MAX); int ret = glp_simplex(lp, " +
+    "NULL); The routine returns zero when it succeeds.";
+  assert.equal(foreignStopwords(code), undefined);
+  assert.equal(foreignStopwords(""), undefined);
+});
