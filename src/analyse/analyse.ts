@@ -100,7 +100,9 @@ export function analyse(input: AnalysisInput): Analysed {
   const transcript = list.some((u) => u.startMs !== undefined);
   const titleTerms = terms(input.title);
   const scores = scoreUnits(list, { titleTerms, transcript });
-  const unfit = unfitUnits(units, transcript);
+  /** Its function words, where the text is in another language than English. */
+  const foreign = foreignStopwords(text);
+  const unfit = unfitUnits(units, transcript, foreign);
   // Trimmed of its opener a written sentence may still lean on the one before ("But this is
   // why"); in speech nearly every sentence does, and the opener is simply trimmed.
   // In either, a sentence that names someone only as "they" or "he" weighs less.
@@ -214,7 +216,9 @@ export function analyse(input: AnalysisInput): Analysed {
     limit: 30,
     kind: "organization",
   });
-  const places = rankNames(language.places, { mergeParts: false, limit: 30, kind: "place" });
+  // "Las", "Para" opening Spanish sentences are no places.
+  const places = rankNames(language.places, { mergeParts: false, limit: 30, kind: "place" })
+    .filter((p) => !foreign?.has(p.toLowerCase()));
   const nameWords = new Set(people.flatMap((p) => p.toLowerCase().split(" ")));
   const placeWords = places.flatMap((p) => p.toLowerCase().split(" "));
   const surnames = new Set(people.filter((p) => p.includes(" ")).map((p) => p.split(" ").at(-1)));
@@ -234,7 +238,7 @@ export function analyse(input: AnalysisInput): Analysed {
     ),
     dashesAsHyphens: dashesAsHyphens(input.body),
     purposeTerms: purposes.map((u) => u.terms),
-    stopwords: foreignStopwords(text),
+    stopwords: foreign,
   });
 
   const linked = linkUnits(
@@ -525,9 +529,12 @@ export function termVector(body: string): [string, number][] {
 function unfitUnits(
   { list, blocks, headings }: { list: Unit[]; blocks: Block[]; headings: string[] },
   speech: boolean,
+  foreign: ReadonlySet<string> = new Set(),
 ): Set<number> {
   const unfit = new Set<number>();
   list.forEach((u, i) => {
+    // "donde i1, i2, ..., in son índices": the end of a sentence cut in two, in another language.
+    if (foreign.has(/^\p{Ll}+/u.exec(u.text.trim())?.[0] ?? "")) unfit.add(i);
     // "Make an iterator that returns...": the subject is the signature above; and "Can be used
     // to continue...", "Matches the empty string...": the subject is the entry's name.
     if (u.leads && blocks[u.block].entry === "opens" || !speech && lacksSubject(u.text)) {

@@ -231,6 +231,24 @@ Deno.test("analyse() takes no phrase with a relative clause and no clause of its
   assert.match(said, /pleased the miller/);
 });
 
+Deno.test("analyse() takes no piece of a sentence of another language for the summary", () => {
+  const body = [
+    "La descripción del modelo consiste en un conjunto de sentencias y bloques de datos.",
+    "Las expresiones numéricas calculan los valores de los parámetros del modelo.",
+    "donde los índices del modelo son números enteros y los conjuntos son finitos.",
+    "Los nombres simbólicos identifican los objetos del modelo y sus conjuntos de datos.",
+    "Para cada objeto del modelo el usuario escribe una sentencia con su nombre.",
+  ].join("\n\n");
+  const { analysis } = run(body, "Lenguaje de modelado");
+  const said = [...analysis.summary, ...analysis.keyPoints.map((p) => p.text)].join(" ");
+  assert.doesNotMatch(said, /donde los índices/);
+  assert.ok(!analysis.places.includes("Para"), analysis.places.join(", "));
+  assert.ok(
+    !analysis.tags.some((t) => /^(?:los|las|la|del)-|-(?:del|de)$/u.test(t)),
+    analysis.tags.join(" "),
+  );
+});
+
 Deno.test("analyse() gives no key point twice, even when the text repeats a line", () => {
   const chorus = "Carry the lantern down to the harbour and wait for the boats to come home.";
   const verses = [
