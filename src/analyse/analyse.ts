@@ -216,9 +216,13 @@ export function analyse(input: AnalysisInput): Analysed {
     limit: 30,
     kind: "organization",
   });
-  // "Las", "Para" opening Spanish sentences are no places.
+  // "Las", "Para" opening Spanish sentences are no places; nor is "VA" of "the VA health care
+  // system": two capitals are a state where an address writes them ("Richmond, VA").
   const places = rankNames(language.places, { mergeParts: false, limit: 30, kind: "place" })
-    .filter((p) => !foreign?.has(p.toLowerCase()));
+    .filter((p) =>
+      !foreign?.has(p.toLowerCase()) &&
+      (!/^\p{Lu}{2}$/u.test(p) || new RegExp(`\\p{Lu}\\p{Ll}+, ${p}\\b`, "u").test(text))
+    );
   const nameWords = new Set(people.flatMap((p) => p.toLowerCase().split(" ")));
   const placeWords = places.flatMap((p) => p.toLowerCase().split(" "));
   const surnames = new Set(people.filter((p) => p.includes(" ")).map((p) => p.split(" ").at(-1)));

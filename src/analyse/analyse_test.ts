@@ -231,6 +231,14 @@ Deno.test("analyse() takes no phrase with a relative clause and no clause of its
   assert.match(said, /pleased the miller/);
 });
 
+Deno.test("analyse() takes two capitals for a state only where an address writes them", () => {
+  const veterans = "We reformed the VA health care system last year. The VA hired more nurses " +
+    "in Texas and Virginia, and VA clinics opened in Ohio.";
+  assert.ok(!run(veterans).analysis.places.includes("VA"), run(veterans).analysis.places.join());
+  const address = "The clinic moved to Richmond, VA last spring. Its staff came from Ohio.";
+  assert.ok(run(address).analysis.places.includes("VA"), run(address).analysis.places.join());
+});
+
 Deno.test("analyse() takes no piece of a sentence of another language for the summary", () => {
   const body = [
     "La descripción del modelo consiste en un conjunto de sentencias y bloques de datos.",
