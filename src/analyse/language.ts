@@ -941,6 +941,10 @@ const AT_PLACE = /(?<!\p{L})(?:in|at|from|near|across|throughout|outside)\s+$/iu
  */
 function placesByFirstNames(text: string, runs: Run[], verdicts: Map<string, Verdict>): void {
   const uses = new Map<string, { all: number; placed: number }>();
+  /** Runs read as places here, by their index: the next of a list may follow them. */
+  const placed = new Set<number>();
+  const place = (i: number) => placed.has(i) || verdicts.get(runs[i]?.key)?.kind === "places";
+  const namesPlace = new Map<string, boolean>();
   runs.forEach((run, i) => {
     if (run.from !== run.to || verdicts.get(run.key)?.kind !== "people") return;
     // A given name, or one compromise keeps as a person's only ("Virginia", "Jordan").
@@ -948,14 +952,26 @@ function placesByFirstNames(text: string, runs: Run[], verdicts: Map<string, Ver
     if (!isFirstName(low) && lexiconTag(low) !== "Person") return;
     const use = uses.get(run.key) ?? { all: 0, placed: 0 };
     use.all++;
-    const previous = runs[i - 1];
+    const between = text.slice(runs[i - 1]?.end ?? 0, run.start);
     // "Norfolk, Virginia, and…", not "In the Dominican Republic, Hillary helped…".
-    const inPlace = previous !== undefined && verdicts.get(previous.key)?.kind === "places" &&
-      /^,\s+$/u.test(text.slice(previous.end, run.start)) && /^[,.;]/u.test(text[run.end] ?? "");
+    const inPlace = i > 0 && place(i - 1) && /^,\s+$/u.test(between) &&
+      /^[,.;]/u.test(text[run.end] ?? "");
+    // "in Texas and Virginia", "Georgia, Virginia and Carolina": a list of places, where the
+    // name is a place's to compromise too (not "Georgia and Jack").
+    let listed = i > 0 && place(i - 1) && /^(?:,\s+|,?\s+(?:and|or)\s+)$/u.test(between);
+    if (listed) {
+      if (!namesPlace.has(run.key)) {
+        namesPlace.set(run.key, nlp(`They live in ${run.key}.`).places().found as boolean);
+      }
+      listed = namesPlace.get(run.key)!;
+    }
     if (
-      (inPlace || AT_PLACE.test(text.slice(Math.max(0, run.start - 12), run.start))) &&
+      (inPlace || listed || AT_PLACE.test(text.slice(Math.max(0, run.start - 12), run.start))) &&
       !/^['’]s\b/u.test(text.slice(run.end, run.end + 3))
-    ) use.placed++;
+    ) {
+      use.placed++;
+      placed.add(i);
+    }
     uses.set(run.key, use);
   });
   for (const [key, use] of uses) {

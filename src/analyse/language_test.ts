@@ -369,6 +369,11 @@ Deno.test("readLanguage() reads a first name alone where places go as a place", 
     "Chad",
     "Dominican Republic",
   ]);
+  // In a list of places, where the name is a place's too; not "Georgia and Jack".
+  const listed = readLanguage(
+    "Nurses came to Texas and Virginia, and more to Ohio. He visited Georgia and Jack stayed.",
+  );
+  assert.deepEqual(listed.places.map((p) => p.text), ["Texas", "Virginia", "Ohio", "Georgia"]);
 });
 
 Deno.test("readLanguage() reads a region, a sea, a canal and a shoal by their whole names", () => {
