@@ -522,8 +522,8 @@ const FEATURE_END =
 /** Last words of a programme's or an event's name: "Caribbean Basin Initiative" is no place. */
 const EVENT_END = /\b(?:Initiative|Conference|Summit|Program|Programme|Act|Plan)$/u;
 /** The last word of an organisation's name ("Unicode Consortium", "Allen Brothers": no one
- * person; "Supreme Court", "Red Army", "Sun Microsystems"), or the word before "of" in one ("Chalmers University of
- * Technology", "Library of Congress"); not a role ("Project Leader"). */
+ * person; "Supreme Court", "Red Army", "Sun Microsystems"), or the word before "of" in one
+ * ("Chalmers University of Technology", "Library of Congress"); not a role ("Project Leader"). */
 const ORGANIZATION_END = new RegExp(
   "\\b(?:Consortium|Foundation|Universit(?:y|ät|é)|Institute|Project|Society|Association|" +
     "Brothers|Bros|" +
@@ -944,7 +944,15 @@ function placesByFirstNames(text: string, runs: Run[], verdicts: Map<string, Ver
   /** Runs read as places here, by their index: the next of a list may follow them. */
   const placed = new Set<number>();
   const place = (i: number) => placed.has(i) || verdicts.get(runs[i]?.key)?.kind === "places";
-  const namesPlace = new Map<string, boolean>();
+  const readAsPlace = new Map<string, boolean>();
+  /** Whether compromise reads the name as a place where a place is expected. */
+  const placeName = (name: string) => {
+    let known = readAsPlace.get(name);
+    if (known === undefined) {
+      readAsPlace.set(name, known = nlp(`They live in ${name}.`).places().found as boolean);
+    }
+    return known;
+  };
   runs.forEach((run, i) => {
     if (run.from !== run.to || verdicts.get(run.key)?.kind !== "people") return;
     // A given name, or one compromise keeps as a person's only ("Virginia", "Jordan").
@@ -956,15 +964,10 @@ function placesByFirstNames(text: string, runs: Run[], verdicts: Map<string, Ver
     // "Norfolk, Virginia, and…", not "In the Dominican Republic, Hillary helped…".
     const inPlace = i > 0 && place(i - 1) && /^,\s+$/u.test(between) &&
       /^[,.;]/u.test(text[run.end] ?? "");
-    // "in Texas and Virginia", "Georgia, Virginia and Carolina": a list of places, where the
-    // name is a place's to compromise too (not "Georgia and Jack").
-    let listed = i > 0 && place(i - 1) && /^(?:,\s+|,?\s+(?:and|or)\s+)$/u.test(between);
-    if (listed) {
-      if (!namesPlace.has(run.key)) {
-        namesPlace.set(run.key, nlp(`They live in ${run.key}.`).places().found as boolean);
-      }
-      listed = namesPlace.get(run.key)!;
-    }
+    // "in Texas and Virginia", "New York and Houston": a list of places, where the name is a
+    // place's to compromise too (not "Georgia and Jack").
+    const listed = i > 0 && place(i - 1) && /^(?:,\s+|,?\s+(?:and|or)\s+)$/u.test(between) &&
+      placeName(run.key);
     if (
       (inPlace || listed || AT_PLACE.test(text.slice(Math.max(0, run.start - 12), run.start))) &&
       !/^['’]s\b/u.test(text.slice(run.end, run.end + 3))
