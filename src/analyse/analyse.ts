@@ -186,20 +186,12 @@ export function analyse(input: AnalysisInput): Analysed {
   );
 
   const counts = termCounts(list);
-  // The copyright holder's name, read as the language pass reads one in a credit.
-  const holder = input.properties?.copyright;
-  const owner: Pick<Language, "people" | "organizations"> = typeof holder === "string"
-    ? readLanguage(`© ${holder}.`)
-    : { people: [], organizations: [] };
-  const after = <T extends { start: number }>(found: T): T => ({
-    ...found,
-    start: text.length + found.start,
-  });
+  const owner = ownerNames(input.properties?.copyright, text.length);
   const speakers = [...new Set(units.blocks.map((b) => b.speaker).filter((s) => s !== undefined))]
     .filter((s) => s.includes(" "));
   const people = withoutWords(
     withoutPlaceholders(rankNames(
-      [...language.people, ...writtenNames(text), ...signed, ...owner.people.map(after)]
+      [...language.people, ...writtenNames(text), ...signed, ...owner.people]
         .sort((a, b) => a.start - b.start),
       {
         mergeParts: true,
@@ -211,7 +203,7 @@ export function analyse(input: AnalysisInput): Analysed {
     )),
     input.body,
   );
-  const organizations = rankNames([...language.organizations, ...owner.organizations.map(after)], {
+  const organizations = rankNames([...language.organizations, ...owner.organizations], {
     mergeParts: false,
     limit: 30,
     kind: "organization",
@@ -262,6 +254,22 @@ export function analyse(input: AnalysisInput): Analysed {
       terms: topTerms(counts),
     },
     body: withAnchors(input.body, linked.anchors),
+  };
+}
+
+/**
+ * The person or body a source's copyright holder names, read as the language pass reads a
+ * credit, placed after the text's own names (`from`).
+ */
+function ownerNames(
+  holder: PropertyValue | undefined,
+  from: number,
+): Pick<Language, "people" | "organizations"> {
+  if (typeof holder !== "string") return { people: [], organizations: [] };
+  const { people, organizations } = readLanguage(`© ${holder}.`);
+  return {
+    people: people.map((p) => ({ ...p, start: from + p.start })),
+    organizations: organizations.map((o) => ({ ...o, start: from + o.start })),
   };
 }
 
