@@ -78,7 +78,7 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
     tags: n.tags,
     names: [...n.people, ...n.names],
     folder: folderOf.get(n.path)!,
-    summary: n.summary.join(" "),
+    summary: [...n.summary, ...n.keyPoints].join(" "),
   }));
   const first = nameTopics(clustered.topics, phraseNotes, RESERVED_MAPS);
   // A group no phrase names may be subjects Louvain ran together: its parts are named apart.

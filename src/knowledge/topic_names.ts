@@ -19,7 +19,8 @@ export interface PhraseNote {
   names?: string[];
   /** The folder of its input, relative to the job's folder ("" at the top). */
   folder?: string;
-  /** Its summary: how it spells the words of a name ("SQL", "API"). */
+  /** Its summary and key points: how it spells the words of a name ("SQL", "API"), and what a
+   * map's line about it may quote. */
   summary?: string;
 }
 
@@ -91,10 +92,19 @@ export function nameTopics(
     const naming = topic.members.length >= NAMING_MIN
       ? ranked.filter((r) => r.cover >= NAME_COVER)
       : ranked;
-    // And one that speaks for most of them comes first: "High school diploma" (two addresses of
-    // four) named a map whose line said "Notes about health care" (three of four).
-    const most = naming.filter((r) => r.cover > ABOUT);
-    const best = distinct([...most, ...naming.filter((r) => r.cover <= ABOUT)].map((r) => r.text))
+    // One that speaks for most of the notes comes first: "High school diploma" (two addresses of
+    // four) named a map whose line said "Notes about health care" (three of four). Of those, one
+    // the summaries or key points say, since a map's lines quote them: "Fiscal year", a tag of
+    // seven addresses, named a map whose lines spoke of the United Nations.
+    const stemmed = topic.members.map((key) => ` ${phraseKey(summaryOf.get(key) ?? "")} `);
+    // An everyday word alone is said in any summary ("Economic" took the place of "Economic
+    // growth"); a name is not ("SQLite").
+    const said = (r: { text: string }) =>
+      (r.text.includes(" ") || englishRank(r.text.toLowerCase()) > MODIFIER_RANK) &&
+      stemmed.some((s) => s.includes(` ${phraseKey(r.text)} `));
+    const order = (r: { text: string; cover: number }) =>
+      (r.cover > ABOUT ? 0 : 2) + (said(r) ? 0 : 1);
+    const best = distinct(naming.toSorted((a, b) => order(a) - order(b)).map((r) => r.text))
       .slice(0, 3);
     const phrases = best.map((p) =>
       spelledAsNotes(spelledAsNamed(p, topic, namesOf), topic, summaryOf)

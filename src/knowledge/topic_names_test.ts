@@ -189,6 +189,20 @@ Deno.test("nameTopics() names a topic by a phrase most of its notes have before 
   assert.deepEqual(named.phrases, ["health care"]);
 });
 
+Deno.test("nameTopics() names a topic by a phrase its summaries say before one only its tags have", () => {
+  // All four addresses carry the tag "fiscal year", three "united nations", which a summary (a
+  // map's line quotes it) says; "farm income", said too, is one address's only.
+  const notes = [
+    { ...note("a1", ["fiscal year", "united nations"]), summary: "The United Nations met." },
+    { ...note("a2", ["fiscal year", "united nations"]), summary: "We paid the United Nations." },
+    { ...note("a3", ["fiscal year", "united nations"]), summary: "Taxes must fall." },
+    { ...note("a4", ["fiscal year", "farm income"]), summary: "Farm income rose." },
+    ...["b1", "b2", "b3", "b4", "b5"].map((key) => note(key, ["space program"])),
+  ];
+  const topic = { members: ["a1", "a2", "a3", "a4"], folder: "" };
+  assert.equal(nameTopics([topic], notes).named[0].name, "United Nations");
+});
+
 Deno.test("nameTopics() spells a name's words as the notes' titles and summaries do", () => {
   const notes = ["Sources/Query Planning.md", "Sources/Indexes.md", "Sources/Joins.md"].map((
     key,
