@@ -17,8 +17,13 @@ const LEAST_SHARE = 0.003;
 /** The share of its uses inside a sentence that a name writes with a capital. */
 const CAPITALISED = 0.8;
 
-/** A word: letters and digits, a letter first; "SQLite" of "SQLite-based" too. */
-const WORD = /(?<![\p{L}\p{N}_'’-])\p{L}[\p{L}\p{N}]*(?![\p{L}\p{N}_'’])/gu;
+/**
+ * A word: letters and digits, a letter first; "SQLite" of "SQLite-based" too; a name with dots
+ * inside it as one word ("Node.js", "ASP.NET"), each part two letters or more, so that "U.S."
+ * stays two letters and "Node.js" is not "Node" and "js".
+ */
+const WORD =
+  /(?<![\p{L}\p{N}_'’.-])\p{L}[\p{L}\p{N}]*(?:\.\p{L}{2}[\p{L}\p{N}]*)*(?![\p{L}\p{N}_'’]|\.\p{L})/gu;
 
 /**
  * The names the text keeps writing with a capital inside its sentences, most used first, in
@@ -77,7 +82,10 @@ function opensSentence(text: string, at: number): boolean {
  * small letter ("CRCu").
  */
 function codeLike(text: string, key: string): boolean {
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])${key}(?![\\p{L}\\p{N}_])`, "giu");
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}_])${key.replaceAll(".", "\\.")}(?![\\p{L}\\p{N}_])`,
+    "giu",
+  );
   for (const [form] of text.matchAll(pattern)) {
     if (/\p{Ll}\p{Lu}|\p{Ll}\p{N}|^\p{Lu}+\p{Ll}$/u.test(form)) return true;
   }

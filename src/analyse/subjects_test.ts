@@ -43,3 +43,11 @@ Deno.test("subjectsOf() wants a name used often enough for the length of the tex
   assert.deepEqual(subjectsOf(long, none), []);
   assert.deepEqual(subjectsOf(naming("Quillmark", 4), none), []);
 });
+
+Deno.test("subjectsOf() reads a name with dots inside it as one word, never initials", () => {
+  assert.deepEqual(subjectsOf(naming("Node.js", 6), none), ["node.js"]);
+  assert.deepEqual(subjectsOf(naming("ASP.NET", 6), none), ["asp.net"]);
+  assert.deepEqual(subjectsOf(naming("U.S.", 6), none), []);
+  // A dotted name in small letters is code ("os.path").
+  assert.deepEqual(subjectsOf(naming("os.path", 6), none), []);
+});
