@@ -26,6 +26,9 @@ import type { MapFile } from "../vault/vault_writer.ts";
 import { HOME_NOTE, MAPS_DIR } from "../vault/layout.ts";
 import type { NamedTopic } from "./topic_names.ts";
 
+/** A topic as its map shows it. */
+export type MapTopic = Omit<NamedTopic, "phraseKeys">;
+
 const PEOPLE = "People";
 /** Names no topic map may take: Home, the people map, and the old catch-all map. */
 export const RESERVED_MAPS = ["Home", PEOPLE, "Other notes"];
@@ -47,11 +50,11 @@ export interface MapNote {
 /** Topics' names must be unique and none of {@link RESERVED_MAPS} (see nameTopics). */
 export function buildMaps(
   notes: MapNote[],
-  topics: NamedTopic[],
+  topics: MapTopic[],
   alone: string[] = [],
 ): MapFile[] {
   const byPath = new Map(notes.map((n) => [n.path, n]));
-  const line = (path: string, topic?: NamedTopic) => {
+  const line = (path: string, topic?: MapTopic) => {
     const n = byPath.get(path)!;
     // Under a topic the text names ("Middle East"), the line says what the note says of it: a
     // speech's summary opens with its greeting more often than with what it is about.
@@ -65,7 +68,7 @@ export function buildMaps(
   /** A map's name as its notes write it inside a sentence: "minimum wage", though the map is
    * "Minimum wage"; "Git" and "United Nations" as they are. A name no summary says is written
    * as its phrase would be. */
-  const asWritten = (name: string, topic: NamedTopic) => {
+  const asWritten = (name: string, topic: MapTopic) => {
     const lower = name.charAt(0).toLowerCase() + name.slice(1);
     if (lower === name) return name;
     const said = topic.members.map((p) => byPath.get(p)!)

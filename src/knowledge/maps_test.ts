@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
-import { buildMaps, contextLine, type MapNote } from "./maps.ts";
+import { buildMaps, contextLine, type MapNote, type MapTopic } from "./maps.ts";
 import { HOME_NOTE, MAPS_DIR } from "../vault/layout.ts";
-import type { NamedTopic } from "./topic_names.ts";
 
 const note = (path: string, context = "", people: string[] = []): MapNote => ({
   path,
@@ -21,7 +20,7 @@ const topic = (
   members: string[],
   phrases: string[] = [],
   folder = "",
-): NamedTopic => ({
+): MapTopic => ({
   name,
   members,
   phrases,
@@ -394,7 +393,7 @@ Deno.test("buildMaps() lines a note on a named topic's map with what it says of 
       "The peace treaty between Egypt and Israel is a notable achievement for the Middle East.",
     ],
   };
-  const lines = (topics: NamedTopic[]) =>
+  const lines = (topics: MapTopic[]) =>
     buildMaps([speech], topics).find((m) => m.path !== HOME_NOTE)!.generated.split("\n").at(-1);
   assert.equal(
     lines([topic("Middle East", ["Sources/1980.md"], ["peace treaty"])]),

@@ -10,8 +10,8 @@ import type { MapFile } from "../vault/vault_writer.ts";
 import { buildMaps, contextLine, RESERVED_MAPS } from "./maps.ts";
 import { RELATED_DEFAULTS, relatedNotes, stableRelated } from "./related.ts";
 import { similarityGraph } from "./similarity.ts";
-import { nameTopics } from "./topic_names.ts";
-import { clusterTopics, joinRelated, relatedParts } from "./topics.ts";
+import { byOwnPhrases, nameTopics, sharedPhraseParts } from "./topic_names.ts";
+import { clusterTopics, joinRelated, leastMembers, relatedParts } from "./topics.ts";
 
 /**
  * What links are made from: a note's place and source, its terms, phrases, people, summary, key
@@ -87,11 +87,26 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
     ...RESERVED_MAPS,
     ...first.named.map((t) => t.name),
   ]);
-  const topics = [...first.named, ...second.named];
+  // Notes still in no topic that share a phrase may be a subject all the same.
+  const least = leastMembers(firsts.length);
+  const shared = sharedPhraseParts(
+    [...clustered.alone, ...rest, ...second.unnamed.flatMap((t) => t.members)].sort(),
+    phraseNotes,
+    least,
+  );
+  const third = nameTopics(shared.parts, phraseNotes, [
+    ...RESERVED_MAPS,
+    ...[...first.named, ...second.named].map((t) => t.name),
+  ]);
+  const topics = byOwnPhrases(
+    [...first.named, ...second.named, ...third.named],
+    phraseNotes,
+    least,
+  );
   const placed = joinRelated(
     graph,
     topics,
-    [...rest, ...second.unnamed.flatMap((t) => t.members)].sort(),
+    [...shared.rest, ...third.unnamed.flatMap((t) => t.members)].sort(),
     (path) => folderOf.get(path)!,
   );
   const maps = buildMaps(
@@ -104,7 +119,7 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
       keyPoints: n.keyPoints,
     })),
     placed.topics,
-    [...clustered.alone, ...placed.alone],
+    placed.alone,
   );
   return { related, topics: topics.length, maps };
 }

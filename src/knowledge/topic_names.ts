@@ -30,6 +30,8 @@ export interface NamedTopic extends Topic {
   /** The phrases that best describe it, best first: at most three, each one more than half its
    * notes have ("Notes about berkeley db" said nothing of four READMEs in six). */
   phrases: string[];
+  /** The stem keys of `phrases`, as a note's phrases are keyed. */
+  phraseKeys: string[];
 }
 
 /** Words up to this rank in spoken English ("economic" is 6,906, "python" 13,789) are
@@ -61,28 +63,10 @@ export function nameTopics(
   notes: PhraseNote[],
   reserved: string[] = [],
 ): { named: NamedTopic[]; unnamed: Topic[] } {
-  const phrasesOf = new Map(notes.map((n) => [n.key, notePhrases(n)]));
-  // A word everyday English has that no note has as a thing, a phrase alone or a phrase's head,
-  // says what kind of thing ("economic" of "economic growth"): "Economic" named three
-  // addresses with nothing else in common. A rarer one is a name ("python lists").
-  const things = new Set(
-    notes.flatMap((n) =>
-      [...n.keyphrases, ...n.tags.map(tagPhrase)].map((p) => phraseKey(p).split(" ").at(-1)!)
-    ),
-  );
-  for (const phrases of phrasesOf.values()) {
-    for (const [key, text] of [...phrases]) {
-      if (key.includes(" ") || things.has(key)) continue;
-      if (englishRank(text.toLowerCase()) <= MODIFIER_RANK) phrases.delete(key);
-    }
-  }
+  const { phrasesOf, df } = phraseTable(notes);
   const namesOf = new Map(notes.map((n) => [n.key, n.names ?? []]));
   const folderOf = new Map(notes.map((n) => [n.key, n.folder ?? ""]));
   const summaryOf = new Map(notes.map((n) => [n.key, n.summary ?? ""]));
-  const df = new Map<string, number>();
-  for (const phrases of phrasesOf.values()) {
-    for (const key of phrases.keys()) df.set(key, (df.get(key) ?? 0) + 1);
-  }
   const taken = new Set(reserved.map((r) => r.toLowerCase()));
   const named: NamedTopic[] = [];
   const unnamed: Topic[] = [];
@@ -111,6 +95,7 @@ export function nameTopics(
     );
     const cover = new Map(ranked.map((r) => [r.text, r.cover]));
     const about = phrases.filter((_, i) => cover.get(best[i])! > ABOUT);
+    const aboutKeys = best.filter((p) => cover.get(p)! > ABOUT).map(phraseKey);
     const series = seriesTitle(topic);
     const folder = mainFolder(topic, folderOf);
     // A folder that only keeps files ("markdown", "pdfs", "papers") names no subject, unless no
@@ -156,9 +141,136 @@ export function nameTopics(
     }
     taken.add(name.toLowerCase());
     // Named for a folder of files on no one subject, the map claims none of them for all.
-    named.push({ ...topic, name, phrases: grabBag && name === folderName ? [] : about });
+    const claims = !(grabBag && name === folderName);
+    named.push({
+      ...topic,
+      name,
+      phrases: claims ? about : [],
+      phraseKeys: claims ? aboutKeys : [],
+    });
   }
   return { named, unnamed };
+}
+
+/**
+ * Each note's phrases that may name a topic (by stem key, as the note spells them), and in how
+ * many notes each is.
+ */
+function phraseTable(notes: PhraseNote[]): {
+  phrasesOf: Map<string, Map<string, string>>;
+  df: Map<string, number>;
+} {
+  const phrasesOf = new Map(notes.map((n) => [n.key, notePhrases(n)]));
+  // A word everyday English has that no note has as a thing, a phrase alone or a phrase's head,
+  // says what kind of thing ("economic" of "economic growth"): "Economic" named three
+  // addresses with nothing else in common. A rarer one is a name ("python lists").
+  const things = new Set(
+    notes.flatMap((n) =>
+      [...n.keyphrases, ...n.tags.map(tagPhrase)].map((p) => phraseKey(p).split(" ").at(-1)!)
+    ),
+  );
+  for (const phrases of phrasesOf.values()) {
+    for (const [key, text] of [...phrases]) {
+      if (key.includes(" ") || things.has(key)) continue;
+      if (englishRank(text.toLowerCase()) <= MODIFIER_RANK) phrases.delete(key);
+    }
+  }
+  const df = new Map<string, number>();
+  for (const phrases of phrasesOf.values()) {
+    for (const key of phrases.keys()) df.set(key, (df.get(key) ?? 0) + 1);
+  }
+  return { phrasesOf, df };
+}
+
+/**
+ * The notes of `keys` (notes no topic holds) that share a phrase or a name, as topics to be named,
+ * and the notes left: Louvain ran five Python HOWTOs and three pages of Node.js's manual
+ * together, no phrase named the eight, and parted by related notes only Node.js's three stayed
+ * together; the HOWTOs are not each other's related notes, but share their copyright holder and
+ * three of them the subject "python". The phrase more of the notes share goes first, then one
+ * fewer notes of the vault have; at least `least` notes share it, and it is rare in the vault as
+ * a phrase naming a topic must be. Keys in key order.
+ */
+export function sharedPhraseParts(
+  keys: string[],
+  notes: PhraseNote[],
+  least: number,
+): { parts: Topic[]; rest: string[] } {
+  const { phrasesOf, df } = phraseTable(notes);
+  // The people and organisations a note names are shared phrases too: the copyright holder of
+  // each Python HOWTO, the author of three manuals of one program, one of them in Spanish.
+  for (const note of notes) {
+    const phrases = phrasesOf.get(note.key)!;
+    for (const name of note.names ?? []) {
+      const key = `name:${phraseKey(name)}`;
+      if (key === "name:" || phrases.has(key)) continue;
+      phrases.set(key, name);
+      df.set(key, (df.get(key) ?? 0) + 1);
+    }
+  }
+  const left = new Set(keys);
+  const outside = (count: number) => notes.length - count;
+  const parts: Topic[] = [];
+  for (;;) {
+    const sharing = new Map<string, string[]>();
+    for (const key of [...left].sort()) {
+      for (const [phrase, text] of phrasesOf.get(key) ?? []) {
+        if (!phrase.includes(" ") && isGenericWord(text)) continue;
+        let list = sharing.get(phrase);
+        if (!list) sharing.set(phrase, list = []);
+        list.push(key);
+      }
+    }
+    const best = [...sharing]
+      .filter(([phrase, members]) =>
+        members.length >= Math.max(2, least) &&
+        (outside(members.length) < VAULT_COMMON_MIN ||
+          df.get(phrase)! - members.length <= VAULT_COMMON * outside(members.length))
+      )
+      .sort((a, b) =>
+        b[1].length - a[1].length || df.get(a[0])! - df.get(b[0])! || (a[0] < b[0] ? -1 : 1)
+      )[0];
+    if (!best) break;
+    parts.push({ members: best[1], folder: "" });
+    for (const key of best[1]) left.delete(key);
+  }
+  return { parts, rest: [...left].sort() };
+}
+
+/**
+ * The topics with each note that has none of its own topic's phrases but the first of another's
+ * moved to that other: Louvain put the Node.js project's governance with Git's pages, which it
+ * resembles (commits, collaborators, reviews), in a map that said "Notes about git", while the
+ * note's subject is Node.js, whose map was made of notes left over. A note from its topic's
+ * folder stays, as the user put it there, and a topic keeps `least` notes. Members stay in key
+ * order.
+ */
+export function byOwnPhrases(
+  topics: NamedTopic[],
+  notes: PhraseNote[],
+  least: number,
+): NamedTopic[] {
+  const { phrasesOf } = phraseTable(notes);
+  const folderOf = new Map(notes.map((n) => [n.key, n.folder ?? ""]));
+  const members = topics.map((t) => [...t.members]);
+  topics.forEach((topic, from) => {
+    if (topic.phraseKeys.length === 0) return;
+    for (const key of topic.members) {
+      const phrases = phrasesOf.get(key);
+      const folder = folderOf.get(key) ?? "";
+      if (!phrases || topic.phraseKeys.some((p) => phrases.has(p))) continue;
+      if (topic.folder && (folder === topic.folder || folder.startsWith(`${topic.folder}/`))) {
+        continue;
+      }
+      const to = topics.findIndex((other, k) =>
+        k !== from && other.phraseKeys.length > 0 && phrases.has(other.phraseKeys[0])
+      );
+      if (to < 0 || members[from].length <= least) continue;
+      members[from] = members[from].filter((m) => m !== key);
+      members[to].push(key);
+    }
+  });
+  return topics.map((t, k) => ({ ...t, members: members[k].sort() }));
 }
 
 /** Share of a topic's notes whose titles must start alike to name it after them. */

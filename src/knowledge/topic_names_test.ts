@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { isGenericWord, nameTopics, type PhraseNote } from "./topic_names.ts";
+import {
+  byOwnPhrases,
+  isGenericWord,
+  nameTopics,
+  type PhraseNote,
+  sharedPhraseParts,
+} from "./topic_names.ts";
 import type { Topic } from "./topics.ts";
 
 const note = (key: string, keyphrases: string[], tags: string[] = []): PhraseNote => ({
@@ -330,4 +336,78 @@ Deno.test("nameTopics() names a second map of one subject by a phrase fewer of i
     { members: ["f", "g", "h", "i", "j"], folder: "" },
   ], notes);
   assert.deepEqual(named.map((t) => t.name), ["Git", "Topic branches"]);
+});
+
+Deno.test("sharedPhraseParts() makes the notes left over that share a phrase or a name a part", () => {
+  const notes = [
+    note("p1", ["logging handlers"], ["python"]),
+    note("p2", ["enum members"], ["python"]),
+    { ...note("p3", ["argument parser"]), names: ["Python Software Foundation"] },
+    { ...note("p4", ["socket calls"], ["python"]), names: ["Python Software Foundation"] },
+    { ...note("m1", ["dimacs format"]), names: ["Andrew Makhorin"] },
+    { ...note("m2", ["nombres simbólicos"]), names: ["Andrew Makhorin"] },
+    { ...note("m3", ["mip solver"]), names: ["Andrew Makhorin"] },
+    // "file" is an everyday word, shared by notes of no one subject.
+    note("x", ["file"]),
+    note("y", ["file"]),
+    note("z", ["file"]),
+  ];
+  const { parts, rest } = sharedPhraseParts(notes.map((n) => n.key), notes, 3);
+  assert.deepEqual(parts.map((p) => p.members), [["m1", "m2", "m3"], ["p1", "p2", "p4"]]);
+  assert.deepEqual(rest, ["p3", "x", "y", "z"]);
+  // Fewer than `least` notes make no part.
+  assert.deepEqual(sharedPhraseParts(["p1", "p2", "x"], notes, 3).parts, []);
+});
+
+Deno.test("sharedPhraseParts() takes no phrase most of the vault shares", () => {
+  const notes = Array.from({ length: 16 }, (_, i) => note(`n${i}`, ["harbour cranes"]));
+  assert.deepEqual(sharedPhraseParts(["n0", "n1", "n2"], notes, 3).parts, []);
+});
+
+Deno.test("byOwnPhrases() moves a note that has none of its map's phrases to the map of its own", () => {
+  const notes = [
+    note("g1", ["merge commit"], ["git"]),
+    note("g2", ["topic branch"], ["git"]),
+    note("g3", ["rebase"], ["git"]),
+    note("gov", ["collaborator nomination"], ["nodejs"]),
+    note("n1", ["async hooks"], ["nodejs"]),
+    note("n2", ["addons"], ["nodejs"]),
+    note("n3", ["module loader"], ["nodejs"]),
+  ];
+  const topic = (members: string[], key: string) => ({
+    members,
+    folder: "",
+    name: key,
+    phrases: [key],
+    phraseKeys: [key],
+  });
+  const [git, node] = byOwnPhrases(
+    [
+      topic(["g1", "g2", "g3", "gov"], "git"),
+      topic(["n1", "n2", "n3"], "nodej"),
+    ],
+    notes,
+    3,
+  );
+  assert.deepEqual(git.members, ["g1", "g2", "g3"]);
+  assert.deepEqual(node.members, ["gov", "n1", "n2", "n3"]);
+  // A map keeps its least notes, and a note stays in the map of its own folder.
+  const small = byOwnPhrases(
+    [
+      topic(["g1", "g2", "gov"], "git"),
+      topic(["n1", "n2", "n3"], "nodej"),
+    ],
+    notes,
+    3,
+  );
+  assert.deepEqual(small[0].members, ["g1", "g2", "gov"]);
+  const inFolder = byOwnPhrases(
+    [
+      { ...topic(["g1", "g2", "g3", "gov"], "git"), folder: "git" },
+      topic(["n1", "n2", "n3"], "nodej"),
+    ],
+    notes.map((n) => ({ ...n, folder: n.key.startsWith("n") ? "" : "git" })),
+    3,
+  );
+  assert.deepEqual(inFolder[0].members, ["g1", "g2", "g3", "gov"]);
 });

@@ -157,7 +157,7 @@ export function clusterTopics(
 }
 
 /** The least notes of a topic in a vault of `n` notes: in a small vault, two. */
-function leastMembers(n: number, options: TopicOptions = TOPIC_DEFAULTS): number {
+export function leastMembers(n: number, options: TopicOptions = TOPIC_DEFAULTS): number {
   return n < 12 ? 2 : options.minMembers;
 }
 
