@@ -554,10 +554,10 @@ export function labelPhrases(label: string, foreign: ReadonlySet<string> = NONE)
     if (run.length > 0) out.push(run);
     run = [];
   };
-  // "GNU/Linux" is one word, as in running text.
+  // "GNU/Linux" is one word, as in running text; so is "Node.js", not to be read as "js".
   const tokens = [
     ...label.toLowerCase().matchAll(
-      /[\p{L}\p{N}][\p{L}\p{N}'’_-]*(?:\/\p{L}[\p{L}\p{N}'’_-]*)?|[^\s\p{L}\p{N}]+/gu,
+      /[\p{L}\p{N}][\p{L}\p{N}'’_-]*(?:\.\p{L}{2}[\p{L}\p{N}_-]*)*(?:\/\p{L}[\p{L}\p{N}'’_-]*)?|[^\s\p{L}\p{N}]+/gu,
     ),
   ].map(([token]) => token.replace(/['’]s$/u, ""));
   const verbAt = clauseVerb(tokens, classOf);

@@ -427,6 +427,8 @@ Deno.test("labelPhrases() splits a heading into its noun phrases", () => {
     ["gunicorn"],
     ["uwsgi"],
   ]);
+  // A name with a dot inside it is no phrase's piece ("js project" of "Node.js Project").
+  assert.deepEqual(labelPhrases("Lampwick.js Project Governance"), [["project", "governance"]]);
 });
 
 Deno.test("labelPhrases() finds the verb of a clause that a question word opens", () => {
