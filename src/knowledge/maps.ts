@@ -299,9 +299,14 @@ export function contextLine(
     sentences.find((s) => fits(s) && words(s)) ?? sentences.find(fits) ?? sentences[0] ?? "";
 }
 
-/** Whether the note's summary or key points name the topic. */
+/**
+ * Whether the note's title, summary or key points name the topic: a manual titled "GNU Linear
+ * Programming Kit: Graph and Network Routines" is about the map of that name, whatever its
+ * summary's sentences say.
+ */
 function namesTopic(note: MapNote, topic: string[]): boolean {
-  return [...note.summary ?? [], ...note.keyPoints ?? []].some((text) => namesAny(text, topic));
+  return [note.title, ...note.summary ?? [], ...note.keyPoints ?? []]
+    .some((text) => namesAny(text, topic));
 }
 
 /** Whether a text names one of the phrases, in any form of its words ("tax codes", "tax code"). */

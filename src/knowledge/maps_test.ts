@@ -436,6 +436,19 @@ Deno.test("buildMaps() lists last, as such, the notes whose summary does not nam
       "the peace.\n\nClose to these, though their summaries do not name it:\n\n" +
       "- [[Sources/1934|1934]]: We seek the end of monopoly in trade and industry.",
   );
+  // A note whose title names the topic is about it, whatever its summary says.
+  const titled = [
+    notes[1],
+    {
+      ...speech("Sources/Lamps.md", "Each keeper trims the wicks."),
+      title: "United Nations lamps",
+    },
+  ];
+  assert.doesNotMatch(
+    buildMaps(titled, [topic("United Nations", ["Sources/1953.md", "Sources/Lamps.md"])])
+      .find((m) => m.path !== HOME_NOTE)!.generated,
+    /Close to these/,
+  );
   // A name the summaries write in small letters is written so in the line.
   const wage = [
     speech("Sources/1949.md", "We must raise the minimum wage to 75 cents an hour."),
