@@ -19,6 +19,7 @@ import {
   type Language,
   readLanguage,
   upperBound,
+  verbCounts,
   withoutVerbs,
 } from "./language.ts";
 import {
@@ -581,6 +582,13 @@ function unfitUnits(
     const headless = withoutVerbs(relative.map((r) => r.head));
     relative.forEach((r, k) => headless[k] && unfit.add(r.i));
   }
+  // "What the new enum class will record as its name.": a field's description that is a clause
+  // "what" opens, with no verb after it for the clause to be the subject of.
+  const opensWithWhat = list.flatMap((u, i) =>
+    !unfit.has(i) && FREE_RELATIVE.test(u.text.trim()) ? [i] : []
+  );
+  const verbs = verbCounts(opensWithWhat.map((i) => list[i].text));
+  opensWithWhat.forEach((i, k) => verbs[k] <= 1 && unfit.add(i));
   if (unfit.size < list.length) return unfit;
   // Nothing fits (a page that is a table and a line or two): short lines and fragments will do,
   // but not the page's footer or its table's rows ("| Date | Version |. 334 releases over 22.4
@@ -590,6 +598,9 @@ function unfitUnits(
   );
   return never.size === list.length ? new Set() : never;
 }
+
+/** A sentence that "what" opens, no question. */
+const FREE_RELATIVE = /^(?:What|Whatever)\s[^?]*$/u;
 
 /** A sentence that is a phrase, a comma and a relative clause to its end; the phrase. */
 const RELATIVE_ONLY =

@@ -231,6 +231,19 @@ Deno.test("analyse() takes no phrase with a relative clause and no clause of its
   assert.match(said, /pleased the miller/);
 });
 
+Deno.test("analyse() takes no clause that 'what' opens with no verb after it", () => {
+  const body = [
+    "The mill turned wheat into fine flour for the whole valley.",
+    "What the miller will record as the weight of each sack of the valley's wheat.",
+    "The miller kept the millstones dressed and the sluice gates clear of weed.",
+    "What the farmers of the valley wanted most was a fair price for their wheat.",
+  ].join(" ");
+  const { analysis } = run(body);
+  const said = [...analysis.summary, ...analysis.keyPoints.map((p) => p.text)].join(" ");
+  assert.doesNotMatch(said, /will record/);
+  assert.match(said, /fair price/);
+});
+
 Deno.test("analyse() takes two capitals for a state only where an address writes them", () => {
   const veterans = "We reformed the VA health care system last year. The VA hired more nurses " +
     "in Texas and Virginia, and VA clinics opened in Ohio.";

@@ -290,11 +290,18 @@ function mayHaveVerb(values: string[], tags: string[], from: number, to: number)
 /**
  * Which of `texts` (sentences wink found no verb in) compromise finds none in either: it knows
  * "returns" in "The function returns a list" for a verb where wink took it for a plural noun.
- * Both miss a past tense that is also a noun ("The mill ground wheat"). One pass over them all:
- * compromise's start-up per text is most of its cost.
+ * Both miss a past tense that is also a noun ("The mill ground wheat").
  */
 export function withoutVerbs(texts: string[]): boolean[] {
-  const out = texts.map(() => true);
+  return verbCounts(texts).map((count) => count === 0);
+}
+
+/**
+ * How many verbs (a verb with its auxiliaries is one: "will record") compromise finds in each
+ * of `texts`. One pass over them all: compromise's start-up per text is most of its cost.
+ */
+export function verbCounts(texts: string[]): number[] {
+  const out = texts.map(() => 0);
   if (texts.length === 0) return out;
   let joined = "";
   const ats: number[] = [];
@@ -305,7 +312,7 @@ export function withoutVerbs(texts: string[]): boolean[] {
   }
   const view = nlp(joined).verbs() as unknown as { json(o: object): unknown };
   for (const verb of view.json({ offset: true, text: true, terms: false }) as Found[]) {
-    out[Math.max(0, upperBound(ats, verb.offset.start) - 1)] = false;
+    out[Math.max(0, upperBound(ats, verb.offset.start) - 1)]++;
   }
   return out;
 }
