@@ -442,6 +442,14 @@ const LEANS_BACK = new RegExp(
     "another|similarly|likewise|additionally|again|still|secondly|finally|luckily|which|whereas",
     "fortunately|unfortunately|in addition|for (?:example|instance)|in other words",
     "in (?:this|that|such a|either) case|as a result|as such|the (?:same|latter|former)",
+    // "In such cases it can be confusing", "To cope with such a situation, ...", "To do this,
+    // run...", "As an example, consider...", "Recall that...", "Any other exit code...", "In
+    // prior discussion, it was assumed...": the cases, the situation, the example's point, the
+    // others and the discussion were told before.
+    "in (?:such|these|those) (?:cases|situations)|as an example|recall that|any other",
+    "in (?:the )?(?:prior|previous|earlier) (?:discussion|section|chapter|example)s?",
+    "you (?:may|might) recall|as (?:we|you) (?:saw|have seen)",
+    "to [\\p{L}-]+(?: with| for| around)? (?:such(?: an?)? [\\p{L}-]+|this|that|these|those)(?=,)",
     // "In that same decade the American people paid the bill": the decade was named before.
     "in (?:that|this|the) same|in like (?:fashion|manner)",
     // "The third is freedom from want": the third of a list whose first came before.
@@ -527,6 +535,8 @@ export function lacksSubject(sentence: string): boolean {
  * user-callable items.": the sentence announces what comes next. */
 const POINTS_AHEAD = new RegExp(
   String.raw`^(?:the|these) following\b|\b(?:as follows|listed below)\b|` +
+    // "Below is an example of a logging configuration dictionary": of a block a note leaves out.
+    String.raw`^(?:below|here|above) (?:is|are)\b|\b(?:shown|given) below\b|` +
     String.raw`\bthe following(?: [\p{L}-]+){0,3}[.:]$|` +
     // "The uuid module defines the following namespace identifiers for use with uuid3()".
     String.raw`\b(?:defines|lists|provides|offers|contains|includes|supports|has) ` +

@@ -491,9 +491,18 @@ Deno.test("leansBack() catches openers that need the sentence before", () => {
       "Both take a list of names.",
       "Third, we must cut the deficit in half by the end of the decade.",
       "Fourth: a new program for the cities.",
+      "In such cases the keeper trims the wick twice.",
+      "To cope with such a situation, the keeper lights a second lamp.",
+      "To do this, run the trimmer before dusk.",
+      "As an example, consider a lamp that burns whale oil.",
+      "Recall that a wick burns faster in wind.",
+      "Any other exit code will abort the watch.",
+      "In prior discussion, it was assumed that each lamp burns once.",
+      "You may recall (from Trimming wicks) that a wick burns faster in wind.",
     ]
   ) assert.ok(leansBack(s), s);
   assert.ok(!leansBack("Sorting is stable in Python."));
+  assert.ok(!leansBack("To trim a wick, the keeper uses shears."));
   assert.ok(!leansBack("The second argument is the port number."));
   assert.ok(!leansBack("Second World War veterans came home to a new country."));
 });
@@ -697,6 +706,9 @@ Deno.test("pointsAhead() finds a sentence that announces what follows", () => {
   assert.ok(pointsAhead("The lamp module defines the following wick sizes for use with trim()."));
   assert.ok(pointsAhead("The lamp module defines the following user-callable items."));
   assert.ok(!pointsAhead("The keeper follows the lamp rules."));
+  assert.ok(pointsAhead("Below is an example of a lamp's log, taken from the keeper's book."));
+  assert.ok(pointsAhead("The wick sizes are shown below."));
+  assert.ok(!pointsAhead("Here the tide turns to the west."));
 });
 
 Deno.test("lacksSubject() finds the sentences of an entry that leave out their subject", () => {
