@@ -536,7 +536,7 @@ export function lacksSubject(sentence: string): boolean {
 const POINTS_AHEAD = new RegExp(
   String.raw`^(?:the|these) following\b|\b(?:as follows|listed below)\b|` +
     // "Below is an example of a logging configuration dictionary": of a block a note leaves out.
-    String.raw`^(?:below|here|above) (?:is|are)\b|\b(?:shown|given) below\b|` +
+    String.raw`^(?:below|above) (?:is|are)\b|\b(?:shown|given) below\b|` +
     String.raw`\bthe following(?: [\p{L}-]+){0,3}[.:]$|` +
     // "The uuid module defines the following namespace identifiers for use with uuid3()".
     String.raw`\b(?:defines|lists|provides|offers|contains|includes|supports|has) ` +
