@@ -972,11 +972,17 @@ function placesByFirstNames(text: string, runs: Run[], verdicts: Map<string, Ver
     const inPlace = i > 0 && place(i - 1) && /^,\s+$/u.test(between) &&
       /^[,.;]/u.test(text[run.end] ?? "");
     // "in Texas and Virginia", "New York and Houston": a list of places, where the name is a
-    // place's to compromise too (not "Georgia and Jack").
-    const listed = i > 0 && place(i - 1) && /^(?:,\s+|,?\s+(?:and|or)\s+)$/u.test(between) &&
-      placeName(run.key);
+    // place's to compromise too (not "Georgia and Jack"), or the list has two places before it
+    // ("Georgia, Virginia and Carolina").
+    const listing = (k: number) =>
+      /^(?:,\s+|,?\s+(?:and|or)\s+)$/u.test(text.slice(runs[k - 1]?.end ?? 0, runs[k].start));
+    const listed = i > 0 && place(i - 1) && listing(i) &&
+      (placeName(run.key) || i > 1 && place(i - 2) && listing(i - 1));
+    // "The Virginia Assembly met", "the Virginia delegates": a person is seldom "the Virginia".
+    const before = text.slice(Math.max(0, run.start - 12), run.start);
+    const modifies = /(?<!\p{L})the\s+$/iu.test(before) && placeName(run.key);
     if (
-      (inPlace || listed || AT_PLACE.test(text.slice(Math.max(0, run.start - 12), run.start))) &&
+      (inPlace || listed || modifies || AT_PLACE.test(before)) &&
       !/^['’]s\b/u.test(text.slice(run.end, run.end + 3))
     ) {
       use.placed++;

@@ -374,6 +374,12 @@ Deno.test("readLanguage() reads a first name alone where places go as a place", 
     "Nurses came to Texas and Virginia, and more to Ohio. He visited Georgia and Jack stayed.",
   );
   assert.deepEqual(listed.places.map((p) => p.text), ["Texas", "Virginia", "Ohio", "Georgia"]);
+  // After two places of a list, whatever compromise reads it as; and "the Virginia delegates".
+  const more = readLanguage(
+    "Troops went to Georgia, Virginia and Carolina. In 1776 the Virginia delegates voted.",
+  );
+  assert.deepEqual(more.places.map((p) => p.text), ["Georgia", "Virginia", "Carolina", "Virginia"]);
+  assert.deepEqual(more.people.map((p) => p.text), []);
 });
 
 Deno.test("readLanguage() reads a region, a sea, a canal and a shoal by their whole names", () => {
