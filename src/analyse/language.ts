@@ -1499,7 +1499,11 @@ function agents(
         w.sentence === words[run.from].sentence &&
         (isPersonTitle(w.value) || PERSON_NOUN.test(w.value) || ROLE.test(w.value))
       );
-    const presented = run.from !== run.to && newcomer(run.key) &&
+    // "Python Enums can have behavior added": a surname is no word the text writes in small
+    // letters ("enum", "enums").
+    const last = run.key.slice(run.key.lastIndexOf(" ") + 1).toLowerCase();
+    const common = lower.has(last) || lower.has(last.replace(/s$/u, ""));
+    const presented = run.from !== run.to && newcomer(run.key) && !common &&
       (opensAndActs(words, run, false) || PERSON_NOUN.test(before?.value ?? "") ||
         ROLE.test(before?.value ?? "") || apposed);
     if (verdict) {

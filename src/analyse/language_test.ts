@@ -294,8 +294,9 @@ Deno.test("readLanguage() reads a stranger's name that acts or follows what the 
   assert.deepEqual(people("Estiven Rodriguez couldn't speak a word of English."), [
     "Estiven Rodriguez",
   ]);
-  // A name of everyday words is no stranger's.
+  // A name of everyday words is no stranger's, nor one the text writes in small letters.
   assert.deepEqual(people("Punch Pizza raised its wages."), []);
+  assert.deepEqual(people("The enum members are named. Python Enums can have methods."), []);
   // Set beside the office the person holds; beside a place's description it is the place.
   assert.deepEqual(
     people("We are joined by the President of the Governing Council, Adnan Pachachi. Welcome."),
