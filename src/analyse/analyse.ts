@@ -20,7 +20,6 @@ import {
   readLanguage,
   upperBound,
   verbCounts,
-  withoutVerbs,
 } from "./language.ts";
 import {
   definesSubject,
@@ -567,28 +566,30 @@ function unfitUnits(
   });
   // "The maximum number of listeners per EventTarget event.": a field's description in a
   // reference, which says nothing alone. Speech leaves out verbs as it goes. Checked only where
-  // nothing else rules the unit out: compromise is slow, and checking every sentence wink marked
-  // (table rows and headings too) more than halved the Debian gold set's throughput in one run.
+  // nothing else rules the unit out, and all in one pass: compromise is slow, and checking every
+  // sentence wink marked (table rows and headings too) more than halved the Debian gold set's
+  // throughput in one run.
   if (!speech) {
-    const verbless = list.flatMap((u, i) => u.verbless && !unfit.has(i) ? [i] : []);
-    const confirmed = withoutVerbs(verbless.map((i) => list[i].text));
-    verbless.forEach((i, k) => confirmed[k] && unfit.add(i));
+    const open = (i: number) => !unfit.has(i);
+    const verbless = list.flatMap((u, i) => u.verbless && open(i) ? [i] : []);
     // "Logger.makeRecord(), which is called in the normal process of logging an event.": a
     // name and what is said of it in a relative clause, with no clause of its own.
     const relative = list.flatMap((u, i) => {
-      const head = !unfit.has(i) && RELATIVE_ONLY.exec(u.text.trim())?.[1];
+      const head = open(i) && RELATIVE_ONLY.exec(u.text.trim())?.[1];
       return head ? [{ i, head }] : [];
     });
-    const headless = withoutVerbs(relative.map((r) => r.head));
-    relative.forEach((r, k) => headless[k] && unfit.add(r.i));
+    // "What the new enum class will record as its name.": a field's description that is a
+    // clause "what" opens, with no verb after it for the clause to be the subject of.
+    const what = list.flatMap((u, i) => open(i) && FREE_RELATIVE.test(u.text.trim()) ? [i] : []);
+    const verbs = verbCounts([
+      ...verbless.map((i) => list[i].text),
+      ...relative.map((r) => r.head),
+      ...what.map((i) => list[i].text),
+    ]);
+    verbless.forEach((i, k) => verbs[k] === 0 && unfit.add(i));
+    relative.forEach((r, k) => verbs[verbless.length + k] === 0 && unfit.add(r.i));
+    what.forEach((i, k) => verbs[verbless.length + relative.length + k] <= 1 && unfit.add(i));
   }
-  // "What the new enum class will record as its name.": a field's description that is a clause
-  // "what" opens, with no verb after it for the clause to be the subject of.
-  const opensWithWhat = list.flatMap((u, i) =>
-    !unfit.has(i) && FREE_RELATIVE.test(u.text.trim()) ? [i] : []
-  );
-  const verbs = verbCounts(opensWithWhat.map((i) => list[i].text));
-  opensWithWhat.forEach((i, k) => verbs[k] <= 1 && unfit.add(i));
   if (unfit.size < list.length) return unfit;
   // Nothing fits (a page that is a table and a line or two): short lines and fragments will do,
   // but not the page's footer or its table's rows ("| Date | Version |. 334 releases over 22.4

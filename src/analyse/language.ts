@@ -36,7 +36,7 @@ export interface Person extends Span {
 
 export interface Sentence extends Span {
   /** wink found no verb in it: "The maximum number of listeners per event." (see
-   * {@link withoutVerbs}). */
+   * {@link verbCounts}). */
   verbless?: true;
 }
 
@@ -288,17 +288,10 @@ function mayHaveVerb(values: string[], tags: string[], from: number, to: number)
 }
 
 /**
- * Which of `texts` (sentences wink found no verb in) compromise finds none in either: it knows
- * "returns" in "The function returns a list" for a verb where wink took it for a plural noun.
- * Both miss a past tense that is also a noun ("The mill ground wheat").
- */
-export function withoutVerbs(texts: string[]): boolean[] {
-  return verbCounts(texts).map((count) => count === 0);
-}
-
-/**
  * How many verbs (a verb with its auxiliaries is one: "will record") compromise finds in each
- * of `texts`. One pass over them all: compromise's start-up per text is most of its cost.
+ * of `texts`: it knows "returns" in "The function returns a list" for a verb where wink took it
+ * for a plural noun. Both miss a past tense that is also a noun ("The mill ground wheat"). One
+ * pass over them all: compromise's start-up per text is most of its cost.
  */
 export function verbCounts(texts: string[]): number[] {
   const out = texts.map(() => 0);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { isRegion, readLanguage, withoutVerbs, wordClasses } from "./language.ts";
+import { isRegion, readLanguage, verbCounts, wordClasses } from "./language.ts";
 
 const people = (text: string) => readLanguage(text).people.map((p) => p.text);
 
@@ -805,7 +805,7 @@ Deno.test("readLanguage() takes no name from an identifier of code", () => {
   assert.ok(read.people.some((p) => p.text === "Ilse Brandvold"));
 });
 
-Deno.test("readLanguage() marks a sentence wink finds no verb in; withoutVerbs() confirms", () => {
+Deno.test("readLanguage() marks a sentence wink finds no verb in; verbCounts() confirms", () => {
   // wink takes "returns" and "defaults" for plural nouns, but after a noun they may be verbs.
   const { sentences } = readLanguage(
     "The maximum number of listeners per event. It was created. The function returns a list. " +
@@ -814,8 +814,13 @@ Deno.test("readLanguage() marks a sentence wink finds no verb in; withoutVerbs()
   // No verb's -s form ends in -ss: "class" after "Event" is no verb.
   assert.deepEqual(sentences.map((s) => s.verbless ?? false), [true, false, false, false, true]);
   // compromise knows "returns" for a verb.
-  assert.deepEqual(withoutVerbs([sentences[0].text, "Git returns a list."]), [true, false]);
-  assert.deepEqual(withoutVerbs([]), []);
+  assert.deepEqual(verbCounts([sentences[0].text, "Git returns a list."]), [0, 1]);
+  // A verb with its auxiliary is one.
+  assert.deepEqual(verbCounts(["The keeper will record the weight.", "It rained and blew."]), [
+    1,
+    2,
+  ]);
+  assert.deepEqual(verbCounts([]), []);
 });
 
 Deno.test("readLanguage() takes the House and the Senate for bodies", () => {
