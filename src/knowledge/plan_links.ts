@@ -77,6 +77,7 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
     keyphrases: n.keyphrases,
     tags: n.tags,
     names: [...n.people, ...n.names],
+    bodies: n.names,
     folder: folderOf.get(n.path)!,
     summary: [...n.summary, ...n.keyPoints].join(" "),
   }));

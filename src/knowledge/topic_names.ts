@@ -17,6 +17,8 @@ export interface PhraseNote {
   tags: string[];
   /** The people, organisations and places it names, as written. */
   names?: string[];
+  /** Of those, the organisations and places. */
+  bodies?: string[];
   /** The folder of its input, relative to the job's folder ("" at the top). */
   folder?: string;
   /** Its summary and key points: how it spells the words of a name ("SQL", "API"), and what a
@@ -65,6 +67,7 @@ export function nameTopics(
 ): { named: NamedTopic[]; unnamed: Topic[] } {
   const { phrasesOf, df } = phraseTable(notes);
   const namesOf = new Map(notes.map((n) => [n.key, n.names ?? []]));
+  const bodiesOf = new Map(notes.map((n) => [n.key, n.bodies ?? []]));
   const folderOf = new Map(notes.map((n) => [n.key, n.folder ?? ""]));
   const summaryOf = new Map(notes.map((n) => [n.key, n.summary ?? ""]));
   const taken = new Set(reserved.map((r) => r.toLowerCase()));
@@ -116,6 +119,10 @@ export function nameTopics(
       // Notes most of which share a folder still have a subject their owner named.
       ...(folder !== "" ? [spelledAsNotes(folderTitle(folder.split("/")), topic, summaryOf)] : []),
     ].filter((c) => c !== "" && (!isGenericWord(c) || grabBag && c === folderName));
+    // Short of all those, the name all the notes give whose first word most speak of: three
+    // Python HOWTOs, alone in a small vault, share only their copyright holder, the "Python
+    // Software Foundation", and say "Python".
+    if (candidates.length === 0) candidates.push(...sharedNameWord(topic, bodiesOf, summaryOf));
     // Notes that share no subject a phrase can name, and no folder, are no topic: a map named
     // after nothing its notes have in common is the catch-all map a person would not make.
     if (candidates.length === 0) {
@@ -271,6 +278,42 @@ export function byOwnPhrases(
     }
   });
   return topics.map((t, k) => ({ ...t, members: members[k].sort() }));
+}
+
+/**
+ * The first word of the name of an organisation or place, two words or more, that all of a
+ * topic's notes give, when it is no everyday word and most of the notes' titles or summaries say
+ * it (five of nine notes, five Python HOWTOs among Node.js's pages, are no map of Python): "Python" of "Python Software Foundation", not "Free" of "Free Software Foundation". At
+ * most one, as the notes spell it.
+ */
+function sharedNameWord(
+  topic: Topic,
+  bodiesOf: Map<string, string[]>,
+  summaryOf: Map<string, string>,
+): string[] {
+  const givers = new Map<string, number>();
+  for (const key of topic.members) {
+    for (const name of new Set(bodiesOf.get(key) ?? [])) {
+      const words = name.split(/\s+/u);
+      const first = words[0];
+      if (
+        words.length < 2 || !/^\p{Lu}[\p{L}\p{N}]+$/u.test(first) ||
+        englishRank(first.toLowerCase()) <= MODIFIER_RANK
+      ) continue;
+      givers.set(first, (givers.get(first) ?? 0) + 1);
+    }
+  }
+  const said = (word: string) =>
+    topic.members.filter((key) => {
+      const base = key.slice(key.lastIndexOf("/") + 1);
+      return new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, "iu")
+        .test(`${base} ${summaryOf.get(key) ?? ""}`);
+    }).length;
+  const most = (count: number) => count * 2 > topic.members.length;
+  const best = [...givers]
+    .filter(([word, count]) => count === topic.members.length && most(said(word)))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  return best ? [best[0]] : [];
 }
 
 /** Share of a topic's notes whose titles must start alike to name it after them. */

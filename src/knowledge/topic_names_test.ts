@@ -411,3 +411,23 @@ Deno.test("byOwnPhrases() moves a note that has none of its map's phrases to the
   );
   assert.deepEqual(inFolder[0].members, ["g1", "g2", "g3", "gov"]);
 });
+
+Deno.test("nameTopics() names notes that share no phrase by the word of a body they all give", () => {
+  const howto = (key: string, phrase: string, summary: string, body: string): PhraseNote => ({
+    ...note(key, [phrase]),
+    names: [body],
+    bodies: [body],
+    summary,
+  });
+  const notes = [
+    howto("a", "argument parser", "Argparse is Python's parser.", "Python Software Foundation"),
+    howto("b", "enum members", "An enum in Python has members.", "Python Software Foundation"),
+    howto("c", "log handlers", "Python logs through handlers.", "Python Software Foundation"),
+    note("d", ["harbour lamps"]),
+  ];
+  const topic = { members: ["a", "b", "c"], folder: "" };
+  assert.equal(nameTopics([topic], notes).named[0]?.name, "Python");
+  // An everyday word names nothing: "Free" of "Free Software Foundation".
+  const free = notes.map((n) => n.bodies ? { ...n, bodies: ["Free Software Foundation"] } : n);
+  assert.deepEqual(nameTopics([topic], free).named, []);
+});
