@@ -493,6 +493,14 @@ Deno.test("contextLine() passes over a sentence about the occasion of a speech",
     ]),
     "Seven years ago, America was weak, and freedom everywhere was under siege.",
   );
+  // Nor the address itself.
+  assert.equal(
+    contextLine([
+      "For the sixth and the last time, I present to the Congress my assessment of the State " +
+      "of the Union. The harbour towns need new lamps and keepers to trim them.",
+    ]),
+    "The harbour towns need new lamps and keepers to trim them.",
+  );
 });
 
 Deno.test("contextLine() takes the author's word for what the note covers", () => {
