@@ -635,7 +635,9 @@ function codeByFont(pages: Line[][]): void {
  */
 function isCodeBlock(lines: Line[]): boolean {
   return lines.every((line) => line.mono) &&
-    (lines.length > 1 || /\s|[(){};=<>]/u.test(lines[0].text));
+    (lines.length > 1 || /\s|[(){};=<>]/u.test(lines[0].text)) &&
+    // "M L", "J K": a title page's ornaments, set in a font of glyphs, are no program.
+    !lines.every((line) => /^\p{L}(?:\s+\p{L})*$/u.test(line.text.trim()));
 }
 
 /** The most indentation kept, in characters: deeper is a layout's, not the program's. */

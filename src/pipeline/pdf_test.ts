@@ -201,13 +201,16 @@ Deno.test("extractPdf() fences lines in a fixed-pitch font as code, indented as 
     doc.text("}");
     doc.moveDown();
     doc.font("Helvetica").text("The program apt-get and the file $HOME stay words of the text.");
+    // Letters alone, an ornament's glyphs, are no program.
+    doc.moveDown();
+    doc.font("Courier").text("M L");
   });
   const body = (await extractPdf(bytes, "lamp.pdf")).body;
   assert.equal(
     body,
     `## Page 1\n\n${PARAGRAPH}\n\nLight the lamp like this:\n\n` +
       "```\nint main(void)\n{\n    light(`lamp`);\n}\n```\n\n" +
-      "The program apt-get and the file \\$HOME stay words of the text.",
+      "The program apt-get and the file \\$HOME stay words of the text.\n\nM L",
   );
 });
 
