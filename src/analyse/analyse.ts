@@ -131,9 +131,14 @@ export function analyse(input: AnalysisInput): Analysed {
       (listsAddresses(list[i].text) ? ADDRESSES : 1) * s;
   });
 
-  const lead = transcript
-    ? undefined
-    : openingSentence(list, units, unfit, subjectLine(input.title, units));
+  // The subject a text keeps naming is the subject of its opening definition as much as its
+  // title's: "Node.js comes with a variety of CLI options" under "Command-line API".
+  const lead = transcript ? undefined : openingSentence(
+    list,
+    units,
+    unfit,
+    `${subjectLine(input.title, units)} ${subjectsOf(text, nameWordsOf(language)).join(" ")}`,
+  );
   const summaryAt = pickSummary(
     list,
     summaryScores,
@@ -446,6 +451,13 @@ function pickSummary(
  * What names the text's subject: its title, and the heading it opens with, which is the author's
  * own when the title comes from a file name ("Authors of XZ Utils" in "liblzma5_AUTHORS.txt").
  */
+/** The words of the people and places the language reading found, in small letters. */
+function nameWordsOf(language: Pick<Language, "people" | "places">): Set<string> {
+  return new Set(
+    [...language.people, ...language.places].flatMap((n) => n.text.toLowerCase().split(/\s+/u)),
+  );
+}
+
 function subjectLine(title: string, units: Pick<BodyText, "blocks" | "headings">): string {
   return `${title} ${openingHeading(units)}`.trim();
 }

@@ -1132,3 +1132,18 @@ Deno.test("analyse() keeps a syllable after a hyphen that ends a name", () => {
     ["Truman"],
   );
 });
+
+Deno.test("analyse() opens a summary with a definition of the subject the text keeps naming", () => {
+  const detail = (i: number) =>
+    `When the option --wick-${i} is given, the loader trims every wick of Lampwick.js ` +
+    `lamps ${i} times before the harbour's watch begins at dusk.`;
+  const body = [
+    detail(8),
+    "Lampwick.js comes with a variety of command-line options for harbour keepers.",
+    ...Array.from({ length: 8 }, (_, i) => detail(i)),
+  ].join("\n\n");
+  assert.equal(
+    run(body, "Command-line API").analysis.summary[0].split(". ")[0],
+    "Lampwick.js comes with a variety of command-line options for harbour keepers",
+  );
+});

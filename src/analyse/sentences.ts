@@ -248,6 +248,9 @@ const BOILERPLATE = new RegExp(
     "\\bcopy of the licen[cs]e is included\\b",
     "\\bgnu (?:free documentation|general public|lesser general public) licen[cs]e\\b",
     "\\b(?:invariant sections|front-cover texts?|back-cover texts?)\\b",
+    // "The GLPK package is part of the GNU Project released under the aegis of GNU.": the
+    // notice every GNU manual's copyright page prints.
+    "\\bunder the aegis of gnu\\b",
     "\\bwithout any warranty\\b",
     "\\b(?:is|are) (?:free software|licensed under)\\b",
     "\\bskip to (?:main )?content\\b",
@@ -638,7 +641,7 @@ const DEFINING_VERB = new RegExp(
   "^(?:is|are|was|were|does|do|can|has|have|will|may|must|should|uses|implements|introduced|" +
     "introduces|provides|lets|allows|offers|defines|contains|enables|supports|gives|describes|" +
     "performs|converts|handles|manages|creates|reads|writes|consists|works|runs|stores|keeps|" +
-    "makes)$",
+    "makes|comes)$",
   "iu",
 );
 
@@ -716,8 +719,12 @@ function word(w: string): string {
  * and "rebase". */
 export function titleWords(title: string): Set<string> {
   const out = new Set<string>();
-  for (const [w] of title.toLowerCase().matchAll(/\p{L}[\p{L}\p{N}+-]*/gu)) {
-    for (const part of [w, ...w.split("-")]) if (part && !STOPWORDS.has(part)) out.add(part);
+  // "Node.js" is a word of its own as well as its parts.
+  const found = title.toLowerCase().matchAll(
+    /\p{L}[\p{L}\p{N}+-]*(?:\.\p{L}{2}[\p{L}\p{N}+-]*)*/gu,
+  );
+  for (const [w] of found) {
+    for (const part of [w, ...w.split(/[.-]/u)]) if (part && !STOPWORDS.has(part)) out.add(part);
   }
   return out;
 }

@@ -200,6 +200,7 @@ Deno.test("unfitReason() refuses mail headers, navigation and licence boilerplat
       "The manual has no Invariant Sections and no Back-Cover Texts at all.",
       "Termination of your rights under this section does not terminate the rights under this License.",
       "You may add a passage of up to five words as a Front-Cover Text to a Modified Version.",
+      "The Lampwick package is part of the GNU Project released under the aegis of GNU.",
     ]
   ) assert.equal(unfitReason(s), "boilerplate", s);
 });
