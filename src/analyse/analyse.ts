@@ -31,6 +31,7 @@ import {
   namesManPage,
   opensWithDefinition,
   pointsAhead,
+  pointsBack,
   speaksOfOccasion,
   statesPurpose,
   titleWords,
@@ -293,7 +294,8 @@ function withLeaning(list: Unit[], unfit: Set<number>, count: number): Set<numbe
     // "But as an institution, it should...": a conjunction the trimming kept, since the rest
     // opens like a clause ("As...").
     const joined = /^(?:but|and|yet|or|nor)\b/iu.test(text);
-    const aside = leansBack(text) || turnsFromBefore(text) || pointsAhead(text) || asks || joined;
+    const aside = leansBack(text) || turnsFromBefore(text) || pointsAhead(text) ||
+      pointsBack(text) || asks || joined;
     if (aside && !statesPurpose(text)) out.add(i);
   });
   return list.length - out.size >= count ? out : unfit;
@@ -430,9 +432,10 @@ function pickSummary(
     const text = trimOpeners(list[i].text);
     // "This document describes...": the text's own "this", which needs nothing before it.
     // A question opens no summary of a written text: its answer says what the text says.
-    return statesPurpose(text) ||
+    // Not "This article describes those alternatives": which ones was said before.
+    return statesPurpose(text) && !pointsBack(text) ||
       !leansBack(text) && !unresolved(text) && !instructs(text) && !pointsAhead(text) &&
-        !/\?["”’)]?$/u.test(text) && !/^Q[.:]\s/u.test(text);
+        !pointsBack(text) && !/\?["”’)]?$/u.test(text) && !/^Q[.:]\s/u.test(text);
   };
   const skipped = new Set(unfit);
   const firstTry = picked;
@@ -523,7 +526,8 @@ function saysWhat(sentence: string, subject: Set<string>): boolean {
   const text = trimOpeners(sentence);
   // "This section covers...": the text's own "this", which needs nothing before it.
   if (statesPurpose(text)) {
-    return (!/\b(?:I|we|We)\b/u.test(text) || THIS_TEXT.test(text)) && !pointsAhead(text);
+    return (!/\b(?:I|we|We)\b/u.test(text) || THIS_TEXT.test(text)) && !pointsAhead(text) &&
+      !pointsBack(text);
   }
   // "The PostgreSQL client wrapper is designed to permit this.": what "this" is came before.
   return definesSubject(text, subject) && !leansBack(text) && !unresolved(text) &&

@@ -835,13 +835,18 @@ Deno.test("analyse() takes no key point of a written text that leans on the sent
     "gulls ferries nets quays tides sails anchors ropes buoys cranes piers docks masts " +
     "oars crabs boats";
   const facts = things.split(" ").map((w, i) => `The town counts ${i + 2} ${w} on the waterfront.`);
-  ["On the other hand,", "This means", "Moreover,", "If so,", "However,"].forEach((opener, k) =>
+  ["On the other hand,", "This means", "Moreover,", "If so,", "However,", "In such cases"].forEach((
+    opener,
+    k,
+  ) =>
     facts.splice(
       3 + k * 4,
       0,
       `${opener} harbour lamps of the harbour burn harbour lamp oil ${k} times in harbour lamps.`,
     )
   );
+  // ...nor one that names things the sentences before named.
+  facts.push("The keepers of harbour lamps must trim those wicks with harbour lamp oil.");
   const { keyPoints } = run(facts.join(" "), "Harbour lamps").analysis;
   for (const point of keyPoints) assert.match(point.text, /^The town counts/, point.text);
 });

@@ -493,7 +493,7 @@ export function leansBack(sentence: string): boolean {
  * interested mainly in usage, skip to chapter 8".
  */
 const INSTRUCTS = new RegExp(
-  "^(?:if you[^,]{0,120}, )?(?:please|check|read|see|run|install|download|visit|make sure|" +
+  "^(?:if you[^,]{0,120}, )?(?:just |simply )?(?:please|check|read|see|run|install|download|visit|make sure|" +
     "note that|refer to|go to|click|type|skip|consult|start with|do not|don['’]t|never|avoid)\\b|" +
     // "If you can reproduce a test failure, search for it...": after "if you", any order.
     "^if you[^,]{0,120}, (?!(?:it|this|that|these|those|they|you|we|he|she|the|a|an|there|your|" +
@@ -531,7 +531,22 @@ const NOT_VERBS = new Set(
 /** Whether the sentence opens with its verb, its subject left to the entry it is part of. */
 export function lacksSubject(sentence: string): boolean {
   const text = sentence.trim().replace(/^["'“‘(]+/u, "");
-  return NO_SUBJECT.test(text) && !NOT_VERBS.has(/^\p{L}+/u.exec(text)![0].toLowerCase());
+  return NO_SUBJECT.test(text) && !NOT_VERBS.has(/^\p{L}+/u.exec(text)![0].toLowerCase()) ||
+    PARTICIPLE_ONLY.test(text);
+}
+
+/**
+ * A past participle and what it was done by or with, to the end, no clause after a comma:
+ * "Created by sqlite3_open() and destroyed by sqlite3_close().", an entry's description whose
+ * subject is its name. Not "Based on the tests, we chose...".
+ */
+const PARTICIPLE_ONLY =
+  /^\p{Lu}\p{Ll}+ed (?:by|with|in|for|from|to|as|when|if|on|at|via|through|only)\b[^,;:]*[.!]$/u;
+
+/** "...by solving these two issues", "describes those alternatives": things named in the
+ * sentences before. */
+export function pointsBack(sentence: string): boolean {
+  return /\b(?:these|those)\s+(?:two|three|\p{L}+s)\b/iu.test(sentence);
 }
 
 /** "The following list of options...", "as follows", "The module defines the following
@@ -672,6 +687,8 @@ export function definesSubject(sentence: string, titleWords: ReadonlySet<string>
   for (let i = start; i < Math.min(words.length - 2, start + 4); i++) {
     const w = word(words[i]);
     if (named && DEFINING_VERB.test(w)) return true;
+    // "DTrace and SystemTap are monitoring tools": two of the title's names as one subject.
+    if (w === "and" && named && titleWords.has(word(words[i + 1] ?? ""))) continue;
     if (STOPWORDS.has(w) || w === "") return false;
     // An everyday word of the title names the subject only when written as a name: "The
     // SELECT statement is", not "the select is".

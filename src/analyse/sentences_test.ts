@@ -11,6 +11,7 @@ import {
   opensWithFiller,
   ordersOrPlans,
   pointsAhead,
+  pointsBack,
   speaksOfOccasion,
   statesPurpose,
   titleWords,
@@ -665,6 +666,7 @@ Deno.test("instructs() finds a sentence that tells the reader what to do", () =>
   assert.ok(!instructs("If you trim often, trimming the wick takes longer."));
   assert.ok(!instructs("Checking the lamps is the keeper's first task."));
   assert.ok(!instructs("The keeper reads the lamp manual each night."));
+  assert.ok(instructs("Just run the usual make command in the lamp folder."));
 });
 
 Deno.test("definesSubject() finds a sentence that opens saying what the title's subject is", () => {
@@ -691,6 +693,10 @@ Deno.test("definesSubject() finds a sentence that opens saying what the title's 
   const select = titleWords("The SELECT lamp");
   assert.ok(definesSubject("The SELECT lamp is used to light the quay.", select));
   assert.ok(!definesSubject("A select lamp is used to light the quay.", select));
+  // Two of the title's names joined; a title's dotted name whole.
+  const tools = titleWords("Watching Lamps with Wickwatch and LampTap");
+  assert.ok(definesSubject("Wickwatch and LampTap are monitoring tools for lamps.", tools));
+  assert.ok(definesSubject("Lampwick.js comes with many options.", titleWords("Lampwick.js")));
 });
 
 Deno.test("namesManPage() finds a manual page's NAME line", () => {
@@ -720,6 +726,7 @@ Deno.test("lacksSubject() finds the sentences of an entry that leave out their s
       "Matches the empty string, but only at the start of a word.",
       "Attempts to match the lamp as if it was lit.",
       "Returns the wick's length.",
+      "Created by lamp_open() and destroyed by lamp_close().",
     ]
   ) assert.ok(lacksSubject(text), text);
   for (
@@ -729,8 +736,15 @@ Deno.test("lacksSubject() finds the sentences of an entry that leave out their s
       "Lampwick trims wicks.",
       "This returns the length.",
       "Canada has many harbours.",
+      "Based on the tests, the keepers chose the longer wick.",
     ]
   ) assert.ok(!lacksSubject(text), text);
+});
+
+Deno.test("pointsBack() finds things the sentences before named", () => {
+  assert.ok(pointsBack("This article describes those alternatives and how to use them."));
+  assert.ok(pointsBack("The keeper solved these two issues at dawn."));
+  assert.ok(!pointsBack("This article describes the harbour's lamps."));
 });
 
 Deno.test('trimOpeners() leaves out "Note that" before the point', () => {

@@ -13,6 +13,7 @@ import {
   opensWithFiller,
   ordersOrPlans,
   pointsAhead,
+  pointsBack,
   speaksOfOccasion,
   statesPurpose,
   titleWords,
@@ -224,8 +225,6 @@ export function contextLine(
 ): string {
   const sentences = summary.flatMap(splitSentences).map(trimOpeners)
     .filter((s) => /\p{L}/u.test(s));
-  // "...by solving these two issues": things named in the sentences before.
-  const pointsBack = (s: string) => /\b(?:these|those)\s+(?:two|three|\p{L}+s)\b/iu.test(s);
   const standsAlone = (s: string) =>
     s.split(" ").length >= 6 && words(s) && !opensWithFiller(s) && !leansBack(s) &&
     !instructs(s) && !ordersOrPlans(s) && !pointsAhead(s) &&
