@@ -541,6 +541,10 @@ function personIn(label: string, part: string[]): boolean {
  * a noun ("unit tests"), the verb of a clause "how" or "when" opens ("When sockets die"), a verb
  * after its subject in a question ("Can I use Debian...") and a word after "to".
  */
+/** A word rarer than this in spoken English is more often a name than a word ("git" is
+ * 11,934th, "python" 13,789th). */
+const NAME_RANK = 10_000;
+
 export function labelPhrases(label: string, foreign: ReadonlySet<string> = NONE): string[][] {
   const out: string[][] = [];
   let run: string[] = [];
@@ -561,6 +565,12 @@ export function labelPhrases(label: string, foreign: ReadonlySet<string> = NONE)
     ),
   ].map(([token]) => token.replace(/['’]s$/u, ""));
   const verbAt = clauseVerb(tokens, classOf);
+  // "Use xmlsec on Windows", "Install Python": a heading that tells the reader to do something
+  // with a name opens with its verb; "Use cases", "Build options" are things.
+  const ordersAt = lexiconTag(tokens[0] ?? "") === "Infinitive" &&
+      englishRank(tokens[1] ?? "") > NAME_RANK
+    ? 0
+    : -1;
   // After "does", "can" or "should" a question's verb follows its subject ("What tools does
   // Debian provide", "Can I use Debian").
   let asking = false;
@@ -574,7 +584,7 @@ export function labelPhrases(label: string, foreign: ReadonlySet<string> = NONE)
       foreign.has(w) ||
       DETERMINERS.has(w) || VAGUE.has(w) || GENRE.has(w) || PREPOSITIONAL.has(w) ||
       LABEL_BREAK.test(tag) ||
-      /ly$/u.test(w) || auxiliary || i === verbAt
+      /ly$/u.test(w) || auxiliary || i === verbAt || i === ordersAt
     ) close();
     else if (run.length === 0 && tag === "Gerund") close();
     // ... and "to" opens a verb ("to build custom kernels"), whatever else the word may be after

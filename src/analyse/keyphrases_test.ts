@@ -427,6 +427,9 @@ Deno.test("labelPhrases() splits a heading into its noun phrases", () => {
     ["gunicorn"],
     ["uwsgi"],
   ]);
+  // A heading that tells the reader to do something with a name opens with its verb.
+  assert.deepEqual(labelPhrases("Use Lampwick on Windows"), [["lampwick"], ["windows"]]);
+  assert.deepEqual(labelPhrases("Use cases"), [["use", "cases"]]);
   // A name with a dot inside it is no phrase's piece ("js project" of "Node.js Project").
   assert.deepEqual(labelPhrases("Lampwick.js Project Governance"), [["project", "governance"]]);
 });

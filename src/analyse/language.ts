@@ -350,6 +350,10 @@ const PLURAL_MODIFIER = new Set([
   "jobs",
 ]);
 
+/** A word rarer than this in spoken English is more often a name than a word ("git" is
+ * 11,934th, "python" 13,789th). */
+const NAME_RANK = 10_000;
+
 /** Runs of an optional adjective and nouns ("strong colony", "socket programming"). */
 function nounPhrases(text: string, words: Word[]): Phrase[] {
   const phrases: Phrase[] = [];
@@ -393,13 +397,22 @@ function nounPhrases(text: string, words: Word[]): Phrase[] {
     // lexicon knows as a verb's base form, after an auxiliary, "to" or a plural noun, is a verb
     // the tagger read as a noun.
     const before = words[at - 1];
+    // "(use xmlsec on Windows)", "Use Python for scripts": so is one that opens an aside or a
+    // sentence before a name ("Tax simplification" is a thing).
+    const next = words[at + 1];
+    const opens = before?.value === "(" ||
+      (before === undefined || before.sentence !== w.sentence) &&
+        /^\p{Lu}/u.test(next?.value ?? "");
     if (
-      w.pos === "NOUN" && before !== undefined && before.sentence === w.sentence &&
-      (before.pos === "AUX" ||
-        before.pos === "PART" && /^(?:to|not|n['’]t)$/iu.test(before.value) ||
-        run.length > 0 && last!.pos === "NOUN" && PLURAL.test(last!.value) &&
-          !PLURAL_MODIFIER.has(last!.value.toLowerCase())) &&
-      lexiconTag(w.value.toLowerCase()) === "Infinitive"
+      (w.pos === "NOUN" || w.pos === "PROPN" && opens) &&
+      lexiconTag(w.value.toLowerCase()) === "Infinitive" &&
+      (before !== undefined && before.sentence === w.sentence &&
+          (before.pos === "AUX" ||
+            before.pos === "PART" && /^(?:to|not|n['’]t)$/iu.test(before.value) ||
+            run.length > 0 && last!.pos === "NOUN" && PLURAL.test(last!.value) &&
+              !PLURAL_MODIFIER.has(last!.value.toLowerCase())) ||
+        opens && next?.sentence === w.sentence &&
+          englishRank(next.value.toLowerCase()) > NAME_RANK)
     ) close();
     else if (identifier(text, w)) close();
     // "Dr." and "e.g." are no part of a topic.

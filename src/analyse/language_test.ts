@@ -75,6 +75,9 @@ Deno.test("readLanguage() reads a verb's base form after an auxiliary or a subje
       "Lists and tuples support iterators.",
       "Many applications use SQLite today.",
       "It raises an error if the object doesn't support iteration.",
+      // Opening an aside or a sentence before a name.
+      "Sign the file with the keeper's tool (use lampwick on Windows).",
+      "Use Lampwick for harbour lamps.",
     ]
   ) {
     const found = phraseTexts(text);
@@ -83,6 +86,7 @@ Deno.test("readLanguage() reads a verb's base form after an auxiliary or a subje
   // As a noun it stays: "the support team", "the container's base UID".
   assert.ok(phraseTexts("Ask the support team.").includes("support team"));
   assert.ok(phraseTexts("Adjust the container's base UID.").includes("base uid"));
+  assert.ok(phraseTexts("Tax simplification will help.").includes("tax simplification"));
   // After a plural English uses as a modifier it is the compound's head.
   for (
     const [text, phrase] of [

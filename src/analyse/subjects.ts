@@ -52,13 +52,17 @@ export function subjectsOf(text: string, exclude: ReadonlySet<string>): string[]
       e.uses >= least && e.inside >= LEAST_USES && e.capital >= CAPITALISED * e.inside &&
       // A unit after its numbers ("530 MB/s") measures; it is no subject.
       e.unit < e.uses / 2 &&
-      key.length > 1 && englishRank(key) >= GENERIC_RANK && !exclude.has(key)
+      key.length > 1 && englishRank(key) >= GENERIC_RANK && !exclude.has(key) &&
+      !LITERALS.has(key)
     )
     .filter(([key]) => !codeLike(text, key))
     .sort((a, b) => b[1].uses - a[1].uses || (a[0] < b[0] ? -1 : 1))
     .slice(0, MOST)
     .map(([key]) => key);
 }
+
+/** Values code writes in capitals ("NULL", "TRUE", "EOF"): what a column holds, not a subject. */
+const LITERALS = new Set(["null", "true", "false", "none", "nil", "nan", "eof", "undefined"]);
 
 /** Whether the word at `at` follows a number, at most a space between ("530 MB"). */
 function afterNumber(text: string, at: number): boolean {

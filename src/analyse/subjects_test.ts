@@ -25,6 +25,8 @@ Deno.test("subjectsOf() takes no everyday word, person, identifier or word in sm
   for (const code of ["ArgumentParser", "Idx1", "CRCu"]) {
     assert.deepEqual(subjectsOf(naming(code, 6), none), [], code);
   }
+  // A value of code in capitals.
+  assert.deepEqual(subjectsOf(naming("NULL", 6), none), []);
   // A unit after numbers.
   const sizes = Array.from({ length: 6 }, (_, i) => `The harbour ${i} takes ${i + 2} MB daily.`);
   assert.deepEqual(subjectsOf(sizes.join(" "), none), []);
