@@ -11,7 +11,7 @@ import { buildMaps, contextLine, RESERVED_MAPS } from "./maps.ts";
 import { RELATED_DEFAULTS, relatedNotes, stableRelated } from "./related.ts";
 import { similarityGraph } from "./similarity.ts";
 import { byOwnPhrases, nameTopics, sharedPhraseParts } from "./topic_names.ts";
-import { clusterTopics, joinRelated, leastMembers, relatedParts } from "./topics.ts";
+import { clusterTopics, joinRelated, leastMembers, relatedParts, topicLimit } from "./topics.ts";
 
 /**
  * What links are made from: a note's place and source, its terms, phrases, people, summary, key
@@ -94,6 +94,7 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
     [...clustered.alone, ...rest, ...second.unnamed.flatMap((t) => t.members)].sort(),
     phraseNotes,
     least,
+    topicLimit(firsts.length) - first.named.length - second.named.length,
   );
   const third = nameTopics(shared.parts, phraseNotes, [
     ...RESERVED_MAPS,

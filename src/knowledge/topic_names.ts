@@ -196,12 +196,14 @@ function phraseTable(notes: PhraseNote[]): {
  * together; the HOWTOs are not each other's related notes, but share their copyright holder and
  * three of them the subject "python". The phrase more of the notes share goes first, then one
  * fewer notes of the vault have; at least `least` notes share it, and it is rare in the vault as
- * a phrase naming a topic must be. Keys in key order.
+ * a phrase naming a topic must be. At most `room` parts, the topics a vault has room for. Keys in
+ * key order.
  */
 export function sharedPhraseParts(
   keys: string[],
   notes: PhraseNote[],
   least: number,
+  room = Infinity,
 ): { parts: Topic[]; rest: string[] } {
   const { phrasesOf, df } = phraseTable(notes);
   // The people and organisations a note names are shared phrases too: the copyright holder of
@@ -218,7 +220,7 @@ export function sharedPhraseParts(
   const left = new Set(keys);
   const outside = (count: number) => notes.length - count;
   const parts: Topic[] = [];
-  for (;;) {
+  while (parts.length < room) {
     const sharing = new Map<string, string[]>();
     for (const key of [...left].sort()) {
       for (const [phrase, text] of phrasesOf.get(key) ?? []) {
@@ -283,37 +285,31 @@ export function byOwnPhrases(
 /**
  * The first word of the name of an organisation or place, two words or more, that all of a
  * topic's notes give, when it is no everyday word and most of the notes' titles or summaries say
- * it (five of nine notes, five Python HOWTOs among Node.js's pages, are no map of Python): "Python" of "Python Software Foundation", not "Free" of "Free Software Foundation". At
- * most one, as the notes spell it.
+ * it: "Python" of "Python Software Foundation", not "Free" of "Free Software Foundation". Not of
+ * a name only some give: five Python HOWTOs among nine notes with Node.js's pages are no map of
+ * Python. At most one.
  */
 function sharedNameWord(
   topic: Topic,
   bodiesOf: Map<string, string[]>,
   summaryOf: Map<string, string>,
 ): string[] {
-  const givers = new Map<string, number>();
-  for (const key of topic.members) {
-    for (const name of new Set(bodiesOf.get(key) ?? [])) {
-      const words = name.split(/\s+/u);
-      const first = words[0];
-      if (
-        words.length < 2 || !/^\p{Lu}[\p{L}\p{N}]+$/u.test(first) ||
-        englishRank(first.toLowerCase()) <= MODIFIER_RANK
-      ) continue;
-      givers.set(first, (givers.get(first) ?? 0) + 1);
-    }
-  }
+  const firstWords = (key: string) =>
+    (bodiesOf.get(key) ?? []).map((name) => name.split(/\s+/u))
+      .filter((words) =>
+        words.length >= 2 && /^\p{Lu}[\p{L}\p{N}]+$/u.test(words[0]) &&
+        englishRank(words[0].toLowerCase()) > MODIFIER_RANK
+      )
+      .map((words) => words[0]);
+  const [first, ...others] = topic.members.map((key) => new Set(firstWords(key)));
+  const given = [...first ?? []].filter((word) => others.every((words) => words.has(word)));
   const said = (word: string) =>
     topic.members.filter((key) => {
       const base = key.slice(key.lastIndexOf("/") + 1);
       return new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, "iu")
         .test(`${base} ${summaryOf.get(key) ?? ""}`);
     }).length;
-  const most = (count: number) => count * 2 > topic.members.length;
-  const best = [...givers]
-    .filter(([word, count]) => count === topic.members.length && most(said(word)))
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
-  return best ? [best[0]] : [];
+  return given.filter((word) => said(word) * 2 > topic.members.length).sort().slice(0, 1);
 }
 
 /** Share of a topic's notes whose titles must start alike to name it after them. */

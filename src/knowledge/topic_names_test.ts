@@ -355,8 +355,9 @@ Deno.test("sharedPhraseParts() makes the notes left over that share a phrase or 
   const { parts, rest } = sharedPhraseParts(notes.map((n) => n.key), notes, 3);
   assert.deepEqual(parts.map((p) => p.members), [["m1", "m2", "m3"], ["p1", "p2", "p4"]]);
   assert.deepEqual(rest, ["p3", "x", "y", "z"]);
-  // Fewer than `least` notes make no part.
+  // Fewer than `least` notes make no part, and no more parts than the vault has room for.
   assert.deepEqual(sharedPhraseParts(["p1", "p2", "x"], notes, 3).parts, []);
+  assert.equal(sharedPhraseParts(notes.map((n) => n.key), notes, 3, 1).parts.length, 1);
 });
 
 Deno.test("sharedPhraseParts() takes no phrase most of the vault shares", () => {
