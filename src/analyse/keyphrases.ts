@@ -6,7 +6,7 @@
  * words occur, how early it first appears and whether the title or a heading names it. Names of
  * people are left to the People list, and a phrase that repeats one already chosen is skipped.
  */
-import { englishRank, GENERIC_RANK, specificity } from "./commonness.ts";
+import { englishRank, GENERIC_RANK, NAME_RANK, specificity } from "./commonness.ts";
 import { isFirstName, isRegion, lexiconTag, type Phrase, wordClasses } from "./language.ts";
 import { isContentWord, stem, terms, words } from "./terms.ts";
 import { isTitle } from "./titles.ts";
@@ -541,10 +541,6 @@ function personIn(label: string, part: string[]): boolean {
  * a noun ("unit tests"), the verb of a clause "how" or "when" opens ("When sockets die"), a verb
  * after its subject in a question ("Can I use Debian...") and a word after "to".
  */
-/** A word rarer than this in spoken English is more often a name than a word ("git" is
- * 11,934th, "python" 13,789th). */
-const NAME_RANK = 10_000;
-
 export function labelPhrases(label: string, foreign: ReadonlySet<string> = NONE): string[][] {
   const out: string[][] = [];
   let run: string[] = [];

@@ -15,7 +15,7 @@
 import nlp from "compromise";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
-import { englishRank, GENERIC_RANK } from "./commonness.ts";
+import { englishRank, GENERIC_RANK, NAME_RANK } from "./commonness.ts";
 import { isPersonTitle, isTitle } from "./titles.ts";
 
 /** A span of the text passed to {@link readLanguage}. */
@@ -349,10 +349,6 @@ const PLURAL_MODIFIER = new Set([
   "futures",
   "jobs",
 ]);
-
-/** A word rarer than this in spoken English is more often a name than a word ("git" is
- * 11,934th, "python" 13,789th). */
-const NAME_RANK = 10_000;
 
 /** Runs of an optional adjective and nouns ("strong colony", "socket programming"). */
 function nounPhrases(text: string, words: Word[]): Phrase[] {

@@ -6,7 +6,7 @@
  * ("File", "Time", "World") on its own. A topic that is one folder's notes is named after the
  * folder, which is what its owner called it.
  */
-import { englishRank, GENERIC_RANK, specificity } from "../analyse/commonness.ts";
+import { englishRank, GENERIC_RANK, NAME_RANK, specificity } from "../analyse/commonness.ts";
 import { folderTitle, keepingFolder } from "../pipeline/readable_name.ts";
 import { phraseKey } from "./similarity.ts";
 import type { Topic } from "./topics.ts";
@@ -36,9 +36,6 @@ export interface NamedTopic extends Topic {
   phraseKeys: string[];
 }
 
-/** Words up to this rank in spoken English ("economic" is 6,906, "python" 13,789) are
- * everyday ones. */
-const MODIFIER_RANK = 10_000;
 /** Least share of a topic's notes that carry a phrase naming it. */
 const COVER = 0.25;
 /** Least share of the notes of a topic of {@link NAMING_MIN} notes or more that a phrase
@@ -87,7 +84,7 @@ export function nameTopics(
     // An everyday word alone is said in any summary ("Economic" took the place of "Economic
     // growth"); a name is not ("SQLite").
     const said = (r: { text: string }) =>
-      (r.text.includes(" ") || englishRank(r.text.toLowerCase()) > MODIFIER_RANK) &&
+      (r.text.includes(" ") || englishRank(r.text.toLowerCase()) > NAME_RANK) &&
       stemmed.some((s) => s.includes(` ${phraseKey(r.text)} `));
     const order = (r: { text: string; cover: number }) =>
       (r.cover > ABOUT ? 0 : 2) + (said(r) ? 0 : 1);
@@ -179,7 +176,7 @@ function phraseTable(notes: PhraseNote[]): {
   for (const phrases of phrasesOf.values()) {
     for (const [key, text] of [...phrases]) {
       if (key.includes(" ") || things.has(key)) continue;
-      if (englishRank(text.toLowerCase()) <= MODIFIER_RANK) phrases.delete(key);
+      if (englishRank(text.toLowerCase()) <= NAME_RANK) phrases.delete(key);
     }
   }
   const df = new Map<string, number>();
@@ -298,7 +295,7 @@ function sharedNameWord(
     (bodiesOf.get(key) ?? []).map((name) => name.split(/\s+/u))
       .filter((words) =>
         words.length >= 2 && /^\p{Lu}[\p{L}\p{N}]+$/u.test(words[0]) &&
-        englishRank(words[0].toLowerCase()) > MODIFIER_RANK
+        englishRank(words[0].toLowerCase()) > NAME_RANK
       )
       .map((words) => words[0]);
   const [first, ...others] = topic.members.map((key) => new Set(firstWords(key)));
