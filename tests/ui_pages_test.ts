@@ -125,6 +125,16 @@ Deno.test({
         assert.equal(await page.locator("article .error").count(), 0);
         await shot(page, "pages-5-note-from-link");
 
+        // A note with a line longer than the window (a program, a long word) scrolls inside its
+        // block or wraps; the page never scrolls sideways.
+        await writeText(
+          join(vault, "Wide.md"),
+          `# Wide\n\n\`\`\`\n${"x".repeat(400)}\n\`\`\`\n\n${"a".repeat(300)}\n`,
+        );
+        await page.goto(`${app.base}/#/job/1/vault?path=Wide.md`);
+        await page.locator("article h1", { hasText: "Wide" }).waitFor();
+        await assertNoSidewaysScroll(page, "a note with a long line");
+
         // The list: a finished job is run again, never "resumed"; Delete asks first.
         await page.goto(`${app.base}/#/`);
         const history = page.getByRole("region", { name: "All jobs" });
