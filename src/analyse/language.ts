@@ -807,6 +807,8 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     // Algorithm for Sequential Data Compression": a place or an organisation read in a longer
     // capitalised name is a part of that name.
     if (v.kind !== "people" && /^[ \t]+\p{Lu}/u.test(name.slice(v.to))) continue;
+    // "TZ=Europe/Paris", "America/New_York": a time zone's identifier names no place of the text.
+    if (TIME_ZONE.test(text.slice(Math.max(0, run.start - 12), run.end + 2))) continue;
     // "Jim Crow laws", "Pell grants": a name before the law or programme it names.
     if (v.kind === "people" && NAMES_A_THING.test(text.slice(run.end, run.end + 16))) continue;
     // "Inflation is not a Robin Hood": a name after "a" is a figure of speech, not the person.
@@ -873,6 +875,10 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
   }
   return out;
 }
+
+/** An IANA time zone's identifier: an area, a slash, a location ("Europe/Paris"). */
+const TIME_ZONE =
+  /(?<![\p{L}/])(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/\p{Lu}/u;
 
 /**
  * Whether a lone word is the name one of the family goes by: "her husband, Tip, was there", "his

@@ -387,6 +387,14 @@ Deno.test("readLanguage() reads a first name alone where places go as a place", 
   assert.deepEqual(more.people.map((p) => p.text), []);
 });
 
+Deno.test("readLanguage() reads no place in a time zone's identifier", () => {
+  const read = readLanguage(
+    "Set TZ=Europe/Paris before the run, or America/New_York. The keeper moved to Paris.",
+  );
+  assert.deepEqual(read.places.map((p) => p.text), ["Paris"]);
+  assert.equal(read.places[0].start, 77);
+});
+
 Deno.test("readLanguage() reads a region, a sea, a canal and a shoal by their whole names", () => {
   const read = readLanguage(
     "We work with Latin America. Troops left Southeast Asia. We defend the Western Hemisphere. " +
