@@ -132,13 +132,51 @@ export function analyse(input: AnalysisInput): Analysed {
       (listsAddresses(list[i].text) ? ADDRESSES : 1) * s;
   });
 
+  // An AUTHORS file credits more people than a note lists otherwise: each of them is its point.
+  const signed = sourceNames(input.body, text);
+  const counts = termCounts(list);
+  const owner = ownerNames(input.properties?.copyright, text.length);
+  const speakers = [...new Set(units.blocks.map((b) => b.speaker).filter((s) => s !== undefined))]
+    .filter((s) => s.includes(" "));
+  const people = withoutWords(
+    withoutPlaceholders(rankNames(
+      [...language.people, ...writtenNames(text), ...signed, ...owner.people]
+        .sort((a, b) => a.start - b.start),
+      {
+        mergeParts: true,
+        limit: Math.max(PEOPLE, new Set(signed.map((n) => n.text)).size),
+        kind: "person",
+        text,
+      },
+      speakers,
+    )),
+    input.body,
+  );
+  const organizations = rankNames([...language.organizations, ...owner.organizations], {
+    mergeParts: false,
+    limit: 30,
+    kind: "organization",
+  });
+  // "Las", "Para" opening Spanish sentences are no places; nor is "VA" of "the VA health care
+  // system": two capitals are a state where an address writes them ("Richmond, VA").
+  const places = rankNames(language.places, { mergeParts: false, limit: 30, kind: "place" })
+    .filter((p) =>
+      !foreign?.has(p.toLowerCase()) &&
+      (!/^\p{Lu}{2}$/u.test(p) || new RegExp(`\\p{Lu}\\p{Ll}+, ${p}\\b`, "u").test(text))
+    );
+  const nameWords = new Set(people.flatMap((p) => p.toLowerCase().split(" ")));
+  const placeWords = places.flatMap((p) => p.toLowerCase().split(" "));
+  const surnames = new Set(people.filter((p) => p.includes(" ")).map((p) => p.split(" ").at(-1)));
+  /** The names it keeps writing with a capital, not of its people or places ("SQLite"). */
+  const subjects = subjectsOf(text, new Set([...nameWords, ...placeWords]));
+
   // The subject a text keeps naming is the subject of its opening definition as much as its
   // title's: "Node.js comes with a variety of CLI options" under "Command-line API".
   const lead = transcript ? undefined : openingSentence(
     list,
     units,
     unfit,
-    `${subjectLine(input.title, units)} ${subjectsOf(text, nameWordsOf(language)).join(" ")}`,
+    `${subjectLine(input.title, units)} ${subjects.join(" ")}`,
   );
   const summaryAt = pickSummary(
     list,
@@ -147,8 +185,6 @@ export function analyse(input: AnalysisInput): Analysed {
     transcript ? unfit : withoutAntecedent(list, unfit, lead),
     { transcript, lead },
   );
-  // An AUTHORS file credits more people than a note lists otherwise: each of them is its point.
-  const signed = sourceNames(input.body, text);
   // A lead ending in ":" says its list's items; alone, or a NAME line unterminated, it would run
   // into the next sentence.
   const listed = new Map(summaryAt.map((i) => [i, listAfter(list, units.blocks, i)]));
@@ -191,39 +227,6 @@ export function analyse(input: AnalysisInput): Analysed {
     transcript,
   );
 
-  const counts = termCounts(list);
-  const owner = ownerNames(input.properties?.copyright, text.length);
-  const speakers = [...new Set(units.blocks.map((b) => b.speaker).filter((s) => s !== undefined))]
-    .filter((s) => s.includes(" "));
-  const people = withoutWords(
-    withoutPlaceholders(rankNames(
-      [...language.people, ...writtenNames(text), ...signed, ...owner.people]
-        .sort((a, b) => a.start - b.start),
-      {
-        mergeParts: true,
-        limit: Math.max(PEOPLE, new Set(signed.map((n) => n.text)).size),
-        kind: "person",
-        text,
-      },
-      speakers,
-    )),
-    input.body,
-  );
-  const organizations = rankNames([...language.organizations, ...owner.organizations], {
-    mergeParts: false,
-    limit: 30,
-    kind: "organization",
-  });
-  // "Las", "Para" opening Spanish sentences are no places; nor is "VA" of "the VA health care
-  // system": two capitals are a state where an address writes them ("Richmond, VA").
-  const places = rankNames(language.places, { mergeParts: false, limit: 30, kind: "place" })
-    .filter((p) =>
-      !foreign?.has(p.toLowerCase()) &&
-      (!/^\p{Lu}{2}$/u.test(p) || new RegExp(`\\p{Lu}\\p{Ll}+, ${p}\\b`, "u").test(text))
-    );
-  const nameWords = new Set(people.flatMap((p) => p.toLowerCase().split(" ")));
-  const placeWords = places.flatMap((p) => p.toLowerCase().split(" "));
-  const surnames = new Set(people.filter((p) => p.includes(" ")).map((p) => p.split(" ").at(-1)));
   const keyphrases = rankKeyphrases(language.phrases, {
     termCounts: counts,
     sentenceTerms: list.map((u) => u.terms),
@@ -252,7 +255,7 @@ export function analyse(input: AnalysisInput): Analysed {
       summary,
       keyPoints: linked.keyPoints,
       keyphrases: keyphrases.map((k) => k.text),
-      tags: tagsFor(keyphrases, subjectsOf(text, new Set([...nameWords, ...placeWords]))),
+      tags: tagsFor(keyphrases, subjects),
       people: withoutCompanies(people, organizations),
       // "Ford" in "the Ford-Fulkerson algorithm" by "L. R. Ford": the person's surname.
       organizations: organizations.filter((name) => name.includes(" ") || !surnames.has(name)),
@@ -454,13 +457,6 @@ function pickSummary(
  * What names the text's subject: its title, and the heading it opens with, which is the author's
  * own when the title comes from a file name ("Authors of XZ Utils" in "liblzma5_AUTHORS.txt").
  */
-/** The words of the people and places the language reading found, in small letters. */
-function nameWordsOf(language: Pick<Language, "people" | "places">): Set<string> {
-  return new Set(
-    [...language.people, ...language.places].flatMap((n) => n.text.toLowerCase().split(/\s+/u)),
-  );
-}
-
 function subjectLine(title: string, units: Pick<BodyText, "blocks" | "headings">): string {
   return `${title} ${openingHeading(units)}`.trim();
 }
