@@ -474,11 +474,12 @@ const LEANS_BACK = new RegExp(
  * reader was not in. */
 const THE_ROOM =
   /\bthis (?:podium|chamber|rostrum)\b|\b(?:stand|meet|met|gather) here\b|\bwe (?:meet|gather) tonight\b/iu;
-/** ... and of its hour. */
-const THE_HOUR = /\b(?:tonight|this evening)\b/iu;
+/** ... and of its hour, or of the address itself ("I present to the Congress my assessment of
+ * the State of the Union"). */
+const THE_HOUR = /\b(?:tonight|this evening|state of (?:the|our) union)\b/iu;
 
-/** Whether a sentence speaks of the room a speech is given in, or with `hour` of its hour too
- * ("Tonight I ask you..."). */
+/** Whether a sentence speaks of the room a speech is given in, or with `hour` of its hour and
+ * the address too ("Tonight I ask you..."). */
 export function speaksOfOccasion(sentence: string, { hour = false } = {}): boolean {
   return THE_ROOM.test(sentence) || hour && THE_HOUR.test(sentence);
 }

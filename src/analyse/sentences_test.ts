@@ -340,6 +340,10 @@ Deno.test("speaksOfOccasion() finds the room a speech is given in, and its hour 
   assert.equal(speaksOfOccasion("No keeper has spoken from this podium before."), true);
   assert.equal(speaksOfOccasion("Tonight I propose a new lighthouse."), false);
   assert.equal(speaksOfOccasion("Tonight I propose a new lighthouse.", { hour: true }), true);
+  // The address itself, when asked as for its hour.
+  const address = "I present my assessment of the State of the Union to the keepers.";
+  assert.equal(speaksOfOccasion(address), false);
+  assert.equal(speaksOfOccasion(address, { hour: true }), true);
   assert.equal(speaksOfOccasion("The keepers meet at the harbour each year."), false);
 });
 

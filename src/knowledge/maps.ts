@@ -231,9 +231,9 @@ export function contextLine(
     // "I happen to know that": the author's story, not the note's subject; "I will send you a
     // proposal" is what a speech asks for.
     (!/^I\b/u.test(s) || statesPurpose(s)) &&
-    // "We meet here tonight at a time of great challenge": the occasion, not the subject; nor
-    // the address itself ("I present to the Congress my assessment of the State of the Union").
-    !speaksOfOccasion(s, { hour: true }) && !/\bstate of (?:the|our) union\b/iu.test(s) &&
+    // "We meet here tonight at a time of great challenge", "I present... my assessment of the
+    // State of the Union": the occasion, not the subject.
+    !speaksOfOccasion(s, { hour: true }) &&
     // "Q. I upgraded my system and now my /etc/issue says trixie/sid?": a question says nothing.
     !/\?["”’)]?$/u.test(s) && !/^Q[.:]\s/u.test(s) &&
     // "definitions: return the pointer to...": a parameter's entry in an API reference.
