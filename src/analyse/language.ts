@@ -629,6 +629,9 @@ const EXAMPLE_QUOTED = /(?:for example|for instance|e\.g\.),?\s*["“‘']$/iu;
  */
 function findNames(text: string, words: Word[]): Pick<Language, Kind> {
   const runs = capitalisedRuns(text, words);
+  /** The words the text writes in small letters. */
+  const lower = new Set<string>();
+  for (const w of words) if (/^\p{Ll}/u.test(w.value)) lower.add(w.value);
   const firsts = new Map<string, Run>();
   const verdicts = new Map<string, Verdict>();
   for (const run of runs) {
@@ -658,7 +661,7 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       if (kind) verdicts.set(run.key, { kind, from: 0, to: run.end - run.start });
     } else if (knownPerson(run.key) || titledName(run.key) || PATRONYMIC.test(run.key)) {
       verdicts.set(run.key, { kind: "people", from: 0, to: run.end - run.start });
-    } else if (titledWord(run.key, text)) {
+    } else if (titledWord(run.key, lower)) {
       verdicts.set(run.key, { kind: "people", from: 0, to: run.end - run.start });
     } else if (titledAt > 0) {
       // "Senate Majority Leader Baker", "Texas Governor Greg Abbott": what the office is of
@@ -769,8 +772,6 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     ) verdicts.set(run.key, { kind: "people", from: 0, to: run.key.length });
   }
   listedNames(text, runs, verdicts);
-  const lower = new Set<string>();
-  for (const w of words) if (/^\p{Ll}/u.test(w.value)) lower.add(w.value);
   for (const key of agents(words, runs, verdicts, lower)) {
     verdicts.set(key, { kind: "people", from: 0, to: key.length });
   }
@@ -1184,10 +1185,10 @@ function everydayWords(name: string): boolean {
 
 /**
  * "President Bush", "Admiral King": a person's title, then one capitalised word that the text
- * never writes in small letters and that names no body or place ("Justice Department",
+ * never writes in small letters (`lower`) and that names no body or place ("Justice Department",
  * "Republican Party", "Lady Liberty" is a statue, but "liberty" is said in small letters too).
  */
-function titledWord(key: string, text: string): boolean {
+function titledWord(key: string, lower: ReadonlySet<string>): boolean {
   const [title, word, more] = key.split(" ");
   // "MS Windows": a title in capitals is an abbreviation.
   if (
@@ -1200,7 +1201,7 @@ function titledWord(key: string, text: string): boolean {
   if (FEATURE_END.test(word) || EVENT_END.test(word) || INSTITUTION.has(word.toLowerCase())) {
     return false;
   }
-  return !new RegExp(`(?<!\\p{L})${word.toLowerCase()}(?!\\p{L})`, "u").test(text);
+  return !lower.has(word.toLowerCase());
 }
 
 /**
