@@ -620,7 +620,14 @@ const RELATIVE_ONLY =
   /^((?:[^\s,;:]+ ){0,5}[^\s,;:]+),\s+(?:which|who|whose|where)\s[^,;:]*[.!?]["”’)]*$/u;
 
 /** Why a unit is unfit that no shortage of sentences excuses. */
-const NEVER = new Set(["boilerplate", "table row", "table of contents", "code", "mail header"]);
+const NEVER = new Set([
+  "boilerplate",
+  "table row",
+  "table of contents",
+  "code",
+  "mail header",
+  "reference",
+]);
 
 /** A heading's section number: "7 ", "A.2. ". */
 const SECTION_NUMBER = "[\\dA-Z]{1,2}(?:\\.\\d+)*\\.?\\s+";

@@ -239,6 +239,9 @@ function tokenize(text: string): { words: Word[]; sentences: Sentence[] } {
     });
     let first = true;
     for (let i = from; i <= to; i++) {
+      // A block of a list whose items end in commas is capitalised as a block opens ("Appending
+      // Postfix's own domain..."), though wink reads the list as one sentence.
+      first ||= /\n\s*\n/u.test(tags[i] === "SPACE" ? values[i] : spaces[i]);
       if (tags[i] === "SPACE") continue;
       const word: Word = {
         value: values[i],
@@ -794,16 +797,23 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
   const endsAt = new Map(runs.map((r) => [r.to, r]));
   // Once per name, not per mention: each looks through the whole text.
   const terms = new Map<string, boolean>();
-  const termInCapitals = (name: string) => {
-    let known = terms.get(name);
-    if (known === undefined) terms.set(name, known = wordAndName(name, text));
+  const termInCapitals = (name: string, kind: Kind) => {
+    const key = `${kind}:${name}`;
+    let known = terms.get(key);
+    if (known === undefined) {
+      const parts = name.split(" ");
+      known = kind === "people"
+        ? wordAndName(name, text)
+        : termInSmall(parts, text) && (kind === "places" || namesAKind(parts, text));
+      terms.set(key, known);
+    }
     return known;
   };
   for (const run of runs) {
     const v = verdicts.get(run.key);
     if (!v) continue;
     const name = text.slice(run.start, run.end);
-    if (v.kind === "people" && termInCapitals(name.slice(v.from, v.to))) continue;
+    if (termInCapitals(name.slice(v.from, v.to), v.kind)) continue;
     // "Greenwich Mean Time", "Georgia Tech", "Calgary Text Compression Corpus", "A Universal
     // Algorithm for Sequential Data Compression": a place or an organisation read in a longer
     // capitalised name is a part of that name.
@@ -1063,14 +1073,47 @@ const NAMES_A_THING =
 function wordAndName(name: string, text: string): boolean {
   const parts = name.split(" ");
   if (parts.length < 2) return false;
-  if (
-    parts.every((w) => englishRank(w.toLowerCase()) < Infinity) &&
-    text.includes(` ${name.toLowerCase()}`)
-  ) return true;
+  if (termInSmall(parts, text)) return true;
   const first = parts[0].toLowerCase();
   if (!isFirstName(first) || englishRank(first) >= GENERIC_RANK) return false;
   const term = `${parts[0]} ${parts[parts.length - 1].toLowerCase()}`;
   return text.includes(term + " ") || text.includes(term + "s") || text.includes(term + ".");
+}
+
+/**
+ * Whether a name of two words or more, all English words, is a term the text also writes in
+ * small letters, joined by a space or a hyphen, or as a plural: "Floating Point" beside
+ * "floating point", "Certification Authority" beside "certification authorities".
+ */
+function termInSmall(parts: string[], text: string): boolean {
+  if (parts.length < 2 || !parts.every((w) => englishRank(w.toLowerCase()) < Infinity)) {
+    return false;
+  }
+  const low = parts.map((w) => w.toLowerCase());
+  const last = low.at(-1)!;
+  const lasts = [last, pluralOf(last)];
+  return [" ", "-"].some((gap) => {
+    const head = ` ${low.slice(0, -1).join(gap)}${gap}`;
+    return lasts.some((l) => new RegExp(`${RegExp.escape(head + l)}(?!\\p{L})`, "u").test(text));
+  });
+}
+
+/** "authority": "authorities", "point": "points". */
+function pluralOf(word: string): string {
+  return /[^aeiou]y$/iu.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`;
+}
+
+/**
+ * Whether the text uses a name as a kind's: after "a" or "no", or in the plural ("a trusted
+ * Certification Authority", "Certification Authorities"), unlike a body's own name ("the
+ * Technical Committee", though the text writes "the technical committee" too).
+ */
+function namesAKind(parts: string[], text: string): boolean {
+  const plural = [...parts.slice(0, -1), pluralOf(parts.at(-1)!)].join(" ");
+  const name = RegExp.escape(parts.join(" "));
+  return new RegExp(`(?<!\\p{L})(?:[Aa]n?|[Nn]o|[Aa]ny) (?:\\p{Ll}+ )?${name}(?!\\p{L})`, "u")
+    .test(text) ||
+    new RegExp(`${RegExp.escape(plural)}(?!\\p{L})`, "u").test(text);
 }
 
 interface Found {
@@ -1380,9 +1423,10 @@ function capitalisedRuns(text: string, words: Word[]): Run[] {
     capital(words[i + 1]) &&
     !(words[i - 1]?.sentence === words[i].sentence && capital(words[i - 1]));
   // "Estiven Rodriguez couldn't speak", "President Carter tried": a word no dictionary has, or
-  // a person's title, opening a sentence before a capitalised word, is the name's first.
+  // a person's title, opening a sentence before a capitalised word, is the name's first; not
+  // one wink reads as a verb ("Appending Postfix's own domain...").
   const opensName = (i: number) =>
-    words[i].first && /^\p{Lu}\p{Ll}+\.?$/u.test(words[i].value) &&
+    words[i].first && words[i].pos !== "VERB" && /^\p{Lu}\p{Ll}+\.?$/u.test(words[i].value) &&
     words[i + 1]?.sentence === words[i].sentence && capital(words[i + 1]) &&
     (englishRank(words[i].value.toLowerCase()) === Infinity &&
         lexiconTag(words[i].value.toLowerCase()) === "" || isPersonTitle(words[i].value));

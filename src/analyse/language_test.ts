@@ -881,3 +881,39 @@ Deno.test("readLanguage() reads a name with its father's, and a titled first nam
       .some((p) => p.includes("Martin Luther King")),
   );
 });
+
+Deno.test("readLanguage() reads no name in a list's line that opens with a verb", () => {
+  const text = "Rewriting the lamp's address is frowned upon by keepers,\n\n" +
+    "Appending Postfix's own harbour produces incorrect results with some lamps,\n\n" +
+    "Appending Postfix's own harbour sometimes makes the lamps look foreign.";
+  assert.deepEqual(people(text), []);
+});
+
+Deno.test("readLanguage() takes a term in capitals the text writes in small letters for no name", () => {
+  const found = (text: string) => {
+    const l = readLanguage(text);
+    return [...l.organizations, ...l.places].map((n) => n.text);
+  };
+  // compromise files "Floating Point" as a place.
+  assert.deepEqual(
+    found(
+      "The lamp keepers read The Perils of Floating Point every winter. Binary floating point " +
+        "holds many surprises for a keeper.",
+    ),
+    [],
+  );
+  // A kind: after "a", and in the plural.
+  assert.ok(
+    !found(
+      "The lamp is signed by a trusted Certification Authority. Keepers trust some public " +
+        "certification authorities and no others.",
+    ).includes("Certification Authority"),
+  );
+  // A body's own name, though the text writes it in small letters once.
+  assert.ok(
+    found(
+      "The Harbour Committee decides on the lamps. The Harbour Committee meets in May. Each " +
+        "member of the harbour committee trims a lamp.",
+    ).includes("Harbour Committee"),
+  );
+});

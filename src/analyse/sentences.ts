@@ -184,6 +184,8 @@ export function unfitReason(
   // "60001…60513 → UIDs for home directories": a row of a range table.
   if (/^[\p{N}.,…–-]+\s*(?:→|->|=>|:)\s/u.test(text)) return "table row";
   if (isCode(text)) return "code";
+  // "[5] https://lore.kernel.org/... A discussion of...": an entry of a list of references.
+  if (/^\[\d{1,3}\]\s/u.test(text)) return "reference";
   if (CAPTION.test(text)) return "caption";
   if (HEADER.test(text)) return "mail header";
   if (BOILERPLATE.test(text) || LICENCE_TERMS.test(text)) return "boilerplate";
@@ -199,6 +201,9 @@ export function unfitReason(
     if (/^(?:Returns?|Return value|Parameters?|Arguments?|Since|Deprecated):\s/u.test(text)) {
       return "entry";
     }
+    // "bundle.heuristic:: If this string-valued key exists...": an AsciiDoc list's term and
+    // what is said of it, which leans on the term.
+    if (/^[^\s:]+::\s/u.test(text)) return "entry";
     if (cutShort(text)) return "fragment";
     // An aside in brackets, or the end of one a sentence split began (") , may be computed"):
     // it needs its sentence.
@@ -320,6 +325,9 @@ const REFERS_BACK = new RegExp(
     "\\b(?:these|those|such) (?:concerns|problems|issues|limitations|shortcomings|drawbacks|difficulties|challenges|questions|objections|complaints)\\b",
     // "No President has ever said those words from this podium.": they were said just before.
     "\\bthose words\\b",
+    // "For an example, see ecc7c8841d (...)", "See the lamp keeper's guide for more.": a
+    // pointer to where the point is made, not the point.
+    "^(?:for (?:an? |more )?(?:examples?|details?|instance|information|more)[^,]{0,40},\\s*)?see\\s",
     // "...in two aspects: (a) We use zero-based indexing.": an enumeration cut after its first.
     ":\\s*\\((?:a|i|1)\\)(?!.*\\((?:b|ii|2)\\))",
   ].join("|"),
@@ -402,6 +410,8 @@ function isCode(text: string): boolean {
       .test(text)
   ) return true;
   if (/^(?:usage|synopsis):\s/iu.test(text)) return true;
+  // A shell session: "$ touch addme $ git add addme...". Prose writes "$5", not "$ touch".
+  if (/^\$\s+[\p{Ll}.\/]/u.test(text)) return true;
   // A synopsis run into its C prototype: "Synopsis void glp_set_col_bnds(glp_prob *P, ...".
   if (
     /^synopsis:?\s+(?:#include|(?:void|int|double|char|long|float|const|unsigned|struct|size_t|bool)\b)/iu
@@ -555,7 +565,7 @@ export function pointsBack(sentence: string): boolean {
 const POINTS_AHEAD = new RegExp(
   String.raw`^(?:the|these) following\b|\b(?:as follows|listed below)\b|` +
     // "Below is an example of a logging configuration dictionary": of a block a note leaves out.
-    String.raw`^(?:below|above) (?:is|are)\b|\b(?:shown|given) below\b|` +
+    String.raw`^(?:below|above|following) (?:is|are)\b|\b(?:shown|given) below\b|` +
     String.raw`\bthe following(?: [\p{L}-]+){0,3}[.:]$|` +
     // "The uuid module defines the following namespace identifiers for use with uuid3()".
     String.raw`\b(?:defines|lists|provides|offers|contains|includes|supports|has) ` +

@@ -301,6 +301,21 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
     unfitReason("Each of these points will be described in more detail below, after that."),
     "refers elsewhere",
   );
+  assert.equal(
+    unfitReason('For an example, see ecc7c8841d ("lamps: trim the wicks", 2022-02-25).'),
+    "refers elsewhere",
+  );
+  assert.equal(unfitReason("See the keeper's guide for how to trim a lamp."), "refers elsewhere");
+  assert.equal(unfitReason("Seen from the sea, the lamp burns all night long."), undefined);
+  assert.equal(
+    unfitReason("[5] https://lamps.example/keepers A discussion of trimming wicks at dusk."),
+    "reference",
+  );
+  assert.equal(
+    unfitReason("$ touch lamp $ git add lamp $ git reset --hard error: Path 'lamp' not uptodate."),
+    "code",
+  );
+  assert.equal(unfitReason("$5 buys the keeper enough oil for a whole night."), undefined);
 });
 
 Deno.test("unfitReason() accepts ordinary sentences, with a call or an acronym in them", () => {
@@ -720,6 +735,8 @@ Deno.test("pointsAhead() finds a sentence that announces what follows", () => {
   assert.ok(pointsAhead("Below is an example of a lamp's log, taken from the keeper's book."));
   assert.ok(pointsAhead("The wick sizes are shown below."));
   assert.ok(!pointsAhead("Here the tide turns to the west."));
+  assert.ok(pointsAhead("Following are some example lamps intended to help keepers get started."));
+  assert.ok(!pointsAhead("Following the storm, the keeper trimmed every lamp on the coast."));
 });
 
 Deno.test("lacksSubject() finds the sentences of an entry that leave out their subject", () => {
@@ -815,6 +832,14 @@ Deno.test("unfitReason() takes a parameter's entry of an API reference for no se
   );
   assert.equal(unfitReason("Returns: LAMP_SUCCESS if successful or an error value."), "entry");
   assert.equal(unfitReason("Lampwick reads the tables of harbour lamps: all of them."), undefined);
+});
+
+Deno.test("unfitReason() takes an AsciiDoc list's term and its text for an entry", () => {
+  assert.equal(
+    unfitReason("lamp.wick:: If this string-valued key exists, then the lamp is trimmed at dusk."),
+    "entry",
+  );
+  assert.equal(unfitReason("The keeper writes lamp::wick to name the wick of a lamp."), undefined);
 });
 
 Deno.test("unfitReason() reads manual pages named in prose as words, not code", () => {
