@@ -10,7 +10,7 @@ import type { MapFile } from "../vault/vault_writer.ts";
 import { buildMaps, contextLine, RESERVED_MAPS } from "./maps.ts";
 import { RELATED_DEFAULTS, relatedNotes, stableRelated } from "./related.ts";
 import { similarityGraph } from "./similarity.ts";
-import { byOwnPhrases, nameTopics, sharedPhraseParts } from "./topic_names.ts";
+import { byOwnPhrases, nameTopics, sharedPhraseParts, withoutStrangers } from "./topic_names.ts";
 import { clusterTopics, joinRelated, leastMembers, relatedParts, topicLimit } from "./topics.ts";
 
 /**
@@ -88,29 +88,35 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
     ...RESERVED_MAPS,
     ...first.named.map((t) => t.name),
   ]);
+  const named = withoutStrangers([...first.named, ...second.named], phraseNotes);
+  const strangers = new Set(named.strangers);
   // Notes still in no topic that share a phrase may be a subject all the same.
   const least = leastMembers(firsts.length);
   const shared = sharedPhraseParts(
-    [...clustered.alone, ...rest, ...second.unnamed.flatMap((t) => t.members)].sort(),
+    [
+      ...clustered.alone,
+      ...rest,
+      ...second.unnamed.flatMap((t) => t.members),
+      ...named.strangers,
+    ].sort(),
     phraseNotes,
     least,
-    topicLimit(firsts.length) - first.named.length - second.named.length,
+    topicLimit(firsts.length) - named.topics.length,
   );
   const third = nameTopics(shared.parts, phraseNotes, [
     ...RESERVED_MAPS,
-    ...[...first.named, ...second.named].map((t) => t.name),
+    ...named.topics.map((t) => t.name),
   ]);
-  const topics = byOwnPhrases(
-    [...first.named, ...second.named, ...third.named],
-    phraseNotes,
-    least,
-  );
+  const topics = byOwnPhrases([...named.topics, ...third.named], phraseNotes, least);
+  // A stranger to the map Louvain gave it is not drawn back to it by the same faint likeness.
+  const left = [...shared.rest, ...third.unnamed.flatMap((t) => t.members)].sort();
   const placed = joinRelated(
     graph,
     topics,
-    [...shared.rest, ...third.unnamed.flatMap((t) => t.members)].sort(),
+    left.filter((key) => !strangers.has(key)),
     (path) => folderOf.get(path)!,
   );
+  placed.alone = [...placed.alone, ...left.filter((key) => strangers.has(key))].sort();
   const maps = buildMaps(
     firsts.map((n) => ({
       path: n.path,
@@ -172,8 +178,16 @@ function linkedPairs(
   return out;
 }
 
-/** The folder of an input's path relative to its job's folder, "" at the top. */
+/**
+ * The folder of an input's path relative to its job's folder, "" at the top. A folder for what
+ * has no folder ("misc", "other", "unsorted"...) holds no topic: its notes are grouped by what
+ * they say, as the top's are, and no map is named after it.
+ */
 function folderOfSource(source: string): string {
-  const cut = source.lastIndexOf("/");
-  return cut < 0 ? "" : source.slice(0, cut);
+  const parts = source.split("/").slice(0, -1);
+  const at = parts.findIndex((part) => CATCH_ALL.test(part));
+  return (at < 0 ? parts : parts.slice(0, at)).join("/");
 }
+
+const CATCH_ALL =
+  /^(?:misc|miscellan(?:y|ea|eous)|others?|various|unsorted|uncategori[sz]ed|to[ _-]?sort|inbox|stuff|temp|tmp|new folder|untitled folder)$/iu;

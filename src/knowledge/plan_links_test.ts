@@ -61,6 +61,19 @@ Deno.test("planLinks() makes a map per folder of related notes and lists the lon
   assert.match(maps[1].generated, /- \[\[Sources\/bees 0\|bees 0\]\]: This note is number 0/);
 });
 
+Deno.test("planLinks() makes no map of a folder for what has no folder", () => {
+  const inMisc = notes().map((n) =>
+    n.source.startsWith("rail/") ? n : { ...n, source: `Misc/${n.source}` }
+  );
+  const { maps } = planLinks(inMisc);
+  assert.deepEqual(maps.map((m) => m.path), ["Home.md", "Maps/Honey bees.md", "Maps/Rail.md"]);
+  assert.doesNotMatch(maps[1].generated, /folder/);
+  assert.match(
+    maps[0].generated,
+    /## Notes on subjects of their own\n\n- \[\[Sources\/Stars\|Stars\]\]/,
+  );
+});
+
 Deno.test("planLinks() keeps an unchanged note's related notes when only other notes changed", () => {
   const before = notes();
   const first = planLinks(before);

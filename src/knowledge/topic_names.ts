@@ -244,6 +244,41 @@ export function sharedPhraseParts(
 }
 
 /**
+ * The topics named after a folder without the notes from elsewhere that share no phrase with any
+ * of the folder's notes, and those notes, in key order: Louvain put the GNU MathProg manual with
+ * two pages of the Python tutorial it faintly resembles (expressions, statements, sets), and
+ * systemd's porting notes with Git's design notes, in maps that bore the folders' names.
+ */
+export function withoutStrangers(
+  topics: NamedTopic[],
+  notes: PhraseNote[],
+): { topics: NamedTopic[]; strangers: string[] } {
+  const { phrasesOf } = phraseTable(notes);
+  const folderOf = new Map(notes.map((n) => [n.key, n.folder ?? ""]));
+  const inside = (key: string, folder: string) => {
+    const own = folderOf.get(key) ?? "";
+    return own === folder || own.startsWith(`${folder}/`);
+  };
+  const strangers: string[] = [];
+  const kept = topics.map((topic) => {
+    if (!topic.folder) return topic;
+    const folder = topic.folder;
+    const shared = new Set(
+      topic.members.filter((key) => inside(key, folder))
+        .flatMap((key) => [...phrasesOf.get(key)?.keys() ?? []]),
+    );
+    const strange = topic.members.filter((key) =>
+      !inside(key, folder) && ![...phrasesOf.get(key)?.keys() ?? []].some((p) => shared.has(p))
+    );
+    strangers.push(...strange);
+    return strange.length === 0
+      ? topic
+      : { ...topic, members: topic.members.filter((key) => !strange.includes(key)) };
+  });
+  return { topics: kept, strangers: strangers.sort() };
+}
+
+/**
  * The topics with each note that has none of its own topic's phrases but the first of another's
  * moved to that other: Louvain put the Node.js project's governance with Git's pages, which it
  * resembles (commits, collaborators, reviews), in a map that said "Notes about git", while the

@@ -5,6 +5,7 @@ import {
   nameTopics,
   type PhraseNote,
   sharedPhraseParts,
+  withoutStrangers,
 } from "./topic_names.ts";
 import type { Topic } from "./topics.ts";
 
@@ -431,4 +432,28 @@ Deno.test("nameTopics() names notes that share no phrase by the word of a body t
   // An everyday word names nothing: "Free" of "Free Software Foundation".
   const free = notes.map((n) => n.bodies ? { ...n, bodies: ["Free Software Foundation"] } : n);
   assert.deepEqual(nameTopics([topic], free).named, []);
+});
+
+Deno.test("withoutStrangers() takes from a folder's map the notes from elsewhere it shares nothing with", () => {
+  const notes: PhraseNote[] = [
+    { ...note("t1", ["list comprehension"], ["python"]), folder: "tutorial" },
+    { ...note("t2", ["keyword arguments"], ["python"]), folder: "tutorial" },
+    { ...note("t3", ["exception chaining"]), folder: "tutorial" },
+    { ...note("loose", ["python interpreter"]), folder: "" },
+    { ...note("mathprog", ["set expression", "model description"]), folder: "" },
+  ];
+  const tutorial = {
+    members: ["loose", "mathprog", "t1", "t2", "t3"],
+    folder: "tutorial",
+    name: "Tutorial",
+    phrases: [],
+    phraseKeys: [],
+  };
+  const { topics, strangers } = withoutStrangers([tutorial], notes);
+  assert.deepEqual(topics[0].members, ["loose", "t1", "t2", "t3"]);
+  assert.deepEqual(strangers, ["mathprog"]);
+  // A map of no one folder keeps all its notes.
+  const unfoldered = withoutStrangers([{ ...tutorial, folder: "" }], notes);
+  assert.deepEqual(unfoldered.topics[0].members, tutorial.members);
+  assert.deepEqual(unfoldered.strangers, []);
 });
