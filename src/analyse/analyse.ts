@@ -113,7 +113,8 @@ export function analyse(input: AnalysisInput): Analysed {
     const text = trimOpeners(u.text);
     if ((!transcript && leansBack(text)) || unresolved(text)) scores[i] *= 0.8;
     if (statesPurpose(text)) {
-      scores[i] *= 1 + PURPOSE_BONUS;
+      // What a section is for names a subject of the text, but says less of the whole.
+      if (!ofOneSection(text, units.blocks[u.block].section)) scores[i] *= 1 + PURPOSE_BONUS;
       purposes.push(u);
     }
     // "We meet here tonight at a time of great challenge": the room, not what is said in it.
@@ -505,12 +506,21 @@ function openingSentence(
     if (unfit.has(i) && !beforeExample) continue;
     seen++;
     first ??= i;
-    if (saysWhat(text, subject)) return i;
+    if (saysWhat(text, subject) && !ofOneSection(text, blocks[list[i].block].section)) return i;
   }
   // A text whose title its words do not use (a file's name, "algorithm.txt") may still open by
   // saying what its subject is: "The deflation algorithm used by gzip is a variation of LZ77".
   if (first !== undefined && opensWithDefinition(trimOpeners(list[first].text))) return first;
   return undefined;
+}
+
+/**
+ * Whether a sentence speaks for one section of the text, not all of it: "This section shows a
+ * typical scenario..." under the fifth heading of Postfix's small-office hints, the one on SASL.
+ * Under the first heading or before any, a section may be all there is to say.
+ */
+function ofOneSection(sentence: string, section: number): boolean {
+  return section > 1 && /\b(?:this|the present) (?:sub)?section\b/iu.test(sentence);
 }
 
 /**

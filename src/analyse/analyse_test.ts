@@ -925,6 +925,21 @@ Deno.test("analyse() opens a written summary with the text's own line for what i
   assert.ok(named.startsWith("lampwick - Trim the wicks of harbour lamps. "), named);
 });
 
+Deno.test("analyse() opens no summary with a line that speaks for one later section", () => {
+  const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
+  const facts = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +
+    `Nets dry in the sun. The ${lamps} burns all night. Keepers trim the ${lamps} at dusk.`;
+  const section = (heading: string) => `## ${heading}\n\n${facts}\n\n`;
+  const later = `${section("Overview")}${section("Wicks")}## Oil\n\n` +
+    `This section shows a typical scenario where a keeper buys ${lamps} in bulk. ${facts}`;
+  const summary = run(later, "Harbour lamp hints").analysis.summary[0];
+  assert.ok(!summary.startsWith("This section"), summary);
+  // Under the first heading, the section may be all the text is.
+  const first = `## Overview\n\nThis section shows how a keeper buys ${lamps} in bulk. ${facts}`;
+  const opened = run(first, "Harbour lamp hints").analysis.summary[0];
+  assert.ok(opened.startsWith("This section"), opened);
+});
+
 Deno.test("analyse() opens a summary with the line that says what its subject is before an example", () => {
   const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
   const facts = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +
