@@ -767,6 +767,28 @@ function turndown(): { turndown(root: DomElement): string } {
       return `[${label}](${escapeDestination(href)})`;
     },
   });
+  // "The <code><a href=...>relayhost</a></code> setting": a link in a code span is no link in
+  // Markdown, and its placeholder would show as text; the link holds the code span instead.
+  td.addRule("linkedCode", {
+    filter: (node: DomElement) => {
+      const only = node.firstChild as DomElement | null;
+      return node.nodeName === "CODE" && node.parentNode?.nodeName !== "PRE" && only !== null &&
+        only.nextSibling === null && only.nodeName === "A" && !!only.getAttribute("href");
+    },
+    replacement: (_content: string, node: DomElement) => {
+      const a = node.firstChild as DomElement;
+      const text = (a.textContent ?? "").replace(/\s+/g, " ").trim();
+      const href = (a.getAttribute("href") ?? "").trim();
+      if (!text) return "";
+      let longest = 0;
+      for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
+      const tick = "`".repeat(longest + 1);
+      const code = longest > 0 ? `${tick} ${text} ${tick}` : `${tick}${text}${tick}`;
+      if (href.startsWith(LINK_SCHEME)) return `[${code}](${href})`;
+      if (!/^(?:https?|mailto):/i.test(href)) return code;
+      return `[${code}](${escapeDestination(href)})`;
+    },
+  });
   td.addRule("image", {
     filter: "img",
     replacement: (_content: string, node: DomElement) => {

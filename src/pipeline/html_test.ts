@@ -354,6 +354,16 @@ Deno.test("htmlToMarkdown() keeps links, escaping their addresses, and drops scr
   assert.equal(htmlToMarkdown('<p><a href="https://x.org"><span>\n</span></a>x</p>'), "x");
 });
 
+Deno.test("htmlToMarkdown() puts a link written inside a code span around it", () => {
+  assert.equal(
+    htmlToMarkdown(
+      '<p>The <code><a href="https://x.org/lamps#wick">wick_length</a></code> setting and ' +
+        '<code><a href="https://x.org/a">a`b</a></code>.</p>',
+    ),
+    "The [`wick_length`](https://x.org/lamps#wick) setting and [`` a`b ``](https://x.org/a).",
+  );
+});
+
 Deno.test("htmlToMarkdown() keeps absolute images and drops relative and embedded ones", () => {
   const html = '<p><img src="https://example.org/a.png" alt="A [chart]">' +
     '<img src="/relative.png" alt="rel"><img src="data:image/png;base64,AAAA" alt="data"></p>';
