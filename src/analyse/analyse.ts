@@ -574,6 +574,8 @@ function unfitUnits(
     if (u.leads && blocks[u.block].entry === "opens" || !speech && lacksSubject(u.text)) {
       unfit.add(i);
     }
+    // "Walking the entire graph to satisfy topological order constraints.": a list's item.
+    if (u.nonFinite && !speech) unfit.add(i);
     // A piece of a long written sentence starts or ends mid-sentence ("composed; where
     // government provides..."); unpunctuated speech has no other pieces to offer.
     if (unfitReason(u.text, { speech }) !== undefined || (u.piece || u.runsOn) && !speech) {
@@ -858,6 +860,7 @@ function sentenceUnits(body: string) {
           ...(pieces.length > 1 ? { piece: true } : {}),
           ...(parts.length > 1 && !entries ? { runsOn: true } : {}),
           ...(sentence.verbless ? { verbless: true as const } : {}),
+          ...(sentence.nonFinite ? { nonFinite: true as const } : {}),
           text: piece,
           block: unit.block,
           section: block.section,

@@ -38,6 +38,9 @@ export interface Sentence extends Span {
   /** wink found no verb in it: "The maximum number of listeners per event." (see
    * {@link verbCounts}). */
   verbless?: true;
+  /** Its verbs are only a gerund that opens it and infinitives: "Walking the entire graph to
+   * satisfy topological order constraints." (see {@link onlyNonFinite}). */
+  nonFinite?: true;
 }
 
 /** A noun phrase: its words lower-cased, whether it names a person, whether an adjective
@@ -236,6 +239,7 @@ function tokenize(text: string): { words: Word[]; sentences: Sentence[] } {
       text: text.slice(starts[from], starts[to] + values[to].length).replace(/\s*\n\s*/gu, " "),
       start: starts[from],
       ...(mayHaveVerb(values, tags, from, to) ? {} : { verbless: true as const }),
+      ...(onlyNonFinite(values, tags, from, to) ? { nonFinite: true as const } : {}),
     });
     let first = true;
     for (let i = from; i <= to; i++) {
@@ -288,6 +292,30 @@ function mayHaveVerb(values: string[], tags: string[], from: number, to: number)
     }
   }
   return false;
+}
+
+/**
+ * Whether a sentence opens with a gerund and has no verb but it and infinitives ("Walking the
+ * entire graph to satisfy topological order constraints."): a list's item, no clause of its
+ * own. A plural after a noun, before its object, may be a verb wink took for a noun ("Running
+ * the tool returns a list").
+ */
+function onlyNonFinite(values: string[], tags: string[], from: number, to: number): boolean {
+  while (from <= to && tags[from] === "SPACE") from++;
+  if (tags[from] !== "VERB" || !/^\p{Lu}\p{Ll}+ing$/u.test(values[from])) return false;
+  for (let i = from + 1; i <= to; i++) {
+    if (tags[i] === "AUX") return false;
+    if (tags[i] === "VERB" && !/ing$/u.test(values[i]) && values[i - 1]?.toLowerCase() !== "to") {
+      return false;
+    }
+    if (
+      /^(?:NOUN|PROPN)$/u.test(tags[i - 1]) && /^\p{Ll}+$/u.test(values[i]) &&
+      PLURAL.test(values[i]) && OBJECT_START.has(tags[i + 1])
+    ) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**

@@ -917,3 +917,14 @@ Deno.test("readLanguage() takes a term in capitals the text writes in small lett
     ).includes("Harbour Committee"),
   );
 });
+
+Deno.test("readLanguage() marks a sentence whose verbs are only a gerund opening it and infinitives", () => {
+  const marked = (text: string) => readLanguage(text).sentences.map((s) => s.nonFinite === true);
+  assert.deepEqual(
+    marked(
+      "Walking the entire harbour to satisfy the keeper's order constraints. Using the lamp, " +
+        "the keeper finds the quay quickly. Keeping the lamps lit is hard work.",
+    ),
+    [true, false, false],
+  );
+});

@@ -26,6 +26,8 @@ export interface Unit {
   runsOn?: boolean;
   /** Of a sentence wink found no verb in: maybe a label or a field's description. */
   verbless?: true;
+  /** Of a sentence whose only verbs are a gerund opening it and infinitives. */
+  nonFinite?: true;
 }
 
 export interface ScoreOptions {
