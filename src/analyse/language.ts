@@ -832,7 +832,8 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       const parts = name.split(" ");
       known = kind === "people"
         ? wordAndName(name, text)
-        : termInSmall(parts, text) && (kind === "places" || namesAKind(parts, text));
+        : termInSmall(parts, text) && (kind === "places" || namesAKind(parts, text)) ||
+          mostlyInSmall(parts, text);
       terms.set(key, known);
     }
     return known;
@@ -845,9 +846,17 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     // "Greenwich Mean Time", "Georgia Tech", "Calgary Text Compression Corpus", "A Universal
     // Algorithm for Sequential Data Compression": a place or an organisation read in a longer
     // capitalised name is a part of that name.
-    if (v.kind !== "people" && /^[ \t]+\p{Lu}/u.test(name.slice(v.to))) continue;
+    // compromise's span may hold the space after it: "Using Data " of "Using Data Tables".
+    const after = name.slice(v.to);
+    const spaced = /^[ \t]/u.test(after) || /[ \t]$/u.test(name.slice(v.from, v.to));
+    if (v.kind !== "people" && spaced && /^[ \t]*\p{Lu}/u.test(after)) continue;
     // "TZ=Europe/Paris", "America/New_York": a time zone's identifier names no place of the text.
     if (TIME_ZONE.test(text.slice(Math.max(0, run.start - 12), run.end + 2))) continue;
+    // "the Forrest–Tomlin update", "Floyd–Warshall": names joined by a dash name a method.
+    if (
+      v.kind === "people" && (/^[–-]\p{Lu}\p{Ll}/u.test(text.slice(run.end, run.end + 3)) ||
+        /\p{Lu}\p{Ll}+[–-]$/u.test(text.slice(Math.max(0, run.start - 20), run.start)))
+    ) continue;
     // "Jim Crow laws", "Pell grants": a name before the law or programme it names.
     if (v.kind === "people" && NAMES_A_THING.test(text.slice(run.end, run.end + 16))) continue;
     // "Inflation is not a Robin Hood": a name after "a" is a figure of speech, not the person.
@@ -1124,6 +1133,22 @@ function termInSmall(parts: string[], text: string): boolean {
     const head = ` ${low.slice(0, -1).join(gap)}${gap}`;
     return lasts.some((l) => new RegExp(`${RegExp.escape(head + l)}(?!\\p{L})`, "u").test(text));
   });
+}
+
+/**
+ * Whether the text writes a name of English words more often with all but its first word in
+ * small letters: "Active development" ten times in Node.js's stability notes, "Active
+ * Development" twice.
+ */
+function mostlyInSmall(parts: string[], text: string): boolean {
+  if (parts.length < 2 || !parts.every((w) => englishRank(w.toLowerCase()) < Infinity)) {
+    return false;
+  }
+  const count = (name: string) =>
+    text.match(new RegExp(`(?<!\\p{L})${RegExp.escape(name)}(?!\\p{L})`, "giu"))
+      ?.filter((m) => m.slice(parts[0].length) === name.slice(parts[0].length)).length ?? 0;
+  const small = [parts[0], ...parts.slice(1).map((w) => w.toLowerCase())].join(" ");
+  return count(small) > count(parts.join(" "));
 }
 
 /** "authority": "authorities", "point": "points". */

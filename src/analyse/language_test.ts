@@ -909,6 +909,14 @@ Deno.test("readLanguage() takes a term in capitals the text writes in small lett
         "certification authorities and no others.",
     ).includes("Certification Authority"),
   );
+  // A term the text mostly writes with its later words in small letters.
+  assert.deepEqual(
+    found(
+      "Stability: 1.1 - Active development. The wick flag is in Active development. " +
+        "Lamps: Active Development. Oil: Active development.",
+    ),
+    [],
+  );
   // A body's own name, though the text writes it in small letters once.
   assert.ok(
     found(
@@ -927,4 +935,13 @@ Deno.test("readLanguage() marks a sentence whose verbs are only a gerund opening
     ),
     [true, false, false],
   );
+});
+
+Deno.test("readLanguage() reads no person in a method named after two, nor a body in a quoted title", () => {
+  const l = readLanguage(
+    "The lamp is trimmed with the Forrest–Tomlin technique, which John Forrest wrote down. " +
+      "See the supplement “Using Data Tables in the Harbour Lamp Language” for the rest.",
+  );
+  assert.deepEqual(l.people.map((p) => p.text), ["John Forrest"]);
+  assert.deepEqual(l.organizations.map((o) => o.text), []);
 });
