@@ -24,6 +24,7 @@ import {
 import {
   definesSubject,
   instructs,
+  introducesItself,
   lacksSubject,
   leansBack,
   listsAddresses,
@@ -511,6 +512,9 @@ function openingSentence(
   // A text whose title its words do not use (a file's name, "algorithm.txt") may still open by
   // saying what its subject is: "The deflation algorithm used by gzip is a variation of LZ77".
   if (first !== undefined && opensWithDefinition(trimOpeners(list[first].text))) return first;
+  // Or by saying what it is itself, with nothing before it to lean on: "These are the GNU core
+  // utilities." opens coreutils' README.
+  if (first === 0 && introducesItself(list[0].text)) return 0;
   return undefined;
 }
 

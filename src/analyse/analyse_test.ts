@@ -925,6 +925,14 @@ Deno.test("analyse() opens a written summary with the text's own line for what i
   assert.ok(named.startsWith("lampwick - Trim the wicks of harbour lamps. "), named);
 });
 
+Deno.test("analyse() opens a summary with the text's first line saying what it is", () => {
+  const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
+  const facts = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +
+    `Nets dry in the sun. The ${lamps} burns all night. Keepers trim the ${lamps} at dusk.`;
+  const summary = run(`These are the harbour lamp tools. ${facts}`, "README").analysis.summary[0];
+  assert.ok(summary.startsWith("These are the harbour lamp tools."), summary);
+});
+
 Deno.test("analyse() opens no summary with a line that speaks for one later section", () => {
   const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
   const facts = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +

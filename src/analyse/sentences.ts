@@ -327,7 +327,7 @@ const REFERS_BACK = new RegExp(
     "\\bthose words\\b",
     // "For an example, see ecc7c8841d (...)", "See the lamp keeper's guide for more.": a
     // pointer to where the point is made, not the point.
-    "^(?:for (?:an? |more )?(?:examples?|details?|instance|information|more)[^,]{0,40},\\s*)?see\\s",
+    "^(?:for (?:an? |more )?(?:examples?|details?|instance|information|more)[^,]{0,80},\\s*)?see\\s",
     // "...in two aspects: (a) We use zero-based indexing.": an enumeration cut after its first.
     ":\\s*\\((?:a|i|1)\\)(?!.*\\((?:b|ii|2)\\))",
   ].join("|"),
@@ -505,7 +505,9 @@ export function leansBack(sentence: string): boolean {
  */
 const INSTRUCTS = new RegExp(
   "^(?:if you[^,]{0,120}, )?(?:just |simply )?(?:please|check|read|see|run|install|download|visit|make sure|" +
-    "note that|refer to|go to|click|type|skip|consult|start with|do not|don['’]t|never|avoid)\\b|" +
+    "note that|refer to|go to|click|type|skip|consult|start with|do not|don['’]t|never|avoid|" +
+    // "Send bug reports, questions, comments, etc. to bug-coreutils@gnu.org."
+    "send|contact|e-?mail|report (?:bugs|problems|issues|any))\\b|" +
     // "If you can reproduce a test failure, search for it...": after "if you", any order.
     "^if you[^,]{0,120}, (?!(?:it|this|that|these|those|they|you|we|he|she|the|a|an|there|your|" +
     "its|their|our|my|his|her|one|some|all|each|every|no|then|only)\\b|\\p{L}+ing\\b)\\p{Ll}",
@@ -660,6 +662,18 @@ const STATES_PURPOSE = new RegExp(
  */
 export function statesPurpose(sentence: string): boolean {
   return STATES_PURPOSE.test(sentence);
+}
+
+/** "This is GNU Make.", "These are the GNU core utilities.": not "This is why...". */
+const SELF_INTRODUCTION =
+  /^(?:This|These) (?:is|are) (?!(?:why|because|how|what|where|when|not|also|just|only|so|a list)\b)[^;:]{3,80}\.$/u;
+
+/**
+ * Whether a sentence says what the text is in its own words, as a README's first line does
+ * ("These are the GNU core utilities."): its "this" is the text, when nothing comes before it.
+ */
+export function introducesItself(sentence: string): boolean {
+  return SELF_INTRODUCTION.test(sentence.trim());
 }
 
 /** A verb by which a sentence that opens with its subject says what the subject is or does. */

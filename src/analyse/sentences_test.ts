@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   definesSubject,
   instructs,
+  introducesItself,
   lacksSubject,
   leansBack,
   listsAddresses,
@@ -686,6 +687,9 @@ Deno.test("instructs() finds a sentence that tells the reader what to do", () =>
   assert.ok(!instructs("Checking the lamps is the keeper's first task."));
   assert.ok(!instructs("The keeper reads the lamp manual each night."));
   assert.ok(instructs("Just run the usual make command in the lamp folder."));
+  assert.ok(instructs("Send bug reports, questions, comments, etc. to lamps@example.org."));
+  assert.ok(instructs("Report bugs to the keeper of the harbour lamps at once."));
+  assert.ok(!instructs("Reporting lamps that went out is the keeper's first duty."));
 });
 
 Deno.test("definesSubject() finds a sentence that opens saying what the title's subject is", () => {
@@ -890,4 +894,11 @@ Deno.test("namedAsInCode() finds a thing named by the one-letter name code gave 
   assert.ok(!namedAsInCode("They gave the student a grade."));
   assert.ok(!namedAsInCode("Is the result I expected the right one?"));
   assert.ok(!namedAsInCode("The socket is closed."));
+});
+
+Deno.test("introducesItself() finds a text's own first line for what it is", () => {
+  assert.ok(introducesItself("These are the harbour lamp tools."));
+  assert.ok(introducesItself("This is Lampwick, version 5.2."));
+  assert.ok(!introducesItself("This is why the lamps burn oil."));
+  assert.ok(!introducesItself("This is not a lamp."));
 });

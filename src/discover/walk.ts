@@ -16,7 +16,7 @@ export interface WalkOptions {
   skipDirs: string[];
   /** lower-case extensions with dot, e.g. [".txt", ".md", ".markdown"] */
   extensions: string[];
-  /** Names of files without an extension that are taken too ("README"). */
+  /** Names of files taken too whatever their extension ("README", "README.Debian"). */
   names?: RegExp;
 }
 
@@ -57,7 +57,7 @@ export async function* walkInputs(root: string, options: WalkOptions): AsyncGene
   const extensions = new Set(options.extensions);
   const supported = (name: string) => {
     const extension = extensionOf(name);
-    return extensions.has(extension) || extension === "" && options.names?.test(name) === true;
+    return extensions.has(extension) || options.names?.test(name) === true;
   };
 
   let entries: Deno.DirEntry[];

@@ -167,12 +167,13 @@ Deno.test("walkInputs() skips unsupported extensions, compared without case", as
   });
 });
 
-Deno.test("walkInputs() takes files without an extension only by the names it is given", async () => {
+Deno.test("walkInputs() takes files of no known extension only by the names it is given", async () => {
   await withTempDir(async (root) => {
-    await writeFiles(root, "NEWS", "gzip-README", "Makefile");
-    deepStrictEqual(await summary(root, { names: /(?:^|-)(?:news|readme)$/i }), [
+    await writeFiles(root, "NEWS", "gzip-README", "Makefile", "README.Debian");
+    deepStrictEqual(await summary(root, { names: /(?:^|-)(?:news|readme)(?:\.debian)?$/i }), [
       "Makefile (skipped: unsupported file type (no extension))",
       "NEWS",
+      "README.Debian",
       "gzip-README",
     ]);
   });

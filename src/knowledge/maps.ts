@@ -8,6 +8,7 @@
 import { canonicalNames } from "../analyse/name_variants.ts";
 import {
   instructs,
+  introducesItself,
   isNameLine,
   leansBack,
   opensWithFiller,
@@ -267,6 +268,8 @@ export function contextLine(
   // ITU-T recommendation) parsing..." (274 characters, 198 without them).
   const bare = (s: string, longest = LONGEST) =>
     s.length <= longest ? s : s.replace(/\s*\([^()]*\)/gu, "");
+  // "These are the GNU core utilities.", opening the summary as it opens the text.
+  if (sentences[0] && introducesItself(sentences[0]) && fits(sentences[0])) return sentences[0];
   const described = sentences.map((s) => bare(s)).find((s) => describes(s) && fits(s) && words(s));
   if (described) return described;
   // "...peace in the Middle East" under "Middle East": why the note is on the topic's map. It

@@ -160,6 +160,20 @@ Deno.test("contextLine() takes the first sentence of the summary's first paragra
   assert.equal(contextLine(["It worked! Mostly."]), "It worked!");
 });
 
+Deno.test("contextLine() takes the text's own first line for what it is", () => {
+  assert.equal(
+    contextLine(["These are the harbour lamp tools. Send bug reports to lamps@example.org."], "", {
+      topic: ["bug report"],
+    }),
+    "These are the harbour lamp tools.",
+  );
+  // Not a "this" that leans on what came before it.
+  assert.equal(
+    contextLine(["This is why lamps burn oil. Steam drove the mills of the harbour town."]),
+    "Steam drove the mills of the harbour town.",
+  );
+});
+
 Deno.test("contextLine() keeps a summary with one sentence whole", () => {
   assert.equal(contextLine(["Steam drove the mills."]), "Steam drove the mills.");
   assert.equal(contextLine(["no full stop at all"]), "no full stop at all");

@@ -398,6 +398,10 @@ function mainFolder(topic: Topic, folderOf: Map<string, string>): string {
   return count * 2 >= topic.members.length ? folder : "";
 }
 
+/** A mail or web address, or a site's name: "bug-bash@gnu.org", "https://x.org/a", "gnu.org". */
+const ADDRESS =
+  /\S*(?:@|:\/\/)\S*|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:org|com|net|edu|gov|io)\b\S*/gu;
+
 /**
  * A name with each word spelled as the topic's note names (and summaries) spell it: the folder
  * "sqlite" holds "Atomic Commit In SQLite", so the map is "SQLite"; "sql queries" is "SQL
@@ -416,7 +420,10 @@ function spelledAsNotes(name: string, topic: Topic, summaryOf?: Map<string, stri
       if (!counts) spellings.set(key, counts = new Map());
       counts.set(word, (counts.get(word) ?? 0) + 1);
     };
-    for (const word of text.split(/[^\p{L}\p{N}]+/u)) count(word.toLowerCase(), word);
+    // Not the words of an address: "bug-coreutils@gnu.org" spells no "GNU".
+    for (const word of text.replace(ADDRESS, " ").split(/[^\p{L}\p{N}]+/u)) {
+      count(word.toLowerCase(), word);
+    }
     // Inside a sentence of the summary, a capital is the word's own ("American").
     for (const [, word] of (summaryOf?.get(key) ?? "").matchAll(/(?<![.!?:]|^)\s+(\p{L}+)/gu)) {
       const low = word.toLowerCase();

@@ -221,6 +221,16 @@ Deno.test("nameTopics() spells a name's words as the notes' titles and summaries
   assert.equal(named[0].name, "SQL queries");
 });
 
+Deno.test("nameTopics() spells no name after the words of a mail or web address", () => {
+  const notes = ["Sources/Bash.md", "Sources/Coreutils.md", "Sources/Make.md"].map((key) => ({
+    ...note(key, ["bug report"], ["gnu"]),
+    summary: "These are GNU tools. Send bug reports to bug-tools@gnu.org, see https://gnu.org/x " +
+      "and gnu.org.",
+  }));
+  const { named } = nameTopics([{ members: notes.map((n) => n.key), folder: "" }], notes);
+  assert.equal(named[0].name, "GNU");
+});
+
 Deno.test("nameTopics() capitalises a word the summaries capitalise inside their sentences", () => {
   const notes = ["Sources/A.md", "Sources/B.md", "Sources/C.md"].map((key) => ({
     ...note(key, ["american farms", "crop rotation"]),

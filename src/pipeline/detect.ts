@@ -46,16 +46,18 @@ export const EXTENSIONS: Record<string, Kind> = {
 };
 
 /**
- * Plain-text documents named by convention without an extension ("README", "NEWS", "ChangeLog",
- * also after a prefix: "gzip-NEWS"): every package's documentation folder holds them.
+ * Plain-text documents named by convention without an extension of a format ("README", "NEWS",
+ * "ChangeLog", also after a prefix, "gzip-NEWS", and before a qualifier, "README.Debian",
+ * "README.source"): every package's documentation folder holds them. Not a compressed or
+ * binary one ("NEWS.gz"). A name whose extension is a format's is read by its extension.
  */
 export const DOCUMENT_NAME =
-  /(?:^|[-_.])(?:readme|news|changes|changelog|authors|thanks|todo|install|hacking|bugs|faq|history|contributing)$/i;
+  /(?:^|[-_.])(?:readme|news|changes|changelog|authors|thanks|todo|install|hacking|bugs|faq|history|contributing)(?:\.(?!(?:gz|bz2|xz|zst|lz|lzma|z|zip|tar|tgz|7z|deb|png|jpe?g|gif|ico|bin|so|o|a)$)[a-z][a-z0-9]{0,15})*$/i;
 
 /** The kind a file's name says it is: by its extension, else by a document's conventional name. */
 function kindOfName(fileName: string): Kind | undefined {
-  const ext = extensionOf(fileName);
-  if (ext !== "") return EXTENSIONS[ext];
+  const known = EXTENSIONS[extensionOf(fileName)];
+  if (known) return known;
   return DOCUMENT_NAME.test(fileName.slice(fileName.lastIndexOf("/") + 1)) ? "text" : undefined;
 }
 

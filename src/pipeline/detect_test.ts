@@ -114,10 +114,21 @@ Deno.test("detectKind() refuses unknown extensions", async () => {
 });
 
 Deno.test("detectKind() reads a document named by convention without an extension as text", async () => {
-  for (const name of ["README", "NEWS", "docs/ChangeLog", "gzip-NEWS"]) {
+  for (
+    const name of [
+      "README",
+      "NEWS",
+      "docs/ChangeLog",
+      "gzip-NEWS",
+      "README.Debian",
+      "README.source",
+    ]
+  ) {
     assert.deepEqual(await detectKind(text("Version 1.2 fixes a crash."), name), { kind: "text" });
   }
   assert.equal((await detectKind(text("<!DOCTYPE html><p>x"), "README")).kind, "html");
+  assert.equal((await detectKind(text("# Lamps"), "README.md")).kind, "markdown");
+  await assert.rejects(detectKind(text("x"), "README.gz"), /unsupported file type \.gz/);
 });
 
 Deno.test("isRecordingName() judges by the extension alone, in any case", () => {
