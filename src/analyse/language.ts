@@ -399,6 +399,9 @@ function nounPhrases(text: string, words: Word[]): Phrase[] {
     run = [];
   };
   for (const [at, w] of words.entries()) {
+    // Nor across a blank line: "...together with their dependencies" ends a list's item, and
+    // "apt-cache for querying..." opens the next, though wink reads no sentence's end.
+    if (run.length > 0 && /\n[ \t]*\n/u.test(text.slice(run.at(-1)!.end, w.start))) close();
     if (run.length > 0 && run[0].sentence !== w.sentence) close();
     // "GNU/Linux", "client/server": two words a slash joins without spaces are one word of the
     // phrase, not the ends of two ("debian gnu").

@@ -945,3 +945,15 @@ Deno.test("readLanguage() reads no person in a method named after two, nor a bod
   assert.deepEqual(l.people.map((p) => p.text), ["John Forrest"]);
   assert.deepEqual(l.organizations.map((o) => o.text), []);
 });
+
+Deno.test("readLanguage() runs no noun phrase across a blank line between a list's items", () => {
+  const phrases = readLanguage(
+    "lampctl is the main command-line lamp manager for harbours and their quays.\n\n" +
+      "Included tools are:\n\n" +
+      "lampctl-get for retrieval of wicks and information about them from trusted stores and " +
+      "for removal of wicks together with their dependencies\n\n" +
+      "lampctl-cache for querying available information about installed as well as available wicks",
+  ).phrases.map((p) => p.words.join(" "));
+  assert.ok(!phrases.includes("dependencies lampctl-cache"), phrases.join(", "));
+  assert.ok(phrases.includes("lampctl-cache"), phrases.join(", "));
+});
