@@ -504,7 +504,7 @@ export function leansBack(sentence: string): boolean {
  * interested mainly in usage, skip to chapter 8".
  */
 const INSTRUCTS = new RegExp(
-  "^(?:if you[^,]{0,120}, )?(?:just |simply )?(?:please|check|read|see|run|install|download|visit|make sure|" +
+  "^(?:if you[^,]{0,120}, |for [^;]{0,120}?,? )?(?:just |simply )?(?:please|check|read|see|run|install|download|visit|make sure|" +
     "note that|refer to|go to|click|type|skip|consult|start with|do not|don['’]t|never|avoid|" +
     // "Send bug reports, questions, comments, etc. to bug-coreutils@gnu.org."
     "send|contact|e-?mail|report (?:bugs|problems|issues|any))\\b|" +

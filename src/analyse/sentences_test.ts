@@ -690,6 +690,9 @@ Deno.test("instructs() finds a sentence that tells the reader what to do", () =>
   assert.ok(instructs("Send bug reports, questions, comments, etc. to lamps@example.org."));
   assert.ok(instructs("Report bugs to the keeper of the harbour lamps at once."));
   assert.ok(!instructs("Reporting lamps that went out is the keeper's first duty."));
+  assert.ok(instructs("For general discussion about the lamps, please use the keepers' list."));
+  assert.ok(instructs("For talk about the lamps (wicks, oil) please use the keepers' list."));
+  assert.ok(!instructs("For the keeper, the lamp is the centre of the harbour."));
 });
 
 Deno.test("definesSubject() finds a sentence that opens saying what the title's subject is", () => {
