@@ -65,6 +65,9 @@ export function nameTopics(
   const { phrasesOf, df } = phraseTable(notes);
   const namesOf = new Map(notes.map((n) => [n.key, n.names ?? []]));
   const bodiesOf = new Map(notes.map((n) => [n.key, n.bodies ?? []]));
+  const peopleOf = new Map(
+    notes.map((n) => [n.key, (n.names ?? []).filter((name) => !(n.bodies ?? []).includes(name))]),
+  );
   const folderOf = new Map(notes.map((n) => [n.key, n.folder ?? ""]));
   const summaryOf = new Map(notes.map((n) => [n.key, n.summary ?? ""]));
   const taken = new Set(reserved.map((r) => r.toLowerCase()));
@@ -96,7 +99,7 @@ export function nameTopics(
     const cover = new Map(ranked.map((r) => [r.text, r.cover]));
     const about = phrases.filter((_, i) => cover.get(best[i])! > ABOUT);
     const aboutKeys = best.filter((p) => cover.get(p)! > ABOUT).map(phraseKey);
-    const series = seriesTitle(topic);
+    const series = seriesTitle(topic) ?? sharedTitleName(topic, peopleOf);
     const folder = mainFolder(topic, folderOf);
     // A folder that only keeps files ("markdown", "pdfs", "papers") names no subject, unless no
     // phrase speaks for most of its notes: six READMEs of unrelated programs were "Berkeley db",
@@ -384,6 +387,55 @@ function seriesTitle(topic: Topic): string | undefined {
   // "How to" of "How to revert a faulty merge", "How to use git-daemon": a start of everyday
   // words says how the titles are written, not what the notes are about.
   return name && name.includes(" ") && !name.split(/\s+/u).every(isGenericWord) ? name : undefined;
+}
+
+/**
+ * The name of two capitalised words or more that the most of a topic's note titles hold, the
+ * longest of those, wherever in the title: "GNU Compiler Collection" of "The Debian GNU
+ * Compiler Collection setup" and "Reporting Bugs in the GNU Compiler Collection for Debian".
+ * Nothing of a person's name, named in the text or not (no initial): "Dwight D Eisenhower R" of
+ * seven addresses by one president, which are not about him. Undefined when there is none.
+ */
+function sharedTitleName(topic: Topic, peopleOf: Map<string, string[]>): string | undefined {
+  if (topic.members.length < 3) return undefined;
+  const named = new Set(
+    topic.members.flatMap((key) => peopleOf.get(key) ?? [])
+      .flatMap((p) => p.toLowerCase().split(" ")).filter((w) => w.length > 1),
+  );
+  // A file's name holds a person's without the text naming them: "1953 Dwight D Eisenhower R".
+  const ofPerson = (low: string) => low.split(" ").some((w) => named.has(w) || w.length === 1);
+  const holding = new Map<string, Set<string>>();
+  const spellings = new Map<string, string[]>();
+  for (const key of topic.members) {
+    const title = key.slice(key.lastIndexOf("/") + 1).replace(/\.md$/u, "").replace(
+      / \(\d+\)$/u,
+      "",
+    );
+    for (const run of title.matchAll(/(?:\p{Lu}[\p{L}\p{N}+.-]*)(?: \p{Lu}[\p{L}\p{N}+.-]*)+/gu)) {
+      const words = run[0].split(" ");
+      for (let a = 0; a < words.length; a++) {
+        // "The Debian GNU...": an article opens no name.
+        if (/^(?:The|A|An)$/u.test(words[a])) continue;
+        for (let b = a + 2; b <= words.length; b++) {
+          const name = words.slice(a, b).join(" ");
+          const low = name.toLowerCase();
+          if (!holding.has(low)) holding.set(low, new Set());
+          holding.get(low)!.add(key);
+          spellings.set(low, [...spellings.get(low) ?? [], name]);
+        }
+      }
+    }
+  }
+  const best = [...holding]
+    .filter(([low, keys]) =>
+      keys.size >= SERIES * topic.members.length && !ofPerson(low) &&
+      !low.split(" ").every((w) => isGenericWord(w))
+    )
+    .sort((a, b) =>
+      b[1].size - a[1].size || b[0].split(" ").length - a[0].split(" ").length ||
+      (a[0] < b[0] ? -1 : 1)
+    )[0];
+  return best && mostCommon(spellings.get(best[0])!);
 }
 
 /** The folder at least half of a topic's notes come from, "" when none does. */

@@ -243,6 +243,32 @@ Deno.test("nameTopics() capitalises a word the summaries capitalise inside their
   assert.ok(named[0].phrases.includes("crop rotation"));
 });
 
+Deno.test("nameTopics() names notes after the name their titles share, not a person's", () => {
+  const notes = [
+    note("Sources/The Debian Harbour Lamp Collection setup.md", ["lamp version"]),
+    note("Sources/The Debian Harbour Lamp Collection Setup (2).md", ["lamp version"]),
+    note("Sources/Reporting Bugs in the Harbour Lamp Collection.md", ["bug report"]),
+  ];
+  const { named } = nameTopics([{ members: notes.map((n) => n.key), folder: "" }], notes);
+  assert.equal(named[0].name, "Harbour Lamp Collection");
+  const addresses = ["1946", "1947", "1948"].map((year) => ({
+    ...note(`Sources/Addresses – ${year} Harry S Truman D.md`, ["price controls"]),
+    names: year === "1946" ? ["Harry S Truman"] : [],
+  }));
+  const speeches = nameTopics([{ members: addresses.map((n) => n.key), folder: "" }], addresses);
+  assert.equal(speeches.named[0].name, "Price controls");
+  // Nor one the texts do not name: "D" is an initial.
+  const unnamed = addresses.map((n) => ({
+    ...n,
+    key: n.key.replace("Harry S Truman", "Dwight D Eisenhower"),
+    names: [],
+  }));
+  assert.equal(
+    nameTopics([{ members: unnamed.map((n) => n.key), folder: "" }], unnamed).named[0].name,
+    "Price controls",
+  );
+});
+
 Deno.test("nameTopics() names a series of notes after the start their titles share", () => {
   const notes = ["2.0", "2.1", "3.0", "3.1"].map((v, i) =>
     note(`Sources/What’s New ${i === 3 ? "In" : "in"} Python ${v}.md`, ["changes"])
