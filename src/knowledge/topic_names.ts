@@ -111,11 +111,13 @@ export function nameTopics(
     // A folder that keeps files of no one subject ("papers") is named as its owner named it,
     // everyday word or not: "DIMACS format" named four papers after two of them.
     const grabBag = keeping && folderName !== "";
+    // "systemd", "dirmngr": a name its makers write in small letters, in titles as in sentences.
+    const capital = (p: string) => writtenSmall(p.split(" ")[0], topic, summaryOf) ? p : cap(p);
     const candidates = [
       ...(folderName !== "" ? [folderName] : []),
       ...(series ? [series] : []),
-      ...phrases.map(cap),
-      ...(phrases.length >= 2 ? [`${cap(phrases[0])} and ${phrases[1]}`] : []),
+      ...phrases.map(capital),
+      ...(phrases.length >= 2 ? [`${capital(phrases[0])} and ${phrases[1]}`] : []),
       // Notes most of which share a folder still have a subject their owner named.
       ...(folder !== "" ? [spelledAsNotes(folderTitle(folder.split("/")), topic, summaryOf)] : []),
     ].filter((c) => c !== "" && (!isGenericWord(c) || grabBag && c === folderName));
@@ -139,7 +141,7 @@ export function nameTopics(
     // Taken all the same: a phrase fewer of its notes share tells it from the map that has the
     // name ("Topic branches" for a second map of Git's notes, not "Git (2)").
     const fewer = ranked.filter((r) => r.text.includes(" ")).map((r) =>
-      cap(spelledAsNotes(spelledAsNamed(r.text, topic, namesOf), topic, summaryOf))
+      capital(spelledAsNotes(spelledAsNamed(r.text, topic, namesOf), topic, summaryOf))
     );
     let name = [...candidates, ...fewer].find((c) => !taken.has(c.toLowerCase()));
     for (let k = 2; name === undefined; k++) {
@@ -608,6 +610,28 @@ function mostCommon(spellings: string[]): string {
   const counts = new Map<string, number>();
   for (const s of spellings) counts.set(s, (counts.get(s) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+}
+
+/**
+ * Whether the notes of a topic write a word no English word list has only in small letters, in
+ * their titles and summaries, twice or more: "Porting systemd To New Distributions".
+ */
+function writtenSmall(word: string, topic: Topic, summaryOf: Map<string, string>): boolean {
+  if (/\p{Lu}/u.test(word) || englishRank(word) < Infinity) return false;
+  // Not inside an identifier: "$SYSTEMD_FSTAB" is a variable's name.
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}_$])${RegExp.escape(word)}(?![\\p{L}\\p{N}_])`,
+    "giu",
+  );
+  let small = 0;
+  for (const key of topic.members) {
+    const title = key.slice(key.lastIndexOf("/") + 1).replace(/\.md$/u, "");
+    for (const [found] of `${title} ${summaryOf.get(key) ?? ""}`.matchAll(pattern)) {
+      if (found !== word) return false;
+      small++;
+    }
+  }
+  return small >= 2;
 }
 
 function cap(text: string): string {

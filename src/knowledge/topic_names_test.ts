@@ -221,6 +221,25 @@ Deno.test("nameTopics() spells a name's words as the notes' titles and summaries
   assert.equal(named[0].name, "SQL queries");
 });
 
+Deno.test("nameTopics() keeps a name its makers write in small letters as they write it", () => {
+  const notes = [
+    "Sources/Porting lampd To New Harbours.md",
+    "Sources/Known Variables.md",
+    "Sources/Notes for Keepers.md",
+  ].map((key) => ({
+    ...note(key, ["lampd components"], ["lampd"]),
+    summary: "A number of lampd components read $LAMPD_OIL. lampd trims wicks.",
+  }));
+  const { named } = nameTopics([{ members: notes.map((n) => n.key), folder: "" }], notes);
+  assert.equal(named[0].name, "lampd components");
+  // One capital anywhere, and the map's name opens with one.
+  const capitalised = notes.map((n) => ({ ...n, summary: `${n.summary} Lampd is old.` }));
+  assert.equal(
+    nameTopics([{ members: notes.map((n) => n.key), folder: "" }], capitalised).named[0].name,
+    "Lampd components",
+  );
+});
+
 Deno.test("nameTopics() spells no name after the words of a mail or web address", () => {
   const notes = ["Sources/Bash.md", "Sources/Coreutils.md", "Sources/Make.md"].map((key) => ({
     ...note(key, ["bug report"], ["gnu"]),
