@@ -556,6 +556,28 @@ export function lacksSubject(sentence: string): boolean {
 const PARTICIPLE_ONLY =
   /^\p{Lu}\p{Ll}+ed (?:by|with|in|for|from|to|as|when|if|on|at|via|through|only)\b[^,;:]*[.!]$/u;
 
+/**
+ * "Most users are unaware of this implementation detail": a thing named in the sentences before.
+ * Not the text itself ("this document"), nor the time or place a speech is given in ("this
+ * year", "this new century").
+ */
+export function namesThingBefore(sentence: string): boolean {
+  return THIS_THING.test(sentence);
+}
+
+const THIS_THING = new RegExp(
+  String.raw`(?<!^\s*)\bthis (?!(?:is|was|will|can|may|must|should|would)\b)` +
+    // Two words may stand between: "this new century", "this historic session".
+    String.raw`(?!(?:[\p{L}\p{N}]+\s){0,2}(?:` +
+    String.raw`document|page|file|guide|manual|chapter|section|article|tutorial|howto|how-to|` +
+    String.raw`book|paper|note|readme|text|specification|site|website|` +
+    String.raw`year|week|month|morning|evening|afternoon|night|day|century|decade|session|` +
+    String.raw`congress|country|nation|land|house|chamber|hall|city|world|generation|` +
+    String.raw`administration|government|union|republic|continent|planet|earth|time|moment|` +
+    String.raw`way)\b)\p{Ll}+\b`,
+  "u",
+);
+
 /** "...by solving these two issues", "describes those alternatives": things named in the
  * sentences before. */
 export function pointsBack(sentence: string): boolean {

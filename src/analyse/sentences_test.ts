@@ -8,6 +8,7 @@ import {
   listsAddresses,
   namedAsInCode,
   namesManPage,
+  namesThingBefore,
   opensWithDefinition,
   opensWithFiller,
   ordersOrPlans,
@@ -904,4 +905,12 @@ Deno.test("introducesItself() finds a text's own first line for what it is", () 
   assert.ok(introducesItself("This is Lampwick, version 5.2."));
   assert.ok(!introducesItself("This is why the lamps burn oil."));
   assert.ok(!introducesItself("This is not a lamp."));
+});
+
+Deno.test("namesThingBefore() finds a thing the sentences before named, not the text or the hour", () => {
+  assert.ok(namesThingBefore("Most keepers are unaware of this implementation detail."));
+  assert.ok(namesThingBefore("An effort in this whole field is essential to the harbour."));
+  assert.ok(!namesThingBefore("This document describes the lamps of the harbour."));
+  assert.ok(!namesThingBefore("We are fifteen years into this new century."));
+  assert.ok(!namesThingBefore("I said that this is the keeper's lamp."));
 });

@@ -11,6 +11,7 @@ import {
   introducesItself,
   isNameLine,
   leansBack,
+  namesThingBefore,
   opensWithFiller,
   ordersOrPlans,
   pointsAhead,
@@ -242,6 +243,7 @@ export function contextLine(
     // "It is a container...", "This lets you...", "how they work": the subject is in the
     // sentence before; "makes it easy", "this library" later in a sentence point within it.
     !unresolved(s) && !/^(?:\S+\s+){0,3}(?:it|this|these)\b/iu.test(s) && !pointsBack(s) &&
+    !namesThingBefore(s) &&
     /[.!?]["”’)]?$/u.test(s);
   const fits = (s: string) => s.length <= LONGEST;
   // "This tutorial is intended to be a gentle introduction to argparse": the note's own words

@@ -174,6 +174,16 @@ Deno.test("contextLine() takes the text's own first line for what it is", () => 
   );
 });
 
+Deno.test("contextLine() takes no line about a thing named before it", () => {
+  assert.equal(
+    contextLine([
+      "Most lamp keepers are unaware of this implementation detail, and never name it. " +
+      "The harbour lamps burn whale oil through the night.",
+    ]),
+    "The harbour lamps burn whale oil through the night.",
+  );
+});
+
 Deno.test("contextLine() keeps a summary with one sentence whole", () => {
   assert.equal(contextLine(["Steam drove the mills."]), "Steam drove the mills.");
   assert.equal(contextLine(["no full stop at all"]), "no full stop at all");
