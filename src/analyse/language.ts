@@ -841,9 +841,19 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     }
     return known;
   };
+  // "the release following Lenny", "Ubuntu's Hardy release": a release's code name, in all
+  // its uses ("the compiler versions in Lenny").
+  const codeNames = new Set(
+    runs.filter((run) =>
+      run.from === run.to &&
+      (RELEASE_BEFORE.test(text.slice(Math.max(0, run.start - 30), run.start)) ||
+        /^\s+releases?\b/u.test(text.slice(run.end, run.end + 12)))
+    ).map((run) => run.key),
+  );
   for (const run of runs) {
     const v = verdicts.get(run.key);
     if (!v) continue;
+    if (v.kind === "people" && codeNames.has(run.key)) continue;
     const name = text.slice(run.start, run.end);
     if (termInCapitals(name.slice(v.from, v.to), v.kind)) continue;
     // "Greenwich Mean Time", "Georgia Tech", "Calgary Text Compression Corpus", "A Universal
@@ -862,6 +872,9 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     ) continue;
     // "Jim Crow laws", "Pell grants": a name before the law or programme it names.
     if (v.kind === "people" && NAMES_A_THING.test(text.slice(run.end, run.end + 16))) continue;
+    // "Skip Go testcase on AArch64...": a line that opens with an order, its first word a verb
+    // that is a first name too, before the thing it acts on.
+    if (v.kind === "people" && ordersThing(words, run)) continue;
     // "Inflation is not a Robin Hood": a name after "a" is a figure of speech, not the person.
     if (
       v.kind === "people" &&
@@ -1153,6 +1166,23 @@ function mostlyInSmall(parts: string[], text: string): boolean {
   const small = [parts[0], ...parts.slice(1).map((w) => w.toLowerCase())].join(" ");
   return count(small) > count(parts.join(" "));
 }
+
+/**
+ * Whether a run opening a sentence, a line or what a label's colon introduces ("go-testsuite:
+ * Skip Go testcase...") is a verb's base form and a name before a noun.
+ */
+function ordersThing(words: Word[], run: Run): boolean {
+  const first = words[run.from];
+  const next = words[run.to + 1];
+  const opens = first.first || words[run.from - 1]?.value === ":";
+  return opens &&
+    (first.pos === "VERB" || lexiconTag(first.value.toLowerCase()) === "Infinitive") &&
+    next !== undefined && next.sentence === first.sentence && next.pos === "NOUN" &&
+    /^\p{Ll}/u.test(next.value);
+}
+
+/** What comes before a release's code name: "the release of", "the release following". */
+const RELEASE_BEFORE = /\breleases?\s+(?:of|following|after|before|since|until|called|named)\s+$/u;
 
 /** "authority": "authorities", "point": "points". */
 function pluralOf(word: string): string {

@@ -957,3 +957,14 @@ Deno.test("readLanguage() runs no noun phrase across a blank line between a list
   assert.ok(!phrases.includes("dependencies lampctl-cache"), phrases.join(", "));
   assert.ok(phrases.includes("lampctl-cache"), phrases.join(", "));
 });
+
+Deno.test("readLanguage() reads no person in a line's order or in a release's code name", () => {
+  assert.deepEqual(
+    people(
+      "lamp-testsuite:\n  Skip Go testcase on the north quay which hangs at night.\n\n" +
+        "Old lamps were removed for the release of Lenny. The lamps stay as they were in Lenny. " +
+        "Mark Twain wrote about the lamps of the river.",
+    ),
+    ["Mark Twain"],
+  );
+});
