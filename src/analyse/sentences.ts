@@ -146,11 +146,16 @@ const ORDINAL =
  * list numbering ("3. Make" → "Make"), its first letter capitalised. A sentence that would be
  * left with fewer than four words stays as it was.
  */
+/** A FAQ's "A." before its answer: "A. If you are running testing...", not "A. Lincoln". */
+const ANSWER_LABEL =
+  /^A[.:]\s+(?=(?:If|Yes|No|The|This|That|These|It|You|We|There|In|On|For|As|When|Because|Since|Not)\b)/u;
+
 export function trimOpeners(sentence: string): string {
   const labelled = sentence.trim().replace(MAN_SECTION_HEAD, "").replace(RUN_IN_HEADING, "");
   const own = without(without(without(labelled, ADMONITION), NOTE_THAT), ORDINAL);
   const numbered = own.replace(STAGE_DIRECTION, " ").trim()
-    .replace(/^(?:\(?\d{1,2}[.)]|[-*•]|(?:[IVX]{2,5}|V)\.)\s+(?=\p{L})/u, "");
+    .replace(/^(?:\(?\d{1,2}[.)]|[-*•]|(?:[IVX]{2,5}|V)\.)\s+(?=\p{L})/u, "")
+    .replace(ANSWER_LABEL, "");
   const greeted = withoutCapsHeading(withoutSalutation(numbered)).replace(ASIDE, "");
   let text = greeted;
   for (let i = 0; i < 4 && opensWithFiller(text); i++) {

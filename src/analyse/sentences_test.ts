@@ -862,6 +862,17 @@ Deno.test("unfitReason() reads manual pages named in prose as words, not code", 
   );
 });
 
+Deno.test("trimOpeners() drops a FAQ's answer label, not an initial", () => {
+  assert.equal(
+    trimOpeners("A. If you are running the night shift, trim the lamps at dusk."),
+    "If you are running the night shift, trim the lamps at dusk.",
+  );
+  assert.equal(
+    trimOpeners("A. Lincoln trimmed the lamps of the harbour at dusk."),
+    "A. Lincoln trimmed the lamps of the harbour at dusk.",
+  );
+});
+
 Deno.test("trimOpeners() drops an entry's field label run into its sentence", () => {
   assert.equal(
     trimOpeners("Description : Support for harbour keepers who speak Cornish."),
