@@ -189,6 +189,9 @@ export function unfitReason(
   // "60001…60513 → UIDs for home directories": a row of a range table.
   if (/^[\p{N}.,…–-]+\s*(?:→|->|=>|:)\s/u.test(text)) return "table row";
   if (isCode(text)) return "code";
+  // "Q. After upgrading my system, I noticed that...": a FAQ's question, which asks, and whose
+  // answer is what the text says.
+  if (/^Q[.:]\s/u.test(text)) return "question";
   // "[5] https://lore.kernel.org/... A discussion of...": an entry of a list of references.
   if (/^\[\d{1,3}\]\s/u.test(text)) return "reference";
   if (CAPTION.test(text)) return "caption";

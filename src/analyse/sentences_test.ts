@@ -318,6 +318,10 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
     "code",
   );
   assert.equal(unfitReason("$5 buys the keeper enough oil for a whole night."), undefined);
+  assert.equal(
+    unfitReason("Q. After trimming my lamp recently, I noticed that the wick was black."),
+    "question",
+  );
 });
 
 Deno.test("unfitReason() accepts ordinary sentences, with a call or an acronym in them", () => {
