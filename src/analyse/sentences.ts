@@ -656,8 +656,11 @@ const STATES_PURPOSE = new RegExp(
     "would|should)\\s+){0,2}(?:propos|recommend|ask|urg|request|call(?:ing)? (?:on|upon)|" +
     "present|introduc|describ|seek|submit|send|sent|challeng|pledg)\\w*\\b|" +
     "\\b(?:this|the present) (?:paper|document|article|chapter|guide|section|report|note|" +
-    "message|address|howto|tutorial|manual|book|specification|page) (?:describes|presents|" +
+    "message|address|howto|tutorial|manual|book|specification|page|folder|directory|" +
+    "repository|package|collection|archive) (?:describes|presents|" +
     "explains|introduces|shows|proposes|covers|discusses|gives|provides|outlines|summari[sz]es|" +
+    // "This folder contains XML Security Library examples."
+    "contains|holds|supplies|" +
     "defines|specifies|documents|is about|touches on|deals with|looks at|walks through|" +
     "is (?:intended|meant|designed) to|aims to|" +
     // "This page is a \"brief\" summary of some of the huge number of improvements in GCC 12".

@@ -664,6 +664,8 @@ Deno.test("statesPurpose() finds the sentence in which a text says what it is ab
       "In this harbour, we explore the wrecks at low tide.",
     ]
   ) assert.ok(!statesPurpose(sentence), sentence);
+  assert.ok(statesPurpose("This folder contains Harbour Lamp Library examples."));
+  assert.ok(statesPurpose("This repository contains the interface definitions for lamps."));
 });
 
 Deno.test("unfitReason() takes the end of an aside a sentence split began for a fragment", () => {
