@@ -319,7 +319,13 @@ function namesAny(text: string, phrases: string[]): boolean {
   const said = ` ${terms(text).join(" ")} `;
   return phrases.some((p) => {
     const stems = terms(p).join(" ");
-    return stems !== "" && said.includes(` ${stems} `);
+    if (stems === "" || !said.includes(` ${stems} `)) return false;
+    // A name is written with its capitals: "a strong and united nation" does not name the
+    // "United Nations".
+    const words = p.split(" ");
+    if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return true;
+    const name = RegExp.escape(p.replace(/s$/u, ""));
+    return new RegExp(`(?<!\\p{L})${name}s?(?!\\p{L})`, "u").test(text);
   });
 }
 

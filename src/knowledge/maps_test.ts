@@ -174,6 +174,23 @@ Deno.test("contextLine() takes the text's own first line for what it is", () => 
   );
 });
 
+Deno.test("contextLine() takes a name for named only as it is written, with its capitals", () => {
+  const summary = [
+    "The harbour lamps burn whale oil through the night. A strong and united nation keeps " +
+    "its lamps lit through every storm.",
+  ];
+  assert.equal(
+    contextLine(summary, "", { topic: ["United Nations"] }),
+    "The harbour lamps burn whale oil through the night.",
+  );
+  assert.equal(
+    contextLine([`${summary[0]} The United Nations keeps lamps lit too.`], "", {
+      topic: ["United Nations"],
+    }),
+    "The United Nations keeps lamps lit too.",
+  );
+});
+
 Deno.test("contextLine() takes no line about a thing named before it", () => {
   assert.equal(
     contextLine([
