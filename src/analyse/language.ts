@@ -1147,8 +1147,16 @@ function termInSmall(parts: string[], text: string): boolean {
   const lasts = [last, pluralOf(last)];
   return [" ", "-"].some((gap) => {
     const head = ` ${low.slice(0, -1).join(gap)}${gap}`;
-    return lasts.some((l) => new RegExp(`${RegExp.escape(head + l)}(?!\\p{L})`, "u").test(text));
+    return lasts.some((l) => writesWord(text, head + l));
   });
+}
+
+/** Whether `text` holds `phrase` with no letter after it; by index, once per name of a text. */
+function writesWord(text: string, phrase: string): boolean {
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    if (!/\p{L}/u.test(text.charAt(at + phrase.length))) return true;
+  }
+  return false;
 }
 
 /**
@@ -1160,6 +1168,8 @@ function mostlyInSmall(parts: string[], text: string): boolean {
   if (parts.length < 2 || !parts.every((w) => englishRank(w.toLowerCase()) < Infinity)) {
     return false;
   }
+  // Most names' later words are never written in small letters: no need to count.
+  if (!text.includes(` ${parts.slice(1).map((w) => w.toLowerCase()).join(" ")}`)) return false;
   const count = (name: string) =>
     text.match(new RegExp(`(?<!\\p{L})${RegExp.escape(name)}(?!\\p{L})`, "giu"))
       ?.filter((m) => m.slice(parts[0].length) === name.slice(parts[0].length)).length ?? 0;
