@@ -1177,23 +1177,6 @@ function mostlyInSmall(parts: string[], text: string): boolean {
   return count(small) > count(parts.join(" "));
 }
 
-/**
- * Whether a run opening a sentence, a line or what a label's colon introduces ("go-testsuite:
- * Skip Go testcase...") is a verb's base form and a name before a noun.
- */
-function ordersThing(words: Word[], run: Run): boolean {
-  const first = words[run.from];
-  const next = words[run.to + 1];
-  const opens = first.first || words[run.from - 1]?.value === ":";
-  return opens &&
-    (first.pos === "VERB" || lexiconTag(first.value.toLowerCase()) === "Infinitive") &&
-    next !== undefined && next.sentence === first.sentence && next.pos === "NOUN" &&
-    /^\p{Ll}/u.test(next.value);
-}
-
-/** What comes before a release's code name: "the release of", "the release following". */
-const RELEASE_BEFORE = /\breleases?\s+(?:of|following|after|before|since|until|called|named)\s+$/u;
-
 /** "authority": "authorities", "point": "points". */
 function pluralOf(word: string): string {
   return /[^aeiou]y$/iu.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`;
@@ -1211,6 +1194,23 @@ function namesAKind(parts: string[], text: string): boolean {
     .test(text) ||
     new RegExp(`${RegExp.escape(plural)}(?!\\p{L})`, "u").test(text);
 }
+
+/**
+ * Whether a run opening a sentence, a line or what a label's colon introduces ("go-testsuite:
+ * Skip Go testcase...") is a verb's base form and a name before a noun.
+ */
+function ordersThing(words: Word[], run: Run): boolean {
+  const first = words[run.from];
+  const next = words[run.to + 1];
+  const opens = first.first || words[run.from - 1]?.value === ":";
+  return opens &&
+    (first.pos === "VERB" || lexiconTag(first.value.toLowerCase()) === "Infinitive") &&
+    next !== undefined && next.sentence === first.sentence && next.pos === "NOUN" &&
+    /^\p{Ll}/u.test(next.value);
+}
+
+/** What comes before a release's code name: "the release of", "the release following". */
+const RELEASE_BEFORE = /\breleases?\s+(?:of|following|after|before|since|until|called|named)\s+$/u;
 
 interface Found {
   text: string;

@@ -116,7 +116,7 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
     left.filter((key) => !strangers.has(key)),
     (path) => folderOf.get(path)!,
   );
-  placed.alone = [...placed.alone, ...left.filter((key) => strangers.has(key))].sort();
+  const alone = [...placed.alone, ...left.filter((key) => strangers.has(key))].sort();
   const maps = buildMaps(
     firsts.map((n) => ({
       path: n.path,
@@ -127,7 +127,7 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
       keyPoints: n.keyPoints,
     })),
     placed.topics,
-    placed.alone,
+    alone,
   );
   return { related, topics: topics.length, maps };
 }

@@ -99,7 +99,7 @@ export function nameTopics(
     const cover = new Map(ranked.map((r) => [r.text, r.cover]));
     const about = phrases.filter((_, i) => cover.get(best[i])! > ABOUT);
     const aboutKeys = best.filter((p) => cover.get(p)! > ABOUT).map(phraseKey);
-    const series = seriesTitle(topic) ?? sharedTitleName(topic, peopleOf);
+    const titled = seriesTitle(topic) ?? sharedTitleName(topic, peopleOf);
     const folder = mainFolder(topic, folderOf);
     // A folder that only keeps files ("markdown", "pdfs", "papers") names no subject, unless no
     // phrase speaks for most of its notes: six READMEs of unrelated programs were "Berkeley db",
@@ -115,7 +115,7 @@ export function nameTopics(
     const capital = (p: string) => writtenSmall(p.split(" ")[0], topic, summaryOf) ? p : cap(p);
     const candidates = [
       ...(folderName !== "" ? [folderName] : []),
-      ...(series ? [series] : []),
+      ...(titled ? [titled] : []),
       ...phrases.map(capital),
       ...(phrases.length >= 2 ? [`${capital(phrases[0])} and ${phrases[1]}`] : []),
       // Notes most of which share a folder still have a subject their owner named.
@@ -342,9 +342,8 @@ function sharedNameWord(
   const given = [...first ?? []].filter((word) => others.every((words) => words.has(word)));
   const said = (word: string) =>
     topic.members.filter((key) => {
-      const base = key.slice(key.lastIndexOf("/") + 1);
       return new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, "iu")
-        .test(`${base} ${summaryOf.get(key) ?? ""}`);
+        .test(`${titleOf(key)} ${summaryOf.get(key) ?? ""}`);
     }).length;
   return given.filter((word) => said(word) * 2 > topic.members.length).sort().slice(0, 1);
 }
@@ -359,9 +358,7 @@ const SERIES = 0.6;
  */
 function seriesTitle(topic: Topic): string | undefined {
   if (topic.members.length < 3) return undefined;
-  const titles = topic.members.map((key) =>
-    key.slice(key.lastIndexOf("/") + 1).replace(/\.md$/, "").split(/\s+/u)
-  );
+  const titles = topic.members.map((key) => titleOf(key).split(/\s+/u));
   // Compared case-blind ("What’s New In Python 3.0", "What’s New in Python 2.7"); one title
   // twice (the same README in two packages) is no series.
   const starts = new Map<string, string[]>();
@@ -409,10 +406,7 @@ function sharedTitleName(topic: Topic, peopleOf: Map<string, string[]>): string 
   const holding = new Map<string, Set<string>>();
   const spellings = new Map<string, string[]>();
   for (const key of topic.members) {
-    const title = key.slice(key.lastIndexOf("/") + 1).replace(/\.md$/u, "").replace(
-      / \(\d+\)$/u,
-      "",
-    );
+    const title = titleOf(key).replace(/ \(\d+\)$/u, "");
     for (const run of title.matchAll(/(?:\p{Lu}[\p{L}\p{N}+.-]*)(?: \p{Lu}[\p{L}\p{N}+.-]*)+/gu)) {
       const words = run[0].split(" ");
       for (let a = 0; a < words.length; a++) {
@@ -467,7 +461,7 @@ function spelledAsNotes(name: string, topic: Topic, summaryOf?: Map<string, stri
   const spellings = new Map<string, Map<string, number>>();
   const inside = new Map<string, { capital: number; lower: number }>();
   for (const key of topic.members) {
-    const base = key.slice(key.lastIndexOf("/") + 1).replace(/\.md$/, "");
+    const base = titleOf(key);
     const text = `${base} ${summaryOf?.get(key) ?? ""}`;
     const count = (key: string, word: string) => {
       let counts = spellings.get(key);
@@ -625,13 +619,17 @@ function writtenSmall(word: string, topic: Topic, summaryOf: Map<string, string>
   );
   let small = 0;
   for (const key of topic.members) {
-    const title = key.slice(key.lastIndexOf("/") + 1).replace(/\.md$/u, "");
-    for (const [found] of `${title} ${summaryOf.get(key) ?? ""}`.matchAll(pattern)) {
+    for (const [found] of `${titleOf(key)} ${summaryOf.get(key) ?? ""}`.matchAll(pattern)) {
       if (found !== word) return false;
       small++;
     }
   }
   return small >= 2;
+}
+
+/** A note's title as its vault name shows it: "Sources/Rerere.md" is "Rerere". */
+function titleOf(key: string): string {
+  return key.slice(key.lastIndexOf("/") + 1).replace(/\.md$/u, "");
 }
 
 function cap(text: string): string {
