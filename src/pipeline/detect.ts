@@ -46,13 +46,26 @@ export const EXTENSIONS: Record<string, Kind> = {
 };
 
 /**
+ * Endings after a document's name that make it no plain text: compressed or binary ("NEWS.gz"),
+ * or a program or data ("install.sh", "history.json", "changes.diff").
+ */
+const NOT_QUALIFIERS = [
+  "gz|bz2|xz|zst|lz|lzma|z|zip|tar|tgz|7z|deb|rpm|png|jpe?g|gif|ico|bin|so|o|a|exe|dll",
+  "sh|bash|zsh|bat|cmd|ps1|py|pl|rb|js|mjs|ts|php|c|h|cc|cpp|hpp|go|rs|java|lua|el|vim",
+  "json|xml|ya?ml|toml|ini|cfg|conf|csv|tsv|sql|db|log|lock|diff|patch|in|am|ac|m4|mk|css",
+].join("|");
+
+/**
  * Plain-text documents named by convention without an extension of a format ("README", "NEWS",
  * "ChangeLog", also after a prefix, "gzip-NEWS", and before a qualifier, "README.Debian",
  * "README.source"): every package's documentation folder holds them. Not a compressed or
  * binary one ("NEWS.gz"). A name whose extension is a format's is read by its extension.
  */
-export const DOCUMENT_NAME =
-  /(?:^|[-_.])(?:readme|news|changes|changelog|authors|thanks|todo|install|hacking|bugs|faq|history|contributing)(?:\.(?!(?:gz|bz2|xz|zst|lz|lzma|z|zip|tar|tgz|7z|deb|png|jpe?g|gif|ico|bin|so|o|a)$)[a-z][a-z0-9]{0,15})*$/i;
+export const DOCUMENT_NAME = new RegExp(
+  "(?:^|[-_.])(?:readme|news|changes|changelog|authors|thanks|todo|install|hacking|bugs|faq|" +
+    `history|contributing)(?:\\.(?!(?:${NOT_QUALIFIERS})$)[a-z][a-z0-9]{0,15})*$`,
+  "i",
+);
 
 /** The kind a file's name says it is: by its extension, else by a document's conventional name. */
 function kindOfName(fileName: string): Kind | undefined {

@@ -129,6 +129,10 @@ Deno.test("detectKind() reads a document named by convention without an extensio
   assert.equal((await detectKind(text("<!DOCTYPE html><p>x"), "README")).kind, "html");
   assert.equal((await detectKind(text("# Lamps"), "README.md")).kind, "markdown");
   await assert.rejects(detectKind(text("x"), "README.gz"), /unsupported file type \.gz/);
+  // A program or data named after a document is no document.
+  for (const name of ["install.sh", "history.json", "changes.diff", "todo.py"]) {
+    await assert.rejects(detectKind(text("x"), name), /unsupported file type/);
+  }
 });
 
 Deno.test("isRecordingName() judges by the extension alone, in any case", () => {

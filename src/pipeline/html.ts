@@ -758,14 +758,8 @@ function turndown(): { turndown(root: DomElement): string } {
   });
   td.addRule("link", {
     filter: (node: DomElement) => node.nodeName === "A" && !!node.getAttribute("href"),
-    replacement: (content: string, node: DomElement) => {
-      const label = content.replace(/\s+/g, " ").trim();
-      const href = (node.getAttribute("href") ?? "").trim();
-      if (!label) return "";
-      if (href.startsWith(LINK_SCHEME)) return `[${label}](${href})`;
-      if (!/^(?:https?|mailto):/i.test(href)) return label;
-      return `[${label}](${escapeDestination(href)})`;
-    },
+    replacement: (content: string, node: DomElement) =>
+      linkTo(content.replace(/\s+/g, " ").trim(), node),
   });
   // "The <code><a href=...>relayhost</a></code> setting": a link in a code span is no link in
   // Markdown, and its placeholder would show as text; the link holds the code span instead.
@@ -778,15 +772,11 @@ function turndown(): { turndown(root: DomElement): string } {
     replacement: (_content: string, node: DomElement) => {
       const a = node.firstChild as DomElement;
       const text = (a.textContent ?? "").replace(/\s+/g, " ").trim();
-      const href = (a.getAttribute("href") ?? "").trim();
       if (!text) return "";
       let longest = 0;
       for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
       const tick = "`".repeat(longest + 1);
-      const code = longest > 0 ? `${tick} ${text} ${tick}` : `${tick}${text}${tick}`;
-      if (href.startsWith(LINK_SCHEME)) return `[${code}](${href})`;
-      if (!/^(?:https?|mailto):/i.test(href)) return code;
-      return `[${code}](${escapeDestination(href)})`;
+      return linkTo(longest > 0 ? `${tick} ${text} ${tick}` : `${tick}${text}${tick}`, a);
     },
   });
   td.addRule("image", {
@@ -801,6 +791,18 @@ function turndown(): { turndown(root: DomElement): string } {
   });
   service = td;
   return td;
+}
+
+/**
+ * A link's Markdown with `label` shown: a placeholder to another input as it is, a web or mail
+ * address escaped, anything else (already reduced by prepareLinks) its label alone.
+ */
+function linkTo(label: string, a: DomElement): string {
+  const href = (a.getAttribute("href") ?? "").trim();
+  if (!label) return "";
+  if (href.startsWith(LINK_SCHEME)) return `[${label}](${href})`;
+  if (!/^(?:https?|mailto):/i.test(href)) return label;
+  return `[${label}](${escapeDestination(href)})`;
 }
 
 // By hand: /^\n+|\n+$/ is quadratic on a long run of newlines, as in code inside a list item.
