@@ -113,8 +113,10 @@ export function nameTopics(
     const grabBag = keeping && folderName !== "";
     // "systemd", "dirmngr": a name its makers write in small letters, in titles as in sentences.
     const capital = (p: string) => writtenSmall(p.split(" ")[0], topic, summaryOf) ? p : cap(p);
+    // "whatsnew" is the start of "What’s New in Python" run together: the titles say it better.
+    const spelledOut = titled !== undefined && runTogether(folderName, titled);
     const candidates = [
-      ...(folderName !== "" ? [folderName] : []),
+      ...(folderName !== "" && !spelledOut ? [folderName] : []),
       ...(titled ? [titled] : []),
       ...phrases.map(capital),
       ...(phrases.length >= 2 ? [`${capital(phrases[0])} and ${phrases[1]}`] : []),
@@ -434,6 +436,23 @@ function sharedTitleName(topic: Topic, peopleOf: Map<string, string[]>): string 
   return best && mostCommon(spellings.get(best[0])!);
 }
 
+/**
+ * Whether a folder's name of one word is two words or more of a name's start run together:
+ * "whatsnew" of "What’s New in Python".
+ */
+function runTogether(folder: string, name: string): boolean {
+  if (/\s/u.test(folder)) return false;
+  const squashed = (word: string) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const whole = squashed(folder);
+  let start = "";
+  for (const [k, word] of name.split(/\s+/u).entries()) {
+    start += squashed(word);
+    if (start === whole) return k >= 1;
+    if (!whole.startsWith(start)) return false;
+  }
+  return false;
+}
+
 /** The folder at least half of a topic's notes come from, "" when none does. */
 function mainFolder(topic: Topic, folderOf: Map<string, string>): string {
   const counts = new Map<string, number>();
@@ -533,7 +552,7 @@ function notePhrases(note: PhraseNote): Map<string, string> {
   for (const phrase of [...note.keyphrases, ...note.tags.map(tagPhrase)]) {
     const text = phrase.replace(/\s+/gu, " ").trim();
     const key = phraseKey(text);
-    if (key !== "" && !out.has(key)) out.set(key, text);
+    if (key !== "" && !out.has(key) && !UPKEEP.test(text)) out.set(key, text);
   }
   // The words that modify its phrases too: "python lists" and "python version" are both about
   // Python. Not their heads: "file format", "dimacs format" and "compressed file format" name
@@ -546,6 +565,14 @@ function notePhrases(note: PhraseNote): Map<string, string> {
   }
   return out;
 }
+
+/**
+ * How a project is run and licensed, not what it is about: the READMEs of Git, Wget and MPFR
+ * and Python's general FAQ, four notes on four subjects, were a map "Mailing list", then one
+ * "Free Software Foundation".
+ */
+const UPKEEP =
+  /^(?:(?:e-?)?mail(?:ing)? lists?|bug (?:reports?|trackers?)|issue trackers?|home ?pages?|web ?(?:sites?|pages?)|free software foundation|(?:gnu )?(?:(?:lesser|library) )?general public licen[cs]es?)$/iu;
 
 /**
  * The topic's phrases by class-based TF-IDF, best first, each as most of its notes spell it,

@@ -310,6 +310,27 @@ Deno.test("nameTopics() names a series of notes after the start their titles sha
   assert.equal(how[0].name, "Merge commit");
 });
 
+Deno.test("nameTopics() names a folder after its notes' titles when its name runs them together", () => {
+  const notes = ["2.0", "2.1", "3.0"].map((v) => ({
+    ...note(`Sources/What’s New in Python ${v}.md`, ["changes"]),
+    folder: "whatsnew",
+  }));
+  const topic = { members: notes.map((n) => n.key), folder: "whatsnew" };
+  assert.equal(nameTopics([topic], notes).named[0].name, "What’s New in Python");
+  // A folder named with one word of the titles is the owner's name for them.
+  const python = notes.map((n) => ({ ...n, folder: "python" }));
+  assert.equal(nameTopics([{ ...topic, folder: "python" }], python).named[0].name, "Python");
+});
+
+Deno.test("nameTopics() names no map after how projects are run", () => {
+  // The READMEs of four programs all name their mailing list and their licence's holder.
+  const notes = ["git", "wget", "mpfr", "zstd"].map((p) =>
+    note(`Sources/${p} README.md`, ["mailing list", "free software foundation", `${p} source`])
+  );
+  const { named, unnamed } = nameTopics([{ members: notes.map((n) => n.key), folder: "" }], notes);
+  assert.deepEqual([named, unnamed.length], [[], 1]);
+});
+
 Deno.test("nameTopics() tells two maps of one name apart by the folder of their notes", () => {
   const notes = [
     ...["a", "b", "c"].map((k) => ({ ...note(k, ["merge commit"]), folder: "git/howto" })),

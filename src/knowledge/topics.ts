@@ -106,16 +106,19 @@ export function clusterTopics(
   const wholeFolder = (members: number[]) =>
     folders[members[0]] !== "" && members.every((i) => folders[i] === folders[members[0]]) &&
     members.length === folderSize.get(folders[members[0]]);
-  let kept = gathered(
-    unbroken(
-      [...groups.values()]
-        .map((members) => belonging(graph, members, folders))
-        .flatMap((members) => byWholeFolders(members, folders, folderSize, Math.min(2, least))),
+  let kept = homed(
+    gathered(
+      unbroken(
+        [...groups.values()]
+          .map((members) => belonging(graph, members, folders))
+          .flatMap((members) => byWholeFolders(members, folders, folderSize, Math.min(2, least))),
+        folders,
+      ),
       folders,
+      folderSize,
+      n,
     ),
     folders,
-    folderSize,
-    n,
   )
     .filter((members) => members.length >= least || members.length >= 2 && wholeFolder(members))
     .sort((a, b) => b.length - a.length || a[0] - b[0]);
@@ -376,6 +379,33 @@ function gathered(
 }
 
 /**
+ * The groups with each note that is the only one of its folder in its group moved to the group
+ * holding most of that folder's notes: Python's general FAQ went with the READMEs of Git, Wget
+ * and MPFR, its five sibling FAQs to a map "Python FAQ" without it. Not a note at the top, nor
+ * of a folder that only keeps files ("docs", "misc").
+ */
+function homed(groups: number[][], folders: string[]): number[][] {
+  const home = new Map<string, number>();
+  const folderSize = countBy(folders);
+  groups.forEach((members, g) => {
+    for (const [folder, count] of countBy(members.map((i) => folders[i]))) {
+      if (
+        folder !== "" && 2 * count > folderSize.get(folder)! && !keepingFolder(folder.split("/"))
+      ) home.set(folder, g);
+    }
+  });
+  const out = groups.map(() => [] as number[]);
+  groups.forEach((members, g) => {
+    const count = countBy(members.map((i) => folders[i]));
+    for (const i of members) {
+      const to = home.get(folders[i]);
+      out[to !== undefined && count.get(folders[i]) === 1 ? to : g].push(i);
+    }
+  });
+  return out.filter((members) => members.length > 0).map((m) => m.sort((a, b) => a - b));
+}
+
+/**
  * A community that holds two or more folders whole, none under another's parent, as one group
  * per folder: a folder a user made is a topic of their own (three PDF manuals in "manuals" joined
  * the SQLite pages' map). Notes from elsewhere go with the largest folder; "git/howto" and
@@ -394,6 +424,18 @@ function byWholeFolders(
     )
     .map(([folder]) => folder)
     .sort((a, b) => inGroup.get(b)! - inGroup.get(a)! || (a < b ? -1 : 1));
+  // One whole folder among as many notes from the top or more: Python's four "What's New" pages
+  // went with a glossary, a SAT solver's manual and two library pages, a group too mixed to be
+  // the folder's, which vanished under the name "PEP".
+  if (
+    whole.length === 1 && 2 * inGroup.get(whole[0])! <= members.length &&
+    inGroup.get("") === members.length - inGroup.get(whole[0])!
+  ) {
+    return [
+      members.filter((i) => folders[i] === whole[0]),
+      members.filter((i) => folders[i] === ""),
+    ];
+  }
   if (whole.length < 2 || whole.some((a) => whole.some((b) => a !== b && sharesParent(a, b)))) {
     return [members];
   }

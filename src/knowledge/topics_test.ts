@@ -272,3 +272,35 @@ Deno.test("relatedParts() parts a group of several subjects, the notes of small 
   assert.ok(parts.every((t) => t.folder === ""));
   assert.deepEqual(rest, ["tea/0.md", "tea/1.md"]);
 });
+
+Deno.test("clusterTopics() keeps a whole folder a topic of its own among as many notes from the top", () => {
+  // Python's four "What's New" pages and four pages at the top Louvain put with them.
+  const notes = vault();
+  for (let n = 0; n < 4; n++) notes.push(note(`tea/${n}.md`, "tea", n));
+  for (let n = 4; n < 8; n++) notes.push(note(`tea-${n}.md`, "tea", n));
+  const { topics } = clusterTopics(similarityGraph(notes), topFolder);
+  const tea = topics.find((t) => t.members.includes("tea/0.md"));
+  assert.deepEqual(tea, {
+    members: ["tea/0.md", "tea/1.md", "tea/2.md", "tea/3.md"],
+    folder: "tea",
+  });
+});
+
+Deno.test("clusterTopics() takes a folder's note that went with notes elsewhere to its folder's topic", () => {
+  // Python's general FAQ went with READMEs at the top, its five sibling FAQs to a map of theirs.
+  const notes = vault();
+  for (let n = 0; n < 5; n++) notes.push(note(`tea-${n}.md`, "tea", n));
+  notes.push(note("bees/tea.md", "tea", 5));
+  const { topics } = clusterTopics(similarityGraph(notes), topFolder);
+  const bees = topics.find((t) => t.folder === "bees");
+  assert.ok(bees?.members.includes("bees/tea.md"), JSON.stringify(topics));
+  // A note of a folder that only keeps files stays where its subject is.
+  const kept = vault().map((n) => n.key.startsWith("bees/") ? { ...n, key: `docs/${n.key}` } : n);
+  kept.push(note("docs/tea.md", "tea", 5));
+  for (let n = 0; n < 5; n++) kept.push(note(`tea-${n}.md`, "tea", n));
+  const docs = clusterTopics(similarityGraph(kept), (key) => key.split("/").slice(0, -1)[0] ?? "");
+  assert.ok(
+    docs.topics.some((t) => t.members.includes("docs/tea.md") && t.members.includes("tea-0.md")),
+    JSON.stringify(docs.topics),
+  );
+});
