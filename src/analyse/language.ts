@@ -16,6 +16,7 @@ import nlp from "compromise";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { englishRank, GENERIC_RANK, NAME_RANK } from "./commonness.ts";
+import { isProgrammingLanguage } from "./programming_languages.ts";
 import { isPersonTitle, isTitle } from "./titles.ts";
 
 /** A span of the text passed to {@link readLanguage}. */
@@ -850,10 +851,18 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
         /^\s+releases?\b/u.test(text.slice(run.end, run.end + 12)))
     ).map((run) => run.key),
   );
+  // "languages such as Object Pascal, Delphi, and C++", "the default compiler for Ada": a
+  // programming language where the text speaks of programming, in all its uses.
+  const languages = new Set(
+    runs.filter((run) =>
+      isProgrammingLanguage(run.key) &&
+      PROGRAMMING.test(text.slice(Math.max(0, run.start - 60), run.end + 60))
+    ).map((run) => run.key),
+  );
   for (const run of runs) {
     const v = verdicts.get(run.key);
     if (!v) continue;
-    if (v.kind === "people" && codeNames.has(run.key)) continue;
+    if (v.kind === "people" && (codeNames.has(run.key) || languages.has(run.key))) continue;
     const name = text.slice(run.start, run.end);
     if (termInCapitals(name.slice(v.from, v.to), v.kind)) continue;
     // "Greenwich Mean Time", "Georgia Tech", "Calgary Text Compression Corpus", "A Universal
@@ -1210,6 +1219,10 @@ function ordersThing(words: Word[], run: Run): boolean {
 }
 
 /** What comes before a release's code name: "the release of", "the release following". */
+/** Words of programming near a language's name. */
+const PROGRAMMING =
+  /(?<!\p{L})(?:programming|programmers?|(?:programming )?languages?|compil(?:ers?|ed|ing)|interpret(?:ers?|ed)|(?:source )?code)(?!\p{L})/iu;
+
 const RELEASE_BEFORE = /\breleases?\s+(?:of|following|after|before|since|until|called|named)\s+$/u;
 
 interface Found {

@@ -968,3 +968,14 @@ Deno.test("readLanguage() reads no person in a line's order or in a release's co
     ["Mark Twain"],
   );
 });
+
+Deno.test("readLanguage() reads no person in a programming language's name", () => {
+  assert.deepEqual(
+    people(
+      "Other languages, such as Object Pascal and Modula, check the lamp's types. The default " +
+        "compiler for Ada builds the lamp controller; Ada runs it at night. " +
+        "Ada Lovelace wrote about engines, and Julia Ward Howe wrote a hymn.",
+    ),
+    ["Ada Lovelace", "Julia Ward Howe"],
+  );
+});
