@@ -124,7 +124,28 @@ function nextBlank(lines: string[], from: number): number {
  */
 function unindentProse(text: string): string {
   const parts = text.split(/(\n[ \t]*\n)/u); // paragraphs, and the blank lines between them
-  return parts.map((part, i) => i % 2 === 0 && isProse(part) ? dedent(part) : part).join("");
+  return parts.map((part, i) =>
+    i % 2 !== 0
+      ? part
+      : isProse(part)
+      ? dedent(part)
+      : firstLineIndented(part)
+      ? part.trimStart()
+      : part
+  ).join("");
+}
+
+/**
+ * A paragraph of a typewriter's layout: its first line indented, the others at the margin
+ * (xdg-utils' README). Markdown reads the first line as code and the rest as a paragraph of
+ * its own, and the summary lost the README's opening sentence.
+ */
+function firstLineIndented(paragraph: string): boolean {
+  const lines = paragraph.split("\n").filter((l) => l.trim() !== "");
+  // A full line opening a sentence: "\t-G Ninja" before "to the cmake invocation" is a command.
+  return lines.length >= 2 && INDENTED.test(lines[0]) && /^\s+\p{Lu}.{30}/u.test(lines[0]) &&
+    lines.slice(1).every((l) => /^\S/u.test(l)) && SENTENCE_END.test(paragraph) &&
+    !CODE_LINE.test(lines[0]) && !COLUMNS.test(lines[0].trim());
 }
 
 /**

@@ -330,6 +330,26 @@ Deno.test("extractText() moves a plain text's indented prose to the margin, not 
   assert.match(extractText(utf8(text), "AUTHORS.md").body, /\n {4}Lampwick is written/u);
 });
 
+Deno.test("extractText() moves a paragraph's indented first line to the margin", () => {
+  const text = [
+    "Lampwick",
+    "",
+    "    The lampwick package is a set of small scripts that trim",
+    "the harbour lamps of any port, such as Bergen.",
+    "",
+    "    trim-wick   Trim a wick",
+    "light-lamp  Light a lamp",
+    "",
+    "\t-G Ninja",
+    "to the lampctl invocation, and then use ninja instead of make.",
+  ].join("\n");
+  // A typewriter's paragraph, not code; a table's first row and a command keep their place.
+  assert.equal(
+    extractText(utf8(text), "README.txt").body,
+    text.replace("    The lampwick", "The lampwick"),
+  );
+});
+
 Deno.test("extractText() gives a plain text's listing and closing rule blocks of their own", () => {
   const text = [
     "Reserved wicks:",
