@@ -228,6 +228,9 @@ export function unfitReason(
     // "Writer objects have the following public methods.": the list it announces is not there
     // (one after a colon is).
     if (pointsAhead(text) && !/:\s+\S/u.test(text)) return "announces";
+    // "Once you have started such a window, you are well on the way...": the window was
+    // described before. Not "such a way that...", nor a speech's "such a privilege".
+    if (SUCH_A.test(text)) return "refers elsewhere";
   }
   if (REFERS_BACK.test(text)) return "refers elsewhere";
   return undefined;
@@ -341,6 +344,8 @@ const REFERS_BACK = new RegExp(
   ].join("|"),
   "iu",
 );
+
+const SUCH_A = /\bsuch an? (?![\p{L}-]+(?: [\p{L}-]+){0,2} (?:as|that)\b)/iu;
 
 /** Whether a bracket closes that the text never opened (a smiley's ":-)" and a list's "1)"
  * are none). */

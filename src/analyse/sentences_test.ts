@@ -274,6 +274,19 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
     unfitReason("The rules in section 3.7 above apply to every lock as well."),
     "refers elsewhere",
   );
+  // A thing described before; not a kind of thing told by what follows, nor a speech's praise.
+  assert.equal(
+    unfitReason("Once you have lit such a lamp, you are well on the way to the harbour."),
+    "refers elsewhere",
+  );
+  assert.equal(
+    unfitReason("Trim the wick in such a way that the flame stays low all night."),
+    undefined,
+  );
+  assert.equal(
+    unfitReason("It is such a privilege to keep the harbour lamps of this town.", { speech: true }),
+    undefined,
+  );
   assert.equal(
     unfitReason("The C function to the right demonstrates how to trim a harbour lamp."),
     "refers elsewhere",
