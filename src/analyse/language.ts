@@ -852,18 +852,22 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     ).map((run) => run.key),
   );
   // "languages such as Object Pascal, Delphi, and C++", "the default compiler for Ada": a
-  // programming language where the text speaks of programming, in all its uses.
-  const languages = new Set(
-    runs.filter((run) =>
-      isProgrammingLanguage(run.key) &&
-      PROGRAMMING.test(text.slice(Math.max(0, run.start - 60), run.end + 60))
-    ).map((run) => run.key),
-  );
+  // programming language where the text speaks of programming, in all its uses, is no person,
+  // nor the organisation "Python" or the island "Java".
+  const languages = new Set(runs.flatMap((run) => {
+    const v = verdicts.get(run.key);
+    const name = v ? text.slice(run.start + v.from, run.start + v.to) : run.key;
+    return isProgrammingLanguage(name) &&
+        PROGRAMMING.test(text.slice(Math.max(0, run.start - 60), run.end + 60))
+      ? [name]
+      : [];
+  }));
   for (const run of runs) {
     const v = verdicts.get(run.key);
     if (!v) continue;
-    if (v.kind === "people" && (codeNames.has(run.key) || languages.has(run.key))) continue;
+    if (v.kind === "people" && codeNames.has(run.key)) continue;
     const name = text.slice(run.start, run.end);
+    if (languages.has(name.slice(v.from, v.to))) continue;
     if (termInCapitals(name.slice(v.from, v.to), v.kind)) continue;
     // "Greenwich Mean Time", "Georgia Tech", "Calgary Text Compression Corpus", "A Universal
     // Algorithm for Sequential Data Compression": a place or an organisation read in a longer

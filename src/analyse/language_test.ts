@@ -979,3 +979,12 @@ Deno.test("readLanguage() reads no person in a programming language's name", () 
     ["Ada Lovelace", "Julia Ward Howe"],
   );
 });
+
+Deno.test("readLanguage() reads no organisation in a programming language's name", () => {
+  const read = readLanguage(
+    "The lamp controller runs the bytecode emitted by the bytecode compiler.\n\nZen of Python\n\n" +
+      "Listing of Python design principles that are helpful in trimming the lamps. The Python " +
+      "Software Foundation holds the copyright.",
+  );
+  assert.deepEqual(read.organizations.map((o) => o.text), ["Python Software Foundation"]);
+});
