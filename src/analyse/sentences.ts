@@ -141,19 +141,26 @@ function without(sentence: string, label: RegExp): string {
 const ORDINAL =
   /^(?:first(?:ly| of all)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|finally|lastly),\s+(?=\p{L})/iu;
 
-/**
- * The sentence without its spoken openers ("So, and I mean the point is" → "The point is") and
- * list numbering ("3. Make" → "Make"), its first letter capitalised. A sentence that would be
- * left with fewer than four words stays as it was.
- */
 /** A FAQ's "A." before its answer: "A. If you are running testing...", not "A. Lincoln". */
 const ANSWER_LABEL =
   /^A[.:]\s+(?=(?:If|Yes|No|The|This|That|These|It|You|We|There|In|On|For|As|When|Because|Since|Not)\b)/u;
 
+/**
+ * A change's credit or tracking note in brackets, which release notes add to each item: "(Contributed
+ * by Gideon Mitchell in bpo-45917.)", "(merge ff7a1c6 km/avoid-bs later to maint)", "(gh-9312)".
+ */
+const CREDIT =
+  /\s*\((?:(?:contributed|written|patch(?:ed)?|reported|suggested|implemented|fixed|reviewed) by\b|thanks to\b|merge [0-9a-f]{7,40}\b|(?:bpo|gh|issue|closes|fixes)[- ]?#?\d+\b)[^()]*(?:\([^()]*\)[^()]*)*\)/giu;
+
+/**
+ * The sentence without its spoken openers ("So, and I mean the point is" → "The point is"), list
+ * numbering ("3. Make" → "Make") and credits ({@link CREDIT}), its first letter capitalised. A
+ * sentence that would be left with fewer than four words stays as it was.
+ */
 export function trimOpeners(sentence: string): string {
   const labelled = sentence.trim().replace(MAN_SECTION_HEAD, "").replace(RUN_IN_HEADING, "");
   const own = without(without(without(labelled, ADMONITION), NOTE_THAT), ORDINAL);
-  const numbered = own.replace(STAGE_DIRECTION, " ").trim()
+  const numbered = own.replace(STAGE_DIRECTION, " ").replace(CREDIT, "").trim()
     .replace(/^(?:\(?\d{1,2}[.)]|[-*•]|(?:[IVX]{2,5}|V)\.)\s+(?=\p{L})/u, "")
     .replace(ANSWER_LABEL, "");
   const greeted = withoutCapsHeading(withoutSalutation(numbered)).replace(ASIDE, "");
@@ -226,8 +233,8 @@ export function unfitReason(
     // label, which runs into the next sentence of a summary.
     if (!/[.!?…]["”’)\]]*$/u.test(text)) return "unterminated";
     // "Writer objects have the following public methods.": the list it announces is not there
-    // (one after a colon is).
-    if (pointsAhead(text) && !/:\s+\S/u.test(text)) return "announces";
+    // (one after a colon is, but not an aside: "...the following files: (This does not...)").
+    if (pointsAhead(text) && !/:\s+[^\s(]/u.test(text)) return "announces";
     // "Once you have started such a window, you are well on the way...": the window was
     // described before. Not "such a way that...", nor a speech's "such a privilege".
     if (SUCH_A.test(text)) return "refers elsewhere";
@@ -267,6 +274,11 @@ const BOILERPLATE = new RegExp(
     // "The GLPK package is part of the GNU Project released under the aegis of GNU.": the
     // notice every GNU manual's copyright page prints.
     "\\bunder the aegis of gnu\\b",
+    // "This file is part of the GNU MPFR Library.", "If not, see https://www.gnu.org/licenses/
+    // or write to the Free Software Foundation, Inc., 51 Franklin St...": a licence's header.
+    "^this (?:file|program|library) is part of\\b",
+    "\\bgnu\\.org/licenses\\b",
+    "\\bwrite to the free software foundation\\b",
     "\\bwithout any warranty\\b",
     "\\b(?:is|are) (?:free software|licensed under)\\b",
     "\\bskip to (?:main )?content\\b",

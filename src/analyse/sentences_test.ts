@@ -48,6 +48,19 @@ Deno.test("trimOpeners() drops fillers and list numbers, capitalising what is le
   );
   // Too little would be left: kept whole.
   assert.equal(trimOpeners("So that is it."), "So that is it.");
+  // A release note's credit and tracking notes; not an aside that says something.
+  assert.equal(
+    trimOpeners("Add lamp.trim(): cut the wick to x. (Contributed by Ada Marsh in bpo-45917.)"),
+    "Add lamp.trim(): cut the wick to x.",
+  );
+  assert.equal(
+    trimOpeners("Some tests used wicks that burn badly (merge ff7a1c6 km/wicks later to maint)."),
+    "Some tests used wicks that burn badly.",
+  );
+  assert.equal(
+    trimOpeners("The lamps (these used to burn oil) are lit at dusk."),
+    "The lamps (these used to burn oil) are lit at dusk.",
+  );
   // An item's place in a list said before.
   assert.equal(
     trimOpeners("Second, I will ask the keepers to trim the wicks."),
@@ -273,6 +286,15 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
   assert.equal(
     unfitReason("The rules in section 3.7 above apply to every lock as well."),
     "refers elsewhere",
+  );
+  assert.equal(
+    unfitReason("The lampwick distribution contains the following files: (Not the ones in Git.)"),
+    "announces",
+  );
+  assert.equal(unfitReason("This file is part of the GNU Lampwick Library."), "boilerplate");
+  assert.equal(
+    unfitReason("If not, see https://www.gnu.org/licenses/ or write to the lamp keepers."),
+    "boilerplate",
   );
   // A thing described before; not a kind of thing told by what follows, nor a speech's praise.
   assert.equal(
