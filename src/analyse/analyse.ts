@@ -580,6 +580,8 @@ function unfitUnits(
     }
     // "Walking the entire graph to satisfy topological order constraints.": a list's item.
     if (u.nonFinite && !speech) unfit.add(i);
+    // "BUGS<spaces>- bugs in MPFR - please read this file!": a row of a listing.
+    if (blocks[u.block].columns) unfit.add(i);
     // A piece of a long written sentence starts or ends mid-sentence ("composed; where
     // government provides..."); unpunctuated speech has no other pieces to offer.
     if (unfitReason(u.text, { speech }) !== undefined || (u.piece || u.runsOn) && !speech) {
@@ -623,7 +625,9 @@ function unfitUnits(
   // but not the page's footer or its table's rows ("| Date | Version |. 334 releases over 22.4
   // years. This page last modified on 2022-12-28...").
   const never = new Set(
-    list.flatMap((u, i) => NEVER.has(unfitReason(u.text, { speech }) ?? "") ? [i] : []),
+    list.flatMap((u, i) =>
+      blocks[u.block].columns || NEVER.has(unfitReason(u.text, { speech }) ?? "") ? [i] : []
+    ),
   );
   return never.size === list.length ? new Set() : never;
 }

@@ -1175,3 +1175,18 @@ Deno.test("analyse() opens a summary with a definition of the subject the text k
     "Lampwick.js comes with a variety of command-line options for harbour keepers",
   );
 });
+
+Deno.test("analyse() takes no row of a listing laid out in columns, even with nothing else left", () => {
+  const body = [
+    "Copyright 2000-2023 The Lamp Keepers.",
+    "",
+    "The lampwick distribution contains the following files:",
+    "",
+    "AUTHORS         - the keepers of the lamps on the harbour wall",
+    "BUGS            - bugs in the wicks, please read this file!",
+    "TODO            - what remains to trim (any help is welcome!)",
+  ].join("\n");
+  const { analysis } = run(body);
+  const said = [...analysis.summary, ...analysis.keyPoints.map((p) => p.text)].join(" ");
+  assert.doesNotMatch(said, /keepers of the lamps|bugs in the wicks|remains to trim/u, said);
+});

@@ -31,6 +31,8 @@ export interface Block {
   entry?: "opens" | "inside";
   /** A line of a list written one item to a line, a unit of its own with or without a stop. */
   line?: true;
+  /** Such a line laid out in columns: a listing's row ("BUGS<spaces>- bugs in MPFR"). */
+  columns?: true;
   /** In an Obsidian callout ("> [!note]"): an aside from what the text is about. */
   aside?: true;
 }
@@ -64,11 +66,13 @@ export function readBody(markdown: string): BodyText {
   let asides = 0;
   let calloutHead = false;
   const paragraph = (inline: Token[] | undefined, fallback: string, end: number | undefined) => {
-    // A column's gap ("Guillaume Hanrot<tab>Main author") parts what stands either side.
-    let raw = inlineText(inline, fallback).replace(COLUMN_GAP, " — ");
+    let plain = inlineText(inline, fallback);
     // "[!note] Example": the callout's type and title label it; they are none of its prose.
-    if (calloutHead) raw = raw.replace(CALLOUT, "");
+    if (calloutHead) plain = plain.replace(CALLOUT, "");
     calloutHead = false;
+    // A column's gap ("Guillaume Hanrot<tab>Main author") parts what stands either side.
+    const raw = plain.replace(COLUMN_GAP, " — ");
+    const gapped = plain.split("\n").map((line) => line.search(COLUMN_GAP) >= 0);
     // A mail's header is fields, most of them no words of the text; the others are a block each.
     const mail = MAIL_HEADER.test(raw) ? mailFields(raw) : undefined;
     // A transcript written as consecutive stamped lines is one Markdown paragraph: each
@@ -87,10 +91,11 @@ export function readBody(markdown: string): BodyText {
       : listed
       ? lines
       : [raw];
-    for (const turn of turns) {
+    for (const [k, turn] of turns.entries()) {
       const block = toBlock(turn, headings.length);
       if (block.text === "") continue;
       if (listed && turns === lines) block.line = true;
+      if (listed && turns === lines && gapped[k]) block.columns = true;
       if (turns.length === 1 && end !== undefined) block.anchorAt = end;
       if (entry) block.entry = entry;
       if (asides > 0) block.aside = true;

@@ -314,6 +314,20 @@ Deno.test("readBody() parts a column's gap and reads a list of short lines line 
   );
 });
 
+Deno.test("readBody() marks a listing's lines laid out in columns", () => {
+  const { blocks } = readBody(
+    "The lampwick distribution contains:\n\n" +
+      "AUTHORS         - the keepers of the lamps\nBUGS            - bugs in the wicks\n" +
+      "TODO            - what remains to trim",
+  );
+  assert.deepEqual(blocks.map((b) => [b.text, b.columns ?? false]), [
+    ["The lampwick distribution contains:", false],
+    ["AUTHORS — - the keepers of the lamps", true],
+    ["BUGS — - bugs in the wicks", true],
+    ["TODO — - what remains to trim", true],
+  ]);
+});
+
 Deno.test("readBody() reads a mail's header for who wrote it, about what, and its abstract", () => {
   const mail = [
     "Date: Fri, 19 Dec 2008 00:45:19 -0800",
