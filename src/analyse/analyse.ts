@@ -622,14 +622,19 @@ function unfitUnits(
   }
   if (unfit.size < list.length) return unfit;
   // Nothing fits (a page that is a table and a line or two): short lines and fragments will do,
-  // but not the page's footer or its table's rows ("| Date | Version |. 334 releases over 22.4
-  // years. This page last modified on 2022-12-28...").
+  // but not the page's footer, its table's rows ("| Date | Version |. 334 releases over 22.4
+  // years. This page last modified on 2022-12-28..."), nor lines run together.
   const never = new Set(
     list.flatMap((u, i) =>
-      blocks[u.block].columns || NEVER.has(unfitReason(u.text, { speech }) ?? "") ? [i] : []
+      blocks[u.block].columns || u.runsOn && !speech ||
+        NEVER.has(unfitReason(u.text, { speech }) ?? "")
+        ? [i]
+        : []
     ),
   );
-  return never.size === list.length ? new Set() : never;
+  // A text of table rows, code and boilerplate only has no summary: "_None._" is honest, a
+  // summary of its rows run together is not.
+  return never;
 }
 
 /** A sentence that "what" opens, no question. */

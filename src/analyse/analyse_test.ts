@@ -1190,3 +1190,13 @@ Deno.test("analyse() takes no row of a listing laid out in columns, even with no
   const said = [...analysis.summary, ...analysis.keyPoints.map((p) => p.text)].join(" ");
   assert.doesNotMatch(said, /keepers of the lamps|bugs in the wicks|remains to trim/u, said);
 });
+
+Deno.test("analyse() gives a text of table rows only no summary", () => {
+  const rows = Array.from(
+    { length: 12 },
+    (_, i) =>
+      `lamp${i}.html → {harbour lamp ${i}} {lamp ${i} of the quay} wick${i}.html → {wick ${i}}`,
+  );
+  const { analysis } = run(rows.join("\n\n"));
+  assert.deepEqual([analysis.summary, analysis.keyPoints], [[], []]);
+});

@@ -189,6 +189,9 @@ export function unfitReason(
   const text = sentence.trim();
   const words = text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
   if ((text.match(/\|/g) ?? []).length >= 2) return "table row";
+  // "34to35.html → 34to35", "lang_with.html#sudoku → {solve Sudoku puzzles} lemon.html →...": a
+  // table of mappings, a row or rows run together.
+  if (/^[^\s→]+\s*→\s/u.test(text) || (text.match(/→/gu) ?? []).length >= 2) return "table row";
   if (words.length < 6) return "too short";
   if (isNumeric(words)) return "table row";
   // "5.3 Choice of interleave level . . . . . 23": the dot leaders of a table of contents.

@@ -296,6 +296,11 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
     unfitReason("If not, see https://www.gnu.org/licenses/ or write to the lamp keepers."),
     "boilerplate",
   );
+  assert.equal(unfitReason("34to35.html → 34to35."), "table row");
+  assert.equal(
+    unfitReason("{lamp wicks} lamps.html#trim → {trimming} {wick trimming} harbour.html → {quay}"),
+    "table row",
+  );
   // A thing described before; not a kind of thing told by what follows, nor a speech's praise.
   assert.equal(
     unfitReason("Once you have lit such a lamp, you are well on the way to the harbour."),
