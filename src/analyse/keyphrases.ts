@@ -10,6 +10,7 @@ import { englishRank, GENERIC_RANK, NAME_RANK, specificity } from "./commonness.
 import { isFirstName, isRegion, lexiconTag, type Phrase, wordClasses } from "./language.ts";
 import { isContentWord, stem, terms, words } from "./terms.ts";
 import { isTitle } from "./titles.ts";
+import { isUpkeep } from "./upkeep.ts";
 
 export interface Keyphrase {
   /** As shown: lower case, single spaces. */
@@ -222,6 +223,9 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     if (shown.length === 3 && shown.every(isContentWord) && e.count < 2 && !capitalised.has(key)) {
       if (!stems.some((s) => title.has(s))) return [];
     }
+    // "mailing list", "home page", "free software foundation": how a project is run, said in
+    // most READMEs, unless the title names it.
+    if (isUpkeep(text) && !stems.every((s) => title.has(s))) return [];
     // A generic word alone ("file", "value", "changes") tells nothing about the text, unless
     // its title names it ("honey" in "Keeping honey bees through winter").
     if (shown.length === 1 && englishRank(shown[0]) < GENERIC_RANK && !title.has(stems[0])) {

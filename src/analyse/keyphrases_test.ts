@@ -994,3 +994,16 @@ Deno.test("rankKeyphrases() takes no term with an example's placeholder name", (
     ["subcommand name"],
   );
 });
+
+Deno.test("rankKeyphrases() takes no phrase about how a project is run, unless the title names it", () => {
+  const phrases = [
+    phrase("mailing list"),
+    phrase("mailing list", 10),
+    phrase("mailing list", 20),
+    phrase("home page", 30),
+    phrase("home page", 40),
+    phrase("lamp wicks", 50),
+  ];
+  assert.deepEqual(texts(phrases), ["lamp wicks"]);
+  assert.deepEqual(texts(phrases, "Mailing lists of the lamp keepers")[0], "mailing list");
+});

@@ -7,6 +7,7 @@
  * folder, which is what its owner called it.
  */
 import { englishRank, GENERIC_RANK, NAME_RANK, specificity } from "../analyse/commonness.ts";
+import { isUpkeep } from "../analyse/upkeep.ts";
 import { folderTitle, keepingFolder } from "../pipeline/readable_name.ts";
 import { phraseKey } from "./similarity.ts";
 import type { Topic } from "./topics.ts";
@@ -552,7 +553,7 @@ function notePhrases(note: PhraseNote): Map<string, string> {
   for (const phrase of [...note.keyphrases, ...note.tags.map(tagPhrase)]) {
     const text = phrase.replace(/\s+/gu, " ").trim();
     const key = phraseKey(text);
-    if (key !== "" && !out.has(key) && !UPKEEP.test(text)) out.set(key, text);
+    if (key !== "" && !out.has(key) && !isUpkeep(text)) out.set(key, text);
   }
   // The words that modify its phrases too: "python lists" and "python version" are both about
   // Python. Not their heads: "file format", "dimacs format" and "compressed file format" name
@@ -565,14 +566,6 @@ function notePhrases(note: PhraseNote): Map<string, string> {
   }
   return out;
 }
-
-/**
- * How a project is run and licensed, not what it is about: the READMEs of Git, Wget and MPFR
- * and Python's general FAQ, four notes on four subjects, were a map "Mailing list", then one
- * "Free Software Foundation".
- */
-const UPKEEP =
-  /^(?:(?:e-?)?mail(?:ing)? lists?|bug (?:reports?|trackers?)|issue trackers?|home ?pages?|web ?(?:sites?|pages?)|free software foundation|(?:gnu )?(?:(?:lesser|library) )?general public licen[cs]es?)$/iu;
 
 /**
  * The topic's phrases by class-based TF-IDF, best first, each as most of its notes spell it,

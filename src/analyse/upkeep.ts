@@ -1,0 +1,19 @@
+/**
+ * @module
+ * Phrases about how a project is run and licensed, not what it is about: its mailing list, bug
+ * tracker and home page, its licence and the licence's holder. Most READMEs name them, so as a
+ * tag or a map's name they tell nothing apart: the READMEs of Git, Wget and MPFR and Python's
+ * general FAQ, four notes on four subjects, were a map "Mailing list", then "Free Software
+ * Foundation", and "mailing-list" was the first tag of two of them.
+ */
+const UPKEEP = new RegExp(
+  "^(?:(?:e-?)?mail(?:ing)? lists?|bug (?:reports?|trackers?)|issue trackers?|" +
+    "home ?pages?|web ?(?:sites?|pages?)|free software foundation|covered works?|" +
+    "(?:gnu )?(?:(?:lesser|library) )?general public licen[cs]es?)$",
+  "iu",
+);
+
+/** Whether a phrase, as a whole, is about a project's upkeep ("mailing list", "home page"). */
+export function isUpkeep(phrase: string): boolean {
+  return UPKEEP.test(phrase.replace(/[\s-]+/gu, " ").trim());
+}

@@ -1,0 +1,15 @@
+import assert from "node:assert/strict";
+import { isUpkeep } from "./upkeep.ts";
+
+Deno.test("isUpkeep() tells how a project is run from what it is about", () => {
+  for (const phrase of ["mailing list", "Mailing-Lists", "bug reports", "home page", "website"]) {
+    assert.equal(isUpkeep(phrase), true, phrase);
+  }
+  for (const phrase of ["GNU Lesser General Public License", "Free Software Foundation"]) {
+    assert.equal(isUpkeep(phrase), true, phrase);
+  }
+  // A phrase with more in it says more: Git's maintainer reviews patches on the list.
+  for (const phrase of ["mailing list review", "lamp wicks", "bug"]) {
+    assert.equal(isUpkeep(phrase), false, phrase);
+  }
+});
