@@ -619,6 +619,8 @@ const POINTS_AHEAD = new RegExp(
     // "Below is an example of a logging configuration dictionary": of a block a note leaves out.
     String.raw`^(?:below|above|following) (?:is|are)\b|\b(?:shown|given) below\b|` +
     String.raw`\bthe following(?: [\p{L}-]+){0,3}[.:]$|` +
+    // "In short, you can use the following code to initialize the Python interpreter...".
+    String.raw`\bthe following (?:code|commands?|examples?|snippets?|programs?|scripts?|lines?)\b|` +
     // "The uuid module defines the following namespace identifiers for use with uuid3()".
     String.raw`\b(?:defines|lists|provides|offers|contains|includes|supports|has) ` +
     String.raw`the following\b|` +

@@ -876,6 +876,10 @@ Deno.test("ordersOrPlans() finds a sentence that says what to do", () => {
 Deno.test("unfitReason() takes a sentence announcing a list it does not hold for no sentence", () => {
   assert.equal(unfitReason("Lamp objects have the following public methods."), "announces");
   assert.equal(unfitReason("The wick is trimmed as follows: cut it, then light it."), undefined);
+  assert.equal(
+    unfitReason("In short, you can use the following code to light the lamp at dusk."),
+    "announces",
+  );
 });
 
 Deno.test("unfitReason() takes a parameter's entry of an API reference for no sentence", () => {
