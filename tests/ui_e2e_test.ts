@@ -78,6 +78,10 @@ Deno.test({
         await page.waitForURL(/#\/job\/1$/);
         await page.getByTestId("phase").getByText("finished").waitFor({ timeout: 60_000 });
         assert.equal(await page.getByTestId("percent").textContent(), "100%");
+        // A finished job can be run again, not paused or cancelled.
+        for (const name of ["Pause", "Cancel"]) {
+          assert.equal(await page.getByRole("button", { name, exact: true }).count(), 0, name);
+        }
         // Metrics over both runs: a chart each, and the run the power cut short.
         assert.equal(await metrics.locator("figure canvas").count(), 3);
         await metrics.getByText("Runs of this job (2)").click();

@@ -431,6 +431,8 @@ function Job({ id }: { id: number }) {
   );
   const finished = live?.phase === "finished" ||
     (!detail.running && detail.state === "finished");
+  // The live view says "finished" before the detail's reload does: no Pause or Cancel then.
+  const running = detail.running && !finished;
   // A finished job has settled every file, failed ones too: its bar is full.
   const percent = finished ? 100 : total > 0 ? Math.floor((done / total) * 100) : 0;
   const problem = (f: { status: string }) => f.status === "failed" || f.status === "quarantined";
@@ -494,7 +496,7 @@ function Job({ id }: { id: number }) {
         </div>
       </div>
       <div class="row">
-        {detail.running && live?.phase !== "paused" && (
+        {running && live?.phase !== "paused" && (
           <button
             type="button"
             onClick={() => api.pause(id)}
@@ -502,7 +504,7 @@ function Job({ id }: { id: number }) {
             Pause
           </button>
         )}
-        {detail.running && live?.phase === "paused" && (
+        {running && live?.phase === "paused" && (
           <button
             type="button"
             onClick={() => api.resume(id)}
@@ -510,7 +512,7 @@ function Job({ id }: { id: number }) {
             Resume
           </button>
         )}
-        {detail.running && (
+        {running && (
           <button
             type="button"
             onClick={() =>
@@ -522,7 +524,7 @@ function Job({ id }: { id: number }) {
             Cancel
           </button>
         )}
-        {!detail.running && (
+        {!running && (
           <button type="button" onClick={() => api.resume(id)}>{againLabel(detail.state)}</button>
         )}
       </div>
