@@ -48,6 +48,9 @@ export interface MapNote {
    * map's topic. */
   summary?: string[];
   keyPoints?: string[];
+  /** The folder of its input ("" at the top), when known: a folder's map lists the notes from
+   * elsewhere apart. */
+  folder?: string;
 }
 
 /** Topics' names must be unique and none of {@link RESERVED_MAPS} (see nameTopics). */
@@ -97,9 +100,17 @@ export function buildMaps(
       : topic.folder
       ? "Notes"
       : `Notes about ${escapeMarkdown(asWritten(topic.name.replace(/ \(\d+\)$/u, ""), topic))}`;
+    // A folder's map lists the notes that joined it from elsewhere apart: libcbor's README, at
+    // the top of a vault, read as one of Node.js's contributing guides.
+    const outside = (p: string) => {
+      const folder = byPath.get(p)!.folder;
+      return folder !== undefined && folder !== topic.folder &&
+        !folder.startsWith(`${topic.folder}/`);
+    };
+    const apart = topic.folder !== "" && topic.members.some(outside);
     const from = !topic.folder
       ? ""
-      : topic.elsewhere
+      : topic.elsewhere && !apart
       ? ` (most from the folder \`${topic.folder}\`)`
       : multiWord.length > 0
       ? ` (from the folder \`${topic.folder}\`)`
@@ -109,13 +120,15 @@ export function buildMaps(
     const members = [...topic.members].sort(compareNames);
     const subject = topic.folder ? [] : [topic.name, ...topic.phrases];
     const naming = members.filter((p) =>
-      subject.length === 0 || namesTopic(byPath.get(p)!, subject)
+      apart ? !outside(p) : subject.length === 0 || namesTopic(byPath.get(p)!, subject)
     );
     const near = members.filter((p) => !naming.includes(p));
     const rest = naming.length > 0 && near.length > 0
-      ? `\n\nClose to these, though their summaries do not name it:\n\n${
-        near.map((path) => line(path, topic)).join("\n")
-      }`
+      ? `\n\n${
+        apart
+          ? "Close to these, from elsewhere"
+          : "Close to these, though their summaries do not name it"
+      }:\n\n${near.map((path) => line(path, topic)).join("\n")}`
       : "";
     maps.push({
       path,

@@ -86,6 +86,30 @@ Deno.test("buildMaps() lists a topic's notes by name with their line of context"
   assert.match(whole[1].generated, /^Notes about neural networks \(from the folder `ml`\):/);
 });
 
+Deno.test("buildMaps() lists a folder's notes first and the notes that joined from elsewhere apart", () => {
+  const notes = [
+    { ...NOTES[0], folder: "" },
+    { ...NOTES[1], folder: "ml" },
+    { ...NOTES[2], folder: "ml/old" },
+  ];
+  const maps = buildMaps(notes, [
+    { ...topic("Machine learning", notes.map((n) => n.path), [], "ml"), elsewhere: 1 },
+  ]);
+  assert.equal(
+    maps[1].generated,
+    [
+      "Notes from the folder `ml`:",
+      "",
+      "- [[Sources/Bread|Bread]]: Flour got dear.",
+      "- [[Sources/Old/Rail|Rail]]",
+      "",
+      "Close to these, from elsewhere:",
+      "",
+      "- [[Sources/Engines|Engines]]: Steam drove the mills.",
+    ].join("\n"),
+  );
+});
+
 Deno.test("buildMaps() says on Home what a map is about where its name does not", () => {
   const topics = [topic("Lamps", ["Sources/Engines.md"], ["harbour lamps", "wick trimming"])];
   const home = buildMaps(NOTES, topics)[0].generated;

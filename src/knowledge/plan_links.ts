@@ -125,6 +125,7 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
       people: n.people,
       summary: n.summary,
       keyPoints: n.keyPoints,
+      folder: folderOf.get(n.path)!,
     })),
     placed.topics,
     alone,
