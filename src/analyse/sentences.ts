@@ -192,6 +192,9 @@ export function unfitReason(
   // "34to35.html → 34to35", "lang_with.html#sudoku → {solve Sudoku puzzles} lemon.html →...": a
   // table of mappings, a row or rows run together.
   if (/^[^\s→]+\s*→\s/u.test(text) || (text.match(/→/gu) ?? []).length >= 2) return "table row";
+  // Before the length: "Copyright © 2000-2022 Valgrind Developers" is never a key point, even
+  // where short lines are all a page has.
+  if (BOILERPLATE.test(text) || LICENCE_TERMS.test(text)) return "boilerplate";
   if (words.length < 6) return "too short";
   if (isNumeric(words)) return "table row";
   // "5.3 Choice of interleave level . . . . . 23": the dot leaders of a table of contents.
@@ -206,7 +209,6 @@ export function unfitReason(
   if (/^\[\d{1,3}\]\s/u.test(text)) return "reference";
   if (CAPTION.test(text)) return "caption";
   if (HEADER.test(text)) return "mail header";
-  if (BOILERPLATE.test(text) || LICENCE_TERMS.test(text)) return "boilerplate";
   if (SMALL_TALK.test(text)) return "small talk";
   if (/:\s*$/u.test(text)) return "fragment";
   if (!options.speech) {
@@ -284,6 +286,9 @@ const BOILERPLATE = new RegExp(
     "\\bwrite to the free software foundation\\b",
     "\\bwithout any warranty\\b",
     "\\b(?:is|are) (?:free software|licensed under)\\b",
+    // A manual's cover: "Email: valgrind@valgrind.org", "Release 3.19.0 11 Apr 2022".
+    "^(?:e-?mail|web ?(?:site|page)?|home ?page|url|irc|contact)\\s*:\\s*\\S+$",
+    "^(?:release|version)\\s+v?\\d+(?:\\.\\d+)+\\b.{0,20}$",
     "\\bskip to (?:main )?content\\b",
     "\\b(?:previous|next) (?:topic|page|chapter)\\b\\s*$",
     "\\bshow source\\b",
@@ -620,7 +625,8 @@ const POINTS_AHEAD = new RegExp(
     String.raw`^(?:below|above|following) (?:is|are)\b|\b(?:shown|given) below\b|` +
     String.raw`\bthe following(?: [\p{L}-]+){0,3}[.:]$|` +
     // "In short, you can use the following code to initialize the Python interpreter...".
-    String.raw`\bthe following (?:code|commands?|examples?|snippets?|programs?|scripts?|lines?)\b|` +
+    String
+      .raw`\bthe following (?:code|commands?|examples?|snippets?|programs?|scripts?|lines?)\b|` +
     // "The uuid module defines the following namespace identifiers for use with uuid3()".
     String.raw`\b(?:defines|lists|provides|offers|contains|includes|supports|has) ` +
     String.raw`the following\b|` +

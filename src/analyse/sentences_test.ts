@@ -292,6 +292,10 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
     "announces",
   );
   assert.equal(unfitReason("This file is part of the GNU Lampwick Library."), "boilerplate");
+  assert.equal(unfitReason("Copyright © 2000-2022 Lamp Keepers"), "boilerplate");
+  assert.equal(unfitReason("Email: keepers@lamps.example"), "boilerplate");
+  assert.equal(unfitReason("Release 3.19.0 11 Apr 2022"), "boilerplate");
+  assert.equal(unfitReason("Release 3.19.0 trims the wicks of all the harbour lamps."), undefined);
   assert.equal(
     unfitReason("If not, see https://www.gnu.org/licenses/ or write to the lamp keepers."),
     "boilerplate",
