@@ -580,6 +580,9 @@ const ORGANIZATION_END = new RegExp(
   "u",
 );
 
+/** The last word of a name for a project's people together ("Valgrind Developers"). */
+const GROUP_END = /^(?:Developers|Authors|Contributors|Maintainers|Team|Community|Hackers)$/u;
+
 /**
  * Institutions named by one word, which compromise's lexicon does not know as organisations:
  * written with a capital inside a sentence they name the body ("the Congress", "the Senate"),
@@ -1415,6 +1418,8 @@ function creditedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>
       continue;
     }
     if (!/\p{Ll}/u.test(parts[parts.length - 1]) || ORGANIZATION_END.test(key)) continue;
+    // "Copyright © 2000-2022 Valgrind Developers": a project's people together, no one person.
+    if (GROUP_END.test(parts[parts.length - 1])) continue;
     const low = parts[0].toLowerCase();
     // "proposed by Councillor Hadley": a title, which the person's full name elsewhere has not.
     if (/Actor|Honorific/u.test(lexiconTag(low))) continue;

@@ -519,6 +519,8 @@ Deno.test("readLanguage() leaves an organisation's credit and a mailbox to organ
     people("Copyright 2001-2023, Python Software Foundation. Write to Support <help@example.org>."),
     [],
   );
+  // Nor a project's people together.
+  assert.deepEqual(people("Copyright © 2000-2022 Lampwick Developers"), []);
 });
 
 Deno.test("readLanguage() reads two words before an e-mail address as a person, filed as a city or not", () => {
