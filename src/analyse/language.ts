@@ -1130,8 +1130,15 @@ function sharingSurname(
 }
 
 /** Words after a name that make it the name of a law, a treaty or a programme. */
-const NAMES_A_THING =
-  /^\s+(?:laws?|acts?|bills?|amendments?|doctrines?|treat(?:y|ies)|grants?|programs?|programmes?)\b/u;
+const NAMES_A_THING = new RegExp(
+  "^\\s+(?:laws?|acts?|bills?|amendments?|doctrines?|treat(?:y|ies)|grants?|programs?|programmes?|" +
+    // "Montgomery curves", "a Montgomery ladder", "a Bloom filter", "Huffman coding": a method
+    // or object of mathematics named after whoever found it.
+    "curves?|ladders?|multiplication|reduction|transforms?|algorithms?|theorems?|conjectures?|" +
+    "lemmas?|equations?|inequalit(?:y|ies)|distributions?|filters?|coding|trees?|ciphers?|" +
+    "signatures?|machines?|type|form)\\b",
+  "u",
+);
 
 /**
  * "Roman Numeral One", when the text also writes "Roman numerals": a first name that is an

@@ -990,3 +990,13 @@ Deno.test("readLanguage() reads no organisation in a programming language's name
   );
   assert.deepEqual(read.organizations.map((o) => o.text), ["Python Software Foundation"]);
 });
+
+Deno.test("readLanguage() reads no person in a method or object named after one", () => {
+  assert.deepEqual(
+    people(
+      "Montgomery curves keep the lamp's keys. The lamp uses a Montgomery ladder, an elliptic " +
+        "curve of Montgomery type and a Bloom filter. Burton Bloom trimmed the wicks.",
+    ),
+    ["Burton Bloom"],
+  );
+});
