@@ -572,7 +572,8 @@ const ORGANIZATION_END = new RegExp(
   "\\b(?:Consortium|Foundation|Universit(?:y|ät|é)|Institute|Project|Society|Association|" +
     "Brothers|Bros|" +
     "Company|Corporation|Corp|Inc|Ltd|LLC|GmbH|Committee|Council|Agency|Laborator(?:y|ies)|Labs|" +
-    "Hospital|Microsystems|Publishing|Publishers|Verlag|Press|Technologies|Industries|" +
+    "Hospital|Microsystems|Publishing|Publishers|Verlag|Press|Magazine|Journal|Gazette|" +
+    "Technologies|Industries|" +
     "Electronics|Airlines|Pharmaceuticals|" +
     "Ministry|Department|Commission|Commissioners|Administration|Authority|Board|Corps|" +
     "Organi[sz]ation|College|School|Academy|Bank|Court|Party|Army|Navy|Guard)(?:$| (?:of|on) )|" +

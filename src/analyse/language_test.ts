@@ -1000,3 +1000,9 @@ Deno.test("readLanguage() reads no person in a method or object named after one"
     ["Burton Bloom"],
   );
 });
+
+Deno.test("readLanguage() reads a magazine or journal as an organisation, not a person", () => {
+  const read = readLanguage("See the article in Dr. Harwick Magazine by Ada Marsh.");
+  assert.deepEqual(read.people.map((p) => p.text), ["Ada Marsh"]);
+  assert.deepEqual(read.organizations.map((o) => o.text), ["Dr. Harwick Magazine"]);
+});
