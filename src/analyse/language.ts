@@ -954,8 +954,37 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       });
     }
   }
+  out.organizations = joinedAtAnd(text, out.organizations);
   return out;
 }
+
+/**
+ * The organisations with a company's name that compromise parted at its "and" made whole again:
+ * "Nippon Telegraph and Telephone Corporation" had been "Nippon Telegraph" and "Telephone
+ * Corporation", "American Telephone and Telegraph Company" only "Telegraph Company".
+ */
+function joinedAtAnd(text: string, organizations: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const org of organizations) {
+    const before = COMPANY_BEFORE_AND.exec(text.slice(Math.max(0, org.start - 60), org.start));
+    if (!before || !COMPANY_END.test(org.text)) {
+      out.push(org);
+      continue;
+    }
+    // "The American Telephone and...": the article is no part of the name.
+    const start = org.start - before[0].replace(/^(?:The|An?) /u, "").length;
+    // The first part, found as an organisation of its own, is the same company.
+    const first = out.findLastIndex((o) => o.start === start);
+    if (first >= 0) out.splice(first, 1);
+    out.push({ ...org, text: text.slice(start, org.start + org.text.length), start });
+  }
+  return out;
+}
+
+/** Capitalised words and "and" just before a company's name ("Nippon Telegraph and "). */
+const COMPANY_BEFORE_AND = /(?<![\p{L}\p{N}-])(?:\p{Lu}\p{L}+ ){0,2}\p{Lu}\p{L}+ and $/u;
+/** The word that ends a company's name. */
+const COMPANY_END = /(?:^|\s)(?:Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|LLC|GmbH)$/u;
 
 /** An IANA time zone's identifier: an area, a slash, a location ("Europe/Paris"). */
 const TIME_ZONE =

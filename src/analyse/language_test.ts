@@ -1006,3 +1006,15 @@ Deno.test("readLanguage() reads a magazine or journal as an organisation, not a 
   assert.deepEqual(read.people.map((p) => p.text), ["Ada Marsh"]);
   assert.deepEqual(read.organizations.map((o) => o.text), ["Dr. Harwick Magazine"]);
 });
+
+Deno.test("readLanguage() reads a company's name with 'and' in it whole", () => {
+  const orgs = (text: string) => readLanguage(text).organizations.map((o) => o.text);
+  assert.deepEqual(
+    orgs("The lamp was made by Mitsubishi and Nippon Telegraph and Telephone Corporation."),
+    ["Mitsubishi", "Nippon Telegraph and Telephone Corporation"],
+  );
+  assert.deepEqual(
+    orgs("The American Telephone and Telegraph Company lit the harbour."),
+    ["American Telephone and Telegraph Company"],
+  );
+});
