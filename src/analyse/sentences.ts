@@ -146,8 +146,9 @@ const ANSWER_LABEL =
   /^A[.:]\s+(?=(?:If|Yes|No|The|This|That|These|It|You|We|There|In|On|For|As|When|Because|Since|Not)\b)/u;
 
 /**
- * A change's credit or tracking note in brackets, which release notes add to each item: "(Contributed
- * by Gideon Mitchell in bpo-45917.)", "(merge ff7a1c6 km/avoid-bs later to maint)", "(gh-9312)".
+ * A change's credit or tracking note in brackets, which release notes add to each item:
+ * "(Contributed by Gideon Mitchell in bpo-45917.)", "(merge ff7a1c6 km/avoid-bs later to maint)",
+ * "(gh-9312)".
  */
 const CREDIT =
   /\s*\((?:(?:contributed|written|patch(?:ed)?|reported|suggested|implemented|fixed|reviewed) by\b|thanks to\b|merge [0-9a-f]{7,40}\b|(?:bpo|gh|issue|closes|fixes)[- ]?#?\d+\b)[^()]*(?:\([^()]*\)[^()]*)*\)/giu;

@@ -106,23 +106,14 @@ export function clusterTopics(
   const wholeFolder = (members: number[]) =>
     folders[members[0]] !== "" && members.every((i) => folders[i] === folders[members[0]]) &&
     members.length === folderSize.get(folders[members[0]]);
-  let kept = homed(
-    gathered(
-      unbroken(
-        [...groups.values()]
-          .map((members) => belonging(graph, members, folders))
-          .flatMap((members) => byWholeFolders(members, folders, folderSize, Math.min(2, least))),
-        folders,
-      ),
-      folders,
-      folderSize,
-      n,
-    ),
-    folders,
-  )
+  const communities = [...groups.values()]
+    .map((members) => belonging(graph, members, folders))
+    .flatMap((members) => byWholeFolders(members, folders, folderSize, Math.min(2, least)));
+  const byFolders = gathered(unbroken(communities, folders), folders, folderSize, n);
+  const kept = homed(byFolders, folders, folderSize)
     .filter((members) => members.length >= least || members.length >= 2 && wholeFolder(members))
-    .sort((a, b) => b.length - a.length || a[0] - b[0]);
-  kept = kept.slice(0, topicLimit(n));
+    .sort((a, b) => b.length - a.length || a[0] - b[0])
+    .slice(0, topicLimit(n));
   const topicOf = new Int32Array(n).fill(-1);
   kept.forEach((members, t) => members.forEach((i) => topicOf[i] = t));
 
@@ -384,9 +375,12 @@ function gathered(
  * and MPFR, its five sibling FAQs to a map "Python FAQ" without it. Not a note at the top, nor
  * of a folder that only keeps files ("docs", "misc").
  */
-function homed(groups: number[][], folders: string[]): number[][] {
+function homed(
+  groups: number[][],
+  folders: string[],
+  folderSize: Map<string, number>,
+): number[][] {
   const home = new Map<string, number>();
-  const folderSize = countBy(folders);
   groups.forEach((members, g) => {
     for (const [folder, count] of countBy(members.map((i) => folders[i]))) {
       if (
