@@ -107,7 +107,10 @@ export function nameTopics(
     // four unrelated papers "DIMACS format" after two of them.
     const keeping = topic.folder !== undefined && keepingFolder(topic.folder.split("/"));
     const folderName = topic.folder && (!keeping || (ranked[0]?.cover ?? 0) <= 0.5)
-      ? spelledAsNotes(folderTitle(topic.folder.split("/")), topic, summaryOf)
+      ? spelledOutInTitles(
+        spelledAsNotes(folderTitle(topic.folder.split("/")), topic, summaryOf),
+        topic,
+      )
       : "";
     // A folder that keeps files of no one subject ("papers") is named as its owner named it,
     // everyday word or not: "DIMACS format" named four papers after two of them.
@@ -435,6 +438,50 @@ function sharedTitleName(topic: Topic, peopleOf: Map<string, string[]>): string 
       (a[0] < b[0] ? -1 : 1)
     )[0];
   return best && mostCommon(spellings.get(best[0])!);
+}
+
+/**
+ * A folder's name with each word that abbreviates two or more words most of the topic's titles
+ * hold written as they write them: "Git Relnotes" of "Git v2.39 Release Notes" is "Git Release
+ * Notes". A word abbreviates words when it is their starts run together, three letters of each at
+ * least or the whole word ("rel" + "notes").
+ */
+function spelledOutInTitles(name: string, topic: Topic): string {
+  const titles = topic.members.map((key) => titleOf(key).split(/\s+/u));
+  return name.split(" ").map((word) => {
+    const low = word.toLowerCase();
+    if (low.length < 6) return word;
+    const runs = new Map<string, number>();
+    for (const words of titles) {
+      const found = new Set<string>();
+      for (let from = 0; from < words.length; from++) {
+        const to = abbreviates(low, words, from);
+        if (to !== undefined) found.add(words.slice(from, to).join(" "));
+      }
+      for (const run of found) runs.set(run, (runs.get(run) ?? 0) + 1);
+    }
+    const best = [...runs].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    return best && best[1] >= SERIES * titles.length ? best[0] : word;
+  }).join(" ");
+}
+
+/**
+ * The index past the last of two words or more from `from` whose starts run together make
+ * `abbreviation`, each start three letters at least or the whole word; undefined when none do.
+ */
+function abbreviates(abbreviation: string, words: string[], from: number): number | undefined {
+  const match = (at: number, k: number): number | undefined => {
+    if (at === abbreviation.length) return k - from >= 2 ? k : undefined;
+    const word = words[k]?.toLowerCase();
+    if (word === undefined || !/^\p{L}+$/u.test(word)) return undefined;
+    for (let length = word.length; length >= Math.min(3, word.length); length--) {
+      if (!abbreviation.startsWith(word.slice(0, length), at)) continue;
+      const end = match(at + length, k + 1);
+      if (end !== undefined) return end;
+    }
+    return undefined;
+  };
+  return match(0, from);
 }
 
 /**

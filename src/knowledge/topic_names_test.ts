@@ -320,6 +320,13 @@ Deno.test("nameTopics() names a folder after its notes' titles when its name run
   // A folder named with one word of the titles is the owner's name for them.
   const python = notes.map((n) => ({ ...n, folder: "python" }));
   assert.equal(nameTopics([{ ...topic, folder: "python" }], python).named[0].name, "Python");
+  // One that abbreviates their words is written as they write them.
+  const relnotes = ["v2.0", "2.30", "v2.39"].map((v) => ({
+    ...note(`Sources/Lampwick ${v} Release Notes.md`, ["changes"]),
+    folder: "lampwick-relnotes",
+  }));
+  const released = { members: relnotes.map((n) => n.key), folder: "lampwick-relnotes" };
+  assert.equal(nameTopics([released], relnotes).named[0].name, "Lampwick Release Notes");
 });
 
 Deno.test("nameTopics() names no map after how projects are run", () => {
