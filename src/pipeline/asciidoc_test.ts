@@ -14,6 +14,9 @@ Deno.test("isAsciiDoc() knows AsciiDoc by its header, its underlines or its macr
   // Markdown's and plain text's own underlines and rules say nothing.
   assert.ok(!isAsciiDoc("Title\n=====\n\nSection\n-------\n\nText.\n\n-----\n"));
   assert.ok(!isAsciiDoc("A line.\n~~~\ncode\n~~~\n"));
+  // Nor one under a paragraph's second line, which AsciiDoc reads as no title.
+  assert.ok(!isAsciiDoc("Lamps FAQ\nRelease 1.2 of 2022\n~~~~~~~~~~~~~~~~~~~\n\nText.\n"));
+  assert.ok(isAsciiDoc("Lamps FAQ\n\nRelease 1.2 of 2022\n~~~~~~~~~~~~~~~~~~~\n\nText.\n"));
 });
 
 Deno.test("asciidocToMarkdown() writes titles as headings, listings as code, and keeps the header", () => {

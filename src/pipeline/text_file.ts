@@ -29,8 +29,13 @@ export function isAsciiDoc(text: string): boolean {
     MACRO.test(text);
 }
 
-/** A line of text, then a line of at least four "~", "^" or "+" (the same character). */
-const UNDERLINE = /^[^\s\n][^\n]*\n(?:~{4,}|\^{4,}|\+{4,})[ \t]*$/mu;
+/**
+ * A line of text that starts a block, then a line of at least four "~", "^" or "+" (the same
+ * character). Under the second line of a paragraph it is no title to AsciiDoc either: Valgrind's
+ * plain-text FAQ underlines "Valgrind FAQ / Release 3.19.0 11 Apr 2022" with "~", and read as
+ * AsciiDoc its rules of dashes fenced each answer as a listing.
+ */
+const UNDERLINE = /(?:^|\n[ \t]*\n)[^\s][^\n]*\n(?:~{4,}|\^{4,}|\+{4,})[ \t]*(?:\n|$)/u;
 const MACRO =
   /\b(?:link|include|image)::?[^\s[\]]+\[[^\]\n]*\]|^\[\[\[[^\]\n]+\]\]\]|\bhttps?:\/\/[^\s[\]()]+\[[^\]\n]+\]|^\[\[[\w-]+\]\][ \t]*$/mu;
 
