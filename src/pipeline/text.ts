@@ -86,10 +86,11 @@ function asMarkdown(text: string): string {
  * table or listing right under the line that introduces it ("Reserved uids:" over "    uid |
  * name"), which Markdown reads as more of that line's paragraph; and a rule of dashes under a
  * paragraph of several lines, which Markdown reads as the underline of a heading (bc's README
- * ended in a heading of eleven lines).
+ * ended in a heading of eleven lines). A line of tildes is a rule or an underline, which Markdown
+ * reads as a code fence: under Valgrind's FAQ's title it fenced the whole text.
  */
 function ownBlocks(text: string): string {
-  const lines = text.split("\n");
+  const lines = text.split("\n").map((l) => TILDES.test(l) ? l.replaceAll("~", "-") : l);
   const out: string[] = [];
   let run = 0; // lines of the paragraph so far
   for (let i = 0; i < lines.length; i++) {
@@ -107,6 +108,9 @@ function ownBlocks(text: string): string {
   }
   return out.join("\n");
 }
+
+/** A line of tildes alone. */
+const TILDES = /^ {0,3}~{3,}[ \t]*$/u;
 
 /** The index of the first blank line at or after `from`, or the end. */
 function nextBlank(lines: string[], from: number): number {

@@ -373,6 +373,15 @@ Deno.test("extractText() gives a plain text's listing and closing rule blocks of
   );
 });
 
+Deno.test("extractText() reads a plain text's line of tildes as a rule, not a code fence", () => {
+  const text = "Lamps FAQ\nRelease 1.2\n~~~~~~~~~~~\n\nHow are wicks trimmed?\nWith scissors.\n";
+  const { body } = extractText(utf8(text), "FAQ");
+  assert.doesNotMatch(body, /~~~/u);
+  assert.match(body, /\n\nHow are wicks trimmed\?\nWith scissors\.$/u);
+  // Markdown's own fences stay.
+  assert.match(extractText(utf8("# Lamps\n\n~~~\ntrim()\n~~~\n"), "a.md").body, /~~~\ntrim/u);
+});
+
 Deno.test("extractText() shows a Markdown file's MyST admonitions as callouts, a plain text's as written", () => {
   const source = "# Lamps\n\nTrim the wicks.\n\n```{warning}\nThe oil burns.\n```\n";
   assert.equal(
