@@ -13,6 +13,7 @@ import { cleanName, rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
 import { isPersonTitle } from "./titles.ts";
 import { subjectsOf } from "./subjects.ts";
+import { askedQuestions, questionsLine } from "./questions.ts";
 import {
   isFirstName,
   isRegion,
@@ -104,7 +105,10 @@ export function analyse(input: AnalysisInput): Analysed {
   const scores = scoreUnits(list, { titleTerms, transcript });
   /** Its function words, where the text is in another language than English. */
   const foreign = foreignStopwords(text);
-  const unfit = unfitUnits(units, transcript, foreign);
+  // A FAQ's summary says which questions it answers; its answers' sentences follow, and the
+  // questions themselves are no sentences of its summary or key points.
+  const asked = transcript ? undefined : askedQuestions(list, units, input.title);
+  const unfit = new Set([...unfitUnits(units, transcript, foreign), ...asked?.units ?? []]);
   // Trimmed of its opener a written sentence may still lean on the one before ("But this is
   // why"); in speech nearly every sentence does, and the opener is simply trimmed.
   // In either, a sentence that names someone only as "they" or "he" weighs less.
@@ -183,7 +187,7 @@ export function analyse(input: AnalysisInput): Analysed {
   const summaryAt = pickSummary(
     list,
     summaryScores,
-    summaryLength(input.wordCount),
+    summaryLength(input.wordCount) - (asked ? 1 : 0),
     transcript ? unfit : withoutAntecedent(list, unfit, lead),
     { transcript, lead },
   );
@@ -191,12 +195,15 @@ export function analyse(input: AnalysisInput): Analysed {
   // into the next sentence.
   const listed = new Map(summaryAt.map((i) => [i, listAfter(list, units.blocks, i)]));
   const summary = paragraphs(
-    creditsFirst(
-      summaryAt,
-      list,
-      signed.toSorted((a, b) => a.start - b.start).map((n) => n.text),
-      openingHeading(units) || openingLine(units),
-    ).map((i) => {
+    [
+      ...asked ? [questionsLine(asked)] : [],
+      ...creditsFirst(
+        summaryAt,
+        list,
+        signed.toSorted((a, b) => a.start - b.start).map((n) => n.text),
+        openingHeading(units) || openingLine(units),
+      ),
+    ].map((i) => {
       if (typeof i === "string") return i;
       const items = listed.get(i)!;
       const text = trimOpeners(list[i].text);
@@ -886,7 +893,7 @@ function sentenceUnits(body: string) {
       }
     }
   }
-  return { list, language, text, blocks, headings };
+  return { list, language, text, blocks, headings, levels };
 }
 
 /** A sentence's text in each block it spans (`starts`: where each block starts in `text`). */

@@ -211,10 +211,10 @@ function peopleIndex(notes: MapNote[]): { name: string; paths: string[] }[] {
 
 /** A sentence's end: not after a title ("Dr."), an initial ("J.") or "e.g.", nor after "etc."
  * unless a capital follows ("...canonical(5), etc. Postfix no longer..."). */
-const SENTENCE_END = new RegExp(
+const SENTENCE_ENDS = new RegExp(
   String.raw`(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Jr|St|Mt|vs|etc|e\.g|i\.e|Inc|Ltd|No|\p{Lu}))` +
     String.raw`[.!?]["”’)]?\s|(?<=\betc)\.\s(?=\p{Lu})`,
-  "u",
+  "gu",
 );
 
 /** Longest context line: about two lines on a phone. */
@@ -364,17 +364,35 @@ function words(sentence: string): boolean {
   return /^["'“‘(]?\p{L}/u.test(sentence);
 }
 
-/** The sentences of a summary paragraph, in order. */
+/**
+ * The sentences of a summary paragraph, in order. A sentence ends nowhere inside the curly
+ * quotes it opened, nor at a quote's end that a small letter follows: "Answers 28 questions,
+ * such as “Why is there no goto?” and “Why...?”." is one.
+ */
 function splitSentences(paragraph: string): string[] {
   const out: string[] = [];
   let rest = paragraph.trim();
   while (rest !== "") {
-    const end = SENTENCE_END.exec(rest);
-    const cut = end ? end.index + end[0].trimEnd().length : rest.length;
+    let cut = rest.length;
+    for (const end of rest.matchAll(SENTENCE_ENDS)) {
+      const at = end.index + end[0].trimEnd().length;
+      const before = rest.slice(0, at);
+      const goesOn = /[”’)]\s$/u.test(end[0]) &&
+        /^\p{Ll}/u.test(rest.slice(end.index + end[0].length));
+      if (times(before, "“") <= times(before, "”") && !goesOn) {
+        cut = at;
+        break;
+      }
+    }
     out.push(rest.slice(0, cut).trim());
     rest = rest.slice(cut).trim();
   }
   return out;
+}
+
+/** How many times `mark` stands in `text`. */
+function times(text: string, mark: string): number {
+  return text.split(mark).length - 1;
 }
 
 function count(n: number, one: string, many = `${one}s`): string {

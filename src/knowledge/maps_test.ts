@@ -182,6 +182,9 @@ Deno.test("contextLine() takes the first sentence of the summary's first paragra
   );
   assert.equal(contextLine(["Did steam win? Yes."]), "Did steam win?");
   assert.equal(contextLine(["It worked! Mostly."]), "It worked!");
+  // A sentence quoting questions ends after its last quote.
+  const asked = "Answers 6 questions, such as “How are wicks trimmed?” and “Why do lamps smoke?”.";
+  assert.equal(contextLine([`${asked} Steam drove the mills.`]), asked);
 });
 
 Deno.test("contextLine() takes the text's own first line for what it is", () => {
