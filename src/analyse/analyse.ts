@@ -16,6 +16,7 @@ import { subjectsOf } from "./subjects.ts";
 import { askedQuestions, questionsLine } from "./questions.ts";
 import {
   isFirstName,
+  isOrganization,
   isRegion,
   type Language,
   readLanguage,
@@ -688,15 +689,23 @@ function withoutPlaceholders(people: string[]): string[] {
 const COMPANY = /^(?:Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|LLC|Group|Foundation)$/u;
 
 /**
- * `people` without the names of companies: "Baby Einstein" beside "The Baby Einstein Company".
- * Not a name that opens with a first name ("Walt Disney" beside "Walt Disney Company").
+ * `people` without the names of companies: "Baby Einstein" beside "The Baby Einstein Company",
+ * and a company's product: "Microsoft Visio", where the text or the lexicon knows "Microsoft"
+ * for a company. Not a name that opens with a first name ("Walt Disney" beside "Walt Disney
+ * Company").
  */
 function withoutCompanies(people: string[], organizations: string[]): string[] {
   const companies = new Set(
     organizations.map((o) => o.split(" ")).filter((w) => w.length > 1 && COMPANY.test(w.at(-1)!))
       .map((w) => w.slice(0, -1).join(" ").replace(/^The /u, "")),
   );
-  return people.filter((p) => !companies.has(p) || isFirstName(p.split(" ")[0].toLowerCase()));
+  const named = new Set(organizations);
+  return people.filter((p) => {
+    const first = p.split(" ")[0];
+    const company = companies.has(p) ||
+      p.includes(" ") && (named.has(first) || isOrganization(first.toLowerCase()));
+    return !company || isFirstName(first.toLowerCase());
+  });
 }
 
 /**

@@ -1127,6 +1127,11 @@ Deno.test("analyse() lists a company named like a person as no person", () => {
   assert.ok(!people.includes("Baby Einstein"), people.join(" | "));
   assert.ok(organizations.includes("Baby Einstein Company"), organizations.join(" | "));
   assert.ok(people.includes("Julie Aigner-Clark"), people.join(" | "));
+  // A company's product, named after its maker.
+  const products = run(
+    "Microsoft Visio can draw lamps, and so can Inkscape. Microsoft Visio is sold by Microsoft Corp.",
+  ).analysis.people;
+  assert.ok(!products.includes("Microsoft Visio"), products.join(" | "));
 });
 
 Deno.test("analyse() names a pope by his title and name", () => {

@@ -954,7 +954,7 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       });
     }
   }
-  out.organizations = joinedAtAnd(text, out.organizations);
+  out.organizations = joinedAtAnd(text, out.organizations, out.people);
   return out;
 }
 
@@ -963,16 +963,19 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
  * "Nippon Telegraph and Telephone Corporation" had been "Nippon Telegraph" and "Telephone
  * Corporation", "American Telephone and Telegraph Company" only "Telegraph Company".
  */
-function joinedAtAnd(text: string, organizations: Span[]): Span[] {
+function joinedAtAnd(text: string, organizations: Span[], people: Span[]): Span[] {
   const out: Span[] = [];
   for (const org of organizations) {
     const before = COMPANY_BEFORE_AND.exec(text.slice(Math.max(0, org.start - 60), org.start));
-    if (!before || !COMPANY_END.test(org.text)) {
+    // "The American Telephone and...": the article is no part of the name.
+    const start = before ? org.start - before[0].replace(/^(?:The|An?) /u, "").length : -1;
+    // "Bruce Barnett and General Electric Company": a person and a company.
+    const person = before &&
+      (isFirstName(before[0].split(" ")[0]) || people.some((p) => p.start === start));
+    if (!before || person || !COMPANY_END.test(org.text)) {
       out.push(org);
       continue;
     }
-    // "The American Telephone and...": the article is no part of the name.
-    const start = org.start - before[0].replace(/^(?:The|An?) /u, "").length;
     // The first part, found as an organisation of its own, is the same company.
     const first = out.findLastIndex((o) => o.start === start);
     if (first >= 0) out.splice(first, 1);
@@ -1279,6 +1282,11 @@ const FIRST_NAME = /^(?:MaleName|FemaleName|FirstName)$/u;
 /** A lower-cased word compromise knows as a first name ("ada", "truman"). */
 export function isFirstName(word: string): boolean {
   return FIRST_NAME.test(lexiconTag(word));
+}
+
+/** Whether the lexicon knows a word for an organisation's name ("microsoft", "ibm"). */
+export function isOrganization(word: string): boolean {
+  return lexiconTag(word) === "Organization";
 }
 
 /** Not an everyday word, or a surname compromise knows ("Mertz", "Smith"). */

@@ -1017,4 +1017,9 @@ Deno.test("readLanguage() reads a company's name with 'and' in it whole", () => 
     orgs("The American Telephone and Telegraph Company lit the harbour."),
     ["American Telephone and Telegraph Company"],
   );
+  // A person's name before "and" stays the person's.
+  assert.deepEqual(
+    orgs("Copyright 1990 by Ilse Brandvold and General Lamp Company."),
+    ["General Lamp Company"],
+  );
 });
