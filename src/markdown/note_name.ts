@@ -23,6 +23,9 @@ const UNSAFE =
   // deno-lint-ignore no-control-regex
   /[*"\\/<>:|?#^[\]\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
+/** An unsafe character right before a closing quote or bracket. */
+const BEFORE_CLOSING = new RegExp(`${UNSAFE.source}(?=[”’)»])`, "gu");
+
 /**
  * Windows device names, reserved even with an extension ("nul.txt") or trailing spaces; the
  * superscript digits are reserved too according to Microsoft's naming rules.
@@ -37,7 +40,11 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
  * never splits a grapheme.
  */
 export function sanitizeNoteName(title: string): string {
-  let name = trimEnds(title.normalize("NFC").replace(UNSAFE, " ").replace(/\s+/gu, " "));
+  // "“Why is Python Installed on my Computer?” FAQ": before a closing quote or bracket the
+  // character goes without the space, which would stand alone inside the quotes.
+  let name = trimEnds(
+    title.normalize("NFC").replace(BEFORE_CLOSING, "").replace(UNSAFE, " ").replace(/\s+/gu, " "),
+  );
   // Before truncating, so the "_" lands in the first few characters and always survives it.
   name = name.replace(RESERVED, "$1_");
   name = trimEnds(truncate(name, MAX_NAME_LENGTH, MAX_NAME_BYTES));

@@ -28,6 +28,12 @@ Deno.test("sanitizeNoteName() keeps an ordinary title as it is", () => {
   assert.equal(sanitizeNoteName("Ünïcödé ok — fine"), "Ünïcödé ok — fine");
 });
 
+Deno.test("sanitizeNoteName() drops a forbidden character before a closing quote", () => {
+  assert.equal(sanitizeNoteName("“Why trim wicks?” FAQ"), "“Why trim wicks” FAQ");
+  assert.equal(sanitizeNoteName("Lamps (why?)"), "Lamps (why)");
+  assert.equal(sanitizeNoteName("Why? Because"), "Why Because");
+});
+
 Deno.test("sanitizeNoteName() turns newlines, tabs and runs of spaces into one space", () => {
   assert.equal(sanitizeNoteName("first\nsecond\r\n\tthird   fourth"), "first second third fourth");
 });

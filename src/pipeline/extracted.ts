@@ -5,7 +5,7 @@
  */
 import { fileStem } from "../markdown/note_name.ts";
 import type { PropertyValue, SourceLink } from "../protocol/messages.ts";
-import { folderTitle, keepingFolder, readableStem } from "./readable_name.ts";
+import { CONTAINERS, folderTitle, keepingFolder, readableStem } from "./readable_name.ts";
 
 /** What one input contributes to its note. */
 export interface Extracted {
@@ -74,4 +74,40 @@ function dated(stem: string, folder: string): boolean {
   const [, decade, digit, plural] = period;
   const year = plural ? `${decade}\\d` : `${decade}${digit}`;
   return new RegExp(`(?<!\\d)${year}(?!\\d)`, "u").test(stem);
+}
+
+/** Names of a kind of text, not of what it is about; a space stands for any separator. */
+const KINDS = "faqs?|frequently asked questions|read ?me|news|changes|change ?log|release notes|" +
+  "todo|authors|credits|thanks|install(?:ation|ing)?|copying|licen[cs]e|introduction|overview|" +
+  "index|contents|table of contents|documentation|users?'? (?:guide|manual)|manual|tutorial|" +
+  "getting started|quick ?start|howto|bugs|known bugs|history|hacking|contributing";
+
+/**
+ * A title that names only the kind of text it is ("FAQ", "Frequently Asked Questions", "README",
+ * "Release Notes"): which project's the vault cannot tell, and two such inputs are "FAQ" and
+ * "FAQ (2)".
+ */
+const KIND_ONLY = new RegExp(`^(?:the )?(?:${KINDS.replaceAll(" ", "\\s+")})$`, "iu");
+/** Such a kind written in a file's name: "libxslt-FAQ", "zlib_release-notes". */
+const KIND_IN_NAME = new RegExp(
+  `(?<![^-_.\\s])(?:${KINDS.replaceAll(" ", "[-_.\\s]*")})(?![^-_.\\s])`,
+  "giu",
+);
+
+/**
+ * A title that says only what kind of text it is, with what the file's name or folder says it is
+ * of, as a fallback title puts folder and name: "man-db – Frequently Asked Questions" for
+ * "man-db/FAQ", "libxslt – FAQ" for "libxslt-FAQ.html"; other titles as they are.
+ */
+export function ownedTitle(title: string, fileName: string): string {
+  if (!KIND_ONLY.test(title.trim())) return title;
+  const parts = fileName.split(/[/\\]/u);
+  // The file's own name less the kind ("libxslt" of "libxslt-FAQ"), else its nearest folder
+  // that is more than a place to keep files ("libxslt1-dev" of "libxslt1-dev/html/FAQ.html").
+  const stem = fileStem(parts.at(-1)!).replace(/\.(?:txt|md|html?)$/iu, "");
+  const rest = stem.replace(KIND_IN_NAME, " ").replace(/^[-_.\s]+|[-_.\s]+$/gu, "");
+  const owner = /\p{L}/u.test(rest) ? rest : parts.slice(0, -1)
+    .filter((f) => f !== "" && f !== "." && f !== ".." && !CONTAINERS.has(f.toLowerCase()))
+    .at(-1) ?? "";
+  return owner === "" ? title : `${owner} – ${title}`;
 }

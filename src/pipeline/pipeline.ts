@@ -13,7 +13,7 @@ import type { Chunk, NoteDraft, Task } from "../protocol/messages.ts";
 import { hashFile } from "../discover/hash.ts";
 import { openRegularFile } from "../fs/open_regular.ts";
 import { detectKind, type Kind } from "./detect.ts";
-import { type Extracted, fallbackTitle } from "./extracted.ts";
+import { type Extracted, fallbackTitle, ownedTitle } from "./extracted.ts";
 import { casedLikeText } from "./readable_name.ts";
 import { useEngines } from "./media/run_engine.ts";
 import { transcribeMedia } from "./media/transcribe.ts";
@@ -123,10 +123,11 @@ async function draft(
   const tags = [...new Set([...(extracted.tags ?? []), ...analysed.analysis.tags])];
   return {
     // A title made from the file name takes the text's spelling of names ("Heidegger") and
-    // capitalises the people it names ("John Smith").
+    // capitalises the people it names ("John Smith"); one naming only the kind of text ("FAQ")
+    // is told whose by the file's name or folder.
     title: extracted.title === fallbackTitle(task.relPath)
       ? capitaliseNames(casedLikeText(extracted.title, extracted.body))
-      : extracted.title,
+      : ownedTitle(extracted.title, task.relPath),
     type: extracted.type,
     sourceHash,
     sourceBytes,

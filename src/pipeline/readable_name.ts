@@ -30,7 +30,7 @@ const SMALL = new Set([
  * Folder names that say where files are kept or what format they are in, not what they are
  * about: such a folder is named together with its parent ("git/howto" is "Git howto").
  */
-const CONTAINERS = new Set([
+export const CONTAINERS = new Set([
   "articles",
   "audio",
   "books",

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { fallbackTitle } from "./extracted.ts";
+import { fallbackTitle, ownedTitle } from "./extracted.ts";
 import { casedLikeText, folderTitle, readableFolder, readableStem } from "./readable_name.ts";
 
 Deno.test("readableStem() turns a slug into a sentence-case title", () => {
@@ -98,4 +98,20 @@ Deno.test("readableFolder() writes an acronym a folder's name has in lower case 
   assert.equal(readableFolder("debian-faq"), "Debian FAQ");
   assert.equal(readableFolder("pdfs"), "PDFs");
   assert.equal(readableFolder("lamps"), "Lamps");
+});
+
+Deno.test("ownedTitle() tells whose a title naming only a kind of text is, from the file's name or folder", () => {
+  assert.equal(ownedTitle("FAQ", "lampwick-FAQ.html"), "lampwick – FAQ");
+  assert.equal(
+    ownedTitle("Frequently Asked Questions", "lamp-oil/FAQ"),
+    "lamp-oil – Frequently Asked Questions",
+  );
+  assert.equal(ownedTitle("Release Notes", "wick_release-notes.txt"), "wick – Release Notes");
+  // A folder that only keeps files says nothing of whose.
+  assert.equal(ownedTitle("FAQ", "lamp1-dev/html/FAQ.html"), "lamp1-dev – FAQ");
+  assert.equal(ownedTitle("Index", "docs/index.html"), "Index");
+  assert.equal(ownedTitle("README", "README.md"), "README");
+  // A title that names its subject stands.
+  assert.equal(ownedTitle("Lampwick FAQ", "lamp/FAQ"), "Lampwick FAQ");
+  assert.equal(ownedTitle("Trimming wicks", "lamp/FAQ"), "Trimming wicks");
 });
