@@ -13,7 +13,7 @@ import { cleanName, rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
 import { isPersonTitle } from "./titles.ts";
 import { subjectsOf } from "./subjects.ts";
-import { askedQuestions, questionsLine } from "./questions.ts";
+import { askedQuestions, questionsLine, replies } from "./questions.ts";
 import {
   isFirstName,
   isOrganization,
@@ -108,8 +108,20 @@ export function analyse(input: AnalysisInput): Analysed {
   const foreign = foreignStopwords(text);
   // A FAQ's summary says which questions it answers; its answers' sentences follow, and the
   // questions themselves are no sentences of its summary or key points.
+  // Read apart from its question, an answer that leans on it ("Yes. inflate() will...", "This
+  // is because...") says nothing.
   const asked = transcript ? undefined : askedQuestions(list, units, input.title);
-  const unfit = new Set([...unfitUnits(units, transcript, foreign), ...asked?.units ?? []]);
+  const answersOnly = asked
+    ? list.flatMap((u, i) => {
+      const text = trimOpeners(u.text);
+      return leansBack(text) || replies(text) ? [i] : [];
+    })
+    : [];
+  const unfit = new Set([
+    ...unfitUnits(units, transcript, foreign),
+    ...asked?.units ?? [],
+    ...answersOnly,
+  ]);
   // Trimmed of its opener a written sentence may still lean on the one before ("But this is
   // why"); in speech nearly every sentence does, and the opener is simply trimmed.
   // In either, a sentence that names someone only as "they" or "he" weighs less.
@@ -166,7 +178,10 @@ export function analyse(input: AnalysisInput): Analysed {
   });
   // "Las", "Para" opening Spanish sentences are no places; nor is "VA" of "the VA health care
   // system": two capitals are a state where an address writes them ("Richmond, VA").
-  const places = rankNames(language.places, { mergeParts: false, limit: 30, kind: "place" })
+  const places = withoutPlaceWords(
+    rankNames(language.places, { mergeParts: false, limit: 30, kind: "place" }),
+    input.body,
+  )
     .filter((p) =>
       !foreign?.has(p.toLowerCase()) &&
       (!/^\p{Lu}{2}$/u.test(p) || new RegExp(`\\p{Lu}\\p{Ll}+, ${p}\\b`, "u").test(text))
@@ -716,27 +731,42 @@ function withoutCompanies(people: string[], organizations: string[]): string[] {
  * system, a language or a product named after someone, if anyone.
  */
 function withoutWords(people: string[], body: string): string[] {
-  const uses = (word: string, before = "", after = "") =>
-    body.match(
-      new RegExp(
-        `${before}(?<![\\p{L}\\p{N}_])${RegExp.escape(word)}(?![\\p{L}\\p{N}_])${after}`,
-        "gu",
-      ),
-    )?.length ?? 0;
   return people.filter((name) => {
-    const lower = name.toLowerCase();
-    if (name.includes(" ") || lower === name) return true;
-    const small = uses(lower);
-    const all = uses(name);
-    const asThing = uses(name, "\\b[Tt]he ", " \\p{Ll}") + uses(name, "", " \\d");
+    if (name.includes(" ") || name.toLowerCase() === name) return true;
+    const all = uses(body, name);
+    const asThing = uses(body, name, "\\b[Tt]he ", " \\p{Ll}") + uses(body, name, "", " \\d");
     // "President Kennedy" beside "the Kennedy tax cuts", "Prime Minister Begin" beside "we
     // begin": a title says it is the person. Looked for only where needed: each look reads the
     // whole body.
     const titled = () =>
       body.matchAll(new RegExp(`([\\p{L}.]+) ${RegExp.escape(name)}(?![\\p{L}\\p{N}_])`, "gu"))
         .some((m) => isPersonTitle(m[1]));
-    return (small < 2 || small < all) && asThing * 2 < all || titled();
+    return !writtenSmall(name, body, all) && asThing * 2 < all || titled();
   });
+}
+
+/**
+ * `places` without the lone names the body also writes in small letters, as often or more:
+ * Graphviz's "cairo" back end is no "Cairo".
+ */
+function withoutPlaceWords(places: string[], body: string): string[] {
+  return places.filter((name) => name.includes(" ") || !writtenSmall(name, body));
+}
+
+/** Whether `body` writes `name` in small letters twice or more, and as often as it is written. */
+function writtenSmall(name: string, body: string, all = uses(body, name)): boolean {
+  const small = uses(body, name.toLowerCase());
+  return small >= 2 && small >= all;
+}
+
+/** How many times `body` writes `word` as a word, with `before` and `after` around it. */
+function uses(body: string, word: string, before = "", after = ""): number {
+  return body.match(
+    new RegExp(
+      `${before}(?<![\\p{L}\\p{N}_])${RegExp.escape(word)}(?![\\p{L}\\p{N}_])${after}`,
+      "gu",
+    ),
+  )?.length ?? 0;
 }
 
 /** The sections (numbered as blocks number them) under a licence's heading, subsections too. */

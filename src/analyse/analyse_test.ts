@@ -1205,3 +1205,12 @@ Deno.test("analyse() gives a text of table rows only no summary", () => {
   const { analysis } = run(rows.join("\n\n"));
   assert.deepEqual([analysis.summary, analysis.keyPoints], [[], []]);
 });
+
+Deno.test("analyse() lists no place the text mostly writes in small letters", () => {
+  const body = "The lamp renders with the cairo back end. Build it with cairo and pango; " +
+    "cairo draws the wicks. Cairo was chosen for its speed. Ilse Brandvold lives in Cairo.";
+  assert.ok(!run(body).analysis.places.includes("Cairo"));
+  const city = "Ilse Brandvold trims lamps in Cairo. Cairo has many lamps, and the lamps of " +
+    "Cairo burn oil.";
+  assert.deepEqual(run(city).analysis.places, ["Cairo"]);
+});

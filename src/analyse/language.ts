@@ -773,12 +773,16 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
   for (const run of runs) {
     if (run.from === run.to || KNOWN_KIND.has(run.key.toLowerCase())) continue;
     const v = verdicts.get(run.key);
-    // "Latin America", "Southeast Asia": compromise finds the place without its region's word.
+    // "Latin America", "Southeast Asia": compromise finds the place without its region's word;
+    // "RailCorp of New South Wales" without its "New".
     if (
       v?.kind === "places" && v.from > 0 && run.key.slice(0, v.from).trim().split(" ").every(
         (w) => REGION.test(w),
       )
     ) verdicts.set(run.key, { ...v, from: 0 });
+    else if (v?.kind === "places" && /(?:^| )New $/u.test(run.key.slice(0, v.from))) {
+      verdicts.set(run.key, { ...v, from: v.from - "New ".length });
+    }
     // "National Institutes of Health": compromise's organisation stops at the "of" of its name.
     if (
       v?.kind === "organizations" && v.from === 0 && v.to < run.end - run.start &&

@@ -1023,3 +1023,11 @@ Deno.test("readLanguage() reads a company's name with 'and' in it whole", () => 
     ["General Lamp Company"],
   );
 });
+
+Deno.test("readLanguage() keeps the 'New' of a place's name", () => {
+  const places = readLanguage(
+    "Thanks to Ilse Brandvold at the LampCorp of New South Wales for this advice.",
+  )
+    .places.map((p) => p.text);
+  assert.deepEqual(places, ["New South Wales"]);
+});

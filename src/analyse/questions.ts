@@ -104,6 +104,15 @@ export function askedQuestions(
   return { questions: once.map((q) => q.text), parts: once.map((q) => q.part), units };
 }
 
+/** An answer's opener that needs its question: "Yes. inflate() will...", "Not by itself, no." */
+const REPLY =
+  /^(?:yes|no|not by itself|not really|not yet|not exactly|probably not|certainly)(?=\s*[,.!;])/iu;
+
+/** Whether a sentence opens as the answer to a question it does not say. */
+export function replies(sentence: string): boolean {
+  return REPLY.test(sentence.trim());
+}
+
 /** The longest line of questions: a map shows a summary's first sentence up to 240 characters. */
 const LONGEST_LINE = 230;
 /** The most questions the line names. */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { analyse } from "./analyse.ts";
-import { questionsLine } from "./questions.ts";
+import { questionsLine, replies } from "./questions.ts";
 
 /** The summary of a body, as a note shows it. */
 function summaryOf(body: string, title = "Lamps"): string[] {
@@ -32,8 +32,14 @@ Deno.test("analyse() opens a FAQ's summary with how many questions it answers an
     summary[0],
     /^Answers 6 questions, such as “How are wicks trimmed\?”, “Why do lamps smoke\?” and “Which oil burns cleanest\?”\. /u,
   );
-  // Its answers follow.
+  // Its answers follow, not one that needs its question to be read.
   assert.match(summary.join(" "), /colza oil|brass scissors/iu);
+  const replies = QUESTIONS.map((q, i) =>
+    `## ${q}\n\n${
+      i === 1 ? "Yes. The harbour lamps smoke and burn colza oil all night." : ANSWERS[i]
+    }`
+  ).join("\n\n");
+  assert.doesNotMatch(summaryOf(replies).join(" "), /Yes\./u);
 });
 
 Deno.test("analyse() reads a plain FAQ's questions from its marked or lone paragraphs", () => {
@@ -90,4 +96,10 @@ Deno.test("questionsLine() names the first question of each part, as many as fit
     questionsLine({ questions: [long, ...questions], parts: ["", "", "", ""], units: new Set() }),
     "Answers 4 questions, such as “How are wicks trimmed?”, “Why do lamps smoke?” and “Which oil burns best?”.",
   );
+});
+
+Deno.test("replies() knows an answer that needs its question", () => {
+  assert.equal(replies("Yes. Lamps burn any oil."), true);
+  assert.equal(replies("Not by itself, no."), true);
+  assert.equal(replies("No two lamps are alike."), false);
 });
