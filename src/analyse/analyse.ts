@@ -747,10 +747,13 @@ function withoutWords(people: string[], body: string): string[] {
 
 /**
  * `places` without the lone names the body also writes in small letters, as often or more:
- * Graphviz's "cairo" back end is no "Cairo".
+ * Graphviz's "cairo" back end is no "Cairo". Not those in capitals: the Spanish "usa" ("uses")
+ * says nothing of the "USA".
  */
 function withoutPlaceWords(places: string[], body: string): string[] {
-  return places.filter((name) => name.includes(" ") || !writtenSmall(name, body));
+  return places.filter((name) =>
+    name.includes(" ") || !/\p{Ll}/u.test(name) || !writtenSmall(name, body)
+  );
 }
 
 /** Whether `body` writes `name` in small letters twice or more, and as often as it is written. */

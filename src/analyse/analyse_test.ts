@@ -1213,4 +1213,7 @@ Deno.test("analyse() lists no place the text mostly writes in small letters", ()
   const city = "Ilse Brandvold trims lamps in Cairo. Cairo has many lamps, and the lamps of " +
     "Cairo burn oil.";
   assert.deepEqual(run(city).analysis.places, ["Cairo"]);
+  const caps = "La lámpara usa aceite y usa mecha. Escriba a la Free Lamp Foundation, Boston, " +
+    "MA, USA.";
+  assert.ok(run(caps).analysis.places.includes("USA"), run(caps).analysis.places.join(" | "));
 });
