@@ -224,8 +224,11 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
       if (!stems.some((s) => title.has(s))) return [];
     }
     // "mailing list", "home page", "free software foundation": how a project is run, said in
-    // most READMEs, unless the title names it.
-    if (isUpkeep(text) && !stems.every((s) => title.has(s))) return [];
+    // most READMEs, unless the title names it; and after a name ("zlib home page", "zlib faq").
+    const upkeep = shown.findIndex((_, i) => isUpkeep(shown.slice(i).join(" ")));
+    const ofName = shown.slice(0, Math.max(0, upkeep))
+      .every((w, i) => title.has(stems[i]) || englishRank(w) === Infinity);
+    if (upkeep >= 0 && ofName && !stems.every((s) => title.has(s))) return [];
     // A generic word alone ("file", "value", "changes") tells nothing about the text, unless
     // its title names it ("honey" in "Keeping honey bees through winter").
     if (shown.length === 1 && englishRank(shown[0]) < GENERIC_RANK && !title.has(stems[0])) {

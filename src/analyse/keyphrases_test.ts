@@ -1006,4 +1006,11 @@ Deno.test("rankKeyphrases() takes no phrase about how a project is run, unless t
   ];
   assert.deepEqual(texts(phrases), ["lamp wicks"]);
   assert.deepEqual(texts(phrases, "Mailing lists of the lamp keepers")[0], "mailing list");
+  // Nor after a name: the project's home page, its FAQ.
+  const named = [
+    ...[0, 10].map((at) => phrase("wickly home page", at)),
+    ...[20, 30].map((at) => phrase("wickly faq", at)),
+    ...[40, 50].map((at) => phrase("lamp wicks", at)),
+  ];
+  assert.deepEqual(texts(named, "Wickly questions"), ["lamp wicks"]);
 });

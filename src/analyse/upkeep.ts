@@ -9,7 +9,9 @@
 const UPKEEP = new RegExp(
   "^(?:(?:e-?)?mail(?:ing)? lists?|bug (?:reports?|trackers?)|issue trackers?|" +
     "home ?pages?|web ?(?:sites?|pages?)|free software foundation|covered works?|" +
-    "(?:gnu )?(?:(?:lesser|library) )?general public licen[cs]es?)$",
+    "(?:gnu )?(?:(?:lesser|library) )?general public licen[cs]es?|" +
+    // The project's own notes on itself: "zlib-faq" tagged zlib's FAQ.
+    "faqs?|frequently asked questions|read ?me)$",
   "iu",
 );
 
