@@ -910,8 +910,11 @@ function sentenceUnits(body: string) {
     // support") or paragraphs that each open with a capital were one sentence of thirty: each
     // is a unit of its own.
     const parts = blockParts(text, starts, sentence);
+    // Nor does a sentence run on past a heading: "gitfaq - Frequently asked questions about
+    // using Git", under NAME, had "gitfaq" of the SYNOPSIS below at its end.
     const entries = parts.length > 1 &&
-      parts.every((p) => blocks[p.block].line || /^[\p{Lu}\p{N}"“(]/u.test(p.text));
+      (parts.every((p) => blocks[p.block].line || /^[\p{Lu}\p{N}"“(]/u.test(p.text)) ||
+        parts.some((p) => blocks[p.block].section !== blocks[parts[0].block].section));
     const units = entries ? parts : [{ text: sentence.text.trim(), block: parts[0].block }];
     for (const unit of units) {
       const block = blocks[unit.block];

@@ -830,6 +830,17 @@ Deno.test("analyse() takes no sentence that runs on past a code block into the n
   assert.doesNotMatch(picked, /keepers run which/, picked);
 });
 
+Deno.test("analyse() ends a sentence without a stop at the next heading", () => {
+  const body =
+    "### lampwick(7) Manual Page\n\n#### NAME\n\nlampwick - Frequently asked questions " +
+    "about using lamps\n\n#### SYNOPSIS\n\nlampwick\n\n#### DESCRIPTION\n\nThe examples in this " +
+    "FAQ assume a harbour lamp with a brass burner, and a keeper, A U Thor, who trims it.\n\n" +
+    "#### Wicks\n\nWhat should I put in `lamp.name`?\n\nYou should put the lamp's own name, " +
+    "generally the name of its harbour.";
+  const { summary } = run(body, "lampwick(7)").analysis;
+  assert.match(summary[0], /^lampwick - Frequently asked questions about using lamps\. /u);
+});
+
 Deno.test("analyse() takes no key point of a written text that leans on the sentence before", () => {
   const things =
     "gulls ferries nets quays tides sails anchors ropes buoys cranes piers docks masts " +
