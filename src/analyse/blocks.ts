@@ -207,15 +207,18 @@ function isSignature(token: Tokens.Paragraph): boolean {
 }
 
 /** A command's option or argument, as a manual page heads its entry: "`--edit`",
- * "`--cleanup=<mode>`", "`<commit>…`". */
+ * "`--cleanup=<mode>`", "`<commit>…`", "`-f, --failfast`". */
 const OPTION =
-  /^(?:-{1,2}[\p{L}\p{N}][\p{L}\p{N}_-]*(?:[= [].*)?|<[\p{L}\p{N}_-]+>(?:…|\.\.\.)?)$/u;
+  /^(?:-{1,2}[\p{L}\p{N}][\p{L}\p{N}_-]*(?:, -{1,2}[\p{L}\p{N}][\p{L}\p{N}_-]*)*(?:[= [].*)?|<[\p{L}\p{N}_-]+>(?:…|\.\.\.)?)$/u;
 
-/** A name alone: "`datetime.min`", "`parents`". */
-const NAME_ALONE = /^[\p{L}_][\p{L}\p{N}_.]*$/u;
-/** A call's signature, after words such as "class" or a C return type: "`class
- * collections.deque([iterable[, maxlen]])`", "`int PyObject_Print(PyObject *o)`". */
-const CALL = /^(?:[\p{L}_][\p{L}\p{N}_*]*\s+){0,4}\**[\p{L}_][\p{L}\p{N}_.]*\s*\(.*\)$/u;
+/** A name alone, after what kind of name it is as Sphinx writes it: "`datetime.min`",
+ * "`parents`", "`class datetime.timedelta`", "`exception re.error`". */
+const NAME_ALONE =
+  /^(?:(?:class|exception|data|attribute|method|classmethod|staticmethod|abstractmethod|property|coroutine|async|awaitable|decorator|type)\s+)*[\p{L}_][\p{L}\p{N}_.]*$/u;
+/** A call's signature, after words such as "class" or a C return type, or a decorator's:
+ * "`class collections.deque([iterable[, maxlen]])`", "`int PyObject_Print(PyObject *o)`",
+ * "`@functools.cached_property(func)`". */
+const CALL = /^(?:[\p{L}_][\p{L}\p{N}_*]*\s+){0,4}[*@]*[\p{L}_][\p{L}\p{N}_.]*\s*\(.*\)$/u;
 
 /** How many of the sorted offsets are below `value`. */
 function countBelow(sorted: number[], value: number): number {

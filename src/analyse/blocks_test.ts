@@ -262,6 +262,19 @@ Deno.test("readBody() marks the text of a manual page's option, after the option
     ["<wick>…", undefined],
     ["Wicks to trim.", "opens"],
   ]);
+  // Sphinx names what kind of name heads an entry, and lists an option's short and long forms.
+  const sphinx = readBody(
+    "`class lamp.Wick`\n\nA length of cotton.\n\n`-f, --fast`\n\nStop at the first lamp.\n\n" +
+      "`@lamp.cached(wick)`\n\nKeep the wick.",
+  );
+  assert.deepEqual(sphinx.blocks.map((b) => [b.text, b.entry]), [
+    ["class lamp.Wick", undefined],
+    ["A length of cotton.", "opens"],
+    ["-f, --fast", undefined],
+    ["Stop at the first lamp.", "opens"],
+    ["@lamp.cached(wick)", undefined],
+    ["Keep the wick.", "opens"],
+  ]);
 });
 
 Deno.test("readBody() reads each footnote of a run of them as a block of its own", () => {

@@ -336,10 +336,30 @@ export function verbCounts(texts: string[]): number[] {
     joined += /[.!?]$/u.test(text) ? text : `${text}.`;
   }
   const view = nlp(joined).verbs() as unknown as { json(o: object): unknown };
-  for (const verb of view.json({ offset: true, text: true, terms: false }) as Found[]) {
+  for (const verb of view.json({ offset: true, text: true, terms: true }) as FoundVerb[]) {
+    if (!finite(verb, joined)) continue;
     out[Math.max(0, upperBound(ats, verb.offset.start) - 1)]++;
   }
   return out;
+}
+
+/** A verb as compromise finds it, with its words' tags. */
+interface FoundVerb extends Found {
+  terms: { tags: string[] }[];
+}
+
+/**
+ * Whether a verb can carry a clause: not a participle or infinitive alone, which describe a noun
+ * ("Kent Beck's original paper on testing frameworks using the pattern shared by unittest", "A
+ * duration expressing the difference...", "Decorator to wrap a function...").
+ */
+function finite(verb: FoundVerb, text: string): boolean {
+  if (verb.terms.length !== 1) return true;
+  const tags = verb.terms[0].tags;
+  const end = verb.offset.start + verb.offset.length;
+  return !tags.includes("Gerund") &&
+    !(tags.includes("Infinitive") && /\bto\s+$/iu.test(text.slice(0, verb.offset.start))) &&
+    !(tags.includes("PastTense") && /^\s+by\b/u.test(text.slice(end)));
 }
 
 /** Parts of speech that never begin or continue a noun phrase or a name. */

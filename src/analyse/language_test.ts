@@ -835,6 +835,17 @@ Deno.test("readLanguage() marks a sentence wink finds no verb in; verbCounts() c
     2,
   ]);
   assert.deepEqual(verbCounts([]), []);
+  // A participle or an infinitive alone describes a noun: it carries no clause.
+  assert.deepEqual(
+    verbCounts([
+      "A paper on lamps using the pattern shared by keepers.",
+      "A duration expressing the time between two lamps.",
+      "Decorator to wrap a wick.",
+      "The lamp was lit by the keeper.",
+      "Keepers trimmed the lamps.",
+    ]),
+    [0, 0, 0, 1, 1],
+  );
 });
 
 Deno.test("readLanguage() takes the House and the Senate for bodies", () => {
