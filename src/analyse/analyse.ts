@@ -605,6 +605,8 @@ function unfitUnits(
     if (u.nonFinite && !speech) unfit.add(i);
     // "BUGS<spaces>- bugs in MPFR - please read this file!": a row of a listing.
     if (blocks[u.block].columns) unfit.add(i);
+    // "Kent Beck's original paper on testing frameworks...": what a "See also" box points to.
+    if (blocks[u.block].refers) unfit.add(i);
     // A piece of a long written sentence starts or ends mid-sentence ("composed; where
     // government provides..."); unpunctuated speech has no other pieces to offer.
     if (unfitReason(u.text, { speech }) !== undefined || (u.piece || u.runsOn) && !speech) {

@@ -35,6 +35,8 @@ export interface Block {
   columns?: true;
   /** In an Obsidian callout ("> [!note]"): an aside from what the text is about. */
   aside?: true;
+  /** In a "See also" callout: what to read elsewhere, which says nothing of this text. */
+  refers?: true;
 }
 
 /** The parsed body: its prose blocks and its headings. */
@@ -48,8 +50,11 @@ export interface BodyText {
 const STAMP = /^\[(\d{1,6}):([0-5]\d):([0-5]\d)\]\s*/;
 /** The first line of an Obsidian callout: its type, whether it folds, its title. */
 const CALLOUT = /^\[![\w-]+\][+-]?[^\n]*(?:\n|$)/u;
-/** Where the walk leaves a callout (a token no lexer makes). */
+/** Where the walk leaves a callout (a token no lexer makes), and a "See also" callout. */
 const CALLOUT_END = { type: "space", raw: "" } as Token;
+const SEE_ALSO_END = { type: "space", raw: "" } as Token;
+/** The first line of a "See also" callout. */
+const SEE_ALSO = /^\[!see-?also\]/iu;
 /** A heading of a plain text in Emacs' outline form, GNU's NEWS files' ("** Bug fixes"): to
  * Markdown a paragraph, which the sentence after it ran into. */
 const OUTLINE_HEADING = /^\*{2,3}[ \t]+[^\s*][^\n]*$/u;
@@ -64,6 +69,7 @@ export function readBody(markdown: string): BodyText {
   let entry: "opens" | "inside" | undefined;
   /** How many callouts the blocks being read are in, and whether one's first line is next. */
   let asides = 0;
+  let seeAlso = 0;
   let calloutHead = false;
   const paragraph = (inline: Token[] | undefined, fallback: string, end: number | undefined) => {
     let plain = inlineText(inline, fallback);
@@ -99,6 +105,7 @@ export function readBody(markdown: string): BodyText {
       if (turns.length === 1 && end !== undefined) block.anchorAt = end;
       if (entry) block.entry = entry;
       if (asides > 0) block.aside = true;
+      if (seeAlso > 0) block.refers = true;
       entry &&= "inside";
       blocks.push(block);
     }
@@ -118,6 +125,10 @@ export function readBody(markdown: string): BodyText {
         asides--;
         continue;
       }
+      if (token === SEE_ALSO_END) {
+        seeAlso--;
+        continue;
+      }
       switch (token.type) {
         case "heading":
           headings.push(oneLine(inlineText(token.tokens, token.text)));
@@ -133,6 +144,10 @@ export function readBody(markdown: string): BodyText {
             stack.push([CALLOUT_END]);
             asides++;
             calloutHead = true;
+            if (SEE_ALSO.test(inside[0].raw)) {
+              stack.push([SEE_ALSO_END]);
+              seeAlso++;
+            }
           }
           stack.push(inside.slice().reverse());
           break;

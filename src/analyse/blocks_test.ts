@@ -383,4 +383,10 @@ Deno.test("readBody() reads a callout's prose as an aside, without its type and 
     ["A keeper said so.", false],
     ["Light the lamp.", false],
   ]);
+  // A "See also" callout refers elsewhere.
+  const seeAlso = readBody("> [!seealso] See also\n> A keeper's paper on wicks.\n\nTrim them.");
+  assert.deepEqual(seeAlso.blocks.map((b) => [b.text, b.refers ?? false]), [
+    ["A keeper's paper on wicks.", true],
+    ["Trim them.", false],
+  ]);
 });

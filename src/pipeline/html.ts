@@ -715,6 +715,15 @@ function turndown(): { turndown(root: DomElement): string } {
       .replace(/(?<!\\)#(?=[^\s#\\])/g, "\\#")
       .replace(/(?<!\\)[$^]/g, "\\$&")
       .replace(/([=~%])(?=\1)/g, "\\$1");
+  // Sphinx's "See also" box, as an Obsidian callout: what it lists is read elsewhere.
+  td.addRule("seeAlso", {
+    filter: (node: DomElement) =>
+      node.nodeName === "DIV" && /(?:^|\s)seealso(?:\s|$)/u.test(node.getAttribute("class") ?? ""),
+    replacement: (content: string) => {
+      const lines = content.trim().replace(/^See also\s*\n+/u, "").split("\n");
+      return `\n\n> [!seealso] See also\n${lines.map((l) => l ? `> ${l}` : ">").join("\n")}\n\n`;
+    },
+  });
   td.addRule("heading", {
     filter: ["h1", "h2", "h3", "h4", "h5", "h6"],
     replacement: (content: string, node: DomNode) => {

@@ -569,6 +569,19 @@ Deno.test("extractHtml() keeps a Sphinx page's abstract, not its local contents"
   assert.ok(!body.includes("[Introduction]"), body);
 });
 
+Deno.test("extractHtml() sets a Sphinx page's See also box as a callout", () => {
+  const page = articlePage(
+    "<title>lamp — Harbour lamps</title>",
+    "<p>The lamp module keeps the harbour lamps lit through the night, as keepers do.</p>" +
+      '<div class="admonition seealso"><p class="admonition-title">See also</p><dl><dt>' +
+      '<a href="https://example.org/wicks">Wicks</a></dt><dd><p>A keeper\'s paper on wicks.' +
+      "</p></dd></dl></div><p>Lamps burn colza oil, which the keepers fetch each week.</p>",
+  );
+  const { body } = extractHtml(utf8(page), "lamp.html");
+  assert.match(body, /\n> \[!seealso\] See also\n(?:>.*\n)*> A keeper's paper on wicks\./u);
+  assert.doesNotMatch(body, /^See also$/mu);
+});
+
 Deno.test("extractHtml() keeps an API page's notices, though they are short lists of links", () => {
   const ref = (name: string) =>
     `<a class="reference internal" href="#lamp.${name}" title="lamp.${name}"><code ` +
