@@ -636,14 +636,22 @@ function unfitUnits(
     // "What the new enum class will record as its name.": a field's description that is a
     // clause "what" opens, with no verb after it for the clause to be the subject of.
     const what = list.flatMap((u, i) => open(i) && FREE_RELATIVE.test(u.text.trim()) ? [i] : []);
+    // "If you want to manipulate Windows paths on a Unix machine (or vice versa).": a list's
+    // item, a condition whose sentence is the list's lead.
+    const condition = list.flatMap((u, i) =>
+      open(i) && CONDITION_ONLY.test(u.text.trim()) ? [i] : []
+    );
     const verbs = verbCounts([
       ...verbless.map((i) => list[i].text),
       ...relative.map((r) => r.head),
       ...what.map((i) => list[i].text),
+      ...condition.map((i) => list[i].text),
     ]);
-    verbless.forEach((i, k) => verbs[k] === 0 && unfit.add(i));
-    relative.forEach((r, k) => verbs[verbless.length + k] === 0 && unfit.add(r.i));
-    what.forEach((i, k) => verbs[verbless.length + relative.length + k] <= 1 && unfit.add(i));
+    let at = 0;
+    verbless.forEach((i) => verbs[at++] === 0 && unfit.add(i));
+    relative.forEach((r) => verbs[at++] === 0 && unfit.add(r.i));
+    what.forEach((i) => verbs[at++] <= 1 && unfit.add(i));
+    condition.forEach((i) => verbs[at++] <= 1 && unfit.add(i));
   }
   if (unfit.size < list.length) return unfit;
   // Nothing fits (a page that is a table and a line or two): short lines and fragments will do,
@@ -664,6 +672,9 @@ function unfitUnits(
 
 /** A sentence that "what" opens, no question. */
 const FREE_RELATIVE = /^(?:What|Whatever)\s[^?]*$/u;
+/** A sentence that is only a condition, unless a verb besides its own follows: "If you want
+ * to manipulate Windows paths on a Unix machine." */
+const CONDITION_ONLY = /^(?:If|Unless|Whether)\s[^,;:—]*[.!]$/u;
 
 /** A sentence that is a phrase, a comma and a relative clause to its end; the phrase. */
 const RELATIVE_ONLY =

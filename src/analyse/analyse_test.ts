@@ -1228,3 +1228,14 @@ Deno.test("analyse() lists no place the text mostly writes in small letters", ()
     "MA, USA.";
   assert.ok(run(caps).analysis.places.includes("USA"), run(caps).analysis.places.join(" | "));
 });
+
+Deno.test("analyse() takes no sentence that is only a condition", () => {
+  const body = "The lamp module keeps the harbour lamps of the town lit all night. Pure lamps are " +
+    "useful in some cases; for example:\n\n1. If you want to trim harbour lamps on a ship at " +
+    "sea (or the other way round).\n\n2. If the wick smokes the keeper trims the harbour lamps " +
+    "at once.\n\nThe harbour lamps burn colza oil, which keepers fetch each week.";
+  const { summary, keyPoints } = run(body, "Harbour lamps").analysis;
+  const said = [...summary, ...keyPoints.map((p) => p.text)].join(" ");
+  assert.doesNotMatch(said, /If you want/u, said);
+  assert.match(said, /If the wick smokes/u, said);
+});
