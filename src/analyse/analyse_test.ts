@@ -1230,7 +1230,8 @@ Deno.test("analyse() lists no place the text mostly writes in small letters", ()
 });
 
 Deno.test("analyse() takes no sentence that is only a condition", () => {
-  const body = "The lamp module keeps the harbour lamps of the town lit all night. Pure lamps are " +
+  const body =
+    "The lamp module keeps the harbour lamps of the town lit all night. Pure lamps are " +
     "useful in some cases; for example:\n\n1. If you want to trim harbour lamps on a ship at " +
     "sea (or the other way round).\n\n2. If the wick smokes the keeper trims the harbour lamps " +
     "at once.\n\nThe harbour lamps burn colza oil, which keepers fetch each week.";

@@ -183,6 +183,15 @@ export function trimOpeners(sentence: string): string {
  * In `speech` (a transcript), lower case, missing stops and run-on pieces are how it was
  * written down, not signs of a fragment or a heading.
  */
+/** What an API entry is, said as its description opens without the name it describes. */
+const DESCRIBES_ENTRY = new RegExp(
+  "^(?:(?:Abstract )?base class|Decorator|Function|Class|Method|Helper(?: function)?|Wrapper|" +
+    "Shortcut|Alias|Constructor|Factory|Callable|Context manager|Special (?:form|type)|" +
+    "Subclass|Mixin|Protocol) (?:to|for|that|which|used|with|of|indicating|representing|" +
+    "returning)\\b",
+  "u",
+);
+
 export function unfitReason(
   sentence: string,
   options: { speech?: boolean } = {},
@@ -225,6 +234,12 @@ export function unfitReason(
     // "bundle.heuristic:: If this string-valued key exists...": an AsciiDoc list's term and
     // what is said of it, which leans on the term.
     if (/^[^\s:]+::\s/u.test(text)) return "entry";
+    // "func (str | None) – The name of the function...": Sphinx's entry for a parameter, its
+    // name and type before a dash.
+    if (/^[\p{L}_][\p{L}\p{N}_.]*\s+\([^()]{1,60}\)\s+[–—-]\s/u.test(text)) return "entry";
+    // "Decorator to indicate that annotations are not type hints.": what an entry's name is,
+    // said without the name.
+    if (DESCRIBES_ENTRY.test(text)) return "entry";
     if (cutShort(text)) return "fragment";
     // An aside in brackets, or the end of one a sentence split began (") , may be computed"):
     // it needs its sentence.

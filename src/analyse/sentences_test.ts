@@ -894,6 +894,16 @@ Deno.test("unfitReason() takes a parameter's entry of an API reference for no se
   );
   assert.equal(unfitReason("Returns: LAMP_SUCCESS if successful or an error value."), "entry");
   assert.equal(unfitReason("Lampwick reads the tables of harbour lamps: all of them."), undefined);
+  // Sphinx's parameter, and what an entry is, said without its name.
+  assert.equal(
+    unfitReason("wick (str | None) – The name of the wick or lamp from which the keeper took oil."),
+    "entry",
+  );
+  assert.equal(unfitReason("Decorator to indicate that a lamp is lit at dusk."), "entry");
+  assert.equal(
+    unfitReason("The decorator to use for lamps is lamp.lit, as the keepers say."),
+    undefined,
+  );
 });
 
 Deno.test("unfitReason() takes an AsciiDoc list's term and its text for an entry", () => {
