@@ -67,6 +67,8 @@ export function readBody(markdown: string): BodyText {
   const levels: number[] = [];
   /** The entry of API documentation being read, and whether its first block is still to come. */
   let entry: "opens" | "inside" | undefined;
+  /** Whether the entry is a heading's, whose parameters are listed before its first paragraph. */
+  let headed = false;
   /** How many callouts the blocks being read are in, and whether one's first line is next. */
   let asides = 0;
   let seeAlso = 0;
@@ -103,7 +105,8 @@ export function readBody(markdown: string): BodyText {
       if (listed && turns === lines) block.line = true;
       if (listed && turns === lines && gapped[k]) block.columns = true;
       if (turns.length === 1 && end !== undefined) block.anchorAt = end;
-      if (entry) block.entry = entry;
+      // "The class AsyncHook exposes...": a heading's entry may open with its subject.
+      if (entry) block.entry = headed && SUBJECT_FIRST.test(block.text) ? "inside" : entry;
       if (asides > 0) block.aside = true;
       if (seeAlso > 0) block.refers = true;
       entry &&= "inside";
@@ -200,13 +203,37 @@ export function readBody(markdown: string): BodyText {
       const end = offset + token.raw.replace(/\s+$/u, "").length;
       paragraph(token.tokens, token.text, original(end));
       if (signature) entry = "opens";
+    } else if (token.type === "list" && headed && entry === "opens") {
+      // "* `path` {string}": a heading entry's parameters, before the paragraph that opens it.
+      entry = "inside";
+      visit([token]);
+      entry = "opens";
     } else {
-      if (token.type === "heading") entry = undefined;
+      if (token.type === "heading") {
+        headed = isEntryHeading(token as Tokens.Heading);
+        entry = headed ? "opens" : undefined;
+      }
       visit([token]);
     }
     offset += token.raw.length;
   }
   return { blocks, headings, levels };
+}
+
+/** A sentence's opening words that start its subject: "The", "Each", "It". */
+const SUBJECT_FIRST = /^(?:The|A|An|This|These|Those|Each|Every|All|Any|Some|No|Its|It)\s/u;
+
+/**
+ * A heading that names an entry of API documentation, as Node.js's Markdown does:
+ * "### `fs.readFile(path[, options], callback)`", "#### `dir.path`", "### Class: `fs.Dir`",
+ * "#### Event: `'close'`".
+ */
+function isEntryHeading(token: Tokens.Heading): boolean {
+  const shown = token.tokens.filter((t) => !(t.type === "text" && t.raw.trim() === ""));
+  const code = shown.at(-1)?.type === "codespan" ? (shown.at(-1) as Tokens.Codespan).text : "";
+  if (shown.length === 1) return /[.(]/u.test(code) && (NAME_ALONE.test(code) || CALL.test(code));
+  return shown.length === 2 && code !== "" && shown[0].type === "text" &&
+    /^(?:Class|Event|Static method|Interface|Type|Enum):\s*$/u.test(shown[0].raw);
 }
 
 /**

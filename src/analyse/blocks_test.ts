@@ -251,6 +251,27 @@ Deno.test("readBody() marks the text of an entry of API documentation, after its
   ]);
 });
 
+Deno.test("readBody() marks the text of an entry that a heading names, after its parameters", () => {
+  const body = readBody(
+    "The lamp module keeps lamps.\n\n### `lamp.trim(wick[, length])`\n\n* `wick` {string}\n" +
+      "* Returns: {number}\n\nTrims the wick to its length.\n\nA trimmed wick burns.\n\n" +
+      "### Class: `lamp.Wick`\n\nA length of cotton.\n\n### Trimming (by hand)\n\nKeepers trim.\n\n" +
+      "### `lamp.oil`\n\nThe oil the lamp burns.",
+  );
+  assert.deepEqual(body.blocks.map((b) => [b.text, b.entry]), [
+    ["The lamp module keeps lamps.", undefined],
+    ["wick {string}", "inside"],
+    ["Returns: {number}", "inside"],
+    ["Trims the wick to its length.", "opens"],
+    ["A trimmed wick burns.", "inside"],
+    ["A length of cotton.", "inside"],
+    // A heading of words, brackets or not, names no entry.
+    ["Keepers trim.", undefined],
+    // An entry's paragraph that opens with its subject says what it is without the heading.
+    ["The oil the lamp burns.", "inside"],
+  ]);
+});
+
 Deno.test("readBody() marks the text of a manual page's option, after the option", () => {
   const body = readBody(
     "`-e`\n\n`--edit`\n\nWith this option, the lamp asks first.\n\n`<wick>…`\n\nWicks to trim.",
