@@ -200,6 +200,12 @@ export function analyse(input: AnalysisInput): Analysed {
     unfit,
     `${subjectLine(input.title, units)} ${subjects.join(" ")}`,
   );
+  /** A unit as a summary or key point says it: its opener trimmed, and in a FAQ its answer's
+   * mark ("A. Achieving FHS compliance..."). */
+  const said = (i: number) => {
+    const text = trimOpeners(list[i].text);
+    return asked ? text.replace(ANSWER_MARK, "") : text;
+  };
   const summaryAt = pickSummary(
     list,
     summaryScores,
@@ -222,7 +228,7 @@ export function analyse(input: AnalysisInput): Analysed {
     ].map((i) => {
       if (typeof i === "string") return i;
       const items = listed.get(i)!;
-      const text = trimOpeners(list[i].text);
+      const text = said(i);
       return items.length > 0
         ? withList(text, items.map((j) => list[j].text))
         : text.replace(/\s*:$/u, "").replace(/(?<![.!?…]["”’)\]]*)$/u, ".");
@@ -273,7 +279,7 @@ export function analyse(input: AnalysisInput): Analysed {
 
   const linked = linkUnits(
     units,
-    pointAt.map((i) => ({ text: shorten(trimOpeners(list[i].text)), unit: i })),
+    pointAt.map((i) => ({ text: shorten(said(i)), unit: i })),
   );
   return {
     analysis: {
@@ -669,6 +675,9 @@ function unfitUnits(
   // summary of its rows run together is not.
   return never;
 }
+
+/** What marks an answer in a FAQ: "A. Achieving...", "A: No." */
+const ANSWER_MARK = /^A[.:]\s+(?=\p{Lu})/u;
 
 /** A sentence that "what" opens, no question. */
 const FREE_RELATIVE = /^(?:What|Whatever)\s[^?]*$/u;

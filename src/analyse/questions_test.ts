@@ -40,6 +40,10 @@ Deno.test("analyse() opens a FAQ's summary with how many questions it answers an
     }`
   ).join("\n\n");
   assert.doesNotMatch(summaryOf(replies).join(" "), /Yes\./u);
+  // An answer's mark goes.
+  const marked = QUESTIONS.map((q, i) => `## ${q}\n\nA. ${ANSWERS[i]}`).join("\n\n");
+  const said = analyse({ title: "Lamps", body: marked, wordCount: 120 }).analysis;
+  assert.doesNotMatch([...said.summary, ...said.keyPoints.map((p) => p.text)].join(" "), /\bA\. /u);
 });
 
 Deno.test("analyse() reads a plain FAQ's questions from its marked or lone paragraphs", () => {
