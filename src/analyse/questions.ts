@@ -49,18 +49,20 @@ export function askedQuestions(
 ): Asked | undefined {
   const asked: { text: string; part: string; at: number }[] = [];
   const units = new Set<number>();
-  // The part a heading is in: the nearest heading above it that is no question itself.
-  const partOf = (heading: number) => {
-    for (let h = heading - 1; h >= 0; h--) {
-      if (levels[h] < levels[heading] && !ASKS.test(headings[h])) return headings[h];
-    }
-    return "";
-  };
+  // The headings above the one being read, one per level: the part a question heading is in is
+  // the nearest of them that is no question itself.
+  const above: { level: number; text: string }[] = [];
+  // Each heading stands before the first block of its section; blocks are in section order.
+  let next = 0;
   headings.forEach((heading, h) => {
+    while (next < blocks.length && blocks[next].section <= h) next++;
+    while (above.length > 0 && above.at(-1)!.level >= levels[h]) above.pop();
     const text = bare(heading);
-    // Order by where the heading stands: before the first block of its section.
-    const at = blocks.findIndex((b) => b.section > h);
-    if (ASKS.test(text)) asked.push({ text, part: partOf(h), at: at < 0 ? blocks.length : at });
+    if (ASKS.test(text)) {
+      const part = above.findLast((a) => !ASKS.test(a.text))?.text ?? "";
+      asked.push({ text, part, at: next });
+    }
+    above.push({ level: levels[h], text: heading });
   });
   for (let i = 0; i < list.length; i++) {
     const unit = list[i];
@@ -74,11 +76,11 @@ export function askedQuestions(
     if (!ASKS.test(list[last].text)) continue;
     const asking = list.slice(i, last + 1);
     const text = asking.map((u) => u.text).join(" ");
-    const words = asking.reduce((sum, u) => sum + u.words, 0);
+    const length = asking.reduce((sum, u) => sum + u.words, 0);
     const whole = list[last + 1]?.block !== unit.block;
     // "double/triple-space a file?": an item of a list that a question opened.
     const opens = /^[\p{Lu}\p{N}"“‘'(*]/u.test(text);
-    if (words > QUESTION_WORDS || !opens || !(whole || MARK.test(text))) continue;
+    if (length > QUESTION_WORDS || !opens || !(whole || MARK.test(text))) continue;
     const section = blocks[unit.block].section;
     asked.push({
       text: bare(text),
