@@ -106,10 +106,9 @@ export function analyse(input: AnalysisInput): Analysed {
   const scores = scoreUnits(list, { titleTerms, transcript });
   /** Its function words, where the text is in another language than English. */
   const foreign = foreignStopwords(text);
-  // A FAQ's summary says which questions it answers; its answers' sentences follow, and the
-  // questions themselves are no sentences of its summary or key points.
-  // Read apart from its question, an answer that leans on it ("Yes. inflate() will...", "This
-  // is because...") says nothing.
+  // A FAQ's summary says which questions it answers, and its answers' sentences follow: not the
+  // questions themselves, nor an answer that leans on its question ("Yes. inflate() will...",
+  // "This is because..."), which says nothing read apart from it.
   const asked = transcript ? undefined : askedQuestions(list, units, input.title);
   const answersOnly = asked
     ? list.flatMap((u, i) => {
