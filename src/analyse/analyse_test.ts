@@ -1240,3 +1240,14 @@ Deno.test("analyse() takes no sentence that is only a condition", () => {
   assert.doesNotMatch(said, /If you want/u, said);
   assert.match(said, /If the wick smokes/u, said);
 });
+
+Deno.test("analyse() sums up a page of links only by what it links to", () => {
+  const body = "## Lamps\n\n- [Trimming wicks](gleaner-link:0)\n- [[Sources/Harbour oil|Harbour " +
+    "oil]]\n- [[Sources/Keepers]]\n\n## More\n\n1. [Lenses and mirrors](https://example.org/l)\n";
+  assert.deepEqual(run(body, "Lamps").analysis.summary, [
+    "Links to Trimming wicks, Harbour oil, Keepers and Lenses and mirrors.",
+  ]);
+  // Prose among the links makes it a page of its own.
+  const prose = `The harbour lamps are trimmed each evening by the keepers of the town.\n\n${body}`;
+  assert.doesNotMatch(run(prose, "Lamps").analysis.summary.join(" "), /^Links to/u);
+});
