@@ -217,7 +217,9 @@ export function analyse(input: AnalysisInput): Analysed {
   const listed = new Map(summaryAt.map((i) => [i, listAfter(list, units.blocks, i)]));
   // A page of links and nothing else, as a documentation set's index is, says what it links to:
   // Python's FAQ index was summed up by one of its links' titles, a question.
-  const links = linksOnly(input.body);
+  const links = units.blocks.length >= LINKS && units.blocks.every((b) => b.link)
+    ? units.blocks.map((b) => b.text)
+    : undefined;
   const summary = links ? [withList("Links to:", links)] : paragraphs(
     [
       ...asked ? [questionsLine(asked)] : [],
@@ -402,29 +404,8 @@ function openingLine({ blocks }: Pick<BodyText, "blocks">): string {
     : "";
 }
 
-/** Links a page of links only must list to be read as one. */
+/** Links a page of links and nothing else must list to be summed up by them. */
 const LINKS = 3;
-/** A list's item that is one link, a wikilink or Markdown's, and its label. */
-const LINK_ITEM =
-  /^(?:[-*+]|\d+[.)])\s+(?:\[\[([^\]|]+)(?:\|([^\]|]+))?\]\]|\[([^\]]+)\]\([^)]*\))\s*$/u;
-
-/**
- * The labels of a page's links, when the page is nothing but a list of them under headings (a
- * documentation set's index, "General Python FAQ", "Programming FAQ"...); undefined otherwise.
- */
-function linksOnly(body: string): string[] | undefined {
-  const labels: string[] = [];
-  for (const raw of body.split("\n")) {
-    const line = raw.trim();
-    if (line === "" || /^#{1,6}\s/u.test(line)) continue;
-    const link = LINK_ITEM.exec(line);
-    if (!link) return undefined;
-    // A wikilink's alias, else its note's name; a Markdown link's text.
-    labels.push((link[2] ?? link[3] ?? link[1].split("/").at(-1)!).trim());
-  }
-  return labels.length >= LINKS ? labels : undefined;
-}
-
 /** The most items of a list a summary's lead names before "and N more". */
 const LISTED = 6;
 /** A list's item a lead may name: a few words, like a name ("Fred L. Drake, Jr."). */

@@ -1242,8 +1242,8 @@ Deno.test("analyse() takes no sentence that is only a condition", () => {
 });
 
 Deno.test("analyse() sums up a page of links only by what it links to", () => {
-  const body = "## Lamps\n\n- [Trimming wicks](gleaner-link:0)\n- [[Sources/Harbour oil|Harbour " +
-    "oil]]\n- [[Sources/Keepers]]\n\n## More\n\n1. [Lenses and mirrors](https://example.org/l)\n";
+  const body = "## Lamps\n\n- [Trimming wicks](gleaner-link:0)\n- [Harbour oil](gleaner-link:1)\n" +
+    "- [Keepers](gleaner-link:2)\n\n## More\n\n1. [Lenses and mirrors](https://example.org/l)\n";
   assert.deepEqual(run(body, "Lamps").analysis.summary, [
     "Links to Trimming wicks, Harbour oil, Keepers and Lenses and mirrors.",
   ]);

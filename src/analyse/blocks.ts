@@ -37,6 +37,8 @@ export interface Block {
   aside?: true;
   /** In a "See also" callout: what to read elsewhere, which says nothing of this text. */
   refers?: true;
+  /** One link and nothing else, as an index lists pages: its text is the link's. */
+  link?: true;
 }
 
 /** The parsed body: its prose blocks and its headings. */
@@ -109,6 +111,7 @@ export function readBody(markdown: string): BodyText {
       if (entry) block.entry = headed && SUBJECT_FIRST.test(block.text) ? "inside" : entry;
       if (asides > 0) block.aside = true;
       if (seeAlso > 0) block.refers = true;
+      if (turns.length === 1 && isLink(inline)) block.link = true;
       entry &&= "inside";
       blocks.push(block);
     }
@@ -218,6 +221,12 @@ export function readBody(markdown: string): BodyText {
     offset += token.raw.length;
   }
   return { blocks, headings, levels };
+}
+
+/** Whether inline tokens are one link and nothing else. */
+function isLink(inline: Token[] | undefined): boolean {
+  const shown = (inline ?? []).filter((t) => !(t.type === "text" && t.raw.trim() === ""));
+  return shown.length === 1 && shown[0].type === "link";
 }
 
 /** A sentence's opening words that start its subject: "The", "Each", "It". */

@@ -411,3 +411,12 @@ Deno.test("readBody() reads a callout's prose as an aside, without its type and 
     ["Trim them.", false],
   ]);
 });
+
+Deno.test("readBody() marks a block that is one link and nothing else", () => {
+  const body = readBody("- [Wicks](gleaner-link:0)\n- See [Oil](gleaner-link:1).\n\n[Lamps](x.md)");
+  assert.deepEqual(body.blocks.map((b) => [b.text, b.link ?? false]), [
+    ["Wicks", true],
+    ["See Oil.", false],
+    ["Lamps", true],
+  ]);
+});
