@@ -72,6 +72,9 @@ export function nameTopics(
   const folderOf = new Map(notes.map((n) => [n.key, n.folder ?? ""]));
   const summaryOf = new Map(notes.map((n) => [n.key, n.summary ?? ""]));
   const taken = new Set(reserved.map((r) => r.toLowerCase()));
+  /** Each name given here, and the topic (in `named`) that has it. */
+  const owner = new Map<string, number>();
+  const mainFolders: string[] = [];
   const named: NamedTopic[] = [];
   const unnamed: Topic[] = [];
   for (const topic of topics) {
@@ -150,11 +153,28 @@ export function nameTopics(
       capital(spelledAsNotes(spelledAsNamed(r.text, topic, namesOf), topic, summaryOf))
     );
     let name = [...candidates, ...fewer].find((c) => !taken.has(c.toLowerCase()));
+    // Its subject named another map of notes from the same place, and nothing most of its own
+    // notes say tells it apart: one subject, which a reader looks for in one map. Python's FAQ
+    // pages, flat among other FAQs, were "Python" (six) and "GUI" (four, one of them on GUIs).
+    const same = owner.get(candidates[0].toLowerCase());
+    const own = [folderName, titled, ...about.map(capital)].map((c) => c?.toLowerCase());
+    if (
+      same !== undefined && named[same].folder === topic.folder &&
+      mainFolders[same] === folder && !own.includes(name?.toLowerCase())
+    ) {
+      const into = named[same];
+      into.members = [...into.members, ...topic.members].sort();
+      const elsewhere = (into.elsewhere ?? 0) + (topic.elsewhere ?? 0);
+      if (elsewhere > 0) into.elsewhere = elsewhere;
+      continue;
+    }
     for (let k = 2; name === undefined; k++) {
       const next = `${candidates[0]} (${k})`;
       if (!taken.has(next.toLowerCase())) name = next;
     }
     taken.add(name.toLowerCase());
+    owner.set(name.toLowerCase(), named.length);
+    mainFolders.push(folder);
     // Named for a folder of files on no one subject, the map claims none of them for all.
     const claims = !(grabBag && name === folderName);
     named.push({

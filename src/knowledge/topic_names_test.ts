@@ -409,17 +409,22 @@ Deno.test("nameTopics() names no map after the head word its notes' phrases shar
   );
 });
 
-Deno.test("nameTopics() names a second map of one subject by a phrase fewer of its notes share", () => {
+Deno.test("nameTopics() makes one map of two groups whose only subject is the same", () => {
   // "git" in every note; each other phrase in two notes of five, too few to name a map.
   const notes = [
     ...["a", "b", "c", "d", "e"].map((k, i) => note(k, ["git", i < 2 ? "packed objects" : k])),
     ...["f", "g", "h", "i", "j"].map((k, i) => note(k, ["git", i < 2 ? "topic branches" : k])),
   ];
-  const { named } = nameTopics([
+  const groups = [
     { members: ["a", "b", "c", "d", "e"], folder: "" },
     { members: ["f", "g", "h", "i", "j"], folder: "" },
-  ], notes);
-  assert.deepEqual(named.map((t) => t.name), ["Git", "Topic branches"]);
+  ];
+  const { named } = nameTopics(groups, notes);
+  assert.deepEqual(named.map((t) => [t.name, t.members.length]), [["Git", 10]]);
+  // Where a map of an earlier step has the name, a phrase fewer of its notes share tells the
+  // second apart ("Topic branches", not "Git (2)").
+  const second = nameTopics([groups[1]], notes, ["Git"]);
+  assert.deepEqual(second.named.map((t) => t.name), ["Topic branches"]);
 });
 
 Deno.test("sharedPhraseParts() makes the notes left over that share a phrase or a name a part", () => {
