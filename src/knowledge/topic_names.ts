@@ -157,10 +157,10 @@ export function nameTopics(
     // notes say tells it apart: one subject, which a reader looks for in one map. Python's FAQ
     // pages, flat among other FAQs, were "Python" (six) and "GUI" (four, one of them on GUIs).
     const same = owner.get(candidates[0].toLowerCase());
-    const own = [folderName, titled, ...about.map(capital)].map((c) => c?.toLowerCase());
+    const own = [folderName, titled ?? "", ...about.map(capital)].map((c) => c.toLowerCase());
     if (
       same !== undefined && named[same].folder === topic.folder &&
-      mainFolders[same] === folder && !own.includes(name?.toLowerCase())
+      mainFolders[same] === folder && (name === undefined || !own.includes(name.toLowerCase()))
     ) {
       const into = named[same];
       into.members = [...into.members, ...topic.members].sort();
