@@ -156,30 +156,44 @@ export function analyse(input: AnalysisInput): Analysed {
   const owner = ownerNames(input.properties?.copyright, text.length);
   const speakers = [...new Set(units.blocks.map((b) => b.speaker).filter((s) => s !== undefined))]
     .filter((s) => s.includes(" "));
-  const people = withoutWords(
-    withoutPlaceholders(rankNames(
-      [...language.people, ...writtenNames(text), ...signed, ...owner.people]
-        .sort((a, b) => a.start - b.start),
-      {
-        mergeParts: true,
-        limit: Math.max(PEOPLE, new Set(signed.map((n) => n.text)).size),
-        kind: "person",
-        text,
-      },
-      speakers,
-    )),
-    input.body,
+  /** Names said only in code spans are an example's ("`Isaac (?=Asimov)`"), not the text's. */
+  const inCode = units.code.join("\n");
+  const people = withoutCodeOnly(
+    withoutWords(
+      withoutPlaceholders(rankNames(
+        [...language.people, ...writtenNames(text), ...signed, ...owner.people]
+          .sort((a, b) => a.start - b.start),
+        {
+          mergeParts: true,
+          limit: Math.max(PEOPLE, new Set(signed.map((n) => n.text)).size),
+          kind: "person",
+          text,
+        },
+        speakers,
+      )),
+      input.body,
+    ),
+    text,
+    inCode,
   );
-  const organizations = rankNames([...language.organizations, ...owner.organizations], {
-    mergeParts: false,
-    limit: 30,
-    kind: "organization",
-  });
+  const organizations = withoutCodeOnly(
+    rankNames([...language.organizations, ...owner.organizations], {
+      mergeParts: false,
+      limit: 30,
+      kind: "organization",
+    }),
+    text,
+    inCode,
+  );
   // "Las", "Para" opening Spanish sentences are no places; nor is "VA" of "the VA health care
   // system": two capitals are a state where an address writes them ("Richmond, VA").
-  const places = withoutPlaceWords(
-    rankNames(language.places, { mergeParts: false, limit: 30, kind: "place" }),
-    input.body,
+  const places = withoutCodeOnly(
+    withoutPlaceWords(
+      rankNames(language.places, { mergeParts: false, limit: 30, kind: "place" }),
+      input.body,
+    ),
+    text,
+    inCode,
   )
     .filter((p) =>
       !foreign?.has(p.toLowerCase()) &&
@@ -784,6 +798,18 @@ function withoutPlaceWords(places: string[], body: string): string[] {
   );
 }
 
+/**
+ * `names` without those `text` says only inside its code spans (`code`, one after another):
+ * "Isaac" of re's `Isaac (?=Asimov)`, "Steele, Jr." of `name=Guy Steele, Jr.` in an example.
+ */
+function withoutCodeOnly(names: string[], text: string, code: string): string[] {
+  if (code === "") return names;
+  return names.filter((name) => {
+    const coded = uses(code, name);
+    return coded === 0 || uses(text, name) > coded;
+  });
+}
+
 /** Whether `body` writes `name` in small letters twice or more, and as often as it is written. */
 function writtenSmall(name: string, body: string, all = uses(body, name)): boolean {
   const small = uses(body, name.toLowerCase());
@@ -916,7 +942,7 @@ export function warmUp(): void {
 
 /** Splits the body into sentence units, each knowing its block, section and time. */
 function sentenceUnits(body: string) {
-  const { blocks, headings, levels } = readBody(body);
+  const { blocks, headings, levels, code } = readBody(body);
   const licensed = licenceSections(headings, levels);
   const starts: number[] = [];
   let text = "";
@@ -966,7 +992,7 @@ function sentenceUnits(body: string) {
       }
     }
   }
-  return { list, language, text, blocks, headings, levels };
+  return { list, language, text, blocks, headings, levels, code };
 }
 
 /** A sentence's text in each block it spans (`starts`: where each block starts in `text`). */

@@ -425,6 +425,19 @@ Deno.test("analyse() nests a tag only under a tag it also gives", () => {
   }
 });
 
+Deno.test("analyse() lists no one named only in an example's code spans", () => {
+  const body = [
+    "A lookahead assertion matches without consuming the string. For example, " +
+    "`Isaac (?=Asimov)` will match `'Isaac '` only if it is followed by `'Asimov'`.",
+    "To send `name=Guy Steele, Jr.` in a query, quote it first. The module was written by " +
+    "Fredrik Lundh, who also wrote `sre` with Fredrik Lundh's tests.",
+  ].join("\n\n");
+  const { people } = run(body).analysis;
+  assert.ok(!people.some((p) => /Isaac|Steele|Asimov/u.test(p)), `${people}`);
+  // Said in prose as well as in code, a name is the text's.
+  assert.ok(people.includes("Fredrik Lundh"), `${people}`);
+});
+
 Deno.test("analyse() finds the people named, a surname alone counted for the full name", () => {
   const { people } = run(ADA).analysis;
   assert.ok(people.includes("Ada Lovelace"), `${people}`);

@@ -47,6 +47,9 @@ export interface BodyText {
   headings: string[];
   /** Each heading's level: 1 for `#`, 2 for `##`... */
   levels: number[];
+  /** The text of each code span in the blocks ("`Isaac (?=Asimov)`"): a name seen only there
+   * is an example's, not one the text speaks of. */
+  code: string[];
 }
 
 const STAMP = /^\[(\d{1,6}):([0-5]\d):([0-5]\d)\]\s*/;
@@ -67,6 +70,7 @@ export function readBody(markdown: string): BodyText {
   const blocks: Block[] = [];
   const headings: string[] = [];
   const levels: number[] = [];
+  const code: string[] = [];
   /** The entry of API documentation being read, and whether its first block is still to come. */
   let entry: "opens" | "inside" | undefined;
   /** Whether the entry is a heading's, whose parameters are listed before its first paragraph. */
@@ -76,6 +80,7 @@ export function readBody(markdown: string): BodyText {
   let seeAlso = 0;
   let calloutHead = false;
   const paragraph = (inline: Token[] | undefined, fallback: string, end: number | undefined) => {
+    code.push(...codeSpans(inline));
     let plain = inlineText(inline, fallback);
     // "[!note] Example": the callout's type and title label it; they are none of its prose.
     if (calloutHead) plain = plain.replace(CALLOUT, "");
@@ -165,6 +170,7 @@ export function readBody(markdown: string): BodyText {
           break;
         case "table":
           for (const row of [(token as Tokens.Table).header, ...(token as Tokens.Table).rows]) {
+            code.push(...row.flatMap((cell) => codeSpans(cell.tokens)));
             const text = row.map((cell) => oneLine(inlineText(cell.tokens, cell.text))).join(" | ");
             if (text.replaceAll("|", "").trim() !== "") {
               blocks.push({ text: `| ${text} |`, section: headings.length });
@@ -220,7 +226,18 @@ export function readBody(markdown: string): BodyText {
     }
     offset += token.raw.length;
   }
-  return { blocks, headings, levels };
+  return { blocks, headings, levels, code };
+}
+
+/** The texts of the code spans among inline tokens, inside emphasis and links too. */
+function codeSpans(inline: Token[] | undefined): string[] {
+  const out: string[] = [];
+  const stack = [...inline ?? []];
+  for (let token = stack.pop(); token !== undefined; token = stack.pop()) {
+    if (token.type === "codespan") out.push((token as Tokens.Codespan).text);
+    else if ("tokens" in token && token.tokens) stack.push(...token.tokens);
+  }
+  return out;
 }
 
 /** Whether inline tokens are one link and nothing else. */

@@ -4,8 +4,8 @@ import { readBody } from "./blocks.ts";
 const texts = (markdown: string) => readBody(markdown).blocks.map((b) => b.text);
 
 Deno.test("readBody() finds nothing in an empty body", () => {
-  assert.deepEqual(readBody(""), { blocks: [], headings: [], levels: [] });
-  assert.deepEqual(readBody(" \n\n\t\n"), { blocks: [], headings: [], levels: [] });
+  assert.deepEqual(readBody(""), { blocks: [], headings: [], levels: [], code: [] });
+  assert.deepEqual(readBody(" \n\n\t\n"), { blocks: [], headings: [], levels: [], code: [] });
 });
 
 Deno.test("readBody() reads paragraphs and list items in order", () => {
@@ -98,7 +98,13 @@ Deno.test("readBody() reads a setext heading as a heading", () => {
     headings: ["Title"],
     levels: [1],
     blocks: [{ text: "Text.", section: 1, anchorAt: 18 }],
+    code: [],
   });
+});
+
+Deno.test("readBody() keeps the code spans of paragraphs, list items and tables", () => {
+  const body = "Match `Isaac (?=Asimov)` here.\n\n- *see `re.sub`*\n\n| a |\n| - |\n| `x = 1` |";
+  assert.deepEqual(readBody(body).code, ["Isaac (?=Asimov)", "re.sub", "x = 1"]);
 });
 
 Deno.test("readBody() reads the text inside block quotes and nested lists", () => {
