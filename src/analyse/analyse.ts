@@ -177,11 +177,14 @@ export function analyse(input: AnalysisInput): Analysed {
     inCode,
   );
   const organizations = withoutCodeOnly(
-    rankNames([...language.organizations, ...owner.organizations], {
-      mergeParts: false,
-      limit: 30,
-      kind: "organization",
-    }),
+    withoutTermsOfArt(
+      rankNames([...language.organizations, ...owner.organizations], {
+        mergeParts: false,
+        limit: 30,
+        kind: "organization",
+      }),
+      text,
+    ),
     text,
     inCode,
   );
@@ -807,6 +810,19 @@ function withoutCodeOnly(names: string[], text: string, code: string): string[] 
   return names.filter((name) => {
     const coded = uses(code, name);
     return coded === 0 || uses(text, name) > coded;
+  });
+}
+
+/**
+ * `organizations` without the names of two words or more that `text` (without its markup:
+ * "_atomic group_") also writes in small letters, as often or more: re's "atomic group",
+ * capitalised once, names no body of people.
+ */
+function withoutTermsOfArt(organizations: string[], text: string): string[] {
+  return organizations.filter((name) => {
+    if (!name.includes(" ") || name.toLowerCase() === name) return true;
+    const small = uses(text, name.toLowerCase());
+    return small === 0 || small < uses(text, name);
   });
 }
 

@@ -438,6 +438,17 @@ Deno.test("analyse() lists no one named only in an example's code spans", () => 
   assert.ok(people.includes("Fredrik Lundh"), `${people}`);
 });
 
+Deno.test("analyse() lists no organisation the text also writes as a term in small letters", () => {
+  const body = [
+    "A possessive quantifier works like an _atomic group_: the engine keeps no stack points. " +
+    "Since there are no stack points saved in the Atomic Group, the match fails at once.",
+    "The Python Software Foundation holds the copyright of the module.",
+  ].join("\n\n");
+  const { organizations } = run(body).analysis;
+  assert.ok(!organizations.includes("Atomic Group"), `${organizations}`);
+  assert.ok(organizations.includes("Python Software Foundation"), `${organizations}`);
+});
+
 Deno.test("analyse() finds the people named, a surname alone counted for the full name", () => {
   const { people } = run(ADA).analysis;
   assert.ok(people.includes("Ada Lovelace"), `${people}`);

@@ -11,6 +11,8 @@ import { type Counts, mergeInitials, mergeParts, mergeVariants } from "./name_va
 import { isTitle } from "./titles.ts";
 import { STOPWORDS } from "./terms.ts";
 
+/** What the lexicon calls a verb's past form ("Compiled", "Written"), no word of a name. */
+const PAST = /^(?:PastTense|Participle)$/u;
 /** The particles of a surname, in lower case even where it opens the name ("de Gaulle", "van
  * Gogh", "bin Laden"). */
 const PARTICLE = "de|da|di|del|du|van|von|der|den|le|la|bin|ibn";
@@ -317,9 +319,13 @@ export function personNames(name: string): string[] {
       if (words.length === 2 && /^Pope$/u.test(words[0])) break;
       words = words.slice(1);
     }
+    // "Howard Helman Compiled with Mingw32": a name at a line's end, and the verb opening the
+    // next line.
     while (
       words.length > 0 &&
-      (CONJUNCTION.test(words[words.length - 1]) || words.length > 2 && MONTH.test(words.at(-1)!))
+      (CONJUNCTION.test(words[words.length - 1]) ||
+        words.length > 2 &&
+          (MONTH.test(words.at(-1)!) || PAST.test(lexiconTag(words.at(-1)!.toLowerCase()))))
     ) {
       words = words.slice(0, -1);
     }

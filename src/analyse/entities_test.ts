@@ -171,6 +171,14 @@ Deno.test("personNames() refuses acronyms, code identifiers, keys and cut-off wo
   assert.deepEqual(personNames("Conan O'Brien"), ["Conan O'Brien"]);
 });
 
+Deno.test("personNames() drops the verb of the next line after a name at a line's end", () => {
+  assert.deepEqual(personNames("Howard Helman Compiled"), ["Howard Helman"]);
+  assert.deepEqual(personNames("Fred L. Drake Written"), ["Fred L. Drake"]);
+  // A name that is also a verb's past form elsewhere stays ("Ahmed", "Reed").
+  assert.deepEqual(personNames("Lou Reed"), ["Lou Reed"]);
+  assert.deepEqual(personNames("Ali Ahmed"), ["Ali Ahmed"]);
+});
+
 Deno.test("personNames() drops conjunctions and contractions, and splits run-together lists", () => {
   assert.deepEqual(personNames("But Abraham"), ["Abraham"]);
   // A name cut off after its initial is no one's ("Phone T.", "[Senator Henry M.] Scoop").
