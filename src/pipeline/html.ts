@@ -136,7 +136,11 @@ export function htmlToMarkdown(html: string, options: MarkdownOptions = {}): str
 export function countMarkdownWords(markdown: string): number {
   // Addresses hold no whitespace or parentheses (see escapeDestination), which also keeps the
   // pattern linear on hostile text.
-  return countWords(markdown.replace(/\]\([^\s()]*\)/g, "]").replace(/^[ \t]*\d+[.)][ \t]/gm, ""));
+  // A callout's type ("> [!note] Note") is markup too.
+  return countWords(
+    markdown.replace(/\]\([^\s()]*\)/g, "]").replace(/^[ \t]*\d+[.)][ \t]/gm, "")
+      .replace(/^((?:[ \t]*>)+[ \t]*)\[![\w-]+\]/gm, "$1"),
+  );
 }
 
 /** Takes the footnotes out and settles the links of a freshly parsed page (notes' too). */
@@ -461,10 +465,29 @@ function keepTopics(document: DomDocument): void {
  */
 function keepNotices(document: DomDocument): void {
   for (const notice of [...document.querySelectorAll(NOTICES)]) {
+    const classes = (notice.getAttribute("class") ?? "").split(/\s+/u);
+    const title = notice.firstElementChild?.getAttribute("class")?.split(/\s+/u);
+    if (classes.includes("admonition") && title?.includes("admonition-title")) {
+      // A note or warning Sphinx or MkDocs sets apart is an aside, as an Obsidian callout shows
+      // it: a blockquote, which Readability keeps whole, marked with its kind.
+      const kind = classes.find((c) => CALLOUT_KINDS.has(c)) ?? "note";
+      const quote = document.createElement("blockquote");
+      quote.setAttribute("class", `${CALLOUT_CLASS}${kind}`);
+      quote.append(...notice.childNodes);
+      notice.replaceWith(quote);
+      continue;
+    }
     notice.before(...notice.childNodes);
     notice.remove();
   }
 }
+
+/** The kinds of admonition docutils and MkDocs write that Obsidian's callouts have or alias. */
+const CALLOUT_KINDS = new Set(
+  ["note", "warning", "caution", "tip", "important", "attention", "danger", "hint", "error"],
+);
+/** The class of a blockquote made of an admonition, before its kind. */
+const CALLOUT_CLASS = "gleaner-callout-";
 
 const NOTICES = "div.versionadded, div.versionchanged, div.deprecated, div.deprecated-removed, " +
   "div.admonition:not(.seealso)";
@@ -722,6 +745,19 @@ function turndown(): { turndown(root: DomElement): string } {
     replacement: (content: string) => {
       const lines = content.trim().replace(/^See also\s*\n+/u, "").split("\n");
       return `\n\n> [!seealso] See also\n${lines.map((l) => l ? `> ${l}` : ">").join("\n")}\n\n`;
+    },
+  });
+  // Sphinx's and MkDocs' notes and warnings (see keepNotices), as Obsidian callouts.
+  td.addRule("callout", {
+    filter: (node: DomElement) =>
+      node.nodeName === "BLOCKQUOTE" &&
+      (node.getAttribute("class") ?? "").startsWith(CALLOUT_CLASS),
+    replacement: (content: string, node: DomNode) => {
+      const kind = (node as DomElement).getAttribute("class")!.slice(CALLOUT_CLASS.length);
+      const [title, ...lines] = content.trim().split("\n");
+      const rest = lines.join("\n").trim().split("\n");
+      const head = title.replace(/\s+/gu, " ").trim();
+      return `\n\n> [!${kind}] ${head}\n${rest.map((l) => l ? `> ${l}` : ">").join("\n")}\n\n`;
     },
   });
   td.addRule("heading", {

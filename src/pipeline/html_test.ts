@@ -76,6 +76,7 @@ Deno.test("extractHtml() counts the words of the article, not of link addresses"
   const { body, wordCount } = extractHtml(blog, "blog.html");
   assert.equal(wordCount, countMarkdownWords(body));
   assert.equal(countMarkdownWords("[two words](https://example.org/a/b/c)"), 2);
+  assert.equal(countMarkdownWords("> [!warning] Mind the wick\n> Keep it trimmed."), 6);
   assert.equal(countMarkdownWords("1. one\n2. two\n   10) ten"), 3);
 });
 
@@ -580,6 +581,24 @@ Deno.test("extractHtml() sets a Sphinx page's See also box as a callout", () => 
   const { body } = extractHtml(utf8(page), "lamp.html");
   assert.match(body, /\n> \[!seealso\] See also\n(?:>.*\n)*> A keeper's paper on wicks\./u);
   assert.doesNotMatch(body, /^See also$/mu);
+});
+
+Deno.test("extractHtml() sets a Sphinx or MkDocs note or warning as a callout of its kind", () => {
+  const page = articlePage(
+    "<title>lamp — Harbour lamps</title>",
+    "<p>The lamp module keeps the harbour lamps lit through the night, as keepers do.</p>" +
+      '<div class="admonition warning"><p class="admonition-title">Warning</p><p>Never leave ' +
+      "a lamp burning unattended.</p><p>Keep the oil away from the wick.</p></div>" +
+      '<div class="admonition"><p class="admonition-title">Colza oil</p><p>Keepers fetch ' +
+      "it each week.</p></div><p>Lamps burn colza oil, which the keepers fetch each week.</p>",
+  );
+  const { body } = extractHtml(utf8(page), "lamp.html");
+  assert.match(
+    body,
+    /\n> \[!warning\] Warning\n> Never leave a lamp burning unattended\.\n>\n> Keep the oil/u,
+  );
+  assert.match(body, /\n> \[!note\] Colza oil\n> Keepers fetch it each week\./u);
+  assert.doesNotMatch(body, /^Warning$/mu);
 });
 
 Deno.test("extractHtml() keeps an API page's notices, though they are short lists of links", () => {
