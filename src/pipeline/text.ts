@@ -42,11 +42,18 @@ export function readText(text: string, fileName: string): ExtractedText {
   // F1 (0.252 -> 0.243), the analysis being tuned to titles it does not repeat from the text.
   // One its author underlined is: "History of LZMA Utils and XZ Utils" over "=====".
   if (ext !== ".md" && ext !== ".markdown") {
-    const titled = underlinedTitle(text);
+    const underlined = underlinedTitle(text);
+    const centred = underlined ? undefined : centredTitle(text);
+    const rest = underlined
+      ? text.slice(underlined.end)
+      : centred
+      ? text.slice(0, centred.start) + text.slice(centred.end)
+      : text;
     const body = asMarkdown(
-      (titled ? text.slice(titled.end).replace(/^(?:[ \t]*\n)+/u, "") : text).trimEnd(),
+      (underlined || centred ? rest.replace(/^(?:[ \t]*\n)+/u, "") : rest).trimEnd(),
     );
-    return { title: titled?.title ?? fallback, type: "text", body, wordCount: countWords(body) };
+    const title = underlined?.title ?? centred?.title ?? fallback;
+    return { title, type: "text", body, wordCount: countWords(body) };
   }
 
   const frontmatter = parseFrontmatter(text);
@@ -284,6 +291,57 @@ function underlinedTitle(text: string): { title: string; end: number } | undefin
     return undefined;
   }
   return { title: cleanTitle(title), end: m[0].length };
+}
+
+/** Header fields a posted text opens with ("Archive-Name: editor-faq/sed"). */
+const HEADER_FIELD = /^[A-Z][\w-]*:[ \t]/u;
+/** Widths of the page a plain text centres its title on. */
+const PAGE_WIDTHS = [72, 80];
+
+/**
+ * A plain text's title centred on its page, as FAQs posted to Usenet write it ("THE SED FAQ",
+ * "Frequently Asked Questions about zlib"), with the span of its lines: the first run of centred
+ * lines, past the header fields a posting opens with, or the next run when the first is all in
+ * capitals and the next is not. Undefined when the text opens otherwise.
+ */
+function centredTitle(text: string): { title: string; start: number; end: number } | undefined {
+  type Run = { lines: string[]; start: number; end: number };
+  const runs: Run[] = [];
+  let run: Omit<Run, "end"> | undefined;
+  let at = 0;
+  for (let n = 0; n < 40 && at < text.length && runs.length < 2; n++) {
+    const next = text.indexOf("\n", at);
+    const end = next < 0 ? text.length : next + 1;
+    const line = text.slice(at, end).replace(/\r?\n$/u, "");
+    if (line.trim() === "") {
+      if (run) runs.push({ ...run, end: at });
+      run = undefined;
+    } else if (isCentred(line)) {
+      if (run) run.lines.push(line.trim());
+      else run = { lines: [line.trim()], start: at };
+    } else if (runs.length > 0 || run || !HEADER_FIELD.test(line)) break;
+    at = end;
+  }
+  if (run && runs.length < 2) runs.push({ ...run, end: at });
+  if (runs.length === 0) return undefined;
+  const caps = (r: Run) => !/\p{Ll}/u.test(r.lines.join(" "));
+  const chosen = caps(runs[0]) && runs[1] && !caps(runs[1]) ? runs[1] : runs[0];
+  const title = cleanTitle(chosen.lines.join(" "));
+  if (title.length > 150 || SECTION_LABEL.test(title) || RELEASE.test(title)) return undefined;
+  return { title, start: runs[0].start, end: chosen.end };
+}
+
+/**
+ * A line set in the middle of a page of 72 or 80 columns (tabs to every eighth), with words
+ * and no address, mode line or column gap.
+ */
+function isCentred(line: string): boolean {
+  const indent = /^[ \t]*/u.exec(line)![0];
+  let lead = 0;
+  for (const c of indent) lead = c === "\t" ? lead + 8 - lead % 8 : lead + 1;
+  const words = line.trim();
+  if (lead < 8 || !/\p{L}{2}/u.test(words) || /:\/\/|-\*-|\t/u.test(words)) return false;
+  return PAGE_WIDTHS.some((width) => Math.abs(lead - (width - words.length) / 2) <= 4);
 }
 
 /** The line under a setext heading of level 1: "Poppler" over "=======". */

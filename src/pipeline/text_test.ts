@@ -249,6 +249,37 @@ Deno.test("extractText() takes a plain text's underlined first line as its title
   assert.equal(extractText(utf8("Lamps\nof the harbour\n---\nText."), "c.txt").title, "C");
 });
 
+Deno.test("extractText() takes a plain text's title centred on its page", () => {
+  const posted = [
+    "Archive-Name: lamps-faq/harbour",
+    "Last-modified: 10 March 2003",
+    "",
+    "                            THE LAMP FAQ",
+    "",
+    "                  Frequently Asked Questions about",
+    "                      lamps, the harbour lights",
+    "",
+    "CONTENTS",
+    "",
+    "1. Who lights the lamps?",
+  ].join("\n");
+  const result = extractText(utf8(posted), "lampfaq.txt");
+  // The title in small letters rather than the one in capitals; the header fields stay.
+  assert.equal(result.title, "Frequently Asked Questions about lamps, the harbour lights");
+  assert.ok(result.body.startsWith("Archive-Name: lamps-faq/harbour"), result.body);
+  assert.ok(!result.body.includes("THE LAMP FAQ"), result.body);
+  // Centred with tabs on a page of 72 columns.
+  const tabbed = extractText(utf8("\t\tFrequently Asked Questions about wicks\n\nText."), "w.txt");
+  assert.equal(tabbed.title, "Frequently Asked Questions about wicks");
+  assert.equal(tabbed.body, "Text.");
+  // An indented paragraph, a mode line, an address: no title.
+  for (const text of ["        Lamps burn colza oil.\nText.", "\t\t\t\t-*- text -*-\nText."]) {
+    assert.equal(extractText(utf8(text), "x.txt").title, "X");
+  }
+  const home = "                  Current home: https://example.org/lamps/\n\nText.";
+  assert.equal(extractText(utf8(home), "y.txt").title, "Y");
+});
+
 Deno.test("extractText() names a file without a usable stem Untitled", () => {
   assert.equal(extractText(utf8("words"), ".txt").title, ".txt");
   assert.equal(extractText(utf8("words"), "").title, "Untitled");
