@@ -11,7 +11,7 @@ const UPKEEP = new RegExp(
     "home ?pages?|web ?(?:sites?|pages?)|free software foundation|covered works?|" +
     "(?:gnu )?(?:(?:lesser|library) )?general public licen[cs]es?|" +
     // The project's own notes on itself: "zlib-faq" tagged zlib's FAQ.
-    "faqs?|frequently asked questions|read ?me)$",
+    "faqs?|(?:frequently )?asked questions|read ?me)$",
   "iu",
 );
 

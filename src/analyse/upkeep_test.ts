@@ -5,6 +5,10 @@ Deno.test("isUpkeep() tells how a project is run from what it is about", () => {
   for (const phrase of ["mailing list", "Mailing-Lists", "bug reports", "home page", "website"]) {
     assert.equal(isUpkeep(phrase), true, phrase);
   }
+  // And what it writes about itself: "zlib-faq", "asked-questions" of "Frequently Asked Questions".
+  for (const phrase of ["FAQ", "asked questions", "Frequently Asked Questions", "README"]) {
+    assert.equal(isUpkeep(phrase), true, phrase);
+  }
   for (const phrase of ["GNU Lesser General Public License", "Free Software Foundation"]) {
     assert.equal(isUpkeep(phrase), true, phrase);
   }

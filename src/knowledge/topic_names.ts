@@ -140,6 +140,19 @@ export function nameTopics(
       unnamed.push(topic);
       continue;
     }
+    // Its best name is another map's, of notes from the same place: one subject, which a reader
+    // looks for in one map. Python's FAQ pages, flat among other FAQs, were "Python" (four) and
+    // "Extension" (five), or "Python" (six) and "GUI" (four, one of them on GUIs). A phrase that
+    // many notes of the vault share names none (see rankPhrases): ten maps of a vault of Python's
+    // documentation are not run together by "Python".
+    const same = owner.get(candidates[0].toLowerCase());
+    if (same !== undefined && named[same].folder === topic.folder && mainFolders[same] === folder) {
+      const into = named[same];
+      into.members = [...into.members, ...topic.members].sort();
+      const elsewhere = (into.elsewhere ?? 0) + (topic.elsewhere ?? 0);
+      if (elsewhere > 0) into.elsewhere = elsewhere;
+      continue;
+    }
     // A name another map has: told apart by the folder most of its notes come from.
     if (folder !== "" && folder !== topic.folder) {
       const where = spelledAsNotes(folderTitle(folder.split("/")), topic, summaryOf);
@@ -153,21 +166,6 @@ export function nameTopics(
       capital(spelledAsNotes(spelledAsNamed(r.text, topic, namesOf), topic, summaryOf))
     );
     let name = [...candidates, ...fewer].find((c) => !taken.has(c.toLowerCase()));
-    // Its subject named another map of notes from the same place, and nothing most of its own
-    // notes say tells it apart: one subject, which a reader looks for in one map. Python's FAQ
-    // pages, flat among other FAQs, were "Python" (six) and "GUI" (four, one of them on GUIs).
-    const same = owner.get(candidates[0].toLowerCase());
-    const own = [folderName, titled ?? "", ...about.map(capital)].map((c) => c.toLowerCase());
-    if (
-      same !== undefined && named[same].folder === topic.folder &&
-      mainFolders[same] === folder && (name === undefined || !own.includes(name.toLowerCase()))
-    ) {
-      const into = named[same];
-      into.members = [...into.members, ...topic.members].sort();
-      const elsewhere = (into.elsewhere ?? 0) + (topic.elsewhere ?? 0);
-      if (elsewhere > 0) into.elsewhere = elsewhere;
-      continue;
-    }
     for (let k = 2; name === undefined; k++) {
       const next = `${candidates[0]} (${k})`;
       if (!taken.has(next.toLowerCase())) name = next;
@@ -374,6 +372,12 @@ function sharedNameWord(
   return given.filter((word) => said(word) * 2 > topic.members.length).sort().slice(0, 1);
 }
 
+/** Names of a kind of text a title may hold. */
+const KIND_OF_TEXT = /\b(?:Frequently Asked Questions|FAQs?|README|Release Notes)\b/giu;
+
+/** Words at a title's start that lead on to the rest: "about", "of the". */
+const LEADING_ON = /(?:\s+(?:about|for|of|on|in|to|the|a|an|with|and|or|from|by|at))+$/iu;
+
 /** Share of a topic's notes whose titles must start alike to name it after them. */
 const SERIES = 0.6;
 
@@ -408,10 +412,17 @@ function seriesTitle(topic: Topic): string | undefined {
     if (/[([][^)\]]*$/u.test(key)) continue;
     if (!best || key.length > best.length) best = key;
   }
-  const name = best && mostCommon(starts.get(best)!).replace(/[\s\p{N}.,;:–—-]+$/u, "");
+  // "Frequently Asked Questions about" of "... about lsof" and "... about zlib": the words that
+  // lead on to what differs are no part of what is shared.
+  const name = best && mostCommon(starts.get(best)!).replace(/[\s\p{N}.,;:–—-]+$/u, "")
+    .replace(LEADING_ON, "");
   // "How to" of "How to revert a faulty merge", "How to use git-daemon": a start of everyday
-  // words says how the titles are written, not what the notes are about.
-  return name && name.includes(" ") && !name.split(/\s+/u).every(isGenericWord) ? name : undefined;
+  // words says how the titles are written, not what the notes are about; so does the kind of
+  // text they are ("Frequently Asked Questions").
+  return name && name.includes(" ") && !name.split(/\s+/u).every(isGenericWord) &&
+      !isUpkeep(name)
+    ? name
+    : undefined;
 }
 
 /**
@@ -432,7 +443,8 @@ function sharedTitleName(topic: Topic, peopleOf: Map<string, string[]>): string 
   const holding = new Map<string, Set<string>>();
   const spellings = new Map<string, string[]>();
   for (const key of topic.members) {
-    const title = titleOf(key).replace(/ \(\d+\)$/u, "");
+    // "Frequently Asked Questions" says what kind of text each is, not what it is about.
+    const title = titleOf(key).replace(/ \(\d+\)$/u, "").replace(KIND_OF_TEXT, "·");
     for (const run of title.matchAll(/(?:\p{Lu}[\p{L}\p{N}+.-]*)(?: \p{Lu}[\p{L}\p{N}+.-]*)+/gu)) {
       const words = run[0].split(" ");
       for (let a = 0; a < words.length; a++) {

@@ -309,6 +309,12 @@ Deno.test("nameTopics() names a series of notes after the start their titles sha
   );
   const { named: how } = nameTopics([{ members: howtos.map((n) => n.key), folder: "" }], howtos);
   assert.equal(how[0].name, "Merge commit");
+  // Nor is the kind of text they are, the words that lead on to their subjects left out.
+  const faqs = ["lamps", "wicks", "harbour lights"].map((t) =>
+    note(`Sources/Frequently Asked Questions about ${t}.md`, ["colza oil"])
+  );
+  const { named: asked } = nameTopics([{ members: faqs.map((n) => n.key), folder: "" }], faqs);
+  assert.equal(asked[0].name, "Colza oil");
 });
 
 Deno.test("nameTopics() names a folder after its notes' titles when its name runs them together", () => {
