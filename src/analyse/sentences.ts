@@ -519,8 +519,10 @@ const LEANS_BACK = new RegExp(
     "the (?:first|second|third|next|last|other|previous) ones?|the above|both",
     // "The solution is to use raw strings", "The rest of this guide...": of what came before.
     "the (?:solution|answer|remedy|workaround|rest)",
-    // "Second, we must...": one of a list whose first item is elsewhere.
+    // "Second, we must...", "Next, I found that...": one of a list, or a step of a story, whose
+    // first is elsewhere.
     "(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?(?=\\s*[,:])",
+    "next(?=\\s*,)",
     // "For we are not developing the Nation's wealth for its own sake": "for" as "because".
     "for(?= (?:we|they|he|she|it|i)\\b)",
     // "All of this was made possible by...", "Each day since, we have...": since what was told.

@@ -394,6 +394,8 @@ Deno.test("leansBack() spots openers that need the sentence before", () => {
   assert.equal(leansBack("In like fashion the tides rose for ninety-nine years."), true);
   assert.equal(leansBack("The third is freedom from the fog."), true);
   assert.equal(leansBack("The third lamp is lit at dusk."), false);
+  assert.equal(leansBack("Next, I found that the lamp could burn colza oil."), true);
+  assert.equal(leansBack("Next year the keepers trim the wicks."), false);
   assert.equal(leansBack("All of this was made possible by the keepers."), true);
   assert.equal(leansBack("Each day since, we have trimmed the wicks."), true);
   assert.equal(leansBack("All keepers trim the wicks each day."), false);
