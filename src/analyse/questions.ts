@@ -144,6 +144,11 @@ export function questionsLine({ questions, parts }: Asked): string {
   return shown.length > 0 ? line(shown) : `Answers ${questions.length} questions.`;
 }
 
+/** Whether a sentence is a line {@link questionsLine} made. */
+export function isQuestionsLine(sentence: string): boolean {
+  return /^Answers \d+ questions(?:, such as “.+”)?\.$/u.test(sentence);
+}
+
 /** A question without its mark, emphasis or run of spaces. */
 function bare(question: string): string {
   return question.replace(/\s+/gu, " ").trim().replace(MARK, "").replace(/^\*+|\*+$/gu, "")

@@ -6,6 +6,7 @@
  * vault writer merges it into the file around whatever the user wrote.
  */
 import { canonicalNames } from "../analyse/name_variants.ts";
+import { isQuestionsLine } from "../analyse/questions.ts";
 import {
   instructs,
   introducesItself,
@@ -283,8 +284,10 @@ export function contextLine(
   // ITU-T recommendation) parsing..." (274 characters, 198 without them).
   const bare = (s: string, longest = LONGEST) =>
     s.length <= longest ? s : s.replace(/\s*\([^()]*\)/gu, "");
-  // "These are the GNU core utilities.", opening the summary as it opens the text.
+  // "These are the GNU core utilities.", opening the summary as it opens the text; "Answers 64
+  // questions, such as ...", a FAQ's, which says what it is better than one of its answers.
   if (sentences[0] && introducesItself(sentences[0]) && fits(sentences[0])) return sentences[0];
+  if (sentences[0] && isQuestionsLine(sentences[0])) return sentences[0];
   const described = sentences.map((s) => bare(s)).find((s) => describes(s) && fits(s) && words(s));
   if (described) return described;
   // "...peace in the Middle East" under "Middle East": why the note is on the topic's map. It

@@ -553,6 +553,13 @@ Deno.test("contextLine() takes a sentence naming the map's topic, in any form of
   );
 });
 
+Deno.test("contextLine() takes a FAQ's line of its questions over an answer naming the topic", () => {
+  const questions = "Answers 64 questions, such as “Is there a debugger with breakpoints?”, " +
+    "“Why am I getting an UnboundLocalError?” and “What is a class?”.";
+  const summary = [`${questions} The pdb module is a simple console-mode debugger for Python.`];
+  assert.equal(contextLine(summary, "Programming FAQ", { topic: ["Python"] }), questions);
+});
+
 Deno.test("contextLine() passes over a sentence about the occasion of a speech", () => {
   assert.equal(
     contextLine([
