@@ -87,7 +87,14 @@ const PURPOSE = 0.5;
 const IDIOM_RANK = 500;
 const RECENT = /^(?:last|past|next|this|coming|current|recent)$/u;
 const SPAN =
-  /^(?:years?|months?|weeks?|days?|decades?|century|centuries|session|summer|fall|autumn|winter|spring)$/u;
+  /^(?:years?|months?|weeks?|days?|decades?|century|centuries|sessions?|summer|fall|autumn|winter|spring|congress|parliament|administration)$/u;
+/** "seventh", "seventy-seventh", "eighteenth", "77th": which of a series, as "last" is. */
+const TENS = "(?:twen|thir|for|fif|six|seven|eigh|nine)";
+const ORDINAL = new RegExp(
+  `^(?:\\d+(?:st|nd|rd|th)|${TENS}tieth|(?:${TENS}ty-)?(?:first|second|third|` +
+    "(?:four|fif|six|seven|eigh|nin|ten|eleven|twelf|(?:thir|four|fif|six|seven|eigh|nine)teen)th))$",
+  "u",
+);
 
 /** "gzip-1", "libffi-3", "bzip2-0" (of "bzip2-0.1"): a program's name and the first number of
  * its version; "sha-256" and "utf-8" are an algorithm and an encoding, "x86-64" an architecture. */
@@ -258,7 +265,12 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     const last = shown[shown.length - 1];
     if (last === "tonight" || /^(?:Date|Month|WeekDay)$/u.test(lexiconTag(last))) return [];
     // ... or a span of time from now ("last year", "past decade", "last fall").
-    if (shown.length === 2 && RECENT.test(shown[0]) && SPAN.test(shown[1])) return [];
+    // So is one of a series of them ("seventh congress", "eighteenth centuries", "last congress").
+    if (
+      shown.length === 2 && (RECENT.test(shown[0]) || ORDINAL.test(shown[0])) && SPAN.test(shown[1])
+    ) {
+      return [];
+    }
     // An adjective before a noun that says nothing alone ("brave people", "deeper purpose").
     if (shown.length === 2 && adjectival.has(key) && GENERIC_HEAD.test(shown[1])) return [];
     // Whom a speech addresses ("fellow americans", "madam speaker") is no subject of it.

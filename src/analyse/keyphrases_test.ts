@@ -848,6 +848,11 @@ Deno.test("rankKeyphrases() takes no span of time from now", () => {
     phrase("past decade", i),
     phrase("last fall", i),
     phrase("this summer", i),
+    // Nor one of a series of them.
+    phrase("last Congress", i),
+    phrase("Seventy-seventh Congress", i),
+    phrase("eighteenth centuries", i),
+    phrase("77th Congress", i),
   ]);
   assert.deepEqual(texts([...phrases, phrase("fiscal year", 5), phrase("fiscal year", 6)]), [
     "fiscal year",
