@@ -88,6 +88,8 @@ const IDIOM_RANK = 500;
 const RECENT = /^(?:last|past|next|this|coming|current|recent)$/u;
 const SPAN =
   /^(?:years?|months?|weeks?|days?|decades?|century|centuries|sessions?|summer|fall|autumn|winter|spring|congress|parliament|administration)$/u;
+/** Which sitting of a legislature or term of a government: "seventh congress". */
+const SITTING = /^(?:congress|sessions?|parliament|administration)$/u;
 /** "seventh", "seventy-seventh", "eighteenth", "77th": which of a series, as "last" is. */
 const TENS = "(?:twen|thir|for|fif|six|seven|eigh|nine)";
 const ORDINAL = new RegExp(
@@ -265,9 +267,11 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     const last = shown[shown.length - 1];
     if (last === "tonight" || /^(?:Date|Month|WeekDay)$/u.test(lexiconTag(last))) return [];
     // ... or a span of time from now ("last year", "past decade", "last fall").
-    // So is one of a series of them ("seventh congress", "eighteenth centuries", "last congress").
+    // So is one of a series of congresses or sessions ("seventh congress", "last congress"); "our
+    // third century" is the nation's, a subject of the Bicentennial's addresses.
     if (
-      shown.length === 2 && (RECENT.test(shown[0]) || ORDINAL.test(shown[0])) && SPAN.test(shown[1])
+      shown.length === 2 && (RECENT.test(shown[0]) && SPAN.test(shown[1]) ||
+        ORDINAL.test(shown[0]) && SITTING.test(shown[1]))
     ) {
       return [];
     }

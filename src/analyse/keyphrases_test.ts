@@ -848,15 +848,18 @@ Deno.test("rankKeyphrases() takes no span of time from now", () => {
     phrase("past decade", i),
     phrase("last fall", i),
     phrase("this summer", i),
-    // Nor one of a series of them.
+    // Nor one of a series of congresses or sessions.
     phrase("last Congress", i),
     phrase("Seventy-seventh Congress", i),
-    phrase("eighteenth centuries", i),
     phrase("77th Congress", i),
+    phrase("second session", i),
   ]);
   assert.deepEqual(texts([...phrases, phrase("fiscal year", 5), phrase("fiscal year", 6)]), [
     "fiscal year",
   ]);
+  // "Our third century" is the nation's: a subject.
+  const third = [0, 1, 2].map((i) => phrase("third century", i));
+  assert.deepEqual(texts(third), ["third century"]);
 });
 
 Deno.test("rankKeyphrases() takes no form of address, office or level of government", () => {
