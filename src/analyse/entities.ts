@@ -359,6 +359,11 @@ export function personNames(name: string): string[] {
     if (words.length > 1 && !endsAsName(words)) return [];
     // "Implementing Goldberg": a heading's verb run into a surname.
     if (isGerund(words[0])) return [];
+    // "Arbitrary Unicode may be used": an adjective opening a sentence, before a name of a thing.
+    if (
+      words.length === 2 && lexiconTag(words[0].toLowerCase()) === "Adjective" &&
+      !isFirstName(words[0].toLowerCase())
+    ) return [];
     // "Superstorm Sandy", "Hurricane Katrina": a storm is named as people are.
     if (words.length > 1 && STORM.test(words[0])) return [];
     return [person];

@@ -176,6 +176,9 @@ Deno.test("personNames() drops the verb of the next line after a name at a line'
   assert.deepEqual(personNames("Fred L. Drake Written"), ["Fred L. Drake"]);
   // A name that is also a verb's past form elsewhere stays ("Ahmed", "Reed").
   assert.deepEqual(personNames("Lou Reed"), ["Lou Reed"]);
+  // An adjective opening a sentence before a thing's name is no first name.
+  assert.deepEqual(personNames("Arbitrary Unicode"), []);
+  assert.deepEqual(personNames("Frank Whaley"), ["Frank Whaley"]);
   assert.deepEqual(personNames("Ali Ahmed"), ["Ali Ahmed"]);
 });
 
