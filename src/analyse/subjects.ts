@@ -18,12 +18,13 @@ const LEAST_SHARE = 0.003;
 const CAPITALISED = 0.8;
 
 /**
- * A word: letters and digits, a letter first; "SQLite" of "SQLite-based" too; a name with dots
- * inside it as one word ("Node.js", "ASP.NET"), each part two letters or more, so that "U.S."
- * stays two letters and "Node.js" is not "Node" and "js".
+ * A word: letters and digits, a letter first; "SQLite" of "SQLite-based" too, not "UTF" of
+ * "UTF-8" (the name is "UTF-8", which no one word holds); a name with dots inside it as one word
+ * ("Node.js", "ASP.NET"), each part two letters or more, so that "U.S." stays two letters and
+ * "Node.js" is not "Node" and "js".
  */
 const WORD =
-  /(?<![\p{L}\p{N}_'’.-])\p{L}[\p{L}\p{N}]*(?:\.\p{L}{2}[\p{L}\p{N}]*)*(?![\p{L}\p{N}_'’]|\.\p{L})/gu;
+  /(?<![\p{L}\p{N}_'’.-])\p{L}[\p{L}\p{N}]*(?:\.\p{L}{2}[\p{L}\p{N}]*)*(?![\p{L}\p{N}_'’]|\.\p{L}|-\p{N})/gu;
 
 /**
  * The names the text keeps writing with a capital inside its sentences, most used first, in

@@ -15,6 +15,9 @@ Deno.test("subjectsOf() finds the names a text keeps writing with a capital, mos
 Deno.test("subjectsOf() takes acronyms and names written in capitals and small letters", () => {
   assert.deepEqual(subjectsOf(naming("CRC", 5), none), ["crc"]);
   assert.deepEqual(subjectsOf(naming("SQLite", 5), none), ["sqlite"]);
+  // "SQLite" of "SQLite-based", not "UTF" of "UTF-8" or "UTF-16".
+  assert.deepEqual(subjectsOf(naming("SQLite-based tools", 5), none), ["sqlite"]);
+  assert.deepEqual(subjectsOf(`${naming("UTF-8", 4)} ${naming("UTF-16", 3)}`, none), []);
 });
 
 Deno.test("subjectsOf() takes no everyday word, person, identifier or word in small letters", () => {
