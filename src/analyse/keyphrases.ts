@@ -811,7 +811,9 @@ export function tagsFor(keyphrases: Keyphrase[], subjects: string[] = []): strin
     const tag = toTag(k.text);
     if (!tag) continue;
     const head = k.key.split(" ").at(-1)!;
-    const parent = k.key.includes(" ") ? singles.get(head) : undefined;
+    // A term of words is a kind of its last ("linux kernel" of "kernel"); a hyphenated word need
+    // not be: "git-reset" is Git's command, "re-tag" tagging again, no kinds of "reset" or "tag".
+    const parent = k.text.includes(" ") ? singles.get(head) : undefined;
     const full = parent ? `${parent}/${tag}` : tag;
     if (!tags.includes(full)) tags.push(full);
   }

@@ -239,6 +239,9 @@ Deno.test("tagsFor() nests a phrase under its last word when that word is a keyp
   ]);
   // An everyday word is no topic to gather others under.
   assert.deepEqual(tagsFor([key("debian system"), key("system")]), ["debian-system", "system"]);
+  // Not a hyphenated word: "git-reset" is no kind of reset.
+  const command = { text: "git-reset", key: "git reset" };
+  assert.deepEqual(tagsFor([command, key("reset")]), ["git-reset", "reset"]);
 });
 
 Deno.test("tagsFor() puts the text's subjects first, each tag once", () => {
