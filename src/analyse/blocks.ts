@@ -80,7 +80,7 @@ export function readBody(markdown: string): BodyText {
   let seeAlso = 0;
   let calloutHead = false;
   const paragraph = (inline: Token[] | undefined, fallback: string, end: number | undefined) => {
-    code.push(...codeSpans(inline));
+    for (const span of codeSpans(inline)) code.push(span);
     let plain = inlineText(inline, fallback);
     // "[!note] Example": the callout's type and title label it; they are none of its prose.
     if (calloutHead) plain = plain.replace(CALLOUT, "");
@@ -170,7 +170,7 @@ export function readBody(markdown: string): BodyText {
           break;
         case "table":
           for (const row of [(token as Tokens.Table).header, ...(token as Tokens.Table).rows]) {
-            code.push(...row.flatMap((cell) => codeSpans(cell.tokens)));
+            for (const cell of row) for (const span of codeSpans(cell.tokens)) code.push(span);
             const text = row.map((cell) => oneLine(inlineText(cell.tokens, cell.text))).join(" | ");
             if (text.replaceAll("|", "").trim() !== "") {
               blocks.push({ text: `| ${text} |`, section: headings.length });
@@ -229,13 +229,20 @@ export function readBody(markdown: string): BodyText {
   return { blocks, headings, levels, code };
 }
 
-/** The texts of the code spans among inline tokens, inside emphasis and links too. */
+/**
+ * The texts of the code spans among inline tokens, inside emphasis and links too. Pushed one by
+ * one: spread into a call, a paragraph of 200,000 code spans would overflow the stack.
+ */
 function codeSpans(inline: Token[] | undefined): string[] {
   const out: string[] = [];
-  const stack = [...inline ?? []];
+  const stack: Token[] = [];
+  const add = (tokens: Token[]) => {
+    for (let i = tokens.length - 1; i >= 0; i--) stack.push(tokens[i]);
+  };
+  add(inline ?? []);
   for (let token = stack.pop(); token !== undefined; token = stack.pop()) {
     if (token.type === "codespan") out.push((token as Tokens.Codespan).text);
-    else if ("tokens" in token && token.tokens) stack.push(...token.tokens);
+    else if ("tokens" in token && token.tokens) add(token.tokens);
   }
   return out;
 }

@@ -20,48 +20,57 @@ export function inlineText(
   options: InlineOptions = {},
 ): string {
   if (!tokens) return decode(fallback);
-  let out = "";
+  // Pieces joined once at the end: a role is looked for in the last piece only, as the text
+  // before its code span. Tried on all that came before, each code span cost the length of the
+  // paragraph so far (34 s for a paragraph of 150,000 spans).
+  const out: string[] = [];
   for (const t of tokens) {
     switch (t.type) {
       case "text":
-        out += "tokens" in t && t.tokens ? inlineText(t.tokens, t.text, options) : decode(t.text);
+        out.push(
+          "tokens" in t && t.tokens ? inlineText(t.tokens, t.text, options) : decode(t.text),
+        );
         break;
       case "escape":
-        out += t.text;
+        out.push(t.text);
         break;
-      case "codespan":
+      case "codespan": {
         // A MyST role, as Sphinx projects write Markdown: "{ref}`--no-deps <install-no-deps>`"
         // shows "--no-deps", "{py:func}`~json.dumps`" shows "dumps".
-        if (MYST_ROLE.test(out)) {
-          out = out.replace(MYST_ROLE, "");
-          out += roleText(t.text);
-        } else out += t.text;
+        const before = out.at(-1) ?? "";
+        if (MYST_ROLE.test(before)) {
+          out[out.length - 1] = before.replace(MYST_ROLE, "");
+          out.push(roleText(t.text));
+        } else out.push(t.text);
         break;
+      }
       case "br":
-        out += " ";
+        out.push(" ");
         break;
       case "html":
         break;
       case "image":
-        if (options.images !== false) out += t.text ?? "";
+        if (options.images !== false) out.push(t.text ?? "");
         break;
       case "link":
         // A link that is only an image is a badge or a logo ("Build Status"): no words.
         if ((t.tokens ?? []).every((inner) => inner.type === "image" || /^\s*$/u.test(inner.raw))) {
           break;
         }
-        out += inlineText(t.tokens, t.text, options);
+        out.push(inlineText(t.tokens, t.text, options));
         break;
       default: {
         // Emphasis, links, strike-through and tokens of extensions: the words inside.
         const inner = t as { tokens?: Token[]; text?: string };
-        out += inner.tokens
-          ? inlineText(inner.tokens, inner.text ?? "", options)
-          : decode(inner.text ?? "");
+        out.push(
+          inner.tokens
+            ? inlineText(inner.tokens, inner.text ?? "", options)
+            : decode(inner.text ?? ""),
+        );
       }
     }
   }
-  return out;
+  return out.join("");
 }
 
 /** A MyST role's name just before its code span: "{ref}", "{py:class}". */
