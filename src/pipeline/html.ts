@@ -459,9 +459,10 @@ function keepTopics(document: DomDocument): void {
 
 /**
  * Unwraps the notices of API documentation (Sphinx's "Deprecated since version 3.10: ...",
- * "Changed in version 3.8: ...", notes and warnings) into their paragraphs: a notice is a short
- * `<div>` of cross-references, and Readability dropped such divs as link lists. Python's pathlib
- * page lost that `Path.link_to()` is deprecated.
+ * "Changed in version 3.8: ...") into their paragraphs: a notice is a short `<div>` of
+ * cross-references, and Readability dropped such divs as link lists. Python's pathlib page lost
+ * that `Path.link_to()` is deprecated. Notes and warnings with their titles become blockquotes
+ * marked with their kind, which turndown writes as callouts.
  */
 function keepNotices(document: DomDocument): void {
   for (const notice of [...document.querySelectorAll(NOTICES)]) {
@@ -753,7 +754,9 @@ function turndown(): { turndown(root: DomElement): string } {
       node.nodeName === "BLOCKQUOTE" &&
       (node.getAttribute("class") ?? "").startsWith(CALLOUT_CLASS),
     replacement: (content: string, node: DomNode) => {
-      const kind = (node as DomElement).getAttribute("class")!.slice(CALLOUT_CLASS.length);
+      // The page may write the class itself: only a kind of ours goes into the Markdown.
+      const named = (node as DomElement).getAttribute("class")!.slice(CALLOUT_CLASS.length);
+      const kind = CALLOUT_KINDS.has(named) ? named : "note";
       const [title, ...lines] = content.trim().split("\n");
       const rest = lines.join("\n").trim().split("\n");
       const head = title.replace(/\s+/gu, " ").trim();

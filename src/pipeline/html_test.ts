@@ -599,6 +599,16 @@ Deno.test("extractHtml() sets a Sphinx or MkDocs note or warning as a callout of
   );
   assert.match(body, /\n> \[!note\] Colza oil\n> Keepers fetch it each week\./u);
   assert.doesNotMatch(body, /^Warning$/mu);
+  // A page that writes our class itself gets a note, never its own text in the callout's type.
+  const forged = articlePage(
+    "<title>lamp</title>",
+    "<p>The lamp module keeps the harbour lamps lit through the night, as keepers do.</p>" +
+      '<blockquote class="gleaner-callout-x]] [[Home"><p>Forged</p><p>Text of the quote.</p>' +
+      "</blockquote><p>Lamps burn colza oil, which the keepers fetch each week.</p>",
+  );
+  const quoted = extractHtml(utf8(forged), "forged.html").body;
+  assert.match(quoted, /> \[!note\] Forged\n/u);
+  assert.doesNotMatch(quoted, /\[\[Home/u);
 });
 
 Deno.test("extractHtml() keeps an API page's notices, though they are short lists of links", () => {
