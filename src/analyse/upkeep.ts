@@ -6,16 +6,25 @@
  * general FAQ, four notes on four subjects, were a map "Mailing list", then "Free Software
  * Foundation", and "mailing-list" was the first tag of two of them.
  */
+/** The project's own notes on itself: "zlib-faq" tagged zlib's FAQ. */
+const OWN_NOTES = "faqs?|(?:frequently )?asked questions|read ?me";
+
 const UPKEEP = new RegExp(
   "^(?:(?:e-?)?mail(?:ing)? lists?|bug (?:reports?|trackers?)|issue trackers?|" +
     "home ?pages?|web ?(?:sites?|pages?)|free software foundation|covered works?|" +
-    "(?:gnu )?(?:(?:lesser|library) )?general public licen[cs]es?|" +
-    // The project's own notes on itself: "zlib-faq" tagged zlib's FAQ.
-    "faqs?|(?:frequently )?asked questions|read ?me)$",
+    `(?:gnu )?(?:(?:lesser|library) )?general public licen[cs]es?|${OWN_NOTES})$`,
   "iu",
 );
 
 /** Whether a phrase, as a whole, is about a project's upkeep ("mailing list", "home page"). */
 export function isUpkeep(phrase: string): boolean {
   return UPKEEP.test(phrase.replace(/[\s-]+/gu, " ").trim());
+}
+
+const OWN_NOTES_IN = new RegExp(`(?<![\\p{L}\\p{N}])(?:${OWN_NOTES})(?![\\p{L}\\p{N}])`, "giu");
+
+/** `text` with each name of a project's notes on itself ("FAQ", "Frequently Asked Questions")
+ * replaced by `by`. */
+export function withoutOwnNotes(text: string, by: string): string {
+  return text.replace(OWN_NOTES_IN, by);
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { isUpkeep } from "./upkeep.ts";
+import { isUpkeep, withoutOwnNotes } from "./upkeep.ts";
 
 Deno.test("isUpkeep() tells how a project is run from what it is about", () => {
   for (const phrase of ["mailing list", "Mailing-Lists", "bug reports", "home page", "website"]) {
@@ -16,4 +16,10 @@ Deno.test("isUpkeep() tells how a project is run from what it is about", () => {
   for (const phrase of ["mailing list review", "lamp wicks", "bug"]) {
     assert.equal(isUpkeep(phrase), false, phrase);
   }
+});
+
+Deno.test("withoutOwnNotes() takes the names of a project's notes on itself out of a title", () => {
+  assert.equal(withoutOwnNotes("SQLite Frequently Asked Questions", "·"), "SQLite ·");
+  assert.equal(withoutOwnNotes("General Python FAQ", "·"), "General Python ·");
+  assert.equal(withoutOwnNotes("Faqir's lamps", "·"), "Faqir's lamps");
 });

@@ -7,7 +7,7 @@
  * folder, which is what its owner called it.
  */
 import { englishRank, GENERIC_RANK, NAME_RANK, specificity } from "../analyse/commonness.ts";
-import { isUpkeep } from "../analyse/upkeep.ts";
+import { isUpkeep, withoutOwnNotes } from "../analyse/upkeep.ts";
 import { folderTitle, keepingFolder } from "../pipeline/readable_name.ts";
 import { phraseKey } from "./similarity.ts";
 import type { Topic } from "./topics.ts";
@@ -372,9 +372,6 @@ function sharedNameWord(
   return given.filter((word) => said(word) * 2 > topic.members.length).sort().slice(0, 1);
 }
 
-/** Names of a kind of text a title may hold. */
-const KIND_OF_TEXT = /\b(?:Frequently Asked Questions|FAQs?|README|Release Notes)\b/giu;
-
 /** Words at a title's start that lead on to the rest: "about", "of the". */
 const LEADING_ON = /(?:\s+(?:about|for|of|on|in|to|the|a|an|with|and|or|from|by|at))+$/iu;
 
@@ -444,7 +441,7 @@ function sharedTitleName(topic: Topic, peopleOf: Map<string, string[]>): string 
   const spellings = new Map<string, string[]>();
   for (const key of topic.members) {
     // "Frequently Asked Questions" says what kind of text each is, not what it is about.
-    const title = titleOf(key).replace(/ \(\d+\)$/u, "").replace(KIND_OF_TEXT, "·");
+    const title = withoutOwnNotes(titleOf(key).replace(/ \(\d+\)$/u, ""), "·");
     for (const run of title.matchAll(/(?:\p{Lu}[\p{L}\p{N}+.-]*)(?: \p{Lu}[\p{L}\p{N}+.-]*)+/gu)) {
       const words = run[0].split(" ");
       for (let a = 0; a < words.length; a++) {
