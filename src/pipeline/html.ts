@@ -461,8 +461,8 @@ function keepTopics(document: DomDocument): void {
  * Unwraps the notices of API documentation (Sphinx's "Deprecated since version 3.10: ...",
  * "Changed in version 3.8: ...") into their paragraphs: a notice is a short `<div>` of
  * cross-references, and Readability dropped such divs as link lists. Python's pathlib page lost
- * that `Path.link_to()` is deprecated. Notes and warnings with their titles become blockquotes
- * marked with their kind, which turndown writes as callouts.
+ * that `Path.link_to()` is deprecated. Notes, warnings and "See also" boxes with their titles
+ * become blockquotes marked with their kind, which turndown writes as callouts.
  */
 function keepNotices(document: DomDocument): void {
   for (const notice of [...document.querySelectorAll(NOTICES)]) {
@@ -484,14 +484,23 @@ function keepNotices(document: DomDocument): void {
 }
 
 /** The kinds of admonition docutils and MkDocs write that Obsidian's callouts have or alias. */
-const CALLOUT_KINDS = new Set(
-  ["note", "warning", "caution", "tip", "important", "attention", "danger", "hint", "error"],
-);
+const CALLOUT_KINDS = new Set([
+  "note",
+  "warning",
+  "caution",
+  "tip",
+  "important",
+  "attention",
+  "danger",
+  "hint",
+  "error",
+  "seealso",
+]);
 /** The class of a blockquote made of an admonition, before its kind. */
 const CALLOUT_CLASS = "gleaner-callout-";
 
 const NOTICES = "div.versionadded, div.versionchanged, div.deprecated, div.deprecated-removed, " +
-  "div.admonition:not(.seealso)";
+  "div.admonition";
 
 /**
  * Sets DocBook's admonitions ("Note", "Warning", "Tip"), which its stylesheets lay out as a table
@@ -739,16 +748,8 @@ function turndown(): { turndown(root: DomElement): string } {
       .replace(/(?<!\\)#(?=[^\s#\\])/g, "\\#")
       .replace(/(?<!\\)[$^]/g, "\\$&")
       .replace(/([=~%])(?=\1)/g, "\\$1");
-  // Sphinx's "See also" box, as an Obsidian callout: what it lists is read elsewhere.
-  td.addRule("seeAlso", {
-    filter: (node: DomElement) =>
-      node.nodeName === "DIV" && /(?:^|\s)seealso(?:\s|$)/u.test(node.getAttribute("class") ?? ""),
-    replacement: (content: string) => {
-      const lines = content.trim().replace(/^See also\s*\n+/u, "").split("\n");
-      return `\n\n> [!seealso] See also\n${lines.map((l) => l ? `> ${l}` : ">").join("\n")}\n\n`;
-    },
-  });
-  // Sphinx's and MkDocs' notes and warnings (see keepNotices), as Obsidian callouts.
+  // Sphinx's and MkDocs' notes, warnings and "See also" boxes (see keepNotices), as Obsidian
+  // callouts: asides, and for "See also" what is read elsewhere.
   td.addRule("callout", {
     filter: (node: DomElement) =>
       node.nodeName === "BLOCKQUOTE" &&

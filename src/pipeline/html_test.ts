@@ -581,6 +581,16 @@ Deno.test("extractHtml() sets a Sphinx page's See also box as a callout", () => 
   const { body } = extractHtml(utf8(page), "lamp.html");
   assert.match(body, /\n> \[!seealso\] See also\n(?:>.*\n)*> A keeper's paper on wicks\./u);
   assert.doesNotMatch(body, /^See also$/mu);
+  // One of links only is kept too: Readability dropped such a div as a list of links.
+  const linked = articlePage(
+    "<title>lamp — Harbour lamps</title>",
+    "<p>The lamp module keeps the harbour lamps lit through the night, as keepers do.</p>" +
+      '<div class="admonition seealso"><p class="admonition-title">See also</p><dl><dt>' +
+      '<a class="reference internal" href="wick.html">Module <code>wick</code></a></dt>' +
+      "<dd><p>API reference.</p></dd></dl></div>" +
+      "<p>Lamps burn colza oil, which the keepers fetch each week.</p>",
+  );
+  assert.match(extractHtml(utf8(linked), "lamp.html").body, /> \[!seealso\] See also\n> /u);
 });
 
 Deno.test("extractHtml() sets a Sphinx or MkDocs note or warning as a callout of its kind", () => {
