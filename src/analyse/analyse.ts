@@ -819,17 +819,16 @@ function withoutCodeOnly(names: string[], text: string, code: string): string[] 
  * capitalised once, names no body of people.
  */
 function withoutTermsOfArt(organizations: string[], text: string): string[] {
-  return organizations.filter((name) => {
-    if (!name.includes(" ") || name.toLowerCase() === name) return true;
-    const small = uses(text, name.toLowerCase());
-    return small === 0 || small < uses(text, name);
-  });
+  return organizations.filter((name) =>
+    !name.includes(" ") || name.toLowerCase() === name || !writtenSmall(name, text, undefined, 1)
+  );
 }
 
-/** Whether `body` writes `name` in small letters twice or more, and as often as it is written. */
-function writtenSmall(name: string, body: string, all = uses(body, name)): boolean {
+/** Whether `body` writes `name` in small letters `least` times or more, and as often as it is
+ * written. */
+function writtenSmall(name: string, body: string, all = uses(body, name), least = 2): boolean {
   const small = uses(body, name.toLowerCase());
-  return small >= 2 && small >= all;
+  return small >= least && small >= all;
 }
 
 /** How many times `body` writes `word` as a word, with `before` and `after` around it. */
