@@ -517,8 +517,14 @@ const LEANS_BACK = new RegExp(
     // "The third is freedom from want": the third of a list whose first came before.
     "the (?:second|third|fourth|fifth|sixth|last|latter|former) (?:is|was|are|were)",
     "the (?:first|second|third|next|last|other|previous) ones?|the above|both",
-    // "The solution is to use raw strings", "The rest of this guide...": of what came before.
-    "the (?:solution|answer|remedy|workaround|rest)",
+    // "The solution is to use raw strings", "The rest of this guide...", "The problem is that
+    // the indexes are not of equal quality": of what came before.
+    "the (?:solution|answer|remedy|workaround|rest|remainder)",
+    "the (?:problem|trouble|difficulty|reason|catch|point) (?:is|was) that",
+    // "A third thread comes along...", "Failing that, it is safe to...", "Because of this, query
+    // planning issues...": the first two threads, what failed, what this is were told before.
+    "an? (?:second|third|fourth|fifth|sixth)",
+    "failing (?:that|this)|because (?:of|if) (?:this|that)",
     // "Second, we must...", "Next, I found that...": one of a list, or a step of a story, whose
     // first is elsewhere.
     "(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?(?=\\s*[,:])",
@@ -641,6 +647,10 @@ const POINTS_AHEAD = new RegExp(
   String.raw`^(?:the|these) following\b|\b(?:as follows|listed below)\b|` +
     // "Below is an example of a logging configuration dictionary": of a block a note leaves out.
     String.raw`^(?:below|above|following) (?:is|are)\b|\b(?:shown|given) below\b|` +
+    // "The C code below implements a simple window aggregate function": of a block a note
+    // leaves out.
+    String.raw`\bthe (?:[\p{L}-]+ ){0,2}(?:code|example|program|script|listing|snippet|query|` +
+    String.raw`queries|table|figure|diagram)s? below\b|` +
     String.raw`\bthe following(?: [\p{L}-]+){0,3}[.:]$|` +
     // "In short, you can use the following code to initialize the Python interpreter...".
     String
@@ -701,7 +711,9 @@ const STATES_PURPOSE = new RegExp(
   "\\b(?:I|we)\\s+(?:(?:am|are|will|shall|must|do|also|now|again|therefore|strongly|hereby|" +
     "would|should)\\s+){0,2}(?:propos|recommend|ask|urg|request|call(?:ing)? (?:on|upon)|" +
     "present|introduc|describ|seek|submit|send|sent|challeng|pledg)\\w*\\b|" +
-    "\\b(?:this|the present) (?:paper|document|article|chapter|guide|section|report|note|" +
+    // Not "The remainder of this page contains two C language examples": a part of it.
+    "\\b(?<!\\b(?:rest|remainder|end|top|bottom) of )" +
+    "(?:this|the present) (?:paper|document|article|chapter|guide|section|report|note|" +
     "message|address|howto|tutorial|manual|book|specification|page|folder|directory|" +
     "repository|package|collection|archive) (?:describes|presents|" +
     "explains|introduces|shows|proposes|covers|discusses|gives|provides|outlines|summari[sz]es|" +

@@ -399,6 +399,13 @@ Deno.test("leansBack() spots openers that need the sentence before", () => {
   assert.equal(leansBack("All of this was made possible by the keepers."), true);
   assert.equal(leansBack("Each day since, we have trimmed the wicks."), true);
   assert.equal(leansBack("All keepers trim the wicks each day."), false);
+  assert.equal(leansBack("The remainder of this page shows two lamps."), true);
+  assert.equal(leansBack("The problem is that the wicks are not of equal length."), true);
+  assert.equal(leansBack("The problem of trimming a wick is old."), false);
+  assert.equal(leansBack("A third keeper comes along and trims the wick."), true);
+  assert.equal(leansBack("A thirdhand lamp is cheap."), false);
+  assert.equal(leansBack("Failing that, the keeper lights a candle."), true);
+  assert.equal(leansBack("Because of this, the lamps burn longer."), true);
 });
 
 Deno.test("speaksOfOccasion() finds the room a speech is given in, and its hour when asked", () => {
@@ -708,6 +715,7 @@ Deno.test("statesPurpose() finds the sentence in which a text says what it is ab
       "The program defines what arguments it requires.",
       "The lamp.ascii module supplies lamp names.",
       "In this harbour, we explore the wrecks at low tide.",
+      "The remainder of this page contains two examples of trimming a lamp.",
     ]
   ) assert.ok(!statesPurpose(sentence), sentence);
   assert.ok(statesPurpose("This folder contains Harbour Lamp Library examples."));
@@ -797,6 +805,9 @@ Deno.test("pointsAhead() finds a sentence that announces what follows", () => {
   assert.ok(!pointsAhead("Here the tide turns to the west."));
   assert.ok(pointsAhead("Following are some example lamps intended to help keepers get started."));
   assert.ok(!pointsAhead("Following the storm, the keeper trimmed every lamp on the coast."));
+  assert.ok(pointsAhead("The C code below implements a simple lamp timer."));
+  assert.ok(pointsAhead("The example queries below trim every wick."));
+  assert.ok(!pointsAhead("The code of the lamp below the cliff is old."));
 });
 
 Deno.test("lacksSubject() finds the sentences of an entry that leave out their subject", () => {
