@@ -422,6 +422,10 @@ function seriesTitle(topic: Topic): string | undefined {
     : undefined;
 }
 
+/** Words a title capitalises that link the words of a name, and are none of it. */
+const LINKING =
+  /^(?:The|A|An|For|Of|On|In|Into|To|As|At|By|With|From|And|Or|Versus|Vs\.?|Via|About)$/u;
+
 /**
  * The name of two capitalised words or more that the most of a topic's note titles hold, the
  * longest of those, wherever in the title: "GNU Compiler Collection" of "The Debian GNU
@@ -445,9 +449,11 @@ function sharedTitleName(topic: Topic, peopleOf: Map<string, string[]>): string 
     for (const run of title.matchAll(/(?:\p{Lu}[\p{L}\p{N}+.-]*)(?: \p{Lu}[\p{L}\p{N}+.-]*)+/gu)) {
       const words = run[0].split(" ");
       for (let a = 0; a < words.length; a++) {
-        // "The Debian GNU...": an article opens no name.
-        if (/^(?:The|A|An)$/u.test(words[a])) continue;
+        // "The Debian GNU...": an article opens no name, nor does a word that links ("For
+        // SQLite" of "Appropriate Uses For SQLite" and "Command Line Shell For SQLite").
+        if (LINKING.test(words[a])) continue;
         for (let b = a + 2; b <= words.length; b++) {
+          if (LINKING.test(words[b - 1])) continue;
           const name = words.slice(a, b).join(" ");
           const low = name.toLowerCase();
           if (!holding.has(low)) holding.set(low, new Set());

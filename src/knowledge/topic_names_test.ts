@@ -289,6 +289,16 @@ Deno.test("nameTopics() names notes after the name their titles share, not a per
   );
 });
 
+Deno.test("nameTopics() takes no word that links others into a name the titles share", () => {
+  const notes = [
+    note("Sources/Appropriate Uses For Harbour Lamps.md", ["zip archive"]),
+    note("Sources/Command Line Shell For Harbour Lamps.md", ["zip archive"]),
+    note("Sources/Lamps As An Application File Format.md", ["file format"]),
+  ];
+  const { named } = nameTopics([{ members: notes.map((n) => n.key), folder: "" }], notes);
+  assert.equal(named[0].name, "Harbour Lamps");
+});
+
 Deno.test("nameTopics() names a series of notes after the start their titles share", () => {
   const notes = ["2.0", "2.1", "3.0", "3.1"].map((v, i) =>
     note(`Sources/What’s New ${i === 3 ? "In" : "in"} Python ${v}.md`, ["changes"])
