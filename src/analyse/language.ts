@@ -436,10 +436,15 @@ function nounPhrases(text: string, words: Word[]): Phrase[] {
     }
     if (w.value === "/" && joins(last, words[at + 1])) continue;
     // "recv returns 0", "the library supplies a window": a word in -s after a noun and before
-    // an object is the verb of a clause, not the head of a compound.
+    // an object is the verb of a clause, not the head of a compound; so is one before a name and
+    // an infinitive ("This option causes SQLite to omit...").
+    const [then, after] = [words[at + 1], words[at + 2]];
+    const toVerb = (w.pos === "NOUN" || w.pos === "PROPN") && then?.sentence === w.sentence &&
+      then.value.toLowerCase() === "to" && after?.sentence === w.sentence && after.pos === "VERB";
     if (
       run.length > 1 && last!.pos === "NOUN" && /\p{Ll}s$/u.test(last!.value) &&
-      OBJECT_START.has(w.pos) && !RELATIVE.test(w.value)
+      !PLURAL_MODIFIER.has(last!.value.toLowerCase()) &&
+      (OBJECT_START.has(w.pos) && !RELATIVE.test(w.value) || toVerb)
     ) {
       run.pop();
       close();

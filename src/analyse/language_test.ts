@@ -67,6 +67,10 @@ Deno.test("readLanguage() ends a noun phrase before a verb in -s that takes an o
   assert.ok(!found.some((p) => p.endsWith("supplies")), found.join(" | "));
   // A plural noun before a relative clause is the head of its phrase.
   assert.ok(phraseTexts("Client sockets that block are slow.").includes("client sockets"));
+  // Nor one before a name and an infinitive.
+  const option = phraseTexts("This option causes Lampwick to omit the wick trimmer.");
+  assert.ok(!option.some((p) => p.includes("causes")), option.join(" | "));
+  assert.ok(phraseTexts("The arms race to build lamps went on.").includes("arms race"));
 });
 
 Deno.test("readLanguage() reads a verb's base form after an auxiliary or a subject as a verb", () => {
