@@ -296,6 +296,7 @@ export function analyse(input: AnalysisInput): Analysed {
     dashesAsHyphens: dashesAsHyphens(input.body),
     purposeTerms: purposes.map((u) => u.terms),
     stopwords: foreign,
+    identifiers: new Set(units.identifiers.map((w) => w.toLowerCase())),
   });
 
   const linked = linkUnits(
@@ -957,7 +958,7 @@ export function warmUp(): void {
 
 /** Splits the body into sentence units, each knowing its block, section and time. */
 function sentenceUnits(body: string) {
-  const { blocks, headings, levels, code } = readBody(body);
+  const { blocks, headings, levels, code, identifiers } = readBody(body);
   const licensed = licenceSections(headings, levels);
   const starts: number[] = [];
   let text = "";
@@ -1007,7 +1008,7 @@ function sentenceUnits(body: string) {
       }
     }
   }
-  return { list, language, text, blocks, headings, levels, code };
+  return { list, language, text, blocks, headings, levels, code, identifiers };
 }
 
 /** A sentence's text in each block it spans (`starts`: where each block starts in `text`). */

@@ -50,7 +50,13 @@ export interface BodyText {
   /** The text of each code span in the blocks ("`Isaac (?=Asimov)`"): a name seen only there
    * is an example's, not one the text speaks of. */
   code: string[];
+  /** The words in camel case its code spans and blocks hold ("pInMemory", "xBestIndex"): names
+   * a program gives, which the prose borrows ("database pInMemory") but a reader tags nothing by. */
+  identifiers: string[];
 }
+
+/** A word opening in a small letter with a capital inside: "pInMemory", "loadOrSaveDb". */
+const CAMEL_CASE = /(?<![\p{L}\p{N}_])\p{Ll}[\p{Ll}\p{N}]*\p{Lu}[\p{L}\p{N}]*/gu;
 
 const STAMP = /^\[(\d{1,6}):([0-5]\d):([0-5]\d)\]\s*/;
 /** The first line of an Obsidian callout: its type, whether it folds, its title. */
@@ -71,6 +77,7 @@ export function readBody(markdown: string): BodyText {
   const headings: string[] = [];
   const levels: number[] = [];
   const code: string[] = [];
+  const identifiers = new Set<string>();
   /** The entry of API documentation being read, and whether its first block is still to come. */
   let entry: "opens" | "inside" | undefined;
   /** Whether the entry is a heading's, whose parameters are listed before its first paragraph. */
@@ -177,8 +184,13 @@ export function readBody(markdown: string): BodyText {
             }
           }
           break;
+        case "code":
+          for (const [word] of (token as Tokens.Code).text.matchAll(CAMEL_CASE)) {
+            identifiers.add(word);
+          }
+          break;
         default:
-          // code, html, def, hr, space: no prose.
+          // html, def, hr, space: no prose.
           break;
       }
     }
@@ -226,7 +238,8 @@ export function readBody(markdown: string): BodyText {
     }
     offset += token.raw.length;
   }
-  return { blocks, headings, levels, code };
+  for (const span of code) for (const [word] of span.matchAll(CAMEL_CASE)) identifiers.add(word);
+  return { blocks, headings, levels, code, identifiers: [...identifiers] };
 }
 
 /**

@@ -4,8 +4,20 @@ import { readBody } from "./blocks.ts";
 const texts = (markdown: string) => readBody(markdown).blocks.map((b) => b.text);
 
 Deno.test("readBody() finds nothing in an empty body", () => {
-  assert.deepEqual(readBody(""), { blocks: [], headings: [], levels: [], code: [] });
-  assert.deepEqual(readBody(" \n\n\t\n"), { blocks: [], headings: [], levels: [], code: [] });
+  assert.deepEqual(readBody(""), {
+    blocks: [],
+    headings: [],
+    levels: [],
+    code: [],
+    identifiers: [],
+  });
+  assert.deepEqual(readBody(" \n\n\t\n"), {
+    blocks: [],
+    headings: [],
+    levels: [],
+    code: [],
+    identifiers: [],
+  });
 });
 
 Deno.test("readBody() reads paragraphs and list items in order", () => {
@@ -99,6 +111,7 @@ Deno.test("readBody() reads a setext heading as a heading", () => {
     levels: [1],
     blocks: [{ text: "Text.", section: 1, anchorAt: 18 }],
     code: [],
+    identifiers: [],
   });
 });
 
@@ -107,6 +120,12 @@ Deno.test("readBody() keeps the code spans of paragraphs, list items and tables"
   assert.deepEqual(readBody(body).code, ["Isaac (?=Asimov)", "re.sub", "x = 1"]);
   // A paragraph of 150,000 of them: spread into one call, they overflowed the stack.
   assert.equal(readBody("`a` ".repeat(150_000)).code.length, 150_000);
+});
+
+Deno.test("readBody() gathers the names in camel case its code spans and blocks give", () => {
+  const body =
+    "Call `trimWick()` on lamp pInMemory.\n\n```c\nint loadOrSave(Lamp *pInMemory);\n```\n";
+  assert.deepEqual(readBody(body).identifiers.sort(), ["loadOrSave", "pInMemory", "trimWick"]);
 });
 
 Deno.test("readBody() reads the text inside block quotes and nested lists", () => {

@@ -44,6 +44,8 @@ export interface KeyphraseContext {
   /** The function words of the text's language where it is not English ("de", "los"): no term
    * starts or ends with one. */
   stopwords?: ReadonlySet<string>;
+  /** Lower-cased names in camel case the text's code gives ("pinmemory" of `pInMemory`). */
+  identifiers?: ReadonlySet<string>;
 }
 
 const MAX_WORDS = 3;
@@ -252,6 +254,9 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     // In a text that types its dashes as hyphens, any hyphenated word said once may be two
     // words either side of a dash ("year-others", "partisanship-programs", "out-work").
     if (context.dashesAsHyphens && e.count < 2 && shown.some((w) => w.includes("-"))) return [];
+    // "database pInMemory", "xGeom callback": a name the code gives is no term of the field,
+    // unless the title says it.
+    if (shown.some((w) => context.identifiers?.has(w) && !title.has(stem(w)))) return [];
     // A name with the first number of its version ("gzip-1" of "gzip-1.3.10", "libffi-3") is
     // the release, not a term.
     if (shown.some((w) => VERSIONED.test(w))) return [];
@@ -514,6 +519,10 @@ function addLabelPhrases(
           const part = run.slice(from, to);
           if (part.every((w) => nameWords.has(w)) || personIn(label, part)) continue;
           let n = part.length === run.length ? whole : uses(part);
+          // A part the body never says but inside the label's longer phrase is a piece of it:
+          // "recursive common table" and "enabling foreign" of the headings "Recursive Common
+          // Table Expressions" and "Enabling Foreign Key Support".
+          if (part.length < run.length && n > 0 && saidOnlyWithin(run, from, to, uses)) continue;
           // A title that is one noun phrase names what the text is about, even when the body
           // does not repeat it ("Socket Programming HOWTO"), if the body uses one of its words
           // and every word with a digit: "G04 tides lecture" is a file's name. A title of
@@ -535,6 +544,23 @@ function addLabelPhrases(
       }
     }
   }
+}
+
+/**
+ * Whether every use of `run`'s words `from`..`to` has the label's word before or after them:
+ * the uses of the part, less those with the word before, less those with the word after, plus
+ * those with both (counted twice in the two), are none.
+ */
+function saidOnlyWithin(
+  run: string[],
+  from: number,
+  to: number,
+  uses: (words: string[]) => number,
+): boolean {
+  const before = from > 0 ? uses(run.slice(from - 1, to)) : 0;
+  const after = to < run.length ? uses(run.slice(from, to + 1)) : 0;
+  const both = from > 0 && to < run.length ? uses(run.slice(from - 1, to + 1)) : 0;
+  return uses(run.slice(from, to)) - before - after + both <= 0;
 }
 
 /** Names programmers give what an example leaves open ("foo", "xyzzy"); "bar" and "spam" are

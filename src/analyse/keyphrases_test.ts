@@ -418,6 +418,32 @@ Deno.test("rankKeyphrases() takes a heading's phrase the sentences use, even if 
   assert.ok(!found.includes("executive summary"), found.join(" | "));
 });
 
+Deno.test("rankKeyphrases() takes no piece of a long heading's phrase the body only says in it", () => {
+  const phrases = [phrase("harbour", 0), phrase("wick", 20)];
+  const sentenceTerms = [
+    terms("A recursive harbour lamp expression lights the quay."),
+    terms("Each recursive harbour lamp expression has a wick."),
+    terms("A harbour lamp expression is plain."),
+  ];
+  const found = rankWith(phrases, {
+    sentenceTerms,
+    headings: ["Recursive Harbour Lamp Expressions"],
+  });
+  assert.ok(found.includes("harbour lamp expressions"), found.join(" | "));
+  assert.ok(!found.includes("recursive harbour lamp"), found.join(" | "));
+  assert.ok(!found.includes("lamp expressions"), found.join(" | "));
+});
+
+Deno.test("rankKeyphrases() takes no phrase with a name in camel case the code gives", () => {
+  const phrases = [
+    ...Array.from({ length: 3 }, (_, i) => phrase("xGeom callback", i)),
+    ...Array.from({ length: 2 }, (_, i) => phrase("wick trimmer", 10 + i)),
+  ];
+  assert.ok(rankWith(phrases, {}).includes("xgeom callback"));
+  const found = rankWith(phrases, { identifiers: new Set(["xgeom"]) });
+  assert.deepEqual(found, ["wick trimmer"]);
+});
+
 Deno.test("labelPhrases() splits a heading into its noun phrases", () => {
   assert.deepEqual(labelPhrases("Static Analysis and Continuous Integration"), [
     ["static", "analysis"],
