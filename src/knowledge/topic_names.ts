@@ -39,8 +39,8 @@ export interface NamedTopic extends Topic {
 
 /** Least share of a topic's notes that carry a phrase naming it. */
 const COVER = 0.25;
-/** Least share of the notes of a topic of {@link NAMING_MIN} notes or more that a phrase
- * naming it has; in a smaller one, two notes may name it. */
+/** Share of the notes of a topic of {@link NAMING_MIN} notes or more that a phrase naming it
+ * must pass; in a smaller one, two notes may name it. */
 const NAME_COVER = 0.5;
 const NAMING_MIN = 4;
 /** Share of a topic's notes that a phrase describing it must pass: more than half ("Notes about
@@ -79,9 +79,10 @@ export function nameTopics(
   const unnamed: Topic[] = [];
   for (const topic of topics) {
     const ranked = rankPhrases(topic, phrasesOf, df, notes.length);
-    // A name speaks for half the notes at least: "Rural" named five addresses after two.
+    // A name speaks for more than half the notes: "Rural" named five addresses after two, "UTF-8"
+    // six FAQs, only one of them about it, after three.
     const naming = topic.members.length >= NAMING_MIN
-      ? ranked.filter((r) => r.cover >= NAME_COVER)
+      ? ranked.filter((r) => r.cover > NAME_COVER)
       : ranked;
     // One that speaks for most of the notes comes first: "High school diploma" (two addresses of
     // four) named a map whose line said "Notes about health care" (three of four). Of those, one

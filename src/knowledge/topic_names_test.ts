@@ -142,12 +142,12 @@ Deno.test("nameTopics() names no topic by an everyday word its notes only have b
 });
 
 Deno.test("nameTopics() names no topic by a phrase most of the vault's notes carry", () => {
-  // 24 notes that all carry "python module"; half of each topic of 12 carries its own term.
+  // 24 notes that all carry "python module"; seven of each topic of 12 carry its own term.
   // By its cover alone "python module" would name both (it did before the vault was weighed).
   const notes = Array.from({ length: 24 }, (_, i) =>
     note(`n${i}`, [
       "python module",
-      ...(i % 12 < 6 ? [i < 12 ? "event loop" : "string formatting"] : []),
+      ...(i % 12 < 7 ? [i < 12 ? "event loop" : "string formatting"] : []),
     ]));
   const topics = [
     { members: notes.slice(0, 12).map((n) => n.key), folder: "" },
@@ -157,7 +157,7 @@ Deno.test("nameTopics() names no topic by a phrase most of the vault's notes car
   assert.deepEqual(named.map((t) => t.name), ["Event loop", "String formatting"]);
 });
 
-Deno.test("nameTopics() names a topic of four notes or more only by a phrase half of them have", () => {
+Deno.test("nameTopics() names a topic of four notes or more only by a phrase more than half have", () => {
   // Five addresses: two speak of rural America, three of the American people.
   const notes = [
     note("a1", ["rural america", "american people"]),
@@ -178,6 +178,10 @@ Deno.test("nameTopics() names a topic of four notes or more only by a phrase hal
   // Of three notes, two may name it.
   const three = { members: ["a1", "a2", "a4"], folder: "" };
   assert.equal(nameTopics([three], fewer).named[0]?.name, "Rural");
+  // Three of six FAQs carry "utf-8": no more than half, no name.
+  const faqs = Array.from({ length: 6 }, (_, i) => note(`f${i}`, i < 3 ? ["utf-8"] : []));
+  const six = { members: faqs.map((n) => n.key), folder: "" };
+  assert.deepEqual(nameTopics([six], [...faqs, ...notes]).named, []);
 });
 
 Deno.test("nameTopics() names a topic by a phrase most of its notes have before one half have", () => {
