@@ -65,6 +65,7 @@ export function extractHtml(
     quoteAdmonitions(document);
     keepManName(document);
     codeSignatures(document);
+    definedTerms(document);
     removeNoise(document, NOISE);
     removeNavigation(document);
     const article = readArticle(document);
@@ -80,6 +81,7 @@ export function extractHtml(
       quoteAdmonitions(page);
       keepManName(page);
       codeSignatures(page);
+      definedTerms(page);
       removeNoise(page, `${CHROME}, form`);
       removeNavigation(page);
       // Whole pages sit inside a <form> in some frameworks; Readability looked inside it.
@@ -196,9 +198,11 @@ interface DomNode {
 interface DomElement extends DomNode {
   readonly firstElementChild: DomElement | null;
   readonly nextElementSibling: DomElement | null;
+  readonly previousElementSibling: DomElement | null;
   readonly parentElement: DomElement | null;
   readonly childNodes: Iterable<DomNode>;
   append(...nodes: DomNode[]): void;
+  prepend(...nodes: (DomNode | string)[]): void;
   replaceWith(node: DomNode): void;
   before(...nodes: DomNode[]): void;
   getAttribute(name: string): string | null;
@@ -562,6 +566,36 @@ function codeSignatures(document: DomDocument): void {
     code.textContent = (term.textContent ?? "").replace(/\s+/g, " ").trim();
     term.textContent = "";
     term.append(code);
+  }
+}
+
+/**
+ * Opens the first paragraph of each definition with its term, "**PyPy**: An implementation of
+ * Python written completely in Python.", where the term stood as a paragraph of its own and the
+ * definition, read alone as a key point, lacked its subject. Not a term of code (a signature, an
+ * option), nor one of several terms that share a definition, nor a long one.
+ */
+function definedTerms(document: DomDocument): void {
+  for (const term of [...document.querySelectorAll("dt")]) {
+    const definition = term.nextElementSibling;
+    const first = definition?.firstElementChild;
+    const words = text(term);
+    if (
+      definition?.nodeName !== "DD" || first?.nodeName !== "P" ||
+      term.previousElementSibling?.nodeName === "DT" || term.querySelector("code") ||
+      words === "" || words.length > 60 || /[.:;!?]$/u.test(words)
+    ) continue;
+    // A term already in bold ("<dt><b>ROLLBACK</b></dt>") is not set in bold twice.
+    const bold = term.querySelector("b, strong");
+    const strong = bold && text(bold) === words ? bold : document.createElement("strong");
+    if (strong !== bold) strong.append(...term.childNodes);
+    // Nor does the space around it stand before the colon ("**--edit** :").
+    const nodes = [...strong.childNodes];
+    for (const [node, trim] of [[nodes[0], "trimStart"], [nodes.at(-1), "trimEnd"]] as const) {
+      if (node?.nodeType === 3) node.textContent = (node.textContent ?? "")[trim]();
+    }
+    first.prepend(strong, ": ");
+    term.remove();
   }
 }
 

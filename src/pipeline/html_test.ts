@@ -579,7 +579,10 @@ Deno.test("extractHtml() sets a Sphinx page's See also box as a callout", () => 
       "</p></dd></dl></div><p>Lamps burn colza oil, which the keepers fetch each week.</p>",
   );
   const { body } = extractHtml(utf8(page), "lamp.html");
-  assert.match(body, /\n> \[!seealso\] See also\n(?:>.*\n)*> A keeper's paper on wicks\./u);
+  assert.match(
+    body,
+    /\n> \[!seealso\] See also\n(?:>.*\n)*> \*\*\[Wicks\]\(https:\/\/example\.org\/wicks\)\*\*: A keeper's paper on wicks\./u,
+  );
   assert.doesNotMatch(body, /^See also$/mu);
   // One of links only is kept too: Readability dropped such a div as a list of links.
   const linked = articlePage(
@@ -684,6 +687,22 @@ Deno.test("extractHtml() sets a manual page's options as code, its glossary's te
   assert.match(body, /^`-e`$/m);
   assert.match(body, /^`--edit`$/m);
   assert.doesNotMatch(body, /`harbour lamp`/);
+});
+
+Deno.test("extractHtml() opens a definition with its term", () => {
+  const page = articlePage(
+    "<title>Lamps</title>",
+    '<dl class="simple"><dt>Paraffin lamp</dt><dd><p>A lamp that burns paraffin.</p>' +
+      "<p>It smokes.</p></dd><dt><code>--trim</code></dt><dd><p>Trims the wick.</p></dd>" +
+      "<dt>wick</dt><dt>wicks</dt><dd><p>What burns.</p></dd><dt><b>ROLLBACK</b></dt><dd><p>" +
+      "Undoes it.</p></dd><dt>\n  trim.length\n</dt><dd><p>How long.</p></dd></dl>",
+  );
+  const { body } = extractHtml(utf8(page), "lamps.html");
+  assert.match(body, /^\*\*Paraffin lamp\*\*: A lamp that burns paraffin\.\n\nIt smokes\.$/m);
+  assert.match(body, /^`--trim`\n\nTrims the wick\.$/m);
+  assert.match(body, /^wicks\n\nWhat burns\.$/m);
+  assert.match(body, /^\*\*ROLLBACK\*\*: Undoes it\.$/m);
+  assert.match(body, /^\*\*trim\.length\*\*: How long\.$/m);
 });
 
 Deno.test("extractHtml() keeps a short section of links between two it keeps", () => {
