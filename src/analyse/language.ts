@@ -231,6 +231,16 @@ function tokenize(text: string): { words: Word[]; sentences: Sentence[] } {
     if (joins && last) last[1] = to;
     else ranges.push([from, to]);
   }
+  // wink reads "written in C. New features..." as one sentence, its "C." an initial.
+  for (let r = 0; r < ranges.length; r++) {
+    const [from, to] = ranges[r];
+    for (let i = from + 1; i < to; i++) {
+      if (endsAtLetter(values, i)) {
+        ranges.splice(r, 1, [from, i], [i + 1, to]);
+        break;
+      }
+    }
+  }
   const sentences: Sentence[] = [];
   const words: Word[] = [];
   ranges.forEach(([from, to]) => {
@@ -275,6 +285,18 @@ function tokenize(text: string): { words: Word[]; sentences: Sentence[] } {
     }
   });
   return { words, sentences };
+}
+
+/**
+ * Whether token `i`, a capital letter and a full stop, ends a sentence: after a word in small
+ * letters ("written in C."), before an everyday word that is no name ("New features appear").
+ * Not "by H. G. Wells", nor "in C. Wright Mills": an initial before a name, or another initial.
+ */
+function endsAtLetter(values: string[], i: number): boolean {
+  const next = values[i + 1] ?? "";
+  return /^\p{Lu}\.$/u.test(values[i]) && /^\p{Ll}+$/u.test(values[i - 1]) &&
+    /^\p{Lu}\p{Ll}+$/u.test(next) && englishRank(next.toLowerCase()) <= GENERIC_RANK &&
+    !isFirstName(next.toLowerCase()) && !/Name|Person/u.test(lexiconTag(next.toLowerCase()));
 }
 
 /**

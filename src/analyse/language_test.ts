@@ -25,6 +25,19 @@ Deno.test("readLanguage() keeps a sentence going past an abbreviation and a dott
   ]);
 });
 
+Deno.test("readLanguage() ends a sentence at a letter's full stop before an everyday word", () => {
+  const { sentences } = readLanguage(
+    "The lamp is written in C. New wicks appear here first. It was lit by H. G. Wells in C. " +
+      "Wright's harbour.",
+  );
+  assert.deepEqual(sentences.map((s) => s.text), [
+    "The lamp is written in C.",
+    "New wicks appear here first.",
+    "It was lit by H. G. Wells in C. Wright's harbour.",
+  ]);
+  assert.equal(sentences[1].start, "The lamp is written in C. ".length);
+});
+
 Deno.test("readLanguage() gives each sentence its offset in the text", () => {
   const text = "A first sentence here.\n\nA second one, after a break.";
   for (const s of readLanguage(text).sentences) {
