@@ -406,6 +406,8 @@ Deno.test("leansBack() spots openers that need the sentence before", () => {
   assert.equal(leansBack("A thirdhand lamp is cheap."), false);
   assert.equal(leansBack("Failing that, the keeper lights a candle."), true);
   assert.equal(leansBack("Because of this, the lamps burn longer."), true);
+  assert.equal(leansBack("Other lamps take colza oil."), true);
+  assert.equal(leansBack("Otters swim by the lamp."), false);
 });
 
 Deno.test("speaksOfOccasion() finds the room a speech is given in, and its hour when asked", () => {
