@@ -386,7 +386,7 @@ function splitSentences(paragraph: string): string[] {
     for (const end of rest.matchAll(SENTENCE_ENDS)) {
       const at = end.index + end[0].trimEnd().length;
       const before = rest.slice(0, at);
-      const goesOn = /[”’)]\s$/u.test(end[0]) &&
+      const goesOn = /["”’)]\s$/u.test(end[0]) &&
         /^\p{Ll}/u.test(rest.slice(end.index + end[0].length));
       if (times(before, "“") <= times(before, "”") && !goesOn) {
         cut = at;

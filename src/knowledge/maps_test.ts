@@ -316,6 +316,9 @@ Deno.test("contextLine() trims a spoken opener and passes over a sentence that o
 Deno.test("contextLine() keeps the closing quote of a first sentence that ends in one", () => {
   assert.equal(contextLine(['She said "stop." Then she left.']), 'She said "stop."');
   assert.equal(contextLine(["(It rained.) Then it stopped."]), "(It rained.)");
+  // Nor at a name's closing quote that the sentence goes on after.
+  const named = 'The keepers\' "Light Up!" campaign with the harbour has lit every quay.';
+  assert.equal(contextLine([named]), named);
 });
 
 Deno.test("contextLine() does not end the first sentence at a title or an initialism", () => {
