@@ -50,13 +50,13 @@ export interface BodyText {
   /** The text of each code span in the blocks ("`Isaac (?=Asimov)`"): a name seen only there
    * is an example's, not one the text speaks of. */
   code: string[];
-  /** The words in camel case its code spans and blocks hold ("pInMemory", "xBestIndex"): names
+  /** The words in camel case its code spans and blocks hold ("pInMemory", "PyObject"): names
    * a program gives, which the prose borrows ("database pInMemory") but a reader tags nothing by. */
   identifiers: string[];
 }
 
-/** A word opening in a small letter with a capital inside: "pInMemory", "loadOrSaveDb". */
-const CAMEL_CASE = /(?<![\p{L}\p{N}_])\p{Ll}[\p{Ll}\p{N}]*\p{Lu}[\p{L}\p{N}]*/gu;
+/** A word with a capital after a small letter inside: "pInMemory", "loadOrSaveDb", "PyObject". */
+const CAMEL_CASE = /(?<![\p{L}\p{N}_])\p{L}[\p{L}\p{N}]*?\p{Ll}\p{Lu}[\p{L}\p{N}]*/gu;
 
 const STAMP = /^\[(\d{1,6}):([0-5]\d):([0-5]\d)\]\s*/;
 /** The first line of an Obsidian callout: its type, whether it folds, its title. */

@@ -124,8 +124,13 @@ Deno.test("readBody() keeps the code spans of paragraphs, list items and tables"
 
 Deno.test("readBody() gathers the names in camel case its code spans and blocks give", () => {
   const body =
-    "Call `trimWick()` on lamp pInMemory.\n\n```c\nint loadOrSave(Lamp *pInMemory);\n```\n";
-  assert.deepEqual(readBody(body).identifiers.sort(), ["loadOrSave", "pInMemory", "trimWick"]);
+    "Call `trimWick()` on `LampObject` pInMemory.\n\n```c\nint loadOrSave(Lamp *pInMemory);\n```\n";
+  assert.deepEqual(readBody(body).identifiers.sort(), [
+    "LampObject",
+    "loadOrSave",
+    "pInMemory",
+    "trimWick",
+  ]);
 });
 
 Deno.test("readBody() reads the text inside block quotes and nested lists", () => {
