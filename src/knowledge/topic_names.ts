@@ -166,7 +166,10 @@ export function nameTopics(
     const fewer = ranked.filter((r) => r.text.includes(" ")).map((r) =>
       capital(spelledAsNotes(spelledAsNamed(r.text, topic, namesOf), topic, summaryOf))
     );
-    let name = [...candidates, ...fewer].find((c) => !taken.has(c.toLowerCase()));
+    // "Python" of the folder `reference`, when that of `using` has it: the folder tells them
+    // apart, where a number would not ("Python (2)").
+    const told = topic.folder ? [`${candidates[0]} (${folderTitle(topic.folder.split("/"))})`] : [];
+    let name = [...candidates, ...fewer, ...told].find((c) => !taken.has(c.toLowerCase()));
     for (let k = 2; name === undefined; k++) {
       const next = `${candidates[0]} (${k})`;
       if (!taken.has(next.toLowerCase())) name = next;

@@ -370,6 +370,16 @@ Deno.test("nameTopics() tells two maps of one name apart by the folder of their 
   ], notes);
   // The folder's own name first, as a map named after a folder is.
   assert.deepEqual(named.map((t) => t.name), ["Merge commit", "Git technical"]);
+  // Two folders whose names say no subject ("using", "reference"): the name, then the folder.
+  const generic = [
+    ...["a", "b", "c"].map((k) => ({ ...note(k, ["python"]), folder: "using" })),
+    ...["d", "e", "f"].map((k) => ({ ...note(k, ["python"]), folder: "reference" })),
+  ];
+  const two = nameTopics([
+    { members: ["a", "b", "c"], folder: "using" },
+    { members: ["d", "e", "f"], folder: "reference" },
+  ], generic);
+  assert.deepEqual(two.named.map((t) => t.name), ["Python", "Python (Reference)"]);
 });
 
 Deno.test("nameTopics() names a folder that only keeps files by what its notes share, if they do", () => {
