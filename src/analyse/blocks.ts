@@ -239,7 +239,38 @@ export function readBody(markdown: string): BodyText {
     offset += token.raw.length;
   }
   for (const span of code) for (const [word] of span.matchAll(CAMEL_CASE)) identifiers.add(word);
-  return { blocks, headings, levels, code, identifiers: [...identifiers] };
+  return { blocks: withoutStamps(blocks), headings, levels, code, identifiers: [...identifiers] };
+}
+
+/** Most words of a paragraph a page stamps on its entries. */
+const STAMP_WORDS = 12;
+/** How many times a short paragraph is said, the same but for its numbers, to be a stamp. */
+const STAMP_TIMES = 3;
+
+/**
+ * `blocks` without the short paragraphs said three times or more, numbers apart: labels a page
+ * stamps on its entries ("Return value: New reference. Part of the Stable ABI since version
+ * 3.7.", 25 times on one page of Python's C API, made "abi" its first tag), not prose. An entry
+ * a stamp opened opens with the paragraph after it.
+ */
+function withoutStamps(blocks: Block[]): Block[] {
+  const key = (block: Block) => block.text.toLowerCase().replace(/\d+(?:\.\d+)*/gu, "#").trim();
+  const times = new Map<string, number>();
+  for (const block of blocks) times.set(key(block), (times.get(key(block)) ?? 0) + 1);
+  const stamp = (block: Block) =>
+    times.get(key(block))! >= STAMP_TIMES && block.text.split(/\s+/u).length <= STAMP_WORDS;
+  if (!blocks.some(stamp)) return blocks;
+  const out: Block[] = [];
+  let opens = false;
+  for (const block of blocks) {
+    if (stamp(block)) {
+      opens ||= block.entry === "opens";
+      continue;
+    }
+    out.push(opens && block.entry === "inside" ? { ...block, entry: "opens" } : block);
+    opens = false;
+  }
+  return out;
 }
 
 /**

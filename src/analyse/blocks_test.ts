@@ -122,6 +122,21 @@ Deno.test("readBody() keeps the code spans of paragraphs, list items and tables"
   assert.equal(readBody("`a` ".repeat(150_000)).code.length, 150_000);
 });
 
+Deno.test("readBody() leaves out a short paragraph said three times or more, numbers apart", () => {
+  const entry = (name: string, since: string) =>
+    `\`lamp.${name}()\`\n\n_Part of the Stable Lamp ABI${since}._\n\nTrims the ${name} wick.\n\n`;
+  const body = entry("left", " since 3.2") + entry("right", " since 3.11") +
+    entry("top", " since 4") +
+    "Keepers trim wicks.\n\nKeepers trim wicks at dusk, each one of them, on every quay.";
+  const { blocks } = readBody(body);
+  assert.ok(!blocks.some((b) => /Stable Lamp ABI/u.test(b.text)));
+  assert.equal(blocks.filter((b) => b.text === "Trims the left wick.").length, 1);
+  // The entry opens with the paragraph after the stamp.
+  assert.equal(blocks.find((b) => b.text === "Trims the left wick.")?.entry, "opens");
+  // Twice is no stamp.
+  assert.ok(blocks.some((b) => b.text === "Keepers trim wicks."));
+});
+
 Deno.test("readBody() gathers the names in camel case its code spans and blocks give", () => {
   const body =
     "Call `trimWick()` on `LampObject` pInMemory.\n\n```c\nint loadOrSave(Lamp *pInMemory);\n```\n";
