@@ -308,7 +308,7 @@ export function analyse(input: AnalysisInput): Analysed {
       summary,
       keyPoints: linked.keyPoints,
       keyphrases: keyphrases.map((k) => k.text),
-      tags: tagsFor(keyphrases, subjects),
+      tags: tagsFor(keyphrases, subjects, input.title),
       people: withoutCompanies(people, organizations),
       // "Ford" in "the Ford-Fulkerson algorithm" by "L. R. Ford": the person's surname.
       organizations: organizations.filter((name) => name.includes(" ") || !surnames.has(name)),

@@ -827,19 +827,27 @@ export function toTag(phrase: string): string | undefined {
  * the keyphrases goes under it ("engine/analytical-engine"), unless that word is an everyday one
  * ("system/debian-system").
  */
-export function tagsFor(keyphrases: Keyphrase[], subjects: string[] = []): string[] {
+export function tagsFor(
+  keyphrases: Keyphrase[],
+  subjects: string[] = [],
+  title = "",
+): string[] {
   const singles = new Map(
     keyphrases.filter((k) => !k.key.includes(" ") && englishRank(k.text) >= GENERIC_RANK)
       .map((k) => [k.key, toTag(k.text)]),
   );
   const tags: string[] = subjects.flatMap((s) => toTag(s) ?? []);
+  // "git-reset" of the page "git-reset(1)": the text's own subject, no kind of "reset".
+  const titled = new Set(
+    [...title.toLowerCase().matchAll(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu)].map(([word]) => word),
+  );
   for (const k of keyphrases) {
     const tag = toTag(k.text);
     if (!tag) continue;
     const head = k.key.split(" ").at(-1)!;
     // A term of words is a kind of its last ("linux kernel" of "kernel"); a hyphenated word need
     // not be: "git-reset" is Git's command, "re-tag" tagging again, no kinds of "reset" or "tag".
-    const parent = k.text.includes(" ") ? singles.get(head) : undefined;
+    const parent = k.text.includes(" ") && !titled.has(tag) ? singles.get(head) : undefined;
     const full = parent ? `${parent}/${tag}` : tag;
     if (!tags.includes(full)) tags.push(full);
   }

@@ -242,6 +242,11 @@ Deno.test("tagsFor() nests a phrase under its last word when that word is a keyp
   // Not a hyphenated word: "git-reset" is no kind of reset.
   const command = { text: "git-reset", key: "git reset" };
   assert.deepEqual(tagsFor([command, key("reset")]), ["git-reset", "reset"]);
+  // Nor the page's own subject, the text writing it in two words: "git reset" of "git-reset(1)".
+  assert.deepEqual(tagsFor([key("git reset"), key("reset")], [], "git-reset(1)"), [
+    "git-reset",
+    "reset",
+  ]);
 });
 
 Deno.test("tagsFor() puts the text's subjects first, each tag once", () => {
