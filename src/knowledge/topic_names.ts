@@ -717,7 +717,9 @@ function mostCommon(spellings: string[]): string {
  * their titles and summaries, twice or more: "Porting systemd To New Distributions".
  */
 function writtenSmall(word: string, topic: Topic, summaryOf: Map<string, string>): boolean {
-  if (/\p{Lu}/u.test(word) || englishRank(word) < Infinity) return false;
+  // Nor a compound of English words: "command-line" is no name.
+  const english = (w: string) => englishRank(w) < Infinity;
+  if (/\p{Lu}/u.test(word) || english(word) || word.split("-").every(english)) return false;
   // Not inside an identifier: "$SYSTEMD_FSTAB" is a variable's name.
   const pattern = new RegExp(
     `(?<![\\p{L}\\p{N}_$])${RegExp.escape(word)}(?![\\p{L}\\p{N}_])`,

@@ -243,6 +243,17 @@ Deno.test("nameTopics() keeps a name its makers write in small letters as they w
     nameTopics([{ members: notes.map((n) => n.key), folder: "" }], capitalised).named[0].name,
     "Lampd components",
   );
+  // A compound of English words written small is no name: "Command-line option".
+  const compound = notes.map((n) => ({
+    ...n,
+    keyphrases: ["command-line option"],
+    tags: [],
+    summary: "Each command-line option trims wicks. A command-line option lights lamps.",
+  }));
+  assert.equal(
+    nameTopics([{ members: notes.map((n) => n.key), folder: "" }], compound).named[0].name,
+    "Command-line option",
+  );
 });
 
 Deno.test("nameTopics() spells no name after the words of a mail or web address", () => {
