@@ -254,16 +254,17 @@ const STAMP_TIMES = 3;
  * a stamp opened opens with the paragraph after it.
  */
 function withoutStamps(blocks: Block[]): Block[] {
-  const key = (block: Block) => block.text.toLowerCase().replace(/\d+(?:\.\d+)*/gu, "#").trim();
+  const keys = blocks.map((block) => block.text.toLowerCase().replace(/\d+(?:\.\d+)*/gu, "#"));
   const times = new Map<string, number>();
-  for (const block of blocks) times.set(key(block), (times.get(key(block)) ?? 0) + 1);
-  const stamp = (block: Block) =>
-    times.get(key(block))! >= STAMP_TIMES && block.text.split(/\s+/u).length <= STAMP_WORDS;
-  if (!blocks.some(stamp)) return blocks;
+  for (const key of keys) times.set(key, (times.get(key) ?? 0) + 1);
+  const stamps = blocks.map((block, i) =>
+    times.get(keys[i])! >= STAMP_TIMES && block.text.split(/\s+/u).length <= STAMP_WORDS
+  );
+  if (!stamps.includes(true)) return blocks;
   const out: Block[] = [];
   let opens = false;
-  for (const block of blocks) {
-    if (stamp(block)) {
+  for (const [i, block] of blocks.entries()) {
+    if (stamps[i]) {
       opens ||= block.entry === "opens";
       continue;
     }

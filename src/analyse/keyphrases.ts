@@ -522,7 +522,7 @@ function addLabelPhrases(
           // A part the body never says but inside the label's longer phrase is a piece of it:
           // "recursive common table" and "enabling foreign" of the headings "Recursive Common
           // Table Expressions" and "Enabling Foreign Key Support".
-          if (part.length < run.length && n > 0 && saidOnlyWithin(run, from, to, uses)) continue;
+          if (part.length < run.length && n > 0 && saidOnlyWithin(run, from, to, n, uses)) continue;
           // A title that is one noun phrase names what the text is about, even when the body
           // does not repeat it ("Socket Programming HOWTO"), if the body uses one of its words
           // and every word with a digit: "G04 tides lecture" is a file's name. A title of
@@ -547,20 +547,21 @@ function addLabelPhrases(
 }
 
 /**
- * Whether every use of `run`'s words `from`..`to` has the label's word before or after them:
- * the uses of the part, less those with the word before, less those with the word after, plus
+ * Whether every one of the `n` uses of `run`'s words `from`..`to` has the label's word before or
+ * after them: the uses, less those with the word before, less those with the word after, plus
  * those with both (counted twice in the two), are none.
  */
 function saidOnlyWithin(
   run: string[],
   from: number,
   to: number,
+  n: number,
   uses: (words: string[]) => number,
 ): boolean {
   const before = from > 0 ? uses(run.slice(from - 1, to)) : 0;
   const after = to < run.length ? uses(run.slice(from, to + 1)) : 0;
   const both = from > 0 && to < run.length ? uses(run.slice(from - 1, to + 1)) : 0;
-  return uses(run.slice(from, to)) - before - after + both <= 0;
+  return n - before - after + both <= 0;
 }
 
 /** Names programmers give what an example leaves open ("foo", "xyzzy"); "bar" and "spam" are
