@@ -625,3 +625,24 @@ Deno.test("one more sentence in one input rewrites that note and no other", asyn
     assert.equal(linked(run).relinked, 0);
   });
 });
+
+Deno.test("a title made from a file name writes the person it names, who is among the note's people", async () => {
+  await withTempDir(async (root) => {
+    const input = join(root, "input");
+    const vault = join(root, "vault");
+    // As archives name addresses: year, speaker, party letter; the text never names its speaker.
+    await writeText(
+      join(input, "1862_abraham_lincoln_r.txt"),
+      "Fellow-citizens of the Senate and House of Representatives: since your last annual " +
+        "assembling another year of health and bountiful harvests has passed. The Secretary " +
+        "of the Treasury reports on the public debt, and General Sherman reports on the army.",
+    );
+    const run = await build(input, vault);
+    assert.equal(notesOf(run).get("1862_abraham_lincoln_r.txt"), "Sources/1862 Abraham Lincoln.md");
+    const text = await Deno.readTextFile(join(vault, "Sources/1862 Abraham Lincoln.md"));
+    const people = parseFrontmatter(text).data!.people as string[];
+    assert.equal(people[0], "Abraham Lincoln");
+    const index = await Deno.readTextFile(join(vault, "Maps/People.md"));
+    assert.match(index, /\*\*Abraham Lincoln\*\*: \[\[Sources\/1862 Abraham Lincoln\|/u);
+  });
+});

@@ -16,9 +16,13 @@ export type Counts = Map<string, { name: string; count: number; first: number }>
  * shown under: the one full name a surname alone belongs to, the fuller of two spellings
  * ("Franklin Roosevelt", "Roosevelt" -> "Franklin Delano Roosevelt"), by the same rules as within
  * a note. A surname two full names end with ("Kennedy": John, Robert) stays as it is, and so does
- * one whose full name only one note gives.
+ * one whose full name only one note gives. Two names `apart` holds are two people: notes' titles
+ * name each person the same way each time ("1992 George Bush", "2007 George W. Bush").
  */
-export function canonicalNames(named: Map<string, number>): Map<string, string> {
+export function canonicalNames(
+  named: Map<string, number>,
+  apart: ReadonlySet<string> = new Set(),
+): Map<string, string> {
   const counts: Counts = new Map();
   const merged = new Map<string, string>();
   let first = 0;
@@ -29,12 +33,14 @@ export function canonicalNames(named: Map<string, number>): Map<string, string> 
     else counts.set(key, { name, count, first: first++ });
   }
   const onMerge = (from: string, into: string) => merged.set(from, into);
-  mergeInitials(counts, onMerge);
+  const lowered = new Set([...apart].map((name) => name.toLowerCase()));
+  const kept = (a: string, b: string) => lowered.has(a) && lowered.has(b);
+  mergeInitials(counts, onMerge, kept);
   // A surname alone in one note is taken for a full name from other notes only when that name
   // recurs: one named once elsewhere is as likely someone else ("Ambassador Fisher" in 1968,
   // "Brandon Fisher" in 2011; Vice President Biden and Jill Biden).
-  mergeParts(counts, onMerge, 2);
-  mergeVariants(counts, onMerge);
+  mergeParts(counts, onMerge, 2, kept);
+  mergeVariants(counts, onMerge, kept);
   const final = (key: string): string => (merged.has(key) ? final(merged.get(key)!) : key);
   return new Map(
     [...named.keys()].map((name) => [name, counts.get(final(name.toLowerCase()))!.name]),
@@ -42,19 +48,27 @@ export function canonicalNames(named: Map<string, number>): Map<string, string> 
 }
 
 type OnMerge = (from: string, into: string) => void;
+/** Whether two names (lower-cased keys) are known to be two people. */
+type Apart = (a: string, b: string) => boolean;
+const together: Apart = () => false;
 
 /**
  * A lone word counted for the one longer name that ends or starts with it ("Lovelace"), when that
  * name is counted at least `ownerCount` times; and a name cut short, for the one longer name it
  * opens or ends ("Vikash Kumar" of "Vikash Kumar Karn", "A. Kreibich" of "Jay A. Kreibich").
  */
-export function mergeParts(counts: Counts, onMerge?: OnMerge, ownerCount = 1): void {
+export function mergeParts(
+  counts: Counts,
+  onMerge?: OnMerge,
+  ownerCount = 1,
+  apart = together,
+): void {
   const full = [...counts].filter(([, e]) => e.name.includes(" "));
   for (const [key, entry] of counts) {
     const words = key.split(" ");
     const owners = full.filter(([other]) => {
       const parts = other.split(" ");
-      return parts.length > words.length && counts.has(other) &&
+      return parts.length > words.length && counts.has(other) && !apart(key, other) &&
         (words.every((w, i) => parts[i] === w) ||
           words.every((w, i) => parts[parts.length - words.length + i] === w));
     });
@@ -72,7 +86,7 @@ export function mergeParts(counts: Counts, onMerge?: OnMerge, ownerCount = 1): v
  * ("Jeff Dean" / "Jeffrey Dean") or a surname misheard or misspelt ("Merleau-Ponty" /
  * "Merlot-Ponty": edit distance at most a fifth of the name's length, same first letter).
  */
-export function mergeVariants(counts: Counts, onMerge?: OnMerge) {
+export function mergeVariants(counts: Counts, onMerge?: OnMerge, apart = together) {
   const entries = [...counts.entries()].sort((a, b) =>
     b[1].count - a[1].count || b[1].name.length - a[1].name.length || a[1].first - b[1].first
   );
@@ -81,7 +95,7 @@ export function mergeVariants(counts: Counts, onMerge?: OnMerge) {
     if (!counts.has(key)) continue;
     for (let j = i + 1; j < entries.length; j++) {
       const [otherKey, other] = entries[j];
-      if (!counts.has(otherKey) || !samePerson(key, otherKey)) continue;
+      if (!counts.has(otherKey) || apart(key, otherKey) || !samePerson(key, otherKey)) continue;
       entry.count += other.count;
       entry.first = Math.min(entry.first, other.first);
       // The fuller first name is the canonical one ("Jeffrey Dean" over "Jeff Dean").
@@ -138,13 +152,14 @@ function compatible(a: string, b: string): boolean {
  * stand for ("S.C. North" and "Stephen North" for "Stephen C. North"), which becomes the name
  * shown; a short name two different people could bear ("J. Smith": John and Jane) is left.
  */
-export function mergeInitials(counts: Counts, onMerge?: OnMerge): void {
+export function mergeInitials(counts: Counts, onMerge?: OnMerge, apart = together): void {
   const letters = (key: string) => key.replace(/[^\p{L}]/gu, "").length;
   const keys = [...counts.keys()].filter((k) => k.includes(" "))
     .sort((a, b) => letters(a) - letters(b));
   for (const key of keys) {
     const fuller = keys.filter((k) =>
-      k !== key && counts.has(k) && letters(k) > letters(key) && compatible(key, k)
+      k !== key && counts.has(k) && letters(k) > letters(key) && !apart(key, k) &&
+      compatible(key, k)
     );
     if (fuller.length === 0 || !fuller.every((k) => fuller.every((l) => compatible(k, l)))) {
       continue;

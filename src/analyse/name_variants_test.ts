@@ -45,3 +45,19 @@ Deno.test("canonicalNames() takes a name cut short for the one longer name it op
   assert.equal(names.get("Vikash Kumar"), "Vikash Kumar Karn");
   assert.equal(names.get("A. Okonkwo"), "Jay A. Okonkwo");
 });
+
+Deno.test("canonicalNames() keeps apart two names it is told are two people", () => {
+  const named = new Map([["George Bush", 1], ["George W. Bush", 1], ["Franklin D. Roosevelt", 1], [
+    "Franklin Delano Roosevelt",
+    2,
+  ]]);
+  const names = canonicalNames(
+    named,
+    new Set(["George Bush", "George W. Bush", "Franklin D. Roosevelt"]),
+  );
+  assert.equal(names.get("George Bush"), "George Bush");
+  assert.equal(names.get("George W. Bush"), "George W. Bush");
+  // One of them told apart, the other not: the fuller name stands for both.
+  assert.equal(names.get("Franklin D. Roosevelt"), "Franklin Delano Roosevelt");
+  assert.equal(canonicalNames(named).get("George Bush"), "George W. Bush");
+});

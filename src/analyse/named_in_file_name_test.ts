@@ -1,20 +1,40 @@
 import assert from "node:assert/strict";
-import { capitaliseNames } from "./named_in_file_name.ts";
+import { namedInTitle } from "./named_in_file_name.ts";
 
-Deno.test("capitaliseNames() capitalises the people a title made from a file name names", () => {
-  assert.equal(capitaliseNames("Interview john smith"), "Interview John Smith");
-  assert.equal(capitaliseNames("Meeting notes anna karenina"), "Meeting notes Anna Karenina");
+const writeNames = (title: string) => namedInTitle(title).title;
+
+Deno.test("namedInTitle() writes the people a title made from a file name names as names", () => {
+  assert.equal(writeNames("Interview john smith"), "Interview John Smith");
+  assert.equal(writeNames("Meeting notes anna karenina"), "Meeting notes Anna Karenina");
   assert.equal(
-    capitaliseNames("1950s – 1953 dwight d eisenhower r"),
-    "1950s – 1953 Dwight D Eisenhower r",
+    writeNames("1950s – 1953 dwight d eisenhower r"),
+    "1950s – 1953 Dwight D. Eisenhower",
   );
   // After a first name and an initial comes the surname, however common a word it is.
-  assert.equal(capitaliseNames("2003 george w bush"), "2003 George W Bush");
+  assert.equal(writeNames("2003 george w bush"), "2003 George W. Bush");
   // After a year, a first name and the word after it are a name.
-  assert.equal(capitaliseNames("1990s – 1991 george bush r"), "1990s – 1991 George Bush r");
+  assert.equal(writeNames("1990s – 1991 george bush r"), "1990s – 1991 George Bush");
 });
 
-Deno.test("capitaliseNames() leaves lone names and everyday words alone", () => {
+Deno.test("namedInTitle() drops an archive's label after a name, not the name's own suffix", () => {
+  assert.equal(writeNames("1823 james monroe dr"), "1823 James Monroe");
+  assert.equal(writeNames("1972 richard nixon R"), "1972 Richard Nixon");
+  assert.equal(writeNames("Interview sammy davis jr"), "Interview Sammy Davis jr");
+  // Words after the name are the title's.
+  assert.equal(writeNames("Interview john smith part b"), "Interview John Smith part b");
+  assert.equal(writeNames("Appendix B"), "Appendix B");
+});
+
+Deno.test("namedInTitle() gives the people it writes as names", () => {
+  assert.deepEqual(namedInTitle("1953 dwight d eisenhower R").people, ["Dwight D. Eisenhower"]);
+  assert.deepEqual(namedInTitle("Interview john smith and anna karenina").people, [
+    "John Smith",
+    "Anna Karenina",
+  ]);
+  assert.deepEqual(namedInTitle("Rose garden notes").people, []);
+});
+
+Deno.test("namedInTitle() leaves lone names and everyday words alone", () => {
   for (
     const title of [
       "Mark down syntax",
@@ -23,5 +43,5 @@ Deno.test("capitaliseNames() leaves lone names and everyday words alone", () => 
       "How to use grep and sed",
       "Revert a faulty merge",
     ]
-  ) assert.equal(capitaliseNames(title), title);
+  ) assert.equal(writeNames(title), title);
 });

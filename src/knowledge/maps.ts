@@ -197,7 +197,10 @@ function peopleIndex(notes: MapNote[]): { name: string; paths: string[] }[] {
   for (const note of notes) {
     for (const name of note.people) named.set(name, (named.get(name) ?? 0) + 1);
   }
-  const canonical = canonicalNames(named);
+  // A person a note's title names ("1992 George Bush") is written there as the archive writes
+  // them each time: two such are two people.
+  const titled = new Set(notes.flatMap((n) => n.people.filter((name) => n.title.includes(name))));
+  const canonical = canonicalNames(named, titled);
   const byKey = new Map<string, { name: string; paths: string[] }>();
   for (const note of notes) {
     for (const mentioned of note.people) {

@@ -598,3 +598,17 @@ Deno.test("contextLine() takes the author's word for what the note covers", () =
     "In this document, we explore the various techniques for sorting data using Python.",
   );
 });
+
+Deno.test("buildMaps() lists two people each named by a note's title apart", () => {
+  const notes = [
+    note("Sources/1992 George Bush.md", "", ["George Bush"]),
+    note("Sources/2007 George W. Bush.md", "", ["George W. Bush"]),
+    note("Sources/2008 Letters.md", "", ["George Bush"]),
+  ];
+  const people = buildMaps(notes, []).find((m) => m.title === "People")!.generated;
+  assert.match(people, /\*\*George Bush\*\*: \[\[Sources\/1992 George Bush\|.*2008 Letters/u);
+  assert.match(
+    people,
+    /\*\*George W\. Bush\*\*: \[\[Sources\/2007 George W\. Bush\|[^,\n]*\]\]$/mu,
+  );
+});

@@ -434,7 +434,7 @@ const LINKING =
  * The name of two capitalised words or more that the most of a topic's note titles hold, the
  * longest of those, wherever in the title: "GNU Compiler Collection" of "The Debian GNU
  * Compiler Collection setup" and "Reporting Bugs in the GNU Compiler Collection for Debian".
- * Nothing of a person's name, named in the text or not (no initial): "Dwight D Eisenhower R" of
+ * Nothing of a person's name, named in the text or not (no initial): "Dwight D. Eisenhower" of
  * seven addresses by one president, which are not about him. Undefined when there is none.
  */
 function sharedTitleName(topic: Topic, peopleOf: Map<string, string[]>): string | undefined {
@@ -443,8 +443,9 @@ function sharedTitleName(topic: Topic, peopleOf: Map<string, string[]>): string 
     topic.members.flatMap((key) => peopleOf.get(key) ?? [])
       .flatMap((p) => p.toLowerCase().split(" ")).filter((w) => w.length > 1),
   );
-  // A file's name holds a person's without the text naming them: "1953 Dwight D Eisenhower R".
-  const ofPerson = (low: string) => low.split(" ").some((w) => named.has(w) || w.length === 1);
+  // A file's name holds a person's without the text naming them: "1953 Dwight D. Eisenhower".
+  const ofPerson = (low: string) =>
+    low.split(" ").some((w) => named.has(w) || /^\p{L}\.?$/u.test(w));
   const holding = new Map<string, Set<string>>();
   const spellings = new Map<string, string[]>();
   for (const key of topic.members) {

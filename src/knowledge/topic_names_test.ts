@@ -292,10 +292,10 @@ Deno.test("nameTopics() names notes after the name their titles share, not a per
   }));
   const speeches = nameTopics([{ members: addresses.map((n) => n.key), folder: "" }], addresses);
   assert.equal(speeches.named[0].name, "Price controls");
-  // Nor one the texts do not name: "D" is an initial.
+  // Nor one the texts do not name: "D." is an initial.
   const unnamed = addresses.map((n) => ({
     ...n,
-    key: n.key.replace("Harry S Truman", "Dwight D Eisenhower"),
+    key: n.key.replace("Harry S Truman D", "Dwight D. Eisenhower"),
     names: [],
   }));
   assert.equal(

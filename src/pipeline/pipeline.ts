@@ -8,7 +8,7 @@ import { sha256Hex } from "../fs/sha256.ts";
 import type { FileHandle } from "node:fs/promises";
 import { basename } from "node:path";
 import { analyse, type Analysed } from "../analyse/analyse.ts";
-import { capitaliseNames } from "../analyse/named_in_file_name.ts";
+import { namedInTitle } from "../analyse/named_in_file_name.ts";
 import type { Chunk, NoteDraft, Task } from "../protocol/messages.ts";
 import { hashFile } from "../discover/hash.ts";
 import { openRegularFile } from "../fs/open_regular.ts";
@@ -121,19 +121,25 @@ async function draft(
   }
   // The source's own tags first (a Markdown file's frontmatter), then those the analysis found.
   const tags = [...new Set([...(extracted.tags ?? []), ...analysed.analysis.tags])];
+  // A title made from the file name takes the text's spelling of names ("Heidegger") and writes
+  // the people it names as names ("John Smith"); one naming only the kind of text ("FAQ") is
+  // told whose by the file's name or folder.
+  const fromFileName = extracted.title === fallbackTitle(task.relPath);
+  const named = fromFileName
+    ? namedInTitle(casedLikeText(extracted.title, extracted.body))
+    : { title: ownedTitle(extracted.title, task.relPath), people: [] };
   return {
-    // A title made from the file name takes the text's spelling of names ("Heidegger") and
-    // capitalises the people it names ("John Smith"); one naming only the kind of text ("FAQ")
-    // is told whose by the file's name or folder.
-    title: extracted.title === fallbackTitle(task.relPath)
-      ? capitaliseNames(casedLikeText(extracted.title, extracted.body))
-      : ownedTitle(extracted.title, task.relPath),
+    title: named.title,
     type: extracted.type,
     sourceHash,
     sourceBytes,
     wordCount: extracted.wordCount,
     body: analysed.body,
-    analysis: { ...analysed.analysis, tags },
+    analysis: {
+      ...analysed.analysis,
+      tags,
+      people: withTitlePeople(analysed.analysis.people, named.people),
+    },
     ...(extracted.properties ? { properties: extracted.properties } : {}),
     ...(extracted.links?.length ? { links: extracted.links } : {}),
     ...(extracted.anchors && Object.keys(extracted.anchors).length > 0
@@ -141,6 +147,17 @@ async function draft(
       : {}),
     ...(analysed.warning ? { warning: analysed.warning } : {}),
   };
+}
+
+/**
+ * The people its file's name names that the text does not, then those the text names: whose
+ * address "1862_abraham_lincoln_r" is, who "interview-john-smith" is with. The text's spelling
+ * stands for a surname it uses ("Theodore Roosevelt" of "1901_theodore_roosevelt_r").
+ */
+function withTitlePeople(people: string[], inTitle: string[]): string[] {
+  const surname = (name: string) => name.split(" ").at(-1)!.toLowerCase();
+  const known = new Set(people.map(surname));
+  return [...inTitle.filter((p) => !known.has(surname(p))), ...people];
 }
 
 function withWarning(draft: NoteDraft, warning: { warning?: string }): NoteDraft {
