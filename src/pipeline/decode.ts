@@ -129,10 +129,14 @@ function rejectBinary(bytes: Uint8Array, what: string, nulAllowed: boolean): voi
     throw new InputError(`binary content, not ${what}: found a NUL byte at offset ${nul}`);
   }
   // Binary without a NUL still shows control bytes that no text uses; ESC is allowed for
-  // ISO-2022-JP.
+  // ISO-2022-JP, and a backspace between two characters, which strikes the first over (a
+  // typesetter's bold, "P\bP").
   const sample = bytes.subarray(0, 65536);
+  const printed = (b: number | undefined) => b !== undefined && (b >= 0x20 || b === 0x09);
   let controls = 0;
-  for (const b of sample) {
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i];
+    if (b === 0x08 && printed(sample[i - 1]) && printed(sample[i + 1])) continue;
     if (b < 0x20 && b !== 0 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) {
       controls++;
     }

@@ -11,6 +11,7 @@ import { InputError } from "../common/errors.ts";
 import { marked } from "marked";
 import { inlineText } from "../markdown/inline_text.ts";
 import { mystAsObsidian } from "../markdown/myst.ts";
+import { fromOverstrike, isOverstruck } from "./overstrike.ts";
 
 /** What one text or Markdown file contributes to its note. */
 export interface ExtractedText {
@@ -43,6 +44,7 @@ export function readText(text: string, fileName: string): ExtractedText {
   // One its author underlined is: "History of LZMA Utils and XZ Utils" over "=====", and one
   // centred on the page ("Frequently Asked Questions about zlib").
   if (ext !== ".md" && ext !== ".markdown") {
+    if (isOverstruck(text)) text = fromOverstrike(text);
     const underlined = underlinedTitle(text);
     const centred = underlined ? undefined : centredTitle(text);
     const rest = underlined

@@ -421,3 +421,25 @@ Deno.test("extractText() shows a Markdown file's MyST admonitions as callouts, a
   );
   assert.match(extractText(utf8(source), "lamps.txt").body, /```\{warning\}/);
 });
+
+Deno.test("extractText() reads a typesetter's overstruck README as the page it prints", () => {
+  const bold = (s: string) => [...s].map((c) => c === " " ? c : `${c}\b${c}`).join("");
+  const paragraph = "A harbour lamp burns whale oil and is trimmed at dusk by the keeper. ";
+  const text = [
+    bold("Harbour Lamp Howto"),
+    "",
+    bold("Overview"),
+    "",
+    paragraph.repeat(20),
+    "",
+    bold("Trimming the wick"),
+    "",
+    `The ${bold("wick")} is cut square. `.repeat(20),
+    "",
+  ].join("\n");
+  const out = extractText(utf8(text), "LAMP_README.txt");
+  assert.equal(out.title, "Harbour Lamp Howto");
+  assert.match(out.body, /^## Overview\n\nA harbour lamp/u);
+  assert.match(out.body, /\n## Trimming the wick\n\nThe wick is cut square\./u);
+  assert.ok(!out.body.includes("\b"));
+});
