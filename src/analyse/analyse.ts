@@ -226,7 +226,7 @@ export function analyse(input: AnalysisInput): Analysed {
     list,
     summaryScores,
     summaryLength(input.wordCount) - (asked ? 1 : 0),
-    transcript ? unfit : withoutAntecedent(list, unfit, lead),
+    transcript ? unfit : unfitForWrittenSummary(list, unfit, lead),
     { transcript, lead },
   );
   // A lead ending in ":" says its list's items; alone, or a NAME line unterminated, it would run
@@ -346,7 +346,7 @@ function withLeaning(list: Unit[], unfit: Set<number>, count: number): Set<numbe
     const text = trimOpeners(u.text);
     // A question read alone asks and says nothing ("The aborted attempt to look at the
     // inflated output to see what was wrong?").
-    const asks = /\?["”’)\]]*$/u.test(text);
+    const asks = ASKS.test(text);
     // "But as an institution, it should...": a conjunction the trimming kept, since the rest
     // opens like a clause ("As...").
     const joined = /^(?:but|and|yet|or|nor)\b/iu.test(text);
@@ -361,21 +361,27 @@ function withLeaning(list: Unit[], unfit: Set<number>, count: number): Set<numbe
  * `unfit` and the written sentences that open naming someone as "he" or "they", unless they follow
  * the summary's lead, who they are: after another sentence of the summary "He holds a degree..."
  * would be said of the wrong person (Dan Kennedy's degree given to D. Richard Hipp). Nor those
- * naming a thing as the code before them did ("the socket s"), code a summary leaves out.
+ * naming a thing as the code before them did ("the socket s"), code a summary leaves out. Nor a
+ * question: a written text's summary says what it answers ("How do I block backscatter mail to
+ * random recipient addresses?" of Postfix's list of the questions it covers).
  */
-function withoutAntecedent(
+function unfitForWrittenSummary(
   list: Unit[],
   unfit: Set<number>,
   lead: number | undefined,
 ): Set<number> {
   const out = new Set(unfit);
   list.forEach((u, i) => {
-    if (i - 1 !== lead && PERSONAL.test(trimOpeners(u.text)) || namedAsInCode(u.text)) {
+    const text = trimOpeners(u.text);
+    if (i - 1 !== lead && PERSONAL.test(text) || namedAsInCode(u.text) || ASKS.test(text)) {
       out.add(i);
     }
   });
   return out;
 }
+
+/** A sentence that ends asking. */
+const ASKS = /\?["”’)\]]*$/u;
 
 /** A sentence that opens naming someone by a pronoun. */
 const PERSONAL = /^(?:He|She|They|His|Her|Their|Him|Them)\b/u;
@@ -493,7 +499,7 @@ function pickSummary(
     // Not "This article describes those alternatives": which ones was said before.
     return statesPurpose(text) && !pointsBack(text) ||
       !leansBack(text) && !unresolved(text) && !instructs(text) && !pointsAhead(text) &&
-        !pointsBack(text) && !/\?["”’)]?$/u.test(text) && !/^Q[.:]\s/u.test(text);
+        !pointsBack(text) && !ASKS.test(text) && !/^Q[.:]\s/u.test(text);
   };
   const skipped = new Set(unfit);
   const firstTry = picked;

@@ -1275,3 +1275,30 @@ Deno.test("analyse() sums up a page of links only by what it links to", () => {
   const prose = `The harbour lamps are trimmed each evening by the keepers of the town.\n\n${body}`;
   assert.doesNotMatch(run(prose, "Lamps").analysis.summary.join(" "), /^Links to/u);
 });
+
+Deno.test("analyse() asks no question in a written text's summary", () => {
+  // As Postfix's READMEs open: the questions the text answers, each then a heading.
+  const body = [
+    "This document describes lamps that require a keeper.",
+    "Topics covered in this document:",
+    "  * What is harbour lamp soot?\n  * How do I block harbour lamp soot on the lamp glass " +
+    "of a harbour lamp?\n  * How do I trim a wick?",
+    "## What is harbour lamp soot?",
+    "When a keeper trims a wick badly, innocent ships are flooded with dark water. This is " +
+    "called harbour lamp soot. The glass turns black within the hour.",
+    "## How do I block harbour lamp soot on the lamp glass of a harbour lamp?",
+    "The keeper lowers the wick a turn and closes the vent on the windward side. Whale oil " +
+    "burns cleaner than tallow, and the keeper logs each night.",
+    "Brass fittings corrode in salt air, so the keeper polishes them every week. A corroded " +
+    "vent sticks open in a storm.",
+    "The lighthouse board inspects each lamp twice a year. Inspectors measure how far the beam " +
+    "reaches on a clear night.",
+    "## How do I trim a wick?",
+    "A wick is trimmed square with sharp scissors. A ragged wick throws a forked flame that " +
+    "smokes the glass.",
+  ].join("\n\n");
+  const { analysis } = analyse({ title: "Lamp soot", body, wordCount: wordCount(body) });
+  const summary = analysis.summary.join(" ");
+  assert.ok(!summary.includes("?"), summary);
+  assert.match(summary, /^This document describes lamps that require a keeper\. \p{Lu}/u);
+});
