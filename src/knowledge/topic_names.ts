@@ -111,26 +111,36 @@ export function nameTopics(
     // four unrelated papers "DIMACS format" after two of them.
     const keeping = topic.folder !== undefined && keepingFolder(topic.folder.split("/"));
     const folderName = topic.folder && (!keeping || (ranked[0]?.cover ?? 0) <= 0.5)
-      ? spelledOutInTitles(
-        spelledAsNotes(folderTitle(topic.folder.split("/")), topic, summaryOf),
+      ? saidOnInTitles(
+        spelledOutInTitles(
+          spelledAsNotes(folderTitle(topic.folder.split("/")), topic, summaryOf),
+          topic,
+        ),
         topic,
       )
       : "";
-    // A folder that keeps files of no one subject ("papers") is named as its owner named it,
-    // everyday word or not: "DIMACS format" named four papers after two of them.
+    // A folder is named as its owner named it, everyday word or not: Python's `reference` was
+    // "Module" after three of its nine chapters, and a folder that keeps files of no one subject
+    // ("papers") "DIMACS format" after two of four papers.
     const grabBag = keeping && folderName !== "";
     // "systemd", "dirmngr": a name its makers write in small letters, in titles as in sentences.
     const capital = (p: string) => writtenSmall(p.split(" ")[0], topic, summaryOf) ? p : cap(p);
     // "whatsnew" is the start of "What’s New in Python" run together: the titles say it better.
     const spelledOut = titled !== undefined && runTogether(folderName, titled);
+    const ownName = folderName !== "" && !spelledOut ? [folderName] : [];
+    // An everyday word ("reference") names the folder's map when nothing its notes say does:
+    // "Python" of two folders' notes, `using` and `reference`, is "Python" and "Python
+    // (Reference)".
+    const last = !grabBag && isGenericWord(folderName);
     const candidates = [
-      ...(folderName !== "" && !spelledOut ? [folderName] : []),
+      ...(last ? [] : ownName),
       ...(titled ? [titled] : []),
       ...phrases.map(capital),
       ...(phrases.length >= 2 ? [`${capital(phrases[0])} and ${phrases[1]}`] : []),
+      ...(last ? ownName : []),
       // Notes most of which share a folder still have a subject their owner named.
       ...(folder !== "" ? [spelledAsNotes(folderTitle(folder.split("/")), topic, summaryOf)] : []),
-    ].filter((c) => c !== "" && (!isGenericWord(c) || grabBag && c === folderName));
+    ].filter((c) => c !== "" && (!isGenericWord(c) || c === folderName));
     // Short of all those, the name all the notes give whose first word most speak of: three
     // Python HOWTOs, alone in a small vault, share only their copyright holder, the "Python
     // Software Foundation", and say "Python".
@@ -352,7 +362,9 @@ export function byOwnPhrases(
  * topic's notes give, when it is no everyday word and most of the notes' titles or summaries say
  * it: "Python" of "Python Software Foundation", not "Free" of "Free Software Foundation". Not of
  * a name only some give: five Python HOWTOs among nine notes with Node.js's pages are no map of
- * Python. At most one.
+ * Python. Nor of one most of the vault's other notes give too: it tells the topic from nothing
+ * (a vault of twenty of Python's library pages was one map, "Python", of three groups). At most
+ * one.
  */
 function sharedNameWord(
   topic: Topic,
@@ -366,14 +378,19 @@ function sharedNameWord(
         englishRank(words[0].toLowerCase()) > NAME_RANK
       )
       .map((words) => words[0]);
-  const [first, ...others] = topic.members.map((key) => new Set(firstWords(key)));
-  const given = [...first ?? []].filter((word) => others.every((words) => words.has(word)));
+  const [first, ...rest] = topic.members.map((key) => new Set(firstWords(key)));
+  const given = [...first ?? []].filter((word) => rest.every((words) => words.has(word)));
   const said = (word: string) =>
     topic.members.filter((key) => {
       return new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, "iu")
         .test(`${titleOf(key)} ${summaryOf.get(key) ?? ""}`);
     }).length;
-  return given.filter((word) => said(word) * 2 > topic.members.length).sort().slice(0, 1);
+  const members = new Set(topic.members);
+  const others = [...bodiesOf.keys()].filter((key) => !members.has(key));
+  const elsewhere = (word: string) => others.filter((key) => firstWords(key).includes(word)).length;
+  return given.filter((word) =>
+    said(word) * 2 > topic.members.length && elsewhere(word) * 2 <= others.length
+  ).sort().slice(0, 1);
 }
 
 /** Words at a title's start that lead on to the rest: "about", "of the". */
@@ -503,6 +520,32 @@ function spelledOutInTitles(name: string, topic: Topic): string {
     const best = [...runs].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
     return best && best[1] >= SERIES * titles.length ? best[0] : word;
   }).join(" ");
+}
+
+/**
+ * A folder's name of one everyday word with the words that follow it in half of the topic's
+ * titles or more: Python's `using` is "Using Python", after "Using Python on Unix platforms",
+ * "Using Python on Windows" and "Using Python on a Mac"; not "Using Python on", a word that links.
+ */
+function saidOnInTitles(name: string, topic: Topic): string {
+  if (!isGenericWord(name)) return name;
+  const titles = topic.members.map((key) => titleOf(key).split(/\s+/u));
+  const words = [name];
+  for (;;) {
+    const low = words.map((w) => w.toLowerCase());
+    const next = new Map<string, string[]>();
+    for (const title of titles) {
+      const at = title.findIndex((_, i) => low.every((w, k) => title[i + k]?.toLowerCase() === w));
+      const word = at < 0 ? undefined : title[at + low.length];
+      if (word === undefined || !/^\p{L}[\p{L}\p{N}]*$/u.test(word) || LINKING.test(cap(word))) {
+        continue;
+      }
+      next.set(word.toLowerCase(), [...next.get(word.toLowerCase()) ?? [], word]);
+    }
+    const best = [...next.values()].sort((a, b) => b.length - a.length)[0];
+    if (!best || best.length * 2 < titles.length) return words.join(" ");
+    words.push(mostCommon(best));
+  }
 }
 
 /**

@@ -381,7 +381,8 @@ Deno.test("nameTopics() tells two maps of one name apart by the folder of their 
   ], notes);
   // The folder's own name first, as a map named after a folder is.
   assert.deepEqual(named.map((t) => t.name), ["Merge commit", "Git technical"]);
-  // Two folders whose names say no subject ("using", "reference"): the name, then the folder.
+  // Two folders whose names are everyday words ("using", "reference"): the name their notes
+  // share, then, taken, the folder's own.
   const generic = [
     ...["a", "b", "c"].map((k) => ({ ...note(k, ["python"]), folder: "using" })),
     ...["d", "e", "f"].map((k) => ({ ...note(k, ["python"]), folder: "reference" })),
@@ -390,7 +391,7 @@ Deno.test("nameTopics() tells two maps of one name apart by the folder of their 
     { members: ["a", "b", "c"], folder: "using" },
     { members: ["d", "e", "f"], folder: "reference" },
   ], generic);
-  assert.deepEqual(two.named.map((t) => t.name), ["Python", "Python (Reference)"]);
+  assert.deepEqual(two.named.map((t) => t.name), ["Python", "Reference"]);
 });
 
 Deno.test("nameTopics() names a folder that only keeps files by what its notes share, if they do", () => {
@@ -569,6 +570,34 @@ Deno.test("nameTopics() names notes that share no phrase by the word of a body t
   // An everyday word names nothing: "Free" of "Free Software Foundation".
   const free = notes.map((n) => n.bodies ? { ...n, bodies: ["Free Software Foundation"] } : n);
   assert.deepEqual(nameTopics([topic], free).named, []);
+  // Nor one most of the vault's other notes give: the whole vault is Python's.
+  const vault = [
+    ...notes.slice(0, 3),
+    howto("e", "socket calls", "Python opens sockets.", "Python Software Foundation"),
+    howto("f", "sort keys", "Python sorts lists.", "Python Software Foundation"),
+    howto("g", "regex groups", "Python matches text.", "Python Software Foundation"),
+  ];
+  assert.deepEqual(nameTopics([topic], vault).named, []);
+});
+
+Deno.test("nameTopics() names a folder's notes as its owner named the folder, everyday word or not", () => {
+  const chapters = ["Lexical analysis", "Data model", "Execution model", "Expressions"].map((
+    t,
+  ) => ({
+    ...note(`Sources/reference/${t}.md`, [`${t.toLowerCase()} rules`]),
+    folder: "reference",
+  }));
+  const reference = { members: chapters.map((n) => n.key), folder: "reference" };
+  assert.equal(nameTopics([reference], chapters).named[0].name, "Reference");
+  // Said on in half the titles or more: "Using Python", not "Using" nor "Using Python on".
+  const guides = ["Using Python on Unix", "Using Python on Windows", "Editors and IDEs"].map((
+    t,
+  ) => ({
+    ...note(`Sources/using/${t}.md`, [`${t.toLowerCase()} setup`]),
+    folder: "using",
+  }));
+  const using = { members: guides.map((n) => n.key), folder: "using" };
+  assert.equal(nameTopics([using], guides).named[0].name, "Using Python");
 });
 
 Deno.test("withoutStrangers() takes from a folder's map the notes from elsewhere it shares nothing with", () => {
