@@ -820,6 +820,19 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
   for (const run of runs) {
     if (run.from === run.to || KNOWN_KIND.has(run.key.toLowerCase())) continue;
     const v = verdicts.get(run.key);
+    // "the island of Porto Rico": compromise's person "Rico" after words its lexicon knows as a
+    // place's (not "Texas Governor Greg Abbott"); "the Sierra Nevada": a person seldom follows
+    // "the". The run is a place's name.
+    if (
+      v?.kind === "people" &&
+      (v.from > 0 && run.key.slice(0, v.from).trim().split(" ").every(placeWord) &&
+          !/\s/u.test(run.key.slice(v.from, v.to).trim()) ||
+        /(?:^|[^\p{L}])the\s+$/iu.test(text.slice(Math.max(0, run.start - 5), run.start)) &&
+          run.key.split(" ").some(placeWord))
+    ) {
+      verdicts.set(run.key, { kind: "places", from: 0, to: run.end - run.start });
+      continue;
+    }
     // "Latin America", "Southeast Asia": compromise finds the place without its region's word;
     // "RailCorp of New South Wales" without its "New".
     if (
@@ -1356,13 +1369,41 @@ function nameLike(word: string): boolean {
 function fullNames(runs: Run[], verdicts: Map<string, Verdict>): void {
   const uses = new Map<string, number>();
   for (const run of runs) uses.set(run.key, (uses.get(run.key) ?? 0) + 1);
+  const things = thingOpeners(runs);
   for (const run of runs) {
     const v = verdicts.get(run.key);
     if (v && (v.kind !== "people" || v.to - v.from === run.key.length)) continue;
-    if (knownPerson(run.key) || !v && uses.get(run.key)! >= 2 && unlistedName(run.key)) {
+    if (
+      knownPerson(run.key) ||
+      !v && uses.get(run.key)! >= 2 && unlistedName(run.key) && !things.has(firstWord(run.key))
+    ) {
       verdicts.set(run.key, { kind: "people", from: 0, to: run.key.length });
     }
   }
+}
+
+/** A word compromise's lexicon knows as a place's name ("Porto", "Nevada"). */
+function placeWord(word: string): boolean {
+  return /\b(?:City|Country|Region|Place)\b/u.test(lexiconTag(word.toLowerCase()));
+}
+
+/**
+ * The words that open the names of two things or more: "Debian" of "Debian Linux" and "the
+ * Debian Linux Association", a thing's name and no one's given name ("Debian Linux is a new kind
+ * of distribution" is no person's doing).
+ */
+function thingOpeners(runs: Run[]): Set<string> {
+  const names = new Map<string, Set<string>>();
+  for (const run of runs) {
+    if (run.from === run.to) continue;
+    const first = firstWord(run.key);
+    names.set(first, (names.get(first) ?? new Set()).add(run.key));
+  }
+  return new Set([...names].filter(([, keys]) => keys.size >= 2).map(([first]) => first));
+}
+
+function firstWord(key: string): string {
+  return key.slice(0, key.indexOf(" "));
 }
 
 /** Two capitalised words that neither the everyday list nor compromise's lexicon has. */
@@ -1713,6 +1754,7 @@ function agents(
 ): string[] {
   const uses = new Map<string, { acts: number; owns: boolean }>();
   const found: string[] = [];
+  const things = thingOpeners(runs);
   // "watched Yitzhak Rabin and Yasser Arafat": two strangers' names paired, nothing else found.
   const byFirst = new Map(runs.map((r) => [r.from, r]));
   const stray = (r: Run | undefined) =>
@@ -1771,6 +1813,7 @@ function agents(
     const last = run.key.slice(run.key.lastIndexOf(" ") + 1).toLowerCase();
     const common = lower.has(last) || lower.has(last.replace(/s$/u, ""));
     const presented = run.from !== run.to && newcomer(run.key) && !common &&
+      !things.has(firstWord(run.key)) &&
       (opensAndActs(words, run, false) || PERSON_NOUN.test(before?.value ?? "") ||
         ROLE.test(before?.value ?? "") || apposed);
     if (verdict) {

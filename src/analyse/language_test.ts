@@ -1059,3 +1059,33 @@ Deno.test("readLanguage() keeps the 'New' of a place's name", () => {
     .places.map((p) => p.text);
   assert.deepEqual(places, ["New South Wales"]);
 });
+
+Deno.test("readLanguage() reads a place whose name holds a given name as a place", () => {
+  const read = (text: string) => {
+    const { people, places } = readLanguage(text);
+    return { people: people.map((p) => p.text), places: places.map((p) => p.text) };
+  };
+  // After a word the lexicon knows as a place's.
+  assert.deepEqual(
+    read("Outrages were committed in the neighboring island of Porto Rico. They stopped."),
+    { people: [], places: ["Porto Rico"] },
+  );
+  // After "the", which a person seldom follows.
+  assert.deepEqual(
+    read("The country occupied by the Sierra Nevada and Rocky mountains is rich in gold."),
+    { people: [], places: ["Sierra Nevada"] },
+  );
+  assert.deepEqual(read("George Washington crossed the river at night.").people, [
+    "George Washington",
+  ]);
+});
+
+Deno.test("readLanguage() reads no person in a thing's name that opens the names of others", () => {
+  const text = "Debian Linux is a brand-new kind of Linux distribution. The Debian Linux " +
+    "Association sells it on disks, and Debian Linux will be maintained with care.";
+  assert.deepEqual(people(text), []);
+  assert.deepEqual(people("Gabby Giffords deserves a vote. Gabby Giffords was shot."), [
+    "Gabby Giffords",
+    "Gabby Giffords",
+  ]);
+});
