@@ -97,7 +97,8 @@ function asMarkdown(text: string): string {
  * name"), which Markdown reads as more of that line's paragraph; and a rule of dashes under a
  * paragraph of several lines, which Markdown reads as the underline of a heading (bc's README
  * ended in a heading of eleven lines). A line of tildes is a rule or an underline, which Markdown
- * reads as a code fence: under Valgrind's FAQ's title it fenced the whole text.
+ * reads as a code fence: under Valgrind's FAQ's title it fenced the whole text. Centred lines,
+ * a title page's, are blocks of their own, at the margin (indented, Markdown reads them as code).
  */
 function ownBlocks(text: string): string {
   const lines = text.split("\n").map((l) => TILDES.test(l) ? l.replaceAll("~", "-") : l);
@@ -109,11 +110,16 @@ function ownBlocks(text: string): string {
     const opensLayout = indented && run > 0 && !INDENTED.test(lines[i - 1]) &&
       !isProse(lines.slice(i, nextBlank(lines, i)).join("\n"));
     const rule = /^\s*(?:-{3,}|={3,})\s*$/u.test(line) && run >= 2;
-    if (opensLayout || rule) {
+    // "Written by Ian A. Murdock" over "Revised 01/06/94", each centred on a title page: lines
+    // of their own, which Markdown would run together ("Ian A. Murdock Revised"); not the lines
+    // of one sentence ("Where do I go" over "to learn the details").
+    const centred = run > 0 && isCentred(line) && isCentred(lines[i - 1]) &&
+      /^\s*[\p{Lu}\p{N}]/u.test(line);
+    if (opensLayout || rule || centred) {
       out.push("");
       run = 0;
     }
-    out.push(line);
+    out.push(isCentred(line) ? line.trim() : line);
     run = line.trim() === "" ? 0 : run + 1;
   }
   return out.join("\n");

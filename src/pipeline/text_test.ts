@@ -443,3 +443,12 @@ Deno.test("extractText() reads a typesetter's overstruck README as the page it p
   assert.match(out.body, /\n## Trimming the wick\n\nThe wick is cut square\./u);
   assert.ok(!out.body.includes("\b"));
 });
+
+Deno.test("extractText() keeps each centred line of a title page a line of its own", () => {
+  const text = "\t\t\tThe Harbour Lamp Manifesto\n\n\t\t\tWritten by  Ian A. Trimmer\n" +
+    "\t\t\t     Revised 01/06/94\n\n" +
+    "A harbour lamp burns whale oil and is trimmed at dusk by the keeper.\n";
+  const out = extractText(utf8(text), "manifesto.txt");
+  assert.equal(out.title, "The Harbour Lamp Manifesto");
+  assert.match(out.body, /^Written by {1,2}Ian A\. Trimmer\n\nRevised 01\/06\/94\n\nA harbour/u);
+});
