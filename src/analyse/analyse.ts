@@ -480,38 +480,59 @@ const OPENER_TRIES = 3;
  * The summary's sentences: a written one opens with a sentence that stands alone, not one that
  * leans on what came before ("That list is public...", "Together, they form..."), which a reader
  * meets first and cannot place, nor an instruction ("Please read the manual..."). Such an opener
- * is left out and the summary picked again.
+ * is left out and the summary picked again; so is a later sentence that leans on one the summary
+ * leaves out ("This is equivalent to the Python expression hasattr(o, attr_name).").
  */
-function pickSummary(
+export function pickSummary(
   list: Unit[],
   scores: number[],
   count: number,
   unfit: Set<number>,
   { transcript, lead }: { transcript: boolean; lead?: number },
 ): number[] {
-  let picked = pickUnits(list, scores, count, unfit);
-  if (transcript) return picked;
-  if (lead !== undefined) return [lead, ...picked.filter((i) => i !== lead)];
-  const standsAlone = (i: number) => {
-    const text = trimOpeners(list[i].text);
-    // "This document describes...": the text's own "this", which needs nothing before it.
-    // A question opens no summary of a written text: its answer says what the text says.
-    // Not "This article describes those alternatives": which ones was said before.
-    return statesPurpose(text) && !pointsBack(text) ||
-      !leansBack(text) && !unresolved(text) && !instructs(text) && !pointsAhead(text) &&
-        !pointsBack(text) && !ASKS.test(text) && !/^Q[.:]\s/u.test(text);
-  };
   const skipped = new Set(unfit);
-  const firstTry = picked;
-  for (let tries = 0; tries < OPENER_TRIES && picked.length > 0; tries++) {
-    const first = picked[0];
-    if (standsAlone(first)) break;
-    skipped.add(first);
-    picked = pickUnits(list, scores, count, skipped);
+  const pick = () => {
+    const picked = pickUnits(list, scores, count, skipped);
+    return lead === undefined ? picked : [lead, ...picked.filter((i) => i !== lead)];
+  };
+  let picked = pick();
+  if (transcript) return picked;
+  if (lead === undefined) {
+    const standsAlone = (i: number) => {
+      const text = trimOpeners(list[i].text);
+      // "This document describes...": the text's own "this", which needs nothing before it.
+      // A question opens no summary of a written text: its answer says what the text says.
+      // Not "This article describes those alternatives": which ones was said before.
+      return statesPurpose(text) && !pointsBack(text) ||
+        !leansBack(text) && !unresolved(text) && !instructs(text) && !pointsAhead(text) &&
+          !pointsBack(text) && !ASKS.test(text) && !/^Q[.:]\s/u.test(text);
+    };
+    const firstTry = picked;
+    for (let tries = 0; tries < OPENER_TRIES && picked.length > 0; tries++) {
+      if (standsAlone(picked[0])) break;
+      skipped.add(picked[0]);
+      picked = pick();
+    }
+    // A text with no sentence fit to open a summary keeps what it has: "Here are the names of
+    // the programs in this package..." over an AUTHORS file's list of names.
+    if (picked.length === 0) return firstTry;
   }
-  // A text with no sentence fit to open a summary keeps what it has: "Here are the names of the
-  // programs in this package..." over an AUTHORS file's list of names.
-  return picked.length > 0 ? picked : firstTry;
+  for (let tries = 0; tries < OPENER_TRIES; tries++) {
+    const chosen = new Set(picked);
+    // What it leans on is the sentence before, or one before it in its paragraph.
+    const placed = (i: number) =>
+      chosen.has(i - 1) || picked.some((j) => j < i && list[j].block === list[i].block);
+    const leaning = picked.find((i, k) => {
+      const text = trimOpeners(list[i].text);
+      return k > 0 && !placed(i) && leansBack(text) && !(statesPurpose(text) && !pointsBack(text));
+    });
+    if (leaning === undefined) break;
+    skipped.add(leaning);
+    const next = pick();
+    if (next.length === 0 || next[0] !== picked[0]) break;
+    picked = next;
+  }
+  return picked;
 }
 
 /**

@@ -7,11 +7,12 @@ import {
   type Analysed,
   hyphensAsDashes,
   linkKeyPoints,
+  pickSummary,
   shorten,
   warmUp,
 } from "./analyse.ts";
 import { stemWeight } from "./commonness.ts";
-import { keyPointCount, summaryLength } from "./summarise.ts";
+import { keyPointCount, summaryLength, type Unit } from "./summarise.ts";
 
 /** A page of prose, about 420 words, naming people, organisations and places. */
 const ADA = `Ada Lovelace was an English mathematician who worked with Charles Babbage on the \
@@ -1301,4 +1302,28 @@ Deno.test("analyse() asks no question in a written text's summary", () => {
   const summary = analysis.summary.join(" ");
   assert.ok(!summary.includes("?"), summary);
   assert.match(summary, /^This document describes lamps that require a keeper\. \p{Lu}/u);
+});
+
+Deno.test("pickSummary() takes no sentence that leans on one the summary leaves out", () => {
+  const unit = (text: string, block: number, terms: string[]): Unit => ({
+    text,
+    block,
+    section: 0,
+    terms,
+    words: text.split(" ").length,
+    leads: false,
+  });
+  const units = [
+    unit("The harbour lamp burns whale oil all night.", 0, ["harbour", "lamp", "oil"]),
+    unit("Keep the vent shut in a gale.", 1, ["vent", "gale"]),
+    unit("Otherwise, the flame climbs into the chimney.", 1, ["flame", "chimney"]),
+    unit("The keeper trims the wick at dusk.", 2, ["keeper", "wick", "dusk"]),
+    unit("A clean glass throws the beam far out to sea.", 3, ["glass", "beam", "sea"]),
+  ];
+  const options = { transcript: false, lead: 0 };
+  // The leaning sentence scores above the rest, the one it leans on below them.
+  const picked = pickSummary(units, [3, 0.5, 2.5, 2, 1], 3, new Set(), options);
+  assert.deepEqual(picked, [0, 3, 4]);
+  // With the sentence it leans on, it may go.
+  assert.deepEqual(pickSummary(units, [3, 2.8, 2.5, 2, 1], 3, new Set(), options), [0, 1, 2]);
 });
