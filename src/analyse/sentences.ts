@@ -635,10 +635,12 @@ const THIS_THING = new RegExp(
   "u",
 );
 
-/** "...by solving these two issues", "describes those alternatives": things named in the
- * sentences before. */
+/** "...by solving these two issues", "describes those alternatives", "In the last war such
+ * discussions did not even begin": things named in the sentences before (not "such measures as
+ * are needed"). */
 export function pointsBack(sentence: string): boolean {
-  return /\b(?:these|those)\s+(?:two|three|\p{L}+s)\b/iu.test(sentence);
+  return /\b(?:these|those)\s+(?:two|three|\p{L}+s)\b/iu.test(sentence) ||
+    /^(?:\S+\s+){0,4}such (?!as\b)\p{L}+s\b(?! as\b| that\b)/iu.test(sentence.trim());
 }
 
 /** "The following list of options...", "as follows", "The module defines the following

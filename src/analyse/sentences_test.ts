@@ -839,6 +839,8 @@ Deno.test("pointsBack() finds things the sentences before named", () => {
   assert.ok(pointsBack("This article describes those alternatives and how to use them."));
   assert.ok(pointsBack("The keeper solved these two issues at dawn."));
   assert.ok(!pointsBack("This article describes the harbour's lamps."));
+  assert.ok(pointsBack("In the last war such meetings did not begin until the shooting stopped."));
+  assert.ok(!pointsBack("The keeper takes such measures as the storm needs."));
 });
 
 Deno.test('trimOpeners() leaves out "Note that" before the point', () => {
