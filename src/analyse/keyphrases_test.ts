@@ -1056,3 +1056,19 @@ Deno.test("rankKeyphrases() takes no phrase about how a project is run, unless t
   ];
   assert.deepEqual(texts(named, "Wickly questions"), ["lamp wicks"]);
 });
+
+Deno.test("rankKeyphrases() takes no everyday word of the title that a term with it says", () => {
+  const phrases = [
+    phrase("option", 0),
+    phrase("option", 5),
+    phrase("option", 9),
+    phrase("harbour lamp option", 10),
+    phrase("harbour lamp option", 20),
+    phrase("varroa mites", 30),
+  ];
+  const found = texts(phrases, "Harbour lamp options");
+  assert.ok(found.includes("harbour lamp option"), found.join(", "));
+  assert.ok(!found.includes("option"), found.join(", "));
+  // Alone, the title's everyday word is its subject.
+  assert.ok(texts(phrases.slice(0, 3), "Harbour lamp options").includes("option"));
+});
