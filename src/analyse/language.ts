@@ -320,15 +320,24 @@ function mayHaveVerb(values: string[], tags: string[], from: number, to: number)
 /**
  * Whether a sentence opens with a gerund and has no verb but it and infinitives ("Walking the
  * entire graph to satisfy topological order constraints."): a list's item, no clause of its
- * own. A plural after a noun, before its object, may be a verb wink took for a noun ("Running
- * the tool returns a list").
+ * own. So does one that opens with a noun and has no verb but participles in -ing, one in -ed
+ * after a comma before its preposition, and infinitives: a reference entry's description ("Type
+ * flags, used to set tp_flags.", "Structure defining optional functionality of a type"). A plural
+ * after a noun, before its object, may be a verb wink took for a noun ("Running the tool returns
+ * a list").
  */
 function onlyNonFinite(values: string[], tags: string[], from: number, to: number): boolean {
   while (from <= to && tags[from] === "SPACE") from++;
-  if (tags[from] !== "VERB" || !/^\p{Lu}\p{Ll}+ing$/u.test(values[from])) return false;
+  const gerund = tags[from] === "VERB" && /^\p{Lu}\p{Ll}+ing$/u.test(values[from]);
+  if (!gerund && !/^(?:DET|ADJ|NOUN|PROPN)$/u.test(tags[from])) return false;
+  let participles = 0;
   for (let i = from + 1; i <= to; i++) {
     if (tags[i] === "AUX") return false;
-    if (tags[i] === "VERB" && !/ing$/u.test(values[i]) && values[i - 1]?.toLowerCase() !== "to") {
+    // "..., used to set" and "..., created by", not "The keeper, tired, trimmed the lamp".
+    const participle = /ing$/u.test(values[i]) ||
+      /ed$/u.test(values[i]) && values[i - 1] === "," && /^(?:ADP|PART)$/u.test(tags[i + 1]);
+    if (tags[i] === "VERB" && participle) participles++;
+    if (tags[i] === "VERB" && !participle && values[i - 1]?.toLowerCase() !== "to") {
       return false;
     }
     if (
@@ -338,7 +347,8 @@ function onlyNonFinite(values: string[], tags: string[], from: number, to: numbe
       return false;
     }
   }
-  return true;
+  // A sentence with no verb at all is for the check of verbless ones (see unfitUnits).
+  return gerund || participles > 0;
 }
 
 /**

@@ -1089,3 +1089,14 @@ Deno.test("readLanguage() reads no person in a thing's name that opens the names
     "Gabby Giffords",
   ]);
 });
+
+Deno.test("readLanguage() marks a reference entry's description with no finite verb", () => {
+  const marked = (text: string) => readLanguage(text).sentences.map((s) => s.nonFinite === true);
+  assert.deepEqual(
+    marked(
+      "Lamp flags, used to set the wick flags. Structure defining a lamp, containing a wick " +
+        "and a glass. The keeper, tired, trimmed the lamp. The keeper trims the wick at dusk.",
+    ),
+    [true, true, false, false],
+  );
+});
