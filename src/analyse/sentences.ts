@@ -525,6 +525,8 @@ const LEANS_BACK = new RegExp(
     // planning issues...": the first two threads, what failed, what this is were told before.
     "an? (?:second|third|fourth|fifth|sixth)",
     "failing (?:that|this)|because (?:of|if) (?:this|that)",
+    // "If that also is NULL, ...", "If so, ...", "If not, ...": the condition was told before.
+    "if (?:this|that|these|those)|if (?:so|not)(?=\\s*,)",
     // "Second, we must...", "Next, I found that...": one of a list, or a step of a story, whose
     // first is elsewhere.
     "(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?(?=\\s*[,:])",

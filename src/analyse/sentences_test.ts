@@ -566,6 +566,8 @@ Deno.test("leansBack() catches openers that need the sentence before", () => {
   for (
     const s of [
       "Another example is a call to the print() function.",
+      "If that also is NULL, the new lamp burns whale oil.",
+      "If so, the keeper trims the wick.",
       "For example the original list could contain complex numbers.",
       "In this case the list is left alone.",
       "The latter is faster by far.",
