@@ -8,7 +8,7 @@
 import type { Analysis, KeyPoint, PropertyValue } from "../protocol/messages.ts";
 import { stamp } from "../markdown/transcript.ts";
 import { type Block, type BodyText, readBody } from "./blocks.ts";
-import { stemWeight } from "./commonness.ts";
+import { englishRank, stemWeight } from "./commonness.ts";
 import { cleanName, rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
 import { isPersonTitle } from "./titles.ts";
@@ -1136,9 +1136,18 @@ const MORE_HYPHENS_AS_DASHES = hyphenAsDash(MORE_DASH_WORDS);
 export function hyphensAsDashes(text: string): string {
   if (!text.includes("-")) return text;
   const dashed = text.replace(HYPHEN_AS_DASH, "—");
-  return dashesAsHyphens(text)
-    ? dashed.replace(MORE_HYPHENS_AS_DASHES, "—").replace(CASE_OR_PLURAL_DASH, "—")
-    : dashed;
+  if (!dashesAsHyphens(text)) return dashed;
+  // "Chiang Kai-shek": after a name, a part no dictionary has is the name's own.
+  return dashed.replace(MORE_HYPHENS_AS_DASHES, "—").replace(
+    CASE_OR_PLURAL_DASH,
+    (dash, at: number, whole: string) => {
+      const next = /^\p{Ll}+/u.exec(whole.slice(at + 1))?.[0];
+      return next !== undefined && /\p{Lu}\p{Ll}*$/u.test(whole.slice(Math.max(0, at - 40), at)) &&
+          englishRank(next) === Infinity
+        ? dash
+        : "—";
+    },
+  );
 }
 
 /** Whether a text writes its dashes as hyphens: {@link DASH_TEXT} or more beside function words. */

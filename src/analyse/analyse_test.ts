@@ -651,6 +651,11 @@ Deno.test("hyphensAsDashes() reads more hyphens as dashes where the text writes 
     hyphensAsDashes("The Congress-a program for the sixties-and more."),
     "The Congress-a program for the sixties-and more.",
   );
+  // After a name, a part no dictionary has is the name's own.
+  assert.equal(
+    hyphensAsDashes("We-I mean you-or they-and Chiang Kai-shek. From Kennedy to Reagan-rejected."),
+    "We—I mean you—or they—and Chiang Kai-shek. From Kennedy to Reagan—rejected.",
+  );
 });
 
 Deno.test("analyse() puts the sentence in which the author says what they propose in the summary", () => {
