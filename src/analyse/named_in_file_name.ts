@@ -8,14 +8,14 @@ import { englishRank, GENERIC_RANK } from "./commonness.ts";
 import { isFirstName, lexiconTag } from "./language.ts";
 
 /**
- * `title` with the people it names written as names, and those people: a run of two or more words that holds a
- * name compromise knows (a first name or a surname) and is otherwise made of words too rare to be
- * everyday ones, with single-letter initials inside ("Dwight D. Eisenhower", "John Smith",
- * "Barack Obama"). The word after a first name and an initial is the surname, however common
- * ("George W. Bush"), and so is the word after a first name that follows a number ("1991 George
- * Bush"). A lone name is left as it is: "mark", "bill" and "rose" are words too. Letters that
- * end the title after a person's name are an archive's label, no part of the title: the party
- * of "1823_james_monroe_dr" and "2016_barack_obama_d".
+ * `title` with the people it names written as names, and those people: a run of two or more
+ * words that holds a name compromise knows (a first name or a surname) and is otherwise made of
+ * words too rare to be everyday ones, with single-letter initials inside ("Dwight D. Eisenhower",
+ * "John Smith", "Barack Obama"). The word after a first name and an initial is the surname,
+ * however common ("George W. Bush"), and so is the word after a first name that follows a number
+ * ("1991 George Bush"). A lone name is left as it is: "mark", "bill" and "rose" are words too.
+ * Letters that end the title after a person's name are an archive's label, no part of the
+ * title: the party of "1823_james_monroe_dr" and "2016_barack_obama_d".
  */
 export function namedInTitle(title: string): { title: string; people: string[] } {
   const tokens = title.split(/(\s+)/u); // words at even places, spaces between

@@ -128,9 +128,9 @@ export function nameTopics(
     // "whatsnew" is the start of "What’s New in Python" run together: the titles say it better.
     const spelledOut = titled !== undefined && runTogether(folderName, titled);
     const ownName = folderName !== "" && !spelledOut ? [folderName] : [];
-    // An everyday word ("reference") names the folder's map when nothing its notes say does:
-    // "Python" of two folders' notes, `using` and `reference`, is "Python" and "Python
-    // (Reference)".
+    // An everyday word ("reference") names the folder's map after what its notes say: two
+    // folders' notes, `using` and `reference`, that all say "Python" are "Python" and, the name
+    // taken, "Reference".
     const last = !grabBag && isGenericWord(folderName);
     const candidates = [
       ...(last ? [] : ownName),
