@@ -872,7 +872,9 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       verdicts.set(run.key, { kind: "places", from: 0, to: run.end - run.start });
     }
   }
-  fullNames(runs, verdicts);
+  // Once for both: "Debian" of "Debian Linux" and "the Debian Linux Association".
+  const things = thingOpeners(runs);
+  fullNames(runs, verdicts, things);
   creditedNames(text, runs, verdicts);
   // "Sharon's granddaughter, Heather": a first name that is an everyday word too ("heather",
   // "jack") is a person where the text names one of the family by it or speaks to it, and so is
@@ -885,7 +887,7 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     ) verdicts.set(run.key, { kind: "people", from: 0, to: run.key.length });
   }
   listedNames(text, runs, verdicts);
-  for (const key of agents(words, runs, verdicts, lower)) {
+  for (const key of agents(words, runs, verdicts, lower, things)) {
     verdicts.set(key, { kind: "people", from: 0, to: key.length });
   }
   placesByFirstNames(text, runs, verdicts);
@@ -1374,12 +1376,15 @@ function nameLike(word: string): boolean {
  * A first name compromise knows and one or two more capitalised words that are no everyday
  * words make a person, however compromise read the window ("David Mertz’s book" gave "David");
  * so do two words no word list has that compromise called nothing ("Vaclav Havel"), named
- * twice.
+ * twice, the first none of the `things`' words (see {@link thingOpeners}).
  */
-function fullNames(runs: Run[], verdicts: Map<string, Verdict>): void {
+function fullNames(
+  runs: Run[],
+  verdicts: Map<string, Verdict>,
+  things: ReadonlySet<string>,
+): void {
   const uses = new Map<string, number>();
   for (const run of runs) uses.set(run.key, (uses.get(run.key) ?? 0) + 1);
-  const things = thingOpeners(runs);
   for (const run of runs) {
     const v = verdicts.get(run.key);
     if (v && (v.kind !== "people" || v.to - v.from === run.key.length)) continue;
@@ -1754,17 +1759,18 @@ function inIdentifier(text: string, w: Word): boolean {
  * Single capitalised words compromise did not call anything that the text treats as persons:
  * the subject of a verb people do ("Heidegger argues") or the one "who" stands for, never
  * written in lower case, and either a name compromise's lexicon knows or a word no everyday list
- * has, used so at least twice.
+ * has, used so at least twice. A newcomer's two words presented so open with none of the
+ * `things`' words (see {@link thingOpeners}).
  */
 function agents(
   words: Word[],
   runs: Run[],
   verdicts: Map<string, Verdict>,
   lower: Set<string>,
+  things: ReadonlySet<string>,
 ): string[] {
   const uses = new Map<string, { acts: number; owns: boolean }>();
   const found: string[] = [];
-  const things = thingOpeners(runs);
   // "watched Yitzhak Rabin and Yasser Arafat": two strangers' names paired, nothing else found.
   const byFirst = new Map(runs.map((r) => [r.from, r]));
   const stray = (r: Run | undefined) =>

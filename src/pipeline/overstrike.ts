@@ -26,21 +26,14 @@ export function isOverstruck(text: string): boolean {
  */
 export function fromOverstrike(text: string): string {
   const lines = text.split("\n");
-  const blank = (i: number) => i < 0 || i >= lines.length || plain(lines[i]).trim() === "";
-  let title = true;
+  const printed = lines.map((line) => line.replace(STRUCK, ""));
+  const blank = (i: number) => (printed[i] ?? "").trim() === "";
+  const first = printed.findIndex((line) => line.trim() !== "");
   return lines.map((line, i) => {
-    const shown = plain(line).trim();
-    const heading = shown !== "" && blank(i - 1) && blank(i + 1) && allBold(line);
-    const first = title && shown !== "";
-    if (shown !== "") title = false;
-    if (!heading) return plain(line);
-    return first ? `${shown}\n${"=".repeat(shown.length)}` : `## ${shown}`;
+    const shown = printed[i].trim();
+    if (shown === "" || !blank(i - 1) || !blank(i + 1) || !allBold(line)) return printed[i];
+    return i === first ? `${shown}\n${"=".repeat(shown.length)}` : `## ${shown}`;
   }).join("\n");
-}
-
-/** The line as the page shows it. */
-function plain(line: string): string {
-  return line.replace(STRUCK, "");
 }
 
 /** Whether every character of the line but spaces is printed in bold. */

@@ -102,6 +102,7 @@ function asMarkdown(text: string): string {
  */
 function ownBlocks(text: string): string {
   const lines = text.split("\n").map((l) => TILDES.test(l) ? l.replaceAll("~", "-") : l);
+  const centred = lines.map(isCentred);
   const out: string[] = [];
   let run = 0; // lines of the paragraph so far
   for (let i = 0; i < lines.length; i++) {
@@ -113,13 +114,12 @@ function ownBlocks(text: string): string {
     // "Written by Ian A. Murdock" over "Revised 01/06/94", each centred on a title page: lines
     // of their own, which Markdown would run together ("Ian A. Murdock Revised"); not the lines
     // of one sentence ("Where do I go" over "to learn the details").
-    const centred = run > 0 && isCentred(line) && isCentred(lines[i - 1]) &&
-      /^\s*[\p{Lu}\p{N}]/u.test(line);
-    if (opensLayout || rule || centred) {
+    const ownLine = run > 0 && centred[i] && centred[i - 1] && /^\s*[\p{Lu}\p{N}]/u.test(line);
+    if (opensLayout || rule || ownLine) {
       out.push("");
       run = 0;
     }
-    out.push(isCentred(line) ? line.trim() : line);
+    out.push(centred[i] ? line.trim() : line);
     run = line.trim() === "" ? 0 : run + 1;
   }
   return out.join("\n");
