@@ -16,12 +16,12 @@ export type Counts = Map<string, { name: string; count: number; first: number }>
  * shown under: the one full name a surname alone belongs to, the fuller of two spellings
  * ("Franklin Roosevelt", "Roosevelt" -> "Franklin Delano Roosevelt"), by the same rules as within
  * a note. A surname two full names end with ("Kennedy": John, Robert) stays as it is, and so does
- * one whose full name only one note gives. Two names `apart` holds are two people: notes' titles
- * name each person the same way each time ("1992 George Bush", "2007 George W. Bush").
+ * one whose full name only one note gives. Two names `distinct` holds are two people: notes'
+ * titles name each person the same way each time ("1992 George Bush", "2007 George W. Bush").
  */
 export function canonicalNames(
   named: Map<string, number>,
-  apart: ReadonlySet<string> = new Set(),
+  distinct: ReadonlySet<string> = new Set(),
 ): Map<string, string> {
   const counts: Counts = new Map();
   const merged = new Map<string, string>();
@@ -33,14 +33,14 @@ export function canonicalNames(
     else counts.set(key, { name, count, first: first++ });
   }
   const onMerge = (from: string, into: string) => merged.set(from, into);
-  const lowered = new Set([...apart].map((name) => name.toLowerCase()));
-  const kept = (a: string, b: string) => lowered.has(a) && lowered.has(b);
-  mergeInitials(counts, onMerge, kept);
+  const keys = new Set([...distinct].map((name) => name.toLowerCase()));
+  const apart: Apart = (a, b) => keys.has(a) && keys.has(b);
+  mergeInitials(counts, onMerge, apart);
   // A surname alone in one note is taken for a full name from other notes only when that name
   // recurs: one named once elsewhere is as likely someone else ("Ambassador Fisher" in 1968,
   // "Brandon Fisher" in 2011; Vice President Biden and Jill Biden).
-  mergeParts(counts, onMerge, 2, kept);
-  mergeVariants(counts, onMerge, kept);
+  mergeParts(counts, onMerge, 2, apart);
+  mergeVariants(counts, onMerge, apart);
   const final = (key: string): string => (merged.has(key) ? final(merged.get(key)!) : key);
   return new Map(
     [...named.keys()].map((name) => [name, counts.get(final(name.toLowerCase()))!.name]),

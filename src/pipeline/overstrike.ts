@@ -15,8 +15,7 @@ const BOLD = /([^\n\x08])(?:\x08\1)+/gu;
 
 /** Whether the text holds overstruck characters. */
 export function isOverstruck(text: string): boolean {
-  // deno-lint-ignore no-control-regex
-  return /[^\n\x08]\x08[^\n\x08]/u.test(text);
+  return new RegExp(STRUCK.source, "u").test(text);
 }
 
 /**
