@@ -15,7 +15,8 @@ import { isFirstName, lexiconTag } from "./language.ts";
  * however common ("George W. Bush"), and so is the word after a first name that follows a number
  * ("1991 George Bush"). A lone name is left as it is: "mark", "bill" and "rose" are words too.
  * Letters that end the title after a person's name are an archive's label, no part of the
- * title: the party of "1823_james_monroe_dr" and "2016_barack_obama_d".
+ * title: the party of "1823_james_monroe_dr" and "2016_barack_obama_d". Between a year and
+ * such a label, rare words are a name though compromise knows none ("1850 millard fillmore w").
  */
 export function namedInTitle(title: string): { title: string; people: string[] } {
   const tokens = title.split(/(\s+)/u); // words at even places, spaces between
@@ -48,7 +49,7 @@ export function namedInTitle(title: string): { title: string; people: string[] }
       end < words.length && isWord(words[end])
     ) end++;
     const run = words.slice(i, end);
-    if (run.length >= 2 && run.some(known)) {
+    if (run.length >= 2 && (run.some(known) || archived(words, i, end))) {
       for (let k = i; k < end; k++) capital.add(k);
       runs.push([i, end]);
       // "Jr" and "III" are the person's; "D", "dr" after the surname are not.
@@ -62,6 +63,15 @@ export function namedInTitle(title: string): { title: string; people: string[] }
   const written = tokens.map((token, i) => i % 2 === 1 ? token : writtenAs(token, i / 2, capital));
   const people = runs.map(([from, to]) => written.slice(2 * from, 2 * to - 1).join(""));
   return { title: written.join(""), people };
+}
+
+/**
+ * Whether words `from` to `to` are a person's name as an archive writes one, year first and label
+ * last, though compromise knows neither word: "1850_millard_fillmore_w".
+ */
+function archived(words: string[], from: number, to: number): boolean {
+  return from > 0 && /^\d{4}$/u.test(words[from - 1]) && to - from <= 3 &&
+    to === words.length - 1 && LABEL.test(words[to]) && !SUFFIX.test(words[to]);
 }
 
 /** A label of one or two letters: a party, a take, a copy ("r", "dr", "b"). */

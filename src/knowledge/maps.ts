@@ -24,7 +24,7 @@ import {
   trimOpeners,
   unresolved,
 } from "../analyse/sentences.ts";
-import { terms } from "../analyse/terms.ts";
+import { STOPWORDS, terms } from "../analyse/terms.ts";
 import { escapeMarkdown } from "../markdown/transcript.ts";
 import { sanitizeNoteName, wikilink } from "../markdown/note_name.ts";
 import type { MapFile } from "../vault/vault_writer.ts";
@@ -66,7 +66,7 @@ export function buildMaps(
     const n = byPath.get(path)!;
     // Under a topic the text names ("Middle East"), the line says what the note says of it: a
     // speech's summary opens with its greeting more often than with what it is about.
-    const subject = topic && !topic.folder ? [topic.name, ...topic.phrases] : [];
+    const subject = topic && !topic.folder && !topic.years ? [topic.name, ...topic.phrases] : [];
     const context = subject.length > 0 && n.summary
       ? contextLine(n.summary, n.title, { topic: subject, keyPoints: n.keyPoints })
       : n.context;
@@ -97,7 +97,10 @@ export function buildMaps(
     // Terms of two words or more: a word alone ("module", "static") reads as keyword soup.
     // Without any, the map's own name ("Notes on one subject" left the reader to guess which).
     const multiWord = topic.phrases.filter((p) => /\s/u.test(p));
-    const about = multiWord.length > 0
+    const [first, last] = topic.years ?? [];
+    const about = topic.years
+      ? `Notes from ${first}${last === first ? "" : ` to ${last}`}`
+      : multiWord.length > 0
       ? `Notes about ${multiWord.map(escapeMarkdown).join(", ")}`
       : topic.folder
       ? "Notes"
@@ -120,7 +123,7 @@ export function buildMaps(
     // Under a topic the text names, the notes whose summary never names it come last, as such:
     // a "United Nations" map listed Roosevelt's address of 1934 as one of its notes.
     const members = [...topic.members].sort(compareNames);
-    const subject = topic.folder ? [] : [topic.name, ...topic.phrases];
+    const subject = topic.folder || topic.years ? [] : [topic.name, ...topic.phrases];
     const naming = members.filter((p) =>
       apart ? !outside(p) : subject.length === 0 || namesTopic(byPath.get(p)!, subject)
     );
@@ -363,10 +366,24 @@ function mainClause(sentence: string): string | undefined {
   let cut: number | undefined;
   for (const m of sentence.matchAll(ASIDE)) {
     if (m.index > LONGEST_OPENER - 1) break;
+    // "The meeting of the deputies..., which had for its object the purchase of their land,
+    // broke up": an aside inside the subject, its verb still to come. No cut before the verb.
+    const resumes = /, (\p{Ll}+)/u.exec(sentence.slice(m.index + m[0].length))?.[1];
+    if (resumes && resumesVerb(resumes)) return undefined;
     if (sentence.slice(0, m.index).split(" ").length >= 6) cut = m.index;
   }
   return cut === undefined ? undefined : `${sentence.slice(0, cut)}.`;
 }
+
+/** Whether a word after an aside's comma may be the verb the aside kept waiting: no function
+ * word, adverb in -ly or participle in -ing ("..., every wick", "..., especially", "...,
+ * including"). */
+function resumesVerb(word: string): boolean {
+  return !STOPWORDS.has(word) && !LEADS_ON.test(word) && !/(?:ly|ing)$/u.test(word);
+}
+
+const LEADS_ON =
+  /^(?:every|several|either|neither|no|nor|unlike|namely|unless|although|though|whereas|despite|except|plus|then|thus|hence|yet|e\.g|i\.e|etc)$/u;
 
 const ASIDE =
   /(?:, (?:where|which|whereas|while|although|though|because|since|so that|that means|that is|i\.e\.|e\.g\.)\b|;) /gu;

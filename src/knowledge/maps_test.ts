@@ -244,6 +244,16 @@ Deno.test("contextLine() keeps the main clause of a long opener, without its asi
   );
 });
 
+Deno.test("contextLine() cuts no aside from a subject whose verb comes after it", () => {
+  const opener =
+    "The meeting of the lamp keepers from the northern isles at Colerain, in the county " +
+    "of Down, which had for a principal object the purchase of a parcel of their shore by that " +
+    "county, broke up without its being accomplished, the keepers having been told before " +
+    "their departure to make no sale of any kind.";
+  const line = contextLine([`${opener} The harbour board met twice that year to hear them.`]);
+  assert.equal(line, "The harbour board met twice that year to hear them.");
+});
+
 Deno.test("contextLine() takes a long opener whole but for its asides in brackets", () => {
   const opener = "Lampwick is a library that reads Harbour Lamp Notation (HLN, as the lighthouse " +
     "board of 1898 specified it, with the amendments of 1911 and 1923) tables and writes " +
@@ -610,5 +620,20 @@ Deno.test("buildMaps() lists two people each named by a note's title apart", () 
   assert.match(
     people,
     /\*\*George W\. Bush\*\*: \[\[Sources\/2007 George W\. Bush\|[^,\n]*\]\]$/mu,
+  );
+});
+
+Deno.test("buildMaps() says a map of years is of notes from those years", () => {
+  const notes = [
+    { ...note("Sources/1801 Ann Marsh.md", "The lamps burn whale oil."), summary: ["Oil."] },
+    { ...note("Sources/1820 Tom Reed.md", "The pilots want fees."), summary: ["Fees."] },
+  ];
+  const years = { ...topic("1801–1820", notes.map((n) => n.path)), years: [1801, 1820] };
+  const map = buildMaps(notes, [years as MapTopic])[1];
+  assert.equal(
+    map.generated,
+    "Notes from 1801 to 1820:\n\n" +
+      "- [[Sources/1801 Ann Marsh|1801 Ann Marsh]]: The lamps burn whale oil.\n" +
+      "- [[Sources/1820 Tom Reed|1820 Tom Reed]]: The pilots want fees.",
   );
 });

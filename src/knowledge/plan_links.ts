@@ -110,12 +110,14 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
   const topics = byOwnPhrases([...named.topics, ...third.named], phraseNotes, least);
   // A stranger to the map Louvain gave it is not drawn back to it by the same faint likeness.
   const left = [...shared.rest, ...third.unnamed.flatMap((t) => t.members)].sort();
+  // A stretch of years takes no note from outside it: its name would no longer hold.
   const placed = joinRelated(
     graph,
-    topics,
+    topics.filter((t) => !t.years),
     left.filter((key) => !strangers.has(key)),
     (path) => folderOf.get(path)!,
   );
+  placed.topics.push(...topics.filter((t) => t.years));
   const alone = [...placed.alone, ...left.filter((key) => strangers.has(key))].sort();
   const maps = buildMaps(
     firsts.map((n) => ({

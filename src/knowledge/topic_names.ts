@@ -35,6 +35,9 @@ export interface NamedTopic extends Topic {
   phrases: string[];
   /** The stem keys of `phrases`, as a note's phrases are keyed. */
   phraseKeys: string[];
+  /** The first and last year of notes whose titles open with one, when the map is named by
+   * them ("1796–1889"). */
+  years?: [number, number];
 }
 
 /** Least share of a topic's notes that carry a phrase naming it. */
@@ -145,6 +148,11 @@ export function nameTopics(
     // Python HOWTOs, alone in a small vault, share only their copyright holder, the "Python
     // Software Foundation", and say "Python".
     if (candidates.length === 0) candidates.push(...sharedNameWord(topic, bodiesOf, summaryOf));
+    // Dated notes that share no subject a phrase names but a stretch of years: Louvain drew
+    // sixteen annual addresses into three eras by the words of their times, 1796–1889 (treaties,
+    // the Postmaster-General), 1905–1927 and 1939–2009 (the economy, social security).
+    const years = candidates.length === 0 ? yearsOf(topic.members, notes) : undefined;
+    if (years) candidates.push(yearsName(years));
     // Notes that share no subject a phrase can name, and no folder, are no topic: a map named
     // after nothing its notes have in common is the catch-all map a person would not make.
     if (candidates.length === 0) {
@@ -194,9 +202,38 @@ export function nameTopics(
       name,
       phrases: claims ? about : [],
       phraseKeys: claims ? aboutKeys : [],
+      ...(years && name === yearsName(years) ? { years } : {}),
     });
   }
   return { named, unnamed };
+}
+
+/**
+ * The first and last year of `members` when each one's title opens with a year ("1796 George
+ * Washington", "2023-05-01 Standup") and no other note's year falls between them: a stretch of
+ * time the notes have to themselves.
+ */
+function yearsOf(members: string[], notes: PhraseNote[]): [number, number] | undefined {
+  const inside = new Set(members);
+  const years = members.map((key) => yearOf(titleOf(key)));
+  if (years.some((y) => y === undefined)) return undefined;
+  const from = Math.min(...years as number[]);
+  const to = Math.max(...years as number[]);
+  const between = notes.some((n) => {
+    const year = inside.has(n.key) ? undefined : yearOf(titleOf(n.key));
+    return year !== undefined && year > from && year < to;
+  });
+  return between ? undefined : [from, to];
+}
+
+/** The year a title opens with, from 1000 to 2999. */
+function yearOf(title: string): number | undefined {
+  const year = /^([12]\d{3})(?![\p{L}\p{N}])/u.exec(title)?.[1];
+  return year === undefined ? undefined : Number(year);
+}
+
+function yearsName([from, to]: [number, number]): string {
+  return from === to ? `${from}` : `${from}–${to}`;
 }
 
 /**

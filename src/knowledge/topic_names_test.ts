@@ -623,3 +623,34 @@ Deno.test("withoutStrangers() takes from a folder's map the notes from elsewhere
   assert.deepEqual(unfoldered.topics[0].members, tutorial.members);
   assert.deepEqual(unfoldered.strangers, []);
 });
+
+Deno.test("nameTopics() names dated notes that share no subject by the years they span", () => {
+  const dated = (key: string, keyphrases: string[]) => note(`Sources/${key}.md`, keyphrases);
+  const notes = [
+    dated("1801 Ann Marsh", ["lamp oil", "whale boats"]),
+    dated("1820 Tom Reed", ["pilot fees", "sea walls"]),
+    dated("1844-03-02 Board Minutes", ["canal tolls", "dredging"]),
+    dated("1901 Ida Cole", ["steam tugs", "coal wharves"]),
+    dated("1930 Sam Hart", ["container cranes", "rail sidings"]),
+    dated("1965 Eve Lund", ["radar beacons", "oil terminals"]),
+  ];
+  const keys = notes.map((n) => n.key);
+  const { named, unnamed } = nameTopics(
+    [{ members: keys.slice(0, 3), folder: "" }, { members: keys.slice(3), folder: "" }],
+    notes,
+  );
+  assert.deepEqual(unnamed, []);
+  assert.deepEqual(named.map((t) => [t.name, t.years]), [
+    ["1801–1844", [1801, 1844]],
+    ["1901–1965", [1901, 1965]],
+  ]);
+  // A year of another group between them: no stretch of time is theirs alone.
+  const mixed = nameTopics(
+    [{ members: [keys[0], keys[3], keys[5]], folder: "" }, {
+      members: [keys[1], keys[2], keys[4]],
+      folder: "",
+    }],
+    notes,
+  );
+  assert.deepEqual(mixed.named, []);
+});
