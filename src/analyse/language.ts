@@ -638,6 +638,13 @@ const ORGANIZATION_END = new RegExp(
   "u",
 );
 
+/** "the Roman Catholic Church", "Church of England": a church, not "Alonzo Church". */
+function church(key: string): boolean {
+  const words = key.split(" ");
+  return /\bChurch(?:$| of )/u.test(key) &&
+    !(words.length === 2 && isFirstName(words[0].toLowerCase()));
+}
+
 /** The last word of a name for a project's people together ("Valgrind Developers"). */
 const GROUP_END = /^(?:Developers|Authors|Contributors|Maintainers|Team|Community|Hackers)$/u;
 
@@ -863,7 +870,7 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     // "Agency for International Development", "Center for Disease Control": a body's word, then
     // what the body is of or for, is the body's whole name.
     const body = BODY.test(run.key.slice(0, run.key.indexOf(" "))) && BODY_OF.test(run.key);
-    if (ORGANIZATION_END.test(run.key) || body) {
+    if (ORGANIZATION_END.test(run.key) || body || church(run.key)) {
       verdicts.set(run.key, { kind: "organizations", from: 0, to: run.end - run.start });
     } else if (EVENT_END.test(run.key)) verdicts.delete(run.key);
     else if (
@@ -1075,7 +1082,14 @@ const TIME_ZONE =
  */
 function kinNamed(text: string, run: Run): boolean {
   return run.from === run.to && /^[,.;]/u.test(text[run.end] ?? "") &&
-    KIN.test(text.slice(Math.max(0, run.start - 60), run.start));
+    KIN.test(text.slice(Math.max(0, run.start - 60), run.start)) && !everydayPlural(run.key);
+}
+
+/** "our sister Republics": the plural of an everyday word, no first name's ("Williams"), is
+ * what the kin word describes. */
+function everydayPlural(word: string): boolean {
+  const one = word.slice(0, -1).toLowerCase();
+  return /^\p{Lu}\p{Ll}+s$/u.test(word) && englishRank(one) <= NAME_RANK && !isFirstName(one);
 }
 
 /** Whether a lone name follows what the person is: "the terrorist Zarqawi", "the poet Keats". */
@@ -1796,12 +1810,16 @@ function agents(
     const next = words[at];
     // "Kiem Vo, who wrote the layout": "who" stands for a person.
     const relative = words[run.to + 1]?.value === "," ? words[run.to + 2] : words[run.to + 1];
+    const before = words[run.from - 1];
+    // Not "a ruler sprang up in Santo Domingo, who...": after "in", the place compromise found
+    // is where the one "who" stands for was.
+    const whereabouts = verdict?.kind === "places" &&
+      /^(?:in|at|from|into|throughout|across|near|within)$/u.test(before?.value ?? "");
     const acts = next !== undefined && next.sentence === words[run.to].sentence &&
         PERSON_VERB.test(next.value) ||
       relative !== undefined && relative.sentence === words[run.to].sentence &&
-        /^(?:who|whom|whose)$/u.test(relative.value);
+        /^(?:who|whom|whose)$/u.test(relative.value) && !whereabouts;
     // "a young physicist called Lev Termen": introduced by name.
-    const before = words[run.from - 1];
     const called = before !== undefined && before.sentence === words[run.from].sentence &&
       /^(?:called|named)$/u.test(before.value) && run.from !== run.to;
     const twoBefore = words[run.from - 2];

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { isRegion, readLanguage, verbCounts, wordClasses } from "./language.ts";
 
 const people = (text: string) => readLanguage(text).people.map((p) => p.text);
+const places = (text: string) => readLanguage(text).places.map((p) => p.text);
 
 Deno.test("readLanguage() reads a text the same whatever texts were read before it", () => {
   // wink keeps the words it met: after "it's America's." it took "America's" for one word.
@@ -609,7 +610,6 @@ Deno.test("readLanguage() reads 'Library of', 'Museum of'... as an organisation"
 });
 
 Deno.test("readLanguage() reads a name before its state or country as a town", () => {
-  const places = (text: string) => readLanguage(text).places.map((p) => p.text);
   assert.deepEqual(places("Owners in Marrowby, Ohio, and Quillfen, France, agree."), [
     "Marrowby",
     "Ohio",
@@ -639,6 +639,15 @@ Deno.test("readLanguage() reads a body's whole name, with what it is of or for",
   );
 });
 
+Deno.test("readLanguage() reads a church as a body, and a person named Church as a person", () => {
+  const read = readLanguage(
+    "The sum due to the Roman Catholic Church for the rent of the chapels is paid. Alonzo " +
+      "Church wrote on the lambda calculus.",
+  );
+  assert.deepEqual(read.organizations.map((o) => o.text), ["Roman Catholic Church"]);
+  assert.deepEqual(read.people.map((p) => p.text), ["Alonzo Church"]);
+});
+
 Deno.test("readLanguage() reads no person beside a word in capitals in one name", () => {
   assert.deepEqual(
     people("Under MS Windows, the graph is stored. The MS Windows version differs."),
@@ -652,6 +661,11 @@ Deno.test("readLanguage() reads a name that 'who' stands for as a person", () =>
   assert.deepEqual(people("The layout is due to Kiem Okonkwo, who wrote the first version."), [
     "Kiem Okonkwo",
   ]);
+  // After "in", "who" stands for someone in the place.
+  assert.deepEqual(
+    places("Just then a ruler sprang up in Santo Domingo, who, with his colleagues, saw it."),
+    ["Santo Domingo"],
+  );
 });
 
 Deno.test("readLanguage() reads a surname named as the owner of a person's gift", () => {
@@ -889,6 +903,8 @@ Deno.test("readLanguage() reads an everyday first name as a person where the fam
     // A name's verdict holds for each of its uses: the last "Heather" is the plant.
     ["Jack", "Debra", "Gerald", "Sharon", "Sharon", "Heather", "Heather"],
   );
+  // What a kin word describes: nations, not a sister's name.
+  assert.deepEqual(people("We send envoys of lower grades to some of our sister Republics."), []);
 });
 
 Deno.test("readLanguage() gives no phrase of a compound alone that modifies the word after it", () => {
