@@ -303,13 +303,18 @@ function belonging(
 
 /** Most notes in a crumb of a folder: see {@link unbroken}. */
 const CRUMB = 3;
+/** Most notes of a folder that one map lists though Louvain finds parts in it: twenty lines, a
+ * screen. */
+const ONE_MAP = 20;
 
 /**
  * The groups with each folder that Louvain broke into crumbs made one again: when every group of
  * a folder's notes alone has at most {@link CRUMB} notes, the folder is one group. Ten State of
  * the Union addresses in "sotu" were four maps of two or three ("Fiscal year", "Social
  * security"), no grouping a person would make of one folder of one kind; a folder of many
- * subjects breaks into parts larger than that.
+ * subjects breaks into parts larger than that. A folder one map can list is one group too, its
+ * name the subject: the sixteen chapters of Python's tutorial in "tutorial" were "Modules" and
+ * "Tutorial", eight each; not a folder that only keeps files ("docs"), whose subjects differ.
  */
 function unbroken(groups: number[][], folders: string[]): number[][] {
   const only = (members: number[]) =>
@@ -323,8 +328,11 @@ function unbroken(groups: number[][], folders: string[]): number[][] {
     list.push(members);
   }
   const broken = new Set(
-    [...parts].filter(([, list]) => list.length >= 2 && list.every((m) => m.length <= CRUMB))
-      .map(([folder]) => folder),
+    [...parts].filter(([folder, list]) =>
+      list.length >= 2 &&
+      (list.every((m) => m.length <= CRUMB) ||
+        list.flat().length <= ONE_MAP && !keepingFolder(folder.split("/")))
+    ).map(([folder]) => folder),
   );
   const out = groups.filter((members) => !broken.has(only(members)));
   for (const folder of broken) {

@@ -256,9 +256,16 @@ Deno.test("clusterTopics() keeps a folder whole that would break into crumbs", (
   const crumbs = subjects.map((subject, n) => note(`talks/${n}.md`, subject, n));
   const { topics } = clusterTopics(similarityGraph(crumbs), topFolder);
   assert.deepEqual(topics.map((t) => [t.folder, t.members.length]), [["talks", 6]]);
-  // A folder of several subjects, each with more notes than a crumb, stays in parts.
+  // A folder that keeps files of several subjects, each with more notes than a crumb, stays in
+  // parts.
   const docs = vault().map((n) => ({ ...n, key: `docs/${n.key.replace("/", "-")}` }));
   assert.equal(clusterTopics(similarityGraph(docs), topFolder).topics.length, 3);
+});
+
+Deno.test("clusterTopics() keeps a folder one map can list whole, whatever parts it has", () => {
+  const course = vault().map((n) => ({ ...n, key: `course/${n.key.replace("/", "-")}` }));
+  const { topics } = clusterTopics(similarityGraph(course), topFolder);
+  assert.deepEqual(topics.map((t) => [t.folder, t.members.length]), [["course", 15]]);
 });
 
 Deno.test("relatedParts() parts a group of several subjects, the notes of small parts apart", () => {
