@@ -535,6 +535,8 @@ const LEANS_BACK = new RegExp(
     "for(?= (?:we|they|he|she|it|i)\\b)",
     // "All of this was made possible by...", "Each day since, we have...": since what was told.
     "all (?:of )?(?:this|that|these|those)|(?:each|every) (?:day|week|month|year) since|ever since",
+    // "In fact, this is the recommended notation": it bears out or outdoes what was said before.
+    "(?:in fact|indeed)(?=\\s*(?:,|--|—))",
   ].join("|") + ")\\b",
   "iu",
 );
@@ -542,7 +544,7 @@ const LEANS_BACK = new RegExp(
 /** Words of the room a speech is given in ("We meet here tonight", "from this podium"), which a
  * reader was not in. */
 const THE_ROOM =
-  /\bthis (?:podium|chamber|rostrum)\b|\b(?:stand|meet|met|gather) here\b|\bwe (?:meet|gather) tonight\b/iu;
+  /\bthis (?:podium|chamber|rostrum)\b|\b(?:stand|meet|met|gather|sitting|seated) here\b|\bhere tonight\b|\bwe (?:meet|gather) tonight\b/iu;
 /** ... and of its hour, or of the address itself ("I present to the Congress my assessment of
  * the State of the Union"). */
 const THE_HOUR = /\b(?:tonight|this evening|state of (?:the|our) union)\b/iu;
@@ -564,6 +566,8 @@ export function leansBack(sentence: string): boolean {
  */
 const INSTRUCTS = new RegExp(
   "^(?:if you[^,]{0,120}, |for [^;]{0,120}?,? )?(?:just |simply )?(?:please|check|read|see|run|install|download|visit|make sure|" +
+    // "Suppose you want to design a collection of modules": the reader asked to imagine a case.
+    "suppose|imagine|assume|" +
     "note that|refer to|go to|click|type|skip|consult|start with|do not|don['’]t|never|avoid|" +
     // "Send bug reports, questions, comments, etc. to bug-coreutils@gnu.org."
     "send|contact|e-?mail|report (?:bugs|problems|issues|any))\\b|" +

@@ -414,6 +414,7 @@ Deno.test("speaksOfOccasion() finds the room a speech is given in, and its hour 
   assert.equal(speaksOfOccasion("We meet here tonight at a time of great challenge."), true);
   assert.equal(speaksOfOccasion("We meet tonight at a moment of unlimited potential."), true);
   assert.equal(speaksOfOccasion("No keeper has spoken from this podium before."), true);
+  assert.equal(speaksOfOccasion("Every keeper who is sitting here tonight loves the lamps."), true);
   assert.equal(speaksOfOccasion("Tonight I propose a new lighthouse."), false);
   assert.equal(speaksOfOccasion("Tonight I propose a new lighthouse.", { hour: true }), true);
   // The address itself, when asked as for its hour.
@@ -568,6 +569,8 @@ Deno.test("leansBack() catches openers that need the sentence before", () => {
       "Another example is a call to the print() function.",
       "If that also is NULL, the new lamp burns whale oil.",
       "If so, the keeper trims the wick.",
+      "In fact, this is the notation keepers use unless two lamps share a name.",
+      "In fact--not a wick--in fact, the plan gives a lamp to every keeper.",
       "For example the original list could contain complex numbers.",
       "In this case the list is left alone.",
       "The latter is faster by far.",
@@ -746,6 +749,7 @@ Deno.test("instructs() finds a sentence that tells the reader what to do", () =>
   assert.ok(instructs("If you're interested mainly in trimming, skip to chapter 8."));
   assert.ok(instructs("If you build Lampwick with old compilers, do not use -flto."));
   assert.ok(!instructs("If you trim the wick, the lamp burns longer."));
+  assert.ok(instructs("Suppose you want to design a set of lamps for a whole harbour."));
   // After "if you", an order opens with any verb; a gerund is a subject.
   assert.ok(instructs("If you see a lamp flicker, report it to the keeper's log."));
   assert.ok(!instructs("If you trim often, trimming the wick takes longer."));
