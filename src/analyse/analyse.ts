@@ -1142,8 +1142,9 @@ export function hyphensAsDashes(text: string): string {
     CASE_OR_PLURAL_DASH,
     (dash, at: number, whole: string) => {
       const next = /^\p{Ll}+/u.exec(whole.slice(at + 1))?.[0];
+      // "President-elect": a title to be, however a text writes its dashes.
       return next !== undefined && /\p{Lu}\p{Ll}*$/u.test(whole.slice(Math.max(0, at - 40), at)) &&
-          englishRank(next) === Infinity
+          (englishRank(next) === Infinity || /^(?:elect|designate)$/u.test(next))
         ? dash
         : "—";
     },

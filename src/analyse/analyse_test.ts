@@ -656,6 +656,11 @@ Deno.test("hyphensAsDashes() reads more hyphens as dashes where the text writes 
     hyphensAsDashes("We-I mean you-or they-and Chiang Kai-shek. From Kennedy to Reagan-rejected."),
     "We—I mean you—or they—and Chiang Kai-shek. From Kennedy to Reagan—rejected.",
   );
+  // A title to be keeps its hyphen too.
+  assert.equal(
+    hyphensAsDashes("We-I mean you-or they-and I did President-elect Marsh."),
+    "We—I mean you—or they—and I did President-elect Marsh.",
+  );
 });
 
 Deno.test("analyse() puts the sentence in which the author says what they propose in the summary", () => {

@@ -426,8 +426,9 @@ const GEOGRAPHIC = new Set(
  * Gailly"), and so is a syllable ending a name after a part no dictionary has ("Ji Seong-ho").
  */
 function withoutDashTail(name: string): string {
+  // "President-elect Carter": a title to be, no dash.
   return name.replace(
-    /(\p{L}+)-(\p{Ll}+).*$/u,
+    /(\p{L}+)-(?!(?:elect|designate) )(\p{Ll}+).*$/u,
     (all, part, next) => {
       const dash = all.slice(part.length);
       return englishRank(next) === Infinity && !dash.includes(" ") ||

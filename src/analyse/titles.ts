@@ -26,9 +26,9 @@ const TITLE = new Set([
 ]);
 
 /** Whether the set holds the word as a title, plural too ("Senators Frist and Breaux",
- * "Congressmen"). */
+ * "Congressmen"), or a title to be ("President-elect"). */
 function holds(set: Set<string>, word: string): boolean {
-  const bare = word.toLowerCase().replace(/\.$/u, "");
+  const bare = word.toLowerCase().replace(/\.$/u, "").replace(/-(?:elect|designate)$/u, "");
   return set.has(bare) || set.has(bare.replace(/men$/u, "man")) ||
     /\p{L}{3}s$/u.test(bare) && set.has(bare.slice(0, -1));
 }
