@@ -179,11 +179,16 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
       if (kept.length > 1 && written.every((w) => /^\p{Lu}/u.test(w))) capitalised.add(key);
     }
     if (kept.length < 3 || kept.length > MAX_CHUNK) continue;
+    // "Finance Corporation" of the "War Finance Corporation" and the "Reconstruction Finance
+    // Corporation": the end of two bodies' names is no term ("range jet bomber" of two bombers'
+    // names is). Gold-speeches tune F1@10 exact 0.136 -> 0.140, partial 0.189 -> 0.185.
+    const named = phrase.text.split(/\s+/u).slice(-kept.length).every((w) => /^\p{Lu}/u.test(w));
     for (let from = 0; from < kept.length; from++) {
       for (let to = from + 2; to <= Math.min(kept.length, from + MAX_WORDS); to++) {
         if (to - from === kept.length) continue;
         const part = trimToContent(kept.slice(from, to), foreign);
         if (part.length < to - from || !usable(part)) continue;
+        if (named && from > 0 && to === kept.length && BODY_WORD.test(part.at(-1)!)) continue;
         const key = add(inside, part, phrase.start);
         const next = to < kept.length ? stem(kept[to]) : `${stem(kept[from - 1])} at the end`;
         holding.set(key, (holding.get(key) ?? new Set<string>()).add(next));
@@ -391,6 +396,9 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
 }
 
 const LINK = /^(?:of|on)$/u;
+/** The word that ends the name of a body: "corporation", "agency", "board". */
+const BODY_WORD =
+  /^(?:corporations?|agency|agencies|banks?|boards?|commissions?|committees?|councils?|departments?|administrations?|authority|bureaus?|offices?|services?|foundations?|institutes?|associations?|societies|society|compan(?:y|ies)|unions?)$/u;
 /** No words: an English text's function words beyond those of {@link isContentWord}. */
 const NONE: ReadonlySet<string> = new Set();
 /**

@@ -585,6 +585,12 @@ Deno.test("rankKeyphrases() takes no run that is always beside the same word", (
     phrase("B-52 Long Range Jet Bomber", 20),
   ], { termCounts: new Map([["rang", 2], ["jet", 2], ["bomber", 2]]), limit: 1 });
   assert.deepEqual(bombers, ["range jet bomber"]);
+  // The end of two bodies' names is no term: "finance corporation" is any corporation's.
+  const bodies = rankWith([
+    phrase("the War Harbour Finance Corporation"),
+    phrase("the Reconstruction Harbour Finance Corporation", 20),
+  ], { termCounts: new Map([["harbour", 2], ["financ", 2], ["corpor", 2]]) });
+  assert.ok(!bodies.some((k) => k.endsWith("finance corporation")), bodies.join(" | "));
 });
 
 Deno.test("rankKeyphrases() counts a phrase's uses inside longer phrases", () => {
