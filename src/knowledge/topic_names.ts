@@ -97,8 +97,13 @@ export function nameTopics(
     const said = (r: { text: string }) =>
       (r.text.includes(" ") || englishRank(r.text.toLowerCase()) > NAME_RANK) &&
       stemmed.some((s) => s.includes(` ${phraseKey(r.text)} `));
+    // Of those, one with a word the notes' titles say: "Bytes object", of two of three pages on
+    // gzip, tar and ZIP files, gave way to "Archive", which two titles say.
+    const titleWords = new Set(topic.members.flatMap((key) => phraseKey(titleOf(key)).split(" ")));
+    const untitled = (r: { text: string }) =>
+      !phraseKey(r.text).split(" ").some((w) => titleWords.has(w));
     const order = (r: { text: string; cover: number }) =>
-      (r.cover > ABOUT ? 0 : 2) + (said(r) ? 0 : 1);
+      (r.cover > ABOUT ? 0 : 4) + (untitled(r) ? 2 : 0) + (said(r) ? 0 : 1);
     const best = distinct(naming.toSorted((a, b) => order(a) - order(b)).map((r) => r.text))
       .slice(0, 3);
     const phrases = best.map((p) =>

@@ -201,6 +201,18 @@ Deno.test("nameTopics() names a topic by a phrase most of its notes have before 
   assert.deepEqual(named.phrases, ["health care"]);
 });
 
+Deno.test("nameTopics() names a topic by a phrase its notes' titles say before one they do not", () => {
+  // "bytes object" is said in two of three pages, as often as "archive", which two titles say.
+  const notes = [
+    note("Sources/lampzip — Work with LAMP archives.md", ["bytes object", "archive"]),
+    note("Sources/lamptar — Read and write lamp archive files.md", ["bytes object", "archive"]),
+    note("Sources/lampgz — Support for lampgz files.md", ["compression level"]),
+    ...["c1", "c2", "c3", "c4"].map((key) => note(key, ["wick trimming"])),
+  ];
+  const topic = { members: notes.slice(0, 3).map((n) => n.key), folder: "" };
+  assert.equal(nameTopics([topic], notes).named[0].name, "Archive");
+});
+
 Deno.test("nameTopics() names a topic by a phrase its summaries say before one only its tags have", () => {
   // All four addresses carry the tag "fiscal year", three "united nations", which a summary (a
   // map's line quotes it) says; "farm income", said too, is one address's only.
