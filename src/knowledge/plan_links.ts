@@ -10,7 +10,13 @@ import type { MapFile } from "../vault/vault_writer.ts";
 import { buildMaps, contextLine, RESERVED_MAPS } from "./maps.ts";
 import { RELATED_DEFAULTS, relatedNotes, stableRelated } from "./related.ts";
 import { similarityGraph } from "./similarity.ts";
-import { byOwnPhrases, nameTopics, sharedPhraseParts, withoutStrangers } from "./topic_names.ts";
+import {
+  byOwnPhrases,
+  type NamedTopic,
+  nameTopics,
+  sharedPhraseParts,
+  withoutStrangers,
+} from "./topic_names.ts";
 import { clusterTopics, joinRelated, leastMembers, relatedParts, topicLimit } from "./topics.ts";
 
 /**
@@ -87,8 +93,11 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
   const second = nameTopics(parts, phraseNotes, [
     ...RESERVED_MAPS,
     ...first.named.map((t) => t.name),
-  ]);
-  const named = withoutStrangers([...first.named, ...second.named], phraseNotes);
+  ], first.named);
+  const named = withoutStrangers(
+    [...joined(first.named, second.joins), ...second.named],
+    phraseNotes,
+  );
   const strangers = new Set(named.strangers);
   // Notes still in no topic that share a phrase may be a subject all the same.
   const least = leastMembers(firsts.length);
@@ -106,8 +115,12 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
   const third = nameTopics(shared.parts, phraseNotes, [
     ...RESERVED_MAPS,
     ...named.topics.map((t) => t.name),
-  ]);
-  const topics = byOwnPhrases([...named.topics, ...third.named], phraseNotes, least);
+  ], named.topics);
+  const topics = byOwnPhrases(
+    [...joined(named.topics, third.joins), ...third.named],
+    phraseNotes,
+    least,
+  );
   // A stranger to the map Louvain gave it is not drawn back to it by the same faint likeness.
   const left = [...shared.rest, ...third.unnamed.flatMap((t) => t.members)].sort();
   // A stretch of years takes no note from outside it: its name would no longer hold.
@@ -133,6 +146,17 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
     alone,
   );
   return { related, topics: topics.length, maps };
+}
+
+/** The topics with the members of each topic that `joins` one of them. */
+function joined(
+  topics: NamedTopic[],
+  joins: { into: string; members: string[] }[],
+): NamedTopic[] {
+  return topics.map((t) => {
+    const more = joins.filter((j) => j.into === t.name).flatMap((j) => j.members);
+    return more.length === 0 ? t : { ...t, members: [...t.members, ...more].sort() };
+  });
 }
 
 /**

@@ -59,13 +59,15 @@ const VAULT_COMMON_MIN = 10;
 
 /**
  * Names each topic, unique among them and never one of `reserved` (compared case-blind).
- * `notes` are every note of the vault, so that a phrase common to all is worth nothing.
+ * `notes` are every note of the vault, so that a phrase common to all is worth nothing. A topic
+ * whose only names are those of an `earlier` topic of its folder joins it (`joins`).
  */
 export function nameTopics(
   topics: Topic[],
   notes: PhraseNote[],
   reserved: string[] = [],
-): { named: NamedTopic[]; unnamed: Topic[] } {
+  earlier: NamedTopic[] = [],
+): { named: NamedTopic[]; unnamed: Topic[]; joins: { into: string; members: string[] }[] } {
   const { phrasesOf, df } = phraseTable(notes);
   const namesOf = new Map(notes.map((n) => [n.key, n.names ?? []]));
   const bodiesOf = new Map(notes.map((n) => [n.key, n.bodies ?? []]));
@@ -80,6 +82,7 @@ export function nameTopics(
   const mainFolders: string[] = [];
   const named: NamedTopic[] = [];
   const unnamed: Topic[] = [];
+  const joins: { into: string; members: string[] }[] = [];
   for (const topic of topics) {
     const ranked = rankPhrases(topic, phrasesOf, df, notes.length);
     // A name speaks for more than half the notes: "Rural" named five addresses after two, "UTF-8"
@@ -193,6 +196,15 @@ export function nameTopics(
     // apart, where a number would not ("Python (2)").
     const told = topic.folder ? [`${candidates[0]} (${folderTitle(topic.folder.split("/"))})`] : [];
     let name = [...candidates, ...fewer, ...told].find((c) => !taken.has(c.toLowerCase()));
+    // Nothing tells it from the map of its name made before: "Git (2)", of Git's design notes
+    // and server how-tos, beside "Git", of its other how-tos, in one folder. One subject, one map.
+    const before = earlier.find((t) =>
+      t.name.toLowerCase() === candidates[0].toLowerCase() && t.folder === topic.folder
+    );
+    if (name === undefined && before) {
+      joins.push({ into: before.name, members: topic.members });
+      continue;
+    }
     for (let k = 2; name === undefined; k++) {
       const next = `${candidates[0]} (${k})`;
       if (!taken.has(next.toLowerCase())) name = next;
@@ -210,7 +222,7 @@ export function nameTopics(
       ...(years && name === yearsName(years) ? { years } : {}),
     });
   }
-  return { named, unnamed };
+  return { named, unnamed, joins };
 }
 
 /**

@@ -666,3 +666,20 @@ Deno.test("nameTopics() names dated notes that share no subject by the years the
   );
   assert.deepEqual(mixed.named, []);
 });
+
+Deno.test("nameTopics() joins a topic that only a map made before names to that map", () => {
+  const notes = [
+    ...["a1", "a2", "a3", "b1", "b2", "b3"].map((key) => note(key, ["lamp oil"])),
+    ...["c1", "c2", "c3", "c4"].map((key) => note(key, ["tide tables"])),
+  ];
+  const first = nameTopics([{ members: ["a1", "a2", "a3"], folder: "" }], notes);
+  assert.equal(first.named[0].name, "Lamp oil");
+  const second = nameTopics(
+    [{ members: ["b1", "b2", "b3"], folder: "" }],
+    notes,
+    ["Lamp oil"],
+    first.named,
+  );
+  assert.deepEqual(second.named, []);
+  assert.deepEqual(second.joins, [{ into: "Lamp oil", members: ["b1", "b2", "b3"] }]);
+});
