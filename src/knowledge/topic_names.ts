@@ -180,6 +180,17 @@ export function nameTopics(
       if (elsewhere > 0) into.elsewhere = elsewhere;
       continue;
     }
+    // So is one of a map named before: "Git (2)", of Git's design notes and server how-tos, beside
+    // "Git", of its other how-tos, all in one folder; "Operator module", said by two of eight
+    // Python HOWTOs whose best name, "Python", another group of HOWTOs had.
+    const before = earlier.find((t) =>
+      t.name.toLowerCase() === candidates[0].toLowerCase() && t.folder === topic.folder &&
+      mainFolder(t, folderOf) === folder
+    );
+    if (before) {
+      joins.push({ into: before.name, members: topic.members });
+      continue;
+    }
     // A name another map has: told apart by the folder most of its notes come from.
     if (folder !== "" && folder !== topic.folder) {
       const where = spelledAsNotes(folderTitle(folder.split("/")), topic, summaryOf);
@@ -196,15 +207,6 @@ export function nameTopics(
     // apart, where a number would not ("Python (2)").
     const told = topic.folder ? [`${candidates[0]} (${folderTitle(topic.folder.split("/"))})`] : [];
     let name = [...candidates, ...fewer, ...told].find((c) => !taken.has(c.toLowerCase()));
-    // Nothing tells it from the map of its name made before: "Git (2)", of Git's design notes
-    // and server how-tos, beside "Git", of its other how-tos, in one folder. One subject, one map.
-    const before = earlier.find((t) =>
-      t.name.toLowerCase() === candidates[0].toLowerCase() && t.folder === topic.folder
-    );
-    if (name === undefined && before) {
-      joins.push({ into: before.name, members: topic.members });
-      continue;
-    }
     for (let k = 2; name === undefined; k++) {
       const next = `${candidates[0]} (${k})`;
       if (!taken.has(next.toLowerCase())) name = next;

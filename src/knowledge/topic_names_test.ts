@@ -667,19 +667,21 @@ Deno.test("nameTopics() names dated notes that share no subject by the years the
   assert.deepEqual(mixed.named, []);
 });
 
-Deno.test("nameTopics() joins a topic that only a map made before names to that map", () => {
+Deno.test("nameTopics() joins a topic whose best name a map made before has to that map", () => {
+  // "lamp glass", which two of its four notes share, is no name for all four.
   const notes = [
-    ...["a1", "a2", "a3", "b1", "b2", "b3"].map((key) => note(key, ["lamp oil"])),
+    ...["a1", "a2", "a3", "a4", "b1", "b2"].map((key) => note(key, ["lamp oil"])),
+    ...["b3", "b4"].map((key) => note(key, ["lamp oil", "lamp glass"])),
     ...["c1", "c2", "c3", "c4"].map((key) => note(key, ["tide tables"])),
   ];
-  const first = nameTopics([{ members: ["a1", "a2", "a3"], folder: "" }], notes);
+  const first = nameTopics([{ members: ["a1", "a2", "a3", "a4"], folder: "" }], notes);
   assert.equal(first.named[0].name, "Lamp oil");
   const second = nameTopics(
-    [{ members: ["b1", "b2", "b3"], folder: "" }],
+    [{ members: ["b1", "b2", "b3", "b4"], folder: "" }],
     notes,
     ["Lamp oil"],
     first.named,
   );
   assert.deepEqual(second.named, []);
-  assert.deepEqual(second.joins, [{ into: "Lamp oil", members: ["b1", "b2", "b3"] }]);
+  assert.deepEqual(second.joins, [{ into: "Lamp oil", members: ["b1", "b2", "b3", "b4"] }]);
 });
