@@ -230,13 +230,14 @@ Deno.test("readLanguage() takes no name made up for an example as a person", () 
 Deno.test("readLanguage() knows a country and a group compromise files wrongly", () => {
   const found = readLanguage(
     "The Soviet Union tested a bomb in August. We will defeat Al Qaida wherever it hides. " +
-      "We must reform Fannie Mae and Freddie Mac.",
+      "We must reform Fannie Mae and Freddie Mac. Filter out the Monty Python references.",
   );
   assert.deepEqual(found.places.map((p) => p.text), ["Soviet Union"]);
   assert.deepEqual(found.organizations.map((o) => o.text), [
     "Al Qaida",
     "Fannie Mae",
     "Freddie Mac",
+    "Monty Python",
   ]);
   assert.deepEqual(found.people, []);
 });
