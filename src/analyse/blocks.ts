@@ -121,6 +121,9 @@ export function readBody(markdown: string): BodyText {
       if (turns.length === 1 && end !== undefined) block.anchorAt = end;
       // "The class AsyncHook exposes...": a heading's entry may open with its subject.
       if (entry) block.entry = headed && SUBJECT_FIRST.test(block.text) ? "inside" : entry;
+      // "−o outfile If specified, each root graph...": a command-line option's entry, as a
+      // manual page printed to PDF lists them.
+      else if (OPTION_ENTRY.test(block.text)) block.entry = "inside";
       if (asides > 0) block.aside = true;
       if (seeAlso > 0) block.refers = true;
       if (turns.length === 1 && isLink(inline)) block.link = true;
@@ -300,6 +303,9 @@ function isLink(inline: Token[] | undefined): boolean {
 
 /** A sentence's opening words that start its subject: "The", "Each", "It". */
 const SUBJECT_FIRST = /^(?:The|A|An|This|These|Those|Each|Every|All|Any|Some|No|Its|It)\s/u;
+
+/** A paragraph that opens with a command-line option, its argument, then what it does. */
+const OPTION_ENTRY = /^[−–-]{1,2}[\p{L}\p{N}?][\p{L}\p{N}?=-]*(?: [\p{Ll}<[][^\s]*)? \p{Lu}\p{Ll}/u;
 
 /**
  * A heading that names an entry of API documentation, as Node.js's Markdown does:

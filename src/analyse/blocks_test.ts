@@ -467,3 +467,11 @@ Deno.test("readBody() marks a block that is one link and nothing else", () => {
     ["Lamps", true],
   ]);
 });
+
+Deno.test("readBody() takes a paragraph that opens with a command-line option for an entry", () => {
+  const { blocks } = readBody(
+    "lampwick trims lamps.\n\n−o outfile If specified, each lamp is written to a file.\n\n" +
+      "--dry-run Prints what would be trimmed.\n\n-rated lamps burn longer.\n",
+  );
+  assert.deepEqual(blocks.map((b) => b.entry), [undefined, "inside", "inside", undefined]);
+});

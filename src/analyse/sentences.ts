@@ -780,7 +780,10 @@ const DEFINING_VERB = new RegExp(
   "^(?:is|are|was|were|does|do|can|has|have|will|may|must|should|uses|implements|introduced|" +
     "introduces|provides|lets|allows|offers|defines|contains|enables|supports|gives|describes|" +
     "performs|converts|handles|manages|creates|reads|writes|consists|works|runs|stores|keeps|" +
-    "makes|comes)$",
+    "makes|comes|" +
+    // What a program does, as its manual page says it: "bcomps decomposes graphs into...".
+    "decomposes|draws|computes|prints|generates|displays|filters|transforms|produces|adjusts|" +
+    "inserts|lists|finds|searches|sorts|parses|renders|formats|compresses|builds|checks)$",
   "iu",
 );
 
@@ -835,8 +838,9 @@ const APPOSITIVE = /^(\S+(?: \S+)?) ?, [^,;:]{3,150}, (?=\p{Ll})/u;
 /** A name and, in brackets, what it stands for: "GLPK (GNU Linear Programming Kit)". */
 const SPELLED_OUT = /^(\p{Lu}[\p{L}\p{N}+-]*) \(([^()]{3,80})\)/u;
 
-/** The shape of a manual page's NAME line: a command, " - ", then what it does. */
-const NAME_LINE = /^([\p{L}\p{N}._+-]+) - \p{L}\S* \S/u;
+/** The shape of a manual page's NAME line: a command, " - " (or groff's minus sign, " − "),
+ * then what it does. */
+const NAME_LINE = /^([\p{L}\p{N}._+-]+) [-−–—] \p{L}\S* \S/u;
 
 /** Whether the sentence has the shape of a manual page's NAME line ("git-reflog - Manage
  * reflog information"). */

@@ -770,6 +770,8 @@ Deno.test("definesSubject() finds a sentence that opens saying what the title's 
     const sentence of [
       "Lampwick implements the harbour light protocol.",
       "The Lampwick tool is used to trim harbour lamps.",
+      // What a program does, as its manual page says it.
+      "Lampwick decomposes harbour lamps into their wicks and glasses.",
     ]
   ) assert.ok(definesSubject(sentence, title), sentence);
   // The name spelled out in brackets is the subject's.
@@ -797,6 +799,8 @@ Deno.test("definesSubject() finds a sentence that opens saying what the title's 
 Deno.test("namesManPage() finds a manual page's NAME line", () => {
   const title = titleWords("lamp-trim(1)");
   assert.ok(namesManPage("lamp-trim - Trim the wicks of harbour lamps", title));
+  // groff prints the dash as a minus sign.
+  assert.ok(namesManPage("lamp-trim − trim the wicks of harbour lamps", title));
   assert.ok(!namesManPage("wick-oil - Pour oil into harbour lamps", title));
 });
 

@@ -92,6 +92,10 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
       read.map((page) => "lines" in page ? page.lines : []),
       (page, line) => titled.has(`${page + 1} ${titleKey(line.text)}`),
     );
+    // "BCOMPS(1) General Commands Manual BCOMPS(1)": a manual page's head, on one page too.
+    for (const [i, lines] of kept.entries()) {
+      kept[i] = lines.filter((line) => !MAN_HEAD.test(line.text));
+    }
     codeByFont(kept);
     const laidOut: PageText[] = read.map((page, i) =>
       "lines" in page ? { number: page.number, ...toParagraphs(kept[i]) } : page
@@ -139,7 +143,7 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
     const firstPage = "lines" in first ? { number: 1, ...toParagraphs(first.lines) } : first;
     const largest = largestText(firstPage);
     const title = withSubtitle(
-      metadataTitle(await readMetadata(pdf)) ?? manPageName(firstPage) ??
+      metadataTitle(await readMetadata(pdf)) ?? manPageName(firstPage, fileName) ??
         (largest && largest.length < MAX_FIRST_LINE_TITLE && /\p{L}/u.test(largest)
           ? cleanTitle(repair(largest), fileName)
           : cleanTitle(null, fileName)),
@@ -287,6 +291,8 @@ interface Paragraphs {
   tops: number[];
   /** Set in a monospaced font, line by line: a program, a command, a file's lines. */
   code: boolean[];
+  /** A section head as a manual page sets it (see {@link isSectionHead}). */
+  heads: boolean[];
 }
 
 /** A page's paragraphs, or why pdf.js could not read it. */
@@ -295,8 +301,11 @@ type PageText = ({ number: number } & Paragraphs) | { number: number; error: str
 /** The first paragraph of the page set in its largest type: a title by its looks. */
 function largestText(page: PageText): string | undefined {
   if (!("paragraphs" in page) || page.paragraphs.length === 0) return undefined;
-  let best = 0;
-  for (let i = 1; i < page.sizes.length; i++) if (page.sizes[i] > page.sizes[best] * 1.05) best = i;
+  // A manual page's section head ("NAME") is in the type of its title, no title.
+  const titles = page.sizes.flatMap((_, i) => page.heads[i] ? [] : [i]);
+  if (titles.length === 0) return undefined;
+  let best = titles[0];
+  for (const i of titles) if (page.sizes[i] > page.sizes[best] * 1.05) best = i;
   return page.paragraphs[best];
 }
 
@@ -305,13 +314,25 @@ function largestText(page: PageText): string | undefined {
  * "NAME" and "dijkstra − single-source distance filter for Graphviz"): its title. Its largest type
  * ran the section heads into it: "NAME Cdt − container data types SYNOPSIS".
  */
-function manPageName(page: PageText): string | undefined {
+function manPageName(page: PageText, fileName: string): string | undefined {
   if (!("paragraphs" in page)) return undefined;
   const text = page.paragraphs.slice(0, 8).join("\n");
-  const m = /(?:^|\s)NAME\s+(\S[^\n]{0,150}?\s[−—–-]\s[^\n]{1,150}?)(?=\s+SYNOPSIS\b|\s*\n|\s*$)/u
-    .exec(text);
-  return m ? m[1].replace(/\s+/gu, " ").trim() : undefined;
+  const m =
+    /(?:^|\s)(?:NAME|Name)\s+(\S[^\n]{0,1000}?\s[−—–-]\s[^\n]{1,1000}?)(?=\s+(?:SYNOPSIS|Synopsis)\b|\s*\n|\s*$)/u
+      .exec(text);
+  if (!m) return undefined;
+  // "dot − filter for drawing directed graphs neato − filter for drawing undirected graphs...":
+  // one page for several programs, each named with what it does; the file's own, or the first.
+  const line = m[1].replace(/\s+/gu, " ").trim();
+  const starts = [...line.matchAll(/(?:^|\s)([^\s−—–-][^\s−—–]*) [−—–-] /gu)].map((e) => e.index);
+  const entries = starts.map((at, i) => line.slice(at, starts[i + 1]).trim());
+  const stem = fileName.replace(/(?:\.\w+)+$/u, "").toLowerCase();
+  const own = entries.find((e) => e.split(" ")[0].toLowerCase() === stem) ?? entries[0] ?? line;
+  return own.length <= 150 ? own : undefined;
 }
+
+/** The line groff heads each page of a manual page with: its name and section, twice. */
+const MAN_HEAD = /^(\S+\(\d\w*\)) .*\S \1$/u;
 
 const MAN_SECTION = /^(?:name|synopsis|description|options|contents|abstract|introduction)$/iu;
 
@@ -570,7 +591,9 @@ function layOut(
 /** Groups lines into paragraphs; see the module comment for the rules. */
 function toParagraphs(lines: Line[]): Paragraphs {
   const pitch = usualPitch(lines);
-  const out: Paragraphs = { paragraphs: [], sizes: [], tops: [], code: [] };
+  const out: Paragraphs = { paragraphs: [], sizes: [], tops: [], code: [], heads: [] };
+  const heads = lines.map((line, i) => isSectionHead(line, lines[i + 1]));
+  let from = 0; // the index of the paragraph's first line
   let held: Line[] = []; // the paragraph's lines so far
   let parts: string[] = [];
   let right = -Infinity; // the right edge of the paragraph so far
@@ -582,12 +605,13 @@ function toParagraphs(lines: Line[]): Paragraphs {
     out.sizes.push(held.reduce((most, line) => Math.max(most, line.size), 0));
     out.tops.push(held[0].y);
     out.code.push(code);
+    out.heads.push(held.length === 1 && heads[from]);
     held = [];
     parts = [];
     right = -Infinity;
     left = Infinity;
   };
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     const prev = held.at(-1);
     if (prev) {
       const size = Math.max(prev.size, line.size);
@@ -599,11 +623,12 @@ function toParagraphs(lines: Line[]): Paragraphs {
         drop / size > pitch * 1.3 ||
         Math.abs(prev.size - line.size) > 0.15 * size ||
         prev.mono !== line.mono ||
-        BULLET.test(line.text) ||
+        BULLET.test(line.text) || heads[i] || heads[i - 1] ||
         (/[.!?:]["'”’)\]]?$/u.test(prevEnd) && right - prev.endX > 0.2 * (right - left));
       if (breaks) finish();
       else parts.push(lineBreak(parts, line.text));
     }
+    if (held.length === 0) from = i;
     held.push(line);
     parts.push(line.text);
     right = Math.max(right, line.endX);
@@ -611,6 +636,16 @@ function toParagraphs(lines: Line[]): Paragraphs {
   }
   finish();
   return out;
+}
+
+/**
+ * Whether a line is a section head as groff sets a manual page's: a few words in capitals
+ * ("NAME", "SEE ALSO", "RETURN CODES") on a line of their own, the text under them indented.
+ */
+function isSectionHead(line: Line, next: Line | undefined): boolean {
+  return next !== undefined && /^\p{Lu}[\p{Lu} ,&/-]{1,40}$/u.test(line.text) &&
+    line.text.split(" ").length <= 5 && next.startX - line.startX > 2 * line.size &&
+    line.y - next.y > 0 && line.y - next.y < 3 * line.size;
 }
 
 /**

@@ -85,6 +85,8 @@ export interface PlacingPage {
   tops: number[];
   /** Which paragraphs are code: never a numbered heading nor a table of contents. */
   code?: boolean[];
+  /** Which paragraphs are a manual page's section heads ("NAME", "SEE ALSO"). */
+  heads?: boolean[];
 }
 
 /** A paragraph that prints an entry's title: its first `words` words are the heading. */
@@ -223,6 +225,7 @@ export function withoutContents<P extends PlacingPage & { sizes: number[] }>(pag
     sizes: keep(page.sizes),
     tops: keep(page.tops),
     ...(page.code ? { code: keep(page.code) } : {}),
+    ...(page.heads ? { heads: keep(page.heads) } : {}),
   };
 }
 
@@ -237,8 +240,8 @@ const MAX_NUMBERED_WORDS = 12;
 
 /**
  * The headings a PDF without an outline prints: paragraphs in type larger than its body text
- * that are numbered in sequence ("1 Basic Graph Drawing", "2.1 Node Shapes", "2.2 Labels"), or
- * a paper's unnumbered sections ("Abstract", "References"). A numbered paragraph that does not
+ * that are numbered in sequence ("1 Basic Graph Drawing", "2.1 Node Shapes", "2.2 Labels"), a
+ * paper's unnumbered sections ("Abstract", "References"), or a manual page's ("NAME"). A numbered paragraph that does not
  * follow the one before (a list item, a figure's label) is left as text. Undefined when fewer
  * than two are found.
  */
@@ -263,7 +266,7 @@ export function numberedHeadings(
         if (!(larger || parts.length >= 2) || !follows(last, parts)) return;
         last = parts;
         depth = parts.length - 1;
-      } else if (larger && UNNUMBERED.test(paragraph)) depth = 0;
+      } else if (larger && UNNUMBERED.test(paragraph) || page.heads?.[index]) depth = 0;
       else return;
       const onPage = placed.get(page.number) ?? [];
       onPage.push({ index, depth, words: words.length, title: paragraph });

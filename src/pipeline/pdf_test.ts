@@ -621,3 +621,32 @@ Deno.test("extractPdf() titles a manual page by its NAME line", async () => {
     "lampwick - trim the wicks of harbour lamps",
   );
 });
+
+Deno.test("extractPdf() heads a manual page's sections and drops its running head", async () => {
+  const bytes = await pdfkit((doc) => {
+    const at = (x: number, font: string, text: string) => {
+      doc.x = x;
+      doc.font(font).fontSize(10).text(text);
+    };
+    at(72, "Times-Roman", "LAMPWICK(1)    General Commands Manual    LAMPWICK(1)");
+    doc.moveDown();
+    at(72, "Times-Bold", "NAME");
+    at(
+      108,
+      "Times-Roman",
+      "lampoil - fill harbour lamps lampwick - trim the wicks of harbour lamps",
+    );
+    doc.moveDown();
+    at(72, "Times-Bold", "DESCRIPTION");
+    at(108, "Times-Roman", "lampwick trims the wicks of the lamps a harbour board names.");
+    doc.moveDown();
+    at(72, "Times-Bold", "SEE ALSO");
+    at(108, "Times-Roman", "lampoil(1), harbour(5)");
+  });
+  const { title, body } = await extractPdf(bytes, "lampwick.1.pdf");
+  // A page for two programs is titled by the file's own.
+  assert.equal(title, "lampwick - trim the wicks of harbour lamps");
+  assert.ok(!body.includes("LAMPWICK(1)"), body);
+  assert.match(body, /## DESCRIPTION\n\nlampwick trims the wicks/u);
+  assert.match(body, /## SEE ALSO\n\nlampoil\(1\)/u);
+});
