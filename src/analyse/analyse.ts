@@ -1108,10 +1108,17 @@ const DASH_TEXT = 4;
 function hyphenAsDash(words: string): RegExp {
   const w = `(?:${words})`;
   return new RegExp(
-    `(?<=(?<!-)\\b\\p{L}+)-(?=${w}\\b(?!-))|(?<=(?<![\\p{L}-])${w})-(?=\\p{L}+\\b(?!-))`,
+    `(?<=(?<!-)\\b\\p{L}+)(?<!\\b${PARTICLE_COMPOUND})-(?=${w}\\b(?!-))|` +
+      `(?<=(?<![\\p{L}-])${w})-(?=\\p{L}+\\b(?!-))`,
     "gu",
   );
 }
+
+/** Words that make a compound with "in" or "on" ("built-in", "check-in", "add-on"): no dash
+ * stands after them. */
+const PARTICLE_COMPOUND =
+  "(?:built|check|log|sit|drive|break|walk|plug|lock|lead|phase|add|hands|head|carry|follow|" +
+  "tie|bolt|clip|slip|roll|take|wrap|try|write|call|sign|turn|fill|opt)";
 /**
  * In a text that writes dashes as hyphens, a hyphen between a word in lower case and a name
  * ("at war-Britain, Canada", "that-America's youth") or a name and a word in lower case

@@ -656,10 +656,10 @@ Deno.test("hyphensAsDashes() reads more hyphens as dashes where the text writes 
     hyphensAsDashes("We-I mean you-or they-and Chiang Kai-shek. From Kennedy to Reagan-rejected."),
     "We—I mean you—or they—and Chiang Kai-shek. From Kennedy to Reagan—rejected.",
   );
-  // A title to be keeps its hyphen too.
+  // A title to be keeps its hyphen too, and so does a compound with "in" or "on".
   assert.equal(
-    hyphensAsDashes("We-I mean you-or they-and I did President-elect Marsh."),
-    "We—I mean you—or they—and I did President-elect Marsh.",
+    hyphensAsDashes("We-I mean you-or they-and I did President-elect Marsh a built-in add-on."),
+    "We—I mean you—or they—and I did President-elect Marsh a built-in add-on.",
   );
 });
 
