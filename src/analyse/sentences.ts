@@ -537,6 +537,8 @@ const LEANS_BACK = new RegExp(
     "all (?:of )?(?:this|that|these|those)|(?:each|every) (?:day|week|month|year) since|ever since",
     // "In fact, this is the recommended notation": it bears out or outdoes what was said before.
     "(?:in fact|indeed)(?=\\s*(?:,|--|—))",
+    // "Specifically, I propose that...", "In particular, ...": of what was said before.
+    "(?:specifically|in particular|in short|namely)(?=\\s*,)",
   ].join("|") + ")\\b",
   "iu",
 );

@@ -571,6 +571,7 @@ Deno.test("leansBack() catches openers that need the sentence before", () => {
       "If so, the keeper trims the wick.",
       "In fact, this is the notation keepers use unless two lamps share a name.",
       "In fact--not a wick--in fact, the plan gives a lamp to every keeper.",
+      "Specifically, I propose that we give a lamp to every keeper.",
       "For example the original list could contain complex numbers.",
       "In this case the list is left alone.",
       "The latter is faster by far.",
