@@ -539,6 +539,10 @@ const LEANS_BACK = new RegExp(
     "(?:in fact|indeed)(?=\\s*(?:,|--|—))",
     // "Specifically, I propose that...", "In particular, ...": of what was said before.
     "(?:specifically|in particular|in short|namely)(?=\\s*,)",
+    // "Actually, you may have guessed the answer": the question was asked before.
+    "actually(?=\\s*,)",
+    // "Besides the while statement just introduced, ...": introduced before.
+    "[^.]{0,60}\\b(?:just|previously) (?:introduced|mentioned|described|shown|discussed)\\b",
   ].join("|") + ")\\b",
   "iu",
 );
@@ -567,7 +571,7 @@ export function leansBack(sentence: string): boolean {
  * interested mainly in usage, skip to chapter 8".
  */
 const INSTRUCTS = new RegExp(
-  "^(?:if you[^,]{0,120}, |for [^;]{0,120}?,? )?(?:just |simply )?(?:please|check|read|see|run|install|download|visit|make sure|" +
+  "^(?:if you[^,]{0,120}, |for [^;]{0,120}?,? )?(?:just |simply )?(?:please|check|read|see|run|install|download|visit|make sure|remember|" +
     // "Suppose you want to design a collection of modules": the reader asked to imagine a case.
     "suppose|imagine|assume|" +
     "note that|refer to|go to|click|type|skip|consult|start with|do not|don['’]t|never|avoid|" +
@@ -669,7 +673,14 @@ const POINTS_AHEAD = new RegExp(
     String.raw`\b(?:defines|lists|provides|offers|contains|includes|supports|has) ` +
     String.raw`the following\b|` +
     // "I now turn to a subject which...": a speaker announcing the next part.
-    String.raw`^(?:I (?:now )?turn(?: now)? to|let me (?:now )?turn to)\b`,
+    String.raw`^(?:I (?:now )?turn(?: now)? to|let me (?:now )?turn to)\b|` +
+    // "Later we will see more functions...", "Before introducing classes, I first have to tell
+    // you...", "The next two patterns combine...": a tutorial announcing what comes, or an
+    // example the note leaves out.
+    String.raw`^later,? (?:we|you)(?:'ll|’ll| will| shall)? (?:see|learn|look|discuss|cover)\b|` +
+    String.raw`^before [^,]{0,60}, (?:I|we) (?:first )?(?:have|need|want|must) to\b|` +
+    String.raw`^the next (?:two |three |four |few )?(?:patterns?|examples?|lines?|snippets?|` +
+    String.raw`programs?|commands?|functions?|statements?)\b`,
   "iu",
 );
 

@@ -572,6 +572,8 @@ Deno.test("leansBack() catches openers that need the sentence before", () => {
       "In fact, this is the notation keepers use unless two lamps share a name.",
       "In fact--not a wick--in fact, the plan gives a lamp to every keeper.",
       "Specifically, I propose that we give a lamp to every keeper.",
+      "Actually, you may have guessed the answer: the wick is trimmed first.",
+      "Besides the lamp statement just introduced, keepers use the usual wick tools.",
       "For example the original list could contain complex numbers.",
       "In this case the list is left alone.",
       "The latter is faster by far.",
@@ -751,6 +753,7 @@ Deno.test("instructs() finds a sentence that tells the reader what to do", () =>
   assert.ok(instructs("If you build Lampwick with old compilers, do not use -flto."));
   assert.ok(!instructs("If you trim the wick, the lamp burns longer."));
   assert.ok(instructs("Suppose you want to design a set of lamps for a whole harbour."));
+  assert.ok(instructs("Just remember, even though the lamp looks lit, it is not."));
   // After "if you", an order opens with any verb; a gerund is a subject.
   assert.ok(instructs("If you see a lamp flicker, report it to the keeper's log."));
   assert.ok(!instructs("If you trim often, trimming the wick takes longer."));
@@ -808,6 +811,10 @@ Deno.test("namesManPage() finds a manual page's NAME line", () => {
 Deno.test("pointsAhead() finds a sentence that announces what follows", () => {
   assert.ok(pointsAhead("The following list of options is taken from the lamp manual."));
   assert.ok(pointsAhead("The wick is trimmed as follows."));
+  assert.ok(pointsAhead("Later we will see more lamps that burn whale oil."));
+  assert.ok(pointsAhead("Before introducing wicks, I first have to tell you about oil."));
+  assert.ok(pointsAhead("The next two patterns combine a lamp and a wick."));
+  assert.ok(!pointsAhead("The next keeper trims the wick."));
   assert.ok(pointsAhead("I now turn to a subject which may well become the keepers' concern."));
   assert.ok(!pointsAhead("The tide turns to the west at noon."));
   assert.ok(pointsAhead("The lamp module defines the following wick sizes for use with trim()."));
