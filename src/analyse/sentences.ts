@@ -541,8 +541,6 @@ const LEANS_BACK = new RegExp(
     "(?:specifically|in particular|in short|namely)(?=\\s*,)",
     // "Actually, you may have guessed the answer": the question was asked before.
     "actually(?=\\s*,)",
-    // "Besides the while statement just introduced, ...": introduced before.
-    "[^.]{0,60}\\b(?:just|previously) (?:introduced|mentioned|described|shown|discussed)\\b",
   ].join("|") + ")\\b",
   "iu",
 );
