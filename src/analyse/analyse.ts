@@ -589,6 +589,11 @@ function openingSentence(
     first ??= i;
     if (saysWhat(text, subject) && !ofOneSection(text, blocks[list[i].block].section)) return i;
   }
+  // A page of entries says what its subject is in an entry, its "this" the entry's name:
+  // "This subtype of PyObject represents a Python list object." under "List Objects" (Python's
+  // C API).
+  const represents = list.slice(0, LEAD_WINDOW).findIndex((u) => representsSubject(u.text, title));
+  if (represents >= 0) return represents;
   // A text whose title its words do not use (a file's name, "algorithm.txt") may still open by
   // saying what its subject is: "The deflation algorithm used by gzip is a variation of LZ77".
   if (first !== undefined && opensWithDefinition(trimOpeners(list[first].text))) return first;
@@ -596,6 +601,15 @@ function openingSentence(
   // utilities." opens coreutils' README.
   if (first === 0 && introducesItself(list[0].text)) return 0;
   return undefined;
+}
+
+/** Whether a sentence says what stands for the title's subject, every word of the title in it:
+ * "This instance of PyTypeObject represents the Python list type." */
+function representsSubject(sentence: string, title: string): boolean {
+  const said = new Set(terms(sentence));
+  const named = terms(title);
+  return /^This \p{L}+ (?:of \S+ )?represents\b/u.test(sentence) && named.length > 0 &&
+    named.every((t) => said.has(t));
 }
 
 /**

@@ -790,6 +790,18 @@ Deno.test("analyse() summarises a reference page by its prose, not by the entrie
   assert.match(analysis.summary[0], /^The lamp module gives keepers/);
 });
 
+Deno.test("analyse() opens a page of entries alone with the entry that says what its subject is", () => {
+  const entry = (name: string, what: string) =>
+    `\`int Lamp_${name}(LampObject *p)\`\n\nReturn the ${what} of the harbour lamp p, as ` +
+    "the keeper last measured it on the evening round of the quay.\n\n";
+  const body = "`type LampObject`\n\nThis subtype of `PyObject` represents a harbour lamp " +
+    "object.\n\n" + entry("Trim", "wick length") + entry("Soak", "oil level") +
+    entry("Light", "flame height") + entry("Snuff", "smoke colour") +
+    entry("Glass", "glass colour") + entry("Hook", "hook height");
+  const { analysis } = run(body, "Lamp Objects");
+  assert.match(analysis.summary[0], /^This subtype of PyObject represents a harbour lamp object\./);
+});
+
 Deno.test("analyse() takes no lone name the text also writes in small letters for a person", () => {
   const body = "Release 2.2 was called Sid. Sid shipped in 2000, and Sid was loved. Ian " +
     "Murdock founded the project.\n\n```\ndeb http://archive.example.org sid main\n" +
