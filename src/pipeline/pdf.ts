@@ -550,7 +550,7 @@ function layOut(
   };
   for (const item of items) {
     if (!("str" in item)) continue; // marked-content boundaries
-    const str = cleanText(symbols.mark(item.str, item.fontName));
+    const str = cleanText(symbols.mark(unspaced(item.str), item.fontName));
     const [a, b, c, d, x, y] = item.transform;
     if (![a, b, c, d, x, y].every(Number.isFinite)) continue;
     if (str.trim() === "") {
@@ -587,6 +587,23 @@ function layOut(
   finishLine();
   return lines;
 }
+
+/**
+ * A word without the spaces pdf.js put between its letters where a font set them apart, as
+ * LaTeX's listings package sets code letter by letter: "l o c a l" is "local", "S t r i p e W i
+ * d t h" "StripeWidth"; the spaces between words are items of their own. Not "e = 3" or "N G",
+ * mathematics spaced as written, nor fields named by letters ("p q g"): the letters must make
+ * a word the dictionary has, or a name in camel case.
+ */
+function unspaced(str: string): string {
+  if (!LETTER_SPACED.test(str)) return str;
+  const word = str.replaceAll(" ", "");
+  return englishRank(word.toLowerCase()) < Infinity || /^\p{L}\p{Ll}+\p{Lu}/u.test(word)
+    ? word
+    : str;
+}
+
+const LETTER_SPACED = /^(?:\p{L} ){2,}\p{L}$/u;
 
 /** Groups lines into paragraphs; see the module comment for the rules. */
 function toParagraphs(lines: Line[]): Paragraphs {

@@ -650,3 +650,18 @@ Deno.test("extractPdf() heads a manual page's sections and drops its running hea
   assert.match(body, /## DESCRIPTION\n\nlampwick trims the wicks/u);
   assert.match(body, /## SEE ALSO\n\nlampoil\(1\)/u);
 });
+
+Deno.test("extractPdf() reads code set letter by letter as words, not mathematics", async () => {
+  const bytes = await pdfkit((doc) => {
+    // Each word an item of its own, as the listings package sets it: the spaces between in
+    // another font.
+    doc.fontSize(10);
+    for (const item of ["// Use", "N", "l o c a l", "v a r i a b l e s", "p q g", "N G"]) {
+      doc.font("Courier").text(item, { continued: true });
+      doc.font("Times-Roman").text(" ", { continued: true });
+    }
+    doc.font("Courier").text(".");
+  });
+  const { body } = await extractPdf(bytes, "listing.pdf");
+  assert.match(body, /Use N local variables p q g N G/u);
+});
