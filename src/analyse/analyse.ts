@@ -182,6 +182,7 @@ export function analyse(input: AnalysisInput): Analysed {
         mergeParts: false,
         limit: 30,
         kind: "organization",
+        text,
       }),
       text,
     ),

@@ -83,7 +83,8 @@ export function rankNames(
       ? []
       : options.kind === "organization" && (isAcronym(clean) &&
             // "IBM", "AT&T" as compromise knows them; two letters are too ambiguous ("BP").
-            !(clean.length > 2 && /Organization/u.test(lexiconTag(clean.toLowerCase()))) ||
+            (!(clean.length > 2 && /Organization/u.test(lexiconTag(clean.toLowerCase()))) ||
+              spelledOutAsThing(clean, options.text)) ||
           INITIALS_AND_WORD.test(clean) ||
           // "Co" (a Unicode category, or "& Co" cut off); "ACAP ACAP Media" (a row of a list);
           // "Inc" cut from "Free Software Foundation, Inc.".
@@ -232,6 +233,24 @@ export function cleanName(raw: string): string | undefined {
   if (words.length > 6 && words.every((w) => /^\p{Lu}/u.test(w))) return undefined;
   return name;
 }
+
+/**
+ * Whether the text spells an acronym out as a thing, not a body: "CBC (Cipher Block Chaining)"
+ * is a cipher's mode where compromise knows a broadcaster.
+ */
+function spelledOutAsThing(acronym: string, text = ""): boolean {
+  const at = text.indexOf(`${acronym} (`);
+  if (at < 0) return false;
+  const words = /^\(([^()]{3,80})\)/u.exec(text.slice(at + acronym.length + 1))?.[1]
+    .split(/[\s-]+/u);
+  if (!words) return false;
+  const initials = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join("");
+  return initials === acronym && !BODY_WORD.test(words.at(-1)!);
+}
+
+/** The last word of a body's name: "Corporation", "Agency", "Board". */
+const BODY_WORD =
+  /^(?:Corporation|Company|Agency|Board|Commission|Committee|Council|Department|Administration|Authority|Bureau|Office|Service|Foundation|Institute|Association|Society|Union|Organi[sz]ation|Group|Network|Bank|University|College|Laboratory|Laboratories|Party|Force|Army|Navy)$/u;
 
 /** A generational suffix ending a name: ", Jr.", " Sr.", " III". */
 const GENERATION = /,?[ \t](?:Jr\.|Sr\.|II|III|IV)\s*$/u;

@@ -78,6 +78,19 @@ Deno.test("rankNames() takes an office alone for no organisation", () => {
   ]);
 });
 
+Deno.test("rankNames() takes an acronym the text spells out as a thing for no organisation", () => {
+  const org = (text: string) => ({
+    limit: 10,
+    mergeParts: false,
+    kind: "organization" as const,
+    text,
+  });
+  const mode = "Use the cipher in a feedback mode, CBC (Cipher Block Chaining), not ECB.";
+  assert.deepEqual(rankNames(spans("CBC"), org(mode)), []);
+  const broadcaster = "The CBC (Canadian Broadcasting Corporation) aired the lamp talks.";
+  assert.deepEqual(rankNames(spans("CBC"), org(broadcaster)), ["CBC"]);
+});
+
 Deno.test("rankNames() takes an operating system or a programming language for no place", () => {
   const place = { limit: 10, mergeParts: false, kind: "place" as const };
   assert.deepEqual(rankNames(spans("Linux", "Pascal", "Ohio", "Linux"), place), ["Ohio"]);
