@@ -8,7 +8,7 @@
 import { englishRank, GENERIC_RANK } from "./commonness.ts";
 import { addressed, isFirstName, lexiconTag, ownerFollows, type Person } from "./language.ts";
 import { type Counts, mergeInitials, mergeParts, mergeVariants } from "./name_variants.ts";
-import { isTitle } from "./titles.ts";
+import { isPersonTitle, isTitle } from "./titles.ts";
 import { STOPWORDS } from "./terms.ts";
 
 /** What the lexicon calls a verb's past form ("Compiled", "Written"), no word of a name. */
@@ -90,8 +90,12 @@ export function rankNames(
           // "Inc" cut from "Free Software Foundation, Inc.".
           /^\p{Lu}\p{Ll}$/u.test(clean) || /\b(\p{L}+) \1\b/u.test(clean) ||
           /^(?:Inc|Ltd|LLC|Corp|GmbH|PLC|Pty)$/u.test(clean) || aGovernment(clean) ||
-          // "Vice President": an office, no body ("Democrats" alone is a party).
-          clean.includes(" ") && clean.split(" ").every(isTitle))
+          // "Vice President": an office, no body ("Democrats" alone is a party); "Private", a
+          // rank, as a sentence opens with "Private enterprise"; "War and Secretary" of "the
+          // Secretary of War and Secretary of the Navy".
+          clean.includes(" ") && clean.split(" ").every(isTitle) ||
+          !clean.includes(" ") && isTitle(clean) && !/s$/u.test(clean) ||
+          clean.includes(" and ") && isPersonTitle(clean.slice(clean.lastIndexOf(" ") + 1)))
       ? []
       : [clean];
     for (const name of names.length === 1 && suffix ? [names[0] + suffix.trimEnd()] : names) {

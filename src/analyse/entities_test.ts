@@ -76,6 +76,10 @@ Deno.test("rankNames() takes an office alone for no organisation", () => {
   assert.deepEqual(rankNames(spans("Vice President", "Senate", "Vice President"), org), [
     "Senate",
   ]);
+  // A rank opening a sentence ("Private enterprise..."), two offices run together.
+  assert.deepEqual(rankNames(spans("Private", "War and Secretary", "Democrats"), org), [
+    "Democrats",
+  ]);
 });
 
 Deno.test("rankNames() takes an acronym the text spells out as a thing for no organisation", () => {

@@ -1071,8 +1071,10 @@ function joinedAtAnd(text: string, organizations: Span[], people: Span[]): Span[
 
 /** Capitalised words and "and" just before a company's name ("Nippon Telegraph and "). */
 const COMPANY_BEFORE_AND = /(?<![\p{L}\p{N}-])(?:\p{Lu}\p{L}+ ){0,2}\p{Lu}\p{L}+ and $/u;
-/** The word that ends a company's name. */
-const COMPANY_END = /(?:^|\s)(?:Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|LLC|GmbH)$/u;
+/** The word that ends a company's name, or a public body's ("National Aeronautics and Space
+ * Administration"). */
+const COMPANY_END =
+  /(?:^|\s)(?:Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|LLC|GmbH|Administration|Agency|Commission|Bureau|Authority|Organization|Institute|Foundation)$/u;
 
 /** An IANA time zone's identifier: an area, a slash, a location ("Europe/Paris"). */
 const TIME_ZONE =

@@ -640,6 +640,14 @@ Deno.test("readLanguage() reads a body's whole name, with what it is of or for",
   );
 });
 
+Deno.test("readLanguage() reads a public body's name with an 'and' in it whole", () => {
+  assert.deepEqual(
+    readLanguage("Progress has been made by the National Lamps and Space Administration.")
+      .organizations.map((o) => o.text),
+    ["National Lamps and Space Administration"],
+  );
+});
+
 Deno.test("readLanguage() reads a church as a body, and a person named Church as a person", () => {
   const read = readLanguage(
     "The sum due to the Roman Catholic Church for the rent of the chapels is paid. Alonzo " +
