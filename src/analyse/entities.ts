@@ -456,7 +456,7 @@ function withoutDashTail(name: string): string {
       const dash = all.slice(part.length);
       return englishRank(next) === Infinity && !dash.includes(" ") ||
           englishRank(next) > RARE_RANK && /^-\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(dash) ||
-          dash === `-${next}` && next.length <= 3 && !STOPWORDS.has(next) &&
+          dash === `-${next}` && next.length <= 4 && !STOPWORDS.has(next) &&
             englishRank(part.toLowerCase()) === Infinity
         ? all
         : part;

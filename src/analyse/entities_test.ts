@@ -207,6 +207,7 @@ Deno.test("personNames() drops conjunctions and contractions, and splits run-tog
   // A surname's particle may open it in lower case; a lower-case word may not.
   assert.deepEqual(personNames("General de Gaulle"), ["de Gaulle"]);
   assert.deepEqual(personNames("President-elect Marsh"), ["Marsh"]);
+  assert.deepEqual(personNames("Mao Tse-tung"), ["Mao Tse-tung"]);
   assert.deepEqual(personNames("von Neumann"), ["von Neumann"]);
   assert.deepEqual(personNames("and Smith"), ["Smith"]);
   assert.deepEqual(personNames("the Smith"), []);

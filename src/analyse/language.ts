@@ -1407,13 +1407,33 @@ function fullNames(
     const v = verdicts.get(run.key);
     if (v && (v.kind !== "people" || v.to - v.from === run.key.length)) continue;
     if (
-      knownPerson(run.key) ||
+      knownPerson(run.key) || eastAsianName(run.key) ||
       !v && uses.get(run.key)! >= 2 && unlistedName(run.key) && !things.has(firstWord(run.key))
     ) {
       verdicts.set(run.key, { kind: "people", from: 0, to: run.key.length });
     }
   }
 }
+
+/**
+ * A Chinese, Korean or Vietnamese name as English writes it, surname first: a common surname,
+ * then a given name no dictionary has, in one or two words ("Deng Xiaoping", "Mao Tse-tung",
+ * "Kim Jong Il", "Lee Kuan Yew"); not "Park Avenue".
+ */
+function eastAsianName(key: string): boolean {
+  const words = key.split(" ");
+  return words.length >= 2 && words.length <= 3 && EAST_ASIAN_SURNAMES.has(words[0]) &&
+    /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)?$/u.test(words[1]) &&
+    englishRank(words[1].toLowerCase()) === Infinity &&
+    words.slice(2).every((w) => /^\p{Lu}\p{Ll}*$/u.test(w));
+}
+
+/** Surnames common in China, Korea and Vietnam, in the romanisations English texts use. */
+const EAST_ASIAN_SURNAMES = new Set(
+  ("Mao Deng Zhou Chou Chiang Sun Li Wang Zhang Liu Chen Yang Huang Zhao Wu Xi Hu Jiang Wen " +
+    "Zhu Lin Kim Park Lee Rhee Chun Roh Moon Yoon Ho Ngo Nguyen Tran Le Pham Vo Lon Pol")
+    .split(" "),
+);
 
 /** A word compromise's lexicon knows as a place's name ("Porto", "Nevada"). */
 function placeWord(word: string): boolean {

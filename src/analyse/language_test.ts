@@ -648,6 +648,16 @@ Deno.test("readLanguage() reads a public body's name with an 'and' in it whole",
   );
 });
 
+Deno.test("readLanguage() reads a Chinese or Korean name, surname first, named once", () => {
+  assert.deepEqual(
+    people(
+      "We met Deng Xiaoping in Beijing. Kim Jong Il threatens the harbour. Lee Kuan Yew came.",
+    ),
+    ["Deng Xiaoping", "Kim Jong Il", "Lee Kuan Yew"],
+  );
+  assert.deepEqual(people("We walked down Park Avenue to the quay."), []);
+});
+
 Deno.test("readLanguage() reads a church as a body, and a person named Church as a person", () => {
   const read = readLanguage(
     "The sum due to the Roman Catholic Church for the rent of the chapels is paid. Alonzo " +
