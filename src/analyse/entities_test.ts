@@ -135,6 +135,13 @@ Deno.test("rankNames() counts a surname or first name alone for the full name", 
   assert.deepEqual(rankNames(names, MERGE), ["Ada Lovelace", "Charles Babbage", "Menabrea"]);
 });
 
+Deno.test("rankNames() counts a surname for the full name it ends, past a suffix", () => {
+  const person = { ...MERGE, kind: "person" as const };
+  assert.deepEqual(rankNames(spans("Ada Lovelace, Jr.", "Lovelace", "Lovelace"), person), [
+    "Ada Lovelace, Jr.",
+  ]);
+});
+
 Deno.test("rankNames() merges parts of names only when asked", () => {
   assert.deepEqual(rankNames(spans("Ada Lovelace", "Lovelace"), KEEP), [
     "Ada Lovelace",

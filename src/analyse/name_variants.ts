@@ -67,7 +67,8 @@ export function mergeParts(
   for (const [key, entry] of counts) {
     const words = key.split(" ");
     const owners = full.filter(([other]) => {
-      const parts = other.split(" ");
+      // "King" of "Martin Luther King, Jr.": the suffix is no part of the surname.
+      const parts = other.replace(/,? (?:jr|sr)\.?$|,? (?:ii|iii|iv)$/u, "").split(" ");
       return parts.length > words.length && counts.has(other) && !apart(key, other) &&
         (words.every((w, i) => parts[i] === w) ||
           words.every((w, i) => parts[parts.length - words.length + i] === w));
