@@ -326,13 +326,13 @@ Deno.test("rankNames() reads a plural title as a title", () => {
 
 Deno.test("rankNames() keeps a first name alone named once for one of the family or spoken to", () => {
   const text = "Thank you, Hillary. I thank my wife Michelle. Hadiya's parents, Nate and Cleo, " +
-    "are here. We met Grace in Virginia. Thank you, Laura Bush.";
+    "are here. We met Grace in Virginia. Thank you, Laura Bush. I want to thank Marjorie.";
   const found = (name: string) => ({ text: name, start: text.indexOf(name) });
   const names = rankNames(
-    ["Hillary", "Michelle", "Nate", "Cleo", "Grace", "Virginia"].map(found),
+    ["Hillary", "Michelle", "Nate", "Cleo", "Grace", "Virginia", "Marjorie"].map(found),
     { ...PEOPLE, text },
   );
-  assert.deepEqual(names, ["Hillary", "Michelle", "Nate", "Cleo"]);
+  assert.deepEqual(names, ["Hillary", "Michelle", "Nate", "Cleo", "Marjorie"]);
 });
 
 Deno.test("rankNames() keeps a lone name named once that acts or is named beside another", () => {

@@ -1140,8 +1140,8 @@ const KIN = new RegExp(
     "(?: \\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?(?:,| and))? $",
   "u",
 );
-/** "Thank you, Hillary.": spoken to. */
-const SPOKEN_TO = /\b(?:thank you|thanks|congratulations|welcome),? $/iu;
+/** "Thank you, Hillary.", "I want to thank Hillary.": spoken to, or thanked before all. */
+const SPOKEN_TO = /\b(?:thank(?: you)?|thanks(?: to)?|congratulations|congratulate|welcome),? $/iu;
 
 /**
  * A first name alone is a person, even named once, where the text names one of the family by it
