@@ -90,6 +90,11 @@ function withoutCapsHeading(text: string): string {
     : text;
 }
 
+/** The label of an article or section of a law a text quotes, its number lost or kept: "ART.-",
+ * "Article 2.", "SEC. 3." ("ART.-Congress may appropriate money..."). */
+const ARTICLE_LABEL =
+  /^(?:ART(?:ICLE)?|Art(?:icle)?|SEC(?:TION)?|Sec(?:tion)?)(?:\.\s*|\s+(?=[IVXLC\d]))(?:[IVXLC\d]+\.?)?\s*[-—–.]*\s*(?=\p{Lu})/u;
+
 /** A reference manual's heading run into its first sentence ("Returns The routine returns
  * zero", "Description The routine reads..."): only before a word that opens sentences, so
  * "Returns True if..." stays. */
@@ -159,7 +164,8 @@ const CREDIT =
  * sentence that would be left with fewer than four words stays as it was.
  */
 export function trimOpeners(sentence: string): string {
-  const labelled = sentence.trim().replace(MAN_SECTION_HEAD, "").replace(RUN_IN_HEADING, "");
+  const labelled = sentence.trim().replace(MAN_SECTION_HEAD, "").replace(RUN_IN_HEADING, "")
+    .replace(ARTICLE_LABEL, "");
   const own = without(without(without(labelled, ADMONITION), NOTE_THAT), ORDINAL);
   const numbered = own.replace(STAGE_DIRECTION, " ").replace(CREDIT, "").trim()
     .replace(/^(?:\(?\d{1,2}[.)]|[-*•]|(?:[IVX]{2,5}|V)\.)\s+(?=\p{L})/u, "")

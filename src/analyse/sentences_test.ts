@@ -74,6 +74,17 @@ Deno.test("trimOpeners() drops fillers and list numbers, capitalising what is le
   );
 });
 
+Deno.test("trimOpeners() drops the label of a quoted law's article, not the word", () => {
+  assert.equal(
+    trimOpeners("ART.-Congress may buy lamps for the quay."),
+    "Congress may buy lamps for the quay.",
+  );
+  assert.equal(trimOpeners("Article 2. Every keeper trims a wick."), "Every keeper trims a wick.");
+  assert.equal(trimOpeners("Sec. 4. The board meets at dusk."), "The board meets at dusk.");
+  assert.equal(trimOpeners("Section Headers are set in bold."), "Section Headers are set in bold.");
+  assert.equal(trimOpeners("Art galleries open at noon."), "Art galleries open at noon.");
+});
+
 Deno.test("trimOpeners() drops an admonition's label run into its text, not the word", () => {
   assert.equal(
     trimOpeners("Tip You can mend a net with a shuttle and some twine."),
