@@ -584,6 +584,8 @@ Deno.test("leansBack() catches openers that need the sentence before", () => {
       "In fact--not a wick--in fact, the plan gives a lamp to every keeper.",
       "Specifically, I propose that we give a lamp to every keeper.",
       "Actually, you may have guessed the answer: the wick is trimmed first.",
+      "To this is to be added the oil of the northern lamps.",
+      "To that end, the board buys wicks.",
       "For example the original list could contain complex numbers.",
       "In this case the list is left alone.",
       "The latter is faster by far.",
