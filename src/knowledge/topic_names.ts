@@ -60,7 +60,7 @@ const VAULT_COMMON_MIN = 10;
 /**
  * Names each topic, unique among them and never one of `reserved` (compared case-blind).
  * `notes` are every note of the vault, so that a phrase common to all is worth nothing. A topic
- * whose only names are those of an `earlier` topic of its folder joins it (`joins`).
+ * whose best name an `earlier` topic of its folder has joins that topic (`joins`).
  */
 export function nameTopics(
   topics: Topic[],

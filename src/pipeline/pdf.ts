@@ -316,14 +316,16 @@ function largestText(page: PageText): string | undefined {
  */
 function manPageName(page: PageText, fileName: string): string | undefined {
   if (!("paragraphs" in page)) return undefined;
-  const text = page.paragraphs.slice(0, 8).join("\n");
-  const m =
-    /(?:^|\s)(?:NAME|Name)\s+(\S[^\n]{0,1000}?\s[−—–-]\s[^\n]{1,1000}?)(?=\s+(?:SYNOPSIS|Synopsis)\b|\s*\n|\s*$)/u
-      .exec(text);
-  if (!m) return undefined;
+  // Looked for in the page's opening only, once: a hostile page can be one enormous paragraph.
+  const text = page.paragraphs.slice(0, 8).join("\n").slice(0, 4000);
+  const head = /(?:^|\s)(?:NAME|Name)\s+/u.exec(text);
+  if (!head) return undefined;
+  const rest = text.slice(head.index + head[0].length);
+  const end = rest.search(/\s+(?:SYNOPSIS|Synopsis)\b|\s*\n/u);
+  const line = (end < 0 ? rest : rest.slice(0, end)).replace(/\s+/gu, " ").trim();
+  if (!/^\S+.*\s[−—–-]\s\S/u.test(line)) return undefined;
   // "dot − filter for drawing directed graphs neato − filter for drawing undirected graphs...":
   // one page for several programs, each named with what it does; the file's own, or the first.
-  const line = m[1].replace(/\s+/gu, " ").trim();
   const starts = [...line.matchAll(/(?:^|\s)([^\s−—–-][^\s−—–]*) [−—–-] /gu)].map((e) => e.index);
   const entries = starts.map((at, i) => line.slice(at, starts[i + 1]).trim());
   const stem = fileName.replace(/(?:\.\w+)+$/u, "").toLowerCase();
