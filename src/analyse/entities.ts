@@ -9,6 +9,7 @@ import { englishRank, GENERIC_RANK } from "./commonness.ts";
 import { addressed, isFirstName, lexiconTag, ownerFollows, type Person } from "./language.ts";
 import { type Counts, mergeInitials, mergeParts, mergeVariants } from "./name_variants.ts";
 import { isPersonTitle, isTitle } from "./titles.ts";
+import { isBodyWord } from "./body_words.ts";
 import { STOPWORDS } from "./terms.ts";
 
 /** What the lexicon calls a verb's past form ("Compiled", "Written"), no word of a name. */
@@ -249,12 +250,8 @@ function spelledOutAsThing(acronym: string, text = ""): boolean {
     .split(/[\s-]+/u);
   if (!words) return false;
   const initials = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join("");
-  return initials === acronym && !BODY_WORD.test(words.at(-1)!);
+  return initials === acronym && !isBodyWord(words.at(-1)!);
 }
-
-/** The last word of a body's name: "Corporation", "Agency", "Board". */
-const BODY_WORD =
-  /^(?:Corporation|Company|Agency|Board|Commission|Committee|Council|Department|Administration|Authority|Bureau|Office|Service|Foundation|Institute|Association|Society|Union|Organi[sz]ation|Group|Network|Bank|University|College|Laboratory|Laboratories|Party|Force|Army|Navy)$/u;
 
 /** A generational suffix ending a name: ", Jr.", " Sr.", " III". */
 const GENERATION = /,?[ \t](?:Jr\.|Sr\.|II|III|IV)\s*$/u;

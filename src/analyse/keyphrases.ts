@@ -6,6 +6,7 @@
  * words occur, how early it first appears and whether the title or a heading names it. Names of
  * people are left to the People list, and a phrase that repeats one already chosen is skipped.
  */
+import { isBodyWord } from "./body_words.ts";
 import { englishRank, GENERIC_RANK, NAME_RANK, specificity } from "./commonness.ts";
 import { isFirstName, isRegion, lexiconTag, type Phrase, wordClasses } from "./language.ts";
 import { isContentWord, stem, terms, words } from "./terms.ts";
@@ -188,7 +189,7 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
         if (to - from === kept.length) continue;
         const part = trimToContent(kept.slice(from, to), foreign);
         if (part.length < to - from || !usable(part)) continue;
-        if (named && from > 0 && to === kept.length && BODY_WORD.test(part.at(-1)!)) continue;
+        if (named && from > 0 && to === kept.length && isBodyWord(part.at(-1)!)) continue;
         const key = add(inside, part, phrase.start);
         const next = to < kept.length ? stem(kept[to]) : `${stem(kept[from - 1])} at the end`;
         holding.set(key, (holding.get(key) ?? new Set<string>()).add(next));
@@ -396,9 +397,6 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
 }
 
 const LINK = /^(?:of|on)$/u;
-/** The word that ends the name of a body: "corporation", "agency", "board". */
-const BODY_WORD =
-  /^(?:corporations?|agency|agencies|banks?|boards?|commissions?|committees?|councils?|departments?|administrations?|authority|bureaus?|offices?|services?|foundations?|institutes?|associations?|societies|society|compan(?:y|ies)|unions?)$/u;
 /** No words: an English text's function words beyond those of {@link isContentWord}. */
 const NONE: ReadonlySet<string> = new Set();
 /**
