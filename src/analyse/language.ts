@@ -1431,7 +1431,7 @@ function eastAsianName(key: string): boolean {
 /** Surnames common in China, Korea and Vietnam, in the romanisations English texts use. */
 const EAST_ASIAN_SURNAMES = new Set(
   ("Mao Deng Zhou Chou Chiang Sun Li Wang Zhang Liu Chen Yang Huang Zhao Wu Xi Hu Jiang Wen " +
-    "Zhu Lin Kim Park Lee Rhee Chun Roh Moon Yoon Ho Ngo Nguyen Tran Le Pham Vo Lon Pol")
+    "Zhu Lin Kim Park Lee Rhee Chun Roh Moon Yoon Ho Ngo Nguyen Tran Le Pham Vo Lon")
     .split(" "),
 );
 

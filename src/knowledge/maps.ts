@@ -383,7 +383,7 @@ function resumesVerb(word: string): boolean {
 }
 
 const LEADS_ON =
-  /^(?:every|several|either|neither|no|nor|unlike|namely|unless|although|though|whereas|despite|except|plus|then|thus|hence|yet|e\.g|i\.e|etc)$/u;
+  /^(?:every|several|either|neither|no|nor|unlike|namely|unless|although|though|whereas|despite|except|plus|then|thus|hence|yet|etc)$/u;
 
 const ASIDE =
   /(?:, (?:where|which|whereas|while|although|though|because|since|so that|that means|that is|i\.e\.|e\.g\.)\b|;) /gu;
