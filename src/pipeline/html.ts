@@ -636,9 +636,10 @@ function readArticle(
  * Whether Readability lost sections of the page's text: less than half of its section headings
  * kept (on a page that writes its sections as headings and lists side by side in the body,
  * SQLite's "Appropriate Uses", it kept the longest list and dropped the others, headings and
- * all), or a section dropped between two it kept (a short one dense with links: the Debian
+ * all), or a section dropped before one it kept (a short one dense with links: the Debian
  * FAQ's "What is missing from Debian?", the Git User Manual's "Object access and
- * manipulation"). One heading alone ("Comments" under a blog post) is no sign of that, nor are
+ * manipulation"; the introduction of Git's "Reviewing Patches", before the section with the most
+ * paragraphs). One heading alone ("Comments" under a blog post) is no sign of that, nor are
  * headings after the last one kept (a blog's sidebar).
  */
 function lostSections(article: DomElement, html: string): boolean {
@@ -655,7 +656,7 @@ function lostSections(article: DomElement, html: string): boolean {
   const kept = new Set(headings(article));
   const keptAt = onPage.flatMap((h, i) => (kept.has(h) ? [i] : []));
   if (new Set(keptAt.map((i) => onPage[i])).size < new Set(onPage).size / 2) return true;
-  return onPage.some((h, i) => !kept.has(h) && i > keptAt[0] && i < keptAt[keptAt.length - 1]);
+  return onPage.some((h, i) => !kept.has(h) && i < keptAt[keptAt.length - 1]);
 }
 
 const SECTION_HEADINGS = "h2, h3, h4";
@@ -702,11 +703,15 @@ function collapseWhitespace(root: DomElement): void {
   }
 }
 
-/** Removes the first heading (or the first <h1>) when it only repeats the title. */
+/**
+ * Removes the first heading (or the first <h1>) when it only repeats the title, also as
+ * AsciiDoc heads a manual page ("git-help(1) Manual Page" of "git-help(1)").
+ */
 function dropRepeatedTitle(root: DomElement, title: string): void {
   const wanted = title.replace(/\s+/g, " ").trim().toLowerCase();
   for (const heading of [root.querySelector("h1, h2, h3, h4, h5, h6"), root.querySelector("h1")]) {
-    if (heading && text(heading).toLowerCase() === wanted) {
+    const said = text(heading).toLowerCase();
+    if (heading && (said === wanted || said === `${wanted} manual page`)) {
       // A document that is only its heading keeps it: the note would have no text otherwise.
       if (text(root).length > text(heading).length) heading.remove();
       return;

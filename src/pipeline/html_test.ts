@@ -723,6 +723,33 @@ Deno.test("extractHtml() keeps a short section of links between two it keeps", (
   assert.match(body, /\[the oil list\]\(https:\/\/example\.org\/oil\)/);
 });
 
+Deno.test("extractHtml() keeps a page's introduction that comes before the sections kept", () => {
+  // Readability took the one section with the most paragraphs, the way it read Git's
+  // "Reviewing Patches" page without its introduction.
+  const paragraphs = (topic: string, sentences: number, count: number) =>
+    `<div class="paragraph"><p>${
+      `The keepers of the harbour write about ${topic}, and they do so, with care. `
+        .repeat(sentences)
+    }</p>`.repeat(count) + "</div>";
+  const section = (level: number, title: string, body: string) =>
+    `<div class="sect${level - 1}"><h${level}>${title}</h${level}><div class="sectionbody">` +
+    `${body}</div></div>`;
+  const page = '<html><head><title>Trimming Lamps</title></head><body class="article">' +
+    '<div id="header"><h1>Trimming Lamps</h1></div><div id="content">' +
+    section(2, "Introduction", paragraphs("why lamps are trimmed", 3, 2)) +
+    section(
+      2,
+      "Principles",
+      section(3, "Choosing a wick", paragraphs("choosing a wick", 5, 4)) +
+        section(3, "Cutting it", paragraphs("cutting the wick", 5, 4)) +
+        section(3, "Lighting it", paragraphs("lighting the wick", 5, 4)),
+    ) + "</div></body></html>";
+  const { body } = extractHtml(utf8(page), "trimming.html");
+  assert.match(body, /^## Introduction\n\nThe keepers of the harbour write about why lamps/m);
+  assert.match(body, /^## Principles\n\n### Choosing a wick$/m);
+  assert.match(body, /^### Lighting it$/m);
+});
+
 Deno.test("extractHtml() keeps the NAME line of an AsciiDoc manual page", () => {
   const section = (id: string, title: string, words: string) =>
     `<div class="sect1"><h2 id="${id}">${title}</h2><div class="sectionbody"><p>` +
@@ -739,6 +766,11 @@ Deno.test("extractHtml() keeps the NAME line of an AsciiDoc manual page", () => 
     body,
     /^## NAME\n\nlamp-trim - Trim the wicks of the harbour lamps\n\n## DESCRIPTION/,
   );
+  // A page too short for Readability is read whole, without the heading that only repeats
+  // the title.
+  const short = page.replace(/(?<=<p>)(?:The command|Each option)[^<]*/g, "Trims a wick.");
+  const whole = extractHtml(utf8(short), "lamp-trim.html").body;
+  assert.match(whole, /^## NAME\n\nlamp-trim - Trim the wicks of the harbour lamps\n/);
 });
 
 Deno.test("extractHtml() keeps a short page's section whose id reads like a banner", () => {
