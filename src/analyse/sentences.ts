@@ -875,6 +875,13 @@ export function namesManPage(sentence: string, titleWords: ReadonlySet<string>):
   return name !== undefined && titleWords.has(word(name));
 }
 
+/** What a NAME line says its command does, as a sentence: "Reapply commits on top of another
+ * base tip" of "git-rebase - reapply commits on top of another base tip". */
+export function manPageDoes(nameLine: string): string {
+  const does = nameLine.trim().replace(/^\S+ [-−–—] /u, "");
+  return does.charAt(0).toUpperCase() + does.slice(1);
+}
+
 /** A word lower-cased, without the punctuation around it. */
 function word(w: string): string {
   return w.toLowerCase().replace(/^\p{P}+|\p{P}+$/gu, "");

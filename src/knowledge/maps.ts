@@ -12,6 +12,7 @@ import {
   introducesItself,
   isNameLine,
   leansBack,
+  manPageDoes,
   namesManPage,
   namesThingBefore,
   opensWithFiller,
@@ -295,11 +296,11 @@ export function contextLine(
   // questions, such as ...", a FAQ's, and "git-add - Add file contents to the index", a manual
   // page's NAME line for its own command, which say what the note is better than a sentence
   // naming the map's topic ("The other file, git-add--interactive.perl, has 403 lines added...").
+  // The line goes after the note's title, which names the command: it says what the command
+  // does ("Add file contents to the index.").
   if (sentences[0] && introducesItself(sentences[0]) && fits(sentences[0])) return sentences[0];
-  if (
-    sentences[0] &&
-    (isQuestionsLine(sentences[0]) || namesManPage(sentences[0], titleWords(title)))
-  ) return sentences[0];
+  if (sentences[0] && isQuestionsLine(sentences[0])) return sentences[0];
+  if (sentences[0] && namesManPage(sentences[0], subject)) return manPageDoes(sentences[0]);
   const described = sentences.map((s) => bare(s)).find((s) => describes(s) && fits(s) && words(s));
   if (described) return described;
   // "...peace in the Middle East" under "Middle East": why the note is on the topic's map. It

@@ -381,14 +381,16 @@ Deno.test("contextLine() takes a manual page's NAME line, however short", () => 
     contextLine(["lamp-trim - Trim lamp wicks. Wicks are useful in various lamps, to light them."]),
     "lamp-trim - Trim lamp wicks.",
   );
-  // Its own command's, over a sentence that names the map's topic.
+  // Its own command's, over a sentence that names the map's topic, says what the command the
+  // title names does.
   const summary = [
-    "lamp-trim - Trim lamp wicks. The other wick, in the working tree, has 403 lines trimmed.",
+    "lamp-trim - trim lamp wicks. The other wick, in the working tree, has 403 lines trimmed.",
   ];
   assert.equal(
     contextLine(summary, "lamp-trim(1)", { topic: ["working tree"] }),
-    "lamp-trim - Trim lamp wicks.",
+    "Trim lamp wicks.",
   );
+  assert.equal(contextLine(["lamptrim − Trim lamp wicks."], "lamptrim"), "Trim lamp wicks.");
 });
 
 Deno.test("contextLine() takes the sentence in which the note says what it is for", () => {
