@@ -746,7 +746,7 @@ const STATES_PURPOSE = new RegExp(
     "repository|package|collection|archive) (?:describes|presents|" +
     "explains|introduces|shows|proposes|covers|discusses|gives|provides|outlines|summari[sz]es|" +
     // "This folder contains XML Security Library examples."
-    "contains|holds|supplies|" +
+    "contains|holds|supplies|gathers|collects|" +
     "defines|specifies|documents|is about|touches on|deals with|looks at|walks through|" +
     "is (?:intended|meant|designed) to|aims to|" +
     // "This page is a \"brief\" summary of some of the huge number of improvements in GCC 12".

@@ -724,6 +724,7 @@ Deno.test("statesPurpose() finds the sentence in which a text says what it is ab
       "This is Lampwick, a library for trimming harbour lamps.",
       "This is lampwick - A small tool to trim wicks.",
       "This repository contains the lamp protocol's definitions.",
+      "This document gathers tips for keepers who trim wicks.",
       'This page is a "brief" summary of the many changes to the harbour lamps in 1912.',
       "This is a tutorial demonstrating how a lamp is trimmed, lit and put out.",
       "In this document, we explore the ways of trimming a harbour lamp.",
