@@ -96,7 +96,8 @@ export function rankNames(
           // Secretary of War and Secretary of the Navy".
           clean.includes(" ") && clean.split(" ").every(isTitle) ||
           !clean.includes(" ") && isTitle(clean) && !/s$/u.test(clean) ||
-          clean.includes(" and ") && isPersonTitle(clean.slice(clean.lastIndexOf(" ") + 1)))
+          clean.includes(" and ") && isPersonTitle(clean.slice(clean.lastIndexOf(" ") + 1)) ||
+          read && KIND_BEFORE.test(options.text!.slice(Math.max(0, at - 20), at)))
       ? []
       : [clean];
     for (const name of names.length === 1 && suffix ? [names[0] + suffix.trimEnd()] : names) {
@@ -479,6 +480,12 @@ const STORM = /^(?:Hurricane|Superstorm|Typhoon|Cyclone|Storm)$/u;
 /** Long English nouns of process or state, by their endings: no name ends so ("Clement",
  * "Trinity" are short). */
 const ABSTRACT = /^\p{Lu}\p{Ll}{4,}(?:ation|ment|ness|ity|ism)$/u;
+
+/**
+ * Words before a name in capitals that make it a kind of thing, not one body: "many other Version
+ * Control Systems (VCS)".
+ */
+const KIND_BEFORE = /\b(?:other|many|several|various|such)\s+$/iu;
 
 /** Rarer than this in everyday English, a word after a hyphen is part of a first name ("loup"). */
 const RARE_RANK = 20_000;

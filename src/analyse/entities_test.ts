@@ -95,6 +95,15 @@ Deno.test("rankNames() takes an acronym the text spells out as a thing for no or
   assert.deepEqual(rankNames(spans("CBC"), org(broadcaster)), ["CBC"]);
 });
 
+Deno.test("rankNames() takes a kind of thing in capitals for no organisation", () => {
+  const text = "Like many other Lamp Control Systems, the Harbour Lamp Trust trims its wicks.";
+  const at = (name: string) => ({ text: name, start: text.indexOf(name) });
+  const org = { limit: 10, mergeParts: false, kind: "organization" as const, text };
+  assert.deepEqual(rankNames([at("Lamp Control Systems"), at("Harbour Lamp Trust")], org), [
+    "Harbour Lamp Trust",
+  ]);
+});
+
 Deno.test("rankNames() takes an operating system or a programming language for no place", () => {
   const place = { limit: 10, mergeParts: false, kind: "place" as const };
   assert.deepEqual(rankNames(spans("Linux", "Pascal", "Ohio", "Linux"), place), ["Ohio"]);
