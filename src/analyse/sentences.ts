@@ -742,7 +742,7 @@ const STATES_PURPOSE = new RegExp(
     // Not "The remainder of this page contains two C language examples": a part of it.
     "\\b(?<!\\b(?:rest|remainder|end|top|bottom) of )" +
     "(?:this|the present) (?:paper|document|article|chapter|guide|section|report|note|" +
-    "message|address|howto|tutorial|manual|book|specification|page|folder|directory|" +
+    "message|address|howto|how-to|tutorial|manual|book|specification|page|folder|directory|" +
     "repository|package|collection|archive) (?:describes|presents|" +
     "explains|introduces|shows|proposes|covers|discusses|gives|provides|outlines|summari[sz]es|" +
     // "This folder contains XML Security Library examples."
@@ -752,10 +752,13 @@ const STATES_PURPOSE = new RegExp(
     // "This page is a \"brief\" summary of some of the huge number of improvements in GCC 12".
     'is (?:an?|the) (?:["“”]?[\\w-]+["“”]? ){0,2}(?:introduction|tutorial|guide|overview|' +
     "summary))\\b|" +
-    // "In this document, we explore the various techniques for sorting data using Python".
-    "^in this (?:paper|document|article|chapter|guide|section|report|note|howto|tutorial|" +
-    "manual|book|page),? (?:I|we)(?:'ll|’ll| will| shall)? (?:explore|describe|discuss|present|" +
-    "show|look at|cover|introduce|explain|walk through|examine|review|outline)\\b|" +
+    // "In this document, we explore the various techniques for sorting data using Python"; "In
+    // this article, JC describes how to separate topic branches", as Git's how-tos open.
+    "^in this (?:how-?to )?(?:paper|document|article|chapter|guide|section|report|note|howto|tutorial|" +
+    "manual|book|page),? (?:(?:I|we)(?:'ll|’ll| will| shall)? (?:explore|describe|discuss|" +
+    "present|show|look at|cover|introduce|explain|walk through|examine|review|outline)|" +
+    "[\\p{L}.'’-]+(?: [\\p{L}.'’-]+){0,2} (?:explores|describes|discusses|presents|shows|" +
+    "introduces|explains|demonstrates|gives|reviews|outlines|talks about))\\b|" +
     // "Here's a summary of the requirements...": what follows, announced.
     "^here(?:'s|’s| is) (?:a|an) (?:[\\w-]+ ){0,2}(?:summary|overview|introduction|description)\\b|" +
     // "The node:net module provides...", "This module implements...", as API references open
@@ -770,7 +773,7 @@ const STATES_PURPOSE = new RegExp(
     "^this is [^\\s,.;:]+(?: [^\\s,.;:]+)?(?:,| -| —|:) (?:an?|the)\\b|" +
     // "This is a tutorial demonstrating the end-to-end workflow of…": Git's how-tos open so.
     "^this is (?:an?|the) (?:[\\w-]+ ){0,2}(?:tutorial|guide|introduction|overview|howto|" +
-    "how-to|manual|walkthrough|primer)\\b",
+    "how-to|manual|walkthrough|primer)\\b|^this is how-?to documentation\\b",
   "iu",
 );
 

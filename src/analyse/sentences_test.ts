@@ -728,6 +728,11 @@ Deno.test("statesPurpose() finds the sentence in which a text says what it is ab
       'This page is a "brief" summary of the many changes to the harbour lamps in 1912.',
       "This is a tutorial demonstrating how a lamp is trimmed, lit and put out.",
       "In this document, we explore the ways of trimming a harbour lamp.",
+      "In this article, JC describes how to trim a harbour lamp.",
+      "In this article, Ada Lovelace demonstrates how a keeper trims the wick.",
+      "In this how-to article, JC talks about how he trims the lamps.",
+      "This how-to explains a method for keeping the lamps lit.",
+      "This is how-to documentation for keepers who want to trim lamps.",
     ]
   ) assert.ok(statesPurpose(sentence), sentence);
   for (
