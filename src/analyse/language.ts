@@ -302,16 +302,26 @@ function endsAtLetter(values: string[], i: number): boolean {
 }
 
 /**
- * Whether tokens `from`..`to` hold a verb, or a word in -s after a noun that may be one: wink
- * and compromise both take "defaults" in "the option defaults to 16 bytes" for a plural noun.
- * Not "class" of "the Event class", nor "status" or "analysis": no verb's -s form ends so.
+ * Whether tokens `from`..`to` hold a finite verb, or a word in -s after a noun that may be one:
+ * wink and compromise both take "defaults" in "the option defaults to 16 bytes" for a plural
+ * noun. Not "class" of "the Event class", nor "status" or "analysis": no verb's -s form ends so.
+ * Nor an infinitive after a noun, and one joined to it: a list's item says what a thing is for
+ * ("git-add(1) to manage the index file.", "Credential helpers to cache or store passwords").
  */
 function mayHaveVerb(values: string[], tags: string[], from: number, to: number): boolean {
+  const opensWithNoun = /^(?:DET|ADJ|NOUN|PROPN)$/u.test(tags[from]);
   for (let i = from; i <= to; i++) {
+    const before = values[i - 1]?.toLowerCase() ?? "";
+    if (tags[i] === "VERB" && opensWithNoun) {
+      // "add" of "git-add", a name's part.
+      if (i > from + 1 && before === "-" && /\p{L}$/u.test(values[i - 2])) continue;
+      // Compromise, which reads verbs better, is asked (see unfitUnits).
+      if (before === "to") return false;
+    }
     if (tags[i] === "VERB" || tags[i] === "AUX") return true;
     if (
       i > from && /^(?:NOUN|PROPN)$/u.test(tags[i - 1]) && /^\p{Ll}+$/u.test(values[i]) &&
-      PLURAL.test(values[i])
+      PLURAL.test(values[i]) && !(values[i + 1] === "to" && tags[i + 2] === "VERB")
     ) {
       return true;
     }

@@ -877,6 +877,14 @@ Deno.test("readLanguage() marks a sentence wink finds no verb in; verbCounts() c
   );
   // No verb's -s form ends in -ss: "class" after "Event" is no verb.
   assert.deepEqual(sentences.map((s) => s.verbless ?? false), [true, false, false, false, true]);
+  // A list's item saying what a thing is for has no clause: its verbs are a name's part and
+  // infinitives. compromise says whether a verb came before them.
+  const items = readLanguage(
+    "Lamp-trim(1) to trim the wick. Lamp helpers to clean or store wicks. " +
+      "Keepers use helpers to clean the glass. The keeper wants to trim the wick.",
+  ).sentences;
+  assert.deepEqual(items.map((s) => s.verbless ?? false), [true, true, true, false]);
+  assert.deepEqual(verbCounts(items.slice(0, 3).map((s) => s.text)), [0, 0, 1]);
   // compromise knows "returns" for a verb.
   assert.deepEqual(verbCounts([sentences[0].text, "Git returns a list."]), [0, 1]);
   // A verb with its auxiliary is one.
