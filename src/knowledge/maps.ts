@@ -8,6 +8,7 @@
 import { canonicalNames } from "../analyse/name_variants.ts";
 import { isQuestionsLine } from "../analyse/questions.ts";
 import {
+  definesSubject,
   instructs,
   introducesItself,
   isNameLine,
@@ -300,9 +301,24 @@ export function contextLine(
   // does ("Add file contents to the index.").
   if (sentences[0] && introducesItself(sentences[0]) && fits(sentences[0])) return sentences[0];
   if (sentences[0] && isQuestionsLine(sentences[0])) return sentences[0];
-  if (sentences[0] && namesManPage(sentences[0], subject)) return manPageDoes(sentences[0]);
+  if (sentences[0] && namesManPage(sentences[0], subject)) {
+    const does = manPageDoes(sentences[0]);
+    // A title that is the NAME line already says it: the next sentence says more.
+    const said = title.toLowerCase().includes(does.replace(/\.$/u, "").toLowerCase());
+    if (!said || sentences.length === 1) return does;
+    sentences.shift();
+  }
   const described = sentences.map((s) => bare(s)).find((s) => describes(s) && fits(s) && words(s));
   if (described) return described;
+  // An opener that says what the title's subject is or does says what the note is about better
+  // than a sentence that names the map's topic: "The PRAGMA statement is an SQL extension
+  // specific to SQLite...", not "When the temp_store_directory setting is changed, all existing
+  // temporary tables... in the database connection..." under "Database connection".
+  const opening = sentences[0] && bare(sentences[0], LONGEST_OPENER);
+  if (
+    opening && opening.length <= LONGEST_OPENER && standsAlone(opening) &&
+    definesSubject(opening, subject)
+  ) return opening;
   // "...peace in the Middle East" under "Middle East": why the note is on the topic's map. It
   // may run as long as an opener, or keep its main clause when that still names the topic.
   const naming = (s: string) => namesAny(s, topic);

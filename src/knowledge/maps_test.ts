@@ -391,6 +391,25 @@ Deno.test("contextLine() takes a manual page's NAME line, however short", () => 
     "Trim lamp wicks.",
   );
   assert.equal(contextLine(["lamptrim − Trim lamp wicks."], "lamptrim"), "Trim lamp wicks.");
+  // A title that is the NAME line already says it.
+  assert.equal(
+    contextLine(
+      ["lamptrim − Trim lamp wicks. Lamptrim is a tool that trims the wicks of harbour lamps."],
+      "lamptrim — Trim lamp wicks",
+    ),
+    "Lamptrim is a tool that trims the wicks of harbour lamps.",
+  );
+});
+
+Deno.test("contextLine() takes an opener saying what the title's subject is over one naming the topic", () => {
+  const summary = [
+    "The TRIM statement is an extension of the lamp language used to trim harbour lamps. " +
+    "When the wick setting is changed, every lamp on the harbour connection goes out at once.",
+  ];
+  assert.equal(
+    contextLine(summary, "TRIM statements of the lamp language", { topic: ["harbour connection"] }),
+    "The TRIM statement is an extension of the lamp language used to trim harbour lamps.",
+  );
 });
 
 Deno.test("contextLine() takes the sentence in which the note says what it is for", () => {
