@@ -298,6 +298,7 @@ export function analyse(input: AnalysisInput): Analysed {
     purposeTerms: purposes.map((u) => u.terms),
     stopwords: foreign,
     identifiers: new Set(units.identifiers.map((w) => w.toLowerCase())),
+    text,
   });
 
   const linked = linkUnits(

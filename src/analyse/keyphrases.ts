@@ -47,6 +47,8 @@ export interface KeyphraseContext {
   stopwords?: ReadonlySet<string>;
   /** Lower-cased names in camel case the text's code gives ("pinmemory" of `pInMemory`). */
   identifiers?: ReadonlySet<string>;
+  /** The text the phrases' offsets point into. */
+  text?: string;
 }
 
 const MAX_WORDS = 3;
@@ -119,8 +121,15 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
   // and in "the balanced budget amendment" is one pair said twice.
   const pair = (words: string[]) => words.slice(0, 2).map(stem).join(" ");
   const adjectival = new Map<string, number>();
+  // A pair said again in the same words after it is one formula said again, rhetoric's not the
+  // text's subject: "by an impressive expression of the public will" thrice in one address.
+  const formulas = new Set<string>();
   for (const p of phrases) {
-    if (p.adjective) adjectival.set(pair(p.words), (adjectival.get(pair(p.words)) ?? 0) + 1);
+    if (!p.adjective) continue;
+    const after = context.text === undefined ? `${p.start}` : wordsAfter(context.text, p);
+    if (formulas.has(`${pair(p.words)}|${after}`)) continue;
+    formulas.add(`${pair(p.words)}|${after}`);
+    adjectival.set(pair(p.words), (adjectival.get(pair(p.words)) ?? 0) + 1);
   }
   // A phrase with a person's name in it is about the person ("Councillor Hadley", "crater
   // Leavitt"), unless the text also writes the name as a word ("theremin kits", after Leon
@@ -455,6 +464,19 @@ function atPossessives(phrase: Phrase): Phrase[] {
       adjective: false,
     }),
   ];
+}
+
+/** How many words after a phrase make a formula said again. */
+const FORMULA_WORDS = 4;
+
+/** The words after a phrase in the text, lower-cased. */
+function wordsAfter(text: string, phrase: Phrase): string {
+  const rest = text.slice(
+    phrase.start + phrase.text.length,
+    phrase.start + phrase.text.length + 80,
+  );
+  return rest.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "")
+    .slice(0, FORMULA_WORDS).join(" ");
 }
 
 /** Counts one use of a candidate, in the form the text writes it. */

@@ -116,6 +116,27 @@ Deno.test("rankKeyphrases() keeps an opening adjective only when the text repeat
   assert.ok(texts(longer).includes("balanced budget"));
 });
 
+Deno.test("rankKeyphrases() counts a pair said again in the same words after it once", () => {
+  const text = "First, by a steady trimming of the harbour lamps we keep the quay. " +
+    "Second, by a steady trimming of the harbour lamps we keep the boats. " +
+    "The varroa mites came in May. We burned the varroa mites in June.";
+  const at = (said: string, from = 0) => phrase(said, text.indexOf(said, from), false, true);
+  const phrases = [
+    at("steady trimming"),
+    at("steady trimming", 20),
+    at("varroa mites"),
+    at("varroa mites", text.indexOf("mites") + 5),
+  ];
+  const found = rankKeyphrases(phrases, {
+    termCounts: countsOf(phrases),
+    title: "",
+    textLength: text.length,
+    limit: 10,
+    text,
+  }).map((k) => k.text);
+  assert.ok(found.includes("varroa mites") && !found.includes("steady trimming"), `${found}`);
+});
+
 Deno.test("rankKeyphrases() trims words that carry no meaning from the ends of a phrase", () => {
   assert.deepEqual(texts([phrase("the very analytical engine")]), ["analytical engine"]);
   assert.deepEqual(texts([phrase("bank of england")]), ["bank of england"]);

@@ -655,12 +655,17 @@ const THIS_THING = new RegExp(
 );
 
 /** "...by solving these two issues", "describes those alternatives", "In the last war such
- * discussions did not even begin": things named in the sentences before (not "such measures as
- * are needed"). */
+ * discussions did not even begin", "The frontier in that quarter": things named in the
+ * sentences before (not "such measures as are needed", nor "in that it...", "so that"). */
 export function pointsBack(sentence: string): boolean {
   return /\b(?:these|those)\s+(?:two|three|\p{L}+s)\b/iu.test(sentence) ||
-    /^(?:\S+\s+){0,4}such (?!as\b)\p{L}+s\b(?! as\b| that\b)/iu.test(sentence.trim());
+    /^(?:\S+\s+){0,4}such (?!as\b)\p{L}+s\b(?! as\b| that\b)/iu.test(sentence.trim()) ||
+    THAT_ONE.test(sentence);
 }
+
+/** "in that quarter", "of that treaty": "that" after a preposition, before its noun. */
+const THAT_ONE =
+  /\b(?:in|of|from|to|with|by|on|at|for|into|upon|under) that (?!(?:it|they|he|she|we|you|i|the|an?|there|this|these|those|is|was|are|were|way|time|day|year|end)\b)\p{Ll}+\b(?! (?:which|who|whom|of)\b)/u;
 
 /** "The following list of options...", "as follows", "The module defines the following
  * user-callable items.": the sentence announces what comes next. */

@@ -877,6 +877,17 @@ Deno.test("pointsBack() finds things the sentences before named", () => {
   assert.ok(!pointsBack("This article describes the harbour's lamps."));
   assert.ok(pointsBack("In the last war such meetings did not begin until the shooting stopped."));
   assert.ok(!pointsBack("The keeper takes such measures as the storm needs."));
+  assert.ok(pointsBack("The frontier in that quarter has not been free of raids."));
+  assert.ok(pointsBack("No word on the subject came from that government."));
+  for (
+    const sentence of [
+      "The lamp differs in that it burns oil.",
+      "The keeper trims the wick so that the lamp burns.",
+      "He wrote to that effect of which we spoke.",
+      "The lamp burns brighter than that of the quay.",
+      "At that time the quay had no lamps.",
+    ]
+  ) assert.ok(!pointsBack(sentence), sentence);
 });
 
 Deno.test('trimOpeners() leaves out "Note that" before the point', () => {
