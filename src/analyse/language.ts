@@ -895,6 +895,15 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
   const things = thingOpeners(runs);
   fullNames(runs, verdicts, things);
   creditedNames(text, runs, verdicts);
+  // "Barry A. Warsaw": a middle initial after a first name goes on to the surname, a town's
+  // name or not.
+  for (const run of runs) {
+    const v = verdicts.get(run.key);
+    if (v?.kind !== "people" || v.from !== 0) continue;
+    if (/^ \p{Lu}\. \p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?$/u.test(run.key.slice(v.to))) {
+      verdicts.set(run.key, { ...v, to: run.key.length });
+    }
+  }
   // "Sharon's granddaughter, Heather": a first name that is an everyday word too ("heather",
   // "jack") is a person where the text names one of the family by it or speaks to it, and so is
   // any word the family goes by ("her husband, Tip,").
@@ -1635,15 +1644,18 @@ function creditedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>
       continue;
     }
     if (!isFirstName(low) && englishRank(low) < GENERIC_RANK) continue;
-    if (parts.some((w) => /Organization|Place|Country|City/u.test(lexiconTag(w.toLowerCase())))) {
-      continue;
-    }
+    // A town's name may be a surname after a first name ("Gawain Bolton", "Barry A. Warsaw"),
+    // not before it or alone.
+    const place = (w: string) =>
+      /Organization|Place|Country|City/u.test(lexiconTag(w.toLowerCase()));
+    const surnamed = parts.length > 1 && !/Organization/u.test(lexiconTag(last(parts)));
+    if ((surnamed ? parts.slice(0, -1) : parts).some(place)) continue;
     // Years of a life follow periods and dynasties too ("Weimar Republic (1918–1933)"): only
     // after a first name compromise knows or a word no list has, and before a surname
     // compromise knows or one no list has.
-    const last = parts[parts.length - 1].toLowerCase();
+    const surname = last(parts);
     const lived = LIFE.test(after) && givenName(parts[0]) &&
-      (englishRank(last) === Infinity || PERSON_TAG.test(lexiconTag(last)));
+      (englishRank(surname) === Infinity || PERSON_TAG.test(lexiconTag(surname)));
     const addressed = ADDRESS.test(after) || lived;
     const credited = parts.length > 1 &&
       (skip > 0 || CREDIT.test(text.slice(Math.max(0, run.start - 40), run.start)));
@@ -1651,6 +1663,11 @@ function creditedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>
       verdicts.set(run.key, { kind: "people", from: skip, to: run.key.length });
     }
   }
+}
+
+/** The last of a name's words, lower-cased. */
+function last(parts: string[]): string {
+  return parts[parts.length - 1].toLowerCase();
 }
 
 /**

@@ -533,6 +533,21 @@ Deno.test("readLanguage() reads names in credits and before an e-mail address as
   );
 });
 
+Deno.test("readLanguage() reads a credited surname that names a town as the person's", () => {
+  const read = readLanguage(
+    "The lamp trims faster. (Contributed by Gawain Bolton, Ana Lopez, and Ilse Vandermeer.) " +
+      "The wick lasts. (Contributed by Ana Lopez and Tomas K. Warsaw in lamp-42.)",
+  );
+  assert.deepEqual(read.people.map((p) => p.text), [
+    "Gawain Bolton",
+    "Ana Lopez",
+    "Ilse Vandermeer",
+    "Ana Lopez",
+    "Tomas K. Warsaw",
+  ]);
+  assert.deepEqual(read.places, []);
+});
+
 Deno.test("readLanguage() leaves an organisation's credit and a mailbox to organisations", () => {
   assert.deepEqual(
     people("Copyright 2001-2023, Python Software Foundation. Write to Support <help@example.org>."),
