@@ -568,10 +568,16 @@ export function speaksOfOccasion(sentence: string, { hour = false } = {}): boole
   return THE_ROOM.test(sentence) || hour && THE_HOUR.test(sentence);
 }
 
-/** Whether the sentence opens leaning on what came before it. */
+/** Whether the sentence opens leaning on what came before it, or ends so: "Use the new
+ * Signature.from_callable() method instead." says instead of what before it. */
 export function leansBack(sentence: string): boolean {
-  return LEANS_BACK.test(sentence.trim().replace(/^["'“‘(]+/u, ""));
+  const text = sentence.trim().replace(/^["'“‘(]+/u, "");
+  return LEANS_BACK.test(text) || INSTEAD.test(text);
 }
+
+/** "...instead." with nothing in the sentence it is instead of ("no longer", "deprecated"). */
+const INSTEAD =
+  /^(?!.*\b(?:no longer|deprecated|removed|not|rather than|never)\b)(?!.*n['’]t\b).*\binstead[.!]?["”’)]*$/iu;
 
 /**
  * Openers of an instruction to the reader: "Please read...", "Check the web page...", "If you're

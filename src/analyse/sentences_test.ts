@@ -601,8 +601,12 @@ Deno.test("leansBack() catches openers that need the sentence before", () => {
       "Any other exit code will abort the watch.",
       "In prior discussion, it was assumed that each lamp burns once.",
       "You may recall (from Trimming wicks) that a wick burns faster in wind.",
+      "Use the new lamp.trim() method instead.",
     ]
   ) assert.ok(leansBack(s), s);
+  // What it is instead of is in the sentence.
+  assert.ok(!leansBack("Wicks are no longer cut with knives; use shears instead."));
+  assert.ok(!leansBack("The lamp.cut() method is deprecated: use lamp.trim() instead."));
   assert.ok(!leansBack("Sorting is stable in Python."));
   assert.ok(!leansBack("To trim a wick, the keeper uses shears."));
   assert.ok(!leansBack("The second argument is the port number."));
