@@ -517,6 +517,10 @@ const LEANS_BACK = new RegExp(
     "in (?:such|these|those) (?:cases|situations)|as an example|recall that|any other",
     "in (?:the )?(?:prior|previous|earlier) (?:discussion|section|chapter|example)s?",
     "you (?:may|might) recall|as (?:we|you) (?:saw|have seen)",
+    // "As mentioned at the beginning of the section, ...", "As noted above, ...".
+    "as (?:mentioned|noted|said|stated|discussed|explained|described|shown|seen)" +
+    "(?= (?:above|earlier|before|previously|at the (?:beginning|start)|" +
+    "in the (?:previous|preceding|last|earlier|above)|in (?:section|chapter))\\b)",
     "to [\\p{L}-]+(?: with| for| around)? (?:such(?: an?)? [\\p{L}-]+|this|that|these|those)(?=,)",
     // "In that same decade the American people paid the bill": the decade was named before.
     "in (?:that|this|the) same|in like (?:fashion|manner)",
@@ -772,6 +776,9 @@ const STATES_PURPOSE = new RegExp(
     "introduces|explains|demonstrates|gives|reviews|outlines|talks about))\\b|" +
     // "Here's a summary of the requirements...": what follows, announced.
     "^here(?:'s|’s| is) (?:a|an) (?:[\\w-]+ ){0,2}(?:summary|overview|introduction|description)\\b|" +
+    // "Here are some guidelines for people who want to contribute their code to this software."
+    "^here are (?:some|a few|the) (?:[\\w-]+ )?(?:guidelines|tips|instructions|rules|" +
+    "recommendations|hints|suggestions) (?:for|on|about)\\b|" +
     // "The node:net module provides...", "This module implements...", as API references open
     // each module's page, and "This repository contains..." as a README opens.
     "^(?:(?:the|this) (?:[\\w:.-]+ )?(?:module|package|library|extension|api)|" +

@@ -602,6 +602,8 @@ Deno.test("leansBack() catches openers that need the sentence before", () => {
       "In prior discussion, it was assumed that each lamp burns once.",
       "You may recall (from Trimming wicks) that a wick burns faster in wind.",
       "Use the new lamp.trim() method instead.",
+      "As mentioned at the beginning of the section, wicks burn faster in wind.",
+      "As noted above, the keeper trims the wick first.",
     ]
   ) assert.ok(leansBack(s), s);
   // What it is instead of is in the sentence.
@@ -729,6 +731,7 @@ Deno.test("statesPurpose() finds the sentence in which a text says what it is ab
       "This is lampwick - A small tool to trim wicks.",
       "This repository contains the lamp protocol's definitions.",
       "This document gathers tips for keepers who trim wicks.",
+      "Here are some guidelines for keepers who want to trim the harbour lamps.",
       'This page is a "brief" summary of the many changes to the harbour lamps in 1912.',
       "This is a tutorial demonstrating how a lamp is trimmed, lit and put out.",
       "In this document, we explore the ways of trimming a harbour lamp.",
