@@ -895,13 +895,21 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
   const things = thingOpeners(runs);
   fullNames(runs, verdicts, things);
   creditedNames(text, runs, verdicts);
-  // "Barry A. Warsaw": a middle initial after a first name goes on to the surname, a town's
-  // name or not.
   for (const run of runs) {
     const v = verdicts.get(run.key);
     if (v?.kind !== "people" || v.from !== 0) continue;
-    if (/^ \p{Lu}\. \p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?$/u.test(run.key.slice(v.to))) {
+    const rest = run.key.slice(v.to);
+    // "Barry A. Warsaw": a middle initial after a first name goes on to the surname, a town's
+    // name or not.
+    if (/^ \p{Lu}\. \p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?$/u.test(rest)) {
       verdicts.set(run.key, { ...v, to: run.key.length });
+    } else if (
+      v.to - v.from > run.key.indexOf(" ") && /^ \p{Lu}\p{Ll}+$/u.test(rest) &&
+      englishRank(rest.trim().toLowerCase()) <= GENERIC_RANK
+    ) {
+      // "Gerrit Code Review": a name whose words go on in capitals to an everyday word names a
+      // thing, a product or a building, not the person.
+      verdicts.delete(run.key);
     }
   }
   // "Sharon's granddaughter, Heather": a first name that is an everyday word too ("heather",
@@ -1687,7 +1695,10 @@ function listedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>):
     if (parts.length < all.length && !givenName(parts[0])) return false;
     // "Gerald and Sharon": a first name alone, beside a person's.
     if (all.length === 1) return !verdicts.has(r.key) && isFirstName(r.key.toLowerCase());
-    return !verdicts.has(r.key) && parts.length >= 2 && parts.length <= 3 &&
+    // "Gawain Bolton, Mark Dickinson": a surname that is a town's, after a first name.
+    const v = verdicts.get(r.key);
+    const townSurname = v?.kind === "places" && v.from > 0 && nameLike(parts[0]);
+    return (!v || townSurname) && parts.length >= 2 && parts.length <= 3 &&
       nameLike(parts[0]) && (nameLike(parts[parts.length - 1]) || givenName(parts[0])) &&
       parts.every((w) => /^\p{Lu}\p{Ll}/u.test(w));
   };

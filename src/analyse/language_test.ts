@@ -536,7 +536,8 @@ Deno.test("readLanguage() reads names in credits and before an e-mail address as
 Deno.test("readLanguage() reads a credited surname that names a town as the person's", () => {
   const read = readLanguage(
     "The lamp trims faster. (Contributed by Gawain Bolton, Ana Lopez, and Ilse Vandermeer.) " +
-      "The wick lasts. (Contributed by Ana Lopez and Tomas K. Warsaw in lamp-42.)",
+      "The wick lasts. (Contributed by Ana Lopez and Tomas K. Warsaw in lamp-42.) " +
+      "The glass is clear (lamp-43 by Ilse Vandermeer and Eldric Bolton.)",
   );
   assert.deepEqual(read.people.map((p) => p.text), [
     "Gawain Bolton",
@@ -544,8 +545,15 @@ Deno.test("readLanguage() reads a credited surname that names a town as the pers
     "Ilse Vandermeer",
     "Ana Lopez",
     "Tomas K. Warsaw",
+    "Ilse Vandermeer",
+    "Eldric Bolton",
   ]);
   assert.deepEqual(read.places, []);
+});
+
+Deno.test("readLanguage() reads a thing named after a person as no person", () => {
+  const read = readLanguage("Keepers file their changes in Gerrit Code Review’s queue.");
+  assert.deepEqual(read.people, []);
 });
 
 Deno.test("readLanguage() leaves an organisation's credit and a mailbox to organisations", () => {
