@@ -97,7 +97,8 @@ export function rankNames(
           clean.includes(" ") && clean.split(" ").every(isTitle) ||
           !clean.includes(" ") && isTitle(clean) && !/s$/u.test(clean) ||
           clean.includes(" and ") && isPersonTitle(clean.slice(clean.lastIndexOf(" ") + 1)) ||
-          read && KIND_BEFORE.test(options.text!.slice(Math.max(0, at - 20), at)))
+          read && KIND_BEFORE.test(options.text!.slice(Math.max(0, at - 20), at)) ||
+          read && quotedTitle(options.text!, at, raw))
       ? []
       : [clean];
     for (const name of names.length === 1 && suffix ? [names[0] + suffix.trimEnd()] : names) {
@@ -480,6 +481,17 @@ const STORM = /^(?:Hurricane|Superstorm|Typhoon|Cyclone|Storm)$/u;
 /** Long English nouns of process or state, by their endings: no name ends so ("Clement",
  * "Trinity" are short). */
 const ABSTRACT = /^\p{Lu}\p{Ll}{4,}(?:ation|ment|ness|ity|ism)$/u;
+
+/**
+ * Whether the name ends a title in quotation marks, a work's (a show, a book): "Flying Circus" of
+ * the BBC show “Monty Python’s Flying Circus”.
+ */
+function quotedTitle(text: string, at: number, raw: string): boolean {
+  if (!/^[”"]/u.test(text.slice(at + raw.length, at + raw.length + 1))) return false;
+  const before = text.slice(Math.max(0, at - 60), at);
+  const open = Math.max(before.lastIndexOf("“"), before.lastIndexOf('"'));
+  return open >= 0 && !/[”\n]/u.test(before.slice(open + 1));
+}
 
 /**
  * Words before a name in capitals that make it a kind of thing, not one body: "many other Version

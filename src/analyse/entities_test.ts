@@ -104,6 +104,14 @@ Deno.test("rankNames() takes a kind of thing in capitals for no organisation", (
   ]);
 });
 
+Deno.test("rankNames() takes the end of a title in quotation marks for no organisation", () => {
+  const text =
+    "The lamp is named after the show “Harbour Keeper’s Lamp Circus” and the Lamp Trust.";
+  const at = (name: string) => ({ text: name, start: text.indexOf(name) });
+  const org = { limit: 10, mergeParts: false, kind: "organization" as const, text };
+  assert.deepEqual(rankNames([at("Lamp Circus"), at("Lamp Trust")], org), ["Lamp Trust"]);
+});
+
 Deno.test("rankNames() takes an operating system or a programming language for no place", () => {
   const place = { limit: 10, mergeParts: false, kind: "place" as const };
   assert.deepEqual(rankNames(spans("Linux", "Pascal", "Ohio", "Linux"), place), ["Ohio"]);
