@@ -483,14 +483,16 @@ const STORM = /^(?:Hurricane|Superstorm|Typhoon|Cyclone|Storm)$/u;
 const ABSTRACT = /^\p{Lu}\p{Ll}{4,}(?:ation|ment|ness|ity|ism)$/u;
 
 /**
- * Whether the name ends a title in quotation marks, a work's (a show, a book): "Flying Circus" of
- * the BBC show “Monty Python’s Flying Circus”.
+ * Whether the name ends a longer title in quotation marks, a work's (a show, a book): "Flying
+ * Circus" of the BBC show “Monty Python’s Flying Circus”.
  */
 function quotedTitle(text: string, at: number, raw: string): boolean {
   if (!/^[”"]/u.test(text.slice(at + raw.length, at + raw.length + 1))) return false;
   const before = text.slice(Math.max(0, at - 60), at);
   const open = Math.max(before.lastIndexOf("“"), before.lastIndexOf('"'));
-  return open >= 0 && !/[”\n]/u.test(before.slice(open + 1));
+  // Not a body's whole name in quotes: 'to be known as the "Public Works Administration"'.
+  return open >= 0 && !/[”\n]/u.test(before.slice(open + 1)) &&
+    before.slice(open + 1).trim() !== "";
 }
 
 /**

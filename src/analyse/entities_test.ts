@@ -110,6 +110,13 @@ Deno.test("rankNames() takes the end of a title in quotation marks for no organi
   const at = (name: string) => ({ text: name, start: text.indexOf(name) });
   const org = { limit: 10, mergeParts: false, kind: "organization" as const, text };
   assert.deepEqual(rankNames([at("Lamp Circus"), at("Lamp Trust")], org), ["Lamp Trust"]);
+  // A body's whole name in quotes is the body's.
+  const named = 'A board to be known as the "Harbour Lamp Administration" trims them.';
+  const whole = { ...org, text: named };
+  const start = named.indexOf("Harbour");
+  assert.deepEqual(rankNames([{ text: "Harbour Lamp Administration", start }], whole), [
+    "Harbour Lamp Administration",
+  ]);
 });
 
 Deno.test("rankNames() takes an operating system or a programming language for no place", () => {
