@@ -1529,9 +1529,10 @@ function titledName(key: string, strict = false): boolean {
   let at = 0;
   while (at < parts.length && isTitle(parts[at])) at++;
   const name = parts.slice(at);
-  // "General Westmoreland", "General Marshall"; "General Motors" and "General Assembly" are
-  // everyday words after it.
-  const general = /^Gen(?:eral|\.)?$/u.test(parts[at - 1]) && name.length === 1 &&
+  // "General Westmoreland", "General Marshall", "Commander in Chief Eisenhower"; "General
+  // Motors" and "General Assembly" are everyday words after it.
+  const general = /^(?:Gen(?:eral|\.)?|Chief|Commander)$/u.test(parts[at - 1]) &&
+    name.length === 1 &&
     /^\p{Lu}\p{L}+$/u.test(name[0]) &&
     (englishRank(name[0].toLowerCase()) === Infinity || rareName(name[0].toLowerCase()) ||
       /LastName|MaleName/u.test(lexiconTag(name[0].toLowerCase())));

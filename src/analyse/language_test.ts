@@ -165,6 +165,10 @@ Deno.test("readLanguage() takes a surname after a person's title as a person", (
     people("General Westmoreland reports progress. General Motors sells cars to the Army."),
     ["General Westmoreland"],
   );
+  assert.deepEqual(
+    people("Commander in Chief Eisenhower led the Army. The Chief Executive signed it."),
+    ["Chief Eisenhower"],
+  );
 });
 
 Deno.test("readLanguage() takes no figure of speech for a person", () => {
