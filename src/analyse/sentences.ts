@@ -742,6 +742,10 @@ export function unresolved(sentence: string): boolean {
   const match = EARLY_PRONOUN.exec(sentence.trim());
   if (!match) return false;
   const before = match[0].split(/\s+/u).slice(0, -1).map((w) => w.replace(/^["'“‘(]+/u, ""));
+  // "bcomps decomposes graphs into their biconnected components": "their" of the plural before.
+  const plural = /^(?:they|them|their|theirs)$/iu.test(match[0].split(/\s+/u).at(-1)!) &&
+    before.slice(1).some((w) => /^\p{Ll}{2,}[^s\W]s$/u.test(w) && !STOPWORDS.has(w));
+  if (plural) return false;
   // The first word's capital says nothing of a name: "Together, they form..." names no one.
   return !before.some((w, i) => {
     const word = w.toLowerCase().replace(/['’].*$|\p{P}+$/gu, "");

@@ -622,6 +622,8 @@ Deno.test("unresolved() catches a pronoun near the start with no name before it"
   // A capital that only opens the sentence names no one.
   assert.ok(unresolved("Together, they form an algebra of lamps."));
   assert.ok(unresolved("Often their wicks burn down."));
+  // "their" of the plural before it.
+  assert.ok(!unresolved("lamptrim cuts wicks into their shortest lengths."));
   assert.ok(!unresolved("The socket module offers a low-level interface; many use them."));
   // "these principles": which ones was said before.
   assert.ok(unresolved("We have held to these principles in all our dealings."));
