@@ -56,6 +56,7 @@ import {
 import { terms, words } from "./terms.ts";
 import { foreignStopwords } from "./text_language.ts";
 import { sourceNames, writtenNames } from "./written_names.ts";
+import { wordUses } from "./word_uses.ts";
 
 /** What {@link analyse} reads. */
 export interface AnalysisInput {
@@ -877,6 +878,7 @@ function writtenSmall(name: string, body: string, all = uses(body, name), least 
 
 /** How many times `body` writes `word` as a word, with `before` and `after` around it. */
 function uses(body: string, word: string, before = "", after = ""): number {
+  if (before === "" && after === "") return wordUses(body, word);
   return body.match(
     new RegExp(
       `${before}(?<![\\p{L}\\p{N}_])${RegExp.escape(word)}(?![\\p{L}\\p{N}_])${after}`,

@@ -18,6 +18,7 @@ import model from "wink-eng-lite-web-model";
 import { englishRank, GENERIC_RANK, NAME_RANK } from "./commonness.ts";
 import { isProgrammingLanguage } from "./programming_languages.ts";
 import { isPersonTitle, isTitle } from "./titles.ts";
+import { namedUses } from "./word_uses.ts";
 
 /** A span of the text passed to {@link readLanguage}. */
 export interface Span {
@@ -1347,11 +1348,9 @@ function mostlyInSmall(parts: string[], text: string): boolean {
   }
   // Most names' later words are never written in small letters: no need to count.
   if (!text.includes(` ${parts.slice(1).map((w) => w.toLowerCase()).join(" ")}`)) return false;
-  const count = (name: string) =>
-    text.match(new RegExp(`(?<!\\p{L})${RegExp.escape(name)}(?!\\p{L})`, "giu"))
-      ?.filter((m) => m.slice(parts[0].length) === name.slice(parts[0].length)).length ?? 0;
-  const small = [parts[0], ...parts.slice(1).map((w) => w.toLowerCase())].join(" ");
-  return count(small) > count(parts.join(" "));
+  const rest = parts.slice(1).join(" ");
+  return namedUses(text, parts[0], ` ${rest.toLowerCase()}`) >
+    namedUses(text, parts[0], ` ${rest}`);
 }
 
 /** "authority": "authorities", "point": "points". */

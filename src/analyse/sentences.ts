@@ -576,12 +576,16 @@ export function speaksOfOccasion(sentence: string, { hour = false } = {}): boole
  * Signature.from_callable() method instead." says instead of what before it. */
 export function leansBack(sentence: string): boolean {
   const text = sentence.trim().replace(/^["'“‘(]+/u, "");
-  return LEANS_BACK.test(text) || INSTEAD.test(text);
+  return LEANS_BACK.test(text) || endsInstead(text);
 }
 
 /** "...instead." with nothing in the sentence it is instead of ("no longer", "deprecated"). */
-const INSTEAD =
-  /^(?!.*\b(?:no longer|deprecated|removed|not|rather than|never)\b)(?!.*n['’]t\b).*\binstead[.!]?["”’)]*$/iu;
+function endsInstead(text: string): boolean {
+  const end = text.slice(-12).replace(/[.!"”’)]+$/u, "");
+  return /(?:^|\P{L})instead$/iu.test(end) && !INSTEAD_OF.test(text);
+}
+
+const INSTEAD_OF = /\b(?:no longer|deprecated|removed|not|rather than|never)\b|n['’]t\b/iu;
 
 /**
  * Openers of an instruction to the reader: "Please read...", "Check the web page...", "If you're
