@@ -224,12 +224,18 @@ export function analyse(input: AnalysisInput): Analysed {
     const text = trimOpeners(list[i].text);
     return asked ? text.replace(ANSWER_MARK, "") : text;
   };
-  const summaryAt = pickSummary(
+  const summaryAt = openingAlone(
     list,
-    summaryScores,
-    summaryLength(input.wordCount) - (asked ? 1 : 0),
+    lead,
     transcript ? unfit : unfitForWrittenSummary(list, unfit, lead),
-    { transcript, lead },
+    (left) =>
+      pickSummary(
+        list,
+        summaryScores,
+        summaryLength(input.wordCount) - (asked ? 1 : 0),
+        left,
+        { transcript, lead },
+      ),
   );
   // A lead ending in ":" says its list's items; alone, or a NAME line unterminated, it would run
   // into the next sentence.
@@ -381,6 +387,39 @@ function unfitForWrittenSummary(
     }
   });
   return out;
+}
+
+/**
+ * The summary `pick` makes from the units `unfit` leaves, its first sentence one that stands
+ * alone: "And that program requires consideration in connection with the Budget" opened a
+ * summary that never said which program. A first sentence that leans on the one before gives
+ * way to the next best, up to {@link OPENING_TRIES} times.
+ */
+function openingAlone(
+  list: Unit[],
+  lead: number | undefined,
+  unfit: Set<number>,
+  pick: (unfit: Set<number>) => number[],
+): number[] {
+  let left = unfit;
+  let picked = pick(left);
+  for (let tries = 0; tries < OPENING_TRIES; tries++) {
+    const first = picked[0];
+    if (first === undefined || first === lead || !leansAtStart(list[first].text)) break;
+    left = new Set([...left, first]);
+    const next = pick(left);
+    if (next.length === 0) break;
+    picked = next;
+  }
+  return picked;
+}
+
+const OPENING_TRIES = 3;
+
+/** Whether a sentence opens leaning on the one before: "And that program...", "However, ...". */
+function leansAtStart(text: string): boolean {
+  const trimmed = trimOpeners(text);
+  return leansBack(trimmed) || /^(?:and|but|or|nor|yet)\b/iu.test(trimmed);
 }
 
 /** A sentence that ends asking. */

@@ -983,6 +983,18 @@ Deno.test("analyse() opens a written summary with the text's own line for what i
   assert.ok(named.startsWith("lampwick - Trim the wicks of harbour lamps. "), named);
 });
 
+Deno.test("analyse() opens no written summary with a sentence leaning on the one before", () => {
+  const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
+  const facts = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +
+    "Nets dry in the sun. Ropes hang on the wall. ";
+  const body = `The board met in the hall. And that lamp programme needs the ${lamps} before ` +
+    `the winter. ${facts.repeat(3)}The keepers ask the board for ${lamps} this winter. ` +
+    `${facts.repeat(3)}The board buys ${lamps} in bulk each spring. ${facts}`;
+  const { summary } = run(body, "Harbour report").analysis;
+  assert.ok(!summary[0].startsWith("And that"), summary[0]);
+  assert.match(summary.join(" "), /The keepers ask the board/);
+});
+
 Deno.test("analyse() opens a summary with the text's first line saying what it is", () => {
   const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
   const facts = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +

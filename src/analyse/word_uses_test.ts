@@ -12,7 +12,8 @@ Deno.test("wordUses() counts a word where no letter, digit or _ touches it", () 
 });
 
 Deno.test("namedUses() counts a name's first word in any case, the rest as written", () => {
-  const text = "Active development. active development, Active Development and Reactive development.";
+  const text =
+    "Active development. active development, Active Development and Reactive development.";
   assert.equal(namedUses(text, "Active", " development"), 2);
   assert.equal(namedUses(text, "Active", " Development"), 1);
 });
