@@ -35,7 +35,8 @@ const ADDRESSED =
   "(?:(?:and|my|our|to)\\s+)?(?:(?:mr|mrs|ms|madam|madame)\\.?(?:\\s+[\\p{L}.]+){1,3}?|" +
   "(?:vice\\s+)?president(?:\\s+[\\p{L}.]+){0,2}?|(?:the\\s+)?(?:congress|senate|house)" +
   "(?:\\s+of\\s+[\\p{L}\\s]+?)?|" +
-  "ladies and gentlemen|(?:(?:distinguished|honou?red|fellow|dear|esteemed)\\s+)*" +
+  // "Fellow-Citizens of the Senate...", as the early addresses write it.
+  "ladies and gentlemen|(?:(?:distinguished|honou?red|fellow|dear|esteemed)[\\s-]+)*" +
   "(?:members|guests|citizens|americans|friends|colleagues|delegates|senators|representatives|" +
   "justices|governors|visitors|countrymen|ladies|gentlemen)(?:\\s+(?:of|in)\\s+[\\p{L}\\p{N}\\s]+?)?)";
 const NEXT_ADDRESSED = `(?:\\s*,\\s*|\\s+and\\s+)${ADDRESSED}`;

@@ -470,6 +470,13 @@ Deno.test("trimOpeners() drops a speech's opening address, not a clause before a
     trimOpeners("Ladies and gentlemen: the results of the vote are in and they are clear."),
     "The results of the vote are in and they are clear.",
   );
+  assert.equal(
+    trimOpeners(
+      "Fellow-Citizens of the Senate and House of Representatives: The lamps of the harbour " +
+        "burn all night.",
+    ),
+    "The lamps of the harbour burn all night.",
+  );
   // A transcript may set the address off with dashes.
   assert.equal(
     trimOpeners("Madam Speaker, Madam Vice President— —no one has stood here before us two."),
