@@ -32,6 +32,7 @@ import {
   listsAddresses,
   namedAsInCode,
   namesManPage,
+  namesThingBefore,
   opensWithDefinition,
   pointsAhead,
   pointsBack,
@@ -416,10 +417,12 @@ function openingAlone(
 
 const OPENING_TRIES = 3;
 
-/** Whether a sentence opens leaning on the one before: "And that program...", "However, ...". */
+/** Whether a sentence opens leaning on the one before ("And that program...", "However, ..."),
+ * or names a thing told of before it ("what lay back of this great movement"). */
 function leansAtStart(text: string): boolean {
   const trimmed = trimOpeners(text);
-  return leansBack(trimmed) || /^(?:and|but|or|nor|yet)\b/iu.test(trimmed);
+  return leansBack(trimmed) || /^(?:and|but|or|nor|yet)\b/iu.test(trimmed) ||
+    namesThingBefore(trimmed);
 }
 
 /** A sentence that ends asking. */

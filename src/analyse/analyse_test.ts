@@ -993,6 +993,10 @@ Deno.test("analyse() opens no written summary with a sentence leaning on the one
   const { summary } = run(body, "Harbour report").analysis;
   assert.ok(!summary[0].startsWith("And that"), summary[0]);
   assert.match(summary.join(" "), /The keepers ask the board/);
+  // Nor one naming a thing told of before it.
+  const told = body.replace("And that lamp programme needs", "We know what lay behind this great");
+  const opening = run(told, "Harbour report").analysis.summary[0];
+  assert.ok(!opening.startsWith("We know what lay"), opening);
 });
 
 Deno.test("analyse() opens a summary with the text's first line saying what it is", () => {
