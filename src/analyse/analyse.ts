@@ -415,6 +415,7 @@ function openingAlone(
   return picked;
 }
 
+/** How many first sentences a summary tries before it keeps the one it has. */
 const OPENING_TRIES = 3;
 
 /** Whether a sentence opens leaning on the one before ("And that program...", "However, ..."),

@@ -906,7 +906,7 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       verdicts.set(run.key, { ...v, to: run.key.length });
     } else if (
       v.to - v.from > run.key.indexOf(" ") && /^ \p{Lu}\p{Ll}+$/u.test(rest) &&
-      englishRank(rest.trim().toLowerCase()) <= GENERIC_RANK
+      !/^ (?:Jr|Sr)$/u.test(rest) && englishRank(rest.trim().toLowerCase()) <= GENERIC_RANK
     ) {
       // "Gerrit Code Review": a name whose words go on in capitals to an everyday word names a
       // thing, a product or a building, not the person.

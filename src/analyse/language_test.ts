@@ -558,6 +558,9 @@ Deno.test("readLanguage() reads a credited surname that names a town as the pers
 Deno.test("readLanguage() reads a thing named after a person as no person", () => {
   const read = readLanguage("Keepers file their changes in Gerrit Code Review’s queue.");
   assert.deepEqual(read.people, []);
+  // A generation's suffix is the person's.
+  const suffixed = readLanguage("At the quay, Sammy Davis Jr trimmed the lamps.");
+  assert.deepEqual(suffixed.people.map((p) => p.text.replace(/ Jr$/u, "")), ["Sammy Davis"]);
 });
 
 Deno.test("readLanguage() leaves an organisation's credit and a mailbox to organisations", () => {

@@ -297,10 +297,10 @@ export function contextLine(
   // questions, such as ...", a FAQ's, and "git-add - Add file contents to the index", a manual
   // page's NAME line for its own command, which say what the note is better than a sentence
   // naming the map's topic ("The other file, git-add--interactive.perl, has 403 lines added...").
-  // The line goes after the note's title, which names the command: it says what the command
-  // does ("Add file contents to the index.").
   if (sentences[0] && introducesItself(sentences[0]) && fits(sentences[0])) return sentences[0];
   if (sentences[0] && isQuestionsLine(sentences[0])) return sentences[0];
+  // The line goes after the note's title, which names the command: it says what the command
+  // does ("Add file contents to the index.").
   if (sentences[0] && namesManPage(sentences[0], subject)) {
     const does = manPageDoes(sentences[0]);
     // A title that is the NAME line already says it: the next sentence says more.
