@@ -864,17 +864,26 @@ function withoutCompanies(people: string[], organizations: string[]): string[] {
  * system, a language or a product named after someone, if anyone.
  */
 function withoutWords(people: string[], body: string): string[] {
+  /** How often the body writes `name` as a thing's: "the Darwin linker", "Ada 2022". */
+  const asThing = (name: string) =>
+    uses(body, name, "\\b[Tt]he ", " \\p{Ll}") + uses(body, name, "", " \\d");
   return people.filter((name) => {
-    if (name.includes(" ") || name.toLowerCase() === name) return true;
+    if (name.toLowerCase() === name) return true;
+    if (name.includes(" ")) {
+      // "Postfix Milter" of "the Postfix Milter implementation", beside "the Postfix mail
+      // system" and "Postfix 2.7": a product's name before a word, where no first name is.
+      const first = name.split(" ")[0];
+      return isFirstName(first.toLowerCase()) || /^\p{Lu}\.$/u.test(first) ||
+        asThing(first) < Math.max(2, 2 * uses(body, name));
+    }
     const all = uses(body, name);
-    const asThing = uses(body, name, "\\b[Tt]he ", " \\p{Ll}") + uses(body, name, "", " \\d");
     // "President Kennedy" beside "the Kennedy tax cuts", "Prime Minister Begin" beside "we
     // begin": a title says it is the person. Looked for only where needed: each look reads the
     // whole body.
     const titled = () =>
       body.matchAll(new RegExp(`([\\p{L}.]+) ${RegExp.escape(name)}(?![\\p{L}\\p{N}_])`, "gu"))
         .some((m) => isPersonTitle(m[1]));
-    return !writtenSmall(name, body, all) && asThing * 2 < all || titled();
+    return !writtenSmall(name, body, all) && asThing(name) * 2 < all || titled();
   });
 }
 

@@ -813,7 +813,7 @@ Deno.test("analyse() takes no lone name the text also writes in small letters fo
   assert.deepEqual(run(named, "Speeches").analysis.people, ["Lincoln"]);
 });
 
-Deno.test("analyse() takes no lone name the text only writes as the name of a thing for a person", () => {
+Deno.test("analyse() takes no name the text writes as the name of a thing for a person", () => {
   const body = "Fix a build failure with the Darwin linker. Colin Watson fixed the pager. " +
     "Add a test for the Darwin loader.";
   assert.deepEqual(run(body, "News").analysis.people, ["Colin Watson"]);
@@ -824,6 +824,11 @@ Deno.test("analyse() takes no lone name the text only writes as the name of a th
   const language = "Ada 2022 support is complete. Ada programs build faster. Colin Watson wrote " +
     "the strict Ada 2022 checks. The Ada front end is new.";
   assert.deepEqual(run(language, "News").analysis.people, ["Colin Watson"]);
+  // Nor a name of two words whose first, no first name, is the thing's ("Postfix Milter").
+  const product = "The Lampwick Walter implementation trims wicks. Configure the Lampwick mail " +
+    "system first. Lampwick 2.7 adds a client. The Lampwick queue is small. Colin Watson " +
+    "wrote the code.";
+  assert.deepEqual(run(product, "Filters").analysis.people, ["Colin Watson"]);
   // A title says the name is the person's too ("President Kennedy").
   const titled = "This is the first cut since the Kennedy tax cuts. During the years of " +
     "President Kennedy, defense was half the budget.";

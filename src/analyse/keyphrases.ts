@@ -148,14 +148,18 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
   const linked = new Map<string, Candidate>();
   /** The words after each linked run where it is said, "" where it ends the phrase. */
   const ending = new Map<string, Set<string>>();
-  for (const phrase of phrases.flatMap(atPossessives)) {
+  for (const phrase of phrases.flatMap(atPossessives).flatMap(beforeNames)) {
     if (phrase.person) continue;
     if (phrase.linked) {
       // Each run from its start: "balance of payments" is said in "balance of payments
       // deficit" too.
       // "House of Representatives", "Republic of Korea" are names, which the lists of
       // organisations and places have; "areas of Iraq", "security of Israel" are about where.
-      const term = /^\p{Lu}.* \p{Lu}/u.test(phrase.text) ? undefined : linkedTerm(phrase.words);
+      // Nor is a name on somewhere ("Postfix on hosts", "Python on Windows"): where it runs.
+      const term = /^\p{Lu}.* \p{Lu}/u.test(phrase.text) ||
+          /^\p{Lu}\S* on /u.test(phrase.text) && englishRank(phrase.words[0]) > NAME_RANK
+        ? undefined
+        : linkedTerm(phrase.words);
       if (term && context.places?.has(term.tail.join(" "))) continue;
       for (let k = 1; term && k <= term.tail.length && term.head.length + k <= MAX_WORDS; k++) {
         const key = add(linked, [...term.head, term.link, ...term.tail.slice(0, k)], phrase.start);
@@ -275,6 +279,10 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     // A name with the first number of its version ("gzip-1" of "gzip-1.3.10", "libffi-3") is
     // the release, not a term.
     if (shown.some((w) => VERSIONED.test(w))) return [];
+    // "Postfix version" of "Postfix version 2.2 and later": which release, not a subject.
+    if (/^versions?$/u.test(shown.at(-1)!) && context.text && numbered(context.text, shown)) {
+      return [];
+    }
     // "miss-tash-kin": a name's pronunciation in syllables, short and not all words.
     if (shown.some(syllables)) return [];
     // "git-foo", "frotz-for-xyzzy-tag", "blah-branches": an example's placeholder names.
@@ -447,6 +455,31 @@ const QUANTITY = new RegExp(
 );
 
 /**
+ * A phrase split where a plural in small letters runs into a name: "what lookup tables Postfix
+ * supports" holds "lookup tables", then the subject of a clause; no term ends "tables Postfix".
+ */
+function beforeNames(phrase: Phrase): Phrase[] {
+  const written = phrase.text.split(/\s+/u);
+  if (written.length !== phrase.words.length) return [phrase];
+  const at = written.findIndex((w, i) =>
+    i < written.length - 1 && /^\p{Ll}[\p{Ll}-]*[^siu\W]s$/u.test(w) &&
+    /^\p{Lu}/u.test(written[i + 1])
+  );
+  if (at < 0) return [phrase];
+  const cut = written.slice(0, at + 1).join(" ").length;
+  return [
+    { ...phrase, words: phrase.words.slice(0, at + 1), text: phrase.text.slice(0, cut) },
+    ...beforeNames({
+      ...phrase,
+      start: phrase.start + phrase.text.indexOf(written[at + 1], cut),
+      words: phrase.words.slice(at + 1),
+      text: phrase.text.slice(cut).trimStart(),
+      adjective: false,
+    }),
+  ];
+}
+
+/**
  * A phrase split after a possessive that a name follows: "the Free Software Foundation's GNU
  * project" names two things, not "foundation gnu"; "SQLite's query planner" is one.
  */
@@ -477,6 +510,21 @@ function wordsAfter(text: string, phrase: Phrase): string {
   );
   return rest.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "")
     .slice(0, FORMULA_WORDS).join(" ");
+}
+
+/** Whether the text says the words before a number ("version 2.2") twice, or most times. */
+function numbered(text: string, words: string[]): boolean {
+  const said = new RegExp(
+    `(?<![\\p{L}\\p{N}])${words.map(RegExp.escape).join("\\s+")}(?![\\p{L}\\p{N}])(\\s+v?\\d)?`,
+    "giu",
+  );
+  let all = 0;
+  let followed = 0;
+  for (const m of text.matchAll(said)) {
+    all++;
+    if (m[1]) followed++;
+  }
+  return followed >= 2 || followed * 2 >= all && followed > 0;
 }
 
 /** Counts one use of a candidate, in the form the text writes it. */
@@ -796,7 +844,12 @@ const VAGUE = new Set(
  * "web applications" and "X509 certificate", never a term with the word.
  */
 const PREPOSITIONAL = new Set(
-  "using including regarding concerning involving containing according excluding".split(" "),
+  ("using including regarding concerning involving containing according excluding " +
+    // And prepositions the function-word list lacks: "Running Postfix behind a firewall" holds
+    // no "postfix behind". Not "inside", "past", "near": "past tense" is a term.
+    "behind beyond beneath underneath despite toward towards via versus within without " +
+    "across along among amongst amid amidst beside besides except unlike upon onto throughout")
+    .split(" "),
 );
 
 /** Drops leading and trailing words that carry no meaning ("the", "very", "other"). */

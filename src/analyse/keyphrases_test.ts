@@ -137,6 +137,31 @@ Deno.test("rankKeyphrases() counts a pair said again in the same words after it 
   assert.ok(found.includes("varroa mites") && !found.includes("steady trimming"), `${found}`);
 });
 
+Deno.test("rankKeyphrases() takes no phrase ending in 'version' the text says before a number", () => {
+  const text = "Lampwick version 2.2 trims wicks. Since Lampwick version 2.4 the wick keeper " +
+    "lights lamps. The wick keeper needs lampwick version 3.0 or later. The protocol version " +
+    "is told at the start. Each protocol version adds lamps.";
+  const at = (said: string, from = 0) => phrase(said, text.indexOf(said, from));
+  const phrases = [
+    at("Lampwick version"),
+    at("Lampwick version", 30),
+    at("lampwick version"),
+    at("wick keeper"),
+    at("wick keeper", 80),
+    at("protocol version"),
+    at("protocol version", text.indexOf("Each")),
+  ];
+  const found = rankKeyphrases(phrases, {
+    termCounts: countsOf(phrases),
+    title: "",
+    textLength: text.length,
+    limit: 10,
+    text,
+  }).map((k) => k.text);
+  assert.ok(!found.some((f) => f.startsWith("lampwick")), `${found}`);
+  assert.ok(found.includes("wick keeper") && found.includes("protocol version"), `${found}`);
+});
+
 Deno.test("rankKeyphrases() trims words that carry no meaning from the ends of a phrase", () => {
   assert.deepEqual(texts([phrase("the very analytical engine")]), ["analytical engine"]);
   assert.deepEqual(texts([phrase("bank of england")]), ["bank of england"]);
@@ -477,6 +502,9 @@ Deno.test("labelPhrases() splits a heading into its noun phrases", () => {
   ]);
   assert.deepEqual(labelPhrases("Users, Groups, UIDs"), [["users"], ["groups"], ["uids"]]);
   assert.deepEqual(labelPhrases("Python’s Unicode Support"), [["python", "unicode", "support"]]);
+  assert.deepEqual(labelPhrases("Running Lampwick behind a firewall"), [["lampwick"], [
+    "firewall",
+  ]]);
   assert.deepEqual(labelPhrases("Web applications using Gunicorn and uWSGI"), [
     ["web", "applications"],
     ["gunicorn"],
@@ -995,6 +1023,14 @@ Deno.test("rankKeyphrases() takes a place with a word of praise for the place, n
   );
 });
 
+Deno.test("rankKeyphrases() splits a phrase where a plural in small letters runs into a name", () => {
+  // "To find out what wick holders Lampwick supports, ..."
+  const phrases = [phrase("wick holders Lampwick", 10), phrase("wick holders Lampwick", 300)];
+  const found = texts(phrases);
+  assert.ok(found.includes("wick holders"), found.join(" | "));
+  assert.ok(!found.some((f) => f.includes("holders lampwick")), found.join(" | "));
+});
+
 Deno.test("rankKeyphrases() takes two phrases 'of' or 'on' links, said alone twice, as one term", () => {
   const linked = (text: string, start: number): Phrase => ({
     ...phrase(text, start),
@@ -1011,8 +1047,12 @@ Deno.test("rankKeyphrases() takes two phrases 'of' or 'on' links, said alone twi
     linked("weapons of mass destruction programs", 800),
     linked("weapons of mass destruction programs", 900),
     linked("point of view", 950),
+    // A name on where it runs.
+    linked("Lampwick on hosts", 960),
+    linked("Lampwick on hosts", 980),
   ];
   const found = texts(phrases);
+  assert.ok(!found.some((f) => f.includes(" on hosts")), found.join(" | "));
   assert.ok(found.includes("balance of payments"), found.join(" | "));
   assert.ok(found.includes("war on terror"), found.join(" | "));
   // A quantity of something, a piece never said alone, a term said once.

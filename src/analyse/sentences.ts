@@ -266,6 +266,7 @@ export function unfitReason(
     // "Once you have started such a window, you are well on the way...": the window was
     // described before. Not "such a way that...", nor a speech's "such a privilege".
     if (SUCH_A.test(text)) return "refers elsewhere";
+    if (RELEASE_NEEDED.test(text)) return "release needed";
   }
   if (REFERS_BACK.test(text)) return "refers elsewhere";
   return undefined;
@@ -385,6 +386,33 @@ const REFERS_BACK = new RegExp(
     // "...in two aspects: (a) We use zero-based indexing.": an enumeration cut after its first.
     ":\\s*\\((?:a|i|1)\\)(?!.*\\((?:b|ii|2)\\))",
   ].join("|"),
+  "iu",
+);
+
+/**
+ * "This feature is available in Postfix version 2.1 and later.", "This document describes
+ * features that require Postfix version 2.0 or later.": which release a reader needs, said of
+ * something the sentence does not name. Postfix's guides open so, and its backscatter guide was
+ * summed up by it; "SQLite support was added with Postfix version 2.8." Not "This document
+ * describes the Postfix connection cache implementation, which is available with Postfix
+ * version 2.2 and later.": that one names what it describes.
+ */
+const RELEASE_NEEDED = new RegExp(
+  "^(?:(?:this|these|it|they)(?: (?:features?|approach|options?|settings?|examples?|" +
+    "functionality|commands?|changes?|methods?|parameters?))? (?:is|are|was|were|requires?|" +
+    "needs?|has been|have been)(?: (?:only|also|now|first))?(?: (?:available|supported|" +
+    "enabled|required|needed|added|introduced|new|default settings|the default))?" +
+    "(?: by default)?|" +
+    "(?:this|the present) (?:document|page|section|text|guide|chapter) (?:describes|covers|" +
+    "documents|explains) (?:the )?features? (?:that|which) (?:require|need|are (?:only )?" +
+    "(?:available|supported))|" +
+    // "SQLite support was added with Postfix version 2.8."
+    "[\\p{L}\\p{N}/+-]+(?: [\\p{L}\\p{N}/+-]+)? support (?:was|has been|is)(?: first)? " +
+    "(?:added|introduced|available))" +
+    " (?:(?:in|with|since|for|from) )?(?:[\\p{L}.-]+ ){0,2}" +
+    // A release, not a year: "It was founded in 1990." is no such note.
+    "(?:(?:(?:version|release) v?\\d+(?:\\.\\d+)*|v?\\d+(?:\\.\\d+)+)" +
+    "(?: (?:and|or) (?:later|newer|above|higher|up))?|\\d+ (?:and|or) (?:later|newer|above|higher))\\.$",
   "iu",
 );
 

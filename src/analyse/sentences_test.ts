@@ -302,6 +302,22 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
     unfitReason("The lampwick distribution contains the following files: (Not the ones in Git.)"),
     "announces",
   );
+  // Which release a reader needs, of something the sentence does not name.
+  for (
+    const note of [
+      "This feature is available in Lampwick version 2.1 and later.",
+      "This document describes features that require Lampwick version 2.0 or later.",
+      "This requires Lampwick 2.9 or later.",
+      "Wick support was added with Lampwick version 2.8.",
+    ]
+  ) assert.equal(unfitReason(note), "release needed", note);
+  for (
+    const said of [
+      "This article explains the new features in Lampwick 2.1.",
+      "This document describes the wick cache, which is available with Lampwick version 2.2 and later.",
+      "It was founded in 1990 by the harbour's lamp keepers.",
+    ]
+  ) assert.equal(unfitReason(said), undefined, said);
   assert.equal(unfitReason("This file is part of the GNU Lampwick Library."), "boilerplate");
   assert.equal(unfitReason("Copyright © 2000-2022 Lamp Keepers"), "boilerplate");
   assert.equal(unfitReason("Email: keepers@lamps.example"), "boilerplate");
