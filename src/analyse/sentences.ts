@@ -267,6 +267,7 @@ export function unfitReason(
     // described before. Not "such a way that...", nor a speech's "such a privilege".
     if (SUCH_A.test(text)) return "refers elsewhere";
     if (RELEASE_NEEDED.test(text)) return "release needed";
+    if (CONVENTION.test(text)) return "convention";
   }
   if (REFERS_BACK.test(text)) return "refers elsewhere";
   return undefined;
@@ -413,6 +414,19 @@ const RELEASE_NEEDED = new RegExp(
     // A release, not a year: "It was founded in 1990." is no such note.
     "(?:(?:(?:version|release) v?\\d+(?:\\.\\d+)*|v?\\d+(?:\\.\\d+)+)" +
     "(?: (?:and|or) (?:later|newer|above|higher|up))?|\\d+ (?:and|or) (?:later|newer|above|higher))\\.$",
+  "iu",
+);
+
+/**
+ * "In the examples we will use \"example.com\" as the domain...", "The examples use Perl
+ * Compatible Regular Expressions...", "In the examples below, user input is shown in bold
+ * font": how the examples are written, which says nothing of the subject. Postfix's guides to
+ * virtual domains and to backscatter were summed up so.
+ */
+const CONVENTION = new RegExp(
+  "^(?:in )?(?:the|these|all|our) examples(?: below| that follow| in this (?:document|section|" +
+    "chapter|guide|page))?,? (?:we(?:'ll|’ll| will)? use|use|assume|show only|are (?:written|" +
+    "shown|given)|user input)\\b",
   "iu",
 );
 

@@ -318,6 +318,19 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
       "It was founded in 1990 by the harbour's lamp keepers.",
     ]
   ) assert.equal(unfitReason(said), undefined, said);
+  // How the examples are written.
+  assert.equal(
+    unfitReason('In the examples we will use "example.com" as the harbour that keeps the lamps.'),
+    "convention",
+  );
+  assert.equal(
+    unfitReason("The examples use Perl Compatible Regular Expressions, but also give POSIX ones."),
+    "convention",
+  );
+  assert.equal(
+    unfitReason("The examples in the tutorial teach the reader how lamps work."),
+    undefined,
+  );
   assert.equal(unfitReason("This file is part of the GNU Lampwick Library."), "boilerplate");
   assert.equal(unfitReason("Copyright © 2000-2022 Lamp Keepers"), "boilerplate");
   assert.equal(unfitReason("Email: keepers@lamps.example"), "boilerplate");
