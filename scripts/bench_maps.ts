@@ -31,8 +31,10 @@ const GIT = "/usr/share/doc/git-doc";
 const SQLITE = "/usr/share/doc/sqlite3";
 const GRAPHVIZ = "/usr/share/doc/graphviz/pdf";
 
-/** Vault folder -> installed files (".gz" ones are decompressed). */
-const TREE: Record<string, string[]> = {
+/** Vault folder -> installed files (".gz" ones are decompressed). None is a gold set's held-out
+ * document (tests/gold_debian_test.ts checks): tuning against these figures would show the
+ * analysis of what the held-out part must keep unseen. */
+export const TREE: Record<string, string[]> = {
   "python-howto": [
     "annotations",
     "argparse",
@@ -40,7 +42,7 @@ const TREE: Record<string, string[]> = {
     "enum",
     "functional",
     "ipaddress",
-    "regex",
+    "instrumentation",
     "sockets",
     "sorting",
     "unicode",
@@ -57,13 +59,13 @@ const TREE: Record<string, string[]> = {
     "use-git-daemon",
     "setup-git-server-over-http",
     "using-merge-subtree",
-    "maintain-git",
+    "update-hook-example",
     "keep-canonical-history-correct",
   ].map((n) => `${GIT}/howto/${n}.txt`),
   "git/technical": [
     "pack-heuristics",
-    "racy-git",
-    "hash-function-transition",
+    "multi-pack-index",
+    "partial-clone",
     "bitmap-format",
     "commit-graph",
     "api-parse-options",
@@ -71,7 +73,7 @@ const TREE: Record<string, string[]> = {
   "sqlite": [
     "whentouse",
     "np1queryprob",
-    "howtocorrupt",
+    "lang_transaction",
     "isolation",
     "appfileformat",
     "lockingv3",
@@ -82,8 +84,8 @@ const TREE: Record<string, string[]> = {
     "foreignkeys",
     "datatype3",
   ].map((n) => `${SQLITE}/${n}.html`),
-  "graphviz": ["dotguide", "neatoguide", "dottyguide"].map((n) => `${GRAPHVIZ}/${n}.pdf.gz`),
-  "debian": ["social-contract.txt.gz", "constitution.txt.gz"].map((n) =>
+  "graphviz": ["leftyguide", "libguide", "dottyguide"].map((n) => `${GRAPHVIZ}/${n}.pdf.gz`),
+  "debian": ["bug-reporting.txt.gz", "constitution.txt.gz"].map((n) =>
     `/usr/share/doc/debian/${n}`
   ),
   "systemd": ["UIDS-GIDS.md.gz", "ENVIRONMENT.md.gz", "CODING_STYLE.md.gz", "HACKING.md.gz"]
@@ -96,7 +98,7 @@ const EDITS: [string, string][] = [
   ["git/howto/revert-a-faulty-merge.txt", "Reverting a merge is rarely the end of the story."],
   ["zstd/CONTRIBUTING.md", "Every pull request runs the fuzzing and benchmark suites first."],
   ["systemd/HACKING.md", "Run the test suite under valgrind before sending a patch."],
-  ["debian/social-contract.txt", "The Debian Project keeps these promises in every release."],
+  ["debian/constitution.txt", "The Debian Project keeps this constitution in every release."],
 ];
 
 /** Openers that mark a map line as spoken filler or a sentence leaning on the one before. */

@@ -6,7 +6,9 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { checkReferences, checkSplit, readJson } from "./support/gold_reference.ts";
+import { PDFS } from "../scripts/bench_fidelity.ts";
+import { TREE } from "../scripts/bench_maps.ts";
+import { checkReferences, checkSplit, heldOutPaths, readJson } from "./support/gold_reference.ts";
 import { requiresThat } from "./support/requires.ts";
 
 const DIR = fileURLToPath(new URL("./fixtures/gold-debian/", import.meta.url));
@@ -89,3 +91,10 @@ for (const entry of manifest) {
     },
   });
 }
+
+Deno.test("no other bench reads a gold-debian held-out document", async () => {
+  const heldOut = await heldOutPaths();
+  assert.ok(heldOut.size > 0);
+  const read = [...Object.values(TREE).flat(), ...PDFS].filter((path) => heldOut.has(path));
+  assert.deepEqual(read, [], "a bench tuned against would show the held-out part");
+});

@@ -29,6 +29,18 @@ export function referenceSchema<K extends readonly [string, ...string[]]>(kinds:
   }).strict();
 }
 
+/**
+ * The installed paths of gold-debian's held-out documents: what no other bench may read, since
+ * tuning against its figures would show the analysis of what the held-out part keeps unseen.
+ */
+export async function heldOutPaths(): Promise<Set<string>> {
+  const manifest = await readJson(
+    new URL("../fixtures/gold-debian/", import.meta.url).pathname,
+    "manifest.json",
+  ) as { path: string; split: string }[];
+  return new Set(manifest.filter((e) => e.split === "heldout").map((e) => e.path));
+}
+
 export async function readJson(dir: string, name: string): Promise<unknown> {
   const text = await Deno.readTextFile(dir + name);
   try {
