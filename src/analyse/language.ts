@@ -349,7 +349,10 @@ function onlyNonFinite(values: string[], tags: string[], from: number, to: numbe
     // "..., used to set" and "..., created by", not "The keeper, tired, trimmed the lamp".
     const participle = /ing$/u.test(values[i]) ||
       /ed$/u.test(values[i]) && values[i - 1] === "," && /^(?:ADP|PART)$/u.test(tags[i + 1]);
-    if (tags[i] === "VERB" && participle) participles++;
+    // wink reads "concerned" of "Preemptive scheduling, concerned with..." as an adjective.
+    if ((tags[i] === "VERB" || tags[i] === "ADJ" && !/ing$/u.test(values[i])) && participle) {
+      participles++;
+    }
     if (tags[i] === "VERB" && !participle && values[i - 1]?.toLowerCase() !== "to") {
       return false;
     }

@@ -1172,4 +1172,11 @@ Deno.test("readLanguage() marks a reference entry's description with no finite v
     ),
     [true, true, false, false],
   );
+  // A list's item naming a topic, what it is concerned with after a comma.
+  assert.deepEqual(
+    marked(
+      "Preemptive scheduling, concerned with the selection of lamps and wicks for a harbour.",
+    ),
+    [true],
+  );
 });

@@ -235,6 +235,8 @@ export function unfitReason(
     // have lost the name's underscores).
     if (/^\p{Ll}[\p{L}\p{N}_.]*(?: \p{Ll}[\p{L}\p{N}_.]*){0,2}:\s/u.test(text)) return "entry";
     // "Returns: ASN1_SUCCESS if successful": the same entry's labelled parts.
+    // "Line 2: Send mail as \"user@example.com\".": what a line of the listing above does.
+    if (/^Lines? \d+(?:\s*(?:[-–,]|and)\s*\d+)*:\s/u.test(text)) return "entry";
     if (/^(?:Returns?|Return value|Parameters?|Arguments?|Since|Deprecated):\s/u.test(text)) {
       return "entry";
     }
@@ -597,6 +599,9 @@ const LEANS_BACK = new RegExp(
     // "To this is to be added 33,762 cast...", "To that end, ...": added to, or the aim, told
     // before.
     "to (?:this|that)(?: end)?(?=\\s*,| (?:is|are|was|were|must|may|should|will|we|I)\\b)",
+    // "As an exception, r is typically used...", "Related to this: when you define...": an
+    // exception to, or a rule beside, the one before (systemd's coding style).
+    "as an exception(?=\\s*,)|(?:related|closely related|in relation) to (?:this|that)",
   ].join("|") + ")\\b",
   "iu",
 );

@@ -318,6 +318,12 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
       "It was founded in 1990 by the harbour's lamp keepers.",
     ]
   ) assert.equal(unfitReason(said), undefined, said);
+  // What a line of a listing does.
+  assert.equal(
+    unfitReason('Line 2: Send mail as "keeper@lamps.example" from every harbour.'),
+    "entry",
+  );
+  assert.equal(unfitReason("Lines 2-3: Trim the wick and light the lamp at dusk."), "entry");
   // How the examples are written.
   assert.equal(
     unfitReason('In the examples we will use "example.com" as the harbour that keeps the lamps.'),
@@ -423,6 +429,9 @@ Deno.test("leansBack() spots openers that need the sentence before", () => {
   assert.equal(leansBack("However, the lock is released at once."), true);
   assert.equal(leansBack("This UID is hence not available."), true);
   assert.equal(leansBack("SQLite provides isolation between connections."), false);
+  assert.equal(leansBack("As an exception, r is used for a local state variable."), true);
+  assert.equal(leansBack("Related to this: when you define a destructor, return NULL."), true);
+  assert.equal(leansBack("As an exception handler runs, the lamp stays lit."), false);
   assert.equal(leansBack("Thistle grows on the cliffs."), false);
   assert.equal(leansBack("The solution is to use a longer wick."), true);
   assert.equal(leansBack("The rest of this guide covers the lamps."), true);
