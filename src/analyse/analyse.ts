@@ -56,7 +56,7 @@ import {
 } from "./summarise.ts";
 import { terms, words } from "./terms.ts";
 import { foreignStopwords } from "./text_language.ts";
-import { sourceNames, writtenNames } from "./written_names.ts";
+import { namedBeside, sourceNames, writtenNames } from "./written_names.ts";
 import { wordUses } from "./word_uses.ts";
 
 /** What {@link analyse} reads. */
@@ -163,7 +163,13 @@ export function analyse(input: AnalysisInput): Analysed {
   const people = withoutCodeOnly(
     withoutWords(
       withoutPlaceholders(rankNames(
-        [...language.people, ...writtenNames(text), ...signed, ...owner.people]
+        [
+          ...language.people,
+          ...namedBeside(text, language.people, [...language.places, ...language.organizations]),
+          ...writtenNames(text),
+          ...signed,
+          ...owner.people,
+        ]
           .sort((a, b) => a.start - b.start),
         {
           mergeParts: true,

@@ -6,7 +6,7 @@
  * their letters, and handles a credit names ("by @ana").
  */
 import { englishRank, GENERIC_RANK } from "./commonness.ts";
-import { isFirstName, lexiconTag, type Span } from "./language.ts";
+import { isFirstName, lexiconTag, type Person, type Span } from "./language.ts";
 import { STOPWORDS } from "./terms.ts";
 
 /** "A. M. Kuchling", "E.R. Gansner", "K.-P. Vo": initials and a surname, as bibliographies and
@@ -494,4 +494,38 @@ function plausibleName(words: string[]): boolean {
 function plausibleGiven(word: string): boolean {
   const given = word.toLowerCase();
   return isFirstName(given) || englishRank(given) >= GENERIC_RANK;
+}
+
+/** A capitalised word alone, then " and " before a name ("Zarqawi and bin Laden")... */
+const BEFORE_AND = /(?<![\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?),? and $/u;
+/** ... or after one: " and Zarqawi", not " and Red China", " and Zarqawi's men". */
+const AFTER_AND = /^,? and (\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}'’-]| \p{Lu})/u;
+
+/**
+ * The lone names the language pass missed beside a person it found by two words or more, "and"
+ * between: "men like bin Laden and Zarqawi" names two people. Not a word of everyday English,
+ * nor one of `others` (places and bodies), nor a word opening a sentence; each sure, since named
+ * beside a person.
+ */
+export function namedBeside(text: string, people: Span[], others: Span[]): Person[] {
+  const known = new Set([...people, ...others].map((s) => s.text.toLowerCase()));
+  const name = (word: string) =>
+    !known.has(word.toLowerCase()) && !STOPWORDS.has(word.toLowerCase()) &&
+    englishRank(word.toLowerCase()) >= GENERIC_RANK && !usedInLowerCase(text, word.toLowerCase());
+  const found: Person[] = [];
+  // Beside a name of two words or more: a lone one may be a missile's ("Thor and Jupiter").
+  for (const person of people.filter((p) => p.text.includes(" "))) {
+    const end = person.start + person.text.length;
+    const after = AFTER_AND.exec(text.slice(end, end + 40));
+    if (after && name(after[1])) {
+      found.push({ text: after[1], start: end + after[0].length - after[1].length, sure: true });
+    }
+    const before = BEFORE_AND.exec(text.slice(Math.max(0, person.start - 40), person.start));
+    // Not the first word of a sentence, whose capital says nothing.
+    const at = person.start - before?.[0].length!;
+    if (before && name(before[1]) && !/(?:^|[.!?:]["”’)]*\s+|\n)$/u.test(text.slice(0, at))) {
+      found.push({ text: before[1], start: at, sure: true });
+    }
+  }
+  return found;
 }

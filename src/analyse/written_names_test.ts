@@ -6,6 +6,7 @@ import {
   creditedNames,
   initialledNames,
   labelledNames,
+  namedBeside,
   referenceAuthors,
   signedNames,
   sourceNames,
@@ -284,4 +285,22 @@ Deno.test("sourceNames() takes no name from a code sample", () => {
     "```",
   ].join("\n");
   assert.deepEqual(sourceNames(body, body).map((n) => n.text), ["Ilse Brandvold"]);
+});
+
+Deno.test("namedBeside() finds a lone name 'and' joins to a person of two words", () => {
+  const text = "It would put men like bin Laden and Zarqawi in charge. Thor and Jupiter " +
+    "missiles flew. Grant Wood and Caen met. The keeper and Ada Lovelace spoke. Hymns by " +
+    "Tallis and Ada Lovelace rang. Whitby and Ada Lovelace, and Zarqawi's men.";
+  const at = (name: string, from = 0) => ({ text: name, start: text.indexOf(name, from) });
+  const people = [
+    at("bin Laden"),
+    at("Thor"),
+    at("Grant Wood"),
+    at("Ada Lovelace"),
+    at("Ada Lovelace", text.indexOf("Tallis")),
+    at("Ada Lovelace", text.indexOf("Whitby")),
+  ];
+  // A place or a body is none; nor a word opening a sentence, nor a lone name's neighbour.
+  const places = [at("Caen")];
+  assert.deepEqual(namedBeside(text, people, places).map((p) => p.text), ["Zarqawi", "Tallis"]);
 });
