@@ -1370,3 +1370,12 @@ Deno.test("pickSummary() takes no sentence that leans on one the summary leaves 
   // With the sentence it leans on, it may go.
   assert.deepEqual(pickSummary(units, [3, 2.8, 2.5, 2, 1], 3, new Set(), options), [0, 1, 2]);
 });
+
+Deno.test("analyse() takes a region for a place, not a keyphrase", () => {
+  const body = "Our trade with Latin America grew. Farm income rose as Latin America bought " +
+    "grain. Farm income is the farmer's wage, and Latin America pays it in part. Farm income " +
+    "fell when Latin America stopped buying.";
+  const { analysis } = run(body, "Trade");
+  assert.ok(analysis.places.includes("Latin America"), `${analysis.places}`);
+  assert.ok(!analysis.keyphrases.includes("latin america"), `${analysis.keyphrases}`);
+});
