@@ -729,6 +729,11 @@ Deno.test("rankKeyphrases() keeps a phrase the title names around one already ch
 Deno.test("rankKeyphrases() takes no adjective before a noun that says nothing alone", () => {
   const twice = (text: string) => [phrase(text, 0, false, true), phrase(text, 50, false, true)];
   assert.deepEqual(texts([...twice("brave people"), ...twice("spare parts")]), ["spare parts"]);
+  // Praise or blame before an everyday noun is rhetoric; before a rarer one it may be a term.
+  assert.deepEqual(
+    texts([...twice("imperfect world"), ...twice("selfish power"), ...twice("full employment")]),
+    ["full employment"],
+  );
 });
 
 Deno.test("rankKeyphrases() drops an adjective of size, order or number", () => {
