@@ -308,7 +308,12 @@ export function contextLine(
     if (!said || sentences.length === 1) return does;
     sentences.shift();
   }
-  const described = sentences.map((s) => bare(s)).find((s) => describes(s) && fits(s) && words(s));
+  // The summary's opener may run as long as an opener does: "This document gives an overview of
+  // how Postfix can be used for hosting multiple Internet domains, both for..." (206 characters)
+  // gave way to a key point's "A total lack of separation: mail for info@my.host.name is...".
+  const longest = (i: number) => i === 0 ? LONGEST_OPENER : LONGEST;
+  const described = sentences.map((s, i) => bare(s, longest(i)))
+    .find((s, i) => describes(s) && s.length <= longest(i) && words(s));
   if (described) return described;
   // An opener that says what the title's subject is or does says what the note is about better
   // than a sentence that names the map's topic: "The PRAGMA statement is an SQL extension

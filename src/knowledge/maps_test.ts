@@ -422,6 +422,19 @@ Deno.test("contextLine() takes the sentence in which the note says what it is fo
   );
 });
 
+Deno.test("contextLine() takes the opener that says what the note is for, as long as an opener", () => {
+  const opener = "This document gives an overview of how the lamp keeper can be used for " +
+    "lighting many harbours at once along the coast, both for the boats at the quay and for " +
+    "the purpose of guiding the ships to the harbours elsewhere.";
+  assert.ok(opener.length > 200 && opener.length <= 240);
+  assert.equal(
+    contextLine([`${opener} Each harbour connection keeps its own lamp.`], "Lamp Hosting", {
+      topic: ["harbour connection"],
+    }),
+    opener,
+  );
+});
+
 Deno.test("contextLine() takes no author's advice for what a note is about", () => {
   assert.equal(
     contextLine([
