@@ -53,7 +53,7 @@ import {
   summaryLength,
   type Unit,
 } from "./summarise.ts";
-import { terms, words } from "./terms.ts";
+import { isContentWord, terms, words } from "./terms.ts";
 import { foreignStopwords } from "./text_language.ts";
 import { namedBeside, sourceNames, writtenNames } from "./written_names.ts";
 import { wordUses } from "./word_uses.ts";
@@ -900,8 +900,23 @@ function withoutWords(people: string[], body: string): string[] {
  */
 function withoutPlaceWords(places: string[], body: string): string[] {
   return places.filter((name) =>
-    name.includes(" ") || !/\p{Ll}/u.test(name) || !writtenSmall(name, body)
+    (name.includes(" ") || !/\p{Ll}/u.test(name) || !writtenSmall(name, body)) &&
+    !(/^\p{Lu}{3,}$/u.test(name) && modifiesNouns(body, name))
   );
+}
+
+/**
+ * Whether the body writes a name in capitals before a noun in small letters as often as not:
+ * "open the database in URI mode" names a kind of address, not the Swiss canton of Uri; "the
+ * USA and Canada" does not.
+ */
+function modifiesNouns(body: string, name: string): boolean {
+  let before = 0;
+  const all = body.matchAll(
+    new RegExp(`(?<![\\p{L}\\p{N}_])${RegExp.escape(name)} (\\p{Ll}+)?(?![\\p{L}\\p{N}_])`, "gu"),
+  ).toArray();
+  for (const m of all) if (m[1] && isContentWord(m[1])) before++;
+  return before > 0 && before * 2 >= uses(body, name);
 }
 
 /**

@@ -1379,3 +1379,12 @@ Deno.test("analyse() takes a region for a place, not a keyphrase", () => {
   assert.ok(analysis.places.includes("Latin America"), `${analysis.places}`);
   assert.ok(!analysis.keyphrases.includes("latin america"), `${analysis.keyphrases}`);
 });
+
+Deno.test("analyse() takes no name in capitals the text writes before nouns for a place", () => {
+  const body = "If a shared cache must be used, open the database in URI mode using the cache " +
+    "query parameter. Ada Lovelace wrote it.";
+  assert.deepEqual(run(body, "Lamps").analysis.places, []);
+  const country = "The lamps were made in the USA by Ada Lovelace. Trade with the USA and " +
+    "Canada grew.";
+  assert.deepEqual(run(country, "Trade").analysis.places, ["USA", "Canada"]);
+});
