@@ -877,10 +877,11 @@ function withoutWords(people: string[], body: string): string[] {
     if (name.toLowerCase() === name) return true;
     if (name.includes(" ")) {
       // "Postfix Milter" of "the Postfix Milter implementation", beside "the Postfix mail
-      // system" and "Postfix 2.7": a product's name before a word, where no first name is.
+      // system" and "Postfix 2.7": a product's name before a word, where no first name is; so
+      // is "Qualcomm Adreno" of "Qualcomm Adreno 3XX series".
       const first = name.split(" ")[0];
       return isFirstName(first.toLowerCase()) || /^\p{Lu}\.$/u.test(first) ||
-        asThing(first) < Math.max(2, 2 * uses(body, name));
+        asThing(first) < Math.max(2, 2 * uses(body, name)) && asThing(name) * 2 < uses(body, name);
     }
     const all = uses(body, name);
     // "President Kennedy" beside "the Kennedy tax cuts", "Prime Minister Begin" beside "we

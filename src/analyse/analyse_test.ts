@@ -829,6 +829,9 @@ Deno.test("analyse() takes no name the text writes as the name of a thing for a 
     "system first. Lampwick 2.7 adds a client. The Lampwick queue is small. Colin Watson " +
     "wrote the code.";
   assert.deepEqual(run(product, "Filters").analysis.people, ["Colin Watson"]);
+  const chip = "Pick the lamp variant. # Lampwick Walter 3XX series. Colin Watson wrote the " +
+    "code, and Colin Watson tested it.";
+  assert.deepEqual(run(chip, "Lamps").analysis.people, ["Colin Watson"]);
   // A title says the name is the person's too ("President Kennedy").
   const titled = "This is the first cut since the Kennedy tax cuts. During the years of " +
     "President Kennedy, defense was half the budget.";

@@ -237,7 +237,7 @@ export function unfitReason(
     // "Returns: ASN1_SUCCESS if successful": the same entry's labelled parts.
     // "Line 2: Send mail as \"user@example.com\".": what a line of the listing above does.
     if (/^Lines? \d+(?:\s*(?:[-–,]|and)\s*\d+)*:\s/u.test(text)) return "entry";
-    if (/^(?:Returns?|Return value|Parameters?|Arguments?|Since|Deprecated):\s/u.test(text)) {
+    if (/^(?:Returns?|Return values?|Parameters?|Arguments?|Since|Deprecated):\s/u.test(text)) {
       return "entry";
     }
     // "bundle.heuristic:: If this string-valued key exists...": an AsciiDoc list's term and
@@ -554,7 +554,8 @@ const LEANS_BACK = new RegExp(
     "this|that|these|those|it|he|she|they|his|her|their|its|such|here|there",
     "another|other|similarly|likewise|additionally|again|still|secondly|finally|luckily|which|whereas",
     "fortunately|unfortunately|in addition|for (?:example|instance)|in other words",
-    "in (?:this|that|such a|either) case|as a result|as such|the (?:same|latter|former)",
+    "in (?:this|that|such a|either) (?:case|situation|scenario|event)|as a result|as such",
+    "the (?:same|latter|former)",
     // "In such cases it can be confusing", "To cope with such a situation, ...", "To do this,
     // run...", "As an example, consider...", "Recall that...", "Any other exit code...", "In
     // prior discussion, it was assumed...": the cases, the situation, the example's point, the

@@ -430,6 +430,7 @@ Deno.test("leansBack() spots openers that need the sentence before", () => {
   assert.equal(leansBack("This UID is hence not available."), true);
   assert.equal(leansBack("SQLite provides isolation between connections."), false);
   assert.equal(leansBack("As an exception, r is used for a local state variable."), true);
+  assert.equal(leansBack("In this situation you might as well trim the wick first."), true);
   assert.equal(leansBack("Related to this: when you define a destructor, return NULL."), true);
   assert.equal(leansBack("As an exception handler runs, the lamp stays lit."), false);
   assert.equal(leansBack("Thistle grows on the cliffs."), false);
@@ -1011,6 +1012,10 @@ Deno.test("unfitReason() takes a parameter's entry of an API reference for no se
     "entry",
   );
   assert.equal(unfitReason("Returns: LAMP_SUCCESS if successful or an error value."), "entry");
+  assert.equal(
+    unfitReason("Return values: 0 for a lit lamp, 1 for a trimmed wick, 2 for none."),
+    "entry",
+  );
   assert.equal(unfitReason("Lampwick reads the tables of harbour lamps: all of them."), undefined);
   // Sphinx's parameter, and what an entry is, said without its name.
   assert.equal(
