@@ -644,6 +644,8 @@ const INSTRUCTS = new RegExp(
   "^(?:if you[^,]{0,120}, |for [^;]{0,120}?,? )?(?:just |simply )?(?:please|check|read|see|run|install|download|visit|make sure|remember|" +
     // "Suppose you want to design a collection of modules": the reader asked to imagine a case.
     "suppose|imagine|assume|" +
+    // "Try to make your program so clean that Memcheck reports no errors." (Valgrind's manual)
+    "try (?:not )?to|" +
     "note that|refer to|go to|click|type|skip|consult|start with|do not|don['’]t|never|avoid|" +
     // "Send bug reports, questions, comments, etc. to bug-coreutils@gnu.org."
     "send|contact|e-?mail|report (?:bugs|problems|issues|any))\\b|" +

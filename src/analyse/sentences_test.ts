@@ -822,6 +822,7 @@ Deno.test("turnsFromBefore() finds a sentence that answers or turns from the one
 Deno.test("instructs() finds a sentence that tells the reader what to do", () => {
   assert.ok(instructs("Please read the lamp manual, included in the docs folder."));
   assert.ok(instructs("Check the lamp web page for updates."));
+  assert.ok(instructs("Try to make your lamp so clean that the keeper reports no soot."));
   assert.ok(instructs("If you're interested mainly in trimming, skip to chapter 8."));
   assert.ok(instructs("If you build Lampwick with old compilers, do not use -flto."));
   assert.ok(!instructs("If you trim the wick, the lamp burns longer."));
