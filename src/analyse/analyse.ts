@@ -37,6 +37,7 @@ import {
   pointsBack,
   speaksOfOccasion,
   statesPurpose,
+  subjectInTitle,
   titleWords,
   trimOpeners,
   turnsFromBefore,
@@ -639,7 +640,17 @@ function openingSentence(
     if (unfit.has(i) && !beforeExample) continue;
     seen++;
     first ??= i;
-    if (saysWhat(text, subject) && !ofOneSection(text, blocks[list[i].block].section)) return i;
+    if (saysWhat(text, subject) && !ofOneSection(text, blocks[list[i].block].section)) {
+      // What the text says it is for, later in the same paragraph, says more than what a thing
+      // the title's word belongs to is: "This document contains some guiding principles..."
+      // after "The Git development community is a widely distributed... group".
+      if (statesPurpose(trimOpeners(text)) || subjectInTitle(trimOpeners(text), subject)) return i;
+      const purpose = list.findIndex((u, j) =>
+        j > i && u.block === list[i].block && !unfit.has(j) && statesPurpose(u.text) &&
+        saysWhat(u.text, subject)
+      );
+      return purpose >= 0 ? purpose : i;
+    }
   }
   // A page of entries says what its subject is in an entry, its "this" the entry's name:
   // "This subtype of PyObject represents a Python list object." under "List Objects" (Python's

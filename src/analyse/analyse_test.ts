@@ -1391,3 +1391,20 @@ Deno.test("analyse() takes no name in capitals the text writes before nouns for 
     "Canada grew.";
   assert.deepEqual(run(country, "Trade").analysis.places, ["USA", "Canada"]);
 });
+
+Deno.test("analyse() opens on what the text is for before what a thing its title names is", () => {
+  const body = "The Lampwick keeper community is a widely spread group of harbour keepers. " +
+    "Letters between the harbours pose challenges when reviewing wicks. This document " +
+    "contains some guiding principles for reviewing wicks well and kindly.\n\n" +
+    "Review each wick by its flame. Trim the wick before the review. The keepers review " +
+    "wicks on Mondays and lamps on Fridays. A review of a wick takes an hour at most.";
+  const summary = run(body, "Reviewing Wicks in the Lampwick Project").analysis.summary;
+  assert.match(summary[0], /^This document contains some guiding principles/u);
+  // The title's own subject, defined, stays first.
+  const constitution = "The Lampwick Project is an association of harbour keepers who trim " +
+    "wicks together. This document describes the structure of the project and its votes.\n\n" +
+    "Each keeper votes once a year. The keepers elect a leader for the harbour each spring. " +
+    "The leader trims the first wick of the year.";
+  const opening = run(constitution, "Constitution for the Lampwick Project").analysis.summary;
+  assert.match(opening[0], /^The Lampwick Project is an association/u);
+});

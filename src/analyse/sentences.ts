@@ -888,6 +888,24 @@ const DEFINING_VERB = new RegExp(
 );
 
 /**
+ * Whether a sentence that {@link definesSubject} names by its subject no more than the title
+ * does: "The Debian Project is..." under "Constitution for the Debian Project", not "The Git
+ * development community is..." under "Reviewing Patches in the Git Project", whose subject is
+ * another thing the title's word belongs to.
+ */
+export function subjectInTitle(sentence: string, titleWords: ReadonlySet<string>): boolean {
+  const words = sentence.trim().split(/\s+/u);
+  const start = /^(?:the|an?)$/iu.test(words[0] ?? "") ? 1 : 0;
+  for (let i = start; i < words.length; i++) {
+    const w = word(words[i]);
+    if (DEFINING_VERB.test(w)) return true;
+    // "SQLite Version 3.0.0 introduced..." under "... In SQLite Version 3": a release's number.
+    if (!titleWords.has(w) && !STOPWORDS.has(w) && !/\d/u.test(w)) return false;
+  }
+  return false;
+}
+
+/**
  * Whether the sentence opens by saying what the text's subject is or does: the subject, a word
  * of the title, then a verb ("GnuTLS implements the TLS/SSL protocol", "Git is a fast
  * distributed revision control system", "The SELECT statement is used to query the
