@@ -643,8 +643,14 @@ function openingSentence(
     if (saysWhat(text, subject) && !ofOneSection(text, blocks[list[i].block].section)) {
       // What the text says it is for, later in the same paragraph, says more than what a thing
       // the title's word belongs to is: "This document contains some guiding principles..."
-      // after "The Git development community is a widely distributed... group".
-      if (statesPurpose(trimOpeners(text)) || subjectInTitle(trimOpeners(text), subject)) return i;
+      // after "The Git development community is a widely distributed... group" (one of four
+      // words of "Reviewing Patches in the Git Project"). Not after "The SQLite project provides
+      // a simple command-line program..." under "Command Line Shell For SQLite": it says most
+      // of the title.
+      const opener = trimOpeners(text);
+      if (statesPurpose(opener) || subjectInTitle(opener, subject) || saysTitle(opener, title)) {
+        return i;
+      }
       const purpose = list.findIndex((u, j) =>
         j > i && u.block === list[i].block && !unfit.has(j) && statesPurpose(u.text) &&
         saysWhat(u.text, subject)
@@ -664,6 +670,13 @@ function openingSentence(
   // utilities." opens coreutils' README.
   if (first === 0 && introducesItself(list[0].text)) return 0;
   return undefined;
+}
+
+/** Whether a sentence says half the title's terms or more. */
+function saysTitle(sentence: string, title: string): boolean {
+  const said = new Set(terms(sentence));
+  const named = terms(title);
+  return named.filter((t) => said.has(t)).length * 2 >= named.length;
 }
 
 /** Whether a sentence says what stands for the title's subject, every word of the title in it:

@@ -1407,4 +1407,11 @@ Deno.test("analyse() opens on what the text is for before what a thing its title
     "The leader trims the first wick of the year.";
   const opening = run(constitution, "Constitution for the Lampwick Project").analysis.summary;
   assert.match(opening[0], /^The Lampwick Project is an association/u);
+  // So does a definition that says most of the title.
+  const shell = "The Lampwick project provides a simple command-line lamp named wick3 that lets " +
+    "keepers trim wicks by hand. This document provides a brief introduction on how to use " +
+    "the wick3 lamp.\n\nStart the lamp by typing its name. The lamp reads commands from the " +
+    "keeper. Each command trims one wick of the harbour.";
+  const shellSummary = run(shell, "Command Line Lamp For Lampwick").analysis.summary;
+  assert.match(shellSummary[0], /^The Lampwick project provides/u);
 });
