@@ -35,6 +35,7 @@ import {
   opensWithDefinition,
   pointsAhead,
   pointsBack,
+  speaksAsAuthor,
   speaksOfOccasion,
   statesPurpose,
   subjectInTitle,
@@ -706,7 +707,7 @@ function saysWhat(sentence: string, subject: Set<string>): boolean {
   const text = trimOpeners(sentence);
   // "This section covers...": the text's own "this", which needs nothing before it.
   if (statesPurpose(text)) {
-    return (!/\b(?:I|we|We)\b/u.test(text) || THIS_TEXT.test(text)) && !pointsAhead(text) &&
+    return (!speaksAsAuthor(text) || THIS_TEXT.test(text)) && !pointsAhead(text) &&
       !pointsBack(text);
   }
   // "The PostgreSQL client wrapper is designed to permit this.": what "this" is came before.

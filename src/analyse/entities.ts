@@ -283,13 +283,17 @@ const ADVERB =
   /\p{L}(?:ately|ually|ically|ially|inally|ently|antly|ously|ively|fully|lessly)$|^(?:Furthermore|Moreover|However|Therefore|Thus|Hence|Nevertheless|Nonetheless|Meanwhile|Otherwise|Instead|Consequently|Finally|Similarly|Likewise|Besides|Also|Then|Here|There)$/u;
 
 /**
- * Operating systems and programming languages that compromise reads as places or companies
- * ("on Linux", "as in Pascal"): no person, organisation or place of the note.
+ * Operating systems, programming languages and browsers that compromise reads as places,
+ * companies or people ("on Linux", "as in Pascal"): no person, organisation or place of the note.
  */
-const SOFTWARE = new Set(
-  ("linux unix windows macos freebsd openbsd netbsd solaris android pascal fortran cobol " +
-    "haskell erlang perl").split(" "),
-);
+const SOFTWARE = new Set([
+  ..."linux unix windows macos freebsd openbsd netbsd solaris android pascal fortran cobol haskell erlang perl firefox"
+    .split(" "),
+  // Browsers, which compromise reads as people ("Mozilla Firefox" in urllib.request's page).
+  "mozilla firefox",
+  "google chrome",
+  "internet explorer",
+]);
 
 /** Programmes of a government that compromise's lexicon files as companies: they pay, nobody
  * works there (organisations of 6 of gold-speeches' 18 tuning addresses). */

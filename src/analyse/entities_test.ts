@@ -398,6 +398,7 @@ Deno.test("rankNames() merges misspelt variants of one surname under the most us
 
 Deno.test("rankNames() keeps a lone word as a person only when it is named twice", () => {
   assert.deepEqual(rankNames(spans("Pascal", "Kant", "Kant"), PEOPLE), ["Kant"]);
+  assert.deepEqual(rankNames(spans("Mozilla Firefox", "Ada Lovelace"), PEOPLE), ["Ada Lovelace"]);
 });
 
 Deno.test("rankNames() takes a government's programme for no organisation", () => {

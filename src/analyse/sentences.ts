@@ -428,7 +428,11 @@ const RELEASE_NEEDED = new RegExp(
 const CONVENTION = new RegExp(
   "^(?:in )?(?:the|these|all|our) examples(?: below| that follow| in this (?:document|section|" +
     "chapter|guide|page))?,? (?:we(?:'ll|’ll| will)? use|use|assume|show only|are (?:written|" +
-    "shown|given)|user input)\\b",
+    "shown|given)|user input)\\b|" +
+    // "In the following, “file object” refers to any object with a fileno() method": a word's
+    // meaning in what follows.
+    "^in (?:the following|what follows|this (?:document|section|page|chapter)),? [^.;]{1,60}? " +
+    "(?:refers to|means|denotes|stands for)\\b",
   "iu",
 );
 
@@ -853,6 +857,11 @@ const STATES_PURPOSE = new RegExp(
     "how-to|manual|walkthrough|primer)\\b|^this is how-?to documentation\\b",
   "iu",
 );
+
+/** Whether the author speaks in the sentence as "I" or "we": not the "I" of "I/O". */
+export function speaksAsAuthor(sentence: string): boolean {
+  return /\b(?:I|we|We)\b(?!\/)/u.test(sentence);
+}
 
 /**
  * A sentence in which the author says what they propose, ask or set out ("I recommend that the

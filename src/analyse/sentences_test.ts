@@ -14,6 +14,7 @@ import {
   ordersOrPlans,
   pointsAhead,
   pointsBack,
+  speaksAsAuthor,
   speaksOfOccasion,
   statesPurpose,
   titleWords,
@@ -336,6 +337,10 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
   assert.equal(
     unfitReason("The examples in the tutorial teach the reader how lamps work."),
     undefined,
+  );
+  assert.equal(
+    unfitReason("In the following, “wick object” refers to any object with a trim() method."),
+    "convention",
   );
   assert.equal(unfitReason("This file is part of the GNU Lampwick Library."), "boilerplate");
   assert.equal(unfitReason("Copyright © 2000-2022 Lamp Keepers"), "boilerplate");
@@ -802,6 +807,8 @@ Deno.test("statesPurpose() finds the sentence in which a text says what it is ab
     ]
   ) assert.ok(!statesPurpose(sentence), sentence);
   assert.ok(statesPurpose("This folder contains Harbour Lamp Library examples."));
+  assert.ok(!speaksAsAuthor("This module allows efficient I/O multiplexing for lamps."));
+  assert.ok(speaksAsAuthor("In this guide we trim the wicks of the harbour lamps."));
   assert.ok(statesPurpose("This repository contains the interface definitions for lamps."));
 });
 

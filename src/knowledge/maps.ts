@@ -20,6 +20,7 @@ import {
   ordersOrPlans,
   pointsAhead,
   pointsBack,
+  speaksAsAuthor,
   speaksOfOccasion,
   statesPurpose,
   titleWords,
@@ -285,7 +286,7 @@ export function contextLine(
     return kind !== undefined && subject.has(`${kind}s`);
   };
   const describes = (s: string) =>
-    statesPurpose(s) && (!/\b(?:I|we|We)\b/u.test(s) || /^In this \p{L}+,? (?:I|we)\b/u.test(s)) &&
+    statesPurpose(s) && (!speaksAsAuthor(s) || /^In this \p{L}+,? (?:I|we)\b/u.test(s)) &&
     !pointsAhead(s) && !ofAnother(s) &&
     !ofOne(s) && !pointsBack(s);
   // A long sentence may fit without its asides in brackets: "This document describes the
