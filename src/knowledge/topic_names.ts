@@ -7,6 +7,7 @@
  * folder, which is what its owner called it.
  */
 import { englishRank, GENERIC_RANK, NAME_RANK, specificity } from "../analyse/commonness.ts";
+import { STOPWORDS } from "../analyse/terms.ts";
 import { isUpkeep, withoutOwnNotes } from "../analyse/upkeep.ts";
 import { folderTitle, keepingFolder } from "../pipeline/readable_name.ts";
 import { phraseKey } from "./similarity.ts";
@@ -115,7 +116,8 @@ export function nameTopics(
     const cover = new Map(ranked.map((r) => [r.text, r.cover]));
     const about = phrases.filter((_, i) => cover.get(best[i])! > ABOUT);
     const aboutKeys = best.filter((p) => cover.get(p)! > ABOUT).map(phraseKey);
-    const titled = seriesTitle(topic) ?? sharedTitleName(topic, peopleOf);
+    const titled = seriesTitle(topic) ?? sharedTitleName(topic, peopleOf) ??
+      sharedTitlePhrase(topic);
     const folder = mainFolder(topic, folderOf);
     // A folder that only keeps files ("markdown", "pdfs", "papers") names no subject, unless no
     // phrase speaks for most of its notes: six READMEs of unrelated programs were "Berkeley db",
@@ -551,6 +553,44 @@ function sharedTitleName(topic: Topic, peopleOf: Map<string, string[]>): string 
       (a[0] < b[0] ? -1 : 1)
     )[0];
   return best && mostCommon(spellings.get(best[0])!);
+}
+
+/**
+ * The phrase of two or three words in small letters that most of a topic's note titles hold,
+ * the longest of those: "protocol client" of "ftplib — FTP protocol client", "poplib — POP3
+ * protocol client"... (Python's library pages), which their tags' "timeout parameter" had
+ * named. Not words of no meaning, nor everyday words alone ("how to", "new features").
+ * Undefined when there is none.
+ */
+/** Words that open a title's phrase by saying how or when, not what ("new features", "basic
+ * usage", "simple examples"). */
+const SAYS_HOW = /^(?:new|old|basic|simple|general|more|other|further|advanced|common|quick) /u;
+
+function sharedTitlePhrase(topic: Topic): string | undefined {
+  if (topic.members.length < 3) return undefined;
+  const holding = new Map<string, Set<string>>();
+  for (const key of topic.members) {
+    const words = titleOf(key).replace(/ \(\d+\)$/u, "").split(/\s+/u);
+    for (let a = 0; a < words.length; a++) {
+      for (let b = a + 2; b <= Math.min(words.length, a + 3); b++) {
+        const run = words.slice(a, b);
+        if (!run.every((w) => /^\p{Ll}[\p{Ll}-]*$/u.test(w) && !STOPWORDS.has(w))) continue;
+        const low = run.join(" ");
+        if (!holding.has(low)) holding.set(low, new Set());
+        holding.get(low)!.add(key);
+      }
+    }
+  }
+  const best = [...holding]
+    .filter(([low, keys]) =>
+      keys.size >= SERIES * topic.members.length && !SAYS_HOW.test(low) &&
+      low.split(" ").some((w) => englishRank(w) > GENERIC_RANK)
+    )
+    .sort((a, b) =>
+      b[1].size - a[1].size || b[0].split(" ").length - a[0].split(" ").length ||
+      (a[0] < b[0] ? -1 : 1)
+    )[0];
+  return best && cap(best[0]);
 }
 
 /**

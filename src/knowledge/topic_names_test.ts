@@ -354,6 +354,24 @@ Deno.test("nameTopics() names a series of notes after the start their titles sha
   assert.equal(asked[0].name, "Colza oil");
 });
 
+Deno.test("nameTopics() names a topic after the phrase in small letters its titles share", () => {
+  const notes = [
+    "wickplib — WICK harbour client",
+    "lamplib — LAMP3 harbour client",
+    "oillib — OIL harbour client",
+    "glasslib — Glass panes",
+  ]
+    .map((t) => note(`Sources/${t}.md`, ["timeout parameter"]));
+  const { named } = nameTopics([{ members: notes.map((n) => n.key), folder: "" }], notes);
+  assert.equal(named[0].name, "Harbour client");
+  // Not words that say how: "new features" of three titles.
+  const news = ["Lamp 2.0", "Lamp 2.1", "Lamp 3.0"].map((v) =>
+    note(`Sources/${v} — new features.md`, ["timeout parameter"])
+  );
+  const { named: howNamed } = nameTopics([{ members: news.map((n) => n.key), folder: "" }], news);
+  assert.equal(howNamed[0].name, "Timeout parameter");
+});
+
 Deno.test("nameTopics() names a folder after its notes' titles when its name runs them together", () => {
   const notes = ["2.0", "2.1", "3.0"].map((v) => ({
     ...note(`Sources/What’s New in Python ${v}.md`, ["changes"]),
