@@ -848,6 +848,11 @@ const STATES_PURPOSE = new RegExp(
     // Not "the program": "The program defines what arguments it requires" is the reader's.
     "this (?:repository|project|program|tool|utility|suite)) (?:provides|implements|defines|" +
     "offers|contains|lets|allows|enables|is for)\\b|" +
+    // "This module constructs higher-level threading interfaces...", "This module creates
+    // temporary files and directories", as Python's library pages open; not of another module
+    // the page names ("The curses.ascii module supplies...", in the curses HOWTO).
+    "^this (?:module|package|library|extension) (?:supports|exports|supplies|exposes|helps|" +
+    "converts|adds|wraps|simplifies|constructs|creates|performs)\\b|" +
     // "This package supplies the master copies of /etc/passwd": a Debian README's opening.
     "^this package supplies\\b|" +
     // "This is Poppler, a library for rendering PDF files": a README introducing its program.

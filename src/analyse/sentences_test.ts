@@ -807,6 +807,7 @@ Deno.test("statesPurpose() finds the sentence in which a text says what it is ab
     ]
   ) assert.ok(!statesPurpose(sentence), sentence);
   assert.ok(statesPurpose("This folder contains Harbour Lamp Library examples."));
+  assert.ok(statesPurpose("This module constructs higher-level wick interfaces on the lamp."));
   assert.ok(!speaksAsAuthor("This module allows efficient I/O multiplexing for lamps."));
   assert.ok(speaksAsAuthor("In this guide we trim the wicks of the harbour lamps."));
   assert.ok(statesPurpose("This repository contains the interface definitions for lamps."));
