@@ -58,7 +58,7 @@ import {
 import { isContentWord, terms, words } from "./terms.ts";
 import { foreignStopwords } from "./text_language.ts";
 import { namedBeside, sourceNames, writtenNames } from "./written_names.ts";
-import { wordUses } from "./word_uses.ts";
+import { thingUses, wordUses } from "./word_uses.ts";
 
 /** What {@link analyse} reads. */
 export interface AnalysisInput {
@@ -896,8 +896,7 @@ function withoutCompanies(people: string[], organizations: string[]): string[] {
  */
 function withoutWords(people: string[], body: string): string[] {
   /** How often the body writes `name` as a thing's: "the Darwin linker", "Ada 2022". */
-  const asThing = (name: string) =>
-    uses(body, name, "\\b[Tt]he ", " \\p{Ll}") + uses(body, name, "", " \\d");
+  const asThing = (name: string) => thingUses(body, name);
   return people.filter((name) => {
     if (name.toLowerCase() === name) return true;
     if (name.includes(" ")) {

@@ -46,3 +46,25 @@ export function namedUses(text: string, first: string, rest: string): number {
   }
   return count;
 }
+
+/**
+ * How many times `text` writes `word` as a thing's name: after "the" and before a word in small
+ * letters ("the Darwin linker"), or before a number ("Ada 2022"). Counted with `indexOf` as
+ * {@link wordUses} is: two regular expressions per name over the whole text were a tenth of the
+ * analysis of forty addresses.
+ */
+export function thingUses(text: string, word: string): number {
+  if (word === "") return 0;
+  let count = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+    const end = at + word.length;
+    if (wordCharAt(text, at - 1) || wordCharAt(text, end) || text[end] !== " ") continue;
+    const next = text.charAt(end + 1);
+    if (/\d/u.test(next)) count++;
+    else if (
+      /\p{Ll}/u.test(next) && /^[Tt]he $/u.test(text.slice(at - 4, at)) &&
+      !wordCharAt(text, at - 5)
+    ) count++;
+  }
+  return count;
+}
