@@ -1393,25 +1393,33 @@ Deno.test("analyse() takes no name in capitals the text writes before nouns for 
 });
 
 Deno.test("analyse() opens on what the text is for before what a thing its title names is", () => {
-  const body = "The Lampwick keeper community is a widely spread group of harbour keepers. " +
-    "Letters between the harbours pose challenges when reviewing wicks. This document " +
-    "contains some guiding principles for reviewing wicks well and kindly.\n\n" +
-    "Review each wick by its flame. Trim the wick before the review. The keepers review " +
-    "wicks on Mondays and lamps on Fridays. A review of a wick takes an hour at most.";
-  const summary = run(body, "Reviewing Wicks in the Lampwick Project").analysis.summary;
-  assert.match(summary[0], /^This document contains some guiding principles/u);
-  // The title's own subject, defined, stays first.
-  const constitution = "The Lampwick Project is an association of harbour keepers who trim " +
-    "wicks together. This document describes the structure of the project and its votes.\n\n" +
-    "Each keeper votes once a year. The keepers elect a leader for the harbour each spring. " +
-    "The leader trims the first wick of the year.";
-  const opening = run(constitution, "Constitution for the Lampwick Project").analysis.summary;
-  assert.match(opening[0], /^The Lampwick Project is an association/u);
-  // So does a definition that says most of the title.
-  const shell = "The Lampwick project provides a simple command-line lamp named wick3 that lets " +
-    "keepers trim wicks by hand. This document provides a brief introduction on how to use " +
-    "the wick3 lamp.\n\nStart the lamp by typing its name. The lamp reads commands from the " +
-    "keeper. Each command trims one wick of the harbour.";
-  const shellSummary = run(shell, "Command Line Lamp For Lampwick").analysis.summary;
-  assert.match(shellSummary[0], /^The Lampwick project provides/u);
+  const cases: [string, string, RegExp][] = [
+    [
+      "The Lampwick keeper community is a widely spread group of harbour keepers. Letters " +
+      "between the harbours pose challenges when reviewing wicks. This document contains some " +
+      "guiding principles for reviewing wicks well and kindly.",
+      "Reviewing Wicks in the Lampwick Project",
+      /^This document contains some guiding principles/u,
+    ],
+    // The title's own subject, defined, stays first.
+    [
+      "The Lampwick Project is an association of harbour keepers who trim wicks together. This " +
+      "document describes the structure of the project and its votes.",
+      "Constitution for the Lampwick Project",
+      /^The Lampwick Project is an association/u,
+    ],
+    // So does a definition that says most of the title.
+    [
+      "The Lampwick project provides a simple command-line lamp named wick3 that lets keepers " +
+      "trim wicks by hand. This document provides a brief introduction on how to use the wick3 " +
+      "lamp.",
+      "Command Line Lamp For Lampwick",
+      /^The Lampwick project provides/u,
+    ],
+  ];
+  const rest = "\n\nReview each wick by its flame. Trim the wick before the review. The keepers " +
+    "review wicks on Mondays and lamps on Fridays. A review of a wick takes an hour at most.";
+  for (const [opening, title, first] of cases) {
+    assert.match(run(opening + rest, title).analysis.summary[0], first);
+  }
 });

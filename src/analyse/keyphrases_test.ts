@@ -39,6 +39,16 @@ const rank = (phrases: Phrase[], title = "", limit = 10) =>
 const texts = (phrases: Phrase[], title = "", limit = 10) =>
   rank(phrases, title, limit).map((k) => k.text);
 
+/** The keyphrases of `phrases`, said in `text`, which the ranking reads around them. */
+const textsIn = (text: string, phrases: Phrase[]) =>
+  rankKeyphrases(phrases, {
+    termCounts: countsOf(phrases),
+    title: "",
+    textLength: text.length,
+    limit: 10,
+    text,
+  }).map((k) => k.text);
+
 const key = (text: string): Keyphrase => ({ text, key: text.split(" ").map(stem).join(" ") });
 
 /** What Obsidian takes as a tag: letters, digits, _, - and /, no empty part, not all digits. */
@@ -127,13 +137,7 @@ Deno.test("rankKeyphrases() counts a pair said again in the same words after it 
     at("varroa mites"),
     at("varroa mites", text.indexOf("mites") + 5),
   ];
-  const found = rankKeyphrases(phrases, {
-    termCounts: countsOf(phrases),
-    title: "",
-    textLength: text.length,
-    limit: 10,
-    text,
-  }).map((k) => k.text);
+  const found = textsIn(text, phrases);
   assert.ok(found.includes("varroa mites") && !found.includes("steady trimming"), `${found}`);
 });
 
@@ -151,13 +155,7 @@ Deno.test("rankKeyphrases() takes no phrase ending in 'version' the text says be
     at("protocol version"),
     at("protocol version", text.indexOf("Each")),
   ];
-  const found = rankKeyphrases(phrases, {
-    termCounts: countsOf(phrases),
-    title: "",
-    textLength: text.length,
-    limit: 10,
-    text,
-  }).map((k) => k.text);
+  const found = textsIn(text, phrases);
   assert.ok(!found.some((f) => f.startsWith("lampwick")), `${found}`);
   assert.ok(found.includes("wick keeper") && found.includes("protocol version"), `${found}`);
 });
