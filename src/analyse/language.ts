@@ -337,7 +337,7 @@ function mayHaveVerb(values: string[], tags: string[], from: number, to: number)
  * after a comma before its preposition, and infinitives: a reference entry's description ("Type
  * flags, used to set tp_flags.", "Structure defining optional functionality of a type"). A plural
  * after a noun, before its object, may be a verb wink took for a noun ("Running the tool returns
- * a list").
+ * a list", "This module constructs higher-level threading interfaces").
  */
 function onlyNonFinite(values: string[], tags: string[], from: number, to: number): boolean {
   while (from <= to && tags[from] === "SPACE") from++;
@@ -358,7 +358,7 @@ function onlyNonFinite(values: string[], tags: string[], from: number, to: numbe
     }
     if (
       /^(?:NOUN|PROPN)$/u.test(tags[i - 1]) && /^\p{Ll}+$/u.test(values[i]) &&
-      PLURAL.test(values[i]) && OBJECT_START.has(tags[i + 1])
+      PLURAL.test(values[i]) && (OBJECT_START.has(tags[i + 1]) || tags[i + 1] === "ADJ")
     ) {
       return false;
     }

@@ -1179,4 +1179,9 @@ Deno.test("readLanguage() marks a reference entry's description with no finite v
     ),
     [true],
   );
+  // A verb wink reads as a plural noun, before an adjective: a clause.
+  assert.deepEqual(
+    marked("This module constructs higher-level trimming interfaces on top of the wick module."),
+    [false],
+  );
 });
