@@ -31,6 +31,8 @@ const Entry = z.object({
   kind: z.enum(KINDS),
   format: z.enum(["html", "pdf", "text", "markdown"]),
   split: z.enum(["tune", "heldout"]),
+  /** Where a held-out document was seen before: its figures are reported apart. */
+  seen: z.string().min(10).optional(),
 }).strict();
 const Manifest = z.array(Entry).min(1);
 
@@ -97,4 +99,11 @@ Deno.test("no other bench reads a gold-debian held-out document", async () => {
   assert.ok(heldOut.size > 0);
   const read = [...Object.values(TREE).flat(), ...PDFS].filter((path) => heldOut.has(path));
   assert.deepEqual(read, [], "a bench tuned against would show the held-out part");
+});
+
+Deno.test("only held-out documents say where they were seen, and some were never seen", () => {
+  for (const entry of manifest.filter((e) => e.seen !== undefined)) {
+    assert.equal(entry.split, "heldout", entry.id);
+  }
+  assert.ok(manifest.some((e) => e.split === "heldout" && e.seen === undefined));
 });
