@@ -243,7 +243,10 @@ export async function goldQuality(
     }
   }
   for (const [split, part] of Object.entries(parts)) {
-    if (part.docs === 0) continue;
+    // Where none was seen, the unseen part is the held-out part again.
+    if (part.docs === 0 || split === "heldout unseen" && part.docs === parts.heldout.docs) {
+      continue;
+    }
     const tag = `${set.name} ${split} (${part.docs})`;
     const row = (s: Scores) => `R-1 ${s.mean("r1")}  R-2 ${s.mean("r2")}  R-L ${s.mean("rl")}`;
     report(`${tag}: ROUGE F1, gleaner`, row(part.gleaner), "ROUGE-2 >= 1.1x best baseline");
