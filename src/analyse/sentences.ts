@@ -394,9 +394,9 @@ const REFERS_BACK = new RegExp(
 
 /**
  * "This feature is available in Postfix version 2.1 and later.", "This document describes
- * features that require Postfix version 2.0 or later.": which release a reader needs, said of
- * something the sentence does not name. Postfix's guides open so, and its backscatter guide was
- * summed up by it; "SQLite support was added with Postfix version 2.8." Not "This document
+ * features that are available in Postfix 3.6 and later.": which release a reader needs, said of
+ * something the sentence does not name. Postfix's guides open so, and its postscreen guide's map
+ * line said it; "SQLite support was added with Postfix version 2.8." Not "This document
  * describes the Postfix connection cache implementation, which is available with Postfix
  * version 2.2 and later.": that one names what it describes.
  */
@@ -422,8 +422,8 @@ const RELEASE_NEEDED = new RegExp(
 /**
  * "In the examples we will use \"example.com\" as the domain...", "The examples use Perl
  * Compatible Regular Expressions...", "In the examples below, user input is shown in bold
- * font": how the examples are written, which says nothing of the subject. Postfix's guides to
- * virtual domains and to backscatter were summed up so.
+ * font": how the examples are written, which says nothing of the subject. Postfix's guide to
+ * virtual domains was summed up so.
  */
 const CONVENTION = new RegExp(
   "^(?:in )?(?:the|these|all|our) examples(?: below| that follow| in this (?:document|section|" +

@@ -521,9 +521,10 @@ export function namedBeside(text: string, people: Span[], others: Span[]): Perso
       found.push({ text: after[1], start: end + after[0].length - after[1].length, sure: true });
     }
     const before = BEFORE_AND.exec(text.slice(Math.max(0, person.start - 40), person.start));
+    if (!before || !name(before[1])) continue;
     // Not the first word of a sentence, whose capital says nothing.
-    const at = person.start - before?.[0].length!;
-    if (before && name(before[1]) && !/(?:^|[.!?:]["”’)]*\s+|\n)$/u.test(text.slice(0, at))) {
+    const at = person.start - before[0].length;
+    if (!/(?:^|[.!?:]["”’)]*\s+|\n)$/u.test(text.slice(0, at))) {
       found.push({ text: before[1], start: at, sure: true });
     }
   }

@@ -555,17 +555,17 @@ function sharedTitleName(topic: Topic, peopleOf: Map<string, string[]>): string 
   return best && mostCommon(spellings.get(best[0])!);
 }
 
-/**
- * The phrase of two or three words in small letters that most of a topic's note titles hold,
- * the longest of those: "protocol client" of "ftplib — FTP protocol client", "poplib — POP3
- * protocol client"... (Python's library pages), which their tags' "timeout parameter" had
- * named. Not words of no meaning, nor everyday words alone ("how to", "new features").
- * Undefined when there is none.
- */
 /** Words that open a title's phrase by saying how or when, not what ("new features", "basic
  * usage", "simple examples"). */
 const SAYS_HOW = /^(?:new|old|basic|simple|general|more|other|further|advanced|common|quick) /u;
 
+/**
+ * The phrase of two or three words in small letters that most of a topic's note titles hold,
+ * the longest of those: "protocol client" of "ftplib — FTP protocol client", "poplib — POP3
+ * protocol client"... (Python's library pages), which their tags' "timeout parameter" had
+ * named. Not words of no meaning, nor everyday words alone ("how to"), nor {@link SAYS_HOW}.
+ * Undefined when there is none.
+ */
 function sharedTitlePhrase(topic: Topic): string | undefined {
   if (topic.members.length < 3) return undefined;
   const holding = new Map<string, Set<string>>();
