@@ -5,6 +5,7 @@
  * rule its README states (every third entry held out).
  */
 import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
 const words = (text: string) => text.trim().split(/\s+/).length;
@@ -35,7 +36,7 @@ export function referenceSchema<K extends readonly [string, ...string[]]>(kinds:
  */
 export async function heldOutPaths(): Promise<Set<string>> {
   const manifest = await readJson(
-    new URL("../fixtures/gold-debian/", import.meta.url).pathname,
+    fileURLToPath(new URL("../fixtures/gold-debian/", import.meta.url)),
     "manifest.json",
   ) as { path: string; split: string }[];
   return new Set(manifest.filter((e) => e.split === "heldout").map((e) => e.path));
