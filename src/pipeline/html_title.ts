@@ -60,6 +60,12 @@ export function htmlTitle(document: TitleDocument): string {
     withoutSiteName(titleElement, siteName, h1 || firstHeading) || h1;
 }
 
+/** Whether `heading` ends on `part` as whole words, after words of its own. */
+function endsOn(heading: string, part: string): boolean {
+  return part !== "" && heading.length > part.length && heading.endsWith(part) &&
+    !/[\p{L}\p{N}_]/u.test(heading[heading.length - part.length - 1]);
+}
+
 function oneLine(s: string | null | undefined): string {
   return (s ?? "").replace(/\s+/g, " ").trim();
 }
@@ -118,6 +124,11 @@ export function withoutSiteName(title: string, siteName: string, h1: string): st
     const [head, tail] = parts.map((p) => p.trim());
     if (heading !== "" && lower(head) === heading) return head;
     if (heading !== "" && lower(tail) === heading) return tail;
+    // The part the heading ends on, where it does not say the other: "mod_ssl - Apache HTTP
+    // Server Version 2.4" under the heading "Apache Module mod_ssl" (not "Tutorial" of a page
+    // headed "Tutorial: Intro to X").
+    if (endsOn(heading, lower(head)) && !heading.includes(lower(tail))) return head;
+    if (endsOn(heading, lower(tail)) && !heading.includes(lower(head))) return tail;
     const site = lower(siteName);
     if (site !== "" && lower(tail) === site) return title.slice(0, at).trim();
     if (site !== "" && lower(head) === site) return title.slice(first + separator.length).trim();

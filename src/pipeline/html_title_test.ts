@@ -43,6 +43,17 @@ Deno.test("withoutSiteName() keeps the part the page's heading repeats", () => {
   assert.equal(withoutSiteName("A: B", "", ""), "A: B");
 });
 
+Deno.test("withoutSiteName() keeps the part the heading ends on, not a part the heading starts", () => {
+  assert.equal(
+    withoutSiteName("mod_ssl - Apache HTTP Server Version 2.4", "", "Apache Module mod_ssl"),
+    "mod_ssl",
+  );
+  assert.equal(
+    withoutSiteName("Tutorial - Orchard", "", "Tutorial: Getting Started"),
+    "Tutorial - Orchard",
+  );
+});
+
 Deno.test("extractHtml() reads valid UTF-8 as UTF-8 even when the page declares gb2312", () => {
   const html = '<html><head><meta charset="gb2312"><title>Café ☕ 咖啡</title></head>' +
     "<body><p>Crème brûlée.</p></body></html>";
