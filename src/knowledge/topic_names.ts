@@ -57,6 +57,20 @@ const ABOUT = 0.5;
 const VAULT_COMMON = 0.3;
 /** Least notes outside a topic before a phrase is judged common to the vault. */
 const VAULT_COMMON_MIN = 10;
+/**
+ * Most share of a vault's notes that may carry a phrase naming a topic, however large the topic:
+ * what more than half the vault says is its subject, not one of its topics. "Apache HTTP server",
+ * in 22 of 30 pages of Apache's manual, took the 19 notes no other phrase held as one map.
+ */
+const VAULT_SUBJECT = 0.5;
+
+/** Whether a phrase in `df` of `total` notes is common to the vault, `outside` of them not in a
+ * topic holding `inside` of its notes (see {@link VAULT_COMMON}, {@link VAULT_SUBJECT}). */
+function vaultCommon(df: number, inside: number, total: number): boolean {
+  const outside = total - inside;
+  return outside >= VAULT_COMMON_MIN &&
+    (df - inside > VAULT_COMMON * outside || df > VAULT_SUBJECT * total);
+}
 
 /**
  * Names each topic, unique among them and never one of `reserved` (compared case-blind).
@@ -316,7 +330,6 @@ export function sharedPhraseParts(
     }
   }
   const left = new Set(keys);
-  const outside = (count: number) => notes.length - count;
   const parts: Topic[] = [];
   while (parts.length < room) {
     const sharing = new Map<string, string[]>();
@@ -331,8 +344,7 @@ export function sharedPhraseParts(
     const best = [...sharing]
       .filter(([phrase, members]) =>
         members.length >= Math.max(2, least) &&
-        (outside(members.length) < VAULT_COMMON_MIN ||
-          df.get(phrase)! - members.length <= VAULT_COMMON * outside(members.length))
+        !vaultCommon(df.get(phrase)!, members.length, notes.length)
       )
       .sort((a, b) =>
         b[1].length - a[1].length || df.get(a[0])! - df.get(b[0])! || (a[0] < b[0] ? -1 : 1)
@@ -817,10 +829,7 @@ function rankPhrases(
     // A name speaks for the topic: a phrase of one note only speaks for that note, and one of
     // three notes in sixteen for those three.
     if (size >= 2 && spellings.length < Math.max(2, COVER * size)) continue;
-    const outside = total - size;
-    if (
-      outside >= VAULT_COMMON_MIN && df.get(phrase)! - spellings.length > VAULT_COMMON * outside
-    ) continue;
+    if (vaultCommon(df.get(phrase)!, spellings.length, total)) continue;
     const words = phrase.split(" ");
     const text = mostCommon(spellings);
     if (words.length === 1 && isGenericWord(text)) continue;

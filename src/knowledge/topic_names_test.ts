@@ -534,6 +534,19 @@ Deno.test("sharedPhraseParts() takes no phrase most of the vault shares", () => 
   assert.deepEqual(sharedPhraseParts(["n0", "n1", "n2"], notes, 3).parts, []);
 });
 
+Deno.test("sharedPhraseParts() takes no phrase over half the vault has, however many notes are left", () => {
+  // The vault's subject: 22 of 30 pages of one server's manual say its name, 19 are left over.
+  const notes = Array.from(
+    { length: 30 },
+    (_, i) => note(`n${String(i).padStart(2, "0")}`, i < 22 ? ["harbour cranes"] : ["dry docks"]),
+  );
+  const left = notes.slice(0, 19).map((n) => n.key);
+  assert.deepEqual(sharedPhraseParts(left, notes, 3).parts, []);
+  // Nor does it name a topic of those notes.
+  const { named } = nameTopics([{ members: left, folder: "" }], notes);
+  assert.deepEqual(named.map((t) => t.name), []);
+});
+
 Deno.test("byOwnPhrases() moves a note that has none of its map's phrases to the map of its own", () => {
   const notes = [
     note("g1", ["merge commit"], ["git"]),
