@@ -69,7 +69,11 @@ export function buildMaps(
     const n = byPath.get(path)!;
     // Under a topic the text names ("Middle East"), the line says what the note says of it: a
     // speech's summary opens with its greeting more often than with what it is about.
-    const subject = topic && !topic.folder && !topic.years ? [topic.name, ...topic.phrases] : [];
+    // Not under a kind of thing ("Servers"): what a note says of servers in general is not what
+    // it is about.
+    const subject = topic && !topic.folder && !topic.years && !topic.kind
+      ? [topic.name, ...topic.phrases]
+      : [];
     const context = subject.length > 0 && n.summary
       ? contextLine(n.summary, n.title, { topic: subject, keyPoints: n.keyPoints })
       : n.context;
@@ -103,6 +107,10 @@ export function buildMaps(
     const [first, last] = topic.years ?? [];
     const about = topic.years
       ? `Notes from ${first}${last === first ? "" : ` to ${last}`}`
+      : topic.kind
+      ? `Notes about ${escapeMarkdown(topic.kind)} (${
+        topic.phrases.map(escapeMarkdown).join(", ")
+      })`
       : multiWord.length > 0
       ? `Notes about ${multiWord.map(escapeMarkdown).join(", ")}`
       : topic.folder
@@ -126,7 +134,7 @@ export function buildMaps(
     // Under a topic the text names, the notes whose summary never names it come last, as such:
     // a "United Nations" map listed Roosevelt's address of 1934 as one of its notes.
     const members = [...topic.members].sort(compareNames);
-    const subject = topic.folder || topic.years ? [] : [topic.name, ...topic.phrases];
+    const subject = topic.folder || topic.years || topic.kind ? [] : [topic.name, ...topic.phrases];
     const naming = members.filter((p) =>
       apart ? !outside(p) : subject.length === 0 || namesTopic(byPath.get(p)!, subject)
     );

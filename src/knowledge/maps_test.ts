@@ -86,6 +86,32 @@ Deno.test("buildMaps() lists a topic's notes by name with their line of context"
   assert.match(whole[1].generated, /^Notes about neural networks \(from the folder `ml`\):/);
 });
 
+Deno.test("buildMaps() says what kind of thing a map's notes are each about, and lists their openers", () => {
+  const notes = [
+    {
+      ...note("Sources/DNS.md", "DNS maps names to addresses."),
+      summary: ["A DNS server serves zones."],
+    },
+    {
+      ...note("Sources/NFS.md", "NFS shares files."),
+      summary: ["The NFS server exports folders."],
+    },
+  ];
+  const servers = {
+    ...topic("Servers", notes.map((n) => n.path), ["DNS server", "NFS server"]),
+    kind: "servers",
+  };
+  assert.equal(
+    buildMaps(notes, [servers])[1].generated,
+    [
+      "Notes about servers (DNS server, NFS server):",
+      "",
+      "- [[Sources/DNS|DNS]]: DNS maps names to addresses.",
+      "- [[Sources/NFS|NFS]]: NFS shares files.",
+    ].join("\n"),
+  );
+});
+
 Deno.test("buildMaps() lists a folder's notes first and the notes that joined from elsewhere apart", () => {
   const notes = [
     { ...NOTES[0], folder: "" },

@@ -39,6 +39,9 @@ export interface NamedTopic extends Topic {
   /** The first and last year of notes whose titles open with one, when the map is named by
    * them ("1796–1889"). */
   years?: [number, number];
+  /** When the map is named for the kind of thing each of its notes is about, that kind as the
+   * notes write it ("servers"); `phrases` are then things of that kind. */
+  kind?: string;
 }
 
 /** Least share of a topic's notes that carry a phrase naming it. */
@@ -84,6 +87,7 @@ export function nameTopics(
   earlier: NamedTopic[] = [],
 ): { named: NamedTopic[]; unnamed: Topic[]; joins: { into: string; members: string[] }[] } {
   const { phrasesOf, df } = phraseTable(notes);
+  const heads = headTable(phrasesOf);
   const namesOf = new Map(notes.map((n) => [n.key, n.names ?? []]));
   const bodiesOf = new Map(notes.map((n) => [n.key, n.bodies ?? []]));
   const peopleOf = new Map(
@@ -172,6 +176,10 @@ export function nameTopics(
     // Python HOWTOs, alone in a small vault, share only their copyright holder, the "Python
     // Software Foundation", and say "Python".
     if (candidates.length === 0) candidates.push(...sharedNameWord(topic, bodiesOf, summaryOf));
+    // Short of those, the kind of thing most of the notes are each about one of: "Servers" for
+    // notes on a DNS server, a DHCP server, an NFS server, each the only one of its kind.
+    const kind = candidates.length === 0 ? sharedHead(topic, phrasesOf, heads) : undefined;
+    if (kind) candidates.push(cap(kind.word));
     // Dated notes that share no subject a phrase names but a stretch of years: Louvain drew
     // sixteen annual addresses into three eras by the words of their times, 1796–1889 (treaties,
     // the Postmaster-General), 1905–1927 and 1939–2009 (the economy, social security).
@@ -232,12 +240,18 @@ export function nameTopics(
     mainFolders.push(folder);
     // Named for a folder of files on no one subject, the map claims none of them for all.
     const claims = !(grabBag && name === folderName);
+    // Named for a kind of thing, the map lists the kinds its notes are about and claims none of
+    // them for all.
+    const kinds = kind && name === cap(kind.word)
+      ? kind.phrases.map((p) => spelledAsNotes(spelledAsNamed(p, topic, namesOf), topic, summaryOf))
+      : undefined;
     named.push({
       ...topic,
       name,
-      phrases: claims ? about : [],
-      phraseKeys: claims ? aboutKeys : [],
+      phrases: kinds ?? (claims ? about : []),
+      phraseKeys: kinds || !claims ? [] : aboutKeys,
       ...(years && name === yearsName(years) ? { years } : {}),
+      ...(kinds ? { kind: kind!.word } : {}),
     });
   }
   return { named, unnamed, joins };
@@ -461,6 +475,90 @@ function sharedNameWord(
   return given.filter((word) =>
     said(word) * 2 > topic.members.length && elsewhere(word) * 2 <= others.length
   ).sort().slice(0, 1);
+}
+
+/**
+ * The head word of a phrase of two words or more, as its stem and as written ("server" of "DNS
+ * servers"); undefined for a phrase of one word, or of one written word ("after-queue").
+ */
+function headOf(phrase: string, text: string): { stem: string; word: string } | undefined {
+  const word = text.slice(text.lastIndexOf(" ") + 1).toLowerCase();
+  const stem = phrase.slice(phrase.lastIndexOf(" ") + 1);
+  return text.includes(" ") && phraseKey(word) === stem ? { stem, word } : undefined;
+}
+
+/** Each head (its stem) of the notes' phrases and the notes that have a phrase it heads. */
+function headTable(phrasesOf: Map<string, Map<string, string>>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const [key, phrases] of phrasesOf) {
+    for (const [phrase, text] of phrases) {
+      const head = headOf(phrase, text);
+      if (!head) continue;
+      let notes = out.get(head.stem);
+      if (!notes) out.set(head.stem, notes = new Set());
+      notes.add(key);
+    }
+  }
+  return out;
+}
+
+/** Least phrases of one head, each a different thing of its kind, that name a topic by it. */
+const KINDS_MIN = 3;
+
+/**
+ * The kind of thing most of a topic's notes are each about one of: the head that more than half
+ * of its notes (three or more) end phrases on, in {@link KINDS_MIN} different phrases or more
+ * ("servers" of "DNS server", "DHCP server" and "NFS server"), as its notes write it in the
+ * plural if they do, with the phrases of that kind from as many of its notes as may be, at most
+ * three. Not an everyday word ("file" of "log file", "database file"), nor a head the vault's
+ * notes have as widely as the topic's (see {@link vaultCommon}).
+ */
+function sharedHead(
+  topic: Topic,
+  phrasesOf: Map<string, Map<string, string>>,
+  heads: Map<string, Set<string>>,
+): { word: string; phrases: string[] } | undefined {
+  const size = topic.members.length;
+  if (size < 3) return undefined;
+  const inTopic = new Map<string, { phrases: Map<string, string[]>; notes: Set<string> }>();
+  for (const key of topic.members) {
+    for (const [phrase, text] of phrasesOf.get(key) ?? []) {
+      const head = headOf(phrase, text);
+      if (!head) continue;
+      let kind = inTopic.get(head.stem);
+      if (!kind) inTopic.set(head.stem, kind = { phrases: new Map(), notes: new Set() });
+      kind.phrases.set(phrase, [...kind.phrases.get(phrase) ?? [], key]);
+      kind.notes.add(key);
+    }
+  }
+  const wordsOf = (stem: string) =>
+    topic.members.flatMap((key) =>
+      [...phrasesOf.get(key) ?? []].map(([phrase, text]) => headOf(phrase, text))
+        .filter((h) => h?.stem === stem).map((h) => h!.word)
+    );
+  const found = [...inTopic]
+    .map(([stem, kind]) => ({ stem, ...kind, word: mostCommon(wordsOf(stem)) }))
+    .filter(({ stem, phrases, notes, word }) =>
+      2 * notes.size > size && phrases.size >= KINDS_MIN && !STOPWORDS.has(word) &&
+      !isGenericWord(word) && !vaultCommon(heads.get(stem)!.size, notes.size, phrasesOf.size)
+    )
+    .sort((a, b) =>
+      b.notes.size - a.notes.size || b.phrases.size - a.phrases.size || (a.stem < b.stem ? -1 : 1)
+    )[0];
+  if (!found) return undefined;
+  const plural = wordsOf(found.stem).find((w) => w !== found.word);
+  // "DNS server" (two notes), then "NFS server", not "email server" of the DNS note again.
+  const covered = new Set<string>();
+  const phrases: string[] = [];
+  const byNotes = [...found.phrases].sort((a, b) =>
+    b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1)
+  );
+  for (const [phrase, keys] of byNotes) {
+    if (phrases.length === 3 || keys.every((key) => covered.has(key))) continue;
+    keys.forEach((key) => covered.add(key));
+    phrases.push(mostCommon(keys.map((key) => phrasesOf.get(key)!.get(phrase)!)));
+  }
+  return { word: plural && plural.length > found.word.length ? plural : found.word, phrases };
 }
 
 /** Words at a title's start that lead on to the rest: "about", "of the". */

@@ -716,3 +716,28 @@ Deno.test("nameTopics() joins a topic whose best name a map made before has to t
   assert.deepEqual(second.named, []);
   assert.deepEqual(second.joins, [{ into: "Lamp oil", members: ["b1", "b2", "b3", "b4"] }]);
 });
+
+Deno.test("nameTopics() names notes each about one thing of a kind after the kind", () => {
+  const notes = [
+    note("n1", ["dns server", "zone transfer", "secondary servers"]),
+    note("n2", ["dhcp server", "lease time"]),
+    note("n3", ["nfs server", "export list"]),
+    note("n4", ["printer queue"]),
+    ...Array.from({ length: 12 }, (_, i) => note(`o${i}`, [`harbour crane ${i}`])),
+  ];
+  const { named } = nameTopics([{ members: ["n1", "n2", "n3", "n4"], folder: "" }], notes);
+  assert.deepEqual(
+    named.map((t) => [t.name, t.kind, t.phrases]),
+    [["Servers", "servers", ["dhcp server", "dns server", "nfs server"]]],
+  );
+  // Two things of the kind are no kind of their own, nor is an everyday word's.
+  const two = notes.map((n) => n.key === "n3" ? note("n3", ["export list"]) : n);
+  assert.deepEqual(nameTopics([{ members: ["n1", "n2", "n3", "n4"], folder: "" }], two).named, []);
+  const files = [
+    note("f1", ["log file", "rotation"]),
+    note("f2", ["database file", "vacuum"]),
+    note("f3", ["config file", "syntax"]),
+    ...notes.slice(4),
+  ];
+  assert.deepEqual(nameTopics([{ members: ["f1", "f2", "f3"], folder: "" }], files).named, []);
+});
