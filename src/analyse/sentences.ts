@@ -607,6 +607,14 @@ const LEANS_BACK = new RegExp(
     // "As an exception, r is typically used...", "Related to this: when you define...": an
     // exception to, or a rule beside, the one before (systemd's coding style).
     "as an exception(?=\\s*,)|(?:related|closely related|in relation) to (?:this|that)",
+    // "In both cases, APT will install...", "On the other hand, an automated installation...",
+    // "As we have already mentioned, dpkg...", "In our case, installing dahdi-dkms is all...",
+    // "By default it downloads...": the cases, the one hand, what was mentioned, our case and
+    // "it" were told before (the Debian Handbook).
+    "in (?:both|all (?:these|those|three|such)) cases|on the other hand|by contrast|in contrast",
+    "on the contrary|as (?:we|I|you) (?:have )?(?:already )?(?:mentioned|said|noted|saw|seen|" +
+    "explained|discussed|described)|in (?:our|my|your) (?:case|example|setup)",
+    "by default,? (?:it|they|he|she)(?= )",
   ].join("|") + ")\\b",
   "iu",
 );

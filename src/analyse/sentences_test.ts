@@ -430,6 +430,20 @@ Deno.test("unfitReason() accepts ordinary sentences, with a call or an acronym i
   ) assert.equal(unfitReason(s), undefined, s);
 });
 
+Deno.test("leansBack() spots a handbook's openers that need what came before", () => {
+  for (
+    const sentence of [
+      "In both cases, APT will automatically install the necessary dependencies.",
+      "On the other hand, an automated installation can adapt to each machine.",
+      "As we have already mentioned, dpkg can be told not to ask.",
+      "In our case, installing dahdi-dkms is all that is needed.",
+      "By default it downloads Contents files.",
+    ]
+  ) assert.equal(leansBack(sentence), true, sentence);
+  assert.equal(leansBack("By default, APT installs recommended packages."), false);
+  assert.equal(leansBack("On the command line, apt-cache searches the cache."), false);
+});
+
 Deno.test("leansBack() spots openers that need the sentence before", () => {
   assert.equal(leansBack("However, the lock is released at once."), true);
   assert.equal(leansBack("This UID is hence not available."), true);
