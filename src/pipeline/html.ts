@@ -415,7 +415,9 @@ const NAVIGATION = ".related, .sphinxsidebar, div.footer, .navheader, .navfooter
   '[class~="menu"], [class~="navbar"], [class~="tagline"], [class~="toc"], [id="toc"], ' +
   // A page's own table of contents (Sphinx's `<nav class="contents">`): links to its headings,
   // whose questions opened the Design FAQ's summary.
-  '[class~="fancy_toc"], nav.contents, .contents.local';
+  '[class~="fancy_toc"], nav.contents, .contents.local, ' +
+  // The banner above a page's content ("Apache HTTP Server Version 2.4" atop each page).
+  '[id="page-header"]';
 /** A block that opens like Texinfo's "Next: ..., Previous: ..., Up: ..." line. */
 const NAV_LINE = /^\s*(?:next|previous|prev|up|forward|back|contents|index)\s*:/i;
 /** Longest text a "Next: ..." block may have and still be navigation, not prose. */
@@ -426,12 +428,28 @@ function removeNavigation(root: DomDocument): void {
   for (const element of [...root.querySelectorAll(NAVIGATION)]) element.remove();
   for (const element of [...root.querySelectorAll("div, p, table, header")]) {
     const shown = element.textContent ?? "";
-    if (
-      shown.length < NAV_MAX_CHARS && NAV_LINE.test(shown) && element.querySelector("a") !== null
-    ) {
+    if (shown.length >= NAV_MAX_CHARS) continue;
+    if (NAV_LINE.test(shown) && element.querySelector("a") !== null || linkTrail(element)) {
       element.remove();
     }
   }
+}
+
+/** What a trail of links has besides them: separators, after a short label ("Available
+ * Languages:"). */
+const BETWEEN_LINKS = /^\s*(?:[\p{L}\p{N} ]{1,30}:)?[\s>›»/|·•–—-]*$/u;
+
+/**
+ * Whether a block is links and separators only, two links or more: a breadcrumb trail ("Apache >
+ * HTTP Server > Documentation > Version 2.4 > Modules") or a list of the page's translations
+ * ("Available Languages: en | fr | ja"), which opened every page of Apache's manual.
+ */
+function linkTrail(element: DomElement): boolean {
+  const links = [...element.querySelectorAll("a")];
+  if (links.length < 2) return false;
+  let rest = element.textContent ?? "";
+  for (const link of links) rest = rest.replace(link.textContent ?? "", "");
+  return BETWEEN_LINKS.test(rest);
 }
 /**
  * Takes the ids off headings and the sections they head, once {@link prepare} has recorded
@@ -482,6 +500,26 @@ function keepNotices(document: DomDocument): void {
       notice.replaceWith(quote);
       continue;
     }
+    // A box whose one class is its kind (Apache's manual: `<div class="warning">`), titled by a
+    // heading of its own or by its kind: its warning had opened mod_cache's summary. DocBook's,
+    // laid out as a table beside an icon, is quoted as such (see quoteAdmonitions).
+    const layout = notice.firstElementChild?.nodeName === "TABLE";
+    if (classes.length === 1 && CALLOUT_KINDS.has(classes[0]) && !layout) {
+      const quote = document.createElement("blockquote");
+      quote.setAttribute("class", `${CALLOUT_CLASS}${classes[0]}`);
+      const heading = notice.firstElementChild;
+      const titled = /^H[1-6]$/u.test(heading?.nodeName ?? "");
+      const title = document.createElement("p");
+      title.textContent = titled
+        ? (heading!.textContent ?? "").trim().replace(/\s*:$/u, "")
+        : classes[0].charAt(0).toUpperCase() + classes[0].slice(1);
+      if (titled) heading!.remove();
+      quote.append(title, ...notice.childNodes);
+      notice.replaceWith(quote);
+      continue;
+    }
+    // A note of other classes is left as the page has it; Sphinx's version notices unwrapped.
+    if (!/version|deprecated/u.test(classes.join(" "))) continue;
     notice.before(...notice.childNodes);
     notice.remove();
   }
@@ -504,7 +542,7 @@ const CALLOUT_KINDS = new Set([
 const CALLOUT_CLASS = "gleaner-callout-";
 
 const NOTICES = "div.versionadded, div.versionchanged, div.deprecated, div.deprecated-removed, " +
-  "div.admonition";
+  "div.admonition, div.note, div.warning, div.caution, div.tip, div.important";
 
 /**
  * Sets DocBook's admonitions ("Note", "Warning", "Tip"), which its stylesheets lay out as a table

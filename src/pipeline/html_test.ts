@@ -624,6 +624,35 @@ Deno.test("extractHtml() sets a Sphinx or MkDocs note or warning as a callout of
   assert.doesNotMatch(quoted, /\[\[Home/u);
 });
 
+Deno.test("extractHtml() sets a box whose class is its kind as a callout, titled by its kind", () => {
+  const page = articlePage(
+    "<title>mod_lamp</title>",
+    '<div class="warning">Use this module with care: the lamps run hot.</div>' +
+      "<p>The lamp module keeps the harbour lamps lit through the night, as keepers do.</p>" +
+      '<div class="note"><h3>Oil</h3><p>Keepers fetch colza oil each week.</p></div>',
+  );
+  const { body } = extractHtml(utf8(page), "mod_lamp.html");
+  assert.match(body, /> \[!warning\] Warning\n> Use this module with care: the lamps run hot\./u);
+  assert.match(body, /> \[!note\] Oil\n> Keepers fetch colza oil each week\./u);
+});
+
+Deno.test("extractHtml() drops breadcrumb trails, lists of translations and the page's banner", () => {
+  const page = "<!DOCTYPE html><html><head><title>mod_lamp - Harbour Server 2.4</title></head>" +
+    '<body><div id="page-header"><p class="site">Harbour Server Version 2.4</p></div>' +
+    '<div id="path"><a href="/">Harbour</a> &gt; <a href="/docs/">Documentation</a> &gt; ' +
+    '<a href="/docs/mod/">Modules</a></div><div id="page-content"><h1>Module mod_lamp</h1>' +
+    '<div class="toplang"><p><span>Available Languages: </span><a href="en">en</a> | ' +
+    '<a href="fr">fr</a></p></div>' +
+    "<p>The lamp module keeps the harbour lamps lit through the night, as keepers do. ".repeat(4) +
+    '</p><p>See <a href="a">lamps</a> and <a href="b">wicks</a> for more.</p></div></body></html>';
+  const { body } = extractHtml(utf8(page), "mod_lamp.html");
+  for (const gone of ["Version 2.4", "Documentation", "Available Languages"]) {
+    assert.doesNotMatch(body, new RegExp(gone, "u"), gone);
+  }
+  // Links amid prose are prose.
+  assert.match(body, /See lamps and wicks for more\./u);
+});
+
 Deno.test("extractHtml() keeps an API page's notices, though they are short lists of links", () => {
   const ref = (name: string) =>
     `<a class="reference internal" href="#lamp.${name}" title="lamp.${name}"><code ` +
