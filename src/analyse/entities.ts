@@ -307,7 +307,8 @@ const CONTACT = /^(?:e-?mail|mail|homepage|website|web|phone|tel|fax)$/iu;
 
 /**
  * Last words that make a name a law, a programme, a prize, a place or a piece of software or
- * its format ("Ryan White Act", "Rich Text Format", "Common Lisp Interface").
+ * its format ("Ryan White Act", "Rich Text Format", "Common Lisp Interface", "Uniform Resource
+ * Identifier").
  */
 const NAMED_AFTER = new Set(
   ("act acts law bill amendment treaty doctrine plan program programme initiative fund report " +
@@ -315,7 +316,9 @@ const NAMED_AFTER = new Set(
     "foundation prize award medal memorial center centre institute university college school " +
     "hospital street avenue boulevard highway bridge day airport library museum stadium " +
     "format language protocol markup notation standard specification interface framework " +
-    "toolkit compiler editor server database")
+    "toolkit compiler editor server database identifier locator " +
+    // "Kali Linux", "Arch Linux": an operating system named as people are.
+    "linux unix bsd windows android")
     .split(" "),
 );
 

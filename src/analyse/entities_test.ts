@@ -308,6 +308,8 @@ Deno.test("personNames() drops titles before a name, and roles and laws that are
       "First Amendment",
       "Rich Text Format",
       "Ada Language",
+      "Uniform Resource Identifier",
+      "Kali Linux",
     ]
   ) {
     assert.deepEqual(personNames(law), [], law);
