@@ -67,10 +67,10 @@ const VAULT_COMMON_MIN = 10;
  */
 const VAULT_SUBJECT = 0.5;
 
-/** Whether a phrase in `df` of `total` notes is common to the vault, `outside` of them not in a
- * topic holding `inside` of its notes (see {@link VAULT_COMMON}, {@link VAULT_SUBJECT}). */
-function vaultCommon(df: number, inside: number, total: number): boolean {
-  const outside = total - inside;
+/** Whether a phrase in `df` of a vault's `total` notes, `inside` of them in a topic, is common to
+ * the vault, `outside` notes being outside the topic (see {@link VAULT_COMMON},
+ * {@link VAULT_SUBJECT}). */
+function vaultCommon(df: number, inside: number, outside: number, total: number): boolean {
   return outside >= VAULT_COMMON_MIN &&
     (df - inside > VAULT_COMMON * outside || df > VAULT_SUBJECT * total);
 }
@@ -358,7 +358,7 @@ export function sharedPhraseParts(
     const best = [...sharing]
       .filter(([phrase, members]) =>
         members.length >= Math.max(2, least) &&
-        !vaultCommon(df.get(phrase)!, members.length, notes.length)
+        !vaultCommon(df.get(phrase)!, members.length, notes.length - members.length, notes.length)
       )
       .sort((a, b) =>
         b[1].length - a[1].length || df.get(a[0])! - df.get(b[0])! || (a[0] < b[0] ? -1 : 1)
@@ -540,7 +540,8 @@ function sharedHead(
     .map(([stem, kind]) => ({ stem, ...kind, word: mostCommon(wordsOf(stem)) }))
     .filter(({ stem, phrases, notes, word }) =>
       2 * notes.size > size && phrases.size >= KINDS_MIN && !STOPWORDS.has(word) &&
-      !isGenericWord(word) && !vaultCommon(heads.get(stem)!.size, notes.size, phrasesOf.size)
+      !isGenericWord(word) &&
+      !vaultCommon(heads.get(stem)!.size, notes.size, phrasesOf.size - size, phrasesOf.size)
     )
     .sort((a, b) =>
       b.notes.size - a.notes.size || b.phrases.size - a.phrases.size || (a.stem < b.stem ? -1 : 1)
@@ -927,7 +928,7 @@ function rankPhrases(
     // A name speaks for the topic: a phrase of one note only speaks for that note, and one of
     // three notes in sixteen for those three.
     if (size >= 2 && spellings.length < Math.max(2, COVER * size)) continue;
-    if (vaultCommon(df.get(phrase)!, spellings.length, total)) continue;
+    if (vaultCommon(df.get(phrase)!, spellings.length, total - size, total)) continue;
     const words = phrase.split(" ");
     const text = mostCommon(spellings);
     if (words.length === 1 && isGenericWord(text)) continue;
