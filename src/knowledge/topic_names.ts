@@ -11,7 +11,7 @@ import { STOPWORDS } from "../analyse/terms.ts";
 import { isUpkeep, withoutOwnNotes } from "../analyse/upkeep.ts";
 import { folderTitle, keepingFolder } from "../pipeline/readable_name.ts";
 import { phraseKey } from "./similarity.ts";
-import type { Topic } from "./topics.ts";
+import { leastMembers, type Topic } from "./topics.ts";
 
 export interface PhraseNote {
   key: string;
@@ -103,6 +103,21 @@ export function nameTopics(
   const unnamed: Topic[] = [];
   const joins: { into: string; members: string[] }[] = [];
   for (const topic of topics) {
+    // Two notes where a topic has three or more (see relatedParts) are named only by a word both
+    // titles say: what their tags share is more often an aside ("Symbolic link" for pathlib and
+    // shutil) than their subject ("Parallelism" for threading and multiprocessing).
+    if (!topic.folder && topic.members.length < leastMembers(notes.length)) {
+      const word = pairTitleWord(topic);
+      if (word === undefined || taken.has(word.toLowerCase())) {
+        unnamed.push(topic);
+        continue;
+      }
+      taken.add(word.toLowerCase());
+      owner.set(word.toLowerCase(), named.length);
+      mainFolders.push(mainFolder(topic, folderOf));
+      named.push({ ...topic, name: word, phrases: [], phraseKeys: [] });
+      continue;
+    }
     const ranked = rankPhrases(topic, phrasesOf, df, notes.length);
     // A name speaks for more than half the notes: "Rural" named five addresses after two, "UTF-8"
     // six FAQs, only one of them about it, after three.
@@ -664,6 +679,25 @@ function sharedTitleName(topic: Topic, peopleOf: Map<string, string[]>): string 
       (a[0] < b[0] ? -1 : 1)
     )[0];
   return best && mostCommon(spellings.get(best[0])!);
+}
+
+/**
+ * The word the titles of a topic of two notes both say (by stem), capitalised, the rarest in
+ * English of those: "parallelism" of "threading — Thread-based parallelism" and "multiprocessing
+ * — Process-based parallelism". Not an everyday word, nor a compound of everyday words
+ * ("High-level"). Undefined when there is none.
+ */
+function pairTitleWord(topic: Topic): string | undefined {
+  const wordsOf = (key: string) =>
+    titleOf(key).replace(/ \(\d+\)$/u, "").split(/[^\p{L}\p{N}'’-]+/u)
+      .filter((w) => /\p{L}{3}/u.test(w));
+  const [first, second] = topic.members.map(wordsOf);
+  const stems = new Set(second.map(phraseKey));
+  const rare = (w: string) => w.toLowerCase().split("-").some((p) => englishRank(p) > GENERIC_RANK);
+  const shared = first.filter((w) =>
+    stems.has(phraseKey(w)) && !STOPWORDS.has(w.toLowerCase()) && rare(w)
+  ).sort((a, b) => englishRank(b.toLowerCase()) - englishRank(a.toLowerCase()));
+  return shared.length > 0 ? cap(shared[0]) : undefined;
 }
 
 /** Words that open a title's phrase by saying how or when, not what ("new features", "basic

@@ -741,3 +741,25 @@ Deno.test("nameTopics() names notes each about one thing of a kind after the kin
   ];
   assert.deepEqual(nameTopics([{ members: ["f1", "f2", "f3"], folder: "" }], files).named, []);
 });
+
+Deno.test("nameTopics() names a pair, where topics have three notes, only by a word both titles say", () => {
+  const others = Array.from(
+    { length: 12 },
+    (_, i) => note(`Sources/o${i}.md`, [`harbour crane ${i}`]),
+  );
+  const notes = [
+    note("Sources/threading — Thread-based parallelism.md", ["symbolic link", "thread object"]),
+    note("Sources/multiprocessing — Process-based parallelism.md", ["symbolic link", "pool"]),
+    note("Sources/pathlib — High-level path objects.md", ["symbolic link", "glob"]),
+    note("Sources/shutil — High-level file operations.md", ["symbolic link", "copy tree"]),
+    ...others,
+  ];
+  const pair = (a: number, b: number) => ({ members: [notes[a].key, notes[b].key], folder: "" });
+  const { named, unnamed } = nameTopics([pair(0, 1), pair(2, 3)], notes);
+  assert.deepEqual(named.map((t) => [t.name, t.members.length]), [["Parallelism", 2]]);
+  // Nor by what their tags share, nor by a compound of everyday words ("High-level").
+  assert.deepEqual(unnamed.map((t) => t.members.length), [2]);
+  // In a small vault a pair is a topic like any other.
+  const small = nameTopics([pair(2, 3)], notes.slice(0, 4)).named;
+  assert.deepEqual(small.map((t) => t.name), ["Symbolic link"]);
+});

@@ -193,14 +193,26 @@ export function relatedParts(
     }
     for (const part of byRoot.values()) {
       const keys = part.map((i) => graph.keys[i]);
-      if (part.length >= least) parts.push({ members: keys, folder: "" });
-      else rest.push(...keys);
+      if (part.length >= least || closestPair(graph, part)) {
+        parts.push({ members: keys, folder: "" });
+      } else rest.push(...keys);
     }
   }
   return {
     parts: parts.sort((a, b) => (a.members[0] < b.members[0] ? -1 : 1)),
     rest: rest.sort(),
   };
+}
+
+/**
+ * Whether `part` is two notes each the other's closest: a pair such as Python's threading and
+ * multiprocessing pages, or Apache's caching guide and mod_cache, is a subject of its own, which
+ * the vault's Home had listed as two notes on subjects of their own.
+ */
+function closestPair(graph: SimilarityGraph, part: number[]): boolean {
+  if (part.length !== 2) return false;
+  const [a, b] = part;
+  return graph.neighbours[a][0]?.index === b && graph.neighbours[b][0]?.index === a;
 }
 
 /**

@@ -269,15 +269,20 @@ Deno.test("clusterTopics() keeps a folder one map can list whole, whatever parts
 });
 
 Deno.test("relatedParts() parts a group of several subjects, the notes of small parts apart", () => {
-  const notes = [...vault(), note("tea/0.md", "tea", 0), note("tea/1.md", "tea", 1)];
+  const tea = note("tea/0.md", "tea", 0);
+  const notes = [...vault(), tea, note("tea/1.md", "tea", 1)];
   const graph = similarityGraph(notes);
   const { parts, rest } = relatedParts(graph, [graph.keys]);
+  // Two notes each the other's closest are a part too.
   assert.deepEqual(
     parts.map((t) => t.members.map(topFolder)),
-    [Array(5).fill("bees"), Array(5).fill("bread"), Array(5).fill("rail")],
+    [Array(5).fill("bees"), Array(5).fill("bread"), Array(5).fill("rail"), ["tea", "tea"]],
   );
   assert.ok(parts.every((t) => t.folder === ""));
-  assert.deepEqual(rest, ["tea/0.md", "tea/1.md"]);
+  assert.deepEqual(rest, []);
+  // A note alone is not.
+  const lone = similarityGraph([...vault(), tea]);
+  assert.deepEqual(relatedParts(lone, [lone.keys]).rest, ["tea/0.md"]);
 });
 
 Deno.test("clusterTopics() keeps a whole folder a topic of its own among as many notes from the top", () => {
