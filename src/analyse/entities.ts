@@ -67,6 +67,7 @@ export function rankNames(
       )
       : named;
     if (clean === "" || SOFTWARE.has(clean.toLowerCase())) return;
+    if (options.kind === "person" && !clean.includes(" ") && slashed(clean, options.text)) return;
     if (options.kind === "organization" && PROGRAMME.has(clean.toLowerCase())) return;
     // "President Truman": a title before a surname makes it a person, even named once.
     const titled = options.kind === "person" && clean.includes(" ") &&
@@ -253,6 +254,19 @@ function spelledOutAsThing(acronym: string, text = ""): boolean {
   if (!words) return false;
   const initials = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join("");
   return initials === acronym && !isBodyWord(words.at(-1)!);
+}
+
+/**
+ * Whether the text joins a word to another by a slash ("X86/Darwin", "Darwin/ARM64"): a platform
+ * or a path, as Valgrind's manual names the systems it runs on, not a person's name.
+ */
+function slashed(word: string, text = ""): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = text.slice(Math.max(0, at - 2), at);
+    const after = text.slice(at + word.length, at + word.length + 2);
+    if (/[\p{L}\p{N}]\/$/u.test(before) || /^\/[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
 }
 
 /** A generational suffix ending a name: ", Jr.", " Sr.", " III". */

@@ -104,6 +104,17 @@ Deno.test("rankNames() takes a kind of thing in capitals for no organisation", (
   ]);
 });
 
+Deno.test("rankNames() takes a word the text joins to another by a slash for no person", () => {
+  const text =
+    "It runs on X86/Linux and X86/Darwin; Darwin support is new, Kelly says. Kelly wrote it.";
+  const at = (name: string, from = 0) => ({ text: name, start: text.indexOf(name, from) });
+  const people = { limit: 10, mergeParts: false, kind: "person" as const, text };
+  assert.deepEqual(
+    rankNames([at("Darwin", 30), at("Darwin", 40), at("Kelly"), at("Kelly", 70)], people),
+    ["Kelly"],
+  );
+});
+
 Deno.test("rankNames() takes the end of a title in quotation marks for no organisation", () => {
   const text =
     "The lamp is named after the show “Harbour Keeper’s Lamp Circus” and the Lamp Trust.";
