@@ -938,9 +938,9 @@ export function definesSubject(sentence: string, titleWords: ReadonlySet<string>
   // brackets is the subject's too.
   const spelled = SPELLED_OUT.exec(sentence.trim());
   const text = (spelled ? `${spelled[1]} ${sentence.trim().slice(spelled[0].length)}` : sentence)
-    // "JSON, specified by RFC 7159 and by ECMA-404, is a lightweight...": an aside between the
-    // subject and its verb.
-    .replace(APPOSITIVE, "$1 ");
+    // "JSON, specified by RFC 7159 and by ECMA-404, is a lightweight...", "A Virtual Private
+    // Network (VPN for short) is a way...": an aside between the subject and its verb.
+    .replace(APPOSITIVE, "$1 ").replace(BRACKETED, "$1 ");
   const words = text.trim().split(/\s+/u);
   // The subject's words, one of them the title's, then the verb: "The SELECT statement is",
   // not "In a SELECT statement, ..." nor "SELECT in a subquery is".
@@ -974,6 +974,9 @@ export function definesSubject(sentence: string, titleWords: ReadonlySet<string>
 
 /** An aside in commas after a subject of a word or two, before a verb. */
 const APPOSITIVE = /^(\S+(?: \S+)?) ?, [^,;:]{3,150}, (?=\p{Ll})/u;
+
+/** An aside in brackets after a subject of five words at most, before a verb. */
+const BRACKETED = /^((?:\S+ ){0,4}\S+) \([^()]{1,80}\) (?=\p{Ll})/u;
 
 /** A name and, in brackets, what it stands for: "GLPK (GNU Linear Programming Kit)". */
 const SPELLED_OUT = /^(\p{Lu}[\p{L}\p{N}+-]*) \(([^()]{3,80})\)/u;

@@ -878,6 +878,10 @@ Deno.test("definesSubject() finds a sentence that opens saying what the title's 
   const spelled = titleWords("Harbour Lamp Kit Reference Manual");
   assert.ok(definesSubject("HLK (Harbour Lamp Kit) is a set of routines for lamps.", spelled));
   assert.ok(!definesSubject("HLK (see below) is a set of routines for lamps.", spelled));
+  // An aside in brackets between the subject and its verb.
+  const vpn = titleWords("10.3. Harbour Lamp Network");
+  assert.ok(definesSubject("A Harbour Lamp Network (HLN for short) is a way to light quays.", vpn));
+  assert.ok(!definesSubject("A keeper (HLN for short) is a way to light quays.", vpn));
   for (
     const sentence of [
       "In a Lampwick session, the keeper trims each lamp.",

@@ -416,6 +416,9 @@ const NAVIGATION = ".related, .sphinxsidebar, div.footer, .navheader, .navfooter
   // A page's own table of contents (Sphinx's `<nav class="contents">`): links to its headings,
   // whose questions opened the Design FAQ's summary.
   '[class~="fancy_toc"], nav.contents, .contents.local, ' +
+  // Publican's previous/next bar (the Debian Handbook: "Prev · The Debian Administrator's
+  // Handbook · Next" atop each section).
+  '[class~="docnav"], ' +
   // The banner above a page's content ("Apache HTTP Server Version 2.4" atop each page).
   '[id="page-header"]';
 /** A block that opens like Texinfo's "Next: ..., Previous: ..., Up: ..." line. */
