@@ -68,6 +68,9 @@ export function rankNames(
       : named;
     if (clean === "" || SOFTWARE.has(clean.toLowerCase())) return;
     if (options.kind === "person" && !clean.includes(" ") && slashed(clean, options.text)) return;
+    // "Microsoft Point-t" of "Microsoft Point-to-Point Encryption": a name cut off inside a
+    // compound the text runs on with a hyphen, no place ("Microsoft Point").
+    if (options.kind !== "person" && /-\p{L}$/u.test(named)) return;
     if (options.kind === "organization" && PROGRAMME.has(clean.toLowerCase())) return;
     // "President Truman": a title before a surname makes it a person, even named once.
     const titled = options.kind === "person" && clean.includes(" ") &&

@@ -135,6 +135,14 @@ Deno.test("rankNames() takes an operating system or a programming language for n
   assert.deepEqual(rankNames(spans("Linux", "Pascal", "Ohio", "Linux"), place), ["Ohio"]);
 });
 
+Deno.test("rankNames() takes a name cut off inside a hyphenated word for no place", () => {
+  const place = { limit: 10, mergeParts: false, kind: "place" as const };
+  assert.deepEqual(rankNames(spans("Harbour Point-t", "Ohio", "New York-that"), place), [
+    "Ohio",
+    "New York",
+  ]);
+});
+
 Deno.test("rankNames() counts names that differ only in case as one, first spelling kept", () => {
   assert.deepEqual(rankNames(spans("Ana de Souza", "Ana De Souza", "Bob Stone"), KEEP), [
     "Ana de Souza",
