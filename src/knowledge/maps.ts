@@ -31,7 +31,7 @@ import { STOPWORDS, terms } from "../analyse/terms.ts";
 import { escapeMarkdown } from "../markdown/transcript.ts";
 import { sanitizeNoteName, wikilink } from "../markdown/note_name.ts";
 import type { MapFile } from "../vault/vault_writer.ts";
-import { HOME_NOTE, MAPS_DIR } from "../vault/layout.ts";
+import { compareNames, HOME_NOTE, MAPS_DIR } from "../vault/layout.ts";
 import type { NamedTopic } from "./topic_names.ts";
 
 /** A topic as its map shows it. */
@@ -194,12 +194,6 @@ export function buildMaps(
   ].join("\n\n");
   maps.unshift({ path: HOME_NOTE, title: "Home", generated: homeText });
   return maps;
-}
-
-/** Names in the order a reader expects: "Lecture 2" before "Lecture 10", case aside. */
-const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
-function compareNames(a: string, b: string): number {
-  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /**

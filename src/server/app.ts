@@ -27,7 +27,7 @@ import { accessControl, limitBody, type OneTimeCodes, SESSION_PATH } from "./sec
 import { installedModels } from "../models/catalogue.ts";
 import { defaultStateDir } from "../fs/state_folder.ts";
 // Built by `deno task build:ui` (a dependency of every task that runs the app).
-import { HOME_NOTE, MAPS_DIR, NOTES_DIR, STATE_DIR } from "../vault/layout.ts";
+import { compareNames, HOME_NOTE, MAPS_DIR, NOTES_DIR, STATE_DIR } from "../vault/layout.ts";
 import APP_JS from "../../ui/dist/app.js" with { type: "text" };
 import APP_CSS from "../../ui/dist/app.css" with { type: "text" };
 import FAVICON from "../../ui/favicon.svg" with { type: "text" };
@@ -264,5 +264,5 @@ async function vaultNotes(vaultDir: string): Promise<string[]> {
   await list("");
   await list(MAPS_DIR);
   await list(NOTES_DIR);
-  return out.sort((a, b) => a === HOME_NOTE ? -1 : b === HOME_NOTE ? 1 : a.localeCompare(b));
+  return out.sort((a, b) => a === HOME_NOTE ? -1 : b === HOME_NOTE ? 1 : compareNames(a, b));
 }

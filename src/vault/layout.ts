@@ -32,3 +32,11 @@ export function statePath(
 ): string {
   return join(vaultDir, STATE_DIR, name);
 }
+
+const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+
+/** Names (and paths) in the order a reader expects: "Lecture 2" before "Lecture 10", "2.4.
+ * Why Debian" before "10.2. X.509 certificates", case aside. */
+export function compareNames(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
