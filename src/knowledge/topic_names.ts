@@ -859,9 +859,15 @@ function spelledAsNotes(name: string, topic: Topic, summaryOf?: Map<string, stri
       if (!counts) spellings.set(key, counts = new Map());
       counts.set(word, (counts.get(word) ?? 0) + 1);
     };
-    // Not the words of an address: "bug-coreutils@gnu.org" spells no "GNU".
-    for (const word of text.replace(ADDRESS, " ").split(/[^\p{L}\p{N}]+/u)) {
-      count(word.toLowerCase(), word);
+    // Not the words of an address: "bug-coreutils@gnu.org" spells no "GNU". Nor a part of a
+    // command's name in small letters: "apt-get" and "apt-cache" spell no "apt" where the
+    // notes write "APT"; nor of an identifier ("SYSTEMD_NSPAWN_API_VFS_WRITABLE").
+    for (const token of text.replace(ADDRESS, " ").split(/[^\p{L}\p{N}_-]+/u)) {
+      if (token.includes("_")) continue;
+      const parts = token.split("-");
+      for (const word of parts) {
+        if (parts.length === 1 || word !== word.toLowerCase()) count(word.toLowerCase(), word);
+      }
     }
     // Inside a sentence of the summary, a capital is the word's own ("American").
     for (const [, word] of (summaryOf?.get(key) ?? "").matchAll(/(?<![.!?:]|^)\s+(\p{L}+)/gu)) {
@@ -929,10 +935,17 @@ function notePhrases(note: PhraseNote): Map<string, string> {
   // The words that modify its phrases too: "python lists" and "python version" are both about
   // Python. Not their heads: "file format", "dimacs format" and "compressed file format" name
   // three kinds of thing, and "Format" named three unrelated manuals.
+  // So does the first part of a modifier joined by hyphens, or of a phrase of one such word:
+  // "apt-file command", "apt-cache policy" and "apt-show-versions" are all about APT, which
+  // named no map of the Debian Handbook's APT sections.
   for (const text of [...out.values()]) {
-    for (const word of text.split(/\s+/u).slice(0, -1)) {
-      const key = phraseKey(word);
-      if (key !== "" && !out.has(key) && !isGenericWord(word)) out.set(key, word);
+    const words = text.split(/\s+/u);
+    for (const word of words.length === 1 ? words : words.slice(0, -1)) {
+      const part = /^(\p{L}{3,})-\p{L}/u.exec(word)?.[1];
+      for (const modifier of words.length === 1 ? [part ?? ""] : part ? [word, part] : [word]) {
+        const key = phraseKey(modifier);
+        if (key !== "" && !out.has(key) && !isGenericWord(modifier)) out.set(key, modifier);
+      }
     }
   }
   return out;

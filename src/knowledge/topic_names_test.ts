@@ -763,3 +763,24 @@ Deno.test("nameTopics() names a pair, where topics have three notes, only by a w
   const small = nameTopics([pair(2, 3)], notes.slice(0, 4)).named;
   assert.deepEqual(small.map((t) => t.name), ["Symbolic link"]);
 });
+
+Deno.test("nameTopics() reads the first part of a hyphenated word as a modifier, spelled as summaries write it", () => {
+  const others = Array.from({ length: 12 }, (_, i) => note(`o${i}`, [`harbour crane ${i}`]));
+  const notes = [
+    {
+      ...note("Sources/The zorp-file Command.md", ["zorp-file command", "wick"]),
+      summary: "ZORP finds files.",
+    },
+    {
+      ...note("Sources/The zorp-cache Command.md", ["zorp-cache policy", "oil"]),
+      summary: "ZORP caches.",
+    },
+    { ...note("Sources/Upgrades.md", ["zorp-show-versions", "glass"]), summary: "Run zorp-get." },
+    ...others,
+  ];
+  const { named } = nameTopics(
+    [{ members: notes.slice(0, 3).map((n) => n.key), folder: "" }],
+    notes,
+  );
+  assert.deepEqual(named.map((t) => t.name), ["ZORP"]);
+});
