@@ -87,6 +87,18 @@ export function readBody(markdown: string): BodyText {
   let seeAlso = 0;
   let calloutHead = false;
   const paragraph = (inline: Token[] | undefined, fallback: string, end: number | undefined) => {
+    // "Lexicographically equal" above "Treats the CondPattern as a plain string...": a term on
+    // a line of its own, as a definition list renders, is no part of the sentence below it.
+    const br = inline?.findIndex((t) => t.type === "br") ?? -1;
+    if (br > 0 && !calloutHead) {
+      const label = inlineText(inline!.slice(0, br), "").trim();
+      const rest = inline!.slice(br + 1);
+      if (LABEL_LINE.test(label) && /^\s*\p{Lu}/u.test(inlineText(rest, ""))) {
+        paragraph(inline!.slice(0, br), label, undefined);
+        paragraph(rest, "", end);
+        return;
+      }
+    }
     for (const span of codeSpans(inline)) code.push(span);
     let plain = inlineText(inline, fallback);
     // "[!note] Example": the callout's type and title label it; they are none of its prose.
@@ -404,6 +416,9 @@ function isListOfLines(lines: string[]): boolean {
   return trimmed.every((l) => l.length <= 160 && !/[,;]$/u.test(l)) &&
     entries >= 0.8 * trimmed.length;
 }
+
+/** A term on a line of its own: eight words at most, ending in no sentence's punctuation. */
+const LABEL_LINE = /^(?=\S)(?:\S+ ){0,7}\S+(?<![.!?,;])$/u;
 
 /** A line of an entry: a name or key, then a dash, a colon or a tab, then what it is. */
 const ENTRY_LINE = /^\S[^\t]{0,60}?(?: [-–—] |: |\t)\S/u;

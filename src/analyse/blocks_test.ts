@@ -64,9 +64,18 @@ Deno.test("readBody() joins the lines of a paragraph with single spaces", () => 
 });
 
 Deno.test("readBody() keeps the words on either side of a hard line break apart", () => {
-  // Hard breaks are how HTML's <br> comes out of the converter: "Ada Lovelace<br>London".
-  assert.deepEqual(texts("Ada Lovelace  \nLondon"), ["Ada Lovelace London"]);
-  assert.deepEqual(texts("Ada Lovelace\\\nLondon"), ["Ada Lovelace London"]);
+  // Hard breaks are how HTML's <br> comes out of the converter: "Ada Lovelace<br>London". A
+  // short line above a capital is a line of its own (an address's, a definition list's term).
+  assert.deepEqual(texts("Ada Lovelace  \nLondon"), ["Ada Lovelace", "London"]);
+  assert.deepEqual(texts("Ada Lovelace\\\nLondon"), ["Ada Lovelace", "London"]);
+  assert.deepEqual(
+    texts("Lexicographically equal  \nTreats the pattern as a plain string."),
+    ["Lexicographically equal", "Treats the pattern as a plain string."],
+  );
+  // A sentence broken mid-way runs on, a space between its words.
+  assert.deepEqual(texts("Ada Lovelace wrote  \nthe first program."), [
+    "Ada Lovelace wrote the first program.",
+  ]);
 });
 
 Deno.test("readBody() leaves out code, HTML, link definitions and rules", () => {
