@@ -91,6 +91,8 @@ const PURPOSE = 0.5;
 /** Below this rank in spoken English, words said together may be an idiom ("real life"). */
 const IDIOM_RANK = 500;
 const RECENT = /^(?:last|past|next|this|coming|current|recent)$/u;
+/** A year by what it is counted for ("fiscal year", "election year"): when, not what. */
+const COUNTED = /^(?:fiscal|election|calendar|budget|school|academic|financial)$/u;
 const SPAN =
   /^(?:years?|months?|weeks?|days?|decades?|century|centuries|sessions?|summer|fall|autumn|winter|spring|congress|parliament|administration)$/u;
 /** Which sitting of a legislature or term of a government: "seventh congress". */
@@ -294,11 +296,13 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     // tonight") says when.
     const last = shown[shown.length - 1];
     if (last === "tonight" || /^(?:Date|Month|WeekDay)$/u.test(lexiconTag(last))) return [];
-    // ... or a span of time from now ("last year", "past decade", "last fall").
+    // ... or a span of time from now ("last year", "past decade", "last fall"), or a year by
+    // what it is counted for ("fiscal year", which six addresses' keyphrases had).
     // So is one of a series of congresses or sessions ("seventh congress", "last congress"); "our
     // third century" is the nation's, a subject of the Bicentennial's addresses.
     if (
       shown.length === 2 && (RECENT.test(shown[0]) && SPAN.test(shown[1]) ||
+        COUNTED.test(shown[0]) && /^years?$/u.test(shown[1]) ||
         ORDINAL.test(shown[0]) && SITTING.test(shown[1]))
     ) {
       return [];

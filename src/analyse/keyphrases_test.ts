@@ -801,9 +801,9 @@ Deno.test("rankKeyphrases() takes no phrase that ends in a day or a month", () =
     phrase("congress today", 0),
     phrase("last january", 10),
     phrase("objective tonight", 15),
-    phrase("fiscal year", 20),
+    phrase("tax relief", 20),
   ]);
-  assert.deepEqual(found, ["fiscal year"]);
+  assert.deepEqual(found, ["tax relief"]);
 });
 
 Deno.test("rankKeyphrases() takes no phrase made of C's keywords alone or ending in one", () => {
@@ -945,9 +945,12 @@ Deno.test("rankKeyphrases() takes no span of time from now", () => {
     phrase("Seventy-seventh Congress", i),
     phrase("77th Congress", i),
     phrase("second session", i),
+    // Nor a year by what it is counted for.
+    phrase("fiscal year", i),
+    phrase("election years", i),
   ]);
-  assert.deepEqual(texts([...phrases, phrase("fiscal year", 5), phrase("fiscal year", 6)]), [
-    "fiscal year",
+  assert.deepEqual(texts([...phrases, phrase("tax relief", 5), phrase("tax relief", 6)]), [
+    "tax relief",
   ]);
   // "Our third century" is the nation's: a subject.
   const third = [0, 1, 2].map((i) => phrase("third century", i));
