@@ -615,6 +615,9 @@ const LEANS_BACK = new RegExp(
     "on the contrary|as (?:we|I|you) (?:have )?(?:already )?(?:mentioned|said|noted|saw|seen|" +
     "explained|discussed|described)|in (?:our|my|your) (?:case|example|setup)",
     "by default,? (?:it|they|he|she)(?= )",
+    // "The variables are also used as a mechanism to...", "The module also provides a filter
+    // for...": also, beside what was said of them before.
+    "(?:the|these|those) (?:[\\p{L}_-]+ ){1,2}(?:(?:is|are|was|were|can|may|will) )?also",
   ].join("|") + ")\\b",
   "iu",
 );

@@ -438,6 +438,8 @@ Deno.test("leansBack() spots a handbook's openers that need what came before", (
       "As we have already mentioned, dpkg can be told not to ask.",
       "In our case, installing dahdi-dkms is all that is needed.",
       "By default it downloads Contents files.",
+      "The variables are also used as a mechanism to talk to scripts.",
+      "The lamp module also provides a wick trimmer.",
     ]
   ) assert.equal(leansBack(sentence), true, sentence);
   assert.equal(leansBack("By default, APT installs recommended packages."), false);

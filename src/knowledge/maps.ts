@@ -262,8 +262,9 @@ export function contextLine(
     // "We meet here tonight at a time of great challenge", "I present... my assessment of the
     // State of the Union": the occasion, not the subject.
     !speaksOfOccasion(s, { hour: true }) &&
-    // "Q. I upgraded my system and now my /etc/issue says trixie/sid?": a question says nothing.
-    !/\?["”’)]?$/u.test(s) && !/^Q[.:]\s/u.test(s) &&
+    // "Q. I upgraded my system and now my /etc/issue says trixie/sid?": a question says nothing;
+    // "...will slow down your Apache HTTP Server dramatically!": a warning, not the subject.
+    !/[?!]["”’)]?$/u.test(s) && !/^Q[.:]\s/u.test(s) &&
     // "definitions: return the pointer to...": a parameter's entry in an API reference.
     !/^[^\s:]+:\s/u.test(s) &&
     // "It is a container...", "This lets you...", "how they work": the subject is in the

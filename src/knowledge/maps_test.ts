@@ -499,12 +499,19 @@ Deno.test("contextLine() takes no purpose of a part of the note's subject for th
   );
 });
 
-Deno.test("contextLine() takes a statement over a question", () => {
+Deno.test("contextLine() takes a statement over a question or a warning", () => {
   assert.equal(
     contextLine([
       "Why did the harbour lamps fail last winter? The keeper trims every lamp at dusk.",
     ]),
     "The keeper trims every lamp at dusk.",
+  );
+  // Nor a warning.
+  assert.equal(
+    contextLine([
+      "A high wick will smoke your whole harbour lamp dramatically! The keeper trims every wick at dusk.",
+    ]),
+    "The keeper trims every wick at dusk.",
   );
 });
 
