@@ -934,18 +934,18 @@ function notePhrases(note: PhraseNote): Map<string, string> {
   }
   // The words that modify its phrases too: "python lists" and "python version" are both about
   // Python. Not their heads: "file format", "dimacs format" and "compressed file format" name
-  // three kinds of thing, and "Format" named three unrelated manuals.
-  // So does the first part of a modifier joined by hyphens, or of a phrase of one such word:
-  // "apt-file command", "apt-cache policy" and "apt-show-versions" are all about APT, which
-  // named no map of the Debian Handbook's APT sections.
+  // three kinds of thing, and "Format" named three unrelated manuals. And the first part of a
+  // modifier joined by hyphens, or of a phrase of one such word: "apt-file command", "apt-cache
+  // policy" and "apt-show-versions" are all about APT, which named no map of the Debian
+  // Handbook's APT sections.
   for (const text of [...out.values()]) {
     const words = text.split(/\s+/u);
-    for (const word of words.length === 1 ? words : words.slice(0, -1)) {
-      const part = /^(\p{L}{3,})-\p{L}/u.exec(word)?.[1];
-      for (const modifier of words.length === 1 ? [part ?? ""] : part ? [word, part] : [word]) {
-        const key = phraseKey(modifier);
-        if (key !== "" && !out.has(key) && !isGenericWord(modifier)) out.set(key, modifier);
-      }
+    const modifiers = words.slice(0, -1);
+    const firstParts = (words.length === 1 ? words : modifiers)
+      .flatMap((word) => /^(\p{L}{3,})-\p{L}/u.exec(word)?.[1] ?? []);
+    for (const modifier of [...modifiers, ...firstParts]) {
+      const key = phraseKey(modifier);
+      if (key !== "" && !out.has(key) && !isGenericWord(modifier)) out.set(key, modifier);
     }
   }
   return out;

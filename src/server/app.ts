@@ -26,8 +26,8 @@ import { searchVault } from "./search_vault.ts";
 import { accessControl, limitBody, type OneTimeCodes, SESSION_PATH } from "./security.ts";
 import { installedModels } from "../models/catalogue.ts";
 import { defaultStateDir } from "../fs/state_folder.ts";
-// Built by `deno task build:ui` (a dependency of every task that runs the app).
 import { compareNames, HOME_NOTE, MAPS_DIR, NOTES_DIR, STATE_DIR } from "../vault/layout.ts";
+// Built by `deno task build:ui` (a dependency of every task that runs the app).
 import APP_JS from "../../ui/dist/app.js" with { type: "text" };
 import APP_CSS from "../../ui/dist/app.css" with { type: "text" };
 import FAVICON from "../../ui/favicon.svg" with { type: "text" };
