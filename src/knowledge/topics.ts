@@ -160,8 +160,9 @@ export function leastMembers(n: number, options: TopicOptions = TOPIC_DEFAULTS):
  * ways: Louvain may run several subjects together. In the maps bench's one-folder vault it put
  * systemd's three notes, Debian's constitution and social contract, Zstandard's two notes and
  * four on the web and servers in one group of eleven, which no phrase names; parted, systemd's
- * notes are a topic of their own. Parts of a topic's least notes or more are `parts`, to be named
- * in their turn; the notes of smaller ones are `rest`. All in key order.
+ * notes are a topic of their own. Parts of a topic's least notes or more, and two notes each the
+ * other's closest, are `parts`, to be named in their turn; the notes of other parts are `rest`.
+ * All in key order.
  */
 export function relatedParts(
   graph: SimilarityGraph,
