@@ -69,11 +69,7 @@ export function buildMaps(
     const n = byPath.get(path)!;
     // Under a topic the text names ("Middle East"), the line says what the note says of it: a
     // speech's summary opens with its greeting more often than with what it is about.
-    // Not under a kind of thing ("Servers"): what a note says of servers in general is not what
-    // it is about.
-    const subject = topic && !topic.folder && !topic.years && !topic.kind
-      ? [topic.name, ...topic.phrases]
-      : [];
+    const subject = topic ? subjectOf(topic) : [];
     const context = subject.length > 0 && n.summary
       ? contextLine(n.summary, n.title, { topic: subject, keyPoints: n.keyPoints })
       : n.context;
@@ -134,7 +130,7 @@ export function buildMaps(
     // Under a topic the text names, the notes whose summary never names it come last, as such:
     // a "United Nations" map listed Roosevelt's address of 1934 as one of its notes.
     const members = [...topic.members].sort(compareNames);
-    const subject = topic.folder || topic.years || topic.kind ? [] : [topic.name, ...topic.phrases];
+    const subject = subjectOf(topic);
     const naming = members.filter((p) =>
       apart ? !outside(p) : subject.length === 0 || namesTopic(byPath.get(p)!, subject)
     );
@@ -194,6 +190,15 @@ export function buildMaps(
   ].join("\n\n");
   maps.unshift({ path: HOME_NOTE, title: "Home", generated: homeText });
   return maps;
+}
+
+/**
+ * What a topic's notes are said to be about, when the text names it: not a folder's or a stretch
+ * of years, nor a kind of thing ("Servers"), of which what a note says in general is not what it
+ * is about.
+ */
+function subjectOf(topic: MapTopic): string[] {
+  return topic.folder || topic.years || topic.kind ? [] : [topic.name, ...topic.phrases];
 }
 
 /**

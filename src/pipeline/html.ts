@@ -497,10 +497,7 @@ function keepNotices(document: DomDocument): void {
       // A note or warning Sphinx or MkDocs sets apart is an aside, as an Obsidian callout shows
       // it: a blockquote, which Readability keeps whole, marked with its kind.
       const kind = classes.find((c) => CALLOUT_KINDS.has(c)) ?? "note";
-      const quote = document.createElement("blockquote");
-      quote.setAttribute("class", `${CALLOUT_CLASS}${kind}`);
-      quote.append(...notice.childNodes);
-      notice.replaceWith(quote);
+      notice.replaceWith(callout(document, kind, [...notice.childNodes]));
       continue;
     }
     // A box whose one class is its kind (Apache's manual: `<div class="warning">`), titled by a
@@ -508,8 +505,6 @@ function keepNotices(document: DomDocument): void {
     // laid out as a table beside an icon, is quoted as such (see quoteAdmonitions).
     const layout = notice.firstElementChild?.nodeName === "TABLE";
     if (classes.length === 1 && CALLOUT_KINDS.has(classes[0]) && !layout) {
-      const quote = document.createElement("blockquote");
-      quote.setAttribute("class", `${CALLOUT_CLASS}${classes[0]}`);
       const heading = notice.firstElementChild;
       const titled = /^H[1-6]$/u.test(heading?.nodeName ?? "");
       const title = document.createElement("p");
@@ -517,8 +512,7 @@ function keepNotices(document: DomDocument): void {
         ? (heading!.textContent ?? "").trim().replace(/\s*:$/u, "")
         : classes[0].charAt(0).toUpperCase() + classes[0].slice(1);
       if (titled) heading!.remove();
-      quote.append(title, ...notice.childNodes);
-      notice.replaceWith(quote);
+      notice.replaceWith(callout(document, classes[0], [title, ...notice.childNodes]));
       continue;
     }
     // A note of other classes is left as the page has it; Sphinx's version notices unwrapped.
@@ -526,6 +520,14 @@ function keepNotices(document: DomDocument): void {
     notice.before(...notice.childNodes);
     notice.remove();
   }
+}
+
+/** A blockquote marked as a callout of `kind` (see the "callout" rule), its first node the title. */
+function callout(document: DomDocument, kind: string, nodes: DomNode[]): DomElement {
+  const quote = document.createElement("blockquote");
+  quote.setAttribute("class", `${CALLOUT_CLASS}${kind}`);
+  quote.append(...nodes);
+  return quote;
 }
 
 /** The kinds of admonition docutils and MkDocs write that Obsidian's callouts have or alias. */
