@@ -959,6 +959,12 @@ export function definesSubject(sentence: string, titleWords: ReadonlySet<string>
     if (named && DEFINING_VERB.test(w)) return true;
     // "DTrace and SystemTap are monitoring tools": two of the title's names as one subject.
     if (w === "and" && named && titleWords.has(word(words[i + 1] ?? ""))) continue;
+    // "The node:child_process module provides...": a code name, its words the title's.
+    const parts = codeNameWords(w);
+    if (parts?.every((p) => titleWords.has(p))) {
+      named = true;
+      continue;
+    }
     if (STOPWORDS.has(w) || w === "") return false;
     // An everyday word of the title names the subject only when written as a name: "The
     // SELECT statement is", not "the select is".
@@ -973,6 +979,18 @@ export function definesSubject(sentence: string, titleWords: ReadonlySet<string>
     if (/\p{P}$/u.test(words[i])) return false;
   }
   return false;
+}
+
+/**
+ * The words of a code name that joins them with "_", after the namespace a ":" closes:
+ * "node:child_process" (as Markdown escapes it, "node:child\_process") gives "child" and
+ * "process", "node:os" gives "os". Undefined for a word that is no such name.
+ */
+export function codeNameWords(name: string): string[] | undefined {
+  const bare = name.toLowerCase().replaceAll("\\", "");
+  if (!/^[\p{L}\p{N}_:]+$/u.test(bare) || !/[_:]/u.test(bare)) return undefined;
+  const parts = bare.slice(bare.lastIndexOf(":") + 1).split("_").filter((p) => p !== "");
+  return parts.length > 0 ? parts : undefined;
 }
 
 /** An aside in commas after a subject of a word or two, before a verb. */

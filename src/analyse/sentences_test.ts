@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import {
+  codeNameWords,
   definesSubject,
   instructs,
   introducesItself,
@@ -892,6 +893,14 @@ Deno.test("definesSubject() finds a sentence that opens saying what the title's 
       "END LAMPWICK is an alias for STOP.",
     ]
   ) assert.ok(!definesSubject(sentence, title), sentence);
+  // A code name whose words are the title's, after its namespace, as Markdown escapes it.
+  const wick = titleWords("Lamp wick");
+  assert.ok(definesSubject("The harbour:lamp\\_wick module provides trimming tools.", wick));
+  assert.ok(definesSubject("The harbour:lamp_wick module provides trimming tools.", wick));
+  assert.ok(!definesSubject("The harbour:lamp_oil module provides trimming tools.", wick));
+  assert.deepEqual(codeNameWords("node:child\\_process"), ["child", "process"]);
+  assert.deepEqual(codeNameWords("node:os"), ["os"]);
+  assert.equal(codeNameWords("lamp.wick"), undefined);
   // A title's everyday words name its subject only when written as a name.
   const select = titleWords("The SELECT lamp");
   assert.ok(definesSubject("The SELECT lamp is used to light the quay.", select));

@@ -8,6 +8,7 @@
 import { canonicalNames } from "../analyse/name_variants.ts";
 import { isQuestionsLine } from "../analyse/questions.ts";
 import {
+  codeNameWords,
   definesSubject,
   instructs,
   introducesItself,
@@ -284,9 +285,10 @@ export function contextLine(
   // the subject, which the page goes on to.
   const subject = titleWords(title);
   const ofAnother = (s: string) => {
-    const named = /^(?:the|this) ([\p{L}\p{N}_:.-]+) (?:module|package|library|extension)\b/iu
+    const named = /^(?:the|this) ([\p{L}\p{N}_:.\\-]+) (?:module|package|library|extension)\b/iu
       .exec(s)?.[1].toLowerCase();
-    return title !== "" && named !== undefined && !subject.has(named);
+    if (title === "" || named === undefined) return false;
+    return !(codeNameWords(named) ?? [named]).every((w) => subject.has(w));
   };
   // Not "This book provides..." under "Books About SQLite": one of the things the note lists.
   const ofOne = (s: string) => {

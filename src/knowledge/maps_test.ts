@@ -499,6 +499,17 @@ Deno.test("contextLine() takes no purpose of a part of the note's subject for th
   );
 });
 
+Deno.test("contextLine() takes an opener that defines the subject by its code name", () => {
+  const summary = [
+    "The harbour:lamp\\_wick module provides the means to trim lamps in a manner like a " +
+    "keeper's. If the keeper sets no hour, a lamp wick is trimmed at dusk and at dawn.",
+  ];
+  assert.equal(
+    contextLine(summary, "Lamp wick", { topic: ["lamp wick"] }),
+    "The harbour:lamp\\_wick module provides the means to trim lamps in a manner like a keeper's.",
+  );
+});
+
 Deno.test("contextLine() takes a statement over a question or a warning", () => {
   assert.equal(
     contextLine([
