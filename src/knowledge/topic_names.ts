@@ -193,7 +193,9 @@ export function nameTopics(
     if (candidates.length === 0) candidates.push(...sharedNameWord(topic, bodiesOf, summaryOf));
     // Short of those, the kind of thing most of the notes are each about one of: "Servers" for
     // notes on a DNS server, a DHCP server, an NFS server, each the only one of its kind.
-    const kind = candidates.length === 0 ? sharedHead(topic, phrasesOf, heads) : undefined;
+    const found = candidates.length === 0 ? sharedHead(topic, phrasesOf, heads) : undefined;
+    // As the notes spell it: "APIs", not "apis".
+    const kind = found && { ...found, word: spelledAsNotes(found.word, topic, summaryOf) };
     if (kind) candidates.push(cap(kind.word));
     // Dated notes that share no subject a phrase names but a stretch of years: Louvain drew
     // sixteen annual addresses into three eras by the words of their times, 1796–1889 (treaties,

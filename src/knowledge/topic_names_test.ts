@@ -730,6 +730,18 @@ Deno.test("nameTopics() names notes each about one thing of a kind after the kin
     named.map((t) => [t.name, t.kind, t.phrases]),
     [["Servers", "servers", ["dhcp server", "dns server", "nfs server"]]],
   );
+  // An acronym's kind keeps its capitals: "APIs", not "Apis".
+  const apis = [
+    { ...note("a1", ["web apis", "event loop"]), summary: "Lamps have Web APIs." },
+    note("a2", ["timer api", "delay"]),
+    note("a3", ["measurement apis", "marks"]),
+    ...notes.slice(3),
+  ];
+  assert.deepEqual(
+    nameTopics([{ members: ["a1", "a2", "a3", "n4"], folder: "" }], apis).named
+      .map((t) => [t.name, t.kind]),
+    [["APIs", "APIs"]],
+  );
   // Two things of the kind are no kind of their own, nor is an everyday word's.
   const two = notes.map((n) => n.key === "n3" ? note("n3", ["export list"]) : n);
   assert.deepEqual(nameTopics([{ members: ["n1", "n2", "n3", "n4"], folder: "" }], two).named, []);
