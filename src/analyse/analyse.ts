@@ -781,6 +781,11 @@ function unfitUnits(
       const head = open(i) && RELATIVE_ONLY.exec(u.text.trim())?.[1];
       return head ? [{ i, head }] : [];
     });
+    // "A Readable Stream that represents the child process's stderr.": a field's description,
+    // a thing and what a relative clause says of it, the clause's verb the sentence's only one.
+    const described = list.flatMap((u, i) =>
+      open(i) && DESCRIBED_ONLY.test(u.text.trim()) ? [i] : []
+    );
     // "What the new enum class will record as its name.": a field's description that is a
     // clause "what" opens, with no verb after it for the clause to be the subject of.
     const what = list.flatMap((u, i) => open(i) && FREE_RELATIVE.test(u.text.trim()) ? [i] : []);
@@ -794,12 +799,14 @@ function unfitUnits(
       ...relative.map((r) => r.head),
       ...what.map((i) => list[i].text),
       ...condition.map((i) => list[i].text),
+      ...described.map((i) => list[i].text),
     ]);
     let at = 0;
     verbless.forEach((i) => verbs[at++] === 0 && unfit.add(i));
     relative.forEach((r) => verbs[at++] === 0 && unfit.add(r.i));
     what.forEach((i) => verbs[at++] <= 1 && unfit.add(i));
     condition.forEach((i) => verbs[at++] <= 1 && unfit.add(i));
+    described.forEach((i) => verbs[at++] <= 1 && unfit.add(i));
   }
   if (unfit.size < list.length) return unfit;
   // Nothing fits (a page that is a table and a line or two): short lines and fragments will do,
@@ -826,6 +833,9 @@ const FREE_RELATIVE = /^(?:What|Whatever)\s[^?]*$/u;
 /** A sentence that is only a condition, unless a verb besides its own follows: "If you want
  * to manipulate Windows paths on a Unix machine." */
 const CONDITION_ONLY = /^(?:If|Unless|Whether)\s[^,;:—]*[.!]$/u;
+
+/** A sentence that is a thing of six words at most and a relative clause to its end. */
+const DESCRIBED_ONLY = /^(?:An?|The) (?:[^\s,;:]+ ){0,5}(?:that|which|who) [^,;:]*[.!]$/u;
 
 /** A sentence that is a phrase, a comma and a relative clause to its end; the phrase. */
 const RELATIVE_ONLY =

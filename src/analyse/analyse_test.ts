@@ -232,6 +232,19 @@ Deno.test("analyse() takes no phrase with a relative clause and no clause of its
   assert.match(said, /pleased the miller/);
 });
 
+Deno.test("analyse() takes no thing described by a relative clause alone", () => {
+  const body = [
+    "The mill turned wheat into fine flour for the whole valley.",
+    "A wooden mill wheel that turns the upper millstone of the valley mill.",
+    "The miller kept the millstones dressed and the sluice gates clear of weed.",
+    "The sluice that feeds the wheel was rebuilt by the miller's sons in spring.",
+  ].join(" ");
+  const { analysis } = run(body, "Mill wheel");
+  const said = [...analysis.summary, ...analysis.keyPoints.map((p) => p.text)].join(" ");
+  assert.doesNotMatch(said, /wooden mill wheel/);
+  assert.match(said, /was rebuilt/);
+});
+
 Deno.test("analyse() takes no clause that 'what' opens with no verb after it", () => {
   const body = [
     "The mill turned wheat into fine flour for the whole valley.",

@@ -311,18 +311,25 @@ function endsAtLetter(values: string[], i: number): boolean {
  */
 function mayHaveVerb(values: string[], tags: string[], from: number, to: number): boolean {
   const opensWithNoun = /^(?:DET|ADJ|NOUN|PROPN)$/u.test(tags[from]);
+  const noun = (i: number) => /^(?:NOUN|PROPN)$/u.test(tags[i]);
   for (let i = from; i <= to; i++) {
     const before = values[i - 1]?.toLowerCase() ?? "";
     if (tags[i] === "VERB" && opensWithNoun) {
-      // "add" of "git-add", a name's part.
+      // "add" of "git-add", a name's part; "file" of "file:///x.js", an address's.
       if (i > from + 1 && before === "-" && /\p{L}$/u.test(values[i - 2])) continue;
-      // Compromise, which reads verbs better, is asked (see unfitUnits).
+      if (/^:\//u.test(values[i + 1] ?? "")) continue;
+      // "modules provided by Node.js": a participle after its noun, or a past tense; and
+      // compromise, which reads verbs better, is asked (see unfitUnits).
+      if (i > from && noun(i - 1) && /ed$/u.test(values[i]) && values[i + 1] === "by") continue;
       if (before === "to") return false;
     }
     if (tags[i] === "VERB" || tags[i] === "AUX") return true;
     if (
-      i > from && /^(?:NOUN|PROPN)$/u.test(tags[i - 1]) && /^\p{Ll}+$/u.test(values[i]) &&
-      PLURAL.test(values[i]) && !(values[i + 1] === "to" && tags[i + 2] === "VERB")
+      i > from && noun(i - 1) && /^\p{Ll}+$/u.test(values[i]) && PLURAL.test(values[i]) &&
+      !(values[i + 1] === "to" && tags[i + 2] === "VERB") &&
+      // "An independent resolver for DNS requests.": a plural that ends a preposition's noun
+      // phrase, and the sentence, is no verb.
+      !(opensWithNoun && tags[i - 2] === "ADP" && /^[.!]$/u.test(values[i + 1] ?? ""))
     ) {
       return true;
     }

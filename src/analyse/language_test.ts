@@ -907,6 +907,14 @@ Deno.test("readLanguage() marks a sentence wink finds no verb in; verbCounts() c
   );
   // No verb's -s form ends in -ss: "class" after "Event" is no verb.
   assert.deepEqual(sentences.map((s) => s.verbless ?? false), [true, false, false, false, true]);
+  // Nor a plural that ends a preposition's phrase and the sentence, an address's scheme, nor a
+  // participle after its noun before "by": compromise is asked.
+  const described = readLanguage(
+    "An oil store for harbour lamps. A full address of a lamp such as file:///lamp.txt. " +
+      "A list of the lamps trimmed by keepers. The keeper trims lamps. The lamps trimmed " +
+      "by keepers are bright.",
+  ).sentences;
+  assert.deepEqual(described.map((s) => s.verbless ?? false), [true, true, true, false, false]);
   // A list's item saying what a thing is for has no clause: its verbs are a name's part and
   // infinitives. compromise says whether a verb came before them.
   const items = readLanguage(
