@@ -587,6 +587,10 @@ const LEANS_BACK = new RegExp(
     "failing (?:that|this)|because (?:of|if) (?:this|that)",
     // "If that also is NULL, ...", "If so, ...", "If not, ...": the condition was told before.
     "if (?:this|that|these|those)|if (?:so|not)(?=\\s*,)",
+    // "If true, the port keeps the loop active", "If exceeded, the child is terminated": an
+    // option's value or limit, of the entry it is part of.
+    "if (?:not )?(?:true|false|set|unset|omitted|exceeded|given|specified|provided|present|" +
+    "enabled|disabled|null|undefined|zero|empty)(?=\\s*,)",
     // "Second, we must...", "Next, I found that...": one of a list, or a step of a story, whose
     // first is elsewhere.
     "(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?(?=\\s*[,:])",
@@ -697,20 +701,36 @@ const NOT_VERBS = new Set(
     "afterwards towards as is was has its this his yes news").split(" "),
 );
 
-/** Whether the sentence opens with its verb, its subject left to the entry it is part of. */
+/**
+ * Whether the sentence opens with its verb, its subject left to the entry it is part of; or a
+ * label's does, after its colon ("Starts with /, per-directory context: Always treated as a
+ * URL-path.", the label saying of what).
+ */
 export function lacksSubject(sentence: string): boolean {
   const text = sentence.trim().replace(/^["'“‘(]+/u, "");
+  const entry = LABELLED.exec(text)?.[1];
+  return opensWithoutSubject(text) || entry !== undefined && opensWithoutSubject(entry);
+}
+
+function opensWithoutSubject(text: string): boolean {
   return NO_SUBJECT.test(text) && !NOT_VERBS.has(/^\p{L}+/u.exec(text)![0].toLowerCase()) ||
     PARTICIPLE_ONLY.test(text);
 }
 
+/** A label of a few words, a colon, and what is said under it. */
+const LABELLED = /^[^:.!?]{3,80}:\s+(\p{Lu}.*)$/u;
+
 /**
- * A past participle and what it was done by or with, to the end, no clause after a comma:
- * "Created by sqlite3_open() and destroyed by sqlite3_close().", an entry's description whose
- * subject is its name. Not "Based on the tests, we chose...".
+ * A past participle (an adverb before it or not) and what it was done by or with, to the end, no
+ * clause after a comma: "Created by sqlite3_open() and destroyed by sqlite3_close().", "Always
+ * treated as a URL-path.", an entry's description whose subject is its name. Not "Based on the
+ * tests, we chose...".
  */
-const PARTICIPLE_ONLY =
-  /^\p{Lu}\p{Ll}+ed (?:by|with|in|for|from|to|as|when|if|on|at|via|through|only)\b[^,;:]*[.!]$/u;
+const PARTICIPLE_ONLY = new RegExp(
+  "^(?:(?:Always|Never|Only|Also|Usually|Normally|\\p{Lu}\\p{Ll}+ly) \\p{Ll}+ed|\\p{Lu}\\p{Ll}+ed) " +
+    "(?:by|with|in|for|from|to|as|when|if|on|at|via|through|only)\\b[^,;:]*[.!]$",
+  "u",
+);
 
 /**
  * "Most users are unaware of this implementation detail": a thing named in the sentences before.

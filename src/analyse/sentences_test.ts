@@ -648,6 +648,8 @@ Deno.test("leansBack() catches openers that need the sentence before", () => {
       "Another example is a call to the print() function.",
       "If that also is NULL, the new lamp burns whale oil.",
       "If so, the keeper trims the wick.",
+      "If true, the lamp keeps burning until dawn.",
+      "If not specified, the wick is trimmed at dusk.",
       "In fact, this is the notation keepers use unless two lamps share a name.",
       "In fact--not a wick--in fact, the plan gives a lamp to every keeper.",
       "Specifically, I propose that we give a lamp to every keeper.",
@@ -950,6 +952,10 @@ Deno.test("lacksSubject() finds the sentences of an entry that leave out their s
       "Attempts to match the lamp as if it was lit.",
       "Returns the wick's length.",
       "Created by lamp_open() and destroyed by lamp_close().",
+      "Always trimmed by the keeper.",
+      // A label's entry, its subject the label's thing.
+      "Starts with a wick, night context: Always treated as an oil lamp.",
+      "Night context: Returns the wick's length.",
     ]
   ) assert.ok(lacksSubject(text), text);
   for (
@@ -960,6 +966,8 @@ Deno.test("lacksSubject() finds the sentences of an entry that leave out their s
       "This returns the length.",
       "Canada has many harbours.",
       "Based on the tests, the keepers chose the longer wick.",
+      "Night context: The keeper trims the wick.",
+      "Fully trimmed wicks burn longer.",
     ]
   ) assert.ok(!lacksSubject(text), text);
 });
