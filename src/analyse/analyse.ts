@@ -783,9 +783,7 @@ function unfitUnits(
     });
     // "A Readable Stream that represents the child process's stderr.": a field's description,
     // a thing and what a relative clause says of it, the clause's verb the sentence's only one.
-    const described = list.flatMap((u, i) =>
-      open(i) && DESCRIBED_ONLY.test(u.text.trim()) ? [i] : []
-    );
+    const described = list.flatMap((u, i) => u.described && open(i) ? [i] : []);
     // "What the new enum class will record as its name.": a field's description that is a
     // clause "what" opens, with no verb after it for the clause to be the subject of.
     const what = list.flatMap((u, i) => open(i) && FREE_RELATIVE.test(u.text.trim()) ? [i] : []);
@@ -833,9 +831,6 @@ const FREE_RELATIVE = /^(?:What|Whatever)\s[^?]*$/u;
 /** A sentence that is only a condition, unless a verb besides its own follows: "If you want
  * to manipulate Windows paths on a Unix machine." */
 const CONDITION_ONLY = /^(?:If|Unless|Whether)\s[^,;:—]*[.!]$/u;
-
-/** A sentence that is a thing of six words at most and a relative clause to its end. */
-const DESCRIBED_ONLY = /^(?:An?|The) (?:[^\s,;:]+ ){0,5}(?:that|which|who) [^,;:]*[.!]$/u;
 
 /** A sentence that is a phrase, a comma and a relative clause to its end; the phrase. */
 const RELATIVE_ONLY =
@@ -1149,6 +1144,7 @@ function sentenceUnits(body: string) {
           ...(parts.length > 1 && !entries ? { runsOn: true } : {}),
           ...(sentence.verbless ? { verbless: true as const } : {}),
           ...(sentence.nonFinite ? { nonFinite: true as const } : {}),
+          ...(sentence.described ? { described: true as const } : {}),
           text: piece,
           block: unit.block,
           section: block.section,

@@ -43,6 +43,10 @@ export interface Sentence extends Span {
   /** Its verbs are only a gerund that opens it and infinitives: "Walking the entire graph to
    * satisfy topological order constraints." (see {@link onlyNonFinite}). */
   nonFinite?: true;
+  /** It is a thing and a relative clause, and no clause of its own if the clause's verb is its
+   * only one: "A Readable Stream that represents the child process's stderr." (see
+   * {@link describedOnly}). */
+  described?: true;
 }
 
 /** A noun phrase: its words lower-cased, whether it names a person, whether an adjective
@@ -254,6 +258,7 @@ function tokenize(text: string): { words: Word[]; sentences: Sentence[] } {
       start: starts[from],
       ...(mayHaveVerb(values, tags, from, to) ? {} : { verbless: true as const }),
       ...(onlyNonFinite(values, tags, from, to) ? { nonFinite: true as const } : {}),
+      ...(describedOnly(values, tags, from, to) ? { described: true as const } : {}),
     });
     let first = true;
     for (let i = from; i <= to; i++) {
@@ -333,6 +338,24 @@ function mayHaveVerb(values: string[], tags: string[], from: number, to: number)
     ) {
       return true;
     }
+  }
+  return false;
+}
+
+/**
+ * Whether a sentence is an article, a noun phrase of six words at most and a relative clause on
+ * it to the end, no comma after: "A Readable Stream that represents the child process's stderr."
+ * Not "The directive sets which provider is used": "which" of a question, after a verb. Whether
+ * the clause's verb is the sentence's only one is compromise's to say (see unfitUnits).
+ */
+function describedOnly(values: string[], tags: string[], from: number, to: number): boolean {
+  if (!/^(?:a|an|the)$/iu.test(values[from] ?? "")) return false;
+  for (let i = from + 1; i <= Math.min(to, from + 7); i++) {
+    if (tags[i] === "VERB" || tags[i] === "AUX" || /^[,;:]$/u.test(values[i])) return false;
+    if (!/^(?:that|which|who)$/iu.test(values[i])) continue;
+    if (tags[i] !== "PRON" || !/^(?:NOUN|PROPN)$/u.test(tags[i - 1])) return false;
+    for (let j = i + 1; j <= to; j++) if (/^[,;:]$/u.test(values[j])) return false;
+    return true;
   }
   return false;
 }

@@ -28,6 +28,8 @@ export interface Unit {
   verbless?: true;
   /** Of a sentence whose only verbs are a gerund opening it and infinitives. */
   nonFinite?: true;
+  /** Of a sentence that is a thing and a relative clause on it. */
+  described?: true;
 }
 
 export interface ScoreOptions {
