@@ -344,16 +344,18 @@ function mayHaveVerb(values: string[], tags: string[], from: number, to: number)
 
 /**
  * Whether a sentence is an article, a noun phrase of six words at most and a relative clause on
- * it to the end, no comma after: "A Readable Stream that represents the child process's stderr."
- * Not "The directive sets which provider is used": "which" of a question, after a verb. Whether
+ * it to the end, no comma after: "A Readable Stream that represents the child process's stderr.",
+ * "The timestamp at which the platform was initialized." Not "The directive sets which provider is used": "which" of a question, after a verb. Whether
  * the clause's verb is the sentence's only one is compromise's to say (see unfitUnits).
  */
 function describedOnly(values: string[], tags: string[], from: number, to: number): boolean {
   if (!/^(?:a|an|the)$/iu.test(values[from] ?? "")) return false;
   for (let i = from + 1; i <= Math.min(to, from + 7); i++) {
     if (tags[i] === "VERB" || tags[i] === "AUX" || /^[,;:]$/u.test(values[i])) return false;
-    if (!/^(?:that|which|who)$/iu.test(values[i])) continue;
-    if (tags[i] !== "PRON" || !/^(?:NOUN|PROPN)$/u.test(tags[i - 1])) return false;
+    if (!/^(?:that|which|who|whom)$/iu.test(values[i])) continue;
+    // "The timestamp at which the platform was initialized.": a preposition before it.
+    const on = tags[i - 1] === "ADP" && /^wh/iu.test(values[i]) ? i - 2 : i - 1;
+    if (tags[i] !== "PRON" || !/^(?:NOUN|PROPN)$/u.test(tags[on])) return false;
     for (let j = i + 1; j <= to; j++) if (/^[,;:]$/u.test(values[j])) return false;
     return true;
   }

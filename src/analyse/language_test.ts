@@ -918,9 +918,9 @@ Deno.test("readLanguage() marks a sentence wink finds no verb in; verbCounts() c
   // A thing and a relative clause on it, to the end; not "which" of a question after a verb.
   const things = readLanguage(
     "A wooden wheel that turns the upper stone. The lamp rule sets which keeper is used. " +
-      "A lamp that burns, unlike a candle, is safe.",
+      "A lamp that burns, unlike a candle, is safe. The hour at which the lamp was lit.",
   ).sentences;
-  assert.deepEqual(things.map((s) => s.described ?? false), [true, false, false]);
+  assert.deepEqual(things.map((s) => s.described ?? false), [true, false, false, true]);
   // A list's item saying what a thing is for has no clause: its verbs are a name's part and
   // infinitives. compromise says whether a verb came before them.
   const items = readLanguage(
