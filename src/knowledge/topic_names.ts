@@ -892,7 +892,8 @@ function spelledAsNotes(name: string, topic: Topic, summaryOf?: Map<string, stri
     const most = mostCommon([...counts].flatMap(([w, n]) => Array(n).fill(w)));
     if (/\p{Lu}.*\p{Lu}|\p{Ll}\p{Lu}|\./u.test(most)) return most;
     const seen = inside.get(word.toLowerCase());
-    return seen && seen.capital >= 2 && seen.lower === 0
+    // Mostly: "the apache proxy", once in a key point, is no spelling beside a dozen "Apache".
+    return seen && seen.capital >= 2 && seen.capital >= 3 * seen.lower
       ? word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()
       : word;
   };

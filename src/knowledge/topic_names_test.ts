@@ -288,6 +288,15 @@ Deno.test("nameTopics() capitalises a word the summaries capitalise inside their
   assert.deepEqual(named[0].phrases.slice(0, 1), ["American farms"]);
   // A word written in lower case inside a sentence keeps it: "Crop rotation", not "Crop Rotation".
   assert.ok(named[0].phrases.includes("crop rotation"));
+  // A word the summaries mostly capitalise is capitalised, one in small letters beside it or not.
+  const once = notes.map((n, i) =>
+    i === 0 ? { ...n, summary: `${n.summary} Few american farms fail.` } : n
+  );
+  const mostly = nameTopics([{ members: notes.map((n) => n.key), folder: "" }], once);
+  assert.equal(mostly.named[0].phrases[0], "American farms");
+  const often = notes.map((n) => ({ ...n, summary: `${n.summary} Few american farms fail.` }));
+  const mixed = nameTopics([{ members: notes.map((n) => n.key), folder: "" }], often);
+  assert.equal(mixed.named[0].phrases[0], "american farms");
 });
 
 Deno.test("nameTopics() names notes after the name their titles share, not a person's", () => {
