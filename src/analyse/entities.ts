@@ -102,7 +102,6 @@ export function rankNames(
           !clean.includes(" ") && isTitle(clean) && !/s$/u.test(clean) ||
           clean.includes(" and ") && isPersonTitle(clean.slice(clean.lastIndexOf(" ") + 1)) ||
           read && KIND_BEFORE.test(options.text!.slice(Math.max(0, at - 20), at)) ||
-          read && oneOfAKind(options.text!, at, raw) ||
           read && quotedTitle(options.text!, at, raw))
       ? []
       : [clean];
@@ -525,18 +524,6 @@ function quotedTitle(text: string, at: number, raw: string): boolean {
  * Control Systems (VCS)".
  */
 const KIND_BEFORE = /\b(?:other|many|several|various|such)\s+$/iu;
-
-/**
- * Whether a name in capitals, "a" or "an" before it, is one of a kind of thing, its noun phrase
- * ending with it: "signed by a Certificate Authority or by the owner". Not "a Google engineer",
- * where the name says whose.
- */
-function oneOfAKind(text: string, at: number, raw: string): boolean {
-  const after = text.slice(at + raw.length, at + raw.length + 20);
-  return /\ban?\s+$/iu.test(text.slice(Math.max(0, at - 4), at)) &&
-    (/^\s*(?:[^\s\p{L}]|$)/u.test(after) ||
-      /^\s+(?:or|and|to|of|for|in|on|by|with|that|which|is|are)\b/u.test(after));
-}
 
 /** Rarer than this in everyday English, a word after a hyphen is part of a first name ("loup"). */
 const RARE_RANK = 20_000;

@@ -102,14 +102,6 @@ Deno.test("rankNames() takes a kind of thing in capitals for no organisation", (
   assert.deepEqual(rankNames([at("Lamp Control Systems"), at("Harbour Lamp Trust")], org), [
     "Harbour Lamp Trust",
   ]);
-  // One of a kind, "a" before it; not a name that says whose a thing is.
-  const signed = "A wick signed by a Lamp Authority or by the keeper. A Harbour Trust keeper " +
-    "trims it.";
-  const where = (name: string) => ({ text: name, start: signed.indexOf(name) });
-  assert.deepEqual(
-    rankNames([where("Lamp Authority"), where("Harbour Trust")], { ...org, text: signed }),
-    ["Harbour Trust"],
-  );
 });
 
 Deno.test("rankNames() takes a word the text joins to another by a slash for no person", () => {
