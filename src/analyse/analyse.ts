@@ -355,8 +355,9 @@ function ownerNames(
 
 /**
  * `unfit` and the written sentences that lean on the one before ("On the other hand, ...", "If
- * this is the case, ...", "But ..."), ask a question or announce what follows, which a key point,
- * read alone, cannot do: as long as enough others are left for `count` key points.
+ * this is the case, ...", "But ...", "Installing a listener using this symbol..."), ask a question
+ * or announce what follows, which a key point, read alone, cannot do: as long as enough others are
+ * left for `count` key points.
  */
 function withLeaning(list: Unit[], unfit: Set<number>, count: number): Set<number> {
   const out = new Set(unfit);
@@ -369,8 +370,10 @@ function withLeaning(list: Unit[], unfit: Set<number>, count: number): Set<numbe
     // opens like a clause ("As...").
     const joined = /^(?:but|and|yet|or|nor)\b/iu.test(text);
     const aside = leansBack(text) || turnsFromBefore(text) || pointsAhead(text) ||
-      pointsBack(text) || asks || joined;
-    if (aside && !statesPurpose(text)) out.add(i);
+      namesThingBefore(text) || asks || joined;
+    // A purpose stated ("This module allows...") stands alone, unless what it is for was told
+    // before ("This API allows... by solving these two issues").
+    if (aside && !statesPurpose(text) || pointsBack(text)) out.add(i);
   });
   return list.length - out.size >= count ? out : unfit;
 }

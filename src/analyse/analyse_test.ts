@@ -232,6 +232,23 @@ Deno.test("analyse() takes no phrase with a relative clause and no clause of its
   assert.match(said, /pleased the miller/);
 });
 
+Deno.test("analyse() takes no key point that names a thing told before", () => {
+  const body = [
+    "The harbour lamp burns whale oil through the night for the fishing fleet.",
+    "Keepers trim the harbour lamp wick at dusk and at dawn.",
+    "A special brass key opens the harbour lamp cabinet.",
+    "Lighting the harbour lamp with this key does not change the lamp's oil flow.",
+    "The fishing fleet returns to the harbour before the lamp is put out.",
+    "Storms break the harbour lamp glass twice a year.",
+    "This lamp guide allows keepers to trim lamps by solving these two issues with the lamp.",
+    "The lamp oil is stored in the harbour cellar in barrels.",
+  ].join(" ");
+  const { analysis } = run(body, "Harbour lamp");
+  const points = analysis.keyPoints.map((p) => p.text).join(" ");
+  assert.doesNotMatch(points, /this key|these two issues/);
+  assert.match(points, /brass key/);
+});
+
 Deno.test("analyse() takes no thing described by a relative clause alone", () => {
   const body = [
     "The mill turned wheat into fine flour for the whole valley.",
