@@ -577,6 +577,8 @@ const LEANS_BACK = new RegExp(
     // "The third is freedom from want": the third of a list whose first came before.
     "the (?:second|third|fourth|fifth|sixth|last|latter|former) (?:is|was|are|were)",
     "the (?:first|second|third|next|last|other|previous) ones?|the above|both",
+    // "Each one corresponds to a different phase": each of the things told before.
+    "each (?:one|of (?:them|these|those))\\b",
     // "The solution is to use raw strings", "The rest of this guide...", "The problem is that
     // the indexes are not of equal quality": of what came before.
     "the (?:solution|answer|remedy|workaround|rest|remainder)",

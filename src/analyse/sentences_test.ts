@@ -649,6 +649,7 @@ Deno.test("leansBack() catches openers that need the sentence before", () => {
       "If that also is NULL, the new lamp burns whale oil.",
       "If so, the keeper trims the wick.",
       "If true, the lamp keeps burning until dawn.",
+      "Each one corresponds to a different harbour.",
       "If not specified, the wick is trimmed at dusk.",
       "In fact, this is the notation keepers use unless two lamps share a name.",
       "In fact--not a wick--in fact, the plan gives a lamp to every keeper.",
