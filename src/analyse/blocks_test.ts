@@ -395,11 +395,16 @@ Deno.test("readBody() parts a column's gap and reads a list of short lines line 
       "Ma Jun - trims",
     ],
   );
-  // Wrapped prose, and two spaces after a full stop, are left as they are.
+  // Wrapped prose, and two spaces after a full stop, are left as they are; but for two before
+  // a word in small letters, where a sentence ends as well.
   assert.deepEqual(
-    texts("The harbour lamps were trimmed.  Then they\nwere lit by Ilse Brandvold."),
+    texts(
+      "The harbour lamps were trimmed.  Then they\nwere lit by Ilse Brandvold.  trim and " +
+        "wick\nwere run.",
+    ),
     [
-      "The harbour lamps were trimmed. Then they were lit by Ilse Brandvold.",
+      "The harbour lamps were trimmed. Then they were lit by Ilse Brandvold.  trim and wick " +
+      "were run.",
     ],
   );
 });

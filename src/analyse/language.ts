@@ -222,8 +222,11 @@ function tokenize(text: string): { words: Word[]; sentences: Sentence[] } {
     const last = ranges.at(-1);
     let joins = false;
     if (last !== undefined && last[1] + 1 === from) {
-      // Not before a digit: "...a Delegate. 4. Appoint..." is a list going on.
-      joins = spaces[from] === "" || /^\p{Ll}/u.test(values[from]) ||
+      // Not before a digit: "...a Delegate. 4. Appoint..." is a list going on. Nor before a
+      // word in small letters two spaces after a full stop, as typewriters ended sentences:
+      // "...and locate programs.  find and xargs comply with POSIX" (a command's name).
+      const spaced = values[last[1]] === "." && /^ {2,}$/u.test(spaces[from]);
+      joins = spaces[from] === "" || /^\p{Ll}/u.test(values[from]) && !spaced ||
         (values[last[1]] === "." && ABBREVIATION.test(values[last[1] - 1] ?? ""));
     } else if (last !== undefined && punctuated) {
       // Across a line break only when the sentence had no end and the next part goes on in

@@ -849,6 +849,18 @@ Deno.test("readLanguage() joins no sentence across a note in brackets that ends 
   ]);
 });
 
+Deno.test("readLanguage() ends a sentence two spaces after its full stop, before a command", () => {
+  const { sentences } = readLanguage(
+    "This package holds the trim and wick programs.  trim and wick comply with POSIX. " +
+      "Use it for lamps, e.g. lamp oil.",
+  );
+  assert.deepEqual(sentences.map((s) => s.text), [
+    "This package holds the trim and wick programs.",
+    "trim and wick comply with POSIX.",
+    "Use it for lamps, e.g. lamp oil.",
+  ]);
+});
+
 Deno.test("readLanguage() reads no person in the name of a law or a grant", () => {
   assert.deepEqual(
     people("We ended the Jim Crow laws at last. Students receive Pell grants. Jim Smith spoke."),
