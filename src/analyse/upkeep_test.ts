@@ -9,7 +9,13 @@ Deno.test("isUpkeep() tells how a project is run from what it is about", () => {
   for (const phrase of ["FAQ", "asked questions", "Frequently Asked Questions", "README"]) {
     assert.equal(isUpkeep(phrase), true, phrase);
   }
-  for (const phrase of ["GNU Lesser General Public License", "Free Software Foundation"]) {
+  for (
+    const phrase of ["GNU Lesser General Public License", "Free Software Foundation", "GNU Project"]
+  ) {
+    assert.equal(isUpkeep(phrase), true, phrase);
+  }
+  // Where its code is kept and how it ships, and how to write to it.
+  for (const phrase of ["git repository", "snapshot tarball", "tarballs", "e-mail"]) {
     assert.equal(isUpkeep(phrase), true, phrase);
   }
   // A phrase with more in it says more: Git's maintainer reviews patches on the list.

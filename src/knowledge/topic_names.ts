@@ -687,7 +687,8 @@ function sharedTitleName(topic: Topic, peopleOf: Map<string, string[]>): string 
  * The word the titles of a topic of two notes both say (by stem), capitalised, the rarest in
  * English of those: "parallelism" of "threading — Thread-based parallelism" and "multiprocessing
  * — Process-based parallelism". Not an everyday word, nor a compound of everyday words
- * ("High-level"). Undefined when there is none.
+ * ("High-level"), nor what kind of text both are ("README" of "bc README" and "ed README").
+ * Undefined when there is none.
  */
 function pairTitleWord(topic: Topic): string | undefined {
   const wordsOf = (key: string) =>
@@ -697,7 +698,7 @@ function pairTitleWord(topic: Topic): string | undefined {
   const stems = new Set(second.map(phraseKey));
   const rare = (w: string) => w.toLowerCase().split("-").some((p) => englishRank(p) > GENERIC_RANK);
   const shared = first.filter((w) =>
-    stems.has(phraseKey(w)) && !STOPWORDS.has(w.toLowerCase()) && rare(w)
+    stems.has(phraseKey(w)) && !STOPWORDS.has(w.toLowerCase()) && rare(w) && !isUpkeep(w)
   ).sort((a, b) => englishRank(b.toLowerCase()) - englishRank(a.toLowerCase()));
   return shared.length > 0 ? cap(shared[0]) : undefined;
 }

@@ -780,6 +780,14 @@ Deno.test("nameTopics() names a pair, where topics have three notes, only by a w
   assert.deepEqual(named.map((t) => [t.name, t.members.length]), [["Parallelism", 2]]);
   // Nor by what their tags share, nor by a compound of everyday words ("High-level").
   assert.deepEqual(unnamed.map((t) => t.members.length), [2]);
+  // Nor by the kind of text both are.
+  const readmes = [
+    note("Sources/Wick README.md", ["symbolic link", "wick"]),
+    note("Sources/Trim README.md", ["symbolic link", "trim"]),
+    ...others,
+  ];
+  const kindOnly = nameTopics([{ members: [readmes[0].key, readmes[1].key], folder: "" }], readmes);
+  assert.deepEqual(kindOnly.named, []);
   // In a small vault a pair is a topic like any other.
   const small = nameTopics([pair(2, 3)], notes.slice(0, 4)).named;
   assert.deepEqual(small.map((t) => t.name), ["Symbolic link"]);
