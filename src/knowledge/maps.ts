@@ -273,6 +273,9 @@ export function contextLine(
     !/[?!]["”’)]?$/u.test(s) && !/^Q[.:]\s/u.test(s) &&
     // "definitions: return the pointer to...": a parameter's entry in an API reference.
     !/^[^\s:]+:\s/u.test(s) &&
+    // "The discussion list bug-bash@gnu.org often contains...", "To subscribe, send a mail to
+    // ...": where to write, which says nothing of what the note is about.
+    !WHERE_TO_WRITE.test(s) &&
     // "It is a container...", "This lets you...", "how they work": the subject is in the
     // sentence before; "makes it easy", "this library" later in a sentence point within it.
     !unresolved(s) && !/^(?:\S+\s+){0,3}(?:it|this|these)\b/iu.test(s) && !pointsBack(s) &&
@@ -392,8 +395,9 @@ function namesAny(text: string, phrases: string[]): boolean {
 
 /**
  * A long sentence up to the last aside that fits a context line: a clause after a comma that
- * adds to what the sentence has said (", where", ", which", ", because"...) or after a
- * semicolon. Undefined when no such cut leaves a sentence of six words.
+ * adds to what the sentence has said (", where", ", which", ", because", ", but"...), a phrase in
+ * apposition ("Bash is the GNU Project's Bourne Again SHell, a complete implementation of...")
+ * or what follows a semicolon. Undefined when no such cut leaves a sentence of six words.
  */
 function mainClause(sentence: string): string | undefined {
   let cut: number | undefined;
@@ -401,8 +405,10 @@ function mainClause(sentence: string): string | undefined {
     if (m.index > LONGEST_OPENER - 1) break;
     // "The meeting of the deputies..., which had for its object the purchase of their land,
     // broke up": an aside inside the subject, its verb still to come. No cut before the verb.
+    // A cut made before it stands: "Bash is the GNU Project's Bourne Again SHell, a complete
+    // implementation..., but also with..., job control..." is cut at its apposition.
     const resumes = /, (\p{Ll}+)/u.exec(sentence.slice(m.index + m[0].length))?.[1];
-    if (resumes && resumesVerb(resumes)) return undefined;
+    if (resumes && resumesVerb(resumes)) break;
     if (sentence.slice(0, m.index).split(" ").length >= 6) cut = m.index;
   }
   return cut === undefined ? undefined : `${sentence.slice(0, cut)}.`;
@@ -418,8 +424,12 @@ function resumesVerb(word: string): boolean {
 const LEADS_ON =
   /^(?:every|several|either|neither|no|nor|unlike|namely|unless|although|though|whereas|despite|except|plus|then|thus|hence|yet|etc)$/u;
 
+/** A mail address, or a list to write or subscribe to. */
+const WHERE_TO_WRITE =
+  /[\p{L}\p{N}._-]@[\p{L}\p{N}-]+\.\p{L}|\b(?:mailing|discussion) lists?\b|\bsubscribe\b/iu;
+
 const ASIDE =
-  /(?:, (?:where|which|whereas|while|although|though|because|since|so that|that means|that is|i\.e\.|e\.g\.)\b|;) /gu;
+  /(?:, (?:where|which|whereas|while|although|though|because|since|so that|that means|that is|i\.e\.|e\.g\.|but|an?)\b|;) /gu;
 
 /** Whether a sentence opens with a word, not code or a diagram ("*+ [master^2] Replace"). */
 function words(sentence: string): boolean {

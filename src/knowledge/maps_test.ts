@@ -270,6 +270,26 @@ Deno.test("contextLine() keeps the main clause of a long opener, without its asi
   );
 });
 
+Deno.test("contextLine() cuts a long opener at its apposition, and takes no line on where to write", () => {
+  const opener =
+    "Lampwick is the harbour board's Bourne Again Lamp, a complete implementation of " +
+    "the lighting standard, but also with wick trimming, oil control on quays that support it, " +
+    "glass-like features such as flame colour and brass shades, and a slew of other features.";
+  const write = "The discussion list lamp-bugs@harbour.org often tells of new lamps and wicks.";
+  assert.equal(
+    contextLine([`${opener} ${write}`]),
+    "Lampwick is the harbour board's Bourne Again Lamp.",
+  );
+  assert.equal(
+    contextLine([`${write} To subscribe, send a mail to the keepers with the word lamp in it.`]),
+    "The discussion list lamp-bugs@harbour.org often tells of new lamps and wicks.",
+  );
+  assert.equal(
+    contextLine([`${write} Keepers trim the harbour lamps before the fleet returns at dusk.`]),
+    "Keepers trim the harbour lamps before the fleet returns at dusk.",
+  );
+});
+
 Deno.test("contextLine() cuts no aside from a subject whose verb comes after it", () => {
   const opener =
     "The meeting of the lamp keepers from the northern isles at Colerain, in the county " +
