@@ -369,7 +369,8 @@ export function personNames(name: string): string[] {
     // next line.
     while (
       words.length > 0 &&
-      (CONJUNCTION.test(words[words.length - 1]) ||
+      // "Andrew L. Moore Copyright": a notice's word after the name it names.
+      (CONJUNCTION.test(words[words.length - 1]) || /^Copyright$/u.test(words.at(-1)!) ||
         words.length > 2 &&
           (MONTH.test(words.at(-1)!) || PAST.test(lexiconTag(words.at(-1)!.toLowerCase()))))
     ) {
@@ -436,6 +437,8 @@ function byPairs(name: string): string[] {
 
 /** Words up to this rank in spoken English are everyday ones ("employment" is 6,597). */
 const EVERYDAY_RANK = 10_000;
+/** A word up to this rank with "s" after it is the plural of a thing ("fonts"), no surname. */
+const PLURAL_THING_RANK = 20_000;
 
 /**
  * A name of two or more words ends as a person's does: not in a role ("U.N. Secretary-General"),
@@ -449,6 +452,11 @@ function endsAsName(words: string[]): boolean {
   if (isFirstName(first) || /^\p{L}\.$/u.test(first)) return true;
   const last = words[words.length - 1].toLowerCase();
   if (last.split("-").some(isTitle)) return false;
+  // "Bitstream Vera Fonts": things, the plural of a word English knows, not a surname in -s.
+  if (
+    /\p{Ll}{4}s$/u.test(last) && englishRank(last.slice(0, -1)) <= PLURAL_THING_RANK &&
+    !/LastName|Person/u.test(lexiconTag(last))
+  ) return false;
   if (englishRank(last) > EVERYDAY_RANK || /LastName|Person/u.test(lexiconTag(last))) return true;
   // "Dick Riley": a first name serves as a surname, not after a place's word ("Camp David").
   if (isFirstName(last) && !GEOGRAPHIC.has(first) && !/^(?:camp|fort)$/u.test(first)) return true;

@@ -247,6 +247,18 @@ Deno.test("personNames() drops the verb of the next line after a name at a line'
   assert.deepEqual(personNames("Arbitrary Unicode"), []);
   assert.deepEqual(personNames("Frank Whaley"), ["Frank Whaley"]);
   assert.deepEqual(personNames("Ali Ahmed"), ["Ali Ahmed"]);
+  // Nor is a notice's word after the name it names.
+  assert.deepEqual(personNames("Andrew L. Moore Copyright"), ["Andrew L. Moore"]);
+});
+
+Deno.test("personNames() refuses things in the plural, not surnames in -s", () => {
+  assert.deepEqual(personNames("Bitstream Vera Fonts"), []);
+  assert.deepEqual(personNames("Harbourline Brass Lamps"), []);
+  for (
+    const name of ["Tom Roberts", "Henry Woods", "Robert Burns", "Jim Collins", "Sribatsa Das"]
+  ) {
+    assert.deepEqual(personNames(name), [name]);
+  }
 });
 
 Deno.test("personNames() drops conjunctions and contractions, and splits run-together lists", () => {
