@@ -413,6 +413,21 @@ Deno.test("extractText() reads a plain text's line of tildes as a rule, not a co
   assert.match(extractText(utf8("# Lamps\n\n~~~\ntrim()\n~~~\n"), "a.md").body, /~~~\ntrim/u);
 });
 
+Deno.test("extractText() reads a plain text's typewriter quotes as quotation marks, not code", () => {
+  const text = "The file `MORE.STUFF' lists add-ons for `lamp'.\nSay ``trim it'' to the keeper.\n";
+  const { body } = extractText(utf8(text), "README");
+  assert.equal(
+    body,
+    "The file ‘MORE.STUFF’ lists add-ons for ‘lamp’.\nSay “trim it” to the keeper.",
+  );
+  // Markdown's code stays code; a backquote alone stays as written.
+  const md = "Run `trim' and `wick` now.";
+  assert.equal(extractText(utf8(md), "a.md").body, md);
+  assert.match(extractText(utf8("Run `date` to see.\n"), "README").body, /`date`/u);
+  const code = "Run `date` and it's done.";
+  assert.equal(extractText(utf8(code), "README").body, code);
+});
+
 Deno.test("extractText() shows a Markdown file's MyST admonitions as callouts, a plain text's as written", () => {
   const source = "# Lamps\n\nTrim the wicks.\n\n```{warning}\nThe oil burns.\n```\n";
   assert.equal(
