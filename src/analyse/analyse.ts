@@ -670,9 +670,14 @@ function openingSentence(
   // A text whose title its words do not use (a file's name, "algorithm.txt") may still open by
   // saying what its subject is: "The deflation algorithm used by gzip is a variation of LZ77".
   if (first !== undefined && opensWithDefinition(trimOpeners(list[first].text))) return first;
-  // Or by saying what it is itself, with nothing before it to lean on: "These are the GNU core
-  // utilities." opens coreutils' README.
-  if (first === 0 && introducesItself(list[0].text)) return 0;
+  // Or by saying what it is itself, with nothing before it to lean on but its copyright notice:
+  // "These are the GNU core utilities." opens coreutils' README, "This is the GNU groff document
+  // formatting system." groff's, after its notice.
+  const notice = (j: number) => unfitReason(list[j].text) === "boilerplate";
+  if (
+    first !== undefined && introducesItself(list[first].text) &&
+    list.slice(0, first).every((_, j) => notice(j))
+  ) return first;
   return undefined;
 }
 

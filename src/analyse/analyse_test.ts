@@ -1043,6 +1043,12 @@ Deno.test("analyse() opens a summary with the text's first line saying what it i
     `Nets dry in the sun. The ${lamps} burns all night. Keepers trim the ${lamps} at dusk.`;
   const summary = run(`These are the harbour lamp tools. ${facts}`, "README").analysis.summary[0];
   assert.ok(summary.startsWith("These are the harbour lamp tools."), summary);
+  // After its copyright notice, too.
+  const notice = "Copyright (C) 1989-2018 Harbour Board, Inc.\n\nCopying and distribution of " +
+    "this file, with or without modification, are permitted in any medium.\n\n";
+  const opener = run(`${notice}This is the harbour lamp toolkit. ${facts}`, "README").analysis
+    .summary[0];
+  assert.ok(opener.startsWith("This is the harbour lamp toolkit."), opener);
 });
 
 Deno.test("analyse() opens no summary with a line that speaks for one later section", () => {

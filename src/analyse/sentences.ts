@@ -324,6 +324,9 @@ const BOILERPLATE = new RegExp(
     "\\bfound a bug\\b",
     "\\breport bugs to\\b",
     "\\bverbatim copies\\b",
+    // The GNU all-permissive licence a README opens with: "Copying and distribution of this
+    // file, with or without modification, are permitted in any medium without royalty...".
+    "\\bcopying and distribution of this file\\b",
     // Python's reference: the audit hook of a call, and the notes of each version.
     "^raises an auditing event\\b",
     "^(?:changed|new) in version \\d",

@@ -215,6 +215,7 @@ Deno.test("unfitReason() refuses mail headers, navigation and licence boilerplat
     const s of [
       "Report bugs to: help-lamps@example.org Lamps home page: the harbour site.",
       "Everyone is permitted to copy and distribute verbatim copies of this license document.",
+      "Copying and distribution of this file, with or without modification, are permitted.",
       "Raises an auditing event lamp.light with argument wick.",
       "Changed in version 3.4: Use a shorter wick if the lamp is new.",
       "New in version 3.11: The wick can be trimmed by hand.",
