@@ -348,8 +348,9 @@ function mayHaveVerb(values: string[], tags: string[], from: number, to: number)
 /**
  * Whether a sentence is an article, a noun phrase of six words at most and a relative clause on
  * it to the end, no comma after: "A Readable Stream that represents the child process's stderr.",
- * "The timestamp at which the platform was initialized." Not "The directive sets which provider is used": "which" of a question, after a verb. Whether
- * the clause's verb is the sentence's only one is compromise's to say (see unfitUnits).
+ * "The timestamp at which the platform was initialized." Not "The directive sets which provider
+ * is used": "which" of a question, after a verb. Whether the clause's verb is the sentence's only
+ * one is compromise's to say (see unfitUnits).
  */
 function describedOnly(values: string[], tags: string[], from: number, to: number): boolean {
   if (!/^(?:a|an|the)$/iu.test(values[from] ?? "")) return false;

@@ -717,6 +717,7 @@ export function lacksSubject(sentence: string): boolean {
   return opensWithoutSubject(text) || entry !== undefined && opensWithoutSubject(entry);
 }
 
+/** Whether a sentence opens with its verb or a participle, no subject before. */
 function opensWithoutSubject(text: string): boolean {
   return NO_SUBJECT.test(text) && !NOT_VERBS.has(/^\p{L}+/u.exec(text)![0].toLowerCase()) ||
     PARTICIPLE_ONLY.test(text);
