@@ -425,8 +425,12 @@ const LEADS_ON =
   /^(?:every|several|either|neither|no|nor|unlike|namely|unless|although|though|whereas|despite|except|plus|then|thus|hence|yet|etc)$/u;
 
 /** A mail address, or a list to write or subscribe to. */
-const WHERE_TO_WRITE =
-  /[\p{L}\p{N}._-]@[\p{L}\p{N}-]+\.\p{L}|\b(?:mailing|discussion) lists?\b|\bsubscribe\b/iu;
+const WHERE_TO_WRITE = new RegExp(
+  "[\\p{L}\\p{N}._-]@[\\p{L}\\p{N}-]+\\.\\p{L}|\\bdiscussion lists?\\b|\\bsubscribe\\b|" +
+    // Not "VERP was popularized by the ezmlm mailing list manager", in Postfix's manual.
+    "\\b(?:send|post|write|ask|report)\\b.{0,60}\\bmailing lists?\\b",
+  "iu",
+);
 
 const ASIDE =
   /(?:, (?:where|which|whereas|while|although|though|because|since|so that|that means|that is|i\.e\.|e\.g\.|but|an?)\b|;) /gu;

@@ -288,6 +288,9 @@ Deno.test("contextLine() cuts a long opener at its apposition, and takes no line
     contextLine([`${write} Keepers trim the harbour lamps before the fleet returns at dusk.`]),
     "Keepers trim the harbour lamps before the fleet returns at dusk.",
   );
+  // A mailing list may be what a note is about.
+  const about = "The lamp concept was made popular by the keepers' mailing list manager.";
+  assert.equal(contextLine([`${about} Keepers trim the lamps before the fleet returns.`]), about);
 });
 
 Deno.test("contextLine() cuts no aside from a subject whose verb comes after it", () => {
