@@ -11,11 +11,11 @@ const OWN_NOTES = "faqs?|(?:frequently )?asked questions|read ?me";
 
 const UPKEEP = new RegExp(
   "^(?:(?:e-?)?mail(?:ing)? lists?|bug (?:reports?|trackers?)|issue trackers?|" +
-    "home ?pages?|web ?(?:sites?|pages?)|free software foundation|gnu project|covered works?|" +
-    // Where the code is kept and how it is shipped: FreeType's, groff's and jq's READMEs were a
-    // map "Git repository"; "e-mail" was a tag of three READMEs in thirty. (And above, the GNU
-    // Project, whose READMEs of findutils, gzip and GTK were a map of that name.)
-    "e ?mail(?: address(?:es)?)?|git (?:repositor(?:y|ies)|tree)|" +
+    "home ?pages?|web ?(?:sites?|pages?)|free software foundation|covered works?|" +
+    // Who stewards the code, where it is kept and how it ships: the READMEs of findutils, gzip
+    // and GTK were a map "GNU Project", FreeType's, groff's and jq's a map "Git repository", and
+    // "e-mail" was a tag of three READMEs in thirty.
+    "gnu project|e ?mail(?: address(?:es)?)?|git (?:repositor(?:y|ies)|tree)|" +
     "(?:source |release |snapshot )?tarballs?|" +
     `(?:gnu )?(?:(?:lesser|library) )?general public licen[cs]es?|${OWN_NOTES})$`,
   "iu",

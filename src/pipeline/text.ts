@@ -84,8 +84,9 @@ export function readText(text: string, fileName: string): ExtractedText {
 }
 
 /**
- * A plain text as Markdown shows it best: each paragraph by itself ({@link ownBlocks}), and the
- * indented paragraphs of prose at the margin ({@link unindentProse}).
+ * A plain text as Markdown shows it best: its typewriter quotes as quotation marks
+ * ({@link typewriterQuotes}), each paragraph by itself ({@link ownBlocks}), and the indented
+ * paragraphs of prose at the margin ({@link unindentProse}).
  */
 function asMarkdown(text: string): string {
   return unindentProse(ownBlocks(typewriterQuotes(text)));
