@@ -455,14 +455,19 @@ function toBlock(raw: string, section: number): Block {
 const FOOTNOTE_LABEL = /^\[\^[^\]\s]+\]:\s*/u;
 const FOOTNOTE_MARK = /\s?\[\^[^\]\s]+\](?!:)/gu;
 
+/** A full stop, two spaces or more and a word in small letters. */
+const TYPEWRITER_END = /[.!?][ \t]{2,}\p{Ll}/u;
+
 /** Text on one line, its runs of white space one space each, but for two after a full stop
  * before a word in small letters: where a typewriter's sentence ended ("...and locate programs.
  * find and xargs comply..."), which the language pass needs to see. */
 function oneLine(s: string): string {
+  // Most texts have no such end: one pass, no call per run of white space.
+  if (!TYPEWRITER_END.test(s)) return s.replace(/\s+/gu, " ").trim();
   return s.replace(
     /\s+/gu,
     (run, at) =>
-      run.length >= 2 && !run.includes("\n") && /[.!?]/u.test(s[at - 1] ?? "") &&
+      run.length >= 2 && /^[ \t]+$/u.test(run) && /[.!?]/u.test(s[at - 1] ?? "") &&
         /\p{Ll}/u.test(s[at + run.length] ?? "")
         ? "  "
         : " ",
