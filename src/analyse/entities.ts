@@ -10,6 +10,7 @@ import { addressed, isFirstName, lexiconTag, ownerFollows, type Person } from ".
 import { type Counts, mergeInitials, mergeParts, mergeVariants } from "./name_variants.ts";
 import { isPersonTitle, isTitle } from "./titles.ts";
 import { isBodyWord } from "./body_words.ts";
+import { isGivenName } from "./given_names.ts";
 import { STOPWORDS } from "./terms.ts";
 
 /** What the lexicon calls a verb's past form ("Compiled", "Written"), no word of a name. */
@@ -138,9 +139,16 @@ export function rankNames(
   if (options.kind === "organization") mergeBodyForms(counts);
   if (options.kind === "person") {
     mergeVariants(counts);
-    // A lone word named once is more often a product or a word in capitals than a person.
+    const full = [...counts.keys()].filter((key) => key.includes(" "));
     for (const [key, entry] of counts) {
-      if (!entry.name.includes(" ") && entry.count < 2 && !sure.has(key)) counts.delete(key);
+      if (entry.name.includes(" ")) continue;
+      // A lone word named once is more often a product or a word in capitals than a person; a
+      // first name two of the people listed share ("Ian's dream" beside Ian Murdock and Ian
+      // Jackson) is one of them, who cannot be told.
+      const sharing = full.filter((name) => name.startsWith(`${key} `)).length;
+      if (entry.count < 2 && !sure.has(key) || sharing > 1 && isFirstName(key)) {
+        counts.delete(key);
+      }
     }
   }
   return [...counts.values()]
@@ -448,9 +456,12 @@ const PLURAL_THING_RANK = 20_000;
  */
 function endsAsName(words: string[]): boolean {
   const first = words[0].toLowerCase();
-  // "John Major", "Laura Bush", "D. Simpson".
-  if (isFirstName(first) || /^\p{L}\.$/u.test(first)) return true;
   const last = words[words.length - 1].toLowerCase();
+  // "John Major", "Laura Bush", "D. Simpson"; "Bill Gates", a first name the lexicon has only as
+  // a word, and a surname, not a place's word ("Pearl Harbor") nor more words ("Van Allen
+  // Radiation Belt").
+  if (isFirstName(first) || /^\p{L}\.$/u.test(first)) return true;
+  if (isGivenName(first) && words.length === 2 && !GEOGRAPHIC.has(last)) return true;
   if (last.split("-").some(isTitle)) return false;
   // "Bitstream Vera Fonts": things, the plural of a word English knows, not a surname in -s.
   if (

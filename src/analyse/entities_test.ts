@@ -200,6 +200,16 @@ Deno.test("rankNames() keeps a lone word that could belong to two full names", (
   ]);
 });
 
+Deno.test("rankNames() drops a first name alone that two people listed share", () => {
+  const PEOPLE = { ...MERGE, kind: "person" as const };
+  assert.deepEqual(
+    rankNames(spans("Ian Murdock", "Ian Jackson", "Ian Murdock", "Ian", "Ian"), PEOPLE),
+    ["Ian Murdock", "Ian Jackson"],
+  );
+  // Borne by one person listed, it is counted for them.
+  assert.deepEqual(rankNames(spans("Ian Murdock", "Ian", "Ian"), PEOPLE), ["Ian Murdock"]);
+});
+
 Deno.test("rankNames() keeps at most `limit` names, the most mentioned", () => {
   const names = spans("Ana Lopez", "Bob Stone", "Bob Stone", "Cy Young", "Cy Young", "Cy Young");
   assert.deepEqual(rankNames(names, { mergeParts: false, limit: 2 }), ["Cy Young", "Bob Stone"]);
@@ -259,6 +269,11 @@ Deno.test("personNames() refuses things in the plural, not surnames in -s", () =
   ) {
     assert.deepEqual(personNames(name), [name]);
   }
+});
+
+Deno.test("personNames() takes a first name the lexicon has only as a word, not before a place", () => {
+  for (const name of ["Bill Gates", "Will Lowe"]) assert.deepEqual(personNames(name), [name]);
+  assert.deepEqual(personNames("Pearl Harbor"), []);
 });
 
 Deno.test("personNames() drops conjunctions and contractions, and splits run-together lists", () => {

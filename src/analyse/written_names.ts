@@ -7,6 +7,7 @@
  */
 import { englishRank, GENERIC_RANK } from "./commonness.ts";
 import { isFirstName, lexiconTag, type Person, type Span } from "./language.ts";
+import { isGivenName } from "./given_names.ts";
 import { STOPWORDS } from "./terms.ts";
 
 /** "A. M. Kuchling", "E.R. Gansner", "K.-P. Vo": initials and a surname, as bibliographies and
@@ -129,8 +130,9 @@ function usedInLowerCase(text: string, word: string): boolean {
 
 /** The people the text names by its form rather than by its words: initials ({@link
  * initialledNames}), lines of authors ({@link authorLines}), the authors of a reference list's
- * entries ({@link referenceAuthors}), surnames before a citation key ({@link citedSurnames}) and
- * credited handles ({@link creditedHandles}). */
+ * entries ({@link referenceAuthors}), surnames before a citation key ({@link citedSurnames}),
+ * credited handles ({@link creditedHandles}) and names around a nickname ({@link
+ * nicknamedNames}). */
 export function writtenNames(text: string): Span[] {
   return [
     ...initialledNames(text),
@@ -138,7 +140,25 @@ export function writtenNames(text: string): Span[] {
     ...referenceAuthors(text),
     ...citedSurnames(text),
     ...creditedHandles(text),
+    ...nicknamedNames(text),
   ];
+}
+
+/** A first name, a nickname in quotation marks and a surname: "Joel 'Espy' Klecker". */
+const NICKNAMED =
+  /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ \t]+(?:'[\p{L}\p{N}_-]{2,20}'|‘[\p{L}\p{N}_-]{2,20}’|"[\p{L}\p{N}_-]{2,20}"|“[\p{L}\p{N}_-]{2,20}”)[ \t]+(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])/gu;
+
+/**
+ * People named with a nickname between their first name and surname, as hackers are ("Joel
+ * 'Espy' Klecker", "Jon "maddog" Hall"): the name without the nickname, which the language pass
+ * reads as two names apart. A first name vouches for an everyday word as the surname.
+ */
+export function nicknamedNames(text: string): Span[] {
+  return [...text.matchAll(NICKNAMED)]
+    .filter((m) =>
+      isFirstName(m[1].toLowerCase()) || plausibleGiven(m[1]) && !everydayNotName(m[2])
+    )
+    .map((m) => ({ text: `${m[1]} ${m[2]}`, start: m.index }));
 }
 
 /** "@name" where no letter, dot or slash is before it and no slash after it (not an e-mail
@@ -340,10 +360,11 @@ export function sourceNames(source: string, text: string): Span[] {
   );
 }
 
-/** Markdown's fenced code blocks blanked, each character a space, so offsets stay. */
+/** Markdown's fenced code blocks blanked, each character a space, so offsets stay; a list's item
+ * indents its block. */
 function withoutFences(markdown: string): string {
   return markdown.replace(
-    /^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[ \t]*$/gmu,
+    /^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?^[ \t]*\1[ \t]*$/gmu,
     (block) => block.replace(/[^\n]/gu, " "),
   );
 }
@@ -358,9 +379,12 @@ const FULL_NAME = `(?:\\p{Lu}\\.[ \\t]+)?${NAME_WORD}(?:[ \\t]+(?:\\p{Lu}\\.[ \\
  * dot org"), in angle or round brackets. */
 const MAIL = "[\\p{L}\\p{N}._+-]+[ \\t]*(?:@|\\(at\\)|\\[at\\]|[ \\t]at[ \\t])[ \\t]*" +
   "[\\p{L}\\p{N}-]+(?:[ \\t]*(?:\\.|\\(dot\\)|\\[dot\\]|[ \\t]dot[ \\t])[ \\t]*[\\p{L}\\p{N}-]+)+";
+/** The address as a web page's Markdown keeps it: a mail link, in code where the page wrote its
+ * angle brackets as text ("`<[jfs@debian.org](mailto:jfs@debian.org)>`"). */
+const MAIL_LINK = `\\[${MAIL}\\]\\(mailto:[^)\\s]+\\)`;
 const SIGNED = new RegExp(
   `(?<![\\p{L}\\p{N}])(${FULL_NAME}),?[ \\t]*\\n?[ \\t]*` +
-    `(?:<[ \\t]*${MAIL}[ \\t]*>|\\([ \\t]*${MAIL}[ \\t]*\\))`,
+    `(?:\`?<[ \\t]*(?:${MAIL}|${MAIL_LINK})[ \\t]*>\`?|\\([ \\t]*${MAIL}[ \\t]*\\))`,
   "gu",
 );
 
@@ -490,10 +514,11 @@ function plausibleName(words: string[]): boolean {
     (/LastName/u.test(lexiconTag(surname)) || englishRank(surname) >= GENERIC_RANK);
 }
 
-/** A first name compromise knows, or no everyday word ("Osamu"; not "Bug" of "Bug Reports"). */
+/** A first name compromise or the names lists know ("Will"), or no everyday word ("Osamu"; not
+ * "Bug" of "Bug Reports"). */
 function plausibleGiven(word: string): boolean {
   const given = word.toLowerCase();
-  return isFirstName(given) || englishRank(given) >= GENERIC_RANK;
+  return isFirstName(given) || isGivenName(given) || englishRank(given) >= GENERIC_RANK;
 }
 
 /** A capitalised word alone, then " and " before a name ("Zarqawi and bin Laden")... */

@@ -7,6 +7,7 @@ import {
   initialledNames,
   labelledNames,
   namedBeside,
+  nicknamedNames,
   referenceAuthors,
   signedNames,
   sourceNames,
@@ -160,6 +161,11 @@ Deno.test("initialledNames() takes no variable ending a sentence for an initial"
   assert.deepEqual(initialledNames(text).map((n) => n.text), ["D. Knuth"]);
 });
 
+Deno.test("nicknamedNames() reads a name around its nickname, without it", () => {
+  const text = "Dedicated to Joel 'Espy' Klecker. Ask Jon \"maddog\" Hall. Use 'strict' Mode here.";
+  assert.deepEqual(nicknamedNames(text).map((s) => s.text), ["Joel Klecker", "Jon Hall"]);
+});
+
 Deno.test("signedNames() reads the names signed with an e-mail address", () => {
   const text = [
     "Lampwick is kept by Tomasz Wielkopolski,",
@@ -175,6 +181,17 @@ Deno.test("signedNames() reads the names signed with an e-mail address", () => {
     "Ilse Brandvold",
     "Oyelaran Adebisi",
   ]);
+});
+
+Deno.test("signedNames() reads a web page's credits, each address a mail link in code", () => {
+  const text = [
+    "Significant contributions were made to this document by",
+    "",
+    "- Tomasz Wielkopolski `<[tomasz@lamps.example](mailto:tomasz@lamps.example)>`",
+    "",
+    "- Bdale Garbee `<[bdale@lamps.example](mailto:bdale@lamps.example)>`",
+  ].join("\n");
+  assert.deepEqual(signedNames(text).map((s) => s.text), ["Tomasz Wielkopolski", "Bdale Garbee"]);
 });
 
 Deno.test("creditedNames() reads the names of a credits table, and no other table's", () => {
@@ -285,6 +302,15 @@ Deno.test("sourceNames() takes no name from a code sample", () => {
     "```",
   ].join("\n");
   assert.deepEqual(sourceNames(body, body).map((n) => n.text), ["Ilse Brandvold"]);
+  // A list's item indents its sample.
+  const item = [
+    "- Add the co-maintainer to the `Uploaders` field:",
+    "",
+    "  ```",
+    "  Uploaders: Con Tributor <con@lamps.example>, Inte Grator <inte@lamps.example>",
+    "  ```",
+  ].join("\n");
+  assert.deepEqual(sourceNames(item, item), []);
 });
 
 Deno.test("namedBeside() finds a lone name 'and' joins to a person of two words", () => {
