@@ -44,6 +44,7 @@ import {
   turnsFromBefore,
   unfitReason,
   unresolved,
+  withoutAddresses,
 } from "./sentences.ts";
 import {
   keyPointCount,
@@ -248,6 +249,7 @@ export function analyse(input: AnalysisInput): Analysed {
   // A lead ending in ":" says its list's items; alone, or a NAME line unterminated, it would run
   // into the next sentence.
   const listed = new Map(summaryAt.map((i) => [i, listAfter(list, units.blocks, i)]));
+  const itemised = new Set([...listed.values()].flat());
   // A page of links and nothing else, as a documentation set's index is, says what it links to:
   // Python's FAQ index was summed up by one of its links' titles, a question.
   const links = units.blocks.length >= LINKS && units.blocks.every((b) => b.link)
@@ -257,7 +259,7 @@ export function analyse(input: AnalysisInput): Analysed {
     [
       ...asked ? [questionsLine(asked)] : [],
       ...creditsFirst(
-        summaryAt,
+        summaryAt.filter((i) => !itemised.has(i)),
         list,
         signed.toSorted((a, b) => a.start - b.start).map((n) => n.text),
         openingHeading(units) || openingLine(units),
@@ -467,7 +469,8 @@ function creditsFirst(
     );
   // The heading, which the sentence says, or a row.
   const said = (i: number) => row(i) || list[i].text.trim() === heading.trim();
-  if (names.length < CREDITS || summaryAt.length === 0 || !said(summaryAt[0])) return summaryAt;
+  // Rows signed with an address are never summary sentences, so a summary may be left empty.
+  if (names.length < CREDITS || summaryAt.length > 0 && !said(summaryAt[0])) return summaryAt;
   // A first line that is itself a row ("Joe Steffen - Creator of Cscope") is no heading.
   const titled = heading !== "" && !names.some((n) => heading.startsWith(n));
   const lead = titled
@@ -493,18 +496,20 @@ const LISTED = 6;
 const ITEM_WORDS = 6;
 
 /**
- * The units of the list right after a lead ending in ":", when it is a list of short items, each
- * a block of its own: "Expat is brought to you by:" and "Clark Cooper", "Greg Stein"...
+ * The units of the list right after a lead ending in ":" or in "by", when it is a list of short
+ * items, each a block of its own: "Expat is brought to you by:" and "Clark Cooper", "Greg
+ * Stein"...
  */
 function listAfter(list: Unit[], blocks: Block[], at: number): number[] {
-  if (!/\p{L}\s*:$/u.test(list[at].text)) return [];
+  if (!/\p{L}\s*:$|\sby$/u.test(list[at].text.trim())) return [];
   const items: number[] = [];
   for (let j = at + 1; j < list.length; j++) {
     const unit = list[j];
     const text = unit.text.trim();
     const whole = list[j + 1]?.block !== unit.block && blocks[unit.block].text.trim() === text;
     if (
-      unit.block !== list[j - 1].block + 1 || !whole || unit.words > ITEM_WORDS ||
+      unit.block !== list[j - 1].block + 1 || !whole ||
+      withoutAddresses(text).split(" ").length > ITEM_WORDS ||
       (/[.!?]$/u.test(text) && !blocks[unit.block].line)
     ) break;
     items.push(j);
@@ -517,15 +522,16 @@ function listAfter(list: Unit[], blocks: Block[], at: number): number[] {
  * Stein and James Clark."; "Other authors: Jonathan Nieder and Joachim Henke.".
  */
 function withList(lead: string, items: string[]): string {
-  const shown = items.slice(0, LISTED).map((t) => t.trim().replace(/[,;]$/u, ""));
+  // "Bdale Garbee <bdale@debian.org>": the person, not where to write to them.
+  const shown = items.slice(0, LISTED).map((t) => withoutAddresses(t).replace(/[,;]$/u, ""));
   const more = items.length - shown.length;
   const named = more > 0
     ? `${shown.join(", ")} and ${more} more`
     : `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
   // The colon goes where the lead's last word asks for what follows: "by", "include".
-  const open = /\b(?:by|to|from|with|for|of|include|includes|including|are|were|is|was)\s*:$/iu
+  const open = /\b(?:by|to|from|with|for|of|include|includes|including|are|were|is|was)\s*:?$/iu
       .test(lead)
-    ? lead.replace(/\s*:$/u, " ")
+    ? lead.replace(/\s*:?$/u, " ")
     : `${lead} `;
   return `${open}${named}`.replace(/(?<![.!?…]["”’)\]]*)$/u, ".");
 }
@@ -847,6 +853,7 @@ const RELATIVE_ONLY =
 /** Why a unit is unfit that no shortage of sentences excuses. */
 const NEVER = new Set([
   "boilerplate",
+  "signature",
   "table row",
   "table of contents",
   "code",

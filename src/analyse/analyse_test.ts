@@ -1160,6 +1160,38 @@ Deno.test("analyse() opens a credits table's summary with the people it credits"
   assert.match(run(table).analysis.summary[0], /^5 people are credited: Ilse Brandvold, /u);
 });
 
+Deno.test("analyse() sums up a signed credits list by its people, no address a key point", () => {
+  const names = [
+    "Ilse Brandvold",
+    "Tomasz Wielkopolski",
+    "Ada Marsh",
+    "Jonas Brandvold",
+    "Eli Marsh",
+  ];
+  const signed = names.map((n) => `${n} <${n.split(" ")[0].toLowerCase()}@lamps.example>`);
+  const { analysis } = run(signed.join("\n\n"));
+  assert.deepEqual(analysis.summary, [
+    "5 people are credited: Ilse Brandvold, Tomasz Wielkopolski, Ada Marsh, Jonas Brandvold and " +
+    "Eli Marsh.",
+  ]);
+  assert.deepEqual(analysis.keyPoints, []);
+});
+
+Deno.test("analyse() names the list a lead ending in 'by' credits, without addresses", () => {
+  const body = [
+    "This document may be freely redistributed or modified in any form provided your changes are clearly documented.",
+    "Significant contributions were made to this document by",
+    "- Ilse Brandvold `<[ilse@lamps.example](mailto:ilse@lamps.example)>`",
+    "- Tomasz Wielkopolski `<[tomasz@lamps.example](mailto:tomasz@lamps.example)>`",
+    "- Ada Marsh",
+  ].join("\n\n");
+  const { analysis } = run(body, "A Brief History of Lampwick");
+  assert.deepEqual(analysis.summary, [
+    "Significant contributions were made to this document by Ilse Brandvold, Tomasz " +
+    "Wielkopolski and Ada Marsh.",
+  ]);
+});
+
 Deno.test("analyse() opens a summary with the subject of the heading a text starts with", () => {
   const body = [
     "# Authors of Lampwick",

@@ -212,6 +212,7 @@ export function unfitReason(
   // Before the length: "Copyright © 2000-2022 Valgrind Developers" is never a key point, even
   // where short lines are all a page has.
   if (BOILERPLATE.test(text) || LICENCE_TERMS.test(text)) return "boilerplate";
+  if (isSignature(text)) return "signature";
   if (words.length < 6) return "too short";
   if (isNumeric(words)) return "table row";
   // "5.3 Choice of interleave level . . . . . 23": the dot leaders of a table of contents.
@@ -327,6 +328,10 @@ const BOILERPLATE = new RegExp(
     // The GNU all-permissive licence a README opens with: "Copying and distribution of this
     // file, with or without modification, are permitted in any medium without royalty...".
     "\\bcopying and distribution of this file\\b",
+    // "This document may be freely redistributed or modified in any form provided...": a free
+    // book's permission.
+    "\\bthis (?:document|manual|guide|book|file|text|work|faq|howto) may be (?:freely )?" +
+    "(?:re)?(?:distributed|copied|modified|reproduced)\\b",
     // Python's reference: the audit hook of a call, and the notes of each version.
     "^raises an auditing event\\b",
     "^(?:changed|new) in version \\d",
@@ -471,6 +476,25 @@ export function listsAddresses(text: string): boolean {
   let found = 0;
   for (const w of text.split(/\s+/u)) if (NUMBER.test(w) && /[.:]\p{N}/u.test(w)) found++;
   return found >= 4;
+}
+
+/** An e-mail address, maybe in brackets, a Markdown mail link or code: "<ana@example.org>",
+ * "`<[ana@example.org](mailto:ana@example.org)>`". */
+const ADDRESS =
+  /`?[<(]?\[?[\p{L}\p{N}._+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\]?(?:\(mailto:[^)\s]*\))?[>)]?`?/gu;
+
+/** The text without its e-mail addresses: "Bdale Garbee <bdale@debian.org>" names the person. */
+export function withoutAddresses(text: string): string {
+  return text.replace(ADDRESS, "").replace(/\s+/gu, " ").trim();
+}
+
+/** A line that is an e-mail address and at most the name it is for ("Ana Lopez <ana@...>"):
+ * a credit's or a signature's, which says nothing. */
+function isSignature(text: string): boolean {
+  const rest = withoutAddresses(text).replace(/[\s,;.:-]+$/u, "");
+  return rest !== text.trim() &&
+    /^(?:\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}.'’-]*|de|van|von|der|la|le)){0,4})?$/u
+      .test(rest);
 }
 
 /** A word that is a number, however written ("12", "3.5%", "1.1.1.1", "(2001:4860::8888)"). */

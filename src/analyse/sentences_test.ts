@@ -182,6 +182,38 @@ Deno.test("unfitReason() refuses a manual's definition lines, synopses and C dec
   );
 });
 
+Deno.test("unfitReason() refuses a free book's permission to copy it as boilerplate", () => {
+  assert.equal(
+    unfitReason(
+      "This document may be freely redistributed or modified in any form provided your changes are clearly documented.",
+    ),
+    "boilerplate",
+  );
+  assert.equal(
+    unfitReason("This manual may be redistributed for fee or free, and may be translated."),
+    "boilerplate",
+  );
+  // What a document says it may be used for is no permission.
+  assert.equal(
+    unfitReason("This document may be used as a checklist before a release."),
+    undefined,
+  );
+});
+
+Deno.test("unfitReason() refuses a line that is a name and an e-mail address", () => {
+  for (
+    const line of [
+      "Bdale Garbee `<[bdale@lamps.example](mailto:bdale@lamps.example)>`",
+      "<ilse@lamps.example>",
+      "Tomasz Wielkopolski tomasz@lamps.example",
+    ]
+  ) assert.equal(unfitReason(line), "signature", line);
+  assert.equal(
+    unfitReason("Write to ilse@lamps.example to ask for the lamp trimming schedule."),
+    undefined,
+  );
+});
+
 Deno.test("unfitReason() refuses an API entry's stability note as boilerplate", () => {
   assert.equal(
     unfitReason("Stability: 3 - Legacy: Use the WHATWG URL API instead."),

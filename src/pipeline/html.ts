@@ -21,6 +21,7 @@ import {
 import { type LinkElement, LinkTable, prepareLinks } from "./html_links.ts";
 import { tableRules } from "./html_tables.ts";
 import { htmlTitle, type TitleDocument } from "./html_title.ts";
+import { typewriterQuotes } from "./typewriter_quotes.ts";
 import { InputError } from "../common/errors.ts";
 
 /** Options of {@link htmlToMarkdown}. */
@@ -726,7 +727,20 @@ function toMarkdown(root: DomElement, title?: string, notes: Footnote[] = []): s
   return writeFootnotes(convert(root), notes, convert);
 }
 
-/** Collapses whitespace runs (NBSP included) in text outside <pre>, without recursion. */
+/** Elements whose text is code as typed, typewriter quotes and all. */
+const CODE = new Set(["CODE", "KBD", "SAMP", "TT", "VAR"]);
+
+function inCode(node: DomNode, root: DomElement): boolean {
+  for (let at = node.parentNode; at && at !== root; at = at.parentNode) {
+    if (CODE.has(at.nodeName)) return true;
+  }
+  return false;
+}
+
+/**
+ * Collapses whitespace runs (NBSP included) in text outside <pre>, without recursion; and turns
+ * typewriter quotes outside code into quotation marks (Debian's FAQ: "How is it `frozen'?").
+ */
 function collapseWhitespace(root: DomElement): void {
   let node: DomNode | null = root;
   while (node) {
@@ -734,7 +748,10 @@ function collapseWhitespace(root: DomElement): void {
       const data = node.textContent ?? "";
       // The private-use characters the rules mark structure with never come from the page.
       const collapsed = data.replace(/\s{2,}/g, " ").replace(MARKS, "");
-      if (collapsed !== data) node.textContent = collapsed;
+      const quoted = data.includes("`") && !inCode(node, root)
+        ? typewriterQuotes(collapsed)
+        : collapsed;
+      if (quoted !== data) node.textContent = quoted;
     }
     const child: DomNode | null = node.nodeName === "PRE" ? null : node.firstChild;
     if (child) {

@@ -809,3 +809,13 @@ Deno.test("extractHtml() keeps a short page's section whose id reads like a bann
   const { body } = extractHtml(utf8(page), "cookies.html");
   assert.ok(body.includes("cookie jar"), body);
 });
+
+Deno.test("htmlToMarkdown() reads typewriter quotes as quotation marks, except in code", () => {
+  const html = "<h2>How is it `frozen'?</h2><p>Upgrades reach the <em>`stable'</em> lamp " +
+    "after ``trimming''. Run <code>trim `wick'</code> to see.</p>";
+  assert.equal(
+    htmlToMarkdown(html),
+    "## How is it ‘frozen’?\n\nUpgrades reach the _‘stable’_ lamp after “trimming”. Run " +
+      "``trim `wick'`` to see.",
+  );
+});

@@ -12,6 +12,7 @@ import { marked } from "marked";
 import { inlineText } from "../markdown/inline_text.ts";
 import { mystAsObsidian } from "../markdown/myst.ts";
 import { fromOverstrike, isOverstruck } from "./overstrike.ts";
+import { typewriterQuotes } from "./typewriter_quotes.ts";
 
 /** What one text or Markdown file contributes to its note. */
 export interface ExtractedText {
@@ -90,19 +91,6 @@ export function readText(text: string, fileName: string): ExtractedText {
  */
 function asMarkdown(text: string): string {
   return unindentProse(ownBlocks(typewriterQuotes(text)));
-}
-
-/**
- * A plain text's quotes as typewriters wrote them, a backquote and an apostrophe ("`groff'",
- * "``like this''"), as the quotation marks they stand for: Markdown reads a backquote as code's,
- * and ran "`MORE.STUFF' contains information about add-on packages useful for `groff'" into one
- * span of code.
- */
-function typewriterQuotes(text: string): string {
-  // The quoted words start and end on a letter or sign, and no letter follows: "`date` and
-  // it's" quotes nothing.
-  return text.replace(/``([^`'\s](?:[^`'\n]{0,198}[^`'\s])?)''(?!\p{L})/gu, "“$1”")
-    .replace(/`([^`'\s](?:[^`'\n]{0,78}[^`'\s])?)'(?!\p{L})/gu, "‘$1’");
 }
 
 /**
