@@ -23,6 +23,9 @@ const UNSAFE =
   // deno-lint-ignore no-control-regex
   /[*"\\/<>:|?#^[\]\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
+/** A colon after a word and before the next, as a title sets off its subtitle. */
+const SUBTITLE_COLON = /(?<=[\p{L}\p{N})])\s*:\s+(?=\S)/gu;
+
 /** An unsafe character right before a closing quote or bracket. */
 const BEFORE_CLOSING = new RegExp(`${UNSAFE.source}(?=[”’)»])`, "gu");
 
@@ -42,8 +45,10 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 export function sanitizeNoteName(title: string): string {
   // "“Why is Python Installed on my Computer?” FAQ": before a closing quote or bracket the
   // character goes without the space, which would stand alone inside the quotes.
+  // "Modules: ECMAScript modules": a title's colon before its subtitle, as names write it.
   let name = trimEnds(
-    title.normalize("NFC").replace(BEFORE_CLOSING, "").replace(UNSAFE, " ").replace(/\s+/gu, " "),
+    title.normalize("NFC").replace(BEFORE_CLOSING, "").replace(SUBTITLE_COLON, " - ")
+      .replace(UNSAFE, " ").replace(/\s+/gu, " "),
   );
   // Before truncating, so the "_" lands in the first few characters and always survives it.
   name = name.replace(RESERVED, "$1_");

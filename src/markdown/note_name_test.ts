@@ -40,8 +40,13 @@ Deno.test("sanitizeNoteName() turns newlines, tabs and runs of spaces into one s
 
 Deno.test("sanitizeNoteName() replaces every forbidden character with a space", () => {
   assert.equal(sanitizeNoteName('a*b"c\\d/e<f>g:h|i?j#k^l[m]n'), "a b c d e f g h i j k l m n");
-  assert.equal(sanitizeNoteName("Time: 10:30"), "Time 10 30");
+  assert.equal(sanitizeNoteName("Time:10:30"), "Time 10 30");
   assert.equal(sanitizeNoteName("[[Link]]"), "Link");
+});
+
+Deno.test("sanitizeNoteName() sets a subtitle after a colon off with a dash", () => {
+  assert.equal(sanitizeNoteName("Modules: ECMAScript modules"), "Modules - ECMAScript modules");
+  assert.equal(sanitizeNoteName("Lamps (2024): a review"), "Lamps (2024) - a review");
 });
 
 Deno.test("sanitizeNoteName() gives Untitled for titles with nothing usable", () => {
@@ -196,8 +201,8 @@ Deno.test("sanitizeNoteName() keeps a name within 200 UTF-8 bytes, so its file n
 Deno.test("wikilink() shows the title its note is named after, else the file's name", () => {
   assert.equal(wikilink("Sources/Notes.md"), "[[Sources/Notes|Notes]]");
   assert.equal(
-    wikilink("Sources/Modules ECMAScript modules.md", "Modules: ECMAScript modules"),
-    "[[Sources/Modules ECMAScript modules|Modules: ECMAScript modules]]",
+    wikilink("Sources/Modules - ECMAScript modules.md", "Modules: ECMAScript modules"),
+    "[[Sources/Modules - ECMAScript modules|Modules: ECMAScript modules]]",
   );
   // Two notes of one title stay apart, and a title a link cannot show is not shown.
   assert.equal(wikilink("Sources/Intro (2).md", "Intro"), "[[Sources/Intro (2)|Intro (2)]]");
