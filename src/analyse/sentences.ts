@@ -634,6 +634,8 @@ const LEANS_BACK = new RegExp(
     "(?:specifically|in particular|in short|namely)(?=\\s*,)",
     // "Actually, you may have guessed the answer": the question was asked before.
     "actually(?=\\s*,)",
+    // "Essentially, they eliminate the need...": who they are was told before.
+    "\\p{L}+ly,\\s*(?:they|he|she|it|this|these|those|their|his|her|its)\\b",
     // "To this is to be added 33,762 cast...", "To that end, ...": added to, or the aim, told
     // before.
     "to (?:this|that)(?: end)?(?=\\s*,| (?:is|are|was|were|must|may|should|will|we|I)\\b)",

@@ -464,6 +464,12 @@ Deno.test("unfitReason() accepts ordinary sentences, with a call or an acronym i
   ) assert.equal(unfitReason(s), undefined, s);
 });
 
+Deno.test("leansBack() spots a sentence adverb before a pronoun told of before", () => {
+  assert.equal(leansBack("Essentially, they eliminate the need to build a lamp by hand."), true);
+  assert.equal(leansBack("Basically, it trims the wick."), true);
+  assert.equal(leansBack("Essentially, lamps eliminate the need to trim by hand."), false);
+});
+
 Deno.test("leansBack() spots a handbook's openers that need what came before", () => {
   for (
     const sentence of [
