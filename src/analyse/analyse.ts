@@ -750,12 +750,21 @@ export function termVector(body: string): [string, number][] {
  * sentence or a key point, unless nothing else is left in the text.
  */
 function unfitUnits(
-  { list, blocks, headings }: { list: Unit[]; blocks: Block[]; headings: string[] },
+  { list, blocks, headings, code }: {
+    list: Unit[];
+    blocks: Block[];
+    headings: string[];
+    code: string[];
+  },
   speech: boolean,
   foreign: ReadonlySet<string> = new Set(),
 ): Set<number> {
   const unfit = new Set<number>();
+  const names = new Set(code);
   list.forEach((u, i) => {
+    // "If `timeout` is greater than 0, ...": a condition on a parameter of the entry it is in.
+    const parameter = PARAMETER_CONDITION.exec(u.text.trim())?.[1];
+    if (!speech && parameter !== undefined && names.has(parameter)) unfit.add(i);
     // "donde i1, i2, ..., in son índices": the end of a sentence cut in two, in another language.
     if (foreign.has(/^\p{Ll}+/u.exec(u.text.trim())?.[0] ?? "")) unfit.add(i);
     // "Make an iterator that returns...": the subject is the signature above; and "Can be used
@@ -836,6 +845,9 @@ function unfitUnits(
   // summary of its rows run together is not.
   return never;
 }
+
+/** A sentence opening on a condition of a name in small letters: "If options is a string". */
+const PARAMETER_CONDITION = /^(?:If|When|Unless|Until)\s+([\p{Ll}_$][\p{L}\p{N}_$.]*)\s/u;
 
 /** What marks an answer in a FAQ: "A. Achieving...", "A: No." */
 const ANSWER_MARK = /^A[.:]\s+(?=\p{Lu})/u;

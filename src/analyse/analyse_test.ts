@@ -820,6 +820,18 @@ Deno.test("analyse() summarises a reference page by its prose, not by the entrie
   assert.match(analysis.summary[0], /^The lamp module gives keepers/);
 });
 
+Deno.test("analyse() takes no condition on an entry's parameter for a summary or key point", () => {
+  const entry = (name: string, what: string) =>
+    `## lamp.${name}(wick, timeout)\n\nThe lamp module can ${name} the ${what} of a harbour ` +
+    "lamp wick on the evening round of the quay.\n\nIf `timeout` is greater than 0, the " +
+    `keeper stops to ${name} the harbour lamp wick after that many seconds of the round.\n\n`;
+  const body = entry("trim", "length") + entry("soak", "oil") + entry("light", "flame");
+  const { analysis } = run(body, "lamp");
+  const picked = [...analysis.summary, ...analysis.keyPoints.map((p) => p.text)].join(" ");
+  assert.doesNotMatch(picked, /If timeout/, picked);
+  assert.match(picked, /The lamp module can/, picked);
+});
+
 Deno.test("analyse() opens a page of entries alone with the entry that says what its subject is", () => {
   const entry = (name: string, what: string) =>
     `\`int Lamp_${name}(LampObject *p)\`\n\nReturn the ${what} of the harbour lamp p, as ` +

@@ -235,10 +235,12 @@ export function unfitReason(
     // parameter's entry in an API reference, its name in lower case before a colon (a PDF may
     // have lost the name's underscores).
     if (/^\p{Ll}[\p{L}\p{N}_.]*(?: \p{Ll}[\p{L}\p{N}_.]*){0,2}:\s/u.test(text)) return "entry";
-    // "Returns: ASN1_SUCCESS if successful": the same entry's labelled parts.
+    // "Returns: ASN1_SUCCESS if successful", "Default: verbatim": the same entry's labelled parts.
     // "Line 2: Send mail as \"user@example.com\".": what a line of the listing above does.
     if (/^Lines? \d+(?:\s*(?:[-–,]|and)\s*\d+)*:\s/u.test(text)) return "entry";
-    if (/^(?:Returns?|Return values?|Parameters?|Arguments?|Since|Deprecated):\s/u.test(text)) {
+    if (
+      /^(?:Returns?|Return values?|Parameters?|Arguments?|Since|Deprecated|Default):\s/u.test(text)
+    ) {
       return "entry";
     }
     // "bundle.heuristic:: If this string-valued key exists...": an AsciiDoc list's term and
@@ -714,6 +716,10 @@ export function instructs(sentence: string): boolean {
   return INSTRUCTS.test(sentence.trim().replace(/^["'“‘(]+/u, ""));
 }
 
+/** What a verb in -s is followed by when it opens a sentence: its object ("Returns the..."). */
+const OBJECT_OPENS = "the|a|an|to|if|whether|all|any|no|one|only|true|false|none|zero|its|their|" +
+  "this|that|these|those";
+
 /**
  * A sentence with no subject, as reference entries go on after their name: "Can be used to
  * continue after resolving conflicts", "Matches the empty string, but only...", "Attempts to
@@ -722,8 +728,13 @@ export function instructs(sentence: string): boolean {
 const NO_SUBJECT = new RegExp(
   "^(?:(?:Can|May|Must|Should|Will|Could|Might)(?: not| also| only)? be\\b|" +
     // A verb in -s before its object: "Returns the...", "Specifies a...".
-    "\\p{Lu}\\p{Ll}*[^s\\P{L}]s (?:the|a|an|to|if|whether|all|any|no|one|only|true|false|none|" +
-    "zero|its|their|this|that|these|those)\\b)",
+    `\\p{Lu}\\p{Ll}*[^s\\P{L}]s (?:${OBJECT_OPENS})\\b)`,
+  "u",
+);
+/** The same after an adverb: "Always returns a value greater than zero." */
+const ADVERB_NO_SUBJECT = new RegExp(
+  "^(?:Always|Never|Only|Also|Usually|Normally|Often|Simply|Merely|Just) " +
+    `\\p{Ll}+[^s\\P{L}]s (?:${OBJECT_OPENS})\\b`,
   "u",
 );
 /** Words in -s that open a sentence with its subject after them: "Sometimes the value...". */
@@ -746,7 +757,7 @@ export function lacksSubject(sentence: string): boolean {
 /** Whether a sentence opens with its verb or a participle, no subject before. */
 function opensWithoutSubject(text: string): boolean {
   return NO_SUBJECT.test(text) && !NOT_VERBS.has(/^\p{L}+/u.exec(text)![0].toLowerCase()) ||
-    PARTICIPLE_ONLY.test(text);
+    ADVERB_NO_SUBJECT.test(text) || PARTICIPLE_ONLY.test(text);
 }
 
 /** A label of a few words, a colon, and what is said under it. */

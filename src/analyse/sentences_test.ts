@@ -359,6 +359,7 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
     "entry",
   );
   assert.equal(unfitReason("Lines 2-3: Trim the wick and light the lamp at dusk."), "entry");
+  assert.equal(unfitReason("Default: verbatim (addresses are not reordered)."), "entry");
   // How the examples are written.
   assert.equal(
     unfitReason('In the examples we will use "example.com" as the harbour that keeps the lamps.'),
@@ -993,6 +994,7 @@ Deno.test("lacksSubject() finds the sentences of an entry that leave out their s
       "Returns the wick's length.",
       "Created by lamp_open() and destroyed by lamp_close().",
       "Always trimmed by the keeper.",
+      "Always returns a wick longer than zero.",
       // A label's entry, its subject the label's thing.
       "Starts with a wick, night context: Always treated as an oil lamp.",
       "Night context: Returns the wick's length.",
@@ -1008,6 +1010,7 @@ Deno.test("lacksSubject() finds the sentences of an entry that leave out their s
       "Based on the tests, the keepers chose the longer wick.",
       "Night context: The keeper trims the wick.",
       "Fully trimmed wicks burn longer.",
+      "Always the keeper trims the wick.",
     ]
   ) assert.ok(!lacksSubject(text), text);
 });
