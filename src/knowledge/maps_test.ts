@@ -496,11 +496,11 @@ Deno.test("contextLine() takes no author's advice for what a note is about", () 
 
 Deno.test("buildMaps() links notes by their titles", () => {
   const notes = [{
-    ...note("Sources/Modules Packages.md", "", ["Ada Lovelace"]),
+    ...note("Sources/Modules - Packages.md", "", ["Ada Lovelace"]),
     title: "Modules: Packages",
   }];
-  const maps = buildMaps(notes, [topic("Modules", ["Sources/Modules Packages.md"])]);
-  const link = "[[Sources/Modules Packages|Modules: Packages]]";
+  const maps = buildMaps(notes, [topic("Modules", ["Sources/Modules - Packages.md"])]);
+  const link = "[[Sources/Modules - Packages|Modules: Packages]]";
   assert.ok(maps.find((m) => m.title === "Modules")!.generated.includes(`- ${link}`));
   assert.ok(
     maps.find((m) => m.title === "People")!.generated.includes(`**Ada Lovelace**: ${link}`),

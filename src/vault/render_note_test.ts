@@ -304,10 +304,10 @@ Deno.test("renderNote() takes no file name every project uses as an alias", () =
 });
 
 Deno.test("renderNote() shows related notes by their titles", () => {
-  const link = "[[Sources/Modules ECMAScript modules|Modules: ECMAScript modules]]";
+  const link = "[[Sources/Modules - ECMAScript modules|Modules: ECMAScript modules]]";
   const text = renderNote(draft(), {
     source: "a.md",
-    related: ["Sources/Modules ECMAScript modules.md"],
+    related: ["Sources/Modules - ECMAScript modules.md"],
     titleOf: (path) => path.includes("Modules") ? "Modules: ECMAScript modules" : undefined,
   });
   assert.ok(text.includes(`related:\n  - "${link}"`), text);
