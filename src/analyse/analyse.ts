@@ -297,7 +297,7 @@ export function analyse(input: AnalysisInput): Analysed {
     transcript,
   );
 
-  const keyphrases = rankKeyphrases(language.phrases, {
+  const keyphrases = rankKeyphrases(withoutApparatus(language), {
     termCounts: counts,
     sentenceTerms: list.map((u) => u.terms),
     title: input.title,
@@ -851,6 +851,21 @@ const PARAMETER_CONDITION = /^(?:If|When|Unless|Until)\s+([\p{Ll}_$][\p{L}\p{N}_
 
 /** What marks an answer in a FAQ: "A. Achieving...", "A: No." */
 const ANSWER_MARK = /^A[.:]\s+(?=\p{Lu})/u;
+
+/** Why a sentence is the page's apparatus: a notice or a credit, whose words are no topic. */
+const APPARATUS = new Set(["boilerplate", "signature"]);
+
+/**
+ * The noun phrases of the text outside its notices and credits: a book's title page gave the tags
+ * "copyright" and "translation" of its licence ("...including translation from one type of media
+ * or file format to another...").
+ */
+function withoutApparatus({ sentences, phrases }: Pick<Language, "sentences" | "phrases">) {
+  const spans = sentences.filter((s) => APPARATUS.has(unfitReason(s.text) ?? ""))
+    .map((s) => [s.start, s.start + s.text.length]);
+  if (spans.length === 0) return phrases;
+  return phrases.filter((p) => !spans.some(([from, to]) => p.start >= from && p.start < to));
+}
 
 /** A sentence that "what" opens, no question. */
 const FREE_RELATIVE = /^(?:What|Whatever)\s[^?]*$/u;
