@@ -87,6 +87,7 @@ export function nameTopics(
   earlier: NamedTopic[] = [],
 ): { named: NamedTopic[]; unnamed: Topic[]; joins: { into: string; members: string[] }[] } {
   const { phrasesOf, df } = phraseTable(notes);
+  const subjectWords = vaultSubjectWords(notes, phrasesOf);
   const heads = headTable(phrasesOf);
   const namesOf = new Map(notes.map((n) => [n.key, n.names ?? []]));
   const bodiesOf = new Map(notes.map((n) => [n.key, n.bodies ?? []]));
@@ -118,7 +119,7 @@ export function nameTopics(
       named.push({ ...topic, name: word, phrases: [], phraseKeys: [] });
       continue;
     }
-    const ranked = rankPhrases(topic, phrasesOf, df, notes.length);
+    const ranked = rankPhrases(topic, phrasesOf, df, notes.length, subjectWords);
     // A name speaks for more than half the notes: "Rural" named five addresses after two, "UTF-8"
     // six FAQs, only one of them about it, after three.
     const naming = topic.members.length >= NAMING_MIN
@@ -964,6 +965,7 @@ function rankPhrases(
   phrasesOf: Map<string, Map<string, string>>,
   df: Map<string, number>,
   total: number,
+  subjectWords: ReadonlySet<string> = new Set(),
 ): { text: string; cover: number }[] {
   const inTopic = new Map<string, string[]>();
   for (const key of topic.members) {
@@ -985,11 +987,37 @@ function rankPhrases(
     if (words.length === 1 && isGenericWord(text)) continue;
     const length = words.length === 1 ? 0.8 : words.length <= 3 ? 1.2 : 0.7;
     const specific = Math.max(...text.toLowerCase().split(/[\s-]+/u).map(specificity));
+    // "Apache HTTP server" of six pages of Apache's manual: each of its words is what the whole
+    // vault is about, unless the topic is most of the vault.
+    if (size <= VAULT_SUBJECT * total && words.every((w) => subjectWords.has(w))) continue;
     const score = (spellings.length / size) * Math.log(1 + total / df.get(phrase)!) * length *
       (0.3 + 0.7 * specific);
     scored.push({ text, score, cover: spellings.length / size });
   }
   return scored.sort((a, b) => b.score - a.score || (a.text < b.text ? -1 : 1));
+}
+
+/**
+ * The stems more than half of a vault's notes say in their titles, summaries or phrases, when it
+ * has enough notes to tell: what the vault is about ("apache" in 29 of 30 pages of Apache's
+ * manual, "postfix" in all of Postfix's READMEs), which names none of its topics.
+ */
+function vaultSubjectWords(
+  notes: PhraseNote[],
+  phrasesOf: Map<string, Map<string, string>>,
+): Set<string> {
+  const subject = new Set<string>();
+  if (notes.length < 2 * VAULT_COMMON_MIN) return subject;
+  const said = new Map<string, number>();
+  for (const note of notes) {
+    const stems = new Set([
+      ...phraseKey(`${titleOf(note.key)} ${note.summary ?? ""}`).split(" "),
+      ...[...phrasesOf.get(note.key)?.keys() ?? []].flatMap((key) => key.split(" ")),
+    ]);
+    for (const stem of stems) said.set(stem, (said.get(stem) ?? 0) + 1);
+  }
+  for (const [stem, count] of said) if (count > VAULT_SUBJECT * notes.length) subject.add(stem);
+  return subject;
 }
 
 /** Phrases that do not repeat one another's words ("merge" after "faulty merge" adds nothing). */

@@ -556,6 +556,23 @@ Deno.test("sharedPhraseParts() takes no phrase over half the vault has, however 
   assert.deepEqual(named.map((t) => t.name), []);
 });
 
+Deno.test("nameTopics() names no topic by words the vault's subject is made of", () => {
+  // Thirty pages of one harbour's manual: each says "harbour" or "crane" somewhere, the first six
+  // "harbour crane" and also "quay cranes"; no phrase is in most notes.
+  const notes = Array.from({ length: 30 }, (_, i) => ({
+    ...note(
+      `n${String(i).padStart(2, "0")}`,
+      i < 6 ? ["harbour crane", "quay cranes"] : [`dock ${i}`],
+    ),
+    summary: i % 2 === 0 ? "The harbour opens at dawn." : "A crane lifts boxes at the harbour.",
+  }));
+  const { named } = nameTopics(
+    [{ members: notes.slice(0, 6).map((n) => n.key), folder: "" }],
+    notes,
+  );
+  assert.deepEqual(named.map((t) => t.name), ["Quay cranes"]);
+});
+
 Deno.test("byOwnPhrases() moves a note that has none of its map's phrases to the map of its own", () => {
   const notes = [
     note("g1", ["merge commit"], ["git"]),
