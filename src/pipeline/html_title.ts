@@ -55,9 +55,13 @@ export function htmlTitle(document: TitleDocument): string {
   const firstHeading = oneLine(document.querySelector("h1, h2, h3, h4, h5, h6")?.textContent);
   const siteName = meta('meta[property="og:site_name"], meta[name="application-name"]');
   const titleElement = oneLine(document.querySelector("title")?.textContent);
+  // The headings besides the <h1>: a book's pages may have its own <h1> below the book's.
+  const headings = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].slice(0, 50)
+    .map((h) => oneLine(h.textContent));
+  const subheadings = headings.filter((h, i) => h !== h1 || headings.indexOf(h1) !== i);
   return jsonLdTitle(document) ||
     meta('meta[property="og:title"], meta[name="og:title"], meta[name="twitter:title"]') ||
-    withoutSiteName(titleElement, siteName, h1 || firstHeading) || h1;
+    withoutSiteName(titleElement, siteName, h1 || firstHeading, subheadings) || h1;
 }
 
 /** Whether `heading` ends on `part` as whole words, after words of its own. */
@@ -107,21 +111,31 @@ function findTitle(data: unknown, depth: number): string {
 }
 
 /**
- * A `<title>` without the site's name: the part the `<h1>` repeats; else without a part that
- * is the declared site name or reads as one ("Python 3.11 documentation", "example.org"); else
- * without a parenthesised tail when the `<h1>` is the rest. Otherwise the whole title.
+ * A `<title>` without the site's name: the part the `<h1>` repeats, unless the other part heads
+ * the page below it (a book's menu bar is its `<h1>`: "What is Ownership? - The Rust Programming
+ * Language" over "What Is Ownership?"); else without a part that is the declared site name or
+ * reads as one ("Python 3.11 documentation", "example.org"); else without a parenthesised tail
+ * when the `<h1>` is the rest. Otherwise the whole title.
  */
-export function withoutSiteName(title: string, siteName: string, h1: string): string {
+export function withoutSiteName(
+  title: string,
+  siteName: string,
+  h1: string,
+  subheadings: string[] = [],
+): string {
   if (title === "") return "";
   const lower = (s: string) => s.toLowerCase();
   const heading = lower(h1.replace(/^[\d.]+\s+/, "")); // "2.3 Closure Example"
   if (heading !== "" && lower(title) === heading) return title;
+  const below = new Set(subheadings.map(lower));
   for (const separator of SEPARATORS) {
     const at = title.lastIndexOf(separator);
     const first = title.indexOf(separator);
     if (at < 0) continue;
     const parts = [title.slice(0, first), title.slice(at + separator.length)];
     const [head, tail] = parts.map((p) => p.trim());
+    if (heading !== "" && lower(tail) === heading && below.has(lower(head))) return head;
+    if (heading !== "" && lower(head) === heading && below.has(lower(tail))) return tail;
     if (heading !== "" && lower(head) === heading) return head;
     if (heading !== "" && lower(tail) === heading) return tail;
     // The part the heading ends on, where it does not say the other: "mod_ssl - Apache HTTP

@@ -43,6 +43,36 @@ Deno.test("withoutSiteName() keeps the part the page's heading repeats", () => {
   assert.equal(withoutSiteName("A: B", "", ""), "A: B");
 });
 
+Deno.test("withoutSiteName() keeps the part a heading below repeats when the <h1> is the book's", () => {
+  assert.equal(
+    withoutSiteName("What is Ownership? - The Lamp Book", "", "The Lamp Book", [
+      "What Is Ownership?",
+      "The Stack and the Heap",
+    ]),
+    "What is Ownership?",
+  );
+  // A page that only repeats its own heading lower down keeps the part its <h1> says.
+  assert.equal(
+    withoutSiteName("Orchard Docs | Getting Started", "", "Getting Started", ["Install"]),
+    "Getting Started",
+  );
+});
+
+Deno.test("extractHtml() takes a book page's own title over the book's, whose <h1> is the menu's", () => {
+  const body = (h: string) =>
+    '<div class="menu-bar"><h1 class="menu-title">The Lamp Book</h1></div><main>' + h +
+    "<p>Some words of text.</p></main>";
+  const head = "<title>Programming a Wick - The Lamp Book</title>";
+  assert.equal(
+    extractHtml(page(head, body("<h1>Programming a Wick</h1>")), "a.html").title,
+    "Programming a Wick",
+  );
+  assert.equal(
+    extractHtml(page(head, body("<h2>Programming a Wick</h2>")), "a.html").title,
+    "Programming a Wick",
+  );
+});
+
 Deno.test("withoutSiteName() keeps the part the heading ends on, not a part the heading starts", () => {
   assert.equal(
     withoutSiteName("mod_ssl - Apache HTTP Server Version 2.4", "", "Apache Module mod_ssl"),
