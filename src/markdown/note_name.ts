@@ -26,6 +26,9 @@ const UNSAFE =
 /** A colon after a word and before the next, as a title sets off its subtitle. */
 const SUBTITLE_COLON = /(?<=[\p{L}\p{N})])\s*:\s+(?=\S)/gu;
 
+/** A type's parameters in angle brackets right after its name: "Box<T>", "Vec<String>". */
+const TYPE_PARAMETERS = /(?<=[\p{L}\p{N}_])<([\p{L}\p{N}_, ]{1,40})>(?![\p{L}\p{N}_])/gu;
+
 /** An unsafe character right before a closing quote or bracket. */
 const BEFORE_CLOSING = new RegExp(`${UNSAFE.source}(?=[”’)»])`, "gu");
 
@@ -45,10 +48,11 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 export function sanitizeNoteName(title: string): string {
   // "“Why is Python Installed on my Computer?” FAQ": before a closing quote or bracket the
   // character goes without the space, which would stand alone inside the quotes.
-  // "Modules: ECMAScript modules": a title's colon before its subtitle, as names write it.
+  // "Modules: ECMAScript modules": a title's colon before its subtitle, as names write it; and
+  // "Rc<T>", a generic type, in the angle quotes a file name may have.
   let name = trimEnds(
     title.normalize("NFC").replace(BEFORE_CLOSING, "").replace(SUBTITLE_COLON, " - ")
-      .replace(UNSAFE, " ").replace(/\s+/gu, " "),
+      .replace(TYPE_PARAMETERS, "‹$1›").replace(UNSAFE, " ").replace(/\s+/gu, " "),
   );
   // Before truncating, so the "_" lands in the first few characters and always survives it.
   name = name.replace(RESERVED, "$1_");

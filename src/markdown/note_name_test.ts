@@ -49,6 +49,14 @@ Deno.test("sanitizeNoteName() sets a subtitle after a colon off with a dash", ()
   assert.equal(sanitizeNoteName("Lamps (2024): a review"), "Lamps (2024) - a review");
 });
 
+Deno.test("sanitizeNoteName() shows a generic type's parameters in angle quotes", () => {
+  assert.equal(
+    sanitizeNoteName("Rc<T>, the Reference Counted Smart Pointer"),
+    "Rc‹T›, the Reference Counted Smart Pointer",
+  );
+  assert.equal(sanitizeNoteName("HashMap<K, V> and a <b> tag"), "HashMap‹K, V› and a b tag");
+});
+
 Deno.test("sanitizeNoteName() gives Untitled for titles with nothing usable", () => {
   for (const title of ["", "   ", ".", "..", "...", "*:?/\\<>|", "[]#^", "\n\t\u0000", ". . ."]) {
     assert.equal(sanitizeNoteName(title), "Untitled", JSON.stringify(title));
