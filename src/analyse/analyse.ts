@@ -961,7 +961,11 @@ function withoutWords(people: string[], body: string): string[] {
     const titled = () =>
       body.matchAll(new RegExp(`([\\p{L}.]+) ${RegExp.escape(name)}(?![\\p{L}\\p{N}_])`, "gu"))
         .some((m) => isPersonTitle(m[1]));
-    return !writtenSmall(name, body, all) && asThing(name) * 2 < all || titled();
+    // "Metaprogramming", of the heading "General Metaprogramming" (no general's title), beside
+    // "known as _metaprogramming_": a gerund the text also writes in small letters is a word.
+    const word = () =>
+      /\p{Ll}{4}ing$/u.test(name) && uses(body.replaceAll("_", " "), name.toLowerCase()) > 0;
+    return !word() && (!writtenSmall(name, body, all) && asThing(name) * 2 < all || titled());
   });
 }
 

@@ -853,6 +853,11 @@ Deno.test("analyse() takes no lone name the text also writes in small letters fo
   const named = "Lincoln spoke at Gettysburg. Lincoln freed the slaves, and Lincoln was shot. " +
     "The lincoln penny and a lincoln car.";
   assert.deepEqual(run(named, "Speeches").analysis.people, ["Lincoln"]);
+  // Capitalised only where a sentence or a heading opens, and once in small letters: a word.
+  const word = "Macros write code, which is known as _metaprogramming_.\n\n## Macros for General " +
+    "Metaprogramming\n\nMetaprogramming is useful. See Macros for General Metaprogramming. " +
+    "Ian Murdock wrote macros.";
+  assert.deepEqual(run(word, "Macros").analysis.people, ["Ian Murdock"]);
 });
 
 Deno.test("analyse() takes no name the text writes as the name of a thing for a person", () => {

@@ -414,10 +414,12 @@ export function personNames(name: string): string[] {
     if (words.length > 1 && !endsAsName(words)) return [];
     // "Implementing Goldberg": a heading's verb run into a surname.
     if (isGerund(words[0])) return [];
-    // "Arbitrary Unicode may be used": an adjective opening a sentence, before a name of a thing.
+    // "Arbitrary Unicode may be used": an adjective opening a sentence, before a name of a thing;
+    // "Add Amir to Sales": a command's verb before a name.
     if (
-      words.length === 2 && lexiconTag(words[0].toLowerCase()) === "Adjective" &&
-      !isFirstName(words[0].toLowerCase())
+      words.length === 2 &&
+      /^(?:Adjective|Infinitive)$/u.test(lexiconTag(words[0].toLowerCase())) &&
+      !isFirstName(words[0].toLowerCase()) && !isGivenName(words[0].toLowerCase())
     ) return [];
     // "Superstorm Sandy", "Hurricane Katrina": a storm is named as people are.
     if (words.length > 1 && STORM.test(words[0])) return [];

@@ -255,6 +255,9 @@ Deno.test("personNames() drops the verb of the next line after a name at a line'
   assert.deepEqual(personNames("Lou Reed"), ["Lou Reed"]);
   // An adjective opening a sentence before a thing's name is no first name.
   assert.deepEqual(personNames("Arbitrary Unicode"), []);
+  // Nor is a command's verb ("Add Amir to Sales"), unless it is a first name too.
+  assert.deepEqual(personNames("Add Amir"), []);
+  assert.deepEqual(personNames("Chase Smith"), ["Chase Smith"]);
   assert.deepEqual(personNames("Frank Whaley"), ["Frank Whaley"]);
   assert.deepEqual(personNames("Ali Ahmed"), ["Ali Ahmed"]);
   // Nor is a notice's word after the name it names.
