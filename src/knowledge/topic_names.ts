@@ -1041,7 +1041,8 @@ function mostCommon(spellings: string[]): string {
 
 /**
  * Whether the notes of a topic write a word no English word list has only in small letters, in
- * their titles and summaries, twice or more: "Porting systemd To New Distributions".
+ * their titles and summaries, twice or more, and once where an English word would have a capital:
+ * "Porting systemd To New Distributions".
  */
 function writtenSmall(word: string, topic: Topic, summaryOf: Map<string, string>): boolean {
   // Nor a compound of English words: "command-line" is no name.
@@ -1053,13 +1054,19 @@ function writtenSmall(word: string, topic: Topic, summaryOf: Map<string, string>
     "giu",
   );
   let small = 0;
+  // Where an English word would have a capital: in a title, or opening a sentence ("mutable
+  // reference" is small in the middle of any sentence).
+  let telling = 0;
   for (const key of topic.members) {
-    for (const [found] of `${titleOf(key)} ${summaryOf.get(key) ?? ""}`.matchAll(pattern)) {
-      if (found !== word) return false;
+    const title = titleOf(key);
+    for (const found of `${title}\n${summaryOf.get(key) ?? ""}`.matchAll(pattern)) {
+      if (found[0] !== word) return false;
       small++;
+      const before = found.input.slice(0, found.index);
+      if (found.index < title.length || /(?:^|\n|[.!?]\s+)$/u.test(before)) telling++;
     }
   }
-  return small >= 2;
+  return small >= 2 && telling > 0;
 }
 
 /** A note's title as its vault name shows it: "Sources/Rerere.md" is "Rerere". */

@@ -266,6 +266,17 @@ Deno.test("nameTopics() keeps a name its makers write in small letters as they w
     nameTopics([{ members: notes.map((n) => n.key), folder: "" }], compound).named[0].name,
     "Command-line option",
   );
+  // A word no list has, small only in the middle of sentences, is a word: "Mutable reference".
+  const midSentence = notes.map((n) => ({
+    ...n,
+    keyphrases: ["mutable reference"],
+    tags: [],
+    summary: "Each wick takes a mutable reference. Keepers pass a mutable reference to lamps.",
+  }));
+  assert.equal(
+    nameTopics([{ members: notes.map((n) => n.key), folder: "" }], midSentence).named[0].name,
+    "Mutable reference",
+  );
 });
 
 Deno.test("nameTopics() spells no name after the words of a mail or web address", () => {
