@@ -229,10 +229,11 @@ function peopleIndex(notes: MapNote[]): { name: string; paths: string[] }[] {
 }
 
 /** A sentence's end: not after a title ("Dr."), an initial ("J.") or "e.g.", nor after "etc."
- * unless a capital follows ("...canonical(5), etc. Postfix no longer..."). */
+ * unless a capital follows ("...canonical(5), etc. Postfix no longer..."); not a "!" or "?" a
+ * word in small letters follows ("the println! expression", a Rust macro's name). */
 const SENTENCE_ENDS = new RegExp(
   String.raw`(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Jr|St|Mt|vs|etc|e\.g|i\.e|Inc|Ltd|No|\p{Lu}))` +
-    String.raw`[.!?]["”’)]?\s|(?<=\betc)\.\s(?=\p{Lu})`,
+    String.raw`(?:\.["”’)]?\s|[!?]["”’)]?\s(?!\p{Ll}))|(?<=\betc)\.\s(?=\p{Lu})`,
   "gu",
 );
 

@@ -208,6 +208,11 @@ Deno.test("contextLine() takes the first sentence of the summary's first paragra
   );
   assert.equal(contextLine(["Did steam win? Yes."]), "Did steam win?");
   assert.equal(contextLine(["It worked! Mostly."]), "It worked!");
+  // A macro's name ends no sentence: "println!" of Rust.
+  assert.equal(
+    contextLine(["The keeper uses the trim! macro, thus getting a shorter wick. Later."]),
+    "The keeper uses the trim! macro, thus getting a shorter wick.",
+  );
   // A sentence quoting questions ends after its last quote.
   const asked = "Answers 6 questions, such as “How are wicks trimmed?” and “Why do lamps smoke?”.";
   assert.equal(contextLine([`${asked} Steam drove the mills.`]), asked);
