@@ -396,6 +396,9 @@ const REFERS_BACK = new RegExp(
     // "For an example, see ecc7c8841d (...)", "See the lamp keeper's guide for more.": a
     // pointer to where the point is made, not the point.
     "^(?:for (?:an? |more )?(?:examples?|details?|instance|information|more)[^,]{0,80},\\s*)?see\\s",
+    // "We need to add to the code in Listing 9-3", "...does not look like Figure 4-3": a
+    // book's numbered listing or figure, which a summary or key point is read without.
+    "\\b(?:listing|figure|fig\\.)\\s+\\d+(?:[-.–]\\d+)*\\b",
     // "...in two aspects: (a) We use zero-based indexing.": an enumeration cut after its first.
     ":\\s*\\((?:a|i|1)\\)(?!.*\\((?:b|ii|2)\\))",
   ].join("|"),

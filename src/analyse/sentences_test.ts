@@ -333,6 +333,15 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
     unfitReason("The rules in section 3.7 above apply to every lock as well."),
     "refers elsewhere",
   );
+  // A book's numbered listing or figure, which the sentence is read without.
+  assert.equal(
+    unfitReason("We need to add to the code in Listing 9-3 to trim the wick first."),
+    "refers elsewhere",
+  );
+  assert.equal(
+    unfitReason("The lamp does not look like Figure 4-3, which shows an older lamp."),
+    "refers elsewhere",
+  );
   assert.equal(
     unfitReason("The lampwick distribution contains the following files: (Not the ones in Git.)"),
     "announces",

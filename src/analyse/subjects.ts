@@ -33,16 +33,22 @@ const WORD =
  * ("ArgumentParser", "macOS").
  */
 export function subjectsOf(text: string, exclude: ReadonlySet<string>): string[] {
-  const seen = new Map<string, { uses: number; inside: number; capital: number; unit: number }>();
+  const seen = new Map<
+    string,
+    { uses: number; inside: number; capital: number; unit: number; numbering: number }
+  >();
   let total = 0;
   for (const match of text.matchAll(WORD)) {
     total++;
     const word = match[0];
     const key = word.toLowerCase();
     let entry = seen.get(key);
-    if (!entry) seen.set(key, entry = { uses: 0, inside: 0, capital: 0, unit: 0 });
+    if (!entry) seen.set(key, entry = { uses: 0, inside: 0, capital: 0, unit: 0, numbering: 0 });
     entry.uses++;
     if (afterNumber(text, match.index)) entry.unit++;
+    if (/^\s+\p{N}/u.test(text.slice(match.index + word.length, match.index + word.length + 3))) {
+      entry.numbering++;
+    }
     if (opensSentence(text, match.index)) continue;
     entry.inside++;
     if (word !== key) entry.capital++;
@@ -51,8 +57,9 @@ export function subjectsOf(text: string, exclude: ReadonlySet<string>): string[]
   return [...seen]
     .filter(([key, e]) =>
       e.uses >= least && e.inside >= LEAST_USES && e.capital >= CAPITALISED * e.inside &&
-      // A unit after its numbers ("530 MB/s") measures; it is no subject.
-      e.unit < e.uses / 2 &&
+      // A unit after its numbers ("530 MB/s") measures; it is no subject. Nor does a word
+      // before them ("Listing 4-1", "Figure 3") name one: it points at the text's own parts.
+      e.unit < e.uses / 2 && e.numbering < e.uses / 2 &&
       key.length > 1 && englishRank(key) >= GENERIC_RANK && !exclude.has(key) &&
       !LITERALS.has(key)
     )

@@ -33,6 +33,9 @@ Deno.test("subjectsOf() takes no everyday word, person, identifier or word in sm
   // A unit after numbers.
   const sizes = Array.from({ length: 6 }, (_, i) => `The harbour ${i} takes ${i + 2} MB daily.`);
   assert.deepEqual(subjectsOf(sizes.join(" "), none), []);
+  // A word before numbers, the text's own parts.
+  const listings = Array.from({ length: 6 }, (_, i) => `The harbour in Listing 4-${i} is lit.`);
+  assert.deepEqual(subjectsOf(listings.join(" "), none), []);
   // A name the text mostly writes in small letters is a command, not a subject.
   assert.deepEqual(subjectsOf(`${naming("Quillmark", 2)} ${naming("quillmark", 6)}`, none), []);
 });
