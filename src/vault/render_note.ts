@@ -7,7 +7,7 @@
 import { stringify } from "yaml";
 import { STANDARD_KEYS } from "../markdown/frontmatter.ts";
 import { fileStem, wikilink } from "../markdown/note_name.ts";
-import { escapeMarkdownBlock, stamp } from "../markdown/transcript.ts";
+import { escapeMarkdown, escapeMarkdownBlock, stamp } from "../markdown/transcript.ts";
 import { nestHeadings } from "../markdown/heading_levels.ts";
 import type { Claim, KeyPoint, NoteDraft } from "../protocol/messages.ts";
 import { type FindTarget, resolveLinks } from "./source_links.ts";
@@ -66,7 +66,9 @@ export function renderNote(draft: NoteDraft, meta: NoteMeta): string {
     // No folding: a long title stays on one line, as Obsidian's property editor writes it.
     lineWidth: 0,
   });
-  const heading = draft.title.replace(/\s+/gu, " ").trim();
+  // "Using Box<T> to Point to Data on the Heap": the title as text, not as markup ("<T>" would be
+  // an HTML tag, "__init__" bold).
+  const heading = escapeMarkdown(draft.title.replace(/\s+/gu, " ").trim());
   const sections = [
     section("Summary", analysis.summary.map(escapeMarkdownBlock).join("\n\n")),
     section("Key points", analysis.keyPoints.map(keyPoint).join("\n")),

@@ -220,6 +220,14 @@ Deno.test("renderNote() round-trips tricky titles through parseFrontmatter as st
   }
 });
 
+Deno.test("renderNote() writes the title heading as text, its markup characters escaped", () => {
+  const text = renderNote(draft({ title: "Using Box<T> and __init__ for *args" }), {
+    source: "in/a.md",
+  });
+  assert.match(text, /\n# Using Box\\<T> and \\_\\_init\\_\\_ for \\\*args\n/u);
+  assert.equal(parseFrontmatter(text).data?.title, "Using Box<T> and __init__ for *args");
+});
+
 Deno.test("renderNote() quotes date-like and boolean-like titles for YAML 1.1 readers", () => {
   const text = renderNote(draft({ title: "2024-01-01" }), { source: "x.md" });
   assert.ok(text.includes('title: "2024-01-01"\n'));
