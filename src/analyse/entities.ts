@@ -105,7 +105,7 @@ export function rankNames(
           read && KIND_BEFORE.test(options.text!.slice(Math.max(0, at - 20), at)) ||
           read && quotedTitle(options.text!, at, raw))
       ? []
-      : [clean];
+      : [ownedBy(clean, read ? options.text!.slice(Math.max(0, at - 16), at) : "")];
     for (const name of names.length === 1 && suffix ? [names[0] + suffix.trimEnd()] : names) {
       // "E. R. Gansner" and "E.R. Gansner", "Juan Guaidó" and "Juan Guaido" are one spelling.
       const key = name.toLowerCase().replace(/(?<=\b\p{L}\.) (?=\p{L}\.)/gu, "")
@@ -319,6 +319,20 @@ const SOFTWARE = new Set([
   "google chrome",
   "internet explorer",
 ]);
+
+/** A company's legal form ending its name. */
+const COMPANY_FORM = / (?:GmbH|Inc|Ltd|LLC|Corp|AG|PLC|Pty)\.?$/u;
+/** A word in small letters with a digit, right before a name: "g10" of "g10 Code GmbH". */
+const BRAND_BEFORE = /(?<![\p{L}\p{N}_.-])(\p{Ll}+\p{N}[\p{Ll}\p{N}]*) $/u;
+
+/**
+ * A company's name with the first word its makers write in small letters and digits, which no
+ * capital marks as part of it: "g10 Code GmbH", not "Code GmbH". `before` is the text before it.
+ */
+function ownedBy(name: string, before: string): string {
+  const brand = COMPANY_FORM.test(name) ? BRAND_BEFORE.exec(before)?.[1] : undefined;
+  return brand ? `${brand} ${name}` : name;
+}
 
 /** Programmes of a government that compromise's lexicon files as companies: they pay, nobody
  * works there (organisations of 6 of gold-speeches' 18 tuning addresses). */

@@ -461,6 +461,18 @@ Deno.test("rankNames() takes a government's programme for no organisation", () =
   assert.deepEqual(names, ["Peace Corps", "Commission on Lamps"]);
 });
 
+Deno.test("rankNames() keeps a company's first word in small letters and digits", () => {
+  const text = "Since 2001 g10 Code GmbH has funded it, as the Lamp Works Ltd did.";
+  const at = (name: string) => ({ text: name, start: text.indexOf(name) });
+  const names = rankNames([at("Code GmbH"), at("Lamp Works Ltd")], {
+    mergeParts: false,
+    limit: 10,
+    kind: "organization",
+    text,
+  });
+  assert.deepEqual(names, ["g10 Code GmbH", "Lamp Works Ltd"]);
+});
+
 Deno.test("rankNames() takes a body named with its kind first or last for one", () => {
   const names = rankNames(
     spans(
