@@ -75,18 +75,20 @@ function withoutSalutation(text: string): string {
 }
 
 /** Words in capitals before a capitalised word (or "I") that opens the sentence proper. */
-const CAPS_RUN = /^((?:[\p{Lu}'’-]+\s+){2,12})(?=\p{Lu}\p{Ll}|I\s)/u;
+const CAPS_RUN = /^((?:[\p{Lu}'’-]+\s+){1,12})(?=\p{Lu}\p{Ll}|I\s)/u;
 
 /**
  * The sentence without a heading in capitals that a plain text runs into it ("THE NEW AND
- * DEVELOPING NATIONS Our efforts to help..."): at least two of its words are words of the
- * dictionary, so acronyms ("US GDP Growth") stay.
+ * DEVELOPING NATIONS Our efforts to help...", "AGRICULTURE Despite the difficulties..."): at
+ * least two of its words are words of the dictionary, or its one word is a long one, so
+ * acronyms ("US GDP Growth", "NASA Administrator") stay.
  */
 function withoutCapsHeading(text: string): string {
   const run = CAPS_RUN.exec(text)?.[1];
   if (!run) return text;
   const words = run.trim().split(/\s+/u).map((w) => w.toLowerCase());
-  return words.filter((w) => w.length >= 3 && englishRank(w) < Infinity).length >= 2
+  const known = words.filter((w) => w.length >= 3 && englishRank(w) < Infinity);
+  return known.length >= 2 || words.length === 1 && known.length === 1 && words[0].length >= 6
     ? text.slice(run.length)
     : text;
 }
