@@ -105,7 +105,12 @@ export function rankNames(
           read && KIND_BEFORE.test(options.text!.slice(Math.max(0, at - 20), at)) ||
           read && quotedTitle(options.text!, at, raw))
       ? []
-      : [ownedBy(clean, read ? options.text!.slice(Math.max(0, at - 16), at) : "")];
+      : [
+        withListedEnd(
+          ownedBy(clean, read ? options.text!.slice(Math.max(0, at - 16), at) : ""),
+          read ? options.text!.slice(at + raw.length, at + raw.length + 60) : "",
+        ),
+      ];
     for (const name of names.length === 1 && suffix ? [names[0] + suffix.trimEnd()] : names) {
       // "E. R. Gansner" and "E.R. Gansner", "Juan Guaidó" and "Juan Guaido" are one spelling.
       const key = name.toLowerCase().replace(/(?<=\b\p{L}\.) (?=\p{L}\.)/gu, "")
@@ -332,6 +337,19 @@ const BRAND_BEFORE = /(?<![\p{L}\p{N}_.-])(\p{Ll}+\p{N}[\p{Ll}\p{N}]*) $/u;
 function ownedBy(name: string, before: string): string {
   const brand = COMPANY_FORM.test(name) ? BRAND_BEFORE.exec(before)?.[1] : undefined;
   return brand ? `${brand} ${name}` : name;
+}
+
+/** The rest of a list of what a body is of: ", Education, and Welfare". */
+const LISTED_END = /^(?:,[ ]\p{Lu}\p{Ll}+)+,?[ ]and[ ]\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/u;
+
+/**
+ * A body's name with the rest of the list of what it is of, which the language pass cut at its
+ * first comma: "Department of Health, Education, and Welfare". `after` is the text after it.
+ */
+function withListedEnd(name: string, after: string): string {
+  if (!/ of \p{Lu}\p{Ll}+$/u.test(name)) return name;
+  const rest = LISTED_END.exec(after)?.[0];
+  return rest ? name + rest : name;
 }
 
 /** Programmes of a government that compromise's lexicon files as companies: they pay, nobody

@@ -473,6 +473,18 @@ Deno.test("rankNames() keeps a company's first word in small letters and digits"
   assert.deepEqual(names, ["g10 Code GmbH", "Lamp Works Ltd"]);
 });
 
+Deno.test("rankNames() keeps the rest of the list a body is of, past its first comma", () => {
+  const text = "The Department of Lamps, Wicks, and Oil and the Board of Trade met.";
+  const at = (name: string) => ({ text: name, start: text.indexOf(name) });
+  const names = rankNames([at("Department of Lamps"), at("Board of Trade")], {
+    mergeParts: false,
+    limit: 10,
+    kind: "organization",
+    text,
+  });
+  assert.deepEqual(names, ["Department of Lamps, Wicks, and Oil", "Board of Trade"]);
+});
+
 Deno.test("rankNames() takes a body named with its kind first or last for one", () => {
   const names = rankNames(
     spans(
