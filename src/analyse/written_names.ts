@@ -151,15 +151,22 @@ const NICKNAMED =
 /**
  * People named with a nickname between their first name and surname, as hackers are ("Joel
  * 'Espy' Klecker", "Jon "maddog" Hall"): the name without the nickname, which the language pass
- * reads as two names apart. A first name vouches for an everyday word as the surname.
+ * reads as two names apart. A first name vouches for an everyday word as the surname. So is
+ * a first name with a title in quotes ("“Mister Sam” Rayburn").
  */
 export function nicknamedNames(text: string): Span[] {
-  return [...text.matchAll(NICKNAMED)]
-    .filter((m) =>
+  return [
+    ...[...text.matchAll(NICKNAMED)].filter((m) =>
       isFirstName(m[1].toLowerCase()) || plausibleGiven(m[1]) && !everydayNotName(m[2])
-    )
-    .map((m) => ({ text: `${m[1]} ${m[2]}`, start: m.index }));
+    ),
+    // "“Mister Sam” Rayburn": a first name with a title, in quotes, then the surname.
+    ...[...text.matchAll(TITLED_NICKNAME)].filter((m) => isFirstName(m[1].toLowerCase())),
+  ].map((m) => ({ text: `${m[1]} ${m[2]}`, start: m.index }));
 }
+
+/** A title and a first name in quotation marks, then a surname: "“Mister Sam” Rayburn". */
+const TITLED_NICKNAME =
+  /["“](?:Mister|Mr\.|Miss|Mrs\.|Uncle|Aunt|Cousin|Brother|Sister|Doc) (\p{Lu}\p{Ll}+)["”][ \t]+(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])/gu;
 
 /** "@name" where no letter, dot or slash is before it and no slash after it (not an e-mail
  * address, a path or a package scope such as "@types/node"). */

@@ -164,6 +164,10 @@ Deno.test("initialledNames() takes no variable ending a sentence for an initial"
 Deno.test("nicknamedNames() reads a name around its nickname, without it", () => {
   const text = "Dedicated to Joel 'Espy' Klecker. Ask Jon \"maddog\" Hall. Use 'strict' Mode here.";
   assert.deepEqual(nicknamedNames(text).map((s) => s.text), ["Joel Klecker", "Jon Hall"]);
+  assert.deepEqual(
+    nicknamedNames("We miss him. “Mister Sam” Rayburn is gone.").map((s) => s.text),
+    ["Sam Rayburn"],
+  );
 });
 
 Deno.test("signedNames() reads the names signed with an e-mail address", () => {
