@@ -36,6 +36,19 @@ export function texPunctuation(texts: string[], texMath = false): (text: string)
     if (quotations >= EVIDENCE) break;
   }
   // A document whose mathematics is in TeX's fonts has its text in them too, quoted or not.
-  if (quotations < EVIDENCE && !texMath) return (text) => text;
-  return (text) => text.replace(QUOTED, "“$1”").replace(EN_DASH, "–").replace(EM_DASH, "—");
+  if (quotations < EVIDENCE && !texMath) return openingQuotes;
+  return (text) =>
+    openingQuotes(text).replace(QUOTED, "“$1”").replace(EN_DASH, "–").replace(EM_DASH, "—");
+}
+
+/**
+ * A typewriter's quotation as a DocBook PDF sets it, its backquote a grave accent over nothing
+ * between spaces ("the ̀ unstable’ archive", Debian's FAQ); and an opening double quote drawn as
+ * a closing one ("attempt to ”upgrade” to Debian").
+ */
+const GRAVE_QUOTED = /(?<=^|\s)\u0300\s?(\p{L}[^’\n]{0,78})’/gu;
+const CLOSING_OPENS = /(?<=^|[\s(\[])”(?=\p{L})([^”“\n]{1,200})”/gu;
+
+function openingQuotes(text: string): string {
+  return text.replace(GRAVE_QUOTED, "‘$1’").replace(CLOSING_OPENS, "“$1”");
 }

@@ -36,3 +36,18 @@ Deno.test("texPunctuation() takes no escape sequence or TeX markup for a quotati
   const fix = texPunctuation(texts);
   for (const text of texts) assert.equal(fix(text), text);
 });
+
+Deno.test("texPunctuation() puts back a DocBook PDF's typewriter quotes and opening quotes", () => {
+  const fix = texPunctuation(["Plain prose with no quotes of TeX's fonts."]);
+  assert.equal(
+    fix("Take lamps from the \u0300 unstable’ archive, as they call it \u0300 unstable’!"),
+    "Take lamps from the ‘unstable’ archive, as they call it ‘unstable’!",
+  );
+  assert.equal(
+    fix("Do not attempt to ”upgrade” the lamp."),
+    "Do not attempt to “upgrade” the lamp.",
+  );
+  // A closing quote where it belongs stays, and so does an accent on its letter.
+  const kept = "He said “trim” and left. The café\u0300 is open.";
+  assert.equal(fix(kept), kept);
+});
