@@ -744,8 +744,15 @@ function lineBreak(parts: string[], next: string): string {
     parts[last] = parts[last].slice(0, -1);
     return "";
   }
+  // "(https://packages." "debian.org/stable/)", "(http:" "//www.tldp.org/)": an address goes on.
+  if (URL_GOES_ON.test(parts[last]) && URL_GOES_ON_FROM.test(next)) return "";
   return CJK_END.test(tail) && CJK_START.test(next) ? "" : " ";
 }
+
+/** A line ending inside a web address, after its scheme or a dot, slash or hyphen of it. */
+const URL_GOES_ON = /(?:^|[\s(<[])(?:https?:|https?:\/\/\S*[./-])$/u;
+/** What an address goes on with: the slashes after its scheme, or a host or path's next part. */
+const URL_GOES_ON_FROM = /^(?:\/\/\S|[\p{Ll}\p{N}][\p{L}\p{N}_-]*(?:[./][\p{L}\p{N}_-]+)*[./])/u;
 
 /** TeX's spacing accents and the combining marks they stand for. */
 const ACCENTS: Record<string, string> = {

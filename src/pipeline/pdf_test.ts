@@ -275,6 +275,19 @@ Deno.test("extractPdf() joins items on a line and lines into paragraphs by their
   );
 });
 
+Deno.test("extractPdf() joins a web address broken across lines without a space", async () => {
+  const content = "BT /F1 12 Tf " +
+    "1 0 0 1 72 700 Tm (See the lamps at https://lamps.) Tj " +
+    "1 0 0 1 72 686 Tm (example.org/list/ and the wicks at \\(http:) Tj " +
+    "1 0 0 1 72 672 Tm (//wicks.example.org/\\) for more. The end.) Tj ET";
+  const { body } = await extractPdf(craftPdf(pageObjects(content)), "urls.pdf");
+  assert.equal(
+    body,
+    "## Page 1\n\nSee the lamps at https://lamps.example.org/list/ and the wicks at " +
+      "(http://wicks.example.org/) for more. The end.",
+  );
+});
+
 /**
  * A page in a Type 3 font as dvips writes them: glyph space is text space, the font is set at
  * size 1 and the text matrix scales it, and each piece of text is placed on its own, `after`
