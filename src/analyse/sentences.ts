@@ -498,10 +498,10 @@ export function withoutAddresses(text: string): string {
 /** A line that is an e-mail address and at most the name it is for ("Ana Lopez <ana@...>"):
  * a credit's or a signature's, which says nothing. */
 function isSignature(text: string): boolean {
+  if (text.search(ADDRESS) < 0) return false;
   const rest = withoutAddresses(text).replace(/[\s,;.:-]+$/u, "");
-  return rest !== text.trim() &&
-    /^(?:\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}.'’-]*|de|van|von|der|la|le)){0,4})?$/u
-      .test(rest);
+  return /^(?:\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}.'’-]*|de|van|von|der|la|le)){0,4})?$/u
+    .test(rest);
 }
 
 /** A word that is a number, however written ("12", "3.5%", "1.1.1.1", "(2001:4860::8888)"). */
@@ -641,8 +641,9 @@ const LEANS_BACK = new RegExp(
     "(?:specifically|in particular|in short|namely)(?=\\s*,)",
     // "Actually, you may have guessed the answer": the question was asked before.
     "actually(?=\\s*,)",
-    // "Essentially, they eliminate the need...": who they are was told before.
-    "\\p{L}+ly,\\s*(?:they|he|she|it|this|these|those|their|his|her|its)\\b",
+    // "Essentially, they eliminate the need...": who they are was told before ("Usually, it
+    // does not matter if..." says "it" of nothing).
+    "\\p{L}+ly,\\s*(?:they|he|she|this|these|those|their|his|her|its)\\b",
     // "To this is to be added 33,762 cast...", "To that end, ...": added to, or the aim, told
     // before.
     "to (?:this|that)(?: end)?(?=\\s*,| (?:is|are|was|were|must|may|should|will|we|I)\\b)",

@@ -212,6 +212,8 @@ Deno.test("unfitReason() refuses a line that is a name and an e-mail address", (
     unfitReason("Write to ilse@lamps.example to ask for the lamp trimming schedule."),
     undefined,
   );
+  // A heading in capitals with a stop, and no address, is no signature.
+  assert.equal(unfitReason("Single-File Lamp Documents."), "too short");
 });
 
 Deno.test("unfitReason() refuses an API entry's stability note as boilerplate", () => {
@@ -476,7 +478,8 @@ Deno.test("unfitReason() accepts ordinary sentences, with a call or an acronym i
 
 Deno.test("leansBack() spots a sentence adverb before a pronoun told of before", () => {
   assert.equal(leansBack("Essentially, they eliminate the need to build a lamp by hand."), true);
-  assert.equal(leansBack("Basically, it trims the wick."), true);
+  assert.equal(leansBack("Basically, these trim the wick."), true);
+  assert.equal(leansBack("Usually, it does not matter if the wick is short."), false);
   assert.equal(leansBack("Essentially, lamps eliminate the need to trim by hand."), false);
 });
 
