@@ -461,28 +461,32 @@ Deno.test("rankNames() takes a government's programme for no organisation", () =
   assert.deepEqual(names, ["Peace Corps", "Commission on Lamps"]);
 });
 
-Deno.test("rankNames() keeps a company's first word in small letters and digits", () => {
-  const text = "Since 2001 g10 Code GmbH has funded it, as the Lamp Works Ltd did.";
-  const at = (name: string) => ({ text: name, start: text.indexOf(name) });
-  const names = rankNames([at("Code GmbH"), at("Lamp Works Ltd")], {
+/** The organisations among `names` as they stand in `text`. */
+const bodiesIn = (text: string, names: string[]) =>
+  rankNames(names.map((name) => ({ text: name, start: text.indexOf(name) })), {
     mergeParts: false,
     limit: 10,
     kind: "organization",
     text,
   });
-  assert.deepEqual(names, ["g10 Code GmbH", "Lamp Works Ltd"]);
-});
 
-Deno.test("rankNames() keeps the rest of the list a body is of, past its first comma", () => {
-  const text = "The Department of Lamps, Wicks, and Oil and the Board of Trade met.";
-  const at = (name: string) => ({ text: name, start: text.indexOf(name) });
-  const names = rankNames([at("Department of Lamps"), at("Board of Trade")], {
-    mergeParts: false,
-    limit: 10,
-    kind: "organization",
-    text,
-  });
-  assert.deepEqual(names, ["Department of Lamps, Wicks, and Oil", "Board of Trade"]);
+Deno.test("rankNames() reads an organisation's name on past where the language pass cut it", () => {
+  // A company's first word in small letters and digits.
+  assert.deepEqual(
+    bodiesIn("Since 2001 g10 Code GmbH has funded it, as the Lamp Works Ltd did.", [
+      "Code GmbH",
+      "Lamp Works Ltd",
+    ]),
+    ["g10 Code GmbH", "Lamp Works Ltd"],
+  );
+  // The rest of the list a body is of, past its first comma.
+  assert.deepEqual(
+    bodiesIn("The Department of Lamps, Wicks, and Oil and the Board of Trade met.", [
+      "Department of Lamps",
+      "Board of Trade",
+    ]),
+    ["Department of Lamps, Wicks, and Oil", "Board of Trade"],
+  );
 });
 
 Deno.test("rankNames() takes a body named with its kind first or last for one", () => {
