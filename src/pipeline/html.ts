@@ -248,7 +248,7 @@ function parseDocument(html: string): DomDocument {
   // The parser gives every character reference (each &nbsp;) a text node of its own, and
   // Readability spends about 12 µs on each: a million of them took it 14 s.
   document.documentElement.normalize();
-  collapseWhitespace(document.documentElement);
+  tidyText(document.documentElement);
   return document;
 }
 
@@ -741,7 +741,7 @@ function inCode(node: DomNode, root: DomElement): boolean {
  * Collapses whitespace runs (NBSP included) in text outside <pre>, without recursion; and turns
  * typewriter quotes outside code into quotation marks (Debian's FAQ: "How is it `frozen'?").
  */
-function collapseWhitespace(root: DomElement): void {
+function tidyText(root: DomElement): void {
   let node: DomNode | null = root;
   while (node) {
     if (node.nodeType === 3) {
