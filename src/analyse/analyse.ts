@@ -23,6 +23,7 @@ import {
   verbCounts,
 } from "./language.ts";
 import {
+  apparatus,
   definesSubject,
   instructs,
   introducesItself,
@@ -679,7 +680,7 @@ function openingSentence(
   // Or by saying what it is itself, with nothing before it to lean on but its copyright notice:
   // "These are the GNU core utilities." opens coreutils' README, "This is the GNU groff document
   // formatting system." groff's, after its notice.
-  const notice = (j: number) => unfitReason(list[j].text) === "boilerplate";
+  const notice = (j: number) => apparatus(list[j].text) === "boilerplate";
   if (
     first !== undefined && introducesItself(list[first].text) &&
     list.slice(0, first).every((_, j) => notice(j))
@@ -852,16 +853,13 @@ const PARAMETER_CONDITION = /^(?:If|When|Unless|Until)\s+([\p{Ll}_$][\p{L}\p{N}_
 /** What marks an answer in a FAQ: "A. Achieving...", "A: No." */
 const ANSWER_MARK = /^A[.:]\s+(?=\p{Lu})/u;
 
-/** Why a sentence is the page's apparatus: a notice or a credit, whose words are no topic. */
-const APPARATUS = new Set(["boilerplate", "signature"]);
-
 /**
  * The noun phrases of the text outside its notices and credits: a book's title page gave the tags
  * "copyright" and "translation" of its licence ("...including translation from one type of media
  * or file format to another...").
  */
 function withoutApparatus({ sentences, phrases }: Pick<Language, "sentences" | "phrases">) {
-  const spans = sentences.filter((s) => APPARATUS.has(unfitReason(s.text) ?? ""))
+  const spans = sentences.filter((s) => apparatus(s.text) !== undefined)
     .map((s) => [s.start, s.start + s.text.length]);
   if (spans.length === 0) return phrases;
   return phrases.filter((p) => !spans.some(([from, to]) => p.start >= from && p.start < to));

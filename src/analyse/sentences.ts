@@ -206,15 +206,12 @@ export function unfitReason(
   options: { speech?: boolean } = {},
 ): string | undefined {
   const text = sentence.trim();
-  const words = text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if ((text.match(/\|/g) ?? []).length >= 2) return "table row";
-  // "34to35.html → 34to35", "lang_with.html#sudoku → {solve Sudoku puzzles} lemon.html →...": a
-  // table of mappings, a row or rows run together.
-  if (/^[^\s→]+\s*→\s/u.test(text) || (text.match(/→/gu) ?? []).length >= 2) return "table row";
+  if (tableRow(text)) return "table row";
   // Before the length: "Copyright © 2000-2022 Valgrind Developers" is never a key point, even
   // where short lines are all a page has.
-  if (BOILERPLATE.test(text) || LICENCE_TERMS.test(text)) return "boilerplate";
-  if (isSignature(text)) return "signature";
+  const notice = apparatus(text);
+  if (notice) return notice;
+  const words = text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length < 6) return "too short";
   if (isNumeric(words)) return "table row";
   // "5.3 Choice of interleave level . . . . . 23": the dot leaders of a table of contents.
@@ -280,6 +277,30 @@ export function unfitReason(
   return undefined;
 }
 
+/** A table's row: cells between bars, or mappings ("34to35.html → 34to35", "lang_with.html#sudoku
+ * → {solve Sudoku puzzles} lemon.html →..."), a row or rows run together. */
+function tableRow(text: string): boolean {
+  if (text.indexOf("|") !== text.lastIndexOf("|")) return true;
+  if (!text.includes("→")) return false;
+  return /^[^\s→]+\s*→\s/u.test(text) || text.indexOf("→") !== text.lastIndexOf("→");
+}
+
+/**
+ * Whether a sentence is a document's apparatus, a notice or a credit, and which ({@link
+ * unfitReason}'s "boilerplate" or "signature"): what no summary, key point or keyphrase comes
+ * from. A table's row is neither.
+ */
+export function apparatus(sentence: string): "boilerplate" | "signature" | undefined {
+  const text = sentence.trim();
+  if (tableRow(text)) return undefined;
+  // The patterns are in small letters: matching them against the sentence in small letters is
+  // several times faster than V8's case-insensitive Unicode matching.
+  const small = text.toLowerCase();
+  if (BOILERPLATE.test(small) || LICENCE_TERMS.test(text)) return "boilerplate";
+  if (isSignature(text)) return "signature";
+  return undefined;
+}
+
 /**
  * A sentence opening in lower case with an everyday word ("and then", "which means") is the end
  * of one cut in two. A name its makers write in lower case ("gleaner turns a folder...", "git
@@ -297,7 +318,8 @@ const CAPTION =
 
 const HEADER = /^(?:from|date|subject|to|cc|message-id|reply-to|sent):\s/iu;
 
-/** Navigation and licence lines that web pages and manuals repeat on every page. */
+/** Navigation and licence lines that web pages and manuals repeat on every page, in small letters
+ * (see {@link apparatus}). */
 const BOILERPLATE = new RegExp(
   [
     "©",
@@ -350,7 +372,7 @@ const BOILERPLATE = new RegExp(
     // Node.js's API docs mark each entry's stability ("Stability: 3 - Legacy: Use...").
     "^stability: \\d\\b",
   ].join("|"),
-  "iu",
+  "u",
 );
 
 /**
@@ -456,6 +478,7 @@ const SUCH_A = /\bsuch an? (?![\p{L}-]+(?: [\p{L}-]+){0,2} (?:as|that)\b)/iu;
 /** Whether a bracket closes that the text never opened (a smiley's ":-)" and a list's "1)"
  * are none). */
 function closesUnopened(text: string): boolean {
+  if (!text.includes(")") && !text.includes("]")) return false;
   let depth = 0;
   const own = text.replace(/^(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s/iu, "").replace(/[:;]-?[()]/gu, "");
   for (const c of own) {
@@ -498,7 +521,7 @@ export function withoutAddresses(text: string): string {
 /** A line that is an e-mail address and at most the name it is for ("Ana Lopez <ana@...>"):
  * a credit's or a signature's, which says nothing. */
 function isSignature(text: string): boolean {
-  if (text.search(ADDRESS) < 0) return false;
+  if (!text.includes("@") || text.search(ADDRESS) < 0) return false;
   const rest = withoutAddresses(text).replace(/[\s,;.:-]+$/u, "");
   return /^(?:\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}.'’-]*|de|van|von|der|la|le)){0,4})?$/u
     .test(rest);
@@ -533,7 +556,7 @@ const TYPED_PARAMETER = /^(?:[\p{L}_$][\w$.]*\s+|Returns:\s*)?\{[\w$.|<>\[\]\s]+
 function isCode(text: string): boolean {
   // A manual page or a function named in prose ("aliases(5), virtual(5)", "the functions
   // uuid1(), uuid3()") is a reference, not a call.
-  const visible = text.replace(MAN_PAGE, "$1").replace(/\s+/gu, "");
+  const visible = (text.includes("(") ? text.replace(MAN_PAGE, "$1") : text).replace(/\s+/gu, "");
   const symbols = (visible.match(/[{}()[\];=<>$\\|`]/g) ?? []).length;
   // Linear patterns only: nested quantifiers over \w (which holds "_") backtrack exponentially.
   const identifiers =
