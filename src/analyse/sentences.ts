@@ -167,6 +167,21 @@ const CREDIT =
  * sentence that would be left with fewer than four words stays as it was.
  */
 export function trimOpeners(sentence: string): string {
+  let found = trimmed.get(sentence);
+  if (found === undefined) {
+    if (trimmed.size >= TRIMMED_KEPT) trimmed.clear();
+    found = trimmedOnce(sentence);
+    trimmed.set(sentence, found);
+  }
+  return found;
+}
+
+/** Sentences trimmed already: the analysis asks again of each sentence for every use it weighs
+ * it for. Cleared as it fills, so a long batch keeps about a file's worth. */
+const trimmed = new Map<string, string>();
+const TRIMMED_KEPT = 20_000;
+
+function trimmedOnce(sentence: string): string {
   const labelled = sentence.trim().replace(MAN_SECTION_HEAD, "").replace(RUN_IN_HEADING, "")
     .replace(ARTICLE_LABEL, "");
   const own = without(without(without(labelled, ADMONITION), NOTE_THAT), ORDINAL);

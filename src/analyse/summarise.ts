@@ -91,13 +91,13 @@ export function pickUnits(
   count: number,
   exclude: ReadonlySet<number> = new Set(),
 ): number[] {
-  const sets = units.map((u) => new Set(u.terms));
+  const sets = units.map(termSet);
   const picked: number[] = [];
   // A sentence the text repeats (a chorus, a refrain) is a candidate once.
   const seen = new Set<string>();
   const candidates = units.map((_, i) => i).filter((i) => {
     if (exclude.has(i) || sets[i].size === 0) return false;
-    const key = sameText(units[i].text);
+    const key = sameText(units[i]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -128,9 +128,29 @@ export function pickUnits(
   return picked.sort((a, b) => a - b);
 }
 
+/** A unit's terms as a set and its text as {@link sameText} compares it, made once per unit: the
+ * summary and key points are picked several times over the same units. */
+const compared = new WeakMap<Unit, { terms: Set<string>; text: string }>();
+
+function comparedOf(unit: Unit): { terms: Set<string>; text: string } {
+  let found = compared.get(unit);
+  if (found === undefined) {
+    found = {
+      terms: new Set(unit.terms),
+      text: unit.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim(),
+    };
+    compared.set(unit, found);
+  }
+  return found;
+}
+
+function termSet(unit: Unit): Set<string> {
+  return comparedOf(unit).terms;
+}
+
 /** Two sentences say the same when they match ignoring case, spacing and punctuation. */
-function sameText(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+function sameText(unit: Unit): string {
+  return comparedOf(unit).text;
 }
 
 /** Cosine similarity of two term sets. */
@@ -174,19 +194,19 @@ export function pickKeyPoints(
   const usable = units.map((_, i) => i).filter((i) => units[i].terms.length > 0 && !unfit.has(i));
   const k = Math.min(count, usable.length);
   const picked: number[] = [];
-  const said = new Set([...summary].map((i) => sameText(units[i].text)));
+  const said = new Set([...summary].map((i) => sameText(units[i])));
   for (let w = 0; w < k; w++) {
     const run = usable.slice(
       Math.floor((w * usable.length) / k),
       Math.floor(((w + 1) * usable.length) / k),
     );
     // Not what the summary or another key point already says; failing that, anything new.
-    const taken = new Set(picked.map((i) => sameText(units[i].text)));
+    const taken = new Set(picked.map((i) => sameText(units[i])));
     const fresh = run.filter((i) =>
-      !said.has(sameText(units[i].text)) && !taken.has(sameText(units[i].text))
+      !said.has(sameText(units[i])) && !taken.has(sameText(units[i]))
     );
     // One key point per idea: not one that mostly repeats the words of another or of the summary.
-    const sets = (i: number) => new Set(units[i].terms);
+    const sets = (i: number) => termSet(units[i]);
     const others = [...picked, ...summary].map(sets);
     const distinct = fresh.filter((i) => others.every((o) => similarity(sets(i), o) < SAME_IDEA));
     const pool = distinct.length > 0
@@ -194,7 +214,7 @@ export function pickKeyPoints(
       : fresh.length > 0
       ? fresh
       : run.filter((i) =>
-        !taken.has(sameText(units[i].text)) && (repeat || !said.has(sameText(units[i].text)))
+        !taken.has(sameText(units[i])) && (repeat || !said.has(sameText(units[i])))
       );
     if (pool.length === 0) continue;
     let best = pool[0];
