@@ -1192,7 +1192,9 @@ function opensAndActs(words: Word[], run: Run, afterPlace: boolean): boolean {
  * duration). 0 when an everyday word ends it ("Ada Lovelace" + " Street").
  */
 function surnameAfter(rest: string): number {
-  const m = /^(?: \p{Lu}\p{Ll}+)?? \p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?= of |$)/u.exec(rest);
+  // "O'Connor", "McCain", "DeMars", "LaGuardia": a capital may follow a prefix.
+  const m = /^(?: \p{Lu}\p{Ll}+)?? \p{Lu}(?:['’]\p{Lu}|\p{Ll}{1,2}\p{Lu})?\p{Ll}+(?= of |$)/u
+    .exec(rest);
   const last = m?.[0].trim().split(" ").at(-1)?.toLowerCase();
   return last !== undefined && englishRank(last) === Infinity ? m![0].length : 0;
 }

@@ -747,6 +747,10 @@ Deno.test("readLanguage() runs a titled name on to a surname no dictionary has",
     people("We thank Justice Sandra Day O'Connor. We lost Lee Metcalf of Montana."),
     ["Justice Sandra Day O'Connor", "Lee Metcalf"],
   );
+  // A surname with a capital inside: compromise ends the name at "Misty".
+  assert.deepEqual(people("Let me tell you why. Misty DeMars is a mother of two young boys."), [
+    "Misty DeMars",
+  ]);
 });
 
 Deno.test("readLanguage() reads the name after a manual page's AUTHOR heading", () => {

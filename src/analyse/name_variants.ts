@@ -9,7 +9,9 @@
 import { distance } from "fastest-levenshtein";
 
 /** Names by lower-cased key, with how often each is named and where first. */
-export type Counts = Map<string, { name: string; count: number; first: number }>;
+export type Counts = Map<string, Counted>;
+/** A name as written most, how often, and the offset of its first mention. */
+type Counted = { name: string; count: number; first: number };
 
 /**
  * For people named across many notes (each with how many notes name it), the name each is
@@ -66,13 +68,19 @@ export function mergeParts(
   const full = [...counts].filter(([, e]) => e.name.includes(" "));
   for (const [key, entry] of counts) {
     const words = key.split(" ");
-    const owners = full.filter(([other]) => {
+    const opens: [string, Counted][] = [];
+    const ends: [string, Counted][] = [];
+    for (const owner of full) {
+      const [other] = owner;
       // "King" of "Martin Luther King, Jr.": the suffix is no part of the surname.
       const parts = other.replace(/,? (?:jr|sr)\.?$|,? (?:ii|iii|iv)$/u, "").split(" ");
-      return parts.length > words.length && counts.has(other) && !apart(key, other) &&
-        (words.every((w, i) => parts[i] === w) ||
-          words.every((w, i) => parts[parts.length - words.length + i] === w));
-    });
+      if (parts.length <= words.length || !counts.has(other) || apart(key, other)) continue;
+      if (words.every((w, i) => parts[parts.length - words.length + i] === w)) ends.push(owner);
+      else if (words.every((w, i) => parts[i] === w)) opens.push(owner);
+    }
+    // "Franklin observed..." beside Benjamin Franklin and Franklin Roosevelt: a word alone is a
+    // surname before it is a first name.
+    const owners = ends.length === 1 ? ends : [...ends, ...opens];
     if (owners.length === 1 && (words.length > 1 || owners[0][1].count >= ownerCount)) {
       owners[0][1].count += entry.count;
       owners[0][1].first = Math.min(owners[0][1].first, entry.first);

@@ -26,6 +26,14 @@ Deno.test("canonicalNames() leaves a surname two full names end with", () => {
   assert.equal(names.get("Robert Kennedy"), "Robert Kennedy");
 });
 
+Deno.test("canonicalNames() takes a word alone for the one name it ends before one it opens", () => {
+  const names = canonicalNames(
+    new Map([["Franklin", 2], ["Benjamin Franklin", 2], ["Franklin Roosevelt", 2]]),
+  );
+  assert.equal(names.get("Franklin"), "Benjamin Franklin");
+  assert.equal(names.get("Franklin Roosevelt"), "Franklin Roosevelt");
+});
+
 Deno.test("canonicalNames() takes a surname alone for a full name only one other note gives", () => {
   const names = canonicalNames(
     new Map([["Fisher", 1], ["Brandon Fisher", 1], ["Biden", 2], ["Jill Biden", 1]]),
