@@ -1820,12 +1820,17 @@ function capitalisedRuns(text: string, words: Word[]): Run[] {
     words[i + 1]?.sentence === words[i].sentence && capital(words[i + 1]) &&
     (englishRank(words[i].value.toLowerCase()) === Infinity &&
         lexiconTag(words[i].value.toLowerCase()) === "" || isPersonTitle(words[i].value));
+  // "Author: Donald Ervin Knuth Glyph slots used: 0x00–0x7F": among labels and their values, a
+  // capitalised word before small words and a colon opens the next label.
+  const opensLabel = (first: Word, next: Word) =>
+    LABEL_AFTER.test(text.slice(next.end, next.end + 40)) &&
+    LABEL_BEFORE.test(text.slice(Math.max(0, first.start - 40), first.start));
   for (let i = 0; i < words.length; i++) {
     if (!capital(words[i]) && !particle(i) && !opensName(i)) continue;
     let j = i;
     while (j + 1 < words.length && words[j + 1].sentence === words[i].sentence && j - i < 7) {
       const next = words[j + 1];
-      if (apart(words[j], next)) break;
+      if (apart(words[j], next) || opensLabel(words[i], next)) break;
       if (capital(next)) j++;
       else if (
         // "Department of Health and Human Services", "National Center for Missing and
@@ -1867,6 +1872,11 @@ function capitalisedRuns(text: string, words: Word[]): Run[] {
   }
   return runs;
 }
+
+/** What follows the word that opens a label: small words and a colon ("Glyph slots used:"). */
+const LABEL_AFTER = /^(?:[ \t]+\p{Ll}[\p{L}-]*){1,3}:[ \t]/u;
+/** What comes before a label's value: a label ("Author: ", "Public name: "). */
+const LABEL_BEFORE = /(?:^|\s)\p{Lu}[\p{L}-]*(?:[ \t]+\p{Ll}[\p{L}-]*){0,3}:[ \t]+$/u;
 
 /** Part of a name in code: "ST" of "stat.ST_SIZE", "Path" of "os.Path"; not an initial ("E.R."). */
 function inIdentifier(text: string, w: Word): boolean {

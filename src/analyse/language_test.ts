@@ -753,6 +753,16 @@ Deno.test("readLanguage() runs a titled name on to a surname no dictionary has",
   ]);
 });
 
+Deno.test("readLanguage() ends a name where the next label of a list of labels opens", () => {
+  assert.deepEqual(
+    people(
+      "Public name: TEX text Author: Donald Ervin Knuth Glyph slots used: 0x00–0x7F Variable " +
+        "slots: 0x0B. As Abraham Lincoln put it: a house divided cannot stand.",
+    ),
+    ["Donald Ervin Knuth", "Abraham Lincoln"],
+  );
+});
+
 Deno.test("readLanguage() reads the name after a manual page's AUTHOR heading", () => {
   assert.deepEqual(
     people("EXIT STATUS It returns 0.\n\nAUTHOR Marek Okonkwo <marek@example.org>"),

@@ -919,13 +919,16 @@ function turndown(): { turndown(root: DomElement): string } {
     },
     replacement: (_content: string, node: DomElement) => {
       const a = node.firstChild as DomElement;
-      const text = (a.textContent ?? "").replace(/\s+/g, " ").trim();
-      if (!text) return "";
-      let longest = 0;
-      for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
-      const tick = "`".repeat(longest + 1);
-      return linkTo(longest > 0 ? `${tick} ${text} ${tick}` : `${tick}${text}${tick}`, a);
+      return linkTo(codeSpan(a.textContent ?? ""), a);
     },
+  });
+  // DocBook's `<code class="literal"><em class="replaceable"><code>package</code></em></code>`:
+  // a code span holds no markup in Markdown, so it shows its text alone, not "_`package`_".
+  td.addRule("markedCode", {
+    filter: (node: DomElement) =>
+      node.nodeName === "CODE" && node.parentNode?.nodeName !== "PRE" &&
+      [...node.childNodes].some((child) => child.nodeType === 1 && child.nodeName !== "A"),
+    replacement: (_content: string, node: DomElement) => codeSpan(node.textContent ?? ""),
   });
   td.addRule("image", {
     filter: "img",
@@ -939,6 +942,17 @@ function turndown(): { turndown(root: DomElement): string } {
   });
   service = td;
   return td;
+}
+
+/** Text as a Markdown code span on one line, fenced by more backticks than it holds; "" when
+ * there is no text. */
+function codeSpan(raw: string): string {
+  const text = raw.replace(/\s+/g, " ").trim();
+  if (!text) return "";
+  let longest = 0;
+  for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
+  const tick = "`".repeat(longest + 1);
+  return longest > 0 ? `${tick} ${text} ${tick}` : `${tick}${text}${tick}`;
 }
 
 /**

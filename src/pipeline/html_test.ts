@@ -365,6 +365,16 @@ Deno.test("htmlToMarkdown() puts a link written inside a code span around it", (
   );
 });
 
+Deno.test("htmlToMarkdown() writes a code span's text alone, whatever markup it holds", () => {
+  assert.equal(
+    htmlToMarkdown(
+      '<p>Name it <code class="literal"><em class="replaceable"><code>lamp</code></em></code>_' +
+        '<code><span class="pre">wick</span> <span class="pre">oil</span></code>.</p>',
+    ),
+    "Name it `lamp`\\_`wick oil`.",
+  );
+});
+
 Deno.test("htmlToMarkdown() keeps absolute images and drops relative and embedded ones", () => {
   const html = '<p><img src="https://example.org/a.png" alt="A [chart]">' +
     '<img src="/relative.png" alt="rel"><img src="data:image/png;base64,AAAA" alt="data"></p>';

@@ -61,7 +61,21 @@ export function htmlTitle(document: TitleDocument): string {
   const subheadings = headings.filter((h, i) => h !== h1 || headings.indexOf(h1) !== i);
   return jsonLdTitle(document) ||
     meta('meta[property="og:title"], meta[name="og:title"], meta[name="twitter:title"]') ||
+    chapterOf(titleElement, h1) ||
     withoutSiteName(titleElement, siteName, h1 || firstHeading, subheadings) || h1;
+}
+
+/** A numbered chapter's heading: "Chapter 2: How does zsh differ from...?", "Appendix A. ...". */
+const CHAPTER = /^(?:chapter|part|appendix|lesson|unit)\s+[\p{L}\p{N}]{1,4}\b/iu;
+
+/**
+ * The `<h1>` of a chapter under the book's `<title>`: every page of the Z-Shell FAQ is titled
+ * "Z-Shell Frequently-Asked Questions", each chapter's `<h1>` its own ("Chapter 2: How does zsh
+ * differ from...?"). A `<title>` that holds the chapter's heading is read as usual.
+ */
+function chapterOf(title: string, h1: string): string {
+  if (!CHAPTER.test(h1) || title === "") return "";
+  return title.toLowerCase().includes(h1.toLowerCase()) ? "" : h1;
 }
 
 /** Whether `heading` ends on `part` as whole words, after words of its own. */

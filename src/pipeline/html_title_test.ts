@@ -73,6 +73,22 @@ Deno.test("extractHtml() takes a book page's own title over the book's, whose <h
   );
 });
 
+Deno.test("extractHtml() takes a chapter's heading under its book's title", () => {
+  const titleOf = (title: string, h1: string) =>
+    extractHtml(page(`<title>${title}</title>`, `<h1>${h1}</h1><p>Some words.</p>`), "c.html")
+      .title;
+  assert.equal(
+    titleOf("Lamp Keepers' Questions", "Chapter 2: How do lamps differ?"),
+    "Chapter 2: How do lamps differ?",
+  );
+  // A title that says the chapter, and a heading that is no chapter's, are read as before.
+  assert.equal(
+    titleOf("Chapter 2. Wicks - Lamp Guide", "Chapter 2. Wicks"),
+    "Chapter 2. Wicks",
+  );
+  assert.equal(titleOf("Lamp Keepers' Questions", "Chapters of lamps"), "Lamp Keepers' Questions");
+});
+
 Deno.test("withoutSiteName() keeps the part the heading ends on, not a part the heading starts", () => {
   assert.equal(
     withoutSiteName("mod_ssl - Apache HTTP Server Version 2.4", "", "Apache Module mod_ssl"),

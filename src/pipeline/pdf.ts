@@ -14,7 +14,8 @@
  *   up the page (a new column) unless a sentence carries on there;
  * - a word hyphenated across a line end ("para-" + "graph") is joined back ("paragraph");
  * - a word whose ligature pdf.js could not read is put back together (see pdf_ligatures.ts), and
- *   TeX's quotation marks and dashes its fonts lost (see pdf_tex_punctuation.ts);
+ *   TeX's quotation marks and dashes its fonts lost (see pdf_tex_punctuation.ts), and its logos
+ *   drawn in capitals ("LATEX", see pdf_tex_logos.ts);
  * - running heads and feet repeated across the pages are left out (see pdf_running_lines.ts).
  */
 import { Buffer } from "node:buffer";
@@ -23,6 +24,7 @@ import { getDocument, OPS, VerbosityLevel } from "unpdf/pdfjs";
 import { cleanTitle, countWords, type Extracted } from "./extracted.ts";
 import { CMAP_URL, EmbeddedBinaryData, STANDARD_FONT_DATA_URL } from "./pdf_data.ts";
 import { ligatureRepair } from "./pdf_ligatures.ts";
+import { texLogos } from "./pdf_tex_logos.ts";
 import { texPunctuation } from "./pdf_tex_punctuation.ts";
 import { TexSymbols } from "./pdf_tex_symbols.ts";
 import { dropRunningLines } from "./pdf_running_lines.ts";
@@ -105,7 +107,8 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
     );
     const ligatures = ligatureRepair(prose);
     const punctuation = texPunctuation(prose, symbols.usesTexMath());
-    const repair = (text: string) => punctuation(ligatures(text));
+    const logos = texLogos(prose);
+    const repair = (text: string) => logos(punctuation(ligatures(text)));
     const pages = laidOut.map((page) =>
       "paragraphs" in page
         ? withoutContents({
@@ -358,6 +361,13 @@ function isSubtitle(line: string): boolean {
     );
 }
 
+/** A periodical's number and date: "Issue 35, June 2022", "Volume 12, Number 3", "No. 4". */
+const ISSUE = new RegExp(
+  "^(?:issue|volume|vol\\.|number|no\\.)\\s*\\d+" +
+    "(?:,?\\s+(?:(?:number|no\\.|issue)\\s*\\d+|(?:\\p{L}+\\s+)?(?:\\d{1,2},?\\s+)?\\d{4}))*$",
+  "iu",
+);
+
 /**
  * The title with the subtitle the first page prints right under it, in type larger than the
  * page's smallest: manuals of one series share a title ("GNU Linear Programming Kit") and
@@ -368,6 +378,9 @@ function withSubtitle(title: string, page: PageText): string {
   const plain = (text: string) => text.replace(/\s+/gu, " ").trim();
   const at = page.paragraphs.findIndex((p) => plain(p).toLowerCase() === title.toLowerCase());
   const next = plain(page.paragraphs[at + 1] ?? "");
+  // "LaTeX News" over "Issue 35, June 2022": each issue of a periodical is titled by its number,
+  // in whatever type it is set.
+  if (at >= 0 && ISSUE.test(next)) return `${title}, ${next}`;
   if (at < 0 || !isSubtitle(next) || title.toLowerCase().includes(next.toLowerCase())) {
     return title;
   }

@@ -611,6 +611,11 @@ Deno.test("extractPdf() adds the subtitle a title page prints under a series' ti
   assert.equal(await title("Reference Manual", 12), "GNU Linear Programming Kit");
   // A manual page's first section label.
   assert.equal(await title("Name", 18), "GNU Linear Programming Kit");
+  // A periodical's issue and date.
+  assert.equal(
+    await title("Issue 35, June 2022", 18),
+    "GNU Linear Programming Kit, Issue 35, June 2022",
+  );
 });
 
 Deno.test("extractPdf() titles a manual page by its NAME line", async () => {
