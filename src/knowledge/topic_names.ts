@@ -583,6 +583,10 @@ function sharedHead(
 /** Words at a title's start that lead on to the rest: "about", "of the". */
 const LEADING_ON = /(?:\s+(?:about|for|of|on|in|to|the|a|an|with|and|or|from|by|at))+$/iu;
 
+/** The word a number follows in a series' titles: "LaTeX News, Issue" of "LaTeX News, Issue 34". */
+const NUMBERED =
+  /[\s,;:–—-]+(?:issue|volume|vol\.?|number|no\.?|part|chapter|episode|lecture|release|version)$/iu;
+
 /** Share of a topic's notes whose titles must start alike to name it after them. */
 const SERIES = 0.6;
 
@@ -620,7 +624,7 @@ function seriesTitle(topic: Topic): string | undefined {
   // "Frequently Asked Questions about" of "... about lsof" and "... about zlib": the words that
   // lead on to what differs are no part of what is shared.
   const name = best && mostCommon(starts.get(best)!).replace(/[\s\p{N}.,;:–—-]+$/u, "")
-    .replace(LEADING_ON, "");
+    .replace(NUMBERED, "").replace(LEADING_ON, "");
   // "How to" of "How to revert a faulty merge", "How to use git-daemon": a start of everyday
   // words says how the titles are written, not what the notes are about; so does the kind of
   // text they are ("Frequently Asked Questions").

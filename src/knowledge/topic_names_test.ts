@@ -352,6 +352,12 @@ Deno.test("nameTopics() names a series of notes after the start their titles sha
   );
   const { named } = nameTopics([{ members: notes.map((n) => n.key), folder: "" }], notes);
   assert.equal(named[0].name, "What’s New in Python");
+  // Nor the word before the numbers: "Wickham Gazette, Issue 34, June 2021".
+  const issues = ["34, June 2021", "35, November 2021", "36, June 2022"].map((n) =>
+    note(`Sources/Wickham Gazette, Issue ${n}.md`, ["changes"])
+  );
+  const { named: news } = nameTopics([{ members: issues.map((n) => n.key), folder: "" }], issues);
+  assert.equal(news[0].name, "Wickham Gazette");
   // One title twice, beside another, is no series; nor is a start that leaves a bracket open.
   const twice = [
     "Sources/lampwick (Version 2 series).md",

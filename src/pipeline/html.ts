@@ -10,7 +10,7 @@ import { parse as parseSpec, serialize } from "parse5";
 import TurndownService from "turndown";
 import { LINK_SCHEME } from "../protocol/messages.ts";
 import { decodeText } from "./decode.ts";
-import { cleanTitle, countWords, type Extracted } from "./extracted.ts";
+import { cleanTitle, countWords, type Extracted, fallbackTitle } from "./extracted.ts";
 import { copyrightHolder } from "./html_copyright.ts";
 import {
   type Footnote,
@@ -21,6 +21,7 @@ import {
 import { type LinkElement, LinkTable, prepareLinks } from "./html_links.ts";
 import { tableRules } from "./html_tables.ts";
 import { htmlTitle, type TitleDocument } from "./html_title.ts";
+import { readText } from "./text.ts";
 import { typewriterQuotes } from "./typewriter_quotes.ts";
 import { InputError } from "../common/errors.ts";
 
@@ -55,6 +56,10 @@ export function extractHtml(
   const table = new LinkTable(options.source);
   return guardStack(() => {
     const document = parseDocument(html);
+    const typed = typedText(document);
+    if (typed !== undefined) {
+      return fromTypedText(typed, htmlTitle(document as unknown as TitleDocument), fileName);
+    }
     // Read before the footer that holds it is taken out as the page's chrome.
     const copyright = copyrightHolder(text(document.body));
     let notes = prepare(document, table);
@@ -704,6 +709,46 @@ function lostSections(article: DomElement, html: string): boolean {
 }
 
 const SECTION_HEADINGS = "h2, h3, h4";
+
+/** Share of a page's text a typed text's `<pre>` holds. */
+const TYPED_SHARE = 0.8;
+/** Share of the typed lines that are lines of prose. */
+const PROSE_LINES = 0.3;
+
+/**
+ * The text of a page that is a plain text in a `<pre>`: Vim's help as HTML ("VIM USER MANUAL -
+ * by Bram Moolenaar", every chapter one `<pre>` of prose), an RFC or a manual page rendered by a
+ * converter. Undefined for a page of code in `<pre>`, or of prose set as HTML.
+ */
+function typedText(document: DomDocument): string | undefined {
+  const pres = [...document.querySelectorAll("pre")];
+  if (pres.length === 0) return undefined;
+  const typed = pres.map((pre) => pre.textContent ?? "").join("\n\n");
+  const visible = (t: string) => t.replace(/\s+/gu, "").length;
+  if (visible(typed) < TYPED_SHARE * visible(document.body?.textContent ?? "")) return undefined;
+  const lines = typed.split("\n").filter((line) => line.trim() !== "");
+  const prose = lines.filter((line) => PROSE_LINE.test(line) && !CODE_LIKE.test(line)).length;
+  return prose >= PROSE_LINES * lines.length ? typed : undefined;
+}
+
+/** Six words of letters in a row, as prose writes them. */
+const PROSE_LINE = /(?:\p{L}[\p{L}'’,.;:!?"“”()-]*\s+){5}\p{L}/u;
+/** Code's marks: braces and semicolons at a line's end, assignments, operators, prompts and
+ * comments. */
+const CODE_LIKE = /[{};]\s*$|\s[=!<>]=?\s|^\s*(?:\$|#|>>>|%|\/\/|\/\*|\*)\s|->|::|\+\+/u;
+
+/** A typed text read as the plain text it is, under the page's title unless it centres or
+ * underlines its own. */
+function fromTypedText(typed: string, title: string, fileName: string): Extracted {
+  const asText = fileName.replace(/\.[^.]*$/u, ".txt");
+  const plain = readText(typed, asText);
+  return {
+    title: plain.title !== fallbackTitle(asText) ? plain.title : cleanTitle(title, fileName),
+    type: "html",
+    body: plain.body,
+    wordCount: plain.wordCount,
+  };
+}
 
 function text(element: DomNode | null): string {
   return (element?.textContent ?? "").replace(/\s+/g, " ").trim();

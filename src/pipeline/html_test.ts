@@ -365,6 +365,25 @@ Deno.test("htmlToMarkdown() puts a link written inside a code span around it", (
   );
 });
 
+Deno.test("extractHtml() reads a page that is a plain text in <pre> as that text", () => {
+  const prose = "Before you light the lamp the wick has to be trimmed to an even height.\n" +
+    "A wick that is cut unevenly gives a smoky flame and blackens the glass.\n\n" +
+    '<a href="wick.html">trim</a> the wick with the scissors kept for it.\n';
+  const page = (pre: string) =>
+    new TextEncoder().encode(
+      "<html><head><title>Lamp documentation: lamp_03</title></head><body>" +
+        `<h1>Lamp documentation: lamp_03</h1><a href="index.html">main help file</a><pre>${pre}</pre>`,
+    );
+  const typed = extractHtml(page(`\t\t\t     Trimming wicks\n\n${prose}`), "lamp_03.html");
+  assert.equal(typed.title, "Trimming wicks");
+  assert.ok(typed.body.startsWith("Before you light the lamp the wick"), typed.body);
+  assert.ok(!typed.body.includes("main help file"), typed.body);
+  // Without a title of its own, the page's; code in <pre> stays code.
+  assert.equal(extractHtml(page(prose), "lamp_03.html").title, "Lamp documentation: lamp_03");
+  const code = extractHtml(page("int wick = 3;\nif (wick > 2) {\n  trim(wick);\n}"), "c.html");
+  assert.ok(code.body.includes("```"), code.body);
+});
+
 Deno.test("htmlToMarkdown() writes a code span's text alone, whatever markup it holds", () => {
   assert.equal(
     htmlToMarkdown(

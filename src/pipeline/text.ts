@@ -312,8 +312,9 @@ const PAGE_WIDTHS = [72, 80];
 /**
  * A plain text's title centred on its page, as FAQs posted to Usenet write it ("THE SED FAQ",
  * "Frequently Asked Questions about zlib"), with the span of its lines: the first run of centred
- * lines, past the header fields a posting opens with, or the next run when the first is all in
- * capitals and the next is not. Undefined when the text opens otherwise.
+ * lines, past the header fields a posting opens with or a line of its version and date, or the
+ * next run when the first is all in capitals or a byline and the next is not ("VIM USER MANUAL -
+ * by Bram Moolenaar" over "Moving around"). Undefined when the text opens otherwise.
  */
 function centredTitle(text: string): { title: string; start: number; end: number } | undefined {
   type Run = { lines: string[]; start: number; end: number };
@@ -330,17 +331,23 @@ function centredTitle(text: string): { title: string; start: number; end: number
     } else if (isCentred(line)) {
       if (run) run.lines.push(line.trim());
       else run = { lines: [line.trim()], start: at };
-    } else if (runs.length > 0 || run || !HEADER_FIELD.test(line)) break;
+    } else if (runs.length > 0 || run || !(HEADER_FIELD.test(line) || RELEASE.test(line))) break;
     at = end;
   }
   if (run && runs.length < 2) runs.push({ ...run, end: at });
   if (runs.length === 0) return undefined;
   const caps = (r: Run) => !/\p{Ll}/u.test(r.lines.join(" "));
-  const chosen = caps(runs[0]) && runs[1] && !caps(runs[1]) ? runs[1] : runs[0];
+  const byline = (r: Run) => BYLINE.test(r.lines.join(" "));
+  const chosen = (caps(runs[0]) || byline(runs[0])) && runs[1] && !caps(runs[1])
+    ? runs[1]
+    : runs[0];
   const title = cleanTitle(chosen.lines.join(" "));
   if (title.length > 150 || SECTION_LABEL.test(title) || RELEASE.test(title)) return undefined;
   return { title, start: runs[0].start, end: chosen.end };
 }
+
+/** What a work is and by whom, over its title: "VIM USER MANUAL - by Bram Moolenaar". */
+const BYLINE = /(?:^|\s)by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$/u;
 
 /**
  * A line set in the middle of a page of 72 or 80 columns (tabs to every eighth), with words

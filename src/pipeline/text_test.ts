@@ -278,6 +278,17 @@ Deno.test("extractText() takes a plain text's title centred on its page", () => 
   }
   const home = "                  Current home: https://example.org/lamps/\n\nText.";
   assert.equal(extractText(utf8(home), "y.txt").title, "Y");
+  // Past a line of the version and date, and under a byline.
+  const manual = [
+    "*lamp_03.txt*\tFor Lamp version 9.0.  Last change: 2022 Oct 30",
+    "",
+    "\t\t     LAMP USER MANUAL - by Ada Wickham",
+    "",
+    "\t\t\t     Trimming wicks",
+    "",
+    "Before you light the lamp the wick has to be trimmed.",
+  ].join("\n");
+  assert.equal(extractText(utf8(manual), "lamp_03.txt").title, "Trimming wicks");
 });
 
 Deno.test("extractText() names a file without a usable stem Untitled", () => {
