@@ -57,6 +57,7 @@ import {
   summaryLength,
   type Unit,
 } from "./summarise.ts";
+import { isGivenName } from "./given_names.ts";
 import { isContentWord, terms, words } from "./terms.ts";
 import { foreignStopwords } from "./text_language.ts";
 import { namedBeside, sourceNames, writtenNames } from "./written_names.ts";
@@ -949,6 +950,9 @@ function withoutWords(people: string[], body: string): string[] {
       // system" and "Postfix 2.7": a product's name before a word, where no first name is; so
       // is "Qualcomm Adreno" of "Qualcomm Adreno 3XX series".
       const first = name.split(" ")[0];
+      // "Uninstalling Vim", a heading's gerund before a product's name: a first name ends so
+      // only where the lists of given names have it ("Irving Locker").
+      if (/\p{Ll}{3}ing$/u.test(first) && !isGivenName(first.toLowerCase())) return false;
       return isFirstName(first.toLowerCase()) || /^\p{Lu}\.$/u.test(first) ||
         asThing(first) < Math.max(2, 2 * uses(body, name)) && asThing(name) * 2 < uses(body, name);
     }

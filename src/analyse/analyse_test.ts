@@ -858,6 +858,10 @@ Deno.test("analyse() takes no lone name the text also writes in small letters fo
     "Metaprogramming\n\nMetaprogramming is useful. See Macros for General Metaprogramming. " +
     "Ian Murdock wrote macros.";
   assert.deepEqual(run(word, "Macros").analysis.people, ["Ian Murdock"]);
+  // A heading's gerund before a product's name; a first name with the same ending stays.
+  const gerund = "Uninstalling Vim\n\nIn the unlikely event you want to uninstall Vim " +
+    "completely, this is how you do it. Uninstalling Vim is simple. Irving Locker wrote it.";
+  assert.deepEqual(run(gerund, "Installing").analysis.people, ["Irving Locker"]);
 });
 
 Deno.test("analyse() takes no name the text writes as the name of a thing for a person", () => {
