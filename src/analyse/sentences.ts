@@ -93,6 +93,9 @@ function withoutCapsHeading(text: string): string {
     : text;
 }
 
+/** Who speaks in a chat's log: "<linus> The packing heuristic is actually simple." */
+const CHAT_NICK = /^<[\p{L}\p{N}_.|^-]{1,30}>\s+/u;
+
 /** The label of an article or section of a law a text quotes, its number lost or kept: "ART.-",
  * "Article 2.", "SEC. 3." ("ART.-Congress may appropriate money..."). */
 const ARTICLE_LABEL =
@@ -183,7 +186,7 @@ const TRIMMED_KEPT = 20_000;
 
 function trimmedOnce(sentence: string): string {
   const labelled = sentence.trim().replace(MAN_SECTION_HEAD, "").replace(RUN_IN_HEADING, "")
-    .replace(ARTICLE_LABEL, "");
+    .replace(ARTICLE_LABEL, "").replace(CHAT_NICK, "");
   const own = without(without(without(labelled, ADMONITION), NOTE_THAT), ORDINAL);
   const numbered = own.replace(STAGE_DIRECTION, " ").replace(CREDIT, "").trim()
     .replace(/^(?:\(?\d{1,2}[.)]|[-*•]|(?:[IVX]{2,5}|V)\.)\s+(?=\p{L})/u, "")

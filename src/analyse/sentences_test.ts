@@ -48,6 +48,11 @@ Deno.test("trimOpeners() drops fillers and list numbers, capitalising what is le
     trimOpeners("3. Make or override any decision of a Delegate."),
     "Make or override any decision of a Delegate.",
   );
+  // A chat log's speaker.
+  assert.equal(
+    trimOpeners("<ada> The trimming heuristic is really simple."),
+    "The trimming heuristic is really simple.",
+  );
   // Too little would be left: kept whole.
   assert.equal(trimOpeners("So that is it."), "So that is it.");
   // A release note's credit and tracking notes; not an aside that says something.

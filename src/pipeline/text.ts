@@ -86,12 +86,32 @@ export function readText(text: string, fileName: string): ExtractedText {
 
 /**
  * A plain text as Markdown shows it best: its typewriter quotes as quotation marks
- * ({@link typewriterQuotes}), each paragraph by itself ({@link ownBlocks}), and the indented
- * paragraphs of prose at the margin ({@link unindentProse}).
+ * ({@link typewriterQuotes}), each paragraph by itself ({@link ownBlocks}), the indented
+ * paragraphs of prose at the margin ({@link unindentProse}), and its angle brackets shown
+ * ({@link withoutTags}).
  */
 function asMarkdown(text: string): string {
-  return unindentProse(ownBlocks(typewriterQuotes(text)));
+  return withoutTags(unindentProse(ownBlocks(typewriterQuotes(text))));
 }
+
+/**
+ * A plain text's angle brackets before a word escaped outside code: "before pressing <Up>",
+ * "<Enter>", "<file>" read as HTML tags in Markdown, and Obsidian shows nothing of them. Web and
+ * mail addresses in brackets stay links; an indented block, which Markdown shows as code, stays
+ * as it is.
+ */
+function withoutTags(text: string): string {
+  let inCode = false;
+  let blank = true;
+  return text.split("\n").map((line) => {
+    inCode = INDENTED.test(line) && line.trim() !== "" && (blank || inCode);
+    blank = line.trim() === "";
+    return inCode ? line : line.replace(TAG_LIKE, "\\<");
+  }).join("\n");
+}
+
+/** "<" before what an HTML tag opens with, unless an address in brackets follows. */
+const TAG_LIKE = /<(?=[\p{L}\/!?])(?![a-z][a-z0-9+.-]*:[^\s<>]*>)(?![^\s<>@]+@[^\s<>]+>)/giu;
 
 /**
  * A plain text with blank lines where Markdown would run two of its blocks into one: an indented

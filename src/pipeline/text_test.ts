@@ -478,3 +478,13 @@ Deno.test("extractText() keeps each centred line of a title page a line of its o
   assert.equal(out.title, "The Harbour Lamp Manifesto");
   assert.match(out.body, /^Written by {1,2}Ian A\. Trimmer\n\nRevised 01\/06\/94\n\nA harbour/u);
 });
+
+Deno.test("extractText() shows a plain text's angle brackets, not tags Obsidian hides", () => {
+  const text = "Trim the wick before pressing <Up>; mail Ana <ana@example.org> or see " +
+    "<https://example.org/lamps>.\n\n    if (wick <b) { trim(<Up>); }\n";
+  assert.equal(
+    extractText(utf8(text), "lamp.txt").body,
+    "Trim the wick before pressing \\<Up>; mail Ana <ana@example.org> or see " +
+      "<https://example.org/lamps>.\n\n    if (wick <b) { trim(<Up>); }",
+  );
+});
