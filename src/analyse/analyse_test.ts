@@ -864,6 +864,16 @@ Deno.test("analyse() takes no lone name the text also writes in small letters fo
   assert.deepEqual(run(gerund, "Installing").analysis.people, ["Irving Locker"]);
 });
 
+Deno.test("analyse() takes no menu's path, compound's end or work's title for a person", () => {
+  const body = "The Edit/Global Settings/Toggle Toolbar menu item hides the toolbar. Toggle " +
+    "Toolbar is handy. The MS-Windows Vim reads Unix files, and the MS-Windows Vim is fast. " +
+    "Ann Smith-Jones wrote it.";
+  assert.deepEqual(run(body, "Menus").analysis.people, ["Ann Smith-Jones"]);
+  const docBase = "Document: gentoo\nTitle: Gentoo Manual\nAuthor: Emil Brink\nAbstract: This " +
+    "manual describes what Gentoo is, and how it can be used.\nSection: File Management";
+  assert.deepEqual(run(docBase, "doc-base").analysis.people, ["Emil Brink"]);
+});
+
 Deno.test("analyse() takes no name the text writes as the name of a thing for a person", () => {
   const body = "Fix a build failure with the Darwin linker. Colin Watson fixed the pager. " +
     "Add a test for the Darwin loader.";

@@ -68,7 +68,9 @@ export function rankNames(
       )
       : named;
     if (clean === "" || SOFTWARE.has(clean.toLowerCase())) return;
-    if (options.kind === "person" && !clean.includes(" ") && slashed(clean, options.text)) return;
+    // "Edit/Global Settings/Toggle Toolbar": a menu's path, no person; nor "Gentoo Manual", a
+    // work's title.
+    if (options.kind === "person" && (slashed(clean, options.text) || WORK.test(clean))) return;
     // "Microsoft Point-t" of "Microsoft Point-to-Point Encryption": a name cut off inside a
     // compound the text runs on with a hyphen, no place ("Microsoft Point").
     if (options.kind !== "person" && /-\p{L}$/u.test(named)) return;
@@ -80,6 +82,10 @@ export function rankNames(
     // unless the language pass cut it short ("Justice Sandra" of "Justice Sandra Day
     // O'Connor"); a dash typed as a hyphen ends it ("President Truman-in the Formosa Straits").
     const read = at >= 0 && options.text?.startsWith(raw, at) === true;
+    // "the MS-Windows Vim": the end of a compound a hyphen joins, no name of its own.
+    if (
+      options.kind === "person" && read && /[\p{L}\p{N}]-$/u.test(options.text!.slice(at - 2, at))
+    ) return;
     const cut = read &&
       /^\s\p{Lu}/u.test(options.text!.slice(at + raw.length, at + raw.length + 2));
     const whole = read && !cut || withoutDashTail(clean) !== clean;
@@ -284,6 +290,9 @@ function slashed(word: string, text = ""): boolean {
   }
   return false;
 }
+
+/** The last word of a written work's title: no name of a person ends so. */
+const WORK = / (?:Manual|Guide|Handbook|Tutorial|FAQ|HOWTO|Howto|Cookbook|Documentation)$/u;
 
 /** A generational suffix ending a name: ", Jr.", " Sr.", " III". */
 const GENERATION = /,?[ \t](?:Jr\.|Sr\.|II|III|IV)\s*$/u;
