@@ -93,6 +93,11 @@ function withoutCapsHeading(text: string): string {
     : text;
 }
 
+/** A label and its value run into the sentence on them: "Package Option: obeyspaces Ordinarily,
+ * all spaces are ignored...". */
+const LABELLED_VALUE =
+  /^(?:\p{Lu}\p{Ll}+ ){0,2}\p{Lu}\p{Ll}+: [\p{Ll}\p{N}_.-]+ (?=\p{Lu}\p{Ll}+[ ,])/u;
+
 /** Who speaks in a chat's log: "<linus> The packing heuristic is actually simple." */
 const CHAT_NICK = /^<[\p{L}\p{N}_.|^-]{1,30}>\s+/u;
 
@@ -186,7 +191,7 @@ const TRIMMED_KEPT = 20_000;
 
 function trimmedOnce(sentence: string): string {
   const labelled = sentence.trim().replace(MAN_SECTION_HEAD, "").replace(RUN_IN_HEADING, "")
-    .replace(ARTICLE_LABEL, "").replace(CHAT_NICK, "");
+    .replace(ARTICLE_LABEL, "").replace(CHAT_NICK, "").replace(LABELLED_VALUE, "");
   const own = without(without(without(labelled, ADMONITION), NOTE_THAT), ORDINAL);
   const numbered = own.replace(STAGE_DIRECTION, " ").replace(CREDIT, "").trim()
     .replace(/^(?:\(?\d{1,2}[.)]|[-*•]|(?:[IVX]{2,5}|V)\.)\s+(?=\p{L})/u, "")
@@ -438,6 +443,8 @@ const REFERS_BACK = new RegExp(
     // "For an example, see ecc7c8841d (...)", "See the lamp keeper's guide for more.": a
     // pointer to where the point is made, not the point.
     "^(?:for (?:an? |more )?(?:examples?|details?|instance|information|more)[^,]{0,80},\\s*)?see\\s",
+    // "Look at Section 2.7.1 for information on how to load...": where it is told.
+    "^(?:look at|refer to|consult|turn to|read) (?:section|chapter|appendix|part)\\s+[\\dIVX]",
     // "We need to add to the code in Listing 9-3", "...does not look like Figure 4-3": a
     // book's numbered listing or figure, which a summary or key point is read without.
     "\\b(?:listing|figure|fig\\.)\\s+\\d+(?:[-.–]\\d+)*\\b",

@@ -48,6 +48,11 @@ Deno.test("trimOpeners() drops fillers and list numbers, capitalising what is le
     trimOpeners("3. Make or override any decision of a Delegate."),
     "Make or override any decision of a Delegate.",
   );
+  // A label and its value.
+  assert.equal(
+    trimOpeners("Package Option: lowwick Ordinarily, all wicks are trimmed level."),
+    "Ordinarily, all wicks are trimmed level.",
+  );
   // A chat log's speaker.
   assert.equal(
     trimOpeners("<ada> The trimming heuristic is really simple."),
@@ -338,6 +343,10 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
   );
   assert.equal(
     unfitReason("The rules in section 3.7 above apply to every lock as well."),
+    "refers elsewhere",
+  );
+  assert.equal(
+    unfitReason("Look at Section 2.7.1 for information on how to trim other wicks."),
     "refers elsewhere",
   );
   // A book's numbered listing or figure, which the sentence is read without.
