@@ -860,8 +860,13 @@ Deno.test("analyse() takes no lone name the text also writes in small letters fo
   assert.deepEqual(run(word, "Macros").analysis.people, ["Ian Murdock"]);
   // A heading's gerund before a product's name; a first name with the same ending stays.
   const gerund = "Uninstalling Vim\n\nIn the unlikely event you want to uninstall Vim " +
-    "completely, this is how you do it. Uninstalling Vim is simple. Irving Locker wrote it.";
-  assert.deepEqual(run(gerund, "Installing").analysis.people, ["Irving Locker"]);
+    "completely, this is how you do it. Uninstalling Vim is simple. Irving Locker wrote it, " +
+    "with Lyn Gibson and Wenling Chestnut.";
+  assert.deepEqual(run(gerund, "Installing").analysis.people.toSorted(), [
+    "Irving Locker",
+    "Lyn Gibson",
+    "Wenling Chestnut",
+  ]);
 });
 
 Deno.test("analyse() takes no menu's path, compound's end or work's title for a person", () => {
