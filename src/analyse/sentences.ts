@@ -434,8 +434,11 @@ const REFERS_BACK = new RegExp(
     "\\b(?:shown|listed|given|mentioned|described) above\\b",
     "\\b(?:the|this) (?:example|code|table|figure|list|output|command|listing|program|snippet)s? (?:above|below)\\b",
     "\\blike this\\s*[.:]?$",
-    // "The C function to the right demonstrates...": the page's layout, which a note lacks.
-    "\\b(?:to|on|at) the (?:right|left)\\b(?! (?:of|to|and|or)\\b)",
+    // "The C function to the right demonstrates...": the page's layout, which a note lacks; not
+    // "moved to the right place", a right one.
+    "\\b(?:to|on|at) the (?:right|left)\\b(?! (?:of|to|and|or|place|places|way|ways|thing|things|" +
+    "time|moment|answer|one|ones|word|words|choice|decision|people|person|track|direction|" +
+    "tool|tools|path|question|questions|balance|amount|kind|level|size|spot)\\b)",
     // "The Online Backup API was created to address these concerns.": what they were came before.
     "\\b(?:these|those|such) (?:concerns|problems|issues|limitations|shortcomings|drawbacks|difficulties|challenges|questions|objections|complaints)\\b",
     // "No President has ever said those words from this podium.": they were said just before.

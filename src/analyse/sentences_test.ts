@@ -447,6 +447,10 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
   );
   assert.equal(unfitReason("Turn to the right of the harbour and walk to the lamp."), undefined);
   assert.equal(
+    unfitReason("Before you light it the wick has to be moved to the right place."),
+    undefined,
+  );
+  assert.equal(
     unfitReason("The third field ('unstable' in the above example) names the distribution."),
     "refers elsewhere",
   );
