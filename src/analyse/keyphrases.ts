@@ -110,6 +110,9 @@ const ORDINAL = new RegExp(
 const VERSIONED =
   /^(?!(?:utf|ucs|iso|latin|cp|win|ecma|rfc|mp|sha|md|aes|x)-)(?:\p{L}{2,}-\d+|\p{L}[\p{L}\p{N}]*\p{N}-\d)$/iu;
 
+/** A modifier key, alone or held with another ("ctrl-y"). */
+const KEY = /^(?:ctrl|alt|shift|meta|cmd|esc)(?:-.+)?$/u;
+
 /**
  * The best `limit` keyphrases of a text.
  * @param phrases noun phrases in text order
@@ -281,6 +284,9 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     // A name with the first number of its version ("gzip-1" of "gzip-1.3.10", "libffi-3") is
     // the release, not a term.
     if (shown.some((w) => VERSIONED.test(w))) return [];
+    // "ctrl", "ctrl-o", "ctrl-w w": a key on the keyboard, which a text about a program presses
+    // everywhere, is no subject of it.
+    if (KEY.test(shown[0])) return [];
     // "Postfix version" of "Postfix version 2.2 and later": which release, not a subject.
     if (/^versions?$/u.test(shown.at(-1)!) && context.text && numbered(context.text, shown)) {
       return [];

@@ -866,6 +866,12 @@ Deno.test("rankKeyphrases() takes no hyphenated word said once from a text that 
   assert.ok(rankWith(phrases, {}).includes("partisanship-programs"));
 });
 
+Deno.test("rankKeyphrases() takes no key on the keyboard for a term", () => {
+  const phrases = ["CTRL", "CTRL", "CTRL-O", "CTRL-O", "ctrl-w w", "ctrl-w w", "wick", "wick"]
+    .map((t, i) => phrase(t, i * 10));
+  assert.deepEqual(texts(phrases), ["wick"]);
+});
+
 Deno.test("rankKeyphrases() takes a name with its version's number for no term, an encoding for one", () => {
   const phrases = [
     "gzip-1",
