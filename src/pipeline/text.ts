@@ -5,6 +5,7 @@
  */
 import type { PropertyValue } from "../protocol/messages.ts";
 import { parseFrontmatter, STANDARD_KEYS } from "../markdown/frontmatter.ts";
+import { englishRank } from "../analyse/commonness.ts";
 import { decodeText } from "./decode.ts";
 import { countWords, fallbackTitle } from "./extracted.ts";
 import { InputError } from "../common/errors.ts";
@@ -85,13 +86,29 @@ export function readText(text: string, fileName: string): ExtractedText {
 }
 
 /**
- * A plain text as Markdown shows it best: its typewriter quotes as quotation marks
+ * A plain text as Markdown shows it best: its words hyphenated at line ends whole again
+ * ({@link unhyphenated}), its typewriter quotes as quotation marks
  * ({@link typewriterQuotes}), each paragraph by itself ({@link ownBlocks}), the indented
  * paragraphs of prose at the margin ({@link unindentProse}), and its angle brackets shown
  * ({@link withoutTags}).
  */
 function asMarkdown(text: string): string {
-  return withoutTags(unindentProse(ownBlocks(typewriterQuotes(text))));
+  return withoutTags(unindentProse(ownBlocks(typewriterQuotes(unhyphenated(text)))));
+}
+
+/**
+ * A plain text with the words its formatter hyphenated at line ends joined back, as nroff sets
+ * manual pages ("marks recipients as fin-" over "ished"): where the joined word is English; a
+ * compound broken at its own hyphen ("command-" over "line") keeps its line break.
+ */
+function unhyphenated(text: string): string {
+  return text.replace(
+    /(\p{L}+)-\n[ \t]*(\p{Ll}+)/gu,
+    (broken, head: string, tail: string) =>
+      /\p{Ll}$/u.test(head) && englishRank(`${head}${tail}`.toLowerCase()) < Infinity
+        ? `${head}${tail}`
+        : broken,
+  );
 }
 
 /**
@@ -362,7 +379,10 @@ function centredTitle(text: string): { title: string; start: number; end: number
     ? runs[1]
     : runs[0];
   const title = cleanTitle(chosen.lines.join(" "));
-  if (title.length > 150 || SECTION_LABEL.test(title) || RELEASE.test(title)) return undefined;
+  // "VIM REFERENCE MANUAL by Bram Moolenaar" alone: whose the manual is, not what the text is.
+  if (title.length > 150 || SECTION_LABEL.test(title) || RELEASE.test(title) || byline(chosen)) {
+    return undefined;
+  }
   return { title, start: runs[0].start, end: chosen.end };
 }
 

@@ -289,6 +289,9 @@ Deno.test("extractText() takes a plain text's title centred on its page", () => 
     "Before you light the lamp the wick has to be trimmed.",
   ].join("\n");
   assert.equal(extractText(utf8(manual), "lamp_03.txt").title, "Trimming wicks");
+  // A byline alone is no title.
+  const reference = manual.replace("\t\t\t     Trimming wicks", "Trimming wicks\t\t*trim*");
+  assert.equal(extractText(utf8(reference), "lamp_03.txt").title, "Lamp 03");
 });
 
 Deno.test("extractText() names a file without a usable stem Untitled", () => {
@@ -486,5 +489,15 @@ Deno.test("extractText() shows a plain text's angle brackets, not tags Obsidian 
     extractText(utf8(text), "lamp.txt").body,
     "Trim the wick before pressing \\<Up>; mail Ana <ana@example.org> or see " +
       "<https://example.org/lamps>.\n\n    if (wick <b) { trim(<Up>); }",
+  );
+});
+
+Deno.test("extractText() joins a word its formatter hyphenated at a line's end", () => {
+  const text = "The keeper marks the lamps as fin-\n       ished, or trims them again. Use the " +
+    "command-\nline tool: a well-\nknown way.";
+  assert.equal(
+    extractText(utf8(text), "lamp.txt").body,
+    "The keeper marks the lamps as finished, or trims them again. Use the command-\nline " +
+      "tool: a well-\nknown way.",
   );
 });
