@@ -727,9 +727,17 @@ function typedText(document: DomDocument): string | undefined {
   const visible = (t: string) => t.replace(/\s+/gu, "").length;
   if (visible(typed) < TYPED_SHARE * visible(document.body?.textContent ?? "")) return undefined;
   const lines = typed.split("\n").filter((line) => line.trim() !== "");
-  const prose = lines.filter((line) => PROSE_LINE.test(line) && !CODE_LIKE.test(line)).length;
+  // A typed line fits a page; a longer one is no prose of a typed text, and is not matched at
+  // all: the pattern's time grows with the square of a line without spaces.
+  const prose =
+    lines.filter((line) =>
+      line.length <= TYPED_LINE && PROSE_LINE.test(line) && !CODE_LIKE.test(line)
+    ).length;
   return prose >= PROSE_LINES * lines.length ? typed : undefined;
 }
+
+/** The longest line a typed text's prose has. */
+const TYPED_LINE = 200;
 
 /** Six words of letters in a row, as prose writes them. */
 const PROSE_LINE = /(?:\p{L}[\p{L}'’,.;:!?"“”()-]*\s+){5}\p{L}/u;

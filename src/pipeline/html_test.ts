@@ -384,6 +384,13 @@ Deno.test("extractHtml() reads a page that is a plain text in <pre> as that text
   assert.ok(code.body.includes("```"), code.body);
 });
 
+Deno.test("extractHtml() reads a <pre> of one long line without spaces as code", () => {
+  // Matched against the prose pattern, such a line took time growing with its square.
+  const line = "w".repeat(200_000);
+  const page = new TextEncoder().encode(`<html><body><pre>${line}\n${line}</pre></body></html>`);
+  assert.ok(extractHtml(page, "long.html").body.startsWith("```"));
+});
+
 Deno.test("htmlToMarkdown() writes a code span's text alone, whatever markup it holds", () => {
   assert.equal(
     htmlToMarkdown(

@@ -103,7 +103,7 @@ function asMarkdown(text: string): string {
  */
 function unhyphenated(text: string): string {
   return text.replace(
-    /(\p{L}+)-\n[ \t]*(\p{Ll}+)/gu,
+    /(?<!\p{L})(\p{L}+)-\n[ \t]*(\p{Ll}+)/gu,
     (broken, head: string, tail: string) =>
       /\p{Ll}$/u.test(head) && englishRank(`${head}${tail}`.toLowerCase()) < Infinity
         ? `${head}${tail}`

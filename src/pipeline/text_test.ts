@@ -501,3 +501,9 @@ Deno.test("extractText() joins a word its formatter hyphenated at a line's end",
       "tool: a well-\nknown way.",
   );
 });
+
+Deno.test("extractText() reads a long run of letters, which no hyphen breaks", () => {
+  // Looked for hyphens from every letter of it, the run took time growing with its square.
+  const run = "w".repeat(300_000);
+  assert.equal(extractText(utf8(`${run}\n${run}-\nwick`), "run.txt").wordCount, 3);
+});
