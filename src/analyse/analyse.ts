@@ -57,7 +57,6 @@ import {
   summaryLength,
   type Unit,
 } from "./summarise.ts";
-import { isGivenName } from "./given_names.ts";
 import { isContentWord, terms, words } from "./terms.ts";
 import { foreignStopwords } from "./text_language.ts";
 import { namedBeside, sourceNames, writtenNames } from "./written_names.ts";
@@ -950,8 +949,6 @@ function withoutWords(people: string[], body: string): string[] {
       // system" and "Postfix 2.7": a product's name before a word, where no first name is; so
       // is "Qualcomm Adreno" of "Qualcomm Adreno 3XX series".
       const first = name.split(" ")[0];
-      // "Uninstalling Vim", a heading's gerund before a product's name.
-      if (isGerund(first)) return false;
       return isFirstName(first.toLowerCase()) || /^\p{Lu}\.$/u.test(first) ||
         asThing(first) < Math.max(2, 2 * uses(body, name)) && asThing(name) * 2 < uses(body, name);
     }
@@ -968,21 +965,6 @@ function withoutWords(people: string[], body: string): string[] {
       /\p{Ll}{4}ing$/u.test(name) && uses(body.replaceAll("_", " "), name.toLowerCase()) > 0;
     return !word() && (!writtenSmall(name, body, all) && asThing(name) * 2 < all || titled());
   });
-}
-
-/**
- * A word that is an English verb's "-ing" form ("Uninstalling", "Running"), not a first name
- * that ends so: one the lists of given names have ("Irving") or none English makes ("Wenling").
- */
-function isGerund(word: string): boolean {
-  const low = word.toLowerCase();
-  if (!/\p{Ll}{3}ing$/u.test(low) || isGivenName(low)) return false;
-  const stem = low.slice(0, -3);
-  const bare = stem.replace(/^(?:un|re|de|pre|mis|over|under)(?=\p{L}{3})/u, "");
-  return [stem, bare].some((s) =>
-    englishRank(s) < Infinity || englishRank(`${s}e`) < Infinity ||
-    /(\p{L})\1$/u.test(s) && englishRank(s.slice(0, -1)) < Infinity
-  );
 }
 
 /**

@@ -869,9 +869,8 @@ Deno.test("analyse() takes no lone name the text also writes in small letters fo
   ]);
 });
 
-Deno.test("analyse() takes no menu's path, compound's end or work's title for a person", () => {
-  const body = "The Edit/Global Settings/Toggle Toolbar menu item hides the toolbar. Toggle " +
-    "Toolbar is handy. The MS-Windows Vim reads Unix files, and the MS-Windows Vim is fast. " +
+Deno.test("analyse() takes no compound's end or work's title for a person", () => {
+  const body = "The MS-Windows Vim reads Unix files, and the MS-Windows Vim is fast. " +
     "Ann Smith-Jones wrote it.";
   assert.deepEqual(run(body, "Menus").analysis.people, ["Ann Smith-Jones"]);
   const docBase = "Document: gentoo\nTitle: Gentoo Manual\nAuthor: Emil Brink\nAbstract: This " +

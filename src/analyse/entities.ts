@@ -453,13 +453,15 @@ export function personNames(name: string): string[] {
       return [];
     }
     if (words.length > 1 && !endsAsName(words)) return [];
-    // "Implementing Goldberg": a heading's verb run into a surname.
-    if (isGerund(words[0])) return [];
+    // "Implementing Goldberg": a heading's verb run into a surname; "Uninstalling Vim", into a
+    // product's name (a surname alone may look so: "Ambassador Jarring").
+    if (isGerund(words[0]) || words.length > 1 && verbInIng(words[0])) return [];
     // "Arbitrary Unicode may be used": an adjective opening a sentence, before a name of a thing;
-    // "Add Amir to Sales": a command's verb before a name.
+    // "Add Amir to Sales", "Toggle Right Scrollbar": a command's verb before a name.
+    const opener = lexiconTag(words[0].toLowerCase());
     if (
-      words.length === 2 &&
-      /^(?:Adjective|Infinitive)$/u.test(lexiconTag(words[0].toLowerCase())) &&
+      (words.length === 2 && opener === "Adjective" ||
+        words.length > 1 && opener === "Infinitive") &&
       !isFirstName(words[0].toLowerCase()) && !isGivenName(words[0].toLowerCase())
     ) return [];
     // "Superstorm Sandy", "Hurricane Katrina": a storm is named as people are.
@@ -632,6 +634,21 @@ const PLACE_START =
 function isGerund(word: string): boolean {
   const lower = word.toLowerCase();
   return /Gerund/u.test(lexiconTag(lower)) && !isFirstName(lower);
+}
+
+/**
+ * "Uninstalling", which the lexicon lacks: an "-ing" form of an English verb, as "Wenling" is
+ * none; not a first name the lists of given names have ("Irving").
+ */
+function verbInIng(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (!/\p{Ll}{3}ing$/u.test(lower) || isFirstName(lower) || isGivenName(lower)) return false;
+  const stem = lower.slice(0, -3);
+  const bare = stem.replace(/^(?:un|re|de|pre|mis|over|under)(?=\p{L}{3})/u, "");
+  return [stem, bare].some((s) =>
+    englishRank(s) < Infinity || englishRank(`${s}e`) < Infinity ||
+    /(\p{L})\1$/u.test(s) && englishRank(s.slice(0, -1)) < Infinity
+  );
 }
 
 /** A word in capitals ("ABI", "URI", "LANG"): an acronym, not a person or an organisation. */

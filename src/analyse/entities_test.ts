@@ -71,6 +71,16 @@ Deno.test("rankNames() ranks names by mentions, ties in order of first mention",
   );
 });
 
+Deno.test("rankNames() takes no name of a menu's path for a person", () => {
+  const text = 'The "Edit/Global Settings/Toggle Toolbar" menu item hides the toolbar; Ada ' +
+    "Lovelace wrote it.";
+  const found = ["Toggle Toolbar", "Ada Lovelace"].map((name) => ({
+    text: name,
+    start: text.indexOf(name),
+  }));
+  assert.deepEqual(rankNames(found, { ...KEEP, kind: "person", text }), ["Ada Lovelace"]);
+});
+
 Deno.test("rankNames() takes an office alone for no organisation", () => {
   const org = { limit: 10, mergeParts: false, kind: "organization" as const };
   assert.deepEqual(rankNames(spans("Vice President", "Senate", "Vice President"), org), [
