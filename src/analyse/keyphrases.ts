@@ -110,8 +110,13 @@ const ORDINAL = new RegExp(
 const VERSIONED =
   /^(?!(?:utf|ucs|iso|latin|cp|win|ecma|rfc|mp|sha|md|aes|x)-)(?:\p{L}{2,}-\d+|\p{L}[\p{L}\p{N}]*\p{N}-\d)$/iu;
 
-/** A modifier key, alone or held with another ("ctrl-y"). */
-const KEY = /^(?:ctrl|alt|shift|meta|cmd|esc)(?:-.+)?$/u;
+/** A modifier key, alone or held with another key ("ctrl-y", "ctrl-w w", "alt-f4"); not a word
+ * the modifier's name opens ("meta-analysis", "shift-reduce"). */
+const KEY = new RegExp(
+  "^(?:ctrl|alt|shift|meta|cmd|esc)" +
+    "(?:-(?:[^\\s-]|f\\d{1,2}|tab|enter|space|home|end|up|down|left|right)(?: [^\\s])?)?$",
+  "u",
+);
 
 /**
  * The best `limit` keyphrases of a text.

@@ -870,6 +870,10 @@ Deno.test("rankKeyphrases() takes no key on the keyboard for a term", () => {
   const phrases = ["CTRL", "CTRL", "CTRL-O", "CTRL-O", "ctrl-w w", "ctrl-w w", "wick", "wick"]
     .map((t, i) => phrase(t, i * 10));
   assert.deepEqual(texts(phrases), ["wick"]);
+  // A word the modifier's name opens is a term.
+  const words = ["meta-analysis", "meta-analysis", "shift-reduce", "shift-reduce"]
+    .map((t, i) => phrase(t, i * 10));
+  assert.deepEqual(texts(words).sort(), ["meta-analysis", "shift-reduce"]);
 });
 
 Deno.test("rankKeyphrases() takes a name with its version's number for no term, an encoding for one", () => {
