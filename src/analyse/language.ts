@@ -1081,6 +1081,9 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
       ? SUFFIX.exec(text.slice(run.end, run.end + 6))?.[0] ?? ""
       : "";
     const found = name.slice(from, to) + suffix;
+    if (v.kind === "people" && to === name.length && !suffix && abbreviated(words, run.to)) {
+      continue;
+    }
     if (v.kind !== "people") {
       out[v.kind].push({ text: found, start: run.start + from });
       continue;
@@ -1111,6 +1114,17 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
   }
   out.organizations = joinedAtAnd(text, out.organizations, out.people);
   return out;
+}
+
+/**
+ * Whether the word at `i` is cut short: a point after it that ends no sentence ("General Conf. on
+ * Social Graphics", "Proc. of"), which no surname has. An initial ("W. de Leeuw") is one letter.
+ */
+function abbreviated(words: Word[], i: number): boolean {
+  const [word, point, next] = [words[i], words[i + 1], words[i + 2]];
+  return /^\p{Lu}\p{Ll}{2,}$/u.test(word.value) && point?.value === "." &&
+    point.start === word.end &&
+    next?.sentence === word.sentence && /^\p{Ll}/u.test(next.value);
 }
 
 /**

@@ -1203,6 +1203,14 @@ Deno.test("readLanguage() reads no person in a thing's name that opens the names
   ]);
 });
 
+Deno.test("readLanguage() reads no surname in a word cut short after a title", () => {
+  // "Conf." of a reference list's "Proc. First General Conf. on Social Graphics".
+  assert.deepEqual(people("It was read at the General Conf. on Lamps, in 1980."), []);
+  assert.deepEqual(people("It was read to General Marshall. Then he left."), [
+    "General Marshall",
+  ]);
+});
+
 Deno.test("readLanguage() marks a reference entry's description with no finite verb", () => {
   const marked = (text: string) => readLanguage(text).sentences.map((s) => s.nonFinite === true);
   assert.deepEqual(

@@ -528,8 +528,10 @@ function plausibleGiven(word: string): boolean {
   return isFirstName(given) || isGivenName(given) || englishRank(given) >= GENERIC_RANK;
 }
 
-/** A capitalised word alone, then " and " before a name ("Zarqawi and bin Laden")... */
-const BEFORE_AND = /(?<![\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?),? and $/u;
+/** A capitalised word alone, then " and " before a name ("Zarqawi and bin Laden")... The
+ * initials and particle before it are the name's ("W. de Leeuw and R. van Liere"). */
+const BEFORE_AND =
+  /(?<![\p{L}\p{N}'’.-])((?:\p{Lu}\.[ \t]+)*(?:(?:de|da|di|del|della|van|von|der|den|du|le|la)[ \t]+)?)(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?),? and $/u;
 /** ... or after one: " and Zarqawi", not " and Red China", " and Zarqawi's men". */
 const AFTER_AND = /^,? and (\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}'’-]| \p{Lu})/u;
 
@@ -553,11 +555,11 @@ export function namedBeside(text: string, people: Span[], others: Span[]): Perso
       found.push({ text: after[1], start: end + after[0].length - after[1].length, sure: true });
     }
     const before = BEFORE_AND.exec(text.slice(Math.max(0, person.start - 40), person.start));
-    if (!before || !name(before[1])) continue;
+    if (!before || !name(before[2])) continue;
     // Not the first word of a sentence, whose capital says nothing.
     const at = person.start - before[0].length;
     if (!/(?:^|[.!?:]["”’)]*\s+|\n)$/u.test(text.slice(0, at))) {
-      found.push({ text: before[1], start: at, sure: true });
+      found.push({ text: before[1] + before[2], start: at, sure: true });
     }
   }
   return found;

@@ -334,3 +334,9 @@ Deno.test("namedBeside() finds a lone name 'and' joins to a person of two words"
   const places = [at("Caen")];
   assert.deepEqual(namedBeside(text, people, places).map((p) => p.text), ["Zarqawi", "Tallis"]);
 });
+
+Deno.test("namedBeside() keeps the initials and particle of the name it finds", () => {
+  const text = "Treemaps. In W. de Leeuw and Ada Lovelace, editors, Proceedings.";
+  const people = [{ text: "Ada Lovelace", start: text.indexOf("Ada") }];
+  assert.deepEqual(namedBeside(text, people, []).map((p) => p.text), ["W. de Leeuw"]);
+});
