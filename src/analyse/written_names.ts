@@ -556,9 +556,15 @@ export function namedBeside(text: string, people: Span[], others: Span[]): Perso
     }
     const before = BEFORE_AND.exec(text.slice(Math.max(0, person.start - 40), person.start));
     if (!before || !name(before[2])) continue;
-    // Not the first word of a sentence, whose capital says nothing.
+    // Not the first word of a sentence, whose capital says nothing, nor the end of a longer
+    // name ("Thomas M. J. Fruchterman and Edward M. Reingold").
     const at = person.start - before[0].length;
-    if (!/(?:^|[.!?:]["”’)]*\s+|\n)$/u.test(text.slice(0, at))) {
+    const preceding = text.slice(Math.max(0, at - 40), at);
+    const word = /(\p{Lu}\p{Ll}*)[ \t]+$/u.exec(preceding)?.[1];
+    if (
+      !/(?:^|[.!?:]["”’)]*\s+|\n)$/u.test(preceding) &&
+      (word === undefined || STOPWORDS.has(word.toLowerCase()))
+    ) {
       found.push({ text: before[1] + before[2], start: at, sure: true });
     }
   }

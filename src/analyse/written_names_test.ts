@@ -339,4 +339,8 @@ Deno.test("namedBeside() keeps the initials and particle of the name it finds", 
   const text = "Treemaps. In W. de Leeuw and Ada Lovelace, editors, Proceedings.";
   const people = [{ text: "Ada Lovelace", start: text.indexOf("Ada") }];
   assert.deepEqual(namedBeside(text, people, []).map((p) => p.text), ["W. de Leeuw"]);
+  // The end of a longer name the language pass read whole is no lone name.
+  const credit = "[FR91] Thomas M. J. Fruchterman and Ada Lovelace. Graph Drawing.";
+  const ada = [{ text: "Ada Lovelace", start: credit.indexOf("Ada") }];
+  assert.deepEqual(namedBeside(credit, ada, []), []);
 });
