@@ -572,9 +572,10 @@ const DECLARATION =
   /(?:^|[.!?]\s+)(?:const\s+)?(?:(?:unsigned|signed)\s+)?(?:char|int|double|float|void|long|short|size_t|bool|struct\s+\w+)\s*(?:\\?\*\s*)*[\p{L}_][\p{L}\p{N}_\\]*\s*(?:\[[^\]]*\]\s*)?;/u;
 
 /** A call's signature opening the sentence, as an API reference heads each entry: a name in
- * lower case, maybe dotted, and names of arguments in brackets; not a manual section ("ls(1)"). */
+ * lower case, maybe dotted, and names of arguments in brackets, maybe with their types ("isSubg(g
+ * : graph_t, s : string) : graph_t returns...", gvpr's manual); not a manual section ("ls(1)"). */
 const SIGNATURE =
-  /^[\p{Ll}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)*\s?\((?!\d+\))[\p{L}\p{N}_,\s*.]*\)/u;
+  /^[\p{Ll}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)*\s?\((?!\d+\))[\p{L}\p{N}_,\s*.:]*\)/u;
 
 /** A parameter's or a return value's line in an API reference: a name, then its type in
  * braces, as Node.js's docs write them ("localPort {number} Local port...", "{boolean}

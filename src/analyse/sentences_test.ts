@@ -841,6 +841,7 @@ Deno.test("unfitReason() refuses an API reference's signatures and C type defini
       "gt.findnode (gt, vt) asks for a node name or label.",
       "dotty.pushbusy (gt, views) dotty.popbusy (gt, views) These functions implement a stack.",
       "glp_add_arc(G, i, j) adds a new arc to the specified graph.",
+      "isSubg(g : graph_t, s : string) : graph_t returns the subgraph in graph g with name s.",
       "typedef struct { /* arc data block */ ... double low, cap, cost; ... The line must come first.",
       "ip {string} The IP which the socket is attempting to connect to.",
       "{boolean} Indicates whether or not the server is listening for connections.",
