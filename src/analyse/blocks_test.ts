@@ -489,3 +489,19 @@ Deno.test("readBody() takes a paragraph that opens with a command-line option fo
   );
   assert.deepEqual(blocks.map((b) => b.entry), [undefined, "inside", "inside", undefined]);
 });
+
+Deno.test("readBody() takes a paragraph that opens with a name and its types for an entry", () => {
+  const { blocks } = readBody(
+    "lampwick trims lamps.\n\nisLit(l : lamp_t, s : string) : int returns non-zero if lit.\n\n" +
+      "Wicks wick(l : lamp_t) : wick_t returns the wick of lamp l.\n\n" +
+      "$wickname : string denotes the name of the wick.\n\n" +
+      "Remarque : une lampe brûle.\n",
+  );
+  assert.deepEqual(blocks.map((b) => b.entry), [
+    undefined,
+    "inside",
+    "inside",
+    "inside",
+    undefined,
+  ]);
+});

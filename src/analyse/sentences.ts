@@ -573,9 +573,26 @@ const DECLARATION =
 
 /** A call's signature opening the sentence, as an API reference heads each entry: a name in
  * lower case, maybe dotted, and names of arguments in brackets, maybe with their types ("isSubg(g
- * : graph_t, s : string) : graph_t returns...", gvpr's manual); not a manual section ("ls(1)"). */
-const SIGNATURE =
-  /^[\p{Ll}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)*\s?\((?!\d+\))[\p{L}\p{N}_,\s*.:]*\)/u;
+ * : graph_t, s : string) : graph_t returns...", gvpr's manual); not a manual section ("ls(1)"),
+ * nor a command's aside ("gvpr (previously known as gpr) is..."): apart from its name, a list. */
+const ARGUMENT = String.raw`[\p{L}\p{N}_*.]+(?:\s*:\s*[\p{L}\p{N}_*]+)?`;
+const SIGNATURE = new RegExp(
+  String.raw`^[\p{Ll}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)*` +
+    String.raw`(?:\((?!\d+\))\s*(?:${ARGUMENT}(?:\s*,\s*${ARGUMENT})*)?\s*\)|` +
+    String.raw`\s\(\s*${ARGUMENT}(?:\s*,\s*${ARGUMENT})+\s*\))`,
+  "u",
+);
+
+/** A function's or a variable's name with its types opening the sentence, maybe after the few
+ * words of a heading a PDF ran into it: "Edges edge(t : node_t, h : node_t) : edge_t creates...",
+ * "$tvedge : edge_t For BFS and DFS traversals..." (gvpr's manual). */
+const TYPED_NAME = new RegExp(
+  String.raw`^(?:\p{Lu}\p{Ll}+(?: \p{Ll}+){0,2} )?` +
+    String
+      .raw`(?:[\p{L}_][\p{L}\p{N}_]*\([^()]*\b[\p{L}\p{N}_]+ : [\p{L}_][^()]*\)|\$[\p{L}\p{N}_]*)` +
+    String.raw` : [\p{L}_][\p{L}\p{N}_]*(?:\[\])?(?: |$)`,
+  "u",
+);
 
 /** A parameter's or a return value's line in an API reference: a name, then its type in
  * braces, as Node.js's docs write them ("localPort {number} Local port...", "{boolean}
@@ -592,6 +609,9 @@ function isCode(text: string): boolean {
     (text.match(/[\p{L}\p{N}]\.[\p{L}_]+\(|[\p{L}\p{N}]_[\p{L}\p{N}]|->|=>|:=|==|!=|&&|\|\|/gu) ??
       []).length;
   if (/[{};]\s*$/u.test(text) || /\bfunction\s*\(|\breturn\b.*;/u.test(text)) return true;
+  // A block of code opened and not closed: "For each input graph G { For each block { Set G as
+  // the current graph" (gvpr's manual sketches its loop so).
+  if (text.includes("{") && text.split("{").length !== text.split("}").length) return true;
   // A C type's definition, or a comment in C's brackets ("typedef struct { /* arc data */").
   if (/\btypedef\s+(?:struct|union|enum)\b|\/\*.*\*\//u.test(text)) return true;
   // A manual's definition line ("[Function] int f (char * s)") or a command's synopsis.
@@ -618,7 +638,7 @@ function isCode(text: string): boolean {
   if (DECLARATION.test(text)) return true;
   // A reference entry's signature ("gt.findnode (gt, vt) asks for a node name"), or a
   // parameter's line with its type in braces ("ip {string} The IP...", "Returns: {net.Socket}").
-  if (SIGNATURE.test(text) || TYPED_PARAMETER.test(text)) return true;
+  if (SIGNATURE.test(text) || TYPED_PARAMETER.test(text) || TYPED_NAME.test(text)) return true;
   // An event's entry, whose name is its heading: "Emitted when a new connection is made."
   if (/^Emitted (?:when|if|after|before|once|whenever)\b/u.test(text)) return true;
   // XML or HTML markup: a declaration, a comment, or an element with attributes.

@@ -842,6 +842,9 @@ Deno.test("unfitReason() refuses an API reference's signatures and C type defini
       "dotty.pushbusy (gt, views) dotty.popbusy (gt, views) These functions implement a stack.",
       "glp_add_arc(G, i, j) adds a new arc to the specified graph.",
       "isSubg(g : graph_t, s : string) : graph_t returns the subgraph in graph g with name s.",
+      "Edges edge(t : node_t, h : node_t) : edge_t creates an edge with tail node t.",
+      "$tvedge : edge_t For BFS and DFS traversals, this is set to the edge used.",
+      "For each input lamp L { For each wick { Set L as the current lamp and trim it.",
       "typedef struct { /* arc data block */ ... double low, cap, cost; ... The line must come first.",
       "ip {string} The IP which the socket is attempting to connect to.",
       "{boolean} Indicates whether or not the server is listening for connections.",
@@ -854,6 +857,7 @@ Deno.test("unfitReason() refuses an API reference's signatures and C type defini
   // A manual section's number and an ordinary sentence about a call are prose.
   assert.notEqual(unfitReason("ls(1) lists the files of a directory in a table."), "code");
   assert.equal(unfitReason("The routine findnode (gt, vt) asks for a node name."), undefined);
+  assert.equal(unfitReason("lampwick (formerly wicktrim) is a trimmer of wicks."), undefined);
   assert.equal(unfitReason("The options object {a, b} is copied before the call."), undefined);
   assert.equal(unfitReason("The <mime-type> element names one type of file."), undefined);
 });
