@@ -426,7 +426,14 @@ const NAVIGATION = ".related, .sphinxsidebar, div.footer, .navheader, .navfooter
   // Handbook · Next" atop each section).
   '[class~="docnav"], ' +
   // The banner above a page's content ("Apache HTTP Server Version 2.4" atop each page).
-  '[id="page-header"]';
+  '[id="page-header"], ' +
+  // What the page marks as navigation: mdBook's sidebar holds the whole book's table of
+  // contents, which Readability took for the article of a chapter's short opening page (the Rust
+  // book's "Getting Started" was summed up by "To panic! or Not to panic!", a later chapter).
+  'nav, [role="navigation"], ' +
+  // mdBook's bar above each chapter: its theme menu's buttons, its print and search buttons, and
+  // the book's name as a heading over the chapter's own.
+  '[class~="menu-bar"], [role="menu"], [role="menubar"], [role="toolbar"]';
 /** A block that opens like Texinfo's "Next: ..., Previous: ..., Up: ..." line. */
 const NAV_LINE = /^\s*(?:next|previous|prev|up|forward|back|contents|index)\s*:/i;
 /** Longest text a "Next: ..." block may have and still be navigation, not prose. */

@@ -48,6 +48,26 @@ Deno.test("extractHtml() keeps a blog post and drops its navigation, sidebar, fo
   for (const text of chrome) assert.ok(!body.includes(text), `chrome leaked: ${text}`);
 });
 
+Deno.test("extractHtml() reads a book's short chapter, not the contents in its sidebar", () => {
+  // mdBook: the whole book's contents in a <nav>, a menu bar with its theme menu, and a chapter
+  // that opens a part in three lines.
+  const chapters = Array.from(
+    { length: 40 },
+    (_, i) => `<li><a href="ch${i}.html"><strong>${i}.</strong> Trimming wicks, part ${i}</a></li>`,
+  ).join("");
+  const html = "<!DOCTYPE html><html><head><title>Getting Started - The Lamp Book</title></head>" +
+    `<body><nav id="sidebar" class="sidebar"><ol class="chapter">${chapters}</ol></nav>` +
+    '<div id="menu-bar" class="menu-bar"><ul id="theme-list" role="menu"><li><button>Light' +
+    '</button></li><li><button>Coal</button></li></ul><h1 class="menu-title">The Lamp Book</h1>' +
+    "</div><main><h1>Getting Started</h1><p>Let us start your journey with lamps. In this " +
+    "chapter, we discuss:</p><ul><li>Installing a lamp</li><li>Trimming its wick</li></ul>" +
+    "</main></body></html>";
+  const { title, body } = extractHtml(new TextEncoder().encode(html), "ch01-00.html");
+  assert.equal(title, "Getting Started");
+  assert.match(body, /^Let us start your journey with lamps\./);
+  assert.doesNotMatch(body, /part 12|Coal|The Lamp Book/);
+});
+
 Deno.test("extractHtml() keeps who the footer's copyright notice names as a property", () => {
   assert.deepEqual(extractHtml(blog, "blog.html").properties, { copyright: "The Slow Kitchen" });
   const page = articlePage("<title>Lamps</title>", "<h1>Lamps</h1><p>On lamps.</p>");

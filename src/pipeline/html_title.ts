@@ -12,8 +12,14 @@ export interface TitleDocument {
   querySelector(
     selectors: string,
   ): { textContent: string | null; getAttribute(name: string): string | null } | null;
-  querySelectorAll(selectors: string): Iterable<{ textContent: string | null }>;
+  querySelectorAll(
+    selectors: string,
+  ): Iterable<{ textContent: string | null; closest(selectors: string): unknown }>;
 }
+
+/** Where a heading names the site or the book, not the page: mdBook's menu bar holds the
+ * book's name as an `<h1>` above every chapter's own heading. */
+const CHROME = 'nav, [class~="menu-bar"], [role="navigation"], [role="banner"]';
 
 /** Largest JSON-LD block read for a title. */
 const MAX_JSON_LD = 256 * 1024;
@@ -50,14 +56,18 @@ const SEPARATORS = [" | ", " — ", " – ", " - ", " :: ", " » ", " · ", " //
 export function htmlTitle(document: TitleDocument): string {
   const meta = (selector: string) =>
     oneLine(document.querySelector(selector)?.getAttribute("content"));
-  const h1 = oneLine(document.querySelector("h1")?.textContent);
+  const all = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].slice(0, 50);
+  const own = all.filter((h) => h.closest(CHROME) === null);
+  const h1 = oneLine(own.find((h) => h.closest("h1") === h)?.textContent);
   // Texinfo pages head their sections with <h3> or <h4>, not <h1>.
-  const firstHeading = oneLine(document.querySelector("h1, h2, h3, h4, h5, h6")?.textContent);
-  const siteName = meta('meta[property="og:site_name"], meta[name="application-name"]');
+  const firstHeading = oneLine(own[0]?.textContent);
+  // The book's name in a menu bar is the site's, which titles end with ("Installing Binaries
+  // from Crates.io with cargo install - The Rust Programming Language").
+  const siteName = meta('meta[property="og:site_name"], meta[name="application-name"]') ||
+    oneLine(all.find((h) => h.closest(CHROME) !== null)?.textContent);
   const titleElement = oneLine(document.querySelector("title")?.textContent);
   // The headings besides the <h1>: a book's pages may have its own <h1> below the book's.
-  const headings = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].slice(0, 50)
-    .map((h) => oneLine(h.textContent));
+  const headings = own.map((h) => oneLine(h.textContent));
   const subheadings = headings.filter((h, i) => h !== h1 || headings.indexOf(h1) !== i);
   return jsonLdTitle(document) ||
     meta('meta[property="og:title"], meta[name="og:title"], meta[name="twitter:title"]') ||

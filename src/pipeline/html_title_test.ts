@@ -71,6 +71,12 @@ Deno.test("extractHtml() takes a book page's own title over the book's, whose <h
     extractHtml(page(head, body("<h2>Programming a Wick</h2>")), "a.html").title,
     "Programming a Wick",
   );
+  // A heading that words it otherwise: the title without the book's name in the menu bar.
+  const other = "<title>Trimming Wicks from the Shed with trim - The Lamp Book</title>";
+  assert.equal(
+    extractHtml(page(other, body("<h2>Trimming Wicks with trim</h2>")), "a.html").title,
+    "Trimming Wicks from the Shed with trim",
+  );
 });
 
 Deno.test("extractHtml() takes a chapter's heading under its book's title", () => {
