@@ -94,6 +94,10 @@ const KIND_IN_NAME = new RegExp(
   "giu",
 );
 
+/** A file name's numbering of a book's parts: "ch01-00", "chapter_3", "part2", "sec-4.1". */
+const NUMBERING =
+  /^(?:ch(?:ap(?:ter)?)?|part|sec(?:t(?:ion)?)?|app(?:endix)?|unit|lesson|usr)?[-_.\s]*\d+(?:[-_.\s]+\d+)*$/iu;
+
 /**
  * A title that says only what kind of text it is, with what the file's name or folder says it is
  * of, as a fallback title puts folder and name: "man-db – Frequently Asked Questions" for
@@ -106,7 +110,8 @@ export function ownedTitle(title: string, fileName: string): string {
   // that is more than a place to keep files ("libxslt1-dev" of "libxslt1-dev/html/FAQ.html").
   const stem = fileStem(parts.at(-1)!).replace(/\.(?:txt|md|html?)$/iu, "");
   const rest = stem.replace(KIND_IN_NAME, " ").replace(/^[-_.\s]+|[-_.\s]+$/gu, "");
-  const owner = /\p{L}/u.test(rest) ? rest : parts.slice(0, -1)
+  // A chapter's number is no one's name: "ch00-00" of the Rust book's "ch00-00-introduction".
+  const owner = /\p{L}/u.test(rest) && !NUMBERING.test(rest) ? rest : parts.slice(0, -1)
     .filter((f) => f !== "" && f !== "." && f !== ".." && !CONTAINERS.has(f.toLowerCase()))
     .at(-1) ?? "";
   return owner === "" ? title : `${owner} – ${title}`;

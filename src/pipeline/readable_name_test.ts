@@ -111,6 +111,12 @@ Deno.test("ownedTitle() tells whose a title naming only a kind of text is, from 
   assert.equal(ownedTitle("FAQ", "lamp1-dev/html/FAQ.html"), "lamp1-dev – FAQ");
   assert.equal(ownedTitle("Index", "docs/index.html"), "Index");
   assert.equal(ownedTitle("README", "README.md"), "README");
+  // Nor does a chapter's number.
+  assert.equal(ownedTitle("Introduction", "ch00-00-introduction.html"), "Introduction");
+  assert.equal(
+    ownedTitle("Installation", "lampbook/ch01-01-installation.html"),
+    "lampbook – Installation",
+  );
   // A title that names its subject stands.
   assert.equal(ownedTitle("Lampwick FAQ", "lamp/FAQ"), "Lampwick FAQ");
   assert.equal(ownedTitle("Trimming wicks", "lamp/FAQ"), "Trimming wicks");
