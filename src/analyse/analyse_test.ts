@@ -876,6 +876,12 @@ Deno.test("analyse() takes no compound's end or work's title for a person", () =
   const docBase = "Document: gentoo\nTitle: Gentoo Manual\nAuthor: Emil Brink\nAbstract: This " +
     "manual describes what Gentoo is, and how it can be used.\nSection: File Management";
   assert.deepEqual(run(docBase, "doc-base").analysis.people, ["Emil Brink"]);
+  // A reference list's book and publisher.
+  const references = "Leslie Lamport. Lamps: A Trimming System. Addison Wesley, 1994. See also " +
+    "Ann Smith, The Lampwick Companion, Addison Wesley, 1994.";
+  const { analysis } = run(references, "References");
+  assert.deepEqual(analysis.people, ["Leslie Lamport", "Ann Smith"]);
+  assert.deepEqual(analysis.organizations, ["Addison Wesley"]);
 });
 
 Deno.test("analyse() takes no name the text writes as the name of a thing for a person", () => {

@@ -292,7 +292,8 @@ function slashed(word: string, text = ""): boolean {
 }
 
 /** The last word of a written work's title: no name of a person ends so. */
-const WORK = / (?:Manual|Guide|Handbook|Tutorial|FAQ|HOWTO|Howto|Cookbook|Documentation)$/u;
+const WORK =
+  / (?:Manual|Guide|Handbook|Tutorial|FAQ|HOWTO|Howto|Cookbook|Documentation|Companion|Primer)$/u;
 
 /** A generational suffix ending a name: ", Jr.", " Sr.", " III". */
 const GENERATION = /,?[ \t](?:Jr\.|Sr\.|II|III|IV)\s*$/u;

@@ -136,6 +136,17 @@ const KNOWN_KIND = new Map<string, Kind>([
   ["democrats", "organizations"],
   // A troupe named as a person is, as NER files bands: Python's FAQ names it for its name.
   ["monty python", "organizations"],
+  // Publishers named after their founders, as reference lists cite them ("The LaTeX Companion,
+  // Addison Wesley, 1994").
+  ...[
+    "addison wesley",
+    "prentice hall",
+    "mcgraw hill",
+    "morgan kaufmann",
+    "springer verlag",
+    "john wiley",
+    "houghton mifflin",
+  ].map((name): [string, Kind] => [name, "organizations"]),
 ]);
 /** A chamber of a parliament, called by its word alone. */
 const CHAMBER = /^(?:House|Senate)$/u;
