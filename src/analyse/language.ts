@@ -16,6 +16,7 @@ import nlp from "compromise";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { englishRank, GENERIC_RANK, NAME_RANK } from "./commonness.ts";
+import { isGivenName } from "./given_names.ts";
 import { isProgrammingLanguage } from "./programming_languages.ts";
 import { isPersonTitle, isTitle } from "./titles.ts";
 import { namedUses } from "./word_uses.ts";
@@ -1720,7 +1721,7 @@ function creditedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>
       verdicts.set(run.key, { kind: "people", from: skip, to: run.key.length });
       continue;
     }
-    if (!isFirstName(low) && englishRank(low) < GENERIC_RANK) continue;
+    if (!isFirstName(low) && !isGivenName(low) && englishRank(low) < GENERIC_RANK) continue;
     // A town's name may be a surname after a first name ("Gawain Bolton", "Barry A. Warsaw"),
     // not before it or alone.
     const place = (w: string) =>
@@ -1849,7 +1850,7 @@ function capitalisedRuns(text: string, words: Word[]): Run[] {
   // capitalised word before small words and a colon opens the next label.
   const opensLabel = (first: Word, next: Word) =>
     LABEL_AFTER.test(text.slice(next.end, next.end + 40)) &&
-    LABEL_BEFORE.test(text.slice(Math.max(0, first.start - 40), first.start));
+    LABEL_BEFORE.test(text.slice(Math.max(0, first.start - 60), first.start));
   for (let i = 0; i < words.length; i++) {
     if (!capital(words[i]) && !particle(i) && !opensName(i)) continue;
     let j = i;
@@ -1900,8 +1901,10 @@ function capitalisedRuns(text: string, words: Word[]): Run[] {
 
 /** What follows the word that opens a label: small words and a colon ("Glyph slots used:"). */
 const LABEL_AFTER = /^(?:[ \t]+\p{Ll}[\p{L}-]*){1,3}:[ \t]/u;
-/** What comes before a label's value: a label ("Author: ", "Public name: "). */
-const LABEL_BEFORE = /(?:^|\s)\p{Lu}[\p{L}-]*(?:[ \t]+\p{Ll}[\p{L}-]*){0,3}:[ \t]+$/u;
+/** What comes before a label's value: a label ("Author: ", "Public name: "), maybe with the
+ * value's first names ("Author: Werner Lemberg and "). */
+const LABEL_BEFORE =
+  /(?:^|\s)\p{Lu}[\p{L}-]*(?:[ \t]+\p{Ll}[\p{L}-]*){0,3}:[ \t]+(?:(?:\p{Lu}[\p{L}.'’-]*,?[ \t]+){1,4}(?:and|&)[ \t]+)?$/u;
 
 /** Part of a name in code: "ST" of "stat.ST_SIZE", "Path" of "os.Path"; not an initial ("E.R."). */
 function inIdentifier(text: string, w: Word): boolean {

@@ -761,6 +761,17 @@ Deno.test("readLanguage() ends a name where the next label of a list of labels o
     ),
     ["Donald Ervin Knuth", "Abraham Lincoln"],
   );
+  // The label's value names two.
+  assert.deepEqual(
+    people("Author: Werner Lemberg and Vladimir Volovich Glyph slots used: 0x00–0xFF"),
+    ["Werner Lemberg", "Vladimir Volovich"],
+  );
+});
+
+Deno.test("readLanguage() reads a credit's first name that a town has too", () => {
+  assert.deepEqual(people("The margin tab was wrong. [First reported by Austin Kim in 2021.]"), [
+    "Austin Kim",
+  ]);
 });
 
 Deno.test("readLanguage() reads the name after a manual page's AUTHOR heading", () => {
