@@ -943,14 +943,6 @@ const EARLY_PRONOUN = new RegExp(
     String.raw`(?:these|those)(?! (?:who|whom|that|which|of|days)\b))\b`,
   "iu",
 );
-/** A thing met earlier, pointed at by "that" after a preposition near the start: "the renames
- * on the first-parent side of that sequence of merges" (Git's notes); not "similar to that of
- * Java", "in that it is quick". No name before it says which. */
-const EARLY_THAT = new RegExp(
-  String.raw`^(?:[^\s]+\s+){0,9}?(?<=\b(?:of|on|for|from|by|with|at|after|during|under|through) )` +
-    String.raw`that(?= [\p{Ll}-]+\b)(?! (?:of|is|was|are|were|it|they|we|you|he|she|i|the|an?)\b)`,
-  "iu",
-);
 
 /**
  * Whether the sentence names someone or something only by a pronoun before it names anything
@@ -958,7 +950,6 @@ const EARLY_THAT = new RegExp(
  * after a capitalised name in the same sentence ("Linus says he...") is resolved.
  */
 export function unresolved(sentence: string): boolean {
-  if (EARLY_THAT.test(sentence.trim())) return true;
   const match = EARLY_PRONOUN.exec(sentence.trim());
   if (!match) return false;
   const before = match[0].split(/\s+/u).slice(0, -1).map((w) => w.replace(/^["'“‘(]+/u, ""));

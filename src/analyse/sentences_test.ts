@@ -780,14 +780,6 @@ Deno.test("unresolved() catches a pronoun near the start with no name before it"
   assert.ok(!unresolved("Help is given to those who keep the lighthouse."));
 });
 
-Deno.test("unresolved() catches 'that' after a preposition pointing at what came before", () => {
-  assert.ok(unresolved("Traditionally, the wicks on the north side of that tower were trimmed."));
-  assert.ok(unresolved("The keeper is paid for that work by the harbour."));
-  // "that of", "in that it": no thing told before.
-  assert.ok(!unresolved("The lamp's light is brighter than that of a candle."));
-  assert.ok(!unresolved("Oil lamps differ in that they need wicks."));
-});
-
 Deno.test("unfitReason() reads a numbered line without a stop as a heading", () => {
   assert.equal(
     unfitReason("2.1 glp read cnfsat — read CNF-SAT problem data in DIMACS format"),
