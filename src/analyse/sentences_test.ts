@@ -1067,12 +1067,14 @@ Deno.test("pointsBack() finds things the sentences before named", () => {
   assert.ok(!pointsBack("The keeper takes such measures as the storm needs."));
   assert.ok(pointsBack("The frontier in that quarter has not been free of raids."));
   assert.ok(pointsBack("No word on the subject came from that government."));
+  assert.ok(pointsBack("The wicks on the north side of that row of lamps were trimmed."));
   for (
     const sentence of [
       "The lamp differs in that it burns oil.",
       "The keeper trims the wick so that the lamp burns.",
       "He wrote to that effect of which we spoke.",
       "The lamp burns brighter than that of the quay.",
+      "The lamp's light is similar to that of a candle.",
       "At that time the quay had no lamps.",
     ]
   ) assert.ok(!pointsBack(sentence), sentence);
