@@ -639,6 +639,9 @@ function isCode(text: string): boolean {
   // A reference entry's signature ("gt.findnode (gt, vt) asks for a node name"), or a
   // parameter's line with its type in braces ("ip {string} The IP...", "Returns: {net.Socket}").
   if (SIGNATURE.test(text) || TYPED_PARAMETER.test(text) || TYPED_NAME.test(text)) return true;
+  // A call's result named before it, as lefty's guide heads its entries: "reply = ask (prompt
+  // [, type, args]) Prompts the user...".
+  if (/^[\p{Ll}_][\p{L}\p{N}_]* = [\p{L}_][\p{L}\p{N}_.]*\s?\([^()]*\)/u.test(text)) return true;
   // An event's entry, whose name is its heading: "Emitted when a new connection is made."
   if (/^Emitted (?:when|if|after|before|once|whenever)\b/u.test(text)) return true;
   // XML or HTML markup: a declaration, a comment, or an element with attributes.
