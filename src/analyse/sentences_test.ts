@@ -837,7 +837,8 @@ Deno.test("unfitReason() refuses an API reference's signatures and C type defini
       "Edges edge(t : node_t, h : node_t) : edge_t creates an edge with tail node t.",
       "$tvedge : edge_t For BFS and DFS traversals, this is set to the edge used.",
       "For each input lamp L { For each wick { Set L as the current lamp and trim it.",
-      "reply = ask (prompt [, type, args]) Prompts the keeper for a wick's length.",
+      "reply = ask (prompt [, type, args]) Prompts the keeper for a wick's length; it shows " +
+      "the prompt in a box and waits for the keeper to type a length, which is returned.",
       "typedef struct { /* arc data block */ ... double low, cap, cost; ... The line must come first.",
       "ip {string} The IP which the socket is attempting to connect to.",
       "{boolean} Indicates whether or not the server is listening for connections.",
