@@ -884,6 +884,9 @@ const THIS_THING = new RegExp(
 export function pointsBack(sentence: string): boolean {
   return /\b(?:these|those)\s+(?:two|three|\p{L}+s)\b/iu.test(sentence) ||
     /^(?:\S+\s+){0,4}such (?!as\b)\p{L}+s\b(?! as\b| that\b)/iu.test(sentence.trim()) ||
+    // "describes problems of such per-process state": the state told of before.
+    /\b(?:of|in|with|for|by|from|on|about) such (?!(?:as|an?|that)\b)[\p{L}-]+\b(?!(?: [\p{L}-]+){0,3} (?:as|that)\b)/iu
+      .test(sentence) ||
     THAT_ONE.test(sentence);
 }
 

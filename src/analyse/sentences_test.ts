@@ -1070,6 +1070,8 @@ Deno.test("pointsBack() finds things the sentences before named", () => {
   assert.ok(pointsBack("The frontier in that quarter has not been free of raids."));
   assert.ok(pointsBack("No word on the subject came from that government."));
   assert.ok(pointsBack("The wicks on the north side of that row of lamps were trimmed."));
+  assert.ok(pointsBack("This guide shows the problems of such per-lamp oil and a safer way."));
+  assert.ok(!pointsBack("Ours must be a harbour of such light and safety as no storm dims."));
   for (
     const sentence of [
       "The lamp differs in that it burns oil.",
