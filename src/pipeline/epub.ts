@@ -37,6 +37,8 @@ const MAX_PACKAGE_DEPTH = 64;
 const MAX_TEXT_BYTES = 128 * MB;
 const MIMETYPE = "application/epub+zip";
 const CHAPTER_TYPES = new Set(["application/xhtml+xml", "text/html"]);
+/** A name in small letters with dashes or underscores and no spaces: a file's or project's. */
+const SLUG = /^[\p{Ll}\p{N}]+(?:[-_.][\p{Ll}\p{N}]+)+$/u;
 
 /**
  * Extracts an EPUB book as one note: title and authors from its package metadata, the chapters
@@ -61,10 +63,13 @@ export function extractEpub(
   }
   const opf = book.xml(opfPath);
 
-  const title = cleanTitle(
+  let title = cleanTitle(
     elements(opf, "title").map((element) => text(element)).find((t) => t !== ""),
     fileName,
   );
+  // "developers-reference": Sphinx declares its project's slug as the book's title, and the
+  // title page says the title ("Debian Developer's Reference").
+  const slug = SLUG.test(title);
   const authors = [
     ...new Set(elements(opf, "creator").map((element) => text(element)).filter((t) => t !== "")),
   ].slice(0, 20);
@@ -127,6 +132,11 @@ export function extractEpub(
     }
     // Anchors of the whole book, told apart by their chapter; a link to a chapter itself leads
     // to its first heading.
+    const heading = /^#{1,6} (.+)$/m.exec(markdown);
+    if (slug && parts.length === 0 && heading && /\s/u.test(heading[1])) {
+      title = cleanTitle(unescapeHeading(heading[1]), fileName);
+      markdown = markdown.replace(heading[0], "").trim();
+    }
     const first = /^#{1,6} (.+)$/m.exec(markdown)?.[1];
     if (first) anchors[`${path}#`] = unescapeHeading(first);
     for (const [id, heading] of table.anchors) anchors[`${path}#${id}`] = heading;

@@ -119,6 +119,21 @@ Deno.test("extractEpub() names a book without a title after its folder and file"
   assert.equal(extracted.body, "Only a paragraph of text here.");
 });
 
+Deno.test("extractEpub() takes its title page's heading over a project's slug as the title", () => {
+  const bytes = book({
+    "META-INF/container.xml": CONTAINER,
+    "OEBPS/content.opf": opf(
+      "<dc:title>bee-keepers-year</dc:title>",
+      '<item id="a" href="a.xhtml" media-type="application/xhtml+xml"/>',
+      '<itemref idref="a"/>',
+    ),
+    "OEBPS/a.xhtml": xhtml("<h1>The Bee Keeper's Year</h1><p>Hives wake in spring.</p>"),
+  });
+  const extracted = extractEpub(bytes, "bee-keepers-year.epub");
+  assert.equal(extracted.title, "The Bee Keeper's Year");
+  assert.equal(extracted.body, "Hives wake in spring.");
+});
+
 Deno.test("extractEpub() refuses what is not a readable book, saying why", () => {
   const cases: [Uint8Array, RegExp][] = [
     [book({}, "application/zip"), /mimetype entry says "application\/zip"/],
