@@ -996,6 +996,11 @@ const STATES_PURPOSE = new RegExp(
     "present|show|look at|cover|introduce|explain|walk through|examine|review|outline)|" +
     "[\\p{L}.'’-]+(?: [\\p{L}.'’-]+){0,2} (?:explores|describes|discusses|presents|shows|" +
     "introduces|explains|demonstrates|gives|reviews|outlines|talks about))\\b|" +
+    // "The purpose of this document is to provide an overview of the recommended procedures"
+    // (Debian's Developer's Reference).
+    "^the (?:main |primary )?(?:purpose|aim|goal|intent|object|objective) of this (?:paper|" +
+    "document|article|guide|report|note|howto|tutorial|manual|book|specification|reference|" +
+    "handbook) is to\\b|" +
     // "Here's a summary of the requirements...": what follows, announced.
     "^here(?:'s|’s| is) (?:a|an) (?:[\\w-]+ ){0,2}(?:summary|overview|introduction|description)\\b|" +
     // "Here are some guidelines for people who want to contribute their code to this software."
