@@ -97,7 +97,8 @@ export function nameTopics(
   const folderOf = new Map(notes.map((n) => [n.key, n.folder ?? ""]));
   const summaryOf = new Map(notes.map((n) => [n.key, n.summary ?? ""]));
   const taken = new Set(reserved.map((r) => r.toLowerCase()));
-  /** Each name given here, and the topic (in `named`) that has it. */
+  /** Each name given here by its stems ("Debian package" is "Debian packages"), and the topic
+   * (in `named`) that has it. */
   const owner = new Map<string, number>();
   const mainFolders: string[] = [];
   const named: NamedTopic[] = [];
@@ -114,7 +115,7 @@ export function nameTopics(
         continue;
       }
       taken.add(word.toLowerCase());
-      owner.set(word.toLowerCase(), named.length);
+      owner.set(phraseKey(word), named.length);
       mainFolders.push(mainFolder(topic, folderOf));
       named.push({ ...topic, name: word, phrases: [], phraseKeys: [] });
       continue;
@@ -214,7 +215,7 @@ export function nameTopics(
     // "Extension" (five), or "Python" (six) and "GUI" (four, one of them on GUIs). A phrase that
     // many notes of the vault share names none (see rankPhrases): ten maps of a vault of Python's
     // documentation are not run together by "Python".
-    const same = owner.get(candidates[0].toLowerCase());
+    const same = owner.get(phraseKey(candidates[0]));
     if (same !== undefined && named[same].folder === topic.folder && mainFolders[same] === folder) {
       const into = named[same];
       into.members = [...into.members, ...topic.members].sort();
@@ -226,7 +227,7 @@ export function nameTopics(
     // "Git", of its other how-tos, all in one folder; "Operator module", said by two of eight
     // Python HOWTOs whose best name, "Python", another group of HOWTOs had.
     const before = earlier.find((t) =>
-      t.name.toLowerCase() === candidates[0].toLowerCase() && t.folder === topic.folder &&
+      phraseKey(t.name) === phraseKey(candidates[0]) && t.folder === topic.folder &&
       mainFolder(t, folderOf) === folder
     );
     if (before) {
@@ -254,7 +255,7 @@ export function nameTopics(
       if (!taken.has(next.toLowerCase())) name = next;
     }
     taken.add(name.toLowerCase());
-    owner.set(name.toLowerCase(), named.length);
+    owner.set(phraseKey(name), named.length);
     mainFolders.push(folder);
     // Named for a folder of files on no one subject, the map claims none of them for all.
     const claims = !(grabBag && name === folderName);

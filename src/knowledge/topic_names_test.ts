@@ -760,6 +760,21 @@ Deno.test("nameTopics() joins a topic whose best name a map made before has to t
   assert.deepEqual(second.joins, [{ into: "Lamp oil", members: ["b1", "b2", "b3", "b4"] }]);
 });
 
+Deno.test("nameTopics() joins topics of one place whose best names differ only in number", () => {
+  const notes = [
+    ...["a1", "a2", "a3"].map((key) => note(key, ["lamp wick"])),
+    ...["b1", "b2", "b3"].map((key) => note(key, ["lamp wicks"])),
+    ...["c1", "c2", "c3", "c4"].map((key) => note(key, ["tide tables"])),
+  ];
+  const { named } = nameTopics([
+    { members: ["a1", "a2", "a3"], folder: "" },
+    { members: ["b1", "b2", "b3"], folder: "" },
+  ], notes);
+  assert.deepEqual(named.map((t) => [t.name, t.members]), [
+    ["Lamp wick", ["a1", "a2", "a3", "b1", "b2", "b3"]],
+  ]);
+});
+
 Deno.test("nameTopics() names notes each about one thing of a kind after the kind", () => {
   const notes = [
     note("n1", ["dns server", "zone transfer", "secondary servers"]),
