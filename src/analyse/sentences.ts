@@ -986,6 +986,9 @@ const STATES_PURPOSE = new RegExp(
     "contains|holds|supplies|gathers|collects|" +
     "defines|specifies|documents|is about|touches on|deals with|looks at|walks through|" +
     "is (?:intended|meant|designed) to|aims to|" +
+    // "This document strives to highlight the principal differences..." (SQLite's quirks),
+    // "This document tries to describe the building of a Debian package".
+    "(?:strives|tries|attempts|seeks|sets out|hopes) to|" +
     // "This page is a \"brief\" summary of some of the huge number of improvements in GCC 12".
     'is (?:an?|the) (?:["“”]?[\\w-]+["“”]? ){0,2}(?:introduction|tutorial|guide|overview|' +
     "summary))\\b|" +

@@ -881,6 +881,7 @@ Deno.test("statesPurpose() finds the sentence in which a text says what it is ab
     const sentence of [
       "This paper describes a lamp for harbours.",
       "The purpose of this document is to give an overview of the lamps of the harbour.",
+      "This document strives to highlight the differences between oil lamps and gas lamps.",
       "This document provides background on how the lamps are trimmed.",
       "This module implements a number of lamp building blocks.",
       "The lamp module provides tools for harbour lamps.",
