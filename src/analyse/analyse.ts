@@ -612,6 +612,10 @@ function openingHeading({ blocks, headings }: Pick<BodyText, "blocks" | "heading
   return (blocks[0]?.section ?? 0) > 0 ? headings[0] : "";
 }
 
+/** How many sentences after a lead that says what the text's subject is a statement of the
+ * text's purpose may come and lead instead. */
+const PURPOSE_AFTER = 5;
+
 /** How many fit sentences from the start a summary's lead may be found among. */
 const LEAD_WINDOW = 15;
 
@@ -662,9 +666,13 @@ function openingSentence(
       if (statesPurpose(opener) || subjectInTitle(opener, subject) || saysTitle(opener, title)) {
         return i;
       }
+      // Or in the next paragraphs of its section: "The SQL language is a \"standard\". Even so,
+      // no two SQL database engines work exactly alike..." then "This document strives to
+      // highlight the principal differences..." (SQLite's quirks).
+      const section = blocks[list[i].block].section;
       const purpose = list.findIndex((u, j) =>
-        j > i && u.block === list[i].block && !unfit.has(j) && statesPurpose(u.text) &&
-        saysWhat(u.text, subject)
+        j > i && j - i <= PURPOSE_AFTER && blocks[u.block].section === section &&
+        !unfit.has(j) && statesPurpose(u.text) && saysWhat(u.text, subject)
       );
       return purpose >= 0 ? purpose : i;
     }

@@ -1528,6 +1528,14 @@ Deno.test("analyse() opens on what the text is for before what a thing its title
       "Command Line Lamp For Lampwick",
       /^The Lampwick project provides/u,
     ],
+    // What the text is for may come in the next paragraph of its section.
+    [
+      'The Wick language is a "standard". Even so, no two Wick lamps burn alike. Every Wick ' +
+      "lamp has its own quirks.\n\nThis document strives to highlight the differences between " +
+      "WickLite and other Wick lamps.",
+      "Quirks and Gotchas In Wick",
+      /^This document strives to highlight/u,
+    ],
   ];
   const rest = "\n\nReview each wick by its flame. Trim the wick before the review. The keepers " +
     "review wicks on Mondays and lamps on Fridays. A review of a wick takes an hour at most.";
