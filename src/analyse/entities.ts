@@ -70,10 +70,7 @@ export function rankNames(
     if (clean === "" || SOFTWARE.has(clean.toLowerCase())) return;
     // "Edit/Global Settings/Toggle Toolbar": a menu's path, no person; nor "Gentoo Manual", a
     // work's title.
-    if (
-      options.kind === "person" &&
-      (slashed(clean, options.text) || WORK.test(clean) || wordsOfAThing(clean))
-    ) return;
+    if (options.kind === "person" && (slashed(clean, options.text) || WORK.test(clean))) return;
     // "Microsoft Point-t" of "Microsoft Point-to-Point Encryption": a name cut off inside a
     // compound the text runs on with a hyphen, no place ("Microsoft Point").
     if (options.kind !== "person" && /-\p{L}$/u.test(named)) return;
@@ -297,23 +294,6 @@ function slashed(word: string, text = ""): boolean {
 /** The last word of a written work's title: no name of a person ends so. */
 const WORK =
   / (?:Manual|Guide|Handbook|Tutorial|FAQ|HOWTO|Howto|Cookbook|Documentation|Companion|Primer)$/u;
-
-/**
- * Whether a name is English words, none a person's: an everyday word that is no first name, then
- * words a dictionary has and no surname ("Windows Cyrillic" of "the MS Windows Cyrillic
- * code-page"). "Grant Wood" opens with a first name; "Cook" and "Baker" are surnames. Any English
- * word first took "bin Laden" too.
- */
-function wordsOfAThing(name: string): boolean {
-  const all = name.split(" ");
-  // After a title: "MS Windows Cyrillic" is "Windows Cyrillic"; "Vice President Gore" is one word.
-  const words = all.slice(all.findIndex((w) => !isTitle(w))).map((w) => w.toLowerCase());
-  if (words.length < 2 || !words.every((w) => /^\p{L}+$/u.test(w))) return false;
-  const [first, ...rest] = words;
-  return englishRank(first) < GENERIC_RANK && !isFirstName(first) && !isGivenName(first) &&
-    !/Person|Honorific|Actor/u.test(lexiconTag(first)) &&
-    rest.every((w) => englishRank(w) < Infinity && !/Name/u.test(lexiconTag(w)));
-}
 
 /** A generational suffix ending a name: ", Jr.", " Sr.", " III". */
 const GENERATION = /,?[ \t](?:Jr\.|Sr\.|II|III|IV)\s*$/u;
