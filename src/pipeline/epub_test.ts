@@ -104,31 +104,31 @@ Deno.test("extractEpub() numbers footnotes through the book", () => {
   assert.match(body, /^\[\^2\]: June to August\.$/m);
 });
 
-Deno.test("extractEpub() names a book without a title after its folder and file", () => {
-  const bytes = book({
+/** A book of one chapter, `body`, under `metadata`. */
+function oneChapter(metadata: string, body: string): Uint8Array {
+  return book({
     "META-INF/container.xml": CONTAINER,
     "OEBPS/content.opf": opf(
-      "",
+      metadata,
       '<item id="a" href="a.xhtml" media-type="application/xhtml+xml"/>',
       '<itemref idref="a"/>',
     ),
-    "OEBPS/a.xhtml": xhtml("<p>Only a paragraph of text here.</p>"),
+    "OEBPS/a.xhtml": xhtml(body),
   });
+}
+
+Deno.test("extractEpub() names a book without a title after its folder and file", () => {
+  const bytes = oneChapter("", "<p>Only a paragraph of text here.</p>");
   const extracted = extractEpub(bytes, "Reading/notes.epub");
   assert.equal(extracted.title, "Reading – Notes");
   assert.equal(extracted.body, "Only a paragraph of text here.");
 });
 
 Deno.test("extractEpub() takes its title page's heading over a project's slug as the title", () => {
-  const bytes = book({
-    "META-INF/container.xml": CONTAINER,
-    "OEBPS/content.opf": opf(
-      "<dc:title>bee-keepers-year</dc:title>",
-      '<item id="a" href="a.xhtml" media-type="application/xhtml+xml"/>',
-      '<itemref idref="a"/>',
-    ),
-    "OEBPS/a.xhtml": xhtml("<h1>The Bee Keeper's Year</h1><p>Hives wake in spring.</p>"),
-  });
+  const bytes = oneChapter(
+    "<dc:title>bee-keepers-year</dc:title>",
+    "<h1>The Bee Keeper's Year</h1><p>Hives wake in spring.</p>",
+  );
   const extracted = extractEpub(bytes, "bee-keepers-year.epub");
   assert.equal(extracted.title, "The Bee Keeper's Year");
   assert.equal(extracted.body, "Hives wake in spring.");
