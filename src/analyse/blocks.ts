@@ -10,6 +10,7 @@
  */
 import { marked, type Token, type Tokens } from "marked";
 import { inlineText } from "../markdown/inline_text.ts";
+import { opensWithTypedName } from "./sentences.ts";
 
 /** One block of prose. */
 export interface Block {
@@ -135,7 +136,7 @@ export function readBody(markdown: string): BodyText {
       if (entry) block.entry = headed && SUBJECT_FIRST.test(block.text) ? "inside" : entry;
       // "−o outfile If specified, each root graph...": a command-line option's entry, as a
       // manual page printed to PDF lists them.
-      else if (OPTION_ENTRY.test(block.text) || TYPED_ENTRY.test(block.text)) {
+      else if (OPTION_ENTRY.test(block.text) || opensWithTypedName(block.text)) {
         block.entry = "inside";
       }
       if (asides > 0) block.aside = true;
@@ -320,17 +321,6 @@ const SUBJECT_FIRST = /^(?:The|A|An|This|These|Those|Each|Every|All|Any|Some|No|
 
 /** A paragraph that opens with a command-line option, its argument, then what it does. */
 const OPTION_ENTRY = /^[−–-]{1,2}[\p{L}\p{N}?][\p{L}\p{N}?=-]*(?: [\p{Ll}<[][^\s]*)? \p{Lu}\p{Ll}/u;
-
-/** A paragraph that opens with a function's or a variable's name and types, as gvpr's manual
- * lists its built-ins ("isSubg(g : graph_t, s : string) : graph_t returns...", "$tgtname :
- * string denotes..."), maybe after the few words of a heading its PDF ran into it ("Edges
- * edge(t : node_t...)"). */
-const TYPED_ENTRY = new RegExp(
-  String.raw`^(?:\p{Lu}\p{Ll}+(?: \p{Ll}+){0,2} )?` +
-    String.raw`(?:[\p{L}_][\p{L}\p{N}_\\]*\([^()]*\)|\\?\$[\p{L}\p{N}_\\]*)` +
-    String.raw` : [\p{L}_][\p{L}\p{N}_\\]*(?:\[\])? \p{Ll}`,
-  "u",
-);
 
 /**
  * A heading that names an entry of API documentation, as Node.js's Markdown does:

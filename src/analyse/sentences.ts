@@ -583,16 +583,22 @@ const SIGNATURE = new RegExp(
   "u",
 );
 
-/** A function's or a variable's name with its types opening the sentence, maybe after the few
- * words of a heading a PDF ran into it: "Edges edge(t : node_t, h : node_t) : edge_t creates...",
- * "$tvedge : edge_t For BFS and DFS traversals..." (gvpr's manual). */
+/** A function's or a variable's name with its types opening a sentence or a paragraph, maybe
+ * after the few words of a heading a PDF ran into it: "isSubg(g : graph_t, s : string) : graph_t
+ * returns...", "Edges edge(t : node_t, h : node_t) : edge_t creates...", "$tvedge : edge_t For
+ * BFS and DFS traversals..." (gvpr's manual). */
 const TYPED_NAME = new RegExp(
   String.raw`^(?:\p{Lu}\p{Ll}+(?: \p{Ll}+){0,2} )?` +
-    String
-      .raw`(?:[\p{L}_][\p{L}\p{N}_]*\([^()]*\b[\p{L}\p{N}_]+ : [\p{L}_][^()]*\)|\$[\p{L}\p{N}_]*)` +
-    String.raw` : [\p{L}_][\p{L}\p{N}_]*(?:\[\])?(?: |$)`,
+    String.raw`(?:[\p{L}_][\p{L}\p{N}_\\]*\([^()]*\)|\\?\$[\p{L}\p{N}_\\]*)` +
+    String.raw` : [\p{L}_][\p{L}\p{N}_\\]*(?:\[\])?(?: |$)`,
   "u",
 );
+
+/** Whether a text opens with a name and its types (see {@link TYPED_NAME}): an entry of a
+ * reference, not prose. */
+export function opensWithTypedName(text: string): boolean {
+  return TYPED_NAME.test(text);
+}
 
 /** A parameter's or a return value's line in an API reference: a name, then its type in
  * braces, as Node.js's docs write them ("localPort {number} Local port...", "{boolean}

@@ -19,7 +19,7 @@ export interface TitleDocument {
 
 /** Where a heading names the site or the book, not the page: mdBook's menu bar holds the
  * book's name as an `<h1>` above every chapter's own heading. */
-const CHROME = 'nav, [class~="menu-bar"], [role="navigation"], [role="banner"]';
+const SITE_BARS = 'nav, [class~="menu-bar"], [role="navigation"], [role="banner"]';
 
 /** Largest JSON-LD block read for a title. */
 const MAX_JSON_LD = 256 * 1024;
@@ -57,14 +57,16 @@ export function htmlTitle(document: TitleDocument): string {
   const meta = (selector: string) =>
     oneLine(document.querySelector(selector)?.getAttribute("content"));
   const all = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].slice(0, 50);
-  const own = all.filter((h) => h.closest(CHROME) === null);
-  const h1 = oneLine(own.find((h) => h.closest("h1") === h)?.textContent);
+  const own = all.filter((h) => h.closest(SITE_BARS) === null);
+  const h1 = oneLine(
+    [...document.querySelectorAll("h1")].find((h) => h.closest(SITE_BARS) === null)?.textContent,
+  );
   // Texinfo pages head their sections with <h3> or <h4>, not <h1>.
   const firstHeading = oneLine(own[0]?.textContent);
   // The book's name in a menu bar is the site's, which titles end with ("Installing Binaries
   // from Crates.io with cargo install - The Rust Programming Language").
   const siteName = meta('meta[property="og:site_name"], meta[name="application-name"]') ||
-    oneLine(all.find((h) => h.closest(CHROME) !== null)?.textContent);
+    oneLine(all.find((h) => h.closest(SITE_BARS) !== null)?.textContent);
   const titleElement = oneLine(document.querySelector("title")?.textContent);
   // The headings besides the <h1>: a book's pages may have its own <h1> below the book's.
   const headings = own.map((h) => oneLine(h.textContent));
