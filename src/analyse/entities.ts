@@ -458,7 +458,8 @@ export function personNames(name: string): string[] {
     // product's name (a surname alone may look so: "Ambassador Jarring").
     if (isGerund(words[0]) || words.length > 1 && verbInIng(words[0])) return [];
     // "Arbitrary Unicode may be used": an adjective opening a sentence, before a name of a thing;
-    // "Add Amir to Sales", "Toggle Right Scrollbar": a command's verb before a name.
+    // "Add Amir to Sales": a command's verb before a name (compromise's lexicon lacks "toggle", so
+    // "Toggle Right Scrollbar" of Vim's menus is still read as a person).
     const opener = lexiconTag(words[0].toLowerCase());
     if (
       (words.length === 2 && opener === "Adjective" ||
