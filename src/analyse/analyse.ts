@@ -647,7 +647,12 @@ function openingSentence(
     // A NAME line has no full stop, which leaves it unfit as a sentence; it is the page's own
     // line for what it is.
     if (seen === 0 && namesManPage(list[i].text, subject)) return i;
-    if (blocks[list[i].block].entry) continue;
+    // Nor does an aside the text sets apart in a callout say what it is: "The xml.dom.minidom
+    // module is not secure against maliciously constructed data.", a warning under its opening.
+    if (blocks[list[i].block].entry || blocks[list[i].block].aside) {
+      seen++;
+      continue;
+    }
     // "xmltodict is a Python module that makes XML feel like JSON, as in this spec:" says what
     // its subject is before it shows an example, which leaves it a fragment.
     const text = list[i].text;
@@ -1182,8 +1187,12 @@ function sentenceUnits(body: string) {
     const parts = blockParts(text, starts, sentence);
     // Nor does a sentence run on past a heading: "gitfaq - Frequently asked questions about
     // using Git", under NAME, had "gitfaq" of the SYNOPSIS below at its end.
+    // Nor past a paragraph into one that opens with a name in code, which starts a sentence in
+    // small letters: "Source code: Lib/dbm/__init__.py" and "dbm is a generic interface...".
     const entries = parts.length > 1 &&
-      (parts.every((p) => blocks[p.block].line || /^[\p{Lu}\p{N}"“(]/u.test(p.text)) ||
+      (parts.every((p) =>
+        blocks[p.block].line || blocks[p.block].opensWithCode || /^[\p{Lu}\p{N}"“(]/u.test(p.text)
+      ) ||
         parts.some((p) => blocks[p.block].section !== blocks[parts[0].block].section));
     const units = entries ? parts : [{ text: sentence.text.trim(), block: parts[0].block }];
     for (const unit of units) {

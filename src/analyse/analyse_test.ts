@@ -1540,3 +1540,39 @@ Deno.test("analyse() opens on what the text is for before what a thing its title
     assert.match(run(opening + rest, title).analysis.summary[0], first);
   }
 });
+
+Deno.test("analyse() reads a paragraph opening with a name in code as a sentence of its own", () => {
+  // "Source code: Lib/wick.py" has no full stop, and the paragraph after it opens in small
+  // letters: they were one sentence, unfit to open the summary.
+  const body = "**Source code:** [Lib/wick.py](https://example.org/wick.py)\n\n---\n\n" +
+    "[`wick`](wick.html) is a generic interface to the lamps of a harbour. It trims wicks and " +
+    "lights lamps.\n\n`wick.trim(lamp)`\n\nTrim the wick of a lamp. Raise an error when the lamp " +
+    "is lit.\n\n`wick.light(lamp)`\n\nLight a lamp. Keepers light lamps at dusk and trim the " +
+    "wicks at dawn.";
+  assert.match(run(body, "wick — Lamp interfaces").analysis.summary[0], /^wick is a generic/u);
+});
+
+Deno.test("analyse() splits sentences before a name of code in small letters", () => {
+  const body = "This page covers the compatibility between mod_wick and other lamps. " +
+    "mod_wick is not the only lamp module for harbours; four other lamps are available. " +
+    "Keepers trim the wicks of every lamp at dawn.";
+  assert.match(run(body, "Lamp compatibility").analysis.summary[0], /^This page covers[^.]*\.$/u);
+});
+
+Deno.test("analyse() opens no summary with a callout's warning, nor with a restriction far on", () => {
+  const warned = "The wick module trims the wicks of harbour lamps for keepers.\n\n" +
+    "> [!warning] Warning\n> The wick module is not secure against lamps lit by strangers.\n\n" +
+    "Keepers trim the wicks at dawn. The lamps burn oil from the harbour store.";
+  assert.match(run(warned, "wick — Lamp wicks").analysis.summary[0], /^The wick module trims/u);
+  // Past the text's opening, entries count as read: a restriction in its last section does not
+  // say what the text is.
+  const verbs = "trim light douse clean fill polish hang lift lower turn mend test count " +
+    "store move mark";
+  const entries = verbs.split(" ").map((verb) =>
+    `\`wick.${verb}(lamp)\`\n\n${verb[0].toUpperCase()}${verb.slice(1)} the ${verb}able lamp.`
+  );
+  const far = "A “shelf” is a persistent store of wicks for harbour keepers.\n\n" +
+    entries.join("\n\n") +
+    "\n\n## Restrictions\n\n- The wick module does not support two keepers at one lamp.";
+  assert.match(run(far, "wick — Wick persistence").analysis.summary[0], /^A “shelf” is/u);
+});

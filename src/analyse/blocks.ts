@@ -40,6 +40,9 @@ export interface Block {
   refers?: true;
   /** One link and nothing else, as an index lists pages: its text is the link's. */
   link?: true;
+  /** Opens with a code span, whose name starts a sentence in small letters: "`dbm` is a generic
+   * interface...". */
+  opensWithCode?: true;
 }
 
 /** The parsed body: its prose blocks and its headings. */
@@ -142,6 +145,7 @@ export function readBody(markdown: string): BodyText {
       if (asides > 0) block.aside = true;
       if (seeAlso > 0) block.refers = true;
       if (turns.length === 1 && isLink(inline)) block.link = true;
+      if (k === 0 && opensWithCodeSpan(inline)) block.opensWithCode = true;
       entry &&= "inside";
       blocks.push(block);
     }
@@ -314,6 +318,13 @@ function codeSpans(inline: Token[] | undefined): string[] {
 function isLink(inline: Token[] | undefined): boolean {
   const shown = (inline ?? []).filter((t) => !(t.type === "text" && t.raw.trim() === ""));
   return shown.length === 1 && shown[0].type === "link";
+}
+
+/** Whether the inline tokens open with a code span, alone or as a link's text ("[`dbm`](...)"). */
+function opensWithCodeSpan(inline: Token[] | undefined): boolean {
+  const first = inline?.[0];
+  if (first?.type === "codespan") return true;
+  return first?.type === "link" && (first as Tokens.Link).tokens[0]?.type === "codespan";
 }
 
 /** A sentence's opening words that start its subject: "The", "Each", "It". */

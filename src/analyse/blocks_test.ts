@@ -505,3 +505,10 @@ Deno.test("readBody() takes a paragraph that opens with a name and its types for
     undefined,
   ]);
 });
+
+Deno.test("readBody() marks a paragraph that opens with a name in code", () => {
+  const body = readBody(
+    "`dbm` is a generic interface.\n\n[`shelve`](shelve.html) keeps objects.\n\nThe `os` module.",
+  );
+  assert.deepEqual(body.blocks.map((b) => b.opensWithCode ?? false), [true, true, false]);
+});

@@ -208,6 +208,9 @@ const ABBREVIATION =
 const HEADING =
   /^(?:(?:\d+\.)*\d+\.?\s+\p{Lu}[^.!?]{0,60}|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})$/u;
 
+/** A name of code in small letters, its parts joined by "_" or ".": "mod_ssl", "os.path". */
+const IDENTIFIER = /^\p{Ll}[\p{L}\p{N}]*(?:[_.][\p{L}\p{N}]+)+(?=[\s,;:()])/u;
+
 function tokenize(text: string): { words: Word[]; sentences: Sentence[] } {
   const doc = readFresh(text);
   const tokens = doc.tokens();
@@ -238,7 +241,10 @@ function tokenize(text: string): { words: Word[]; sentences: Sentence[] } {
       // word in small letters two spaces after a full stop, as typewriters ended sentences:
       // "...and locate programs.  find and xargs comply with POSIX" (a command's name).
       const spaced = values[last[1]] === "." && /^ {2,}$/u.test(spaces[from]);
-      joins = spaces[from] === "" || /^\p{Ll}/u.test(values[from]) && !spaced ||
+      // Nor before a name of code, written in small letters wherever it stands: "...between
+      // mod_ssl and other SSL solutions. mod_ssl is not the only SSL solution for Apache".
+      const named = IDENTIFIER.test(text.slice(starts[from], starts[from] + 80));
+      joins = spaces[from] === "" || /^\p{Ll}/u.test(values[from]) && !spaced && !named ||
         (values[last[1]] === "." && ABBREVIATION.test(values[last[1] - 1] ?? ""));
     } else if (last !== undefined && punctuated) {
       // Across a line break only when the sentence had no end and the next part goes on in
