@@ -788,6 +788,9 @@ function unfitUnits(
     }
     // "Walking the entire graph to satisfy topological order constraints.": a list's item.
     if (u.nonFinite && !speech) unfit.add(i);
+    // "To check that a module's docstrings are up-to-date by verifying...": an item of a list of
+    // what a thing is for, whose sentence is the list's lead.
+    if (u.infinitive && blocks[u.block].item && !speech) unfit.add(i);
     // "BUGS<spaces>- bugs in MPFR - please read this file!": a row of a listing.
     if (blocks[u.block].columns) unfit.add(i);
     // "Kent Beck's original paper on testing frameworks...": what a "See also" box points to.
@@ -1205,6 +1208,7 @@ function sentenceUnits(body: string) {
           ...(parts.length > 1 && !entries ? { runsOn: true } : {}),
           ...(sentence.verbless ? { verbless: true as const } : {}),
           ...(sentence.nonFinite ? { nonFinite: true as const } : {}),
+          ...(sentence.infinitive ? { infinitive: true as const } : {}),
           ...(sentence.described ? { described: true as const } : {}),
           text: piece,
           block: unit.block,

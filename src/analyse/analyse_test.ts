@@ -1576,3 +1576,14 @@ Deno.test("analyse() opens no summary with a callout's warning, nor with a restr
     "\n\n## Restrictions\n\n- The wick module does not support two keepers at one lamp.";
   assert.match(run(far, "wick — Wick persistence").analysis.summary[0], /^A “shelf” is/u);
 });
+
+Deno.test("analyse() takes no item of a list of purposes for a sentence", () => {
+  const body = "The wick module trims the wicks of harbour lamps. There are several ways to use " +
+    "wick:\n\n- To check that a lamp’s wick is trimmed by verifying that all flames still burn " +
+    "as documented.\n\n- To perform regression testing by verifying that lamps from a harbour " +
+    "burn as expected.\n\nKeepers trim the wicks at dawn. The lamps burn oil from the harbour " +
+    "store. A trimmed wick burns for a week.";
+  const { analysis } = run(body, "wick — Lamp wicks");
+  const said = [...analysis.summary, ...analysis.keyPoints.map((k) => k.text)].join("\n");
+  assert.doesNotMatch(said, /^To /mu);
+});

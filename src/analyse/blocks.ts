@@ -40,6 +40,8 @@ export interface Block {
   refers?: true;
   /** One link and nothing else, as an index lists pages: its text is the link's. */
   link?: true;
+  /** An item of a list, or a paragraph in one. */
+  item?: true;
   /** Opens with a code span, whose name starts a sentence in small letters: "`dbm` is a generic
    * interface...". */
   opensWithCode?: true;
@@ -68,6 +70,8 @@ const CALLOUT = /^\[![\w-]+\][+-]?[^\n]*(?:\n|$)/u;
 /** Where the walk leaves a callout (a token no lexer makes), and a "See also" callout. */
 const CALLOUT_END = { type: "space", raw: "" } as Token;
 const SEE_ALSO_END = { type: "space", raw: "" } as Token;
+/** Where the walk leaves a list. */
+const LIST_END = { type: "space", raw: "" } as Token;
 /** The first line of a "See also" callout. */
 const SEE_ALSO = /^\[!see-?also\]/iu;
 /** A heading of a plain text in Emacs' outline form, GNU's NEWS files' ("** Bug fixes"): to
@@ -89,6 +93,8 @@ export function readBody(markdown: string): BodyText {
   /** How many callouts the blocks being read are in, and whether one's first line is next. */
   let asides = 0;
   let seeAlso = 0;
+  /** How many lists the blocks being read are items of. */
+  let lists = 0;
   let calloutHead = false;
   const paragraph = (inline: Token[] | undefined, fallback: string, end: number | undefined) => {
     // "Lexicographically equal" above "Treats the CondPattern as a plain string...": a term on
@@ -144,6 +150,7 @@ export function readBody(markdown: string): BodyText {
       }
       if (asides > 0) block.aside = true;
       if (seeAlso > 0) block.refers = true;
+      if (lists > 0) block.item = true;
       if (turns.length === 1 && isLink(inline)) block.link = true;
       if (k === 0 && opensWithCodeSpan(inline)) block.opensWithCode = true;
       entry &&= "inside";
@@ -167,6 +174,10 @@ export function readBody(markdown: string): BodyText {
       }
       if (token === SEE_ALSO_END) {
         seeAlso--;
+        continue;
+      }
+      if (token === LIST_END) {
+        lists--;
         continue;
       }
       switch (token.type) {
@@ -193,6 +204,8 @@ export function readBody(markdown: string): BodyText {
           break;
         }
         case "list":
+          stack.push([LIST_END]);
+          lists++;
           stack.push(
             (token as Tokens.List).items.flatMap((item) => item.tokens).reverse(),
           );

@@ -512,3 +512,8 @@ Deno.test("readBody() marks a paragraph that opens with a name in code", () => {
   );
   assert.deepEqual(body.blocks.map((b) => b.opensWithCode ?? false), [true, true, false]);
 });
+
+Deno.test("readBody() marks a list's items, and nothing after the list", () => {
+  const body = readBody("Ways:\n\n- To check a wick.\n- To light a lamp.\n\nKeepers trim wicks.");
+  assert.deepEqual(body.blocks.map((b) => b.item ?? false), [false, true, true, false]);
+});

@@ -48,6 +48,9 @@ export interface Sentence extends Span {
    * only one: "A Readable Stream that represents the child process's stderr." (see
    * {@link describedOnly}). */
   described?: true;
+  /** It opens with an infinitive and has no comma or colon a main clause might follow: "To
+   * check that a module's docstrings are up-to-date.", an item of a list of purposes. */
+  infinitive?: true;
 }
 
 /** A noun phrase: its words lower-cased, whether it names a person, whether an adjective
@@ -280,6 +283,7 @@ function tokenize(text: string): { words: Word[]; sentences: Sentence[] } {
       ...(mayHaveVerb(values, tags, from, to) ? {} : { verbless: true as const }),
       ...(onlyNonFinite(values, tags, from, to) ? { nonFinite: true as const } : {}),
       ...(describedOnly(values, tags, from, to) ? { described: true as const } : {}),
+      ...(infinitiveOnly(values, tags, from, to) ? { infinitive: true as const } : {}),
     });
     let first = true;
     for (let i = from; i <= to; i++) {
@@ -420,6 +424,17 @@ function onlyNonFinite(values: string[], tags: string[], from: number, to: numbe
   }
   // A sentence with no verb at all is for the check of verbless ones (see unfitUnits).
   return gerund || participles > 0;
+}
+
+/** Whether a sentence opens with an infinitive and no comma, semicolon or colon follows it
+ * (see {@link Sentence.infinitive}). */
+function infinitiveOnly(values: string[], tags: string[], from: number, to: number): boolean {
+  while (from <= to && tags[from] === "SPACE") from++;
+  // wink takes many a verb after "To" for a noun ("To/PART check/NOUN that..."); "to date" is
+  // no infinitive.
+  if (values[from] !== "To" || !/^(?:VERB|NOUN)$/u.test(tags[from + 1])) return false;
+  if (!/^\p{Ll}+$/u.test(values[from + 1]) || values[from + 1] === "date") return false;
+  return !values.slice(from, to + 1).some((v) => /^[,;:]$/u.test(v));
 }
 
 /**

@@ -30,6 +30,8 @@ export interface Unit {
   nonFinite?: true;
   /** Of a sentence that is a thing and a relative clause on it. */
   described?: true;
+  /** Of a sentence that opens with an infinitive, no clause after it. */
+  infinitive?: true;
 }
 
 export interface ScoreOptions {
