@@ -897,9 +897,10 @@ export function pointsBack(sentence: string): boolean {
 }
 
 /** "in that quarter", "of that treaty", "of that sequence of merges": "that" after a
- * preposition, before its noun; not "similar to that of Java". */
+ * preposition, before its noun; not "similar to that of Java", "an API similar to that in other
+ * languages", which stand for a thing the sentence names. */
 const THAT_ONE =
-  /\b(?:in|of|from|to|with|by|on|at|for|into|upon|under) that (?!(?:it|they|he|she|we|you|i|the|an?|there|this|these|those|is|was|are|were|way|time|day|year|end|of)\b)\p{Ll}+\b(?! (?:which|who|whom|of (?:which|whom))\b)/u;
+  /\b(?:in|of|from|to|with|by|on|at|for|into|upon|under) that (?!(?:it|they|he|she|we|you|i|the|an?|there|this|these|those|is|was|are|were|way|time|day|year|end|of|in|on|at|for|from|with|by|to|into|used|found|given|described|provided)\b)\p{Ll}+\b(?! (?:which|who|whom|of (?:which|whom))\b)/u;
 
 /** "The following list of options...", "as follows", "The module defines the following
  * user-callable items.": the sentence announces what comes next. */

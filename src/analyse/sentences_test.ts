@@ -1081,6 +1081,8 @@ Deno.test("pointsBack() finds things the sentences before named", () => {
       "He wrote to that effect of which we spoke.",
       "The lamp burns brighter than that of the quay.",
       "The lamp's light is similar to that of a candle.",
+      "The wick module has an interface similar to that in other harbours.",
+      "The wick's oil is the same as that used by the quay lamps.",
       "At that time the quay had no lamps.",
     ]
   ) assert.ok(!pointsBack(sentence), sentence);
