@@ -888,12 +888,24 @@ const THIS_THING = new RegExp(
  * discussions did not even begin", "The frontier in that quarter": things named in the
  * sentences before (not "such measures as are needed", nor "in that it...", "so that"). */
 export function pointsBack(sentence: string): boolean {
-  return /\b(?:these|those)\s+(?:two|three|\p{L}+s)\b/iu.test(sentence) ||
+  return thoseBefore(sentence) ||
     /^(?:\S+\s+){0,4}such (?!as\b)\p{L}+s\b(?! as\b| that\b)/iu.test(sentence.trim()) ||
     // "describes problems of such per-process state": the state told of before.
     /\b(?:of|in|with|for|by|from|on|about) such (?!(?:as|an?|that)\b)[\p{L}-]+\b(?!(?: [\p{L}-]+){0,3} (?:as|that)\b)/iu
       .test(sentence) ||
     THAT_ONE.test(sentence);
+}
+
+/**
+ * "these two", "those alternatives": things named before the sentence; not "executes those
+ * sessions" after "pieces of text that look like interactive Python sessions", named in it.
+ */
+function thoseBefore(sentence: string): boolean {
+  for (const match of sentence.matchAll(/\b(?:these|those)\s+(two|three|\p{L}+s)\b/giu)) {
+    const named = new RegExp(`\\b${RegExp.escape(match[1])}\\b`, "iu");
+    if (!named.test(sentence.slice(0, match.index))) return true;
+  }
+  return false;
 }
 
 /** "in that quarter", "of that treaty", "of that sequence of merges": "that" after a

@@ -1082,6 +1082,7 @@ Deno.test("pointsBack() finds things the sentences before named", () => {
       "The lamp burns brighter than that of the quay.",
       "The lamp's light is similar to that of a candle.",
       "The wick module has an interface similar to that in other harbours.",
+      "The keeper lights lamps that look like candles, then trims those lamps at dawn.",
       "The wick's oil is the same as that used by the quay lamps.",
       "At that time the quay had no lamps.",
     ]
