@@ -318,6 +318,7 @@ export function analyse(input: AnalysisInput): Analysed {
     stopwords: foreign,
     identifiers: new Set(units.identifiers.map((w) => w.toLowerCase())),
     text,
+    code: inCode,
   });
 
   const linked = linkUnits(

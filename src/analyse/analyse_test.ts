@@ -1587,3 +1587,20 @@ Deno.test("analyse() takes no item of a list of purposes for a sentence", () => 
   const said = [...analysis.summary, ...analysis.keyPoints.map((k) => k.text)].join("\n");
   assert.doesNotMatch(said, /^To /mu);
 });
+
+Deno.test("analyse() takes no keyphrase from a value of code nor from an example's code", () => {
+  const entries = ["isdir", "isfile", "islink", "ismount"].map((name) =>
+    `\`wick.${name}(lamp)\`\n\nReturn True if the lamp is a ${name} lamp. Return True for a ` +
+    `harbour lamp whose wick is trimmed.`
+  );
+  const body = "The wick module trims the wicks of harbour lamps.\n\n" + entries.join("\n\n") +
+    "\n\nOn a quay, `escape('//quay/Quo vadis?.lamp')` returns `'//quay/Quo vadis[?].lamp'`, " +
+    "and `escape('Quo vadis')` returns `'Quo vadis'`. Harbour lamps burn oil.";
+  const { keyphrases } = run(body, "wick — Lamp wicks").analysis;
+  assert.ok(keyphrases.length > 0);
+  assert.ok(!keyphrases.some((k) => /\btrue\b|quo vadis/u.test(k)), `${keyphrases}`);
+  // A word a sentence opens with is no value of code.
+  const reform = "True reform means lower taxes. True reform is what the harbour needs. True " +
+    "reform of the harbour will come. The keepers want true reform.";
+  assert.ok(run(reform, "Harbour").analysis.keyphrases.includes("true reform"));
+});

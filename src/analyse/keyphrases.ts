@@ -12,6 +12,7 @@ import { isFirstName, isRegion, lexiconTag, type Phrase, wordClasses } from "./l
 import { isContentWord, stem, terms, words } from "./terms.ts";
 import { isTitle } from "./titles.ts";
 import { isUpkeep } from "./upkeep.ts";
+import { wordUses } from "./word_uses.ts";
 
 export interface Keyphrase {
   /** As shown: lower case, single spaces. */
@@ -49,6 +50,8 @@ export interface KeyphraseContext {
   identifiers?: ReadonlySet<string>;
   /** The text the phrases' offsets point into. */
   text?: string;
+  /** The text of its code spans, one to a line: a phrase said only there is an example's. */
+  code?: string;
 }
 
 const MAX_WORDS = 3;
@@ -191,9 +194,10 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     const bare = (w: string) =>
       w.length <= 2 && /^\p{L}+$/u.test(w) && isContentWord(w) &&
       !new RegExp(`\\b${w.toUpperCase()}\\b`, "u").test(phrase.text);
-    // "marco-ippolito", a handle made of a named person's name, is the person too.
+    // "marco-ippolito", a handle made of a named person's name, is the person too. "Return True"
+    // of "Return True if path is an existing directory" is an entry's verb and a value of code.
     const usable = (run: string[]) =>
-      !run.some((w) => personal.has(w)) &&
+      !LITERAL.test(phrase.text) && !run.some((w) => personal.has(w)) &&
       !run.every((w) => w.split("-").every((part) => nameWords.has(part))) &&
       run.every((w) => /^\p{L}[\p{L}\p{N}-]*(?:\/\p{L}[\p{L}\p{N}-]*)*$/u.test(w)) &&
       !run.some(bare) && !run.some((w) => PREPOSITIONAL.has(w));
@@ -406,8 +410,17 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
   /** A phrase chosen before that is a piece of `key` with most of its uses in it. */
   const pieceOf = (chosen: string, key: string) =>
     chosen.includes(" ") && ` ${key} `.includes(` ${chosen} `) && uses(chosen) < 2 * uses(key);
+  // "quo vadis", only ever in `escape('//?/c:/Quo vadis?.txt')`, and "module import" of `from
+  // module import name`: an example's words. Not a name of one word the text writes as code
+  // ("systemd-nspawn"), which is a program's.
+  const coded = context.code?.toLowerCase() ?? "";
+  const written = context.text?.toLowerCase() ?? "";
+  const codeOnly = (text: string) =>
+    coded !== "" && text.includes(" ") && wordUses(coded, text) > 0 &&
+    wordUses(written, text) <= wordUses(coded, text);
   for (const s of scored) {
     if (out.length >= limit) break;
+    if (codeOnly(s.text.toLowerCase())) continue;
     // A phrase the title or a heading names takes the place of the pieces of it chosen before
     // ("application file" before "application file format"): tune part F1@10 exact unchanged,
     // partial 0.326 -> 0.321 (it dropped "satisfiability problem", a partial match), older gold
@@ -433,6 +446,10 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
 }
 
 const LINK = /^(?:of|on)$/u;
+
+/** A value of code as a program writes it, no word of a phrase: "True", "False", "None"; not
+ * the word a sentence opens with ("True reform means..."). */
+const LITERAL = /(?<![\p{L}\p{N}_])(?:True|False|None)(?![\p{L}\p{N}_]| \p{Ll})/u;
 /** No words: an English text's function words beyond those of {@link isContentWord}. */
 const NONE: ReadonlySet<string> = new Set();
 /**
