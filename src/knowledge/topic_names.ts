@@ -143,8 +143,22 @@ export function nameTopics(
       !phraseKey(r.text).split(" ").some((w) => titleWords.has(w));
     const order = (r: { text: string; cover: number }) =>
       (r.cover > ABOUT ? 0 : 4) + (untitled(r) ? 2 : 0) + (said(r) ? 0 : 1);
-    const best = distinct(naming.toSorted((a, b) => order(a) - order(b)).map((r) => r.text))
-      .slice(0, 3);
+    const sorted = naming.toSorted((a, b) => order(a) - order(b));
+    // A word of the best phrase that more of the notes say, and most of their titles, is their
+    // subject where it is no everyday word: "Logging" of three pages titled so, not "Logging
+    // message", of two; not "Keyword" of "keyword arguments".
+    const inTitles = (word: string) =>
+      topic.members.filter((key) => ` ${phraseKey(titleOf(key))} `.includes(` ${word} `)).length;
+    const broader = sorted[0] &&
+      sorted.find((r) =>
+        !r.text.includes(" ") && r.cover > sorted[0].cover && r.cover > ABOUT &&
+        !isGenericWord(r.text) &&
+        phraseKey(sorted[0].text).split(" ").includes(phraseKey(r.text)) &&
+        inTitles(phraseKey(r.text)) > ABOUT * topic.members.length
+      );
+    const best = distinct(
+      (broader ? [broader, ...sorted.filter((r) => r !== broader)] : sorted).map((r) => r.text),
+    ).slice(0, 3);
     const phrases = best.map((p) =>
       spelledAsNotes(spelledAsNamed(p, topic, namesOf), topic, summaryOf)
     );
@@ -195,7 +209,14 @@ export function nameTopics(
     if (candidates.length === 0) candidates.push(...sharedNameWord(topic, bodiesOf, summaryOf));
     // Short of those, the kind of thing most of the notes are each about one of: "Servers" for
     // notes on a DNS server, a DHCP server, an NFS server, each the only one of its kind.
-    const found = candidates.length === 0 ? sharedHead(topic, phrasesOf, heads) : undefined;
+    // Not where some of the notes share a phrase that speaks for too few to name them all: they
+    // are subjects run together, which the vault parts by that phrase (see sharedPhraseParts).
+    // Python's three logging pages and its three on testing were "Modules".
+    const least = Math.max(KINDS_MIN, leastMembers(notes.length));
+    const parted = ranked.some((r) => Math.round(r.cover * topic.members.length) >= least);
+    const found = candidates.length === 0 && !parted
+      ? sharedHead(topic, phrasesOf, heads)
+      : undefined;
     // As the notes spell it: "APIs", not "apis".
     const kind = found && { ...found, word: spelledAsNotes(found.word, topic, summaryOf) };
     if (kind) candidates.push(cap(kind.word));
@@ -374,13 +395,18 @@ export function sharedPhraseParts(
         list.push(key);
       }
     }
+    // A phrase the notes' titles all say goes first: "logging" of Python's three logging pages,
+    // not "keyword arguments", which they share with csv, difflib and textwrap.
+    const titled = (phrase: string, members: string[]) =>
+      members.every((key) => ` ${phraseKey(titleOf(key))} `.includes(` ${phrase} `)) ? 1 : 0;
     const best = [...sharing]
       .filter(([phrase, members]) =>
         members.length >= Math.max(2, least) &&
         !vaultCommon(df.get(phrase)!, members.length, notes.length - members.length, notes.length)
       )
       .sort((a, b) =>
-        b[1].length - a[1].length || df.get(a[0])! - df.get(b[0])! || (a[0] < b[0] ? -1 : 1)
+        titled(...b) - titled(...a) || b[1].length - a[1].length ||
+        df.get(a[0])! - df.get(b[0])! || (a[0] < b[0] ? -1 : 1)
       )[0];
     if (!best) break;
     parts.push({ members: best[1], folder: "" });

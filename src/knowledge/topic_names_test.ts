@@ -862,3 +862,53 @@ Deno.test("nameTopics() reads the first part of a hyphenated word as a modifier,
   );
   assert.deepEqual(named.map((t) => t.name), ["ZORP"]);
 });
+
+Deno.test("sharedPhraseParts() takes first a phrase all its notes' titles say", () => {
+  // Keys are vault paths; a note's title is its file's name.
+  const notes = [
+    note("Sources/wick — Lamp wicks.md", ["wick module", "keyword arguments"]),
+    note("Sources/wick.config — Wick settings.md", ["wick settings", "keyword arguments"]),
+    note("Sources/wick.trim — Wick trimming.md", ["wick trimming"]),
+    note("Sources/csv — Rows.md", ["keyword arguments", "csv rows"]),
+    note("Sources/textwrap — Lines.md", ["keyword arguments", "line widths"]),
+    ...Array.from({ length: 12 }, (_, i) => note(`Sources/o${i}.md`, [`harbour crane ${i}`])),
+  ];
+  const keys = notes.slice(0, 5).map((n) => n.key);
+  const { parts } = sharedPhraseParts(keys, notes, 3);
+  assert.deepEqual(parts.map((p) => p.members), [keys.slice(0, 3)]);
+});
+
+Deno.test("nameTopics() names no topic by a kind where some of its notes share a phrase", () => {
+  // Three notes on the wick module, three on testing: "modules" is each one's kind, but the
+  // wick notes are a subject of their own, which the vault parts by their phrase.
+  const notes = [
+    note("w1", ["wick module", "trim level"]),
+    note("w2", ["wick settings", "config module"]),
+    note("w3", ["wick handlers", "handler module"]),
+    note("t1", ["test modules", "test cases"]),
+    note("t2", ["mock objects", "patch decorators"]),
+    note("t3", ["doctest examples", "option flags"]),
+    ...Array.from({ length: 12 }, (_, i) => note(`o${i}`, [`harbour crane ${i}`])),
+  ];
+  const members = ["t1", "t2", "t3", "w1", "w2", "w3"];
+  assert.deepEqual(nameTopics([{ members, folder: "" }], notes).named, []);
+});
+
+Deno.test("nameTopics() names a topic by a word most of its notes and titles say", () => {
+  const notes = [
+    note("Sources/wick — Lamp wicks.md", ["wick messages", "wick"]),
+    note("Sources/wick.config — Wick settings.md", ["wick messages", "wick"]),
+    note("Sources/wick.trim — Wick trimming.md", ["wick"]),
+    ...Array.from({ length: 12 }, (_, i) => note(`Sources/o${i}.md`, [`harbour crane ${i}`])),
+  ];
+  const members = notes.slice(0, 3).map((n) => n.key);
+  const { named } = nameTopics([{ members, folder: "" }], notes);
+  assert.deepEqual(named.map((t) => t.name), ["Wick"]);
+  // Not one their titles do not say: "Keyword", of "keyword arguments".
+  const untitled = notes.map((n, i) =>
+    i < 3 ? note(n.key, i < 2 ? ["keyword arguments", "keyword"] : ["keyword"]) : n
+  );
+  assert.deepEqual(nameTopics([{ members, folder: "" }], untitled).named.map((t) => t.name), [
+    "Keyword arguments",
+  ]);
+});
