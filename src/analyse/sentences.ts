@@ -432,7 +432,7 @@ const REFERS_BACK = new RegExp(
     // "('unstable' in the above example)", "the packages listed above".
     "\\bthe above\\b",
     "\\b(?:shown|listed|given|mentioned|described) above\\b",
-    "\\b(?:the|this) (?:example|code|table|figure|list|output|command|listing|program|snippet)s? (?:above|below)\\b",
+    "\\b(?:the|this) (?:example|code|table|figure|diagram|picture|image|chart|list|output|command|listing|program|snippet)s? (?:above|below)\\b",
     "\\blike this\\s*[.:]?$",
     // "The C function to the right demonstrates...": the page's layout, which a note lacks; not
     // "moved to the right place", a right one.
@@ -1168,8 +1168,10 @@ export function codeNameWords(name: string): string[] | undefined {
   return parts.length > 0 ? parts : undefined;
 }
 
-/** An aside in commas after a subject of a word or two, before a verb. */
-const APPOSITIVE = /^(\S+(?: \S+)?) ?, [^,;:]{3,150}, (?=\p{Ll})/u;
+/** An aside in commas after a subject of a word or two, or a name of up to four capitalised
+ * words, before a verb: "The Document Object Model, or “DOM,” is a cross-language API". */
+const APPOSITIVE =
+  /^(\S+(?: \S+)?|(?:The )?\p{Lu}\S*(?: \p{Lu}\S*){1,3}) ?, [^,;:]{3,150},["”’]? (?=\p{Ll})/u;
 
 /** An aside in brackets after a subject of five words at most, before a verb. */
 const BRACKETED = /^((?:\S+ ){0,4}\S+) \([^()]{1,80}\) (?=\p{Ll})/u;

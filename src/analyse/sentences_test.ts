@@ -346,6 +346,10 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
     "refers elsewhere",
   );
   assert.equal(
+    unfitReason("The trim makes a new wick that is circle (3) in the diagram above."),
+    "refers elsewhere",
+  );
+  assert.equal(
     unfitReason("Look at Section 2.7.1 for information on how to trim other wicks."),
     "refers elsewhere",
   );
@@ -976,6 +980,9 @@ Deno.test("definesSubject() finds a sentence that opens saying what the title's 
   const vpn = titleWords("10.3. Harbour Lamp Network");
   assert.ok(definesSubject("A Harbour Lamp Network (HLN for short) is a way to light quays.", vpn));
   assert.ok(!definesSubject("A keeper (HLN for short) is a way to light quays.", vpn));
+  // ... or in commas after a name of several words, its closing comma inside a quote.
+  const model = titleWords("lamp.hlm — The Harbour Lamp Model API");
+  assert.ok(definesSubject("The Harbour Lamp Model, or “HLM,” is an API for quays.", model));
   for (
     const sentence of [
       "In a Lampwick session, the keeper trims each lamp.",
