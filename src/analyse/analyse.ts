@@ -278,10 +278,12 @@ export function analyse(input: AnalysisInput): Analysed {
   // A key point is read alone, in speech too: "For example...", "Which is why..." need what
   // came before (written sentences have already lost a fifth for it above).
   // An instruction ("See INSTALL.md for building released versions", "Please rename...") tells
-  // the reader what to do, not what the text says.
+  // the reader what to do, not what the text says. An entry of a reference says a detail of one
+  // function ("An existing file of the same name is overwritten."), the prose around the
+  // entries what the page is about.
   const pointScores = scores.map((s, i) => {
     const text = trimOpeners(list[i].text);
-    return (list[i].text.length > 240 ? 0.6 : 1) *
+    return (list[i].text.length > 240 ? 0.6 : 1) * (units.blocks[list[i].block].entry ? ENTRY : 1) *
       (leansBack(text) ? (transcript ? 0.8 : 0.75) : 1) * (instructs(text) ? 0.5 : 1) * s;
   });
   const pointCount = keyPointCount(input.wordCount);

@@ -1604,3 +1604,18 @@ Deno.test("analyse() takes no keyphrase from a value of code nor from an example
     "reform of the harbour will come. The keepers want true reform.";
   assert.ok(run(reform, "Harbour").analysis.keyphrases.includes("true reform"));
 });
+
+Deno.test("analyse() takes key points from the prose around a reference's entries first", () => {
+  const prose =
+    "The wick module trims the wicks of harbour lamps for keepers. Keepers on the north " +
+    "quay light the lamps at dusk and douse them at dawn. A trimmed wick burns a week of oil " +
+    "without smoke. The harbour master checks the lamps every Friday. Storms on the quay " +
+    "blow out lamps whose glass is cracked.";
+  const entries = ["trim", "light", "douse", "clean", "fill", "polish"].map((verb) =>
+    `\`wick.${verb}(lamp, wick)\`\n\nThe wick lamp ${verb}s the wick of the lamp. A wick ` +
+    `lamp wick is ${verb}ed when the lamp wick is set.`
+  );
+  const { keyPoints } = run([prose, ...entries].join("\n\n"), "wick — Lamp wick").analysis;
+  const fromEntries = keyPoints.filter((k) => /^(?:The wick lamp|A wick lamp)/u.test(k.text));
+  assert.ok(fromEntries.length < keyPoints.length / 2, keyPoints.map((k) => k.text).join("\n"));
+});
