@@ -107,8 +107,12 @@ export function mergeVariants(counts: Counts, onMerge?: OnMerge, apart = togethe
       if (!counts.has(otherKey) || apart(key, otherKey) || !samePerson(key, otherKey)) continue;
       entry.count += other.count;
       entry.first = Math.min(entry.first, other.first);
-      // The fuller first name is the canonical one ("Jeffrey Dean" over "Jeff Dean").
-      if (other.name.length > entry.name.length && shortened(key, otherKey)) {
+      // The fuller name is the canonical one ("Jeffrey Dean" over "Jeff Dean", "Eleftherios
+      // Koutsofios" over "Eleftherios Koutso").
+      if (
+        other.name.length > entry.name.length &&
+        (shortened(key, otherKey) || cutShort(key, otherKey))
+      ) {
         entry.name = other.name;
       }
       counts.delete(otherKey);
@@ -183,9 +187,30 @@ export function mergeInitials(counts: Counts, onMerge?: OnMerge, apart = togethe
 }
 
 function samePerson(a: string, b: string): boolean {
-  if (shortened(a, b)) return true;
+  if (shortened(a, b) || cutShort(a, b)) return true;
   if (a[0] !== b[0] || a.split(" ").length !== b.split(" ").length) return false;
   return distance(a, b) <= Math.floor(Math.min(a.length, b.length) / 5);
+}
+
+/**
+ * Same given names, one surname the start of the other, cut by a few letters: "eleftherios
+ * koutso" of "Koutso os", a PDF's "Koutsofios" with its ligature lost, for "eleftherios
+ * koutsofios". Not an initial's ("e. koutso"), which another person may bear, nor a surname
+ * of five letters or fewer: "Smith" is no "Smithson" cut short.
+ */
+function cutShort(a: string, b: string): boolean {
+  const [x, y] = [a.split(" "), b.split(" ")];
+  if (
+    x.length < 2 || x.length !== y.length || x.slice(0, -1).join(" ") !== y.slice(0, -1).join(" ")
+  ) {
+    return false;
+  }
+  if (x.slice(0, -1).some((w) => w.length < 3 || w.endsWith("."))) return false;
+  const [short, long] = x.at(-1)!.length <= y.at(-1)!.length
+    ? [x.at(-1)!, y.at(-1)!]
+    : [y.at(-1)!, x.at(-1)!];
+  return short.length >= 6 && long.length > short.length && long.length - short.length <= 5 &&
+    long.startsWith(short);
 }
 
 /** Same surname and words before it, one first name the start of the other ("jeff" "jeffrey"). */

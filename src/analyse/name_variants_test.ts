@@ -69,3 +69,18 @@ Deno.test("canonicalNames() keeps apart two names it is told are two people", ()
   assert.equal(names.get("Franklin D. Roosevelt"), "Franklin Delano Roosevelt");
   assert.equal(canonicalNames(named).get("George Bush"), "George W. Bush");
 });
+
+Deno.test("canonicalNames() takes a surname cut short for the whole one", () => {
+  // "Koutso os": a PDF that lost the ligature of "Koutsofios".
+  const names = canonicalNames(
+    new Map([
+      ["Eleftherios Koutso", 2],
+      ["Eleftherios Koutsofios", 1],
+      ["Ada Smith", 1],
+      ["Ada Smithson", 1],
+    ]),
+  );
+  assert.equal(names.get("Eleftherios Koutso"), "Eleftherios Koutsofios");
+  // A surname of five letters is too short to tell.
+  assert.equal(names.get("Ada Smith"), "Ada Smith");
+});
