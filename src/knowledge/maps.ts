@@ -327,8 +327,13 @@ export function contextLine(
   // how Postfix can be used for hosting multiple Internet domains, both for..." (206 characters)
   // gave way to a key point's "A total lack of separation: mail for info@my.host.name is...".
   const longest = (i: number) => i === 0 ? LONGEST_OPENER : LONGEST;
-  const described = sentences.map((s, i) => bare(s, longest(i)))
-    .find((s, i) => describes(s) && s.length <= longest(i) && words(s));
+  // A longer one keeps its main clause: "This document strives to highlight the principal
+  // differences between SQLite and other SQL implementations, as an aid to developers that are
+  // porting to or from SQLite or..." (247 characters).
+  const described = sentences.map((s, i) => {
+    const shown = bare(s, longest(i));
+    return shown.length <= longest(i) ? shown : mainClause(shown) ?? shown;
+  }).find((s, i) => describes(s) && s.length <= longest(i) && words(s));
   if (described) return described;
   // An opener that says what the title's subject is or does says what the note is about better
   // than a sentence that names the map's topic: "The PRAGMA statement is an SQL extension
@@ -404,6 +409,9 @@ function mainClause(sentence: string): string | undefined {
   let cut: number | undefined;
   for (const m of sentence.matchAll(ASIDE)) {
     if (m.index > LONGEST_OPENER - 1) break;
+    // "..., which not only provides customized header objects..., but also provides...": the cut
+    // would leave "not only" without its pair.
+    if (m[0].startsWith(", but") && /\bnot only\b/iu.test(sentence.slice(0, m.index))) continue;
     // "The meeting of the deputies..., which had for its object the purchase of their land,
     // broke up": an aside inside the subject, its verb still to come. No cut before the verb.
     // A cut made before it stands: "Bash is the GNU Project's Bourne Again SHell, a complete
@@ -434,7 +442,7 @@ const WHERE_TO_WRITE = new RegExp(
 );
 
 const ASIDE =
-  /(?:, (?:where|which|whereas|while|although|though|because|since|so that|that means|that is|i\.e\.|e\.g\.|but|an?)\b|;) /gu;
+  /(?:, (?:where|which|whereas|while|although|though|because|since|so that|that means|that is|i\.e\.|e\.g\.|but|an?|as an?)\b|;) /gu;
 
 /** Whether a sentence opens with a word, not code or a diagram ("*+ [master^2] Replace"). */
 function words(sentence: string): boolean {

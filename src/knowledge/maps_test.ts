@@ -320,6 +320,28 @@ Deno.test("contextLine() takes a long opener whole but for its asides in bracket
   );
 });
 
+Deno.test("contextLine() takes the main clause of a long sentence saying what the note is for", () => {
+  const purpose = "This document strives to highlight the principal differences between Lampwick " +
+    "and other harbour lamps, as an aid to keepers that are moving their quays to or from " +
+    "Lampwick or who are trying to build a quay that works across many harbour lamps at once.";
+  assert.equal(
+    contextLine([`${purpose} Some keepers say that Lampwick is weakly trimmed by design.`], "", {
+      topic: ["Lampwick"],
+    }),
+    "This document strives to highlight the principal differences between Lampwick and other " +
+      "harbour lamps.",
+  ); // Not at the "but" of a "not only" left without it.
+  const pair = "This section documents the particular wick trimmer implemented by the lamp " +
+    "package for handling harbour lamps of every make, which not only provides trimmed wicks " +
+    "for various lamp types, but also provides an extension mechanism for keepers to add their " +
+    "own custom wick types.";
+  assert.equal(
+    contextLine([pair], "", { topic: ["lamp package"] }),
+    "This section documents the particular wick trimmer implemented by the lamp package for " +
+      "handling harbour lamps of every make.",
+  );
+});
+
 Deno.test("contextLine() takes no order or item of a to-do list", () => {
   assert.equal(
     contextLine([
