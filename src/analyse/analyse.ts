@@ -741,10 +741,14 @@ function saysWhat(sentence: string, subject: Set<string>): boolean {
     return (!speaksAsAuthor(text) || THIS_TEXT.test(text)) && !pointsAhead(text) &&
       !pointsBack(text);
   }
-  // "The PostgreSQL client wrapper is designed to permit this.": what "this" is came before.
+  // "The PostgreSQL client wrapper is designed to permit this.": what "this" is came before;
+  // "Partial clone allows us to avoid downloading such unneeded objects": which ones too.
   return definesSubject(text, subject) && !leansBack(text) && !unresolved(text) &&
-    !/\b(?:this|that|these|those)[.!?]$/iu.test(text);
+    !/\b(?:this|that|these|those)[.!?]$/iu.test(text) && !SUCH_ONES.test(text);
 }
+
+/** "such" before things, not "such as" nor "such... that" a few words on. */
+const SUCH_ONES = /\bsuch (?!(?:as|an?|that)\b)[\p{L}-]+\b(?!(?: [\p{L}-]+){0,3} (?:as|that)\b)/iu;
 
 /** The heading of an abstract, numbered or not. */
 const ABSTRACT = /^(?:\d+\.?\s+)?(?:abstract|summary)\.?$/iu;

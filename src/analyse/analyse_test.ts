@@ -1619,3 +1619,11 @@ Deno.test("analyse() takes key points from the prose around a reference's entrie
   const fromEntries = keyPoints.filter((k) => /^(?:The wick lamp|A wick lamp)/u.test(k.text));
   assert.ok(fromEntries.length < keyPoints.length / 2, keyPoints.map((k) => k.text).join("\n"));
 });
+
+Deno.test('analyse() opens no summary with a definition that points back with "such"', () => {
+  const body = "Wickfile allows keepers to avoid trimming such unneeded wicks before dusk and " +
+    "thereby saves oil.\n\nThe Wickfile feature is a tool for harbour keepers that lets them " +
+    "trim lamps without ladders. Keepers trim the wicks at dawn. The lamps burn oil from the " +
+    "harbour store. A trimmed wick burns for a week.";
+  assert.match(run(body, "Wickfile Design Notes").analysis.summary[0], /^The Wickfile feature/u);
+});
