@@ -650,8 +650,11 @@ function openingSentence(
     // A NAME line has no full stop, which leaves it unfit as a sentence; it is the page's own
     // line for what it is.
     if (seen === 0 && namesManPage(list[i].text, subject)) return i;
-    // Nor does an aside the text sets apart in a callout say what it is: "The xml.dom.minidom
-    // module is not secure against maliciously constructed data.", a warning under its opening.
+    // An entry's sentence has its subject in the signature, and an aside the text sets apart in
+    // a callout says nothing of what the text is ("The xml.dom.minidom module is not secure
+    // against maliciously constructed data.", a warning under its opening): neither leads, but
+    // both are text read before a lead, which the window counts (shelve's summary opened with a
+    // restriction from its last section, past a page of entries).
     if (blocks[list[i].block].entry || blocks[list[i].block].aside) {
       seen++;
       continue;

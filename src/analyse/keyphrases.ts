@@ -450,6 +450,7 @@ const LINK = /^(?:of|on)$/u;
 /** A value of code as a program writes it, no word of a phrase: "True", "False", "None"; not
  * the word a sentence opens with ("True reform means..."). */
 const LITERAL = /(?<![\p{L}\p{N}_])(?:True|False|None)(?![\p{L}\p{N}_]| \p{Ll})/u;
+
 /** No words: an English text's function words beyond those of {@link isContentWord}. */
 const NONE: ReadonlySet<string> = new Set();
 /**

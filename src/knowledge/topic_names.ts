@@ -147,8 +147,7 @@ export function nameTopics(
     // A word of the best phrase that more of the notes say, and most of their titles, is their
     // subject where it is no everyday word: "Logging" of three pages titled so, not "Logging
     // message", of two; not "Keyword" of "keyword arguments".
-    const inTitles = (word: string) =>
-      topic.members.filter((key) => ` ${phraseKey(titleOf(key))} `.includes(` ${word} `)).length;
+    const inTitles = (word: string) => topic.members.filter((key) => titleSays(key, word)).length;
     const broader = sorted[0] &&
       sorted.find((r) =>
         !r.text.includes(" ") && r.cover > sorted[0].cover && r.cover > ABOUT &&
@@ -398,7 +397,7 @@ export function sharedPhraseParts(
     // A phrase the notes' titles all say goes first: "logging" of Python's three logging pages,
     // not "keyword arguments", which they share with csv, difflib and textwrap.
     const titled = (phrase: string, members: string[]) =>
-      members.every((key) => ` ${phraseKey(titleOf(key))} `.includes(` ${phrase} `)) ? 1 : 0;
+      members.every((key) => titleSays(key, phrase)) ? 1 : 0;
     const best = [...sharing]
       .filter(([phrase, members]) =>
         members.length >= Math.max(2, least) &&
@@ -1101,6 +1100,11 @@ function writtenSmall(word: string, topic: Topic, summaryOf: Map<string, string>
 }
 
 /** A note's title as its vault name shows it: "Sources/Rerere.md" is "Rerere". */
+/** Whether the title of the note `key` says a phrase, by its stem key ("logging"). */
+function titleSays(key: string, phrase: string): boolean {
+  return ` ${phraseKey(titleOf(key))} `.includes(` ${phrase} `);
+}
+
 function titleOf(key: string): string {
   return key.slice(key.lastIndexOf("/") + 1).replace(/\.md$/u, "");
 }
