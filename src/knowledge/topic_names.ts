@@ -147,7 +147,8 @@ export function nameTopics(
     // A word of the best phrase that more of the notes say, and most of their titles, is their
     // subject where it is no everyday word: "Logging" of three pages titled so, not "Logging
     // message", of two; not "Keyword" of "keyword arguments".
-    const inTitles = (word: string) => topic.members.filter((key) => titleSays(key, word)).length;
+    const inTitles = (word: string) =>
+      topic.members.filter((key) => titleKey(key).includes(` ${word} `)).length;
     const broader = sorted[0] &&
       sorted.find((r) =>
         !r.text.includes(" ") && r.cover > sorted[0].cover && r.cover > ABOUT &&
@@ -383,6 +384,7 @@ export function sharedPhraseParts(
     }
   }
   const left = new Set(keys);
+  const titles = new Map(keys.map((key) => [key, titleKey(key)]));
   const parts: Topic[] = [];
   while (parts.length < room) {
     const sharing = new Map<string, string[]>();
@@ -396,20 +398,23 @@ export function sharedPhraseParts(
     }
     // A phrase the notes' titles all say goes first: "logging" of Python's three logging pages,
     // not "keyword arguments", which they share with csv, difflib and textwrap.
-    const titled = (phrase: string, members: string[]) =>
-      members.every((key) => titleSays(key, phrase)) ? 1 : 0;
     const best = [...sharing]
       .filter(([phrase, members]) =>
         members.length >= Math.max(2, least) &&
         !vaultCommon(df.get(phrase)!, members.length, notes.length - members.length, notes.length)
       )
+      .map(([phrase, members]) => ({
+        phrase,
+        members,
+        titled: members.every((key) => titles.get(key)!.includes(` ${phrase} `)) ? 1 : 0,
+      }))
       .sort((a, b) =>
-        titled(...b) - titled(...a) || b[1].length - a[1].length ||
-        df.get(a[0])! - df.get(b[0])! || (a[0] < b[0] ? -1 : 1)
+        b.titled - a.titled || b.members.length - a.members.length ||
+        df.get(a.phrase)! - df.get(b.phrase)! || (a.phrase < b.phrase ? -1 : 1)
       )[0];
     if (!best) break;
-    parts.push({ members: best[1], folder: "" });
-    for (const key of best[1]) left.delete(key);
+    parts.push({ members: best.members, folder: "" });
+    for (const key of best.members) left.delete(key);
   }
   return { parts, rest: [...left].sort() };
 }
@@ -1100,9 +1105,9 @@ function writtenSmall(word: string, topic: Topic, summaryOf: Map<string, string>
 }
 
 /** A note's title as its vault name shows it: "Sources/Rerere.md" is "Rerere". */
-/** Whether the title of the note `key` says a phrase, by its stem key ("logging"). */
-function titleSays(key: string, phrase: string): boolean {
-  return ` ${phraseKey(titleOf(key))} `.includes(` ${phrase} `);
+/** The title of the note `key` as stem keys between spaces, to find a phrase's key in. */
+function titleKey(key: string): string {
+  return ` ${phraseKey(titleOf(key))} `;
 }
 
 function titleOf(key: string): string {
