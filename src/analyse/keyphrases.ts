@@ -188,16 +188,17 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
       raw = raw.slice(1);
     }
     const kept = trimToContent(raw, foreign);
-    if (kept.length === 0) continue;
+    // "Return True" of "Return True if path is an existing directory": an entry's verb and a
+    // value of code, no term, nor are its pieces.
+    if (kept.length === 0 || LITERAL.test(phrase.text)) continue;
     // Two letters are a word of the field only in capitals ("IP", "OS"); "gt" and "fa" in lower
     // case are the remains of markup or of a word a PDF split.
     const bare = (w: string) =>
       w.length <= 2 && /^\p{L}+$/u.test(w) && isContentWord(w) &&
       !new RegExp(`\\b${w.toUpperCase()}\\b`, "u").test(phrase.text);
-    // "marco-ippolito", a handle made of a named person's name, is the person too. "Return True"
-    // of "Return True if path is an existing directory" is an entry's verb and a value of code.
+    // "marco-ippolito", a handle made of a named person's name, is the person too.
     const usable = (run: string[]) =>
-      !LITERAL.test(phrase.text) && !run.some((w) => personal.has(w)) &&
+      !run.some((w) => personal.has(w)) &&
       !run.every((w) => w.split("-").every((part) => nameWords.has(part))) &&
       run.every((w) => /^\p{L}[\p{L}\p{N}-]*(?:\/\p{L}[\p{L}\p{N}-]*)*$/u.test(w)) &&
       !run.some(bare) && !run.some((w) => PREPOSITIONAL.has(w));
