@@ -68,7 +68,9 @@ export function extractHtml(
     forgetSectionIds(document);
     keepTopics(document);
     keepNotices(document);
+    keepSidebars(document);
     quoteAdmonitions(document);
+    asRunningText(document);
     keepManName(document);
     codeSignatures(document);
     definedTerms(document);
@@ -534,6 +536,55 @@ function keepNotices(document: DomDocument): void {
     notice.remove();
   }
 }
+
+/**
+ * Sets a sidebar of a book, titled, as a callout: DocBook's `<div class="sidebar">` and
+ * docutils' "sidebar" directive, which Readability drops as a page's side column. The Debian
+ * Handbook keeps much of what it says in them ("TOOLS dpkg, APT and ar", "BACK TO BASICS"): 14
+ * in one of its sections were lost. A sidebar without such a title is a page's column and is
+ * left to Readability.
+ */
+function keepSidebars(document: DomDocument): void {
+  for (const sidebar of [...document.querySelectorAll("div.sidebar, aside.sidebar")]) {
+    const own = (e: DomElement | null) => e?.parentElement === sidebar ? e : null;
+    const docbook = own(sidebar.querySelector("div.titlepage"));
+    const title = docbook?.querySelector("p.title") ??
+      own(sidebar.querySelector("p.sidebar-title"));
+    if (!title) continue;
+    const head = document.createElement("p");
+    head.textContent = (title.textContent ?? "").replace(/\s+/gu, " ").trim();
+    (docbook ?? title).remove();
+    sidebar.replaceWith(callout(document, "note", [head, ...sidebar.childNodes]));
+  }
+}
+
+/**
+ * Renames the inline elements of older HTML that Readability does not count as running text
+ * (`<acronym>`, `<tt>`, `<big>`, `<font>`, `<u>`) as their phrasing kin: where it made a `<div>`
+ * of text a paragraph, each one ended the paragraph and stood alone ("a globally unique
+ * identifier (", "GUID", ") that marks it", in DocBook's pages of the Debian Handbook).
+ */
+function asRunningText(document: DomDocument): void {
+  for (const [from, to] of RUNNING_TEXT) {
+    for (const element of [...document.querySelectorAll(from)]) {
+      const renamed = document.createElement(to);
+      for (const name of ["class", "id", "title"]) {
+        const value = element.getAttribute(name);
+        if (value !== null) renamed.setAttribute(name, value);
+      }
+      renamed.append(...element.childNodes);
+      element.replaceWith(renamed);
+    }
+  }
+}
+
+const RUNNING_TEXT = [
+  ["acronym", "abbr"],
+  ["tt", "code"],
+  ["big", "span"],
+  ["font", "span"],
+  ["u", "span"],
+] as const;
 
 /** A blockquote marked as a callout of `kind` (see the "callout" rule), its first node the title. */
 function callout(document: DomDocument, kind: string, nodes: DomNode[]): DomElement {

@@ -692,6 +692,32 @@ Deno.test("extractHtml() sets a box whose class is its kind as a callout, titled
   assert.match(body, /> \[!note\] Oil\n> Keepers fetch colza oil each week\./u);
 });
 
+Deno.test("extractHtml() keeps a book's titled sidebar as a callout", () => {
+  const page = articlePage(
+    "<title>Packages</title>",
+    "<p>The lamp package keeps the harbour lamps lit through the night, as keepers do.</p>" +
+      '<div class="sidebar"><div class="titlepage"><div><p class="title"><strong><em>TOOLS' +
+      "</em> <code>wickcut</code> and <code>oilgauge</code></strong></p></div></div>" +
+      '<div class="para"><code>wickcut</code> is the program that trims the wicks.</div></div>' +
+      "<p>Keepers fetch colza oil each week, and the lamps burn it all night long.</p>",
+  );
+  const { body } = extractHtml(utf8(page), "packages.html");
+  assert.match(body, /> \[!note\] TOOLS wickcut and oilgauge\n> `wickcut` is the program that/u);
+});
+
+Deno.test("extractHtml() keeps an acronym or teletype text in its paragraph", () => {
+  const page = articlePage(
+    "<title>Boot</title>",
+    '<div class="para">The firmware looks for a partition labelled with a globally unique ' +
+      'identifier (<acronym class="acronym">GUID</acronym>) that marks it as the system ' +
+      "partition, where the lamps' boot loaders are kept by the <tt>keeper</tt> program.</div>" +
+      "<p>Keepers fetch colza oil each week, and the lamps burn it all night long.</p>",
+  );
+  const { body } = extractHtml(utf8(page), "boot.html");
+  assert.match(body, /identifier \(GUID\) that marks it as the system partition/u);
+  assert.match(body, /kept by the `keeper` program\./u);
+});
+
 Deno.test("extractHtml() drops breadcrumb trails, lists of translations and the page's banner", () => {
   const page = "<!DOCTYPE html><html><head><title>mod_lamp - Harbour Server 2.4</title></head>" +
     '<body><div id="page-header"><p class="site">Harbour Server Version 2.4</p></div>' +
