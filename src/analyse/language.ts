@@ -112,10 +112,14 @@ interface WinkCore {
 /** Only sentence boundaries and parts of speech: wink's other steps cost time for nothing. */
 const wink = winkNLP(forgetful(model), ["sbd", "pos"]);
 
-/** wink's reading of a text, as if it were the first it read. */
+/**
+ * wink's reading of a text, as if it were the first it read. A name's "::" is read as ": ", of
+ * the same length: wink takes ":D" and ":P" for emoticons, and "APT::Periodic::Download-..."
+ * gave the tag "ownload-upgradeable-packages" (the Debian Handbook).
+ */
 function readFresh(text: string) {
   met.clear();
-  return wink.readDoc(text);
+  return wink.readDoc(text.replaceAll("::", ": "));
 }
 
 /**

@@ -75,6 +75,15 @@ Deno.test("readLanguage() takes no piece of a name in code into a noun phrase", 
   assert.ok(phraseTexts("Use _socket programming_ here.").includes("socket programming"));
 });
 
+Deno.test("readLanguage() reads no emoticon into a name's double colon", () => {
+  // wink reads ":D" and ":P" as emoticons, which cut "Download" to "ownload".
+  const found = phraseTexts(
+    "Set Lamp::Periodic::Download-Trimmed-Wicks to one. The Download-Trimmed-Wicks option is new.",
+  );
+  assert.ok(found.some((p) => /^download-trimmed-wicks/u.test(p)), found.join(" | "));
+  assert.ok(!found.some((p) => /(?:^|\s)(?:ownload|eriodic)/u.test(p)), found.join(" | "));
+});
+
 Deno.test("readLanguage() ends a noun phrase before a verb in -s that takes an object", () => {
   const found = phraseTexts("The socket library supplies a default timeout.");
   assert.ok(found.includes("socket library"), found.join(" | "));
