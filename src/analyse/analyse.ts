@@ -134,7 +134,7 @@ export function analyse(input: AnalysisInput): Analysed {
   list.forEach((u, i) => {
     const text = trimOpeners(u.text);
     if ((!transcript && leansBack(text)) || unresolved(text)) scores[i] *= 0.8;
-    if (statesPurpose(text)) {
+    if (purposeAt(list, i)) {
       // What a section is for names a subject of the text, but says less of the whole.
       if (!ofOneSection(text, units.blocks[u.block].section)) scores[i] *= 1 + PURPOSE_BONUS;
       purposes.push(u);
@@ -379,7 +379,7 @@ function withLeaning(list: Unit[], unfit: Set<number>, count: number): Set<numbe
       namesThingBefore(text) || asks || joined;
     // A purpose stated ("This module allows...") stands alone, unless what it is for was told
     // before ("This API allows... by solving these two issues").
-    if (aside && !statesPurpose(text) || pointsBack(text)) out.add(i);
+    if (aside && !purposeAt(list, i) || pointsBack(text)) out.add(i);
   });
   return list.length - out.size >= count ? out : unfit;
 }
@@ -570,7 +570,7 @@ export function pickSummary(
       // "This document describes...": the text's own "this", which needs nothing before it.
       // A question opens no summary of a written text: its answer says what the text says.
       // Not "This article describes those alternatives": which ones was said before.
-      return statesPurpose(text) && !pointsBack(text) ||
+      return purposeAt(list, i) && !pointsBack(text) ||
         !leansBack(text) && !unresolved(text) && !instructs(text) && !pointsAhead(text) &&
           !pointsBack(text) && !ASKS.test(text) && !/^Q[.:]\s/u.test(text);
     };
@@ -591,7 +591,7 @@ export function pickSummary(
       chosen.has(i - 1) || picked.some((j) => j < i && list[j].block === list[i].block);
     const leaning = picked.find((i, k) => {
       const text = trimOpeners(list[i].text);
-      return k > 0 && !placed(i) && leansBack(text) && !(statesPurpose(text) && !pointsBack(text));
+      return k > 0 && !placed(i) && leansBack(text) && !(purposeAt(list, i) && !pointsBack(text));
     });
     if (leaning === undefined) break;
     skipped.add(leaning);
@@ -635,12 +635,15 @@ function openingSentence(
 ): number | undefined {
   // An abstract the text opens with is its author's own summary: "\"git bisect\" enables
   // software users and developers to easily find the commit that introduced a regression".
-  // Sphinx writes "Abstract" as a paragraph of its own ("Socket Programming HOWTO").
+  // Sphinx writes "Abstract" as a paragraph of its own ("Socket Programming HOWTO"). An abstract
+  // may say what the text is without a verb: "A reference book presenting the Debian
+  // distribution, from initial installation to configuration of services." (the Debian
+  // Administrator's Handbook, whose summary was its plea for thanks).
   const abstract = list.findIndex((u, i) => {
     const section = blocks[u.block].section;
     const labelled = section > 0 && section <= 2 && ABSTRACT.test(headings[section - 1]) ||
       u.block > 0 && ABSTRACT.test(blocks[u.block - 1].text.trim());
-    return labelled && !unfit.has(i);
+    return labelled && (!unfit.has(i) || describesText(u));
   });
   if (abstract >= 0 && abstract < LEAD_WINDOW * 2) return abstract;
   const subject = titleWords(title);
@@ -666,7 +669,10 @@ function openingSentence(
     if (unfit.has(i) && !beforeExample) continue;
     seen++;
     first ??= i;
-    if (saysWhat(text, subject) && !ofOneSection(text, blocks[list[i].block].section)) {
+    if (
+      saysWhat(text, subject) && !thingNamedBefore(list, i) &&
+      !ofOneSection(text, blocks[list[i].block].section)
+    ) {
       // What the text says it is for, later in the same paragraph, says more than what a thing
       // the title's word belongs to is: "This document contains some guiding principles..."
       // after "The Git development community is a widely distributed... group" (one of four
@@ -683,7 +689,7 @@ function openingSentence(
       const section = blocks[list[i].block].section;
       const purpose = list.findIndex((u, j) =>
         j > i && j - i <= PURPOSE_AFTER && blocks[u.block].section === section &&
-        !unfit.has(j) && statesPurpose(u.text) && saysWhat(u.text, subject)
+        !unfit.has(j) && purposeAt(list, j) && saysWhat(u.text, subject)
       );
       return purpose >= 0 ? purpose : i;
     }
@@ -752,6 +758,35 @@ function saysWhat(sentence: string, subject: Set<string>): boolean {
 
 /** "such" before things, not "such as" nor "such... that" a few words on. */
 const SUCH_ONES = /\bsuch (?!(?:as|an?|that)\b)[\p{L}-]+\b(?!(?: [\p{L}-]+){0,3} (?:as|that)\b)/iu;
+
+/** A whole sentence that names a kind of thing and says what it is, without a verb of its own:
+ * "A reference book presenting the Debian distribution...". */
+function describesText(u: Unit): boolean {
+  return (u.verbless === true || u.nonFinite === true) && !u.piece && !u.runsOn &&
+    /^(?:An?|The) \p{Ll}/u.test(u.text) && unfitReason(u.text) === undefined;
+}
+
+/**
+ * Whether a sentence says what the text is for ({@link statesPurpose}) and its "this" is the
+ * text's: not "This tool allows users to sort their incoming email..." after "Local email can
+ * also be delivered through procmail." (the Debian Handbook), where the thing is the one the
+ * sentence before in its paragraph named. A README's "This tool allows..." opens its paragraph.
+ */
+function purposeAt(list: Unit[], i: number): boolean {
+  return statesPurpose(trimOpeners(list[i].text)) && !thingNamedBefore(list, i);
+}
+
+/** Whether a sentence names as "this tool" (a program, a module...) what the sentence before it
+ * in its paragraph named. */
+function thingNamedBefore(list: Unit[], i: number): boolean {
+  return i > 0 && list[i - 1].block === list[i].block && THIS_THING.test(trimOpeners(list[i].text));
+}
+
+const THIS_THING = new RegExp(
+  "^this (?:[\\w:.-]+ )?(?:module|package|library|extension|api|repository|project|program|" +
+    "tool|utility|suite)\\b",
+  "iu",
+);
 
 /** The heading of an abstract, numbered or not. */
 const ABSTRACT = /^(?:\d+\.?\s+)?(?:abstract|summary)\.?$/iu;

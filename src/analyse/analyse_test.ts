@@ -1138,6 +1138,33 @@ Deno.test("analyse() opens a summary with the abstract a text opens with", () =>
   assert.ok(own[0].startsWith("Trimming the wicks at dusk"), own[0]);
 });
 
+Deno.test("analyse() opens a summary with an abstract that says what the text is without a verb", () => {
+  const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
+  const facts = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +
+    `Nets dry in the sun. The ${lamps} burns all night. Keepers trim the ${lamps} at dusk.`;
+  const body = "Copyright 2020 Ilse Brandvold.\n\nThat said, keeping it up takes time, and we " +
+    "like being thanked.\n\n**Abstract**\n\nA reference book presenting the harbour lamp, " +
+    `from its first wick to its last drop of oil.\n\n### Preface\n\n${facts}`;
+  const { summary } = run(body, "The Keeper's Handbook").analysis;
+  assert.ok(summary[0].startsWith("A reference book presenting"), summary[0]);
+});
+
+Deno.test("analyse() takes no 'this tool' for the text's own after a sentence that named the tool", () => {
+  const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
+  const facts = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +
+    `Nets dry in the sun. The ${lamps} burns all night. Keepers trim the ${lamps} at dusk.`;
+  const body =
+    "Keepers of the harbour lamps work at dusk. Wicks can also be trimmed with wickcut. " +
+    "This tool allows keepers to trim the harbour lamp wicks by rules kept in a file. " + facts;
+  const { summary } = run(body, "Harbour lamps").analysis;
+  assert.ok(!summary[0].startsWith("This tool"), summary[0]);
+  // A README's own "This tool allows..." opens its paragraph and says what the text is.
+  const readme = "This tool allows keepers to trim the harbour lamp wicks by rules kept in a " +
+    `file.\n\n${facts}`;
+  const { summary: own } = run(readme, "wickcut").analysis;
+  assert.ok(own[0].startsWith("This tool allows"), own[0]);
+});
+
 Deno.test("analyse() opens no summary with a speaker's ask for what the text is about", () => {
   const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
   const facts = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +

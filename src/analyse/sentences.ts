@@ -741,7 +741,26 @@ const LEANS_BACK = new RegExp(
     "by default,? (?:it|they|he|she)(?= )",
     // "The variables are also used as a mechanism to...", "The module also provides a filter
     // for...": also, beside what was said of them before.
-    "(?:the|these|those) (?:[\\p{L}_-]+ ){1,2}(?:(?:is|are|was|were|can|may|will) )?also",
+    "(?:the|these|those) (?:[\\p{L}\\p{N}_./-]+ ){1,2}(?:(?:is|are|was|were|can|may|will) )?also",
+    // "The kernel is then initialized", "From then on, the BIOS is usually not involved",
+    // "Since then, we have released...": after what was told before. Not the "then" of "If the
+    // input is empty then...".
+    "(?!(?:if|when|whenever|once|unless|whether)\\b)(?:[\\p{L}\\p{N}_./'’-]+ ){1,4}then",
+    // "Debian's official blog (bits.debian.org) is also a good source of information": besides
+    // the one told before. Not "also known as".
+    "(?:[^\\s,;:]+ (?:\\([^()]*\\) )?){1,5}(?:is|are|was|were|can|may|will|has|have) also" +
+    "(?! (?:known|called|referred|named|spelled)\\b)",
+    // "More alternatives exist and can be found by...": more than those told before.
+    "more (?:alternatives|options|examples|details|tools|choices|possibilities|solutions|ways|" +
+    "methods|programs|packages|features)(?= (?:exist|are|can|may|will|is)\\b)",
+    // "When invoked with no argument, this command lists all open connections", "When you
+    // include operating systems based on Debian, this number is closer to 20%": the command and
+    // the number were named before the sentence, past its opening clause. Not "In the years
+    // ahead, this Nation must...", a speaker's own nation, time or house.
+    "[^,;:.]{3,100}, (?:this|these|those) (?!(?:is|are|was|were|means?|way|time|times|days?|" +
+    "weeks?|months?|years?|decades?|century|generation|moment|hour|morning|evening|afternoon|" +
+    "nation|country|land|congress|house|chamber|government|administration|session|world|" +
+    "people|republic|union|city|state)\\b)\\p{L}+",
   ].join("|") + ")\\b",
   "iu",
 );

@@ -521,6 +521,30 @@ Deno.test("leansBack() spots a handbook's openers that need what came before", (
   assert.equal(leansBack("On the command line, apt-cache searches the cache."), false);
 });
 
+Deno.test("leansBack() spots a step, an addition and a thing named before the sentence", () => {
+  for (
+    const sentence of [
+      "The kernel is then initialized, and starts to search for the root filesystem.",
+      "From then on, the BIOS is usually not involved.",
+      "Since then, we have released seven other editions.",
+      "The keepers' official blog (lamps.example) is also a good source of news.",
+      "The BIOS/UEFI also contains a piece of software called Setup.",
+      "More alternatives exist and can be found by searching for the virtual package.",
+      "When invoked with no argument, this command lists all open connections.",
+      "When you include lamps based on Lampwick, this number is closer to 20%.",
+    ]
+  ) assert.equal(leansBack(sentence), true, sentence);
+  for (
+    const sentence of [
+      "If the wick is short then the lamp smokes.",
+      "Lampwick is also known as the keeper's tool.",
+      "In the years ahead, this Nation must keep its lamps lit.",
+      "When you trim a wick, this is what happens.",
+      "The keeper trims the wick at dusk.",
+    ]
+  ) assert.equal(leansBack(sentence), false, sentence);
+});
+
 Deno.test("leansBack() spots openers that need the sentence before", () => {
   assert.equal(leansBack("However, the lock is released at once."), true);
   assert.equal(leansBack("This UID is hence not available."), true);
