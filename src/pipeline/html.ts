@@ -65,15 +65,7 @@ export function extractHtml(
     let notes = prepare(document, table);
     // Read before Readability, which takes headings out of the document it works on.
     const known = htmlTitle(document as unknown as TitleDocument);
-    forgetSectionIds(document);
-    keepTopics(document);
-    keepNotices(document);
-    keepSidebars(document);
-    quoteAdmonitions(document);
-    asRunningText(document);
-    keepManName(document);
-    codeSignatures(document);
-    definedTerms(document);
+    shapeForReading(document);
     removeNoise(document, NOISE);
     removeNavigation(document);
     const article = readArticle(document);
@@ -83,13 +75,7 @@ export function extractHtml(
       // without its chrome is the content.
       const page = parseDocument(html);
       const pageNotes = prepare(page, table);
-      forgetSectionIds(page);
-      keepTopics(page);
-      keepNotices(page);
-      quoteAdmonitions(page);
-      keepManName(page);
-      codeSignatures(page);
-      definedTerms(page);
+      shapeForReading(page);
       removeNoise(page, `${CHROME}, form`);
       removeNavigation(page);
       // Whole pages sit inside a <form> in some frameworks; Readability looked inside it.
@@ -110,6 +96,23 @@ export function extractHtml(
       ...linksOf(table, title),
     };
   });
+}
+
+/**
+ * Sets the page's parts as its Markdown should have them, before Readability reads it or in its
+ * place: notices, sidebars and admonitions as callouts, a manual page's NAME line kept, API
+ * signatures as code, terms with their definitions.
+ */
+function shapeForReading(document: DomDocument): void {
+  forgetSectionIds(document);
+  keepTopics(document);
+  keepNotices(document);
+  keepSidebars(document);
+  quoteAdmonitions(document);
+  asRunningText(document);
+  keepManName(document);
+  codeSignatures(document);
+  definedTerms(document);
 }
 
 /** The links and anchors a table gathered, as an extractor returns them. */
