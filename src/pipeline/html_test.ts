@@ -703,6 +703,12 @@ Deno.test("extractHtml() keeps a book's titled sidebar as a callout", () => {
   );
   const { body } = extractHtml(utf8(page), "packages.html");
   assert.match(body, /> \[!note\] TOOLS wickcut and oilgauge\n> `wickcut` is the program that/u);
+  // A page too short for Readability, read whole, keeps it so too.
+  const short = "<!DOCTYPE html><html><head><title>Oil</title></head><body><p>Keepers fetch " +
+    'oil.</p><div class="sidebar"><div class="titlepage"><p class="title"><strong>TIP Colza' +
+    '</strong></p></div><div class="para">Colza oil burns clean.</div></div></body></html>';
+  const { body: whole } = extractHtml(utf8(short), "oil.html");
+  assert.match(whole, /> \[!note\] TIP Colza\n> Colza oil burns clean\./u);
 });
 
 Deno.test("extractHtml() keeps an acronym or teletype text in its paragraph", () => {
