@@ -266,11 +266,12 @@ function tokenize(text: string): { words: Word[]; sentences: Sentence[] } {
     if (joins && last) last[1] = to;
     else ranges.push([from, to]);
   }
-  // wink reads "written in C. New features..." as one sentence, its "C." an initial.
+  // wink reads "written in C. New features..." as one sentence, its "C." an initial, and
+  // "...codenamed Bookworm… There is no official list..." as one, past its ellipsis.
   for (let r = 0; r < ranges.length; r++) {
     const [from, to] = ranges[r];
     for (let i = from + 1; i < to; i++) {
-      if (endsAtLetter(values, i)) {
+      if (endsAtLetter(values, i) || endsAtEllipsis(values, i)) {
         ranges.splice(r, 1, [from, i], [i + 1, to]);
         break;
       }
@@ -335,6 +336,14 @@ function endsAtLetter(values: string[], i: number): boolean {
   return /^\p{Lu}\.$/u.test(values[i]) && /^\p{Ll}+$/u.test(values[i - 1]) &&
     /^\p{Lu}\p{Ll}+$/u.test(next) && englishRank(next.toLowerCase()) <= GENERIC_RANK &&
     !isFirstName(next.toLowerCase()) && !/Name|Person/u.test(lexiconTag(next.toLowerCase()));
+}
+
+/** An ellipsis that ends a sentence: an everyday word in capitals after it, not a name. */
+function endsAtEllipsis(values: string[], i: number): boolean {
+  const next = values[i + 1] ?? "";
+  return /^(?:…|\.\.\.)$/u.test(values[i]) && /^\p{Lu}\p{Ll}+$/u.test(next) &&
+    englishRank(next.toLowerCase()) <= GENERIC_RANK && !isFirstName(next.toLowerCase()) &&
+    !/Name|Person/u.test(lexiconTag(next.toLowerCase()));
 }
 
 /**

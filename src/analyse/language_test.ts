@@ -75,6 +75,16 @@ Deno.test("readLanguage() takes no piece of a name in code into a noun phrase", 
   assert.ok(phraseTexts("Use _socket programming_ here.").includes("socket programming"));
 });
 
+Deno.test("readLanguage() ends a sentence at an ellipsis before an everyday word", () => {
+  const sentences = (text: string) => readLanguage(text).sentences.map((s) => s.text);
+  assert.deepEqual(
+    sentences("The keepers are busy with the next lamp, codenamed Beacon… There is no list."),
+    ["The keepers are busy with the next lamp, codenamed Beacon…", "There is no list."],
+  );
+  // Not before a name: "…" may stand for words left out.
+  assert.equal(sentences("The keeper said… Lampwick is great.").length, 1);
+});
+
 Deno.test("readLanguage() reads no emoticon into a name's double colon", () => {
   // wink reads ":D" and ":P" as emoticons, which cut "Download" to "ownload".
   const found = phraseTexts(

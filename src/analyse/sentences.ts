@@ -750,6 +750,11 @@ const LEANS_BACK = new RegExp(
     // the one told before. Not "also known as".
     "(?:[^\\s,;:]+ (?:\\([^()]*\\) )?){1,5}(?:is|are|was|were|can|may|will|has|have) also" +
     "(?! (?:known|called|referred|named|spelled)\\b)",
+    // "As already mentioned, the Debian project evolves...", "The laboratory, for its part,
+    // uses...": what was mentioned, and the others' part, were told before.
+    "as (?:already|previously|earlier) (?:mentioned|noted|said|stated|discussed|explained|" +
+    "described|shown|seen)",
+    "(?:[^,;:.]{1,60}, )?for (?:its|his|her|their|our|my|your) part",
     // "More alternatives exist and can be found by...": more than those told before.
     "more (?:alternatives|options|examples|details|tools|choices|possibilities|solutions|ways|" +
     "methods|programs|packages|features)(?= (?:exist|are|can|may|will|is)\\b)",

@@ -530,6 +530,8 @@ Deno.test("leansBack() spots a step, an addition and a thing named before the se
       "The keepers' official blog (lamps.example) is also a good source of news.",
       "The BIOS/UEFI also contains a piece of software called Setup.",
       "More alternatives exist and can be found by searching for the virtual package.",
+      "As already mentioned, the keepers' guild evolves in a very organic way.",
+      "The laboratory, for its part, uses design software that runs on OS X.",
       "When invoked with no argument, this command lists all open connections.",
       "When you include lamps based on Lampwick, this number is closer to 20%.",
     ]
