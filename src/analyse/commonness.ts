@@ -53,6 +53,20 @@ export function stemWeight(stemmed: string): number {
 }
 let stemRanks: Map<string, number> | undefined;
 
+/**
+ * The rank of a word or, better, of its singular ("tasks" is as everyday as "task", 3,673rd):
+ * a plural may be rare in speech where the word is not. Not of its stem: "generators" and
+ * "general" share one.
+ */
+export function formRank(word: string): number {
+  const singulars = /ies$/u.test(word)
+    ? [word.replace(/ies$/u, "y")]
+    : /s$/u.test(word) && !/ss$/u.test(word)
+    ? [word.slice(0, -1), word.replace(/es$/u, "")]
+    : [];
+  return Math.min(englishRank(word), ...singulars.map(englishRank));
+}
+
 /** Each stem's best rank among the words it stems from; built on first use. */
 function rankStems(): Map<string, number> {
   const out = new Map<string, number>();

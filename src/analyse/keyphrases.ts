@@ -7,7 +7,7 @@
  * people are left to the People list, and a phrase that repeats one already chosen is skipped.
  */
 import { isBodyWord } from "./body_words.ts";
-import { englishRank, GENERIC_RANK, NAME_RANK, specificity } from "./commonness.ts";
+import { englishRank, formRank, GENERIC_RANK, NAME_RANK, specificity } from "./commonness.ts";
 import { isFirstName, isRegion, lexiconTag, type Phrase, wordClasses } from "./language.ts";
 import { isContentWord, stem, terms, words } from "./terms.ts";
 import { isTitle } from "./titles.ts";
@@ -276,7 +276,7 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     if (upkeep >= 0 && ofName && !stems.every((s) => title.has(s))) return [];
     // A generic word alone ("file", "value", "changes") tells nothing about the text, unless
     // its title names it ("honey" in "Keeping honey bees through winter").
-    if (shown.length === 1 && englishRank(shown[0]) < GENERIC_RANK && !title.has(stems[0])) {
+    if (shown.length === 1 && formRank(shown[0]) < GENERIC_RANK && !title.has(stems[0])) {
       return [];
     }
     // A hyphenated word said once with a function word or a number in it ("that-america",
