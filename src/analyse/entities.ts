@@ -10,6 +10,7 @@ import { addressed, isFirstName, lexiconTag, ownerFollows, type Person } from ".
 import { type Counts, mergeInitials, mergeParts, mergeVariants } from "./name_variants.ts";
 import { isPersonTitle, isTitle } from "./titles.ts";
 import { isBodyWord } from "./body_words.ts";
+import { KEY_CHORD, KEY_END, namesKey } from "./keyboard.ts";
 import { isGivenName } from "./given_names.ts";
 import { STOPWORDS } from "./terms.ts";
 
@@ -302,14 +303,6 @@ const HANDLE = /^@[\p{L}][\p{L}\p{N}_-]+$/u;
 /** Initials and a word ("B Lay", "D G Rough"): a reference list's author, not an organisation. */
 const INITIALS_AND_WORD = /^(?:\p{Lu}\.?\s+){1,3}\p{Lu}\p{Ll}+$/u;
 
-/** Keys that name keys on a keyboard, not people ("Page Up", "Ctrl"). */
-const KEYS = new Set(
-  ("page up down home end enter return escape esc tab shift ctrl control alt option command cmd " +
-    "backspace delete del insert ins space spacebar left right caps lock num print screen")
-    .split(" "),
-);
-const KEY_CHORD = /^(?:ctrl|alt|shift|cmd|meta|super|control)[-+]\S/iu;
-const KEY_END = /^(?:esc|escape|tab|ctrl|alt|shift|backspace|enter)$/iu;
 const CONJUNCTION =
   /^(?:and|but|or|so|then|yet|if|when|while|because|as|thanks|dear|hi|hello|nor)$/iu;
 /** A month after a name is the date beside it in a table ("Ian Jackson January 1998"). */
@@ -448,7 +441,7 @@ export function personNames(name: string): string[] {
     if (words.some((w) => ABSTRACT.test(w))) return [];
     // Code and products: "os.path", "JavaScript", "PostgreSQL".
     if (words.some((w) => /\p{L}\.\p{Ll}/u.test(w) || /\p{Ll}{3,}\p{Lu}/u.test(w))) return [];
-    if (words.every((w) => KEYS.has(w.toLowerCase()) || /^F\d{1,2}$/u.test(w))) return [];
+    if (words.every(namesKey)) return [];
     // "Ctrl-V Tab", "C. Esc": a key chord, or a key after an initial, in a table of key bindings.
     if (words.some((w) => KEY_CHORD.test(w)) || words.length > 1 && KEY_END.test(words.at(-1)!)) {
       return [];

@@ -5,6 +5,7 @@
  * note; a subject is what many notes of a vault share, so it makes the tag a reader groups them
  * by. It comes from the note's own text alone: another note never changes it.
  */
+import { namesKey } from "./keyboard.ts";
 import { englishRank, GENERIC_RANK } from "./commonness.ts";
 
 /** At most this many subjects per text. */
@@ -61,7 +62,9 @@ export function subjectsOf(text: string, exclude: ReadonlySet<string>): string[]
       // before them ("Listing 4-1", "Figure 3") name one: it points at the text's own parts.
       e.unit < e.uses / 2 && e.numbering < e.uses / 2 &&
       key.length > 1 && englishRank(key) >= GENERIC_RANK && !exclude.has(key) &&
-      !LITERALS.has(key)
+      !LITERALS.has(key) &&
+      // "CTRL" of Vim's CTRL-W and CTRL-V: a key, which named a map of Vim's manual.
+      !namesKey(key)
     )
     .filter(([key]) => !codeLike(text, key))
     .sort((a, b) => b[1].uses - a[1].uses || (a[0] < b[0] ? -1 : 1))

@@ -30,6 +30,8 @@ Deno.test("subjectsOf() takes no everyday word, person, identifier or word in sm
   }
   // A value of code in capitals.
   assert.deepEqual(subjectsOf(naming("NULL", 6), none), []);
+  // A key of the keyboard, as a manual writes its chords ("CTRL-W").
+  assert.deepEqual(subjectsOf(naming("CTRL-W", 6), none), []);
   // A unit after numbers.
   const sizes = Array.from({ length: 6 }, (_, i) => `The harbour ${i} takes ${i + 2} MB daily.`);
   assert.deepEqual(subjectsOf(sizes.join(" "), none), []);
