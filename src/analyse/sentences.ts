@@ -736,20 +736,18 @@ const LEANS_BACK = new RegExp(
     // "By default it downloads...": the cases, the one hand, what was mentioned, our case and
     // "it" were told before (the Debian Handbook).
     "in (?:both|all (?:these|those|three|such)) cases|on the other hand|by contrast|in contrast",
-    "on the contrary|as (?:we|I|you) (?:have )?(?:already )?(?:mentioned|said|noted|saw|seen|" +
-    "explained|discussed|described)|in (?:our|my|your) (?:case|example|setup)",
+    "on the contrary|as (?:we|I|you) (?:have )?(?:already )?(?:mentioned|said|stated|noted|saw|" +
+    "seen|explained|discussed|described)|in (?:our|my|your) (?:case|example|setup)",
     "by default,? (?:it|they|he|she)(?= )",
-    // "The variables are also used as a mechanism to...", "The module also provides a filter
-    // for...": also, beside what was said of them before.
-    "(?:the|these|those) (?:[\\p{L}\\p{N}_./-]+ ){1,2}(?:(?:is|are|was|were|can|may|will) )?also",
     // "The kernel is then initialized", "From then on, the BIOS is usually not involved",
     // "Since then, we have released...": after what was told before. Not the "then" of "If the
     // input is empty then...".
     "(?!(?:if|when|whenever|once|unless|whether)\\b)(?:[\\p{L}\\p{N}_./'’-]+ ){1,4}then",
-    // "Debian's official blog (bits.debian.org) is also a good source of information": besides
-    // the one told before. Not "also known as".
-    "(?:[^\\s,;:]+ (?:\\([^()]*\\) )?){1,5}(?:is|are|was|were|can|may|will|has|have) also" +
-    "(?! (?:known|called|referred|named|spelled)\\b)",
+    // "The variables are also used as a mechanism to...", "The module also provides a filter
+    // for...", "Debian's official blog (bits.debian.org) is also a good source of information":
+    // also, beside what was said before. Not "also known as".
+    "(?:[^\\s,;:]+ (?:\\([^()]*\\) )?){1,5}(?:(?:is|are|was|were|can|may|will|has|have|must|" +
+    "should|could|would|do|does|did) )?also(?! (?:known|called|referred|named|spelled)\\b)",
     // "As already mentioned, the Debian project evolves...", "The laboratory, for its part,
     // uses...": what was mentioned, and the others' part, were told before.
     "as (?:already|previously|earlier) (?:mentioned|noted|said|stated|discussed|explained|" +

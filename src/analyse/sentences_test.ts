@@ -529,6 +529,8 @@ Deno.test("leansBack() spots a step, an addition and a thing named before the se
       "Since then, we have released seven other editions.",
       "The keepers' official blog (lamps.example) is also a good source of news.",
       "The BIOS/UEFI also contains a piece of software called Setup.",
+      "Rust also has another kind of comment, documentation comments.",
+      "As we stated in the last chapter, the keeper trims the wick.",
       "More alternatives exist and can be found by searching for the virtual package.",
       "As already mentioned, the keepers' guild evolves in a very organic way.",
       "The laboratory, for its part, uses design software that runs on OS X.",
