@@ -167,6 +167,13 @@ export function nameTopics(
     const aboutKeys = best.filter((p) => cover.get(p)! > ABOUT).map(phraseKey);
     const titled = seriesTitle(topic) ?? sharedTitleName(topic, peopleOf) ??
       sharedTitlePhrase(topic);
+    // Two words most of the titles say name the notes better than a phrase none of them says:
+    // "Files and pathnames", not "Symbolic link", for Python's pages on files and paths. Notes
+    // no phrase names are parted by the phrases some of them share (see sharedPhraseParts):
+    // Python's logging and testing pages are two subjects, not "Tests and logging".
+    const paired = titled === undefined && sorted.length > 0 && untitled(sorted[0])
+      ? titleWordPair(topic)
+      : undefined;
     const folder = mainFolder(topic, folderOf);
     // A folder that only keeps files ("markdown", "pdfs", "papers") names no subject, unless no
     // phrase speaks for most of its notes: six READMEs of unrelated programs were "Berkeley db",
@@ -197,6 +204,7 @@ export function nameTopics(
     const candidates = [
       ...(last ? [] : ownName),
       ...(titled ? [titled] : []),
+      ...(paired ? [paired] : []),
       ...phrases.map(capital),
       ...(phrases.length >= 2 ? [`${capital(phrases[0])} and ${phrases[1]}`] : []),
       ...(last ? ownName : []),
@@ -278,8 +286,9 @@ export function nameTopics(
     taken.add(name.toLowerCase());
     owner.set(phraseKey(name), named.length);
     mainFolders.push(folder);
-    // Named for a folder of files on no one subject, the map claims none of them for all.
-    const claims = !(grabBag && name === folderName);
+    // Named for a folder of files on no one subject, or for words of its titles, the map claims
+    // no phrase for all its notes.
+    const claims = !(grabBag && name === folderName) && name !== paired;
     // Named for a kind of thing, the map lists the kinds its notes are about and claims none of
     // them for all.
     const kinds = kind && name === cap(kind.word)
@@ -737,6 +746,58 @@ function pairTitleWord(topic: Topic): string | undefined {
     stems.has(phraseKey(w)) && !STOPWORDS.has(w.toLowerCase()) && rare(w) && !isUpkeep(w)
   ).sort((a, b) => englishRank(b.toLowerCase()) - englishRank(a.toLowerCase()));
   return shared.length > 0 ? cap(shared[0]) : undefined;
+}
+
+/** Least share of a topic's notes whose titles one of two words must be in (see
+ * {@link titleWordPair}). */
+const PAIR_COVER = 0.8;
+
+/**
+ * Two words of the topic's note titles that between them are in most of the titles, each in two
+ * or more, one of them no everyday word, as the titles spell them and in the plural: "Files and
+ * pathnames" for os.path and glob ("Common pathname manipulations", "Unix style pathname pattern
+ * expansion"), shutil and tempfile ("High-level file operations", "Generate temporary files and
+ * directories"), which their tags' "symbolic link" had named. Undefined when there are none.
+ */
+function titleWordPair(topic: Topic): string | undefined {
+  if (topic.members.length < 4) return undefined;
+  const holding = new Map<string, { keys: Set<string>; spellings: string[] }>();
+  for (const key of topic.members) {
+    // "os.path — Common pathname manipulations": the words after the name of the thing.
+    const title = titleOf(key).replace(/ \(\d+\)$/u, "");
+    for (const word of title.slice(title.indexOf(" — ") + 1).split(/[^\p{L}'’-]+/u)) {
+      const low = word.toLowerCase();
+      if (!/^\p{L}{3}/u.test(word) || STOPWORDS.has(low) || SAYS_HOW.test(`${low} `)) continue;
+      if (isUpkeep(word) || low.includes("-")) continue;
+      const stem = phraseKey(word);
+      if (!holding.has(stem)) holding.set(stem, { keys: new Set(), spellings: [] });
+      holding.get(stem)!.keys.add(key);
+      holding.get(stem)!.spellings.push(low);
+    }
+  }
+  const words = [...holding.values()].filter((h) => h.keys.size >= 2);
+  let best: { a: typeof words[0]; b: typeof words[0]; covered: number } | undefined;
+  for (let i = 0; i < words.length; i++) {
+    for (let j = i + 1; j < words.length; j++) {
+      const [a, b] = [words[i], words[j]];
+      const covered = new Set([...a.keys, ...b.keys]).size;
+      const rare = [a, b].some((h) => englishRank(mostCommon(h.spellings)) > GENERIC_RANK);
+      if (!rare || covered < PAIR_COVER * topic.members.length) continue;
+      if (!best || covered > best.covered) best = { a, b, covered };
+    }
+  }
+  if (!best) return undefined;
+  const [first, second] = [best.a, best.b].map((h) => plural(mostCommon(h.spellings)))
+    .sort((x, y) => englishRank(x) - englishRank(y) || (x < y ? -1 : 1));
+  return `${cap(first)} and ${second}`;
+}
+
+/** A noun's plural as English writes most: "files", "pathnames", "directories", "boxes"; not
+ * of a noun of doing ("logging"). */
+function plural(word: string): string {
+  if (/(?:s|ing)$/u.test(word)) return word;
+  if (/[^aeiou]y$/u.test(word)) return `${word.slice(0, -1)}ies`;
+  return /(?:x|z|ch|sh)$/u.test(word) ? `${word}es` : `${word}s`;
 }
 
 /** Words that open a title's phrase by saying how or when, not what ("new features", "basic

@@ -842,6 +842,32 @@ Deno.test("nameTopics() names a pair, where topics have three notes, only by a w
   assert.deepEqual(small.map((t) => t.name), ["Symbolic link"]);
 });
 
+Deno.test("nameTopics() names notes by two words most of their titles say, before a phrase none says", () => {
+  const others = Array.from(
+    { length: 12 },
+    (_, i) => note(`Sources/o${i}.md`, [`harbour crane ${i}`]),
+  );
+  const notes = [
+    note("Sources/os.path — Common pathname manipulations.md", ["symbolic link", "drive"]),
+    note("Sources/glob — Unix style pathname pattern expansion.md", ["symbolic link", "wildcard"]),
+    note("Sources/shutil — High-level file operations.md", ["symbolic link", "copy tree"]),
+    note("Sources/tempfile — Generate temporary files and directories.md", ["symbolic link"]),
+    note("Sources/pathlib — Object-oriented filesystem paths.md", ["pure path", "drive"]),
+    ...others,
+  ];
+  const topic = { members: notes.slice(0, 5).map((n) => n.key), folder: "" };
+  const [named] = nameTopics([topic], notes).named;
+  assert.equal(named.name, "Files and pathnames");
+  // Named for its titles, the map claims no phrase for all its notes.
+  assert.deepEqual(named.phrases, []);
+  // Not where too few of the titles say either word: four of six.
+  const crane = notes.map((n) =>
+    n.key === "Sources/o0.md" ? { ...n, keyphrases: ["symbolic link"] } : n
+  );
+  const members = [...topic.members.slice(0, 4), "Sources/o0.md", "Sources/o1.md"];
+  assert.equal(nameTopics([{ members, folder: "" }], crane).named[0]?.name, "Symbolic link");
+});
+
 Deno.test("nameTopics() reads the first part of a hyphenated word as a modifier, spelled as summaries write it", () => {
   const others = Array.from({ length: 12 }, (_, i) => note(`o${i}`, [`harbour crane ${i}`]));
   const notes = [
