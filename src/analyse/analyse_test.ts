@@ -1632,6 +1632,22 @@ Deno.test("analyse() takes no keyphrase from a value of code nor from an example
   assert.ok(run(reform, "Harbour").analysis.keyphrases.includes("true reform"));
 });
 
+Deno.test("analyse() takes no keyphrase that names a parameter of the text's code", () => {
+  const entries = ["trim", "light", "douse"].map((name) =>
+    `\`wick.${name}(lamp, dst, flag='c', protocol=None)\`\n\nThe lamp is copied to _dst_. The ` +
+    `optional flag parameter sets the harbour lamp's mode, and the protocol parameter the ` +
+    `wick's. The dst lamp keeps its harbour lamp oil. The flag parameter defaults to 'c'.`
+  );
+  const body = "The wick module trims the wicks of harbour lamps for keepers.\n\n" +
+    entries.join("\n\n");
+  const { keyphrases } = run(body, "wick — Lamp wicks").analysis;
+  assert.ok(keyphrases.length > 0);
+  assert.ok(
+    !keyphrases.some((k) => /^(?:dst|flag parameter|protocol parameter|dst lamp)$/u.test(k)),
+    `${keyphrases}`,
+  );
+});
+
 Deno.test("analyse() takes key points from the prose around a reference's entries first", () => {
   const prose =
     "The wick module trims the wicks of harbour lamps for keepers. Keepers on the north " +

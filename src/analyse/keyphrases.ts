@@ -419,9 +419,12 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
   const codeOnly = (text: string) =>
     coded !== "" && text.includes(" ") && wordUses(coded, text) > 0 &&
     wordUses(written, text) <= wordUses(coded, text);
+  const parameters = parameterNames(coded);
   for (const s of scored) {
     if (out.length >= limit) break;
-    if (codeOnly(s.text.toLowerCase())) continue;
+    if (codeOnly(s.text.toLowerCase()) || namesParameter(s.text.toLowerCase(), parameters)) {
+      continue;
+    }
     // A phrase the title or a heading names takes the place of the pieces of it chosen before
     // ("application file" before "application file format"): tune part F1@10 exact unchanged,
     // partial 0.326 -> 0.321 (it dropped "satisfiability problem", a partial match), older gold
@@ -957,6 +960,34 @@ export function toTag(phrase: string): string | undefined {
 }
 
 /**
+ * The names of parameters the text's code gives in a signature's brackets: "src" and "dst" of
+ * `shutil.copy(src, dst, *, follow_symlinks=True)`.
+ */
+function parameterNames(code: string): Set<string> {
+  const names = new Set<string>();
+  for (const [, list] of code.matchAll(/\(([^()]*)\)/gu)) {
+    for (const name of list.split(/[^\p{L}\p{N}_]+/u)) {
+      if (/^[\p{Ll}_][\p{Ll}\p{N}_]*$/u.test(name)) names.add(name);
+    }
+  }
+  return names;
+}
+
+/**
+ * Whether a phrase names a parameter of the text's code, which says how to call a function, not
+ * what the text is about: "flag parameter", "dir argument", "policy keyword" (tags of Python's
+ * shelve, tempfile and email pages); and a name that is no English word alone or before another
+ * word ("dst", "unixfrom defaults", "maxsize items").
+ */
+function namesParameter(phrase: string, parameters: ReadonlySet<string>): boolean {
+  const words = phrase.split(/\s+/u);
+  if (words.length > 2 || !parameters.has(words[0])) return false;
+  return englishRank(words[0]) === Infinity ||
+    /^(?:parameter|argument|keyword|option)s?$/u.test(words[1] ?? "");
+}
+
+/**
+ * Tags for a note:/**
  * Tags for a note: its subjects first (see subjects.ts), which other notes share, then its
  * keyphrases, nested where the text makes it natural: a phrase whose last word is itself one of
  * the keyphrases goes under it ("engine/analytical-engine"), unless that word is an everyday one
