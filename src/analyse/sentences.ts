@@ -711,7 +711,7 @@ const LEANS_BACK = new RegExp(
     // "Second, we must...", "Next, I found that...": one of a list, or a step of a story, whose
     // first is elsewhere.
     "(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?(?=\\s*[,:])",
-    "next(?=\\s*,)",
+    "next(?=\\s*,| (?:we|I|you|they)\\b)",
     // "For we are not developing the Nation's wealth for its own sake": "for" as "because".
     "for(?= (?:we|they|he|she|it|i)\\b)",
     // "All of this was made possible by...", "Each day since, we have...": since what was told.

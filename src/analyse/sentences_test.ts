@@ -531,6 +531,7 @@ Deno.test("leansBack() spots a step, an addition and a thing named before the se
       "The BIOS/UEFI also contains a piece of software called Setup.",
       "Rust also has another kind of comment, documentation comments.",
       "As we stated in the last chapter, the keeper trims the wick.",
+      "Next we assign execute rights for other users and repeat the operation.",
       "More alternatives exist and can be found by searching for the virtual package.",
       "As already mentioned, the keepers' guild evolves in a very organic way.",
       "The laboratory, for its part, uses design software that runs on OS X.",
