@@ -7,6 +7,7 @@
  */
 
 import { englishRank, GENERIC_RANK } from "./commonness.ts";
+import { isGivenName } from "./given_names.ts";
 import { STOPWORDS } from "./terms.ts";
 
 /**
@@ -1238,9 +1239,34 @@ export function titleWords(title: string): Set<string> {
   const found = title.toLowerCase().matchAll(
     /\p{L}[\p{L}\p{N}+-]*(?:\.\p{L}{2}[\p{L}\p{N}+-]*)*/gu,
   );
+  const words: string[] = [];
   for (const [w] of found) {
     for (const part of [w, ...w.split(/[.-]/u)]) if (part && !STOPWORDS.has(part)) out.add(part);
+    if (!STOPWORDS.has(w)) words.push(w);
   }
+  for (const short of abbreviations(words)) out.add(short);
+  return out;
+}
+
+/**
+ * The names that run together the starts of two to four words in a row, as "zsh" does "Z Shell"
+ * and "glpk" "GNU Linear Programming Kit", a letter to three of each: "Zsh is a UNIX command
+ * interpreter" says what "The Z Shell Manual" is about. Only those that are no English word
+ * and no first name ("Hal" of "Harbour Lamps").
+ */
+function abbreviations(words: string[]): Set<string> {
+  const out = new Set<string>();
+  const grow = (from: number, at: number, built: string) => {
+    if (
+      at - from >= 2 && built.length >= 3 && englishRank(built) === Infinity && !isGivenName(built)
+    ) out.add(built);
+    if (at - from === 4 || at === words.length) return;
+    const word = words[at];
+    for (let n = 1; n <= Math.min(3, word.length); n++) {
+      grow(from, at + 1, built + word.slice(0, n));
+    }
+  };
+  for (let from = 0; from < words.length - 1; from++) grow(from, from, "");
   return out;
 }
 

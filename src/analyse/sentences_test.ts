@@ -1004,7 +1004,7 @@ Deno.test("definesSubject() finds a sentence that opens saying what the title's 
   // The name spelled out in brackets is the subject's.
   const spelled = titleWords("Harbour Lamp Kit Reference Manual");
   assert.ok(definesSubject("HLK (Harbour Lamp Kit) is a set of routines for lamps.", spelled));
-  assert.ok(!definesSubject("HLK (see below) is a set of routines for lamps.", spelled));
+  assert.ok(!definesSubject("XQ (see below) is a set of routines for lamps.", spelled));
   // An aside in brackets between the subject and its verb.
   const vpn = titleWords("10.3. Harbour Lamp Network");
   assert.ok(definesSubject("A Harbour Lamp Network (HLN for short) is a way to light quays.", vpn));
@@ -1139,6 +1139,20 @@ Deno.test('trimOpeners() leaves out "Note that" before the point', () => {
     trimOpeners("Note that m.start(group) will equal m.end(group) here."),
     "m.start(group) will equal m.end(group) here.",
   );
+});
+
+Deno.test("definesSubject() takes a name that runs together the starts of the title's words", () => {
+  // "Zsh" of "The Z Shell Manual", "HLK" of "Harbour Lamp Kit".
+  assert.equal(
+    definesSubject("Zsh is a UNIX command interpreter.", titleWords("The Z Shell Manual")),
+    true,
+  );
+  assert.equal(
+    definesSubject("HLK is a set of routines.", titleWords("Harbour Lamp Kit: Reference")),
+    true,
+  );
+  // Not an English word that happens to: "Hal" of "Harbour Lamps".
+  assert.equal(definesSubject("Hal is a keeper.", titleWords("Harbour Lamps")), false);
 });
 
 Deno.test("definesSubject() reads past an aside between the subject and its verb", () => {
