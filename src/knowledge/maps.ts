@@ -258,7 +258,7 @@ export function contextLine(
   title = "",
   { topic = [], keyPoints = [] }: { topic?: string[]; keyPoints?: string[] } = {},
 ): string {
-  const sentences = summary.flatMap(splitSentences).map(trimOpeners)
+  const sentences = summary.flatMap(splitSentences).map(trimOpeners).map(withoutCrossReference)
     .filter((s) => /\p{L}/u.test(s));
   const standsAlone = (s: string) =>
     s.split(" ").length >= 6 && words(s) && !opensWithFiller(s) && !leansBack(s) &&
@@ -373,6 +373,18 @@ export function contextLine(
     sentences.slice(0, 3).filter(standsAlone).sort((a, b) => a.length - b.length)[0] ??
     sentences.find((s) => fits(s) && words(s)) ?? sentences.find(fits) ?? sentences[0] ?? "";
 }
+
+/**
+ * A sentence without the cross-reference it ends with, which points into a book the note is one
+ * page of: "Debian already has very good support for non-English users, see Section 5.9, “How
+ * does Debian support non-English languages?”." (the Debian FAQ).
+ */
+function withoutCrossReference(sentence: string): string {
+  return sentence.replace(CROSS_REFERENCE, ".");
+}
+
+const CROSS_REFERENCE =
+  /\s*(?:[,;]\s*|\(\s*)see (?:also )?(?:Section|Chapter|Appendix|Figure|Table|Example) [\dA-Z][^()]*?\)?\.$/u;
 
 /**
  * Whether the note's title, summary or key points name the topic: a manual titled "GNU Linear

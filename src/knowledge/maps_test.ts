@@ -218,6 +218,19 @@ Deno.test("contextLine() takes the first sentence of the summary's first paragra
   assert.equal(contextLine([`${asked} Steam drove the mills.`]), asked);
 });
 
+Deno.test("contextLine() leaves out the cross-reference a sentence ends with", () => {
+  assert.equal(
+    contextLine([
+      "The harbour has good lamps for night work, see Section 5.9, “How are lamps lit?”.",
+    ]),
+    "The harbour has good lamps for night work.",
+  );
+  assert.equal(
+    contextLine(["Wicks are kept on a dry shelf of the store (see Section 12.1, “Stores”)."]),
+    "Wicks are kept on a dry shelf of the store.",
+  );
+});
+
 Deno.test("contextLine() takes the text's own first line for what it is", () => {
   assert.equal(
     contextLine(["These are the harbour lamp tools. Send bug reports to lamps@example.org."], "", {
