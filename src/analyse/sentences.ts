@@ -749,6 +749,8 @@ const LEANS_BACK = new RegExp(
     // also, beside what was said before. Not "also known as".
     "(?:[^\\s,;:]+ (?:\\([^()]*\\) )?){1,5}(?:(?:is|are|was|were|can|may|will|has|have|must|" +
     "should|could|would|do|does|did) )?also(?! (?:known|called|referred|named|spelled)\\b)",
+    // "From there on the daily invocation of dirvish-runall will...": from the step told before.
+    "from (?:there|here) on",
     // "As already mentioned, the Debian project evolves...", "The laboratory, for its part,
     // uses...": what was mentioned, and the others' part, were told before.
     "as (?:already|previously|earlier) (?:mentioned|noted|said|stated|discussed|explained|" +

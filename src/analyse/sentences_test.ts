@@ -526,6 +526,7 @@ Deno.test("leansBack() spots a step, an addition and a thing named before the se
     const sentence of [
       "The kernel is then initialized, and starts to search for the root filesystem.",
       "From then on, the BIOS is usually not involved.",
+      "From there on the daily run of wickcut will trim the wicks.",
       "Since then, we have released seven other editions.",
       "The keepers' official blog (lamps.example) is also a good source of news.",
       "The BIOS/UEFI also contains a piece of software called Setup.",
