@@ -163,29 +163,32 @@ export function analyse(input: AnalysisInput): Analysed {
     .filter((s) => s.includes(" "));
   /** Names said only in code spans are an example's ("`Isaac (?=Asimov)`"), not the text's. */
   const inCode = units.code.join("\n");
-  const people = withoutCodeOnly(
-    withoutWords(
-      withoutPlaceholders(rankNames(
-        [
-          ...language.people,
-          ...namedBeside(text, language.people, [...language.places, ...language.organizations]),
-          ...writtenNames(text),
-          ...signed,
-          ...owner.people,
-        ]
-          .sort((a, b) => a.start - b.start),
-        {
-          mergeParts: true,
-          limit: Math.max(PEOPLE, new Set(signed.map((n) => n.text)).size),
-          kind: "person",
-          text,
-        },
-        speakers,
-      )),
-      input.body,
+  const people = withoutHeadings(
+    withoutCodeOnly(
+      withoutWords(
+        withoutPlaceholders(rankNames(
+          [
+            ...language.people,
+            ...namedBeside(text, language.people, [...language.places, ...language.organizations]),
+            ...writtenNames(text),
+            ...signed,
+            ...owner.people,
+          ]
+            .sort((a, b) => a.start - b.start),
+          {
+            mergeParts: true,
+            limit: Math.max(PEOPLE, new Set(signed.map((n) => n.text)).size),
+            kind: "person",
+            text,
+          },
+          speakers,
+        )),
+        input.body,
+      ),
+      text,
+      inCode,
     ),
-    text,
-    inCode,
+    units.headings,
   );
   const organizations = withoutCodeOnly(
     withoutTermsOfArt(
@@ -1026,6 +1029,21 @@ function withoutWords(people: string[], body: string): string[] {
       /\p{Ll}{4}ing$/u.test(name) && uses(body.replaceAll("_", " "), name.toLowerCase()) > 0;
     return !word() && (!writtenSmall(name, body, all) && asThing(name) * 2 < all || titled());
   });
+}
+
+/**
+ * `people` without the names that are a heading of the text and have no first name in them:
+ * "Precommand Modifiers" of "6.2 Precommand Modifiers" (the Z Shell Manual), which the text
+ * names in cross-references ("See Section 6.2 [Precommand Modifiers]"). "Ada Lovelace" over her
+ * section is a person.
+ */
+function withoutHeadings(people: string[], headings: string[]): string[] {
+  const titles = new Set(
+    headings.map((h) => h.replace(/^[\dA-Z]{0,2}(?:\.\d+)*\.?\s+/u, "").trim().toLowerCase()),
+  );
+  return people.filter((name) =>
+    !titles.has(name.toLowerCase()) || name.split(" ").some((w) => isFirstName(w.toLowerCase()))
+  );
 }
 
 /**

@@ -808,6 +808,17 @@ Deno.test("analyse() takes no placeholder of cryptography's examples for a perso
   assert.ok(run(letter, "Keys").analysis.people.includes("Alice"));
 });
 
+Deno.test("analyse() takes no heading the text refers to for a person", () => {
+  const body = "## 6.2 Wickcut Trimmers\n\nA trimmer cuts the wick before the lamp is lit. " +
+    "See Section 6.2 [Wickcut Trimmers], page 10. Keepers use Wickcut Trimmers at dusk, as " +
+    "Ilse Brandvold showed.\n\n## 6.3 Ada Lovelace\n\nAda Lovelace kept the north lamp. " +
+    "Ada Lovelace trimmed its wick each night.";
+  const { people } = run(body, "The Lamp Manual").analysis;
+  assert.ok(!people.includes("Wickcut Trimmers"), `${people}`);
+  // A person over her own section is a person still.
+  assert.ok(people.includes("Ada Lovelace"), `${people}`);
+});
+
 Deno.test("analyse() summarises a reference page by its prose, not by the entries' first lines", () => {
   const entry = (name: string, what: string) =>
     `\`lamp.${name}(wick)\`\n\nReturn the ${what} of the harbour lamp wick.\n\n`;
