@@ -808,15 +808,17 @@ Deno.test("analyse() takes no placeholder of cryptography's examples for a perso
   assert.ok(run(letter, "Keys").analysis.people.includes("Alice"));
 });
 
-Deno.test("analyse() takes no heading the text refers to for a person", () => {
+Deno.test("analyse() takes no section the text refers to for a person", () => {
   const body = "## 6.2 Wickcut Trimmers\n\nA trimmer cuts the wick before the lamp is lit. " +
     "See Section 6.2 [Wickcut Trimmers], page 10. Keepers use Wickcut Trimmers at dusk, as " +
     "Ilse Brandvold showed.\n\n## 6.3 Ada Lovelace\n\nAda Lovelace kept the north lamp. " +
-    "Ada Lovelace trimmed its wick each night.";
+    "Ada Lovelace trimmed its wick each night. See Section 6.3 [Ada Lovelace].\n\n### Osamu " +
+    "Aoki\n\nCopyright 2015 Osamu Aoki.";
   const { people } = run(body, "The Lamp Manual").analysis;
   assert.ok(!people.includes("Wickcut Trimmers"), `${people}`);
-  // A person over her own section is a person still.
+  // A person whose section it is, or who heads a title page, is a person still.
   assert.ok(people.includes("Ada Lovelace"), `${people}`);
+  assert.ok(people.includes("Osamu Aoki"), `${people}`);
 });
 
 Deno.test("analyse() summarises a reference page by its prose, not by the entries' first lines", () => {
@@ -1657,6 +1659,11 @@ Deno.test("analyse() takes no keyphrase that names a parameter of the text's cod
     !keyphrases.some((k) => /^(?:dst|flag parameter|protocol parameter|dst lamp)$/u.test(k)),
     `${keyphrases}`,
   );
+  // The words of a link written as code are no parameters.
+  const guild = "The Wickhaven guild trims the harbour lamps. Write to the Wickhaven guild at " +
+    "`<[keepers@lists.example](mailto:wickhaven@lists.example)>`. The Wickhaven guild meets " +
+    "at dusk, and the Wickhaven guild lights the lamps.";
+  assert.ok(run(guild, "Lamps").analysis.keyphrases.includes("wickhaven guild"));
 });
 
 Deno.test("analyse() takes key points from the prose around a reference's entries first", () => {

@@ -961,13 +961,15 @@ export function toTag(phrase: string): string | undefined {
 
 /**
  * The names of parameters the text's code gives in a signature's brackets: "src" and "dst" of
- * `shutil.copy(src, dst, *, follow_symlinks=True)`.
+ * `shutil.copy(src, dst, *, follow_symlinks=True)`. Only after a name, and each the first word
+ * of its item: not the words of a link in code ("`<[admin@lists.example](mailto:admin@...)>`").
  */
 function parameterNames(code: string): Set<string> {
   const names = new Set<string>();
-  for (const [, list] of code.matchAll(/\(([^()]*)\)/gu)) {
-    for (const name of list.split(/[^\p{L}\p{N}_]+/u)) {
-      if (/^[\p{Ll}_][\p{Ll}\p{N}_]*$/u.test(name)) names.add(name);
+  for (const [, list] of code.matchAll(/[\p{L}_][\p{L}\p{N}_.]*\(([^()]*)\)/gu)) {
+    for (const item of list.split(",")) {
+      const name = /^\s*\**([\p{Ll}_][\p{Ll}\p{N}_]*)\s*(?:[=:\[]|$)/u.exec(item)?.[1];
+      if (name) names.add(name);
     }
   }
   return names;
