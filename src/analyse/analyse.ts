@@ -163,7 +163,7 @@ export function analyse(input: AnalysisInput): Analysed {
     .filter((s) => s.includes(" "));
   /** Names said only in code spans are an example's ("`Isaac (?=Asimov)`"), not the text's. */
   const inCode = units.code.join("\n");
-  const people = withoutHeadings(
+  const people = withoutSections(
     withoutCodeOnly(
       withoutWords(
         withoutPlaceholders(rankNames(
@@ -188,7 +188,7 @@ export function analyse(input: AnalysisInput): Analysed {
       text,
       inCode,
     ),
-    units.headings,
+    text,
   );
   const organizations = withoutCodeOnly(
     withoutTermsOfArt(
@@ -1032,17 +1032,20 @@ function withoutWords(people: string[], body: string): string[] {
 }
 
 /**
- * `people` without the names that are a heading of the text and have no first name in them:
- * "Precommand Modifiers" of "6.2 Precommand Modifiers" (the Z Shell Manual), which the text
- * names in cross-references ("See Section 6.2 [Precommand Modifiers]"). "Ada Lovelace" over her
- * section is a person.
+ * `people` without the names the text refers to as its sections, with no first name in them:
+ * "Precommand Modifiers" of the Z Shell Manual's "See Section 6.2 [Precommand Modifiers]". Not
+ * a name over a section only ("Osamu Aoki" on a guide's title page), nor "Section 6.3 [Ada
+ * Lovelace]", a person's.
  */
-function withoutHeadings(people: string[], headings: string[]): string[] {
-  const titles = new Set(
-    headings.map((h) => h.replace(/^[\dA-Z]{0,2}(?:\.\d+)*\.?\s+/u, "").trim().toLowerCase()),
-  );
+function withoutSections(people: string[], text: string): string[] {
   return people.filter((name) =>
-    !titles.has(name.toLowerCase()) || name.split(" ").some((w) => isFirstName(w.toLowerCase()))
+    name.split(" ").some((w) => isFirstName(w.toLowerCase())) ||
+    !new RegExp(
+      `\\b(?:Section|Chapter|Appendix) [\\dA-Z]+(?:\\.\\d+)*,? [\\[“"]${
+        RegExp.escape(name)
+      }[\\]”"]`,
+      "u",
+    ).test(text)
   );
 }
 
