@@ -88,6 +88,7 @@ export function nameTopics(
 ): { named: NamedTopic[]; unnamed: Topic[]; joins: { into: string; members: string[] }[] } {
   const { phrasesOf, df } = phraseTable(notes);
   const subjectWords = vaultSubjectWords(notes, phrasesOf);
+  const titledByMost = mostTitlesSay(notes);
   const heads = headTable(phrasesOf);
   const namesOf = new Map(notes.map((n) => [n.key, n.names ?? []]));
   const bodiesOf = new Map(notes.map((n) => [n.key, n.bodies ?? []]));
@@ -172,7 +173,7 @@ export function nameTopics(
     // no phrase names are parted by the phrases some of them share (see sharedPhraseParts):
     // Python's logging and testing pages are two subjects, not "Tests and logging".
     const paired = titled === undefined && sorted.length > 0 && untitled(sorted[0])
-      ? titleWordPair(topic)
+      ? titleWordPair(topic, titledByMost)
       : undefined;
     const folder = mainFolder(topic, folderOf);
     // A folder that only keeps files ("markdown", "pdfs", "papers") names no subject, unless no
@@ -757,9 +758,10 @@ const PAIR_COVER = 0.8;
  * or more, one of them no everyday word, as the titles spell them and in the plural: "Files and
  * pathnames" for os.path and glob ("Common pathname manipulations", "Unix style pathname pattern
  * expansion"), shutil and tempfile ("High-level file operations", "Generate temporary files and
- * directories"), which their tags' "symbolic link" had named. Undefined when there are none.
+ * directories"), which their tags' "symbolic link" had named. Not a word most of the vault's
+ * titles say (`titledByMost`), which is what the vault is about. Undefined when there are none.
  */
-function titleWordPair(topic: Topic): string | undefined {
+function titleWordPair(topic: Topic, titledByMost: ReadonlySet<string>): string | undefined {
   if (topic.members.length < 4) return undefined;
   const holding = new Map<string, { keys: Set<string>; spellings: string[] }>();
   for (const key of topic.members) {
@@ -768,11 +770,13 @@ function titleWordPair(topic: Topic): string | undefined {
     for (const word of title.slice(title.indexOf(" — ") + 1).split(/[^\p{L}'’-]+/u)) {
       const low = word.toLowerCase();
       if (!/^\p{L}{3}/u.test(word) || STOPWORDS.has(low) || SAYS_HOW.test(`${low} `)) continue;
-      if (isUpkeep(word) || low.includes("-")) continue;
+      if (isUpkeep(word) || low.includes("-") || PARTS.test(low)) continue;
       const stem = phraseKey(word);
+      // "Debian" of most of the Debian FAQ's titles: what the vault is about, not this topic.
+      if (titledByMost.has(stem)) continue;
       if (!holding.has(stem)) holding.set(stem, { keys: new Set(), spellings: [] });
       holding.get(stem)!.keys.add(key);
-      holding.get(stem)!.spellings.push(low);
+      holding.get(stem)!.spellings.push(word);
     }
   }
   const words = [...holding.values()].filter((h) => h.keys.size >= 2);
@@ -781,16 +785,30 @@ function titleWordPair(topic: Topic): string | undefined {
     for (let j = i + 1; j < words.length; j++) {
       const [a, b] = [words[i], words[j]];
       const covered = new Set([...a.keys, ...b.keys]).size;
-      const rare = [a, b].some((h) => englishRank(mostCommon(h.spellings)) > GENERIC_RANK);
+      const rare = [a, b].some((h) =>
+        englishRank(mostCommon(h.spellings).toLowerCase()) > GENERIC_RANK
+      );
       if (!rare || covered < PAIR_COVER * topic.members.length) continue;
       if (!best || covered > best.covered) best = { a, b, covered };
     }
   }
   if (!best) return undefined;
-  const [first, second] = [best.a, best.b].map((h) => plural(mostCommon(h.spellings)))
-    .sort((x, y) => englishRank(x) - englishRank(y) || (x < y ? -1 : 1));
+  // A word some title writes in small letters is a thing's, said in the plural ("pathnames");
+  // one every title writes with a capital is a name, said as written ("Debian").
+  const said = (h: { spellings: string[] }) =>
+    h.spellings.some((w) => w === w.toLowerCase())
+      ? plural(mostCommon(h.spellings.map((w) => w.toLowerCase())))
+      : mostCommon(h.spellings);
+  const [first, second] = [best.a, best.b].map(said)
+    .sort((x, y) =>
+      englishRank(x.toLowerCase()) - englishRank(y.toLowerCase()) || (x < y ? -1 : 1)
+    );
   return `${cap(first)} and ${second}`;
 }
+
+/** Words that name a part of a book or a series, which most titles of one may say. */
+const PARTS =
+  /^(?:chapter|section|part|appendix|page|lesson|lecture|unit|volume|episode|issue)s?$/u;
 
 /** A noun's plural as English writes most: "files", "pathnames", "directories", "boxes"; not
  * of a noun of doing ("logging"). */
@@ -1114,6 +1132,17 @@ function vaultSubjectWords(
   }
   for (const [stem, count] of said) if (count > VAULT_SUBJECT * notes.length) subject.add(stem);
   return subject;
+}
+
+/** The stems more than half of the notes' titles say. */
+function mostTitlesSay(notes: PhraseNote[]): Set<string> {
+  const said = new Map<string, number>();
+  for (const note of notes) {
+    for (const stem of new Set(phraseKey(titleOf(note.key)).split(" "))) {
+      said.set(stem, (said.get(stem) ?? 0) + 1);
+    }
+  }
+  return new Set([...said].filter(([, count]) => count > notes.length / 2).map(([stem]) => stem));
 }
 
 /** Phrases that do not repeat one another's words ("merge" after "faulty merge" adds nothing). */

@@ -866,6 +866,18 @@ Deno.test("nameTopics() names notes by two words most of their titles say, befor
   );
   const members = [...topic.members.slice(0, 4), "Sources/o0.md", "Sources/o1.md"];
   assert.equal(nameTopics([{ members, folder: "" }], crane).named[0]?.name, "Symbolic link");
+  // Nor by a part of a book ("Chapter"), nor by a word most of the vault's titles say: the
+  // Debian FAQ's chapters were "Chapters and debians".
+  const faq = [
+    "Chapter 1. Keeping your Wickhaven system",
+    "Chapter 2. Getting support for Wickhaven",
+    "Chapter 3. The Wickhaven archives",
+    "Chapter 4. Contributing to the Wickhaven guild",
+    "Chapter 5. Wickhaven and the lamp",
+    "Chapter 6. Choosing a Wickhaven system",
+  ].map((title) => note(`Sources/${title}.md`, ["manual pages", "oil"]));
+  const chapters = nameTopics([{ members: faq.map((n) => n.key), folder: "" }], faq).named;
+  assert.deepEqual(chapters.map((t) => t.name), ["Manual pages"]);
 });
 
 Deno.test("nameTopics() reads the first part of a hyphenated word as a modifier, spelled as summaries write it", () => {
