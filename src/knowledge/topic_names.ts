@@ -1097,8 +1097,13 @@ function rankPhrases(
     if (size >= 2 && spellings.length < Math.max(2, COVER * size)) continue;
     if (vaultCommon(df.get(phrase)!, spellings.length, total - size, total)) continue;
     const words = phrase.split(" ");
-    const text = mostCommon(spellings);
-    if (words.length === 1 && isGenericWord(text)) continue;
+    // "Generics", which some notes have as a thing, not "generic" of the "generic types" more
+    // notes have: a word alone names a map as a thing.
+    const common = mostCommon(spellings);
+    const text = words.length === 1
+      ? spellings.find((s) => s === `${common}s` || s === `${common}es`) ?? common
+      : common;
+    if (words.length === 1 && (isGenericWord(text) || isGenericWord(common))) continue;
     const length = words.length === 1 ? 0.8 : words.length <= 3 ? 1.2 : 0.7;
     const specific = Math.max(...text.toLowerCase().split(/[\s-]+/u).map(specificity));
     // "Apache HTTP server" of six pages of Apache's manual: each of its words is what the whole

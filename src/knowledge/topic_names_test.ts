@@ -135,10 +135,11 @@ Deno.test("nameTopics() names no topic by an everyday word its notes only have b
   const { named, unnamed } = nameTopics([{ members: ["s1", "s2", "s3"], folder: "" }], notes);
   assert.deepEqual(named, []);
   assert.equal(unnamed.length, 1);
-  // A note that has the word as a thing of its own makes it one.
+  // A note that has the word as a thing of its own makes it one, spelled as that note has it
+  // ("Generics" of the Rust book, not "Generic" of "generic types").
   const thing = [...notes, note("s4", ["economics", "budget"])];
   const topic = { members: ["s1", "s2", "s3", "s4"], folder: "" };
-  assert.equal(nameTopics([topic], thing).named[0]?.name, "Economic");
+  assert.equal(nameTopics([topic], thing).named[0]?.name, "Economics");
 });
 
 Deno.test("nameTopics() names no topic by a phrase most of the vault's notes carry", () => {
