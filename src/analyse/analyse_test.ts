@@ -156,6 +156,11 @@ const EMPTY = NO_ANALYSIS;
 
 const LONG = transcript(100);
 
+/** Everyday facts of a harbour, around which a test sets the sentences it is about. */
+const LAMPS = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
+const FACTS = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +
+  `Nets dry in the sun. The ${LAMPS} burns all night. Keepers trim the ${LAMPS} at dusk.`;
+
 Deno.test("analyse() summarises a page in one paragraph of three sentences", () => {
   const { analysis } = run(ADA, "Ada Lovelace and the Analytical Engine");
   assert.equal(summaryLength(wordCount(ADA)), 3);
@@ -1056,10 +1061,7 @@ Deno.test("analyse() opens no written summary with an instruction to the reader"
 });
 
 Deno.test("analyse() opens a written summary with the text's own line for what it is", () => {
-  const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
-  const facts = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +
-    `Nets dry in the sun. The ${lamps} burns all night. Keepers trim the ${lamps} at dusk.`;
-  const body = `Keepers came in the spring. Lampwick is a tool for trimming wicks. ${facts}`;
+  const body = `Keepers came in the spring. Lampwick is a tool for trimming wicks. ${FACTS}`;
   const { summary } = run(body, "Lampwick").analysis;
   assert.ok(summary[0].startsWith("Lampwick is a tool"), summary[0]);
   // Not one whose "this" is in the sentence before.
@@ -1070,7 +1072,7 @@ Deno.test("analyse() opens a written summary with the text's own line for what i
   assert.ok(leaning.startsWith("Lampwick is a tool"), leaning);
   // A manual page's NAME line, which has no full stop, opens it as a sentence.
   const page =
-    `### NAME\n\nlampwick - Trim the wicks of harbour lamps\n\n### DESCRIPTION\n\n${facts}`;
+    `### NAME\n\nlampwick - Trim the wicks of harbour lamps\n\n### DESCRIPTION\n\n${FACTS}`;
   const named = run(page, "lampwick(1)").analysis.summary[0];
   assert.ok(named.startsWith("lampwick - Trim the wicks of harbour lamps. "), named);
 });
@@ -1092,41 +1094,32 @@ Deno.test("analyse() opens no written summary with a sentence leaning on the one
 });
 
 Deno.test("analyse() opens a summary with the text's first line saying what it is", () => {
-  const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
-  const facts = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +
-    `Nets dry in the sun. The ${lamps} burns all night. Keepers trim the ${lamps} at dusk.`;
-  const summary = run(`These are the harbour lamp tools. ${facts}`, "README").analysis.summary[0];
+  const summary = run(`These are the harbour lamp tools. ${FACTS}`, "README").analysis.summary[0];
   assert.ok(summary.startsWith("These are the harbour lamp tools."), summary);
   // After its copyright notice, too.
   const notice = "Copyright (C) 1989-2018 Harbour Board, Inc.\n\nCopying and distribution of " +
     "this file, with or without modification, are permitted in any medium.\n\n";
-  const opener = run(`${notice}This is the harbour lamp toolkit. ${facts}`, "README").analysis
+  const opener = run(`${notice}This is the harbour lamp toolkit. ${FACTS}`, "README").analysis
     .summary[0];
   assert.ok(opener.startsWith("This is the harbour lamp toolkit."), opener);
 });
 
 Deno.test("analyse() opens no summary with a line that speaks for one later section", () => {
-  const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
-  const facts = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +
-    `Nets dry in the sun. The ${lamps} burns all night. Keepers trim the ${lamps} at dusk.`;
-  const section = (heading: string) => `## ${heading}\n\n${facts}\n\n`;
+  const section = (heading: string) => `## ${heading}\n\n${FACTS}\n\n`;
   const later = `${section("Overview")}${section("Wicks")}## Oil\n\n` +
-    `This section shows a typical scenario where a keeper buys ${lamps} in bulk. ${facts}`;
+    `This section shows a typical scenario where a keeper buys ${LAMPS} in bulk. ${FACTS}`;
   const summary = run(later, "Harbour lamp hints").analysis.summary[0];
   assert.ok(!summary.startsWith("This section"), summary);
   // Under the first heading, the section may be all the text is.
-  const first = `## Overview\n\nThis section shows how a keeper buys ${lamps} in bulk. ${facts}`;
+  const first = `## Overview\n\nThis section shows how a keeper buys ${LAMPS} in bulk. ${FACTS}`;
   const opened = run(first, "Harbour lamp hints").analysis.summary[0];
   assert.ok(opened.startsWith("This section"), opened);
 });
 
 Deno.test("analyse() opens a summary with the line that says what its subject is before an example", () => {
-  const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
-  const facts = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +
-    `Nets dry in the sun. The ${lamps} burns all night. Keepers trim the ${lamps} at dusk.`;
   const body =
     "Lampwick is a tool that makes trimming wicks feel like lighting them, as here:\n\n" +
-    "```\nlampwick --trim all\n```\n\n" + facts;
+    "```\nlampwick --trim all\n```\n\n" + FACTS;
   const { summary } = run(body, "Lampwick").analysis;
   assert.ok(
     summary[0].startsWith(
@@ -1137,52 +1130,40 @@ Deno.test("analyse() opens a summary with the line that says what its subject is
 });
 
 Deno.test("analyse() opens a summary with the abstract a text opens with", () => {
-  const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
-  const facts = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +
-    `Nets dry in the sun. The ${lamps} burns all night. Keepers trim the ${lamps} at dusk.`;
   const body = "### Abstract\n\nTrimming the wicks at dusk lets keepers find the lamp that " +
-    "smokes.\n\n### Introduction\n\nLampwick is a tool for trimming wicks. " + facts;
+    "smokes.\n\n### Introduction\n\nLampwick is a tool for trimming wicks. " + FACTS;
   const { summary } = run(body, "Lampwick").analysis;
   assert.ok(summary[0].startsWith("Trimming the wicks at dusk"), summary[0]);
   // "Abstract" in a paragraph of its own, as Sphinx writes it.
   const labelled = "Abstract\n\nTrimming the wicks at dusk lets keepers find the lamp that " +
-    "smokes.\n\n### Introduction\n\nLampwick is a tool for trimming wicks. " + facts;
+    "smokes.\n\n### Introduction\n\nLampwick is a tool for trimming wicks. " + FACTS;
   const { summary: own } = run(labelled, "Lampwick").analysis;
   assert.ok(own[0].startsWith("Trimming the wicks at dusk"), own[0]);
 });
 
 Deno.test("analyse() opens a summary with an abstract that says what the text is without a verb", () => {
-  const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
-  const facts = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +
-    `Nets dry in the sun. The ${lamps} burns all night. Keepers trim the ${lamps} at dusk.`;
   const body = "Copyright 2020 Ilse Brandvold.\n\nThat said, keeping it up takes time, and we " +
     "like being thanked.\n\n**Abstract**\n\nA reference book presenting the harbour lamp, " +
-    `from its first wick to its last drop of oil.\n\n### Preface\n\n${facts}`;
+    `from its first wick to its last drop of oil.\n\n### Preface\n\n${FACTS}`;
   const { summary } = run(body, "The Keeper's Handbook").analysis;
   assert.ok(summary[0].startsWith("A reference book presenting"), summary[0]);
 });
 
 Deno.test("analyse() takes no 'this tool' for the text's own after a sentence that named the tool", () => {
-  const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
-  const facts = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +
-    `Nets dry in the sun. The ${lamps} burns all night. Keepers trim the ${lamps} at dusk.`;
   const body =
     "Keepers of the harbour lamps work at dusk. Wicks can also be trimmed with wickcut. " +
-    "This tool allows keepers to trim the harbour lamp wicks by rules kept in a file. " + facts;
+    "This tool allows keepers to trim the harbour lamp wicks by rules kept in a file. " + FACTS;
   const { summary } = run(body, "Harbour lamps").analysis;
   assert.ok(!summary[0].startsWith("This tool"), summary[0]);
   // A README's own "This tool allows..." opens its paragraph and says what the text is.
   const readme = "This tool allows keepers to trim the harbour lamp wicks by rules kept in a " +
-    `file.\n\n${facts}`;
+    `file.\n\n${FACTS}`;
   const { summary: own } = run(readme, "wickcut").analysis;
   assert.ok(own[0].startsWith("This tool allows"), own[0]);
 });
 
 Deno.test("analyse() opens no summary with a speaker's ask for what the text is about", () => {
-  const lamps = "harbour lamp oil for every harbour lamp keeper of the harbour lamps";
-  const facts = "Gulls fly over the quay. Boats sail out at dawn. Fish are sold on the quay. " +
-    `Nets dry in the sun. The ${lamps} burns all night. Keepers trim the ${lamps} at dusk.`;
-  const body = `Keepers came in the spring. I urge the council to buy a new boat. ${facts}`;
+  const body = `Keepers came in the spring. I urge the council to buy a new boat. ${FACTS}`;
   const { summary } = run(body, "Harbour lamps").analysis;
   assert.ok(!summary[0].startsWith("I urge"), summary[0]);
 });
