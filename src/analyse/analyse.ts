@@ -133,8 +133,11 @@ export function analyse(input: AnalysisInput): Analysed {
   const purposes: Unit[] = [];
   list.forEach((u, i) => {
     const text = trimOpeners(u.text);
-    if ((!transcript && leansBack(text)) || unresolved(text)) scores[i] *= 0.8;
-    if (purposeAt(list, i)) {
+    // A purpose stated stands alone, "also" or not: "I also propose a school construction tax
+    // cut" is one of a speech's asks.
+    const purpose = purposeAt(list, i);
+    if ((!transcript && leansBack(text) && !purpose) || unresolved(text)) scores[i] *= 0.8;
+    if (purpose) {
       // What a section is for names a subject of the text, but says less of the whole.
       if (!ofOneSection(text, units.blocks[u.block].section)) scores[i] *= 1 + PURPOSE_BONUS;
       purposes.push(u);
