@@ -755,7 +755,8 @@ const PAIR_COVER = 0.8;
 
 /**
  * Two words of the topic's note titles that between them are in most of the titles, each in two
- * or more, one of them no everyday word, as the titles spell them and in the plural: "Files and
+ * or more, one of them no everyday word, in the plural where a title writes it in small letters,
+ * else as the titles spell it: "Files and
  * pathnames" for os.path and glob ("Common pathname manipulations", "Unix style pathname pattern
  * expansion"), shutil and tempfile ("High-level file operations", "Generate temporary files and
  * directories"), which their tags' "symbolic link" had named. Not a word most of the vault's
