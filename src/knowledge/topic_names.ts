@@ -756,10 +756,10 @@ const PAIR_COVER = 0.8;
 /**
  * Two words of the topic's note titles that between them are in most of the titles, each in two
  * or more, one of them no everyday word, in the plural where a title writes it in small letters,
- * else as the titles spell it: "Files and
- * pathnames" for os.path and glob ("Common pathname manipulations", "Unix style pathname pattern
- * expansion"), shutil and tempfile ("High-level file operations", "Generate temporary files and
- * directories"), which their tags' "symbolic link" had named. Not a word most of the vault's
+ * else as the titles spell it: "Files and pathnames" for os.path and glob ("Common pathname
+ * manipulations", "Unix style pathname pattern expansion"), shutil and tempfile ("High-level file
+ * operations", "Generate temporary files and directories"), which their tags' "symbolic link" had
+ * named. Not a word most of the vault's
  * titles say (`titledByMost`), which is what the vault is about. Undefined when there are none.
  */
 function titleWordPair(topic: Topic, titledByMost: ReadonlySet<string>): string | undefined {
