@@ -1,7 +1,7 @@
 /**
  * @module
  * The names of keys on a keyboard ("Page Up", "Ctrl", "F5", "Ctrl-V"), which a manual writes in
- * capitals and tables of key bindings list: no person, no keyphrase and no topic.
+ * capitals and tables of key bindings list: no person, and no subject a note is tagged by.
  */
 
 /** Words that name keys on a keyboard. */
