@@ -29,6 +29,12 @@ const TOPICS: Topic[] = [
   { members: ["d", "e", "f"], folder: "" },
 ];
 
+/** Twelve notes on other things than any topic here: the rest of a vault. */
+const STRANGERS = Array.from(
+  { length: 12 },
+  (_, i) => note(`Sources/o${i}.md`, [`harbour crane ${i}`]),
+);
+
 Deno.test("isGenericWord() tells an everyday word from a term of a field", () => {
   assert.equal(isGenericWord("File"), true);
   assert.equal(isGenericWord("time"), true);
@@ -782,7 +788,7 @@ Deno.test("nameTopics() names notes each about one thing of a kind after the kin
     note("n2", ["dhcp server", "lease time"]),
     note("n3", ["nfs server", "export list"]),
     note("n4", ["printer queue"]),
-    ...Array.from({ length: 12 }, (_, i) => note(`o${i}`, [`harbour crane ${i}`])),
+    ...STRANGERS,
   ];
   const { named } = nameTopics([{ members: ["n1", "n2", "n3", "n4"], folder: "" }], notes);
   assert.deepEqual(
@@ -814,16 +820,12 @@ Deno.test("nameTopics() names notes each about one thing of a kind after the kin
 });
 
 Deno.test("nameTopics() names a pair, where topics have three notes, only by a word both titles say", () => {
-  const others = Array.from(
-    { length: 12 },
-    (_, i) => note(`Sources/o${i}.md`, [`harbour crane ${i}`]),
-  );
   const notes = [
     note("Sources/threading — Thread-based parallelism.md", ["symbolic link", "thread object"]),
     note("Sources/multiprocessing — Process-based parallelism.md", ["symbolic link", "pool"]),
     note("Sources/pathlib — High-level path objects.md", ["symbolic link", "glob"]),
     note("Sources/shutil — High-level file operations.md", ["symbolic link", "copy tree"]),
-    ...others,
+    ...STRANGERS,
   ];
   const pair = (a: number, b: number) => ({ members: [notes[a].key, notes[b].key], folder: "" });
   const { named, unnamed } = nameTopics([pair(0, 1), pair(2, 3)], notes);
@@ -834,7 +836,7 @@ Deno.test("nameTopics() names a pair, where topics have three notes, only by a w
   const readmes = [
     note("Sources/Wick README.md", ["symbolic link", "wick"]),
     note("Sources/Trim README.md", ["symbolic link", "trim"]),
-    ...others,
+    ...STRANGERS,
   ];
   const kindOnly = nameTopics([{ members: [readmes[0].key, readmes[1].key], folder: "" }], readmes);
   assert.deepEqual(kindOnly.named, []);
@@ -844,17 +846,13 @@ Deno.test("nameTopics() names a pair, where topics have three notes, only by a w
 });
 
 Deno.test("nameTopics() names notes by two words most of their titles say, before a phrase none says", () => {
-  const others = Array.from(
-    { length: 12 },
-    (_, i) => note(`Sources/o${i}.md`, [`harbour crane ${i}`]),
-  );
   const notes = [
     note("Sources/os.path — Common pathname manipulations.md", ["symbolic link", "drive"]),
     note("Sources/glob — Unix style pathname pattern expansion.md", ["symbolic link", "wildcard"]),
     note("Sources/shutil — High-level file operations.md", ["symbolic link", "copy tree"]),
     note("Sources/tempfile — Generate temporary files and directories.md", ["symbolic link"]),
     note("Sources/pathlib — Object-oriented filesystem paths.md", ["pure path", "drive"]),
-    ...others,
+    ...STRANGERS,
   ];
   const topic = { members: notes.slice(0, 5).map((n) => n.key), folder: "" };
   const [named] = nameTopics([topic], notes).named;
@@ -882,7 +880,6 @@ Deno.test("nameTopics() names notes by two words most of their titles say, befor
 });
 
 Deno.test("nameTopics() reads the first part of a hyphenated word as a modifier, spelled as summaries write it", () => {
-  const others = Array.from({ length: 12 }, (_, i) => note(`o${i}`, [`harbour crane ${i}`]));
   const notes = [
     {
       ...note("Sources/The zorp-file Command.md", ["zorp-file command", "wick"]),
@@ -893,7 +890,7 @@ Deno.test("nameTopics() reads the first part of a hyphenated word as a modifier,
       summary: "ZORP caches.",
     },
     { ...note("Sources/Upgrades.md", ["zorp-show-versions", "glass"]), summary: "Run zorp-get." },
-    ...others,
+    ...STRANGERS,
   ];
   const { named } = nameTopics(
     [{ members: notes.slice(0, 3).map((n) => n.key), folder: "" }],
@@ -910,7 +907,7 @@ Deno.test("sharedPhraseParts() takes first a phrase all its notes' titles say", 
     note("Sources/wick.trim — Wick trimming.md", ["wick trimming"]),
     note("Sources/csv — Rows.md", ["keyword arguments", "csv rows"]),
     note("Sources/textwrap — Lines.md", ["keyword arguments", "line widths"]),
-    ...Array.from({ length: 12 }, (_, i) => note(`Sources/o${i}.md`, [`harbour crane ${i}`])),
+    ...STRANGERS,
   ];
   const keys = notes.slice(0, 5).map((n) => n.key);
   const { parts } = sharedPhraseParts(keys, notes, 3);
@@ -927,7 +924,7 @@ Deno.test("nameTopics() names no topic by a kind where some of its notes share a
     note("t1", ["test modules", "test cases"]),
     note("t2", ["mock objects", "patch decorators"]),
     note("t3", ["doctest examples", "option flags"]),
-    ...Array.from({ length: 12 }, (_, i) => note(`o${i}`, [`harbour crane ${i}`])),
+    ...STRANGERS,
   ];
   const members = ["t1", "t2", "t3", "w1", "w2", "w3"];
   assert.deepEqual(nameTopics([{ members, folder: "" }], notes).named, []);
@@ -938,7 +935,7 @@ Deno.test("nameTopics() names a topic by a word most of its notes and titles say
     note("Sources/wick — Lamp wicks.md", ["wick messages", "wick"]),
     note("Sources/wick.config — Wick settings.md", ["wick messages", "wick"]),
     note("Sources/wick.trim — Wick trimming.md", ["wick"]),
-    ...Array.from({ length: 12 }, (_, i) => note(`Sources/o${i}.md`, [`harbour crane ${i}`])),
+    ...STRANGERS,
   ];
   const members = notes.slice(0, 3).map((n) => n.key);
   const { named } = nameTopics([{ members, folder: "" }], notes);
