@@ -1905,8 +1905,10 @@ function capitalisedRuns(text: string, words: Word[]): Run[] {
               (BODY.test(words[i + k].value) ||
                 w.value === "of" && OFFICE.test(words[i + k].value) && i + k + 2 === j)
             ) ||
-          // "Agency for International Development", "Commission on Civil Rights".
-          /^(?:for|on)$/u.test(next.value) && BODY.test(words[j].value)) &&
+          // "Agency for International Development", "Commission on Civil Rights"; not "The Free
+          // Software Foundation on CD-ROM", where a medium in capitals follows.
+          /^(?:for|on)$/u.test(next.value) && BODY.test(words[j].value) &&
+            !(next.value === "on" && /^\p{Lu}{2,}\b/u.test(words[j + 2]?.value ?? ""))) &&
         j + 2 < words.length &&
         words[j + 2].sentence === words[i].sentence && capital(words[j + 2]) &&
         !apart(next, words[j + 2])
@@ -2028,8 +2030,18 @@ function agents(
       !things.has(firstWord(run.key)) &&
       (opensAndActs(words, run, false) || PERSON_NOUN.test(before?.value ?? "") ||
         ROLE.test(before?.value ?? "") || apposed);
+    // "Bdale Garbee led Debian": compromise's place for a first name no list has, which it
+    // guessed a town's by its ending ("-dale"), gives way to the name opening a clause and
+    // acting (not "Mount Kosciuszko is...", "Port Moresby").
+    const opener = run.key.slice(0, run.key.indexOf(" "));
+    const partPlace = verdict?.kind === "places" && verdict.from === 0 &&
+      verdict.to === opener.length && englishRank(opener.toLowerCase()) === Infinity &&
+      lexiconTag(opener.toLowerCase()) === "";
     if (verdict) {
-      if (acts && stranger(run.key) || introduced || verdict.kind === "people" && presented) {
+      if (
+        acts && stranger(run.key) || introduced ||
+        (verdict.kind === "people" || partPlace) && presented
+      ) {
         found.push(run.key);
       }
     } else if (run.from === run.to) {

@@ -401,6 +401,18 @@ Deno.test("readLanguage() reads a stranger's name that compromise took for a pla
   );
 });
 
+Deno.test("readLanguage() reads a first name compromise guessed a town's by its ending as a person's where the name acts", () => {
+  const read = readLanguage(
+    "Ben Collins led Debian from April 2001. Bdale Garbee led Debian from April 2002.",
+  );
+  assert.deepEqual(read.people.map((p) => p.text), ["Ben Collins", "Bdale Garbee"]);
+  // A place's word before a name no list has stays a place's name.
+  assert.deepEqual(
+    readLanguage("Mount Kosciuszko is the highest peak. Fort Garbee is a town.").people,
+    [],
+  );
+});
+
 Deno.test("readLanguage() reads a first name alone where places go as a place", () => {
   const read = readLanguage(
     "Ports such as Norfolk, Virginia, and Baltimore, Maryland, could grow. In Chad, the world " +
@@ -686,6 +698,12 @@ Deno.test("readLanguage() reads a body's whole name, with what it is of or for",
       "Center for Lamp Research",
       "National Commission on Harbour Lights",
     ],
+  );
+  // What a body sends out on is no part of its name.
+  assert.deepEqual(
+    readLanguage("It will be distributed by The Free Software Foundation on CD-ROM, and soon.")
+      .organizations.map((o) => o.text),
+    ["Free Software Foundation"],
   );
 });
 
