@@ -301,6 +301,9 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     if (/^versions?$/u.test(shown.at(-1)!) && context.text && numbered(context.text, shown)) {
       return [];
     }
+    // "york-based" (of "New York-based"), "bug-ridden", "grouping-related": a compound that
+    // describes a thing is no thing a text is about.
+    if (DESCRIBING.test(shown.at(-1)!)) return [];
     // "miss-tash-kin": a name's pronunciation in syllables, short and not all words.
     if (shown.some(syllables)) return [];
     // "git-foo", "frotz-for-xyzzy-tag", "blah-branches": an example's placeholder names.
@@ -450,6 +453,9 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
 }
 
 const LINK = /^(?:of|on)$/u;
+/** The ends of compounds that are adjectives ("web-based", "function-like"). */
+const DESCRIBING =
+  /-(?:based|ridden|like|driven|related|specific|friendly|aware|compatible|dependent|independent)$/u;
 
 /** A value of code as a program writes it, no word of a phrase: "True", "False", "None"; not
  * the word a sentence opens with ("True reform means..."). */

@@ -1159,3 +1159,11 @@ Deno.test("rankKeyphrases() takes no everyday word of the title that a term with
   // Alone, the title's everyday word is its subject.
   assert.ok(texts(phrases.slice(0, 3), "Harbour lamp options").includes("option"));
 });
+
+Deno.test("rankKeyphrases() takes no compound that describes a thing for a term", () => {
+  const twice = (text: string) => [phrase(text, 0), phrase(text, 9)];
+  assert.deepEqual(
+    texts([...twice("york-based"), ...twice("bug-ridden"), ...twice("lock-free queue")]),
+    ["lock-free queue"],
+  );
+});
