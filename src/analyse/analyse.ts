@@ -12,6 +12,7 @@ import { englishRank, stemWeight } from "./commonness.ts";
 import { cleanName, rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
 import { isPersonTitle } from "./titles.ts";
+import { isGivenName } from "./given_names.ts";
 import { subjectsOf } from "./subjects.ts";
 import { askedQuestions, questionsLine, replies } from "./questions.ts";
 import {
@@ -166,32 +167,39 @@ export function analyse(input: AnalysisInput): Analysed {
     .filter((s) => s.includes(" "));
   /** Names said only in code spans are an example's ("`Isaac (?=Asimov)`"), not the text's. */
   const inCode = units.code.join("\n");
-  const people = withoutSections(
-    withoutCodeOnly(
-      withoutWords(
-        withoutPlaceholders(rankNames(
-          [
-            ...language.people,
-            ...namedBeside(text, language.people, [...language.places, ...language.organizations]),
-            ...writtenNames(text),
-            ...signed,
-            ...owner.people,
-          ]
-            .sort((a, b) => a.start - b.start),
-          {
-            mergeParts: true,
-            limit: Math.max(PEOPLE, new Set(signed.map((n) => n.text)).size),
-            kind: "person",
-            text,
-          },
-          speakers,
-        )),
-        input.body,
+  const people = withoutPhrases(
+    withoutSections(
+      withoutCodeOnly(
+        withoutWords(
+          withoutPlaceholders(rankNames(
+            [
+              ...language.people,
+              ...namedBeside(text, language.people, [
+                ...language.places,
+                ...language.organizations,
+              ]),
+              ...writtenNames(text),
+              ...signed,
+              ...owner.people,
+            ]
+              .sort((a, b) => a.start - b.start),
+            {
+              mergeParts: true,
+              limit: Math.max(PEOPLE, new Set(signed.map((n) => n.text)).size),
+              kind: "person",
+              text,
+            },
+            speakers,
+          )),
+          input.body,
+        ),
+        text,
+        inCode,
       ),
       text,
-      inCode,
     ),
     text,
+    foreign,
   );
   const organizations = withoutCodeOnly(
     withoutTermsOfArt(
@@ -1031,6 +1039,29 @@ function withoutWords(people: string[], body: string): string[] {
     const word = () =>
       /\p{Ll}{4}ing$/u.test(name) && uses(body.replaceAll("_", " "), name.toLowerCase()) > 0;
     return !word() && (!writtenSmall(name, body, all) && asThing(name) * 2 < all || titled());
+  });
+}
+
+/**
+ * `people` of a text in another language than English without its capitalised phrases, which
+ * the English reading takes for names: "Guia de Cache", "Controle de Acesso" of a Portuguese
+ * manual, whose words it also writes in small letters ("o guia", "controle"). A first name
+ * opening the name keeps it.
+ */
+function withoutPhrases(
+  people: string[],
+  text: string,
+  foreign: ReadonlySet<string> | undefined,
+): string[] {
+  if (!foreign) return people;
+  return people.filter((name) => {
+    const parts = name.split(" ");
+    return isFirstName(parts[0].toLowerCase()) || isGivenName(parts[0].toLowerCase()) ||
+      !parts.some((w) =>
+        !foreign.has(w.toLowerCase()) && w.toLowerCase() !== w &&
+        new RegExp(`(?<![\\p{L}\\p{N}])${RegExp.escape(w.toLowerCase())}(?![\\p{L}\\p{N}])`, "u")
+          .test(text)
+      );
   });
 }
 

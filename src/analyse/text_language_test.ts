@@ -21,3 +21,14 @@ Deno.test("foreignStopwords() gives none for English, however much code it holds
   assert.equal(foreignStopwords(code), undefined);
   assert.equal(foreignStopwords(""), undefined);
 });
+
+Deno.test("foreignStopwords() gives the function words of a translation that keeps English's in its examples", () => {
+  // "a", "as", "do", "no" are English function words too: 8% of the words here.
+  const portuguese = "Este documento descreve alterações no comportamento do servidor que " +
+    "podem exigir que você altere sua configuração ou a forma como usa o servidor para " +
+    "continuar usando a versão 2.4 da mesma forma que usa a versão 2.2. As diretivas do " +
+    "módulo são descritas abaixo, com os requisitos para compilar e instalar o servidor. " +
+    "Para mais detalhes sobre as novas funcionalidades, veja o documento de atualização, " +
+    "que descreve as mudanças e como elas afetam a sua configuração do servidor.";
+  assert.ok(foreignStopwords(portuguese)?.has("que"));
+});
