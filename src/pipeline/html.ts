@@ -60,6 +60,10 @@ export function extractHtml(
     if (typed !== undefined) {
       return fromTypedText(typed, htmlTitle(document as unknown as TitleDocument), fileName);
     }
+    const moved = redirectTarget(document);
+    if (moved !== undefined) {
+      throw new InputError(`only a redirect to ${moved}, no text of its own`);
+    }
     // Read before the footer that holds it is taken out as the page's chrome.
     const copyright = copyrightHolder(text(document.body));
     let notes = prepare(document, table);
@@ -114,6 +118,26 @@ function shapeForReading(document: DomDocument): void {
   codeSignatures(document);
   definedTerms(document);
 }
+
+/**
+ * Where a page that only sends its reader on points: a `<meta http-equiv="refresh">` with a
+ * URL, and a body of a line or two ("Redirecting to... ./vec/vec-alloc.html"), as a book leaves
+ * at a chapter's old address. A page that refreshes itself, or has text beside the refresh, is
+ * read.
+ */
+function redirectTarget(document: DomDocument): string | undefined {
+  for (const meta of document.querySelectorAll("meta[http-equiv]")) {
+    if (meta.getAttribute("http-equiv")?.toLowerCase() !== "refresh") continue;
+    const url = REFRESH_URL.exec(meta.getAttribute("content") ?? "")?.[1]?.trim();
+    if (url && text(document.body).split(" ").length <= REDIRECT_WORDS) return url;
+  }
+  return undefined;
+}
+
+/** The address in a refresh's content: `0;URL='./vec/vec-alloc.html'`, `5; url=/new`. */
+const REFRESH_URL = /^\s*\d*(?:\.\d*)?\s*[;,]\s*url\s*=\s*['"]?([^'"]+)['"]?\s*$/iu;
+/** Words a redirecting page's body says at most: a line and the address, or a short apology. */
+const REDIRECT_WORDS = 30;
 
 /** The links and anchors a table gathered, as an extractor returns them. */
 export function linksOf(

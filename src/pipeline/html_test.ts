@@ -316,6 +316,27 @@ Deno.test("extractHtml() rejects a page with no readable text", () => {
   }
 });
 
+Deno.test("extractHtml() rejects a page that only redirects, naming where it points", () => {
+  const moved = `<!DOCTYPE html><html><head><title>Redirecting...</title>
+    <meta http-equiv="refresh" content="0;URL='./vec/vec-alloc.html'"></head>
+    <body><p>Redirecting to... <a href="./vec/vec-alloc.html">./vec/vec-alloc.html</a>.</p>
+    </body></html>`;
+  assertInputError(
+    () => extractHtml(utf8(moved), "vec-alloc.html"),
+    /^only a redirect to \.\/vec\/vec-alloc\.html, no text of its own$/,
+  );
+  // A page that refreshes itself, or says more than where it went, is read.
+  const live = `<html><head><meta http-equiv="Refresh" content="300"></head>
+    <body><p>The harbour's tide table, refreshed every five minutes.</p></body></html>`;
+  assert.match(extractHtml(utf8(live), "tides.html").body, /tide table/);
+  const said = `<html><head><meta http-equiv="refresh" content="10; url=/new/"></head><body>
+    <p>${
+    "This page has moved to a new address, and this paragraph says why at length. ".repeat(4)
+  }</p>
+    </body></html>`;
+  assert.match(extractHtml(utf8(said), "moved.html").body, /says why/);
+});
+
 Deno.test("extractHtml() gives the same result every time", () => {
   assert.deepEqual(extractHtml(blog, "blog.html"), extractHtml(blog, "blog.html"));
 });
