@@ -189,8 +189,9 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     }
     const kept = trimToContent(raw, foreign);
     // "Return True" of "Return True if path is an existing directory": an entry's verb and a
-    // value of code, no term, nor are its pieces.
-    if (kept.length === 0 || LITERAL.test(phrase.text)) continue;
+    // value of code, no term, nor are its pieces; "INDESCRIBABLE HORRORS THAT SHATTER YOUR
+    // PSYCHE": everyday words in capitals are a shout, no name.
+    if (kept.length === 0 || LITERAL.test(phrase.text) || shouted(phrase, context.text)) continue;
     // Two letters are a word of the field only in capitals ("IP", "OS"); "gt" and "fa" in lower
     // case are the remains of markup or of a word a PDF split.
     const bare = (w: string) =>
@@ -453,6 +454,30 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
 }
 
 const LINK = /^(?:of|on)$/u;
+/**
+ * Two words or more in capitals, most of them everyday words of English ("UNKNOWABLY INFINITE
+ * COSMOS"), not acronyms ("HTTP SERVER"), in a run of capitals as long as a sentence: a shout,
+ * not a heading set in capitals ("THE ATLANTIC COMMUNITY" of an address).
+ */
+function shouted(phrase: Phrase, text: string | undefined): boolean {
+  const words = phrase.text.split(/\s+/u);
+  if (
+    text === undefined || words.length < 2 || !words.every((w) => /^\p{Lu}{2,}$/u.test(w)) ||
+    2 * words.filter((w) => englishRank(w.toLowerCase()) < Infinity).length <= words.length
+  ) return false;
+  const before = /(?:\p{Lu}{2,}[ \t]+)*$/u.exec(
+    text.slice(Math.max(0, phrase.start - 200), phrase.start),
+  )!;
+  const after = /^(?:[ \t]+\p{Lu}{2,})*/u.exec(
+    text.slice(phrase.start + phrase.text.length, phrase.start + phrase.text.length + 200),
+  )!;
+  const run = `${before[0]}${phrase.text}${after[0]}`.trim().split(/\s+/u).length;
+  return run >= SHOUT_WORDS;
+}
+
+/** Words in capitals in a row from which they are a shout. */
+const SHOUT_WORDS = 8;
+
 /** The ends of compounds that are adjectives ("web-based", "function-like"). */
 const DESCRIBING =
   /-(?:based|ridden|like|driven|related|specific|friendly|aware|compatible|dependent|independent)$/u;

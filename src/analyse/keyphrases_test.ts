@@ -1167,3 +1167,19 @@ Deno.test("rankKeyphrases() takes no compound that describes a thing for a term"
     ["lock-free queue"],
   );
 });
+
+Deno.test("rankKeyphrases() takes no shout in capitals for a term, a heading in capitals for one", () => {
+  const shout = "IT WILL UNLEASH INDESCRIBABLE HORRORS THAT SHATTER YOUR PSYCHE AND SET YOUR " +
+    "MIND ADRIFT IN THE INFINITE COSMOS. THE ATLANTIC COMMUNITY\n\nThe " +
+    "Atlantic community grows. HTTP SERVER NAMES ARE WRITTEN IN CAPITALS IN THIS LONG LINE.";
+  const at = (text: string, from = 0) => phrase(text, shout.indexOf(text, from));
+  const phrases = [
+    at("INDESCRIBABLE HORRORS"),
+    at("INFINITE COSMOS"),
+    at("ATLANTIC COMMUNITY"),
+    at("Atlantic community", 140),
+    at("HTTP SERVER"),
+    at("HTTP SERVER"),
+  ];
+  assert.deepEqual(textsIn(shout, phrases).sort(), ["atlantic community", "http server"]);
+});
