@@ -712,10 +712,16 @@ function codeSignatures(document: DomDocument): void {
 function definedTerms(document: DomDocument): void {
   for (const term of [...document.querySelectorAll("dt")]) {
     const definition = term.nextElementSibling;
-    const first = definition?.firstElementChild;
+    // The definition's first paragraph, or the definition itself where it opens with its
+    // words ("<dd>A data record used for...", as the Apache manual's glossary writes it).
+    const first = definition?.firstElementChild?.nodeName === "P"
+      ? definition.firstElementChild
+      : definition && opensWithText(definition)
+      ? definition
+      : undefined;
     const words = text(term);
     if (
-      definition?.nodeName !== "DD" || first?.nodeName !== "P" ||
+      definition?.nodeName !== "DD" || !first ||
       term.previousElementSibling?.nodeName === "DT" || term.querySelector("code") ||
       words === "" || words.length > 60 || /[.:;!?]$/u.test(words)
     ) continue;
@@ -731,6 +737,16 @@ function definedTerms(document: DomDocument): void {
     first.prepend(strong, ": ");
     term.remove();
   }
+}
+
+/** Whether an element's first content is words, not a block: text before any element. */
+function opensWithText(element: DomElement): boolean {
+  for (const node of element.childNodes) {
+    if (node.nodeType === 3) {
+      if ((node.textContent ?? "").trim() !== "") return true;
+    } else return false;
+  }
+  return false;
 }
 
 /** An AsciiDoc manual page's term that is an option or an argument: "-e", "--edit", "<commit>…". */

@@ -833,7 +833,8 @@ Deno.test("extractHtml() opens a definition with its term", () => {
     '<dl class="simple"><dt>Paraffin lamp</dt><dd><p>A lamp that burns paraffin.</p>' +
       "<p>It smokes.</p></dd><dt><code>--trim</code></dt><dd><p>Trims the wick.</p></dd>" +
       "<dt>wick</dt><dt>wicks</dt><dd><p>What burns.</p></dd><dt><b>ROLLBACK</b></dt><dd><p>" +
-      "Undoes it.</p></dd><dt>\n  trim.length\n</dt><dd><p>How long.</p></dd></dl>",
+      "Undoes it.</p></dd><dt>\n  trim.length\n</dt><dd><p>How long.</p></dd>" +
+      "<dt>Chimney</dt><dd>A glass tube over the <em>flame</em>.<br>See: Wicks</dd></dl>",
   );
   const { body } = extractHtml(utf8(page), "lamps.html");
   assert.match(body, /^\*\*Paraffin lamp\*\*: A lamp that burns paraffin\.\n\nIt smokes\.$/m);
@@ -841,6 +842,8 @@ Deno.test("extractHtml() opens a definition with its term", () => {
   assert.match(body, /^wicks\n\nWhat burns\.$/m);
   assert.match(body, /^\*\*ROLLBACK\*\*: Undoes it\.$/m);
   assert.match(body, /^\*\*trim\.length\*\*: How long\.$/m);
+  // A definition written without a paragraph of its own.
+  assert.match(body, /^\*\*Chimney\*\*: A glass tube over the _flame_\.  \nSee: Wicks$/m);
 });
 
 Deno.test("extractHtml() keeps a short section of links between two it keeps", () => {
