@@ -1024,7 +1024,8 @@ const STATES_PURPOSE = new RegExp(
     "\\b(?<!\\b(?:rest|remainder|end|top|bottom) of )" +
     "(?:this|the present) (?:paper|document|article|chapter|guide|section|report|note|" +
     "message|address|howto|how-to|tutorial|manual|book|specification|page|folder|directory|" +
-    "repository|package|collection|archive) (?:describes|presents|" +
+    "repository|package|collection|archive|glossary|faq|primer|handbook|cookbook|appendix|" +
+    "overview|walkthrough|text) (?:describes|presents|" +
     "explains|introduces|shows|proposes|covers|discusses|gives|provides|outlines|summari[sz]es|" +
     // "This folder contains XML Security Library examples."
     "contains|holds|supplies|gathers|collects|" +
