@@ -935,6 +935,8 @@ Deno.test("statesPurpose() finds the sentence in which a text says what it is ab
       "In this how-to article, JC talks about how he trims the lamps.",
       "This how-to explains a method for keeping the lamps lit.",
       "This is how-to documentation for keepers who want to trim lamps.",
+      "This glossary defines some of the common terms of harbour lamps.",
+      "This FAQ answers nothing, but this appendix describes the wicks.",
     ]
   ) assert.ok(statesPurpose(sentence), sentence);
   for (
