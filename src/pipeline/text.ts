@@ -89,8 +89,8 @@ export function readText(text: string, fileName: string): ExtractedText {
  * A plain text as Markdown shows it best: its words hyphenated at line ends whole again
  * ({@link unhyphenated}), its typewriter quotes as quotation marks
  * ({@link typewriterQuotes}), each paragraph by itself ({@link ownBlocks}), the indented
- * paragraphs of prose at the margin ({@link unindentProse}), and its angle brackets shown
- * ({@link withoutTags}).
+ * paragraphs of prose at the margin ({@link unindentProse}), and its angle brackets and
+ * backslashes shown ({@link withoutTags}).
  */
 function asMarkdown(text: string): string {
   return withoutTags(unindentProse(ownBlocks(typewriterQuotes(unhyphenated(text)))));
@@ -115,7 +115,8 @@ function unhyphenated(text: string): string {
  * A plain text's angle brackets before a word escaped outside code: "before pressing <Up>",
  * "<Enter>", "<file>" read as HTML tags in Markdown, and Obsidian shows nothing of them. Web and
  * mail addresses in brackets stay links; an indented block, which Markdown shows as code, stays
- * as it is.
+ * as it is. So is a backslash before punctuation, which Markdown reads as an escape: Vim's
+ * 'escaped by a "\" (backslash)' showed '""'.
  */
 function withoutTags(text: string): string {
   let inCode = false;
@@ -123,10 +124,12 @@ function withoutTags(text: string): string {
   return text.split("\n").map((line) => {
     inCode = INDENTED.test(line) && line.trim() !== "" && (blank || inCode);
     blank = line.trim() === "";
-    return inCode ? line : line.replace(TAG_LIKE, "\\<");
+    return inCode ? line : line.replace(ESCAPING, "\\\\").replace(TAG_LIKE, "\\<");
   }).join("\n");
 }
 
+/** A backslash Markdown would take for an escape: before ASCII punctuation. */
+const ESCAPING = /\\(?=[!-\/:-@[-`{-~])/gu;
 /** "<" before what an HTML tag opens with, unless an address in brackets follows. */
 const TAG_LIKE = /<(?=[\p{L}\/!?])(?![a-z][a-z0-9+.-]*:[^\s<>]*>)(?![^\s<>@]+@[^\s<>]+>)/giu;
 

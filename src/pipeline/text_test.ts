@@ -492,6 +492,16 @@ Deno.test("extractText() shows a plain text's angle brackets, not tags Obsidian 
   );
 });
 
+Deno.test("extractText() shows a plain text's backslashes, not escapes Markdown reads", () => {
+  const text = 'Escape a quote by a "\\" (backslash); the lamp is at C:\\lamps\\wick.\n\n' +
+    '    printf("lit\\n");\n';
+  assert.equal(
+    extractText(utf8(text), "lamp.txt").body,
+    'Escape a quote by a "\\\\" (backslash); the lamp is at C:\\lamps\\wick.\n\n' +
+      '    printf("lit\\n");',
+  );
+});
+
 Deno.test("extractText() joins a word its formatter hyphenated at a line's end", () => {
   const text = "The keeper marks the lamps as fin-\n       ished, or trims them again. Use the " +
     "command-\nline tool: a well-\nknown way.";
