@@ -454,15 +454,21 @@ const NAVIGATION = ".related, .sphinxsidebar, div.footer, .navheader, .navfooter
   // Publican's previous/next bar (the Debian Handbook: "Prev · The Debian Administrator's
   // Handbook · Next" atop each section).
   '[class~="docnav"], ' +
-  // The banner above a page's content ("Apache HTTP Server Version 2.4" atop each page).
-  '[id="page-header"], ' +
+  // The banner above a page's content ("Apache HTTP Server Version 2.4" atop each page), and
+  // the footer below it ("Copyright 2026 The Apache Software Foundation. Licensed under...").
+  '[id="page-header"], [id="footer"], ' +
   // What the page marks as navigation: mdBook's sidebar holds the whole book's table of
   // contents, which Readability took for the article of a chapter's short opening page (the Rust
   // book's "Getting Started" was summed up by "To panic! or Not to panic!", a later chapter).
   'nav, [role="navigation"], ' +
   // mdBook's bar above each chapter: its theme menu's buttons, its print and search buttons, and
   // the book's name as a heading over the chapter's own.
-  '[class~="menu-bar"], [role="menu"], [role="menubar"], [role="toolbar"]';
+  '[class~="menu-bar"], [role="menu"], [role="menubar"], [role="toolbar"], ' +
+  // rustdoc's links beside each item's heading ("1.0.0 · source · [−]"), the label of its
+  // description's toggle ("Expand description") and each example's "Run" link to the
+  // playground, an address of the whole example.
+  '[class~="out-of-band"], [class~="rightside"], summary[class~="hideme"], ' +
+  'a[class~="test-arrow"]';
 /** A block that opens like Texinfo's "Next: ..., Previous: ..., Up: ..." line. */
 const NAV_LINE = /^\s*(?:next|previous|prev|up|forward|back|contents|index)\s*:/i;
 /** Longest text a "Next: ..." block may have and still be navigation, not prose. */
@@ -557,6 +563,13 @@ function keepNotices(document: DomDocument): void {
       notice.replaceWith(callout(document, classes[0], [title, ...notice.childNodes]));
       continue;
     }
+    // rustdoc's stability notice ("🔬 This is a nightly-only experimental API.") opened the
+    // summary of 55 of 1,109 pages: an aside, a warning where the item is deprecated.
+    if (classes.includes("stab")) {
+      const kind = classes.includes("deprecated") ? "warning" : "note";
+      notice.replaceWith(callout(document, kind, [...notice.childNodes]));
+      continue;
+    }
     // A note of other classes is left as the page has it; Sphinx's version notices unwrapped.
     if (!/version|deprecated/u.test(classes.join(" "))) continue;
     notice.before(...notice.childNodes);
@@ -638,7 +651,7 @@ const CALLOUT_KINDS = new Set([
 const CALLOUT_CLASS = "gleaner-callout-";
 
 const NOTICES = "div.versionadded, div.versionchanged, div.deprecated, div.deprecated-removed, " +
-  "div.admonition, div.note, div.warning, div.caution, div.tip, div.important";
+  "div.admonition, div.note, div.warning, div.caution, div.tip, div.important, div.stab";
 
 /**
  * Sets DocBook's admonitions ("Note", "Warning", "Tip"), which its stylesheets lay out as a table
@@ -1014,7 +1027,10 @@ function turndown(): { turndown(root: DomElement): string } {
       const [title, ...lines] = content.trim().split("\n");
       const rest = lines.join("\n").trim().split("\n");
       const head = title.replace(/\s+/gu, " ").trim();
-      return `\n\n> [!${kind}] ${head}\n${rest.map((l) => l ? `> ${l}` : ">").join("\n")}\n\n`;
+      const body = rest.join("") === ""
+        ? ""
+        : `\n${rest.map((l) => l ? `> ${l}` : ">").join("\n")}`;
+      return `\n\n> [!${kind}] ${head}${body}\n\n`;
     },
   });
   td.addRule("heading", {

@@ -11,9 +11,10 @@ const SIGNS = /^(?:\s*(?:©|\(c\)|copyright)\s*)*/iu;
 /** Years and ranges of years, with commas: "2001-2026,", "1999, 2003–2005". */
 const YEARS =
   /^\d{4}(?:\s*[-–]\s*\d{4})?(?:\s*,\s*\d{4}(?:\s*[-–]\s*\d{4})?){0,9}\s*,?\s*(?:by\s+)?/iu;
-/** The holder: a capitalised name up to the end of its sentence or its "All rights reserved". */
+/** The holder: a capitalised name up to the end of its sentence or its "All rights reserved";
+ * the sentence after a line break runs on in a page's text ("Foundation.Licensed under"). */
 const HOLDER =
-  /^(\p{Lu}[^.|;:<>()[\]{}"]{1,80}?)\s*(?:,?\s*all rights reserved|\.(?:\s|$)|[|;]|$)/iu;
+  /^(\p{Lu}[^.|;:<>()[\]{}"]{1,80}?)\s*(?:,?\s*(?:all|ALL|All) (?:rights|RIGHTS|Rights) (?:reserved|RESERVED|Reserved)|\.(?:\s|$|(?=\p{Lu}))|[|;]|$)/u;
 
 /**
  * The holder the last copyright notice in a page's text names, or undefined: a notice names

@@ -15,6 +15,12 @@ Deno.test("copyrightHolder() reads the holder a page's copyright notice names", 
     "Quillmark Lamps, Inc",
   );
   assert.equal(copyrightHolder("Copyright 2019 Harbour Works | Privacy"), "Harbour Works");
+  // A line break between the notice and the licence is no space in the page's text.
+  assert.equal(
+    copyrightHolder("Copyright 2026 The Harbour Lamp Foundation.Licensed under the Lamp Licence."),
+    "The Harbour Lamp Foundation",
+  );
+  assert.equal(copyrightHolder("Copyright 2020 lamps.example.org"), undefined);
 });
 
 Deno.test("copyrightHolder() takes the last notice, where a footer has it", () => {

@@ -753,13 +753,40 @@ Deno.test("extractHtml() drops breadcrumb trails, lists of translations and the 
     '<div class="toplang"><p><span>Available Languages: </span><a href="en">en</a> | ' +
     '<a href="fr">fr</a></p></div>' +
     "<p>The lamp module keeps the harbour lamps lit through the night, as keepers do. ".repeat(4) +
-    '</p><p>See <a href="a">lamps</a> and <a href="b">wicks</a> for more.</p></div></body></html>';
-  const { body } = extractHtml(utf8(page), "mod_lamp.html");
-  for (const gone of ["Version 2.4", "Documentation", "Available Languages"]) {
+    '</p><p>See <a href="a">lamps</a> and <a href="b">wicks</a> for more.</p></div>' +
+    '<div id="footer"><p class="apache">Copyright 2026 The Harbour Foundation.<br>Licensed ' +
+    'under the <a href="l">Lamp Licence</a>.</p></div></body></html>';
+  const { body, properties } = extractHtml(utf8(page), "mod_lamp.html");
+  for (const gone of ["Version 2.4", "Documentation", "Available Languages", "Licensed"]) {
     assert.doesNotMatch(body, new RegExp(gone, "u"), gone);
   }
   // Links amid prose are prose.
   assert.match(body, /See lamps and wicks for more\./u);
+  // The footer's holder is the page's.
+  assert.deepEqual(properties, { copyright: "The Harbour Foundation" });
+});
+
+Deno.test("extractHtml() keeps rustdoc's stability notice as an aside and drops the links around an item", () => {
+  const page = "<!DOCTYPE html><html><head><title>lamp::trim - Rust</title></head><body>" +
+    '<main><section id="main-content" class="content">' +
+    '<div class="main-heading"><h1>Function lamp::trim</h1><span class="out-of-band">' +
+    '<span class="since">1.0.0</span> · <a class="srclink" href="s">source</a> · ' +
+    '<a id="toggle-all-docs" href="#">[<span class="inner">−</span>]</a></span></div>' +
+    '<span class="item-info"><div class="stab unstable"><span class="emoji">🔬</span> This ' +
+    "is a nightly-only experimental API. (<code>lamp_trim</code>)</div></span>" +
+    '<details class="rustdoc-toggle top-doc" open><summary class="hideme"><span>Expand ' +
+    'description</span></summary><div class="docblock"><p>Trims the wick of a lamp.</p>' +
+    '<pre class="rust">lamp::trim(&amp;wick);</pre><a class="test-arrow" ' +
+    'href="https://play.example.org/?code=lamp">Run</a></div></details></section></main>' +
+    "</body></html>";
+  const { body } = extractHtml(utf8(page), "fn.trim.html");
+  assert.match(
+    body,
+    /^> \[!note\] 🔬 This is a nightly-only experimental API\. \(`lamp_trim`\)\n\nTrims the/mu,
+  );
+  for (const gone of ["source", "1.0.0", "Expand description", "Run", "play.example.org"]) {
+    assert.doesNotMatch(body, new RegExp(gone, "u"), gone);
+  }
 });
 
 Deno.test("extractHtml() keeps an API page's notices, though they are short lists of links", () => {
