@@ -364,6 +364,8 @@ const BOILERPLATE = new RegExp(
     "\\bwrite to the free software foundation\\b",
     "\\bwithout any warranty\\b",
     "\\b(?:is|are) (?:free software|licensed under)\\b",
+    // "Licensed under the Apache License, Version 2.0.": the Apache manual's every footer.
+    "^licensed under\\b",
     // A manual's cover: "Email: valgrind@valgrind.org", "Release 3.19.0 11 Apr 2022".
     "^(?:e-?mail|web ?(?:site|page)?|home ?page|url|irc|contact)\\s*:\\s*\\S+$",
     "^(?:release|version)\\s+v?\\d+(?:\\.\\d+)+\\b.{0,20}$",
