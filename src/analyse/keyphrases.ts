@@ -305,6 +305,11 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     // "york-based" (of "New York-based"), "bug-ridden", "grouping-related": a compound that
     // describes a thing is no thing a text is about.
     if (DESCRIBING.test(shown.at(-1)!)) return [];
+    // "concurrency chapter", "section documents" (of "This section documents..."): a part of the
+    // book, not what it is about ("critical section" is a term).
+    if (/^chapters?$/u.test(shown.at(-1)!) || /^(?:chapters?|sections?)$/u.test(shown[0])) {
+      return [];
+    }
     // "miss-tash-kin": a name's pronunciation in syllables, short and not all words.
     if (shown.some(syllables)) return [];
     // "git-foo", "frotz-for-xyzzy-tag", "blah-branches": an example's placeholder names.

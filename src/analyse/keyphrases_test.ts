@@ -1183,3 +1183,15 @@ Deno.test("rankKeyphrases() takes no shout in capitals for a term, a heading in 
   ];
   assert.deepEqual(textsIn(shout, phrases).sort(), ["atlantic community", "http server"]);
 });
+
+Deno.test("rankKeyphrases() takes no part of the book for a term", () => {
+  const twice = (text: string) => [phrase(text, 0), phrase(text, 9)];
+  assert.deepEqual(
+    texts([
+      ...twice("concurrency chapter"),
+      ...twice("section documents"),
+      ...twice("critical section"),
+    ]),
+    ["critical section"],
+  );
+});
