@@ -144,6 +144,49 @@ Deno.test("bad inputs fail one by one with clear errors while the rest of the ba
   });
 });
 
+Deno.test("a page that only redirects is skipped with where it points, and again on a re-run", async () => {
+  await withDirs(async (input, vault) => {
+    await writeText(join(input, "good.md"), "# Good\n\nFine text.\n");
+    await writeText(
+      join(input, "old-chapter.html"),
+      '<html><head><title>Redirecting...</title><meta http-equiv="refresh" ' +
+        "content=\"0;URL='./book/chapter.html'\"></head><body><p>Redirecting to... " +
+        '<a href="./book/chapter.html">./book/chapter.html</a>.</p></body></html>',
+    );
+    const run = await runApp(["--batch", input, "--out", vault, "--json"]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(ofType(run.events, "file_failed"), []);
+    assert.deepEqual(
+      ofType(run.events, "file_skipped").map((e) => [e.path, e.reason, e.inTotal]),
+      [["old-chapter.html", "only a redirect to ./book/chapter.html, no text of its own", true]],
+    );
+    const [finished] = ofType(run.events, "job_finished");
+    assert.deepEqual([finished.done, finished.skipped, finished.failed], [1, 1, 0]);
+    assert.deepEqual(
+      [...(await snapshotVault(vault)).keys()].filter((p) => p.startsWith("Sources/")),
+      [
+        "Sources/Good.md",
+      ],
+    );
+
+    // The same bytes are not read again.
+    const again = await runApp(["--batch", input, "--out", vault, "--json"]);
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(ofType(again.events, "file_started").length, 0);
+    assert.deepEqual(
+      ofType(again.events, "file_skipped").map((e) => [e.path, e.reason]).sort(),
+      [
+        ["good.md", "unchanged"],
+        [
+          "old-chapter.html",
+          "only a redirect to ./book/chapter.html, no text of its own (found earlier)",
+        ],
+      ],
+    );
+    assert.equal(ofType(again.events, "job_started")[0].total, 2);
+  });
+});
+
 Deno.test("hostile file names become safe notes inside the vault and nothing is written elsewhere", async () => {
   await withDirs(async (input, vault) => {
     const names = [

@@ -28,6 +28,14 @@ export class InputError extends Error {
 }
 
 /**
+ * The input is readable but holds nothing to make a note of (a web page that only redirects to
+ * another): the file is skipped with the reason, not failed, and not retried.
+ */
+export class NothingToNoteError extends Error {
+  override name = "NothingToNoteError";
+}
+
+/**
  * The file kept changing while it was read (something is still writing it): worth another
  * attempt later, unlike an InputError.
  */

@@ -6,7 +6,7 @@
  */
 import { sha256Hex } from "../fs/sha256.ts";
 import type { EngineEventInput } from "../protocol/messages.ts";
-import type { Adoptable, FileRow, JobStore } from "../store/job_store.ts";
+import { type Adoptable, type FileRow, type JobStore, jobTotal } from "../store/job_store.ts";
 import { hashFile } from "../discover/hash.ts";
 import { walkInputs, type WalkOptions } from "../discover/walk.ts";
 import { isRecordingName } from "../pipeline/detect.ts";
@@ -148,7 +148,7 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
       const decision = await decide(store, row, changed, optionsHash, deps.vaultDir);
       if (decision.skip) {
         skipped += decision.countSkipped ? 1 : 0;
-        emit({ type: "file_skipped", path: entry.path, reason: decision.skip });
+        emit({ type: "file_skipped", path: entry.path, reason: decision.skip, inTotal: true });
       }
       batch.push(() => {
         if (!statSame || changed) {
@@ -171,8 +171,7 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
       }
     });
   }
-  const counts = store.countByStatus(jobId);
-  return { skipped, total: counts.pending + counts.done + counts.failed + counts.quarantined };
+  return { skipped, total: jobTotal(store.countByStatus(jobId)) };
 }
 
 /**
@@ -243,6 +242,9 @@ async function decide(
       if (!await noteExists(vaultDir, note.path)) return {};
       return { skip: "unchanged", countSkipped: true };
     }
+    case "skipped":
+      // Read before and found to hold nothing to note: the same bytes hold the same nothing.
+      return { skip: `${row.error ?? "nothing to note"} (found earlier)`, countSkipped: true };
     case "failed":
     case "quarantined":
       return {

@@ -158,8 +158,8 @@ Deno.test("reconcile() again over an unchanged folder enqueues nothing and skips
 
     assert.deepEqual(outcome.enqueued, []);
     assert.deepEqual(outcome.events, [
-      { type: "file_skipped", path: "a.txt", reason: "unchanged" },
-      { type: "file_skipped", path: "b.txt", reason: "unchanged" },
+      { type: "file_skipped", path: "a.txt", reason: "unchanged", inTotal: true },
+      { type: "file_skipped", path: "b.txt", reason: "unchanged", inTotal: true },
     ]);
     assert.deepEqual([outcome.total, outcome.skipped], [2, 2]);
     assert.equal(setup.store.countByStatus(setup.jobId).done, 2);
@@ -184,6 +184,7 @@ Deno.test("reconcile() passes over files this run queued before the walk, even o
       failed: 0,
       quarantined: 0,
       removed: 0,
+      skipped: 0,
     });
   });
 });
@@ -221,7 +222,7 @@ Deno.test("reconcile() resets and enqueues a done file whose content changed", a
     );
     assert.deepEqual(outcome.enqueued[0], row);
     assert.deepEqual(outcome.events, [
-      { type: "file_skipped", path: "b.txt", reason: "unchanged" },
+      { type: "file_skipped", path: "b.txt", reason: "unchanged", inTotal: true },
     ]);
   });
 });
@@ -237,7 +238,7 @@ Deno.test("reconcile() does not reset a done file whose mtime changed but conten
 
     assert.deepEqual(outcome.enqueued, []);
     assert.deepEqual(outcome.events, [
-      { type: "file_skipped", path: "a.txt", reason: "unchanged" },
+      { type: "file_skipped", path: "a.txt", reason: "unchanged", inTotal: true },
     ]);
     const row = setup.store.getFile(setup.jobId, "a.txt")!;
     assert.deepEqual([row.status, row.hash, row.mtimeMs], [
@@ -323,6 +324,31 @@ Deno.test("reconcile() skips failed and quarantined files and says how to retry 
     assert.match(quarantined.reason, /^quarantined earlier: poison file; .*--retry-failed/);
     assert.equal(store.getFile(jobId, "a.txt")?.status, "failed");
     assert.equal(store.getFile(jobId, "b.txt")?.status, "quarantined");
+  });
+});
+
+Deno.test("reconcile() skips a file found to hold nothing to note until its content changes", async () => {
+  await withSetup(async (setup) => {
+    await writeInputs(setup, { "moved.txt": "see ./book/chapter.txt", "b.txt": "bbb" });
+    await run(setup);
+    const { store, jobId } = setup;
+    store.setFileStatus(store.getFile(jobId, "moved.txt")!.id, "skipped", "only a redirect");
+
+    const again = await run(setup);
+    assert.deepEqual(paths(again.enqueued), ["b.txt"]);
+    assert.deepEqual(again.events, [{
+      type: "file_skipped",
+      path: "moved.txt",
+      reason: "only a redirect (found earlier)",
+      inTotal: true,
+    }]);
+    assert.deepEqual([again.total, again.skipped], [2, 1]);
+
+    await writeInputs(setup, {
+      "moved.txt": "The chapter is back, with words of its own.",
+    });
+    const changed = await run(setup);
+    assert.deepEqual(paths(changed.enqueued), ["b.txt", "moved.txt"]);
   });
 });
 
@@ -457,7 +483,12 @@ Deno.test("reconcile() adopts a note found in the vault for the same path and co
 
     const again = await run(setup);
     assert.deepEqual(paths(again.enqueued), ["b.txt"]);
-    assert.deepEqual(again.events, [{ type: "file_skipped", path: "a.txt", reason: "unchanged" }]);
+    assert.deepEqual(again.events, [{
+      type: "file_skipped",
+      path: "a.txt",
+      reason: "unchanged",
+      inTotal: true,
+    }]);
   });
 });
 

@@ -5,7 +5,7 @@
  * (and, later, by the UI server); exposes pause, resume, cancel and interrupt.
  */
 import type { EngineEventInput } from "../protocol/messages.ts";
-import type { FileRow, JobRow, JobStore } from "../store/job_store.ts";
+import { type FileRow, type JobRow, type JobStore, jobTotal } from "../store/job_store.ts";
 import { defaultLimits, governMemory, systemProbe } from "../supervisor/memory_governor.ts";
 import { type Outcome, startSandboxes, Supervisor } from "../supervisor/supervisor.ts";
 import { VaultWriter } from "../vault/vault_writer.ts";
@@ -290,7 +290,7 @@ export class Job {
     this.#record({
       type: "job_started",
       jobId,
-      total: counts.pending + counts.done + counts.failed + counts.quarantined,
+      total: jobTotal(counts),
       bytes: store.pendingBytes(jobId),
       ...(resumed
         ? {
@@ -413,7 +413,7 @@ export class Job {
       outcome,
       done: this.#supervisor!.counts.done,
       failed: final.failed,
-      skipped,
+      skipped: skipped + this.#supervisor!.counts.skipped,
       quarantined: final.quarantined,
     };
     this.#record({ type: "job_finished", ...summary });

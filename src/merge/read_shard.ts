@@ -17,14 +17,14 @@ export class ShardVaultError extends Error {
 
 export interface ShardVault {
   shard: MergedShard;
-  /** The files the shard finished: done, failed or quarantined. */
+  /** The files the shard finished: done, failed, quarantined or skipped. */
   files: MergedFile[];
   /** The draft of a done file's note, as the merge stores it. */
   draft(path: string): { meta: string; body: string };
   close(): void;
 }
 
-const FINISHED = new Set(["done", "failed", "quarantined"]);
+const FINISHED = new Set(["done", "failed", "quarantined", "skipped"]);
 
 /** @throws {ShardVaultError} naming the folder, what is wrong and what to do */
 export async function openShardVault(dir: string): Promise<ShardVault> {

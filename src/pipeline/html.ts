@@ -23,7 +23,7 @@ import { tableRules } from "./html_tables.ts";
 import { htmlTitle, type TitleDocument } from "./html_title.ts";
 import { readText } from "./text.ts";
 import { typewriterQuotes } from "./typewriter_quotes.ts";
-import { InputError } from "../common/errors.ts";
+import { InputError, NothingToNoteError } from "../common/errors.ts";
 
 /** Options of {@link htmlToMarkdown}. */
 export interface MarkdownOptions {
@@ -46,6 +46,7 @@ export interface HtmlOptions {
  * Extracts title, Markdown body and word count from an HTML page.
  * @throws {InputError} when the bytes are binary, the page is nested too deeply to read, or it
  * holds no readable text
+ * @throws {NothingToNoteError} when the page only redirects to another
  */
 export function extractHtml(
   bytes: Uint8Array,
@@ -62,7 +63,7 @@ export function extractHtml(
     }
     const moved = redirectTarget(document);
     if (moved !== undefined) {
-      throw new InputError(`only a redirect to ${moved}, no text of its own`);
+      throw new NothingToNoteError(`only a redirect to ${moved}, no text of its own`);
     }
     // Read before the footer that holds it is taken out as the page's chrome.
     const copyright = copyrightHolder(text(document.body));

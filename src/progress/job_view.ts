@@ -61,6 +61,8 @@ export function foldEvent(view: JobView, e: EngineEvent): JobView {
       outcome({ path: e.path, outcome: "done", at: e.at });
       break;
     case "file_skipped":
+      // A sandbox may have read it and found nothing to note.
+      clearWorker(v, e.path);
       if (e.reason === "unchanged") v.done++;
       else v.skipped++;
       break;

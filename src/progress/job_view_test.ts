@@ -20,6 +20,22 @@ Deno.test("foldEvent() counts files, clears the worker and derives the rate", ()
   assert.equal(view.etaMs, 2000);
 });
 
+Deno.test("foldEvent() clears the worker of a file it read and skipped", () => {
+  const read: EngineEvent[] = [
+    { type: "file_started", at: 2001, path: "moved.html", attempt: 1, worker: 0 },
+    {
+      type: "file_skipped",
+      at: 2002,
+      path: "moved.html",
+      reason: "only a redirect",
+      inTotal: true,
+    },
+  ];
+  const view = [...events, ...read].reduce(foldEvent, emptyView(7));
+  assert.deepEqual(view.workers, {});
+  assert.deepEqual([view.done, view.skipped], [2, 1]);
+});
+
 Deno.test("a snapshot folds only the events after it, and a gap or another run asks for a reload", () => {
   const snapshot = events.slice(0, 2).reduce(foldEvent, emptyView(7));
   assert.equal(eventOrder(snapshot, 7, 1), "seen");

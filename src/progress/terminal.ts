@@ -10,7 +10,6 @@ import type { EngineEvent } from "../protocol/messages.ts";
 import { formatEta, WorkEstimate } from "./eta.ts";
 
 /** The skip reason of a file that failed or was quarantined in an earlier run. */
-const IN_TOTAL_EARLIER = /^(failed|quarantined) earlier: /;
 
 /** Plain mode prints at most one progress line per this many ms. */
 const LINE_INTERVAL_MS = 5000;
@@ -188,9 +187,14 @@ export function terminalProgress(options: TerminalOptions) {
         if (e.warning) say(yellow(`note ${e.path}: ${e.warning}`));
         return tick();
       case "file_skipped":
-        // Only files the job holds are in the total: unchanged ones, and ones that failed in an
-        // earlier run; what the walk passed over (unsupported, unreadable, empty) is not.
-        if (e.reason === "unchanged" || IN_TOTAL_EARLIER.test(e.reason)) settled++;
+        // Only files the job holds are in the total: unchanged ones, ones that failed or held
+        // nothing to note; what the walk passed over (unsupported, unreadable, empty) is not.
+        // Not a rate's sample: nothing was made of it.
+        if (e.inTotal) {
+          settled++;
+          estimate.released(e.path);
+          free(e.path);
+        }
         if (e.reason.startsWith("unsupported")) unsupported.push(e.path);
         else if (e.reason !== "unchanged") say(yellow(`skipped ${e.path}: ${e.reason}`));
         return tick();

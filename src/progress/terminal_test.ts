@@ -13,16 +13,20 @@ Deno.test("files the walk passes over do not count toward the total: progress en
   });
   const at = 0;
   const events: EngineEvent[] = [
-    { type: "job_started", at, jobId: 1, total: 4 },
+    { type: "job_started", at, jobId: 1, total: 5 },
     { type: "file_skipped", at, path: "a.xyz", reason: "unsupported file type (.xyz)" },
     { type: "file_skipped", at, path: "dir", reason: "cannot read folder: denied" },
-    { type: "file_skipped", at, path: "same.md", reason: "unchanged" },
+    { type: "file_skipped", at, path: "same.md", reason: "unchanged", inTotal: true },
     {
       type: "file_skipped",
       at,
       path: "bad.md",
       reason: "failed earlier: empty file; use --retry-failed",
+      inTotal: true,
     },
+    // Read by a worker and found to hold nothing to note.
+    { type: "file_started", at, path: "moved.html", attempt: 1, worker: 1, bytes: 200 },
+    { type: "file_skipped", at, path: "moved.html", reason: "only a redirect", inTotal: true },
     { type: "file_done", at, path: "n1.md", note: "Sources/N1.md" },
     { type: "file_done", at, path: "n2.md", note: "Sources/N2.md" },
   ];
@@ -31,7 +35,7 @@ Deno.test("files the walk passes over do not count toward the total: progress en
     handle(e);
   }
   const progress = lines.filter((l) => /^gleaner: \d+\/\d+ files/.test(l));
-  assert.match(progress.at(-1)!, /^gleaner: 4\/4 files \(100%\)/);
+  assert.match(progress.at(-1)!, /^gleaner: 5\/5 files \(100%\)/);
   for (const line of progress) assert.ok(Number(/\((\d+)%\)/.exec(line)![1]) <= 100, line);
 });
 

@@ -67,7 +67,15 @@ export const Started = z.object({ id: z.number().int() });
 export const Names = z.array(z.string());
 
 /** The state of an input file in a job. */
-export const FileStatus = z.enum(["pending", "done", "failed", "quarantined", "removed"]);
+export const FileStatus = z.enum([
+  "pending",
+  "done",
+  "failed",
+  "quarantined",
+  "removed",
+  /** Read, and found to hold nothing to note (a page that only redirects). */
+  "skipped",
+]);
 export type FileStatus = z.infer<typeof FileStatus>;
 
 /** A file of a job as its page lists it. */

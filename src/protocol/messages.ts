@@ -58,6 +58,7 @@ export type PipelineOptions = z.infer<typeof PipelineOptions>;
 /** Why a file failed. `input` errors are permanent; the others are worth another attempt. */
 export const FailureCode = z.enum([
   "input", // the file itself is unusable (undecodable, too large, unsupported): never retried
+  "nothing_to_note", // readable, but nothing to note (a page that only redirects): skipped
   "stage_error", // a stage threw
   "timeout", // the file's time budget ran out
   "stalled", // no heartbeat from the stage thread within the stall limit
@@ -359,7 +360,15 @@ export const EngineEvent = z.discriminatedUnion("type", [
     code: FailureCode,
     willRetry: z.boolean(),
   }),
-  z.object({ type: z.literal("file_skipped"), at, path: z.string(), reason: z.string() }),
+  z.object({
+    type: z.literal("file_skipped"),
+    at,
+    path: z.string(),
+    reason: z.string(),
+    /** Set for a file of the job, counted in its total (unchanged, failed or skipped before, or
+     * read and found to hold nothing to note); not for what the walk passed over. */
+    inTotal: z.literal(true).optional(),
+  }),
   z.object({ type: z.literal("file_quarantined"), at, path: z.string(), error: z.string() }),
   z.object({ type: z.literal("file_removed"), at, path: z.string(), note: z.string().optional() }),
   z.object({

@@ -20,7 +20,12 @@ import {
 import type { Pipeline } from "../pipeline/pipeline.ts";
 import { StageTimeoutError, timeBoxed } from "./time_box.ts";
 import { sealSignals } from "./seal.ts";
-import { errorMessage, InputChangedError, InputError } from "../common/errors.ts";
+import {
+  errorMessage,
+  InputChangedError,
+  InputError,
+  NothingToNoteError,
+} from "../common/errors.ts";
 
 export function serveStages(pipeline: Pipeline): void {
   // The host hands over a dedicated channel (see host.ts for why not parentPort).
@@ -66,6 +71,7 @@ function protocolFailure(detail: string): Failure {
 function toFailure(error: unknown): Failure {
   const message = errorMessage(error);
   if (error instanceof InputError) return { code: "input", message };
+  if (error instanceof NothingToNoteError) return { code: "nothing_to_note", message };
   // Retried like a stage error, but its message needs no error name to be understood.
   if (error instanceof InputChangedError) return { code: "stage_error", message };
   if (error instanceof StageTimeoutError) return { code: "timeout", message };

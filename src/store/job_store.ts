@@ -44,6 +44,10 @@ const noteFromRow = (r: Row): NoteRow => ({
   contentHash: String(r.content_hash),
 });
 
+/** The files a job's progress counts out of: all but those gone from the input folder. */
+export function jobTotal(counts: Record<FileStatus, number>): number {
+  return counts.pending + counts.done + counts.failed + counts.quarantined + counts.skipped;
+}
 export class JobStore extends SqliteStore {
   readonly #clock: () => number;
 
@@ -327,6 +331,7 @@ export class JobStore extends SqliteStore {
       failed: 0,
       quarantined: 0,
       removed: 0,
+      skipped: 0,
     };
     for (
       const r of this.sql(

@@ -541,12 +541,14 @@ Deno.test("countByStatus() counts every status of the job, zero for absent ones"
       failed: 0,
       quarantined: 0,
       removed: 0,
+      skipped: 0,
     });
     addFile(store, job.id, "a", "pending");
     addFile(store, job.id, "b", "pending");
     addFile(store, job.id, "c", "done");
     addFile(store, job.id, "d", "failed");
     addFile(store, job.id, "e", "removed");
+    addFile(store, job.id, "g", "skipped");
     addFile(store, other.id, "f", "quarantined");
     assert.deepEqual(store.countByStatus(job.id), {
       pending: 2,
@@ -554,6 +556,7 @@ Deno.test("countByStatus() counts every status of the job, zero for absent ones"
       failed: 1,
       quarantined: 0,
       removed: 1,
+      skipped: 1,
     });
   });
 });

@@ -43,6 +43,8 @@ export type FileVerdict =
   | { kind: "interrupted" }
   /** Its input is bad: failing again would give the same answer. */
   | { kind: "failed" }
+  /** Its input holds nothing to note: reading it again would find the same nothing. */
+  | { kind: "skipped" }
   | { kind: "retry"; delayMs: number }
   | { kind: "quarantined" };
 
@@ -50,7 +52,7 @@ export interface FailureDecision {
   /** How the attempt is recorded in the store. */
   attempt: {
     outcome: string;
-    status: "pending" | "failed" | "quarantined";
+    status: "pending" | "failed" | "quarantined" | "skipped";
     /** Whether it counts towards the file's failures. */
     counts: boolean;
   };
@@ -80,6 +82,13 @@ export function decideFailure(c: FailureContext): FailureDecision {
     return {
       attempt: { outcome: "interrupted", status: "pending", counts: false },
       file: { kind: "stop_run", error: failure.message },
+    };
+  }
+  if (failure.code === "nothing_to_note") {
+    return {
+      attempt: { outcome: "skipped", status: "skipped", counts: false },
+      file: { kind: "skipped" },
+      ...rest,
     };
   }
   if (failure.code === "input") {

@@ -42,6 +42,13 @@ Deno.test("decideFailure() fails a bad input at once, without counting or retryi
   assert.equal(d.sandboxRestDelayMs, undefined);
 });
 
+Deno.test("decideFailure() skips an input with nothing to note, without counting or retrying it", () => {
+  const d = decideFailure(context({ code: "nothing_to_note", message: "only a redirect" }));
+  assert.deepEqual(d.attempt, { outcome: "skipped", status: "skipped", counts: false });
+  assert.deepEqual(d.file, { kind: "skipped" });
+  assert.equal(d.sandboxRestDelayMs, undefined);
+});
+
 Deno.test("decideFailure() does not hold an aborted attempt against its file", () => {
   const d = decideFailure(context({ code: "aborted", message: "stopped: cancelled" }));
   assert.deepEqual(d.attempt, { outcome: "interrupted", status: "pending", counts: false });

@@ -149,7 +149,7 @@ export class Supervisor {
   #wakeTimer: ReturnType<typeof setTimeout> | undefined;
   #fatal: Error | undefined;
   readonly #finished = Promise.withResolvers<Outcome>();
-  readonly counts = { done: 0, failed: 0, quarantined: 0 };
+  readonly counts = { done: 0, failed: 0, quarantined: 0, skipped: 0 };
 
   /** `sandboxes` may have been started earlier (startSandboxes), so their start-up overlaps other work. */
   constructor(config: SupervisorConfig, deps: SupervisorDeps, sandboxes?: Sandbox[]) {
@@ -533,6 +533,10 @@ export class Supervisor {
           new Error(`cannot write the scratch files for ${file.path}: ${verdict.error}`),
         );
       case "interrupted":
+        break;
+      case "skipped":
+        this.counts.skipped++;
+        emit({ type: "file_skipped", path: file.path, reason: failure.message, inTotal: true });
         break;
       case "failed":
         this.counts.failed++;
