@@ -5,7 +5,7 @@
  * touched, vanished ones are reported. Files that need work are handed to `enqueue` as found.
  */
 import { sha256Hex } from "../fs/sha256.ts";
-import type { EngineEventInput } from "../protocol/messages.ts";
+import { type EngineEventInput, FOUND_EARLIER } from "../protocol/messages.ts";
 import { type Adoptable, type FileRow, type JobStore, jobTotal } from "../store/job_store.ts";
 import { hashFile } from "../discover/hash.ts";
 import { walkInputs, type WalkOptions } from "../discover/walk.ts";
@@ -244,7 +244,7 @@ async function decide(
     }
     case "skipped":
       // Read before and found to hold nothing to note: the same bytes hold the same nothing.
-      return { skip: `${row.error ?? "nothing to note"} (found earlier)`, countSkipped: true };
+      return { skip: `${row.error ?? "nothing to note"}${FOUND_EARLIER}`, countSkipped: true };
     case "failed":
     case "quarantined":
       return {

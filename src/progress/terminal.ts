@@ -6,7 +6,7 @@
 import process from "node:process";
 import cliProgress from "cli-progress";
 import { basename } from "node:path";
-import type { EngineEvent } from "../protocol/messages.ts";
+import { type EngineEvent, FOUND_EARLIER } from "../protocol/messages.ts";
 import { formatEta, WorkEstimate } from "./eta.ts";
 
 /** The skip reason of a file that failed or was quarantined in an earlier run. */
@@ -103,8 +103,11 @@ export function terminalProgress(options: TerminalOptions) {
   let lastLine = 0;
   const estimate = new WorkEstimate();
   const busy = new Map<number, Busy>();
-  /** Files passed over as unsupported: too many to print as they come, named at the end. */
+  /** Files passed over as unsupported, and those found to hold nothing to note in an earlier
+   * run: too many to print as they come (rust-doc has 10,244 pages that only redirect), named at
+   * the end. */
   const unsupported: string[] = [];
+  const emptyBefore: string[] = [];
 
   const eta = () => {
     const left = total - settled;
@@ -196,6 +199,7 @@ export function terminalProgress(options: TerminalOptions) {
           free(e.path);
         }
         if (e.reason.startsWith("unsupported")) unsupported.push(e.path);
+        else if (e.reason.endsWith(FOUND_EARLIER)) emptyBefore.push(e.path);
         else if (e.reason !== "unchanged") say(yellow(`skipped ${e.path}: ${e.reason}`));
         return tick();
       case "file_failed":
@@ -248,7 +252,12 @@ export function terminalProgress(options: TerminalOptions) {
         busy.clear();
         tick(true);
         bar?.stop();
-        if (unsupported.length > 0) options.write(unsupportedLine(unsupported));
+        if (unsupported.length > 0) {
+          options.write(passedOverLine(unsupported, "of no supported type"));
+        }
+        if (emptyBefore.length > 0) {
+          options.write(passedOverLine(emptyBefore, "with nothing to note, as before,"));
+        }
         options.write(
           `gleaner: ${e.outcome}: ${e.done} done, ${e.skipped} skipped, ${e.failed} failed, ` +
             `${e.quarantined} quarantined`,
@@ -260,12 +269,12 @@ export function terminalProgress(options: TerminalOptions) {
   return { handle, stop: () => bar?.stop(), line };
 }
 
-/** Names the files passed over as of no supported type: the first three, and how many more. */
-function unsupportedLine(paths: string[]): string {
+/** Names the files passed over for the reason `why`: the first three, and how many more. */
+function passedOverLine(paths: string[], why: string): string {
   const named = paths.slice(0, 3).join(", ");
   const more = paths.length > 3 ? ` and ${paths.length - 3} more` : "";
   const files = paths.length === 1 ? "1 file" : `${paths.length} files`;
-  return `gleaner: ${files} of no supported type passed over: ${named}${more}`;
+  return `gleaner: ${files} ${why} passed over: ${named}${more}`;
 }
 
 /** The one line a re-run that takes up a job prints first. */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { EngineEvent } from "../protocol/messages.ts";
+import { type EngineEvent, FOUND_EARLIER } from "../protocol/messages.ts";
 import { progressLine, resumeLine, shorten, terminalProgress } from "./terminal.ts";
 
 Deno.test("files the walk passes over do not count toward the total: progress ends at 100%", () => {
@@ -141,13 +141,17 @@ Deno.test("a worker whose file is settled is no longer shown busy, even at 100%"
   assert.match(line(), /100% 2\/2 files$/);
 });
 
-Deno.test("the files passed over as unsupported are named once, at the end", () => {
+Deno.test("the files passed over as unsupported, or as holding nothing before, are named once, at the end", () => {
   const t = plain();
-  t.send({ type: "job_started", at: 0, jobId: 1, total: 1 });
+  t.send({ type: "job_started", at: 0, jobId: 1, total: 3 });
   for (const path of ["a.xyz", "b.jpg", "c.csv", "Makefile"]) {
     t.send({ type: "file_skipped", at: 0, path, reason: "unsupported file type" });
   }
-  assert.equal(t.lines.filter((l) => l.includes("a.xyz")).length, 0);
+  for (const path of ["old.html", "older.html"]) {
+    const reason = `only a redirect to new.html, no text of its own${FOUND_EARLIER}`;
+    t.send({ type: "file_skipped", at: 0, path, reason, inTotal: true });
+  }
+  assert.equal(t.lines.filter((l) => /a\.xyz|old\.html/.test(l)).length, 0);
   t.send({
     type: "job_finished",
     at: 0,
@@ -155,11 +159,12 @@ Deno.test("the files passed over as unsupported are named once, at the end", () 
     outcome: "finished",
     done: 1,
     failed: 0,
-    skipped: 4,
+    skipped: 6,
     quarantined: 0,
   });
-  assert.deepEqual(t.lines.slice(-2), [
+  assert.deepEqual(t.lines.slice(-3), [
     "gleaner: 4 files of no supported type passed over: a.xyz, b.jpg, c.csv and 1 more",
-    "gleaner: finished: 1 done, 4 skipped, 0 failed, 0 quarantined",
+    "gleaner: 2 files with nothing to note, as before, passed over: old.html, older.html",
+    "gleaner: finished: 1 done, 6 skipped, 0 failed, 0 quarantined",
   ]);
 });

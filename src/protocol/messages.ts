@@ -272,6 +272,10 @@ export function parseMessage<S extends z.ZodType>(
 
 const at = z.number(); // epoch ms; events are run metadata, never written into notes
 
+/** How the reason of a file skipped for holding nothing to note ends when an earlier run read it:
+ * a re-run prints such files in one line, not one each. */
+export const FOUND_EARLIER = " (found earlier)";
+
 export const EngineEvent = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("job_started"),
