@@ -167,40 +167,32 @@ export function analyse(input: AnalysisInput): Analysed {
     .filter((s) => s.includes(" "));
   /** Names said only in code spans are an example's ("`Isaac (?=Asimov)`"), not the text's. */
   const inCode = units.code.join("\n");
-  const people = withoutPhrases(
-    withoutSections(
-      withoutCodeOnly(
-        withoutWords(
-          withoutPlaceholders(rankNames(
-            [
-              ...language.people,
-              ...namedBeside(text, language.people, [
-                ...language.places,
-                ...language.organizations,
-              ]),
-              ...writtenNames(text),
-              ...signed,
-              ...owner.people,
-            ]
-              .sort((a, b) => a.start - b.start),
-            {
-              mergeParts: true,
-              limit: Math.max(PEOPLE, new Set(signed.map((n) => n.text)).size),
-              kind: "person",
-              text,
-            },
-            speakers,
-          )),
-          input.body,
-        ),
-        text,
-        inCode,
-      ),
+  const named = withoutPlaceholders(rankNames(
+    [
+      ...language.people,
+      ...namedBeside(text, language.people, [...language.places, ...language.organizations]),
+      ...writtenNames(text),
+      ...signed,
+      ...owner.people,
+    ]
+      .sort((a, b) => a.start - b.start),
+    {
+      mergeParts: true,
+      limit: Math.max(PEOPLE, new Set(signed.map((n) => n.text)).size),
+      kind: "person",
       text,
-    ),
-    text,
-    foreign,
-  );
+    },
+    speakers,
+  ));
+  // Each filter reads the text once for what the names are instead: words, code, sections,
+  // another language's phrases, firms.
+  const people = [
+    (names: string[]) => withoutWords(names, input.body),
+    (names: string[]) => withoutCodeOnly(names, text, inCode),
+    (names: string[]) => withoutSections(names, text),
+    (names: string[]) => withoutPhrases(names, text, foreign),
+    (names: string[]) => withoutFirms(names, text),
+  ].reduce((names, filter) => filter(names), named);
   const organizations = withoutCodeOnly(
     withoutTermsOfArt(
       rankNames([...language.organizations, ...owner.organizations], {
@@ -1040,6 +1032,20 @@ function withoutWords(people: string[], body: string): string[] {
       /\p{Ll}{4}ing$/u.test(name) && uses(body.replaceAll("_", " "), name.toLowerCase()) > 0;
     return !word() && (!writtenSmall(name, body, all) && asThing(name) * 2 < all || titled());
   });
+}
+
+/**
+ * `people` without the firms named after one of them: "Thank you to Anthony Baldwin (of Baldwin
+ * Linguas)": a name that opens with another's surname, after "of", is what the person works for.
+ */
+function withoutFirms(people: string[], text: string): string[] {
+  const surnames = new Set(
+    people.filter((p) => p.includes(" ")).map((p) => p.slice(p.lastIndexOf(" ") + 1)),
+  );
+  return people.filter((name) =>
+    !name.includes(" ") || !surnames.has(name.slice(0, name.indexOf(" "))) ||
+    !new RegExp(`\\bof ${RegExp.escape(name)}\\b`, "u").test(text)
+  );
 }
 
 /**

@@ -826,6 +826,15 @@ Deno.test("analyse() takes no section the text refers to for a person", () => {
   assert.ok(people.includes("Osamu Aoki"), `${people}`);
 });
 
+Deno.test("analyse() takes no firm named after one of the people for a person", () => {
+  const body = "We would like to thank Marta Lindqvist, who trimmed the sample lamps. Thank you " +
+    "to Anthony Baldwin (of Baldwin Linguas) who translated several chapters for us. Anthony " +
+    "Baldwin also read the proofs, with Ilse Brandvold.";
+  const { people } = run(body, "Acknowledgements").analysis;
+  assert.ok(people.includes("Anthony Baldwin"), `${people}`);
+  assert.ok(!people.includes("Baldwin Linguas"), `${people}`);
+});
+
 Deno.test("analyse() summarises a reference page by its prose, not by the entries' first lines", () => {
   const entry = (name: string, what: string) =>
     `\`lamp.${name}(wick)\`\n\nReturn the ${what} of the harbour lamp wick.\n\n`;
