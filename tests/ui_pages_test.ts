@@ -57,6 +57,12 @@ Deno.test({
       );
       await writeText(join(input, "picture.md"), PICTURE);
       await writeText(join(input, "empty.md"), "");
+      // A page that only redirects: read, found to hold nothing to note, skipped with why.
+      await writeText(
+        join(input, "old.html"),
+        '<html><head><meta http-equiv="refresh" content="0;URL=n-0.html"></head><body>' +
+          '<p>Redirecting to <a href="n-0.html">n-0.html</a>...</p></body></html>',
+      );
       const vault = join(root, "vault");
       const browser = await launchBrowser();
       const app = await startUi(join(root, "state"), { entry: FAULT_APP });
@@ -84,10 +90,14 @@ Deno.test({
         // Finished with one failure: said in words, not as a percentage short of 100.
         await page.getByTestId("percent").getByText("finished, 1 failed").waitFor();
         await page.locator(".files tr.failed").waitFor();
-        assert.equal(await page.locator(".files tbody tr").count(), 5, "the empty file is no row");
+        assert.equal(await page.locator(".files tbody tr").count(), 6, "the empty file is no row");
         const first = page.locator(".files tbody tr").first();
         assert.equal(await first.getAttribute("class"), "failed", "the failure comes first");
         assert.match((await first.textContent())!, /picture\.md.*failed/);
+        const skipped = page.locator(".files tbody tr", { hasText: "old.html" });
+        assert.match((await skipped.textContent())!, /skipped.*only a redirect to n-0\.html/);
+        assert.equal(await skipped.getAttribute("class"), null, "a skipped page is no failure");
+        await page.locator(".stats", { hasText: "4 / 6, 1 skipped" }).waitFor();
         await page.getByRole("button", { name: "Run again" }).waitFor();
         await shot(page, "pages-1-job-finished");
 
@@ -100,7 +110,7 @@ Deno.test({
         assert.equal(await page.locator(".files tbody tr").count(), 1);
         await shot(page, "pages-2-job-failed-only");
         await page.getByRole("button", { name: "All files" }).click();
-        assert.equal(await page.locator(".files tbody tr").count(), 5);
+        assert.equal(await page.locator(".files tbody tr").count(), 6);
 
         // At 420 px every file is still readable, no word broken in the middle.
         await page.setViewportSize({ width: 420, height: 900 });

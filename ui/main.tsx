@@ -429,6 +429,8 @@ function Job({ id }: { id: number }) {
     (detail.counts.failed ?? 0) + (detail.counts.quarantined ?? 0),
     live ? live.failed + live.quarantined : 0,
   );
+  // Files read and found to hold nothing to note (pages that only redirect): settled, no note.
+  const skipped = detail.counts.skipped ?? 0;
   const finished = live?.phase === "finished" ||
     (!detail.running && detail.state === "finished");
   // The live view says "finished" before the detail's reload does: no Pause or Cancel then.
@@ -467,7 +469,10 @@ function Job({ id }: { id: number }) {
           </b>
         </div>
         <div>
-          Files<b>{done} / {total}</b>
+          Files<b>
+            {done} / {total}
+            {skipped > 0 && <span class="muted">, {skipped} skipped</span>}
+          </b>
         </div>
         <div>
           State<b data-testid="phase">
@@ -564,7 +569,7 @@ function Job({ id }: { id: number }) {
             <tr>
               <th>File</th>
               <th>Status</th>
-              <th>Error</th>
+              <th>Reason</th>
             </tr>
           </thead>
           <tbody>
