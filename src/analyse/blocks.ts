@@ -343,8 +343,16 @@ function opensWithCodeSpan(inline: Token[] | undefined): boolean {
 /** A sentence's opening words that start its subject: "The", "Each", "It". */
 const SUBJECT_FIRST = /^(?:The|A|An|This|These|Those|Each|Every|All|Any|Some|No|Its|It)\s/u;
 
-/** A paragraph that opens with a command-line option, its argument, then what it does. */
-const OPTION_ENTRY = /^[−–-]{1,2}[\p{L}\p{N}?][\p{L}\p{N}?=-]*(?: [\p{Ll}<[][^\s]*)? \p{Lu}\p{Ll}/u;
+/** A paragraph that opens with a command-line option, its argument, then what it does; or with
+ * another term of a manual that is no word. */
+const OPTION_ENTRY = new RegExp(
+  "^(?:[−–-]{1,2}[\\p{L}\\p{N}?][\\p{L}\\p{N}?=-]*(?: [\\p{Ll}<[][^\\s]*)?|" +
+    // "%i The line number currently being executed...": a prompt's escape, as the Z Shell
+    // Manual lists them; "0 <S> The name used to invoke...", "ARGC <S> <Z> Same as #.": a
+    // parameter with its flags. Not a name in small letters: "impl Trait provides ways..."
+    "%[^\\s]{1,3}|[\\p{L}\\p{N}_$#*@?!-]+(?: <[A-Z]>)+) \\p{Lu}\\p{Ll}",
+  "u",
+);
 
 /**
  * A heading that names an entry of API documentation, as Node.js's Markdown does:

@@ -490,6 +490,22 @@ Deno.test("readBody() takes a paragraph that opens with a command-line option fo
   assert.deepEqual(blocks.map((b) => b.entry), [undefined, "inside", "inside", undefined]);
 });
 
+Deno.test("readBody() takes a paragraph that opens with a manual's term that is no word for an entry", () => {
+  const { blocks } = readBody(
+    "The lamp shell trims lamps.\n\n%i The line number of the lamp being trimmed.\n\n" +
+      "0 \\<S> The name used to light the lamp.\n\nWICKS \\<S> \\<Z> Same as #.\n\n" +
+      "wick Trait names what a wick is made of.\n\nThe lamp burns all night.\n",
+  );
+  assert.deepEqual(blocks.map((b) => b.entry), [
+    undefined,
+    "inside",
+    "inside",
+    "inside",
+    undefined,
+    undefined,
+  ]);
+});
+
 Deno.test("readBody() takes a paragraph that opens with a name and its types for an entry", () => {
   const { blocks } = readBody(
     "lampwick trims lamps.\n\nisLit(l : lamp_t, s : string) : int returns non-zero if lit.\n\n" +
