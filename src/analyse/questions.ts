@@ -29,6 +29,8 @@ const TITLED_FAQ = 3;
  */
 const WORDS_PER_QUESTION = 800;
 const FAQ_TITLE = /\bFAQs?\b|\bfrequently asked questions\b/iu;
+/** The share of its words a text says before a list of questions that is a checklist. */
+const CHECKLIST_AFTER = 0.1;
 /** The most words one question runs to; more is a paragraph that ends by asking. */
 const QUESTION_WORDS = 40;
 /** A question's mark: "Q:", "Q.", "Q3.", "1.", "1.1.", "(3)", "17.25 —". */
@@ -47,7 +49,7 @@ export function askedQuestions(
   { blocks, headings, levels }: BodyText,
   title: string,
 ): Asked | undefined {
-  const asked: { text: string; part: string; at: number }[] = [];
+  const asked: { text: string; part: string; at: number; item?: boolean }[] = [];
   const units = new Set<number>();
   // The headings above the one being read, one per level: the part a question heading is in is
   // the nearest of them that is no question itself.
@@ -86,6 +88,7 @@ export function askedQuestions(
       text: bare(text),
       part: section > 0 && !ASKS.test(headings[section - 1]) ? headings[section - 1] : "",
       at: unit.block,
+      item: blocks[unit.block].item === true,
     });
     for (let j = i; j <= last; j++) units.add(j);
   }
@@ -99,9 +102,15 @@ export function askedQuestions(
     return true;
   });
   const words = list.reduce((sum, u) => sum + u.words, 0);
+  // suEXEC's page lists the 23 checks its wrapper makes as questions, a quarter of the way in: a
+  // list of questions after the text has begun is a checklist, not what the text is written to
+  // answer (the FAQs read ask from their first tenth, or say FAQ in their title).
+  const first = once[0]?.at ?? 0;
+  const before = list.reduce((sum, u) => u.block < first ? sum + u.words : sum, 0);
+  const checklist = once.every((q) => q.item) && before > CHECKLIST_AFTER * words;
   const faq = FAQ_TITLE.test(title)
     ? once.length >= TITLED_FAQ
-    : once.length >= FAQ && once.length * WORDS_PER_QUESTION >= words;
+    : once.length >= FAQ && once.length * WORDS_PER_QUESTION >= words && !checklist;
   if (!faq) return undefined;
   return { questions: once.map((q) => q.text), parts: once.map((q) => q.part), units };
 }

@@ -78,6 +78,15 @@ Deno.test("analyse() finds no FAQ in a text that asks a few questions on its way
   assert.match(summaryOf(few, "Lamp FAQ")[0], /^Answers 3 questions/u);
 });
 
+Deno.test("analyse() finds no FAQ in a checklist of questions after the text has begun", () => {
+  // Each check a list item that asks, with what it is for below it, as suEXEC's page lists them.
+  const intro = ANSWERS.join(" ") + "\n\nThe keeper's wrapper makes these checks:\n\n";
+  const checks = QUESTIONS.map((q, i) => `1. **${q}**\n\n   ${ANSWERS[i]}`).join("\n");
+  assert.doesNotMatch(summaryOf(intro + checks)[0], /^Answers/u);
+  // A FAQ that asks from its start in a list is one.
+  assert.match(summaryOf(checks + "\n\n" + ANSWERS.join(" "))[0], /^Answers 6 questions/u);
+});
+
 Deno.test("questionsLine() names the first question of each part, as many as fit a line", () => {
   const questions = ["How are wicks trimmed?", "Why do lamps smoke?", "Which oil burns best?"];
   // One part, or none: the first questions.
