@@ -8,8 +8,10 @@
  * keeps many English words ("a", "as", "do" are both languages').
  */
 import { franc } from "franc-min";
+import { iso6393To1 } from "iso-639-3/iso6393-to-1.js";
 // @ts-types="./stopword.d.ts"
 import lists from "stopword";
+import isoLists from "stopwords-iso/stopwords-iso.json" with { type: "json" };
 import { STOPWORDS, words } from "./terms.ts";
 
 /** Characters franc reads: a page of text tells a language as well as a book does. */
@@ -30,9 +32,8 @@ export function foreignStopwords(text: string): ReadonlySet<string> | undefined 
   const tokens = words(sample);
   if (tokens.length === 0) return undefined;
   const language = franc(sample);
-  const list = lists[language];
-  if (!Array.isArray(list)) return undefined;
-  const theirs = new Set(list as string[]);
+  const theirs = functionWords(language);
+  if (theirs.size === 0) return undefined;
   const english = tokens.filter((w) => STOPWORDS.has(w)).length;
   if (english < ENGLISH_SHARE * tokens.length) return theirs;
   if (language === "eng") return undefined;
@@ -40,4 +41,18 @@ export function foreignStopwords(text: string): ReadonlySet<string> | undefined 
   const onlyTheirs = tokens.filter((w) => theirs.has(w) && !STOPWORDS.has(w)).length;
   const onlyEnglish = tokens.filter((w) => STOPWORDS.has(w) && !theirs.has(w)).length;
   return onlyTheirs >= FOREIGN_WORDS && onlyTheirs > OUTNUMBER * onlyEnglish ? theirs : undefined;
+}
+
+/**
+ * A language's function words by its ISO 639-3 code, as franc names it: stopword's list and
+ * stopwords-iso's together. stopword's Portuguese has 106 words and lacks "ser", "são" and "pode",
+ * which made "pode ser" ("can be") a tag of the Apache manual's Portuguese pages; stopwords-iso's
+ * has 560.
+ */
+function functionWords(language: string): ReadonlySet<string> {
+  const own = lists[language];
+  // stopwords-iso's English list holds words of content too ("information", "system").
+  const code = language === "eng" ? undefined : (iso6393To1 as Record<string, string>)[language];
+  const iso = code === undefined ? undefined : (isoLists as Record<string, string[]>)[code];
+  return new Set([...(Array.isArray(own) ? own as string[] : []), ...(iso ?? [])]);
 }

@@ -32,3 +32,15 @@ Deno.test("foreignStopwords() gives the function words of a translation that kee
     "que descreve as mudanças e como elas afetam a sua configuração do servidor.";
   assert.ok(foreignStopwords(portuguese)?.has("que"));
 });
+
+Deno.test("foreignStopwords() knows a language's verbs of function too ('pode ser', 'can be')", () => {
+  const portuguese = "O servidor pode ser configurado para usar o módulo, e as diretivas " +
+    "antigas devem ser substituídas. Além disso, são necessárias as novas diretivas do " +
+    "servidor, que podem ser compiladas como módulos carregáveis no momento da compilação. " +
+    "Se você deseja que seu servidor continue em execução após uma reinicialização do sistema, " +
+    "adicione uma chamada aos seus arquivos de inicialização, que são lidos quando ele começa.";
+  const found = foreignStopwords(portuguese);
+  for (const word of ["pode", "ser", "são", "devem", "além"]) {
+    assert.ok(found?.has(word), word);
+  }
+});
