@@ -276,6 +276,7 @@ Deno.test("unfitReason() refuses mail headers, navigation and licence boilerplat
       "You may add a passage of up to five words as a Front-Cover Text to a Modified Version.",
       "The Lampwick package is part of the GNU Project released under the aegis of GNU.",
       "Licensed under the Harbour Lamp License, Version 2.0.",
+      "TODO Cover the brass lamps of the north quay.",
     ]
   ) assert.equal(unfitReason(s), "boilerplate", s);
 });
