@@ -19,6 +19,9 @@ const phrase = (text: string, start = 0, person = false, adjective = false): Phr
   adjective,
 });
 
+/** A phrase said twice, as a term must be to count. */
+const twice = (text: string) => [phrase(text, 0), phrase(text, 9)];
+
 /** Term counts as the analysis makes them: each stem of the phrases, counted. */
 function countsOf(phrases: Phrase[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -1117,7 +1120,6 @@ Deno.test("rankKeyphrases() takes no person the title names for a term", () => {
 });
 
 Deno.test("rankKeyphrases() takes no term with an example's placeholder name", () => {
-  const twice = (text: string) => [phrase(text, 0), phrase(text, 9)];
   assert.deepEqual(
     texts([...twice("git-foo"), ...twice("blah branches"), ...twice("subcommand name")]),
     ["subcommand name"],
@@ -1161,7 +1163,6 @@ Deno.test("rankKeyphrases() takes no everyday word of the title that a term with
 });
 
 Deno.test("rankKeyphrases() takes no compound that describes a thing for a term", () => {
-  const twice = (text: string) => [phrase(text, 0), phrase(text, 9)];
   assert.deepEqual(
     texts([...twice("york-based"), ...twice("bug-ridden"), ...twice("lock-free queue")]),
     ["lock-free queue"],
@@ -1185,7 +1186,6 @@ Deno.test("rankKeyphrases() takes no shout in capitals for a term, a heading in 
 });
 
 Deno.test("rankKeyphrases() takes no part of the book for a term", () => {
-  const twice = (text: string) => [phrase(text, 0), phrase(text, 9)];
   assert.deepEqual(
     texts([
       ...twice("concurrency chapter"),
