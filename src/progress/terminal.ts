@@ -9,8 +9,6 @@ import { basename } from "node:path";
 import { type EngineEvent, FOUND_EARLIER } from "../protocol/messages.ts";
 import { formatEta, WorkEstimate } from "./eta.ts";
 
-/** The skip reason of a file that failed or was quarantined in an earlier run. */
-
 /** Plain mode prints at most one progress line per this many ms. */
 const LINE_INTERVAL_MS = 5000;
 
