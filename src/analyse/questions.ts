@@ -104,7 +104,8 @@ export function askedQuestions(
   const words = list.reduce((sum, u) => sum + u.words, 0);
   // suEXEC's page lists the 23 checks its wrapper makes as questions, a quarter of the way in: a
   // list of questions after the text has begun is a checklist, not what the text is written to
-  // answer (the FAQs read ask from their first tenth, or say FAQ in their title).
+  // answer. The FAQs read that ask in lists ask from their start (SQLite's) and say FAQ in their
+  // titles; the others ask in headings (zsh's first chapter, from a fifth of its words).
   const first = once[0]?.at ?? 0;
   const before = list.reduce((sum, u) => u.block < first ? sum + u.words : sum, 0);
   const checklist = once.every((q) => q.item) && before > CHECKLIST_AFTER * words;
