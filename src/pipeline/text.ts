@@ -90,10 +90,10 @@ export function readText(text: string, fileName: string): ExtractedText {
  * ({@link unhyphenated}), its typewriter quotes as quotation marks
  * ({@link typewriterQuotes}), each paragraph by itself ({@link ownBlocks}), the indented
  * paragraphs of prose at the margin ({@link unindentProse}), and its angle brackets and
- * backslashes shown ({@link withoutTags}).
+ * backslashes shown ({@link shownAsWritten}).
  */
 function asMarkdown(text: string): string {
-  return withoutTags(unindentProse(ownBlocks(typewriterQuotes(unhyphenated(text)))));
+  return shownAsWritten(unindentProse(ownBlocks(typewriterQuotes(unhyphenated(text)))));
 }
 
 /**
@@ -118,7 +118,7 @@ function unhyphenated(text: string): string {
  * as it is. So is a backslash before punctuation, which Markdown reads as an escape: Vim's
  * 'escaped by a "\" (backslash)' showed '""'.
  */
-function withoutTags(text: string): string {
+function shownAsWritten(text: string): string {
   let inCode = false;
   let blank = true;
   return text.split("\n").map((line) => {
