@@ -482,26 +482,24 @@ Deno.test("readBody() marks a block that is one link and nothing else", () => {
   ]);
 });
 
-Deno.test("readBody() takes a paragraph that opens with a command-line option for an entry", () => {
+Deno.test("readBody() takes a paragraph that opens with a command-line option or another term that is no word for an entry", () => {
   const { blocks } = readBody(
     "lampwick trims lamps.\n\n−o outfile If specified, each lamp is written to a file.\n\n" +
-      "--dry-run Prints what would be trimmed.\n\n-rated lamps burn longer.\n",
-  );
-  assert.deepEqual(blocks.map((b) => b.entry), [undefined, "inside", "inside", undefined]);
-});
-
-Deno.test("readBody() takes a paragraph that opens with a manual's term that is no word for an entry", () => {
-  const { blocks } = readBody(
-    "The lamp shell trims lamps.\n\n%i The line number of the lamp being trimmed.\n\n" +
-      "0 \\<S> The name used to light the lamp.\n\nWICKS \\<S> \\<Z> Same as #.\n\n" +
-      "wick Trait names what a wick is made of.\n\nThe lamp burns all night.\n",
+      "--dry-run Prints what would be trimmed.\n\n-rated lamps burn longer.\n\n" +
+      // A prompt's escape and parameters with their flags, as the Z Shell Manual lists them.
+      "%i The line number of the lamp being trimmed.\n\n0 \\<S> The name used to light the " +
+      "lamp.\n\nWICKS \\<S> \\<Z> Same as #.\n\n" +
+      // Not a name in small letters before prose: "impl Trait provides ways...".
+      "wick Trait names what a wick is made of.\n",
   );
   assert.deepEqual(blocks.map((b) => b.entry), [
     undefined,
     "inside",
     "inside",
-    "inside",
     undefined,
+    "inside",
+    "inside",
+    "inside",
     undefined,
   ]);
 });

@@ -482,23 +482,15 @@ Deno.test("extractText() keeps each centred line of a title page a line of its o
   assert.match(out.body, /^Written by {1,2}Ian A\. Trimmer\n\nRevised 01\/06\/94\n\nA harbour/u);
 });
 
-Deno.test("extractText() shows a plain text's angle brackets, not tags Obsidian hides", () => {
+Deno.test("extractText() shows a plain text's angle brackets and backslashes, not the markup Markdown reads", () => {
   const text = "Trim the wick before pressing <Up>; mail Ana <ana@example.org> or see " +
-    "<https://example.org/lamps>.\n\n    if (wick <b) { trim(<Up>); }\n";
+    '<https://example.org/lamps>. Escape a quote by a "\\" (backslash), as in C:\\lamps.\n\n' +
+    '    if (wick <b) { trim(<Up>); printf("lit\\n"); }\n';
   assert.equal(
     extractText(utf8(text), "lamp.txt").body,
     "Trim the wick before pressing \\<Up>; mail Ana <ana@example.org> or see " +
-      "<https://example.org/lamps>.\n\n    if (wick <b) { trim(<Up>); }",
-  );
-});
-
-Deno.test("extractText() shows a plain text's backslashes, not escapes Markdown reads", () => {
-  const text = 'Escape a quote by a "\\" (backslash); the lamp is at C:\\lamps\\wick.\n\n' +
-    '    printf("lit\\n");\n';
-  assert.equal(
-    extractText(utf8(text), "lamp.txt").body,
-    'Escape a quote by a "\\\\" (backslash); the lamp is at C:\\lamps\\wick.\n\n' +
-      '    printf("lit\\n");',
+      '<https://example.org/lamps>. Escape a quote by a "\\\\" (backslash), as in C:\\lamps.\n\n' +
+      '    if (wick <b) { trim(<Up>); printf("lit\\n"); }',
   );
 });
 
