@@ -5,6 +5,7 @@
  * loaded only when a batch links: the similarity graph, Louvain and the word list it reads cost
  * main about 0.2 s and 30 MB it does not need to start.
  */
+import { sha256Hex } from "../fs/sha256.ts";
 import type { LinkedNote } from "../store/job_store.ts";
 import type { MapFile } from "../vault/vault_writer.ts";
 import { buildMaps, contextLine, RESERVED_MAPS } from "./maps.ts";
@@ -59,7 +60,7 @@ export interface PreviousLinks {
  * not on their order; with `previous`, unchanged notes keep their lists where they can.
  */
 export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPlan {
-  // Byte-identical inputs (Debian ships one upstream README in several packages) would be two
+  // Inputs that say the same (Debian ships one upstream README in several packages) would be two
   // notes saying the same thing in every map and twice in People: the first in rank order stands
   // for them all, and it and its copies list each other as related.
   const { firsts, copies } = sameContent(notes);
@@ -161,7 +162,10 @@ function joined(
 
 /**
  * The notes of distinct content, and for each that has copies (by vault path) the paths of the
- * notes of byte-identical inputs, in rank order. Notes without a hash are all distinct.
+ * notes of inputs that say the same, in rank order: byte-identical, or read to the same title,
+ * summary, key points and words. mdBook writes a book's first chapter twice, as `index.html` and
+ * under its own name, the two told apart only by their menus ("The Rustonomicon" and "(2)").
+ * Notes without a hash or a summary are distinct from all others.
  */
 function sameContent(notes: LinkSource[]) {
   const byRank = [...notes].sort((a, b) => a.fileId - b.fileId);
@@ -169,9 +173,15 @@ function sameContent(notes: LinkSource[]) {
   const firsts: LinkSource[] = [];
   const copies = new Map<string, string[]>();
   for (const note of byRank) {
-    const standsFor = note.sourceHash === undefined ? undefined : first.get(note.sourceHash);
+    const keys = [
+      ...note.sourceHash === undefined ? [] : [`bytes:${note.sourceHash}`],
+      ...note.summary.length === 0 ? [] : [
+        `text:${sha256Hex(JSON.stringify([note.title, note.summary, note.keyPoints, note.terms]))}`,
+      ],
+    ];
+    const standsFor = keys.map((key) => first.get(key)).find((path) => path !== undefined);
     if (standsFor === undefined) {
-      if (note.sourceHash !== undefined) first.set(note.sourceHash, note.path);
+      for (const key of keys) first.set(key, note.path);
       firsts.push(note);
     } else {
       copies.set(standsFor, [...copies.get(standsFor) ?? [], note.path]);

@@ -107,6 +107,24 @@ Deno.test("planLinks() relates the notes of inputs one links to, both ways", () 
   assert.ok(plan.related.get(rail.fileId)!.includes(bees.path));
 });
 
+Deno.test("planLinks() lets the first of inputs that read the same stand for the others", () => {
+  // mdBook's index.html and the first chapter's page: other bytes (the menus), the same text.
+  const all = notes().map((n) => ({ ...n, sourceHash: `hash of ${n.source}` }));
+  const first = all.find((n) => n.source === "bees/1.txt")!;
+  const copy = { ...first, fileId: 99, path: "Sources/bees 1 (2).md", sourceHash: "other bytes" };
+  const plan = planLinks([...all, copy]);
+  assert.deepEqual(plan.maps, planLinks(all).maps);
+  assert.deepEqual(plan.related.get(copy.fileId), [first.path]);
+  // Another text under the same title, or two notes with nothing read, are notes of their own.
+  const retold = { ...copy, keyPoints: ["Drones do not sting."] };
+  assert.ok(JSON.stringify(planLinks([...all, retold]).maps).includes("bees 1 (2)"));
+  const empty = { ...first, summary: [], terms: [] };
+  const alsoEmpty = { ...copy, summary: [], terms: [] };
+  const others = all.filter((n) => n !== first);
+  const apart = planLinks([...others, empty, alsoEmpty]);
+  assert.notDeepEqual(apart.related.get(alsoEmpty.fileId), [empty.path]);
+});
+
 Deno.test("planLinks() lets the first of byte-identical inputs stand for its copies", () => {
   const all = notes().map((n) => ({ ...n, sourceHash: `hash of ${n.source}` }));
   const first = all.find((n) => n.source === "bees/1.txt")!;
