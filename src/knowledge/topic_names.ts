@@ -97,7 +97,7 @@ export function nameTopics(
   );
   const folderOf = new Map(notes.map((n) => [n.key, n.folder ?? ""]));
   const summaryOf = new Map(notes.map((n) => [n.key, n.summary ?? ""]));
-  const taken = new Set(reserved.map((r) => r.toLowerCase()));
+  const taken = new Set(reserved.map(takenKey));
   /** Each name given here by its stems ("Debian package" is "Debian packages"), and the topic
    * (in `named`) that has it. */
   const owner = new Map<string, number>();
@@ -105,17 +105,19 @@ export function nameTopics(
   const named: NamedTopic[] = [];
   const unnamed: Topic[] = [];
   const joins: { into: string; members: string[] }[] = [];
-  for (const topic of topics) {
+  // Folders' topics first: a folder keeps the name its owner gave it, and notes from no one
+  // place whose best name it is join its map (see samePlace), whatever the order of the topics.
+  for (const topic of [...topics.filter((t) => t.folder), ...topics.filter((t) => !t.folder)]) {
     // Two notes where a topic has three or more (see relatedParts) are named only by a word both
     // titles say: what their tags share is more often an aside ("Symbolic link" for pathlib and
     // shutil) than their subject ("Parallelism" for threading and multiprocessing).
     if (!topic.folder && topic.members.length < leastMembers(notes.length)) {
       const word = pairTitleWord(topic);
-      if (word === undefined || taken.has(word.toLowerCase())) {
+      if (word === undefined || taken.has(takenKey(word))) {
         unnamed.push(topic);
         continue;
       }
-      taken.add(word.toLowerCase());
+      taken.add(takenKey(word));
       owner.set(phraseKey(word), named.length);
       mainFolders.push(mainFolder(topic, folderOf));
       named.push({ ...topic, name: word, phrases: [], phraseKeys: [] });
@@ -240,13 +242,18 @@ export function nameTopics(
       unnamed.push(topic);
       continue;
     }
-    // Its best name is another map's, of notes from the same place: one subject, which a reader
-    // looks for in one map. Python's FAQ pages, flat among other FAQs, were "Python" (four) and
+    // Its best name (by its stems) is another map's, of notes from the same place: one subject,
+    // which a reader looks for in one map. Python's FAQ pages, flat among other FAQs, were "Python" (four) and
     // "Extension" (five), or "Python" (six) and "GUI" (four, one of them on GUIs). A phrase that
     // many notes of the vault share names none (see rankPhrases): ten maps of a vault of Python's
     // documentation are not run together by "Python".
+    // So is a folder's map of its name, for notes from no one place: Rust by Example's folder
+    // `trait` was "Trait" beside "Traits", of twelve pages on traits from six folders.
+    const samePlace = (other: Topic, otherFolder: string) =>
+      other.folder === topic.folder && otherFolder === folder ||
+      other.folder !== "" && topic.folder === "" && folder === "";
     const same = owner.get(phraseKey(candidates[0]));
-    if (same !== undefined && named[same].folder === topic.folder && mainFolders[same] === folder) {
+    if (same !== undefined && samePlace(named[same], mainFolders[same])) {
       const into = named[same];
       into.members = [...into.members, ...topic.members].sort();
       const elsewhere = (into.elsewhere ?? 0) + (topic.elsewhere ?? 0);
@@ -257,8 +264,7 @@ export function nameTopics(
     // "Git", of its other how-tos, all in one folder; "Operator module", said by two of eight
     // Python HOWTOs whose best name, "Python", another group of HOWTOs had.
     const before = earlier.find((t) =>
-      phraseKey(t.name) === phraseKey(candidates[0]) && t.folder === topic.folder &&
-      mainFolder(t, folderOf) === folder
+      phraseKey(t.name) === phraseKey(candidates[0]) && samePlace(t, mainFolder(t, folderOf))
     );
     if (before) {
       joins.push({ into: before.name, members: topic.members });
@@ -279,12 +285,12 @@ export function nameTopics(
     // "Python" of the folder `reference`, when that of `using` has it: the folder tells them
     // apart, where a number would not ("Python (2)").
     const told = topic.folder ? [`${candidates[0]} (${folderTitle(topic.folder.split("/"))})`] : [];
-    let name = [...candidates, ...fewer, ...told].find((c) => !taken.has(c.toLowerCase()));
+    let name = [...candidates, ...fewer, ...told].find((c) => !taken.has(takenKey(c)));
     for (let k = 2; name === undefined; k++) {
       const next = `${candidates[0]} (${k})`;
-      if (!taken.has(next.toLowerCase())) name = next;
+      if (!taken.has(takenKey(next))) name = next;
     }
-    taken.add(name.toLowerCase());
+    taken.add(takenKey(name));
     owner.set(phraseKey(name), named.length);
     mainFolders.push(folder);
     // Named for a folder of files on no one subject, or for words of its titles, the map claims
@@ -1202,6 +1208,15 @@ function writtenSmall(word: string, topic: Topic, summaryOf: Map<string, string>
 
 /** A note's title as its vault name shows it: "Sources/Rerere.md" is "Rerere". */
 /** The title of the note `key` as stem keys between spaces, to find a phrase's key in. */
+/**
+ * A map's name as a reader tells it from another: by its words' stems and its other marks, so
+ * that "Trait" (the Rust by Example folder `trait`) and "Traits" (a topic of the same book) are
+ * one name, "C++" and "C#" two.
+ */
+function takenKey(name: string): string {
+  return `${phraseKey(name)}|${name.toLowerCase().replace(/[\p{L}\p{N}\s]/gu, "")}`;
+}
+
 function titleKey(key: string): string {
   return ` ${phraseKey(titleOf(key))} `;
 }

@@ -948,3 +948,23 @@ Deno.test("nameTopics() names a topic by a word most of its notes and titles say
     "Keyword arguments",
   ]);
 });
+
+Deno.test("nameTopics() joins notes from no one place to the folder's map their name is", () => {
+  // Rust by Example: its folder `trait` and pages on traits from four other folders.
+  const inFolder = ["trait/clone", "trait/derive", "trait/drop"].map((key) => ({
+    ...note(key, ["trait objects", "traits"]),
+    folder: "trait",
+  }));
+  const loose = ["generics/bounds", "conversion/from", "hello/display", "scope/lifetime"].map(
+    (key) => ({ ...note(key, ["traits", key]), folder: key.split("/")[0] }),
+  );
+  const notes = [...inFolder, ...loose, ...STRANGERS];
+  const topics: Topic[] = [
+    { members: loose.map((n) => n.key), folder: "" },
+    { members: inFolder.map((n) => n.key), folder: "trait" },
+  ];
+  for (const order of [topics, topics.toReversed()]) {
+    const { named } = nameTopics(order, notes);
+    assert.deepEqual(named.map((t) => [t.name, t.members.length]), [["Trait", 7]]);
+  }
+});
