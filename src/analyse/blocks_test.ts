@@ -46,6 +46,10 @@ Deno.test("readBody() reads no footnote's mark or label as words", () => {
     texts("It creates a module object [^1], initializing it.\n\n[^1]: The code is compiled."),
     ["It creates a module object, initializing it.", "The code is compiled."],
   );
+  // A note that is only an address is a link's definition to marked, and the mark its link.
+  assert.deepEqual(texts("It is _almost_[^1] equal to it [^1].\n\n[^1]: https://lamps.test/w"), [
+    "It is almost equal to it.",
+  ]);
 });
 
 Deno.test("readBody() reads emphasis, links and escapes as the words they show", () => {

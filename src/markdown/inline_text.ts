@@ -57,6 +57,12 @@ export function inlineText(
         if ((t.tokens ?? []).every((inner) => inner.type === "image" || /^\s*$/u.test(inner.raw))) {
           break;
         }
+        // Nor is a footnote's mark, which marked reads as a link where the note's line defines
+        // "[^1]", nor the space before it ("keys are not [^1].").
+        if (FOOTNOTE_MARK.test(t.raw)) {
+          if (out.length > 0) out[out.length - 1] = out[out.length - 1].trimEnd();
+          break;
+        }
         out.push(inlineText(t.tokens, t.text, options));
         break;
       default: {
@@ -72,6 +78,8 @@ export function inlineText(
   }
   return out.join("");
 }
+
+const FOOTNOTE_MARK = /^\[\^[^\]\s]+\]$/u;
 
 /** A MyST role's name just before its code span: "{ref}", "{py:class}". */
 const MYST_ROLE = /\{[A-Za-z][\w:.+-]*\}$/u;

@@ -73,6 +73,9 @@ export function takeFootnotes(root: NoteElement): Footnote[] {
       if (/^[\s↩↑^︎\d[\]]*$/u.test(back.textContent ?? "")) back.remove();
     }
     for (const label of [...note.element.querySelectorAll(".label, .fn-bracket")]) label.remove();
+    // mdBook's: <div class="footnote-definition"><sup>1</sup><p>See...</p></div>.
+    const first = note.element.firstElementChild;
+    if (first?.nodeName === "SUP" && NUMBER.test(first.textContent ?? "")) first.remove();
     // The emptied list, and the section that held only it.
     let empty = list;
     while (empty && empty.nodeName !== "BODY" && (empty.textContent ?? "").trim() === "") {

@@ -541,6 +541,11 @@ Deno.test("htmlToMarkdown() writes footnotes as [^n] and strikethrough as ~~", (
     '<s>Salmon</s> sold out.</p><section class="footnotes"><hr><ol><li id="fn1"><p>Fresh ' +
     'today. <a href="#r1" class="footnote-back">↩︎</a></p></li></ol></section>';
   assert.equal(htmlToMarkdown(html), "Fish[^1] and ~~Salmon~~ sold out.\n\n[^1]: Fresh today.");
+  // mdBook's note prints its number first, which the mark says already.
+  const mdbook = '<p>Fish<sup class="footnote-reference"><a href="#†">1</a></sup>.</p>' +
+    '<div class="footnote-definition" id="†"><sup class="footnote-definition-label">1</sup>' +
+    "<p>Fresh today.</p></div>";
+  assert.equal(htmlToMarkdown(mdbook), "Fish[^1].\n\n[^1]: Fresh today.");
 });
 
 Deno.test("htmlToMarkdown() writes a <picture> of many <source>s as its image, not indented code", () => {
