@@ -900,10 +900,14 @@ function unfitUnits(
   if (unfit.size < list.length) return unfit;
   // Nothing fits (a page that is a table and a line or two): short lines and fragments will do,
   // but not the page's footer, its table's rows ("| Date | Version |. 334 releases over 22.4
-  // years. This page last modified on 2022-12-28..."), nor lines run together.
+  // years. This page last modified on 2022-12-28..."), nor lines run together; nor what it
+  // points to elsewhere (Rust by Example's page on destructuring structs was "Structs.", its
+  // "See also"), nor a lead whose clause the example after it ends (the Embedded Rust Book's
+  // "...you may need to install the latest version using:" read "...using.").
   const never = new Set(
     list.flatMap((u, i) =>
-      blocks[u.block].columns || u.runsOn && !speech ||
+      blocks[u.block].columns || u.runsOn && !speech || blocks[u.block].refers ||
+        DANGLING_LEAD.test(u.text.trim()) ||
         NEVER.has(unfitReason(u.text, { speech }) ?? "")
         ? [i]
         : []
@@ -943,6 +947,10 @@ const RELATIVE_ONLY =
   /^((?:[^\s,;:]+ ){0,5}[^\s,;:]+),\s+(?:which|who|whose|where)\s[^,;:]*[.!?]["”’)]*$/u;
 
 /** Why a unit is unfit that no shortage of sentences excuses. */
+/** A lead to an example or a list whose clause the example ends: "...using:", "...like this:";
+ * not "...can be destructured as follows:", a clause of its own. */
+const DANGLING_LEAD = /\b(?:using|with|via|by|from|into|to|like|this|these)\s*:$/iu;
+
 const NEVER = new Set([
   "boilerplate",
   "signature",

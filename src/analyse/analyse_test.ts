@@ -1059,6 +1059,23 @@ Deno.test("analyse() summarises a page that is all table by its lines, not its r
   ].join("\n");
   const { summary } = run(body, "History of the lamps").analysis;
   assert.deepEqual(summary, ["Two lamps over one year."]);
+  // Nor by where it points to read on, nor by a lead whose clause its example ends.
+  const page = [
+    "All the wicks can be trimmed using [Lampwick](x):",
+    "",
+    "```\n$ lampwick trim\n```",
+    "",
+    "If a wick smokes you may need to trim it again using:",
+    "",
+    "```\n$ lampwick trim --again\n```",
+    "",
+    "### See also:",
+    "",
+    "[Wicks](y) and [oil](z)",
+  ].join("\n");
+  assert.deepEqual(run(page, "Wicks").analysis.summary, [
+    "All the wicks can be trimmed using Lampwick.",
+  ]);
 });
 
 Deno.test("analyse() opens no written summary with an instruction to the reader", () => {

@@ -74,6 +74,7 @@ const SEE_ALSO_END = { type: "space", raw: "" } as Token;
 const LIST_END = { type: "space", raw: "" } as Token;
 /** The first line of a "See also" callout. */
 const SEE_ALSO = /^\[!see-?also\]/iu;
+const SEE_ALSO_HEADING = /^see also\b[\s:.]*$/iu;
 /** A heading of a plain text in Emacs' outline form, GNU's NEWS files' ("** Bug fixes"): to
  * Markdown a paragraph, which the sentence after it ran into. */
 const OUTLINE_HEADING = /^\*{2,3}[ \t]+[^\s*][^\n]*$/u;
@@ -93,6 +94,8 @@ export function readBody(markdown: string): BodyText {
   /** How many callouts the blocks being read are in, and whether one's first line is next. */
   let asides = 0;
   let seeAlso = 0;
+  // Under a heading "See also", as mdBook's books end their pages: "[Box] and [methods]".
+  let seeAlsoSection = false;
   /** How many lists the blocks being read are items of. */
   let lists = 0;
   let calloutHead = false;
@@ -149,7 +152,7 @@ export function readBody(markdown: string): BodyText {
         block.entry = "inside";
       }
       if (asides > 0) block.aside = true;
-      if (seeAlso > 0) block.refers = true;
+      if (seeAlso > 0 || seeAlsoSection) block.refers = true;
       if (lists > 0) block.item = true;
       if (turns.length === 1 && isLink(inline)) block.link = true;
       if (k === 0 && opensWithCodeSpan(inline)) block.opensWithCode = true;
@@ -183,6 +186,7 @@ export function readBody(markdown: string): BodyText {
       switch (token.type) {
         case "heading":
           headings.push(oneLine(inlineText(token.tokens, token.text)));
+          seeAlsoSection = SEE_ALSO_HEADING.test(headings.at(-1)!);
           levels.push((token as Tokens.Heading).depth);
           break;
         case "paragraph":

@@ -475,6 +475,15 @@ Deno.test("readBody() reads a callout's prose as an aside, without its type and 
     ["A keeper's paper on wicks.", true],
     ["Trim them.", false],
   ]);
+  // So does what stands under a heading "See also", up to the next heading.
+  const section = readBody(
+    "Trim them.\n\n### See also:\n\n[Wicks](x) and [oil](y)\n\n## Oil\n\nIt burns.",
+  );
+  assert.deepEqual(section.blocks.map((b) => [b.text, b.refers ?? false]), [
+    ["Trim them.", false],
+    ["Wicks and oil", true],
+    ["It burns.", false],
+  ]);
 });
 
 Deno.test("readBody() marks a block that is one link and nothing else", () => {
