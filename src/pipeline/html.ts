@@ -46,7 +46,8 @@ export interface HtmlOptions {
  * Extracts title, Markdown body and word count from an HTML page.
  * @throws {InputError} when the bytes are binary, the page is nested too deeply to read, or it
  * holds no readable text
- * @throws {NothingToNoteError} when the page only redirects to another
+ * @throws {NothingToNoteError} when the page only redirects to another, or prints a book whose
+ * chapters are pages of their own (mdBook's `print.html`)
  */
 export function extractHtml(
   bytes: Uint8Array,
@@ -64,6 +65,11 @@ export function extractHtml(
     const moved = redirectTarget(document);
     if (moved !== undefined) {
       throw new NothingToNoteError(`only a redirect to ${moved}, no text of its own`);
+    }
+    if (printEdition(html, document, fileName)) {
+      throw new NothingToNoteError(
+        "mdBook's page that prints the whole book; its chapters are pages of their own",
+      );
     }
     // Read before the footer that holds it is taken out as the page's chrome.
     const copyright = copyrightHolder(text(document.body));
@@ -134,6 +140,19 @@ function redirectTarget(document: DomDocument): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Whether the page is the one mdBook writes beside a book's chapters to print them all at once
+ * (`print.html`, hidden from search engines): a note of it would say every chapter's notes again,
+ * and list every person of the book. Rust by Example's chapter `hello/print.html` is none.
+ */
+function printEdition(html: string, document: DomDocument, fileName: string): boolean {
+  return /(?:^|[/\\])print\.html?$/iu.test(fileName) && MDBOOK.test(html.slice(0, 1000)) &&
+    [...document.querySelectorAll('meta[name="robots"]')]
+      .some((meta) => /\bnoindex\b/iu.test(meta.getAttribute("content") ?? ""));
+}
+
+const MDBOOK = /<!--\s*Book generated using mdBook\s*-->/u;
 
 /** The address in a refresh's content: `0;URL='./vec/vec-alloc.html'`, `5; url=/new`. */
 const REFRESH_URL = /^\s*\d*(?:\.\d*)?\s*[;,]\s*url\s*=\s*['"]?([^'"]+)['"]?\s*$/iu;

@@ -339,6 +339,25 @@ Deno.test("extractHtml() finds nothing to note in a page that only redirects, an
   assert.match(extractHtml(utf8(said), "moved.html").body, /says why/);
 });
 
+Deno.test("extractHtml() finds nothing to note in mdBook's page that prints a whole book", () => {
+  const page = (robots: string) =>
+    `<!DOCTYPE HTML><html lang="en"><head><!-- Book generated using mdBook -->
+    <title>The lamp book</title>${robots}</head><body><main>
+    <h1 id="wicks">Wicks</h1><p>Trim the wicks of the harbour lamps every morning.</p>
+    <h1 id="oil">Oil</h1><p>Fill the lamps with oil before the sun goes down.</p>
+    </main></body></html>`;
+  const print = page('<meta name="robots" content="noindex" />');
+  assert.throws(
+    () => extractHtml(utf8(print), "book/print.html"),
+    (error: unknown) =>
+      error instanceof NothingToNoteError && /prints the whole book/.test(error.message),
+  );
+  // A chapter named so (Rust by Example's "Formatted print"), or the page saved under its title,
+  // is read.
+  assert.match(extractHtml(utf8(page("")), "hello/print.html").body, /Trim the wicks/);
+  assert.match(extractHtml(utf8(print), "The lamp book.html").body, /Trim the wicks/);
+});
+
 Deno.test("extractHtml() gives the same result every time", () => {
   assert.deepEqual(extractHtml(blog, "blog.html"), extractHtml(blog, "blog.html"));
 });
