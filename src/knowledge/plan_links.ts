@@ -87,6 +87,8 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
     bodies: n.names,
     folder: folderOf.get(n.path)!,
     summary: [...n.summary, ...n.keyPoints].join(" "),
+    source: n.source,
+    title: n.title,
   }));
   const first = nameTopics(clustered.topics, phraseNotes, RESERVED_MAPS);
   // A group no phrase names may be subjects Louvain ran together: its parts are named apart.

@@ -26,6 +26,10 @@ export interface PhraseNote {
   /** Its summary and key points: how it spells the words of a name ("SQL", "API"), and what a
    * map's line about it may quote. */
   summary?: string;
+  /** Its input's path relative to the job's folder, and its title: a folder's own page (its
+   * `index.html`, or `trait.html` beside `trait/`) names the folder as its owner titled it. */
+  source?: string;
+  title?: string;
 }
 
 export interface NamedTopic extends Topic {
@@ -97,6 +101,9 @@ export function nameTopics(
   );
   const folderOf = new Map(notes.map((n) => [n.key, n.folder ?? ""]));
   const summaryOf = new Map(notes.map((n) => [n.key, n.summary ?? ""]));
+  const pages = new Map(
+    notes.flatMap((n) => n.source && n.title ? [[withoutExtension(n.source), n.title]] : []),
+  );
   const taken = new Set(reserved.map(takenKey));
   /** Each name given here by its stems ("Debian package" is "Debian packages"), and the topic
    * (in `named`) that has it. */
@@ -183,7 +190,7 @@ export function nameTopics(
     // four unrelated papers "DIMACS format" after two of them.
     const keeping = topic.folder !== undefined && keepingFolder(topic.folder.split("/"));
     const folderName = topic.folder && (!keeping || (ranked[0]?.cover ?? 0) <= 0.5)
-      ? saidOnInTitles(
+      ? ownPageTitle(topic.folder, pages) ?? saidOnInTitles(
         spelledOutInTitles(
           spelledAsNotes(folderTitle(topic.folder.split("/")), topic, summaryOf),
           topic,
@@ -1208,6 +1215,38 @@ function writtenSmall(word: string, topic: Topic, summaryOf: Map<string, string>
 
 /** A note's title as its vault name shows it: "Sources/Rerere.md" is "Rerere". */
 /** The title of the note `key` as stem keys between spaces, to find a phrase's key in. */
+/**
+ * The title of a folder's own page, where it names the folder in a few words one of which the
+ * folder's name starts or is started by: the Embedded Rust Book's `start/index.html` is "Getting
+ * started", Rust by Example's `trait.html` "Traits". Not "Welcome to Lamp's documentation!".
+ */
+function ownPageTitle(folder: string, pages: ReadonlyMap<string, string>): string | undefined {
+  const last = folder.slice(folder.lastIndexOf("/") + 1);
+  // "start – Getting started": a title too plain to stand alone is given its folder's name.
+  const title = [folder, `${folder}/index`, `${folder}/README`, `${folder}/readme`]
+    .map((key) => pages.get(key)).find((t) => t !== undefined)?.replace(/\s+/gu, " ").trim()
+    .replace(new RegExp(`^${RegExp.escape(last)} – (?=\\S)`, "iu"), "");
+  // mdBook's index.html is its first chapter: "What is rustdoc?" names no folder. Nor does a
+  // name of code ("macro_rules!" for Rust by Example's `macros`, "match").
+  if (
+    title === undefined || title.split(" ").length > OWN_PAGE_WORDS || /\?$/u.test(title) ||
+    !/\p{Lu}/u.test(title) || /[_!(){}<>=;]/u.test(title)
+  ) {
+    return undefined;
+  }
+  const name = last.toLowerCase().split(/[\s_.-]+/u);
+  const words = title.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2);
+  const starts = (a: string, b: string) => a.length >= 2 && b.length >= 2 && a.startsWith(b);
+  return words.some((w) => name.some((n) => starts(w, n) || starts(n, w))) ? title : undefined;
+}
+
+/** Most words of a folder's own page's title that names its map. */
+const OWN_PAGE_WORDS = 5;
+
+function withoutExtension(path: string): string {
+  return path.replace(/\.[^./]+$/u, "");
+}
+
 /**
  * A map's name as a reader tells it from another: by its words' stems and its other marks, so
  * that "Trait" (the Rust by Example folder `trait`) and "Traits" (a topic of the same book) are

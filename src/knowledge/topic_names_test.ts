@@ -968,3 +968,26 @@ Deno.test("nameTopics() joins notes from no one place to the folder's map their 
     assert.deepEqual(named.map((t) => [t.name, t.members.length]), [["Trait", 7]]);
   }
 });
+
+Deno.test("nameTopics() names a folder's map as the folder's own page titles it", () => {
+  const named = (folder: string, page: string, title: string) => {
+    const members = ["wick", "oil", "glass"].map((n) => ({
+      ...note(`${folder}/${n}`, [`${n} care`, "lamp keeping"]),
+      folder,
+      source: `${folder}/${n}.html`,
+    }));
+    const own = { ...note("own", ["lamp keeping"]), source: page, title };
+    return nameTopics([{ members: members.map((m) => m.key), folder }], [
+      ...members,
+      own,
+      ...STRANGERS,
+    ]).named[0].name;
+  };
+  // Beside the folder, or in it; a plain title its folder's name was given to stand alone.
+  assert.equal(named("trait", "trait.html", "Traits"), "Traits");
+  assert.equal(named("start", "start/index.html", "start – Getting started"), "Getting started");
+  // Not a title that names no folder: mdBook's first chapter, a welcome, a name of code.
+  assert.equal(named("rustdoc", "rustdoc/index.html", "What is rustdoc?"), "Rustdoc");
+  assert.equal(named("lamps", "lamps/index.html", "Welcome to the harbour"), "Lamps");
+  assert.equal(named("macros", "macros.html", "macro_rules!"), "Macros");
+});
