@@ -78,6 +78,7 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
   const related = new Map(notes.map((n) => [n.fileId, lists.get(n.path) ?? []]));
 
   const folderOf = new Map(firsts.map((n) => [n.path, folderOfSource(n.source)]));
+  const sourceOf = new Map(notes.map((n) => [n.path, n.source]));
   const clustered = clusterTopics(graph, (path) => folderOf.get(path)!);
   const phraseNotes = firsts.map((n) => ({
     key: n.path,
@@ -87,7 +88,7 @@ export function planLinks(notes: LinkSource[], previous?: PreviousLinks): LinkPl
     bodies: n.names,
     folder: folderOf.get(n.path)!,
     summary: [...n.summary, ...n.keyPoints].join(" "),
-    source: n.source,
+    sources: [n.source, ...(copies.get(n.path) ?? []).map((path) => sourceOf.get(path)!)],
     title: n.title,
   }));
   const first = nameTopics(clustered.topics, phraseNotes, RESERVED_MAPS);
@@ -164,9 +165,10 @@ function joined(
 
 /**
  * The notes of distinct content, and for each that has copies (by vault path) the paths of the
- * notes of inputs that say the same, in rank order: byte-identical, or read to the same title,
- * summary, key points and words. mdBook writes a book's first chapter twice, as `index.html` and
- * under its own name, the two told apart only by their menus ("The Rustonomicon" and "(2)").
+ * notes of inputs that say the same, in rank order: byte-identical, or read to the same summary,
+ * key points and words. mdBook writes a book's first chapter twice, as `index.html` and under its
+ * own name, the two told apart only by their menus ("The Rustonomicon" and "(2)"; the Embedded
+ * Rust Book's "Introduction" and "intro – Introduction", titled by their folders).
  * Notes without a hash or a summary are distinct from all others.
  */
 function sameContent(notes: LinkSource[]) {
@@ -178,7 +180,7 @@ function sameContent(notes: LinkSource[]) {
     const keys = [
       ...note.sourceHash === undefined ? [] : [`bytes:${note.sourceHash}`],
       ...note.summary.length === 0 ? [] : [
-        `text:${sha256Hex(JSON.stringify([note.title, note.summary, note.keyPoints, note.terms]))}`,
+        `text:${sha256Hex(JSON.stringify([note.summary, note.keyPoints, note.terms]))}`,
       ],
     ];
     const standsFor = keys.map((key) => first.get(key)).find((path) => path !== undefined);

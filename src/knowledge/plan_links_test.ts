@@ -111,7 +111,13 @@ Deno.test("planLinks() lets the first of inputs that read the same stand for the
   // mdBook's index.html and the first chapter's page: other bytes (the menus), the same text.
   const all = notes().map((n) => ({ ...n, sourceHash: `hash of ${n.source}` }));
   const first = all.find((n) => n.source === "bees/1.txt")!;
-  const copy = { ...first, fileId: 99, path: "Sources/bees 1 (2).md", sourceHash: "other bytes" };
+  const copy = {
+    ...first,
+    fileId: 99,
+    path: "Sources/bees 1 (2).md",
+    sourceHash: "other bytes",
+    title: "hives – bees 1",
+  };
   const plan = planLinks([...all, copy]);
   assert.deepEqual(plan.maps, planLinks(all).maps);
   assert.deepEqual(plan.related.get(copy.fileId), [first.path]);

@@ -26,9 +26,10 @@ export interface PhraseNote {
   /** Its summary and key points: how it spells the words of a name ("SQL", "API"), and what a
    * map's line about it may quote. */
   summary?: string;
-  /** Its input's path relative to the job's folder, and its title: a folder's own page (its
-   * `index.html`, or `trait.html` beside `trait/`) names the folder as its owner titled it. */
-  source?: string;
+  /** Its input's path relative to the job's folder (and those of the inputs that say the same),
+   * and its title: a folder's own page (its `index.html`, or `trait.html` beside `trait/`) names
+   * the folder as its owner titled it. */
+  sources?: string[];
   title?: string;
 }
 
@@ -102,7 +103,9 @@ export function nameTopics(
   const folderOf = new Map(notes.map((n) => [n.key, n.folder ?? ""]));
   const summaryOf = new Map(notes.map((n) => [n.key, n.summary ?? ""]));
   const pages = new Map(
-    notes.flatMap((n) => n.source && n.title ? [[withoutExtension(n.source), n.title]] : []),
+    notes.flatMap((n) =>
+      n.title ? (n.sources ?? []).map((source) => [withoutExtension(source), n.title!]) : []
+    ),
   );
   const taken = new Set(reserved.map(takenKey));
   /** Each name given here by its stems ("Debian package" is "Debian packages"), and the topic

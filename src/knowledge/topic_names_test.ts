@@ -974,9 +974,9 @@ Deno.test("nameTopics() names a folder's map as the folder's own page titles it"
     const members = ["wick", "oil", "glass"].map((n) => ({
       ...note(`${folder}/${n}`, [`${n} care`, "lamp keeping"]),
       folder,
-      source: `${folder}/${n}.html`,
+      sources: [`${folder}/${n}.html`],
     }));
-    const own = { ...note("own", ["lamp keeping"]), source: page, title };
+    const own = { ...note("own", ["lamp keeping"]), sources: [page], title };
     return nameTopics([{ members: members.map((m) => m.key), folder }], [
       ...members,
       own,
