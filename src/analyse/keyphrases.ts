@@ -909,7 +909,9 @@ const DETERMINERS = new Set(["its", "their", "his", "her", "our", "your", "my", 
  * gold-debian tune part: F1@10 exact 0.257 -> 0.266, partial 0.326 -> 0.330. Participles that
  * only say a thing is at hand ("used arguments", "specified problem", tags of Python's argparse
  * page and GLPK's CNF-SAT manual) left that part unchanged, and so did praise and weight
- * ("greatest war", "gravest danger", "overwhelming majority", tags of speeches).
+ * ("greatest war", "gravest danger", "overwhelming majority", tags of speeches). Nor how much a
+ * text says of a thing: "few examples", "rigorous discussion", tags of Rust by Example (neither
+ * gold set, nor any of the wide check's 1,109 pages, changes).
  */
 const VAGUE = new Set(
   ("new old different same similar various several certain particular specific whole important " +
@@ -919,7 +921,7 @@ const VAGUE = new Set(
     "individual numerous complex simple easy empty significant relative major minor used " +
     "specified existing required desired defined provided supplied " +
     "greatest gravest worst biggest warmest overwhelming substantial detailed historic tough " +
-    "talented")
+    "talented few comprehensive rigorous brief")
     .split(" "),
 );
 

@@ -751,6 +751,8 @@ Deno.test("rankKeyphrases() drops an adjective of size, order or number", () => 
   // Nor one that only praises or weighs ("the greatest war", "a tough fight").
   assert.deepEqual(texts(twice("gravest pandemic")), ["pandemic"]);
   assert.deepEqual(texts(twice("overwhelming bipartisanship")), ["bipartisanship"]);
+  // Nor one that says how much a text says of it ("a few examples", "a rigorous discussion").
+  assert.deepEqual(texts(twice("rigorous derivation")), ["derivation"]);
   // An adjective that classifies stays: a static analysis is a kind of analysis.
   assert.deepEqual(texts(twice("static analysis")), ["static analysis"]);
 });
