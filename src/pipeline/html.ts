@@ -138,8 +138,23 @@ function redirectTarget(document: DomDocument): string | undefined {
     const url = REFRESH_URL.exec(meta.getAttribute("content") ?? "")?.[1]?.trim();
     if (url && text(document.body).split(" ").length <= REDIRECT_WORDS) return url;
   }
+  // The Rust Reference's `types-redirect.html`: a script alone, which sends an old link's
+  // reader on to the page that now holds its section.
+  const scripts = [...document.querySelectorAll("script")].map((script) => text(script));
+  if (scripts.some((script) => SCRIPT_REDIRECT.test(script))) {
+    const left = scripts.reduce(
+      (all, script) => all.replace(script, ""),
+      text(document.documentElement),
+    );
+    if (left.split(" ").filter((w) => w !== "").length <= REDIRECT_WORDS) {
+      return "another page (by a script)";
+    }
+  }
   return undefined;
 }
+
+/** A script sending the reader elsewhere: `window.location.replace(...)`, `location.href = ...`. */
+const SCRIPT_REDIRECT = /\blocation(?:\.href)?\s*=(?!=)|\blocation\.(?:replace|assign)\s*\(/u;
 
 /**
  * Whether the page is the one mdBook writes beside a book's chapters to print them all at once

@@ -327,6 +327,15 @@ Deno.test("extractHtml() finds nothing to note in a page that only redirects, an
       error instanceof NothingToNoteError &&
       error.message === "only a redirect to ./vec/vec-alloc.html, no text of its own",
   );
+  // So does a script alone that sends the reader on (the Rust Reference's old sections).
+  const script = `<script>var target = {"#never-type": "types/never.html"}[location.hash];
+    if (target) { window.location.replace(target); }</script>`;
+  assert.throws(
+    () => extractHtml(utf8(script), "types-redirect.html"),
+    (error: unknown) =>
+      error instanceof NothingToNoteError &&
+      error.message === "only a redirect to another page (by a script), no text of its own",
+  );
   // A page that refreshes itself, or says more than where it went, is read.
   const live = `<html><head><meta http-equiv="Refresh" content="300"></head>
     <body><p>The harbour's tide table, refreshed every five minutes.</p></body></html>`;
@@ -337,6 +346,9 @@ Deno.test("extractHtml() finds nothing to note in a page that only redirects, an
   }</p>
     </body></html>`;
   assert.match(extractHtml(utf8(said), "moved.html").body, /says why/);
+  const scripted = `<html><body><p>${"The tide table of the harbour, read aloud. ".repeat(8)}</p>
+    <script>if (location.hash) location.href = "#top";</script></body></html>`;
+  assert.match(extractHtml(utf8(scripted), "tides.html").body, /read aloud/);
 });
 
 Deno.test("extractHtml() finds nothing to note in mdBook's page that prints a whole book", () => {
