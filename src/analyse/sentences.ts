@@ -677,7 +677,7 @@ const LEANS_BACK = new RegExp(
     "however|therefore|thus|hence|also|moreover|further|furthermore|nevertheless|instead|otherwise",
     "this|that|these|those|it|he|she|they|his|her|their|its|such|here|there",
     "another|other|similarly|likewise|additionally|again|still|secondly|finally|luckily|which|whereas",
-    "fortunately|unfortunately|in addition|for (?:example|instance)|in other words",
+    "fortunately|unfortunately|in addition|for (?:example|instance)|in other words|vice versa",
     "in (?:this|that|such a|either) (?:case|situation|scenario|event)|as a result|as such",
     "the (?:same|latter|former)",
     // "In such cases it can be confusing", "To cope with such a situation, ...", "To do this,

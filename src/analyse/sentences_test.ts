@@ -572,6 +572,7 @@ Deno.test("leansBack() spots openers that need the sentence before", () => {
   assert.equal(leansBack("In like fashion the tides rose for ninety-nine years."), true);
   assert.equal(leansBack("The third is freedom from the fog."), true);
   assert.equal(leansBack("The third lamp is lit at dusk."), false);
+  assert.equal(leansBack("Vice versa, a dark lamp can wreck a ship."), true);
   assert.equal(leansBack("Next, I found that the lamp could burn colza oil."), true);
   assert.equal(leansBack("Next year the keepers trim the wicks."), false);
   assert.equal(leansBack("All of this was made possible by the keepers."), true);
