@@ -903,11 +903,12 @@ function unfitUnits(
   // years. This page last modified on 2022-12-28..."), nor lines run together; nor what it
   // points to elsewhere (Rust by Example's page on destructuring structs was "Structs.", its
   // "See also"), nor a lead whose clause the example after it ends (the Embedded Rust Book's
-  // "...you may need to install the latest version using:" read "...using.").
+  // "...you may need to install the latest version using:" read "...using."), nor where to read
+  // on ("Go to the next section.", its key point).
   const never = new Set(
     list.flatMap((u, i) =>
       blocks[u.block].columns || u.runsOn && !speech || blocks[u.block].refers ||
-        DANGLING_LEAD.test(u.text.trim()) ||
+        DANGLING_LEAD.test(u.text.trim()) || NAVIGATES.test(u.text.trim()) ||
         NEVER.has(unfitReason(u.text, { speech }) ?? "")
         ? [i]
         : []
@@ -950,6 +951,10 @@ const RELATIVE_ONLY =
 /** A lead to an example or a list whose clause the example ends: "...using:", "...like this:";
  * not "...can be destructured as follows:", a clause of its own. */
 const DANGLING_LEAD = /\b(?:using|with|via|by|from|into|to|like|this|these)\s*:$/iu;
+
+/** An instruction to read on elsewhere in the text: "That's all! Go to the next section." */
+const NAVIGATES =
+  /^(?:(?:that['’]s all|done)!?\s+)?(?:now\s+)?(?:go|continue|proceed|move on|skip|jump|turn)(?: on| ahead)? to the (?:next|previous|following) (?:section|chapter|page|part|step)\b/iu;
 
 const NEVER = new Set([
   "boilerplate",

@@ -1069,13 +1069,15 @@ Deno.test("analyse() summarises a page that is all table by its lines, not its r
     "",
     "```\n$ lampwick trim --again\n```",
     "",
+    "That's all! Go to the next section.",
+    "",
     "### See also:",
     "",
     "[Wicks](y) and [oil](z)",
   ].join("\n");
-  assert.deepEqual(run(page, "Wicks").analysis.summary, [
-    "All the wicks can be trimmed using Lampwick.",
-  ]);
+  const wicks = run(page, "Wicks").analysis;
+  assert.deepEqual(wicks.summary, ["All the wicks can be trimmed using Lampwick."]);
+  assert.deepEqual(wicks.keyPoints.map((k) => k.text), []);
 });
 
 Deno.test("analyse() opens no written summary with an instruction to the reader", () => {
