@@ -47,7 +47,7 @@ export interface HtmlOptions {
  * @throws {InputError} when the bytes are binary, the page is nested too deeply to read, or it
  * holds no readable text
  * @throws {NothingToNoteError} when the page only redirects to another, or prints a book whose
- * chapters are pages of their own (mdBook's `print.html`)
+ * chapters are pages of their own (mdBook's `print.html`), or is its title alone
  */
 export function extractHtml(
   bytes: Uint8Array,
@@ -98,6 +98,11 @@ export function extractHtml(
     const title = cleanTitle(known || article?.title, fileName);
     const body = root ? toMarkdown(root, title, notes) : "";
     if (body === "") throw new InputError("no readable text in this page");
+    // A part's page of an mdBook ("Appendices", "Lexical structure"): its heading and nothing
+    // under it, the part's chapters being pages of their own.
+    if (onlyTitle(body, title, table)) {
+      throw new NothingToNoteError("only its title, no text of its own");
+    }
     return {
       title,
       type: "html",
@@ -107,6 +112,19 @@ export function extractHtml(
       ...linksOf(table, title),
     };
   });
+}
+
+/**
+ * Whether a page's Markdown is its title's heading alone, linked to itself as a book's generator
+ * links its headings ("# [Appendices](gleaner-link:114)", mdBook's): a document someone wrote
+ * that is only its heading is still a note.
+ */
+function onlyTitle(body: string, title: string, table: LinkTable): boolean {
+  const heading = /^#{1,6}[ \t]+\[([^\]\n]*)\]\(gleaner-link:(\d+)\)$/u.exec(body.trim());
+  const link = heading ? table.links[Number(heading[2])] : undefined;
+  return link !== undefined && link.fragment !== undefined &&
+    (link.path === table.source || link.path === "") &&
+    heading![1].trim().toLowerCase() === title.trim().toLowerCase();
 }
 
 /**

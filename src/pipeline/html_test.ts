@@ -370,6 +370,21 @@ Deno.test("extractHtml() finds nothing to note in mdBook's page that prints a wh
   assert.match(extractHtml(utf8(print), "The lamp book.html").body, /Trim the wicks/);
 });
 
+Deno.test("extractHtml() finds nothing to note in a page that is its title alone", () => {
+  // An mdBook part's page: its heading, linked to itself, and nothing under it.
+  const part = `<html><head><title>Appendices - The Lamp Book</title></head><body><main>
+    <h1 id="appendices"><a class="header" href="#appendices">Appendices</a></h1></main></body></html>`;
+  assert.throws(
+    () => extractHtml(utf8(part), "appendices.html", { source: "appendices.html" }),
+    (error: unknown) =>
+      error instanceof NothingToNoteError &&
+      error.message === "only its title, no text of its own",
+  );
+  // A line under it is text of its own.
+  const one = part.replace("</h1>", "</h1><p>Tables of lamp oils.</p>");
+  assert.match(extractHtml(utf8(one), "appendices.html").body, /lamp oils/);
+});
+
 Deno.test("extractHtml() gives the same result every time", () => {
   assert.deepEqual(extractHtml(blog, "blog.html"), extractHtml(blog, "blog.html"));
 });
