@@ -165,10 +165,12 @@ function joined(
 
 /**
  * The notes of distinct content, and for each that has copies (by vault path) the paths of the
- * notes of inputs that say the same, in rank order: byte-identical, or read to the same summary,
- * key points and words. mdBook writes a book's first chapter twice, as `index.html` and under its
- * own name, the two told apart only by their menus ("The Rustonomicon" and "(2)"; the Embedded
- * Rust Book's "Introduction" and "intro – Introduction", titled by their folders).
+ * notes of inputs that say the same, in rank order: byte-identical, or read to the same title,
+ * summary, key points and words. mdBook writes a book's first chapter twice, as `index.html` and
+ * under its own name, the two told apart only by their menus ("The Rustonomicon" and "(2)"; the
+ * Embedded Rust Book's "Introduction" and "intro – Introduction", one titled by its folder). The
+ * Unstable Book's 110 stubs ("This feature is internal to the Rust compiler...") differ only in
+ * their titles, the features they are of.
  * Notes without a hash or a summary are distinct from all others.
  */
 function sameContent(notes: LinkSource[]) {
@@ -180,7 +182,11 @@ function sameContent(notes: LinkSource[]) {
     const keys = [
       ...note.sourceHash === undefined ? [] : [`bytes:${note.sourceHash}`],
       ...note.summary.length === 0 ? [] : [
-        `text:${sha256Hex(JSON.stringify([note.summary, note.keyPoints, note.terms]))}`,
+        `text:${
+          sha256Hex(
+            JSON.stringify([ownTitle(note.title), note.summary, note.keyPoints, note.terms]),
+          )
+        }`,
       ],
     ];
     const standsFor = keys.map((key) => first.get(key)).find((path) => path !== undefined);
@@ -192,6 +198,11 @@ function sameContent(notes: LinkSource[]) {
     }
   }
   return { firsts, copies };
+}
+
+/** A title without the folder a plain one was given to stand alone ("intro – Introduction"). */
+function ownTitle(title: string): string {
+  return title.replace(/^[^–]{1,60} – (?=\S)/u, "");
 }
 
 /**

@@ -121,9 +121,12 @@ Deno.test("planLinks() lets the first of inputs that read the same stand for the
   const plan = planLinks([...all, copy]);
   assert.deepEqual(plan.maps, planLinks(all).maps);
   assert.deepEqual(plan.related.get(copy.fileId), [first.path]);
-  // Another text under the same title, or two notes with nothing read, are notes of their own.
+  // Another text under the same title, the same text under another title (stubs of one form),
+  // or two notes with nothing read, are notes of their own.
   const retold = { ...copy, keyPoints: ["Drones do not sting."] };
   assert.ok(JSON.stringify(planLinks([...all, retold]).maps).includes("bees 1 (2)"));
+  const stub = { ...copy, title: "wasps 1" };
+  assert.ok(JSON.stringify(planLinks([...all, stub]).maps).includes("bees 1 (2)"));
   const empty = { ...first, summary: [], terms: [] };
   const alsoEmpty = { ...copy, summary: [], terms: [] };
   const others = all.filter((n) => n !== first);

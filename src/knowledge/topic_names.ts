@@ -257,11 +257,12 @@ export function nameTopics(
     // "Extension" (five), or "Python" (six) and "GUI" (four, one of them on GUIs). A phrase that
     // many notes of the vault share names none (see rankPhrases): ten maps of a vault of Python's
     // documentation are not run together by "Python".
-    // So is a folder's map of its name, for notes from no one place: Rust by Example's folder
-    // `trait` was "Trait" beside "Traits", of twelve pages on traits from six folders.
+    // So is a folder's map of its name, for notes from no one place or mostly from that folder:
+    // Rust by Example's folder `trait` was "Trait" beside "Traits", of twelve pages on traits from
+    // six folders; the Unstable Book's `language-features` was "Language Features" and "(2)".
     const samePlace = (other: Topic, otherFolder: string) =>
       other.folder === topic.folder && otherFolder === folder ||
-      other.folder !== "" && topic.folder === "" && folder === "";
+      other.folder !== "" && topic.folder === "" && (folder === "" || folder === other.folder);
     const same = owner.get(phraseKey(candidates[0]));
     if (same !== undefined && samePlace(named[same], mainFolders[same])) {
       const into = named[same];

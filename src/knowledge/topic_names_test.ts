@@ -967,6 +967,16 @@ Deno.test("nameTopics() joins notes from no one place to the folder's map their 
     const { named } = nameTopics(order, notes);
     assert.deepEqual(named.map((t) => [t.name, t.members.length]), [["Trait", 7]]);
   }
+  // So do notes most of which are from that folder, which Louvain parted from the rest of it.
+  const parted = ["trait/iter", "trait/dyn", "trait/ops", "hello/fmt"].map((key) => ({
+    ...note(key, ["traits", key]),
+    folder: key.split("/")[0],
+  }));
+  const { named } = nameTopics([
+    { members: inFolder.map((n) => n.key), folder: "trait" },
+    { members: parted.map((n) => n.key), folder: "" },
+  ], [...inFolder, ...parted, ...STRANGERS]);
+  assert.deepEqual(named.map((t) => [t.name, t.members.length]), [["Trait", 7]]);
 });
 
 Deno.test("nameTopics() names a folder's map as the folder's own page titles it", () => {
