@@ -947,7 +947,6 @@ const CONDITION_ONLY = /^(?:If|Unless|Whether)\s[^,;:—]*[.!]$/u;
 const RELATIVE_ONLY =
   /^((?:[^\s,;:]+ ){0,5}[^\s,;:]+),\s+(?:which|who|whose|where)\s[^,;:]*[.!?]["”’)]*$/u;
 
-/** Why a unit is unfit that no shortage of sentences excuses. */
 /** A lead to an example or a list whose clause the example ends: "...using:", "...like this:";
  * not "...can be destructured as follows:", a clause of its own. */
 const DANGLING_LEAD = /\b(?:using|with|via|by|from|into|to|like|this|these)\s*:$/iu;
@@ -956,6 +955,7 @@ const DANGLING_LEAD = /\b(?:using|with|via|by|from|into|to|like|this|these)\s*:$
 const NAVIGATES =
   /^(?:(?:that['’]s all|done)!?\s+)?(?:now\s+)?(?:go|continue|proceed|move on|skip|jump|turn)(?: on| ahead)? to the (?:next|previous|following) (?:section|chapter|page|part|step)\b/iu;
 
+/** Why a unit is unfit that no shortage of sentences excuses. */
 const NEVER = new Set([
   "boilerplate",
   "signature",

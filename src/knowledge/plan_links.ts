@@ -170,8 +170,8 @@ function joined(
  * under its own name, the two told apart only by their menus ("The Rustonomicon" and "(2)"; the
  * Embedded Rust Book's "Introduction" and "intro – Introduction", one titled by its folder). The
  * Unstable Book's 110 stubs ("This feature is internal to the Rust compiler...") differ only in
- * their titles, the features they are of.
- * Notes without a hash or a summary are distinct from all others.
+ * their titles, the features they are of, and stay apart. Notes without a hash or a summary are
+ * distinct from all others.
  */
 function sameContent(notes: LinkSource[]) {
   const byRank = [...notes].sort((a, b) => a.fileId - b.fileId);

@@ -253,10 +253,10 @@ export function nameTopics(
       continue;
     }
     // Its best name (by its stems) is another map's, of notes from the same place: one subject,
-    // which a reader looks for in one map. Python's FAQ pages, flat among other FAQs, were "Python" (four) and
-    // "Extension" (five), or "Python" (six) and "GUI" (four, one of them on GUIs). A phrase that
-    // many notes of the vault share names none (see rankPhrases): ten maps of a vault of Python's
-    // documentation are not run together by "Python".
+    // which a reader looks for in one map. Python's FAQ pages, flat among other FAQs, were
+    // "Python" (four) and "Extension" (five), or "Python" (six) and "GUI" (four, one of them on
+    // GUIs). A phrase that many notes of the vault share names none (see rankPhrases): ten maps
+    // of a vault of Python's documentation are not run together by "Python".
     // So is a folder's map of its name, for notes from no one place or mostly from that folder:
     // Rust by Example's folder `trait` was "Trait" beside "Traits", of twelve pages on traits from
     // six folders; the Unstable Book's `language-features` was "Language Features" and "(2)".
@@ -1217,8 +1217,6 @@ function writtenSmall(word: string, topic: Topic, summaryOf: Map<string, string>
   return small >= 2 && telling > 0;
 }
 
-/** A note's title as its vault name shows it: "Sources/Rerere.md" is "Rerere". */
-/** The title of the note `key` as stem keys between spaces, to find a phrase's key in. */
 /**
  * The title of a folder's own page, where it names the folder in a few words one of which the
  * folder's name starts or is started by: the Embedded Rust Book's `start/index.html` is "Getting
@@ -1260,10 +1258,12 @@ function takenKey(name: string): string {
   return `${phraseKey(name)}|${name.toLowerCase().replace(/[\p{L}\p{N}\s]/gu, "")}`;
 }
 
+/** The title of the note `key` as stem keys between spaces, to find a phrase's key in. */
 function titleKey(key: string): string {
   return ` ${phraseKey(titleOf(key))} `;
 }
 
+/** A note's title as its vault name shows it: "Sources/Rerere.md" is "Rerere". */
 function titleOf(key: string): string {
   return key.slice(key.lastIndexOf("/") + 1).replace(/\.md$/u, "");
 }

@@ -79,6 +79,7 @@ export function inlineText(
   return out.join("");
 }
 
+/** A footnote's mark as written: "[^1]", "[^note]". */
 const FOOTNOTE_MARK = /^\[\^[^\]\s]+\]$/u;
 
 /** A MyST role's name just before its code span: "{ref}", "{py:class}". */
