@@ -121,10 +121,10 @@ export function extractHtml(
  */
 function onlyTitle(body: string, title: string, table: LinkTable): boolean {
   const heading = /^#{1,6}[ \t]+\[([^\]\n]*)\]\(gleaner-link:(\d+)\)$/u.exec(body.trim());
-  const link = heading ? table.links[Number(heading[2])] : undefined;
-  return link !== undefined && link.fragment !== undefined &&
-    (link.path === table.source || link.path === "") &&
-    heading![1].trim().toLowerCase() === title.trim().toLowerCase();
+  if (!heading) return false;
+  const link = table.links[Number(heading[2])];
+  return link?.fragment !== undefined && (link.path === table.source || link.path === "") &&
+    heading[1].trim().toLowerCase() === title.trim().toLowerCase();
 }
 
 /**
