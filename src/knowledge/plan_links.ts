@@ -6,6 +6,7 @@
  * main about 0.2 s and 30 MB it does not need to start.
  */
 import { sha256Hex } from "../fs/sha256.ts";
+import { withoutOwner } from "../pipeline/readable_name.ts";
 import type { LinkedNote } from "../store/job_store.ts";
 import type { MapFile } from "../vault/vault_writer.ts";
 import { buildMaps, contextLine, RESERVED_MAPS } from "./maps.ts";
@@ -184,7 +185,7 @@ function sameContent(notes: LinkSource[]) {
       ...note.summary.length === 0 ? [] : [
         `text:${
           sha256Hex(
-            JSON.stringify([ownTitle(note.title), note.summary, note.keyPoints, note.terms]),
+            JSON.stringify([withoutOwner(note.title), note.summary, note.keyPoints, note.terms]),
           )
         }`,
       ],
@@ -198,11 +199,6 @@ function sameContent(notes: LinkSource[]) {
     }
   }
   return { firsts, copies };
-}
-
-/** A title without the folder a plain one was given to stand alone ("intro – Introduction"). */
-function ownTitle(title: string): string {
-  return title.replace(/^[^–]{1,60} – (?=\S)/u, "");
 }
 
 /**

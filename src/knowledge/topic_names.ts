@@ -9,7 +9,7 @@
 import { englishRank, GENERIC_RANK, NAME_RANK, specificity } from "../analyse/commonness.ts";
 import { STOPWORDS } from "../analyse/terms.ts";
 import { isUpkeep, withoutOwnNotes } from "../analyse/upkeep.ts";
-import { folderTitle, keepingFolder } from "../pipeline/readable_name.ts";
+import { folderTitle, keepingFolder, withoutOwner } from "../pipeline/readable_name.ts";
 import { phraseKey } from "./similarity.ts";
 import { leastMembers, type Topic } from "./topics.ts";
 
@@ -1223,11 +1223,10 @@ function writtenSmall(word: string, topic: Topic, summaryOf: Map<string, string>
  * started", Rust by Example's `trait.html` "Traits". Not "Welcome to Lamp's documentation!".
  */
 function ownPageTitle(folder: string, pages: ReadonlyMap<string, string>): string | undefined {
-  const last = folder.slice(folder.lastIndexOf("/") + 1);
-  // "start – Getting started": a title too plain to stand alone is given its folder's name.
-  const title = [folder, `${folder}/index`, `${folder}/README`, `${folder}/readme`]
-    .map((key) => pages.get(key)).find((t) => t !== undefined)?.replace(/\s+/gu, " ").trim()
-    .replace(new RegExp(`^${RegExp.escape(last)} – (?=\\S)`, "iu"), "");
+  // "start – Getting started": a title too plain to stand alone was given its folder's name.
+  const page = [folder, `${folder}/index`, `${folder}/README`, `${folder}/readme`]
+    .map((key) => pages.get(key)).find((t) => t !== undefined);
+  const title = page && withoutOwner(page.replace(/\s+/gu, " ").trim());
   // mdBook's index.html is its first chapter: "What is rustdoc?" names no folder. Nor does a
   // name of code ("macro_rules!" for Rust by Example's `macros`, "match").
   if (
@@ -1236,7 +1235,7 @@ function ownPageTitle(folder: string, pages: ReadonlyMap<string, string>): strin
   ) {
     return undefined;
   }
-  const name = last.toLowerCase().split(/[\s_.-]+/u);
+  const name = folder.slice(folder.lastIndexOf("/") + 1).toLowerCase().split(/[\s_.-]+/u);
   const words = title.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2);
   const starts = (a: string, b: string) => a.length >= 2 && b.length >= 2 && a.startsWith(b);
   return words.some((w) => name.some((n) => starts(w, n) || starts(n, w))) ? title : undefined;

@@ -5,7 +5,7 @@
  */
 import { fileStem } from "../markdown/note_name.ts";
 import type { PropertyValue, SourceLink } from "../protocol/messages.ts";
-import { CONTAINERS, folderTitle, keepingFolder, readableStem } from "./readable_name.ts";
+import { CONTAINERS, folderTitle, keepingFolder, ownedBy, readableStem } from "./readable_name.ts";
 
 /** What one input contributes to its note. */
 export interface Extracted {
@@ -61,7 +61,7 @@ export function fallbackTitle(fileName: string): string {
   if (folder === "" || dated(stem, folder) || telling && keepingFolder(folders)) {
     return stem || "Untitled";
   }
-  return stem ? `${folder} – ${stem}` : folder;
+  return stem ? ownedBy(folder, stem) : folder;
 }
 
 /**
@@ -114,5 +114,5 @@ export function ownedTitle(title: string, fileName: string): string {
   const owner = /\p{L}/u.test(rest) && !NUMBERING.test(rest) ? rest : parts.slice(0, -1)
     .filter((f) => f !== "" && f !== "." && f !== ".." && !CONTAINERS.has(f.toLowerCase()))
     .at(-1) ?? "";
-  return owner === "" ? title : `${owner} – ${title}`;
+  return owner === "" ? title : ownedBy(owner, title);
 }

@@ -186,3 +186,21 @@ const ENCODING = /^(?:\d{2,4}k(?:b|bps|bit)?|\d{3,4}p|[xh]26[45]|hevc|webrip|hdt
 function keepsCase(word: string): boolean {
   return /^\p{Lu}{2,}\d*s?$/u.test(word) || /^\p{L}+\p{Lu}/u.test(word) || !/\p{L}/u.test(word);
 }
+
+/**
+ * A title with the name of what it is of before it, as a title too plain to stand alone is
+ * given one ("man-db – Frequently Asked Questions", "start – Getting started").
+ */
+export function ownedBy(owner: string, title: string): string {
+  return `${owner}${OWNER_MARK}${title}`;
+}
+
+/** A title without the owner {@link ownedBy} put before it: "Getting started". */
+export function withoutOwner(title: string): string {
+  const at = title.indexOf(OWNER_MARK);
+  return at > 0 && at <= MAX_OWNER ? title.slice(at + OWNER_MARK.length) : title;
+}
+
+const OWNER_MARK = " – ";
+/** Longest owner looked for before a title. */
+const MAX_OWNER = 60;

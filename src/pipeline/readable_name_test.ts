@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { fallbackTitle, ownedTitle } from "./extracted.ts";
-import { casedLikeText, folderTitle, readableFolder, readableStem } from "./readable_name.ts";
+import {
+  casedLikeText,
+  folderTitle,
+  readableFolder,
+  readableStem,
+  withoutOwner,
+} from "./readable_name.ts";
 
 Deno.test("readableStem() turns a slug into a sentence-case title", () => {
   assert.equal(readableStem("revert-a-faulty-merge"), "Revert a faulty merge");
@@ -120,4 +126,11 @@ Deno.test("ownedTitle() tells whose a title naming only a kind of text is, from 
   // A title that names its subject stands.
   assert.equal(ownedTitle("Lampwick FAQ", "lamp/FAQ"), "Lampwick FAQ");
   assert.equal(ownedTitle("Trimming wicks", "lamp/FAQ"), "Trimming wicks");
+});
+
+Deno.test("withoutOwner() takes off the owner a plain title was given, and nothing else", () => {
+  assert.equal(withoutOwner(ownedTitle("Getting started", "start/index.html")), "Getting started");
+  assert.equal(withoutOwner(fallbackTitle("courses/heidegger/lecture-01.srt")), "Lecture 01");
+  assert.equal(withoutOwner("Wicks and oil"), "Wicks and oil");
+  assert.equal(withoutOwner(" – Wicks"), " – Wicks");
 });
