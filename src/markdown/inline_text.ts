@@ -57,10 +57,10 @@ export function inlineText(
         if ((t.tokens ?? []).every((inner) => inner.type === "image" || /^\s*$/u.test(inner.raw))) {
           break;
         }
-        // Nor is a footnote's mark, which marked reads as a link where the note's line defines
-        // "[^1]", nor the space before it ("keys are not [^1].").
+        // A footnote's mark, which marked reads as a link where the note's line defines "[^1]",
+        // stays as written, as it does with no such line: not "^1", its link text.
         if (FOOTNOTE_MARK.test(t.raw)) {
-          if (out.length > 0) out[out.length - 1] = out[out.length - 1].trimEnd();
+          out.push(t.raw);
           break;
         }
         out.push(inlineText(t.tokens, t.text, options));
