@@ -120,12 +120,18 @@ export function extractHtml(
  * that is only its heading is still a note.
  */
 function onlyTitle(body: string, title: string, table: LinkTable): boolean {
-  const heading = /^#{1,6}[ \t]+\[([^\]\n]*)\]\(gleaner-link:(\d+)\)$/u.exec(body.trim());
+  const heading = SELF_LINKED_HEADING.exec(body.trim());
   if (!heading) return false;
   const link = table.links[Number(heading[2])];
   return link?.fragment !== undefined && (link.path === table.source || link.path === "") &&
     heading[1].trim().toLowerCase() === title.trim().toLowerCase();
 }
+
+/** A heading whose text is a link, as the Markdown of a page writes one: "# [Wicks](...:3)". */
+const SELF_LINKED_HEADING = new RegExp(
+  `^#{1,6}[ \\t]+\\[([^\\]\\n]*)\\]\\(${LINK_SCHEME}(\\d+)\\)$`,
+  "u",
+);
 
 /**
  * Sets the page's parts as its Markdown should have them, before Readability reads it or in its
