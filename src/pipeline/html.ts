@@ -193,8 +193,9 @@ function printEdition(html: string, document: DomDocument, fileName: string): bo
 
 const MDBOOK = /<!--\s*Book generated using mdBook\s*-->/u;
 
-/** The address in a refresh's content: `0;URL='./vec/vec-alloc.html'`, `5; url=/new`. */
-const REFRESH_URL = /^\s*\d*(?:\.\d*)?\s*[;,]\s*url\s*=\s*['"]?([^'"]+)['"]?\s*$/iu;
+/** The address in a refresh's content: `0;URL='./vec/vec-alloc.html'`, `5; url=/new`, and
+ * `0; ./cli.html` (SQLite's old `sqlite.html`), since HTML lets "url=" be left out. */
+const REFRESH_URL = /^\s*\d*(?:\.\d*)?\s*[;,]\s*(?:url\s*=\s*)?['"]?([^'"]+)['"]?\s*$/iu;
 /** Words a redirecting page's body says at most: a line and the address, or a short apology. */
 const REDIRECT_WORDS = 30;
 

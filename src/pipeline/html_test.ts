@@ -327,6 +327,15 @@ Deno.test("extractHtml() finds nothing to note in a page that only redirects, an
       error instanceof NothingToNoteError &&
       error.message === "only a redirect to ./vec/vec-alloc.html, no text of its own",
   );
+  // HTML lets the refresh leave "url=" out (SQLite's `sqlite.html`, now `cli.html`).
+  const bare = `<html><head><meta http-equiv="refresh" content="0; ./cli.html"></head>
+    <body>Redirect to <a href="./cli.html">./cli.html</a></body></html>`;
+  assert.throws(
+    () => extractHtml(utf8(bare), "sqlite.html"),
+    (error: unknown) =>
+      error instanceof NothingToNoteError &&
+      error.message === "only a redirect to ./cli.html, no text of its own",
+  );
   // So does a script alone that sends the reader on (the Rust Reference's old sections).
   const script = `<script>var target = {"#never-type": "types/never.html"}[location.hash];
     if (target) { window.location.replace(target); }</script>`;
