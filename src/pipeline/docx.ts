@@ -7,7 +7,7 @@ import { DOMParser } from "linkedom";
 import mammoth from "mammoth";
 import mammothPromises from "mammoth/lib/promises.js";
 import { Buffer } from "node:buffer";
-import { cleanTitle, type Extracted } from "./extracted.ts";
+import { cleanTitle, type Extracted, placeholderTitle } from "./extracted.ts";
 import { countMarkdownWords, type HtmlOptions, htmlToMarkdown, linksOf } from "./html.ts";
 import { LinkTable } from "./html_links.ts";
 import { inflateEntry, readZip, type ZipEntry, type ZipLimits } from "./zip.ts";
@@ -174,7 +174,9 @@ function coreTitle(bytes: Uint8Array, parts: ZipEntry[]): string | undefined {
   try {
     const xml = new TextDecoder().decode(inflateEntry(bytes, part, WORD));
     const document = new DOMParser().parseFromString(xml, "text/xml");
-    return document.getElementsByTagName("dc:title")[0]?.textContent ?? undefined;
+    const title = document.getElementsByTagName("dc:title")[0]?.textContent ?? undefined;
+    // "Untitled", "Document1": what a template left, not the author's title.
+    return title !== undefined && placeholderTitle(title) ? undefined : title;
   } catch {
     return undefined; // a title is optional: a broken properties part costs only the title
   }

@@ -166,6 +166,11 @@ Deno.test("extractDocx() takes the first Heading 1 as the title when the propert
   assert.ok(result.body.startsWith("**Bold words**"), "the title is repeated in the body");
 });
 
+Deno.test("extractDocx() passes over a placeholder the template left as the properties' title", async () => {
+  const result = await extractDocx(await makeDocx(sampleBody(), "Untitled document"), "r.docx");
+  assert.equal(result.title, "Project report");
+});
+
 Deno.test("extractDocx() does not repeat a properties title that opens the document", async () => {
   const result = await extractDocx(await makeDocx(sampleBody(), "Project  report"), "r.docx");
   assert.equal(result.title, "Project report");

@@ -7,6 +7,8 @@
  * portable ...)" became "the portable ...").
  */
 
+import { placeholderTitle } from "./extracted.ts";
+
 /** The parts of linkedom's DOM used here. */
 export interface TitleDocument {
   querySelector(
@@ -55,7 +57,7 @@ const SEPARATORS = [" | ", " — ", " – ", " - ", " :: ", " » ", " · ", " //
 /** The page's title by the order above, or "" when it declares none. */
 export function htmlTitle(document: TitleDocument): string {
   const meta = (selector: string) =>
-    oneLine(document.querySelector(selector)?.getAttribute("content"));
+    declared(document.querySelector(selector)?.getAttribute("content"));
   const all = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].slice(0, 50);
   const own = all.filter((h) => h.closest(SITE_BARS) === null);
   const h1 = oneLine(
@@ -67,7 +69,7 @@ export function htmlTitle(document: TitleDocument): string {
   // from Crates.io with cargo install - The Rust Programming Language").
   const siteName = meta('meta[property="og:site_name"], meta[name="application-name"]') ||
     oneLine(all.find((h) => h.closest(SITE_BARS) !== null)?.textContent);
-  const titleElement = oneLine(document.querySelector("title")?.textContent);
+  const titleElement = declared(document.querySelector("title")?.textContent);
   // The headings besides the <h1>: a book's pages may have its own <h1> below the book's.
   const headings = own.map((h) => oneLine(h.textContent));
   const subheadings = headings.filter((h, i) => h !== h1 || headings.indexOf(h1) !== i);
@@ -94,6 +96,12 @@ function chapterOf(title: string, h1: string): string {
 function endsOn(heading: string, part: string): boolean {
   return part !== "" && heading.length > part.length && heading.endsWith(part) &&
     !/[\p{L}\p{N}_]/u.test(heading[heading.length - part.length - 1]);
+}
+
+/** A declared title on one line, or "" for a placeholder a tool wrote (see placeholderTitle). */
+function declared(title: string | null | undefined): string {
+  const line = oneLine(title);
+  return placeholderTitle(line) ? "" : line;
 }
 
 function oneLine(s: string | null | undefined): string {

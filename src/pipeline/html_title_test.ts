@@ -35,6 +35,15 @@ Deno.test("extractHtml() takes <title> without the site's name, the whole title 
   );
 });
 
+Deno.test("extractHtml() passes over a placeholder <title> for the page's heading", () => {
+  // SQLite's mingw.html: "<title>No Title</title>", its heading the real one.
+  const titleOf = (head: string) =>
+    extractHtml(page(head, "<h1>Building MinGW</h1><p>Words of text.</p>"), "mingw.html").title;
+  assert.equal(titleOf("<title>No Title</title>"), "Building MinGW");
+  assert.equal(titleOf('<meta property="og:title" content="Untitled">'), "Building MinGW");
+  assert.equal(titleOf("<title>Notes on MinGW</title>"), "Notes on MinGW");
+});
+
 Deno.test("withoutSiteName() keeps the part the page's heading repeats", () => {
   assert.equal(
     withoutSiteName("Orchard Docs | Getting Started", "", "Getting Started"),

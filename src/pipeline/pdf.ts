@@ -21,7 +21,7 @@
 import { Buffer } from "node:buffer";
 import { constants, inflateSync } from "node:zlib";
 import { getDocument, OPS, VerbosityLevel } from "unpdf/pdfjs";
-import { cleanTitle, countWords, type Extracted } from "./extracted.ts";
+import { cleanTitle, countWords, type Extracted, placeholderTitle } from "./extracted.ts";
 import { CMAP_URL, EmbeddedBinaryData, STANDARD_FONT_DATA_URL } from "./pdf_data.ts";
 import { ligatureRepair } from "./pdf_ligatures.ts";
 import { texLogos } from "./pdf_tex_logos.ts";
@@ -491,8 +491,6 @@ async function readMetadata(pdf: PdfDocument): Promise<string[]> {
 const APP_PREFIX = /^\s*(?:Microsoft\s+(?:Word|PowerPoint|Excel)|Word|PowerPoint|Excel)\s+-\s+/i;
 const DOCUMENT_EXTENSION =
   /\.(?:docx?|docm|dotx?|rtf|odt|odp|ods|pptx?|xlsx?|pdf|txt|tex|dvi|ps|eps|indd|qxd|pages|key|html?|md)$/i;
-const PLACEHOLDER =
-  /^(?:untitled|untitled[\s-]*\d+|untitled document|document\d*|doc\d*|presentation\d*|book\d*|title|no title|none|null|unknown|anonymous|\(anonymous\)|slide\s*\d+|page\s*\d+)$/i;
 
 /**
  * A title of one token that only a file system or a tool would write: with a path separator,
@@ -515,7 +513,7 @@ function metadataTitle(candidates: string[]): string | undefined {
     title = title.replace(APP_PREFIX, "");
     if (DOCUMENT_EXTENSION.test(title)) title = fileStem(title).trim();
     if (looksLikeFileName(title)) continue;
-    if (title === "" || PLACEHOLDER.test(title) || !/\p{L}/u.test(title)) continue;
+    if (title === "" || placeholderTitle(title) || !/\p{L}/u.test(title)) continue;
     return cleanTitle(title, "");
   }
   return undefined;
