@@ -528,7 +528,10 @@ const NAVIGATION = ".related, .sphinxsidebar, div.footer, .navheader, .navfooter
   // description's toggle ("Expand description") and each example's "Run" link to the
   // playground, an address of the whole example.
   '[class~="out-of-band"], [class~="rightside"], summary[class~="hideme"], ' +
-  'a[class~="test-arrow"]';
+  'a[class~="test-arrow"], ' +
+  // A link to the page's own content for keyboards ("Skip to content"), and one that opens a
+  // menu (Node.js's "Other versions", "Options"): controls, which its index listed as links.
+  '[class~="skip-to-content"], [class~="skip-link"], a[aria-controls]';
 /** A block that opens like Texinfo's "Next: ..., Previous: ..., Up: ..." line. */
 const NAV_LINE = /^\s*(?:next|previous|prev|up|forward|back|contents|index)\s*:/i;
 /** Longest text a "Next: ..." block may have and still be navigation, not prose. */

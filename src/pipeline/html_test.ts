@@ -652,6 +652,17 @@ Deno.test("extractHtml() leaves out Texinfo and Sphinx navigation blocks", () =>
   assert.match(body, /A closure wraps a function/);
 });
 
+Deno.test("extractHtml() leaves out a skip link and the links that open a menu", () => {
+  // As Node.js's API index heads its list of modules.
+  const page = '<html><head><title>Lamps</title></head><body><a href="#list" ' +
+    'class="skip-to-content">Skip to content</a><ul><li><a href="#alt" aria-controls="alt">' +
+    'Other versions</a></li></ul><ul id="list"><li><a href="wicks.html">Wicks</a></li>' +
+    '<li><a href="oil.html">Oil</a></li></ul></body></html>';
+  const { body } = extractHtml(utf8(page), "index.html");
+  assert.doesNotMatch(body, /Skip to content|Other versions/);
+  assert.match(body, /Wicks/);
+});
+
 Deno.test("extractHtml() leaves out what a short page hides", () => {
   const page = "<html><head><title>Hours</title></head><body><p>Open from nine to five.</p>" +
     '<div hidden>Secret draft text</div><p style="display: none">Old prices</p></body></html>';
