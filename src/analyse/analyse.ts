@@ -259,8 +259,8 @@ export function analyse(input: AnalysisInput): Analysed {
   const itemised = new Set([...listed.values()].flat());
   // A page of links and nothing else, as a documentation set's index is, says what it links to:
   // Python's FAQ index was summed up by one of its links' titles, a question.
-  const links = units.blocks.length >= LINKS && units.blocks.every((b) => b.link)
-    ? units.blocks.map((b) => b.text)
+  const links = indexPage(units.blocks, transcript)
+    ? units.blocks.flatMap((b) => b.link ?? [])
     : undefined;
   const summary = links ? [withList("Links to:", links)] : paragraphs(
     [
@@ -293,7 +293,10 @@ export function analyse(input: AnalysisInput): Analysed {
       (leansBack(text) ? (transcript ? 0.8 : 0.75) : 1) * (instructs(text) ? 0.5 : 1) * s;
   });
   const pointCount = keyPointCount(input.wordCount);
-  const pointAt = pickKeyPoints(
+  // An index's entries are other pages' titles: none is a point of its own, nor is a name read
+  // in them a person, body or place the index speaks of (SQLite's site map had the people
+  // "Clustered Indexes" and "Page Size", the place "Library Footprint").
+  const pointAt = links ? [] : pickKeyPoints(
     list,
     pointScores,
     pointCount,
@@ -339,10 +342,12 @@ export function analyse(input: AnalysisInput): Analysed {
       keyPoints: linked.keyPoints,
       keyphrases: keyphrases.map((k) => k.text),
       tags: tagsFor(keyphrases, subjects, input.title),
-      people: withoutCompanies(people, organizations),
+      people: links ? [] : withoutCompanies(people, organizations),
       // "Ford" in "the Ford-Fulkerson algorithm" by "L. R. Ford": the person's surname.
-      organizations: organizations.filter((name) => name.includes(" ") || !surnames.has(name)),
-      places,
+      organizations: links
+        ? []
+        : organizations.filter((name) => name.includes(" ") || !surnames.has(name)),
+      places: links ? [] : places,
       terms: topTerms(counts),
     },
     body: withAnchors(input.body, linked.anchors),
@@ -500,6 +505,20 @@ function openingLine({ blocks }: Pick<BodyText, "blocks">): string {
 
 /** Links a page of links and nothing else must list to be summed up by them. */
 const LINKS = 3;
+/** The share of an index's blocks that are its entries: SQLite's keyword index has a few long
+ * ones ("reading and writing an rtree at the same time - rtree.html#readwrite"). */
+const ENTRIES = 0.9;
+
+/**
+ * Whether blocks are an index's: its entries (see Block's `link`) and little else, none of it
+ * prose standing apart from the list that could say what the page is about, as a page's opening
+ * paragraph above its list of links does. A footer ("This page last modified on...") is none.
+ */
+function indexPage(blocks: Block[], speech: boolean): boolean {
+  const entries = blocks.filter((b) => b.link).length;
+  return entries >= LINKS && entries >= ENTRIES * blocks.length &&
+    blocks.every((b) => b.link || b.item || NEVER.has(unfitReason(b.text, { speech }) ?? ""));
+}
 /** The most items of a list a summary's lead names before "and N more". */
 const LISTED = 6;
 /** A list's item a lead may name: a few words, like a name ("Fred L. Drake, Jr."). */

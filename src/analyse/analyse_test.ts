@@ -1481,6 +1481,33 @@ Deno.test("analyse() sums up a page of links only by what it links to", () => {
   assert.doesNotMatch(run(prose, "Lamps").analysis.summary.join(" "), /^Links to/u);
 });
 
+Deno.test("analyse() reads an index's labelled and bold entries as links, and takes no point or name from them", () => {
+  // As SQLite's keyword index and cross-references list them, under a footer of the site's.
+  const entries = [
+    "- **[Harbour Lamp Works](gleaner-link:0)**",
+    "- --trim option - [cli.html#trim](gleaner-link:1)",
+    "- [wicks.html#colza](gleaner-link:2) → colza wicks",
+    "- Older News - [news.html](gleaner-link:3)",
+    "- lenses cleaned by keepers at dawn in the winter months - [lenses.html](gleaner-link:4)",
+    ...("north south east west inner outer upper lower old new red green white black tall " +
+      "short stone brick iron wooden").split(" ")
+      .map((kind, i) => `- [The ${kind} lighthouse](gleaner-link:${5 + i})`),
+  ];
+  const body = `${entries.join("\n")}\n\nThis page last modified on 2022-12-07 17:49:21 UTC`;
+  const { analysis } = run(body, "Keyword Index");
+  assert.deepEqual(analysis.summary, [
+    "Links to Harbour Lamp Works, --trim option, colza wicks, Older News, The north lighthouse, " +
+    "The south lighthouse and 18 more.",
+  ]);
+  assert.deepEqual(analysis.keyPoints, []);
+  assert.deepEqual([analysis.people, analysis.organizations, analysis.places], [[], [], []]);
+  // A sentence beside a link is prose, and an opening paragraph says what the page is about.
+  const said = "- Read the [guide](gleaner-link:0) before the first lamp is lit at dusk.\n";
+  assert.doesNotMatch(run(said + body, "Keyword Index").analysis.summary.join(" "), /^Links to/u);
+  const opened = "The harbour lamps are trimmed each evening by the keepers of the town.\n\n";
+  assert.doesNotMatch(run(opened + body, "Keyword Index").analysis.summary.join(" "), /^Links/u);
+});
+
 Deno.test("analyse() asks no question in a written text's summary", () => {
   // As Postfix's READMEs open: the questions the text answers, each then a heading.
   const body = [

@@ -38,8 +38,8 @@ export interface Block {
   aside?: true;
   /** In a "See also" callout: what to read elsewhere, which says nothing of this text. */
   refers?: true;
-  /** One link and nothing else, as an index lists pages: its text is the link's. */
-  link?: true;
+  /** An index's entry (see entryName): what it names, its link's text or its label. */
+  link?: string;
   /** An item of a list, or a paragraph in one. */
   item?: true;
   /** Opens with a code span, whose name starts a sentence in small letters: "`dbm` is a generic
@@ -154,7 +154,8 @@ export function readBody(markdown: string): BodyText {
       if (asides > 0) block.aside = true;
       if (seeAlso > 0 || seeAlsoSection) block.refers = true;
       if (lists > 0) block.item = true;
-      if (turns.length === 1 && isLink(inline)) block.link = true;
+      const named = turns.length === 1 ? entryName(inline) : undefined;
+      if (named) block.link = named;
       if (k === 0 && opensWithCodeSpan(inline)) block.opensWithCode = true;
       entry &&= "inside";
       blocks.push(block);
@@ -331,10 +332,39 @@ function codeSpans(inline: Token[] | undefined): string[] {
   return out;
 }
 
-/** Whether inline tokens are one link and nothing else. */
-function isLink(inline: Token[] | undefined): boolean {
-  const shown = (inline ?? []).filter((t) => !(t.type === "text" && t.raw.trim() === ""));
-  return shown.length === 1 && shown[0].type === "link";
+/**
+ * What inline tokens name as an index's entry: links, bold or not, with at most a few words of
+ * label beside them; undefined for any other text. SQLite's keyword index lists "**[About
+ * SQLite](...)**", named by the link's text; its cross-references "--safe command-line option -
+ * [cli.html#safemode](...)", named by the label where the links show addresses.
+ */
+function entryName(inline: Token[] | undefined): string | undefined {
+  const shown = (inline ?? []).filter((t) => !(t.type === "text" && t.raw.trim() === ""))
+    .map((t) => t.type === "strong" || t.type === "em" ? onlyChild(t) ?? t : t);
+  const links = shown.filter((t): t is Tokens.Link => t.type === "link");
+  // "Ilse Brandvold <ilse@lamps.example>" credits a person, whose address is no page.
+  if (links.length === 0 || links.some((link) => /^mailto:/iu.test(link.href))) return undefined;
+  const label = inlineText(shown.filter((t) => t.type !== "link"), "")
+    .replace(/^\s*(?:[-–—→:|]\s+)?|(?:\s+[-–—→:|])?\s*$/gu, "");
+  const words = label.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  if (words > INDEX_LABEL || /[.!?]$/u.test(label)) return undefined;
+  const texts = links.map((link) => inlineText([link], "").trim());
+  const name = label !== "" && texts.every((text) => ADDRESS.test(text)) ? label : texts.join(", ");
+  return name === "" ? undefined : name;
+}
+
+/** A link's text that is its address: "cli.html#safemode", "c3ref/open.html". */
+const ADDRESS = /^\S*(?:[/#]|\.html?\b)\S*$/iu;
+
+/** Words an index's entry says beside its links at most ("about 200 SQL statements per webpage
+ * -"): a sentence ends in a stop. */
+const INDEX_LABEL = 8;
+
+/** The one token that bold or emphasis wraps, if it wraps one. */
+function onlyChild(token: Token): Token | undefined {
+  const inner = ("tokens" in token ? token.tokens ?? [] : [])
+    .filter((t) => !(t.type === "text" && t.raw.trim() === ""));
+  return inner.length === 1 ? inner[0] : undefined;
 }
 
 /** Whether the inline tokens open with a code span, alone or as a link's text ("[`dbm`](...)"). */

@@ -486,12 +486,22 @@ Deno.test("readBody() reads a callout's prose as an aside, without its type and 
   ]);
 });
 
-Deno.test("readBody() marks a block that is one link and nothing else", () => {
-  const body = readBody("- [Wicks](gleaner-link:0)\n- See [Oil](gleaner-link:1).\n\n[Lamps](x.md)");
+Deno.test("readBody() marks an index's entry, a link alone or beside a short label, with its name", () => {
+  const body = readBody(
+    "- [Wicks](gleaner-link:0)\n- See [Oil](gleaner-link:1).\n- **[Lenses](gleaner-link:2)**\n" +
+      "- --trim option - [cli.html#trim](gleaner-link:3)\n" +
+      "- [Keepers](gleaner-link:4) → the keepers' rota\n" +
+      "- Ilse Brandvold <ilse@lamps.example>\n\n[Lamps](x.md)",
+  );
   assert.deepEqual(body.blocks.map((b) => [b.text, b.link ?? false]), [
-    ["Wicks", true],
+    ["Wicks", "Wicks"],
     ["See Oil.", false],
-    ["Lamps", true],
+    ["Lenses", "Lenses"],
+    // Named by its label where the link shows its address, by its link's text otherwise.
+    ["--trim option - cli.html#trim", "--trim option"],
+    ["Keepers → the keepers' rota", "Keepers"],
+    ["Ilse Brandvold ilse@lamps.example", false],
+    ["Lamps", "Lamps"],
   ]);
 });
 
