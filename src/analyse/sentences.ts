@@ -437,8 +437,10 @@ const REFERS_BACK = new RegExp(
     // "('unstable' in the above example)", "the packages listed above".
     "\\bthe above\\b",
     "\\b(?:shown|listed|given|mentioned|described) above\\b",
-    "\\b(?:the|this) (?:example|code|table|figure|diagram|picture|image|chart|list|output|command|listing|program|snippet)s? (?:above|below)\\b",
+    "\\b(?:the|this) (?:example|code|table|figure|diagram|picture|image|chart|list|output|command|listing|program|snippet|query|queries|statement|schema)s? (?:above|below)\\b",
     "\\blike this\\s*[.:]?$",
+    // "SQLite does not work this way.": the way was told before.
+    "\\b(?:in )?(?:this|that) (?:way|manner|fashion)\\s*[.!]?$",
     // "The C function to the right demonstrates...": the page's layout, which a note lacks; not
     // "moved to the right place", a right one.
     "\\b(?:to|on|at) the (?:right|left)\\b(?! (?:of|to|and|or|place|places|way|ways|thing|things|" +
@@ -446,6 +448,9 @@ const REFERS_BACK = new RegExp(
     "tool|tools|path|question|questions|balance|amount|kind|level|size|spot)\\b)",
     // "The Online Backup API was created to address these concerns.": what they were came before.
     "\\b(?:these|those|such) (?:concerns|problems|issues|limitations|shortcomings|drawbacks|difficulties|challenges|questions|objections|complaints)\\b",
+    // "This document strives to break that pattern by being concise.": SQLite's page on quality
+    // told the pattern before.
+    "\\bthat (?:concern|limitation|shortcoming|drawback|pattern|trend)\\b",
     // "No President has ever said those words from this podium.": they were said just before.
     "\\bthose words\\b",
     // "For an example, see ecc7c8841d (...)", "See the lamp keeper's guide for more.": a

@@ -447,6 +447,18 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
     unfitReason("No keeper has ever said those words from this lighthouse.", { speech: true }),
     "refers elsewhere",
   );
+  // The way, the pattern and the query were told before (SQLite's pages).
+  for (
+    const leaning of [
+      "The harbour lamps of the north quay do not burn colza oil this way.",
+      "This guide strives to break that pattern by being short and useful.",
+      "The query above will use the wick index to find the answer quickly.",
+    ]
+  ) assert.equal(unfitReason(leaning), "refers elsewhere", leaning);
+  assert.equal(
+    unfitReason("This way of trimming the wick keeps the harbour lamps lit all night."),
+    undefined,
+  );
   assert.equal(
     unfitReason("The keeper differs from the pilot in two ways: (a) He trims the wicks."),
     "refers elsewhere",
