@@ -8,7 +8,7 @@
 import type { Analysis, KeyPoint, PropertyValue } from "../protocol/messages.ts";
 import { stamp } from "../markdown/transcript.ts";
 import { type Block, type BodyText, readBody } from "./blocks.ts";
-import { englishRank, stemWeight } from "./commonness.ts";
+import { englishRank, NAME_RANK, stemWeight } from "./commonness.ts";
 import { cleanName, rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
 import { isPersonTitle } from "./titles.ts";
@@ -523,6 +523,8 @@ function indexPage(blocks: Block[], speech: boolean): boolean {
 const LISTED = 6;
 /** A list's item a lead may name: a few words, like a name ("Fred L. Drake, Jr."). */
 const ITEM_WORDS = 6;
+/** Or an item of a bulleted list, a phrase ("A more compact format for database files."). */
+const ITEM_PHRASE = 9;
 
 /**
  * The units of the list right after a lead ending in ":" or in "by", when it is a list of short
@@ -538,8 +540,10 @@ function listAfter(list: Unit[], blocks: Block[], at: number): number[] {
     const whole = list[j + 1]?.block !== unit.block && blocks[unit.block].text.trim() === text;
     if (
       unit.block !== list[j - 1].block + 1 || !whole ||
-      withoutAddresses(text).split(" ").length > ITEM_WORDS ||
-      (/[.!?]$/u.test(text) && !blocks[unit.block].line)
+      withoutAddresses(text).split(" ").length >
+        (blocks[unit.block].item ? ITEM_PHRASE : ITEM_WORDS) ||
+      // "A more compact format for database files.": an item of a list is a phrase with a stop.
+      (/[.!?]$/u.test(text) && !blocks[unit.block].line && !blocks[unit.block].item)
     ) break;
     items.push(j);
   }
@@ -552,7 +556,7 @@ function listAfter(list: Unit[], blocks: Block[], at: number): number[] {
  */
 function withList(lead: string, items: string[]): string {
   // "Bdale Garbee <bdale@debian.org>": the person, not where to write to them.
-  const shown = items.slice(0, LISTED).map((t) => withoutAddresses(t).replace(/[,;]$/u, ""));
+  const shown = items.slice(0, LISTED).map((t) => runningOn(withoutAddresses(t)));
   const more = items.length - shown.length;
   const named = more > 0
     ? `${shown.join(", ")} and ${more} more`
@@ -563,6 +567,19 @@ function withList(lead: string, items: string[]): string {
     ? lead.replace(/\s*:?$/u, " ")
     : `${lead} `;
   return `${open}${named}`.replace(/(?<![.!?…]["”’)\]]*)$/u, ".");
+}
+
+/**
+ * A list's item as a part of the lead's sentence: without its closing mark, and an item that is a
+ * phrase with a stop ("A more compact format for database files.") in small letters where its
+ * first word is an everyday one; a name ("Clark Cooper", "Fred L. Drake, Jr.") as written.
+ */
+function runningOn(item: string): string {
+  const bare = item.replace(/[,;.]$/u, "");
+  const first = /^\p{Lu}\p{Ll}*(?=[\s-])/u.exec(bare)?.[0];
+  const everyday = first !== undefined && item.endsWith(".") && !isGivenName(first) &&
+    englishRank(first.toLowerCase()) <= NAME_RANK;
+  return everyday ? first.toLowerCase() + bare.slice(first.length) : bare;
 }
 
 /** Sentences a written summary may drop to find one that opens it standing alone. */

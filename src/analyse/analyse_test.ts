@@ -1282,6 +1282,27 @@ Deno.test("analyse() names the list a lead ending in 'by' credits, without addre
   ]);
 });
 
+Deno.test("analyse() names the phrases a lead ending in 'including:' lists, each with its stop", () => {
+  // As SQLite's overview of version 3 lists its changes; a name keeps its capitals.
+  const body = [
+    "Lampwick version 3.0 introduces important changes to the harbour lamps, including:",
+    "- A more compact wick for the long winter nights.",
+    "- Support for both colza oil and whale oil.",
+    "- Brighter lenses from Ilse Brandvold.",
+    "- Harbour Lamp Works.",
+    "This guide is a short introduction to the changes for keepers who know Lampwick 2.8.",
+  ].join("\n\n");
+  const { analysis } = run(body, "Lampwick Version 3 Overview");
+  assert.ok(
+    analysis.summary.join(" ").includes(
+      "Lampwick version 3.0 introduces important changes to the harbour lamps, including a " +
+        "more compact wick for the long winter nights, support for both colza oil and whale " +
+        "oil, brighter lenses from Ilse Brandvold and Harbour Lamp Works.",
+    ),
+    analysis.summary.join(" "),
+  );
+});
+
 Deno.test("analyse() opens a summary with the subject of the heading a text starts with", () => {
   const body = [
     "# Authors of Lampwick",
