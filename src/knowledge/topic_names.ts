@@ -1055,10 +1055,12 @@ function spelledAsNamed(name: string, topic: Topic, namesOf: Map<string, string[
   return words.join(" ");
 }
 
-/** A single word English uses every day: no name for a topic. */
+/** A single word English uses every day, or a compound of them ("Built-in", "High-level"): no
+ * name for a topic. */
 export function isGenericWord(name: string): boolean {
-  const words = name.toLowerCase().split(/[\s-]+/u).filter((w) => w !== "");
-  return words.length === 1 && englishRank(words[0]) <= GENERIC_RANK;
+  const words = name.toLowerCase().split(/\s+/u).filter((w) => w !== "");
+  return words.length === 1 &&
+    words[0].split("-").every((part) => part === "" || englishRank(part) <= GENERIC_RANK);
 }
 
 /** A note's phrases by stem key, each with how the note spells it. */

@@ -39,6 +39,9 @@ Deno.test("isGenericWord() tells an everyday word from a term of a field", () =>
   assert.equal(isGenericWord("File"), true);
   assert.equal(isGenericWord("time"), true);
   assert.equal(isGenericWord("Socket"), false);
+  // A compound of everyday words is one too (SQLite's "Built-in" map); not one with a term.
+  assert.equal(isGenericWord("Built-in"), true);
+  assert.equal(isGenericWord("Socket-based"), false);
   assert.equal(isGenericWord("Merge commit"), false);
 });
 
