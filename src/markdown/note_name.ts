@@ -29,6 +29,20 @@ const SUBTITLE_COLON = /(?<=[\p{L}\p{N})])\s*:\s+(?=\S)/gu;
 /** A type's parameters in angle brackets right after its name: "Box<T>", "Vec<String>". */
 const TYPE_PARAMETERS = /(?<=[\p{L}\p{N}_])<([\p{L}\p{N}_, ]{1,40})>(?![\p{L}\p{N}_])/gu;
 
+/**
+ * A mark that is a word of its own ("Unpacking options with ?", Rust's `?` operator, or a page
+ * titled "?") or ends a language's name ("C#", "F#"): a name, which its full-width form keeps,
+ * where a mark that ends a question or a sentence is dropped.
+ */
+const NAMED_MARK = /(?<=^|\s)[?#*|^](?=\s|$)|(?<=(?:^|\s)\p{Lu})#(?=\s|$|[,;)])/gu;
+const FULL_WIDTH: Record<string, string> = {
+  "?": "？",
+  "#": "＃",
+  "*": "＊",
+  "|": "｜",
+  "^": "＾",
+};
+
 /** An unsafe character right before a closing quote or bracket. */
 const BEFORE_CLOSING = new RegExp(`${UNSAFE.source}(?=[”’)»])`, "gu");
 
@@ -51,7 +65,8 @@ export function sanitizeNoteName(title: string): string {
   // "Modules: ECMAScript modules": a title's colon before its subtitle, as names write it; and
   // "Rc<T>", a generic type, in the angle quotes a file name may have.
   let name = trimEnds(
-    title.normalize("NFC").replace(BEFORE_CLOSING, "").replace(SUBTITLE_COLON, " - ")
+    title.normalize("NFC").replace(NAMED_MARK, (mark) => FULL_WIDTH[mark])
+      .replace(BEFORE_CLOSING, "").replace(SUBTITLE_COLON, " - ")
       .replace(TYPE_PARAMETERS, "‹$1›").replace(UNSAFE, " ").replace(/\s+/gu, " "),
   );
   // Before truncating, so the "_" lands in the first few characters and always survives it.

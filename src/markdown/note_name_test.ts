@@ -34,6 +34,17 @@ Deno.test("sanitizeNoteName() drops a forbidden character before a closing quote
   assert.equal(sanitizeNoteName("Why? Because"), "Why Because");
 });
 
+Deno.test("sanitizeNoteName() keeps a mark that names something in its full-width form", () => {
+  // Rust by Example's pages on the `?` operator, and languages' names.
+  assert.equal(sanitizeNoteName("?"), "？");
+  assert.equal(sanitizeNoteName("Unpacking options with ?"), "Unpacking options with ？");
+  assert.equal(sanitizeNoteName("C# and F# for lamp keepers"), "C＃ and F＃ for lamp keepers");
+  assert.equal(sanitizeNoteName("The | operator"), "The ｜ operator");
+  // A question's mark, and one inside a word, still go.
+  assert.equal(sanitizeNoteName("Why trim wicks?"), "Why trim wicks");
+  assert.equal(sanitizeNoteName("issue#12"), "issue 12");
+});
+
 Deno.test("sanitizeNoteName() turns newlines, tabs and runs of spaces into one space", () => {
   assert.equal(sanitizeNoteName("first\nsecond\r\n\tthird   fourth"), "first second third fourth");
 });
