@@ -439,6 +439,8 @@ const REFERS_BACK = new RegExp(
     "\\b(?:shown|listed|given|mentioned|described) above\\b",
     "\\b(?:the|this) (?:example|code|table|figure|diagram|picture|image|chart|list|output|command|listing|program|snippet|query|queries|statement|schema)s? (?:above|below)\\b",
     "\\blike this\\s*[.:]?$",
+    // "It turns out that cargo supports this.": what it supports was told before.
+    "\\s(?:this|that|these|those)\\s*[.!]$",
     // "SQLite does not work this way.": the way was told before.
     "\\b(?:in )?(?:this|that) (?:way|manner|fashion)\\s*[.!]?$",
     // "The C function to the right demonstrates...": the page's layout, which a note lacks; not

@@ -453,6 +453,7 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
       "The harbour lamps of the north quay do not burn colza oil this way.",
       "This guide strives to break that pattern by being short and useful.",
       "The query above will use the wick index to find the answer quickly.",
+      "It turns out that the harbour lamp kit supports this.",
     ]
   ) assert.equal(unfitReason(leaning), "refers elsewhere", leaning);
   assert.equal(
