@@ -794,8 +794,12 @@ function saysWhat(sentence: string, subject: Set<string>): boolean {
   }
   // "The PostgreSQL client wrapper is designed to permit this.": what "this" is came before;
   // "Partial clone allows us to avoid downloading such unneeded objects": which ones too.
-  return definesSubject(text, subject) && !leansBack(text) && !unresolved(text) &&
-    !/\b(?:this|that|these|those)[.!?]$/iu.test(text) && !SUCH_ONES.test(text);
+  // "This spellfix1 virtual table can be used to..." under "The Spellfix1 Virtual Table": the
+  // text's own subject, which its title names, needs nothing before it.
+  const own = text.replace(/^This(?=\s)/u, "The");
+  return definesSubject(own, subject) && (own !== text || !leansBack(text)) &&
+    !unresolved(text) && !/\b(?:this|that|these|those)[.!?]$/iu.test(text) &&
+    !SUCH_ONES.test(text);
 }
 
 /** "such" before things, not "such as" nor "such... that" a few words on. */

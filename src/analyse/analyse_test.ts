@@ -1529,6 +1529,22 @@ Deno.test("analyse() reads an index's labelled and bold entries as links, and ta
   assert.doesNotMatch(run(opened + body, "Keyword Index").analysis.summary.join(" "), /^Links/u);
 });
 
+Deno.test('analyse() opens with the title\'s subject named "this", as a page introduces itself', () => {
+  // SQLite's spellfix1 page opens "This spellfix1 virtual table can be used to search...".
+  const body = [
+    "## 1. Overview",
+    "This wick trimmer table can be used to find the harbour lamps whose wicks need trimming. " +
+    "For example, the keepers use it each evening before dusk.",
+    "The wick trimmer table is not part of any standard lamp kit. It is a loadable extension.",
+    "Once the extension is loaded, a wick trimmer table is made with one command. The table is " +
+    "initially empty. In order for the table to be useful, you will need to fill it with lamps.",
+  ].join("\n\n");
+  assert.match(
+    run(body, "The Wick Trimmer Table").analysis.summary[0],
+    /^This wick trimmer table can be used to find the harbour lamps/u,
+  );
+});
+
 Deno.test("analyse() asks no question in a written text's summary", () => {
   // As Postfix's READMEs open: the questions the text answers, each then a heading.
   const body = [
