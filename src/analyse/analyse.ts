@@ -19,6 +19,7 @@ import {
   isFirstName,
   isOrganization,
   type Language,
+  namesBody,
   readLanguage,
   upperBound,
   verbCounts,
@@ -332,6 +333,7 @@ export function analyse(input: AnalysisInput): Analysed {
     code: inCode,
   });
 
+  const affiliated = withoutAffiliations(organizations, people);
   const linked = linkUnits(
     units,
     pointAt.map((i) => ({ text: shorten(said(i)), unit: i })),
@@ -342,11 +344,11 @@ export function analyse(input: AnalysisInput): Analysed {
       keyPoints: linked.keyPoints,
       keyphrases: keyphrases.map((k) => k.text),
       tags: tagsFor(keyphrases, subjects, input.title),
-      people: links ? [] : withoutCompanies(people, organizations),
+      people: links ? [] : withoutCompanies([...people, ...affiliated.people], organizations),
       // "Ford" in "the Ford-Fulkerson algorithm" by "L. R. Ford": the person's surname.
       organizations: links
         ? []
-        : organizations.filter((name) => name.includes(" ") || !surnames.has(name)),
+        : affiliated.organizations.filter((name) => name.includes(" ") || !surnames.has(name)),
       places: links ? [] : places,
       terms: topTerms(counts),
     },
@@ -577,7 +579,7 @@ function withList(lead: string, items: string[]): string {
 function runningOn(item: string): string {
   const bare = item.replace(/[,;.]$/u, "");
   const first = /^\p{Lu}\p{Ll}*(?=[\s-])/u.exec(bare)?.[0];
-  const everyday = first !== undefined && item.endsWith(".") && !isGivenName(first) &&
+  const everyday = first !== undefined && item.endsWith(".") && !isGivenName(first.toLowerCase()) &&
     englishRank(first.toLowerCase()) <= NAME_RANK;
   return everyday ? first.toLowerCase() + bare.slice(first.length) : bare;
 }
@@ -1038,6 +1040,34 @@ const COMPANY = /^(?:Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|LLC|Group|Foundat
  * for a company. Not a name that opens with a first name ("Walt Disney" beside "Walt Disney
  * Company").
  */
+/**
+ * Organisations without a person and where they work read as one name ("Natalie Silvanovich of
+ * Google Project", of "...detected by Natalie Silvanovich of Google Project Zero"): the person is
+ * one of the people, the cut name of the firm no body.
+ */
+function withoutAffiliations(
+  organizations: string[],
+  people: string[],
+): { organizations: string[]; people: string[] } {
+  const found: string[] = [];
+  const kept = organizations.filter((name) => {
+    const person = AFFILIATION.exec(name)?.[1];
+    // Not "Chalmers University of Technology", a body though "Chalmers" is a given name.
+    const [given, surname] = person?.split(" ") ?? [];
+    if (
+      !person || !isGivenName(given.toLowerCase()) || namesBody(surname) || COMPANY.test(surname)
+    ) {
+      return true;
+    }
+    if (!people.includes(person)) found.push(person);
+    return false;
+  });
+  return { organizations: kept, people: found };
+}
+
+/** A given name and a surname, then "of" and the body: "Natalie Silvanovich of Google...". */
+const AFFILIATION = /^(\p{Lu}\p{Ll}+ \p{Lu}[\p{L}'’-]+) of \p{Lu}/u;
+
 function withoutCompanies(people: string[], organizations: string[]): string[] {
   const companies = new Set(
     organizations.map((o) => o.split(" ")).filter((w) => w.length > 1 && COMPANY.test(w.at(-1)!))

@@ -1545,6 +1545,19 @@ Deno.test('analyse() opens with the title\'s subject named "this", as a page int
   );
 });
 
+Deno.test("analyse() parts a person from the body they work for, read as one name", () => {
+  // SQLite's release history: "...detected by Natalie Silvanovich of Google Project Zero."
+  const body = "Version 3.8.2 fixed a harbour lamp bug detected by Natalie Silvanovich of Google " +
+    "Project Zero. The fix was tested by the keepers at the north quay for a week.";
+  const { people, organizations } = run(body, "Release notes").analysis;
+  assert.ok(people.includes("Natalie Silvanovich"), people.join(" | "));
+  assert.ok(!organizations.some((o) => o.includes("Silvanovich")), organizations.join(" | "));
+  // A body whose first word is a given name stays one.
+  const chalmers = "The solver was written by Niklas Een at Chalmers University of Technology " +
+    "in Sweden, and the keepers use it for their lamp rota.";
+  assert.ok(!run(chalmers).analysis.people.includes("Chalmers University"));
+});
+
 Deno.test("analyse() asks no question in a written text's summary", () => {
   // As Postfix's READMEs open: the questions the text answers, each then a heading.
   const body = [

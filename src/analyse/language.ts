@@ -700,6 +700,11 @@ const BODY = new RegExp(
     "Ministère|Ministero|Escuela|Escola|École|Scuola)$",
   "u",
 );
+/** Whether a word names a kind of body ("University", "Institut"), as it stands before "of". */
+export function namesBody(word: string): boolean {
+  return BODY.test(word);
+}
+
 /** The word after a body's word that says what the body is of or for. */
 const BODY_OF = / (?:of|for|de|del|des|du|da|do|di|della|für) \p{Lu}/u;
 
