@@ -263,7 +263,7 @@ export function analyse(input: AnalysisInput): Analysed {
   const links = indexPage(units.blocks, transcript)
     ? units.blocks.flatMap((b) => b.link ?? [])
     : undefined;
-  const summary = links ? [withList("Links to:", links)] : paragraphs(
+  const summary = links ? [withList("Links to:", links, { titles: true })] : paragraphs(
     [
       ...asked ? [questionsLine(asked)] : [],
       ...creditsFirst(
@@ -556,9 +556,12 @@ function listAfter(list: Unit[], blocks: Block[], at: number): number[] {
  * A lead and its list's items as one sentence: "Expat is brought to you by Clark Cooper, Greg
  * Stein and James Clark."; "Other authors: Jonathan Nieder and Joachim Henke.".
  */
-function withList(lead: string, items: string[]): string {
-  // "Bdale Garbee <bdale@debian.org>": the person, not where to write to them.
-  const shown = items.slice(0, LISTED).map((t) => runningOn(withoutAddresses(t)));
+function withList(lead: string, items: string[], { titles = false } = {}): string {
+  // "Bdale Garbee <bdale@debian.org>": the person, not where to write to them. Other pages'
+  // titles are as they are written.
+  const shown = items.slice(0, LISTED).map((t) =>
+    titles ? withoutAddresses(t).replace(/[,;.]$/u, "") : runningOn(withoutAddresses(t))
+  );
   const more = items.length - shown.length;
   const named = more > 0
     ? `${shown.join(", ")} and ${more} more`
@@ -572,14 +575,17 @@ function withList(lead: string, items: string[]): string {
 }
 
 /**
- * A list's item as a part of the lead's sentence: without its closing mark, and an item that is a
- * phrase with a stop ("A more compact format for database files.") in small letters where its
- * first word is an everyday one; a name ("Clark Cooper", "Fred L. Drake, Jr.") as written.
+ * A list's item as a part of the lead's sentence: without its closing mark, and a phrase ("A more
+ * compact format for database files.", "The condition operand in if expressions") in small
+ * letters where its first word is an everyday one; a name ("Clark Cooper", "Fred L. Drake, Jr.",
+ * "The Beatles") as written. A phrase has a stop, or a second word in small letters.
  */
 function runningOn(item: string): string {
   const bare = item.replace(/[,;.]$/u, "");
   const first = /^\p{Lu}\p{Ll}*(?=[\s-])/u.exec(bare)?.[0];
-  const everyday = first !== undefined && item.endsWith(".") && !isGivenName(first.toLowerCase()) &&
+  // "Low-dependency" among "Performance" and "Stability" is a word, as written.
+  const phrase = item.endsWith(".") || /^\p{Lu}\p{Ll}*\s+\p{Ll}/u.test(bare);
+  const everyday = first !== undefined && phrase && !isGivenName(first.toLowerCase()) &&
     englishRank(first.toLowerCase()) <= NAME_RANK;
   return everyday ? first.toLowerCase() + bare.slice(first.length) : bare;
 }

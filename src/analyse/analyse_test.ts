@@ -1301,6 +1301,19 @@ Deno.test("analyse() names the phrases a lead ending in 'including:' lists, each
     ),
     analysis.summary.join(" "),
   );
+  // An item without a stop is a phrase where its second word is in small letters (the Rust
+  // Reference's boolean type); a word of its own stays as written.
+  const items = [
+    "Lampwick version 3.0 introduces important changes to the harbour lamps, including:",
+    "- The brass wick holder of the north quay",
+    "- Low-smoke",
+    "- The Beatles",
+    "This guide is a short introduction to the changes for keepers who know Lampwick 2.8.",
+  ].join("\n\n");
+  assert.match(
+    run(items, "Lampwick Version 3 Overview").analysis.summary.join(" "),
+    /including the brass wick holder of the north quay, Low-smoke and The Beatles\./u,
+  );
 });
 
 Deno.test("analyse() opens a summary with the subject of the heading a text starts with", () => {
