@@ -8,7 +8,7 @@
 import type { Analysis, KeyPoint, PropertyValue } from "../protocol/messages.ts";
 import { stamp } from "../markdown/transcript.ts";
 import { type Block, type BodyText, readBody } from "./blocks.ts";
-import { englishRank, NAME_RANK, stemWeight } from "./commonness.ts";
+import { englishRank, GENERIC_RANK, NAME_RANK, stemWeight } from "./commonness.ts";
 import { cleanName, rankNames } from "./entities.ts";
 import { rankKeyphrases, tagsFor } from "./keyphrases.ts";
 import { isPersonTitle } from "./titles.ts";
@@ -19,6 +19,7 @@ import {
   isFirstName,
   isOrganization,
   type Language,
+  lexiconTag,
   namesBody,
   readLanguage,
   upperBound,
@@ -193,6 +194,7 @@ export function analyse(input: AnalysisInput): Analysed {
     (names: string[]) => withoutSections(names, text),
     (names: string[]) => withoutPhrases(names, text, foreign),
     (names: string[]) => withoutFirms(names, text),
+    withoutLabels,
   ].reduce((names, filter) => filter(names), named);
   const organizations = withoutCodeOnly(
     withoutTermsOfArt(
@@ -1085,6 +1087,22 @@ function withoutCompanies(people: string[], organizations: string[]): string[] {
     const company = companies.has(p) ||
       p.includes(" ") && (named.has(first) || isOrganization(first.toLowerCase()));
     return !company || isFirstName(first.toLowerCase());
+  });
+}
+
+/**
+ * `people` without a menu's or a table's words read as a name: three words or more, none a given
+ * name or an initial, one before the last an everyday adjective ("Toggle Right Scrollbar" of
+ * Vim's GUI menus). A surname that is one ("Little", "Young") follows a given name.
+ */
+function withoutLabels(people: string[]): string[] {
+  return people.filter((name) => {
+    const words = name.toLowerCase().split(" ");
+    if (words.length < 3) return true;
+    if (words.some((w) => isGivenName(w) || isFirstName(w) || /^\p{L}\.$/u.test(w))) return true;
+    return !words.slice(0, -1).some((w) =>
+      lexiconTag(w) === "Adjective" && englishRank(w) <= GENERIC_RANK
+    );
   });
 }
 

@@ -1558,6 +1558,19 @@ Deno.test('analyse() opens with the title\'s subject named "this", as a page int
   );
 });
 
+Deno.test("analyse() takes no menu's label for a person, and keeps a surname that is an adjective", () => {
+  // Vim's user manual lists its GUI's menu items: "Toggle Right Scrollbar   make a scrollbar...".
+  const menu = "The lamp window has a menu for its scrollbars. Its items are these:\n\n" +
+    "\tToggle Bottom Scrollbar\tmake a scrollbar appear/disappear at the bottom\n" +
+    "\tToggle Left Scrollbar\tmake a scrollbar appear/disappear at the left\n" +
+    "\tToggle Right Scrollbar\tmake a scrollbar appear/disappear at the right\n\n" +
+    "On most systems the keepers can tear off the menus of the lamp window.";
+  assert.deepEqual(run(menu, "The lamp window").analysis.people, []);
+  const keeper = "Sarah Jane Little trims the harbour lamps each evening. Sarah Jane Little " +
+    "learned the trade from her father at the north quay.";
+  assert.deepEqual(run(keeper, "Keepers").analysis.people, ["Sarah Jane Little"]);
+});
+
 Deno.test("analyse() parts a person from the body they work for, read as one name", () => {
   // SQLite's release history: "...detected by Natalie Silvanovich of Google Project Zero."
   const body = "Version 3.8.2 fixed a harbour lamp bug detected by Natalie Silvanovich of Google " +
