@@ -797,6 +797,8 @@ function ofOneSection(sentence: string, section: number): boolean {
  */
 function saysWhat(sentence: string, subject: Set<string>): boolean {
   const text = trimOpeners(sentence);
+  // "Why does SQLite have its own private built-in printf() implementation?": asked, not said.
+  if (ASKS.test(text)) return false;
   // "This section covers...": the text's own "this", which needs nothing before it.
   if (statesPurpose(text)) {
     return (!speaksAsAuthor(text) || THIS_TEXT.test(text)) && !pointsAhead(text) &&

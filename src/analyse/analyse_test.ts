@@ -1584,6 +1584,25 @@ Deno.test("analyse() parts a person from the body they work for, read as one nam
   assert.ok(!run(chalmers).analysis.people.includes("Chalmers University"));
 });
 
+Deno.test("analyse() takes no question for the sentence that says what a text is", () => {
+  // SQLite's printf page: "Why does SQLite have its own private built-in printf()
+  // implementation?" under "Advantages" opened its summary as its lead.
+  const body = [
+    "## 1. Overview",
+    "Lampwick contains its own routine for trimming wicks, reached through the following tools:",
+    "- [trim()](gleaner-link:1) → a tool that trims the wick of one harbour lamp to its mark",
+    "- [trim_all()](gleaner-link:2) → a tool that trims every wick of the harbour in one pass",
+    "## 1.1. Advantages",
+    "Why does Lampwick have its own private wick trimming routine? Why not use the trimmer of " +
+    "the harbour kit? Several reasons:",
+    "1. By using its own routine, Lampwick guarantees that every wick is cut to the same length " +
+    "on all quays.",
+    "2. We know of no way to use the harbour kit's trimmer for the brass lamps of the north quay.",
+  ].join("\n\n");
+  const { summary } = run(body, "Lampwick's Built-in Trimmer").analysis;
+  assert.doesNotMatch(summary.join(" "), /\?/u, summary.join(" "));
+});
+
 Deno.test("analyse() asks no question in a written text's summary", () => {
   // As Postfix's READMEs open: the questions the text answers, each then a heading.
   const body = [
