@@ -71,6 +71,9 @@ export function extractHtml(
         "mdBook's page that prints the whole book; its chapters are pages of their own",
       );
     }
+    if (searchPage(document)) {
+      throw new NothingToNoteError("the site's search page, a form and no text of its own");
+    }
     // Read before the footer that holds it is taken out as the page's chrome.
     const copyright = copyrightHolder(text(document.body));
     let notes = prepare(document, table);
@@ -192,6 +195,16 @@ function printEdition(html: string, document: DomDocument, fileName: string): bo
 }
 
 const MDBOOK = /<!--\s*Book generated using mdBook\s*-->/u;
+
+/**
+ * Whether the page is its site's search page, as its `<link rel="search">` to itself says
+ * (Sphinx's `search.html`: "Searching for multiple words only shows matches that contain all
+ * words." and a form).
+ */
+function searchPage(document: DomDocument): boolean {
+  return [...document.querySelectorAll('link[rel~="search"]')]
+    .some((link) => link.getAttribute("href")?.trim() === "#");
+}
 
 /** The address in a refresh's content: `0;URL='./vec/vec-alloc.html'`, `5; url=/new`, and
  * `0; ./cli.html` (SQLite's old `sqlite.html`), since HTML lets "url=" be left out. */

@@ -360,6 +360,21 @@ Deno.test("extractHtml() finds nothing to note in a page that only redirects, an
   assert.match(extractHtml(utf8(scripted), "tides.html").body, /read aloud/);
 });
 
+Deno.test("extractHtml() finds nothing to note in a site's search page", () => {
+  // Sphinx's search.html links to itself as the site's search.
+  const page = (href: string) =>
+    `<html><head><title>Search</title><link rel="search" title="Search" href="${href}" />` +
+    "</head><body><h1>Search</h1><p>Searching for multiple words only shows matches that " +
+    'contain all words.</p><form action=""><input type="text" name="q" /></form></body></html>';
+  assert.throws(
+    () => extractHtml(utf8(page("#")), "search.html"),
+    (error: unknown) =>
+      error instanceof NothingToNoteError && /the site's search page/u.test(error.message),
+  );
+  // Every other page of the site links to the search page: each is read.
+  assert.match(extractHtml(utf8(page("search.html")), "index.html").body, /multiple words/u);
+});
+
 Deno.test("extractHtml() finds nothing to note in mdBook's page that prints a whole book", () => {
   const page = (robots: string) =>
     `<!DOCTYPE HTML><html lang="en"><head><!-- Book generated using mdBook -->
