@@ -1056,11 +1056,14 @@ function spelledAsNamed(name: string, topic: Topic, namesOf: Map<string, string[
 }
 
 /** A single word English uses every day, or a compound of them ("Built-in", "High-level"): no
- * name for a topic. */
+ * name for a topic. Not a compound with a part in capitals, which names something ("MS-Windows",
+ * Vim's word for it). */
 export function isGenericWord(name: string): boolean {
-  const words = name.toLowerCase().split(/\s+/u).filter((w) => w !== "");
-  return words.length === 1 &&
-    words[0].split("-").every((part) => part === "" || englishRank(part) <= GENERIC_RANK);
+  const words = name.split(/\s+/u).filter((w) => w !== "");
+  if (words.length !== 1) return false;
+  const parts = words[0].split("-").filter((part) => part !== "");
+  if (parts.length > 1 && parts.some((part) => /^\p{Lu}{2,}$/u.test(part))) return false;
+  return parts.length > 0 && parts.every((part) => englishRank(part.toLowerCase()) <= GENERIC_RANK);
 }
 
 /** A note's phrases by stem key, each with how the note spells it. */

@@ -42,6 +42,7 @@ Deno.test("isGenericWord() tells an everyday word from a term of a field", () =>
   // A compound of everyday words is one too (SQLite's "Built-in" map); not one with a term.
   assert.equal(isGenericWord("Built-in"), true);
   assert.equal(isGenericWord("Socket-based"), false);
+  assert.equal(isGenericWord("MS-windows"), false);
   assert.equal(isGenericWord("Merge commit"), false);
 });
 
