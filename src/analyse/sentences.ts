@@ -442,7 +442,7 @@ const REFERS_BACK = new RegExp(
     // "It turns out that cargo supports this.": what it supports was told before.
     "\\s(?:this|that|these|those)\\s*[.!]$",
     // "SQLite does not work this way.": the way was told before.
-    "\\b(?:in )?(?:this|that) (?:way|manner|fashion)\\s*[.!]?$",
+    "\\b(?:this|that) (?:way|manner|fashion)\\s*[.!]?$",
     // "The C function to the right demonstrates...": the page's layout, which a note lacks; not
     // "moved to the right place", a right one.
     "\\b(?:to|on|at) the (?:right|left)\\b(?! (?:of|to|and|or|place|places|way|ways|thing|things|" +
