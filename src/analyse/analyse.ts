@@ -336,6 +336,13 @@ export function analyse(input: AnalysisInput): Analysed {
   });
 
   const affiliated = withoutAffiliations(organizations, people);
+  // Nor are an index's names its own (see pointAt).
+  const names = links ? { people: [], organizations: [], places: [] } : {
+    people: withoutCompanies([...people, ...affiliated.people], organizations),
+    // "Ford" in "the Ford-Fulkerson algorithm" by "L. R. Ford": the person's surname.
+    organizations: affiliated.organizations.filter((n) => n.includes(" ") || !surnames.has(n)),
+    places,
+  };
   const linked = linkUnits(
     units,
     pointAt.map((i) => ({ text: shorten(said(i)), unit: i })),
@@ -346,12 +353,7 @@ export function analyse(input: AnalysisInput): Analysed {
       keyPoints: linked.keyPoints,
       keyphrases: keyphrases.map((k) => k.text),
       tags: tagsFor(keyphrases, subjects, input.title),
-      people: links ? [] : withoutCompanies([...people, ...affiliated.people], organizations),
-      // "Ford" in "the Ford-Fulkerson algorithm" by "L. R. Ford": the person's surname.
-      organizations: links
-        ? []
-        : affiliated.organizations.filter((name) => name.includes(" ") || !surnames.has(name)),
-      places: links ? [] : places,
+      ...names,
       terms: topTerms(counts),
     },
     body: withAnchors(input.body, linked.anchors),
