@@ -1571,6 +1571,17 @@ Deno.test("analyse() takes no menu's label for a person, and keeps a surname tha
   assert.deepEqual(run(keeper, "Keepers").analysis.people, ["Sarah Jane Little"]);
 });
 
+Deno.test("analyse() lists no god among the people", () => {
+  // SQLite's code of ethics, from the Rule of St. Benedict: "Put your hope in God.", "Never
+  // despair of God's mercy." made "God" the page's one person.
+  const rule = "The keepers of the north quay follow a rule. Put your hope in God. Attribute to " +
+    "God whatever good you see in yourself. Know that God sees you everywhere. Fulfill God's " +
+    "commandments daily. Never despair of God's mercy. Love the Lord God with your whole heart. " +
+    "Brother Anselm wrote the rule down for the keepers.";
+  const { people } = run(rule, "The keepers' rule").analysis;
+  assert.ok(!people.some((p) => /\bGod\b|Lord/u.test(p)), people.join(" | "));
+});
+
 Deno.test("analyse() parts a person from the body they work for, read as one name", () => {
   // SQLite's release history: "...detected by Natalie Silvanovich of Google Project Zero."
   const body = "Version 3.8.2 fixed a harbour lamp bug detected by Natalie Silvanovich of Google " +

@@ -359,6 +359,9 @@ function withListedEnd(name: string, after: string): string {
  * works there (organisations of 6 of gold-speeches' 18 tuning addresses). */
 const PROGRAMME = new Set(["medicare", "medicaid", "obamacare"]);
 
+/** Names of God in English ("God", "Lord God", "the Almighty", "Allah"). */
+const DEITY = /^(?:God|Lord|Almighty|Allah|Jehovah|Yahweh|Providence|Creator)$/u;
+
 /** Plural kin and company that end the name of a group ("Gold Star Mothers"). */
 const KIN_GROUP =
   /^(?:Moms|Dads|Mothers|Fathers|Parents|Families|Brothers|Sisters|Sons|Daughters|Kids|Friends|Heroes)$/u;
@@ -461,6 +464,8 @@ export function personNames(name: string): string[] {
     ) return [];
     // "Superstorm Sandy", "Hurricane Katrina": a storm is named as people are.
     if (words.length > 1 && STORM.test(words[0])) return [];
+    // "God", "the Lord God", "the Almighty": a god is worshipped, not a person of the note.
+    if (words.every((w) => DEITY.test(w))) return [];
     return [person];
   });
 }

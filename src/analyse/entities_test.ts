@@ -605,6 +605,8 @@ Deno.test("rankNames() takes no initials and a word for an organisation, no verb
   assert.deepEqual(personNames("Specialist James Allen Johnson"), ["James Allen Johnson"]);
   assert.deepEqual(personNames("Coach John Thompson"), ["John Thompson"]);
   assert.deepEqual(personNames("Hurricane Katrina"), []);
+  assert.deepEqual(personNames("Lord God"), []);
+  assert.deepEqual(personNames("Lord Byron"), ["Byron"]);
 });
 
 Deno.test("rankNames() keeps places and leaves headings, classes and products out of them", () => {
