@@ -411,13 +411,23 @@ Deno.test("rankNames() reads a plural title as a title", () => {
 
 Deno.test("rankNames() keeps a first name alone named once for one of the family or spoken to", () => {
   const text = "Thank you, Hillary. I thank my wife Michelle. Hadiya's parents, Nate and Cleo, " +
-    "are here. We met Grace in Virginia. Thank you, Laura Bush. I want to thank Marjorie.";
+    "are here. We met Grace in Virginia. Thank you, Laura Bush. I want to thank Marjorie. " +
+    "Nancy, much credit belongs to you. Georgia, the peach state, grows fruit.";
   const found = (name: string) => ({ text: name, start: text.indexOf(name) });
   const names = rankNames(
-    ["Hillary", "Michelle", "Nate", "Cleo", "Grace", "Virginia", "Marjorie"].map(found),
+    ["Hillary", "Michelle", "Nate", "Cleo", "Grace", "Virginia", "Marjorie", "Nancy", "Georgia"]
+      .map(found),
     { ...PEOPLE, text },
   );
-  assert.deepEqual(names, ["Hillary", "Michelle", "Nate", "Cleo", "Marjorie"]);
+  assert.deepEqual(names, ["Hillary", "Michelle", "Nate", "Cleo", "Marjorie", "Nancy"]);
+});
+
+Deno.test("rankNames() keeps a lone name named once as the owner of a person's spirit", () => {
+  const text = "In the spirit of Jefferson, let us affirm that no party sits here tonight.";
+  assert.deepEqual(
+    rankNames([{ text: "Jefferson", start: text.indexOf("Jefferson") }], { ...PEOPLE, text }),
+    ["Jefferson"],
+  );
 });
 
 Deno.test("rankNames() keeps a lone name named once that acts or is named beside another", () => {

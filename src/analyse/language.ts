@@ -789,9 +789,10 @@ const ROLE =
 const PERSON_NOUN =
   /^(?:man|woman|boy|girl|lady|gentleman|person|child|son|daughter|wife|husband|friend|officer|soldier|teacher|student|doctor|nurse|worker|mother|father|colleague|survivor|astronaut|veteran|hero|agent|pilot|volunteer|neighbor|neighbour)$/iu;
 
-/** A person's gifts and works, before "of" and the person: "the eloquence of Churchill". */
+/** A person's gifts, works and spirit, before "of" and the person: "the eloquence of Churchill",
+ * "in the spirit of Jefferson". */
 const PERSONAL_QUALITY =
-  "eloquence|idealism|wisdom|courage|genius|leadership|integrity|compassion|humility|statesmanship|teachings|writings|sermons|speeches|prophecies|prophecy";
+  "eloquence|idealism|wisdom|courage|genius|leadership|integrity|compassion|humility|statesmanship|teachings|writings|sermons|speeches|prophecies|prophecy|spirit|legacy";
 
 const OWNER_FOLLOWS = new RegExp(`(?<!\\p{L})(?:${PERSONAL_QUALITY})\\s+of\\s+$`, "iu");
 
@@ -1282,13 +1283,20 @@ const SPOKEN_TO = /\b(?:thank(?: you)?|thanks(?: to)?|congratulations|congratula
 
 /**
  * A first name alone is a person, even named once, where the text names one of the family by it
- * or speaks to someone by it, before a stop or a comma.
+ * or speaks to someone by it: thanks them, or opens a sentence with it and a comma and says
+ * "you" ("Nancy, much credit belongs to you").
  */
 export function addressed(text: string, at: number, name: string): boolean {
   const before = text.slice(Math.max(0, at - 60), at);
-  return KIN.test(before) ||
-    SPOKEN_TO.test(before) && /^[.!,]/u.test(text.slice(at + name.length, at + name.length + 1));
+  const after = text.slice(at + name.length, at + name.length + 200);
+  return KIN.test(before) || SPOKEN_TO.test(before) && /^[.!,]/u.test(after) ||
+    SENTENCE_START.test(before) && CALLED.test(after);
 }
+
+/** Where a sentence opens: the text's start, or after a stop and a space. */
+const SENTENCE_START = /(?:^|[.!?]["”’]?\s+)$/u;
+/** "Nancy, much credit belongs to you": a name and a comma, then "you" in the same sentence. */
+const CALLED = /^,[^.!?]*\b(?:you|your|yours)\b/iu;
 
 /** Words before a place, not before a person: "in Chad", "from Georgia". */
 const AT_PLACE = /(?<!\p{L})(?:in|at|from|near|across|throughout|outside)\s+$/iu;
