@@ -105,6 +105,10 @@ const KEYPHRASES = 10;
 /** People a note lists, unless a credits table or signatures name more: a "What's New" page
  * thanks thirty-odd (gold-debian tune recall 158 -> 159 of 182 from 30, precision unchanged). */
 const PEOPLE = 50;
+/** Organisations and places a note lists: a long address names forty places, the last of them
+ * once each ("Sudan", "Cuba", "Zimbabwe"); at 30, four tuning addresses of gold-speeches lost
+ * theirs. */
+const NAMES = 50;
 
 export function analyse(input: AnalysisInput): Analysed {
   const units = sentenceUnits(input.body);
@@ -200,7 +204,7 @@ export function analyse(input: AnalysisInput): Analysed {
     withoutTermsOfArt(
       rankNames([...language.organizations, ...owner.organizations], {
         mergeParts: false,
-        limit: 30,
+        limit: NAMES,
         kind: "organization",
         text,
       }),
@@ -213,7 +217,7 @@ export function analyse(input: AnalysisInput): Analysed {
   // system": two capitals are a state where an address writes them ("Richmond, VA").
   const places = withoutCodeOnly(
     withoutPlaceWords(
-      rankNames(language.places, { mergeParts: false, limit: 30, kind: "place" }),
+      rankNames(language.places, { mergeParts: false, limit: NAMES, kind: "place" }),
       input.body,
     ),
     text,

@@ -1571,6 +1571,24 @@ Deno.test("analyse() takes no menu's label for a person, and keeps a surname tha
   assert.deepEqual(run(keeper, "Keepers").analysis.people, ["Sarah Jane Little"]);
 });
 
+Deno.test("analyse() lists the forty places a long address names", () => {
+  // A State of the Union names forty places, the last once each; at most thirty were listed.
+  const countries = ("France Germany Italy Spain Portugal Norway Sweden Finland Denmark Poland " +
+    "Hungary Austria Greece Turkey Egypt Kenya Nigeria Ghana Morocco Algeria Brazil Argentina " +
+    "Chile Peru Colombia Mexico Canada Cuba Japan China India Pakistan Vietnam Thailand " +
+    "Indonesia Australia Iran Iraq Syria Israel").split(" ");
+  const body = countries.map((c, i) => `Our envoys travelled to ${c} in month ${i + 1}.`)
+    .join(" ");
+  const { places } = run(body, "Travels").analysis;
+  assert.equal(places.length, countries.length, places.join(" | "));
+});
+
+Deno.test("analyse() lists the Earth and the Moon among places, not the earth of a garden", () => {
+  const body = "We are the greatest nation on Earth. A man walked on the Moon. The keepers dig " +
+    "the earth of the north quay garden every spring.";
+  assert.deepEqual(run(body, "Address").analysis.places.toSorted(), ["Earth", "Moon"]);
+});
+
 Deno.test("analyse() lists no god among the people", () => {
   // SQLite's code of ethics, from the Rule of St. Benedict: "Put your hope in God.", "Never
   // despair of God's mercy." made "God" the page's one person.

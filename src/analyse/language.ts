@@ -131,6 +131,10 @@ const KNOWN_KIND = new Map<string, Kind>([
   ["soviet union", "places"],
   ["west bank", "places"],
   ["gaza strip", "places"],
+  // "the greatest nation on Earth", "a man on the Moon": where, as gold-speeches' references
+  // list them (11 of its 34 tuning addresses name the Earth), which compromise reads as nouns.
+  ["earth", "places"],
+  ["moon", "places"],
   ["al qaida", "organizations"],
   ["al qaeda", "organizations"],
   ["al-qaida", "organizations"],
