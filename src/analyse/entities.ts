@@ -110,6 +110,7 @@ export function rankNames(
           !clean.includes(" ") && isTitle(clean) && !/s$/u.test(clean) ||
           clean.includes(" and ") && isPersonTitle(clean.slice(clean.lastIndexOf(" ") + 1)) ||
           read && KIND_BEFORE.test(options.text!.slice(Math.max(0, at - 20), at)) ||
+          read && OFFICE_OF.test(options.text!.slice(Math.max(0, at - 30), at)) ||
           read && quotedTitle(options.text!, at, raw))
       ? []
       : [
@@ -588,6 +589,9 @@ function quotedTitle(text: string, at: number, raw: string): boolean {
  * Control Systems (VCS)".
  */
 const KIND_BEFORE = /\b(?:other|many|several|various|such)\s+$/iu;
+
+/** An office that names a body without naming it as one: "the Secretary of the Treasury". */
+const OFFICE_OF = /\b(?:Secretary|Secretaries|Minister|Ministers)\s+(?:of|for)\s+(?:the\s+)?$/u;
 
 /** Rarer than this in everyday English, a word after a hyphen is part of a first name ("loup"). */
 const RARE_RANK = 20_000;

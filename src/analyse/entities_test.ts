@@ -92,6 +92,18 @@ Deno.test("rankNames() takes an office alone for no organisation", () => {
   ]);
 });
 
+Deno.test("rankNames() takes a body named only in an office's title for no organisation", () => {
+  const text = "I asked the Secretary of the Treasury to report. The Treasury pays the keepers. " +
+    "The Secretary of Lamps and Wicks will see to it.";
+  const at = (name: string, from = 0) => ({ text: name, start: text.indexOf(name, from) });
+  const org = { limit: 10, mergeParts: false, kind: "organization" as const, text };
+  // "Treasury" stands alone once, as a body; "Lamps and Wicks" only in the office.
+  assert.deepEqual(rankNames([at("Treasury"), at("Treasury", 40), at("Lamps and Wicks")], org), [
+    "Treasury",
+  ]);
+  assert.deepEqual(rankNames([at("Lamps and Wicks")], org), []);
+});
+
 Deno.test("rankNames() takes an acronym the text spells out as a thing for no organisation", () => {
   const org = (text: string) => ({
     limit: 10,
