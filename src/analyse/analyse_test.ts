@@ -1589,6 +1589,17 @@ Deno.test("analyse() lists the Earth and the Moon among places, not the earth of
   assert.deepEqual(run(body, "Address").analysis.places.toSorted(), ["Earth", "Moon"]);
 });
 
+Deno.test("analyse() takes a law named in a speech for a keyphrase, its name whole", () => {
+  // The tagger read "Act" as a verb: "the Recovery Act", said six times in Obama's 2010 address,
+  // was no keyphrase, nor any law's name of four words.
+  const body = "We passed the Harbour Recovery Act last year. The Harbour Recovery Act saved the " +
+    "lamps. Because of the Harbour Recovery Act, quays were built. The National Harbour Lamp " +
+    "Standards Act must be renewed. I ask you to renew the National Harbour Lamp Standards Act.";
+  const { keyphrases } = run(body, "Address").analysis;
+  assert.ok(keyphrases.includes("harbour recovery act"), keyphrases.join(" | "));
+  assert.ok(keyphrases.includes("national harbour lamp standards act"), keyphrases.join(" | "));
+});
+
 Deno.test("analyse() lists no god among the people", () => {
   // SQLite's code of ethics, from the Rule of St. Benedict: "Put your hope in God.", "Never
   // despair of God's mercy." made "God" the page's one person.

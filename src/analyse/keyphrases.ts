@@ -203,7 +203,9 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
       !run.every((w) => w.split("-").every((part) => nameWords.has(part))) &&
       run.every((w) => /^\p{L}[\p{L}\p{N}-]*(?:\/\p{L}[\p{L}\p{N}-]*)*$/u.test(w)) &&
       !run.some(bare) && !run.some((w) => PREPOSITIONAL.has(w));
-    if (kept.length <= MAX_WORDS && usable(kept)) {
+    // "National Industrial Recovery Act": a law is named whole, however many words its name has.
+    const law = /^(?:\p{Lu}\S* )+Acts?$/u.test(phrase.text) && kept.length <= MAX_CHUNK;
+    if ((kept.length <= MAX_WORDS || law) && usable(kept)) {
       const key = add(found, kept, phrase.start);
       const written = phrase.text.split(/\s+/u).slice(-kept.length);
       if (kept.length > 1 && written.every((w) => /^\p{Lu}/u.test(w))) capitalised.add(key);

@@ -539,6 +539,9 @@ const PLURAL_MODIFIER = new Set([
   "jobs",
 ]);
 
+/** The word that ends a law's name, capitalised: "the Recovery Act". */
+const LAW = /^Acts?$/u;
+
 /** Runs of an optional adjective and nouns ("strong colony", "socket programming"). */
 function nounPhrases(text: string, words: Word[]): Phrase[] {
   const phrases: Phrase[] = [];
@@ -608,8 +611,13 @@ function nounPhrases(text: string, words: Word[]): Phrase[] {
           englishRank(next.value.toLowerCase()) > NAME_RANK)
     ) close();
     else if (identifier(text, w)) close();
-    // "Dr." and "e.g." are no part of a topic.
-    else if ((w.pos === "NOUN" || w.pos === "PROPN") && !/\.$/u.test(w.value)) run.push(w);
+    // "Dr." and "e.g." are no part of a topic. "the Recovery Act": the tagger's verb "Act" after
+    // a capitalised noun ends the name of a law.
+    else if (
+      (w.pos === "NOUN" || w.pos === "PROPN" ||
+        LAW.test(w.value) && /^\p{Lu}/u.test(last?.value ?? "")) &&
+      !/\.$/u.test(w.value)
+    ) run.push(w);
     else if (w.pos === "ADJ") {
       // One adjective opens a phrase; after nouns it starts the next one. A compound alone
       // before it modifies it ("the long-term unemployed", "an all-time low"): no phrase.
