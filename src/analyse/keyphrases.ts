@@ -1079,9 +1079,10 @@ function notCompoundPart(part: string): boolean {
     );
 }
 
-/** "american people", "iraqi citizens", "young americans": persons named by their nation. */
+/** "american people", "iraqi citizens", "young americans", "the south vietnamese": persons named
+ * by their nation; "north korean" of "the North Korean regime", its adjective cut from its noun. */
 function isPeopleOf(first: string, second: string): boolean {
   const tag = lexiconTag(second);
-  if (/Demonym/u.test(tag)) return /Plural/u.test(tag);
+  if (/Demonym/u.test(tag)) return /Plural/u.test(tag) || /^(?:north|south|east|west)$/u.test(first);
   return /Demonym/u.test(lexiconTag(first)) && /Actor/u.test(tag);
 }

@@ -1011,6 +1011,7 @@ Deno.test("rankKeyphrases() takes no nation's people as a subject", () => {
     phrase("Afghan people", i),
     phrase("American workers", i),
     phrase("young Americans", i),
+    phrase("North Korean", i),
     phrase("farm income", i),
   ]);
   assert.deepEqual(texts([...phrases, phrase("American industry", 5)]), [
