@@ -1038,6 +1038,8 @@ const STATES_PURPOSE = new RegExp(
     "repository|package|collection|archive|glossary|faq|primer|handbook|cookbook|appendix|" +
     "overview|walkthrough|text) (?:describes|presents|" +
     "explains|introduces|shows|proposes|covers|discusses|gives|provides|outlines|summari[sz]es|" +
+    // "This section details the public API for set and frozenset objects." (Python's C API)
+    "details|lists|" +
     // "This folder contains XML Security Library examples."
     "contains|holds|supplies|gathers|collects|" +
     "defines|specifies|documents|is about|touches on|deals with|looks at|walks through|" +
