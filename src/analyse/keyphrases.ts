@@ -1083,6 +1083,8 @@ function notCompoundPart(part: string): boolean {
  * by their nation; "north korean" of "the North Korean regime", its adjective cut from its noun. */
 function isPeopleOf(first: string, second: string): boolean {
   const tag = lexiconTag(second);
-  if (/Demonym/u.test(tag)) return /Plural/u.test(tag) || /^(?:north|south|east|west)$/u.test(first);
+  if (/Demonym/u.test(tag)) {
+    return /Plural/u.test(tag) || /^(?:north|south|east|west)$/u.test(first);
+  }
   return /Demonym/u.test(lexiconTag(first)) && /Actor/u.test(tag);
 }
