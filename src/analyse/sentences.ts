@@ -1126,6 +1126,10 @@ const DEFINING_VERB = new RegExp(
   "iu",
 );
 
+/** {@link DEFINING_VERB}'s verbs after a plural subject: "Compound statements contain...". */
+const PLURAL_VERB =
+  /^(?:use|implement|introduce|provide|let|allow|offer|define|contain|enable|support|give|describe|perform|convert|handle|manage|create|consist|work|store|keep|make|represent)$/iu;
+
 /**
  * Whether a sentence that {@link definesSubject} names by its subject no more than the title
  * does: "The Debian Project is..." under "Constitution for the Debian Project", not "The Git
@@ -1168,9 +1172,18 @@ export function definesSubject(sentence: string, titleWords: ReadonlySet<string>
   const ofAKind = /^an?$/iu.test(words[0] ?? "");
   let named = spelled !== null &&
     spelled[2].split(/\s+/u).some((w) => titleWords.has(word(w)) && /^\p{Lu}/u.test(w));
+  /** The title's words in a row from the start: two of them are its name for the subject,
+   * everyday words or not ("Compound statements contain..." under "Compound statements"), but
+   * not one of a kind ("A select lamp is..." under "The SELECT lamp"). */
+  let ofTitle = 0;
   for (let i = start; i < Math.min(words.length - 2, start + 4); i++) {
     const w = word(words[i]);
     if (named && DEFINING_VERB.test(w)) return true;
+    // "Compound statements contain...": a plural subject's verb has no "s".
+    const plural = /\p{Ll}s$/u.test(words[i - 1] ?? "") && PLURAL_VERB.test(w);
+    if (
+      !ofAKind && ofTitle >= 2 && ofTitle === i - start && (DEFINING_VERB.test(w) || plural)
+    ) return true;
     // "DTrace and SystemTap are monitoring tools": two of the title's names as one subject.
     if (w === "and" && named && titleWords.has(word(words[i + 1] ?? ""))) continue;
     // "The node:child_process module provides...": a code name, its words the title's.
@@ -1190,6 +1203,7 @@ export function definesSubject(sentence: string, titleWords: ReadonlySet<string>
       return false;
     }
     named ||= titleWords.has(w) && (asName || !ofAKind && englishRank(w) >= GENERIC_RANK);
+    if (titleWords.has(w)) ofTitle++;
     if (/\p{P}$/u.test(words[i])) return false;
   }
   return false;

@@ -1053,6 +1053,13 @@ Deno.test("definesSubject() finds a sentence that opens saying what the title's 
   const select = titleWords("The SELECT lamp");
   assert.ok(definesSubject("The SELECT lamp is used to light the quay.", select));
   assert.ok(!definesSubject("A select lamp is used to light the quay.", select));
+  // Two of the title's everyday words in a row are its name for the subject, plural or not.
+  const compound = titleWords("8. Compound lamps");
+  assert.ok(
+    definesSubject("Compound lamps contain (groups of) other lamps; they light quays.", compound),
+  );
+  assert.ok(definesSubject("The compound lamp is a lamp of several wicks.", compound));
+  assert.ok(!definesSubject("Lamps contain oil and wicks.", compound));
   // Two of the title's names joined; a title's dotted name whole.
   const tools = titleWords("Watching Lamps with Wickwatch and LampTap");
   assert.ok(definesSubject("Wickwatch and LampTap are monitoring tools for lamps.", tools));
