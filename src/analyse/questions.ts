@@ -68,7 +68,9 @@ export function askedQuestions(
   });
   for (let i = 0; i < list.length; i++) {
     const unit = list[i];
-    if (!unit.leads) continue;
+    // "Is the result an error?" under "`int PyStatus_IsError(PyStatus status)`": an entry of a
+    // reference says what its function tests, which no reader asked.
+    if (!unit.leads || blocks[unit.block].entry) continue;
     // "I deleted a lot of data but the database file did not get any smaller. Is this a bug?";
     // "3.4." may be a unit of its own before "I tried running a Java program...".
     let last = i;

@@ -87,6 +87,15 @@ Deno.test("analyse() finds no FAQ in a checklist of questions after the text has
   assert.match(summaryOf(checks + "\n\n" + ANSWERS.join(" "))[0], /^Answers 6 questions/u);
 });
 
+Deno.test("analyse() finds no FAQ in a reference whose entries ask what they test", () => {
+  // Python's C API: "`int PyStatus_IsError(PyStatus status)`" then "Is the result an error?",
+  // ten such entries on the page of Python's initialization, which was summed up as a FAQ.
+  const entries = QUESTIONS.map((q, i) => `\`int Lamp_Check${i}(Lamp *lamp)\`\n\n${q}`)
+    .join("\n\n");
+  const body = `${ANSWERS.slice(0, 3).join(" ")}\n\n${entries}\n\n${ANSWERS.slice(3).join(" ")}`;
+  assert.doesNotMatch(summaryOf(body, "Lamp Configuration")[0], /^Answers/u);
+});
+
 Deno.test("questionsLine() names the first question of each part, as many as fit a line", () => {
   const questions = ["How are wicks trimmed?", "Why do lamps smoke?", "Which oil burns best?"];
   // One part, or none: the first questions.
