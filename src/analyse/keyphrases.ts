@@ -1029,7 +1029,6 @@ function namesParameter(phrase: string, parameters: ReadonlySet<string>): boolea
 }
 
 /**
- * Tags for a note:/**
  * Tags for a note: its subjects first (see subjects.ts), which other notes share, then its
  * keyphrases, nested where the text makes it natural: a phrase whose last word is itself one of
  * the keyphrases goes under it ("engine/analytical-engine"), unless that word is an everyday one
