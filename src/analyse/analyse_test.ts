@@ -1814,6 +1814,17 @@ Deno.test("analyse() takes no keyphrase from a value of code nor from an example
   const reform = "True reform means lower taxes. True reform is what the harbour needs. True " +
     "reform of the harbour will come. The keepers want true reform.";
   assert.ok(run(reform, "Harbour").analysis.keyphrases.includes("true reform"));
+  // C's NULL, returned and passed in each entry of a C API's page, as "NULL handling" is not.
+  const c = ["Trim", "Light", "Douse"].map((name) =>
+    `\`Lamp *Lamp_${name}(Lamp *lamp)\`\n\nReturn NULL on failure. The lamp must be non-NULL. ` +
+    `Return NULL if the harbour lamp has no wick.`
+  );
+  const api = "This section details the harbour lamp API.\n\n" + c.join("\n\n");
+  const found = run(api, "Lamp Objects").analysis.keyphrases;
+  assert.ok(!found.some((k) => /\bnull\b/u.test(k)), `${found}`);
+  const nulls = "NULL handling differs between lamp engines. NULL handling in the harbour lamp " +
+    "engine follows the standard. Keepers test NULL handling each night.";
+  assert.ok(run(nulls, "NULL Handling").analysis.keyphrases.includes("null handling"));
 });
 
 Deno.test("analyse() takes no keyphrase that names a parameter of the text's code", () => {

@@ -489,9 +489,10 @@ const SHOUT_WORDS = 8;
 const DESCRIBING =
   /-(?:based|ridden|like|driven|related|specific|friendly|aware|compatible|dependent|independent)$/u;
 
-/** A value of code as a program writes it, no word of a phrase: "True", "False", "None"; not
- * the word a sentence opens with ("True reform means..."). */
-const LITERAL = /(?<![\p{L}\p{N}_])(?:True|False|None)(?![\p{L}\p{N}_]| \p{Ll})/u;
+/** A value of code as a program writes it, no word of a phrase: "True", "False", "None",
+ * C's "NULL" ("return NULL", "non-NULL": tags of 25 of Python's 64 C API pages); not the word a
+ * sentence opens with ("True reform means..."), nor a term ("NULL handling"). */
+const LITERAL = /(?<![\p{L}\p{N}_])(?:True|False|None|NULL)(?![\p{L}\p{N}_]| \p{Ll})/u;
 
 /** No words: an English text's function words beyond those of {@link isContentWord}. */
 const NONE: ReadonlySet<string> = new Set();
