@@ -1204,7 +1204,8 @@ export function definesSubject(sentence: string, titleWords: ReadonlySet<string>
     }
     named ||= titleWords.has(w) && (asName || !ofAKind && englishRank(w) >= GENERIC_RANK);
     if (titleWords.has(w)) ofTitle++;
-    if (/\p{P}$/u.test(words[i])) return false;
+    // A stop or comma ends the subject; quotation marks around a word do not ("“Cell” objects").
+    if (/\p{P}$/u.test(words[i].replace(/["”’]+$/u, ""))) return false;
   }
   return false;
 }
