@@ -1126,9 +1126,10 @@ const DEFINING_VERB = new RegExp(
   "iu",
 );
 
-/** {@link DEFINING_VERB}'s verbs after a plural subject: "Compound statements contain...". */
-const PLURAL_VERB =
-  /^(?:use|implement|introduce|provide|let|allow|offer|define|contain|enable|support|give|describe|perform|convert|handle|manage|create|consist|work|store|keep|make|represent)$/iu;
+/** Verbs by which a plural subject says what its kind is: "Compound statements contain...";
+ * not what it does for the text ("Use declarations support a number of shortcuts", "Policy
+ * objects give the email package the flexibility..."), which a definition came before. */
+const PLURAL_VERB = /^(?:contain|consist|represent|define|describe|implement|provide)$/iu;
 
 /**
  * Whether a sentence that {@link definesSubject} names by its subject no more than the title

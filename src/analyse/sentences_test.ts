@@ -1061,6 +1061,7 @@ Deno.test("definesSubject() finds a sentence that opens saying what the title's 
   assert.ok(definesSubject("The compound lamp is a lamp of several wicks.", compound));
   assert.ok(!definesSubject("Lamps contain oil and wicks.", compound));
   assert.ok(definesSubject("“Compound” lamps are used to light several quays.", compound));
+  assert.ok(!definesSubject("Compound lamps support a number of convenient wicks.", compound));
   // Two of the title's names joined; a title's dotted name whole.
   const tools = titleWords("Watching Lamps with Wickwatch and LampTap");
   assert.ok(definesSubject("Wickwatch and LampTap are monitoring tools for lamps.", tools));
