@@ -701,6 +701,13 @@ const LEANS_BACK = new RegExp(
     "to [\\p{L}-]+(?: with| for| around)? (?:such(?: an?)? [\\p{L}-]+|this|that|these|those)(?=,)",
     // "In that same decade the American people paid the bill": the decade was named before.
     "in (?:that|this|the) same|in like (?:fashion|manner)",
+    // "In this field, through carefully planned flood control...", "In that spirit, I ask...":
+    // the field and the spirit were named before; not the text's own part ("In this document"),
+    // nor where and when its speaker is ("In this country", "In this century").
+    "in (?:this|that) (?!(?:paper|document|article|chapter|guide|section|report|note|howto|" +
+    "tutorial|manual|book|page|appendix|release|version|country|nation|land|city|state|" +
+    "chamber|house|hall|room|capital|world|hemisphere|century|age|era|year|decade|session|" +
+    "congress|administration|time|day|hour|moment|generation)\\b)[\\p{L}-]+(?=,)",
     // "The third is freedom from want": the third of a list whose first came before.
     "the (?:second|third|fourth|fifth|sixth|last|latter|former) (?:is|was|are|were)",
     "the (?:first|second|third|next|last|other|previous) ones?|the above|both",

@@ -534,6 +534,11 @@ Deno.test("leansBack() spots a handbook's openers that need what came before", (
   ) assert.equal(leansBack(sentence), true, sentence);
   assert.equal(leansBack("By default, APT installs recommended packages."), false);
   assert.equal(leansBack("On the command line, apt-cache searches the cache."), false);
+  // "In this field, ..." after the field was named; not the text's part, nor the speaker's place.
+  assert.equal(leansBack("In this field, the keepers seek the end of waste."), true);
+  assert.equal(leansBack("In that spirit, I ask the keepers to trim the lamps."), true);
+  assert.equal(leansBack("In this document, we explore the lamps."), false);
+  assert.equal(leansBack("In this country, the keepers are many."), false);
 });
 
 Deno.test("leansBack() spots a step, an addition and a thing named before the sentence", () => {
