@@ -211,11 +211,6 @@ function trimmedOnce(sentence: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/**
- * Why a sentence cannot stand alone in a summary or as a key point, or undefined when it can.
- * In `speech` (a transcript), lower case, missing stops and run-on pieces are how it was
- * written down, not signs of a fragment or a heading.
- */
 /** What an API entry is, said as its description opens without the name it describes. */
 const DESCRIBES_ENTRY = new RegExp(
   "^(?:(?:Abstract )?base class|Decorator|Function|Class|Method|Helper(?: function)?|Wrapper|" +
@@ -225,6 +220,11 @@ const DESCRIBES_ENTRY = new RegExp(
   "u",
 );
 
+/**
+ * Why a sentence cannot stand alone in a summary or as a key point, or undefined when it can.
+ * In `speech` (a transcript), lower case, missing stops and run-on pieces are how it was
+ * written down, not signs of a fragment or a heading.
+ */
 export function unfitReason(
   sentence: string,
   options: { speech?: boolean } = {},
@@ -279,6 +279,11 @@ export function unfitReason(
     // An aside in brackets, or the end of one a sentence split began (") , may be computed"):
     // it needs its sentence.
     if (/^[(),;:]/u.test(text)) return "fragment";
+    // "PyThreadState_DeleteCurrent() (Contributed by Joannah Nanjekye in bpo-37878.)": a list's
+    // item, a name and who gave it, no sentence.
+    if (/^\S+\s*\(.*\)[.!]?$/u.test(text) && !/\s/u.test(withoutAsides(text).trim())) {
+      return "fragment";
+    }
     // "...type the path to the .git directory!)": the rest of an aside whose start is in the
     // sentence before.
     if (closesUnopened(text)) return "fragment";
@@ -299,6 +304,13 @@ export function unfitReason(
   }
   if (REFERS_BACK.test(text)) return "refers elsewhere";
   return undefined;
+}
+
+/** A text without its asides in brackets, nested or not. */
+function withoutAsides(text: string): string {
+  let out = text;
+  for (let last = ""; last !== out;) [last, out] = [out, out.replace(/\([^()]*\)/gu, "")];
+  return out;
 }
 
 /** A table's row: cells between bars, or mappings ("34to35.html → 34to35", "lang_with.html#sudoku

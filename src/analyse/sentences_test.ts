@@ -306,6 +306,12 @@ Deno.test("unfitReason() refuses fragments, headings and sentences that point el
   );
   assert.equal(unfitReason("propose themselves as a candidate in elections; 4."), "fragment");
   assert.equal(unfitReason("and then the lamps of the quay were lit again."), "fragment");
+  // A list's item: a function's name and who gave it.
+  assert.equal(
+    unfitReason("Lamp_TrimCurrentWick() (Contributed by Ada Keeper in bpo-12345.)"),
+    "fragment",
+  );
+  assert.equal(unfitReason("Lamp_Trim() trims the wick (contributed by Ada Keeper)."), undefined);
   // A name its makers write in lower case opens a sentence of its own.
   assert.equal(
     unfitReason("gleaner turns a folder of recordings and documents into an Obsidian vault."),
