@@ -1760,7 +1760,8 @@ function creditedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>
     const key = run.key.slice(skip);
     const parts = key.split(" ").filter((w) => !CONNECTOR.test(w));
     if (parts.length > 4) continue;
-    if (!parts.every((w) => /^(?:\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?|\p{Lu}\.?)$/u.test(w))) {
+    // "Dong-hee Na": a given name's second syllable after a hyphen may be in small letters.
+    if (!parts.every((w) => /^(?:\p{Lu}\p{Ll}+(?:[-'’]\p{L}\p{Ll}+)?|\p{Lu}\.?)$/u.test(w))) {
       continue;
     }
     if (!/\p{Ll}/u.test(parts[parts.length - 1]) || ORGANIZATION_END.test(key)) continue;

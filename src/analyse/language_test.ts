@@ -586,6 +586,14 @@ Deno.test("readLanguage() reads a credited surname that names a town as the pers
   assert.deepEqual(read.places, []);
 });
 
+Deno.test("readLanguage() reads a credited given name whose second syllable is in small letters", () => {
+  // Python's What's New credits "Dong-hee Na" in some twenty entries.
+  const read = readLanguage(
+    "The lamp trims faster. (Contributed by Seung-hoon Okafor in lamp-1.) The wick lasts.",
+  );
+  assert.deepEqual(read.people.map((p) => p.text), ["Seung-hoon Okafor"]);
+});
+
 Deno.test("readLanguage() reads a thing named after a person as no person", () => {
   const read = readLanguage("Keepers file their changes in Gerrit Code Review’s queue.");
   assert.deepEqual(read.people, []);
