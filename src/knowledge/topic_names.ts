@@ -1246,8 +1246,9 @@ function ownPageTitle(folder: string, pages: ReadonlyMap<string, string>): strin
   return words.some((w) => name.some((n) => starts(w, n) || starts(n, w))) ? title : undefined;
 }
 
-/** Most words of a folder's own page's title that names its map. */
-const OWN_PAGE_WORDS = 5;
+/** Most words of a folder's own page's title that names its map: Python's `extending` is
+ * "Extending and Embedding the Python Interpreter", six. */
+const OWN_PAGE_WORDS = 6;
 
 function withoutExtension(path: string): string {
   return path.replace(/\.[^./]+$/u, "");

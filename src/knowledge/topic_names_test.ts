@@ -1000,6 +1000,10 @@ Deno.test("nameTopics() names a folder's map as the folder's own page titles it"
   // Beside the folder, or in it; a plain title its folder's name was given to stand alone.
   assert.equal(named("trait", "trait.html", "Traits"), "Traits");
   assert.equal(named("start", "start/index.html", "start – Getting started"), "Getting started");
+  assert.equal(
+    named("keeping", "keeping/index.html", "Keeping and Trimming the Harbour Lamps"),
+    "Keeping and Trimming the Harbour Lamps",
+  );
   // Not a title that names no folder: mdBook's first chapter, a welcome, a name of code.
   assert.equal(named("rustdoc", "rustdoc/index.html", "What is rustdoc?"), "Rustdoc");
   assert.equal(named("lamps", "lamps/index.html", "Welcome to the harbour"), "Lamps");
