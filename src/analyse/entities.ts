@@ -132,7 +132,7 @@ export function rankNames(
       // Person.sure).
       if (
         !name.includes(" ") &&
-        (certain || read && ownerFollows(options.text!.slice(Math.max(0, at - 30), at)))
+        (certain || read && ownerFollows(options.text!.slice(Math.max(0, at - 30), at), true))
       ) {
         sure.add(key);
       }

@@ -801,16 +801,21 @@ const ROLE =
 const PERSON_NOUN =
   /^(?:man|woman|boy|girl|lady|gentleman|person|child|son|daughter|wife|husband|friend|officer|soldier|teacher|student|doctor|nurse|worker|mother|father|colleague|survivor|astronaut|veteran|hero|agent|pilot|volunteer|neighbor|neighbour)$/iu;
 
-/** A person's gifts, works and spirit, before "of" and the person: "the eloquence of Churchill",
- * "in the spirit of Jefferson". */
+/** A person's gifts and works, before "of" and the person: "the eloquence of Churchill". */
 const PERSONAL_QUALITY =
-  "eloquence|idealism|wisdom|courage|genius|leadership|integrity|compassion|humility|statesmanship|teachings|writings|sermons|speeches|prophecies|prophecy|spirit|legacy";
+  "eloquence|idealism|wisdom|courage|genius|leadership|integrity|compassion|humility|statesmanship|teachings|writings|sermons|speeches|prophecies|prophecy";
 
 const OWNER_FOLLOWS = new RegExp(`(?<!\\p{L})(?:${PERSONAL_QUALITY})\\s+of\\s+$`, "iu");
+/** "In the spirit of Jefferson": a person's only where the name is read as one already; "in
+ * the spirit of Linux and GNU" is a program's. */
+const SPIRIT_FOLLOWS = /(?<!\p{L})(?:spirit|legacy)\s+of\s+$/iu;
 
-/** Whether `before` ends in a person's gift and "of": the name after it is the person's. */
-export function ownerFollows(before: string): boolean {
-  return OWNER_FOLLOWS.test(before);
+/**
+ * Whether `before` ends in a person's gift and "of": the name after it is the person's. Where
+ * the name is `read` as a person's already, a spirit or a legacy is a person's too.
+ */
+export function ownerFollows(before: string, read = false): boolean {
+  return OWNER_FOLLOWS.test(before) || read && SPIRIT_FOLLOWS.test(before);
 }
 
 interface Run {

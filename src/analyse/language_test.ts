@@ -770,8 +770,9 @@ Deno.test("readLanguage() reads a surname named as the owner of a person's gift"
   assert.deepEqual(people("Defying the old prophecies of Marrowby, a new Europe takes shape."), [
     "Marrowby",
   ]);
-  // Without the gift, a lone capitalised word is no one.
+  // Without the gift, a lone capitalised word is no one; a spirit may be a program's.
   assert.deepEqual(people("It echoed the hills of Okonkwo and the roads of Marrowby."), []);
+  assert.deepEqual(people("The lamp is made openly in the spirit of Wickix and GNU."), []);
 });
 
 Deno.test("readLanguage() reads a person introduced by name, whatever compromise took it for", () => {
