@@ -1145,10 +1145,11 @@ const DEFINING_VERB = new RegExp(
   "iu",
 );
 
-/** Verbs by which a plural subject says what its kind is: "Compound statements contain...";
- * not what it does for the text ("Use declarations support a number of shortcuts", "Policy
- * objects give the email package the flexibility..."), which a definition came before. */
-const PLURAL_VERB = /^(?:contain|consist|represent|define|describe|implement|provide)$/iu;
+/** Verbs by which a subject the title names in everyday words says what it is: "Compound
+ * statements contain...", "Access control refers to..."; not what it does for the text ("Use
+ * declarations support a number of shortcuts", "Policy objects give the email package..."). */
+const TITLE_VERB =
+  /^(?:is|are|refers?|means?|denotes?|contains?|consists?|represents?|defines?|describes?|implements?|provides?)$/iu;
 
 /**
  * Whether a sentence that {@link definesSubject} names by its subject no more than the title
@@ -1199,11 +1200,10 @@ export function definesSubject(sentence: string, titleWords: ReadonlySet<string>
   for (let i = start; i < Math.min(words.length - 2, start + 4); i++) {
     const w = word(words[i]);
     if (named && DEFINING_VERB.test(w)) return true;
-    // "Compound statements contain...": a plural subject's verb has no "s".
-    const plural = /\p{Ll}s$/u.test(words[i - 1] ?? "") && PLURAL_VERB.test(w);
-    if (
-      !ofAKind && ofTitle >= 2 && ofTitle === i - start && (DEFINING_VERB.test(w) || plural)
-    ) return true;
+    // "Compound statements contain...": a plural subject's verb has no "s". A verb of what the
+    // subject is, not "can", "may", "does": "Access control can be done by several different
+    // modules." says less than "Access control refers to any means of controlling access".
+    if (!ofAKind && ofTitle >= 2 && ofTitle === i - start && TITLE_VERB.test(w)) return true;
     // "DTrace and SystemTap are monitoring tools": two of the title's names as one subject.
     if (w === "and" && named && titleWords.has(word(words[i + 1] ?? ""))) continue;
     // "The node:child_process module provides...": a code name, its words the title's.

@@ -1073,6 +1073,10 @@ Deno.test("definesSubject() finds a sentence that opens saying what the title's 
   assert.ok(!definesSubject("Lamps contain oil and wicks.", compound));
   assert.ok(definesSubject("“Compound” lamps are used to light several quays.", compound));
   assert.ok(!definesSubject("Compound lamps support a number of convenient wicks.", compound));
+  // Everyday words both ("access", "control"): a verb of what it is, no modal.
+  const access = titleWords("Access Control");
+  assert.ok(!definesSubject("Access control can be done by several different keepers.", access));
+  assert.ok(definesSubject("Access control refers to any means of keeping lamps locked.", access));
   // Two of the title's names joined; a title's dotted name whole.
   const tools = titleWords("Watching Lamps with Wickwatch and LampTap");
   assert.ok(definesSubject("Wickwatch and LampTap are monitoring tools for lamps.", tools));
