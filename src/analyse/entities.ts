@@ -608,6 +608,9 @@ function isPlaceName(name: string): boolean {
   const words = name.split(" ");
   // "TeX", "macOS": a capital after a small letter is a product's name.
   if (words.some((w) => /\p{Ll}\p{Lu}/u.test(w))) return false;
+  // "Great Lakes-St" of "the Great Lakes-St. Lawrence River Basin": a name cut at the stop of
+  // an abbreviation it goes on after.
+  if (/(?:^|[\s-])(?:St|Ste|Mt|Ft|Pt)$/u.test(name)) return false;
   if (words.length < 2) return !isEverydayWord(name);
   if (isGerund(words[0])) return false;
   const last = words[words.length - 1].toLowerCase();

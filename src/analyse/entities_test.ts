@@ -649,6 +649,8 @@ Deno.test("rankNames() keeps places and leaves headings, classes and products ou
       "South",
       "US",
       "House Republicans",
+      // Cut at an abbreviation's stop: "the Great Lakes-St. Lawrence River Basin".
+      "Great Lakes-St",
     ),
     { mergeParts: false, limit: 30, kind: "place" },
   );
