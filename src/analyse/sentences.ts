@@ -1057,8 +1057,10 @@ const STATES_PURPOSE = new RegExp(
     "repository|package|collection|archive|glossary|faq|primer|handbook|cookbook|appendix|" +
     "overview|walkthrough|text) (?:describes|presents|" +
     "explains|introduces|shows|proposes|covers|discusses|gives|provides|outlines|summari[sz]es|" +
-    // "This section details the public API for set and frozenset objects." (Python's C API)
-    "details|lists|" +
+    // "This section details the public API for set and frozenset objects." (Python's C API);
+    // not "lists", which a page's part does of its entries ("This section lists the differences
+    // between the API and xml.dom.minidom." took the map's line from the page's definition).
+    "details|" +
     // "This folder contains XML Security Library examples."
     "contains|holds|supplies|gathers|collects|" +
     "defines|specifies|documents|is about|touches on|deals with|looks at|walks through|" +
