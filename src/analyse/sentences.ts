@@ -1151,7 +1151,9 @@ const DEFINING_VERB = new RegExp(
  * statements contain...", "Access control refers to..."; not what it does for the text ("Use
  * declarations support a number of shortcuts", "Policy objects give the email package..."). */
 const TITLE_VERB =
-  /^(?:is|are|refers?|means?|denotes?|contains?|consists?|represents?|defines?|describes?|implements?|provides?)$/iu;
+  /^(?:is|are|refers?|means?|denotes?|contains?|consists?|represents?|defines?|describes?)$/iu;
+/** After "is" or "are": an adverb, a participle or "not", which say how, not what. */
+const HOW_USED = /^(?:not|\p{L}+ly|\p{L}+ed|\p{L}+en|\p{L}+ing)$/iu;
 
 /**
  * Whether a sentence that {@link definesSubject} names by its subject no more than the title
@@ -1205,7 +1207,12 @@ export function definesSubject(sentence: string, titleWords: ReadonlySet<string>
     // "Compound statements contain...": a plural subject's verb has no "s". A verb of what the
     // subject is, not "can", "may", "does": "Access control can be done by several different
     // modules." says less than "Access control refers to any means of controlling access".
-    if (!ofAKind && ofTitle >= 2 && ofTitle === i - start && TITLE_VERB.test(w)) return true;
+    // "Slice types are generally used through pointer types", "Trait objects are written as...":
+    // how the thing is used or written, not what it is.
+    const saysIs = !/^(?:is|are)$/u.test(w) || !HOW_USED.test(words[i + 1] ?? "");
+    if (!ofAKind && ofTitle >= 2 && ofTitle === i - start && TITLE_VERB.test(w) && saysIs) {
+      return true;
+    }
     // "DTrace and SystemTap are monitoring tools": two of the title's names as one subject.
     if (w === "and" && named && titleWords.has(word(words[i + 1] ?? ""))) continue;
     // "The node:child_process module provides...": a code name, its words the title's.
@@ -1226,8 +1233,10 @@ export function definesSubject(sentence: string, titleWords: ReadonlySet<string>
     }
     named ||= titleWords.has(w) && (asName || !ofAKind && englishRank(w) >= GENERIC_RANK);
     if (titleWords.has(w)) ofTitle++;
-    // A stop or comma ends the subject; quotation marks around a word do not ("“Cell” objects").
-    if (/\p{P}$/u.test(words[i].replace(/["”’]+$/u, ""))) return false;
+    // A stop or comma ends the subject; quotation marks around a word of the title do not
+    // ("“Cell” objects" under "Cell Objects"; not "\"Future-incompatible\" lints" under "Lints").
+    const unquoted = words[i].replace(/["”’]+$/u, "");
+    if (/\p{P}$/u.test(unquoted) || unquoted !== words[i] && !titleWords.has(w)) return false;
   }
   return false;
 }

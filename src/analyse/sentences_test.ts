@@ -1071,11 +1071,16 @@ Deno.test("definesSubject() finds a sentence that opens saying what the title's 
   assert.ok(definesSubject("The compound lamp is a lamp of several wicks.", compound));
   assert.ok(!definesSubject("Lamps contain oil and wicks.", compound));
   assert.ok(definesSubject("“Compound” lamps are used to light several quays.", compound));
+  assert.ok(!definesSubject("“Smoky” lamps are trimmed in these cases.", titleWords("Lamps")));
   assert.ok(!definesSubject("Compound lamps support a number of convenient wicks.", compound));
   // Everyday words both ("access", "control"): a verb of what it is, no modal.
   const access = titleWords("Access Control");
   assert.ok(!definesSubject("Access control can be done by several different keepers.", access));
   assert.ok(definesSubject("Access control refers to any means of keeping lamps locked.", access));
+  const slices = titleWords("Slice types");
+  assert.ok(!definesSubject("Slice types are generally used through pointer types.", slices));
+  assert.ok(!definesSubject("Slice types are written as the keyword then a bound.", slices));
+  assert.ok(definesSubject("Slice types are the views into a sequence of lamps.", slices));
   // Two of the title's names joined; a title's dotted name whole.
   const tools = titleWords("Watching Lamps with Wickwatch and LampTap");
   assert.ok(definesSubject("Wickwatch and LampTap are monitoring tools for lamps.", tools));
