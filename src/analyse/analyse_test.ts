@@ -1814,10 +1814,10 @@ Deno.test("analyse() takes no keyphrase from a value of code nor from an example
   const reform = "True reform means lower taxes. True reform is what the harbour needs. True " +
     "reform of the harbour will come. The keepers want true reform.";
   assert.ok(run(reform, "Harbour").analysis.keyphrases.includes("true reform"));
-  // C's NULL, returned and passed in each entry of a C API's page, as "NULL handling" is not.
+  // C's NULL, written as code in each entry of a C API's page; SQL's, a word, is a subject.
   const c = ["Trim", "Light", "Douse"].map((name) =>
-    `\`Lamp *Lamp_${name}(Lamp *lamp)\`\n\nReturn NULL on failure. The lamp must be non-NULL. ` +
-    `Return NULL if the harbour lamp has no wick.`
+    `\`Lamp *Lamp_${name}(Lamp *lamp)\`\n\nReturn \`NULL\` on failure. The lamp must be ` +
+    `non-\`NULL\`. Return \`NULL\` if the harbour lamp has no wick.`
   );
   const api = "This section details the harbour lamp API.\n\n" + c.join("\n\n");
   const found = run(api, "Lamp Objects").analysis.keyphrases;

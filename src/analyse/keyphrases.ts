@@ -153,6 +153,9 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     if (!p.words.some((w) => personal.has(w))) continue;
     for (const [word] of p.text.matchAll(/(?<!\p{L})\p{Ll}[\p{L}'’-]*/gu)) personal.delete(word);
   }
+  const nullAsCode = context.code !== undefined && context.text !== undefined &&
+    2 * wordUses(context.code, "NULL") >= wordUses(context.text, "NULL") &&
+    wordUses(context.code, "NULL") > 0;
   /** Phrases written with a capital to each word: a named thing ("Family Savings Plan"). */
   const capitalised = new Set<string>();
   const inside = new Map<string, Candidate>();
@@ -191,7 +194,10 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     // "Return True" of "Return True if path is an existing directory": an entry's verb and a
     // value of code, no term, nor are its pieces; "INDESCRIBABLE HORRORS THAT SHATTER YOUR
     // PSYCHE": everyday words in capitals are a shout, no name.
-    if (kept.length === 0 || LITERAL.test(phrase.text) || shouted(phrase, context.text)) continue;
+    if (
+      kept.length === 0 || LITERAL.test(phrase.text) || nullAsCode && NULL.test(phrase.text) ||
+      shouted(phrase, context.text)
+    ) continue;
     // Two letters are a word of the field only in capitals ("IP", "OS"); "gt" and "fa" in lower
     // case are the remains of markup or of a word a PDF split.
     const bare = (w: string) =>
@@ -489,10 +495,15 @@ const SHOUT_WORDS = 8;
 const DESCRIBING =
   /-(?:based|ridden|like|driven|related|specific|friendly|aware|compatible|dependent|independent)$/u;
 
-/** A value of code as a program writes it, no word of a phrase: "True", "False", "None",
- * C's "NULL" ("return NULL", "non-NULL": tags of 25 of Python's 64 C API pages); not the word a
- * sentence opens with ("True reform means..."), nor a term ("NULL handling"). */
-const LITERAL = /(?<![\p{L}\p{N}_])(?:True|False|None|NULL)(?![\p{L}\p{N}_]| \p{Ll})/u;
+/** A value of code as a program writes it, no word of a phrase: "True", "False", "None"; not
+ * the word a sentence opens with ("True reform means..."). */
+const LITERAL = /(?<![\p{L}\p{N}_])(?:True|False|None)(?![\p{L}\p{N}_]| \p{Ll})/u;
+/**
+ * C's "NULL", as a value of code where the text writes it as code ("return `NULL`", "non-`NULL`":
+ * tags of 25 of Python's 64 C API pages); SQL's NULL, which SQLite's pages write as a word, is a
+ * subject of theirs ("NULL handling").
+ */
+const NULL = /(?<![\p{L}\p{N}_])NULL(?![\p{L}\p{N}_]| \p{Ll})/u;
 
 /** No words: an English text's function words beyond those of {@link isContentWord}. */
 const NONE: ReadonlySet<string> = new Set();
