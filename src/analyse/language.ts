@@ -1765,7 +1765,7 @@ function creditedNames(text: string, runs: Run[], verdicts: Map<string, Verdict>
     const key = run.key.slice(skip);
     const parts = key.split(" ").filter((w) => !CONNECTOR.test(w));
     if (parts.length > 4) continue;
-    // "Dong-hee Na": a given name's second syllable after a hyphen may be in small letters.
+    // "Seung-hoon Park": a given name's second syllable after a hyphen may be in small letters.
     if (!parts.every((w) => /^(?:\p{Lu}\p{Ll}+(?:[-'’]\p{L}\p{Ll}+)?|\p{Lu}\.?)$/u.test(w))) {
       continue;
     }
