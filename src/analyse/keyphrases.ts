@@ -153,9 +153,8 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
     if (!p.words.some((w) => personal.has(w))) continue;
     for (const [word] of p.text.matchAll(/(?<!\p{L})\p{Ll}[\p{L}'’-]*/gu)) personal.delete(word);
   }
-  const nullAsCode = context.code !== undefined && context.text !== undefined &&
-    2 * wordUses(context.code, "NULL") >= wordUses(context.text, "NULL") &&
-    wordUses(context.code, "NULL") > 0;
+  const nullsInCode = wordUses(context.code ?? "", "NULL");
+  const nullAsCode = nullsInCode > 0 && 2 * nullsInCode >= wordUses(context.text ?? "", "NULL");
   /** Phrases written with a capital to each word: a named thing ("Family Savings Plan"). */
   const capitalised = new Set<string>();
   const inside = new Map<string, Candidate>();
