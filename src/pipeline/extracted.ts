@@ -121,8 +121,10 @@ export function ownedTitle(title: string, fileName: string): string {
   // that is more than a place to keep files ("libxslt1-dev" of "libxslt1-dev/html/FAQ.html").
   const stem = fileStem(parts.at(-1)!).replace(/\.(?:txt|md|html?)$/iu, "");
   const rest = stem.replace(KIND_IN_NAME, " ").replace(/^[-_.\s]+|[-_.\s]+$/gu, "");
-  // A chapter's number is no one's name: "ch00-00" of the Rust book's "ch00-00-introduction".
-  const owner = /\p{L}/u.test(rest) && !NUMBERING.test(rest) ? rest : parts.slice(0, -1)
+  // A chapter's number is no one's name: "ch00-00" of the Rust book's "ch00-00-introduction";
+  // nor is the kind cut short: "intro" of Python's "c-api/intro.html", titled "Introduction".
+  const short = title.trim().toLowerCase().startsWith(rest.toLowerCase());
+  const owner = /\p{L}/u.test(rest) && !NUMBERING.test(rest) && !short ? rest : parts.slice(0, -1)
     .filter((f) => f !== "" && f !== "." && f !== ".." && !CONTAINERS.has(f.toLowerCase()))
     .at(-1) ?? "";
   return owner === "" ? title : ownedBy(owner, title);

@@ -119,6 +119,8 @@ Deno.test("ownedTitle() tells whose a title naming only a kind of text is, from 
   assert.equal(ownedTitle("README", "README.md"), "README");
   // Nor does a chapter's number.
   assert.equal(ownedTitle("Introduction", "ch00-00-introduction.html"), "Introduction");
+  // Nor the kind cut short in the file's name.
+  assert.equal(ownedTitle("Introduction", "lamp-api/intro.html"), "lamp-api – Introduction");
   assert.equal(
     ownedTitle("Installation", "lampbook/ch01-01-installation.html"),
     "lampbook – Installation",
