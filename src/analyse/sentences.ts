@@ -1204,11 +1204,9 @@ export function definesSubject(sentence: string, titleWords: ReadonlySet<string>
   for (let i = start; i < Math.min(words.length - 2, start + 4); i++) {
     const w = word(words[i]);
     if (named && DEFINING_VERB.test(w)) return true;
-    // "Compound statements contain...": a plural subject's verb has no "s". A verb of what the
-    // subject is, not "can", "may", "does": "Access control can be done by several different
-    // modules." says less than "Access control refers to any means of controlling access".
-    // "Slice types are generally used through pointer types", "Trait objects are written as...":
-    // how the thing is used or written, not what it is.
+    // The title's words, then a verb of what the subject is (see TITLE_VERB), not a modal
+    // ("Access control can be done by several different modules."), nor "is" or "are" before
+    // how it is used or written ("Slice types are generally used through pointer types").
     const saysIs = !/^(?:is|are)$/u.test(w) || !HOW_USED.test(words[i + 1] ?? "");
     if (!ofAKind && ofTitle >= 2 && ofTitle === i - start && TITLE_VERB.test(w) && saysIs) {
       return true;
