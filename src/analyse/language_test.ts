@@ -1180,6 +1180,16 @@ Deno.test("readLanguage() reads no person in a programming language's name", () 
   );
 });
 
+Deno.test("readLanguage() reads no person in a programming language after a title's word", () => {
+  assert.deepEqual(
+    people(
+      "The Python interpreter lights the lamps.\n\n- 1.1. A Simple Example\n- 1.2. General " +
+        "Python terminology\n\nGeneral Marshall trimmed the wicks.",
+    ),
+    ["General Marshall"],
+  );
+});
+
 Deno.test("readLanguage() reads no organisation in a programming language's name", () => {
   const read = readLanguage(
     "The lamp controller runs the bytecode emitted by the bytecode compiler.\n\nZen of Python\n\n" +
