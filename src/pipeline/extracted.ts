@@ -42,14 +42,15 @@ export function cleanTitle(title: string | undefined | null, fileName: string): 
 
 /**
  * Whether a declared title is one a tool fills in when its author gave none ("Untitled
- * document", "Slide 1", SQLite's `mingw.html`'s "No Title"): the text's own heading says more.
+ * document", "Slide 1", SQLite's `mingw.html`'s "No Title", Sphinx's "<no title>"): the text's
+ * own heading says more.
  */
 export function placeholderTitle(title: string): boolean {
-  return PLACEHOLDER.test(title.replace(/\s+/gu, " ").trim());
+  return PLACEHOLDER.test(title.replace(/\s+/gu, " ").trim().replace(/^([<[(])(.*)[>\])]$/u, "$2"));
 }
 
 const PLACEHOLDER =
-  /^(?:untitled|untitled[\s-]*\d+|untitled document|document\d*|doc\d*|presentation\d*|book\d*|title|no title|none|null|unknown|anonymous|\(anonymous\)|slide\s*\d+|page\s*\d+)$/i;
+  /^(?:untitled|untitled[\s-]*\d+|untitled document|document\d*|doc\d*|presentation\d*|book\d*|title|no title|none|null|unknown|anonymous|slide\s*\d+|page\s*\d+)$/i;
 
 /**
  * The title of an input that declares none: its folder's name and its file stem together

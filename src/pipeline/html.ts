@@ -20,7 +20,7 @@ import {
 } from "./html_footnotes.ts";
 import { type LinkElement, LinkTable, prepareLinks } from "./html_links.ts";
 import { tableRules } from "./html_tables.ts";
-import { htmlTitle, type TitleDocument } from "./html_title.ts";
+import { declared, htmlTitle, type TitleDocument } from "./html_title.ts";
 import { readText } from "./text.ts";
 import { typewriterQuotes } from "./typewriter_quotes.ts";
 import { InputError, NothingToNoteError } from "../common/errors.ts";
@@ -98,7 +98,7 @@ export function extractHtml(
         notes = pageNotes;
       } else removeNoise(root, CHROME);
     }
-    const title = cleanTitle(known || article?.title, fileName);
+    const title = cleanTitle(known || declared(article?.title), fileName);
     const body = root ? toMarkdown(root, title, notes) : "";
     if (body === "") throw new InputError("no readable text in this page");
     // A part's page of an mdBook ("Appendices", "Lexical structure"): its heading and nothing

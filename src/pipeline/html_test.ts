@@ -190,6 +190,13 @@ Deno.test("extractHtml() falls back to its folder and file name when the page ha
   assert.equal(body, "Just a sentence.");
 });
 
+Deno.test("extractHtml() falls back to its file name past a placeholder title", () => {
+  // Sphinx titles a page without a heading "<no title>", then the site's name.
+  const html = "<html><head><title>&lt;no title&gt; &#8212; Lamps 3.1 documentation</title>" +
+    "</head><body><p>This page stays until the wick guide covers it all.</p></body></html>";
+  assert.equal(extractHtml(utf8(html), "lamps/_disclaimer.html").title, "Lamps – Disclaimer");
+});
+
 Deno.test("extractHtml() reads a page without <html>, <head> and <body> tags", () => {
   const html = "<!DOCTYPE html><title>Bare page</title><h2>Part</h2><p>Some <b>text</b>.</p>";
   const result = extractHtml(utf8(html), "bare.html");

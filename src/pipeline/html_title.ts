@@ -98,10 +98,14 @@ function endsOn(heading: string, part: string): boolean {
     !/[\p{L}\p{N}_]/u.test(heading[heading.length - part.length - 1]);
 }
 
-/** A declared title on one line, or "" for a placeholder a tool wrote (see placeholderTitle). */
-function declared(title: string | null | undefined): string {
+/**
+ * A declared title on one line, or "" for a placeholder a tool wrote (see placeholderTitle), the
+ * site's name after it or not ("<no title> — Python 3.11.2 documentation").
+ */
+export function declared(title: string | null | undefined): string {
   const line = oneLine(title);
-  return placeholderTitle(line) ? "" : line;
+  const head = SEPARATORS.reduce((part, separator) => part.split(separator)[0], line);
+  return placeholderTitle(head) ? "" : line;
 }
 
 function oneLine(s: string | null | undefined): string {

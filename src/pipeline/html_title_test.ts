@@ -42,6 +42,11 @@ Deno.test("extractHtml() passes over a placeholder <title> for the page's headin
   assert.equal(titleOf("<title>No Title</title>"), "Building MinGW");
   assert.equal(titleOf('<meta property="og:title" content="Untitled">'), "Building MinGW");
   assert.equal(titleOf("<title>Notes on MinGW</title>"), "Notes on MinGW");
+  // Sphinx's, before the site's name.
+  assert.equal(
+    titleOf("<title>&lt;no title&gt; &#8212; MinGW documentation</title>"),
+    "Building MinGW",
+  );
 });
 
 Deno.test("withoutSiteName() keeps the part the page's heading repeats", () => {
