@@ -36,6 +36,10 @@ const QUESTION_WORDS = 40;
 /** A question's mark: "Q:", "Q.", "Q3.", "1.", "1.1.", "(3)", "17.25 —". */
 const MARK = /^(?:Q\d*\s*[.:)]|\(?\d{1,3}(?:\.\d{1,3})*[.)]?(?:\s+[—–-])?(?=\s))\s*/u;
 const ASKS = /\?["”’)*]*$/u;
+/** A question's first words ending in a trail of dots, which the headings below it finish. */
+const OPENS_QUESTIONS = /\s*(?:…|\.{3})\s*\?$/u;
+/** A question's last words after a trail of dots. */
+const CONTINUES = /^(?:…|\.{3})\s*/u;
 
 /**
  * The questions of a FAQ, or undefined for a text that is not one. A FAQ asks at least
@@ -59,8 +63,14 @@ export function askedQuestions(
   headings.forEach((heading, h) => {
     while (next < blocks.length && blocks[next].section <= h) next++;
     while (above.length > 0 && above.at(-1)!.level >= levels[h]) above.pop();
-    const text = bare(heading);
-    if (ASKS.test(text)) {
+    let text = bare(heading);
+    // "How do I …?" over "… install pip in versions of Python prior to Python 3.4?": the
+    // heading above opens each question below it, and asks none itself.
+    const opener = above.findLast((a) => OPENS_QUESTIONS.test(a.text))?.text;
+    if (opener !== undefined && CONTINUES.test(text)) {
+      text = `${bare(opener).replace(OPENS_QUESTIONS, "")} ${text.replace(CONTINUES, "")}`;
+    }
+    if (ASKS.test(text) && !OPENS_QUESTIONS.test(text)) {
       const part = above.findLast((a) => !ASKS.test(a.text))?.text ?? "";
       asked.push({ text, part, at: next });
     }

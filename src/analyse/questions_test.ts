@@ -46,6 +46,22 @@ Deno.test("analyse() opens a FAQ's summary with how many questions it answers an
   assert.doesNotMatch([...said.summary, ...said.keyPoints.map((p) => p.text)].join(" "), /\bA\. /u);
 });
 
+Deno.test("analyse() finishes each question a heading opens and leaves open", () => {
+  // Python's "Installing Python Modules": "How do I …?", then "… install pip ...?" under it.
+  const ends = ["trim the wicks", "stop a lamp smoking", "pick the cleanest oil"];
+  const more = ["oil is used", "wicks are spared"];
+  const body = [
+    "## How do I …?",
+    ...ends.map((end, i) => `### … ${end}?\n\n${ANSWERS[i]}`),
+    "## How much …?",
+    ...more.map((end, i) => `### ... ${end}?\n\n${ANSWERS[i + 3]}`),
+  ].join("\n\n");
+  assert.match(
+    summaryOf(body, "Lamp questions")[0],
+    /^Answers 5 questions, such as “How do I trim the wicks\?”, “How do I stop a lamp smoking\?” and “How do I pick the cleanest oil\?”\./u,
+  );
+});
+
 Deno.test("analyse() reads a plain FAQ's questions from its marked or lone paragraphs", () => {
   // "Q:", a number, or a paragraph of its own; a question of two sentences; each once, though a
   // table of contents lists them first.
