@@ -600,6 +600,8 @@ function runningOn(item: string): string {
 
 /** Sentences a written summary may drop to find one that opens it standing alone. */
 const OPENER_TRIES = 3;
+/** How many sentences back in its paragraph a summary's sentence may lean. */
+const NEAR = 5;
 
 /**
  * The summary's sentences: a written one opens with a sentence that stands alone, not one that
@@ -644,9 +646,11 @@ export function pickSummary(
   }
   for (let tries = 0; tries < OPENER_TRIES; tries++) {
     const chosen = new Set(picked);
-    // What it leans on is the sentence before, or one before it in its paragraph.
+    // What it leans on is the sentence before, or one shortly before it in its paragraph (an
+    // address written as one paragraph of 2,000 words leans on none ten sentences back).
     const placed = (i: number) =>
-      chosen.has(i - 1) || picked.some((j) => j < i && list[j].block === list[i].block);
+      chosen.has(i - 1) ||
+      picked.some((j) => j < i && i - j <= NEAR && list[j].block === list[i].block);
     const leaning = picked.find((i, k) => {
       const text = trimOpeners(list[i].text);
       return k > 0 && !placed(i) && leansBack(text) && !(purposeAt(list, i) && !pointsBack(text));

@@ -526,6 +526,18 @@ Deno.test("leansBack() spots a sentence adverb before a pronoun told of before",
   assert.equal(leansBack("Essentially, lamps eliminate the need to trim by hand."), false);
 });
 
+Deno.test("leansBack() spots a pronoun subject after a prepositional phrase", () => {
+  // Python's tutorial: "In interactive mode, it then returns to the primary prompt".
+  assert.equal(leansBack("In interactive mode, it then returns to the lamp room."), true);
+  assert.equal(leansBack("Unlike paraffin, they burn without smoke."), true);
+  assert.equal(leansBack("In 1841, he lit the harbour lamp."), true);
+  // The empty "it", and a clause whose own noun the pronoun may name.
+  assert.equal(leansBack("In a gale, it is hard to keep the flame."), false);
+  assert.equal(leansBack("In a gale, it's hard to keep the flame."), false);
+  assert.equal(leansBack("When the keeper climbs, he trims the wick."), false);
+  assert.equal(leansBack("In a gale, the keeper trims the wick."), false);
+});
+
 Deno.test("leansBack() spots a handbook's openers that need what came before", () => {
   for (
     const sentence of [
