@@ -356,7 +356,7 @@ export function analyse(input: AnalysisInput): Analysed {
       summary,
       keyPoints: linked.keyPoints,
       keyphrases: keyphrases.map((k) => k.text),
-      tags: tagsFor(keyphrases, subjects, input.title),
+      tags: tagsFor(keyphrases, subjects, input.title, [...people, ...organizations, ...places]),
       ...names,
       terms: topTerms(counts),
     },

@@ -1043,12 +1043,14 @@ function namesParameter(phrase: string, parameters: ReadonlySet<string>): boolea
  * Tags for a note: its subjects first (see subjects.ts), which other notes share, then its
  * keyphrases, nested where the text makes it natural: a phrase whose last word is itself one of
  * the keyphrases goes under it ("engine/analytical-engine"), unless that word is an everyday one
- * ("system/debian-system").
+ * ("system/debian-system") or the phrase one of the `names` the text gives (the comedians "Monty
+ * Python" are no kind of Python).
  */
 export function tagsFor(
   keyphrases: Keyphrase[],
   subjects: string[] = [],
   title = "",
+  names: string[] = [],
 ): string[] {
   const singles = new Map(
     keyphrases.filter((k) => !k.key.includes(" ") && englishRank(k.text) >= GENERIC_RANK)
@@ -1059,13 +1061,15 @@ export function tagsFor(
   const titled = new Set(
     [...title.toLowerCase().matchAll(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu)].map(([word]) => word),
   );
+  const named = new Set(names.map((name) => name.toLowerCase()));
   for (const k of keyphrases) {
     const tag = toTag(k.text);
     if (!tag) continue;
     const head = k.key.split(" ").at(-1)!;
     // A term of words is a kind of its last ("linux kernel" of "kernel"); a hyphenated word need
     // not be: "git-reset" is Git's command, "re-tag" tagging again, no kinds of "reset" or "tag".
-    const parent = k.text.includes(" ") && !titled.has(tag) ? singles.get(head) : undefined;
+    const kind = k.text.includes(" ") && !titled.has(tag) && !named.has(k.text);
+    const parent = kind ? singles.get(head) : undefined;
     const full = parent ? `${parent}/${tag}` : tag;
     if (!tags.includes(full)) tags.push(full);
   }

@@ -294,6 +294,11 @@ Deno.test("tagsFor() nests a phrase under its last word when that word is a keyp
     "git-reset",
     "reset",
   ]);
+  // Nor a name the text gives: the comedians are no kind of the language.
+  assert.deepEqual(tagsFor([key("python"), key("monty python")], [], "", ["Monty Python"]), [
+    "python",
+    "monty-python",
+  ]);
 });
 
 Deno.test("tagsFor() puts the text's subjects first, each tag once", () => {
