@@ -791,9 +791,10 @@ const LEANS_BACK = new RegExp(
     "methods|programs|packages|features)(?= (?:exist|are|can|may|will|is)\\b)",
     // "In interactive mode, it then returns to the primary prompt", "Unlike C, they have no
     // pointers": after a prepositional phrase, which names nothing a subject's pronoun could
-    // mean, who or what it is was told before. Not the empty "it" of "In Python, it is easy to".
+    // mean, who or what it is was told before. Not the empty "it" of "In Python, it is easy to",
+    // nor after a clause ("In order for the server to work, it needs...").
     "(?:in|on|at|for|with|during|under|within|without|by|through|throughout|unlike|like|" +
-    "despite|besides|beyond|upon) [^,;:.]{1,60}, (?:they|he|she|it(?! (?:is|was|seems|seemed|" +
+    "despite|besides|beyond|upon) (?!order\\b)(?:(?! to )[^,;:.]){1,60}, (?:they|he|she|it(?! (?:is|was|seems|seemed|" +
     "may|might|can|could|would|will|should|must|appears|appeared|turns|turned|follows|becomes|" +
     "became|makes|made|helps|pays|takes|took|remains|matters|goes|went)\\b|['’]s\\b))",
     // "When invoked with no argument, this command lists all open connections", "When you

@@ -535,6 +535,8 @@ Deno.test("leansBack() spots a pronoun subject after a prepositional phrase", ()
   assert.equal(leansBack("In a gale, it is hard to keep the flame."), false);
   assert.equal(leansBack("In a gale, it's hard to keep the flame."), false);
   assert.equal(leansBack("When the keeper climbs, he trims the wick."), false);
+  assert.equal(leansBack("In order for the lamp to burn, it needs a trimmed wick."), false);
+  assert.equal(leansBack("For the lamp to burn, it needs a trimmed wick."), false);
   assert.equal(leansBack("In a gale, the keeper trims the wick."), false);
 });
 
