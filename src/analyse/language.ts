@@ -1081,11 +1081,10 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
   );
   // "languages such as Object Pascal, Delphi, and C++", "the default compiler for Ada": a
   // programming language where the text speaks of programming, in all its uses, is no person,
-  // nor the organisation "Python" or the island "Java"; nor after a title's word (the heading
-  // "General Python terminology").
+  // nor the organisation "Python" or the island "Java".
   const languages = new Set(runs.flatMap((run) => {
     const v = verdicts.get(run.key);
-    const name = afterTitles(v ? text.slice(run.start + v.from, run.start + v.to) : run.key);
+    const name = v ? text.slice(run.start + v.from, run.start + v.to) : run.key;
     return isProgrammingLanguage(name) &&
         PROGRAMMING.test(text.slice(Math.max(0, run.start - 60), run.end + 60))
       ? [name]
@@ -1096,7 +1095,7 @@ function findNames(text: string, words: Word[]): Pick<Language, Kind> {
     if (!v) continue;
     if (v.kind === "people" && codeNames.has(run.key)) continue;
     const name = text.slice(run.start, run.end);
-    if (languages.has(afterTitles(name.slice(v.from, v.to)))) continue;
+    if (languages.has(name.slice(v.from, v.to))) continue;
     if (termInCapitals(name.slice(v.from, v.to), v.kind)) continue;
     // "Greenwich Mean Time", "Georgia Tech", "Calgary Text Compression Corpus", "A Universal
     // Algorithm for Sequential Data Compression": a place or an organisation read in a longer
@@ -1520,19 +1519,11 @@ function ordersThing(words: Word[], run: Run): boolean {
     /^\p{Ll}/u.test(next.value);
 }
 
-/** What comes before a release's code name: "the release of", "the release following". */
 /** Words of programming near a language's name. */
-/** A name without the titles before it: "General Python" is "Python". */
-function afterTitles(name: string): string {
-  const words = name.split(" ");
-  let at = 0;
-  while (at < words.length - 1 && isTitle(words[at])) at++;
-  return words.slice(at).join(" ");
-}
-
 const PROGRAMMING =
   /(?<!\p{L})(?:programming|programmers?|(?:programming )?languages?|compil(?:ers?|ed|ing)|interpret(?:ers?|ed)|(?:source )?code)(?!\p{L})/iu;
 
+/** What comes before a release's code name: "the release of", "the release following". */
 const RELEASE_BEFORE = /\breleases?\s+(?:of|following|after|before|since|until|called|named)\s+$/u;
 
 interface Found {
@@ -1672,10 +1663,11 @@ function titledName(key: string, strict = false): boolean {
   while (at < parts.length && isTitle(parts[at])) at++;
   const name = parts.slice(at);
   // "General Westmoreland", "General Marshall", "Commander in Chief Eisenhower"; "General
-  // Motors" and "General Assembly" are everyday words after it.
+  // Motors" and "General Assembly" are everyday words after it, as is a programming language
+  // (Python's heading "General Python terminology").
   const general = /^(?:Gen(?:eral|\.)?|Chief|Commander)$/u.test(parts[at - 1]) &&
     name.length === 1 &&
-    /^\p{Lu}\p{L}+$/u.test(name[0]) &&
+    /^\p{Lu}\p{L}+$/u.test(name[0]) && !isProgrammingLanguage(name[0]) &&
     (englishRank(name[0].toLowerCase()) === Infinity || rareName(name[0].toLowerCase()) ||
       /LastName|MaleName/u.test(lexiconTag(name[0].toLowerCase())));
   // "the Reverend Dr. Martin Luther King", "Senator Orrin Hatch", "Prime Minister MacKenzie

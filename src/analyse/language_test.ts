@@ -1183,7 +1183,7 @@ Deno.test("readLanguage() reads no person in a programming language's name", () 
 Deno.test("readLanguage() reads no person in a programming language after a title's word", () => {
   assert.deepEqual(
     people(
-      "The Python interpreter lights the lamps.\n\n- 1.1. A Simple Example\n- 1.2. General " +
+      "Python scripts light the lamps.\n\n- 1.1. A Simple Example\n- 1.2. General " +
         "Python terminology\n\nGeneral Marshall trimmed the wicks.",
     ),
     ["General Marshall"],
