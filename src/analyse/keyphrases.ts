@@ -207,7 +207,7 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
       !run.some((w) => personal.has(w)) &&
       !run.every((w) => w.split("-").every((part) => nameWords.has(part))) &&
       run.every((w) => /^\p{L}[\p{L}\p{N}-]*(?:\/\p{L}[\p{L}\p{N}-]*)*$/u.test(w)) &&
-      !run.some(bare) && !run.some((w) => PREPOSITIONAL.has(w));
+      !run.some(bare) && !run.some((w) => PREPOSITIONAL.has(w)) && !enumerates(run);
     // "National Industrial Recovery Act": a law is named whole, however many words its name has.
     const law = /^(?:\p{Lu}\S* )+Acts?$/u.test(phrase.text) && kept.length <= MAX_CHUNK;
     if ((kept.length <= MAX_WORDS || law) && usable(kept)) {
@@ -427,13 +427,14 @@ export function rankKeyphrases(phrases: Phrase[], context: KeyphraseContext): Ke
   /** A phrase chosen before that is a piece of `key` with most of its uses in it. */
   const pieceOf = (chosen: string, key: string) =>
     chosen.includes(" ") && ` ${key} `.includes(` ${chosen} `) && uses(chosen) < 2 * uses(key);
-  // "quo vadis", only ever in `escape('//?/c:/Quo vadis?.txt')`, and "module import" of `from
-  // module import name`: an example's words. Not a name of one word the text writes as code
-  // ("systemd-nspawn"), which is a program's.
+  // "quo vadis", only ever in `escape('//?/c:/Quo vadis?.txt')`, "module import" of `from
+  // module import name` and "examples/sample" of the path `examples/sample?/build`: an
+  // example's words. Not a name of one word the text writes as code ("systemd-nspawn"), which
+  // is a program's.
   const coded = context.code?.toLowerCase() ?? "";
   const written = context.text?.toLowerCase() ?? "";
   const codeOnly = (text: string) =>
-    coded !== "" && text.includes(" ") && wordUses(coded, text) > 0 &&
+    coded !== "" && /[\s/]/u.test(text) && wordUses(coded, text) > 0 &&
     wordUses(written, text) <= wordUses(coded, text);
   const parameters = parameterNames(coded);
   for (const s of scored) {
@@ -1001,6 +1002,12 @@ export function toTag(phrase: string): string | undefined {
     .normalize("NFC")
     .toLowerCase()
     .replace(/[\s_/]+/gu, "-") // "gnu/linux" is one word; a slash would nest the tag
+    // "c++" is no "c", nor "c#"; a file's name keeps its parts apart: "manifest.in", "os.path".
+    .replace(/(?<![\p{L}\p{N}])([cg])\+\+/gu, "$1pp").replace(
+      /(?<![\p{L}\p{N}])([cf])#/gu,
+      "$1sharp",
+    )
+    .replace(/(?<=\p{L})\.(?=\p{L}{2})/gu, "-")
     .replace(/[^\p{L}\p{M}\p{N}-]/gu, "")
     .replace(/-{2,}/g, "-")
     .replace(/^-+|-+$/g, "");
@@ -1074,6 +1081,15 @@ export function tagsFor(
     if (!tags.includes(full)) tags.push(full);
   }
   return tags;
+}
+
+/**
+ * Words that name one thing over and over, numbered or not: the placeholders "pat1 pat2" of
+ * "include pat1 pat2 ...", "lamp lamp".
+ */
+function enumerates(run: string[]): boolean {
+  const base = (word: string) => word.replace(/\d+$/u, "");
+  return run.length >= 2 && run.every((w) => base(w) === base(run[0]));
 }
 
 /** A word spelt out in three or more short syllables, one of them no English word. */

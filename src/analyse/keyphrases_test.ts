@@ -57,6 +57,28 @@ const key = (text: string): Keyphrase => ({ text, key: text.split(" ").map(stem)
 /** What Obsidian takes as a tag: letters, digits, _, - and /, no empty part, not all digits. */
 const OBSIDIAN_TAG = /^[\p{L}\p{M}\p{N}_-]+(?:\/[\p{L}\p{M}\p{N}_-]+)*$/u;
 
+Deno.test("rankKeyphrases() takes no path the text writes only as code", () => {
+  // Python's distutils: "include `test/test*.py` (standard files)".
+  const text = "Include `spare/spare*.lamp` and GNU/Linux lamps. Include `spare/spare*.lamp` " +
+    "and harbour lamps on GNU/Linux.";
+  const phrases = [...twice("spare/spare"), ...twice("gnu/linux"), ...twice("harbour lamps")];
+  const ranked = rankKeyphrases(phrases, {
+    termCounts: countsOf(phrases),
+    title: "",
+    textLength: text.length,
+    limit: 10,
+    text,
+    code: "spare/spare*.lamp\nspare/spare*.lamp",
+  }).map((k) => k.text);
+  assert.deepEqual(ranked.toSorted(), ["gnu/linux", "harbour lamps"]);
+});
+
+Deno.test("rankKeyphrases() takes no phrase that names one thing over and over", () => {
+  // Python's distutils: "include pat1 pat2 ...".
+  const phrases = [...twice("pat1 pat2"), ...twice("wick wick"), ...twice("harbour lamps")];
+  assert.deepEqual(texts(phrases), ["harbour lamps"]);
+});
+
 Deno.test("rankKeyphrases() finds nothing in no phrases", () => {
   assert.deepEqual(
     rankKeyphrases([], { termCounts: new Map(), title: "", textLength: 0, limit: 10 }),
@@ -215,7 +237,15 @@ Deno.test("toTag() drops characters a tag cannot hold", () => {
   assert.equal(toTag("a/b"), "a-b");
   assert.equal(toTag("rock'n'roll"), "rocknroll");
   assert.equal(toTag("x\u200By"), "xy");
-  assert.equal(toTag("C++"), "c");
+});
+
+Deno.test("toTag() spells out what a tag cannot hold where the name needs it", () => {
+  assert.equal(toTag("C++"), "cpp");
+  assert.equal(toTag("C/C++ header files"), "c-cpp-header-files");
+  assert.equal(toTag("C#"), "csharp");
+  assert.equal(toTag("MANIFEST.in"), "manifest-in");
+  assert.equal(toTag("os.path module"), "os-path-module");
+  assert.equal(toTag("U.S. policy"), "us-policy");
 });
 
 Deno.test("toTag() gives no tag for a phrase without a letter", () => {
