@@ -1084,12 +1084,12 @@ export function tagsFor(
 }
 
 /**
- * Words that name one thing over and over, numbered or not: the placeholders "pat1 pat2" of
- * "include pat1 pat2 ...", "lamp lamp".
+ * Words that name one thing twice, numbered or not: the placeholders "dir pat1 pat2" of
+ * "recursive-include dir pat1 pat2 ...", "lamp lamp".
  */
 function enumerates(run: string[]): boolean {
-  const base = (word: string) => word.replace(/\d+$/u, "");
-  return run.length >= 2 && run.every((w) => base(w) === base(run[0]));
+  const bases = run.map((word) => word.replace(/\d+$/u, ""));
+  return new Set(bases).size < bases.length;
 }
 
 /** A word spelt out in three or more short syllables, one of them no English word. */

@@ -73,9 +73,14 @@ Deno.test("rankKeyphrases() takes no path the text writes only as code", () => {
   assert.deepEqual(ranked.toSorted(), ["gnu/linux", "harbour lamps"]);
 });
 
-Deno.test("rankKeyphrases() takes no phrase that names one thing over and over", () => {
-  // Python's distutils: "include pat1 pat2 ...".
-  const phrases = [...twice("pat1 pat2"), ...twice("wick wick"), ...twice("harbour lamps")];
+Deno.test("rankKeyphrases() takes no phrase that names one thing twice", () => {
+  // Python's distutils: "include pat1 pat2 ...", "recursive-include dir pat1 pat2 ...".
+  const phrases = [
+    ...twice("pat1 pat2"),
+    ...twice("dir pat1 pat2"),
+    ...twice("wick wick"),
+    ...twice("harbour lamps"),
+  ];
   assert.deepEqual(texts(phrases), ["harbour lamps"]);
 });
 
