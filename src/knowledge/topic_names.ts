@@ -1224,8 +1224,9 @@ function writtenSmall(word: string, topic: Topic, summaryOf: Map<string, string>
 
 /**
  * The title of a folder's own page, where it names the folder in a few words one of which the
- * folder's name starts or is started by: the Embedded Rust Book's `start/index.html` is "Getting
- * started", Rust by Example's `trait.html` "Traits". Not "Welcome to Lamp's documentation!".
+ * folder's name starts or is started by, its ending aside: the Embedded Rust Book's
+ * `start/index.html` is "Getting started", Rust by Example's `trait.html` "Traits", Python's
+ * `using/index.html` "Python Setup and Usage". Not "Welcome to Lamp's documentation!".
  */
 function ownPageTitle(folder: string, pages: ReadonlyMap<string, string>): string | undefined {
   // "start – Getting started": a title too plain to stand alone was given its folder's name.
@@ -1240,8 +1241,11 @@ function ownPageTitle(folder: string, pages: ReadonlyMap<string, string>): strin
   ) {
     return undefined;
   }
-  const name = folder.slice(folder.lastIndexOf("/") + 1).toLowerCase().split(/[\s_.-]+/u);
-  const words = title.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2);
+  const root = (word: string) => word.replace(/(?:ing|ages?|ations?|e[sd]?|s)$/u, "");
+  const name = folder.slice(folder.lastIndexOf("/") + 1).toLowerCase().split(/[\s_.-]+/u)
+    .map(root);
+  const words = title.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2)
+    .map(root);
   const starts = (a: string, b: string) => a.length >= 2 && b.length >= 2 && a.startsWith(b);
   return words.some((w) => name.some((n) => starts(w, n) || starts(n, w))) ? title : undefined;
 }

@@ -1004,6 +1004,8 @@ Deno.test("nameTopics() names a folder's map as the folder's own page titles it"
     named("keeping", "keeping/index.html", "Keeping and Trimming the Harbour Lamps"),
     "Keeping and Trimming the Harbour Lamps",
   );
+  // Its words as they end: Python's `using` is "Python Setup and Usage".
+  assert.equal(named("using", "using/index.html", "Lamp Setup and Usage"), "Lamp Setup and Usage");
   // Not a title that names no folder: mdBook's first chapter, a welcome, a name of code.
   assert.equal(named("rustdoc", "rustdoc/index.html", "What is rustdoc?"), "Rustdoc");
   assert.equal(named("lamps", "lamps/index.html", "Welcome to the harbour"), "Lamps");
