@@ -286,15 +286,23 @@ export function readBody(markdown: string): BodyText {
 const STAMP_WORDS = 12;
 /** How many times a short paragraph is said, the same but for its numbers, to be a stamp. */
 const STAMP_TIMES = 3;
+/** A label of words in small letters after the first ("Return value:"), no speaker's name
+ * ("Smith:", "John Smith:") or lone "Note:". */
+const STAMP_LABEL = /^\p{Lu}\p{Ll}*(?: \p{Ll}[\p{L}-]*){1,3}:(?=\s)/u;
 
 /**
- * `blocks` without the short paragraphs said three times or more, numbers apart: labels a page
- * stamps on its entries ("Return value: New reference. Part of the Stable ABI since version
- * 3.7.", 25 times on one page of Python's C API, made "abi" its first tag), not prose. An entry
- * a stamp opened opens with the paragraph after it.
+ * `blocks` without the short paragraphs said three times or more, numbers apart, or opening
+ * alike with a label's colon: labels a page stamps on its entries ("Return value: New
+ * reference. Part of the Stable ABI since version 3.7.", 25 times on one page of Python's C API,
+ * made "abi" its first tag; "Return value: Borrowed reference." beside it made "return value"
+ * a tag of 18 of its 64 pages), not prose. An entry a stamp opened opens with the paragraph
+ * after it.
  */
 function withoutStamps(blocks: Block[]): Block[] {
-  const keys = blocks.map((block) => block.text.toLowerCase().replace(/\d+(?:\.\d+)*/gu, "#"));
+  const keys = blocks.map((block) =>
+    STAMP_LABEL.exec(block.text)?.[0].toLowerCase() ??
+      block.text.toLowerCase().replace(/\d+(?:\.\d+)*/gu, "#")
+  );
   const times = new Map<string, number>();
   for (const key of keys) times.set(key, (times.get(key) ?? 0) + 1);
   const stamps = blocks.map((block, i) =>

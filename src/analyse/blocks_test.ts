@@ -148,6 +148,16 @@ Deno.test("readBody() leaves out a short paragraph said three times or more, num
   assert.equal(blocks.find((b) => b.text === "Trims the left wick.")?.entry, "opens");
   // Twice is no stamp.
   assert.ok(blocks.some((b) => b.text === "Keepers trim wicks."));
+  // Nor need a stamp be the same each time: its label says what it is.
+  const labelled = (name: string, kind: string) =>
+    `\`lamp.${name}()\`\n\n_Wick length: ${kind} trim._\n\nTrims the ${name} wick.\n\n`;
+  const labels = readBody(
+    labelled("left", "Short") + labelled("right", "Long") + labelled("top", "Short") +
+      "Smith: Short trim.\n\nSmith: Long trim.\n\nSmith: Short trim, as ever.",
+  ).blocks;
+  assert.ok(!labels.some((b) => /Wick length/u.test(b.text)));
+  // A speaker's name is no label.
+  assert.equal(labels.filter((b) => b.text.startsWith("Smith:")).length, 3);
 });
 
 Deno.test("readBody() gathers the names in camel case its code spans and blocks give", () => {
