@@ -506,14 +506,15 @@ function endsAsName(words: string[]): boolean {
   // "John Major", "Laura Bush", "D. Simpson"; "Bill Gates", a first name the lexicon has only as
   // a word, and a surname, not a place's word ("Pearl Harbor") nor more words ("Van Allen
   // Radiation Belt").
+  // "Bitstream Vera Fonts": things, the plural of a word English knows, not a surname in -s.
+  const things = /\p{Ll}{4}s$/u.test(last) && englishRank(last.slice(0, -1)) <= PLURAL_THING_RANK &&
+    !/LastName|Person/u.test(lexiconTag(last));
+  // "April Fools' joke" of Python's What's New: a month's name, not the first name.
+  if (MONTH.test(words[0]) && things) return false;
   if (isFirstName(first) || /^\p{L}\.$/u.test(first)) return true;
   if (isGivenName(first) && words.length === 2 && !GEOGRAPHIC.has(last)) return true;
   if (last.split("-").some(isTitle)) return false;
-  // "Bitstream Vera Fonts": things, the plural of a word English knows, not a surname in -s.
-  if (
-    /\p{Ll}{4}s$/u.test(last) && englishRank(last.slice(0, -1)) <= PLURAL_THING_RANK &&
-    !/LastName|Person/u.test(lexiconTag(last))
-  ) return false;
+  if (things) return false;
   if (englishRank(last) > EVERYDAY_RANK || /LastName|Person/u.test(lexiconTag(last))) return true;
   // "Dick Riley": a first name serves as a surname, not after a place's word ("Camp David").
   if (isFirstName(last) && !GEOGRAPHIC.has(first) && !/^(?:camp|fort)$/u.test(first)) return true;

@@ -289,8 +289,18 @@ Deno.test("personNames() drops the verb of the next line after a name at a line'
 Deno.test("personNames() refuses things in the plural, not surnames in -s", () => {
   assert.deepEqual(personNames("Bitstream Vera Fonts"), []);
   assert.deepEqual(personNames("Harbourline Brass Lamps"), []);
+  // After a month's name, which is no first name there: "an April Fools' joke".
+  assert.deepEqual(personNames("April Fools"), []);
   for (
-    const name of ["Tom Roberts", "Henry Woods", "Robert Burns", "Jim Collins", "Sribatsa Das"]
+    const name of [
+      "Tom Roberts",
+      "Henry Woods",
+      "Robert Burns",
+      "Jim Collins",
+      "Sribatsa Das",
+      "April Ryan",
+      "June Collins",
+    ]
   ) {
     assert.deepEqual(personNames(name), [name]);
   }
