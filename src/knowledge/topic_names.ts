@@ -236,7 +236,7 @@ export function nameTopics(
     const least = Math.max(KINDS_MIN, leastMembers(notes.length));
     const parted = ranked.some((r) => Math.round(r.cover * topic.members.length) >= least);
     const found = candidates.length === 0 && !parted
-      ? sharedHead(topic, phrasesOf, heads)
+      ? sharedHead(topic, phrasesOf, heads, bodiesOf)
       : undefined;
     // As the notes spell it: "APIs", not "apis".
     const kind = found && { ...found, word: spelledAsNotes(found.word, topic, summaryOf) };
@@ -578,6 +578,9 @@ function headTable(phrasesOf: Map<string, Map<string, string>>): Map<string, Set
   return out;
 }
 
+/** A noun of an act: "reduction", "improvement". */
+const ACT = /\p{L}{3}(?:tion|sion|ment)s?$/u;
+
 /** Least phrases of one head, each a different thing of its kind, that name a topic by it. */
 const KINDS_MIN = 3;
 
@@ -587,20 +590,24 @@ const KINDS_MIN = 3;
  * ("servers" of "DNS server", "DHCP server" and "NFS server"), as its notes write it in the
  * plural if they do, with the phrases of that kind from as many of its notes as may be, at most
  * three. Not an everyday word ("file" of "log file", "database file"), nor a head the vault's
- * notes have as widely as the topic's (see {@link vaultCommon}).
+ * notes have as widely as the topic's (see {@link vaultCommon}), nor an act, whose phrases name
+ * what it is done to ("arms reduction", "deficit reduction", "tax reduction" of three addresses);
+ * a body's name is of no kind ("United Nations").
  */
 function sharedHead(
   topic: Topic,
   phrasesOf: Map<string, Map<string, string>>,
   heads: Map<string, Set<string>>,
+  bodiesOf: Map<string, string[]>,
 ): { word: string; phrases: string[] } | undefined {
   const size = topic.members.length;
   if (size < 3) return undefined;
   const inTopic = new Map<string, { phrases: Map<string, string[]>; notes: Set<string> }>();
   for (const key of topic.members) {
+    const bodies = new Set(bodiesOf.get(key)?.map((b) => b.toLowerCase()));
     for (const [phrase, text] of phrasesOf.get(key) ?? []) {
       const head = headOf(phrase, text);
-      if (!head) continue;
+      if (!head || bodies.has(text.toLowerCase()) || ACT.test(head.word)) continue;
       let kind = inTopic.get(head.stem);
       if (!kind) inTopic.set(head.stem, kind = { phrases: new Map(), notes: new Set() });
       kind.phrases.set(phrase, [...kind.phrases.get(phrase) ?? [], key]);

@@ -821,6 +821,23 @@ Deno.test("nameTopics() names notes each about one thing of a kind after the kin
     ...notes.slice(4),
   ];
   assert.deepEqual(nameTopics([{ members: ["f1", "f2", "f3"], folder: "" }], files).named, []);
+  // Nor an act, done to things of no one kind, nor a body's name.
+  const acts = [
+    note("r1", ["wick reduction", "dusk"]),
+    note("r2", ["oil reduction", "tides"]),
+    note("r3", ["glass reduction", "gales"]),
+    ...notes.slice(4),
+  ];
+  assert.deepEqual(nameTopics([{ members: ["r1", "r2", "r3"], folder: "" }], acts).named, []);
+  const bodies = notes.map((n) =>
+    n.key === "n3"
+      ? { ...note("n3", ["united servers", "export list"]), bodies: ["United Servers"] }
+      : n
+  );
+  assert.deepEqual(
+    nameTopics([{ members: ["n1", "n2", "n3", "n4"], folder: "" }], bodies).named,
+    [],
+  );
 });
 
 Deno.test("nameTopics() names a pair, where topics have three notes, only by a word both titles say", () => {
