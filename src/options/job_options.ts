@@ -255,7 +255,7 @@ function llmOptions(
 }
 
 /** Bumped whenever the pipeline's output changes for the same input, so old notes are redone. */
-export const PIPELINE_VERSION = 37;
+export const PIPELINE_VERSION = 38;
 
 /** What decides whether a done file must be redone: only options that change a note's content. */
 export function outputOptions(
