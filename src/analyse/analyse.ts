@@ -600,8 +600,6 @@ function runningOn(item: string): string {
 
 /** Sentences a written summary may drop to find one that opens it standing alone. */
 const OPENER_TRIES = 3;
-/** How many sentences back in its paragraph a summary's sentence may lean. */
-const NEAR = 5;
 
 /**
  * The summary's sentences: a written one opens with a sentence that stands alone, not one that
@@ -646,11 +644,11 @@ export function pickSummary(
   }
   for (let tries = 0; tries < OPENER_TRIES; tries++) {
     const chosen = new Set(picked);
-    // What it leans on is the sentence before, or one shortly before it in its paragraph (an
-    // address written as one paragraph of 2,000 words leans on none ten sentences back).
+    // What it leans on is the sentence before, or one before it in its paragraph. (Only five
+    // back, for addresses written as one paragraph, cost gold-speeches tune ROUGE-2 1.29x ->
+    // 1.27x.)
     const placed = (i: number) =>
-      chosen.has(i - 1) ||
-      picked.some((j) => j < i && i - j <= NEAR && list[j].block === list[i].block);
+      chosen.has(i - 1) || picked.some((j) => j < i && list[j].block === list[i].block);
     const leaning = picked.find((i, k) => {
       const text = trimOpeners(list[i].text);
       return k > 0 && !placed(i) && leansBack(text) && !(purposeAt(list, i) && !pointsBack(text));
