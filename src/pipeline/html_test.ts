@@ -857,6 +857,11 @@ Deno.test("extractHtml() drops breadcrumb trails, lists of translations and the 
   }
   // Links amid prose are prose.
   assert.match(body, /See lamps and wicks for more\./u);
+  // A list of links, each an item, is a page's contents: Sphinx's index of Python's FAQs.
+  const index = "<!DOCTYPE html><html><head><title>Lamp FAQs</title></head><body>" +
+    '<h1>Lamp FAQs</h1><div class="toctree-wrapper compound"><ul><li><a href="wick.html">Wick ' +
+    'FAQ</a></li><li><a href="oil.html">Oil FAQ</a></li></ul></div></body></html>';
+  assert.match(extractHtml(utf8(index), "index.html").body, /Wick FAQ[\s\S]*Oil FAQ/u);
   // The footer's holder is the page's.
   assert.deepEqual(properties, { copyright: "The Harbour Foundation" });
 });
