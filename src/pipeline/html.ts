@@ -570,17 +570,25 @@ const BETWEEN_LINKS = /^\s*(?:[\p{L}\p{N} ]{1,30}:)?[\s>›»/|·•–—-]*$/u
  * Whether a block is links and separators only, two links or more: a breadcrumb trail ("Apache >
  * HTTP Server > Documentation > Version 2.4 > Modules") or a list of the page's translations
  * ("Available Languages: en | fr | ja"), which opened every page of Apache's manual. Not a list
- * of links, each an item: the contents a Sphinx index page is made of (Python's FAQ index).
+ * of links, each an item: the contents a Sphinx index page is made of (Python's FAQ index);
+ * but a list in a menu's item is the menu's (Node.js's "View on single page", "View as JSON").
  */
 function linkTrail(element: DomElement): boolean {
   const links = [...element.querySelectorAll("a")];
   if (links.length < 2) return false;
   const items = [...element.querySelectorAll("li")].filter((li) => li.querySelector("a") !== null);
-  if (items.length >= links.length) return false;
+  if (items.length >= links.length && !inListItem(element)) return false;
   let rest = element.textContent ?? "";
   for (const link of links) rest = rest.replace(link.textContent ?? "", "");
   return BETWEEN_LINKS.test(rest);
 }
+function inListItem(element: DomElement): boolean {
+  for (let up = element.parentElement; up !== null; up = up.parentElement) {
+    if (up.nodeName === "LI") return true;
+  }
+  return false;
+}
+
 /**
  * Takes the ids off headings and the sections they head, once {@link prepare} has recorded
  * where each leads. An id is named after its heading, and Readability (and the banner rule
