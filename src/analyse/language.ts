@@ -751,7 +751,9 @@ const ORGANIZATION_END = new RegExp(
     "Technologies|Industries|" +
     "Electronics|Airlines|Pharmaceuticals|" +
     "Ministry|Department|Commission|Commissioners|Administration|Authority|Board|Corps|" +
-    "Organi[sz]ation|College|School|Academy|Bank|Court|Party|Army|Navy|Guard)(?:$| (?:of|on) )|" +
+    "Organi[sz]ation|College|School|Academy|Bank|Court|Party|Army|Navy|Guard|" +
+    // "Air Force", "Border Patrol", "Federal Reserve System", "Selective Service System".
+    "(?<!Labou?r |Work )Force|Patrol|Reserve(?: System)?|Service System)(?:$| (?:of|on) )|" +
     "\\b(?:Library|Museum|Office|Bureau|Court|House) of \\p{Lu}",
   "u",
 );

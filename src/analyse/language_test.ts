@@ -512,6 +512,13 @@ Deno.test("readLanguage() reads a name ending like an organisation's as one, not
     ["Supreme Court", "Communist Party", "Red Army"],
   );
   assert.deepEqual(
+    orgs(
+      "The Air Force and the Border Patrol keep the harbour, and the Federal Reserve System " +
+        "and the Selective Service System keep the books. The Labor Force grew.",
+    ),
+    ["Air Force", "Border Patrol", "Federal Reserve System", "Selective Service System"],
+  );
+  assert.deepEqual(
     orgs("The National Institute of Standards and Technology set the rules for the harbour."),
     ["National Institute of Standards and Technology"],
   );
