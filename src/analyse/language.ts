@@ -753,7 +753,7 @@ const ORGANIZATION_END = new RegExp(
     "Ministry|Department|Commission|Commissioners|Administration|Authority|Board|Corps|" +
     "Organi[sz]ation|College|School|Academy|Bank|Court|Party|Army|Navy|Guard|" +
     // "Air Force", "Border Patrol", "Federal Reserve System", "Selective Service System".
-    "(?<!Labou?r |Work )Force|Patrol|Reserve(?: System)?|Service System)(?:$| (?:of|on) )|" +
+    "(?<!Labou?r |Work |\\p{Lu}{2,} )Force|Patrol|Reserve(?: System)?|Service System)(?:$| (?:of|on) )|" +
     "\\b(?:Library|Museum|Office|Bureau|Court|House) of \\p{Lu}",
   "u",
 );

@@ -514,7 +514,8 @@ Deno.test("readLanguage() reads a name ending like an organisation's as one, not
   assert.deepEqual(
     orgs(
       "The Air Force and the Border Patrol keep the harbour, and the Federal Reserve System " +
-        "and the Selective Service System keep the books. The Labor Force grew.",
+        "and the Selective Service System keep the books. The Labor Force grew. GOING FURTHER " +
+        "Force the wick down.",
     ),
     ["Air Force", "Border Patrol", "Federal Reserve System", "Selective Service System"],
   );
