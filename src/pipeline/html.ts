@@ -553,6 +553,7 @@ const NAV_MAX_CHARS = 400;
 /** Removes navigation blocks: by their generators' classes, and by their "Next:" lines. */
 function removeNavigation(root: DomDocument): void {
   for (const element of [...root.querySelectorAll(NAVIGATION)]) element.remove();
+  for (const cell of [...root.querySelectorAll("td")]) if (menuColumn(cell)) cell.remove();
   for (const element of [...root.querySelectorAll("div, p, table, header")]) {
     const shown = element.textContent ?? "";
     if (shown.length >= NAV_MAX_CHARS) continue;
@@ -582,6 +583,36 @@ function linkTrail(element: DomElement): boolean {
   for (const link of links) rest = rest.replace(link.textContent ?? "", "");
   return BETWEEN_LINKS.test(rest);
 }
+/** Least links of a table's column of menus. */
+const MENU_LINKS = 8;
+
+/**
+ * Whether a table's cell is a column of menus beside the page's text, as sites laid out with
+ * tables have (libxslt's "Main Menu", "Related links" and "API Indexes" on each of its pages,
+ * whose link "Reporting bugs and getting help" summed up a dozen of them): eight links or more
+ * and nothing else to read, beside a cell with more words than it has outside links.
+ */
+function menuColumn(cell: DomElement): boolean {
+  const links = [...cell.querySelectorAll("a")];
+  if (links.length < MENU_LINKS) return false;
+  const said = (element: DomElement) => {
+    let text = element.textContent ?? "";
+    for (const link of element.querySelectorAll("a")) {
+      text = text.replace(link.textContent ?? "", "");
+    }
+    return text.replace(/\s+/gu, " ").trim().length;
+  };
+  if (said(cell) > 0.1 * (cell.textContent ?? "").replace(/\s+/gu, " ").trim().length) return false;
+  for (
+    let other = cell.parentElement?.firstElementChild ?? null;
+    other;
+    other = other.nextElementSibling
+  ) {
+    if (other !== cell && said(other) > said(cell) + 200) return true;
+  }
+  return false;
+}
+
 function inListItem(element: DomElement): boolean {
   for (let up = element.parentElement; up !== null; up = up.parentElement) {
     if (up.nodeName === "LI") return true;

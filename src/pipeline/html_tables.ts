@@ -10,7 +10,7 @@
  */
 
 /** The parts of linkedom's DOM the rules read. */
-interface TableNode {
+export interface TableNode {
   readonly nodeName: string;
   readonly parentNode: TableNode | null;
   getAttribute(name: string): string | null;
@@ -41,6 +41,8 @@ export function tableRules(): Record<string, TableRule> {
     tableCell: {
       filter: ["th", "td"],
       replacement: (content, node) => {
+        // Readability makes a layout table a <div> and leaves its rows and cells in it: blocks.
+        if (!inTable(node)) return `\n\n${content}\n\n`;
         const text = content.trim().replace(/\n+/g, "<br>").replace(/(?<!\\)\|/g, "\\|");
         const span = Math.min(
           MAX_SPAN,
@@ -54,6 +56,7 @@ export function tableRules(): Record<string, TableRule> {
     tableRow: {
       filter: ["tr"],
       replacement: (content, node) => {
+        if (!inTable(node)) return content;
         // A row of <th> cells labels the columns as a <thead> row does.
         const labels = node.parentNode?.nodeName === "THEAD" ||
           !content.split(CELL_OPEN).slice(1).some((cell) => !cell.startsWith(HEADER_CELL));
@@ -78,6 +81,14 @@ export function tableRules(): Record<string, TableRule> {
       replacement: (content) => `\n\n${writeTable(content)}\n\n`,
     },
   };
+}
+
+/** Whether a row or cell stands in a table. */
+function inTable(node: TableNode): boolean {
+  for (let at = node.parentNode; at !== null; at = at.parentNode) {
+    if (at.nodeName === "TABLE") return true;
+  }
+  return false;
 }
 
 /** Builds the Markdown of one table from what its rows and cells wrote. */

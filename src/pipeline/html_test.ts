@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { countMarkdownWords, extractHtml, htmlToMarkdown } from "./html.ts";
 import { InputError, NothingToNoteError } from "../common/errors.ts";
+import { type TableNode, tableRules } from "./html_tables.ts";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const blog = await Deno.readFile(new URL("../../tests/fixtures/html/blog.html", import.meta.url));
@@ -589,6 +590,38 @@ Deno.test("htmlToMarkdown() writes a one-column layout table as its paragraphs",
     htmlToMarkdown("<table><tr><td><p>One</p></td></tr><tr><td>Two</td></tr></table>"),
     "One\n\nTwo",
   );
+});
+
+Deno.test("tableRules() write rows and cells outside a table as their blocks", () => {
+  // What Readability leaves of a layout table: it makes the <table> a <div>, which no parser
+  // of HTML text would.
+  const node = (nodeName: string, parentNode: TableNode | null): TableNode => ({
+    nodeName,
+    parentNode,
+    getAttribute: () => null,
+  });
+  const row = node("TR", node("TBODY", node("DIV", null)));
+  const { tableCell, tableRow } = tableRules();
+  assert.equal(tableCell.replacement("One\n\n- Two", node("TD", row)), "\n\nOne\n\n- Two\n\n");
+  assert.equal(tableRow.replacement("\n\nOne\n\n", row), "\n\nOne\n\n");
+  // In a table, a cell's blocks are one line of it.
+  const inTable = node("TR", node("TABLE", null));
+  assert.doesNotMatch(tableCell.replacement("One\n\nTwo", node("TD", inTable)), /\n/u);
+});
+
+Deno.test("extractHtml() leaves out a column of menus beside the page's text", () => {
+  // libxslt's pages: "Main Menu", "Related links" and "API Indexes" in a column of their own.
+  const menu = ["Home", "Wicks", "Oil", "Glass", "Keepers", "Tides", "Bugs", "Help"]
+    .map((name) => `<li><a href="${name}.html">${name}</a></li>`).join("");
+  const text = "<p>This document describes the harbour lamps, the lights kept for the fleet.</p>" +
+    "<ul><li>The lamps burn colza oil all night</li></ul>" +
+    "<p>The lamp room is cleaned every morning, and the lenses are polished with soft cloth so " +
+    "that the beam carries far out to sea on a clear night. The keepers log the hours.</p>";
+  const page = `<html><head><title>Lamps</title></head><body><table><tr><td width="200"><ul>` +
+    `${menu}</ul></td><td>${text}</td></tr></table></body></html>`;
+  const { body } = extractHtml(utf8(page), "lamps.html");
+  assert.doesNotMatch(body, /Keepers|\|/u);
+  assert.match(body, /^This document describes the harbour lamps/u);
 });
 
 Deno.test("htmlToMarkdown() writes a table of one filled column, or of headings, as its blocks", () => {
