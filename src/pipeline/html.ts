@@ -585,12 +585,15 @@ function linkTrail(element: DomElement): boolean {
 }
 /** Least links of a table's column of menus. */
 const MENU_LINKS = 8;
+/** Widest column, in pixels, a page lays out for its menus. */
+const NARROW = 250;
 
 /**
  * Whether a table's cell is a column of menus beside the page's text, as sites laid out with
  * tables have (libxslt's "Main Menu", "Related links" and "API Indexes" on each of its pages,
  * whose link "Reporting bugs and getting help" summed up a dozen of them): eight links or more
- * and nothing else to read, beside a cell with more words than it has outside links.
+ * and little else to read (their labels), beside a cell with more to read, or more links (an
+ * index's), or laid out narrow beside another.
  */
 function menuColumn(cell: DomElement): boolean {
   const links = [...cell.querySelectorAll("a")];
@@ -602,13 +605,20 @@ function menuColumn(cell: DomElement): boolean {
     }
     return text.replace(/\s+/gu, " ").trim().length;
   };
-  if (said(cell) > 0.1 * (cell.textContent ?? "").replace(/\s+/gu, " ").trim().length) return false;
+  const shown = (cell.textContent ?? "").replace(/\s+/gu, " ").trim().length;
+  if (said(cell) > 0.2 * shown) return false;
+  // A column laid out narrow ("width=200") is a side column, however short the text beside it.
+  const width = cell.getAttribute("width") ?? "";
+  const narrow = /^\d+$/u.test(width) && Number(width) <= NARROW;
   for (
     let other = cell.parentElement?.firstElementChild ?? null;
     other;
     other = other.nextElementSibling
   ) {
-    if (other !== cell && said(other) > said(cell) + 200) return true;
+    const more = (other.textContent ?? "").replace(/\s+/gu, " ").trim().length;
+    if (other !== cell && (said(other) > said(cell) + 200 || more > shown || narrow && more > 0)) {
+      return true;
+    }
   }
   return false;
 }

@@ -622,6 +622,9 @@ Deno.test("extractHtml() leaves out a column of menus beside the page's text", (
   const { body } = extractHtml(utf8(page), "lamps.html");
   assert.doesNotMatch(body, /Keepers|\|/u);
   assert.match(body, /^This document describes the harbour lamps/u);
+  // However short the text beside it, where the column is laid out narrow.
+  const short = page.replace(text, "<p>Three lamps.</p>");
+  assert.equal(extractHtml(utf8(short), "lamps.html").body, "Three lamps.");
 });
 
 Deno.test("htmlToMarkdown() writes a table of one filled column, or of headings, as its blocks", () => {
