@@ -752,8 +752,9 @@ const ORGANIZATION_END = new RegExp(
     "Electronics|Airlines|Pharmaceuticals|" +
     "Ministry|Department|Commission|Commissioners|Administration|Authority|Board|Corps|" +
     "Organi[sz]ation|College|School|Academy|Bank|Court|Party|Army|Navy|Guard|" +
-    // "Air Force", "Border Patrol", "Federal Reserve System", "Selective Service System".
-    "(?<!Labou?r |Work |\\p{Lu}{2,} )Force|Patrol|Reserve(?: System)?|Service System)(?:$| (?:of|on) )|" +
+    // "Air Force", "Border Patrol", "Federal Reserve System", "Selective Service System"; not
+    // "Naval Petroleum Reserve", a store.
+    "(?<!Labou?r |Work |\\p{Lu}{2,} )Force|Patrol|Federal Reserve(?: System)?|Service System)(?:$| (?:of|on) )|" +
     "\\b(?:Library|Museum|Office|Bureau|Court|House) of \\p{Lu}",
   "u",
 );
