@@ -754,7 +754,9 @@ const ORGANIZATION_END = new RegExp(
     "Organi[sz]ation|College|School|Academy|Bank|Court|Party|Army|Navy|Guard|" +
     // "Air Force", "Border Patrol", "Federal Reserve System", "Selective Service System"; not
     // "Naval Petroleum Reserve", a store.
-    "(?<!Labou?r |Work |\\p{Lu}{2,} )Force|Patrol|Federal Reserve(?: System)?|Service System)(?:$| (?:of|on) )|" +
+    "(?<!Labou?r |Work |\\p{Lu}{2,} )Force|Patrol|Federal Reserve(?: System)?|Service System|" +
+    // The President's staff, as addresses speak of it ("the White House will send...").
+    "White House)(?:$| (?:of|on) )|" +
     "\\b(?:Library|Museum|Office|Bureau|Court|House) of \\p{Lu}",
   "u",
 );

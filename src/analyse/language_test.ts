@@ -520,6 +520,10 @@ Deno.test("readLanguage() reads a name ending like an organisation's as one, not
     ["Air Force", "Border Patrol", "Federal Reserve System", "Selective Service System"],
   );
   assert.deepEqual(
+    orgs("The White House will send the lamp budget to the harbour board."),
+    ["White House"],
+  );
+  assert.deepEqual(
     orgs("The National Institute of Standards and Technology set the rules for the harbour."),
     ["National Institute of Standards and Technology"],
   );
