@@ -522,13 +522,27 @@ const ENTRIES = 0.9;
 /**
  * Whether blocks are an index's: its entries (see Block's `link`) and little else, none of it
  * prose standing apart from the list that could say what the page is about, as a page's opening
- * paragraph above its list of links does. A footer ("This page last modified on...") is none.
+ * paragraph above its list of links does. A footer ("This page last modified on...") is none,
+ * nor is the term a back-of-the-book index lists its entries under (libxslt's API index: "API",
+ * then the functions that say it).
  */
 function indexPage(blocks: Block[], speech: boolean): boolean {
   const entries = blocks.filter((b) => b.link).length;
-  return entries >= LINKS && entries >= ENTRIES * blocks.length &&
-    blocks.every((b) => b.link || b.item || NEVER.has(unfitReason(b.text, { speech }) ?? ""));
+  // Short blocks before a link, in a run ("basically", "been", then the entries under "been").
+  const isTerm = new Array<boolean>(blocks.length).fill(false);
+  for (let i = blocks.length - 2; i >= 0; i--) {
+    const short = !blocks[i].link && blocks[i].text.trim().split(/\s+/u).length <= TERM_WORDS;
+    isTerm[i] = short && (blocks[i + 1].link !== undefined || isTerm[i + 1]);
+  }
+  const term = (i: number) => isTerm[i];
+  const terms = isTerm.filter(Boolean).length;
+  return entries >= LINKS && entries >= ENTRIES * (blocks.length - terms) &&
+    blocks.every((b, i) =>
+      b.link || b.item || term(i) || NEVER.has(unfitReason(b.text, { speech }) ?? "")
+    );
 }
+/** Most words of an index's term. */
+const TERM_WORDS = 3;
 /** The most items of a list a summary's lead names before "and N more". */
 const LISTED = 6;
 /** A list's item a lead may name: a few words, like a name ("Fred L. Drake, Jr."). */

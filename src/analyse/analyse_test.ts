@@ -1513,6 +1513,18 @@ Deno.test("analyse() sums up a page of links only by what it links to", () => {
   // Prose among the links makes it a page of its own.
   const prose = `The harbour lamps are trimmed each evening by the keepers of the town.\n\n${body}`;
   assert.doesNotMatch(run(prose, "Lamps").analysis.summary.join(" "), /^Links to/u);
+  // The terms of a back-of-the-book index are no prose: libxslt's API index, "API", then the
+  // functions that say it.
+  // (Names without numbers: "lampTrim1", "lampTrim2"... would be a stamp said four times.)
+  const names = ["Trim", "Light", "Douse", "Fill", "Clean", "Polish", "Wind", "Log"];
+  const terms = ["basically", "wick", "colza oil", "dusk"].map((term, i) =>
+    `${term}\n\n[lamp${names[2 * i]}](gleaner-link:${i})\n\n` +
+    `[lamp${names[2 * i + 1]}](gleaner-link:${i + 9})`
+  ).join("\n\n");
+  assert.match(
+    run(`## Letter A:\n\n${terms}`, "Index").analysis.summary[0],
+    /^Links to lampTrim, lampLight/u,
+  );
 });
 
 Deno.test("analyse() reads an index's labelled and bold entries as links, and takes no point or name from them", () => {
