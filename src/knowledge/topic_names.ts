@@ -1233,7 +1233,8 @@ function writtenSmall(word: string, topic: Topic, summaryOf: Map<string, string>
  * The title of a folder's own page, where it names the folder in a few words one of which the
  * folder's name starts or is started by, its ending aside: the Embedded Rust Book's
  * `start/index.html` is "Getting started", Rust by Example's `trait.html` "Traits", Python's
- * `using/index.html` "Python Setup and Usage". Not "Welcome to Lamp's documentation!".
+ * `using/index.html` "Python Setup and Usage"; any title where the folder is named for its
+ * files' form. Not "Welcome to Lamp's documentation!".
  */
 function ownPageTitle(folder: string, pages: ReadonlyMap<string, string>): string | undefined {
   // "start – Getting started": a title too plain to stand alone was given its folder's name.
@@ -1254,8 +1255,17 @@ function ownPageTitle(folder: string, pages: ReadonlyMap<string, string>): strin
   const words = title.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2)
     .map(root);
   const starts = (a: string, b: string) => a.length >= 2 && b.length >= 2 && a.startsWith(b);
-  return words.some((w) => name.some((n) => starts(w, n) || starts(n, w))) ? title : undefined;
+  // A folder named for the form its files take ("html", "docs") names nothing of them.
+  const formOnly = FORM_FOLDER.test(folder.slice(folder.lastIndexOf("/") + 1));
+  return formOnly || words.some((w) => name.some((n) => starts(w, n) || starts(n, w)))
+    ? title
+    : undefined;
 }
+
+/** Folder names that say what form the files take, not what they are about: libxslt's API
+ * reference is in `html`, its own page "Reference Manual for libxslt". */
+const FORM_FOLDER =
+  /^(?:html?|xhtml|pdf|docs?|documentation|www|web|site|pages|files|content|txt|text)$/iu;
 
 /** Most words of a folder's own page's title that names its map: Python's `extending` is
  * "Extending and Embedding the Python Interpreter", six. */

@@ -1021,6 +1021,11 @@ Deno.test("nameTopics() names a folder's map as the folder's own page titles it"
     named("keeping", "keeping/index.html", "Keeping and Trimming the Harbour Lamps"),
     "Keeping and Trimming the Harbour Lamps",
   );
+  // Any title, where the folder is named for its files' form (libxslt's `html`).
+  assert.equal(
+    named("html", "html/index.html", "Reference Manual for Lamps"),
+    "Reference Manual for Lamps",
+  );
   // Its words as they end: Python's `using` is "Python Setup and Usage".
   assert.equal(named("using", "using/index.html", "Lamp Setup and Usage"), "Lamp Setup and Usage");
   // Not a title that names no folder: mdBook's first chapter, a welcome, a name of code.
