@@ -749,8 +749,9 @@ const LEANS_BACK = new RegExp(
     "all (?:of )?(?:this|that|these|those)|(?:each|every) (?:day|week|month|year) since|ever since",
     // "In fact, this is the recommended notation": it bears out or outdoes what was said before.
     "(?:in fact|indeed)(?=\\s*(?:,|--|—))",
-    // "Specifically, I propose that...", "In particular, ...": of what was said before.
-    "(?:specifically|in particular|in short|namely)(?=\\s*,)",
+    // "Specifically, I propose that...", "In particular, ...", "Most notably, make sure...": of
+    // what was said before.
+    "(?:specifically|in particular|in short|namely|(?:most )?notably)(?=\\s*,)",
     // "Actually, you may have guessed the answer": the question was asked before.
     "actually(?=\\s*,)",
     // "Essentially, they eliminate the need...": who they are was told before ("Usually, it

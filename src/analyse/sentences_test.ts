@@ -808,6 +808,7 @@ Deno.test("leansBack() catches openers that need the sentence before", () => {
       "In fact, this is the notation keepers use unless two lamps share a name.",
       "In fact--not a wick--in fact, the plan gives a lamp to every keeper.",
       "Specifically, I propose that we give a lamp to every keeper.",
+      "Most notably, make sure that the keeper's address is up to date.",
       "Actually, you may have guessed the answer: the wick is trimmed first.",
       "To this is to be added the oil of the northern lamps.",
       "To that end, the board buys wicks.",
