@@ -1007,7 +1007,7 @@ export function toTag(phrase: string): string | undefined {
       /(?<![\p{L}\p{N}])([cf])#/gu,
       "$1sharp",
     )
-    .replace(/(?<=\p{L})\.(?=\p{L}{2})/gu, "-")
+    .replace(/(?<=\p{L}{2})\.(?=\p{L}{2})/gu, "-")
     .replace(/[^\p{L}\p{M}\p{N}-]/gu, "")
     .replace(/-{2,}/g, "-")
     .replace(/^-+|-+$/g, "");

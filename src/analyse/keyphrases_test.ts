@@ -251,6 +251,7 @@ Deno.test("toTag() spells out what a tag cannot hold where the name needs it", (
   assert.equal(toTag("MANIFEST.in"), "manifest-in");
   assert.equal(toTag("os.path module"), "os-path-module");
   assert.equal(toTag("U.S. policy"), "us-policy");
+  assert.equal(toTag("X.org server"), "xorg-server");
 });
 
 Deno.test("toTag() gives no tag for a phrase without a letter", () => {
