@@ -81,7 +81,7 @@ export function extractHtml(
     const known = htmlTitle(document as unknown as TitleDocument);
     shapeForReading(document);
     removeNoise(document, NOISE);
-    removeNavigation(document);
+    removeNavigation(document, table);
     const article = readArticle(document);
     let root = article?.root;
     if (!article || article.length < ARTICLE_MIN_CHARS || lostSections(article.root, html)) {
@@ -91,7 +91,7 @@ export function extractHtml(
       const pageNotes = prepare(page, table);
       shapeForReading(page);
       removeNoise(page, `${CHROME}, form`);
-      removeNavigation(page);
+      removeNavigation(page, table);
       // Whole pages sit inside a <form> in some frameworks; Readability looked inside it.
       if (text(page.body) !== "" || !root) {
         root = page.body;
@@ -551,13 +551,13 @@ const NAV_LINE = /^\s*(?:next|previous|prev|up|forward|back|contents|index)\s*:/
 const NAV_MAX_CHARS = 400;
 
 /** Removes navigation blocks: by their generators' classes, and by their "Next:" lines. */
-function removeNavigation(root: DomDocument): void {
+function removeNavigation(root: DomDocument, table?: LinkTable): void {
   for (const element of [...root.querySelectorAll(NAVIGATION)]) element.remove();
   for (const cell of [...root.querySelectorAll("td")]) if (menuColumn(cell)) cell.remove();
   for (const element of [...root.querySelectorAll("div, p, table, header")]) {
     const shown = element.textContent ?? "";
     if (shown.length >= NAV_MAX_CHARS) continue;
-    if (NAV_LINE.test(shown) && element.querySelector("a") !== null || linkTrail(element)) {
+    if (NAV_LINE.test(shown) && element.querySelector("a") !== null || linkTrail(element, table)) {
       element.remove();
     }
   }
@@ -571,14 +571,17 @@ const BETWEEN_LINKS = /^\s*(?:[\p{L}\p{N} ]{1,30}:)?[\s>›»/|·•–—-]*$/u
  * Whether a block is links and separators only, two links or more: a breadcrumb trail ("Apache >
  * HTTP Server > Documentation > Version 2.4 > Modules") or a list of the page's translations
  * ("Available Languages: en | fr | ja"), which opened every page of Apache's manual. Not a list
- * of links, each an item: the contents a Sphinx index page is made of (Python's FAQ index);
- * but a list in a menu's item is the menu's (Node.js's "View on single page", "View as JSON").
+ * of links to other pages, each an item: the contents a Sphinx index page is made of (Python's
+ * FAQ index); but a list in a menu's item is the menu's (Node.js's "View on single page", "View
+ * as JSON"), and one of the page's own parts its index (SQLite's list of math functions, which
+ * kept, made Readability drop the page's overview).
  */
-function linkTrail(element: DomElement): boolean {
+function linkTrail(element: DomElement, table?: LinkTable): boolean {
   const links = [...element.querySelectorAll("a")];
   if (links.length < 2) return false;
   const items = [...element.querySelectorAll("li")].filter((li) => li.querySelector("a") !== null);
-  if (items.length >= links.length && !inListItem(element)) return false;
+  const elsewhere = links.every((link) => leadsElsewhere(link.getAttribute("href") ?? "", table));
+  if (items.length >= links.length && !inListItem(element) && elsewhere) return false;
   let rest = element.textContent ?? "";
   for (const link of links) rest = rest.replace(link.textContent ?? "", "");
   return BETWEEN_LINKS.test(rest);
@@ -621,6 +624,16 @@ function menuColumn(cell: DomElement): boolean {
     }
   }
   return false;
+}
+
+/** Whether a link (its placeholder once `table` has one) leads to another page than its own. */
+function leadsElsewhere(href: string, table?: LinkTable): boolean {
+  const placed = href.startsWith(LINK_SCHEME) ? Number(href.slice(LINK_SCHEME.length)) : NaN;
+  if (table !== undefined && Number.isInteger(placed)) {
+    const link = table.links[placed];
+    return link !== undefined && link.path !== table.source;
+  }
+  return href !== "" && !href.startsWith("#");
 }
 
 function inListItem(element: DomElement): boolean {

@@ -897,14 +897,18 @@ Deno.test("extractHtml() drops breadcrumb trails, lists of translations and the 
   const index = "<!DOCTYPE html><html><head><title>Lamp FAQs</title></head><body>" +
     '<h1>Lamp FAQs</h1><div class="toctree-wrapper compound"><ul><li><a href="wick.html">Wick ' +
     'FAQ</a></li><li><a href="oil.html">Oil FAQ</a></li></ul></div></body></html>';
-  assert.match(extractHtml(utf8(index), "index.html").body, /Wick FAQ[\s\S]*Oil FAQ/u);
+  const faqs = (html: string) => extractHtml(utf8(html), "index.html", { source: "index.html" });
+  assert.match(faqs(index).body, /Wick FAQ[\s\S]*Oil FAQ/u);
+  // Not one of the page's own parts (SQLite's list of math functions, "#acos"...).
+  const own = index.replace('"wick.html"', '"index.html#wick"').replace('"oil.html"', '"#oil"');
+  assert.doesNotMatch(faqs(own).body, /Wick FAQ/u);
   // Not a menu's list in its item (Node.js's "View on single page", "View as JSON").
   const menu = index.replace(
     "<h1>",
     '<ul><li class="picker-header"><div class="picker"><ul><li><a href="all.html">View on one ' +
       'page</a></li><li><a href="i.json">View as JSON</a></li></ul></div></li></ul><h1>',
   );
-  assert.doesNotMatch(extractHtml(utf8(menu), "index.html").body, /View/u);
+  assert.doesNotMatch(faqs(menu).body, /View/u);
   // The footer's holder is the page's.
   assert.deepEqual(properties, { copyright: "The Harbour Foundation" });
 });
