@@ -588,6 +588,8 @@ function linkTrail(element: DomElement, table?: LinkTable): boolean {
 }
 /** Least links of a table's column of menus. */
 const MENU_LINKS = 8;
+/** The most a column of links has to read besides them: its menus' labels. */
+const LINKS_ONLY = 0.2;
 /** Widest column, in pixels, a page lays out for its menus. */
 const NARROW = 250;
 
@@ -609,7 +611,7 @@ function menuColumn(cell: DomElement): boolean {
     return text.replace(/\s+/gu, " ").trim().length;
   };
   const shown = (cell.textContent ?? "").replace(/\s+/gu, " ").trim().length;
-  if (said(cell) > 0.2 * shown) return false;
+  if (said(cell) > LINKS_ONLY * shown) return false;
   // A column laid out narrow ("width=200") is a side column, however short the text beside it.
   const width = cell.getAttribute("width") ?? "";
   const narrow = /^\d+$/u.test(width) && Number(width) <= NARROW;
@@ -619,9 +621,12 @@ function menuColumn(cell: DomElement): boolean {
     other = other.nextElementSibling
   ) {
     const more = (other.textContent ?? "").replace(/\s+/gu, " ").trim().length;
-    if (other !== cell && (said(other) > said(cell) + 200 || more > shown || narrow && more > 0)) {
-      return true;
-    }
+    // Not beside another column of links: SQLite's table of the Tcl interface's methods.
+    const prose = said(other) > LINKS_ONLY * more;
+    if (
+      other !== cell &&
+      (said(other) > said(cell) + 200 || prose && more > shown || narrow && more > 0)
+    ) return true;
   }
   return false;
 }

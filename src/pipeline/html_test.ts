@@ -622,6 +622,18 @@ Deno.test("extractHtml() leaves out a column of menus beside the page's text", (
   const { body } = extractHtml(utf8(page), "lamps.html");
   assert.doesNotMatch(body, /Keepers|\|/u);
   assert.match(body, /^This document describes the harbour lamps/u);
+  // Not a column of a table of links beside another (SQLite's table of the Tcl methods).
+  const columns = (names: string[]) =>
+    `<td><ul>${names.map((n) => `<li><a href="${n}.html">${n}</a></li>`).join("")}</ul></td>`;
+  const methods = `<html><head><title>Lamps</title></head><body>${text}<table><tr>${
+    columns(["trim", "light", "douse", "fill", "clean", "polish", "wind", "log"])
+  }${
+    columns(["tide", "gale", "fog", "dusk", "dawn", "noon", "night", "storm", "calm", "ebb"])
+  }</tr></table></body></html>`;
+  assert.match(
+    extractHtml(utf8(methods), "lamps.html", { source: "lamps.html" }).body,
+    /trim[\s\S]*storm/u,
+  );
   // However short the text beside it, where the column is laid out narrow.
   const short = page.replace(text, "<p>Three lamps.</p>");
   assert.equal(extractHtml(utf8(short), "lamps.html").body, "Three lamps.");
