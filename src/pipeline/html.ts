@@ -586,6 +586,7 @@ function linkTrail(element: DomElement, table?: LinkTable): boolean {
   for (const link of links) rest = rest.replace(link.textContent ?? "", "");
   return BETWEEN_LINKS.test(rest);
 }
+
 /** Least links of a table's column of menus. */
 const MENU_LINKS = 8;
 /** The most a column of links has to read besides them: its menus' labels. */
@@ -603,15 +604,17 @@ const NARROW = 250;
 function menuColumn(cell: DomElement): boolean {
   const links = [...cell.querySelectorAll("a")];
   if (links.length < MENU_LINKS) return false;
-  const said = (element: DomElement) => {
-    let text = element.textContent ?? "";
-    for (const link of element.querySelectorAll("a")) {
-      text = text.replace(link.textContent ?? "", "");
-    }
-    return text.replace(/\s+/gu, " ").trim().length;
-  };
-  const shown = (cell.textContent ?? "").replace(/\s+/gu, " ").trim().length;
-  if (said(cell) > LINKS_ONLY * shown) return false;
+  const length = (node: DomNode) => (node.textContent ?? "").replace(/\s+/gu, " ").trim().length;
+  // What a cell says besides its links' words, counted, not cut out: a cell of 10,000 links
+  // would be read 10,000 times over.
+  const said = (element: DomElement) =>
+    Math.max(
+      0,
+      length(element) - [...element.querySelectorAll("a")].reduce((n, a) => n + length(a), 0),
+    );
+  const shown = length(cell);
+  const own = said(cell);
+  if (own > LINKS_ONLY * shown) return false;
   // A column laid out narrow ("width=200") is a side column, however short the text beside it.
   const width = cell.getAttribute("width") ?? "";
   const narrow = /^\d+$/u.test(width) && Number(width) <= NARROW;
@@ -620,13 +623,12 @@ function menuColumn(cell: DomElement): boolean {
     other;
     other = other.nextElementSibling
   ) {
-    const more = (other.textContent ?? "").replace(/\s+/gu, " ").trim().length;
+    if (other === cell) continue;
+    const more = length(other);
+    const besides = said(other);
     // Not beside another column of links: SQLite's table of the Tcl interface's methods.
-    const prose = said(other) > LINKS_ONLY * more;
-    if (
-      other !== cell &&
-      (said(other) > said(cell) + 200 || prose && more > shown || narrow && more > 0)
-    ) return true;
+    const prose = besides > LINKS_ONLY * more;
+    if (besides > own + 200 || prose && more > shown || narrow && more > 0) return true;
   }
   return false;
 }
@@ -641,6 +643,7 @@ function leadsElsewhere(href: string, table?: LinkTable): boolean {
   return href !== "" && !href.startsWith("#");
 }
 
+/** Whether an element stands in a list's item (a menu's, whose item opens a list of its own). */
 function inListItem(element: DomElement): boolean {
   for (let up = element.parentElement; up !== null; up = up.parentElement) {
     if (up.nodeName === "LI") return true;
