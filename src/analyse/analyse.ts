@@ -534,11 +534,10 @@ function indexPage(blocks: Block[], speech: boolean): boolean {
     const short = !blocks[i].link && blocks[i].text.trim().split(/\s+/u).length <= TERM_WORDS;
     isTerm[i] = short && (blocks[i + 1].link !== undefined || isTerm[i + 1]);
   }
-  const term = (i: number) => isTerm[i];
   const terms = isTerm.filter(Boolean).length;
   return entries >= LINKS && entries >= ENTRIES * (blocks.length - terms) &&
     blocks.every((b, i) =>
-      b.link || b.item || term(i) || NEVER.has(unfitReason(b.text, { speech }) ?? "")
+      b.link || b.item || isTerm[i] || NEVER.has(unfitReason(b.text, { speech }) ?? "")
     );
 }
 /** Most words of an index's term. */

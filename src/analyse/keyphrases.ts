@@ -1003,10 +1003,8 @@ export function toTag(phrase: string): string | undefined {
     .toLowerCase()
     .replace(/[\s_/]+/gu, "-") // "gnu/linux" is one word; a slash would nest the tag
     // "c++" is no "c", nor "c#"; a file's name keeps its parts apart: "manifest.in", "os.path".
-    .replace(/(?<![\p{L}\p{N}])([cg])\+\+/gu, "$1pp").replace(
-      /(?<![\p{L}\p{N}])([cf])#/gu,
-      "$1sharp",
-    )
+    .replace(/(?<![\p{L}\p{N}])([cg])\+\+/gu, "$1pp")
+    .replace(/(?<![\p{L}\p{N}])([cf])#/gu, "$1sharp")
     .replace(/(?<=\p{L}{2})\.(?=\p{L}{2})/gu, "-")
     .replace(/[^\p{L}\p{M}\p{N}-]/gu, "")
     .replace(/-{2,}/g, "-")
