@@ -795,7 +795,8 @@ const LEANS_BACK = new RegExp(
     // mean, who or what it is was told before. Not the empty "it" of "In Python, it is easy to",
     // nor after a clause ("In order for the server to work, it needs...").
     "(?:in|on|at|for|with|during|under|within|without|by|through|throughout|unlike|like|" +
-    "despite|besides|beyond|upon) (?!order\\b)(?:(?! to )[^,;:.]){1,60}, (?:they|he|she|it(?! (?:is|was|seems|seemed|" +
+    "despite|besides|beyond|upon) (?!order\\b)(?:(?! to )[^,;:.]){1,60}, " +
+    "(?:they|he|she|it(?! (?:is|was|seems|seemed|" +
     "may|might|can|could|would|will|should|must|appears|appeared|turns|turned|follows|becomes|" +
     "became|makes|made|helps|pays|takes|took|remains|matters|goes|went)\\b|['’]s\\b))",
     // "When invoked with no argument, this command lists all open connections", "When you

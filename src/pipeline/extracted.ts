@@ -46,7 +46,7 @@ export function cleanTitle(title: string | undefined | null, fileName: string): 
  * own heading says more.
  */
 export function placeholderTitle(title: string): boolean {
-  return PLACEHOLDER.test(title.replace(/\s+/gu, " ").trim().replace(/^([<[(])(.*)[>\])]$/u, "$2"));
+  return PLACEHOLDER.test(title.replace(/\s+/gu, " ").trim().replace(/^[<[(](.*)[>\])]$/u, "$1"));
 }
 
 const PLACEHOLDER =
