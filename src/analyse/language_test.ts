@@ -599,7 +599,7 @@ Deno.test("readLanguage() reads a credited surname that names a town as the pers
 });
 
 Deno.test("readLanguage() reads a credited given name whose second syllable is in small letters", () => {
-  // Python's What's New credits "Dong-hee Na" in some twenty entries.
+  // As Python's What's New credits Korean names with a hyphen: "Seung-hoon Park".
   const read = readLanguage(
     "The lamp trims faster. (Contributed by Seung-hoon Okafor in lamp-1.) The wick lasts.",
   );
