@@ -1250,14 +1250,13 @@ function ownPageTitle(folder: string, pages: ReadonlyMap<string, string>): strin
     return undefined;
   }
   const root = (word: string) => word.replace(/(?:ing|ages?|ations?|e[sd]?|s)$/u, "");
-  const name = folder.slice(folder.lastIndexOf("/") + 1).toLowerCase().split(/[\s_.-]+/u)
-    .map(root);
+  const own = folder.slice(folder.lastIndexOf("/") + 1);
+  const name = own.toLowerCase().split(/[\s_.-]+/u).map(root);
   const words = title.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2)
     .map(root);
   const starts = (a: string, b: string) => a.length >= 2 && b.length >= 2 && a.startsWith(b);
   // A folder named for the form its files take ("html", "docs") names nothing of them.
-  const formOnly = FORM_FOLDER.test(folder.slice(folder.lastIndexOf("/") + 1));
-  return formOnly || words.some((w) => name.some((n) => starts(w, n) || starts(n, w)))
+  return FORM_FOLDER.test(own) || words.some((w) => name.some((n) => starts(w, n) || starts(n, w)))
     ? title
     : undefined;
 }
